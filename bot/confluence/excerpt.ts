@@ -1,0 +1,90 @@
+import type { ExcerptPart } from './types.js';
+
+/** Opening highlight marker in Confluence search excerpts and titles. */
+export const HIGHLIGHT_START = '@@@hl@@@';
+/** Closing highlight marker in Confluence search excerpts and titles. */
+export const HIGHLIGHT_END = '@@@endhl@@@';
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  hellip: '\u2026',
+  mdash: '\u2014',
+  ndash: '\u2013',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+};
+
+function decodeCodePoint(code: number, original: string): string {
+  if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+    return original;
+  }
+  return String.fromCodePoint(code);
+}
+
+/**
+ * Decodes the HTML character references Confluence uses in escaped excerpts: decimal and hex
+ * numeric references and the common named ones. Unknown or invalid references are kept as text.
+ * Decoding is single-pass, so `&amp;lt;` becomes `&lt;`, not `<`.
+ */
+export function unescapeHtml(text: string): string {
+  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g, (match, ref: string) => {
+    if (ref.startsWith('#x') || ref.startsWith('#X'))
+      return decodeCodePoint(Number.parseInt(ref.slice(2), 16), match);
+    if (ref.startsWith('#')) return decodeCodePoint(Number.parseInt(ref.slice(1), 10), match);
+    return NAMED_ENTITIES[ref] ?? match;
+  });
+}
+
+/** Removes every highlight marker from `text` (used for titles, which must match Confluence). */
+export function stripHighlightMarkers(text: string): string {
+  return text.split(HIGHLIGHT_START).join('').split(HIGHLIGHT_END).join('');
+}
+
+/**
+ * Splits an HTML-escaped Confluence excerpt into plain-text parts, marking the highlighted
+ * matches. Adjacent parts with the same flag are merged and empty parts dropped; a marker without
+ * its partner ends or starts highlighting at that point. Whitespace runs collapse to one space.
+ */
+export function parseExcerpt(excerpt: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  const push = (raw: string, highlight: boolean): void => {
+    const text = unescapeHtml(raw).replace(/\s+/g, ' ');
+    if (text.length === 0) return;
+    const last = parts[parts.length - 1];
+    if (last && last.highlight === highlight)
+      parts[parts.length - 1] = { text: `${last.text}${text}`.replace(/\s+/g, ' '), highlight };
+    else parts.push({ text, highlight });
+  };
+  let rest = excerpt;
+  let highlight = false;
+  while (rest.length > 0) {
+    const marker = highlight ? HIGHLIGHT_END : HIGHLIGHT_START;
+    const other = highlight ? HIGHLIGHT_START : HIGHLIGHT_END;
+    const at = rest.indexOf(marker);
+    const strayAt = rest.indexOf(other);
+    if (strayAt !== -1 && (at === -1 || strayAt < at)) {
+      push(rest.slice(0, strayAt), highlight);
+      rest = rest.slice(strayAt + other.length);
+      continue;
+    }
+    if (at === -1) {
+      push(rest, highlight);
+      break;
+    }
+    push(rest.slice(0, at), highlight);
+    rest = rest.slice(at + marker.length);
+    highlight = !highlight;
+  }
+  const first = parts[0];
+  if (first) parts[0] = { ...first, text: first.text.trimStart() };
+  const lastPart = parts[parts.length - 1];
+  if (lastPart) parts[parts.length - 1] = { ...lastPart, text: lastPart.text.trimEnd() };
+  return parts.filter((p) => p.text.length > 0);
+}
