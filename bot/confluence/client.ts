@@ -210,15 +210,17 @@ export function createConfluenceClient(
       { method: 'GET', path: `/wiki/api/v2/pages/${id}/ancestors`, query: { limit: MAX_ANCESTORS } },
       ancestorListSchema,
     );
+    const ids = list.results.filter((a) => !a.type || a.type === 'page').map((a) => a.id);
+    if (ids.length === 0) return [];
+    const pages = await http.request(
+      { method: 'GET', path: '/wiki/api/v2/pages', query: { id: ids, limit: 250 } },
+      pageListSchema,
+    );
+    const titles = new Map(pages.results.map((p) => [p.id, p.title]));
     const ancestors: PageAncestor[] = [];
-    for (const ancestor of list.results) {
-      if (ancestor.type && ancestor.type !== 'page') continue;
-      try {
-        const dto = await fetchPageDto(ancestor.id, false);
-        ancestors.push({ id: dto.id, title: dto.title });
-      } catch (error) {
-        if (!isAppError(error, 'CONFLUENCE_NOT_FOUND')) throw error;
-      }
+    for (const ancestorId of ids) {
+      const title = titles.get(ancestorId);
+      if (title !== undefined) ancestors.push({ id: ancestorId, title });
     }
     return ancestors;
   };
@@ -372,7 +374,12 @@ export function createConfluenceClient(
         failure = error as AppError;
       }
       logger.warn({ code: failure.code, attempt, spaceId }, 'create outcome unclear; looking the title up');
-      const existing = await findByTitle(spaceId, title);
+      let existing: PageDto | undefined;
+      try {
+        existing = await findByTitle(spaceId, title);
+      } catch {
+        throw unknownOutcome(request, failure);
+      }
       if (existing) {
         if (existing.body?.storage?.value === input.storage) return toPage(existing);
         throw unknownOutcome(request, failure);
@@ -426,7 +433,12 @@ export function createConfluenceClient(
         failure = error;
       }
       logger.warn({ code: failure.code, attempt, pageId }, 'update outcome unclear; re-reading the page');
-      const current = await fetchPageDto(pageId, true);
+      let current: PageDto;
+      try {
+        current = await fetchPageDto(pageId, true);
+      } catch {
+        throw unknownOutcome(request, failure);
+      }
       if (current.version.number === input.baseVersion + 1) {
         if (current.title === title && current.body?.storage?.value === input.storage) return toPage(current);
         throw unknownOutcome(request, failure);
