@@ -34,6 +34,8 @@ export const ERROR_MESSAGES = {
   STORE_CORRUPT: 'A data file is corrupt.',
   INPUT_INVALID: 'That input is not valid.',
   INTERNAL: 'Something went wrong on our side.',
+  AUDIT_UNAVAILABLE:
+    'The audit log could not be written, so nothing was done. Try again; if it keeps failing, an admin must check the bot storage.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,0 +1,362 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { AppError } from '../errors.js';
+import { createSilentLogger, type Logger } from '../logger.js';
+import { computeEntryHash, GENESIS_HASH } from './canonical-json.js';
+import { toAuditCsv } from './export-csv.js';
+import { redactDetails } from './redact-details.js';
+import { auditEventInputSchema, auditFilterSchema, type ParsedAuditFilter } from './schema.js';
+import {
+  listSegments,
+  removeStaleTempFiles,
+  type SegmentDoc,
+  SegmentFile,
+  segmentFileName,
+} from './segment-file.js';
+import type { AuditEntry, AuditEventInput, AuditFilter, AuditLog, VerifyResult } from './types.js';
+import { verifyAuditDir } from './verify-chain.js';
+
+export { canonicalJson, computeEntryHash, GENESIS_HASH } from './canonical-json.js';
+export type {
+  AuditActor,
+  AuditDecision,
+  AuditEntry,
+  AuditEventInput,
+  AuditFilter,
+  AuditLog,
+  AuditOutcome,
+  AuditTarget,
+  VerifyResult,
+} from './types.js';
+export { verifyAuditDir } from './verify-chain.js';
+
+/** Default bound on entries per segment file. */
+export const DEFAULT_SEGMENT_MAX_ENTRIES = 1_000;
+
+/** Options for `openAuditLog`. */
+export interface OpenAuditLogOptions {
+  /** The bot's DATA_DIR; segments live in `<dataDir>/audit/`. */
+  readonly dataDir: string;
+  /** Source of `at`; defaults to the system clock. */
+  readonly clock?: () => Date;
+  /** Entries per segment before a new one starts (default 1,000). A new UTC day also starts one. */
+  readonly segmentMaxEntries?: number;
+  readonly logger?: Logger;
+}
+
+interface Head {
+  readonly index: number;
+  readonly low: Low<SegmentDoc>;
+  readonly lastSeq: number;
+  readonly lastHash: string;
+}
+
+interface Pending {
+  readonly event: NormalizedEvent;
+  readonly at: string;
+  readonly resolve: (entry: AuditEntry) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type NormalizedEvent = Omit<AuditEventInput, 'details'> & { readonly details?: Record<string, unknown> };
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as T;
+}
+
+function dayOf(at: string): string {
+  return at.slice(0, 10);
+}
+
+function newLow(path: string): Low<SegmentDoc> {
+  return new Low<SegmentDoc>(new SegmentFile(path), { entries: [] });
+}
+
+function segmentAdapter(low: Low<SegmentDoc>): SegmentFile {
+  return low.adapter as SegmentFile;
+}
+
+async function loadHead(dir: string, logger: Logger): Promise<Head> {
+  const segments = await listSegments(dir);
+  const newest = segments.at(-1);
+  if (newest === undefined) {
+    return { index: 1, low: newLow(join(dir, segmentFileName(1))), lastSeq: 0, lastHash: GENESIS_HASH };
+  }
+  const low = newLow(newest.path);
+  await low.read();
+  deepFreeze(low.data.entries);
+  let tail = low.data.entries.at(-1);
+  for (let i = segments.length - 2; tail === undefined && i >= 0; i--) {
+    const older = segments[i];
+    if (older !== undefined) tail = (await new SegmentFile(older.path).read())?.entries.at(-1);
+  }
+  if (tail !== undefined && computeEntryHash(tail) !== tail.hash) {
+    logger.warn(
+      { file: newest.path, seq: tail.seq },
+      'audit: newest entry does not hash correctly; run audit:verify',
+    );
+  }
+  return { index: newest.index, low, lastSeq: tail?.seq ?? 0, lastHash: tail?.hash ?? GENESIS_HASH };
+}
+
+function matches(entry: AuditEntry, filter: ParsedAuditFilter): boolean {
+  return (
+    (filter.actorId === undefined ||
+      entry.actor.id === filter.actorId ||
+      entry.actor.aadObjectId === filter.actorId) &&
+    (filter.conversationId === undefined || entry.conversationId === filter.conversationId) &&
+    (filter.operation === undefined || entry.operation === filter.operation) &&
+    (filter.spaceKey === undefined || entry.target.spaceKey === filter.spaceKey) &&
+    (filter.since === undefined || entry.at >= filter.since) &&
+    (filter.until === undefined || entry.at <= filter.until)
+  );
+}
+
+function parseFilter(filter: AuditFilter): ParsedAuditFilter {
+  const parsed = auditFilterSchema.safeParse(filter);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('INPUT_INVALID', {
+      message: `Invalid audit filter: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+    });
+  }
+  return parsed.data;
+}
+
+class SegmentedAuditLog implements AuditLog {
+  readonly #dir: string;
+  readonly #clock: () => Date;
+  readonly #maxEntries: number;
+  readonly #logger: Logger;
+  #head: Head;
+  #queue: Pending[] = [];
+  #draining: Promise<void> | undefined;
+  #closed = false;
+  #broken: unknown;
+
+  constructor(dir: string, head: Head, clock: () => Date, maxEntries: number, logger: Logger) {
+    this.#dir = dir;
+    this.#head = head;
+    this.#clock = clock;
+    this.#maxEntries = maxEntries;
+    this.#logger = logger;
+  }
+
+  append(event: AuditEventInput): Promise<AuditEntry> {
+    try {
+      if (this.#closed) throw new AppError('AUDIT_UNAVAILABLE', { message: 'The audit log is closed' });
+      if (this.#broken !== undefined) {
+        throw new AppError('AUDIT_UNAVAILABLE', {
+          message: 'The audit log is unusable',
+          cause: this.#broken,
+        });
+      }
+      const normalized = this.#normalize(event);
+      const at = this.#clock().toISOString();
+      return new Promise<AuditEntry>((resolve, reject) => {
+        this.#queue.push({ event: normalized, at, resolve, reject });
+        this.#draining ??= this.#drain();
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async query(filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    const parsed = parseFilter(filter);
+    const limit = parsed.limit ?? Number.POSITIVE_INFINITY;
+    const results: AuditEntry[] = [];
+    if (limit === 0) return results;
+    const collect = (entries: readonly AuditEntry[]): boolean => {
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i];
+        if (entry !== undefined && matches(entry, parsed)) {
+          results.push(entry);
+          if (results.length >= limit) return true;
+        }
+      }
+      return false;
+    };
+    const head = this.#head;
+    if (collect(head.low.data.entries)) return results;
+    const older = (await listSegments(this.#dir)).filter((segment) => segment.index < head.index).reverse();
+    for (const segment of older) {
+      const entries = deepFreeze((await new SegmentFile(segment.path).read())?.entries ?? []);
+      if (collect(entries)) break;
+      const oldest = entries[0];
+      if (parsed.since !== undefined && oldest !== undefined && oldest.at < parsed.since) break;
+    }
+    return results;
+  }
+
+  async tail(n: number): Promise<AuditEntry[]> {
+    return this.query({ limit: n });
+  }
+
+  async exportAll(format: 'json' | 'csv', filter: AuditFilter = {}): Promise<string> {
+    const entries = (await this.query(filter)).reverse();
+    if (format === 'csv') return toAuditCsv(entries);
+    if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
+    throw new AppError('INPUT_INVALID', { message: `Unknown export format ${String(format)}` });
+  }
+
+  async verify(): Promise<VerifyResult> {
+    await this.flush();
+    return verifyAuditDir(this.#dir);
+  }
+
+  async flush(): Promise<void> {
+    while (this.#draining !== undefined) await this.#draining;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.flush();
+  }
+
+  #normalize(event: AuditEventInput): NormalizedEvent {
+    const parsed = auditEventInputSchema.safeParse(event);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('INPUT_INVALID', {
+        message: `Invalid audit event: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      });
+    }
+    const { details, ...rest } = parsed.data;
+    const normalized: NormalizedEvent = {
+      ...withoutUndefined(rest),
+      actor: withoutUndefined(rest.actor),
+      target: withoutUndefined(rest.target),
+    };
+    if (details === undefined) return normalized;
+    const redacted = redactDetails(details);
+    if (redacted.stripped.length > 0) {
+      this.#logger.warn({ stripped: redacted.stripped }, 'audit: secret-like fields stripped from details');
+    }
+    return { ...normalized, details: redacted.details };
+  }
+
+  async #drain(): Promise<void> {
+    await Promise.resolve();
+    try {
+      while (this.#queue.length > 0) {
+        const batch = this.#queue.splice(0);
+        if (this.#broken !== undefined) {
+          const error = new AppError('AUDIT_UNAVAILABLE', {
+            message: 'The audit log is unusable',
+            cause: this.#broken,
+          });
+          for (const pending of batch) pending.reject(error);
+          continue;
+        }
+        try {
+          await this.#commit(batch);
+        } catch (error) {
+          for (const pending of batch) pending.reject(error);
+        }
+      }
+    } finally {
+      this.#draining = undefined;
+    }
+  }
+
+  async #commit(batch: readonly Pending[]): Promise<void> {
+    let i = 0;
+    while (i < batch.length) {
+      const head = this.#head;
+      const current = head.low.data.entries;
+      const firstAt = batch[i]?.at ?? '';
+      const rollover =
+        current.length > 0 &&
+        (current.length >= this.#maxEntries || dayOf(current[0]?.at ?? '') !== dayOf(firstAt));
+      const index = rollover ? head.index + 1 : head.index;
+      const base = rollover ? [] : current;
+      const day = dayOf(base[0]?.at ?? firstAt);
+      const written: { entry: AuditEntry; pending: Pending }[] = [];
+      let seq = head.lastSeq;
+      let prevHash = head.lastHash;
+      for (let pending = batch[i]; pending !== undefined; pending = batch[i]) {
+        if (base.length + written.length >= this.#maxEntries || dayOf(pending.at) !== day) break;
+        seq += 1;
+        const entry = buildEntry(pending.event, pending.at, seq, prevHash);
+        prevHash = entry.hash;
+        written.push({ entry, pending });
+        i += 1;
+      }
+      const doc: SegmentDoc = { entries: [...base, ...written.map((w) => w.entry)] };
+      const low = rollover ? newLow(join(this.#dir, segmentFileName(index))) : head.low;
+      try {
+        await segmentAdapter(low).write(doc);
+      } catch (cause) {
+        const error = new AppError('AUDIT_UNAVAILABLE', {
+          message: `Writing audit segment ${segmentAdapter(low).path} failed`,
+          cause,
+        });
+        this.#logger.error({ err: cause, file: segmentAdapter(low).path }, 'audit: segment write failed');
+        for (const { pending } of written) pending.reject(error);
+        this.#queue.unshift(...batch.slice(i));
+        await this.#resync();
+        return;
+      }
+      low.data = doc;
+      this.#head = { index, low, lastSeq: seq, lastHash: prevHash };
+      for (const { entry, pending } of written) pending.resolve(entry);
+    }
+  }
+
+  async #resync(): Promise<void> {
+    try {
+      this.#head = await loadHead(this.#dir, this.#logger);
+    } catch (error) {
+      this.#broken = error;
+      this.#logger.error({ err: error }, 'audit: cannot reload the newest segment; appends disabled');
+    }
+  }
+}
+
+function buildEntry(event: NormalizedEvent, at: string, seq: number, prevHash: string): AuditEntry {
+  const body = {
+    seq,
+    at,
+    actor: event.actor,
+    conversationId: event.conversationId,
+    connector: event.connector,
+    operation: event.operation,
+    target: event.target,
+    decision: event.decision,
+    outcome: event.outcome,
+    ...(event.error === undefined ? {} : { error: event.error }),
+    ...(event.details === undefined ? {} : { details: event.details }),
+    prevHash,
+  };
+  return deepFreeze({ ...body, hash: computeEntryHash(body) });
+}
+
+/**
+ * Opens (creating if needed) the audit log in `<dataDir>/audit/`. Lists the directory, loads only the
+ * newest segment and continues seq and hash from its last entry; older segments are not read (unless
+ * the newest is empty). Removes temp files left by a crash. Throws AppError('STORE_CORRUPT') naming
+ * the file when the newest segment is unparseable or malformed: it is never silently replaced.
+ * Throws RangeError when `segmentMaxEntries` is not a positive integer.
+ */
+export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditLog> {
+  const maxEntries = options.segmentMaxEntries ?? DEFAULT_SEGMENT_MAX_ENTRIES;
+  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
+    throw new RangeError('segmentMaxEntries must be a positive integer');
+  }
+  const logger = options.logger ?? createSilentLogger();
+  const dir = join(options.dataDir, 'audit');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await removeStaleTempFiles(dir);
+  const head = await loadHead(dir, logger);
+  return new SegmentedAuditLog(dir, head, options.clock ?? (() => new Date()), maxEntries, logger);
+}

@@ -1,0 +1,63 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { verifyAuditDir } from './verify-chain.js';
+
+/** What the CLI prints and its exit code; kept pure so tests need no child process. */
+export interface VerifyCliResult {
+  readonly exitCode: 0 | 1 | 2;
+  readonly output: string;
+}
+
+const USAGE = 'usage: npm run audit:verify [-- --data-dir DIR]   (default: $DATA_DIR or ./data)';
+
+function pickDataDir(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): string | Error {
+  let dataDir = env.DATA_DIR !== undefined && env.DATA_DIR !== '' ? env.DATA_DIR : './data';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--data-dir') {
+      const value = argv[i + 1];
+      if (value === undefined || value === '') return new Error('--data-dir needs a directory');
+      dataDir = value;
+      i += 1;
+    } else if (arg.startsWith('--data-dir=')) {
+      dataDir = arg.slice('--data-dir='.length);
+    } else {
+      return new Error(`unknown argument ${arg}`);
+    }
+  }
+  return dataDir;
+}
+
+/**
+ * The `audit:verify` command as a function of its arguments and environment (only DATA_DIR is read).
+ * Exit 0 with a one-line summary when the chain is intact; 1 naming the first broken seq and file, or
+ * when there is no audit directory; 2 for bad arguments. Never throws for bad content.
+ */
+export async function runVerifyCli(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<VerifyCliResult> {
+  const dataDir = pickDataDir(argv, env);
+  if (dataDir instanceof Error) return { exitCode: 2, output: `audit:verify: ${dataDir.message}\n${USAGE}` };
+  const auditDir = resolve(join(dataDir, 'audit'));
+  const found = await stat(auditDir).catch(() => undefined);
+  if (found === undefined || !found.isDirectory()) {
+    return { exitCode: 1, output: `audit:verify: no audit directory at ${auditDir}` };
+  }
+  const started = performance.now();
+  const result = await verifyAuditDir(auditDir);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (result.ok) {
+    return {
+      exitCode: 0,
+      output: `audit:verify: OK — ${result.entries} entries in ${result.segments} segments, chain intact, head ${result.headHash} (${seconds} s)`,
+    };
+  }
+  return {
+    exitCode: 1,
+    output: `audit:verify: BROKEN at seq ${result.seq} in ${result.file}: ${result.reason}`,
+  };
+}

@@ -1,0 +1,155 @@
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import { AppError } from '../errors.js';
+import { segmentDocSchema } from './schema.js';
+import type { AuditEntry } from './types.js';
+
+/** The lowdb root document of one segment file. */
+export interface SegmentDoc {
+  readonly entries: readonly AuditEntry[];
+}
+
+/** A segment file found in the audit directory. */
+export interface SegmentRef {
+  readonly index: number;
+  readonly path: string;
+}
+
+const SEGMENT_NAME = /^segment-(\d+)\.json$/;
+const TEMP_NAME = /^\.segment-\d+\.json\.tmp$/;
+
+/** File name of segment `index` (1-based): `segment-000001.json`; names sort in index order. */
+export function segmentFileName(index: number): string {
+  return `segment-${String(index).padStart(6, '0')}.json`;
+}
+
+/** The temporary file a segment is written to before being renamed into place. */
+export function segmentTempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.tmp`);
+}
+
+/**
+ * Lists segment files in `dir`, oldest first (by number, so more than 999,999 segments still sort).
+ * A missing directory yields an empty list; other I/O errors propagate.
+ */
+export async function listSegments(dir: string): Promise<SegmentRef[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const segments: SegmentRef[] = [];
+  for (const name of names) {
+    const match = SEGMENT_NAME.exec(name);
+    if (match?.[1] !== undefined) segments.push({ index: Number(match[1]), path: join(dir, name) });
+  }
+  return segments.sort((a, b) => a.index - b.index);
+}
+
+/** Deletes temporary files left by a write interrupted by a crash. Best effort; never throws. */
+export async function removeStaleTempFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => TEMP_NAME.test(name))
+      .map((name) => unlink(join(dir, name)).catch(() => undefined)),
+  );
+}
+
+const serialized = new WeakMap<object, string>();
+
+/**
+ * Serialises a segment compactly: one entry per line inside `{"entries":[...]}`. Each entry's JSON is
+ * cached by identity, so rewriting a segment after an append only stringifies the new entries.
+ */
+export function serializeSegment(doc: SegmentDoc): string {
+  const lines: string[] = [];
+  for (const entry of doc.entries) {
+    let json = serialized.get(entry);
+    if (json === undefined) {
+      json = JSON.stringify(entry);
+      serialized.set(entry, json);
+    }
+    lines.push(json);
+  }
+  return lines.length === 0 ? '{"entries":[]}\n' : `{"entries":[\n${lines.join(',\n')}\n]}\n`;
+}
+
+/**
+ * Writes `text` to `path` atomically and durably: temp file (mode 0600), fsync, rename over `path`,
+ * fsync of the directory. A crash leaves either the old or the new file, never a torn one. Throws the I/O error.
+ */
+export async function writeFileDurably(path: string, text: string): Promise<void> {
+  const temp = segmentTempPath(path);
+  const handle = await open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+  const dirHandle = await open(dirname(path), 'r');
+  try {
+    await dirHandle.sync();
+  } finally {
+    await dirHandle.close();
+  }
+}
+
+/**
+ * Reads a segment file as raw JSON. Returns null when it does not exist; throws
+ * AppError('STORE_CORRUPT') naming the file when it is not valid JSON.
+ */
+export async function readSegmentJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new AppError('STORE_CORRUPT', {
+      message: `Audit segment ${path} is not valid JSON`,
+      details: { file: path },
+      cause: error,
+    });
+  }
+}
+
+/**
+ * lowdb adapter for one segment file: compact serialisation with per-entry caching, durable atomic
+ * writes, and zod validation on read. `read` throws AppError('STORE_CORRUPT') naming the file when
+ * the content is unparseable or not a segment; it returns null when the file does not exist.
+ */
+export class SegmentFile implements Adapter<SegmentDoc> {
+  readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  async read(): Promise<SegmentDoc | null> {
+    const raw = await readSegmentJson(this.path);
+    if (raw === null) return null;
+    const parsed = segmentDocSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('STORE_CORRUPT', {
+        message: `Audit segment ${this.path} is not a valid segment (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`,
+        details: { file: this.path },
+      });
+    }
+    return { entries: parsed.data.entries as AuditEntry[] };
+  }
+
+  async write(doc: SegmentDoc): Promise<void> {
+    await writeFileDurably(this.path, serializeSegment(doc));
+  }
+}
