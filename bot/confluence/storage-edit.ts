@@ -1,0 +1,342 @@
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { escapeXml, markdownToStorage, stripXmlInvalidChars } from './markdown-to-storage.js';
+import {
+  decodeRawText,
+  type LocatedElement,
+  type LocatedNode,
+  type LocatedText,
+  locatedTextContent,
+  parseStorageTree,
+  type StorageTree,
+  walkElements,
+} from './storage-tree.js';
+
+const MAX_TITLE_LENGTH = 255;
+
+/** Schema of {@link StorageEdit}; use it to parse edits that arrive from outside (commands, cards). */
+export const storageEditSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('append'), markdown: z.string() }),
+  z.object({ kind: z.literal('replace'), find: z.string(), replaceWith: z.string() }),
+  z.object({ kind: z.literal('section'), heading: z.string(), markdown: z.string() }),
+  z.object({ kind: z.literal('body'), markdown: z.string() }),
+  z.object({ kind: z.literal('title'), title: z.string() }),
+]);
+
+/**
+ * One change to a page. `append` adds converted Markdown at the end (inside the last layout cell
+ * when the page uses `ac:layout`); `replace` is a plain-text find/replace in visible text only;
+ * `section` replaces what follows a heading up to the next heading of the same or a higher level;
+ * `body` replaces the whole body; `title` leaves the body alone (the caller applies the title).
+ */
+export type StorageEdit = z.infer<typeof storageEditSchema>;
+
+/** Result of {@link applyStorageEdit}. `changed` says whether the storage body changed. */
+export interface StorageEditResult {
+  readonly storage: string;
+  readonly changed: boolean;
+  /** One sentence for previews and audit, e.g. `Replaced 2 occurrences of "v1".` */
+  readonly summary: string;
+  /** For `title` edits only: the new title, whitespace collapsed and trimmed. */
+  readonly title?: string;
+}
+
+/** A heading of the page: level 1–6 and its visible text (trimmed, whitespace collapsed). */
+export interface StorageHeading {
+  readonly level: number;
+  readonly text: string;
+}
+
+/**
+ * Elements whose text is never touched by `replace` (macro parameters, plain-text bodies such as
+ * code, resource identifiers, task metadata, app extensions, placeholders).
+ */
+const PROTECTED_ELEMENTS = new Set([
+  'ac:parameter',
+  'ac:plain-text-body',
+  'ac:plain-text-link-body',
+  'ac:task-id',
+  'ac:task-uuid',
+  'ac:task-status',
+  'ac:adf-extension',
+  'ac:placeholder',
+  'ac:emoticon',
+  'ac:image',
+  'script',
+  'style',
+]);
+
+/** `ac:` containers whose direct text is page content. */
+const CONTENT_CONTAINERS = new Set([
+  'ac:rich-text-body',
+  'ac:task-body',
+  'ac:link-body',
+  'ac:layout-cell',
+  'ac:caption',
+]);
+
+const HEADING_NAME = /^h([1-6])$/i;
+
+/**
+ * Applies one edit to a page body in storage format and returns the new body. Only the edited
+ * region changes: every byte before and after it is copied from the original string (positions come
+ * from htmlparser2 on the original; the document is never re-serialised), so macros, mentions,
+ * images and layouts elsewhere survive byte for byte. New content is produced by
+ * `markdownToStorage` (safe subset only).
+ *
+ * `replace` replaces every occurrence (the summary reports the count); it matches inside one text
+ * run only (a non-breaking space matches a typed space) and never inside macro parameters, code
+ * bodies, CDATA, tag names or attributes.
+ *
+ * Throws `AppError('INPUT_INVALID')` with a user message when the edit is malformed, the text is
+ * not found (or only across formatting / inside macros), the heading is missing (the message lists
+ * the headings) or appears more than once, new content is empty, or the title is empty/too long.
+ */
+export function applyStorageEdit(storage: string, edit: StorageEdit): StorageEditResult {
+  const parsed = storageEditSchema.safeParse(edit);
+  if (!parsed.success) throw invalid('That edit is not valid.');
+  const value = parsed.data;
+  switch (value.kind) {
+    case 'append':
+      return appendContent(storage, value.markdown);
+    case 'replace':
+      return replaceText(storage, value.find, value.replaceWith);
+    case 'section':
+      return replaceSection(storage, value.heading, value.markdown);
+    case 'body':
+      return replaceBody(storage, value.markdown);
+    case 'title':
+      return setTitle(storage, value.title);
+  }
+}
+
+/** Lists the page's headings (h1–h6) in document order. Never throws. */
+export function listHeadings(storage: string): StorageHeading[] {
+  return locateHeadings(parseStorageTree(storage)).map(({ level, text }) => ({ level, text }));
+}
+
+function invalid(userMessage: string): AppError {
+  return new AppError('INPUT_INVALID', { userMessage });
+}
+
+function splice(source: string, start: number, end: number, insert: string): string {
+  return source.slice(0, start) + insert + source.slice(end);
+}
+
+function quote(text: string): string {
+  const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return `"${short}"`;
+}
+
+function convertNew(markdown: string, what: string): string {
+  const storage = markdownToStorage(markdown);
+  if (storage.trim() === '') throw invalid(`The ${what} is empty. Type the content to add.`);
+  return storage;
+}
+
+function lastChild(element: LocatedElement | undefined, name: string): LocatedElement | undefined {
+  const children = element ? element.children : [];
+  return children
+    .filter((child): child is LocatedElement => child.kind === 'element' && child.name === name)
+    .at(-1);
+}
+
+function appendContent(storage: string, markdown: string): StorageEditResult {
+  const addition = convertNew(markdown, 'text to append');
+  const tree = parseStorageTree(storage);
+  const layout = tree.roots
+    .filter((node): node is LocatedElement => node.kind === 'element' && node.name === 'ac:layout')
+    .at(-1);
+  const cell = lastChild(lastChild(layout, 'ac:layout-section'), 'ac:layout-cell');
+  if (cell && cell.closeStart > cell.start && cell.end > cell.openEnd) {
+    return {
+      storage: splice(storage, cell.closeStart, cell.closeStart, addition),
+      changed: true,
+      summary: 'Appended new content at the end of the page (in the last layout cell).',
+    };
+  }
+  return {
+    storage: storage + addition,
+    changed: true,
+    summary: 'Appended new content at the end of the page.',
+  };
+}
+
+function isEditableText(node: LocatedText): boolean {
+  if (node.cdata) return false;
+  const parent = node.parent;
+  if (parent?.name.includes(':') && !CONTENT_CONTAINERS.has(parent.name)) return false;
+  for (let ancestor = parent; ancestor; ancestor = ancestor.parent) {
+    if (PROTECTED_ELEMENTS.has(ancestor.name) || ancestor.name.startsWith('ri:')) return false;
+  }
+  return true;
+}
+
+function textNodes(nodes: readonly LocatedNode[]): LocatedText[] {
+  const out: LocatedText[] = [];
+  const visit = (list: readonly LocatedNode[]) => {
+    for (const node of list) {
+      if (node.kind === 'text') out.push(node);
+      else visit(node.children);
+    }
+  };
+  visit(nodes);
+  return out;
+}
+
+function normaliseSpaces(text: string): string {
+  return text.replace(/\u00a0/g, ' ');
+}
+
+interface Match {
+  readonly start: number;
+  readonly end: number;
+}
+
+function findInText(node: LocatedText, find: string): Match[] {
+  const decoded = decodeRawText(node.raw);
+  const haystack = normaliseSpaces(decoded.text);
+  const needle = normaliseSpaces(find);
+  const matches: Match[] = [];
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+    const first = decoded.units.find((unit) => unit.decodedStart === at);
+    const last = decoded.units.find((unit) => unit.decodedEnd === at + needle.length);
+    if (first && last) matches.push({ start: node.start + first.rawStart, end: node.start + last.rawEnd });
+  }
+  return matches;
+}
+
+function replaceText(storage: string, find: string, replaceWith: string): StorageEditResult {
+  if (find.trim() === '') throw invalid('Tell me which text to replace.');
+  const tree = parseStorageTree(storage);
+  const texts = textNodes(tree.roots);
+  const editable = texts.filter(isEditableText);
+  const matches = editable.flatMap((node) => findInText(node, find));
+  if (matches.length === 0) throw notFoundError(texts, editable, find);
+  const replacement = escapeXml(replaceWith);
+  let output = storage;
+  for (const match of [...matches].sort((a, b) => b.start - a.start)) {
+    output = splice(output, match.start, match.end, replacement);
+  }
+  const count = matches.length;
+  return {
+    storage: output,
+    changed: output !== storage,
+    summary: `Replaced ${count} occurrence${count === 1 ? '' : 's'} of ${quote(find)} with ${quote(replaceWith)}.`,
+  };
+}
+
+function notFoundError(
+  texts: readonly LocatedText[],
+  editable: readonly LocatedText[],
+  find: string,
+): AppError {
+  const needle = normaliseSpaces(find);
+  const editableSet = new Set(editable);
+  const protectedText = texts
+    .filter((node) => !editableSet.has(node))
+    .map((node) => normaliseSpaces(locatedTextContent(node)));
+  if (protectedText.some((text) => text.includes(needle))) {
+    return invalid(
+      `The text ${quote(find)} appears only inside a macro, code block or link target, which the bot does not edit.`,
+    );
+  }
+  const flattened = normaliseSpaces(editable.map((node) => decodeRawText(node.raw).text).join(''));
+  const collapsed = (text: string) => text.replace(/\s+/g, ' ');
+  if (flattened.includes(needle) || collapsed(flattened).includes(collapsed(needle))) {
+    return invalid(
+      `The text ${quote(find)} spans formatting (for example part of it is bold or a link) or several paragraphs, so it can't be replaced as one piece. Replace a shorter piece of text that has the same formatting.`,
+    );
+  }
+  return invalid(
+    `The text ${quote(find)} was not found on the page. Check the spelling, capitals and spaces.`,
+  );
+}
+
+interface LocatedHeading extends StorageHeading {
+  readonly element: LocatedElement;
+}
+
+function locateHeadings(tree: StorageTree): LocatedHeading[] {
+  return walkElements(tree.roots).flatMap((element) => {
+    const match = HEADING_NAME.exec(element.name);
+    if (!match) return [];
+    for (let ancestor = element.parent; ancestor; ancestor = ancestor.parent) {
+      if (PROTECTED_ELEMENTS.has(ancestor.name)) return [];
+    }
+    const text = normaliseSpaces(locatedTextContent(element)).replace(/\s+/g, ' ').trim();
+    return [{ level: Number(match[1]), text, element }];
+  });
+}
+
+function normaliseHeading(text: string): string {
+  return normaliseSpaces(text)
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function sectionEnd(tree: StorageTree, heading: LocatedHeading): number {
+  const parent = heading.element.parent;
+  const siblings = parent ? parent.children : tree.roots;
+  const index = siblings.indexOf(heading.element);
+  for (const sibling of siblings.slice(index + 1)) {
+    if (sibling.kind !== 'element') continue;
+    const match = HEADING_NAME.exec(sibling.name);
+    if (match && Number(match[1]) <= heading.level) return sibling.start;
+  }
+  return parent ? parent.closeStart : tree.source.length;
+}
+
+function replaceSection(storage: string, headingText: string, markdown: string): StorageEditResult {
+  const wanted = normaliseHeading(headingText);
+  if (wanted === '') throw invalid('Tell me which heading the section starts at.');
+  const tree = parseStorageTree(storage);
+  const headings = locateHeadings(tree);
+  const found = headings.filter((heading) => heading.text.toLowerCase() === wanted);
+  if (found.length === 0) {
+    if (headings.length === 0)
+      throw invalid(`The page has no headings, so there is no section ${quote(headingText)}.`);
+    const names = headings.slice(0, 20).map((heading) => quote(heading.text));
+    const more = headings.length > 20 ? ` and ${headings.length - 20} more` : '';
+    throw invalid(
+      `There is no heading ${quote(headingText)} on the page. Headings: ${names.join(', ')}${more}.`,
+    );
+  }
+  const [heading] = found;
+  if (!heading || found.length > 1) {
+    throw invalid(
+      `The heading ${quote(headingText)} appears ${found.length} times on the page, so the section is ambiguous. Use a find/replace edit instead.`,
+    );
+  }
+  const content = markdownToStorage(markdown);
+  const start = heading.element.end;
+  const end = Math.max(start, sectionEnd(tree, heading));
+  const output = splice(storage, start, end, content);
+  return {
+    storage: output,
+    changed: output !== storage,
+    summary:
+      content === ''
+        ? `Emptied the section under heading ${quote(heading.text)}.`
+        : `Replaced the section under heading ${quote(heading.text)}.`,
+  };
+}
+
+function replaceBody(storage: string, markdown: string): StorageEditResult {
+  const content = convertNew(markdown, 'new page body');
+  return {
+    storage: content,
+    changed: content !== storage,
+    summary: 'Replaced the whole page body.',
+  };
+}
+
+function setTitle(storage: string, title: string): StorageEditResult {
+  const clean = stripXmlInvalidChars(title).replace(/\s+/g, ' ').trim();
+  if (clean === '') throw invalid('The new title is empty.');
+  if (clean.length > MAX_TITLE_LENGTH)
+    throw invalid(`Page titles can have at most ${MAX_TITLE_LENGTH} characters.`);
+  return { storage, changed: false, summary: `Title set to ${quote(clean)}; body unchanged.`, title: clean };
+}
