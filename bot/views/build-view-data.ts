@@ -1,0 +1,117 @@
+import type { Page, SearchResults } from '../confluence/types.js';
+import { formatTimestamp, toTeamsMarkdown, truncateText } from './format.js';
+import type {
+  ApprovalData,
+  CreatePreviewBody,
+  ExcerptRunView,
+  PageData,
+  SearchResultsData,
+} from './types.js';
+
+/** Teams shows a user-specific view to at most 60 users per card. */
+export const MAX_REFRESH_USER_IDS = 60;
+
+/** Default length of page content on a `page` card. */
+export const PAGE_MAX_CHARS = 3000;
+
+/** Default length of the content preview on `create-preview` and `approval` cards. */
+export const PREVIEW_MAX_CHARS = 2000;
+
+const EXCERPT_MAX_CHARS = 300;
+
+function clipExcerpt(runs: readonly ExcerptRunView[]): ExcerptRunView[] {
+  const out: ExcerptRunView[] = [];
+  let left = EXCERPT_MAX_CHARS;
+  for (const run of runs) {
+    if (left <= 0) break;
+    const text = run.text.replace(/\s+/g, ' ');
+    if (text.length <= left) {
+      out.push({ text, highlight: run.highlight });
+      left -= text.length;
+    } else {
+      out.push({ text: `${text.slice(0, left).trimEnd()}…`, highlight: run.highlight });
+      left = 0;
+    }
+  }
+  return out.filter((run) => run.text !== '');
+}
+
+/**
+ * Builds `search-results` view data from a search answer. `spaceKeys` are the spaces searched
+ * (empty = every allowed space). Excerpts are flattened to one line and clipped to 300 characters.
+ */
+export function buildSearchResultsData(input: {
+  readonly query: string;
+  readonly spaceKeys: readonly string[];
+  readonly results: SearchResults;
+}): SearchResultsData {
+  const { query, spaceKeys, results } = input;
+  return {
+    query,
+    spaceFilter: spaceKeys.length > 0 ? `in ${spaceKeys.join(', ')}` : 'in all allowed spaces',
+    total: results.totalSize,
+    hits: results.hits.map((hit) => ({
+      pageId: hit.pageId,
+      title: hit.title,
+      spaceKey: hit.spaceKey,
+      excerpt: clipExcerpt(hit.excerpt),
+      lastModified: formatTimestamp(hit.lastModified),
+      webUrl: hit.webUrl,
+    })),
+    ...(results.nextCursor ? { nextToken: results.nextCursor } : {}),
+  };
+}
+
+/**
+ * Builds `page` view data: breadcrumb from the ancestors, Teams Markdown cut near `maxChars` at a
+ * paragraph or line boundary. `authorName` is the resolved display name of the version author
+ * (Confluence gives only an account id); defaults to `a Confluence user`.
+ */
+export function buildPageData(
+  page: Pick<Page, 'title' | 'spaceKey' | 'ancestors' | 'version' | 'markdown' | 'webUrl'>,
+  options: { readonly authorName?: string; readonly maxChars?: number } = {},
+): PageData {
+  const content = truncateText(toTeamsMarkdown(page.markdown).trim(), options.maxChars ?? PAGE_MAX_CHARS);
+  return {
+    title: page.title,
+    breadcrumb: page.ancestors.map((a) => a.title).join(' › '),
+    spaceKey: page.spaceKey,
+    version: page.version.number,
+    author: options.authorName ?? 'a Confluence user',
+    updatedAt: formatTimestamp(page.version.createdAt),
+    markdown: content.text,
+    truncated: content.truncated,
+    webUrl: page.webUrl,
+  };
+}
+
+/** Builds the create preview shown on `create-preview` and `approval` cards from the user's Markdown. */
+export function buildCreatePreviewBody(
+  input: {
+    readonly title: string;
+    readonly spaceKey: string;
+    readonly parentTitle?: string;
+    readonly markdown: string;
+  },
+  maxChars: number = PREVIEW_MAX_CHARS,
+): CreatePreviewBody {
+  const content = truncateText(toTeamsMarkdown(input.markdown).trim(), maxChars);
+  return {
+    kind: 'create',
+    title: input.title,
+    spaceKey: input.spaceKey,
+    ...(input.parentTitle !== undefined ? { parentTitle: input.parentTitle } : {}),
+    markdown: content.text,
+    truncated: content.truncated,
+  };
+}
+
+/**
+ * Completes approval view data: removes duplicate and empty approver ids and keeps the first 60
+ * (the Teams limit for user-specific views). Buttons only make sense while pending, so
+ * `showButtons` is forced off in every other status.
+ */
+export function buildApprovalData(data: ApprovalData): ApprovalData {
+  const approverIds = [...new Set(data.approverIds.filter((id) => id !== ''))].slice(0, MAX_REFRESH_USER_IDS);
+  return { ...data, approverIds, showButtons: data.showButtons && data.status === 'pending' };
+}

@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as templating from 'adaptivecards-templating';
+import { AppError } from '../errors.js';
+import type { AdaptiveCardJson, CardData, CardKind } from './types.js';
+
+const DOLLAR = '\uE000';
+const ESCAPE = '\uE001';
+
+/**
+ * Finds the folder holding the card templates: the nearest `cards/` beside a `package.json`,
+ * walking up from this module (works from `bot/views/` and from `dist/bot/views/`).
+ * Throws `AppError('INTERNAL')` when there is none.
+ */
+export function findCardsDir(start: string = path.dirname(fileURLToPath(import.meta.url))): string {
+  let dir = start;
+  for (;;) {
+    const candidate = path.join(dir, 'cards');
+    if (existsSync(candidate) && existsSync(path.join(dir, 'package.json'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new AppError('INTERNAL', { message: `No cards/ folder above ${start}` });
+    dir = parent;
+  }
+}
+
+/** Renders cards of every kind from one templates folder; see `createCardRenderer`. */
+export interface CardRenderer {
+  render<K extends CardKind>(kind: K, data: CardData[K]): AdaptiveCardJson;
+}
+
+/**
+ * Builds a renderer over `cardsDir`. Each template is read and compiled once, on first use, then
+ * reused. User strings in `data` are shielded from the expression engine (a title like
+ * `${requester}` renders literally). Object properties that expand to `null` (a `$when` that was
+ * false on a property such as `refresh`) are dropped. Throws `AppError('INTERNAL')` when a template is missing or
+ * invalid, when data holds `null`, or when an expression is left unexpanded (a data field missing).
+ */
+export function createCardRenderer(cardsDir: string = findCardsDir()): CardRenderer {
+  const templates = new Map<CardKind, templating.Template>();
+
+  function loadTemplate(kind: CardKind): templating.Template {
+    const cached = templates.get(kind);
+    if (cached) return cached;
+    const file = path.join(cardsDir, `${kind}.json`);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (cause) {
+      throw new AppError('INTERNAL', { message: `Card template ${kind} cannot be read`, cause });
+    }
+    const template = new templating.Template(json);
+    templates.set(kind, template);
+    return template;
+  }
+
+  return {
+    render(kind, data) {
+      const template = loadTemplate(kind);
+      let expanded: unknown;
+      try {
+        expanded = template.expand({ $root: shieldData(data, kind) });
+      } catch (cause) {
+        if (cause instanceof AppError) throw cause;
+        throw new AppError('INTERNAL', { message: `Card ${kind} failed to expand`, cause });
+      }
+      const card = unshieldOutput(expanded, kind);
+      if (!isAdaptiveCard(card)) {
+        throw new AppError('INTERNAL', { message: `Card ${kind} did not expand to an AdaptiveCard` });
+      }
+      return card;
+    },
+  };
+}
+
+let defaultRenderer: CardRenderer | undefined;
+
+/**
+ * Renders `cards/<kind>.json` with typed view data and returns the card object. Uses one shared
+ * renderer (templates compiled once per process). Throws like `createCardRenderer`.
+ */
+export function renderCard<K extends CardKind>(kind: K, data: CardData[K]): AdaptiveCardJson {
+  defaultRenderer ??= createCardRenderer();
+  return defaultRenderer.render(kind, data);
+}
+
+function shieldString(value: string): string {
+  return value.replace(/[$\uE000\uE001]/g, (c) =>
+    c === '$' ? DOLLAR : c === DOLLAR ? `${ESCAPE}0` : `${ESCAPE}1`,
+  );
+}
+
+function unshieldString(value: string): string {
+  return value.replace(/\uE000|\uE001[01]/g, (m) =>
+    m === DOLLAR ? '$' : m === `${ESCAPE}0` ? DOLLAR : ESCAPE,
+  );
+}
+
+function shieldData(value: unknown, kind: CardKind): unknown {
+  if (typeof value === 'string') return shieldString(value);
+  if (value === null) throw new AppError('INTERNAL', { message: `Card ${kind}: view data contains null` });
+  if (Array.isArray(value)) return value.map((item) => shieldData(item, kind));
+  if (typeof value === 'object' && value !== undefined) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== undefined) out[key] = shieldData(item, kind);
+    }
+    return out;
+  }
+  return value;
+}
+
+function unshieldOutput(value: unknown, kind: CardKind): unknown {
+  if (typeof value === 'string') {
+    if (value.includes('${')) {
+      throw new AppError('INTERNAL', {
+        message: `Card ${kind}: unexpanded expression ${value.slice(0, 80)}`,
+      });
+    }
+    return unshieldString(value);
+  }
+  if (Array.isArray(value)) return value.map((item) => unshieldOutput(item, kind));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== null) out[key] = unshieldOutput(item, kind);
+    }
+    return out;
+  }
+  return value;
+}
+
+function isAdaptiveCard(value: unknown): value is AdaptiveCardJson {
+  if (typeof value !== 'object' || value === null) return false;
+  const card = value as Record<string, unknown>;
+  return card.type === 'AdaptiveCard' && typeof card.version === 'string' && Array.isArray(card.body);
+}

@@ -1,0 +1,49 @@
+/**
+ * Every `Action.Execute` verb the cards in `cards/*.json` use. The chat edge registers one route per
+ * verb; a test asserts every verb in the templates is listed here. `approve` and `reject` are fixed
+ * by the approval-card contract. Card `data` is a claim: handlers reload and re-check everything.
+ */
+export const VERBS = {
+  /** Approve a pending write. Data: exactly `{ requestId }`. */
+  approve: 'approve',
+  /** Reject a pending write. Data: exactly `{ requestId }`. */
+  reject: 'reject',
+  /** Automatic refresh of an approval card (user-specific view for approvers). Data: `{ requestId }`. */
+  refresh: 'refreshApproval',
+  /** Build a fresh preview for a stale request. Data: `{ requestId }`. */
+  freshPreview: 'freshPreview',
+  /** Show one page from a search result. Data: `{ pageId }`. */
+  showPage: 'showPage',
+  /** Next page of search results. Data: `{ token }`. */
+  moreResults: 'moreResults',
+  /** Submit of the connect form. Data: inputs (see CONNECT_FORM_INPUTS). */
+  connectSubmit: 'connectSubmit',
+  /** Submit of the rotate form. Data: `{ connector }` plus inputs (see ROTATE_FORM_INPUTS). */
+  rotateSubmit: 'rotateSubmit',
+  /** Confirm removing a connector. Data: `{ connector }`. */
+  disconnectConfirm: 'disconnectConfirm',
+  /** The requester withdraws a pending request. Data: `{ requestId }`. */
+  cancel: 'cancelRequest',
+} as const;
+
+/** One card verb. */
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/** All verbs as a list (for route registration and tests). */
+export const ALL_VERBS: readonly Verb[] = Object.freeze(Object.values(VERBS));
+
+/** Input ids of the `connect-form` card, as they arrive in the `connectSubmit` action data. */
+export const CONNECT_FORM_INPUTS = {
+  name: 'connectorName',
+  siteUrl: 'siteUrl',
+  email: 'accountEmail',
+  apiToken: 'apiToken',
+  tokenExpiry: 'tokenExpiry',
+  spaces: 'allowedSpaces',
+} as const;
+
+/** Input ids of the `rotate-form` card, as they arrive in the `rotateSubmit` action data. */
+export const ROTATE_FORM_INPUTS = {
+  apiToken: 'apiToken',
+  tokenExpiry: 'tokenExpiry',
+} as const;
