@@ -48,8 +48,8 @@ const ALERT_PATTERN = /^[ \t]*\[!(NOTE|IMPORTANT|TIP|WARNING|CAUTION)\][ \t]*(?:
  * Characters XML 1.0 forbids even as character references: C0 controls other than tab/newline/
  * carriage return, lone surrogates, U+FFFE and U+FFFF.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters XML 1.0 forbids is the point.
 const XML_INVALID_CHARS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters XML 1.0 forbids is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
@@ -114,12 +114,7 @@ class MacroTable {
 }
 
 function codeMacro(code: string, language: string | undefined): string {
-  const lang = (language ?? '')
-    .trim()
-    .split(/\s/)[0]
-    ?.toLowerCase()
-    .replace(/[^a-z0-9+#._-]/g, '')
-    .slice(0, 40);
+  const lang = /^[a-z0-9+#._-]+/.exec((language ?? '').trim().toLowerCase())?.[0].slice(0, 40);
   const parameter = lang ? `<ac:parameter ac:name="language">${escapeXml(lang)}</ac:parameter>` : '';
   return `<ac:structured-macro ac:name="code" ac:schema-version="1">${parameter}<ac:plain-text-body>${toCdata(code)}</ac:plain-text-body></ac:structured-macro>`;
 }

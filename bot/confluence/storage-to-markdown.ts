@@ -80,7 +80,6 @@ const PASS_THROUGH_TAGS = new Set([
   'code',
   'blockquote',
   'ul',
-  'ol',
   'li',
   'table',
   'thead',
@@ -234,6 +233,12 @@ function renderElement(element: StorageElement, context: RenderContext): string 
   const alias = TAG_ALIASES[name];
   if (alias) return `<${alias}>${inner()}</${alias}>`;
   switch (name) {
+    case 'ol': {
+      const start = Number.parseInt(attr(element, 'start'), 10);
+      return Number.isInteger(start) && start > 1
+        ? `<ol start="${start}">${inner()}</ol>`
+        : `<ol>${inner()}</ol>`;
+    }
     case 'br':
       return '<br>';
     case 'hr':
@@ -425,7 +430,8 @@ function renderImage(image: StorageElement, context: RenderContext): string {
   const attachment = findChild(image, 'ri:attachment');
   const url = findChild(image, 'ri:url');
   const caption = findChild(image, 'ac:caption');
-  const captionHtml = caption ? ` ${renderNodes(caption.children, context)}` : '';
+  const captionText = caption ? DomUtils.textContent(caption).replace(/\s+/g, ' ').trim() : '';
+  const captionHtml = captionText ? ` ${escapeHtml(captionText)}` : '';
   if (url) {
     const href = safeHref(attr(url, 'ri:value'), context);
     if (href)
