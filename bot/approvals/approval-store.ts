@@ -1,0 +1,209 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { type JsonDocument, openJsonDocument } from '../stores/json-document.js';
+
+/** File name of the approval store inside `DATA_DIR`. */
+export const APPROVALS_FILE = 'approvals.json';
+
+/**
+ * Life of a request: `pending` → approved | rejected | expired | cancelled (| stale when the page
+ * moved on before approval); `approved` → executed | failed | stale. Every other status is final.
+ */
+export const APPROVAL_STATUSES = [
+  'pending',
+  'approved',
+  'rejected',
+  'expired',
+  'cancelled',
+  'stale',
+  'executed',
+  'failed',
+] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+/** Shape of request ids (the generator decides how unguessable they are). */
+export const APPROVAL_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+const actorSchema = z
+  .object({ id: z.string(), name: z.string(), aadObjectId: z.string().optional() })
+  .strict();
+
+const cardRefSchema = z
+  .object({ conversationId: z.string().min(1), activityId: z.string().min(1), serviceUrl: z.string().min(1) })
+  .strict();
+
+/** One approval request as stored. `change` is the full proposed change (JSON). */
+export const approvalRequestSchema = z
+  .object({
+    id: z.string().regex(APPROVAL_ID_PATTERN),
+    requester: actorSchema,
+    conversationId: z.string().min(1),
+    channelKey: z.string().min(1),
+    connector: z.string().min(1),
+    operation: z.enum(['create', 'update']),
+    target: z
+      .object({ spaceKey: z.string().min(1), pageId: z.string().min(1).optional(), title: z.string() })
+      .strict(),
+    change: z.unknown(),
+    baseVersion: z.number().int().positive().optional(),
+    createdAt: z.string().datetime(),
+    expiresAt: z.string().datetime(),
+    status: z.enum(APPROVAL_STATUSES),
+    decidedBy: actorSchema.optional(),
+    decidedAt: z.string().datetime().optional(),
+    result: z.unknown().optional(),
+    error: z.string().optional(),
+    card: cardRefSchema.optional(),
+  })
+  .strict();
+
+export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
+
+/** Where the approval card was posted (for updating it in place). */
+export type ApprovalCardRef = z.infer<typeof cardRefSchema>;
+
+/** Shape of `approvals.json`. Requests are a list (ids come from card payloads; no object-key tricks). */
+export const approvalsFileSchema = z.object({ requests: z.array(approvalRequestSchema) }).strict();
+export type ApprovalsFile = z.infer<typeof approvalsFileSchema>;
+
+/** Fields a transition may set. */
+export type ApprovalPatch = Partial<
+  Pick<ApprovalRequest, 'status' | 'decidedBy' | 'decidedAt' | 'result' | 'error' | 'card'>
+>;
+
+/** Outcome of a compare-and-set. `conflict` carries the current request (someone else won). */
+export type TransitionResult =
+  | { readonly kind: 'applied'; readonly request: ApprovalRequest; readonly previous: ApprovalStatus }
+  | { readonly kind: 'conflict'; readonly request: ApprovalRequest }
+  | { readonly kind: 'not-found' };
+
+/** Persistence of approval requests. All writes go through the document's single queue. */
+export interface ApprovalStore {
+  get(id: string): ApprovalRequest | undefined;
+  /** Requests matching `filter` (all when omitted), oldest first. */
+  list(filter?: (request: ApprovalRequest) => boolean): ApprovalRequest[];
+  /** Adds a new request; throws `AppError('INPUT_INVALID')` if it breaks the schema or the id exists. */
+  insert(request: ApprovalRequest): Promise<ApprovalRequest>;
+  /**
+   * Atomic compare-and-set: applies `patch` only if the request's status is (one of) `expected` at
+   * the moment the queue runs it. A patch function sees the current request. Exactly one of any
+   * number of concurrent transitions from the same status wins.
+   */
+  transition(
+    id: string,
+    expected: ApprovalStatus | readonly ApprovalStatus[],
+    patch: ApprovalPatch | ((current: ApprovalRequest) => ApprovalPatch),
+  ): Promise<TransitionResult>;
+  /** Atomically patches every request with status `expected` that `filter` selects; returns them. */
+  transitionMatching(
+    expected: ApprovalStatus,
+    filter: (request: ApprovalRequest) => boolean,
+    patch: (current: ApprovalRequest) => ApprovalPatch,
+  ): Promise<ApprovalRequest[]>;
+  /** Records where the card is, whatever the status. Undefined when the request is gone. */
+  setCard(id: string, card: ApprovalCardRef): Promise<ApprovalRequest | undefined>;
+  /** Drops requests in a final status whose decision (or creation) is older than `before`. */
+  pruneFinished(before: Date): Promise<number>;
+}
+
+/** Empty contents of `approvals.json`. */
+export function emptyApprovalsFile(): ApprovalsFile {
+  return { requests: [] };
+}
+
+/** Opens `<dataDir>/approvals.json`; throws `AppError('STORE_CORRUPT')` if it is unreadable. */
+export async function openApprovalStore(options: { dataDir: string }): Promise<ApprovalStore> {
+  const document = await openJsonDocument(
+    join(options.dataDir, APPROVALS_FILE),
+    approvalsFileSchema,
+    emptyApprovalsFile(),
+    { fileMode: 0o600 },
+  );
+  return createApprovalStore(document);
+}
+
+const FINAL: ReadonlySet<ApprovalStatus> = new Set([
+  'rejected',
+  'expired',
+  'cancelled',
+  'stale',
+  'executed',
+  'failed',
+]);
+
+function applyPatch(target: ApprovalRequest, patch: ApprovalPatch): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) {
+      (target as Record<string, unknown>)[key] = value;
+    }
+  }
+}
+
+/** The approval store over any document (file or memory). */
+export function createApprovalStore(document: JsonDocument<ApprovalsFile>): ApprovalStore {
+  return {
+    get: (id) => document.read().requests.find((r) => r.id === id),
+    list: (filter) => document.read().requests.filter((r) => (filter ? filter(r) : true)),
+    async insert(request) {
+      return document.update((draft) => {
+        if (draft.requests.some((r) => r.id === request.id)) {
+          throw new AppError('INPUT_INVALID', { message: 'duplicate approval request id' });
+        }
+        const copy = structuredClone(request);
+        draft.requests.push(copy);
+        return structuredClone(copy);
+      });
+    },
+    async transition(id, expected, patch) {
+      const allowed: readonly ApprovalStatus[] = typeof expected === 'string' ? [expected] : expected;
+      return document.update((draft): TransitionResult => {
+        const current = draft.requests.find((r) => r.id === id);
+        if (!current) {
+          return { kind: 'not-found' };
+        }
+        if (!allowed.includes(current.status)) {
+          return { kind: 'conflict', request: structuredClone(current) };
+        }
+        const previous = current.status;
+        applyPatch(current, typeof patch === 'function' ? patch(structuredClone(current)) : patch);
+        return { kind: 'applied', request: structuredClone(current), previous };
+      });
+    },
+    async transitionMatching(expected, filter, patch) {
+      if (!document.read().requests.some((r) => r.status === expected && filter(r))) {
+        return [];
+      }
+      return document.update((draft) => {
+        const changed: ApprovalRequest[] = [];
+        for (const current of draft.requests) {
+          if (current.status === expected && filter(current)) {
+            applyPatch(current, patch(structuredClone(current)));
+            changed.push(structuredClone(current));
+          }
+        }
+        return changed;
+      });
+    },
+    async setCard(id, card) {
+      return document.update((draft) => {
+        const current = draft.requests.find((r) => r.id === id);
+        if (current) {
+          current.card = { ...card };
+        }
+        return current ? structuredClone(current) : undefined;
+      });
+    },
+    async pruneFinished(before) {
+      const cutoff = before.getTime();
+      return document.update((draft) => {
+        const kept = draft.requests.filter(
+          (r) => !FINAL.has(r.status) || Date.parse(r.decidedAt ?? r.createdAt) >= cutoff,
+        );
+        const removed = draft.requests.length - kept.length;
+        draft.requests = kept;
+        return removed;
+      });
+    },
+  };
+}
