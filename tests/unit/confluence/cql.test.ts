@@ -7,6 +7,7 @@ import {
   quoteCqlString,
 } from '../../../bot/confluence/cql.js';
 import { isAppError } from '../../../bot/errors.js';
+import { parseCql } from '../../support/confluence-simulator/cql.js';
 
 type Token =
   | { kind: 'word'; value: string }
@@ -184,6 +185,27 @@ describe('buildSearchCql', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+
+  it('property: the simulator CQL parser sees the same fixed tree', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (words) => {
+        const normalised = normaliseSearchText(words);
+        fc.pre(normalised.length > 0);
+        const query = parseCql(buildSearchCql(words, ['HR', '~jdoe']));
+        expect(query.orderBy).toEqual({ field: 'lastmodified', direction: 'desc' });
+        expect(query.where).toEqual({
+          kind: 'and',
+          left: {
+            kind: 'and',
+            left: { kind: 'clause', field: 'type', operator: '=', values: ['page'] },
+            right: { kind: 'clause', field: 'space', operator: 'in', values: ['HR', '~jdoe'] },
+          },
+          right: { kind: 'clause', field: 'text', operator: '~', values: [normalised] },
+        });
+      }),
+      { numRuns: 500 },
     );
   });
 
