@@ -79,3 +79,12 @@ export function collectObjects(
   }
   return [];
 }
+
+/** The `text` of every element and run, in document order, joined without separators per block. */
+export function visibleText(card: object): string {
+  const texts = collectObjects(card, (o) => typeof o.text === 'string' || o.type === 'RichTextBlock');
+  return texts
+    .map((o) => (o.type === 'RichTextBlock' ? '\n' : String(o.text)))
+    .join('')
+    .trim();
+}
