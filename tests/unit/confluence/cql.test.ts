@@ -184,7 +184,7 @@ describe('buildSearchCql', () => {
           expect(parsed.text).not.toMatch(/[\p{Cc}+\-&|!(){}[\]^~*?:\\/]/u);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
