@@ -80,6 +80,7 @@ export type TransitionResult =
 
 /** Persistence of approval requests. All writes go through the document's single queue. */
 export interface ApprovalStore {
+  /** The stored request (a deep-frozen snapshot; never mutate it). */
   get(id: string): ApprovalRequest | undefined;
   /** Requests matching `filter` (all when omitted), oldest first. */
   list(filter?: (request: ApprovalRequest) => boolean): ApprovalRequest[];

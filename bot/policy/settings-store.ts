@@ -82,7 +82,9 @@ export interface GlobalSettingsChange {
 
 /** Per-channel and global settings. Mutations throw `AppError('INPUT_INVALID')` on bad ids/keys. */
 export interface SettingsStore {
+  /** The channel's own settings (deep-frozen snapshot), undefined when it never changed any. */
   getChannel(channelKey: string): ChannelSettings | undefined;
+  /** Global settings (deep-frozen snapshot). */
   getGlobal(): GlobalSettings;
   /** Generic channel edit (creates the entry); the result is validated before it is stored. */
   updateChannel(
