@@ -21,7 +21,7 @@ function withStatus(status: ApprovalStatus, showButtons: boolean): ApprovalData 
   };
 }
 
-function executeActions(card: object, verb?: string) {
+function executeActions(card: unknown, verb?: string) {
   return collectObjects(card, (o) => o.type === 'Action.Execute' && (verb === undefined || o.verb === verb));
 }
 
