@@ -10,6 +10,7 @@ import {
   parseStorageTree,
   type StorageTree,
   walkElements,
+  walkNodes,
 } from './storage-tree.js';
 
 const MAX_TITLE_LENGTH = 255;
@@ -73,6 +74,7 @@ const CONTENT_CONTAINERS = new Set([
   'ac:link-body',
   'ac:layout-cell',
   'ac:caption',
+  'ac:inline-comment-marker',
 ]);
 
 const HEADING_NAME = /^h([1-6])$/i;
@@ -162,26 +164,29 @@ function appendContent(storage: string, markdown: string): StorageEditResult {
   };
 }
 
-function isEditableText(node: LocatedText): boolean {
+function isProtectedElement(element: LocatedElement): boolean {
+  return PROTECTED_ELEMENTS.has(element.name) || element.name.startsWith('ri:');
+}
+
+/** Elements inside (or being) a protected element, computed in one pass from parents to children. */
+function protectedElements(tree: StorageTree): Set<LocatedElement> {
+  const inside = new Set<LocatedElement>();
+  for (const element of walkElements(tree.roots)) {
+    if (isProtectedElement(element) || (element.parent && inside.has(element.parent))) inside.add(element);
+  }
+  return inside;
+}
+
+function isEditableText(node: LocatedText, insideProtected: ReadonlySet<LocatedElement>): boolean {
   if (node.cdata) return false;
   const parent = node.parent;
-  if (parent?.name.includes(':') && !CONTENT_CONTAINERS.has(parent.name)) return false;
-  for (let ancestor = parent; ancestor; ancestor = ancestor.parent) {
-    if (PROTECTED_ELEMENTS.has(ancestor.name) || ancestor.name.startsWith('ri:')) return false;
-  }
-  return true;
+  if (!parent) return true;
+  if (parent.name.includes(':') && !CONTENT_CONTAINERS.has(parent.name)) return false;
+  return !insideProtected.has(parent);
 }
 
 function textNodes(nodes: readonly LocatedNode[]): LocatedText[] {
-  const out: LocatedText[] = [];
-  const visit = (list: readonly LocatedNode[]) => {
-    for (const node of list) {
-      if (node.kind === 'text') out.push(node);
-      else visit(node.children);
-    }
-  };
-  visit(nodes);
-  return out;
+  return walkNodes(nodes).filter((node): node is LocatedText => node.kind === 'text');
 }
 
 function normaliseSpaces(text: string): string {
@@ -210,7 +215,8 @@ function replaceText(storage: string, find: string, replaceWith: string): Storag
   if (find.trim() === '') throw invalid('Tell me which text to replace.');
   const tree = parseStorageTree(storage);
   const texts = textNodes(tree.roots);
-  const editable = texts.filter(isEditableText);
+  const insideProtected = protectedElements(tree);
+  const editable = texts.filter((node) => isEditableText(node, insideProtected));
   const matches = editable.flatMap((node) => findInText(node, find));
   if (matches.length === 0) throw notFoundError(texts, editable, find);
   const replacement = escapeXml(replaceWith);
@@ -258,12 +264,10 @@ interface LocatedHeading extends StorageHeading {
 }
 
 function locateHeadings(tree: StorageTree): LocatedHeading[] {
+  const insideProtected = protectedElements(tree);
   return walkElements(tree.roots).flatMap((element) => {
     const match = HEADING_NAME.exec(element.name);
-    if (!match) return [];
-    for (let ancestor = element.parent; ancestor; ancestor = ancestor.parent) {
-      if (PROTECTED_ELEMENTS.has(ancestor.name)) return [];
-    }
+    if (!match || insideProtected.has(element)) return [];
     const text = normaliseSpaces(locatedTextContent(element)).replace(/\s+/g, ' ').trim();
     return [{ level: Number(match[1]), text, element }];
   });

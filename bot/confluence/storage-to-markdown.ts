@@ -1,5 +1,6 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import TurndownService from 'turndown';
+import { decodeRawText } from './storage-tree.js';
 
 /** A node of the parsed storage document (htmlparser2 / domhandler). */
 type StorageNode = ReturnType<typeof parseDocument>['children'][number];
@@ -151,11 +152,8 @@ function toWikiBase(baseUrl: string | undefined): string | undefined {
 }
 
 function fallbackText(storage: string): string {
-  try {
-    return DomUtils.textContent(parseDocument(storage)).replace(/\s+/g, ' ').trim();
-  } catch {
-    return '';
-  }
+  const text = storage.replace(/<!\[CDATA\[|]]>/g, '').replace(/<[^>]*>/g, ' ');
+  return decodeRawText(text).text.replace(/\s+/g, ' ').trim();
 }
 
 function tidyMarkdown(markdown: string): string {
@@ -354,7 +352,26 @@ function renderMacro(macro: StorageElement, context: RenderContext): string {
   if (TRANSPARENT_MACROS.has(macroName)) return `<div>${renderBody()}</div>`;
   const key = macroName === 'jira' ? bracketSafe(macroParameter(macro, 'key')) : '';
   const label = `[macro: ${placeholderName(macroName)}${key ? ` ${placeholderName(key)}` : ''}]`;
-  return `<p>${raw(label)}</p>${body ? `<div>${renderBody()}</div>` : ''}`;
+  if (body) return `<div>${raw(label)}</div><div>${renderBody()}</div>`;
+  return isBlockContext(macro) ? `<p>${raw(label)}</p>` : raw(label);
+}
+
+const BLOCK_CONTAINERS = new Set([
+  'ac:rich-text-body',
+  'ac:layout-cell',
+  'ac:layout-section',
+  'ac:layout',
+  'ac:adf-fallback',
+  'div',
+  'blockquote',
+  'body',
+  'section',
+]);
+
+function isBlockContext(element: StorageElement): boolean {
+  const parent = element.parent;
+  if (!parent || !DomUtils.isTag(parent)) return true;
+  return BLOCK_CONTAINERS.has(parent.name.toLowerCase());
 }
 
 function renderPanel(macro: StorageElement, label: string, context: RenderContext): string {

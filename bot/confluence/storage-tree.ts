@@ -109,19 +109,25 @@ export function parseStorageTree(source: string): StorageTree {
   return { source, roots };
 }
 
-/** Elements of the tree in document order (depth first). */
-export function walkElements(nodes: readonly LocatedNode[]): LocatedElement[] {
-  const out: LocatedElement[] = [];
-  const visit = (list: readonly LocatedNode[]) => {
-    for (const node of list) {
-      if (node.kind === 'element') {
-        out.push(node);
-        visit(node.children);
+/** All nodes of the tree in document order (depth first, iterative so deep pages cannot overflow the stack). */
+export function walkNodes(nodes: readonly LocatedNode[]): LocatedNode[] {
+  const out: LocatedNode[] = [];
+  const pending: LocatedNode[] = [...nodes].reverse();
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    out.push(node);
+    if (node.kind === 'element') {
+      for (let index = node.children.length - 1; index >= 0; index -= 1) {
+        const child = node.children[index];
+        if (child) pending.push(child);
       }
     }
-  };
-  visit(nodes);
+  }
   return out;
+}
+
+/** Elements of the tree in document order (depth first). */
+export function walkElements(nodes: readonly LocatedNode[]): LocatedElement[] {
+  return walkNodes(nodes).filter((node): node is LocatedElement => node.kind === 'element');
 }
 
 const XML_ENTITIES: Readonly<Record<string, string>> = {

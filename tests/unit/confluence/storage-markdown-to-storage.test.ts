@@ -274,7 +274,7 @@ describe('markdownToStorage — properties', () => {
         expect(disallowedConstructs(storage)).toEqual([]);
         expect(storage.replace(/<!\[CDATA\[[\s\S]*?]]>/g, '')).not.toMatch(/<(script|ri:)/i);
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 
@@ -346,7 +346,7 @@ describe('Markdown → storage → Markdown round trip', () => {
         const twice = storageToMarkdown(markdownToStorage(once));
         expect(twice).toBe(once);
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 });

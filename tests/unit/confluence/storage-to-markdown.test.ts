@@ -118,6 +118,16 @@ describe('storageToMarkdown — elements', () => {
     ],
     ['legacy ac:macro', '<ac:macro ac:name="gallery"/>', '[macro: gallery]'],
     [
+      'inline unknown macro stays in its sentence',
+      '<p>See <ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">X-1</ac:parameter></ac:structured-macro> now</p>',
+      'See [macro: jira X-1] now',
+    ],
+    [
+      'adjacent block macros stay apart',
+      '<p>a</p><ac:structured-macro ac:name="children"/><ac:structured-macro ac:name="pagetree"/><p>b</p>',
+      'a\n\n[macro: children]\n\n[macro: pagetree]\n\nb',
+    ],
+    [
       'html macro is a placeholder, its script never shown',
       '<ac:structured-macro ac:name="html"><ac:plain-text-body><![CDATA[<script>alert(1)</script>]]></ac:plain-text-body></ac:structured-macro>',
       '[macro: html]',
@@ -194,6 +204,11 @@ describe('storageToMarkdown — robustness', () => {
 
   it.each(malformed)('does not throw on %j', (input) => {
     expect(typeof storageToMarkdown(input)).toBe('string');
+  });
+
+  it('falls back to plain text when the page is nested too deeply to render', () => {
+    const deep = `${'<div>'.repeat(12000)}deep &amp; <b>down</b>${'</div>'.repeat(12000)}`;
+    expect(storageToMarkdown(deep)).toBe('deep & down');
   });
 
   it('keeps best-effort text from malformed input', () => {
