@@ -154,6 +154,7 @@ function getAjv(): Ajv {
     strictRequired: false,
     strictTuples: false,
     validateSchema: false,
+    inlineRefs: false,
   });
   const addFormats = addFormatsModule as unknown as (instance: Ajv) => Ajv;
   addFormats(ajv);

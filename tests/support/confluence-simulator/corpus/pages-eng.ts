@@ -83,7 +83,7 @@ export const ENG_PAGES: CorpusPage[] = [
     title: 'Release Notes',
     author: 'jdoe',
     createdAt: '2024-03-01T09:00:00.000Z',
-    updatedAt: '2025-03-14T09:00:00.000Z',
+    updatedAt: '2025-03-13T10:00:00.000Z',
     storage: `<p>Release notes for every production release, newest first.</p>${ul([
       pageLink('Release Notes 2025.03', '2025.03'),
       pageLink('Release Notes 2025.02', '2025.02'),
