@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../errors.js';
 import { createSilentLogger, type Logger } from '../logger.js';
+import { buildAuditEntry } from './build-entry.js';
 import { computeEntryHash, GENESIS_HASH } from './canonical-json.js';
 import { toAuditCsv } from './export-csv.js';
 import { redactDetails } from './redact-details.js';
@@ -287,7 +288,7 @@ class SegmentedAuditLog implements AuditLog {
       for (let pending = batch[i]; pending !== undefined; pending = batch[i]) {
         if (base.length + written.length >= this.#maxEntries || dayOf(pending.at) !== day) break;
         seq += 1;
-        const entry = buildEntry(pending.event, pending.at, seq, prevHash);
+        const entry = deepFreeze(buildAuditEntry(pending.event, pending.at, seq, prevHash));
         prevHash = entry.hash;
         written.push({ entry, pending });
         i += 1;
@@ -321,24 +322,6 @@ class SegmentedAuditLog implements AuditLog {
       this.#logger.error({ err: error }, 'audit: cannot reload the newest segment; appends disabled');
     }
   }
-}
-
-function buildEntry(event: NormalizedEvent, at: string, seq: number, prevHash: string): AuditEntry {
-  const body = {
-    seq,
-    at,
-    actor: event.actor,
-    conversationId: event.conversationId,
-    connector: event.connector,
-    operation: event.operation,
-    target: event.target,
-    decision: event.decision,
-    outcome: event.outcome,
-    ...(event.error === undefined ? {} : { error: event.error }),
-    ...(event.details === undefined ? {} : { details: event.details }),
-    prevHash,
-  };
-  return deepFreeze({ ...body, hash: computeEntryHash(body) });
 }
 
 /**

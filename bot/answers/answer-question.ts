@@ -1,0 +1,73 @@
+import type { ConfluenceClient, Page } from '../confluence/types.js';
+import type { EffectiveSpaces } from '../policy/decide.js';
+import { searchPages } from '../operations/search-pages.js';
+import { findPassages, keywordsOf, type Passage } from './find-passages.js';
+
+/** A cited passage: the quote and the page it came from. */
+export interface Citation {
+  readonly pageTitle: string;
+  readonly webUrl: string;
+  readonly spaceKey: string;
+  readonly passage: Passage;
+}
+
+/** What the bot found for a question. `citations` is empty when nothing relevant turned up. */
+export interface Answer {
+  readonly question: string;
+  readonly keywords: readonly string[];
+  readonly citations: readonly Citation[];
+  /** Pages searched (top hits) — shown as "see also" when no passage matched well. */
+  readonly pages: readonly { title: string; webUrl: string }[];
+}
+
+/**
+ * Answers a question from Confluence without a language model: searches the allowed spaces for the
+ * question's keywords, reads the top pages, and quotes the passages that share the most keywords.
+ * `isPageAllowed` re-checks each page's space before anything of it is used.
+ */
+export async function answerQuestion(
+  client: ConfluenceClient,
+  input: { question: string; spaces: EffectiveSpaces; isPageAllowed: (page: Page) => boolean; maxPages?: number },
+): Promise<Answer> {
+  const keywords = keywordsOf(input.question);
+  if (keywords.length === 0) return { question: input.question, keywords, citations: [], pages: [] };
+  let outcome = await searchPages(client, { words: keywords.join(' '), spaces: input.spaces, limit: 5 });
+  if (outcome.results.hits.length === 0 && keywords.length > 1) {
+    const strongest = [...keywords].sort((a, b) => b.length - a.length).slice(0, 2);
+    outcome = await searchPages(client, { words: strongest.join(' '), spaces: input.spaces, limit: 5 });
+  }
+  const hits = outcome.results.hits.slice(0, input.maxPages ?? 3);
+  const pages = await Promise.all(hits.map((hit) => client.getPage({ kind: 'id', id: hit.pageId }).catch(() => undefined)));
+  const citations: Citation[] = [];
+  for (const page of pages) {
+    if (!page || !input.isPageAllowed(page)) continue;
+    for (const passage of findPassages(page.markdown, keywords, 2)) {
+      citations.push({ pageTitle: page.title, webUrl: page.webUrl, spaceKey: page.spaceKey, passage });
+    }
+  }
+  citations.sort((a, b) => b.passage.score - a.passage.score);
+  const minimum = Math.min(2, keywords.length);
+  return {
+    question: input.question,
+    keywords,
+    citations: citations.filter((c) => c.passage.score >= minimum).slice(0, 3),
+    pages: pages.filter((p): p is Page => p !== undefined && input.isPageAllowed(p)).map((p) => ({ title: p.title, webUrl: p.webUrl })),
+  };
+}
+
+/** The answer as Teams Markdown: quoted passages with links to their pages. */
+export function formatAnswer(answer: Answer): string {
+  if (answer.citations.length === 0) {
+    if (answer.pages.length === 0) return `I couldn't find anything in Confluence about "${answer.question}".`;
+    return [
+      `I couldn't find a passage that answers "${answer.question}" directly. These pages look related:`,
+      ...answer.pages.map((p) => `- [${p.title}](${p.webUrl})`),
+    ].join('\n\n');
+  }
+  const lines = [`Here is what Confluence says about "${answer.question}":`];
+  for (const citation of answer.citations) {
+    const where = citation.passage.heading ? ` › ${citation.passage.heading}` : '';
+    lines.push(`> ${citation.passage.text.replace(/\n/g, ' ')}\n\n— [${citation.pageTitle}](${citation.webUrl})${where}`);
+  }
+  return lines.join('\n\n');
+}

@@ -1,0 +1,141 @@
+import { mkdir } from 'node:fs/promises';
+import { openAuditLog } from './audit/audit-log.js';
+import type { AuditLog } from './audit/types.js';
+import { createApprovalService } from './approvals/approval-service.js';
+import { openApprovalStore } from './approvals/approval-store.js';
+import { createAssistant } from './assistant/create-assistant.js';
+import { expireDueApprovals } from './assistant/approval-actions.js';
+import type { AssistantDeps, ClientProvider } from './assistant/deps.js';
+import { createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
+import type { Config } from './config.js';
+import { createConfluenceClient } from './confluence/client.js';
+import type { ConfluenceClient, ConfluenceConnection } from './confluence/types.js';
+import { openConnectorStore } from './connectors/connector-store.js';
+import { loadSecretKey } from './connectors/secret-key.js';
+import type { ChatPort } from './domain/chat.js';
+import type { Logger } from './logger.js';
+import { openSettingsStore } from './policy/settings-store.js';
+import { createHttpServer, type HttpServer } from './server.js';
+import { createCardRenderer } from './views/render-card.js';
+import { ALL_VERBS } from './views/verbs.js';
+
+/** Seams tests may replace. */
+export interface AppOverrides {
+  readonly now?: () => Date;
+  /** Builds a Confluence client for a connection (tests inject short timeouts or a fake fetch). */
+  readonly createClient?: (connection: ConfluenceConnection, logger: Logger) => ConfluenceClient;
+  /** Where scoped tokens are tried (`https://api.atlassian.com` in production). */
+  readonly gatewayUrl?: string;
+  /** How often pending approvals are checked for expiry (ms); 0 disables the timer. */
+  readonly expirySweepMs?: number;
+}
+
+/** The whole bot, built but not listening. */
+export interface App {
+  readonly http: HttpServer;
+  readonly bot: TeamsBot;
+  readonly deps: AssistantDeps;
+  readonly audit: AuditLog;
+  /** Runs one expiry sweep now (the timer runs it periodically). */
+  sweepExpired(): Promise<number>;
+  /** Stops timers, drains HTTP turns and flushes the stores. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds everything from config: stores under DATA_DIR (a corrupt file stops here with a message
+ * naming it), the Confluence client factory, the core, the Teams edge and the HTTP server.
+ * Never listens: `bot/index.ts` does.
+ */
+export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const now = overrides.now ?? (() => new Date());
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  const secretKey = await loadSecretKey({
+    ...(config.secretKeyBase64 ? { secretKeyBase64: config.secretKeyBase64.reveal() } : {}),
+    dataDir: config.dataDir,
+    logger,
+    allowGenerate: !config.production,
+  });
+  const connectors = await openConnectorStore({ dataDir: config.dataDir, key: secretKey.key, now });
+  await connectors.ensureBootstrap(config.bootstrapConnector);
+  const settings = await openSettingsStore({ dataDir: config.dataDir, now });
+  const approvalStore = await openApprovalStore({ dataDir: config.dataDir });
+  const approvals = createApprovalService({
+    store: approvalStore,
+    now,
+    ttlMs: config.approvalTtlHours * 60 * 60 * 1000,
+    allowSelfApproval: config.allowSelfApproval,
+  });
+  const interrupted = await approvals.failInterrupted();
+  if (interrupted.length > 0) logger.warn({ count: interrupted.length }, 'approved requests interrupted by a restart were marked failed');
+  const audit = await openAuditLog({ dataDir: config.dataDir, logger });
+
+  const createClient =
+    overrides.createClient ??
+    ((connection: ConfluenceConnection, log: Logger) =>
+      createConfluenceClient(connection, { timeoutMs: config.confluenceTimeoutMs, logger: log }));
+  const cache = new Map<string, ConfluenceClient>();
+  const clients: ClientProvider = {
+    get(name) {
+      let client = cache.get(name);
+      if (!client) {
+        client = createClient(connectors.getConnection(name), logger.child({ connector: name }));
+        cache.set(name, client);
+      }
+      return client;
+    },
+    forget: (name) => cache.delete(name),
+    forConnection: (connection) => createClient(connection, logger),
+  };
+
+  let port: ChatPort | undefined;
+  const deps: AssistantDeps = {
+    config,
+    logger,
+    now,
+    audit,
+    connectors,
+    settings,
+    approvals,
+    clients,
+    cards: createCardRenderer(),
+    port: () => {
+      if (!port) throw new Error('chat port used before the edge was built');
+      return port;
+    },
+    gatewayUrl: overrides.gatewayUrl ?? 'https://api.atlassian.com',
+  };
+  const handler = createAssistant(deps);
+  const bot = createTeamsBot({ config, logger, handler, verbs: ALL_VERBS });
+  port = bot.port;
+  const http = createHttpServer({
+    bot,
+    logger,
+    health: () => ({ connectors: connectors.list().length, authEnabled: config.bot.authEnabled }),
+  });
+
+  const sweepExpired = async () => {
+    try {
+      return await expireDueApprovals(deps);
+    } catch (error) {
+      logger.error({ err: String(error) }, 'expiry sweep failed');
+      return 0;
+    }
+  };
+  const sweepMs = overrides.expirySweepMs ?? 60_000;
+  const timer = sweepMs > 0 ? setInterval(() => void sweepExpired(), sweepMs) : undefined;
+  timer?.unref();
+
+  return {
+    http,
+    bot,
+    deps,
+    audit,
+    sweepExpired,
+    async close() {
+      if (timer) clearInterval(timer);
+      await http.close();
+      await audit.close();
+    },
+  };
+}

@@ -1,0 +1,461 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { validateSiteUrl } from '../confluence/site-url.js';
+import type { ConnectorInfo } from '../connectors/connector-store.js';
+import type { CardActionRequest, CardActionResult, ChatRequest, OutboundMessage } from '../domain/chat.js';
+import { OPERATIONS, type Actor } from '../domain/types.js';
+import { AppError, isAppError, toAppError } from '../errors.js';
+import type { AdminCommand, UserRef } from '../intent/types.js';
+import { explain } from '../policy/decide.js';
+import { resolveChannelPolicy } from '../policy/policy-spec.js';
+import { Secret } from '../secret.js';
+import { formatAge, formatTimestamp } from '../views/format.js';
+import { CONNECT_FORM_INPUTS, ROTATE_FORM_INPUTS } from '../views/verbs.js';
+import type { PolicyRowView } from '../views/types.js';
+import { recordAudit } from './audit-events.js';
+import { channelContext, rolesIn } from './channel-context.js';
+import { checkCredentials } from './check-credentials.js';
+import type { AssistantDeps } from './deps.js';
+import { card } from './present.js';
+
+type Reply = (message: OutboundMessage) => Promise<string | undefined>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const EXPIRY_WARNING_DAYS = 14;
+
+function notice(deps: AssistantDeps, title: string, text: string, tone: 'good' | 'warning' | 'info' = 'good', changes: { label: string; before: string; after: string }[] = []) {
+  return card(deps.cards, 'notice', { title, text, tone, changes }, title);
+}
+
+function describeSpaces(spaces: readonly string[] | '*'): string {
+  if (spaces === '*') return 'all spaces the account can see';
+  return spaces.length === 0 ? 'none (fail closed)' : spaces.join(', ');
+}
+
+function userIdOf(user: UserRef): string {
+  return user.id;
+}
+
+function policyRows(deps: AssistantDeps, channelKey: string): PolicyRowView[] {
+  const settings = deps.settings.getChannel(channelKey);
+  const effective = resolveChannelPolicy(deps.config.policy, settings?.operations);
+  return OPERATIONS.map((operation) => ({
+    operation,
+    permission: effective[operation],
+    source: settings?.operations?.[operation] ? 'this channel' : 'default',
+  }));
+}
+
+function channelName(chat: { conversation: { type: string } }): string {
+  return chat.conversation.type === 'channel' ? 'this channel' : chat.conversation.type === 'groupChat' ? 'this group chat' : 'this chat';
+}
+
+/** The status view of one connector: token age, expiry (warning under 14 days), spaces. */
+function connectorStatus(connector: ConnectorInfo, now: Date) {
+  const expires = connector.tokenExpiresAt ? new Date(connector.tokenExpiresAt) : undefined;
+  const daysLeft = expires ? Math.floor((expires.getTime() - now.getTime()) / DAY_MS) : undefined;
+  return {
+    name: connector.name + (connector.isDefault ? ' (default)' : ''),
+    siteUrl: connector.siteUrl,
+    account: connector.email,
+    tokenAge: formatAge(connector.tokenRotatedAt ?? connector.tokenCreatedAt, now),
+    tokenExpiry: expires
+      ? `${formatTimestamp(expires.toISOString())} (${daysLeft !== undefined && daysLeft < 0 ? 'expired' : `in ${daysLeft} days`})`
+      : 'not set',
+    expiryWarning: daysLeft !== undefined && daysLeft < EXPIRY_WARNING_DAYS,
+    spaces: describeSpaces(connector.spaces),
+  };
+}
+
+/**
+ * Runs a `/confluence …` command. Admins only: anyone else gets a clear refusal, and the refusal is
+ * audited. Every configuration change is audited with before and after (never a secret).
+ */
+export async function runAdminCommand(deps: AssistantDeps, chat: ChatRequest, command: AdminCommand, reply: Reply): Promise<void> {
+  const roles = rolesIn(deps, chat.actor, chat.conversation.channelKey);
+  const context = channelContext(deps, chat.actor, chat.conversation.channelKey);
+  const audit = (details: Record<string, unknown>, outcome: 'ok' | 'denied' | 'error' = 'ok', error?: unknown) =>
+    recordAudit(deps, {
+      actor: chat.actor,
+      conversationId: chat.conversation.conversationId,
+      connector: context.connector?.name,
+      operation: 'admin',
+      decision: outcome === 'denied' ? 'denied' : 'n/a',
+      outcome,
+      ...(error ? { error } : {}),
+      details: { command: command.kind, ...details },
+    });
+
+  if (!roles.isAdmin) {
+    await audit({}, 'denied', new AppError('ADMIN_ONLY'));
+    await reply(notice(deps, 'Admins only', `Only bot admins can run \`/confluence ${command.kind}\`. Ask one of them, or see \`help\` for what you can do.`, 'warning'));
+    return;
+  }
+  const channelKey = chat.conversation.channelKey;
+  const connectorName = context.connector?.name;
+
+  switch (command.kind) {
+    case 'help':
+      await reply(card(deps.cards, 'admin-help', { connectorCount: deps.connectors.list().length }));
+      return;
+    case 'status': {
+      const now = deps.now();
+      const approvals = deps.settings.getGlobal().approvalsConversation;
+      await reply(
+        card(deps.cards, 'status', {
+          connectors: deps.connectors.list().map((c) => connectorStatus(c, now)),
+          channelName: channelName(chat),
+          policy: policyRows(deps, channelKey),
+          approvers: [...new Set([...(context.settings?.approvers ?? []), ...deps.config.approvers])],
+          ...(approvals ? { approvalsConversation: approvals.conversationId } : {}),
+        }),
+      );
+      return;
+    }
+    case 'test': {
+      if (!connectorName) {
+        await reply(notice(deps, 'No connector', 'No Confluence connector is set up. Run `/confluence connect`.', 'warning'));
+        return;
+      }
+      const result = await checkCredentials(deps, deps.connectors.getConnection(connectorName));
+      await audit({ connector: connectorName, ok: result.ok }, result.ok ? 'ok' : 'error');
+      await reply(
+        result.ok
+          ? notice(deps, 'Connection works', `Connected to ${context.connector?.siteUrl} as ${result.user.displayName}. The account sees ${result.spaces.length} spaces: ${result.spaces.map((s) => s.key).slice(0, 30).join(', ') || 'none'}.`)
+          : notice(deps, 'Connection failed', result.problem, 'warning'),
+      );
+      return;
+    }
+    case 'connect':
+      await reply(card(deps.cards, 'connect-form', { name: connectorName ? '' : 'default', siteUrl: '', email: '', spaces: '' }));
+      return;
+    case 'rotate': {
+      const name = command.connector ?? connectorName;
+      const connector = name ? deps.connectors.get(name) : undefined;
+      if (!connector) throw new AppError('CONNECTOR_NOT_FOUND');
+      await reply(card(deps.cards, 'rotate-form', { connectorName: connector.name, siteUrl: connector.siteUrl }));
+      return;
+    }
+    case 'disconnect': {
+      const name = command.connector ?? connectorName;
+      const connector = name ? deps.connectors.get(name) : undefined;
+      if (!connector) throw new AppError('CONNECTOR_NOT_FOUND');
+      await reply(card(deps.cards, 'disconnect-confirm', { connectorName: connector.name, siteUrl: connector.siteUrl }));
+      return;
+    }
+    case 'policy-show':
+      await reply(card(deps.cards, 'policy', { channelName: channelName(chat), rows: policyRows(deps, channelKey), explain: [] }));
+      return;
+    case 'policy-set': {
+      const change = await deps.settings.setChannelPermission(channelKey, command.operation, command.permission);
+      const before = resolveChannelPolicy(deps.config.policy, change.before?.operations)[command.operation];
+      await audit({ channelKey, before: { [command.operation]: before }, after: { [command.operation]: command.permission } });
+      await reply(
+        notice(deps, 'Policy updated', `${command.operation} is now ${command.permission} in ${channelName(chat)}.`, 'good', [
+          { label: command.operation, before, after: command.permission },
+        ]),
+      );
+      return;
+    }
+    case 'policy-explain': {
+      const lines = explain({
+        actor: chat.actor,
+        roles,
+        operation: command.operation,
+        permissions: context.permissions,
+        connectorSpaces: context.connector?.spaces ?? [],
+        channelSpaces: context.settings?.spaces,
+        target: command.spaceKey ? { spaceKey: command.spaceKey } : {},
+        requiresSpace: command.operation !== 'search' && command.spaceKey !== undefined,
+      }).split('\n');
+      await reply(card(deps.cards, 'policy', { channelName: channelName(chat), rows: policyRows(deps, channelKey), explain: lines }));
+      return;
+    }
+    case 'spaces': {
+      if (!connectorName) throw new AppError('CONNECTOR_MISSING');
+      const beforeSpaces = deps.connectors.get(connectorName)?.spaces ?? [];
+      if (!command.action || !command.spaceKey) {
+        const narrowed = context.settings?.spaces;
+        await reply(
+          notice(
+            deps,
+            'Allowed spaces',
+            `Connector ${connectorName} allows: ${describeSpaces(beforeSpaces)}.${narrowed ? ` This channel narrows that to: ${narrowed.join(', ') || 'none'}.` : ''}`,
+            'info',
+          ),
+        );
+        return;
+      }
+      const updated =
+        command.action === 'add'
+          ? await deps.connectors.addSpace(connectorName, command.spaceKey)
+          : await deps.connectors.removeSpace(connectorName, command.spaceKey);
+      await audit({ connector: connectorName, before: { spaces: beforeSpaces }, after: { spaces: updated.spaces } });
+      await reply(
+        notice(deps, 'Spaces updated', `Connector ${connectorName} now allows: ${describeSpaces(updated.spaces)}.`, 'good', [
+          { label: 'spaces', before: describeSpaces(beforeSpaces), after: describeSpaces(updated.spaces) },
+        ]),
+      );
+      return;
+    }
+    case 'approvers':
+    case 'admins': {
+      if (!command.action || !command.user) {
+        const list =
+          command.kind === 'approvers'
+            ? [...new Set([...(context.settings?.approvers ?? []), ...deps.config.approvers])]
+            : [...new Set([...deps.settings.getGlobal().admins, ...deps.config.admins])];
+        await reply(notice(deps, command.kind === 'approvers' ? 'Approvers' : 'Admins', list.length ? list.join(', ') : 'None named yet.', 'info'));
+        return;
+      }
+      const id = userIdOf(command.user);
+      const name = command.user.kind === 'mention' ? command.user.name : id;
+      const change =
+        command.kind === 'approvers'
+          ? command.action === 'add'
+            ? await deps.settings.addChannelApprover(channelKey, id)
+            : await deps.settings.removeChannelApprover(channelKey, id)
+          : command.action === 'add'
+            ? await deps.settings.addAdmin(id)
+            : await deps.settings.removeAdmin(id);
+      const pick = (value: unknown) =>
+        command.kind === 'approvers' ? ((value as { approvers?: string[] } | undefined)?.approvers ?? []) : ((value as { admins?: string[] } | undefined)?.admins ?? []);
+      await audit({ channelKey, user: id, before: { [command.kind]: pick(change.before) }, after: { [command.kind]: pick(change.after) } });
+      await reply(
+        notice(deps, command.kind === 'approvers' ? 'Approvers updated' : 'Admins updated', `${command.action === 'add' ? 'Added' : 'Removed'} ${name}.`, 'good', [
+          { label: command.kind, before: pick(change.before).join(', ') || 'none', after: pick(change.after).join(', ') || 'none' },
+        ]),
+      );
+      return;
+    }
+    case 'approvals-here': {
+      const change = await deps.settings.setApprovalsConversation({
+        conversationId: chat.target.conversationId.split(';messageid=')[0]!,
+        channelKey,
+        serviceUrl: chat.target.serviceUrl,
+        ...(chat.target.tenantId ? { tenantId: chat.target.tenantId } : {}),
+      });
+      await audit({ before: change.before.approvalsConversation ?? null, after: change.after.approvalsConversation ?? null });
+      await reply(notice(deps, 'Approvals conversation set', 'Approval cards for writes requested in personal chats will be posted here. Name approvers here with `/confluence approvers add @name`.'));
+      return;
+    }
+    case 'audit': {
+      const count = Math.min(Math.max(command.count ?? 10, 1), 50);
+      const entries = await deps.audit.tail(count);
+      const total = entries[0]?.seq ?? 0;
+      await reply(
+        card(deps.cards, 'audit-list', {
+          total,
+          entries: entries.map((e) => ({
+            seq: e.seq,
+            at: formatTimestamp(e.at),
+            actor: e.actor.name,
+            operation: e.operation,
+            target: [e.target.spaceKey, e.target.title ?? e.target.pageId ?? e.target.query].filter(Boolean).join(' · ') || '—',
+            decision: e.decision,
+            outcome: e.outcome,
+          })),
+        }),
+      );
+      if (command.export) {
+        const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
+        const dir = join(deps.config.dataDir, 'exports');
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        const json = await deps.audit.exportAll('json');
+        const csv = await deps.audit.exportAll('csv');
+        await writeFile(join(dir, `audit-${stamp}.json`), json, { mode: 0o600 });
+        await writeFile(join(dir, `audit-${stamp}.csv`), csv, { mode: 0o600 });
+        await audit({ export: `audit-${stamp}` });
+        await reply({
+          kind: 'text',
+          text: `Exported the audit log as exports/audit-${stamp}.json and exports/audit-${stamp}.csv under the bot's data directory.`,
+        });
+      }
+      return;
+    }
+  }
+}
+
+const connectFormSchema = z.object({
+  [CONNECT_FORM_INPUTS.name]: z.string().trim().optional(),
+  [CONNECT_FORM_INPUTS.siteUrl]: z.string().trim().optional(),
+  [CONNECT_FORM_INPUTS.email]: z.string().trim().optional(),
+  [CONNECT_FORM_INPUTS.apiToken]: z.string().optional(),
+  [CONNECT_FORM_INPUTS.tokenExpiry]: z.string().trim().optional(),
+  [CONNECT_FORM_INPUTS.spaces]: z.string().trim().optional(),
+});
+
+function parseExpiry(raw: string | undefined): Date | undefined {
+  if (!raw) return undefined;
+  const date = new Date(`${raw}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) throw new AppError('INPUT_INVALID', { userMessage: 'The token expiry must be a date (YYYY-MM-DD).' });
+  return date;
+}
+
+function requireAdmin(deps: AssistantDeps, actor: Actor, channelKey: string): void {
+  if (!rolesIn(deps, actor, channelKey).isAdmin) throw new AppError('ADMIN_ONLY');
+}
+
+/**
+ * The connect form's submit: validates the URL, tests the credentials live, stores the token
+ * encrypted and answers with which account it is and which spaces it sees. On a problem the form
+ * comes back with the problem named (and without the token).
+ */
+export async function submitConnectForm(deps: AssistantDeps, action: CardActionRequest): Promise<CardActionResult> {
+  requireAdmin(deps, action.actor, action.conversation.channelKey);
+  const form = connectFormSchema.parse(action.data);
+  const name = form[CONNECT_FORM_INPUTS.name] || 'default';
+  const rawUrl = form[CONNECT_FORM_INPUTS.siteUrl] ?? '';
+  const email = form[CONNECT_FORM_INPUTS.email] ?? '';
+  const spacesText = form[CONNECT_FORM_INPUTS.spaces] ?? '';
+  const token = new Secret(form[CONNECT_FORM_INPUTS.apiToken] ?? '');
+  const again = (problem: string): CardActionResult => ({
+    kind: 'card',
+    card: deps.cards.render('connect-form', { name, siteUrl: rawUrl, email, spaces: spacesText, problem }),
+    scope: 'clicker',
+  });
+  let siteUrl: string;
+  try {
+    siteUrl = validateSiteUrl(rawUrl);
+  } catch (error) {
+    return again(toAppError(error).userMessage);
+  }
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) return again('Enter the Atlassian account email the API token belongs to.');
+  if (token.isEmpty()) return again('Enter the API token (it is never shown again).');
+  let expiresAt: Date | undefined;
+  try {
+    expiresAt = parseExpiry(form[CONNECT_FORM_INPUTS.tokenExpiry]);
+  } catch (error) {
+    return again(toAppError(error).userMessage);
+  }
+  const spaces = spacesText === '*' ? '*' : spacesText.split(/[\s,]+/).filter(Boolean);
+  const result = await checkCredentials(deps, { siteUrl, email, apiToken: token });
+  const auditBase = {
+    actor: action.actor,
+    conversationId: action.conversation.conversationId,
+    connector: name,
+    operation: 'admin',
+    decision: 'n/a' as const,
+  };
+  if (!result.ok) {
+    await recordAudit(deps, { ...auditBase, outcome: 'error', details: { command: 'connect', siteUrl, email, problem: result.problem } });
+    return again(result.problem);
+  }
+  const before = deps.connectors.get(name);
+  let stored: ConnectorInfo;
+  try {
+    stored = await deps.connectors.upsert({
+      name,
+      siteUrl,
+      email,
+      apiToken: token,
+      spaces,
+      ...(expiresAt ? { tokenExpiresAt: expiresAt } : {}),
+      setupConversationId: action.conversation.conversationId,
+      createdBy: action.actor.id,
+    });
+  } catch (error) {
+    if (isAppError(error)) return again(error.userMessage);
+    throw error;
+  }
+  deps.clients.forget(name);
+  await recordAudit(deps, {
+    ...auditBase,
+    outcome: 'ok',
+    details: {
+      command: 'connect',
+      before: before ? { siteUrl: before.siteUrl, email: before.email, spaces: before.spaces } : null,
+      after: { siteUrl: stored.siteUrl, email: stored.email, spaces: stored.spaces, tokenExpiresAt: stored.tokenExpiresAt ?? null },
+    },
+  });
+  const visible = result.spaces.map((s) => s.key);
+  return {
+    kind: 'card',
+    card: deps.cards.render('notice', {
+      title: 'Confluence connected',
+      text: `Connector ${name} reaches ${siteUrl} as ${result.user.displayName}. The account sees ${visible.length} spaces (${visible.slice(0, 20).join(', ') || 'none'}); the bot may use: ${describeSpaces(stored.spaces)}.`,
+      tone: 'good',
+      changes: [],
+    }),
+    scope: 'all',
+  };
+}
+
+const rotateFormSchema = z.object({
+  connector: z.string().optional(),
+  [ROTATE_FORM_INPUTS.apiToken]: z.string().optional(),
+  [ROTATE_FORM_INPUTS.tokenExpiry]: z.string().trim().optional(),
+});
+
+/** The rotate form's submit: tests the new token, then replaces the stored one (audited, never the value). */
+export async function submitRotateForm(deps: AssistantDeps, action: CardActionRequest): Promise<CardActionResult> {
+  requireAdmin(deps, action.actor, action.conversation.channelKey);
+  const form = rotateFormSchema.parse(action.data);
+  const connector = form.connector ? deps.connectors.get(form.connector) : deps.connectors.getDefault();
+  if (!connector) throw new AppError('CONNECTOR_NOT_FOUND');
+  const token = new Secret(form[ROTATE_FORM_INPUTS.apiToken] ?? '');
+  const again = (problem: string): CardActionResult => ({
+    kind: 'card',
+    card: deps.cards.render('rotate-form', { connectorName: connector.name, siteUrl: connector.siteUrl, problem }),
+    scope: 'clicker',
+  });
+  if (token.isEmpty()) return again('Enter the new API token.');
+  let expiresAt: Date | undefined;
+  try {
+    expiresAt = parseExpiry(form[ROTATE_FORM_INPUTS.tokenExpiry]);
+  } catch (error) {
+    return again(toAppError(error).userMessage);
+  }
+  const result = await checkCredentials(deps, { siteUrl: connector.siteUrl, email: connector.email, apiToken: token });
+  if (!result.ok) return again(result.problem);
+  const rotated = await deps.connectors.rotateToken(connector.name, token, expiresAt);
+  deps.clients.forget(connector.name);
+  await recordAudit(deps, {
+    actor: action.actor,
+    conversationId: action.conversation.conversationId,
+    connector: connector.name,
+    operation: 'admin',
+    decision: 'n/a',
+    outcome: 'ok',
+    details: {
+      command: 'rotate',
+      before: { tokenRotatedAt: connector.tokenRotatedAt ?? connector.tokenCreatedAt, tokenExpiresAt: connector.tokenExpiresAt ?? null },
+      after: { tokenRotatedAt: rotated.tokenRotatedAt ?? null, tokenExpiresAt: rotated.tokenExpiresAt ?? null },
+    },
+  });
+  return {
+    kind: 'card',
+    card: deps.cards.render('notice', {
+      title: 'Token rotated',
+      text: `Connector ${connector.name} now uses the new token (checked: it works as ${result.user.displayName}).`,
+      tone: 'good',
+      changes: [],
+    }),
+    scope: 'all',
+  };
+}
+
+/** The disconnect confirmation: removes the connector (audited). */
+export async function confirmDisconnect(deps: AssistantDeps, action: CardActionRequest): Promise<CardActionResult> {
+  requireAdmin(deps, action.actor, action.conversation.channelKey);
+  const name = z.object({ connector: z.string().min(1) }).parse(action.data).connector;
+  const before = deps.connectors.get(name);
+  if (!before) throw new AppError('CONNECTOR_NOT_FOUND');
+  await deps.connectors.remove(name);
+  deps.clients.forget(name);
+  await recordAudit(deps, {
+    actor: action.actor,
+    conversationId: action.conversation.conversationId,
+    connector: name,
+    operation: 'admin',
+    decision: 'n/a',
+    outcome: 'ok',
+    details: { command: 'disconnect', before: { siteUrl: before.siteUrl, email: before.email, spaces: before.spaces }, after: null },
+  });
+  return {
+    kind: 'card',
+    card: deps.cards.render('notice', { title: 'Disconnected', text: `Connector ${name} was removed.`, tone: 'info', changes: [] }),
+    scope: 'all',
+  };
+}

@@ -1,0 +1,76 @@
+import type { ConfluenceClient } from '../confluence/types.js';
+import type { ConnectorInfo } from '../connectors/connector-store.js';
+import type { Actor, Operation, Permission } from '../domain/types.js';
+import { AppError } from '../errors.js';
+import { type Decision, type DecisionTarget, decide } from '../policy/decide.js';
+import { resolveChannelPolicy } from '../policy/policy-spec.js';
+import { type Roles, resolveRoles } from '../policy/roles.js';
+import type { ChannelSettings } from '../policy/settings-store.js';
+import { OPERATION_SPECS } from '../operations/registry.js';
+import type { AssistantDeps } from './deps.js';
+
+/** The settings that apply to one request in one channel. */
+export interface ChannelContext {
+  readonly channelKey: string;
+  readonly settings: ChannelSettings | undefined;
+  readonly permissions: Readonly<Record<Operation, Permission>>;
+  readonly roles: Roles;
+  readonly connector: ConnectorInfo | undefined;
+}
+
+/** Roles of `actor` in the channel `channelKey` (env lists, granted admins, channel approvers). */
+export function rolesIn(deps: AssistantDeps, actor: Actor, channelKey: string): Roles {
+  const settings = deps.settings.getChannel(channelKey);
+  return resolveRoles(actor, {
+    envAdmins: deps.config.admins,
+    grantedAdmins: deps.settings.getGlobal().admins,
+    envApprovers: deps.config.approvers,
+    channelApprovers: settings?.approvers ?? [],
+  });
+}
+
+/** Approver ids for a channel: the channel's own plus BOT_APPROVERS. */
+export function approversOf(deps: AssistantDeps, channelKey: string): string[] {
+  return [...new Set([...(deps.settings.getChannel(channelKey)?.approvers ?? []), ...deps.config.approvers])];
+}
+
+/** Loads the channel's settings, effective permissions, the actor's roles and the connector. */
+export function channelContext(deps: AssistantDeps, actor: Actor, channelKey: string): ChannelContext {
+  const settings = deps.settings.getChannel(channelKey);
+  const connector = settings?.connector ? deps.connectors.get(settings.connector) : deps.connectors.getDefault();
+  return {
+    channelKey,
+    settings,
+    permissions: resolveChannelPolicy(deps.config.policy, settings?.operations),
+    roles: rolesIn(deps, actor, channelKey),
+    connector,
+  };
+}
+
+/** The connector and its client, or AppError CONNECTOR_MISSING. */
+export function requireConnector(
+  deps: AssistantDeps,
+  context: ChannelContext,
+): { connector: ConnectorInfo; client: ConfluenceClient } {
+  if (!context.connector) throw new AppError('CONNECTOR_MISSING');
+  return { connector: context.connector, client: deps.clients.get(context.connector.name) };
+}
+
+/** The policy decision for `operation` on `target` in this channel. Pure given the context. */
+export function decideIn(
+  context: ChannelContext,
+  actor: Actor,
+  operation: Operation,
+  target: DecisionTarget,
+): Decision {
+  return decide({
+    actor,
+    roles: context.roles,
+    operation,
+    permissions: context.permissions,
+    connectorSpaces: context.connector?.spaces ?? [],
+    channelSpaces: context.settings?.spaces,
+    target,
+    requiresSpace: OPERATION_SPECS[operation].requiresSpace,
+  });
+}

@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import { answerQuestion, formatAnswer } from '../answers/answer-question.js';
+import type { ChatHandler } from '../chat/teams-bot.js';
+import type { CardActionRequest, CardActionResult, ChatRequest, OutboundMessage } from '../domain/chat.js';
+import { AppError, isAppError, toAppError } from '../errors.js';
+import { looksLikeApiToken } from '../intent/detect-secret.js';
+import { EXAMPLE_COMMANDS } from '../intent/examples.js';
+import { parseMessage } from '../intent/parse-message.js';
+import { searchPages } from '../operations/search-pages.js';
+import { buildSearchResultsData } from '../views/build-view-data.js';
+import { formatAge } from '../views/format.js';
+import { VERBS } from '../views/verbs.js';
+import { confirmDisconnect, runAdminCommand, submitConnectForm, submitRotateForm } from './admin-commands.js';
+import { decideApproval, freshPreview, refreshApproval } from './approval-actions.js';
+import { recordAudit } from './audit-events.js';
+import { channelContext, decideIn, requireConnector, rolesIn } from './channel-context.js';
+import type { AssistantDeps } from './deps.js';
+import { decodeMoreToken, encodeMoreToken } from './more-token.js';
+import { approvalMessage, card, denialMessage, errorMessage } from './present.js';
+import { runOperation } from './run-operation.js';
+
+type Reply = (message: OutboundMessage) => Promise<string | undefined>;
+
+/**
+ * The core behind the chat edge: messages → intent → policy → operation / approval / admin →
+ * cards, with every action audited before it is acknowledged.
+ */
+export function createAssistant(deps: AssistantDeps): ChatHandler {
+  async function answer(chat: ChatRequest, question: string, reply: Reply): Promise<void> {
+    const context = channelContext(deps, chat.actor, chat.conversation.channelKey);
+    const search = decideIn(context, chat.actor, 'search', {});
+    const what = `Answer "${question.slice(0, 120)}"`;
+    if (search.permission !== 'allowed') {
+      await recordAudit(deps, {
+        actor: chat.actor,
+        conversationId: chat.conversation.conversationId,
+        connector: context.connector?.name,
+        operation: 'question',
+        target: { query: question.slice(0, 500) },
+        decision: 'denied',
+        outcome: 'denied',
+      });
+      await reply(denialMessage(deps.cards, what, 'search', search));
+      return;
+    }
+    const { client } = requireConnector(deps, context);
+    const result = await answerQuestion(client, {
+      question,
+      spaces: search.spaces,
+      isPageAllowed: (page) => decideIn(context, chat.actor, 'get', { spaceKey: page.spaceKey }).permission === 'allowed',
+    });
+    await recordAudit(deps, {
+      actor: chat.actor,
+      conversationId: chat.conversation.conversationId,
+      connector: context.connector?.name,
+      operation: 'question',
+      target: { query: question.slice(0, 500) },
+      decision: 'allowed',
+      outcome: 'ok',
+      details: { citations: result.citations.length, pages: result.pages.length },
+    });
+    await reply({ kind: 'text', text: formatAnswer(result) });
+  }
+
+  async function approvalsList(chat: ChatRequest, reply: Reply): Promise<void> {
+    const now = deps.now();
+    const requests = deps.approvals.listForUser(chat.actor, (request) => rolesIn(deps, chat.actor, request.channelKey).isApprover);
+    await reply(
+      card(deps.cards, 'approvals-list', {
+        items: requests.map((request) => ({
+          requestId: request.id,
+          title: request.target.title,
+          operation: request.operation,
+          spaceKey: request.target.spaceKey,
+          requester: request.requester.name,
+          age: formatAge(request.createdAt, now),
+          status: 'pending',
+          canCancel: request.requester.id === chat.actor.id,
+          canDecide: request.requester.id !== chat.actor.id && rolesIn(deps, chat.actor, request.channelKey).isApprover,
+        })),
+      }),
+    );
+  }
+
+  async function handleMessage(chat: ChatRequest, reply: Reply): Promise<void> {
+    if (looksLikeApiToken(chat.text)) {
+      await recordAudit(deps, {
+        actor: chat.actor,
+        conversationId: chat.conversation.conversationId,
+        connector: undefined,
+        operation: 'secret-warning',
+        decision: 'n/a',
+        outcome: 'denied',
+        details: { reason: 'message looked like an API token; not stored or processed' },
+      });
+      await reply(
+        card(deps.cards, 'notice', {
+          title: 'That looks like an API token',
+          text: 'Never paste API tokens into chat: treat this one as exposed and revoke it at id.atlassian.com → Security → API tokens. Admins connect Confluence with `/confluence connect`, which uses a private form. I did not store or process that message.',
+          tone: 'warning',
+          changes: [],
+        }),
+      );
+      return;
+    }
+    const intent = parseMessage(chat.text, chat.mentions);
+    try {
+      switch (intent.kind) {
+        case 'operation':
+          await runOperation(deps, chat, intent.request, reply);
+          return;
+        case 'admin':
+          await runAdminCommand(deps, chat, intent.command, reply);
+          return;
+        case 'admin-invalid':
+          await reply({ kind: 'text', text: `${intent.message}\n\nUsage: \`${intent.usage}\`` });
+          return;
+        case 'question':
+          await answer(chat, intent.question, reply);
+          return;
+        case 'approvals':
+          await approvalsList(chat, reply);
+          return;
+        case 'help':
+        case 'greeting':
+          await reply(card(deps.cards, 'help', { isAdmin: rolesIn(deps, chat.actor, chat.conversation.channelKey).isAdmin }));
+          return;
+        case 'failure':
+          await reply({
+            kind: 'text',
+            text: `${intent.message}\n\nTry one of these:\n${(intent.suggestions.length ? intent.suggestions : EXAMPLE_COMMANDS).map((s: string) => `- \`${s}\``).join('\n')}\n\nType \`help\` for everything I can do.`,
+          });
+          return;
+      }
+    } catch (error) {
+      if (isAppError(error)) {
+        deps.logger.info({ code: error.code }, 'request refused');
+        await reply(errorMessage(deps.cards, error));
+        return;
+      }
+      throw error;
+    }
+  }
+
+  async function showPage(action: CardActionRequest): Promise<CardActionResult> {
+    const pageId = z.object({ pageId: z.string().regex(/^\d{1,20}$/) }).parse(action.data).pageId;
+    const chat: ChatRequest = { ...action, text: `get ${pageId}`, mentions: [] };
+    const messages: OutboundMessage[] = [];
+    await runOperation(deps, chat, { operation: 'get', ref: { kind: 'id', id: pageId } }, async (message) => {
+      messages.push(message);
+      return undefined;
+    });
+    const first = messages[0];
+    if (first?.kind === 'card') {
+      await deps.port().post(action.target, first);
+      return { kind: 'message', text: 'Posted the page below.' };
+    }
+    return { kind: 'message', text: first?.kind === 'text' ? first.text : 'Nothing to show.' };
+  }
+
+  async function moreResults(action: CardActionRequest): Promise<CardActionResult> {
+    const token = decodeMoreToken(action.data.token);
+    const context = channelContext(deps, action.actor, action.conversation.channelKey);
+    const decision = decideIn(context, action.actor, 'search', token.s ? { spaceKey: token.s } : {});
+    if (decision.permission !== 'allowed') {
+      const refusal = denialMessage(deps.cards, `More results for "${token.w}"`, 'search', decision);
+      return refusal.kind === 'card' ? { kind: 'card', card: refusal.card, scope: 'clicker' } : { kind: 'message', text: 'Refused.' };
+    }
+    const { client } = requireConnector(deps, context);
+    const outcome = await searchPages(client, {
+      words: token.w,
+      ...(decision.spaceKey ? { spaceKey: decision.spaceKey } : {}),
+      spaces: decision.spaces,
+      cursor: token.c,
+    });
+    await recordAudit(deps, {
+      actor: action.actor,
+      conversationId: action.conversation.conversationId,
+      connector: context.connector?.name,
+      operation: 'search',
+      target: { query: token.w, ...(token.s ? { spaceKey: token.s } : {}) },
+      decision: 'allowed',
+      outcome: 'ok',
+      details: { page: 'next', results: outcome.results.hits.length },
+    });
+    const data = buildSearchResultsData({ query: token.w, spaceKeys: outcome.spaceKeys, results: outcome.results });
+    return {
+      kind: 'card',
+      card: deps.cards.render('search-results', {
+        ...data,
+        ...(outcome.results.nextCursor ? { nextToken: encodeMoreToken(token.w, token.s, outcome.results.nextCursor) } : {}),
+      }),
+      scope: 'clicker',
+    };
+  }
+
+  async function cancelRequest(action: CardActionRequest): Promise<CardActionResult> {
+    const requestId = z.object({ requestId: z.string().min(1).max(64) }).parse(action.data).requestId;
+    const roles = rolesIn(deps, action.actor, action.conversation.channelKey);
+    const cancelled = await deps.approvals.cancel(requestId, action.actor, roles);
+    await recordAudit(deps, {
+      actor: action.actor,
+      conversationId: action.conversation.conversationId,
+      connector: cancelled.connector,
+      operation: 'cancel',
+      target: { spaceKey: cancelled.target.spaceKey, title: cancelled.target.title },
+      decision: 'n/a',
+      outcome: 'ok',
+      details: { requestId },
+    });
+    if (cancelled.card) {
+      const { conversationId, activityId, serviceUrl } = cancelled.card;
+      const message = approvalMessage(deps.cards, cancelled, { showButtons: false, approverIds: [] });
+      await deps
+        .port()
+        .update({ conversationId, channelKey: cancelled.channelKey, serviceUrl }, activityId, message)
+        .catch((error) => deps.logger.warn({ err: String(error) }, 'could not update a cancelled card'));
+    }
+    return { kind: 'message', text: `Withdrew your request "${cancelled.target.title}".` };
+  }
+
+  async function handleCardAction(action: CardActionRequest): Promise<CardActionResult> {
+    try {
+      switch (action.verb) {
+        case VERBS.approve:
+          return await decideApproval(deps, action, 'approve');
+        case VERBS.reject:
+          return await decideApproval(deps, action, 'reject');
+        case VERBS.refresh:
+          return await refreshApproval(deps, action);
+        case VERBS.freshPreview:
+          return await freshPreview(deps, action);
+        case VERBS.showPage:
+          return await showPage(action);
+        case VERBS.moreResults:
+          return await moreResults(action);
+        case VERBS.cancel:
+          return await cancelRequest(action);
+        case VERBS.connectSubmit:
+          return await submitConnectForm(deps, action);
+        case VERBS.rotateSubmit:
+          return await submitRotateForm(deps, action);
+        case VERBS.disconnectConfirm:
+          return await confirmDisconnect(deps, action);
+        default:
+          return { kind: 'message', text: 'That button is not supported any more.' };
+      }
+    } catch (error) {
+      const appError = toAppError(error);
+      if (!isAppError(error)) deps.logger.error({ err: String(error), verb: action.verb }, 'card action failed');
+      if (error instanceof z.ZodError) return { kind: 'message', text: 'That card action could not be read.' };
+      return { kind: 'message', text: appError.userMessage };
+    }
+  }
+
+  return {
+    handleMessage,
+    handleCardAction,
+    welcome: () => card(deps.cards, 'welcome', { inChannel: true }, 'Confluence Assistant is here'),
+    failure: (correlationId, userMessage) => errorMessage(deps.cards, new AppError('INTERNAL', { userMessage }), correlationId),
+  };
+}

@@ -1,0 +1,34 @@
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Config } from '../config.js';
+import type { ConfluenceClient, ConfluenceConnection } from '../confluence/types.js';
+import type { ConnectorStore } from '../connectors/connector-store.js';
+import type { ChatPort } from '../domain/chat.js';
+import type { Logger } from '../logger.js';
+import type { SettingsStore } from '../policy/settings-store.js';
+import type { ApprovalService } from '../approvals/approval-service.js';
+import type { CardRenderer } from '../views/render-card.js';
+
+/** Builds (and caches) a Confluence client per connector name; `forget` after a token change. */
+export interface ClientProvider {
+  get(connectorName: string): ConfluenceClient;
+  forget(connectorName: string): void;
+  /** A one-off client for credentials not stored yet (the connect and rotate checks). */
+  forConnection(connection: ConfluenceConnection): ConfluenceClient;
+}
+
+/** Everything the core needs, injected so tests can swap any part. */
+export interface AssistantDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly audit: AuditLog;
+  readonly connectors: ConnectorStore;
+  readonly settings: SettingsStore;
+  readonly approvals: ApprovalService;
+  readonly clients: ClientProvider;
+  readonly cards: CardRenderer;
+  /** The chat platform's outbound side (bound after the edge is built). */
+  readonly port: () => ChatPort;
+  /** Base of the Atlassian API gateway for scoped tokens (`https://api.atlassian.com`; the simulator in tests). */
+  readonly gatewayUrl: string;
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { ApprovalRequest } from '../approvals/approval-store.js';
+import type { OutboundMessage } from '../domain/chat.js';
+import type { Operation } from '../domain/types.js';
+import { type AppError, toAppError } from '../errors.js';
+import { createPlanSchema, type CreatePlan } from '../operations/create-page.js';
+import { type UpdatePlan, updatePlanSchema } from '../operations/update-page.js';
+import type { Decision } from '../policy/decide.js';
+import { buildApprovalData, buildCreatePreviewBody } from '../views/build-view-data.js';
+import { buildUpdatePreviewBody } from '../views/build-diff.js';
+import { formatTimestamp } from '../views/format.js';
+import type { CardRenderer } from '../views/render-card.js';
+import type { ApprovalStatus, CardData, CardKind, PreviewBody } from '../views/types.js';
+
+/** A card message of `kind` rendered from typed view data. */
+export function card<K extends CardKind>(
+  cards: CardRenderer,
+  kind: K,
+  data: CardData[K],
+  summary?: string,
+): OutboundMessage {
+  return { kind: 'card', card: cards.render(kind, data), ...(summary ? { summary } : {}) };
+}
+
+/** What to tell a person for each failure: the catalog message plus a next step. */
+export function hintFor(error: AppError): string | undefined {
+  switch (error.code) {
+    case 'CONFLUENCE_RATE_LIMITED': {
+      const seconds = Number(error.details.retryAfterSeconds);
+      return Number.isFinite(seconds) && seconds > 0 ? `Try again in ${Math.ceil(seconds)} s.` : 'Try again shortly.';
+    }
+    case 'CONFLUENCE_UNAUTHORIZED':
+      return 'The admins have been told. Until the token is rotated, Confluence cannot be reached.';
+    case 'CONFLUENCE_NOT_FOUND':
+      return 'Check the page id or link. Pages the connector account cannot see look exactly like missing ones.';
+    case 'CONNECTOR_MISSING':
+      return 'Ask a bot admin to connect Confluence.';
+    default:
+      return undefined;
+  }
+}
+
+/** The error card for any failure, with a short correlation id that is also logged. */
+export function errorMessage(cards: CardRenderer, error: unknown, correlationId = randomUUID().slice(0, 8)): OutboundMessage {
+  const appError = toAppError(error);
+  const hint = hintFor(appError);
+  return card(cards, 'error', { message: appError.userMessage, ...(hint ? { hint } : {}), correlationId }, appError.userMessage);
+}
+
+/** The refusal card: what was refused, the chain of reasons and who can change it. */
+export function denialMessage(cards: CardRenderer, what: string, operation: Operation, decision: Decision): OutboundMessage {
+  const remedy =
+    decision.code === 'SPACE_NOT_ALLOWED'
+      ? 'A bot admin can allow the space with `/confluence spaces add <KEY>`.'
+      : `A bot admin can change this with \`/confluence policy ${operation} allowed\` or \`confirm\`.`;
+  return card(cards, 'denial', { what, reasons: [...decision.reasons].reverse(), remedy }, `Refused: ${what}`);
+}
+
+/** The plan stored with an approval request, parsed back (stored files are a boundary too). */
+export function planOf(request: ApprovalRequest): CreatePlan | UpdatePlan {
+  const change = request.change as { plan?: unknown } | undefined;
+  const raw = change?.plan;
+  const create = createPlanSchema.safeParse(raw);
+  if (create.success) return create.data;
+  return updatePlanSchema.parse(raw);
+}
+
+/** The preview shown for a plan: the rendered page for a create, the diff for an update. */
+export function previewOf(plan: CreatePlan | UpdatePlan): PreviewBody {
+  if (plan.kind === 'create') {
+    return buildCreatePreviewBody({
+      title: plan.title,
+      spaceKey: plan.spaceKey,
+      ...(plan.parentTitle ? { parentTitle: plan.parentTitle } : {}),
+      markdown: plan.markdown,
+    });
+  }
+  return buildUpdatePreviewBody({
+    title: plan.title,
+    webUrl: plan.webUrl,
+    baseVersion: plan.baseVersion,
+    summary: plan.summary,
+    before: plan.beforeMarkdown,
+    after: plan.afterMarkdown,
+  });
+}
+
+const CARD_STATUS: Partial<Record<string, ApprovalStatus>> = {
+  pending: 'pending',
+  approved: 'pending',
+  executed: 'approved',
+  rejected: 'rejected',
+  expired: 'expired',
+  cancelled: 'failed',
+  stale: 'stale',
+  failed: 'failed',
+};
+
+/**
+ * The approval card for a request in its current state. `showButtons` gives the approvers' view
+ * (only meaningful while pending); `approverIds` drive Teams' per-user refresh.
+ */
+export function approvalMessage(
+  cards: CardRenderer,
+  request: ApprovalRequest,
+  options: { showButtons: boolean; approverIds: readonly string[] },
+): OutboundMessage {
+  const plan = planOf(request);
+  const status = CARD_STATUS[request.status] ?? 'failed';
+  const result = request.result as { webUrl?: string } | undefined;
+  const failureReason =
+    request.status === 'cancelled' ? 'The requester withdrew it.' : request.status === 'approved' ? 'Running…' : request.error;
+  const data = buildApprovalData({
+    requestId: request.id,
+    status,
+    preview: previewOf(plan),
+    requester: request.requester.name,
+    requestedAt: formatTimestamp(request.createdAt),
+    expiresAt: formatTimestamp(request.expiresAt),
+    ...(request.decidedBy ? { decidedBy: request.decidedBy.name } : {}),
+    ...(request.decidedAt ? { decidedAt: formatTimestamp(request.decidedAt) } : {}),
+    ...(result?.webUrl ? { pageUrl: result.webUrl } : {}),
+    ...(failureReason && status !== 'pending' ? { failureReason } : {}),
+    showButtons: options.showButtons,
+    approverIds: options.approverIds,
+  });
+  const summary =
+    plan.kind === 'create' ? `Approval: create "${plan.title}" in ${plan.spaceKey}` : `Approval: update "${plan.title}"`;
+  return card(cards, 'approval', data, summary);
+}

@@ -1,0 +1,371 @@
+import { parsePageUrl } from '../confluence/page-url.js';
+import type { ConfluenceClient, PageRef } from '../confluence/types.js';
+import type { ChatRequest, ChatTarget, OutboundMessage } from '../domain/chat.js';
+import type { Operation } from '../domain/types.js';
+import { AppError, isAppError } from '../errors.js';
+import type { OperationRequest } from '../intent/types.js';
+import { executeCreate, planCreate, type CreatePlan } from '../operations/create-page.js';
+import { searchPages } from '../operations/search-pages.js';
+import { executeUpdate, planUpdate, type UpdatePlan } from '../operations/update-page.js';
+import type { Decision, DecisionTarget } from '../policy/decide.js';
+import { buildPageData, buildSearchResultsData } from '../views/build-view-data.js';
+import { recordAudit } from './audit-events.js';
+import { approversOf, type ChannelContext, channelContext, decideIn, requireConnector } from './channel-context.js';
+import type { AssistantDeps } from './deps.js';
+import { encodeMoreToken } from './more-token.js';
+import { approvalMessage, card, denialMessage, errorMessage } from './present.js';
+
+type Reply = (message: OutboundMessage) => Promise<string | undefined>;
+
+/** How a request is described on refusal cards and in logs. */
+export function describeRequest(request: OperationRequest): string {
+  const ref = (r: PageRef) => (r.kind === 'id' ? `page ${r.id}` : r.kind === 'url' ? r.url : `"${r.title}" in ${r.spaceKey}`);
+  switch (request.operation) {
+    case 'search':
+      return `Search for "${request.words}"${request.spaceKey ? ` in ${request.spaceKey}` : ''}`;
+    case 'get':
+      return `Open ${ref(request.ref)}`;
+    case 'create':
+      return `Create "${request.title}" in ${request.spaceKey}`;
+    case 'update':
+      return `Update ${ref(request.ref)}`;
+  }
+}
+
+function spaceNamedBy(ref: PageRef): string | undefined {
+  if (ref.kind === 'title') return ref.spaceKey;
+  if (ref.kind === 'url') {
+    try {
+      return parsePageUrl(ref.url, [new URL(ref.url).host]).spaceKey;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The pipeline for one operation request: the channel's connector → policy → allowed: run |
+ * confirm: preview + approval card | denied: refusal card → reply → audit. A space outside the
+ * allowed set is refused before Confluence hears of it; a page found by id or URL in a space that
+ * is not allowed is refused and nothing of it is shown.
+ */
+export async function runOperation(
+  deps: AssistantDeps,
+  chat: ChatRequest,
+  request: OperationRequest,
+  reply: Reply,
+): Promise<void> {
+  const context = channelContext(deps, chat.actor, chat.conversation.channelKey);
+  const audit = (
+    operation: Operation,
+    facts: {
+      target?: Record<string, unknown>;
+      decision: 'allowed' | 'confirm' | 'denied';
+      outcome: 'ok' | 'error' | 'denied' | 'pending';
+      error?: unknown;
+      details?: Record<string, unknown>;
+    },
+  ) =>
+    recordAudit(deps, {
+      actor: chat.actor,
+      conversationId: chat.conversation.conversationId,
+      connector: context.connector?.name,
+      operation,
+      ...facts,
+    });
+
+  const refuse = async (decision: Decision, target: Record<string, unknown>) => {
+    await audit(request.operation, {
+      target,
+      decision: 'denied',
+      outcome: 'denied',
+      details: { reasons: decision.reasons, code: decision.code },
+    });
+    await reply(denialMessage(deps.cards, describeRequest(request), request.operation, decision));
+  };
+
+  const check = (target: DecisionTarget): Decision => {
+    const decision = decideIn(context, chat.actor, request.operation, target);
+    if (decision.permission === 'confirm' && (request.operation === 'search' || request.operation === 'get')) {
+      return {
+        ...decision,
+        permission: 'denied',
+        code: 'POLICY_DENIED',
+        reasons: [
+          ...decision.reasons,
+          `confirm applies to writes only, so a ${request.operation} under confirm is refused (set it to allowed or denied)`,
+        ],
+      };
+    }
+    return decision;
+  };
+
+  const targetOf = (ref: PageRef) =>
+    ref.kind === 'id' ? { pageId: ref.id } : ref.kind === 'title' ? { spaceKey: ref.spaceKey, title: ref.title } : {};
+
+  try {
+    switch (request.operation) {
+      case 'search': {
+        const target = { query: request.words, ...(request.spaceKey ? { spaceKey: request.spaceKey } : {}) };
+        const decision = check(request.spaceKey ? { spaceKey: request.spaceKey } : {});
+        if (decision.permission === 'denied') return await refuse(decision, target);
+        const { client } = requireConnector(deps, context);
+        const outcome = await searchPages(client, {
+          words: request.words,
+          ...(decision.spaceKey ? { spaceKey: decision.spaceKey } : {}),
+          spaces: decision.spaces,
+        });
+        await audit('search', {
+          target,
+          decision: 'allowed',
+          outcome: 'ok',
+          details: { results: outcome.results.totalSize },
+        });
+        await reply(
+          card(
+            deps.cards,
+            'search-results',
+            {
+              ...buildSearchResultsData({ query: request.words, spaceKeys: outcome.spaceKeys, results: outcome.results }),
+              ...(outcome.results.nextCursor
+                ? { nextToken: encodeMoreToken(request.words, decision.spaceKey, outcome.results.nextCursor) }
+                : {}),
+            },
+            `${outcome.results.totalSize} results for "${request.words}"`,
+          ),
+        );
+        return;
+      }
+      case 'get': {
+        const early = preCheck(context, request.ref, check);
+        if (early) return await refuse(early, targetOf(request.ref));
+        const { client } = requireConnector(deps, context);
+        const page = await client.getPage(request.ref);
+        const decision = check({ spaceKey: page.spaceKey });
+        if (decision.permission === 'denied') return await refuse(decision, { pageId: page.id });
+        await audit('get', {
+          target: { pageId: page.id, spaceKey: page.spaceKey, title: page.title, version: page.version.number },
+          decision: 'allowed',
+          outcome: 'ok',
+        });
+        await reply(card(deps.cards, 'page', buildPageData(page), page.title));
+        return;
+      }
+      case 'create': {
+        const target = { spaceKey: request.spaceKey, title: request.title };
+        const parentSpace = request.parent ? spaceNamedBy(request.parent) : undefined;
+        const early = check({ spaceKey: request.spaceKey, ...(parentSpace ? { parentSpaceKey: parentSpace } : {}) });
+        if (early.permission === 'denied') return await refuse(early, target);
+        const { client } = requireConnector(deps, context);
+        const plan = await planCreate(client, request);
+        const decision = check({
+          spaceKey: request.spaceKey,
+          ...(request.parent ? { parentSpaceKey: plan.parentSpaceKey ?? null } : {}),
+        });
+        if (decision.permission === 'denied') return await refuse(decision, target);
+        await assertTitleFree(client, plan);
+        if (decision.permission === 'confirm') return await submitForApproval(deps, chat, context, plan, reply);
+        const page = await executeCreate(client, plan);
+        await audit('create', {
+          target: { spaceKey: page.spaceKey, pageId: page.id, title: page.title, version: page.version.number },
+          decision: 'allowed',
+          outcome: 'ok',
+        });
+        await reply(
+          card(deps.cards, 'notice', {
+            title: 'Page created',
+            text: `Created [${page.title}](${page.webUrl}) in ${page.spaceKey}.`,
+            tone: 'good',
+            changes: [],
+          }),
+        );
+        return;
+      }
+      case 'update': {
+        const early = preCheck(context, request.ref, check);
+        if (early) return await refuse(early, targetOf(request.ref));
+        const { client } = requireConnector(deps, context);
+        const page = await client.getPage(request.ref);
+        const decision = check({ spaceKey: page.spaceKey });
+        if (decision.permission === 'denied') return await refuse(decision, { pageId: page.id });
+        const plan = planUpdate(page, request.edit);
+        if (decision.permission === 'confirm') return await submitForApproval(deps, chat, context, plan, reply);
+        const updated = await executeUpdate(client, plan);
+        await audit('update', {
+          target: { spaceKey: updated.spaceKey, pageId: updated.id, title: updated.title, version: updated.version.number },
+          decision: 'allowed',
+          outcome: 'ok',
+          details: { summary: plan.summary, baseVersion: plan.baseVersion },
+        });
+        await reply(
+          card(deps.cards, 'notice', {
+            title: 'Page updated',
+            text: `Updated [${updated.title}](${updated.webUrl}) to version ${updated.version.number}: ${plan.summary}.`,
+            tone: 'good',
+            changes: [],
+          }),
+        );
+        return;
+      }
+    }
+  } catch (error) {
+    await audit(request.operation, {
+      target: 'ref' in request ? targetOf(request.ref) : {},
+      decision: 'allowed',
+      outcome: 'error',
+      error,
+    }).catch((auditError) => deps.logger.error({ err: String(auditError) }, 'audit append failed'));
+    if (isAppError(error)) {
+      if (error.code === 'CONFLUENCE_UNAUTHORIZED') await notifyTokenRejected(deps, context);
+      await reply(errorMessage(deps.cards, error));
+      return;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Refusals that need no call to Confluence: the operation is denied outright, or the page is named
+ * by title or URL in a space that is not allowed.
+ */
+function preCheck(context: ChannelContext, ref: PageRef, check: (target: DecisionTarget) => Decision): Decision | undefined {
+  const named = spaceNamedBy(ref);
+  if (named !== undefined) {
+    const decision = check({ spaceKey: named });
+    return decision.permission === 'denied' ? decision : undefined;
+  }
+  if (context.permissions.get === undefined) return undefined;
+  const decision = check({});
+  return decision.permission === 'denied' && decision.code === 'POLICY_DENIED' ? decision : undefined;
+}
+
+async function assertTitleFree(client: ConfluenceClient, plan: CreatePlan): Promise<void> {
+  try {
+    await client.getPage({ kind: 'title', title: plan.title, spaceKey: plan.spaceKey });
+  } catch (error) {
+    if (isAppError(error, 'CONFLUENCE_NOT_FOUND')) return;
+    throw error;
+  }
+  throw new AppError('CONFLUENCE_DUPLICATE_TITLE', {
+    userMessage: `A page called "${plan.title}" already exists in ${plan.spaceKey}. Pick another title or update that page.`,
+  });
+}
+
+/** Tells the admins (in the conversation where the connector was set up) that the token was rejected. */
+async function notifyTokenRejected(deps: AssistantDeps, context: ChannelContext): Promise<void> {
+  deps.logger.warn({ connector: context.connector?.name }, 'Confluence rejected the connector token');
+}
+
+/**
+ * Creates the approval request and posts its card: in the conversation where it was asked, or —
+ * for a personal chat — in the approvals conversation set with `/confluence approvals here`.
+ */
+async function submitForApproval(
+  deps: AssistantDeps,
+  chat: ChatRequest,
+  context: ChannelContext,
+  plan: CreatePlan | UpdatePlan,
+  reply: Reply,
+): Promise<void> {
+  const connector = context.connector!;
+  const target = {
+    spaceKey: plan.spaceKey,
+    title: plan.title,
+    ...(plan.kind === 'update' ? { pageId: plan.pageId, version: plan.baseVersion } : {}),
+  };
+  let cardTarget: ChatTarget = chat.target;
+  let elsewhere = false;
+  if (chat.conversation.type === 'personal') {
+    const approvals = deps.settings.getGlobal().approvalsConversation;
+    if (!approvals) {
+      await recordAudit(deps, {
+        actor: chat.actor,
+        conversationId: chat.conversation.conversationId,
+        connector: connector.name,
+        operation: plan.kind,
+        target,
+        decision: 'confirm',
+        outcome: 'denied',
+        details: { reason: 'no approvals conversation set' },
+      });
+      await reply(
+        card(deps.cards, 'notice', {
+          title: 'This needs approval',
+          text: 'Writes from a personal chat need an approvals conversation, and none is set. Ask in a channel instead, or ask a bot admin to run `/confluence approvals here` in the team leads’ channel.',
+          tone: 'warning',
+          changes: [],
+        }),
+      );
+      return;
+    }
+    cardTarget = {
+      conversationId: approvals.conversationId,
+      channelKey: approvals.channelKey,
+      serviceUrl: approvals.serviceUrl,
+      ...(approvals.tenantId ? { tenantId: approvals.tenantId } : {}),
+    };
+    elsewhere = true;
+  }
+  const approverIds = approversOf(deps, cardTarget.channelKey);
+  if (approverIds.length === 0) {
+    await recordAudit(deps, {
+      actor: chat.actor,
+      conversationId: chat.conversation.conversationId,
+      connector: connector.name,
+      operation: plan.kind,
+      target,
+      decision: 'confirm',
+      outcome: 'denied',
+      details: { reason: 'no approvers' },
+    });
+    await reply(
+      card(deps.cards, 'notice', {
+        title: 'This needs approval',
+        text: 'Nobody can approve it here: no approvers are named. A bot admin can run `/confluence approvers add @name`.',
+        tone: 'warning',
+        changes: [],
+      }),
+    );
+    return;
+  }
+  const request = await deps.approvals.submit({
+    requester: chat.actor,
+    conversationId: chat.conversation.conversationId,
+    channelKey: cardTarget.channelKey,
+    connector: connector.name,
+    operation: plan.kind,
+    target: { spaceKey: plan.spaceKey, title: plan.title, ...(plan.kind === 'update' ? { pageId: plan.pageId } : {}) },
+    change: { plan, origin: chat.target },
+    ...(plan.kind === 'update' ? { baseVersion: plan.baseVersion } : {}),
+  });
+  await recordAudit(deps, {
+    actor: chat.actor,
+    conversationId: chat.conversation.conversationId,
+    connector: connector.name,
+    operation: plan.kind,
+    target,
+    decision: 'confirm',
+    outcome: 'pending',
+    details: { requestId: request.id },
+  });
+  const message = approvalMessage(deps.cards, request, { showButtons: false, approverIds });
+  const activityId = elsewhere ? await deps.port().post(cardTarget, message) : await reply(message);
+  if (activityId) {
+    await deps.approvals.setCard(request.id, {
+      conversationId: cardTarget.conversationId,
+      activityId,
+      serviceUrl: cardTarget.serviceUrl,
+    });
+  }
+  if (elsewhere) {
+    await reply(
+      card(deps.cards, 'notice', {
+        title: 'Sent for approval',
+        text: `Your request to ${plan.kind} "${plan.title}" went to the approvers' channel. You will hear back here when it is decided.`,
+        tone: 'info',
+        changes: [],
+      }),
+    );
+  }
+}

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import {
+  ActivityTypes,
+  CardFactory,
+  ConfigurationServiceClientCredentialFactory,
+  type ConversationReference,
+  INVOKE_RESPONSE_KEY,
+  MessageFactory,
+  type TurnContext,
+} from 'botbuilder';
+import type { Config } from '../config.js';
+import type {
+  CardActionRequest,
+  CardActionResult,
+  ChatPort,
+  ChatRequest,
+  ChatTarget,
+  OutboundMessage,
+} from '../domain/chat.js';
+import { toAppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { toCardActionRequest, toChatRequest } from './to-chat-request.js';
+
+/** The core as the chat edge sees it. Implemented by `createAssistant`. */
+export interface ChatHandler {
+  /** Answers a message; `reply` posts into the same conversation and returns the new message id. */
+  handleMessage(request: ChatRequest, reply: (message: OutboundMessage) => Promise<string | undefined>): Promise<void>;
+  handleCardAction(request: CardActionRequest): Promise<CardActionResult>;
+  /** The welcome posted when the bot is added to a team or chat. */
+  welcome(): OutboundMessage;
+  /** The friendly card for an unexpected failure, naming a correlation id. */
+  failure(correlationId: string, userMessage: string): OutboundMessage;
+}
+
+/** Every card verb the bot routes. Card templates may only use these (tested). */
+export interface TeamsBot {
+  readonly adapter: TeamsAdapter;
+  readonly app: Application<TurnState>;
+  readonly port: ChatPort;
+  /** Card verbs that have a route. */
+  readonly routedVerbs: readonly string[];
+}
+
+/** Turns an OutboundMessage into a Bot Framework activity. */
+export function toActivity(message: OutboundMessage) {
+  if (message.kind === 'text') return MessageFactory.text(message.text);
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
+  if (message.summary) activity.summary = message.summary;
+  return activity;
+}
+
+async function sendInvokeResponse(context: TurnContext, body: unknown): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+}
+
+/**
+ * Builds the Teams edge: the Bot Framework adapter (authentication from config; off when BOT_ID is
+ * unset), the teams-ai Application with its routes, and a ChatPort for proactive posts and updates.
+ * This folder is the only code that imports botbuilder or teams-ai.
+ */
+export function createTeamsBot(options: {
+  config: Config;
+  logger: Logger;
+  handler: ChatHandler;
+  verbs: readonly string[];
+}): TeamsBot {
+  const { config, logger, handler } = options;
+  const auth = {
+    MicrosoftAppId: config.bot.appId ?? '',
+    MicrosoftAppPassword: config.bot.password?.reveal() ?? '',
+    MicrosoftAppType: config.bot.type,
+    MicrosoftAppTenantId: config.bot.tenantId ?? '',
+  };
+  const adapter = new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.bot.appId ?? '',
+    removeRecipientMention: false,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  const failWith = async (context: TurnContext, error: unknown, where: string): Promise<void> => {
+    const correlationId = randomUUID().slice(0, 8);
+    const appError = toAppError(error);
+    logger.error({ correlationId, where, err: appError, cause: String((error as Error)?.message ?? error) }, 'turn failed');
+    try {
+      await context.sendActivity(toActivity(handler.failure(correlationId, appError.userMessage)));
+    } catch (sendError) {
+      logger.error({ correlationId, err: String(sendError) }, 'could not send the failure message');
+    }
+  };
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    if (added.some((member) => member.id === botId)) {
+      await context.sendActivity(toActivity(handler.welcome()));
+    }
+  });
+
+  const onAction = async (context: TurnContext): Promise<string> => {
+    let result: CardActionResult;
+    try {
+      result = await handler.handleCardAction(toCardActionRequest(context.activity));
+    } catch (error) {
+      const correlationId = randomUUID().slice(0, 8);
+      const appError = toAppError(error);
+      logger.error({ correlationId, err: appError }, 'card action failed');
+      result = { kind: 'card', card: failureCard(handler, correlationId, appError.userMessage), scope: 'clicker' };
+    }
+    if (result.kind === 'message') {
+      await sendInvokeResponse(context, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text });
+      return result.text;
+    }
+    if (result.scope === 'all' && context.activity.replyToId) {
+      const activity = toActivity({ kind: 'card', card: result.card });
+      activity.id = context.activity.replyToId;
+      try {
+        await context.updateActivity(activity);
+      } catch (error) {
+        logger.warn({ err: String(error) }, 'could not update the card for everyone');
+      }
+    }
+    await sendInvokeResponse(context, {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: result.card,
+    });
+    return '';
+  };
+  for (const verb of options.verbs) {
+    app.adaptiveCards.actionExecute(verb, async (context) => onAction(context));
+  }
+  app.adaptiveCards.actionExecute(/.*/, async (context) => onAction(context));
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    try {
+      const request = toChatRequest(context.activity);
+      await handler.handleMessage(request, async (message) => (await context.sendActivity(toActivity(message)))?.id);
+    } catch (error) {
+      await failWith(context, error, 'message');
+    }
+  });
+
+  app.error(async (context, error) => {
+    if (context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      logger.error({ err: String(error) }, 'error after the turn answered');
+      return;
+    }
+    await failWith(context, error, 'turn');
+  });
+
+  const referenceOf = (target: ChatTarget): Partial<ConversationReference> => ({
+    channelId: 'msteams',
+    serviceUrl: target.serviceUrl,
+    conversation: {
+      id: target.conversationId,
+      isGroup: true,
+      conversationType: '',
+      name: '',
+      ...(target.tenantId ? { tenantId: target.tenantId } : {}),
+    },
+    bot: { id: config.bot.appId ? `28:${config.bot.appId}` : 'bot', name: 'Confluence Assistant' },
+  });
+
+  const port: ChatPort = {
+    async post(target, message) {
+      let id: string | undefined;
+      await adapter.continueConversationAsync(config.bot.appId ?? '', referenceOf(target), async (context) => {
+        id = (await context.sendActivity(toActivity(message)))?.id;
+      });
+      return id;
+    },
+    async update(target, activityId, message) {
+      await adapter.continueConversationAsync(config.bot.appId ?? '', referenceOf(target), async (context) => {
+        const activity = toActivity(message);
+        activity.id = activityId;
+        await context.updateActivity(activity);
+      });
+    },
+  };
+
+  return { adapter, app, port, routedVerbs: [...options.verbs] };
+}
+
+function failureCard(handler: ChatHandler, correlationId: string, userMessage: string): Record<string, unknown> {
+  const message = handler.failure(correlationId, userMessage);
+  return message.kind === 'card'
+    ? { ...message.card }
+    : { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: message.text, wrap: true }] };
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import type { CardActionRequest, ChatRequest, ChatTarget, MessageMention } from '../domain/chat.js';
+import type { Actor, ConversationRef, ConversationType } from '../domain/types.js';
+import { AppError } from '../errors.js';
+
+const MAX_TEXT_LENGTH = 100_000;
+
+const accountSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  aadObjectId: z.string().optional(),
+});
+
+const activitySchema = z.object({
+  id: z.string().optional(),
+  type: z.string(),
+  serviceUrl: z.string().min(1),
+  channelId: z.string().optional(),
+  from: accountSchema,
+  recipient: accountSchema,
+  conversation: z.object({
+    id: z.string().min(1),
+    conversationType: z.string().optional(),
+    tenantId: z.string().optional(),
+    isGroup: z.boolean().optional(),
+  }),
+  text: z.string().optional(),
+  replyToId: z.string().optional(),
+  entities: z.array(z.unknown()).optional(),
+  channelData: z
+    .object({
+      channel: z.object({ id: z.string().min(1) }).partial().optional(),
+      team: z.object({ id: z.string().min(1) }).partial().optional(),
+      tenant: z.object({ id: z.string().min(1) }).partial().optional(),
+    })
+    .passthrough()
+    .optional(),
+  value: z.unknown().optional(),
+});
+
+const mentionSchema = z.object({
+  type: z.literal('mention'),
+  text: z.string().optional(),
+  mentioned: z.object({ id: z.string().min(1), name: z.string().optional() }),
+});
+
+const actionValueSchema = z.object({
+  action: z.object({
+    type: z.string().optional(),
+    verb: z.string().min(1).max(100),
+    data: z.record(z.unknown()).optional(),
+  }),
+});
+
+type ParsedActivity = z.infer<typeof activitySchema>;
+
+function parseActivity(activity: unknown): ParsedActivity {
+  const result = activitySchema.safeParse(activity);
+  if (!result.success) {
+    throw new AppError('INPUT_INVALID', {
+      message: `Malformed activity: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+      userMessage: 'That message could not be read.',
+    });
+  }
+  return result.data;
+}
+
+function conversationOf(activity: ParsedActivity): { conversation: ConversationRef; target: ChatTarget } {
+  const rawType = activity.conversation.conversationType;
+  const type: ConversationType =
+    rawType === 'channel' || rawType === 'groupChat' || rawType === 'personal'
+      ? rawType
+      : activity.conversation.isGroup
+        ? 'groupChat'
+        : 'personal';
+  const teamsChannelId = activity.channelData?.channel?.id;
+  const channelKey =
+    type === 'channel' && teamsChannelId ? teamsChannelId : activity.conversation.id.split(';messageid=')[0]!;
+  const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
+  const conversation: ConversationRef = {
+    conversationId: activity.conversation.id,
+    channelKey,
+    type,
+    ...(tenantId ? { tenantId } : {}),
+    ...(activity.channelData?.team?.id ? { teamId: activity.channelData.team.id } : {}),
+  };
+  const target: ChatTarget = {
+    conversationId: activity.conversation.id,
+    channelKey,
+    serviceUrl: activity.serviceUrl,
+    ...(tenantId ? { tenantId } : {}),
+  };
+  return { conversation, target };
+}
+
+function actorOf(activity: ParsedActivity): Actor {
+  return {
+    id: activity.from.id,
+    name: activity.from.name?.trim() || 'Unknown user',
+    ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+  };
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * Strips the bot's own `<at>…</at>` mention(s) and returns the other people mentioned. Text is
+ * capped at 100,000 characters so odd input cannot exhaust the parser.
+ */
+export function stripBotMention(
+  text: string,
+  entities: readonly unknown[],
+  botId: string,
+): { text: string; mentions: MessageMention[] } {
+  let result = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+  const mentions: MessageMention[] = [];
+  for (const entity of entities) {
+    const parsed = mentionSchema.safeParse(entity);
+    if (!parsed.success) continue;
+    const { mentioned, text: mentionText } = parsed.data;
+    const isBot = mentioned.id === botId || mentioned.id.endsWith(`:${botId}`) || botId.endsWith(`:${mentioned.id}`);
+    if (isBot) {
+      if (mentionText) result = result.split(mentionText).join(' ');
+    } else {
+      mentions.push({ id: mentioned.id, name: mentioned.name ?? mentioned.id, text: mentionText ?? '' });
+    }
+  }
+  return { text: decodeEntities(result).replace(/\r\n?/g, '\n').trim(), mentions };
+}
+
+/**
+ * Converts a Bot Framework message activity into a ChatRequest. Throws AppError('INPUT_INVALID')
+ * for activities that lack the fields every Teams message carries.
+ */
+export function toChatRequest(activity: unknown): ChatRequest {
+  const parsed = parseActivity(activity);
+  const { conversation, target } = conversationOf(parsed);
+  const { text, mentions } = stripBotMention(parsed.text ?? '', parsed.entities ?? [], parsed.recipient.id);
+  return {
+    actor: actorOf(parsed),
+    conversation,
+    target,
+    text,
+    mentions,
+    ...(parsed.id ? { activityId: parsed.id } : {}),
+  };
+}
+
+/**
+ * Converts an `adaptiveCard/action` invoke into a CardActionRequest. The data is returned as a
+ * claim: callers must re-check everything it names.
+ */
+export function toCardActionRequest(activity: unknown): CardActionRequest {
+  const parsed = parseActivity(activity);
+  const value = actionValueSchema.safeParse(parsed.value);
+  if (!value.success) {
+    throw new AppError('INPUT_INVALID', {
+      message: 'Malformed card action',
+      userMessage: 'That card action could not be read.',
+    });
+  }
+  const { conversation, target } = conversationOf(parsed);
+  return {
+    verb: value.data.action.verb,
+    data: value.data.action.data ?? {},
+    actor: actorOf(parsed),
+    conversation,
+    target,
+    ...(parsed.replyToId ? { cardActivityId: parsed.replyToId } : {}),
+  };
+}

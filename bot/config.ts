@@ -1,0 +1,218 @@
+import { isAbsolute, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { readFileSync, existsSync } from 'node:fs';
+import type { Operation, Permission } from './domain/types.js';
+import { AppError } from './errors.js';
+import { parsePolicySpec, DEFAULT_POLICY } from './policy/policy-spec.js';
+import { Secret } from './secret.js';
+import { validateSiteUrl } from './confluence/site-url.js';
+
+export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+/** The bootstrap connector described by CONFLUENCE_* variables. */
+export interface BootstrapConnector {
+  readonly name: string;
+  readonly siteUrl: string;
+  readonly email: string;
+  readonly apiToken: Secret;
+  readonly spaces: readonly string[] | '*';
+}
+
+/** Everything the bot reads from its environment, validated once and frozen. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly production: boolean;
+  readonly logLevel: string;
+  readonly bot: {
+    readonly appId?: string;
+    readonly password?: Secret;
+    readonly tenantId?: string;
+    readonly type: BotType;
+    /** False only when BOT_ID is unset (local development). */
+    readonly authEnabled: boolean;
+  };
+  readonly secretKeyBase64?: Secret;
+  readonly bootstrapConnector?: BootstrapConnector;
+  readonly policy: Readonly<Record<Operation, Permission>>;
+  readonly admins: readonly string[];
+  readonly approvers: readonly string[];
+  readonly approvalTtlHours: number;
+  readonly allowSelfApproval: boolean;
+  readonly confluenceTimeoutMs: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+    return fallback;
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, problems: string[]): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return false;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  problems.push(`${name} must be true or false (got "${raw}").`);
+  return false;
+}
+
+/**
+ * Builds the configuration from an environment object (a pure function: it reads nothing else).
+ * Collects every problem and throws one AppError('CONFIG_INVALID') whose message lists them all.
+ */
+export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
+  const problems: string[] = [];
+  const cwd = options.cwd ?? '.';
+  const production = text(env, 'NODE_ENV') === 'production';
+
+  const port = integer(env, 'PORT', 3978, 0, 65535, problems);
+  const rawDataDir = text(env, 'DATA_DIR') ?? './data';
+  const dataDir = isAbsolute(rawDataDir) ? rawDataDir : resolve(cwd, rawDataDir);
+
+  const appId = text(env, 'BOT_ID');
+  const password = text(env, 'BOT_PASSWORD');
+  const tenantId = text(env, 'BOT_TENANT_ID');
+  const rawType = text(env, 'BOT_TYPE') ?? 'MultiTenant';
+  const botTypes: BotType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+  const type = botTypes.find((t) => t.toLowerCase() === rawType.toLowerCase());
+  if (!type) problems.push(`BOT_TYPE must be one of ${botTypes.join(', ')} (got "${rawType}").`);
+  if (appId && !password && type !== 'UserAssignedMSI') problems.push('BOT_PASSWORD is required when BOT_ID is set.');
+  if (appId && type === 'SingleTenant' && !tenantId) problems.push('BOT_TENANT_ID is required for a SingleTenant bot.');
+  if (!appId && production) problems.push('BOT_ID must be set in production (inbound authentication is off without it).');
+
+  const secretKey = text(env, 'SECRET_KEY');
+  if (secretKey !== undefined) {
+    const bytes = Buffer.from(secretKey, 'base64');
+    if (bytes.length !== 32 || bytes.toString('base64') !== secretKey.replace(/\s/g, '')) {
+      problems.push('SECRET_KEY must be the base64 encoding of exactly 32 random bytes (e.g. `openssl rand -base64 32`).');
+    }
+  } else if (production) {
+    problems.push('SECRET_KEY must be set in production (it encrypts API tokens at rest).');
+  }
+
+  let bootstrapConnector: BootstrapConnector | undefined;
+  const siteUrl = text(env, 'CONFLUENCE_SITE_URL');
+  const email = text(env, 'CONFLUENCE_EMAIL');
+  const apiToken = text(env, 'CONFLUENCE_API_TOKEN');
+  if (siteUrl || email || apiToken) {
+    if (!siteUrl) problems.push('CONFLUENCE_SITE_URL is required when CONFLUENCE_EMAIL or CONFLUENCE_API_TOKEN is set.');
+    if (!email) problems.push('CONFLUENCE_EMAIL is required when CONFLUENCE_SITE_URL or CONFLUENCE_API_TOKEN is set.');
+    else if (!/^[^\s@]+@[^\s@]+$/.test(email)) problems.push('CONFLUENCE_EMAIL must be an email address.');
+    if (!apiToken) problems.push('CONFLUENCE_API_TOKEN is required when CONFLUENCE_SITE_URL or CONFLUENCE_EMAIL is set.');
+    let normalisedUrl: string | undefined;
+    if (siteUrl) {
+      try {
+        normalisedUrl = validateSiteUrl(siteUrl);
+      } catch (error) {
+        problems.push(
+          `CONFLUENCE_SITE_URL: ${error instanceof AppError ? error.userMessage : 'is not a valid URL'} (http:// is accepted only for a loopback host).`,
+        );
+      }
+    }
+    const rawSpaces = text(env, 'CONFLUENCE_SPACES');
+    const spaces = rawSpaces === '*' ? '*' : list(rawSpaces);
+    if (spaces !== '*') {
+      const bad = spaces.filter((key) => !/^~?[A-Za-z0-9]+$/.test(key));
+      if (bad.length > 0) problems.push(`CONFLUENCE_SPACES has invalid space keys: ${bad.join(', ')}.`);
+    }
+    if (normalisedUrl && email && apiToken) {
+      bootstrapConnector = {
+        name: text(env, 'CONFLUENCE_CONNECTOR_NAME') ?? 'default',
+        siteUrl: normalisedUrl,
+        email,
+        apiToken: new Secret(apiToken),
+        spaces,
+      };
+    }
+  }
+
+  let policy: Record<Operation, Permission> = { ...DEFAULT_POLICY };
+  const rawPolicy = text(env, 'CONFLUENCE_POLICY');
+  if (rawPolicy !== undefined) {
+    try {
+      policy = parsePolicySpec(rawPolicy);
+    } catch (error) {
+      problems.push(`CONFLUENCE_POLICY: ${error instanceof AppError ? error.message : String(error)}`);
+    }
+  }
+
+  const approvalTtlHours = integer(env, 'APPROVAL_TTL_HOURS', 24, 1, 24 * 30, problems);
+  const allowSelfApproval = flag(env, 'APPROVALS_ALLOW_SELF', problems);
+  const confluenceTimeoutMs = integer(env, 'CONFLUENCE_TIMEOUT_MS', 15_000, 1_000, 120_000, problems);
+  const logLevel = text(env, 'LOG_LEVEL') ?? 'info';
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')}.`);
+
+  if (problems.length > 0) {
+    throw new AppError('CONFIG_INVALID', {
+      message: `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      details: { problems },
+    });
+  }
+
+  return Object.freeze({
+    port,
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    dataDir,
+    production,
+    logLevel,
+    bot: Object.freeze({
+      appId,
+      password: password ? new Secret(password) : undefined,
+      tenantId,
+      type: type ?? 'MultiTenant',
+      authEnabled: appId !== undefined,
+    }),
+    secretKeyBase64: secretKey ? new Secret(secretKey) : undefined,
+    bootstrapConnector,
+    policy: Object.freeze(policy),
+    admins: Object.freeze(list(text(env, 'BOT_ADMINS'))),
+    approvers: Object.freeze(list(text(env, 'BOT_APPROVERS'))),
+    approvalTtlHours,
+    allowSelfApproval,
+    confluenceTimeoutMs,
+  });
+}
+
+/**
+ * Reads `env/.env.<name>` and `env/.env.<name>.user` (when present) as defaults under the real
+ * environment: a variable set in `processEnv` always wins. `SECRET_`-prefixed names in the
+ * `.user` file (Teams Toolkit style) also fill the unprefixed name (`SECRET_BOT_PASSWORD` → `BOT_PASSWORD`).
+ */
+export function mergeEnvFiles(processEnv: Env, envDir: string, name: string): Record<string, string | undefined> {
+  const merged: Record<string, string | undefined> = {};
+  for (const file of [`.env.${name}`, `.env.${name}.user`]) {
+    const path = resolve(envDir, file);
+    if (!existsSync(path)) continue;
+    const parsed = parseEnv(readFileSync(path, 'utf8')) as Record<string, string>;
+    for (const [key, value] of Object.entries(parsed)) {
+      merged[key] = value;
+      if (key.startsWith('SECRET_')) merged[key.slice('SECRET_'.length)] = value;
+    }
+  }
+  for (const [key, value] of Object.entries(processEnv)) {
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged;
+}

@@ -1,0 +1,65 @@
+import type { Actor, ConversationRef } from './types.js';
+
+/** A person other than the bot mentioned in a message. */
+export interface MessageMention {
+  readonly id: string;
+  readonly name: string;
+  /** The mention's text in the message, e.g. `<at>Ada Lovelace</at>`. */
+  readonly text: string;
+}
+
+/**
+ * Where replies can be sent outside a turn (proactive posts and card updates). `serviceUrl` is the
+ * Bot Framework channel endpoint the conversation lives on.
+ */
+export interface ChatTarget {
+  readonly conversationId: string;
+  readonly channelKey: string;
+  readonly serviceUrl: string;
+  readonly tenantId?: string;
+}
+
+/** A chat message reduced to what the core needs; built by the chat edge from a platform activity. */
+export interface ChatRequest {
+  readonly actor: Actor;
+  readonly conversation: ConversationRef;
+  readonly target: ChatTarget;
+  /** The message text with the bot mention stripped and whitespace trimmed. */
+  readonly text: string;
+  readonly mentions: readonly MessageMention[];
+  readonly activityId?: string;
+}
+
+/** A card button press (`Action.Execute`), reduced to what the core needs. */
+export interface CardActionRequest {
+  readonly verb: string;
+  /** The card's data merged with form inputs: a claim, never authority. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly actor: Actor;
+  readonly conversation: ConversationRef;
+  readonly target: ChatTarget;
+  /** The id of the message holding the card (for updating it in place). */
+  readonly cardActivityId?: string;
+}
+
+/** What the core sends: a plain text message or an Adaptive Card. */
+export type OutboundMessage =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'card'; readonly card: Readonly<Record<string, unknown>>; readonly summary?: string };
+
+/** The outbound side of a chat platform, usable inside and outside a turn. */
+export interface ChatPort {
+  /** Posts a new message into a conversation; resolves to the new message id when known. */
+  post(target: ChatTarget, message: OutboundMessage): Promise<string | undefined>;
+  /** Replaces an earlier message (a card updated in place). */
+  update(target: ChatTarget, activityId: string, message: OutboundMessage): Promise<void>;
+}
+
+/**
+ * What the core answers to a card action: the card that replaces the clicked one — for everyone
+ * (`scope: 'all'`) or only for the person who clicked (`scope: 'clicker'`, e.g. a refresh showing an
+ * approver the buttons) — or a short text shown to the clicker.
+ */
+export type CardActionResult =
+  | { readonly kind: 'card'; readonly card: Readonly<Record<string, unknown>>; readonly scope: 'all' | 'clicker' }
+  | { readonly kind: 'message'; readonly text: string };

@@ -1,0 +1,107 @@
+import type { HelpTopic } from './types.js';
+
+const EMOJI_AND_SYMBOLS = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3/gu;
+
+const POLITE_PREFIXES: readonly RegExp[] = [
+  /^(?:hey|hi|hello|hiya|yo|ok|okay|so|um+|uh+|well|oh|alright|right|good (?:morning|afternoon|evening))(?:\s+(?:there|bot|team|all))?[\s,!.:;-]+(?=\S)/i,
+  /^(?:please|pls|plz|pretty please|kindly)\b[\s,:]*(?=\S)/i,
+  /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya)\b(?:\s+(?:please|pls|kindly|quickly|just))?[\s,]*(?=\S)/i,
+  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i'?d\s+like\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|let\s+me|help\s+me(?:\s+to)?|go\s+ahead\s+and|quickly|just|also|now|then|and|try\s+to)\b[\s,]*(?=\S)/i,
+  /^(?:i'?m|i\s+am|im)\s+(?=looking\s+for\b)/i,
+];
+const POLITE_SUFFIX =
+  /[\s,]*\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|for\s+me|asap|right\s+now|now|quickly|if\s+you\s+can|if\s+possible|cheers)\s*[.!?]*$/i;
+
+/** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
+export function stripPoliteness(line: string): string {
+  let text = line.replace(EMOJI_AND_SYMBOLS, ' ').replace(/\s+/g, ' ').trim();
+  for (let round = 0; round < 6; round += 1) {
+    const before = text;
+    for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
+    text = text
+      .replace(POLITE_SUFFIX, '')
+      .replace(/[\s.!?？。！]+$/u, '')
+      .trim();
+    if (text === before) break;
+  }
+  return text;
+}
+
+const GREETING =
+  /^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום|thanks|thank\s+you|thx|ty|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up)(?:\s+(?:there|all|everyone|team|folks|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|doing|today|mate|buddy))*$/iu;
+
+/** True for a message that is only a greeting, thanks or acknowledgement ("hi!", "thanks a lot 🙏"). */
+export function isGreeting(line: string): boolean {
+  const text = line
+    .replace(EMOJI_AND_SYMBOLS, ' ')
+    .replace(/[!.,?¡¿~:;)(-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 0 && GREETING.test(text);
+}
+
+const TOPIC_WORDS: readonly [RegExp, HelpTopic][] = [
+  [/^(?:search|searching|find|finding|look|lookup)/i, 'search'],
+  [/^(?:get|getting|open|opening|show|read|reading|view|pages?$)/i, 'get'],
+  [/^(?:create|creating|new|make|write|add)/i, 'create'],
+  [/^(?:update|updating|edit|editing|append|replace|rename|change)/i, 'update'],
+  [/^(?:approv|confirm|reject)/i, 'approvals'],
+  [/^(?:question|ask|answer)/i, 'questions'],
+  [/^(?:admin|confluence|polic|space|connect|setup|set\s+up|audit|config)/i, 'admin'],
+];
+
+function topicOf(words: string | undefined): HelpTopic | undefined {
+  if (!words) return undefined;
+  const cleaned = words.replace(/^(?:me|with|on|about|for|the|to|a|an|using|how\s+to|\s)+/i, '').trim();
+  return TOPIC_WORDS.find(([pattern]) => pattern.test(cleaned))?.[1];
+}
+
+const HELP =
+  /^(?:help|\?|h|commands?|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|do)\s+(?:you|i)\s+(?:do|ask|say|type)(?:\s+here|\s+with\s+you)?|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|how\s+(?:do|can)\s+i\s+use\s+(?:you|this(?:\s+bot)?|the\s+bot|it)|how\s+does\s+(?:this|it|the\s+bot)\s+work|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$/i;
+const HOW_TO_USE =
+  /^how\s+(?:do|can|should)\s+(?:i|we)\s+(search|find|look\s+up|get|open|view|read|create|make|add|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?)\b/i;
+
+/** `help` with an optional topic for help requests ("help create", "what can you do?"); else `undefined`. */
+export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
+  const help = HELP.exec(core);
+  if (help) {
+    const topic = topicOf(help[1]);
+    return topic ? { topic } : {};
+  }
+  const howTo = HOW_TO_USE.exec(core);
+  if (howTo && core.split(/\s+/).length <= 12) {
+    const topic = topicOf(howTo[1]);
+    return topic ? { topic } : {};
+  }
+  return undefined;
+}
+
+const APPROVALS_COMMAND =
+  /^(?:(?:show|list|view|see|get|check|open|any)\s+(?:me\s+)?)?(?:all\s+)?(?:of\s+)?(?:my|the|our)?\s*(?:pending|open|outstanding|waiting)?\s*(?:approvals?|approval\s+requests?|approval\s+queue|pending\s+requests?|requests?\s+(?:pending|waiting)|write\s+requests?)(?:\s+(?:pending|waiting|for\s+me|to\s+(?:approve|decide)|i\s+made|i\s+can\s+(?:approve|decide)))*$/i;
+const APPROVALS_QUESTION =
+  /\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\bwaiting\s+(?:for|on)\s+(?:my|me\s+to)\s+approv|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b/i;
+
+/** True for "approvals", "show my pending approvals", "anything to approve?". */
+export function isApprovalsRequest(core: string): boolean {
+  if (APPROVALS_COMMAND.test(core)) return true;
+  return APPROVALS_QUESTION.test(core) && core.split(/\s+/).length <= 10;
+}
+
+const ENGLISH_QUESTION_START =
+  /^(?:what|what's|whats|how|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|tell\s+me|explain|describe|define|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out)\b/i;
+const OTHER_QUESTION_START =
+  /^(?:qu[ée]|c[óo]mo|cu[áa]l(?:es)?|cu[áa]ndo|d[óo]nde|qui[ée]n(?:es)?|por\s+qu[ée]|cu[áa]nt[oa]s?|warum|wieso|weshalb|wieviele?|pourquoi|combien|est-ce\s+que|perch[ée]|dove|o\s+que|onde|dlaczego|gdzie|varför|waarom)(?=\s|$)/iu;
+const QUESTION_MARK_END = /[?？؟⸮]\s*$/u;
+
+/**
+ * True when a message reads as a question for the knowledge base: it ends with a question mark
+ * (Latin, full-width or Arabic), starts with `¿`, or starts with an English question word or
+ * "tell me"/"explain". Words in other languages count when the question mark is there.
+ */
+export function isQuestion(line: string): boolean {
+  const text = line.replace(EMOJI_AND_SYMBOLS, ' ').replace(/\s+/g, ' ').trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) return false;
+  if (text.startsWith('¿') || QUESTION_MARK_END.test(text)) return true;
+  if (ENGLISH_QUESTION_START.test(text) && text.split(' ').length >= 2) return true;
+  return OTHER_QUESTION_START.test(text) && text.split(' ').length >= 3;
+}

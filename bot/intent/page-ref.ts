@@ -1,0 +1,136 @@
+import type { PageRef } from '../confluence/types.js';
+import { readQuoted } from './read-quoted.js';
+import { readSpaceClause } from './space-key.js';
+import { TextCursor } from './text-cursor.js';
+
+/** Result of {@link readPageRef}: a reference, or a reason the user's reference cannot be used. */
+export type PageRefRead =
+  | { readonly kind: 'ref'; readonly ref: PageRef }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** Longest page title Confluence accepts. */
+export const MAX_TITLE_LENGTH = 255;
+
+const LINK_TAG = /<a\s[^>]{0,1000}?href\s*=\s*["']([^"'<>]{1,4000})["'][^>]{0,1000}>[^<]{0,4000}<\/a>/iy;
+const MARKDOWN_LINK =
+  /\[[^\]\n]{0,500}\]\((https?:\/\/[^\s()]{1,4000}(?:\([^\s()]{0,200}\)[^\s()]{0,4000})*)\)/iy;
+const ANGLE_URL = /<(https?:\/\/[^\s<>]{1,4000})>/iy;
+const BARE_URL = /https?:\/\/[^\s<>"`]{1,4000}/iy;
+const SCHEMELESS_URL = /(?:[a-z0-9-]{1,63}\.)+atlassian\.net(?::\d{1,5})?\/[^\s<>"`]{0,4000}/iy;
+const TRAILING_PUNCTUATION = /[.,;:!?'"”’»\]}>]$/;
+const REF_PREFIX =
+  /(?:the\s+|this\s+|that\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*(?:(?:with\s+)?(?:the\s+)?id\b\s*)?(?:(?:called|named|titled)\b\s*)?(?:#|no\.\s*|number\s+)?[:=]?\s*|(?:page[\s-]?)?id\s*[:=#]?\s*|#(?=\d)/iy;
+const PAGE_ID = /(\d{1,19})(?![\p{L}\p{N}_]|[.\-/:,][\p{L}\p{N}])/iuy;
+
+function trimUrl(url: string): string {
+  let result = url;
+  for (;;) {
+    if (TRAILING_PUNCTUATION.test(result)) {
+      result = result.slice(0, -1);
+      continue;
+    }
+    if (result.endsWith(')')) {
+      const opens = result.split('(').length - 1;
+      const closes = result.split(')').length - 1;
+      if (closes > opens) {
+        result = result.slice(0, -1);
+        continue;
+      }
+    }
+    return result;
+  }
+}
+
+function isHttpUrl(candidate: string): boolean {
+  try {
+    const url = new URL(candidate);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a page URL at the cursor: a bare `http(s)://…` link (trailing sentence punctuation dropped),
+ * `<url>`, a Markdown `[text](url)`, a Teams `<a href="url">…</a>`, or a scheme-less
+ * `site.atlassian.net/…` link (given `https://`). Returns the URL exactly as written otherwise; the
+ * Confluence client decides whether it is a page of the connected site.
+ */
+export function readUrl(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const tagged = cursor.take(LINK_TAG) ?? cursor.take(MARKDOWN_LINK) ?? cursor.take(ANGLE_URL);
+  if (tagged) {
+    const url = tagged[1] ?? '';
+    if (isHttpUrl(url)) return url;
+    cursor.pos = start;
+    return undefined;
+  }
+  const bare = cursor.take(BARE_URL);
+  const schemeless = bare ? undefined : cursor.take(SCHEMELESS_URL);
+  const found = bare?.[0] ?? (schemeless ? `https://${schemeless[0]}` : undefined);
+  if (found === undefined) return undefined;
+  const url = trimUrl(found);
+  cursor.pos = start + (bare ? url.length : url.length - 'https://'.length);
+  if (isHttpUrl(url)) return url;
+  cursor.pos = start;
+  return undefined;
+}
+
+/** Finds the first page URL anywhere in `text` (see {@link readUrl}). */
+export function findUrl(text: string): string | undefined {
+  const pattern = /<a\s|\[|<https?:|https?:\/\/|[a-z0-9-]+\.atlassian\.net/gi;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const cursor = new TextCursor(text);
+    cursor.pos = match.index;
+    const url = readUrl(cursor);
+    if (url !== undefined) return url;
+  }
+  return undefined;
+}
+
+/** Checks a title the user typed: not blank, no line breaks, at most 255 characters. */
+export function checkTitle(title: string): string | undefined {
+  if (title.trim().length === 0) return 'The page title is empty.';
+  if (title.length > MAX_TITLE_LENGTH) return `Page titles can be at most ${MAX_TITLE_LENGTH} characters.`;
+  return undefined;
+}
+
+/**
+ * Reads a page reference at the cursor: a page URL, a page id (`123`, `page 123`, `page #123`,
+ * `id:123`), or a quoted title followed by `in SPACE` (or `defaultSpace` when given). Leaves the
+ * cursor alone and returns `undefined` when there is no reference there; returns `error` when the
+ * user clearly meant a page but it cannot be used (unclosed quote, title without a space).
+ */
+export function readPageRef(cursor: TextCursor, defaultSpace?: string): PageRefRead | undefined {
+  const start = cursor.pos;
+  cursor.skipSpaces();
+  const afterSpaces = cursor.pos;
+  const url = readUrl(cursor);
+  if (url !== undefined) return { kind: 'ref', ref: { kind: 'url', url } };
+  cursor.take(REF_PREFIX);
+  const prefixed = cursor.pos > afterSpaces;
+  const urlAfterPrefix = prefixed ? readUrl(cursor) : undefined;
+  if (urlAfterPrefix !== undefined) return { kind: 'ref', ref: { kind: 'url', url: urlAfterPrefix } };
+  const id = cursor.take(PAGE_ID);
+  if (id) return { kind: 'ref', ref: { kind: 'id', id: id[1]! } };
+  const quoted = readQuoted(cursor.text, cursor.pos);
+  if (quoted?.kind === 'unbalanced') {
+    return { kind: 'error', message: `The page title has an opening ${quoted.open} but no closing quote.` };
+  }
+  if (quoted?.kind === 'quoted') {
+    cursor.pos = quoted.end;
+    const title = quoted.value.trim();
+    const problem = checkTitle(title);
+    if (problem) return { kind: 'error', message: problem };
+    const spaceKey = readSpaceClause(cursor) ?? defaultSpace;
+    if (spaceKey === undefined) {
+      return {
+        kind: 'error',
+        message: `Which space is "${title}" in? Page titles are only unique within a space: add \`in SPACEKEY\` after the title.`,
+      };
+    }
+    return { kind: 'ref', ref: { kind: 'title', title, spaceKey } };
+  }
+  cursor.pos = start;
+  return undefined;
+}

@@ -1,0 +1,138 @@
+import type { PageRef } from '../confluence/types.js';
+import { checkTitle, readPageRef } from './page-ref.js';
+import { readQuoted } from './read-quoted.js';
+import { readSpaceClause } from './space-key.js';
+import { TextCursor } from './text-cursor.js';
+import type { Intent } from './types.js';
+
+const PAGE_WORDS =
+  /(?:(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?title|entitled)\b\s*:?\s*)?/iy;
+const UNDER =
+  /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
+const BODY_INTRO =
+  /\s*(?:with\s+(?:the\s+following\s+|this\s+)?(?:body|content|contents|text|markdown)|with\s+the\s+following|containing)?\s*(:)?/iy;
+const CLAUSE_START =
+  /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|containing\b))|\s*(?=:)/gi;
+
+const EXAMPLES = [
+  'create "Meeting notes 2024-06-03" in ENG: first line of the page',
+  'create "Runbook" in OPS under 123456: # Steps',
+];
+
+interface Clauses {
+  spaceKey?: string;
+  parent?: PageRef;
+  inlineBody: string;
+}
+
+type ClauseRead = { kind: 'ok'; clauses: Clauses } | { kind: 'error'; message: string } | { kind: 'no' };
+
+function readClauses(text: string, from: number): ClauseRead {
+  const cursor = new TextCursor(text);
+  cursor.pos = from;
+  let spaceKey: string | undefined;
+  let parent: PageRef | undefined;
+  for (let round = 0; round < 3; round += 1) {
+    const key =
+      spaceKey === undefined
+        ? readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into'])
+        : undefined;
+    if (key !== undefined) {
+      spaceKey = key;
+      continue;
+    }
+    if (parent === undefined && cursor.take(UNDER)) {
+      const read = readPageRef(cursor, spaceKey);
+      if (read?.kind === 'error') return { kind: 'error', message: `Parent page: ${read.message}` };
+      if (read === undefined) return { kind: 'no' };
+      parent = read.ref;
+      if (parent.kind === 'title' && spaceKey === undefined) spaceKey = parent.spaceKey;
+      continue;
+    }
+    break;
+  }
+  const intro = cursor.take(BODY_INTRO);
+  const hasColon = intro?.[1] !== undefined;
+  if (!hasColon && !cursor.atEnd()) return { kind: 'no' };
+  const inlineBody = hasColon ? cursor.rest().trim() : '';
+  return {
+    kind: 'ok',
+    clauses: { ...(spaceKey !== undefined ? { spaceKey } : {}), ...(parent ? { parent } : {}), inlineBody },
+  };
+}
+
+function readTitleAndClauses(text: string): { title: string; read: ClauseRead } | { error: string } {
+  const cursor = new TextCursor(text);
+  cursor.take(PAGE_WORDS);
+  cursor.skipSpaces();
+  const quoted = readQuoted(text, cursor.pos);
+  if (quoted?.kind === 'unbalanced')
+    return { error: `The title has an opening ${quoted.open} but no closing quote.` };
+  if (quoted?.kind === 'quoted') return { title: quoted.value.trim(), read: readClauses(text, quoted.end) };
+  const titleStart = cursor.pos;
+  CLAUSE_START.lastIndex = titleStart;
+  for (let match = CLAUSE_START.exec(text); match; match = CLAUSE_START.exec(text)) {
+    if (match.index <= titleStart) {
+      CLAUSE_START.lastIndex = Math.max(CLAUSE_START.lastIndex, match.index + 1);
+      continue;
+    }
+    const read = readClauses(text, match.index);
+    if (read.kind !== 'no') return { title: text.slice(titleStart, match.index).trim(), read };
+    if (match[0].length === 0) CLAUSE_START.lastIndex += 1;
+  }
+  return { title: text.slice(titleStart).trim(), read: { kind: 'ok', clauses: { inlineBody: '' } } };
+}
+
+/**
+ * Builds a create from what follows a create verb (`"Title" in SPACE [under <page>]`, optionally
+ * `: inline text`) and the message's following lines, which are the Markdown body kept exactly
+ * (blank lines and indentation included). A `under "Parent"` title takes the page's space when it
+ * names none; a page whose only space clause follows a quoted parent takes the parent's space.
+ * Fails, asking for what is missing, when there is no title, no space or no body: an empty page is
+ * never created by accident.
+ */
+export function parseCreate(remainder: string, bodyLines: string): Intent {
+  const parsed = readTitleAndClauses(remainder.trim());
+  if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
+  if (parsed.read.kind === 'error')
+    return { kind: 'failure', message: parsed.read.message, suggestions: EXAMPLES };
+  const title = parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
+  if (title.length === 0) {
+    return {
+      kind: 'failure',
+      message: 'What should the new page be called? Put the title in quotes.',
+      suggestions: EXAMPLES,
+    };
+  }
+  const titleProblem = checkTitle(title);
+  if (titleProblem) return { kind: 'failure', message: titleProblem, suggestions: EXAMPLES };
+  if (parsed.read.kind === 'no') {
+    return {
+      kind: 'failure',
+      message:
+        'I could not read that create command. Put the title in quotes, then `in SPACEKEY`, then optionally `under <page>`.',
+      suggestions: EXAMPLES,
+    };
+  }
+  const { spaceKey, parent, inlineBody } = parsed.read.clauses;
+  if (spaceKey === undefined) {
+    return {
+      kind: 'failure',
+      message: `Which space should "${title}" go in? Add \`in SPACEKEY\` after the title.`,
+      suggestions: [`create "${title}" in ENG`, ...EXAMPLES.slice(1)],
+    };
+  }
+  const markdown =
+    inlineBody.length > 0 ? (bodyLines.length > 0 ? `${inlineBody}\n${bodyLines}` : inlineBody) : bodyLines;
+  if (markdown.trim().length === 0) {
+    return {
+      kind: 'failure',
+      message: `What should "${title}" say? Write the page body in Markdown on the lines after the create command (Shift+Enter for a new line).`,
+      suggestions: [`create "${title}" in ${spaceKey}: first paragraph of the page`],
+    };
+  }
+  return {
+    kind: 'operation',
+    request: { operation: 'create', title, spaceKey, ...(parent ? { parent } : {}), markdown },
+  };
+}

@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import { isApprovalsRequest, isGreeting, isQuestion, matchHelp, stripPoliteness } from './classify-text.js';
+import { looksLikeApiToken } from './detect-secret.js';
+import { closestWord, editDistance } from './edit-distance.js';
+import { EXAMPLE_COMMANDS } from './examples.js';
+import { cleanLine, decodeEntities, normalizeMessage, showMentions } from './normalize-message.js';
+import { findUrl, readPageRef } from './page-ref.js';
+import { parseAdminCommand } from './parse-admin-command.js';
+import { parseCreate } from './parse-create.js';
+import { parseGetTarget } from './parse-get.js';
+import { parseSearchWords } from './parse-search.js';
+import { parseUpdate, type UpdateMode } from './parse-update.js';
+import { TextCursor } from './text-cursor.js';
+import type { Intent, MessageMention } from './types.js';
+
+export type {
+  AdminCommand,
+  HelpTopic,
+  Intent,
+  MessageMention,
+  OperationRequest,
+  UpdateEdit,
+  UserRef,
+} from './types.js';
+
+/**
+ * Longest message parsed (characters). Teams caps messages near 28 KB, so anything longer is a paste
+ * gone wrong; it gets a failure rather than a page body nobody reviewed.
+ */
+export const MAX_MESSAGE_LENGTH = 40_000;
+
+const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
+
+type Rule = readonly [
+  RegExp,
+  (rest: string, bodyLines: string, match: RegExpExecArray) => Intent | undefined,
+];
+
+const PAGE_NOUN =
+  /^(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b/i;
+const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which|if|whether)\b/i;
+
+function updateRule(mode: UpdateMode): Rule[1] {
+  return (rest, body) => parseUpdate(mode, rest, body);
+}
+
+const RULES: readonly Rule[] = [
+  [
+    /^(?:append|add|attach|tack)\s+(?:(?:this|these|it|the\s+following|following|text|some\s+text|a\s+line|lines|a\s+note|a\s+paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:to|onto|into|at\s+the\s+end\s+of)\s+/i,
+    updateRule('append-to'),
+  ],
+  [/^(?:rename|retitle)\s+/i, updateRule('rename')],
+  [/^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?title\s+(?:of|for|on)\s+/i, updateRule('set-title')],
+  [
+    /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)\s+(?:of|for|on)\s+/i,
+    updateRule('set-body'),
+  ],
+  [/^(?:update|edit|change|rewrite|replace)\s+(?:the\s+)?section\s+(?=\S)/i, updateRule('section')],
+  [/^replace\s+(?=\S)/i, updateRule('replace')],
+  [/^(?:update|edit|modify|change|amend|patch)\b[\s:]*/i, updateRule('update')],
+  [
+    /^(?:create|new)\b[\s:]*/i,
+    (rest, body, match) =>
+      match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(`page ${rest}`)
+        ? undefined
+        : parseCreate(rest, body),
+  ],
+  [
+    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish)\s+(?=(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [/^find\s+out\b/i, () => undefined],
+  [
+    /^(?:search|find|look\s*up|look\s+for|looking\s+for|lookup|seek|query|locate|hunt\s+(?:for|down)|dig\s+up|browse|grep|google)\b[\s:]*/i,
+    (rest) => parseSearchWords(rest),
+  ],
+  [
+    /^(?:get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|summari[sz]e|print)\b[\s:]*(?:me\s+)?(?:up\s+)?/i,
+    (rest) => (QUESTION_AFTER_SHOW.test(rest) ? undefined : parseGetTarget(rest)),
+  ],
+];
+
+const SEARCHY_QUESTION =
+  /^(?:(?:are\s+there|is\s+there|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)+(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes?|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?)\s+(?:on|about|for|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
+const WHERE_CAN_I_FIND =
+  /^(?:where\s+(?:can|do|would|could|should)\s+i\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference))\s+/i;
+const TYPO_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replace', 'approvals'] as const;
+const SWAP_VERBS = ['find', 'open', 'show', 'edit', 'help', 'get'] as const;
+const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
+const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
+const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
+
+function failure(message: string, suggestions: readonly string[] = EXAMPLE_COMMANDS): Intent {
+  return { kind: 'failure', message, suggestions: [...suggestions] };
+}
+
+function applyRules(core: string, bodyLines: string): Intent | undefined {
+  for (const [pattern, handle] of RULES) {
+    const match = pattern.exec(core);
+    if (match) {
+      const result = handle(core.slice(match[0].length), bodyLines, match);
+      if (result) return result;
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function fixVerbTypo(core: string): string | undefined {
+  const first = /^[a-z]+/i.exec(core)?.[0];
+  if (!first || first.length < 3) return undefined;
+  const lower = first.toLowerCase();
+  const close = lower.length >= 5 ? closestWord(lower, TYPO_VERBS, 1) : undefined;
+  const swapped =
+    close ??
+    SWAP_VERBS.find(
+      (v) =>
+        v.length === lower.length &&
+        v !== lower &&
+        [...v].sort().join('') === [...lower].sort().join('') &&
+        editDistance(v, lower, 1) <= 1,
+    );
+  return swapped ? `${swapped}${core.slice(first.length)}` : undefined;
+}
+
+function bareReference(core: string): Intent | undefined {
+  const cursor = new TextCursor(core);
+  const read = BARE_ID.test(core) || /^\S+$/.test(core) ? readPageRef(cursor) : undefined;
+  if (read?.kind === 'ref' && read.ref.kind !== 'title' && cursor.atEnd()) {
+    return { kind: 'operation', request: { operation: 'get', ref: read.ref } };
+  }
+  return undefined;
+}
+
+function explicitPage(line: string): Intent | undefined {
+  const url = findUrl(line);
+  if (url !== undefined)
+    return { kind: 'operation', request: { operation: 'get', ref: { kind: 'url', url } } };
+  const id = /\bpage\s+(?:id\s+)?#?(\d{1,19})\b/i.exec(line);
+  if (id) return { kind: 'operation', request: { operation: 'get', ref: { kind: 'id', id: id[1]! } } };
+  return undefined;
+}
+
+function snippet(text: string): string {
+  const short = text.replace(/[`\n]/g, ' ').trim();
+  return short.length > 60 ? `${short.slice(0, 60).trim()}…` : short;
+}
+
+function interpretUserText(head: string, bodyLines: string): Intent {
+  const line = head.replace(/^\/+\s*/, '');
+  if (!/[\p{L}\p{N}]/u.test(line)) {
+    return line.trim() === '?'
+      ? { kind: 'help' }
+      : failure('I did not catch that. Try one of these commands.');
+  }
+  if (isGreeting(line) && bodyLines.trim().length === 0) return { kind: 'greeting' };
+  const core = stripPoliteness(line);
+  if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
+  const help = matchHelp(core);
+  if (help) return { kind: 'help', ...help };
+  if (isApprovalsRequest(core)) return { kind: 'approvals' };
+  const searchy = SEARCHY_QUESTION.exec(core) ?? WHERE_CAN_I_FIND.exec(core);
+  if (searchy) return parseSearchWords(core.slice(searchy[0].length));
+  const ruled = applyRules(core, bodyLines);
+  if (ruled) return ruled;
+  const fixed = fixVerbTypo(core);
+  const typoRuled = fixed ? applyRules(fixed, bodyLines) : undefined;
+  if (typoRuled) return typoRuled;
+  const bare = bareReference(core);
+  if (bare) return bare;
+  const questionLine = cleanLine(`${line} ${bodyLines}`);
+  if (isQuestion(line) || isQuestion(core)) {
+    return (
+      explicitPage(line) ?? {
+        kind: 'question',
+        question: questionLine.replace(/^(?:hey|hi|hello)\b[\s,!]+/i, ''),
+      }
+    );
+  }
+  const words = snippet(core);
+  return failure(`I am not sure what to do with "${words}".`, [`search ${words}`, 'help']);
+}
+
+function interpret(text: unknown, mentions: unknown): Intent {
+  if (typeof text !== 'string') return failure('I can only read text messages.');
+  if (text.length > MAX_MESSAGE_LENGTH) {
+    return failure(
+      `That message is too long (over ${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters). Split a long page body: create the page, then add to it with \`update <page>\` and \`append:\`.`,
+    );
+  }
+  const parsedMentions = mentionsSchema.safeParse(mentions ?? []);
+  const knownMentions: MessageMention[] = parsedMentions.success ? parsedMentions.data : [];
+  const normalized = normalizeMessage(text, knownMentions);
+  if (looksLikeApiToken(decodeEntities(normalized.text))) {
+    return failure(
+      'That message looks like it contains an API token or password, so I ignored it. Delete the message, and have the token revoked and replaced (`/confluence rotate` opens a private form). Never paste tokens in chat.',
+      ['/confluence rotate', 'help'],
+    );
+  }
+  const newline = normalized.text.indexOf('\n');
+  const headRaw = newline < 0 ? normalized.text : normalized.text.slice(0, newline);
+  const bodyRaw = newline < 0 ? '' : normalized.text.slice(newline + 1);
+  const head = cleanLine(headRaw);
+  if (head.length === 0 && bodyRaw.trim().length === 0) {
+    return failure('Your message was empty. Try one of these commands.');
+  }
+  const admin = ADMIN_PREFIX.exec(head);
+  const slashTypo = admin ? undefined : SLASH_WORD.exec(head);
+  const adminArgs = admin
+    ? head.slice(admin[0].length)
+    : slashTypo && editDistance(slashTypo[1]!.toLowerCase(), 'confluence', 2) <= 2
+      ? head.slice(slashTypo[0].length)
+      : undefined;
+  if (adminArgs !== undefined) {
+    const fullArgs = bodyRaw.trim().length > 0 ? `${adminArgs} ${cleanLine(bodyRaw)}` : adminArgs;
+    const result = parseAdminCommand(fullArgs, normalized.mentions);
+    const userCommand = !head.startsWith('/') && result.kind === 'admin-invalid';
+    if (!userCommand) return result;
+  }
+  return interpretUserText(
+    showMentions(head, normalized.mentions),
+    showMentions(bodyRaw, normalized.mentions),
+  );
+}
+
+/**
+ * Turns one chat message into an {@link Intent}. Pure and offline; never throws (anything
+ * unexpected becomes a `failure`).
+ *
+ * - Accepts Teams text: a leftover bot `<at>` mention or `@Bot` prefix, HTML entities, `&nbsp;`,
+ *   Teams' `<p>`/`<br>` HTML; `<at>Name</at>` tags are resolved against `mentions` (the people other
+ *   than the bot), in order.
+ * - `/confluence …` (or `confluence <sub-command>`) → `admin` / `admin-invalid`.
+ * - User commands and their natural forms → `operation`; "approvals" → `approvals`; help phrases →
+ *   `help` with a `HelpTopic`; greetings, thanks and acknowledgements → `greeting`; questions →
+ *   `question`; anything else → `failure` with a message and example commands (a bare phrase such as
+ *   "vpn setup" is not searched silently: the failure suggests `search vpn setup`).
+ * - Space keys are canonical (`in eng` → `ENG`; personal `~keys` unchanged). Markdown bodies are kept
+ *   exactly as typed on the lines after the command (entities and all; only `\r\n` → `\n` and
+ *   non-breaking spaces → spaces).
+ * - Messages that look like they contain an API token, longer than {@link MAX_MESSAGE_LENGTH}, or
+ *   empty are failures whose message never repeats the input.
+ */
+export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
+  try {
+    return interpret(text, mentions);
+  } catch {
+    return failure('Sorry, I could not read that message. Try one of these commands.');
+  }
+}

@@ -1,0 +1,76 @@
+import { readQuoted } from './read-quoted.js';
+import { acceptSpaceWord } from './space-key.js';
+import type { Intent } from './types.js';
+
+/** Longest search text accepted; longer text is almost certainly a paste, not a query. */
+export const MAX_SEARCH_WORDS_LENGTH = 500;
+
+const LEADING_FILLERS: readonly RegExp[] = [
+  /^me\s+/i,
+  /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
+  /^(?:for\s+)?(?:all\s+|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|something|info|information|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers)\b[\s:]*/i,
+  /^(?:for|about|on|regarding|re)\b[\s:]*/i,
+  /^:\s*/,
+];
+const LEADING_SPACE =
+  /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
+const TRAILING_SPACE =
+  /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
+const TRAILING_WHERE =
+  /\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$/i;
+
+function stripLeading(text: string): string {
+  let result = text;
+  for (let round = 0; round < 4; round += 1) {
+    const before = result;
+    for (const pattern of LEADING_FILLERS) result = result.replace(pattern, '');
+    if (result === before) break;
+  }
+  return result;
+}
+
+function unquoteWhole(text: string): string {
+  const quoted = readQuoted(text, 0);
+  if (quoted?.kind === 'quoted' && text.slice(quoted.end).trim() === '') return quoted.value.trim();
+  return text;
+}
+
+function tooLong(): Intent {
+  return {
+    kind: 'failure',
+    message: `That search is too long (over ${MAX_SEARCH_WORDS_LENGTH} characters). Use a few key words.`,
+    suggestions: ['search vpn setup'],
+  };
+}
+
+/**
+ * Builds a search from what follows a search verb ("for pages about vpn in ENG", "'rollback steps'").
+ * Strips filler ("pages about", "confluence for"), takes a trailing or leading `in SPACE`, unwraps a
+ * whole-text quotation, and keeps the rest literally as `words`. Empty words → failure.
+ */
+export function parseSearchWords(remainder: string): Intent {
+  if (remainder.length > MAX_SEARCH_WORDS_LENGTH * 4) return tooLong();
+  let text = stripLeading(remainder.trim());
+  let spaceKey: string | undefined;
+  const leading = LEADING_SPACE.exec(text);
+  if (leading) {
+    spaceKey = acceptSpaceWord(leading[2] ?? '', leading[1] !== undefined || leading[3] !== undefined);
+    if (spaceKey) text = stripLeading(text.slice(leading[0].length));
+  }
+  text = text.replace(TRAILING_WHERE, '');
+  const trailing = spaceKey ? undefined : TRAILING_SPACE.exec(text);
+  if (trailing) {
+    spaceKey = acceptSpaceWord(trailing[2] ?? '', trailing[1] !== undefined || trailing[3] !== undefined);
+    if (spaceKey) text = text.slice(0, trailing.index);
+  }
+  const words = unquoteWhole(stripLeading(text.replace(/[\s?!.,;:]+$/u, '').trim())).trim();
+  if (words.length === 0) {
+    return {
+      kind: 'failure',
+      message: 'What should I search for? Put the words after `search`.',
+      suggestions: ['search vpn setup', 'search onboarding checklist in HR'],
+    };
+  }
+  if (words.length > MAX_SEARCH_WORDS_LENGTH) return tooLong();
+  return { kind: 'operation', request: { operation: 'search', words, ...(spaceKey ? { spaceKey } : {}) } };
+}

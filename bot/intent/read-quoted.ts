@@ -1,0 +1,68 @@
+/** Closing marks accepted for each opening quote (straight, curly, guillemets, low-9, CJK corner). */
+const CLOSERS: Readonly<Record<string, string>> = {
+  '"': '"',
+  "'": "'",
+  '“': '”“',
+  '”': '”',
+  '‘': '’‘',
+  '’': '’',
+  '«': '»',
+  '»': '«',
+  '„': '“”"',
+  '‚': '‘’',
+  '「': '」',
+  '『': '』',
+  '‹': '›',
+  '›': '‹',
+  '＂': '＂',
+  '`': '`',
+};
+
+/** Quote marks that double as apostrophes: they only close when not followed by a letter or digit. */
+const APOSTROPHES = "'’";
+
+/** Result of {@link readQuoted}. */
+export type QuotedRead =
+  | { readonly kind: 'quoted'; readonly value: string; readonly end: number }
+  | { readonly kind: 'unbalanced'; readonly open: string };
+
+/** True when `char` opens a quoted string. */
+export function isOpeningQuote(char: string | undefined): boolean {
+  return char !== undefined && Object.hasOwn(CLOSERS, char);
+}
+
+/**
+ * Reads a quoted string starting at `start` (which must hold an opening quote; otherwise returns
+ * `undefined`). A backslash escapes the next quote mark or backslash. The value is returned exactly
+ * as typed between the quotes; `end` is the index just past the closing quote. An unclosed quote
+ * yields `unbalanced`. Never throws.
+ */
+export function readQuoted(text: string, start: number): QuotedRead | undefined {
+  const open = text[start];
+  if (open === undefined || !isOpeningQuote(open)) return undefined;
+  const closers = CLOSERS[open] ?? open;
+  let value = '';
+  let i = start + 1;
+  while (i < text.length) {
+    const char = text[i]!;
+    const next = text[i + 1];
+    if (
+      char === '\\' &&
+      next !== undefined &&
+      (next === '\\' || isOpeningQuote(next) || closers.includes(next))
+    ) {
+      value += next;
+      i += 2;
+      continue;
+    }
+    if (
+      closers.includes(char) &&
+      !(APOSTROPHES.includes(char) && next !== undefined && /[\p{L}\p{N}]/u.test(next))
+    ) {
+      return { kind: 'quoted', value, end: i + 1 };
+    }
+    value += char;
+    i += 1;
+  }
+  return { kind: 'unbalanced', open };
+}

@@ -1,0 +1,66 @@
+import type { TextCursor } from './text-cursor.js';
+
+/** Same shape the policy layer accepts: ASCII letters and digits, personal keys prefixed with `~`. */
+const SPACE_KEY = /^~?[A-Za-z0-9]{1,254}$/;
+
+/**
+ * Lower-case words that follow "in"/"on" in ordinary sentences and are never taken as a space key
+ * unless the user says "space" ("search onboarding in it" searches everywhere; "in IT" or "in
+ * space it" picks the IT space).
+ */
+const NOT_A_KEY = new Set(
+  (
+    'a an the my our your his her their its this that these those it here there me us them you all any some ' +
+    'one two order case use time general detail full short total fact place line team teams chat wiki docs doc ' +
+    'page pages space spaces mind part front back touch sync print draft review english french german spanish ' +
+    'bulk future past future theory person public private advance brief common effect charge favor force ' +
+    'confluence jira slack sharepoint email mail office house store stock town hand turn progress'
+  ).split(' '),
+);
+
+/**
+ * The canonical form of a space key: global keys upper-cased (`eng` → `ENG`), personal keys (`~…`)
+ * unchanged. `undefined` when `raw` is not a well-formed key.
+ */
+export function normalizeSpaceKey(raw: string): string | undefined {
+  if (!SPACE_KEY.test(raw)) return undefined;
+  return raw.startsWith('~') ? raw : raw.toUpperCase();
+}
+
+/**
+ * Decides whether a word after "in"/"on" names a space. Upper-case words (`ENG`, `HR2`) and personal
+ * keys always do; other words only when the user said "space" (`explicit`) or when they are short (2–6
+ * characters), contain a letter and are not a common English word.
+ */
+export function acceptSpaceWord(word: string, explicit: boolean): string | undefined {
+  const key = normalizeSpaceKey(word);
+  if (key === undefined) return undefined;
+  if (explicit || word.startsWith('~')) return key;
+  if (/[A-Z]/.test(word) && !/[a-z]/.test(word)) return key;
+  if (!/[a-z]/i.test(word) || word.length < 2 || word.length > 6) return undefined;
+  if (/[a-z]/.test(word) && /[A-Z]/.test(word.slice(1))) return undefined;
+  return NOT_A_KEY.has(word.toLowerCase()) ? undefined : key;
+}
+
+const SPACE_CLAUSE =
+  /\s*(?:in|on|from|at|inside|within|to|into)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space)\b)?(?![\w~])[.!]?/iy;
+
+/**
+ * Reads `in SPACE` / `in space eng` / `in the ENG space` at the cursor and returns the canonical key,
+ * moving past it; leaves the cursor alone and returns `undefined` when there is no such clause.
+ * `allowed` limits the prepositions (default: in, on, from, inside, within).
+ */
+export function readSpaceClause(
+  cursor: TextCursor,
+  allowed: readonly string[] = ['in', 'on', 'from', 'inside', 'within'],
+): string | undefined {
+  const start = cursor.pos;
+  const match = cursor.take(SPACE_CLAUSE);
+  if (!match) return undefined;
+  const preposition = match[0].trim().split(/\s+/)[0]!.toLowerCase();
+  const key = allowed.includes(preposition)
+    ? acceptSpaceWord(match[2] ?? '', match[1] !== undefined || match[3] !== undefined)
+    : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}
