@@ -9,7 +9,7 @@ const lines = [
   'Test accounts (CONFLUENCE_EMAIL / CONFLUENCE_API_TOKEN):',
   ...Object.entries(DEFAULT_ACCOUNTS).map(
     ([name, a]) =>
-      `  ${name.padEnd(9)} ${a.email}  ${a.apiToken}  spaces: ${a.spaces === '*' ? '*' : a.spaces.join(',')}`,
+      `  ${name.padEnd(9)} ${a.email}  ${a.apiToken}  spaces: ${a.spaces === '*' ? '*' : a.spaces.join(',') || '(none)'}${a.noConfluenceAccess ? ' (no Confluence access: 403)' : ''}${a.scopedToken ? ' (scoped: use the gateway base)' : ''}`,
   ),
   `Example: CONFLUENCE_SITE_URL=${simulator.url} CONFLUENCE_EMAIL=${DEFAULT_ACCOUNTS.bot.email} CONFLUENCE_API_TOKEN=${DEFAULT_ACCOUNTS.bot.apiToken} CONFLUENCE_SPACES=ENG,HR,OPS`,
 ];

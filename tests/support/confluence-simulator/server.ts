@@ -62,7 +62,7 @@ export interface SimulatorOptions {
   corpus?: 'default' | 'empty';
   /** Validate every 2xx JSON answer against the OpenAPI specs (default true). */
   validateResponses?: boolean;
-  /** Token bucket per (method, route family); exhausted → 429 with Retry-After. */
+  /** Token bucket per (method, endpoint with ids folded); exhausted → 429 with Retry-After. */
   rateLimit?: { capacity: number; refillPerSecond: number };
 }
 
@@ -212,7 +212,7 @@ export async function startConfluenceSimulator(options: SimulatorOptions = {}): 
 
   const takeToken = (method: string, path: string): { wait: number; bucket: TokenBucket } | undefined => {
     if (!options.rateLimit) return undefined;
-    const key = `${method} ${routeFamily(path)} ${path.startsWith('/wiki/api/v2/spaces') ? 'spaces' : ''}`;
+    const key = `${method} ${path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
     let bucket = buckets.get(key);
     if (!bucket) {
       bucket = new TokenBucket(options.rateLimit.capacity, options.rateLimit.refillPerSecond);

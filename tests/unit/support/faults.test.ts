@@ -109,7 +109,7 @@ describe('delay and spurious conflict', () => {
 });
 
 describe('rate limiting', () => {
-  it('answers 429 with Retry-After and rate-limit headers once the bucket is empty', async () => {
+  it('answers 429 with Retry-After and rate-limit headers once an endpoint bucket is empty', async () => {
     const limited = await startConfluenceSimulator({ rateLimit: { capacity: 2, refillPerSecond: 0.01 } });
     try {
       const path = '/wiki/api/v2/spaces';
@@ -121,6 +121,17 @@ describe('rate limiting', () => {
       expect(third.status).toBe(429);
       expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(third.headers.get('x-ratelimit-remaining')).toBe('0');
+      expect((await call(limited, 'GET', '/wiki/rest/api/user/current', { account: bot })).status).toBe(200);
+      const page = limited.findPageByTitle('HR', 'Code of Conduct');
+      expect((await call(limited, 'GET', `/wiki/api/v2/pages/${page?.id}`, { account: bot })).status).toBe(
+        200,
+      );
+      expect(
+        (await call(limited, 'GET', `/wiki/api/v2/pages/${page?.parentId}`, { account: bot })).status,
+      ).toBe(200);
+      expect((await call(limited, 'GET', `/wiki/api/v2/pages/${page?.id}`, { account: bot })).status).toBe(
+        429,
+      );
     } finally {
       await limited.close();
     }
