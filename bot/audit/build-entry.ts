@@ -7,7 +7,12 @@ import type { AuditEntry, AuditEventInput } from './types.js';
  * JSON of its entry and hashing/verifying takes the native `JSON.stringify` path. Undefined optional
  * fields are left out. Pure; does not freeze.
  */
-export function buildAuditEntry(event: AuditEventInput, at: string, seq: number, prevHash: string): AuditEntry {
+export function buildAuditEntry(
+  event: AuditEventInput,
+  at: string,
+  seq: number,
+  prevHash: string,
+): AuditEntry {
   const entry = toCanonicalLayout({
     actor: event.actor,
     at,

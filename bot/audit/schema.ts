@@ -36,17 +36,25 @@ const hexHash = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**
  * One stored entry as read back from a segment file. Unknown keys are kept (`passthrough`) so that a
- * tampered entry still hashes to what is really on disk.
+ * tampered entry still hashes to what is really on disk. Mirrored by `isStoredEntry` (fast path).
  */
 export const auditEntrySchema = z
   .object({
     seq: z.number().int().positive(),
     at: z.string(),
-    actor: auditActorSchema.passthrough(),
+    actor: z.object({ id: z.string(), name: z.string(), aadObjectId: z.string().optional() }).passthrough(),
     conversationId: z.string(),
     connector: z.string(),
     operation: z.string(),
-    target: auditTargetSchema.passthrough(),
+    target: z
+      .object({
+        spaceKey: z.string().optional(),
+        pageId: z.string().optional(),
+        title: z.string().optional(),
+        query: z.string().optional(),
+        version: z.number().int().nonnegative().optional(),
+      })
+      .passthrough(),
     decision: z.enum(AUDIT_DECISIONS),
     outcome: z.enum(AUDIT_OUTCOMES),
     error: z.string().optional(),
@@ -55,6 +63,55 @@ export const auditEntrySchema = z
     hash: hexHash,
   })
   .passthrough();
+
+const HEX_HASH = /^[0-9a-f]{64}$/;
+const DECISIONS: ReadonlySet<unknown> = new Set(AUDIT_DECISIONS);
+const OUTCOMES: ReadonlySet<unknown> = new Set(AUDIT_OUTCOMES);
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isOptionalString(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
+}
+
+/**
+ * Exactly the predicate `auditEntrySchema` implements, hand-written because it runs on every entry
+ * of the newest segment at open (zod costs ~70 ms cold for 1,000 entries). A property test pins the
+ * two together. On failure, callers run the zod schema for the diagnostic.
+ */
+export function isStoredEntry(value: unknown): value is z.infer<typeof auditEntrySchema> {
+  if (!isPlainRecord(value)) return false;
+  const { seq, actor, target } = value;
+  return (
+    typeof seq === 'number' &&
+    Number.isInteger(seq) &&
+    seq > 0 &&
+    typeof value.at === 'string' &&
+    isPlainRecord(actor) &&
+    typeof actor.id === 'string' &&
+    typeof actor.name === 'string' &&
+    isOptionalString(actor.aadObjectId) &&
+    typeof value.conversationId === 'string' &&
+    typeof value.connector === 'string' &&
+    typeof value.operation === 'string' &&
+    isPlainRecord(target) &&
+    isOptionalString(target.spaceKey) &&
+    isOptionalString(target.pageId) &&
+    isOptionalString(target.title) &&
+    isOptionalString(target.query) &&
+    (target.version === undefined || (Number.isInteger(target.version) && (target.version as number) >= 0)) &&
+    DECISIONS.has(value.decision) &&
+    OUTCOMES.has(value.outcome) &&
+    isOptionalString(value.error) &&
+    (value.details === undefined || isPlainRecord(value.details)) &&
+    typeof value.prevHash === 'string' &&
+    HEX_HASH.test(value.prevHash) &&
+    typeof value.hash === 'string' &&
+    HEX_HASH.test(value.hash)
+  );
+}
 
 /** A segment file's document: the lowdb root object. */
 export const segmentDocSchema = z.object({ entries: z.array(auditEntrySchema) });

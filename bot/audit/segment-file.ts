@@ -2,7 +2,7 @@ import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { AppError } from '../errors.js';
-import { segmentDocSchema } from './schema.js';
+import { isStoredEntry, segmentDocSchema } from './schema.js';
 import type { AuditEntry } from './types.js';
 
 /** The lowdb root document of one segment file. */
@@ -14,6 +14,12 @@ export interface SegmentDoc {
 export interface SegmentRef {
   readonly index: number;
   readonly path: string;
+}
+
+function isStoredSegment(value: unknown): value is SegmentDoc {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const entries = (value as { entries?: unknown }).entries;
+  return Array.isArray(entries) && entries.every(isStoredEntry);
 }
 
 const SEGMENT_NAME = /^segment-(\d+)\.json$/;
@@ -138,15 +144,13 @@ export class SegmentFile implements Adapter<SegmentDoc> {
   async read(): Promise<SegmentDoc | null> {
     const raw = await readSegmentJson(this.path);
     if (raw === null) return null;
+    if (isStoredSegment(raw)) return raw;
     const parsed = segmentDocSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AppError('STORE_CORRUPT', {
-        message: `Audit segment ${this.path} is not a valid segment (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`,
-        details: { file: this.path },
-      });
-    }
-    return { entries: parsed.data.entries as AuditEntry[] };
+    const issue = parsed.success ? undefined : parsed.error.issues[0];
+    throw new AppError('STORE_CORRUPT', {
+      message: `Audit segment ${this.path} is not a valid segment (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`,
+      details: { file: this.path },
+    });
   }
 
   async write(doc: SegmentDoc): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeEntryHash, GENESIS_HASH, openAuditLog } from '../../../bot/audit/audit-log.js';
+import { canonicalJson, computeEntryHash, GENESIS_HASH, openAuditLog } from '../../../bot/audit/audit-log.js';
 import { segmentFileName, segmentTempPath } from '../../../bot/audit/segment-file.js';
 import { isAppError } from '../../../bot/errors.js';
 import { Secret } from '../../../bot/secret.js';
@@ -27,6 +27,8 @@ describe('openAuditLog / append', () => {
     const onDisk = await readSegmentEntries(join(dataDir, 'audit', 'segment-000001.json'));
     expect(onDisk).toEqual([entry]);
     expect(Object.isFrozen(entry) && Object.isFrozen(entry.actor)).toBe(true);
+    const lines = (await readFile(join(dataDir, 'audit', 'segment-000001.json'), 'utf8')).split('\n');
+    expect(lines[1]).toBe(canonicalJson(entry));
     await log.close();
   });
 

@@ -1,0 +1,101 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditDir } from '../../bot/audit/audit-log.js';
+import { listSegments } from '../../bot/audit/segment-file.js';
+import { compileForNode } from '../support/audit-compile-writer.js';
+import { makeDataDir } from '../support/audit-fixtures.js';
+
+const KILLS = 20;
+const SEGMENT_MAX_ENTRIES = 25;
+let writerScript = '';
+
+beforeAll(async () => {
+  writerScript = await compileForNode('tests/support/audit-writer.ts');
+});
+
+/** Small seeded PRNG (mulberry32) so a failing run can be replayed from the printed seed. */
+function makeRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+interface Run {
+  readonly acked: number[];
+  readonly sawReady: boolean;
+}
+
+/** Starts the writer, SIGKILLs it `delayMs` after it is ready, and returns every seq it acknowledged. */
+function runUntilKilled(dataDir: string, delayMs: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [writerScript, dataDir, String(SEGMENT_MAX_ENTRIES)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const acked: number[] = [];
+    let sawReady = false;
+    let buffered = '';
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === 'ready' && !sawReady) {
+          sawReady = true;
+          setTimeout(() => child.kill('SIGKILL'), delayMs);
+        } else if (line.startsWith('ack ')) acked.push(Number(line.slice(4)));
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`writer exited on its own (${code}): ${stderr}`));
+      else resolve({ acked, sawReady });
+    });
+  });
+}
+
+describe('audit store survives SIGKILL', () => {
+  it(`keeps every acknowledged entry and an intact chain across ${KILLS} kills`, async () => {
+    const seed = Number(process.env.AUDIT_CRASH_SEED ?? Date.now() % 1_000_000);
+    const random = makeRandom(seed);
+    const dataDir = await makeDataDir('audit-crash-');
+    const auditDir = join(dataDir, 'audit');
+    const allAcked = new Set<number>();
+    let previousCount = 0;
+    for (let round = 0; round < KILLS; round++) {
+      const delayMs = Math.floor(random() * 150);
+      const run = await runUntilKilled(dataDir, delayMs);
+      const context = `seed ${seed}, round ${round}, kill after ${delayMs} ms`;
+      expect(run.sawReady, context).toBe(true);
+      for (const seq of run.acked) allAcked.add(seq);
+
+      const present = new Set<number>();
+      for (const segment of await listSegments(auditDir)) {
+        const doc = JSON.parse(await readFile(segment.path, 'utf8')) as { entries: { seq: number }[] };
+        for (const entry of doc.entries) present.add(entry.seq);
+      }
+      const verified = await verifyAuditDir(auditDir);
+      expect(verified, context).toMatchObject({ ok: true });
+      const missing = [...allAcked].filter((seq) => !present.has(seq));
+      expect(missing, context).toEqual([]);
+      expect(present.size, context).toBeGreaterThanOrEqual(previousCount);
+      previousCount = present.size;
+    }
+    expect(allAcked.size).toBeGreaterThan(0);
+    expect(previousCount).toBeGreaterThan(SEGMENT_MAX_ENTRIES);
+  });
+});
