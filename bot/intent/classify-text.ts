@@ -28,7 +28,7 @@ export function stripPoliteness(line: string): string {
 }
 
 const GREETING =
-  /^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום|thanks|thank\s+you|thx|ty|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up)(?:\s+(?:there|all|everyone|team|folks|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|doing|today|mate|buddy))*$/iu;
+  /^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום|thanks|thank\s+you|thx|ty|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up)(?:\s+(?:there|all|everyone|team|folks|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|that(?:'s|\s+is)\s+(?:great|perfect|helpful|it)))*$/iu;
 
 /** True for a message that is only a greeting, thanks or acknowledgement ("hi!", "thanks a lot 🙏"). */
 export function isGreeting(line: string): boolean {
@@ -88,7 +88,7 @@ export function isApprovalsRequest(core: string): boolean {
 }
 
 const ENGLISH_QUESTION_START =
-  /^(?:what|what's|whats|how|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|tell\s+me|explain|describe|define|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out)\b/i;
+  /^(?:what|what's|whats|how|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+me|explain|describe|define|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out)\b/i;
 const OTHER_QUESTION_START =
   /^(?:qu[ée]|c[óo]mo|cu[áa]l(?:es)?|cu[áa]ndo|d[óo]nde|qui[ée]n(?:es)?|por\s+qu[ée]|cu[áa]nt[oa]s?|warum|wieso|weshalb|wieviele?|pourquoi|combien|est-ce\s+que|perch[ée]|dove|o\s+que|onde|dlaczego|gdzie|varför|waarom)(?=\s|$)/iu;
 const QUESTION_MARK_END = /[?？؟⸮]\s*$/u;

@@ -78,7 +78,7 @@ export function readUrl(cursor: TextCursor): string | undefined {
 
 /** Finds the first page URL anywhere in `text` (see {@link readUrl}). */
 export function findUrl(text: string): string | undefined {
-  const pattern = /<a\s|\[|<https?:|https?:\/\/|[a-z0-9-]+\.atlassian\.net/gi;
+  const pattern = /<a\s|\[|<https?:|https?:\/\/|[a-z0-9-]{1,63}\.atlassian\.net/gi;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const cursor = new TextCursor(text);
     cursor.pos = match.index;

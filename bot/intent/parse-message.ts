@@ -81,7 +81,7 @@ const RULES: readonly Rule[] = [
 ];
 
 const SEARCHY_QUESTION =
-  /^(?:(?:are\s+there|is\s+there|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)+(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes?|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?)\s+(?:on|about|for|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
+  /^(?:(?:are\s+there|is\s+there|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes?|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?)\s+(?:on|about|for|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
 const WHERE_CAN_I_FIND =
   /^(?:where\s+(?:can|do|would|could|should)\s+i\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference))\s+/i;
 const TYPO_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replace', 'approvals'] as const;

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cleanLine,
+  decodeEntities,
+  normalizeMessage,
+  showMentions,
+} from '../../../bot/intent/normalize-message.js';
+import { readQuoted } from '../../../bot/intent/read-quoted.js';
+import { acceptSpaceWord, normalizeSpaceKey } from '../../../bot/intent/space-key.js';
+
+describe('normalizeMessage', () => {
+  it('decodes entities once and leaves unknown ones', () => {
+    expect(decodeEntities('a &amp;lt; b &#x1F600; &#39; &bogus; &#xD800;')).toBe(
+      "a &lt; b 😀 ' &bogus; &#xD800;",
+    );
+  });
+  it('cleans a command line', () => {
+    expect(cleanLine('  search\u00a0vpn\u200b   setup\u202e ')).toBe('search vpn setup');
+  });
+  it('turns Teams HTML into lines and keeps other text alone', () => {
+    expect(normalizeMessage('<p>create "x" in ENG</p><p>a<br>b</p>', []).text).toBe(
+      'create "x" in ENG\na\nb',
+    );
+    expect(normalizeMessage('create "x" in ENG\n<p>kept</p>', []).text).toBe(
+      'create "x" in ENG\n<p>kept</p>',
+    );
+  });
+  it('keeps body lines byte for byte except line endings and no-break spaces', () => {
+    expect(normalizeMessage('x\r\n  a &lt; b\r\n\u00a0\u00a0c\td', []).text).toBe('x\n  a &lt; b\n  c\td');
+  });
+  it('replaces mention tags with placeholders resolved against the list', () => {
+    const result = normalizeMessage('hi <at>Ada</at> and <at>Bob</at>', [
+      { id: '1', name: 'Ada', text: '<at>Ada</at>' },
+    ]);
+    expect(result.mentions).toEqual([{ name: 'Ada', id: '1' }, { name: 'Bob' }]);
+    expect(showMentions(result.text, result.mentions)).toBe('hi Ada and Bob');
+  });
+  it('drops a leading bot mention or @Bot prefix', () => {
+    expect(normalizeMessage('<at>Confluence Assistant</at> help', []).text).toBe('help');
+    expect(normalizeMessage('@Confluence Assistant: help', []).text).toBe('help');
+  });
+  it('removes control characters and stray private-use marks', () => {
+    expect(normalizeMessage('he\u0000l\u0007lo\uE000\uE001', []).text).toBe('hello');
+  });
+});
+
+describe('readQuoted', () => {
+  it.each([
+    ['"plain"', 'plain'],
+    ['“curly”', 'curly'],
+    ['„low“', 'low'],
+    ['«guillemets»', 'guillemets'],
+    ['「corner」', 'corner'],
+    ["'it's fine'", "it's fine"],
+    ['"back\\\\slash"', 'back\\slash'],
+    ['"say \\"hi\\""', 'say "hi"'],
+  ])('%s', (text, value) => {
+    expect(readQuoted(text, 0)).toMatchObject({ kind: 'quoted', value });
+  });
+  it('reports an unclosed quote', () => {
+    expect(readQuoted('"open', 0)).toEqual({ kind: 'unbalanced', open: '"' });
+  });
+  it('returns undefined when there is no quote', () => {
+    expect(readQuoted('plain', 0)).toBeUndefined();
+  });
+});
+
+describe('space keys', () => {
+  it.each([
+    ['eng', 'ENG'],
+    ['ENG2', 'ENG2'],
+    ['~jdoe', '~jdoe'],
+    ['EN-G', undefined],
+    ['', undefined],
+    ['ＥＮＧ', undefined],
+  ])('normalizeSpaceKey(%s)', (raw, key) => {
+    expect(normalizeSpaceKey(raw)).toBe(key);
+  });
+  it.each([
+    ['ENG', false, 'ENG'],
+    ['eng', false, 'ENG'],
+    ['the', false, undefined],
+    ['it', false, undefined],
+    ['it', true, 'IT'],
+    ['production', false, undefined],
+    ['production', true, 'PRODUCTION'],
+    ['2024', false, undefined],
+  ] as const)('acceptSpaceWord(%s, %s)', (word, explicit, key) => {
+    expect(acceptSpaceWord(word, explicit)).toBe(key);
+  });
+});

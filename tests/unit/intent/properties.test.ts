@@ -1,0 +1,180 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { looksLikeApiToken } from '../../../bot/intent/detect-secret.js';
+import { parseMessage } from '../../../bot/intent/parse-message.js';
+
+const pageRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('id'), id: z.string().regex(/^\d{1,19}$/) }),
+  z.object({ kind: z.literal('url'), url: z.string().regex(/^https?:\/\//) }),
+  z.object({
+    kind: z.literal('title'),
+    title: z.string().min(1).max(255),
+    spaceKey: z.string().regex(/^(?:~[A-Za-z0-9]+|[A-Z0-9]+)$/),
+  }),
+]);
+const spaceKey = z.string().regex(/^(?:~[A-Za-z0-9]+|[A-Z0-9]+)$/);
+const edit = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('append'), markdown: z.string().min(1) }),
+  z.object({ kind: z.literal('replace'), find: z.string().min(1), replaceWith: z.string() }),
+  z.object({ kind: z.literal('section'), heading: z.string().min(1), markdown: z.string().min(1) }),
+  z.object({ kind: z.literal('body'), markdown: z.string().min(1) }),
+  z.object({ kind: z.literal('title'), title: z.string().min(1).max(255) }),
+]);
+const request = z.discriminatedUnion('operation', [
+  z
+    .object({
+      operation: z.literal('search'),
+      words: z.string().min(1).max(500),
+      spaceKey: spaceKey.optional(),
+    })
+    .strict(),
+  z.object({ operation: z.literal('get'), ref: pageRef }).strict(),
+  z
+    .object({
+      operation: z.literal('create'),
+      title: z.string().min(1),
+      spaceKey,
+      parent: pageRef.optional(),
+      markdown: z.string().min(1),
+    })
+    .strict(),
+  z.object({ operation: z.literal('update'), ref: pageRef, edit }).strict(),
+]);
+const intentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('operation'), request }),
+  z.object({ kind: z.literal('admin'), command: z.object({ kind: z.string() }).passthrough() }),
+  z.object({ kind: z.literal('admin-invalid'), message: z.string().min(1), usage: z.string().min(1) }),
+  z.object({ kind: z.literal('question'), question: z.string().min(1) }),
+  z.object({ kind: z.literal('approvals') }),
+  z.object({ kind: z.literal('help'), topic: z.string().optional() }),
+  z.object({ kind: z.literal('greeting') }),
+  z.object({ kind: z.literal('failure'), message: z.string().min(1), suggestions: z.array(z.string()) }),
+]);
+
+const WORDS = [
+  'search',
+  'get',
+  'create',
+  'update',
+  'in',
+  'ENG',
+  'under',
+  'append:',
+  'replace',
+  'with',
+  '"',
+  '“',
+  '«',
+  "'",
+  'page',
+  '123',
+  'https://a.atlassian.net/wiki/spaces/X/pages/1',
+  '<at>Jane</at>',
+  '&nbsp;',
+  '/confluence',
+  'policy',
+  'approvers',
+  'add',
+  '?',
+  '\n',
+  ' ',
+  'section',
+  'title:',
+  'body:',
+  '¿qué',
+  '🙂',
+  'שלום',
+  '\u200f',
+  '\u0000',
+  'ATATT3',
+  'token',
+];
+const messyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.array(fc.constantFrom(...WORDS), { maxLength: 30 }).map((w) => w.join(' ')),
+);
+
+function dropControls(text: string, keepLineBreaks: boolean): string {
+  return [...text]
+    .filter((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      return (keepLineBreaks && (code === 9 || code === 10)) || (code >= 32 && code !== 127);
+    })
+    .join('');
+}
+
+describe('parseMessage properties', () => {
+  it('never throws and always returns a well-formed intent', () => {
+    fc.assert(
+      fc.property(messyText, (text) => {
+        const intent = parseMessage(text, [{ id: '29:j', name: 'Jane', text: '<at>Jane</at>' }]);
+        const parsed = intentSchema.safeParse(intent);
+        if (!parsed.success) throw new Error(`${JSON.stringify(text)} → ${JSON.stringify(intent)}`);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  const bodyLine = fc.string({ unit: 'grapheme-ascii', maxLength: 40 }).map((s) => dropControls(s, true));
+  const body = fc
+    .array(
+      fc.oneof(
+        bodyLine,
+        fc.constant(''),
+        bodyLine.map((l) => `    ${l}`),
+        bodyLine.map((l) => `\t${l}`),
+      ),
+      { minLength: 1, maxLength: 8 },
+    )
+    .map((lines) => lines.join('\n'))
+    .filter((b) => b.trim().length > 0 && !b.includes('&nbsp;') && !/<at/i.test(b) && !looksLikeApiToken(b));
+
+  it('keeps a create body exactly as typed', () => {
+    fc.assert(
+      fc.property(body, (markdown) => {
+        const intent = parseMessage(`create "Notes" in ENG\n${markdown}`);
+        expect(intent).toEqual({
+          kind: 'operation',
+          request: { operation: 'create', title: 'Notes', spaceKey: 'ENG', markdown },
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps an appended body exactly as typed', () => {
+    fc.assert(
+      fc.property(body, (markdown) => {
+        const intent = parseMessage(`update 42\nappend:\n${markdown}`);
+        expect(intent).toEqual({
+          kind: 'operation',
+          request: { operation: 'update', ref: { kind: 'id', id: '42' }, edit: { kind: 'append', markdown } },
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('round-trips any printable title through straight quotes with escapes', () => {
+    const title = fc
+      .string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 60 })
+      .map((s) => dropControls(s, false).trim())
+      .filter((s) => s.length > 0 && !s.includes('&') && !/<at/i.test(s) && !looksLikeApiToken(s));
+    fc.assert(
+      fc.property(title, (t) => {
+        const escaped = t.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+        const intent = parseMessage(`get "${escaped}" in ENG`);
+        expect(intent).toEqual({
+          kind: 'operation',
+          request: {
+            operation: 'get',
+            ref: { kind: 'title', title: t.replace(/\s+/g, ' '), spaceKey: 'ENG' },
+          },
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
