@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises';
-import { openAuditLog } from './audit/audit-log.js';
-import type { AuditLog } from './audit/types.js';
 import { createApprovalService } from './approvals/approval-service.js';
 import { openApprovalStore } from './approvals/approval-store.js';
-import { createAssistant } from './assistant/create-assistant.js';
 import { expireDueApprovals } from './assistant/approval-actions.js';
+import { createAssistant } from './assistant/create-assistant.js';
 import type { AssistantDeps, ClientProvider } from './assistant/deps.js';
+import { createPeopleDirectory } from './assistant/people.js';
+import { openAuditLog } from './audit/audit-log.js';
+import type { AuditLog } from './audit/types.js';
 import { createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
 import type { Config } from './config.js';
 import { createConfluenceClient } from './confluence/client.js';
@@ -67,7 +68,11 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     allowSelfApproval: config.allowSelfApproval,
   });
   const interrupted = await approvals.failInterrupted();
-  if (interrupted.length > 0) logger.warn({ count: interrupted.length }, 'approved requests interrupted by a restart were marked failed');
+  if (interrupted.length > 0)
+    logger.warn(
+      { count: interrupted.length },
+      'approved requests interrupted by a restart were marked failed',
+    );
   const audit = await openAuditLog({ dataDir: config.dataDir, logger });
 
   const createClient =
@@ -104,6 +109,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       return port;
     },
     gatewayUrl: overrides.gatewayUrl ?? 'https://api.atlassian.com',
+    people: createPeopleDirectory(),
   };
   const handler = createAssistant(deps);
   const bot = createTeamsBot({ config, logger, handler, verbs: ALL_VERBS });

@@ -1,11 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { readFileSync, existsSync } from 'node:fs';
+import { validateSiteUrl } from './confluence/site-url.js';
 import type { Operation, Permission } from './domain/types.js';
 import { AppError } from './errors.js';
-import { parsePolicySpec, DEFAULT_POLICY } from './policy/policy-spec.js';
+import { DEFAULT_POLICY, parsePolicySpec } from './policy/policy-spec.js';
 import { Secret } from './secret.js';
-import { validateSiteUrl } from './confluence/site-url.js';
 
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
@@ -57,7 +57,14 @@ function list(value: string | undefined): string[] {
     .filter((item) => item.length > 0);
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+function integer(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = text(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
@@ -97,15 +104,20 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   const botTypes: BotType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
   const type = botTypes.find((t) => t.toLowerCase() === rawType.toLowerCase());
   if (!type) problems.push(`BOT_TYPE must be one of ${botTypes.join(', ')} (got "${rawType}").`);
-  if (appId && !password && type !== 'UserAssignedMSI') problems.push('BOT_PASSWORD is required when BOT_ID is set.');
-  if (appId && type === 'SingleTenant' && !tenantId) problems.push('BOT_TENANT_ID is required for a SingleTenant bot.');
-  if (!appId && production) problems.push('BOT_ID must be set in production (inbound authentication is off without it).');
+  if (appId && !password && type !== 'UserAssignedMSI')
+    problems.push('BOT_PASSWORD is required when BOT_ID is set.');
+  if (appId && type === 'SingleTenant' && !tenantId)
+    problems.push('BOT_TENANT_ID is required for a SingleTenant bot.');
+  if (!appId && production)
+    problems.push('BOT_ID must be set in production (inbound authentication is off without it).');
 
   const secretKey = text(env, 'SECRET_KEY');
   if (secretKey !== undefined) {
     const bytes = Buffer.from(secretKey, 'base64');
     if (bytes.length !== 32 || bytes.toString('base64') !== secretKey.replace(/\s/g, '')) {
-      problems.push('SECRET_KEY must be the base64 encoding of exactly 32 random bytes (e.g. `openssl rand -base64 32`).');
+      problems.push(
+        'SECRET_KEY must be the base64 encoding of exactly 32 random bytes (e.g. `openssl rand -base64 32`).',
+      );
     }
   } else if (production) {
     problems.push('SECRET_KEY must be set in production (it encrypts API tokens at rest).');
@@ -116,10 +128,13 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   const email = text(env, 'CONFLUENCE_EMAIL');
   const apiToken = text(env, 'CONFLUENCE_API_TOKEN');
   if (siteUrl || email || apiToken) {
-    if (!siteUrl) problems.push('CONFLUENCE_SITE_URL is required when CONFLUENCE_EMAIL or CONFLUENCE_API_TOKEN is set.');
-    if (!email) problems.push('CONFLUENCE_EMAIL is required when CONFLUENCE_SITE_URL or CONFLUENCE_API_TOKEN is set.');
+    if (!siteUrl)
+      problems.push('CONFLUENCE_SITE_URL is required when CONFLUENCE_EMAIL or CONFLUENCE_API_TOKEN is set.');
+    if (!email)
+      problems.push('CONFLUENCE_EMAIL is required when CONFLUENCE_SITE_URL or CONFLUENCE_API_TOKEN is set.');
     else if (!/^[^\s@]+@[^\s@]+$/.test(email)) problems.push('CONFLUENCE_EMAIL must be an email address.');
-    if (!apiToken) problems.push('CONFLUENCE_API_TOKEN is required when CONFLUENCE_SITE_URL or CONFLUENCE_EMAIL is set.');
+    if (!apiToken)
+      problems.push('CONFLUENCE_API_TOKEN is required when CONFLUENCE_SITE_URL or CONFLUENCE_EMAIL is set.');
     let normalisedUrl: string | undefined;
     if (siteUrl) {
       try {
@@ -200,7 +215,11 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
  * environment: a variable set in `processEnv` always wins. `SECRET_`-prefixed names in the
  * `.user` file (Teams Toolkit style) also fill the unprefixed name (`SECRET_BOT_PASSWORD` → `BOT_PASSWORD`).
  */
-export function mergeEnvFiles(processEnv: Env, envDir: string, name: string): Record<string, string | undefined> {
+export function mergeEnvFiles(
+  processEnv: Env,
+  envDir: string,
+  name: string,
+): Record<string, string | undefined> {
   const merged: Record<string, string | undefined> = {};
   for (const file of [`.env.${name}`, `.env.${name}.user`]) {
     const path = resolve(envDir, file);

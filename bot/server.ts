@@ -1,6 +1,6 @@
 import restify from 'restify';
-import type { Logger } from './logger.js';
 import type { TeamsBot } from './chat/teams-bot.js';
+import type { Logger } from './logger.js';
 
 /** The HTTP face of the bot: POST /api/messages and GET /healthz. Never listens by itself. */
 export interface HttpServer {

@@ -1,6 +1,6 @@
 import type { ConfluenceClient, Page } from '../confluence/types.js';
-import type { EffectiveSpaces } from '../policy/decide.js';
 import { searchPages } from '../operations/search-pages.js';
+import type { EffectiveSpaces } from '../policy/decide.js';
 import { findPassages, keywordsOf, type Passage } from './find-passages.js';
 
 /** A cited passage: the quote and the page it came from. */
@@ -27,7 +27,12 @@ export interface Answer {
  */
 export async function answerQuestion(
   client: ConfluenceClient,
-  input: { question: string; spaces: EffectiveSpaces; isPageAllowed: (page: Page) => boolean; maxPages?: number },
+  input: {
+    question: string;
+    spaces: EffectiveSpaces;
+    isPageAllowed: (page: Page) => boolean;
+    maxPages?: number;
+  },
 ): Promise<Answer> {
   const keywords = keywordsOf(input.question);
   if (keywords.length === 0) return { question: input.question, keywords, citations: [], pages: [] };
@@ -37,7 +42,9 @@ export async function answerQuestion(
     outcome = await searchPages(client, { words: strongest.join(' '), spaces: input.spaces, limit: 5 });
   }
   const hits = outcome.results.hits.slice(0, input.maxPages ?? 3);
-  const pages = await Promise.all(hits.map((hit) => client.getPage({ kind: 'id', id: hit.pageId }).catch(() => undefined)));
+  const pages = await Promise.all(
+    hits.map((hit) => client.getPage({ kind: 'id', id: hit.pageId }).catch(() => undefined)),
+  );
   const citations: Citation[] = [];
   for (const page of pages) {
     if (!page || !input.isPageAllowed(page)) continue;
@@ -51,14 +58,17 @@ export async function answerQuestion(
     question: input.question,
     keywords,
     citations: citations.filter((c) => c.passage.score >= minimum).slice(0, 3),
-    pages: pages.filter((p): p is Page => p !== undefined && input.isPageAllowed(p)).map((p) => ({ title: p.title, webUrl: p.webUrl })),
+    pages: pages
+      .filter((p): p is Page => p !== undefined && input.isPageAllowed(p))
+      .map((p) => ({ title: p.title, webUrl: p.webUrl })),
   };
 }
 
 /** The answer as Teams Markdown: quoted passages with links to their pages. */
 export function formatAnswer(answer: Answer): string {
   if (answer.citations.length === 0) {
-    if (answer.pages.length === 0) return `I couldn't find anything in Confluence about "${answer.question}".`;
+    if (answer.pages.length === 0)
+      return `I couldn't find anything in Confluence about "${answer.question}".`;
     return [
       `I couldn't find a passage that answers "${answer.question}" directly. These pages look related:`,
       ...answer.pages.map((p) => `- [${p.title}](${p.webUrl})`),
@@ -67,7 +77,9 @@ export function formatAnswer(answer: Answer): string {
   const lines = [`Here is what Confluence says about "${answer.question}":`];
   for (const citation of answer.citations) {
     const where = citation.passage.heading ? ` › ${citation.passage.heading}` : '';
-    lines.push(`> ${citation.passage.text.replace(/\n/g, ' ')}\n\n— [${citation.pageTitle}](${citation.webUrl})${where}`);
+    lines.push(
+      `> ${citation.passage.text.replace(/\n/g, ' ')}\n\n— [${citation.pageTitle}](${citation.webUrl})${where}`,
+    );
   }
   return lines.join('\n\n');
 }

@@ -17,10 +17,7 @@ const STOPWORDS = new Set(
 
 /** Lower-cases, strips accents and a few English suffixes so "weeks" matches "week". */
 export function stem(word: string): string {
-  const plain = word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  const plain = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   if (plain.length > 5 && plain.endsWith('ing')) return plain.slice(0, -3);
   if (plain.length > 4 && plain.endsWith('ies')) return `${plain.slice(0, -3)}y`;
   if (plain.length > 3 && plain.endsWith('s') && !plain.endsWith('ss')) return plain.slice(0, -1);

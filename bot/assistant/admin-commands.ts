@@ -4,15 +4,15 @@ import { z } from 'zod';
 import { validateSiteUrl } from '../confluence/site-url.js';
 import type { ConnectorInfo } from '../connectors/connector-store.js';
 import type { CardActionRequest, CardActionResult, ChatRequest, OutboundMessage } from '../domain/chat.js';
-import { OPERATIONS, type Actor } from '../domain/types.js';
+import { type Actor, OPERATIONS } from '../domain/types.js';
 import { AppError, isAppError, toAppError } from '../errors.js';
 import type { AdminCommand, UserRef } from '../intent/types.js';
 import { explain } from '../policy/decide.js';
 import { resolveChannelPolicy } from '../policy/policy-spec.js';
 import { Secret } from '../secret.js';
 import { formatAge, formatTimestamp } from '../views/format.js';
-import { CONNECT_FORM_INPUTS, ROTATE_FORM_INPUTS } from '../views/verbs.js';
 import type { PolicyRowView } from '../views/types.js';
+import { CONNECT_FORM_INPUTS, ROTATE_FORM_INPUTS } from '../views/verbs.js';
 import { recordAudit } from './audit-events.js';
 import { channelContext, rolesIn } from './channel-context.js';
 import { checkCredentials } from './check-credentials.js';
@@ -24,7 +24,13 @@ type Reply = (message: OutboundMessage) => Promise<string | undefined>;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const EXPIRY_WARNING_DAYS = 14;
 
-function notice(deps: AssistantDeps, title: string, text: string, tone: 'good' | 'warning' | 'info' = 'good', changes: { label: string; before: string; after: string }[] = []) {
+function notice(
+  deps: AssistantDeps,
+  title: string,
+  text: string,
+  tone: 'good' | 'warning' | 'info' = 'good',
+  changes: { label: string; before: string; after: string }[] = [],
+) {
   return card(deps.cards, 'notice', { title, text, tone, changes }, title);
 }
 
@@ -48,7 +54,11 @@ function policyRows(deps: AssistantDeps, channelKey: string): PolicyRowView[] {
 }
 
 function channelName(chat: { conversation: { type: string } }): string {
-  return chat.conversation.type === 'channel' ? 'this channel' : chat.conversation.type === 'groupChat' ? 'this group chat' : 'this chat';
+  return chat.conversation.type === 'channel'
+    ? 'this channel'
+    : chat.conversation.type === 'groupChat'
+      ? 'this group chat'
+      : 'this chat';
 }
 
 /** The status view of one connector: token age, expiry (warning under 14 days), spaces. */
@@ -72,10 +82,19 @@ function connectorStatus(connector: ConnectorInfo, now: Date) {
  * Runs a `/confluence …` command. Admins only: anyone else gets a clear refusal, and the refusal is
  * audited. Every configuration change is audited with before and after (never a secret).
  */
-export async function runAdminCommand(deps: AssistantDeps, chat: ChatRequest, command: AdminCommand, reply: Reply): Promise<void> {
+export async function runAdminCommand(
+  deps: AssistantDeps,
+  chat: ChatRequest,
+  command: AdminCommand,
+  reply: Reply,
+): Promise<void> {
   const roles = rolesIn(deps, chat.actor, chat.conversation.channelKey);
   const context = channelContext(deps, chat.actor, chat.conversation.channelKey);
-  const audit = (details: Record<string, unknown>, outcome: 'ok' | 'denied' | 'error' = 'ok', error?: unknown) =>
+  const audit = (
+    details: Record<string, unknown>,
+    outcome: 'ok' | 'denied' | 'error' = 'ok',
+    error?: unknown,
+  ) =>
     recordAudit(deps, {
       actor: chat.actor,
       conversationId: chat.conversation.conversationId,
@@ -89,7 +108,14 @@ export async function runAdminCommand(deps: AssistantDeps, chat: ChatRequest, co
 
   if (!roles.isAdmin) {
     await audit({}, 'denied', new AppError('ADMIN_ONLY'));
-    await reply(notice(deps, 'Admins only', `Only bot admins can run \`/confluence ${command.kind}\`. Ask one of them, or see \`help\` for what you can do.`, 'warning'));
+    await reply(
+      notice(
+        deps,
+        'Admins only',
+        `Only bot admins can run \`/confluence ${command.kind}\`. Ask one of them, or see \`help\` for what you can do.`,
+        'warning',
+      ),
+    );
     return;
   }
   const channelKey = chat.conversation.channelKey;
@@ -115,46 +141,91 @@ export async function runAdminCommand(deps: AssistantDeps, chat: ChatRequest, co
     }
     case 'test': {
       if (!connectorName) {
-        await reply(notice(deps, 'No connector', 'No Confluence connector is set up. Run `/confluence connect`.', 'warning'));
+        await reply(
+          notice(
+            deps,
+            'No connector',
+            'No Confluence connector is set up. Run `/confluence connect`.',
+            'warning',
+          ),
+        );
         return;
       }
       const result = await checkCredentials(deps, deps.connectors.getConnection(connectorName));
       await audit({ connector: connectorName, ok: result.ok }, result.ok ? 'ok' : 'error');
       await reply(
         result.ok
-          ? notice(deps, 'Connection works', `Connected to ${context.connector?.siteUrl} as ${result.user.displayName}. The account sees ${result.spaces.length} spaces: ${result.spaces.map((s) => s.key).slice(0, 30).join(', ') || 'none'}.`)
+          ? notice(
+              deps,
+              'Connection works',
+              `Connected to ${context.connector?.siteUrl} as ${result.user.displayName}. The account sees ${result.spaces.length} spaces: ${
+                result.spaces
+                  .map((s) => s.key)
+                  .slice(0, 30)
+                  .join(', ') || 'none'
+              }.`,
+            )
           : notice(deps, 'Connection failed', result.problem, 'warning'),
       );
       return;
     }
     case 'connect':
-      await reply(card(deps.cards, 'connect-form', { name: connectorName ? '' : 'default', siteUrl: '', email: '', spaces: '' }));
+      await reply(
+        card(deps.cards, 'connect-form', {
+          name: connectorName ? '' : 'default',
+          siteUrl: '',
+          email: '',
+          spaces: '',
+        }),
+      );
       return;
     case 'rotate': {
       const name = command.connector ?? connectorName;
       const connector = name ? deps.connectors.get(name) : undefined;
       if (!connector) throw new AppError('CONNECTOR_NOT_FOUND');
-      await reply(card(deps.cards, 'rotate-form', { connectorName: connector.name, siteUrl: connector.siteUrl }));
+      await reply(
+        card(deps.cards, 'rotate-form', { connectorName: connector.name, siteUrl: connector.siteUrl }),
+      );
       return;
     }
     case 'disconnect': {
       const name = command.connector ?? connectorName;
       const connector = name ? deps.connectors.get(name) : undefined;
       if (!connector) throw new AppError('CONNECTOR_NOT_FOUND');
-      await reply(card(deps.cards, 'disconnect-confirm', { connectorName: connector.name, siteUrl: connector.siteUrl }));
+      await reply(
+        card(deps.cards, 'disconnect-confirm', { connectorName: connector.name, siteUrl: connector.siteUrl }),
+      );
       return;
     }
     case 'policy-show':
-      await reply(card(deps.cards, 'policy', { channelName: channelName(chat), rows: policyRows(deps, channelKey), explain: [] }));
+      await reply(
+        card(deps.cards, 'policy', {
+          channelName: channelName(chat),
+          rows: policyRows(deps, channelKey),
+          explain: [],
+        }),
+      );
       return;
     case 'policy-set': {
-      const change = await deps.settings.setChannelPermission(channelKey, command.operation, command.permission);
+      const change = await deps.settings.setChannelPermission(
+        channelKey,
+        command.operation,
+        command.permission,
+      );
       const before = resolveChannelPolicy(deps.config.policy, change.before?.operations)[command.operation];
-      await audit({ channelKey, before: { [command.operation]: before }, after: { [command.operation]: command.permission } });
+      await audit({
+        channelKey,
+        before: { [command.operation]: before },
+        after: { [command.operation]: command.permission },
+      });
       await reply(
-        notice(deps, 'Policy updated', `${command.operation} is now ${command.permission} in ${channelName(chat)}.`, 'good', [
-          { label: command.operation, before, after: command.permission },
-        ]),
+        notice(
+          deps,
+          'Policy updated',
+          `${command.operation} is now ${command.permission} in ${channelName(chat)}.`,
+          'good',
+          [{ label: command.operation, before, after: command.permission }],
+        ),
       );
       return;
     }
@@ -169,7 +240,13 @@ export async function runAdminCommand(deps: AssistantDeps, chat: ChatRequest, co
         target: command.spaceKey ? { spaceKey: command.spaceKey } : {},
         requiresSpace: command.operation !== 'search' && command.spaceKey !== undefined,
       }).split('\n');
-      await reply(card(deps.cards, 'policy', { channelName: channelName(chat), rows: policyRows(deps, channelKey), explain: lines }));
+      await reply(
+        card(deps.cards, 'policy', {
+          channelName: channelName(chat),
+          rows: policyRows(deps, channelKey),
+          explain: lines,
+        }),
+      );
       return;
     }
     case 'spaces': {
@@ -191,11 +268,19 @@ export async function runAdminCommand(deps: AssistantDeps, chat: ChatRequest, co
         command.action === 'add'
           ? await deps.connectors.addSpace(connectorName, command.spaceKey)
           : await deps.connectors.removeSpace(connectorName, command.spaceKey);
-      await audit({ connector: connectorName, before: { spaces: beforeSpaces }, after: { spaces: updated.spaces } });
+      await audit({
+        connector: connectorName,
+        before: { spaces: beforeSpaces },
+        after: { spaces: updated.spaces },
+      });
       await reply(
-        notice(deps, 'Spaces updated', `Connector ${connectorName} now allows: ${describeSpaces(updated.spaces)}.`, 'good', [
-          { label: 'spaces', before: describeSpaces(beforeSpaces), after: describeSpaces(updated.spaces) },
-        ]),
+        notice(
+          deps,
+          'Spaces updated',
+          `Connector ${connectorName} now allows: ${describeSpaces(updated.spaces)}.`,
+          'good',
+          [{ label: 'spaces', before: describeSpaces(beforeSpaces), after: describeSpaces(updated.spaces) }],
+        ),
       );
       return;
     }
@@ -206,7 +291,14 @@ export async function runAdminCommand(deps: AssistantDeps, chat: ChatRequest, co
           command.kind === 'approvers'
             ? [...new Set([...(context.settings?.approvers ?? []), ...deps.config.approvers])]
             : [...new Set([...deps.settings.getGlobal().admins, ...deps.config.admins])];
-        await reply(notice(deps, command.kind === 'approvers' ? 'Approvers' : 'Admins', list.length ? list.join(', ') : 'None named yet.', 'info'));
+        await reply(
+          notice(
+            deps,
+            command.kind === 'approvers' ? 'Approvers' : 'Admins',
+            list.length ? list.join(', ') : 'None named yet.',
+            'info',
+          ),
+        );
         return;
       }
       const id = userIdOf(command.user);
@@ -220,12 +312,29 @@ export async function runAdminCommand(deps: AssistantDeps, chat: ChatRequest, co
             ? await deps.settings.addAdmin(id)
             : await deps.settings.removeAdmin(id);
       const pick = (value: unknown) =>
-        command.kind === 'approvers' ? ((value as { approvers?: string[] } | undefined)?.approvers ?? []) : ((value as { admins?: string[] } | undefined)?.admins ?? []);
-      await audit({ channelKey, user: id, before: { [command.kind]: pick(change.before) }, after: { [command.kind]: pick(change.after) } });
+        command.kind === 'approvers'
+          ? ((value as { approvers?: string[] } | undefined)?.approvers ?? [])
+          : ((value as { admins?: string[] } | undefined)?.admins ?? []);
+      await audit({
+        channelKey,
+        user: id,
+        before: { [command.kind]: pick(change.before) },
+        after: { [command.kind]: pick(change.after) },
+      });
       await reply(
-        notice(deps, command.kind === 'approvers' ? 'Approvers updated' : 'Admins updated', `${command.action === 'add' ? 'Added' : 'Removed'} ${name}.`, 'good', [
-          { label: command.kind, before: pick(change.before).join(', ') || 'none', after: pick(change.after).join(', ') || 'none' },
-        ]),
+        notice(
+          deps,
+          command.kind === 'approvers' ? 'Approvers updated' : 'Admins updated',
+          `${command.action === 'add' ? 'Added' : 'Removed'} ${name}.`,
+          'good',
+          [
+            {
+              label: command.kind,
+              before: pick(change.before).join(', ') || 'none',
+              after: pick(change.after).join(', ') || 'none',
+            },
+          ],
+        ),
       );
       return;
     }
@@ -236,8 +345,17 @@ export async function runAdminCommand(deps: AssistantDeps, chat: ChatRequest, co
         serviceUrl: chat.target.serviceUrl,
         ...(chat.target.tenantId ? { tenantId: chat.target.tenantId } : {}),
       });
-      await audit({ before: change.before.approvalsConversation ?? null, after: change.after.approvalsConversation ?? null });
-      await reply(notice(deps, 'Approvals conversation set', 'Approval cards for writes requested in personal chats will be posted here. Name approvers here with `/confluence approvers add @name`.'));
+      await audit({
+        before: change.before.approvalsConversation ?? null,
+        after: change.after.approvalsConversation ?? null,
+      });
+      await reply(
+        notice(
+          deps,
+          'Approvals conversation set',
+          'Approval cards for writes requested in personal chats will be posted here. Name approvers here with `/confluence approvers add @name`.',
+        ),
+      );
       return;
     }
     case 'audit': {
@@ -252,7 +370,10 @@ export async function runAdminCommand(deps: AssistantDeps, chat: ChatRequest, co
             at: formatTimestamp(e.at),
             actor: e.actor.name,
             operation: e.operation,
-            target: [e.target.spaceKey, e.target.title ?? e.target.pageId ?? e.target.query].filter(Boolean).join(' · ') || '—',
+            target:
+              [e.target.spaceKey, e.target.title ?? e.target.pageId ?? e.target.query]
+                .filter(Boolean)
+                .join(' · ') || '—',
             decision: e.decision,
             outcome: e.outcome,
           })),
@@ -289,7 +410,8 @@ const connectFormSchema = z.object({
 function parseExpiry(raw: string | undefined): Date | undefined {
   if (!raw) return undefined;
   const date = new Date(`${raw}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) throw new AppError('INPUT_INVALID', { userMessage: 'The token expiry must be a date (YYYY-MM-DD).' });
+  if (Number.isNaN(date.getTime()))
+    throw new AppError('INPUT_INVALID', { userMessage: 'The token expiry must be a date (YYYY-MM-DD).' });
   return date;
 }
 
@@ -302,7 +424,10 @@ function requireAdmin(deps: AssistantDeps, actor: Actor, channelKey: string): vo
  * encrypted and answers with which account it is and which spaces it sees. On a problem the form
  * comes back with the problem named (and without the token).
  */
-export async function submitConnectForm(deps: AssistantDeps, action: CardActionRequest): Promise<CardActionResult> {
+export async function submitConnectForm(
+  deps: AssistantDeps,
+  action: CardActionRequest,
+): Promise<CardActionResult> {
   requireAdmin(deps, action.actor, action.conversation.channelKey);
   const form = connectFormSchema.parse(action.data);
   const name = form[CONNECT_FORM_INPUTS.name] || 'default';
@@ -321,7 +446,8 @@ export async function submitConnectForm(deps: AssistantDeps, action: CardActionR
   } catch (error) {
     return again(toAppError(error).userMessage);
   }
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) return again('Enter the Atlassian account email the API token belongs to.');
+  if (!/^[^\s@]+@[^\s@]+$/.test(email))
+    return again('Enter the Atlassian account email the API token belongs to.');
   if (token.isEmpty()) return again('Enter the API token (it is never shown again).');
   let expiresAt: Date | undefined;
   try {
@@ -339,7 +465,11 @@ export async function submitConnectForm(deps: AssistantDeps, action: CardActionR
     decision: 'n/a' as const,
   };
   if (!result.ok) {
-    await recordAudit(deps, { ...auditBase, outcome: 'error', details: { command: 'connect', siteUrl, email, problem: result.problem } });
+    await recordAudit(deps, {
+      ...auditBase,
+      outcome: 'error',
+      details: { command: 'connect', siteUrl, email, problem: result.problem },
+    });
     return again(result.problem);
   }
   const before = deps.connectors.get(name);
@@ -366,7 +496,12 @@ export async function submitConnectForm(deps: AssistantDeps, action: CardActionR
     details: {
       command: 'connect',
       before: before ? { siteUrl: before.siteUrl, email: before.email, spaces: before.spaces } : null,
-      after: { siteUrl: stored.siteUrl, email: stored.email, spaces: stored.spaces, tokenExpiresAt: stored.tokenExpiresAt ?? null },
+      after: {
+        siteUrl: stored.siteUrl,
+        email: stored.email,
+        spaces: stored.spaces,
+        tokenExpiresAt: stored.tokenExpiresAt ?? null,
+      },
     },
   });
   const visible = result.spaces.map((s) => s.key);
@@ -389,7 +524,10 @@ const rotateFormSchema = z.object({
 });
 
 /** The rotate form's submit: tests the new token, then replaces the stored one (audited, never the value). */
-export async function submitRotateForm(deps: AssistantDeps, action: CardActionRequest): Promise<CardActionResult> {
+export async function submitRotateForm(
+  deps: AssistantDeps,
+  action: CardActionRequest,
+): Promise<CardActionResult> {
   requireAdmin(deps, action.actor, action.conversation.channelKey);
   const form = rotateFormSchema.parse(action.data);
   const connector = form.connector ? deps.connectors.get(form.connector) : deps.connectors.getDefault();
@@ -397,7 +535,11 @@ export async function submitRotateForm(deps: AssistantDeps, action: CardActionRe
   const token = new Secret(form[ROTATE_FORM_INPUTS.apiToken] ?? '');
   const again = (problem: string): CardActionResult => ({
     kind: 'card',
-    card: deps.cards.render('rotate-form', { connectorName: connector.name, siteUrl: connector.siteUrl, problem }),
+    card: deps.cards.render('rotate-form', {
+      connectorName: connector.name,
+      siteUrl: connector.siteUrl,
+      problem,
+    }),
     scope: 'clicker',
   });
   if (token.isEmpty()) return again('Enter the new API token.');
@@ -407,7 +549,11 @@ export async function submitRotateForm(deps: AssistantDeps, action: CardActionRe
   } catch (error) {
     return again(toAppError(error).userMessage);
   }
-  const result = await checkCredentials(deps, { siteUrl: connector.siteUrl, email: connector.email, apiToken: token });
+  const result = await checkCredentials(deps, {
+    siteUrl: connector.siteUrl,
+    email: connector.email,
+    apiToken: token,
+  });
   if (!result.ok) return again(result.problem);
   const rotated = await deps.connectors.rotateToken(connector.name, token, expiresAt);
   deps.clients.forget(connector.name);
@@ -420,8 +566,14 @@ export async function submitRotateForm(deps: AssistantDeps, action: CardActionRe
     outcome: 'ok',
     details: {
       command: 'rotate',
-      before: { tokenRotatedAt: connector.tokenRotatedAt ?? connector.tokenCreatedAt, tokenExpiresAt: connector.tokenExpiresAt ?? null },
-      after: { tokenRotatedAt: rotated.tokenRotatedAt ?? null, tokenExpiresAt: rotated.tokenExpiresAt ?? null },
+      before: {
+        tokenRotatedAt: connector.tokenRotatedAt ?? connector.tokenCreatedAt,
+        tokenExpiresAt: connector.tokenExpiresAt ?? null,
+      },
+      after: {
+        tokenRotatedAt: rotated.tokenRotatedAt ?? null,
+        tokenExpiresAt: rotated.tokenExpiresAt ?? null,
+      },
     },
   });
   return {
@@ -437,7 +589,10 @@ export async function submitRotateForm(deps: AssistantDeps, action: CardActionRe
 }
 
 /** The disconnect confirmation: removes the connector (audited). */
-export async function confirmDisconnect(deps: AssistantDeps, action: CardActionRequest): Promise<CardActionResult> {
+export async function confirmDisconnect(
+  deps: AssistantDeps,
+  action: CardActionRequest,
+): Promise<CardActionResult> {
   requireAdmin(deps, action.actor, action.conversation.channelKey);
   const name = z.object({ connector: z.string().min(1) }).parse(action.data).connector;
   const before = deps.connectors.get(name);
@@ -451,11 +606,20 @@ export async function confirmDisconnect(deps: AssistantDeps, action: CardActionR
     operation: 'admin',
     decision: 'n/a',
     outcome: 'ok',
-    details: { command: 'disconnect', before: { siteUrl: before.siteUrl, email: before.email, spaces: before.spaces }, after: null },
+    details: {
+      command: 'disconnect',
+      before: { siteUrl: before.siteUrl, email: before.email, spaces: before.spaces },
+      after: null,
+    },
   });
   return {
     kind: 'card',
-    card: deps.cards.render('notice', { title: 'Disconnected', text: `Connector ${name} was removed.`, tone: 'info', changes: [] }),
+    card: deps.cards.render('notice', {
+      title: 'Disconnected',
+      text: `Connector ${name} was removed.`,
+      tone: 'info',
+      changes: [],
+    }),
     scope: 'all',
   };
 }

@@ -14,7 +14,8 @@ const requestIdSchema = z.object({ requestId: z.string().regex(/^[A-Za-z0-9_-]{1
 /** The request id a card claims to act on (nothing else from card data is trusted). */
 export function requestIdOf(action: CardActionRequest): string {
   const parsed = requestIdSchema.safeParse(action.data);
-  if (!parsed.success) throw new AppError('APPROVAL_NOT_FOUND', { message: 'card data without a valid requestId' });
+  if (!parsed.success)
+    throw new AppError('APPROVAL_NOT_FOUND', { message: 'card data without a valid requestId' });
   return parsed.data.requestId;
 }
 
@@ -22,6 +23,20 @@ function load(deps: AssistantDeps, id: string): ApprovalRequest {
   const request = deps.approvals.get(id);
   if (!request) throw new AppError('APPROVAL_NOT_FOUND');
   return request;
+}
+
+/**
+ * The request once it leaves `approved` (the winner of a click burst is still writing): later
+ * clickers wait briefly so every card shows the final outcome, never a half-finished state.
+ */
+async function settled(deps: AssistantDeps, id: string, waitMs = 8_000): Promise<ApprovalRequest> {
+  const deadline = Date.now() + waitMs;
+  let current = load(deps, id);
+  while (current.status === 'approved' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    current = load(deps, id);
+  }
+  return current;
 }
 
 function statusCard(deps: AssistantDeps, request: ApprovalRequest, showButtons = false) {
@@ -34,7 +49,9 @@ function statusCard(deps: AssistantDeps, request: ApprovalRequest, showButtons =
 
 function originOf(request: ApprovalRequest): ChatTarget | undefined {
   const origin = (request.change as { origin?: ChatTarget } | undefined)?.origin;
-  return origin && typeof origin.conversationId === 'string' && typeof origin.serviceUrl === 'string' ? origin : undefined;
+  return origin && typeof origin.conversationId === 'string' && typeof origin.serviceUrl === 'string'
+    ? origin
+    : undefined;
 }
 
 /** Tells the requester the outcome when the card lives in another conversation (personal-chat requests). */
@@ -67,7 +84,11 @@ export async function decideApproval(
     actor: action.actor,
     conversationId: action.conversation.conversationId,
     connector: before.connector,
-    target: { spaceKey: before.target.spaceKey, title: before.target.title, ...(before.target.pageId ? { pageId: before.target.pageId } : {}) },
+    target: {
+      spaceKey: before.target.spaceKey,
+      title: before.target.title,
+      ...(before.target.pageId ? { pageId: before.target.pageId } : {}),
+    },
   };
   let decided: ApprovalRequest;
   try {
@@ -86,9 +107,15 @@ export async function decideApproval(
       details: { requestId: id },
     });
     if (appError.code === 'APPROVAL_ALREADY_DECIDED' || appError.code === 'APPROVAL_EXPIRED') {
-      const current = load(deps, id);
+      const current = await settled(deps, id);
       if (appError.code === 'APPROVAL_EXPIRED') {
-        await recordAudit(deps, { ...auditBase, operation: 'expire', decision: 'expired', outcome: 'ok', details: { requestId: id } });
+        await recordAudit(deps, {
+          ...auditBase,
+          operation: 'expire',
+          decision: 'expired',
+          outcome: 'ok',
+          details: { requestId: id },
+        });
       }
       return { kind: 'card', card: statusCard(deps, current), scope: 'all' };
     }
@@ -96,17 +123,37 @@ export async function decideApproval(
   }
 
   if (verdict === 'reject') {
-    await recordAudit(deps, { ...auditBase, operation: 'reject', decision: 'rejected', outcome: 'ok', details: { requestId: id } });
-    await notifyRequester(deps, decided, `${action.actor.name} rejected your request to ${decided.operation} "${decided.target.title}".`);
+    await recordAudit(deps, {
+      ...auditBase,
+      operation: 'reject',
+      decision: 'rejected',
+      outcome: 'ok',
+      details: { requestId: id },
+    });
+    await notifyRequester(
+      deps,
+      decided,
+      `${action.actor.name} rejected your request to ${decided.operation} "${decided.target.title}".`,
+    );
     return { kind: 'card', card: statusCard(deps, decided), scope: 'all' };
   }
 
-  await recordAudit(deps, { ...auditBase, operation: 'approve', decision: 'approved', outcome: 'ok', details: { requestId: id } });
+  await recordAudit(deps, {
+    ...auditBase,
+    operation: 'approve',
+    decision: 'approved',
+    outcome: 'ok',
+    details: { requestId: id },
+  });
   const final = await execute(deps, decided, action);
   return { kind: 'card', card: statusCard(deps, final), scope: 'all' };
 }
 
-async function execute(deps: AssistantDeps, request: ApprovalRequest, action: CardActionRequest): Promise<ApprovalRequest> {
+async function execute(
+  deps: AssistantDeps,
+  request: ApprovalRequest,
+  action: CardActionRequest,
+): Promise<ApprovalRequest> {
   const auditBase = {
     actor: action.actor,
     conversationId: action.conversation.conversationId,
@@ -115,7 +162,8 @@ async function execute(deps: AssistantDeps, request: ApprovalRequest, action: Ca
   const plan = planOf(request);
   try {
     const client = deps.clients.get(request.connector);
-    const page = plan.kind === 'create' ? await executeCreate(client, plan) : await executeUpdate(client, plan);
+    const page =
+      plan.kind === 'create' ? await executeCreate(client, plan) : await executeUpdate(client, plan);
     await recordAudit(deps, {
       ...auditBase,
       operation: plan.kind,
@@ -128,11 +176,19 @@ async function execute(deps: AssistantDeps, request: ApprovalRequest, action: Ca
       ok: true,
       result: { pageId: page.id, webUrl: page.webUrl, version: page.version.number },
     });
-    await notifyRequester(deps, done, `${action.actor.name} approved your request: ${page.title} — ${page.webUrl}`);
+    await notifyRequester(
+      deps,
+      done,
+      `${action.actor.name} approved your request: ${page.title} — ${page.webUrl}`,
+    );
     return done;
   } catch (error) {
     const appError = toAppError(error);
-    const target = { spaceKey: plan.spaceKey, title: plan.title, ...(plan.kind === 'update' ? { pageId: plan.pageId, version: plan.baseVersion } : {}) };
+    const target = {
+      spaceKey: plan.spaceKey,
+      title: plan.title,
+      ...(plan.kind === 'update' ? { pageId: plan.pageId, version: plan.baseVersion } : {}),
+    };
     await recordAudit(deps, {
       ...auditBase,
       operation: plan.kind,
@@ -149,7 +205,8 @@ async function execute(deps: AssistantDeps, request: ApprovalRequest, action: Ca
         `The page changed since the preview (previewed version ${plan.baseVersion}${Number.isFinite(current) ? `, now ${current}` : ''}). Nothing was overwritten.`,
       );
     }
-    if (!isAppError(error)) deps.logger.error({ err: String(error), requestId: request.id }, 'approved request failed');
+    if (!isAppError(error))
+      deps.logger.error({ err: String(error), requestId: request.id }, 'approved request failed');
     const failed = await deps.approvals.recordResult(request.id, { ok: false, error: appError.userMessage });
     await notifyRequester(deps, failed, `Your approved request failed: ${appError.userMessage}`);
     return failed;
@@ -157,7 +214,10 @@ async function execute(deps: AssistantDeps, request: ApprovalRequest, action: Ca
 }
 
 /** Teams' per-user refresh: approvers of a pending request see the buttons, everyone else the status. */
-export async function refreshApproval(deps: AssistantDeps, action: CardActionRequest): Promise<CardActionResult> {
+export async function refreshApproval(
+  deps: AssistantDeps,
+  action: CardActionRequest,
+): Promise<CardActionResult> {
   const request = load(deps, requestIdOf(action));
   const roles = rolesIn(deps, action.actor, request.channelKey);
   const mayDecide =
@@ -171,7 +231,10 @@ export async function refreshApproval(deps: AssistantDeps, action: CardActionReq
  * "Show fresh preview" on a stale update: re-reads the page, re-applies the same edit and files a
  * new approval request on the same card. Only the requester or an approver may ask.
  */
-export async function freshPreview(deps: AssistantDeps, action: CardActionRequest): Promise<CardActionResult> {
+export async function freshPreview(
+  deps: AssistantDeps,
+  action: CardActionRequest,
+): Promise<CardActionResult> {
   const old = load(deps, requestIdOf(action));
   const roles = rolesIn(deps, action.actor, old.channelKey);
   if (old.requester.id !== action.actor.id && !roles.isApprover) {
@@ -199,7 +262,12 @@ export async function freshPreview(deps: AssistantDeps, action: CardActionReques
     conversationId: action.conversation.conversationId,
     connector: old.connector,
     operation: 'update',
-    target: { spaceKey: fresh.spaceKey, pageId: fresh.pageId, title: fresh.title, version: fresh.baseVersion },
+    target: {
+      spaceKey: fresh.spaceKey,
+      pageId: fresh.pageId,
+      title: fresh.title,
+      version: fresh.baseVersion,
+    },
     decision: 'confirm',
     outcome: 'pending',
     details: { requestId: next.id, replaces: old.id },
@@ -216,7 +284,11 @@ export async function expireDueApprovals(deps: AssistantDeps): Promise<number> {
       conversationId: request.conversationId,
       connector: request.connector,
       operation: 'expire',
-      target: { spaceKey: request.target.spaceKey, title: request.target.title, ...(request.target.pageId ? { pageId: request.target.pageId } : {}) },
+      target: {
+        spaceKey: request.target.spaceKey,
+        title: request.target.title,
+        ...(request.target.pageId ? { pageId: request.target.pageId } : {}),
+      },
       decision: 'expired',
       outcome: 'ok',
       details: { requestId: request.id },
@@ -224,16 +296,19 @@ export async function expireDueApprovals(deps: AssistantDeps): Promise<number> {
     if (request.card) {
       const { conversationId, activityId, serviceUrl } = request.card;
       try {
-        await deps.port().update(
-          { conversationId, channelKey: request.channelKey, serviceUrl },
-          activityId,
-          { kind: 'card', card: statusCard(deps, request) },
-        );
+        await deps.port().update({ conversationId, channelKey: request.channelKey, serviceUrl }, activityId, {
+          kind: 'card',
+          card: statusCard(deps, request),
+        });
       } catch (error) {
         deps.logger.warn({ err: String(error), requestId: request.id }, 'could not update an expired card');
       }
     }
-    await notifyRequester(deps, request, `Your request to ${request.operation} "${request.target.title}" expired before anyone approved it.`);
+    await notifyRequester(
+      deps,
+      request,
+      `Your request to ${request.operation} "${request.target.title}" expired before anyone approved it.`,
+    );
   }
   return expired.length;
 }

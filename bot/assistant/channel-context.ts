@@ -2,11 +2,11 @@ import type { ConfluenceClient } from '../confluence/types.js';
 import type { ConnectorInfo } from '../connectors/connector-store.js';
 import type { Actor, Operation, Permission } from '../domain/types.js';
 import { AppError } from '../errors.js';
+import { OPERATION_SPECS } from '../operations/registry.js';
 import { type Decision, type DecisionTarget, decide } from '../policy/decide.js';
 import { resolveChannelPolicy } from '../policy/policy-spec.js';
 import { type Roles, resolveRoles } from '../policy/roles.js';
 import type { ChannelSettings } from '../policy/settings-store.js';
-import { OPERATION_SPECS } from '../operations/registry.js';
 import type { AssistantDeps } from './deps.js';
 
 /** The settings that apply to one request in one channel. */
@@ -29,15 +29,20 @@ export function rolesIn(deps: AssistantDeps, actor: Actor, channelKey: string): 
   });
 }
 
-/** Approver ids for a channel: the channel's own plus BOT_APPROVERS. */
+/** Approver ids for a channel (the channel's own plus BOT_APPROVERS), as chat ids where known. */
 export function approversOf(deps: AssistantDeps, channelKey: string): string[] {
-  return [...new Set([...(deps.settings.getChannel(channelKey)?.approvers ?? []), ...deps.config.approvers])];
+  return deps.people.chatIdsFor([
+    ...(deps.settings.getChannel(channelKey)?.approvers ?? []),
+    ...deps.config.approvers,
+  ]);
 }
 
 /** Loads the channel's settings, effective permissions, the actor's roles and the connector. */
 export function channelContext(deps: AssistantDeps, actor: Actor, channelKey: string): ChannelContext {
   const settings = deps.settings.getChannel(channelKey);
-  const connector = settings?.connector ? deps.connectors.get(settings.connector) : deps.connectors.getDefault();
+  const connector = settings?.connector
+    ? deps.connectors.get(settings.connector)
+    : deps.connectors.getDefault();
   return {
     channelKey,
     settings,

@@ -15,7 +15,9 @@ async function cloudIdOf(siteUrl: string): Promise<string | undefined> {
     });
     if (!response.ok) return undefined;
     const body = (await response.json()) as { cloudId?: unknown };
-    return typeof body.cloudId === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(body.cloudId) ? body.cloudId : undefined;
+    return typeof body.cloudId === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(body.cloudId)
+      ? body.cloudId
+      : undefined;
   } catch {
     return undefined;
   }
@@ -26,7 +28,10 @@ async function cloudIdOf(siteUrl: string): Promise<string | undefined> {
  * on the site URL (it needs the gateway URL with the cloud id), an account without Confluence
  * access, and a wrong site. Never includes the token in what it returns.
  */
-export async function checkCredentials(deps: AssistantDeps, connection: ConfluenceConnection): Promise<CredentialCheck> {
+export async function checkCredentials(
+  deps: AssistantDeps,
+  connection: ConfluenceConnection,
+): Promise<CredentialCheck> {
   const client = deps.clients.forConnection(connection);
   try {
     const user = await client.getCurrentUser();
@@ -52,17 +57,35 @@ export async function checkCredentials(deps: AssistantDeps, connection: Confluen
       }
       return {
         ok: false,
-        problem: 'Confluence rejected the email or API token. Check that the token belongs to this email and has not expired.',
+        problem:
+          'Confluence rejected the email or API token. Check that the token belongs to this email and has not expired.',
       };
     }
     if (isAppError(appError, 'CONFLUENCE_FORBIDDEN')) {
-      return { ok: false, problem: 'The credentials are right, but this account has no Confluence access on that site.' };
+      return {
+        ok: false,
+        problem: 'The credentials are right, but this account has no Confluence access on that site.',
+      };
     }
-    if (isAppError(appError, 'CONFLUENCE_NOT_FOUND', 'CONFLUENCE_UNEXPECTED_RESPONSE', 'CONFLUENCE_INVALID_REQUEST')) {
-      return { ok: false, problem: 'That does not look like a Confluence Cloud site. Check the site URL (https://<your-site>.atlassian.net).' };
+    if (
+      isAppError(
+        appError,
+        'CONFLUENCE_NOT_FOUND',
+        'CONFLUENCE_UNEXPECTED_RESPONSE',
+        'CONFLUENCE_INVALID_REQUEST',
+      )
+    ) {
+      return {
+        ok: false,
+        problem:
+          'That does not look like a Confluence Cloud site. Check the site URL (https://<your-site>.atlassian.net).',
+      };
     }
     if (isAppError(appError, 'CONFLUENCE_UNAVAILABLE', 'CONFLUENCE_TIMEOUT')) {
-      return { ok: false, problem: 'The site did not answer. Check the site URL, or try again in a few minutes.' };
+      return {
+        ok: false,
+        problem: 'The site did not answer. Check the site URL, or try again in a few minutes.',
+      };
     }
     return { ok: false, problem: toAppError(error).userMessage };
   }

@@ -47,7 +47,8 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     const result = await answerQuestion(client, {
       question,
       spaces: search.spaces,
-      isPageAllowed: (page) => decideIn(context, chat.actor, 'get', { spaceKey: page.spaceKey }).permission === 'allowed',
+      isPageAllowed: (page) =>
+        decideIn(context, chat.actor, 'get', { spaceKey: page.spaceKey }).permission === 'allowed',
     });
     await recordAudit(deps, {
       actor: chat.actor,
@@ -64,7 +65,10 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
 
   async function approvalsList(chat: ChatRequest, reply: Reply): Promise<void> {
     const now = deps.now();
-    const requests = deps.approvals.listForUser(chat.actor, (request) => rolesIn(deps, chat.actor, request.channelKey).isApprover);
+    const requests = deps.approvals.listForUser(
+      chat.actor,
+      (request) => rolesIn(deps, chat.actor, request.channelKey).isApprover,
+    );
     await reply(
       card(deps.cards, 'approvals-list', {
         items: requests.map((request) => ({
@@ -76,13 +80,16 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
           age: formatAge(request.createdAt, now),
           status: 'pending',
           canCancel: request.requester.id === chat.actor.id,
-          canDecide: request.requester.id !== chat.actor.id && rolesIn(deps, chat.actor, request.channelKey).isApprover,
+          canDecide:
+            request.requester.id !== chat.actor.id &&
+            rolesIn(deps, chat.actor, request.channelKey).isApprover,
         })),
       }),
     );
   }
 
   async function handleMessage(chat: ChatRequest, reply: Reply): Promise<void> {
+    deps.people.remember(chat.actor);
     if (looksLikeApiToken(chat.text)) {
       await recordAudit(deps, {
         actor: chat.actor,
@@ -123,7 +130,11 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
           return;
         case 'help':
         case 'greeting':
-          await reply(card(deps.cards, 'help', { isAdmin: rolesIn(deps, chat.actor, chat.conversation.channelKey).isAdmin }));
+          await reply(
+            card(deps.cards, 'help', {
+              isAdmin: rolesIn(deps, chat.actor, chat.conversation.channelKey).isAdmin,
+            }),
+          );
           return;
         case 'failure':
           await reply({
@@ -164,7 +175,9 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     const decision = decideIn(context, action.actor, 'search', token.s ? { spaceKey: token.s } : {});
     if (decision.permission !== 'allowed') {
       const refusal = denialMessage(deps.cards, `More results for "${token.w}"`, 'search', decision);
-      return refusal.kind === 'card' ? { kind: 'card', card: refusal.card, scope: 'clicker' } : { kind: 'message', text: 'Refused.' };
+      return refusal.kind === 'card'
+        ? { kind: 'card', card: refusal.card, scope: 'clicker' }
+        : { kind: 'message', text: 'Refused.' };
     }
     const { client } = requireConnector(deps, context);
     const outcome = await searchPages(client, {
@@ -183,12 +196,18 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       outcome: 'ok',
       details: { page: 'next', results: outcome.results.hits.length },
     });
-    const data = buildSearchResultsData({ query: token.w, spaceKeys: outcome.spaceKeys, results: outcome.results });
+    const data = buildSearchResultsData({
+      query: token.w,
+      spaceKeys: outcome.spaceKeys,
+      results: outcome.results,
+    });
     return {
       kind: 'card',
       card: deps.cards.render('search-results', {
         ...data,
-        ...(outcome.results.nextCursor ? { nextToken: encodeMoreToken(token.w, token.s, outcome.results.nextCursor) } : {}),
+        ...(outcome.results.nextCursor
+          ? { nextToken: encodeMoreToken(token.w, token.s, outcome.results.nextCursor) }
+          : {}),
       }),
       scope: 'clicker',
     };
@@ -220,6 +239,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
   }
 
   async function handleCardAction(action: CardActionRequest): Promise<CardActionResult> {
+    deps.people.remember(action.actor);
     try {
       switch (action.verb) {
         case VERBS.approve:
@@ -247,8 +267,10 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       }
     } catch (error) {
       const appError = toAppError(error);
-      if (!isAppError(error)) deps.logger.error({ err: String(error), verb: action.verb }, 'card action failed');
-      if (error instanceof z.ZodError) return { kind: 'message', text: 'That card action could not be read.' };
+      if (!isAppError(error))
+        deps.logger.error({ err: String(error), verb: action.verb }, 'card action failed');
+      if (error instanceof z.ZodError)
+        return { kind: 'message', text: 'That card action could not be read.' };
       return { kind: 'message', text: appError.userMessage };
     }
   }
@@ -257,6 +279,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     handleMessage,
     handleCardAction,
     welcome: () => card(deps.cards, 'welcome', { inChannel: true }, 'Confluence Assistant is here'),
-    failure: (correlationId, userMessage) => errorMessage(deps.cards, new AppError('INTERNAL', { userMessage }), correlationId),
+    failure: (correlationId, userMessage) =>
+      errorMessage(deps.cards, new AppError('INTERNAL', { userMessage }), correlationId),
   };
 }

@@ -1,3 +1,4 @@
+import type { ApprovalService } from '../approvals/approval-service.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
 import type { ConfluenceClient, ConfluenceConnection } from '../confluence/types.js';
@@ -5,8 +6,8 @@ import type { ConnectorStore } from '../connectors/connector-store.js';
 import type { ChatPort } from '../domain/chat.js';
 import type { Logger } from '../logger.js';
 import type { SettingsStore } from '../policy/settings-store.js';
-import type { ApprovalService } from '../approvals/approval-service.js';
 import type { CardRenderer } from '../views/render-card.js';
+import type { PeopleDirectory } from './people.js';
 
 /** Builds (and caches) a Confluence client per connector name; `forget` after a token change. */
 export interface ClientProvider {
@@ -31,4 +32,6 @@ export interface AssistantDeps {
   readonly port: () => ChatPort;
   /** Base of the Atlassian API gateway for scoped tokens (`https://api.atlassian.com`; the simulator in tests). */
   readonly gatewayUrl: string;
+  /** aadObjectId → chat id, learned from traffic (for Teams' per-user refresh). */
+  readonly people: PeopleDirectory;
 }

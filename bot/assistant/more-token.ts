@@ -12,7 +12,9 @@ export type MoreToken = z.infer<typeof moreTokenSchema>;
 
 /** Packs what "More results" needs into the card's opaque token. Policy is re-checked on use. */
 export function encodeMoreToken(words: string, spaceKey: string | undefined, cursor: string): string {
-  return Buffer.from(JSON.stringify({ w: words, ...(spaceKey ? { s: spaceKey } : {}), c: cursor })).toString('base64url');
+  return Buffer.from(JSON.stringify({ w: words, ...(spaceKey ? { s: spaceKey } : {}), c: cursor })).toString(
+    'base64url',
+  );
 }
 
 /** Unpacks a "More results" token; throws AppError('INPUT_INVALID') for anything malformed. */
@@ -20,6 +22,8 @@ export function decodeMoreToken(token: unknown): MoreToken {
   try {
     return moreTokenSchema.parse(JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')));
   } catch {
-    throw new AppError('INPUT_INVALID', { userMessage: 'That "More results" button is no longer valid. Search again.' });
+    throw new AppError('INPUT_INVALID', {
+      userMessage: 'That "More results" button is no longer valid. Search again.',
+    });
   }
 }

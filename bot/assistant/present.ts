@@ -3,11 +3,11 @@ import type { ApprovalRequest } from '../approvals/approval-store.js';
 import type { OutboundMessage } from '../domain/chat.js';
 import type { Operation } from '../domain/types.js';
 import { type AppError, toAppError } from '../errors.js';
-import { createPlanSchema, type CreatePlan } from '../operations/create-page.js';
+import { type CreatePlan, createPlanSchema } from '../operations/create-page.js';
 import { type UpdatePlan, updatePlanSchema } from '../operations/update-page.js';
 import type { Decision } from '../policy/decide.js';
-import { buildApprovalData, buildCreatePreviewBody } from '../views/build-view-data.js';
 import { buildUpdatePreviewBody } from '../views/build-diff.js';
+import { buildApprovalData, buildCreatePreviewBody } from '../views/build-view-data.js';
 import { formatTimestamp } from '../views/format.js';
 import type { CardRenderer } from '../views/render-card.js';
 import type { ApprovalStatus, CardData, CardKind, PreviewBody } from '../views/types.js';
@@ -27,7 +27,9 @@ export function hintFor(error: AppError): string | undefined {
   switch (error.code) {
     case 'CONFLUENCE_RATE_LIMITED': {
       const seconds = Number(error.details.retryAfterSeconds);
-      return Number.isFinite(seconds) && seconds > 0 ? `Try again in ${Math.ceil(seconds)} s.` : 'Try again shortly.';
+      return Number.isFinite(seconds) && seconds > 0
+        ? `Try again in ${Math.ceil(seconds)} s.`
+        : 'Try again shortly.';
     }
     case 'CONFLUENCE_UNAUTHORIZED':
       return 'The admins have been told. Until the token is rotated, Confluence cannot be reached.';
@@ -41,19 +43,38 @@ export function hintFor(error: AppError): string | undefined {
 }
 
 /** The error card for any failure, with a short correlation id that is also logged. */
-export function errorMessage(cards: CardRenderer, error: unknown, correlationId = randomUUID().slice(0, 8)): OutboundMessage {
+export function errorMessage(
+  cards: CardRenderer,
+  error: unknown,
+  correlationId = randomUUID().slice(0, 8),
+): OutboundMessage {
   const appError = toAppError(error);
   const hint = hintFor(appError);
-  return card(cards, 'error', { message: appError.userMessage, ...(hint ? { hint } : {}), correlationId }, appError.userMessage);
+  return card(
+    cards,
+    'error',
+    { message: appError.userMessage, ...(hint ? { hint } : {}), correlationId },
+    appError.userMessage,
+  );
 }
 
 /** The refusal card: what was refused, the chain of reasons and who can change it. */
-export function denialMessage(cards: CardRenderer, what: string, operation: Operation, decision: Decision): OutboundMessage {
+export function denialMessage(
+  cards: CardRenderer,
+  what: string,
+  operation: Operation,
+  decision: Decision,
+): OutboundMessage {
   const remedy =
     decision.code === 'SPACE_NOT_ALLOWED'
       ? 'A bot admin can allow the space with `/confluence spaces add <KEY>`.'
       : `A bot admin can change this with \`/confluence policy ${operation} allowed\` or \`confirm\`.`;
-  return card(cards, 'denial', { what, reasons: [...decision.reasons].reverse(), remedy }, `Refused: ${what}`);
+  return card(
+    cards,
+    'denial',
+    { what, reasons: [...decision.reasons].reverse(), remedy },
+    `Refused: ${what}`,
+  );
 }
 
 /** The plan stored with an approval request, parsed back (stored files are a boundary too). */
@@ -109,7 +130,11 @@ export function approvalMessage(
   const status = CARD_STATUS[request.status] ?? 'failed';
   const result = request.result as { webUrl?: string } | undefined;
   const failureReason =
-    request.status === 'cancelled' ? 'The requester withdrew it.' : request.status === 'approved' ? 'Running…' : request.error;
+    request.status === 'cancelled'
+      ? 'The requester withdrew it.'
+      : request.status === 'approved'
+        ? 'Running…'
+        : request.error;
   const data = buildApprovalData({
     requestId: request.id,
     status,
@@ -125,6 +150,8 @@ export function approvalMessage(
     approverIds: options.approverIds,
   });
   const summary =
-    plan.kind === 'create' ? `Approval: create "${plan.title}" in ${plan.spaceKey}` : `Approval: update "${plan.title}"`;
+    plan.kind === 'create'
+      ? `Approval: create "${plan.title}" in ${plan.spaceKey}`
+      : `Approval: update "${plan.title}"`;
   return card(cards, 'approval', data, summary);
 }

@@ -4,13 +4,19 @@ import type { ChatRequest, ChatTarget, OutboundMessage } from '../domain/chat.js
 import type { Operation } from '../domain/types.js';
 import { AppError, isAppError } from '../errors.js';
 import type { OperationRequest } from '../intent/types.js';
-import { executeCreate, planCreate, type CreatePlan } from '../operations/create-page.js';
+import { type CreatePlan, executeCreate, planCreate } from '../operations/create-page.js';
 import { searchPages } from '../operations/search-pages.js';
 import { executeUpdate, planUpdate, type UpdatePlan } from '../operations/update-page.js';
 import type { Decision, DecisionTarget } from '../policy/decide.js';
 import { buildPageData, buildSearchResultsData } from '../views/build-view-data.js';
 import { recordAudit } from './audit-events.js';
-import { approversOf, type ChannelContext, channelContext, decideIn, requireConnector } from './channel-context.js';
+import {
+  approversOf,
+  type ChannelContext,
+  channelContext,
+  decideIn,
+  requireConnector,
+} from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
 import { encodeMoreToken } from './more-token.js';
 import { approvalMessage, card, denialMessage, errorMessage } from './present.js';
@@ -19,7 +25,8 @@ type Reply = (message: OutboundMessage) => Promise<string | undefined>;
 
 /** How a request is described on refusal cards and in logs. */
 export function describeRequest(request: OperationRequest): string {
-  const ref = (r: PageRef) => (r.kind === 'id' ? `page ${r.id}` : r.kind === 'url' ? r.url : `"${r.title}" in ${r.spaceKey}`);
+  const ref = (r: PageRef) =>
+    r.kind === 'id' ? `page ${r.id}` : r.kind === 'url' ? r.url : `"${r.title}" in ${r.spaceKey}`;
   switch (request.operation) {
     case 'search':
       return `Search for "${request.words}"${request.spaceKey ? ` in ${request.spaceKey}` : ''}`;
@@ -87,7 +94,10 @@ export async function runOperation(
 
   const check = (target: DecisionTarget): Decision => {
     const decision = decideIn(context, chat.actor, request.operation, target);
-    if (decision.permission === 'confirm' && (request.operation === 'search' || request.operation === 'get')) {
+    if (
+      decision.permission === 'confirm' &&
+      (request.operation === 'search' || request.operation === 'get')
+    ) {
       return {
         ...decision,
         permission: 'denied',
@@ -102,7 +112,11 @@ export async function runOperation(
   };
 
   const targetOf = (ref: PageRef) =>
-    ref.kind === 'id' ? { pageId: ref.id } : ref.kind === 'title' ? { spaceKey: ref.spaceKey, title: ref.title } : {};
+    ref.kind === 'id'
+      ? { pageId: ref.id }
+      : ref.kind === 'title'
+        ? { spaceKey: ref.spaceKey, title: ref.title }
+        : {};
 
   try {
     switch (request.operation) {
@@ -127,7 +141,11 @@ export async function runOperation(
             deps.cards,
             'search-results',
             {
-              ...buildSearchResultsData({ query: request.words, spaceKeys: outcome.spaceKeys, results: outcome.results }),
+              ...buildSearchResultsData({
+                query: request.words,
+                spaceKeys: outcome.spaceKeys,
+                results: outcome.results,
+              }),
               ...(outcome.results.nextCursor
                 ? { nextToken: encodeMoreToken(request.words, decision.spaceKey, outcome.results.nextCursor) }
                 : {}),
@@ -145,7 +163,12 @@ export async function runOperation(
         const decision = check({ spaceKey: page.spaceKey });
         if (decision.permission === 'denied') return await refuse(decision, { pageId: page.id });
         await audit('get', {
-          target: { pageId: page.id, spaceKey: page.spaceKey, title: page.title, version: page.version.number },
+          target: {
+            pageId: page.id,
+            spaceKey: page.spaceKey,
+            title: page.title,
+            version: page.version.number,
+          },
           decision: 'allowed',
           outcome: 'ok',
         });
@@ -155,7 +178,10 @@ export async function runOperation(
       case 'create': {
         const target = { spaceKey: request.spaceKey, title: request.title };
         const parentSpace = request.parent ? spaceNamedBy(request.parent) : undefined;
-        const early = check({ spaceKey: request.spaceKey, ...(parentSpace ? { parentSpaceKey: parentSpace } : {}) });
+        const early = check({
+          spaceKey: request.spaceKey,
+          ...(parentSpace ? { parentSpaceKey: parentSpace } : {}),
+        });
         if (early.permission === 'denied') return await refuse(early, target);
         const { client } = requireConnector(deps, context);
         const plan = await planCreate(client, request);
@@ -165,10 +191,16 @@ export async function runOperation(
         });
         if (decision.permission === 'denied') return await refuse(decision, target);
         await assertTitleFree(client, plan);
-        if (decision.permission === 'confirm') return await submitForApproval(deps, chat, context, plan, reply);
+        if (decision.permission === 'confirm')
+          return await submitForApproval(deps, chat, context, plan, reply);
         const page = await executeCreate(client, plan);
         await audit('create', {
-          target: { spaceKey: page.spaceKey, pageId: page.id, title: page.title, version: page.version.number },
+          target: {
+            spaceKey: page.spaceKey,
+            pageId: page.id,
+            title: page.title,
+            version: page.version.number,
+          },
           decision: 'allowed',
           outcome: 'ok',
         });
@@ -190,10 +222,16 @@ export async function runOperation(
         const decision = check({ spaceKey: page.spaceKey });
         if (decision.permission === 'denied') return await refuse(decision, { pageId: page.id });
         const plan = planUpdate(page, request.edit);
-        if (decision.permission === 'confirm') return await submitForApproval(deps, chat, context, plan, reply);
+        if (decision.permission === 'confirm')
+          return await submitForApproval(deps, chat, context, plan, reply);
         const updated = await executeUpdate(client, plan);
         await audit('update', {
-          target: { spaceKey: updated.spaceKey, pageId: updated.id, title: updated.title, version: updated.version.number },
+          target: {
+            spaceKey: updated.spaceKey,
+            pageId: updated.id,
+            title: updated.title,
+            version: updated.version.number,
+          },
           decision: 'allowed',
           outcome: 'ok',
           details: { summary: plan.summary, baseVersion: plan.baseVersion },
@@ -229,7 +267,11 @@ export async function runOperation(
  * Refusals that need no call to Confluence: the operation is denied outright, or the page is named
  * by title or URL in a space that is not allowed.
  */
-function preCheck(context: ChannelContext, ref: PageRef, check: (target: DecisionTarget) => Decision): Decision | undefined {
+function preCheck(
+  context: ChannelContext,
+  ref: PageRef,
+  check: (target: DecisionTarget) => Decision,
+): Decision | undefined {
   const named = spaceNamedBy(ref);
   if (named !== undefined) {
     const decision = check({ spaceKey: named });
@@ -335,7 +377,11 @@ async function submitForApproval(
     channelKey: cardTarget.channelKey,
     connector: connector.name,
     operation: plan.kind,
-    target: { spaceKey: plan.spaceKey, title: plan.title, ...(plan.kind === 'update' ? { pageId: plan.pageId } : {}) },
+    target: {
+      spaceKey: plan.spaceKey,
+      title: plan.title,
+      ...(plan.kind === 'update' ? { pageId: plan.pageId } : {}),
+    },
     change: { plan, origin: chat.target },
     ...(plan.kind === 'update' ? { baseVersion: plan.baseVersion } : {}),
   });

@@ -25,7 +25,10 @@ import { toCardActionRequest, toChatRequest } from './to-chat-request.js';
 /** The core as the chat edge sees it. Implemented by `createAssistant`. */
 export interface ChatHandler {
   /** Answers a message; `reply` posts into the same conversation and returns the new message id. */
-  handleMessage(request: ChatRequest, reply: (message: OutboundMessage) => Promise<string | undefined>): Promise<void>;
+  handleMessage(
+    request: ChatRequest,
+    reply: (message: OutboundMessage) => Promise<string | undefined>,
+  ): Promise<void>;
   handleCardAction(request: CardActionRequest): Promise<CardActionResult>;
   /** The welcome posted when the bot is added to a team or chat. */
   welcome(): OutboundMessage;
@@ -84,7 +87,10 @@ export function createTeamsBot(options: {
   const failWith = async (context: TurnContext, error: unknown, where: string): Promise<void> => {
     const correlationId = randomUUID().slice(0, 8);
     const appError = toAppError(error);
-    logger.error({ correlationId, where, err: appError, cause: String((error as Error)?.message ?? error) }, 'turn failed');
+    logger.error(
+      { correlationId, where, err: appError, cause: String((error as Error)?.message ?? error) },
+      'turn failed',
+    );
     try {
       await context.sendActivity(toActivity(handler.failure(correlationId, appError.userMessage)));
     } catch (sendError) {
@@ -108,10 +114,18 @@ export function createTeamsBot(options: {
       const correlationId = randomUUID().slice(0, 8);
       const appError = toAppError(error);
       logger.error({ correlationId, err: appError }, 'card action failed');
-      result = { kind: 'card', card: failureCard(handler, correlationId, appError.userMessage), scope: 'clicker' };
+      result = {
+        kind: 'card',
+        card: failureCard(handler, correlationId, appError.userMessage),
+        scope: 'clicker',
+      };
     }
     if (result.kind === 'message') {
-      await sendInvokeResponse(context, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text });
+      await sendInvokeResponse(context, {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: result.text,
+      });
       return result.text;
     }
     if (result.scope === 'all' && context.activity.replyToId) {
@@ -138,7 +152,10 @@ export function createTeamsBot(options: {
   app.activity(ActivityTypes.Message, async (context) => {
     try {
       const request = toChatRequest(context.activity);
-      await handler.handleMessage(request, async (message) => (await context.sendActivity(toActivity(message)))?.id);
+      await handler.handleMessage(
+        request,
+        async (message) => (await context.sendActivity(toActivity(message)))?.id,
+      );
     } catch (error) {
       await failWith(context, error, 'message');
     }
@@ -168,24 +185,36 @@ export function createTeamsBot(options: {
   const port: ChatPort = {
     async post(target, message) {
       let id: string | undefined;
-      await adapter.continueConversationAsync(config.bot.appId ?? '', referenceOf(target), async (context) => {
-        id = (await context.sendActivity(toActivity(message)))?.id;
-      });
+      await adapter.continueConversationAsync(
+        config.bot.appId ?? '',
+        referenceOf(target),
+        async (context) => {
+          id = (await context.sendActivity(toActivity(message)))?.id;
+        },
+      );
       return id;
     },
     async update(target, activityId, message) {
-      await adapter.continueConversationAsync(config.bot.appId ?? '', referenceOf(target), async (context) => {
-        const activity = toActivity(message);
-        activity.id = activityId;
-        await context.updateActivity(activity);
-      });
+      await adapter.continueConversationAsync(
+        config.bot.appId ?? '',
+        referenceOf(target),
+        async (context) => {
+          const activity = toActivity(message);
+          activity.id = activityId;
+          await context.updateActivity(activity);
+        },
+      );
     },
   };
 
   return { adapter, app, port, routedVerbs: [...options.verbs] };
 }
 
-function failureCard(handler: ChatHandler, correlationId: string, userMessage: string): Record<string, unknown> {
+function failureCard(
+  handler: ChatHandler,
+  correlationId: string,
+  userMessage: string,
+): Record<string, unknown> {
   const message = handler.failure(correlationId, userMessage);
   return message.kind === 'card'
     ? { ...message.card }

@@ -29,9 +29,18 @@ const activitySchema = z.object({
   entities: z.array(z.unknown()).optional(),
   channelData: z
     .object({
-      channel: z.object({ id: z.string().min(1) }).partial().optional(),
-      team: z.object({ id: z.string().min(1) }).partial().optional(),
-      tenant: z.object({ id: z.string().min(1) }).partial().optional(),
+      channel: z
+        .object({ id: z.string().min(1) })
+        .partial()
+        .optional(),
+      team: z
+        .object({ id: z.string().min(1) })
+        .partial()
+        .optional(),
+      tenant: z
+        .object({ id: z.string().min(1) })
+        .partial()
+        .optional(),
     })
     .passthrough()
     .optional(),
@@ -126,7 +135,8 @@ export function stripBotMention(
     const parsed = mentionSchema.safeParse(entity);
     if (!parsed.success) continue;
     const { mentioned, text: mentionText } = parsed.data;
-    const isBot = mentioned.id === botId || mentioned.id.endsWith(`:${botId}`) || botId.endsWith(`:${mentioned.id}`);
+    const isBot =
+      mentioned.id === botId || mentioned.id.endsWith(`:${botId}`) || botId.endsWith(`:${mentioned.id}`);
     if (isBot) {
       if (mentionText) result = result.split(mentionText).join(' ');
     } else {

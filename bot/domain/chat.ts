@@ -61,5 +61,9 @@ export interface ChatPort {
  * approver the buttons) — or a short text shown to the clicker.
  */
 export type CardActionResult =
-  | { readonly kind: 'card'; readonly card: Readonly<Record<string, unknown>>; readonly scope: 'all' | 'clicker' }
+  | {
+      readonly kind: 'card';
+      readonly card: Readonly<Record<string, unknown>>;
+      readonly scope: 'all' | 'clicker';
+    }
   | { readonly kind: 'message'; readonly text: string };

@@ -25,7 +25,13 @@ export async function planCreate(
 ): Promise<CreatePlan> {
   const storage = markdownToStorage(request.markdown);
   if (!request.parent) {
-    return { kind: 'create', spaceKey: request.spaceKey, title: request.title, markdown: request.markdown, storage };
+    return {
+      kind: 'create',
+      spaceKey: request.spaceKey,
+      title: request.title,
+      markdown: request.markdown,
+      storage,
+    };
   }
   const parent = await client.getPage(request.parent);
   return {

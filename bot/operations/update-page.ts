@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { applyStorageEdit } from '../confluence/storage-edit.js';
+import { applyStorageEdit, storageEditSchema } from '../confluence/storage-edit.js';
 import { storageToMarkdown } from '../confluence/storage-to-markdown.js';
 import type { ConfluenceClient, Page } from '../confluence/types.js';
 import type { UpdateEdit } from '../intent/types.js';
-
-const editSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('append'), markdown: z.string() }),
-  z.object({ kind: z.literal('replace'), find: z.string(), replaceWith: z.string() }),
-  z.object({ kind: z.literal('section'), heading: z.string(), markdown: z.string() }),
-  z.object({ kind: z.literal('body'), markdown: z.string() }),
-  z.object({ kind: z.literal('title'), title: z.string() }),
-]);
 
 /** Everything needed to write the update later against the previewed version. */
 export const updatePlanSchema = z.object({
@@ -22,7 +14,7 @@ export const updatePlanSchema = z.object({
   webUrl: z.string(),
   baseVersion: z.number().int().positive(),
   storage: z.string(),
-  edit: editSchema,
+  edit: storageEditSchema,
   summary: z.string(),
   beforeMarkdown: z.string(),
   afterMarkdown: z.string(),
@@ -36,7 +28,7 @@ export type UpdatePlan = z.infer<typeof updatePlanSchema>;
  */
 export function planUpdate(page: Page, edit: UpdateEdit): UpdatePlan {
   const result = applyStorageEdit(page.storage, edit);
-  const title = edit.kind === 'title' ? edit.title : page.title;
+  const title = result.title ?? page.title;
   return {
     kind: 'update',
     pageId: page.id,

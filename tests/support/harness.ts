@@ -6,9 +6,20 @@ import { type App, createApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { createConfluenceClient } from '../../bot/confluence/client.js';
 import { createLogger } from '../../bot/logger.js';
+import {
+  actionActivity,
+  messageActivity,
+  sendToBot,
+  type TestConversation,
+  type TestUser,
+  USERS,
+} from './activities.js';
 import { type ChannelStub, startChannelStub } from './channel-stub.js';
-import { type ConfluenceSimulator, DEFAULT_ACCOUNTS, startConfluenceSimulator } from './confluence-simulator/index.js';
-import { actionActivity, messageActivity, sendToBot, type TestConversation, type TestUser, USERS } from './activities.js';
+import {
+  type ConfluenceSimulator,
+  DEFAULT_ACCOUNTS,
+  startConfluenceSimulator,
+} from './confluence-simulator/index.js';
 
 /** A running bot wired to a Confluence simulator and a recording channel, all on loopback. */
 export interface Harness {
@@ -20,9 +31,16 @@ export interface Harness {
   /** Every log line the bot wrote. */
   readonly logs: string[];
   /** Sends a message as `from` and waits for the turn to finish; returns the calls it caused. */
-  say(text: string, options?: { from?: TestUser; conversation?: TestConversation; mentions?: TestUser[] }): Promise<SayResult>;
+  say(
+    text: string,
+    options?: { from?: TestUser; conversation?: TestConversation; mentions?: TestUser[] },
+  ): Promise<SayResult>;
   /** Clicks an Action.Execute button; returns the invoke response body. */
-  click(verb: string, data: Record<string, unknown>, options?: { from?: TestUser; conversation?: TestConversation; replyToId?: string }): Promise<ClickResult>;
+  click(
+    verb: string,
+    data: Record<string, unknown>,
+    options?: { from?: TestUser; conversation?: TestConversation; replyToId?: string },
+  ): Promise<ClickResult>;
   close(): Promise<void>;
 }
 
@@ -52,7 +70,15 @@ export function visibleText(value: unknown): string {
     if (Array.isArray(node)) return node.forEach(walk);
     if (node && typeof node === 'object') {
       for (const [key, child] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title' || key === 'value' || key === 'placeholder' || key === 'label') && typeof child === 'string') out.push(child);
+        if (
+          (key === 'text' ||
+            key === 'title' ||
+            key === 'value' ||
+            key === 'placeholder' ||
+            key === 'label') &&
+          typeof child === 'string'
+        )
+          out.push(child);
         else walk(child);
       }
     }
@@ -70,7 +96,10 @@ function cardOf(activity: Record<string, unknown> | undefined): Record<string, u
  * Starts simulator + channel stub + bot (port 0, fresh DATA_DIR). `env` overrides the defaults:
  * bootstrap connector to the simulator's bot account with ENG, HR, OPS, admins/approvers from USERS.
  */
-export async function startHarness(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: { now?: () => Date } = {},
+): Promise<Harness> {
   const confluence = await startConfluenceSimulator();
   const channel = await startChannelStub();
   const dataDir = await mkdtemp(join(tmpdir(), 'ca-harness-'));
@@ -99,7 +128,8 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
     ...(options.now ? { now: options.now } : {}),
     gatewayUrl: confluence.url,
     expirySweepMs: 0,
-    createClient: (connection, log) => createConfluenceClient(connection, { timeoutMs: 3_000, maxRetries: 2, logger: log, maxWaitMs: 5_000 }),
+    createClient: (connection, log) =>
+      createConfluenceClient(connection, { timeoutMs: 3_000, maxRetries: 2, logger: log, maxWaitMs: 5_000 }),
   });
   const port = await app.http.listen(0, '127.0.0.1');
   const botUrl = `http://127.0.0.1:${port}`;
@@ -115,11 +145,19 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
       const before = channel.calls.length;
       const { status } = await sendToBot(botUrl, messageActivity(channel.url, text, sayOptions));
       const posts = channel.calls.slice(before).map((call) => call.activity);
-      return { status, posts, card: cardOf(posts.find((p) => cardOf(p))), text: posts.map((p) => visibleText(p)).join('\n') };
+      return {
+        status,
+        posts,
+        card: cardOf(posts.find((p) => cardOf(p))),
+        text: posts.map((p) => visibleText(p)).join('\n'),
+      };
     },
     async click(verb, data, clickOptions = {}) {
       const before = channel.calls.length;
-      const { status, body } = await sendToBot(botUrl, actionActivity(channel.url, verb, data, { ...clickOptions, from: clickOptions.from ?? USERS.lead }));
+      const { status, body } = await sendToBot(
+        botUrl,
+        actionActivity(channel.url, verb, data, { ...clickOptions, from: clickOptions.from ?? USERS.lead }),
+      );
       const calls = channel.calls.slice(before);
       const typed = body as ClickResult['body'];
       const value = typed?.value;
