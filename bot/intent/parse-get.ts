@@ -13,7 +13,7 @@ function getTitle(remainder: string): Intent | undefined {
   const match = UNQUOTED_TITLE.exec(remainder);
   if (!match) return undefined;
   const spaceKey = acceptSpaceWord(match[3] ?? '', match[2] !== undefined || match[4] !== undefined);
-  const title = (match[1] ?? '').trim();
+  const title = (match[1] ?? '').replace(/\s+(?:page|doc|document|article)$/i, '').trim();
   if (!spaceKey || checkTitle(title) || /^(?:pages?|docs?|everything|anything)\b/i.test(title))
     return undefined;
   return { kind: 'operation', request: { operation: 'get', ref: { kind: 'title', title, spaceKey } } };

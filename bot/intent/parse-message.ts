@@ -49,6 +49,7 @@ const RULES: readonly Rule[] = [
     /^(?:append|add|attach|tack)\s+(?:(?:this|these|it|the\s+following|following|text|some\s+text|a\s+line|lines|a\s+note|a\s+paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:to|onto|into|at\s+the\s+end\s+of)\s+/i,
     updateRule('append-to'),
   ],
+  [/^(?:append|add)\s+(?=["“‘'«„])/i, updateRule('append-quoted')],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [/^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?title\s+(?:of|for|on)\s+/i, updateRule('set-title')],
   [

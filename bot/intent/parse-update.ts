@@ -7,7 +7,15 @@ import { TextCursor } from './text-cursor.js';
 import type { Intent, UpdateEdit } from './types.js';
 
 /** How the update was phrased; decides which edit the words after the page describe. */
-export type UpdateMode = 'update' | 'append-to' | 'rename' | 'set-title' | 'set-body' | 'replace' | 'section';
+export type UpdateMode =
+  | 'update'
+  | 'append-to'
+  | 'append-quoted'
+  | 'rename'
+  | 'set-title'
+  | 'set-body'
+  | 'replace'
+  | 'section';
 
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
 const APPEND_LINE = /^[ \t]*(?:append|add)[ \t]*:[ \t]*/i;
@@ -17,6 +25,7 @@ const SECTION_LINE = /^[ \t]*section[ \t]+/i;
 const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
 const WITH = /\s+(?:with|by|->|→)\s*/iy;
 const TO = /\s*(?:to|as|into)\b\s*:?\s*|\s*:\s*/iy;
+const ONTO = /\s*(?:to|onto|into|at\s+the\s+end\s+of)\s+/iy;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
@@ -162,7 +171,7 @@ function finish(ref: PageRef | string, edit: () => UpdateEdit | string): Intent 
 
 /**
  * Builds an update from the words after the verb (`mode` says how it was phrased: `update 123`,
- * `append to "Runbook" in OPS: …`, `rename 123 to "X"`, `replace "a" with "b" in 123`, `set the
+ * `append to "Runbook" in OPS: …`, `add "text" to 123`, `rename 123 to "X"`, `replace "a" with "b" in 123`, `set the
  * body of 123 to: …`, `update section "H" of 123: …`) and the message's following lines. Markdown is
  * kept exactly as typed on the following lines. Fails with the accepted edit forms when unclear.
  */
@@ -190,6 +199,15 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       if (typeof ref !== 'string' && !cursor.take(TO))
         return failure('Say the new title: rename 123456 to "New title".');
       return finish(ref, () => titleEdit(cursor.rest()));
+    }
+    case 'append-quoted': {
+      const quoted = readQuoted(text, 0);
+      if (quoted?.kind !== 'quoted')
+        return failure('Put the text to add in quotes: add "text" to page 123456.');
+      cursor.pos = quoted.end;
+      if (!cursor.take(ONTO)) return failure('Say which page: add "text" to page 123456.');
+      const ref = readTarget(cursor);
+      return finish(ref, () => markdownEdit('append', quoted.value));
     }
     case 'replace': {
       const edit = replaceEdit(text, cursor);
