@@ -70,10 +70,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as T;
-}
-
 function dayOf(at: string): string {
   return at.slice(0, 10);
 }
@@ -233,11 +229,7 @@ class SegmentedAuditLog implements AuditLog {
       });
     }
     const { details, ...rest } = parsed.data;
-    const normalized: NormalizedEvent = {
-      ...withoutUndefined(rest),
-      actor: withoutUndefined(rest.actor),
-      target: withoutUndefined(rest.target),
-    };
+    const normalized: NormalizedEvent = rest;
     if (details === undefined) return normalized;
     const redacted = redactDetails(details);
     if (redacted.stripped.length > 0) {

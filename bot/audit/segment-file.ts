@@ -65,34 +65,71 @@ export async function removeStaleTempFiles(dir: string): Promise<void> {
   );
 }
 
-const serialized = new WeakMap<object, string>();
-
 /**
- * Serialises a segment compactly: one entry per line inside `{"entries":[...]}`. Each entry's JSON is
- * cached by identity, so rewriting a segment after an append only stringifies the new entries.
+ * Serialises a segment compactly: one entry per line inside `{"entries":[...]}`. Byte-identical to
+ * what `SegmentFile.write` produces.
  */
 export function serializeSegment(doc: SegmentDoc): string {
-  const lines: string[] = [];
-  for (const entry of doc.entries) {
-    let json = serialized.get(entry);
-    if (json === undefined) {
-      json = JSON.stringify(entry);
-      serialized.set(entry, json);
+  if (doc.entries.length === 0) return EMPTY_SEGMENT;
+  return `${SEGMENT_HEAD}${doc.entries.map((entry) => JSON.stringify(entry)).join(',\n')}${SEGMENT_TAIL}`;
+}
+
+const EMPTY_SEGMENT = '{"entries":[]}\n';
+const SEGMENT_HEAD = '{"entries":[\n';
+const SEGMENT_TAIL = '\n]}\n';
+const MAX_CHUNKS = 32;
+
+/**
+ * Incremental encoder for one segment file. When the entries to write extend the last committed
+ * ones (same objects, more at the end), only the new entries are stringified; earlier ones are reused
+ * as UTF-8 chunks, so an append costs O(new entries) of main-thread work, not O(segment).
+ */
+export class SegmentEncoder {
+  #count = 0;
+  #last: AuditEntry | undefined;
+  #chunks: readonly Buffer[] = [];
+
+  /** Encodes `entries`; call `commit` once the bytes are durably written. Never throws. */
+  encode(entries: readonly AuditEntry[]): { readonly bytes: Buffer; readonly commit: () => void } {
+    if (entries.length === 0) return { bytes: Buffer.from(EMPTY_SEGMENT), commit: () => this.#reset() };
+    const isExtension =
+      this.#count > 0 && this.#count <= entries.length && entries[this.#count - 1] === this.#last;
+    let chunks = isExtension ? [...this.#chunks] : [];
+    const from = isExtension ? this.#count : 0;
+    if (from < entries.length) {
+      let text = '';
+      for (let i = from; i < entries.length; i++)
+        text += `${i === 0 ? '' : ',\n'}${JSON.stringify(entries[i])}`;
+      chunks.push(Buffer.from(text, 'utf8'));
     }
-    lines.push(json);
+    if (chunks.length > MAX_CHUNKS) chunks = [Buffer.concat(chunks)];
+    const bytes = Buffer.concat([Buffer.from(SEGMENT_HEAD), ...chunks, Buffer.from(SEGMENT_TAIL)]);
+    return {
+      bytes,
+      commit: () => {
+        this.#count = entries.length;
+        this.#last = entries.at(-1);
+        this.#chunks = chunks;
+      },
+    };
   }
-  return lines.length === 0 ? '{"entries":[]}\n' : `{"entries":[\n${lines.join(',\n')}\n]}\n`;
+
+  #reset(): void {
+    this.#count = 0;
+    this.#last = undefined;
+    this.#chunks = [];
+  }
 }
 
 /**
- * Writes `text` to `path` atomically and durably: temp file (mode 0600), fsync, rename over `path`,
+ * Writes `data` to `path` atomically and durably: temp file (mode 0600), fsync, rename over `path`,
  * fsync of the directory. A crash leaves either the old or the new file, never a torn one. Throws the I/O error.
  */
-export async function writeFileDurably(path: string, text: string): Promise<void> {
+export async function writeFileDurably(path: string, data: string | Buffer): Promise<void> {
   const temp = segmentTempPath(path);
   const handle = await open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(data);
     await handle.datasync();
   } finally {
     await handle.close();
@@ -130,12 +167,13 @@ export async function readSegmentJson(path: string): Promise<unknown> {
 }
 
 /**
- * lowdb adapter for one segment file: compact serialisation with per-entry caching, durable atomic
+ * lowdb adapter for one segment file: compact incremental serialisation (SegmentEncoder), durable atomic
  * writes, and zod validation on read. `read` throws AppError('STORE_CORRUPT') naming the file when
  * the content is unparseable or not a segment; it returns null when the file does not exist.
  */
 export class SegmentFile implements Adapter<SegmentDoc> {
   readonly path: string;
+  readonly #encoder = new SegmentEncoder();
 
   constructor(path: string) {
     this.path = path;
@@ -154,6 +192,8 @@ export class SegmentFile implements Adapter<SegmentDoc> {
   }
 
   async write(doc: SegmentDoc): Promise<void> {
-    await writeFileDurably(this.path, serializeSegment(doc));
+    const encoded = this.#encoder.encode(doc.entries);
+    await writeFileDurably(this.path, encoded.bytes);
+    encoded.commit();
   }
 }

@@ -96,7 +96,11 @@ export interface AuditLog {
    * `close()`.
    */
   append(event: AuditEventInput): Promise<AuditEntry>;
-  /** Matching entries, newest first. Reads older segments one at a time only as far as needed. */
+  /**
+   * Matching entries, newest first. Reads older segments one at a time, only as far as needed: it
+   * stops at `limit`, or after the first segment that starts before `since` (this assumes `at` does
+   * not go backwards, i.e. a sane clock). Rejects with AppError('INPUT_INVALID') for a bad filter.
+   */
   query(filter?: AuditFilter): Promise<AuditEntry[]>;
   /** The newest `n` entries, newest first. */
   tail(n: number): Promise<AuditEntry[]>;

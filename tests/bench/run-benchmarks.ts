@@ -21,6 +21,10 @@ function describeMachine(): string {
     `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
     `- Node: ${process.version}`,
     `- Date: ${new Date().toISOString()}`,
+    `- Load average at start (1/5/15 min): ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ')} — other work on the machine inflates wall-clock figures`,
   ].join('\n');
 }
 
