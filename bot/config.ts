@@ -67,7 +67,7 @@ function integer(
 ): number {
   const raw = text(env, name);
   if (raw === undefined) return fallback;
-  const value = Number(raw);
+  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(value) || value < min || value > max) {
     problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
     return fallback;
