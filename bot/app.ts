@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createApprovalService } from './approvals/approval-service.js';
 import { openApprovalStore } from './approvals/approval-store.js';
+import { type AdminNotifier, checkTokenExpiry, createAdminNotifier } from './assistant/admin-notices.js';
 import { expireDueApprovals } from './assistant/approval-actions.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import type { AssistantDeps, ClientProvider } from './assistant/deps.js';
@@ -39,6 +40,8 @@ export interface App {
   readonly audit: AuditLog;
   /** Runs one expiry sweep now (the timer runs it periodically). */
   sweepExpired(): Promise<number>;
+  /** Runs the token expiry check now (hourly timer; each connector is warned at most once a day). */
+  checkTokens(): Promise<string[]>;
   /** Stops timers, drains HTTP turns and flushes the stores. */
   close(): Promise<void>;
 }
@@ -94,6 +97,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   };
 
   let port: ChatPort | undefined;
+  let notifier: AdminNotifier | undefined;
   const deps: AssistantDeps = {
     config,
     logger,
@@ -110,7 +114,9 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     },
     gatewayUrl: overrides.gatewayUrl ?? 'https://api.atlassian.com',
     people: createPeopleDirectory(),
+    notifyAdmins: (...args) => notifier!(...args),
   };
+  notifier = createAdminNotifier(deps);
   const handler = createAssistant(deps);
   const bot = createTeamsBot({ config, logger, handler, verbs: ALL_VERBS });
   port = bot.port;
@@ -128,9 +134,20 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       return 0;
     }
   };
+  const checkTokens = async () => {
+    try {
+      return await checkTokenExpiry(deps, deps.notifyAdmins);
+    } catch (error) {
+      logger.error({ err: String(error) }, 'token expiry check failed');
+      return [];
+    }
+  };
   const sweepMs = overrides.expirySweepMs ?? 60_000;
   const timer = sweepMs > 0 ? setInterval(() => void sweepExpired(), sweepMs) : undefined;
   timer?.unref();
+  const tokenTimer = sweepMs > 0 ? setInterval(() => void checkTokens(), 60 * 60 * 1000) : undefined;
+  tokenTimer?.unref();
+  if (sweepMs > 0) setTimeout(() => void checkTokens(), 5_000).unref();
 
   return {
     http,
@@ -138,8 +155,10 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     deps,
     audit,
     sweepExpired,
+    checkTokens,
     async close() {
       if (timer) clearInterval(timer);
+      if (tokenTimer) clearInterval(tokenTimer);
       await http.close();
       await audit.close();
     },

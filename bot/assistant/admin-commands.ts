@@ -482,7 +482,8 @@ export async function submitConnectForm(
       apiToken: token,
       spaces,
       ...(expiresAt ? { tokenExpiresAt: expiresAt } : {}),
-      setupConversationId: action.conversation.conversationId,
+      setupConversationId: action.target.conversationId,
+      setupServiceUrl: action.target.serviceUrl,
       createdBy: action.actor.id,
     });
   } catch (error) {

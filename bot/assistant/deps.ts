@@ -7,6 +7,7 @@ import type { ChatPort } from '../domain/chat.js';
 import type { Logger } from '../logger.js';
 import type { SettingsStore } from '../policy/settings-store.js';
 import type { CardRenderer } from '../views/render-card.js';
+import type { AdminNotifier } from './admin-notices.js';
 import type { PeopleDirectory } from './people.js';
 
 /** Builds (and caches) a Confluence client per connector name; `forget` after a token change. */
@@ -34,4 +35,6 @@ export interface AssistantDeps {
   readonly gatewayUrl: string;
   /** aadObjectId → chat id, learned from traffic (for Teams' per-user refresh). */
   readonly people: PeopleDirectory;
+  /** Posts throttled admin notices (token expiring or rejected). */
+  readonly notifyAdmins: AdminNotifier;
 }

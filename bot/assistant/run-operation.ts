@@ -9,6 +9,7 @@ import { searchPages } from '../operations/search-pages.js';
 import { executeUpdate, planUpdate, type UpdatePlan } from '../operations/update-page.js';
 import type { Decision, DecisionTarget } from '../policy/decide.js';
 import { buildPageData, buildSearchResultsData } from '../views/build-view-data.js';
+import { noticeTokenRejected } from './admin-notices.js';
 import { recordAudit } from './audit-events.js';
 import {
   approversOf,
@@ -296,7 +297,7 @@ async function assertTitleFree(client: ConfluenceClient, plan: CreatePlan): Prom
 
 /** Tells the admins (in the conversation where the connector was set up) that the token was rejected. */
 async function notifyTokenRejected(deps: AssistantDeps, context: ChannelContext): Promise<void> {
-  deps.logger.warn({ connector: context.connector?.name }, 'Confluence rejected the connector token');
+  if (context.connector) await noticeTokenRejected(deps.notifyAdmins, context.connector);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { validateSiteUrl } from '../confluence/site-url.js';
 import type { ConfluenceConnection } from '../confluence/types.js';
 import { AppError } from '../errors.js';
 import { normalizeSpaceKey, normalizeSpaceKeys } from '../policy/space-keys.js';
 import type { Secret } from '../secret.js';
 import { type JsonDocument, openJsonDocument } from '../stores/json-document.js';
-import { normalizeSiteUrl } from './site-url.js';
 import {
   decryptToken,
   type EncryptedToken,
@@ -38,6 +38,7 @@ const storedConnectorSchema = z
     tokenRotatedAt: z.string().datetime().optional(),
     tokenExpiresAt: z.string().datetime().optional(),
     setupConversationId: z.string().optional(),
+    setupServiceUrl: z.string().url().optional(),
     createdBy: z.string().optional(),
     updatedAt: z.string().datetime(),
   })
@@ -68,6 +69,8 @@ export interface ConnectorInfo {
   readonly tokenRotatedAt?: string;
   readonly tokenExpiresAt?: string;
   readonly setupConversationId?: string;
+  /** The channel endpoint of the setup conversation (for admin notices such as token expiry). */
+  readonly setupServiceUrl?: string;
   readonly createdBy?: string;
   readonly updatedAt: string;
 }
@@ -81,6 +84,8 @@ export interface UpsertConnectorInput {
   readonly spaces?: readonly string[] | '*';
   readonly tokenExpiresAt?: Date;
   readonly setupConversationId?: string;
+  /** The channel endpoint of the setup conversation (for admin notices such as token expiry). */
+  readonly setupServiceUrl?: string;
   readonly createdBy?: string;
 }
 
@@ -206,6 +211,7 @@ function toInfo(stored: StoredConnector, isDefault: boolean): ConnectorInfo {
     ...(stored.tokenRotatedAt !== undefined ? { tokenRotatedAt: stored.tokenRotatedAt } : {}),
     ...(stored.tokenExpiresAt !== undefined ? { tokenExpiresAt: stored.tokenExpiresAt } : {}),
     ...(stored.setupConversationId !== undefined ? { setupConversationId: stored.setupConversationId } : {}),
+    ...(stored.setupServiceUrl !== undefined ? { setupServiceUrl: stored.setupServiceUrl } : {}),
     ...(stored.createdBy !== undefined ? { createdBy: stored.createdBy } : {}),
     updatedAt: stored.updatedAt,
   };
@@ -265,7 +271,7 @@ export function createConnectorStore(deps: ConnectorStoreDeps): ConnectorStore {
 
   const upsertWith = async (input: UpsertConnectorInput, origin: 'env' | 'chat'): Promise<ConnectorInfo> => {
     const name = checkName(input.name);
-    const siteUrl = normalizeSiteUrl(input.siteUrl);
+    const siteUrl = validateSiteUrl(input.siteUrl);
     const email = checkEmail(input.email);
     checkToken(input.apiToken);
     const spaces = input.spaces === undefined ? undefined : checkSpaces(input.spaces);
@@ -292,6 +298,9 @@ export function createConnectorStore(deps: ConnectorStoreDeps): ConnectorStore {
         if (input.setupConversationId !== undefined) {
           existing.setupConversationId = input.setupConversationId;
         }
+        if (input.setupServiceUrl !== undefined) {
+          existing.setupServiceUrl = input.setupServiceUrl;
+        }
         existing.origin = origin === 'env' ? 'env' : existing.origin;
         existing.updatedAt = at;
         return infoOf(draft, existing);
@@ -308,6 +317,7 @@ export function createConnectorStore(deps: ConnectorStoreDeps): ConnectorStore {
         ...(input.setupConversationId !== undefined
           ? { setupConversationId: input.setupConversationId }
           : {}),
+        ...(input.setupServiceUrl !== undefined ? { setupServiceUrl: input.setupServiceUrl } : {}),
         ...(input.createdBy !== undefined ? { createdBy: input.createdBy } : {}),
         updatedAt: at,
       };

@@ -120,14 +120,26 @@ describe('admin commands and robustness', () => {
     expect(noAccess.text).toMatch(/no Confluence access/);
     const badUrl = await submit({ siteUrl: 'http://evil.example.com' });
     expect(badUrl.text).toMatch(/https/);
-    const good = await submit({ apiToken: DEFAULT_ACCOUNTS.bot.apiToken });
+    const inFiveDays = new Date(Date.now() + 5.5 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const good = await submit({ apiToken: DEFAULT_ACCOUNTS.bot.apiToken, tokenExpiry: inFiveDays });
     expect(good.text).toMatch(/Confluence connected/);
+    expect(good.text).toMatch(/Northwind|bot/i);
     const nonAdmin = await h.click(
       'connectSubmit',
       { connectorName: 'x', siteUrl: h.confluence.url, accountEmail: 'a@b.c', apiToken: 'zzz' },
       { from: USERS.writer },
     );
     expect(nonAdmin.text).toMatch(/Only bot admins/);
+  });
+
+  it('warns admins, in the conversation where a connector was set up, before its token expires', async () => {
+    const before = h.channel.posted(CONVERSATIONS.channel.id).length;
+    expect(await h.app.checkTokens()).toEqual(['second']);
+    const notices = h.channel.posted(CONVERSATIONS.channel.id).slice(before);
+    expect(JSON.stringify(notices)).toMatch(/expires in 5 days/);
+    expect(await h.app.checkTokens()).toEqual([]);
+    const status = await h.say('/confluence status', { from: USERS.admin });
+    expect(status.text).toMatch(/in 5 days/);
   });
 
   it('warns about a pasted API token without echoing or storing it', async () => {
@@ -181,9 +193,12 @@ describe('admin commands and robustness', () => {
     const down = await h.say('get "Parental Leave Policy" in HR');
     expect(down.text).toMatch(/not answering|try again/i);
     h.confluence.clearFaults();
+    await h.say('/confluence approvals here', { from: USERS.admin, conversation: CONVERSATIONS.approvals });
     h.confluence.injectFault({ kind: 'status', status: 401, times: 1 });
     const unauthorized = await h.say('search vpn again');
     expect(unauthorized.text).toMatch(/rotate/);
+    const adminNotice = h.channel.posted('19:approvals@thread.tacv2').at(-1);
+    expect(JSON.stringify(adminNotice?.activity)).toMatch(/rejected the API token/);
     h.confluence.clearFaults();
   });
 
