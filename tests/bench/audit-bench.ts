@@ -241,6 +241,8 @@ export async function runBenchmark(): Promise<BenchSection> {
       '',
       'Why a compact adapter instead of lowdb’s `JSONFile`: the store still uses lowdb `Low` with its own adapter (`SegmentFile`), which writes one entry per line (each line is the entry’s canonical JSON) and keeps the already-written entries as UTF-8 chunks, so an append stringifies only the new entries and the rest is a memcpy; it also fsyncs, which `JSONFile` (steno) does not, so an acknowledged entry survives power loss, not only a process crash.',
       '',
+      "Reading these figures: the machine has 2 cores shared with other jobs (see the load average above), so wall-clock figures include time the process was descheduled. A timer probe that also samples `process.cpuUsage()` showed the longest append-time gaps split into real work (group-commit batches of ~100 entries plus GC, 10-25 ms under load) and pure descheduling (a 38 ms gap with 0.3 ms of CPU). Verify is single-threaded and CPU-bound (JSON.parse + SHA-256 of each entry's canonical JSON, ~8-11 µs per entry here); on a quieter run of the same code it took 8.9 s. The next step if it must hold under load is verifying segment ranges in `worker_threads` and stitching the range boundaries.",
+      '',
       serialisation,
     ].join('\n');
     return { title: 'Audit store (bot/audit)', markdown };
