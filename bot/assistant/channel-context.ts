@@ -1,5 +1,6 @@
 import type { ConfluenceClient } from '../confluence/types.js';
 import type { ConnectorInfo } from '../connectors/connector-store.js';
+import type { ChatTarget } from '../domain/chat.js';
 import type { Actor, Operation, Permission } from '../domain/types.js';
 import { AppError } from '../errors.js';
 import { OPERATION_SPECS } from '../operations/registry.js';
@@ -35,6 +36,19 @@ export function approversOf(deps: AssistantDeps, channelKey: string): string[] {
     ...(deps.settings.getChannel(channelKey)?.approvers ?? []),
     ...deps.config.approvers,
   ]);
+}
+
+/** Where approval cards for personal-chat requests go (`/confluence approvals here`), if set. */
+export function approvalsTarget(deps: AssistantDeps): ChatTarget | undefined {
+  const approvals = deps.settings.getGlobal().approvalsConversation;
+  return approvals
+    ? {
+        conversationId: approvals.conversationId,
+        channelKey: approvals.channelKey,
+        serviceUrl: approvals.serviceUrl,
+        ...(approvals.tenantId ? { tenantId: approvals.tenantId } : {}),
+      }
+    : undefined;
 }
 
 /** Loads the channel's settings, effective permissions, the actor's roles and the connector. */

@@ -111,6 +111,8 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       return;
     }
     const intent = parseMessage(chat.text, chat.mentions);
+    const started = Date.now();
+    deps.logger.debug({ intent: intent.kind, conversationType: chat.conversation.type }, 'message');
     try {
       switch (intent.kind) {
         case 'operation':
@@ -145,7 +147,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       }
     } catch (error) {
       if (isAppError(error)) {
-        deps.logger.info({ code: error.code }, 'request refused');
+        deps.logger.info({ code: error.code, intent: intent.kind, ms: Date.now() - started }, 'request failed with a known error');
         await reply(errorMessage(deps.cards, error));
         return;
       }

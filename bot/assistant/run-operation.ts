@@ -12,6 +12,7 @@ import { buildPageData, buildSearchResultsData } from '../views/build-view-data.
 import { noticeTokenRejected } from './admin-notices.js';
 import { recordAudit } from './audit-events.js';
 import {
+  approvalsTarget,
   approversOf,
   type ChannelContext,
   channelContext,
@@ -317,41 +318,7 @@ async function submitForApproval(
     title: plan.title,
     ...(plan.kind === 'update' ? { pageId: plan.pageId, version: plan.baseVersion } : {}),
   };
-  let cardTarget: ChatTarget = chat.target;
-  let elsewhere = false;
-  if (chat.conversation.type === 'personal') {
-    const approvals = deps.settings.getGlobal().approvalsConversation;
-    if (!approvals) {
-      await recordAudit(deps, {
-        actor: chat.actor,
-        conversationId: chat.conversation.conversationId,
-        connector: connector.name,
-        operation: plan.kind,
-        target,
-        decision: 'confirm',
-        outcome: 'denied',
-        details: { reason: 'no approvals conversation set' },
-      });
-      await reply(
-        card(deps.cards, 'notice', {
-          title: 'This needs approval',
-          text: 'Writes from a personal chat need an approvals conversation, and none is set. Ask in a channel instead, or ask a bot admin to run `/confluence approvals here` in the team leads’ channel.',
-          tone: 'warning',
-          changes: [],
-        }),
-      );
-      return;
-    }
-    cardTarget = {
-      conversationId: approvals.conversationId,
-      channelKey: approvals.channelKey,
-      serviceUrl: approvals.serviceUrl,
-      ...(approvals.tenantId ? { tenantId: approvals.tenantId } : {}),
-    };
-    elsewhere = true;
-  }
-  const approverIds = approversOf(deps, cardTarget.channelKey);
-  if (approverIds.length === 0) {
+  const cannotSubmit = async (reason: string, text: string) => {
     await recordAudit(deps, {
       actor: chat.actor,
       conversationId: chat.conversation.conversationId,
@@ -360,17 +327,30 @@ async function submitForApproval(
       target,
       decision: 'confirm',
       outcome: 'denied',
-      details: { reason: 'no approvers' },
+      details: { reason },
     });
     await reply(
-      card(deps.cards, 'notice', {
-        title: 'This needs approval',
-        text: 'Nobody can approve it here: no approvers are named. A bot admin can run `/confluence approvers add @name`.',
-        tone: 'warning',
-        changes: [],
-      }),
+      card(deps.cards, 'notice', { title: 'This needs approval', text, tone: 'warning', changes: [] }),
     );
-    return;
+  };
+  let cardTarget: ChatTarget = chat.target;
+  const elsewhere = chat.conversation.type === 'personal';
+  if (elsewhere) {
+    const approvals = approvalsTarget(deps);
+    if (!approvals) {
+      return cannotSubmit(
+        'no approvals conversation set',
+        'Writes from a personal chat need an approvals conversation, and none is set. Ask in a channel instead, or ask a bot admin to run `/confluence approvals here` in the team leads’ channel.',
+      );
+    }
+    cardTarget = approvals;
+  }
+  const approverIds = approversOf(deps, cardTarget.channelKey);
+  if (approverIds.length === 0) {
+    return cannotSubmit(
+      'no approvers',
+      'Nobody can approve it here: no approvers are named. A bot admin can run `/confluence approvers add @name`.',
+    );
   }
   const request = await deps.approvals.submit({
     requester: chat.actor,

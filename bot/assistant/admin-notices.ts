@@ -1,0 +1,106 @@
+import type { ConnectorInfo } from '../connectors/connector-store.js';
+import type { ChatTarget } from '../domain/chat.js';
+import { recordAudit } from './audit-events.js';
+import { approvalsTarget } from './channel-context.js';
+import type { AssistantDeps } from './deps.js';
+import { card } from './present.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Warn this many days before a token expires. */
+export const TOKEN_EXPIRY_WARNING_DAYS = 14;
+
+/**
+ * Where admin notices about a connector go: the conversation where it was connected, else the
+ * approvals conversation. Undefined when neither is known (the notice is then only logged).
+ */
+export function adminTargetFor(deps: AssistantDeps, connector: ConnectorInfo): ChatTarget | undefined {
+  if (connector.setupConversationId && connector.setupServiceUrl) {
+    return {
+      conversationId: connector.setupConversationId,
+      channelKey: connector.setupConversationId.split(';messageid=')[0]!,
+      serviceUrl: connector.setupServiceUrl,
+    };
+  }
+  return approvalsTarget(deps);
+}
+
+/** Sends admin notices at most once per `key` per `throttleMs` (per process). */
+export function createAdminNotifier(deps: AssistantDeps) {
+  const lastSent = new Map<string, number>();
+  return async function notify(
+    connector: ConnectorInfo,
+    key: string,
+    notice: { title: string; text: string },
+    throttleMs: number,
+  ): Promise<boolean> {
+    const now = deps.now().getTime();
+    const previous = lastSent.get(key);
+    if (previous !== undefined && now - previous < throttleMs) return false;
+    lastSent.set(key, now);
+    deps.logger.warn({ connector: connector.name, notice: key }, notice.title);
+    const target = adminTargetFor(deps, connector);
+    if (!target) return false;
+    try {
+      await deps
+        .port()
+        .post(target, card(deps.cards, 'notice', { ...notice, tone: 'warning', changes: [] }, notice.title));
+      return true;
+    } catch (error) {
+      deps.logger.error({ err: String(error), connector: connector.name }, 'could not post an admin notice');
+      return false;
+    }
+  };
+}
+
+/** The notifier type, shared by the token checks. */
+export type AdminNotifier = ReturnType<typeof createAdminNotifier>;
+
+/**
+ * The daily token check: warns admins about tokens that expire within 14 days (or have expired),
+ * once a day per connector, and audits each warning. Returns the connectors warned about.
+ */
+export async function checkTokenExpiry(deps: AssistantDeps, notify: AdminNotifier): Promise<string[]> {
+  const now = deps.now().getTime();
+  const warned: string[] = [];
+  for (const connector of deps.connectors.list()) {
+    if (!connector.tokenExpiresAt) continue;
+    const daysLeft = Math.floor((new Date(connector.tokenExpiresAt).getTime() - now) / DAY_MS);
+    if (daysLeft >= TOKEN_EXPIRY_WARNING_DAYS) continue;
+    const text =
+      daysLeft < 0
+        ? `The API token of connector ${connector.name} has expired. Confluence will refuse every request until an admin runs \`/confluence rotate ${connector.name}\`.`
+        : `The API token of connector ${connector.name} expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}. Create a new token at id.atlassian.com and run \`/confluence rotate ${connector.name}\`.`;
+    const sent = await notify(
+      connector,
+      `expiry:${connector.name}`,
+      { title: 'Confluence token expiring', text },
+      20 * 60 * 60 * 1000,
+    );
+    if (sent) {
+      warned.push(connector.name);
+      await recordAudit(deps, {
+        actor: { id: 'system', name: 'Confluence Assistant' },
+        conversationId: adminTargetFor(deps, connector)?.conversationId ?? 'none',
+        connector: connector.name,
+        operation: 'token-expiry-warning',
+        decision: 'n/a',
+        outcome: 'ok',
+        details: { daysLeft, tokenExpiresAt: connector.tokenExpiresAt },
+      });
+    }
+  }
+  return warned;
+}
+
+/** Tells admins that Confluence rejected a connector's token (at most once an hour). */
+export async function noticeTokenRejected(notify: AdminNotifier, connector: ConnectorInfo): Promise<void> {
+  await notify(
+    connector,
+    `rejected:${connector.name}`,
+    {
+      title: 'Confluence rejected the API token',
+      text: `Confluence answered 401 for connector ${connector.name}: the token is wrong, revoked or expired. Users cannot reach Confluence until an admin runs \`/confluence rotate ${connector.name}\`.`,
+    },
+    60 * 60 * 1000,
+  );
+}
