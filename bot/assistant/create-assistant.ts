@@ -147,7 +147,10 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       }
     } catch (error) {
       if (isAppError(error)) {
-        deps.logger.info({ code: error.code, intent: intent.kind, ms: Date.now() - started }, 'request failed with a known error');
+        deps.logger.info(
+          { code: error.code, intent: intent.kind, ms: Date.now() - started },
+          'request failed with a known error',
+        );
         await reply(errorMessage(deps.cards, error));
         return;
       }
