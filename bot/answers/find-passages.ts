@@ -15,9 +15,17 @@ const STOPWORDS = new Set(
     .filter(Boolean),
 );
 
-/** Lower-cases, strips accents and a few English suffixes so "weeks" matches "week". */
+/**
+ * Lower-cases, strips accents from Latin letters (other scripts keep their marks: ポ stays ポ), drops a
+ * possessive `'s`, and strips a few English suffixes so "weeks" matches "week".
+ */
 export function stem(word: string): string {
-  const plain = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const plain = word
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/'s?$/, '');
   if (plain.length > 5 && plain.endsWith('ing')) return plain.slice(0, -3);
   if (plain.length > 4 && plain.endsWith('ies')) return `${plain.slice(0, -3)}y`;
   if (plain.length > 3 && plain.endsWith('s') && !plain.endsWith('ss')) return plain.slice(0, -1);
@@ -33,6 +41,7 @@ export function keywordsOf(question: string): string[] {
     const lower = word.toLowerCase();
     if (STOPWORDS.has(lower) || lower.length < 2) continue;
     const stemmed = stem(lower);
+    if (STOPWORDS.has(stemmed) || stemmed.length < 2) continue;
     if (!seen.has(stemmed)) {
       seen.add(stemmed);
       result.push(stemmed);
