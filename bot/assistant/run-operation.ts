@@ -158,7 +158,7 @@ export async function runOperation(
         return;
       }
       case 'get': {
-        const early = preCheck(context, request.ref, check);
+        const early = preCheck(request.ref, check);
         if (early) return await refuse(early, targetOf(request.ref));
         const { client } = requireConnector(deps, context);
         const page = await client.getPage(request.ref);
@@ -217,7 +217,7 @@ export async function runOperation(
         return;
       }
       case 'update': {
-        const early = preCheck(context, request.ref, check);
+        const early = preCheck(request.ref, check);
         if (early) return await refuse(early, targetOf(request.ref));
         const { client } = requireConnector(deps, context);
         const page = await client.getPage(request.ref);
@@ -269,17 +269,12 @@ export async function runOperation(
  * Refusals that need no call to Confluence: the operation is denied outright, or the page is named
  * by title or URL in a space that is not allowed.
  */
-function preCheck(
-  context: ChannelContext,
-  ref: PageRef,
-  check: (target: DecisionTarget) => Decision,
-): Decision | undefined {
+function preCheck(ref: PageRef, check: (target: DecisionTarget) => Decision): Decision | undefined {
   const named = spaceNamedBy(ref);
   if (named !== undefined) {
     const decision = check({ spaceKey: named });
     return decision.permission === 'denied' ? decision : undefined;
   }
-  if (context.permissions.get === undefined) return undefined;
   const decision = check({});
   return decision.permission === 'denied' && decision.code === 'POLICY_DENIED' ? decision : undefined;
 }

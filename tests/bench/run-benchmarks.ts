@@ -11,6 +11,7 @@ import type { BenchModule, BenchSection } from './bench-types.js';
 
 const BENCHES: readonly { readonly name: string; readonly load: () => Promise<BenchModule> }[] = [
   { name: 'audit', load: () => import('./audit-bench.js') },
+  { name: 'bot', load: () => import('./bot-bench.js') },
 ];
 
 function describeMachine(): string {

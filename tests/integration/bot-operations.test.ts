@@ -155,6 +155,17 @@ describe('operations end to end', () => {
     await h.say('/confluence policy get allowed', { from: USERS.admin });
   });
 
+  it('refuses an update when the policy denies updates, without calling Confluence', async () => {
+    await h.say('/confluence policy update denied', { from: USERS.admin });
+    const page = h.confluence.findPageByTitle('ENG', 'Feature Flags')!;
+    const before = h.confluence.requests.length;
+    const result = await h.say(`update ${page.id}\nappend: should not land`);
+    expect(result.text).toMatch(/update is denied here/);
+    expect(h.confluence.requests.length).toBe(before);
+    expect(h.confluence.getPage(page.id)!.storage).not.toContain('should not land');
+    await h.say('/confluence policy update allowed', { from: USERS.admin });
+  });
+
   it('keeps the simulator answers valid against the official OpenAPI specs', () => {
     expect(h.confluence.schemaViolations).toEqual([]);
   });
