@@ -91,6 +91,10 @@ export function createTeamsBot(options: {
       { correlationId, where, err: appError, cause: String((error as Error)?.message ?? error) },
       'turn failed',
     );
+    if (!context.activity?.serviceUrl || !context.activity.conversation?.id) {
+      logger.warn({ correlationId }, 'no reply address on the activity; the failure message was not sent');
+      return;
+    }
     try {
       await context.sendActivity(toActivity(handler.failure(correlationId, appError.userMessage)));
     } catch (sendError) {

@@ -68,6 +68,19 @@ describe('createHttpServer', () => {
     expect(sut.handler.messages).toEqual([]);
   });
 
+  it.each([
+    ['an empty object', '{}', 'application/json'],
+    ['a form-encoded body', 'text=hi&from=x', 'application/x-www-form-urlencoded'],
+    ['plain text', '{"type":"message"}', 'text/plain'],
+  ])('survives %s: no turn reaches the handler and the server stays healthy', async (_name, body, type) => {
+    const { sut } = await start();
+    const { status, text } = await post(sut.url, body, type);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(text).not.toMatch(/at .*\.js:\d+/);
+    expect(sut.handler.messages).toEqual([]);
+    expect((await fetch(`${sut.url}/healthz`)).status).toBe(200);
+  });
+
   it('404 for other paths', async () => {
     const { sut } = await start();
     expect((await fetch(`${sut.url}/api/other`)).status).toBe(404);

@@ -216,6 +216,33 @@ describe('messages', () => {
   });
 });
 
+describe('activities without a reply address', () => {
+  it.each([
+    ['no serviceUrl', 'serviceUrl'],
+    ['no conversation', 'conversation'],
+  ])('%s: the turn fails closed and nothing is sent anywhere', async (_name, field) => {
+    const sent: unknown[] = [];
+    const adapter = sut.bot.adapter;
+    const original = adapter.sendActivities.bind(adapter);
+    adapter.sendActivities = async (_context, activities) => {
+      sent.push(...activities);
+      return activities.map(() => ({ id: 'intercepted' }));
+    };
+    try {
+      const activity = messageActivity(channel.url, 'hello');
+      delete activity[field];
+      const before = sut.logs.length;
+      const { status } = await sendToBot(sut.url, activity);
+      expect(status).toBe(200);
+      expect(sent).toEqual([]);
+      expect(sut.handler.messages).toEqual([]);
+      expect(sut.logs.slice(before).join('')).toContain('no reply address');
+    } finally {
+      adapter.sendActivities = original;
+    }
+  });
+});
+
 describe('conversation updates', () => {
   it('posts the welcome when the bot itself is added', async () => {
     const { status } = await sendToBot(sut.url, installActivity(channel.url));
