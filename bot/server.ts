@@ -37,7 +37,12 @@ export function createHttpServer(options: {
       res.send(503, { error: 'shutting down' });
       return;
     }
-    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body) || typeof req.body.type !== 'string') {
+    if (
+      !req.body ||
+      typeof req.body !== 'object' ||
+      Array.isArray(req.body) ||
+      typeof req.body.type !== 'string'
+    ) {
       res.send(400, { error: 'Expected a JSON Bot Framework activity with a type.' });
       return;
     }

@@ -81,7 +81,8 @@ export async function runBenchmark(): Promise<BenchSection> {
     });
     const approve = await timeTurns(30, async (i) => {
       const asked = await h.say(`create "Bench page ${i}" in ENG\nBody ${i}`);
-      const id = (asked.card?.refresh as { action: { data: { requestId: string } } }).action.data.requestId;
+      const refresh = asked.card?.refresh as { action: { data: { requestId: string } } } | undefined;
+      const id = refresh?.action.data.requestId ?? '';
       await h.click('approve', { requestId: id }, { from: USERS.lead, replyToId: 'c' });
     });
 
