@@ -40,6 +40,11 @@ export interface Config {
   readonly approvers: readonly string[];
   readonly approvalTtlHours: number;
   readonly allowSelfApproval: boolean;
+  /**
+   * Put Approve/Reject on the shared approval card instead of relying on Teams' per-user refresh.
+   * For clients without refresh support (the Agents Playground); the server still checks every click.
+   */
+  readonly approvalButtonsForAll: boolean;
   readonly confluenceTimeoutMs: number;
 }
 
@@ -174,6 +179,7 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
 
   const approvalTtlHours = integer(env, 'APPROVAL_TTL_HOURS', 24, 1, 24 * 30, problems);
   const allowSelfApproval = flag(env, 'APPROVALS_ALLOW_SELF', problems);
+  const approvalButtonsForAll = flag(env, 'APPROVALS_BUTTONS_FOR_ALL', problems);
   const confluenceTimeoutMs = integer(env, 'CONFLUENCE_TIMEOUT_MS', 15_000, 1_000, 120_000, problems);
   const logLevel = text(env, 'LOG_LEVEL') ?? 'info';
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -206,6 +212,7 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
     approvers: Object.freeze(list(text(env, 'BOT_APPROVERS'))),
     approvalTtlHours,
     allowSelfApproval,
+    approvalButtonsForAll,
     confluenceTimeoutMs,
   });
 }

@@ -41,7 +41,7 @@ async function settled(deps: AssistantDeps, id: string, waitMs = 8_000): Promise
 
 function statusCard(deps: AssistantDeps, request: ApprovalRequest, showButtons = false) {
   const message = approvalMessage(deps.cards, request, {
-    showButtons,
+    showButtons: showButtons || deps.config.approvalButtonsForAll,
     approverIds: approversOf(deps, request.channelKey),
   });
   return message.kind === 'card' ? message.card : {};

@@ -22,6 +22,14 @@ import { runOperation } from './run-operation.js';
 type Reply = (message: OutboundMessage) => Promise<string | undefined>;
 
 /**
+ * Usage placeholders such as `<page>` would be read as HTML by Teams (and shown escaped inside code
+ * spans); single guillemets show the same hint literally everywhere.
+ */
+function placeholders(text: string): string {
+  return text.replace(/<([^<>\n]{1,60})>/g, '‹$1›');
+}
+
+/**
  * The core behind the chat edge: messages → intent → policy → operation / approval / admin →
  * cards, with every action audited before it is acknowledged.
  */
@@ -122,7 +130,10 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
           await runAdminCommand(deps, chat, intent.command, reply);
           return;
         case 'admin-invalid':
-          await reply({ kind: 'text', text: `${intent.message}\n\nUsage: \`${intent.usage}\`` });
+          await reply({
+            kind: 'text',
+            text: placeholders(`${intent.message}\n\nUsage: \`${intent.usage}\``),
+          });
           return;
         case 'question':
           await answer(chat, intent.question, reply);
@@ -141,7 +152,9 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
         case 'failure':
           await reply({
             kind: 'text',
-            text: `${intent.message}\n\nTry one of these:\n${(intent.suggestions.length ? intent.suggestions : EXAMPLE_COMMANDS).map((s: string) => `- \`${s}\``).join('\n')}\n\nType \`help\` for everything I can do.`,
+            text: placeholders(
+              `${intent.message}\n\nTry one of these:\n${(intent.suggestions.length ? intent.suggestions : EXAMPLE_COMMANDS).map((s: string) => `- \`${s}\``).join('\n')}\n\nType \`help\` for everything I can do.`,
+            ),
           });
           return;
       }

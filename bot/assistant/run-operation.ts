@@ -371,7 +371,10 @@ async function submitForApproval(
     outcome: 'pending',
     details: { requestId: request.id },
   });
-  const message = approvalMessage(deps.cards, request, { showButtons: false, approverIds });
+  const message = approvalMessage(deps.cards, request, {
+    showButtons: deps.config.approvalButtonsForAll,
+    approverIds,
+  });
   const activityId = elsewhere ? await deps.port().post(cardTarget, message) : await reply(message);
   if (activityId) {
     await deps.approvals.setCard(request.id, {

@@ -147,6 +147,17 @@ function snippet(text: string): string {
   return short.length > 60 ? `${short.slice(0, 60).trim()}…` : short;
 }
 
+/**
+ * `stripPoliteness` drops trailing punctuation, which is right for commands but loses content from
+ * an inline body (`create "X" in ENG: It works.`): when the command carries `: text`, the original
+ * line end is put back.
+ */
+function keepInlineBodyEnd(line: string, core: string): string {
+  if (!/:\s*\S/.test(core)) return core;
+  const at = line.lastIndexOf(core);
+  return at >= 0 ? `${core}${line.slice(at + core.length).trimEnd()}` : core;
+}
+
 function interpretUserText(head: string, bodyLines: string): Intent {
   const line = head.replace(/^\/+\s*/, '');
   if (!/[\p{L}\p{N}]/u.test(line)) {
@@ -155,7 +166,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
       : failure('I did not catch that. Try one of these commands.');
   }
   if (isGreeting(line) && bodyLines.trim().length === 0) return { kind: 'greeting' };
-  const core = stripPoliteness(line);
+  const core = keepInlineBodyEnd(line, stripPoliteness(line));
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
   const help = matchHelp(core);
   if (help) return { kind: 'help', ...help };

@@ -188,3 +188,25 @@ describe('approvals end to end', () => {
     expect(ops).toContain('update:approved:error');
   });
 });
+
+describe('approval buttons for everyone (clients without per-user refresh)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ APPROVALS_BUTTONS_FOR_ALL: 'true' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('puts Approve/Reject on the shared card and still refuses clicks from non-approvers', async () => {
+    const asked = await h.say('create "Shared Buttons" in ENG\nhello');
+    const id = requestIdOf(asked.card);
+    expect(buttonsOf(asked.card).map((b) => b.verb)).toEqual(expect.arrayContaining(['approve', 'reject']));
+    const stranger = await h.click('approve', { requestId: id }, { from: USERS.reader });
+    expect(stranger.text).toMatch(/Only an approver/);
+    expect(h.confluence.findPageByTitle('ENG', 'Shared Buttons')).toBeUndefined();
+    const approved = await h.click('approve', { requestId: id }, { from: USERS.lead, replyToId: 'c' });
+    expect(approved.text).toMatch(/Approved by/);
+    expect(buttonsOf(approved.card).map((b) => b.verb)).not.toContain('approve');
+  });
+});
