@@ -252,10 +252,16 @@ describe('parseMessage: robustness', () => {
 describe('inline bodies keep their ending', () => {
   it('keeps the final punctuation of a one-line create body', () => {
     const intent = parseMessage('create "X" in ENG: Written from the Agents Playground.');
-    expect(intent).toMatchObject({ kind: 'operation', request: { operation: 'create', markdown: 'Written from the Agents Playground.' } });
+    expect(intent).toMatchObject({
+      kind: 'operation',
+      request: { operation: 'create', markdown: 'Written from the Agents Playground.' },
+    });
   });
 
   it('still drops trailing punctuation from plain commands', () => {
-    expect(parseMessage('search vpn setup!')).toMatchObject({ kind: 'operation', request: { words: 'vpn setup' } });
+    expect(parseMessage('search vpn setup!')).toMatchObject({
+      kind: 'operation',
+      request: { words: 'vpn setup' },
+    });
   });
 });
