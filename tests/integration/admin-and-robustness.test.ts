@@ -54,6 +54,37 @@ describe('admin commands and robustness', () => {
     expect(search.text).toMatch(/VPN/);
   });
 
+  it.each([
+    'help',
+    'status',
+    'test',
+    'connect',
+    'disconnect',
+    'rotate',
+    'policy',
+    'policy create allowed',
+    'policy explain create ENG',
+    'spaces',
+    'spaces add LEGAL',
+    'approvers add 29:reader',
+    'admins add 29:writer',
+    'approvals here',
+    'audit 5',
+    'audit export',
+  ])('refuses /confluence %s from a non-admin, changes nothing and audits it', async (command) => {
+    const before = (await h.app.audit.tail(1))[0]?.seq ?? 0;
+    const settingsBefore = JSON.stringify(h.app.deps.settings.getGlobal());
+    const connectorsBefore = JSON.stringify(h.app.deps.connectors.list());
+    const result = await h.say(`/confluence ${command}`, { from: USERS.reader });
+    expect(result.text).toMatch(/Only bot admins/);
+    expect(JSON.stringify(h.app.deps.settings.getGlobal())).toBe(settingsBefore);
+    expect(JSON.stringify(h.app.deps.connectors.list())).toBe(connectorsBefore);
+    const entries = await h.app.audit.tail(5);
+    expect(entries.some((e) => e.seq > before && e.operation === 'admin' && e.outcome === 'denied')).toBe(
+      true,
+    );
+  });
+
   it('shows status, policy and explain to admins', async () => {
     const status = await h.say('/confluence status', { from: USERS.admin });
     expect(status.text).toContain(h.confluence.url);
