@@ -38,16 +38,19 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     const context = channelContext(deps, chat.actor, chat.conversation.channelKey);
     const search = decideIn(context, chat.actor, 'search', {});
     const what = `Answer "${question.slice(0, 120)}"`;
-    if (search.permission !== 'allowed') {
-      await recordAudit(deps, {
+    const audit = (allowed: boolean, details?: Record<string, unknown>) =>
+      recordAudit(deps, {
         actor: chat.actor,
         conversationId: chat.conversation.conversationId,
         connector: context.connector?.name,
         operation: 'question',
         target: { query: question.slice(0, 500) },
-        decision: 'denied',
-        outcome: 'denied',
+        decision: allowed ? 'allowed' : 'denied',
+        outcome: allowed ? 'ok' : 'denied',
+        ...(details ? { details } : {}),
       });
+    if (search.permission !== 'allowed') {
+      await audit(false);
       await reply(denialMessage(deps.cards, what, 'search', search));
       return;
     }
@@ -58,16 +61,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       isPageAllowed: (page) =>
         decideIn(context, chat.actor, 'get', { spaceKey: page.spaceKey }).permission === 'allowed',
     });
-    await recordAudit(deps, {
-      actor: chat.actor,
-      conversationId: chat.conversation.conversationId,
-      connector: context.connector?.name,
-      operation: 'question',
-      target: { query: question.slice(0, 500) },
-      decision: 'allowed',
-      outcome: 'ok',
-      details: { citations: result.citations.length, pages: result.pages.length },
-    });
+    await audit(true, { citations: result.citations.length, pages: result.pages.length });
     await reply({ kind: 'text', text: formatAnswer(result) });
   }
 

@@ -120,6 +120,27 @@ export async function runOperation(
         ? { spaceKey: ref.spaceKey, title: ref.title }
         : {};
 
+  /**
+   * Loads a page named by id, URL or title and re-checks its real space; refuses (and returns
+   * undefined) before any call when the operation or the named space is not allowed, and after the
+   * fetch when the page's space is not, showing nothing of the page.
+   */
+  const loadAllowedPage = async (ref: PageRef) => {
+    const early = preCheck(ref, check);
+    if (early) {
+      await refuse(early, targetOf(ref));
+      return undefined;
+    }
+    const { client } = requireConnector(deps, context);
+    const page = await client.getPage(ref);
+    const decision = check({ spaceKey: page.spaceKey });
+    if (decision.permission === 'denied') {
+      await refuse(decision, { pageId: page.id });
+      return undefined;
+    }
+    return { page, decision, client };
+  };
+
   try {
     switch (request.operation) {
       case 'search': {
@@ -158,12 +179,9 @@ export async function runOperation(
         return;
       }
       case 'get': {
-        const early = preCheck(request.ref, check);
-        if (early) return await refuse(early, targetOf(request.ref));
-        const { client } = requireConnector(deps, context);
-        const page = await client.getPage(request.ref);
-        const decision = check({ spaceKey: page.spaceKey });
-        if (decision.permission === 'denied') return await refuse(decision, { pageId: page.id });
+        const loaded = await loadAllowedPage(request.ref);
+        if (!loaded) return;
+        const { page } = loaded;
         await audit('get', {
           target: {
             pageId: page.id,
@@ -217,12 +235,9 @@ export async function runOperation(
         return;
       }
       case 'update': {
-        const early = preCheck(request.ref, check);
-        if (early) return await refuse(early, targetOf(request.ref));
-        const { client } = requireConnector(deps, context);
-        const page = await client.getPage(request.ref);
-        const decision = check({ spaceKey: page.spaceKey });
-        if (decision.permission === 'denied') return await refuse(decision, { pageId: page.id });
+        const loaded = await loadAllowedPage(request.ref);
+        if (!loaded) return;
+        const { page, decision, client } = loaded;
         const plan = planUpdate(page, request.edit);
         if (decision.permission === 'confirm')
           return await submitForApproval(deps, chat, context, plan, reply);
