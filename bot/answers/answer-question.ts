@@ -21,6 +21,19 @@ export interface Answer {
 }
 
 /**
+ * Narrower searches to try when all the keywords together find nothing (search matches every
+ * word): the first two keywords (usually the subject), then the two longest, then the longest alone.
+ * At most three, without repeats.
+ */
+export function fallbackQueries(keywords: readonly string[]): string[] {
+  if (keywords.length < 2) return [];
+  const byLength = [...keywords].sort((a, b) => b.length - a.length);
+  const candidates = [keywords.slice(0, 2).join(' '), byLength.slice(0, 2).join(' '), byLength[0] ?? ''];
+  const all = keywords.join(' ');
+  return [...new Set(candidates)].filter((words) => words !== '' && words !== all).slice(0, 3);
+}
+
+/**
  * Answers a question from Confluence without a language model: searches the allowed spaces for the
  * question's keywords, reads the top pages, and quotes the passages that share the most keywords.
  * `isPageAllowed` re-checks each page's space before anything of it is used.
@@ -37,9 +50,9 @@ export async function answerQuestion(
   const keywords = keywordsOf(input.question);
   if (keywords.length === 0) return { question: input.question, keywords, citations: [], pages: [] };
   let outcome = await searchPages(client, { words: keywords.join(' '), spaces: input.spaces, limit: 5 });
-  if (outcome.results.hits.length === 0 && keywords.length > 1) {
-    const strongest = [...keywords].sort((a, b) => b.length - a.length).slice(0, 2);
-    outcome = await searchPages(client, { words: strongest.join(' '), spaces: input.spaces, limit: 5 });
+  for (const words of fallbackQueries(keywords)) {
+    if (outcome.results.hits.length > 0) break;
+    outcome = await searchPages(client, { words, spaces: input.spaces, limit: 5 });
   }
   const hits = outcome.results.hits.slice(0, input.maxPages ?? 3);
   const pages = await Promise.all(
@@ -48,12 +61,12 @@ export async function answerQuestion(
   const citations: Citation[] = [];
   for (const page of pages) {
     if (!page || !input.isPageAllowed(page)) continue;
-    for (const passage of findPassages(page.markdown, keywords, 2)) {
+    for (const passage of findPassages(page.markdown, keywords, 2, { title: page.title })) {
       citations.push({ pageTitle: page.title, webUrl: page.webUrl, spaceKey: page.spaceKey, passage });
     }
   }
   citations.sort((a, b) => b.passage.score - a.passage.score);
-  const minimum = Math.min(2, keywords.length);
+  const minimum = keywords.length >= 2 ? 1.5 : 1;
   return {
     question: input.question,
     keywords,

@@ -40,7 +40,7 @@ describe('answerQuestion', () => {
       spaceKey: 'HR',
       passage: {
         text: 'Employees get 16 weeks of parental leave at full pay.',
-        score: 3.25,
+        score: 3.45,
         heading: 'Parental leave',
       },
     });
@@ -72,7 +72,7 @@ describe('answerQuestion', () => {
     expect(client.calls).toEqual([]);
   });
 
-  it('falls back to the two longest keywords when the full query finds nothing', async () => {
+  it('falls back to narrower searches (subject, longest pair, longest word) when the full query finds nothing', async () => {
     const client = createFakeConfluence([leave]);
     const answer = await answerQuestion(client, {
       question: 'parental leave for contractors',
@@ -80,8 +80,8 @@ describe('answerQuestion', () => {
       isPageAllowed: allowHr,
     });
     const searches = client.calls.filter((c) => c.method === 'searchPages');
-    expect(searches.map((c) => c.input.words)).toEqual(['parental leave contractor', 'contractor parental']);
-    expect(answer.pages).toEqual([]);
+    expect(searches.map((c) => c.input.words)).toEqual(['parental leave contractor', 'parental leave']);
+    expect(answer.pages.map((p) => p.title)).toEqual(['Parental leave']);
   });
 
   it('never uses a page whose space is not allowed, even if search returns it', async () => {

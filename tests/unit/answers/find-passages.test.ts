@@ -93,12 +93,12 @@ describe('findPassages', () => {
     expect(passages.map((p) => p.text)).not.toContain('Unrelated paragraph about the canteen.');
   });
 
-  it('splits list items and table rows into their own passages and skips separator rows', () => {
+  it('splits list items and table rows into their own passages (each row under its header) and skips separator rows', () => {
     const passages = findPassages(HANDBOOK, ['day', 'de'], 10);
     const texts = passages.map((p) => p.text);
     expect(texts).toContain('- 25 days of annual leave');
-    expect(texts).toContain('| Country | Days |');
-    expect(texts).toContain('| DE | 30 |');
+    expect(texts).not.toContain('| Country | Days |');
+    expect(texts).toContain('Country: DE · Days: 30');
     expect(texts.some((t) => /^\|?\s*-{3}/.test(t))).toBe(false);
     expect(passages.find((p) => p.text === '- 25 days of annual leave')?.heading).toBe('Holidays');
   });
@@ -113,11 +113,39 @@ describe('findPassages', () => {
   it('non-Latin keywords match the page and stay searchable as typed', () => {
     const keywords = keywordsOf('休暇 ポリシー');
     expect(findPassages('## 休暇\n\n休暇 の ポリシー は 20 日です', keywords)[0]?.score).toBe(2.25);
+    expect(findPassages('## 休暇\n\n休暇 の ポリシー', keywords)[0]?.score).toBe(1.5);
   });
 
-  it('numbers weigh a little extra', () => {
+  it('numbers weigh a little extra; passages that are little more than the keyword weigh less', () => {
     const passages = findPassages('We have a week.\n\nWe have 2 week.', ['week'], 5);
     expect(passages.map((p) => p.score)).toEqual([1.25, 1]);
+    const short = findPassages('- 2 week\n- a week', ['week'], 5);
+    expect(short.map((p) => p.score)).toEqual([0.75, 0.5]);
+  });
+
+  it('counts words inside links half, and the heading and page title as context', () => {
+    const linked = findPassages('Set up the VPN: see [VPN Setup Guide](https://x/wiki/y) for the details', [
+      'vpn',
+      'setup',
+    ]);
+    expect(linked[0]?.score).toBe(1.5);
+    const inContext = findPassages(
+      '## Setup\n\nThe company VPN uses WireGuard with two-factor login.',
+      ['vpn', 'setup', 'guide'],
+      3,
+      {
+        title: 'VPN Setup Guide',
+      },
+    );
+    expect(inContext[0]?.score).toBeCloseTo(2.55);
+    expect(findPassages('Nothing relevant here at all.', ['vpn'], 3, { title: 'VPN Guide' })).toEqual([]);
+  });
+
+  it('stems past tenses so "submitted" matches "submit"', () => {
+    expect(stem('submitted')).toBe('submit');
+    expect(stem('failed')).toBe('fail');
+    expect(stem('needed')).toBe('need');
+    expect(stem('speed')).toBe('speed');
   });
 
   it('counts each keyword once per passage (repetition does not win)', () => {
