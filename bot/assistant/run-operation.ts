@@ -5,6 +5,7 @@ import type { Operation } from '../domain/types.js';
 import { AppError, isAppError } from '../errors.js';
 import type { OperationRequest } from '../intent/types.js';
 import { type CreatePlan, executeCreate, planCreate } from '../operations/create-page.js';
+import { OPERATION_SPECS } from '../operations/registry.js';
 import { searchPages } from '../operations/search-pages.js';
 import { executeUpdate, planUpdate, type UpdatePlan } from '../operations/update-page.js';
 import type { Decision, DecisionTarget } from '../policy/decide.js';
@@ -96,16 +97,13 @@ export async function runOperation(
 
   const check = (target: DecisionTarget): Decision => {
     const decision = decideIn(context, chat.actor, request.operation, target);
-    if (
-      decision.permission === 'confirm' &&
-      (request.operation === 'search' || request.operation === 'get')
-    ) {
+    if (OPERATION_SPECS[request.operation].readOnly && context.permissions[request.operation] === 'confirm') {
       return {
         ...decision,
         permission: 'denied',
         code: 'POLICY_DENIED',
         reasons: [
-          ...decision.reasons,
+          `this channel's policy sets ${request.operation} to confirm`,
           `confirm applies to writes only, so a ${request.operation} under confirm is refused (set it to allowed or denied)`,
         ],
       };
