@@ -31,8 +31,19 @@ export function formatAge(iso: string, now: Date): string {
 }
 
 /**
+ * A code line as its own paragraph of inline code: TextBlocks have no code blocks and join single
+ * newlines, so a fenced block would otherwise collapse into one line.
+ */
+function codeLine(line: string): string {
+  if (line.trim() === '') return '';
+  const fence = line.includes('`') ? '`` ' : '`';
+  return `${fence}${line.trimEnd()}${fence === '`` ' ? ' ``' : '`'}\n`;
+}
+
+/**
  * Adapts Markdown to what a Teams TextBlock shows: headings become bold lines, images become
- * `[image: alt]`, thematic breaks become a plain rule. Everything else is left alone.
+ * `[image: alt]`, thematic breaks become a plain rule, each line of a fenced code block becomes its
+ * own inline-code paragraph. Everything else is left alone.
  */
 export function toTeamsMarkdown(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
@@ -40,9 +51,9 @@ export function toTeamsMarkdown(markdown: string): string {
   const out = lines.map((line) => {
     if (/^\s*(```|~~~)/.test(line)) {
       inFence = !inFence;
-      return line;
+      return '';
     }
-    if (inFence) return line;
+    if (inFence) return codeLine(line);
     const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) return heading[1] ? `**${heading[1]}**` : '';
     if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return '———';

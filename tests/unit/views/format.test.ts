@@ -43,10 +43,16 @@ describe('toTeamsMarkdown', () => {
       '**Sub**',
       '[image: chart] and [image]',
       '———',
-      '```',
-      '# not a heading',
-      '```',
+      '',
+      '`# not a heading`',
+      '',
+      '',
     ]);
+  });
+
+  it('keeps every line of a code block on its own line, as inline code', () => {
+    const md = '```bash\nsudo apt install wireguard\n\necho `date`\n```';
+    expect(toTeamsMarkdown(md)).toBe('\n`sudo apt install wireguard`\n\n\n`` echo `date` ``\n\n');
   });
 });
 
