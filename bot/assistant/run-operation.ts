@@ -1,5 +1,5 @@
 import { parsePageUrl } from '../confluence/page-url.js';
-import type { ConfluenceClient, PageRef } from '../confluence/types.js';
+import type { ConfluenceClient, Page, PageRef } from '../confluence/types.js';
 import type { ChatRequest, ChatTarget, OutboundMessage } from '../domain/chat.js';
 import type { Operation } from '../domain/types.js';
 import { AppError, isAppError } from '../errors.js';
@@ -118,6 +118,23 @@ export async function runOperation(
         ? { spaceKey: ref.spaceKey, title: ref.title }
         : {};
 
+  /** Audits an allowed write that succeeded, then tells the user (in that order). */
+  const written = async (
+    operation: 'create' | 'update',
+    page: Page,
+    title: string,
+    text: string,
+    details?: Record<string, unknown>,
+  ) => {
+    await audit(operation, {
+      target: { spaceKey: page.spaceKey, pageId: page.id, title: page.title, version: page.version.number },
+      decision: 'allowed',
+      outcome: 'ok',
+      ...(details ? { details } : {}),
+    });
+    await reply(card(deps.cards, 'notice', { title, text, tone: 'good', changes: [] }));
+  };
+
   /**
    * Loads a page named by id, URL or title and re-checks its real space; refuses (and returns
    * undefined) before any call when the operation or the named space is not allowed, and after the
@@ -212,25 +229,12 @@ export async function runOperation(
         if (decision.permission === 'confirm')
           return await submitForApproval(deps, chat, context, plan, reply);
         const page = await executeCreate(client, plan);
-        await audit('create', {
-          target: {
-            spaceKey: page.spaceKey,
-            pageId: page.id,
-            title: page.title,
-            version: page.version.number,
-          },
-          decision: 'allowed',
-          outcome: 'ok',
-        });
-        await reply(
-          card(deps.cards, 'notice', {
-            title: 'Page created',
-            text: `Created [${page.title}](${page.webUrl}) in ${page.spaceKey}.`,
-            tone: 'good',
-            changes: [],
-          }),
+        return await written(
+          'create',
+          page,
+          'Page created',
+          `Created [${page.title}](${page.webUrl}) in ${page.spaceKey}.`,
         );
-        return;
       }
       case 'update': {
         const loaded = await loadAllowedPage(request.ref);
@@ -240,26 +244,13 @@ export async function runOperation(
         if (decision.permission === 'confirm')
           return await submitForApproval(deps, chat, context, plan, reply);
         const updated = await executeUpdate(client, plan);
-        await audit('update', {
-          target: {
-            spaceKey: updated.spaceKey,
-            pageId: updated.id,
-            title: updated.title,
-            version: updated.version.number,
-          },
-          decision: 'allowed',
-          outcome: 'ok',
-          details: { summary: plan.summary, baseVersion: plan.baseVersion },
-        });
-        await reply(
-          card(deps.cards, 'notice', {
-            title: 'Page updated',
-            text: `Updated [${updated.title}](${updated.webUrl}) to version ${updated.version.number}: ${plan.summary}.`,
-            tone: 'good',
-            changes: [],
-          }),
+        return await written(
+          'update',
+          updated,
+          'Page updated',
+          `Updated [${updated.title}](${updated.webUrl}) to version ${updated.version.number}: ${plan.summary}.`,
+          { summary: plan.summary, baseVersion: plan.baseVersion },
         );
-        return;
       }
     }
   } catch (error) {

@@ -1,8 +1,13 @@
 import { AppError, isAppError } from '../errors.js';
-import { createSilentLogger, type Logger } from '../logger.js';
+import { createSilentLogger } from '../logger.js';
 import { assertSpaceKey, buildSearchCql } from './cql.js';
 import { parseExcerpt, stripHighlightMarkers } from './excerpt.js';
-import { createHttpTransport, type HttpRequest, type HttpTransport } from './http.js';
+import {
+  createHttpTransport,
+  type HttpRequest,
+  type HttpTransport,
+  type HttpTransportOptions,
+} from './http.js';
 import { parsePageUrl } from './page-url.js';
 import {
   ancestorListSchema,
@@ -33,20 +38,8 @@ import type {
   UpdatePageInput,
 } from './types.js';
 
-/** Options of {@link createConfluenceClient}; every field is optional and injectable for tests. */
-export interface ConfluenceClientOptions {
-  readonly fetch?: typeof fetch;
-  /** Per request attempt, default 15000 ms. */
-  readonly timeoutMs?: number;
-  /** Retries after the first attempt, default 3. */
-  readonly maxRetries?: number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
-  readonly logger?: Logger;
-  readonly now?: () => number;
-  /** Longest a call waits behind a Retry-After before failing with CONFLUENCE_RATE_LIMITED (default 30000). */
-  readonly maxWaitMs?: number;
-}
+/** Options of {@link createConfluenceClient}: the transport's, every field optional and injectable for tests. */
+export type ConfluenceClientOptions = HttpTransportOptions;
 
 const PAGE_ID = /^\d{1,20}$/;
 const MAX_SEARCH_LIMIT = 50;
