@@ -5,7 +5,7 @@ import { type AdminNotifier, checkTokenExpiry, createAdminNotifier } from './ass
 import { expireDueApprovals } from './assistant/approval-actions.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import type { AssistantDeps, ClientProvider } from './assistant/deps.js';
-import { createPeopleDirectory } from './assistant/people.js';
+import { openPeopleDirectory } from './assistant/people.js';
 import { openAuditLog } from './audit/audit-log.js';
 import type { AuditLog } from './audit/types.js';
 import { createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
@@ -77,6 +77,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       'approved requests interrupted by a restart were marked failed',
     );
   const audit = await openAuditLog({ dataDir: config.dataDir, logger });
+  const people = await openPeopleDirectory(config.dataDir, logger);
 
   const createClient =
     overrides.createClient ??
@@ -113,7 +114,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       return port;
     },
     gatewayUrl: overrides.gatewayUrl ?? 'https://api.atlassian.com',
-    people: createPeopleDirectory(),
+    people,
     notifyAdmins: (...args) => notifier!(...args),
   };
   notifier = createAdminNotifier(deps);

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { createPeopleDirectory } from '../../../bot/assistant/people.js';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { createPeopleDirectory, openPeopleDirectory } from '../../../bot/assistant/people.js';
+import { createSilentLogger } from '../../../bot/logger.js';
 
 describe('createPeopleDirectory', () => {
   it('maps known aadObjectIds to chat ids, passes MRIs through, keeps unknown ids', () => {
@@ -49,5 +53,23 @@ describe('createPeopleDirectory', () => {
 
   it('an empty list gives an empty list', () => {
     expect(createPeopleDirectory().chatIdsFor([])).toEqual([]);
+  });
+});
+
+describe('openPeopleDirectory', () => {
+  it('keeps the mapping across a restart and writes only when it changes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'people-'));
+    try {
+      const first = await openPeopleDirectory(dir, createSilentLogger());
+      expect(first.remember({ id: '29:lead', name: 'Lee', aadObjectId: 'aad-lead' })).toBe(true);
+      expect(first.remember({ id: '29:lead', name: 'Lee', aadObjectId: 'aad-lead' })).toBe(false);
+      await vi.waitFor(async () => {
+        expect(await readFile(join(dir, 'people.json'), 'utf8')).toContain('29:lead');
+      });
+      const reopened = await openPeopleDirectory(dir, createSilentLogger());
+      expect(reopened.chatIdsFor(['aad-lead', 'aad-other'])).toEqual(['29:lead', 'aad-other']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
