@@ -15,6 +15,11 @@ const SIZES = [1_000, 100_000, 1_000_000] as const;
 const SEQUENTIAL_APPENDS = 2_000;
 /** Sequential runs per size; the table reports their median (single runs are noisy here). */
 const SEQUENTIAL_RUNS = 3;
+/**
+ * The concurrent run's loop monitor starts after this warm-up: the first tick starts all 100 writers
+ * at once on cold (not yet optimised) code, a harness artefact reported separately.
+ */
+const WARM_UP_MS = 250;
 const WRITERS = 100;
 const THROUGHPUT_MS = 3_000;
 const STEP_MS = 10;
@@ -71,7 +76,14 @@ async function measureSequentialAppends(dataDir: string, lastAt: string): Promis
 async function measureThroughput(
   dataDir: string,
   lastAt: string,
-): Promise<{ perSecond: number; acked: number; p99: number; loopMaxMs: number; verifyOk: boolean }> {
+): Promise<{
+  perSecond: number;
+  acked: number;
+  p99: number;
+  loopMaxMs: number;
+  coldLoopMaxMs: number;
+  verifyOk: boolean;
+}> {
   const log = await openAuditLog({ dataDir, clock: stepClock(lastAt) });
   const loop = monitorEventLoopDelay({ resolution: 1 });
   const latencies: number[] = [];
@@ -85,14 +97,18 @@ async function measureThroughput(
       acked += 1;
     }
   };
-  loop.enable();
+  const coldLoop = monitorEventLoopDelay({ resolution: 1 });
+  coldLoop.enable();
+  const warmUp = setTimeout(() => loop.enable(), WARM_UP_MS);
   const started = performance.now();
   const timer = setTimeout(() => {
     stop = true;
   }, THROUGHPUT_MS);
   await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
   const elapsed = performance.now() - started;
+  clearTimeout(warmUp);
   loop.disable();
+  coldLoop.disable();
   clearTimeout(timer);
   const verified = await log.verify();
   await log.close();
@@ -101,6 +117,7 @@ async function measureThroughput(
     acked,
     p99: percentile(latencies, 99),
     loopMaxMs: loop.max / 1e6,
+    coldLoopMaxMs: coldLoop.max / 1e6,
     verifyOk: verified.ok,
   };
 }
@@ -170,6 +187,15 @@ async function measureSerialisation(root: string): Promise<string> {
   ].join('\n');
 }
 
+/**
+ * Generating a million entries in this process leaves a large heap behind; collecting it before a
+ * measurement (when node runs with --expose-gc, as `npm run bench` does) keeps the generator's garbage
+ * out of the store's figures.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 function verdict(ok: boolean): string {
   return ok ? 'met' : '**missed**';
 }
@@ -206,6 +232,7 @@ export async function runBenchmark(): Promise<BenchSection> {
       const runs: LatencyResult[] = [];
       let lastAt = generated.lastAt;
       for (let run = 0; run < SEQUENTIAL_RUNS; run++) {
+        collectGarbage();
         runs.push(await measureSequentialAppends(dataDir, lastAt));
         lastAt = new Date(Date.parse(lastAt) + (SEQUENTIAL_APPENDS + 1) * STEP_MS).toISOString();
       }
@@ -220,6 +247,7 @@ export async function runBenchmark(): Promise<BenchSection> {
         `| ${size.toLocaleString('en')} | ${formatMs(result.p50)} | ${formatMs(result.p99)} | ${formatMs(result.max)} | ${formatMs(result.loopMaxMs)} |`,
       );
       if (size === 1_000_000) {
+        collectGarbage();
         throughput = await measureThroughput(dataDir, lastAt);
       }
       if (size !== 1_000_000) await rm(dataDir, { recursive: true, force: true });
@@ -245,7 +273,7 @@ export async function runBenchmark(): Promise<BenchSection> {
       '|---|---|---|',
       `| append latency ratio 1M / 1k ≤ 1.5 | p50 ${ratioP50.toFixed(2)}, p99 ${ratioP99.toFixed(2)} | ${verdict(ratioP50 <= 1.5 && ratioP99 <= 1.5)} |`,
       `| ≥ 5,000 acknowledged appends/s with ${WRITERS} concurrent writers (at 1M) | ${Math.round(throughput?.perSecond ?? 0).toLocaleString('en')}/s (${(throughput?.acked ?? 0).toLocaleString('en')} in ${THROUGHPUT_MS / 1000} s, p99 latency ${formatMs(throughput?.p99 ?? Number.NaN)} ms, chain verified: ${throughput?.verifyOk ?? false}) | ${verdict((throughput?.perSecond ?? 0) >= 5_000)} |`,
-      `| longest event-loop block during appends ≤ 20 ms | ${formatMs(appendLoopMax)} ms (concurrent run: ${formatMs(throughput?.loopMaxMs ?? Number.NaN)} ms) | ${verdict(appendLoopMax <= 20)} |`,
+      `| longest event-loop block during appends ≤ 20 ms | ${formatMs(appendLoopMax)} ms (concurrent run after a ${WARM_UP_MS} ms warm-up: ${formatMs(throughput?.loopMaxMs ?? Number.NaN)} ms; whole run including the start, when 100 writers start at once on cold code: ${formatMs(throughput?.coldLoopMaxMs ?? Number.NaN)} ms) | ${verdict(appendLoopMax <= 20)} |`,
       `| open at 1M ≤ 50 ms | median ${formatMs(openMedian)} ms, max ${formatMs(openMax)} ms of ${openTimes.length} | ${verdict(openMax <= 50)} |`,
       `| verify 1M ≤ 10 s | ${(verifyMs / 1000).toFixed(2)} s wall, ${(verifyCpuMs / 1000).toFixed(2)} s CPU (ok: ${verifyOk}) | ${verdict(verifyOk && verifyMs <= 10_000)} |`,
       '',
