@@ -35,6 +35,9 @@ export { verifyAuditDir } from './verify-chain.js';
 /** Default bound on entries per segment file. */
 export const DEFAULT_SEGMENT_MAX_ENTRIES = 1_000;
 
+/** Entries per group-commit write: bounds the synchronous work (hashing, encoding, waking callers) per tick. */
+const MAX_BATCH = 64;
+
 /** Options for `openAuditLog`. */
 export interface OpenAuditLogOptions {
   /** The bot's DATA_DIR; segments live in `<dataDir>/audit/`. */
@@ -242,7 +245,7 @@ class SegmentedAuditLog implements AuditLog {
     await Promise.resolve();
     try {
       while (this.#queue.length > 0) {
-        const batch = this.#queue.splice(0);
+        const batch = this.#queue.splice(0, MAX_BATCH);
         if (this.#broken !== undefined) {
           const error = new AppError('AUDIT_UNAVAILABLE', {
             message: 'The audit log is unusable',

@@ -14,7 +14,7 @@ import { generateAuditChain, sampleEvent } from './generate-audit-chain.js';
 const SIZES = [1_000, 100_000, 1_000_000] as const;
 const SEQUENTIAL_APPENDS = 2_000;
 /** Sequential runs per size; the table reports their median (single runs are noisy here). */
-const SEQUENTIAL_RUNS = 3;
+const SEQUENTIAL_RUNS = 5;
 /**
  * The concurrent run's loop monitor starts after this warm-up: the first tick starts all 100 writers
  * at once on cold (not yet optimised) code, a harness artefact reported separately.
