@@ -218,15 +218,17 @@ export function createConfluenceClient(
     return ancestors;
   };
 
-  const toPage = async (dto: PageDto, fallbackStorage?: string): Promise<Page> => {
+  /** Assembles a Page from a v2 page answer plus the facts fetched separately. */
+  const assemblePage = (
+    dto: PageDto,
+    extra: { spaceKey: string; ancestors: PageAncestor[]; storage: string },
+  ): Page => {
     const base = baseOr(dto._links?.base);
-    const storage = dto.body?.storage?.value ?? fallbackStorage ?? '';
-    const [spaceKey, ancestors] = await Promise.all([resolveSpaceKey(dto.spaceId), fetchAncestors(dto.id)]);
     return {
       id: dto.id,
       title: dto.title,
       spaceId: dto.spaceId,
-      spaceKey,
+      spaceKey: extra.spaceKey,
       status: dto.status,
       ...(dto.parentId ? { parentId: dto.parentId } : {}),
       version: {
@@ -235,13 +237,19 @@ export function createConfluenceClient(
         createdAt: dto.version.createdAt ?? '',
         message: dto.version.message ?? '',
       },
-      ancestors,
-      storage,
-      markdown: storageToMarkdown(storage, { baseUrl: base }),
+      ancestors: extra.ancestors,
+      storage: extra.storage,
+      markdown: storageToMarkdown(extra.storage, { baseUrl: base }),
       webUrl: dto._links?.webui
         ? joinUrl(base, dto._links.webui)
         : `${base}/pages/viewpage.action?pageId=${dto.id}`,
     };
+  };
+
+  const toPage = async (dto: PageDto, fallbackStorage?: string): Promise<Page> => {
+    const storage = dto.body?.storage?.value ?? fallbackStorage ?? '';
+    const [spaceKey, ancestors] = await Promise.all([resolveSpaceKey(dto.spaceId), fetchAncestors(dto.id)]);
+    return assemblePage(dto, { spaceKey, ancestors, storage });
   };
 
   const findByTitle = async (spaceId: string, title: string): Promise<PageDto | undefined> => {
@@ -306,27 +314,11 @@ export function createConfluenceClient(
         're-read after write failed',
       );
       learnBase(dto._links?.base);
-      const base = baseOr(dto._links?.base);
-      return {
-        id: dto.id,
-        title: dto.title,
-        spaceId: dto.spaceId,
+      return assemblePage(dto, {
         spaceKey: spaceKeyById.get(dto.spaceId) ?? '',
-        status: dto.status,
-        ...(dto.parentId ? { parentId: dto.parentId } : {}),
-        version: {
-          number: dto.version.number,
-          authorId: dto.version.authorId ?? '',
-          createdAt: dto.version.createdAt ?? '',
-          message: dto.version.message ?? '',
-        },
         ancestors: [],
         storage: dto.body?.storage?.value ?? sentStorage,
-        markdown: storageToMarkdown(dto.body?.storage?.value ?? sentStorage, { baseUrl: base }),
-        webUrl: dto._links?.webui
-          ? joinUrl(base, dto._links.webui)
-          : `${base}/pages/viewpage.action?pageId=${dto.id}`,
-      };
+      });
     }
   };
 
