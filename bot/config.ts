@@ -5,6 +5,7 @@ import { validateSiteUrl } from './confluence/site-url.js';
 import type { Operation, Permission } from './domain/types.js';
 import { AppError } from './errors.js';
 import { DEFAULT_POLICY, parsePolicySpec } from './policy/policy-spec.js';
+import { isWellFormedSpaceKey } from './policy/space-keys.js';
 import { Secret } from './secret.js';
 
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -153,7 +154,7 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
     const rawSpaces = text(env, 'CONFLUENCE_SPACES');
     const spaces = rawSpaces === '*' ? '*' : list(rawSpaces);
     if (spaces !== '*') {
-      const bad = spaces.filter((key) => !/^~?[A-Za-z0-9]+$/.test(key));
+      const bad = spaces.filter((key) => !isWellFormedSpaceKey(key));
       if (bad.length > 0) problems.push(`CONFLUENCE_SPACES has invalid space keys: ${bad.join(', ')}.`);
     }
     if (normalisedUrl && email && apiToken) {

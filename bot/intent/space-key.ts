@@ -1,7 +1,5 @@
+import { normalizeSpaceKey } from '../policy/space-keys.js';
 import type { TextCursor } from './text-cursor.js';
-
-/** Same shape the policy layer accepts: ASCII letters and digits, personal keys prefixed with `~`. */
-const SPACE_KEY = /^~?[A-Za-z0-9]{1,254}$/;
 
 /**
  * Lower-case words that follow "in"/"on" in ordinary sentences and are never taken as a space key
@@ -18,14 +16,8 @@ const NOT_A_KEY = new Set(
   ).split(' '),
 );
 
-/**
- * The canonical form of a space key: global keys upper-cased (`eng` → `ENG`), personal keys (`~…`)
- * unchanged. `undefined` when `raw` is not a well-formed key.
- */
-export function normalizeSpaceKey(raw: string): string | undefined {
-  if (!SPACE_KEY.test(raw)) return undefined;
-  return raw.startsWith('~') ? raw : raw.toUpperCase();
-}
+/** The canonical form of a space key: the policy layer's own rule, so parsing and checking never disagree. */
+export { normalizeSpaceKey } from '../policy/space-keys.js';
 
 /**
  * Decides whether a word after "in"/"on" names a space. Upper-case words (`ENG`, `HR2`) and personal
