@@ -70,14 +70,14 @@ const KNOWN_FORMATS = new Set([
 ]);
 
 /**
- * Directory holding the two spec files: `$CONFLUENCE_OPENAPI_DIR`, else `../shared/confluence/openapi`
- * beside the repository root.
+ * Directory holding the two spec files: `$CONFLUENCE_OPENAPI_DIR`, else the copies vendored in
+ * `tests/specs/confluence` (the repository reads nothing outside its own tree).
  */
 export function resolveOpenApiDir(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.CONFLUENCE_OPENAPI_DIR;
   if (fromEnv) return path.resolve(fromEnv);
   const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-  return path.resolve(repoRoot, '../shared/confluence/openapi');
+  return path.resolve(repoRoot, 'tests/specs/confluence');
 }
 
 function isObject(value: Json | undefined): value is JsonObject {

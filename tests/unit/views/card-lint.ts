@@ -9,8 +9,8 @@ import addFormats from 'ajv-formats';
 /** Repository root (tests/unit/views → three levels up). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The official Adaptive Cards 1.5 schema, beside the checkout in `../shared/adaptivecards`. */
-export const SCHEMA_PATH = path.resolve(REPO_ROOT, '../shared/adaptivecards/adaptive-card-1.5.schema.json');
+/** The official Adaptive Cards 1.5 schema, vendored in `tests/specs/adaptivecards`. */
+export const SCHEMA_PATH = path.resolve(REPO_ROOT, 'tests/specs/adaptivecards/adaptive-card-1.5.schema.json');
 
 /** Teams host extensions that the core Adaptive Cards schema (additionalProperties: false) does not know. */
 const HOST_EXTENSIONS = ['msteams'] as const;
