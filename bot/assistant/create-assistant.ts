@@ -8,10 +8,10 @@ import { EXAMPLE_COMMANDS } from '../intent/examples.js';
 import { parseMessage } from '../intent/parse-message.js';
 import { searchPages } from '../operations/search-pages.js';
 import { buildSearchResultsData } from '../views/build-view-data.js';
-import { formatAge } from '../views/format.js';
 import { VERBS } from '../views/verbs.js';
 import { confirmDisconnect, runAdminCommand, submitConnectForm, submitRotateForm } from './admin-commands.js';
 import { decideApproval, freshPreview, refreshApproval } from './approval-actions.js';
+import { showApprovalsList } from './approvals-list.js';
 import { recordAudit } from './audit-events.js';
 import { channelContext, decideIn, requireConnector, rolesIn } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
@@ -65,31 +65,6 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     await reply({ kind: 'text', text: formatAnswer(result) });
   }
 
-  async function approvalsList(chat: ChatRequest, reply: Reply): Promise<void> {
-    const now = deps.now();
-    const requests = deps.approvals.listForUser(
-      chat.actor,
-      (request) => rolesIn(deps, chat.actor, request.channelKey).isApprover,
-    );
-    await reply(
-      card(deps.cards, 'approvals-list', {
-        items: requests.map((request) => ({
-          requestId: request.id,
-          title: request.target.title,
-          operation: request.operation,
-          spaceKey: request.target.spaceKey,
-          requester: request.requester.name,
-          age: formatAge(request.createdAt, now),
-          status: 'pending',
-          canCancel: request.requester.id === chat.actor.id,
-          canDecide:
-            request.requester.id !== chat.actor.id &&
-            rolesIn(deps, chat.actor, request.channelKey).isApprover,
-        })),
-      }),
-    );
-  }
-
   async function handleMessage(chat: ChatRequest, reply: Reply): Promise<void> {
     deps.people.remember(chat.actor);
     if (looksLikeApiToken(chat.text)) {
@@ -133,7 +108,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
           await answer(chat, intent.question, reply);
           return;
         case 'approvals':
-          await approvalsList(chat, reply);
+          await showApprovalsList(deps, chat, reply);
           return;
         case 'help':
         case 'greeting':
