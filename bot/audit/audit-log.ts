@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../errors.js';
 import { createSilentLogger, type Logger } from '../logger.js';
+import { AnchorBook } from './anchor-book.js';
 import { buildAuditEntry } from './build-entry.js';
 import { computeEntryHash, GENESIS_HASH } from './canonical-json.js';
 import { toAuditCsv } from './export-csv.js';
@@ -15,16 +16,19 @@ import {
   SegmentFile,
   segmentFileName,
 } from './segment-file.js';
-import type { AuditEntry, AuditEventInput, AuditFilter, AuditLog, VerifyResult } from './types.js';
+import type { AuditEntry, AuditEventInput, AuditFilter, AuditHead, AuditLog, VerifyResult } from './types.js';
 import { verifyAuditDir } from './verify-chain.js';
 
+export { deriveAuditAnchorKey } from './anchor-key.js';
 export { canonicalJson, computeEntryHash, GENESIS_HASH } from './canonical-json.js';
 export type {
+  AnchorStatus,
   AuditActor,
   AuditDecision,
   AuditEntry,
   AuditEventInput,
   AuditFilter,
+  AuditHead,
   AuditLog,
   AuditOutcome,
   AuditTarget,
@@ -38,6 +42,12 @@ export const DEFAULT_SEGMENT_MAX_ENTRIES = 1_000;
 /** Entries per group-commit write: bounds the synchronous work (hashing, encoding, waking callers) per tick. */
 const MAX_BATCH = 64;
 
+/** Default: the anchors are rewritten at once when this many entries are not covered yet. */
+export const DEFAULT_ANCHOR_EVERY_ENTRIES = 256;
+
+/** Default: otherwise at most this long (ms) after an append, so the unanchored tail stays short. */
+export const DEFAULT_ANCHOR_DELAY_MS = 1_000;
+
 /** Options for `openAuditLog`. */
 export interface OpenAuditLogOptions {
   /** The bot's DATA_DIR; segments live in `<dataDir>/audit/`. */
@@ -47,6 +57,16 @@ export interface OpenAuditLogOptions {
   /** Entries per segment before a new one starts (default 1,000). A new UTC day also starts one. */
   readonly segmentMaxEntries?: number;
   readonly logger?: Logger;
+  /**
+   * HMAC key for the chain anchors (`deriveAuditAnchorKey(SECRET_KEY)`). With it, the log keeps
+   * `audit/anchors.json` — a MAC'd record of each sealed segment's last entry and of the chain head —
+   * so that a cut tail or a re-hashed chain fails `audit:verify`. Without it no anchors are written.
+   */
+  readonly anchorKey?: Buffer;
+  /** Rewrite the anchors at once when this many entries are unanchored (default 256). */
+  readonly anchorEveryEntries?: number;
+  /** Otherwise rewrite them this long (ms) after an append at the latest (default 1,000). */
+  readonly anchorDelayMs?: number;
 }
 
 interface Head {
@@ -54,6 +74,13 @@ interface Head {
   readonly low: Low<SegmentDoc>;
   readonly lastSeq: number;
   readonly lastHash: string;
+  readonly lastAt?: string;
+}
+
+interface AnchorSchedule {
+  readonly book: AnchorBook;
+  readonly everyEntries: number;
+  readonly delayMs: number;
 }
 
 interface Pending {
@@ -105,7 +132,13 @@ async function loadHead(dir: string, logger: Logger): Promise<Head> {
       'audit: newest entry does not hash correctly; run audit:verify',
     );
   }
-  return { index: newest.index, low, lastSeq: tail?.seq ?? 0, lastHash: tail?.hash ?? GENESIS_HASH };
+  return {
+    index: newest.index,
+    low,
+    lastSeq: tail?.seq ?? 0,
+    lastHash: tail?.hash ?? GENESIS_HASH,
+    ...(tail ? { lastAt: tail.at } : {}),
+  };
 }
 
 function matches(entry: AuditEntry, filter: ParsedAuditFilter): boolean {
@@ -142,13 +175,28 @@ class SegmentedAuditLog implements AuditLog {
   #draining: Promise<void> | undefined;
   #closed = false;
   #broken: unknown;
+  readonly #anchor: AnchorSchedule | undefined;
+  readonly #anchorKey: Buffer | undefined;
+  #anchorTimer: NodeJS.Timeout | undefined;
+  #anchoring: Promise<void> | undefined;
+  #anchorAgain = false;
 
-  constructor(dir: string, head: Head, clock: () => Date, maxEntries: number, logger: Logger) {
+  constructor(
+    dir: string,
+    head: Head,
+    clock: () => Date,
+    maxEntries: number,
+    logger: Logger,
+    anchor: AnchorSchedule | undefined,
+    anchorKey: Buffer | undefined,
+  ) {
     this.#dir = dir;
     this.#head = head;
     this.#clock = clock;
     this.#maxEntries = maxEntries;
     this.#logger = logger;
+    this.#anchor = anchor;
+    this.#anchorKey = anchorKey;
   }
 
   append(event: AuditEventInput): Promise<AuditEntry> {
@@ -211,16 +259,73 @@ class SegmentedAuditLog implements AuditLog {
 
   async verify(): Promise<VerifyResult> {
     await this.flush();
-    return verifyAuditDir(this.#dir);
+    return verifyAuditDir(this.#dir, this.#anchorKey ? { anchorKey: this.#anchorKey } : {});
+  }
+
+  head(): AuditHead {
+    const head = this.#head;
+    return { seq: head.lastSeq, hash: head.lastHash, ...(head.lastAt ? { at: head.lastAt } : {}) };
   }
 
   async flush(): Promise<void> {
     while (this.#draining !== undefined) await this.#draining;
+    const anchor = this.#anchor;
+    if (anchor === undefined) return;
+    if (anchor.book.anchoredSeq !== this.#head.lastSeq) this.#anchorNow();
+    while (this.#anchoring !== undefined) await this.#anchoring;
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     await this.flush();
+    if (this.#anchorTimer !== undefined) clearTimeout(this.#anchorTimer);
+    this.#anchorTimer = undefined;
+  }
+
+  /**
+   * Called after every durable commit: anchors at once when a segment was sealed or enough entries
+   * are unanchored, else within `delayMs`. Appends never wait for it; only flush/close do.
+   */
+  #scheduleAnchor(sealed: boolean): void {
+    const anchor = this.#anchor;
+    if (anchor === undefined) return;
+    if (sealed || this.#head.lastSeq - anchor.book.anchoredSeq >= anchor.everyEntries) {
+      this.#anchorNow();
+      return;
+    }
+    if (this.#anchorTimer !== undefined || this.#closed) return;
+    this.#anchorTimer = setTimeout(() => {
+      this.#anchorTimer = undefined;
+      this.#anchorNow();
+    }, anchor.delayMs);
+    this.#anchorTimer.unref();
+  }
+
+  /** Starts an anchor write of the current head, or asks the running one to go again. Never throws. */
+  #anchorNow(): void {
+    const anchor = this.#anchor;
+    if (anchor === undefined) return;
+    if (this.#anchoring !== undefined) {
+      this.#anchorAgain = true;
+      return;
+    }
+    this.#anchoring = (async () => {
+      try {
+        do {
+          this.#anchorAgain = false;
+          const head = this.#head;
+          if (anchor.book.anchoredSeq === head.lastSeq) continue;
+          await anchor.book.write({ segment: head.index, seq: head.lastSeq, hash: head.lastHash });
+        } while (this.#anchorAgain);
+      } catch (error) {
+        this.#logger.error(
+          { err: error },
+          'audit: writing the anchors failed; they lag the chain until the next try',
+        );
+      } finally {
+        this.#anchoring = undefined;
+      }
+    })();
   }
 
   #normalize(event: AuditEventInput): NormalizedEvent {
@@ -304,8 +409,11 @@ class SegmentedAuditLog implements AuditLog {
         return;
       }
       low.data = doc;
-      this.#head = { index, low, lastSeq: seq, lastHash: prevHash };
+      if (rollover) this.#anchor?.book.seal(head.index, head.lastSeq, head.lastHash);
+      const lastAt = written.at(-1)?.entry.at ?? head.lastAt;
+      this.#head = { index, low, lastSeq: seq, lastHash: prevHash, ...(lastAt ? { lastAt } : {}) };
       for (const { entry, pending } of written) pending.resolve(entry);
+      this.#scheduleAnchor(rollover);
     }
   }
 
@@ -325,6 +433,12 @@ class SegmentedAuditLog implements AuditLog {
  * the newest is empty). Removes temp files left by a crash. Throws AppError('STORE_CORRUPT') naming
  * the file when the newest segment is unparseable or malformed: it is never silently replaced.
  * Throws RangeError when `segmentMaxEntries` is not a positive integer.
+ *
+ * With `anchorKey`, it first checks the chain head against `audit/anchors.json` and throws
+ * AppError('STORE_CORRUPT') naming that file when they disagree (a cut tail, a re-hashed chain, an
+ * edited anchors file or another SECRET_KEY): re-anchoring would erase the evidence. A missing
+ * anchors file is created for the chain as found; when that chain is not empty, the event is itself
+ * audited (operation `audit-anchor`), so a deleted anchors file leaves a trace.
  */
 export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditLog> {
   const maxEntries = options.segmentMaxEntries ?? DEFAULT_SEGMENT_MAX_ENTRIES;
@@ -332,9 +446,44 @@ export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditL
     throw new RangeError('segmentMaxEntries must be a positive integer');
   }
   const logger = options.logger ?? createSilentLogger();
+  const clock = options.clock ?? (() => new Date());
   const dir = join(options.dataDir, 'audit');
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await removeStaleTempFiles(dir);
   const head = await loadHead(dir, logger);
-  return new SegmentedAuditLog(dir, head, options.clock ?? (() => new Date()), maxEntries, logger);
+  let anchor: AnchorSchedule | undefined;
+  let created = false;
+  if (options.anchorKey !== undefined) {
+    const opened = await AnchorBook.open(
+      dir,
+      options.anchorKey,
+      { segment: head.lastSeq === 0 ? 0 : head.index, seq: head.lastSeq, hash: head.lastHash },
+      clock,
+    );
+    created = opened.opening === 'created';
+    anchor = {
+      book: opened.book,
+      everyEntries: options.anchorEveryEntries ?? DEFAULT_ANCHOR_EVERY_ENTRIES,
+      delayMs: options.anchorDelayMs ?? DEFAULT_ANCHOR_DELAY_MS,
+    };
+  }
+  const log = new SegmentedAuditLog(dir, head, clock, maxEntries, logger, anchor, options.anchorKey);
+  if (created && head.lastSeq > 0) {
+    logger.warn({ seq: head.lastSeq }, 'audit: no anchors file; anchored the existing chain as found');
+    await log.append({
+      actor: { id: 'system', name: 'Confluence Assistant' },
+      conversationId: 'none',
+      connector: 'none',
+      operation: 'audit-anchor',
+      target: {},
+      decision: 'n/a',
+      outcome: 'ok',
+      details: {
+        reason: 'no anchors file was found; the existing chain was anchored as found',
+        anchoredSeq: head.lastSeq,
+        anchoredHash: head.lastHash,
+      },
+    });
+  }
+  return log;
 }

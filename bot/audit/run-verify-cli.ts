@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { loadVerifierAnchorKey } from './anchor-key.js';
 import { verifyAuditDir } from './verify-chain.js';
 
 /** What the CLI prints and its exit code; kept pure so tests need no child process. */
@@ -32,9 +33,13 @@ function pickDataDir(
 }
 
 /**
- * The `audit:verify` command as a function of its arguments and environment (only DATA_DIR is read).
- * Exit 0 with a one-line summary when the chain is intact; 1 naming the first broken seq and file, or
- * when there is no audit directory; 2 for bad arguments. Never throws for bad content.
+ * The `audit:verify` command as a function of its arguments and environment (DATA_DIR and
+ * SECRET_KEY are read; without SECRET_KEY the development key file `<data dir>/secret.key` is used
+ * when present). With a key it also checks the chain against its MAC'd anchors (a cut tail or a
+ * re-hashed chain fails); without one it checks the chain and says plainly that the anchors were
+ * not checked. Exit 0 when intact; 1 naming the first broken seq and file (or what the anchors
+ * contradict), or when there is no audit directory; 2 for bad arguments. Never throws for bad
+ * content; never prints the key.
  */
 export async function runVerifyCli(
   argv: readonly string[],
@@ -47,13 +52,17 @@ export async function runVerifyCli(
   if (found === undefined || !found.isDirectory()) {
     return { exitCode: 1, output: `audit:verify: no audit directory at ${auditDir}` };
   }
+  const key = await loadVerifierAnchorKey(env, dataDir);
   const started = performance.now();
-  const result = await verifyAuditDir(auditDir);
+  const result = await verifyAuditDir(auditDir, key.kind === 'key' ? { anchorKey: key.anchorKey } : {});
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (result.ok) {
+    const anchor = result.anchor.checked
+      ? `anchors OK — the chain matches the anchored head at seq ${result.anchor.anchoredSeq}${result.anchor.anchoredAt ? ` (${result.anchor.anchoredAt})` : ''}; ${result.anchor.unanchored} newer entries not anchored yet`
+      : `anchors NOT checked (${key.kind === 'none' ? key.reason : result.anchor.reason}): a cut tail or a re-hashed chain would go unnoticed; set SECRET_KEY to check them`;
     return {
       exitCode: 0,
-      output: `audit:verify: OK — ${result.entries} entries in ${result.segments} segments, chain intact, head ${result.headHash} (${seconds} s)`,
+      output: `audit:verify: OK — ${result.entries} entries in ${result.segments} segments, chain intact, head ${result.headHash} (${seconds} s)\naudit:verify: ${anchor}`,
     };
   }
   return {

@@ -35,8 +35,9 @@ export interface AuditTarget {
 /**
  * What a caller hands to `AuditLog.append`. `operation` is free text (search | get | create | update |
  * approve | reject | expire | admin | ...). `error` must be a safe message (never a secret or raw
- * upstream body). `details` must be JSON-serialisable; keys matching /token|password|secret/i are
- * replaced by `[redacted]` before anything is written.
+ * upstream body). `details` must be JSON-serialisable; the values of secret keys (`token`,
+ * `apiToken`, `password`, `secret`, `authorization`, … matched exactly, see `isSecretKey`) are
+ * replaced by `[redacted]` before anything is written; dates such as `tokenExpiresAt` are kept.
  */
 export interface AuditEventInput {
   readonly actor: AuditActor;
@@ -78,12 +79,42 @@ export interface AuditFilter {
 }
 
 /**
+ * Whether the chain was compared with its keyed anchors (`audit/anchors.json`). When checked,
+ * `anchoredSeq` is the newest anchored head and `unanchored` how many newer entries no anchor covers
+ * yet (the anchor lags the chain by at most about a second while the bot runs, or after a crash).
+ */
+export type AnchorStatus =
+  | { readonly checked: false; readonly reason: string }
+  | {
+      readonly checked: true;
+      readonly anchoredSeq: number;
+      readonly anchoredAt?: string;
+      readonly unanchored: number;
+    };
+
+/**
  * Result of walking the whole chain. On failure, `seq` is the sequence number expected at the first
- * position where a check fails and `file` the full path of the segment holding that position.
+ * position where a check fails and `file` the full path of the segment holding that position; when
+ * the chain links up but contradicts its anchors, `seq` is the anchored seq concerned (0 for the
+ * anchors file as a whole) and `file` the anchors file.
  */
 export type VerifyResult =
-  | { readonly ok: true; readonly entries: number; readonly segments: number; readonly headHash: string }
+  | {
+      readonly ok: true;
+      readonly entries: number;
+      readonly segments: number;
+      readonly headHash: string;
+      readonly anchor: AnchorStatus;
+    }
   | { readonly ok: false; readonly seq: number; readonly file: string; readonly reason: string };
+
+/** The newest durable entry: its seq (= number of entries) and hash; seq 0 and 64 zeros when empty. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+  /** `at` of the newest entry; absent when the log is empty. */
+  readonly at?: string;
+}
 
 /**
  * The append-only audit log. One instance per data directory and process (single writer).
@@ -106,9 +137,17 @@ export interface AuditLog {
   tail(n: number): Promise<AuditEntry[]>;
   /** Matching entries, oldest first, as a JSON array or an RFC 4180 CSV with formula-safe cells. */
   exportAll(format: 'json' | 'csv', filter?: AuditFilter): Promise<string>;
-  /** Waits for pending appends, then verifies every segment in order (streaming). */
+  /**
+   * Waits for pending appends and the anchor write, then verifies every segment in order and, when
+   * the log was opened with an anchor key, the chain against its anchors.
+   */
   verify(): Promise<VerifyResult>;
-  /** Resolves once every append issued before the call has settled. */
+  /** The newest durable entry (in memory; no I/O). */
+  head(): AuditHead;
+  /**
+   * Resolves once every append issued before the call has settled and, with an anchor key, once
+   * the anchors cover them.
+   */
   flush(): Promise<void>;
   /** Refuses further appends and waits for pending ones. Idempotent. */
   close(): Promise<void>;

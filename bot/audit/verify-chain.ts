@@ -1,9 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import {
+  type AnchorProblem,
+  type AnchorsDoc,
+  anchoredSeqs,
+  anchorsPath,
+  checkAnchorIntegrity,
+  compareChainWithAnchors,
+  readAnchors,
+} from './anchors.js';
 import { computeEntryHash, GENESIS_HASH } from './canonical-json.js';
 import { listSegments } from './segment-file.js';
-import type { VerifyResult } from './types.js';
+import type { AnchorStatus, VerifyResult } from './types.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -18,7 +27,10 @@ function readText(path: string): Promise<string | Error> {
 /** Where a run of segments starts: fixed (seq 1 after the genesis hash) or taken from its first entry. */
 export type RangeAnchor = { readonly seq: number; readonly prevHash: string } | undefined;
 
-/** What verifying a run of consecutive segments found. `first*` describe its first entry, if any parsed. */
+/**
+ * What verifying a run of consecutive segments found. `first*` describe its first entry, if any
+ * parsed; `checkpoints` holds `[seq, hash]` of every requested checkpoint seq met on the way.
+ */
 export type RangeResult =
   | {
       readonly ok: true;
@@ -27,6 +39,7 @@ export type RangeResult =
       readonly firstPrevHash?: string;
       readonly firstFile?: string;
       readonly lastHash?: string;
+      readonly checkpoints?: readonly (readonly [number, string])[];
     }
   | {
       readonly ok: false;
@@ -42,10 +55,17 @@ export type RangeResult =
  * Verifies consecutive segment files: every segment parses, seq rises by one, `prevHash` links to
  * the previous entry's `hash`, and every `hash` recomputes. With an anchor the first entry must
  * continue it; without one (a slice checked in parallel) the first entry's seq and prevHash are
- * taken as given and reported, for `stitchRanges` to check. The next file is read while the
- * current one is hashed. Never throws for bad content.
+ * taken as given and reported, for `stitchRanges` to check. The stored hash of every seq in
+ * `checkpoints` (anchored seqs) is collected on the way. The next file is read while the current
+ * one is hashed. Never throws for bad content.
  */
-export async function verifyRange(paths: readonly string[], anchor: RangeAnchor): Promise<RangeResult> {
+export async function verifyRange(
+  paths: readonly string[],
+  anchor: RangeAnchor,
+  checkpoints: readonly number[] = [],
+): Promise<RangeResult> {
+  const wanted = new Set(checkpoints);
+  const found: [number, string][] = [];
   let expectedSeq = anchor?.seq;
   let prevHash = anchor?.prevHash;
   let entries = 0;
@@ -91,6 +111,7 @@ export async function verifyRange(paths: readonly string[], anchor: RangeAnchor)
       if (computeEntryHash(entry as { prevHash: string }) !== entry.hash) {
         return fail('hash does not match the entry content');
       }
+      if (wanted.has(expectedSeq)) found.push([expectedSeq, entry.hash]);
       prevHash = entry.hash;
       expectedSeq += 1;
       entries += 1;
@@ -101,6 +122,7 @@ export async function verifyRange(paths: readonly string[], anchor: RangeAnchor)
     entries,
     ...(first ?? {}),
     ...(prevHash !== undefined && entries > 0 ? { lastHash: prevHash } : {}),
+    ...(found.length > 0 ? { checkpoints: found } : {}),
   };
 }
 
@@ -138,8 +160,16 @@ export function stitchRanges(results: readonly RangeResult[], segmentCount: numb
       prevHash = result.lastHash;
     }
   }
-  return { ok: true, entries: expectedSeq - 1, segments: segmentCount, headHash: prevHash };
+  return {
+    ok: true,
+    entries: expectedSeq - 1,
+    segments: segmentCount,
+    headHash: prevHash,
+    anchor: NOT_CHECKED,
+  };
 }
+
+const NOT_CHECKED: AnchorStatus = { checked: false, reason: 'no anchor key was given' };
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(FROM_SOURCE ? './verify-worker.ts' : './verify-worker.js', import.meta.url);
@@ -149,16 +179,16 @@ const WORKER_URL = new URL(FROM_SOURCE ? './verify-worker.ts' : './verify-worker
  * running from TypeScript sources (tsx, vitest) the worker first registers tsx's loader, because
  * Node 20 workers do not inherit the parent's module hooks.
  */
-function startWorker(paths: readonly string[]): Worker {
-  const workerData = { paths };
+function startWorker(paths: readonly string[], checkpoints: readonly number[]): Worker {
+  const workerData = { paths, checkpoints };
   if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
-function verifyInWorker(paths: readonly string[]): Promise<RangeResult> {
+function verifyInWorker(paths: readonly string[], checkpoints: readonly number[]): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(paths);
+    const worker = startWorker(paths, checkpoints);
     worker.once('message', (result: RangeResult) => {
       resolve(result);
       void worker.terminate();
@@ -173,6 +203,76 @@ function verifyInWorker(paths: readonly string[]): Promise<RangeResult> {
 /** Below this many segments one thread is faster than starting workers. */
 const PARALLEL_MIN_SEGMENTS = 64;
 
+/** The anchors as `verifyAuditDir` found them before walking the chain. */
+type LoadedAnchors =
+  | { readonly kind: 'none'; readonly reason: string }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'bad'; readonly problem: AnchorProblem }
+  | { readonly kind: 'ok'; readonly doc: AnchorsDoc };
+
+async function loadAnchors(dir: string, anchorKey: Buffer | undefined): Promise<LoadedAnchors> {
+  if (anchorKey === undefined) return { kind: 'none', reason: 'no anchor key was given' };
+  let doc: AnchorsDoc | null;
+  try {
+    doc = await readAnchors(dir);
+  } catch (error) {
+    return {
+      kind: 'bad',
+      problem: { seq: 0, reason: error instanceof Error ? error.message : String(error) },
+    };
+  }
+  if (doc === null) return { kind: 'missing' };
+  const problem = checkAnchorIntegrity(doc, anchorKey);
+  return problem ? { kind: 'bad', problem } : { kind: 'ok', doc };
+}
+
+/**
+ * Turns an intact chain plus its anchors into the final verdict: a chain shorter than, or different
+ * from, an anchored head fails (naming the anchors file); a chain longer than its newest anchor is
+ * intact (the anchor lags by design) and the unanchored entries are counted.
+ */
+function judgeAnchors(
+  chain: Extract<VerifyResult, { ok: true }>,
+  anchors: LoadedAnchors,
+  hashes: ReadonlyMap<number, string>,
+  file: string,
+): VerifyResult {
+  const fail = (problem: AnchorProblem): VerifyResult => ({
+    ok: false,
+    seq: problem.seq,
+    file,
+    reason: problem.reason,
+  });
+  switch (anchors.kind) {
+    case 'none':
+      return { ...chain, anchor: { checked: false, reason: anchors.reason } };
+    case 'bad':
+      return fail(anchors.problem);
+    case 'missing':
+      if (chain.entries === 0) return { ...chain, anchor: { checked: true, anchoredSeq: 0, unanchored: 0 } };
+      return fail({
+        seq: 0,
+        reason: `there is no anchors file although the chain has ${chain.entries} entries: it was deleted, or the log was written without SECRET_KEY (the bot anchors an existing chain when it starts)`,
+      });
+    case 'ok': {
+      const problem = compareChainWithAnchors(anchors.doc, {
+        lastSeq: chain.entries,
+        hashAt: (seq) => hashes.get(seq),
+      });
+      if (problem) return fail(problem);
+      return {
+        ...chain,
+        anchor: {
+          checked: true,
+          anchoredSeq: anchors.doc.head.seq,
+          anchoredAt: anchors.doc.head.at,
+          unanchored: chain.entries - anchors.doc.head.seq,
+        },
+      };
+    }
+  }
+}
+
 /**
  * Verifies the whole chain in the audit directory `dir` (i.e. `<DATA_DIR>/audit`), checking, for
  * every entry: the segment parses, seq continuity from 1, `prevHash` equals the previous entry's
@@ -181,25 +281,41 @@ const PARALLEL_MIN_SEGMENTS = 64;
  * (`threads`, default: the available cores); if workers cannot start, it verifies on one thread.
  * A missing or empty directory is an intact, empty chain. Never throws for bad content.
  *
- * Limit (inherent to hash chains): deleting the newest entries or segments is not detectable without
- * an external copy of `headHash`.
+ * With `anchorKey` (derived from SECRET_KEY, see `deriveAuditAnchorKey`) it also checks the
+ * anchors file: it must be MAC'd with that key, and every anchored seq must exist with the anchored
+ * hash, so a cut tail or a chain re-hashed after removing or editing entries fails even though each
+ * link is consistent. Only entries newer than the newest anchor (normally the last second of
+ * activity) are not covered. Without a key, `anchor.checked` is false and says why.
  */
-export async function verifyAuditDir(dir: string, options: { threads?: number } = {}): Promise<VerifyResult> {
+export async function verifyAuditDir(
+  dir: string,
+  options: { threads?: number; anchorKey?: Buffer } = {},
+): Promise<VerifyResult> {
+  const anchors = await loadAnchors(dir, options.anchorKey);
+  const checkpoints = anchors.kind === 'ok' ? anchoredSeqs(anchors.doc) : [];
   const paths = (await listSegments(dir)).map((segment) => segment.path);
   const threads = Math.min(
     options.threads ?? availableParallelism(),
     Math.floor(paths.length / (PARALLEL_MIN_SEGMENTS / 2)),
   );
+  let results: RangeResult[] | undefined;
   if (threads >= 2 && paths.length >= PARALLEL_MIN_SEGMENTS) {
     const size = Math.ceil(paths.length / threads);
     const slices = Array.from({ length: threads }, (_, i) => paths.slice(i * size, (i + 1) * size)).filter(
       (s) => s.length > 0,
     );
     try {
-      return stitchRanges(await Promise.all(slices.map((slice) => verifyInWorker(slice))), paths.length);
+      results = await Promise.all(slices.map((slice) => verifyInWorker(slice, checkpoints)));
     } catch {
       // Workers unavailable (e.g. TypeScript sources without a loader in the worker): one thread.
     }
   }
-  return stitchRanges([await verifyRange(paths, { seq: 1, prevHash: GENESIS_HASH })], paths.length);
+  results ??= [await verifyRange(paths, { seq: 1, prevHash: GENESIS_HASH }, checkpoints)];
+  const chain = stitchRanges(results, paths.length);
+  if (!chain.ok) return chain;
+  const hashes = new Map<number, string>();
+  for (const result of results) {
+    if (result.ok) for (const [seq, hash] of result.checkpoints ?? []) hashes.set(seq, hash);
+  }
+  return judgeAnchors(chain, anchors, hashes, anchorsPath(dir));
 }

@@ -2,5 +2,5 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { verifyRange } from './verify-chain.js';
 
 /** Worker entry for `verifyAuditDir`: verifies one unanchored slice of segment files and posts the result. */
-const { paths } = workerData as { paths: string[] };
-parentPort?.postMessage(await verifyRange(paths, undefined));
+const { paths, checkpoints } = workerData as { paths: string[]; checkpoints?: number[] };
+parentPort?.postMessage(await verifyRange(paths, undefined, checkpoints ?? []));

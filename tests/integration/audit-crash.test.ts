@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditDir } from '../../bot/audit/audit-log.js';
+import { deriveAuditAnchorKey, verifyAuditDir } from '../../bot/audit/audit-log.js';
 import { listSegments } from '../../bot/audit/segment-file.js';
 import { compileForNode } from '../support/audit-compile-writer.js';
 import { makeDataDir } from '../support/audit-fixtures.js';
 
 const KILLS = 20;
 const SEGMENT_MAX_ENTRIES = 25;
+const ANCHOR_KEY = deriveAuditAnchorKey(randomBytes(32));
 let writerScript = '';
 
 beforeAll(async () => {
@@ -37,7 +39,7 @@ function runUntilKilled(dataDir: string, delayMs: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       process.execPath,
-      [writerScript, dataDir, String(SEGMENT_MAX_ENTRIES)],
+      [writerScript, dataDir, String(SEGMENT_MAX_ENTRIES), ANCHOR_KEY.toString('hex')],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -69,7 +71,7 @@ function runUntilKilled(dataDir: string, delayMs: number): Promise<Run> {
 }
 
 describe('audit store survives SIGKILL', () => {
-  it(`keeps every acknowledged entry and an intact chain across ${KILLS} kills`, async () => {
+  it(`keeps every acknowledged entry, an intact chain and consistent anchors across ${KILLS} kills`, async () => {
     const seed = Number(process.env.AUDIT_CRASH_SEED ?? Date.now() % 1_000_000);
     const random = makeRandom(seed);
     const dataDir = await makeDataDir('audit-crash-');
@@ -88,8 +90,8 @@ describe('audit store survives SIGKILL', () => {
         const doc = JSON.parse(await readFile(segment.path, 'utf8')) as { entries: { seq: number }[] };
         for (const entry of doc.entries) present.add(entry.seq);
       }
-      const verified = await verifyAuditDir(auditDir);
-      expect(verified, context).toMatchObject({ ok: true });
+      const verified = await verifyAuditDir(auditDir, { anchorKey: ANCHOR_KEY });
+      expect(verified, context).toMatchObject({ ok: true, anchor: { checked: true } });
       const missing = [...allAcked].filter((seq) => !present.has(seq));
       expect(missing, context).toEqual([]);
       expect(present.size, context).toBeGreaterThanOrEqual(previousCount);

@@ -1,6 +1,7 @@
 /**
  * Child process for the audit crash test: opens the audit log in the data directory given as the first
- * argument (segment size as the optional second), prints `ready`, then appends continuously from
+ * argument (segment size as the optional second, the anchor key in hex as the optional third), prints
+ * `ready`, then appends continuously from
  * several concurrent writers and prints `ack <seq>` for every acknowledged append. Runs until killed.
  */
 import { openAuditLog } from '../../bot/audit/audit-log.js';
@@ -10,7 +11,12 @@ if (dataDir === undefined) {
   process.stderr.write('usage: audit-writer <dataDir> [segmentMaxEntries]\n');
   process.exit(2);
 }
-const log = await openAuditLog({ dataDir, segmentMaxEntries: Number(process.argv[3] ?? '25') });
+const anchorKeyHex = process.argv[4];
+const log = await openAuditLog({
+  dataDir,
+  segmentMaxEntries: Number(process.argv[3] ?? '25'),
+  ...(anchorKeyHex ? { anchorKey: Buffer.from(anchorKeyHex, 'hex'), anchorEveryEntries: 40 } : {}),
+});
 process.stdout.write('ready\n');
 
 async function writeForever(writer: number): Promise<void> {

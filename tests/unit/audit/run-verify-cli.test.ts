@@ -15,14 +15,14 @@ async function dataDirWithEntries(count: number): Promise<string> {
 }
 
 describe('runVerifyCli', () => {
-  it('exits 0 with a one-line summary for an intact chain (--data-dir)', async () => {
+  it('exits 0 with a summary line and an anchor line for an intact chain (--data-dir)', async () => {
     const dataDir = await dataDirWithEntries(5);
     const result = await runVerifyCli(['--data-dir', dataDir], {});
     expect(result.exitCode).toBe(0);
     expect(result.output).toMatch(
       /^audit:verify: OK — 5 entries in 3 segments, chain intact, head [0-9a-f]{64}/,
     );
-    expect(result.output).not.toContain('\n');
+    expect(result.output.split('\n')).toHaveLength(2);
   });
 
   it('uses DATA_DIR when no flag is given, and --data-dir=DIR form', async () => {
