@@ -25,14 +25,18 @@ export const ERROR_MESSAGES = {
   SPACE_NOT_ALLOWED: 'That space is not one this bot may use here.',
   CONNECTOR_MISSING: 'No Confluence connector is set up. An admin can run `/confluence connect`.',
   CONNECTOR_NOT_FOUND: 'There is no connector with that name.',
-  APPROVAL_NOT_FOUND: 'That approval request no longer exists.',
+  APPROVAL_NOT_FOUND:
+    'This request is closed and no longer exists here: finished requests are removed a week after they end (the audit log keeps their history). Ask again if the change is still needed.',
   APPROVAL_ALREADY_DECIDED: 'That request was already decided.',
   APPROVAL_EXPIRED: 'That request expired before anyone approved it.',
   APPROVAL_NOT_APPROVER: 'Only an approver for this channel can decide this request.',
   APPROVAL_SELF: 'You cannot approve your own request.',
+  APPROVAL_LIMIT:
+    'Too many requests are already waiting for approval. Wait until some are decided, or withdraw one of yours (type `approvals`), then ask again.',
   ADMIN_ONLY: 'Only bot admins can do that.',
   STORE_CORRUPT: 'A data file is corrupt.',
   INPUT_INVALID: 'That input is not valid.',
+  PAGE_TOO_LARGE: 'This page is too large to preview here — open it in Confluence.',
   INTERNAL: 'Something went wrong on our side.',
   AUDIT_UNAVAILABLE:
     'The audit log could not be written, so nothing was done. Try again; if it keeps failing, an admin must check the bot storage.',

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { escapeXml, markdownToStorage, stripXmlInvalidChars } from './markdown-to-storage.js';
 import {
+  assertStorageSize,
   decodeRawText,
+  decodeRawTextOnly,
   type LocatedElement,
   type LocatedNode,
   type LocatedText,
   locatedTextContent,
+  MAX_STORAGE_CHARS,
   parseStorageTree,
   type StorageTree,
   walkElements,
@@ -14,6 +17,13 @@ import {
 } from './storage-tree.js';
 
 const MAX_TITLE_LENGTH = 255;
+
+/**
+ * Most occurrences one `replace` may change. A find that matches more often is almost always a
+ * mistake (`replace "a" with "b"`), and every match adds lines to the preview diff the approver must
+ * read; counting stops at the first match past the limit, so a refused request costs one scan.
+ */
+export const MAX_REPLACEMENTS = 1000;
 
 /** Schema of {@link StorageEdit}; use it to parse edits that arrive from outside (commands, cards). */
 export const storageEditSchema = z.discriminatedUnion('kind', [
@@ -90,14 +100,30 @@ const HEADING_NAME = /^h([1-6])$/i;
  * run only (a non-breaking space matches a typed space) and never inside macro parameters, code
  * bodies, CDATA, tag names or attributes.
  *
+ * Every edit is built in one pass over the page: matches are collected first, then the output is
+ * assembled once from the untouched slices and the replacements.
+ *
  * Throws `AppError('INPUT_INVALID')` with a user message when the edit is malformed, the text is
- * not found (or only across formatting / inside macros), the heading is missing (the message lists
- * the headings) or appears more than once, new content is empty, or the title is empty/too long.
+ * not found (or only across formatting / inside macros) or matches more than `MAX_REPLACEMENTS`
+ * times, the heading is missing (the message lists the headings) or appears more than once, new
+ * content is empty, or the title is empty/too long; `AppError('PAGE_TOO_LARGE')` when the page, or
+ * the page after the edit, is over `MAX_STORAGE_CHARS`.
  */
 export function applyStorageEdit(storage: string, edit: StorageEdit): StorageEditResult {
   const parsed = storageEditSchema.safeParse(edit);
   if (!parsed.success) throw invalid('That edit is not valid.');
-  const value = parsed.data;
+  assertStorageSize(storage);
+  const result = applyParsedEdit(storage, parsed.data);
+  if (result.storage.length > MAX_STORAGE_CHARS) {
+    throw new AppError('PAGE_TOO_LARGE', {
+      userMessage: `After this edit the page would be too large to preview here (over ${MAX_STORAGE_CHARS / 1_000_000} MB) — make the change in Confluence.`,
+      details: { storageChars: result.storage.length, limit: MAX_STORAGE_CHARS },
+    });
+  }
+  return result;
+}
+
+function applyParsedEdit(storage: string, value: StorageEdit): StorageEditResult {
   switch (value.kind) {
     case 'append':
       return appendContent(storage, value.markdown);
@@ -198,17 +224,47 @@ interface Match {
   readonly end: number;
 }
 
-function findInText(node: LocatedText, find: string): Match[] {
-  const decoded = decodeRawText(node.raw);
-  const haystack = normaliseSpaces(decoded.text);
-  const needle = normaliseSpaces(find);
-  const matches: Match[] = [];
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
-    const first = decoded.units.find((unit) => unit.decodedStart === at);
-    const last = decoded.units.find((unit) => unit.decodedEnd === at + needle.length);
-    if (first && last) matches.push({ start: node.start + first.rawStart, end: node.start + last.rawEnd });
+/**
+ * Finds `needle` (spaces already normalised) in one text run and pushes the raw ranges onto
+ * `matches`, stopping once `matches` holds `limit` entries. Linear in the run: text without
+ * entities maps offsets one to one; otherwise one decode builds offset tables looked up per match.
+ */
+function findInText(node: LocatedText, needle: string, matches: Match[], limit: number): void {
+  const raw = node.raw;
+  if (!raw.includes('&')) {
+    const haystack = normaliseSpaces(raw);
+    for (let at = haystack.indexOf(needle); at !== -1 && matches.length < limit; ) {
+      matches.push({ start: node.start + at, end: node.start + at + needle.length });
+      at = haystack.indexOf(needle, at + needle.length);
+    }
+    return;
   }
-  return matches;
+  const decoded = decodeRawText(raw);
+  const haystack = normaliseSpaces(decoded.text);
+  const rawStartAt = new Int32Array(haystack.length + 1).fill(-1);
+  const rawEndAt = new Int32Array(haystack.length + 1).fill(-1);
+  for (const unit of decoded.units) {
+    if (rawStartAt[unit.decodedStart] === -1) rawStartAt[unit.decodedStart] = unit.rawStart;
+    if (rawEndAt[unit.decodedEnd] === -1) rawEndAt[unit.decodedEnd] = unit.rawEnd;
+  }
+  for (let at = haystack.indexOf(needle); at !== -1 && matches.length < limit; ) {
+    const first = rawStartAt[at] ?? -1;
+    const last = rawEndAt[at + needle.length] ?? -1;
+    if (first !== -1 && last !== -1) matches.push({ start: node.start + first, end: node.start + last });
+    at = haystack.indexOf(needle, at + needle.length);
+  }
+}
+
+/** Copies `source` with each (sorted, non-overlapping) match replaced, in one pass. */
+function spliceAll(source: string, matches: readonly Match[], replacement: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const match of matches) {
+    parts.push(source.slice(from, match.start), replacement);
+    from = match.end;
+  }
+  parts.push(source.slice(from));
+  return parts.join('');
 }
 
 function replaceText(storage: string, find: string, replaceWith: string): StorageEditResult {
@@ -217,13 +273,18 @@ function replaceText(storage: string, find: string, replaceWith: string): Storag
   const texts = textNodes(tree.roots);
   const insideProtected = protectedElements(tree);
   const editable = texts.filter((node) => isEditableText(node, insideProtected));
-  const matches = editable.flatMap((node) => findInText(node, find));
-  if (matches.length === 0) throw notFoundError(texts, editable, find);
-  const replacement = escapeXml(replaceWith);
-  let output = storage;
-  for (const match of [...matches].sort((a, b) => b.start - a.start)) {
-    output = splice(output, match.start, match.end, replacement);
+  const needle = normaliseSpaces(find);
+  const matches: Match[] = [];
+  for (const node of editable) {
+    findInText(node, needle, matches, MAX_REPLACEMENTS + 1);
+    if (matches.length > MAX_REPLACEMENTS) {
+      throw invalid(
+        `The text ${quote(find)} appears more than ${MAX_REPLACEMENTS.toLocaleString('en-US')} times on the page, which is too many to replace and preview at once. Replace a longer, more specific piece of text, or edit the page in Confluence.`,
+      );
+    }
   }
+  if (matches.length === 0) throw notFoundError(texts, editable, find);
+  const output = spliceAll(storage, matches, escapeXml(replaceWith));
   const count = matches.length;
   return {
     storage: output,
@@ -247,7 +308,7 @@ function notFoundError(
       `The text ${quote(find)} appears only inside a macro, code block or link target, which the bot does not edit.`,
     );
   }
-  const flattened = normaliseSpaces(editable.map((node) => decodeRawText(node.raw).text).join(''));
+  const flattened = normaliseSpaces(editable.map((node) => decodeRawTextOnly(node.raw)).join(''));
   const collapsed = (text: string) => text.replace(/\s+/g, ' ');
   if (flattened.includes(needle) || collapsed(flattened).includes(collapsed(needle))) {
     return invalid(

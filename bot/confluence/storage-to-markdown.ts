@@ -1,6 +1,6 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import TurndownService from 'turndown';
-import { decodeRawText } from './storage-tree.js';
+import { assertStorageSize, decodeRawTextOnly } from './storage-tree.js';
 
 /** A node of the parsed storage document (htmlparser2 / domhandler). */
 type StorageNode = ReturnType<typeof parseDocument>['children'][number];
@@ -26,6 +26,8 @@ export interface StorageToMarkdownOptions {
    * absolute. Without it, page links render as the bold link text.
    */
   readonly baseUrl?: string;
+  /** The page's web link, quoted in the "too large" message so people can open the page. */
+  readonly pageUrl?: string;
 }
 
 interface RenderContext {
@@ -121,9 +123,12 @@ const turndown = createTurndown();
  * as `@name`, images and attachments as `[image: …]` / `[attachment: …]` text (external images are
  * links, never inline images, so chat clients fetch nothing), and any unknown macro or app
  * extension as a `[macro: name]` placeholder — nothing is dropped silently.
- * Never throws: malformed input yields best-effort text.
+ * Malformed input yields best-effort text. Linear in the size of the page (table widths and list
+ * numbers are computed once per table and list).
+ * Throws AppError('PAGE_TOO_LARGE') — and only that — when `storage` is over `MAX_STORAGE_CHARS`.
  */
 export function storageToMarkdown(storage: string, options: StorageToMarkdownOptions = {}): string {
+  assertStorageSize(storage, options.pageUrl);
   const context: RenderContext = { wikiBase: toWikiBase(options.baseUrl) };
   try {
     const document = parseDocument(storage, {
@@ -153,7 +158,7 @@ function toWikiBase(baseUrl: string | undefined): string | undefined {
 
 function fallbackText(storage: string): string {
   const text = storage.replace(/<!\[CDATA\[|]]>/g, '').replace(/<[^>]*>/g, ' ');
-  return decodeRawText(text).text.replace(/\s+/g, ' ').trim();
+  return decodeRawTextOnly(text).replace(/\s+/g, ' ').trim();
 }
 
 function tidyMarkdown(markdown: string): string {
@@ -499,6 +504,52 @@ function closestTable(node: DomNode): DomNode | undefined {
   return current ?? undefined;
 }
 
+/** Column count and first row of one table. */
+interface TableLayout {
+  readonly width: number;
+  readonly firstRow: DomNode | undefined;
+}
+
+/**
+ * Layout per table, computed on its first row and reused for the others: recomputing it per row
+ * made a table of n rows cost n² (a 1,500-row table blocked for seconds).
+ */
+const tableLayouts = new WeakMap<DomNode, TableLayout>();
+
+function tableLayout(row: DomNode): TableLayout {
+  const table = closestTable(row);
+  if (!table) return { width: Math.max(1, cellCount(row)), firstRow: row };
+  const cached = tableLayouts.get(table);
+  if (cached) return cached;
+  const rows = table.getElementsByTagName('TR');
+  let width = 1;
+  for (let index = 0; index < rows.length; index += 1) {
+    const each = rows[index];
+    if (each) width = Math.max(width, cellCount(each));
+  }
+  const layout = { width, firstRow: rows[0] };
+  tableLayouts.set(table, layout);
+  return layout;
+}
+
+/** Position of every item of an ordered list, computed once per list (per item it was n²). */
+const listPositions = new WeakMap<DomNode, Map<DomNode, number>>();
+
+function listPosition(list: DomNode, item: DomNode): number {
+  let positions = listPositions.get(list);
+  if (!positions) {
+    positions = new Map();
+    let next = 0;
+    const children = list.childNodes;
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index];
+      if (child?.nodeName === 'LI') positions.set(child, next++);
+    }
+    listPositions.set(list, positions);
+  }
+  return positions.get(item) ?? -1;
+}
+
 function createTurndown(): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
@@ -524,9 +575,8 @@ function createTurndown(): TurndownService {
       const parent = item.parentNode;
       let prefix = '- ';
       if (parent?.nodeName === 'OL') {
-        const siblings = Array.from(parent.childNodes).filter((child) => child.nodeName === 'LI');
         const start = Number(parent.getAttribute('start') ?? '1') || 1;
-        prefix = `${start + siblings.indexOf(item)}. `;
+        prefix = `${start + listPosition(parent, item)}. `;
       }
       const task = item.getAttribute('data-task');
       const checkbox = task === 'complete' ? '[x] ' : task === 'incomplete' ? '[ ] ' : '';
@@ -557,12 +607,10 @@ function createTurndown(): TurndownService {
     filter: 'tr',
     replacement: (content, node) => {
       const row = asDom(node);
-      const table = closestTable(row);
-      const rows = table ? Array.from(table.getElementsByTagName('TR')) : [row];
-      const width = Math.max(1, ...rows.map(cellCount));
+      const { width, firstRow } = tableLayout(row);
       const padding = ' |'.repeat(Math.max(0, width - cellCount(row)));
       const line = `|${content}${padding}\n`;
-      return rows[0] === row ? `${line}|${' --- |'.repeat(width)}\n` : line;
+      return firstRow === row ? `${line}|${' --- |'.repeat(width)}\n` : line;
     },
   });
   service.addRule('tableSection', {

@@ -1,4 +1,28 @@
 import { DomUtils, Parser, parseDocument } from 'htmlparser2';
+import { AppError } from '../errors.js';
+
+/**
+ * Largest page body (storage format, UTF-16 code units ≈ bytes for Latin text) the bot converts or
+ * edits: 2 MB. Conversion and edits are linear, so this bounds the longest synchronous block of a
+ * `get` or an update preview to about twice the 1 MB figure in BENCHMARKS.md ("Large pages"); real
+ * pages are far smaller (Confluence itself stops at 5 MB), and a chat card shows only the first
+ * few thousand characters of a page anyway, so a bigger page is better read in Confluence.
+ */
+export const MAX_STORAGE_CHARS = 2_000_000;
+
+/**
+ * Throws AppError('PAGE_TOO_LARGE') when `storage` is over {@link MAX_STORAGE_CHARS}, before any
+ * parsing; the user message names the size and, when given, links the page so people can open it.
+ */
+export function assertStorageSize(storage: string, pageUrl?: string): void {
+  if (storage.length <= MAX_STORAGE_CHARS) return;
+  const size = (storage.length / 1_000_000).toFixed(1);
+  const link = pageUrl ? `: ${pageUrl}` : '.';
+  throw new AppError('PAGE_TOO_LARGE', {
+    userMessage: `This page is too large to preview here (${size} MB of content; the bot handles up to ${MAX_STORAGE_CHARS / 1_000_000} MB) — open it in Confluence${link}`,
+    details: { storageChars: storage.length, limit: MAX_STORAGE_CHARS },
+  });
+}
 
 /** An element located in the original storage string. All indexes are UTF-16 offsets into it. */
 export interface LocatedElement {
@@ -47,6 +71,9 @@ export function parseStorageTree(source: string): StorageTree {
   const roots: LocatedNode[] = [];
   const stack: LocatedElement[] = [];
   let inCdata = false;
+  // Text runs the tokenizer splits (e.g. at a stray `<`) are merged by moving `end`; their `raw` is
+  // sliced once after parsing, so a run split a thousand times costs one copy, not a thousand.
+  const merged = new Set<LocatedText>();
   const append = (node: LocatedNode) => {
     const parent = stack.at(-1);
     (parent ? parent.children : roots).push(node);
@@ -91,7 +118,7 @@ export function parseStorageTree(source: string): StorageTree {
         const previous = siblings.at(-1);
         if (previous?.kind === 'text' && previous.end === start && previous.cdata === inCdata) {
           previous.end = end;
-          previous.raw = source.slice(previous.start, end);
+          merged.add(previous);
           return;
         }
         append({ kind: 'text', start, end, raw: source.slice(start, end), cdata: inCdata, parent });
@@ -106,6 +133,7 @@ export function parseStorageTree(source: string): StorageTree {
     { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
   );
   parser.end(source);
+  for (const text of merged) text.raw = source.slice(text.start, text.end);
   return { source, roots };
 }
 
@@ -194,12 +222,25 @@ export function decodeRawText(raw: string): DecodedText {
   return { text, units };
 }
 
-/** Visible text of a located element (entities decoded, CDATA unwrapped). */
+const ENTITY_REFERENCE = /&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/g;
+
+/**
+ * Decodes raw (non-CDATA) character data to its text — the same text as `decodeRawText(raw).text`
+ * without building the offset map, for callers that only read the text. Linear; never throws.
+ */
+export function decodeRawTextOnly(raw: string): string {
+  if (!raw.includes('&')) return raw;
+  return raw.replace(ENTITY_REFERENCE, (_match, reference: string) => decodeEntity(reference));
+}
+
+/** Visible text of a located element (entities decoded, CDATA unwrapped). Iterative, so deep trees cannot overflow the stack. */
 export function locatedTextContent(node: LocatedNode): string {
-  if (node.kind === 'text') {
-    return node.cdata
-      ? node.raw.replace(/^<!\[CDATA\[/, '').replace(/]]>$/, '')
-      : decodeRawText(node.raw).text;
+  const parts: string[] = [];
+  for (const item of walkNodes([node])) {
+    if (item.kind !== 'text') continue;
+    parts.push(
+      item.cdata ? item.raw.replace(/^<!\[CDATA\[/, '').replace(/]]>$/, '') : decodeRawTextOnly(item.raw),
+    );
   }
-  return node.children.map(locatedTextContent).join('');
+  return parts.join('');
 }
