@@ -1,12 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { createApprovalService } from './approvals/approval-service.js';
 import { openApprovalStore } from './approvals/approval-store.js';
-import { type AdminNotifier, checkTokenExpiry, createAdminNotifier } from './assistant/admin-notices.js';
+import {
+  type AdminNotifier,
+  checkTokenExpiry,
+  createAdminNotifier,
+  createAuditHeadNotifier,
+} from './assistant/admin-notices.js';
 import { expireDueApprovals } from './assistant/approval-actions.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import type { AssistantDeps, ClientProvider } from './assistant/deps.js';
 import { openPeopleDirectory } from './assistant/people.js';
-import { openAuditLog } from './audit/audit-log.js';
+import { deriveAuditAnchorKey, openAuditLog } from './audit/audit-log.js';
 import type { AuditLog } from './audit/types.js';
 import { createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
 import type { Config } from './config.js';
@@ -42,6 +47,8 @@ export interface App {
   sweepExpired(): Promise<number>;
   /** Runs the token expiry check now (hourly timer; each connector is warned at most once a day). */
   checkTokens(): Promise<string[]>;
+  /** Posts the audit head to the admins' conversation now if not yet this UTC day (hourly timer). */
+  postAuditHead(): Promise<boolean>;
   /** Stops timers, drains HTTP turns and flushes the stores. */
   close(): Promise<void>;
 }
@@ -76,7 +83,11 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       { count: interrupted.length },
       'approved requests interrupted by a restart were marked failed',
     );
-  const audit = await openAuditLog({ dataDir: config.dataDir, logger });
+  const audit = await openAuditLog({
+    dataDir: config.dataDir,
+    logger,
+    anchorKey: deriveAuditAnchorKey(secretKey.key),
+  });
   const people = await openPeopleDirectory(config.dataDir, logger);
 
   const createClient =
@@ -143,10 +154,20 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       return [];
     }
   };
+  const postAuditHead = createAuditHeadNotifier(deps);
   const sweepMs = overrides.expirySweepMs ?? 60_000;
   const timer = sweepMs > 0 ? setInterval(() => void sweepExpired(), sweepMs) : undefined;
   timer?.unref();
-  const tokenTimer = sweepMs > 0 ? setInterval(() => void checkTokens(), 60 * 60 * 1000) : undefined;
+  const tokenTimer =
+    sweepMs > 0
+      ? setInterval(
+          () => {
+            void checkTokens();
+            void postAuditHead();
+          },
+          60 * 60 * 1000,
+        )
+      : undefined;
   tokenTimer?.unref();
   if (sweepMs > 0) setTimeout(() => void checkTokens(), 5_000).unref();
 
@@ -157,6 +178,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     audit,
     sweepExpired,
     checkTokens,
+    postAuditHead,
     async close() {
       if (timer) clearInterval(timer);
       if (tokenTimer) clearInterval(tokenTimer);

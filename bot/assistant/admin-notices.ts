@@ -1,3 +1,4 @@
+import type { AuditHead } from '../audit/types.js';
 import type { ConnectorInfo } from '../connectors/connector-store.js';
 import type { ChatTarget } from '../domain/chat.js';
 import { recordAudit } from './audit-events.js';
@@ -103,4 +104,65 @@ export async function noticeTokenRejected(notify: AdminNotifier, connector: Conn
     },
     60 * 60 * 1000,
   );
+}
+
+/**
+ * Where the daily audit head goes: the admins' conversation, i.e. where the default connector was
+ * set up, else the approvals conversation. Undefined when neither is known.
+ */
+export function auditHeadTarget(deps: AssistantDeps): ChatTarget | undefined {
+  const connector = deps.connectors.getDefault() ?? deps.connectors.list()[0];
+  return connector ? adminTargetFor(deps, connector) : approvalsTarget(deps);
+}
+
+/** The audit head as admins read it: entry count, newest hash and when the newest entry was made. */
+export function describeAuditHead(head: AuditHead): string {
+  return head.seq === 0
+    ? 'The audit log is empty.'
+    : `The audit log holds ${head.seq.toLocaleString('en')} entries; the newest (seq ${head.seq}${head.at ? `, ${head.at}` : ''}) has hash ${head.hash}.`;
+}
+
+/**
+ * Posts the audit chain head (count and newest hash) to the admins' conversation at most once per
+ * UTC day of `deps.now()` (per process): a copy outside DATA_DIR that anyone can compare with
+ * `npm run audit:verify`, so even a rollback of the whole audit directory shows. The post itself is
+ * audited (operation `audit-head`). Returns true when it posted; never throws.
+ */
+export function createAuditHeadNotifier(deps: AssistantDeps): () => Promise<boolean> {
+  let lastDay: string | undefined;
+  return async function postAuditHead(): Promise<boolean> {
+    const day = deps.now().toISOString().slice(0, 10);
+    if (day === lastDay) return false;
+    const target = auditHeadTarget(deps);
+    if (!target) return false;
+    const head = deps.audit.head();
+    const text = `${describeAuditHead(head)} Keep this message: \`npm run audit:verify\` must report the same hash at seq ${head.seq} (or a longer chain).`;
+    try {
+      await deps
+        .port()
+        .post(
+          target,
+          card(
+            deps.cards,
+            'notice',
+            { title: 'Daily audit log head', text, tone: 'info', changes: [] },
+            'Daily audit log head',
+          ),
+        );
+      lastDay = day;
+      await recordAudit(deps, {
+        actor: { id: 'system', name: 'Confluence Assistant' },
+        conversationId: target.conversationId,
+        connector: undefined,
+        operation: 'audit-head',
+        decision: 'n/a',
+        outcome: 'ok',
+        details: { seq: head.seq, hash: head.hash },
+      });
+      return true;
+    } catch (error) {
+      deps.logger.error({ err: String(error) }, 'could not post the daily audit head');
+      return false;
+    }
+  };
 }
