@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CardActionRequest, ChatRequest, ChatTarget, MessageMention } from '../domain/chat.js';
 import type { Actor, ConversationRef, ConversationType } from '../domain/types.js';
 import { AppError } from '../errors.js';
+import { decodeEntities } from '../intent/decode-entities.js';
 
 const MAX_TEXT_LENGTH = 100_000;
 
@@ -110,19 +111,11 @@ function actorOf(activity: ParsedActivity): Actor {
   };
 }
 
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 /**
- * Strips the bot's own `<at>…</at>` mention(s) and returns the other people mentioned. Text is
- * capped at 100,000 characters so odd input cannot exhaust the parser.
+ * Strips the bot's own `<at>…</at>` mention(s) and returns the other people mentioned. HTML entities
+ * in the text and in the mentions' tag text are decoded here, once, in one pass (`&amp;lt;` becomes
+ * `&lt;`): the intent parser takes the result literally. Text is capped at 100,000 characters so odd
+ * input cannot exhaust the parser.
  */
 export function stripBotMention(
   text: string,
@@ -140,7 +133,11 @@ export function stripBotMention(
     if (isBot) {
       if (mentionText) result = result.split(mentionText).join(' ');
     } else {
-      mentions.push({ id: mentioned.id, name: mentioned.name ?? mentioned.id, text: mentionText ?? '' });
+      mentions.push({
+        id: mentioned.id,
+        name: mentioned.name ?? mentioned.id,
+        text: decodeEntities(mentionText ?? ''),
+      });
     }
   }
   return { text: decodeEntities(result).replace(/\r\n?/g, '\n').trim(), mentions };

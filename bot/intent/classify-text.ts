@@ -1,3 +1,4 @@
+import { trimEndWhere } from './scan-text.js';
 import type { HelpTopic } from './types.js';
 
 const EMOJI_AND_SYMBOLS = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3/gu;
@@ -9,8 +10,45 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i'?d\s+like\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|let\s+me|help\s+me(?:\s+to)?|go\s+ahead\s+and|quickly|just|also|now|then|and|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?=looking\s+for\b)/i,
 ];
-const POLITE_SUFFIX =
-  /[\s,]*\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|for\s+me|asap|right\s+now|now|quickly|if\s+you\s+can|if\s+possible|cheers)\s*[.!?]*$/i;
+/** Courtesy words dropped from the end of a line; longest first, so "thank you" wins over "you". */
+const POLITE_SUFFIXES: readonly string[] = [
+  'please',
+  'pls',
+  'plz',
+  'thanks',
+  'thank you',
+  'thx',
+  'ty',
+  'for me',
+  'asap',
+  'right now',
+  'now',
+  'quickly',
+  'if you can',
+  'if possible',
+  'cheers',
+].sort((a, b) => b.length - a.length);
+const TRAILING_STOPS = new Set([' ', '.', '!', '?', '？', '。', '！']);
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /\w/.test(char);
+}
+
+/**
+ * Drops one trailing courtesy phrase ("…, please!", "… thank you") from a whitespace-collapsed line,
+ * with the spaces, commas and `.!?` around it. A backward scan over a bounded tail: the regex form of
+ * this (`[\s,]*\b(?:please|…)\s*[.!?]*$`) restarts at every comma or space and is quadratic.
+ */
+function stripPoliteSuffix(text: string): string {
+  const end = trimEndWhere(
+    trimEndWhere(text, (c) => c === '.' || c === '!' || c === '?'),
+    (c) => c === ' ',
+  );
+  const tail = end.slice(-16).toLowerCase();
+  const phrase = POLITE_SUFFIXES.find((p) => tail.endsWith(p) && !isWordChar(end[end.length - p.length - 1]));
+  if (phrase === undefined) return text;
+  return trimEndWhere(end.slice(0, end.length - phrase.length), (c) => c === ' ' || c === ',');
+}
 
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
@@ -18,10 +56,7 @@ export function stripPoliteness(line: string): string {
   for (let round = 0; round < 6; round += 1) {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
-    text = text
-      .replace(POLITE_SUFFIX, '')
-      .replace(/[\s.!?？。！]+$/u, '')
-      .trim();
+    text = trimEndWhere(stripPoliteSuffix(text), (c) => TRAILING_STOPS.has(c) || /\s/.test(c)).trim();
     if (text === before) break;
   }
   return text;

@@ -1,3 +1,4 @@
+import { type FoundTag, findTags, trimEndWhere } from './scan-text.js';
 import type { MessageMention } from './types.js';
 
 /** Marks a mention in normalised text: `MENTION_OPEN + index + MENTION_CLOSE` (private-use code points). */
@@ -15,76 +16,108 @@ export interface NormalizedMessage {
   /**
    * Line breaks are `\n`, control characters and stray private-use marks are gone, non-breaking
    * spaces are plain spaces, and each `<at>…</at>` tag is replaced by a mention placeholder.
-   * HTML entities are NOT decoded here (Markdown bodies keep them; see {@link decodeEntities}).
+   * HTML entities are NOT decoded here: the chat edge decodes them once, so `&lt;` here is what the
+   * user typed.
    */
   readonly text: string;
   readonly mentions: readonly FoundMention[];
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  laquo: '«',
-  raquo: '»',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  bdquo: '„',
-  hellip: '…',
-  ndash: '–',
-  mdash: '—',
-};
-
-const ENTITY = /&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uE000\uE001]/g;
 const LINE_BREAK = /\r\n?|[\u0085\u2028\u2029]/g;
 const WIDE_SPACE = /[\u00A0\u2007\u202F]/g;
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-const AT_TAG = /<at(?:\s[^>]{0,200})?>([^<]{0,300})<\/at>/gi;
 const TEAMS_HTML_START = /^\s*<(?:p|div)(?:\s[^>]{0,500})?>/i;
-const LINK_TAG = /<a\s[^>]{0,1000}?href\s*=\s*["']([^"'<>]{1,4000})["'][^>]{0,1000}>[^<]{0,4000}<\/a>/gi;
+const HREF = /href\s*=\s*["']([^"'<>]{1,4000})["']/i;
+const DROPPED_OPEN = new Set(['p', 'div', 'span', 'strong', 'b', 'em', 'i', 'u', 's']);
+const DROPPED_CLOSE = new Set(['span', 'strong', 'b', 'em', 'i', 'u', 's']);
+const MAX_TAG_LENGTH = 6_100;
+const MAX_LINK_TEXT = 4_000;
+const MAX_AT_ATTRS = 200;
+const MAX_AT_TEXT = 300;
 
 /**
- * Decodes HTML entities in one pass (`&amp;lt;` becomes `&lt;`, not `<`). Unknown or invalid
- * entities are left as typed. Never throws.
- */
-export function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code =
-        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-      const valid =
-        Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-      if (!valid) return whole;
-      const char = String.fromCodePoint(code);
-      return char === '\u00A0' ? ' ' : char;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
-}
-
-/**
- * One line ready for command matching: entities decoded, invisible formatting characters (zero-width,
- * bidi marks, soft hyphens) removed, runs of whitespace collapsed to one space, trimmed.
+ * One line ready for command matching: invisible formatting characters (zero-width, bidi marks, soft
+ * hyphens) removed, runs of whitespace collapsed to one space, trimmed. Entities are left as they
+ * are (the edge decoded them already; decoding again would turn a typed `&lt;b&gt;` into `<b>`).
  */
 export function cleanLine(line: string): string {
-  return decodeEntities(line).replace(WIDE_SPACE, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return line.replace(WIDE_SPACE, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
+function hasPlainAttrs(tag: FoundTag, max: number): boolean {
+  return tag.attrs.length === 0 || (tag.attrs.length <= max && /^\s/.test(tag.attrs));
+}
+
+/** The `<a href>…</a>` link starting at `tags[index]`: its URL and the closing tag's index. */
+function linkAt(
+  text: string,
+  tags: readonly FoundTag[],
+  index: number,
+): { url: string; close: number } | undefined {
+  const open = tags[index]!;
+  const close = tags[index + 1];
+  if (open.closing || open.name !== 'a' || !/^\s/.test(open.attrs)) return undefined;
+  if (!close?.closing || close.name !== 'a' || close.attrs.length > 0) return undefined;
+  if (close.start - open.end > MAX_LINK_TEXT || text.indexOf('<', open.end) !== close.start) return undefined;
+  const href = HREF.exec(open.attrs);
+  return href ? { url: href[1]!, close: index + 1 } : undefined;
+}
+
+/**
+ * Teams' HTML form to lines, in one pass over the tags: links become their URL, `<br>` and the end of
+ * a paragraph become line breaks, formatting tags disappear, anything else stays as written.
+ */
 function convertTeamsHtml(text: string): string {
   if (!TEAMS_HTML_START.test(text)) return text;
-  return text
-    .replace(LINK_TAG, '$1')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(?:p|div)>[ \t]*/gi, '\n')
-    .replace(/<(?:p|div|span|strong|b|em|i|u|s)(?:\s[^>]{0,500})?>|<\/(?:span|strong|b|em|i|u|s)>/gi, '')
-    .replace(/\n+$/, '');
+  const tags = findTags(text, MAX_TAG_LENGTH);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < tags.length; i += 1) {
+    const tag = tags[i]!;
+    if (tag.start < from) continue;
+    const link = linkAt(text, tags, i);
+    let replacement: string | undefined;
+    let end = tag.end;
+    if (link) {
+      replacement = link.url;
+      end = tags[link.close]!.end;
+      i = link.close;
+    } else if (!tag.closing && tag.name === 'br' && /^\s*\/?$/.test(tag.attrs)) {
+      replacement = '\n';
+    } else if (tag.closing && (tag.name === 'p' || tag.name === 'div') && tag.attrs.length === 0) {
+      replacement = '\n';
+      while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end += 1;
+    } else if (!tag.closing && DROPPED_OPEN.has(tag.name) && hasPlainAttrs(tag, 500)) {
+      replacement = '';
+    } else if (tag.closing && DROPPED_CLOSE.has(tag.name) && tag.attrs.length === 0) {
+      replacement = '';
+    }
+    if (replacement === undefined) continue;
+    out += text.slice(from, tag.start) + replacement;
+    from = end;
+  }
+  return trimEndWhere(out + text.slice(from), (char) => char === '\n');
+}
+
+/** Replaces each `<at>Name</at>` (no `<` inside, bounded lengths) with what `replace` returns for its inner text. */
+function replaceAtTags(text: string, replace: (inner: string) => string): string {
+  if (!/<at/i.test(text)) return text;
+  const tags = findTags(text, MAX_AT_ATTRS + 10);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i + 1 < tags.length; i += 1) {
+    const open = tags[i]!;
+    const close = tags[i + 1]!;
+    if (open.closing || open.name !== 'at' || !hasPlainAttrs(open, MAX_AT_ATTRS + 1)) continue;
+    if (!close.closing || close.name !== 'at' || close.attrs.length > 0) continue;
+    if (close.start - open.end > MAX_AT_TEXT || text.indexOf('<', open.end) !== close.start) continue;
+    out += text.slice(from, open.start) + replace(text.slice(open.end, close.start));
+    from = close.end;
+    i += 1;
+  }
+  return out + text.slice(from);
 }
 
 function mentionKey(name: string): string {
@@ -103,9 +136,7 @@ function innerOfTag(text: string): string {
  * order, to an unused entry of `mentions` with the same tag text or name. Never throws.
  */
 export function normalizeMessage(raw: string, mentions: readonly MessageMention[]): NormalizedMessage {
-  let text = convertTeamsHtml(raw.replace(LINE_BREAK, '\n').replace(CONTROL, ''))
-    .replace(WIDE_SPACE, ' ')
-    .replace(/&nbsp;/gi, ' ');
+  let text = convertTeamsHtml(raw.replace(LINE_BREAK, '\n').replace(CONTROL, '')).replace(WIDE_SPACE, ' ');
   const unused = mentions.map((m) => ({
     id: m.id,
     tagKey: mentionKey(innerOfTag(m.text)),
@@ -113,7 +144,7 @@ export function normalizeMessage(raw: string, mentions: readonly MessageMention[
     used: false,
   }));
   const found: FoundMention[] = [];
-  text = text.replace(AT_TAG, (_whole, inner: string) => {
+  text = replaceAtTags(text, (inner) => {
     const name = cleanLine(inner);
     const key = name.toLowerCase();
     const match =

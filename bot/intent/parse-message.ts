@@ -3,7 +3,7 @@ import { isApprovalsRequest, isGreeting, isQuestion, matchHelp, stripPoliteness 
 import { looksLikeApiToken } from './detect-secret.js';
 import { closestWord, editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { cleanLine, decodeEntities, normalizeMessage, showMentions } from './normalize-message.js';
+import { cleanLine, normalizeMessage, showMentions } from './normalize-message.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { parseCreate } from './parse-create.js';
@@ -203,7 +203,7 @@ function interpret(text: unknown, mentions: unknown): Intent {
   const parsedMentions = mentionsSchema.safeParse(mentions ?? []);
   const knownMentions: MessageMention[] = parsedMentions.success ? parsedMentions.data : [];
   const normalized = normalizeMessage(text, knownMentions);
-  if (looksLikeApiToken(decodeEntities(normalized.text))) {
+  if (looksLikeApiToken(normalized.text)) {
     return failure(
       'That message looks like it contains an API token or password, so I ignored it. Delete the message, and have the token revoked and replaced (`/confluence rotate` opens a private form). Never paste tokens in chat.',
       ['/confluence rotate', 'help'],

@@ -1,6 +1,6 @@
 import type { PageRef } from '../confluence/types.js';
 import { UPDATE_EDIT_FORMS } from './examples.js';
-import { cleanLine, decodeEntities } from './normalize-message.js';
+import { cleanLine } from './normalize-message.js';
 import { checkTitle, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { TextCursor } from './text-cursor.js';
@@ -69,7 +69,7 @@ function readQuotedValue(text: string, cursor: TextCursor, what: string): string
   const quoted = readQuoted(text, cursor.pos);
   if (quoted?.kind === 'quoted') {
     cursor.pos = quoted.end;
-    return decodeEntities(quoted.value);
+    return quoted.value;
   }
   if (quoted?.kind === 'unbalanced')
     return { error: `The ${what} text has an opening ${quoted.open} but no closing quote.` };

@@ -244,10 +244,19 @@ describe('stripBotMention / text normalisation', () => {
     ['a&nbsp;b', 'a b'],
     ['&amp;lt; stays literal', '&lt; stays literal'],
     ['&amp;amp;', '&amp;'],
+    ['&amp;lt;b&amp;gt;', '&lt;b&gt;'],
+    ['it&#x27;s &rsquo;90s&#160;ok', "it's ’90s ok"],
     ['line1\r\nline2\rline3', 'line1\nline2\nline3'],
     ['  padded \n', 'padded'],
   ])('decodes %j → %j', (input, expected) => {
     expect(toChatRequest(activity({ text: input })).text).toBe(expected);
+  });
+
+  it('decodes a mention tag like the text, so tag and text still match', () => {
+    const mo = { type: 'mention', text: '<at>Mo &amp; Co</at>', mentioned: { id: '29:mo', name: 'Mo & Co' } };
+    const request = toChatRequest(activity({ text: 'hi <at>Mo &amp; Co</at>', entities: [mo] }));
+    expect(request.text).toBe('hi <at>Mo & Co</at>');
+    expect(request.mentions).toEqual([{ id: '29:mo', name: 'Mo & Co', text: '<at>Mo & Co</at>' }]);
   });
 
   it('caps huge text at 100,000 characters', () => {

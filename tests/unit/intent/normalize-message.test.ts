@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cleanLine,
-  decodeEntities,
-  normalizeMessage,
-  showMentions,
-} from '../../../bot/intent/normalize-message.js';
+import { decodeEntities } from '../../../bot/intent/decode-entities.js';
+import { cleanLine, normalizeMessage, showMentions } from '../../../bot/intent/normalize-message.js';
 import { readQuoted } from '../../../bot/intent/read-quoted.js';
 import { acceptSpaceWord, normalizeSpaceKey } from '../../../bot/intent/space-key.js';
 
@@ -16,6 +12,21 @@ describe('normalizeMessage', () => {
   });
   it('cleans a command line', () => {
     expect(cleanLine('  search\u00a0vpn\u200b   setup\u202e ')).toBe('search vpn setup');
+  });
+  it('leaves entities as they are: the chat edge decoded them once already', () => {
+    expect(cleanLine('get "&lt;b&gt;" &amp; &nbsp;')).toBe('get "&lt;b&gt;" &amp; &nbsp;');
+    expect(normalizeMessage('search&nbsp;vpn &amp;lt;', []).text).toBe('search&nbsp;vpn &amp;lt;');
+  });
+  it('turns Teams links into their URL and drops formatting tags', () => {
+    expect(
+      normalizeMessage(
+        '<p>get <a href="https://x.atlassian.net/wiki/1" title="t">the page</a> <b>now</b></p>  <div>ok</div>',
+        [],
+      ).text,
+    ).toBe('get https://x.atlassian.net/wiki/1 now\nok');
+    expect(normalizeMessage('<p>a <a href="u">x <i>y</i></a> <br/>b</p>', []).text).toBe(
+      'a <a href="u">x y</a> \nb',
+    );
   });
   it('turns Teams HTML into lines and keeps other text alone', () => {
     expect(normalizeMessage('<p>create "x" in ENG</p><p>a<br>b</p>', []).text).toBe(
