@@ -19,6 +19,22 @@ export const PREVIEW_MAX_CHARS = 2000;
 
 const EXCERPT_MAX_CHARS = 300;
 
+/**
+ * Markdown beyond this multiple of the shown length is never converted for a card: the card could
+ * not show it, and converting a whole 2 MB page to show 3,000 characters is wasted work.
+ */
+const CONVERT_AHEAD = 4;
+
+/** Teams Markdown of the start of `markdown`, cut near `maxChars`; cost bounded by `maxChars`. */
+function clipForCard(markdown: string, maxChars: number): { text: string; truncated: boolean } {
+  let limit = maxChars * CONVERT_AHEAD;
+  const cut = markdown.length > limit;
+  const code = markdown.charCodeAt(limit - 1);
+  if (cut && code >= 0xd800 && code <= 0xdbff) limit -= 1;
+  const content = truncateText(toTeamsMarkdown(cut ? markdown.slice(0, limit) : markdown).trim(), maxChars);
+  return { text: content.text, truncated: content.truncated || cut };
+}
+
 function clipExcerpt(runs: readonly ExcerptRunView[]): ExcerptRunView[] {
   const out: ExcerptRunView[] = [];
   let left = EXCERPT_MAX_CHARS;
@@ -71,7 +87,7 @@ export function buildPageData(
   page: Pick<Page, 'title' | 'spaceKey' | 'ancestors' | 'version' | 'markdown' | 'webUrl'>,
   options: { readonly authorName?: string; readonly maxChars?: number } = {},
 ): PageData {
-  const content = truncateText(toTeamsMarkdown(page.markdown).trim(), options.maxChars ?? PAGE_MAX_CHARS);
+  const content = clipForCard(page.markdown, options.maxChars ?? PAGE_MAX_CHARS);
   return {
     title: page.title,
     breadcrumb: page.ancestors.map((a) => a.title).join(' › '),
@@ -95,7 +111,7 @@ export function buildCreatePreviewBody(
   },
   maxChars: number = PREVIEW_MAX_CHARS,
 ): CreatePreviewBody {
-  const content = truncateText(toTeamsMarkdown(input.markdown).trim(), maxChars);
+  const content = clipForCard(input.markdown, maxChars);
   return {
     kind: 'create',
     title: input.title,

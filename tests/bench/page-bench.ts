@@ -15,7 +15,7 @@ import { type BenchSection, formatMs } from './bench-types.js';
 const TARGET_MS = 250;
 const LOOP_TARGET_MS = 100;
 
-/** A table of `cols` columns with rows added until the storage reaches `bytes`; every 3rd row says `needle`. */
+/** A table of `cols` columns with rows added until the storage reaches `bytes`; every 10th row says `needle`. */
 export function generateTablePage(bytes: number, cols: number): string {
   const parts = [`<h2>Inventory</h2><table><tbody><tr>`];
   for (let c = 0; c < cols; c++) parts.push(`<th>Column ${c + 1}</th>`);
@@ -24,7 +24,7 @@ export function generateTablePage(bytes: number, cols: number): string {
   for (let row = 0; size < bytes - 30; row++) {
     const cells = [`<tr>`];
     for (let c = 0; c < cols; c++) {
-      cells.push(c === 0 && row % 3 === 0 ? `<td>needle ${row}</td>` : `<td>r${row} c${c} data</td>`);
+      cells.push(c === 0 && row % 10 === 0 ? `<td>needle ${row}</td>` : `<td>r${row} c${c} data</td>`);
     }
     cells.push('</tr>');
     const line = cells.join('');
@@ -35,7 +35,7 @@ export function generateTablePage(bytes: number, cols: number): string {
   return parts.join('');
 }
 
-/** Paragraphs of about `paragraphBytes` each (an 80 KB paragraph by default); `needle` every 40 words. */
+/** Paragraphs of about `paragraphBytes` each (an 80 KB paragraph by default); `needle` every 200 words. */
 export function generateParagraphPage(bytes: number, paragraphBytes = 80_000): string {
   const words = ['alpha', 'beta', 'gamma', 'delta', '<strong>bold</strong>', 'epsilon', 'a&amp;b', 'zeta'];
   const parts: string[] = [];
@@ -45,7 +45,7 @@ export function generateParagraphPage(bytes: number, paragraphBytes = 80_000): s
     const paragraph: string[] = ['<p>'];
     let length = 3;
     while (length < paragraphBytes && size + length < bytes) {
-      const next = word % 40 === 0 ? 'needle' : (words[word % words.length] ?? 'x');
+      const next = word % 200 === 0 ? 'needle' : (words[word % words.length] ?? 'x');
       paragraph.push(next, ' ');
       length += next.length + 1;
       word++;
@@ -58,7 +58,7 @@ export function generateParagraphPage(bytes: number, paragraphBytes = 80_000): s
   return parts.join('');
 }
 
-/** Ordered lists of 50 items, each with a nested bullet list of 3 items (one of them says `needle`). */
+/** Ordered lists of 50 items, each with a nested bullet list of 3 items (`needle` in every 25th). */
 export function generateListPage(bytes: number): string {
   const parts: string[] = [];
   let size = 0;
@@ -66,7 +66,7 @@ export function generateListPage(bytes: number): string {
     const items: string[] = [`<h3>List ${list}</h3><ol>`];
     for (let i = 0; i < 50; i++) {
       items.push(
-        `<li>Step ${i} of list ${list}<ul><li>detail one</li><li>needle ${i}</li><li>detail <em>three</em></li></ul></li>`,
+        `<li>Step ${i} of list ${list}<ul><li>detail one</li><li>${i % 25 === 0 ? 'needle' : 'detail'} ${i}</li><li>detail <em>three</em></li></ul></li>`,
       );
     }
     items.push('</ol>');
@@ -86,8 +86,9 @@ interface Measured {
 
 async function measure(run: () => string): Promise<Measured> {
   const loop = monitorEventLoopDelay({ resolution: 5 });
-  await new Promise((resolve) => setImmediate(resolve));
   loop.enable();
+  // The monitor measures between its own timer ticks: let it tick before the work starts.
+  await new Promise((resolve) => setTimeout(resolve, 25));
   const start = performance.now();
   const note = await new Promise<string>((resolve) => setImmediate(() => resolve(run())));
   const ms = performance.now() - start;
@@ -103,8 +104,8 @@ function getRun(storage: string): () => string {
 function replaceRun(storage: string, find: string, replaceWith: string): () => string {
   return () => {
     try {
-      const before = storageToMarkdown(storage);
       const result = applyStorageEdit(storage, { kind: 'replace', find, replaceWith });
+      const before = storageToMarkdown(storage);
       const after = storageToMarkdown(result.storage);
       const preview = buildUpdatePreviewBody({
         title: 'T',
@@ -134,7 +135,8 @@ export interface PageBenchRow {
 /**
  * Measures every case at each size (KB): the median of `runs` runs after one warm-up, and the
  * largest loop block over those runs. `get` times storage → Markdown only; the replace rows time
- * the whole planning (the page's Markdown is recomputed inside, as a fresh read would).
+ * the edit first (a refused replace stops there) and then the Markdown before and after and the
+ * diff (the page's Markdown is recomputed, as a fresh read would).
  */
 export async function measurePages(sizesKb: readonly number[], runs: number): Promise<PageBenchRow[]> {
   const rows: PageBenchRow[] = [];

@@ -12,6 +12,7 @@ import type { BenchModule, BenchSection } from './bench-types.js';
 const BENCHES: readonly { readonly name: string; readonly load: () => Promise<BenchModule> }[] = [
   { name: 'audit', load: () => import('./audit-bench.js') },
   { name: 'bot', load: () => import('./bot-bench.js') },
+  { name: 'pages', load: () => import('./page-bench.js') },
   { name: 'approvals', load: () => import('./approvals-bench.js') },
   { name: 'parse', load: () => import('./parse-bench.js') },
 ];

@@ -3,8 +3,14 @@ import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { markdownToStorage } from '../../../bot/confluence/markdown-to-storage.js';
-import { applyStorageEdit, listHeadings, type StorageEdit } from '../../../bot/confluence/storage-edit.js';
+import {
+  applyStorageEdit,
+  listHeadings,
+  MAX_REPLACEMENTS,
+  type StorageEdit,
+} from '../../../bot/confluence/storage-edit.js';
 import { storageToMarkdown } from '../../../bot/confluence/storage-to-markdown.js';
+import { MAX_STORAGE_CHARS } from '../../../bot/confluence/storage-tree.js';
 import { AppError } from '../../../bot/errors.js';
 
 const fixture = (name: string) =>
@@ -412,5 +418,74 @@ describe('applyStorageEdit — body and title', () => {
   it('rejects an edit that does not match the schema', () => {
     const bogus = { kind: 'delete' } as unknown as StorageEdit;
     expect(userMessageOf(() => applyStorageEdit(runbook, bogus))).toBe('That edit is not valid.');
+  });
+});
+
+describe('applyStorageEdit — large pages (one pass, bytes outside matches identical)', () => {
+  it('replaces hundreds of matches in an 80 KB paragraph, entities and protected text included', () => {
+    const words: string[] = [];
+    for (let i = 0, length = 0; length < 80_000; i++) {
+      const word = i % 20 === 0 ? 'R&amp;D' : i % 20 === 1 ? '<strong>bold</strong>' : `w${i}`;
+      words.push(word);
+      length += word.length + 1;
+    }
+    const macro =
+      '<ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">R&amp;D</ac:parameter></ac:structured-macro>';
+    const storage = `<p>${words.join(' ')}</p>${macro}`;
+    const result = applyStorageEdit(storage, { kind: 'replace', find: 'R&D', replaceWith: 'Research <R>' });
+    const count = words.filter((word) => word === 'R&amp;D').length;
+    expect(count).toBeGreaterThan(500);
+    expect(result.summary).toContain(`Replaced ${count} occurrences`);
+    const expected = `<p>${words.map((w) => (w === 'R&amp;D' ? 'Research &lt;R&gt;' : w)).join(' ')}</p>${macro}`;
+    expect(result.storage).toBe(expected);
+  });
+
+  it('replaces one word in every third row of a 2,000 × 10 table and nothing else', () => {
+    const rows = Array.from(
+      { length: 2000 },
+      (_, r) =>
+        `<tr>${Array.from({ length: 10 }, (_, c) => `<td>${c === 3 && r % 3 === 0 ? 'old' : `r${r}c${c}`}</td>`).join('')}</tr>`,
+    );
+    const storage = `<table><tbody>${rows.join('')}</tbody></table>`;
+    const result = applyStorageEdit(storage, { kind: 'replace', find: 'old', replaceWith: 'new' });
+    expect(result.storage).toBe(storage.replaceAll('<td>old</td>', '<td>new</td>'));
+    expect(result.summary).toContain('Replaced 667 occurrences');
+  });
+
+  it(`refuses a replace matching more than ${MAX_REPLACEMENTS} times`, () => {
+    const storage = `<p>${'a '.repeat(MAX_REPLACEMENTS + 1)}</p>`;
+    expect(() => applyStorageEdit(storage, { kind: 'replace', find: 'a', replaceWith: 'b' })).toThrow(
+      /more than 1,000 times/,
+    );
+    const justEnough = `<p>${'a '.repeat(MAX_REPLACEMENTS)}</p>`;
+    expect(applyStorageEdit(justEnough, { kind: 'replace', find: 'a', replaceWith: 'b' }).storage).toBe(
+      `<p>${'b '.repeat(MAX_REPLACEMENTS)}</p>`,
+    );
+  });
+
+  it('refuses pages over the size limit, and edits that would grow a page past it', () => {
+    const huge = `<p>${'x'.repeat(MAX_STORAGE_CHARS)}</p>`;
+    expect(() => applyStorageEdit(huge, { kind: 'append', markdown: 'more' })).toThrow(AppError);
+    try {
+      applyStorageEdit(huge, { kind: 'append', markdown: 'more' });
+    } catch (error) {
+      expect((error as AppError).code).toBe('PAGE_TOO_LARGE');
+    }
+    const almost = `<p>${'x'.repeat(MAX_STORAGE_CHARS - 20)}</p>`;
+    let caught: unknown;
+    try {
+      applyStorageEdit(almost, { kind: 'append', markdown: 'a paragraph that does not fit' });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as AppError).code).toBe('PAGE_TOO_LARGE');
+    expect((caught as AppError).userMessage).toContain('too large to preview here');
+  });
+
+  it('keeps a text run split at many stray "<" exact when replacing in it', () => {
+    const raw = Array.from({ length: 900 }, (_, i) => `x${i} < y`).join(' ');
+    const storage = `<p>${raw}</p>`;
+    const result = applyStorageEdit(storage, { kind: 'replace', find: 'y', replaceWith: 'z' });
+    expect(result.storage).toBe(`<p>${raw.replaceAll('< y', '< z')}</p>`);
   });
 });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { storageToMarkdown } from '../../../bot/confluence/storage-to-markdown.js';
+import { MAX_STORAGE_CHARS } from '../../../bot/confluence/storage-tree.js';
+import { type AppError, isAppError } from '../../../bot/errors.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/storage/${name}`, import.meta.url), 'utf8');
@@ -229,5 +231,84 @@ describe('storageToMarkdown — robustness', () => {
     const storage = '<p><ac:link><ri:page ri:content-title="Home" ri:space-key="ENG"/></ac:link></p>';
     expect(storageToMarkdown(storage, { baseUrl: 'javascript:alert(1)' })).toBe('**Home**');
     expect(storageToMarkdown(storage, { baseUrl: 'not a url' })).toBe('**Home**');
+  });
+});
+
+describe('storageToMarkdown — large pages (linear work, outputs checked)', () => {
+  function table(rows: number, cols: number, shortRowEvery = 0): string {
+    const parts = ['<table><tbody><tr>'];
+    for (let c = 0; c < cols; c++) parts.push(`<th>H${c}</th>`);
+    parts.push('</tr>');
+    for (let r = 0; r < rows; r++) {
+      const width = shortRowEvery > 0 && r % shortRowEvery === 0 ? 1 : cols;
+      parts.push('<tr>');
+      for (let c = 0; c < width; c++) parts.push(`<td>r${r}c${c}</td>`);
+      parts.push('</tr>');
+    }
+    parts.push('</tbody></table>');
+    return parts.join('');
+  }
+
+  it('renders a 1,500 × 8 table with one header separator and every row', () => {
+    const lines = storageToMarkdown(table(1500, 8)).split('\n');
+    expect(lines).toHaveLength(1502);
+    expect(lines[0]).toBe('| H0 | H1 | H2 | H3 | H4 | H5 | H6 | H7 |');
+    expect(lines[1]).toBe(`|${' --- |'.repeat(8)}`);
+    expect(lines.filter((line) => line.includes('---'))).toHaveLength(1);
+    expect(lines[1501]).toBe(
+      '| r1499c0 | r1499c1 | r1499c2 | r1499c3 | r1499c4 | r1499c5 | r1499c6 | r1499c7 |',
+    );
+  });
+
+  it('pads the short rows of a 2,000 × 10 table to the widest row', () => {
+    const lines = storageToMarkdown(table(2000, 10, 7)).split('\n');
+    expect(lines).toHaveLength(2002);
+    expect(lines[2]).toBe(`| r0c0 |${' |'.repeat(9)}`);
+    expect(lines[3]?.split(' | ')).toHaveLength(10);
+    expect(lines.every((line) => line.split('|').length === 12)).toBe(true);
+  });
+
+  it('numbers a 3,000-item ordered list and a second list from its own start', () => {
+    const items = Array.from({ length: 3000 }, (_, i) => `<li>item ${i}</li>`).join('');
+    const markdown = storageToMarkdown(`<ol>${items}</ol><ol start="7"><li>x</li><li>y</li></ol>`);
+    const lines = markdown.split('\n');
+    expect(lines[0]).toBe('1. item 0');
+    expect(lines[2999]).toBe('3000. item 2999');
+    expect(markdown.endsWith('7. x\n8. y')).toBe(true);
+  });
+
+  it('indents deeply nested lists level by level', () => {
+    const depth = 40;
+    let html = '<li>leaf</li>';
+    for (let level = depth - 1; level >= 0; level--) {
+      html =
+        level % 2 === 0
+          ? `<li>level ${level}<ul>${html}</ul></li>`
+          : `<li>level ${level}<ol>${html}</ol></li>`;
+    }
+    const lines = storageToMarkdown(`<ul>${html}</ul>`).split('\n');
+    expect(lines).toHaveLength(depth + 1);
+    expect(lines[0]).toBe('- level 0');
+    expect(lines[1]).toBe('  - level 1');
+    expect(lines[2]).toBe('    1. level 2');
+    expect(lines.at(-1)?.trimStart()).toBe('1. leaf');
+  });
+
+  it('refuses a page over the size limit with a link to open it in Confluence', () => {
+    const huge = `<p>${'x'.repeat(MAX_STORAGE_CHARS)}</p>`;
+    let caught: unknown;
+    try {
+      storageToMarkdown(huge, { pageUrl: 'https://acme.atlassian.net/wiki/x/1' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isAppError(caught, 'PAGE_TOO_LARGE')).toBe(true);
+    expect((caught as AppError).userMessage).toContain('too large to preview here');
+    expect((caught as AppError).userMessage).toContain(
+      'open it in Confluence: https://acme.atlassian.net/wiki/x/1',
+    );
+    expect(storageToMarkdown(`<p>${'x'.repeat(MAX_STORAGE_CHARS - 7)}</p>`)).toHaveLength(
+      MAX_STORAGE_CHARS - 7,
+    );
   });
 });

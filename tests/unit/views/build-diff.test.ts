@@ -90,6 +90,39 @@ describe('buildDiffView', () => {
   });
 });
 
+describe('buildDiffView — large inputs', () => {
+  const page = (count: number, change: (i: number) => boolean) =>
+    Array.from({ length: count }, (_, i) => (change(i) ? `| row ${i} | new |` : `| row ${i} | old |`)).join(
+      '\n',
+    );
+
+  it('counts every change of a 6,000-line page edited in 1,500 places (no remove-all fallback) and shows the first ones', () => {
+    const before = page(6000, () => false);
+    const after = page(6000, (i) => i % 4 === 3);
+    const view = buildDiffView(before, after, { maxLines: 40 });
+    expect(view).toMatchObject({ added: 1500, removed: 1500 });
+    expect(view.lines).toHaveLength(40);
+    expect(view.lines[0]).toEqual({ kind: 'gap', text: '… 1 unchanged line' });
+    expect(view.lines.slice(1, 6).map((l) => l.text)).toEqual([
+      '  | row 1 | old |',
+      '  | row 2 | old |',
+      '- | row 3 | old |',
+      '+ | row 3 | new |',
+      '  | row 4 | old |',
+    ]);
+    const shownChanged = view.lines.filter((l) => l.kind === 'added' || l.kind === 'removed').length;
+    expect(view.omittedLines).toBe(3000 - shownChanged);
+  });
+
+  it('skips the unchanged start and end of a big page before diffing', () => {
+    const before = page(50_000, () => false);
+    const after = page(50_000, (i) => i === 40_000);
+    const view = buildDiffView(before, after);
+    expect(view).toMatchObject({ added: 1, removed: 1, omittedLines: 0 });
+    expect(view.lines.map((l) => l.text)).toContain('+ | row 40000 | new |');
+  });
+});
+
 describe('buildUpdatePreviewBody', () => {
   it('carries page facts and the diff', () => {
     const body = buildUpdatePreviewBody({
