@@ -13,6 +13,7 @@ import { Secret } from '../secret.js';
 import { formatAge, formatTimestamp } from '../views/format.js';
 import type { PolicyRowView } from '../views/types.js';
 import { CONNECT_FORM_INPUTS, ROTATE_FORM_INPUTS } from '../views/verbs.js';
+import { describeAuditHead } from './admin-notices.js';
 import { recordAudit } from './audit-events.js';
 import { channelContext, rolesIn } from './channel-context.js';
 import { checkCredentials } from './check-credentials.js';
@@ -78,11 +79,77 @@ function connectorStatus(connector: ConnectorInfo, now: Date) {
   };
 }
 
+/** Codes that mean the command was refused (bad input, unknown connector, not allowed), not that it broke. */
+const REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'INPUT_INVALID',
+  'CONNECTOR_NOT_FOUND',
+  'CONNECTOR_MISSING',
+  'ADMIN_ONLY',
+  'POLICY_DENIED',
+  'SPACE_NOT_ALLOWED',
+]);
+
+function clip(value: string): string {
+  return value.length > 100 ? `${value.slice(0, 100)}…` : value;
+}
+
+/**
+ * What the admin asked for, for the audit of a failed command: the subcommand (`spaces add`) and
+ * its arguments as parsed (space key, connector name, user id…). Commands carry no secrets (tokens
+ * only travel in the connect/rotate forms), and values are clipped.
+ */
+export function describeAdminCommand(command: AdminCommand): Record<string, unknown> {
+  const action = 'action' in command && command.action ? ` ${command.action}` : '';
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(command)) {
+    if (key === 'kind' || key === 'action' || value === undefined) continue;
+    if (key === 'user' && typeof value === 'object' && value !== null)
+      args.user = clip(userIdOf(value as UserRef));
+    else args[key] = typeof value === 'string' ? clip(value) : value;
+  }
+  return { subcommand: `${command.kind}${action}`, ...(Object.keys(args).length > 0 ? { args } : {}) };
+}
+
 /**
  * Runs a `/confluence …` command. Admins only: anyone else gets a clear refusal, and the refusal is
- * audited. Every configuration change is audited with before and after (never a secret).
+ * audited. Every configuration change is audited with before and after (never a secret). A command
+ * that fails (refused input such as `spaces add *`, an unknown connector, or any error) is audited
+ * too — operation `admin`, the subcommand and the error code — and the error is rethrown for the
+ * caller to answer.
  */
 export async function runAdminCommand(
+  deps: AssistantDeps,
+  chat: ChatRequest,
+  command: AdminCommand,
+  reply: Reply,
+): Promise<void> {
+  try {
+    await executeAdminCommand(deps, chat, command, reply);
+  } catch (error) {
+    const code = isAppError(error) ? error.code : 'INTERNAL';
+    const refused = REFUSAL_CODES.has(code);
+    try {
+      await recordAudit(deps, {
+        actor: chat.actor,
+        conversationId: chat.conversation.conversationId,
+        connector: channelContext(deps, chat.actor, chat.conversation.channelKey).connector?.name,
+        operation: 'admin',
+        decision: refused ? 'denied' : 'n/a',
+        outcome: refused ? 'denied' : 'error',
+        error: toAppError(error),
+        details: { command: command.kind, ...describeAdminCommand(command), code },
+      });
+    } catch (auditError) {
+      deps.logger.error(
+        { code: isAppError(auditError) ? auditError.code : 'INTERNAL', command: command.kind },
+        'could not audit a failed admin command',
+      );
+    }
+    throw error;
+  }
+}
+
+async function executeAdminCommand(
   deps: AssistantDeps,
   chat: ChatRequest,
   command: AdminCommand,
@@ -107,7 +174,11 @@ export async function runAdminCommand(
     });
 
   if (!roles.isAdmin) {
-    await audit({}, 'denied', new AppError('ADMIN_ONLY'));
+    await audit(
+      { ...describeAdminCommand(command), code: 'ADMIN_ONLY' },
+      'denied',
+      new AppError('ADMIN_ONLY'),
+    );
     await reply(
       notice(
         deps,
@@ -135,12 +206,18 @@ export async function runAdminCommand(
           policy: policyRows(deps, channelKey),
           approvers: [...new Set([...(context.settings?.approvers ?? []), ...deps.config.approvers])],
           ...(approvals ? { approvalsConversation: approvals.conversationId } : {}),
+          audit: describeAuditHead(deps.audit.head()),
         }),
       );
       return;
     }
     case 'test': {
       if (!connectorName) {
+        await audit(
+          { ...describeAdminCommand(command), code: 'CONNECTOR_MISSING' },
+          'denied',
+          new AppError('CONNECTOR_MISSING'),
+        );
         await reply(
           notice(
             deps,

@@ -183,7 +183,14 @@ export interface ApprovalListItem {
 }
 
 export interface ApprovalsListData {
+  /** One page of the list (the card stays far below Teams' ~28 KB limit). */
   readonly items: readonly ApprovalListItem[];
+  /** All requests listed for the viewer (absent: `items` is the whole list). */
+  readonly total?: number;
+  /** 1-based position of the first item shown (with `total`). */
+  readonly first?: number;
+  /** Position of the next page, when there is one (adds a More button). */
+  readonly nextOffset?: number;
 }
 
 export interface NoticeChange {
@@ -250,6 +257,8 @@ export interface StatusData {
   readonly approvers: readonly string[];
   /** Where approval cards for personal-chat requests go, e.g. `#writers`; omit if unset. */
   readonly approvalsConversation?: string;
+  /** The audit log's entry count and newest hash, as a sentence; omit to hide the line. */
+  readonly audit?: string;
 }
 
 export interface PolicyData {
