@@ -11,6 +11,7 @@ import { expireDueApprovals } from './assistant/approval-actions.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import type { AssistantDeps, ClientProvider } from './assistant/deps.js';
 import { openPeopleDirectory } from './assistant/people.js';
+import { compactApprovalChange } from './assistant/present.js';
 import { deriveAuditAnchorKey, openAuditLog } from './audit/audit-log.js';
 import type { AuditLog } from './audit/types.js';
 import { createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
@@ -43,7 +44,7 @@ export interface App {
   readonly bot: TeamsBot;
   readonly deps: AssistantDeps;
   readonly audit: AuditLog;
-  /** Runs one expiry sweep now (the timer runs it periodically). */
+  /** Runs one expiry sweep now, then prunes finished requests past retention (the timer runs it periodically). */
   sweepExpired(): Promise<number>;
   /** Runs the token expiry check now (hourly timer; each connector is warned at most once a day). */
   checkTokens(): Promise<string[]>;
@@ -76,6 +77,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     now,
     ttlMs: config.approvalTtlHours * 60 * 60 * 1000,
     allowSelfApproval: config.allowSelfApproval,
+    compactFinished: compactApprovalChange,
   });
   const interrupted = await approvals.failInterrupted();
   if (interrupted.length > 0)
@@ -140,7 +142,9 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
 
   const sweepExpired = async () => {
     try {
-      return await expireDueApprovals(deps);
+      const expired = await expireDueApprovals(deps);
+      await approvals.pruneFinished();
+      return expired;
     } catch (error) {
       logger.error({ err: String(error) }, 'expiry sweep failed');
       return 0;

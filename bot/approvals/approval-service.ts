@@ -8,10 +8,25 @@ import {
   type ApprovalRequest,
   type ApprovalStatus,
   type ApprovalStore,
+  FINAL_APPROVAL_STATUSES,
 } from './approval-store.js';
 
 /** Default lifetime of a pending request. */
 export const DEFAULT_APPROVAL_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long a finished request (rejected, expired, cancelled, stale, executed, failed) stays loadable
+ * after it ended: a week, so late clicks on its card and the card's refresh still show the final
+ * state. Afterwards it is pruned (the audit log keeps its history) and a click gets
+ * APPROVAL_NOT_FOUND ("this request is closed").
+ */
+export const APPROVAL_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Most unexpired pending requests one person may have (a runaway script cannot flood approvers). */
+export const MAX_PENDING_PER_REQUESTER = 20;
+
+/** Most unexpired pending requests one approvals channel may hold. */
+export const MAX_PENDING_PER_CHANNEL = 100;
 
 /** A new request for a write under `confirm`. */
 export interface NewApprovalInput {
@@ -44,6 +59,17 @@ export interface ApprovalServiceDeps {
   readonly ttlMs?: number;
   /** May a requester approve their own request? Default false. */
   readonly allowSelfApproval?: boolean;
+  /** How long finished requests are kept (default APPROVAL_RETENTION_MS). */
+  readonly retentionMs?: number;
+  /** Default MAX_PENDING_PER_REQUESTER. */
+  readonly maxPendingPerRequester?: number;
+  /** Default MAX_PENDING_PER_CHANNEL. */
+  readonly maxPendingPerChannel?: number;
+  /**
+   * Shrinks a request's `change` when it reaches a final status: what only execution needed (the
+   * storage to write) can go, what its card shows must stay. Default: kept as is.
+   */
+  readonly compactFinished?: (change: unknown) => unknown;
 }
 
 /**
@@ -52,6 +78,10 @@ export interface ApprovalServiceDeps {
  * APPROVAL_SELF, APPROVAL_ALREADY_DECIDED (message says by whom and when), APPROVAL_EXPIRED.
  */
 export interface ApprovalService {
+  /**
+   * Files a pending request. In the same write, prunes finished requests past retention. Throws
+   * APPROVAL_LIMIT when the requester or the channel already has its maximum of pending requests.
+   */
   submit(input: NewApprovalInput): Promise<ApprovalRequest>;
   get(id: string): ApprovalRequest | undefined;
   /** Pending → approved. The caller then executes and calls `recordResult` (or `markStale`). */
@@ -76,6 +106,8 @@ export interface ApprovalService {
    * (approver everywhere) or a per-request predicate (e.g. approver of that request's channel).
    */
   listForUser(actor: Actor, isApprover: boolean | ((request: ApprovalRequest) => boolean)): ApprovalRequest[];
+  /** Drops finished requests that ended more than the retention before `at` (default now); returns how many. */
+  pruneFinished(at?: Date): Promise<number>;
 }
 
 /** 144 random bits as base64url (24 characters). */
@@ -132,6 +164,22 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
   const newId = deps.newId ?? generateApprovalId;
   const ttlMs = deps.ttlMs ?? DEFAULT_APPROVAL_TTL_MS;
   const allowSelf = deps.allowSelfApproval ?? false;
+  const retentionMs = deps.retentionMs ?? APPROVAL_RETENTION_MS;
+  const maxPendingPerRequester = deps.maxPendingPerRequester ?? MAX_PENDING_PER_REQUESTER;
+  const maxPendingPerChannel = deps.maxPendingPerChannel ?? MAX_PENDING_PER_CHANNEL;
+  const compactFinished = deps.compactFinished;
+
+  const retentionCutoff = (at: Date): Date => new Date(at.getTime() - retentionMs);
+
+  /** Adds the compacted change to every patch that ends the request. */
+  const finishing =
+    (patch: ApprovalPatch | ((current: ApprovalRequest) => ApprovalPatch)) =>
+    (current: ApprovalRequest): ApprovalPatch => {
+      const next = typeof patch === 'function' ? patch(current) : patch;
+      return compactFinished && next.status !== undefined && FINAL_APPROVAL_STATUSES.has(next.status)
+        ? { ...next, change: compactFinished(current.change) }
+        : next;
+    };
 
   const isDue = (request: ApprovalRequest, at: Date): boolean =>
     at.getTime() >= Date.parse(request.expiresAt);
@@ -158,10 +206,14 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
       throw new AppError('APPROVAL_SELF');
     }
     const at = now();
-    const outcome = await store.transition(id, 'pending', (current) =>
-      isDue(current, at)
-        ? { status: 'expired', decidedAt: at.toISOString() }
-        : { status, decidedBy: { ...actor }, decidedAt: at.toISOString() },
+    const outcome = await store.transition(
+      id,
+      'pending',
+      finishing((current) =>
+        isDue(current, at)
+          ? { status: 'expired', decidedAt: at.toISOString() }
+          : { status, decidedBy: { ...actor }, decidedAt: at.toISOString() },
+      ),
     );
     if (outcome.kind === 'not-found') {
       throw new AppError('APPROVAL_NOT_FOUND');
@@ -181,7 +233,7 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
     patch: Parameters<ApprovalStore['transition']>[2],
   ): Promise<ApprovalRequest> => {
     load(id);
-    const outcome = await store.transition(id, expected, patch);
+    const outcome = await store.transition(id, expected, finishing(patch));
     if (outcome.kind === 'not-found') {
       throw new AppError('APPROVAL_NOT_FOUND');
     }
@@ -217,7 +269,12 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
         status: 'pending',
         ...(input.card !== undefined ? { card: { ...input.card } } : {}),
       };
-      return store.insert(request);
+      return store.insertWithinLimits(request, {
+        now: createdAt,
+        pruneBefore: retentionCutoff(createdAt),
+        maxPendingPerRequester,
+        maxPendingPerChannel,
+      });
     },
     get: (id) => (APPROVAL_ID_PATTERN.test(id) ? store.get(id) : undefined),
     approve: (id, actor, roles) => decideRequest(id, actor, roles, 'approved'),
@@ -238,8 +295,12 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
     async expire(id) {
       load(id);
       const at = now();
-      const outcome = await store.transition(id, 'pending', (current) =>
-        isDue(current, at) ? { status: 'expired', decidedAt: at.toISOString() } : {},
+      const outcome = await store.transition(
+        id,
+        'pending',
+        finishing((current) =>
+          isDue(current, at) ? { status: 'expired', decidedAt: at.toISOString() } : {},
+        ),
       );
       if (outcome.kind === 'not-found') {
         throw new AppError('APPROVAL_NOT_FOUND');
@@ -250,7 +311,7 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
       return store.transitionMatching(
         'pending',
         (request) => isDue(request, at),
-        () => ({ status: 'expired', decidedAt: at.toISOString() }),
+        finishing({ status: 'expired', decidedAt: at.toISOString() }),
       );
     },
     markStale: (id, error) =>
@@ -272,7 +333,7 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
       return store.transitionMatching(
         'approved',
         () => true,
-        () => ({
+        finishing({
           status: 'failed',
           error: 'The bot stopped while carrying out this request; check the page before trying again.',
         }),
@@ -295,5 +356,6 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
           (isSameActor(actor, request.requester) || canDecide(request)),
       );
     },
+    pruneFinished: (at = now()) => store.pruneFinished(retentionCutoff(at)),
   };
 }

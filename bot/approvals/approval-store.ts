@@ -67,10 +67,25 @@ export type ApprovalCardRef = z.infer<typeof cardRefSchema>;
 export const approvalsFileSchema = z.object({ requests: z.array(approvalRequestSchema) }).strict();
 export type ApprovalsFile = z.infer<typeof approvalsFileSchema>;
 
-/** Fields a transition may set. */
+/**
+ * Fields a transition may set. `change` is only replaced by a smaller record of itself when the
+ * request ends (what execution needed is dropped; what the card shows stays).
+ */
 export type ApprovalPatch = Partial<
-  Pick<ApprovalRequest, 'status' | 'decidedBy' | 'decidedAt' | 'result' | 'error' | 'card'>
+  Pick<ApprovalRequest, 'status' | 'decidedBy' | 'decidedAt' | 'result' | 'error' | 'card' | 'change'>
 >;
+
+/** Limits checked atomically with an insert (see `ApprovalStore.insertWithinLimits`). */
+export interface InsertLimits {
+  /** Requests in a final status that ended before this instant are dropped in the same write. */
+  readonly pruneBefore?: Date;
+  /** Pending requests count only while unexpired at this instant. */
+  readonly now: Date;
+  /** Most unexpired pending requests one requester may have. */
+  readonly maxPendingPerRequester: number;
+  /** Most unexpired pending requests one approvals channel may hold. */
+  readonly maxPendingPerChannel: number;
+}
 
 /** Outcome of a compare-and-set. `conflict` carries the current request (someone else won). */
 export type TransitionResult =
@@ -104,8 +119,17 @@ export interface ApprovalStore {
   ): Promise<ApprovalRequest[]>;
   /** Records where the card is, whatever the status. Undefined when the request is gone. */
   setCard(id: string, card: ApprovalCardRef): Promise<ApprovalRequest | undefined>;
-  /** Drops requests in a final status whose decision (or creation) is older than `before`. */
+  /**
+   * Drops requests in a final status whose decision (or creation) is older than `before`. Writes
+   * nothing when there is nothing to drop.
+   */
   pruneFinished(before: Date): Promise<number>;
+  /**
+   * Adds a new request in one write that also prunes (`limits.pruneBefore`) and checks the caps on
+   * unexpired pending requests of its requester and its channel. Throws `AppError('APPROVAL_LIMIT')`
+   * (details: `scope` requester|channel, `limit`) when a cap is reached, and what `insert` throws.
+   */
+  insertWithinLimits(request: ApprovalRequest, limits: InsertLimits): Promise<ApprovalRequest>;
 }
 
 /** Empty contents of `approvals.json`. */
@@ -124,7 +148,8 @@ export async function openApprovalStore(options: { dataDir: string }): Promise<A
   return createApprovalStore(document);
 }
 
-const FINAL: ReadonlySet<ApprovalStatus> = new Set([
+/** Statuses a request never leaves. */
+export const FINAL_APPROVAL_STATUSES: ReadonlySet<ApprovalStatus> = new Set([
   'rejected',
   'expired',
   'cancelled',
@@ -132,6 +157,29 @@ const FINAL: ReadonlySet<ApprovalStatus> = new Set([
   'executed',
   'failed',
 ]);
+
+const FINAL = FINAL_APPROVAL_STATUSES;
+
+/** When a final request ended: its decision time, or its creation time if it has none. */
+function endedAt(request: ApprovalRequest): number {
+  return Date.parse(request.decidedAt ?? request.createdAt);
+}
+
+function isPrunable(request: ApprovalRequest, cutoff: number): boolean {
+  return FINAL.has(request.status) && endedAt(request) < cutoff;
+}
+
+function isSameRequester(a: ApprovalRequest['requester'], b: ApprovalRequest['requester']): boolean {
+  return a.id === b.id || (a.aadObjectId !== undefined && a.aadObjectId === b.aadObjectId);
+}
+
+function limitError(scope: 'requester' | 'channel', limit: number): AppError {
+  const userMessage =
+    scope === 'requester'
+      ? `You already have ${limit} requests waiting for approval. Wait until some are decided, or withdraw one (type \`approvals\`), then ask again.`
+      : `This channel already has ${limit} requests waiting for approval. Ask an approver to decide some, then ask again.`;
+  return new AppError('APPROVAL_LIMIT', { userMessage, details: { scope, limit } });
+}
 
 function applyPatch(target: ApprovalRequest, patch: ApprovalPatch): void {
   for (const [key, value] of Object.entries(patch)) {
@@ -197,13 +245,42 @@ export function createApprovalStore(document: JsonDocument<ApprovalsFile>): Appr
     },
     async pruneFinished(before) {
       const cutoff = before.getTime();
+      if (!document.read().requests.some((r) => isPrunable(r, cutoff))) {
+        return 0;
+      }
       return document.update((draft) => {
-        const kept = draft.requests.filter(
-          (r) => !FINAL.has(r.status) || Date.parse(r.decidedAt ?? r.createdAt) >= cutoff,
-        );
+        const kept = draft.requests.filter((r) => !isPrunable(r, cutoff));
         const removed = draft.requests.length - kept.length;
         draft.requests = kept;
         return removed;
+      });
+    },
+    async insertWithinLimits(request, limits) {
+      const cutoff = limits.pruneBefore?.getTime();
+      const at = limits.now.getTime();
+      return document.update((draft) => {
+        if (cutoff !== undefined) {
+          draft.requests = draft.requests.filter((r) => !isPrunable(r, cutoff));
+        }
+        let byRequester = 0;
+        let byChannel = 0;
+        for (const r of draft.requests) {
+          if (r.id === request.id) {
+            throw new AppError('INPUT_INVALID', { message: 'duplicate approval request id' });
+          }
+          if (r.status !== 'pending' || Date.parse(r.expiresAt) <= at) continue;
+          if (isSameRequester(r.requester, request.requester)) byRequester += 1;
+          if (r.channelKey === request.channelKey) byChannel += 1;
+        }
+        if (byRequester >= limits.maxPendingPerRequester) {
+          throw limitError('requester', limits.maxPendingPerRequester);
+        }
+        if (byChannel >= limits.maxPendingPerChannel) {
+          throw limitError('channel', limits.maxPendingPerChannel);
+        }
+        const copy = structuredClone(request);
+        draft.requests.push(copy);
+        return structuredClone(copy);
       });
     },
   };

@@ -1,32 +1,102 @@
-import type { ChatRequest, OutboundMessage } from '../domain/chat.js';
-import { formatAge } from '../views/format.js';
+import { z } from 'zod';
+import type { ApprovalRequest } from '../approvals/approval-store.js';
+import type { CardActionRequest, CardActionResult, ChatRequest, OutboundMessage } from '../domain/chat.js';
+import type { Actor } from '../domain/types.js';
+import { AppError } from '../errors.js';
+import { clipLine, formatAge } from '../views/format.js';
+import type { ApprovalListItem, ApprovalsListData } from '../views/types.js';
 import { rolesIn } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
 import { card } from './present.js';
 
 type Reply = (message: OutboundMessage) => Promise<string | undefined>;
 
-/** The `approvals` command: pending requests the actor made or can decide, as one card. */
-export async function showApprovalsList(deps: AssistantDeps, chat: ChatRequest, reply: Reply): Promise<void> {
+/**
+ * Requests per `approvals` card. Each item renders to about 1.3 KB with clipped texts, so a page
+ * stays near 15 KB, far below the ~28 KB Teams accepts; the rest is one "More" click away.
+ */
+export const APPROVALS_PAGE_SIZE = 10;
+
+/** Longest page title shown on the list (the approval card itself carries the full title). */
+export const APPROVALS_TITLE_MAX_CHARS = 100;
+
+/** Longest requester name shown on the list. */
+export const APPROVALS_NAME_MAX_CHARS = 60;
+
+/** Highest offset a More click may ask for: far beyond what the pending caps allow to exist. */
+const MAX_OFFSET = 100_000;
+
+const moreDataSchema = z.object({
+  offset: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{1,6}$/)
+        .transform(Number),
+    ])
+    .pipe(z.number().int().min(0).max(MAX_OFFSET)),
+});
+
+function toItem(deps: AssistantDeps, actor: Actor, request: ApprovalRequest, now: Date): ApprovalListItem {
+  const mine = request.requester.id === actor.id;
+  return {
+    requestId: request.id,
+    title: clipLine(request.target.title, APPROVALS_TITLE_MAX_CHARS),
+    operation: request.operation,
+    spaceKey: request.target.spaceKey,
+    requester: clipLine(request.requester.name, APPROVALS_NAME_MAX_CHARS),
+    age: formatAge(request.createdAt, now),
+    status: 'pending',
+    canCancel: mine,
+    canDecide: !mine && rolesIn(deps, actor, request.channelKey).isApprover,
+  };
+}
+
+/**
+ * One page of the `approvals` list for `actor`: pending, unexpired requests they made or can decide,
+ * oldest first, starting at `offset` (past the end: the last page). Rights are resolved here, per
+ * request's channel, never taken from card data.
+ */
+export function buildApprovalsListData(deps: AssistantDeps, actor: Actor, offset = 0): ApprovalsListData {
   const now = deps.now();
   const requests = deps.approvals.listForUser(
-    chat.actor,
-    (request) => rolesIn(deps, chat.actor, request.channelKey).isApprover,
+    actor,
+    (request) => rolesIn(deps, actor, request.channelKey).isApprover,
   );
-  await reply(
-    card(deps.cards, 'approvals-list', {
-      items: requests.map((request) => ({
-        requestId: request.id,
-        title: request.target.title,
-        operation: request.operation,
-        spaceKey: request.target.spaceKey,
-        requester: request.requester.name,
-        age: formatAge(request.createdAt, now),
-        status: 'pending',
-        canCancel: request.requester.id === chat.actor.id,
-        canDecide:
-          request.requester.id !== chat.actor.id && rolesIn(deps, chat.actor, request.channelKey).isApprover,
-      })),
-    }),
-  );
+  const total = requests.length;
+  const lastPage = Math.max(0, Math.floor((total - 1) / APPROVALS_PAGE_SIZE) * APPROVALS_PAGE_SIZE);
+  const start = Math.min(offset, lastPage);
+  const page = requests.slice(start, start + APPROVALS_PAGE_SIZE);
+  const next = start + page.length;
+  return {
+    items: page.map((request) => toItem(deps, actor, request, now)),
+    total,
+    first: start + 1,
+    ...(next < total ? { nextOffset: next } : {}),
+  };
+}
+
+/** The `approvals` command: the first page of pending requests the actor made or can decide. */
+export async function showApprovalsList(deps: AssistantDeps, chat: ChatRequest, reply: Reply): Promise<void> {
+  await reply(card(deps.cards, 'approvals-list', buildApprovalsListData(deps, chat.actor)));
+}
+
+/**
+ * The `moreApprovals` verb: the next page, re-listed for the clicker (card data carries only a
+ * position). Replaces the card for the clicker only. Throws AppError('INPUT_INVALID') on bad data.
+ */
+export async function moreApprovals(
+  deps: AssistantDeps,
+  action: CardActionRequest,
+): Promise<CardActionResult> {
+  const parsed = moreDataSchema.safeParse(action.data);
+  if (!parsed.success) {
+    throw new AppError('INPUT_INVALID', { message: 'moreApprovals card data without a valid offset' });
+  }
+  return {
+    kind: 'card',
+    card: deps.cards.render('approvals-list', buildApprovalsListData(deps, action.actor, parsed.data.offset)),
+    scope: 'clicker',
+  };
 }

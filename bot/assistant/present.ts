@@ -10,7 +10,14 @@ import { buildUpdatePreviewBody } from '../views/build-diff.js';
 import { buildApprovalData, buildCreatePreviewBody } from '../views/build-view-data.js';
 import { formatTimestamp } from '../views/format.js';
 import type { CardRenderer } from '../views/render-card.js';
-import type { ApprovalStatus, CardData, CardKind, PreviewBody } from '../views/types.js';
+import type {
+  ApprovalStatus,
+  CardData,
+  CardKind,
+  DiffLineView,
+  PreviewBody,
+  UpdatePreviewBody,
+} from '../views/types.js';
 
 /** A card message of `kind` rendered from typed view data. */
 export function card<K extends CardKind>(
@@ -86,17 +93,49 @@ export function planOf(request: ApprovalRequest): CreatePlan | UpdatePlan {
   return updatePlanSchema.parse(raw);
 }
 
+/**
+ * A finished request's `change` without what only execution needed: the plan's `storage` (often
+ * the largest part) is dropped and marked `storageOmitted`, so the execute functions refuse it.
+ * Everything the card shows stays. Anything not shaped `{ plan: { storage } }` is returned as is.
+ * Wire as the approval service's `compactFinished`.
+ */
+export function compactApprovalChange(change: unknown): unknown {
+  if (typeof change !== 'object' || change === null) return change;
+  const plan = (change as { plan?: unknown }).plan;
+  if (typeof plan !== 'object' || plan === null) return change;
+  const storage = (plan as { storage?: unknown }).storage;
+  if (typeof storage !== 'string' || storage === '') return change;
+  return { ...change, plan: { ...plan, storage: '', storageOmitted: true } };
+}
+
+function gapOf(count: number): DiffLineView {
+  return { kind: 'gap', text: `… ${count} unchanged ${count === 1 ? 'line' : 'lines'}` };
+}
+
+/** Notes on a diff built from a trimmed plan preview (see `excerptForPreview`). */
+function withTrim(body: UpdatePreviewBody, trim: UpdatePlan['previewTrim']): UpdatePreviewBody {
+  if (!trim) return body;
+  const diff: DiffLineView[] = [...body.diff];
+  if (trim.leadingLines > 0 && diff.length > 0) diff.unshift(gapOf(trim.leadingLines));
+  if (trim.trailingLines > 0 && diff.length > 0 && body.omittedLines === 0)
+    diff.push(gapOf(trim.trailingLines));
+  if (trim.shortened)
+    diff.push({ kind: 'gap', text: '… preview shortened: approving writes the whole change' });
+  return { ...body, diff };
+}
+
 /** The preview shown for a plan: the rendered page for a create, the diff for an update. */
 export function previewOf(plan: CreatePlan | UpdatePlan): PreviewBody {
   if (plan.kind === 'create') {
-    return buildCreatePreviewBody({
+    const body = buildCreatePreviewBody({
       title: plan.title,
       spaceKey: plan.spaceKey,
       ...(plan.parentTitle ? { parentTitle: plan.parentTitle } : {}),
       markdown: plan.markdown,
     });
+    return plan.markdownShortened ? { ...body, truncated: true } : body;
   }
-  return buildUpdatePreviewBody({
+  const body = buildUpdatePreviewBody({
     title: plan.title,
     webUrl: plan.webUrl,
     baseVersion: plan.baseVersion,
@@ -104,6 +143,7 @@ export function previewOf(plan: CreatePlan | UpdatePlan): PreviewBody {
     before: plan.beforeMarkdown,
     after: plan.afterMarkdown,
   });
+  return withTrim(body, plan.previewTrim);
 }
 
 const CARD_STATUS: Partial<Record<string, ApprovalStatus>> = {

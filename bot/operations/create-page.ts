@@ -1,14 +1,31 @@
 import { z } from 'zod';
 import { markdownToStorage } from '../confluence/markdown-to-storage.js';
 import type { ConfluenceClient, Page, PageRef } from '../confluence/types.js';
+import { AppError } from '../errors.js';
+
+/**
+ * Most characters of the Markdown a create plan keeps for its preview (the card shows about 2,000);
+ * the page itself is `storage`, always kept whole.
+ */
+export const CREATE_PREVIEW_MAX_CHARS = 8_000;
+
+/** The first `max` UTF-16 units of `text`, never splitting a surrogate pair. */
+function cutAt(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
 
 /** Everything needed to create the page later, exactly as previewed (stored with an approval). */
 export const createPlanSchema = z.object({
   kind: z.literal('create'),
   spaceKey: z.string(),
   title: z.string(),
+  /** The body as typed, for the preview; cut to CREATE_PREVIEW_MAX_CHARS (`markdownShortened`). */
   markdown: z.string(),
+  markdownShortened: z.literal(true).optional(),
   storage: z.string(),
+  /** Set when a finished request's stored plan dropped `storage` (never executed again). */
+  storageOmitted: z.literal(true).optional(),
   parentId: z.string().optional(),
   parentTitle: z.string().optional(),
   parentSpaceKey: z.string().optional(),
@@ -24,12 +41,16 @@ export async function planCreate(
   request: { title: string; spaceKey: string; markdown: string; parent?: PageRef },
 ): Promise<CreatePlan> {
   const storage = markdownToStorage(request.markdown);
+  const preview =
+    request.markdown.length > CREATE_PREVIEW_MAX_CHARS
+      ? { markdown: cutAt(request.markdown, CREATE_PREVIEW_MAX_CHARS), markdownShortened: true as const }
+      : { markdown: request.markdown };
   if (!request.parent) {
     return {
       kind: 'create',
       spaceKey: request.spaceKey,
       title: request.title,
-      markdown: request.markdown,
+      ...preview,
       storage,
     };
   }
@@ -38,7 +59,7 @@ export async function planCreate(
     kind: 'create',
     spaceKey: request.spaceKey,
     title: request.title,
-    markdown: request.markdown,
+    ...preview,
     storage,
     parentId: parent.id,
     parentTitle: parent.title,
@@ -46,8 +67,14 @@ export async function planCreate(
   };
 }
 
-/** Creates the page exactly as planned. */
+/**
+ * Creates the page exactly as planned. A plan without its storage (a finished request's record) is
+ * refused with AppError('INTERNAL') rather than creating an empty page.
+ */
 export async function executeCreate(client: ConfluenceClient, plan: CreatePlan): Promise<Page> {
+  if (plan.storageOmitted) {
+    throw new AppError('INTERNAL', { message: 'refused to execute a finished plan whose storage was dropped' });
+  }
   return client.createPage({
     spaceKey: plan.spaceKey,
     title: plan.title,

@@ -24,6 +24,8 @@ export const VERBS = {
   disconnectConfirm: 'disconnectConfirm',
   /** The requester withdraws a pending request. Data: `{ requestId }`. */
   cancel: 'cancelRequest',
+  /** Next page of the `approvals` list, re-listed for the clicker. Data: `{ offset }` (a position only). */
+  moreApprovals: 'moreApprovals',
 } as const;
 
 /** One card verb. */

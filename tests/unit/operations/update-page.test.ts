@@ -37,7 +37,9 @@ describe('planUpdate on a realistic page', () => {
       title: 'Release 4.2',
     });
     expect(plan.afterMarkdown).toContain('everyone');
-    expect(plan.beforeMarkdown).toBe(page.markdown);
+    expect(page.markdown.trimEnd().endsWith(plan.beforeMarkdown)).toBe(true);
+    expect(plan.previewTrim).toMatchObject({ trailingLines: 0, shortened: false });
+    expect(plan.previewTrim!.leadingLines).toBeGreaterThan(0);
     expect(updatePlanSchema.parse(plan)).toEqual(plan);
   });
 
