@@ -1,4 +1,5 @@
 import type { ConfluenceClient, Page } from '../confluence/types.js';
+import { loadPageInScope } from '../operations/page-scope.js';
 import { searchPages } from '../operations/search-pages.js';
 import type { EffectiveSpaces } from '../policy/decide.js';
 import { findPassages, keywordsOf, type Passage } from './find-passages.js';
@@ -35,15 +36,16 @@ export function fallbackQueries(keywords: readonly string[]): string[] {
 
 /**
  * Answers a question from Confluence without a language model: searches the allowed spaces for the
- * question's keywords, reads the top pages, and quotes the passages that share the most keywords.
- * `isPageAllowed` re-checks each page's space before anything of it is used.
+ * question's keywords, reads the top pages through the scoped page loader (a page whose space
+ * `isSpaceAllowed` refuses is skipped like a missing one, before anything of it is used), and quotes
+ * the passages that share the most keywords.
  */
 export async function answerQuestion(
   client: ConfluenceClient,
   input: {
     question: string;
     spaces: EffectiveSpaces;
-    isPageAllowed: (page: Page) => boolean;
+    isSpaceAllowed: (spaceKey: string) => boolean;
     maxPages?: number;
   },
 ): Promise<Answer> {
@@ -56,11 +58,13 @@ export async function answerQuestion(
   }
   const hits = outcome.results.hits.slice(0, input.maxPages ?? 3);
   const pages = await Promise.all(
-    hits.map((hit) => client.getPage({ kind: 'id', id: hit.pageId }).catch(() => undefined)),
+    hits.map((hit) =>
+      loadPageInScope(client, { kind: 'id', id: hit.pageId }, input.isSpaceAllowed).catch(() => undefined),
+    ),
   );
   const citations: Citation[] = [];
   for (const page of pages) {
-    if (!page || !input.isPageAllowed(page)) continue;
+    if (!page) continue;
     for (const passage of findPassages(page.markdown, keywords, 2, { title: page.title })) {
       citations.push({ pageTitle: page.title, webUrl: page.webUrl, spaceKey: page.spaceKey, passage });
     }
@@ -71,9 +75,7 @@ export async function answerQuestion(
     question: input.question,
     keywords,
     citations: citations.filter((c) => c.passage.score >= minimum).slice(0, 3),
-    pages: pages
-      .filter((p): p is Page => p !== undefined && input.isPageAllowed(p))
-      .map((p) => ({ title: p.title, webUrl: p.webUrl })),
+    pages: pages.filter((p): p is Page => p !== undefined).map((p) => ({ title: p.title, webUrl: p.webUrl })),
   };
 }
 

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { ApprovalRequest } from '../approvals/approval-store.js';
+import type { Page } from '../confluence/types.js';
 import type { CardActionRequest, CardActionResult, ChatTarget } from '../domain/chat.js';
 import { AppError, isAppError, toAppError } from '../errors.js';
-import { executeCreate } from '../operations/create-page.js';
-import { executeUpdate, planUpdate } from '../operations/update-page.js';
+import { loadPageInScope, outOfScopeSpace } from '../operations/page-scope.js';
+import { planUpdate } from '../operations/update-page.js';
 import { recordAudit } from './audit-events.js';
-import { approversOf, rolesIn } from './channel-context.js';
+import { approversOf, channelContext, rolesIn } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
 import { approvalMessage, planOf } from './present.js';
+import { decideWrite, executeWrite, readWriteFacts, spaceAllows, type WriteFacts } from './write-path.js';
 
 const requestIdSchema = z.object({ requestId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
@@ -149,6 +151,24 @@ export async function decideApproval(
   return { kind: 'card', card: statusCard(deps, final), scope: 'all' };
 }
 
+/** Why an approved request may not run now, for the card and the audit entry. */
+type Refusal = { readonly text: string; readonly details: Record<string, unknown> };
+
+/**
+ * The channel whose rules govern a request: the one it was asked in (a personal chat's request is
+ * shown in the approvals channel but is still governed by the chat it came from).
+ */
+function governingChannel(request: ApprovalRequest): string {
+  return originOf(request)?.channelKey ?? request.channelKey;
+}
+
+/**
+ * Executes an approved request through the same decision and executor as an allowed write
+ * (write-path.ts), re-deciding with the *current* policy, spaces and connector of the channel it
+ * was asked in, on the page *as it is now* (re-read through the scoped loader). What is no longer
+ * allowed is not written: the card says why and the audit records the refusal. A page whose version
+ * moved on since the preview becomes `stale`; nothing is overwritten.
+ */
 async function execute(
   deps: AssistantDeps,
   request: ApprovalRequest,
@@ -160,10 +180,73 @@ async function execute(
     connector: request.connector,
   };
   const plan = planOf(request);
+  const target = {
+    spaceKey: plan.spaceKey,
+    title: plan.title,
+    ...(plan.kind === 'update' ? { pageId: plan.pageId, version: plan.baseVersion } : {}),
+  };
+  const context = channelContext(deps, request.requester, governingChannel(request));
+
+  const refuse = async (refusal: Refusal): Promise<ApprovalRequest> => {
+    await recordAudit(deps, {
+      ...auditBase,
+      operation: plan.kind,
+      target,
+      decision: 'denied',
+      outcome: 'denied',
+      details: { requestId: request.id, requester: request.requester.id, ...refusal.details },
+    });
+    const failed = await deps.approvals.recordResult(request.id, {
+      ok: false,
+      error: `Not written: ${refusal.text}`,
+    });
+    await notifyRequester(deps, failed, `Your approved request was not carried out: ${refusal.text}`);
+    return failed;
+  };
+
   try {
+    if (context.connector?.name !== request.connector) {
+      return await refuse({
+        text: 'the Confluence connector for this channel changed since the request was made.',
+        details: { reason: 'connector changed', now: context.connector?.name ?? 'none' },
+      });
+    }
+    const early = decideWrite(context, request.requester, plan, {
+      spaceKey: plan.spaceKey,
+      ...(plan.kind === 'create' && plan.parentSpaceKey ? { parentSpaceKey: plan.parentSpaceKey } : {}),
+    });
+    if (early.permission === 'denied') {
+      return await refuse({
+        text: `${early.reasons.at(-1) ?? 'the current policy no longer allows it'}.`,
+        details: { reasons: early.reasons, code: early.code },
+      });
+    }
     const client = deps.clients.get(request.connector);
-    const page =
-      plan.kind === 'create' ? await executeCreate(client, plan) : await executeUpdate(client, plan);
+    let facts: WriteFacts;
+    try {
+      facts = await readWriteFacts(client, plan, spaceAllows(context, request.requester, plan.kind));
+    } catch (error) {
+      const hiddenSpace = outOfScopeSpace(error);
+      if (hiddenSpace === undefined) throw error;
+      return await refuse({
+        text:
+          plan.kind === 'update'
+            ? 'the page is no longer in a space this bot may write to here (or it was deleted).'
+            : 'the parent page is no longer in a space this bot may write to here (or it was deleted).',
+        details: { reason: 'page outside the allowed spaces', spaceKey: hiddenSpace },
+      });
+    }
+    const decision = decideWrite(context, request.requester, plan, facts);
+    if (decision.permission === 'denied') {
+      return await refuse({
+        text: `${decision.reasons.at(-1) ?? 'the current policy no longer allows it'}.`,
+        details: { reasons: decision.reasons, code: decision.code },
+      });
+    }
+    if (plan.kind === 'update' && facts.version !== plan.baseVersion) {
+      throw new AppError('CONFLUENCE_CONFLICT', { details: { currentVersion: facts.version } });
+    }
+    const page = await executeWrite(client, plan);
     await recordAudit(deps, {
       ...auditBase,
       operation: plan.kind,
@@ -184,11 +267,6 @@ async function execute(
     return done;
   } catch (error) {
     const appError = toAppError(error);
-    const target = {
-      spaceKey: plan.spaceKey,
-      title: plan.title,
-      ...(plan.kind === 'update' ? { pageId: plan.pageId, version: plan.baseVersion } : {}),
-    };
     await recordAudit(deps, {
       ...auditBase,
       operation: plan.kind,
@@ -243,9 +321,52 @@ export async function freshPreview(
   if (old.status !== 'stale') return { kind: 'card', card: statusCard(deps, old), scope: 'all' };
   const plan = planOf(old);
   if (plan.kind !== 'update') return { kind: 'card', card: statusCard(deps, old), scope: 'all' };
+  const context = channelContext(deps, old.requester, governingChannel(old));
+  const refuse = async (text: string, details: Record<string, unknown>): Promise<CardActionResult> => {
+    await recordAudit(deps, {
+      actor: action.actor,
+      conversationId: action.conversation.conversationId,
+      connector: old.connector,
+      operation: 'update',
+      target: { pageId: plan.pageId, title: plan.title },
+      decision: 'denied',
+      outcome: 'denied',
+      details: { replaces: old.id, ...details },
+    });
+    return { kind: 'message', text };
+  };
+  const early = decideWrite(context, old.requester, plan, { spaceKey: plan.spaceKey });
+  if (context.connector?.name !== old.connector || early.permission === 'denied') {
+    return refuse('No fresh preview: the current policy no longer allows this update here.', {
+      reasons: early.reasons,
+    });
+  }
   const client = deps.clients.get(old.connector);
-  const page = await client.getPage({ kind: 'id', id: plan.pageId });
+  let page: Page;
+  try {
+    page = await loadPageInScope(
+      client,
+      { kind: 'id', id: plan.pageId },
+      spaceAllows(context, old.requester, 'update'),
+    );
+  } catch (error) {
+    const hiddenSpace = outOfScopeSpace(error);
+    if (hiddenSpace === undefined) throw error;
+    return refuse(toAppError(error).userMessage, {
+      reason: 'page outside the allowed spaces; answered as not found',
+      spaceKey: hiddenSpace,
+    });
+  }
   const fresh = planUpdate(page, plan.edit);
+  const decision = decideWrite(context, old.requester, fresh, {
+    spaceKey: page.spaceKey,
+    version: page.version.number,
+  });
+  if (decision.permission === 'denied') {
+    return refuse('No fresh preview: the current policy no longer allows this update here.', {
+      reasons: decision.reasons,
+    });
+  }
   const next = await deps.approvals.submit({
     requester: old.requester,
     conversationId: old.conversationId,

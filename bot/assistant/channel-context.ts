@@ -91,5 +91,6 @@ export function decideIn(
     channelSpaces: context.settings?.spaces,
     target,
     requiresSpace: OPERATION_SPECS[operation].requiresSpace,
+    readOnly: OPERATION_SPECS[operation].readOnly,
   });
 }

@@ -58,8 +58,8 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     const result = await answerQuestion(client, {
       question,
       spaces: search.spaces,
-      isPageAllowed: (page) =>
-        decideIn(context, chat.actor, 'get', { spaceKey: page.spaceKey }).permission === 'allowed',
+      isSpaceAllowed: (spaceKey) =>
+        decideIn(context, chat.actor, 'get', { spaceKey }).permission === 'allowed',
     });
     await audit(true, { citations: result.citations.length, pages: result.pages.length });
     await reply({ kind: 'text', text: formatAnswer(result) });
@@ -144,16 +144,22 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     const pageId = z.object({ pageId: z.string().regex(/^\d{1,20}$/) }).parse(action.data).pageId;
     const chat: ChatRequest = { ...action, text: `get ${pageId}`, mentions: [] };
     const messages: OutboundMessage[] = [];
-    await runOperation(deps, chat, { operation: 'get', ref: { kind: 'id', id: pageId } }, async (message) => {
-      messages.push(message);
-      return undefined;
-    });
+    const outcome = await runOperation(
+      deps,
+      chat,
+      { operation: 'get', ref: { kind: 'id', id: pageId } },
+      async (message) => {
+        messages.push(message);
+        return undefined;
+      },
+    );
     const first = messages[0];
-    if (first?.kind === 'card') {
+    if (outcome === 'ok' && first?.kind === 'card') {
       await deps.port().post(action.target, first);
       return { kind: 'message', text: 'Posted the page below.' };
     }
-    return { kind: 'message', text: first?.kind === 'text' ? first.text : 'Nothing to show.' };
+    const text = first?.kind === 'card' ? first.summary : first?.text;
+    return { kind: 'message', text: text ?? 'Nothing to show.' };
   }
 
   async function moreResults(action: CardActionRequest): Promise<CardActionResult> {

@@ -4,10 +4,10 @@ import type { ChatRequest, ChatTarget, OutboundMessage } from '../domain/chat.js
 import type { Operation } from '../domain/types.js';
 import { AppError, isAppError } from '../errors.js';
 import type { OperationRequest } from '../intent/types.js';
-import { type CreatePlan, executeCreate, planCreate } from '../operations/create-page.js';
-import { OPERATION_SPECS } from '../operations/registry.js';
+import { type CreatePlan, planCreate } from '../operations/create-page.js';
+import { loadPageInScope, outOfScopeSpace, scopedReader } from '../operations/page-scope.js';
 import { searchPages } from '../operations/search-pages.js';
-import { executeUpdate, planUpdate, type UpdatePlan } from '../operations/update-page.js';
+import { planUpdate, type UpdatePlan } from '../operations/update-page.js';
 import type { Decision, DecisionTarget } from '../policy/decide.js';
 import { buildPageData, buildSearchResultsData } from '../views/build-view-data.js';
 import { noticeTokenRejected } from './admin-notices.js';
@@ -23,6 +23,7 @@ import {
 import type { AssistantDeps } from './deps.js';
 import { encodeMoreToken } from './more-token.js';
 import { approvalMessage, card, denialMessage, errorMessage } from './present.js';
+import { decideWrite, executeWrite } from './write-path.js';
 
 type Reply = (message: OutboundMessage) => Promise<string | undefined>;
 
@@ -54,18 +55,24 @@ function spaceNamedBy(ref: PageRef): string | undefined {
   return undefined;
 }
 
+/** How a request ended: shown (`ok`), refused by policy or scope, pending approval, or failed. */
+export type OperationOutcome = 'ok' | 'refused' | 'pending' | 'failed';
+
 /**
  * The pipeline for one operation request: the channel's connector → policy → allowed: run |
  * confirm: preview + approval card | denied: refusal card → reply → audit. A space outside the
- * allowed set is refused before Confluence hears of it; a page found by id or URL in a space that
- * is not allowed is refused and nothing of it is shown.
+ * allowed set is refused before Confluence hears of it. Every page is read through the one scoped
+ * loader (page-scope.ts): a page found by id or URL in a space that is not allowed is answered
+ * exactly like a missing page, and its real space goes only into the audit entry. Writes are
+ * decided by `decideWrite` and run by `executeWrite` — the same functions an approved request runs
+ * through when it is executed.
  */
 export async function runOperation(
   deps: AssistantDeps,
   chat: ChatRequest,
   request: OperationRequest,
   reply: Reply,
-): Promise<void> {
+): Promise<OperationOutcome> {
   const context = channelContext(deps, chat.actor, chat.conversation.channelKey);
   const audit = (
     operation: Operation,
@@ -85,7 +92,7 @@ export async function runOperation(
       ...facts,
     });
 
-  const refuse = async (decision: Decision, target: Record<string, unknown>) => {
+  const refuse = async (decision: Decision, target: Record<string, unknown>): Promise<OperationOutcome> => {
     await audit(request.operation, {
       target,
       decision: 'denied',
@@ -93,23 +100,12 @@ export async function runOperation(
       details: { reasons: decision.reasons, code: decision.code },
     });
     await reply(denialMessage(deps.cards, describeRequest(request), request.operation, decision));
+    return 'refused';
   };
 
-  const check = (target: DecisionTarget): Decision => {
-    const decision = decideIn(context, chat.actor, request.operation, target);
-    if (OPERATION_SPECS[request.operation].readOnly && context.permissions[request.operation] === 'confirm') {
-      return {
-        ...decision,
-        permission: 'denied',
-        code: 'POLICY_DENIED',
-        reasons: [
-          `this channel's policy sets ${request.operation} to confirm`,
-          `confirm applies to writes only, so a ${request.operation} under confirm is refused (set it to allowed or denied)`,
-        ],
-      };
-    }
-    return decision;
-  };
+  const check = (target: DecisionTarget): Decision =>
+    decideIn(context, chat.actor, request.operation, target);
+  const allows = (spaceKey: string) => check({ spaceKey }).permission !== 'denied';
 
   const targetOf = (ref: PageRef) =>
     ref.kind === 'id'
@@ -125,7 +121,7 @@ export async function runOperation(
     title: string,
     text: string,
     details?: Record<string, unknown>,
-  ) => {
+  ): Promise<OperationOutcome> => {
     await audit(operation, {
       target: { spaceKey: page.spaceKey, pageId: page.id, title: page.title, version: page.version.number },
       decision: 'allowed',
@@ -133,27 +129,7 @@ export async function runOperation(
       ...(details ? { details } : {}),
     });
     await reply(card(deps.cards, 'notice', { title, text, tone: 'good', changes: [] }));
-  };
-
-  /**
-   * Loads a page named by id, URL or title and re-checks its real space; refuses (and returns
-   * undefined) before any call when the operation or the named space is not allowed, and after the
-   * fetch when the page's space is not, showing nothing of the page.
-   */
-  const loadAllowedPage = async (ref: PageRef) => {
-    const early = preCheck(ref, check);
-    if (early) {
-      await refuse(early, targetOf(ref));
-      return undefined;
-    }
-    const { client } = requireConnector(deps, context);
-    const page = await client.getPage(ref);
-    const decision = check({ spaceKey: page.spaceKey });
-    if (decision.permission === 'denied') {
-      await refuse(decision, { pageId: page.id });
-      return undefined;
-    }
-    return { page, decision, client };
+    return 'ok';
   };
 
   try {
@@ -191,12 +167,13 @@ export async function runOperation(
             `${outcome.results.totalSize} results for "${request.words}"`,
           ),
         );
-        return;
+        return 'ok';
       }
       case 'get': {
-        const loaded = await loadAllowedPage(request.ref);
-        if (!loaded) return;
-        const { page } = loaded;
+        const early = preCheck(request.ref, check);
+        if (early) return await refuse(early, targetOf(request.ref));
+        const { client } = requireConnector(deps, context);
+        const page = await loadPageInScope(client, request.ref, allows);
         await audit('get', {
           target: {
             pageId: page.id,
@@ -208,7 +185,7 @@ export async function runOperation(
           outcome: 'ok',
         });
         await reply(card(deps.cards, 'page', buildPageData(page), page.title));
-        return;
+        return 'ok';
       }
       case 'create': {
         const target = { spaceKey: request.spaceKey, title: request.title };
@@ -219,16 +196,16 @@ export async function runOperation(
         });
         if (early.permission === 'denied') return await refuse(early, target);
         const { client } = requireConnector(deps, context);
-        const plan = await planCreate(client, request);
-        const decision = check({
-          spaceKey: request.spaceKey,
-          ...(request.parent ? { parentSpaceKey: plan.parentSpaceKey ?? null } : {}),
+        const plan = await planCreate(scopedReader(client, allows), request);
+        const decision = decideWrite(context, chat.actor, plan, {
+          spaceKey: plan.spaceKey,
+          ...(plan.parentSpaceKey ? { parentSpaceKey: plan.parentSpaceKey } : {}),
         });
         if (decision.permission === 'denied') return await refuse(decision, target);
         await assertTitleFree(client, plan);
         if (decision.permission === 'confirm')
           return await submitForApproval(deps, chat, context, plan, reply);
-        const page = await executeCreate(client, plan);
+        const page = await executeWrite(client, plan);
         return await written(
           'create',
           page,
@@ -237,13 +214,19 @@ export async function runOperation(
         );
       }
       case 'update': {
-        const loaded = await loadAllowedPage(request.ref);
-        if (!loaded) return;
-        const { page, decision, client } = loaded;
+        const early = preCheck(request.ref, check);
+        if (early) return await refuse(early, targetOf(request.ref));
+        const { client } = requireConnector(deps, context);
+        const page = await loadPageInScope(client, request.ref, allows);
         const plan = planUpdate(page, request.edit);
+        const decision = decideWrite(context, chat.actor, plan, {
+          spaceKey: page.spaceKey,
+          version: page.version.number,
+        });
+        if (decision.permission === 'denied') return await refuse(decision, { pageId: page.id });
         if (decision.permission === 'confirm')
           return await submitForApproval(deps, chat, context, plan, reply);
-        const updated = await executeUpdate(client, plan);
+        const updated = await executeWrite(client, plan);
         return await written(
           'update',
           updated,
@@ -254,16 +237,21 @@ export async function runOperation(
       }
     }
   } catch (error) {
+    const hiddenSpace = outOfScopeSpace(error);
+    const refTarget = 'ref' in request ? targetOf(request.ref) : {};
     await audit(request.operation, {
-      target: 'ref' in request ? targetOf(request.ref) : {},
-      decision: 'allowed',
-      outcome: 'error',
+      target: hiddenSpace ? { ...refTarget, spaceKey: hiddenSpace } : refTarget,
+      decision: hiddenSpace ? 'denied' : 'allowed',
+      outcome: hiddenSpace ? 'denied' : 'error',
       error,
+      ...(hiddenSpace
+        ? { details: { reason: 'page outside the allowed spaces; answered as not found' } }
+        : {}),
     }).catch((auditError) => deps.logger.error({ err: String(auditError) }, 'audit append failed'));
     if (isAppError(error)) {
       if (error.code === 'CONFLUENCE_UNAUTHORIZED') await notifyTokenRejected(deps, context);
       await reply(errorMessage(deps.cards, error));
-      return;
+      return hiddenSpace ? 'refused' : 'failed';
     }
     throw error;
   }
@@ -310,7 +298,7 @@ async function submitForApproval(
   context: ChannelContext,
   plan: CreatePlan | UpdatePlan,
   reply: Reply,
-): Promise<void> {
+): Promise<OperationOutcome> {
   const connector = context.connector!;
   const target = {
     spaceKey: plan.spaceKey,
@@ -331,6 +319,7 @@ async function submitForApproval(
     await reply(
       card(deps.cards, 'notice', { title: 'This needs approval', text, tone: 'warning', changes: [] }),
     );
+    return 'refused' as const;
   };
   let cardTarget: ChatTarget = chat.target;
   const elsewhere = chat.conversation.type === 'personal';
@@ -397,4 +386,5 @@ async function submitForApproval(
       }),
     );
   }
+  return 'pending';
 }

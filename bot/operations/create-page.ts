@@ -34,10 +34,11 @@ export type CreatePlan = z.infer<typeof createPlanSchema>;
 
 /**
  * Builds a create plan: converts the Markdown to storage (no raw HTML or macros pass) and, when a
- * parent is named, loads it so policy can check that it lives in the target space.
+ * parent is named, loads it (through the caller's scoped reader) so policy can check that it lives
+ * in the target space.
  */
 export async function planCreate(
-  client: ConfluenceClient,
+  client: Pick<ConfluenceClient, 'getPage'>,
   request: { title: string; spaceKey: string; markdown: string; parent?: PageRef },
 ): Promise<CreatePlan> {
   const storage = markdownToStorage(request.markdown);
@@ -73,7 +74,9 @@ export async function planCreate(
  */
 export async function executeCreate(client: ConfluenceClient, plan: CreatePlan): Promise<Page> {
   if (plan.storageOmitted) {
-    throw new AppError('INTERNAL', { message: 'refused to execute a finished plan whose storage was dropped' });
+    throw new AppError('INTERNAL', {
+      message: 'refused to execute a finished plan whose storage was dropped',
+    });
   }
   return client.createPage({
     spaceKey: plan.spaceKey,

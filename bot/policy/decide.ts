@@ -26,6 +26,11 @@ export interface DecisionInput {
   readonly target: DecisionTarget;
   /** True when the operation must name a space (get, create, update); search may omit it. */
   readonly requiresSpace: boolean;
+  /**
+   * True for operations that never change Confluence (search, get). `confirm` exists to preview a
+   * write for approvers, so a read under `confirm` is refused rather than queued.
+   */
+  readonly readOnly?: boolean;
 }
 
 /** The verdict with the whole chain of reasons (human readable, safe to show). */
@@ -128,6 +133,12 @@ export function decide(input: DecisionInput): Decision {
       ? ` (as an admin you can change it with \`/confluence policy ${operation} allowed|confirm\`)`
       : '';
     return deny('POLICY_DENIED', `${operation} is denied here${advice}`);
+  }
+  if (raw === 'confirm' && input.readOnly) {
+    return deny(
+      'POLICY_DENIED',
+      `confirm applies to writes only, so a ${operation} under confirm is refused (set it to allowed or denied)`,
+    );
   }
 
   reasons.push(describeSpaces(spaces, input));

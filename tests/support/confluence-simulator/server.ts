@@ -49,6 +49,8 @@ export interface ConfluenceSimulator {
   findPageByTitle(spaceKey: string, title: string): SimPage | undefined;
   /** Adds a version to the page as a colleague editing in the browser would. Throws if the page is missing. */
   editPageAsHuman(id: string, storage: string): SimPage;
+  /** Moves a page into another space, as a person would in the browser. */
+  movePageAsHuman(id: string, spaceKey: string): SimPage;
   close(): Promise<void>;
 }
 
@@ -367,6 +369,7 @@ export async function startConfluenceSimulator(options: SimulatorOptions = {}): 
         message: 'Edited in the browser',
       });
     },
+    movePageAsHuman: (id, spaceKey) => store.movePage(id, spaceKey),
     close: async () => {
       if (closed) return;
       closed = true;

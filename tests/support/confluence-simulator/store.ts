@@ -248,6 +248,20 @@ export class SimulatorStore {
     return this.snapshot(page);
   }
 
+  /**
+   * Moves a page into another space (as a person would in the browser): it lands under that space's
+   * homepage; Confluence keeps its id and does not add a version.
+   */
+  movePage(id: string, spaceKey: string): SimPage {
+    const page = this.pages.get(id);
+    const space = this.spaceByKey(spaceKey);
+    if (!page || !space) throw new Error(`movePage: no page ${id} or space ${spaceKey}`);
+    page.spaceId = space.id;
+    page.parentId = space.homepageId;
+    this.index.delete(id);
+    return this.snapshot(page);
+  }
+
   private snapshot(page: StoredPage): SimPage {
     const space = this.spaceById(page.spaceId);
     const current = page.history[page.history.length - 1];

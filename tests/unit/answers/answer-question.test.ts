@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { type Answer, answerQuestion, formatAnswer } from '../../../bot/answers/answer-question.js';
-import type { Page } from '../../../bot/confluence/types.js';
 import { createFakeConfluence, makePage } from '../operations/fake-confluence.js';
 
 const leave = makePage({
@@ -23,7 +22,7 @@ const secret = makePage({
   storage: '<p>Executives get 52 weeks of parental leave.</p>',
 });
 
-const allowHr = (page: Page) => page.spaceKey === 'HR';
+const allowHr = (spaceKey: string) => spaceKey === 'HR';
 
 describe('answerQuestion', () => {
   it('quotes the best passage with its page and heading', async () => {
@@ -31,7 +30,7 @@ describe('answerQuestion', () => {
     const answer = await answerQuestion(client, {
       question: 'How many weeks of parental leave do we get?',
       spaces: { kind: 'list', keys: ['HR'] },
-      isPageAllowed: allowHr,
+      isSpaceAllowed: allowHr,
     });
     expect(answer.keywords).toEqual(['week', 'parental', 'leave']);
     expect(answer.citations[0]).toEqual({
@@ -55,7 +54,7 @@ describe('answerQuestion', () => {
     const answer = await answerQuestion(client, {
       question: 'what is the?',
       spaces: { kind: 'list', keys: ['HR'] },
-      isPageAllowed: allowHr,
+      isSpaceAllowed: allowHr,
     });
     expect(answer).toEqual({ question: 'what is the?', keywords: [], citations: [], pages: [] });
     expect(client.calls).toEqual([]);
@@ -66,7 +65,7 @@ describe('answerQuestion', () => {
     const answer = await answerQuestion(client, {
       question: 'parental leave',
       spaces: { kind: 'list', keys: [] },
-      isPageAllowed: allowHr,
+      isSpaceAllowed: allowHr,
     });
     expect(answer.citations).toEqual([]);
     expect(client.calls).toEqual([]);
@@ -77,7 +76,7 @@ describe('answerQuestion', () => {
     const answer = await answerQuestion(client, {
       question: 'parental leave for contractors',
       spaces: { kind: 'list', keys: ['HR'] },
-      isPageAllowed: allowHr,
+      isSpaceAllowed: allowHr,
     });
     const searches = client.calls.filter((c) => c.method === 'searchPages');
     expect(searches.map((c) => c.input.words)).toEqual(['parental leave contractor', 'parental leave']);
@@ -89,7 +88,7 @@ describe('answerQuestion', () => {
     const answer = await answerQuestion(client, {
       question: 'weeks of parental leave',
       spaces: { kind: 'list', keys: ['HR', 'EXEC'] },
-      isPageAllowed: allowHr,
+      isSpaceAllowed: allowHr,
     });
     const shown = JSON.stringify(answer);
     expect(shown).not.toContain('Executives');
@@ -103,7 +102,7 @@ describe('answerQuestion', () => {
     const answer = await answerQuestion(client, {
       question: 'annual leave days',
       spaces: { kind: 'list', keys: ['HR'] },
-      isPageAllowed: allowHr,
+      isSpaceAllowed: allowHr,
     });
     expect(answer.citations.map((c) => c.pageTitle)).toEqual(['Holidays']);
   });
@@ -121,7 +120,7 @@ describe('answerQuestion', () => {
     const answer = await answerQuestion(client, {
       question: 'leave policy',
       spaces: { kind: 'list', keys: ['HR'] },
-      isPageAllowed: allowHr,
+      isSpaceAllowed: allowHr,
       maxPages: 2,
     });
     expect(client.calls.filter((c) => c.method === 'getPage')).toHaveLength(2);
@@ -148,7 +147,7 @@ describe('answerQuestion', () => {
     const answer = await answerQuestion(client, {
       question: 'annual bonus payout',
       spaces: { kind: 'list', keys: ['HR'] },
-      isPageAllowed: allowHr,
+      isSpaceAllowed: allowHr,
     });
     expect(answer.citations).toEqual([]);
     expect(answer.pages).toEqual([{ title: 'Holidays', webUrl: holidays.webUrl }]);

@@ -162,6 +162,29 @@ describe('decide', () => {
       undefined,
     ],
     [
+      'a read under confirm (confirm previews writes only)',
+      {
+        operation: 'search',
+        requiresSpace: false,
+        readOnly: true,
+        target: {},
+        permissions: { search: 'confirm' },
+      },
+      'denied',
+      'POLICY_DENIED',
+    ],
+    [
+      'a write under confirm',
+      {
+        operation: 'create',
+        readOnly: false,
+        target: { spaceKey: 'DS' },
+        permissions: { create: 'confirm' },
+      },
+      'confirm',
+      undefined,
+    ],
+    [
       'search without a space but nothing usable',
       { operation: 'search', requiresSpace: false, target: {}, connectorSpaces: [] },
       'denied',
