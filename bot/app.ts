@@ -17,6 +17,7 @@ import type { AuditLog } from './audit/types.js';
 import { createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
 import type { Config } from './config.js';
 import { createConfluenceClient } from './confluence/client.js';
+import type { HostLookup } from './confluence/site-host.js';
 import type { ConfluenceClient, ConfluenceConnection } from './confluence/types.js';
 import { openConnectorStore } from './connectors/connector-store.js';
 import { loadSecretKey } from './connectors/secret-key.js';
@@ -36,6 +37,8 @@ export interface AppOverrides {
   readonly gatewayUrl?: string;
   /** How often pending approvals are checked for expiry (ms); 0 disables the timer. */
   readonly expirySweepMs?: number;
+  /** Resolves site host names for the connect/rotate host check (tests inject one: no real DNS). */
+  readonly lookupHost?: HostLookup;
 }
 
 /** The whole bot, built but not listening. */
@@ -129,6 +132,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     gatewayUrl: overrides.gatewayUrl ?? 'https://api.atlassian.com',
     people,
     notifyAdmins: (...args) => notifier!(...args),
+    ...(overrides.lookupHost ? { lookupHost: overrides.lookupHost } : {}),
   };
   notifier = createAdminNotifier(deps);
   const handler = createAssistant(deps);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { validateSiteUrl } from './confluence/site-url.js';
+import { checkSiteUrl, parseAllowedHosts, type SiteRules, siteRulesFor } from './confluence/site-host.js';
+import { connectorNameProblem, normalizeConnectorName } from './connectors/connector-name.js';
 import type { Operation, Permission } from './domain/types.js';
 import { AppError } from './errors.js';
 import { DEFAULT_POLICY, parsePolicySpec } from './policy/policy-spec.js';
@@ -35,6 +36,8 @@ export interface Config {
     readonly authEnabled: boolean;
   };
   readonly secretKeyBase64?: Secret;
+  /** Which Confluence hosts may receive a token (CONFLUENCE_ALLOWED_HOSTS; loopback outside production). */
+  readonly confluenceSites: SiteRules;
   readonly bootstrapConnector?: BootstrapConnector;
   readonly policy: Readonly<Record<Operation, Permission>>;
   readonly admins: readonly string[];
@@ -92,12 +95,14 @@ function flag(env: Env, name: string, problems: string[]): boolean {
 
 /**
  * Builds the configuration from an environment object (a pure function: it reads nothing else).
- * Collects every problem and throws one AppError('CONFIG_INVALID') whose message lists them all.
+ * Collects every problem (after `options.problems`, found while reading env files) and throws one
+ * AppError('CONFIG_INVALID') whose message lists them all.
  */
-export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
-  const problems: string[] = [];
+export function loadConfig(env: Env, options: { cwd?: string; problems?: readonly string[] } = {}): Config {
+  const problems: string[] = [...(options.problems ?? [])];
   const cwd = options.cwd ?? '.';
-  const production = text(env, 'NODE_ENV') === 'production';
+  // Case-insensitive: `NODE_ENV=Production` must not start with production safeguards off.
+  const production = text(env, 'NODE_ENV')?.toLowerCase() === 'production';
 
   const port = integer(env, 'PORT', 3978, 0, 65535, problems);
   const rawDataDir = text(env, 'DATA_DIR') ?? './data';
@@ -129,6 +134,20 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
     problems.push('SECRET_KEY must be set in production (it encrypts API tokens at rest).');
   }
 
+  if (production && text(env, 'APP_ENV')?.toLowerCase() === 'local') {
+    problems.push(
+      'APP_ENV=local is the development profile (self-approval, Approve buttons for everyone, the Playground admins) and is refused with NODE_ENV=production: unset APP_ENV or name your own env file.',
+    );
+  }
+
+  const allowedHosts = parseAllowedHosts(text(env, 'CONFLUENCE_ALLOWED_HOSTS'));
+  if (allowedHosts.bad.length > 0) {
+    problems.push(
+      `CONFLUENCE_ALLOWED_HOSTS takes host names or *.domain wildcards, without scheme, port or IP address (not: ${allowedHosts.bad.join(', ')}).`,
+    );
+  }
+  const confluenceSites = siteRulesFor(production, allowedHosts.hosts);
+
   let bootstrapConnector: BootstrapConnector | undefined;
   const siteUrl = text(env, 'CONFLUENCE_SITE_URL');
   const email = text(env, 'CONFLUENCE_EMAIL');
@@ -144,10 +163,10 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
     let normalisedUrl: string | undefined;
     if (siteUrl) {
       try {
-        normalisedUrl = validateSiteUrl(siteUrl);
+        normalisedUrl = checkSiteUrl(siteUrl, confluenceSites);
       } catch (error) {
         problems.push(
-          `CONFLUENCE_SITE_URL: ${error instanceof AppError ? error.userMessage : 'is not a valid URL'} (http:// is accepted only for a loopback host).`,
+          `CONFLUENCE_SITE_URL: ${error instanceof AppError ? error.userMessage : 'is not a valid URL'} (http:// is accepted only for a loopback host, outside production).`,
         );
       }
     }
@@ -157,9 +176,12 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
       const bad = spaces.filter((key) => !isWellFormedSpaceKey(key));
       if (bad.length > 0) problems.push(`CONFLUENCE_SPACES has invalid space keys: ${bad.join(', ')}.`);
     }
-    if (normalisedUrl && email && apiToken) {
+    const connectorName = text(env, 'CONFLUENCE_CONNECTOR_NAME') ?? 'default';
+    const nameProblem = connectorNameProblem(connectorName);
+    if (nameProblem !== undefined) problems.push(`CONFLUENCE_CONNECTOR_NAME: ${nameProblem}`);
+    if (normalisedUrl && email && apiToken && nameProblem === undefined) {
       bootstrapConnector = {
-        name: text(env, 'CONFLUENCE_CONNECTOR_NAME') ?? 'default',
+        name: normalizeConnectorName(connectorName),
         siteUrl: normalisedUrl,
         email,
         apiToken: new Secret(apiToken),
@@ -207,6 +229,7 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
       authEnabled: appId !== undefined,
     }),
     secretKeyBase64: secretKey ? new Secret(secretKey) : undefined,
+    confluenceSites,
     bootstrapConnector,
     policy: Object.freeze(policy),
     admins: Object.freeze(list(text(env, 'BOT_ADMINS'))),
@@ -218,6 +241,13 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   });
 }
 
+/** Reads a file's text, or `undefined` when it does not exist (injectable so tests need no files). */
+export type EnvFileReader = (path: string) => string | undefined;
+
+/** The real file system reader for env files. */
+export const readEnvFile: EnvFileReader = (path) =>
+  existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+
 /**
  * Reads `env/.env.<name>` and `env/.env.<name>.user` (when present) as defaults under the real
  * environment: a variable set in `processEnv` always wins. `SECRET_`-prefixed names in the
@@ -227,12 +257,13 @@ export function mergeEnvFiles(
   processEnv: Env,
   envDir: string,
   name: string,
+  readFile: EnvFileReader = readEnvFile,
 ): Record<string, string | undefined> {
   const merged: Record<string, string | undefined> = {};
   for (const file of [`.env.${name}`, `.env.${name}.user`]) {
-    const path = resolve(envDir, file);
-    if (!existsSync(path)) continue;
-    const parsed = parseEnv(readFileSync(path, 'utf8')) as Record<string, string>;
+    const content = readFile(resolve(envDir, file));
+    if (content === undefined) continue;
+    const parsed = parseEnv(content) as Record<string, string>;
     for (const [key, value] of Object.entries(parsed)) {
       merged[key] = value;
       if (key.startsWith('SECRET_')) merged[key.slice('SECRET_'.length)] = value;
@@ -242,4 +273,61 @@ export function mergeEnvFiles(
     if (value !== undefined) merged[key] = value;
   }
   return merged;
+}
+
+/**
+ * What `npm start` runs on: the real environment, plus `env/.env.<APP_ENV>` (and its `.user` twin)
+ * only when APP_ENV names one. No file is read when APP_ENV is unset, so the development profile
+ * (`env/.env.local`: self-approval, shared Approve buttons, the Playground's admins) never applies by
+ * itself. Problems (a bad or missing APP_ENV file) are returned for `loadConfig` to list with the rest.
+ */
+export function readEnvironment(
+  processEnv: Env,
+  options: { envDir: string; readFile?: EnvFileReader },
+): { env: Record<string, string | undefined>; problems: string[] } {
+  const readFile = options.readFile ?? readEnvFile;
+  const name = processEnv.APP_ENV?.trim();
+  if (!name) return { env: { ...processEnv }, problems: [] };
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(name)) {
+    return {
+      env: { ...processEnv },
+      problems: ['APP_ENV must name an env file: letters, digits, `-` or `_` (env/.env.<APP_ENV>).'],
+    };
+  }
+  if (readFile(resolve(options.envDir, `.env.${name}`)) === undefined) {
+    return { env: { ...processEnv }, problems: [`APP_ENV=${name}, but env/.env.${name} does not exist.`] };
+  }
+  return { env: mergeEnvFiles(processEnv, options.envDir, name, readFile), problems: [] };
+}
+
+/**
+ * `readEnvironment` then `loadConfig`: the whole startup configuration step of `npm start`.
+ *
+ * @throws AppError `CONFIG_INVALID` listing every problem, file problems included.
+ */
+export function loadConfigFromEnvironment(
+  processEnv: Env,
+  options: { envDir: string; cwd?: string; readFile?: EnvFileReader },
+): Config {
+  const { env, problems } = readEnvironment(processEnv, options);
+  return loadConfig(env, { ...(options.cwd ? { cwd: options.cwd } : {}), problems });
+}
+
+/**
+ * Warnings to log at startup for settings that weaken a safeguard. Each is off unless set
+ * explicitly, and an operator should see it every time the bot starts.
+ */
+export function startupWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (!config.bot.authEnabled)
+    warnings.push('BOT_ID is not set: inbound authentication is OFF. Use this only for local development.');
+  if (config.allowSelfApproval)
+    warnings.push(
+      'APPROVALS_ALLOW_SELF is on: requesters can approve their own writes (no four-eyes check).',
+    );
+  if (config.approvalButtonsForAll)
+    warnings.push(
+      'APPROVALS_BUTTONS_FOR_ALL is on: Approve/Reject are on the shared card (the server still checks every click).',
+    );
+  return warnings;
 }

@@ -1,24 +1,30 @@
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
-import { type Config, loadConfig, mergeEnvFiles } from './config.js';
+import { type Config, loadConfigFromEnvironment, startupWarnings } from './config.js';
+import { guardSiteUrl, lookupAllAddresses } from './confluence/site-host.js';
 import { AppError } from './errors.js';
 import { createLogger } from './logger.js';
 
 /** The only file with side effects: read config, build the app, listen, shut down cleanly. */
 async function main(): Promise<void> {
-  const envName = process.env.APP_ENV ?? 'local';
-  const env = mergeEnvFiles(process.env, resolve('env'), envName);
   let config: Config;
   try {
-    config = loadConfig(env);
+    config = loadConfigFromEnvironment(process.env, { envDir: resolve('env') });
+    if (config.bootstrapConnector) {
+      await guardSiteUrl(config.bootstrapConnector.siteUrl, config.confluenceSites, lookupAllAddresses);
+    }
   } catch (error) {
-    process.stderr.write(`${error instanceof AppError ? error.message : String(error)}\n`);
+    const message =
+      error instanceof AppError && error.code === 'CONFLUENCE_BAD_SITE_URL'
+        ? `Invalid configuration:\n  - CONFLUENCE_SITE_URL: ${error.userMessage}`
+        : error instanceof AppError
+          ? error.message
+          : String(error);
+    process.stderr.write(`${message}\n`);
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel });
-  if (!config.bot.authEnabled) {
-    logger.warn('BOT_ID is not set: inbound authentication is OFF. Use this only for local development.');
-  }
+  for (const warning of startupWarnings(config)) logger.warn(warning);
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp(config, logger);

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { validateSiteUrl } from '../confluence/site-url.js';
+import { guardSiteUrl, lookupAllAddresses } from '../confluence/site-host.js';
+import { connectorNameProblem } from '../connectors/connector-name.js';
 import type { ConnectorInfo } from '../connectors/connector-store.js';
 import type { CardActionRequest, CardActionResult, ChatRequest, OutboundMessage } from '../domain/chat.js';
 import { type Actor, OPERATIONS } from '../domain/types.js';
@@ -492,6 +493,12 @@ function parseExpiry(raw: string | undefined): Date | undefined {
   return date;
 }
 
+/** A URL with a user name or password (`https://user:token@host`): never echoed, never logged. */
+function hasUserInfo(raw: string): boolean {
+  const authority = /^[a-z][a-z0-9+.-]*:\/*([^/?#]*)/i.exec(raw.trim())?.[1] ?? raw;
+  return authority.includes('@');
+}
+
 function requireAdmin(deps: AssistantDeps, actor: Actor, channelKey: string): void {
   if (!rolesIn(deps, actor, channelKey).isAdmin) throw new AppError('ADMIN_ONLY');
 }
@@ -508,7 +515,8 @@ export async function submitConnectForm(
   requireAdmin(deps, action.actor, action.conversation.channelKey);
   const form = connectFormSchema.parse(action.data);
   const name = form[CONNECT_FORM_INPUTS.name] || 'default';
-  const rawUrl = form[CONNECT_FORM_INPUTS.siteUrl] ?? '';
+  const typedUrl = form[CONNECT_FORM_INPUTS.siteUrl] ?? '';
+  const rawUrl = hasUserInfo(typedUrl) ? '' : typedUrl;
   const email = form[CONNECT_FORM_INPUTS.email] ?? '';
   const spacesText = form[CONNECT_FORM_INPUTS.spaces] ?? '';
   const token = new Secret(form[CONNECT_FORM_INPUTS.apiToken] ?? '');
@@ -517,9 +525,12 @@ export async function submitConnectForm(
     card: deps.cards.render('connect-form', { name, siteUrl: rawUrl, email, spaces: spacesText, problem }),
     scope: 'clicker',
   });
+  if (rawUrl !== typedUrl) return again('A site URL must not carry a user name or password.');
+  const nameProblem = connectorNameProblem(name);
+  if (nameProblem !== undefined) return again(nameProblem);
   let siteUrl: string;
   try {
-    siteUrl = validateSiteUrl(rawUrl);
+    siteUrl = await guardSiteUrl(rawUrl, deps.config.confluenceSites, deps.lookupHost ?? lookupAllAddresses);
   } catch (error) {
     return again(toAppError(error).userMessage);
   }
@@ -567,9 +578,10 @@ export async function submitConnectForm(
     if (isAppError(error)) return again(error.userMessage);
     throw error;
   }
-  deps.clients.forget(name);
+  deps.clients.forget(stored.name);
   await recordAudit(deps, {
     ...auditBase,
+    connector: stored.name,
     outcome: 'ok',
     details: {
       command: 'connect',
@@ -587,7 +599,7 @@ export async function submitConnectForm(
     kind: 'card',
     card: deps.cards.render('notice', {
       title: 'Confluence connected',
-      text: `Connector ${name} reaches ${siteUrl} as ${result.user.displayName}. The account sees ${visible.length} spaces (${visible.slice(0, 20).join(', ') || 'none'}); the bot may use: ${describeSpaces(stored.spaces)}.`,
+      text: `Connector ${stored.name} reaches ${siteUrl} as ${result.user.displayName}. The account sees ${visible.length} spaces (${visible.slice(0, 20).join(', ') || 'none'}); the bot may use: ${describeSpaces(stored.spaces)}.${stored.key === stored.name ? '' : ` In commands it is \`${stored.key}\` (e.g. \`/confluence rotate ${stored.key}\`).`}`,
       tone: 'good',
       changes: [],
     }),
@@ -621,6 +633,11 @@ export async function submitRotateForm(
     scope: 'clicker',
   });
   if (token.isEmpty()) return again('Enter the new API token.');
+  try {
+    await guardSiteUrl(connector.siteUrl, deps.config.confluenceSites, deps.lookupHost ?? lookupAllAddresses);
+  } catch (error) {
+    return again(toAppError(error).userMessage);
+  }
   let expiresAt: Date | undefined;
   try {
     expiresAt = parseExpiry(form[ROTATE_FORM_INPUTS.tokenExpiry]);

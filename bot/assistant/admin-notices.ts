@@ -69,8 +69,8 @@ export async function checkTokenExpiry(deps: AssistantDeps, notify: AdminNotifie
     if (daysLeft >= TOKEN_EXPIRY_WARNING_DAYS) continue;
     const text =
       daysLeft < 0
-        ? `The API token of connector ${connector.name} has expired. Confluence will refuse every request until an admin runs \`/confluence rotate ${connector.name}\`.`
-        : `The API token of connector ${connector.name} expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}. Create a new token at id.atlassian.com and run \`/confluence rotate ${connector.name}\`.`;
+        ? `The API token of connector ${connector.name} has expired. Confluence will refuse every request until an admin runs \`/confluence rotate ${connector.key}\`.`
+        : `The API token of connector ${connector.name} expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}. Create a new token at id.atlassian.com and run \`/confluence rotate ${connector.key}\`.`;
     const sent = await notify(
       connector,
       `expiry:${connector.name}`,
@@ -100,7 +100,7 @@ export async function noticeTokenRejected(notify: AdminNotifier, connector: Conn
     `rejected:${connector.name}`,
     {
       title: 'Confluence rejected the API token',
-      text: `Confluence answered 401 for connector ${connector.name}: the token is wrong, revoked or expired. Users cannot reach Confluence until an admin runs \`/confluence rotate ${connector.name}\`.`,
+      text: `Confluence answered 401 for connector ${connector.name}: the token is wrong, revoked or expired. Users cannot reach Confluence until an admin runs \`/confluence rotate ${connector.key}\`.`,
     },
     60 * 60 * 1000,
   );

@@ -1,3 +1,4 @@
+import { UNREACHABLE_SITE_MESSAGE } from '../confluence/site-host.js';
 import type { ConfluenceConnection, CurrentUser, Space } from '../confluence/types.js';
 import { isAppError, toAppError } from '../errors.js';
 import type { AssistantDeps } from './deps.js';
@@ -73,19 +74,13 @@ export async function checkCredentials(
         'CONFLUENCE_NOT_FOUND',
         'CONFLUENCE_UNEXPECTED_RESPONSE',
         'CONFLUENCE_INVALID_REQUEST',
+        'CONFLUENCE_UNAVAILABLE',
+        'CONFLUENCE_TIMEOUT',
       )
     ) {
-      return {
-        ok: false,
-        problem:
-          'That does not look like a Confluence Cloud site. Check the site URL (https://<your-site>.atlassian.net).',
-      };
-    }
-    if (isAppError(appError, 'CONFLUENCE_UNAVAILABLE', 'CONFLUENCE_TIMEOUT')) {
-      return {
-        ok: false,
-        problem: 'The site did not answer. Check the site URL, or try again in a few minutes.',
-      };
+      // One answer for "nothing listens", "something else listens" and "no answer": telling them
+      // apart would let the connect form probe which ports are open.
+      return { ok: false, problem: UNREACHABLE_SITE_MESSAGE };
     }
     return { ok: false, problem: toAppError(error).userMessage };
   }

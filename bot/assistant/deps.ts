@@ -1,6 +1,7 @@
 import type { ApprovalService } from '../approvals/approval-service.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
+import type { HostLookup } from '../confluence/site-host.js';
 import type { ConfluenceClient, ConfluenceConnection } from '../confluence/types.js';
 import type { ConnectorStore } from '../connectors/connector-store.js';
 import type { ChatPort } from '../domain/chat.js';
@@ -37,4 +38,6 @@ export interface AssistantDeps {
   readonly people: PeopleDirectory;
   /** Posts throttled admin notices (token expiring or rejected). */
   readonly notifyAdmins: AdminNotifier;
+  /** Resolves site host names for the connect/rotate host check (default: dns.lookup, every address). */
+  readonly lookupHost?: HostLookup;
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { normalizeSpaceKey, normalizeSpaceKeys } from '../policy/space-keys.js';
 import type { Secret } from '../secret.js';
 import { type JsonDocument, openJsonDocument } from '../stores/json-document.js';
+import { connectorKey, connectorNameProblem, normalizeConnectorName } from './connector-name.js';
 import {
   decryptToken,
   type EncryptedToken,
@@ -17,9 +18,6 @@ import {
 /** File name of the connector store inside `DATA_DIR`. */
 export const CONNECTORS_FILE = 'connectors.json';
 
-/** Connector names: a letter or digit, then letters, digits, `-` or `_`; at most 40. Case-insensitive. */
-export const CONNECTOR_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
-
 /** Allowed spaces of a connector: canonical keys, or `'*'` for every space the account can see. */
 export type ConnectorSpaces = readonly string[] | '*';
 
@@ -27,7 +25,7 @@ const spacesSchema = z.union([z.literal('*'), z.array(z.string().regex(/^~?[A-Za
 
 const storedConnectorSchema = z
   .object({
-    name: z.string().regex(CONNECTOR_NAME_PATTERN),
+    name: z.string().refine((name) => connectorNameProblem(name) === undefined, 'not a connector name'),
     siteUrl: z.string().url(),
     email: z.string().min(3),
     token: encryptedTokenSchema,
@@ -58,7 +56,10 @@ export type ConnectorsFile = z.infer<typeof connectorsFileSchema>;
 
 /** A connector without its token (safe to show, log and audit). */
 export interface ConnectorInfo {
+  /** Display name, any printable text up to 64 characters ("Contoso Confluence"). */
   readonly name: string;
+  /** Short form for commands (`/confluence rotate contoso-confluence`); see `connectorKey`. */
+  readonly key: string;
   readonly siteUrl: string;
   readonly email: string;
   readonly spaces: ConnectorSpaces;
@@ -99,7 +100,10 @@ export interface BootstrapConnector {
   readonly spaces: readonly string[] | '*';
 }
 
-/** Connectors by name, tokens encrypted at rest. Every mutation throws `AppError` on bad input. */
+/**
+ * Connectors by name, tokens encrypted at rest. Every method taking a name accepts the display name
+ * in any case or the connector's key. Every mutation throws `AppError` on bad input.
+ */
 export interface ConnectorStore {
   list(): ConnectorInfo[];
   get(name: string): ConnectorInfo | undefined;
@@ -150,17 +154,9 @@ export async function openConnectorStore(options: {
   return createConnectorStore({ document, key: options.key, now: options.now });
 }
 
+/** Names match by key: a display name, any spelling of it that differs in case or punctuation, or its key. */
 function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-function checkName(name: string): string {
-  if (!CONNECTOR_NAME_PATTERN.test(name)) {
-    throw new AppError('INPUT_INVALID', {
-      userMessage: 'A connector name is 1–40 letters, digits, `-` or `_`, starting with a letter or digit.',
-    });
-  }
-  return name;
+  return connectorKey(a) === connectorKey(b);
 }
 
 function checkEmail(email: string): string {
@@ -202,6 +198,7 @@ function checkToken(token: Secret): void {
 function toInfo(stored: StoredConnector, isDefault: boolean): ConnectorInfo {
   return {
     name: stored.name,
+    key: connectorKey(stored.name),
     siteUrl: stored.siteUrl,
     email: stored.email,
     spaces: stored.spaces === '*' ? '*' : [...stored.spaces],
@@ -225,6 +222,7 @@ function defaultName(file: ConnectorsFile): string | undefined {
   return file.connectors[0]?.name;
 }
 
+/** AES-GCM context of a connector's token: its stored display name, which never changes after creation. */
 function tokenContext(name: string): string {
   return `connector:${name.toLowerCase()}`;
 }
@@ -270,7 +268,7 @@ export function createConnectorStore(deps: ConnectorStoreDeps): ConnectorStore {
     });
 
   const upsertWith = async (input: UpsertConnectorInput, origin: 'env' | 'chat'): Promise<ConnectorInfo> => {
-    const name = checkName(input.name);
+    const name = normalizeConnectorName(input.name);
     const siteUrl = validateSiteUrl(input.siteUrl);
     const email = checkEmail(input.email);
     checkToken(input.apiToken);

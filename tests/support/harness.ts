@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { type App, createApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { createConfluenceClient } from '../../bot/confluence/client.js';
+import type { HostLookup } from '../../bot/confluence/site-host.js';
 import { createLogger } from '../../bot/logger.js';
 import {
   actionActivity,
@@ -63,6 +64,11 @@ export interface ClickResult {
   readonly posts: Record<string, unknown>[];
 }
 
+/** Tests never query real DNS: a site host name that is not loopback resolves to nothing. */
+const refuseRealDns: HostLookup = async (hostname) => {
+  throw new Error(`no DNS in tests (${hostname})`);
+};
+
 /** All human-visible strings of a card or activity, joined (TextBlock text, TextRun text, titles, facts). */
 export function visibleText(value: unknown): string {
   const out: string[] = [];
@@ -98,7 +104,7 @@ function cardOf(activity: Record<string, unknown> | undefined): Record<string, u
  */
 export async function startHarness(
   env: Record<string, string> = {},
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; lookupHost?: HostLookup } = {},
 ): Promise<Harness> {
   const confluence = await startConfluenceSimulator();
   const channel = await startChannelStub();
@@ -128,6 +134,7 @@ export async function startHarness(
     ...(options.now ? { now: options.now } : {}),
     gatewayUrl: confluence.url,
     expirySweepMs: 0,
+    lookupHost: options.lookupHost ?? refuseRealDns,
     createClient: (connection, log) =>
       createConfluenceClient(connection, { timeoutMs: 3_000, maxRetries: 2, logger: log, maxWaitMs: 5_000 }),
   });

@@ -2,7 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig, mergeEnvFiles } from '../../bot/config.js';
+import {
+  type EnvFileReader,
+  loadConfig,
+  loadConfigFromEnvironment,
+  mergeEnvFiles,
+  readEnvironment,
+  startupWarnings,
+} from '../../bot/config.js';
 import { isAppError } from '../../bot/errors.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
@@ -268,7 +275,7 @@ describe('loadConfig bootstrap connector', () => {
     const problems = problemsOf({ ...CONNECTOR, CONFLUENCE_SITE_URL: url });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      /^CONFLUENCE_SITE_URL: .*\(http:\/\/ is accepted only for a loopback host\)\.$/,
+      /^CONFLUENCE_SITE_URL: .*\(http:\/\/ is accepted only for a loopback host, outside production\)\.$/,
     );
   });
 
@@ -392,5 +399,185 @@ describe('mergeEnvFiles', () => {
     const config = loadConfig(mergeEnvFiles({ CONFLUENCE_SPACES: 'ENG' }, dir, 'local'));
     expect(config.bootstrapConnector).toMatchObject({ siteUrl: 'http://127.0.0.1:9999', spaces: ['ENG'] });
     expect(config.bootstrapConnector?.apiToken.reveal()).toBe('abc');
+  });
+});
+
+/** The committed development profile, as `env/.env.local` has it (the parts that matter here). */
+const LOCAL_PROFILE = [
+  'DATA_DIR=./data/dev',
+  'BOT_ADMINS=00000000-0000-0000-0000-0000000000020,user-id-0',
+  'APPROVALS_ALLOW_SELF=true',
+  'APPROVALS_BUTTONS_FOR_ALL=true',
+].join('\n');
+
+/** A reader over an in-memory directory; records every path asked for. */
+function fakeFiles(files: Record<string, string>): { read: EnvFileReader; asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    read: (path) => {
+      asked.push(path);
+      return files[path];
+    },
+  };
+}
+
+describe('readEnvironment: what `npm start` reads (issue 10.3)', () => {
+  const envDir = '/app/env';
+  const files = {
+    '/app/env/.env.local': LOCAL_PROFILE,
+    '/app/env/.env.prod': 'NODE_ENV=production\nDATA_DIR=/var/lib/ca\nLOG_LEVEL=warn',
+    '/app/env/.env.prod.user': 'SECRET_SECRET_KEY=from-file',
+  };
+  const PRODUCTION_ENV = { NODE_ENV: 'production', BOT_ID: 'bot', BOT_PASSWORD: 'pw', SECRET_KEY: KEY };
+
+  it('reads no file at all without APP_ENV, so the development profile never applies by itself', () => {
+    const fs = fakeFiles(files);
+    const { env, problems } = readEnvironment(PRODUCTION_ENV, { envDir, readFile: fs.read });
+    expect(fs.asked).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(env).toEqual(PRODUCTION_ENV);
+    const config = loadConfigFromEnvironment(
+      { ...PRODUCTION_ENV, BOT_TENANT_ID: 't', BOT_ALLOWED_TENANTS: 't' },
+      { envDir, readFile: fs.read, cwd: '/app' },
+    );
+    expect(config.allowSelfApproval).toBe(false);
+    expect(config.approvalButtonsForAll).toBe(false);
+    expect(config.admins).toEqual([]);
+    expect(config.dataDir).toBe('/app/data');
+  });
+
+  it('reads exactly the file APP_ENV names (and its .user twin); the real environment wins', () => {
+    const fs = fakeFiles(files);
+    const { env } = readEnvironment({ APP_ENV: 'prod', LOG_LEVEL: 'info' }, { envDir, readFile: fs.read });
+    expect(fs.asked).toEqual(['/app/env/.env.prod', '/app/env/.env.prod', '/app/env/.env.prod.user']);
+    expect(env).toMatchObject({ NODE_ENV: 'production', DATA_DIR: '/var/lib/ca', LOG_LEVEL: 'info' });
+    expect(env.SECRET_KEY).toBe('from-file');
+  });
+
+  it('applies the development profile only when asked for explicitly', () => {
+    const fs = fakeFiles(files);
+    const config = loadConfigFromEnvironment(
+      { APP_ENV: 'local' },
+      { envDir, readFile: fs.read, cwd: '/app' },
+    );
+    expect(config.allowSelfApproval).toBe(true);
+    expect(config.approvalButtonsForAll).toBe(true);
+    expect(config.dataDir).toBe('/app/data/dev');
+  });
+
+  it('refuses APP_ENV=local with NODE_ENV=production, listed with every other problem', () => {
+    const fs = fakeFiles(files);
+    let thrown: unknown;
+    try {
+      loadConfigFromEnvironment({ APP_ENV: 'local', NODE_ENV: 'production' }, { envDir, readFile: fs.read });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isAppError(thrown, 'CONFIG_INVALID')).toBe(true);
+    const problems = (thrown as { details: { problems: string[] } }).details.problems;
+    expect(problems.some((p) => p.startsWith('APP_ENV=local'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('BOT_ID must be set'))).toBe(true);
+  });
+
+  it('reports an APP_ENV that names no file, or is not a file name, as a configuration problem', () => {
+    const fs = fakeFiles(files);
+    expect(readEnvironment({ APP_ENV: 'staging' }, { envDir, readFile: fs.read }).problems).toEqual([
+      'APP_ENV=staging, but env/.env.staging does not exist.',
+    ]);
+    expect(
+      readEnvironment({ APP_ENV: '../etc/passwd' }, { envDir, readFile: fs.read }).problems,
+    ).toHaveLength(1);
+    expect(fs.asked).toEqual(['/app/env/.env.staging']);
+    expect(() => loadConfigFromEnvironment({ APP_ENV: 'staging' }, { envDir, readFile: fs.read })).toThrow(
+      /env\/\.env\.staging does not exist/,
+    );
+  });
+
+  it('warns at startup about every weakened safeguard, and about none by default', () => {
+    expect(startupWarnings(loadConfig({ BOT_ID: 'b', BOT_PASSWORD: 'p', BOT_TENANT_ID: 't' }))).toEqual([]);
+    const warnings = startupWarnings(
+      loadConfig({ APPROVALS_ALLOW_SELF: 'true', APPROVALS_BUTTONS_FOR_ALL: '1' }),
+    );
+    expect(warnings).toHaveLength(3);
+    expect(warnings.join('\n')).toMatch(/BOT_ID is not set/);
+    expect(warnings.join('\n')).toMatch(/APPROVALS_ALLOW_SELF/);
+    expect(warnings.join('\n')).toMatch(/APPROVALS_BUTTONS_FOR_ALL/);
+  });
+});
+
+describe('loadConfig: Confluence site rules (issue 9.8)', () => {
+  const PROD = {
+    NODE_ENV: 'production',
+    BOT_ID: 'b',
+    BOT_PASSWORD: 'p',
+    BOT_TENANT_ID: 't',
+    SECRET_KEY: KEY,
+  };
+
+  it('production allows only Atlassian Cloud by default; loopback only in development', () => {
+    expect(loadConfig(PROD).confluenceSites).toEqual({
+      allowLoopback: false,
+      allowedHosts: ['*.atlassian.net'],
+    });
+    expect(loadConfig({}).confluenceSites.allowLoopback).toBe(true);
+  });
+
+  it('adds the hosts in CONFLUENCE_ALLOWED_HOSTS and refuses malformed ones', () => {
+    expect(
+      loadConfig({ ...PROD, CONFLUENCE_ALLOWED_HOSTS: 'wiki.contoso.com' }).confluenceSites.allowedHosts,
+    ).toEqual(['*.atlassian.net', 'wiki.contoso.com']);
+    expect(problemsOf({ CONFLUENCE_ALLOWED_HOSTS: 'https://x.com,10.0.0.1' })).toEqual([
+      'CONFLUENCE_ALLOWED_HOSTS takes host names or *.domain wildcards, without scheme, port or IP address (not: https://x.com, 10.0.0.1).',
+    ]);
+  });
+
+  it.each([
+    'https://169.254.169.254',
+    'https://2852039166',
+    'https://[::ffff:169.254.169.254]',
+    'http://127.0.0.1:8090',
+    'https://confluence.example.com',
+    'https://acme.atlassian.net:8443',
+  ])('refuses the bootstrap site %s in production', (url) => {
+    const problems = problemsOf({ ...PROD, ...CONNECTOR, CONFLUENCE_SITE_URL: url });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^CONFLUENCE_SITE_URL: /);
+  });
+
+  it('never repeats a bootstrap site URL carrying credentials', () => {
+    const problems = problemsOf({
+      ...CONNECTOR,
+      CONFLUENCE_SITE_URL: 'https://me:tok-55aa@acme.atlassian.net',
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems.join()).not.toContain('tok-55aa');
+  });
+
+  it('accepts an allowed custom domain for the bootstrap connector in production', () => {
+    const config = loadConfig({
+      ...PROD,
+      ...CONNECTOR,
+      CONFLUENCE_SITE_URL: 'https://wiki.contoso.com/wiki',
+      CONFLUENCE_ALLOWED_HOSTS: 'wiki.contoso.com',
+    });
+    expect(config.bootstrapConnector?.siteUrl).toBe('https://wiki.contoso.com');
+  });
+});
+
+describe('loadConfig: connector display names (issue 10.6)', () => {
+  it('accepts a display name with spaces, normalising whitespace', () => {
+    const config = loadConfig({ ...CONNECTOR, CONFLUENCE_CONNECTOR_NAME: '  Contoso   Confluence ' });
+    expect(config.bootstrapConnector?.name).toBe('Contoso Confluence');
+  });
+
+  it.each([
+    ['x'.repeat(65), /at most 64/],
+    ['bad\u202Ename', /printable/],
+    ['tab\tname', /printable/],
+  ])('refuses %j', (name, message) => {
+    const problems = problemsOf({ ...CONNECTOR, CONFLUENCE_CONNECTOR_NAME: name });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
   });
 });

@@ -144,7 +144,12 @@ describe('connector store', () => {
 
   it('validates names, emails, site URLs and tokens', async () => {
     const store = memoryStore();
-    await expect(store.upsert({ ...base, name: '../x' })).rejects.toMatchObject({ code: 'INPUT_INVALID' });
+    await expect(store.upsert({ ...base, name: 'bad\u0000name' })).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+    });
+    await expect(store.upsert({ ...base, name: 'x'.repeat(65) })).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+    });
     await expect(store.upsert({ ...base, email: 'nope' })).rejects.toMatchObject({ code: 'INPUT_INVALID' });
     await expect(store.upsert({ ...base, siteUrl: 'http://acme.test' })).rejects.toMatchObject({
       code: 'CONFLUENCE_BAD_SITE_URL',
@@ -153,6 +158,43 @@ describe('connector store', () => {
       code: 'INPUT_INVALID',
     });
     expect(store.list()).toEqual([]);
+  });
+
+  it('takes a display name with spaces and finds it by name in any case or by its key (issue 10.6)', async () => {
+    const store = memoryStore();
+    const info = await store.upsert({ ...base, name: '  Contoso   Confluence ' });
+    expect(info).toMatchObject({ name: 'Contoso Confluence', key: 'contoso-confluence' });
+    for (const spelling of [
+      'Contoso Confluence',
+      'contoso confluence',
+      'contoso-confluence',
+      'CONTOSO  Confluence!',
+    ]) {
+      expect(store.get(spelling)?.name).toBe('Contoso Confluence');
+    }
+    expect(store.getConnection('contoso-confluence').apiToken.reveal()).toBe(TOKEN);
+    await store.rotateToken('contoso-confluence', new Secret(TOKEN_2));
+    expect(store.getConnection('Contoso Confluence').apiToken.reveal()).toBe(TOKEN_2);
+    const again = await store.upsert({ ...base, name: 'contoso confluence', email: 'other@acme.test' });
+    expect(again).toMatchObject({ name: 'Contoso Confluence', email: 'other@acme.test' });
+    expect(store.list()).toHaveLength(1);
+    expect(await store.remove('contoso-confluence')).toBe(true);
+    expect(store.list()).toEqual([]);
+  });
+
+  it('still opens connectors stored under the old name rules and decrypts their tokens', async () => {
+    const store = memoryStore();
+    await store.upsert({ ...base, name: 'Legacy_Name-1' });
+    expect(store.get('legacy_name-1')).toMatchObject({ name: 'Legacy_Name-1', key: 'legacy_name-1' });
+    expect(store.getConnection('LEGACY_NAME-1').apiToken.reveal()).toBe(TOKEN);
+  });
+
+  it('survives a reopen with a display name', async () => {
+    const first = await openConnectorStore({ dataDir: dir, key: KEY, now });
+    await first.upsert({ ...base, name: 'Zürich Wiki (EU)' });
+    const second = await openConnectorStore({ dataDir: dir, key: KEY, now });
+    expect(second.get('zurich-wiki-eu')?.name).toBe('Zürich Wiki (EU)');
+    expect(second.getConnection('Zürich Wiki (EU)').apiToken.reveal()).toBe(TOKEN);
   });
 
   it('rotates tokens with timestamps and an optional expiry', async () => {
