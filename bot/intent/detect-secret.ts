@@ -1,3 +1,5 @@
+import { trimEndWhere } from './scan-text.js';
+
 /** Atlassian API tokens (classic `ATATT3…`, and `ATCTT3…`) are long base64url strings after a fixed prefix. */
 const ATLASSIAN_TOKEN = /AT[AC]TT3[A-Za-z0-9_\-+/=]{20,}/;
 const SECRET_WORD =
@@ -26,21 +28,36 @@ function isHighEntropyCandidate(word: string): boolean {
   return shannonEntropy(word) >= MIN_ENTROPY_BITS;
 }
 
+/** True when a word of `region` (the text after secret words) could be a token. */
+function hasCandidate(region: string): boolean {
+  for (const piece of region.split(/[\s"'`,;()<>[\]{}|*]+/)) {
+    const word = trimEndWhere(piece.replace(/^[:=]+/, ''), (c) => c === '.' || c === ':' || c === '=');
+    if (isHighEntropyCandidate(word)) return true;
+  }
+  return false;
+}
+
 /**
  * True when `text` seems to contain an Atlassian API token: an `ATATT3…`/`ATCTT3…` string anywhere,
  * or a long (16+), high-entropy string of letters and digits within a few words after "token",
  * "password", "secret", "api key" and the like. Page ids, URLs, UUIDs and ordinary words are not
- * tokens. Used to refuse (and never echo or forward) such messages. Never throws.
+ * tokens. Used to refuse (and never echo or forward) such messages. Windows that overlap ("token
+ * token token …") are merged and read once, so the cost is linear in `text`. Never throws.
  */
 export function looksLikeApiToken(text: string): boolean {
   if (ATLASSIAN_TOKEN.test(text)) return true;
   SECRET_WORD.lastIndex = 0;
+  let start = -1;
+  let end = -1;
   for (let match = SECRET_WORD.exec(text); match; match = SECRET_WORD.exec(text)) {
-    const window = text.slice(match.index + match[0].length, match.index + match[0].length + WINDOW);
-    for (const piece of window.split(/[\s"'`,;()<>[\]{}|*]+/)) {
-      const word = piece.replace(/^[:=]+/, '').replace(/[.:=]+$/, '');
-      if (isHighEntropyCandidate(word)) return true;
+    const after = match.index + match[0].length;
+    if (after <= end) {
+      end = after + WINDOW;
+      continue;
     }
+    if (start >= 0 && hasCandidate(text.slice(start, end))) return true;
+    start = after;
+    end = after + WINDOW;
   }
-  return false;
+  return start >= 0 && hasCandidate(text.slice(start, end));
 }

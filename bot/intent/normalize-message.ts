@@ -24,10 +24,13 @@ export interface NormalizedMessage {
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uE000\uE001]/g;
-const LINE_BREAK = /\r\n?|[\u0085\u2028\u2029]/g;
-const WIDE_SPACE = /[\u00A0\u2007\u202F]/g;
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uE000\uE001]+/g;
+const LINE_BREAKS = /(?:\r\n?|[\u0085\u2028\u2029])+/g;
+const WIDE_SPACES = /[\u00A0\u2007\u202F]+/g;
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]+/g;
+const SPACE_TO_COLLAPSE = /[^\S ]\s*|\s{2,}/g;
+/** Most `<at>` tags resolved per message; Teams sends far fewer, and each costs a lookup. */
+const MAX_MENTION_TAGS = 50;
 const TEAMS_HTML_START = /^\s*<(?:p|div)(?:\s[^>]{0,500})?>/i;
 const HREF = /href\s*=\s*["']([^"'<>]{1,4000})["']/i;
 const DROPPED_OPEN = new Set(['p', 'div', 'span', 'strong', 'b', 'em', 'i', 'u', 's']);
@@ -43,7 +46,19 @@ const MAX_AT_TEXT = 300;
  * are (the edge decoded them already; decoding again would turn a typed `&lt;b&gt;` into `<b>`).
  */
 export function cleanLine(line: string): string {
-  return line.replace(WIDE_SPACE, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return plainSpaces(line).replace(INVISIBLE, '').replace(SPACE_TO_COLLAPSE, ' ').trim();
+}
+
+/*
+ * The patterns above match whole runs, not single characters: a message of 28,000 no-break spaces or
+ * control characters is then one match instead of 28,000, each of which costs a replacement call.
+ */
+function plainSpaces(text: string): string {
+  return text.replace(WIDE_SPACES, (run) => ' '.repeat(run.length));
+}
+
+function unixLineBreaks(text: string): string {
+  return text.replace(LINE_BREAKS, (run) => '\n'.repeat(run.length - (run.split('\r\n').length - 1)));
 }
 
 function hasPlainAttrs(tag: FoundTag, max: number): boolean {
@@ -101,13 +116,17 @@ function convertTeamsHtml(text: string): string {
   return trimEndWhere(out + text.slice(from), (char) => char === '\n');
 }
 
-/** Replaces each `<at>Name</at>` (no `<` inside, bounded lengths) with what `replace` returns for its inner text. */
+/**
+ * Replaces each `<at>Name</at>` (no `<` inside, bounded lengths) with what `replace` returns for its
+ * inner text; after {@link MAX_MENTION_TAGS} tags the rest stay as written.
+ */
 function replaceAtTags(text: string, replace: (inner: string) => string): string {
   if (!/<at/i.test(text)) return text;
   const tags = findTags(text, MAX_AT_ATTRS + 10);
   let out = '';
   let from = 0;
-  for (let i = 0; i + 1 < tags.length; i += 1) {
+  let replaced = 0;
+  for (let i = 0; i + 1 < tags.length && replaced < MAX_MENTION_TAGS; i += 1) {
     const open = tags[i]!;
     const close = tags[i + 1]!;
     if (open.closing || open.name !== 'at' || !hasPlainAttrs(open, MAX_AT_ATTRS + 1)) continue;
@@ -116,6 +135,7 @@ function replaceAtTags(text: string, replace: (inner: string) => string): string
     out += text.slice(from, open.start) + replace(text.slice(open.end, close.start));
     from = close.end;
     i += 1;
+    replaced += 1;
   }
   return out + text.slice(from);
 }
@@ -136,7 +156,7 @@ function innerOfTag(text: string): string {
  * order, to an unused entry of `mentions` with the same tag text or name. Never throws.
  */
 export function normalizeMessage(raw: string, mentions: readonly MessageMention[]): NormalizedMessage {
-  let text = convertTeamsHtml(raw.replace(LINE_BREAK, '\n').replace(CONTROL, '')).replace(WIDE_SPACE, ' ');
+  let text = plainSpaces(convertTeamsHtml(unixLineBreaks(raw).replace(CONTROL, '')));
   const unused = mentions.map((m) => ({
     id: m.id,
     tagKey: mentionKey(innerOfTag(m.text)),

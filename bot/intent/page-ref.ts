@@ -1,4 +1,5 @@
 import type { PageRef } from '../confluence/types.js';
+import { echoAsCode } from './echo-text.js';
 import { readQuoted } from './read-quoted.js';
 import { readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
@@ -10,6 +11,7 @@ export type PageRefRead =
 
 /** Longest page title Confluence accepts. */
 export const MAX_TITLE_LENGTH = 255;
+const TITLE_TOO_LONG = `Page titles can be at most ${MAX_TITLE_LENGTH} characters.`;
 
 const LINK_TAG = /<a\s[^>]{0,1000}?href\s*=\s*["']([^"'<>]{1,4000})["'][^>]{0,1000}>[^<]{0,4000}<\/a>/iy;
 const MARKDOWN_LINK =
@@ -17,28 +19,35 @@ const MARKDOWN_LINK =
 const ANGLE_URL = /<(https?:\/\/[^\s<>]{1,4000})>/iy;
 const BARE_URL = /https?:\/\/[^\s<>"`]{1,4000}/iy;
 const SCHEMELESS_URL = /(?:[a-z0-9-]{1,63}\.)+atlassian\.net(?::\d{1,5})?\/[^\s<>"`]{0,4000}/iy;
-const TRAILING_PUNCTUATION = /[.,;:!?'"”’»\]}>]$/;
+const TRAILING_PUNCTUATION = /^[.,;:!?'"”’»\]}>]$/;
 const REF_PREFIX =
   /(?:the\s+|this\s+|that\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*(?:(?:with\s+)?(?:the\s+)?id\b\s*)?(?:(?:called|named|titled)\b\s*)?(?:#|no\.\s*|number\s+)?[:=]?\s*|(?:page[\s-]?)?id\s*[:=#]?\s*|#(?=\d)/iy;
 const PAGE_ID = /(\d{1,19})(?![\p{L}\p{N}_]|[.\-/:,][\p{L}\p{N}])/iuy;
 
+function count(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n += 1;
+  return n;
+}
+
+/** Drops trailing sentence punctuation and unbalanced `)`; parentheses are counted once, not per step. */
 function trimUrl(url: string): string {
-  let result = url;
+  let end = url.length;
+  const opens = count(url, '(');
+  let closes = count(url, ')');
   for (;;) {
-    if (TRAILING_PUNCTUATION.test(result)) {
-      result = result.slice(0, -1);
-      continue;
+    const last = url[end - 1];
+    if (last === undefined) break;
+    if (TRAILING_PUNCTUATION.test(last)) {
+      end -= 1;
+    } else if (last === ')' && closes > opens) {
+      end -= 1;
+      closes -= 1;
+    } else {
+      break;
     }
-    if (result.endsWith(')')) {
-      const opens = result.split('(').length - 1;
-      const closes = result.split(')').length - 1;
-      if (closes > opens) {
-        result = result.slice(0, -1);
-        continue;
-      }
-    }
-    return result;
   }
+  return url.slice(0, end);
 }
 
 function isHttpUrl(candidate: string): boolean {
@@ -76,12 +85,31 @@ export function readUrl(cursor: TextCursor): string | undefined {
   return undefined;
 }
 
-/** Finds the first page URL anywhere in `text` (see {@link readUrl}). */
+/** Most link candidates {@link findUrl} reads; each read is bounded, so the whole search is too. */
+const MAX_URL_CANDIDATES = 32;
+const HOST_CHAR = /^[a-z0-9.-]$/i;
+
+/** Where the host name that ends just before `end` starts (at most 253 characters back). */
+function hostStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && end - start < 253 && HOST_CHAR.test(text[start - 1]!)) start -= 1;
+  while (start < end && text[start] === '.') start += 1;
+  return start;
+}
+
+/**
+ * Finds the first page URL anywhere in `text` (see {@link readUrl}), reading at most
+ * {@link MAX_URL_CANDIDATES} link-like spots: a message with more stray `[` or `<a` than that before
+ * its link is not a page request anyone typed, and every read costs up to a few thousand characters.
+ */
 export function findUrl(text: string): string | undefined {
-  const pattern = /<a\s|\[|<https?:|https?:\/\/|[a-z0-9-]{1,63}\.atlassian\.net/gi;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  const pattern = /<a\s|\[|<https?:|https?:\/\/|\.atlassian\.net/gi;
+  let tried = 0;
+  for (let match = pattern.exec(text); match && tried < MAX_URL_CANDIDATES; match = pattern.exec(text)) {
+    tried += 1;
     const cursor = new TextCursor(text);
-    cursor.pos = match.index;
+    cursor.pos = match[0].startsWith('.') ? hostStart(text, match.index) : match.index;
+    if (cursor.pos === match.index && match[0].startsWith('.')) continue;
     const url = readUrl(cursor);
     if (url !== undefined) return url;
   }
@@ -91,7 +119,7 @@ export function findUrl(text: string): string | undefined {
 /** Checks a title the user typed: not blank, no line breaks, at most 255 characters. */
 export function checkTitle(title: string): string | undefined {
   if (title.trim().length === 0) return 'The page title is empty.';
-  if (title.length > MAX_TITLE_LENGTH) return `Page titles can be at most ${MAX_TITLE_LENGTH} characters.`;
+  if (title.length > MAX_TITLE_LENGTH) return TITLE_TOO_LONG;
   return undefined;
 }
 
@@ -113,7 +141,8 @@ export function readPageRef(cursor: TextCursor, defaultSpace?: string): PageRefR
   if (urlAfterPrefix !== undefined) return { kind: 'ref', ref: { kind: 'url', url: urlAfterPrefix } };
   const id = cursor.take(PAGE_ID);
   if (id) return { kind: 'ref', ref: { kind: 'id', id: id[1]! } };
-  const quoted = readQuoted(cursor.text, cursor.pos);
+  const quoted = readQuoted(cursor.text, cursor.pos, MAX_TITLE_LENGTH * 2);
+  if (quoted?.kind === 'too-long') return { kind: 'error', message: TITLE_TOO_LONG };
   if (quoted?.kind === 'unbalanced') {
     return { kind: 'error', message: `The page title has an opening ${quoted.open} but no closing quote.` };
   }
@@ -126,7 +155,7 @@ export function readPageRef(cursor: TextCursor, defaultSpace?: string): PageRefR
     if (spaceKey === undefined) {
       return {
         kind: 'error',
-        message: `Which space is "${title}" in? Page titles are only unique within a space: add \`in SPACEKEY\` after the title.`,
+        message: `Which space is ${echoAsCode(title)} in? Page titles are only unique within a space: add \`in SPACEKEY\` after the title.`,
       };
     }
     return { kind: 'ref', ref: { kind: 'title', title, spaceKey } };

@@ -1,5 +1,6 @@
 import { OPERATIONS, type Operation, PERMISSIONS, type Permission } from '../domain/types.js';
 import { looksLikeApiToken } from './detect-secret.js';
+import { echoAsCode } from './echo-text.js';
 import { closestWord } from './edit-distance.js';
 import { ADMIN_USAGE, ADMIN_USAGE_ALL } from './examples.js';
 import { type FoundMention, MENTION_CLOSE, MENTION_OPEN } from './normalize-message.js';
@@ -130,7 +131,7 @@ function resolveUser(word: string, mentions: readonly FoundMention[]): UserRef |
   if (placeholder) {
     const mention = mentions[Number(placeholder[1])];
     if (mention?.id !== undefined) return { kind: 'mention', id: mention.id, name: mention.name };
-    return `I could not tell who ${mention ? `@${echoWord(mention.name)}` : 'that'} is. Pick the person from the @ list so Teams links the mention, or give their user id.`;
+    return `I could not tell who ${mention ? echoAsCode(`@${echoWord(mention.name)}`) : 'that'} is. Pick the person from the @ list so Teams links the mention, or give their user id.`;
   }
   if (word.startsWith('@')) {
     return `\`${echoWord(word)}\` is plain text, not a mention. Pick the person from the @ list, or give their user id.`;

@@ -1,5 +1,6 @@
 import type { PageRef } from '../confluence/types.js';
-import { checkTitle, readPageRef } from './page-ref.js';
+import { echoAsCode } from './echo-text.js';
+import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
@@ -18,6 +19,11 @@ const EXAMPLES = [
   'create "Meeting notes 2024-06-03" in ENG: first line of the page',
   'create "Runbook" in OPS under 123456: # Steps',
 ];
+
+/** A title put into a suggested command (shown as code): no backticks, no line breaks. */
+function suggestable(title: string): string {
+  return title.replace(/[`\s]+/g, (run) => (run.includes('`') ? "'" : ' '));
+}
 
 interface Clauses {
   spaceKey?: string;
@@ -65,13 +71,19 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
   const cursor = new TextCursor(text);
   cursor.take(PAGE_WORDS);
   cursor.skipSpaces();
-  const quoted = readQuoted(text, cursor.pos);
+  const quoted = readQuoted(text, cursor.pos, MAX_TITLE_LENGTH * 2);
+  if (quoted?.kind === 'too-long') return { error: checkTitle(text.slice(cursor.pos))! };
   if (quoted?.kind === 'unbalanced')
     return { error: `The title has an opening ${quoted.open} but no closing quote.` };
   if (quoted?.kind === 'quoted') return { title: quoted.value.trim(), read: readClauses(text, quoted.end) };
   const titleStart = cursor.pos;
+  const lastClause = titleStart + MAX_TITLE_LENGTH * 2;
   CLAUSE_START.lastIndex = titleStart;
-  for (let match = CLAUSE_START.exec(text); match; match = CLAUSE_START.exec(text)) {
+  for (
+    let match = CLAUSE_START.exec(text);
+    match && match.index <= lastClause;
+    match = CLAUSE_START.exec(text)
+  ) {
     if (match.index <= titleStart) {
       CLAUSE_START.lastIndex = Math.max(CLAUSE_START.lastIndex, match.index + 1);
       continue;
@@ -118,8 +130,8 @@ export function parseCreate(remainder: string, bodyLines: string): Intent {
   if (spaceKey === undefined) {
     return {
       kind: 'failure',
-      message: `Which space should "${title}" go in? Add \`in SPACEKEY\` after the title.`,
-      suggestions: [`create "${title}" in ENG`, ...EXAMPLES.slice(1)],
+      message: `Which space should ${echoAsCode(title)} go in? Add \`in SPACEKEY\` after the title.`,
+      suggestions: [`create "${suggestable(title)}" in ENG`, ...EXAMPLES.slice(1)],
     };
   }
   const markdown =
@@ -127,8 +139,8 @@ export function parseCreate(remainder: string, bodyLines: string): Intent {
   if (markdown.trim().length === 0) {
     return {
       kind: 'failure',
-      message: `What should "${title}" say? Write the page body in Markdown on the lines after the create command (Shift+Enter for a new line).`,
-      suggestions: [`create "${title}" in ${spaceKey}: first paragraph of the page`],
+      message: `What should ${echoAsCode(title)} say? Write the page body in Markdown on the lines after the create command (Shift+Enter for a new line).`,
+      suggestions: [`create "${suggestable(title)}" in ${spaceKey}: first paragraph of the page`],
     };
   }
   return {

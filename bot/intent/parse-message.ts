@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isApprovalsRequest, isGreeting, isQuestion, matchHelp, stripPoliteness } from './classify-text.js';
 import { looksLikeApiToken } from './detect-secret.js';
+import { echoAsCode } from './echo-text.js';
 import { closestWord, editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { cleanLine, normalizeMessage, showMentions } from './normalize-message.js';
@@ -24,10 +25,19 @@ export type {
 } from './types.js';
 
 /**
- * Longest message parsed (characters). Teams caps messages near 28 KB, so anything longer is a paste
- * gone wrong; it gets a failure rather than a page body nobody reviewed.
+ * Longest message parsed (characters): Teams' own limit (about 28 KB). Anything longer did not come
+ * from a Teams compose box; it gets a failure saying so rather than a page body nobody reviewed. With
+ * the parser linear, a message this long costs a few milliseconds at most.
  */
-export const MAX_MESSAGE_LENGTH = 40_000;
+export const MAX_MESSAGE_LENGTH = 28_000;
+
+/**
+ * Longest first line the command grammar reads (characters). Commands, questions and inline bodies
+ * (`create "T" in ENG: text`) fit easily; a longer first line is refused with advice instead of being
+ * run through every classifier, which keeps parsing cheap whatever the line holds. Page text on the
+ * lines after the command is not limited by this (only by {@link MAX_MESSAGE_LENGTH}).
+ */
+export const MAX_COMMAND_LINE_LENGTH = 2_000;
 
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
@@ -88,6 +98,7 @@ const WHERE_CAN_I_FIND =
 const TYPO_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replace', 'approvals'] as const;
 const SWAP_VERBS = ['find', 'open', 'show', 'edit', 'help', 'get'] as const;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
+const INLINE_END_PROBE = 32;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
 const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
 
@@ -150,12 +161,14 @@ function snippet(text: string): string {
 /**
  * `stripPoliteness` drops trailing punctuation, which is right for commands but loses content from
  * an inline body (`create "X" in ENG: It works.`): when the command carries `: text`, the original
- * line end is put back.
+ * line end is put back. The end is found from the last few characters of `core` only: searching a
+ * long line for all of `core` can cost length × length on repetitive text.
  */
 function keepInlineBodyEnd(line: string, core: string): string {
   if (!/:\s*\S/.test(core)) return core;
-  const at = line.lastIndexOf(core);
-  return at >= 0 ? `${core}${line.slice(at + core.length).trimEnd()}` : core;
+  const tail = core.slice(-INLINE_END_PROBE);
+  const at = line.lastIndexOf(tail);
+  return at >= 0 ? `${core}${line.slice(at + tail.length).trimEnd()}` : core;
 }
 
 function interpretUserText(head: string, bodyLines: string): Intent {
@@ -180,8 +193,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (typoRuled) return typoRuled;
   const bare = bareReference(core);
   if (bare) return bare;
-  const questionLine = cleanLine(`${line} ${bodyLines}`);
   if (isQuestion(line) || isQuestion(core)) {
+    const questionLine = cleanLine(`${line} ${bodyLines.slice(0, MAX_COMMAND_LINE_LENGTH)}`);
     return (
       explicitPage(line) ?? {
         kind: 'question',
@@ -189,8 +202,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
       }
     );
   }
-  const words = snippet(core);
-  return failure(`I am not sure what to do with "${words}".`, [`search ${words}`, 'help']);
+  return failure(`I am not sure what to do with ${echoAsCode(core)}.`, [`search ${snippet(core)}`, 'help']);
 }
 
 function interpret(text: unknown, mentions: unknown): Intent {
@@ -212,6 +224,11 @@ function interpret(text: unknown, mentions: unknown): Intent {
   const newline = normalized.text.indexOf('\n');
   const headRaw = newline < 0 ? normalized.text : normalized.text.slice(0, newline);
   const bodyRaw = newline < 0 ? '' : normalized.text.slice(newline + 1);
+  if (headRaw.length > MAX_COMMAND_LINE_LENGTH) {
+    return failure(
+      `The first line of that message is too long for me to read as a command (over ${MAX_COMMAND_LINE_LENGTH.toLocaleString('en')} characters). Keep the command on the first line and put page text on the lines after it (Shift+Enter for a new line); ask questions in a sentence or two.`,
+    );
+  }
   const head = cleanLine(headRaw);
   if (head.length === 0 && bodyRaw.trim().length === 0) {
     return failure('Your message was empty. Try one of these commands.');
@@ -224,7 +241,8 @@ function interpret(text: unknown, mentions: unknown): Intent {
       ? head.slice(slashTypo[0].length)
       : undefined;
   if (adminArgs !== undefined) {
-    const fullArgs = bodyRaw.trim().length > 0 ? `${adminArgs} ${cleanLine(bodyRaw)}` : adminArgs;
+    const adminBody = bodyRaw.length > MAX_COMMAND_LINE_LENGTH ? '…' : bodyRaw;
+    const fullArgs = adminBody.trim().length > 0 ? `${adminArgs} ${cleanLine(adminBody)}` : adminArgs;
     const result = parseAdminCommand(fullArgs, normalized.mentions);
     const userCommand = !head.startsWith('/') && result.kind === 'admin-invalid';
     if (!userCommand) return result;

@@ -1,4 +1,5 @@
 import { readQuoted } from './read-quoted.js';
+import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
 import type { Intent } from './types.js';
 
@@ -18,6 +19,10 @@ const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
 const TRAILING_WHERE =
   /\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$/i;
+
+function isTrailingStop(char: string): boolean {
+  return /[\s?!.,;:]/u.test(char);
+}
 
 function stripLeading(text: string): string {
   let result = text;
@@ -63,7 +68,7 @@ export function parseSearchWords(remainder: string): Intent {
     spaceKey = acceptSpaceWord(trailing[2] ?? '', trailing[1] !== undefined || trailing[3] !== undefined);
     if (spaceKey) text = text.slice(0, trailing.index);
   }
-  const words = unquoteWhole(stripLeading(text.replace(/[\s?!.,;:]+$/u, '').trim())).trim();
+  const words = unquoteWhole(stripLeading(trimEndWhere(text, isTrailingStop).trim())).trim();
   if (words.length === 0) {
     return {
       kind: 'failure',

@@ -1,4 +1,5 @@
 import type { PageRef } from '../confluence/types.js';
+import { echoAsCode } from './echo-text.js';
 import { UPDATE_EDIT_FORMS } from './examples.js';
 import { cleanLine } from './normalize-message.js';
 import { checkTitle, readPageRef } from './page-ref.js';
@@ -111,7 +112,7 @@ function sectionEdit(text: string): UpdateEdit | string {
   const [inline, following] = splitFirstLine(afterHeading.slice(colon[0].length));
   const markdown = joinMarkdown(inline, following);
   if (markdown.trim().length === 0)
-    return `What should the "${heading}" section say? Put the Markdown after the colon.`;
+    return `What should the ${echoAsCode(heading)} section say? Put the Markdown after the colon.`;
   return { kind: 'section', heading, markdown };
 }
 

@@ -24,7 +24,8 @@ const APOSTROPHES = "'’";
 /** Result of {@link readQuoted}. */
 export type QuotedRead =
   | { readonly kind: 'quoted'; readonly value: string; readonly end: number }
-  | { readonly kind: 'unbalanced'; readonly open: string };
+  | { readonly kind: 'unbalanced'; readonly open: string }
+  | { readonly kind: 'too-long'; readonly open: string };
 
 /** True when `char` opens a quoted string. */
 export function isOpeningQuote(char: string | undefined): boolean {
@@ -35,15 +36,22 @@ export function isOpeningQuote(char: string | undefined): boolean {
  * Reads a quoted string starting at `start` (which must hold an opening quote; otherwise returns
  * `undefined`). A backslash escapes the next quote mark or backslash. The value is returned exactly
  * as typed between the quotes; `end` is the index just past the closing quote. An unclosed quote
- * yields `unbalanced`. Never throws.
+ * yields `unbalanced`. With `maxLength`, a value longer than that yields `too-long` as soon as it is
+ * known, so callers that try many start positions (titles are at most 255 characters) stay linear.
+ * Never throws.
  */
-export function readQuoted(text: string, start: number): QuotedRead | undefined {
+export function readQuoted(
+  text: string,
+  start: number,
+  maxLength = Number.POSITIVE_INFINITY,
+): QuotedRead | undefined {
   const open = text[start];
   if (open === undefined || !isOpeningQuote(open)) return undefined;
   const closers = CLOSERS[open] ?? open;
   let value = '';
   let i = start + 1;
   while (i < text.length) {
+    if (value.length > maxLength) return { kind: 'too-long', open };
     const char = text[i]!;
     const next = text[i + 1];
     if (

@@ -12,9 +12,12 @@ export class TextCursor {
     return this.text.slice(this.pos);
   }
 
-  /** True when only whitespace is left. */
+  /** True when only whitespace is left. Stops at the first other character (no copy of the rest). */
   atEnd(): boolean {
-    return this.text.slice(this.pos).trim().length === 0;
+    for (let i = this.pos; i < this.text.length; i += 1) {
+      if (!/\s/.test(this.text[i]!)) return false;
+    }
+    return true;
   }
 
   /** Skips spaces at the read position. */

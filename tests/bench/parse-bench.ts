@@ -33,6 +33,13 @@ const SHAPES: readonly { readonly name: string; readonly make: (size: number) =>
   { name: 'long word after get', make: (n) => build('get ', 'ab', n) },
   { name: '`in` clauses', make: (n) => build('get x', ' in', n, ' ') },
   { name: 'question marks and spaces', make: (n) => build('what ', '? ', n, 'x') },
+  { name: 'line breaks (`\\r\\n`) after create', make: (n) => build('create "T" in ENG\n', '\r\n', n, 'x') },
+  { name: 'no-break spaces', make: (n) => build('search ', '\u00a0', n, 'x') },
+  { name: 'control characters', make: (n) => build('search ', '\u0001', n, 'x') },
+  { name: '`token` words', make: (n) => build('search ', 'token ', n) },
+  { name: '`<at>` tags', make: (n) => build('/confluence admins add ', '<at>x</at>', n) },
+  { name: 'Markdown page body', make: (n) => build('create "T" in ENG\n', '**[x](https://e.com)** ', n) },
+  { name: 'question with a long body', make: (n) => build('what is this?\n', 'a ', n) },
 ];
 
 function timeParse(text: string): { median: number; max: number; runs: number } {
