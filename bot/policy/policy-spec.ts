@@ -1,5 +1,6 @@
 import { OPERATIONS, type Operation, PERMISSIONS, type Permission } from '../domain/types.js';
 import { AppError } from '../errors.js';
+import { OPERATION_SPECS } from '../operations/registry.js';
 
 /** The recommended default: reads run at once, writes need an approver. */
 export const DEFAULT_POLICY: Readonly<Record<Operation, Permission>> = Object.freeze({
@@ -17,6 +18,16 @@ export function isOperation(value: string): value is Operation {
 /** True for allowed | confirm | denied. */
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Why `permission` cannot be set for `operation`, or undefined. `confirm` sends a preview of a write
+ * to approvers, so read-only operations take only allowed or denied. Pure.
+ */
+export function permissionProblem(operation: Operation, permission: Permission): string | undefined {
+  return permission === 'confirm' && OPERATION_SPECS[operation].readOnly
+    ? `${operation} cannot be "confirm": confirm previews writes for approvers, so a read is either allowed or denied`
+    : undefined;
 }
 
 /**
@@ -54,6 +65,8 @@ export function parsePolicySpec(text: string): Record<Operation, Permission> {
       ok = false;
     }
     if (ok && isOperation(op) && isPermission(value)) {
+      const problem = permissionProblem(op, value);
+      if (problem) problems.push(problem);
       if (seen.has(op)) {
         problems.push(`"${op}" is given more than once`);
       }

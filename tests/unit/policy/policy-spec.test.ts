@@ -51,6 +51,13 @@ describe('parsePolicySpec', () => {
     expect(problems.join('\n')).toMatch(/"search" is given more than once/);
   });
 
+  it('refuses confirm for reads (confirm previews writes only)', () => {
+    const problems = problemsOf('search=confirm,get=confirm,create=confirm,update=confirm');
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toMatch(/search cannot be "confirm"/);
+    expect(problems.join('\n')).toMatch(/get cannot be "confirm"/);
+  });
+
   it('round-trips through formatPolicySpec', () => {
     const policy = parsePolicySpec('search=denied,update=allowed');
     expect(parsePolicySpec(formatPolicySpec(policy))).toEqual(policy);
