@@ -257,17 +257,21 @@ function interpret(text: unknown, mentions: unknown): Intent {
  * Turns one chat message into an {@link Intent}. Pure and offline; never throws (anything
  * unexpected becomes a `failure`).
  *
- * - Accepts Teams text: a leftover bot `<at>` mention or `@Bot` prefix, HTML entities, `&nbsp;`,
- *   Teams' `<p>`/`<br>` HTML; `<at>Name</at>` tags are resolved against `mentions` (the people other
- *   than the bot), in order.
+ * - Accepts Teams text after the chat edge decoded its entities (once; the parser decodes nothing,
+ *   so a typed `&lt;b&gt;` stays literal): a leftover bot `<at>` mention or `@Bot` prefix, Teams'
+ *   `<p>`/`<br>` HTML; `<at>Name</at>` tags are resolved against `mentions` (the people other than
+ *   the bot), in order.
+ * - Linear in the message: longer than {@link MAX_MESSAGE_LENGTH}, or a first line longer than
+ *   {@link MAX_COMMAND_LINE_LENGTH}, is a failure saying so; a question reads at most that much of
+ *   the following lines. User text quoted back in a message is inline code (see `echoAsCode`).
  * - `/confluence …` (or `confluence <sub-command>`) → `admin` / `admin-invalid`.
  * - User commands and their natural forms → `operation`; "approvals" → `approvals`; help phrases →
  *   `help` with a `HelpTopic`; greetings, thanks and acknowledgements → `greeting`; questions →
  *   `question`; anything else → `failure` with a message and example commands (a bare phrase such as
  *   "vpn setup" is not searched silently: the failure suggests `search vpn setup`).
  * - Space keys are canonical (`in eng` → `ENG`; personal `~keys` unchanged). Markdown bodies are kept
- *   exactly as typed on the lines after the command (entities and all; only `\r\n` → `\n` and
- *   non-breaking spaces → spaces).
+ *   exactly as given on the lines after the command (only `\r\n` → `\n` and non-breaking spaces →
+ *   spaces).
  * - Messages that look like they contain an API token, longer than {@link MAX_MESSAGE_LENGTH}, or
  *   empty are failures whose message never repeats the input.
  */

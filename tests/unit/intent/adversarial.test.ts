@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeApiToken } from '../../../bot/intent/detect-secret.js';
+import { echoAsCode } from '../../../bot/intent/echo-text.js';
+import { normalizeMessage } from '../../../bot/intent/normalize-message.js';
+import { findUrl } from '../../../bot/intent/page-ref.js';
+import {
+  type Intent,
+  MAX_COMMAND_LINE_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  parseMessage,
+} from '../../../bot/intent/parse-message.js';
+import { findTags, trimEndWhere } from '../../../bot/intent/scan-text.js';
+
+/*
+ * Correctness on the inputs that used to make the parser backtrack (timing lives in
+ * tests/bench/parse-bench.ts). Each case is also checked at sizes just under the caps.
+ */
+
+function fill(head: string, unit: string, size: number, tail = ''): string {
+  const n = size - head.length - tail.length;
+  return `${head}${unit.repeat(Math.ceil(n / unit.length)).slice(0, n)}${tail}`;
+}
+
+function messageOf(intent: Intent): string {
+  return intent.kind === 'failure' || intent.kind === 'admin-invalid' ? intent.message : '';
+}
+
+describe('caps', () => {
+  it('refuses a message over the cap with a message that says so', () => {
+    const intent = parseMessage(`search ${'. '.repeat(14_000)}`);
+    expect(intent.kind).toBe('failure');
+    expect(messageOf(intent)).toContain('too long');
+    expect(messageOf(intent)).toContain(MAX_MESSAGE_LENGTH.toLocaleString('en'));
+  });
+
+  it('refuses a first line over the command cap, whatever it holds', () => {
+    for (const unit of ['. ', ' ,', ' please', '<a href=', '"\'“«', ' in']) {
+      const intent = parseMessage(fill('search ', unit, MAX_COMMAND_LINE_LENGTH + 1));
+      expect(messageOf(intent)).toContain('first line of that message is too long');
+    }
+  });
+
+  it('keeps a long page body on the following lines', () => {
+    const body = fill('', '**[x](https://e.com)** `y`\n', MAX_MESSAGE_LENGTH - 40, 'end');
+    expect(parseMessage(`create "Long" in ENG\n${body}`)).toEqual({
+      kind: 'operation',
+      request: { operation: 'create', title: 'Long', spaceKey: 'ENG', markdown: body },
+    });
+  });
+});
+
+describe('punctuation and courtesy runs at the command-line cap', () => {
+  const size = MAX_COMMAND_LINE_LENGTH;
+  it('a search followed only by ". " runs asks for search words', () => {
+    expect(messageOf(parseMessage(fill('search ', '. ', size)))).toContain('What should I search for?');
+  });
+  it('". " runs then a word is still an unclear message, echoed as code', () => {
+    const intent = parseMessage(fill('vpn', ' .', size, ' x'));
+    expect(intent.kind).toBe('failure');
+    expect(messageOf(intent)).toMatch(/^I am not sure what to do with `vpn \. \. .*…`\.$/);
+  });
+  it('strips one trailing courtesy phrase but keeps words that only end like one', () => {
+    expect(parseMessage('search vpn, please!!')).toMatchObject({ request: { words: 'vpn' } });
+    expect(parseMessage('search vpn thank you.')).toMatchObject({ request: { words: 'vpn' } });
+    expect(parseMessage('search vpn right now')).toMatchObject({ request: { words: 'vpn' } });
+    expect(parseMessage('search snow')).toMatchObject({ request: { words: 'snow' } });
+    expect(parseMessage('search party')).toMatchObject({ request: { words: 'party' } });
+  });
+  it('long runs of "please," and "thanks" end in a search that is too long, not a hang', () => {
+    expect(messageOf(parseMessage(fill('search vpn', ' please,', size, ' x')))).toContain(
+      'search is too long',
+    );
+    expect(messageOf(parseMessage(fill('search vpn', ' thanks', size)))).toContain('search is too long');
+  });
+  it('question marks and spaces still make a question', () => {
+    expect(parseMessage(fill('what ', '? ', size, 'x')).kind).toBe('question');
+  });
+});
+
+describe('quotes, clauses and links', () => {
+  it('an unclosed quote is reported; one still open after 510 characters is a title too long', () => {
+    expect(messageOf(parseMessage(fill('get «', '“‘「\'"', 400)))).toContain('no closing quote');
+    expect(messageOf(parseMessage(fill('get «', '“‘「\'"', 1_500)))).toContain('at most 255');
+  });
+  it('a quoted title longer than Confluence allows is refused as too long', () => {
+    expect(messageOf(parseMessage(`get "${'a'.repeat(1_200)}" in ENG`))).toContain('at most 255');
+    expect(messageOf(parseMessage(`create "${'a'.repeat(1_200)}" in ENG: x`))).toContain('at most 255');
+  });
+  it('a create whose space clause comes after a 255-character title is refused as too long', () => {
+    expect(messageOf(parseMessage(`create ${'word '.repeat(300)}in ENG: body`))).toContain('at most 255');
+  });
+  it('"in" repeated after get never becomes a title', () => {
+    expect(parseMessage(fill('get x', ' in', 1_500, ' ')).kind).toBe('failure');
+  });
+  it('many parent clauses with unclosed quotes fail with advice', () => {
+    expect(parseMessage(`create x ${'under "a '.repeat(150)}in ENG: b`).kind).toBe('failure');
+  });
+  it('finds a link after stray link-like text, and gives up after a bounded number of candidates', () => {
+    const url = 'https://acme.atlassian.net/wiki/spaces/ENG/pages/1';
+    expect(findUrl(`${'[x '.repeat(10)}${url}`)).toBe(url);
+    expect(findUrl(`${'<a href= '.repeat(40)}${url}`)).toBeUndefined();
+    expect(findUrl(`see docs.acme.atlassian.net/wiki/x here`)).toBe('https://docs.acme.atlassian.net/wiki/x');
+  });
+  it('keeps a URL with balanced parentheses and drops the unbalanced ones', () => {
+    const url = 'https://acme.atlassian.net/wiki/A_(b)';
+    expect(findUrl(`(${url}))).`)).toBe(url);
+    expect(findUrl(`${url.slice(0, -3)}${')'.repeat(3_000)}`)).toBe(url.slice(0, -3));
+  });
+});
+
+describe('Teams HTML, mentions and secrets', () => {
+  it('stray <a href fragments in Teams HTML are left as text', () => {
+    const text = fill('<p>get ', '<a href="https://x.y/z" ', MAX_COMMAND_LINE_LENGTH - 10, '</p>');
+    expect(normalizeMessage(text, []).text).toBe(text.slice(3, -4));
+  });
+  it('a well-formed Teams link among fragments becomes its URL', () => {
+    expect(normalizeMessage('<p>get <a <a href="https://x.y/1">page</a></p>', []).text).toBe(
+      'get <a https://x.y/1',
+    );
+  });
+  it('resolves at most 50 mention tags and leaves the rest as written', () => {
+    const normalized = normalizeMessage('<at>x</at>'.repeat(60), []);
+    expect(normalized.mentions).toHaveLength(50);
+    expect(normalized.text.endsWith('<at>x</at>'.repeat(10))).toBe(true);
+  });
+  it('still finds a token after a long run of secret words', () => {
+    expect(looksLikeApiToken(`${'token '.repeat(4_000)}k9Qz7Xw2Lp4Rt8Vb1Nc6`)).toBe(true);
+    expect(looksLikeApiToken('token '.repeat(4_000))).toBe(false);
+  });
+  it('keeps line breaks, control characters and no-break spaces handling exact on long runs', () => {
+    const text = `a${'\r\n'.repeat(5)}b${'\r'.repeat(3)}c${'\u00a0'.repeat(4)}d${'\u0001'.repeat(9)}e`;
+    expect(normalizeMessage(text, []).text).toBe('a\n\n\n\n\nb\n\n\nc    de');
+  });
+});
+
+describe('scanners', () => {
+  it('trimEndWhere trims only the trailing run', () => {
+    expect(trimEndWhere('a. b. . .', (c) => c === '.' || c === ' ')).toBe('a. b');
+    expect(trimEndWhere('...', (c) => c === '.')).toBe('');
+  });
+  it('findTags skips tags that hold another < or run past the length cap', () => {
+    expect(findTags('<a <b x="1">t</b> <c', 50).map((t) => [t.name, t.closing, t.attrs])).toEqual([
+      ['b', false, ' x="1"'],
+      ['b', true, ''],
+    ]);
+    expect(findTags(`<p ${'x'.repeat(100)}>`, 50)).toEqual([]);
+  });
+});
+
+describe('echoed user text', () => {
+  it('quotes the user text as inline code so Markdown does not render', () => {
+    const intent = parseMessage('vpn [click](https://evil.example) **now**');
+    expect(messageOf(intent)).toBe(
+      'I am not sure what to do with `vpn [click](https://evil.example) **now**`.',
+    );
+  });
+  it('replaces backticks so the text cannot close the code span', () => {
+    const message = messageOf(parseMessage('vpn ``` `x` ` [a](b)'));
+    expect(message).toBe("I am not sure what to do with `vpn ''' 'x' ' [a](b)`.");
+    expect(message.match(/`/g)).toHaveLength(2);
+  });
+  it('caps the echoed text', () => {
+    const message = messageOf(parseMessage(`vpn ${'word '.repeat(100)}`));
+    expect(message).toMatch(/^I am not sure what to do with `vpn word .*…`\.$/);
+    expect(message.length).toBeLessThan(110);
+  });
+  it('quotes titles and headings the same way', () => {
+    expect(messageOf(parseMessage('create "**Bold** `x`" in ENG'))).toContain(
+      "What should `**Bold** 'x'` say?",
+    );
+    expect(messageOf(parseMessage('create "[a](https://e.x)"'))).toContain(
+      'Which space should `[a](https://e.x)` go in?',
+    );
+    expect(messageOf(parseMessage('get "_it_"'))).toContain('Which space is `_it_` in?');
+    expect(messageOf(parseMessage('update 1\nsection "**H**":'))).toContain(
+      'What should the `**H**` section say?',
+    );
+  });
+  it('echoAsCode keeps whole code points and never returns an empty span', () => {
+    expect(echoAsCode('😀'.repeat(70), 60)).toBe(`\`${'😀'.repeat(60)}…\``);
+    expect(echoAsCode('a\n\tb')).toBe('`a b`');
+    expect(echoAsCode('``')).toBe("`''`");
+  });
+});
