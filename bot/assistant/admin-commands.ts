@@ -8,8 +8,9 @@ import type { CardActionRequest, CardActionResult, ChatRequest, OutboundMessage 
 import { type Actor, OPERATIONS } from '../domain/types.js';
 import { AppError, isAppError, toAppError } from '../errors.js';
 import type { AdminCommand, UserRef } from '../intent/types.js';
+import { OPERATION_SPECS } from '../operations/registry.js';
 import { explain } from '../policy/decide.js';
-import { resolveChannelPolicy } from '../policy/policy-spec.js';
+import { permissionProblem, resolveChannelPolicy } from '../policy/policy-spec.js';
 import { Secret } from '../secret.js';
 import { formatAge, formatTimestamp } from '../views/format.js';
 import type { PolicyRowView } from '../views/types.js';
@@ -285,6 +286,8 @@ async function executeAdminCommand(
       );
       return;
     case 'policy-set': {
+      const problem = permissionProblem(command.operation, command.permission);
+      if (problem) throw new AppError('INPUT_INVALID', { userMessage: `Not changed: ${problem}.` });
       const change = await deps.settings.setChannelPermission(
         channelKey,
         command.operation,
@@ -317,6 +320,7 @@ async function executeAdminCommand(
         channelSpaces: context.settings?.spaces,
         target: command.spaceKey ? { spaceKey: command.spaceKey } : {},
         requiresSpace: command.operation !== 'search' && command.spaceKey !== undefined,
+        readOnly: OPERATION_SPECS[command.operation].readOnly,
       }).split('\n');
       await reply(
         card(deps.cards, 'policy', {
