@@ -110,6 +110,19 @@ describe('renderCard', () => {
     );
   });
 
+  it('shows the expiry only while a request is pending', () => {
+    const base = CARD_FIXTURES.approval[0]!.data;
+    const approved = renderCard('approval', {
+      ...base,
+      status: 'approved',
+      decidedBy: 'Lee Lead',
+      decidedAt: '2025-03-01 11:00 UTC',
+    });
+    const strings = collectStrings(approved);
+    expect(strings).toContain(`Requested by ${base.requester} at ${base.requestedAt}`);
+    expect(strings.join('\n')).not.toMatch(/expires/);
+  });
+
   it('round-trips dollar signs and private-use characters exactly', () => {
     const card = renderCard('error', { message: EVIL.dollar, correlationId: '$x \uE000 \uE001 \uE0010' });
     const strings = collectStrings(card);
