@@ -22,6 +22,13 @@ export const DEFAULT_APPROVAL_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export const APPROVAL_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
+/**
+ * Most finished requests kept within the retention. Every write rewrites the whole store, so this
+ * bounds its cost when thousands of requests finish within a week: the earliest filed go first
+ * (their late clicks then get "this request is closed"). A finished request is about 1.5 KB.
+ */
+export const MAX_FINISHED_KEPT = 2_000;
+
 /** Most unexpired pending requests one person may have (a runaway script cannot flood approvers). */
 export const MAX_PENDING_PER_REQUESTER = 20;
 
@@ -61,6 +68,8 @@ export interface ApprovalServiceDeps {
   readonly allowSelfApproval?: boolean;
   /** How long finished requests are kept (default APPROVAL_RETENTION_MS). */
   readonly retentionMs?: number;
+  /** Default MAX_FINISHED_KEPT. */
+  readonly maxFinishedKept?: number;
   /** Default MAX_PENDING_PER_REQUESTER. */
   readonly maxPendingPerRequester?: number;
   /** Default MAX_PENDING_PER_CHANNEL. */
@@ -106,7 +115,10 @@ export interface ApprovalService {
    * (approver everywhere) or a per-request predicate (e.g. approver of that request's channel).
    */
   listForUser(actor: Actor, isApprover: boolean | ((request: ApprovalRequest) => boolean)): ApprovalRequest[];
-  /** Drops finished requests that ended more than the retention before `at` (default now); returns how many. */
+  /**
+   * Drops finished requests that ended more than the retention before `at` (default now), and the
+   * earliest beyond MAX_FINISHED_KEPT; returns how many.
+   */
   pruneFinished(at?: Date): Promise<number>;
 }
 
@@ -167,6 +179,7 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
   const retentionMs = deps.retentionMs ?? APPROVAL_RETENTION_MS;
   const maxPendingPerRequester = deps.maxPendingPerRequester ?? MAX_PENDING_PER_REQUESTER;
   const maxPendingPerChannel = deps.maxPendingPerChannel ?? MAX_PENDING_PER_CHANNEL;
+  const maxFinishedKept = deps.maxFinishedKept ?? MAX_FINISHED_KEPT;
   const compactFinished = deps.compactFinished;
 
   const retentionCutoff = (at: Date): Date => new Date(at.getTime() - retentionMs);
@@ -272,6 +285,7 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
       return store.insertWithinLimits(request, {
         now: createdAt,
         pruneBefore: retentionCutoff(createdAt),
+        maxFinished: maxFinishedKept,
         maxPendingPerRequester,
         maxPendingPerChannel,
       });
@@ -356,6 +370,6 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
           (isSameActor(actor, request.requester) || canDecide(request)),
       );
     },
-    pruneFinished: (at = now()) => store.pruneFinished(retentionCutoff(at)),
+    pruneFinished: (at = now()) => store.pruneFinished(retentionCutoff(at), maxFinishedKept),
   };
 }

@@ -79,6 +79,8 @@ export type ApprovalPatch = Partial<
 export interface InsertLimits {
   /** Requests in a final status that ended before this instant are dropped in the same write. */
   readonly pruneBefore?: Date;
+  /** Most finished requests kept: beyond it the oldest go too, even within retention. */
+  readonly maxFinished?: number;
   /** Pending requests count only while unexpired at this instant. */
   readonly now: Date;
   /** Most unexpired pending requests one requester may have. */
@@ -120,10 +122,10 @@ export interface ApprovalStore {
   /** Records where the card is, whatever the status. Undefined when the request is gone. */
   setCard(id: string, card: ApprovalCardRef): Promise<ApprovalRequest | undefined>;
   /**
-   * Drops requests in a final status whose decision (or creation) is older than `before`. Writes
-   * nothing when there is nothing to drop.
+   * Drops requests in a final status whose decision (or creation) is older than `before`, and past
+   * `maxFinished` finished ones the earliest filed. Writes nothing when there is nothing to drop.
    */
-  pruneFinished(before: Date): Promise<number>;
+  pruneFinished(before: Date, maxFinished?: number): Promise<number>;
   /**
    * Adds a new request in one write that also prunes (`limits.pruneBefore`) and checks the caps on
    * unexpired pending requests of its requester and its channel. Throws `AppError('APPROVAL_LIMIT')`
@@ -165,8 +167,27 @@ function endedAt(request: ApprovalRequest): number {
   return Date.parse(request.decidedAt ?? request.createdAt);
 }
 
-function isPrunable(request: ApprovalRequest, cutoff: number): boolean {
-  return FINAL.has(request.status) && endedAt(request) < cutoff;
+/**
+ * The requests left after dropping finished ones that ended before `cutoff` and, past `maxFinished`
+ * finished ones, the earliest filed (requests are kept in filing order). One linear pass.
+ */
+function withoutPruned(
+  requests: readonly ApprovalRequest[],
+  cutoff: number,
+  maxFinished = Number.POSITIVE_INFINITY,
+): ApprovalRequest[] {
+  let finished = 0;
+  for (const r of requests) if (FINAL.has(r.status) && endedAt(r) >= cutoff) finished += 1;
+  let excess = Math.max(0, finished - maxFinished);
+  return requests.filter((r) => {
+    if (!FINAL.has(r.status)) return true;
+    if (endedAt(r) < cutoff) return false;
+    if (excess > 0) {
+      excess -= 1;
+      return false;
+    }
+    return true;
+  });
 }
 
 function isSameRequester(a: ApprovalRequest['requester'], b: ApprovalRequest['requester']): boolean {
@@ -243,25 +264,24 @@ export function createApprovalStore(document: JsonDocument<ApprovalsFile>): Appr
         return current ? structuredClone(current) : undefined;
       });
     },
-    async pruneFinished(before) {
+    async pruneFinished(before, maxFinished) {
       const cutoff = before.getTime();
-      if (!document.read().requests.some((r) => isPrunable(r, cutoff))) {
+      const current = document.read().requests;
+      if (withoutPruned(current, cutoff, maxFinished).length === current.length) {
         return 0;
       }
       return document.update((draft) => {
-        const kept = draft.requests.filter((r) => !isPrunable(r, cutoff));
+        const kept = withoutPruned(draft.requests, cutoff, maxFinished);
         const removed = draft.requests.length - kept.length;
         draft.requests = kept;
         return removed;
       });
     },
     async insertWithinLimits(request, limits) {
-      const cutoff = limits.pruneBefore?.getTime();
+      const cutoff = limits.pruneBefore?.getTime() ?? Number.NEGATIVE_INFINITY;
       const at = limits.now.getTime();
       return document.update((draft) => {
-        if (cutoff !== undefined) {
-          draft.requests = draft.requests.filter((r) => !isPrunable(r, cutoff));
-        }
+        draft.requests = withoutPruned(draft.requests, cutoff, limits.maxFinished);
         let byRequester = 0;
         let byChannel = 0;
         for (const r of draft.requests) {

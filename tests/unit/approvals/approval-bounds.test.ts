@@ -204,3 +204,27 @@ describe('compacting finished requests', () => {
     expect(compactApprovalChange({ plan: { storage: '' } })).toEqual({ plan: { storage: '' } });
   });
 });
+
+describe('cap on finished requests kept', () => {
+  it('drops the earliest finished beyond the cap, within retention, on submit and on the sweep', async () => {
+    let seq = 0;
+    const store = createApprovalStore(createMemoryDocument(approvalsFileSchema, emptyApprovalsFile()));
+    const service = createApprovalService({
+      store,
+      now: () => T0,
+      newId: () => `req-${++seq}`,
+      maxFinishedKept: 3,
+    });
+    for (let i = 0; i < 5; i++) {
+      const r = await service.submit(input(rita, `chan-${i}`));
+      await service.reject(r.id, alan, APPROVER);
+    }
+    const open = await service.submit(input(alan));
+    expect(store.list().map((r) => r.id)).toEqual(['req-3', 'req-4', 'req-5', open.id]);
+    const more = await service.submit(input(alan, 'chan-x'));
+    await service.cancel(more.id, alan, { isAdmin: false });
+    expect(await service.pruneFinished()).toBe(1);
+    expect(store.list().map((r) => r.id)).toEqual(['req-4', 'req-5', open.id, more.id]);
+    expect(await service.pruneFinished()).toBe(0);
+  });
+});
