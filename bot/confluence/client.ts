@@ -224,6 +224,9 @@ export function createConfluenceClient(
     extra: { spaceKey: string; ancestors: PageAncestor[]; storage: string },
   ): Page => {
     const base = baseOr(dto._links?.base);
+    const webUrl = dto._links?.webui
+      ? joinUrl(base, dto._links.webui)
+      : `${base}/pages/viewpage.action?pageId=${dto.id}`;
     return {
       id: dto.id,
       title: dto.title,
@@ -239,10 +242,8 @@ export function createConfluenceClient(
       },
       ancestors: extra.ancestors,
       storage: extra.storage,
-      markdown: storageToMarkdown(extra.storage, { baseUrl: base }),
-      webUrl: dto._links?.webui
-        ? joinUrl(base, dto._links.webui)
-        : `${base}/pages/viewpage.action?pageId=${dto.id}`,
+      markdown: storageToMarkdown(extra.storage, { baseUrl: base, pageUrl: webUrl }),
+      webUrl,
     };
   };
 
