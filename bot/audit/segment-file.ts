@@ -23,7 +23,7 @@ function isStoredSegment(value: unknown): value is SegmentDoc {
 }
 
 const SEGMENT_NAME = /^segment-(\d+)\.json$/;
-const TEMP_NAME = /^\.segment-\d+\.json\.tmp$/;
+const TEMP_NAME = /^\.(?:segment-\d+|anchors)\.json\.tmp$/;
 
 /** File name of segment `index` (1-based): `segment-000001.json`; names sort in index order. */
 export function segmentFileName(index: number): string {
@@ -55,7 +55,7 @@ export async function listSegments(dir: string): Promise<SegmentRef[]> {
   return segments.sort((a, b) => a.index - b.index);
 }
 
-/** Deletes temporary files left by a write interrupted by a crash. Best effort; never throws. */
+/** Deletes temporary files (segments, anchors) left by a write interrupted by a crash. Best effort; never throws. */
 export async function removeStaleTempFiles(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(

@@ -212,6 +212,31 @@ describe('audit anchors', () => {
     await log.close();
   });
 
+  it('the parallel verifier (worker threads) checks the anchors too', async () => {
+    const dataDir = await makeDataDir('audit-anchor-');
+    const log = await openAuditLog({ dataDir, segmentMaxEntries: 2, anchorKey: KEY });
+    for (let i = 0; i < 140; i++) await log.append(buildAuditEvent({ target: { pageId: String(i) } }));
+    await log.close();
+    const auditDir = join(dataDir, 'audit');
+    await expect(verifyAuditDir(auditDir, { anchorKey: KEY, threads: 2 })).resolves.toMatchObject({
+      ok: true,
+      entries: 140,
+      anchor: { checked: true, anchoredSeq: 140 },
+    });
+    await deleteAndRehash(auditDir, 101);
+    const single = await verifyAuditDir(auditDir, { anchorKey: KEY, threads: 1 });
+    expect(single).toMatchObject({ ok: false, seq: 102 });
+    await expect(verifyAuditDir(auditDir, { anchorKey: KEY, threads: 2 })).resolves.toEqual(single);
+  });
+
+  it('removes an anchors temp file left by a crash', async () => {
+    const dataDir = await loggedDataDir(3);
+    await writeFile(join(dataDir, 'audit', '.anchors.json.tmp'), '{"vers');
+    const log = await openAuditLog({ dataDir, anchorKey: KEY });
+    await expect(readFile(join(dataDir, 'audit', '.anchors.json.tmp'))).rejects.toThrow();
+    await log.close();
+  });
+
   it('head() gives the newest seq and hash', async () => {
     const dataDir = await makeDataDir('audit-anchor-');
     const log = await openAuditLog({ dataDir, anchorKey: KEY });
