@@ -11,7 +11,7 @@ import { buildSearchResultsData } from '../views/build-view-data.js';
 import { VERBS } from '../views/verbs.js';
 import { confirmDisconnect, runAdminCommand, submitConnectForm, submitRotateForm } from './admin-commands.js';
 import { decideApproval, freshPreview, refreshApproval } from './approval-actions.js';
-import { showApprovalsList } from './approvals-list.js';
+import { moreApprovals, showApprovalsList } from './approvals-list.js';
 import { recordAudit } from './audit-events.js';
 import { channelContext, decideIn, requireConnector, rolesIn } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
@@ -247,6 +247,8 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
           return await showPage(action);
         case VERBS.moreResults:
           return await moreResults(action);
+        case VERBS.moreApprovals:
+          return await moreApprovals(deps, action);
         case VERBS.cancel:
           return await cancelRequest(action);
         case VERBS.connectSubmit:
