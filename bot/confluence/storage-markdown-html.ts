@@ -1,6 +1,7 @@
 import { attr, type Step, type StorageElement, textOf } from './storage-markdown-dom.js';
 import type { StorageRenderer } from './storage-markdown-render.js';
 import { bracketSafe, DROPPED_TAGS, HTML_KINDS, safeHref } from './storage-markdown-rules.js';
+import { cellSteps, rowSteps, tableSteps } from './storage-markdown-table.js';
 
 /**
  * Steps for an HTML element of the storage: headings, paragraphs, inline markup, lists, tables,
@@ -33,13 +34,13 @@ export function htmlSteps(r: StorageRenderer, element: StorageElement, name: str
     case 'item':
       return r.item(r.itemMarker(element), '', children);
     case 'table':
-      return r.table(element);
+      return tableSteps(r, element);
     case 'section':
       return [() => r.writer.boundary(), ...children, () => r.writer.boundary()];
     case 'row':
-      return r.row(element);
+      return rowSteps(r, element);
     case 'cell':
-      return r.cell(children);
+      return cellSteps(r, children);
     default:
       return otherHtmlSteps(r, element, name);
   }

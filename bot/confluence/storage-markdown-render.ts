@@ -14,8 +14,8 @@ import {
   escapeText,
   fenceFor,
   inlineCode,
-  toCellText,
 } from './storage-markdown-rules.js';
+import type { TableLayout } from './storage-markdown-table.js';
 import { MarkdownWriter } from './storage-markdown-writer.js';
 
 /**
@@ -28,45 +28,11 @@ const MAX_PREFIX_WIDTH = 128;
 const MAX_CAPTURE_DEPTH = 24;
 const MAX_TABLE_DEPTH = 8;
 
-/** Column count, first row and element of one table. */
-interface TableLayout {
-  readonly table: StorageElement;
-  readonly width: number;
-  readonly firstRow: StorageElement | undefined;
-}
-
 /** An open HTML list: its element, whether numbered, and the next item number. */
 interface ListState {
   readonly element: StorageElement | undefined;
   readonly ordered: boolean;
   next: number;
-}
-
-function cellCount(row: StorageElement): number {
-  let count = 0;
-  for (const child of row.children)
-    if (isElement(child) && (child.name === 'th' || child.name === 'td')) count++;
-  return count;
-}
-
-function isSection(node: StorageNode | null): node is StorageElement {
-  return isElement(node) && (node.name === 'thead' || node.name === 'tbody' || node.name === 'tfoot');
-}
-
-/** Width and first row of a table from its own rows (not those of tables nested in its cells). */
-function tableLayout(table: StorageElement): TableLayout {
-  let width = 1;
-  let firstRow: StorageElement | undefined;
-  const visitRow = (row: StorageNode) => {
-    if (!isElement(row) || row.name !== 'tr') return;
-    firstRow ??= row;
-    width = Math.max(width, cellCount(row));
-  };
-  for (const child of table.children) {
-    if (isSection(child)) child.children.forEach(visitRow);
-    else visitRow(child);
-  }
-  return { table, width, firstRow };
 }
 
 /**
@@ -80,8 +46,10 @@ export class StorageRenderer {
   writer = new MarkdownWriter();
   private readonly outerWriters: MarkdownWriter[] = [];
   private readonly stack: Step[] = [];
-  private readonly open: string[] = [];
-  private readonly tables: TableLayout[] = [];
+  /** Kinds of the constructs open around the current node ('li', 'p', 'table'…). */
+  readonly openKinds: string[] = [];
+  /** Tables open around the current node, innermost last. */
+  readonly tables: TableLayout[] = [];
   private readonly lists: ListState[] = [];
   private codeDepth = 0;
   private linkDepth = 0;
@@ -96,6 +64,19 @@ export class StorageRenderer {
       else this.visit(step);
     }
     return this.writer.finish();
+  }
+
+  /** Starts a table cell: what follows renders into a writer of its own. */
+  enterCell(): void {
+    this.outerWriters.push(this.writer);
+    this.writer = new MarkdownWriter();
+  }
+
+  /** Ends a table cell: returns its writer and writes to the enclosing one again. */
+  leaveCell(): MarkdownWriter {
+    const cell = this.writer;
+    this.writer = this.outerWriters.pop() ?? cell;
+    return cell;
   }
 
   /** Queues `steps` to run next, in order. */
@@ -133,10 +114,10 @@ export class StorageRenderer {
     };
     const open = () => {
       edge();
-      this.open.push(kind);
+      this.openKinds.push(kind);
     };
     const close = () => {
-      this.open.pop();
+      this.openKinds.pop();
       edge();
     };
     return [open, ...inner, close];
@@ -175,10 +156,10 @@ export class StorageRenderer {
       this.writer.requestBreak(2);
       mark = this.writer.mark();
       this.writer.pushPrefix('> ', '> ');
-      this.open.push('blockquote');
+      this.openKinds.push('blockquote');
     };
     const close = () => {
-      this.open.pop();
+      this.openKinds.pop();
       this.writer.boundary();
       this.writer.popPrefix();
       if (this.writer.wroteSince(mark)) this.writer.setBreak(2);
@@ -192,15 +173,15 @@ export class StorageRenderer {
     let inItem = false;
     let mark = this.writer.mark();
     const open = () => {
-      inItem = this.open.at(-1) === 'li';
+      inItem = this.openKinds.at(-1) === 'li';
       this.writer.boundary();
       this.writer.requestBreak(inItem ? 1 : 2);
       mark = this.writer.mark();
       this.lists.push({ element, ordered, next: start });
-      this.open.push('list');
+      this.openKinds.push('list');
     };
     const close = () => {
-      this.open.pop();
+      this.openKinds.pop();
       this.lists.pop();
       this.writer.boundary();
       if (inItem && this.writer.wroteSince(mark)) this.writer.setBreak(1);
@@ -222,10 +203,10 @@ export class StorageRenderer {
       this.writer.boundary();
       mark = this.writer.mark();
       this.writer.pushPrefix(`${marker}${checkbox}`, ' '.repeat(marker.length));
-      this.open.push('li');
+      this.openKinds.push('li');
     };
     const close = () => {
-      this.open.pop();
+      this.openKinds.pop();
       this.writer.boundary();
       this.writer.popPrefix();
       if (this.writer.wroteSince(mark)) this.writer.setBreak(1);
@@ -264,10 +245,10 @@ export class StorageRenderer {
   private capture(inner: readonly Step[], wrapContent: (content: string) => string, whenEmpty = ''): Step[] {
     const open = () => {
       this.writer.openCapture();
-      this.open.push('inline');
+      this.openKinds.push('inline');
     };
     const close = () => {
-      this.open.pop();
+      this.openKinds.pop();
       const captured = this.writer.closeCapture();
       if (captured) this.writer.writeCaptured(wrapContent(captured.content));
       else if (whenEmpty !== '') this.writer.writeRaw(whenEmpty);
@@ -281,10 +262,10 @@ export class StorageRenderer {
       this.writer.boundary();
       this.writer.requestBreak(2);
       this.writer.pushPrefix(`${'#'.repeat(level)} `, '');
-      this.open.push('h');
+      this.openKinds.push('h');
     };
     const close = () => {
-      this.open.pop();
+      this.openKinds.pop();
       this.writer.boundary();
       this.writer.popPrefix();
       this.writer.requestBreak(2);
@@ -298,68 +279,6 @@ export class StorageRenderer {
       content.trim() === '' ? content : flank(content, (core) => inlineCode(core)),
     );
     return [() => this.codeDepth++, ...steps, () => this.codeDepth--];
-  }
-
-  /** Steps of a table: rows padded to its widest row, a separator after the first. */
-  table(element: StorageElement): Step[] {
-    const open = () => {
-      this.writer.boundary();
-      this.writer.requestBreak(2);
-      this.tables.push(tableLayout(element));
-      this.open.push('table');
-    };
-    const close = () => {
-      this.open.pop();
-      this.tables.pop();
-      this.writer.boundary();
-      this.writer.requestBreak(2);
-    };
-    return [open, ...element.children, close];
-  }
-
-  /** Steps of a table row. */
-  row(row: StorageElement): Step[] {
-    const cells = cellCount(row);
-    let width = Math.max(1, cells);
-    let first = true;
-    const open = () => {
-      const layout = this.tables.at(-1);
-      const parent = row.parent;
-      if (layout && (parent === layout.table || (isSection(parent) && parent.parent === layout.table))) {
-        width = layout.width;
-        first = layout.firstRow === row;
-      }
-      this.writer.boundary();
-      this.writer.writeRaw('|');
-      this.open.push('tr');
-    };
-    const close = () => {
-      this.open.pop();
-      if (width > cells) this.writer.writeRaw(' |'.repeat(width - cells));
-      this.writer.boundary();
-      this.writer.requestBreak(1);
-      if (first) {
-        this.writer.writeRaw(`|${' --- |'.repeat(width)}`);
-        this.writer.requestBreak(1);
-      }
-    };
-    return [open, ...row.children, close];
-  }
-
-  /** Steps of a table cell: rendered on its own, then written as one line. */
-  cell(inner: readonly Step[]): Step[] {
-    const open = () => {
-      this.outerWriters.push(this.writer);
-      this.writer = new MarkdownWriter();
-      this.open.push('td');
-    };
-    const close = () => {
-      this.open.pop();
-      const text = toCellText(this.writer.finish());
-      this.writer = this.outerWriters.pop() ?? this.writer;
-      this.writer.writeRaw(` ${text} |`);
-    };
-    return [open, ...inner, close];
   }
 }
 
