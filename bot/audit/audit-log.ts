@@ -309,6 +309,10 @@ class SegmentedAuditLog implements AuditLog {
       this.#anchorAgain = true;
       return;
     }
+    // Nothing to write (e.g. the delay timer fires after a flush anchored): return here, else the
+    // block below finishes synchronously, its `finally` runs before `#anchoring` is assigned, and a
+    // settled promise stays there for `flush` to spin on forever, starving the event loop.
+    if (anchor.book.anchoredSeq === this.#head.lastSeq) return;
     this.#anchoring = (async () => {
       try {
         do {
