@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { createApprovalService } from './approvals/approval-service.js';
 import { openApprovalStore } from './approvals/approval-store.js';
 import {
@@ -14,7 +13,7 @@ import { openPeopleDirectory } from './assistant/people.js';
 import { compactApprovalChange } from './assistant/present.js';
 import { deriveAuditAnchorKey, openAuditLog } from './audit/audit-log.js';
 import type { AuditLog } from './audit/types.js';
-import { createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
+import { type BotAuthEndpoints, createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
 import type { Config } from './config.js';
 import { createConfluenceClient } from './confluence/client.js';
 import type { HostLookup } from './confluence/site-host.js';
@@ -25,6 +24,7 @@ import type { ChatPort } from './domain/chat.js';
 import type { Logger } from './logger.js';
 import { openSettingsStore } from './policy/settings-store.js';
 import { createHttpServer, type HttpServer } from './server.js';
+import { secureDataDir } from './stores/secure-data-dir.js';
 import { createCardRenderer } from './views/render-card.js';
 import { ALL_VERBS } from './views/verbs.js';
 
@@ -37,6 +37,8 @@ export interface AppOverrides {
   readonly gatewayUrl?: string;
   /** How often pending approvals are checked for expiry (ms); 0 disables the timer. */
   readonly expirySweepMs?: number;
+  /** Where inbound Bot Framework tokens' signing keys come from (tests: a loopback stub). */
+  readonly botAuthEndpoints?: BotAuthEndpoints;
   /** Resolves site host names for the connect/rotate host check (tests inject one: no real DNS). */
   readonly lookupHost?: HostLookup;
 }
@@ -64,7 +66,7 @@ export interface App {
  */
 export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const now = overrides.now ?? (() => new Date());
-  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  await secureDataDir(config.dataDir, logger);
   const secretKey = await loadSecretKey({
     ...(config.secretKeyBase64 ? { secretKeyBase64: config.secretKeyBase64.reveal() } : {}),
     dataDir: config.dataDir,
@@ -136,12 +138,20 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   };
   notifier = createAdminNotifier(deps);
   const handler = createAssistant(deps);
-  const bot = createTeamsBot({ config, logger, handler, verbs: ALL_VERBS });
+  const bot = createTeamsBot({
+    config,
+    logger,
+    handler,
+    verbs: ALL_VERBS,
+    ...(overrides.botAuthEndpoints ? { authEndpoints: overrides.botAuthEndpoints } : {}),
+  });
   port = bot.port;
   const http = createHttpServer({
     bot,
     logger,
     health: () => ({ connectors: connectors.list().length, authEnabled: config.bot.authEnabled }),
+    audit,
+    now,
   });
 
   const sweepExpired = async () => {

@@ -31,6 +31,8 @@ export interface Config {
     readonly appId?: string;
     readonly password?: Secret;
     readonly tenantId?: string;
+    /** BOT_ALLOWED_TENANTS: tenants served besides `tenantId` (every other tenant gets 403). */
+    readonly allowedTenants: readonly string[];
     readonly type: BotType;
     /** False only when BOT_ID is unset (local development). */
     readonly authEnabled: boolean;
@@ -119,6 +121,11 @@ export function loadConfig(env: Env, options: { cwd?: string; problems?: readonl
     problems.push('BOT_PASSWORD is required when BOT_ID is set.');
   if (appId && type === 'SingleTenant' && !tenantId)
     problems.push('BOT_TENANT_ID is required for a SingleTenant bot.');
+  const allowedTenants = list(text(env, 'BOT_ALLOWED_TENANTS'));
+  if (appId && type !== 'SingleTenant' && !tenantId && allowedTenants.length === 0)
+    problems.push(
+      'BOT_TENANT_ID (or BOT_ALLOWED_TENANTS) is required when BOT_ID is set: activities from any other tenant are refused.',
+    );
   if (!appId && production)
     problems.push('BOT_ID must be set in production (inbound authentication is off without it).');
 
@@ -225,6 +232,7 @@ export function loadConfig(env: Env, options: { cwd?: string; problems?: readonl
       appId,
       password: password ? new Secret(password) : undefined,
       tenantId,
+      allowedTenants: Object.freeze(allowedTenants),
       type: type ?? 'MultiTenant',
       authEnabled: appId !== undefined,
     }),

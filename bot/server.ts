@@ -1,4 +1,6 @@
 import restify from 'restify';
+import type { AuditLog } from './audit/types.js';
+import { createRefusalRecorder } from './chat/refusal-recorder.js';
 import type { TeamsBot } from './chat/teams-bot.js';
 import type { Logger } from './logger.js';
 
@@ -11,16 +13,39 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
+function header(req: restify.Request, name: string): string {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : '';
+}
+
+function claimOf(body: Record<string, unknown>, key: string, field: string): string | undefined {
+  const node = body[key];
+  if (!node || typeof node !== 'object') return undefined;
+  const value = (node as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
- * Builds the restify server. `ready()` decides what /healthz reports. Requests that arrive while
- * shutting down get 503. Bodies over 1 MB are refused by the body parser.
+ * Builds the restify server. `health()` decides what /healthz reports. Requests that arrive while
+ * shutting down get 503. Bodies over 1 MB are refused by the body parser. Every authentication
+ * failure gets a bare 401 and every activity from a tenant or channel the bot does not serve a
+ * bare 403, before any turn runs; refusals are audited (`inbound-refused`, rate-limited so a flood
+ * cannot grow the audit log without bound) when `audit` is given. Errors never leak their text.
  */
 export function createHttpServer(options: {
   bot: TeamsBot;
   logger: Logger;
   health: () => Record<string, unknown>;
+  /** Where refusals are audited; absent = logged only. */
+  audit?: Pick<AuditLog, 'append'>;
+  now?: () => Date;
 }): HttpServer {
   const { bot, logger } = options;
+  const refusals = createRefusalRecorder({
+    logger,
+    ...(options.audit ? { audit: options.audit } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const server = restify.createServer({ name: 'confluence-assistant', handleUncaughtExceptions: false });
   let inFlight = 0;
   let closing = false;
@@ -48,9 +73,26 @@ export function createHttpServer(options: {
     }
     inFlight += 1;
     try {
-      await bot.adapter.process(req, res, async (context) => {
-        await bot.app.run(context);
-      });
+      const body = req.body as Record<string, unknown>;
+      const outcome = await bot.receive(body, header(req, 'authorization'));
+      if (outcome.kind === 'unauthorized') {
+        refusals.unauthorized(outcome.reason);
+        res.send(401);
+      } else if (outcome.kind === 'refused') {
+        const fromId = claimOf(body, 'from', 'id');
+        const fromName = claimOf(body, 'from', 'name');
+        const conversationId = claimOf(body, 'conversation', 'id');
+        refusals.refused(outcome.refusal, {
+          ...(fromId !== undefined ? { fromId } : {}),
+          ...(fromName !== undefined ? { fromName } : {}),
+          ...(conversationId !== undefined ? { conversationId } : {}),
+        });
+        res.send(403);
+      } else if (outcome.body === undefined) {
+        res.send(outcome.status);
+      } else {
+        res.send(outcome.status, outcome.body);
+      }
     } catch (error) {
       logger.error({ err: String(error) }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
@@ -80,6 +122,7 @@ export function createHttpServer(options: {
       closing = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await refusals.flush();
     },
   };
 }

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import {
+  type Activity,
   ActivityTypes,
   CardFactory,
   ConfigurationServiceClientCredentialFactory,
   type ConversationReference,
   INVOKE_RESPONSE_KEY,
+  type InvokeResponse,
   MessageFactory,
   type TurnContext,
 } from 'botbuilder';
@@ -20,6 +22,13 @@ import type {
 } from '../domain/chat.js';
 import { toAppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import {
+  checkChannel,
+  checkInbound,
+  createInboundPolicy,
+  type InboundPolicy,
+  type InboundRefusal,
+} from './inbound-gate.js';
 import { toCardActionRequest, toChatRequest } from './to-chat-request.js';
 
 /** The core as the chat edge sees it. Implemented by `createAssistant`. */
@@ -36,13 +45,82 @@ export interface ChatHandler {
   failure(correlationId: string, userMessage: string): OutboundMessage;
 }
 
-/** Every card verb the bot routes. Card templates may only use these (tested). */
+/** What became of one inbound POST, for the HTTP edge to answer. */
+export type InboundOutcome =
+  /** Authentication failed: answer 401 with no detail. `reason` is for one short log line only. */
+  | { readonly kind: 'unauthorized'; readonly reason: string }
+  /** Authenticated (or auth off) but from a tenant or channel the bot does not serve: answer 403. */
+  | { readonly kind: 'refused'; readonly refusal: InboundRefusal }
+  /** The turn ran: answer `status` with `body` (an invoke response, or 200 and nothing). */
+  | { readonly kind: 'handled'; readonly status: number; readonly body?: unknown };
+
+/** The Teams edge as the HTTP server and the core see it. */
 export interface TeamsBot {
   readonly adapter: TeamsAdapter;
   readonly app: Application<TurnState>;
   readonly port: ChatPort;
-  /** Card verbs that have a route. */
+  /** Card verbs that have a route. Card templates may only use these (tested). */
   readonly routedVerbs: readonly string[];
+  /** The tenants and channels served (from config). */
+  readonly inboundPolicy: InboundPolicy;
+  /**
+   * Handles one parsed request body: channel check, authentication (Bot Framework JWT; skipped
+   * when BOT_ID is unset), tenant check, then the turn. Nothing runs and nothing is sent before
+   * all three pass. Rejects only when the turn itself fails unexpectedly.
+   */
+  receive(body: Record<string, unknown>, authorization: string): Promise<InboundOutcome>;
+}
+
+/**
+ * Where the Bot Framework publishes the keys that sign inbound tokens. Tests point this at a
+ * loopback stub so authentication never needs the network; production leaves it unset (public cloud).
+ */
+export interface BotAuthEndpoints {
+  /** OpenID metadata document for channel and Emulator/skill tokens alike. */
+  readonly openIdMetadataUrl: string;
+}
+
+/** The public cloud's values, spelled out because setting any endpoint makes botbuilder expect them all. */
+const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  CallerId: 'urn:botframework:azure',
+  ValidateAuthority: true,
+};
+
+/**
+ * TeamsAdapter with authentication split from the turn, so the edge can check the tenant between
+ * the two and answer every authentication failure itself (botbuilder's own `process` answers a
+ * failed key download with 500 and the raw error text, and prints a stack trace per request).
+ */
+class GatedTeamsAdapter extends TeamsAdapter {
+  /** Authenticates `activity`; resolves with a runner for its turn. Throws on any failure. */
+  async authenticate(
+    activity: Activity,
+    authorization: string,
+  ): Promise<(logic: (context: TurnContext) => Promise<void>) => Promise<InvokeResponse | undefined>> {
+    const result = await this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
+    return (logic) => this.processActivity(result, activity, logic);
+  }
+}
+
+/** What botbuilder's `process` does to a parsed body before a turn: ISO strings become Dates. */
+function toBotActivity(body: Record<string, unknown>): Activity {
+  const activity = { ...body } as Record<string, unknown>;
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
 }
 
 /** Turns an OutboundMessage into a Bot Framework activity. */
@@ -67,6 +145,8 @@ export function createTeamsBot(options: {
   logger: Logger;
   handler: ChatHandler;
   verbs: readonly string[];
+  /** Signing-key endpoints (tests only); default: the Bot Framework public cloud. */
+  authEndpoints?: BotAuthEndpoints;
 }): TeamsBot {
   const { config, logger, handler } = options;
   const auth = {
@@ -75,7 +155,21 @@ export function createTeamsBot(options: {
     MicrosoftAppType: config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
   };
-  const adapter = new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  const endpoints = options.authEndpoints
+    ? {
+        ...PUBLIC_CLOUD,
+        ToBotFromChannelOpenIdMetadataUrl: options.authEndpoints.openIdMetadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: options.authEndpoints.openIdMetadataUrl,
+      }
+    : {};
+  const adapter = new GatedTeamsAdapter(
+    { ...auth, ...endpoints },
+    new ConfigurationServiceClientCredentialFactory(auth),
+  );
+  const inboundPolicy = createInboundPolicy({
+    authEnabled: config.bot.authEnabled,
+    tenants: [...(config.bot.tenantId ? [config.bot.tenantId] : []), ...config.bot.allowedTenants],
+  });
   const app = new Application<TurnState>({
     adapter,
     botAppId: config.bot.appId ?? '',
@@ -211,7 +305,28 @@ export function createTeamsBot(options: {
     },
   };
 
-  return { adapter, app, port, routedVerbs: [...options.verbs] };
+  const receive = async (body: Record<string, unknown>, authorization: string): Promise<InboundOutcome> => {
+    const channel = checkChannel(body, inboundPolicy);
+    if (!channel.ok) return { kind: 'refused', refusal: channel.refusal };
+    if (config.bot.authEnabled && authorization.trim().length === 0) {
+      return { kind: 'unauthorized', reason: 'no Authorization header' };
+    }
+    const activity = toBotActivity(body);
+    let run: Awaited<ReturnType<GatedTeamsAdapter['authenticate']>>;
+    try {
+      run = await adapter.authenticate(activity, authorization);
+    } catch (error) {
+      return { kind: 'unauthorized', reason: String((error as Error)?.message ?? error) };
+    }
+    const decision = checkInbound(body, inboundPolicy);
+    if (!decision.ok) return { kind: 'refused', refusal: decision.refusal };
+    const response = await run(async (context) => {
+      await app.run(context);
+    });
+    return { kind: 'handled', status: response?.status ?? 200, body: response?.body };
+  };
+
+  return { adapter, app, port, routedVerbs: [...options.verbs], inboundPolicy, receive };
 }
 
 function failureCard(

@@ -27,7 +27,10 @@ export type DocumentSchema<T> = z.ZodType<T, z.ZodTypeDef, unknown>;
 
 /** Options for a file-backed document. */
 export interface JsonDocumentOptions {
-  /** File mode applied after every write (e.g. 0o600 for files holding encrypted secrets). */
+  /**
+   * File mode applied after every write. Default 0o600: every store may hold personal data
+   * (people, approvers, conversation ids) and DATA_DIR is private to the bot's user.
+   */
   readonly fileMode?: number;
 }
 
@@ -117,6 +120,7 @@ export async function openJsonDocument<T>(
   defaults: T,
   options: JsonDocumentOptions = {},
 ): Promise<JsonDocument<T>> {
+  const fileMode = options.fileMode ?? 0o600;
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const adapter = new JSONFile<unknown>(file);
   const db = new Low<unknown>(adapter, null);
@@ -138,13 +142,12 @@ export async function openJsonDocument<T>(
       });
     }
     initial = parsed.data;
+    if (((await stat(file)).mode & 0o777) !== fileMode) await chmod(file, fileMode);
   }
   return createDocumentCore(file, schema, initial, async (next) => {
     db.data = next;
     await db.write();
-    if (options.fileMode !== undefined) {
-      await chmod(file, options.fileMode);
-    }
+    await chmod(file, fileMode);
   });
 }
 

@@ -104,7 +104,12 @@ function cardOf(activity: Record<string, unknown> | undefined): Record<string, u
  */
 export async function startHarness(
   env: Record<string, string> = {},
-  options: { now?: () => Date; lookupHost?: HostLookup } = {},
+  options: {
+    now?: () => Date;
+    lookupHost?: HostLookup;
+    /** Signing-key endpoints for inbound auth (a loopback stub: see bot-framework-auth.ts). */
+    botAuthEndpoints?: { readonly openIdMetadataUrl: string };
+  } = {},
 ): Promise<Harness> {
   const confluence = await startConfluenceSimulator();
   const channel = await startChannelStub();
@@ -132,6 +137,7 @@ export async function startHarness(
   const logger = createLogger({ level: 'debug', destination });
   const app = await createApp(config, logger, {
     ...(options.now ? { now: options.now } : {}),
+    ...(options.botAuthEndpoints ? { botAuthEndpoints: options.botAuthEndpoints } : {}),
     gatewayUrl: confluence.url,
     expirySweepMs: 0,
     lookupHost: options.lookupHost ?? refuseRealDns,

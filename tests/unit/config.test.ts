@@ -97,7 +97,12 @@ describe('loadConfig values (table)', () => {
         (c) => c.bot.type,
         'SingleTenant',
       ],
-      ['MSI needs no password', { BOT_TYPE: 'UserAssignedMSI', BOT_ID: 'x' }, (c) => c.bot.authEnabled, true],
+      [
+        'MSI needs no password',
+        { BOT_TYPE: 'UserAssignedMSI', BOT_ID: 'x', BOT_TENANT_ID: 't' },
+        (c) => c.bot.authEnabled,
+        true,
+      ],
       ['APPROVAL_TTL_HOURS', { APPROVAL_TTL_HOURS: '720' }, (c) => c.approvalTtlHours, 720],
       ['APPROVALS_ALLOW_SELF yes', { APPROVALS_ALLOW_SELF: 'YES' }, (c) => c.allowSelfApproval, true],
       ['APPROVALS_ALLOW_SELF off', { APPROVALS_ALLOW_SELF: 'off' }, (c) => c.allowSelfApproval, false],
@@ -112,7 +117,7 @@ describe('loadConfig values (table)', () => {
       ['SECRET_KEY', { SECRET_KEY: KEY }, (c) => c.secretKeyBase64?.reveal(), KEY],
       [
         'NODE_ENV production',
-        { NODE_ENV: 'production', BOT_ID: 'x', BOT_PASSWORD: 'p', SECRET_KEY: KEY },
+        { NODE_ENV: 'production', BOT_ID: 'x', BOT_PASSWORD: 'p', BOT_TENANT_ID: 't', SECRET_KEY: KEY },
         (c) => c.production,
         true,
       ],
@@ -146,7 +151,11 @@ describe('loadConfig values (table)', () => {
       { BOT_TYPE: 'Tenantless' },
       /^BOT_TYPE must be one of MultiTenant, SingleTenant, UserAssignedMSI/,
     ],
-    ['BOT_ID without password', { BOT_ID: 'app' }, /^BOT_PASSWORD is required when BOT_ID is set/],
+    [
+      'BOT_ID without password',
+      { BOT_ID: 'app', BOT_TENANT_ID: 't' },
+      /^BOT_PASSWORD is required when BOT_ID is set/,
+    ],
     [
       'SingleTenant without tenant',
       { BOT_ID: 'app', BOT_PASSWORD: 'p', BOT_TYPE: 'SingleTenant' },

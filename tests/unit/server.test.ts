@@ -81,6 +81,21 @@ describe('createHttpServer', () => {
     expect((await fetch(`${sut.url}/healthz`)).status).toBe(200);
   });
 
+  it('refuses a non-Teams channel and disagreeing tenant ids with a bare 403 and no turn', async () => {
+    const { sut, channel } = await start();
+    const slack = { ...messageActivity(channel.url, 'hi'), channelId: 'slack' };
+    const mixed = messageActivity(channel.url, 'hi') as { conversation: Record<string, unknown> };
+    mixed.conversation = { ...mixed.conversation, tenantId: 'someone-else' };
+    for (const activity of [slack, mixed]) {
+      const { status, text } = await post(sut.url, JSON.stringify(activity));
+      expect(status).toBe(403);
+      expect(text).toBe('');
+    }
+    expect(sut.handler.messages).toEqual([]);
+    expect(channel.calls).toEqual([]);
+    expect(sut.logs.join('')).toContain('inbound activity refused (403)');
+  });
+
   it('404 for other paths', async () => {
     const { sut } = await start();
     expect((await fetch(`${sut.url}/api/other`)).status).toBe(404);
