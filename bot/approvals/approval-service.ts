@@ -23,9 +23,10 @@ export const DEFAULT_APPROVAL_TTL_MS = 24 * 60 * 60 * 1000;
 export const APPROVAL_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * Most finished requests kept within the retention. Every write rewrites the whole store, so this
- * bounds its cost when thousands of requests finish within a week: the earliest filed go first
- * (their late clicks then get "this request is closed"). A finished request is about 1.5 KB.
+ * Most finished requests kept within the retention. Each request is its own file, so this no longer
+ * bounds a write's cost; it bounds the store's memory, its folder and its startup read when
+ * thousands of requests finish within a week: the earliest ended go first (their late clicks then
+ * get "this request is closed"). A finished request is about 1.5 KB.
  */
 export const MAX_FINISHED_KEPT = 2_000;
 
@@ -83,12 +84,13 @@ export interface ApprovalServiceDeps {
 
 /**
  * The approval state machine. Every transition happens exactly once (compare-and-set inside the
- * store's queue). All methods throw `AppError`: APPROVAL_NOT_FOUND, APPROVAL_NOT_APPROVER,
+ * request's queue in the store). All methods throw `AppError`: APPROVAL_NOT_FOUND, APPROVAL_NOT_APPROVER,
  * APPROVAL_SELF, APPROVAL_ALREADY_DECIDED (message says by whom and when), APPROVAL_EXPIRED.
  */
 export interface ApprovalService {
   /**
-   * Files a pending request. In the same write, prunes finished requests past retention. Throws
+   * Files a pending request (one new file). First prunes a few finished requests past retention or
+   * beyond MAX_FINISHED_KEPT (the periodic `pruneFinished` takes any backlog). Throws
    * APPROVAL_LIMIT when the requester or the channel already has its maximum of pending requests.
    */
   submit(input: NewApprovalInput): Promise<ApprovalRequest>;
@@ -117,7 +119,7 @@ export interface ApprovalService {
   listForUser(actor: Actor, isApprover: boolean | ((request: ApprovalRequest) => boolean)): ApprovalRequest[];
   /**
    * Drops finished requests that ended more than the retention before `at` (default now), and the
-   * earliest beyond MAX_FINISHED_KEPT; returns how many.
+   * earliest ended beyond MAX_FINISHED_KEPT; returns how many.
    */
   pruneFinished(at?: Date): Promise<number>;
 }

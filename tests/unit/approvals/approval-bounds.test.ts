@@ -6,16 +6,10 @@ import {
   MAX_PENDING_PER_REQUESTER,
   type NewApprovalInput,
 } from '../../../bot/approvals/approval-service.js';
-import {
-  type ApprovalsFile,
-  approvalsFileSchema,
-  createApprovalStore,
-  emptyApprovalsFile,
-} from '../../../bot/approvals/approval-store.js';
+import { createMemoryApprovalStore } from '../../../bot/approvals/approval-store.js';
 import { compactApprovalChange } from '../../../bot/assistant/present.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { AppError, ERROR_MESSAGES } from '../../../bot/errors.js';
-import { createMemoryDocument, type JsonDocument } from '../../../bot/stores/json-document.js';
 
 const T0 = new Date('2025-03-10T09:00:00.000Z');
 const HOUR = 60 * 60 * 1000;
@@ -36,20 +30,11 @@ function input(requester: Actor = rita, channelKey = 'chan-1'): NewApprovalInput
   };
 }
 
-/** A service on a memory document whose writes are counted, on a clock the test moves. */
+/** A service on a memory store whose writes are counted, on a clock the test moves. */
 function setup(options: { compact?: boolean } = {}) {
   let clock = T0;
   let seq = 0;
-  let writes = 0;
-  const memory = createMemoryDocument(approvalsFileSchema, emptyApprovalsFile());
-  const document: JsonDocument<ApprovalsFile> = {
-    read: () => memory.read(),
-    update: (fn) => {
-      writes += 1;
-      return memory.update(fn);
-    },
-  };
-  const store = createApprovalStore(document);
+  const store = createMemoryApprovalStore();
   const service = createApprovalService({
     store,
     now: () => clock,
@@ -59,7 +44,7 @@ function setup(options: { compact?: boolean } = {}) {
   return {
     store,
     service,
-    writes: () => writes,
+    writes: () => store.writes(),
     at: (ms: number) => {
       clock = new Date(T0.getTime() + ms);
     },
@@ -208,7 +193,7 @@ describe('compacting finished requests', () => {
 describe('cap on finished requests kept', () => {
   it('drops the earliest finished beyond the cap, within retention, on submit and on the sweep', async () => {
     let seq = 0;
-    const store = createApprovalStore(createMemoryDocument(approvalsFileSchema, emptyApprovalsFile()));
+    const store = createMemoryApprovalStore();
     const service = createApprovalService({
       store,
       now: () => T0,

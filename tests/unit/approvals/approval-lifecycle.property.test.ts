@@ -4,12 +4,9 @@ import { createApprovalService } from '../../../bot/approvals/approval-service.j
 import {
   type ApprovalStatus,
   type ApprovalStore,
-  approvalsFileSchema,
-  createApprovalStore,
-  emptyApprovalsFile,
+  createMemoryApprovalStore,
 } from '../../../bot/approvals/approval-store.js';
 import { isAppError } from '../../../bot/errors.js';
-import { createMemoryDocument } from '../../../bot/stores/json-document.js';
 
 const ALLOWED: Record<ApprovalStatus, readonly ApprovalStatus[]> = {
   pending: ['approved', 'rejected', 'expired', 'cancelled', 'stale'],
@@ -40,7 +37,7 @@ describe('approval lifecycle (property)', () => {
         fc.array(fc.array(step, { minLength: 1, maxLength: 4 }), { maxLength: 12 }),
         async (batches) => {
           let clock = new Date('2025-01-01T00:00:00Z');
-          const inner = createApprovalStore(createMemoryDocument(approvalsFileSchema, emptyApprovalsFile()));
+          const inner = createMemoryApprovalStore();
           const moves: [ApprovalStatus, ApprovalStatus][] = [];
           const store: ApprovalStore = {
             ...inner,

@@ -9,15 +9,13 @@ import {
   type NewApprovalInput,
 } from '../../../bot/approvals/approval-service.js';
 import {
-  APPROVALS_FILE,
-  approvalsFileSchema,
-  createApprovalStore,
-  emptyApprovalsFile,
+  APPROVALS_DIR,
+  approvalFileSchema,
+  createMemoryApprovalStore,
   openApprovalStore,
 } from '../../../bot/approvals/approval-store.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { AppError, isAppError } from '../../../bot/errors.js';
-import { createMemoryDocument } from '../../../bot/stores/json-document.js';
 
 const requester: Actor = { id: '29:req', name: 'Rita Requester', aadObjectId: 'aad-rita' };
 const approver: Actor = { id: '29:app', name: 'Alan Approver', aadObjectId: 'aad-alan' };
@@ -43,7 +41,7 @@ function request(overrides: Partial<NewApprovalInput> = {}): NewApprovalInput {
 }
 
 function memoryService(options: { allowSelfApproval?: boolean; ttlMs?: number } = {}) {
-  const store = createApprovalStore(createMemoryDocument(approvalsFileSchema, emptyApprovalsFile()));
+  const store = createMemoryApprovalStore();
   return { store, service: createApprovalService({ store, now, newId, ...options }) };
 }
 
@@ -118,8 +116,10 @@ describe('approval service', () => {
       Array.from({ length: 50 }, (_, i) => service.approve(id, { id: `29:a${i}`, name: `A${i}` }, APPROVER)),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const onDisk = approvalsFileSchema.parse(JSON.parse(await readFile(join(dir, APPROVALS_FILE), 'utf8')));
-    expect(onDisk.requests[0]?.status).toBe('approved');
+    const onDisk = approvalFileSchema.parse(
+      JSON.parse(await readFile(join(dir, APPROVALS_DIR, `${id}.json`), 'utf8')),
+    );
+    expect(onDisk.request.status).toBe('approved');
   });
 
   it('approve racing reject: exactly one wins', async () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApprovalService } from '../../../bot/approvals/approval-service.js';
-import {
-  approvalsFileSchema,
-  createApprovalStore,
-  emptyApprovalsFile,
-} from '../../../bot/approvals/approval-store.js';
+import { createMemoryApprovalStore } from '../../../bot/approvals/approval-store.js';
 import { approvalMessage, compactApprovalChange, planOf, previewOf } from '../../../bot/assistant/present.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { isAppError } from '../../../bot/errors.js';
@@ -16,7 +12,6 @@ import {
   planUpdate,
   type UpdatePlan,
 } from '../../../bot/operations/update-page.js';
-import { createMemoryDocument } from '../../../bot/stores/json-document.js';
 import { buildUpdatePreviewBody } from '../../../bot/views/build-diff.js';
 import { createCardRenderer } from '../../../bot/views/render-card.js';
 import type { UpdatePreviewBody } from '../../../bot/views/types.js';
@@ -39,7 +34,7 @@ function bigPage(paragraphs: number) {
 }
 
 function service() {
-  const store = createApprovalStore(createMemoryDocument(approvalsFileSchema, emptyApprovalsFile()));
+  const store = createMemoryApprovalStore();
   let seq = 0;
   return createApprovalService({
     store,

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApprovalService } from '../../../bot/approvals/approval-service.js';
-import {
-  type ApprovalRequest,
-  approvalsFileSchema,
-  createApprovalStore,
-} from '../../../bot/approvals/approval-store.js';
+import { type ApprovalRequest, createMemoryApprovalStore } from '../../../bot/approvals/approval-store.js';
 import {
   APPROVALS_PAGE_SIZE,
   APPROVALS_TITLE_MAX_CHARS,
@@ -16,7 +12,6 @@ import type { AssistantDeps } from '../../../bot/assistant/deps.js';
 import type { CardActionRequest, ChatRequest, OutboundMessage } from '../../../bot/domain/chat.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { isAppError } from '../../../bot/errors.js';
-import { createMemoryDocument } from '../../../bot/stores/json-document.js';
 import { createCardRenderer } from '../../../bot/views/render-card.js';
 import { VERBS } from '../../../bot/views/verbs.js';
 import { collectObjects } from '../views/card-lint.js';
@@ -51,7 +46,7 @@ async function depsWith(count: number): Promise<AssistantDeps> {
     };
     requests.push(request);
   }
-  const store = createApprovalStore(createMemoryDocument(approvalsFileSchema, { requests }));
+  const store = createMemoryApprovalStore(requests);
   return {
     now: () => NOW,
     approvals: createApprovalService({ store, now: () => NOW }),
