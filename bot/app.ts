@@ -76,7 +76,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const connectors = await openConnectorStore({ dataDir: config.dataDir, key: secretKey.key, now });
   await connectors.ensureBootstrap(config.bootstrapConnector);
   const settings = await openSettingsStore({ dataDir: config.dataDir, now });
-  const approvalStore = await openApprovalStore({ dataDir: config.dataDir });
+  const approvalStore = await openApprovalStore({ dataDir: config.dataDir, logger });
   const approvals = createApprovalService({
     store: approvalStore,
     now,
