@@ -54,14 +54,61 @@ export function toTeamsMarkdown(markdown: string): string {
       return '';
     }
     if (inFence) return codeLine(line);
-    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading) return heading[1] ? `**${heading[1]}**` : '';
+    const heading = headingText(line);
+    if (heading !== undefined) return heading ? `**${heading}**` : '';
     if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return '———';
-    return line.replace(/!\[([^\]]*)\]\([^)]*\)/g, (_m, alt: string) =>
-      alt ? `[image: ${alt}]` : '[image]',
-    );
+    return replaceImages(line);
   });
   return out.join('\n');
+}
+
+const isBlank = (code: number): boolean => code === 32 || code === 9;
+
+/**
+ * The text of an ATX heading line (`## Title ##` → `Title`), '' for an empty heading, undefined when
+ * the line is not a heading. A hand-written scan: the equivalent regular expression backtracks
+ * cubically on a `#` line with thousands of spaces.
+ */
+function headingText(line: string): string | undefined {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i += 1;
+  let hashes = 0;
+  while (line.charCodeAt(i + hashes) === 35) hashes += 1;
+  if (hashes < 1 || hashes > 6) return undefined;
+  let start = i + hashes;
+  if (start < line.length && !isBlank(line.charCodeAt(start))) return undefined;
+  while (start < line.length && isBlank(line.charCodeAt(start))) start += 1;
+  let end = line.length;
+  while (end > start && isBlank(line.charCodeAt(end - 1))) end -= 1;
+  let closing = end;
+  while (closing > start && line.charCodeAt(closing - 1) === 35) closing -= 1;
+  if (closing === start || isBlank(line.charCodeAt(closing - 1))) end = closing;
+  while (end > start && isBlank(line.charCodeAt(end - 1))) end -= 1;
+  return line.slice(start, end);
+}
+
+/** `![alt](src)` → `[image: alt]` in one left-to-right pass (no backtracking on unclosed brackets). */
+function replaceImages(line: string): string {
+  let at = line.indexOf('![');
+  if (at < 0) return line;
+  const parts: string[] = [];
+  let from = 0;
+  while (at >= 0) {
+    const close = line.indexOf(']', at + 2);
+    if (close < 0) break;
+    if (line.charCodeAt(close + 1) !== 40 || line.lastIndexOf('![', close) !== at) {
+      at = line.indexOf('![', at + 2);
+      continue;
+    }
+    const paren = line.indexOf(')', close + 2);
+    if (paren < 0) break;
+    const alt = line.slice(at + 2, close);
+    parts.push(line.slice(from, at), alt ? `[image: ${alt}]` : '[image]');
+    from = paren + 1;
+    at = line.indexOf('![', from);
+  }
+  parts.push(line.slice(from));
+  return parts.join('');
 }
 
 /** Result of `truncateText`. */

@@ -50,6 +50,27 @@ describe('toTeamsMarkdown', () => {
     ]);
   });
 
+  it('reads headings like CommonMark: closing hashes, empty headings, and #hashtags that are not headings', () => {
+    const md = ['## Title #', '#', '####### seven', '#hashtag', '# C# tips', '   ### indented', '# a ## b'];
+    expect(toTeamsMarkdown(md.join('\n')).split('\n')).toEqual([
+      '**Title**',
+      '',
+      '####### seven',
+      '#hashtag',
+      '**C# tips**',
+      '**indented**',
+      '**a ## b**',
+    ]);
+  });
+
+  it('handles adversarial lines (a # line of spaces, thousands of unclosed image brackets) correctly', () => {
+    expect(toTeamsMarkdown(`# x${' '.repeat(20_000)}y`)).toBe(`**x${' '.repeat(20_000)}y**`);
+    const brackets = '![a'.repeat(20_000);
+    expect(toTeamsMarkdown(brackets)).toBe(brackets);
+    const nested = `${'!['.repeat(5_000)}alt](src)`;
+    expect(toTeamsMarkdown(nested)).toBe(`${'!['.repeat(4_999)}[image: alt]`);
+  });
+
   it('keeps every line of a code block on its own line, as inline code', () => {
     const md = '```bash\nsudo apt install wireguard\n\necho `date`\n```';
     expect(toTeamsMarkdown(md)).toBe('\n`sudo apt install wireguard`\n\n\n`` echo `date` ``\n\n');
