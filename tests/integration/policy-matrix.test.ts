@@ -3,15 +3,15 @@ import type { Operation, Permission } from '../../bot/domain/types.js';
 import { USERS } from '../support/activities.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
-type Expected = 'runs' | 'approval card' | 'refused';
+type Expected = 'runs' | 'approval card' | 'refused' | 'not settable';
 
-/** What each permission does to each operation (reads under confirm are refused: approval previews writes). */
+/** What each permission does to each operation (reads cannot be set to confirm: approval previews writes). */
 const MATRIX: readonly [Operation, Permission, Expected][] = [
   ['search', 'allowed', 'runs'],
-  ['search', 'confirm', 'refused'],
+  ['search', 'confirm', 'not settable'],
   ['search', 'denied', 'refused'],
   ['get', 'allowed', 'runs'],
-  ['get', 'confirm', 'refused'],
+  ['get', 'confirm', 'not settable'],
   ['get', 'denied', 'refused'],
   ['create', 'allowed', 'runs'],
   ['create', 'confirm', 'approval card'],
@@ -49,6 +49,12 @@ describe('policy matrix', () => {
 
   it.each(MATRIX)('%s under %s: %s', async (operation, permission, expected) => {
     const set = await h.say(`/confluence policy ${operation} ${permission}`, { from: USERS.admin });
+    if (expected === 'not settable') {
+      expect(set.text).toMatch(/Not changed: .* cannot be "confirm"/);
+      const shown = await h.say('/confluence policy', { from: USERS.admin });
+      expect(shown.text).not.toMatch(new RegExp(`${operation}\\W+confirm`, 'i'));
+      return;
+    }
     expect(set.text).toMatch(/Policy updated/);
     const writesBefore = h.confluence.requests.filter((r) => r.method !== 'GET').length;
     const callsBefore = h.confluence.requests.length;
