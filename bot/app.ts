@@ -16,6 +16,7 @@ import type { AuditLog } from './audit/types.js';
 import { type BotAuthEndpoints, createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
 import type { Config } from './config.js';
 import { createConfluenceClient } from './confluence/client.js';
+import { closePageWorker } from './confluence/convert-off-thread.js';
 import type { HostLookup } from './confluence/site-host.js';
 import type { ConfluenceClient, ConfluenceConnection } from './confluence/types.js';
 import { openConnectorStore } from './connectors/connector-store.js';
@@ -202,6 +203,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       if (tokenTimer) clearInterval(tokenTimer);
       await http.close();
       await audit.close();
+      await closePageWorker();
     },
   };
 }

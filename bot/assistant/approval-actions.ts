@@ -357,7 +357,7 @@ export async function freshPreview(
       spaceKey: hiddenSpace,
     });
   }
-  const fresh = planUpdate(page, plan.edit);
+  const fresh = await planUpdate(page, plan.edit);
   const decision = decideWrite(context, old.requester, fresh, {
     spaceKey: page.spaceKey,
     version: page.version.number,

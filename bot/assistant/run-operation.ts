@@ -218,7 +218,7 @@ export async function runOperation(
         if (early) return await refuse(early, targetOf(request.ref));
         const { client } = requireConnector(deps, context);
         const page = await loadPageInScope(client, request.ref, allows);
-        const plan = planUpdate(page, request.edit);
+        const plan = await planUpdate(page, request.edit);
         const decision = decideWrite(context, chat.actor, plan, {
           spaceKey: page.spaceKey,
           version: page.version.number,

@@ -1,5 +1,6 @@
 import { AppError, isAppError } from '../errors.js';
 import { createSilentLogger } from '../logger.js';
+import { toMarkdownOffThread } from './convert-off-thread.js';
 import { assertSpaceKey, buildSearchCql } from './cql.js';
 import { parseExcerpt, stripHighlightMarkers } from './excerpt.js';
 import {
@@ -22,7 +23,6 @@ import {
   spaceSchema,
 } from './schemas.js';
 import { validateSiteUrl } from './site-url.js';
-import { storageToMarkdown } from './storage-to-markdown.js';
 import type {
   ConfluenceClient,
   ConfluenceConnection,
@@ -218,11 +218,14 @@ export function createConfluenceClient(
     return ancestors;
   };
 
-  /** Assembles a Page from a v2 page answer plus the facts fetched separately. */
-  const assemblePage = (
+  /**
+   * Assembles a Page from a v2 page answer plus the facts fetched separately. The Markdown of a big
+   * page is rendered on the page worker, keeping the event loop free.
+   */
+  const assemblePage = async (
     dto: PageDto,
     extra: { spaceKey: string; ancestors: PageAncestor[]; storage: string },
-  ): Page => {
+  ): Promise<Page> => {
     const base = baseOr(dto._links?.base);
     const webUrl = dto._links?.webui
       ? joinUrl(base, dto._links.webui)
@@ -242,7 +245,7 @@ export function createConfluenceClient(
       },
       ancestors: extra.ancestors,
       storage: extra.storage,
-      markdown: storageToMarkdown(extra.storage, { baseUrl: base, pageUrl: webUrl }),
+      markdown: await toMarkdownOffThread(extra.storage, { baseUrl: base, pageUrl: webUrl }),
       webUrl,
     };
   };

@@ -1,22 +1,16 @@
 import { z } from 'zod';
-import { applyStorageEdit, storageEditSchema } from '../confluence/storage-edit.js';
-import { storageToMarkdown } from '../confluence/storage-to-markdown.js';
+import { planEditOffThread } from '../confluence/convert-off-thread.js';
+import { storageEditSchema } from '../confluence/storage-edit.js';
 import type { ConfluenceClient, Page } from '../confluence/types.js';
 import { AppError } from '../errors.js';
 import type { UpdateEdit } from '../intent/types.js';
 
-/**
- * Most characters of each preview side (before/after Markdown) a plan keeps. The approval card shows
- * about 40 diff lines of at most 200 characters, so 8,000 per side loses nothing visible while a
- * stored request no longer carries two extra copies of a large page.
- */
-export const PLAN_PREVIEW_MAX_CHARS = 8_000;
-
-/**
- * Unchanged lines kept on each side of the change in the stored preview. Equal to the diff card's
- * context (2), so the card re-adds the trimmed runs as the same "… N unchanged lines" it would show.
- */
-export const PLAN_PREVIEW_CONTEXT_LINES = 2;
+/** Re-exported from their new home so the plan's preview settings stay importable from here. */
+export {
+  excerptForPreview,
+  PLAN_PREVIEW_CONTEXT_LINES,
+  PLAN_PREVIEW_MAX_CHARS,
+} from '../confluence/plan-storage-edit.js';
 
 /** What `excerptForPreview` cut from the page text: re-added on the card as gap lines and a note. */
 export const previewTrimSchema = z.object({
@@ -51,87 +45,32 @@ export const updatePlanSchema = z.object({
 });
 export type UpdatePlan = z.infer<typeof updatePlanSchema>;
 
-function toLines(text: string): string[] {
-  const normalised = text.replace(/\r\n?/g, '\n');
-  if (normalised === '') return [];
-  return (normalised.endsWith('\n') ? normalised.slice(0, -1) : normalised).split('\n');
-}
-
-/** The first lines of `lines` that fit in `maxChars` (a single overlong line is cut). */
-function fitLines(lines: readonly string[], maxChars: number): { text: string; cut: boolean } {
-  let used = 0;
-  const kept: string[] = [];
-  for (const line of lines) {
-    const cost = line.length + (kept.length > 0 ? 1 : 0);
-    if (used + cost > maxChars) {
-      if (kept.length === 0) {
-        const code = line.charCodeAt(maxChars - 1);
-        kept.push(line.slice(0, code >= 0xd800 && code <= 0xdbff ? maxChars - 1 : maxChars));
-      }
-      return { text: kept.join('\n'), cut: true };
-    }
-    kept.push(line);
-    used += cost;
-  }
-  return { text: kept.join('\n'), cut: false };
-}
-
-/**
- * The part of the page text a preview needs: the changed lines with PLAN_PREVIEW_CONTEXT_LINES of
- * unchanged context on each side, each side cut to PLAN_PREVIEW_MAX_CHARS. Returns the texts
- * unchanged (and no trim) when nothing had to go. Linear in the text length.
- */
-export function excerptForPreview(
-  before: string,
-  after: string,
-): { before: string; after: string; trim?: PreviewTrim } {
-  if (before === after) return { before, after };
-  const a = toLines(before);
-  const b = toLines(after);
-  const shorter = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < shorter && a[prefix] === b[prefix]) prefix += 1;
-  let suffix = 0;
-  while (suffix < shorter - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix += 1;
-  const leadingLines = Math.max(0, prefix - PLAN_PREVIEW_CONTEXT_LINES);
-  const trailingLines = Math.max(0, suffix - PLAN_PREVIEW_CONTEXT_LINES);
-  const keptBefore = fitLines(a.slice(leadingLines, a.length - trailingLines), PLAN_PREVIEW_MAX_CHARS);
-  const keptAfter = fitLines(b.slice(leadingLines, b.length - trailingLines), PLAN_PREVIEW_MAX_CHARS);
-  const shortened = keptBefore.cut || keptAfter.cut;
-  if (leadingLines === 0 && trailingLines === 0 && !shortened) return { before, after };
-  return {
-    before: keptBefore.text,
-    after: keptAfter.text,
-    trim: { leadingLines, trailingLines: shortened ? 0 : trailingLines, shortened },
-  };
-}
-
 /**
  * Applies the edit to the page as loaded: the storage is edited in place (untouched macros and
- * markup survive byte for byte) and the plan remembers the version it is based on.
- * Throws AppError('INPUT_INVALID') when the edit cannot apply (text or heading not found).
+ * markup survive byte for byte) and the plan remembers the version it is based on. Big pages are
+ * edited and rendered on the page worker, so planning never blocks the event loop.
+ * Throws AppError('INPUT_INVALID') when the edit cannot apply (text or heading not found) and
+ * AppError('PAGE_TOO_LARGE') when the page is too large to plan here (see `planEditOffThread`).
  */
-export function planUpdate(page: Page, edit: UpdateEdit): UpdatePlan {
-  const result = applyStorageEdit(page.storage, edit);
-  const title = result.title ?? page.title;
-  const preview = excerptForPreview(
-    edit.kind === 'title' ? `# ${page.title}` : page.markdown,
-    edit.kind === 'title' ? `# ${title}` : storageToMarkdown(result.storage),
+export async function planUpdate(page: Page, edit: UpdateEdit): Promise<UpdatePlan> {
+  const planned = await planEditOffThread(
+    { storage: page.storage, markdown: page.markdown, title: page.title, edit },
+    page.webUrl,
   );
   return {
     kind: 'update',
     pageId: page.id,
     spaceKey: page.spaceKey,
     currentTitle: page.title,
-    title,
+    title: planned.title,
     webUrl: page.webUrl,
     baseVersion: page.version.number,
-    storage: result.storage,
+    storage: planned.storage,
     edit,
-    summary: result.summary,
-    beforeMarkdown: preview.before,
-    afterMarkdown: preview.after,
-    ...(preview.trim ? { previewTrim: preview.trim } : {}),
+    summary: planned.summary,
+    beforeMarkdown: planned.before,
+    afterMarkdown: planned.after,
+    ...(planned.trim ? { previewTrim: planned.trim } : {}),
   };
 }
 

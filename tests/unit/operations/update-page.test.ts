@@ -25,8 +25,8 @@ describe('planUpdate on a realistic page', () => {
     expect(constructs.length).toBeGreaterThanOrEqual(8);
   });
 
-  it('append keeps every byte of the original and adds at the end', () => {
-    const plan = planUpdate(page, { kind: 'append', markdown: '## Thanks\n\nTo **everyone**.' });
+  it('append keeps every byte of the original and adds at the end', async () => {
+    const plan = await planUpdate(page, { kind: 'append', markdown: '## Thanks\n\nTo **everyone**.' });
     expect(plan.storage.startsWith(storage.trimEnd())).toBe(true);
     expect(plan.storage).toContain('<strong>everyone</strong>');
     expect(plan).toMatchObject({
@@ -43,8 +43,8 @@ describe('planUpdate on a realistic page', () => {
     expect(updatePlanSchema.parse(plan)).toEqual(plan);
   });
 
-  it('replace changes visible text only; macro parameters and code bodies survive', () => {
-    const plan = planUpdate(page, {
+  it('replace changes visible text only; macro parameters and code bodies survive', async () => {
+    const plan = await planUpdate(page, {
       kind: 'replace',
       find: 'Reindex after upgrading',
       replaceWith: 'Reindex once',
@@ -57,8 +57,8 @@ describe('planUpdate on a realistic page', () => {
     expect(plan.storage).toContain('<ac:parameter ac:name="title">Search</ac:parameter>');
   });
 
-  it('a section edit keeps the macros of the other sections byte for byte', () => {
-    const plan = planUpdate(page, { kind: 'section', heading: 'Known issues', markdown: '- None.' });
+  it('a section edit keeps the macros of the other sections byte for byte', async () => {
+    const plan = await planUpdate(page, { kind: 'section', heading: 'Known issues', markdown: '- None.' });
     expect(plan.storage).not.toContain('Exports over 10');
     expect(plan.storage).toContain('None.');
     const section = storage.slice(
@@ -72,8 +72,8 @@ describe('planUpdate on a realistic page', () => {
     expect(plan.storage.endsWith(storage.slice(storage.indexOf('<h2>Upgrade</h2>')))).toBe(true);
   });
 
-  it('a title edit leaves the body untouched and previews the titles', () => {
-    const plan = planUpdate(page, { kind: 'title', title: '  Release   4.2 (final) ' });
+  it('a title edit leaves the body untouched and previews the titles', async () => {
+    const plan = await planUpdate(page, { kind: 'title', title: '  Release   4.2 (final) ' });
     expect(plan.storage).toBe(storage);
     expect(plan.title).toBe('Release 4.2 (final)');
     expect(plan.currentTitle).toBe('Release 4.2');
@@ -87,15 +87,15 @@ describe('planUpdate on a realistic page', () => {
     ['missing heading', { kind: 'section' as const, heading: 'Nope', markdown: 'x' }],
     ['empty title', { kind: 'title' as const, title: '   ' }],
     ['title too long', { kind: 'title' as const, title: 't'.repeat(256) }],
-  ])('refuses: %s (INPUT_INVALID)', (_name, edit) => {
-    expect(() => planUpdate(page, edit)).toThrow(expect.objectContaining({ code: 'INPUT_INVALID' }));
+  ])('refuses: %s (INPUT_INVALID)', async (_name, edit) => {
+    await expect(planUpdate(page, edit)).rejects.toMatchObject({ code: 'INPUT_INVALID' });
   });
 });
 
 describe('executeUpdate', () => {
   it('writes against the previewed version with the planned title, storage and summary', async () => {
     const client = createFakeConfluence([page]);
-    const plan = planUpdate(page, { kind: 'append', markdown: 'More.' });
+    const plan = await planUpdate(page, { kind: 'append', markdown: 'More.' });
     const result = await executeUpdate(client, plan);
     expect(client.calls).toEqual([
       {
@@ -114,7 +114,7 @@ describe('executeUpdate', () => {
 
   it('a title edit sends the new title with the unchanged body', async () => {
     const client = createFakeConfluence([page]);
-    await executeUpdate(client, planUpdate(page, { kind: 'title', title: 'Renamed' }));
+    await executeUpdate(client, await planUpdate(page, { kind: 'title', title: 'Renamed' }));
     const call = client.calls[0];
     expect(call?.method === 'updatePage' && call.input).toMatchObject({
       title: 'Renamed',
@@ -125,7 +125,7 @@ describe('executeUpdate', () => {
 
   it('a page changed since the preview fails with CONFLUENCE_CONFLICT and is not overwritten', async () => {
     const client = createFakeConfluence([page]);
-    const plan = planUpdate(page, { kind: 'append', markdown: 'Mine.' });
+    const plan = await planUpdate(page, { kind: 'append', markdown: 'Mine.' });
     const theirs = makePage({
       id: '77',
       title: 'Release 4.2',
@@ -140,7 +140,7 @@ describe('executeUpdate', () => {
 
   it('keeps the version message within 250 characters', async () => {
     const client = createFakeConfluence([page]);
-    const plan = planUpdate(page, {
+    const plan = await planUpdate(page, {
       kind: 'replace',
       find: 'Faster',
       replaceWith: 'Much faster '.repeat(30).trim(),
