@@ -12,7 +12,7 @@ import { OPERATION_SPECS } from '../operations/registry.js';
 import { explain } from '../policy/decide.js';
 import { permissionProblem, resolveChannelPolicy } from '../policy/policy-spec.js';
 import { Secret } from '../secret.js';
-import { formatAge, formatTimestamp } from '../views/format.js';
+import { calendarDaysUntil, formatAge, formatTimestamp } from '../views/format.js';
 import type { PolicyRowView } from '../views/types.js';
 import { CONNECT_FORM_INPUTS, ROTATE_FORM_INPUTS } from '../views/verbs.js';
 import { describeAuditHead } from './admin-notices.js';
@@ -24,7 +24,6 @@ import { card } from './present.js';
 
 type Reply = (message: OutboundMessage) => Promise<string | undefined>;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const EXPIRY_WARNING_DAYS = 14;
 
 function notice(
@@ -67,14 +66,14 @@ function channelName(chat: { conversation: { type: string } }): string {
 /** The status view of one connector: token age, expiry (warning under 14 days), spaces. */
 function connectorStatus(connector: ConnectorInfo, now: Date) {
   const expires = connector.tokenExpiresAt ? new Date(connector.tokenExpiresAt) : undefined;
-  const daysLeft = expires ? Math.floor((expires.getTime() - now.getTime()) / DAY_MS) : undefined;
+  const daysLeft = expires ? calendarDaysUntil(expires, now) : undefined;
   return {
     name: connector.name + (connector.isDefault ? ' (default)' : ''),
     siteUrl: connector.siteUrl,
     account: connector.email,
     tokenAge: formatAge(connector.tokenRotatedAt ?? connector.tokenCreatedAt, now),
     tokenExpiry: expires
-      ? `${formatTimestamp(expires.toISOString())} (${daysLeft !== undefined && daysLeft < 0 ? 'expired' : `in ${daysLeft} days`})`
+      ? `${expires.toISOString().slice(0, 10)} (${daysLeft === undefined || daysLeft < 0 ? 'expired' : daysLeft === 0 ? 'today' : `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`})`
       : 'not set',
     expiryWarning: daysLeft !== undefined && daysLeft < EXPIRY_WARNING_DAYS,
     spaces: describeSpaces(connector.spaces),

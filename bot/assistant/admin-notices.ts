@@ -1,12 +1,12 @@
 import type { AuditHead } from '../audit/types.js';
 import type { ConnectorInfo } from '../connectors/connector-store.js';
 import type { ChatTarget } from '../domain/chat.js';
+import { calendarDaysUntil } from '../views/format.js';
 import { recordAudit } from './audit-events.js';
 import { approvalsTarget } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
 import { card } from './present.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Warn this many days before a token expires. */
 export const TOKEN_EXPIRY_WARNING_DAYS = 14;
 
@@ -61,16 +61,15 @@ export type AdminNotifier = ReturnType<typeof createAdminNotifier>;
  * once a day per connector, and audits each warning. Returns the connectors warned about.
  */
 export async function checkTokenExpiry(deps: AssistantDeps, notify: AdminNotifier): Promise<string[]> {
-  const now = deps.now().getTime();
   const warned: string[] = [];
   for (const connector of deps.connectors.list()) {
     if (!connector.tokenExpiresAt) continue;
-    const daysLeft = Math.floor((new Date(connector.tokenExpiresAt).getTime() - now) / DAY_MS);
+    const daysLeft = calendarDaysUntil(new Date(connector.tokenExpiresAt), deps.now());
     if (daysLeft >= TOKEN_EXPIRY_WARNING_DAYS) continue;
     const text =
       daysLeft < 0
         ? `The API token of connector ${connector.name} has expired. Confluence will refuse every request until an admin runs \`/confluence rotate ${connector.key}\`.`
-        : `The API token of connector ${connector.name} expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}. Create a new token at id.atlassian.com and run \`/confluence rotate ${connector.key}\`.`;
+        : `The API token of connector ${connector.name} expires ${daysLeft === 0 ? 'today' : `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`}. Create a new token at id.atlassian.com and run \`/confluence rotate ${connector.key}\`.`;
     const sent = await notify(
       connector,
       `expiry:${connector.name}`,

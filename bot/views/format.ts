@@ -24,6 +24,16 @@ export function formatDuration(ms: number): string {
   return unit(Math.floor(safe / DAY), 'day');
 }
 
+/**
+ * Whole calendar days (UTC) from `now` to `at`: 0 on the same UTC date, 1 tomorrow, negative once past.
+ * Counting dates rather than elapsed time makes "expires in N days" the same at 00:30 and at 23:59
+ * for a date-only expiry (stored as midnight UTC).
+ */
+export function calendarDaysUntil(at: Date, now: Date): number {
+  const day = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  return Math.round((day(at) - day(now)) / DAY);
+}
+
 /** How long ago `iso` was at `now`, e.g. `3 hours`; `unknown` for an invalid date. */
 export function formatAge(iso: string, now: Date): string {
   const at = new Date(iso).getTime();

@@ -27,8 +27,13 @@ const NEW_TOKEN = 'sim-token-rotated-7f3a9c2e';
 /** Admin commands, bad input of every kind, Confluence failures, and the secret-leak scan. */
 describe('admin commands and robustness', () => {
   let h: Harness;
+  /** Frozen one minute before midnight UTC: date-only expiries must still count whole calendar days. */
+  const clock = new Date('2026-11-28T23:59:00Z');
   beforeAll(async () => {
-    h = await startHarness({ CONFLUENCE_POLICY: 'search=allowed,get=allowed,create=allowed,update=confirm' });
+    h = await startHarness(
+      { CONFLUENCE_POLICY: 'search=allowed,get=allowed,create=allowed,update=confirm' },
+      { now: () => clock },
+    );
   });
   afterAll(async () => {
     await h?.close();
@@ -151,7 +156,7 @@ describe('admin commands and robustness', () => {
     expect(noAccess.text).toMatch(/no Confluence access/);
     const badUrl = await submit({ siteUrl: 'http://evil.example.com' });
     expect(badUrl.text).toMatch(/https/);
-    const inFiveDays = new Date(Date.now() + 5.5 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const inFiveDays = '2026-12-03';
     const good = await submit({ apiToken: DEFAULT_ACCOUNTS.bot.apiToken, tokenExpiry: inFiveDays });
     expect(good.text).toMatch(/Confluence connected/);
     expect(good.text).toMatch(/Northwind|bot/i);

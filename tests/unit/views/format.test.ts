@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPageData, buildSearchResultsData } from '../../../bot/views/build-view-data.js';
 import {
+  calendarDaysUntil,
   clipLine,
   formatAge,
   formatDuration,
@@ -24,6 +25,16 @@ describe('formatTimestamp / formatDuration / formatAge', () => {
     expect(formatDuration(86_400_000)).toBe('1 day');
     expect(formatAge('2025-03-01T00:00:00Z', new Date('2025-03-03T12:00:00Z'))).toBe('2 days');
     expect(formatAge('bad', new Date())).toBe('unknown');
+  });
+});
+
+describe('calendarDaysUntil', () => {
+  it.each(['00:30', '11:59', '23:59'])('counts UTC calendar days whatever the time of day (%s)', (time) => {
+    const now = new Date(`2026-11-28T${time}:00Z`);
+    expect(calendarDaysUntil(new Date('2026-12-03T00:00:00Z'), now)).toBe(5);
+    expect(calendarDaysUntil(new Date('2026-11-28T00:00:00Z'), now)).toBe(0);
+    expect(calendarDaysUntil(new Date('2026-11-27T00:00:00Z'), now)).toBe(-1);
+    expect(calendarDaysUntil(new Date('2027-01-01T00:00:00Z'), now)).toBe(34);
   });
 });
 
