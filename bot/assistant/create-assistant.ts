@@ -8,6 +8,7 @@ import { EXAMPLE_COMMANDS } from '../intent/examples.js';
 import { parseMessage } from '../intent/parse-message.js';
 import { searchPages } from '../operations/search-pages.js';
 import { buildSearchResultsData } from '../views/build-view-data.js';
+import type { CardData } from '../views/types.js';
 import { VERBS } from '../views/verbs.js';
 import { confirmDisconnect, runAdminCommand, submitConnectForm, submitRotateForm } from './admin-commands.js';
 import { decideApproval, freshPreview, refreshApproval } from './approval-actions.js';
@@ -65,6 +66,24 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     await reply({ kind: 'text', text: formatAnswer(result) });
   }
 
+  /** The help card's data: examples use a space this conversation may really use. */
+  function helpData(chat: ChatRequest): CardData['help'] {
+    const context = channelContext(deps, chat.actor, chat.conversation.channelKey);
+    const spaces = decideIn(context, chat.actor, 'search', {}).spaces;
+    const keys = spaces.kind === 'list' ? spaces.keys : [];
+    return {
+      isAdmin: context.roles.isAdmin,
+      exampleSpace: keys[0] ?? 'SPACE',
+      spaces:
+        spaces.kind === 'all'
+          ? 'every space the connector account can see'
+          : keys.length > 0
+            ? keys.join(', ')
+            : 'none yet (a bot admin can add one with /confluence spaces add KEY)',
+      inChannel: chat.conversation.type !== 'personal',
+    };
+  }
+
   async function handleMessage(chat: ChatRequest, reply: Reply): Promise<void> {
     deps.people.remember(chat.actor);
     if (looksLikeApiToken(chat.text)) {
@@ -112,11 +131,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
           return;
         case 'help':
         case 'greeting':
-          await reply(
-            card(deps.cards, 'help', {
-              isAdmin: rolesIn(deps, chat.actor, chat.conversation.channelKey).isAdmin,
-            }),
-          );
+          await reply(card(deps.cards, 'help', helpData(chat)));
           return;
         case 'failure':
           await reply({

@@ -156,6 +156,12 @@ export interface ErrorData {
 export interface HelpData {
   /** Adds a pointer to `/confluence help` for admins. */
   readonly isAdmin: boolean;
+  /** A space this conversation may use, for the examples (a placeholder when none is listed). */
+  readonly exampleSpace: string;
+  /** The spaces usable here, in words. */
+  readonly spaces: string;
+  /** In a channel or group chat people must @mention the bot. */
+  readonly inChannel: boolean;
 }
 
 export interface AdminHelpData {

@@ -254,8 +254,16 @@ export const CARD_FIXTURES: { readonly [K in CardKind]: readonly { name: string;
     { name: 'no hint', data: { message: EVIL.template, correlationId: EVIL.dollar } },
   ],
   help: [
-    { name: 'user', data: { isAdmin: false } },
-    { name: 'admin', data: { isAdmin: true } },
+    { name: 'user', data: { isAdmin: false, exampleSpace: 'ENG', spaces: 'ENG, HR, OPS', inChannel: true } },
+    {
+      name: 'admin',
+      data: {
+        isAdmin: true,
+        exampleSpace: 'SPACE',
+        spaces: 'every space the connector account can see',
+        inChannel: false,
+      },
+    },
   ],
   'admin-help': [
     { name: 'none', data: { connectorCount: 0 } },

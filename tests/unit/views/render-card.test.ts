@@ -145,9 +145,18 @@ describe('renderCard', () => {
     expect(() => renderCard('error', bad)).toThrow(/null/);
   });
 
+  it('shows the help examples with a space the conversation may use, and the page-link placeholder', () => {
+    const card = renderCard('help', { isAdmin: false, exampleSpace: 'OPS', spaces: 'OPS', inChannel: false });
+    const text = collectStrings(card).join('\n');
+    expect(text).toContain('search vpn setup in OPS');
+    expect(text).toContain('get ‹page link›');
+    expect(text).not.toMatch(/@mention/);
+  });
+
   it('returns independent objects on each call', () => {
-    const a = renderCard('help', { isAdmin: false });
-    const b = renderCard('help', { isAdmin: false });
+    const data = { isAdmin: false, exampleSpace: 'ENG', spaces: 'ENG', inChannel: true };
+    const a = renderCard('help', data);
+    const b = renderCard('help', data);
     expect(a).toEqual(b);
     expect(a).not.toBe(b);
   });
