@@ -29,6 +29,12 @@ export type PageJobAnswer =
   | { readonly id: number; readonly ok: true; readonly value: string | PlannedEdit }
   | { readonly id: number; readonly ok: false; readonly error: SerialisedError };
 
+/**
+ * Posted once by a worker when its modules are loaded. Job timeouts start only after it, so the
+ * one-off start-up (slow under tsx, which compiles the sources first) is never charged to a job.
+ */
+export const WORKER_READY = 'page-worker-ready';
+
 /** Runs one job on the current thread. Throws what the underlying conversion or edit throws. */
 export function runPageJob<J extends PageJob>(job: J): PageJobValue<J>;
 export function runPageJob(job: PageJob): string | PlannedEdit {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { answerPageJob, type PageJobMessage } from './page-jobs.js';
+import { answerPageJob, type PageJobMessage, WORKER_READY } from './page-jobs.js';
 
 /**
  * Entry of the page worker started by `convert-off-thread.ts`: answers each posted page job in
@@ -8,3 +8,4 @@ import { answerPageJob, type PageJobMessage } from './page-jobs.js';
 parentPort?.on('message', (message: PageJobMessage) => {
   parentPort?.postMessage(answerPageJob(message));
 });
+parentPort?.postMessage(WORKER_READY);
