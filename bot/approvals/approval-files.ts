@@ -148,15 +148,8 @@ async function readRequestFile(dir: string, name: string): Promise<ApprovalReque
     throw corrupt(`${file} is not named after a valid request id; move it away, it was left untouched`);
   }
   let text: string;
-  let mode: number;
   try {
-    const handle = await open(file, 'r');
-    try {
-      mode = (await handle.stat()).mode & 0o777;
-      text = await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
+    text = await readFile(file, 'utf8');
   } catch (error) {
     throw corrupt(`Cannot read ${file}: ${errorText(error)}`, error);
   }
@@ -178,12 +171,13 @@ async function readRequestFile(dir: string, name: string): Promise<ApprovalReque
   if (parsed.data.request.id !== id) {
     throw corrupt(`${file} holds request ${parsed.data.request.id}, not ${id}; fix or move it away`);
   }
-  if (mode !== FILE_MODE) await chmod(file, FILE_MODE);
   return parsed.data.request;
 }
 
 /**
- * Reads every `<id>.json` in `dir` (created 0700 if missing). Removes temp files a crash left
+ * Reads every `<id>.json` in `dir` (created 0700 if missing; files are created 0600, and the modes of
+ * files copied in from elsewhere are repaired by the app's startup `secureDataDir`, so opening costs
+ * one read per file and no stat). Removes temp files a crash left
  * half-written (their rename never happened, so the request's file still holds its previous copy).
  * Ignores names it does not own. Throws `AppError('STORE_CORRUPT')` naming the file when a request
  * file is unreadable, not JSON, not a request, not named after its id, or not a regular file:

@@ -269,7 +269,9 @@ export function createApprovalStore(
           limits.maxFinished ?? Number.POSITIVE_INFINITY,
           MAX_PRUNED_PER_INSERT,
         );
-        if (due.length > 0) await dropCandidates(due);
+        // A file that cannot be removed must not refuse a new request: the candidates were released,
+        // and the periodic sweep retries them and reports the error.
+        if (due.length > 0) await dropCandidates(due).catch(() => undefined);
         if (index.get(request.id)) throw duplicateId();
         const counts = index.countPending(request, limits.now.getTime());
         if (counts.byRequester >= limits.maxPendingPerRequester) {

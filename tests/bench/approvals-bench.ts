@@ -1,8 +1,9 @@
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApprovalService } from '../../bot/approvals/approval-service.js';
 import {
+  APPROVALS_DIR,
   APPROVALS_FILE,
   type ApprovalRequest,
   openApprovalStore,
@@ -16,6 +17,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = Date.parse('2025-06-01T12:00:00.000Z');
 const FINAL_STATUSES = ['executed', 'rejected', 'expired', 'cancelled', 'stale', 'failed'] as const;
 
+/** Figures of the single-file store (commit 9536998, one approvals.json) for the same history. */
+interface Before {
+  readonly open: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
 /** One generated history. */
 interface Scenario {
   readonly label: string;
@@ -25,46 +33,37 @@ interface Scenario {
   readonly bodyChars: number;
   /** Finished requests were decided evenly over this many days before now. */
   readonly spreadDays: number;
-  /** Stored as the new code stores them: previews cut to the change, finished plans compacted. */
-  readonly bounded: boolean;
-  /** Submit latency measured on the code before this change (commit 64a7d80), for the same file. */
-  readonly before?: { readonly p50: number; readonly p99: number };
+  /** `files`: one file per request, as the store keeps them; `legacy`: one approvals.json (migration). */
+  readonly layout: 'files' | 'legacy';
+  readonly before?: Before;
 }
 
 const SCENARIOS: readonly Scenario[] = [
   {
-    label: '10,000 finished over 60 days + 1,000 pending, 1 KB pages, old format',
-    finished: 10_000,
-    pending: 1_000,
-    bodyChars: 1_000,
-    spreadDays: 60,
-    bounded: false,
-    before: { p50: 4225, p99: 7294 },
-  },
-  {
-    label: '10,000 finished within 5 days + 1,000 pending, 1 KB pages, old format',
+    label: '10,000 finished within 5 days + 1,000 pending, 1 KB pages',
     finished: 10_000,
     pending: 1_000,
     bodyChars: 1_000,
     spreadDays: 5,
-    bounded: false,
-    before: { p50: 3924, p99: 6397 },
+    layout: 'files',
+    before: { open: 1_241, p50: 245, p99: 454 },
   },
   {
-    label: '10,000 finished within 5 days + 1,000 pending, 1 KB pages, new format',
+    label: '10,000 finished within 5 days + 1,000 pending, 33 KB pages',
     finished: 10_000,
     pending: 1_000,
-    bodyChars: 1_000,
-    spreadDays: 5,
-    bounded: true,
-  },
-  {
-    label: '600 finished within 5 days + 100 pending, 33 KB pages, new format',
-    finished: 600,
-    pending: 100,
     bodyChars: 33_000,
     spreadDays: 5,
-    bounded: true,
+    layout: 'files',
+    before: { open: 794, p50: 1_697, p99: 5_433 },
+  },
+  {
+    label: 'the same 33 KB history in an old approvals.json (first open migrates it)',
+    finished: 10_000,
+    pending: 1_000,
+    bodyChars: 33_000,
+    spreadDays: 5,
+    layout: 'legacy',
   },
 ];
 
@@ -73,14 +72,10 @@ function pageBody(i: number, chars: number): string {
   return line.repeat(Math.ceil(chars / line.length)).slice(0, chars);
 }
 
-/**
- * An append plan as the pipeline stored it before this change (storage plus the whole page before
- * and after), or with `bounded` as it stores it now (preview cut to the change).
- */
-function plan(i: number, chars: number, bounded: boolean) {
+/** An append plan as the pipeline stores it: storage plus a preview cut to the change. */
+function plan(i: number, chars: number) {
   const markdown = pageBody(i, chars);
-  const after = `${markdown}\n\nappended`;
-  const preview = bounded ? excerptForPreview(markdown, after) : { before: markdown, after };
+  const preview = excerptForPreview(markdown, `${markdown}\n\nappended`);
   return {
     kind: 'update',
     pageId: String(100_000 + i),
@@ -101,10 +96,7 @@ function plan(i: number, chars: number, bounded: boolean) {
 function request(scenario: Scenario, i: number, finished: boolean, ageMs: number): ApprovalRequest {
   const createdAt = new Date(NOW - ageMs);
   const status = finished ? FINAL_STATUSES[i % FINAL_STATUSES.length]! : 'pending';
-  const change = {
-    plan: plan(i, scenario.bodyChars, scenario.bounded),
-    origin: { conversationId: `conv-${i % 50}` },
-  };
+  const change = { plan: plan(i, scenario.bodyChars), origin: { conversationId: `conv-${i % 50}` } };
   return {
     id: `hist${i}`,
     requester: { id: `user-${i % 200}`, name: `User ${i % 200}` },
@@ -113,7 +105,7 @@ function request(scenario: Scenario, i: number, finished: boolean, ageMs: number
     connector: 'default',
     operation: 'update',
     target: { spaceKey: 'ENG', pageId: String(100_000 + i), title: `Page ${i}` },
-    change: finished && scenario.bounded ? compactApprovalChange(change) : change,
+    change: finished ? compactApprovalChange(change) : change,
     baseVersion: 3,
     createdAt: createdAt.toISOString(),
     expiresAt: new Date(createdAt.getTime() + DAY_MS).toISOString(),
@@ -128,8 +120,9 @@ function request(scenario: Scenario, i: number, finished: boolean, ageMs: number
 }
 
 /**
- * Writes approvals.json directly: the finished requests decided over the last `spreadDays` days and
- * the pending ones created in the last 20 hours, spread over 50 channels and 200 people.
+ * Writes the history straight to disk, as the store would have: finished requests decided over the
+ * last `spreadDays` days (their plans compacted), pending ones created in the last 20 hours with
+ * their storage, spread over 50 channels and 200 people. Returns the bytes written.
  */
 async function generateStore(dataDir: string, scenario: Scenario): Promise<number> {
   const requests: ApprovalRequest[] = [];
@@ -140,26 +133,46 @@ async function generateStore(dataDir: string, scenario: Scenario): Promise<numbe
       request(scenario, scenario.finished + i, false, ((i + 1) / scenario.pending) * 20 * 60 * 60 * 1000),
     );
   requests.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
-  const file = join(dataDir, APPROVALS_FILE);
-  await writeFile(file, JSON.stringify({ requests }, null, 2));
-  return (await stat(file)).size;
+  if (scenario.layout === 'legacy') {
+    const text = JSON.stringify({ requests }, null, 2);
+    await writeFile(join(dataDir, APPROVALS_FILE), text, { mode: 0o600 });
+    return Buffer.byteLength(text);
+  }
+  const dir = join(dataDir, APPROVALS_DIR);
+  await mkdir(dir, { mode: 0o700 });
+  let bytes = 0;
+  for (let start = 0; start < requests.length; start += 64) {
+    await Promise.all(
+      requests.slice(start, start + 64).map((r) => {
+        const text = JSON.stringify({ request: r }, null, 2);
+        bytes += Buffer.byteLength(text);
+        return writeFile(join(dir, `${r.id}.json`), text, { mode: 0o600 });
+      }),
+    );
+  }
+  return bytes;
 }
 
 interface Run {
   readonly scenario: Scenario;
-  readonly sizeBefore: number;
-  readonly sizeAfter: number;
+  readonly bytes: number;
+  readonly open: number;
   readonly first: number;
   readonly p50: number;
   readonly p99: number;
+  readonly largestWrite: number;
+  readonly sweep: number;
   readonly kept: number;
 }
 
 async function measure(scenario: Scenario): Promise<Run> {
   const dataDir = await mkdtemp(join(tmpdir(), 'approvals-bench-'));
   try {
-    const sizeBefore = await generateStore(dataDir, scenario);
+    const bytes = await generateStore(dataDir, scenario);
+    (globalThis as { gc?: () => void }).gc?.();
+    let started = performance.now();
     const store = await openApprovalStore({ dataDir });
+    const open = performance.now() - started;
     let tick = NOW;
     let seq = 0;
     const service = createApprovalService({
@@ -171,7 +184,7 @@ async function measure(scenario: Scenario): Promise<Run> {
     const latencies: number[] = [];
     for (let i = 0; i < SUBMITS; i++) {
       tick += 1_000;
-      const started = performance.now();
+      started = performance.now();
       await service.submit({
         requester: { id: `bench-user-${i}`, name: 'Bench' },
         conversationId: 'conv-bench',
@@ -179,21 +192,29 @@ async function measure(scenario: Scenario): Promise<Run> {
         connector: 'default',
         operation: 'update',
         target: { spaceKey: 'ENG', pageId: '42', title: 'Bench page' },
-        change: { plan: plan(i, scenario.bodyChars, true), origin: { conversationId: 'conv-bench' } },
+        change: { plan: plan(i, scenario.bodyChars), origin: { conversationId: 'conv-bench' } },
         baseVersion: 3,
       });
       latencies.push(performance.now() - started);
     }
-    const sizeAfter = (await stat(join(dataDir, APPROVALS_FILE))).size;
+    const dir = join(dataDir, APPROVALS_DIR);
+    const largestWrite = (await stat(join(dir, 'bench0.json'))).size;
+    started = performance.now();
+    await service.pruneFinished(new Date(tick));
+    const sweep = performance.now() - started;
+    const kept = (await readdir(dir)).length;
+    if (kept !== store.list().length) throw new Error('bench: files and memory disagree');
     const [first = Number.NaN, ...rest] = latencies;
     return {
       scenario,
-      sizeBefore,
-      sizeAfter,
+      bytes,
+      open,
       first,
       p50: percentile(rest, 50),
       p99: percentile(rest, 99),
-      kept: store.list().length,
+      largestWrite,
+      sweep,
+      kept,
     };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -205,28 +226,27 @@ function mb(bytes: number): string {
 }
 
 /**
- * Submit latency of the approval service over large generated histories, before and after
- * retention, caps and bounded previews (the whole file is still rewritten on every write).
+ * Submit latency and startup (open) time of the approval store over large generated histories,
+ * one file per request, against the single-file store's figures for the same histories.
  */
 export async function runBenchmark(): Promise<BenchSection> {
   const runs: Run[] = [];
   for (const scenario of SCENARIOS) runs.push(await measure(scenario));
   const rows = runs.map((r) => {
-    const before = r.scenario.before
-      ? `${formatMs(r.scenario.before.p50)} / ${formatMs(r.scenario.before.p99)}`
-      : '—';
-    return `| ${r.scenario.label} | ${mb(r.sizeBefore)} | ${before} | ${formatMs(r.first)} | ${formatMs(r.p50)} / ${formatMs(r.p99)} | ${r.kept.toLocaleString('en')} | ${mb(r.sizeAfter)} |`;
+    const b = r.scenario.before;
+    const before = b ? `${formatMs(b.open)} | ${formatMs(b.p50)} / ${formatMs(b.p99)}` : '— | —';
+    return `| ${r.scenario.label} | ${mb(r.bytes)} | ${before} | ${formatMs(r.open)} | ${formatMs(r.first)} | ${formatMs(r.p50)} / ${formatMs(r.p99)} | ${(r.largestWrite / 1024).toFixed(0)} KB | ${formatMs(r.sweep)} | ${r.kept.toLocaleString('en')} |`;
   });
   return {
     title: 'Approvals store',
     markdown: [
-      `Each history is written directly to approvals.json (append plans: storage plus before/after Markdown; "old format" = as stored before bounded previews, "new format" = previews cut to the change and finished plans without their storage), then ${SUBMITS} sequential submits on a frozen clock, 1 s apart. "before" was measured on the code before this change (commit 64a7d80) with files of the same counts and dates (44.8 MB; page bodies were then one long line); "first" is the first submit after opening, which also prunes what is past the 7-day retention; p50/p99 exclude it.`,
+      `Each history is written straight to disk (append plans: storage plus a preview cut to the change; finished plans compacted), as \`approvals/<id>.json\` files, or as one old \`approvals.json\` for the migration row. Then the store is opened ("open": read, validate and index every file; for the last row also the migration), and ${SUBMITS} sequential submits run on a frozen clock, 1 s apart; each writes one file (temp file, fsync, rename, fsync of the folder). "first" is the first submit, which also drops up to 16 finished requests due under the 7-day retention or beyond the newest 2,000; p50/p99 exclude it. "sweep" is the periodic prune that then drops the backlog. "before" = the single-file store (commit 9536998), same history in one approvals.json: every submit cloned, re-validated and rewrote the whole file.`,
       '',
-      '| history | file | before p50 / p99 (ms) | first (ms) | after p50 / p99 (ms) | requests kept | file after |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| history | on disk | before: open (ms) | before: submit p50 / p99 (ms) | open (ms) | first (ms) | submit p50 / p99 (ms) | one submit writes | sweep (ms) | files after |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows,
       '',
-      'Every submit still rewrites, re-validates and re-freezes the whole file, so its cost follows the file size: pruning and compaction bound that size (finished requests shrink to their card data and leave after 7 days or beyond the newest 2,000; pending ones are capped at 20 per person and 100 per channel).',
+      "A submit's work no longer depends on the history: it checks the caps in per-requester and per-channel indexes, writes one file, and drops at most 16 finished files; a transition rewrites one file under its request's own queue. Opening still reads every file, bounded by the caps (2,000 finished, 20 pending per person, 100 per channel).",
     ].join('\n'),
   };
 }

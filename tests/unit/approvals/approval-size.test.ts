@@ -63,7 +63,7 @@ describe('stored request size', () => {
   it('an append to a 33 KB page stores the storage once and a few lines of preview', async () => {
     const page = bigPage(400);
     expect(page.storage.length).toBeGreaterThan(33_000);
-    const plan = planUpdate(page, { kind: 'append', markdown: 'One more line.' });
+    const plan = await planUpdate(page, { kind: 'append', markdown: 'One more line.' });
     expect(plan.storage.length).toBeGreaterThan(page.storage.length);
     expect(plan.beforeMarkdown.length + plan.afterMarkdown.length).toBeLessThan(1_000);
     const approvals = service();
@@ -76,9 +76,9 @@ describe('stored request size', () => {
     expect(JSON.stringify(card)).toMatch(/… 797 unchanged lines/);
   });
 
-  it('the card diff of a trimmed plan equals the diff of the whole page text', () => {
+  it('the card diff of a trimmed plan equals the diff of the whole page text', async () => {
     const page = bigPage(300);
-    const plan = planUpdate(page, {
+    const plan = await planUpdate(page, {
       kind: 'replace',
       find: 'Paragraph 150: the VPN',
       replaceWith: 'Paragraph 150: the new VPN',
@@ -86,7 +86,7 @@ describe('stored request size', () => {
     expect(plan.previewTrim).toMatchObject({ shortened: false });
     expect(plan.previewTrim!.leadingLines).toBeGreaterThan(200);
     expect(plan.previewTrim!.trailingLines).toBeGreaterThan(200);
-    const full = planUpdate(
+    const full = await planUpdate(
       { ...page },
       { kind: 'replace', find: 'Paragraph 150: the VPN', replaceWith: 'Paragraph 150: the new VPN' },
     );
@@ -107,7 +107,7 @@ describe('stored request size', () => {
       { length: 500 },
       (_, i) => `New paragraph ${i} with a fair amount of text in it.`,
     ).join('\n\n');
-    const plan = planUpdate(page, { kind: 'body', markdown });
+    const plan = await planUpdate(page, { kind: 'body', markdown });
     expect(plan.storage).toContain('New paragraph 499');
     expect(plan.beforeMarkdown.length).toBeLessThanOrEqual(PLAN_PREVIEW_MAX_CHARS);
     expect(plan.afterMarkdown.length).toBeLessThanOrEqual(PLAN_PREVIEW_MAX_CHARS);
@@ -139,7 +139,7 @@ describe('stored request size', () => {
 describe('a finished plan without its storage', () => {
   it('still renders its card and can never be executed', async () => {
     const approvals = service();
-    const plan = planUpdate(bigPage(50), { kind: 'append', markdown: 'Done.' });
+    const plan = await planUpdate(bigPage(50), { kind: 'append', markdown: 'Done.' });
     const request = await submitUpdate(approvals, plan);
     const cancelled = await approvals.cancel(request.id, rita, { isAdmin: false });
     const stored = planOf(cancelled);

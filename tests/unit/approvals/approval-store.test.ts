@@ -136,6 +136,15 @@ describe('pruning', () => {
     expect(store.list().map((r) => r.id)).toEqual(['new']);
   });
 
+  it('a file that cannot be removed does not refuse the submit; the sweep retries it', async () => {
+    const store = createMemoryApprovalStore([ended('old', 0)]);
+    store.failNextWrite();
+    await store.insertWithinLimits(request('new'), { ...limits, pruneBefore: NOW });
+    expect(store.list().map((r) => r.id)).toEqual(['old', 'new']);
+    expect(await store.pruneFinished(NOW)).toBe(1);
+    expect(store.list().map((r) => r.id)).toEqual(['new']);
+  });
+
   it('beyond the cap the earliest ended go first, whatever the filing order', async () => {
     const store = createMemoryApprovalStore([ended('a', 30), ended('b', 10), request('p'), ended('c', 20)]);
     expect(await store.pruneFinished(new Date(0), 1)).toBe(2);
