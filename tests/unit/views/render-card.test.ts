@@ -176,7 +176,8 @@ describe('renderCard', () => {
 
   it('throws INTERNAL for a missing template', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'cards-'));
-    expect(() => createCardRenderer(dir).render('help', { isAdmin: true })).toThrow(/cannot be read/);
+    const help = { isAdmin: true, exampleSpace: 'ENG', spaces: 'ENG', inChannel: true };
+    expect(() => createCardRenderer(dir).render('help', help)).toThrow(/cannot be read/);
   });
 });
 
