@@ -1,14 +1,20 @@
 /**
- * Large-page benchmark: the synchronous work a `get` and an `update … replace` do on one big page,
- * measured in-process on generated storage (table-, paragraph- and list-heavy, 250 KB and 1 MB).
- * `get` = storage → Markdown; `replace` planning = the storage edit + Markdown of the result + the
- * preview diff (what runs before approval, so even a request that is later refused pays it).
- * The longest event-loop block comes from perf_hooks.monitorEventLoopDelay around each run.
+ * Large-page benchmark: the work a `get` and an `update … replace` do on one big page, measured
+ * in-process on generated storage (table-, paragraph- and list-heavy, 250 KB and 1 MB), twice:
+ * inline (the synchronous functions, as before the page worker) and through the page worker API
+ * the bot uses (`toMarkdownOffThread`, `planUpdate`).
+ * `get` = storage → Markdown; `replace` planning = Markdown of the page + the storage edit +
+ * Markdown of the result + the preview diff (what runs before approval, so even a request that is
+ * later refused pays it). The longest event-loop block comes from perf_hooks.monitorEventLoopDelay
+ * around each run.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { closePageWorker, toMarkdownOffThread } from '../../bot/confluence/convert-off-thread.js';
 import { applyStorageEdit } from '../../bot/confluence/storage-edit.js';
 import { storageToMarkdown } from '../../bot/confluence/storage-to-markdown.js';
+import type { Page } from '../../bot/confluence/types.js';
 import { isAppError } from '../../bot/errors.js';
+import { planUpdate } from '../../bot/operations/update-page.js';
 import { buildUpdatePreviewBody } from '../../bot/views/build-diff.js';
 import { type BenchSection, formatMs } from './bench-types.js';
 
@@ -84,13 +90,15 @@ interface Measured {
   readonly note: string;
 }
 
-async function measure(run: () => string): Promise<Measured> {
+async function measure(run: () => string | Promise<string>): Promise<Measured> {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   // The monitor measures between its own timer ticks: let it tick before the work starts.
   await new Promise((resolve) => setTimeout(resolve, 25));
   const start = performance.now();
-  const note = await new Promise<string>((resolve) => setImmediate(() => resolve(run())));
+  const note = await new Promise<string>((resolve, reject) =>
+    setImmediate(() => Promise.resolve().then(run).then(resolve, reject)),
+  );
   const ms = performance.now() - start;
   await new Promise((resolve) => setTimeout(resolve, 20));
   loop.disable();
@@ -123,6 +131,48 @@ function replaceRun(storage: string, find: string, replaceWith: string): () => s
   };
 }
 
+const WEB_URL = 'https://example.atlassian.net/wiki/x';
+
+function pageOf(storage: string, markdown: string): Page {
+  return {
+    id: '1',
+    title: 'T',
+    spaceId: '1',
+    spaceKey: 'BENCH',
+    status: 'current',
+    version: { number: 1, authorId: '', createdAt: '', message: '' },
+    ancestors: [],
+    storage,
+    markdown,
+    webUrl: WEB_URL,
+  };
+}
+
+function getOffThreadRun(storage: string): () => Promise<string> {
+  return async () => `${(await toMarkdownOffThread(storage)).length} chars of Markdown`;
+}
+
+function replaceOffThreadRun(storage: string, find: string, replaceWith: string): () => Promise<string> {
+  return async () => {
+    try {
+      const page = pageOf(storage, await toMarkdownOffThread(storage));
+      const plan = await planUpdate(page, { kind: 'replace', find, replaceWith });
+      const preview = buildUpdatePreviewBody({
+        title: plan.title,
+        webUrl: plan.webUrl,
+        baseVersion: plan.baseVersion,
+        summary: plan.summary,
+        before: plan.beforeMarkdown,
+        after: plan.afterMarkdown,
+      });
+      return `${plan.summary.split(' of ')[0]}; excerpt diff +${preview.added}/−${preview.removed}`;
+    } catch (error) {
+      if (isAppError(error)) return `refused: ${error.code}`;
+      throw error;
+    }
+  };
+}
+
 /** One row of the result table. */
 export interface PageBenchRow {
   readonly name: string;
@@ -134,13 +184,16 @@ export interface PageBenchRow {
 
 /**
  * Measures every case at each size (KB): the median of `runs` runs after one warm-up, and the
- * largest loop block over those runs. `get` times storage → Markdown only; the replace rows time
- * the edit first (a refused replace stops there) and then the Markdown before and after and the
- * diff (the page's Markdown is recomputed, as a fresh read would).
+ * largest loop block over those runs. `get` times storage → Markdown only; the inline replace rows
+ * time the edit first (a refused replace stops there) and then the Markdown before and after and
+ * the diff (the page's Markdown is recomputed, as a fresh read would); the worker rows time the
+ * page's Markdown, `planUpdate` and the diff of its excerpt. The worker is started (and warmed)
+ * before measuring: its one-off start is not part of a request's cost.
  */
 export async function measurePages(sizesKb: readonly number[], runs: number): Promise<PageBenchRow[]> {
   const rows: PageBenchRow[] = [];
   storageToMarkdown(generateTablePage(20_000, 4));
+  await toMarkdownOffThread(generateListPage(200_000));
   for (const kb of sizesKb) {
     const bytes = kb * 1024;
     const pages = [
@@ -153,6 +206,12 @@ export async function measurePages(sizesKb: readonly number[], runs: number): Pr
         { name: `get: ${page.kind}`, run: getRun(page.storage) },
         { name: `replace "needle" → "pin": ${page.kind}`, run: replaceRun(page.storage, 'needle', 'pin') },
         { name: `replace "a" → "b": ${page.kind}`, run: replaceRun(page.storage, 'a', 'b') },
+        { name: `worker get: ${page.kind}`, run: getOffThreadRun(page.storage) },
+        {
+          name: `worker replace "needle" → "pin": ${page.kind}`,
+          run: replaceOffThreadRun(page.storage, 'needle', 'pin'),
+        },
+        { name: `worker replace "a" → "b": ${page.kind}`, run: replaceOffThreadRun(page.storage, 'a', 'b') },
       ];
       for (const item of cases) {
         const results: Measured[] = [];
@@ -192,11 +251,11 @@ export function formatRows(rows: readonly PageBenchRow[]): string {
 
 /** Runs the large-page benchmark and returns its BENCHMARKS.md section. */
 export async function runBenchmark(): Promise<BenchSection> {
-  const rows = await measurePages([250, 1024], 3);
+  const rows = await measurePages([250, 1024], 3).finally(closePageWorker);
   return {
     title: 'Large pages',
     markdown: [
-      'In-process, synchronous work per request on generated storage: `get` = storage → Markdown; `replace` = the storage edit + Markdown before and after + the preview diff (what an update costs before approval). Median of 3 runs after a warm-up; the loop block is the longest event-loop delay (monitorEventLoopDelay, 5 ms resolution) seen in those runs.',
+      'Work per request on generated storage: `get` = storage → Markdown; `replace` = the storage edit + Markdown before and after + the preview diff (what an update costs before approval). Plain rows call the synchronous functions inline (the bot before the page worker); `worker` rows go through the API the bot uses (`toMarkdownOffThread`, `planUpdate`: pages of 32 KB and more run on the page worker thread; the diff is of the stored excerpt). Median of 3 runs after a warm-up; the loop block is the longest event-loop delay (monitorEventLoopDelay, 5 ms resolution) seen in those runs.',
       '',
       formatRows(rows),
       '',
