@@ -12,7 +12,7 @@ import type { CardData } from '../views/types.js';
 import { VERBS } from '../views/verbs.js';
 import { confirmDisconnect, runAdminCommand, submitConnectForm, submitRotateForm } from './admin-commands.js';
 import { decideApproval, freshPreview, refreshApproval } from './approval-actions.js';
-import { moreApprovals, showApprovalsList } from './approvals-list.js';
+import { decideFromList, moreApprovals, showApprovalsList } from './approvals-list.js';
 import { recordAudit } from './audit-events.js';
 import { channelContext, decideIn, requireConnector, rolesIn } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
@@ -118,6 +118,15 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
           await runAdminCommand(deps, chat, intent.command, reply);
           return;
         case 'admin-invalid':
+          await recordAudit(deps, {
+            actor: chat.actor,
+            conversationId: chat.conversation.conversationId,
+            connector: undefined,
+            operation: 'admin',
+            decision: 'n/a',
+            outcome: 'denied',
+            details: { reason: 'malformed admin command', usage: intent.usage },
+          });
           await reply({
             kind: 'text',
             text: placeholders(`${intent.message}\n\nUsage: \`${intent.usage}\``),
@@ -170,7 +179,15 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     );
     const first = messages[0];
     if (outcome === 'ok' && first?.kind === 'card') {
-      await deps.port().post(action.target, first);
+      try {
+        await deps.port().post(action.target, first);
+      } catch (error) {
+        deps.logger.warn({ err: String(error), pageId }, 'could not post a page for "Show here"');
+        return {
+          kind: 'message',
+          text: `I could not post the page in this conversation. Try \`get ${pageId}\` instead.`,
+        };
+      }
       return { kind: 'message', text: 'Posted the page below.' };
     }
     const text = first?.kind === 'card' ? first.summary : first?.text;
@@ -264,6 +281,10 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
           return await moreResults(action);
         case VERBS.moreApprovals:
           return await moreApprovals(deps, action);
+        case VERBS.approveFromList:
+          return await decideFromList(deps, action, 'approve');
+        case VERBS.rejectFromList:
+          return await decideFromList(deps, action, 'reject');
         case VERBS.cancel:
           return await cancelRequest(action);
         case VERBS.connectSubmit:
@@ -288,7 +309,13 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
   return {
     handleMessage,
     handleCardAction,
-    welcome: () => card(deps.cards, 'welcome', { inChannel: true }, 'Confluence Assistant is here'),
+    welcome: (conversationType) =>
+      card(
+        deps.cards,
+        'welcome',
+        { inChannel: conversationType !== 'personal' },
+        'Confluence Assistant is here',
+      ),
     failure: (correlationId, userMessage) =>
       errorMessage(deps.cards, new AppError('INTERNAL', { userMessage }), correlationId),
   };

@@ -35,6 +35,19 @@ describe('admin failures and the audit head', () => {
     expect(entry?.error).toMatch(new RegExp(`^${code}: `));
   });
 
+  it('audits a malformed admin command too', async () => {
+    const before = h.app.audit.head().seq;
+    const result = await h.say('/confluence spaces add', { from: USERS.admin });
+    expect(result.text).toMatch(/Usage/);
+    const [entry] = await h.app.audit.tail(1);
+    expect(entry).toMatchObject({
+      seq: before + 1,
+      operation: 'admin',
+      outcome: 'denied',
+      details: { reason: 'malformed admin command' },
+    });
+  });
+
   it('audits a non-admin refusal with the subcommand and the code', async () => {
     await h.say('/confluence spaces add LEGAL', { from: USERS.reader });
     const [entry] = await h.app.audit.tail(1);
