@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import sinon from 'sinon';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../../bot/audit/types.js';
 import { createRefusalRecorder } from '../../../bot/chat/refusal-recorder.js';
 import { createLogger } from '../../../bot/logger.js';
@@ -85,5 +86,36 @@ describe('createRefusalRecorder', () => {
     recorder.refused(refusal('t'), { fromId: `x\u0000${'y'.repeat(300)}`, conversationId: 'c' });
     expect(events[0]!.actor.id).toMatch(/^x\?y+…$/);
     expect(events[0]!.actor.id.length).toBeLessThanOrEqual(101);
+  });
+});
+
+describe('createRefusalRecorder on the default clock', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: Date.parse('2026-03-01T23:59:30Z'), toFake: ['Date'] });
+  });
+  afterEach(() => clock.restore());
+
+  it('opens a new window when the wall clock moves past it, across midnight', async () => {
+    const append = sinon.spy(async (_event: AuditEventInput) => ({}) as never);
+    const recorder = createRefusalRecorder({
+      audit: { append },
+      logger: createLogger({ level: 'silent' }),
+      windowMs: 60_000,
+      maxEntriesPerWindow: 5,
+    });
+    recorder.refused(refusal('t-1'), {});
+    recorder.refused(refusal('t-1'), {});
+    expect(append.callCount).toBe(1);
+    clock.tick(59_000);
+    recorder.refused(refusal('t-1'), {});
+    expect(append.callCount).toBe(1);
+    clock.tick(2_000);
+    recorder.refused(refusal('t-1'), {});
+    await recorder.flush();
+    const details = append.getCalls().map((call) => call.args[0].details);
+    expect(details.at(-1)).toMatchObject({ tenantId: 't-1' });
+    expect(details.some((d) => d?.summary === true)).toBe(true);
+    expect(append.getCalls().every((call) => typeof call.args[0].actor?.id === 'string')).toBe(true);
   });
 });
