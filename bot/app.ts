@@ -13,6 +13,7 @@ import { openPeopleDirectory } from './assistant/people.js';
 import { compactApprovalChange } from './assistant/present.js';
 import { deriveAuditAnchorKey, openAuditLog } from './audit/audit-log.js';
 import type { AuditLog } from './audit/types.js';
+import { openConversationReferences } from './chat/conversation-references.js';
 import { type BotAuthEndpoints, createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
 import type { Config } from './config.js';
 import { createConfluenceClient } from './confluence/client.js';
@@ -97,6 +98,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     anchorKey: deriveAuditAnchorKey(secretKey.key),
   });
   const people = await openPeopleDirectory(config.dataDir, logger);
+  const references = await openConversationReferences(config.dataDir, logger);
 
   const createClient =
     overrides.createClient ??
@@ -144,6 +146,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     logger,
     handler,
     verbs: ALL_VERBS,
+    references,
     ...(overrides.botAuthEndpoints ? { authEndpoints: overrides.botAuthEndpoints } : {}),
   });
   port = bot.port;

@@ -17,7 +17,13 @@ import type { PolicyRowView } from '../views/types.js';
 import { CONNECT_FORM_INPUTS, ROTATE_FORM_INPUTS } from '../views/verbs.js';
 import { describeAuditHead } from './admin-notices.js';
 import { recordAudit } from './audit-events.js';
-import { channelContext, rolesIn } from './channel-context.js';
+import {
+  approverLabels,
+  approverReachOf,
+  channelContext,
+  resolveApproversFor,
+  rolesIn,
+} from './channel-context.js';
 import { checkCredentials } from './check-credentials.js';
 import type { AssistantDeps } from './deps.js';
 import { card } from './present.js';
@@ -205,7 +211,13 @@ async function executeAdminCommand(
           connectors: deps.connectors.list().map((c) => connectorStatus(c, now)),
           channelName: channelName(chat),
           policy: policyRows(deps, channelKey),
-          approvers: [...new Set([...(context.settings?.approvers ?? []), ...deps.config.approvers])],
+          approvers: approverLabels(
+            deps,
+            channelKey,
+            chat.conversation.type === 'personal'
+              ? approverReachOf(deps, channelKey)
+              : await resolveApproversFor(deps, chat.target),
+          ),
           ...(approvals ? { approvalsConversation: approvals.conversationId } : {}),
           audit: describeAuditHead(deps.audit.head()),
         }),

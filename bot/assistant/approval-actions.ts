@@ -6,7 +6,7 @@ import { AppError, isAppError, toAppError } from '../errors.js';
 import { loadPageInScope, outOfScopeSpace } from '../operations/page-scope.js';
 import { planUpdate } from '../operations/update-page.js';
 import { recordAudit } from './audit-events.js';
-import { approversOf, channelContext, rolesIn } from './channel-context.js';
+import { approverReachOf, channelContext, rolesIn } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
 import { approvalMessage, planOf } from './present.js';
 import { decideWrite, executeWrite, readWriteFacts, spaceAllows, type WriteFacts } from './write-path.js';
@@ -41,10 +41,16 @@ async function settled(deps: AssistantDeps, id: string, waitMs = 8_000): Promise
   return current;
 }
 
-function statusCard(deps: AssistantDeps, request: ApprovalRequest, showButtons = false) {
+/**
+ * The approval card for `request` as it stands, naming its approvers from what is known (chat ids,
+ * names, roster absences): no roster call, so a click or refresh answers at once.
+ */
+export function statusCard(deps: AssistantDeps, request: ApprovalRequest, showButtons = false) {
+  const reach = approverReachOf(deps, request.channelKey);
   const message = approvalMessage(deps.cards, request, {
     showButtons: showButtons || deps.config.approvalButtonsForAll,
-    approverIds: approversOf(deps, request.channelKey),
+    approverIds: reach.reachable.map((approver) => approver.id),
+    reach,
   });
   return message.kind === 'card' ? message.card : {};
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../domain/types.js';
 import { AppError } from '../errors.js';
 import { clipLine, formatAge } from '../views/format.js';
 import type { ApprovalListItem, ApprovalsListData } from '../views/types.js';
+import { decideApproval, requestIdOf } from './approval-actions.js';
 import { rolesIn } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
 import { card } from './present.js';
@@ -58,7 +59,12 @@ function toItem(deps: AssistantDeps, actor: Actor, request: ApprovalRequest, now
  * oldest first, starting at `offset` (past the end: the last page). Rights are resolved here, per
  * request's channel, never taken from card data.
  */
-export function buildApprovalsListData(deps: AssistantDeps, actor: Actor, offset = 0): ApprovalsListData {
+export function buildApprovalsListData(
+  deps: AssistantDeps,
+  actor: Actor,
+  offset = 0,
+  notice?: string,
+): ApprovalsListData {
   const now = deps.now();
   const requests = deps.approvals.listForUser(
     actor,
@@ -74,6 +80,7 @@ export function buildApprovalsListData(deps: AssistantDeps, actor: Actor, offset
     total,
     first: start + 1,
     ...(next < total ? { nextOffset: next } : {}),
+    ...(notice ? { notice } : {}),
   };
 }
 
@@ -97,6 +104,65 @@ export async function moreApprovals(
   return {
     kind: 'card',
     card: deps.cards.render('approvals-list', buildApprovalsListData(deps, action.actor, parsed.data.offset)),
+    scope: 'clicker',
+  };
+}
+
+/** What a decision from the list did, in one line for the top of the re-drawn list. */
+function outcomeNotice(request: ApprovalRequest): string {
+  const title = `"${clipLine(request.target.title, APPROVALS_TITLE_MAX_CHARS)}"`;
+  switch (request.status) {
+    case 'executed':
+      return `Approved ${title}: the page was written.`;
+    case 'approved':
+      return `Approved ${title}: it is being written.`;
+    case 'rejected':
+      return `Rejected ${title}: nothing was written.`;
+    case 'stale':
+      return `${title} changed since the preview: nothing was written. Its approval card offers a fresh preview.`;
+    case 'expired':
+      return `${title} expired before anyone decided.`;
+    case 'cancelled':
+      return `${title} was withdrawn by the requester.`;
+    case 'failed':
+      return `${title} was not written: ${request.error ?? 'the write failed'}`;
+    default:
+      return `${title} is ${request.status}.`;
+  }
+}
+
+/**
+ * Approve or reject from the `approvals` list: the same decision as a click on the approval card
+ * (`decideApproval` reloads the request and re-checks everything; the card data is only a request
+ * id). The approval card is then updated where it lives (if it was ever posted), and the list is
+ * re-drawn for the clicker with what happened. A refusal is shown to the clicker only.
+ */
+export async function decideFromList(
+  deps: AssistantDeps,
+  action: CardActionRequest,
+  verdict: 'approve' | 'reject',
+): Promise<CardActionResult> {
+  const result = await decideApproval(deps, action, verdict);
+  if (result.kind === 'message') return result;
+  const request = deps.approvals.get(requestIdOf(action));
+  if (request?.card) {
+    const { conversationId, activityId, serviceUrl } = request.card;
+    await deps
+      .port()
+      .update({ conversationId, channelKey: request.channelKey, serviceUrl }, activityId, {
+        kind: 'card',
+        card: result.card,
+      })
+      .catch((error: unknown) =>
+        deps.logger.warn({ err: String(error), requestId: request.id }, 'could not update the approval card'),
+      );
+  }
+  return {
+    kind: 'card',
+    card: deps.cards.render(
+      'approvals-list',
+      buildApprovalsListData(deps, action.actor, 0, request ? outcomeNotice(request) : undefined),
+    ),
     scope: 'clicker',
   };
 }

@@ -9,6 +9,7 @@ import { resolveChannelPolicy } from '../policy/policy-spec.js';
 import { type Roles, resolveRoles } from '../policy/roles.js';
 import type { ChannelSettings } from '../policy/settings-store.js';
 import type { AssistantDeps } from './deps.js';
+import { type ApproverReach, describeApprovers, resolveApprovers } from './people.js';
 
 /** The settings that apply to one request in one channel. */
 export interface ChannelContext {
@@ -30,12 +31,43 @@ export function rolesIn(deps: AssistantDeps, actor: Actor, channelKey: string): 
   });
 }
 
+/** Approver ids for a channel as configured (the channel's own plus BOT_APPROVERS), without duplicates. */
+export function configuredApprovers(deps: AssistantDeps, channelKey: string): string[] {
+  return [...new Set([...(deps.settings.getChannel(channelKey)?.approvers ?? []), ...deps.config.approvers])];
+}
+
 /** Approver ids for a channel (the channel's own plus BOT_APPROVERS), as chat ids where known. */
 export function approversOf(deps: AssistantDeps, channelKey: string): string[] {
-  return deps.people.chatIdsFor([
-    ...(deps.settings.getChannel(channelKey)?.approvers ?? []),
-    ...deps.config.approvers,
-  ]);
+  return deps.people.chatIdsFor(configuredApprovers(deps, channelKey));
+}
+
+/**
+ * Who an approval card in channel `channelKey` reaches, from what is already known (chat ids,
+ * names, roster absences): for re-drawing a card without asking the roster again.
+ */
+export function approverReachOf(deps: AssistantDeps, channelKey: string): ApproverReach {
+  return describeApprovers(deps.people, channelKey, configuredApprovers(deps, channelKey));
+}
+
+/**
+ * Who an approval card posted to `target` reaches, asking the conversation's roster first so
+ * approvers who never wrote to the bot get their MRI (Teams matches card views by MRI only).
+ */
+export function resolveApproversFor(deps: AssistantDeps, target: ChatTarget): Promise<ApproverReach> {
+  return resolveApprovers(deps.people, deps.port(), target, configuredApprovers(deps, target.channelKey));
+}
+
+/**
+ * Approvers as `/confluence status` lists them: display names, then those the roster does not
+ * have ("not in this conversation"), then ids of other platforms as configured.
+ */
+export function approverLabels(deps: AssistantDeps, channelKey: string, reach: ApproverReach): string[] {
+  return [
+    ...reach.reachable.map((approver) => approver.name),
+    ...(reach.overflow > 0 ? [`${reach.overflow} more (Teams shows buttons to at most 60)`] : []),
+    ...reach.absent.map((name) => `${name} (not in this conversation)`),
+    ...configuredApprovers(deps, channelKey).filter((id) => id.startsWith('slack:')),
+  ];
 }
 
 /** Where approval cards for personal-chat requests go (`/confluence approvals here`), if set. */

@@ -18,6 +18,7 @@ import type {
   PreviewBody,
   UpdatePreviewBody,
 } from '../views/types.js';
+import type { ApproverReach } from './people.js';
 
 /** A card message of `kind` rendered from typed view data. */
 export function card<K extends CardKind>(
@@ -159,12 +160,13 @@ const CARD_STATUS: Partial<Record<string, ApprovalStatus>> = {
 
 /**
  * The approval card for a request in its current state. `showButtons` gives the approvers' view
- * (only meaningful while pending); `approverIds` drive Teams' per-user refresh.
+ * (only meaningful while pending); `approverIds` drive Teams' per-user refresh; `reach` names the
+ * approvers on the card (mentioning those with a known chat id) and who cannot see it.
  */
 export function approvalMessage(
   cards: CardRenderer,
   request: ApprovalRequest,
-  options: { showButtons: boolean; approverIds: readonly string[] },
+  options: { showButtons: boolean; approverIds: readonly string[]; reach?: ApproverReach },
 ): OutboundMessage {
   const plan = planOf(request);
   const status = CARD_STATUS[request.status] ?? 'failed';
@@ -188,6 +190,13 @@ export function approvalMessage(
     ...(failureReason && status !== 'pending' ? { failureReason } : {}),
     showButtons: options.showButtons,
     approverIds: options.approverIds,
+    ...(options.reach
+      ? {
+          approvers: options.reach.reachable.map((a) => ({ id: a.id, name: a.name, mention: a.mentionable })),
+          absentApprovers: options.reach.absent,
+          approverOverflow: options.reach.overflow,
+        }
+      : {}),
   });
   const summary =
     plan.kind === 'create'

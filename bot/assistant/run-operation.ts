@@ -14,11 +14,12 @@ import { noticeTokenRejected } from './admin-notices.js';
 import { recordAudit } from './audit-events.js';
 import {
   approvalsTarget,
-  approversOf,
   type ChannelContext,
   channelContext,
+  configuredApprovers,
   decideIn,
   requireConnector,
+  resolveApproversFor,
 } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
 import { encodeMoreToken } from './more-token.js';
@@ -333,8 +334,7 @@ async function submitForApproval(
     }
     cardTarget = approvals;
   }
-  const approverIds = approversOf(deps, cardTarget.channelKey);
-  if (approverIds.length === 0) {
+  if (configuredApprovers(deps, cardTarget.channelKey).length === 0) {
     return cannotSubmit(
       'no approvers',
       'Nobody can approve it here: no approvers are named. A bot admin can run `/confluence approvers add @name`.',
@@ -364,17 +364,51 @@ async function submitForApproval(
     outcome: 'pending',
     details: { requestId: request.id },
   });
+  const reach = await resolveApproversFor(deps, cardTarget);
   const message = approvalMessage(deps.cards, request, {
     showButtons: deps.config.approvalButtonsForAll,
-    approverIds,
+    approverIds: reach.reachable.map((approver) => approver.id),
+    reach,
   });
-  const activityId = elsewhere ? await deps.port().post(cardTarget, message) : await reply(message);
+  let activityId: string | undefined;
+  let postFailure: unknown;
+  try {
+    activityId = elsewhere ? await deps.port().post(cardTarget, message) : await reply(message);
+  } catch (error) {
+    postFailure = error;
+  }
   if (activityId) {
     await deps.approvals.setCard(request.id, {
       conversationId: cardTarget.conversationId,
       activityId,
       serviceUrl: cardTarget.serviceUrl,
     });
+  }
+  if (postFailure !== undefined) {
+    deps.logger.warn({ err: String(postFailure), requestId: request.id }, 'could not post the approval card');
+    await recordAudit(deps, {
+      actor: chat.actor,
+      conversationId: cardTarget.conversationId,
+      connector: connector.name,
+      operation: plan.kind,
+      target,
+      decision: 'confirm',
+      outcome: 'error',
+      error: postFailure,
+      details: { requestId: request.id, reason: 'approval card could not be posted' },
+    });
+    const where = elsewhere ? "to the approvers' channel" : 'here';
+    await reply(
+      card(deps.cards, 'notice', {
+        title: 'Approval card not posted',
+        text: `I could not post the approval card ${where}; your request to ${plan.kind} "${plan.title}" is still pending, and approvers can still decide it from \`approvals\`.`,
+        tone: 'warning',
+        changes: [],
+      }),
+    ).catch((error: unknown) =>
+      deps.logger.warn({ err: String(error), requestId: request.id }, 'could not tell the requester either'),
+    );
+    return 'pending';
   }
   if (elsewhere) {
     await reply(

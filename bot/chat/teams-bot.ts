@@ -9,7 +9,8 @@ import {
   INVOKE_RESPONSE_KEY,
   type InvokeResponse,
   MessageFactory,
-  type TurnContext,
+  TeamsInfo,
+  TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config.js';
 import type {
@@ -18,10 +19,17 @@ import type {
   ChatPort,
   ChatRequest,
   ChatTarget,
+  MemberLookup,
   OutboundMessage,
 } from '../domain/chat.js';
+import type { ConversationType } from '../domain/types.js';
 import { toAppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import {
+  type ConversationReferences,
+  createConversationReferences,
+  type StoredReference,
+} from './conversation-references.js';
 import {
   checkChannel,
   checkInbound,
@@ -39,8 +47,8 @@ export interface ChatHandler {
     reply: (message: OutboundMessage) => Promise<string | undefined>,
   ): Promise<void>;
   handleCardAction(request: CardActionRequest): Promise<CardActionResult>;
-  /** The welcome posted when the bot is added to a team or chat. */
-  welcome(): OutboundMessage;
+  /** The welcome posted when the bot is added to a team or chat (worded for that kind of conversation). */
+  welcome(conversationType: ConversationType): OutboundMessage;
   /** The friendly card for an unexpected failure, naming a correlation id. */
   failure(correlationId: string, userMessage: string): OutboundMessage;
 }
@@ -147,8 +155,11 @@ export function createTeamsBot(options: {
   verbs: readonly string[];
   /** Signing-key endpoints (tests only); default: the Bot Framework public cloud. */
   authEndpoints?: BotAuthEndpoints;
+  /** Where real conversation references are kept (default: memory only). */
+  references?: ConversationReferences;
 }): TeamsBot {
   const { config, logger, handler } = options;
+  const references = options.references ?? createConversationReferences();
   const auth = {
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.password?.reveal() ?? '',
@@ -200,7 +211,7 @@ export function createTeamsBot(options: {
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
     if (added.some((member) => member.id === botId)) {
-      await context.sendActivity(toActivity(handler.welcome()));
+      await context.sendActivity(toActivity(handler.welcome(conversationTypeOf(context.activity))));
     }
   });
 
@@ -267,42 +278,117 @@ export function createTeamsBot(options: {
     await failWith(context, error, 'turn');
   });
 
-  const referenceOf = (target: ChatTarget): Partial<ConversationReference> => ({
-    channelId: 'msteams',
-    serviceUrl: target.serviceUrl,
-    conversation: {
-      id: target.conversationId,
-      isGroup: true,
-      conversationType: '',
-      name: '',
-      ...(target.tenantId ? { tenantId: target.tenantId } : {}),
-    },
-    bot: { id: config.bot.appId ? `28:${config.bot.appId}` : 'bot', name: 'Confluence Assistant' },
-  });
+  /**
+   * The reference to post with: the real one the channel sent (exact conversation, else another
+   * thread of the same channel), and only for a conversation never heard from one built from the
+   * target, with the bot id the channel last addressed.
+   */
+  const referenceOf = (target: ChatTarget): Partial<ConversationReference> => {
+    const known = references.find(target.conversationId, target.channelKey);
+    if (known) return known as Partial<ConversationReference>;
+    const bot = references.botAccount() ?? {
+      id: config.bot.appId ? `28:${config.bot.appId}` : 'bot',
+      name: 'Confluence Assistant',
+    };
+    return {
+      channelId: 'msteams',
+      serviceUrl: target.serviceUrl,
+      conversation: {
+        id: target.conversationId,
+        isGroup: !target.conversationId.startsWith('a:'),
+        conversationType: guessConversationType(target.conversationId),
+        name: '',
+        ...(target.tenantId ? { tenantId: target.tenantId } : {}),
+      },
+      bot: { id: bot.id, name: bot.name ?? 'Confluence Assistant' },
+    };
+  };
+
+  /**
+   * Runs `logic` in a conversation outside a turn and rejects with its error. (botbuilder hands
+   * errors inside a continuation to the adapter's turn-error handler, which would post "Something
+   * went wrong" into that conversation and let the caller believe the post worked.)
+   */
+  const continueIn = async (
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> => {
+    let failure: { error: unknown } | undefined;
+    await adapter.continueConversationAsync(config.bot.appId ?? '', reference, async (context) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
+  };
 
   const port: ChatPort = {
     async post(target, message) {
       let id: string | undefined;
-      await adapter.continueConversationAsync(
-        config.bot.appId ?? '',
-        referenceOf(target),
-        async (context) => {
-          id = (await context.sendActivity(toActivity(message)))?.id;
-        },
-      );
+      await continueIn(referenceOf(target), async (context) => {
+        id = (await context.sendActivity(toActivity(message)))?.id;
+      });
       return id;
     },
     async update(target, activityId, message) {
-      await adapter.continueConversationAsync(
-        config.bot.appId ?? '',
-        referenceOf(target),
-        async (context) => {
-          const activity = toActivity(message);
-          activity.id = activityId;
-          await context.updateActivity(activity);
-        },
-      );
+      await continueIn(referenceOf(target), async (context) => {
+        const activity = toActivity(message);
+        activity.id = activityId;
+        await context.updateActivity(activity);
+      });
     },
+    async lookupMember(target, userId): Promise<MemberLookup> {
+      const reference = referenceOf(target);
+      const rosterId = target.conversationId.split(';messageid=')[0]!;
+      let result: MemberLookup = { kind: 'unavailable', reason: 'no answer' };
+      try {
+        await continueIn(
+          { ...reference, conversation: { ...reference.conversation!, id: rosterId } },
+          async (context) => {
+            const member = await TeamsInfo.getMember(context, userId);
+            result = member?.id
+              ? {
+                  kind: 'member',
+                  member: {
+                    id: member.id,
+                    name: member.name?.trim() || userId,
+                    ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
+                  },
+                }
+              : { kind: 'unavailable', reason: 'empty roster answer' };
+          },
+        );
+      } catch (error) {
+        const status = (error as { statusCode?: number }).statusCode;
+        result =
+          status === 400 || status === 403 || status === 404
+            ? { kind: 'not-member' }
+            : { kind: 'unavailable', reason: String((error as Error)?.message ?? error).slice(0, 200) };
+      }
+      return result;
+    },
+  };
+
+  /** Keeps the real reference of every conversation heard from (never fails the turn). */
+  const rememberReference = (context: TurnContext): void => {
+    const activity = context.activity;
+    if (!activity?.serviceUrl || !activity.conversation?.id || !activity.recipient?.id) return;
+    try {
+      const reference = TurnContext.getConversationReference(activity);
+      const channelData = activity.channelData as { channel?: { id?: string } } | undefined;
+      const channelKey =
+        activity.conversation.conversationType === 'channel' && channelData?.channel?.id
+          ? channelData.channel.id
+          : activity.conversation.id.split(';messageid=')[0]!;
+      references.remember(channelKey, reference as unknown as StoredReference);
+    } catch (error) {
+      logger.warn(
+        { err: String((error as Error)?.message ?? error) },
+        'could not remember a conversation reference',
+      );
+    }
   };
 
   const receive = async (body: Record<string, unknown>, authorization: string): Promise<InboundOutcome> => {
@@ -321,12 +407,28 @@ export function createTeamsBot(options: {
     const decision = checkInbound(body, inboundPolicy);
     if (!decision.ok) return { kind: 'refused', refusal: decision.refusal };
     const response = await run(async (context) => {
+      rememberReference(context);
       await app.run(context);
     });
     return { kind: 'handled', status: response?.status ?? 200, body: response?.body };
   };
 
   return { adapter, app, port, routedVerbs: [...options.verbs], inboundPolicy, receive };
+}
+
+/** The kind of conversation an activity comes from (Teams omits the type in some events). */
+function conversationTypeOf(activity: Activity): ConversationType {
+  const raw = activity.conversation?.conversationType;
+  if (raw === 'channel' || raw === 'groupChat' || raw === 'personal') return raw;
+  return activity.conversation?.isGroup ? 'groupChat' : 'personal';
+}
+
+/** A best guess from the id alone, for a conversation the bot never heard from. */
+function guessConversationType(conversationId: string): ConversationType {
+  if (conversationId.startsWith('a:')) return 'personal';
+  return conversationId.includes('@thread.tacv2') || conversationId.includes('@thread.skype')
+    ? 'channel'
+    : 'groupChat';
 }
 
 function failureCard(

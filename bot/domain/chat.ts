@@ -47,12 +47,37 @@ export type OutboundMessage =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'card'; readonly card: Readonly<Record<string, unknown>>; readonly summary?: string };
 
+/** A member of a conversation as the platform's roster knows them. */
+export interface ChatMember {
+  /** The chat id (a Teams MRI, `29:…`): what user-specific card views and mentions need. */
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId?: string;
+}
+
+/**
+ * A roster answer: the person is a member, is not (the roster said so), or the roster could not be
+ * asked (network, throttling, no roster on this platform) — then nothing is known either way.
+ */
+export type MemberLookup =
+  | { readonly kind: 'member'; readonly member: ChatMember }
+  | { readonly kind: 'not-member' }
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
 /** The outbound side of a chat platform, usable inside and outside a turn. */
 export interface ChatPort {
-  /** Posts a new message into a conversation; resolves to the new message id when known. */
+  /**
+   * Posts a new message into a conversation; resolves to the new message id when known. Rejects
+   * when the platform refused or could not be reached: callers must not report success then.
+   */
   post(target: ChatTarget, message: OutboundMessage): Promise<string | undefined>;
-  /** Replaces an earlier message (a card updated in place). */
+  /** Replaces an earlier message (a card updated in place). Rejects like `post`. */
   update(target: ChatTarget, activityId: string, message: OutboundMessage): Promise<void>;
+  /**
+   * Looks `userId` (an aadObjectId or a chat id) up in the roster of the conversation `target` is
+   * in. Never rejects. Absent on platforms without a roster.
+   */
+  lookupMember?(target: ChatTarget, userId: string): Promise<MemberLookup>;
 }
 
 /**

@@ -122,12 +122,60 @@ export function buildCreatePreviewBody(
   };
 }
 
+/** A name safe inside `<at>…</at>`: no angle brackets, one line, never empty. */
+function mentionName(name: string): string {
+  return (
+    name
+      .replace(/[<>\r\n]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 100) || 'approver'
+  );
+}
+
 /**
  * Completes approval view data: removes duplicate and empty approver ids and keeps the first 60
  * (the Teams limit for user-specific views). Buttons only make sense while pending, so
- * `showButtons` is forced off in every other status.
+ * `showButtons` is forced off in every other status. While pending, the approvers are named
+ * (those with a known chat id @mentioned, so Teams notifies them), and approvers the
+ * conversation does not have or that exceed the limit are said to miss the buttons.
  */
 export function buildApprovalData(data: ApprovalData): ApprovalData {
   const approverIds = [...new Set(data.approverIds.filter((id) => id !== ''))].slice(0, MAX_REFRESH_USER_IDS);
-  return { ...data, approverIds, showButtons: data.showButtons && data.status === 'pending' };
+  const pending = data.status === 'pending';
+  const approvers = pending ? (data.approvers ?? []).slice(0, MAX_REFRESH_USER_IDS) : [];
+  const mentions = approvers
+    .filter((approver) => approver.mention)
+    .map((approver) => ({ id: approver.id, name: mentionName(approver.name) }));
+  const absent = pending ? (data.absentApprovers ?? []) : [];
+  const overflow = pending ? (data.approverOverflow ?? 0) : 0;
+  const {
+    approvers: _approvers,
+    absentApprovers: _absent,
+    approverOverflow: _overflow,
+    mentions: _mentions,
+    approverLine: _line,
+    notInConversation: _not,
+    overflowNote: _note,
+    ...rest
+  } = data;
+  return {
+    ...rest,
+    approverIds,
+    showButtons: data.showButtons && pending,
+    mentions,
+    ...(approvers.length > 0
+      ? {
+          approverLine: approvers
+            .map((approver) => (approver.mention ? `<at>${mentionName(approver.name)}</at>` : approver.name))
+            .join(', '),
+        }
+      : {}),
+    ...(absent.length > 0 ? { notInConversation: absent.join(', ') } : {}),
+    ...(overflow > 0
+      ? {
+          overflowNote: `${overflow} more ${overflow === 1 ? 'approver does' : 'approvers do'} not get the buttons on this card (Teams shows them to at most ${MAX_REFRESH_USER_IDS} people); they can decide from \`approvals\`.`,
+        }
+      : {}),
+  };
 }

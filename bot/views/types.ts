@@ -135,6 +135,36 @@ export interface ApprovalData {
   readonly showButtons: boolean;
   /** Teams user ids (MRIs, `29:...`) that auto-refresh to the approvers' view; at most 60. */
   readonly approverIds: readonly string[];
+  /** Approvers by display name (input); shown and, when `mention`, @mentioned while pending. */
+  readonly approvers?: readonly ApproverView[];
+  /** Approvers the conversation's roster does not have, by display name (input). */
+  readonly absentApprovers?: readonly string[];
+  /** Approvers beyond the 60 Teams shows buttons to (input). */
+  readonly approverOverflow?: number;
+  /** Mention entities for `msteams.entities` (built; empty unless pending). */
+  readonly mentions?: readonly MentionView[];
+  /** e.g. `<at>Lee Lead</at>, Lou Lead` (built; only while pending). */
+  readonly approverLine?: string;
+  /** e.g. `Rae Reader, aad-x` (built; only while pending). */
+  readonly notInConversation?: string;
+  /** Why some approvers get no buttons on this card (built; only while pending). */
+  readonly overflowNote?: string;
+}
+
+/** One approver as an approval card names them. */
+export interface ApproverView {
+  /** Chat id (an MRI once known). */
+  readonly id: string;
+  /** Display name (the configured id when no name is known). */
+  readonly name: string;
+  /** True when the chat id and name are known, so an @mention reaches them. */
+  readonly mention: boolean;
+}
+
+/** A Teams mention entity's data: `<at>name</at>` in the card text, `id` the person's MRI. */
+export interface MentionView {
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface DenialData {
@@ -184,7 +214,7 @@ export interface ApprovalListItem {
   readonly status: ApprovalStatus;
   /** The viewer made it and may withdraw it (adds a Cancel button). */
   readonly canCancel: boolean;
-  /** The viewer may approve it (informational; deciding happens on the approval card). */
+  /** The viewer may approve or reject it (adds Approve/Reject buttons; the server re-checks). */
   readonly canDecide: boolean;
 }
 
@@ -197,6 +227,8 @@ export interface ApprovalsListData {
   readonly first?: number;
   /** Position of the next page, when there is one (adds a More button). */
   readonly nextOffset?: number;
+  /** What the viewer's last decision from this list did, e.g. `Approved "Q4 plan".` */
+  readonly notice?: string;
 }
 
 export interface NoticeChange {

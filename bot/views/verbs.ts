@@ -26,6 +26,14 @@ export const VERBS = {
   cancel: 'cancelRequest',
   /** Next page of the `approvals` list, re-listed for the clicker. Data: `{ offset }` (a position only). */
   moreApprovals: 'moreApprovals',
+  /**
+   * Approve from the `approvals` list (for approvers whose approval card never arrived or who are
+   * not in its conversation). Data: exactly `{ requestId }`; re-checked like `approve`. A verb of
+   * its own so the list is re-drawn for the clicker and the approval card updated where it lives.
+   */
+  approveFromList: 'approveFromList',
+  /** Reject from the `approvals` list. Data: exactly `{ requestId }`; re-checked like `reject`. */
+  rejectFromList: 'rejectFromList',
 } as const;
 
 /** One card verb. */

@@ -113,6 +113,8 @@ export async function startHarness(
 ): Promise<Harness> {
   const confluence = await startConfluenceSimulator();
   const channel = await startChannelStub();
+  // Every test user is in every conversation unless a test sets a roster of its own.
+  channel.setMembers('*', Object.values(USERS));
   const dataDir = await mkdtemp(join(tmpdir(), 'ca-harness-'));
   const config = loadConfig({
     PORT: '0',
@@ -188,7 +190,8 @@ export async function startHarness(
       await app.close();
       await channel.close();
       await confluence.close();
-      await rm(dataDir, { recursive: true, force: true });
+      // Stores save in the background (people, conversation references): retry while a last write lands.
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }

@@ -2,7 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createPeopleDirectory, openPeopleDirectory } from '../../../bot/assistant/people.js';
+import {
+  createPeopleDirectory,
+  describeApprovers,
+  openPeopleDirectory,
+  resolveApprovers,
+} from '../../../bot/assistant/people.js';
+import type { ChatPort, MemberLookup } from '../../../bot/domain/chat.js';
 import { createSilentLogger } from '../../../bot/logger.js';
 
 describe('createPeopleDirectory', () => {
@@ -71,5 +77,58 @@ describe('openPeopleDirectory', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('approver reach', () => {
+  const ok = (id: string, name: string, aadObjectId?: string): MemberLookup => ({
+    kind: 'member',
+    member: { id, name, ...(aadObjectId ? { aadObjectId } : {}) },
+  });
+  const target = { conversationId: '19:c;messageid=1', channelKey: '19:c', serviceUrl: 'http://127.0.0.1:9' };
+
+  it('resolves aadObjectIds through the roster, names people, and marks the missing', async () => {
+    const people = createPeopleDirectory();
+    const roster: Record<string, MemberLookup> = {
+      'aad-new': ok('29:new', 'Nia Newbie', 'aad-new'),
+      'aad-gone': { kind: 'not-member' },
+      'aad-offline': { kind: 'unavailable', reason: 'network' },
+    };
+    const port: ChatPort = {
+      post: async () => undefined,
+      update: async () => undefined,
+      lookupMember: async (_target, id) => roster[id] ?? { kind: 'not-member' },
+    };
+    const reach = await resolveApprovers(people, port, target, [
+      'aad-new',
+      'aad-gone',
+      'aad-offline',
+      'slack:U1',
+    ]);
+    expect(reach.reachable).toEqual([
+      { id: '29:new', name: 'Nia Newbie', mentionable: true },
+      { id: 'aad-offline', name: 'aad-offline', mentionable: false },
+    ]);
+    expect(reach.absent).toEqual(['aad-gone']);
+    expect(people.chatIdsFor(['aad-new'])).toEqual(['29:new']);
+    expect(describeApprovers(people, '19:c', ['aad-gone']).absent).toEqual(['aad-gone']);
+    expect(describeApprovers(people, '19:other', ['aad-gone']).absent).toEqual([]);
+  });
+
+  it('keeps at most 60 and counts the rest', () => {
+    const people = createPeopleDirectory();
+    const ids = Array.from({ length: 70 }, (_, i) => `29:p${i}`);
+    const reach = describeApprovers(people, '19:c', ids);
+    expect(reach.reachable).toHaveLength(60);
+    expect(reach.overflow).toBe(10);
+  });
+
+  it('a member found again is no longer marked missing', () => {
+    const people = createPeopleDirectory();
+    people.rememberAbsent('19:c', 'aad-x');
+    expect(people.isAbsent('19:c', 'aad-x')).toBe(true);
+    people.rememberMember('19:c', 'aad-x', { id: '29:x', name: 'X', aadObjectId: 'aad-x' });
+    expect(people.isAbsent('19:c', 'aad-x')).toBe(false);
+    expect(people.nameOf('aad-x')).toBe('X');
   });
 });

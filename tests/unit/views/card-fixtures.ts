@@ -230,6 +230,18 @@ export const CARD_FIXTURES: { readonly [K in CardKind]: readonly { name: string;
     { name: 'failed', data: approval('failed', { failureReason: EVIL.markdown }) },
     { name: 'stale', data: approval('stale') },
     { name: 'pending no approvers', data: approval('pending', { approverIds: [] }) },
+    {
+      name: 'pending with named approvers, one missing, overflow',
+      data: approval('pending', {
+        approvers: [
+          { id: '29:approver-1', name: 'Lee Lead', mention: true },
+          { id: 'aad-unresolved', name: 'aad-unresolved', mention: false },
+          { id: '29:approver-2', name: EVIL.template, mention: true },
+        ],
+        absentApprovers: ['Rae Reader', EVIL.markdown],
+        approverOverflow: 7,
+      }),
+    },
   ],
   denial: [
     {
@@ -304,6 +316,10 @@ export const CARD_FIXTURES: { readonly [K in CardKind]: readonly { name: string;
       },
     },
     { name: 'empty', data: { items: [] } },
+    {
+      name: 'after a decision',
+      data: { items: [], notice: `Approved "${EVIL.template}": the page was written.` },
+    },
   ],
   notice: [
     {
