@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { CardActionRequest, ChatRequest, ChatTarget, MessageMention } from '../domain/chat.js';
+import { decodeEntities } from '../domain/decode-entities.js';
 import type { Actor, ConversationRef, ConversationType } from '../domain/types.js';
 import { AppError } from '../errors.js';
-import { decodeEntities } from '../intent/decode-entities.js';
 
 const MAX_TEXT_LENGTH = 100_000;
 
@@ -136,11 +136,11 @@ export function stripBotMention(
       mentions.push({
         id: mentioned.id,
         name: mentioned.name ?? mentioned.id,
-        text: decodeEntities(mentionText ?? ''),
+        text: decodeEntities(mentionText ?? '').replaceAll('\u00a0', ' '),
       });
     }
   }
-  return { text: decodeEntities(result).replace(/\r\n?/g, '\n').trim(), mentions };
+  return { text: decodeEntities(result).replaceAll('\u00a0', ' ').replace(/\r\n?/g, '\n').trim(), mentions };
 }
 
 /**

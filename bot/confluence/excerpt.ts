@@ -1,3 +1,4 @@
+import { decodeEntities } from '../domain/decode-entities.js';
 import type { ExcerptPart } from './types.js';
 
 /** Opening highlight marker in Confluence search excerpts and titles. */
@@ -5,41 +6,12 @@ export const HIGHLIGHT_START = '@@@hl@@@';
 /** Closing highlight marker in Confluence search excerpts and titles. */
 export const HIGHLIGHT_END = '@@@endhl@@@';
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  hellip: '\u2026',
-  mdash: '\u2014',
-  ndash: '\u2013',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-};
-
-function decodeCodePoint(code: number, original: string): string {
-  if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-    return original;
-  }
-  return String.fromCodePoint(code);
-}
-
 /**
- * Decodes the HTML character references Confluence uses in escaped excerpts: decimal and hex
- * numeric references and the common named ones. Unknown or invalid references are kept as text.
- * Decoding is single-pass, so `&amp;lt;` becomes `&lt;`, not `<`.
+ * Decodes the HTML character references in Confluence's escaped excerpts (see
+ * `decodeEntities`: single pass, so `&amp;lt;` becomes `&lt;`).
  */
 export function unescapeHtml(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g, (match, ref: string) => {
-    if (ref.startsWith('#x') || ref.startsWith('#X'))
-      return decodeCodePoint(Number.parseInt(ref.slice(2), 16), match);
-    if (ref.startsWith('#')) return decodeCodePoint(Number.parseInt(ref.slice(1), 10), match);
-    return NAMED_ENTITIES[ref] ?? match;
-  });
+  return decodeEntities(text);
 }
 
 /** Removes every highlight marker from `text` (used for titles, which must match Confluence). */

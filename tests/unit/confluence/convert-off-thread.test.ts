@@ -85,6 +85,7 @@ describe('the shared page worker', () => {
       } catch (error) {
         return error;
       }
+      return undefined;
     })();
     const offThread = await rejection(planEditOffThread(input));
     expect(offThread).toMatchObject({ code: 'INPUT_INVALID' });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities } from '../../../bot/intent/decode-entities.js';
+import { decodeEntities } from '../../../bot/domain/decode-entities.js';
 import { cleanLine, normalizeMessage, showMentions } from '../../../bot/intent/normalize-message.js';
 import { readQuoted } from '../../../bot/intent/read-quoted.js';
 import { acceptSpaceWord, normalizeSpaceKey } from '../../../bot/intent/space-key.js';
 
 describe('normalizeMessage', () => {
   it('decodes entities once and leaves unknown ones', () => {
-    expect(decodeEntities('a &amp;lt; b &#x1F600; &#39; &bogus; &#xD800;')).toBe(
-      "a &lt; b 😀 ' &bogus; &#xD800;",
+    expect(decodeEntities('a &amp;lt; b &#x1F600; &#39; &bogus; &#xD800; AT&T &copy2024')).toBe(
+      "a &lt; b 😀 ' &bogus; \uFFFD AT&T &copy2024",
     );
   });
   it('cleans a command line', () => {
