@@ -67,8 +67,6 @@ export interface TeamsBot {
   readonly adapter: TeamsAdapter;
   readonly app: Application<TurnState>;
   readonly port: ChatPort;
-  /** Card verbs that have a route. Card templates may only use these (tested). */
-  readonly routedVerbs: readonly string[];
   /** The tenants and channels served (from config). */
   readonly inboundPolicy: InboundPolicy;
   /**
@@ -413,7 +411,7 @@ export function createTeamsBot(options: {
     return { kind: 'handled', status: response?.status ?? 200, body: response?.body };
   };
 
-  return { adapter, app, port, routedVerbs: [...options.verbs], inboundPolicy, receive };
+  return { adapter, app, port, inboundPolicy, receive };
 }
 
 /** The kind of conversation an activity comes from (Teams omits the type in some events). */
