@@ -66,6 +66,17 @@ describe.skipIf(!enabled)('Agents Playground end to end (real bot, simulator, Ch
     await screenshotCard(card, SCREENSHOTS, 'page');
   });
 
+  it('"Show here" on a search result posts the page into the conversation', async () => {
+    const pageCards = browser.page.locator('.ac-adaptiveCard').filter({ hasText: /version \d+ by/ });
+    const before = await pageCards.count();
+    await sendMessage(browser.page, 'search vpn');
+    const results = await waitForCard(browser.page, 'VPN Setup Guide');
+    await results.getByRole('button', { name: 'Show here' }).first().click({ timeout: ANSWER_TIMEOUT_MS });
+    await expect.poll(() => pageCards.count(), { timeout: ANSWER_TIMEOUT_MS }).toBe(before + 1);
+    expect(await textOf(pageCards.last())).toContain('VPN Setup Guide');
+    expect(logs.filter((line) => /could not post/.test(line))).toEqual([]);
+  });
+
   it('refuses a space outside the allowed set with the denial card', async () => {
     await sendMessage(browser.page, 'search pipeline in SALES');
     const card = await waitForCard(browser.page, 'Not allowed here');
@@ -114,6 +125,46 @@ describe.skipIf(!enabled)('Agents Playground end to end (real bot, simulator, Ch
     expect(await textOf(approved)).toContain(PLAYGROUND_USER.name);
     await screenshotCard(approved, SCREENSHOTS, 'approval-approved');
     expect(stack.simulator.findPageByTitle('ENG', title)).toBeDefined();
+  });
+
+  it('sends a personal-chat write to the approvals channel, where an approver approves it', async () => {
+    const title = `From the personal chat ${Date.now().toString(36)}`;
+    await openConversation(browser.page, /Engineering/);
+    await sendMessage(browser.page, '/confluence approvals here', { mentionBot: true });
+    await waitForCard(browser.page, 'Approvals conversation set');
+
+    await openConversation(browser.page, /Personal Chat/);
+    await sendMessage(browser.page, `create "${title}" in ENG: Asked in a personal chat.`);
+    const sent = await waitForCard(browser.page, 'Sent for approval');
+    expect(await textOf(sent)).toContain(title);
+
+    await openConversation(browser.page, /Engineering/);
+    const pending = browser.page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: title })
+      .filter({ hasText: 'Waiting for approval' })
+      .last();
+    await pending.waitFor({ state: 'visible', timeout: ANSWER_TIMEOUT_MS });
+    // The approver was configured by aadObjectId; the card names them and carries the chat id the
+    // Playground's roster gave for it (what Teams needs for the approvers' view).
+    expect(await textOf(pending)).toContain(PLAYGROUND_USER.name);
+    const target = findRefreshableCard(browser.frames, 'refreshApproval')!;
+    expect(target.userIds).toContain(PLAYGROUND_USER.id);
+    await screenshotCard(pending, SCREENSHOTS, 'approval-from-personal-chat');
+    await pending.getByRole('button', { name: 'Approve' }).click({ timeout: ANSWER_TIMEOUT_MS });
+    const approved = browser.page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: title })
+      .filter({ hasText: /Approved by/ })
+      .last();
+    await approved.waitFor({ state: 'visible', timeout: ANSWER_TIMEOUT_MS });
+    expect(stack.simulator.findPageByTitle('ENG', title)).toBeDefined();
+
+    await openConversation(browser.page, /Personal Chat/);
+    await browser.page
+      .getByText(/approved your request/)
+      .last()
+      .waitFor({ state: 'visible', timeout: ANSWER_TIMEOUT_MS });
   });
 
   it('lists approvals and never let the browser leave loopback', async () => {
