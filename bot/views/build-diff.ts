@@ -161,7 +161,7 @@ export interface UpdatePreviewInput {
 }
 
 /**
- * Builds the update preview shown on `update-preview` and `approval` cards from the page text
+ * Builds the update preview shown on `approval` cards from the page text
  * before and after the edit. Never throws.
  */
 export function buildUpdatePreviewBody(

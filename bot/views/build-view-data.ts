@@ -14,7 +14,7 @@ export const MAX_REFRESH_USER_IDS = 60;
 /** Default length of page content on a `page` card. */
 export const PAGE_MAX_CHARS = 3000;
 
-/** Default length of the content preview on `create-preview` and `approval` cards. */
+/** Default length of the content preview on `approval` cards. */
 export const PREVIEW_MAX_CHARS = 2000;
 
 const EXCERPT_MAX_CHARS = 300;
@@ -101,7 +101,7 @@ export function buildPageData(
   };
 }
 
-/** Builds the create preview shown on `create-preview` and `approval` cards from the user's Markdown. */
+/** Builds the create preview shown on `approval` cards from the user's Markdown. */
 export function buildCreatePreviewBody(
   input: {
     readonly title: string;

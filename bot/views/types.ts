@@ -8,8 +8,6 @@
 export const CARD_KINDS = [
   'search-results',
   'page',
-  'create-preview',
-  'update-preview',
   'approval',
   'denial',
   'error',
@@ -70,7 +68,7 @@ export interface PageData {
   readonly webUrl: string;
 }
 
-/** Body of a create preview (shared by `create-preview` and `approval`). */
+/** Body of a create preview (shown on `approval` cards). */
 export interface CreatePreviewBody {
   readonly kind: 'create';
   readonly title: string;
@@ -88,7 +86,7 @@ export interface DiffLineView {
   readonly text: string;
 }
 
-/** Body of an update preview (shared by `update-preview` and `approval`). */
+/** Body of an update preview (shown on `approval` cards). */
 export interface UpdatePreviewBody {
   readonly kind: 'update';
   readonly title: string;
@@ -104,14 +102,6 @@ export interface UpdatePreviewBody {
 }
 
 export type PreviewBody = CreatePreviewBody | UpdatePreviewBody;
-
-export interface CreatePreviewData extends CreatePreviewBody {
-  readonly requester: string;
-}
-
-export interface UpdatePreviewData extends UpdatePreviewBody {
-  readonly requester: string;
-}
 
 /** States of an approval request as shown on its card. */
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'failed' | 'stale';
@@ -326,8 +316,6 @@ export interface AuditListData {
 export interface CardData {
   'search-results': SearchResultsData;
   page: PageData;
-  'create-preview': CreatePreviewData;
-  'update-preview': UpdatePreviewData;
   approval: ApprovalData;
   denial: DenialData;
   error: ErrorData;

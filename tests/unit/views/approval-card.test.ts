@@ -109,7 +109,7 @@ describe('approval card', () => {
     expect(update).toContain('+ step 3 (changed)');
     const create = renderCard('approval', {
       ...withStatus('pending', false),
-      preview: CARD_FIXTURES['create-preview'][0]!.data,
+      preview: CARD_FIXTURES.approval.find((f) => f.name === 'create preview')!.data.preview,
     });
     expect(collectStrings(create).join('\n')).toContain('**Attendees**');
     expect(collectStrings(create)).toContain('Create a page');

@@ -4,6 +4,7 @@ import { storageToMarkdown } from '../../../bot/confluence/storage-to-markdown.j
 import { buildUpdatePreviewBody } from '../../../bot/views/build-diff.js';
 import { buildPageData, PAGE_MAX_CHARS } from '../../../bot/views/build-view-data.js';
 import { renderCard } from '../../../bot/views/render-card.js';
+import { CARD_FIXTURES } from './card-fixtures.js';
 
 /** Teams refuses bot messages over about 28 KB; cards must stay well under it. */
 const TEAMS_CARD_LIMIT = 28 * 1024;
@@ -55,7 +56,7 @@ describe('cards for large pages', () => {
       after: storageToMarkdown(result.storage),
     });
     expect(preview).toMatchObject({ added: 800, removed: 800 });
-    const card = renderCard('update-preview', { ...preview, requester: 'Bo' });
+    const card = renderCard('approval', { ...CARD_FIXTURES.approval[0]!.data, preview });
     expect(JSON.stringify(card).length).toBeLessThan(TEAMS_CARD_LIMIT);
   });
 });

@@ -166,47 +166,6 @@ export const CARD_FIXTURES: { readonly [K in CardKind]: readonly { name: string;
       }),
     },
   ],
-  'create-preview': [
-    { name: 'normal', data: { ...createBody, requester: 'Ana Lopez' } },
-    {
-      name: 'huge evil no parent',
-      data: {
-        ...buildCreatePreviewBody({ title: EVIL.template, spaceKey: 'ENG', markdown: HUGE + EVIL.markdown }),
-        requester: EVIL.template,
-      },
-    },
-  ],
-  'update-preview': [
-    { name: 'normal', data: { ...updateBody, requester: 'Bo Chen' } },
-    {
-      name: 'rewrite everything',
-      data: {
-        ...buildUpdatePreviewBody({
-          title: EVIL.unicode,
-          webUrl: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/43',
-          baseVersion: 1,
-          summary: `replace "${EVIL.template}" with "${EVIL.dollar}"`,
-          before: HUGE,
-          after: HUGE.toUpperCase(),
-        }),
-        requester: 'Bo',
-      },
-    },
-    {
-      name: 'no change',
-      data: {
-        ...buildUpdatePreviewBody({
-          title: 'Same',
-          webUrl: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/44',
-          baseVersion: 2,
-          summary: 'title: Same',
-          before: 'a\nb',
-          after: 'a\nb',
-        }),
-        requester: 'Bo',
-      },
-    },
-  ],
   approval: [
     { name: 'pending approver view', data: approval('pending', { showButtons: true }) },
     { name: 'pending shared view', data: approval('pending') },
@@ -240,6 +199,44 @@ export const CARD_FIXTURES: { readonly [K in CardKind]: readonly { name: string;
         ],
         absentApprovers: ['Rae Reader', EVIL.markdown],
         approverOverflow: 7,
+      }),
+    },
+    { name: 'create preview', data: approval('pending', { preview: createBody }) },
+    {
+      name: 'create preview: huge evil, no parent',
+      data: approval('pending', {
+        preview: buildCreatePreviewBody({
+          title: EVIL.template,
+          spaceKey: 'ENG',
+          markdown: HUGE + EVIL.markdown,
+        }),
+        requester: EVIL.template,
+      }),
+    },
+    {
+      name: 'update preview: rewrite everything',
+      data: approval('pending', {
+        preview: buildUpdatePreviewBody({
+          title: EVIL.unicode,
+          webUrl: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/43',
+          baseVersion: 1,
+          summary: `replace "${EVIL.template}" with "${EVIL.dollar}"`,
+          before: HUGE,
+          after: HUGE.toUpperCase(),
+        }),
+      }),
+    },
+    {
+      name: 'update preview: no change',
+      data: approval('pending', {
+        preview: buildUpdatePreviewBody({
+          title: 'Same',
+          webUrl: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/44',
+          baseVersion: 2,
+          summary: 'title: Same',
+          before: 'a\nb',
+          after: 'a\nb',
+        }),
       }),
     },
   ],

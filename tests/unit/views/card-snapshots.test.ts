@@ -6,7 +6,6 @@ import { CARD_FIXTURES } from './card-fixtures.js';
 const SNAPSHOTS: readonly [CardKind, string][] = [
   ['search-results', 'two hits with next page'],
   ['page', 'normal'],
-  ['update-preview', 'normal'],
   ['approval', 'pending approver view'],
   ['approval', 'stale'],
   ['status', 'one connector warning'],
