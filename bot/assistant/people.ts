@@ -200,21 +200,26 @@ export function describeApprovers(
   ids: readonly string[],
 ): ApproverReach {
   const reachable: ReachableApprover[] = [];
-  const absent: string[] = [];
+  const absentEntries: { configured: string; id: string }[] = [];
   const seen = new Set<string>();
   for (const configured of new Set(ids)) {
     if (configured === '' || isForeignId(configured)) continue;
-    if (people.isAbsent(place, configured)) {
-      absent.push(people.nameOf(configured) ?? configured);
-      continue;
-    }
     const [chatId] = people.chatIdsFor([configured]);
     const id = chatId ?? configured;
+    if (people.isAbsent(place, configured)) {
+      absentEntries.push({ configured, id });
+      continue;
+    }
     if (seen.has(id)) continue;
     seen.add(id);
     const name = people.nameOf(configured) ?? people.nameOf(id);
     reachable.push({ id, name: name ?? configured, mentionable: name !== undefined && id !== configured });
   }
+  // One person is often listed twice (Entra object id and chat id): when the other entry reaches
+  // them, the unresolvable one is not reported as absent.
+  const absent = absentEntries
+    .filter((entry) => !seen.has(entry.id))
+    .map((entry) => people.nameOf(entry.configured) ?? entry.configured);
   return {
     reachable: reachable.slice(0, MAX_REFRESH_USER_IDS),
     overflow: Math.max(0, reachable.length - MAX_REFRESH_USER_IDS),

@@ -115,6 +115,22 @@ describe('approver reach', () => {
     expect(describeApprovers(people, '19:other', ['aad-gone']).absent).toEqual([]);
   });
 
+  it('does not report a person as absent when another entry for them reaches them', async () => {
+    const people = createPeopleDirectory();
+    people.remember({ id: 'user-id-0', name: 'Alex Wilber', aadObjectId: 'aad-alex' });
+    const port: ChatPort = {
+      post: async () => undefined,
+      update: async () => undefined,
+      lookupMember: async (_target, id) =>
+        id === 'user-id-0'
+          ? { kind: 'member', member: { id: 'user-id-0', name: 'Alex Wilber' } }
+          : { kind: 'not-member' },
+    };
+    const reach = await resolveApprovers(people, port, target, ['aad-alex', 'user-id-0']);
+    expect(reach.reachable.map((r) => r.id)).toEqual(['user-id-0']);
+    expect(reach.absent).toEqual([]);
+  });
+
   it('keeps at most 60 and counts the rest', () => {
     const people = createPeopleDirectory();
     const ids = Array.from({ length: 70 }, (_, i) => `29:p${i}`);
