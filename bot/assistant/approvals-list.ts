@@ -3,7 +3,7 @@ import type { ApprovalRequest } from '../approvals/approval-store.js';
 import type { CardActionRequest, CardActionResult, ChatRequest, OutboundMessage } from '../domain/chat.js';
 import type { Actor } from '../domain/types.js';
 import { AppError } from '../errors.js';
-import { clipLine, formatAge } from '../views/format.js';
+import { clipLine, formatAgo } from '../views/format.js';
 import type { ApprovalListItem, ApprovalsListData } from '../views/types.js';
 import { decideApproval, requestIdOf } from './approval-actions.js';
 import { rolesIn } from './channel-context.js';
@@ -47,7 +47,7 @@ function toItem(deps: AssistantDeps, actor: Actor, request: ApprovalRequest, now
     operation: request.operation,
     spaceKey: request.target.spaceKey,
     requester: clipLine(request.requester.name, APPROVALS_NAME_MAX_CHARS),
-    age: formatAge(request.createdAt, now),
+    age: formatAgo(request.createdAt, now),
     status: 'pending',
     canCancel: mine,
     canDecide: !mine && rolesIn(deps, actor, request.channelKey).isApprover,

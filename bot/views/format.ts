@@ -40,6 +40,12 @@ export function formatAge(iso: string, now: Date): string {
   return Number.isNaN(at) ? 'unknown' : formatDuration(now.getTime() - at);
 }
 
+/** How long ago `iso` was, as a phrase: `just now`, `3 hours ago`; `unknown` for an invalid date. */
+export function formatAgo(iso: string, now: Date): string {
+  const age = formatAge(iso, now);
+  return age === 'just now' || age === 'unknown' ? age : `${age} ago`;
+}
+
 /**
  * A code line as its own paragraph of inline code: TextBlocks have no code blocks and join single
  * newlines, so a fenced block would otherwise collapse into one line.
@@ -67,12 +73,26 @@ export function toTeamsMarkdown(markdown: string): string {
     const heading = headingText(line);
     if (heading !== undefined) return heading ? `**${heading}**` : '';
     if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return '———';
-    return replaceImages(line);
+    return replaceImages(taskBox(line));
   });
   return out.join('\n');
 }
 
 const isBlank = (code: number): boolean => code === 32 || code === 9;
+
+/** `- [ ] x` / `- [x] x` → `- ☐ x` / `- ☑ x`: Teams shows task-list brackets literally. */
+function taskBox(line: string): string {
+  let i = 0;
+  while (isBlank(line.charCodeAt(i))) i += 1;
+  const bullet = line[i];
+  if ((bullet !== '-' && bullet !== '*' && bullet !== '+') || line[i + 1] !== ' ' || line[i + 2] !== '[')
+    return line;
+  const mark = line[i + 3];
+  if (line[i + 4] !== ']' || (line[i + 5] !== ' ' && line[i + 5] !== undefined)) return line;
+  if (mark === ' ') return `${line.slice(0, i + 2)}☐${line.slice(i + 5)}`;
+  if (mark === 'x' || mark === 'X') return `${line.slice(0, i + 2)}☑${line.slice(i + 5)}`;
+  return line;
+}
 
 /**
  * The text of an ATX heading line (`## Title ##` → `Title`), '' for an empty heading, undefined when

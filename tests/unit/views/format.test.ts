@@ -5,6 +5,7 @@ import {
   calendarDaysUntil,
   clipLine,
   formatAge,
+  formatAgo,
   formatDuration,
   formatTimestamp,
   toTeamsMarkdown,
@@ -25,6 +26,8 @@ describe('formatTimestamp / formatDuration / formatAge', () => {
     expect(formatDuration(86_400_000)).toBe('1 day');
     expect(formatAge('2025-03-01T00:00:00Z', new Date('2025-03-03T12:00:00Z'))).toBe('2 days');
     expect(formatAge('bad', new Date())).toBe('unknown');
+    expect(formatAgo('2025-03-01T00:00:00Z', new Date('2025-03-01T00:00:30Z'))).toBe('just now');
+    expect(formatAgo('2025-03-01T00:00:00Z', new Date('2025-03-01T03:00:00Z'))).toBe('3 hours ago');
   });
 });
 
@@ -80,6 +83,18 @@ describe('toTeamsMarkdown', () => {
     expect(toTeamsMarkdown(brackets)).toBe(brackets);
     const nested = `${'!['.repeat(5_000)}alt](src)`;
     expect(toTeamsMarkdown(nested)).toBe(`${'!['.repeat(4_999)}[image: alt]`);
+  });
+
+  it('shows task lists with ballot boxes (Teams prints the brackets literally)', () => {
+    const md = ['- [ ] open', '  * [x] done', '- [X] Done', '- [y] other', '- [ ]', 'text - [ ] mid'];
+    expect(toTeamsMarkdown(md.join('\n')).split('\n')).toEqual([
+      '- ☐ open',
+      '  * ☑ done',
+      '- ☑ Done',
+      '- [y] other',
+      '- ☐',
+      'text - [ ] mid',
+    ]);
   });
 
   it('keeps every line of a code block on its own line, as inline code', () => {
