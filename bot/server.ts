@@ -57,6 +57,11 @@ export function createHttpServer(options: {
     res.send(closing ? 503 : 200, { status: closing ? 'stopping' : 'ok', ...options.health() });
   });
 
+  // The Agents Playground (and some uptime checkers) probe the endpoint with HEAD before posting.
+  server.head('/api/messages', async (_req, res) => {
+    res.send(closing ? 503 : 204);
+  });
+
   server.post('/api/messages', async (req, res) => {
     if (closing) {
       res.send(503, { error: 'shutting down' });
@@ -103,7 +108,10 @@ export function createHttpServer(options: {
   });
 
   server.on('restifyError', (req, _res, error, callback) => {
-    logger.warn({ path: req.path(), status: (error as { statusCode?: number }).statusCode }, 'http error');
+    logger.warn(
+      { method: req.method, path: req.path(), status: (error as { statusCode?: number }).statusCode },
+      'http error',
+    );
     callback();
   });
 

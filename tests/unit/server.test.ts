@@ -96,6 +96,12 @@ describe('createHttpServer', () => {
     expect(sut.logs.join('')).toContain('inbound activity refused (403)');
   });
 
+  it('answers the HEAD probe on /api/messages (the Agents Playground sends one on load) with 204', async () => {
+    const { sut } = await start();
+    const response = await fetch(`${sut.url}/api/messages`, { method: 'HEAD' });
+    expect(response.status).toBe(204);
+  });
+
   it('404 for other paths', async () => {
     const { sut } = await start();
     expect((await fetch(`${sut.url}/api/other`)).status).toBe(404);
