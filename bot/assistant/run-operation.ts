@@ -185,7 +185,12 @@ export async function runOperation(
           decision: 'allowed',
           outcome: 'ok',
         });
-        await reply(card(deps.cards, 'page', buildPageData(page), page.title));
+        const authorName = page.version.authorId
+          ? await client.getUserName(page.version.authorId)
+          : undefined;
+        await reply(
+          card(deps.cards, 'page', buildPageData(page, authorName ? { authorName } : {}), page.title),
+        );
         return 'ok';
       }
       case 'create': {

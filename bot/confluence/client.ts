@@ -484,8 +484,32 @@ export function createConfluenceClient(
     };
   };
 
-  return { searchPages, getPage, createPage, updatePage, getSpaces, listSpaces, getCurrentUser };
+  const userNames = new Map<string, string | undefined>();
+  const getUserName = async (accountId: string): Promise<string | undefined> => {
+    if (!ACCOUNT_ID.test(accountId)) return undefined;
+    if (userNames.has(accountId)) return userNames.get(accountId);
+    let name: string | undefined;
+    try {
+      const user = await http.request(
+        { method: 'GET', path: '/wiki/rest/api/user', query: { accountId } },
+        currentUserSchema,
+      );
+      name = user.displayName || user.publicName || undefined;
+    } catch (error) {
+      if (!isAppError(error, 'CONFLUENCE_NOT_FOUND', 'CONFLUENCE_FORBIDDEN')) return undefined;
+    }
+    if (userNames.size >= MAX_CACHED_USERS) userNames.delete(userNames.keys().next().value as string);
+    userNames.set(accountId, name);
+    return name;
+  };
+
+  return { searchPages, getPage, createPage, updatePage, getSpaces, listSpaces, getCurrentUser, getUserName };
 }
+
+/** Atlassian account ids: `557058:uuid`, a 24-hex legacy id, or similar (never anything with a slash or space). */
+const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
+/** People whose names a client remembers (oldest forgotten first). */
+const MAX_CACHED_USERS = 1_000;
 
 function toSearchHit(result: SearchResultDto, base: string): SearchHit | undefined {
   const content = result.content;

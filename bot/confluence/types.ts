@@ -125,4 +125,9 @@ export interface ConfluenceClient {
   listSpaces(): Promise<readonly Space[]>;
   /** Who the credentials belong to; used by `/confluence test`. */
   getCurrentUser(): Promise<CurrentUser>;
+  /**
+   * A person's display name by Atlassian account id (cached per client), or undefined when
+   * Confluence does not know or show them. Never throws: a name is decoration, not a requirement.
+   */
+  getUserName(accountId: string): Promise<string | undefined>;
 }

@@ -74,6 +74,18 @@ describe('operations end to end', () => {
     expect(result.text).not.toContain(page.storage.slice(20, 60));
   });
 
+  it('names the author of the version shown, looked up once per person', async () => {
+    const page = h.confluence.findPageByTitle('HR', 'Parental Leave Policy')!;
+    const lookups = () => h.confluence.requests.filter((r) => r.path === '/wiki/rest/api/user').length;
+    const first = await h.say(`get ${page.id}`);
+    expect(first.text).toMatch(/by (Jane Doe|Marcus Smith|Priya Chen|Olu Okoro|Lucia Garcia)/);
+    expect(first.text).not.toMatch(/a Confluence user/);
+    expect(lookups()).toBeGreaterThanOrEqual(1);
+    const before = lookups();
+    await h.say(`get ${page.id}`);
+    expect(lookups()).toBe(before);
+  });
+
   it('refuses a page named by title in a disallowed space without fetching it', async () => {
     const before = h.confluence.requests.length;
     const result = await h.say('get "Pricing and Discounts" in SALES');

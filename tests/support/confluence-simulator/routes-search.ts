@@ -133,7 +133,8 @@ function readExpand(query: URLSearchParams): Set<string> {
   );
 }
 
-function v1User(accountId: string): Record<string, unknown> {
+/** A v1 `User` for an account id of the corpus (unknown ids get a generic name). */
+export function v1User(accountId: string): Record<string, unknown> {
   const person = Object.values(PEOPLE).find((p) => p.accountId === accountId);
   return {
     type: 'known',

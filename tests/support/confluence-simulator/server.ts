@@ -16,7 +16,7 @@ import {
   v2Error,
 } from './responses.js';
 import type { RouteContext } from './route-context.js';
-import { handleSearch } from './routes-search.js';
+import { handleSearch, v1User } from './routes-search.js';
 import {
   handleCreatePage,
   handleGetAncestors,
@@ -128,6 +128,7 @@ function dispatch(ctx: RouteContext): RouteResult {
   if (path === '/wiki/rest/api/search') return only(['GET'], () => handleSearch(ctx, false));
   if (path === '/wiki/rest/api/content/search') return only(['GET'], () => handleSearch(ctx, true));
   if (path === '/wiki/rest/api/user/current') return only(['GET'], () => currentUser(ctx));
+  if (path === '/wiki/rest/api/user') return only(['GET'], () => userById(ctx));
   if (path === '/wiki/rest/api/content' || path.startsWith('/wiki/rest/api/content/')) return v1Gone();
   if (path === '/wiki/api/v2/spaces') return only(['GET'], () => handleListSpaces(ctx));
   if (path === '/wiki/api/v2/pages') {
@@ -148,6 +149,15 @@ function dispatch(ctx: RouteContext): RouteResult {
   return routeFamily(path) === 'v2'
     ? v2Error(404, 'NOT_FOUND', 'Not Found')
     : v1Error(404, `No route for ${path}`);
+}
+
+/** `GET /wiki/rest/api/user?accountId=`: a corpus person, else 404 (as Cloud answers unknown ids). */
+function userById(ctx: RouteContext): RouteResult {
+  const accountId = ctx.query.get('accountId') ?? '';
+  if (!Object.values(PEOPLE).some((person) => person.accountId === accountId)) {
+    return errorFor(ctx.path, accountId ? 404 : 400, accountId ? 'Not Found' : 'accountId is required');
+  }
+  return { status: 200, spec: 'v1', body: v1User(accountId) };
 }
 
 function currentUser(ctx: RouteContext): RouteResult {

@@ -19,7 +19,8 @@ export type FakeCall =
   | { method: 'updatePage'; input: UpdatePageInput }
   | { method: 'getSpaces'; keys: readonly string[] }
   | { method: 'listSpaces' }
-  | { method: 'getCurrentUser' };
+  | { method: 'getCurrentUser' }
+  | { method: 'getUserName'; accountId: string };
 
 /** An in-memory ConfluenceClient that records calls; search matches any word of the query. */
 export interface FakeConfluence extends ConfluenceClient {
@@ -133,6 +134,10 @@ export function createFakeConfluence(pages: Page[] = []): FakeConfluence {
     async getCurrentUser() {
       calls.push({ method: 'getCurrentUser' });
       return { accountId: 'acc-1', displayName: 'Bot' };
+    },
+    async getUserName(accountId) {
+      calls.push({ method: 'getUserName', accountId });
+      return undefined;
     },
   };
   return fake;
