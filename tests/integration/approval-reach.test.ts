@@ -8,6 +8,7 @@ import {
   type TestUser,
   USERS,
 } from '../support/activities.js';
+import { buttonsOf, requestIdOf } from '../support/approval-cards.js';
 import { type Harness, startHarness, visibleText } from '../support/harness.js';
 
 /** An approver who has never written to the bot: only the roster knows their MRI. */
@@ -20,28 +21,6 @@ const APPROVALS_CHANNEL = '19:approvals@thread.tacv2';
 
 function cardOf(activity: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   return (activity?.attachments as { content?: Record<string, unknown> }[] | undefined)?.[0]?.content;
-}
-
-function requestIdOf(card: Record<string, unknown> | undefined): string {
-  const id = (card?.refresh as { action?: { data?: { requestId?: string } } } | undefined)?.action?.data
-    ?.requestId;
-  if (!id) throw new Error(`no approval card: ${JSON.stringify(card)?.slice(0, 300)}`);
-  return id;
-}
-
-function buttonsOf(card: Record<string, unknown> | undefined): { verb: string; data: unknown }[] {
-  const found: { verb: string; data: unknown }[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && typeof record.verb === 'string')
-        found.push({ verb: record.verb, data: record.data });
-      for (const [key, child] of Object.entries(record)) if (key !== 'refresh') walk(child);
-    }
-  };
-  walk(card);
-  return found;
 }
 
 /** Issue 10 items 4 and 5 over HTTP: roster-resolved approvers, mentions, honest post failures. */

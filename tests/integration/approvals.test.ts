@@ -1,29 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditDir } from '../../bot/audit/audit-log.js';
 import { CONVERSATIONS, USERS } from '../support/activities.js';
+import { buttonsOf, requestIdOf } from '../support/approval-cards.js';
 import { type Harness, startHarness } from '../support/harness.js';
-
-function requestIdOf(card: Record<string, unknown> | undefined): string {
-  const refresh = card?.refresh as { action?: { data?: { requestId?: string } } } | undefined;
-  const id = refresh?.action?.data?.requestId;
-  if (!id) throw new Error(`no approval card: ${JSON.stringify(card)?.slice(0, 300)}`);
-  return id;
-}
-
-function buttonsOf(card: Record<string, unknown> | undefined): { verb: string; data: unknown }[] {
-  const found: { verb: string; data: unknown }[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && typeof record.verb === 'string')
-        found.push({ verb: record.verb, data: record.data });
-      for (const [key, child] of Object.entries(record)) if (key !== 'refresh') walk(child);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 /** Contract 3 over HTTP: preview card, server-side re-checks, exactly-once execution, in-place updates. */
 describe('approvals end to end', () => {

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../bot/audit/types.js';
 import { CONVERSATIONS, USERS } from '../support/activities.js';
+import { requestIdOf } from '../support/approval-cards.js';
 import { type Harness, startHarness } from '../support/harness.js';
-
-function requestIdOf(card: Record<string, unknown> | undefined): string {
-  const refresh = card?.refresh as { action?: { data?: { requestId?: string } } } | undefined;
-  const id = refresh?.action?.data?.requestId;
-  if (!id) throw new Error(`no approval card: ${JSON.stringify(card)?.slice(0, 300)}`);
-  return id;
-}
 
 /** A card's visible text without its per-message correlation id. */
 const withoutCorrelation = (text: string) => text.replace(/[0-9a-f]{8}/g, '<id>');
