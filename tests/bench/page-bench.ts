@@ -8,7 +8,9 @@
  * later refused pays it). The longest event-loop block comes from perf_hooks.monitorEventLoopDelay
  * around each run.
  */
+
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { previewOf } from '../../bot/assistant/present.js';
 import { closePageWorker, toMarkdownOffThread } from '../../bot/confluence/convert-off-thread.js';
 import { applyStorageEdit } from '../../bot/confluence/storage-edit.js';
 import { storageToMarkdown } from '../../bot/confluence/storage-to-markdown.js';
@@ -157,14 +159,8 @@ function replaceOffThreadRun(storage: string, find: string, replaceWith: string)
     try {
       const page = pageOf(storage, await toMarkdownOffThread(storage));
       const plan = await planUpdate(page, { kind: 'replace', find, replaceWith });
-      const preview = buildUpdatePreviewBody({
-        title: plan.title,
-        webUrl: plan.webUrl,
-        baseVersion: plan.baseVersion,
-        summary: plan.summary,
-        before: plan.beforeMarkdown,
-        after: plan.afterMarkdown,
-      });
+      const preview = previewOf(plan);
+      if (preview.kind !== 'update') throw new Error('expected an update preview');
       return `${plan.summary.split(' of ')[0]}; excerpt diff +${preview.added}/−${preview.removed}`;
     } catch (error) {
       if (isAppError(error)) return `refused: ${error.code}`;
