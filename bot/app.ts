@@ -1,11 +1,6 @@
 import { createApprovalService } from './approvals/approval-service.js';
 import { openApprovalStore } from './approvals/approval-store.js';
-import {
-  type AdminNotifier,
-  checkTokenExpiry,
-  createAdminNotifier,
-  createAuditHeadNotifier,
-} from './assistant/admin-notices.js';
+import { checkTokenExpiry, createAdminNotifier, createAuditHeadNotifier } from './assistant/admin-notices.js';
 import { expireDueApprovals } from './assistant/approval-actions.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import type { AssistantDeps, ClientProvider } from './assistant/deps.js';
@@ -14,7 +9,7 @@ import { compactApprovalChange } from './assistant/present.js';
 import { deriveAuditAnchorKey, openAuditLog } from './audit/audit-log.js';
 import type { AuditLog } from './audit/types.js';
 import { openConversationReferences } from './chat/conversation-references.js';
-import { type BotAuthEndpoints, createTeamsBot, type TeamsBot } from './chat/teams-bot.js';
+import { type BotAuthEndpoints, createTeamsEdge, type TeamsBot } from './chat/teams-bot.js';
 import type { Config } from './config.js';
 import { createConfluenceClient } from './confluence/client.js';
 import { closePageWorker } from './confluence/convert-off-thread.js';
@@ -22,12 +17,11 @@ import type { HostLookup } from './confluence/site-host.js';
 import type { ConfluenceClient, ConfluenceConnection } from './confluence/types.js';
 import { openConnectorStore } from './connectors/connector-store.js';
 import { loadSecretKey } from './connectors/secret-key.js';
-import type { ChatPort } from './domain/chat.js';
+import { routeByPlatform } from './domain/route-by-platform.js';
 import type { Logger } from './logger.js';
 import { openSettingsStore } from './policy/settings-store.js';
 import { createHttpServer, type HttpServer } from './server.js';
 import { secureDataDir } from './stores/secure-data-dir.js';
-import { createCardRenderer } from './views/render-card.js';
 import { ALL_VERBS } from './views/verbs.js';
 
 /** Seams tests may replace. */
@@ -118,8 +112,13 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     forConnection: (connection) => createClient(connection, logger),
   };
 
-  let port: ChatPort | undefined;
-  let notifier: AdminNotifier | undefined;
+  const teams = createTeamsEdge({
+    config,
+    logger,
+    references,
+    ...(overrides.botAuthEndpoints ? { authEndpoints: overrides.botAuthEndpoints } : {}),
+  });
+  const port = routeByPlatform({ teams: teams.port });
   const deps: AssistantDeps = {
     config,
     logger,
@@ -129,27 +128,14 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     settings,
     approvals,
     clients,
-    cards: createCardRenderer(),
-    port: () => {
-      if (!port) throw new Error('chat port used before the edge was built');
-      return port;
-    },
+    port,
     gatewayUrl: overrides.gatewayUrl ?? 'https://api.atlassian.com',
     people,
-    notifyAdmins: (...args) => notifier!(...args),
+    notifyAdmins: createAdminNotifier({ now, logger, port, settings }),
     ...(overrides.lookupHost ? { lookupHost: overrides.lookupHost } : {}),
   };
-  notifier = createAdminNotifier(deps);
   const handler = createAssistant(deps);
-  const bot = createTeamsBot({
-    config,
-    logger,
-    handler,
-    verbs: ALL_VERBS,
-    references,
-    ...(overrides.botAuthEndpoints ? { authEndpoints: overrides.botAuthEndpoints } : {}),
-  });
-  port = bot.port;
+  const bot = teams.serve(handler, ALL_VERBS);
   const http = createHttpServer({
     bot,
     logger,

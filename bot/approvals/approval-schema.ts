@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ChatTarget, PLATFORMS } from '../domain/chat.js';
 
 /**
  * Life of a request: `pending` → approved | rejected | expired | cancelled (| stale when the page
@@ -37,7 +38,13 @@ const actorSchema = z
   .strict();
 
 const cardRefSchema = z
-  .object({ conversationId: z.string().min(1), activityId: z.string().min(1), serviceUrl: z.string().min(1) })
+  .object({
+    /** Absent in records written before Slack existed: those are Teams cards. */
+    platform: z.enum(PLATFORMS).optional(),
+    conversationId: z.string().min(1),
+    activityId: z.string().min(1),
+    serviceUrl: z.string().min(1).optional(),
+  })
   .strict();
 
 /** One approval request as stored. `change` is the full proposed change (JSON). */
@@ -69,6 +76,21 @@ export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
 
 /** Where the approval card was posted (for updating it in place). */
 export type ApprovalCardRef = z.infer<typeof cardRefSchema>;
+
+/** The chat target holding a request's card (the request must have one). */
+export function cardTargetOf(request: {
+  readonly channelKey: string;
+  readonly card?: ApprovalCardRef;
+}): ChatTarget {
+  const card = request.card;
+  if (!card) throw new Error('request has no card');
+  return {
+    platform: card.platform ?? 'teams',
+    conversationId: card.conversationId,
+    channelKey: request.channelKey,
+    ...(card.serviceUrl ? { serviceUrl: card.serviceUrl } : {}),
+  };
+}
 
 /**
  * Shape of one request's file, `DATA_DIR/approvals/<id>.json` (a lowdb-style document with one

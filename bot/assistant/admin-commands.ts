@@ -26,20 +26,19 @@ import {
 } from './channel-context.js';
 import { checkCredentials } from './check-credentials.js';
 import type { AssistantDeps } from './deps.js';
-import { card } from './present.js';
+import { view, viewOf } from './present.js';
 
 type Reply = (message: OutboundMessage) => Promise<string | undefined>;
 
 const EXPIRY_WARNING_DAYS = 14;
 
 function notice(
-  deps: AssistantDeps,
   title: string,
   text: string,
   tone: 'good' | 'warning' | 'info' = 'good',
   changes: { label: string; before: string; after: string }[] = [],
 ) {
-  return card(deps.cards, 'notice', { title, text, tone, changes }, title);
+  return view('notice', { title, text, tone, changes }, title);
 }
 
 function describeSpaces(spaces: readonly string[] | '*'): string {
@@ -188,7 +187,6 @@ async function executeAdminCommand(
     );
     await reply(
       notice(
-        deps,
         'Admins only',
         `Only bot admins can run \`/confluence ${command.kind}\`. Ask one of them, or see \`help\` for what you can do.`,
         'warning',
@@ -201,13 +199,13 @@ async function executeAdminCommand(
 
   switch (command.kind) {
     case 'help':
-      await reply(card(deps.cards, 'admin-help', { connectorCount: deps.connectors.list().length }));
+      await reply(view('admin-help', { connectorCount: deps.connectors.list().length }));
       return;
     case 'status': {
       const now = deps.now();
       const approvals = deps.settings.getGlobal().approvalsConversation;
       await reply(
-        card(deps.cards, 'status', {
+        view('status', {
           connectors: deps.connectors.list().map((c) => connectorStatus(c, now)),
           channelName: channelName(chat),
           policy: policyRows(deps, channelKey),
@@ -232,12 +230,7 @@ async function executeAdminCommand(
           new AppError('CONNECTOR_MISSING'),
         );
         await reply(
-          notice(
-            deps,
-            'No connector',
-            'No Confluence connector is set up. Run `/confluence connect`.',
-            'warning',
-          ),
+          notice('No connector', 'No Confluence connector is set up. Run `/confluence connect`.', 'warning'),
         );
         return;
       }
@@ -246,7 +239,6 @@ async function executeAdminCommand(
       await reply(
         result.ok
           ? notice(
-              deps,
               'Connection works',
               `Connected to ${context.connector?.siteUrl} as ${result.user.displayName}. The account sees ${result.spaces.length} spaces: ${
                 result.spaces
@@ -255,13 +247,13 @@ async function executeAdminCommand(
                   .join(', ') || 'none'
               }.`,
             )
-          : notice(deps, 'Connection failed', result.problem, 'warning'),
+          : notice('Connection failed', result.problem, 'warning'),
       );
       return;
     }
     case 'connect':
       await reply(
-        card(deps.cards, 'connect-form', {
+        view('connect-form', {
           name: connectorName ? '' : 'default',
           siteUrl: '',
           email: '',
@@ -273,23 +265,19 @@ async function executeAdminCommand(
       const name = command.connector ?? connectorName;
       const connector = name ? deps.connectors.get(name) : undefined;
       if (!connector) throw new AppError('CONNECTOR_NOT_FOUND');
-      await reply(
-        card(deps.cards, 'rotate-form', { connectorName: connector.name, siteUrl: connector.siteUrl }),
-      );
+      await reply(view('rotate-form', { connectorName: connector.name, siteUrl: connector.siteUrl }));
       return;
     }
     case 'disconnect': {
       const name = command.connector ?? connectorName;
       const connector = name ? deps.connectors.get(name) : undefined;
       if (!connector) throw new AppError('CONNECTOR_NOT_FOUND');
-      await reply(
-        card(deps.cards, 'disconnect-confirm', { connectorName: connector.name, siteUrl: connector.siteUrl }),
-      );
+      await reply(view('disconnect-confirm', { connectorName: connector.name, siteUrl: connector.siteUrl }));
       return;
     }
     case 'policy-show':
       await reply(
-        card(deps.cards, 'policy', {
+        view('policy', {
           channelName: channelName(chat),
           rows: policyRows(deps, channelKey),
           explain: [],
@@ -312,7 +300,6 @@ async function executeAdminCommand(
       });
       await reply(
         notice(
-          deps,
           'Policy updated',
           `${command.operation} is now ${command.permission} in ${channelName(chat)}.`,
           'good',
@@ -334,7 +321,7 @@ async function executeAdminCommand(
         readOnly: OPERATION_SPECS[command.operation].readOnly,
       }).split('\n');
       await reply(
-        card(deps.cards, 'policy', {
+        view('policy', {
           channelName: channelName(chat),
           rows: policyRows(deps, channelKey),
           explain: lines,
@@ -349,7 +336,6 @@ async function executeAdminCommand(
         const narrowed = context.settings?.spaces;
         await reply(
           notice(
-            deps,
             'Allowed spaces',
             `Connector ${connectorName} allows: ${describeSpaces(beforeSpaces)}.${narrowed ? ` This channel narrows that to: ${narrowed.join(', ') || 'none'}.` : ''}`,
             'info',
@@ -368,7 +354,6 @@ async function executeAdminCommand(
       });
       await reply(
         notice(
-          deps,
           'Spaces updated',
           `Connector ${connectorName} now allows: ${describeSpaces(updated.spaces)}.`,
           'good',
@@ -386,7 +371,6 @@ async function executeAdminCommand(
             : [...new Set([...deps.settings.getGlobal().admins, ...deps.config.admins])];
         await reply(
           notice(
-            deps,
             command.kind === 'approvers' ? 'Approvers' : 'Admins',
             list.length ? list.join(', ') : 'None named yet.',
             'info',
@@ -416,7 +400,6 @@ async function executeAdminCommand(
       });
       await reply(
         notice(
-          deps,
           command.kind === 'approvers' ? 'Approvers updated' : 'Admins updated',
           `${command.action === 'add' ? 'Added' : 'Removed'} ${name}.`,
           'good',
@@ -433,9 +416,10 @@ async function executeAdminCommand(
     }
     case 'approvals-here': {
       const change = await deps.settings.setApprovalsConversation({
+        platform: chat.target.platform,
         conversationId: chat.target.conversationId.split(';messageid=')[0]!,
         channelKey,
-        serviceUrl: chat.target.serviceUrl,
+        ...(chat.target.serviceUrl ? { serviceUrl: chat.target.serviceUrl } : {}),
         ...(chat.target.tenantId ? { tenantId: chat.target.tenantId } : {}),
       });
       await audit({
@@ -444,7 +428,6 @@ async function executeAdminCommand(
       });
       await reply(
         notice(
-          deps,
           'Approvals conversation set',
           'Approval cards for writes requested in personal chats will be posted here. Name approvers here with `/confluence approvers add @name`.',
         ),
@@ -456,7 +439,7 @@ async function executeAdminCommand(
       const entries = await deps.audit.tail(count);
       const total = entries[0]?.seq ?? 0;
       await reply(
-        card(deps.cards, 'audit-list', {
+        view('audit-list', {
           total,
           entries: entries.map((e) => ({
             seq: e.seq,
@@ -536,8 +519,8 @@ export async function submitConnectForm(
   const spacesText = form[CONNECT_FORM_INPUTS.spaces] ?? '';
   const token = new Secret(form[CONNECT_FORM_INPUTS.apiToken] ?? '');
   const again = (problem: string): CardActionResult => ({
-    kind: 'card',
-    card: deps.cards.render('connect-form', { name, siteUrl: rawUrl, email, spaces: spacesText, problem }),
+    kind: 'view',
+    view: viewOf('connect-form', { name, siteUrl: rawUrl, email, spaces: spacesText, problem }),
     scope: 'clicker',
   });
   if (rawUrl !== typedUrl) return again('A site URL must not carry a user name or password.');
@@ -585,8 +568,9 @@ export async function submitConnectForm(
       apiToken: token,
       spaces,
       ...(expiresAt ? { tokenExpiresAt: expiresAt } : {}),
+      setupPlatform: action.target.platform,
       setupConversationId: action.target.conversationId,
-      setupServiceUrl: action.target.serviceUrl,
+      ...(action.target.serviceUrl ? { setupServiceUrl: action.target.serviceUrl } : {}),
       createdBy: action.actor.id,
     });
   } catch (error) {
@@ -611,8 +595,8 @@ export async function submitConnectForm(
   });
   const visible = result.spaces.map((s) => s.key);
   return {
-    kind: 'card',
-    card: deps.cards.render('notice', {
+    kind: 'view',
+    view: viewOf('notice', {
       title: 'Confluence connected',
       text: `Connector ${stored.name} reaches ${siteUrl} as ${result.user.displayName}. The account sees ${visible.length} spaces (${visible.slice(0, 20).join(', ') || 'none'}); the bot may use: ${describeSpaces(stored.spaces)}.${stored.key === stored.name ? '' : ` In commands it is \`${stored.key}\` (e.g. \`/confluence rotate ${stored.key}\`).`}`,
       tone: 'good',
@@ -639,8 +623,8 @@ export async function submitRotateForm(
   if (!connector) throw new AppError('CONNECTOR_NOT_FOUND');
   const token = new Secret(form[ROTATE_FORM_INPUTS.apiToken] ?? '');
   const again = (problem: string): CardActionResult => ({
-    kind: 'card',
-    card: deps.cards.render('rotate-form', {
+    kind: 'view',
+    view: viewOf('rotate-form', {
       connectorName: connector.name,
       siteUrl: connector.siteUrl,
       problem,
@@ -687,8 +671,8 @@ export async function submitRotateForm(
     },
   });
   return {
-    kind: 'card',
-    card: deps.cards.render('notice', {
+    kind: 'view',
+    view: viewOf('notice', {
       title: 'Token rotated',
       text: `Connector ${connector.name} now uses the new token (checked: it works as ${result.user.displayName}).`,
       tone: 'good',
@@ -723,8 +707,8 @@ export async function confirmDisconnect(
     },
   });
   return {
-    kind: 'card',
-    card: deps.cards.render('notice', {
+    kind: 'view',
+    view: viewOf('notice', {
       title: 'Disconnected',
       text: `Connector ${name} was removed.`,
       tone: 'info',

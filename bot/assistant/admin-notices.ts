@@ -5,7 +5,7 @@ import { calendarDaysUntil } from '../views/format.js';
 import { recordAudit } from './audit-events.js';
 import { approvalsTarget } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
-import { card } from './present.js';
+import { view } from './present.js';
 
 /** Warn this many days before a token expires. */
 export const TOKEN_EXPIRY_WARNING_DAYS = 14;
@@ -14,19 +14,24 @@ export const TOKEN_EXPIRY_WARNING_DAYS = 14;
  * Where admin notices about a connector go: the conversation where it was connected, else the
  * approvals conversation. Undefined when neither is known (the notice is then only logged).
  */
-export function adminTargetFor(deps: AssistantDeps, connector: ConnectorInfo): ChatTarget | undefined {
-  if (connector.setupConversationId && connector.setupServiceUrl) {
+export function adminTargetFor(
+  deps: Pick<AssistantDeps, 'settings'>,
+  connector: ConnectorInfo,
+): ChatTarget | undefined {
+  const platform = connector.setupPlatform ?? 'teams';
+  if (connector.setupConversationId && (platform !== 'teams' || connector.setupServiceUrl)) {
     return {
+      platform,
       conversationId: connector.setupConversationId,
       channelKey: connector.setupConversationId.split(';messageid=')[0]!,
-      serviceUrl: connector.setupServiceUrl,
+      ...(connector.setupServiceUrl ? { serviceUrl: connector.setupServiceUrl } : {}),
     };
   }
   return approvalsTarget(deps);
 }
 
 /** Sends admin notices at most once per `key` per `throttleMs` (per process). */
-export function createAdminNotifier(deps: AssistantDeps) {
+export function createAdminNotifier(deps: Pick<AssistantDeps, 'now' | 'logger' | 'port' | 'settings'>) {
   const lastSent = new Map<string, number>();
   return async function notify(
     connector: ConnectorInfo,
@@ -42,9 +47,7 @@ export function createAdminNotifier(deps: AssistantDeps) {
     const target = adminTargetFor(deps, connector);
     if (!target) return false;
     try {
-      await deps
-        .port()
-        .post(target, card(deps.cards, 'notice', { ...notice, tone: 'warning', changes: [] }, notice.title));
+      await deps.port.post(target, view('notice', { ...notice, tone: 'warning', changes: [] }, notice.title));
       return true;
     } catch (error) {
       deps.logger.error({ err: String(error), connector: connector.name }, 'could not post an admin notice');
@@ -137,17 +140,14 @@ export function createAuditHeadNotifier(deps: AssistantDeps): () => Promise<bool
     const head = deps.audit.head();
     const text = `${describeAuditHead(head)} Keep this message: \`npm run audit:verify\` must report the same hash at seq ${head.seq} (or a longer chain).`;
     try {
-      await deps
-        .port()
-        .post(
-          target,
-          card(
-            deps.cards,
-            'notice',
-            { title: 'Daily audit log head', text, tone: 'info', changes: [] },
-            'Daily audit log head',
-          ),
-        );
+      await deps.port.post(
+        target,
+        view(
+          'notice',
+          { title: 'Daily audit log head', text, tone: 'info', changes: [] },
+          'Daily audit log head',
+        ),
+      );
       lastDay = day;
       await recordAudit(deps, {
         actor: { id: 'system', name: 'Confluence Assistant' },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { cardTargetOf } from '../approvals/approval-schema.js';
 import type { ApprovalRequest } from '../approvals/approval-store.js';
 import type { Page } from '../confluence/types.js';
-import type { CardActionRequest, CardActionResult, ChatTarget } from '../domain/chat.js';
+import type { CardActionRequest, CardActionResult, ChatTarget, View } from '../domain/chat.js';
 import { AppError, isAppError, toAppError } from '../errors.js';
 import { loadPageInScope, outOfScopeSpace } from '../operations/page-scope.js';
 import { planUpdate } from '../operations/update-page.js';
@@ -45,20 +46,21 @@ async function settled(deps: AssistantDeps, id: string, waitMs = 8_000): Promise
  * The approval card for `request` as it stands, naming its approvers from what is known (chat ids,
  * names, roster absences): no roster call, so a click or refresh answers at once.
  */
-export function statusCard(deps: AssistantDeps, request: ApprovalRequest, showButtons = false) {
+export function statusView(deps: AssistantDeps, request: ApprovalRequest, showButtons = false): View {
   const reach = approverReachOf(deps, request.channelKey);
-  const message = approvalMessage(deps.cards, request, {
+  const message = approvalMessage(request, {
     showButtons: showButtons || deps.config.approvalButtonsForAll,
     approverIds: reach.reachable.map((approver) => approver.id),
     reach,
   });
-  return message.kind === 'card' ? message.card : {};
+  if (message.kind !== 'view') throw new Error('an approval message is always a view');
+  return message.view;
 }
 
 function originOf(request: ApprovalRequest): ChatTarget | undefined {
   const origin = (request.change as { origin?: ChatTarget } | undefined)?.origin;
-  return origin && typeof origin.conversationId === 'string' && typeof origin.serviceUrl === 'string'
-    ? origin
+  return origin && typeof origin.conversationId === 'string' && typeof origin.channelKey === 'string'
+    ? { ...origin, platform: origin.platform ?? 'teams' }
     : undefined;
 }
 
@@ -67,7 +69,7 @@ async function notifyRequester(deps: AssistantDeps, request: ApprovalRequest, te
   const origin = originOf(request);
   if (!origin || origin.conversationId === request.card?.conversationId) return;
   try {
-    await deps.port().post(origin, { kind: 'text', text });
+    await deps.port.post(origin, { kind: 'text', text });
   } catch (error) {
     deps.logger.warn({ err: String(error), requestId: request.id }, 'could not notify the requester');
   }
@@ -125,7 +127,7 @@ export async function decideApproval(
           details: { requestId: id },
         });
       }
-      return { kind: 'card', card: statusCard(deps, current), scope: 'all' };
+      return { kind: 'view', view: statusView(deps, current), scope: 'all' };
     }
     return { kind: 'message', text: appError.userMessage };
   }
@@ -143,7 +145,7 @@ export async function decideApproval(
       decided,
       `${action.actor.name} rejected your request to ${decided.operation} "${decided.target.title}".`,
     );
-    return { kind: 'card', card: statusCard(deps, decided), scope: 'all' };
+    return { kind: 'view', view: statusView(deps, decided), scope: 'all' };
   }
 
   await recordAudit(deps, {
@@ -154,7 +156,7 @@ export async function decideApproval(
     details: { requestId: id },
   });
   const final = await execute(deps, decided, action);
-  return { kind: 'card', card: statusCard(deps, final), scope: 'all' };
+  return { kind: 'view', view: statusView(deps, final), scope: 'all' };
 }
 
 /** Why an approved request may not run now, for the card and the audit entry. */
@@ -308,7 +310,7 @@ export async function refreshApproval(
     request.status === 'pending' &&
     roles.isApprover &&
     (deps.config.allowSelfApproval || request.requester.id !== action.actor.id);
-  return { kind: 'card', card: statusCard(deps, request, mayDecide), scope: 'clicker' };
+  return { kind: 'view', view: statusView(deps, request, mayDecide), scope: 'clicker' };
 }
 
 /**
@@ -324,9 +326,9 @@ export async function freshPreview(
   if (old.requester.id !== action.actor.id && !roles.isApprover) {
     return { kind: 'message', text: 'Only the requester or an approver can ask for a fresh preview.' };
   }
-  if (old.status !== 'stale') return { kind: 'card', card: statusCard(deps, old), scope: 'all' };
+  if (old.status !== 'stale') return { kind: 'view', view: statusView(deps, old), scope: 'all' };
   const plan = planOf(old);
-  if (plan.kind !== 'update') return { kind: 'card', card: statusCard(deps, old), scope: 'all' };
+  if (plan.kind !== 'update') return { kind: 'view', view: statusView(deps, old), scope: 'all' };
   const context = channelContext(deps, old.requester, governingChannel(old));
   const refuse = async (text: string, details: Record<string, unknown>): Promise<CardActionResult> => {
     await recordAudit(deps, {
@@ -399,7 +401,7 @@ export async function freshPreview(
     outcome: 'pending',
     details: { requestId: next.id, replaces: old.id },
   });
-  return { kind: 'card', card: statusCard(deps, next), scope: 'all' };
+  return { kind: 'view', view: statusView(deps, next), scope: 'all' };
 }
 
 /** Expires due requests and updates their cards in place. Run periodically. */
@@ -421,11 +423,10 @@ export async function expireDueApprovals(deps: AssistantDeps): Promise<number> {
       details: { requestId: request.id },
     });
     if (request.card) {
-      const { conversationId, activityId, serviceUrl } = request.card;
       try {
-        await deps.port().update({ conversationId, channelKey: request.channelKey, serviceUrl }, activityId, {
-          kind: 'card',
-          card: statusCard(deps, request),
+        await deps.port.update(cardTargetOf(request), request.card.activityId, {
+          kind: 'view',
+          view: statusView(deps, request),
         });
       } catch (error) {
         deps.logger.warn({ err: String(error), requestId: request.id }, 'could not update an expired card');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardTargetOf } from '../approvals/approval-schema.js';
 import type { ApprovalRequest } from '../approvals/approval-store.js';
 import type { CardActionRequest, CardActionResult, ChatRequest, OutboundMessage } from '../domain/chat.js';
 import type { Actor } from '../domain/types.js';
@@ -8,7 +9,7 @@ import type { ApprovalListItem, ApprovalsListData } from '../views/types.js';
 import { decideApproval, requestIdOf } from './approval-actions.js';
 import { rolesIn } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
-import { card } from './present.js';
+import { view, viewOf } from './present.js';
 
 type Reply = (message: OutboundMessage) => Promise<string | undefined>;
 
@@ -86,7 +87,7 @@ export function buildApprovalsListData(
 
 /** The `approvals` command: the first page of pending requests the actor made or can decide. */
 export async function showApprovalsList(deps: AssistantDeps, chat: ChatRequest, reply: Reply): Promise<void> {
-  await reply(card(deps.cards, 'approvals-list', buildApprovalsListData(deps, chat.actor)));
+  await reply(view('approvals-list', buildApprovalsListData(deps, chat.actor)));
 }
 
 /**
@@ -102,8 +103,8 @@ export async function moreApprovals(
     throw new AppError('INPUT_INVALID', { message: 'moreApprovals card data without a valid offset' });
   }
   return {
-    kind: 'card',
-    card: deps.cards.render('approvals-list', buildApprovalsListData(deps, action.actor, parsed.data.offset)),
+    kind: 'view',
+    view: viewOf('approvals-list', buildApprovalsListData(deps, action.actor, parsed.data.offset)),
     scope: 'clicker',
   };
 }
@@ -146,20 +147,15 @@ export async function decideFromList(
   if (result.kind === 'message') return result;
   const request = deps.approvals.get(requestIdOf(action));
   if (request?.card) {
-    const { conversationId, activityId, serviceUrl } = request.card;
-    await deps
-      .port()
-      .update({ conversationId, channelKey: request.channelKey, serviceUrl }, activityId, {
-        kind: 'card',
-        card: result.card,
-      })
+    await deps.port
+      .update(cardTargetOf(request), request.card.activityId, { kind: 'view', view: result.view })
       .catch((error: unknown) =>
         deps.logger.warn({ err: String(error), requestId: request.id }, 'could not update the approval card'),
       );
   }
   return {
-    kind: 'card',
-    card: deps.cards.render(
+    kind: 'view',
+    view: viewOf(
       'approvals-list',
       buildApprovalsListData(deps, action.actor, 0, request ? outcomeNotice(request) : undefined),
     ),

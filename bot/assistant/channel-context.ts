@@ -54,7 +54,7 @@ export function approverReachOf(deps: AssistantDeps, channelKey: string): Approv
  * approvers who never wrote to the bot get their MRI (Teams matches card views by MRI only).
  */
 export function resolveApproversFor(deps: AssistantDeps, target: ChatTarget): Promise<ApproverReach> {
-  return resolveApprovers(deps.people, deps.port(), target, configuredApprovers(deps, target.channelKey));
+  return resolveApprovers(deps.people, deps.port, target, configuredApprovers(deps, target.channelKey));
 }
 
 /**
@@ -71,13 +71,14 @@ export function approverLabels(deps: AssistantDeps, channelKey: string, reach: A
 }
 
 /** Where approval cards for personal-chat requests go (`/confluence approvals here`), if set. */
-export function approvalsTarget(deps: AssistantDeps): ChatTarget | undefined {
+export function approvalsTarget(deps: Pick<AssistantDeps, 'settings'>): ChatTarget | undefined {
   const approvals = deps.settings.getGlobal().approvalsConversation;
   return approvals
     ? {
+        platform: approvals.platform ?? 'teams',
         conversationId: approvals.conversationId,
         channelKey: approvals.channelKey,
-        serviceUrl: approvals.serviceUrl,
+        ...(approvals.serviceUrl ? { serviceUrl: approvals.serviceUrl } : {}),
         ...(approvals.tenantId ? { tenantId: approvals.tenantId } : {}),
       }
     : undefined;

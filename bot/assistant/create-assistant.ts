@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { answerQuestion, formatAnswer } from '../answers/answer-question.js';
-import type { ChatHandler } from '../chat/teams-bot.js';
-import type { CardActionRequest, CardActionResult, ChatRequest, OutboundMessage } from '../domain/chat.js';
+import { cardTargetOf } from '../approvals/approval-schema.js';
+import type {
+  CardActionRequest,
+  CardActionResult,
+  ChatHandler,
+  ChatRequest,
+  OutboundMessage,
+} from '../domain/chat.js';
 import { AppError, isAppError, toAppError } from '../errors.js';
 import { looksLikeApiToken } from '../intent/detect-secret.js';
 import { EXAMPLE_COMMANDS } from '../intent/examples.js';
@@ -17,7 +23,7 @@ import { recordAudit } from './audit-events.js';
 import { channelContext, decideIn, requireConnector, rolesIn } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
 import { decodeMoreToken, encodeMoreToken } from './more-token.js';
-import { approvalMessage, card, denialMessage, errorMessage } from './present.js';
+import { approvalMessage, denialMessage, errorMessage, view, viewOf } from './present.js';
 import { runOperation } from './run-operation.js';
 
 type Reply = (message: OutboundMessage) => Promise<string | undefined>;
@@ -52,7 +58,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       });
     if (search.permission !== 'allowed') {
       await audit(false);
-      await reply(denialMessage(deps.cards, what, 'search', search));
+      await reply(denialMessage(what, 'search', search));
       return;
     }
     const { client } = requireConnector(deps, context);
@@ -97,7 +103,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
         details: { reason: 'message looked like an API token; not stored or processed' },
       });
       await reply(
-        card(deps.cards, 'notice', {
+        view('notice', {
           title: 'That looks like an API token',
           text: 'Never paste API tokens into chat: treat this one as exposed and revoke it at id.atlassian.com → Security → API tokens. Admins connect Confluence with `/confluence connect`, which uses a private form. I did not store or process that message.',
           tone: 'warning',
@@ -140,7 +146,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
           return;
         case 'help':
         case 'greeting':
-          await reply(card(deps.cards, 'help', helpData(chat)));
+          await reply(view('help', helpData(chat)));
           return;
         case 'failure':
           await reply({
@@ -157,7 +163,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
           { code: error.code, intent: intent.kind, ms: Date.now() - started },
           'request failed with a known error',
         );
-        await reply(errorMessage(deps.cards, error));
+        await reply(errorMessage(error));
         return;
       }
       throw error;
@@ -178,9 +184,9 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       },
     );
     const first = messages[0];
-    if (outcome === 'ok' && first?.kind === 'card') {
+    if (outcome === 'ok' && first?.kind === 'view') {
       try {
-        await deps.port().post(action.target, first);
+        await deps.port.post(action.target, first);
       } catch (error) {
         deps.logger.warn({ err: String(error), pageId }, 'could not post a page for "Show here"');
         return {
@@ -190,7 +196,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       }
       return { kind: 'message', text: 'Posted the page below.' };
     }
-    const text = first?.kind === 'card' ? first.summary : first?.text;
+    const text = first?.kind === 'view' ? first.summary : first?.text;
     return { kind: 'message', text: text ?? 'Nothing to show.' };
   }
 
@@ -199,9 +205,9 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     const context = channelContext(deps, action.actor, action.conversation.channelKey);
     const decision = decideIn(context, action.actor, 'search', token.s ? { spaceKey: token.s } : {});
     if (decision.permission !== 'allowed') {
-      const refusal = denialMessage(deps.cards, `More results for "${token.w}"`, 'search', decision);
-      return refusal.kind === 'card'
-        ? { kind: 'card', card: refusal.card, scope: 'clicker' }
+      const refusal = denialMessage(`More results for "${token.w}"`, 'search', decision);
+      return refusal.kind === 'view'
+        ? { kind: 'view', view: refusal.view, scope: 'clicker' }
         : { kind: 'message', text: 'Refused.' };
     }
     const { client } = requireConnector(deps, context);
@@ -227,8 +233,8 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       results: outcome.results,
     });
     return {
-      kind: 'card',
-      card: deps.cards.render('search-results', {
+      kind: 'view',
+      view: viewOf('search-results', {
         ...data,
         ...(outcome.results.nextCursor
           ? { nextToken: encodeMoreToken(token.w, token.s, outcome.results.nextCursor) }
@@ -253,11 +259,9 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       details: { requestId },
     });
     if (cancelled.card) {
-      const { conversationId, activityId, serviceUrl } = cancelled.card;
-      const message = approvalMessage(deps.cards, cancelled, { showButtons: false, approverIds: [] });
-      await deps
-        .port()
-        .update({ conversationId, channelKey: cancelled.channelKey, serviceUrl }, activityId, message)
+      const message = approvalMessage(cancelled, { showButtons: false, approverIds: [] });
+      await deps.port
+        .update(cardTargetOf(cancelled), cancelled.card.activityId, message)
         .catch((error) => deps.logger.warn({ err: String(error) }, 'could not update a cancelled card'));
     }
     return { kind: 'message', text: `Withdrew your request "${cancelled.target.title}".` };
@@ -310,13 +314,8 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
     handleMessage,
     handleCardAction,
     welcome: (conversationType) =>
-      card(
-        deps.cards,
-        'welcome',
-        { inChannel: conversationType !== 'personal' },
-        'Confluence Assistant is here',
-      ),
+      view('welcome', { inChannel: conversationType !== 'personal' }, 'Confluence Assistant is here'),
     failure: (correlationId, userMessage) =>
-      errorMessage(deps.cards, new AppError('INTERNAL', { userMessage }), correlationId),
+      errorMessage(new AppError('INTERNAL', { userMessage }), correlationId),
   };
 }

@@ -7,7 +7,6 @@ import type { ConnectorStore } from '../connectors/connector-store.js';
 import type { ChatPort } from '../domain/chat.js';
 import type { Logger } from '../logger.js';
 import type { SettingsStore } from '../policy/settings-store.js';
-import type { CardRenderer } from '../views/render-card.js';
 import type { AdminNotifier } from './admin-notices.js';
 import type { PeopleDirectory } from './people.js';
 
@@ -29,9 +28,8 @@ export interface AssistantDeps {
   readonly settings: SettingsStore;
   readonly approvals: ApprovalService;
   readonly clients: ClientProvider;
-  readonly cards: CardRenderer;
-  /** The chat platform's outbound side (bound after the edge is built). */
-  readonly port: () => ChatPort;
+  /** The outbound side of the chat platforms (routes each target to its platform's edge). */
+  readonly port: ChatPort;
   /** Base of the Atlassian API gateway for scoped tokens (`https://api.atlassian.com`; the simulator in tests). */
   readonly gatewayUrl: string;
   /** aadObjectId → chat id, learned from traffic (for Teams' per-user refresh). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApprovalRequest } from '../approvals/approval-store.js';
-import type { OutboundMessage } from '../domain/chat.js';
+import type { OutboundMessage, View } from '../domain/chat.js';
 import type { Operation } from '../domain/types.js';
 import { type AppError, toAppError } from '../errors.js';
 import { type CreatePlan, createPlanSchema } from '../operations/create-page.js';
@@ -9,7 +9,6 @@ import type { Decision } from '../policy/decide.js';
 import { buildUpdatePreviewBody } from '../views/build-diff.js';
 import { buildApprovalData, buildCreatePreviewBody } from '../views/build-view-data.js';
 import { formatTimestamp } from '../views/format.js';
-import type { CardRenderer } from '../views/render-card.js';
 import type {
   ApprovalStatus,
   CardData,
@@ -20,14 +19,14 @@ import type {
 } from '../views/types.js';
 import type { ApproverReach } from './people.js';
 
-/** A card message of `kind` rendered from typed view data. */
-export function card<K extends CardKind>(
-  cards: CardRenderer,
-  kind: K,
-  data: CardData[K],
-  summary?: string,
-): OutboundMessage {
-  return { kind: 'card', card: cards.render(kind, data), ...(summary ? { summary } : {}) };
+/** The view of `kind` with its typed data (each edge renders it: Adaptive Card, Block Kit). */
+export function viewOf<K extends CardKind>(kind: K, data: CardData[K]): View {
+  return { kind, data } as View;
+}
+
+/** A message showing the view of `kind`, with an optional one-line summary for notifications. */
+export function view<K extends CardKind>(kind: K, data: CardData[K], summary?: string): OutboundMessage {
+  return { kind: 'view', view: viewOf(kind, data), ...(summary ? { summary } : {}) };
 }
 
 /** What to tell a person for each failure: the catalog message plus a next step. */
@@ -51,15 +50,10 @@ export function hintFor(error: AppError): string | undefined {
 }
 
 /** The error card for any failure, with a short correlation id that is also logged. */
-export function errorMessage(
-  cards: CardRenderer,
-  error: unknown,
-  correlationId = randomUUID().slice(0, 8),
-): OutboundMessage {
+export function errorMessage(error: unknown, correlationId = randomUUID().slice(0, 8)): OutboundMessage {
   const appError = toAppError(error);
   const hint = hintFor(appError);
-  return card(
-    cards,
+  return view(
     'error',
     { message: appError.userMessage, ...(hint ? { hint } : {}), correlationId },
     appError.userMessage,
@@ -67,22 +61,12 @@ export function errorMessage(
 }
 
 /** The refusal card: what was refused, the chain of reasons and who can change it. */
-export function denialMessage(
-  cards: CardRenderer,
-  what: string,
-  operation: Operation,
-  decision: Decision,
-): OutboundMessage {
+export function denialMessage(what: string, operation: Operation, decision: Decision): OutboundMessage {
   const remedy =
     decision.code === 'SPACE_NOT_ALLOWED'
       ? 'A bot admin can allow the space with `/confluence spaces add <KEY>`.'
       : `A bot admin can change this with \`/confluence policy ${operation} allowed\` or \`confirm\`.`;
-  return card(
-    cards,
-    'denial',
-    { what, reasons: [...decision.reasons].reverse(), remedy },
-    `Refused: ${what}`,
-  );
+  return view('denial', { what, reasons: [...decision.reasons].reverse(), remedy }, `Refused: ${what}`);
 }
 
 /** The plan stored with an approval request, parsed back (stored files are a boundary too). */
@@ -164,7 +148,6 @@ const CARD_STATUS: Partial<Record<string, ApprovalStatus>> = {
  * approvers on the card (mentioning those with a known chat id) and who cannot see it.
  */
 export function approvalMessage(
-  cards: CardRenderer,
   request: ApprovalRequest,
   options: { showButtons: boolean; approverIds: readonly string[]; reach?: ApproverReach },
 ): OutboundMessage {
@@ -202,5 +185,5 @@ export function approvalMessage(
     plan.kind === 'create'
       ? `Approval: create "${plan.title}" in ${plan.spaceKey}`
       : `Approval: update "${plan.title}"`;
-  return card(cards, 'approval', data, summary);
+  return view('approval', data, summary);
 }

@@ -23,7 +23,7 @@ import {
 } from './channel-context.js';
 import type { AssistantDeps } from './deps.js';
 import { encodeMoreToken } from './more-token.js';
-import { approvalMessage, card, denialMessage, errorMessage } from './present.js';
+import { approvalMessage, denialMessage, errorMessage, view } from './present.js';
 import { decideWrite, executeWrite } from './write-path.js';
 
 type Reply = (message: OutboundMessage) => Promise<string | undefined>;
@@ -100,7 +100,7 @@ export async function runOperation(
       outcome: 'denied',
       details: { reasons: decision.reasons, code: decision.code },
     });
-    await reply(denialMessage(deps.cards, describeRequest(request), request.operation, decision));
+    await reply(denialMessage(describeRequest(request), request.operation, decision));
     return 'refused';
   };
 
@@ -129,7 +129,7 @@ export async function runOperation(
       outcome: 'ok',
       ...(details ? { details } : {}),
     });
-    await reply(card(deps.cards, 'notice', { title, text, tone: 'good', changes: [] }));
+    await reply(view('notice', { title, text, tone: 'good', changes: [] }));
     return 'ok';
   };
 
@@ -152,8 +152,7 @@ export async function runOperation(
           details: { results: outcome.results.totalSize },
         });
         await reply(
-          card(
-            deps.cards,
+          view(
             'search-results',
             {
               ...buildSearchResultsData({
@@ -188,9 +187,7 @@ export async function runOperation(
         const authorName = page.version.authorId
           ? await client.getUserName(page.version.authorId)
           : undefined;
-        await reply(
-          card(deps.cards, 'page', buildPageData(page, authorName ? { authorName } : {}), page.title),
-        );
+        await reply(view('page', buildPageData(page, authorName ? { authorName } : {}), page.title));
         return 'ok';
       }
       case 'create': {
@@ -256,7 +253,7 @@ export async function runOperation(
     }).catch((auditError) => deps.logger.error({ err: String(auditError) }, 'audit append failed'));
     if (isAppError(error)) {
       if (error.code === 'CONFLUENCE_UNAUTHORIZED') await notifyTokenRejected(deps, context);
-      await reply(errorMessage(deps.cards, error));
+      await reply(errorMessage(error));
       return hiddenSpace ? 'refused' : 'failed';
     }
     throw error;
@@ -322,9 +319,7 @@ async function submitForApproval(
       outcome: 'denied',
       details: { reason },
     });
-    await reply(
-      card(deps.cards, 'notice', { title: 'This needs approval', text, tone: 'warning', changes: [] }),
-    );
+    await reply(view('notice', { title: 'This needs approval', text, tone: 'warning', changes: [] }));
     return 'refused' as const;
   };
   let cardTarget: ChatTarget = chat.target;
@@ -370,7 +365,7 @@ async function submitForApproval(
     details: { requestId: request.id },
   });
   const reach = await resolveApproversFor(deps, cardTarget);
-  const message = approvalMessage(deps.cards, request, {
+  const message = approvalMessage(request, {
     showButtons: deps.config.approvalButtonsForAll,
     approverIds: reach.reachable.map((approver) => approver.id),
     reach,
@@ -378,15 +373,16 @@ async function submitForApproval(
   let activityId: string | undefined;
   let postFailure: unknown;
   try {
-    activityId = elsewhere ? await deps.port().post(cardTarget, message) : await reply(message);
+    activityId = elsewhere ? await deps.port.post(cardTarget, message) : await reply(message);
   } catch (error) {
     postFailure = error;
   }
   if (activityId) {
     await deps.approvals.setCard(request.id, {
+      platform: cardTarget.platform,
       conversationId: cardTarget.conversationId,
       activityId,
-      serviceUrl: cardTarget.serviceUrl,
+      ...(cardTarget.serviceUrl ? { serviceUrl: cardTarget.serviceUrl } : {}),
     });
   }
   if (postFailure !== undefined) {
@@ -404,7 +400,7 @@ async function submitForApproval(
     });
     const where = elsewhere ? "to the approvers' channel" : 'here';
     await reply(
-      card(deps.cards, 'notice', {
+      view('notice', {
         title: 'Approval card not posted',
         text: `I could not post the approval card ${where}; your request to ${plan.kind} "${plan.title}" is still pending, and approvers can still decide it from \`approvals\`.`,
         tone: 'warning',
@@ -417,7 +413,7 @@ async function submitForApproval(
   }
   if (elsewhere) {
     await reply(
-      card(deps.cards, 'notice', {
+      view('notice', {
         title: 'Sent for approval',
         text: `Your request to ${plan.kind} "${plan.title}" went to the approvers' channel. You will hear back here when it is decided.`,
         tone: 'info',

@@ -14,17 +14,19 @@ import {
 } from 'botbuilder';
 import type { Config } from '../config.js';
 import type {
-  CardActionRequest,
   CardActionResult,
+  ChatHandler,
   ChatPort,
-  ChatRequest,
   ChatTarget,
   MemberLookup,
   OutboundMessage,
+  View,
 } from '../domain/chat.js';
 import type { ConversationType } from '../domain/types.js';
 import { toAppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { renderCard } from '../views/render-card.js';
+import type { AdaptiveCardJson } from '../views/types.js';
 import {
   type ConversationReferences,
   createConversationReferences,
@@ -38,20 +40,6 @@ import {
   type InboundRefusal,
 } from './inbound-gate.js';
 import { toCardActionRequest, toChatRequest } from './to-chat-request.js';
-
-/** The core as the chat edge sees it. Implemented by `createAssistant`. */
-export interface ChatHandler {
-  /** Answers a message; `reply` posts into the same conversation and returns the new message id. */
-  handleMessage(
-    request: ChatRequest,
-    reply: (message: OutboundMessage) => Promise<string | undefined>,
-  ): Promise<void>;
-  handleCardAction(request: CardActionRequest): Promise<CardActionResult>;
-  /** The welcome posted when the bot is added to a team or chat (worded for that kind of conversation). */
-  welcome(conversationType: ConversationType): OutboundMessage;
-  /** The friendly card for an unexpected failure, naming a correlation id. */
-  failure(correlationId: string, userMessage: string): OutboundMessage;
-}
 
 /** What became of one inbound POST, for the HTTP edge to answer. */
 export type InboundOutcome =
@@ -129,10 +117,15 @@ function toBotActivity(body: Record<string, unknown>): Activity {
   return activity as unknown as Activity;
 }
 
-/** Turns an OutboundMessage into a Bot Framework activity. */
+/** Renders a core view with the Adaptive Card template of its kind (templates compiled once). */
+export function renderView(view: View): AdaptiveCardJson {
+  return renderCard(view.kind, view.data as never);
+}
+
+/** Turns an OutboundMessage into a Bot Framework activity (views become Adaptive Cards). */
 export function toActivity(message: OutboundMessage) {
   if (message.kind === 'text') return MessageFactory.text(message.text);
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(renderView(message.view)));
   if (message.summary) activity.summary = message.summary;
   return activity;
 }
@@ -141,22 +134,34 @@ async function sendInvokeResponse(context: TurnContext, body: unknown): Promise<
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
+/** Options of the Teams edge. */
+export interface TeamsEdgeOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** Signing-key endpoints (tests only); default: the Bot Framework public cloud. */
+  readonly authEndpoints?: BotAuthEndpoints;
+  /** Where real conversation references are kept (default: memory only). */
+  readonly references?: ConversationReferences;
+}
+
+/**
+ * The Teams edge before it serves: the Bot Framework adapter and the outbound port. Built first, so
+ * the core gets a working port at construction; `serve` then builds the inbound side around the core.
+ */
+export interface TeamsEdge {
+  readonly adapter: TeamsAdapter;
+  readonly port: ChatPort;
+  /** Builds the teams-ai Application with its routes for `handler`, behind the inbound gate. */
+  serve(handler: ChatHandler, verbs: readonly string[]): TeamsBot;
+}
+
 /**
  * Builds the Teams edge: the Bot Framework adapter (authentication from config; off when BOT_ID is
- * unset), the teams-ai Application with its routes, and a ChatPort for proactive posts and updates.
+ * unset) and a ChatPort for proactive posts and updates; `serve` adds the teams-ai Application.
  * This folder is the only code that imports botbuilder or teams-ai.
  */
-export function createTeamsBot(options: {
-  config: Config;
-  logger: Logger;
-  handler: ChatHandler;
-  verbs: readonly string[];
-  /** Signing-key endpoints (tests only); default: the Bot Framework public cloud. */
-  authEndpoints?: BotAuthEndpoints;
-  /** Where real conversation references are kept (default: memory only). */
-  references?: ConversationReferences;
-}): TeamsBot {
-  const { config, logger, handler } = options;
+export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
+  const { config, logger } = options;
   const references = options.references ?? createConversationReferences();
   const auth = {
     MicrosoftAppId: config.bot.appId ?? '',
@@ -175,107 +180,6 @@ export function createTeamsBot(options: {
     { ...auth, ...endpoints },
     new ConfigurationServiceClientCredentialFactory(auth),
   );
-  const inboundPolicy = createInboundPolicy({
-    authEnabled: config.bot.authEnabled,
-    tenants: [...(config.bot.tenantId ? [config.bot.tenantId] : []), ...config.bot.allowedTenants],
-  });
-  const app = new Application<TurnState>({
-    adapter,
-    botAppId: config.bot.appId ?? '',
-    removeRecipientMention: false,
-    startTypingTimer: false,
-    longRunningMessages: false,
-  });
-
-  const failWith = async (context: TurnContext, error: unknown, where: string): Promise<void> => {
-    const correlationId = randomUUID().slice(0, 8);
-    const appError = toAppError(error);
-    logger.error(
-      { correlationId, where, err: appError, cause: String((error as Error)?.message ?? error) },
-      'turn failed',
-    );
-    if (!context.activity?.serviceUrl || !context.activity.conversation?.id) {
-      logger.warn({ correlationId }, 'no reply address on the activity; the failure message was not sent');
-      return;
-    }
-    try {
-      await context.sendActivity(toActivity(handler.failure(correlationId, appError.userMessage)));
-    } catch (sendError) {
-      logger.error({ correlationId, err: String(sendError) }, 'could not send the failure message');
-    }
-  };
-
-  app.conversationUpdate('membersAdded', async (context) => {
-    const botId = context.activity.recipient?.id;
-    const added = context.activity.membersAdded ?? [];
-    if (added.some((member) => member.id === botId)) {
-      await context.sendActivity(toActivity(handler.welcome(conversationTypeOf(context.activity))));
-    }
-  });
-
-  const onAction = async (context: TurnContext): Promise<string> => {
-    let result: CardActionResult;
-    try {
-      result = await handler.handleCardAction(toCardActionRequest(context.activity));
-    } catch (error) {
-      const correlationId = randomUUID().slice(0, 8);
-      const appError = toAppError(error);
-      logger.error({ correlationId, err: appError }, 'card action failed');
-      result = {
-        kind: 'card',
-        card: failureCard(handler, correlationId, appError.userMessage),
-        scope: 'clicker',
-      };
-    }
-    if (result.kind === 'message') {
-      await sendInvokeResponse(context, {
-        statusCode: 200,
-        type: 'application/vnd.microsoft.activity.message',
-        value: result.text,
-      });
-      return result.text;
-    }
-    if (result.scope === 'all' && context.activity.replyToId) {
-      const activity = toActivity({ kind: 'card', card: result.card });
-      activity.id = context.activity.replyToId;
-      try {
-        await context.updateActivity(activity);
-      } catch (error) {
-        logger.warn({ err: String(error) }, 'could not update the card for everyone');
-      }
-    }
-    await sendInvokeResponse(context, {
-      statusCode: 200,
-      type: 'application/vnd.microsoft.card.adaptive',
-      value: result.card,
-    });
-    return '';
-  };
-  for (const verb of options.verbs) {
-    app.adaptiveCards.actionExecute(verb, async (context) => onAction(context));
-  }
-  app.adaptiveCards.actionExecute(/.*/, async (context) => onAction(context));
-
-  app.activity(ActivityTypes.Message, async (context) => {
-    try {
-      const request = toChatRequest(context.activity);
-      await handler.handleMessage(
-        request,
-        async (message) => (await context.sendActivity(toActivity(message)))?.id,
-      );
-    } catch (error) {
-      await failWith(context, error, 'message');
-    }
-  });
-
-  app.error(async (context, error) => {
-    if (context.turnState.get(INVOKE_RESPONSE_KEY)) {
-      logger.error({ err: String(error) }, 'error after the turn answered');
-      return;
-    }
-    await failWith(context, error, 'turn');
-  });
-
   /**
    * The reference to post with: the real one the channel sent (exact conversation, else another
    * thread of the same channel), and only for a conversation never heard from one built from the
@@ -369,49 +273,162 @@ export function createTeamsBot(options: {
     },
   };
 
-  /** Keeps the real reference of every conversation heard from (never fails the turn). */
-  const rememberReference = (context: TurnContext): void => {
-    const activity = context.activity;
-    if (!activity?.serviceUrl || !activity.conversation?.id || !activity.recipient?.id) return;
-    try {
-      const reference = TurnContext.getConversationReference(activity);
-      const channelData = activity.channelData as { channel?: { id?: string } } | undefined;
-      const channelKey =
-        activity.conversation.conversationType === 'channel' && channelData?.channel?.id
-          ? channelData.channel.id
-          : activity.conversation.id.split(';messageid=')[0]!;
-      references.remember(channelKey, reference as unknown as StoredReference);
-    } catch (error) {
-      logger.warn(
-        { err: String((error as Error)?.message ?? error) },
-        'could not remember a conversation reference',
-      );
-    }
-  };
-
-  const receive = async (body: Record<string, unknown>, authorization: string): Promise<InboundOutcome> => {
-    const channel = checkChannel(body, inboundPolicy);
-    if (!channel.ok) return { kind: 'refused', refusal: channel.refusal };
-    if (config.bot.authEnabled && authorization.trim().length === 0) {
-      return { kind: 'unauthorized', reason: 'no Authorization header' };
-    }
-    const activity = toBotActivity(body);
-    let run: Awaited<ReturnType<GatedTeamsAdapter['authenticate']>>;
-    try {
-      run = await adapter.authenticate(activity, authorization);
-    } catch (error) {
-      return { kind: 'unauthorized', reason: String((error as Error)?.message ?? error) };
-    }
-    const decision = checkInbound(body, inboundPolicy);
-    if (!decision.ok) return { kind: 'refused', refusal: decision.refusal };
-    const response = await run(async (context) => {
-      rememberReference(context);
-      await app.run(context);
+  const serve = (handler: ChatHandler, verbs: readonly string[]): TeamsBot => {
+    const inboundPolicy = createInboundPolicy({
+      authEnabled: config.bot.authEnabled,
+      tenants: [...(config.bot.tenantId ? [config.bot.tenantId] : []), ...config.bot.allowedTenants],
     });
-    return { kind: 'handled', status: response?.status ?? 200, body: response?.body };
+    const app = new Application<TurnState>({
+      adapter,
+      botAppId: config.bot.appId ?? '',
+      removeRecipientMention: false,
+      startTypingTimer: false,
+      longRunningMessages: false,
+    });
+
+    const failWith = async (context: TurnContext, error: unknown, where: string): Promise<void> => {
+      const correlationId = randomUUID().slice(0, 8);
+      const appError = toAppError(error);
+      logger.error(
+        { correlationId, where, err: appError, cause: String((error as Error)?.message ?? error) },
+        'turn failed',
+      );
+      if (!context.activity?.serviceUrl || !context.activity.conversation?.id) {
+        logger.warn({ correlationId }, 'no reply address on the activity; the failure message was not sent');
+        return;
+      }
+      try {
+        await context.sendActivity(toActivity(handler.failure(correlationId, appError.userMessage)));
+      } catch (sendError) {
+        logger.error({ correlationId, err: String(sendError) }, 'could not send the failure message');
+      }
+    };
+
+    app.conversationUpdate('membersAdded', async (context) => {
+      const botId = context.activity.recipient?.id;
+      const added = context.activity.membersAdded ?? [];
+      if (added.some((member) => member.id === botId)) {
+        await context.sendActivity(toActivity(handler.welcome(conversationTypeOf(context.activity))));
+      }
+    });
+
+    const onAction = async (context: TurnContext): Promise<string> => {
+      let result: CardActionResult | { kind: 'card'; card: AdaptiveCardJson; scope: 'clicker' };
+      try {
+        result = await handler.handleCardAction(toCardActionRequest(context.activity));
+      } catch (error) {
+        const correlationId = randomUUID().slice(0, 8);
+        const appError = toAppError(error);
+        logger.error({ correlationId, err: appError }, 'card action failed');
+        result = {
+          kind: 'card',
+          card: failureCard(handler, correlationId, appError.userMessage),
+          scope: 'clicker',
+        };
+      }
+      if (result.kind === 'message') {
+        await sendInvokeResponse(context, {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: result.text,
+        });
+        return result.text;
+      }
+      const card = result.kind === 'view' ? renderView(result.view) : result.card;
+      if (result.scope === 'all' && context.activity.replyToId) {
+        const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+        activity.id = context.activity.replyToId;
+        try {
+          await context.updateActivity(activity);
+        } catch (error) {
+          logger.warn({ err: String(error) }, 'could not update the card for everyone');
+        }
+      }
+      await sendInvokeResponse(context, {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: card,
+      });
+      return '';
+    };
+    for (const verb of verbs) {
+      app.adaptiveCards.actionExecute(verb, async (context) => onAction(context));
+    }
+    app.adaptiveCards.actionExecute(/.*/, async (context) => onAction(context));
+
+    app.activity(ActivityTypes.Message, async (context) => {
+      try {
+        const request = toChatRequest(context.activity);
+        await handler.handleMessage(
+          request,
+          async (message) => (await context.sendActivity(toActivity(message)))?.id,
+        );
+      } catch (error) {
+        await failWith(context, error, 'message');
+      }
+    });
+
+    app.error(async (context, error) => {
+      if (context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        logger.error({ err: String(error) }, 'error after the turn answered');
+        return;
+      }
+      await failWith(context, error, 'turn');
+    });
+
+    /** Keeps the real reference of every conversation heard from (never fails the turn). */
+    const rememberReference = (context: TurnContext): void => {
+      const activity = context.activity;
+      if (!activity?.serviceUrl || !activity.conversation?.id || !activity.recipient?.id) return;
+      try {
+        const reference = TurnContext.getConversationReference(activity);
+        const channelData = activity.channelData as { channel?: { id?: string } } | undefined;
+        const channelKey =
+          activity.conversation.conversationType === 'channel' && channelData?.channel?.id
+            ? channelData.channel.id
+            : activity.conversation.id.split(';messageid=')[0]!;
+        references.remember(channelKey, reference as unknown as StoredReference);
+      } catch (error) {
+        logger.warn(
+          { err: String((error as Error)?.message ?? error) },
+          'could not remember a conversation reference',
+        );
+      }
+    };
+
+    const receive = async (body: Record<string, unknown>, authorization: string): Promise<InboundOutcome> => {
+      const channel = checkChannel(body, inboundPolicy);
+      if (!channel.ok) return { kind: 'refused', refusal: channel.refusal };
+      if (config.bot.authEnabled && authorization.trim().length === 0) {
+        return { kind: 'unauthorized', reason: 'no Authorization header' };
+      }
+      const activity = toBotActivity(body);
+      let run: Awaited<ReturnType<GatedTeamsAdapter['authenticate']>>;
+      try {
+        run = await adapter.authenticate(activity, authorization);
+      } catch (error) {
+        return { kind: 'unauthorized', reason: String((error as Error)?.message ?? error) };
+      }
+      const decision = checkInbound(body, inboundPolicy);
+      if (!decision.ok) return { kind: 'refused', refusal: decision.refusal };
+      const response = await run(async (context) => {
+        rememberReference(context);
+        await app.run(context);
+      });
+      return { kind: 'handled', status: response?.status ?? 200, body: response?.body };
+    };
+
+    return { adapter, app, port, inboundPolicy, receive };
   };
 
-  return { adapter, app, port, inboundPolicy, receive };
+  return { adapter, port, serve };
+}
+
+/** The Teams edge in one step (tests and tools that do not need the port before the core). */
+export function createTeamsBot(
+  options: TeamsEdgeOptions & { readonly handler: ChatHandler; readonly verbs: readonly string[] },
+): TeamsBot {
+  return createTeamsEdge(options).serve(options.handler, options.verbs);
 }
 
 /** The kind of conversation an activity comes from (Teams omits the type in some events). */
@@ -429,13 +446,9 @@ function guessConversationType(conversationId: string): ConversationType {
     : 'groupChat';
 }
 
-function failureCard(
-  handler: ChatHandler,
-  correlationId: string,
-  userMessage: string,
-): Record<string, unknown> {
+function failureCard(handler: ChatHandler, correlationId: string, userMessage: string): AdaptiveCardJson {
   const message = handler.failure(correlationId, userMessage);
-  return message.kind === 'card'
-    ? { ...message.card }
+  return message.kind === 'view'
+    ? renderView(message.view)
     : { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: message.text, wrap: true }] };
 }

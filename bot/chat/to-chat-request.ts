@@ -95,6 +95,7 @@ function conversationOf(activity: ParsedActivity): { conversation: ConversationR
     ...(activity.channelData?.team?.id ? { teamId: activity.channelData.team.id } : {}),
   };
   const target: ChatTarget = {
+    platform: 'teams',
     conversationId: activity.conversation.id,
     channelKey,
     serviceUrl: activity.serviceUrl,

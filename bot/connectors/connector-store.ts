@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { validateSiteUrl } from '../confluence/site-url.js';
 import type { ConfluenceConnection } from '../confluence/types.js';
+import { PLATFORMS, type Platform } from '../domain/chat.js';
 import { AppError } from '../errors.js';
 import { normalizeSpaceKey, normalizeSpaceKeys } from '../policy/space-keys.js';
 import type { Secret } from '../secret.js';
@@ -35,6 +36,7 @@ const storedConnectorSchema = z
     tokenCreatedAt: z.string().datetime(),
     tokenRotatedAt: z.string().datetime().optional(),
     tokenExpiresAt: z.string().datetime().optional(),
+    setupPlatform: z.enum(PLATFORMS).optional(),
     setupConversationId: z.string().optional(),
     setupServiceUrl: z.string().url().optional(),
     createdBy: z.string().optional(),
@@ -69,6 +71,8 @@ export interface ConnectorInfo {
   readonly tokenCreatedAt: string;
   readonly tokenRotatedAt?: string;
   readonly tokenExpiresAt?: string;
+  /** The platform of the setup conversation (absent = Teams, as before Slack existed). */
+  readonly setupPlatform?: Platform;
   readonly setupConversationId?: string;
   /** The channel endpoint of the setup conversation (for admin notices such as token expiry). */
   readonly setupServiceUrl?: string;
@@ -84,6 +88,8 @@ export interface UpsertConnectorInput {
   readonly apiToken: Secret;
   readonly spaces?: readonly string[] | '*';
   readonly tokenExpiresAt?: Date;
+  /** The platform of the setup conversation (absent = Teams, as before Slack existed). */
+  readonly setupPlatform?: Platform;
   readonly setupConversationId?: string;
   /** The channel endpoint of the setup conversation (for admin notices such as token expiry). */
   readonly setupServiceUrl?: string;
@@ -207,6 +213,7 @@ function toInfo(stored: StoredConnector, isDefault: boolean): ConnectorInfo {
     tokenCreatedAt: stored.tokenCreatedAt,
     ...(stored.tokenRotatedAt !== undefined ? { tokenRotatedAt: stored.tokenRotatedAt } : {}),
     ...(stored.tokenExpiresAt !== undefined ? { tokenExpiresAt: stored.tokenExpiresAt } : {}),
+    ...(stored.setupPlatform !== undefined ? { setupPlatform: stored.setupPlatform } : {}),
     ...(stored.setupConversationId !== undefined ? { setupConversationId: stored.setupConversationId } : {}),
     ...(stored.setupServiceUrl !== undefined ? { setupServiceUrl: stored.setupServiceUrl } : {}),
     ...(stored.createdBy !== undefined ? { createdBy: stored.createdBy } : {}),
@@ -293,6 +300,9 @@ export function createConnectorStore(deps: ConnectorStoreDeps): ConnectorStore {
         if (spaces !== undefined) {
           existing.spaces = spaces;
         }
+        if (input.setupPlatform !== undefined) {
+          existing.setupPlatform = input.setupPlatform;
+        }
         if (input.setupConversationId !== undefined) {
           existing.setupConversationId = input.setupConversationId;
         }
@@ -312,6 +322,7 @@ export function createConnectorStore(deps: ConnectorStoreDeps): ConnectorStore {
         origin,
         tokenCreatedAt: at,
         ...(input.tokenExpiresAt !== undefined ? { tokenExpiresAt: input.tokenExpiresAt.toISOString() } : {}),
+        ...(input.setupPlatform !== undefined ? { setupPlatform: input.setupPlatform } : {}),
         ...(input.setupConversationId !== undefined
           ? { setupConversationId: input.setupConversationId }
           : {}),

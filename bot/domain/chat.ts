@@ -1,4 +1,9 @@
-import type { Actor, ConversationRef } from './types.js';
+import type { CardData, CardKind } from '../views/types.js';
+import type { Actor, ConversationRef, ConversationType } from './types.js';
+
+/** The chat platforms the core can talk through; each has one edge folder (bot/chat, bot/slack). */
+export const PLATFORMS = ['teams', 'slack'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 /** A person other than the bot mentioned in a message. */
 export interface MessageMention {
@@ -9,14 +14,17 @@ export interface MessageMention {
 }
 
 /**
- * Where replies can be sent outside a turn (proactive posts and card updates). `serviceUrl` is the
- * Bot Framework channel endpoint the conversation lives on.
+ * Where replies can be sent outside a turn (proactive posts and card updates). `platform` picks the
+ * edge; `serviceUrl` is the Bot Framework channel endpoint (Teams only); `threadId` is the thread a
+ * reply belongs in where the platform threads by message (Slack's `thread_ts`).
  */
 export interface ChatTarget {
+  readonly platform: Platform;
   readonly conversationId: string;
   readonly channelKey: string;
-  readonly serviceUrl: string;
+  readonly serviceUrl?: string;
   readonly tenantId?: string;
+  readonly threadId?: string;
 }
 
 /** A chat message reduced to what the core needs; built by the chat edge from a platform activity. */
@@ -42,10 +50,16 @@ export interface CardActionRequest {
   readonly cardActivityId?: string;
 }
 
-/** What the core sends: a plain text message or an Adaptive Card. */
+/**
+ * A view: typed data for one card kind. The core never renders; each edge renders views its own way
+ * (Teams: the Adaptive Card templates in cards/; Slack: Block Kit).
+ */
+export type View = { [K in CardKind]: { readonly kind: K; readonly data: CardData[K] } }[CardKind];
+
+/** What the core sends: a plain text message or a view (with a one-line summary for notifications). */
 export type OutboundMessage =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'card'; readonly card: Readonly<Record<string, unknown>>; readonly summary?: string };
+  | { readonly kind: 'view'; readonly view: View; readonly summary?: string };
 
 /** A member of a conversation as the platform's roster knows them. */
 export interface ChatMember {
@@ -86,9 +100,19 @@ export interface ChatPort {
  * approver the buttons) — or a short text shown to the clicker.
  */
 export type CardActionResult =
-  | {
-      readonly kind: 'card';
-      readonly card: Readonly<Record<string, unknown>>;
-      readonly scope: 'all' | 'clicker';
-    }
+  | { readonly kind: 'view'; readonly view: View; readonly scope: 'all' | 'clicker' }
   | { readonly kind: 'message'; readonly text: string };
+
+/** The core as every chat edge sees it. Implemented by `createAssistant`. */
+export interface ChatHandler {
+  /** Answers a message; `reply` posts into the same conversation and returns the new message id. */
+  handleMessage(
+    request: ChatRequest,
+    reply: (message: OutboundMessage) => Promise<string | undefined>,
+  ): Promise<void>;
+  handleCardAction(request: CardActionRequest): Promise<CardActionResult>;
+  /** The welcome posted when the bot is added to a team or chat (worded for that kind of conversation). */
+  welcome(conversationType: ConversationType): OutboundMessage;
+  /** The friendly message for an unexpected failure, naming a correlation id. */
+  failure(correlationId: string, userMessage: string): OutboundMessage;
+}

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { PLATFORMS } from '../domain/chat.js';
 import { OPERATIONS, type Operation, PERMISSIONS, type Permission } from '../domain/types.js';
 import { AppError } from '../errors.js';
 import { type JsonDocument, openJsonDocument } from '../stores/json-document.js';
@@ -33,9 +34,11 @@ const channelSettingsSchema = z
 
 const approvalsConversationSchema = z
   .object({
+    /** Absent in settings written before Slack existed: a Teams conversation. */
+    platform: z.enum(PLATFORMS).optional(),
     conversationId: z.string().min(1),
     channelKey: z.string().min(1),
-    serviceUrl: z.string().url(),
+    serviceUrl: z.string().url().optional(),
     tenantId: z.string().optional(),
   })
   .strict();

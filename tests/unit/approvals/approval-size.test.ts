@@ -13,14 +13,13 @@ import {
   type UpdatePlan,
 } from '../../../bot/operations/update-page.js';
 import { buildUpdatePreviewBody } from '../../../bot/views/build-diff.js';
-import { createCardRenderer } from '../../../bot/views/render-card.js';
 import type { UpdatePreviewBody } from '../../../bot/views/types.js';
+import { cardOf } from '../../support/card-of.js';
 import { createFakeConfluence, makePage } from '../operations/fake-confluence.js';
 
 const NOW = new Date('2025-03-10T09:00:00.000Z');
 const rita: Actor = { id: '29:rita', name: 'Rita' };
 const alan: Actor = { id: '29:alan', name: 'Alan' };
-const cards = createCardRenderer();
 /** What Teams accepts for one card (about 28 KB). */
 const TEAMS_CARD_LIMIT = 28 * 1024;
 
@@ -71,7 +70,7 @@ describe('stored request size', () => {
     expect(JSON.stringify(pending).length).toBeLessThan(plan.storage.length + 3_000);
     const rejected = await approvals.reject(pending.id, alan, { isApprover: true });
     expect(JSON.stringify(rejected).length).toBeLessThan(3_000);
-    const card = approvalMessage(cards, rejected, { showButtons: false, approverIds: [] });
+    const card = cardOf(approvalMessage(rejected, { showButtons: false, approverIds: [] }));
     expect(JSON.stringify(card)).toMatch(/One more line/);
     expect(JSON.stringify(card)).toMatch(/… 797 unchanged lines/);
   });
@@ -114,7 +113,7 @@ describe('stored request size', () => {
     expect(plan.previewTrim?.shortened).toBe(true);
     const request = await submitUpdate(service(), plan);
     const card = JSON.stringify(
-      approvalMessage(cards, request, { showButtons: true, approverIds: ['29:alan'] }),
+      cardOf(approvalMessage(request, { showButtons: true, approverIds: ['29:alan'] })),
     );
     expect(card).toContain('preview shortened');
     expect(card.length).toBeLessThan(TEAMS_CARD_LIMIT);
@@ -145,7 +144,7 @@ describe('a finished plan without its storage', () => {
     const stored = planOf(cancelled);
     expect(stored).toMatchObject({ storage: '', storageOmitted: true });
     expect(
-      JSON.stringify(approvalMessage(cards, cancelled, { showButtons: false, approverIds: [] })),
+      JSON.stringify(cardOf(approvalMessage(cancelled, { showButtons: false, approverIds: [] }))),
     ).toContain('Done.');
     const fake = createFakeConfluence();
     const update = await executeUpdate(fake, stored as UpdatePlan).then(

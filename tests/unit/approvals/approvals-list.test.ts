@@ -12,8 +12,9 @@ import type { AssistantDeps } from '../../../bot/assistant/deps.js';
 import type { CardActionRequest, ChatRequest, OutboundMessage } from '../../../bot/domain/chat.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { isAppError } from '../../../bot/errors.js';
-import { createCardRenderer } from '../../../bot/views/render-card.js';
+import { renderCard } from '../../../bot/views/render-card.js';
 import { VERBS } from '../../../bot/views/verbs.js';
+import { cardOf } from '../../support/card-of.js';
 import { collectObjects } from '../views/card-lint.js';
 
 const NOW = new Date('2025-03-10T09:00:00.000Z');
@@ -52,7 +53,6 @@ async function depsWith(count: number): Promise<AssistantDeps> {
     approvals: createApprovalService({ store, now: () => NOW }),
     settings: { getChannel: () => undefined, getGlobal: () => ({ admins: [] }) },
     config: { admins: [], approvers: [lead.id] },
-    cards: createCardRenderer(),
   } as unknown as AssistantDeps;
 }
 
@@ -72,7 +72,7 @@ describe('approvals list card', () => {
       replies.push(message);
       return undefined;
     });
-    let card = (replies[0] as { card: Record<string, unknown> }).card;
+    let card: unknown = cardOf(replies[0]);
     const seen: string[] = [];
     let largest = 0;
     for (let pages = 0; ; pages++) {
@@ -84,8 +84,8 @@ describe('approvals list card', () => {
       if (more.length === 0) break;
       expect(more[0]!.data).toEqual({ offset: (pages + 1) * APPROVALS_PAGE_SIZE });
       const next = await moreApprovals(deps, click((more[0]!.data as { offset: number }).offset));
-      expect(next).toMatchObject({ kind: 'card', scope: 'clicker' });
-      card = (next as { card: Record<string, unknown> }).card;
+      expect(next).toMatchObject({ kind: 'view', scope: 'clicker' });
+      card = cardOf(next);
     }
     expect(largest).toBeLessThan(TEAMS_CARD_LIMIT / 2);
     expect(new Set(seen).size).toBe(1_000);
@@ -108,15 +108,15 @@ describe('approvals list card', () => {
     const deps = await depsWith(40);
     const stranger: Actor = { id: '29:user-7', name: 'User 7' };
     const result = await moreApprovals(deps, click(0, stranger));
-    const text = JSON.stringify(result);
+    const text = JSON.stringify(cardOf(result));
     expect(text).toContain('Showing 1–1 of 1');
-    expect(moreActions((result as { card: unknown }).card)).toHaveLength(0);
+    expect(moreActions(cardOf(result))).toHaveLength(0);
   });
 
   it('an offset past the end shows the last page; a string offset is accepted; bad data is refused', async () => {
     const deps = await depsWith(25);
-    expect(JSON.stringify(await moreApprovals(deps, click(5_000)))).toContain('Showing 21–25 of 25');
-    expect(JSON.stringify(await moreApprovals(deps, click('10')))).toContain('Showing 11–20 of 25');
+    expect(JSON.stringify(cardOf(await moreApprovals(deps, click(5_000))))).toContain('Showing 21–25 of 25');
+    expect(JSON.stringify(cardOf(await moreApprovals(deps, click('10'))))).toContain('Showing 11–20 of 25');
     for (const bad of [-1, 1.5, 'x', '__proto__', null, 10_000_000]) {
       const error = await moreApprovals(deps, click(bad)).then(
         () => undefined,
@@ -129,7 +129,7 @@ describe('approvals list card', () => {
   it('an empty list says so and offers no More', async () => {
     const data = buildApprovalsListData(await depsWith(0), lead);
     expect(data).toMatchObject({ items: [], total: 0 });
-    const card = (await depsWith(0)).cards.render('approvals-list', data);
+    const card = renderCard('approvals-list', data);
     expect(JSON.stringify(card)).toContain('Nothing waiting');
     expect(moreActions(card)).toHaveLength(0);
   });

@@ -85,7 +85,12 @@ describe('approver reach', () => {
     kind: 'member',
     member: { id, name, ...(aadObjectId ? { aadObjectId } : {}) },
   });
-  const target = { conversationId: '19:c;messageid=1', channelKey: '19:c', serviceUrl: 'http://127.0.0.1:9' };
+  const target = {
+    platform: 'teams' as const,
+    conversationId: '19:c;messageid=1',
+    channelKey: '19:c',
+    serviceUrl: 'http://127.0.0.1:9',
+  };
 
   it('resolves aadObjectIds through the roster, names people, and marks the missing', async () => {
     const people = createPeopleDirectory();

@@ -1,11 +1,13 @@
 import { Writable } from 'node:stream';
-import { type ChatHandler, createTeamsBot, type TeamsBot } from '../../../bot/chat/teams-bot.js';
+import { createTeamsBot, renderView, type TeamsBot } from '../../../bot/chat/teams-bot.js';
 import { loadConfig } from '../../../bot/config.js';
 import type {
   CardActionRequest,
   CardActionResult,
+  ChatHandler,
   ChatRequest,
   OutboundMessage,
+  View,
 } from '../../../bot/domain/chat.js';
 import { createLogger } from '../../../bot/logger.js';
 import { createHttpServer, type HttpServer } from '../../../bot/server.js';
@@ -22,9 +24,14 @@ export interface FakeHandler extends ChatHandler {
   onAction: (request: CardActionRequest) => Promise<CardActionResult>;
 }
 
-/** A card the fake answers with, naming the verb so a test can tell responses apart. */
+/** A view the fake answers with, naming the verb so a test can tell responses apart. */
+export function viewFor(verb: string): View {
+  return { kind: 'notice', data: { title: `done:${verb}`, text: 'ok', tone: 'info', changes: [] } };
+}
+
+/** The Adaptive Card the Teams edge renders for `viewFor(verb)`. */
 export function cardFor(verb: string): Record<string, unknown> {
-  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `done:${verb}` }] };
+  return renderView(viewFor(verb));
 }
 
 /** Creates the fake handler; by default messages are echoed and actions answer `cardFor(verb)`. */
@@ -35,7 +42,7 @@ export function createFakeHandler(): FakeHandler {
     onMessage: async (request, reply) => {
       await reply({ kind: 'text', text: `echo:${request.text}` });
     },
-    onAction: async (request) => ({ kind: 'card', card: cardFor(request.verb), scope: 'clicker' }),
+    onAction: async (request) => ({ kind: 'view', view: viewFor(request.verb), scope: 'clicker' }),
     async handleMessage(request, reply) {
       handler.messages.push(request);
       await handler.onMessage(request, reply);

@@ -12,7 +12,7 @@ import {
   USERS,
 } from '../../support/activities.js';
 import { type ChannelStub, startChannelStub } from '../../support/channel-stub.js';
-import { type BotUnderTest, cardFor, createFakeHandler, startBotUnderTest } from './bot-fixture.js';
+import { type BotUnderTest, cardFor, createFakeHandler, startBotUnderTest, viewFor } from './bot-fixture.js';
 
 let channel: ChannelStub;
 let sut: BotUnderTest;
@@ -80,7 +80,7 @@ describe('card action results', () => {
   });
 
   it('scope "all" updates the card message in place and answers the clicker', async () => {
-    sut.handler.onAction = async () => ({ kind: 'card', card: cardFor('approved'), scope: 'all' });
+    sut.handler.onAction = async () => ({ kind: 'view', view: viewFor('approved'), scope: 'all' });
     const { status, body } = await sendToBot(
       sut.url,
       actionActivity(channel.url, VERBS.approve, { requestId: 'r' }, { replyToId: 'card-msg-1' }),
@@ -96,7 +96,7 @@ describe('card action results', () => {
   });
 
   it('scope "all" without a card message id answers without updating', async () => {
-    sut.handler.onAction = async () => ({ kind: 'card', card: cardFor('x'), scope: 'all' });
+    sut.handler.onAction = async () => ({ kind: 'view', view: viewFor('x'), scope: 'all' });
     const { status } = await sendToBot(
       sut.url,
       actionActivity(channel.url, VERBS.reject, { requestId: 'r' }),
@@ -169,7 +169,7 @@ describe('messages', () => {
 
   it('a card reply is sent as an Adaptive Card attachment with its summary', async () => {
     sut.handler.onMessage = async (_request, reply) => {
-      const id = await reply({ kind: 'card', card: cardFor('c'), summary: 'Results' });
+      const id = await reply({ kind: 'view', view: viewFor('c'), summary: 'Results' });
       expect(id).toMatch(/^stub-/);
     };
     await sendToBot(sut.url, messageActivity(channel.url, 'x', { conversation: CONVERSATIONS.personal }));
@@ -250,11 +250,12 @@ describe('ChatPort', () => {
     const target = {
       conversationId: '19:approvals@thread.tacv2',
       channelKey: '19:approvals@thread.tacv2',
+      platform: 'teams' as const,
       serviceUrl: channel.url,
     };
     const id = await sut.bot.port.post(target, { kind: 'text', text: 'pending approval' });
     expect(id).toMatch(/^stub-/);
-    await sut.bot.port.update(target, id!, { kind: 'card', card: cardFor('u') });
+    await sut.bot.port.update(target, id!, { kind: 'view', view: viewFor('u') });
     expect(channel.posted('19:approvals@thread.tacv2').map((c) => c.activity.text)).toEqual([
       'pending approval',
     ]);
@@ -266,7 +267,7 @@ describe('ChatPort', () => {
 describe('toActivity', () => {
   it('maps text and card messages', () => {
     expect(toActivity({ kind: 'text', text: 'hi' })).toMatchObject({ type: 'message', text: 'hi' });
-    const card = toActivity({ kind: 'card', card: cardFor('z') });
+    const card = toActivity({ kind: 'view', view: viewFor('z') });
     expect(card.attachments?.[0]?.content).toEqual(cardFor('z'));
     expect(card.summary).toBeUndefined();
   });

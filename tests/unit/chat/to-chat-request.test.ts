@@ -61,6 +61,7 @@ describe('toChatRequest: the happy path', () => {
         tenantId: 'tenant-1',
       },
       target: {
+        platform: 'teams',
         conversationId: 'a:personal-1',
         channelKey: 'a:personal-1',
         serviceUrl: 'https://smba.trafficmanager.net/emea/',
