@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { checkSiteUrl, parseAllowedHosts, type SiteRules, siteRulesFor } from './confluence/site-host.js';
+import { isLoopbackHost } from './confluence/site-url.js';
 import { connectorNameProblem, normalizeConnectorName } from './connectors/connector-name.js';
 import type { Operation, Permission } from './domain/types.js';
 import { AppError } from './errors.js';
@@ -19,6 +20,22 @@ export interface BootstrapConnector {
   readonly apiToken: Secret;
   readonly spaces: readonly string[] | '*';
 }
+
+/** The Slack edge (SLACK_* variables). Present only when SLACK_BOT_TOKEN is set. */
+export interface SlackConfig {
+  /** Bot token (`xoxb-…`) for Web API calls. */
+  readonly botToken: Secret;
+  /** Verifies `POST /slack/events`; required in HTTP mode, unused in Socket Mode. */
+  readonly signingSecret?: Secret;
+  /** App-level token (`xapp-…`): when set, events arrive over Socket Mode instead of HTTP. */
+  readonly appToken?: Secret;
+  /** Where Web API calls go, ending in `/` (default `https://slack.com/api/`). */
+  readonly apiUrl: string;
+  readonly mode: 'http' | 'socket';
+}
+
+/** Slack's Web API base URL when SLACK_API_URL is unset. */
+export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 
 /** Everything the bot reads from its environment, validated once and frozen. */
 export interface Config {
@@ -52,6 +69,8 @@ export interface Config {
    */
   readonly approvalButtonsForAll: boolean;
   readonly confluenceTimeoutMs: number;
+  /** The Slack edge; `undefined` when SLACK_BOT_TOKEN is unset (Slack off). */
+  readonly slack?: SlackConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -93,6 +112,77 @@ function flag(env: Env, name: string, problems: string[]): boolean {
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   problems.push(`${name} must be true or false (got "${raw}").`);
   return false;
+}
+
+/**
+ * SLACK_API_URL as given, checked like a Confluence site: `https://`, or `http://` to a loopback
+ * host outside production (the local fake); no credentials, query or fragment. Returns the URL with
+ * a trailing `/` (the Web API client appends method names to it).
+ */
+function slackApiUrl(raw: string, production: boolean, problems: string[]): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push('SLACK_API_URL must be a URL such as https://slack.com/api/.');
+    return undefined;
+  }
+  const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname) && !production;
+  if (url.protocol !== 'https:' && !loopbackHttp) {
+    problems.push(
+      'SLACK_API_URL must use https:// (http:// is accepted only for a loopback host, outside production).',
+    );
+    return undefined;
+  }
+  if (
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    raw.includes('?')
+  ) {
+    problems.push('SLACK_API_URL must not carry credentials, a query or a fragment.');
+    return undefined;
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** Reads the SLACK_* variables; `undefined` when Slack is off. Problems go to `problems`. */
+function slackConfig(env: Env, production: boolean, problems: string[]): SlackConfig | undefined {
+  const botToken = text(env, 'SLACK_BOT_TOKEN');
+  const signingSecret = text(env, 'SLACK_SIGNING_SECRET');
+  const appToken = text(env, 'SLACK_APP_TOKEN');
+  const rawApiUrl = text(env, 'SLACK_API_URL');
+  if (botToken === undefined) {
+    const orphans = [
+      signingSecret && 'SLACK_SIGNING_SECRET',
+      appToken && 'SLACK_APP_TOKEN',
+      rawApiUrl && 'SLACK_API_URL',
+    ].filter((name): name is string => typeof name === 'string');
+    if (orphans.length > 0)
+      problems.push(
+        `SLACK_BOT_TOKEN is required when ${orphans.join(', ')} is set (unset all to turn Slack off).`,
+      );
+    return undefined;
+  }
+  const before = problems.length;
+  if (!botToken.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN must be a bot token (xoxb-…).');
+  if (appToken !== undefined && !appToken.startsWith('xapp-'))
+    problems.push('SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write scope.');
+  if (appToken === undefined && signingSecret === undefined)
+    problems.push(
+      'SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode).',
+    );
+  const apiUrl =
+    rawApiUrl === undefined ? DEFAULT_SLACK_API_URL : slackApiUrl(rawApiUrl, production, problems);
+  if (problems.length > before || apiUrl === undefined) return undefined;
+  return Object.freeze({
+    botToken: new Secret(botToken),
+    ...(signingSecret !== undefined ? { signingSecret: new Secret(signingSecret) } : {}),
+    ...(appToken !== undefined ? { appToken: new Secret(appToken) } : {}),
+    apiUrl,
+    mode: appToken !== undefined ? 'socket' : 'http',
+  });
 }
 
 /**
@@ -214,6 +304,7 @@ export function loadConfig(env: Env, options: { cwd?: string; problems?: readonl
   const logLevel = text(env, 'LOG_LEVEL') ?? 'info';
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')}.`);
+  const slack = slackConfig(env, production, problems);
 
   if (problems.length > 0) {
     throw new AppError('CONFIG_INVALID', {
@@ -246,6 +337,7 @@ export function loadConfig(env: Env, options: { cwd?: string; problems?: readonl
     allowSelfApproval,
     approvalButtonsForAll,
     confluenceTimeoutMs,
+    slack,
   });
 }
 
