@@ -1,3 +1,4 @@
+import { toMarkdownOffThread } from '../confluence/convert-off-thread.js';
 import type { ConfluenceClient, Page } from '../confluence/types.js';
 import { loadPageInScope } from '../operations/page-scope.js';
 import { searchPages } from '../operations/search-pages.js';
@@ -34,6 +35,34 @@ export function fallbackQueries(keywords: readonly string[]): string[] {
   return [...new Set(candidates)].filter((words) => words !== '' && words !== all).slice(0, 3);
 }
 
+/** A page read for an answer, with the Markdown its passages are ranked in. */
+interface ReadPage {
+  readonly page: Page;
+  readonly markdown: string;
+}
+
+/**
+ * Reads a page through the scoped loader and converts all of it (passages are ranked over the whole
+ * page; big pages convert on the page worker). Undefined when it cannot be read or converted here
+ * (missing, out of scope, too large): such a page is skipped.
+ */
+async function readPage(
+  client: ConfluenceClient,
+  pageId: string,
+  isSpaceAllowed: (spaceKey: string) => boolean,
+): Promise<ReadPage | undefined> {
+  try {
+    const page = await loadPageInScope(client, { kind: 'id', id: pageId }, isSpaceAllowed);
+    const markdown = await toMarkdownOffThread(page.storage, {
+      ...(page.webBase ? { baseUrl: page.webBase } : {}),
+      pageUrl: page.webUrl,
+    });
+    return { page, markdown };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Answers a question from Confluence without a language model: searches the allowed spaces for the
  * question's keywords, reads the top pages through the scoped page loader (a page whose space
@@ -57,15 +86,11 @@ export async function answerQuestion(
     outcome = await searchPages(client, { words, spaces: input.spaces, limit: 5 });
   }
   const hits = outcome.results.hits.slice(0, input.maxPages ?? 3);
-  const pages = await Promise.all(
-    hits.map((hit) =>
-      loadPageInScope(client, { kind: 'id', id: hit.pageId }, input.isSpaceAllowed).catch(() => undefined),
-    ),
-  );
+  const read = await Promise.all(hits.map((hit) => readPage(client, hit.pageId, input.isSpaceAllowed)));
+  const pages = read.filter((r): r is ReadPage => r !== undefined);
   const citations: Citation[] = [];
-  for (const page of pages) {
-    if (!page) continue;
-    for (const passage of findPassages(page.markdown, keywords, 2, { title: page.title })) {
+  for (const { page, markdown } of pages) {
+    for (const passage of findPassages(markdown, keywords, 2, { title: page.title })) {
       citations.push({ pageTitle: page.title, webUrl: page.webUrl, spaceKey: page.spaceKey, passage });
     }
   }
@@ -75,7 +100,7 @@ export async function answerQuestion(
     question: input.question,
     keywords,
     citations: citations.filter((c) => c.passage.score >= minimum).slice(0, 3),
-    pages: pages.filter((p): p is Page => p !== undefined).map((p) => ({ title: p.title, webUrl: p.webUrl })),
+    pages: pages.map(({ page }) => ({ title: page.title, webUrl: page.webUrl })),
   };
 }
 

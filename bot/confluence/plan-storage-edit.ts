@@ -1,5 +1,5 @@
-import { applyStorageEdit, type StorageEdit } from './storage-edit.js';
-import { storageToMarkdown } from './storage-to-markdown.js';
+import { regionText } from './preview-regions.js';
+import { applyStorageEditLocated, type StorageEdit } from './storage-edit.js';
 
 /**
  * Most characters of each preview side (before/after Markdown) a plan keeps. The approval card shows
@@ -79,10 +79,14 @@ export function excerptForPreview(
   };
 }
 
-/** What {@link planStorageEdit} needs: the page as loaded (its Markdown already rendered) and the edit. */
+/** Stands for an unchanged part of the page too large to count; shown as a context line of the diff. */
+export const EARLIER_UNCOUNTED = '… (earlier part of the page unchanged)';
+/** Like {@link EARLIER_UNCOUNTED}, after the change. */
+export const LATER_UNCOUNTED = '… (rest of the page unchanged)';
+
+/** What {@link planStorageEdit} needs: the page as loaded (storage only) and the edit. */
 export interface PlanEditInput {
   readonly storage: string;
-  readonly markdown: string;
   readonly title: string;
   readonly edit: StorageEdit;
 }
@@ -98,19 +102,51 @@ export interface PlannedEdit {
   readonly trim?: PreviewTrim;
 }
 
+function joinBlocks(...blocks: string[]): string {
+  return blocks.filter((block) => block !== '').join('\n\n');
+}
+
+/**
+ * The preview excerpt from the changed region only (see `regionText`): the region's text cut like
+ * {@link excerptForPreview}, with the lines left out before and after it added to the trim. An
+ * unchanged part too large to count is shown as one {@link EARLIER_UNCOUNTED} / {@link LATER_UNCOUNTED}
+ * context line instead of a "… N unchanged lines" gap.
+ */
+function regionPreview(region: ReturnType<typeof regionText>): ReturnType<typeof excerptForPreview> {
+  const cut = excerptForPreview(region.before, region.after);
+  const shortened = region.shortened || (cut.trim?.shortened ?? false);
+  const leading = region.leadingLines === undefined ? 0 : region.leadingLines + (cut.trim?.leadingLines ?? 0);
+  const trailing =
+    shortened || region.trailingLines === undefined
+      ? 0
+      : region.trailingLines + (cut.trim?.trailingLines ?? 0);
+  const mark = (text: string) =>
+    joinBlocks(
+      region.leadingLines === undefined ? EARLIER_UNCOUNTED : '',
+      text,
+      region.trailingLines === undefined && !shortened ? LATER_UNCOUNTED : '',
+    );
+  const trim = { leadingLines: leading, trailingLines: trailing, shortened };
+  const trimmed = leading > 0 || trailing > 0 || shortened;
+  return { before: mark(cut.before), after: mark(cut.after), ...(trimmed ? { trim } : {}) };
+}
+
 /**
  * The CPU-heavy part of planning an update, as one pure function of plain data so it can run on the
- * page worker: applies the edit (lossless, see `applyStorageEdit`), renders the result to Markdown
- * and cuts the preview excerpt. Title edits compare `# old` with `# new` instead of the body.
+ * page worker: applies the edit (lossless, see `applyStorageEdit`) and renders the preview excerpt
+ * from the changed region of the page only — never the whole page, unless the change covers it.
+ * Title edits compare `# old` with `# new` instead of the body.
  * Throws what `applyStorageEdit` throws (INPUT_INVALID, PAGE_TOO_LARGE).
  */
 export function planStorageEdit(input: PlanEditInput): PlannedEdit {
-  const result = applyStorageEdit(input.storage, input.edit);
+  const result = applyStorageEditLocated(input.storage, input.edit);
   const title = result.title ?? input.title;
   const preview =
     input.edit.kind === 'title'
       ? excerptForPreview(`# ${input.title}`, `# ${title}`)
-      : excerptForPreview(input.markdown, storageToMarkdown(result.storage));
+      : result.storage === input.storage
+        ? { before: '', after: '' }
+        : regionPreview(regionText(input.storage, result.storage, result.splices, result.tree));
   return {
     storage: result.storage,
     summary: result.summary,

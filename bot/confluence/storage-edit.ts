@@ -52,6 +52,21 @@ export interface StorageEditResult {
   readonly title?: string;
 }
 
+/** One change an edit made: `[start, end)` of the original replaced by `insertLength` characters. */
+export interface StorageSplice {
+  readonly start: number;
+  readonly end: number;
+  readonly insertLength: number;
+}
+
+/** {@link applyStorageEdit}'s result plus where it changed the page, for previews of the changed part only. */
+export interface LocatedEditResult extends StorageEditResult {
+  /** Sorted, non-overlapping, in offsets of the original storage. */
+  readonly splices: readonly StorageSplice[];
+  /** The original storage's tree when the edit parsed it (reuse it instead of parsing again). */
+  readonly tree?: StorageTree;
+}
+
 /** A heading of the page: level 1–6 and its visible text (trimmed, whitespace collapsed). */
 export interface StorageHeading {
   readonly level: number;
@@ -110,6 +125,12 @@ const HEADING_NAME = /^h([1-6])$/i;
  * the page after the edit, is over `MAX_STORAGE_CHARS`.
  */
 export function applyStorageEdit(storage: string, edit: StorageEdit): StorageEditResult {
+  const { splices: _splices, tree: _tree, ...result } = applyStorageEditLocated(storage, edit);
+  return result;
+}
+
+/** {@link applyStorageEdit}, also saying where the page changed. Same errors. */
+export function applyStorageEditLocated(storage: string, edit: StorageEdit): LocatedEditResult {
   const parsed = storageEditSchema.safeParse(edit);
   if (!parsed.success) throw invalid('That edit is not valid.');
   assertStorageSize(storage);
@@ -123,7 +144,7 @@ export function applyStorageEdit(storage: string, edit: StorageEdit): StorageEdi
   return result;
 }
 
-function applyParsedEdit(storage: string, value: StorageEdit): StorageEditResult {
+function applyParsedEdit(storage: string, value: StorageEdit): LocatedEditResult {
   switch (value.kind) {
     case 'append':
       return appendContent(storage, value.markdown);
@@ -169,7 +190,7 @@ function lastChild(element: LocatedElement | undefined, name: string): LocatedEl
     .at(-1);
 }
 
-function appendContent(storage: string, markdown: string): StorageEditResult {
+function appendContent(storage: string, markdown: string): LocatedEditResult {
   const addition = convertNew(markdown, 'text to append');
   const tree = parseStorageTree(storage);
   const layout = tree.roots
@@ -181,12 +202,16 @@ function appendContent(storage: string, markdown: string): StorageEditResult {
       storage: splice(storage, cell.closeStart, cell.closeStart, addition),
       changed: true,
       summary: 'Appended new content at the end of the page (in the last layout cell).',
+      splices: [{ start: cell.closeStart, end: cell.closeStart, insertLength: addition.length }],
+      tree,
     };
   }
   return {
     storage: storage + addition,
     changed: true,
     summary: 'Appended new content at the end of the page.',
+    splices: [{ start: storage.length, end: storage.length, insertLength: addition.length }],
+    tree,
   };
 }
 
@@ -267,7 +292,7 @@ function spliceAll(source: string, matches: readonly Match[], replacement: strin
   return parts.join('');
 }
 
-function replaceText(storage: string, find: string, replaceWith: string): StorageEditResult {
+function replaceText(storage: string, find: string, replaceWith: string): LocatedEditResult {
   if (find.trim() === '') throw invalid('Tell me which text to replace.');
   const tree = parseStorageTree(storage);
   const texts = textNodes(tree.roots);
@@ -284,11 +309,14 @@ function replaceText(storage: string, find: string, replaceWith: string): Storag
     }
   }
   if (matches.length === 0) throw notFoundError(texts, editable, find);
-  const output = spliceAll(storage, matches, escapeXml(replaceWith));
+  const replacement = escapeXml(replaceWith);
+  const output = spliceAll(storage, matches, replacement);
   const count = matches.length;
   return {
     storage: output,
     changed: output !== storage,
+    splices: matches.map((m) => ({ start: m.start, end: m.end, insertLength: replacement.length })),
+    tree,
     summary: `Replaced ${count} occurrence${count === 1 ? '' : 's'} of ${quote(find)} with ${quote(replaceWith)}.`,
   };
 }
@@ -354,7 +382,7 @@ function sectionEnd(tree: StorageTree, heading: LocatedHeading): number {
   return parent ? parent.closeStart : tree.source.length;
 }
 
-function replaceSection(storage: string, headingText: string, markdown: string): StorageEditResult {
+function replaceSection(storage: string, headingText: string, markdown: string): LocatedEditResult {
   const wanted = normaliseHeading(headingText);
   if (wanted === '') throw invalid('Tell me which heading the section starts at.');
   const tree = parseStorageTree(storage);
@@ -382,6 +410,8 @@ function replaceSection(storage: string, headingText: string, markdown: string):
   return {
     storage: output,
     changed: output !== storage,
+    splices: [{ start, end, insertLength: content.length }],
+    tree,
     summary:
       content === ''
         ? `Emptied the section under heading ${quote(heading.text)}.`
@@ -389,19 +419,26 @@ function replaceSection(storage: string, headingText: string, markdown: string):
   };
 }
 
-function replaceBody(storage: string, markdown: string): StorageEditResult {
+function replaceBody(storage: string, markdown: string): LocatedEditResult {
   const content = convertNew(markdown, 'new page body');
   return {
     storage: content,
     changed: content !== storage,
+    splices: [{ start: 0, end: storage.length, insertLength: content.length }],
     summary: 'Replaced the whole page body.',
   };
 }
 
-function setTitle(storage: string, title: string): StorageEditResult {
+function setTitle(storage: string, title: string): LocatedEditResult {
   const clean = stripXmlInvalidChars(title).replace(/\s+/g, ' ').trim();
   if (clean === '') throw invalid('The new title is empty.');
   if (clean.length > MAX_TITLE_LENGTH)
     throw invalid(`Page titles can have at most ${MAX_TITLE_LENGTH} characters.`);
-  return { storage, changed: false, summary: `Title set to ${quote(clean)}; body unchanged.`, title: clean };
+  return {
+    storage,
+    changed: false,
+    summary: `Title set to ${quote(clean)}; body unchanged.`,
+    title: clean,
+    splices: [],
+  };
 }

@@ -58,12 +58,25 @@ export class StorageRenderer {
 
   /** Renders `nodes` and returns the Markdown. */
   render(nodes: readonly StorageNode[]): string {
+    return this.renderStart(nodes, Number.POSITIVE_INFINITY).markdown;
+  }
+
+  /**
+   * Renders `nodes` until the page's writer has written about `maxChars` characters, then stops:
+   * the work is bounded by what is kept. `complete` is false when it stopped before the end (the
+   * last block may then be cut anywhere).
+   */
+  renderStart(nodes: readonly StorageNode[], maxChars: number): { markdown: string; complete: boolean } {
     this.schedule(nodes);
+    const page = this.writer;
     for (let step = this.stack.pop(); step !== undefined; step = this.stack.pop()) {
       if (typeof step === 'function') step();
       else this.visit(step);
+      if (page.written >= maxChars && this.writer === page && this.stack.length > 0) {
+        return { markdown: page.finish(), complete: false };
+      }
     }
-    return this.writer.finish();
+    return { markdown: page.finish(), complete: true };
   }
 
   /** Starts a table cell: what follows renders into a writer of its own. */

@@ -53,6 +53,8 @@ export class MarkdownWriter {
   private runStart = true;
   /** Width of the continuation prefixes of the open containers (what every new line costs). */
   prefixWidth = 0;
+  /** Characters ever pushed (rolled-back output included): a cheap upper bound for output budgets. */
+  written = 0;
 
   /** Number of open captures. */
   get captureDepth(): number {
@@ -235,6 +237,7 @@ export class MarkdownWriter {
 
   private push(markdown: string): void {
     this.parts.push(markdown);
+    this.written += markdown.length;
     if (markdown !== '') this.lastChar = markdown[markdown.length - 1] ?? '';
   }
 }

@@ -44,6 +44,67 @@ export function storageToMarkdown(storage: string, options: StorageToMarkdownOpt
   }
 }
 
+/** The start of a page as Markdown, and whether it is the whole page. */
+export interface MarkdownStart {
+  readonly markdown: string;
+  /** False when the page goes on past `markdown` (its last block may be cut anywhere). */
+  readonly complete: boolean;
+}
+
+/**
+ * Storage prefixes {@link storageToMarkdownStart} tries, shortest first: enough for about 12,000
+ * characters of text-heavy Markdown in one go, four times that for macro-heavy pages. The longest
+ * bounds its synchronous cost (a few milliseconds) whatever the page size.
+ */
+const START_PREFIXES = [16 * 1024, 64 * 1024];
+
+/**
+ * Markdown of the start of a page, for views that show only the start (the page card): converts a
+ * prefix of the storage and stops once about `maxChars` characters are written. Cost is bounded by
+ * the longest prefix tried (64 KB of storage), not by the page. The Markdown is that of the whole
+ * page up to the cut, except that a table whose later rows are wider than all shown ones is padded
+ * to the shown rows only. When 64 KB of storage yield less than `maxChars` (pages made mostly of
+ * macros), only that is returned, with `complete: false`. Never throws (no size limit applies).
+ */
+export function storageToMarkdownStart(
+  storage: string,
+  maxChars: number,
+  options: Pick<StorageToMarkdownOptions, 'baseUrl'> = {},
+): MarkdownStart {
+  for (const limit of START_PREFIXES) {
+    const whole = storage.length <= limit;
+    const prefix = whole ? storage : cutAtTagEnd(storage, limit);
+    const start = renderStart(prefix, maxChars, options.baseUrl);
+    if (!start.complete) return start;
+    if (whole) return start;
+    if (start.markdown.length >= maxChars || limit === START_PREFIXES.at(-1)) {
+      return { markdown: start.markdown, complete: false };
+    }
+  }
+  return { markdown: '', complete: storage.trim() === '' };
+}
+
+/** `storage` up to the end of the last tag that closes before `limit` (never inside a tag). */
+function cutAtTagEnd(storage: string, limit: number): string {
+  const end = storage.lastIndexOf('>', limit - 1);
+  return storage.slice(0, end < 0 ? limit : end + 1);
+}
+
+function renderStart(storage: string, maxChars: number, baseUrl: string | undefined): MarkdownStart {
+  try {
+    const document = parseDocument(storage, {
+      xmlMode: false,
+      recognizeCDATA: true,
+      recognizeSelfClosing: true,
+      decodeEntities: true,
+    });
+    return new StorageRenderer(toWikiBase(baseUrl)).renderStart(document.children, maxChars);
+  } catch {
+    const text = fallbackText(storage);
+    return { markdown: text.slice(0, maxChars), complete: text.length <= maxChars };
+  }
+}
+
 /** Plain text of the page when rendering failed: tags removed, entities decoded, whitespace collapsed. */
 function fallbackText(storage: string): string {
   const text = storage.replace(/<!\[CDATA\[|]]>/g, '').replace(/<[^>]*>/g, ' ');

@@ -71,11 +71,15 @@ export interface Page {
   readonly version: PageVersion;
   /** Root first, direct parent last. */
   readonly ancestors: readonly PageAncestor[];
-  /** The body in Confluence storage format, exactly as Confluence returned it. */
+  /**
+   * The body in Confluence storage format, exactly as Confluence returned it. The client never
+   * converts it: a view makes Markdown of what it shows (`storageToMarkdownStart` for the page
+   * card, `toMarkdownOffThread` for answers).
+   */
   readonly storage: string;
-  /** The body converted to Markdown for reading in chat. */
-  readonly markdown: string;
   readonly webUrl: string;
+  /** The site's web base (`_links.base`, e.g. `https://acme.atlassian.net/wiki`): links in converted Markdown. */
+  readonly webBase?: string;
 }
 
 export interface Space {

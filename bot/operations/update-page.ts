@@ -53,10 +53,7 @@ export type UpdatePlan = z.infer<typeof updatePlanSchema>;
  * AppError('PAGE_TOO_LARGE') when the page is too large to plan here (see `planEditOffThread`).
  */
 export async function planUpdate(page: Page, edit: UpdateEdit): Promise<UpdatePlan> {
-  const planned = await planEditOffThread(
-    { storage: page.storage, markdown: page.markdown, title: page.title, edit },
-    page.webUrl,
-  );
+  const planned = await planEditOffThread({ storage: page.storage, title: page.title, edit }, page.webUrl);
   return {
     kind: 'update',
     pageId: page.id,

@@ -1,3 +1,4 @@
+import { storageToMarkdownStart } from '../confluence/storage-to-markdown.js';
 import type { Page, SearchResults } from '../confluence/types.js';
 import { formatTimestamp, toTeamsMarkdown, truncateText } from './format.js';
 import type {
@@ -26,13 +27,13 @@ const EXCERPT_MAX_CHARS = 300;
 const CONVERT_AHEAD = 4;
 
 /** Teams Markdown of the start of `markdown`, cut near `maxChars`; cost bounded by `maxChars`. */
-function clipForCard(markdown: string, maxChars: number): { text: string; truncated: boolean } {
+function clipForCard(markdown: string, maxChars: number, more = false): { text: string; truncated: boolean } {
   let limit = maxChars * CONVERT_AHEAD;
   const cut = markdown.length > limit;
   const code = markdown.charCodeAt(limit - 1);
   if (cut && code >= 0xd800 && code <= 0xdbff) limit -= 1;
   const content = truncateText(toTeamsMarkdown(cut ? markdown.slice(0, limit) : markdown).trim(), maxChars);
-  return { text: content.text, truncated: content.truncated || cut };
+  return { text: content.text, truncated: content.truncated || cut || more };
 }
 
 function clipExcerpt(runs: readonly ExcerptRunView[]): ExcerptRunView[] {
@@ -78,16 +79,38 @@ export function buildSearchResultsData(input: {
   };
 }
 
+/** What a page card shows: the page as loaded (storage) or, for previews and tests, ready Markdown. */
+export type PageCardSource = Pick<Page, 'title' | 'spaceKey' | 'ancestors' | 'version' | 'webUrl'> &
+  (
+    | { readonly storage: string; readonly webBase?: string; readonly markdown?: undefined }
+    | { readonly markdown: string }
+  );
+
+/**
+ * The Markdown a page card needs: ready Markdown as given, else the start of the storage converted
+ * (only what the card can show, see `storageToMarkdownStart`: bounded work whatever the page size).
+ */
+function cardMarkdown(page: PageCardSource, maxChars: number): { markdown: string; more: boolean } {
+  if (page.markdown !== undefined) return { markdown: page.markdown, more: false };
+  const start = storageToMarkdownStart(page.storage, maxChars * CONVERT_AHEAD, {
+    ...(page.webBase ? { baseUrl: page.webBase } : {}),
+  });
+  return { markdown: start.markdown, more: !start.complete };
+}
+
 /**
  * Builds `page` view data: breadcrumb from the ancestors, Teams Markdown cut near `maxChars` at a
- * paragraph or line boundary. `authorName` is the resolved display name of the version author
- * (Confluence gives only an account id); defaults to `a Confluence user`.
+ * paragraph or line boundary. Only the start of the page is converted (the card shows no more).
+ * `authorName` is the resolved display name of the version author (Confluence gives only an
+ * account id); defaults to `a Confluence user`.
  */
 export function buildPageData(
-  page: Pick<Page, 'title' | 'spaceKey' | 'ancestors' | 'version' | 'markdown' | 'webUrl'>,
+  page: PageCardSource,
   options: { readonly authorName?: string; readonly maxChars?: number } = {},
 ): PageData {
-  const content = clipForCard(page.markdown, options.maxChars ?? PAGE_MAX_CHARS);
+  const maxChars = options.maxChars ?? PAGE_MAX_CHARS;
+  const source = cardMarkdown(page, maxChars);
+  const content = clipForCard(source.markdown, maxChars, source.more);
   return {
     title: page.title,
     breadcrumb: page.ancestors.map((a) => a.title).join(' › '),

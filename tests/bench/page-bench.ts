@@ -1,27 +1,25 @@
 /**
  * Large-page benchmark: the work a `get` and an `update … replace` do on one big page, measured
- * in-process on generated storage (table-, paragraph- and list-heavy, 250 KB and 1 MB), twice:
- * inline (the synchronous functions, as before the page worker) and through the page worker API
- * the bot uses (`toMarkdownOffThread`, `planUpdate`).
- * `get` = storage → Markdown; `replace` planning = Markdown of the page + the storage edit +
- * Markdown of the result + the preview diff (what runs before approval, so even a request that is
- * later refused pays it). The longest event-loop block comes from perf_hooks.monitorEventLoopDelay
- * around each run.
+ * in-process on generated storage (table-, paragraph- and list-heavy, 250 KB and 1 MB) through the
+ * API the bot uses. `get` = the page card from the page as the client returns it (storage only; the
+ * card converts only the start it shows); `replace` planning = `planUpdate` (the storage edit and the
+ * Markdown of the changed region only, on the page worker for big pages) + the approval card's diff
+ * (what runs before approval, so even a request that is later refused pays it). `answer` rows
+ * convert the whole page on the worker, as answers do for the pages they rank. The longest
+ * event-loop block comes from perf_hooks.monitorEventLoopDelay around each run.
  */
 
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { previewOf } from '../../bot/assistant/present.js';
 import { closePageWorker, toMarkdownOffThread } from '../../bot/confluence/convert-off-thread.js';
-import { applyStorageEdit } from '../../bot/confluence/storage-edit.js';
-import { storageToMarkdown } from '../../bot/confluence/storage-to-markdown.js';
 import type { Page } from '../../bot/confluence/types.js';
 import { isAppError } from '../../bot/errors.js';
 import { planUpdate } from '../../bot/operations/update-page.js';
-import { buildUpdatePreviewBody } from '../../bot/views/build-diff.js';
+import { buildPageData } from '../../bot/views/build-view-data.js';
 import { type BenchSection, formatMs } from './bench-types.js';
 
 const TARGET_MS = 250;
-const LOOP_TARGET_MS = 100;
+const LOOP_TARGET_MS = 20;
 
 /** A table of `cols` columns with rows added until the storage reaches `bytes`; every 10th row says `needle`. */
 export function generateTablePage(bytes: number, cols: number): string {
@@ -107,35 +105,9 @@ async function measure(run: () => string | Promise<string>): Promise<Measured> {
   return { ms, loopMaxMs: loop.max / 1e6, note };
 }
 
-function getRun(storage: string): () => string {
-  return () => `${storageToMarkdown(storage).length} chars of Markdown`;
-}
-
-function replaceRun(storage: string, find: string, replaceWith: string): () => string {
-  return () => {
-    try {
-      const result = applyStorageEdit(storage, { kind: 'replace', find, replaceWith });
-      const before = storageToMarkdown(storage);
-      const after = storageToMarkdown(result.storage);
-      const preview = buildUpdatePreviewBody({
-        title: 'T',
-        webUrl: 'https://example.atlassian.net/wiki/x',
-        baseVersion: 1,
-        summary: result.summary,
-        before,
-        after,
-      });
-      return `${result.summary.split(' of ')[0]}; diff +${preview.added}/−${preview.removed}`;
-    } catch (error) {
-      if (isAppError(error)) return `refused: ${error.code}`;
-      throw error;
-    }
-  };
-}
-
 const WEB_URL = 'https://example.atlassian.net/wiki/x';
 
-function pageOf(storage: string, markdown: string): Page {
+function pageOf(storage: string): Page {
   return {
     id: '1',
     title: 'T',
@@ -145,20 +117,25 @@ function pageOf(storage: string, markdown: string): Page {
     version: { number: 1, authorId: '', createdAt: '', message: '' },
     ancestors: [],
     storage,
-    markdown,
     webUrl: WEB_URL,
   };
 }
 
-function getOffThreadRun(storage: string): () => Promise<string> {
+function getRun(storage: string): () => string {
+  return () => {
+    const data = buildPageData(pageOf(storage));
+    return `card: ${data.markdown.length} chars${data.truncated ? ', truncated' : ''}`;
+  };
+}
+
+function answerRun(storage: string): () => Promise<string> {
   return async () => `${(await toMarkdownOffThread(storage)).length} chars of Markdown`;
 }
 
 function replaceOffThreadRun(storage: string, find: string, replaceWith: string): () => Promise<string> {
   return async () => {
     try {
-      const page = pageOf(storage, await toMarkdownOffThread(storage));
-      const plan = await planUpdate(page, { kind: 'replace', find, replaceWith });
+      const plan = await planUpdate(pageOf(storage), { kind: 'replace', find, replaceWith });
       const preview = previewOf(plan);
       if (preview.kind !== 'update') throw new Error('expected an update preview');
       return `${plan.summary.split(' of ')[0]}; excerpt diff +${preview.added}/−${preview.removed}`;
@@ -180,16 +157,18 @@ export interface PageBenchRow {
 
 /**
  * Measures every case at each size (KB): the median of `runs` runs after one warm-up, and the
- * largest loop block over those runs. `get` times storage → Markdown only; the inline replace rows
- * time the edit first (a refused replace stops there) and then the Markdown before and after and
- * the diff (the page's Markdown is recomputed, as a fresh read would); the worker rows time the
- * page's Markdown, `planUpdate` and the diff of its excerpt. The worker is started (and warmed)
- * before measuring: its one-off start is not part of a request's cost.
+ * largest loop block over those runs. The worker is started (and warmed) before measuring: its
+ * one-off start is not part of a request's cost.
  */
 export async function measurePages(sizesKb: readonly number[], runs: number): Promise<PageBenchRow[]> {
   const rows: PageBenchRow[] = [];
-  storageToMarkdown(generateTablePage(20_000, 4));
+  buildPageData(pageOf(generateTablePage(20_000, 4)));
   await toMarkdownOffThread(generateListPage(200_000));
+  await planUpdate(pageOf(generateListPage(200_000)), {
+    kind: 'replace',
+    find: 'needle',
+    replaceWith: 'pin',
+  });
   for (const kb of sizesKb) {
     const bytes = kb * 1024;
     const pages = [
@@ -200,14 +179,12 @@ export async function measurePages(sizesKb: readonly number[], runs: number): Pr
     for (const page of pages) {
       const cases = [
         { name: `get: ${page.kind}`, run: getRun(page.storage) },
-        { name: `replace "needle" → "pin": ${page.kind}`, run: replaceRun(page.storage, 'needle', 'pin') },
-        { name: `replace "a" → "b": ${page.kind}`, run: replaceRun(page.storage, 'a', 'b') },
-        { name: `worker get: ${page.kind}`, run: getOffThreadRun(page.storage) },
         {
-          name: `worker replace "needle" → "pin": ${page.kind}`,
+          name: `replace "needle" → "pin": ${page.kind}`,
           run: replaceOffThreadRun(page.storage, 'needle', 'pin'),
         },
-        { name: `worker replace "a" → "b": ${page.kind}`, run: replaceOffThreadRun(page.storage, 'a', 'b') },
+        { name: `replace "a" → "b": ${page.kind}`, run: replaceOffThreadRun(page.storage, 'a', 'b') },
+        { name: `answer (whole page, worker): ${page.kind}`, run: answerRun(page.storage) },
       ];
       for (const item of cases) {
         const results: Measured[] = [];
@@ -247,11 +224,11 @@ export function formatRows(rows: readonly PageBenchRow[]): string {
 
 /** Runs the large-page benchmark and returns its BENCHMARKS.md section. */
 export async function runBenchmark(): Promise<BenchSection> {
-  const rows = await measurePages([250, 1024], 3).finally(closePageWorker);
+  const rows = await measurePages([250, 1024], 5).finally(closePageWorker);
   return {
     title: 'Large pages',
     markdown: [
-      'Work per request on generated storage: `get` = storage → Markdown; `replace` = the storage edit + Markdown before and after + the preview diff (what an update costs before approval). Plain rows call the synchronous functions inline (the bot before the page worker); `worker` rows go through the API the bot uses (`toMarkdownOffThread`, `planUpdate`: pages of 32 KB and more run on the page worker thread; the diff is of the stored excerpt). Median of 3 runs after a warm-up; the loop block is the longest event-loop delay (monitorEventLoopDelay, 5 ms resolution) seen in those runs.',
+      'Work per request on generated storage, through the API the bot uses. `get` = the page card built from the page as the client returns it (storage only: the card converts just the start it shows, at most 64 KB of storage, on the calling thread). `replace` = `planUpdate` (the storage edit, then Markdown of the changed region and its context only — pages of 32 KB and more on the page worker) + the approval card diff (`previewOf`). `answer` = the whole page converted on the worker, as an answer does for each page it ranks. Median of 5 runs after a warm-up; the loop block is the longest event-loop delay (monitorEventLoopDelay, 5 ms resolution) seen in those runs.',
       '',
       formatRows(rows),
       '',

@@ -52,7 +52,6 @@ describe('the shared page worker', () => {
   it('plans a replace on a big page exactly like the inline planner', async () => {
     const input = {
       storage: page,
-      markdown: pageMarkdown,
       title: 'Big',
       edit: { kind: 'replace' as const, find: 'needle 1', replaceWith: 'pin' },
     };
@@ -67,7 +66,7 @@ describe('the shared page worker', () => {
       { kind: 'section' as const, heading: 'Part 3', markdown: 'New **text**.' },
       { kind: 'append' as const, markdown: '## End' },
     ]) {
-      const input = { storage: page, markdown: pageMarkdown, title: 'Big', edit };
+      const input = { storage: page, title: 'Big', edit };
       expect(await planEditOffThread(input)).toEqual(planStorageEdit(input));
     }
   });
@@ -75,7 +74,6 @@ describe('the shared page worker', () => {
   it('returns the edit errors of the inline planner with the same code and message', async () => {
     const input = {
       storage: page,
-      markdown: pageMarkdown,
       title: 'Big',
       edit: { kind: 'replace' as const, find: 'no such words', replaceWith: 'x' },
     };
@@ -102,7 +100,6 @@ describe('createPageConverter', () => {
     expect(await converter.toMarkdown('<p>Hello <em>there</em></p>')).toBe('Hello _there_');
     const planned = await converter.planEdit({
       storage: page,
-      markdown: pageMarkdown,
       title: 'Old',
       edit: { kind: 'title', title: 'New' },
     });

@@ -31,14 +31,17 @@ export interface FakeConfluence extends ConfluenceClient {
   readonly failing: Set<string>;
 }
 
-/** Builds a page with markdown derived from storage the way the real client does. */
+/**
+ * Builds a page as the real client returns it (storage only), plus the whole page's Markdown for
+ * tests that compare previews with a whole-page conversion (the client itself never converts).
+ */
 export function makePage(fields: {
   id: string;
   title: string;
   spaceKey: string;
   storage: string;
   version?: number;
-}): Page {
+}): Page & { readonly markdown: string } {
   return {
     id: fields.id,
     title: fields.title,
@@ -78,7 +81,10 @@ export function createFakeConfluence(pages: Page[] = []): FakeConfluence {
         .filter((page) => input.spaceKeys.includes(page.spaceKey))
         .filter((page) => {
           const words = new Set(
-            wordsOf(`${page.title} ${page.markdown}`).flatMap((w) => [w, w.replace(/s$/, '')]),
+            wordsOf(`${page.title} ${storageToMarkdown(page.storage)}`).flatMap((w) => [
+              w,
+              w.replace(/s$/, ''),
+            ]),
           );
           return wanted.every((w) => words.has(w));
         })
