@@ -1,10 +1,9 @@
-import { runAdminCommand } from '../../assistant/admin-commands.js';
+import { runAdminCommand } from '../admin/run-admin-command.js';
 import type { IntentHandlers } from '../turn.js';
 import { placeholders } from './placeholders.js';
 
-/** `/confluence …` admin commands (admins only; every command and refusal audited). */
-export const handleAdmin: IntentHandlers['admin'] = (turn, intent) =>
-  runAdminCommand(turn.deps, turn.chat, intent.command, turn.reply);
+/** `/confluence …` admin commands: dispatched to `bot/handlers/admin/` (admins only; refusals and failures audited). */
+export const handleAdmin: IntentHandlers['admin'] = (turn, intent) => runAdminCommand(turn, intent.command);
 
 /** A `/confluence …` line that is not a valid command: its usage, and an audit entry. */
 export const handleAdminInvalid: IntentHandlers['admin-invalid'] = async (turn, intent) => {

@@ -1,0 +1,44 @@
+import type { AssistantDeps } from '../../assistant/deps.js';
+import { viewOf } from '../../assistant/present.js';
+import { guardSiteUrl, lookupAllAddresses } from '../../confluence/site-host.js';
+import type { CardActionResult } from '../../domain/chat.js';
+import { AppError, toAppError } from '../../errors.js';
+import type { NoticeData } from '../../views/types.js';
+import type { ActionTurn } from '../turn.js';
+
+/** Admin form actions are for admins only: AppError ADMIN_ONLY for anyone else (the card data is a claim). */
+export function requireAdmin(turn: ActionTurn): void {
+  if (!turn.channel().roles.isAdmin) throw new AppError('ADMIN_ONLY');
+}
+
+/** Runs a check that throws on bad input: its value, or the safe message to show on the form again. */
+export async function formCheck<T>(check: () => T | Promise<T>): Promise<{ value: T } | { problem: string }> {
+  try {
+    return { value: await check() };
+  } catch (error) {
+    return { problem: toAppError(error).userMessage };
+  }
+}
+
+/** The site URL held to the configured site rules (https, allowed hosts, no private addresses). */
+export function guardSite(deps: AssistantDeps, siteUrl: string): Promise<string> {
+  return guardSiteUrl(siteUrl, deps.config.confluenceSites, deps.lookupHost ?? lookupAllAddresses);
+}
+
+/** A token expiry typed as `YYYY-MM-DD` (midnight UTC); empty = none. AppError INPUT_INVALID otherwise. */
+export function parseExpiry(raw: string | undefined): Date | undefined {
+  if (!raw) return undefined;
+  const date = new Date(`${raw}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()))
+    throw new AppError('INPUT_INVALID', { userMessage: 'The token expiry must be a date (YYYY-MM-DD).' });
+  return date;
+}
+
+/** The outcome of a form, shown to everyone in place of the form card. */
+export function noticeResult(
+  title: string,
+  text: string,
+  tone: NoticeData['tone'] = 'good',
+): CardActionResult {
+  return { kind: 'view', view: viewOf('notice', { title, text, tone, changes: [] }), scope: 'all' };
+}
