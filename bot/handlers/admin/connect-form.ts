@@ -9,7 +9,7 @@ import { Secret } from '../../secret.js';
 import { CONNECT_FORM_INPUTS as INPUTS } from '../../views/verbs.js';
 import type { ActionTurn } from '../turn.js';
 import { describeSpaces } from './admin-views.js';
-import { formCheck, guardSite, noticeResult, parseExpiry, requireAdmin } from './form-checks.js';
+import { formCheck, formDone, guardSite, parseExpiry, requireAdmin } from './form-checks.js';
 
 /** The connect form's inputs as they arrive in the `connectSubmit` card data (a claim). */
 export const connectFormInput = z.object({
@@ -93,11 +93,13 @@ export async function submitConnectForm(turn: ActionTurn, form: ConnectForm): Pr
     throw error;
   }
   deps.clients.forget(stored.name);
-  await turn.audit({
+  const visible = result.spaces.map((s) => s.key);
+  const commandKey =
+    stored.key === stored.name
+      ? ''
+      : ` In commands it is \`${stored.key}\` (e.g. \`/confluence rotate ${stored.key}\`).`;
+  return formDone(turn, {
     connector: stored.name,
-    operation: 'admin',
-    decision: 'n/a',
-    outcome: 'ok',
     details: {
       command: 'connect',
       before: before ? { siteUrl: before.siteUrl, email: before.email, spaces: before.spaces } : null,
@@ -108,14 +110,7 @@ export async function submitConnectForm(turn: ActionTurn, form: ConnectForm): Pr
         tokenExpiresAt: stored.tokenExpiresAt ?? null,
       },
     },
+    title: 'Confluence connected',
+    text: `Connector ${stored.name} reaches ${siteUrl} as ${result.user.displayName}. The account sees ${visible.length} spaces (${visible.slice(0, 20).join(', ') || 'none'}); the bot may use: ${describeSpaces(stored.spaces)}.${commandKey}`,
   });
-  const visible = result.spaces.map((s) => s.key);
-  const commandKey =
-    stored.key === stored.name
-      ? ''
-      : ` In commands it is \`${stored.key}\` (e.g. \`/confluence rotate ${stored.key}\`).`;
-  return noticeResult(
-    'Confluence connected',
-    `Connector ${stored.name} reaches ${siteUrl} as ${result.user.displayName}. The account sees ${visible.length} spaces (${visible.slice(0, 20).join(', ') || 'none'}); the bot may use: ${describeSpaces(stored.spaces)}.${commandKey}`,
-  );
 }

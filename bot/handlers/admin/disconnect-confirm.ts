@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CardActionResult } from '../../domain/chat.js';
 import { AppError } from '../../errors.js';
 import type { ActionTurn } from '../turn.js';
-import { noticeResult, requireAdmin } from './form-checks.js';
+import { formDone, requireAdmin } from './form-checks.js';
 
 /** The disconnect confirmation's card data (a claim): the connector to remove. */
 export const disconnectInput = z.object({ connector: z.string().min(1) });
@@ -18,16 +18,15 @@ export async function confirmDisconnect(
   if (!before) throw new AppError('CONNECTOR_NOT_FOUND');
   await turn.deps.connectors.remove(name);
   turn.deps.clients.forget(name);
-  await turn.audit({
+  return formDone(turn, {
     connector: name,
-    operation: 'admin',
-    decision: 'n/a',
-    outcome: 'ok',
     details: {
       command: 'disconnect',
       before: { siteUrl: before.siteUrl, email: before.email, spaces: before.spaces },
       after: null,
     },
+    title: 'Disconnected',
+    text: `Connector ${name} was removed.`,
+    tone: 'info',
   });
-  return noticeResult('Disconnected', `Connector ${name} was removed.`, 'info');
 }

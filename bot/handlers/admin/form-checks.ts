@@ -34,11 +34,27 @@ export function parseExpiry(raw: string | undefined): Date | undefined {
   return date;
 }
 
-/** The outcome of a form, shown to everyone in place of the form card. */
-export function noticeResult(
-  title: string,
-  text: string,
-  tone: NoticeData['tone'] = 'good',
-): CardActionResult {
-  return { kind: 'view', view: viewOf('notice', { title, text, tone, changes: [] }), scope: 'all' };
+/** What a form did to a connector: its command and before/after for the audit, and the notice shown. */
+export interface FormOutcome {
+  readonly connector: string;
+  readonly details: Record<string, unknown>;
+  readonly title: string;
+  readonly text: string;
+  readonly tone?: NoticeData['tone'];
+}
+
+/**
+ * Audits what an admin form did to a connector (operation `admin`; the details never hold the
+ * token), then shows the outcome to everyone in place of the form card.
+ */
+export async function formDone(turn: ActionTurn, outcome: FormOutcome): Promise<CardActionResult> {
+  await turn.audit({
+    connector: outcome.connector,
+    operation: 'admin',
+    decision: 'n/a',
+    outcome: 'ok',
+    details: outcome.details,
+  });
+  const notice = { title: outcome.title, text: outcome.text, tone: outcome.tone ?? 'good', changes: [] };
+  return { kind: 'view', view: viewOf('notice', notice), scope: 'all' };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import { Secret } from '../../secret.js';
 import { ROTATE_FORM_INPUTS as INPUTS } from '../../views/verbs.js';
 import type { ActionTurn } from '../turn.js';
-import { formCheck, guardSite, noticeResult, parseExpiry, requireAdmin } from './form-checks.js';
+import { formCheck, formDone, guardSite, parseExpiry, requireAdmin } from './form-checks.js';
 
 /** The rotate form's data as it arrives in the `rotateSubmit` card data (a claim). */
 export const rotateFormInput = z.object({
@@ -46,11 +46,8 @@ export async function submitRotateForm(turn: ActionTurn, form: RotateForm): Prom
   if (!result.ok) return again(result.problem);
   const rotated = await deps.connectors.rotateToken(connector.name, token, expiry.value);
   deps.clients.forget(connector.name);
-  await turn.audit({
+  return formDone(turn, {
     connector: connector.name,
-    operation: 'admin',
-    decision: 'n/a',
-    outcome: 'ok',
     details: {
       command: 'rotate',
       before: {
@@ -62,9 +59,7 @@ export async function submitRotateForm(turn: ActionTurn, form: RotateForm): Prom
         tokenExpiresAt: rotated.tokenExpiresAt ?? null,
       },
     },
+    title: 'Token rotated',
+    text: `Connector ${connector.name} now uses the new token (checked: it works as ${result.user.displayName}).`,
   });
-  return noticeResult(
-    'Token rotated',
-    `Connector ${connector.name} now uses the new token (checked: it works as ${result.user.displayName}).`,
-  );
 }

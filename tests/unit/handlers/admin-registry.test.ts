@@ -6,22 +6,9 @@ import { parseMessage } from '../../../bot/intent/parse-message.js';
 import type { Intent } from '../../../bot/intent/types.js';
 import { CORPUS } from '../../fixtures/intent/corpus.js';
 
-const KINDS = [
-  'help',
-  'status',
-  'test',
-  'connect',
-  'disconnect',
-  'rotate',
-  'policy-show',
-  'policy-set',
-  'policy-explain',
-  'spaces',
-  'approvers',
-  'admins',
-  'approvals-here',
-  'audit',
-];
+/** The admin command kinds, pinned (`AdminCommand['kind']`). */
+const KINDS = `help status test connect disconnect rotate policy-show policy-set policy-explain
+  spaces approvers admins approvals-here audit`.split(/\s+/);
 
 function adminKindOf(intent: Intent): string | undefined {
   return intent.kind === 'admin' ? intent.command.kind : undefined;
