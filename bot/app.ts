@@ -21,6 +21,9 @@ import { routeByPlatform } from './domain/route-by-platform.js';
 import type { Logger } from './logger.js';
 import { openSettingsStore } from './policy/settings-store.js';
 import { createHttpServer, type HttpServer } from './server.js';
+import { createSlackApi } from './slack/slack-api.js';
+import { createSlackEdge } from './slack/slack-edge.js';
+import type { SlackTransport } from './slack/transport.js';
 import { secureDataDir } from './stores/secure-data-dir.js';
 import { ALL_VERBS } from './views/verbs.js';
 
@@ -43,6 +46,8 @@ export interface AppOverrides {
 export interface App {
   readonly http: HttpServer;
   readonly bot: TeamsBot;
+  /** The Slack transport when SLACK_BOT_TOKEN is set (HTTP handler or Socket Mode). */
+  readonly slack?: SlackTransport;
   readonly deps: AssistantDeps;
   readonly audit: AuditLog;
   /** Runs one expiry sweep now, then prunes finished requests past retention (the timer runs it periodically). */
@@ -118,7 +123,19 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     references,
     ...(overrides.botAuthEndpoints ? { authEndpoints: overrides.botAuthEndpoints } : {}),
   });
-  const port = routeByPlatform({ teams: teams.port });
+  const slack = config.slack
+    ? await (async (slackConfig) => {
+        const api = createSlackApi({
+          botToken: slackConfig.botToken,
+          apiUrl: slackConfig.apiUrl,
+          logger: logger.child({ edge: 'slack' }),
+        });
+        const self = await api.authTest();
+        // The signature window runs on the real clock, not the core's (tests move that one).
+        return createSlackEdge({ config: slackConfig, logger: logger.child({ edge: 'slack' }), api, self });
+      })(config.slack)
+    : undefined;
+  const port = routeByPlatform({ teams: teams.port, ...(slack ? { slack: slack.port } : {}) });
   const deps: AssistantDeps = {
     config,
     logger,
@@ -136,13 +153,29 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   };
   const handler = createAssistant(deps);
   const bot = teams.serve(handler, ALL_VERBS);
-  const http = createHttpServer({
+  const slackTransport = slack?.serve(handler);
+  const socket = slackTransport?.mode === 'socket' ? slackTransport.socket : undefined;
+  const server = createHttpServer({
     bot,
+    ...(slackTransport?.mode === 'http' ? { slack: slackTransport.http } : {}),
     logger,
     health: () => ({ connectors: connectors.list().length, authEnabled: config.bot.authEnabled }),
     audit,
     now,
   });
+  // Socket Mode opens its WebSocket once the server listens, and closes before the server drains.
+  const http: HttpServer = {
+    server: server.server,
+    async listen(listenPort, host) {
+      const bound = await server.listen(listenPort, host);
+      await socket?.start();
+      return bound;
+    },
+    async close() {
+      await socket?.stop();
+      await server.close();
+    },
+  };
 
   const sweepExpired = async () => {
     try {
@@ -182,6 +215,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   return {
     http,
     bot,
+    ...(slackTransport ? { slack: slackTransport } : {}),
     deps,
     audit,
     sweepExpired,

@@ -38,6 +38,11 @@ export const ERROR_MESSAGES = {
   INPUT_INVALID: 'That input is not valid.',
   PAGE_TOO_LARGE: 'This page is too large to preview here — open it in Confluence.',
   INTERNAL: 'Something went wrong on our side.',
+  SLACK_PLATFORM_ERROR:
+    'Slack refused the message (for example, the bot is not a member of that channel: invite it with /invite). An admin can find the reason in the bot log.',
+  SLACK_RATE_LIMITED: 'Slack is rate limiting the bot. Try again in a moment.',
+  SLACK_UNREACHABLE: 'Slack could not be reached. Try again in a moment.',
+  SLACK_UNEXPECTED_RESPONSE: 'Slack answered with something the bot did not understand.',
   AUDIT_UNAVAILABLE:
     'The audit log could not be written, so nothing was done. Try again; if it keeps failing, an admin must check the bot storage.',
 } as const;

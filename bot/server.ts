@@ -3,8 +3,13 @@ import type { AuditLog } from './audit/types.js';
 import { createRefusalRecorder } from './chat/refusal-recorder.js';
 import type { TeamsBot } from './chat/teams-bot.js';
 import type { Logger } from './logger.js';
+import { SLACK_EVENTS_PATH, type SlackHttpHandler } from './slack/receiver.js';
+import { serveSlackHttp } from './slack/receiver-node.js';
 
-/** The HTTP face of the bot: POST /api/messages and GET /healthz. Never listens by itself. */
+/**
+ * The HTTP face of the bot: POST /api/messages, GET /healthz and, with Slack in HTTP mode,
+ * POST /slack/events. Never listens by itself.
+ */
 export interface HttpServer {
   readonly server: restify.Server;
   /** Starts listening; resolves with the bound port. */
@@ -36,6 +41,8 @@ export function createHttpServer(options: {
   bot: TeamsBot;
   logger: Logger;
   health: () => Record<string, unknown>;
+  /** Slack's `POST /slack/events` handler (Slack in HTTP mode); absent = no such route. */
+  slack?: SlackHttpHandler;
   /** Where refusals are audited; absent = logged only. */
   audit?: Pick<AuditLog, 'append'>;
   now?: () => Date;
@@ -51,7 +58,8 @@ export function createHttpServer(options: {
   let closing = false;
   let drained: (() => void) | undefined;
 
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
+  // Per route, not `server.use`: Slack's route reads the raw bytes itself (the signature covers them).
+  const parseBody = restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false });
 
   server.get('/healthz', async (_req, res) => {
     res.send(closing ? 503 : 200, { status: closing ? 'stopping' : 'ok', ...options.health() });
@@ -62,7 +70,27 @@ export function createHttpServer(options: {
     res.send(closing ? 503 : 204);
   });
 
-  server.post('/api/messages', async (req, res) => {
+  const slack = options.slack;
+  if (slack) {
+    server.post(SLACK_EVENTS_PATH, async (req, res) => {
+      if (closing) {
+        res.send(503);
+        return;
+      }
+      inFlight += 1;
+      try {
+        await serveSlackHttp(slack, req, res);
+      } catch (error) {
+        logger.error({ err: String(error) }, 'slack request failed');
+        if (!res.headersSent) res.send(500);
+      } finally {
+        inFlight -= 1;
+        if (closing && inFlight === 0) drained?.();
+      }
+    });
+  }
+
+  server.post('/api/messages', parseBody, async (req, res) => {
     if (closing) {
       res.send(503, { error: 'shutting down' });
       return;
@@ -129,6 +157,7 @@ export function createHttpServer(options: {
     async close() {
       closing = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      await options.slack?.drain();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await refusals.flush();
     },

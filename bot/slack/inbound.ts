@@ -12,6 +12,8 @@ interface SlackMessageFields {
   readonly eventId: string;
   readonly teamId?: string;
   readonly channelId: string;
+  /** Slack's `channel_type` when the event has one (`im`, `mpim`, `channel`, `group`). */
+  readonly channelType?: string;
   readonly userId: string;
   /** Decoded once (see `decodeSlackText`): the bot's own mentions removed, trimmed. */
   readonly text: string;
@@ -46,6 +48,8 @@ export interface SlackSlashCommand {
   readonly userId: string;
   readonly userName?: string;
   readonly channelId: string;
+  /** Slack's `channel_name` (`directmessage`, `mpdm-…` for a group DM, `privategroup`, or the name). */
+  readonly channelName?: string;
   readonly triggerId: string;
   /** Accepts follow-up messages for 30 minutes. */
   readonly responseUrl: string;

@@ -68,6 +68,7 @@ const commandSchema = z.object({
   user_id: id,
   user_name: z.string().optional(),
   channel_id: id,
+  channel_name: z.string().max(255).optional(),
   trigger_id: id,
   response_url: z.string().url(),
 });
@@ -163,6 +164,7 @@ function decodeEvent(body: unknown, self: SlackSelf): SlackInbound | SlackIgnore
     eventId: envelope.event_id,
     ...(teamId !== undefined ? { teamId } : {}),
     channelId: event.channel,
+    ...(event.channel_type !== undefined ? { channelType: event.channel_type } : {}),
     userId: event.user,
     text: decoded.text,
     mentions: decoded.mentions,
@@ -185,6 +187,7 @@ function decodeCommand(body: unknown, self: SlackSelf): SlackInbound {
     userId: command.user_id,
     ...(command.user_name !== undefined ? { userName: command.user_name } : {}),
     channelId: command.channel_id,
+    ...(command.channel_name !== undefined ? { channelName: command.channel_name } : {}),
     triggerId: command.trigger_id,
     responseUrl: command.response_url,
   };

@@ -433,6 +433,7 @@ describe('POST /slack/events: typed events', () => {
         userId: FAKE_USERS.ada.id,
         userName: 'ada',
         channelId: FAKE_CHANNELS.general.id,
+        channelName: 'general',
         triggerId: '123.456.abc',
         responseUrl: 'https://hooks.slack.com/commands/T0FAKE0001/1/abc',
       },
