@@ -11,6 +11,7 @@ import { redactDetails } from './redact-details.js';
 import { auditEventInputSchema, auditFilterSchema, type ParsedAuditFilter } from './schema.js';
 import {
   listSegments,
+  type OpenForAppend,
   removeStaleTempFiles,
   type SegmentDoc,
   SegmentFile,
@@ -67,6 +68,8 @@ export interface OpenAuditLogOptions {
   readonly anchorEveryEntries?: number;
   /** Otherwise rewrite them this long (ms) after an append at the latest (default 1,000). */
   readonly anchorDelayMs?: number;
+  /** Opens the open segment for in-place appends and repairs (default `fs.promises.open(path, 'r+')`); tests fail writes through it. */
+  readonly openForAppend?: OpenForAppend;
 }
 
 interface Head {
@@ -104,23 +107,38 @@ function dayOf(at: string): string {
   return at.slice(0, 10);
 }
 
-function newLow(path: string): Low<SegmentDoc> {
-  return new Low<SegmentDoc>(new SegmentFile(path), { entries: [] });
+function newLow(path: string, openForAppend: OpenForAppend | undefined): Low<SegmentDoc> {
+  return new Low<SegmentDoc>(new SegmentFile(path, openForAppend), { entries: [] });
 }
 
 function segmentAdapter(low: Low<SegmentDoc>): SegmentFile {
   return low.adapter as SegmentFile;
 }
 
-async function loadHead(dir: string, logger: Logger): Promise<Head> {
+async function loadHead(
+  dir: string,
+  logger: Logger,
+  openForAppend: OpenForAppend | undefined,
+): Promise<Head> {
   const segments = await listSegments(dir);
   const newest = segments.at(-1);
   if (newest === undefined) {
-    return { index: 1, low: newLow(join(dir, segmentFileName(1))), lastSeq: 0, lastHash: GENESIS_HASH };
+    return {
+      index: 1,
+      low: newLow(join(dir, segmentFileName(1)), openForAppend),
+      lastSeq: 0,
+      lastHash: GENESIS_HASH,
+    };
   }
-  const low = newLow(newest.path);
-  await low.read();
-  deepFreeze(low.data.entries);
+  const file = new SegmentFile(newest.path, openForAppend);
+  const recovered = await file.recover();
+  const low = new Low<SegmentDoc>(file, deepFreeze(recovered?.doc ?? { entries: [] }));
+  if (recovered?.repaired) {
+    logger.warn(
+      { file: newest.path, ...recovered.repaired },
+      'audit: the newest segment ended in a torn write (a crash mid-append); cut back to its last whole entry',
+    );
+  }
   let tail = low.data.entries.at(-1);
   for (let i = segments.length - 2; tail === undefined && i >= 0; i--) {
     const older = segments[i];
@@ -177,6 +195,7 @@ class SegmentedAuditLog implements AuditLog {
   #broken: unknown;
   readonly #anchor: AnchorSchedule | undefined;
   readonly #anchorKey: Buffer | undefined;
+  readonly #openForAppend: OpenForAppend | undefined;
   #anchorTimer: NodeJS.Timeout | undefined;
   #anchoring: Promise<void> | undefined;
   #anchorAgain = false;
@@ -189,6 +208,7 @@ class SegmentedAuditLog implements AuditLog {
     logger: Logger,
     anchor: AnchorSchedule | undefined,
     anchorKey: Buffer | undefined,
+    openForAppend: OpenForAppend | undefined,
   ) {
     this.#dir = dir;
     this.#head = head;
@@ -197,6 +217,7 @@ class SegmentedAuditLog implements AuditLog {
     this.#logger = logger;
     this.#anchor = anchor;
     this.#anchorKey = anchorKey;
+    this.#openForAppend = openForAppend;
   }
 
   append(event: AuditEventInput): Promise<AuditEntry> {
@@ -398,7 +419,7 @@ class SegmentedAuditLog implements AuditLog {
         i += 1;
       }
       const doc: SegmentDoc = { entries: [...base, ...written.map((w) => w.entry)] };
-      const low = rollover ? newLow(join(this.#dir, segmentFileName(index))) : head.low;
+      const low = rollover ? newLow(join(this.#dir, segmentFileName(index)), this.#openForAppend) : head.low;
       try {
         await segmentAdapter(low).write(doc);
       } catch (cause) {
@@ -423,7 +444,7 @@ class SegmentedAuditLog implements AuditLog {
 
   async #resync(): Promise<void> {
     try {
-      this.#head = await loadHead(this.#dir, this.#logger);
+      this.#head = await loadHead(this.#dir, this.#logger, this.#openForAppend);
     } catch (error) {
       this.#broken = error;
       this.#logger.error({ err: error }, 'audit: cannot reload the newest segment; appends disabled');
@@ -434,8 +455,11 @@ class SegmentedAuditLog implements AuditLog {
 /**
  * Opens (creating if needed) the audit log in `<dataDir>/audit/`. Lists the directory, loads only the
  * newest segment and continues seq and hash from its last entry; older segments are not read (unless
- * the newest is empty). Removes temp files left by a crash. Throws AppError('STORE_CORRUPT') naming
- * the file when the newest segment is unparseable or malformed: it is never silently replaced.
+ * the newest is empty). Removes temp files left by a crash. A torn tail of the newest segment (a
+ * crash mid-append) is cut back to its last whole entry and closed again before anything is appended
+ * (`SegmentFile.recover`; logged): appends write only past the last acknowledged entry, so none is
+ * lost. Throws AppError('STORE_CORRUPT') naming the file when the newest segment is damaged in any
+ * other way: it is never silently replaced.
  * Throws RangeError when `segmentMaxEntries` is not a positive integer.
  *
  * With `anchorKey`, it first checks the chain head against `audit/anchors.json` and throws
@@ -454,7 +478,7 @@ export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditL
   const dir = join(options.dataDir, 'audit');
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await removeStaleTempFiles(dir);
-  const head = await loadHead(dir, logger);
+  const head = await loadHead(dir, logger, options.openForAppend);
   let anchor: AnchorSchedule | undefined;
   let created = false;
   if (options.anchorKey !== undefined) {
@@ -471,7 +495,16 @@ export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditL
       delayMs: options.anchorDelayMs ?? DEFAULT_ANCHOR_DELAY_MS,
     };
   }
-  const log = new SegmentedAuditLog(dir, head, clock, maxEntries, logger, anchor, options.anchorKey);
+  const log = new SegmentedAuditLog(
+    dir,
+    head,
+    clock,
+    maxEntries,
+    logger,
+    anchor,
+    options.anchorKey,
+    options.openForAppend,
+  );
   if (created && head.lastSeq > 0) {
     logger.warn({ seq: head.lastSeq }, 'audit: no anchors file; anchored the existing chain as found');
     await log.append({

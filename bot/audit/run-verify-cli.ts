@@ -60,9 +60,12 @@ export async function runVerifyCli(
     const anchor = result.anchor.checked
       ? `anchors OK — the chain matches the anchored head at seq ${result.anchor.anchoredSeq}${result.anchor.anchoredAt ? ` (${result.anchor.anchoredAt})` : ''}; ${result.anchor.unanchored} newer entries not anchored yet`
       : `anchors NOT checked (${key.kind === 'none' ? key.reason : result.anchor.reason}): a cut tail or a re-hashed chain would go unnoticed; set SECRET_KEY to check them`;
+    const torn = result.tornTail
+      ? `\naudit:verify: the newest segment ${result.tornTail.file} ends in a torn write (${result.tornTail.droppedBytes} bytes after its last whole entry, from a crash mid-append); the bot cuts them off when it next opens the log`
+      : '';
     return {
       exitCode: 0,
-      output: `audit:verify: OK — ${result.entries} entries in ${result.segments} segments, chain intact, head ${result.headHash} (${seconds} s)\naudit:verify: ${anchor}`,
+      output: `audit:verify: OK — ${result.entries} entries in ${result.segments} segments, chain intact, head ${result.headHash} (${seconds} s)\naudit:verify: ${anchor}${torn}`,
     };
   }
   return {

@@ -105,6 +105,12 @@ export type VerifyResult =
       readonly segments: number;
       readonly headHash: string;
       readonly anchor: AnchorStatus;
+      /**
+       * Set when the newest segment ends in a torn write (a crash mid-append, not repaired yet because
+       * the bot has not opened the log since): the chain was verified up to its last whole entry and
+       * `droppedBytes` follow it; the bot cuts them off when it next opens the log.
+       */
+      readonly tornTail?: { readonly file: string; readonly droppedBytes: number };
     }
   | { readonly ok: false; readonly seq: number; readonly file: string; readonly reason: string };
 
@@ -122,7 +128,7 @@ export interface AuditHead {
 export interface AuditLog {
   /**
    * Appends one event; resolves with the stored entry only once the segment file holding it has been
-   * written, fsynced and renamed into place. Rejects with AppError('INPUT_INVALID') for a malformed
+   * written and fsynced (in place at the end of the open segment; a new segment is renamed into place). Rejects with AppError('INPUT_INVALID') for a malformed
    * event, with the write error if the write holding the entry fails, and AppError('INTERNAL') after
    * `close()`.
    */

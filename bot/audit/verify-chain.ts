@@ -11,7 +11,7 @@ import {
   readAnchors,
 } from './anchors.js';
 import { computeEntryHash, GENESIS_HASH } from './canonical-json.js';
-import { listSegments } from './segment-file.js';
+import { listSegments, recoverSegment } from './segment-file.js';
 import type { AnchorStatus, VerifyResult } from './types.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -40,6 +40,7 @@ export type RangeResult =
       readonly firstFile?: string;
       readonly lastHash?: string;
       readonly checkpoints?: readonly (readonly [number, string])[];
+      readonly tornTail?: { readonly file: string; readonly droppedBytes: number };
     }
   | {
       readonly ok: false;
@@ -57,12 +58,15 @@ export type RangeResult =
  * continue it; without one (a slice checked in parallel) the first entry's seq and prevHash are
  * taken as given and reported, for `stitchRanges` to check. The stored hash of every seq in
  * `checkpoints` (anchored seqs) is collected on the way. The next file is read while the current
- * one is hashed. Never throws for bad content.
+ * one is hashed. With `tornTailOk` (the slice ends with the newest segment), a last file that ends in
+ * a torn write is verified up to its last whole entry and reported as `tornTail`. Never throws for
+ * bad content.
  */
 export async function verifyRange(
   paths: readonly string[],
   anchor: RangeAnchor,
   checkpoints: readonly number[] = [],
+  tornTailOk = false,
 ): Promise<RangeResult> {
   const wanted = new Set(checkpoints);
   const found: [number, string][] = [];
@@ -70,6 +74,7 @@ export async function verifyRange(
   let prevHash = anchor?.prevHash;
   let entries = 0;
   let first: { firstSeq: number; firstPrevHash: string; firstFile: string } | undefined;
+  let tornTail: { file: string; droppedBytes: number } | undefined;
   let nextText = paths[0] === undefined ? undefined : readText(paths[0]);
   for (let i = 0; i < paths.length; i++) {
     const file = paths[i] ?? '';
@@ -88,7 +93,12 @@ export async function verifyRange(
     try {
       doc = JSON.parse(text);
     } catch {
-      return fail('segment is not valid JSON');
+      if (!tornTailOk || following !== undefined) return fail('segment is not valid JSON');
+      const bytes = await readFile(file).catch(() => Buffer.alloc(0));
+      const recovered = recoverSegment(bytes);
+      if (recovered.kind !== 'torn') return fail('segment is not valid JSON');
+      doc = { entries: recovered.entries };
+      tornTail = { file, droppedBytes: recovered.droppedBytes };
     }
     if (!isRecord(doc) || !Array.isArray(doc.entries)) return fail('segment is not {"entries": [...]}');
     for (const entry of doc.entries as unknown[]) {
@@ -123,6 +133,7 @@ export async function verifyRange(
     ...(first ?? {}),
     ...(prevHash !== undefined && entries > 0 ? { lastHash: prevHash } : {}),
     ...(found.length > 0 ? { checkpoints: found } : {}),
+    ...(tornTail ? { tornTail } : {}),
   };
 }
 
@@ -160,12 +171,15 @@ export function stitchRanges(results: readonly RangeResult[], segmentCount: numb
       prevHash = result.lastHash;
     }
   }
+  const last = results.at(-1);
+  const tornTail = last?.ok ? last.tornTail : undefined;
   return {
     ok: true,
     entries: expectedSeq - 1,
     segments: segmentCount,
     headHash: prevHash,
     anchor: NOT_CHECKED,
+    ...(tornTail ? { tornTail } : {}),
   };
 }
 
@@ -179,16 +193,20 @@ const WORKER_URL = new URL(FROM_SOURCE ? './verify-worker.ts' : './verify-worker
  * running from TypeScript sources (tsx, vitest) the worker first registers tsx's loader, because
  * Node 20 workers do not inherit the parent's module hooks.
  */
-function startWorker(paths: readonly string[], checkpoints: readonly number[]): Worker {
-  const workerData = { paths, checkpoints };
+function startWorker(paths: readonly string[], checkpoints: readonly number[], tornTailOk: boolean): Worker {
+  const workerData = { paths, checkpoints, tornTailOk };
   if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
-function verifyInWorker(paths: readonly string[], checkpoints: readonly number[]): Promise<RangeResult> {
+function verifyInWorker(
+  paths: readonly string[],
+  checkpoints: readonly number[],
+  tornTailOk: boolean,
+): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(paths, checkpoints);
+    const worker = startWorker(paths, checkpoints, tornTailOk);
     worker.once('message', (result: RangeResult) => {
       resolve(result);
       void worker.terminate();
@@ -285,7 +303,9 @@ function judgeAnchors(
  * anchors file: it must be MAC'd with that key, and every anchored seq must exist with the anchored
  * hash, so a cut tail or a chain re-hashed after removing or editing entries fails even though each
  * link is consistent. Only entries newer than the newest anchor (normally the last second of
- * activity) are not covered. Without a key, `anchor.checked` is false and says why.
+ * activity) are not covered. Without a key, `anchor.checked` is false and says why. A torn tail of
+ * the newest segment (a crash mid-append the bot has not repaired yet) is not a failure: the chain is
+ * verified up to its last whole entry and the result names it (`tornTail`).
  */
 export async function verifyAuditDir(
   dir: string,
@@ -305,12 +325,14 @@ export async function verifyAuditDir(
       (s) => s.length > 0,
     );
     try {
-      results = await Promise.all(slices.map((slice) => verifyInWorker(slice, checkpoints)));
+      results = await Promise.all(
+        slices.map((slice, i) => verifyInWorker(slice, checkpoints, i === slices.length - 1)),
+      );
     } catch {
       // Workers unavailable (e.g. TypeScript sources without a loader in the worker): one thread.
     }
   }
-  results ??= [await verifyRange(paths, { seq: 1, prevHash: GENESIS_HASH }, checkpoints)];
+  results ??= [await verifyRange(paths, { seq: 1, prevHash: GENESIS_HASH }, checkpoints, true)];
   const chain = stitchRanges(results, paths.length);
   if (!chain.ok) return chain;
   const hashes = new Map<number, string>();

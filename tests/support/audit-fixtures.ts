@@ -1,6 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { OpenForAppend } from '../../bot/audit/segment-file.js';
 import type { AuditEntry, AuditEventInput } from '../../bot/audit/types.js';
 
 /** A valid audit event; override any field. */
@@ -44,4 +45,41 @@ export function makeStepClock(
 export async function readSegmentEntries(path: string): Promise<AuditEntry[]> {
   const doc = JSON.parse(await readFile(path, 'utf8')) as { entries: AuditEntry[] };
   return doc.entries;
+}
+
+/**
+ * An `openForAppend` that opens real files but can be told to fail: after `fail(n)`, the next write
+ * through it writes only its first `n` bytes and then rejects with ENOSPC (a torn write, then an
+ * error); later writes succeed. Records each write's size.
+ */
+export function makeFaultyOpener(): {
+  openForAppend: OpenForAppend;
+  fail: (bytesBeforeError?: number) => void;
+  writes: number[];
+} {
+  let budget: number | undefined;
+  const writes: number[] = [];
+  const openForAppend: OpenForAppend = async (path) => {
+    const handle = await open(path, 'r+');
+    return {
+      write: async (buffer, offset, length, position) => {
+        writes.push(length);
+        if (budget === undefined) return handle.write(buffer, offset, length, position);
+        const allowed = Math.min(length, budget);
+        budget = undefined;
+        if (allowed > 0) await handle.write(buffer, offset, allowed, position);
+        throw Object.assign(new Error('ENOSPC: no space left on device (injected)'), { code: 'ENOSPC' });
+      },
+      datasync: () => handle.datasync(),
+      truncate: (length) => handle.truncate(length),
+      close: () => handle.close(),
+    };
+  };
+  return {
+    openForAppend,
+    fail: (bytesBeforeError = 0) => {
+      budget = bytesBeforeError;
+    },
+    writes,
+  };
 }

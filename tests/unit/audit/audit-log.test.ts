@@ -8,6 +8,7 @@ import { Secret } from '../../../bot/secret.js';
 import {
   buildAuditEvent,
   makeDataDir,
+  makeFaultyOpener,
   makeStepClock,
   readSegmentEntries,
 } from '../../support/audit-fixtures.js';
@@ -172,22 +173,25 @@ describe('openAuditLog / append', () => {
     await log.close();
   });
 
-  it('rejects every caller of a failed write and keeps memory in step with the file', async () => {
+  it('rejects every caller of a failed write and keeps memory and file in step', async () => {
     const dataDir = await makeDataDir();
-    const log = await openAuditLog({ dataDir });
+    const faulty = makeFaultyOpener();
+    const log = await openAuditLog({ dataDir, openForAppend: faulty.openForAppend });
+    await log.append(buildAuditEvent());
     const kept = await log.append(buildAuditEvent());
-    const blocker = segmentTempPath(join(dataDir, 'audit', segmentFileName(1)));
-    await mkdir(blocker);
+    const path = join(dataDir, 'audit', segmentFileName(1));
+    const before = await readFile(path, 'utf8');
+    faulty.fail(300);
     const outcomes = await Promise.allSettled([1, 2, 3].map(() => log.append(buildAuditEvent())));
     for (const outcome of outcomes) {
       expect(outcome.status).toBe('rejected');
       if (outcome.status === 'rejected') expect(isAppError(outcome.reason, 'AUDIT_UNAVAILABLE')).toBe(true);
     }
-    expect(await log.tail(10)).toEqual([kept]);
-    await rm(blocker, { recursive: true });
+    expect(await log.tail(1)).toEqual([kept]);
+    expect(await readFile(path, 'utf8')).toBe(before);
     const next = await log.append(buildAuditEvent());
-    expect(next).toMatchObject({ seq: 2, prevHash: kept.hash });
-    await expect(log.verify()).resolves.toMatchObject({ ok: true, entries: 2 });
+    expect(next).toMatchObject({ seq: 3, prevHash: kept.hash });
+    await expect(log.verify()).resolves.toMatchObject({ ok: true, entries: 3 });
     await log.close();
   });
 
