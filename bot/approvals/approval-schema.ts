@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ChatTarget, PLATFORMS } from '../domain/chat.js';
+import { approvalChangeSchema, approvalResultSchema } from './approval-change.js';
 
 /**
  * Life of a request: `pending` → approved | rejected | expired | cancelled (| stale when the page
@@ -47,7 +48,10 @@ const cardRefSchema = z
   })
   .strict();
 
-/** One approval request as stored. `change` is the full proposed change (JSON). */
+/**
+ * One approval request as stored. `change` is the plan as previewed (typed, parsed once on load)
+ * and `result` what an executed request wrote.
+ */
 export const approvalRequestSchema = z
   .object({
     id: z.string().regex(APPROVAL_ID_PATTERN),
@@ -59,14 +63,14 @@ export const approvalRequestSchema = z
     target: z
       .object({ spaceKey: z.string().min(1), pageId: z.string().min(1).optional(), title: z.string() })
       .strict(),
-    change: z.unknown(),
+    change: approvalChangeSchema,
     baseVersion: z.number().int().positive().optional(),
     createdAt: z.string().datetime(),
     expiresAt: z.string().datetime(),
     status: z.enum(APPROVAL_STATUSES),
     decidedBy: actorSchema.optional(),
     decidedAt: z.string().datetime().optional(),
-    result: z.unknown().optional(),
+    result: approvalResultSchema.optional(),
     error: z.string().optional(),
     card: cardRefSchema.optional(),
   })

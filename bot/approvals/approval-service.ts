@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Actor, actorKey } from '../domain/types.js';
 import { AppError } from '../errors.js';
+import type { ApprovalChange, ApprovalResult } from './approval-change.js';
 import {
   APPROVAL_ID_PATTERN,
   type ApprovalCardRef,
@@ -44,8 +45,8 @@ export interface NewApprovalInput {
   readonly connector: string;
   readonly operation: 'create' | 'update';
   readonly target: { readonly spaceKey: string; readonly pageId?: string; readonly title: string };
-  /** The full proposed change; must be JSON (stored as its JSON form). */
-  readonly change: unknown;
+  /** The proposed change (the plan as previewed); stored as its JSON form. */
+  readonly change: ApprovalChange;
   /** For updates: the page version the preview was built on. */
   readonly baseVersion?: number;
   /** Overrides the service's TTL for this request. */
@@ -55,7 +56,7 @@ export interface NewApprovalInput {
 
 /** The outcome of executing an approved request. */
 export type ExecutionOutcome =
-  | { readonly ok: true; readonly result: unknown }
+  | { readonly ok: true; readonly result: ApprovalResult }
   | { readonly ok: false; readonly error: string };
 
 /** Dependencies and settings of the approval service. */
@@ -79,7 +80,7 @@ export interface ApprovalServiceDeps {
    * Shrinks a request's `change` when it reaches a final status: what only execution needed (the
    * storage to write) can go, what its card shows must stay. Default: kept as is.
    */
-  readonly compactFinished?: (change: unknown) => unknown;
+  readonly compactFinished?: (change: ApprovalChange) => ApprovalChange;
 }
 
 /**
@@ -133,12 +134,13 @@ function isSameActor(a: Actor, b: Actor): boolean {
   return actorKey(a) === actorKey(b) || a.id === b.id;
 }
 
-function toJsonValue(value: unknown): unknown {
+/** `value` as its JSON form (the store then checks it against the record's schema). */
+function toJsonValue<T>(value: T): T {
   const text = JSON.stringify(value);
   if (text === undefined) {
     throw new AppError('INPUT_INVALID', { message: 'the proposed change is not JSON' });
   }
-  return JSON.parse(text) as unknown;
+  return JSON.parse(text) as T;
 }
 
 const STATUS_TEXT: Record<ApprovalStatus, string> = {

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ApprovalChange, compactApprovalChange } from '../../bot/approvals/approval-change.js';
 import { createApprovalService } from '../../bot/approvals/approval-service.js';
 import {
   APPROVALS_DIR,
@@ -8,7 +9,6 @@ import {
   type ApprovalRequest,
   openApprovalStore,
 } from '../../bot/approvals/approval-store.js';
-import { compactApprovalChange } from '../../bot/assistant/present.js';
 import { excerptForPreview } from '../../bot/operations/update-page.js';
 import { type BenchSection, formatMs, percentile } from './bench-types.js';
 
@@ -73,7 +73,7 @@ function pageBody(i: number, chars: number): string {
 }
 
 /** An append plan as the pipeline stores it: storage plus a preview cut to the change. */
-function plan(i: number, chars: number) {
+function plan(i: number, chars: number): ApprovalChange['plan'] {
   const markdown = pageBody(i, chars);
   const preview = excerptForPreview(markdown, `${markdown}\n\nappended`);
   return {
@@ -96,7 +96,12 @@ function plan(i: number, chars: number) {
 function request(scenario: Scenario, i: number, finished: boolean, ageMs: number): ApprovalRequest {
   const createdAt = new Date(NOW - ageMs);
   const status = finished ? FINAL_STATUSES[i % FINAL_STATUSES.length]! : 'pending';
-  const change = { plan: plan(i, scenario.bodyChars), origin: { conversationId: `conv-${i % 50}` } };
+  const origin = {
+    platform: 'teams' as const,
+    conversationId: `conv-${i % 50}`,
+    channelKey: `channel-${i % 50}`,
+  };
+  const change: ApprovalChange = { plan: plan(i, scenario.bodyChars), origin };
   return {
     id: `hist${i}`,
     requester: { id: `user-${i % 200}`, name: `User ${i % 200}` },
@@ -192,7 +197,10 @@ async function measure(scenario: Scenario): Promise<Run> {
         connector: 'default',
         operation: 'update',
         target: { spaceKey: 'ENG', pageId: '42', title: 'Bench page' },
-        change: { plan: plan(i, scenario.bodyChars), origin: { conversationId: 'conv-bench' } },
+        change: {
+          plan: plan(i, scenario.bodyChars),
+          origin: { platform: 'teams', conversationId: 'conv-bench', channelKey: `bench-channel-${i}` },
+        },
         baseVersion: 3,
       });
       latencies.push(performance.now() - started);

@@ -1,4 +1,4 @@
-import { decideApproval } from '../../assistant/approval-actions.js';
+import { decideApproval } from '../../approvals/decide-approval.js';
 import { VERBS } from '../../views/verbs.js';
 import { defineCardAction } from '../turn.js';
 import { requestIdInput } from './request-id.js';
@@ -7,5 +7,5 @@ import { requestIdInput } from './request-id.js';
 export const approveAction = defineCardAction({
   verb: VERBS.approve,
   input: requestIdInput,
-  handle: (turn) => decideApproval(turn.deps, turn.action, 'approve'),
+  handle: (turn, { requestId }) => decideApproval(turn, requestId, 'approve'),
 });

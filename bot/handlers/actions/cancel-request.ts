@@ -1,6 +1,6 @@
-import { cardTargetOf } from '../../approvals/approval-schema.js';
+import { approvalMessage } from '../../approvals/approval-card.js';
+import { updateCard } from '../../approvals/approval-status.js';
 import { rolesIn } from '../../assistant/channel-context.js';
-import { approvalMessage } from '../../assistant/present.js';
 import { VERBS } from '../../views/verbs.js';
 import { defineCardAction } from '../turn.js';
 import { requestIdInput } from './request-id.js';
@@ -21,12 +21,8 @@ export const cancelRequestAction = defineCardAction({
       outcome: 'ok',
       details: { requestId },
     });
-    if (cancelled.card) {
-      const message = approvalMessage(cancelled, { showButtons: false, approverIds: [] });
-      await deps.port
-        .update(cardTargetOf(cancelled), cancelled.card.activityId, message)
-        .catch((error) => deps.logger.warn({ err: String(error) }, 'could not update a cancelled card'));
-    }
+    const card = approvalMessage(cancelled, { showButtons: false, approverIds: [] });
+    if (card.kind === 'view') await updateCard(deps, cancelled, card.view);
     return { kind: 'message', text: `Withdrew your request "${cancelled.target.title}".` };
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moreApprovals } from '../../assistant/approvals-list.js';
+import { moreApprovals } from '../../approvals/approvals-list.js';
 import { VERBS } from '../../views/verbs.js';
 import { defineCardAction } from '../turn.js';
 

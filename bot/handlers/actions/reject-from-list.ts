@@ -1,4 +1,4 @@
-import { decideFromList } from '../../assistant/approvals-list.js';
+import { decideFromList } from '../../approvals/approvals-list.js';
 import { VERBS } from '../../views/verbs.js';
 import { defineCardAction } from '../turn.js';
 import { requestIdInput } from './request-id.js';
@@ -7,5 +7,5 @@ import { requestIdInput } from './request-id.js';
 export const rejectFromListAction = defineCardAction({
   verb: VERBS.rejectFromList,
   input: requestIdInput,
-  handle: (turn) => decideFromList(turn.deps, turn.action, 'reject'),
+  handle: (turn, { requestId }) => decideFromList(turn, requestId, 'reject'),
 });

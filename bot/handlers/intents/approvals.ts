@@ -1,4 +1,4 @@
-import { showApprovalsList } from '../../assistant/approvals-list.js';
+import { showApprovalsList } from '../../approvals/approvals-list.js';
 import type { IntentHandlers } from '../turn.js';
 
 /** `approvals`: pending requests I can decide or I made. */

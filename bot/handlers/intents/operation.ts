@@ -1,7 +1,20 @@
-import { runOperation } from '../../assistant/run-operation.js';
+import { runOperation } from '../../operations/pipeline.js';
 import type { IntentHandlers } from '../turn.js';
 
 /** search / get / create / update, in commands or plain words: decided, run or sent for approval. */
 export const handleOperation: IntentHandlers['operation'] = async (turn, intent) => {
-  await runOperation(turn.deps, turn.chat, intent.request, turn.reply);
+  const result = await runOperation(turn, intent.request);
+  if (!result.message) return;
+  if (result.outcome !== 'pending') {
+    await turn.reply(result.message);
+    return;
+  }
+  await turn
+    .reply(result.message)
+    .catch((error: unknown) =>
+      turn.deps.logger.warn(
+        { err: String(error) },
+        'could not tell the requester about their pending request',
+      ),
+    );
 };

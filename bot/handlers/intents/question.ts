@@ -16,7 +16,7 @@ export const handleQuestion: IntentHandlers['question'] = async (turn, { questio
       outcome: allowed ? 'ok' : 'denied',
       ...(details ? { details } : {}),
     });
-  if (search.permission !== 'allowed') {
+  if (search.permission === 'denied') {
     await audit(false);
     await turn.reply(denialMessage(`Answer "${question.slice(0, 120)}"`, 'search', search));
     return;
@@ -25,7 +25,7 @@ export const handleQuestion: IntentHandlers['question'] = async (turn, { questio
   const result = await answerQuestion(client, {
     question,
     spaces: search.spaces,
-    isSpaceAllowed: (spaceKey) => decideIn(context, turn.actor, 'get', { spaceKey }).permission === 'allowed',
+    isSpaceAllowed: (spaceKey) => decideIn(context, turn.actor, 'get', { spaceKey }).permission !== 'denied',
   });
   await audit(true, { citations: result.citations.length, pages: result.pages.length });
   await turn.reply({ kind: 'text', text: formatAnswer(result) });

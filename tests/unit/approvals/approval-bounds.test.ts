@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compactApprovalChange } from '../../../bot/approvals/approval-change.js';
 import {
   APPROVAL_RETENTION_MS,
   createApprovalService,
@@ -7,9 +8,9 @@ import {
   type NewApprovalInput,
 } from '../../../bot/approvals/approval-service.js';
 import { createMemoryApprovalStore } from '../../../bot/approvals/approval-store.js';
-import { compactApprovalChange } from '../../../bot/assistant/present.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { AppError, ERROR_MESSAGES } from '../../../bot/errors.js';
+import { resultOf, updateChange } from './sample-change.js';
 
 const T0 = new Date('2025-03-10T09:00:00.000Z');
 const HOUR = 60 * 60 * 1000;
@@ -25,7 +26,7 @@ function input(requester: Actor = rita, channelKey = 'chan-1'): NewApprovalInput
     connector: 'acme',
     operation: 'update',
     target: { spaceKey: 'DS', pageId: '123', title: 'Runbook' },
-    change: { plan: { kind: 'update', storage: '<p>the whole new page</p>', summary: 'Append' } },
+    change: updateChange(),
     baseVersion: 7,
   };
 }
@@ -96,7 +97,7 @@ describe('retention of finished requests (frozen clock)', () => {
     await service.markStale(ids.stale!);
     for (const name of ['executed', 'failed', 'approved'] as const)
       await service.approve(ids[name]!, alan, APPROVER);
-    await service.recordResult(ids.executed!, { ok: true, result: { pageId: '1' } });
+    await service.recordResult(ids.executed!, { ok: true, result: resultOf('1') });
     await service.recordResult(ids.failed!, { ok: false, error: 'boom' });
     at(3 * HOUR);
     expect((await service.expireDue()).map((r) => r.id)).toEqual([ids.expired]);
@@ -176,17 +177,14 @@ describe('compacting finished requests', () => {
     await service.reject(rejected.id, alan, APPROVER);
     const approved = await service.approve(executed.id, alan, APPROVER);
     expect(approved.change).toEqual(input().change);
-    expect(service.get(rejected.id)?.change).toEqual({
-      plan: { kind: 'update', storage: '', storageOmitted: true, summary: 'Append' },
-    });
-    const done = await service.recordResult(executed.id, { ok: true, result: { pageId: '1' } });
+    expect(service.get(rejected.id)?.change).toEqual(updateChange({ storage: '', storageOmitted: true }));
+    const done = await service.recordResult(executed.id, { ok: true, result: resultOf('1') });
     expect(done.change).toMatchObject({ plan: { storage: '', storageOmitted: true } });
   });
 
-  it('leaves changes it does not understand alone', () => {
-    expect(compactApprovalChange({ kind: 'append' })).toEqual({ kind: 'append' });
-    expect(compactApprovalChange(null)).toBeNull();
-    expect(compactApprovalChange({ plan: { storage: '' } })).toEqual({ plan: { storage: '' } });
+  it('leaves a change whose storage is already gone alone', () => {
+    const compacted = compactApprovalChange(updateChange());
+    expect(compactApprovalChange(compacted)).toBe(compacted);
   });
 });
 

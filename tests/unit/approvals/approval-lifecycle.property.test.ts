@@ -7,6 +7,7 @@ import {
   createMemoryApprovalStore,
 } from '../../../bot/approvals/approval-store.js';
 import { isAppError } from '../../../bot/errors.js';
+import { createChange, resultOf } from './sample-change.js';
 
 const ALLOWED: Record<ApprovalStatus, readonly ApprovalStatus[]> = {
   pending: ['approved', 'rejected', 'expired', 'cancelled', 'stale'],
@@ -64,7 +65,7 @@ describe('approval lifecycle (property)', () => {
             connector: 'x',
             operation: 'create',
             target: { spaceKey: 'DS', title: 'T' },
-            change: {},
+            change: createChange(),
           });
           const approver = { id: 'a', name: 'A' };
           const roles = { isApprover: true, isAdmin: true };
@@ -80,7 +81,7 @@ describe('approval lifecycle (property)', () => {
                 case 'stale':
                   return service.markStale('only');
                 case 'ok':
-                  return service.recordResult('only', { ok: true, result: 1 });
+                  return service.recordResult('only', { ok: true, result: resultOf() });
                 case 'fail':
                   return service.recordResult('only', { ok: false, error: 'e' });
                 case 'expireDue':

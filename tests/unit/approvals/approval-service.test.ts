@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApprovalChange } from '../../../bot/approvals/approval-change.js';
 import {
   createApprovalService,
   DEFAULT_APPROVAL_TTL_MS,
@@ -16,6 +17,7 @@ import {
 } from '../../../bot/approvals/approval-store.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { AppError, isAppError } from '../../../bot/errors.js';
+import { resultOf, updateChange } from './sample-change.js';
 
 const requester: Actor = { id: '29:req', name: 'Rita Requester', aadObjectId: 'aad-rita' };
 const approver: Actor = { id: '29:app', name: 'Alan Approver', aadObjectId: 'aad-alan' };
@@ -34,7 +36,7 @@ function request(overrides: Partial<NewApprovalInput> = {}): NewApprovalInput {
     connector: 'acme',
     operation: 'update',
     target: { spaceKey: 'DS', pageId: '123', title: 'Runbook' },
-    change: { kind: 'append', markdown: '## New section' },
+    change: updateChange(),
     baseVersion: 7,
     ...overrides,
   };
@@ -74,7 +76,7 @@ describe('approval service', () => {
       createdAt: '2025-04-01T12:00:00.000Z',
       expiresAt: '2025-04-02T12:00:00.000Z',
       baseVersion: 7,
-      change: { kind: 'append', markdown: '## New section' },
+      change: updateChange(),
     });
     expect(DEFAULT_APPROVAL_TTL_MS).toBe(86_400_000);
     const custom = await service.submit(request({ ttlMs: 60_000 }));
@@ -192,11 +194,11 @@ describe('approval service', () => {
   it('records the execution result exactly once', async () => {
     const { service } = memoryService();
     const { id } = await service.submit(request());
-    expect((await caught(service.recordResult(id, { ok: true, result: {} }))).code).toBe(
+    expect((await caught(service.recordResult(id, { ok: true, result: resultOf() }))).code).toBe(
       'APPROVAL_ALREADY_DECIDED',
     );
     await service.approve(id, approver, APPROVER);
-    const done = await service.recordResult(id, { ok: true, result: { pageId: '123', version: 8 } });
+    const done = await service.recordResult(id, { ok: true, result: resultOf('123', 8) });
     expect(done).toMatchObject({ status: 'executed', result: { pageId: '123', version: 8 } });
     expect((await caught(service.recordResult(id, { ok: false, error: 'x' }))).code).toBe(
       'APPROVAL_ALREADY_DECIDED',
@@ -283,13 +285,17 @@ describe('approval service', () => {
     expect(second.get(b.id)?.status).toBe('failed');
   });
 
-  it('stores the change as JSON and refuses non-JSON changes', async () => {
+  it('stores the change as JSON and refuses changes that are not a plan', async () => {
     const { service } = memoryService();
-    const created = await service.submit(
-      request({ change: { at: new Date('2025-01-01T00:00:00Z'), skip: undefined } }),
-    );
-    expect(created.change).toEqual({ at: '2025-01-01T00:00:00.000Z' });
-    expect((await caught(service.submit(request({ change: undefined })))).code).toBe('INPUT_INVALID');
+    const withUndefined = { ...updateChange(), origin: undefined };
+    const created = await service.submit(request({ change: withUndefined }));
+    expect(created.change).toEqual(updateChange());
+    expect(Object.keys(created.change)).toEqual(['plan']);
+    const notAPlan = { plan: { kind: 'append', markdown: '## New section' } } as unknown as ApprovalChange;
+    expect((await caught(service.submit(request({ change: notAPlan })))).code).toBe('INPUT_INVALID');
+    expect(
+      (await caught(service.submit(request({ change: undefined as unknown as ApprovalChange })))).code,
+    ).toBe('INPUT_INVALID');
   });
 
   it('prunes finished requests older than the cutoff', async () => {

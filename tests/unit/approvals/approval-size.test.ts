@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { approvalMessage, previewOf } from '../../../bot/approvals/approval-card.js';
+import { compactApprovalChange } from '../../../bot/approvals/approval-change.js';
 import { createApprovalService } from '../../../bot/approvals/approval-service.js';
 import { createMemoryApprovalStore } from '../../../bot/approvals/approval-store.js';
-import { approvalMessage, compactApprovalChange, planOf, previewOf } from '../../../bot/assistant/present.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { isAppError } from '../../../bot/errors.js';
 import { CREATE_PREVIEW_MAX_CHARS, executeCreate, planCreate } from '../../../bot/operations/create-page.js';
@@ -51,7 +52,7 @@ async function submitUpdate(approvals: ReturnType<typeof service>, plan: UpdateP
     connector: 'acme',
     operation: 'update',
     target: { spaceKey: plan.spaceKey, pageId: plan.pageId, title: plan.title },
-    change: { plan, origin: { conversationId: 'chan' } },
+    change: { plan, origin: { platform: 'teams', conversationId: 'chan', channelKey: 'chan' } },
     baseVersion: plan.baseVersion,
   });
 }
@@ -141,7 +142,7 @@ describe('a finished plan without its storage', () => {
     const plan = await planUpdate(bigPage(50), { kind: 'append', markdown: 'Done.' });
     const request = await submitUpdate(approvals, plan);
     const cancelled = await approvals.cancel(request.id, rita, { isAdmin: false });
-    const stored = planOf(cancelled);
+    const stored = cancelled.change.plan;
     expect(stored).toMatchObject({ storage: '', storageOmitted: true });
     expect(
       JSON.stringify(cardOf(approvalMessage(cancelled, { showButtons: false, approverIds: [] }))),

@@ -17,6 +17,7 @@ import {
 } from '../../../bot/approvals/approval-store.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { isAppError } from '../../../bot/errors.js';
+import { createChange, updateChange } from './sample-change.js';
 
 const base: ApprovalRequest = {
   id: 'r1',
@@ -26,7 +27,7 @@ const base: ApprovalRequest = {
   connector: 'acme',
   operation: 'create',
   target: { spaceKey: 'DS', title: 'Minutes' },
-  change: { markdown: '# hi' },
+  change: createChange('Minutes'),
   createdAt: '2025-01-01T00:00:00.000Z',
   expiresAt: '2025-01-02T00:00:00.000Z',
   status: 'pending',
@@ -167,6 +168,31 @@ describe('one file per request', () => {
     expect((await readRequestFile('r1')).status).toBe('rejected');
     expect(await store.pruneFinished(new Date('2025-01-01T02:00:00.000Z'))).toBe(1);
     expect(await readdir(approvalsDir)).toEqual(['r2.json']);
+  });
+
+  it('loads records written by earlier versions: typed once, an origin without platform is Teams', async () => {
+    await mkdir(approvalsDir, { recursive: true });
+    const origin = {
+      conversationId: 'personal-1',
+      channelKey: 'personal-1',
+      serviceUrl: 'https://smba.example',
+    };
+    const old = {
+      ...base,
+      status: 'executed',
+      decidedAt: '2025-01-01T01:00:00.000Z',
+      change: { plan: { ...createChange('Minutes').plan, storage: '', storageOmitted: true }, origin },
+      result: { pageId: '9', webUrl: 'https://acme.atlassian.net/wiki/x', version: 1 },
+    };
+    const partial = { ...request('r2'), change: { ...updateChange(), origin: { conversationId: 'c' } } };
+    await writeFile(join(approvalsDir, 'r1.json'), JSON.stringify({ request: old }));
+    await writeFile(join(approvalsDir, 'r2.json'), JSON.stringify({ request: partial }));
+    const store = await openApprovalStore({ dataDir: dir });
+    const loaded = store.get('r1')!;
+    expect(loaded.change.origin).toEqual({ platform: 'teams', ...origin });
+    expect(loaded.change.plan).toMatchObject({ kind: 'create', title: 'Minutes', storageOmitted: true });
+    expect(loaded.result).toEqual(old.result);
+    expect(store.get('r2')?.change).toEqual(updateChange());
   });
 
   it('pending requests and decisions survive a restart, in filing order', async () => {
@@ -332,7 +358,7 @@ function input() {
     connector: 'acme',
     operation: 'update' as const,
     target: { spaceKey: 'DS', pageId: '1', title: 'Runbook' },
-    change: { plan: { kind: 'update', storage: '<p>x</p>' } },
+    change: updateChange({ pageId: '1', title: 'Runbook', storage: '<p>x</p>', baseVersion: 2 }),
     baseVersion: 2,
   };
 }

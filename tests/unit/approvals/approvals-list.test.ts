@@ -7,7 +7,7 @@ import {
   buildApprovalsListData,
   moreApprovals,
   showApprovalsList,
-} from '../../../bot/assistant/approvals-list.js';
+} from '../../../bot/approvals/approvals-list.js';
 import type { AssistantDeps } from '../../../bot/assistant/deps.js';
 import type { CardActionRequest, ChatRequest, OutboundMessage } from '../../../bot/domain/chat.js';
 import type { Actor } from '../../../bot/domain/types.js';
@@ -16,6 +16,7 @@ import { renderCard } from '../../../bot/views/render-card.js';
 import { VERBS } from '../../../bot/views/verbs.js';
 import { cardOf } from '../../support/card-of.js';
 import { collectObjects } from '../views/card-lint.js';
+import { createChange } from './sample-change.js';
 
 const NOW = new Date('2025-03-10T09:00:00.000Z');
 const lead: Actor = { id: '29:lead', name: 'Lena Lead' };
@@ -40,7 +41,7 @@ async function depsWith(count: number): Promise<AssistantDeps> {
       connector: 'acme',
       operation: i % 2 === 0 ? 'update' : 'create',
       target: { spaceKey: 'ENG', pageId: String(i), title: `#${i} ${LONG_TITLE}` },
-      change: { plan: { kind: 'create' } },
+      change: createChange(),
       createdAt: createdAt.toISOString(),
       expiresAt: new Date(NOW.getTime() + 60 * 60_000).toISOString(),
       status: 'pending',

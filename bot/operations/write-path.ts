@@ -1,21 +1,22 @@
+import type { ChannelContext } from '../assistant/channel-context.js';
+import { decideIn } from '../assistant/channel-context.js';
 import type { ConfluenceClient, Page } from '../confluence/types.js';
 import type { Actor } from '../domain/types.js';
-import { type CreatePlan, executeCreate } from '../operations/create-page.js';
-import { loadPageInScope, type PageReader } from '../operations/page-scope.js';
-import { executeUpdate, type UpdatePlan } from '../operations/update-page.js';
 import type { Decision } from '../policy/decide.js';
-import { type ChannelContext, decideIn } from './channel-context.js';
+import type { CreatePlan } from './create-page.js';
+import { OPERATIONS } from './index.js';
+import type { WriteFacts, WriteOperation } from './operation.js';
+import type { PageReader } from './page-scope.js';
+import type { UpdatePlan } from './update-page.js';
 
 /** A write ready to decide: what to create, or what to change on which page version. */
 export type WritePlan = CreatePlan | UpdatePlan;
 
-/** What a write touches as Confluence has it now: the page's (or new page's) space, its parent's, its version. */
-export interface WriteFacts {
-  readonly spaceKey: string;
-  /** For a create under a parent: the parent's current space. */
-  readonly parentSpaceKey?: string;
-  /** For an update: the page's current version. */
-  readonly version?: number;
+/** The write operation of a plan (its module in the registry). */
+export function writeOperationOf(plan: WritePlan): WriteOperation<unknown, WritePlan> {
+  // The registry maps each plan kind to the module whose Plan type it is; TypeScript cannot
+  // correlate the union's members with the map's entries on its own.
+  return OPERATIONS[plan.kind] as WriteOperation<unknown, WritePlan>;
 }
 
 /**
@@ -45,21 +46,15 @@ export function spaceAllows(context: ChannelContext, actor: Actor, operation: Wr
  * current space and version) or the parent of a page to create. A page that moved out of the allowed
  * spaces is refused like a missing one (`CONFLUENCE_NOT_FOUND`, see page-scope.ts).
  */
-export async function readWriteFacts(
+export function readWriteFacts(
   reader: PageReader,
   plan: WritePlan,
   allows: (spaceKey: string) => boolean,
 ): Promise<WriteFacts> {
-  if (plan.kind === 'update') {
-    const page = await loadPageInScope(reader, { kind: 'id', id: plan.pageId }, allows);
-    return { spaceKey: page.spaceKey, version: page.version.number };
-  }
-  if (!plan.parentId) return { spaceKey: plan.spaceKey };
-  const parent = await loadPageInScope(reader, { kind: 'id', id: plan.parentId }, allows);
-  return { spaceKey: plan.spaceKey, parentSpaceKey: parent.spaceKey };
+  return writeOperationOf(plan).readFacts(reader, plan, allows);
 }
 
 /** Writes the plan exactly as decided (an update against its previewed version). */
 export function executeWrite(client: ConfluenceClient, plan: WritePlan): Promise<Page> {
-  return plan.kind === 'create' ? executeCreate(client, plan) : executeUpdate(client, plan);
+  return writeOperationOf(plan).execute(client, plan);
 }

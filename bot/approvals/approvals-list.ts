@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { cardTargetOf } from '../approvals/approval-schema.js';
-import type { ApprovalRequest } from '../approvals/approval-store.js';
+import { rolesIn } from '../assistant/channel-context.js';
+import type { AssistantDeps } from '../assistant/deps.js';
+import { view, viewOf } from '../assistant/present.js';
 import type { CardActionRequest, CardActionResult, ChatRequest, OutboundMessage } from '../domain/chat.js';
 import type { Actor } from '../domain/types.js';
 import { AppError } from '../errors.js';
+import type { ActionTurn } from '../handlers/turn.js';
 import { clipLine, formatAgo } from '../views/format.js';
 import type { ApprovalListItem, ApprovalsListData } from '../views/types.js';
-import { decideApproval, requestIdOf } from './approval-actions.js';
-import { rolesIn } from './channel-context.js';
-import type { AssistantDeps } from './deps.js';
-import { view, viewOf } from './present.js';
+import type { ApprovalRequest } from './approval-schema.js';
+import { updateCard } from './approval-status.js';
+import { decideApproval } from './decide-approval.js';
 
 type Reply = (message: OutboundMessage) => Promise<string | undefined>;
 
@@ -139,25 +140,19 @@ function outcomeNotice(request: ApprovalRequest): string {
  * re-drawn for the clicker with what happened. A refusal is shown to the clicker only.
  */
 export async function decideFromList(
-  deps: AssistantDeps,
-  action: CardActionRequest,
+  turn: ActionTurn,
+  requestId: string,
   verdict: 'approve' | 'reject',
 ): Promise<CardActionResult> {
-  const result = await decideApproval(deps, action, verdict);
+  const result = await decideApproval(turn, requestId, verdict);
   if (result.kind === 'message') return result;
-  const request = deps.approvals.get(requestIdOf(action));
-  if (request?.card) {
-    await deps.port
-      .update(cardTargetOf(request), request.card.activityId, { kind: 'view', view: result.view })
-      .catch((error: unknown) =>
-        deps.logger.warn({ err: String(error), requestId: request.id }, 'could not update the approval card'),
-      );
-  }
+  const request = turn.deps.approvals.get(requestId);
+  if (request) await updateCard(turn.deps, request, result.view);
   return {
     kind: 'view',
     view: viewOf(
       'approvals-list',
-      buildApprovalsListData(deps, action.actor, 0, request ? outcomeNotice(request) : undefined),
+      buildApprovalsListData(turn.deps, turn.actor, 0, request ? outcomeNotice(request) : undefined),
     ),
     scope: 'clicker',
   };

@@ -1,0 +1,42 @@
+import { view } from '../assistant/present.js';
+import type { Page, PageRef } from '../confluence/types.js';
+import type { OperationRequest } from '../intent/types.js';
+import { buildPageData } from '../views/build-view-data.js';
+import { pageTarget, type ReadOperation } from './operation.js';
+import { describeRef, namedByRef, refTarget } from './page-ref.js';
+import { loadPageInScope } from './page-scope.js';
+import { OPERATION_SPECS } from './registry.js';
+
+/** A get as asked. */
+export type GetRequest = Extract<OperationRequest, { operation: 'get' }>;
+
+/** Which page to load. */
+export interface GetPlan {
+  readonly ref: PageRef;
+}
+
+/** A page as loaded, with its last author's display name when Confluence gave one. */
+export interface LoadedPage {
+  readonly page: Page;
+  readonly authorName?: string;
+}
+
+/** get: a page by id, URL or title, through the scoped loader (out of scope = not found). */
+export const getOperation: ReadOperation<GetRequest, GetPlan, LoadedPage> = {
+  kind: 'read',
+  spec: OPERATION_SPECS.get,
+  describe: (request) => `Open ${describeRef(request.ref)}`,
+  target: (request) => refTarget(request.ref),
+  named: (request) => namedByRef(request.ref),
+  plan: (request) => ({ ref: request.ref }),
+  async execute(env, plan) {
+    const page = await loadPageInScope(env.client, plan.ref, env.allows);
+    const authorName = page.version.authorId
+      ? await env.client.getUserName(page.version.authorId)
+      : undefined;
+    return { page, ...(authorName ? { authorName } : {}) };
+  },
+  audited: (_plan, { page }) => ({ target: pageTarget(page) }),
+  present: (_plan, { page, authorName }) =>
+    view('page', buildPageData(page, authorName ? { authorName } : {}), page.title),
+};
