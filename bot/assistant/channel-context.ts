@@ -23,12 +23,17 @@ export interface ChannelContext {
 /** Roles of `actor` in the channel `channelKey` (env lists, granted admins, channel approvers). */
 export function rolesIn(deps: AssistantDeps, actor: Actor, channelKey: string): Roles {
   const settings = deps.settings.getChannel(channelKey);
-  return resolveRoles(actor, {
-    envAdmins: deps.config.admins,
-    grantedAdmins: deps.settings.getGlobal().admins,
-    envApprovers: deps.config.approvers,
-    channelApprovers: settings?.approvers ?? [],
-  });
+  const email = deps.verifiedEmail?.(actor.id);
+  return resolveRoles(
+    actor,
+    {
+      envAdmins: deps.config.admins,
+      grantedAdmins: deps.settings.getGlobal().admins,
+      envApprovers: deps.config.approvers,
+      channelApprovers: settings?.approvers ?? [],
+    },
+    email !== undefined ? [email] : [],
+  );
 }
 
 /** Approver ids for a channel as configured (the channel's own plus BOT_APPROVERS), without duplicates. */

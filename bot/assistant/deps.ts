@@ -36,6 +36,11 @@ export interface AssistantDeps {
   readonly people: PeopleDirectory;
   /** Posts throttled admin notices (token expiring or rejected). */
   readonly notifyAdmins: AdminNotifier;
+  /**
+   * The email a chat platform vouches for an actor id (Slack: users.info, looked up by the edge as
+   * each event arrives), so role lists may name people by email. Absent = ids only.
+   */
+  readonly verifiedEmail?: (actorId: string) => string | undefined;
   /** Resolves site host names for the connect/rotate host check (default: dns.lookup, every address). */
   readonly lookupHost?: HostLookup;
 }

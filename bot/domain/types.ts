@@ -11,11 +11,6 @@ export interface Actor {
   readonly id: string;
   readonly name: string;
   readonly aadObjectId?: string;
-  /**
-   * The person's email as the chat platform vouches for it (Slack's users.info), lowercased; role
-   * lists may name people by email. Never stored in the audit log.
-   */
-  readonly email?: string;
 }
 
 /** The id used for role lists: aadObjectId when present, else the channel user id. */

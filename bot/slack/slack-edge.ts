@@ -96,6 +96,8 @@ export interface SlackEdgeOptions {
 /** The Slack edge before it serves: the outbound port, built before the core like the Teams edge. */
 export interface SlackEdge {
   readonly port: SlackPort;
+  /** The email Slack gave for an actor id `slack:U…` (for role lists that name people by email). */
+  verifiedEmail(actorId: string): string | undefined;
   /** The transport (HTTP handler for `POST /slack/events`, or Socket Mode) handing events to `handler`. */
   serve(handler: ChatHandler): SlackTransport;
 }
@@ -338,7 +340,7 @@ export function createSlackEdge(options: SlackEdgeOptions): SlackEdge {
       },
     });
 
-  return { port, serve };
+  return { port, verifiedEmail: (actorId) => people.emailOf(actorId), serve };
 }
 
 /** The failure message as a view when it is one (the core's failure is an error view). */

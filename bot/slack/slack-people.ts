@@ -12,11 +12,13 @@ export interface SlackPerson {
 /** Slack users as the core sees them, looked up with users.info and remembered for a while. */
 export interface SlackPeople {
   /**
-   * The actor for a Slack user: id `slack:U…`, the display name, and the email when Slack gives one
-   * (role lists may name people by email). When users.info fails the actor still has its id, with
-   * `fallbackName` (the payload's handle) and no email: it matches only id entries then.
+   * The actor for a Slack user: id `slack:U…` and the display name; the email Slack gives is kept
+   * for {@link SlackPeople.emailOf} (role lists may name people by email). When users.info fails the
+   * actor still has its id, with `fallbackName` (the payload's handle): it matches id entries only.
    */
   actor(userId: string, fallbackName?: string): Promise<Actor>;
+  /** The email users.info gave for actor id `slack:U…` (remembered from `actor`), lowercased. */
+  emailOf(actorId: string): string | undefined;
   /** Display names of `userIds` (for mentions); failed look-ups are left out. */
   names(userIds: readonly string[]): Promise<Map<string, string>>;
 }
@@ -41,14 +43,19 @@ export function createSlackPeople(options: SlackPeopleOptions): SlackPeople {
   const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { person: Promise<SlackPerson>; expires: number }>();
+  const emails = new Map<string, string>();
 
   const lookUp = (userId: string): Promise<SlackPerson> => {
     const hit = cache.get(userId);
     if (hit && hit.expires > now()) return hit.person;
-    const person = options.api.usersInfo(userId).then((user) => ({
-      name: user.name,
-      ...(user.email !== undefined ? { email: user.email.toLowerCase() } : {}),
-    }));
+    const person = options.api.usersInfo(userId).then((user) => {
+      emails.delete(userId);
+      if (user.email !== undefined) {
+        emails.set(userId, user.email.toLowerCase());
+        if (emails.size > maxEntries) emails.delete(emails.keys().next().value as string);
+      }
+      return { name: user.name, ...(user.email !== undefined ? { email: user.email.toLowerCase() } : {}) };
+    });
     cache.delete(userId);
     cache.set(userId, { person, expires: now() + ttlMs });
     if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
@@ -73,11 +80,10 @@ export function createSlackPeople(options: SlackPeopleOptions): SlackPeople {
   return {
     async actor(userId, fallbackName) {
       const person = await tryLookUp(userId);
-      return {
-        id: slackActorId(userId),
-        name: person?.name ?? fallbackName ?? userId,
-        ...(person?.email !== undefined ? { email: person.email } : {}),
-      };
+      return { id: slackActorId(userId), name: person?.name ?? fallbackName ?? userId };
+    },
+    emailOf(actorId) {
+      return actorId.startsWith('slack:') ? emails.get(actorId.slice('slack:'.length)) : undefined;
     },
     async names(userIds) {
       const found = await Promise.all(
