@@ -87,11 +87,18 @@ describe('Slack: operations × policy', () => {
   }
 
   it('answers a question with quoted passages and links, in the thread it was asked in', async () => {
-    const turn = await h.mention('how many weeks of parental leave do we get?', { threadTs: '1700000000.000001' });
+    const turn = await h.mention('how many weeks of parental leave do we get?', {
+      threadTs: '1700000000.000001',
+    });
     expect(turn.posts).toHaveLength(1);
-    expect(turn.posts[0]).toMatchObject({ channel: FAKE_CHANNELS.general.id, thread_ts: '1700000000.000001' });
+    expect(turn.posts[0]).toMatchObject({
+      channel: FAKE_CHANNELS.general.id,
+      thread_ts: '1700000000.000001',
+    });
     expect(turn.text).toMatch(/parental leave/i);
-    expect(JSON.stringify(turn.posts[0])).toMatch(/<http:\/\/127\.0\.0\.1:\d+\/wiki\/spaces\/HR\/pages\/\d+\/[^|>]+\|/);
+    expect(JSON.stringify(turn.posts[0])).toMatch(
+      /<http:\/\/127\.0\.0\.1:\d+\/wiki\/spaces\/HR\/pages\/\d+\/[^|>]+\|/,
+    );
   });
 
   it('a top-level mention is answered at the top level; a "Show here" click posts the page', async () => {
@@ -126,7 +133,8 @@ describe('Slack: operations × policy', () => {
     expect(messages.length).toBeGreaterThan(20);
     for (const call of messages) {
       expect(call.ok, `${call.method} ${call.error ?? ''}`).toBe(true);
-      if (call.args.blocks !== undefined) expect(checkBlocks(call.args.blocks, MAX_MESSAGE_BLOCKS)).toBeUndefined();
+      if (call.args.blocks !== undefined)
+        expect(checkBlocks(call.args.blocks, MAX_MESSAGE_BLOCKS)).toBeUndefined();
       expect(typeof call.args.text).toBe('string');
     }
   });

@@ -50,7 +50,10 @@ export interface SlackHarness {
   /** A DM to the bot (default: Ada's DM channel). */
   dm(text: string, options?: { user?: string; channel?: string }): Promise<SlackTurn>;
   /** `/confluence text` (default in #general, as Ada). */
-  command(text: string, options?: { user?: string; channel?: string; triggerId?: string }): Promise<SlackTurn>;
+  command(
+    text: string,
+    options?: { user?: string; channel?: string; triggerId?: string },
+  ): Promise<SlackTurn>;
   /** A button press: `actionId` with the JSON of `data` as value, on the message `messageTs`. */
   click(
     actionId: string,
