@@ -7,6 +7,6 @@ import type { AdaptiveCardJson } from '../../bot/views/types.js';
  * views; the Teams edge renders them). Throws when the message holds no view.
  */
 export function cardOf(message: OutboundMessage | CardActionResult | undefined): AdaptiveCardJson {
-  if (!message || message.kind !== 'view') throw new Error(`expected a view, got ${message?.kind}`);
+  if (message?.kind !== 'view') throw new Error(`expected a view, got ${message?.kind}`);
   return renderView(message.view);
 }
