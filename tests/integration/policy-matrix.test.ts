@@ -1,25 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Operation, Permission } from '../../bot/domain/types.js';
+import type { Operation } from '../../bot/domain/types.js';
 import { USERS } from '../support/activities.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { operationCommand, POLICY_MATRIX } from '../support/policy-matrix.js';
 
-type Expected = 'runs' | 'approval card' | 'refused' | 'not settable';
-
-/** What each permission does to each operation (reads cannot be set to confirm: approval previews writes). */
-const MATRIX: readonly [Operation, Permission, Expected][] = [
-  ['search', 'allowed', 'runs'],
-  ['search', 'confirm', 'not settable'],
-  ['search', 'denied', 'refused'],
-  ['get', 'allowed', 'runs'],
-  ['get', 'confirm', 'not settable'],
-  ['get', 'denied', 'refused'],
-  ['create', 'allowed', 'runs'],
-  ['create', 'confirm', 'approval card'],
-  ['create', 'denied', 'refused'],
-  ['update', 'allowed', 'runs'],
-  ['update', 'confirm', 'approval card'],
-  ['update', 'denied', 'refused'],
-];
+const MATRIX = POLICY_MATRIX;
 
 /** Every operation under every policy value, end to end over HTTP. */
 describe('policy matrix', () => {
@@ -34,17 +19,7 @@ describe('policy matrix', () => {
 
   const commandFor = (operation: Operation): string => {
     counter += 1;
-    const page = h.confluence.findPageByTitle('ENG', 'Team Rituals')!;
-    switch (operation) {
-      case 'search':
-        return 'search rituals';
-      case 'get':
-        return `get ${page.id}`;
-      case 'create':
-        return `create "Matrix page ${counter}" in ENG\nbody ${counter}`;
-      case 'update':
-        return `update ${page.id}\nappend: matrix line ${counter}`;
-    }
+    return operationCommand(operation, h.confluence.findPageByTitle('ENG', 'Team Rituals')!.id, counter);
   };
 
   it.each(MATRIX)('%s under %s: %s', async (operation, permission, expected) => {

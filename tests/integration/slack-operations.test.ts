@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Operation, Permission } from '../../bot/domain/types.js';
+import { OPERATIONS, type Operation } from '../../bot/domain/types.js';
+import { operationCommand, POLICY_MATRIX } from '../support/policy-matrix.js';
 import { checkBlocks, FAKE_CHANNELS, MAX_MESSAGE_BLOCKS } from '../support/slack-fake/index.js';
 import { SLACK_PEOPLE, type SlackHarness, startSlackHarness } from '../support/slack-harness.js';
 
-type Expected = 'runs' | 'approval' | 'refused';
-
-/** Each operation ends allowed, so the tests after the matrix run with every operation allowed. */
-const MATRIX: readonly [Operation, Permission, Expected][] = [
-  ['search', 'denied', 'refused'],
-  ['search', 'allowed', 'runs'],
-  ['get', 'denied', 'refused'],
-  ['get', 'allowed', 'runs'],
-  ['create', 'denied', 'refused'],
-  ['create', 'confirm', 'approval'],
-  ['create', 'allowed', 'runs'],
-  ['update', 'denied', 'refused'],
-  ['update', 'confirm', 'approval'],
-  ['update', 'allowed', 'runs'],
-];
+/** Settable cells only; each operation ends allowed, so later tests run with every operation allowed. */
+const ORDER: Readonly<Record<string, number>> = { denied: 0, confirm: 1, allowed: 2 };
+const MATRIX = POLICY_MATRIX.filter(([, , outcome]) => outcome !== 'not settable').sort(
+  (a, b) => OPERATIONS.indexOf(a[0]) - OPERATIONS.indexOf(b[0]) || ORDER[a[1]]! - ORDER[b[1]]!,
+);
 
 /** The four operations and questions in Slack, over HTTP: channel (app_mention) and DM, every policy. */
 describe('Slack: operations × policy', () => {
@@ -34,17 +25,7 @@ describe('Slack: operations × policy', () => {
 
   const commandFor = (operation: Operation): string => {
     counter += 1;
-    const page = h.base.confluence.findPageByTitle('ENG', 'Team Rituals')!;
-    switch (operation) {
-      case 'search':
-        return 'search rituals';
-      case 'get':
-        return `get ${page.id}`;
-      case 'create':
-        return `create "Slack page ${counter}" in ENG\nbody ${counter}`;
-      case 'update':
-        return `update ${page.id}\nappend: slack line ${counter}`;
-    }
+    return operationCommand(operation, h.base.confluence.findPageByTitle('ENG', 'Team Rituals')!.id, counter);
   };
 
   const writes = () => h.base.confluence.requests.filter((r) => r.method !== 'GET').length;
@@ -70,7 +51,7 @@ describe('Slack: operations × policy', () => {
         expect(turn.text).not.toMatch(/denied|refused|Waiting for approval/i);
         expect(writes() - writesBefore).toBe(operation === 'create' || operation === 'update' ? 1 : 0);
         expect(entry).toMatchObject({ decision: 'allowed', outcome: 'ok' });
-      } else if (expected === 'approval') {
+      } else if (expected === 'approval card') {
         expect(writes()).toBe(writesBefore);
         expect(entry, JSON.stringify(entry)).toMatchObject({ decision: 'confirm', outcome: 'pending' });
         const card = turn.posts.find((p) => /Waiting for approval/.test(JSON.stringify(p)));
