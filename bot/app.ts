@@ -1,11 +1,11 @@
+import { compactApprovalChange } from './approvals/approval-change.js';
 import { createApprovalService } from './approvals/approval-service.js';
 import { openApprovalStore } from './approvals/approval-store.js';
+import { expireDueApprovals } from './approvals/expire-approvals.js';
 import { checkTokenExpiry, createAdminNotifier, createAuditHeadNotifier } from './assistant/admin-notices.js';
-import { expireDueApprovals } from './assistant/approval-actions.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import type { AssistantDeps, ClientProvider } from './assistant/deps.js';
 import { openPeopleDirectory } from './assistant/people.js';
-import { compactApprovalChange } from './assistant/present.js';
 import { deriveAuditAnchorKey, openAuditLog } from './audit/audit-log.js';
 import type { AuditLog } from './audit/types.js';
 import { openConversationReferences } from './chat/conversation-references.js';
