@@ -1,55 +1,15 @@
 import type { ApproverReach } from '../assistant/people.js';
 import { view } from '../assistant/present.js';
 import type { OutboundMessage } from '../domain/chat.js';
-import type { UpdatePlan } from '../operations/update-page.js';
-import type { WritePlan } from '../operations/write-path.js';
-import { buildUpdatePreviewBody } from '../views/build-diff.js';
-import { buildApprovalData, buildCreatePreviewBody } from '../views/build-view-data.js';
+import { type WritePlan, writeOperationOf } from '../operations/write-path.js';
+import { buildApprovalData } from '../views/build-view-data.js';
 import { formatTimestamp } from '../views/format.js';
-import type {
-  ApprovalStatus as CardStatus,
-  DiffLineView,
-  PreviewBody,
-  UpdatePreviewBody,
-} from '../views/types.js';
+import type { ApprovalStatus as CardStatus, PreviewBody } from '../views/types.js';
 import type { ApprovalRequest, ApprovalStatus } from './approval-schema.js';
 
-function gapOf(count: number): DiffLineView {
-  return { kind: 'gap', text: `… ${count} unchanged ${count === 1 ? 'line' : 'lines'}` };
-}
-
-/** Notes on a diff built from a trimmed plan preview (see `excerptForPreview`). */
-function withTrim(body: UpdatePreviewBody, trim: UpdatePlan['previewTrim']): UpdatePreviewBody {
-  if (!trim) return body;
-  const diff: DiffLineView[] = [...body.diff];
-  if (trim.leadingLines > 0 && diff.length > 0) diff.unshift(gapOf(trim.leadingLines));
-  if (trim.trailingLines > 0 && diff.length > 0 && body.omittedLines === 0)
-    diff.push(gapOf(trim.trailingLines));
-  if (trim.shortened)
-    diff.push({ kind: 'gap', text: '… preview shortened: approving writes the whole change' });
-  return { ...body, diff };
-}
-
-/** The preview shown for a plan: the rendered page for a create, the diff for an update. */
+/** The preview shown for a plan (the write operation's dry run): the rendered page, or the diff. */
 export function previewOf(plan: WritePlan): PreviewBody {
-  if (plan.kind === 'create') {
-    const body = buildCreatePreviewBody({
-      title: plan.title,
-      spaceKey: plan.spaceKey,
-      ...(plan.parentTitle ? { parentTitle: plan.parentTitle } : {}),
-      markdown: plan.markdown,
-    });
-    return plan.markdownShortened ? { ...body, truncated: true } : body;
-  }
-  const body = buildUpdatePreviewBody({
-    title: plan.title,
-    webUrl: plan.webUrl,
-    baseVersion: plan.baseVersion,
-    summary: plan.summary,
-    before: plan.beforeMarkdown,
-    after: plan.afterMarkdown,
-  });
-  return withTrim(body, plan.previewTrim);
+  return writeOperationOf(plan).preview(plan);
 }
 
 const CARD_STATUS: Readonly<Record<ApprovalStatus, CardStatus>> = {
@@ -103,9 +63,5 @@ export function approvalMessage(
         }
       : {}),
   });
-  const summary =
-    plan.kind === 'create'
-      ? `Approval: create "${plan.title}" in ${plan.spaceKey}`
-      : `Approval: update "${plan.title}"`;
-  return view('approval', data, summary);
+  return view('approval', data, writeOperationOf(plan).approvalSummary(plan));
 }

@@ -2,6 +2,7 @@ import { view } from '../assistant/present.js';
 import type { ConfluenceClient } from '../confluence/types.js';
 import { AppError, isAppError } from '../errors.js';
 import type { OperationRequest } from '../intent/types.js';
+import { buildCreatePreviewBody } from '../views/build-view-data.js';
 import { type CreatePlan, executeCreate, planCreate } from './create-page.js';
 import type { WriteOperation } from './operation.js';
 import { spaceNamedBy } from './page-ref.js';
@@ -44,6 +45,22 @@ export const createOperation: WriteOperation<CreateRequest, CreatePlan> = {
     const parent = await loadPageInScope(reader, { kind: 'id', id: plan.parentId }, allows);
     return { spaceKey: plan.spaceKey, parentSpaceKey: parent.spaceKey };
   },
+  decisionTarget: (plan, facts) => ({
+    spaceKey: facts.spaceKey,
+    ...(plan.parentId ? { parentSpaceKey: facts.parentSpaceKey ?? null } : {}),
+  }),
+  pendingTarget: (plan) => ({ spaceKey: plan.spaceKey, title: plan.title }),
+  rereads: 'parent page',
+  preview(plan) {
+    const body = buildCreatePreviewBody({
+      title: plan.title,
+      spaceKey: plan.spaceKey,
+      ...(plan.parentTitle ? { parentTitle: plan.parentTitle } : {}),
+      markdown: plan.markdown,
+    });
+    return plan.markdownShortened ? { ...body, truncated: true } : body;
+  },
+  approvalSummary: (plan) => `Approval: create "${plan.title}" in ${plan.spaceKey}`,
   planTarget: (plan) => ({ spaceKey: plan.spaceKey, title: plan.title }),
   verify: assertTitleFree,
   execute: executeCreate,

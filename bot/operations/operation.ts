@@ -4,6 +4,7 @@ import type { ConfluenceClient, Page } from '../confluence/types.js';
 import type { OutboundMessage } from '../domain/chat.js';
 import type { Actor } from '../domain/types.js';
 import type { Decision, DecisionTarget } from '../policy/decide.js';
+import type { PreviewBody } from '../views/types.js';
 import type { PageReader } from './page-scope.js';
 import type { OperationSpec } from './registry.js';
 
@@ -64,8 +65,18 @@ export interface WriteFacts {
 export interface WriteOperation<Request, Plan> extends OperationBase<Request> {
   readonly kind: 'write';
   plan(env: OperationEnv, request: Request): Promise<Plan>;
-  /** The facts as planned (what the preview shows). */
+  /** The facts as planned (what the preview shows); `version` set = written against that version only. */
   facts(plan: Plan): WriteFacts;
+  /** What policy decides on, given the facts (as planned or as they are now). */
+  decisionTarget(plan: Plan, facts: WriteFacts): DecisionTarget;
+  /** What the request would write (the approval record's target and its audit entries). */
+  pendingTarget(plan: Plan): AuditTarget & { readonly spaceKey: string; readonly title: string };
+  /** What `readFacts` re-reads, as the refusal names it when that page left the allowed spaces. */
+  readonly rereads: string;
+  /** The approval card's preview: the dry run approvers see. */
+  preview(plan: Plan): PreviewBody;
+  /** One line naming the request on the approval card's notification. */
+  approvalSummary(plan: Plan): string;
   /** The facts as they are now, re-read through the scoped loader (before an approved write). */
   readFacts(reader: PageReader, plan: Plan, allows: (spaceKey: string) => boolean): Promise<WriteFacts>;
   /** The audit target of a refusal after planning. */

@@ -73,8 +73,10 @@ export async function writeStage(input: {
   if (input.mode === 'asked') {
     await operation.verify?.(client, plan);
     if (decision.permission === 'confirm') return { kind: 'confirm' };
-  } else if (plan.kind === 'update' && facts.version !== plan.baseVersion) {
-    throw new AppError('CONFLUENCE_CONFLICT', { details: { currentVersion: facts.version } });
+  } else {
+    const previewed = operation.facts(plan).version;
+    if (previewed !== undefined && facts.version !== previewed)
+      throw new AppError('CONFLUENCE_CONFLICT', { details: { currentVersion: facts.version } });
   }
   const page = await operation.execute(client, plan);
   await input.audit({

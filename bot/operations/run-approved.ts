@@ -6,7 +6,7 @@ import type { ActionTurn, TurnAuditFacts } from '../handlers/turn.js';
 import type { WriteFacts } from './operation.js';
 import { outOfScopeSpace } from './page-scope.js';
 import { writeStage } from './pipeline.js';
-import { decideWrite, readWriteFacts, spaceAllows } from './write-path.js';
+import { decideWrite, readWriteFacts, spaceAllows, writeOperationOf } from './write-path.js';
 
 /** Why an approved request may not run now, for the card and the audit entry. */
 type Refusal = { readonly text: string; readonly details: Record<string, unknown> };
@@ -29,11 +29,8 @@ export async function executeApproved(turn: ActionTurn, request: ApprovalRequest
   const { deps } = turn;
   const { plan } = request.change;
   const audit = (facts: TurnAuditFacts) => turn.audit({ connector: request.connector, ...facts });
-  const target = {
-    spaceKey: plan.spaceKey,
-    title: plan.title,
-    ...(plan.kind === 'update' ? { pageId: plan.pageId, version: plan.baseVersion } : {}),
-  };
+  const operation = writeOperationOf(plan);
+  const target = operation.pendingTarget(plan);
   const context = channelContext(deps, request.requester, governingChannel(request));
   const refuse = async (refusal: Refusal): Promise<ApprovalRequest> => {
     await audit({
@@ -58,10 +55,7 @@ export async function executeApproved(turn: ActionTurn, request: ApprovalRequest
         details: { reason: 'connector changed', now: context.connector?.name ?? 'none' },
       });
     }
-    const early = decideWrite(context, request.requester, plan, {
-      spaceKey: plan.spaceKey,
-      ...(plan.kind === 'create' && plan.parentSpaceKey ? { parentSpaceKey: plan.parentSpaceKey } : {}),
-    });
+    const early = decideWrite(context, request.requester, plan, operation.facts(plan));
     if (early.permission === 'denied') return await refuse(policyRefusal(early));
     const client = deps.clients.get(request.connector);
     let facts: WriteFacts;
@@ -71,7 +65,7 @@ export async function executeApproved(turn: ActionTurn, request: ApprovalRequest
       const hiddenSpace = outOfScopeSpace(error);
       if (hiddenSpace === undefined) throw error;
       return await refuse({
-        text: `the ${plan.kind === 'update' ? 'page' : 'parent page'} is no longer in a space this bot may write to here (or it was deleted).`,
+        text: `the ${operation.rereads} is no longer in a space this bot may write to here (or it was deleted).`,
         details: { reason: 'page outside the allowed spaces', spaceKey: hiddenSpace },
       });
     }
@@ -108,11 +102,12 @@ export async function executeApproved(turn: ActionTurn, request: ApprovalRequest
       error: appError,
       details: { requestId: request.id },
     });
-    if (isAppError(appError, 'CONFLUENCE_CONFLICT') && plan.kind === 'update') {
+    const previewed = operation.facts(plan).version;
+    if (isAppError(appError, 'CONFLUENCE_CONFLICT') && previewed !== undefined) {
       const current = Number(appError.details.currentVersion);
       return deps.approvals.markStale(
         request.id,
-        `The page changed since the preview (previewed version ${plan.baseVersion}${Number.isFinite(current) ? `, now ${current}` : ''}). Nothing was overwritten.`,
+        `The page changed since the preview (previewed version ${previewed}${Number.isFinite(current) ? `, now ${current}` : ''}). Nothing was overwritten.`,
       );
     }
     if (!isAppError(error))

@@ -9,7 +9,7 @@ import {
 import { view } from '../assistant/present.js';
 import type { ChatTarget } from '../domain/chat.js';
 import type { OperationResult, OperationTurn } from './pipeline.js';
-import type { WritePlan } from './write-path.js';
+import { type WritePlan, writeOperationOf } from './write-path.js';
 
 function notice(title: string, text: string, tone: 'warning' | 'info') {
   return view('notice', { title, text, tone, changes: [] });
@@ -29,11 +29,8 @@ export async function submitForApproval(
 ): Promise<OperationResult> {
   const { deps } = turn;
   const connector = context.connector!;
-  const target = {
-    spaceKey: plan.spaceKey,
-    title: plan.title,
-    ...(plan.kind === 'update' ? { pageId: plan.pageId, version: plan.baseVersion } : {}),
-  };
+  const target = writeOperationOf(plan).pendingTarget(plan);
+  const { version: baseVersion, ...recordTarget } = target;
   const cannotSubmit = async (reason: string, text: string): Promise<OperationResult> => {
     await turn.audit({
       connector: connector.name,
@@ -69,13 +66,9 @@ export async function submitForApproval(
     channelKey: cardTarget.channelKey,
     connector: connector.name,
     operation: plan.kind,
-    target: {
-      spaceKey: plan.spaceKey,
-      title: plan.title,
-      ...(plan.kind === 'update' ? { pageId: plan.pageId } : {}),
-    },
+    target: recordTarget,
     change: { plan, origin: turn.target },
-    ...(plan.kind === 'update' ? { baseVersion: plan.baseVersion } : {}),
+    ...(baseVersion !== undefined ? { baseVersion } : {}),
   });
   await turn.audit({
     connector: connector.name,

@@ -30,10 +30,7 @@ export function decideWrite(
   plan: WritePlan,
   facts: WriteFacts,
 ): Decision {
-  return decideIn(context, actor, plan.kind, {
-    spaceKey: facts.spaceKey,
-    ...(plan.kind === 'create' && plan.parentId ? { parentSpaceKey: facts.parentSpaceKey ?? null } : {}),
-  });
+  return decideIn(context, actor, plan.kind, writeOperationOf(plan).decisionTarget(plan, facts));
 }
 
 /** May `operation` touch pages in `spaceKey` in this channel (anything but denied)? */

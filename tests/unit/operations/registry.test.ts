@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../../bot/domain/types.js';
+import { OPERATIONS as MODULES } from '../../../bot/operations/index.js';
 import { OPERATION_SPECS } from '../../../bot/operations/registry.js';
 
 describe('OPERATION_SPECS (pins the registered set)', () => {
@@ -33,5 +34,27 @@ describe('OPERATION_SPECS (pins the registered set)', () => {
 
   it('is frozen', () => {
     expect(Object.isFrozen(OPERATION_SPECS)).toBe(true);
+  });
+});
+
+describe('OPERATIONS (one module per operation, run by the pipeline)', () => {
+  it('registers exactly one module per spec, each carrying its own spec', () => {
+    expect(Object.keys(MODULES).sort()).toEqual(Object.keys(OPERATION_SPECS).sort());
+    for (const [name, module] of Object.entries(MODULES)) {
+      expect(module.spec).toBe(OPERATION_SPECS[name as keyof typeof OPERATION_SPECS]);
+    }
+  });
+
+  it('reads are read modules and writes are write modules, as the specs say', () => {
+    for (const module of Object.values(MODULES)) {
+      expect(module.kind).toBe(module.spec.readOnly ? 'read' : 'write');
+      expect(typeof module.plan).toBe('function');
+      expect(typeof module.execute).toBe('function');
+      expect(typeof module.present).toBe('function');
+    }
+  });
+
+  it('is frozen', () => {
+    expect(Object.isFrozen(MODULES)).toBe(true);
   });
 });
