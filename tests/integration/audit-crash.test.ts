@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deriveAuditAnchorKey, verifyAuditDir } from '../../bot/audit/audit-log.js';
+import { deriveAuditAnchorKey, openAuditLog, verifyAuditDir } from '../../bot/audit/audit-log.js';
 import { listSegments } from '../../bot/audit/segment-file.js';
 import { compileForNode } from '../support/audit-compile-writer.js';
 import { makeDataDir } from '../support/audit-fixtures.js';
@@ -71,19 +71,31 @@ function runUntilKilled(dataDir: string, delayMs: number): Promise<Run> {
 }
 
 describe('audit store survives SIGKILL', () => {
-  it(`keeps every acknowledged entry, an intact chain and consistent anchors across ${KILLS} kills`, async () => {
+  it(`keeps every acknowledged entry, an intact chain and consistent anchors across ${KILLS} kills mid-append`, async () => {
     const seed = Number(process.env.AUDIT_CRASH_SEED ?? Date.now() % 1_000_000);
     const random = makeRandom(seed);
     const dataDir = await makeDataDir('audit-crash-');
     const auditDir = join(dataDir, 'audit');
     const allAcked = new Set<number>();
     let previousCount = 0;
+    let tornRounds = 0;
     for (let round = 0; round < KILLS; round++) {
       const delayMs = Math.floor(random() * 150);
       const run = await runUntilKilled(dataDir, delayMs);
       const context = `seed ${seed}, round ${round}, kill after ${delayMs} ms`;
       expect(run.sawReady, context).toBe(true);
       for (const seq of run.acked) allAcked.add(seq);
+
+      const offline = await verifyAuditDir(auditDir, { anchorKey: ANCHOR_KEY });
+      expect(offline, context).toMatchObject({ ok: true, anchor: { checked: true } });
+      if (offline.ok && offline.tornTail) tornRounds += 1;
+      const reopened = await openAuditLog({
+        dataDir,
+        segmentMaxEntries: SEGMENT_MAX_ENTRIES,
+        anchorKey: ANCHOR_KEY,
+      });
+      expect(offline.ok && reopened.head().seq, context).toBe(offline.ok && offline.entries);
+      await reopened.close();
 
       const present = new Set<number>();
       for (const segment of await listSegments(auditDir)) {
@@ -97,6 +109,7 @@ describe('audit store survives SIGKILL', () => {
       expect(present.size, context).toBeGreaterThanOrEqual(previousCount);
       previousCount = present.size;
     }
+    process.stderr.write(`audit-crash: ${tornRounds} of ${KILLS} kills left a torn tail (seed ${seed})\n`);
     expect(allAcked.size).toBeGreaterThan(0);
     expect(previousCount).toBeGreaterThan(SEGMENT_MAX_ENTRIES);
   });

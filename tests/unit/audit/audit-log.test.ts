@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, computeEntryHash, GENESIS_HASH, openAuditLog } from '../../../bot/audit/audit-log.js';
-import { segmentFileName, segmentTempPath } from '../../../bot/audit/segment-file.js';
+import { segmentFileName, segmentTempPath, serializeSegment } from '../../../bot/audit/segment-file.js';
+import type { AuditEntry } from '../../../bot/audit/types.js';
 import { isAppError } from '../../../bot/errors.js';
 import { Secret } from '../../../bot/secret.js';
 import {
@@ -296,6 +297,51 @@ describe('query / tail / exportAll', () => {
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^seq,at,actorId,actorName,/);
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['11', '12']);
+    await log.close();
+  });
+});
+
+describe('in-place appends', () => {
+  it('keep concurrent appends in seq order, fill each segment in place to the bound, then roll over', async () => {
+    const dataDir = await makeDataDir();
+    const bound = 10;
+    const faulty = makeFaultyOpener();
+    const log = await openAuditLog({
+      dataDir,
+      segmentMaxEntries: bound,
+      openForAppend: faulty.openForAppend,
+    });
+    const inodes = new Map<string, Set<number>>();
+    const all: AuditEntry[] = [];
+    for (let wave = 0; wave < 7; wave++) {
+      const entries = await Promise.all(
+        Array.from({ length: 1 + wave * 2 }, (_, i) =>
+          log.append(buildAuditEvent({ target: { pageId: `${wave}-${i}` } })),
+        ),
+      );
+      expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => all.length + i + 1));
+      all.push(...entries);
+      for (const name of await segmentNames(dataDir)) {
+        const ino = (await stat(join(dataDir, 'audit', name))).ino;
+        inodes.set(name, (inodes.get(name) ?? new Set()).add(ino));
+      }
+    }
+    const names = await segmentNames(dataDir);
+    expect(names).toEqual(
+      Array.from({ length: Math.ceil(all.length / bound) }, (_, i) => segmentFileName(i + 1)),
+    );
+    for (const [i, name] of names.entries()) {
+      const slice = all.slice(i * bound, (i + 1) * bound);
+      expect(await readFile(join(dataDir, 'audit', name), 'utf8')).toBe(serializeSegment({ entries: slice }));
+      expect(inodes.get(name)?.size, name).toBe(1);
+    }
+    expect(faulty.writes.length).toBeGreaterThan(0);
+    expect(Math.max(...faulty.writes)).toBeLessThanOrEqual(bound * 1_024);
+    await expect(log.verify()).resolves.toMatchObject({
+      ok: true,
+      entries: all.length,
+      segments: names.length,
+    });
     await log.close();
   });
 });
