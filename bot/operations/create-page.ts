@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { markdownToStorage } from '../confluence/markdown-to-storage.js';
 import type { ConfluenceClient, Page, PageRef } from '../confluence/types.js';
-import { AppError } from '../errors.js';
+import { assertStorageKept } from './plan-guard.js';
 
 /**
  * Most characters of the Markdown a create plan keeps for its preview (the card shows about 2,000);
@@ -46,22 +46,17 @@ export async function planCreate(
     request.markdown.length > CREATE_PREVIEW_MAX_CHARS
       ? { markdown: cutAt(request.markdown, CREATE_PREVIEW_MAX_CHARS), markdownShortened: true as const }
       : { markdown: request.markdown };
-  if (!request.parent) {
-    return {
-      kind: 'create',
-      spaceKey: request.spaceKey,
-      title: request.title,
-      ...preview,
-      storage,
-    };
-  }
-  const parent = await client.getPage(request.parent);
-  return {
+  const plan: CreatePlan = {
     kind: 'create',
     spaceKey: request.spaceKey,
     title: request.title,
     ...preview,
     storage,
+  };
+  if (!request.parent) return plan;
+  const parent = await client.getPage(request.parent);
+  return {
+    ...plan,
     parentId: parent.id,
     parentTitle: parent.title,
     parentSpaceKey: parent.spaceKey,
@@ -73,11 +68,7 @@ export async function planCreate(
  * refused with AppError('INTERNAL') rather than creating an empty page.
  */
 export async function executeCreate(client: ConfluenceClient, plan: CreatePlan): Promise<Page> {
-  if (plan.storageOmitted) {
-    throw new AppError('INTERNAL', {
-      message: 'refused to execute a finished plan whose storage was dropped',
-    });
-  }
+  assertStorageKept(plan);
   return client.createPage({
     spaceKey: plan.spaceKey,
     title: plan.title,

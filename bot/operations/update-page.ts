@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { planEditOffThread } from '../confluence/convert-off-thread.js';
 import { storageEditSchema } from '../confluence/storage-edit.js';
 import type { ConfluenceClient, Page } from '../confluence/types.js';
-import { AppError } from '../errors.js';
 import type { UpdateEdit } from '../intent/types.js';
+import { assertStorageKept } from './plan-guard.js';
 
 /** Re-exported from their new home so the plan's preview settings stay importable from here. */
 export {
@@ -77,11 +77,7 @@ export async function planUpdate(page: Page, edit: UpdateEdit): Promise<UpdatePl
  * (a finished request's record) is refused with AppError('INTERNAL') rather than blanking the page.
  */
 export async function executeUpdate(client: ConfluenceClient, plan: UpdatePlan): Promise<Page> {
-  if (plan.storageOmitted) {
-    throw new AppError('INTERNAL', {
-      message: 'refused to execute a finished plan whose storage was dropped',
-    });
-  }
+  assertStorageKept(plan);
   return client.updatePage({
     pageId: plan.pageId,
     title: plan.title,
