@@ -1,4 +1,4 @@
-import { renderView } from '../../bot/chat/teams-bot.js';
+import { renderView } from '../../bot/chat/teams-activity.js';
 import type { CardActionResult, OutboundMessage } from '../../bot/domain/chat.js';
 import type { AdaptiveCardJson } from '../../bot/views/types.js';
 

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { createTeamsBot, renderView, type TeamsBot } from '../../../bot/chat/teams-bot.js';
+import { renderView } from '../../../bot/chat/teams-activity.js';
+import { createTeamsBot, type TeamsBot } from '../../../bot/chat/teams-bot.js';
 import { loadConfig } from '../../../bot/config.js';
 import type {
   CardActionRequest,

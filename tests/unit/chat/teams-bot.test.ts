@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { toActivity } from '../../../bot/chat/teams-bot.js';
+import { toActivity } from '../../../bot/chat/teams-activity.js';
 import { AppError } from '../../../bot/errors.js';
 import { ALL_VERBS, VERBS } from '../../../bot/views/verbs.js';
 import {
