@@ -3,7 +3,9 @@ import { VERBS } from '../views/verbs.js';
 import { actions, button, compact, context, header, message, section } from './blocks-build.js';
 import type { Block, BlockMessage } from './blocks-types.js';
 import { LIMITS } from './blocks-types.js';
-import { clipPlain, codeText, escapeMrkdwn, linkMrkdwn, markdownToMrkdwn, splitMrkdwn } from './mrkdwn.js';
+import { markdownToMrkdwn } from './markdown-to-mrkdwn.js';
+import { codeText, escapeMrkdwn, linkMrkdwn } from './mrkdwn.js';
+import { clipPlain, splitMrkdwn } from './mrkdwn-clip.js';
 
 /** Sections a create preview's text may take. */
 const PREVIEW_SECTIONS = 3;

@@ -11,7 +11,7 @@ import type {
   SectionBlock,
 } from './blocks-types.js';
 import { LIMITS } from './blocks-types.js';
-import { clipMrkdwn, clipPlain } from './mrkdwn.js';
+import { clipMrkdwn, clipPlain } from './mrkdwn-clip.js';
 
 /*
  * Block constructors that enforce Slack's per-block limits (text lengths, element counts) by

@@ -37,16 +37,11 @@ import {
 import { renderFormMessage } from './blocks-modal.js';
 import type { Block, BlockMessage } from './blocks-types.js';
 import { LIMITS } from './blocks-types.js';
-import {
-  alignedTable,
-  clipMrkdwn,
-  clipPlain,
-  escapeMrkdwn,
-  inlineMrkdwn,
-  linkMrkdwn,
-  markdownToMrkdwn,
-  splitMrkdwn,
-} from './mrkdwn.js';
+import { markdownToMrkdwn } from './markdown-to-mrkdwn.js';
+import { escapeMrkdwn, linkMrkdwn } from './mrkdwn.js';
+import { clipMrkdwn, clipPlain, splitMrkdwn } from './mrkdwn-clip.js';
+import { inlineMrkdwn } from './mrkdwn-inline.js';
+import { alignedTable } from './mrkdwn-table.js';
 
 /**
  * Block Kit rendering of the core's view data: the Slack twin of `cards/*.json`. One renderer per

@@ -2,7 +2,7 @@ import { createKeyedQueue } from '../approvals/keyed-queue.js';
 import type { ChatPort, ChatTarget, OutboundMessage } from '../domain/chat.js';
 import { context, message, section } from './blocks-build.js';
 import type { BlockMessage } from './blocks-types.js';
-import { markdownToMrkdwn } from './mrkdwn.js';
+import { markdownToMrkdwn } from './markdown-to-mrkdwn.js';
 import { renderBlocks } from './render-blocks.js';
 import type { SlackApi } from './slack-api.js';
 import { toSlackAppError } from './slack-errors.js';

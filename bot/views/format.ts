@@ -99,7 +99,7 @@ function taskBox(line: string): string {
  * the line is not a heading. A hand-written scan: the equivalent regular expression backtracks
  * cubically on a `#` line with thousands of spaces.
  */
-function headingText(line: string): string | undefined {
+export function headingText(line: string): string | undefined {
   let i = 0;
   while (i < 3 && line.charCodeAt(i) === 32) i += 1;
   let hashes = 0;

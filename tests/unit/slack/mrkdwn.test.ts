@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alignedTable,
-  clipMrkdwn,
-  escapeMrkdwn,
-  isHttpUrl,
-  linkMrkdwn,
-  markdownToMrkdwn,
-  splitMrkdwn,
-} from '../../../bot/slack/mrkdwn.js';
+import { markdownToMrkdwn } from '../../../bot/slack/markdown-to-mrkdwn.js';
+import { escapeMrkdwn, isHttpUrl, linkMrkdwn } from '../../../bot/slack/mrkdwn.js';
+import { clipMrkdwn, splitMrkdwn } from '../../../bot/slack/mrkdwn-clip.js';
+import { alignedTable } from '../../../bot/slack/mrkdwn-table.js';
 
 /** Every `<` in mrkdwn must open a link the renderer wrote (`<http…|…>`), never a mention or broadcast. */
 function rawAngles(text: string): string[] {
