@@ -11,6 +11,7 @@ import type {
   SectionBlock,
 } from './blocks-types.js';
 import { LIMITS } from './blocks-types.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import { clipMrkdwn, clipPlain } from './mrkdwn-clip.js';
 
 /*
@@ -18,6 +19,15 @@ import { clipMrkdwn, clipPlain } from './mrkdwn-clip.js';
  * clipping with `…`, and the message composer that enforces the 50-block limit. Text given to the
  * mrkdwn constructors must already be mrkdwn (escaped); plain-text constructors take any text.
  */
+
+/** Characters of a title inside a section. */
+export const TITLE_MAX = 300;
+
+/** `1 page`, `2 pages`: a count with its noun. */
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** A title as mrkdwn inside a section: one line, clipped to {@link TITLE_MAX}, escaped. */
+export const titleText = (text: string): string => escapeMrkdwn(clipPlain(text, TITLE_MAX));
 
 /** Shown instead of an empty text (Slack rejects empty text objects). */
 const EMPTY = '—';
