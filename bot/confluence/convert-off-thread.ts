@@ -9,7 +9,7 @@ import {
   WORKER_READY,
 } from './page-jobs.js';
 import type { PlanEditInput, PlannedEdit } from './plan-storage-edit.js';
-import type { StorageToMarkdownOptions } from './storage-to-markdown.js';
+import type { MarkdownStart, StorageToMarkdownOptions } from './storage-to-markdown.js';
 import { MAX_STORAGE_CHARS } from './storage-tree.js';
 
 /**
@@ -55,6 +55,15 @@ export interface PageConverterOptions {
 export interface PageConverter {
   /** `storageToMarkdown(storage, options)`; throws what it throws, plus the worker errors below. */
   toMarkdown(storage: string, options?: StorageToMarkdownOptions): Promise<string>;
+  /**
+   * `storageToMarkdownStart(storage, maxChars, options)` (the page card's start: its cost is bounded
+   * by a 64 KB prefix, but that is still tens of milliseconds, so big pages run it on the worker).
+   */
+  toMarkdownStart(
+    storage: string,
+    maxChars: number,
+    options?: Pick<StorageToMarkdownOptions, 'baseUrl'>,
+  ): Promise<MarkdownStart>;
   /** `planStorageEdit(input)`; throws what it throws, plus the worker errors below. */
   planEdit(input: PlanEditInput, pageUrl?: string): Promise<PlannedEdit>;
   /** Stops the worker and refuses what is queued; a later job starts a new worker. */
@@ -65,7 +74,7 @@ interface QueuedJob {
   readonly id: number;
   readonly job: PageJob;
   readonly pageUrl: string | undefined;
-  readonly resolve: (value: string | PlannedEdit) => void;
+  readonly resolve: (value: string | MarkdownStart | PlannedEdit) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -208,6 +217,11 @@ export function createPageConverter(options: PageConverterOptions = {}): PageCon
       if (storage.length < minChars || storage.length > MAX_STORAGE_CHARS) return runPageJob(job);
       return enqueue(job, markdownOptions.pageUrl);
     },
+    async toMarkdownStart(storage, maxChars, markdownOptions = {}) {
+      const job = { kind: 'markdown-start', storage, maxChars, options: markdownOptions } as const;
+      if (storage.length < minChars) return runPageJob(job);
+      return enqueue(job, undefined);
+    },
     async planEdit(input, pageUrl) {
       const job = { kind: 'plan-edit', input } as const;
       const size = planSize(input);
@@ -242,6 +256,15 @@ export function toMarkdownOffThread(
   options: StorageToMarkdownOptions = {},
 ): Promise<string> {
   return sharedConverter().toMarkdown(storage, options);
+}
+
+/** The page card's Markdown start on the shared page worker for big pages (see {@link toMarkdownOffThread}). */
+export function markdownStartOffThread(
+  storage: string,
+  maxChars: number,
+  options: Pick<StorageToMarkdownOptions, 'baseUrl'> = {},
+): Promise<MarkdownStart> {
+  return sharedConverter().toMarkdownStart(storage, maxChars, options);
 }
 
 /** `planStorageEdit` on the shared page worker for big pages (see {@link toMarkdownOffThread}). */

@@ -1,14 +1,29 @@
 import { AppError, type ErrorCode, isAppError } from '../errors.js';
 import { type PlanEditInput, type PlannedEdit, planStorageEdit } from './plan-storage-edit.js';
-import { type StorageToMarkdownOptions, storageToMarkdown } from './storage-to-markdown.js';
+import {
+  type MarkdownStart,
+  type StorageToMarkdownOptions,
+  storageToMarkdown,
+  storageToMarkdownStart,
+} from './storage-to-markdown.js';
 
 /** CPU-heavy page work that may run on the page worker. Plain data only: it crosses threads. */
 export type PageJob =
   | { readonly kind: 'markdown'; readonly storage: string; readonly options: StorageToMarkdownOptions }
+  | {
+      readonly kind: 'markdown-start';
+      readonly storage: string;
+      readonly maxChars: number;
+      readonly options: Pick<StorageToMarkdownOptions, 'baseUrl'>;
+    }
   | { readonly kind: 'plan-edit'; readonly input: PlanEditInput };
 
 /** The value each {@link PageJob} kind yields. */
-export type PageJobValue<J extends PageJob> = J extends { kind: 'markdown' } ? string : PlannedEdit;
+export type PageJobValue<J extends PageJob> = J extends { kind: 'markdown' }
+  ? string
+  : J extends { kind: 'markdown-start' }
+    ? MarkdownStart
+    : PlannedEdit;
 
 /** A job as posted to the worker: `id` pairs it with its answer. */
 export interface PageJobMessage {
@@ -26,7 +41,7 @@ export interface SerialisedError {
 
 /** The worker's answer to one {@link PageJobMessage}. */
 export type PageJobAnswer =
-  | { readonly id: number; readonly ok: true; readonly value: string | PlannedEdit }
+  | { readonly id: number; readonly ok: true; readonly value: string | MarkdownStart | PlannedEdit }
   | { readonly id: number; readonly ok: false; readonly error: SerialisedError };
 
 /**
@@ -37,10 +52,12 @@ export const WORKER_READY = 'page-worker-ready';
 
 /** Runs one job on the current thread. Throws what the underlying conversion or edit throws. */
 export function runPageJob<J extends PageJob>(job: J): PageJobValue<J>;
-export function runPageJob(job: PageJob): string | PlannedEdit {
+export function runPageJob(job: PageJob): string | MarkdownStart | PlannedEdit {
   switch (job.kind) {
     case 'markdown':
       return storageToMarkdown(job.storage, job.options);
+    case 'markdown-start':
+      return storageToMarkdownStart(job.storage, job.maxChars, job.options);
     case 'plan-edit':
       return planStorageEdit(job.input);
   }

@@ -1,7 +1,9 @@
 import { view } from '../assistant/present.js';
+import { markdownStartOffThread } from '../confluence/convert-off-thread.js';
+import type { MarkdownStart } from '../confluence/storage-to-markdown.js';
 import type { Page, PageRef } from '../confluence/types.js';
 import type { OperationRequest } from '../intent/types.js';
-import { buildPageData } from '../views/build-view-data.js';
+import { buildPageData, PAGE_CARD_CONVERT_CHARS } from '../views/build-view-data.js';
 import { pageTarget, type ReadOperation } from './operation.js';
 import { describeRef, namedByRef, refTarget } from './page-ref.js';
 import { loadPageInScope } from './page-scope.js';
@@ -15,9 +17,13 @@ export interface GetPlan {
   readonly ref: PageRef;
 }
 
-/** A page as loaded, with its last author's display name when Confluence gave one. */
+/**
+ * A page as loaded, with the start of it the card shows already converted (off the event loop for
+ * big pages) and its last author's display name when Confluence gave one.
+ */
 export interface LoadedPage {
   readonly page: Page;
+  readonly start: MarkdownStart;
   readonly authorName?: string;
 }
 
@@ -31,12 +37,17 @@ export const getOperation: ReadOperation<GetRequest, GetPlan, LoadedPage> = {
   plan: (request) => ({ ref: request.ref }),
   async execute(env, plan) {
     const page = await loadPageInScope(env.client, plan.ref, env.allows);
-    const authorName = page.version.authorId
-      ? await env.client.getUserName(page.version.authorId)
-      : undefined;
-    return { page, ...(authorName ? { authorName } : {}) };
+    const [start, authorName] = await Promise.all([
+      markdownStartOffThread(
+        page.storage,
+        PAGE_CARD_CONVERT_CHARS,
+        page.webBase ? { baseUrl: page.webBase } : {},
+      ),
+      page.version.authorId ? env.client.getUserName(page.version.authorId) : undefined,
+    ]);
+    return { page, start, ...(authorName ? { authorName } : {}) };
   },
   audited: (_plan, { page }) => ({ target: pageTarget(page) }),
-  present: (_plan, { page, authorName }) =>
-    view('page', buildPageData(page, authorName ? { authorName } : {}), page.title),
+  present: (_plan, { page, start, authorName }) =>
+    view('page', buildPageData({ ...page, start }, authorName ? { authorName } : {}), page.title),
 };

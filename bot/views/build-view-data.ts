@@ -1,4 +1,4 @@
-import { storageToMarkdownStart } from '../confluence/storage-to-markdown.js';
+import { type MarkdownStart, storageToMarkdownStart } from '../confluence/storage-to-markdown.js';
 import type { Page, SearchResults } from '../confluence/types.js';
 import { formatTimestamp, toTeamsMarkdown, truncateText } from './format.js';
 import type {
@@ -25,6 +25,9 @@ const EXCERPT_MAX_CHARS = 300;
  * not show it, and converting a whole 2 MB page to show 3,000 characters is wasted work.
  */
 const CONVERT_AHEAD = 4;
+
+/** How many characters of Markdown a page card converts (see `storageToMarkdownStart`). */
+export const PAGE_CARD_CONVERT_CHARS = PAGE_MAX_CHARS * CONVERT_AHEAD;
 
 /** Teams Markdown of the start of `markdown`, cut near `maxChars`; cost bounded by `maxChars`. */
 function clipForCard(markdown: string, maxChars: number, more = false): { text: string; truncated: boolean } {
@@ -79,10 +82,19 @@ export function buildSearchResultsData(input: {
   };
 }
 
-/** What a page card shows: the page as loaded (storage) or, for previews and tests, ready Markdown. */
+/**
+ * What a page card shows: the start of the page already converted (`start`, made off the event
+ * loop by the get operation), the page as loaded (storage, converted here), or ready Markdown.
+ */
 export type PageCardSource = Pick<Page, 'title' | 'spaceKey' | 'ancestors' | 'version' | 'webUrl'> &
   (
-    | { readonly storage: string; readonly webBase?: string; readonly markdown?: undefined }
+    | { readonly start: MarkdownStart; readonly storage?: string; readonly markdown?: undefined }
+    | {
+        readonly storage: string;
+        readonly webBase?: string;
+        readonly markdown?: undefined;
+        readonly start?: undefined;
+      }
     | { readonly markdown: string }
   );
 
@@ -92,6 +104,8 @@ export type PageCardSource = Pick<Page, 'title' | 'spaceKey' | 'ancestors' | 've
  */
 function cardMarkdown(page: PageCardSource, maxChars: number): { markdown: string; more: boolean } {
   if (page.markdown !== undefined) return { markdown: page.markdown, more: false };
+  if ('start' in page && page.start) return { markdown: page.start.markdown, more: !page.start.complete };
+  if (!('storage' in page)) return { markdown: '', more: false };
   const start = storageToMarkdownStart(page.storage, maxChars * CONVERT_AHEAD, {
     ...(page.webBase ? { baseUrl: page.webBase } : {}),
   });

@@ -2,11 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   closePageWorker,
   createPageConverter,
+  markdownStartOffThread,
   planEditOffThread,
   toMarkdownOffThread,
 } from '../../../bot/confluence/convert-off-thread.js';
 import { planStorageEdit } from '../../../bot/confluence/plan-storage-edit.js';
-import { storageToMarkdown } from '../../../bot/confluence/storage-to-markdown.js';
+import { storageToMarkdown, storageToMarkdownStart } from '../../../bot/confluence/storage-to-markdown.js';
 
 const FLAKY_WORKER = new URL('./flaky-page-worker.ts', import.meta.url);
 const MISSING_WORKER = new URL('./no-such-worker.js', import.meta.url);
@@ -47,6 +48,17 @@ afterAll(async () => {
 describe('the shared page worker', () => {
   it('renders a big page to exactly the Markdown of the inline conversion', async () => {
     expect(await toMarkdownOffThread(page, BASE)).toBe(pageMarkdown);
+  });
+
+  it("makes a big page card's start on the worker exactly like the inline conversion, and small ones inline", async () => {
+    const start = await markdownStartOffThread(page, 12_000, { baseUrl: BASE.baseUrl });
+    expect(start).toEqual(storageToMarkdownStart(page, 12_000, { baseUrl: BASE.baseUrl }));
+    expect(start.complete).toBe(false);
+    expect(start.markdown.length).toBeGreaterThan(10_000);
+    const small = bigPage(2_000);
+    const converter = createPageConverter({ workerUrl: MISSING_WORKER });
+    expect(await converter.toMarkdownStart(small, 12_000)).toEqual(storageToMarkdownStart(small, 12_000));
+    await converter.close();
   });
 
   it('plans a replace on a big page exactly like the inline planner', async () => {

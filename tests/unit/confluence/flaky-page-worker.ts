@@ -7,7 +7,7 @@ import { answerPageJob, type PageJobMessage, WORKER_READY } from '../../../bot/c
  * by the real job runner.
  */
 parentPort?.on('message', (message: PageJobMessage) => {
-  const storage = message.job.kind === 'markdown' ? message.job.storage : message.job.input.storage;
+  const storage = message.job.kind === 'plan-edit' ? message.job.input.storage : message.job.storage;
   if (storage.includes('<!--hang-->')) return;
   if (storage.includes('<!--die-->')) process.exit(3);
   parentPort?.postMessage(answerPageJob(message));
