@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { mergeEnvFiles } from '../bot/config.js';
+import { mergeEnvFiles } from '../bot/config-env-files.js';
 import { AppPackageError, buildAppPackage } from './app-package.js';
 import { ROOT_DIR } from './dev-stack.js';
 

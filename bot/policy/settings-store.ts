@@ -4,7 +4,7 @@ import { PLATFORMS } from '../domain/chat.js';
 import { OPERATIONS, type Operation, PERMISSIONS, type Permission } from '../domain/types.js';
 import { AppError } from '../errors.js';
 import { type JsonDocument, openJsonDocument } from '../stores/json-document.js';
-import { normalizeSpaceKey, SPACE_KEY_PATTERN } from './space-keys.js';
+import { requireSpaceKey, SPACE_KEY_PATTERN } from './space-keys.js';
 
 /** File name of the settings store inside `DATA_DIR`. */
 export const SETTINGS_FILE = 'settings.json';
@@ -119,22 +119,27 @@ export interface SettingsStore {
   setApprovalsConversation(ref: ApprovalsConversation | undefined): Promise<GlobalSettingsChange>;
 }
 
+/** Dependencies of `createSettingsStore`. */
+export interface SettingsStoreDeps {
+  readonly document: JsonDocument<SettingsFile>;
+  readonly now: () => Date;
+}
+
 /** Empty contents of `settings.json`. */
 export function emptySettingsFile(): SettingsFile {
   return { global: { admins: [] }, channels: [] };
 }
 
 /** Opens `<dataDir>/settings.json`; throws `AppError('STORE_CORRUPT')` if it is unreadable. */
-export async function openSettingsStore(options: {
-  dataDir: string;
-  now: () => Date;
-}): Promise<SettingsStore> {
+export async function openSettingsStore(
+  options: { readonly dataDir: string } & Omit<SettingsStoreDeps, 'document'>,
+): Promise<SettingsStore> {
   const document = await openJsonDocument(
     join(options.dataDir, SETTINGS_FILE),
     settingsFileSchema,
     emptySettingsFile(),
   );
-  return createSettingsStore({ document, now: options.now });
+  return createSettingsStore({ ...options, document });
 }
 
 function checkUserId(userId: string): string {
@@ -145,14 +150,13 @@ function checkUserId(userId: string): string {
   return trimmed;
 }
 
-function checkSpaceKey(key: string): string {
-  const canonical = normalizeSpaceKey(key);
-  if (canonical === undefined) {
-    throw new AppError('INPUT_INVALID', {
-      userMessage: 'A space key is ASCII letters and digits, optionally starting with `~` (personal spaces).',
-    });
+/** Sets `draft[field]` to `value`, or removes the field when `value` is undefined (nothing stores `undefined`). */
+function setOrDelete<T extends object, K extends keyof T>(draft: T, field: K, value: T[K] | undefined): void {
+  if (value === undefined) {
+    delete draft[field];
+  } else {
+    draft[field] = value;
   }
-  return canonical;
 }
 
 function copy<T>(value: T): T {
@@ -160,10 +164,7 @@ function copy<T>(value: T): T {
 }
 
 /** The settings store over any document (file or memory). */
-export function createSettingsStore(deps: {
-  document: JsonDocument<SettingsFile>;
-  now: () => Date;
-}): SettingsStore {
+export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
   const { document, now } = deps;
 
   const updateChannel = async (
@@ -211,24 +212,18 @@ export function createSettingsStore(deps: {
       });
     },
     async setChannelSpaces(channelKey, spaces) {
-      const keys = spaces === undefined ? undefined : [...new Set(spaces.map(checkSpaceKey))];
-      return updateChannel(channelKey, (draft) => {
-        if (keys === undefined) {
-          delete draft.spaces;
-        } else {
-          draft.spaces = keys;
-        }
-      });
+      const keys = spaces === undefined ? undefined : [...new Set(spaces.map(requireSpaceKey))];
+      return updateChannel(channelKey, (draft) => setOrDelete(draft, 'spaces', keys));
     },
     async addChannelSpace(channelKey, spaceKey) {
-      const key = checkSpaceKey(spaceKey);
+      const key = requireSpaceKey(spaceKey);
       return updateChannel(channelKey, (draft) => {
         const current = draft.spaces ?? [];
         draft.spaces = current.includes(key) ? current : [...current, key];
       });
     },
     async removeChannelSpace(channelKey, spaceKey) {
-      const key = checkSpaceKey(spaceKey);
+      const key = requireSpaceKey(spaceKey);
       return updateChannel(channelKey, (draft) => {
         if (draft.spaces === undefined) {
           throw new AppError('INPUT_INVALID', {
@@ -240,13 +235,7 @@ export function createSettingsStore(deps: {
       });
     },
     async setChannelConnector(channelKey, connector) {
-      return updateChannel(channelKey, (draft) => {
-        if (connector === undefined) {
-          delete draft.connector;
-        } else {
-          draft.connector = connector;
-        }
-      });
+      return updateChannel(channelKey, (draft) => setOrDelete(draft, 'connector', connector));
     },
     async addChannelApprover(channelKey, userId) {
       const id = checkUserId(userId);
@@ -281,13 +270,7 @@ export function createSettingsStore(deps: {
       if (parsed !== undefined && !parsed.success) {
         throw new AppError('INPUT_INVALID', { message: 'invalid approvals conversation reference' });
       }
-      return updateGlobal((draft) => {
-        if (parsed === undefined) {
-          delete draft.approvalsConversation;
-        } else {
-          draft.approvalsConversation = parsed.data;
-        }
-      });
+      return updateGlobal((draft) => setOrDelete(draft, 'approvalsConversation', parsed?.data));
     },
   };
 }

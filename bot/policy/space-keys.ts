@@ -1,3 +1,5 @@
+import { AppError } from '../errors.js';
+
 /**
  * Space keys. Confluence Cloud global space keys are ASCII letters and digits and are upper-case in
  * Confluence, so the bot compares them case-insensitively by upper-casing (`ds` means `DS`).
@@ -39,4 +41,19 @@ export function normalizeSpaceKeys(keys: readonly string[]): { keys: string[]; m
     }
   }
   return { keys: [...seen], malformed };
+}
+
+/**
+ * The canonical form of a space key an admin typed. Throws `AppError('INPUT_INVALID')`, saying what a
+ * key looks like, for a malformed one (the key, cut to 60 characters, goes in the details).
+ */
+export function requireSpaceKey(key: string): string {
+  const canonical = normalizeSpaceKey(key);
+  if (canonical === undefined) {
+    throw new AppError('INPUT_INVALID', {
+      userMessage: 'A space key is ASCII letters and digits, optionally starting with `~` (personal spaces).',
+      details: { spaceKey: key.slice(0, 60) },
+    });
+  }
+  return canonical;
 }

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SLACK_API_URL, loadConfig } from '../../bot/config.js';
+import { loadConfig } from '../../bot/config.js';
+import { DEFAULT_SLACK_API_URL } from '../../bot/config-slack.js';
 import { AppError } from '../../bot/errors.js';
 
 const BOT = 'xoxb-123-456-abcdef';

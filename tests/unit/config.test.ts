@@ -2,14 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type EnvFileReader,
-  loadConfig,
-  loadConfigFromEnvironment,
-  mergeEnvFiles,
-  readEnvironment,
-  startupWarnings,
-} from '../../bot/config.js';
+import { loadConfig, loadConfigFromEnvironment, startupWarnings } from '../../bot/config.js';
+import { type EnvFileReader, mergeEnvFiles, readEnvironment } from '../../bot/config-env-files.js';
 import { isAppError } from '../../bot/errors.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');

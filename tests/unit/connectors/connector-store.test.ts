@@ -5,10 +5,12 @@ import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CONNECTORS_FILE,
-  type ConnectorStore,
   connectorsFileSchema,
-  createConnectorStore,
   emptyConnectorsFile,
+} from '../../../bot/connectors/connector-record.js';
+import {
+  type ConnectorStore,
+  createConnectorStore,
   openConnectorStore,
 } from '../../../bot/connectors/connector-store.js';
 import { isAppError } from '../../../bot/errors.js';
