@@ -2,6 +2,7 @@ import type { AuditListData, PolicyData, PolicyRowView, StatusData } from '../vi
 import {
   compact,
   context,
+  cutNote,
   fieldsSection,
   fitItems,
   header,
@@ -9,7 +10,6 @@ import {
   packLines,
   plural,
   section,
-  showingNote,
   titleText,
 } from './blocks-build.js';
 import type { BlockMessage } from './blocks-types.js';
@@ -74,9 +74,7 @@ export function renderStatus(data: StatusData): BlockMessage {
   const blocks = compact([
     ...head,
     ...connectors.blocks,
-    connectors.shown < data.connectors.length
-      ? context(showingNote(connectors.shown, data.connectors.length, 'connectors', ''))
-      : undefined,
+    cutNote(connectors.shown, data.connectors.length, 'connectors'),
     ...tail,
   ]);
   return message(`Confluence status: ${plural(data.connectors.length, 'connector', 'connectors')}`, blocks);
@@ -93,9 +91,7 @@ export function renderPolicy(data: PolicyData): BlockMessage {
     context(escapeMrkdwn(data.channelName)),
     section(data.rows.length > 0 ? policyTable(data.rows) : '_No operations listed._'),
     ...explain.texts.map((text) => section(text)),
-    explain.shown < data.explain.length
-      ? context(showingNote(explain.shown, data.explain.length, 'explanation lines', ''))
-      : undefined,
+    cutNote(explain.shown, data.explain.length, 'explanation lines'),
     context(
       'Change with /confluence policy &lt;search|get|create|update&gt; &lt;allowed|confirm|denied&gt;.',
     ),
@@ -121,16 +117,7 @@ export function renderAuditList(data: AuditListData): BlockMessage {
   const blocks = compact([
     ...head,
     ...packed.texts.map((text) => section(text)),
-    packed.shown < data.entries.length
-      ? context(
-          showingNote(
-            packed.shown,
-            data.entries.length,
-            'entries',
-            'Ask for fewer, or use /confluence audit export.',
-          ),
-        )
-      : undefined,
+    cutNote(packed.shown, data.entries.length, 'entries', 'Ask for fewer, or use /confluence audit export.'),
     context(
       'Export the whole log with /confluence audit export; verify the hash chain with npm run audit:verify.',
     ),

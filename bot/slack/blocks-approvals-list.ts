@@ -5,12 +5,12 @@ import {
   button,
   compact,
   context,
+  cutNote,
   fitItems,
   header,
   message,
   plural,
   section,
-  showingNote,
   titleText,
 } from './blocks-build.js';
 import type { Block, BlockMessage } from './blocks-types.js';
@@ -62,11 +62,7 @@ export function renderApprovalsList(data: ApprovalsListData): BlockMessage {
   const blocks = compact([
     ...head,
     ...items.blocks,
-    items.shown < data.items.length
-      ? context(
-          showingNote(items.shown, data.items.length, 'requests', 'Send approvals again to see the rest.'),
-        )
-      : undefined,
+    cutNote(items.shown, data.items.length, 'requests', 'Send approvals again to see the rest.'),
     more,
   ]);
   const total = data.total ?? data.items.length;

@@ -154,6 +154,11 @@ export function showingNote(shown: number, total: number, noun: string, advice: 
   return advice === '' ? note : `${note} ${advice}`;
 }
 
+/** The {@link showingNote} as a context block when a list was cut (`shown < total`), else undefined. */
+export function cutNote(shown: number, total: number, noun: string, advice = ''): ContextBlock | undefined {
+  return shown < total ? context(showingNote(shown, total, noun, advice)) : undefined;
+}
+
 /**
  * The final message: `fallback` (mrkdwn: escape user text in it) on one line and clipped, blocks
  * cut to Slack's 50 (the renderers already fit their lists; this is the last guard, ending with a

@@ -13,11 +13,11 @@ import {
   button,
   compact,
   context,
+  cutNote,
   header,
   message,
   packLines,
   section,
-  showingNote,
 } from './blocks-build.js';
 import type { BlockMessage } from './blocks-types.js';
 import { LIMITS } from './blocks-types.js';
@@ -41,9 +41,7 @@ export function renderDenial(data: DenialData): BlockMessage {
   const blocks = compact([
     section(`🚫 *Not allowed here*\n*${escapeMrkdwn(clipPlain(data.what, 1000))}*`),
     ...reasons.texts.map((text) => section(text)),
-    reasons.shown < data.reasons.length
-      ? context(showingNote(reasons.shown, data.reasons.length, 'reasons', ''))
-      : undefined,
+    cutNote(reasons.shown, data.reasons.length, 'reasons'),
     data.remedy.trim() !== '' ? context(markdownToMrkdwn(data.remedy)) : undefined,
   ]);
   return message(`Not allowed here: ${escapeMrkdwn(clipPlain(data.what, 200))}`, blocks);
