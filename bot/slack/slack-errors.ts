@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import { SlackApiError } from './slack-api.js';
+import { SlackApiError } from './slack-api-error.js';
 
 /**
  * A Web API failure as the core's error catalog names it (SLACK_PLATFORM_ERROR, SLACK_RATE_LIMITED,

@@ -3,7 +3,8 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../bot/logger.js';
 import { Secret } from '../../../bot/secret.js';
-import { createSlackApi, isSlackError, type SlackApi, SlackApiError } from '../../../bot/slack/slack-api.js';
+import { createSlackApi, type SlackApi } from '../../../bot/slack/slack-api.js';
+import { isSlackError, SlackApiError } from '../../../bot/slack/slack-api-error.js';
 import {
   FAKE_BOT_ID,
   FAKE_BOT_USER_ID,
