@@ -96,38 +96,52 @@ function unshieldString(value: string): string {
   );
 }
 
-function shieldData(value: unknown, kind: CardKind): unknown {
-  if (typeof value === 'string') return shieldString(value);
-  if (value === null) throw new AppError('INTERNAL', { message: `Card ${kind}: view data contains null` });
-  if (Array.isArray(value)) return value.map((item) => shieldData(item, kind));
-  if (typeof value === 'object' && value !== undefined) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      if (item !== undefined) out[key] = shieldData(item, kind);
-    }
-    return out;
-  }
-  return value;
-}
-
-function unshieldOutput(value: unknown, kind: CardKind): unknown {
-  if (typeof value === 'string') {
-    if (value.includes('${')) {
-      throw new AppError('INTERNAL', {
-        message: `Card ${kind}: unexpanded expression ${value.slice(0, 80)}`,
-      });
-    }
-    return unshieldString(value);
-  }
-  if (Array.isArray(value)) return value.map((item) => unshieldOutput(item, kind));
+/**
+ * A copy of JSON-like `value`: arrays and objects rebuilt, object members `keep` refuses left out,
+ * every other value passed through `leaf`.
+ */
+function mapJson(
+  value: unknown,
+  leaf: (value: unknown) => unknown,
+  keep: (member: unknown) => boolean,
+): unknown {
+  if (Array.isArray(value)) return value.map((item) => mapJson(item, leaf, keep));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (item !== null) out[key] = unshieldOutput(item, kind);
+      if (keep(item)) out[key] = mapJson(item, leaf, keep);
     }
     return out;
   }
-  return value;
+  return leaf(value);
+}
+
+function shieldData(value: unknown, kind: CardKind): unknown {
+  return mapJson(
+    value,
+    (leaf) => {
+      if (typeof leaf === 'string') return shieldString(leaf);
+      if (leaf === null) throw new AppError('INTERNAL', { message: `Card ${kind}: view data contains null` });
+      return leaf;
+    },
+    (member) => member !== undefined,
+  );
+}
+
+function unshieldOutput(value: unknown, kind: CardKind): unknown {
+  return mapJson(
+    value,
+    (leaf) => {
+      if (typeof leaf !== 'string') return leaf;
+      if (leaf.includes('${')) {
+        throw new AppError('INTERNAL', {
+          message: `Card ${kind}: unexpanded expression ${leaf.slice(0, 80)}`,
+        });
+      }
+      return unshieldString(leaf);
+    },
+    (member) => member !== null,
+  );
 }
 
 function isAdaptiveCard(value: unknown): value is AdaptiveCardJson {
