@@ -153,3 +153,8 @@ export interface SlackIgnored {
   /** Short and value-free, for a debug log line. */
   readonly reason: string;
 }
+
+/** A `SlackIgnored` with its `reason`. */
+export function ignored(reason: string): SlackIgnored {
+  return { kind: 'ignored', reason };
+}

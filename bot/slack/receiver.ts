@@ -2,7 +2,9 @@ import type { Logger } from '../logger.js';
 import type { Secret } from '../secret.js';
 import { createEventDeduper, type EventDeduper } from './event-dedupe.js';
 import type { SlackInbound, SlackSelf, SlackViewSubmission } from './inbound.js';
-import { decodeSlackBody, eventIdOf, parseSlackHttpBody, SlackPayloadError } from './parse-payload.js';
+import { parseSlackHttpBody } from './parse-http-body.js';
+import { decodeSlackBody, eventIdOf } from './parse-payload.js';
+import { SlackPayloadError } from './payload-schemas.js';
 import { createEventWork } from './receiver-work.js';
 import { type SignatureFailure, verifySlackSignature } from './verify-signature.js';
 
