@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../errors.js';
 import { createSilentLogger } from '../logger.js';
-import { assertSpaceKey, buildSearchCql } from './cql.js';
+import { assertSpaceKey, buildAnyWordsCql, buildSearchCql } from './cql.js';
 import { createHttpTransport, type HttpTransport, type HttpTransportOptions } from './http.js';
 import {
   cursorFromNextLink,
@@ -244,7 +244,9 @@ export function createConfluenceClient(
   const updatePage = (input: UpdatePageInput): Promise<Page> => sendUpdate(writes, input);
 
   const searchPages = async (input: SearchPagesInput): Promise<SearchResults> => {
-    const cql = buildSearchCql(input.words, input.spaceKeys);
+    const cql = input.anyOf
+      ? buildAnyWordsCql(input.anyOf, input.spaceKeys)
+      : buildSearchCql(input.words, input.spaceKeys);
     const allowed = new Set(input.spaceKeys.map((k) => k.toUpperCase()));
     const limit = Math.min(Math.max(1, Math.floor(input.limit ?? DEFAULT_SEARCH_LIMIT)), MAX_SEARCH_LIMIT);
     const response = await http.request(

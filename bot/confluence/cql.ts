@@ -57,8 +57,29 @@ export function assertSpaceKey(key: string): string {
   return key;
 }
 
+/** Most words or phrases one any-of search ({@link buildAnyWordsCql}) may carry. */
+export const MAX_ANY_TERMS = 32;
+
+function spacesClause(spaceKeys: readonly string[]): string {
+  const keys = [...new Set(spaceKeys.map(assertSpaceKey))];
+  if (keys.length === 0 || keys.length > MAX_SEARCH_SPACES) {
+    throw new AppError('INPUT_INVALID', {
+      userMessage: `Search needs between 1 and ${MAX_SEARCH_SPACES} spaces.`,
+      message: 'Bad number of space keys',
+    });
+  }
+  return `type = page AND space IN (${keys.map(quoteCqlString).join(',')})`;
+}
+
+function tooLong(): AppError {
+  return new AppError('INPUT_INVALID', {
+    userMessage: `Search text is too long (at most ${MAX_SEARCH_TEXT_LENGTH} characters).`,
+    message: 'Search text too long',
+  });
+}
+
 /**
- * Builds the one CQL query the bot ever sends:
+ * Builds the search command and question searches send:
  * `type = page AND space IN ("A","B") AND text ~ "<words>" ORDER BY lastmodified DESC`.
  * The words are normalised with {@link normaliseSearchText} and emitted as one quoted literal, so
  * no user input can add clauses, spaces or operators to the query. Duplicate keys are dropped.
@@ -67,13 +88,7 @@ export function assertSpaceKey(key: string): string {
  * when there is no space key, too many, or an invalid one.
  */
 export function buildSearchCql(words: string, spaceKeys: readonly string[]): string {
-  const keys = [...new Set(spaceKeys.map(assertSpaceKey))];
-  if (keys.length === 0 || keys.length > MAX_SEARCH_SPACES) {
-    throw new AppError('INPUT_INVALID', {
-      userMessage: `Search needs between 1 and ${MAX_SEARCH_SPACES} spaces.`,
-      message: 'Bad number of space keys',
-    });
-  }
+  const spaces = spacesClause(spaceKeys);
   const text = normaliseSearchText(words);
   if (text.length === 0) {
     throw new AppError('INPUT_INVALID', {
@@ -81,12 +96,39 @@ export function buildSearchCql(words: string, spaceKeys: readonly string[]): str
       message: 'Empty search text',
     });
   }
-  if (text.length > MAX_SEARCH_TEXT_LENGTH) {
+  if (text.length > MAX_SEARCH_TEXT_LENGTH) throw tooLong();
+  return `${spaces} AND text ~ ${quoteCqlString(text)} ORDER BY lastmodified DESC`;
+}
+
+/**
+ * Builds a search for pages containing ANY of `terms` (question answering: a question's words and
+ * their synonyms): `type = page AND space IN ("A") AND (text ~ "a" OR text ~ "\"b c\"")`, with no
+ * ORDER BY so Confluence ranks by relevance. Each term is normalised like the words of
+ * {@link buildSearchCql} with every `"` dropped; a term of several words becomes one quoted phrase;
+ * empty and repeated terms are dropped. Every literal goes through {@link quoteCqlString}, so no term
+ * can add clauses, spaces or operators.
+ *
+ * @throws AppError `INPUT_INVALID` when no term is left, there are more than MAX_ANY_TERMS, their
+ * text together is over MAX_SEARCH_TEXT_LENGTH, or the space keys are unusable (as buildSearchCql).
+ */
+export function buildAnyWordsCql(terms: readonly string[], spaceKeys: readonly string[]): string {
+  const spaces = spacesClause(spaceKeys);
+  const texts = [
+    ...new Set(terms.map((term) => normaliseSearchText(term.replace(/"/g, ' ')).toLowerCase())),
+  ].filter((text) => text !== '');
+  if (texts.length === 0) {
     throw new AppError('INPUT_INVALID', {
-      userMessage: `Search text is too long (at most ${MAX_SEARCH_TEXT_LENGTH} characters).`,
-      message: 'Search text too long',
+      userMessage: 'Tell me what to search for (plain words).',
+      message: 'Empty search text',
     });
   }
-  const spaces = keys.map(quoteCqlString).join(',');
-  return `type = page AND space IN (${spaces}) AND text ~ ${quoteCqlString(text)} ORDER BY lastmodified DESC`;
+  if (texts.length > MAX_ANY_TERMS) {
+    throw new AppError('INPUT_INVALID', {
+      userMessage: 'That question has too many words to search for at once.',
+      message: 'Too many search terms',
+    });
+  }
+  if (texts.reduce((sum, text) => sum + text.length, 0) > MAX_SEARCH_TEXT_LENGTH) throw tooLong();
+  const literals = texts.map((text) => `text ~ ${quoteCqlString(text.includes(' ') ? `"${text}"` : text)}`);
+  return `${spaces} AND (${literals.join(' OR ')})`;
 }

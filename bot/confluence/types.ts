@@ -34,8 +34,13 @@ export interface SearchResults {
 }
 
 export interface SearchPagesInput {
-  /** The user's words, taken literally (never CQL). */
+  /** The user's words, taken literally (never CQL); a page must contain all of them. */
   readonly words: string;
+  /**
+   * Instead of `words`: pages containing any of these words or phrases (taken literally), ranked by
+   * relevance. Question answering uses it to search a question's words and their synonyms at once.
+   */
+  readonly anyOf?: readonly string[];
   /** Allowed space keys (already checked against policy); at least one. */
   readonly spaceKeys: readonly string[];
   readonly limit?: number;
