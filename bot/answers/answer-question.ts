@@ -1,73 +1,208 @@
 import { toMarkdownOffThread } from '../confluence/convert-off-thread.js';
-import type { ConfluenceClient, Page } from '../confluence/types.js';
+import type { ConfluenceClient, Page, SearchHit } from '../confluence/types.js';
+import { isAppError } from '../errors.js';
 import { loadPageInScope } from '../operations/page-scope.js';
-import { searchPages } from '../operations/search-pages.js';
 import type { EffectiveSpaces } from '../policy/decide.js';
-import { findPassages, keywordsOf, type Passage } from './find-passages.js';
+import { type ExpandedQuery, expandQuery } from './expand-query.js';
+import { type CandidatePassage, type RankedPassage, rankPassages, rankSearchHits } from './rank-passages.js';
+import { hasMention, markMentions, nameMentions } from './resolve-mentions.js';
+import { splitPassages } from './split-passages.js';
+
+/** Search results asked for per question (candidates for the pages read). */
+export const SEARCH_LIMIT = 15;
+/** Pages read and ranked per question (each read is a page fetch plus its ancestors). */
+export const MAX_PAGES_READ = 3;
+/** Most items of one list quoted together. */
+const MAX_LIST_ITEMS = 6;
+/** Longest quote made of list items. */
+const MAX_LIST_CHARS = 600;
+/** Passages quoted in an answer. */
+export const MAX_CITATIONS = 3;
+/** A passage is quoted only when it scores at least this share of the best passage. */
+const CITATION_SHARE = 0.45;
+
+/** A quoted passage of a page. */
+export interface Passage {
+  readonly text: string;
+  readonly score: number;
+  /** The heading the passage sits under, when there is one. */
+  readonly heading?: string;
+}
 
 /** A cited passage: the quote and the page it came from. */
 export interface Citation {
+  readonly pageId: string;
   readonly pageTitle: string;
   readonly webUrl: string;
   readonly spaceKey: string;
   readonly passage: Passage;
 }
 
+/** A page read for the answer, best first. */
+export interface AnswerPage {
+  readonly pageId: string;
+  readonly title: string;
+  readonly webUrl: string;
+}
+
 /** What the bot found for a question. `citations` is empty when nothing relevant turned up. */
 export interface Answer {
   readonly question: string;
+  /** The question's subject words (what was searched, before synonyms). */
   readonly keywords: readonly string[];
   readonly citations: readonly Citation[];
-  /** Pages searched (top hits) — shown as "see also" when no passage matched well. */
-  readonly pages: readonly { title: string; webUrl: string }[];
+  /** Pages read, ranked by their best passage — shown as "see also" when no passage matched well. */
+  readonly pages: readonly AnswerPage[];
 }
 
-/**
- * Narrower searches to try when all the keywords together find nothing (search matches every
- * word): the first two keywords (usually the subject), then the two longest, then the longest alone.
- * At most three, without repeats.
- */
-export function fallbackQueries(keywords: readonly string[]): string[] {
-  if (keywords.length < 2) return [];
-  const byLength = [...keywords].sort((a, b) => b.length - a.length);
-  const candidates = [keywords.slice(0, 2).join(' '), byLength.slice(0, 2).join(' '), byLength[0] ?? ''];
-  const all = keywords.join(' ');
-  return [...new Set(candidates)].filter((words) => words !== '' && words !== all).slice(0, 3);
-}
-
-/** A page read for an answer, with the Markdown its passages are ranked in. */
+/** A page read for an answer, with its passages (mentions still placeholders). */
 interface ReadPage {
   readonly page: Page;
-  readonly markdown: string;
+  readonly passages: readonly CandidatePassage[];
+}
+
+async function allowedSpaceKeys(
+  client: ConfluenceClient,
+  spaces: EffectiveSpaces,
+): Promise<readonly string[]> {
+  if (spaces.kind === 'list') return spaces.keys;
+  return (await client.listSpaces()).map((space) => space.key);
 }
 
 /**
- * Reads a page through the scoped loader and converts all of it (passages are ranked over the whole
- * page; big pages convert on the page worker). Undefined when it cannot be read or converted here
- * (missing, out of scope, too large): such a page is skipped.
+ * One search for pages holding any of the question's words or their synonyms, in the allowed
+ * spaces, ranked by Confluence. A question whose words normalise to nothing searchable finds nothing.
+ */
+async function searchCandidates(
+  client: ConfluenceClient,
+  query: ExpandedQuery,
+  spaceKeys: readonly string[],
+): Promise<readonly SearchHit[]> {
+  try {
+    const results = await client.searchPages({
+      words: query.keywords.join(' '),
+      anyOf: query.terms.map((term) => term.text),
+      spaceKeys,
+      limit: SEARCH_LIMIT,
+    });
+    return results.hits;
+  } catch (error) {
+    if (isAppError(error, 'INPUT_INVALID')) return [];
+    throw error;
+  }
+}
+
+/**
+ * Reads a page through the scoped page loader (a page outside the allowed spaces is skipped like a
+ * missing one, before anything of it is used), turns its mentions into placeholders and its
+ * storage into passages (big pages convert on the page worker). Undefined when it cannot be read or
+ * converted (missing, out of scope, too large).
  */
 async function readPage(
   client: ConfluenceClient,
   pageId: string,
   isSpaceAllowed: (spaceKey: string) => boolean,
+  accountIds: string[],
 ): Promise<ReadPage | undefined> {
   try {
     const page = await loadPageInScope(client, { kind: 'id', id: pageId }, isSpaceAllowed);
-    const markdown = await toMarkdownOffThread(page.storage, {
+    const marked = markMentions(page.storage, accountIds);
+    accountIds.splice(0, accountIds.length, ...marked.accountIds);
+    const markdown = await toMarkdownOffThread(marked.storage, {
       ...(page.webBase ? { baseUrl: page.webBase } : {}),
       pageUrl: page.webUrl,
     });
-    return { page, markdown };
+    const passages = splitPassages(markdown).map((p) => ({ ...p, pageId: page.id, pageTitle: page.title }));
+    return { page, passages };
   } catch {
     return undefined;
   }
 }
 
+const ASKS_FOR_PERSON = /\bwho(?:'s|m)?\b/i;
+const ASKS_FOR_ACTION =
+  /\b(?:steps?|what (?:should|do|must|can) (?:i|we) do|what to do|how (?:do|can|should) (?:i|we)|how to|procedure)\b/i;
+
 /**
- * Answers a question from Confluence without a language model: searches the allowed spaces for the
- * question's keywords, reads the top pages through the scoped page loader (a page whose space
- * `isSpaceAllowed` refuses is skipped like a missing one, before anything of it is used), and quotes
- * the passages that share the most keywords.
+ * The passages to quote: the best, and the next ones that score close to it — nothing when the best
+ * covers fewer than two of the question's subjects (one, for questions of one or two subjects) in
+ * its text, heading or page title: a weak match is not an answer. A question asking what to do
+ * whose best passage leads into a list also gets that list. A "who" question whose
+ * quotes name nobody also gets the best passage of the top page that mentions someone.
+ */
+function pickCitations(
+  ranked: readonly RankedPassage[],
+  question: string,
+  concepts: number,
+  pages: readonly ReadPage[],
+): RankedPassage[] {
+  const best = ranked[0];
+  if (!best || best.covered < (concepts >= 3 ? 2 : 1)) return [];
+  const picked: RankedPassage[] = [];
+  for (const passage of ranked) {
+    if (picked.length >= MAX_CITATIONS || passage.score < best.score * CITATION_SHARE) break;
+    picked.push(passage);
+  }
+  if (
+    ASKS_FOR_ACTION.test(question) &&
+    best.list === undefined &&
+    !picked.some((p) => p.list !== undefined)
+  ) {
+    const next = pages.find(({ page }) => page.id === best.pageId)?.passages[best.index + 1];
+    if (next?.list !== undefined && next.heading === best.heading) {
+      const steps = { ...next, score: best.score / 2, matched: [], covered: 0 };
+      picked.splice(1, picked.length >= MAX_CITATIONS ? 1 : 0, steps);
+    }
+  }
+  if (ASKS_FOR_PERSON.test(question) && !picked.some((p) => hasMention(p.text))) {
+    const person = ranked.find((p) => p.pageId === best.pageId && hasMention(p.text));
+    if (person) picked.splice(Math.min(picked.length, MAX_CITATIONS - 1), 1, person);
+  }
+  return picked;
+}
+
+/**
+ * A list item is quoted with the rest of its list (steps read best together): up to
+ * MAX_LIST_ITEMS items around it, at most MAX_LIST_CHARS. Two picks from one list become one quote.
+ */
+function withWholeLists(picked: readonly RankedPassage[], pages: readonly ReadPage[]): RankedPassage[] {
+  const out: RankedPassage[] = [];
+  const lists = new Set<string>();
+  for (const passage of picked) {
+    if (passage.list === undefined) {
+      out.push(passage);
+      continue;
+    }
+    const key = `${passage.pageId}:${passage.list}`;
+    if (lists.has(key)) continue;
+    lists.add(key);
+    const items =
+      pages.find(({ page }) => page.id === passage.pageId)?.passages.filter((p) => p.list === passage.list) ??
+      [];
+    const at = Math.max(
+      0,
+      items.findIndex((p) => p.index === passage.index),
+    );
+    const start = Math.max(0, Math.min(at - 1, items.length - MAX_LIST_ITEMS));
+    let text = '';
+    for (const item of items.slice(start, start + MAX_LIST_ITEMS)) {
+      const next = text === '' ? item.text : `${text} · ${item.text}`;
+      if (next.length > MAX_LIST_CHARS && text !== '') break;
+      text = next;
+    }
+    out.push({ ...passage, text: text || passage.text });
+  }
+  return out;
+}
+
+/**
+ * Answers a question from Confluence without a language model. The question's words are expanded
+ * (stemming, workplace synonyms and abbreviations, British/American spelling, likely corrections of
+ * typos); one CQL search finds pages holding any of them in the allowed spaces; the best
+ * MAX_PAGES_READ pages are read through the scoped page loader; their paragraphs, list items and
+ * table rows (with column headers) are ranked with BM25; the best passages are quoted, with the
+ * people they mention named (a bounded number of cached look-ups). Work is bounded: one search,
+ * at most MAX_PAGES_READ page reads, passages capped per page and per question.
  */
 export async function answerQuestion(
   client: ConfluenceClient,
@@ -78,29 +213,57 @@ export async function answerQuestion(
     maxPages?: number;
   },
 ): Promise<Answer> {
-  const keywords = keywordsOf(input.question);
-  if (keywords.length === 0) return { question: input.question, keywords, citations: [], pages: [] };
-  let outcome = await searchPages(client, { words: keywords.join(' '), spaces: input.spaces, limit: 5 });
-  for (const words of fallbackQueries(keywords)) {
-    if (outcome.results.hits.length > 0) break;
-    outcome = await searchPages(client, { words, spaces: input.spaces, limit: 5 });
-  }
-  const hits = outcome.results.hits.slice(0, input.maxPages ?? 3);
-  const read = await Promise.all(hits.map((hit) => readPage(client, hit.pageId, input.isSpaceAllowed)));
+  const query = expandQuery(input.question);
+  const empty: Answer = { question: input.question, keywords: query.keywords, citations: [], pages: [] };
+  if (query.terms.length === 0) return empty;
+  const spaceKeys = await allowedSpaceKeys(client, input.spaces);
+  if (spaceKeys.length === 0) return empty;
+  const hits = rankSearchHits(query, await searchCandidates(client, query, spaceKeys));
+  const accountIds: string[] = [];
+  const read = await Promise.all(
+    hits
+      .slice(0, input.maxPages ?? MAX_PAGES_READ)
+      .map((hit) => readPage(client, hit.pageId, input.isSpaceAllowed, accountIds)),
+  );
   const pages = read.filter((r): r is ReadPage => r !== undefined);
-  const citations: Citation[] = [];
-  for (const { page, markdown } of pages) {
-    for (const passage of findPassages(markdown, keywords, 2, { title: page.title })) {
-      citations.push({ pageTitle: page.title, webUrl: page.webUrl, spaceKey: page.spaceKey, passage });
-    }
-  }
-  citations.sort((a, b) => b.passage.score - a.passage.score);
-  const minimum = keywords.length >= 2 ? 1.5 : 1;
+  const ranked = rankPassages(
+    query,
+    pages.flatMap((p) => p.passages),
+    input.question,
+  );
+  const byId = new Map(pages.map(({ page }) => [page.id, page]));
+  const order = [...new Set([...ranked.map((p) => p.pageId), ...pages.map(({ page }) => page.id)])];
+  const picked = withWholeLists(pickCitations(ranked, input.question, query.concepts.length, pages), pages);
+  const texts = await nameMentions(
+    picked.map((p) => p.text),
+    accountIds,
+    client,
+  );
+  const citations: Citation[] = picked.flatMap((passage, i) => {
+    const page = byId.get(passage.pageId);
+    if (!page) return [];
+    return [
+      {
+        pageId: page.id,
+        pageTitle: page.title,
+        webUrl: page.webUrl,
+        spaceKey: page.spaceKey,
+        passage: {
+          text: texts[i] ?? passage.text,
+          score: Math.round(passage.score * 100) / 100,
+          ...(passage.heading ? { heading: passage.heading } : {}),
+        },
+      },
+    ];
+  });
   return {
     question: input.question,
-    keywords,
-    citations: citations.filter((c) => c.passage.score >= minimum).slice(0, 3),
-    pages: pages.map(({ page }) => ({ title: page.title, webUrl: page.webUrl })),
+    keywords: query.keywords,
+    citations,
+    pages: order.flatMap((id) => {
+      const page = byId.get(id);
+      return page ? [{ pageId: page.id, title: page.title, webUrl: page.webUrl }] : [];
+    }),
   };
 }
 

@@ -1,0 +1,138 @@
+import MiniSearch from 'minisearch';
+import type { ExpandedQuery } from './expand-query.js';
+import { stemWord } from './expand-query.js';
+import { hasMention, withoutMentions } from './resolve-mentions.js';
+import type { PagePassage } from './split-passages.js';
+
+/** A passage to rank, with the page it belongs to. */
+export interface CandidatePassage extends PagePassage {
+  readonly pageId: string;
+  readonly pageTitle: string;
+}
+
+/** A ranked passage: its BM25 score (with the small adjustments below), the stems it matched, and how many of the question's subjects those cover. */
+export interface RankedPassage extends CandidatePassage {
+  readonly score: number;
+  readonly matched: readonly string[];
+  readonly covered: number;
+}
+
+/** Most passages ranked for one question, over all its pages. */
+export const MAX_RANKED_PASSAGES = 1_500;
+
+/** Stems that never count (the English function words left after question filler is removed). */
+const STOP_STEMS = new Set(
+  'a an and are as at be but by for from has have if in into is it its of on or our so such that the their then there these they this to was we were will with you your'
+    .split(' ')
+    .map(stemWord),
+);
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** Markdown link targets are addresses, not words of the passage. */
+const LINK_TARGET = /\]\([^)]*\)/g;
+
+function tokenize(text: string): string[] {
+  return withoutMentions(text).replace(LINK_TARGET, ']').match(WORD) ?? [];
+}
+
+function processTerm(term: string): string | null {
+  const stem = stemWord(term);
+  return STOP_STEMS.has(stem) ? null : stem;
+}
+
+/** Questions that ask for a figure, a time or a person: passages holding one rank a little higher. */
+const ASKS_FOR_FIGURE =
+  /\b(?:how (?:many|much|long|often|soon)|when|what time|what date|limit|minimum|maximum|threshold|number)\b/i;
+const ASKS_FOR_PERSON = /\bwho(?:'s|m)?\b/i;
+
+/** Words of `text` outside Markdown links and code (what a passage says itself). */
+function ownWords(text: string): number {
+  return (
+    withoutMentions(text)
+      .replace(/\[[^\]]*\]\([^)]*\)/g, ' ')
+      .replace(/\*\*[^*]+\*\*/g, ' ')
+      .match(WORD) ?? []
+  ).length;
+}
+
+interface Indexed {
+  readonly id: number;
+  readonly text: string;
+  readonly heading: string;
+  readonly title: string;
+}
+
+/** BM25 over `documents` for the query's stems, with their weights; results as MiniSearch gives them. */
+function searchIndexed(query: ExpandedQuery, documents: readonly Indexed[], boost: Record<string, number>) {
+  const stems = [...query.stemWeights.keys()].filter((stem) => !STOP_STEMS.has(stem));
+  if (stems.length === 0 || documents.length === 0) return [];
+  const index = new MiniSearch<Indexed>({ fields: ['text', 'heading', 'title'], tokenize, processTerm });
+  index.addAll(documents);
+  return index.search(stems.join(' '), {
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term,
+    boost,
+    boostTerm: (term) => query.stemWeights.get(term) ?? 1,
+    combineWith: 'OR',
+  });
+}
+
+/**
+ * Orders search hits for reading: BM25 over each hit's title and excerpt (the words around its
+ * first match), so a page matching the question's rare words goes before one matching only common
+ * ones; Confluence's own order breaks ties and adds a small prior. Pure.
+ */
+export function rankSearchHits<
+  H extends { readonly title: string; readonly excerpt: readonly { text: string }[] },
+>(query: ExpandedQuery, hits: readonly H[]): H[] {
+  const documents = hits.map((hit, id) => ({
+    id,
+    text: hit.excerpt.map((part) => part.text).join(''),
+    heading: '',
+    title: hit.title,
+  }));
+  const scores = new Map<number, number>();
+  for (const result of searchIndexed(query, documents, { text: 1, title: 2 })) {
+    scores.set(result.id as number, result.score);
+  }
+  const top = Math.max(1, ...scores.values());
+  const prior = (i: number): number => 0.15 * (1 - i / Math.max(1, hits.length));
+  return hits
+    .map((hit, i) => ({ hit, score: (scores.get(i) ?? 0) / top + prior(i) }))
+    .sort((a, b) => b.score - a.score)
+    .map(({ hit }) => hit);
+}
+
+/**
+ * Ranks passages of the candidate pages for a question with BM25 (MiniSearch: fields passage text,
+ * heading and page title, the text counting most). Query stems carry their expansion weights
+ * (typed words 1, corrections and synonyms less). Passages that are little more than a link weigh
+ * less; questions asking for a figure favour passages with digits; questions asking "who" favour
+ * passages that mention a person. At most MAX_RANKED_PASSAGES are indexed; best first. Pure.
+ */
+export function rankPassages(
+  query: ExpandedQuery,
+  passages: readonly CandidatePassage[],
+  question: string,
+): RankedPassage[] {
+  const kept = passages.slice(0, MAX_RANKED_PASSAGES);
+  const results = searchIndexed(
+    query,
+    kept.map((p, id) => ({ id, text: p.text, heading: p.heading ?? '', title: p.pageTitle })),
+    { text: 2, heading: 0.8, title: 0.6 },
+  );
+  const figure = ASKS_FOR_FIGURE.test(question);
+  const person = ASKS_FOR_PERSON.test(question);
+  const ranked: RankedPassage[] = [];
+  for (const result of results) {
+    const passage = kept[result.id as number];
+    if (!passage) continue;
+    let score = result.score;
+    if (ownWords(passage.text) < 4) score *= 0.5;
+    if (figure && /\d/.test(withoutMentions(passage.text))) score *= 1.15;
+    if (person && hasMention(passage.text)) score *= 1.3;
+    const matched = new Set(result.terms);
+    const covered = query.concepts.filter((stems) => [...stems].some((stem) => matched.has(stem))).length;
+    ranked.push({ ...passage, score, matched: result.terms, covered });
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closePageWorker } from '../../bot/confluence/convert-off-thread.js';
+import { type EvaluationFigures, evaluateQuestions, loadQuestions } from '../fixtures/answers/evaluate.js';
+import { type ConfluenceSimulator, startConfluenceSimulator } from '../support/confluence-simulator/index.js';
+
+/**
+ * Question answering measured on labelled questions over the simulator's corpus
+ * (tests/fixtures/answers): the right page among the first three, and the answer inside the quotes.
+ * The held-out set was written before any tuning and is never looked at while tuning; the floors
+ * are the figures reached (BENCHMARKS.md, "Understanding — questions"). The goal for held-out
+ * answer quoted is 90 %; 86.7 % is what is reached, so that is what is asserted.
+ */
+const HELD_OUT_FLOOR = { top3: 100, quoted: 86.7 };
+const TRAIN_FLOOR = { top3: 100, quoted: 96.8 };
+
+let sim: ConfluenceSimulator;
+
+beforeAll(async () => {
+  sim = await startConfluenceSimulator();
+});
+
+afterAll(async () => {
+  await sim.close();
+  await closePageWorker();
+});
+
+function report(name: string, figures: EvaluationFigures): void {
+  console.log(
+    `answers ${name}: ${figures.size} questions, top-3 page ${figures.top3} %, answer quoted ${figures.quoted} %, ${figures.meanCalls} Confluence calls per question`,
+  );
+}
+
+describe('question answering evaluation', () => {
+  it('train and held-out questions: top-3 page and answer quoted, Confluence calls per question', async () => {
+    const train = loadQuestions('questions-train.json');
+    const heldOut = loadQuestions('questions-held-out.json');
+    expect(train.length + heldOut.length).toBeGreaterThanOrEqual(80);
+    expect(heldOut.length * 3).toBeGreaterThanOrEqual(train.length + heldOut.length - 2);
+    const trainFigures = await evaluateQuestions(sim, train);
+    const heldOutFigures = await evaluateQuestions(sim, heldOut);
+    report('train', trainFigures);
+    report('held-out', heldOutFigures);
+    expect(sim.schemaViolations).toEqual([]);
+    expect(trainFigures.top3).toBeGreaterThanOrEqual(TRAIN_FLOOR.top3);
+    expect(trainFigures.quoted).toBeGreaterThanOrEqual(TRAIN_FLOOR.quoted);
+    expect(heldOutFigures.top3).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.top3);
+    expect(heldOutFigures.quoted).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.quoted);
+  }, 120_000);
+});
