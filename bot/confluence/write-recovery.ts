@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { HttpRequest, HttpTransport } from './http.js';
+import type { HttpTransport } from './http.js';
+import type { HttpRequest } from './http-types.js';
 import { type PageDto, pageSchema } from './schemas.js';
 import type { CreatePageInput, Page, UpdatePageInput } from './types.js';
 
