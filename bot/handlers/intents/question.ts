@@ -1,11 +1,20 @@
 import { answerQuestion, formatAnswer } from '../../answers/answer-question.js';
+import { resolveFollowUp } from '../../answers/follow-up-question.js';
+import { recentQuestions } from '../../answers/recent-questions.js';
 import { decideIn, requireConnector } from '../../assistant/channel-context.js';
 import { denialMessage } from '../../assistant/present.js';
 import type { IntentHandlers } from '../turn.js';
 
-/** A question: answered from passages of pages the channel may read (search policy), with citations. */
-export const handleQuestion: IntentHandlers['question'] = async (turn, { question }) => {
+/**
+ * A question: answered from passages of pages the channel may read (search policy), with citations.
+ * A short follow-up ("and for contractors?") is answered as the previous question of the same
+ * conversation or thread plus its new words; the answer says which question it answered.
+ */
+export const handleQuestion: IntentHandlers['question'] = async (turn, { question: asked }) => {
   const context = turn.channel();
+  const memory = recentQuestions(turn.deps);
+  const key = `${turn.target.platform}:${turn.target.conversationId}${turn.target.threadId ? `#${turn.target.threadId}` : ''}`;
+  const { question, followUp } = resolveFollowUp(asked, memory.previous(key));
   const search = decideIn(context, turn.actor, 'search', {});
   const audit = (allowed: boolean, details?: Record<string, unknown>) =>
     turn.audit({
@@ -14,7 +23,7 @@ export const handleQuestion: IntentHandlers['question'] = async (turn, { questio
       target: { query: question.slice(0, 500) },
       decision: allowed ? 'allowed' : 'denied',
       outcome: allowed ? 'ok' : 'denied',
-      ...(details ? { details } : {}),
+      ...(details || followUp ? { details: { ...details, ...(followUp ? { followUp: true } : {}) } } : {}),
     });
   if (search.permission === 'denied') {
     await audit(false);
@@ -27,6 +36,7 @@ export const handleQuestion: IntentHandlers['question'] = async (turn, { questio
     spaces: search.spaces,
     isSpaceAllowed: (spaceKey) => decideIn(context, turn.actor, 'get', { spaceKey }).permission !== 'denied',
   });
+  memory.remember(key, question);
   await audit(true, { citations: result.citations.length, pages: result.pages.length });
   await turn.reply({ kind: 'text', text: formatAnswer(result) });
 };
