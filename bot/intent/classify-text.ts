@@ -4,11 +4,20 @@ import type { HelpTopic } from './types.js';
 const EMOJI_AND_SYMBOLS = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3/gu;
 
 const POLITE_PREFIXES: readonly RegExp[] = [
-  /^(?:hey|hi|hello|hiya|yo|ok|okay|so|um+|uh+|well|oh|alright|right|good (?:morning|afternoon|evening))(?:\s+(?:there|bot|team|all))?[\s,!.:;-]+(?=\S)/i,
+  /^(?:hey|hi|hello|hiya|yo|ok|okay|so|um+|uh+|well|oh|alright|right|good (?:morning|afternoon|evening)|morning|evening)(?:\s+(?:there|bot|team|all))?[\s,!.:;)(-]+(?=\S)/i,
+  /^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)/i,
+  /^(?:i\s+)?hope\s+(?:you(?:'re|\s+are)|u\s+r|all\s+is|you\s+re)\s+(?:well|good|doing\s+(?:well|good|great|fine)|fine|ok(?:ay)?)[\s,!.:;)(-]+(?=\S)/i,
+  /^(?:quick\s+(?:one|question|request|thing)|sorry\s+to\s+bother(?:\s+you)?|one\s+more\s+thing|another\s+one|me\s+again)[\s,!.:;)(-]+(?=\S)/i,
   /^(?:please|pls|plz|pretty please|kindly)\b[\s,:]*(?=\S)/i,
   /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya)\b(?:\s+(?:please|pls|kindly|quickly|just))?[\s,]*(?=\S)/i,
-  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i'?d\s+like\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|let\s+me|help\s+me(?:\s+to)?|go\s+ahead\s+and|quickly|just|also|now|then|and|try\s+to)\b[\s,]*(?=\S)/i,
-  /^(?:i'?m|i\s+am|im)\s+(?=looking\s+for\b)/i,
+  /^i\s+was\s+wondering\s+(?:if|whether)\s+(?:you|u)\s+(?:could|can|would)\s+(?=\S)/i,
+  /^(?:you|u)\s+(?:can|could)\s+(?=\S)/i,
+  /^(?:can|could|may)\s+i\s+(?=(?:see|view|read|get|have|open)\b)/i,
+  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i'?d\s+like\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|let\s+me|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|try\s+to)\b[\s,]*(?=\S)/i,
+  /^(?:i'?d\s+like|i\s+would\s+like|we\s+(?:need|want)|we'?d\s+like|we\s+would\s+like)\b[\s,]*(?=\S)/i,
+  /^to\s+(?=(?:search|find|look|open|show|see|get|view|read|create|make|add|update|edit|append|put|write|start)\b)/i,
+  /^i\s+(?=(?:search|find|look\s+for)\b)/i,
+  /^(?:i'?m|i\s+am|im)\s+(?=(?:looking|searching)\b)/i,
 ];
 /** Courtesy words dropped from the end of a line; longest first, so "thank you" wins over "you". */
 const POLITE_SUFFIXES: readonly string[] = [

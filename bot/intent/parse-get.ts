@@ -1,28 +1,31 @@
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { checkTitle, findUrl, readPageRef } from './page-ref.js';
+import { readPageName } from './page-name.js';
+import { findUrl, readPageRef } from './page-ref.js';
 import { parseSearchWords } from './parse-search.js';
-import { acceptSpaceWord, readSpaceClause } from './space-key.js';
+import { readQuoted } from './read-quoted.js';
+import { readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
-const UNQUOTED_TITLE =
-  /^(?:the\s+)?(?:page\s+|doc\s+|document\s+)?(?:called\s+|named\s+|titled\s+)?(.+?)\s+(?:in|from|on)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
 const TRAILING_NOISE = /^[\s.,;:!?)]*(?:(?:in\s+)?(?:here|chat|teams|the\s+chat))?[\s.,;:!?]*$/i;
+/** Words that ask for pages about something rather than one page: "pages about X", "the onboarding docs". */
+const ABOUT_WORDS =
+  /^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages|docs|documents|documentation|articles|stuff|things|info|information|anything|everything|something|results|entries)\b|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages?|docs?|documents?|articles?|notes?)\s+(?:about|on|for|regarding|re|mentioning|related\s+to|covering|with|containing)\s/i;
+const COLLECTION_END = /\s(?:docs|pages|documents|documentation|articles|stuff|info|information)[\s.!?]*$/i;
 
-function getTitle(remainder: string): Intent | undefined {
-  const match = UNQUOTED_TITLE.exec(remainder);
-  if (!match) return undefined;
-  const spaceKey = acceptSpaceWord(match[3] ?? '', match[2] !== undefined || match[4] !== undefined);
-  const title = (match[1] ?? '').replace(/\s+(?:page|doc|document|article)$/i, '').trim();
-  if (!spaceKey || checkTitle(title) || /^(?:pages?|docs?|everything|anything)\b/i.test(title))
-    return undefined;
-  return { kind: 'operation', request: { operation: 'get', ref: { kind: 'title', title, spaceKey } } };
+/** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
+function getByName(text: string): Intent {
+  if (ABOUT_WORDS.test(text) || COLLECTION_END.test(` ${text}`)) return parseSearchWords(text);
+  const ref = readPageName(text);
+  return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }
 
 /**
- * Builds a get from what follows a get verb ("page 123", "https://…", "\"VPN Setup\" in ENG", or an
- * unquoted `Title in SPACE`; a link anywhere in the words wins). Words that name no page ("the onboarding docs") become a search, since
- * that is what people mean by "show me the onboarding docs". Nothing at all → failure.
+ * Builds a get from what follows a get verb ("page 123", "https://…", "\"VPN Setup\" in ENG"; a link
+ * anywhere in the words wins). Other words name a page by its title ("the VPN Setup Guide", "My page
+ * in ENG", a quoted title without its space): a `page-by-name` request, resolved by a title search.
+ * Words that ask for pages about something ("the onboarding docs", "pages about SSO") become a
+ * search. Nothing at all → failure.
  */
 export function parseGetTarget(remainder: string): Intent {
   const text = remainder.trim();
@@ -39,6 +42,9 @@ export function parseGetTarget(remainder: string): Intent {
   }
   const cursor = new TextCursor(text);
   const read = readPageRef(cursor);
+  const quotedName =
+    read?.kind === 'error' && readQuoted(text, 0)?.kind === 'quoted' ? readPageName(text) : undefined;
+  if (quotedName) return { kind: 'page-by-name', request: { operation: 'get', ref: quotedName } };
   if (read?.kind === 'error') {
     return {
       kind: 'failure',
@@ -55,5 +61,5 @@ export function parseGetTarget(remainder: string): Intent {
   const url = findUrl(text);
   if (url !== undefined)
     return { kind: 'operation', request: { operation: 'get', ref: { kind: 'url', url } } };
-  return getTitle(text) ?? parseSearchWords(text);
+  return getByName(text);
 }

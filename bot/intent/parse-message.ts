@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { isApprovalsRequest, isGreeting, isQuestion, matchHelp, stripPoliteness } from './classify-text.js';
 import { looksLikeApiToken } from './detect-secret.js';
-import { echoAsCode } from './echo-text.js';
 import { closestWord, editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { cleanLine, normalizeMessage, showMentions } from './normalize-message.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { parseCreate } from './parse-create.js';
+import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
-import { parseUpdate, type UpdateMode } from './parse-update.js';
+import { parseAppendSaying, parseUpdate, type UpdateMode } from './parse-update.js';
+import { readQuoted } from './read-quoted.js';
+import { hasVerbTypo, isKeywords, unclear } from './readings.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, MessageMention } from './types.js';
 
@@ -56,10 +58,14 @@ function updateRule(mode: UpdateMode): Rule[1] {
 
 const RULES: readonly Rule[] = [
   [
-    /^(?:append|add|attach|tack)\s+(?:(?:this|these|it|the\s+following|following|text|some\s+text|a\s+line|lines|a\s+note|a\s+paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:to|onto|into|at\s+the\s+end\s+of)\s+/i,
+    /^(?:append|add|put|write|insert|post)\s+(?:(?:an?|this|the|one)\s+)?(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|remark)?\s*(?:saying|that\s+says|which\s+says|reading|with\s+(?:the\s+)?text)\s*:?\s*/i,
+    (rest, body) => parseAppendSaying(rest, body),
+  ],
+  [
+    /^(?:append|add|attach|tack|put|write|insert|post)\s+(?:(?:this|these|it|the\s+following|following|text|some\s+text|an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|comment)|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:to|onto|into|in|on|at\s+the\s+end\s+of)\s+/i,
     updateRule('append-to'),
   ],
-  [/^(?:append|add)\s+(?=["“‘'«„])/i, updateRule('append-quoted')],
+  [/^(?:append|add|put|write|insert|post)\s+(?=["“‘'«„])/i, updateRule('append-quoted')],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [/^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?title\s+(?:of|for|on)\s+/i, updateRule('set-title')],
   [
@@ -72,9 +78,11 @@ const RULES: readonly Rule[] = [
   [
     /^(?:create|new)\b[\s:]*/i,
     (rest, body, match) =>
-      match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(`page ${rest}`)
-        ? undefined
-        : parseCreate(rest, body),
+      match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) ? undefined : parseCreate(rest, body),
+  ],
+  [
+    /^an?\s+(?:new\s+)?(?=(?:confluence\s+|wiki\s+)?(?:page|doc|document)\s+(?:called|named|titled|["“‘'«„]))/i,
+    (rest, body) => parseCreate(rest, body),
   ],
   [
     /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish)\s+(?=(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
@@ -82,7 +90,7 @@ const RULES: readonly Rule[] = [
   ],
   [/^find\s+out\b/i, () => undefined],
   [
-    /^(?:search|find|look\s*up|look\s+for|looking\s+for|lookup|seek|query|locate|hunt\s+(?:for|down)|dig\s+up|browse|grep|google)\b[\s:]*/i,
+    /^(?:search|searching|find|look\s*up|look\s+for|looking\s+for|looking|lookup|seek|query|locate|hunt\s+(?:for|down)|dig\s+up|browse|grep|google)\b[\s:]*/i,
     (rest) => parseSearchWords(rest),
   ],
   [
@@ -92,11 +100,13 @@ const RULES: readonly Rule[] = [
 ];
 
 const SEARCHY_QUESTION =
-  /^(?:(?:are\s+there|is\s+there|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes?|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?)\s+(?:on|about|for|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
+  /^(?:(?:are\s+there|is\s+there|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes?|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
 const WHERE_CAN_I_FIND =
   /^(?:where\s+(?:can|do|would|could|should)\s+i\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference))\s+/i;
 const TYPO_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replace', 'approvals'] as const;
 const SWAP_VERBS = ['find', 'open', 'show', 'edit', 'help', 'get'] as const;
+/** Short verbs corrected at one edit when the typed word has five letters or more ("oppen"). */
+const NEAR_VERBS = ['open', 'show', 'find'] as const;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const INLINE_END_PROBE = 32;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
@@ -118,20 +128,26 @@ function applyRules(core: string, bodyLines: string): Intent | undefined {
   return undefined;
 }
 
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}
+
+/**
+ * The line with its first word replaced by the verb it is a typo of: one edit from a long verb
+ * ("serach", "oppen"), or the same letters in another order ("opne", "sreach", two edits at most).
+ */
 function fixVerbTypo(core: string): string | undefined {
   const first = /^[a-z]+/i.exec(core)?.[0];
   if (!first || first.length < 3) return undefined;
   const lower = first.toLowerCase();
-  const close = lower.length >= 5 ? closestWord(lower, TYPO_VERBS, 1) : undefined;
+  const close =
+    lower.length >= 5
+      ? (closestWord(lower, TYPO_VERBS, 1) ??
+        closestWord(lower, NEAR_VERBS, 1) ??
+        TYPO_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 2) <= 2))
+      : undefined;
   const swapped =
-    close ??
-    SWAP_VERBS.find(
-      (v) =>
-        v.length === lower.length &&
-        v !== lower &&
-        [...v].sort().join('') === [...lower].sort().join('') &&
-        editDistance(v, lower, 1) <= 1,
-    );
+    close ?? SWAP_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 1) <= 1);
   return swapped ? `${swapped}${core.slice(first.length)}` : undefined;
 }
 
@@ -151,11 +167,6 @@ function explicitPage(line: string): Intent | undefined {
   const id = /\bpage\s+(?:id\s+)?#?(\d{1,19})\b/i.exec(line);
   if (id) return { kind: 'operation', request: { operation: 'get', ref: { kind: 'id', id: id[1]! } } };
   return undefined;
-}
-
-function snippet(text: string): string {
-  const short = text.replace(/[`\n]/g, ' ').trim();
-  return short.length > 60 ? `${short.slice(0, 60).trim()}…` : short;
 }
 
 /**
@@ -184,6 +195,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const help = matchHelp(core);
   if (help) return { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
+  const followUp = parseFollowUp(core);
+  if (followUp) return followUp;
   const searchy = SEARCHY_QUESTION.exec(core) ?? WHERE_CAN_I_FIND.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
   const ruled = applyRules(core, bodyLines);
@@ -202,7 +215,11 @@ function interpretUserText(head: string, bodyLines: string): Intent {
       }
     );
   }
-  return failure(`I am not sure what to do with ${echoAsCode(core)}.`, [`search ${snippet(core)}`, 'help']);
+  const quote = readQuoted(core, 0);
+  if (quote?.kind === 'unbalanced')
+    return failure(`That has an opening ${quote.open} but no closing quote.`, EXAMPLE_COMMANDS);
+  if (isKeywords(core) && !hasVerbTypo(core)) return parseSearchWords(core);
+  return unclear(core);
 }
 
 function interpret(text: unknown, mentions: unknown): Intent {

@@ -2,10 +2,11 @@ import type { PageRef } from '../confluence/types.js';
 import { echoAsCode } from './echo-text.js';
 import { UPDATE_EDIT_FORMS } from './examples.js';
 import { cleanLine } from './normalize-message.js';
+import { readPageName } from './page-name.js';
 import { checkTitle, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { TextCursor } from './text-cursor.js';
-import type { Intent, UpdateEdit } from './types.js';
+import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 
 /** How the update was phrased; decides which edit the words after the page describe. */
 export type UpdateMode =
@@ -26,7 +27,7 @@ const SECTION_LINE = /^[ \t]*section[ \t]+/i;
 const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
 const WITH = /\s+(?:with|by|->|→)\s*/iy;
 const TO = /\s*(?:to|as|into)\b\s*:?\s*|\s*:\s*/iy;
-const ONTO = /\s*(?:to|onto|into|at\s+the\s+end\s+of)\s+/iy;
+const ONTO = /\s*(?:to|onto|into|on|in|at\s+the\s+end\s+of)\s+/iy;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
@@ -34,8 +35,10 @@ function failure(message: string, suggestions: readonly string[] = EDIT_SUGGESTI
   return { kind: 'failure', message, suggestions: [...suggestions] };
 }
 
-function update(ref: PageRef, edit: UpdateEdit): Intent {
-  return { kind: 'operation', request: { operation: 'update', ref, edit } };
+function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
+  return ref.kind === 'title-search'
+    ? { kind: 'page-by-name', request: { operation: 'update', ref, edit } }
+    : { kind: 'operation', request: { operation: 'update', ref, edit } };
 }
 
 function splitFirstLine(text: string): [string, string | undefined] {
@@ -147,11 +150,43 @@ export function parseEditText(text: string): UpdateEdit | string {
   return `I did not understand the change. After the page, write one of: ${UPDATE_EDIT_FORMS.join(' · ')}`;
 }
 
-function readTarget(cursor: TextCursor): PageRef | string {
+/**
+ * Where a page named by title words ends: at the edit on the same line (`edit`), at `:` or "saying"
+ * (`content`), at the first " to " (`to`), or at the end of the line (`end`).
+ */
+type NameStop = 'edit' | 'content' | 'to' | 'end';
+
+const EDIT_START =
+  /\s(?:replace|section)\s+["“‘'«„]|\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:|:/i;
+const CONTENT_START = /:|\s(?:saying|that\s+says|which\s+says|with\s+(?:the\s+)?text)\b/i;
+const SAYING = /\s*(?::|saying|that\s+says|which\s+says|with\s+(?:the\s+)?text)\s*:?\s*/iy;
+
+function nameEnd(text: string, from: number, stop: NameStop): number {
+  const rest = text.slice(from);
+  const found =
+    stop === 'edit'
+      ? EDIT_START.exec(rest)?.index
+      : stop === 'content'
+        ? CONTENT_START.exec(rest)?.index
+        : stop === 'to'
+          ? (() => {
+              const at = rest.toLowerCase().indexOf(' to ');
+              return at < 0 ? undefined : at;
+            })()
+          : undefined;
+  return from + (found ?? rest.length);
+}
+
+function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef | TitleSearchRef | string {
   const read = readPageRef(cursor);
   if (read?.kind === 'error') return read.message;
-  if (read === undefined) return 'Which page? Give a page id, a page link, or a quoted title with its space.';
-  return read.ref;
+  if (read !== undefined) return read.ref;
+  const end = nameEnd(cursor.text, cursor.pos, stop);
+  const named = readPageName(cursor.text.slice(cursor.pos, end));
+  if (named === undefined)
+    return 'Which page? Give its title ("the VPN Setup Guide"), a page id, or a page link.';
+  cursor.pos = end;
+  return named;
 }
 
 function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string {
@@ -164,7 +199,7 @@ function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string 
   return parseEditText(lines);
 }
 
-function finish(ref: PageRef | string, edit: () => UpdateEdit | string): Intent {
+function finish(ref: PageRef | TitleSearchRef | string, edit: () => UpdateEdit | string): Intent {
   if (typeof ref === 'string') return failure(ref);
   const result = edit();
   return typeof result === 'string' ? failure(result) : update(ref, result);
@@ -181,14 +216,14 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
   const cursor = new TextCursor(text);
   switch (mode) {
     case 'update': {
-      const ref = readTarget(cursor);
+      const ref = readTarget(cursor, 'edit');
       return finish(ref, () => editAfterRef(cursor.rest(), bodyLines));
     }
     case 'append-to':
     case 'set-body': {
-      const ref = readTarget(cursor);
+      const ref = readTarget(cursor, mode === 'set-body' ? 'to' : 'content');
       if (mode === 'set-body') cursor.take(TO);
-      cursor.take(COLON);
+      if (!cursor.take(SAYING)) cursor.take(COLON);
       const kind = mode === 'append-to' ? 'append' : 'body';
       return finish(ref, () =>
         markdownEdit(kind, joinMarkdown(cursor.rest().trim(), bodyLines || undefined)),
@@ -196,7 +231,7 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
     }
     case 'rename':
     case 'set-title': {
-      const ref = readTarget(cursor);
+      const ref = readTarget(cursor, 'to');
       if (typeof ref !== 'string' && !cursor.take(TO))
         return failure('Say the new title: rename 123456 to "New title".');
       return finish(ref, () => titleEdit(cursor.rest()));
@@ -224,11 +259,36 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       cursor.pos = heading.end;
       if (!cursor.take(CONNECTOR))
         return failure('Say which page: update section "Heading" of 123456: <markdown>.');
-      const ref = readTarget(cursor);
+      const ref = readTarget(cursor, 'content');
       const quotedHeading = JSON.stringify(heading.value);
       return finish(ref, () =>
         sectionEdit(`${quotedHeading}${cursor.rest()}${bodyLines ? `\n${bodyLines}` : ''}`),
       );
     }
   }
+}
+
+const PAGE_LINK_WORDS = [' to ', ' onto ', ' into ', ' on ', ' in '] as const;
+
+/**
+ * An append phrased with the text before the page: "add a line saying <text> to the VPN Setup
+ * Guide" (`remainder` starts at the text). The page is what follows the last " to " (else " onto ",
+ * " into ", " on ", " in "): the text itself may say "to". One backward search per word: linear.
+ */
+export function parseAppendSaying(remainder: string, bodyLines: string): Intent {
+  const text = remainder.trim();
+  const lower = text.toLowerCase();
+  for (const word of PAGE_LINK_WORDS) {
+    const at = lower.lastIndexOf(word);
+    if (at <= 0) continue;
+    const content = text.slice(0, at).trim();
+    const cursor = new TextCursor(text.slice(at + word.length));
+    const ref = readTarget(cursor, 'end');
+    if (typeof ref === 'string') continue;
+    if (!cursor.atEnd() && ref.kind !== 'title-search') continue;
+    const quoted = readQuoted(content, 0);
+    const markdown = quoted?.kind === 'quoted' && quoted.end === content.length ? quoted.value : content;
+    return finish(ref, () => markdownEdit('append', joinMarkdown(markdown, bodyLines || undefined)));
+  }
+  return failure('Say which page: add a line saying <text> to the VPN Setup Guide.');
 }

@@ -21,6 +21,25 @@ export type OperationRequest =
   | { operation: 'create'; title: string; spaceKey: string; parent?: PageRef; markdown: string }
   | { operation: 'update'; ref: PageRef; edit: UpdateEdit };
 
+/**
+ * A page named by its title words, without quotes or id ("the VPN Setup Guide", "My page in ENG"):
+ * resolved by a CQL title search in the allowed spaces (exact title first, then the best matches).
+ * `words` are the user's words, never CQL; `spaceKey` is canonical when the user named a space.
+ */
+export interface TitleSearchRef {
+  readonly kind: 'title-search';
+  readonly words: string;
+  readonly spaceKey?: string;
+}
+
+/** A get or update of a page named by title words; the page is found before the operation runs. */
+export type NamedPageRequest =
+  | { operation: 'get'; ref: TitleSearchRef }
+  | { operation: 'update'; ref: TitleSearchRef; edit: UpdateEdit };
+
+/** Which earlier result a follow-up means: a 1-based position, or relative to the last one opened. */
+export type FollowUpPosition = number | 'next' | 'previous' | 'last';
+
 /** Someone named in an admin command: a Teams mention resolved through the mentions list, or a raw id. */
 export type UserRef = { kind: 'mention'; id: string; name: string } | { kind: 'id'; id: string };
 
@@ -56,4 +75,12 @@ export type Intent =
   | { kind: 'approvals' }
   | { kind: 'help'; topic?: string }
   | { kind: 'greeting' }
-  | { kind: 'failure'; message: string; suggestions: string[] };
+  | { kind: 'failure'; message: string; suggestions: string[] }
+  | { kind: 'page-by-name'; request: NamedPageRequest }
+  | { kind: 'follow-up'; action: 'open'; position: FollowUpPosition }
+  | { kind: 'follow-up'; action: 'more' }
+  /**
+   * Not understood, but with one or two likely readings (commands, as the user could type them)
+   * offered as buttons; `message` is safe to show (the user's text only as an escaped echo).
+   */
+  | { kind: 'unclear'; message: string; readings: string[] };

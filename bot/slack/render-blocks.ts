@@ -13,6 +13,7 @@ import {
 } from './blocks-messages.js';
 import { renderFormMessage } from './blocks-modal.js';
 import { renderPage, renderSearchResults } from './blocks-pages.js';
+import { renderDidYouMean, renderPickPage } from './blocks-pick-page.js';
 import type { BlockMessage } from './blocks-types.js';
 
 /**
@@ -53,6 +54,8 @@ const RENDERERS: Renderers = {
   status: renderStatus,
   policy: renderPolicy,
   'audit-list': renderAuditList,
+  'pick-page': renderPickPage,
+  'did-you-mean': renderDidYouMean,
 };
 
 /**

@@ -82,3 +82,26 @@ export interface UpdatePreviewBody {
 
 /** What a write will do, as its approval card shows it. */
 export type PreviewBody = CreatePreviewBody | UpdatePreviewBody;
+
+/** One page offered on a `pick-page` card. */
+export interface PickPageOption {
+  readonly pageId: string;
+  readonly title: string;
+  readonly spaceKey: string;
+  readonly webUrl: string;
+}
+
+/**
+ * Several pages (or none exactly) match a page named by title: pick one. The buttons' data is the
+ * page id and `request` (the original request without its page, as JSON); the click runs that
+ * request on the picked page for the clicker, decided like a typed one.
+ */
+export interface PickPageData {
+  /** e.g. `Several pages match "release notes". Which one?` */
+  readonly heading: string;
+  /** What will happen with the page picked, e.g. `Open it` or `Update it: append 1 line`. */
+  readonly action: string;
+  readonly options: readonly PickPageOption[];
+  /** JSON of the request without its page; omitted (no buttons) when too large for a card. */
+  readonly request?: string;
+}

@@ -37,3 +37,10 @@ export interface WelcomeData {
   /** True when added to a team channel (users must @mention the bot there). */
   readonly inChannel: boolean;
 }
+
+/** A message that was not understood, with the likeliest readings as buttons (run as if typed). */
+export interface DidYouMeanData {
+  readonly message: string;
+  /** Commands as the user could type them; at most two. */
+  readonly readings: readonly string[];
+}

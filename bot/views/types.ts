@@ -17,8 +17,8 @@ import type {
   StatusData,
 } from './admin-card-types.js';
 import type { ApprovalData, ApprovalsListData } from './approval-card-types.js';
-import type { PageData, SearchResultsData } from './page-card-types.js';
-import type { DenialData, ErrorData, HelpData, WelcomeData } from './reply-card-types.js';
+import type { PageData, PickPageData, SearchResultsData } from './page-card-types.js';
+import type { DenialData, DidYouMeanData, ErrorData, HelpData, WelcomeData } from './reply-card-types.js';
 
 export type * from './admin-card-types.js';
 export type * from './approval-card-types.js';
@@ -43,6 +43,8 @@ export const CARD_KINDS = [
   'status',
   'policy',
   'audit-list',
+  'pick-page',
+  'did-you-mean',
 ] as const;
 
 /** A card template name. */
@@ -66,6 +68,8 @@ export interface CardData {
   status: StatusData;
   policy: PolicyData;
   'audit-list': AuditListData;
+  'pick-page': PickPageData;
+  'did-you-mean': DidYouMeanData;
 }
 
 /** A rendered Adaptive Card (version 1.5), ready to put in an attachment or an invoke response. */

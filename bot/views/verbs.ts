@@ -34,6 +34,13 @@ export const VERBS = {
   approveFromList: 'approveFromList',
   /** Reject from the `approvals` list. Data: exactly `{ requestId }`; re-checked like `reject`. */
   rejectFromList: 'rejectFromList',
+  /**
+   * Pick one of several pages a title matched. Data: `{ pageId, request }` (request = the original
+   * request without its page, as JSON); run for the clicker through the pipeline, re-decided.
+   */
+  pickPage: 'pickPage',
+  /** Run a "did you mean" reading as if the clicker typed it (user commands only). Data: `{ text }`. */
+  runReading: 'runReading',
 } as const;
 
 /** One card verb. */

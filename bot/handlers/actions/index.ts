@@ -7,10 +7,12 @@ import { disconnectConfirmAction } from './disconnect-confirm.js';
 import { freshPreviewAction } from './fresh-preview.js';
 import { moreApprovalsAction } from './more-approvals.js';
 import { moreResultsAction } from './more-results.js';
+import { pickPageAction } from './pick-page.js';
 import { refreshApprovalAction } from './refresh-approval.js';
 import { rejectAction } from './reject.js';
 import { rejectFromListAction } from './reject-from-list.js';
 import { rotateSubmitAction } from './rotate-submit.js';
+import { runReadingAction } from './run-reading.js';
 import { showPageAction } from './show-page.js';
 
 /**
@@ -31,6 +33,8 @@ export const CARD_ACTIONS: readonly CardAction[] = [
   connectSubmitAction,
   rotateSubmitAction,
   disconnectConfirmAction,
+  pickPageAction,
+  runReadingAction,
 ];
 
 const BY_VERB: ReadonlyMap<string, CardAction> = new Map(CARD_ACTIONS.map((action) => [action.verb, action]));

@@ -19,7 +19,19 @@ describe('handler registries', () => {
 
   it('has one handler per intent kind', () => {
     expect(Object.keys(INTENT_HANDLERS).sort()).toEqual(
-      ['admin', 'admin-invalid', 'approvals', 'failure', 'greeting', 'help', 'operation', 'question'].sort(),
+      [
+        'admin',
+        'admin-invalid',
+        'approvals',
+        'failure',
+        'follow-up',
+        'greeting',
+        'help',
+        'operation',
+        'page-by-name',
+        'question',
+        'unclear',
+      ].sort(),
     );
   });
 });

@@ -22,7 +22,9 @@ function fill(head: string, unit: string, size: number, tail = ''): string {
 }
 
 function messageOf(intent: Intent): string {
-  return intent.kind === 'failure' || intent.kind === 'admin-invalid' ? intent.message : '';
+  return intent.kind === 'failure' || intent.kind === 'admin-invalid' || intent.kind === 'unclear'
+    ? intent.message
+    : '';
 }
 
 describe('caps', () => {
@@ -56,7 +58,7 @@ describe('punctuation and courtesy runs at the command-line cap', () => {
   });
   it('". " runs then a word is still an unclear message, echoed as code', () => {
     const intent = parseMessage(fill('vpn', ' .', size, ' x'));
-    expect(intent.kind).toBe('failure');
+    expect(intent.kind).toBe('unclear');
     expect(messageOf(intent)).toMatch(/^I am not sure what to do with `vpn \. \. .*…`\.$/);
   });
   it('strips one trailing courtesy phrase but keeps words that only end like one', () => {
@@ -149,9 +151,9 @@ describe('scanners', () => {
 
 describe('echoed user text', () => {
   it('quotes the user text as inline code so Markdown does not render', () => {
-    const intent = parseMessage('vpn [click](https://evil.example) **now**');
+    const intent = parseMessage('asdf qwer [click](https://evil.example) **now**');
     expect(messageOf(intent)).toBe(
-      'I am not sure what to do with `vpn [click](https://evil.example) **now**`.',
+      'I am not sure what to do with `asdf qwer [click](https://evil.example) **now**`.',
     );
   });
   it('replaces backticks so the text cannot close the code span', () => {
@@ -171,7 +173,7 @@ describe('echoed user text', () => {
     expect(messageOf(parseMessage('create "[a](https://e.x)"'))).toContain(
       'Which space should `[a](https://e.x)` go in?',
     );
-    expect(messageOf(parseMessage('get "_it_"'))).toContain('Which space is `_it_` in?');
+    expect(messageOf(parseMessage('create "_it_"\nbody'))).toContain('Which space should `_it_` go in?');
     expect(messageOf(parseMessage('update 1\nsection "**H**":'))).toContain(
       'What should the `**H**` section say?',
     );

@@ -57,7 +57,6 @@ describe('parseMessage: get', () => {
     ['get 「手順書」 in JP', { kind: 'title', title: '手順書', spaceKey: 'JP' }],
     ['get "Say \\"hi\\"" in ENG', { kind: 'title', title: 'Say "hi"', spaceKey: 'ENG' }],
     ["get 'Bob's notes' in ENG", { kind: 'title', title: "Bob's notes", spaceKey: 'ENG' }],
-    ['open VPN Setup in ENG', { kind: 'title', title: 'VPN Setup', spaceKey: 'ENG' }],
   ])('%s', (text, ref) => {
     expect(request(parseMessage(text))).toEqual({ operation: 'get', ref });
   });
@@ -89,10 +88,31 @@ describe('parseMessage: get', () => {
     expect(request(parseMessage(text))).toEqual({ operation: 'get', ref: { kind: 'url', url } });
   });
 
-  it('asks for the space when a quoted title has none', () => {
-    const intent = parseMessage('get "VPN Setup"');
-    expect(intent.kind).toBe('failure');
-    expect(intent.kind === 'failure' && intent.message).toContain('Which space');
+  it('finds a page by its title words when no space or quotes are given', () => {
+    expect(parseMessage('get "VPN Setup"')).toEqual({
+      kind: 'page-by-name',
+      request: { operation: 'get', ref: { kind: 'title-search', words: 'VPN Setup' } },
+    });
+    expect(parseMessage('open VPN Setup in ENG')).toEqual({
+      kind: 'page-by-name',
+      request: { operation: 'get', ref: { kind: 'title-search', words: 'VPN Setup', spaceKey: 'ENG' } },
+    });
+    expect(parseMessage('get My page in ENG')).toEqual({
+      kind: 'page-by-name',
+      request: { operation: 'get', ref: { kind: 'title-search', words: 'My page', spaceKey: 'ENG' } },
+    });
+  });
+
+  it('reads follow-ups and offers readings for what it does not understand', () => {
+    expect(parseMessage('open the second one')).toEqual({ kind: 'follow-up', action: 'open', position: 2 });
+    expect(parseMessage('and the next one')).toEqual({ kind: 'follow-up', action: 'open', position: 'next' });
+    expect(parseMessage('more results')).toEqual({ kind: 'follow-up', action: 'more' });
+    expect(parseMessage('vpn setup')).toEqual({
+      kind: 'operation',
+      request: { operation: 'search', words: 'vpn setup' },
+    });
+    expect(parseMessage('serchh vpn')).toMatchObject({ kind: 'unclear', readings: ['search vpn'] });
+    expect(parseMessage('asdf qwerty')).toMatchObject({ kind: 'unclear', readings: ['help'] });
   });
 });
 

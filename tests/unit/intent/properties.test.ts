@@ -50,6 +50,32 @@ const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('help'), topic: z.string().optional() }),
   z.object({ kind: z.literal('greeting') }),
   z.object({ kind: z.literal('failure'), message: z.string().min(1), suggestions: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('page-by-name'),
+    request: z
+      .object({
+        operation: z.enum(['get', 'update']),
+        ref: z
+          .object({
+            kind: z.literal('title-search'),
+            words: z.string().min(1).max(255),
+            spaceKey: z.string().optional(),
+          })
+          .strict(),
+        edit: edit.optional(),
+      })
+      .strict(),
+  }),
+  z.object({
+    kind: z.literal('follow-up'),
+    action: z.enum(['open', 'more']),
+    position: z.union([z.number().int().positive(), z.enum(['next', 'previous', 'last'])]).optional(),
+  }),
+  z.object({
+    kind: z.literal('unclear'),
+    message: z.string().min(1),
+    readings: z.array(z.string().min(1)).min(1).max(2),
+  }),
 ]);
 
 const WORDS = [

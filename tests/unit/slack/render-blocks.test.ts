@@ -280,6 +280,18 @@ const HUGE: { readonly [K in CardKind]: CardData[K] } = {
       outcome: 'error',
     })),
   },
+  'pick-page': {
+    heading: LONG,
+    action: LONG,
+    request: LONG,
+    options: Array.from({ length: 300 }, (_, i) => ({
+      pageId: String(i),
+      title: LONG,
+      spaceKey: 'OPS',
+      webUrl: `https://acme.atlassian.net/wiki/x/${i}`,
+    })),
+  },
+  'did-you-mean': { message: LONG, readings: [LONG, LONG, LONG] },
 };
 
 describe('renderBlocks: every kind', () => {
@@ -507,6 +519,8 @@ describe('renderBlocks: buttons', () => {
         VERBS.cancel,
         VERBS.moreApprovals,
         VERBS.disconnectConfirm,
+        VERBS.pickPage,
+        VERBS.runReading,
       ].sort(),
     );
   });

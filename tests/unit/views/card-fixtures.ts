@@ -433,4 +433,50 @@ export const CARD_FIXTURES: { readonly [K in CardKind]: readonly { name: string;
     },
     { name: 'empty', data: { total: 0, entries: [] } },
   ],
+  'pick-page': [
+    {
+      name: 'several',
+      data: {
+        heading: 'Several pages match "runbook". Which one?',
+        action: 'Open it',
+        request: '{"operation":"get"}',
+        options: [
+          {
+            pageId: '101',
+            title: 'Runbook: Database Failover',
+            spaceKey: 'OPS',
+            webUrl: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/101',
+          },
+          {
+            pageId: '102',
+            title: EVIL.template,
+            spaceKey: 'OPS',
+            webUrl: 'https://acme.atlassian.net/wiki/x/2',
+          },
+        ],
+      },
+    },
+    {
+      name: 'no buttons',
+      data: {
+        heading: 'No page titled "rota". The closest titles:',
+        action: EVIL.markdown,
+        options: [
+          {
+            pageId: '7',
+            title: 'On-call Rota',
+            spaceKey: 'OPS',
+            webUrl: 'https://acme.atlassian.net/wiki/x/7',
+          },
+        ],
+      },
+    },
+  ],
+  'did-you-mean': [
+    {
+      name: 'two readings',
+      data: { message: 'I am not sure what to do with `srech vpn`.', readings: ['search vpn', 'help'] },
+    },
+    { name: 'evil', data: { message: EVIL.markdown, readings: [EVIL.template] } },
+  ],
 };

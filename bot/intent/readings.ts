@@ -1,0 +1,93 @@
+import { echoAsCode } from './echo-text.js';
+import { editDistance } from './edit-distance.js';
+import type { Intent } from './types.js';
+
+/** Most words a message without a verb may have and still be taken as search keywords. */
+export const MAX_KEYWORDS = 8;
+
+/** Verbs a typo of which (two edits away) is offered as "did you mean". */
+const READING_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replace', 'approvals'] as const;
+const FILLER = new Set(
+  (
+    'hmm hm hmmm um umm uh uhh er erm ok okay so well like yeah yes yep no nope lol lmao rofl haha hahaha ' +
+    'huh idk k oh ah eh meh hey whatever nvm nevermind test testing asdf ugh wow xd'
+  ).split(' '),
+);
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** A Latin word that is a keyboard run ("asdf", "qwerty") or has no vowel in four or more letters. */
+function isGibberish(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^[a-z]+$/.test(lower)) return false;
+  if (lower.length >= 4 && !/[aeiouy]/.test(lower)) return true;
+  for (let i = 0; i + 4 <= lower.length; i += 1) {
+    const run = lower.slice(i, i + 4);
+    if (KEYBOARD_ROWS.some((row) => row.includes(run))) return true;
+  }
+  return false;
+}
+
+function wordsOf(core: string): string[] {
+  return core.split(/\s+/).filter((word) => word.length > 0);
+}
+
+/**
+ * True when `core` (a whole cleaned line, no verb recognised) reads as search keywords: one to
+ * {@link MAX_KEYWORDS} words, each with a letter or digit, and not mostly keyboard mash or filler
+ * ("asdf qwerty", "hmm so").
+ */
+export function isKeywords(core: string): boolean {
+  const words = wordsOf(core);
+  if (words.length === 0 || words.length > MAX_KEYWORDS) return false;
+  if (!words.every((word) => /[\p{L}\p{N}]/u.test(word))) return false;
+  return !isNonsense(words);
+}
+
+function isNonsense(words: readonly string[]): boolean {
+  const bare = words.map((word) => word.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase());
+  const gibberish = bare.filter(isGibberish).length;
+  const filler = bare.filter((word) => FILLER.has(word)).length;
+  if (filler === bare.length) return true;
+  return gibberish > 0 && (gibberish + filler) * 2 >= bare.length;
+}
+
+function snippet(text: string, maxWords: number): string {
+  return wordsOf(text.replace(/[`\n]/g, ' ')).slice(0, maxWords).join(' ').slice(0, 80);
+}
+
+/** The verb `word` is two edits from (five letters or more), or `undefined`. */
+function verbTwoEditsAway(word: string): (typeof READING_VERBS)[number] | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 5) return undefined;
+  return READING_VERBS.find((verb) => editDistance(lower, verb, 2) === 2);
+}
+
+/** True when the first word of `core` is two typos from a verb ("srech vpn"): worth asking, not guessing. */
+export function hasVerbTypo(core: string): boolean {
+  const first = /^\p{L}+/u.exec(core)?.[0];
+  return first !== undefined && verbTwoEditsAway(first) !== undefined;
+}
+
+/**
+ * A message that was not understood, with the one or two likeliest readings as commands the user
+ * could have typed: a verb two typos away corrected ("srech vpn" → `search vpn`), a long sentence
+ * as a search for its first words or as a question, keyboard mash as `help`. Pure.
+ */
+export function unclear(core: string): Intent {
+  const words = wordsOf(core);
+  const first = words[0] ?? '';
+  const rest = core.slice(first.length).trim();
+  const readings: string[] = [];
+  const verb = verbTwoEditsAway(first.replace(/[^\p{L}]+/gu, ''));
+  if (verb) readings.push(rest.length > 0 ? `${verb} ${snippet(rest, 12)}` : verb);
+  if (!isNonsense(words) && readings.length < 2) {
+    const search = `search ${snippet(verb ? rest : core, 6)}`;
+    if (search.trim() !== 'search' && !readings.includes(search)) readings.push(search);
+  }
+  if (readings.length === 0) readings.push('help');
+  return {
+    kind: 'unclear',
+    message: `I am not sure what to do with ${echoAsCode(core)}.`,
+    readings: readings.slice(0, 2),
+  };
+}
