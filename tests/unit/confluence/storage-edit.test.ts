@@ -3,12 +3,9 @@ import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { markdownToStorage } from '../../../bot/confluence/markdown-to-storage.js';
-import {
-  applyStorageEdit,
-  listHeadings,
-  MAX_REPLACEMENTS,
-  type StorageEdit,
-} from '../../../bot/confluence/storage-edit.js';
+import { applyStorageEdit, type StorageEdit } from '../../../bot/confluence/storage-edit.js';
+import { MAX_REPLACEMENTS } from '../../../bot/confluence/storage-edit-replace.js';
+import { listHeadings } from '../../../bot/confluence/storage-edit-section.js';
 import { storageToMarkdown } from '../../../bot/confluence/storage-to-markdown.js';
 import { MAX_STORAGE_CHARS } from '../../../bot/confluence/storage-tree.js';
 import { AppError } from '../../../bot/errors.js';
