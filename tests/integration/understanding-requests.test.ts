@@ -5,7 +5,10 @@ import { type Harness, startHarness, USERS } from '../support/harness.js';
 function executes(card: unknown): { verb: string; data: Record<string, unknown>; title?: string }[] {
   const out: { verb: string; data: Record<string, unknown>; title?: string }[] = [];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     if (record.type === 'Action.Execute')
@@ -55,18 +58,14 @@ describe('understanding requests over HTTP', () => {
     expect(picks.length).toBeGreaterThan(1);
     expect(asked.text).toContain('Runbook: Kafka Consumer Lag');
     for (const pick of picks) expect(Object.keys(pick.data).sort()).toEqual(['pageId', 'request']);
-    const kafka =
-      picks[
-        asked.text
-          .split('\n')
-          .filter((line) => line.startsWith('Runbook') || line.startsWith('Incident'))
-          .findIndex((t) => t.includes('Kafka'))
-      ];
-    const target = kafka ?? picks[0]!;
+    const target = picks[1]!;
     const clicked = await h.click('pickPage', target.data, { from: USERS.writer });
     const posted = clicked.posts.map((p) => JSON.stringify(p)).join('\n');
     expect(posted).toContain('check the dashboards first');
     expect(posted).toContain('refreshApproval');
+    expect(posted).toContain(`/pages/${String(target.data.pageId)}`);
+    const pending = (await h.app.audit.tail(3)).find((e) => e.outcome === 'pending');
+    expect(pending?.target.pageId).toBe(target.data.pageId);
   });
 
   it('re-decides a pick for the clicker: a forged edit is parsed like card data and a denied update is refused', async () => {
