@@ -1,12 +1,5 @@
-import { DomUtils } from 'htmlparser2';
 import { confluenceSteps } from './storage-markdown-confluence.js';
-import {
-  isElement,
-  type Step,
-  type StorageElement,
-  type StorageNode,
-  textOf,
-} from './storage-markdown-dom.js';
+import type { Step, StorageElement } from './storage-markdown-dom.js';
 import { htmlSteps } from './storage-markdown-html.js';
 import {
   collapseWhitespace,
@@ -15,18 +8,7 @@ import {
   fenceFor,
   inlineCode,
 } from './storage-markdown-rules.js';
-import type { TableLayout } from './storage-markdown-table.js';
-import { MarkdownWriter } from './storage-markdown-writer.js';
-
-/**
- * Nesting past which a subtree is shown as plain text: list/quote indentation wider than this many
- * characters (every line at that depth repeats it), inline markup nested deeper than this, tables
- * nested in cells deeper than this. Real pages stay far below; each cap keeps a crafted page
- * linear (no quadratic indentation or re-wrapping).
- */
-const MAX_PREFIX_WIDTH = 128;
-const MAX_CAPTURE_DEPTH = 24;
-const MAX_TABLE_DEPTH = 8;
+import { StorageWalker } from './storage-markdown-walk.js';
 
 /** An open HTML list: its element, whether numbered, and the next item number. */
 interface ListState {
@@ -36,87 +18,17 @@ interface ListState {
 }
 
 /**
- * Walks the storage tree once with an explicit stack (no recursion, so nesting depth cannot
- * overflow the call stack) and streams Markdown through a {@link MarkdownWriter}. Constructs are
- * opened and closed by steps scheduled around their children; table cells render into a writer
- * of their own whose text becomes one cell.
+ * The storage → Markdown renderer: the Markdown constructs (blocks, quotes, lists, headings, code,
+ * links, inline markup) as steps around their children, for the element rules in
+ * storage-markdown-html.ts and storage-markdown-confluence.ts. The walk itself is {@link StorageWalker}'s.
  */
-export class StorageRenderer {
-  /** The writer of the current table cell, or of the page. */
-  writer = new MarkdownWriter();
-  private readonly outerWriters: MarkdownWriter[] = [];
-  private readonly stack: Step[] = [];
-  /** Kinds of the constructs open around the current node ('li', 'p', 'table'…). */
-  readonly openKinds: string[] = [];
-  /** Tables open around the current node, innermost last. */
-  readonly tables: TableLayout[] = [];
+export class StorageRenderer extends StorageWalker {
   private readonly lists: ListState[] = [];
-  private codeDepth = 0;
   private linkDepth = 0;
 
-  constructor(readonly wikiBase: string | undefined) {}
-
-  /** Renders `nodes` and returns the Markdown. */
-  render(nodes: readonly StorageNode[]): string {
-    return this.renderStart(nodes, Number.POSITIVE_INFINITY).markdown;
-  }
-
-  /**
-   * Renders `nodes` until the page's writer has written about `maxChars` characters, then stops:
-   * the work is bounded by what is kept. `complete` is false when it stopped before the end (the
-   * last block may then be cut anywhere).
-   */
-  renderStart(nodes: readonly StorageNode[], maxChars: number): { markdown: string; complete: boolean } {
-    this.schedule(nodes);
-    const page = this.writer;
-    for (let step = this.stack.pop(); step !== undefined; step = this.stack.pop()) {
-      if (typeof step === 'function') step();
-      else this.visit(step);
-      if (page.written >= maxChars && this.writer === page && this.stack.length > 0) {
-        return { markdown: page.finish(), complete: false };
-      }
-    }
-    return { markdown: page.finish(), complete: true };
-  }
-
-  /** Starts a table cell: what follows renders into a writer of its own. */
-  enterCell(): void {
-    this.outerWriters.push(this.writer);
-    this.writer = new MarkdownWriter();
-  }
-
-  /** Ends a table cell: returns its writer and writes to the enclosing one again. */
-  leaveCell(): MarkdownWriter {
-    const cell = this.writer;
-    this.writer = this.outerWriters.pop() ?? cell;
-    return cell;
-  }
-
-  /** Queues `steps` to run next, in order. */
-  schedule(steps: readonly Step[]): void {
-    for (let index = steps.length - 1; index >= 0; index -= 1) {
-      const step = steps[index];
-      if (step !== undefined) this.stack.push(step);
-    }
-  }
-
-  private visit(node: StorageNode): void {
-    if (DomUtils.isText(node)) this.writer.writeText(node.data, this.codeDepth > 0);
-    else if (DomUtils.isCDATA(node)) this.writer.writeText(textOf(node), this.codeDepth > 0);
-    else if (isElement(node)) {
-      const writer = this.writer;
-      if (
-        writer.prefixWidth > MAX_PREFIX_WIDTH ||
-        writer.captureDepth > MAX_CAPTURE_DEPTH ||
-        this.outerWriters.length > MAX_TABLE_DEPTH
-      ) {
-        writer.writeText(textOf(node, true));
-        return;
-      }
-      const name = node.name.toLowerCase();
-      const confluence = name.startsWith('ac:') || name.startsWith('ri:');
-      this.schedule(confluence ? confluenceSteps(this, node, name) : htmlSteps(this, node, name));
-    }
+  protected stepsFor(element: StorageElement, name: string): Step[] {
+    const confluence = name.startsWith('ac:') || name.startsWith('ri:');
+    return confluence ? confluenceSteps(this, element, name) : htmlSteps(this, element, name);
   }
 
   /** Steps around `inner` that make it a block (a blank line before and after). */
@@ -125,15 +37,7 @@ export class StorageRenderer {
       this.writer.boundary();
       this.writer.requestBreak(2);
     };
-    const open = () => {
-      edge();
-      this.openKinds.push(kind);
-    };
-    const close = () => {
-      this.openKinds.pop();
-      edge();
-    };
-    return [open, ...inner, close];
+    return this.enclose(kind, inner, edge, edge);
   }
 
   /** A paragraph holding `markdown` as is (placeholders, captions). */
@@ -169,16 +73,14 @@ export class StorageRenderer {
       this.writer.requestBreak(2);
       mark = this.writer.mark();
       this.writer.pushPrefix('> ', '> ');
-      this.openKinds.push('blockquote');
     };
     const close = () => {
-      this.openKinds.pop();
       this.writer.boundary();
       this.writer.popPrefix();
       if (this.writer.wroteSince(mark)) this.writer.setBreak(2);
       else this.writer.requestBreak(2);
     };
-    return [open, ...inner, close];
+    return this.enclose('blockquote', inner, open, close);
   }
 
   /** Steps of a list around `inner` (its items); a list inside an item is tight under it. */
@@ -191,16 +93,14 @@ export class StorageRenderer {
       this.writer.requestBreak(inItem ? 1 : 2);
       mark = this.writer.mark();
       this.lists.push({ element, ordered, next: start });
-      this.openKinds.push('list');
     };
     const close = () => {
-      this.openKinds.pop();
       this.lists.pop();
       this.writer.boundary();
       if (inItem && this.writer.wroteSince(mark)) this.writer.setBreak(1);
       else this.writer.requestBreak(2);
     };
-    return [open, ...inner, close];
+    return this.enclose('list', inner, open, close);
   }
 
   /** The marker of an HTML list item: its number in an ordered list, else `- `. */
@@ -216,10 +116,8 @@ export class StorageRenderer {
       this.writer.boundary();
       mark = this.writer.mark();
       this.writer.pushPrefix(`${marker}${checkbox}`, ' '.repeat(marker.length));
-      this.openKinds.push('li');
     };
     const close = () => {
-      this.openKinds.pop();
       this.writer.boundary();
       this.writer.popPrefix();
       if (this.writer.wroteSince(mark)) this.writer.setBreak(1);
@@ -228,7 +126,7 @@ export class StorageRenderer {
         this.writer.requestBreak(2);
       }
     };
-    return [open, ...inner, close];
+    return this.enclose('li', inner, open, close);
   }
 
   /** Steps of a fenced code block; CR LF and CR become LF, the fence outgrows any fence inside. */
@@ -256,17 +154,13 @@ export class StorageRenderer {
   }
 
   private capture(inner: readonly Step[], wrapContent: (content: string) => string, whenEmpty = ''): Step[] {
-    const open = () => {
-      this.writer.openCapture();
-      this.openKinds.push('inline');
-    };
+    const open = () => this.writer.openCapture();
     const close = () => {
-      this.openKinds.pop();
       const captured = this.writer.closeCapture();
       if (captured) this.writer.writeCaptured(wrapContent(captured.content));
       else if (whenEmpty !== '') this.writer.writeRaw(whenEmpty);
     };
-    return [open, ...inner, close];
+    return this.enclose('inline', inner, open, close);
   }
 
   /** Steps of a heading: `## ` before its first line. */
@@ -275,15 +169,13 @@ export class StorageRenderer {
       this.writer.boundary();
       this.writer.requestBreak(2);
       this.writer.pushPrefix(`${'#'.repeat(level)} `, '');
-      this.openKinds.push('h');
     };
     const close = () => {
-      this.openKinds.pop();
       this.writer.boundary();
       this.writer.popPrefix();
       this.writer.requestBreak(2);
     };
-    return [open, ...inner, close];
+    return this.enclose('h', inner, open, close);
   }
 
   /** Steps of inline code around `inner` (text inside is not escaped). */

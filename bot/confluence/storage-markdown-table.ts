@@ -44,15 +44,13 @@ export function tableSteps(r: StorageRenderer, element: StorageElement): Step[] 
     r.writer.boundary();
     r.writer.requestBreak(2);
     r.tables.push(tableLayout(element));
-    r.openKinds.push('table');
   };
   const close = () => {
-    r.openKinds.pop();
     r.tables.pop();
     r.writer.boundary();
     r.writer.requestBreak(2);
   };
-  return [open, ...element.children, close];
+  return r.enclose('table', element.children, open, close);
 }
 
 /** Steps of a table row: `|`, its cells, padding to the table's width. */
@@ -69,10 +67,8 @@ export function rowSteps(r: StorageRenderer, row: StorageElement): Step[] {
     }
     r.writer.boundary();
     r.writer.writeRaw('|');
-    r.openKinds.push('tr');
   };
   const close = () => {
-    r.openKinds.pop();
     if (width > cells) r.writer.writeRaw(' |'.repeat(width - cells));
     r.writer.boundary();
     r.writer.requestBreak(1);
@@ -81,19 +77,15 @@ export function rowSteps(r: StorageRenderer, row: StorageElement): Step[] {
       r.writer.requestBreak(1);
     }
   };
-  return [open, ...row.children, close];
+  return r.enclose('tr', row.children, open, close);
 }
 
 /** Steps of a table cell: rendered into a writer of its own, then written as one line. */
 export function cellSteps(r: StorageRenderer, inner: readonly Step[]): Step[] {
-  const open = () => {
-    r.enterCell();
-    r.openKinds.push('td');
-  };
+  const open = () => r.enterCell();
   const close = () => {
-    r.openKinds.pop();
     const text = toCellText(r.leaveCell().finish());
     r.writer.writeRaw(` ${text} |`);
   };
-  return [open, ...inner, close];
+  return r.enclose('td', inner, open, close);
 }
