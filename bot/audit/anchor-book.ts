@@ -13,7 +13,8 @@ import {
   sealAnchor,
   writeAnchors,
 } from './anchors.js';
-import { SegmentFile, segmentFileName } from './segment-file.js';
+import { SegmentFile } from './segment-file.js';
+import { segmentFileName } from './segment-format.js';
 
 /** The chain head the writer anchors: newest entry's seq and hash and the segment holding it. */
 export interface ChainHead {

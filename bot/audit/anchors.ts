@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { anchorKeyId } from './anchor-key.js';
 import { canonicalJson, GENESIS_HASH } from './canonical-json.js';
-import { readSegmentJson, writeFileDurably } from './segment-file.js';
+import { readSegmentJson, writeFileDurably } from './durable-file.js';
 
 /** File beside the segments (`DATA_DIR/audit/anchors.json`) holding the MAC'd chain heads. */
 export const ANCHORS_FILE = 'anchors.json';

@@ -1,26 +1,27 @@
+/**
+ * The audit log's writer: validates and redacts events, queues them and commits them in groups to
+ * the open segment (one durable write per group), and opens the log. Reading, rotation, anchoring
+ * and head loading live in their own modules (`audit-query`, `segment-rotation`, `audit-anchoring`,
+ * `audit-head`).
+ */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { AppError } from '../errors.js';
 import { createSilentLogger, type Logger } from '../logger.js';
-import { AnchorBook } from './anchor-book.js';
-import { buildAuditEntry } from './build-entry.js';
-import { computeEntryHash, GENESIS_HASH } from './canonical-json.js';
-import { toAuditCsv } from './export-csv.js';
+import type { ChainHead } from './anchor-book.js';
+import { type AnchorScheduler, anchoredAsFoundEvent, openAnchorScheduler } from './audit-anchoring.js';
+import { type AuditLogHead, loadHead, newSegmentLow, segmentAdapter } from './audit-head.js';
+import { firstIssueText, formatAuditExport, queryAudit } from './audit-query.js';
+import type { OpenForAppend } from './durable-file.js';
 import { redactDetails } from './redact-details.js';
-import { auditEventInputSchema, auditFilterSchema, type ParsedAuditFilter } from './schema.js';
-import {
-  listSegments,
-  type OpenForAppend,
-  removeStaleTempFiles,
-  type SegmentDoc,
-  SegmentFile,
-  segmentFileName,
-} from './segment-file.js';
+import { auditEventInputSchema } from './schema.js';
+import { removeStaleTempFiles, type SegmentDoc } from './segment-format.js';
+import { planSegmentWrite, type StampedEvent } from './segment-rotation.js';
 import type { AuditEntry, AuditEventInput, AuditFilter, AuditHead, AuditLog, VerifyResult } from './types.js';
 import { verifyAuditDir } from './verify-chain.js';
 
 export { deriveAuditAnchorKey } from './anchor-key.js';
+export { DEFAULT_ANCHOR_DELAY_MS, DEFAULT_ANCHOR_EVERY_ENTRIES } from './audit-anchoring.js';
 export { canonicalJson, computeEntryHash, GENESIS_HASH } from './canonical-json.js';
 export type {
   AnchorStatus,
@@ -42,12 +43,6 @@ export const DEFAULT_SEGMENT_MAX_ENTRIES = 1_000;
 
 /** Entries per group-commit write: bounds the synchronous work (hashing, encoding, waking callers) per tick. */
 const MAX_BATCH = 64;
-
-/** Default: the anchors are rewritten at once when this many entries are not covered yet. */
-export const DEFAULT_ANCHOR_EVERY_ENTRIES = 256;
-
-/** Default: otherwise at most this long (ms) after an append, so the unanchored tail stays short. */
-export const DEFAULT_ANCHOR_DELAY_MS = 1_000;
 
 /** Options for `openAuditLog`. */
 export interface OpenAuditLogOptions {
@@ -72,165 +67,45 @@ export interface OpenAuditLogOptions {
   readonly openForAppend?: OpenForAppend;
 }
 
-interface Head {
-  readonly index: number;
-  readonly low: Low<SegmentDoc>;
-  readonly lastSeq: number;
-  readonly lastHash: string;
-  readonly lastAt?: string;
-}
-
-interface AnchorSchedule {
-  readonly book: AnchorBook;
-  readonly everyEntries: number;
-  readonly delayMs: number;
-}
-
-interface Pending {
-  readonly event: NormalizedEvent;
-  readonly at: string;
+interface Pending extends StampedEvent {
   readonly resolve: (entry: AuditEntry) => void;
   readonly reject: (error: unknown) => void;
 }
 
-type NormalizedEvent = Omit<AuditEventInput, 'details'> & { readonly details?: Record<string, unknown> };
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
+/** What a log is made of; the anchors are set once opened, since they read the live head. */
+interface LogParts {
+  readonly dir: string;
+  readonly clock: () => Date;
+  readonly maxEntries: number;
+  readonly logger: Logger;
+  readonly anchorKey: Buffer | undefined;
+  readonly openForAppend: OpenForAppend | undefined;
 }
 
-function dayOf(at: string): string {
-  return at.slice(0, 10);
-}
-
-function newLow(path: string, openForAppend: OpenForAppend | undefined): Low<SegmentDoc> {
-  return new Low<SegmentDoc>(new SegmentFile(path, openForAppend), { entries: [] });
-}
-
-function segmentAdapter(low: Low<SegmentDoc>): SegmentFile {
-  return low.adapter as SegmentFile;
-}
-
-async function loadHead(
-  dir: string,
-  logger: Logger,
-  openForAppend: OpenForAppend | undefined,
-): Promise<Head> {
-  const segments = await listSegments(dir);
-  const newest = segments.at(-1);
-  if (newest === undefined) {
-    return {
-      index: 1,
-      low: newLow(join(dir, segmentFileName(1)), openForAppend),
-      lastSeq: 0,
-      lastHash: GENESIS_HASH,
-    };
-  }
-  const file = new SegmentFile(newest.path, openForAppend);
-  const recovered = await file.recover();
-  const low = new Low<SegmentDoc>(file, deepFreeze(recovered?.doc ?? { entries: [] }));
-  if (recovered?.repaired) {
-    logger.warn(
-      { file: newest.path, ...recovered.repaired },
-      'audit: the newest segment ended in a torn write (a crash mid-append); cut back to its last whole entry',
-    );
-  }
-  let tail = low.data.entries.at(-1);
-  for (let i = segments.length - 2; tail === undefined && i >= 0; i--) {
-    const older = segments[i];
-    if (older !== undefined) tail = (await new SegmentFile(older.path).read())?.entries.at(-1);
-  }
-  if (tail !== undefined && computeEntryHash(tail) !== tail.hash) {
-    logger.warn(
-      { file: newest.path, seq: tail.seq },
-      'audit: newest entry does not hash correctly; run audit:verify',
-    );
-  }
-  return {
-    index: newest.index,
-    low,
-    lastSeq: tail?.seq ?? 0,
-    lastHash: tail?.hash ?? GENESIS_HASH,
-    ...(tail ? { lastAt: tail.at } : {}),
-  };
-}
-
-function matches(entry: AuditEntry, filter: ParsedAuditFilter): boolean {
-  return (
-    (filter.actorId === undefined ||
-      entry.actor.id === filter.actorId ||
-      entry.actor.aadObjectId === filter.actorId) &&
-    (filter.conversationId === undefined || entry.conversationId === filter.conversationId) &&
-    (filter.operation === undefined || entry.operation === filter.operation) &&
-    (filter.spaceKey === undefined || entry.target.spaceKey === filter.spaceKey) &&
-    (filter.since === undefined || entry.at >= filter.since) &&
-    (filter.until === undefined || entry.at <= filter.until)
-  );
-}
-
-function parseFilter(filter: AuditFilter): ParsedAuditFilter {
-  const parsed = auditFilterSchema.safeParse(filter);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('INPUT_INVALID', {
-      message: `Invalid audit filter: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-    });
-  }
-  return parsed.data;
+function unusable(cause: unknown): AppError {
+  return new AppError('AUDIT_UNAVAILABLE', { message: 'The audit log is unusable', cause });
 }
 
 class SegmentedAuditLog implements AuditLog {
-  readonly #dir: string;
-  readonly #clock: () => Date;
-  readonly #maxEntries: number;
-  readonly #logger: Logger;
-  #head: Head;
+  readonly #parts: LogParts;
+  #head: AuditLogHead;
   #queue: Pending[] = [];
   #draining: Promise<void> | undefined;
   #closed = false;
   #broken: unknown;
-  readonly #anchor: AnchorSchedule | undefined;
-  readonly #anchorKey: Buffer | undefined;
-  readonly #openForAppend: OpenForAppend | undefined;
-  #anchorTimer: NodeJS.Timeout | undefined;
-  #anchoring: Promise<void> | undefined;
-  #anchorAgain = false;
+  anchors: AnchorScheduler | undefined;
 
-  constructor(
-    dir: string,
-    head: Head,
-    clock: () => Date,
-    maxEntries: number,
-    logger: Logger,
-    anchor: AnchorSchedule | undefined,
-    anchorKey: Buffer | undefined,
-    openForAppend: OpenForAppend | undefined,
-  ) {
-    this.#dir = dir;
+  constructor(parts: LogParts, head: AuditLogHead) {
+    this.#parts = parts;
     this.#head = head;
-    this.#clock = clock;
-    this.#maxEntries = maxEntries;
-    this.#logger = logger;
-    this.#anchor = anchor;
-    this.#anchorKey = anchorKey;
-    this.#openForAppend = openForAppend;
   }
 
   append(event: AuditEventInput): Promise<AuditEntry> {
     try {
       if (this.#closed) throw new AppError('AUDIT_UNAVAILABLE', { message: 'The audit log is closed' });
-      if (this.#broken !== undefined) {
-        throw new AppError('AUDIT_UNAVAILABLE', {
-          message: 'The audit log is unusable',
-          cause: this.#broken,
-        });
-      }
+      if (this.#broken !== undefined) throw unusable(this.#broken);
       const normalized = this.#normalize(event);
-      const at = this.#clock().toISOString();
+      const at = this.#parts.clock().toISOString();
       return new Promise<AuditEntry>((resolve, reject) => {
         this.#queue.push({ event: normalized, at, resolve, reject });
         this.#draining ??= this.#drain();
@@ -240,31 +115,9 @@ class SegmentedAuditLog implements AuditLog {
     }
   }
 
-  async query(filter: AuditFilter = {}): Promise<AuditEntry[]> {
-    const parsed = parseFilter(filter);
-    const limit = parsed.limit ?? Number.POSITIVE_INFINITY;
-    const results: AuditEntry[] = [];
-    if (limit === 0) return results;
-    const collect = (entries: readonly AuditEntry[]): boolean => {
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const entry = entries[i];
-        if (entry !== undefined && matches(entry, parsed)) {
-          results.push(entry);
-          if (results.length >= limit) return true;
-        }
-      }
-      return false;
-    };
+  query(filter: AuditFilter = {}): Promise<AuditEntry[]> {
     const head = this.#head;
-    if (collect(head.low.data.entries)) return results;
-    const older = (await listSegments(this.#dir)).filter((segment) => segment.index < head.index).reverse();
-    for (const segment of older) {
-      const entries = deepFreeze((await new SegmentFile(segment.path).read())?.entries ?? []);
-      if (collect(entries)) break;
-      const oldest = entries[0];
-      if (parsed.since !== undefined && oldest !== undefined && oldest.at < parsed.since) break;
-    }
-    return results;
+    return queryAudit(this.#parts.dir, head.index, head.low.data.entries, filter);
   }
 
   async tail(n: number): Promise<AuditEntry[]> {
@@ -272,15 +125,13 @@ class SegmentedAuditLog implements AuditLog {
   }
 
   async exportAll(format: 'json' | 'csv', filter: AuditFilter = {}): Promise<string> {
-    const entries = (await this.query(filter)).reverse();
-    if (format === 'csv') return toAuditCsv(entries);
-    if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
-    throw new AppError('INPUT_INVALID', { message: `Unknown export format ${String(format)}` });
+    return formatAuditExport(format, (await this.query(filter)).reverse());
   }
 
   async verify(): Promise<VerifyResult> {
     await this.flush();
-    return verifyAuditDir(this.#dir, this.#anchorKey ? { anchorKey: this.#anchorKey } : {});
+    const key = this.#parts.anchorKey;
+    return verifyAuditDir(this.#parts.dir, key ? { anchorKey: key } : {});
   }
 
   head(): AuditHead {
@@ -288,87 +139,39 @@ class SegmentedAuditLog implements AuditLog {
     return { seq: head.lastSeq, hash: head.lastHash, ...(head.lastAt ? { at: head.lastAt } : {}) };
   }
 
+  /** The live chain head as the anchors record it. */
+  chainHead(): ChainHead {
+    const head = this.#head;
+    return { segment: head.index, seq: head.lastSeq, hash: head.lastHash };
+  }
+
   async flush(): Promise<void> {
     while (this.#draining !== undefined) await this.#draining;
-    const anchor = this.#anchor;
-    if (anchor === undefined) return;
-    if (anchor.book.anchoredSeq !== this.#head.lastSeq) this.#anchorNow();
-    while (this.#anchoring !== undefined) await this.#anchoring;
+    await this.anchors?.settle();
   }
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.anchors?.markClosing();
     await this.flush();
-    if (this.#anchorTimer !== undefined) clearTimeout(this.#anchorTimer);
-    this.#anchorTimer = undefined;
+    this.anchors?.stopTimer();
   }
 
-  /**
-   * Called after every durable commit: anchors at once when a segment was sealed or enough entries
-   * are unanchored, else within `delayMs`. Appends never wait for it; only flush/close do.
-   */
-  #scheduleAnchor(sealed: boolean): void {
-    const anchor = this.#anchor;
-    if (anchor === undefined) return;
-    if (sealed || this.#head.lastSeq - anchor.book.anchoredSeq >= anchor.everyEntries) {
-      this.#anchorNow();
-      return;
-    }
-    if (this.#anchorTimer !== undefined || this.#closed) return;
-    this.#anchorTimer = setTimeout(() => {
-      this.#anchorTimer = undefined;
-      this.#anchorNow();
-    }, anchor.delayMs);
-    this.#anchorTimer.unref();
-  }
-
-  /** Starts an anchor write of the current head, or asks the running one to go again. Never throws. */
-  #anchorNow(): void {
-    const anchor = this.#anchor;
-    if (anchor === undefined) return;
-    if (this.#anchoring !== undefined) {
-      this.#anchorAgain = true;
-      return;
-    }
-    // Nothing to write (e.g. the delay timer fires after a flush anchored): return here, else the
-    // block below finishes synchronously, its `finally` runs before `#anchoring` is assigned, and a
-    // settled promise stays there for `flush` to spin on forever, starving the event loop.
-    if (anchor.book.anchoredSeq === this.#head.lastSeq) return;
-    this.#anchoring = (async () => {
-      try {
-        do {
-          this.#anchorAgain = false;
-          const head = this.#head;
-          if (anchor.book.anchoredSeq === head.lastSeq) continue;
-          await anchor.book.write({ segment: head.index, seq: head.lastSeq, hash: head.lastHash });
-        } while (this.#anchorAgain);
-      } catch (error) {
-        this.#logger.error(
-          { err: error },
-          'audit: writing the anchors failed; they lag the chain until the next try',
-        );
-      } finally {
-        this.#anchoring = undefined;
-      }
-    })();
-  }
-
-  #normalize(event: AuditEventInput): NormalizedEvent {
+  #normalize(event: AuditEventInput): StampedEvent['event'] {
     const parsed = auditEventInputSchema.safeParse(event);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AppError('INPUT_INVALID', {
-        message: `Invalid audit event: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-      });
+      throw new AppError('INPUT_INVALID', { message: firstIssueText('audit event', parsed.error.issues) });
     }
     const { details, ...rest } = parsed.data;
-    const normalized: NormalizedEvent = rest;
-    if (details === undefined) return normalized;
+    if (details === undefined) return rest;
     const redacted = redactDetails(details);
     if (redacted.stripped.length > 0) {
-      this.#logger.warn({ stripped: redacted.stripped }, 'audit: secret-like fields stripped from details');
+      this.#parts.logger.warn(
+        { stripped: redacted.stripped },
+        'audit: secret-like fields stripped from details',
+      );
     }
-    return { ...normalized, details: redacted.details };
+    return { ...rest, details: redacted.details };
   }
 
   async #drain(): Promise<void> {
@@ -377,10 +180,7 @@ class SegmentedAuditLog implements AuditLog {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, MAX_BATCH);
         if (this.#broken !== undefined) {
-          const error = new AppError('AUDIT_UNAVAILABLE', {
-            message: 'The audit log is unusable',
-            cause: this.#broken,
-          });
+          const error = unusable(this.#broken);
           for (const pending of batch) pending.reject(error);
           continue;
         }
@@ -396,58 +196,54 @@ class SegmentedAuditLog implements AuditLog {
   }
 
   async #commit(batch: readonly Pending[]): Promise<void> {
+    const { dir, maxEntries, logger, openForAppend } = this.#parts;
     let i = 0;
     while (i < batch.length) {
       const head = this.#head;
-      const current = head.low.data.entries;
-      const firstAt = batch[i]?.at ?? '';
-      const rollover =
-        current.length > 0 &&
-        (current.length >= this.#maxEntries || dayOf(current[0]?.at ?? '') !== dayOf(firstAt));
-      const index = rollover ? head.index + 1 : head.index;
-      const base = rollover ? [] : current;
-      const day = dayOf(base[0]?.at ?? firstAt);
-      const written: { entry: AuditEntry; pending: Pending }[] = [];
-      let seq = head.lastSeq;
-      let prevHash = head.lastHash;
-      for (let pending = batch[i]; pending !== undefined; pending = batch[i]) {
-        if (base.length + written.length >= this.#maxEntries || dayOf(pending.at) !== day) break;
-        seq += 1;
-        const entry = deepFreeze(buildAuditEntry(pending.event, pending.at, seq, prevHash));
-        prevHash = entry.hash;
-        written.push({ entry, pending });
-        i += 1;
-      }
-      const doc: SegmentDoc = { entries: [...base, ...written.map((w) => w.entry)] };
-      const low = rollover ? newLow(join(this.#dir, segmentFileName(index)), this.#openForAppend) : head.low;
+      const plan = planSegmentWrite({ ...head, entries: head.low.data.entries }, batch, i, maxEntries);
+      const written = batch.slice(i, plan.next);
+      i = plan.next;
+      const doc: SegmentDoc = { entries: [...plan.base, ...plan.entries] };
+      const low = plan.rollover ? newSegmentLow(dir, plan.index, openForAppend) : head.low;
       try {
         await segmentAdapter(low).write(doc);
       } catch (cause) {
+        const file = segmentAdapter(low).path;
         const error = new AppError('AUDIT_UNAVAILABLE', {
-          message: `Writing audit segment ${segmentAdapter(low).path} failed`,
+          message: `Writing audit segment ${file} failed`,
           cause,
         });
-        this.#logger.error({ err: cause, file: segmentAdapter(low).path }, 'audit: segment write failed');
-        for (const { pending } of written) pending.reject(error);
+        logger.error({ err: cause, file }, 'audit: segment write failed');
+        for (const pending of written) pending.reject(error);
         this.#queue.unshift(...batch.slice(i));
         await this.#resync();
         return;
       }
       low.data = doc;
-      if (rollover) this.#anchor?.book.seal(head.index, head.lastSeq, head.lastHash);
-      const lastAt = written.at(-1)?.entry.at ?? head.lastAt;
-      this.#head = { index, low, lastSeq: seq, lastHash: prevHash, ...(lastAt ? { lastAt } : {}) };
-      for (const { entry, pending } of written) pending.resolve(entry);
-      this.#scheduleAnchor(rollover);
+      if (plan.rollover) this.anchors?.seal({ segment: head.index, seq: head.lastSeq, hash: head.lastHash });
+      const last = plan.entries.at(-1);
+      const lastAt = last?.at ?? head.lastAt;
+      this.#head = {
+        index: plan.index,
+        low,
+        lastSeq: last?.seq ?? head.lastSeq,
+        lastHash: last?.hash ?? head.lastHash,
+        ...(lastAt ? { lastAt } : {}),
+      };
+      written.forEach((pending, k) => {
+        const entry = plan.entries[k];
+        if (entry !== undefined) pending.resolve(entry);
+      });
+      this.anchors?.afterCommit(plan.rollover);
     }
   }
 
   async #resync(): Promise<void> {
     try {
-      this.#head = await loadHead(this.#dir, this.#logger, this.#openForAppend);
+      this.#head = await loadHead(this.#parts.dir, this.#parts.logger, this.#parts.openForAppend);
     } catch (error) {
       this.#broken = error;
-      this.#logger.error({ err: error }, 'audit: cannot reload the newest segment; appends disabled');
+      this.#parts.logger.error({ err: error }, 'audit: cannot reload the newest segment; appends disabled');
     }
   }
 }
@@ -479,48 +275,27 @@ export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditL
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await removeStaleTempFiles(dir);
   const head = await loadHead(dir, logger, options.openForAppend);
-  let anchor: AnchorSchedule | undefined;
-  let created = false;
-  if (options.anchorKey !== undefined) {
-    const opened = await AnchorBook.open(
-      dir,
-      options.anchorKey,
-      { segment: head.lastSeq === 0 ? 0 : head.index, seq: head.lastSeq, hash: head.lastHash },
-      clock,
-    );
-    created = opened.opening === 'created';
-    anchor = {
-      book: opened.book,
-      everyEntries: options.anchorEveryEntries ?? DEFAULT_ANCHOR_EVERY_ENTRIES,
-      delayMs: options.anchorDelayMs ?? DEFAULT_ANCHOR_DELAY_MS,
-    };
-  }
   const log = new SegmentedAuditLog(
-    dir,
+    { dir, clock, maxEntries, logger, anchorKey: options.anchorKey, openForAppend: options.openForAppend },
     head,
-    clock,
-    maxEntries,
-    logger,
-    anchor,
-    options.anchorKey,
-    options.openForAppend,
   );
+  if (options.anchorKey === undefined) return log;
+  const { scheduler, created } = await openAnchorScheduler(
+    {
+      dir,
+      key: options.anchorKey,
+      clock,
+      logger,
+      ...(options.anchorEveryEntries !== undefined ? { everyEntries: options.anchorEveryEntries } : {}),
+      ...(options.anchorDelayMs !== undefined ? { delayMs: options.anchorDelayMs } : {}),
+    },
+    { segment: head.lastSeq === 0 ? 0 : head.index, seq: head.lastSeq, hash: head.lastHash },
+    () => log.chainHead(),
+  );
+  log.anchors = scheduler;
   if (created && head.lastSeq > 0) {
     logger.warn({ seq: head.lastSeq }, 'audit: no anchors file; anchored the existing chain as found');
-    await log.append({
-      actor: { id: 'system', name: 'Confluence Assistant' },
-      conversationId: 'none',
-      connector: 'none',
-      operation: 'audit-anchor',
-      target: {},
-      decision: 'n/a',
-      outcome: 'ok',
-      details: {
-        reason: 'no anchors file was found; the existing chain was anchored as found',
-        anchoredSeq: head.lastSeq,
-        anchoredHash: head.lastHash,
-      },
-    });
+    await log.append(anchoredAsFoundEvent(head.lastSeq, head.lastHash));
   }
   return log;
 }

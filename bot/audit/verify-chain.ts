@@ -11,7 +11,8 @@ import {
   readAnchors,
 } from './anchors.js';
 import { computeEntryHash, GENESIS_HASH } from './canonical-json.js';
-import { listSegments, recoverSegment } from './segment-file.js';
+import { listSegments } from './segment-format.js';
+import { recoverSegment } from './segment-recovery.js';
 import type { AnchorStatus, VerifyResult } from './types.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {

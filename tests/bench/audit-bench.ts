@@ -6,12 +6,9 @@ import { JSONFile } from 'lowdb/node';
 import { deriveAuditAnchorKey, openAuditLog, verifyAuditDir } from '../../bot/audit/audit-log.js';
 import { buildAuditEntry } from '../../bot/audit/build-entry.js';
 import { GENESIS_HASH } from '../../bot/audit/canonical-json.js';
-import {
-  encodeAppend,
-  SegmentFile,
-  serializeSegment,
-  writeFileDurably,
-} from '../../bot/audit/segment-file.js';
+import { writeFileDurably } from '../../bot/audit/durable-file.js';
+import { SegmentFile } from '../../bot/audit/segment-file.js';
+import { encodeAppend, serializeSegment } from '../../bot/audit/segment-format.js';
 import type { AuditEntry } from '../../bot/audit/types.js';
 import { measureAppendBytes, writtenBytes } from '../support/audit-append-bytes.js';
 import { type BenchSection, formatMs, percentile } from './bench-types.js';

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildAuditEntry } from '../../bot/audit/build-entry.js';
 import { GENESIS_HASH } from '../../bot/audit/canonical-json.js';
-import { segmentFileName, serializeSegment } from '../../bot/audit/segment-file.js';
+import { segmentFileName, serializeSegment } from '../../bot/audit/segment-format.js';
 import type { AuditDecision, AuditEntry, AuditEventInput, AuditOutcome } from '../../bot/audit/types.js';
 
 const OPERATIONS = ['search', 'get', 'create', 'update', 'approve'] as const;

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveAuditAnchorKey, openAuditLog, verifyAuditDir } from '../../bot/audit/audit-log.js';
-import { listSegments } from '../../bot/audit/segment-file.js';
+import { listSegments } from '../../bot/audit/segment-format.js';
 import { compileForNode } from '../support/audit-compile-writer.js';
 import { makeDataDir } from '../support/audit-fixtures.js';
 

@@ -7,7 +7,7 @@ import { type AnchorsDoc, anchorsPath } from '../../../bot/audit/anchors.js';
 import { GENESIS_HASH, openAuditLog, verifyAuditDir } from '../../../bot/audit/audit-log.js';
 import { buildAuditEntry } from '../../../bot/audit/build-entry.js';
 import { runVerifyCli } from '../../../bot/audit/run-verify-cli.js';
-import { listSegments } from '../../../bot/audit/segment-file.js';
+import { listSegments } from '../../../bot/audit/segment-format.js';
 import type { AuditEntry } from '../../../bot/audit/types.js';
 import { isAppError } from '../../../bot/errors.js';
 import { buildAuditEvent, makeDataDir, readSegmentEntries } from '../../support/audit-fixtures.js';

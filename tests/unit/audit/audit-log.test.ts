@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, computeEntryHash, GENESIS_HASH, openAuditLog } from '../../../bot/audit/audit-log.js';
-import { segmentFileName, segmentTempPath, serializeSegment } from '../../../bot/audit/segment-file.js';
+import { segmentFileName, segmentTempPath, serializeSegment } from '../../../bot/audit/segment-format.js';
 import type { AuditEntry } from '../../../bot/audit/types.js';
 import { isAppError } from '../../../bot/errors.js';
 import { Secret } from '../../../bot/secret.js';

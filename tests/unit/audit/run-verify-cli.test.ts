@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../../bot/audit/audit-log.js';
 import { runVerifyCli } from '../../../bot/audit/run-verify-cli.js';
-import { segmentFileName } from '../../../bot/audit/segment-file.js';
+import { segmentFileName } from '../../../bot/audit/segment-format.js';
 import { buildAuditEvent, makeDataDir } from '../../support/audit-fixtures.js';
 
 async function dataDirWithEntries(count: number): Promise<string> {

@@ -3,13 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAuditEntry } from '../../../bot/audit/build-entry.js';
 import { GENESIS_HASH } from '../../../bot/audit/canonical-json.js';
-import {
-  encodeAppend,
-  recoverSegment,
-  SegmentFile,
-  segmentTempPath,
-  serializeSegment,
-} from '../../../bot/audit/segment-file.js';
+import { SegmentFile } from '../../../bot/audit/segment-file.js';
+import { encodeAppend, segmentTempPath, serializeSegment } from '../../../bot/audit/segment-format.js';
+import { recoverSegment } from '../../../bot/audit/segment-recovery.js';
 import type { AuditEntry } from '../../../bot/audit/types.js';
 import { buildAuditEvent, makeDataDir, makeFaultyOpener } from '../../support/audit-fixtures.js';
 

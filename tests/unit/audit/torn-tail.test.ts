@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveAuditAnchorKey, openAuditLog, verifyAuditDir } from '../../../bot/audit/audit-log.js';
-import { segmentFileName } from '../../../bot/audit/segment-file.js';
+import { segmentFileName } from '../../../bot/audit/segment-format.js';
 import type { AuditEntry } from '../../../bot/audit/types.js';
 import { buildAuditEvent, makeDataDir, readSegmentEntries } from '../../support/audit-fixtures.js';
 

@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeEntryHash, openAuditLog, verifyAuditDir } from '../../../bot/audit/audit-log.js';
-import { segmentFileName } from '../../../bot/audit/segment-file.js';
+import { segmentFileName } from '../../../bot/audit/segment-format.js';
 import { buildAuditEvent, makeDataDir, readSegmentEntries } from '../../support/audit-fixtures.js';
 
 type MutableEntry = Record<string, unknown> & { seq: number; prevHash: string; hash: string };
