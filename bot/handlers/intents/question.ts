@@ -1,8 +1,8 @@
 import { answerQuestion, formatAnswer } from '../../answers/answer-question.js';
 import { resolveFollowUp } from '../../answers/follow-up-question.js';
-import { recentQuestions } from '../../answers/recent-questions.js';
 import { decideIn, requireConnector } from '../../assistant/channel-context.js';
 import { denialMessage } from '../../assistant/present.js';
+import { conversationKey, conversationMemory } from '../../operations/conversation-memory.js';
 import type { IntentHandlers } from '../turn.js';
 
 /**
@@ -12,9 +12,9 @@ import type { IntentHandlers } from '../turn.js';
  */
 export const handleQuestion: IntentHandlers['question'] = async (turn, { question: asked }) => {
   const context = turn.channel();
-  const memory = recentQuestions(turn.deps);
-  const key = `${turn.target.platform}:${turn.target.conversationId}${turn.target.threadId ? `#${turn.target.threadId}` : ''}`;
-  const { question, followUp } = resolveFollowUp(asked, memory.previous(key));
+  const memory = conversationMemory(turn.deps);
+  const key = conversationKey(turn.target);
+  const { question, followUp } = resolveFollowUp(asked, memory.previousQuestion(key));
   const search = decideIn(context, turn.actor, 'search', {});
   const audit = (allowed: boolean, details?: Record<string, unknown>) =>
     turn.audit({
@@ -36,7 +36,7 @@ export const handleQuestion: IntentHandlers['question'] = async (turn, { questio
     spaces: search.spaces,
     isSpaceAllowed: (spaceKey) => decideIn(context, turn.actor, 'get', { spaceKey }).permission !== 'denied',
   });
-  memory.remember(key, question);
+  memory.rememberQuestion(key, question);
   await audit(true, { citations: result.citations.length, pages: result.pages.length });
   await turn.reply({ kind: 'text', text: formatAnswer(result) });
 };
