@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { verifyRange } from './verify-chain.js';
+import { verifyRange } from './verify-range.js';
 
 /** Worker entry for `verifyAuditDir`: verifies one unanchored slice of segment files and posts the result. */
 const { paths, checkpoints, tornTailOk } = workerData as {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../../bot/audit/canonical-json.js';
-import { stitchRanges, verifyAuditDir, verifyRange } from '../../../bot/audit/verify-chain.js';
+import { verifyAuditDir } from '../../../bot/audit/verify-chain.js';
+import { stitchRanges, verifyRange } from '../../../bot/audit/verify-range.js';
 import { generateAuditChain } from '../../bench/generate-audit-chain.js';
 
 const SEGMENTS = 90;
