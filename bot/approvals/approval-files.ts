@@ -141,6 +141,29 @@ export function createFilePersistence(dir: string): ApprovalPersistence {
   };
 }
 
+/**
+ * The content of store file `file` (its `text`) checked against `schema`. Throws
+ * `AppError('STORE_CORRUPT')` naming the file when it is not JSON or not of that shape.
+ */
+function parseStoredFile<S extends z.ZodTypeAny>(file: string, text: string, schema: S): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw corrupt(
+      `${file} is not valid JSON (${errorText(error)}); fix or move it away, it was left untouched`,
+      error,
+    );
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw corrupt(
+      `${file} does not match the expected shape (${describeIssues(parsed.error)}); fix or move it away, it was left untouched`,
+    );
+  }
+  return parsed.data;
+}
+
 async function readRequestFile(dir: string, name: string): Promise<ApprovalRequest> {
   const file = join(dir, name);
   const id = name.slice(0, -'.json'.length);
@@ -153,25 +176,11 @@ async function readRequestFile(dir: string, name: string): Promise<ApprovalReque
   } catch (error) {
     throw corrupt(`Cannot read ${file}: ${errorText(error)}`, error);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw corrupt(
-      `${file} is not valid JSON (${errorText(error)}); fix or move it away, it was left untouched`,
-      error,
-    );
+  const { request } = parseStoredFile(file, text, approvalFileSchema);
+  if (request.id !== id) {
+    throw corrupt(`${file} holds request ${request.id}, not ${id}; fix or move it away`);
   }
-  const parsed = approvalFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw corrupt(
-      `${file} does not match the expected shape (${describeIssues(parsed.error)}); fix or move it away, it was left untouched`,
-    );
-  }
-  if (parsed.data.request.id !== id) {
-    throw corrupt(`${file} holds request ${parsed.data.request.id}, not ${id}; fix or move it away`);
-  }
-  return parsed.data.request;
+  return request;
 }
 
 /**
@@ -226,25 +235,11 @@ export async function migrateApprovalsFile(dataDir: string, dir: string): Promis
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw corrupt(`Cannot read ${legacy}: ${errorText(error)}`, error);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw corrupt(
-      `${legacy} is not valid JSON (${errorText(error)}); fix or move it away, it was left untouched`,
-      error,
-    );
-  }
-  const parsed = approvalsFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw corrupt(
-      `${legacy} does not match the expected shape (${describeIssues(parsed.error)}); fix or move it away, it was left untouched`,
-    );
-  }
+  const { requests } = parseStoredFile(legacy, text, approvalsFileSchema);
   await ensureDirectory(dir);
   const existing = new Set(await readdir(dir));
   const seen = new Set<string>();
-  const toWrite = parsed.data.requests.filter((request) => {
+  const toWrite = requests.filter((request) => {
     if (seen.has(request.id)) return false;
     seen.add(request.id);
     return !existing.has(approvalFileName(request.id));

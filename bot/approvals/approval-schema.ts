@@ -2,20 +2,13 @@ import { z } from 'zod';
 import { type ChatTarget, PLATFORMS } from '../domain/chat.js';
 import { approvalChangeSchema, approvalResultSchema } from './approval-change.js';
 
+const FINAL_STATUS_LIST = ['rejected', 'expired', 'cancelled', 'stale', 'executed', 'failed'] as const;
+
 /**
  * Life of a request: `pending` → approved | rejected | expired | cancelled (| stale when the page
  * moved on before approval); `approved` → executed | failed | stale. Every other status is final.
  */
-export const APPROVAL_STATUSES = [
-  'pending',
-  'approved',
-  'rejected',
-  'expired',
-  'cancelled',
-  'stale',
-  'executed',
-  'failed',
-] as const;
+export const APPROVAL_STATUSES = ['pending', 'approved', ...FINAL_STATUS_LIST] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 /**
@@ -25,14 +18,7 @@ export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 export const APPROVAL_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Statuses a request never leaves. */
-export const FINAL_APPROVAL_STATUSES: ReadonlySet<ApprovalStatus> = new Set([
-  'rejected',
-  'expired',
-  'cancelled',
-  'stale',
-  'executed',
-  'failed',
-]);
+export const FINAL_APPROVAL_STATUSES: ReadonlySet<ApprovalStatus> = new Set(FINAL_STATUS_LIST);
 
 const actorSchema = z
   .object({ id: z.string(), name: z.string(), aadObjectId: z.string().optional() })

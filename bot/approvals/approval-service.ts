@@ -1,129 +1,33 @@
+/**
+ * The approval state machine: files requests and moves them between statuses, each transition a
+ * compare-and-set in the store; bounds come from `approval-limits`, errors from `approval-errors`.
+ */
 import { randomBytes } from 'node:crypto';
 import { type Actor, actorKey } from '../domain/types.js';
 import { AppError } from '../errors.js';
-import type { ApprovalChange, ApprovalResult } from './approval-change.js';
+import { alreadyDecided, expiredError } from './approval-errors.js';
+import {
+  APPROVAL_RETENTION_MS,
+  DEFAULT_APPROVAL_TTL_MS,
+  MAX_FINISHED_KEPT,
+  MAX_PENDING_PER_CHANNEL,
+  MAX_PENDING_PER_REQUESTER,
+} from './approval-limits.js';
 import {
   APPROVAL_ID_PATTERN,
-  type ApprovalCardRef,
-  type ApprovalPatch,
   type ApprovalRequest,
   type ApprovalStatus,
-  type ApprovalStore,
   FINAL_APPROVAL_STATUSES,
-} from './approval-store.js';
+} from './approval-schema.js';
+import type { ApprovalService, ApprovalServiceDeps } from './approval-service-types.js';
+import type { ApprovalPatch, ApprovalStore } from './approval-store-types.js';
 
-/** Default lifetime of a pending request. */
-export const DEFAULT_APPROVAL_TTL_MS = 24 * 60 * 60 * 1000;
-
-/**
- * How long a finished request (rejected, expired, cancelled, stale, executed, failed) stays loadable
- * after it ended: a week, so late clicks on its card and the card's refresh still show the final
- * state. Afterwards it is pruned (the audit log keeps its history) and a click gets
- * APPROVAL_NOT_FOUND ("this request is closed").
- */
-export const APPROVAL_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
-
-/**
- * Most finished requests kept within the retention. Each request is its own file, so this no longer
- * bounds a write's cost; it bounds the store's memory, its folder and its startup read when
- * thousands of requests finish within a week: the earliest ended go first (their late clicks then
- * get "this request is closed"). A finished request is about 1.5 KB.
- */
-export const MAX_FINISHED_KEPT = 2_000;
-
-/** Most unexpired pending requests one person may have (a runaway script cannot flood approvers). */
-export const MAX_PENDING_PER_REQUESTER = 20;
-
-/** Most unexpired pending requests one approvals channel may hold. */
-export const MAX_PENDING_PER_CHANNEL = 100;
-
-/** A new request for a write under `confirm`. */
-export interface NewApprovalInput {
-  readonly requester: Actor;
-  readonly conversationId: string;
-  readonly channelKey: string;
-  readonly connector: string;
-  readonly operation: 'create' | 'update';
-  readonly target: { readonly spaceKey: string; readonly pageId?: string; readonly title: string };
-  /** The proposed change (the plan as previewed); stored as its JSON form. */
-  readonly change: ApprovalChange;
-  /** For updates: the page version the preview was built on. */
-  readonly baseVersion?: number;
-  /** Overrides the service's TTL for this request. */
-  readonly ttlMs?: number;
-  readonly card?: ApprovalCardRef;
-}
-
-/** The outcome of executing an approved request. */
-export type ExecutionOutcome =
-  | { readonly ok: true; readonly result: ApprovalResult }
-  | { readonly ok: false; readonly error: string };
-
-/** Dependencies and settings of the approval service. */
-export interface ApprovalServiceDeps {
-  readonly store: ApprovalStore;
-  readonly now: () => Date;
-  /** Unguessable ids; defaults to 144 random bits, base64url. */
-  readonly newId?: () => string;
-  readonly ttlMs?: number;
-  /** May a requester approve their own request? Default false. */
-  readonly allowSelfApproval?: boolean;
-  /** How long finished requests are kept (default APPROVAL_RETENTION_MS). */
-  readonly retentionMs?: number;
-  /** Default MAX_FINISHED_KEPT. */
-  readonly maxFinishedKept?: number;
-  /** Default MAX_PENDING_PER_REQUESTER. */
-  readonly maxPendingPerRequester?: number;
-  /** Default MAX_PENDING_PER_CHANNEL. */
-  readonly maxPendingPerChannel?: number;
-  /**
-   * Shrinks a request's `change` when it reaches a final status: what only execution needed (the
-   * storage to write) can go, what its card shows must stay. Default: kept as is.
-   */
-  readonly compactFinished?: (change: ApprovalChange) => ApprovalChange;
-}
-
-/**
- * The approval state machine. Every transition happens exactly once (compare-and-set inside the
- * request's queue in the store). All methods throw `AppError`: APPROVAL_NOT_FOUND, APPROVAL_NOT_APPROVER,
- * APPROVAL_SELF, APPROVAL_ALREADY_DECIDED (message says by whom and when), APPROVAL_EXPIRED.
- */
-export interface ApprovalService {
-  /**
-   * Files a pending request (one new file). First prunes a few finished requests past retention or
-   * beyond MAX_FINISHED_KEPT (the periodic `pruneFinished` takes any backlog). Throws
-   * APPROVAL_LIMIT when the requester or the channel already has its maximum of pending requests.
-   */
-  submit(input: NewApprovalInput): Promise<ApprovalRequest>;
-  get(id: string): ApprovalRequest | undefined;
-  /** Pending → approved. The caller then executes and calls `recordResult` (or `markStale`). */
-  approve(id: string, actor: Actor, roles: { readonly isApprover: boolean }): Promise<ApprovalRequest>;
-  /** Pending → rejected (same checks as approve). */
-  reject(id: string, actor: Actor, roles: { readonly isApprover: boolean }): Promise<ApprovalRequest>;
-  /** Pending → cancelled, by the requester or an admin. */
-  cancel(id: string, actor: Actor, roles: { readonly isAdmin: boolean }): Promise<ApprovalRequest>;
-  /** Pending → expired when due; returns the request (unchanged if not due or not pending). */
-  expire(id: string): Promise<ApprovalRequest>;
-  /** Expires every pending request due at `at` (default now); returns the ones it expired. */
-  expireDue(at?: Date): Promise<ApprovalRequest[]>;
-  /** Pending/approved → stale: the page changed since the preview; nothing was written. */
-  markStale(id: string, error?: string): Promise<ApprovalRequest>;
-  /** Approved → executed | failed. Throws APPROVAL_ALREADY_DECIDED if not approved. */
-  recordResult(id: string, outcome: ExecutionOutcome): Promise<ApprovalRequest>;
-  /** Approved requests whose result was never recorded (a crash mid-execution) → failed. */
-  failInterrupted(): Promise<ApprovalRequest[]>;
-  setCard(id: string, card: ApprovalCardRef): Promise<ApprovalRequest>;
-  /**
-   * Pending, unexpired requests `actor` made or can decide, oldest first. `isApprover` is a flag
-   * (approver everywhere) or a per-request predicate (e.g. approver of that request's channel).
-   */
-  listForUser(actor: Actor, isApprover: boolean | ((request: ApprovalRequest) => boolean)): ApprovalRequest[];
-  /**
-   * Drops finished requests that ended more than the retention before `at` (default now), and the
-   * earliest ended beyond MAX_FINISHED_KEPT; returns how many.
-   */
-  pruneFinished(at?: Date): Promise<number>;
-}
+export type {
+  ApprovalService,
+  ApprovalServiceDeps,
+  ExecutionOutcome,
+  NewApprovalInput,
+} from './approval-service-types.js';
 
 /** 144 random bits as base64url (24 characters). */
 export function generateApprovalId(): string {
@@ -141,37 +45,6 @@ function toJsonValue<T>(value: T): T {
     throw new AppError('INPUT_INVALID', { message: 'the proposed change is not JSON' });
   }
   return JSON.parse(text) as T;
-}
-
-const STATUS_TEXT: Record<ApprovalStatus, string> = {
-  pending: 'is still pending',
-  approved: 'was approved',
-  rejected: 'was rejected',
-  expired: 'expired',
-  cancelled: 'was cancelled',
-  stale: 'was stopped because the page changed',
-  executed: 'was approved and carried out',
-  failed: 'was approved but failed',
-};
-
-function alreadyDecided(request: ApprovalRequest): AppError {
-  const by = request.decidedBy ? ` by ${request.decidedBy.name}` : '';
-  const when = request.decidedAt ? ` at ${request.decidedAt}` : '';
-  return new AppError('APPROVAL_ALREADY_DECIDED', {
-    userMessage: `That request ${STATUS_TEXT[request.status]}${by}${when}.`,
-    details: {
-      requestId: request.id,
-      status: request.status,
-      ...(request.decidedBy ? { decidedBy: request.decidedBy.name } : {}),
-      ...(request.decidedAt ? { decidedAt: request.decidedAt } : {}),
-    },
-  });
-}
-
-function expiredError(request: ApprovalRequest): AppError {
-  return new AppError('APPROVAL_EXPIRED', {
-    details: { requestId: request.id, status: request.status, expiresAt: request.expiresAt },
-  });
 }
 
 /** Builds the approval service over a store. */

@@ -1,3 +1,7 @@
+/**
+ * The approval store: requests in memory (`approval-index`) with one queue per request, changed only
+ * after its file (`approval-files`) accepted the change; `openApprovalStore` opens it over a folder.
+ */
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -10,13 +14,14 @@ import {
   migrateApprovalsFile,
 } from './approval-files.js';
 import { createApprovalIndex } from './approval-index.js';
+import { limitError, MAX_PRUNED_PER_INSERT } from './approval-limits.js';
 import {
-  type ApprovalCardRef,
   type ApprovalRequest,
   type ApprovalStatus,
   approvalRequestSchema,
   FINAL_APPROVAL_STATUSES,
 } from './approval-schema.js';
+import type { ApprovalPatch, ApprovalStore, TransitionResult } from './approval-store-types.js';
 import { createKeyedQueue } from './keyed-queue.js';
 
 export {
@@ -25,6 +30,7 @@ export {
   type ApprovalPersistence,
   MIGRATED_SUFFIX,
 } from './approval-files.js';
+export { MAX_PRUNED_PER_INSERT } from './approval-limits.js';
 export {
   APPROVAL_ID_PATTERN,
   APPROVAL_STATUSES,
@@ -38,101 +44,10 @@ export {
   approvalsFileSchema,
   FINAL_APPROVAL_STATUSES,
 } from './approval-schema.js';
-
-/**
- * Fields a transition may set. `change` is only replaced by a smaller record of itself when the
- * request ends (what execution needed is dropped; what the card shows stays).
- */
-export type ApprovalPatch = Partial<
-  Pick<ApprovalRequest, 'status' | 'decidedBy' | 'decidedAt' | 'result' | 'error' | 'card' | 'change'>
->;
-
-/** Limits checked atomically with an insert (see `ApprovalStore.insertWithinLimits`). */
-export interface InsertLimits {
-  /** Requests in a final status that ended before this instant are dropped (see MAX_PRUNED_PER_INSERT). */
-  readonly pruneBefore?: Date;
-  /** Most finished requests kept: beyond it the earliest ended go too, even within retention. */
-  readonly maxFinished?: number;
-  /** Pending requests count only while unexpired at this instant. */
-  readonly now: Date;
-  /** Most unexpired pending requests one requester may have. */
-  readonly maxPendingPerRequester: number;
-  /** Most unexpired pending requests one approvals channel may hold. */
-  readonly maxPendingPerChannel: number;
-}
-
-/** Outcome of a compare-and-set. `conflict` carries the current request (someone else won). */
-export type TransitionResult =
-  | { readonly kind: 'applied'; readonly request: ApprovalRequest; readonly previous: ApprovalStatus }
-  | { readonly kind: 'conflict'; readonly request: ApprovalRequest }
-  | { readonly kind: 'not-found' };
-
-/**
- * Persistence of approval requests. Changes of one request run one after another (a queue per id);
- * inserts run one after another (one more queue, for the caps). No operation's work grows with the
- * number of stored requests, except `list` and the sweeps, which read memory.
- */
-export interface ApprovalStore {
-  /** The stored request (a deep-frozen snapshot; never mutate it). */
-  get(id: string): ApprovalRequest | undefined;
-  /** Requests matching `filter` (all when omitted), oldest filed first. */
-  list(filter?: (request: ApprovalRequest) => boolean): ApprovalRequest[];
-  /** Adds a new request; throws `AppError('INPUT_INVALID')` if it breaks the schema or the id exists. */
-  insert(request: ApprovalRequest): Promise<ApprovalRequest>;
-  /**
-   * Atomic compare-and-set: applies `patch` only if the request's status is (one of) `expected` at
-   * the moment the request's queue runs it. A patch function sees the current request. Exactly one
-   * of any number of concurrent transitions from the same status wins.
-   */
-  transition(
-    id: string,
-    expected: ApprovalStatus | readonly ApprovalStatus[],
-    patch: ApprovalPatch | ((current: ApprovalRequest) => ApprovalPatch),
-  ): Promise<TransitionResult>;
-  /**
-   * Patches every request with status `expected` that `filter` selects, each by its own
-   * compare-and-set (status and filter are checked again when its turn comes); returns the patched
-   * ones, oldest filed first. If a write fails, the others still happen and the first error is thrown.
-   */
-  transitionMatching(
-    expected: ApprovalStatus,
-    filter: (request: ApprovalRequest) => boolean,
-    patch: (current: ApprovalRequest) => ApprovalPatch,
-  ): Promise<ApprovalRequest[]>;
-  /** Records where the card is, whatever the status. Undefined when the request is gone. */
-  setCard(id: string, card: ApprovalCardRef): Promise<ApprovalRequest | undefined>;
-  /**
-   * Drops requests in a final status that ended before `before`, and past `maxFinished` finished
-   * ones the earliest ended. Writes nothing when there is nothing to drop.
-   */
-  pruneFinished(before: Date, maxFinished?: number): Promise<number>;
-  /**
-   * Adds a new request after checking the caps on unexpired pending requests of its requester and its
-   * channel, with no other insert in between; first drops up to MAX_PRUNED_PER_INSERT finished requests
-   * due under `limits.pruneBefore` / `limits.maxFinished` (the periodic sweep drops any rest). Throws
-   * `AppError('APPROVAL_LIMIT')` (details: `scope` requester|channel, `limit`) when a cap is reached,
-   * and what `insert` throws.
-   */
-  insertWithinLimits(request: ApprovalRequest, limits: InsertLimits): Promise<ApprovalRequest>;
-}
-
-/**
- * Most finished requests one insert drops. Bounds a submit's work when a backlog is due at once
- * (after a long downtime, say); each submit adds at most one request, so inserts alone keep up, and
- * the periodic sweep (`pruneFinished`) drops the rest.
- */
-export const MAX_PRUNED_PER_INSERT = 16;
+export type { ApprovalPatch, ApprovalStore, InsertLimits, TransitionResult } from './approval-store-types.js';
 
 /** Key of the insert queue; cannot collide with an id (APPROVAL_ID_PATTERN admits no NUL). */
 const INSERT_QUEUE = '\u0000insert';
-
-function limitError(scope: 'requester' | 'channel', limit: number): AppError {
-  const userMessage =
-    scope === 'requester'
-      ? `You already have ${limit} requests waiting for approval. Wait until some are decided, or withdraw one (type \`approvals\`), then ask again.`
-      : `This channel already has ${limit} requests waiting for approval. Ask an approver to decide some, then ask again.`;
-  return new AppError('APPROVAL_LIMIT', { userMessage, details: { scope, limit } });
-}
 
 function duplicateId(): AppError {
   return new AppError('INPUT_INVALID', { message: 'duplicate approval request id' });
@@ -282,48 +197,6 @@ export function createApprovalStore(
         }
         return insertUnlocked(request);
       });
-    },
-  };
-}
-
-/** Test hooks of a memory store. */
-export interface MemoryApprovalStore extends ApprovalStore {
-  /** Successful writes and removals so far. */
-  writes(): number;
-  /** Makes the next write or removal fail with `error` (once). */
-  failNextWrite(error?: Error): void;
-}
-
-/**
- * An in-memory store with the same contract as the file store (queues, validation, memory changed
- * only after a successful "write"). `initial` is validated: throws `AppError('STORE_CORRUPT')` if not.
- */
-export function createMemoryApprovalStore(initial: readonly ApprovalRequest[] = []): MemoryApprovalStore {
-  const requests = initial.map((request) => {
-    const parsed = approvalRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      throw new AppError('STORE_CORRUPT', {
-        message: 'memory approval store: an initial request is invalid',
-      });
-    }
-    return parsed.data;
-  });
-  let writes = 0;
-  let pendingFailure: Error | undefined;
-  const step = async () => {
-    if (pendingFailure) {
-      const failure = pendingFailure;
-      pendingFailure = undefined;
-      throw failure;
-    }
-    writes += 1;
-  };
-  const store = createApprovalStore({ write: step, remove: step }, requests);
-  return {
-    ...store,
-    writes: () => writes,
-    failNextWrite(error = new Error('simulated write failure')) {
-      pendingFailure = error;
     },
   };
 }

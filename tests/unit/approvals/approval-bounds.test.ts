@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compactApprovalChange } from '../../../bot/approvals/approval-change.js';
 import {
   APPROVAL_RETENTION_MS,
-  createApprovalService,
   MAX_PENDING_PER_CHANNEL,
   MAX_PENDING_PER_REQUESTER,
-  type NewApprovalInput,
-} from '../../../bot/approvals/approval-service.js';
-import { createMemoryApprovalStore } from '../../../bot/approvals/approval-store.js';
+} from '../../../bot/approvals/approval-limits.js';
+import { createApprovalService, type NewApprovalInput } from '../../../bot/approvals/approval-service.js';
+import { createMemoryApprovalStore } from '../../../bot/approvals/memory-approval-store.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { AppError, ERROR_MESSAGES } from '../../../bot/errors.js';
 import { resultOf, updateChange } from './sample-change.js';

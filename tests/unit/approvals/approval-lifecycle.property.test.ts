@@ -1,11 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApprovalService } from '../../../bot/approvals/approval-service.js';
-import {
-  type ApprovalStatus,
-  type ApprovalStore,
-  createMemoryApprovalStore,
-} from '../../../bot/approvals/approval-store.js';
+import type { ApprovalStatus, ApprovalStore } from '../../../bot/approvals/approval-store.js';
+import { createMemoryApprovalStore } from '../../../bot/approvals/memory-approval-store.js';
 import { isAppError } from '../../../bot/errors.js';
 import { createChange, resultOf } from './sample-change.js';
 

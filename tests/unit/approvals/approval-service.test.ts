@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApprovalChange } from '../../../bot/approvals/approval-change.js';
+import { DEFAULT_APPROVAL_TTL_MS } from '../../../bot/approvals/approval-limits.js';
 import {
   createApprovalService,
-  DEFAULT_APPROVAL_TTL_MS,
   generateApprovalId,
   type NewApprovalInput,
 } from '../../../bot/approvals/approval-service.js';
 import {
   APPROVALS_DIR,
   approvalFileSchema,
-  createMemoryApprovalStore,
   openApprovalStore,
 } from '../../../bot/approvals/approval-store.js';
+import { createMemoryApprovalStore } from '../../../bot/approvals/memory-approval-store.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { AppError, isAppError } from '../../../bot/errors.js';
 import { resultOf, updateChange } from './sample-change.js';

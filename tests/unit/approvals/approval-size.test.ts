@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { approvalMessage, previewOf } from '../../../bot/approvals/approval-card.js';
 import { compactApprovalChange } from '../../../bot/approvals/approval-change.js';
 import { createApprovalService } from '../../../bot/approvals/approval-service.js';
-import { createMemoryApprovalStore } from '../../../bot/approvals/approval-store.js';
+import { createMemoryApprovalStore } from '../../../bot/approvals/memory-approval-store.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { isAppError } from '../../../bot/errors.js';
 import { CREATE_PREVIEW_MAX_CHARS, executeCreate, planCreate } from '../../../bot/operations/create-page.js';

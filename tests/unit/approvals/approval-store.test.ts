@@ -10,11 +10,11 @@ import {
   type ApprovalRequest,
   approvalFileSchema,
   createApprovalStore,
-  createMemoryApprovalStore,
   MAX_PRUNED_PER_INSERT,
   MIGRATED_SUFFIX,
   openApprovalStore,
 } from '../../../bot/approvals/approval-store.js';
+import { createMemoryApprovalStore } from '../../../bot/approvals/memory-approval-store.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { isAppError } from '../../../bot/errors.js';
 import { createChange, updateChange } from './sample-change.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApprovalService } from '../../../bot/approvals/approval-service.js';
-import { type ApprovalRequest, createMemoryApprovalStore } from '../../../bot/approvals/approval-store.js';
+import type { ApprovalRequest } from '../../../bot/approvals/approval-store.js';
 import {
   APPROVALS_PAGE_SIZE,
   APPROVALS_TITLE_MAX_CHARS,
@@ -8,6 +8,7 @@ import {
   moreApprovals,
   showApprovalsList,
 } from '../../../bot/approvals/approvals-list.js';
+import { createMemoryApprovalStore } from '../../../bot/approvals/memory-approval-store.js';
 import type { AssistantDeps } from '../../../bot/assistant/deps.js';
 import type { CardActionRequest, ChatRequest, OutboundMessage } from '../../../bot/domain/chat.js';
 import type { Actor } from '../../../bot/domain/types.js';
