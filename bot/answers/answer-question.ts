@@ -10,7 +10,7 @@ import { splitPassages } from './split-passages.js';
 
 /** Search results asked for per question (candidates for the pages read). */
 export const SEARCH_LIMIT = 15;
-/** Pages read and ranked per question (each read is a page fetch plus its ancestors). */
+/** Pages read and ranked per question (each read is one page fetch: answers show no breadcrumbs). */
 export const MAX_PAGES_READ = 3;
 /** Most items of one list quoted together. */
 const MAX_LIST_ITEMS = 6;
@@ -105,7 +105,9 @@ async function readPage(
   accountIds: string[],
 ): Promise<ReadPage | undefined> {
   try {
-    const page = await loadPageInScope(client, { kind: 'id', id: pageId }, isSpaceAllowed);
+    const page = await loadPageInScope(client, { kind: 'id', id: pageId }, isSpaceAllowed, {
+      ancestors: false,
+    });
     const marked = markMentions(page.storage, accountIds);
     accountIds.splice(0, accountIds.length, ...marked.accountIds);
     const markdown = await toMarkdownOffThread(marked.storage, {

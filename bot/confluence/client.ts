@@ -26,6 +26,7 @@ import type {
   CreatePageInput,
   Page,
   PageAncestor,
+  PageReadOptions,
   PageRef,
   SearchHit,
   SearchPagesInput,
@@ -48,10 +49,13 @@ const MAX_ANCESTORS = 25;
  * spaces). Space key/id pairs are cached for the life of the client. The token is read only when
  * a request is sent and never appears in errors or logs.
  *
- * Pages come back with their storage as Confluence sent it (never converted here). Writes recover
- * from unclear outcomes as `write-recovery.ts` describes: `updatePage` sends `baseVersion + 1` and
- * never re-reads the version first; `createPage` is never replayed blindly. DTOs are mapped to the
- * client's types in `map-dto.ts`.
+ * Pages come back with their storage as Confluence sent it (never converted here). A read by id or
+ * URL takes two sequential rounds at most (page + ancestor ids, then space key + ancestor titles +
+ * author name, each only when asked for and not cached); see `PageReadOptions`. Writes return the
+ * page from Confluence's own answer (the new version, no re-read) and recover from unclear outcomes
+ * as `write-recovery.ts` describes: `updatePage` sends `baseVersion + 1` and never re-reads the
+ * version first; `createPage` is never replayed blindly. DTOs are mapped to the client's types in
+ * `map-dto.ts`.
  *
  * @throws AppError `CONFLUENCE_BAD_SITE_URL` when `connection.siteUrl` is unusable.
  */
@@ -121,15 +125,23 @@ export function createConfluenceClient(
     return found.id;
   };
 
-  const resolveSpaceKey = async (spaceId: string): Promise<string> => {
+  /** In-flight and finished space-key look-ups by space id (parallel reads share one call). */
+  const spaceKeyLookups = new Map<string, Promise<string>>();
+  const resolveSpaceKey = (spaceId: string): Promise<string> => {
     const cached = spaceKeyById.get(spaceId);
-    if (cached !== undefined) return cached;
-    const dto = await http.request(
-      { method: 'GET', path: `/wiki/api/v2/spaces/${encodeURIComponent(spaceId)}` },
-      spaceSchema,
-    );
-    rememberSpace(dto);
-    return dto.key;
+    if (cached !== undefined) return Promise.resolve(cached);
+    let lookup = spaceKeyLookups.get(spaceId);
+    if (!lookup) {
+      lookup = http
+        .request({ method: 'GET', path: `/wiki/api/v2/spaces/${encodeURIComponent(spaceId)}` }, spaceSchema)
+        .then((dto) => {
+          rememberSpace(dto);
+          return dto.key;
+        })
+        .finally(() => spaceKeyLookups.delete(spaceId));
+      spaceKeyLookups.set(spaceId, lookup);
+    }
+    return lookup;
   };
 
   const fetchPageDto = (id: string, withBody: boolean): Promise<PageDto> =>
@@ -142,15 +154,20 @@ export function createConfluenceClient(
       pageSchema,
     );
 
-  const fetchAncestors = async (id: string): Promise<PageAncestor[]> => {
+  /** The ids of a page's ancestors that are pages, root first (v2 answers ids only). */
+  const fetchAncestorIds = async (id: string): Promise<string[]> => {
     const list = await http.request(
       { method: 'GET', path: `/wiki/api/v2/pages/${id}/ancestors`, query: { limit: MAX_ANCESTORS } },
       ancestorListSchema,
     );
-    const ids = list.results.filter((a) => !a.type || a.type === 'page').map((a) => a.id);
+    return list.results.filter((a) => !a.type || a.type === 'page').map((a) => a.id);
+  };
+
+  /** Titles for ancestor ids, in one bulk `GET /pages?id=…` (ancestors hidden from the account drop out). */
+  const fetchAncestorTitles = async (ids: readonly string[]): Promise<PageAncestor[]> => {
     if (ids.length === 0) return [];
     const pages = await http.request(
-      { method: 'GET', path: '/wiki/api/v2/pages', query: { id: ids, limit: 250 } },
+      { method: 'GET', path: '/wiki/api/v2/pages', query: { id: [...ids], limit: 250 } },
       pageListSchema,
     );
     const titles = new Map(pages.results.map((p) => [p.id, p.title]));
@@ -162,18 +179,49 @@ export function createConfluenceClient(
     return ancestors;
   };
 
-  const toPage = async (dto: PageDto, fallbackStorage?: string): Promise<Page> => {
+  const { getCurrentUser, getUserName } = createUserLookup(http);
+
+  /**
+   * The page for callers, from a page answer: its space key (cached per client), and — in the same
+   * round — the titles of `ancestorIds` and the author's name when asked for.
+   */
+  const completePage = async (
+    dto: PageDto,
+    ancestorIds: readonly string[] | undefined,
+    options: PageReadOptions,
+    fallbackStorage?: string,
+  ): Promise<Page> => {
+    const authorId = dto.version.authorId;
+    const [spaceKey, ancestors, authorName] = await Promise.all([
+      resolveSpaceKey(dto.spaceId),
+      ancestorIds ? fetchAncestorTitles(ancestorIds) : [],
+      options.authorName && authorId ? getUserName(authorId) : undefined,
+    ]);
     const storage = dto.body?.storage?.value ?? fallbackStorage ?? '';
-    const [spaceKey, ancestors] = await Promise.all([resolveSpaceKey(dto.spaceId), fetchAncestors(dto.id)]);
-    return pageFromDto(dto, { spaceKey, ancestors, storage, base: baseOr(dto._links?.base) });
+    const page = pageFromDto(dto, { spaceKey, ancestors, storage, base: baseOr(dto._links?.base) });
+    return authorName ? { ...page, authorName } : page;
   };
 
-  const findByTitle = async (spaceId: string, title: string): Promise<PageDto | undefined> => {
+  /** A page by id: the page and its ancestor ids in one round, the rest in a second (see completePage). */
+  const readPageById = async (id: string, options: PageReadOptions): Promise<Page> => {
+    const pageId = assertPageId(id);
+    const [dto, ancestorIds] = await Promise.all([
+      fetchPageDto(pageId, options.body !== false),
+      options.ancestors !== false ? fetchAncestorIds(pageId) : undefined,
+    ]);
+    return completePage(dto, ancestorIds, options);
+  };
+
+  const findByTitle = async (
+    spaceId: string,
+    title: string,
+    withBody = true,
+  ): Promise<PageDto | undefined> => {
     const list = await http.request(
       {
         method: 'GET',
         path: '/wiki/api/v2/pages',
-        query: { 'space-id': spaceId, title, 'body-format': 'storage', limit: 25 },
+        query: { 'space-id': spaceId, title, ...(withBody ? { 'body-format': 'storage' } : {}), limit: 25 },
       },
       pageListSchema,
     );
@@ -198,36 +246,43 @@ export function createConfluenceClient(
     learnBase(list._links?.base);
   };
 
-  const getPage = async (ref: PageRef): Promise<Page> => {
+  const getPage = async (ref: PageRef, options: PageReadOptions = {}): Promise<Page> => {
     switch (ref.kind) {
       case 'id':
-        return toPage(await fetchPageDto(assertPageId(ref.id), true));
+        return readPageById(ref.id, options);
       case 'url': {
         await ensureWebHostKnown(ref.url);
         const parsed = parsePageUrl(ref.url, [...webHosts]);
-        return toPage(await fetchPageDto(parsed.pageId, true));
+        return readPageById(parsed.pageId, options);
       }
       case 'title': {
         const spaceId = await resolveSpaceId(ref.spaceKey);
-        const dto = await findByTitle(spaceId, ref.title);
+        const dto = await findByTitle(spaceId, ref.title, options.body !== false);
         if (!dto) {
           throw new AppError('CONFLUENCE_NOT_FOUND', {
             userMessage: `No page titled "${ref.title}" in space ${ref.spaceKey}, or the connector account cannot see it.`,
             details: { spaceKey: ref.spaceKey },
           });
         }
-        return toPage(dto);
+        const ancestorIds = options.ancestors !== false ? await fetchAncestorIds(dto.id) : undefined;
+        return completePage(dto, ancestorIds, options);
       }
     }
   };
 
-  const toFreshPage = async (dto: PageDto, sentStorage: string): Promise<Page> => {
+  /**
+   * The page a write answered with (POST/PUT return the new version, space id and links, no body):
+   * no re-read. `storage` is what was sent; `ancestors` is empty (nobody shows breadcrumbs for a
+   * write's result). The space key comes from the client's cache (looked up when it is not there);
+   * a failed look-up never turns a write that happened into an error.
+   */
+  const toWrittenPage = async (dto: PageDto, sentStorage: string): Promise<Page> => {
     try {
-      return await toPage(await fetchPageDto(dto.id, true));
+      return await completePage(dto, undefined, {}, sentStorage);
     } catch (error) {
       logger.warn(
         { pageId: dto.id, code: isAppError(error) ? error.code : 'INTERNAL' },
-        're-read after write failed',
+        'space look-up after write failed',
       );
       return pageFromDto(dto, {
         spaceKey: spaceKeyById.get(dto.spaceId) ?? '',
@@ -238,7 +293,9 @@ export function createConfluenceClient(
     }
   };
 
-  const writes: WriteContext = { http, logger, maxRetries, fetchPageDto, findByTitle, toPage, toFreshPage };
+  const toPage = (dto: PageDto): Promise<Page> => completePage(dto, undefined, {});
+
+  const writes: WriteContext = { http, logger, maxRetries, fetchPageDto, findByTitle, toPage, toWrittenPage };
 
   const createPage = (input: CreatePageInput): Promise<Page> => sendCreate(writes, input, resolveSpaceId);
   const updatePage = (input: UpdatePageInput): Promise<Page> => sendUpdate(writes, input);
@@ -278,8 +335,6 @@ export function createConfluenceClient(
     );
     return list.results.map((dto) => toSpace(dto, list._links?.base));
   };
-
-  const { getCurrentUser, getUserName } = createUserLookup(http);
 
   return { searchPages, getPage, createPage, updatePage, getSpaces, listSpaces, getCurrentUser, getUserName };
 }

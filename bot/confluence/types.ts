@@ -85,6 +85,28 @@ export interface Page {
   readonly webUrl: string;
   /** The site's web base (`_links.base`, e.g. `https://acme.atlassian.net/wiki`): links in converted Markdown. */
   readonly webBase?: string;
+  /**
+   * The last author's display name, when the read asked for it (`PageReadOptions.authorName`) and
+   * Confluence shows it.
+   */
+  readonly authorName?: string;
+}
+
+/**
+ * What a page read fetches besides the page itself. Each extra is looked up in the same round as
+ * the page's space (the second and last round of a read by id or URL); leave out what the caller
+ * does not show, so it costs no call.
+ */
+export interface PageReadOptions {
+  /**
+   * The ancestors with their titles, for breadcrumbs (default true). Without them `ancestors` is
+   * empty and the read makes no ancestor calls.
+   */
+  readonly ancestors?: boolean;
+  /** The body in storage format (default true). Without it `storage` is ''. */
+  readonly body?: boolean;
+  /** The last author's display name (cached per client), as `authorName` (default false). */
+  readonly authorName?: boolean;
 }
 
 export interface Space {
@@ -125,7 +147,12 @@ export interface UpdatePageInput {
  */
 export interface ConfluenceClient {
   searchPages(input: SearchPagesInput): Promise<SearchResults>;
-  getPage(ref: PageRef): Promise<Page>;
+  /**
+   * A page with what `options` asks for: by id or URL in at most two sequential rounds (the page and
+   * its ancestor ids together, then its space key — cached per client — ancestor titles and author
+   * name together).
+   */
+  getPage(ref: PageRef, options?: PageReadOptions): Promise<Page>;
   createPage(input: CreatePageInput): Promise<Page>;
   updatePage(input: UpdatePageInput): Promise<Page>;
   /** Spaces by key (unknown or hidden keys are simply absent). */

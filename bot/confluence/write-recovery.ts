@@ -33,10 +33,10 @@ export interface WriteContext {
   readonly maxRetries: number;
   readonly fetchPageDto: (id: string, withBody: boolean) => Promise<PageDto>;
   readonly findByTitle: (spaceId: string, title: string) => Promise<PageDto | undefined>;
-  /** The page as returned to callers (space key and ancestors looked up). */
+  /** A page found while recovering, as returned to callers (space key looked up; no ancestors). */
   readonly toPage: (dto: PageDto) => Promise<Page>;
-  /** The written page re-read; falls back to the write's own answer when the re-read fails. */
-  readonly toFreshPage: (dto: PageDto, sentStorage: string) => Promise<Page>;
+  /** The page a write answered with, as returned to callers (no re-read; `storage` = what was sent). */
+  readonly toWrittenPage: (dto: PageDto, sentStorage: string) => Promise<Page>;
 }
 
 function mayHaveApplied(error: unknown): error is AppError {
@@ -84,7 +84,7 @@ export async function sendCreate(
   for (let attempt = 0; ; attempt++) {
     let failure: AppError;
     try {
-      return await ctx.toFreshPage(await ctx.http.request(request, pageSchema), target.storage);
+      return await ctx.toWrittenPage(await ctx.http.request(request, pageSchema), target.storage);
     } catch (error) {
       const isRetryDuplicate = attempt > 0 && isAppError(error, 'CONFLUENCE_DUPLICATE_TITLE');
       if (!mayHaveApplied(error) && !isRetryDuplicate) throw error;
@@ -141,7 +141,7 @@ export async function sendUpdate(ctx: WriteContext, input: UpdatePageInput): Pro
   for (let attempt = 0; ; attempt++) {
     let failure: AppError;
     try {
-      return await ctx.toFreshPage(await ctx.http.request(request, pageSchema), target.storage);
+      return await ctx.toWrittenPage(await ctx.http.request(request, pageSchema), target.storage);
     } catch (error) {
       if (isAppError(error, 'CONFLUENCE_CONFLICT')) {
         if (attempt > 0) throw unknownOutcome(request, error);

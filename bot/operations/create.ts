@@ -15,7 +15,10 @@ export type CreateRequest = Extract<OperationRequest, { operation: 'create' }>;
 /** Refuses a title the space already has (Confluence would refuse the create anyway, later). */
 async function assertTitleFree(client: ConfluenceClient, plan: CreatePlan): Promise<void> {
   try {
-    await client.getPage({ kind: 'title', title: plan.title, spaceKey: plan.spaceKey });
+    await client.getPage(
+      { kind: 'title', title: plan.title, spaceKey: plan.spaceKey },
+      { ancestors: false, body: false },
+    );
   } catch (error) {
     if (isAppError(error, 'CONFLUENCE_NOT_FOUND')) return;
     throw error;
@@ -35,14 +38,25 @@ export const createOperation: WriteOperation<CreateRequest, CreatePlan> = {
     const parentSpaceKey = request.parent ? spaceNamedBy(request.parent) : undefined;
     return { spaceKey: request.spaceKey, ...(parentSpaceKey ? { parentSpaceKey } : {}) };
   },
-  plan: (env, request) => planCreate(scopedReader(env.client, env.allows), request),
+  // The parent is read for its id, title and space only: no body, no breadcrumbs.
+  plan: (env, request) =>
+    planCreate(
+      {
+        getPage: (ref) =>
+          scopedReader(env.client, env.allows).getPage(ref, { ancestors: false, body: false }),
+      },
+      request,
+    ),
   facts: (plan) => ({
     spaceKey: plan.spaceKey,
     ...(plan.parentSpaceKey ? { parentSpaceKey: plan.parentSpaceKey } : {}),
   }),
   async readFacts(reader, plan, allows) {
     if (!plan.parentId) return { spaceKey: plan.spaceKey };
-    const parent = await loadPageInScope(reader, { kind: 'id', id: plan.parentId }, allows);
+    const parent = await loadPageInScope(reader, { kind: 'id', id: plan.parentId }, allows, {
+      ancestors: false,
+      body: false,
+    });
     return { spaceKey: plan.spaceKey, parentSpaceKey: parent.spaceKey };
   },
   decisionTarget: (plan, facts) => ({

@@ -36,14 +36,15 @@ export const getOperation: ReadOperation<GetRequest, GetPlan, LoadedPage> = {
   named: (request) => namedByRef(request.ref),
   plan: (request) => ({ ref: request.ref }),
   async execute(env, plan) {
-    const page = await loadPageInScope(env.client, plan.ref, env.allows);
+    // Breadcrumbs and the author's name come with the page (two sequential rounds at most).
+    const page = await loadPageInScope(env.client, plan.ref, env.allows, { authorName: true });
     const [start, authorName] = await Promise.all([
       markdownStartOffThread(
         page.storage,
         PAGE_CARD_CONVERT_CHARS,
         page.webBase ? { baseUrl: page.webBase } : {},
       ),
-      page.version.authorId ? env.client.getUserName(page.version.authorId) : undefined,
+      page.authorName ?? (page.version.authorId ? env.client.getUserName(page.version.authorId) : undefined),
     ]);
     return { page, start, ...(authorName ? { authorName } : {}) };
   },

@@ -35,12 +35,17 @@ export const updateOperation: WriteOperation<UpdateRequest, UpdatePlan> = {
   target: (request) => refTarget(request.ref),
   named: (request) => namedByRef(request.ref),
   async plan(env, request) {
-    const page = await loadPageInScope(env.client, request.ref, env.allows);
+    // The preview shows no breadcrumbs: the page and its body only.
+    const page = await loadPageInScope(env.client, request.ref, env.allows, { ancestors: false });
     return planUpdate(page, request.edit);
   },
   facts: (plan) => ({ spaceKey: plan.spaceKey, version: plan.baseVersion }),
   async readFacts(reader, plan, allows) {
-    const page = await loadPageInScope(reader, { kind: 'id', id: plan.pageId }, allows);
+    // Space and version only: one call (no body, no ancestors).
+    const page = await loadPageInScope(reader, { kind: 'id', id: plan.pageId }, allows, {
+      ancestors: false,
+      body: false,
+    });
     return { spaceKey: page.spaceKey, version: page.version.number };
   },
   decisionTarget: (_plan, facts) => ({ spaceKey: facts.spaceKey }),

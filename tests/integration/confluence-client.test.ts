@@ -177,6 +177,54 @@ describe('ConfluenceClient against the simulator: reads', () => {
     expect(byTitle.id).toBe(byId.id);
   });
 
+  it('reads what the options ask for, in two rounds at most: page + ancestor ids, then the rest together', async () => {
+    const client = makeClient();
+    const simPage = sim.findPageByTitle('HR', 'Parental Leave Policy');
+    const id = simPage?.id ?? '';
+    const callsOf = async (read: () => Promise<unknown>) => {
+      const before = sim.requests.length;
+      await read();
+      return sim.requests
+        .slice(before)
+        .map((r) => `${r.method} ${r.path}?${new URLSearchParams(r.query as Record<string, string>)}`);
+    };
+    const cold = await callsOf(() => client.getPage({ kind: 'id', id }, { authorName: true }));
+    expect(cold.map((c) => c.split('?')[0])).toEqual([
+      `GET /wiki/api/v2/pages/${id}`,
+      `GET /wiki/api/v2/pages/${id}/ancestors`,
+      `GET /wiki/api/v2/spaces/${simPage?.spaceId}`,
+      'GET /wiki/api/v2/pages',
+      'GET /wiki/rest/api/user',
+    ]);
+    const warm = await client.getPage({ kind: 'id', id }, { authorName: true });
+    expect(warm.authorName).toBeTruthy();
+    expect(warm.ancestors.at(-1)?.title).toBe('Policies');
+
+    const bare = await callsOf(async () => {
+      const page = await client.getPage({ kind: 'id', id }, { ancestors: false, body: false });
+      expect(page.ancestors).toEqual([]);
+      expect(page.storage).toBe('');
+      expect(page.spaceKey).toBe('HR');
+      expect(page.version.number).toBe(simPage?.version);
+    });
+    expect(bare).toEqual([`GET /wiki/api/v2/pages/${id}?`]);
+    const withBody = await callsOf(() => client.getPage({ kind: 'id', id }, { ancestors: false }));
+    expect(withBody).toEqual([`GET /wiki/api/v2/pages/${id}?body-format=storage`]);
+  });
+
+  it('looks a space key up once for reads sent together', async () => {
+    const client = makeClient();
+    const ids = ['Parental Leave Policy', 'Policies'].map((t) => sim.findPageByTitle('HR', t)?.id ?? '');
+    const before = sim.requests.length;
+    const pages = await Promise.all(
+      ids.map((id) => client.getPage({ kind: 'id', id }, { ancestors: false })),
+    );
+    expect(pages.map((p) => p.spaceKey)).toEqual(['HR', 'HR']);
+    expect(sim.requests.slice(before).filter((r) => r.path.startsWith('/wiki/api/v2/spaces'))).toHaveLength(
+      1,
+    );
+  });
+
   it('refuses URLs to other sites and short links before any request', async () => {
     const client = makeClient();
     await client.listSpaces();
@@ -211,6 +259,7 @@ describe('ConfluenceClient against the simulator: writes', () => {
     const client = makeClient();
     const title = uniqueTitle('Meeting minutes');
     const parent = sim.findPageByTitle('HR', 'Policies');
+    const before = sim.requests.length;
     const page = await client.createPage({
       spaceKey: 'HR',
       title,
@@ -220,7 +269,16 @@ describe('ConfluenceClient against the simulator: writes', () => {
     expect(page.title).toBe(title);
     expect(page.version.number).toBe(1);
     expect(page.parentId).toBe(parent?.id);
-    expect(page.ancestors.map((a) => a.title)).toContain('Policies');
+    expect(page.spaceKey).toBe('HR');
+    expect(page.storage).toBe('<p>Agenda</p>');
+    // The POST's answer is the page: no re-read, and no breadcrumbs for a write's result.
+    expect(sim.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /wiki/api/v2/spaces',
+      'POST /wiki/api/v2/pages',
+    ]);
+    expect(page.ancestors).toEqual([]);
+    const read = await client.getPage({ kind: 'id', id: page.id });
+    expect(read.ancestors.map((a) => a.title)).toContain('Policies');
     expect(sim.findPageByTitle('HR', title)?.storage).toBe('<p>Agenda</p>');
     const duplicate = await caught(client.createPage({ spaceKey: 'HR', title, storage: '<p>Again</p>' }));
     expect(duplicate.code).toBe('CONFLUENCE_DUPLICATE_TITLE');

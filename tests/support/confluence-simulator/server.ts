@@ -333,6 +333,7 @@ export async function startConfluenceSimulator(options: SimulatorOptions = {}): 
       .catch((error: unknown) => errorFor(parsed.pathname, 500, `Simulator failure: ${String(error)}`))
       .then((result) => {
         record.status = result.status;
+        record.finishedAt = Date.now();
         if (closed || res.destroyed) return;
         const headers: Record<string, string> = { ...result.headers };
         let payload = '';

@@ -43,6 +43,8 @@ export interface RecordedRequest {
   account?: string;
   body?: unknown;
   status: number;
+  /** When the response was sent (Date.now()); absent while the request is still being answered. */
+  finishedAt?: number;
 }
 
 /** A space as the simulator stores it. Ids are numeric strings. */
