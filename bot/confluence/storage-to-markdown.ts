@@ -32,13 +32,7 @@ export interface StorageToMarkdownOptions {
 export function storageToMarkdown(storage: string, options: StorageToMarkdownOptions = {}): string {
   assertStorageSize(storage, options.pageUrl);
   try {
-    const document = parseDocument(storage, {
-      xmlMode: false,
-      recognizeCDATA: true,
-      recognizeSelfClosing: true,
-      decodeEntities: true,
-    });
-    return new StorageRenderer(toWikiBase(options.baseUrl)).render(document.children);
+    return new StorageRenderer(toWikiBase(options.baseUrl)).render(parseStorage(storage));
   } catch {
     return fallbackText(storage);
   }
@@ -92,17 +86,21 @@ function cutAtTagEnd(storage: string, limit: number): string {
 
 function renderStart(storage: string, maxChars: number, baseUrl: string | undefined): MarkdownStart {
   try {
-    const document = parseDocument(storage, {
-      xmlMode: false,
-      recognizeCDATA: true,
-      recognizeSelfClosing: true,
-      decodeEntities: true,
-    });
-    return new StorageRenderer(toWikiBase(baseUrl)).renderStart(document.children, maxChars);
+    return new StorageRenderer(toWikiBase(baseUrl)).renderStart(parseStorage(storage), maxChars);
   } catch {
     const text = fallbackText(storage);
     return { markdown: text.slice(0, maxChars), complete: text.length <= maxChars };
   }
+}
+
+/** The storage's node tree as the renderer reads it (HTML mode: CDATA, self-closing tags, entities decoded). */
+function parseStorage(storage: string) {
+  return parseDocument(storage, {
+    xmlMode: false,
+    recognizeCDATA: true,
+    recognizeSelfClosing: true,
+    decodeEntities: true,
+  }).children;
 }
 
 /** Plain text of the page when rendering failed: tags removed, entities decoded, whitespace collapsed. */
