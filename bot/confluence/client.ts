@@ -1,25 +1,19 @@
 import { AppError, isAppError } from '../errors.js';
 import { createSilentLogger } from '../logger.js';
-import { assertSpaceKey, buildAnyWordsCql, buildSearchCql } from './cql.js';
+import { buildAnyWordsCql, buildSearchCql } from './cql.js';
 import { createHttpTransport, type HttpTransport, type HttpTransportOptions } from './http.js';
-import {
-  cursorFromNextLink,
-  toPage as pageFromDto,
-  toSpace as spaceFromDto,
-  toSearchHit,
-} from './map-dto.js';
+import { cursorFromNextLink, toPage as pageFromDto, toSearchHit } from './map-dto.js';
 import { parsePageUrl } from './page-url.js';
 import {
   ancestorListSchema,
   type PageDto,
   pageListSchema,
   pageSchema,
-  type SpaceDto,
   searchResponseSchema,
   spaceListSchema,
-  spaceSchema,
 } from './schemas.js';
 import { validateSiteUrl } from './site-url.js';
+import { createSpaceDirectory } from './space-directory.js';
 import type {
   ConfluenceClient,
   ConfluenceConnection,
@@ -31,7 +25,6 @@ import type {
   SearchHit,
   SearchPagesInput,
   SearchResults,
-  Space,
   UpdatePageInput,
 } from './types.js';
 import { createUserLookup } from './users.js';
@@ -67,8 +60,6 @@ export function createConfluenceClient(
   const logger = options.logger ?? createSilentLogger();
   const maxRetries = Math.max(0, options.maxRetries ?? 3);
   const http: HttpTransport = createHttpTransport(connection, siteUrl, { ...options, logger });
-  const spaceIdByKey = new Map<string, string>();
-  const spaceKeyById = new Map<string, string>();
   const webHosts = new Set<string>([new URL(siteUrl).host.toLowerCase()]);
   let webBase: string | undefined;
 
@@ -86,63 +77,10 @@ export function createConfluenceClient(
     return base?.replace(/\/+$/, '') ?? webBase ?? `${siteUrl}/wiki`;
   };
 
-  const rememberSpace = (dto: SpaceDto): void => {
-    spaceIdByKey.set(dto.key, dto.id);
-    spaceKeyById.set(dto.id, dto.key);
-  };
-  const toSpace = (dto: SpaceDto, base: string | null | undefined): Space => {
-    rememberSpace(dto);
-    return spaceFromDto(dto, baseOr(base));
-  };
-
-  const getSpaces = async (keys: readonly string[]): Promise<readonly Space[]> => {
-    const unique = [...new Set(keys.map(assertSpaceKey))];
-    const spaces: Space[] = [];
-    for (let i = 0; i < unique.length; i += 250) {
-      const chunk = unique.slice(i, i + 250);
-      const list = await http.request(
-        { method: 'GET', path: '/wiki/api/v2/spaces', query: { keys: chunk, limit: 250 } },
-        spaceListSchema,
-      );
-      for (const dto of list.results) spaces.push(toSpace(dto, list._links?.base));
-    }
-    return spaces;
-  };
-
-  const resolveSpaceId = async (key: string): Promise<string> => {
-    assertSpaceKey(key);
-    const cached = spaceIdByKey.get(key);
-    if (cached !== undefined) return cached;
-    const spaces = await getSpaces([key]);
-    const found =
-      spaces.find((s) => s.key === key) ?? spaces.find((s) => s.key.toUpperCase() === key.toUpperCase());
-    if (!found) {
-      throw new AppError('CONFLUENCE_NOT_FOUND', {
-        userMessage: `Space ${key} does not exist, or the connector account cannot see it.`,
-        details: { spaceKey: key },
-      });
-    }
-    return found.id;
-  };
-
-  /** In-flight and finished space-key look-ups by space id (parallel reads share one call). */
-  const spaceKeyLookups = new Map<string, Promise<string>>();
-  const resolveSpaceKey = (spaceId: string): Promise<string> => {
-    const cached = spaceKeyById.get(spaceId);
-    if (cached !== undefined) return Promise.resolve(cached);
-    let lookup = spaceKeyLookups.get(spaceId);
-    if (!lookup) {
-      lookup = http
-        .request({ method: 'GET', path: `/wiki/api/v2/spaces/${encodeURIComponent(spaceId)}` }, spaceSchema)
-        .then((dto) => {
-          rememberSpace(dto);
-          return dto.key;
-        })
-        .finally(() => spaceKeyLookups.delete(spaceId));
-      spaceKeyLookups.set(spaceId, lookup);
-    }
-    return lookup;
-  };
+  const { getSpaces, listSpaces, resolveSpaceId, resolveSpaceKey, knownSpaceKey } = createSpaceDirectory(
+    http,
+    baseOr,
+  );
 
   const fetchPageDto = (id: string, withBody: boolean): Promise<PageDto> =>
     http.request(
@@ -285,7 +223,7 @@ export function createConfluenceClient(
         'space look-up after write failed',
       );
       return pageFromDto(dto, {
-        spaceKey: spaceKeyById.get(dto.spaceId) ?? '',
+        spaceKey: knownSpaceKey(dto.spaceId) ?? '',
         ancestors: [],
         storage: dto.body?.storage?.value ?? sentStorage,
         base: baseOr(dto._links?.base),
@@ -326,14 +264,6 @@ export function createConfluenceClient(
       totalSize: response.totalSize ?? response.size ?? hits.length,
       ...(nextCursor ? { nextCursor } : {}),
     };
-  };
-
-  const listSpaces = async (): Promise<readonly Space[]> => {
-    const list = await http.request(
-      { method: 'GET', path: '/wiki/api/v2/spaces', query: { limit: 250 } },
-      spaceListSchema,
-    );
-    return list.results.map((dto) => toSpace(dto, list._links?.base));
   };
 
   return { searchPages, getPage, createPage, updatePage, getSpaces, listSpaces, getCurrentUser, getUserName };
