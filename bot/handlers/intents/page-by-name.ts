@@ -5,7 +5,7 @@ import type { NamedPageRequest, OperationRequest } from '../../intent/types.js';
 import { conversationKey, conversationMemory, rememberShown } from '../../operations/conversation-memory.js';
 import { type NameResolution, resolvePageName } from '../../operations/resolve-page-name.js';
 import type { PickPageData } from '../../views/types.js';
-import type { IntentHandlers, MessageTurn } from '../turn.js';
+import type { IntentHandlers, MessageTurn, TurnAuditFacts } from '../turn.js';
 import { handleOperation } from './operation.js';
 
 /** Largest request (JSON, characters) carried on pick buttons; a longer edit asks for the page id instead. */
@@ -67,14 +67,13 @@ export const handlePageByName: IntentHandlers['page-by-name'] = async (turn, { r
   const named = request.ref.spaceKey ? { spaceKey: request.ref.spaceKey } : {};
   const decision = decideIn(context, turn.actor, request.operation, named);
   const target = { query: request.ref.words.slice(0, 255), ...named };
+  const audit = (facts: Pick<TurnAuditFacts, 'decision' | 'outcome' | 'error' | 'details'>) =>
+    turn.audit({ connector: context.connector?.name, operation: request.operation, target, ...facts });
   if (
     decision.permission === 'denied' &&
     (request.ref.spaceKey !== undefined || decision.code === 'POLICY_DENIED')
   ) {
-    await turn.audit({
-      connector: context.connector?.name,
-      operation: request.operation,
-      target,
+    await audit({
       decision: 'denied',
       outcome: 'denied',
       details: { reasons: decision.reasons, code: decision.code },
@@ -88,14 +87,7 @@ export const handlePageByName: IntentHandlers['page-by-name'] = async (turn, { r
     resolution = await resolvePageName(client, request.ref, decision.spaces);
   } catch (error) {
     if (!isAppError(error)) throw error;
-    await turn.audit({
-      connector: context.connector?.name,
-      operation: request.operation,
-      target,
-      decision: 'allowed',
-      outcome: 'error',
-      error,
-    });
+    await audit({ decision: 'allowed', outcome: 'error', error });
     await turn.reply(errorMessage(error));
     return;
   }
@@ -103,10 +95,7 @@ export const handlePageByName: IntentHandlers['page-by-name'] = async (turn, { r
     await handleOperation(turn, { kind: 'operation', request: withPage(request, resolution.page.pageId) });
     return;
   }
-  await turn.audit({
-    connector: context.connector?.name,
-    operation: request.operation,
-    target,
+  await audit({
     decision: 'allowed',
     outcome: 'ok',
     details: {
