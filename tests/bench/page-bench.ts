@@ -22,8 +22,12 @@ import { planUpdate } from '../../bot/operations/update-page.js';
 import { buildPageData, PAGE_CARD_CONVERT_CHARS } from '../../bot/views/build-view-data.js';
 import { type BenchSection, formatMs } from './bench-types.js';
 
+/** Issue 9: `get` and `replace` on 1 MB take ≤ 250 ms each (answers have no wall-time target). */
 const TARGET_MS = 250;
-const LOOP_TARGET_MS = 20;
+/** Issue 9: no event-loop block over 100 ms. */
+const LOOP_TARGET_MS = 100;
+/** Our own stricter goal for the event loop. */
+const LOOP_GOAL_MS = 20;
 
 /** A table of `cols` columns with rows added until the storage reaches `bytes`; every 10th row says `needle`. */
 export function generateTablePage(bytes: number, cols: number): string {
@@ -216,13 +220,15 @@ export async function measurePages(sizesKb: readonly number[], runs: number): Pr
 /** Formats rows as a Markdown table with target verdicts. */
 export function formatRows(rows: readonly PageBenchRow[]): string {
   const lines = [
-    '| case | storage KB | median ms | max loop block ms | result | target met |',
-    '|---|---:|---:|---:|---|---|',
+    `| case | storage KB | median ms | max loop block ms | result | target met | block ≤ ${LOOP_GOAL_MS} ms |`,
+    '|---|---:|---:|---:|---|---|---|',
   ];
   for (const row of rows) {
-    const met = row.ms <= TARGET_MS && row.loopMaxMs <= LOOP_TARGET_MS;
+    const timed = !row.name.startsWith('answer');
+    const met = (!timed || row.ms <= TARGET_MS) && row.loopMaxMs <= LOOP_TARGET_MS;
+    const goal = row.loopMaxMs <= LOOP_GOAL_MS;
     lines.push(
-      `| ${row.name} | ${row.kb} | ${formatMs(row.ms)} | ${formatMs(row.loopMaxMs)} | ${row.note} | ${met ? 'yes' : '**no**'} |`,
+      `| ${row.name} | ${row.kb} | ${formatMs(row.ms)} | ${formatMs(row.loopMaxMs)} | ${row.note} | ${met ? 'yes' : '**no**'} | ${goal ? 'yes' : 'no'} |`,
     );
   }
   return lines.join('\n');
@@ -238,7 +244,7 @@ export async function runBenchmark(): Promise<BenchSection> {
       '',
       formatRows(rows),
       '',
-      `Targets: ≤ $TARGET_MSms per case and no event-loop block over $LOOP_TARGET_MSms.`,
+      `Targets (issue 9): \`get\` and \`replace\` ≤ ${TARGET_MS} ms each, and no event-loop block over ${LOOP_TARGET_MS} ms in any case (answers run on the worker and have no wall-time target). Our own goal: no block over ${LOOP_GOAL_MS} ms.`,
     ].join('\n'),
   };
 }
