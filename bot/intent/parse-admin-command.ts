@@ -184,6 +184,42 @@ function splitMentionAware(args: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** The words after each sub-command → its command (or its usage); one entry per sub-command. */
+const SUBCOMMAND_PARSERS: {
+  readonly [K in Sub]: (rest: readonly string[], mentions: readonly FoundMention[]) => Intent;
+} = {
+  help: () => admin({ kind: 'help' }),
+  status: (rest) => noArguments('status', rest),
+  test: (rest) => noArguments('test', rest),
+  connect: (rest) =>
+    rest.length === 0
+      ? admin({ kind: 'connect' })
+      : invalid(
+          'connect',
+          '`/confluence connect` takes no arguments: it opens a form for the site, email and API token. Never type a token in chat.',
+        ),
+  disconnect: (rest) => parseConnectorArg('disconnect', rest),
+  rotate: (rest) => parseConnectorArg('rotate', rest),
+  policy: (rest) => parsePolicy(rest),
+  spaces: (rest) => parseSpaces(rest),
+  approvers: (rest, mentions) => parseRoleList('approvers', rest, mentions),
+  admins: (rest, mentions) => parseRoleList('admins', rest, mentions),
+  approvals: (rest) =>
+    rest.length === 1 && rest[0]?.toLowerCase() === 'here'
+      ? admin({ kind: 'approvals-here' })
+      : invalid(
+          'approvals',
+          'Use `/confluence approvals here` in the chat that should receive approval cards. To see your own pending requests, send `approvals`.',
+        ),
+  audit: (rest) => parseAudit(rest),
+};
+
+function noArguments(sub: 'status' | 'test', rest: readonly string[]): Intent {
+  return rest.length === 0
+    ? admin({ kind: sub })
+    : invalid(sub, `\`/confluence ${sub}\` takes no arguments.`);
+}
+
 /**
  * Parses the words after `/confluence` into an admin command. `mentions` are the `<at>` tags found
  * by `normalizeMessage` (the text holds their placeholders). Bad usage yields `admin-invalid` with
@@ -197,48 +233,12 @@ export function parseAdminCommand(args: string, mentions: readonly FoundMention[
   if (first === undefined) return admin({ kind: 'help' });
   const lower = first.toLowerCase();
   const sub = SUB_ALIASES[lower] ?? SUBCOMMANDS.find((s) => s === lower);
-  switch (sub) {
-    case 'help':
-      return admin({ kind: 'help' });
-    case 'status':
-    case 'test':
-      return rest.length === 0
-        ? admin({ kind: sub })
-        : invalid(sub, `\`/confluence ${sub}\` takes no arguments.`);
-    case 'connect':
-      return rest.length === 0
-        ? admin({ kind: 'connect' })
-        : invalid(
-            'connect',
-            '`/confluence connect` takes no arguments: it opens a form for the site, email and API token. Never type a token in chat.',
-          );
-    case 'disconnect':
-    case 'rotate':
-      return parseConnectorArg(sub, rest);
-    case 'policy':
-      return parsePolicy(rest);
-    case 'spaces':
-      return parseSpaces(rest);
-    case 'approvers':
-    case 'admins':
-      return parseRoleList(sub, rest, mentions);
-    case 'approvals':
-      return rest.length === 1 && rest[0]?.toLowerCase() === 'here'
-        ? admin({ kind: 'approvals-here' })
-        : invalid(
-            'approvals',
-            'Use `/confluence approvals here` in the chat that should receive approval cards. To see your own pending requests, send `approvals`.',
-          );
-    case 'audit':
-      return parseAudit(rest);
-    default: {
-      const guess = closestWord(lower, SUBCOMMANDS, 2);
-      const hint = guess
-        ? ` Did you mean \`/confluence ${guess}\`?`
-        : USER_VERBS.has(lower)
-          ? ` For ${lower}, leave out \`/confluence\`: e.g. \`${lower} …\`.`
-          : '';
-      return invalid(guess, `\`${echoWord(first)}\` is not a /confluence command.${hint}`);
-    }
-  }
+  if (sub !== undefined) return SUBCOMMAND_PARSERS[sub](rest, mentions);
+  const guess = closestWord(lower, SUBCOMMANDS, 2);
+  const hint = guess
+    ? ` Did you mean \`/confluence ${guess}\`?`
+    : USER_VERBS.has(lower)
+      ? ` For ${lower}, leave out \`/confluence\`: e.g. \`${lower} …\`.`
+      : '';
+  return invalid(guess, `\`${echoWord(first)}\` is not a /confluence command.${hint}`);
 }
