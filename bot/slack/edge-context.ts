@@ -19,6 +19,8 @@ export interface EdgeContext {
   readonly logger: Logger;
   readonly port: SlackPort;
   readonly people: SlackPeople;
+  /** SLACK_API_URL: its origin may receive response-URL posts beside hooks.slack.com (the tests' fake). */
+  readonly apiUrl?: string;
 }
 
 /** An error's message for a log line (never a stack). */

@@ -2,6 +2,8 @@ import type { ChatHandler } from '../domain/chat.js';
 import { type EdgeContext, runTurn } from './edge-context.js';
 import { isFormView, openModal } from './edge-modal.js';
 import type { SlackAppMention, SlackDirectMessage, SlackSlashCommand } from './inbound.js';
+import { createResponseUrlPoster, isNotInChannel, withNotInChannelNote } from './response-url.js';
+import { toSlackMessage } from './slack-port.js';
 import { toSlackChatRequest } from './to-chat-request.js';
 
 /*
@@ -29,6 +31,8 @@ export async function handleSlackMessage(
 /**
  * `/confluence …` as the text `/confluence …` (replies public in the channel, like a command typed in
  * Teams); a connect/rotate form the core answers with opens as a modal with the command's trigger.
+ * In a channel the bot is not in (`not_in_channel`/`channel_not_found`), replies go to the command's
+ * response URL instead, shown to the user only, with a note on how to invite the bot.
  */
 export async function handleSlashCommand(
   ctx: EdgeContext,
@@ -46,12 +50,30 @@ export async function handleSlashCommand(
     names,
   });
   let trigger: string | undefined = event.triggerId;
+  let notMember = false;
+  const toResponseUrl = createResponseUrlPoster({
+    url: event.responseUrl,
+    logger: ctx.logger,
+    ...(ctx.apiUrl !== undefined ? { apiUrl: ctx.apiUrl } : {}),
+  });
   await runTurn(ctx, handler, request, async (message) => {
     if (trigger !== undefined && message.kind === 'view' && isFormView(message.view)) {
       const used = trigger;
       trigger = undefined;
       if (await openModal(ctx, used, message.view, { c: event.channelId })) return undefined;
     }
-    return ctx.port.post(request.target, message);
+    if (!notMember) {
+      try {
+        return await ctx.port.post(request.target, message);
+      } catch (error) {
+        if (!isNotInChannel(error)) throw error;
+        notMember = true;
+        ctx.logger.info({ channel: event.channelId }, 'slack: not in the channel, replying to response_url');
+        await toResponseUrl(withNotInChannelNote(toSlackMessage(message)));
+        return undefined;
+      }
+    }
+    await toResponseUrl(toSlackMessage(message));
+    return undefined;
   });
 }

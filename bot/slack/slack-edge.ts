@@ -70,7 +70,7 @@ export function createSlackEdge(options: SlackEdgeOptions): SlackEdge {
   const { api, logger } = options;
   const port = createSlackPort(api);
   const people = options.people ?? createSlackPeople({ api, logger });
-  const ctx: EdgeContext = { api, logger, port, people };
+  const ctx: EdgeContext = { api, logger, port, people, apiUrl: options.config.apiUrl };
 
   const serve = (handler: ChatHandler): SlackTransport =>
     createSlackTransport(options.config, {

@@ -20,9 +20,11 @@ export {
 } from './directory.js';
 export {
   FAKE_MAX_BODY_BYTES,
+  FAKE_RESPONSE_URL_MAX_POSTS,
   type FakeSlackEphemeral,
   type FakeSlackFault,
   type FakeSlackMessage,
+  type FakeSlackResponsePost,
   type FakeSlackView,
   type RecordedSlackCall,
   type SlackFake,

@@ -52,6 +52,19 @@ export interface FakeSlackView {
   readonly view: Readonly<Record<string, unknown>>;
 }
 
+/** A post to one of the fake's response URLs (`/response/<id>`), as a slash command's follow-up. */
+export interface FakeSlackResponsePost {
+  /** The `<id>` of the URL. */
+  readonly id: string;
+  /** The JSON body (`response_type`, `text`, `blocks`, …). */
+  readonly body: Readonly<Record<string, unknown>>;
+  /** Whether an `Authorization` header came with it (it never should). */
+  readonly authorized: boolean;
+}
+
+/** Posts one response URL accepts (Slack: 5 in 30 minutes). */
+export const FAKE_RESPONSE_URL_MAX_POSTS = 5;
+
 /** A scripted failure for the next call(s) of a method. */
 export interface FakeSlackFault {
   /** Slack's error code (`ratelimited` answers 429 with Retry-After). */
@@ -90,6 +103,12 @@ export interface SlackFake {
   message(channel: string, ts: string): FakeSlackMessage | undefined;
   readonly ephemerals: readonly FakeSlackEphemeral[];
   readonly views: readonly FakeSlackView[];
+  /** A response URL on the fake (`http://127.0.0.1:<port>/response/<id>`) for a slash command. */
+  responseUrl(id?: string): string;
+  /** Posts received on the fake's response URLs, in arrival order. */
+  readonly responsePosts: readonly FakeSlackResponsePost[];
+  /** Makes the bot a member of `channel` or not (not: chat.postMessage answers `not_in_channel`). */
+  setBotMember(channel: string, member: boolean): void;
   /** Makes the next call(s) to `method` fail as Slack would. */
   fail(method: string, fault: FakeSlackFault): void;
   /** Makes a trigger id answer `expired_trigger_id` (triggers live 3 seconds in Slack). */
@@ -183,6 +202,7 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
   const messages: FakeSlackMessage[] = [];
   const ephemerals: FakeSlackEphemeral[] = [];
   const views: FakeSlackView[] = [];
+  const responsePosts: FakeSlackResponsePost[] = [];
   const faults = new Map<string, FakeSlackFault[]>();
   const expiredTriggers = new Set<string>();
   let clock = 1_700_000_000_000_000;
@@ -314,8 +334,28 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
     },
   };
 
+  const responseAnswer = async (req: http.IncomingMessage, id: string): Promise<Answer> => {
+    if (req.method !== 'POST') return json({ ok: false, error: 'method_not_allowed' }, 405);
+    const raw = await readBody(req);
+    if (raw === 'too-large') return json({ ok: false, error: 'request_too_large' }, 413);
+    if (responsePosts.filter((p) => p.id === id).length >= FAKE_RESPONSE_URL_MAX_POSTS)
+      return json({ ok: false, error: 'used_url' }, 404);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return json({ ok: false, error: 'invalid_payload' }, 400);
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body))
+      return json({ ok: false, error: 'invalid_payload' }, 400);
+    responsePosts.push({ id, body: body as Args, authorized: req.headers.authorization !== undefined });
+    return json({ ok: true });
+  };
+
   const answer = async (req: http.IncomingMessage): Promise<Answer> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const response = /^\/response\/([A-Za-z0-9._-]+)$/.exec(url.pathname);
+    if (response) return responseAnswer(req, response[1]!);
     const match = /^\/api\/([a-zA-Z]+\.[a-zA-Z.]+)$/.exec(url.pathname);
     if (!match) return json({ ok: false, error: 'unknown_method' }, 404);
     const method = match[1]!;
@@ -414,6 +454,7 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
     });
   });
 
+  let responseIds = 0;
   return {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     token,
@@ -423,6 +464,12 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
     message: (channel, ts) => messages.find((m) => m.channel === channel && m.ts === ts),
     ephemerals,
     views,
+    responseUrl: (id) => `http://127.0.0.1:${port}/response/${id ?? `r${++responseIds}`}`,
+    responsePosts,
+    setBotMember(channel, member) {
+      const known = channels.get(channel) ?? { id: channel };
+      channels.set(channel, { ...known, botIsMember: member });
+    },
     fail(method, fault) {
       const queue = faults.get(method) ?? [];
       queue.push(fault);
@@ -436,6 +483,7 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
       messages.length = 0;
       ephemerals.length = 0;
       views.length = 0;
+      responsePosts.length = 0;
       faults.clear();
       expiredTriggers.clear();
     },
