@@ -12,10 +12,11 @@ import { compileForNode } from '../support/audit-compile-writer.js';
 import { type ChannelStub, startChannelStub } from '../support/channel-stub.js';
 import {
   type ConfluenceSimulator,
-  DEFAULT_ACCOUNTS,
   type RecordedRequest,
   startConfluenceSimulator,
 } from '../support/confluence-simulator/index.js';
+import { harnessEnv } from '../support/harness.js';
+import { makeRandom } from '../support/seeded-random.js';
 
 /**
  * Contract 3 ("exactly one execution however many clicks arrive") and Contract 4 across kill -9.
@@ -47,18 +48,6 @@ const UPDATE_POOL: readonly (readonly [string, string])[] = [
   ['OPS', 'Wi-Fi and Printers'],
   ['OPS', 'Password and MFA Policy'],
 ];
-
-/** Small seeded PRNG (mulberry32), as in audit-crash.test.ts. */
-function makeRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -201,16 +190,8 @@ describe('approvals survive kill -9', () => {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? tmpdir(),
       NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
+      ...harnessEnv(confluence.url, dataDir),
       SECRET_KEY: SECRET_KEY.toString('base64'),
-      CONFLUENCE_SITE_URL: confluence.url,
-      CONFLUENCE_EMAIL: DEFAULT_ACCOUNTS.bot.email,
-      CONFLUENCE_API_TOKEN: DEFAULT_ACCOUNTS.bot.apiToken,
-      CONFLUENCE_SPACES: 'ENG,HR,OPS',
-      BOT_ADMINS: USERS.admin.aadObjectId,
-      BOT_APPROVERS: `${USERS.lead.aadObjectId},${USERS.lead2.id}`,
       LOG_LEVEL: 'warn',
     };
     const startStandby = () => {

@@ -7,6 +7,7 @@ import { deriveAuditAnchorKey, openAuditLog, verifyAuditDir } from '../../bot/au
 import { listSegments } from '../../bot/audit/segment-format.js';
 import { compileForNode } from '../support/audit-compile-writer.js';
 import { makeDataDir } from '../support/audit-fixtures.js';
+import { makeRandom } from '../support/seeded-random.js';
 
 const KILLS = 20;
 const SEGMENT_MAX_ENTRIES = 25;
@@ -16,18 +17,6 @@ let writerScript = '';
 beforeAll(async () => {
   writerScript = await compileForNode('tests/support/audit-writer.ts');
 });
-
-/** Small seeded PRNG (mulberry32) so a failing run can be replayed from the printed seed. */
-function makeRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Run {
   readonly acked: number[];

@@ -102,6 +102,25 @@ function cardOf(activity: Record<string, unknown> | undefined): Record<string, u
  * Starts simulator + channel stub + bot (port 0, fresh DATA_DIR). `env` overrides the defaults:
  * bootstrap connector to the simulator's bot account with ENG, HR, OPS, admins/approvers from USERS.
  */
+/**
+ * The environment every test bot runs with: loopback, the simulator's bot account on ENG, HR and OPS,
+ * the test users as admin and approvers, debug logs (a child process may lower them).
+ */
+export function harnessEnv(confluenceUrl: string, dataDir: string): Record<string, string> {
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    CONFLUENCE_SITE_URL: confluenceUrl,
+    CONFLUENCE_EMAIL: DEFAULT_ACCOUNTS.bot.email,
+    CONFLUENCE_API_TOKEN: DEFAULT_ACCOUNTS.bot.apiToken,
+    CONFLUENCE_SPACES: 'ENG,HR,OPS',
+    BOT_ADMINS: USERS.admin.aadObjectId,
+    BOT_APPROVERS: `${USERS.lead.aadObjectId},${USERS.lead2.id}`,
+    LOG_LEVEL: 'debug',
+  };
+}
+
 export async function startHarness(
   env: Record<string, string> = {},
   options: {
@@ -116,19 +135,7 @@ export async function startHarness(
   // Every test user is in every conversation unless a test sets a roster of its own.
   channel.setMembers('*', Object.values(USERS));
   const dataDir = await mkdtemp(join(tmpdir(), 'ca-harness-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    CONFLUENCE_SITE_URL: confluence.url,
-    CONFLUENCE_EMAIL: DEFAULT_ACCOUNTS.bot.email,
-    CONFLUENCE_API_TOKEN: DEFAULT_ACCOUNTS.bot.apiToken,
-    CONFLUENCE_SPACES: 'ENG,HR,OPS',
-    BOT_ADMINS: USERS.admin.aadObjectId,
-    BOT_APPROVERS: `${USERS.lead.aadObjectId},${USERS.lead2.id}`,
-    LOG_LEVEL: 'debug',
-    ...env,
-  });
+  const config = loadConfig({ ...harnessEnv(confluence.url, dataDir), ...env });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, callback) {

@@ -1,0 +1,14 @@
+/**
+ * A small seeded PRNG (mulberry32): the crash tests draw their kill moments from it, so a failing run
+ * can be replayed from the seed it prints. Returns numbers in [0, 1).
+ */
+export function makeRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
