@@ -54,6 +54,3 @@ export function denialMessage(what: string, operation: Operation, decision: Deci
       : `A bot admin can change this with \`/confluence policy ${operation} allowed\` or \`confirm\`.`;
   return view('denial', { what, reasons: [...decision.reasons].reverse(), remedy }, `Refused: ${what}`);
 }
-
-/** The approval card's preview of a plan (moved to bot/approvals/approval-card.ts; the page bench imports it here). */
-export { previewOf } from '../approvals/approval-card.js';

@@ -5,13 +5,6 @@ import type { ConfluenceClient, Page } from '../confluence/types.js';
 import type { UpdateEdit } from '../intent/types.js';
 import { assertStorageKept } from './plan-guard.js';
 
-/** Re-exported from their new home so the plan's preview settings stay importable from here. */
-export {
-  excerptForPreview,
-  PLAN_PREVIEW_CONTEXT_LINES,
-  PLAN_PREVIEW_MAX_CHARS,
-} from '../confluence/plan-storage-edit.js';
-
 /** What `excerptForPreview` cut from the page text: re-added on the card as gap lines and a note. */
 export const previewTrimSchema = z.object({
   /** Unchanged lines dropped before the kept context. */

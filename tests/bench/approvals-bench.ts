@@ -9,7 +9,7 @@ import {
   type ApprovalRequest,
   openApprovalStore,
 } from '../../bot/approvals/approval-store.js';
-import { excerptForPreview } from '../../bot/operations/update-page.js';
+import { excerptForPreview } from '../../bot/confluence/plan-storage-edit.js';
 import { type BenchSection, formatMs, percentile } from './bench-types.js';
 
 const SUBMITS = 30;

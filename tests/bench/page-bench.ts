@@ -10,7 +10,7 @@
  */
 
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { previewOf } from '../../bot/assistant/present.js';
+import { previewOf } from '../../bot/approvals/approval-card.js';
 import {
   closePageWorker,
   markdownStartOffThread,

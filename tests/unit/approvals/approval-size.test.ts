@@ -3,16 +3,11 @@ import { approvalMessage, previewOf } from '../../../bot/approvals/approval-card
 import { compactApprovalChange } from '../../../bot/approvals/approval-change.js';
 import { createApprovalService } from '../../../bot/approvals/approval-service.js';
 import { createMemoryApprovalStore } from '../../../bot/approvals/memory-approval-store.js';
+import { excerptForPreview, PLAN_PREVIEW_MAX_CHARS } from '../../../bot/confluence/plan-storage-edit.js';
 import type { Actor } from '../../../bot/domain/types.js';
 import { isAppError } from '../../../bot/errors.js';
 import { CREATE_PREVIEW_MAX_CHARS, executeCreate, planCreate } from '../../../bot/operations/create-page.js';
-import {
-  excerptForPreview,
-  executeUpdate,
-  PLAN_PREVIEW_MAX_CHARS,
-  planUpdate,
-  type UpdatePlan,
-} from '../../../bot/operations/update-page.js';
+import { executeUpdate, planUpdate, type UpdatePlan } from '../../../bot/operations/update-page.js';
 import { buildUpdatePreviewBody } from '../../../bot/views/build-diff.js';
 import type { UpdatePreviewBody } from '../../../bot/views/types.js';
 import { cardOf } from '../../support/card-of.js';
