@@ -8,6 +8,7 @@ import type { BotConfig } from './config-bot.js';
 import { readBotConfig } from './config-bot.js';
 import { readConfluenceConfig } from './config-confluence.js';
 import { type EnvFileReader, readEnvironment } from './config-env-files.js';
+import { type ModelConfig, readModelConfig } from './config-model.js';
 import { readSlackConfig, type SlackConfig } from './config-slack.js';
 import { type Env, flag, integer, list, text } from './config-values.js';
 import type { SiteRules } from './confluence/site-host.js';
@@ -17,6 +18,7 @@ import { AppError } from './errors.js';
 import { Secret } from './secret.js';
 
 export type { BotType } from './config-bot.js';
+export type { ModelConfig } from './config-model.js';
 export type { SlackConfig } from './config-slack.js';
 
 /** Everything the bot reads from its environment, validated once and frozen. */
@@ -44,6 +46,8 @@ export interface Config {
   readonly confluenceTimeoutMs: number;
   /** The Slack edge; `undefined` when SLACK_BOT_TOKEN is unset (Slack off). */
   readonly slack?: SlackConfig;
+  /** The optional language model; `undefined` when no model key is set (offline only, the default). */
+  readonly model?: ModelConfig;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -90,6 +94,7 @@ export function loadConfig(env: Env, options: { cwd?: string; problems?: readonl
   const logLevel = text(env, 'LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
   const slack = readSlackConfig(env, production, problems);
+  const model = readModelConfig(env, production, problems);
 
   if (problems.length > 0) {
     throw new AppError('CONFIG_INVALID', {
@@ -116,6 +121,7 @@ export function loadConfig(env: Env, options: { cwd?: string; problems?: readonl
     approvalButtonsForAll,
     confluenceTimeoutMs,
     slack,
+    ...(model ? { model } : {}),
   });
 }
 

@@ -6,6 +6,7 @@ import type { ConfluenceClient, ConfluenceConnection } from '../confluence/types
 import type { ConnectorStore } from '../connectors/connector-store.js';
 import type { ChatPort } from '../domain/chat.js';
 import type { Logger } from '../logger.js';
+import type { ModelClient } from '../model/model-client.js';
 import type { SettingsStore } from '../policy/settings-store.js';
 import type { AdminNotifier } from './admin-notices.js';
 import type { PeopleDirectory } from './people.js';
@@ -43,4 +44,9 @@ export interface AssistantDeps {
   readonly verifiedEmail?: (actorId: string) => string | undefined;
   /** Resolves site host names for the connect/rotate host check (default: dns.lookup, every address). */
   readonly lookupHost?: HostLookup;
+  /**
+   * The optional language model (OPENAI_* / AZURE_OPENAI_*): proposes readings of unclear messages
+   * and composes answers from retrieved passages. Absent = offline only (the default).
+   */
+  readonly model?: ModelClient;
 }
