@@ -2,19 +2,43 @@ import { trimEndWhere } from './scan-text.js';
 import type { HelpTopic } from './types.js';
 
 const EMOJI_AND_SYMBOLS = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3/gu;
+/** A typed smiley (":)", ";-D"): it ends a bit of small talk the way a full stop does. */
+const EMOTICON = /(^|\s)[:;=]-?[)(\][DPp](?=\s|$)/g;
 
+/** "please" as people type it, typos included. */
+const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
+/** Who people greet before a command: the bot by name, the room, nobody in particular. */
+const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|confluence(?:\s+(?:assistant|bot))?|assistant))?`;
+
+/**
+ * Courtesy and chit-chat before a command, each as an anchored pattern. `stripPoliteness` drops
+ * them in rounds, so they combine in any order ("hi! sorry to bother you, could you please …").
+ * Kinds: greetings and thanks; a leading sentence of small talk ("hope you're well.", "how are
+ * you?"); asides ("quick one:", "btw"); please; asking whether the bot can or would ("could you",
+ * "is it possible to", "would you mind"); wishes ("I'd like to", "it would be great to have").
+ */
 const POLITE_PREFIXES: readonly RegExp[] = [
-  /^(?:hey|hi|hello|hiya|yo|ok|okay|so|um+|uh+|well|oh|alright|right|good (?:morning|afternoon|evening)|morning|evening)(?:\s+(?:there|bot|team|all))?[\s,!.:;)(-]+(?=\S)/i,
+  new RegExp(
+    String.raw`^(?:hey|hi|hello|hiya|yo|ok|okay|so|um+|uh+|well|oh|alright|right|good (?:morning|afternoon|evening)|morning|evening|dear)${ADDRESSEE}[\s,!.:;)(-]+(?=\S)`,
+    'i',
+  ),
   /^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)/i,
-  /^(?:i\s+)?hope\s+(?:you(?:'re|\s+are)|u\s+r|all\s+is|you\s+re)\s+(?:well|good|doing\s+(?:well|good|great|fine)|fine|ok(?:ay)?)[\s,!.:;)(-]+(?=\S)/i,
-  /^(?:quick\s+(?:one|question|request|thing)|sorry\s+to\s+bother(?:\s+you)?|one\s+more\s+thing|another\s+one|me\s+again)[\s,!.:;)(-]+(?=\S)/i,
-  /^(?:please|pls|plz|pretty please|kindly)\b[\s,:]*(?=\S)/i,
-  /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya)\b(?:\s+(?:please|pls|kindly|quickly|just))?[\s,]*(?=\S)/i,
+  /^(?:i\s+)?hope\s+[^.!?]{1,60}[.!]+[\s,!.:;)(-]*(?=\S)/i,
+  /^(?:how\s+are\s+(?:you|u)(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going|happy\s+\p{L}+|long\s+time\s+no\s+see)\s*[?!.,]+[\s,!.:;)(-]*(?=\S)/iu,
+  /^(?:quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+bother(?:\s+you)?)?|one\s+more\s+thing|another\s+one|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and)[\s,!.:;)(-]+(?=\S)/i,
+  new RegExp(String.raw`^${PLEASE}\b[\s,:]*(?=\S)`, 'i'),
+  /^(?:would|do)\s+(?:you|u)\s+mind(?:\s+(?:please|just))?\s+(?=\S)/i,
+  /^(?:do\s+me\s+a\s+favou?r\s+and|(?:are|r)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+you\s+be\s+(?:so\s+kind\s+as|able)\s+to|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|i'?d\s+(?:really\s+)?appreciate\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:for\s+(?:you|u)\s+)?to|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
+  /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps))?[\s,]*(?=\S)/i,
+  /^(?:can|could)\s+(?:we|i)\s+(?:have|get)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
+  /^(?:can|could)\s+we\s+(?:please\s+)?(?=\S)/i,
   /^i\s+was\s+wondering\s+(?:if|whether)\s+(?:you|u)\s+(?:could|can|would)\s+(?=\S)/i,
   /^(?:you|u)\s+(?:can|could)\s+(?=\S)/i,
   /^(?:can|could|may)\s+i\s+(?=(?:see|view|read|get|have|open)\b)/i,
-  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i'?d\s+like\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|let\s+me|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|try\s+to)\b[\s,]*(?=\S)/i,
-  /^(?:i'?d\s+like|i\s+would\s+like|we\s+(?:need|want)|we'?d\s+like|we\s+would\s+like)\b[\s,]*(?=\S)/i,
+  /^(?:it'?d|it\s+would|would|that'?d)\s+be\s+(?:really\s+|so\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal)\s+(?:to\s+have|if\s+(?:you|u|we)(?:\s+(?:could|can|would))?)\s+(?=\S)/i,
+  /^i\s+(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
+  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|try\s+to)\b[\s,]*(?=\S)/i,
+  /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+like|we\s+would\s+like)\b[\s,]*(?=\S)/i,
   /^to\s+(?=(?:search|find|look|open|show|see|get|view|read|create|make|add|update|edit|append|put|write|start)\b)/i,
   /^i\s+(?=(?:search|find|look\s+for)\b)/i,
   /^(?:i'?m|i\s+am|im)\s+(?=(?:looking|searching)\b)/i,
@@ -61,7 +85,7 @@ function stripPoliteSuffix(text: string): string {
 
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
-  let text = line.replace(EMOJI_AND_SYMBOLS, ' ').replace(/\s+/g, ' ').trim();
+  let text = line.replace(EMOJI_AND_SYMBOLS, ' ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim();
   for (let round = 0; round < 6; round += 1) {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { isApprovalsRequest, isGreeting, isQuestion, matchHelp, stripPoliteness } from './classify-text.js';
+import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { closestWord, editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { cleanLine, normalizeMessage, showMentions } from './normalize-message.js';
+import { readPageName } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
-import { parseCreate } from './parse-create.js';
 import { parseFollowUp } from './parse-follow-up.js';
-import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
-import { parseAppendSaying, parseUpdate, type UpdateMode } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
 import { hasVerbTypo, isKeywords, unclear } from './readings.js';
 import { TextCursor } from './text-cursor.js';
@@ -43,62 +42,6 @@ export const MAX_COMMAND_LINE_LENGTH = 2_000;
 
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
-type Rule = readonly [
-  RegExp,
-  (rest: string, bodyLines: string, match: RegExpExecArray) => Intent | undefined,
-];
-
-const PAGE_NOUN =
-  /^(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b/i;
-const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which|if|whether)\b/i;
-
-function updateRule(mode: UpdateMode): Rule[1] {
-  return (rest, body) => parseUpdate(mode, rest, body);
-}
-
-const RULES: readonly Rule[] = [
-  [
-    /^(?:append|add|put|write|insert|post)\s+(?:(?:an?|this|the|one)\s+)?(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|remark)?\s*(?:saying|that\s+says|which\s+says|reading|with\s+(?:the\s+)?text)\s*:?\s*/i,
-    (rest, body) => parseAppendSaying(rest, body),
-  ],
-  [
-    /^(?:append|add|attach|tack|put|write|insert|post)\s+(?:(?:this|these|it|the\s+following|following|text|some\s+text|an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|comment)|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:to|onto|into|in|on|at\s+the\s+end\s+of)\s+/i,
-    updateRule('append-to'),
-  ],
-  [/^(?:append|add|put|write|insert|post)\s+(?=["“‘'«„])/i, updateRule('append-quoted')],
-  [/^(?:rename|retitle)\s+/i, updateRule('rename')],
-  [/^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?title\s+(?:of|for|on)\s+/i, updateRule('set-title')],
-  [
-    /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)\s+(?:of|for|on)\s+/i,
-    updateRule('set-body'),
-  ],
-  [/^(?:update|edit|change|rewrite|replace)\s+(?:the\s+)?section\s+(?=\S)/i, updateRule('section')],
-  [/^replace\s+(?=\S)/i, updateRule('replace')],
-  [/^(?:update|edit|modify|change|amend|patch)\b[\s:]*/i, updateRule('update')],
-  [
-    /^(?:create|new)\b[\s:]*/i,
-    (rest, body, match) =>
-      match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) ? undefined : parseCreate(rest, body),
-  ],
-  [
-    /^an?\s+(?:new\s+)?(?=(?:confluence\s+|wiki\s+)?(?:page|doc|document)\s+(?:called|named|titled|["“‘'«„]))/i,
-    (rest, body) => parseCreate(rest, body),
-  ],
-  [
-    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish)\s+(?=(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
-    (rest, body) => parseCreate(rest, body),
-  ],
-  [/^find\s+out\b/i, () => undefined],
-  [
-    /^(?:search|searching|find|look\s*up|look\s+for|looking\s+for|looking|lookup|seek|query|locate|hunt\s+(?:for|down)|dig\s+up|browse|grep|google)\b[\s:]*/i,
-    (rest) => parseSearchWords(rest),
-  ],
-  [
-    /^(?:get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|summari[sz]e|print)\b[\s:]*(?:me\s+)?(?:up\s+)?/i,
-    (rest) => (QUESTION_AFTER_SHOW.test(rest) ? undefined : parseGetTarget(rest)),
-  ],
-];
-
 const SEARCHY_QUESTION =
   /^(?:(?:are\s+there|is\s+there|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes?|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
 const WHERE_CAN_I_FIND =
@@ -107,6 +50,11 @@ const TYPO_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replace',
 const SWAP_VERBS = ['find', 'open', 'show', 'edit', 'help', 'get'] as const;
 /** Short verbs corrected at one edit when the typed word has five letters or more ("oppen"). */
 const NEAR_VERBS = ['open', 'show', 'find'] as const;
+/** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
+const ONE_NAMED_PAGE =
+  /^(?:the|our|this|that)\s+\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
+const WHERE_IS_PAGE = /^where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
+const MAX_PAGE_NAME_LINE = 300;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const INLINE_END_PROBE = 32;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
@@ -114,18 +62,6 @@ const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
 
 function failure(message: string, suggestions: readonly string[] = EXAMPLE_COMMANDS): Intent {
   return { kind: 'failure', message, suggestions: [...suggestions] };
-}
-
-function applyRules(core: string, bodyLines: string): Intent | undefined {
-  for (const [pattern, handle] of RULES) {
-    const match = pattern.exec(core);
-    if (match) {
-      const result = handle(core.slice(match[0].length), bodyLines, match);
-      if (result) return result;
-      return undefined;
-    }
-  }
-  return undefined;
 }
 
 function sameLetters(a: string, b: string): boolean {
@@ -182,6 +118,19 @@ function keepInlineBodyEnd(line: string, core: string): string {
   return at >= 0 ? `${core}${line.slice(at + tail.length).trimEnd()}` : core;
 }
 
+/**
+ * A page named without a verb, as "the … page" ("the release process page", after "I need" or
+ * "where's"): a get by name. The article and the trailing page noun together say one page is
+ * meant; bare words ("vpn setup") stay a search.
+ */
+function namedPage(core: string): Intent | undefined {
+  const where = WHERE_IS_PAGE.exec(core);
+  const text = where ? core.slice(where[0].length) : core;
+  if (text.length > MAX_PAGE_NAME_LINE || !ONE_NAMED_PAGE.test(text)) return undefined;
+  const ref = readPageName(text);
+  return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
+}
+
 function interpretUserText(head: string, bodyLines: string): Intent {
   const line = head.replace(/^\/+\s*/, '');
   if (!/[\p{L}\p{N}]/u.test(line)) {
@@ -199,8 +148,10 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (followUp) return followUp;
   const searchy = SEARCHY_QUESTION.exec(core) ?? WHERE_CAN_I_FIND.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
-  const ruled = applyRules(core, bodyLines);
+  const ruled = applyRules(baseVerbForm(core), bodyLines);
   if (ruled) return ruled;
+  const named = namedPage(core);
+  if (named) return named;
   const fixed = fixVerbTypo(core);
   const typoRuled = fixed ? applyRules(fixed, bodyLines) : undefined;
   if (typoRuled) return typoRuled;

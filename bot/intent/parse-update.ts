@@ -17,6 +17,7 @@ export type UpdateMode =
   | 'set-title'
   | 'set-body'
   | 'replace'
+  | 'change'
   | 'section';
 
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
@@ -26,6 +27,8 @@ const TITLE_LINE = /^[ \t]*(?:title|rename(?:[ \t]+to)?)[ \t]*:?[ \t]*/i;
 const SECTION_LINE = /^[ \t]*section[ \t]+/i;
 const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
 const WITH = /\s+(?:with|by|->|→)\s*/iy;
+/** "change "a" to "b"", "swap "a" for "b"": the same edit as replace, in other words. */
+const CHANGE_TO = /\s+(?:to|into|with|for|by|->|→)\s*/iy;
 const TO = /\s*(?:to|as|into)\b\s*:?\s*|\s*:\s*/iy;
 const ONTO = /\s*(?:to|onto|into|on|in|at\s+the\s+end\s+of)\s+/iy;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
@@ -80,11 +83,11 @@ function readQuotedValue(text: string, cursor: TextCursor, what: string): string
   return { error: `Put the ${what} text in quotes: replace "old text" with "new text".` };
 }
 
-function replaceEdit(text: string, cursor: TextCursor): UpdateEdit | string {
+function replaceEdit(text: string, cursor: TextCursor, joiner: RegExp = WITH): UpdateEdit | string {
   const find = readQuotedValue(text, cursor, 'old');
   if (typeof find !== 'string') return find.error;
   if (find.length === 0) return 'The text to replace is empty.';
-  if (!cursor.take(WITH)) return 'Say what to replace it with: replace "old text" with "new text".';
+  if (!cursor.take(joiner)) return 'Say what to replace it with: replace "old text" with "new text".';
   const replaceWith = readQuotedValue(text, cursor, 'new');
   if (typeof replaceWith !== 'string') return replaceWith.error;
   return { kind: 'replace', find, replaceWith };
@@ -245,8 +248,9 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       const ref = readTarget(cursor);
       return finish(ref, () => markdownEdit('append', quoted.value));
     }
-    case 'replace': {
-      const edit = replaceEdit(text, cursor);
+    case 'replace':
+    case 'change': {
+      const edit = replaceEdit(text, cursor, mode === 'change' ? CHANGE_TO : WITH);
       if (typeof edit === 'string') return failure(edit);
       if (!cursor.take(CONNECTOR)) return failure('Say which page: replace "old" with "new" in page 123456.');
       const ref = readTarget(cursor);
@@ -269,20 +273,29 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
 }
 
 const PAGE_LINK_WORDS = [' to ', ' onto ', ' into ', ' on ', ' in '] as const;
+/** What follows " in "/" on " when it only names a space ("… in OPS"), not the page. */
+const ONLY_A_SPACE = /^(?:the\s+)?(?:space\s+)?~?[A-Z0-9]{2,10}(?:\s+space)?[\s.!]*$/;
+
+/** Where each link word last occurs in `lower`, latest first (the page is named last). */
+function linkPositions(lower: string): { at: number; word: string }[] {
+  return PAGE_LINK_WORDS.map((word) => ({ at: lower.lastIndexOf(word), word }))
+    .filter(({ at }) => at > 0)
+    .sort((a, b) => b.at - a.at);
+}
 
 /**
  * An append phrased with the text before the page: "add a line saying <text> to the VPN Setup
- * Guide" (`remainder` starts at the text). The page is what follows the last " to " (else " onto ",
- * " into ", " on ", " in "): the text itself may say "to". One backward search per word: linear.
+ * Guide" (`remainder` starts at the text). The page is what follows the last of " to ", " onto ",
+ * " into ", " on ", " in " (the text itself may hold them: "default to off into the Feature Flags
+ * page"); " in OPS" alone names the space, not the page. One backward search per word: linear.
  */
 export function parseAppendSaying(remainder: string, bodyLines: string): Intent {
   const text = remainder.trim();
-  const lower = text.toLowerCase();
-  for (const word of PAGE_LINK_WORDS) {
-    const at = lower.lastIndexOf(word);
-    if (at <= 0) continue;
+  for (const { at, word } of linkPositions(text.toLowerCase())) {
+    const after = text.slice(at + word.length);
+    if ((word === ' in ' || word === ' on ') && ONLY_A_SPACE.test(after)) continue;
     const content = text.slice(0, at).trim();
-    const cursor = new TextCursor(text.slice(at + word.length));
+    const cursor = new TextCursor(after);
     const ref = readTarget(cursor, 'end');
     if (typeof ref === 'string') continue;
     if (!cursor.atEnd() && ref.kind !== 'title-search') continue;

@@ -55,11 +55,28 @@ function snippet(text: string, maxWords: number): string {
   return wordsOf(text.replace(/[`\n]/g, ' ')).slice(0, maxWords).join(' ').slice(0, 80);
 }
 
-/** The verb `word` is two edits from (five letters or more), or `undefined`. */
+/**
+ * True when `word` is `verb` with its letters jumbled and at most one missing ("srech" for
+ * "search"): same first letter, every letter taken from the verb's, one letter shorter at most.
+ */
+function isJumbled(word: string, verb: string): boolean {
+  if (word[0] !== verb[0] || word.length > verb.length || word.length < verb.length - 1) return false;
+  const left = [...verb];
+  for (const letter of word) {
+    const at = left.indexOf(letter);
+    if (at < 0) return false;
+    left.splice(at, 1);
+  }
+  return true;
+}
+
+/** The verb `word` is two edits from, or a jumble of (five letters or more), or `undefined`. */
 function verbTwoEditsAway(word: string): (typeof READING_VERBS)[number] | undefined {
   const lower = word.toLowerCase();
   if (lower.length < 5) return undefined;
-  return READING_VERBS.find((verb) => editDistance(lower, verb, 2) === 2);
+  return READING_VERBS.find(
+    (verb) => editDistance(lower, verb, 2) === 2 || (lower !== verb && isJumbled(lower, verb)),
+  );
 }
 
 /** True when the first word of `core` is two typos from a verb ("srech vpn"): worth asking, not guessing. */

@@ -1,0 +1,136 @@
+import { parseCreate } from './parse-create.js';
+import { parseGetTarget } from './parse-get.js';
+import { parseSearchWords } from './parse-search.js';
+import { parseAppendSaying, parseUpdate, type UpdateMode } from './parse-update.js';
+import type { Intent } from './types.js';
+
+/**
+ * One command form: an anchored pattern for how the line starts, and what to make of the rest. The
+ * first pattern that matches decides; its handler may still say "not this" (`undefined`).
+ */
+type Rule = readonly [
+  RegExp,
+  (rest: string, bodyLines: string, match: RegExpExecArray) => Intent | undefined,
+];
+
+/** Verbs that add text to a page ("stick a note on …", "jot down … on …"). */
+const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write|insert|post|stick|pop|jot(?:\s+down)?|include)`;
+/** What is added, named before the text or the page ("a line", "the following note"). */
+const ADDED_THING = String.raw`(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
+const QUOTE_AHEAD = `(?=["“‘'«„])`;
+const PAGE_NOUN =
+  /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b/i;
+const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which|if|whether)\b/i;
+
+function updateRule(mode: UpdateMode): Rule[1] {
+  return (rest, body) => parseUpdate(mode, rest, body);
+}
+
+function rule(source: string): RegExp {
+  return new RegExp(source, 'i');
+}
+
+const RULES: readonly Rule[] = [
+  [
+    rule(
+      String.raw`^${APPEND_VERB}\s+(?:(?:an?|this|the|one)\s+)?(?:new\s+)?${ADDED_THING}?\s*(?:saying|that\s+says|which\s+says|reading|with\s+(?:the\s+)?text)\s*:?\s*`,
+    ),
+    (rest, body) => parseAppendSaying(rest, body),
+  ],
+  [
+    rule(
+      String.raw`^${APPEND_VERB}\s+(?:(?:this|these|it|the\s+following|following|text|some\s+text|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:to|onto|into|in|on|at\s+the\s+(?:end|bottom)\s+of)\s+`,
+    ),
+    updateRule('append-to'),
+  ],
+  [
+    rule(
+      String.raw`^${APPEND_VERB}\s+(?:(?:(?:an?|the|this|one|following)\s+)?(?:new\s+)?${ADDED_THING}\s*:?\s*)?${QUOTE_AHEAD}`,
+    ),
+    updateRule('append-quoted'),
+  ],
+  [/^(?:rename|retitle)\s+/i, updateRule('rename')],
+  [
+    /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
+    updateRule('set-title'),
+  ],
+  [
+    /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)\s+(?:of|for|on)\s+/i,
+    updateRule('set-body'),
+  ],
+  [/^(?:update|edit|change|rewrite|replace)\s+(?:the\s+)?section\s+(?=\S)/i, updateRule('section')],
+  [/^replace\s+(?=\S)/i, updateRule('replace')],
+  [
+    rule(String.raw`^(?:change|swap|switch|correct|fix|turn)\s+(?:the\s+text\s+)?${QUOTE_AHEAD}`),
+    (rest, body, match) => {
+      const changed = parseUpdate('change', rest, body);
+      const quotedPage = changed.kind === 'failure' && /^change\b/i.test(match[0]);
+      return quotedPage ? parseUpdate('update', rest, body) : changed;
+    },
+  ],
+  [/^(?:update|edit|modify|change|amend|patch)\b[\s:]*/i, updateRule('update')],
+  [
+    /^(?:create|new)\b[\s:]*/i,
+    (rest, body, match) =>
+      match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) ? undefined : parseCreate(rest, body),
+  ],
+  [
+    /^an?\s+(?:new\s+)?(?=(?:confluence\s+|wiki\s+)?(?:page|doc|document)\s+(?:called|named|titled|["“‘'«„]))/i,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [
+    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [/^find\s+out\b/i, () => undefined],
+  [
+    /^(?:search|searching|find|look\s*up|look\s+for|looking\s+for|looking|lookup|seek|query|locate|hunt\s+(?:for|down)|dig\s+up|browse|grep|google)\b[\s:]*/i,
+    (rest) => parseSearchWords(rest),
+  ],
+  [
+    /^(?:get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|(?:have|take)\s+a\s+look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+)?(?:me|us)\s+)?(?:up\s+)?/i,
+    (rest) => (QUESTION_AFTER_SHOW.test(rest) ? undefined : parseGetTarget(rest)),
+  ],
+];
+
+/**
+ * "-ing" forms of command verbs, as they come after "would you mind" or "how about": the base
+ * form the rules know. Kept as data: a verb missing here is read as it was typed.
+ */
+const GERUNDS: Readonly<Record<string, string>> = {
+  adding: 'add',
+  appending: 'append',
+  putting: 'put',
+  writing: 'write',
+  inserting: 'insert',
+  creating: 'create',
+  making: 'make',
+  opening: 'open',
+  showing: 'show',
+  updating: 'update',
+  editing: 'edit',
+  changing: 'change',
+  renaming: 'rename',
+  replacing: 'replace',
+  finding: 'find',
+  getting: 'get',
+  pulling: 'pull',
+  bringing: 'bring',
+  drafting: 'draft',
+};
+
+/** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
+export function baseVerbForm(core: string): string {
+  const first = /^[a-z]+/i.exec(core)?.[0];
+  const base = first ? GERUNDS[first.toLowerCase()] : undefined;
+  return base ? `${base}${core.slice(first!.length)}` : core;
+}
+
+/** The intent of the first command form `core` starts with, or `undefined` when none fits. */
+export function applyRules(core: string, bodyLines: string): Intent | undefined {
+  for (const [pattern, handle] of RULES) {
+    const match = pattern.exec(core);
+    if (match) return handle(core.slice(match[0].length), bodyLines, match);
+  }
+  return undefined;
+}
