@@ -2,6 +2,7 @@ import { compactApprovalChange } from './approvals/approval-change.js';
 import { createApprovalService } from './approvals/approval-service.js';
 import { openApprovalStore } from './approvals/approval-store.js';
 import { expireDueApprovals } from './approvals/expire-approvals.js';
+import { startInterruptedRecovery } from './approvals/recover-interrupted.js';
 import { checkTokenExpiry, createAdminNotifier, createAuditHeadNotifier } from './assistant/admin-notices.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import type { AssistantDeps, ClientProvider } from './assistant/deps.js';
@@ -86,12 +87,6 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     allowSelfApproval: config.allowSelfApproval,
     compactFinished: compactApprovalChange,
   });
-  const interrupted = await approvals.failInterrupted();
-  if (interrupted.length > 0)
-    logger.warn(
-      { count: interrupted.length },
-      'approved requests interrupted by a restart were marked failed',
-    );
   const audit = await openAuditLog({
     dataDir: config.dataDir,
     logger,
@@ -213,6 +208,9 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       : undefined;
   tokenTimer?.unref();
   if (sweepMs > 0) setTimeout(() => void checkTokens(), 5_000).unref();
+  // Requests whose write a crash interrupted: Confluence is asked in the background whether each
+  // landed, so startup never waits for it (clicks on them are refused until each is decided).
+  const recovery = startInterruptedRecovery(deps);
 
   return {
     http,
@@ -226,6 +224,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     async close() {
       if (timer) clearInterval(timer);
       if (tokenTimer) clearInterval(tokenTimer);
+      await recovery.stop();
       await http.close();
       await audit.close();
       await closePageWorker();

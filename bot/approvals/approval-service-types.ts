@@ -80,8 +80,14 @@ export interface ApprovalService {
   markStale(id: string, error?: string): Promise<ApprovalRequest>;
   /** Approved → executed | failed. Throws APPROVAL_ALREADY_DECIDED if not approved. */
   recordResult(id: string, outcome: ExecutionOutcome): Promise<ApprovalRequest>;
-  /** Approved requests whose result was never recorded (a crash mid-execution) → failed. */
-  failInterrupted(): Promise<ApprovalRequest[]>;
+  /**
+   * Requests that were `approved` when the service was built and still are: a previous process
+   * died while writing them. Nobody in this process writes them; the startup recovery checks
+   * Confluence and settles each with `recordResult`.
+   */
+  interrupted(): ApprovalRequest[];
+  /** Is `id` one of `interrupted()` (still waiting for the recovery's verdict)? Clicks on it are refused. */
+  isInterrupted(id: string): boolean;
   setCard(id: string, card: ApprovalCardRef): Promise<ApprovalRequest>;
   /**
    * Pending, unexpired requests `actor` made or can decide, oldest first. `isApprover` is a flag

@@ -60,6 +60,11 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
   const compactFinished = deps.compactFinished;
 
   const retentionCutoff = (at: Date): Date => new Date(at.getTime() - retentionMs);
+  // Requests already `approved` when the service starts were being written when the previous
+  // process died: nobody in this process is writing them, so the recovery decides them.
+  const approvedAtStart: ReadonlySet<string> = new Set(
+    store.list((request) => request.status === 'approved').map((request) => request.id),
+  );
 
   /** Adds the compacted change to every patch that ends the request. */
   const finishing =
@@ -220,16 +225,9 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
         : { status: 'failed', error: outcome.error };
       return requireApplied(id, 'approved', patch);
     },
-    async failInterrupted() {
-      return store.transitionMatching(
-        'approved',
-        () => true,
-        finishing({
-          status: 'failed',
-          error: 'The bot stopped while carrying out this request; check the page before trying again.',
-        }),
-      );
-    },
+    interrupted: () =>
+      store.list((request) => request.status === 'approved' && approvedAtStart.has(request.id)),
+    isInterrupted: (id) => approvedAtStart.has(id) && store.get(id)?.status === 'approved',
     async setCard(id, card) {
       const updated = await store.setCard(id, card);
       if (!updated) {
