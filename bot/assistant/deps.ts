@@ -46,7 +46,8 @@ export interface AssistantDeps {
   readonly lookupHost?: HostLookup;
   /**
    * The optional language model (OPENAI_* / AZURE_OPENAI_*): proposes readings of unclear messages
-   * and composes answers from retrieved passages. Absent = offline only (the default).
+   * and composes answers from retrieved passages. Absent = built from `config.model` on first use
+   * (bot/model/model-of.ts), which is absent when no model key is set: offline only, the default.
    */
   readonly model?: ModelClient;
 }

@@ -3,6 +3,7 @@ import { resolveFollowUp } from '../../answers/follow-up-question.js';
 import { decideIn, requireConnector } from '../../assistant/channel-context.js';
 import { denialMessage } from '../../assistant/present.js';
 import { composeAnswer, formatComposedAnswer } from '../../model/compose-answer.js';
+import { modelOf } from '../../model/model-of.js';
 import { conversationKey, conversationMemory } from '../../operations/conversation-memory.js';
 import type { IntentHandlers } from '../turn.js';
 
@@ -40,7 +41,7 @@ export const handleQuestion: IntentHandlers['question'] = async (turn, { questio
     spaces: search.spaces,
     isSpaceAllowed: (spaceKey) => decideIn(context, turn.actor, 'get', { spaceKey }).permission !== 'denied',
   });
-  const model = turn.deps.model;
+  const model = modelOf(turn.deps);
   const composed = model ? await composeAnswer(model, result) : undefined;
   memory.rememberQuestion(key, question);
   await audit(true, {

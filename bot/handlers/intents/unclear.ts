@@ -1,4 +1,5 @@
 import { view } from '../../assistant/present.js';
+import { modelOf } from '../../model/model-of.js';
 import { mergeReadings, proposeReading } from '../../model/propose-reading.js';
 import type { IntentHandlers } from '../turn.js';
 
@@ -9,7 +10,7 @@ import type { IntentHandlers } from '../turn.js';
  * same parse, policy and approvals as typing it. The offline readings remain when the model fails.
  */
 export const handleUnclear: IntentHandlers['unclear'] = async (turn, intent) => {
-  const model = turn.deps.model;
+  const model = modelOf(turn.deps);
   const proposed = model ? await proposeReading(model, turn.chat.text, turn.chat.mentions) : undefined;
   await turn.reply(
     view(
