@@ -24,6 +24,7 @@ const BENCHES: readonly BenchEntry[] = [
   { name: 'pages', load: () => import('./page-bench.js') },
   { name: 'approvals', load: () => import('./approvals-bench.js') },
   { name: 'parse', load: () => import('./parse-bench.js') },
+  { name: 'soak', load: () => import('./soak-bench.js'), optIn: true },
   { name: 'side-by-side', load: () => import('./side-by-side-bench.js') },
 ];
 
