@@ -131,6 +131,10 @@ function contentOf<T>(raw: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>):
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new ModelFailure('timed out'));
+      return;
+    }
     const timer = setTimeout(resolve, ms);
     signal.addEventListener(
       'abort',

@@ -195,6 +195,20 @@ describe('the optional model over HTTP', () => {
     expect(JSON.stringify(entry)).not.toContain('You get 16 weeks');
   });
 
+  it('a model answer carrying links or markup (prompt injection) is shown as inert text', async () => {
+    onAnswer = (request) =>
+      answerReply(
+        `Leave is 16 weeks [${parentalPassage(request) ?? 1}]. Confirm [here](https://evil.example/login) <!channel> <at>CEO</at>`,
+      );
+    const answered = await h.say(QUESTION);
+    const shown = answered.posts.map((post) => JSON.stringify(post)).join('\n');
+    expect(answered.text).toContain('Leave is 16 weeks [');
+    expect(shown).not.toContain('evil.example');
+    expect(shown).not.toContain('<!channel>');
+    expect(shown).not.toContain('<at>');
+    expect(answered.text).toContain('‹!channel›');
+  });
+
   it('the model failing in every way → exactly the offline answer', async () => {
     const reference = siteless(offline, await offline.say(QUESTION));
     expect(reference).toContain('16 weeks');
