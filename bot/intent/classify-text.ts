@@ -18,14 +18,20 @@ const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|co
  * "is it possible to", "would you mind"); wishes ("I'd like to", "it would be great to have").
  */
 const POLITE_PREFIXES: readonly RegExp[] = [
+  /^[\s.,!;:…—–-]+(?=\S)/,
   new RegExp(
-    String.raw`^(?:hey|hi|hello|hiya|yo|ok|okay|so|um+|uh+|well|oh|alright|right|good (?:morning|afternoon|evening)|morning|evening|dear)${ADDRESSEE}[\s,!.:;)(-]+(?=\S)`,
+    String.raw`^(?:hey|hi|hello|hiya|heya|howdy|greetings|yo|ok|okay|so|um+|uh+|well|oh|alright|right|good (?:morning|afternoon|evening)|morning|evening|dear)${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
   /^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)/i,
   /^(?:i\s+)?hope\s+[^.!?]{1,60}[.!]+[\s,!.:;)(-]*(?=\S)/i,
   /^(?:how\s+are\s+(?:you|u)(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going|happy\s+\p{L}+|long\s+time\s+no\s+see)\s*[?!.,]+[\s,!.:;)(-]*(?=\S)/iu,
-  /^(?:quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+bother(?:\s+you)?)?|one\s+more\s+thing|another\s+one|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and)[\s,!.:;)(-]+(?=\S)/i,
+  /^(?:quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more\s+thing|another\s+one|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:i'?m|i\s+am|im)\s+(?:new|back|still\s+new)\b[^.!?]{0,30}[.!]+\s*(?=\S)/i,
+  /^(?:i'?m|i\s+am|im)\s+trying\s+to\s+(?=\S)/i,
+  /^(?:need|want|wanna)\s+(?=(?:the|a|an|to|some|info|information)\b)/i,
+  /^(?:we|i)\s+(?:should|must|could|might)\s+(?:have\s+|get\s+)?(?=(?:an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)|create|make|add|start|write|put|update|edit|append)\b)/i,
+  /^there\s+should\s+be\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   new RegExp(String.raw`^${PLEASE}\b[\s,:]*(?=\S)`, 'i'),
   /^(?:would|do)\s+(?:you|u)\s+mind(?:\s+(?:please|just))?\s+(?=\S)/i,
   /^(?:do\s+me\s+a\s+favou?r\s+and|(?:are|r)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+you\s+be\s+(?:so\s+kind\s+as|able)\s+to|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|i'?d\s+(?:really\s+)?appreciate\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:for\s+(?:you|u)\s+)?to|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
@@ -34,10 +40,10 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:can|could)\s+we\s+(?:please\s+)?(?=\S)/i,
   /^i\s+was\s+wondering\s+(?:if|whether)\s+(?:you|u)\s+(?:could|can|would)\s+(?=\S)/i,
   /^(?:you|u)\s+(?:can|could)\s+(?=\S)/i,
-  /^(?:can|could|may)\s+i\s+(?=(?:see|view|read|get|have|open)\b)/i,
+  /^(?:can|could|may)\s+i\s+(?:please\s+|just\s+)?(?=(?:see|view|read|get|have|open|look)\b)/i,
   /^(?:it'?d|it\s+would|would|that'?d)\s+be\s+(?:really\s+|so\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal)\s+(?:to\s+have|if\s+(?:you|u|we)(?:\s+(?:could|can|would))?)\s+(?=\S)/i,
   /^i\s+(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
-  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|try\s+to)\b[\s,]*(?=\S)/i,
+  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+like|we\s+would\s+like)\b[\s,]*(?=\S)/i,
   /^to\s+(?=(?:search|find|look|open|show|see|get|view|read|create|make|add|update|edit|append|put|write|start)\b)/i,
   /^i\s+(?=(?:search|find|look\s+for)\b)/i,
@@ -60,7 +66,24 @@ const POLITE_SUFFIXES: readonly string[] = [
   'if you can',
   'if possible',
   'cheers',
+  'ta',
+  'tia',
+  'thanks in advance',
+  'thank you in advance',
+  'thanks a lot',
+  'thank you very much',
+  'many thanks',
+  'much appreciated',
+  'appreciated',
+  'when you get a chance',
+  'when you have a moment',
+  'when you have time',
+  "if you don't mind",
+  'if you dont mind',
+  'if you could',
 ].sort((a, b) => b.length - a.length);
+/** How far back from the end a courtesy phrase is looked for (the longest phrase fits). */
+const SUFFIX_PROBE = 24;
 const TRAILING_STOPS = new Set([' ', '.', '!', '?', '？', '。', '！']);
 
 function isWordChar(char: string | undefined): boolean {
@@ -77,7 +100,7 @@ function stripPoliteSuffix(text: string): string {
     trimEndWhere(text, (c) => c === '.' || c === '!' || c === '?'),
     (c) => c === ' ',
   );
-  const tail = end.slice(-16).toLowerCase();
+  const tail = end.slice(-SUFFIX_PROBE).toLowerCase();
   const phrase = POLITE_SUFFIXES.find((p) => tail.endsWith(p) && !isWordChar(end[end.length - p.length - 1]));
   if (phrase === undefined) return text;
   return trimEndWhere(end.slice(0, end.length - phrase.length), (c) => c === ' ' || c === ',');
@@ -85,7 +108,7 @@ function stripPoliteSuffix(text: string): string {
 
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
-  let text = line.replace(EMOJI_AND_SYMBOLS, ' ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim();
+  let text = line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim();
   for (let round = 0; round < 6; round += 1) {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
@@ -156,7 +179,7 @@ export function isApprovalsRequest(core: string): boolean {
 }
 
 const ENGLISH_QUESTION_START =
-  /^(?:what|what's|whats|how|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+me|explain|describe|define|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out)\b/i;
+  /^(?:what|what's|whats|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+me|explain|describe|define|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out)\b/i;
 const OTHER_QUESTION_START =
   /^(?:qu[ée]|c[óo]mo|cu[áa]l(?:es)?|cu[áa]ndo|d[óo]nde|qui[ée]n(?:es)?|por\s+qu[ée]|cu[áa]nt[oa]s?|warum|wieso|weshalb|wieviele?|pourquoi|combien|est-ce\s+que|perch[ée]|dove|o\s+que|onde|dlaczego|gdzie|varför|waarom)(?=\s|$)/iu;
 const QUESTION_MARK_END = /[?？؟⸮]\s*$/u;

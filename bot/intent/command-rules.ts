@@ -1,7 +1,7 @@
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
-import { parseAppendSaying, parseUpdate, type UpdateMode } from './parse-update.js';
+import { parseAppendSaying, parsePageFirstEdit, parseUpdate, type UpdateMode } from './parse-update.js';
 import type { Intent } from './types.js';
 
 /**
@@ -14,7 +14,7 @@ type Rule = readonly [
 ];
 
 /** Verbs that add text to a page ("stick a note on …", "jot down … on …"). */
-const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write|insert|post|stick|pop|jot(?:\s+down)?|include)`;
+const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|include)`;
 /** What is added, named before the text or the page ("a line", "the following note"). */
 const ADDED_THING = String.raw`(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
@@ -51,6 +51,10 @@ const RULES: readonly Rule[] = [
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [
+    /^(?:in|on|to|for|into|onto)\s+(?=(?:the|our|this|page)\s)/i,
+    (rest, body) => parsePageFirstEdit(rest, body),
+  ],
+  [
     /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
     updateRule('set-title'),
   ],
@@ -82,9 +86,18 @@ const RULES: readonly Rule[] = [
     /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
     (rest, body) => parseCreate(rest, body),
   ],
+  [
+    rule(
+      String.raw`^(?:append|add|put|write|insert|jot\s+down|note\s+down)\s+(?=\S.*\s(?:to|onto|into|on|in)\s)`,
+    ),
+    (rest, body) => {
+      const saying = parseAppendSaying(rest, body);
+      return saying.kind === 'failure' ? undefined : saying;
+    },
+  ],
   [/^find\s+out\b/i, () => undefined],
   [
-    /^(?:search|searching|find|look\s*up|look\s+for|looking\s+for|looking|lookup|seek|query|locate|hunt\s+(?:for|down)|dig\s+up|browse|grep|google)\b[\s:]*/i,
+    /^(?:search|searching|(?:do|run|make)\s+(?:a\s+)?search(?:\s+(?:for|on|of|about))?|find|look\s*up|look\s+for|looking\s+for|looking|lookup|seek|query|locate|hunt\s+(?:for|down)|dig\s+up|browse|grep|google)\b[\s:]*/i,
     (rest) => parseSearchWords(rest),
   ],
   [

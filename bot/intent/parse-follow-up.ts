@@ -21,6 +21,7 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
   '9th': 9,
   tenth: 10,
   '10th': 10,
+  top: 1,
   last: 'last',
   next: 'next',
   previous: 'previous',
@@ -31,9 +32,25 @@ const LEAD = /^(?:(?:and|ok|okay|now|then|so|also)\s+)*/i;
 const VERB =
   /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+to|take\s+me\s+to)\s+(?:me\s+)?(?:up\s+)?)?/i;
 const ORDINAL_ONE = /^(?:the\s+)?([a-z0-9]{3,8})(?:\s+(?:one|result|hit|page|link|match|item|entry))?$/i;
-const NUMBERED = /^(?:the\s+)?(?:(?:result|hit|item|number|no\.?|entry)\s*#?\s*|#\s*)(\d{1,2})$/i;
+const NUMBERED =
+  /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match)\s*(?:number\s*|no\.?\s*|#\s*)?|number\s*|no\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
+/** Numbers people spell out ("result number two"). */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 const MORE =
-  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+them))?$|^(?:the\s+)?next\s+(?:page|batch|results)(?:\s+of\s+results)?$/i;
+  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+few\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+them|like\s+that))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
+/** "the one after that" / "the one before": relative to the last result opened. */
+const RELATIVE = /^(?:the\s+)?(?:one|result|page)\s+(after|before)\s+(?:that|this|it)?$/i;
 
 /**
  * A follow-up on the previous results in this conversation ("open the second one", "and the next
@@ -45,9 +62,17 @@ export function parseFollowUp(core: string): Intent | undefined {
   const text = core.replace(LEAD, '');
   if (MORE.test(text)) return { kind: 'follow-up', action: 'more' };
   const afterVerb = text.replace(VERB, '');
+  const relative = RELATIVE.exec(afterVerb.trim());
+  if (relative)
+    return {
+      kind: 'follow-up',
+      action: 'open',
+      position: relative[1]!.toLowerCase() === 'after' ? 'next' : 'previous',
+    };
   const numbered = NUMBERED.exec(afterVerb);
   if (numbered) {
-    const position = Number(numbered[1]);
+    const digits = numbered[1]!.toLowerCase();
+    const position = NUMBER_WORDS[digits] ?? Number(digits);
     return position >= 1 ? { kind: 'follow-up', action: 'open', position } : undefined;
   }
   const ordinal = ORDINAL_ONE.exec(afterVerb);

@@ -44,6 +44,9 @@ const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(
 
 const SEARCHY_QUESTION =
   /^(?:(?:are\s+there|is\s+there|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes?|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
+/** "show me what we have on X", "what have we got about X": a search. */
+const WHAT_WE_HAVE =
+  /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there)\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
   /^(?:where\s+(?:can|do|would|could|should)\s+i\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference))\s+/i;
 const TYPO_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replace', 'approvals'] as const;
@@ -62,6 +65,23 @@ const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
 
 function failure(message: string, suggestions: readonly string[] = EXAMPLE_COMMANDS): Intent {
   return { kind: 'failure', message, suggestions: [...suggestions] };
+}
+
+/** Verbs typed without their vowels ("srch", "opn", "updt"). */
+const VOWELLESS_VERBS = ['search', 'open', 'show', 'find', 'create', 'update', 'append', 'edit'] as const;
+
+/** True when `typed` is `verb` with one or two of its vowels left out, the first letter kept. */
+function isVowelless(typed: string, verb: string): boolean {
+  const missing = verb.length - typed.length;
+  if (missing < 1 || missing > 2 || typed.length < 3 || typed[0] !== verb[0]) return false;
+  let at = 0;
+  let dropped = 0;
+  for (const letter of verb) {
+    if (typed[at] === letter) at += 1;
+    else if ('aeiou'.includes(letter)) dropped += 1;
+    else return false;
+  }
+  return at === typed.length && dropped === missing;
 }
 
 function sameLetters(a: string, b: string): boolean {
@@ -83,7 +103,9 @@ function fixVerbTypo(core: string): string | undefined {
         TYPO_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 2) <= 2))
       : undefined;
   const swapped =
-    close ?? SWAP_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 1) <= 1);
+    close ??
+    VOWELLESS_VERBS.find((v) => isVowelless(lower, v)) ??
+    SWAP_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 1) <= 1);
   return swapped ? `${swapped}${core.slice(first.length)}` : undefined;
 }
 
@@ -131,6 +153,18 @@ function namedPage(core: string): Intent | undefined {
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
 
+/**
+ * A greeting on a line of its own ("Hi!" then the request on the next line): the request is read
+ * from the first non-blank line after it, the rest being its body.
+ */
+function interpretAfterGreeting(bodyLines: string): Intent {
+  const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
+  const newline = lines.indexOf('\n');
+  const head = cleanLine(newline < 0 ? lines : lines.slice(0, newline));
+  if (head.length > MAX_COMMAND_LINE_LENGTH) return failure('The first line of that request is too long.');
+  return interpretUserText(head, newline < 0 ? '' : lines.slice(newline + 1));
+}
+
 function interpretUserText(head: string, bodyLines: string): Intent {
   const line = head.replace(/^\/+\s*/, '');
   if (!/[\p{L}\p{N}]/u.test(line)) {
@@ -138,7 +172,10 @@ function interpretUserText(head: string, bodyLines: string): Intent {
       ? { kind: 'help' }
       : failure('I did not catch that. Try one of these commands.');
   }
-  if (isGreeting(line) && bodyLines.trim().length === 0) return { kind: 'greeting' };
+  if (isGreeting(line)) {
+    if (bodyLines.trim().length === 0) return { kind: 'greeting' };
+    return interpretAfterGreeting(bodyLines);
+  }
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
   const help = matchHelp(core);
@@ -146,7 +183,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
   const followUp = parseFollowUp(core);
   if (followUp) return followUp;
-  const searchy = SEARCHY_QUESTION.exec(core) ?? WHERE_CAN_I_FIND.exec(core);
+  const searchy = SEARCHY_QUESTION.exec(core) ?? WHERE_CAN_I_FIND.exec(core) ?? WHAT_WE_HAVE.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
   const ruled = applyRules(baseVerbForm(core), bodyLines);
   if (ruled) return ruled;

@@ -1,9 +1,15 @@
 import type { PageRef } from '../confluence/types.js';
-import { echoAsCode } from './echo-text.js';
+import {
+  joinMarkdown,
+  markdownEdit,
+  parseEditText,
+  replaceEdit,
+  sectionEdit,
+  titleEdit,
+} from './edit-text.js';
 import { UPDATE_EDIT_FORMS } from './examples.js';
-import { cleanLine } from './normalize-message.js';
 import { readPageName } from './page-name.js';
-import { checkTitle, readPageRef } from './page-ref.js';
+import { readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
@@ -21,16 +27,8 @@ export type UpdateMode =
   | 'section';
 
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
-const APPEND_LINE = /^[ \t]*(?:append|add)[ \t]*:[ \t]*/i;
-const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
-const TITLE_LINE = /^[ \t]*(?:title|rename(?:[ \t]+to)?)[ \t]*:?[ \t]*/i;
-const SECTION_LINE = /^[ \t]*section[ \t]+/i;
-const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
-const WITH = /\s+(?:with|by|->|→)\s*/iy;
-/** "change "a" to "b"", "swap "a" for "b"": the same edit as replace, in other words. */
-const CHANGE_TO = /\s+(?:to|into|with|for|by|->|→)\s*/iy;
 const TO = /\s*(?:to|as|into)\b\s*:?\s*|\s*:\s*/iy;
-const ONTO = /\s*(?:to|onto|into|on|in|at\s+the\s+end\s+of)\s+/iy;
+const ONTO = /\s*(?:to|onto|into|on|in|at\s+the\s+(?:end|bottom)\s+of)\s+/iy;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
@@ -44,115 +42,6 @@ function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
     : { kind: 'operation', request: { operation: 'update', ref, edit } };
 }
 
-function splitFirstLine(text: string): [string, string | undefined] {
-  const newline = text.indexOf('\n');
-  return newline < 0 ? [text, undefined] : [text.slice(0, newline), text.slice(newline + 1)];
-}
-
-function joinMarkdown(inline: string, following: string | undefined): string {
-  if (following === undefined) return inline;
-  return inline.trim().length === 0 ? following : `${inline}\n${following}`;
-}
-
-function markdownEdit(kind: 'append' | 'body', markdown: string): UpdateEdit | string {
-  if (markdown.trim().length === 0) {
-    return kind === 'append'
-      ? 'What should I append? Put the Markdown after `append:` (it may continue on the next lines).'
-      : 'What should the new body be? Put the Markdown after `body:` (it may continue on the next lines).';
-  }
-  return { kind, markdown };
-}
-
-function titleEdit(raw: string): UpdateEdit | string {
-  const line = cleanLine(raw);
-  const quoted = readQuoted(line, 0);
-  const title = (quoted?.kind === 'quoted' ? quoted.value : line).trim();
-  const problem = checkTitle(title);
-  return problem ? `New title: ${problem}` : { kind: 'title', title };
-}
-
-function readQuotedValue(text: string, cursor: TextCursor, what: string): string | { error: string } {
-  cursor.skipSpaces();
-  const quoted = readQuoted(text, cursor.pos);
-  if (quoted?.kind === 'quoted') {
-    cursor.pos = quoted.end;
-    return quoted.value;
-  }
-  if (quoted?.kind === 'unbalanced')
-    return { error: `The ${what} text has an opening ${quoted.open} but no closing quote.` };
-  return { error: `Put the ${what} text in quotes: replace "old text" with "new text".` };
-}
-
-function replaceEdit(text: string, cursor: TextCursor, joiner: RegExp = WITH): UpdateEdit | string {
-  const find = readQuotedValue(text, cursor, 'old');
-  if (typeof find !== 'string') return find.error;
-  if (find.length === 0) return 'The text to replace is empty.';
-  if (!cursor.take(joiner)) return 'Say what to replace it with: replace "old text" with "new text".';
-  const replaceWith = readQuotedValue(text, cursor, 'new');
-  if (typeof replaceWith !== 'string') return replaceWith.error;
-  return { kind: 'replace', find, replaceWith };
-}
-
-function sectionEdit(text: string): UpdateEdit | string {
-  const cursor = new TextCursor(text);
-  cursor.skipSpaces();
-  const quoted = readQuoted(text, cursor.pos);
-  let heading: string;
-  if (quoted?.kind === 'quoted') {
-    heading = quoted.value;
-    cursor.pos = quoted.end;
-  } else if (quoted?.kind === 'unbalanced') {
-    return `The heading has an opening ${quoted.open} but no closing quote.`;
-  } else {
-    const colon = text.indexOf(':');
-    const newline = text.indexOf('\n');
-    if (colon < 0 || (newline >= 0 && newline < colon)) return 'Write it as: section "Heading": <markdown>.';
-    heading = text.slice(0, colon);
-    cursor.pos = colon;
-  }
-  heading = cleanLine(heading);
-  if (heading.length === 0) return 'The section heading is empty.';
-  const afterHeading = text.slice(cursor.pos);
-  const colon = /^[ \t]*:[ \t]*/.exec(afterHeading);
-  if (!colon) return 'Put a colon after the heading: section "Heading": <markdown>.';
-  const [inline, following] = splitFirstLine(afterHeading.slice(colon[0].length));
-  const markdown = joinMarkdown(inline, following);
-  if (markdown.trim().length === 0)
-    return `What should the ${echoAsCode(heading)} section say? Put the Markdown after the colon.`;
-  return { kind: 'section', heading, markdown };
-}
-
-/**
- * Reads one edit (`append:`, `replace "a" with "b"`, `section "H":`, `body:`, `title:`) from
- * `text`, whose first line holds the keyword. Markdown after the keyword continues over the following
- * lines and is kept exactly. Returns a user-facing reason when the edit is unusable.
- */
-export function parseEditText(text: string): UpdateEdit | string {
-  const [firstLine, following] = splitFirstLine(text);
-  const append = APPEND_LINE.exec(firstLine);
-  if (append) return markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));
-  const body = BODY_LINE.exec(firstLine);
-  if (body) return markdownEdit('body', joinMarkdown(firstLine.slice(body[0].length), following));
-  const section = SECTION_LINE.exec(firstLine);
-  if (section) return sectionEdit(text.slice(section[0].length));
-  const replace = REPLACE_LINE.exec(firstLine);
-  if (replace) {
-    const cursor = new TextCursor(text);
-    cursor.pos = replace[0].length;
-    const edit = replaceEdit(text, cursor);
-    if (typeof edit === 'string') return edit;
-    return cursor.atEnd()
-      ? edit
-      : 'Only one replace per update: nothing may follow replace "old" with "new".';
-  }
-  const title = TITLE_LINE.exec(firstLine);
-  if (title && /^[ \t]*(?:title|rename)/i.test(firstLine)) {
-    if (following !== undefined && following.trim().length > 0) return 'A new title must fit on one line.';
-    return titleEdit(firstLine.slice(title[0].length));
-  }
-  return `I did not understand the change. After the page, write one of: ${UPDATE_EDIT_FORMS.join(' · ')}`;
-}
-
 /**
  * Where a page named by title words ends: at the edit on the same line (`edit`), at `:` or "saying"
  * (`content`), at the first " to " (`to`), or at the end of the line (`end`).
@@ -160,9 +49,9 @@ export function parseEditText(text: string): UpdateEdit | string {
 type NameStop = 'edit' | 'content' | 'to' | 'end';
 
 const EDIT_START =
-  /\s(?:replace|section)\s+["“‘'«„]|\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:|:/i;
-const CONTENT_START = /:|\s(?:saying|that\s+says|which\s+says|with\s+(?:the\s+)?text)\b/i;
-const SAYING = /\s*(?::|saying|that\s+says|which\s+says|with\s+(?:the\s+)?text)\s*:?\s*/iy;
+  /\s(?:replace|section)\s+["“‘'«„]|\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:|:|,?\s(?:and|then)\s+(?:append|add|put|write|insert|replace|change|rename)\b/i;
+const CONTENT_START = /:|\s(?:saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that)\b/i;
+const SAYING = /\s*(?::|saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that(?=\s))\s*:?\s*/iy;
 
 function nameEnd(text: string, from: number, stop: NameStop): number {
   const rest = text.slice(from);
@@ -193,7 +82,7 @@ function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef | Title
 }
 
 function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string {
-  const inline = headRest.replace(/^\s*:?\s*/, '');
+  const inline = headRest.replace(/^[\s,]*:?\s*/, '');
   if (inline.length > 0) return parseEditText(bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline);
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   if (lines.trim().length === 0) {
@@ -250,7 +139,7 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
     }
     case 'replace':
     case 'change': {
-      const edit = replaceEdit(text, cursor, mode === 'change' ? CHANGE_TO : WITH);
+      const edit = replaceEdit(text, cursor, mode === 'change' ? 'change' : 'with');
       if (typeof edit === 'string') return failure(edit);
       if (!cursor.take(CONNECTOR)) return failure('Say which page: replace "old" with "new" in page 123456.');
       const ref = readTarget(cursor);
@@ -304,4 +193,24 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
     return finish(ref, () => markdownEdit('append', joinMarkdown(markdown, bodyLines || undefined)));
   }
   return failure('Say which page: add a line saying <text> to the VPN Setup Guide.');
+}
+
+/** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
+const PAGE_FIRST_END =
+  /\s*[,:]\s*|\s+(?=(?:please\s+)?(?:add|append|put|write|insert|include|replace|change|swap|rename)\b)/i;
+
+/**
+ * An edit phrased with the page first: "in the Team Rituals page, add a line saying …", "on the
+ * VPN Setup Guide: append "…"", "to the expense policy add: …" (`remainder` starts at the page).
+ * `undefined` when no edit follows the page, so the line is read another way.
+ */
+export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent | undefined {
+  const text = remainder.trim();
+  const end = PAGE_FIRST_END.exec(text);
+  if (!end || end.index === 0) return undefined;
+  const ref = readTarget(new TextCursor(text.slice(0, end.index)), 'end');
+  if (typeof ref === 'string') return undefined;
+  const editText = text.slice(end.index + end[0].length).replace(/^please\s+/i, '');
+  const edit = parseEditText(bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText);
+  return typeof edit === 'string' ? undefined : update(ref, edit);
 }

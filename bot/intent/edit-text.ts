@@ -1,0 +1,163 @@
+import { echoAsCode } from './echo-text.js';
+import { UPDATE_EDIT_FORMS } from './examples.js';
+import { cleanLine } from './normalize-message.js';
+import { checkTitle } from './page-ref.js';
+import { readQuoted } from './read-quoted.js';
+import { TextCursor } from './text-cursor.js';
+import type { UpdateEdit } from './types.js';
+
+/*
+ * The edit of an update, as written after the page: the keyword forms (`append:`, `replace "a"
+ * with "b"`, `section "H":`, `body:`, `title:`) and the same edits in plain words ("add a line
+ * saying …", "change "a" to "b"", "rename to …").
+ */
+
+const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert)[ \t]*:[ \t]*/i;
+/** "add a line saying …", "and add "…"", "append …": an append in plain words. */
+const APPEND_WORDS =
+  /^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include)[ \t]+(?:(?:an?|the|this|one)[ \t]+)?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item)[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|with[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*/i;
+/** "… and add …", "…, then replace …": the edit joined to the page by a linking word. */
+const LINKING_WORD = /^[ \t]*(?:and[ \t]+then|and|then)[ \t]+(?=\S)/i;
+/** "change "a" to "b"", "swap "a" for "b"". */
+const CHANGE_LINE = /^[ \t]*(?:change|swap|switch|correct|fix)[ \t]+(?=["“‘'«„])/i;
+const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
+const TITLE_LINE = /^[ \t]*(?:title|rename(?:[ \t]+to)?)[ \t]*:?[ \t]*/i;
+const SECTION_LINE = /^[ \t]*section[ \t]+/i;
+const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
+const WITH = /\s+(?:with|by|->|→)\s*/iy;
+/** "change "a" to "b"", "swap "a" for "b"": the same edit as replace, in other words. */
+const CHANGE_TO = /\s+(?:to|into|with|for|by|->|→)\s*/iy;
+
+export function splitFirstLine(text: string): [string, string | undefined] {
+  const newline = text.indexOf('\n');
+  return newline < 0 ? [text, undefined] : [text.slice(0, newline), text.slice(newline + 1)];
+}
+
+export function joinMarkdown(inline: string, following: string | undefined): string {
+  if (following === undefined) return inline;
+  return inline.trim().length === 0 ? following : `${inline}\n${following}`;
+}
+
+export function markdownEdit(kind: 'append' | 'body', markdown: string): UpdateEdit | string {
+  if (markdown.trim().length === 0) {
+    return kind === 'append'
+      ? 'What should I append? Put the Markdown after `append:` (it may continue on the next lines).'
+      : 'What should the new body be? Put the Markdown after `body:` (it may continue on the next lines).';
+  }
+  return { kind, markdown };
+}
+
+export function titleEdit(raw: string): UpdateEdit | string {
+  const line = cleanLine(raw);
+  const quoted = readQuoted(line, 0);
+  const title = (quoted?.kind === 'quoted' ? quoted.value : line).trim();
+  const problem = checkTitle(title);
+  return problem ? `New title: ${problem}` : { kind: 'title', title };
+}
+
+function readQuotedValue(text: string, cursor: TextCursor, what: string): string | { error: string } {
+  cursor.skipSpaces();
+  const quoted = readQuoted(text, cursor.pos);
+  if (quoted?.kind === 'quoted') {
+    cursor.pos = quoted.end;
+    return quoted.value;
+  }
+  if (quoted?.kind === 'unbalanced')
+    return { error: `The ${what} text has an opening ${quoted.open} but no closing quote.` };
+  return { error: `Put the ${what} text in quotes: replace "old text" with "new text".` };
+}
+
+/** Reads `"old" with "new"` (or, for `change`, `"old" to "new"`) at the cursor. */
+export function replaceEdit(
+  text: string,
+  cursor: TextCursor,
+  words: 'with' | 'change' = 'with',
+): UpdateEdit | string {
+  const joiner = words === 'change' ? CHANGE_TO : WITH;
+  const find = readQuotedValue(text, cursor, 'old');
+  if (typeof find !== 'string') return find.error;
+  if (find.length === 0) return 'The text to replace is empty.';
+  if (!cursor.take(joiner)) return 'Say what to replace it with: replace "old text" with "new text".';
+  const replaceWith = readQuotedValue(text, cursor, 'new');
+  if (typeof replaceWith !== 'string') return replaceWith.error;
+  return { kind: 'replace', find, replaceWith };
+}
+
+export function sectionEdit(text: string): UpdateEdit | string {
+  const cursor = new TextCursor(text);
+  cursor.skipSpaces();
+  const quoted = readQuoted(text, cursor.pos);
+  let heading: string;
+  if (quoted?.kind === 'quoted') {
+    heading = quoted.value;
+    cursor.pos = quoted.end;
+  } else if (quoted?.kind === 'unbalanced') {
+    return `The heading has an opening ${quoted.open} but no closing quote.`;
+  } else {
+    const colon = text.indexOf(':');
+    const newline = text.indexOf('\n');
+    if (colon < 0 || (newline >= 0 && newline < colon)) return 'Write it as: section "Heading": <markdown>.';
+    heading = text.slice(0, colon);
+    cursor.pos = colon;
+  }
+  heading = cleanLine(heading);
+  if (heading.length === 0) return 'The section heading is empty.';
+  const afterHeading = text.slice(cursor.pos);
+  const colon = /^[ \t]*:[ \t]*/.exec(afterHeading);
+  if (!colon) return 'Put a colon after the heading: section "Heading": <markdown>.';
+  const [inline, following] = splitFirstLine(afterHeading.slice(colon[0].length));
+  const markdown = joinMarkdown(inline, following);
+  if (markdown.trim().length === 0)
+    return `What should the ${echoAsCode(heading)} section say? Put the Markdown after the colon.`;
+  return { kind: 'section', heading, markdown };
+}
+
+/** The edit in plain words on `firstLine` (see APPEND_WORDS, CHANGE_LINE), or `undefined`. */
+function naturalEdit(firstLine: string, following: string | undefined): UpdateEdit | string | undefined {
+  const change = CHANGE_LINE.exec(firstLine);
+  if (change) {
+    const cursor = new TextCursor(firstLine);
+    cursor.pos = change[0].length;
+    return replaceEdit(firstLine, cursor, 'change');
+  }
+  const words = APPEND_WORDS.exec(firstLine);
+  if (!words) return undefined;
+  const rest = firstLine.slice(words[0].length).trim();
+  const quoted = readQuoted(rest, 0);
+  const inline = quoted?.kind === 'quoted' && quoted.end === rest.length ? quoted.value : rest;
+  return markdownEdit('append', joinMarkdown(inline, following));
+}
+
+/**
+ * Reads one edit (`append:`, `replace "a" with "b"`, `section "H":`, `body:`, `title:`, or the same in plain words: "add a line saying …") from
+ * `text`, whose first line holds the keyword. Markdown after the keyword continues over the following
+ * lines and is kept exactly. Returns a user-facing reason when the edit is unusable.
+ */
+export function parseEditText(written: string): UpdateEdit | string {
+  const text = written.replace(LINKING_WORD, '');
+  const [firstLine, following] = splitFirstLine(text);
+  const append = APPEND_LINE.exec(firstLine);
+  if (append) return markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));
+  const natural = naturalEdit(firstLine, following);
+  if (natural !== undefined) return natural;
+  const body = BODY_LINE.exec(firstLine);
+  if (body) return markdownEdit('body', joinMarkdown(firstLine.slice(body[0].length), following));
+  const section = SECTION_LINE.exec(firstLine);
+  if (section) return sectionEdit(text.slice(section[0].length));
+  const replace = REPLACE_LINE.exec(firstLine);
+  if (replace) {
+    const cursor = new TextCursor(text);
+    cursor.pos = replace[0].length;
+    const edit = replaceEdit(text, cursor);
+    if (typeof edit === 'string') return edit;
+    return cursor.atEnd()
+      ? edit
+      : 'Only one replace per update: nothing may follow replace "old" with "new".';
+  }
+  const title = TITLE_LINE.exec(firstLine);
+  if (title && /^[ \t]*(?:title|rename)/i.test(firstLine)) {
+    if (following !== undefined && following.trim().length > 0) return 'A new title must fit on one line.';
+    return titleEdit(firstLine.slice(title[0].length));
+  }
+  return `I did not understand the change. After the page, write one of: ${UPDATE_EDIT_FORMS.join(' · ')}`;
+}
