@@ -91,6 +91,7 @@ describe('the optional model over HTTP', () => {
   let h: Harness;
   let offline: Harness;
   let down: Harness;
+  let azure: Harness;
   /** What the fake answers to each purpose (the tests set these). */
   let onReading: () => FakeModelReply;
   let onAnswer: (request: FakeModelRequest) => FakeModelReply;
@@ -98,17 +99,22 @@ describe('the optional model over HTTP', () => {
   beforeAll(async () => {
     fake = await startFakeModel();
     fake.respond((request) => (request.purpose === 'reading' ? onReading() : onAnswer(request)));
-    [h, offline, down] = await Promise.all([
+    [h, offline, down, azure] = await Promise.all([
       startHarness({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: fake.url, MODEL_TIMEOUT_MS: '1000' }),
       startHarness(),
       // A model that is down: nothing listens on port 9.
       startHarness({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: 'http://127.0.0.1:9' }),
+      startHarness({
+        AZURE_OPENAI_API_KEY: KEY,
+        AZURE_OPENAI_ENDPOINT: fake.url,
+        AZURE_OPENAI_DEPLOYMENT: 'answers-dep',
+      }),
     ]);
     await addSalesPage(h);
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all([h?.close(), offline?.close(), down?.close()]);
+    await Promise.all([h?.close(), offline?.close(), down?.close(), azure?.close()]);
     await fake?.close();
   });
 
@@ -195,6 +201,18 @@ describe('the optional model over HTTP', () => {
     expect(JSON.stringify(entry)).not.toContain('You get 16 weeks');
   });
 
+  it('Azure OpenAI: the deployment route with the api-key header; the audit names the deployment', async () => {
+    onAnswer = (request) => answerReply(`Sixteen weeks [${parentalPassage(request) ?? 1}].`);
+    const answered = await azure.say(QUESTION);
+    expect(answered.text).toContain('Sixteen weeks [');
+    const [request] = fake.requests;
+    expect(request).toMatchObject({ route: 'azure', deployment: 'answers-dep', purpose: 'answer' });
+    expect(request?.headers['api-key']).toBe(KEY);
+    expect(request?.headers.authorization).toBeUndefined();
+    const [entry] = (await azure.app.audit.tail(5)).filter((e) => e.operation === 'question').slice(-1);
+    expect(entry?.details).toMatchObject({ composedBy: { provider: 'azure', model: 'answers-dep' } });
+  });
+
   it('a model answer carrying links or markup (prompt injection) is shown as inert text', async () => {
     onAnswer = (request) =>
       answerReply(
@@ -231,8 +249,8 @@ describe('the optional model over HTTP', () => {
   }, 30_000);
 
   it('the key never appears in logs, audit entries or replies', async () => {
-    await Promise.all([h.app.audit.flush(), down.app.audit.flush()]);
-    for (const harness of [h, down]) {
+    await Promise.all([h.app.audit.flush(), down.app.audit.flush(), azure.app.audit.flush()]);
+    for (const harness of [h, down, azure]) {
       expect(harness.logs.join('\n')).not.toContain(KEY);
       expect(JSON.stringify(harness.channel.calls)).not.toContain(KEY);
       const auditDir = join(harness.dataDir, 'audit');
