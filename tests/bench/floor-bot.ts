@@ -5,7 +5,7 @@
  * expanded once at startup with ten fixed hits, so both bots send replies of about the same size.
  * Inbound auth is off (no app id) and replies go to the activity's serviceUrl, as our bot does in
  * tests. Run as a child process by side-by-side-bench.ts: listens on 127.0.0.1:PORT (0 = any),
- * reports `{ listening: port }` over IPC, and answers the IPC message `cpu` with its process.cpuUsage().
+ * reports `{ listening: port }` over IPC, and answers `cpu` and profiling requests (child-ipc.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import * as templating from 'adaptivecards-templating';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import restify from 'restify';
+import { answerBenchMessages } from './side-by-side/child-ipc.js';
 
 /** Ten hits like a real search answer: what the floor's one card shows. */
 function fixedCardData(): Record<string, unknown> {
@@ -70,9 +71,7 @@ server.get('/healthz', async (_req, res) => {
   res.send(200, { status: 'ok' });
 });
 
-process.on('message', (message) => {
-  if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
-});
+answerBenchMessages();
 process.on('SIGTERM', () => {
   server.close(() => process.exit(0));
 });

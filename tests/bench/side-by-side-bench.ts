@@ -8,9 +8,10 @@
  *
  * Environment knobs: SIDE_BY_SIDE_SECONDS (measured seconds per run, default 10),
  * SIDE_BY_SIDE_RUNS (runs per bot and level, default 3), SIDE_BY_SIDE_LEVELS (default "10,50"),
- * SIDE_BY_SIDE_PROFILE_DIR (run our bot with --cpu-prof, profile written there at the end).
+ * SIDE_BY_SIDE_PROFILE (path prefix of the .cpuprofile files the extra profiled runs write:
+ * `<prefix>-floor.cpuprofile`, `<prefix>-ours.cpuprofile`; default a temp folder; `off` = no profiled runs).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,6 +21,7 @@ import type { BenchSection } from './bench-types.js';
 import { type BotProcess, startBotProcess } from './side-by-side/bot-process.js';
 import { type CountingChannel, startCountingChannel } from './side-by-side/counting-channel.js';
 import { driveLoad, SEARCH_WORDS, searchActivity } from './side-by-side/drive-load.js';
+import { type CpuProfile, type ProfileSummary, summariseProfile } from './side-by-side/profile-summary.js';
 import { type ReplayConfluence, startReplayConfluence } from './side-by-side/replay-confluence.js';
 import { formatRunsMarkdown, type RunResult } from './side-by-side/report.js';
 
@@ -70,6 +72,34 @@ async function measure(
   };
 }
 
+/**
+ * One extra run of `bot` under the inspector's CPU profiler (not counted in the tables: the
+ * profiler slows the bot), summarised into where each millisecond of a search turn goes.
+ */
+async function profileRun(
+  bot: BotProcess,
+  channel: CountingChannel,
+  conversations: number,
+  seconds: number,
+  path: string,
+): Promise<ProfileSummary> {
+  const stop = new AbortController();
+  const running = driveLoad({ botUrl: bot.url, channelUrl: channel.url, conversations, signal: stop.signal });
+  await sleep(WARMUP_MS);
+  await bot.ask({ profileStart: true }, (answer) => (answer as { profiling?: boolean }).profiling);
+  const startReplies = channel.replies;
+  const startCpu = await bot.cpuMs();
+  await sleep(seconds * 1000);
+  const turns = channel.replies - startReplies;
+  const cpuMs = (await bot.cpuMs()) - startCpu;
+  await bot.ask({ profileStop: path }, (answer) => (answer as { profiled?: string }).profiled);
+  stop.abort();
+  await running;
+  process.stderr.write(`side-by-side: profile of ${bot.name} ×${conversations} written to ${path}\n`);
+  const profile = JSON.parse(await readFile(path, 'utf8')) as CpuProfile;
+  return summariseProfile(profile, { turns, cpuMs, conversations });
+}
+
 /** Sends each search once through `bot` and waits for every reply (recording, then checking the replay). */
 async function searchEachOnce(bot: BotProcess, channel: CountingChannel): Promise<void> {
   const before = channel.replies;
@@ -101,7 +131,7 @@ export async function runBenchmark(): Promise<BenchSection> {
   const seconds = numberFromEnv('SIDE_BY_SIDE_SECONDS', 10);
   const runs = numberFromEnv('SIDE_BY_SIDE_RUNS', 3);
   const levels = (process.env.SIDE_BY_SIDE_LEVELS ?? '10,50').split(',').map(Number);
-  const profileDir = process.env.SIDE_BY_SIDE_PROFILE_DIR;
+  const profileSetting = process.env.SIDE_BY_SIDE_PROFILE;
   const loadBefore = os.loadavg();
   const startedAt = new Date();
 
@@ -116,7 +146,6 @@ export async function runBenchmark(): Promise<BenchSection> {
       name: 'ours',
       script: join(import.meta.dirname, 'side-by-side', 'ours-bot.ts'),
       env: { ...harnessEnv(replay.url, dataDir), LOG_LEVEL: 'info' },
-      ...(profileDir ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
     });
     bots.push(ours);
     const floor = await startBotProcess({
@@ -142,6 +171,15 @@ export async function runBenchmark(): Promise<BenchSection> {
         }
       }
     }
+    const profileLevel = levels[0] ?? 10;
+    const profileBase = profileSetting ?? join(dataDir, 'profile');
+    const profiles =
+      profileSetting === 'off'
+        ? undefined
+        : {
+            floor: await profileRun(floor, channel, profileLevel, seconds, `${profileBase}-floor.cpuprofile`),
+            ours: await profileRun(ours, channel, profileLevel, seconds, `${profileBase}-ours.cpuprofile`),
+          };
     return {
       title: 'Side by side with the framework’s floor',
       markdown: formatRunsMarkdown({
@@ -154,6 +192,7 @@ export async function runBenchmark(): Promise<BenchSection> {
         delayMs: CONFLUENCE_DELAY_MS,
         recorded: replay.recorded,
         misses: replay.misses,
+        ...(profiles ? { profiles } : {}),
       }),
     };
   } finally {

@@ -14,6 +14,8 @@ export interface BotProcess {
   readonly stdoutBytes: number;
   /** CPU time (user + system) the process has used so far, in ms. */
   cpuMs(): Promise<number>;
+  /** Sends `message` over IPC and resolves with the first answer `pick` accepts. */
+  ask<T>(message: unknown, pick: (answer: unknown) => T | undefined, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -86,6 +88,11 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
       child.send('cpu');
       const cpu = await answer;
       return (cpu.user + cpu.system) / 1000;
+    },
+    ask(message, pick, timeoutMs = 30_000) {
+      const answer = waitForMessage(child, pick, timeoutMs);
+      child.send(message as never);
+      return answer;
     },
     async stop() {
       if (child.exitCode !== null) return;

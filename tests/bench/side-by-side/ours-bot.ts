@@ -3,11 +3,12 @@
  * environment as bot/index.ts does, logging to stdout at LOG_LEVEL (info, as in production), the
  * default Confluence client. Test seams only where the bench needs them: no real DNS (the
  * Confluence replay is on loopback). Reports `{ listening: port }` over IPC and answers `cpu` with
- * process.cpuUsage(); SIGTERM closes it cleanly (so `--cpu-prof` writes its profile).
+ * process.cpuUsage(), and profiles on request (child-ipc.ts); SIGTERM closes it cleanly.
  */
 import { createApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { createLogger } from '../../../bot/logger.js';
+import { answerBenchMessages } from './child-ipc.js';
 
 const config = loadConfig(process.env);
 const logger = createLogger({ level: config.logLevel });
@@ -18,9 +19,7 @@ const app = await createApp(config, logger, {
   },
 });
 
-process.on('message', (message) => {
-  if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
-});
+answerBenchMessages();
 process.on('SIGTERM', () => {
   void app.close().then(
     () => process.exit(0),

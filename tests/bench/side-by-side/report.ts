@@ -1,5 +1,6 @@
 /** The side-by-side bench's figures as a BENCHMARKS.md section body. */
 import os from 'node:os';
+import { formatProfiles, type ProfileSummary } from './profile-summary.js';
 
 /** One timed run of one bot. */
 export interface RunResult {
@@ -25,6 +26,7 @@ export interface ReportInput {
   readonly delayMs: number;
   readonly recorded: number;
   readonly misses: number;
+  readonly profiles?: { readonly floor?: ProfileSummary; readonly ours: ProfileSummary };
 }
 
 /** Throughput goal: ours ≥ 0.8 × the floor. CPU goal: ≤ 2.2 ms per search turn. */
@@ -88,5 +90,13 @@ export function formatRunsMarkdown(input: ReportInput): string {
     '| # | bot | conversations | replies | req/s | CPU ms/turn | non-200 | load (1 min) at start |',
     '|---:|---|---:|---:|---:|---:|---:|---:|',
     ...runRows,
+    ...(input.profiles
+      ? [
+          '',
+          '### Where a search turn’s milliseconds go',
+          '',
+          formatProfiles(input.profiles.floor, input.profiles.ours),
+        ]
+      : []),
   ].join('\n');
 }
