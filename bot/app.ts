@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { compactApprovalChange } from './approvals/approval-change.js';
 import { createApprovalService } from './approvals/approval-service.js';
 import { openApprovalStore } from './approvals/approval-store.js';
@@ -12,7 +13,7 @@ import type { AuditLog } from './audit/types.js';
 import { openConversationReferences } from './chat/conversation-references.js';
 import type { BotAuthEndpoints } from './chat/teams-adapter.js';
 import { createTeamsEdge, type TeamsBot } from './chat/teams-bot.js';
-import type { Config } from './config.js';
+import type { Config, SlackConfig } from './config.js';
 import { createConfluenceClient } from './confluence/client.js';
 import { closePageWorker } from './confluence/convert-off-thread.js';
 import type { HostLookup } from './confluence/site-host.js';
@@ -23,9 +24,8 @@ import { routeByPlatform } from './domain/route-by-platform.js';
 import type { Logger } from './logger.js';
 import { openSettingsStore } from './policy/settings-store.js';
 import { createHttpServer, type HttpServer } from './server.js';
-import { createSlackApi } from './slack/slack-api.js';
-import { createSlackEdge } from './slack/slack-edge.js';
-import type { SlackTransport } from './slack/transport.js';
+import type { DeferredSlackTransport } from './slack/transport-deferred.js';
+import type { StartedSlackEdge } from './slack/transport-startup.js';
 import { secureDataDir } from './stores/secure-data-dir.js';
 import { ALL_VERBS } from './views/verbs.js';
 
@@ -42,14 +42,19 @@ export interface AppOverrides {
   readonly botAuthEndpoints?: BotAuthEndpoints;
   /** Resolves site host names for the connect/rotate host check (tests inject one: no real DNS). */
   readonly lookupHost?: HostLookup;
+  /** Backoff steps of Slack's auth.test retries (ms); tests pass short ones. */
+  readonly slackAuthRetryMs?: readonly number[];
 }
 
 /** The whole bot, built but not listening. */
 export interface App {
   readonly http: HttpServer;
   readonly bot: TeamsBot;
-  /** The Slack transport when SLACK_BOT_TOKEN is set (HTTP handler or Socket Mode). */
-  readonly slack?: SlackTransport;
+  /**
+   * The Slack transport when SLACK_BOT_TOKEN is set (HTTP handler or Socket Mode); it serves events
+   * once auth.test has succeeded, which is retried in the background (HTTP events get 503 until then).
+   */
+  readonly slack?: DeferredSlackTransport;
   readonly deps: AssistantDeps;
   readonly audit: AuditLog;
   /** Runs one expiry sweep now, then prunes finished requests past retention (the timer runs it periodically). */
@@ -60,6 +65,28 @@ export interface App {
   postAuditHead(): Promise<boolean>;
   /** Stops timers, drains HTTP turns and flushes the stores. */
   close(): Promise<void>;
+}
+
+/**
+ * How long startup waits for Slack's first auth.test: a Slack that answers is ready before the server
+ * listens, and an unreachable one delays Teams by at most this (the retries go on in the background).
+ */
+const FIRST_SLACK_AUTH_WAIT_MS = 2_000;
+
+/** Starts the Slack edge, loading its code (Bolt, the Web API client) only when Slack is configured. */
+async function startSlack(
+  config: SlackConfig,
+  logger: Logger,
+  overrides: AppOverrides,
+): Promise<StartedSlackEdge> {
+  const { startSlackEdge } = await import('./slack/transport-startup.js');
+  const started = startSlackEdge({
+    config,
+    logger: logger.child({ edge: 'slack' }),
+    ...(overrides.slackAuthRetryMs ? { authRetryDelaysMs: overrides.slackAuthRetryMs } : {}),
+  });
+  await Promise.race([started.auth.ready, delay(FIRST_SLACK_AUTH_WAIT_MS, undefined, { ref: false })]);
+  return started;
 }
 
 /**
@@ -119,18 +146,9 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     references,
     ...(overrides.botAuthEndpoints ? { authEndpoints: overrides.botAuthEndpoints } : {}),
   });
-  const slack = config.slack
-    ? await (async (slackConfig) => {
-        const api = createSlackApi({
-          botToken: slackConfig.botToken,
-          apiUrl: slackConfig.apiUrl,
-          logger: logger.child({ edge: 'slack' }),
-        });
-        const self = await api.authTest();
-        // The signature window runs on the real clock, not the core's (tests move that one).
-        return createSlackEdge({ config: slackConfig, logger: logger.child({ edge: 'slack' }), api, self });
-      })(config.slack)
-    : undefined;
+  // The signature window runs on the real clock, not the core's (tests move that one).
+  const slackStart = config.slack ? await startSlack(config.slack, logger, overrides) : undefined;
+  const slack = slackStart?.edge;
   const port = routeByPlatform({ teams: teams.port, ...(slack ? { slack: slack.port } : {}) });
   const deps: AssistantDeps = {
     config,
@@ -225,6 +243,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       if (timer) clearInterval(timer);
       if (tokenTimer) clearInterval(tokenTimer);
       await recovery.stop();
+      slackStart?.auth.stop();
       await http.close();
       await audit.close();
       await closePageWorker();

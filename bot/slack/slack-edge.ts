@@ -5,11 +5,13 @@ import { handleButton } from './edge-clicks.js';
 import type { EdgeContext } from './edge-context.js';
 import { handleSlackMessage, handleSlashCommand } from './edge-messages.js';
 import { submitForm, validateFormModal } from './edge-modal.js';
-import type { SlackInbound, SlackSelf } from './inbound.js';
+import type { SlackInbound } from './inbound.js';
 import type { SlackApi } from './slack-api.js';
 import { createSlackPeople, type SlackPeople } from './slack-people.js';
 import { createSlackPort, type SlackPort } from './slack-port.js';
-import { createSlackTransport, type SlackTransport } from './transport.js';
+import { createSlackTransport } from './transport.js';
+import type { SlackAuthRetry } from './transport-auth-retry.js';
+import { createDeferredTransport, type DeferredSlackTransport } from './transport-deferred.js';
 
 /*
  * The Slack edge's assembly: its dependencies built once, and each kind of inbound event routed to
@@ -38,8 +40,8 @@ export interface SlackEdgeOptions {
   readonly config: SlackConfig;
   readonly logger: Logger;
   readonly api: SlackApi;
-  /** The bot's identity (`api.authTest()` at startup). */
-  readonly self: SlackSelf;
+  /** auth.test, retried in the background: the bot's identity once Slack has answered. */
+  readonly auth: SlackAuthRetry;
   readonly now?: () => Date;
   /** users.info answers cache (tests may inject one). */
   readonly people?: SlackPeople;
@@ -50,8 +52,11 @@ export interface SlackEdge {
   readonly port: SlackPort;
   /** The email Slack gave for an actor id `slack:U…` (for role lists that name people by email). */
   verifiedEmail(actorId: string): string | undefined;
-  /** The transport (HTTP handler for `POST /slack/events`, or Socket Mode) handing events to `handler`. */
-  serve(handler: ChatHandler): SlackTransport;
+  /**
+   * The transport (HTTP handler for `POST /slack/events`, or Socket Mode) handing events to
+   * `handler`; built once auth.test has succeeded (HTTP events before that get 503).
+   */
+  serve(handler: ChatHandler): DeferredSlackTransport;
 }
 
 /**
@@ -72,22 +77,33 @@ export function createSlackEdge(options: SlackEdgeOptions): SlackEdge {
   const people = options.people ?? createSlackPeople({ api, logger });
   const ctx: EdgeContext = { api, logger, port, people, apiUrl: options.config.apiUrl };
 
-  const serve = (handler: ChatHandler): SlackTransport =>
-    createSlackTransport(options.config, {
-      self: options.self,
-      logger,
-      validateView: validateFormModal,
-      ...(options.now ? { now: options.now } : {}),
-      onEvent: async (event: SlackInbound) => {
-        // The record is complete per kind; TypeScript cannot correlate `event.kind` with `event` here.
-        const on = ON_INBOUND[event.kind] as (
-          c: EdgeContext,
-          h: ChatHandler,
-          e: SlackInbound,
-        ) => Promise<void>;
-        return on(ctx, handler, event);
-      },
-    });
+  const onEvent =
+    (handler: ChatHandler) =>
+    async (event: SlackInbound): Promise<void> => {
+      // The record is complete per kind; TypeScript cannot correlate `event.kind` with `event` here.
+      const on = ON_INBOUND[event.kind] as (c: EdgeContext, h: ChatHandler, e: SlackInbound) => Promise<void>;
+      return on(ctx, handler, event);
+    };
+  const onSocketError = (error: unknown) =>
+    logger.error(
+      { err: error instanceof Error ? error.message : String(error) },
+      'Slack Socket Mode failed to open',
+    );
+
+  const serve = (handler: ChatHandler): DeferredSlackTransport =>
+    createDeferredTransport(
+      options.config.mode,
+      options.auth,
+      (self) =>
+        createSlackTransport(options.config, {
+          self,
+          logger,
+          validateView: validateFormModal,
+          ...(options.now ? { now: options.now } : {}),
+          onEvent: onEvent(handler),
+        }),
+      onSocketError,
+    );
 
   return { port, verifiedEmail: (actorId) => people.emailOf(actorId), serve };
 }
