@@ -1,0 +1,88 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+/**
+ * `npm run build`: bundles the server with esbuild into `dist/bot/` (or `--outdir DIR`):
+ * `index.js` (the entry `npm start` runs), `page-worker.js` and `verify-worker.js` (the worker
+ * threads; convert-off-thread.ts and verify-chain.ts find them beside the code that starts them, so
+ * every output file lands in the one folder) and shared chunks, which `import()` loads only when a
+ * lazily used part (Slack, CSV export…) is first needed. Type checking stays with `npm run typecheck`.
+ */
+
+export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/**
+ * Packages left out of the bundle and loaded from node_modules at run time, each for a reason:
+ * - `pino`: its transports and `thread-stream` start worker threads from files inside the package.
+ * - `dtrace-provider` (restify's optional tracing): a native addon, picked by a computed path.
+ */
+export const EXTERNAL_PACKAGES: readonly string[] = ['pino', 'dtrace-provider'];
+
+/**
+ * The bundle is ESM, but many dependencies are CommonJS and call `require` (for Node built-ins and
+ * each other's JSON): give every output file a real `require` bound to its own location.
+ */
+const REQUIRE_BANNER = [
+  "import { createRequire as __bundleCreateRequire } from 'node:module';",
+  'const require = __bundleCreateRequire(import.meta.url);',
+].join('\n');
+
+/** `@microsoft/teams-ai` → scripts/bundle/teams-ai-slim.ts (why: see that file). */
+const teamsAiSlim: Plugin = {
+  name: 'teams-ai-slim',
+  setup(pluginBuild) {
+    const slim = join(ROOT_DIR, 'scripts', 'bundle', 'teams-ai-slim.ts');
+    pluginBuild.onResolve({ filter: /^@microsoft\/teams-ai$/ }, () => ({ path: slim }));
+  },
+};
+
+/** What a build produced, for the benchmark's module counts. */
+export interface BuildResult {
+  readonly outDir: string;
+  readonly metafile: Metafile;
+}
+
+/** Bundles the bot into `outDir` (emptied first) and writes esbuild's metafile beside it as `meta.json`. */
+export async function buildBundle(outDir: string = join(ROOT_DIR, 'dist', 'bot')): Promise<BuildResult> {
+  await rm(outDir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: ROOT_DIR,
+    entryPoints: {
+      index: 'bot/index.ts',
+      'page-worker': 'bot/confluence/page-worker.ts',
+      'verify-worker': 'bot/audit/verify-worker.ts',
+    },
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    metafile: true,
+    external: [...EXTERNAL_PACKAGES],
+    banner: { js: REQUIRE_BANNER },
+    plugins: [teamsAiSlim],
+    logLevel: 'warning',
+  });
+  await writeFile(join(outDir, 'meta.json'), JSON.stringify(result.metafile));
+  return { outDir, metafile: result.metafile };
+}
+
+function outDirFromArgs(argv: readonly string[]): string | undefined {
+  const index = argv.indexOf('--outdir');
+  const value = index >= 0 ? argv[index + 1] : undefined;
+  return value ? resolve(value) : undefined;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  const { outDir, metafile } = await buildBundle(outDirFromArgs(process.argv.slice(2)));
+  const outputs = Object.keys(metafile.outputs).filter((file) => file.endsWith('.js'));
+  process.stdout.write(
+    `Bundled ${Object.keys(metafile.inputs).length} modules into ${outputs.length} files in ${relative(ROOT_DIR, outDir) || '.'} (${Date.now() - started} ms)\n`,
+  );
+}
