@@ -22,6 +22,13 @@ const PAGE_NOUN =
   /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b/i;
 const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which|if|whether)\b/i;
 
+/** "in ENG search X", "in the HR space, find X": the space before a search (moved after it). */
+const SPACE_FIRST =
+  /^(?:in|on|within|inside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?=(?:search|find|look\s+for|look\s+up)\b)/;
+/** "Team Rituals: add a line saying …": a page name, a colon, then an edit in plain words. */
+const PAGE_THEN_EDIT =
+  /^(?=[^:\n]{1,120}:\s*(?:please\s+)?(?:add|append|put|write|insert|replace|change|swap|rename)\b)/i;
+
 function updateRule(mode: UpdateMode): Rule[1] {
   return (rest, body) => parseUpdate(mode, rest, body);
 }
@@ -50,10 +57,10 @@ const RULES: readonly Rule[] = [
     updateRule('append-quoted'),
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
-  [
-    /^(?:in|on|to|for|into|onto)\s+(?=(?:the|our|this|page)\s)/i,
-    (rest, body) => parsePageFirstEdit(rest, body),
-  ],
+  [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
+  [/^(?:in|on|to|for|into|onto)\s+(?=\S)/i, (rest, body) => parsePageFirstEdit(rest, body)],
+  [PAGE_THEN_EDIT, (_rest, body, match) => parsePageFirstEdit(match.input, body)],
+  [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
     /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
     updateRule('set-title'),
@@ -65,7 +72,9 @@ const RULES: readonly Rule[] = [
   [/^(?:update|edit|change|rewrite|replace)\s+(?:the\s+)?section\s+(?=\S)/i, updateRule('section')],
   [/^replace\s+(?=\S)/i, updateRule('replace')],
   [
-    rule(String.raw`^(?:change|swap|switch|correct|fix|turn)\s+(?:the\s+text\s+)?${QUOTE_AHEAD}`),
+    rule(
+      String.raw`^(?:(?:correct|fix|turn)\s+(?:the\s+text\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
+    ),
     (rest, body, match) => {
       const changed = parseUpdate('change', rest, body);
       const quotedPage = changed.kind === 'failure' && /^change\b/i.test(match[0]);
@@ -79,7 +88,7 @@ const RULES: readonly Rule[] = [
       match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) ? undefined : parseCreate(rest, body),
   ],
   [
-    /^an?\s+(?:new\s+)?(?=(?:confluence\s+|wiki\s+)?(?:page|doc|document)\s+(?:called|named|titled|["“‘'«„]))/i,
+    /^an?\s+(?:new\s+)?(?=(?:confluence\s+|wiki\s+)?(?:page|doc|document)\s+(?:(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?\s+)?(?:called|named|titled|["“‘'«„]))/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [

@@ -16,6 +16,9 @@ const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert)[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
 const APPEND_WORDS =
   /^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include)[ \t]+(?:(?:an?|the|this|one)[ \t]+)?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item)[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|with[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*/i;
+/** "update X with "…"", "update X to say …": the words are added to the page. */
+const WITH_TEXT =
+  /^[ \t]*(?:with[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include)[ \t]*:?[ \t]+(.*)$)/i;
 /** "… and add …", "…, then replace …": the edit joined to the page by a linking word. */
 const LINKING_WORD = /^[ \t]*(?:and[ \t]+then|and|then)[ \t]+(?=\S)/i;
 /** "change "a" to "b"", "swap "a" for "b"". */
@@ -120,6 +123,8 @@ function naturalEdit(firstLine: string, following: string | undefined): UpdateEd
     cursor.pos = change[0].length;
     return replaceEdit(firstLine, cursor, 'change');
   }
+  const withText = WITH_TEXT.exec(firstLine);
+  if (withText) return markdownEdit('append', joinMarkdown(withText[1] ?? withText[2] ?? '', following));
   const words = APPEND_WORDS.exec(firstLine);
   if (!words) return undefined;
   const rest = firstLine.slice(words[0].length).trim();

@@ -47,7 +47,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
     if (noun && (article || pageWords || rest.slice(0, noun.index).includes(' ')))
       rest = rest.slice(0, noun.index);
   }
-  const words = rest.trim();
+  const inner = readQuoted(rest.trim(), 0, MAX_TITLE_LENGTH * 2);
+  const words = (inner?.kind === 'quoted' && inner.end === rest.trim().length ? inner.value : rest).trim();
   if (words.length === 0 || words.length > MAX_TITLE_LENGTH) return undefined;
   if (!/[\p{L}\p{N}]/u.test(words) || NOT_A_NAME.test(words)) return undefined;
   return { kind: 'title-search', words, ...(spaceKey !== undefined ? { spaceKey } : {}) };

@@ -2,7 +2,7 @@ import type { PageRef } from '../confluence/types.js';
 import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
-import { readSpaceClause } from './space-key.js';
+import { acceptSpaceWord, readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
@@ -95,6 +95,27 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
   return { title: text.slice(titleStart).trim(), read: { kind: 'ok', clauses: { inlineBody: '' } } };
 }
 
+/** "a new page in HR called X": the space named between the page noun and the title. */
+const SPACE_BEFORE_TITLE =
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s+(?=(?:called|named|titled|["“‘'«„]))/i;
+
+/**
+ * Moves a space named before the title after it ("a page in HR called X: body" → "a page called
+ * X in HR: body"), so the one grammar reads both. The title ends at its closing quote, else at the
+ * first colon or the end of the line.
+ */
+function spaceAfterTitle(text: string): string {
+  const match = SPACE_BEFORE_TITLE.exec(text);
+  const key = match ? acceptSpaceWord(match[2] ?? '', false) : undefined;
+  if (!match || key === undefined) return text;
+  const rest = text.slice(match[0].length);
+  const naming = /^(?:called|named|titled)\s+/i.exec(rest)?.[0] ?? '';
+  const quoted = readQuoted(rest, naming.length, MAX_TITLE_LENGTH * 2);
+  const colon = rest.indexOf(':', naming.length);
+  const end = quoted?.kind === 'quoted' ? quoted.end : colon < 0 ? rest.length : colon;
+  return `${match[1]} ${rest.slice(0, end).trimEnd()} in ${key}${rest.slice(end)}`;
+}
+
 /**
  * Builds a create from what follows a create verb (`"Title" in SPACE [under <page>]`, optionally
  * `: inline text`) and the message's following lines, which are the Markdown body kept exactly
@@ -104,7 +125,7 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
  * never created by accident.
  */
 export function parseCreate(remainder: string, bodyLines: string): Intent {
-  const parsed = readTitleAndClauses(remainder.trim());
+  const parsed = readTitleAndClauses(spaceAfterTitle(remainder.trim()));
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
     return { kind: 'failure', message: parsed.read.message, suggestions: EXAMPLES };

@@ -28,7 +28,7 @@ export type UpdateMode =
 
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
 const TO = /\s*(?:to|as|into)\b\s*:?\s*|\s*:\s*/iy;
-const ONTO = /\s*(?:to|onto|into|on|in|at\s+the\s+(?:end|bottom)\s+of)\s+/iy;
+const ONTO = /\s*(?:(?:to|at)\s+the\s+(?:end|bottom)\s+of|to|onto|into|on|in)\s+/iy;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
@@ -48,8 +48,24 @@ function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
  */
 type NameStop = 'edit' | 'content' | 'to' | 'end';
 
-const EDIT_START =
-  /\s(?:replace|section)\s+["“‘'«„]|\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:|:|,?\s(?:and|then)\s+(?:append|add|put|write|insert|replace|change|rename)\b/i;
+const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|replace|change|swap|rename)\b`;
+/**
+ * Where the edit starts after a page named by title words: a keyword edit (`append:`, `replace
+ * "…"`), a colon, an edit verb after punctuation, a dash or "and"/"then" ("update X - add …",
+ * "update X? add that …", "update X and add …"), or "with "…"" / "to say …".
+ */
+const EDIT_START = new RegExp(
+  [
+    String.raw`\s(?:replace|section)\s+["“‘'«„]`,
+    String.raw`\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:`,
+    ':',
+    String.raw`(?:[,?.!;]|\s[-–—])\s*(?:(?:and|then)\s+)?(?:please\s+)?(?=${EDIT_VERB})`,
+    String.raw`,?\s(?:and|then)\s+(?:please\s+)?(?=${EDIT_VERB})`,
+    String.raw`\s(?=with\s+["“‘'«„])`,
+    String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include)\b)`,
+  ].join('|'),
+  'i',
+);
 const CONTENT_START = /:|\s(?:saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that)\b/i;
 const SAYING = /\s*(?::|saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that(?=\s))\s*:?\s*/iy;
 
@@ -82,7 +98,7 @@ function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef | Title
 }
 
 function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string {
-  const inline = headRest.replace(/^[\s,]*:?\s*/, '');
+  const inline = headRest.replace(/^[\s,?.!;:\-–—]*/, '');
   if (inline.length > 0) return parseEditText(bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline);
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   if (lines.trim().length === 0) {
@@ -95,6 +111,32 @@ function finish(ref: PageRef | TitleSearchRef | string, edit: () => UpdateEdit |
   if (typeof ref === 'string') return failure(ref);
   const result = edit();
   return typeof result === 'string' ? failure(result) : update(ref, result);
+}
+
+/** Most characters of an unquoted old or new text ("replace 09:45 with 10:00 in …"). */
+const MAX_UNQUOTED_TEXT = 200;
+const UNQUOTED_REPLACE = new RegExp(
+  String.raw`^([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:with|by)\s+([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:in|on|of)\s+(?=\S)`,
+  'i',
+);
+const UNQUOTED_CHANGE = new RegExp(
+  String.raw`^([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:to|into|with|for)\s+([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:in|on|of)\s+(?=\S)`,
+  'i',
+);
+
+/**
+ * "replace 09:45 with 10:00 in Team Rituals", "change 09:45 to 10:00 on the X page": old and new
+ * text without quotes, each a short run of words, then the page. `undefined` when it does not read
+ * that way (the quoted forms then explain what is missing).
+ */
+function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | undefined {
+  const match = (mode === 'change' ? UNQUOTED_CHANGE : UNQUOTED_REPLACE).exec(text);
+  if (!match) return undefined;
+  const cursor = new TextCursor(text);
+  cursor.pos = match[0].length;
+  const ref = readTarget(cursor);
+  if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
+  return update(ref, { kind: 'replace', find: match[1]!.trim(), replaceWith: match[2]!.trim() });
 }
 
 /**
@@ -139,6 +181,8 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
     }
     case 'replace':
     case 'change': {
+      const unquoted = readQuoted(text, 0) === undefined ? unquotedReplace(text, mode) : undefined;
+      if (unquoted) return unquoted;
       const edit = replaceEdit(text, cursor, mode === 'change' ? 'change' : 'with');
       if (typeof edit === 'string') return failure(edit);
       if (!cursor.take(CONNECTOR)) return failure('Say which page: replace "old" with "new" in page 123456.');
