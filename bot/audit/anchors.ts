@@ -1,24 +1,18 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
 import { anchorKeyId } from './anchor-key.js';
 import { canonicalJson, GENESIS_HASH } from './canonical-json.js';
-import { readSegmentJson, writeFileDurably } from './durable-file.js';
 
-/** File beside the segments (`DATA_DIR/audit/anchors.json`) holding the MAC'd chain heads. */
-export const ANCHORS_FILE = 'anchors.json';
-
-/** Format version of the anchors file. */
+/** Format version of the legacy anchors file (`anchors.json`, one document rewritten whole). */
 export const ANCHORS_VERSION = 1;
 
 const HASH = z.string().regex(/^[0-9a-f]{64}$/);
 
-const sealedAnchorSchema = z
+export const sealedAnchorSchema = z
   .object({ segment: z.number().int().min(1), seq: z.number().int().min(1), hash: HASH, mac: HASH })
   .strict();
 
-const headAnchorSchema = z
+export const headAnchorSchema = z
   .object({
     segment: z.number().int().min(0),
     seq: z.number().int().min(0),
@@ -29,7 +23,7 @@ const headAnchorSchema = z
   })
   .strict();
 
-const anchorsDocSchema = z
+export const anchorsDocSchema = z
   .object({
     version: z.literal(ANCHORS_VERSION),
     kid: z.string().regex(/^[0-9a-f]{16}$/),
@@ -48,13 +42,11 @@ export type SealedAnchor = z.infer<typeof sealedAnchorSchema>;
  */
 export type HeadAnchor = z.infer<typeof headAnchorSchema>;
 
-/** The anchors file: `kid` names the key (`anchorKeyId`), never reveals it. */
+/**
+ * The anchors as loaded (from the slot files, or from a legacy `anchors.json` of this shape):
+ * `kid` names the key (`anchorKeyId`), never reveals it.
+ */
 export type AnchorsDoc = z.infer<typeof anchorsDocSchema>;
-
-/** Full path of the anchors file in the audit directory `auditDir`. */
-export function anchorsPath(auditDir: string): string {
-  return join(auditDir, ANCHORS_FILE);
-}
 
 function macOf(key: Buffer, kind: 'sealed' | 'head', fields: Record<string, unknown>): string {
   return createHmac('sha256', key)
@@ -80,30 +72,6 @@ export function headAnchor(
   return { ...head, mac: macOf(key, 'head', head) };
 }
 
-/**
- * Reads and schema-checks the anchors file. Returns null when it does not exist; throws
- * AppError('STORE_CORRUPT') naming the file when it is not valid JSON or not an anchors document.
- */
-export async function readAnchors(auditDir: string): Promise<AnchorsDoc | null> {
-  const path = anchorsPath(auditDir);
-  const raw = await readSegmentJson(path);
-  if (raw === null) return null;
-  const parsed = anchorsDocSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('STORE_CORRUPT', {
-      message: `Audit anchors file ${path} is malformed (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`,
-      details: { file: path },
-    });
-  }
-  return parsed.data;
-}
-
-/** Writes the anchors file atomically and durably (temp + fsync + rename + directory fsync). */
-export async function writeAnchors(auditDir: string, doc: AnchorsDoc): Promise<void> {
-  await writeFileDurably(anchorsPath(auditDir), `${JSON.stringify(doc)}\n`);
-}
-
 /** A problem the anchors reveal; `seq` is the anchored seq concerned (0 for the file as a whole). */
 export interface AnchorProblem {
   readonly seq: number;
@@ -111,9 +79,9 @@ export interface AnchorProblem {
 }
 
 /**
- * Checks that the anchors file was written with `key` and not edited: the key id matches, every
- * record's MAC verifies, and the head was sealed over exactly the sealed records present. Returns
- * the first problem, or undefined. Pure.
+ * Checks that the anchors were written with `key` and not edited: the key id matches, every
+ * record's MAC verifies, and every sealed record the head was sealed over is still there (records
+ * for as many different segments as the head counts). Returns the first problem, or undefined. Pure.
  */
 export function checkAnchorIntegrity(doc: AnchorsDoc, key: Buffer): AnchorProblem | undefined {
   const kid = anchorKeyId(key);
@@ -139,10 +107,13 @@ export function checkAnchorIntegrity(doc: AnchorsDoc, key: Buffer): AnchorProble
       reason: `the head anchor (seq ${doc.head.seq}) fails its MAC check: the anchors file was edited`,
     };
   }
-  if (doc.head.sealed !== doc.sealed.length) {
+  // More records than the head counts is a crash between appending a seal and writing the head
+  // (each record carries its own MAC); fewer, or one segment twice, means records were removed.
+  const segments = new Set(doc.sealed.map((record) => record.segment));
+  if (segments.size < doc.head.sealed) {
     return {
       seq: doc.head.seq,
-      reason: `the anchors file holds ${doc.sealed.length} sealed-segment anchors but its head was sealed over ${doc.head.sealed}: anchor records were removed or added`,
+      reason: `the anchors hold ${segments.size} sealed-segment anchors but the head was sealed over ${doc.head.sealed}: anchor records were removed`,
     };
   }
   return undefined;

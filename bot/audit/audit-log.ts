@@ -55,7 +55,8 @@ export interface OpenAuditLogOptions {
   readonly logger?: Logger;
   /**
    * HMAC key for the chain anchors (`deriveAuditAnchorKey(SECRET_KEY)`). With it, the log keeps
-   * `audit/anchors.json` — a MAC'd record of each sealed segment's last entry and of the chain head —
+   * `audit/anchors-head.jsonl` and `audit/anchors-sealed.jsonl` — MAC'd records of the chain head
+   * and of each sealed segment's last entry —
    * so that a cut tail or a re-hashed chain fails `audit:verify`. Without it no anchors are written.
    */
   readonly anchorKey?: Buffer;
@@ -258,8 +259,8 @@ class SegmentedAuditLog implements AuditLog {
  * other way: it is never silently replaced.
  * Throws RangeError when `segmentMaxEntries` is not a positive integer.
  *
- * With `anchorKey`, it first checks the chain head against `audit/anchors.json` and throws
- * AppError('STORE_CORRUPT') naming that file when they disagree (a cut tail, a re-hashed chain, an
+ * With `anchorKey`, it first checks the chain head against its anchors (`audit/anchors-head.jsonl`)
+ * and throws AppError('STORE_CORRUPT') naming that file when they disagree (a cut tail, a re-hashed chain, an
  * edited anchors file or another SECRET_KEY): re-anchoring would erase the evidence. A missing
  * anchors file is created for the chain as found; when that chain is not empty, the event is itself
  * audited (operation `audit-anchor`), so a deleted anchors file leaves a trace.

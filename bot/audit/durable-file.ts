@@ -44,7 +44,12 @@ export async function writeFileDurably(path: string, data: string | Buffer): Pro
     await handle.close();
   }
   await rename(temp, path);
-  const dirHandle = await open(dirname(path), 'r');
+  await syncDirectory(dirname(path));
+}
+
+/** Fsyncs directory `dir`, so a rename or removal in it survives power loss. Throws the I/O error. */
+export async function syncDirectory(dir: string): Promise<void> {
+  const dirHandle = await open(dir, 'r');
   try {
     await dirHandle.sync();
   } finally {

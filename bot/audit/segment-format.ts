@@ -27,7 +27,7 @@ export function isStoredSegment(value: unknown): value is SegmentDoc {
 }
 
 const SEGMENT_NAME = /^segment-(\d+)\.json$/;
-const TEMP_NAME = /^\.(?:segment-\d+|anchors)\.json\.tmp$/;
+const TEMP_NAME = /^\.(?:segment-\d+\.json|anchors\.json|anchors-head\.jsonl|anchors-sealed\.jsonl)\.tmp$/;
 
 /** File name of segment `index` (1-based): `segment-000001.json`; names sort in index order. */
 export function segmentFileName(index: number): string {

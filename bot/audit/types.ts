@@ -79,7 +79,8 @@ export interface AuditFilter {
 }
 
 /**
- * Whether the chain was compared with its keyed anchors (`audit/anchors.json`). When checked,
+ * Whether the chain was compared with its keyed anchors (`audit/anchors-head.jsonl` and
+ * `audit/anchors-sealed.jsonl`). When checked,
  * `anchoredSeq` is the newest anchored head and `unanchored` how many newer entries no anchor covers
  * yet (the anchor lags the chain by at most about a second while the bot runs, or after a crash).
  */

@@ -1,13 +1,13 @@
 /**
- * The anchors check of `audit:verify`: loads and authenticates `anchors.json`, then judges an intact
+ * The anchors check of `audit:verify`: loads and authenticates the anchors (anchor-files.ts), then judges an intact
  * chain against it (a cut tail or a re-hashed chain fails; entries newer than the anchor are counted).
  */
+import { readAnchors } from './anchor-files.js';
 import {
   type AnchorProblem,
   type AnchorsDoc,
   checkAnchorIntegrity,
   compareChainWithAnchors,
-  readAnchors,
 } from './anchors.js';
 import type { VerifyResult } from './types.js';
 

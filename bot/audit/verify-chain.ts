@@ -4,7 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { anchoredSeqs, anchorsPath } from './anchors.js';
+import { anchorsPath } from './anchor-files.js';
+import { anchoredSeqs } from './anchors.js';
 import { GENESIS_HASH } from './canonical-json.js';
 import { listSegments } from './segment-format.js';
 import type { VerifyResult } from './types.js';

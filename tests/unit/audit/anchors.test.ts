@@ -2,8 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  anchorsPath,
+  encodeHeadSlot,
+  HEAD_SLOT_BYTES,
+  readAnchorFiles,
+  readAnchors,
+  sealedAnchorsPath,
+} from '../../../bot/audit/anchor-files.js';
 import { deriveAuditAnchorKey } from '../../../bot/audit/anchor-key.js';
-import { type AnchorsDoc, anchorsPath } from '../../../bot/audit/anchors.js';
+import type { AnchorsDoc } from '../../../bot/audit/anchors.js';
 import { GENESIS_HASH, openAuditLog, verifyAuditDir } from '../../../bot/audit/audit-log.js';
 import { buildAuditEntry } from '../../../bot/audit/build-entry.js';
 import { runVerifyCli } from '../../../bot/audit/run-verify-cli.js';
@@ -61,6 +69,13 @@ async function cutTail(auditDir: string, keep: number): Promise<void> {
   }
 }
 
+/** The anchors of `auditDir` as loaded (throws when there are none). */
+async function loadAnchors(auditDir: string): Promise<AnchorsDoc> {
+  const doc = await readAnchors(auditDir);
+  if (doc === null) throw new Error(`no anchors in ${auditDir}`);
+  return doc;
+}
+
 describe('audit anchors', () => {
   it('a clean chain after many appends and segment seals passes, with every sealed segment anchored', async () => {
     const dataDir = await loggedDataDir(95);
@@ -72,7 +87,7 @@ describe('audit anchors', () => {
       segments: 10,
       anchor: { checked: true, anchoredSeq: 95, unanchored: 0 },
     });
-    const doc = JSON.parse(await readFile(anchorsPath(auditDir), 'utf8')) as AnchorsDoc;
+    const doc = await loadAnchors(auditDir);
     expect(doc.sealed.map((record) => record.seq)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);
     expect(doc.head).toMatchObject({ seq: 95, segment: 10, sealed: 9 });
     expect(JSON.stringify(doc)).not.toContain(KEY.toString('hex'));
@@ -126,30 +141,58 @@ describe('audit anchors', () => {
     );
   });
 
-  it('detects an edited anchors file, a removed sealed record, another key and a deleted file', async () => {
+  it('detects an edited head, a removed sealed record, another key and deleted files', async () => {
     const dataDir = await loggedDataDir(35);
     const auditDir = join(dataDir, 'audit');
-    const path = anchorsPath(auditDir);
-    const original = await readFile(path, 'utf8');
-    const doc = JSON.parse(original) as AnchorsDoc;
+    const headPath = anchorsPath(auditDir);
+    const sealedPath = sealedAnchorsPath(auditDir);
+    const original = await readFile(headPath);
+    const sealed = await readFile(sealedPath, 'utf8');
+    const doc = await loadAnchors(auditDir);
+    expect(doc.head).toMatchObject({ seq: 35, sealed: 3 });
 
-    await writeFile(path, JSON.stringify({ ...doc, head: { ...doc.head, seq: 30 } }));
+    // The newest slot rewritten (checksum and all: it needs no key) to claim seq 36, the MAC kept.
+    const newest = (await readAnchorFiles(auditDir))?.newestSlot ?? 0;
+    const edited = Buffer.from(original);
+    encodeHeadSlot(doc.kid, { ...doc.head, seq: 36 }).copy(edited, newest * HEAD_SLOT_BYTES);
+    await writeFile(headPath, edited);
     await expect(verifyAuditDir(auditDir, { anchorKey: KEY })).resolves.toMatchObject({
       ok: false,
-      reason: 'the head anchor (seq 30) fails its MAC check: the anchors file was edited',
+      reason: 'the head anchor (seq 36) fails its MAC check: the anchors file was edited',
     });
+    await writeFile(headPath, original);
 
-    await writeFile(path, JSON.stringify({ ...doc, sealed: doc.sealed.slice(0, 1) }));
+    await writeFile(sealedPath, `${sealed.split('\n')[0]}\n`);
     const removed = await verifyAuditDir(auditDir, { anchorKey: KEY });
     expect(removed.ok).toBe(false);
-    if (!removed.ok) expect(removed.reason).toContain('anchor records were removed or added');
+    if (!removed.ok) expect(removed.reason).toContain('anchor records were removed');
 
-    await writeFile(path, original);
+    // The removed record replaced by a copy of another one: still one segment short.
+    const [first] = sealed.split('\n');
+    await writeFile(sealedPath, `${first}\n${first}\n${first}\n`);
+    const copied = await verifyAuditDir(auditDir, { anchorKey: KEY });
+    expect(copied.ok).toBe(false);
+    if (!copied.ok) expect(copied.reason).toContain('anchor records were removed');
+
+    await rm(sealedPath);
+    const noSealed = await verifyAuditDir(auditDir, { anchorKey: KEY });
+    expect(noSealed.ok).toBe(false);
+    if (!noSealed.ok) expect(noSealed.reason).toContain('anchor records were removed');
+    await writeFile(sealedPath, sealed);
+
     const other = await verifyAuditDir(auditDir, { anchorKey: deriveAuditAnchorKey(randomBytes(32)) });
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.reason).toContain('sealed with a different key');
 
-    await rm(path);
+    await rm(headPath);
+    const headless = await verifyAuditDir(auditDir, { anchorKey: KEY });
+    expect(headless.ok).toBe(false);
+    if (!headless.ok) expect(headless.reason).toContain('is missing although anchors-sealed.jsonl holds 3');
+    await expect(openAuditLog({ dataDir, segmentMaxEntries: SEGMENT, anchorKey: KEY })).rejects.toSatisfy(
+      (error: unknown) => isAppError(error, 'STORE_CORRUPT'),
+    );
+
+    await rm(sealedPath);
     const missing = await verifyAuditDir(auditDir, { anchorKey: KEY });
     expect(missing.ok).toBe(false);
     if (!missing.ok)
@@ -159,6 +202,7 @@ describe('audit anchors', () => {
   it('re-anchors a chain whose anchors file is missing and records that in the chain itself', async () => {
     const dataDir = await loggedDataDir(12);
     await rm(anchorsPath(join(dataDir, 'audit')));
+    await rm(sealedAnchorsPath(join(dataDir, 'audit')));
     const log = await openAuditLog({ dataDir, segmentMaxEntries: SEGMENT, anchorKey: KEY });
     const [entry] = await log.tail(1);
     expect(entry).toMatchObject({ seq: 13, operation: 'audit-anchor', details: { anchoredSeq: 12 } });
@@ -180,7 +224,7 @@ describe('audit anchors', () => {
     });
     for (let i = 0; i < 20; i++) await log.append(buildAuditEvent());
     const auditDir = join(dataDir, 'audit');
-    const doc = JSON.parse(await readFile(anchorsPath(auditDir), 'utf8')) as AnchorsDoc;
+    const doc = await loadAnchors(auditDir);
     expect(doc.head.seq).toBe(0);
     await expect(verifyAuditDir(auditDir, { anchorKey: KEY })).resolves.toMatchObject({
       ok: true,
@@ -205,7 +249,7 @@ describe('audit anchors', () => {
     await started;
     await expect
       .poll(async () => {
-        const doc = JSON.parse(await readFile(anchorsPath(join(dataDir, 'audit')), 'utf8')) as AnchorsDoc;
+        const doc = await loadAnchors(join(dataDir, 'audit'));
         return doc.head.seq;
       })
       .toBeGreaterThanOrEqual(5);

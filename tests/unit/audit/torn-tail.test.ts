@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HEAD_FILE } from '../../../bot/audit/anchor-files.js';
 import { deriveAuditAnchorKey, openAuditLog, verifyAuditDir } from '../../../bot/audit/audit-log.js';
 import { segmentFileName } from '../../../bot/audit/segment-format.js';
 import type { AuditEntry } from '../../../bot/audit/types.js';
@@ -29,11 +30,11 @@ async function makeLastAppend(): Promise<{
   await log.flush();
   const path = join(dataDir, 'audit', segmentFileName(1));
   const before = await readFile(path);
-  const anchors = await readFile(join(dataDir, 'audit', 'anchors.json'));
+  const anchors = await readFile(join(dataDir, 'audit', HEAD_FILE));
   await log.append(buildAuditEvent({ target: { title: 'the last append “torn”' }, details: { n: 6 } }));
   await log.close();
   const after = await readFile(path);
-  await writeFile(join(dataDir, 'audit', 'anchors.json'), anchors);
+  await writeFile(join(dataDir, 'audit', HEAD_FILE), anchors);
   return { dataDir, acked, before, after };
 }
 
