@@ -120,8 +120,13 @@ export function stripPoliteness(line: string): string {
   return text;
 }
 
-const GREETING =
-  /^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום|thanks|thank\s+you|thx|ty|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up)(?:\s+(?:there|all|everyone|team|folks|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|that(?:'s|\s+is)\s+(?:great|perfect|helpful|it)))*$/iu;
+/** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
+const GREETING_WORD = String.raw`(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום|thanks|thank\s+you|thx|ty|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|bye\s+bye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
+const GREETING_TAIL = String.raw`(?:there|all|everyone|team|folks|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|that(?:'s|\s+is)\s+(?:great|perfect|helpful|it))`;
+const GREETING = new RegExp(
+  String.raw`^${GREETING_WORD}(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
+  'iu',
+);
 
 /** True for a message that is only a greeting, thanks or acknowledgement ("hi!", "thanks a lot 🙏"). */
 export function isGreeting(line: string): boolean {
@@ -150,7 +155,10 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
 }
 
 const HELP =
-  /^(?:help|\?|h|commands?|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|do)\s+(?:you|i)\s+(?:do|ask|say|type)(?:\s+here|\s+with\s+you)?|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|how\s+(?:do|can)\s+i\s+use\s+(?:you|this(?:\s+bot)?|the\s+bot|it)|how\s+does\s+(?:this|it|the\s+bot)\s+work|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$/i;
+  /^(?:help|\?|h|commands?|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|do)\s+(?:you|i)\s+(?:do|ask|say|type)(?:\s+here|\s+with\s+you)?|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:do|can)\s+i\s+use\s+(?:you|this(?:\s+bot)?|the\s+bot|it)|how\s+does\s+(?:this|it|the\s+bot)\s+work|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$/i;
+/** "how do I search?": how to use one command, nothing after the verb. */
+const HOW_TO_VERB =
+  /^how\s+(?:do|can|should)\s+(?:i|we)\s+(search|find\s+(?:things|stuff|pages)|get|open|create|make|update|edit|append|rename|approve)(?:\s+(?:something|things|stuff|here))?[\s?!.]*$/i;
 const HOW_TO_USE =
   /^how\s+(?:do|can|should)\s+(?:i|we)\s+(search|find|look\s+up|get|open|view|read|create|make|add|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?)\b/i;
 
@@ -159,6 +167,11 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
   const help = HELP.exec(core);
   if (help) {
     const topic = topicOf(help[1]);
+    return topic ? { topic } : {};
+  }
+  const verbOnly = HOW_TO_VERB.exec(core);
+  if (verbOnly) {
+    const topic = topicOf(verbOnly[1]);
     return topic ? { topic } : {};
   }
   const howTo = HOW_TO_USE.exec(core);
@@ -172,7 +185,7 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
 const APPROVALS_COMMAND =
   /^(?:(?:show|list|view|see|get|check|open|any)\s+(?:me\s+)?)?(?:all\s+)?(?:of\s+)?(?:my|the|our)?\s*(?:pending|open|outstanding|waiting)?\s*(?:approvals?|approval\s+requests?|approval\s+queue|pending\s+requests?|requests?\s+(?:pending|waiting)|write\s+requests?)(?:\s+(?:pending|waiting|for\s+me|to\s+(?:approve|decide)|i\s+made|i\s+can\s+(?:approve|decide)))*$/i;
 const APPROVALS_QUESTION =
-  /\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\bwaiting\s+(?:for|on)\s+(?:my|me\s+to)\s+approv|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b/i;
+  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\b(?:need|have)\s+to\s+approve\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\bwaiting\s+(?:for|on)\s+(?:my|me\s+to)\s+approv|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b/i;
 
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {

@@ -59,7 +59,6 @@ const RULES: readonly Rule[] = [
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
   [/^(?:in|on|to|for|into|onto)\s+(?=\S)/i, (rest, body) => parsePageFirstEdit(rest, body)],
-  [PAGE_THEN_EDIT, (_rest, body, match) => parsePageFirstEdit(match.input, body)],
   [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
     /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
@@ -113,6 +112,8 @@ const RULES: readonly Rule[] = [
     /^(?:get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|(?:have|take)\s+a\s+look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+)?(?:me|us)\s+)?(?:up\s+)?/i,
     (rest) => (QUESTION_AFTER_SHOW.test(rest) ? undefined : parseGetTarget(rest)),
   ],
+  // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
+  [PAGE_THEN_EDIT, (_rest, body, match) => parsePageFirstEdit(match.input, body)],
 ];
 
 /**

@@ -6,7 +6,8 @@ import type { TitleSearchRef } from './types.js';
 
 const LEADING_PAGE_WORDS =
   /^(?:(?:the|teh|this|that|our|your|my)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled|of|for|about)\s+)?(?:(?:the|teh)\s+)?/i;
-const LEADING_NAMING = /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+/i;
+const LEADING_NAMING =
+  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist)\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
 const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)$/i;
 const TRAILING_SPACE =

@@ -11,7 +11,7 @@ import { parseAdminCommand } from './parse-admin-command.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { parseSearchWords } from './parse-search.js';
 import { readQuoted } from './read-quoted.js';
-import { hasVerbTypo, isKeywords, unclear } from './readings.js';
+import { hasVerbTypo, isFillerOnly, isKeywords, unclear } from './readings.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, MessageMention } from './types.js';
 
@@ -194,6 +194,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (typoRuled) return typoRuled;
   const bare = bareReference(core);
   if (bare) return bare;
+  if (isFillerOnly(core)) return unclear(core);
   if (isQuestion(line) || isQuestion(core)) {
     const questionLine = cleanLine(`${line} ${bodyLines.slice(0, MAX_COMMAND_LINE_LENGTH)}`);
     return (

@@ -10,7 +10,7 @@ const READING_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replac
 const FILLER = new Set(
   (
     'hmm hm hmmm um umm uh uhh er erm ok okay so well like yeah yes yep no nope lol lmao rofl haha hahaha ' +
-    'huh idk k oh ah eh meh hey whatever nvm nevermind test testing asdf ugh wow xd'
+    'huh idk k oh ah eh meh hey whatever nvm nevermind test testing asdf ugh wow xd blah bla lorem ipsum dunno nah hmmmm'
   ).split(' '),
 );
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -83,6 +83,12 @@ function verbTwoEditsAway(word: string): (typeof READING_VERBS)[number] | undefi
 export function hasVerbTypo(core: string): boolean {
   const first = /^\p{L}+/u.exec(core)?.[0];
   return first !== undefined && verbTwoEditsAway(first) !== undefined;
+}
+
+/** True when every word of `core` is chat filler ("hmm?", "lol ok"): nothing to search or ask. */
+export function isFillerOnly(core: string): boolean {
+  const words = wordsOf(core).map((word) => word.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase());
+  return words.length > 0 && words.every((word) => FILLER.has(word));
 }
 
 /**
