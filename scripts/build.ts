@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { type LazyRequire, lazyRequirePlugin } from './bundle/lazy-require.js';
 
 /**
  * `npm run build`: bundles the server with esbuild into `dist/bot/` (or `--outdir DIR`):
@@ -17,8 +18,11 @@ export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
  * Packages left out of the bundle and loaded from node_modules at run time, each for a reason:
  * - `pino`: its transports and `thread-stream` start worker threads from files inside the package.
  * - `dtrace-provider` (restify's optional tracing): a native addon, picked by a computed path.
+ * - `restify`: its body reader calls the deprecated `new Buffer()`; Node warns (DEP0005) on every
+ *   such call outside node_modules, so bundled it would print a deprecation warning at the first
+ *   request.
  */
-export const EXTERNAL_PACKAGES: readonly string[] = ['pino', 'dtrace-provider'];
+export const EXTERNAL_PACKAGES: readonly string[] = ['pino', 'dtrace-provider', 'restify'];
 
 /**
  * The bundle is ESM, but many dependencies are CommonJS and call `require` (for Node built-ins and
@@ -37,6 +41,17 @@ const teamsAiSlim: Plugin = {
     pluginBuild.onResolve({ filter: /^@microsoft\/teams-ai$/ }, () => ({ path: slim }));
   },
 };
+
+/**
+ * Modules loaded on first use instead of at startup (see scripts/bundle/lazy-require.ts): teams-ai's
+ * sign-in classes need botbuilder-dialogs (and through it the text recognizers) only when a sign-in
+ * dialog runs, which this bot never configures.
+ */
+const TEAMS_AI_LIB = '/node_modules/@microsoft/teams-ai/lib/';
+const LAZY_REQUIRES: readonly LazyRequire[] = [
+  { specifier: 'botbuilder-dialogs', importerPath: TEAMS_AI_LIB },
+  { specifier: './TeamsBotSsoPrompt', importerPath: TEAMS_AI_LIB },
+];
 
 /** What a build produced, for the benchmark's module counts. */
 export interface BuildResult {
@@ -65,7 +80,7 @@ export async function buildBundle(outDir: string = join(ROOT_DIR, 'dist', 'bot')
     metafile: true,
     external: [...EXTERNAL_PACKAGES],
     banner: { js: REQUIRE_BANNER },
-    plugins: [teamsAiSlim],
+    plugins: [teamsAiSlim, lazyRequirePlugin(LAZY_REQUIRES)],
     logLevel: 'warning',
   });
   await writeFile(join(outDir, 'meta.json'), JSON.stringify(result.metafile));
