@@ -1,4 +1,5 @@
 import type { HttpFail } from './http-errors.js';
+import type { ResponseHeaders } from './http-exchange.js';
 import type { HttpRequest } from './http-types.js';
 
 /*
@@ -46,7 +47,7 @@ export function createRateGate(options: {
 }
 
 /** The rate-limit and Retry-After headers of an answer, for the log line of a 429 or 503. */
-export function rateLimitHeaders(headers: Headers): Record<string, string> {
+export function rateLimitHeaders(headers: ResponseHeaders): Record<string, string> {
   const picked: Record<string, string> = {};
   headers.forEach((value, name) => {
     if (/ratelimit|retry-after/i.test(name)) picked[name] = value;

@@ -1,10 +1,11 @@
 import { AppError } from '../errors.js';
 import type { HttpFail } from './http-errors.js';
+import type { HttpExchange } from './http-exchange.js';
 import type { HttpMethod, HttpRequest, QueryValue, RawResponse } from './http-types.js';
 import type { ConfluenceConnection } from './types.js';
 
 /*
- * One attempt of a Confluence request over fetch: the URL and query built, Basic authorization
+ * One attempt of a Confluence request over an HTTP exchange (http-exchange.ts): the URL and query built, Basic authorization
  * made from the token only as the request leaves, redirects followed by hand and only within the
  * site's origin (a write is never turned into a GET), the whole attempt under one timeout.
  */
@@ -30,7 +31,7 @@ export interface SenderOptions {
   readonly connection: ConfluenceConnection;
   /** The validated site URL; every hop must stay on its origin. */
   readonly siteUrl: string;
-  readonly fetch: typeof fetch;
+  readonly exchange: HttpExchange;
   /** Per attempt, covering redirects and reading the body. */
   readonly timeoutMs: number;
   readonly fail: HttpFail;
@@ -40,11 +41,11 @@ export interface SenderOptions {
  * A function sending one attempt of a request and returning the raw answer.
  *
  * @throws TimeoutSignal on timeout; AppError CONFLUENCE_UNEXPECTED_RESPONSE for a redirect off the
- * origin, too many redirects or a redirected write; fetch's own error on a network failure.
+ * origin, too many redirects or a redirected write; the exchange's own error on a network failure.
  */
 export function createSender(options: SenderOptions): (request: HttpRequest) => Promise<RawResponse> {
   const { connection, siteUrl, timeoutMs, fail } = options;
-  const doFetch = options.fetch;
+  const exchange = options.exchange;
   const origin = new URL(siteUrl).origin;
   return async (request: HttpRequest): Promise<RawResponse> => {
     const controller = new AbortController();
@@ -66,16 +67,15 @@ export function createSender(options: SenderOptions): (request: HttpRequest) => 
           Authorization: `Basic ${Buffer.from(`${connection.email}:${connection.apiToken.reveal()}`).toString('base64')}`,
         };
         if (body !== undefined) headers['Content-Type'] = 'application/json';
-        const response = await doFetch(url, {
+        const response = await exchange(url, {
           method,
           headers,
-          body,
-          redirect: 'manual',
+          ...(body !== undefined ? { body } : {}),
           signal: controller.signal,
         });
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && location !== null) {
-          await response.body?.cancel();
+          await response.discard();
           if (hop >= MAX_REDIRECTS) {
             throw fail('CONFLUENCE_UNEXPECTED_RESPONSE', request, { reason: 'too many redirects' });
           }

@@ -1,5 +1,7 @@
 /* The request and raw response types the Confluence HTTP transport's parts share. */
 
+import type { ResponseHeaders } from './http-exchange.js';
+
 /** HTTP methods the client uses. Only GET is treated as idempotent. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
@@ -17,6 +19,6 @@ export interface HttpRequest {
 /** An answer as received: status, headers and the whole body as text. */
 export interface RawResponse {
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: ResponseHeaders;
   readonly text: string;
 }

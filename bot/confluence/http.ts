@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../errors.js';
 import { createSilentLogger, type Logger } from '../logger.js';
 import { createHttpErrors } from './http-errors.js';
+import { fetchExchange, nodeExchange } from './http-exchange.js';
 import { createRateGate, rateLimitHeaders } from './http-rate-limit.js';
 import { parseResponseBody } from './http-response.js';
 import { createSender, TimeoutSignal } from './http-send.js';
@@ -16,6 +17,7 @@ import type { ConfluenceConnection } from './types.js';
 
 /** Injectable behaviour of the transport (all optional; defaults are production values). */
 export interface HttpTransportOptions {
+  /** Send over this fetch instead of node:http(s) (tests). */
   readonly fetch?: typeof fetch;
   /** Per attempt, covering redirects and reading the body. Default 15000. */
   readonly timeoutMs?: number;
@@ -65,7 +67,7 @@ export function createHttpTransport(
   siteUrl: string,
   options: HttpTransportOptions = {},
 ): HttpTransport {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const exchange = options.fetch ? fetchExchange(options.fetch) : nodeExchange();
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxRetries = Math.max(0, options.maxRetries ?? 3);
   const sleep = options.sleep ?? defaultSleep;
@@ -75,7 +77,7 @@ export function createHttpTransport(
   const maxWaitMs = options.maxWaitMs ?? 30_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const { fail, fromResponse } = createHttpErrors(connection);
-  const sendOnce = createSender({ connection, siteUrl, fetch: doFetch, timeoutMs, fail });
+  const sendOnce = createSender({ connection, siteUrl, exchange, timeoutMs, fail });
   const gate = createRateGate({ now, sleep, maxWaitMs });
 
   const request = async <T>(
