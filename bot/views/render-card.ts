@@ -84,64 +84,71 @@ export function renderCard<K extends CardKind>(kind: K, data: CardData[K]): Adap
   return defaultRenderer.render(kind, data);
 }
 
+const SHIELDED = /[$\uE000\uE001]/;
+const UNSHIELDED = /[\uE000\uE001]/;
+
 function shieldString(value: string): string {
+  // Most strings hold none of the three characters: skip the replace (render is on every turn).
+  if (!SHIELDED.test(value)) return value;
   return value.replace(/[$\uE000\uE001]/g, (c) =>
     c === '$' ? DOLLAR : c === DOLLAR ? `${ESCAPE}0` : `${ESCAPE}1`,
   );
 }
 
 function unshieldString(value: string): string {
+  if (!UNSHIELDED.test(value)) return value;
   return value.replace(/\uE000|\uE001[01]/g, (m) =>
     m === DOLLAR ? '$' : m === `${ESCAPE}0` ? DOLLAR : ESCAPE,
   );
 }
 
 /**
- * A copy of JSON-like `value`: arrays and objects rebuilt, object members `keep` refuses left out,
- * every other value passed through `leaf`.
+ * A copy of the view data for the template: strings shielded, `undefined` members left out, `null`
+ * refused (a template would show it as an empty value).
  */
-function mapJson(
-  value: unknown,
-  leaf: (value: unknown) => unknown,
-  keep: (member: unknown) => boolean,
-): unknown {
-  if (Array.isArray(value)) return value.map((item) => mapJson(item, leaf, keep));
-  if (typeof value === 'object' && value !== null) {
+function shieldData(value: unknown, kind: CardKind): unknown {
+  if (typeof value === 'string') return shieldString(value);
+  if (value === null) throw new AppError('INTERNAL', { message: `Card ${kind}: view data contains null` });
+  if (Array.isArray(value)) return value.map((item) => shieldData(item, kind));
+  if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      if (keep(item)) out[key] = mapJson(item, leaf, keep);
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) out[key] = shieldData(item, kind);
     }
     return out;
   }
-  return leaf(value);
+  return value;
 }
 
-function shieldData(value: unknown, kind: CardKind): unknown {
-  return mapJson(
-    value,
-    (leaf) => {
-      if (typeof leaf === 'string') return shieldString(leaf);
-      if (leaf === null) throw new AppError('INTERNAL', { message: `Card ${kind}: view data contains null` });
-      return leaf;
-    },
-    (member) => member !== undefined,
-  );
-}
-
+/**
+ * The expanded card made final, in place (it is the template engine's fresh output, shared with
+ * nobody): strings unshielded, members that expanded to `null` dropped. Throws when an expression
+ * was left unexpanded.
+ */
 function unshieldOutput(value: unknown, kind: CardKind): unknown {
-  return mapJson(
-    value,
-    (leaf) => {
-      if (typeof leaf !== 'string') return leaf;
-      if (leaf.includes('${')) {
-        throw new AppError('INTERNAL', {
-          message: `Card ${kind}: unexpanded expression ${leaf.slice(0, 80)}`,
-        });
-      }
-      return unshieldString(leaf);
-    },
-    (member) => member !== null,
-  );
+  if (typeof value === 'string') {
+    if (value.includes('${')) {
+      throw new AppError('INTERNAL', {
+        message: `Card ${kind}: unexpanded expression ${value.slice(0, 80)}`,
+      });
+    }
+    return unshieldString(value);
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = unshieldOutput(value[i], kind);
+    return value;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      if (item === null) delete record[key];
+      else record[key] = unshieldOutput(item, kind);
+    }
+    return record;
+  }
+  return value;
 }
 
 function isAdaptiveCard(value: unknown): value is AdaptiveCardJson {
