@@ -14,6 +14,9 @@ import { basename, dirname, join } from 'node:path';
 /** Bytes written per file (path as given, temp names mapped to their target). */
 export type WrittenBytes = Map<string, number>;
 
+/** The key under which writes through a handle of unknown path are counted. */
+export const UNKNOWN_FILE = '(a file opened before the meter started)';
+
 /** A running meter; `stop` restores the original functions. */
 export interface FileWriteMeter {
   /** Bytes written per file since the meter started (or since the last `reset`). */
@@ -61,8 +64,9 @@ export async function startFileWriteMeter(): Promise<FileWriteMeter> {
   const counts: WrittenBytes = new Map();
   const paths = new WeakMap<object, string>();
   const add = (path: unknown, bytes: number) => {
-    if (typeof path !== 'string' || bytes <= 0) return;
-    const key = targetOf(path);
+    if (bytes <= 0) return;
+    // A handle opened before the meter started has no known path: counted, not dropped.
+    const key = typeof path === 'string' ? targetOf(path) : UNKNOWN_FILE;
     counts.set(key, (counts.get(key) ?? 0) + bytes);
   };
   const restore: (() => void)[] = [];
