@@ -37,16 +37,65 @@ const PUBLIC_CLOUD = {
   ValidateAuthority: true,
 };
 
+/** Outbound clients kept per key; a bot meets a handful of service URLs, so this is never reached. */
+const MAX_KEPT_CLIENTS = 64;
+
+/**
+ * The client kept under `key`, else a new one from `create` (kept unless it fails). Bounded: the
+ * oldest is dropped beyond MAX_KEPT_CLIENTS.
+ */
+function keptClient<T>(kept: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+  const found = kept.get(key);
+  if (found) return found;
+  const created = create();
+  kept.set(key, created);
+  created.catch(() => kept.delete(key));
+  if (kept.size > MAX_KEPT_CLIENTS) {
+    const oldest = kept.keys().next().value;
+    if (oldest !== undefined) kept.delete(oldest);
+  }
+  return created;
+}
+
 /**
  * TeamsAdapter with authentication split from the turn, so the edge can check the tenant between
  * the two and answer every authentication failure itself (botbuilder's own `process` answers a
  * failed key download with 500 and the raw error text, and prints a stack trace per request).
+ *
+ * It also keeps the outbound clients between turns: botbuilder builds a new ConnectorClient and a
+ * new UserTokenClient (each a fresh HTTP pipeline) for every activity, about 11% of a search turn's
+ * CPU in the side-by-side bench (issue 14). They hold no per-turn state, so one per bot app id,
+ * service URL and audience serves every turn (the credentials inside cache and renew their tokens).
  */
 export class GatedTeamsAdapter extends TeamsAdapter {
+  readonly #connectors = new Map<string, Promise<unknown>>();
+
+  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
+    super(...args);
+    const auth = this.botFrameworkAuthentication;
+    const createUserTokenClient = auth.createUserTokenClient.bind(auth);
+    const userTokenClients = new Map<string, ReturnType<typeof createUserTokenClient>>();
+    auth.createUserTokenClient = (claims) =>
+      keptClient(userTokenClients, claims.getClaimValue('aud') ?? '', () => createUserTokenClient(claims));
+  }
+
   /** Authenticates `activity`; resolves with a runner for its turn. Throws on any failure. */
   async authenticate(activity: Activity, authorization: string): Promise<TurnRunner> {
     const result = await this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
-    return (logic) => this.processActivity(result, activity, logic);
+    const inner = result.connectorFactory;
+    if (!inner) return (logic) => this.processActivity(result, activity, logic);
+    const appId = result.claimsIdentity.getClaimValue('aud') ?? '';
+    type Client = Awaited<ReturnType<typeof inner.create>>;
+    const connectorFactory: typeof inner = {
+      create: (serviceUrl, audience) =>
+        keptClient(
+          this.#connectors as Map<string, Promise<Client>>,
+          JSON.stringify([appId, serviceUrl, audience ?? '']),
+          () => inner.create(serviceUrl, audience),
+        ),
+    };
+    const reusing = { ...result, connectorFactory };
+    return (logic) => this.processActivity(reusing, activity, logic);
   }
 }
 
