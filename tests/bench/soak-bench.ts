@@ -6,7 +6,8 @@
  * `SOAK_WARMUP_MINUTES`, default 5) and whether heap and RSS are flat (rule in soak-stats.ts).
  * Opt-in: `npx tsx --expose-gc tests/bench/run-benchmarks.ts --only soak`. `SOAK_SAMPLE_SECONDS`
  * (default 60) shortens the sampling period for a quick try; `SOAK_SNAPSHOTS=<dir>` also writes heap
- * snapshots after the warm-up and at the end, for a diff when something grows.
+ * snapshots after the warm-up and at the end, for a diff when something grows (writing one leaves
+ * the bot's RSS hundreds of MB higher, so RSS figures of such a run mean nothing).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
