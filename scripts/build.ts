@@ -9,7 +9,7 @@ import { type LazyRequire, lazyRequirePlugin } from './bundle/lazy-require.js';
  * `index.js` (the entry `npm start` runs), `page-worker.js` and `verify-worker.js` (the worker
  * threads; convert-off-thread.ts and verify-chain.ts find them beside the code that starts them, so
  * every output file lands in the one folder) and shared chunks, which `import()` loads only when a
- * lazily used part (Slack, CSV export…) is first needed. Type checking stays with `npm run typecheck`.
+ * lazily used part (the Slack edge) is first needed. Type checking stays with `npm run typecheck`.
  */
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -45,11 +45,14 @@ const teamsAiSlim: Plugin = {
 /**
  * Modules loaded on first use instead of at startup (see scripts/bundle/lazy-require.ts): teams-ai's
  * sign-in classes need botbuilder-dialogs (and through it the text recognizers) only when a sign-in
- * dialog runs, which this bot never configures.
+ * dialog runs, which this bot never configures. botbuilder-dialogs is also left out of the bundle:
+ * bundled, its 5.6 MB (with the recognizers) would still be parsed at every start. Nothing else
+ * imports it; if a sign-in dialog is ever configured, it loads from node_modules with its own copy
+ * of botbuilder-core (then bundle it instead: drop `external`).
  */
 const TEAMS_AI_LIB = '/node_modules/@microsoft/teams-ai/lib/';
 const LAZY_REQUIRES: readonly LazyRequire[] = [
-  { specifier: 'botbuilder-dialogs', importerPath: TEAMS_AI_LIB },
+  { specifier: 'botbuilder-dialogs', importerPath: TEAMS_AI_LIB, external: true },
   { specifier: './TeamsBotSsoPrompt', importerPath: TEAMS_AI_LIB },
 ];
 

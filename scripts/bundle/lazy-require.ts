@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Plugin } from 'esbuild';
 
 /*
@@ -14,6 +15,12 @@ import type { Plugin } from 'esbuild';
 export interface LazyRequire {
   readonly specifier: string;
   readonly importerPath: string;
+  /**
+   * Leave the module out of the bundle: the stand-in requires it from node_modules on first use, so
+   * its code is not even parsed at startup. Only for a package nothing else in the bundle imports
+   * (it brings its own copies of what it requires when it loads).
+   */
+  readonly external?: boolean;
 }
 
 const NAMESPACE = 'lazy-require';
@@ -46,17 +53,24 @@ export function lazyRequirePlugin(deferrals: readonly LazyRequire[]): Plugin {
   return {
     name: 'lazy-require',
     setup(build) {
+      const root = build.initialOptions.absWorkingDir ?? process.cwd();
       build.onResolve({ filter, namespace: 'file' }, (args) => {
         const deferred = deferrals.some(
           (d) => d.specifier === args.path && args.importer.includes(d.importerPath),
         );
         if (!deferred || args.kind !== 'require-call') return undefined;
         return {
-          path: `${args.importer}::${args.path}`,
+          path: `${relative(root, args.importer)}::${args.path}`,
           namespace: NAMESPACE,
           pluginData: { specifier: args.path, resolveDir: args.resolveDir },
         };
       });
+      // The stand-in's own require of an external deferral: left to Node at run time.
+      build.onResolve({ filter, namespace: NAMESPACE }, (args) =>
+        deferrals.some((d) => d.specifier === args.path && d.external)
+          ? { path: args.path, external: true }
+          : undefined,
+      );
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
         const data = args.pluginData as { specifier: string; resolveDir: string };
         return { contents: standIn(data.specifier), loader: 'js', resolveDir: data.resolveDir };
