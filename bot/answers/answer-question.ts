@@ -1,25 +1,24 @@
 import { toMarkdownOffThread } from '../confluence/convert-off-thread.js';
-import type { ConfluenceClient, Page, SearchHit } from '../confluence/types.js';
+import type { ConfluenceClient, SearchHit } from '../confluence/types.js';
 import { isAppError } from '../errors.js';
 import { loadPageInScope } from '../operations/page-scope.js';
 import type { EffectiveSpaces } from '../policy/decide.js';
 import { type ExpandedQuery, expandQuery } from './expand-query.js';
-import { type CandidatePassage, type RankedPassage, rankPassages, rankSearchHits } from './rank-passages.js';
-import { hasMention, markMentions, nameMentions } from './resolve-mentions.js';
+import { answersWell, pickCitations, type ReadPage, withWholeLists } from './pick-citations.js';
+import { rankPassages, rankSearchHits } from './rank-passages.js';
+import { markMentions, nameMentions } from './resolve-mentions.js';
 import { splitPassages } from './split-passages.js';
 
 /** Search results asked for per question (candidates for the pages read). */
 export const SEARCH_LIMIT = 15;
 /** Pages read and ranked per question (each read is one page fetch: answers show no breadcrumbs). */
 export const MAX_PAGES_READ = 3;
-/** Most items of one list quoted together. */
-const MAX_LIST_ITEMS = 6;
-/** Longest quote made of list items. */
-const MAX_LIST_CHARS = 600;
-/** Passages quoted in an answer. */
-export const MAX_CITATIONS = 3;
-/** A passage is quoted only when it scores at least this share of the best passage. */
-const CITATION_SHARE = 0.45;
+/**
+ * Pages read in a second round when none of the first pages holds a passage that covers most of
+ * the question (see `answersWell`): the search's next best pages, so a question whose words are
+ * common in titles ("setup", "home") still reaches the page that answers it.
+ */
+export const MORE_PAGES_READ = 2;
 
 /** A quoted passage of a page. */
 export interface Passage {
@@ -53,12 +52,6 @@ export interface Answer {
   readonly citations: readonly Citation[];
   /** Pages read, ranked by their best passage — shown as "see also" when no passage matched well. */
   readonly pages: readonly AnswerPage[];
-}
-
-/** A page read for an answer, with its passages (mentions still placeholders). */
-interface ReadPage {
-  readonly page: Page;
-  readonly passages: readonly CandidatePassage[];
 }
 
 async function allowedSpaceKeys(
@@ -121,82 +114,6 @@ async function readPage(
   }
 }
 
-const ASKS_FOR_PERSON = /\bwho(?:'s|m)?\b/i;
-const ASKS_FOR_ACTION =
-  /\b(?:steps?|what (?:should|do|must|can) (?:i|we) do|what to do|how (?:do|can|should) (?:i|we)|how to|procedure)\b/i;
-
-/**
- * The passages to quote: the best, and the next ones that score close to it — nothing when the best
- * covers fewer than two of the question's subjects (one, for questions of one or two subjects) in
- * its text, heading or page title: a weak match is not an answer. A question asking what to do
- * whose best passage leads into a list also gets that list. A "who" question whose
- * quotes name nobody also gets the best passage of the top page that mentions someone.
- */
-function pickCitations(
-  ranked: readonly RankedPassage[],
-  question: string,
-  concepts: number,
-  pages: readonly ReadPage[],
-): RankedPassage[] {
-  const best = ranked[0];
-  if (!best || best.covered < (concepts >= 3 ? 2 : 1)) return [];
-  const picked: RankedPassage[] = [];
-  for (const passage of ranked) {
-    if (picked.length >= MAX_CITATIONS || passage.score < best.score * CITATION_SHARE) break;
-    picked.push(passage);
-  }
-  if (
-    ASKS_FOR_ACTION.test(question) &&
-    best.list === undefined &&
-    !picked.some((p) => p.list !== undefined)
-  ) {
-    const next = pages.find(({ page }) => page.id === best.pageId)?.passages[best.index + 1];
-    if (next?.list !== undefined && next.heading === best.heading) {
-      const steps = { ...next, score: best.score / 2, matched: [], covered: 0 };
-      picked.splice(1, picked.length >= MAX_CITATIONS ? 1 : 0, steps);
-    }
-  }
-  if (ASKS_FOR_PERSON.test(question) && !picked.some((p) => hasMention(p.text))) {
-    const person = ranked.find((p) => p.pageId === best.pageId && hasMention(p.text));
-    if (person) picked.splice(Math.min(picked.length, MAX_CITATIONS - 1), 1, person);
-  }
-  return picked;
-}
-
-/**
- * A list item is quoted with the rest of its list (steps read best together): up to
- * MAX_LIST_ITEMS items around it, at most MAX_LIST_CHARS. Two picks from one list become one quote.
- */
-function withWholeLists(picked: readonly RankedPassage[], pages: readonly ReadPage[]): RankedPassage[] {
-  const out: RankedPassage[] = [];
-  const lists = new Set<string>();
-  for (const passage of picked) {
-    if (passage.list === undefined) {
-      out.push(passage);
-      continue;
-    }
-    const key = `${passage.pageId}:${passage.list}`;
-    if (lists.has(key)) continue;
-    lists.add(key);
-    const items =
-      pages.find(({ page }) => page.id === passage.pageId)?.passages.filter((p) => p.list === passage.list) ??
-      [];
-    const at = Math.max(
-      0,
-      items.findIndex((p) => p.index === passage.index),
-    );
-    const start = Math.max(0, Math.min(at - 1, items.length - MAX_LIST_ITEMS));
-    let text = '';
-    for (const item of items.slice(start, start + MAX_LIST_ITEMS)) {
-      const next = text === '' ? item.text : `${text} · ${item.text}`;
-      if (next.length > MAX_LIST_CHARS && text !== '') break;
-      text = next;
-    }
-    out.push({ ...passage, text: text || passage.text });
-  }
-  return out;
-}
-
 /**
  * Answers a question from Confluence without a language model. The question's words are expanded
  * (stemming, workplace synonyms and abbreviations, British/American spelling, likely corrections of
@@ -204,7 +121,8 @@ function withWholeLists(picked: readonly RankedPassage[], pages: readonly ReadPa
  * MAX_PAGES_READ pages are read through the scoped page loader; their paragraphs, list items and
  * table rows (with column headers) are ranked with BM25; the best passages are quoted, with the
  * people they mention named (a bounded number of cached look-ups). Work is bounded: one search,
- * at most MAX_PAGES_READ page reads, passages capped per page and per question.
+ * at most MAX_PAGES_READ page reads (MORE_PAGES_READ more when no passage covers most of the
+ * question), passages capped per page and per question.
  */
 export async function answerQuestion(
   client: ConfluenceClient,
@@ -222,17 +140,27 @@ export async function answerQuestion(
   if (spaceKeys.length === 0) return empty;
   const hits = rankSearchHits(query, await searchCandidates(client, query, spaceKeys));
   const accountIds: string[] = [];
-  const read = await Promise.all(
-    hits
-      .slice(0, input.maxPages ?? MAX_PAGES_READ)
-      .map((hit) => readPage(client, hit.pageId, input.isSpaceAllowed, accountIds)),
-  );
-  const pages = read.filter((r): r is ReadPage => r !== undefined);
-  const ranked = rankPassages(
+  const readSome = async (from: number, to: number): Promise<ReadPage[]> =>
+    (
+      await Promise.all(
+        hits.slice(from, to).map((hit) => readPage(client, hit.pageId, input.isSpaceAllowed, accountIds)),
+      )
+    ).filter((r): r is ReadPage => r !== undefined);
+  const firstRead = input.maxPages ?? MAX_PAGES_READ;
+  const pages = await readSome(0, firstRead);
+  let ranked = rankPassages(
     query,
     pages.flatMap((p) => p.passages),
     input.question,
   );
+  if (!answersWell(ranked, query.concepts.length) && hits.length > firstRead) {
+    pages.push(...(await readSome(firstRead, firstRead + MORE_PAGES_READ)));
+    ranked = rankPassages(
+      query,
+      pages.flatMap((p) => p.passages),
+      input.question,
+    );
+  }
   const byId = new Map(pages.map(({ page }) => [page.id, page]));
   const order = [...new Set([...ranked.map((p) => p.pageId), ...pages.map(({ page }) => page.id)])];
   const picked = withWholeLists(pickCitations(ranked, input.question, query.concepts.length, pages), pages);

@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
-import { COMMON_WORDS, QUESTION_FILLER, SPELLING_VARIANTS, SYNONYM_GROUPS } from './workplace-vocabulary.js';
+import { americanSpelling } from './spelling-variants.js';
+import { COMMON_WORDS, QUESTION_FILLER, SYNONYM_GROUPS } from './workplace-vocabulary.js';
 
 /** Weight of a word the person typed. */
 const TYPED = 1;
@@ -39,7 +40,6 @@ export interface ExpandedQuery {
   readonly concepts: readonly ReadonlySet<string>[];
 }
 
-const BRITISH_TO_AMERICAN = new Map(SPELLING_VARIANTS.map(([british, american]) => [british, american]));
 const FILLER = new Set(QUESTION_FILLER);
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** "how does X work": the "work" only asks for an explanation. */
@@ -57,7 +57,7 @@ export function stemWord(word: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(/['’]s?$/, '');
-  const spelled = BRITISH_TO_AMERICAN.get(plain) ?? plain;
+  const spelled = americanSpelling(plain);
   return /^[a-z]+$/.test(spelled) && spelled.length > 2 ? stemmer(spelled) : spelled;
 }
 
@@ -177,8 +177,8 @@ export function expandQuery(question: string): ExpandedQuery {
     typed.push({ text: word, weight: TYPED, concept });
     keywords.push(word);
     typedStems.add(stemWord(word));
-    const american = BRITISH_TO_AMERICAN.get(word);
-    if (american) extra.push({ text: american, weight: TYPED, concept });
+    const american = americanSpelling(word);
+    if (american !== word) extra.push({ text: american, weight: TYPED, concept });
     const corrected = correctionOf(word);
     if (corrected) extra.push({ text: corrected, weight: CORRECTED, concept });
   }

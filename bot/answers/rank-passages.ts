@@ -39,6 +39,35 @@ function processTerm(term: string): string | null {
   return STOP_STEMS.has(stem) ? null : stem;
 }
 
+/**
+ * How much a passage keeps of its score when it covers none of the question's subjects; covering
+ * all keeps it whole. BM25 adds up word scores, so one rare word can outweigh a passage that
+ * answers every part of the question; scaling by the share of subjects covered (text, heading or
+ * page title) favours the passage about all of it ("the behaviour we expect in the code of
+ * conduct": the Code of Conduct, not a page that says "behaviour" once).
+ */
+const COVERAGE_FLOOR = 0.4;
+
+/** Score factor for the passages of a page the question names by its title ("… in the code of conduct"). */
+const NAMED_PAGE_BOOST = 1.5;
+/** Share of a title's words the question must hold for the page to count as named. */
+const NAMED_TITLE_SHARE = 0.75;
+
+/**
+ * True when the question names the page: it holds at least three quarters of the title's words
+ * (two at least, or the one word of a one-word title), as typed (not only as synonyms).
+ */
+function isNamedInQuestion(title: string, query: ExpandedQuery): boolean {
+  const stems = new Set(
+    tokenize(title)
+      .map(stemWord)
+      .filter((stem) => !STOP_STEMS.has(stem)),
+  );
+  if (stems.size === 0) return false;
+  const held = [...stems].filter((stem) => query.typedStems.has(stem)).length;
+  return held >= Math.min(2, stems.size) && held >= stems.size * NAMED_TITLE_SHARE;
+}
+
 /** Questions that ask for a figure, a time or a person: passages holding one rank a little higher. */
 const ASKS_FOR_FIGURE =
   /\b(?:how (?:many|much|long|often|soon)|when|what time|what date|limit|minimum|maximum|threshold|number)\b/i;
@@ -120,6 +149,15 @@ export function rankPassages(
     kept.map((p, id) => ({ id, text: p.text, heading: p.heading ?? '', title: p.pageTitle })),
     { text: 2, heading: 0.8, title: 0.6 },
   );
+  const named = new Map<string, boolean>();
+  const namesPage = (title: string): boolean => {
+    let known = named.get(title);
+    if (known === undefined) {
+      known = isNamedInQuestion(title, query);
+      named.set(title, known);
+    }
+    return known;
+  };
   const figure = ASKS_FOR_FIGURE.test(question);
   const person = ASKS_FOR_PERSON.test(question);
   const ranked: RankedPassage[] = [];
@@ -132,6 +170,8 @@ export function rankPassages(
     if (person && hasMention(passage.text)) score *= 1.3;
     const matched = new Set(result.terms);
     const covered = query.concepts.filter((stems) => [...stems].some((stem) => matched.has(stem))).length;
+    score *= COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * (covered / Math.max(1, query.concepts.length));
+    if (namesPage(passage.pageTitle)) score *= NAMED_PAGE_BOOST;
     ranked.push({ ...passage, score, matched: result.terms, covered });
   }
   return ranked.sort((a, b) => b.score - a.score || a.index - b.index);

@@ -30,16 +30,28 @@ function report(name: string, figures: EvaluationFigures): void {
   );
 }
 
+/** Lists the training misses (the held-out set's are never shown: it is not looked at while tuning). */
+function reportMisses(figures: EvaluationFigures): void {
+  const misses = figures.outcomes.filter((o) => !o.top3 || !o.quoted);
+  if (misses.length === 0) return;
+  const lines = misses.map(
+    (o) =>
+      `${o.id} ${JSON.stringify(o.question)}${o.top3 ? '' : ' [page not in top 3]'}${o.quoted ? '' : ' [answer not quoted]'}\n    pages: ${o.rankedTitles.slice(0, 3).join(' | ')}\n    quotes: ${o.quotes.join(' ‖ ')}`,
+  );
+  console.log(`answers train misses:\n${lines.join('\n')}`);
+}
+
 describe('question answering evaluation', () => {
   it('train and held-out questions: top-3 page and answer quoted, Confluence calls per question', async () => {
     const train = loadQuestions('questions-train.json');
     const heldOut = loadQuestions('questions-held-out.json');
-    expect(train.length + heldOut.length).toBeGreaterThanOrEqual(80);
-    expect(heldOut.length * 3).toBeGreaterThanOrEqual(train.length + heldOut.length - 2);
     const trainFigures = await evaluateQuestions(sim, train);
     const heldOutFigures = await evaluateQuestions(sim, heldOut);
     report('train', trainFigures);
+    reportMisses(trainFigures);
     report('held-out', heldOutFigures);
+    expect(train.length + heldOut.length).toBeGreaterThanOrEqual(80);
+    expect(heldOut.length * 3).toBeGreaterThanOrEqual(train.length + heldOut.length - 2);
     expect(sim.schemaViolations).toEqual([]);
     expect(trainFigures.top3).toBeGreaterThanOrEqual(TRAIN_FLOOR.top3);
     expect(trainFigures.quoted).toBeGreaterThanOrEqual(TRAIN_FLOOR.quoted);
