@@ -26,6 +26,7 @@ const BENCHES: readonly BenchEntry[] = [
   { name: 'parse', load: () => import('./parse-bench.js') },
   { name: 'soak', load: () => import('./soak-bench.js'), optIn: true },
   { name: 'side-by-side', load: () => import('./side-by-side-bench.js') },
+  { name: 'cold-start', load: () => import('./cold-start-bench.js') },
 ];
 
 const BENCHMARKS_FILE = join(process.cwd(), 'BENCHMARKS.md');
