@@ -1,5 +1,6 @@
 import { parseExcerpt, stripHighlightMarkers } from './excerpt.js';
-import type { PageDto, SearchResultDto, SpaceDto } from './schemas.js';
+import type { PageDto, SpaceDto } from './schemas.js';
+import type { SearchResultDto } from './search-response.js';
 import type { Page, PageAncestor, SearchHit, Space } from './types.js';
 
 /* Mapping of parsed Confluence answers (schemas.ts DTOs) to the client's types. Pure functions. */
