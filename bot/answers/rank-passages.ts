@@ -30,8 +30,20 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** Markdown link targets are addresses, not words of the passage. */
 const LINK_TARGET = /\]\([^)]*\)/g;
 
-function tokenize(text: string): string[] {
-  return withoutMentions(text).replace(LINK_TARGET, ']').match(WORD) ?? [];
+/** A code of letters then digits ("W13", "Q3", "v2"): also stands for its number ("week 13"). */
+const CODES_FIELD = 'codes';
+/** Weight of a number found inside a code (see `tokenize`), against 2 for the passage's words. */
+const CODE_NUMBER_WEIGHT = 0.6;
+const LETTERS_THEN_DIGITS = /^\p{L}{1,3}(\d{1,4})$/u;
+
+/**
+ * Words of a field. The `codes` field is the passage text again, as the numbers inside its codes
+ * only, so "week 13" finds "2025-W13" at a lower weight than a number written out.
+ */
+function tokenize(text: string, field?: string): string[] {
+  const words = withoutMentions(text).replace(LINK_TARGET, ']').match(WORD) ?? [];
+  if (field !== CODES_FIELD) return words;
+  return words.flatMap((word) => LETTERS_THEN_DIGITS.exec(word)?.[1] ?? []);
 }
 
 function processTerm(term: string): string | null {
@@ -68,6 +80,9 @@ function isNamedInQuestion(title: string, query: ExpandedQuery): boolean {
   return held >= Math.min(2, stems.size) && held >= stems.size * NAMED_TITLE_SHARE;
 }
 
+/** Score factor for a passage that is only links or bold names ("**2025.03** · **2025.02**"): an index, not an answer. */
+const LINKS_ONLY = 0.25;
+
 /** Questions that ask for a figure, a time or a person: passages holding one rank a little higher. */
 const ASKS_FOR_FIGURE =
   /\b(?:how (?:many|much|long|often|soon)|when|what time|what date|limit|minimum|maximum|threshold|number)\b/i;
@@ -94,7 +109,13 @@ interface Indexed {
 function searchIndexed(query: ExpandedQuery, documents: readonly Indexed[], boost: Record<string, number>) {
   const stems = [...query.stemWeights.keys()].filter((stem) => !STOP_STEMS.has(stem));
   if (stems.length === 0 || documents.length === 0) return [];
-  const index = new MiniSearch<Indexed>({ fields: ['text', 'heading', 'title'], tokenize, processTerm });
+  const index = new MiniSearch<Indexed>({
+    fields: ['text', 'heading', 'title', CODES_FIELD],
+    extractField: (document, field) =>
+      field === CODES_FIELD ? document.text : document[field as keyof Indexed],
+    tokenize,
+    processTerm,
+  });
   index.addAll(documents);
   return index.search(stems.join(' '), {
     tokenize: (text) => text.split(' '),
@@ -120,7 +141,7 @@ export function rankSearchHits<
     title: hit.title,
   }));
   const scores = new Map<number, number>();
-  for (const result of searchIndexed(query, documents, { text: 1, title: 2 })) {
+  for (const result of searchIndexed(query, documents, { text: 1, title: 2, [CODES_FIELD]: 0 })) {
     scores.set(result.id as number, result.score);
   }
   const top = Math.max(1, ...scores.values());
@@ -147,7 +168,7 @@ export function rankPassages(
   const results = searchIndexed(
     query,
     kept.map((p, id) => ({ id, text: p.text, heading: p.heading ?? '', title: p.pageTitle })),
-    { text: 2, heading: 0.8, title: 0.6 },
+    { text: 2, heading: 1.6, title: 0.6, [CODES_FIELD]: CODE_NUMBER_WEIGHT },
   );
   const named = new Map<string, boolean>();
   const namesPage = (title: string): boolean => {
@@ -165,7 +186,9 @@ export function rankPassages(
     const passage = kept[result.id as number];
     if (!passage) continue;
     let score = result.score;
-    if (ownWords(passage.text) < 4) score *= 0.5;
+    const own = ownWords(passage.text);
+    if (own === 0) score *= LINKS_ONLY;
+    else if (own < 4) score *= 0.5;
     if (figure && /\d/.test(withoutMentions(passage.text))) score *= 1.15;
     if (person && hasMention(passage.text)) score *= 1.3;
     const matched = new Set(result.terms);
