@@ -63,10 +63,13 @@ export interface ConversationReferences {
   entries(): Entry[];
 }
 
-/** Keeps only what is posted with, so an unchanged conversation compares equal. */
-function normalise(reference: StoredReference): StoredReference {
+/**
+ * Keeps only what is posted with, so an unchanged conversation compares equal (not yet checked
+ * against the schema).
+ */
+function pickFields(reference: StoredReference): StoredReference {
   const personal = reference.conversation.conversationType === 'personal';
-  return storedReferenceSchema.parse({
+  return {
     channelId: reference.channelId,
     serviceUrl: reference.serviceUrl,
     conversation: {
@@ -80,7 +83,7 @@ function normalise(reference: StoredReference): StoredReference {
     bot: reference.bot,
     ...(personal && reference.user ? { user: reference.user } : {}),
     ...(reference.locale ? { locale: reference.locale } : {}),
-  });
+  };
 }
 
 /** An in-memory directory, optionally seeded with saved entries (oldest first). */
@@ -102,10 +105,16 @@ export function createConversationReferences(initial: readonly Entry[] = []): Co
   for (const entry of initial) set(entry);
   return {
     remember(channelKey, reference) {
-      const entry = { channelKey, reference: normalise(reference) };
-      const known = byId.get(entry.reference.conversation.id);
+      const picked = { channelKey, reference: pickFields(reference) };
+      const known = byId.get(picked.reference.conversation.id);
+      // Every turn of a conversation shows the same reference: one equal to the stored (already
+      // checked) entry needs no schema check, which is most of this per-turn cost.
+      if (known && JSON.stringify(known) === JSON.stringify(picked)) {
+        bot = known.reference.bot;
+        return false;
+      }
+      const entry = { channelKey, reference: storedReferenceSchema.parse(picked.reference) };
       bot = entry.reference.bot;
-      if (known && JSON.stringify(known) === JSON.stringify(entry)) return false;
       set(entry);
       return true;
     },

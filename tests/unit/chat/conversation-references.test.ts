@@ -44,6 +44,14 @@ describe('createConversationReferences', () => {
     expect(refs.remember('19:c', reference('19:c', { serviceUrl: 'http://127.0.0.1:10/' }))).toBe(true);
   });
 
+  it('still checks a changed reference of a known conversation against the schema', () => {
+    const refs = createConversationReferences();
+    expect(refs.remember('19:c', reference('19:c'))).toBe(true);
+    const tooLong = reference('19:c', { serviceUrl: `http://127.0.0.1:9/${'x'.repeat(2_000)}` });
+    expect(() => refs.remember('19:c', tooLong)).toThrow();
+    expect(refs.find('19:c', '19:c')?.serviceUrl).toBe('http://127.0.0.1:9/');
+  });
+
   it('answers for another thread of a known channel with that thread id', () => {
     const refs = createConversationReferences();
     refs.remember('19:c', reference('19:c;messageid=1'));
