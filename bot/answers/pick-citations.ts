@@ -37,7 +37,7 @@ function isLeadIn(text: string): boolean {
 
 const ASKS_FOR_PERSON = /\bwho(?:'s|m)?\b/i;
 const ASKS_FOR_ACTION =
-  /\b(?:steps?|first (?:thing|step|action)s?|what (?:should|do|must|can) (?:i|we) do|what to do|how (?:do|can|should) (?:i|we)|how to|procedure)\b/i;
+  /\b(?:steps?|first (?:thing|step|action)s?|what (?:should|do|must|can) (?:i|we) do|what (?:i|we) (?:should|must|can|have to|need to) do|what to do|how (?:do|can|should) (?:i|we)|how to|procedure)\b/i;
 
 /**
  * The passages to quote: the best, and the next ones that score close to it — nothing when the best
