@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -56,6 +56,25 @@ const LAZY_REQUIRES: readonly LazyRequire[] = [
   { specifier: './TeamsBotSsoPrompt', importerPath: TEAMS_AI_LIB },
 ];
 
+/**
+ * Rewrites every non-ASCII character of an output file as a `\uXXXX` escape (esbuild leaves some in
+ * comments and regular expressions). V8 keeps a script's whole source in memory for lazy compilation,
+ * and one non-ASCII character makes it a two-byte string: twice the memory for the 8 MB entry. The
+ * escape means the same character in strings, templates, regular expressions and identifiers (only
+ * `String.raw` would see the difference).
+ */
+async function asciiOnly(file: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  if (!/[^\x00-\x7f]/.test(text)) return;
+  // `\é` would become `\\u00e9` (a backslash, then text): refuse rather than change a meaning.
+  if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`${file}: a backslash before a non-ASCII character`);
+  const escaped = text.replace(
+    /[^\x00-\x7f]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  await writeFile(file, escaped);
+}
+
 /** What a build produced, for the benchmark's module counts. */
 export interface BuildResult {
   readonly outDir: string;
@@ -86,6 +105,8 @@ export async function buildBundle(outDir: string = join(ROOT_DIR, 'dist', 'bot')
     plugins: [teamsAiSlim, lazyRequirePlugin(LAZY_REQUIRES)],
     logLevel: 'warning',
   });
+  const scripts = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
+  await Promise.all(scripts.map((file) => asciiOnly(resolve(ROOT_DIR, file))));
   await writeFile(join(outDir, 'meta.json'), JSON.stringify(result.metafile));
   return { outDir, metafile: result.metafile };
 }

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -105,6 +105,13 @@ describe('the built artefact (npm run build)', () => {
   it('is one entry, two worker entries and chunks in one folder', () => {
     for (const file of ['index.js', 'page-worker.js', 'verify-worker.js'])
       expect(existsSync(join(outDir, file))).toBe(true);
+  });
+
+  it('is ASCII only (V8 then keeps each script source as a one-byte string: half the memory)', async () => {
+    const scripts = (await readdir(outDir)).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const name of scripts)
+      expect(await readFile(join(outDir, name), 'utf8')).not.toMatch(/[^\x00-\x7f]/);
   });
 
   it('serves /healthz', async () => {
