@@ -11,7 +11,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO =
-  /\s*(?:with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|with\s+the\s+following|with(?=\s*:)|containing)?\s*(:)?/iy;
+  /\s*(?:[?.!]\s*)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown))|with\s+the\s+following|with(?=\s*:)|containing|(?:body|content|contents|text)(?=\s*:))?\s*(:)?/iy;
 const CLAUSE_START =
   /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|containing\b))|\s*(?=:)/gi;
 
@@ -58,7 +58,7 @@ function readClauses(text: string, from: number): ClauseRead {
     break;
   }
   const intro = cursor.take(BODY_INTRO);
-  const hasColon = intro?.[1] !== undefined;
+  const hasColon = intro?.[2] !== undefined || (intro?.[1] !== undefined && !cursor.atEnd());
   if (!hasColon && !cursor.atEnd()) return { kind: 'no' };
   const inlineBody = hasColon ? cursor.rest().trim() : '';
   return {
@@ -75,7 +75,12 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
   if (quoted?.kind === 'too-long') return { error: checkTitle(text.slice(cursor.pos))! };
   if (quoted?.kind === 'unbalanced')
     return { error: `The title has an opening ${quoted.open} but no closing quote.` };
-  if (quoted?.kind === 'quoted') return { title: quoted.value.trim(), read: readClauses(text, quoted.end) };
+  if (quoted?.kind === 'quoted') {
+    const noun = /\s+(?:page|doc|document)\b/iy;
+    noun.lastIndex = quoted.end;
+    const after = noun.test(text) ? noun.lastIndex : quoted.end;
+    return { title: quoted.value.trim(), read: readClauses(text, after) };
+  }
   const titleStart = cursor.pos;
   const lastClause = titleStart + MAX_TITLE_LENGTH * 2;
   CLAUSE_START.lastIndex = titleStart;

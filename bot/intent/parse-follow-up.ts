@@ -30,7 +30,7 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
 
 const LEAD = /^(?:(?:and|ok|okay|now|then|so|also)\s+)*/i;
 const VERB =
-  /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+to|take\s+me\s+to)\s+(?:me\s+)?(?:up\s+)?)?/i;
+  /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to)\s+(?:me\s+)?(?:up\s+)?)?/i;
 const ORDINAL_ONE = /^(?:the\s+)?([a-z0-9]{3,8})(?:\s+(?:one|result|hit|page|link|match|item|entry))?$/i;
 const NUMBERED =
   /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match)\s*(?:number\s*|no\.?\s*|#\s*)?|number\s*|no\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
@@ -62,6 +62,7 @@ export function parseFollowUp(core: string): Intent | undefined {
   const text = core.replace(LEAD, '');
   if (MORE.test(text)) return { kind: 'follow-up', action: 'more' };
   const afterVerb = text.replace(VERB, '');
+  if (MORE.test(afterVerb)) return { kind: 'follow-up', action: 'more' };
   const relative = RELATIVE.exec(afterVerb.trim());
   if (relative)
     return {

@@ -55,7 +55,7 @@ const SWAP_VERBS = ['find', 'open', 'show', 'edit', 'help', 'get'] as const;
 const NEAR_VERBS = ['open', 'show', 'find'] as const;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
 const ONE_NAMED_PAGE =
-  /^(?:the|our|this|that)\s+\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
+  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
 const WHERE_IS_PAGE = /^where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
 const MAX_PAGE_NAME_LINE = 300;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
@@ -187,11 +187,11 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
   const ruled = applyRules(baseVerbForm(core), bodyLines);
   if (ruled) return ruled;
-  const named = namedPage(core);
-  if (named) return named;
   const fixed = fixVerbTypo(core);
   const typoRuled = fixed ? applyRules(fixed, bodyLines) : undefined;
   if (typoRuled) return typoRuled;
+  const named = namedPage(core);
+  if (named) return named;
   const bare = bareReference(core);
   if (bare) return bare;
   if (isFillerOnly(core)) return unclear(core);

@@ -15,6 +15,8 @@ const LEADING_FILLERS: readonly RegExp[] = [
 ];
 const LEADING_SPACE =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
+/** "search ENG for X": an upper-case space key right after the verb. */
+const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()\s+(?:for|about)\s+/;
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
 const TRAILING_WHERE =
@@ -57,7 +59,7 @@ export function parseSearchWords(remainder: string): Intent {
   if (remainder.length > MAX_SEARCH_WORDS_LENGTH * 4) return tooLong();
   let text = stripLeading(remainder.trim());
   let spaceKey: string | undefined;
-  const leading = LEADING_SPACE.exec(text);
+  const leading = LEADING_SPACE.exec(text) ?? KEY_THEN_FOR.exec(text);
   if (leading) {
     spaceKey = acceptSpaceWord(leading[2] ?? '', leading[1] !== undefined || leading[3] !== undefined);
     if (spaceKey) text = stripLeading(text.slice(leading[0].length));

@@ -28,7 +28,7 @@ export type UpdateMode =
 
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
 const TO = /\s*(?:to|as|into)\b\s*:?\s*|\s*:\s*/iy;
-const ONTO = /\s*(?:(?:to|at)\s+the\s+(?:end|bottom)\s+of|to|onto|into|on|in)\s+/iy;
+const ONTO = /\s*(?:(?:to|at)\s+the\s+(?:end|bottom)\s+of|to|onto|into|on|in|under)\s+/iy;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
@@ -241,7 +241,7 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const PAGE_FIRST_END =
-  /\s*[,:]\s*|\s+(?=(?:please\s+)?(?:add|append|put|write|insert|include|replace|change|swap|rename)\b)/i;
+  /\s*[,:]\s*|\s[-–—]\s*|\s+(?=(?:please\s+)?(?:add|append|put|write|insert|include|replace|change|swap|rename)\b)/i;
 
 /**
  * An edit phrased with the page first: "in the Team Rituals page, add a line saying …", "on the
