@@ -18,66 +18,7 @@ import type { ChannelCall, ChannelStub } from '../support/channel-stub.js';
 import type { ConfluenceSimulator } from '../support/confluence-simulator/index.js';
 import { visibleText } from '../support/harness.js';
 import { makeRandom } from '../support/seeded-random.js';
-
-/** Kinds of turn the mix draws from. */
-export type TurnKind =
-  | 'search'
-  | 'get'
-  | 'question'
-  | 'follow-up'
-  | 'create'
-  | 'update'
-  | 'approvals'
-  | 'status';
-
-/** Weights of the mix; writes only in channel conversations (elsewhere they become searches). */
-const MIX: readonly (readonly [TurnKind, number])[] = [
-  ['search', 25],
-  ['get', 16],
-  ['question', 15],
-  ['follow-up', 12],
-  ['create', 8],
-  ['update', 8],
-  ['approvals', 8],
-  ['status', 8],
-];
-
-const SEARCHES = [
-  'vpn',
-  'parental leave',
-  'onboarding',
-  'release notes',
-  'laptop',
-  'expense',
-  'incident',
-  'runbook',
-  'api style',
-  'feature flags',
-  'on-call',
-  'password',
-];
-const QUESTIONS = [
-  'how many weeks of parental leave do we get?',
-  'how do I set up the VPN?',
-  'what is our expense policy for travel?',
-  'who is on call this week?',
-  'how do I handle a database failover?',
-  'what are the team rituals?',
-];
-const FOLLOW_UPS = ['open the second one', 'more', 'and for contractors?', 'open the first one'];
-/** Pages read and updated, as [space, title] (all in the bot's ENG/HR/OPS). */
-const PAGES: readonly (readonly [string, string])[] = [
-  ['ENG', 'Testing Strategy'],
-  ['ENG', 'Team Rituals'],
-  ['ENG', 'Feature Flags'],
-  ['ENG', 'API Style Guide'],
-  ['HR', 'Paid Time Off'],
-  ['HR', 'Parental Leave Policy'],
-  ['HR', 'Code of Conduct'],
-  ['OPS', 'VPN Setup Guide'],
-  ['OPS', 'Laptop Setup'],
-  ['OPS', 'Wi-Fi and Printers'],
-];
+import { drawKind, FOLLOW_UPS, PAGES, pick, QUESTIONS, SEARCHES, type TurnKind } from './soak-mix.js';
 
 /** Counters the traffic keeps (read by the sampler while it runs). */
 export interface TrafficCounters {
@@ -159,20 +100,6 @@ function firstCard(calls: readonly ChannelCall[]): Record<string, unknown> | und
     if (attachments?.[0]?.content) return attachments[0].content;
   }
   return undefined;
-}
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
-
-function drawKind(random: () => number, canWrite: boolean): TurnKind {
-  const total = MIX.reduce((sum, [, weight]) => sum + weight, 0);
-  let roll = random() * total;
-  for (const [kind, weight] of MIX) {
-    roll -= weight;
-    if (roll < 0) return !canWrite && (kind === 'create' || kind === 'update') ? 'search' : kind;
-  }
-  return 'search';
 }
 
 /** Runs the conversations until `stop()`; resolves when every conversation finished its turn. */
