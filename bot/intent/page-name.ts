@@ -12,6 +12,8 @@ const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
 const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)$/i;
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
+/** "VPN Setup Guide (OPS)": the space key in brackets after the name. */
+const SPACE_IN_BRACKETS = /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,32})\s*\)?()$/i;
 const NOT_A_NAME =
   /^(?:the|a|an|it|this|that|these|those|them|one|ones|all|everything|anything|something|nothing|stuff|things|more|results?|pages?|docs?|documents?|me|us|here|there)$/i;
 
@@ -31,7 +33,7 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   if (rest.length === 0 || rest.length > MAX_TITLE_LENGTH * 2) return undefined;
   const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);
   let spaceKey: string | undefined;
-  const space = TRAILING_SPACE.exec(rest);
+  const space = TRAILING_SPACE.exec(rest) ?? SPACE_IN_BRACKETS.exec(rest);
   if (space) {
     spaceKey = acceptSpaceWord(space[2] ?? '', space[1] !== undefined || space[3] !== undefined);
     if (spaceKey !== undefined) rest = rest.slice(0, space.index);

@@ -34,6 +34,11 @@ const VERB =
 const ORDINAL_ONE = /^(?:the\s+)?([a-z0-9]{3,8})(?:\s+(?:one|result|hit|page|link|match|item|entry))?$/i;
 const NUMBERED =
   /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match)\s*(?:number\s*|no\.?\s*|#\s*)?|number\s*|no\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
+/**
+ * A bare one- or two-digit number ("2", "open 3"): a position in the results. Confluence page ids
+ * are far longer, and an id is still read from "page 12".
+ */
+const SMALL_NUMBER = /^(\d{1,2})$/;
 /** Numbers people spell out ("result number two"). */
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
@@ -70,7 +75,7 @@ export function parseFollowUp(core: string): Intent | undefined {
       action: 'open',
       position: relative[1]!.toLowerCase() === 'after' ? 'next' : 'previous',
     };
-  const numbered = NUMBERED.exec(afterVerb);
+  const numbered = NUMBERED.exec(afterVerb) ?? SMALL_NUMBER.exec(afterVerb);
   if (numbered) {
     const digits = numbered[1]!.toLowerCase();
     const position = NUMBER_WORDS[digits] ?? Number(digits);

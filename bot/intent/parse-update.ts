@@ -29,6 +29,8 @@ export type UpdateMode =
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
 const TO = /\s*(?:to|as|into)\b\s*:?\s*|\s*:\s*/iy;
 const ONTO = /\s*(?:(?:to|at)\s+the\s+(?:end|bottom)\s+of|to|onto|into|on|in|under)\s+/iy;
+/** "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text. */
+const TEXT_NOUN = /(?:the\s+)?(?:text|word|words|phrase|line|sentence)\s+(?=["“‘'«„])/iy;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
@@ -181,7 +183,8 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
     }
     case 'replace':
     case 'change': {
-      const unquoted = readQuoted(text, 0) === undefined ? unquotedReplace(text, mode) : undefined;
+      cursor.take(TEXT_NOUN);
+      const unquoted = readQuoted(text, cursor.pos) === undefined ? unquotedReplace(text, mode) : undefined;
       if (unquoted) return unquoted;
       const edit = replaceEdit(text, cursor, mode === 'change' ? 'change' : 'with');
       if (typeof edit === 'string') return failure(edit);
