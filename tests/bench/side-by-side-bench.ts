@@ -27,6 +27,7 @@ import { formatRunsMarkdown, type RunResult } from './side-by-side/report.js';
 
 const CONFLUENCE_DELAY_MS = 5;
 const WARMUP_MS = 2_000;
+const JIT_WARMUP_SECONDS = 3;
 
 function numberFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -49,12 +50,14 @@ async function measure(
   const running = driveLoad({ botUrl: bot.url, channelUrl: channel.url, conversations, signal: stop.signal });
   await sleep(WARMUP_MS);
   const startReplies = channel.replies;
-  const startCpu = await bot.cpuMs();
+  const startCpu = await bot.cpuSplitMs();
   const startLog = bot.stdoutBytes;
   const startAt = performance.now();
   await sleep(seconds * 1000);
   const replies = channel.replies - startReplies;
-  const cpu = (await bot.cpuMs()) - startCpu;
+  const endCpu = await bot.cpuSplitMs();
+  const cpu = endCpu.user + endCpu.system - startCpu.user - startCpu.system;
+  const systemCpu = endCpu.system - startCpu.system;
   const elapsed = (performance.now() - startAt) / 1000;
   const logBytes = bot.stdoutBytes - startLog;
   stop.abort();
@@ -66,6 +69,7 @@ async function measure(
     seconds: elapsed,
     perSecond: replies / elapsed,
     cpuMsPerTurn: replies > 0 ? cpu / replies : Number.NaN,
+    systemMsPerTurn: replies > 0 ? systemCpu / replies : Number.NaN,
     logBytesPerTurn: replies > 0 ? logBytes / replies : Number.NaN,
     failures,
     load1: loadAtStart,
@@ -159,6 +163,8 @@ export async function runBenchmark(): Promise<BenchSection> {
     simulatorOpen = false;
     await searchEachOnce(floor, channel);
 
+    // One untimed run of each first, so neither bot's first counted run pays for its JIT warm-up.
+    for (const bot of [floor, ours]) await measure(bot, channel, levels.at(-1) ?? 10, JIT_WARMUP_SECONDS);
     const results: RunResult[] = [];
     for (const conversations of levels) {
       for (let run = 0; run < runs; run++) {

@@ -14,6 +14,8 @@ export interface BotProcess {
   readonly stdoutBytes: number;
   /** CPU time (user + system) the process has used so far, in ms. */
   cpuMs(): Promise<number>;
+  /** CPU time the process has used so far, in ms, split into user and system (kernel: I/O, fsync). */
+  cpuSplitMs(): Promise<{ readonly user: number; readonly system: number }>;
   /** Sends `message` over IPC and resolves with the first answer `pick` accepts. */
   ask<T>(message: unknown, pick: (answer: unknown) => T | undefined, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
@@ -76,6 +78,12 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
       throw new Error(`${options.name} exited before listening: ${errors.join('')}`);
     }),
   ]);
+  const cpuSplitMs = async () => {
+    const answer = waitForMessage(child, (message) => (message as { cpu?: NodeJS.CpuUsage }).cpu, 10_000);
+    child.send('cpu');
+    const cpu = await answer;
+    return { user: cpu.user / 1000, system: cpu.system / 1000 };
+  };
   return {
     name: options.name,
     url: `http://127.0.0.1:${port}`,
@@ -84,11 +92,10 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
       return stdoutBytes;
     },
     async cpuMs() {
-      const answer = waitForMessage(child, (message) => (message as { cpu?: NodeJS.CpuUsage }).cpu, 10_000);
-      child.send('cpu');
-      const cpu = await answer;
-      return (cpu.user + cpu.system) / 1000;
+      const split = await cpuSplitMs();
+      return split.user + split.system;
     },
+    cpuSplitMs,
     ask(message, pick, timeoutMs = 30_000) {
       const answer = waitForMessage(child, pick, timeoutMs);
       child.send(message as never);
