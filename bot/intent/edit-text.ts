@@ -18,7 +18,7 @@ const APPEND_WORDS =
   /^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include)[ \t]+(?:(?:an?|the|this|one)[ \t]+)?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item)[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|with[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*/i;
 /** "update X with "…"", "update X to say …": the words are added to the page. */
 const WITH_TEXT =
-  /^[ \t]*(?:with[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include)[ \t]*:?[ \t]+(.*)$)/i;
+  /^[ \t]*(?:with[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|(?:to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads|mentions))[ \t]*:?[ \t]+(.*)$)/i;
 /** "… and add …", "…, then replace …": the edit joined to the page by a linking word. */
 const LINKING_WORD = /^[ \t]*(?:and[ \t]+then|and|then)[ \t]+(?=\S)/i;
 /** "change "a" to "b"", "swap "a" for "b"". */

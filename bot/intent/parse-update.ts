@@ -31,6 +31,8 @@ const TO = /\s*(?:to|as|into)\b\s*:?\s*|\s*:\s*/iy;
 const ONTO = /\s*(?:(?:to|at)\s+the\s+(?:end|bottom)\s+of|to|onto|into|on|in|under)\s+/iy;
 /** "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text. */
 const TEXT_NOUN = /(?:the\s+)?(?:text|word|words|phrase|line|sentence)\s+(?=["“‘'«„])/iy;
+/** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
+const TO_WORD = /\sto(?=[\s:])/i;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
@@ -65,6 +67,7 @@ const EDIT_START = new RegExp(
     String.raw`,?\s(?:and|then)\s+(?:please\s+)?(?=${EDIT_VERB})`,
     String.raw`\s(?=with\s+["“‘'«„])`,
     String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include)\b)`,
+    String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
   ].join('|'),
   'i',
 );
@@ -79,10 +82,7 @@ function nameEnd(text: string, from: number, stop: NameStop): number {
       : stop === 'content'
         ? CONTENT_START.exec(rest)?.index
         : stop === 'to'
-          ? (() => {
-              const at = rest.toLowerCase().indexOf(' to ');
-              return at < 0 ? undefined : at;
-            })()
+          ? TO_WORD.exec(rest)?.index
           : undefined;
   return from + (found ?? rest.length);
 }
@@ -99,9 +99,21 @@ function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef | Title
   return named;
 }
 
+/**
+ * The edit after the page: on the same line (after a colon, dash or linking word) or on the next
+ * lines. Text after a colon that is no edit form ("update the rota: Jane is away") is added to
+ * the page, the way "append:" would.
+ */
 function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string {
   const inline = headRest.replace(/^[\s,?.!;:\-–—]*/, '');
-  if (inline.length > 0) return parseEditText(bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline);
+  if (inline.length > 0) {
+    const text = bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline;
+    const edit = parseEditText(text);
+    const afterColon =
+      /^\s*:/.test(headRest) &&
+      !/^\s*:\s*(?:append|add|body|content|title|rename|section|replace)\b/i.test(headRest);
+    return typeof edit === 'string' && afterColon ? parseEditText(`append: ${text}`) : edit;
+  }
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   if (lines.trim().length === 0) {
     return `What should change? On the next line write one of: ${UPDATE_EDIT_FORMS.join(' · ')}`;
