@@ -42,9 +42,10 @@ const ASKS_FOR_ACTION =
 /**
  * The passages to quote: the best, and the next ones that score close to it — nothing when the best
  * covers fewer than two of the question's subjects (one, for questions of one or two subjects) in
- * its text, heading or page title: a weak match is not an answer. A question asking what to do
- * (or whose best passage is a short lead-in, "copy this checklist:") gets the list after it. A "who" question whose
- * quotes name nobody also gets the best passage of the top page that mentions someone.
+ * its text, heading or page title: a weak match is not an answer. A question asking what to do,
+ * or whose best passage is a short lead-in ("copy this checklist:"), gets the list after it. A
+ * "who" question whose quotes name nobody also gets the best passage of the top page that
+ * mentions someone.
  */
 export function pickCitations(
   ranked: readonly RankedPassage[],

@@ -8,10 +8,10 @@ import { type ConfluenceSimulator, startConfluenceSimulator } from '../support/c
  * (tests/fixtures/answers): the right page among the first three, and the answer inside the quotes.
  * The held-out set was written before any tuning and is never looked at while tuning; the floors
  * are the figures reached (BENCHMARKS.md, "Understanding — questions"). The goal for held-out
- * answer quoted is 90 %; 86.7 % is what is reached, so that is what is asserted.
+ * answer quoted is 90 %; 89.1 % is what is reached, so that is what is asserted.
  */
-const HELD_OUT_FLOOR = { top3: 100, quoted: 86.7 };
-const TRAIN_FLOOR = { top3: 100, quoted: 96.8 };
+const HELD_OUT_FLOOR = { top3: 100, quoted: 89.1 };
+const TRAIN_FLOOR = { top3: 100, quoted: 100 };
 
 let sim: ConfluenceSimulator;
 
