@@ -65,11 +65,11 @@ const LAZY_REQUIRES: readonly LazyRequire[] = [
  */
 async function asciiOnly(file: string): Promise<void> {
   const text = await readFile(file, 'utf8');
-  if (!/[^\x00-\x7f]/.test(text)) return;
+  if (!/[\u0080-\uffff]/.test(text)) return;
   // `\é` would become `\\u00e9` (a backslash, then text): refuse rather than change a meaning.
-  if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`${file}: a backslash before a non-ASCII character`);
+  if (/\\[\u0080-\uffff]/.test(text)) throw new Error(`${file}: a backslash before a non-ASCII character`);
   const escaped = text.replace(
-    /[^\x00-\x7f]/g,
+    /[\u0080-\uffff]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
   await writeFile(file, escaped);
