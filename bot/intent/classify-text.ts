@@ -1,3 +1,4 @@
+import { fixCourtesyTypos } from './courtesy-typos.js';
 import { trimEndWhere } from './scan-text.js';
 import type { HelpTopic } from './types.js';
 
@@ -111,7 +112,9 @@ function stripPoliteSuffix(text: string): string {
 
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
-  let text = line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim();
+  let text = fixCourtesyTypos(
+    line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+  );
   for (let round = 0; round < 6; round += 1) {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
