@@ -85,7 +85,7 @@ const LINKS_ONLY = 0.25;
 
 /** Questions that ask for a figure, a time or a person: passages holding one rank a little higher. */
 const ASKS_FOR_FIGURE =
-  /\b(?:how (?:many|much|long|often|soon)|when|what time|what date|limit|minimum|maximum|threshold|number)\b/i;
+  /\b(?:how (?:many|much|long|often|soon|big)|when|what time|what date|limit|minimum|maximum|threshold|number|budget|allowance|cost|price|rate|fee|percent|percentage|share|per (?:day|night|week|month|year|diem))\b/i;
 const ASKS_FOR_PERSON = /\bwho(?:'s|m)?\b/i;
 
 /** Words of `text` outside Markdown links and code (what a passage says itself). */
