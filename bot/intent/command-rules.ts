@@ -1,7 +1,13 @@
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
-import { parseAppendSaying, parsePageFirstEdit, parseUpdate, type UpdateMode } from './parse-update.js';
+import {
+  parseAddToSaying,
+  parseAppendSaying,
+  parsePageFirstEdit,
+  parseUpdate,
+  type UpdateMode,
+} from './parse-update.js';
 import type { Intent } from './types.js';
 
 /**
@@ -99,7 +105,7 @@ const RULES: readonly Rule[] = [
       String.raw`^(?:append|add|put|write|insert|jot\s+down|note\s+down)\s+(?=\S.*\s(?:to|onto|into|on|in)\s)`,
     ),
     (rest, body) => {
-      const saying = parseAppendSaying(rest, body);
+      const saying = parseAddToSaying(rest, body) ?? parseAppendSaying(rest, body);
       return saying.kind === 'failure' ? undefined : saying;
     },
   ],
@@ -109,7 +115,7 @@ const RULES: readonly Rule[] = [
     (rest) => parseSearchWords(rest),
   ],
   [
-    /^(?:get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|(?:have|take)\s+a\s+look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+)?(?:me|us)\s+)?(?:up\s+)?/i,
+    /^(?:get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|(?:have|take)\s+a\s+look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?/i,
     (rest) => (QUESTION_AFTER_SHOW.test(rest) ? undefined : parseGetTarget(rest)),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.

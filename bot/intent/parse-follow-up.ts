@@ -1,3 +1,4 @@
+import { editDistance } from './edit-distance.js';
 import type { FollowUpPosition, Intent } from './types.js';
 
 const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
@@ -57,6 +58,59 @@ const MORE =
 /** "the one after that" / "the one before": relative to the last result opened. */
 const RELATIVE = /^(?:the\s+)?(?:one|result|page)\s+(after|before)\s+(?:that|this|it)?$/i;
 
+/** Words of follow-ups a typo of which is read as the word ("secnd", "sceond one", "mroe"). */
+const FOLLOW_UP_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'last',
+  'next',
+  'previous',
+  'one',
+  'more',
+  'result',
+  'open',
+  'show',
+] as const;
+const MAX_FOLLOW_UP_WORDS = 6;
+/** Words left alone: the follow-up words and their near neighbours that are words themselves. */
+const KNOWN_WORDS = new Set<string>([
+  ...FOLLOW_UP_WORDS,
+  'results',
+  'ones',
+  'shows',
+  'opens',
+  'lest',
+  'note',
+  'nest',
+]);
+
+/**
+ * A short line with typos of follow-up words corrected: one edit from a word of five letters or
+ * more, the same letters in another order for shorter ones ("oen", "mroe"). The first letter is
+ * kept. Lines longer than MAX_FOLLOW_UP_WORDS words are returned as they are.
+ */
+function fixFollowUpTypos(text: string): string {
+  const words = text.split(' ');
+  if (words.length > MAX_FOLLOW_UP_WORDS) return text;
+  return words
+    .map((word) => {
+      const lower = word.toLowerCase();
+      if (!/^[a-z]{3,9}$/.test(lower) || KNOWN_WORDS.has(lower)) return word;
+      const fixed = FOLLOW_UP_WORDS.find(
+        (known) =>
+          known[0] === lower[0] &&
+          (known.length >= 5
+            ? editDistance(lower, known, 1) <= 1
+            : known.length === lower.length && [...known].sort().join('') === [...lower].sort().join('')),
+      );
+      return fixed ?? word;
+    })
+    .join(' ');
+}
+
 /**
  * A follow-up on the previous results in this conversation ("open the second one", "and the next
  * one", "open #2", "more results"), or `undefined`. Only short, whole-line forms count: anything
@@ -64,7 +118,7 @@ const RELATIVE = /^(?:the\s+)?(?:one|result|page)\s+(after|before)\s+(?:that|thi
  */
 export function parseFollowUp(core: string): Intent | undefined {
   if (core.length > 80) return undefined;
-  const text = core.replace(LEAD, '');
+  const text = fixFollowUpTypos(core.replace(LEAD, ''));
   if (MORE.test(text)) return { kind: 'follow-up', action: 'more' };
   const afterVerb = text.replace(VERB, '');
   if (MORE.test(afterVerb)) return { kind: 'follow-up', action: 'more' };

@@ -273,3 +273,20 @@ export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent
   const edit = parseEditText(bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText);
   return typeof edit === 'string' ? undefined : update(ref, edit);
 }
+
+/** "<thing> to <page> saying <text>": the thing is short, the page ends at "saying". */
+const ADD_TO_SAYING =
+  /^(.{1,60}?)\s(?:to|onto|into|on|in)\s+(.+?)\s+(?:saying|that\s+says|which\s+says|reading)\s*:?\s+(\S[\s\S]*)$/i;
+
+/**
+ * "add a lien to the Team Rituals saying retro is monthly": something added (whatever it is
+ * called, typos included) to a page, then the text after "saying". `undefined` when it does not
+ * read that way.
+ */
+export function parseAddToSaying(remainder: string, bodyLines: string): Intent | undefined {
+  const match = ADD_TO_SAYING.exec(remainder.trim());
+  if (!match) return undefined;
+  const ref = readTarget(new TextCursor(match[2]!), 'end');
+  if (typeof ref === 'string') return undefined;
+  return finish(ref, () => markdownEdit('append', joinMarkdown(match[3]!.trim(), bodyLines || undefined)));
+}

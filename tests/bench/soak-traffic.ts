@@ -122,6 +122,8 @@ export async function runTraffic(options: TrafficOptions, counters: TrafficCount
     const inbox: ChannelCall[] = [];
     inboxes.set(conversation.id, inbox);
     const canWrite = conversation.type === 'channel';
+    // A personal chat has one person in it (another sender would change its stored reference).
+    const personal = conversation.type === 'personal';
     let made = 0;
 
     const say = async (text: string, sender: TestUser = from) => {
@@ -209,10 +211,10 @@ export async function runTraffic(options: TrafficOptions, counters: TrafficCount
             break;
           }
           case 'approvals':
-            await say('approvals', USERS.lead);
+            await say('approvals', personal ? from : USERS.lead);
             break;
           case 'status':
-            await say('/confluence status', USERS.admin);
+            await say('/confluence status', personal ? from : USERS.admin);
             break;
         }
       } catch (error) {
