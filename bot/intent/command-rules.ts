@@ -20,7 +20,7 @@ type Rule = readonly [
 ];
 
 /** Verbs that add text to a page ("stick a note on …", "jot down … on …"). */
-const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|mention|include)`;
+const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|mention|include)`;
 /** What is added, named before the text or the page ("a line", "the following note"). */
 const ADDED_THING = String.raw`(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
@@ -52,7 +52,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     rule(
-      String.raw`^${APPEND_VERB}\s+(?:(?:this|these|it|the\s+following|following|text|some\s+text|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:to|onto|into|in|on|(?:to|at)\s+the\s+(?:end|bottom)\s+of)\s+`,
+      String.raw`^${APPEND_VERB}\s+(?:(?:this|these|it|(?:the\s+)?following(?:\s+${ADDED_THING}s?)?|text|some\s+text|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:to|onto|into|in|on|(?:to|at)\s+the\s+(?:end|bottom)\s+of)\s+`,
     ),
     updateRule('append-to'),
   ],

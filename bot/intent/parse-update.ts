@@ -71,8 +71,10 @@ const EDIT_START = new RegExp(
   ].join('|'),
   'i',
 );
-const CONTENT_START = /:|\s(?:saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that)\b/i;
-const SAYING = /\s*(?::|saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that(?=\s))\s*:?\s*/iy;
+const CONTENT_START =
+  /:|\s(?:saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that)\b|\s(?:the\s+)?(?:line|note|text|sentence)\s+(?=["“‘'«„])/i;
+const SAYING =
+  /\s*(?::|saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that(?=\s)|(?:the\s+)?(?:line|note|text|sentence)(?=\s+["“‘'«„]))\s*:?\s*/iy;
 
 function nameEnd(text: string, from: number, stop: NameStop): number {
   const rest = text.slice(from);
@@ -173,9 +175,10 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       if (mode === 'set-body') cursor.take(TO);
       if (!cursor.take(SAYING)) cursor.take(COLON);
       const kind = mode === 'append-to' ? 'append' : 'body';
-      return finish(ref, () =>
-        markdownEdit(kind, joinMarkdown(cursor.rest().trim(), bodyLines || undefined)),
-      );
+      const inline = cursor.rest().trim();
+      const quoted = bodyLines ? undefined : readQuoted(inline, 0);
+      const text = quoted?.kind === 'quoted' && quoted.end === inline.length ? quoted.value : inline;
+      return finish(ref, () => markdownEdit(kind, joinMarkdown(text, bodyLines || undefined)));
     }
     case 'rename':
     case 'set-title': {
