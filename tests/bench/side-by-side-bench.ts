@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startConfluenceSimulator } from '../support/confluence-simulator/index.js';
 import { harnessEnv } from '../support/harness.js';
-import type { BenchSection } from './bench-types.js';
+import { type BenchSection, percentile } from './bench-types.js';
 import { type BotProcess, startBotProcess } from './side-by-side/bot-process.js';
 import { type CountingChannel, startCountingChannel } from './side-by-side/counting-channel.js';
 import { driveLoad, SEARCH_WORDS, searchActivity } from './side-by-side/drive-load.js';
@@ -47,8 +47,19 @@ async function measure(
 ): Promise<RunResult> {
   const stop = new AbortController();
   const loadAtStart = load1();
-  const running = driveLoad({ botUrl: bot.url, channelUrl: channel.url, conversations, signal: stop.signal });
+  const latencies: number[] = [];
+  let counting = false;
+  const running = driveLoad({
+    botUrl: bot.url,
+    channelUrl: channel.url,
+    conversations,
+    signal: stop.signal,
+    onTurn: (ms) => {
+      if (counting) latencies.push(ms);
+    },
+  });
   await sleep(WARMUP_MS);
+  counting = true;
   const startReplies = channel.replies;
   const startCpu = await bot.cpuSplitMs();
   const startLog = bot.stdoutBytes;
@@ -56,6 +67,7 @@ async function measure(
   await sleep(seconds * 1000);
   const replies = channel.replies - startReplies;
   const endCpu = await bot.cpuSplitMs();
+  counting = false;
   const cpu = endCpu.user + endCpu.system - startCpu.user - startCpu.system;
   const systemCpu = endCpu.system - startCpu.system;
   const elapsed = (performance.now() - startAt) / 1000;
@@ -70,6 +82,7 @@ async function measure(
     perSecond: replies / elapsed,
     cpuMsPerTurn: replies > 0 ? cpu / replies : Number.NaN,
     systemMsPerTurn: replies > 0 ? systemCpu / replies : Number.NaN,
+    latencyP50Ms: percentile(latencies, 50),
     logBytesPerTurn: replies > 0 ? logBytes / replies : Number.NaN,
     failures,
     load1: loadAtStart,

@@ -65,6 +65,8 @@ export async function driveLoad(options: {
   readonly channelUrl: string;
   readonly conversations: number;
   readonly signal: AbortSignal;
+  /** Called with each answered turn's round trip in ms (POST sent → answer read). */
+  readonly onTurn?: (ms: number) => void;
 }): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.conversations });
   const url = new URL('/api/messages', options.botUrl);
@@ -72,7 +74,9 @@ export async function driveLoad(options: {
   let failures = 0;
   const conversation = async (index: number) => {
     for (let turn = index; !options.signal.aborted; turn++) {
+      const started = performance.now();
       const status = await post(agent, url, searchActivity(options.channelUrl, index, turn));
+      options.onTurn?.(performance.now() - started);
       posts += 1;
       if (status !== 200) failures += 1;
     }

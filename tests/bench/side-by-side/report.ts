@@ -12,6 +12,8 @@ export interface RunResult {
   readonly cpuMsPerTurn: number;
   /** The kernel's part of it (socket and file I/O, fsync). */
   readonly systemMsPerTurn: number;
+  /** Median round trip of a turn (POST → answer) seen by the driver. */
+  readonly latencyP50Ms: number;
   readonly logBytesPerTurn: number;
   readonly failures: number;
   /** 1-minute load average when the run started. */
@@ -62,7 +64,9 @@ export function formatRunsMarkdown(input: ReportInput): string {
     const floor = median(pick(input.results, 'floor', n).map((r) => r.perSecond));
     const ours = median(pick(input.results, 'ours', n).map((r) => r.perSecond));
     const ratio = ours / floor;
-    return `| ${n} | ${floor.toFixed(0)} | ${ours.toFixed(0)} | ${ratio.toFixed(2)}× | ≥ ${RATIO_GOAL}×: ${met(ratio >= RATIO_GOAL)} |`;
+    const floorP50 = median(pick(input.results, 'floor', n).map((r) => r.latencyP50Ms));
+    const oursP50 = median(pick(input.results, 'ours', n).map((r) => r.latencyP50Ms));
+    return `| ${n} | ${floor.toFixed(0)} | ${ours.toFixed(0)} | ${ratio.toFixed(2)}× | ≥ ${RATIO_GOAL}×: ${met(ratio >= RATIO_GOAL)} | ${floorP50.toFixed(1)} / ${oursP50.toFixed(1)} |`;
   });
   const cpuRows = levels.map((n) => {
     const floor = median(pick(input.results, 'floor', n).map((r) => r.cpuMsPerTurn));
@@ -74,15 +78,15 @@ export function formatRunsMarkdown(input: ReportInput): string {
   });
   const runRows = input.results.map(
     (r, i) =>
-      `| ${i + 1} | ${r.bot} | ${r.conversations} | ${r.replies} | ${r.perSecond.toFixed(0)} | ${r.cpuMsPerTurn.toFixed(2)} | ${r.systemMsPerTurn.toFixed(2)} | ${r.failures} | ${r.load1.toFixed(2)} |`,
+      `| ${i + 1} | ${r.bot} | ${r.conversations} | ${r.replies} | ${r.perSecond.toFixed(0)} | ${r.latencyP50Ms.toFixed(1)} | ${r.cpuMsPerTurn.toFixed(2)} | ${r.systemMsPerTurn.toFixed(2)} | ${r.failures} | ${r.load1.toFixed(2)} |`,
   );
   return [
     `Run ${input.startedAt.toISOString()} on ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, Node ${process.version}; load average (1/5/15 min) ${loads(input.loadBefore)} before, ${loads(input.loadAfter)} after. Command: \`npx tsx --expose-gc tests/bench/run-benchmarks.ts --only side-by-side\`.`,
     '',
     `Method: the floor (tests/bench/floor-bot.ts, a teams-ai v1 Application on restify that answers every message with one Adaptive Card expanded once at startup from our search-results template with ten hits) and our bot (createApp as in production, LOG_LEVEL=info to stdout, inbound auth off) each run in their own child process; the driver (load, channel and Confluence replay) is the parent process. Confluence is replayed at fixed cost: the simulator's answers to the calls a \`search\` turn makes were recorded once through our bot (${input.recorded} distinct requests), then served byte for byte after ${input.delayMs} ms with the simulator stopped (${input.misses} unrecorded requests during the runs). Each run: N personal conversations, each sending \`search <words>\` turns back to back (four queries in turn), ${input.warmupMs / 1000} s warm-up, then ${input.seconds} s counted: replies = message activities received by the channel. After one untimed run of each bot (JIT warm-up), runs alternate floor, ours, floor, ours…; the tables give the medians. CPU per turn = the bot process's process.cpuUsage() (all threads, user + system; system = the kernel's part: sockets, file writes, fsync) over the counted window ÷ replies in it.`,
     '',
-    '| conversations | floor req/s | ours req/s | ours/floor | goal |',
-    '|---:|---:|---:|---:|---|',
+    '| conversations | floor req/s | ours req/s | ours/floor | goal | turn p50 ms floor / ours |',
+    '|---:|---:|---:|---:|---|---:|',
     ...ratioRows,
     '',
     '| conversations | floor CPU ms/turn (system) | ours CPU ms/turn (system) | goal | ours log bytes/turn |',
@@ -91,8 +95,8 @@ export function formatRunsMarkdown(input: ReportInput): string {
     '',
     'Every run, in order:',
     '',
-    '| # | bot | conversations | replies | req/s | CPU ms/turn | system ms/turn | non-200 | load (1 min) at start |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| # | bot | conversations | replies | req/s | turn p50 ms | CPU ms/turn | system ms/turn | non-200 | load (1 min) at start |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...runRows,
     ...(input.profiles
       ? [
