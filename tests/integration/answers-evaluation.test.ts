@@ -7,10 +7,10 @@ import { type ConfluenceSimulator, startConfluenceSimulator } from '../support/c
  * Question answering measured on labelled questions over the simulator's corpus
  * (tests/fixtures/answers): the right page among the first three, and the answer inside the quotes.
  * The held-out set was written before any tuning and is never looked at while tuning; the floors
- * are the figures reached (BENCHMARKS.md, "Understanding — questions"). The goal for held-out
- * answer quoted is 90 %; 89.1 % is what is reached, so that is what is asserted.
+ * are the figures reached (BENCHMARKS.md, "Understanding — questions"); the goals are top-3 ≥ 95 %
+ * and answer quoted ≥ 90 % on held-out.
  */
-const HELD_OUT_FLOOR = { top3: 100, quoted: 89.1 };
+const HELD_OUT_FLOOR = { top3: 100, quoted: 91.3 };
 const TRAIN_FLOOR = { top3: 100, quoted: 100 };
 
 let sim: ConfluenceSimulator;
