@@ -42,6 +42,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:can|could)\s+we\s+(?:please\s+)?(?=\S)/i,
   /^i\s+was\s+wondering\s+(?:if|whether)\s+(?:you|u)\s+(?:could|can|would)\s+(?=\S)/i,
   /^(?:you|u)\s+(?:can|could)\s+(?=\S)/i,
+  /^(?:you|u)\s+(?=(?:search|find|open|show|create|make|add|update|edit|append)\b)/i,
   /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?have\s+(?=(?:the|our|a\s+look)\s)/i,
   /^(?:can|could|may)\s+i\s+(?:please\s+|just\s+)?(?=(?:see|view|read|get|have|open|look)\b)/i,
   /^(?:it'?d|it\s+would|would|that'?d)\s+be\s+(?:really\s+|so\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal)\s+(?:to\s+have|if\s+(?:you|u|we)(?:\s+(?:could|can|would))?)\s+(?=\S)/i,

@@ -86,14 +86,17 @@ const RULES: readonly Rule[] = [
       return quotedPage ? parseUpdate('update', rest, body) : changed;
     },
   ],
-  [/^(?:update|edit|modify|change|amend|patch)\b[\s:]*/i, updateRule('update')],
+  [
+    /^(?:update|edit|modify|change|amend|patch|make\s+(?:an?\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of))\b[\s:]*/i,
+    updateRule('update'),
+  ],
   [
     /^(?:create|new)\b[\s:]*/i,
     (rest, body, match) =>
       match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) ? undefined : parseCreate(rest, body),
   ],
   [
-    /^an?\s+(?:new\s+)?(?=(?:confluence\s+|wiki\s+)?(?:page|doc|document)\s+(?:(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?\s+)?(?:called|named|titled|["“‘'«„]))/i,
+    /^an?\s+(?:new\s+)?(?=(?:confluence\s+|wiki\s+)?(?:page|doc|document)\s+(?:(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?\s+)?(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|["“‘'«„]))/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [
@@ -115,7 +118,7 @@ const RULES: readonly Rule[] = [
     (rest) => parseSearchWords(rest),
   ],
   [
-    /^(?:get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|(?:have|take)\s+a\s+look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?/i,
+    /^(?:get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|(?:have|take)\s+a\s+look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?/i,
     (rest) => (QUESTION_AFTER_SHOW.test(rest) ? undefined : parseGetTarget(rest)),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.

@@ -7,11 +7,11 @@ import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
 const PAGE_WORDS =
-  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?title|entitled)\b\s*:?\s*)?/iy;
+  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO =
-  /\s*(?:[?.!]\s*)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown))|with\s+the\s+following|with(?=\s*:)|containing|(?:body|content|contents|text)(?=\s*:))?\s*(:)?/iy;
+  /\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|(?:the\s+)?(?:body|content|contents|text)(?=\s*:|\s+\S))|with\s+the\s+following|with(?=\s*:)|containing)?\s*(:)?/iy;
 const CLAUSE_START =
   /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|containing\b))|\s*(?=:)/gi;
 
@@ -102,7 +102,7 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s+(?=(?:called|named|titled|["“‘'«„]))/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|["“‘'«„]))/i;
 
 /**
  * Moves a space named before the title after it ("a page in HR called X: body" → "a page called
@@ -114,7 +114,7 @@ function spaceAfterTitle(text: string): string {
   const key = match ? acceptSpaceWord(match[2] ?? '', false) : undefined;
   if (!match || key === undefined) return text;
   const rest = text.slice(match[0].length);
-  const naming = /^(?:called|named|titled)\s+/i.exec(rest)?.[0] ?? '';
+  const naming = /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title))\s+/i.exec(rest)?.[0] ?? '';
   const quoted = readQuoted(rest, naming.length, MAX_TITLE_LENGTH * 2);
   const colon = rest.indexOf(':', naming.length);
   const end = quoted?.kind === 'quoted' ? quoted.end : colon < 0 ? rest.length : colon;

@@ -72,9 +72,9 @@ const EDIT_START = new RegExp(
   'i',
 );
 const CONTENT_START =
-  /:|\s(?:saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that)\b|\s(?:the\s+)?(?:line|note|text|sentence)\s+(?=["“‘'«„])/i;
+  /:|\s(?:saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that)\b|\s(?:the\s+)?(?:following\s+)?(?:line|note|text|sentence)(?=\s*:|\s+["“‘'«„])/i;
 const SAYING =
-  /\s*(?::|saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that(?=\s)|(?:the\s+)?(?:line|note|text|sentence)(?=\s+["“‘'«„]))\s*:?\s*/iy;
+  /\s*(?::|saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that(?=\s)|(?:the\s+)?(?:following\s+)?(?:line|note|text|sentence)(?=\s*:|\s+["“‘'«„]))\s*:?\s*/iy;
 
 function nameEnd(text: string, from: number, stop: NameStop): number {
   const rest = text.slice(from);
@@ -259,7 +259,7 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const PAGE_FIRST_END =
-  /\s*[,:]\s*|\s[-–—]\s*|\s+(?=(?:please\s+)?(?:add|append|put|write|insert|include|replace|change|swap|rename)\b)/i;
+  /\s*[,:]\s*|\s[-–—]\s*|\s+(?=(?:please\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)?(?:add|append|put|write|insert|include|replace|change|swap|rename)\b)/i;
 
 /**
  * An edit phrased with the page first: "in the Team Rituals page, add a line saying …", "on the
@@ -272,7 +272,9 @@ export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent
   if (!end || end.index === 0) return undefined;
   const ref = readTarget(new TextCursor(text.slice(0, end.index)), 'end');
   if (typeof ref === 'string') return undefined;
-  const editText = text.slice(end.index + end[0].length).replace(/^please\s+/i, '');
+  const editText = text
+    .slice(end.index + end[0].length)
+    .replace(/^(?:please\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)/i, '');
   const edit = parseEditText(bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText);
   return typeof edit === 'string' ? undefined : update(ref, edit);
 }
