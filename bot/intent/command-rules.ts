@@ -4,6 +4,7 @@ import { parseSearchWords } from './parse-search.js';
 import {
   parseAddToSaying,
   parseAppendSaying,
+  parseChangeIn,
   parsePageFirstEdit,
   parseUpdate,
   type UpdateMode,
@@ -75,6 +76,10 @@ const RULES: readonly Rule[] = [
     updateRule('set-body'),
   ],
   [/^(?:update|edit|change|rewrite|replace)\s+(?:the\s+)?section\s+(?=\S)/i, updateRule('section')],
+  [
+    /^(?:change|replace|swap)\s+(?:in|on)\s+(?=[^"“‘'«„]{1,200}["“‘'«„])/i,
+    (rest, body) => parseChangeIn(rest, body),
+  ],
   [/^replace\s+(?=\S)/i, updateRule('replace')],
   [
     rule(

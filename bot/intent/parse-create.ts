@@ -41,7 +41,7 @@ function readClauses(text: string, from: number): ClauseRead {
   for (let round = 0; round < 3; round += 1) {
     const key =
       spaceKey === undefined
-        ? readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into'])
+        ? readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into', 'for'])
         : undefined;
     if (key !== undefined) {
       spaceKey = key;

@@ -295,3 +295,20 @@ export function parseAddToSaying(remainder: string, bodyLines: string): Intent |
   if (typeof ref === 'string') return undefined;
   return finish(ref, () => markdownEdit('append', joinMarkdown(match[3]!.trim(), bodyLines || undefined)));
 }
+
+/**
+ * "change in the page X "a" to "b"", "replace in X "a" with "b"": the page first, then the quoted
+ * old and new text (`remainder` starts at the page). `undefined` when it does not read that way.
+ */
+export function parseChangeIn(remainder: string, _bodyLines: string): Intent | undefined {
+  const text = remainder.trim();
+  const quote = /["“‘'«„]/.exec(text);
+  if (!quote) return undefined;
+  const name = text.slice(0, quote.index).replace(/\s+(?:the|a)\s*$/i, '');
+  const ref = readTarget(new TextCursor(name), 'end');
+  if (typeof ref === 'string') return undefined;
+  const cursor = new TextCursor(text);
+  cursor.pos = quote.index;
+  const edit = replaceEdit(text, cursor, 'change');
+  return typeof edit === 'string' || !cursor.atEnd() ? undefined : update(ref, edit);
+}
