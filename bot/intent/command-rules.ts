@@ -63,6 +63,10 @@ const RULES: readonly Rule[] = [
     ),
     updateRule('append-quoted'),
   ],
+  [
+    /^(?:append|add)\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:)/i,
+    updateRule('append-to'),
+  ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
   [/^(?:in|on|to|for|into|onto)\s+(?=\S)/i, (rest, body) => parsePageFirstEdit(rest, body)],
@@ -92,7 +96,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:update|edit|modify|change|amend|patch|make\s+(?:an?\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of))\b[\s:]*/i,
+    /^(?:update|upd|edit|modify|change|amend|patch|make\s+(?:an?\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of))\b[\s:]*/i,
     updateRule('update'),
   ],
   [

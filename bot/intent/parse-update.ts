@@ -63,6 +63,7 @@ const EDIT_START = new RegExp(
     String.raw`\s(?:replace|section)\s+["“‘'«„]`,
     String.raw`\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:`,
     ':',
+    String.raw`\s*(?:->|→|=>)\s*`,
     String.raw`(?:[,?.!;]|\s[-–—])\s*(?:(?:and|then)\s+)?(?:please\s+)?(?=${EDIT_VERB})`,
     String.raw`,?\s(?:and|then)\s+(?:please\s+)?(?=${EDIT_VERB})`,
     String.raw`\s(?=with\s+["“‘'«„])`,
@@ -107,7 +108,7 @@ function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef | Title
  * the page, the way "append:" would.
  */
 function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string {
-  const inline = headRest.replace(/^[\s,?.!;:\-–—]*/, '');
+  const inline = headRest.replace(/^[\s,?.!;:\-–—>→=]*/, '');
   if (inline.length > 0) {
     const text = bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline;
     const edit = parseEditText(text);
