@@ -165,6 +165,23 @@ function interpretAfterGreeting(bodyLines: string): Intent {
   return interpretUserText(head, newline < 0 ? '' : lines.slice(newline + 1));
 }
 
+/** The last sentence break of a line ("… works. Can you …"), a full stop, ! or ? and a space. */
+const SENTENCE_BREAK = /[.!?]+\s+(?=\S)/g;
+
+/**
+ * A command in the last sentence of a line that starts with context ("The VPN changed last week.
+ * Could you add a line to the VPN Setup Guide saying …"): the sentences before it are not read.
+ * Only a command form counts (a rule or a follow-up), never a guess.
+ */
+function lastSentenceCommand(core: string, bodyLines: string): Intent | undefined {
+  let start = -1;
+  for (const match of core.matchAll(SENTENCE_BREAK)) start = match.index + match[0].length;
+  if (start < 0) return undefined;
+  const last = stripPoliteness(core.slice(start));
+  if (last.length === 0) return undefined;
+  return parseFollowUp(last) ?? applyRules(baseVerbForm(last), bodyLines);
+}
+
 function interpretUserText(head: string, bodyLines: string): Intent {
   const line = head.replace(/^\/+\s*/, '');
   if (!/[\p{L}\p{N}]/u.test(line)) {
@@ -187,6 +204,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
   const ruled = applyRules(baseVerbForm(core), bodyLines);
   if (ruled) return ruled;
+  const afterContext = lastSentenceCommand(core, bodyLines);
+  if (afterContext) return afterContext;
   const fixed = fixVerbTypo(core);
   const typoRuled = fixed ? applyRules(fixed, bodyLines) : undefined;
   if (typoRuled) return typoRuled;
