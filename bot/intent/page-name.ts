@@ -12,6 +12,8 @@ const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
 const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)$/i;
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
+/** "… in jdoe's space": someone's personal space (`~jdoe`). */
+const PERSONAL_SPACE = /\s+(?:in|from)\s+([a-z][a-z0-9._-]{0,30})['’]s\s+(?:personal\s+)?space$/i;
 /** "VPN Setup Guide (OPS)": the space key in brackets after the name. */
 const SPACE_IN_BRACKETS = /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,32})\s*\)?()$/i;
 const NOT_A_NAME =
@@ -19,6 +21,23 @@ const NOT_A_NAME =
 
 function isStop(char: string): boolean {
   return /[\s.,;:!?)]/u.test(char);
+}
+
+/** A space named at the end of a page name, and where that clause starts. */
+interface TrailingSpace {
+  readonly key: string;
+  readonly index: number;
+}
+
+/** The space at the end of `text`: "in ENG", "in the HR space", "(OPS)", "in jdoe's space" (`~jdoe`). */
+function trailingSpace(text: string): TrailingSpace | undefined {
+  const personal = PERSONAL_SPACE.exec(text);
+  const personalKey = personal ? acceptSpaceWord(`~${personal[1]}`, true) : undefined;
+  if (personal && personalKey !== undefined) return { key: personalKey, index: personal.index };
+  const space = TRAILING_SPACE.exec(text) ?? SPACE_IN_BRACKETS.exec(text);
+  if (!space) return undefined;
+  const key = acceptSpaceWord(space[2] ?? '', space[1] !== undefined || space[3] !== undefined);
+  return key === undefined ? undefined : { key, index: space.index };
 }
 
 /**
@@ -32,12 +51,9 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   let rest = trimEndWhere(text.trim(), isStop);
   if (rest.length === 0 || rest.length > MAX_TITLE_LENGTH * 2) return undefined;
   const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);
-  let spaceKey: string | undefined;
-  const space = TRAILING_SPACE.exec(rest) ?? SPACE_IN_BRACKETS.exec(rest);
-  if (space) {
-    spaceKey = acceptSpaceWord(space[2] ?? '', space[1] !== undefined || space[3] !== undefined);
-    if (spaceKey !== undefined) rest = rest.slice(0, space.index);
-  }
+  const space = trailingSpace(rest);
+  const spaceKey = space?.key;
+  if (space) rest = rest.slice(0, space.index);
   if (quoted?.kind === 'quoted' && (quoted.end === rest.length || spaceKey !== undefined)) {
     rest = quoted.value;
   } else {
