@@ -38,7 +38,8 @@ function fixedCardData(): Record<string, unknown> {
 }
 
 function buildCard(): Record<string, unknown> {
-  const json: unknown = JSON.parse(readFileSync(join(process.cwd(), 'cards', 'search-results.json'), 'utf8'));
+  const file = join(import.meta.dirname, '..', '..', 'cards', 'search-results.json');
+  const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const template = new templating.Template(json);
   return template.expand({ $root: fixedCardData() }) as Record<string, unknown>;
 }

@@ -54,7 +54,8 @@ function waitForMessage<T>(
 /** Starts `script` under tsx and resolves once it listens. */
 export async function startBotProcess(options: BotProcessOptions): Promise<BotProcess> {
   const child = fork(options.script, [], {
-    execArgv: ['--import', 'tsx', ...(options.nodeFlags ?? [])],
+    // tsx resolved from here, not from the working directory, so the bench runs from anywhere.
+    execArgv: ['--import', import.meta.resolve('tsx'), ...(options.nodeFlags ?? [])],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
