@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
+import { QUESTION_FILLER } from './question-filler.js';
 import { americanSpelling } from './spelling-variants.js';
-import { COMMON_WORDS, QUESTION_FILLER, SYNONYM_GROUPS } from './workplace-vocabulary.js';
+import { COMMON_WORDS, SYNONYM_GROUPS } from './workplace-vocabulary.js';
 
 /** Weight of a word the person typed. */
 const TYPED = 1;

@@ -1,14 +1,8 @@
+import { parseAddToSaying, parseAppendSaying, parseChangeIn, parsePageFirstEdit } from './edit-phrases.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
-import {
-  parseAddToSaying,
-  parseAppendSaying,
-  parseChangeIn,
-  parsePageFirstEdit,
-  parseUpdate,
-  type UpdateMode,
-} from './parse-update.js';
+import { parseUpdate, type UpdateMode } from './parse-update.js';
 import type { Intent } from './types.js';
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isApprovalsRequest, isGreeting, isQuestion, matchHelp, stripPoliteness } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
-import { closestWord, editDistance } from './edit-distance.js';
+import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { cleanLine, normalizeMessage, showMentions } from './normalize-message.js';
 import { readPageName } from './page-name.js';
@@ -14,6 +14,7 @@ import { readQuoted } from './read-quoted.js';
 import { hasVerbTypo, isFillerOnly, isKeywords, unclear } from './readings.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, MessageMention } from './types.js';
+import { fixVerbTypo } from './verb-typos.js';
 
 export type {
   AdminCommand,
@@ -49,10 +50,6 @@ const WHAT_WE_HAVE =
   /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there)\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
   /^(?:where\s+(?:can|do|would|could|should)\s+i\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference))\s+/i;
-const TYPO_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replace', 'approvals'] as const;
-const SWAP_VERBS = ['find', 'open', 'show', 'edit', 'help', 'get'] as const;
-/** Short verbs corrected at one edit when the typed word has five letters or more ("oppen"). */
-const NEAR_VERBS = ['open', 'show', 'find'] as const;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
 const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
@@ -65,48 +62,6 @@ const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
 
 function failure(message: string, suggestions: readonly string[] = EXAMPLE_COMMANDS): Intent {
   return { kind: 'failure', message, suggestions: [...suggestions] };
-}
-
-/** Verbs typed without their vowels ("srch", "opn", "updt"). */
-const VOWELLESS_VERBS = ['search', 'open', 'show', 'find', 'create', 'update', 'append', 'edit'] as const;
-
-/** True when `typed` is `verb` with one or two of its vowels left out, the first letter kept. */
-function isVowelless(typed: string, verb: string): boolean {
-  const missing = verb.length - typed.length;
-  if (missing < 1 || missing > 2 || typed.length < 3 || typed[0] !== verb[0]) return false;
-  let at = 0;
-  let dropped = 0;
-  for (const letter of verb) {
-    if (typed[at] === letter) at += 1;
-    else if ('aeiou'.includes(letter)) dropped += 1;
-    else return false;
-  }
-  return at === typed.length && dropped === missing;
-}
-
-function sameLetters(a: string, b: string): boolean {
-  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
-}
-
-/**
- * The line with its first word replaced by the verb it is a typo of: one edit from a long verb
- * ("serach", "oppen"), or the same letters in another order ("opne", "sreach", two edits at most).
- */
-function fixVerbTypo(core: string): string | undefined {
-  const first = /^[a-z]+/i.exec(core)?.[0];
-  if (!first || first.length < 3) return undefined;
-  const lower = first.toLowerCase();
-  const close =
-    lower.length >= 5
-      ? (closestWord(lower, TYPO_VERBS, 1) ??
-        closestWord(lower, NEAR_VERBS, 1) ??
-        TYPO_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 2) <= 2))
-      : undefined;
-  const swapped =
-    close ??
-    VOWELLESS_VERBS.find((v) => isVowelless(lower, v)) ??
-    SWAP_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 1) <= 1);
-  return swapped ? `${swapped}${core.slice(first.length)}` : undefined;
 }
 
 function bareReference(core: string): Intent | undefined {

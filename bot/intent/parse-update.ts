@@ -36,11 +36,11 @@ const TO_WORD = /\sto(?=[\s:])/i;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
-function failure(message: string, suggestions: readonly string[] = EDIT_SUGGESTIONS): Intent {
+export function failure(message: string, suggestions: readonly string[] = EDIT_SUGGESTIONS): Intent {
   return { kind: 'failure', message, suggestions: [...suggestions] };
 }
 
-function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
+export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
   return ref.kind === 'title-search'
     ? { kind: 'page-by-name', request: { operation: 'update', ref, edit } }
     : { kind: 'operation', request: { operation: 'update', ref, edit } };
@@ -90,7 +90,7 @@ function nameEnd(text: string, from: number, stop: NameStop): number {
   return from + (found ?? rest.length);
 }
 
-function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef | TitleSearchRef | string {
+export function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef | TitleSearchRef | string {
   const read = readPageRef(cursor);
   if (read?.kind === 'error') return read.message;
   if (read !== undefined) return read.ref;
@@ -124,7 +124,7 @@ function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string 
   return parseEditText(lines);
 }
 
-function finish(ref: PageRef | TitleSearchRef | string, edit: () => UpdateEdit | string): Intent {
+export function finish(ref: PageRef | TitleSearchRef | string, edit: () => UpdateEdit | string): Intent {
   if (typeof ref === 'string') return failure(ref);
   const result = edit();
   return typeof result === 'string' ? failure(result) : update(ref, result);
@@ -222,94 +222,4 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       );
     }
   }
-}
-
-const PAGE_LINK_WORDS = [' to ', ' onto ', ' into ', ' on ', ' in '] as const;
-/** What follows " in "/" on " when it only names a space ("… in OPS"), not the page. */
-const ONLY_A_SPACE = /^(?:the\s+)?(?:space\s+)?~?[A-Z0-9]{2,10}(?:\s+space)?[\s.!]*$/;
-
-/** Where each link word last occurs in `lower`, latest first (the page is named last). */
-function linkPositions(lower: string): { at: number; word: string }[] {
-  return PAGE_LINK_WORDS.map((word) => ({ at: lower.lastIndexOf(word), word }))
-    .filter(({ at }) => at > 0)
-    .sort((a, b) => b.at - a.at);
-}
-
-/**
- * An append phrased with the text before the page: "add a line saying <text> to the VPN Setup
- * Guide" (`remainder` starts at the text). The page is what follows the last of " to ", " onto ",
- * " into ", " on ", " in " (the text itself may hold them: "default to off into the Feature Flags
- * page"); " in OPS" alone names the space, not the page. One backward search per word: linear.
- */
-export function parseAppendSaying(remainder: string, bodyLines: string): Intent {
-  const text = remainder.trim();
-  for (const { at, word } of linkPositions(text.toLowerCase())) {
-    const after = text.slice(at + word.length);
-    if ((word === ' in ' || word === ' on ') && ONLY_A_SPACE.test(after)) continue;
-    const content = text.slice(0, at).trim();
-    const cursor = new TextCursor(after);
-    const ref = readTarget(cursor, 'end');
-    if (typeof ref === 'string') continue;
-    if (!cursor.atEnd() && ref.kind !== 'title-search') continue;
-    const quoted = readQuoted(content, 0);
-    const markdown = quoted?.kind === 'quoted' && quoted.end === content.length ? quoted.value : content;
-    return finish(ref, () => markdownEdit('append', joinMarkdown(markdown, bodyLines || undefined)));
-  }
-  return failure('Say which page: add a line saying <text> to the VPN Setup Guide.');
-}
-
-/** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
-const PAGE_FIRST_END =
-  /\s*[,:]\s*|\s[-–—]\s*|\s+(?=(?:please\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)?(?:add|append|put|write|insert|include|replace|change|swap|rename)\b)/i;
-
-/**
- * An edit phrased with the page first: "in the Team Rituals page, add a line saying …", "on the
- * VPN Setup Guide: append "…"", "to the expense policy add: …" (`remainder` starts at the page).
- * `undefined` when no edit follows the page, so the line is read another way.
- */
-export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent | undefined {
-  const text = remainder.trim();
-  const end = PAGE_FIRST_END.exec(text);
-  if (!end || end.index === 0) return undefined;
-  const ref = readTarget(new TextCursor(text.slice(0, end.index)), 'end');
-  if (typeof ref === 'string') return undefined;
-  const editText = text
-    .slice(end.index + end[0].length)
-    .replace(/^(?:please\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)/i, '');
-  const edit = parseEditText(bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText);
-  return typeof edit === 'string' ? undefined : update(ref, edit);
-}
-
-/** "<thing> to <page> saying <text>": the thing is short, the page ends at "saying". */
-const ADD_TO_SAYING =
-  /^(.{1,60}?)\s(?:to|onto|into|on|in)\s+(.+?)\s+(?:saying|that\s+says|which\s+says|reading)\s*:?\s+(\S[\s\S]*)$/i;
-
-/**
- * "add a lien to the Team Rituals saying retro is monthly": something added (whatever it is
- * called, typos included) to a page, then the text after "saying". `undefined` when it does not
- * read that way.
- */
-export function parseAddToSaying(remainder: string, bodyLines: string): Intent | undefined {
-  const match = ADD_TO_SAYING.exec(remainder.trim());
-  if (!match) return undefined;
-  const ref = readTarget(new TextCursor(match[2]!), 'end');
-  if (typeof ref === 'string') return undefined;
-  return finish(ref, () => markdownEdit('append', joinMarkdown(match[3]!.trim(), bodyLines || undefined)));
-}
-
-/**
- * "change in the page X "a" to "b"", "replace in X "a" with "b"": the page first, then the quoted
- * old and new text (`remainder` starts at the page). `undefined` when it does not read that way.
- */
-export function parseChangeIn(remainder: string, _bodyLines: string): Intent | undefined {
-  const text = remainder.trim();
-  const quote = /["“‘'«„]/.exec(text);
-  if (!quote) return undefined;
-  const name = text.slice(0, quote.index).replace(/\s+(?:the|a)\s*$/i, '');
-  const ref = readTarget(new TextCursor(name), 'end');
-  if (typeof ref === 'string') return undefined;
-  const cursor = new TextCursor(text);
-  cursor.pos = quote.index;
-  const edit = replaceEdit(text, cursor, 'change');
-  return typeof edit === 'string' || !cursor.atEnd() ? undefined : update(ref, edit);
 }

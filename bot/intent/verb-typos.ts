@@ -1,0 +1,53 @@
+import { closestWord, editDistance } from './edit-distance.js';
+
+/*
+ * Command verbs typed wrong at the start of a line: one edit from a long verb ("serach"), the same
+ * letters in another order ("opne"), or the vowels left out ("srch"). Pure; a few words compared.
+ */
+
+const TYPO_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replace', 'approvals'] as const;
+const SWAP_VERBS = ['find', 'open', 'show', 'edit', 'help', 'get'] as const;
+/** Short verbs corrected at one edit when the typed word has five letters or more ("oppen"). */
+const NEAR_VERBS = ['open', 'show', 'find'] as const;
+
+/** Verbs typed without their vowels ("srch", "opn", "updt"). */
+const VOWELLESS_VERBS = ['search', 'open', 'show', 'find', 'create', 'update', 'append', 'edit'] as const;
+
+/** True when `typed` is `verb` with one or two of its vowels left out, the first letter kept. */
+function isVowelless(typed: string, verb: string): boolean {
+  const missing = verb.length - typed.length;
+  if (missing < 1 || missing > 2 || typed.length < 3 || typed[0] !== verb[0]) return false;
+  let at = 0;
+  let dropped = 0;
+  for (const letter of verb) {
+    if (typed[at] === letter) at += 1;
+    else if ('aeiou'.includes(letter)) dropped += 1;
+    else return false;
+  }
+  return at === typed.length && dropped === missing;
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}
+
+/**
+ * The line with its first word replaced by the verb it is a typo of: one edit from a long verb
+ * ("serach", "oppen"), or the same letters in another order ("opne", "sreach", two edits at most).
+ */
+export function fixVerbTypo(core: string): string | undefined {
+  const first = /^[a-z]+/i.exec(core)?.[0];
+  if (!first || first.length < 3) return undefined;
+  const lower = first.toLowerCase();
+  const close =
+    lower.length >= 5
+      ? (closestWord(lower, TYPO_VERBS, 1) ??
+        closestWord(lower, NEAR_VERBS, 1) ??
+        TYPO_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 2) <= 2))
+      : undefined;
+  const swapped =
+    close ??
+    VOWELLESS_VERBS.find((v) => isVowelless(lower, v)) ??
+    SWAP_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 1) <= 1);
+  return swapped ? `${swapped}${core.slice(first.length)}` : undefined;
+}
