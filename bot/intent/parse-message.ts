@@ -245,10 +245,11 @@ function interpret(text: unknown, mentions: unknown): Intent {
  *   {@link MAX_COMMAND_LINE_LENGTH}, is a failure saying so; a question reads at most that much of
  *   the following lines. User text quoted back in a message is inline code (see `echoAsCode`).
  * - `/confluence …` (or `confluence <sub-command>`) → `admin` / `admin-invalid`.
- * - User commands and their natural forms → `operation`; "approvals" → `approvals`; help phrases →
- *   `help` with a `HelpTopic`; greetings, thanks and acknowledgements → `greeting`; questions →
- *   `question`; anything else → `failure` with a message and example commands (a bare phrase such as
- *   "vpn setup" is not searched silently: the failure suggests `search vpn setup`).
+ * - User commands and their natural forms → `operation`; pages named by title words →
+ *   `page-by-name`; "open the second one", "more" → `follow-up`; "approvals" → `approvals`; help
+ *   phrases → `help` with a `HelpTopic`; greetings, thanks and acknowledgements → `greeting`;
+ *   questions → `question`; a few bare keywords → a search; anything else → `unclear` with the
+ *   likeliest readings as commands (or `failure` with a message and example commands).
  * - Space keys are canonical (`in eng` → `ENG`; personal `~keys` unchanged). Markdown bodies are kept
  *   exactly as given on the lines after the command (only `\r\n` → `\n` and non-breaking spaces →
  *   spaces).
