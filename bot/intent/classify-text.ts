@@ -112,6 +112,30 @@ function stripPoliteSuffix(text: string): string {
   return trimEndWhere(end.slice(0, end.length - phrase.length), (c) => c === ' ' || c === ',');
 }
 
+/** Longest clause after the last comma that {@link stripTrailingClause} may drop (characters). */
+const MAX_TRAILING_CLAUSE = 60;
+/**
+ * What people add after a command and a comma that is not part of it: a question tag ("…, can
+ * you?", "…, ok?"), an offer of thanks, or why they need it ("…, need it for my trip", "…, it's
+ * for the audit", "…, because …").
+ */
+const TRAILING_CLAUSE =
+  /^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)(?:\s+(?:help(?:\s+me)?|please|pls|do\s+that|do\s+it))?|(?:you|u)\s+can|ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:thanks|thank\s+you|thx|ty|cheers)\b.*)[\s?!.]*$/i;
+
+const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
+
+/**
+ * The line without a trailing clause after its last comma (see TRAILING_CLAUSE). One backward
+ * search for the comma and one anchored match on a bounded tail: linear.
+ */
+function stripTrailingClause(text: string): string {
+  const comma = text.lastIndexOf(',');
+  if (comma <= 0 || text.length - comma > MAX_TRAILING_CLAUSE) return text;
+  // After "saying …" the comma is inside the text being added ("saying foo, because bar to X").
+  if (QUOTING_VERB.test(text.slice(0, comma))) return text;
+  return TRAILING_CLAUSE.test(text.slice(comma + 1).trim()) ? text.slice(0, comma) : text;
+}
+
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
   let text = fixCourtesyTypos(
@@ -120,7 +144,8 @@ export function stripPoliteness(line: string): string {
   for (let round = 0; round < 6; round += 1) {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
-    text = trimEndWhere(stripPoliteSuffix(text), (c) => TRAILING_STOPS.has(c) || /\s/.test(c)).trim();
+    text = stripTrailingClause(stripPoliteSuffix(text));
+    text = trimEndWhere(text, (c) => TRAILING_STOPS.has(c) || /\s/.test(c)).trim();
     if (text === before) break;
   }
   return text;

@@ -30,6 +30,16 @@ const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
 const WITH = /\s+(?:with|by|->|→)\s*/iy;
 /** "change "a" to "b"", "swap "a" for "b"": the same edit as replace, in other words. */
 const CHANGE_TO = /\s+(?:to|into|with|for|by|->|→)\s*/iy;
+/** ""recieve" should be "receive"": a correction stated as what the text should be. */
+const SHOULD_BE =
+  /\s+(?:should|must)\s+(?:be|read|say|become)\s*|\s+(?:is\s+wrong|is\s+a\s+typo)[\s,;-]+(?:it\s+)?should\s+(?:be|read|say)\s*/iy;
+/** Most characters of old or new text in an unquoted edit ("replace 30 days with 45 days"). */
+const MAX_UNQUOTED_EDIT = 120;
+/** "replace 30 days with 45 days", "change 09:45 to 10:00": an unquoted replace on its own line. */
+const UNQUOTED_EDIT = new RegExp(
+  String.raw`^[ \t]*(?:replace|change|swap|switch)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:with|to|for|by|->|→)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
+  'i',
+);
 
 export function splitFirstLine(text: string): [string, string | undefined] {
   const newline = text.indexOf('\n');
@@ -115,8 +125,38 @@ export function sectionEdit(text: string): UpdateEdit | string {
   return { kind: 'section', heading, markdown };
 }
 
+/**
+ * ""a" should be "b"" (a correction, the old text first): the same edit as replace. `undefined`
+ * unless the line is exactly that.
+ */
+function shouldBeEdit(firstLine: string): UpdateEdit | undefined {
+  const cursor = new TextCursor(firstLine);
+  cursor.skipSpaces();
+  const find = readQuoted(firstLine, cursor.pos);
+  if (find?.kind !== 'quoted' || find.value.length === 0) return undefined;
+  cursor.pos = find.end;
+  if (!cursor.take(SHOULD_BE)) return undefined;
+  const replaceWith = readQuoted(firstLine, cursor.pos);
+  if (replaceWith?.kind !== 'quoted') return undefined;
+  cursor.pos = replaceWith.end;
+  cursor.skipSpaces();
+  return /^[.!]*$/.test(cursor.rest())
+    ? { kind: 'replace', find: find.value, replaceWith: replaceWith.value }
+    : undefined;
+}
+
+/** "replace 30 days with 45 days": old and new text without quotes, alone on the line. */
+function unquotedEdit(firstLine: string, following: string | undefined): UpdateEdit | undefined {
+  if (following !== undefined && following.trim().length > 0) return undefined;
+  const match = UNQUOTED_EDIT.exec(firstLine.trimEnd());
+  if (!match) return undefined;
+  return { kind: 'replace', find: match[1]!.trim(), replaceWith: match[2]!.replace(/[.!]+$/, '').trim() };
+}
+
 /** The edit in plain words on `firstLine` (see APPEND_WORDS, CHANGE_LINE), or `undefined`. */
 function naturalEdit(firstLine: string, following: string | undefined): UpdateEdit | string | undefined {
+  const shouldBe = shouldBeEdit(firstLine);
+  if (shouldBe) return shouldBe;
   const change = CHANGE_LINE.exec(firstLine);
   if (change) {
     const cursor = new TextCursor(firstLine);
@@ -145,6 +185,8 @@ export function parseEditText(written: string): UpdateEdit | string {
   if (append) return markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));
   const natural = naturalEdit(firstLine, following);
   if (natural !== undefined) return natural;
+  const unquoted = unquotedEdit(firstLine, following);
+  if (unquoted) return unquoted;
   const body = BODY_LINE.exec(firstLine);
   if (body) return markdownEdit('body', joinMarkdown(firstLine.slice(body[0].length), following));
   const section = SECTION_LINE.exec(firstLine);

@@ -4,6 +4,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
+import { isDefiniteName, isKeywordQuery, moveTrailingVerb } from './loose-forms.js';
 import { cleanLine, normalizeMessage, showMentions } from './normalize-message.js';
 import { readPageName } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
@@ -108,6 +109,13 @@ function namedPage(core: string): Intent | undefined {
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
 
+/** "the sales playbook" with no verb: one page named by its title words, or `undefined`. */
+function definiteName(core: string): Intent | undefined {
+  if (core.length > MAX_PAGE_NAME_LINE) return undefined;
+  const ref = readPageName(core);
+  return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
+}
+
 /**
  * A greeting on a line of its own ("Hi!" then the request on the next line): the request is read
  * from the first non-blank line after it, the rest being its body.
@@ -164,11 +172,16 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const fixed = fixVerbTypo(core);
   const typoRuled = fixed ? applyRules(fixed, bodyLines) : undefined;
   if (typoRuled) return typoRuled;
+  const moved = moveTrailingVerb(core);
+  const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;
+  if (movedRuled) return movedRuled;
   const named = namedPage(core);
   if (named) return named;
   const bare = bareReference(core);
   if (bare) return bare;
   if (isFillerOnly(core)) return unclear(core);
+  const keywords = isKeywords(core) && !hasVerbTypo(core);
+  if (keywords && isKeywordQuery(line, core)) return parseSearchWords(core);
   if (isQuestion(line) || isQuestion(core)) {
     const questionLine = cleanLine(`${line} ${bodyLines.slice(0, MAX_COMMAND_LINE_LENGTH)}`);
     return (
@@ -181,7 +194,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const quote = readQuoted(core, 0);
   if (quote?.kind === 'unbalanced')
     return failure(`That has an opening ${quote.open} but no closing quote.`, EXAMPLE_COMMANDS);
-  if (isKeywords(core) && !hasVerbTypo(core)) return parseSearchWords(core);
+  if (keywords) return (isDefiniteName(core) && definiteName(core)) || parseSearchWords(core);
   return unclear(core);
 }
 
