@@ -45,6 +45,17 @@ export function segmentAdapter(low: Low<SegmentDoc>): SegmentFile {
 }
 
 /**
+ * Closes the append handle of a segment that is no longer the open one (rotation, reload, close).
+ * Its entries are already durable (fdatasync before acknowledging), so a close error is only logged.
+ */
+export async function releaseSegment(low: Low<SegmentDoc>, logger: Logger): Promise<void> {
+  const file = segmentAdapter(low);
+  await file.close().catch((error: unknown) => {
+    logger.warn({ err: error, file: file.path }, 'audit: closing a segment file failed');
+  });
+}
+
+/**
  * Loads the head of the chain in `dir`: only the newest segment (torn tail repaired and logged), and
  * older ones only while the newer are empty. Logs a warning when the newest entry does not hash
  * correctly. Throws what `SegmentFile.recover` throws for other damage.

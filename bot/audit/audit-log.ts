@@ -10,7 +10,7 @@ import { AppError } from '../errors.js';
 import { createSilentLogger, type Logger } from '../logger.js';
 import type { ChainHead } from './anchor-book.js';
 import { type AnchorScheduler, anchoredAsFoundEvent, openAnchorScheduler } from './audit-anchoring.js';
-import { type AuditLogHead, loadHead, newSegmentLow, segmentAdapter } from './audit-head.js';
+import { type AuditLogHead, loadHead, newSegmentLow, releaseSegment, segmentAdapter } from './audit-head.js';
 import { firstIssueText, formatAuditExport, queryAudit } from './audit-query.js';
 import type { OpenForAppend } from './durable-file.js';
 import { redactDetails } from './redact-details.js';
@@ -156,6 +156,7 @@ class SegmentedAuditLog implements AuditLog {
     this.anchors?.markClosing();
     await this.flush();
     this.anchors?.stopTimer();
+    await releaseSegment(this.#head.low, this.#parts.logger);
   }
 
   #normalize(event: AuditEventInput): StampedEvent['event'] {
@@ -221,7 +222,10 @@ class SegmentedAuditLog implements AuditLog {
         return;
       }
       low.data = doc;
-      if (plan.rollover) this.anchors?.seal({ segment: head.index, seq: head.lastSeq, hash: head.lastHash });
+      if (plan.rollover) {
+        await releaseSegment(head.low, logger);
+        this.anchors?.seal({ segment: head.index, seq: head.lastSeq, hash: head.lastHash });
+      }
       const last = plan.entries.at(-1);
       const lastAt = last?.at ?? head.lastAt;
       this.#head = {
@@ -240,6 +244,7 @@ class SegmentedAuditLog implements AuditLog {
   }
 
   async #resync(): Promise<void> {
+    await releaseSegment(this.#head.low, this.#parts.logger);
     try {
       this.#head = await loadHead(this.#parts.dir, this.#parts.logger, this.#parts.openForAppend);
     } catch (error) {

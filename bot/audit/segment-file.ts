@@ -62,8 +62,9 @@ async function closeAt(handle: AppendHandle, size: number): Promise<void> {
  * lowdb adapter for one segment file, kept a whole `{"entries":[...]}` document after every write.
  * When the entries to write extend the ones last read or written (same objects, more at the end), a
  * write overwrites only the closing `\n]}\n` at the end of the file with the new entries and a new
- * closing (`encodeAppend`), then fsyncs: bytes written are proportional to the new entries, and the
- * bytes of earlier (acknowledged) entries are never touched. Any other write (a new segment, a file
+ * closing (`encodeAppend`), then fsyncs, through a handle kept open between writes until `close`:
+ * bytes written are proportional to the new entries, and the bytes of earlier (acknowledged)
+ * entries are never touched. Any other write (a new segment, a file
  * in another layout) replaces the file atomically (temp + fsync + rename). `read` validates (zod)
  * and throws AppError('STORE_CORRUPT') naming the file when the content is unparseable or not a
  * segment; it returns null when the file does not exist. `recover` also repairs a torn tail.
@@ -72,6 +73,7 @@ export class SegmentFile implements Adapter<SegmentDoc> {
   readonly path: string;
   readonly #openForAppend: OpenForAppend;
   #onDisk: OnDisk | undefined;
+  #handle: AppendHandle | undefined;
 
   constructor(path: string, openForAppend: OpenForAppend = openReadWrite) {
     this.path = path;
@@ -110,16 +112,18 @@ export class SegmentFile implements Adapter<SegmentDoc> {
     const last = found.entries.at(-1);
     if (last === undefined) {
       this.#onDisk = undefined;
+      await this.#dropHandle();
       await writeFileDurably(this.path, EMPTY_SEGMENT);
     } else {
       const size = found.validEnd + TAIL_BYTES.length;
-      const handle = await this.#openForAppend(this.path);
+      const handle = await this.#appendHandle();
       try {
         await handle.truncate(found.validEnd);
         await writeAt(handle, TAIL_BYTES, found.validEnd);
         await handle.datasync();
-      } finally {
-        await handle.close();
+      } catch (error) {
+        await this.#dropHandle();
+        throw error;
       }
       this.#onDisk = { count: found.entries.length, last, size };
     }
@@ -142,6 +146,8 @@ export class SegmentFile implements Adapter<SegmentDoc> {
       entries[onDisk.count - 1] !== onDisk.last
     ) {
       this.#onDisk = undefined;
+      // The replacement is a new file (a new inode): a handle on the old one must not outlive it.
+      await this.#dropHandle();
       const bytes = Buffer.from(serializeSegment(doc), 'utf8');
       await writeFileDurably(this.path, bytes);
       if (last !== undefined) this.#onDisk = { count: entries.length, last, size: bytes.length };
@@ -150,7 +156,7 @@ export class SegmentFile implements Adapter<SegmentDoc> {
     const bytes = encodeAppend(entries.slice(onDisk.count));
     const at = onDisk.size - TAIL_BYTES.length;
     this.#onDisk = undefined;
-    const handle = await this.#openForAppend(this.path);
+    const handle = await this.#appendHandle();
     try {
       await writeAt(handle, bytes, at);
       await handle.datasync();
@@ -161,11 +167,39 @@ export class SegmentFile implements Adapter<SegmentDoc> {
         },
         () => undefined,
       );
+      // A handle that failed once is not trusted again: the next append opens the file afresh.
+      await this.#dropHandle();
       throw error;
-    } finally {
-      await handle.close();
     }
     this.#onDisk = { count: entries.length, last, size: at + bytes.length };
+  }
+
+  /**
+   * Closes the handle kept open for appends (if any). Call it when the segment is no longer the open
+   * one (rotation) and when the log closes; a later write opens the file again.
+   */
+  async close(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = undefined;
+    await handle?.close();
+  }
+
+  /**
+   * The handle appends and repairs write through, opened on first use and then kept: opening and
+   * closing the file for every group commit cost two more trips to the I/O pool per commit, which
+   * at low concurrency (one entry per commit) is most of an append's overhead. Durability is the
+   * fdatasync after each write, not the close, so keeping it open changes nothing on disk.
+   */
+  async #appendHandle(): Promise<AppendHandle> {
+    this.#handle ??= await this.#openForAppend(this.path);
+    return this.#handle;
+  }
+
+  /** Forgets the kept handle and closes it, ignoring a close error (after an error or before a replacement). */
+  async #dropHandle(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = undefined;
+    await handle?.close().catch(() => undefined);
   }
 
   #remember(entries: readonly AuditEntry[], bytes: Buffer): void {

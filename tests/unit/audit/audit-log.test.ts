@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, computeEntryHash, GENESIS_HASH, openAuditLog } from '../../../bot/audit/audit-log.js';
+import type { OpenForAppend } from '../../../bot/audit/durable-file.js';
 import { segmentFileName, segmentTempPath, serializeSegment } from '../../../bot/audit/segment-format.js';
 import type { AuditEntry } from '../../../bot/audit/types.js';
 import { isAppError } from '../../../bot/errors.js';
@@ -343,5 +344,42 @@ describe('in-place appends', () => {
       segments: names.length,
     });
     await log.close();
+  });
+});
+
+describe('the open segment’s handle', () => {
+  it('is opened once per segment, closed on rollover and on close, and reopened after a failed write', async () => {
+    const dataDir = await makeDataDir();
+    const faulty = makeFaultyOpener();
+    const open = new Map<string, number>();
+    const opens: string[] = [];
+    const counting: OpenForAppend = async (path) => {
+      const handle = await faulty.openForAppend(path);
+      opens.push(path);
+      open.set(path, (open.get(path) ?? 0) + 1);
+      return {
+        ...handle,
+        close: async () => {
+          open.set(path, (open.get(path) ?? 0) - 1);
+          await handle.close();
+        },
+      };
+    };
+    const log = await openAuditLog({ dataDir, segmentMaxEntries: 5, openForAppend: counting });
+    for (let i = 0; i < 12; i++) await log.append(buildAuditEvent());
+    const segment = (index: number) => join(dataDir, 'audit', segmentFileName(index));
+    expect(opens).toEqual([segment(1), segment(2), segment(3)]);
+    expect([...open.values()]).toEqual([0, 0, 1]);
+    faulty.fail(2);
+    await expect(log.append(buildAuditEvent())).rejects.toSatisfy((error: unknown) =>
+      isAppError(error, 'AUDIT_UNAVAILABLE'),
+    );
+    await log.append(buildAuditEvent());
+    await log.append(buildAuditEvent());
+    expect(opens.filter((path) => path === segment(3)).length).toBeGreaterThan(1);
+    expect(open.get(segment(3))).toBe(1);
+    await log.close();
+    expect([...open.values()]).toEqual([0, 0, 0]);
+    await expect(log.verify()).resolves.toMatchObject({ ok: true, entries: 14 });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAuditEntry } from '../../../bot/audit/build-entry.js';
 import { GENESIS_HASH } from '../../../bot/audit/canonical-json.js';
-import { SegmentFile } from '../../../bot/audit/segment-file.js';
+import { type OpenForAppend, SegmentFile } from '../../../bot/audit/segment-file.js';
 import { encodeAppend, segmentTempPath, serializeSegment } from '../../../bot/audit/segment-format.js';
 import { recoverSegment } from '../../../bot/audit/segment-recovery.js';
 import type { AuditEntry } from '../../../bot/audit/types.js';
@@ -76,6 +76,46 @@ describe('SegmentFile', () => {
     }
     await file.write({ entries });
     expect(await readFile(path, 'utf8')).toBe(serializeSegment({ entries }));
+  });
+
+  it('keeps one handle open across appends, drops it after a failed append, and closes it on close', async () => {
+    const dir = await makeDataDir();
+    const path = join(dir, 'segment-000001.json');
+    const faulty = makeFaultyOpener();
+    const handles = { opened: 0, closed: 0 };
+    const counting: OpenForAppend = async (at) => {
+      const handle = await faulty.openForAppend(at);
+      handles.opened += 1;
+      return {
+        ...handle,
+        close: async () => {
+          handles.closed += 1;
+          await handle.close();
+        },
+      };
+    };
+    const file = new SegmentFile(path, counting);
+    const entries = makeEntries(8);
+    await file.write({ entries: entries.slice(0, 1) });
+    for (let n = 2; n <= 4; n++) await file.write({ entries: entries.slice(0, n) });
+    expect(handles).toEqual({ opened: 1, closed: 0 });
+    faulty.fail(3);
+    await expect(file.write({ entries: entries.slice(0, 5) })).rejects.toThrow(/ENOSPC/);
+    expect(handles).toEqual({ opened: 1, closed: 1 });
+    for (let n = 5; n <= 6; n++) await file.write({ entries: entries.slice(0, n) });
+    expect(handles).toEqual({ opened: 2, closed: 1 });
+    await file.close();
+    expect(handles).toEqual({ opened: 2, closed: 2 });
+    await file.write({ entries: entries.slice(0, 7) });
+    const other = makeEntries(2, 'Other');
+    await file.write({ entries: other });
+    expect(handles).toEqual({ opened: 3, closed: 3 });
+    await file.write({ entries: [...other, ...entries.slice(2, 3)] });
+    expect(handles).toEqual({ opened: 4, closed: 3 });
+    expect(await readFile(path, 'utf8')).toBe(
+      serializeSegment({ entries: [...other, ...entries.slice(2, 3)] }),
+    );
+    await file.close();
   });
 
   it('replaces the file atomically when the entries do not extend it, and keeps it when that fails', async () => {
