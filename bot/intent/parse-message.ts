@@ -45,7 +45,7 @@ export const MAX_COMMAND_LINE_LENGTH = 2_000;
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
 const SEARCHY_QUESTION =
-  /^(?:(?:are\s+there|is\s+there|there\s+(?:is|are)|exists?|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes?|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
+  /^(?:(?:are\s+there|is\s+there|there\s+(?:is|are)|exists?|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
 /** "show me what we have on X", "what have we got about X": a search. */
 const WHAT_WE_HAVE =
   /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there)\s+(?:on|about|for|regarding)\s+/i;
@@ -182,6 +182,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (isFillerOnly(core)) return unclear(core);
   const keywords = isKeywords(core) && !hasVerbTypo(core);
   if (keywords && isKeywordQuery(line, core)) return parseSearchWords(core);
+  const definite = keywords && isDefiniteName(core) && !isQuestion(core) ? definiteName(core) : undefined;
+  if (definite) return definite;
   if (isQuestion(line) || isQuestion(core)) {
     const questionLine = cleanLine(`${line} ${bodyLines.slice(0, MAX_COMMAND_LINE_LENGTH)}`);
     return (
@@ -194,7 +196,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const quote = readQuoted(core, 0);
   if (quote?.kind === 'unbalanced')
     return failure(`That has an opening ${quote.open} but no closing quote.`, EXAMPLE_COMMANDS);
-  if (keywords) return (isDefiniteName(core) && definiteName(core)) || parseSearchWords(core);
+  if (keywords) return parseSearchWords(core);
   return unclear(core);
 }
 
