@@ -16,10 +16,39 @@ const TRAILING_VERB =
   /(?:,|\s[-–—])\s*(?:(?:(?:can|could|would)\s+(?:you|u)|(?:you|u)\s+can)\s+)?(?:please\s+|pls\s+)?(open|show|get|find|search(?:\s+for)?|look\s+for|display|pull\s+up|bring\s+up)\s+(?:(?:me|us)\s+)?(?:it|this|that|them|one)(?:\s+(?:for\s+me|to\s+me|up))?$/i;
 
 /** The line with a trailing "…, open it" moved to the front ("open <page>"), or `undefined`. */
-export function moveTrailingVerb(core: string): string | undefined {
+function moveTrailingVerb(core: string): string | undefined {
   const match = TRAILING_VERB.exec(core);
   if (!match || match.index === 0 || match.index > MAX_OBJECT_FIRST) return undefined;
   return `${match[1]} ${core.slice(0, match.index).trim()}`;
+}
+
+/** "what's the link to X", "where's the URL for X": asking for a page's link opens the page. */
+const LINK_QUESTION =
+  /^(?:what'?s|whats|what\s+is|where'?s|wheres|where\s+is|got|have\s+you\s+got|do\s+you\s+have)\s+(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)\s+(?=\S)/i;
+
+/**
+ * "the VPN Setup Guide needs a line saying …", "the rota should say that …": the page as the
+ * subject of what it needs. The page is at most a title's length; what follows is the edit.
+ */
+const PAGE_NEEDS =
+  /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?:should|must|needs\s+to)\s+(?:say|mention|include|note|read)\s+(?:that\s+)?)(?=\S)/i;
+
+/** The page-as-subject edit rewritten page first ("in <page>, add …"), or `undefined`. */
+function pageNeedsEdit(core: string): string | undefined {
+  const match = PAGE_NEEDS.exec(core);
+  if (!match) return undefined;
+  const rest = core.slice(match[0].length);
+  return match[2] ? `in ${match[1]}, add ${rest}` : `in ${match[1]}, add a line saying ${rest}`;
+}
+
+/**
+ * The line as a command the rules read, when it is a looser form of one (see TRAILING_VERB,
+ * LINK_QUESTION, PAGE_NEEDS); `undefined` otherwise.
+ */
+export function rewriteLooseForm(core: string): string | undefined {
+  const link = LINK_QUESTION.exec(core);
+  if (link) return `open ${core.slice(link[0].length)}`;
+  return pageNeedsEdit(core) ?? moveTrailingVerb(core);
 }
 
 /** Most words of a keywords-and-question-mark search ("kafka runbook?"). */

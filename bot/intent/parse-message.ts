@@ -4,7 +4,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { isDefiniteName, isKeywordQuery, moveTrailingVerb } from './loose-forms.js';
+import { isDefiniteName, isKeywordQuery, rewriteLooseForm } from './loose-forms.js';
 import { cleanLine, normalizeMessage, showMentions } from './normalize-message.js';
 import { readPageName } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
@@ -172,7 +172,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const fixed = fixVerbTypo(core);
   const typoRuled = fixed ? applyRules(fixed, bodyLines) : undefined;
   if (typoRuled) return typoRuled;
-  const moved = moveTrailingVerb(core);
+  const moved = rewriteLooseForm(core);
   const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;
   if (movedRuled) return movedRuled;
   const named = namedPage(core);
