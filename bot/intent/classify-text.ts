@@ -21,17 +21,18 @@ const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|co
 const POLITE_PREFIXES: readonly RegExp[] = [
   /^[\s.,!;:…—–-]+(?=\S)/,
   new RegExp(
-    String.raw`^(?:hey|hi|hello|hiya|heya|howdy|greetings|yo|ok|okay|so|um+|uh+|well|oh|alright|right|good (?:morning|afternoon|evening)|morning|evening|dear)${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
+    String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|greetings|yo|ok|okay|so|um+|uh+|well|oh|alright|right|good (?:morning|afternoon|evening)|morning|evening|dear)${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
   /^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)/i,
   /^(?:thanks|thank\s+you|thx)\s+for\s+[^.!?,]{1,40}[,!.]+\s*(?=\S)/i,
-  /^(?:i\s+)?hope\s+[^.!?]{1,60}[.!]+[\s,!.:;)(-]*(?=\S)/i,
+  /^(?:i\s+)?hope\s+[^.!?,]{1,60}[.!,]+[\s,!.:;)(-]*(?=\S)/i,
   /^(?:how\s+are\s+(?:you|u)(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going|happy\s+\p{L}+|long\s+time\s+no\s+see)\s*[?!.,]+[\s,!.:;)(-]*(?=\S)/iu,
   /^(?:quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:new|back|still\s+new)\b[^.!?]{0,30}[.!]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:trying|wanting|hoping|going)\s+to\s+(?=\S)/i,
   /^me\s+(?=i\s)/i,
+  /^(?:i|we)\s+(?:really|just|also|definitely|urgently|actually|kinda|kind\s+of|still)\s+(?=(?:need|want|would|'d|wish)\b)/i,
   /^(?:need|want|wanna)\s+(?=\S)(?!(?:help|to\s+know|to\s+understand)\b)/i,
   /^(?:we|i)\s+(?:should|must|could|might)\s+(?:have\s+|get\s+)?(?=(?:an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)|create|make|add|start|write|put|update|edit|append)\b)/i,
   /^there\s+should\s+be\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
@@ -125,11 +126,16 @@ const TRAILING_CLAUSE =
 const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
 
 /**
- * The line without a trailing clause after its last comma (see TRAILING_CLAUSE). One backward
- * search for the comma and one anchored match on a bounded tail: linear.
+ * The line without a trailing clause after its last comma or sentence end (see TRAILING_CLAUSE).
+ * A few backward searches for the break and one anchored match on a bounded tail: linear.
  */
 function stripTrailingClause(text: string): string {
-  const comma = text.lastIndexOf(',');
+  const comma = Math.max(
+    text.lastIndexOf(','),
+    text.lastIndexOf('? '),
+    text.lastIndexOf('! '),
+    text.lastIndexOf('. '),
+  );
   if (comma <= 0 || text.length - comma > MAX_TRAILING_CLAUSE) return text;
   // After "saying …" the comma is inside the text being added ("saying foo, because bar to X").
   if (QUOTING_VERB.test(text.slice(0, comma))) return text;
@@ -152,7 +158,7 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום|thanks|thank\s+you|thx|ty|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|yo|sup|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום|thanks|thank\s+you|thx|ty|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
 const GREETING_TAIL = String.raw`(?:there|all|everyone|team|folks|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|that(?:'s|\s+is)\s+(?:great|perfect|helpful|it))`;
 const GREETING = new RegExp(
   String.raw`^${GREETING_WORD}(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,

@@ -46,7 +46,7 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const PAGE_FIRST_END =
-  /\s*[,:]\s*|\s[-–—]\s*|\s+(?=(?:please\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)?(?:add|append|put|write|insert|include|replace|change|swap|rename)\b)/i;
+  /\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=(?:(?:please|pls|plz|kindly)\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)?(?:add|append|put|write|insert|include|replace|change|swap|rename)\b)/i;
 
 /**
  * An edit phrased with the page first: "in the Team Rituals page, add a line saying …", "on the
@@ -61,7 +61,7 @@ export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent
   if (typeof ref === 'string') return undefined;
   const editText = text
     .slice(end.index + end[0].length)
-    .replace(/^(?:please\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)/i, '');
+    .replace(/^(?:(?:please|pls|plz|kindly)\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)/i, '');
   const edit = parseEditText(bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText);
   return typeof edit === 'string' ? undefined : update(ref, edit);
 }

@@ -13,6 +13,8 @@ const FILLER = new Set(
     'huh idk k oh ah eh meh hey whatever nvm nevermind test testing asdf ugh wow xd blah bla lorem ipsum dunno nah hmmmm'
   ).split(' '),
 );
+/** A word that only joins others in a title: "&", "+", "/", "-". */
+const JOINER = /^[&+/\-–—]$/;
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
 /** A Latin word that is a keyboard run ("asdf", "qwerty") or has no vowel in four or more letters. */
@@ -39,7 +41,10 @@ function wordsOf(core: string): string[] {
 export function isKeywords(core: string): boolean {
   const words = wordsOf(core);
   if (words.length === 0 || words.length > MAX_KEYWORDS) return false;
-  if (!words.every((word) => /[\p{L}\p{N}]/u.test(word))) return false;
+  // A lone "&", "+" or "/" joins words of a title ("Benefits & Perks FAQ"); other words need a letter or digit.
+  const joiners = words.filter((word) => JOINER.test(word)).length;
+  if (joiners * 2 >= words.length) return false;
+  if (!words.every((word) => JOINER.test(word) || /[\p{L}\p{N}]/u.test(word))) return false;
   return !isNonsense(words);
 }
 
