@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import { gunzip } from 'node:zlib';
 import restify from 'restify';
 import type { AuditLog } from './audit/types.js';
 import { createRefusalRecorder } from './chat/refusal-recorder.js';
@@ -30,12 +32,82 @@ function claimOf(body: Record<string, unknown>, key: string, field: string): str
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Largest activity body accepted on /api/messages (after decompression); larger gets 413. */
+const MAX_BODY_BYTES = 1_000_000;
+
+/** A request body read as JSON, or the status that refuses it. */
+type JsonBody =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly status: 400 | 413 | 415 };
+
+/** True for `application/json` and `application/<something>+json`, parameters (charset) ignored. */
+function isJsonType(header: string | undefined): boolean {
+  const type = (header ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+function gunzipBounded(bytes: Buffer): Promise<Buffer | 'too-large' | 'broken'> {
+  return new Promise((resolve) => {
+    gunzip(bytes, { maxOutputLength: MAX_BODY_BYTES }, (error, out) => {
+      if (error === null) resolve(out);
+      else resolve(error instanceof RangeError ? 'too-large' : 'broken');
+    });
+  });
+}
+
+function parseJson(bytes: Buffer): JsonBody {
+  try {
+    return { ok: true, value: JSON.parse(bytes.toString('utf8')) as unknown };
+  } catch {
+    return { ok: false, status: 400 };
+  }
+}
+
+/**
+ * Reads the body of an activity POST as JSON: 400 for a body that is not JSON (by content type or
+ * content), 415 for an encoding other than gzip, 413 past 1 MB (the rest is read and dropped, as restify's reader did, so the
+ * client sees the answer), 400 for invalid JSON. Used instead of restify's bodyParser on this route,
+ * which added two handlers to the chain and a deprecated `new Buffer(0)` per request (Node's
+ * deprecation check captures a stack trace each time): most of restify's cost in a turn.
+ */
+function readJsonBody(req: IncomingMessage): Promise<JsonBody> {
+  if (!isJsonType(req.headers['content-type'])) return Promise.resolve({ ok: false, status: 400 });
+  const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (encoding !== 'identity' && encoding !== 'gzip') return Promise.resolve({ ok: false, status: 415 });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.once('error', reject);
+    req.once('end', () => {
+      if (size > MAX_BODY_BYTES) {
+        resolve({ ok: false, status: 413 });
+        return;
+      }
+      const bytes = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks);
+      if (encoding === 'identity') {
+        resolve(parseJson(bytes));
+        return;
+      }
+      gunzipBounded(bytes).then((out) => {
+        if (out === 'too-large') resolve({ ok: false, status: 413 });
+        else if (out === 'broken') resolve({ ok: false, status: 400 });
+        else resolve(parseJson(out));
+      }, reject);
+    });
+  });
+}
+
 /**
  * Builds the restify server. `health()` decides what /healthz reports. Requests that arrive while
- * shutting down get 503. Bodies over 1 MB are refused by the body parser. Every authentication
- * failure gets a bare 401 and every activity from a tenant or channel the bot does not serve a
- * bare 403, before any turn runs; refusals are audited (`inbound-refused`, rate-limited so a flood
- * cannot grow the audit log without bound) when `audit` is given. Errors never leak their text.
+ * shutting down get 503. Activity bodies must be JSON (else 400) of at most 1 MB (else 413; see
+ * `readJsonBody`). Every authentication failure gets a bare 401 and every activity from a tenant
+ * or channel the bot does not serve a bare 403, before any turn runs; refusals are audited
+ * (`inbound-refused`, rate-limited so a flood cannot grow the audit log without bound) when `audit`
+ * is given. Errors never leak their text.
  */
 export function createHttpServer(options: {
   bot: TeamsBot;
@@ -57,9 +129,6 @@ export function createHttpServer(options: {
   let inFlight = 0;
   let closing = false;
   let drained: (() => void) | undefined;
-
-  // Per route, not `server.use`: Slack's route reads the raw bytes itself (the signature covers them).
-  const parseBody = restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false });
 
   server.get('/healthz', async (_req, res) => {
     res.send(closing ? 503 : 200, { status: closing ? 'stopping' : 'ok', ...options.health() });
@@ -90,23 +159,25 @@ export function createHttpServer(options: {
     });
   }
 
-  server.post('/api/messages', parseBody, async (req, res) => {
+  server.post('/api/messages', async (req, res) => {
+    const read = await readJsonBody(req);
+    // Checked after the read, right before counting the turn in flight, so close() never misses one.
     if (closing) {
       res.send(503, { error: 'shutting down' });
       return;
     }
-    if (
-      !req.body ||
-      typeof req.body !== 'object' ||
-      Array.isArray(req.body) ||
-      typeof req.body.type !== 'string'
-    ) {
+    if (!read.ok) {
+      logger.warn({ method: req.method, path: req.path(), status: read.status }, 'http error');
+      res.send(read.status, { error: 'Expected a JSON Bot Framework activity of at most 1 MB.' });
+      return;
+    }
+    const body = read.value as Record<string, unknown> | null;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
       res.send(400, { error: 'Expected a JSON Bot Framework activity with a type.' });
       return;
     }
     inFlight += 1;
     try {
-      const body = req.body as Record<string, unknown>;
       const outcome = await bot.receive(body, header(req, 'authorization'));
       if (outcome.kind === 'unauthorized') {
         refusals.unauthorized(outcome.reason);
