@@ -210,6 +210,7 @@ async function measureSerialisation(root: string): Promise<string> {
     n += 1;
     await appended.write({ entries: entries.slice(0, n) });
   });
+  await appended.close();
   const prettyBytes = Buffer.byteLength(JSON.stringify(doc, null, 2));
   const compactBytes = Buffer.byteLength(serializeSegment(doc));
   const appendBytes = encodeAppend([last]).length;
