@@ -29,6 +29,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+)?hope\s+[^.!?,]{1,60}[.!,]+[\s,!.:;)(-]*(?=\S)/i,
   /^(?:how\s+are\s+(?:you|u)(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going|happy\s+\p{L}+|long\s+time\s+no\s+see)\s*[?!.,]+[\s,!.:;)(-]*(?=\S)/iu,
   /^(?:quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:new|back|still\s+new)\b[^.!?]{0,30}[.!]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:trying|wanting|hoping|going)\s+to\s+(?=\S)/i,
   /^me\s+(?=i\s)/i,
@@ -121,7 +122,7 @@ const MAX_TRAILING_CLAUSE = 60;
  * for the audit", "…, because …").
  */
 const TRAILING_CLAUSE =
-  /^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)(?:\s+(?:help(?:\s+me)?|please|pls|do\s+that|do\s+it))?|(?:you|u)\s+can|ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:thanks|thank\s+you|thx|ty|cheers)\b.*)[\s?!.]*$/i;
+  /^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)(?:\s+(?:help(?:\s+me)?|please|pls|do\s+that|do\s+it))?|(?:you|u)\s+can|ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps|broke|broken|down)\b.*|(?:thanks|thank\s+you|thx|ty|cheers)\b.*)[\s?!.]*$/iu;
 
 const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
 
@@ -135,11 +136,18 @@ function stripTrailingClause(text: string): string {
     text.lastIndexOf('? '),
     text.lastIndexOf('! '),
     text.lastIndexOf('. '),
+    text.lastIndexOf(' - '),
+    text.lastIndexOf(' – '),
+    text.lastIndexOf(' — '),
   );
   if (comma <= 0 || text.length - comma > MAX_TRAILING_CLAUSE) return text;
   // After "saying …" the comma is inside the text being added ("saying foo, because bar to X").
   if (QUOTING_VERB.test(text.slice(0, comma))) return text;
-  return TRAILING_CLAUSE.test(text.slice(comma + 1).trim()) ? text.slice(0, comma) : text;
+  const clause = text
+    .slice(comma + 1)
+    .replace(/^[-–—]/, '')
+    .trim();
+  return TRAILING_CLAUSE.test(clause) ? text.slice(0, comma) : text;
 }
 
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */

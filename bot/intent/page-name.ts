@@ -19,6 +19,10 @@ const SPACE_IN_BRACKETS = /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,32})\s*\
 const NOT_A_NAME =
   /^(?:the|a|an|it|this|that|these|those|them|one|ones|all|everything|anything|something|nothing|stuff|things|more|results?|pages?|docs?|documents?|me|us|here|there)$/i;
 
+/** "the laptop setup page for the new hire": why the page is wanted, after the page noun. */
+const PAGE_THEN_PURPOSE =
+  /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:for|so|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it)\b.{0,80}$/i;
+
 function isStop(char: string): boolean {
   return /[\s.,;:!?)]/u.test(char);
 }
@@ -50,6 +54,8 @@ function trailingSpace(text: string): TrailingSpace | undefined {
 export function readPageName(text: string): TitleSearchRef | undefined {
   let rest = trimEndWhere(text.trim(), isStop);
   if (rest.length === 0 || rest.length > MAX_TITLE_LENGTH * 2) return undefined;
+  const purpose = PAGE_THEN_PURPOSE.exec(rest);
+  if (purpose && purpose.index > 0) rest = rest.slice(0, purpose.index + purpose[1]!.length);
   const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);
   const space = trailingSpace(rest);
   const spaceKey = space?.key;
