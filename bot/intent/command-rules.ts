@@ -103,6 +103,24 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseCreate(rest, body),
   ],
   [
+    // "make "Parking" in HR: …": a quoted title and a space after a making verb is a new page.
+    /^(?:make|draft|start|set\s+up|put\s+together|publish)\s+(?=["“][^"”\n]{1,255}["”]\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}\b)/i,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [
+    // "a Parking page in HR" (after a wish: "would be nice to have …"): the title before "page".
+    /^an?\s+(?:new\s+)?(?=[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
+    (rest, body) => {
+      const page = /\s(?:page|doc)\s+(?=(?:in|on)\s)/i.exec(rest);
+      return page
+        ? parseCreate(
+            `page called ${rest.slice(0, page.index)} ${rest.slice(page.index + page[0].length)}`,
+            body,
+          )
+        : undefined;
+    },
+  ],
+  [
     /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
     (rest, body) => parseCreate(rest, body),
   ],

@@ -33,8 +33,14 @@ const LINK_QUESTION =
 const PAGE_NEEDS =
   /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?:should|must|needs\s+to)\s+(?:say|mention|include|note|read)\s+(?:that\s+)?)(?=\S)/i;
 
+/** "the reading list should be called Books": a rename with the page as the subject. */
+const PAGE_CALLED =
+  /^((?:the|our)\s.{1,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+be\s+(?:called|named|titled|renamed(?:\s+to)?|retitled(?:\s+to)?)\s+(?=\S)/i;
+
 /** The page-as-subject edit rewritten page first ("in <page>, add …"), or `undefined`. */
 function pageNeedsEdit(core: string): string | undefined {
+  const called = PAGE_CALLED.exec(core);
+  if (called) return `rename ${called[1]} to ${core.slice(called[0].length)}`;
   const match = PAGE_NEEDS.exec(core);
   if (!match) return undefined;
   const rest = core.slice(match[0].length);
