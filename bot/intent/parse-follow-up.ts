@@ -118,7 +118,7 @@ function fixFollowUpTypos(text: string): string {
  */
 export function parseFollowUp(core: string): Intent | undefined {
   if (core.length > 80) return undefined;
-  const text = fixFollowUpTypos(core.replace(LEAD, ''));
+  const text = fixFollowUpTypos(core.replace(LEAD, '').replace(/^teh\s/i, 'the '));
   if (MORE.test(text)) return { kind: 'follow-up', action: 'more' };
   const afterVerb = text.replace(VERB, '');
   if (MORE.test(afterVerb)) return { kind: 'follow-up', action: 'more' };

@@ -109,6 +109,13 @@ function namedPage(core: string): Intent | undefined {
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
 
+/** Help or the approvals list, for a line whose misspelt first word was corrected ("hlep", "approvels"). */
+function helpOrApprovals(fixed: string): Intent | undefined {
+  const help = matchHelp(fixed);
+  if (help) return { kind: 'help', ...help };
+  return isApprovalsRequest(fixed) ? { kind: 'approvals' } : undefined;
+}
+
 /** "the sales playbook" with no verb: one page named by its title words, or `undefined`. */
 function definiteName(core: string): Intent | undefined {
   if (core.length > MAX_PAGE_NAME_LINE) return undefined;
@@ -170,7 +177,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const afterContext = lastSentenceCommand(core, bodyLines);
   if (afterContext) return afterContext;
   const fixed = fixVerbTypo(core);
-  const typoRuled = fixed ? applyRules(fixed, bodyLines) : undefined;
+  const typoRuled = fixed ? (applyRules(fixed, bodyLines) ?? helpOrApprovals(fixed)) : undefined;
   if (typoRuled) return typoRuled;
   const moved = rewriteLooseForm(core);
   const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;

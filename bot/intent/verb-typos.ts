@@ -5,10 +5,52 @@ import { closestWord, editDistance } from './edit-distance.js';
  * letters in another order ("opne"), or the vowels left out ("srch"). Pure; a few words compared.
  */
 
-const TYPO_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replace', 'approvals'] as const;
+const TYPO_VERBS = [
+  'search',
+  'create',
+  'update',
+  'append',
+  'rename',
+  'replace',
+  'approvals',
+  'display',
+  'change',
+] as const;
 const SWAP_VERBS = ['find', 'open', 'show', 'edit', 'help', 'get'] as const;
 /** Short verbs corrected at one edit when the typed word has five letters or more ("oppen"). */
 const NEAR_VERBS = ['open', 'show', 'find'] as const;
+
+/** Four-letter verbs corrected at one letter typed wrong, the first two kept ("opem"); "show" and "find" are not ("shop", "fine" are words). */
+const FOUR_LETTER_VERBS = ['open'] as const;
+/** Verbs whose last letter is often dropped ("ope", "sho"); three letters at least. */
+const CLIPPED_VERBS = ['open', 'show'] as const;
+/** Verbs a word may be with a letter held down ("addd", "helpp", "findd"). */
+const REPEAT_VERBS = [
+  'search',
+  'find',
+  'open',
+  'show',
+  'get',
+  'add',
+  'edit',
+  'help',
+  'update',
+  'create',
+  'append',
+  'rename',
+  'replace',
+  'change',
+] as const;
+
+/** The word with runs of one letter collapsed ("addd" → "ad"). */
+function collapseRuns(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** One substitution in a four-letter verb, first two letters kept ("opem" → "open"). */
+function isNearShortVerb(typed: string, verb: string): boolean {
+  return typed.length === 4 && typed.slice(0, 2) === verb.slice(0, 2) && editDistance(typed, verb, 1) === 1;
+}
 
 /** Verbs typed without their vowels ("srch", "opn", "updt"). */
 const VOWELLESS_VERBS = ['search', 'open', 'show', 'find', 'create', 'update', 'append', 'edit'] as const;
@@ -45,8 +87,15 @@ export function fixVerbTypo(core: string): string | undefined {
         closestWord(lower, NEAR_VERBS, 1) ??
         TYPO_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 2) <= 2))
       : undefined;
+  const held =
+    lower.length >= 3
+      ? REPEAT_VERBS.find((v) => v !== lower && collapseRuns(v) === collapseRuns(lower))
+      : undefined;
   const swapped =
     close ??
+    held ??
+    FOUR_LETTER_VERBS.find((v) => isNearShortVerb(lower, v)) ??
+    CLIPPED_VERBS.find((v) => lower.length >= 3 && v.length === lower.length + 1 && v.startsWith(lower)) ??
     VOWELLESS_VERBS.find((v) => isVowelless(lower, v)) ??
     SWAP_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 1) <= 1);
   return swapped ? `${swapped}${core.slice(first.length)}` : undefined;
