@@ -135,11 +135,11 @@ const RULES: readonly Rule[] = [
   ],
   [/^find\s+out\b/i, () => undefined],
   [
-    /^(?:search|searching|(?:do|run|make)\s+(?:a\s+)?search(?:\s+(?:for|on|of|about))?|find|look\s*up|look\s+for|looking\s+for|looking|lookup|seek|query|locate|hunt\s+(?:for|down)|dig\s+up|browse|grep|google)\b[\s:]*/i,
+    /^(?:search|searching|(?:do|run|make)\s+(?:a\s+)?search(?:\s+(?:for|on|of|about))?|find|look\s*up|look\s+for|looking\s+for|looking|lookup|look(?=\s+the\s)|seek|query|locate|hunt\s+(?:for|down)|dig\s+up|browse|grep|google)\b[\s:]*/i,
     (rest) => parseSearchWords(rest),
   ],
   [
-    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|(?:have|take)\s+a\s+look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
+    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:have|take)\s+a\s+look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
     (rest) => (QUESTION_AFTER_SHOW.test(rest) ? undefined : parseGetTarget(rest)),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.

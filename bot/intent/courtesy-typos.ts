@@ -22,11 +22,64 @@ function correction(word: string, next: string | undefined): string | undefined 
 }
 
 /**
+ * Small words people commonly mistype in chat ("teh", "fro", "pgae", "yuo"), and chat spellings
+ * ("gimme", "wanna see"), corrected wherever they occur in the command words. Kept as data.
+ */
+const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  teh: 'the',
+  hte: 'the',
+  fro: 'for',
+  pgae: 'page',
+  paeg: 'page',
+  apge: 'page',
+  pge: 'page',
+  smthing: 'something',
+  somthing: 'something',
+  sumthing: 'something',
+  resutls: 'results',
+  reslts: 'results',
+  reuslts: 'results',
+  ther: 'there',
+  yuo: 'you',
+  yu: 'you',
+  cud: 'could',
+  coud: 'could',
+  culd: 'could',
+  wud: 'would',
+  wnat: 'want',
+  wnt: 'want',
+  gimme: 'give me',
+  wanna: 'want to',
+};
+/** Command words looked at for chat spellings; the rest of the line may be page text. */
+const COMMAND_WORDS_LOOKED_AT = 12;
+
+/**
+ * The line with {@link CHAT_SPELLINGS} corrected among its first words, up to the first colon or
+ * quote (after which the words may be text for a page, kept as typed).
+ */
+function fixChatSpellings(line: string): string {
+  const parts = line.split(/(\s+)/);
+  let seen = 0;
+  for (let i = 0; i < parts.length && seen < COMMAND_WORDS_LOOKED_AT; i += 1) {
+    const part = parts[i]!;
+    if (part.trim() === '') continue;
+    seen += 1;
+    if (/[:"“‘'«„]/.test(part.replace(/^[A-Za-z]+'[a-z]{1,2}$/, ''))) break;
+    const word = /^[A-Za-z]+/.exec(part)?.[0];
+    const fixed = word ? CHAT_SPELLINGS[word.toLowerCase()] : undefined;
+    if (fixed) parts[i] = `${fixed}${part.slice(word!.length)}`;
+  }
+  return parts.join('');
+}
+
+/**
  * The line with typos of its leading courtesy words corrected ("cna you" → "can you", "pleae" →
  * "please", "helo" → "hello"), so the courtesy is dropped like the well-typed kind. One edit at
  * most, first letter kept, only among the first few words. Pure; linear in those words.
  */
-export function fixCourtesyTypos(line: string): string {
+export function fixCourtesyTypos(typed: string): string {
+  const line = fixChatSpellings(typed);
   const parts = line.split(/(\s+)/);
   let seen = 0;
   for (let i = 0; i < parts.length && seen < WORDS_LOOKED_AT; i += 1) {
