@@ -184,3 +184,28 @@ describe('echoed user text', () => {
     expect(echoAsCode('``')).toBe("`''`");
   });
 });
+
+describe('looser word orders at the command-line cap (issue 13, third round)', () => {
+  const size = MAX_COMMAND_LINE_LENGTH;
+  it('a run of ", i" clauses after a search is never dropped as context: too long, not a hang', () => {
+    expect(parseMessage(fill('search ', ', i', size)).kind).toBe('failure');
+  });
+  it('"the a a … needs a line saying x" is not an edit of a 2 KB page name', () => {
+    expect(parseMessage(fill('the ', 'a ', size, 'needs a line saying x')).kind).toBe('unclear');
+  });
+  it('"a, a, … , open it" does not move the verb over a 2 KB object', () => {
+    expect(parseMessage(fill('', 'a, ', size, ', open it')).kind).toBe('unclear');
+  });
+  it('"the a a … should be called x" is not a rename', () => {
+    expect(parseMessage(fill('the ', 'a ', size, 'should be called x')).kind).toBe('unclear');
+  });
+  it('"a b b … page in HR" is not a new page with a 2 KB title', () => {
+    expect(parseMessage(fill('a ', 'b ', size, 'page in HR')).kind).toBe('unclear');
+  });
+  it('an unquoted replace longer than the edit cap is refused', () => {
+    expect(parseMessage(fill('update x: replace ', 'a to ', size)).kind).toBe('failure');
+  });
+  it('"teh" repeated is corrected only among the first words and stays unclear', () => {
+    expect(parseMessage(fill('', 'teh ', size)).kind).toBe('unclear');
+  });
+});
