@@ -54,8 +54,10 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+like|we\s+would\s+like)\b[\s,]*(?=\S)/i,
   /^to\s+(?=(?:search|find|look|open|show|see|get|view|read|create|make|add|update|edit|append|put|write|start)\b)/i,
-  /^i\s+(?=(?:search|find|look\s+for)\b)/i,
-  /^(?:i'?m|i\s+am|im)\s+(?=(?:looking|searching)\b)/i,
+  /^i\s+(?=(?:search|searching|find|finding|look\s+for)\b)/i,
+  /^(?:i\s+)?(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?=find\b)/i,
+  /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,
+  /^(?:i'?m|i\s+am|im)\s+(?=(?:looking|searching|search|find)\b)/i,
 ];
 /** Courtesy words dropped from the end of a line; longest first, so "thank you" wins over "you". */
 const POLITE_SUFFIXES: readonly string[] = [
@@ -90,6 +92,7 @@ const POLITE_SUFFIXES: readonly string[] = [
   'if you dont mind',
   'if you could',
   'already',
+  'anywhere',
   'real quick',
   'right away',
   'rn',

@@ -26,6 +26,11 @@ function moveTrailingVerb(core: string): string | undefined {
 const LINK_QUESTION =
   /^(?:what'?s|whats|what\s+is|where'?s|wheres|where\s+is|got|have\s+you\s+got|do\s+you\s+have)\s+(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)\s+(?=\S)/i;
 
+/** "url of the expense policy": the page's link without a verb. */
+const LINK_OF = /^(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+(?=\S)/i;
+/** "vpn guide link": the page's name, then "link" (at most a title's length before it). */
+const LINK_AFTER = /\s(?:link|url)$/i;
+
 /**
  * "the VPN Setup Guide needs a line saying …", "the rota should say that …": the page as the
  * subject of what it needs. The page is at most a title's length; what follows is the edit.
@@ -52,8 +57,10 @@ function pageNeedsEdit(core: string): string | undefined {
  * LINK_QUESTION, PAGE_NEEDS); `undefined` otherwise.
  */
 export function rewriteLooseForm(core: string): string | undefined {
-  const link = LINK_QUESTION.exec(core);
+  const link = LINK_QUESTION.exec(core) ?? LINK_OF.exec(core);
   if (link) return `open ${core.slice(link[0].length)}`;
+  const linkAfter = LINK_AFTER.exec(core);
+  if (linkAfter && linkAfter.index > 0) return `open ${core.slice(0, linkAfter.index)}`;
   return pageNeedsEdit(core) ?? moveTrailingVerb(core);
 }
 

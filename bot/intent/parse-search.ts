@@ -19,6 +19,9 @@ const LEADING_SPACE =
 const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()\s+(?:for|about)\s+/;
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
+/** "kafka (ENG)", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
+const TRAILING_KEY_ONLY =
+  /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
 const TRAILING_WHERE =
   /\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$/i;
 
@@ -69,6 +72,12 @@ export function parseSearchWords(remainder: string): Intent {
   if (trailing) {
     spaceKey = acceptSpaceWord(trailing[2] ?? '', trailing[1] !== undefined || trailing[3] !== undefined);
     if (spaceKey) text = text.slice(0, trailing.index);
+  }
+  const keyOnly = spaceKey ? undefined : TRAILING_KEY_ONLY.exec(text);
+  if (keyOnly) {
+    const named = keyOnly[1] !== undefined || keyOnly[3] !== undefined || keyOnly[6] !== undefined;
+    spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? '', named);
+    if (spaceKey) text = text.slice(0, keyOnly.index);
   }
   const words = unquoteWhole(stripLeading(trimEndWhere(text, isTrailingStop).trim())).trim();
   if (words.length === 0) {
