@@ -27,12 +27,12 @@ const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
 const TITLE_LINE = /^[ \t]*(?:title|rename(?:[ \t]+to)?)[ \t]*:?[ \t]*/i;
 const SECTION_LINE = /^[ \t]*section[ \t]+/i;
 const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
-const WITH = /\s+(?:with|by|->|→)\s*/iy;
+const WITH = /\s+(?:with|by|to|into|->|→)\s*/iy;
 /** "change "a" to "b"", "swap "a" for "b"": the same edit as replace, in other words. */
 const CHANGE_TO = /\s+(?:to|into|with|for|by|->|→)\s*/iy;
 /** ""recieve" should be "receive"": a correction stated as what the text should be. */
 const SHOULD_BE =
-  /\s+(?:should|must)\s+(?:be|read|say|become)\s*|\s+(?:is\s+wrong|is\s+a\s+typo)[\s,;-]+(?:it\s+)?should\s+(?:be|read|say)\s*/iy;
+  /\s*(?:->|→|=>)\s*|\s+(?:should|must)\s+(?:be|read|say|become)\s*|\s+(?:is\s+wrong|is\s+a\s+typo)[\s,;-]+(?:it\s+)?should\s+(?:be|read|say)\s*/iy;
 /** Most characters of old or new text in an unquoted edit ("replace 30 days with 45 days"). */
 const MAX_UNQUOTED_EDIT = 120;
 /** "replace 30 days with 45 days", "change 09:45 to 10:00": an unquoted replace on its own line. */

@@ -32,7 +32,7 @@ const ONTO = /\s*(?:(?:to|at)\s+the\s+(?:end|bottom)\s+of|to|onto|into|on|in|und
 /** "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text. */
 const TEXT_NOUN = /(?:the\s+)?(?:text|word|words|phrase|line|sentence)\s+(?=["“‘'«„])/iy;
 /** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
-const TO_WORD = /\sto(?=[\s:])/i;
+const TO_WORD = /\s(?:to|into|as)(?=[\s:])/i;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
