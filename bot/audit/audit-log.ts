@@ -64,7 +64,7 @@ export interface OpenAuditLogOptions {
   readonly anchorEveryEntries?: number;
   /** Otherwise rewrite them this long (ms) after an append at the latest (default 1,000). */
   readonly anchorDelayMs?: number;
-  /** Opens the open segment for in-place appends and repairs (default `fs.promises.open(path, 'r+')`); tests fail writes through it. */
+  /** Opens the open segment for in-place appends and repairs (default `openSyncedReadWrite`: O_DSYNC); tests fail writes through it. */
   readonly openForAppend?: OpenForAppend;
 }
 

@@ -3,6 +3,7 @@
  * rename + directory fsync), positioned writes for in-place appends, and reads that name the file
  * when its JSON is broken.
  */
+import { constants } from 'node:fs';
 import { open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../errors.js';
@@ -14,13 +15,40 @@ export interface AppendHandle {
   datasync(): Promise<void>;
   truncate(length: number): Promise<void>;
   close(): Promise<void>;
+  /**
+   * True when the file was opened with O_DSYNC: each write returns only once its bytes, and the
+   * file size needed to read them, are on stable storage, exactly as if followed by `datasync()`.
+   * A truncate is not covered: repairs still call `datasync()`.
+   */
+  readonly syncsEachWrite?: boolean;
 }
 
 /** Opens an existing segment file for writing in place (the seam tests use to fail writes). */
 export type OpenForAppend = (path: string) => Promise<AppendHandle>;
 
-/** The default `OpenForAppend`: `fs.promises.open(path, 'r+')`. */
+/** An `OpenForAppend` without synchronised writes: `fs.promises.open(path, 'r+')`; the caller fdatasyncs. */
 export const openReadWrite: OpenForAppend = (path) => open(path, 'r+');
+
+/** Read-write with O_DSYNC, where the platform has it (Linux, macOS). */
+const DSYNC_FLAGS = constants.O_DSYNC === undefined ? undefined : constants.O_RDWR | constants.O_DSYNC;
+
+/**
+ * The default `OpenForAppend` of segments: read-write with O_DSYNC where available, so an append is
+ * durable when its write returns. That is one trip to the I/O pool per group commit instead of two
+ * (write, then fdatasync), which at one entry per commit is a good part of a turn's wait. Falls back
+ * to `openReadWrite` elsewhere (the caller then fdatasyncs).
+ */
+export const openSyncedReadWrite: OpenForAppend = async (path) => {
+  if (DSYNC_FLAGS === undefined) return openReadWrite(path);
+  const handle = await open(path, DSYNC_FLAGS);
+  return {
+    write: (buffer, offset, length, position) => handle.write(buffer, offset, length, position),
+    datasync: () => handle.datasync(),
+    truncate: (length) => handle.truncate(length),
+    close: () => handle.close(),
+    syncsEachWrite: true,
+  };
+};
 
 /** Writes all of `data` at `position` (a single write call may write less). */
 export async function writeAt(handle: AppendHandle, data: Buffer, position: number): Promise<void> {

@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import {
   type AppendHandle,
   type OpenForAppend,
-  openReadWrite,
+  openSyncedReadWrite,
   parseAuditJson,
   readFileBytes,
   writeAt,
@@ -62,10 +62,10 @@ async function closeAt(handle: AppendHandle, size: number): Promise<void> {
  * lowdb adapter for one segment file, kept a whole `{"entries":[...]}` document after every write.
  * When the entries to write extend the ones last read or written (same objects, more at the end), a
  * write overwrites only the closing `\n]}\n` at the end of the file with the new entries and a new
- * closing (`encodeAppend`), then fsyncs, through a handle kept open between writes until `close`:
- * bytes written are proportional to the new entries, and the bytes of earlier (acknowledged)
- * entries are never touched. Any other write (a new segment, a file
- * in another layout) replaces the file atomically (temp + fsync + rename). `read` validates (zod)
+ * closing (`encodeAppend`), durably (fdatasync, or an O_DSYNC write), through a handle kept open
+ * between writes until `close`: bytes written are proportional to the new entries, and the bytes
+ * of earlier (acknowledged) entries are never touched. Any other write (a new segment, a file in
+ * another layout) replaces the file atomically (temp + fsync + rename). `read` validates (zod)
  * and throws AppError('STORE_CORRUPT') naming the file when the content is unparseable or not a
  * segment; it returns null when the file does not exist. `recover` also repairs a torn tail.
  */
@@ -75,7 +75,7 @@ export class SegmentFile implements Adapter<SegmentDoc> {
   #onDisk: OnDisk | undefined;
   #handle: AppendHandle | undefined;
 
-  constructor(path: string, openForAppend: OpenForAppend = openReadWrite) {
+  constructor(path: string, openForAppend: OpenForAppend = openSyncedReadWrite) {
     this.path = path;
     this.#openForAppend = openForAppend;
   }
@@ -159,7 +159,7 @@ export class SegmentFile implements Adapter<SegmentDoc> {
     const handle = await this.#appendHandle();
     try {
       await writeAt(handle, bytes, at);
-      await handle.datasync();
+      if (handle.syncsEachWrite !== true) await handle.datasync();
     } catch (error) {
       await closeAt(handle, onDisk.size).then(
         () => {
@@ -188,7 +188,8 @@ export class SegmentFile implements Adapter<SegmentDoc> {
    * The handle appends and repairs write through, opened on first use and then kept: opening and
    * closing the file for every group commit cost two more trips to the I/O pool per commit, which
    * at low concurrency (one entry per commit) is most of an append's overhead. Durability is the
-   * fdatasync after each write, not the close, so keeping it open changes nothing on disk.
+   * fdatasync after each write (or the O_DSYNC write itself, see `openSyncedReadWrite`), not the
+   * close, so keeping it open changes nothing on disk.
    */
   async #appendHandle(): Promise<AppendHandle> {
     this.#handle ??= await this.#openForAppend(this.path);

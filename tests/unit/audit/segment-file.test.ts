@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAuditEntry } from '../../../bot/audit/build-entry.js';
 import { GENESIS_HASH } from '../../../bot/audit/canonical-json.js';
+import { openSyncedReadWrite } from '../../../bot/audit/durable-file.js';
 import { type OpenForAppend, SegmentFile } from '../../../bot/audit/segment-file.js';
 import { encodeAppend, segmentTempPath, serializeSegment } from '../../../bot/audit/segment-format.js';
 import { recoverSegment } from '../../../bot/audit/segment-recovery.js';
@@ -116,6 +117,34 @@ describe('SegmentFile', () => {
       serializeSegment({ entries: [...other, ...entries.slice(2, 3)] }),
     );
     await file.close();
+  });
+
+  it('fdatasyncs after an append unless the handle syncs each write (O_DSYNC, the default)', async () => {
+    const dir = await makeDataDir();
+    const entries = makeEntries(3);
+    for (const syncsEachWrite of [false, true]) {
+      const path = join(dir, `segment-00000${syncsEachWrite ? 2 : 1}.json`);
+      const syncs: number[] = [];
+      const opener: OpenForAppend = async (at) => {
+        const handle = await openSyncedReadWrite(at);
+        return {
+          ...handle,
+          datasync: () => {
+            syncs.push(1);
+            return handle.datasync();
+          },
+          syncsEachWrite,
+        };
+      };
+      const file = new SegmentFile(path, opener);
+      for (let n = 1; n <= 3; n++) await file.write({ entries: entries.slice(0, n) });
+      await file.close();
+      expect(syncs.length, `syncsEachWrite ${syncsEachWrite}`).toBe(syncsEachWrite ? 0 : 2);
+      expect(await readFile(path, 'utf8')).toBe(serializeSegment({ entries }));
+    }
+    const handle = await openSyncedReadWrite(join(dir, 'segment-000001.json'));
+    expect(handle.syncsEachWrite).toBe(process.platform !== 'win32');
+    await handle.close();
   });
 
   it('replaces the file atomically when the entries do not extend it, and keeps it when that fails', async () => {
