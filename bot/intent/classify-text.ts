@@ -202,7 +202,7 @@ const TOPIC_WORDS: readonly [RegExp, HelpTopic][] = [
 
 function topicOf(words: string | undefined): HelpTopic | undefined {
   if (!words) return undefined;
-  const cleaned = words.replace(/^(?:me|with|on|about|for|the|to|a|an|using|how\s+to|\s)+/i, '').trim();
+  const cleaned = words.replace(/^(?:(?:me|with|on|about|for|the|to|an|a|using|how\s+to)\b|\s)+/i, '').trim();
   return TOPIC_WORDS.find(([pattern]) => pattern.test(cleaned))?.[1];
 }
 
@@ -214,11 +214,20 @@ const HOW_TO_VERB =
 const HOW_TO_USE =
   /^how\s+(?:(?:do|can|should)\s+(?:i|we)|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?)\b/i;
 
+/** "how do approvals work?": how one of the bot's features works. */
+const HOW_IT_WORKS =
+  /^how\s+(?:do|does)\s+(?:the\s+|your\s+)?(approvals?|search(?:ing)?|creating\s+pages|page\s+creation|updates?|updating\s+pages|edits?|editing)\s+work\b/i;
+
 /** `help` with an optional topic for help requests ("help create", "what can you do?"); else `undefined`. */
 export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
   const help = HELP.exec(core);
   if (help) {
     const topic = topicOf(help[1]);
+    return topic ? { topic } : {};
+  }
+  const works = HOW_IT_WORKS.exec(core);
+  if (works) {
+    const topic = topicOf(works[1]);
     return topic ? { topic } : {};
   }
   const verbOnly = HOW_TO_VERB.exec(core);
@@ -237,7 +246,7 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
 const APPROVALS_COMMAND =
   /^(?:(?:show|list|view|see|get|check|open|any)\s+(?:me\s+)?)?(?:all\s+)?(?:of\s+)?(?:my|the|our)?\s*(?:pending|open|outstanding|waiting)?\s*(?:approvals?|approval\s+requests?|approval\s+queue|pending\s+requests?|requests?\s+(?:pending|waiting)|write\s+requests?)(?:\s+(?:pending|waiting|for\s+me|to\s+(?:approve|decide)|i\s+made|i\s+can\s+(?:approve|decide)))*$/i;
 const APPROVALS_QUESTION =
-  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\b(?:need|have)\s+to\s+approve\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\bwaiting\s+(?:for|on)\s+(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+(?:my\s+)?approv|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off)\b|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b/i;
+  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\b(?:need|have)\s+to\s+approve\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\bwaiting\s+(?:for|on)\s+(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+(?:my\s+)?approv|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off)\b|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff)\s+waiting\s+(?:for|on)\s+me\b/i;
 
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {

@@ -90,7 +90,11 @@ export function isKeywordQuery(line: string, core: string): boolean {
   return words.every((word) => /[\p{L}\p{N}]/u.test(word) && !QUESTION_WORDS.has(word.toLowerCase()));
 }
 
+/** Words after "the" that point at a result, not a page's title ("the last", "the one about …"). */
+const DEFINITE_NAME =
+  /^(?:the|our)\s+(?!(?:last|first|next|previous|same|other|rest|one|ones|latest|newest|top)\b)\S/i;
+
 /** "the sales playbook", "our expense policy": keywords after a definite article name one page. */
 export function isDefiniteName(core: string): boolean {
-  return /^(?:the|our)\s+\S/i.test(core);
+  return DEFINITE_NAME.test(core);
 }

@@ -34,7 +34,7 @@ const VERB =
   /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to)\s+(?:me\s+)?(?:up\s+)?)?/i;
 const ORDINAL_ONE = /^(?:the\s+)?([a-z0-9]{3,8})(?:\s+(?:one|result|hit|page|link|match|item|entry))?$/i;
 const NUMBERED =
-  /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match)\s*(?:number\s*|no\.?\s*|#\s*)?|number\s*|no\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
+  /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match|option|choice)\s*(?:number\s*|no\.?\s*|#\s*)?|number\s*|no\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
 /**
  * A bare one- or two-digit number ("2", "open 3"): a position in the results. Confluence page ids
  * are far longer, and an id is still read from "page 12".
