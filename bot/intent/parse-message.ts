@@ -189,7 +189,9 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (isFillerOnly(core)) return unclear(core);
   const keywords = isKeywords(core) && !hasVerbTypo(core);
   if (keywords && isKeywordQuery(line, core)) return parseSearchWords(core);
-  const definite = keywords && isDefiniteName(core) && !isQuestion(core) ? definiteName(core) : undefined;
+  // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.
+  const asked = isQuestion(core) || /\?\s*$/.test(line);
+  const definite = keywords && isDefiniteName(core) && !asked ? definiteName(core) : undefined;
   if (definite) return definite;
   if (isQuestion(line) || isQuestion(core)) {
     const questionLine = cleanLine(`${line} ${bodyLines.slice(0, MAX_COMMAND_LINE_LENGTH)}`);
