@@ -49,6 +49,17 @@ const PAGE_FIRST_END =
   /\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=(?:(?:please|pls|plz|kindly)\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)?(?:add|append|put|write|insert|include|replace|change|swap|rename)\b)/i;
 
 /**
+ * The edit on the lines after "for the X page:" (nothing after the colon on the first line); plain
+ * text after a colon is added, as after "append:".
+ */
+function editOnNextLines(separator: string, bodyLines: string): ReturnType<typeof parseEditText> {
+  const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
+  if (lines.trim().length === 0) return 'no edit';
+  const edit = parseEditText(lines);
+  return typeof edit === 'string' && separator.includes(':') ? parseEditText(`append: ${lines}`) : edit;
+}
+
+/**
  * An edit phrased with the page first: "in the Team Rituals page, add a line saying …", "on the
  * VPN Setup Guide: append "…"", "to the expense policy add: …" (`remainder` starts at the page).
  * `undefined` when no edit follows the page, so the line is read another way.
@@ -62,7 +73,10 @@ export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent
   const editText = text
     .slice(end.index + end[0].length)
     .replace(/^(?:(?:please|pls|plz|kindly)\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)/i, '');
-  const edit = parseEditText(bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText);
+  const edit =
+    editText.trim().length > 0
+      ? parseEditText(bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText)
+      : editOnNextLines(end[0], bodyLines);
   return typeof edit === 'string' ? undefined : update(ref, edit);
 }
 

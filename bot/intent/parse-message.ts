@@ -11,6 +11,7 @@ import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { parseSearchWords } from './parse-search.js';
+import { parseUpdate } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
 import { hasVerbTypo, isFillerOnly, isKeywords, unclear } from './readings.js';
 import { TextCursor } from './text-cursor.js';
@@ -56,6 +57,8 @@ const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
 const WHERE_IS_PAGE = /^where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
 const MAX_PAGE_NAME_LINE = 300;
+/** A page's name alone on the first line, then an edit keyword on the next ("VPN Setup Guide\nappend: …"). */
+const EDIT_ON_NEXT_LINE = /^[ \t]*(?:(?:append|add|body|title)[ \t]*:|(?:section|replace)[ \t]+["“])/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const INLINE_END_PROBE = 32;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
@@ -205,6 +208,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const quote = readQuoted(core, 0);
   if (quote?.kind === 'unbalanced')
     return failure(`That has an opening ${quote.open} but no closing quote.`, EXAMPLE_COMMANDS);
+  if (keywords && EDIT_ON_NEXT_LINE.test(bodyLines)) return parseUpdate('update', core, bodyLines);
   if (keywords) return parseSearchWords(core);
   return unclear(core);
 }

@@ -121,7 +121,9 @@ function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string 
   if (lines.trim().length === 0) {
     return `What should change? On the next line write one of: ${UPDATE_EDIT_FORMS.join(' · ')}`;
   }
-  return parseEditText(lines);
+  const edit = parseEditText(lines);
+  // "update the rota:" then the text on the next lines: added, as after "append:".
+  return typeof edit === 'string' && /^\s*:\s*$/.test(headRest) ? parseEditText(`append: ${lines}`) : edit;
 }
 
 export function finish(ref: PageRef | TitleSearchRef | string, edit: () => UpdateEdit | string): Intent {
