@@ -4,6 +4,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
+import { lastSentenceCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm } from './loose-forms.js';
 import { cleanLine, normalizeMessage, showMentions } from './normalize-message.js';
 import { readPageName } from './page-name.js';
@@ -136,23 +137,6 @@ function interpretAfterGreeting(bodyLines: string): Intent {
   const head = cleanLine(newline < 0 ? lines : lines.slice(0, newline));
   if (head.length > MAX_COMMAND_LINE_LENGTH) return failure('The first line of that request is too long.');
   return interpretUserText(head, newline < 0 ? '' : lines.slice(newline + 1));
-}
-
-/** The last sentence break of a line ("… works. Can you …"), a full stop, ! or ? and a space. */
-const SENTENCE_BREAK = /[.!?]+\s+(?=\S)/g;
-
-/**
- * A command in the last sentence of a line that starts with context ("The VPN changed last week.
- * Could you add a line to the VPN Setup Guide saying …"): the sentences before it are not read.
- * Only a command form counts (a rule or a follow-up), never a guess.
- */
-function lastSentenceCommand(core: string, bodyLines: string): Intent | undefined {
-  let start = -1;
-  for (const match of core.matchAll(SENTENCE_BREAK)) start = match.index + match[0].length;
-  if (start < 0) return undefined;
-  const last = stripPoliteness(core.slice(start));
-  if (last.length === 0) return undefined;
-  return parseFollowUp(last) ?? applyRules(baseVerbForm(last), bodyLines);
 }
 
 function interpretUserText(head: string, bodyLines: string): Intent {
