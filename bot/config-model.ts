@@ -3,8 +3,7 @@
  * No key = no model: the offline path is the default and does everything on its own.
  */
 
-import { type Env, integer, text } from './config-values.js';
-import { isLoopbackHost } from './confluence/site-url.js';
+import { type Env, integer, serviceUrl, text } from './config-values.js';
 import { Secret } from './secret.js';
 
 /** Which chat completions API the model is reached through. */
@@ -36,31 +35,7 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}(?:-preview)?$/;
  * without a trailing `/`, or `undefined` with a problem naming `name` (never the key).
  */
 function baseUrl(name: string, raw: string, production: boolean, problems: string[]): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    problems.push(`${name} must be a URL such as https://example.com.`);
-    return undefined;
-  }
-  const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname) && !production;
-  if (url.protocol !== 'https:' && !loopbackHttp) {
-    problems.push(
-      `${name} must use https:// (http:// is accepted only for a loopback host, outside production).`,
-    );
-    return undefined;
-  }
-  if (
-    url.username !== '' ||
-    url.password !== '' ||
-    url.search !== '' ||
-    url.hash !== '' ||
-    raw.includes('?')
-  ) {
-    problems.push(`${name} must not carry credentials, a query or a fragment.`);
-    return undefined;
-  }
-  return url.href.replace(/\/+$/, '');
+  return serviceUrl(name, raw, 'https://example.com', production, problems)?.href.replace(/\/+$/, '');
 }
 
 function checkedName(variable: string, value: string, problems: string[]): string | undefined {

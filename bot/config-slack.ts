@@ -3,8 +3,7 @@
  * and transport mode. Slack is off when SLACK_BOT_TOKEN is unset.
  */
 
-import { type Env, text } from './config-values.js';
-import { isLoopbackHost } from './confluence/site-url.js';
+import { type Env, serviceUrl, text } from './config-values.js';
 import { Secret } from './secret.js';
 
 /** The Slack edge (SLACK_* variables). Present only when SLACK_BOT_TOKEN is set. */
@@ -29,30 +28,8 @@ export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
  * a trailing `/` (the Web API client appends method names to it).
  */
 function slackApiUrl(raw: string, production: boolean, problems: string[]): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    problems.push('SLACK_API_URL must be a URL such as https://slack.com/api/.');
-    return undefined;
-  }
-  const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname) && !production;
-  if (url.protocol !== 'https:' && !loopbackHttp) {
-    problems.push(
-      'SLACK_API_URL must use https:// (http:// is accepted only for a loopback host, outside production).',
-    );
-    return undefined;
-  }
-  if (
-    url.username !== '' ||
-    url.password !== '' ||
-    url.search !== '' ||
-    url.hash !== '' ||
-    raw.includes('?')
-  ) {
-    problems.push('SLACK_API_URL must not carry credentials, a query or a fragment.');
-    return undefined;
-  }
+  const url = serviceUrl('SLACK_API_URL', raw, 'https://slack.com/api/', production, problems);
+  if (url === undefined) return undefined;
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 

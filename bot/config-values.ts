@@ -3,6 +3,8 @@
  * value, adds one problem sentence and returns a fallback, so every problem can be listed at once.
  */
 
+import { isLoopbackHost } from './confluence/site-url.js';
+
 /** An environment object (`process.env` or a test's literal); never read from anywhere else. */
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -47,4 +49,38 @@ export function flag(env: Env, name: string, problems: string[]): boolean {
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   problems.push(`${name} must be true or false (got "${raw}").`);
   return false;
+}
+
+/**
+ * A service URL `name` = `raw`, checked like a Confluence site: `https://`, or `http://` to a
+ * loopback host outside production (the local fakes in tests); no credentials, query or fragment.
+ * Returns the parsed URL, or `undefined` with one problem naming `name` (`example` shows a good one).
+ */
+export function serviceUrl(
+  name: string,
+  raw: string,
+  example: string,
+  production: boolean,
+  problems: string[],
+): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`${name} must be a URL such as ${example}.`);
+    return undefined;
+  }
+  const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname) && !production;
+  if (url.protocol !== 'https:' && !loopbackHttp) {
+    problems.push(
+      `${name} must use https:// (http:// is accepted only for a loopback host, outside production).`,
+    );
+    return undefined;
+  }
+  const extras = url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '';
+  if (extras || raw.includes('?')) {
+    problems.push(`${name} must not carry credentials, a query or a fragment.`);
+    return undefined;
+  }
+  return url;
 }
