@@ -10,11 +10,8 @@
  * (SIGTERM closes it cleanly) or until its stdin closes.
  */
 import { createInterface } from 'node:readline';
-import { createApp } from '../../bot/app.js';
 import type { AuditEntry, AuditEventInput } from '../../bot/audit/types.js';
-import { loadConfig } from '../../bot/config.js';
-import { createConfluenceClient } from '../../bot/confluence/client.js';
-import { createLogger } from '../../bot/logger.js';
+import { createChildApp } from './child-app.js';
 
 process.stdout.write('loaded\n');
 // stdin stays open for the process's life: when the test process goes away, so does the bot.
@@ -26,17 +23,7 @@ await new Promise<void>((resolve) => {
   });
 });
 
-const config = loadConfig(process.env);
-const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
-const app = await createApp(config, logger, {
-  gatewayUrl: process.env.CONFLUENCE_SITE_URL ?? 'http://127.0.0.1:1',
-  expirySweepMs: 0,
-  lookupHost: async (hostname) => {
-    throw new Error(`no DNS in tests (${hostname})`);
-  },
-  createClient: (connection, log) =>
-    createConfluenceClient(connection, { timeoutMs: 3_000, maxRetries: 2, logger: log, maxWaitMs: 5_000 }),
-});
+const app = await createChildApp('tests', 3_000);
 
 // Every append of the bot goes through `deps.audit.append` at call time: wrap it to report each
 // acknowledged entry. The line is written after the append resolved, so a kill can only lose acks.

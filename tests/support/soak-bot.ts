@@ -10,10 +10,7 @@
  * SIGTERM or a closed IPC channel closes the app and exits.
  */
 import { writeHeapSnapshot } from 'node:v8';
-import { createApp } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
-import { createConfluenceClient } from '../../bot/confluence/client.js';
-import { createLogger } from '../../bot/logger.js';
+import { createChildApp } from './child-app.js';
 
 /** A request from the bench process. */
 type ProbeRequest = { readonly type: 'sample' } | { readonly type: 'snapshot'; readonly path: string };
@@ -29,17 +26,7 @@ if (process.send === undefined) {
 }
 const send = process.send.bind(process);
 
-const config = loadConfig(process.env);
-const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
-const app = await createApp(config, logger, {
-  gatewayUrl: process.env.CONFLUENCE_SITE_URL ?? 'http://127.0.0.1:1',
-  expirySweepMs: 0,
-  lookupHost: async (hostname) => {
-    throw new Error(`no DNS in the soak (${hostname})`);
-  },
-  createClient: (connection, log) =>
-    createConfluenceClient(connection, { timeoutMs: 5_000, maxRetries: 2, logger: log, maxWaitMs: 5_000 }),
-});
+const app = await createChildApp('the soak', 5_000);
 
 let closing = false;
 const shutdown = () => {
