@@ -241,7 +241,7 @@ export function createConfluenceClient(
   const searchPages = async (input: SearchPagesInput): Promise<SearchResults> => {
     const cql = input.anyOf
       ? buildAnyWordsCql(input.anyOf, input.spaceKeys)
-      : buildSearchCql(input.words, input.spaceKeys);
+      : buildSearchCql(input.words, input.spaceKeys, input.field);
     const allowed = new Set(input.spaceKeys.map((k) => k.toUpperCase()));
     const limit = Math.min(Math.max(1, Math.floor(input.limit ?? DEFAULT_SEARCH_LIMIT)), MAX_SEARCH_LIMIT);
     const response = await http.request(

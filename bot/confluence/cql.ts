@@ -80,14 +80,19 @@ function tooLong(): AppError {
 
 /**
  * Builds the search command and question searches send:
- * `type = page AND space IN ("A","B") AND text ~ "<words>" ORDER BY lastmodified DESC`.
+ * `type = page AND space IN ("A","B") AND text ~ "<words>" ORDER BY lastmodified DESC`
+ * (`title ~` instead of `text ~` for a page named by its title).
  * The words are normalised with {@link normaliseSearchText} and emitted as one quoted literal, so
  * no user input can add clauses, spaces or operators to the query. Duplicate keys are dropped.
  *
  * @throws AppError `INPUT_INVALID` when the words are empty after normalisation or too long, or
  * when there is no space key, too many, or an invalid one.
  */
-export function buildSearchCql(words: string, spaceKeys: readonly string[]): string {
+export function buildSearchCql(
+  words: string,
+  spaceKeys: readonly string[],
+  field: 'text' | 'title' = 'text',
+): string {
   const spaces = spacesClause(spaceKeys);
   const text = normaliseSearchText(words);
   if (text.length === 0) {
@@ -97,7 +102,7 @@ export function buildSearchCql(words: string, spaceKeys: readonly string[]): str
     });
   }
   if (text.length > MAX_SEARCH_TEXT_LENGTH) throw tooLong();
-  return `${spaces} AND text ~ ${quoteCqlString(text)} ORDER BY lastmodified DESC`;
+  return `${spaces} AND ${field} ~ ${quoteCqlString(text)} ORDER BY lastmodified DESC`;
 }
 
 /**

@@ -41,6 +41,8 @@ export interface SearchPagesInput {
    * relevance. Question answering uses it to search a question's words and their synonyms at once.
    */
   readonly anyOf?: readonly string[];
+  /** Where `words` must appear: anywhere in the page (default) or in its title (pages named by title). */
+  readonly field?: 'text' | 'title';
   /** Allowed space keys (already checked against policy); at least one. */
   readonly spaceKeys: readonly string[];
   readonly limit?: number;

@@ -64,11 +64,11 @@ function ranked(name: readonly string[], hits: readonly SearchHit[]): SearchHit[
 
 /**
  * Finds the page a user named by title words, in the spaces they may use (`spaceKey` when they named
- * one, which policy has already allowed; otherwise every usable space): a CQL search of the words
- * restricted to those spaces (the client drops any hit outside them), then the exact title (case and
+ * one, which policy has already allowed; otherwise every usable space): a CQL title search
+ * (`title ~`) of the words restricted to those spaces (the client drops any hit outside them), then the exact title (case and
  * punctuation aside), else the titles holding every word of the name: one → that page, several →
- * the best {@link MAX_CANDIDATES} to pick from. Nothing → up to three single-word searches for the
- * closest titles. A page outside the allowed spaces is never found, so it is answered like a
+ * the best {@link MAX_CANDIDATES} to pick from. Nothing → up to three single-word title searches for
+ * the closest titles. A page outside the allowed spaces is never found, so it is answered like a
  * missing one. Throws the client's AppErrors.
  */
 export async function resolvePageName(
@@ -84,7 +84,7 @@ export async function resolvePageName(
   if (spaceKeys.length === 0) return { kind: 'none', closest: [] };
   const name = contentWords(ref.words);
   const search = async (words: string) =>
-    (await client.searchPages({ words, spaceKeys, limit: SEARCH_LIMIT })).hits;
+    (await client.searchPages({ words, spaceKeys, field: 'title', limit: SEARCH_LIMIT })).hits;
   const hits = await search(ref.words);
   const exact = hits.filter((hit) => sameTitle(hit.title, ref.words));
   if (exact.length === 1) return { kind: 'found', page: toCandidate(exact[0]!) };

@@ -43,6 +43,7 @@ describe('understanding requests over HTTP', () => {
     expect(executes(result.card).some((a) => a.verb === 'pickPage')).toBe(false);
     const searches = h.confluence.requests.filter((r) => r.path.endsWith('/rest/api/search'));
     expect(String(searches.at(-1)?.query.cql)).toMatch(/space IN \("ENG","HR","OPS"\)/);
+    expect(String(searches.at(-1)?.query.cql)).toContain('AND title ~ "VPN Setup Guide"');
   });
 
   it('previews an update of a page named by title (the write goes through approval)', async () => {

@@ -85,6 +85,12 @@ describe('buildSearchCql', () => {
     );
   });
 
+  it('searches titles only for a page named by its title', () => {
+    expect(buildSearchCql('vpn setup guide', ['OPS'], 'title')).toBe(
+      'type = page AND space IN ("OPS") AND title ~ "vpn setup guide" ORDER BY lastmodified DESC',
+    );
+  });
+
   const adversarial: Array<[string, string]> = [
     ['say "hello" there', 'say "hello" there'],
     ['unbalanced "quote', 'unbalanced quote'],
