@@ -38,7 +38,7 @@ function describeMachine(): string {
     `- CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} logical cores (available parallelism ${os.availableParallelism()})`,
     `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- OS: ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}`,
-    `- Last \`npm run bench\` run: ${new Date().toISOString()}, load average at start (1/5/15 min) ${os
+    `- Sections last merged by \`npm run bench\`: ${new Date().toISOString()}, load average then (1/5/15 min) ${os
       .loadavg()
       .map((n) => n.toFixed(2))
       .join(' / ')} — other work on the machine inflates wall-clock figures`,

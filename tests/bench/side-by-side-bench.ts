@@ -25,13 +25,20 @@ import { type CpuProfile, type ProfileSummary, summariseProfile } from './side-b
 import { type ReplayConfluence, startReplayConfluence } from './side-by-side/replay-confluence.js';
 import { formatRunsMarkdown, type RunResult } from './side-by-side/report.js';
 
-const CONFLUENCE_DELAY_MS = 5;
+/** Fixed cost of each replayed Confluence answer (ms); SIDE_BY_SIDE_CONFLUENCE_MS overrides it (0 allowed). */
+const CONFLUENCE_DELAY_MS = confluenceDelayFromEnv();
 const WARMUP_MS = 2_000;
 const JIT_WARMUP_SECONDS = 3;
 
 function numberFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function confluenceDelayFromEnv(): number {
+  const raw = process.env.SIDE_BY_SIDE_CONFLUENCE_MS;
+  const value = raw === undefined || raw === '' ? 5 : Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : 5;
 }
 
 function load1(): number {
