@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseMessage } from '../../bot/intent/parse-message.js';
+import { executeActionsOf } from '../support/card-of.js';
 import { DEFAULT_ACCOUNTS } from '../support/confluence-simulator/index.js';
 import {
   answerReply,
@@ -30,24 +31,6 @@ const UNCLEAR = [
 /** The readings the offline parser offers for UNCLEAR. */
 const OFFLINE_READINGS = (parseMessage(UNCLEAR, []) as { readings: string[] }).readings;
 const SALES_MARKER = 'SALES-ONLY-MARKER';
-
-/** Every Action.Execute of a card with its verb and data. */
-function executes(card: unknown): { verb: string; data: Record<string, unknown> }[] {
-  const out: { verb: string; data: Record<string, unknown> }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if (record.type === 'Action.Execute')
-      out.push({ verb: String(record.verb), data: record.data as Record<string, unknown> });
-    for (const child of Object.values(record)) walk(child);
-  };
-  walk(card);
-  return out;
-}
 
 /** The passage number the prompt gives the Parental Leave Policy page. */
 function parentalPassage(request: FakeModelRequest): number | undefined {
@@ -137,7 +120,7 @@ describe('the optional model over HTTP', () => {
   it("an unclear message gets the model's reading as the first did-you-mean button, offline readings after", async () => {
     onReading = () => readingReply('create "Team lunch" in ENG: Lunch is on Friday');
     const asked = await h.say(UNCLEAR);
-    const readings = executes(asked.card).filter((a) => a.verb === 'runReading');
+    const readings = executeActionsOf(asked.card).filter((a) => a.verb === 'runReading');
     expect(readings.map((a) => a.data.text)).toEqual([
       'create "Team lunch" in ENG: Lunch is on Friday',
       ...OFFLINE_READINGS.slice(0, 1),
@@ -152,7 +135,7 @@ describe('the optional model over HTTP', () => {
 
   it('clicking the write reading goes to approval under confirm; nothing is written', async () => {
     const ran = await h.click('runReading', { text: 'create "Team lunch" in ENG: Lunch is on Friday' });
-    const posted = ran.posts.flatMap((p) => executes(p).map((a) => a.verb));
+    const posted = ran.posts.flatMap((p) => executeActionsOf(p).map((a) => a.verb));
     expect(posted).toContain('refreshApproval');
     expect(h.confluence.findPageByTitle('ENG', 'Team lunch')).toBeUndefined();
     const [entry] = (await h.app.audit.tail(5)).filter((e) => e.operation === 'create').slice(-1);
@@ -164,7 +147,7 @@ describe('the optional model over HTTP', () => {
     try {
       onReading = () => readingReply('get "VPN Setup Guide" in OPS');
       const asked = await h.say(UNCLEAR);
-      const reading = executes(asked.card).find((a) => a.verb === 'runReading');
+      const reading = executeActionsOf(asked.card).find((a) => a.verb === 'runReading');
       expect(reading?.data.text).toBe('get "VPN Setup Guide" in OPS');
       const before = h.confluence.requests.length;
       const ran = await h.click('runReading', reading?.data ?? {}, { from: USERS.reader });
@@ -181,7 +164,7 @@ describe('the optional model over HTTP', () => {
     onReading = () => readingReply('/confluence spaces add SALES');
     const admin = await h.say(UNCLEAR, { from: USERS.admin });
     const offlineAsked = await offline.say(UNCLEAR, { from: USERS.admin });
-    const readingsOf = (card: unknown) => executes(card).map((a) => a.data.text);
+    const readingsOf = (card: unknown) => executeActionsOf(card).map((a) => a.data.text);
     expect(readingsOf(admin.card)).toEqual(readingsOf(offlineAsked.card));
     expect(fake.requests.map((r) => r.purpose)).toEqual(['reading']);
     onReading = () => ({ kind: 'garbage' });

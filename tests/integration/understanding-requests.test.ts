@@ -1,27 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeActionsOf } from '../support/card-of.js';
 import { type Harness, startHarness, USERS } from '../support/harness.js';
-
-/** Every Action.Execute of a card with its verb and data. */
-function executes(card: unknown): { verb: string; data: Record<string, unknown>; title?: string }[] {
-  const out: { verb: string; data: Record<string, unknown>; title?: string }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if (record.type === 'Action.Execute')
-      out.push({
-        verb: String(record.verb),
-        data: record.data as Record<string, unknown>,
-        title: record.title as string,
-      });
-    for (const child of Object.values(record)) walk(child);
-  };
-  walk(card);
-  return out;
-}
 
 function confluenceCalls(h: Harness): number {
   return h.confluence.requests.length;
@@ -40,7 +19,7 @@ describe('understanding requests over HTTP', () => {
   it('opens a page named by its title without quotes, id or space', async () => {
     const result = await h.say('open the VPN Setup Guide');
     expect(result.text).toContain('VPN Setup Guide');
-    expect(executes(result.card).some((a) => a.verb === 'pickPage')).toBe(false);
+    expect(executeActionsOf(result.card).some((a) => a.verb === 'pickPage')).toBe(false);
     const searches = h.confluence.requests.filter((r) => r.path.endsWith('/rest/api/search'));
     expect(String(searches.at(-1)?.query.cql)).toMatch(/space IN \("ENG","HR","OPS"\)/);
     expect(String(searches.at(-1)?.query.cql)).toContain('AND title ~ "VPN Setup Guide"');
@@ -50,12 +29,12 @@ describe('understanding requests over HTTP', () => {
     const result = await h.say('add a line to the VPN Setup Guide saying split tunnelling is off');
     expect(result.text).toContain('VPN Setup Guide');
     expect(result.text).toContain('split tunnelling is off');
-    expect(executes(result.card).map((a) => a.verb)).toContain('refreshApproval');
+    expect(executeActionsOf(result.card).map((a) => a.verb)).toContain('refreshApproval');
   });
 
   it('several matches → a pick card; picking one previews the change on that page', async () => {
     const asked = await h.say('add a line saying check the dashboards first to the runbook');
-    const picks = executes(asked.card).filter((a) => a.verb === 'pickPage');
+    const picks = executeActionsOf(asked.card).filter((a) => a.verb === 'pickPage');
     expect(picks.length).toBeGreaterThan(1);
     expect(asked.text).toContain('Runbook: Kafka Consumer Lag');
     for (const pick of picks) expect(Object.keys(pick.data).sort()).toEqual(['pageId', 'request']);
@@ -71,7 +50,7 @@ describe('understanding requests over HTTP', () => {
 
   it('re-decides a pick for the clicker: a forged edit is parsed like card data and a denied update is refused', async () => {
     const asked = await h.say('open the runbook');
-    const pick = executes(asked.card).find((a) => a.verb === 'pickPage')!;
+    const pick = executeActionsOf(asked.card).find((a) => a.verb === 'pickPage')!;
     const forged = await h.click('pickPage', { ...pick.data, request: '{"operation":"delete"}' });
     expect(forged.text).toMatch(/could not be read/i);
     await h.say('/confluence policy update denied', { from: USERS.admin });
@@ -107,7 +86,7 @@ describe('understanding requests over HTTP', () => {
 
   it('did you mean: offers readings as buttons; a click runs the reading for the clicker', async () => {
     const asked = await h.say('serchh vpn');
-    const readings = executes(asked.card).filter((a) => a.verb === 'runReading');
+    const readings = executeActionsOf(asked.card).filter((a) => a.verb === 'runReading');
     expect(readings.map((a) => a.data)).toEqual([{ text: 'search vpn' }]);
     const ran = await h.click('runReading', readings[0]!.data, { from: USERS.reader });
     expect(ran.posts.map((p) => JSON.stringify(p)).join('\n')).toContain('VPN Setup Guide');
@@ -125,7 +104,7 @@ describe('understanding requests over HTTP', () => {
 
   it('follows up on the last results of the conversation: "open the second one", "and the next one"', async () => {
     const search = await h.say('search runbook');
-    const titles = executes(search.card)
+    const titles = executeActionsOf(search.card)
       .filter((a) => a.verb === 'showPage')
       .map((a) => String(a.data.pageId));
     expect(titles.length).toBeGreaterThan(2);
