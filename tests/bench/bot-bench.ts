@@ -11,6 +11,7 @@ import { CORPUS } from '../fixtures/intent/corpus.js';
 import { USERS } from '../support/activities.js';
 import { startHarness } from '../support/harness.js';
 import { type BenchSection, formatMs, percentile } from './bench-types.js';
+import { tenHitsSearchCardData } from './sample-search-card.js';
 
 async function timeTurns(count: number, turn: (i: number) => Promise<void>): Promise<number[]> {
   const times: number[] = [];
@@ -40,24 +41,7 @@ export async function runBenchmark(): Promise<BenchSection> {
   const parseUs = ((performance.now() - parseStart) * 1000) / parsed;
 
   const renderer = createCardRenderer();
-  const hit = {
-    pageId: '1',
-    title: 'VPN Setup Guide',
-    spaceKey: 'OPS',
-    excerpt: [
-      { text: 'The company ', highlight: false },
-      { text: 'VPN', highlight: true },
-      { text: ' uses WireGuard.', highlight: false },
-    ],
-    lastModified: '2025-02-27 09:00 UTC',
-    webUrl: 'https://example.atlassian.net/wiki/x',
-  };
-  const data = {
-    query: 'vpn',
-    spaceFilter: 'in ENG, HR, OPS',
-    total: 10,
-    hits: Array.from({ length: 10 }, () => hit),
-  };
+  const data = tenHitsSearchCardData();
   renderer.render('search-results', data);
   const renderTimes = await timeTurns(500, async () => {
     renderer.render('search-results', data);

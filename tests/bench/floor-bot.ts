@@ -13,35 +13,14 @@ import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import * as templating from 'adaptivecards-templating';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import restify from 'restify';
+import { tenHitsSearchCardData } from './sample-search-card.js';
 import { answerBenchMessages } from './side-by-side/child-ipc.js';
-
-/** Ten hits like a real search answer: what the floor's one card shows. */
-function fixedCardData(): Record<string, unknown> {
-  const hit = {
-    pageId: '1',
-    title: 'VPN Setup Guide',
-    spaceKey: 'OPS',
-    excerpt: [
-      { text: 'The company ', highlight: false },
-      { text: 'VPN', highlight: true },
-      { text: ' uses WireGuard.', highlight: false },
-    ],
-    lastModified: '2025-02-27 09:00 UTC',
-    webUrl: 'https://example.atlassian.net/wiki/spaces/OPS/pages/1',
-  };
-  return {
-    query: 'vpn',
-    spaceFilter: 'in ENG, HR, OPS',
-    total: 10,
-    hits: Array.from({ length: 10 }, () => hit),
-  };
-}
 
 function buildCard(): Record<string, unknown> {
   const file = join(import.meta.dirname, '..', '..', 'cards', 'search-results.json');
   const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const template = new templating.Template(json);
-  return template.expand({ $root: fixedCardData() }) as Record<string, unknown>;
+  return template.expand({ $root: tenHitsSearchCardData() }) as Record<string, unknown>;
 }
 
 const card = buildCard();
