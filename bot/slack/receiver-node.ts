@@ -1,39 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readRawBody } from '../read-body.js';
 import { SLACK_MAX_BODY_BYTES, type SlackHttpHandler } from './receiver.js';
-
-/**
- * Reads a request's exact body bytes, stopping as soon as it passes `limit` (resolves `'too-large'`
- * then, without buffering the rest). Rejects when the client aborts.
- */
-export function readRawBody(
-  req: IncomingMessage,
-  limit: number = SLACK_MAX_BODY_BYTES,
-): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      resolve('too-large');
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.resume();
-        resolve('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
-    req.once('aborted', () => reject(new Error('request aborted')));
-  });
-}
 
 /**
  * Serves `POST /slack/events` on a plain Node request/response pair (restify's `req`/`res` are
@@ -50,7 +17,7 @@ export async function serveSlackHttp(
 ): Promise<void> {
   let body: Buffer | 'too-large';
   try {
-    body = await readRawBody(req);
+    body = await readRawBody(req, SLACK_MAX_BODY_BYTES);
   } catch {
     if (!res.headersSent) res.writeHead(400).end();
     return;
