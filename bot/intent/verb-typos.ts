@@ -73,11 +73,24 @@ function sameLetters(a: string, b: string): boolean {
   return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
+/** "have a", "do a quick": words before "search" used as a noun ("have a serach for …"). */
+const SEARCH_NOUN_LEAD = /^(?:do|run|make|have)\s+an?\s+(?:quick\s+)?(?=[a-z]{5,}\s)/i;
+
 /**
  * The line with its first word replaced by the verb it is a typo of: one edit from a long verb
  * ("serach", "oppen"), or the same letters in another order ("opne", "sreach", two edits at most).
+ * After "have a" / "do a (quick)", a typo of "search" is corrected the same way ("have a serach for …").
  */
 export function fixVerbTypo(core: string): string | undefined {
+  const lead = SEARCH_NOUN_LEAD.exec(core);
+  if (lead) {
+    const noun = fixFirstWord(core.slice(lead[0].length));
+    return noun?.startsWith('search') ? `${lead[0]}${noun}` : undefined;
+  }
+  return fixFirstWord(core);
+}
+
+function fixFirstWord(core: string): string | undefined {
   const first = /^[a-z]+/i.exec(core)?.[0];
   if (!first || first.length < 3) return undefined;
   const lower = first.toLowerCase();
