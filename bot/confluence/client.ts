@@ -36,6 +36,12 @@ export type ConfluenceClientOptions = HttpTransportOptions;
 const MAX_SEARCH_LIMIT = 50;
 const DEFAULT_SEARCH_LIMIT = 10;
 const MAX_ANCESTORS = 25;
+/**
+ * The only expansion a search asks for: each hit's space (its key is what the allowed-spaces check
+ * reads). Nothing else a search shows or keeps needs one; `content.version` alone added ~40 % to the
+ * answer's bytes, all parsed on every turn (issue 14).
+ */
+const SEARCH_EXPAND = 'content.space';
 
 /**
  * Creates the Confluence Cloud REST client for one connection (v1 CQL search; v2 pages and
@@ -248,7 +254,7 @@ export function createConfluenceClient(
       {
         method: 'GET',
         path: '/wiki/rest/api/search',
-        query: { cql, limit, expand: 'content.space,content.version', cursor: input.cursor },
+        query: { cql, limit, expand: SEARCH_EXPAND, cursor: input.cursor },
       },
       searchResponseSchema,
     );

@@ -88,6 +88,5 @@ export function toSearchHit(result: SearchResultDto, base: string): SearchHit | 
     excerpt: parseExcerpt(result.excerpt ?? ''),
     lastModified: result.lastModified ?? '',
     webUrl: webui ? joinUrl(base, webui) : `${base}/pages/viewpage.action?pageId=${content.id}`,
-    ...(content.version ? { version: content.version.number } : {}),
   };
 }

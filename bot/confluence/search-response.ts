@@ -20,7 +20,6 @@ export interface SearchResultDto {
     readonly type: string;
     readonly title?: string | null;
     readonly space?: { readonly key: string } | null;
-    readonly version?: { readonly number: number } | null;
     readonly _links?: { readonly webui?: string | null } | null;
   } | null;
   readonly resultGlobalContainer?: { readonly displayUrl?: string | null } | null;
@@ -98,13 +97,6 @@ function contentAt(value: unknown, path: Path): SearchResultDto['content'] {
   put(out, 'title', nullishStringAt(fields.title, [...path, 'title']), fields);
   const space = nullishObjectAt(fields.space, [...path, 'space']);
   put(out, 'space', space ? { key: stringAt(space.key, [...path, 'space', 'key']) } : space, fields);
-  const version = nullishObjectAt(fields.version, [...path, 'version']);
-  put(
-    out,
-    'version',
-    version ? { number: integerAt(version.number, [...path, 'version', 'number']) } : version,
-    fields,
-  );
   const links = nullishObjectAt(fields._links, [...path, '_links']);
   if (links) {
     const webui: Fields = {};

@@ -23,7 +23,6 @@ export interface SearchHit {
   /** ISO 8601. */
   readonly lastModified: string;
   readonly webUrl: string;
-  readonly version?: number;
 }
 
 export interface SearchResults {

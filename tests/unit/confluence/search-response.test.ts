@@ -22,7 +22,6 @@ const reference = z.object({
           type: z.string(),
           title: optionalText,
           space: z.object({ key: z.string() }).nullish(),
-          version: z.object({ number: z.number().int() }).nullish(),
           _links: z.object({ webui: optionalText }).nullish(),
         })
         .nullish(),
