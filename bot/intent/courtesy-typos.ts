@@ -1,6 +1,6 @@
 import { editDistance } from './edit-distance.js';
 
-/** Words that ask ("could you …"): corrected only when "you"/"we"/"I" follows ("cna you"). */
+/** Words that ask ("could you …"): corrected only when "you"/"we"/"I" follows ("cna you", "cn u", "cld you"). */
 const ASKING = ['can', 'could', 'would', 'will'] as const;
 const ASKED = new Set(['you', 'u', 'ya', 'we', 'i']);
 /** Courtesy words that stand alone ("pleae", "helo", "thnaks"). */
@@ -11,11 +11,13 @@ const WORDS_LOOKED_AT = 6;
 
 function correction(word: string, next: string | undefined): string | undefined {
   const lower = word.toLowerCase();
-  if (KNOWN.has(lower) || !/^[a-z]{3,}$/.test(lower)) return undefined;
+  if (KNOWN.has(lower) || !/^[a-z]{2,}$/.test(lower)) return undefined;
   const near = (candidate: string): boolean =>
     candidate[0] === lower[0] && editDistance(lower, candidate, 1) <= 1;
+  // "cn u", "cld you", "wld you": the asking word without its vowels.
+  const vowelless = (candidate: string): boolean => candidate.replace(/[aeiou]/g, '') === lower;
   if (next !== undefined && ASKED.has(next.toLowerCase())) {
-    const asking = ASKING.find(near);
+    const asking = ASKING.find(near) ?? ASKING.find(vowelless);
     if (asking) return asking;
   }
   return lower.length >= 4 ? COURTESY.find(near) : undefined;
