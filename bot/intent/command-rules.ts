@@ -2,7 +2,7 @@ import { parseAddToSaying, parseAppendSaying, parseChangeIn, parsePageFirstEdit 
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
-import { parseUpdate, type UpdateMode } from './parse-update.js';
+import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import type { Intent } from './types.js';
 
 /**
@@ -47,7 +47,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     rule(
-      String.raw`^${APPEND_VERB}\s+(?:(?:this|these|it|(?:the\s+)?following(?:\s+${ADDED_THING}s?)?|text|some\s+text|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:to|onto|into|in|on|(?:to|at)\s+the\s+(?:end|bottom)\s+of)\s+`,
+      String.raw`^${APPEND_VERB}\s+(?:(?:this|these|it|(?:the\s+)?following(?:\s+${ADDED_THING}s?)?|text|some\s+text|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|in|on)\s+`,
     ),
     updateRule('append-to'),
   ],

@@ -1,5 +1,5 @@
 import { joinMarkdown, markdownEdit, parseEditText, replaceEdit } from './edit-text.js';
-import { failure, finish, readTarget, update } from './parse-update.js';
+import { failure, finish, POSITION_OWNER, readTarget, update } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
@@ -10,7 +10,20 @@ import type { Intent } from './types.js';
  * or something added to a page, then "saying" ("add a lien to X saying …").
  */
 
-const PAGE_LINK_WORDS = [' to ', ' onto ', ' into ', ' on ', ' in '] as const;
+/** Longer links first: at the same place, " to the end of " is the link, not " to ". */
+const PAGE_LINK_WORDS = [
+  ' to the end of ',
+  ' onto the end of ',
+  ' at the end of ',
+  ' to the bottom of ',
+  ' at the bottom of ',
+  ' to ',
+  ' onto ',
+  ' into ',
+  ' on ',
+  ' in ',
+] as const;
+const POSITION_TARGET = new RegExp(`^${POSITION_OWNER}`, 'i');
 /** What follows " in "/" on " when it only names a space ("… in OPS"), not the page. */
 const ONLY_A_SPACE = /^(?:the\s+)?(?:space\s+)?~?[A-Z0-9]{2,10}(?:\s+space)?[\s.!]*$/;
 
@@ -32,6 +45,7 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
   for (const { at, word } of linkPositions(text.toLowerCase())) {
     const after = text.slice(at + word.length);
     if ((word === ' in ' || word === ' on ') && ONLY_A_SPACE.test(after)) continue;
+    if (word.endsWith(' of ') && !POSITION_TARGET.test(after)) continue;
     const content = text.slice(0, at).trim();
     const cursor = new TextCursor(after);
     const ref = readTarget(cursor, 'end');

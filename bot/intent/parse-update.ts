@@ -26,9 +26,18 @@ export type UpdateMode =
   | 'change'
   | 'section';
 
+/**
+ * What "the end of" is said of when it means a place on a page ("to the end of the rota", "… of
+ * page 12"): an article, "page", an id, a quote or a link. Bare words ("the end of year review")
+ * are a title.
+ */
+export const POSITION_OWNER = String.raw`(?:(?:the|our|this|that|page|doc)\b|\d|["“‘'«„]|https?:)`;
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
 const TO = /\s*(?:to|as|into)\b\s*:?\s*|\s*:\s*/iy;
-const ONTO = /\s*(?:(?:to|at)\s+the\s+(?:end|bottom)\s+of|to|onto|into|on|in|under)\s+/iy;
+const ONTO = new RegExp(
+  String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under)\s+`,
+  'iy',
+);
 /** "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text. */
 const TEXT_NOUN = /(?:the\s+)?(?:text|word|words|phrase|line|sentence)\s+(?=["“‘'«„])/iy;
 /** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
