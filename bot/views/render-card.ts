@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as templating from 'adaptivecards-templating';
 import { AppError } from '../errors.js';
+import { buildSearchResultsCard } from './search-results-card.js';
 import type { AdaptiveCardJson, CardData, CardKind } from './types.js';
 
 const DOLLAR = '\uE000';
@@ -29,15 +30,30 @@ export interface CardRenderer {
   render<K extends CardKind>(kind: K, data: CardData[K]): AdaptiveCardJson;
 }
 
+/** Options of {@link createCardRenderer}. */
+export interface CardRendererOptions {
+  /**
+   * Expand every kind from its template, also those with a direct builder (`search-results`, see
+   * search-results-card.ts). Tests compare the two; production leaves it off.
+   */
+  readonly templatesOnly?: boolean;
+}
+
 /**
  * Builds a renderer over `cardsDir`. Each template is read and compiled once, on first use, then
  * reused. User strings in `data` are shielded from the expression engine (a title like
  * `${requester}` renders literally). Object properties that expand to `null` (a `$when` that was
  * false on a property such as `refresh`) are dropped. Throws `AppError('INTERNAL')` when a template is missing or
  * invalid, when data holds `null`, or when an expression is left unexpanded (a data field missing).
+ * The `search-results` card, shown on every search turn, is built directly by a builder pinned to
+ * its template by a test (same card, none of the template engine's cost) unless `templatesOnly`.
  */
-export function createCardRenderer(cardsDir: string = findCardsDir()): CardRenderer {
+export function createCardRenderer(
+  cardsDir: string = findCardsDir(),
+  options: CardRendererOptions = {},
+): CardRenderer {
   const templates = new Map<CardKind, templating.Template>();
+  const direct = !options.templatesOnly;
 
   function loadTemplate(kind: CardKind): templating.Template {
     const cached = templates.get(kind);
@@ -56,6 +72,8 @@ export function createCardRenderer(cardsDir: string = findCardsDir()): CardRende
 
   return {
     render(kind, data) {
+      if (direct && kind === 'search-results')
+        return buildSearchResultsCard(data as CardData['search-results']);
       const template = loadTemplate(kind);
       let expanded: unknown;
       try {
