@@ -28,7 +28,7 @@ const SPACE_FIRST =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?=(?:search|find|look\s+for|look\s+up)\b)/;
 /** "Team Rituals: add a line saying …": a page name, a colon, then an edit in plain words. */
 const PAGE_THEN_EDIT =
-  /^(?=[^:\n]{1,120}?(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:please\s+)?(?:add|append|put|write|insert|replace|change|swap|rename)\b)/i;
+  /^(?=[^:\n]{1,120}?(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:please\s+)?(?:add|append|put|write|insert|replace|change|swap|correct|fix|rename)\b)/i;
 
 function updateRule(mode: UpdateMode): Rule[1] {
   return (rest, body) => parseUpdate(mode, rest, body);
@@ -87,6 +87,14 @@ const RULES: readonly Rule[] = [
       const changed = parseUpdate('change', rest, body);
       const quotedPage = changed.kind === 'failure' && /^change\b/i.test(match[0]);
       return quotedPage ? parseUpdate('update', rest, body) : changed;
+    },
+  ],
+  [
+    // "correct 25 days to 27 days in X": an unquoted correction, read like "change … to …".
+    /^(?:correct|fix)\s+(?!(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\b)(?=[^"“‘«„\n]{1,200}?\s(?:to|into)\s)/i,
+    (rest, body) => {
+      const changed = parseUpdate('change', rest, body);
+      return changed.kind === 'failure' ? parseUpdate('update', rest, body) : changed;
     },
   ],
   [

@@ -60,7 +60,13 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const PAGE_FIRST_END =
-  /\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=(?:(?:please|pls|plz|kindly)\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)?(?:add|append|put|write|insert|include|replace|change|swap|rename)\b)/i;
+  /\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=(?:(?:please|pls|plz|kindly)\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)?(?:add|append|put|write|insert|include|replace|change|swap|correct|fix|rename)\b)/i;
+
+/**
+ * Places tried where the page named first may end ("in the Fix Log page add …": not at "Fix").
+ * Each try reads the line once, so a few of them keep the work linear.
+ */
+const MAX_PAGE_FIRST_TRIES = 4;
 
 /**
  * The edit on the lines after "for the X page:" (nothing after the colon on the first line); plain
@@ -80,8 +86,20 @@ function editOnNextLines(separator: string, bodyLines: string): ReturnType<typeo
  */
 export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent | undefined {
   const text = remainder.trim();
-  const end = PAGE_FIRST_END.exec(text);
-  if (!end || end.index === 0) return undefined;
+  const ends = new RegExp(PAGE_FIRST_END.source, 'gi');
+  let tries = 0;
+  for (let end = ends.exec(text); end && tries < MAX_PAGE_FIRST_TRIES; end = ends.exec(text)) {
+    tries += 1;
+    if (end[0].length === 0) ends.lastIndex += 1;
+    if (end.index === 0) continue;
+    const edit = pageFirstEditAt(text, end, bodyLines);
+    if (edit) return edit;
+  }
+  return undefined;
+}
+
+/** The page before `end` and the edit after it, or `undefined` when either does not read. */
+function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string): Intent | undefined {
   const ref = readTarget(new TextCursor(text.slice(0, end.index)), 'end');
   if (typeof ref === 'string') return undefined;
   const editText = text

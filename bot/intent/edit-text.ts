@@ -35,9 +35,9 @@ const SHOULD_BE =
   /\s*(?:->|→|=>)\s*|\s+(?:should|must)\s+(?:be|read|say|become)\s*|\s+(?:is\s+wrong|is\s+a\s+typo)[\s,;-]+(?:it\s+)?should\s+(?:be|read|say)\s*/iy;
 /** Most characters of old or new text in an unquoted edit ("replace 30 days with 45 days"). */
 const MAX_UNQUOTED_EDIT = 120;
-/** "replace 30 days with 45 days", "change 09:45 to 10:00": an unquoted replace on its own line. */
+/** "replace 30 days with 45 days", "change 09:45 to 10:00", "correct 25 days into 27 days": an unquoted replace on its own line. */
 const UNQUOTED_EDIT = new RegExp(
-  String.raw`^[ \t]*(?:replace|change|swap|switch)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:with|to|for|by|->|→)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
+  String.raw`^[ \t]*(?:replace|change|swap|switch|correct|fix)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:with|to|into|for|by|->|→)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
   'i',
 );
 
