@@ -129,7 +129,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
+    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [

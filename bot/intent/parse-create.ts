@@ -7,13 +7,18 @@ import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
 const PAGE_WORDS =
-  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
+  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO =
-  /\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|(?:the\s+)?(?:body|content|contents|text)(?=\s*:|\s+\S))|with\s+the\s+following|with(?=\s*:)|containing)?\s*(:)?/iy;
+  /\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|(?:the\s+)?(?:body|content|contents|text)(?=\s*:|\s+\S))|with\s+the\s+following|with(?=\s*:)|(?:write|say|saying)(?=\s*:)|containing)?\s*(:)?/iy;
 const CLAUSE_START =
-  /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|containing\b))|\s*(?=:)/gi;
+  /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|containing\b|to\s|into\s))|\s*(?=:)/gi;
+/**
+ * "… to ENG", "… into the OPS space": "to" ends an unquoted title only before a space key in capitals
+ * or the word "space" ("Guide to Kafka" stays whole).
+ */
+const TO_SPACE = /\s+(?:to|into)\s+(?:the\s+)?(?:(?:[Ss]pace\s+)\S|~?[A-Z][A-Z0-9]{1,9}(?![\w~])|\S+\s+[Ss]pace\b)/y;
 
 const EXAMPLES = [
   'create "Meeting notes 2024-06-03" in ENG: first line of the page',
@@ -93,7 +98,9 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
       CLAUSE_START.lastIndex = Math.max(CLAUSE_START.lastIndex, match.index + 1);
       continue;
     }
-    const read = readClauses(text, match.index);
+    TO_SPACE.lastIndex = match.index;
+    const toWord = /^\s+(?:to|into)\s/i.test(text.slice(match.index, match.index + 8));
+    const read = toWord && !TO_SPACE.test(text) ? ({ kind: 'no' } as const) : readClauses(text, match.index);
     if (read.kind !== 'no') return { title: text.slice(titleStart, match.index).trim(), read };
     if (match[0].length === 0) CLAUSE_START.lastIndex += 1;
   }
@@ -102,23 +109,43 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|["“‘'«„]))/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|["“‘'«„]))/i;
+/** How the title is introduced after the space: "called", "with the title", "the name is". */
+const NAMING =
+  /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be))\s*:?\s+/i;
 
 /**
- * Moves a space named before the title after it ("a page in HR called X: body" → "a page called
- * X in HR: body"), so the one grammar reads both. The title ends at its closing quote, else at the
- * first colon or the end of the line.
+ * ", text" / "and write" / "with body" just before the colon: the body's introduction, not the end of
+ * the title ("Sample Text:" is a title).
+ */
+const BODY_WORD_BEFORE_COLON =
+  /(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=with\s))(?:(?:with\s+)?(?:the\s+)?(?:body|content|contents|text|markdown)|write|say|saying)\s*$/i;
+/** Longest introduction looked for before the colon (characters). */
+const BODY_WORD_PROBE = 32;
+
+/** Where an unquoted title that runs up to `colon` ends: before a body introduction, if any. */
+function titleEnd(rest: string, colon: number): number {
+  const from = Math.max(0, colon - BODY_WORD_PROBE);
+  const intro = BODY_WORD_BEFORE_COLON.exec(rest.slice(from, colon));
+  return intro ? from + intro.index : colon;
+}
+
+/**
+ * Moves a space named before the title after it ("a page in HR called X: body", "one page in OPS,
+ * the name is X, and write: body" → "a page called X in HR: body"), so the one grammar reads both.
+ * The title ends at its closing quote, else before the first colon (and a body introduction just
+ * before it: ", text:") or at the end of the line.
  */
 function spaceAfterTitle(text: string): string {
   const match = SPACE_BEFORE_TITLE.exec(text);
   const key = match ? acceptSpaceWord(match[2] ?? '', false) : undefined;
   if (!match || key === undefined) return text;
   const rest = text.slice(match[0].length);
-  const naming = /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title))\s+/i.exec(rest)?.[0] ?? '';
+  const naming = NAMING.exec(rest)?.[0] ?? '';
   const quoted = readQuoted(rest, naming.length, MAX_TITLE_LENGTH * 2);
   const colon = rest.indexOf(':', naming.length);
-  const end = quoted?.kind === 'quoted' ? quoted.end : colon < 0 ? rest.length : colon;
-  return `${match[1]} ${rest.slice(0, end).trimEnd()} in ${key}${rest.slice(end)}`;
+  const end = quoted?.kind === 'quoted' ? quoted.end : colon < 0 ? rest.length : titleEnd(rest, colon);
+  return `${match[1]} called ${rest.slice(naming.length, end).trimEnd()} in ${key}${rest.slice(end)}`;
 }
 
 /**
