@@ -174,9 +174,14 @@ export function stripPoliteness(line: string): string {
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
 const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|yo|sup|greetings|(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום|thanks|thank\s+you|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tks|ty|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
-const GREETING_TAIL = String.raw`(?:there|all|everyone|team|folks|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|that(?:'s|\s+is)\s+(?:great|perfect|helpful|it))`;
+/**
+ * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
+ * star". Kept as data: a word missing here makes the message a question or a search.
+ */
+const PRAISE = String.raw`(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|you(?:'re|\s+are)|you(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)`;
+const GREETING_TAIL = String.raw`(?:there|all|everyone|team|folks|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|${PRAISE})`;
 const GREETING = new RegExp(
-  String.raw`^${GREETING_WORD}(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
+  String.raw`^(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
 );
 
