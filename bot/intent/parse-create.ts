@@ -18,7 +18,8 @@ const CLAUSE_START =
  * "… to ENG", "… into the OPS space": "to" ends an unquoted title only before a space key in capitals
  * or the word "space" ("Guide to Kafka" stays whole).
  */
-const TO_SPACE = /\s+(?:to|into)\s+(?:the\s+)?(?:(?:[Ss]pace\s+)\S|~?[A-Z][A-Z0-9]{1,9}(?![\w~])|\S+\s+[Ss]pace\b)/y;
+const TO_SPACE =
+  /\s+(?:to|into)\s+(?:the\s+)?(?:(?:[Ss]pace\s+)\S|~?[A-Z][A-Z0-9]{1,9}(?![\w~])|\S+\s+[Ss]pace\b)/y;
 
 const EXAMPLES = [
   'create "Meeting notes 2024-06-03" in ENG: first line of the page',

@@ -14,7 +14,7 @@ import { parseFollowUp } from './parse-follow-up.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
-import { hasVerbTypo, isFillerOnly, isKeywords, unclear } from './readings.js';
+import { hasVerbTypo, isFillerOnly, isKeywords, isVagueRequest, unclear } from './readings.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
@@ -174,6 +174,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const bare = bareReference(core);
   if (bare) return bare;
   if (isFillerOnly(core)) return unclear(core);
+  // "can u sort that thing out": nothing named to search or ask about; "do it?" stays a question.
+  if (isVagueRequest(core) && !isQuestion(core) && !/\?\s*$/.test(line)) return unclear(core);
   const keywords = isKeywords(core) && !hasVerbTypo(core);
   if (keywords && isKeywordQuery(line, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.

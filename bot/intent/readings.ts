@@ -96,6 +96,35 @@ export function isFillerOnly(core: string): boolean {
   return words.length > 0 && words.every((word) => FILLER.has(word));
 }
 
+/** Words that point at something without naming it ("that thing", "it", "this stuff"). */
+const POINTING = new Set('it this that these those them thing things stuff something one'.split(' '));
+/** Words that may sit around a pointing word in a vague request ("sort that thing out for me"). */
+const VAGUE = new Set([
+  ...POINTING,
+  ...'out up over off away for me us the a an with of about on care all same again too also now asap please quickly'.split(
+    ' ',
+  ),
+]);
+/** Verbs that ask for words, not an action ("explain that"): a thread follow-up, so a question. */
+const ASKING_VERBS = new Set(
+  'tell explain describe clarify summarise summarize elaborate expand repeat say answer help remind show'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True for a request whose object only points ("sort that thing out", "take care of it", "do this
+ * for me"): a verb, then only vague words, one of them pointing. There is nothing to search for or
+ * to answer, so it is not understood (with readings) rather than a search or a question.
+ */
+export function isVagueRequest(core: string): boolean {
+  const words = wordsOf(core).map((word) => word.replace(/[^\p{L}\p{N}']+/gu, '').toLowerCase());
+  const [verb, ...rest] = words;
+  if (verb === undefined || !/^\p{L}+$/u.test(verb) || rest.length === 0) return false;
+  if (ASKING_VERBS.has(verb) || VAGUE.has(verb)) return false;
+  return rest.every((word) => VAGUE.has(word)) && rest.some((word) => POINTING.has(word));
+}
+
 /**
  * A message that was not understood, with the one or two likeliest readings as commands the user
  * could have typed: a verb two typos away corrected ("srech vpn" → `search vpn`), a long sentence
