@@ -46,37 +46,47 @@ class Mismatch extends Error {
 type Path = readonly (string | number)[];
 type Fields = Record<string, unknown>;
 
-function objectAt(value: unknown, path: Path): Fields {
+/*
+ * Every helper takes the path of the containing object plus the field's key (and a sub-key one
+ * level down), and builds the full path only when it throws: a valid answer allocates no paths.
+ */
+
+function pathOf(parent: Path, key?: string | number, sub?: string): Path {
+  if (key === undefined) return parent;
+  return sub === undefined ? [...parent, key] : [...parent, key, sub];
+}
+
+function objectAt(value: unknown, parent: Path, key?: string | number, sub?: string): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Mismatch(path, 'Expected object');
+    throw new Mismatch(pathOf(parent, key, sub), 'Expected object');
   }
   return value as Fields;
 }
 
 /** `undefined` and `null` mean absent; anything else must be an object. */
-function nullishObjectAt(value: unknown, path: Path): Fields | null | undefined {
-  return value === undefined || value === null ? value : objectAt(value, path);
+function nullishObjectAt(value: unknown, parent: Path, key: string, sub?: string): Fields | null | undefined {
+  return value === undefined || value === null ? value : objectAt(value, parent, key, sub);
 }
 
-function stringAt(value: unknown, path: Path): string {
-  if (typeof value !== 'string') throw new Mismatch(path, 'Expected string');
+function stringAt(value: unknown, parent: Path, key: string, sub?: string): string {
+  if (typeof value !== 'string') throw new Mismatch(pathOf(parent, key, sub), 'Expected string');
   return value;
 }
 
-function nullishStringAt(value: unknown, path: Path): string | null | undefined {
-  return value === undefined || value === null ? value : stringAt(value, path);
+function nullishStringAt(value: unknown, parent: Path, key: string, sub?: string): string | null | undefined {
+  return value === undefined || value === null ? value : stringAt(value, parent, key, sub);
 }
 
-function integerAt(value: unknown, path: Path, least?: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new Mismatch(path, 'Expected integer');
-  if (least !== undefined && value < least) throw new Mismatch(path, `Expected at least ${least}`);
+function integerAt(value: unknown, key: string, least: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new Mismatch([key], 'Expected integer');
+  if (value < least) throw new Mismatch([key], `Expected at least ${least}`);
   return value;
 }
 
-function idAt(value: unknown, path: Path): string {
+function idAt(value: unknown, parent: Path, key: string): string {
   if (typeof value === 'string' && value.length > 0) return value;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return String(value);
-  throw new Mismatch(path, 'Expected a non-empty string or a non-negative integer id');
+  throw new Mismatch(pathOf(parent, key), 'Expected a non-empty string or a non-negative integer id');
 }
 
 /**
@@ -87,39 +97,40 @@ function put(out: Fields, key: string, value: unknown, from: Fields): void {
   if (value !== undefined || key in from) out[key] = value;
 }
 
-function contentAt(value: unknown, path: Path): SearchResultDto['content'] {
-  const fields = nullishObjectAt(value, path);
+function contentAt(value: unknown, parent: Path): SearchResultDto['content'] {
+  const fields = nullishObjectAt(value, parent, 'content');
   if (!fields) return fields;
-  const out: Fields = {
-    id: idAt(fields.id, [...path, 'id']),
-    type: stringAt(fields.type, [...path, 'type']),
-  };
-  put(out, 'title', nullishStringAt(fields.title, [...path, 'title']), fields);
-  const space = nullishObjectAt(fields.space, [...path, 'space']);
-  put(out, 'space', space ? { key: stringAt(space.key, [...path, 'space', 'key']) } : space, fields);
-  const links = nullishObjectAt(fields._links, [...path, '_links']);
+  const path = pathOf(parent, 'content');
+  const out: Fields = { id: idAt(fields.id, path, 'id'), type: stringAt(fields.type, path, 'type') };
+  put(out, 'title', nullishStringAt(fields.title, path, 'title'), fields);
+  const space = nullishObjectAt(fields.space, path, 'space');
+  put(out, 'space', space ? { key: stringAt(space.key, path, 'space', 'key') } : space, fields);
+  const links = nullishObjectAt(fields._links, path, '_links');
   if (links) {
     const webui: Fields = {};
-    put(webui, 'webui', nullishStringAt(links.webui, [...path, '_links', 'webui']), links);
+    put(webui, 'webui', nullishStringAt(links.webui, path, '_links', 'webui'), links);
     out._links = webui;
   } else put(out, '_links', links, fields);
   return out as SearchResultDto['content'];
 }
 
-function resultAt(value: unknown, path: Path): SearchResultDto {
-  const fields = objectAt(value, path);
-  const out: Fields = { title: stringAt(fields.title, [...path, 'title']) };
-  put(out, 'excerpt', nullishStringAt(fields.excerpt, [...path, 'excerpt']), fields);
-  put(out, 'url', nullishStringAt(fields.url, [...path, 'url']), fields);
-  put(out, 'lastModified', nullishStringAt(fields.lastModified, [...path, 'lastModified']), fields);
-  put(out, 'content', contentAt(fields.content, [...path, 'content']), fields);
-  const container = nullishObjectAt(fields.resultGlobalContainer, [...path, 'resultGlobalContainer']);
+const RESULTS: Path = ['results'];
+
+function resultAt(value: unknown, index: number): SearchResultDto {
+  const fields = objectAt(value, RESULTS, index);
+  const path = pathOf(RESULTS, index);
+  const out: Fields = { title: stringAt(fields.title, path, 'title') };
+  put(out, 'excerpt', nullishStringAt(fields.excerpt, path, 'excerpt'), fields);
+  put(out, 'url', nullishStringAt(fields.url, path, 'url'), fields);
+  put(out, 'lastModified', nullishStringAt(fields.lastModified, path, 'lastModified'), fields);
+  put(out, 'content', contentAt(fields.content, path), fields);
+  const container = nullishObjectAt(fields.resultGlobalContainer, path, 'resultGlobalContainer');
   if (container) {
     const checked: Fields = {};
     put(
       checked,
       'displayUrl',
-      nullishStringAt(container.displayUrl, [...path, 'resultGlobalContainer', 'displayUrl']),
+      nullishStringAt(container.displayUrl, path, 'resultGlobalContainer', 'displayUrl'),
       container,
     );
     out.resultGlobalContainer = checked;
@@ -127,22 +138,28 @@ function resultAt(value: unknown, path: Path): SearchResultDto {
   return out as unknown as SearchResultDto;
 }
 
+const ROOT: Path = [];
+
 function checkSearchResponse(value: unknown): SearchResponseDto {
-  const fields = objectAt(value, []);
-  if (!Array.isArray(fields.results)) throw new Mismatch(['results'], 'Expected array');
-  const out: Fields = {
-    results: fields.results.map((result, index) => resultAt(result, ['results', index])),
-  };
-  const size = fields.size === undefined ? undefined : integerAt(fields.size, ['size'], 0);
-  put(out, 'size', size, fields);
-  const totalSize =
-    fields.totalSize === undefined ? undefined : integerAt(fields.totalSize, ['totalSize'], 0);
-  put(out, 'totalSize', totalSize, fields);
-  const links = nullishObjectAt(fields._links, ['_links']);
+  const fields = objectAt(value, ROOT);
+  if (!Array.isArray(fields.results)) throw new Mismatch(RESULTS, 'Expected array');
+  const results: SearchResultDto[] = [];
+  for (let index = 0; index < fields.results.length; index++) {
+    results.push(resultAt(fields.results[index], index));
+  }
+  const out: Fields = { results };
+  put(out, 'size', fields.size === undefined ? undefined : integerAt(fields.size, 'size', 0), fields);
+  put(
+    out,
+    'totalSize',
+    fields.totalSize === undefined ? undefined : integerAt(fields.totalSize, 'totalSize', 0),
+    fields,
+  );
+  const links = nullishObjectAt(fields._links, ROOT, '_links');
   if (links) {
     const checked: Fields = {};
-    put(checked, 'base', nullishStringAt(links.base, ['_links', 'base']), links);
-    put(checked, 'next', nullishStringAt(links.next, ['_links', 'next']), links);
+    put(checked, 'base', nullishStringAt(links.base, ROOT, '_links', 'base'), links);
+    put(checked, 'next', nullishStringAt(links.next, ROOT, '_links', 'next'), links);
     out._links = checked;
   } else put(out, '_links', links, fields);
   return out as unknown as SearchResponseDto;

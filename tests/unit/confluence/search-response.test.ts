@@ -98,6 +98,20 @@ describe('searchResponseSchema (hand-checked)', () => {
     );
   });
 
+  it('names a field the zod schema also names when it refuses an answer', () => {
+    fc.assert(
+      fc.property(answer, (value) => {
+        const expected = reference.safeParse(value);
+        const actual = searchResponseSchema.safeParse(value);
+        if (expected.success || actual.success) return;
+        const paths = expected.error.issues.map((issue) => JSON.stringify(issue.path));
+        expect(actual.error.issues).toHaveLength(1);
+        expect(paths).toContain(JSON.stringify(actual.error.issues[0]?.path));
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
+  });
+
   it('names the first offending field', () => {
     const parsed = searchResponseSchema.safeParse({
       results: [{ title: 'a', content: { id: '', type: 'page' } }],
