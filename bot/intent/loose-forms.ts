@@ -75,7 +75,9 @@ const QUESTION_WORDS = new Set(
     'a an the and or but for to of in on at by with about from as if so than then what which who whom whose ' +
     'when where why how is are was were be been am do does did can could should would will shall may might ' +
     'must has have had i me my we us our you your he she it its they them their this that these those there ' +
-    'not no yes any some all more less too also only just same else other'
+    'not no yes any some all more less too also only just same else other ' +
+    // Question words of other languages people ask in ("¿cómo …?", "Wie …?", "Où …?").
+    'cómo como qué dónde donde cuándo cuál cuáles quién wie wo wann wer warum welche welcher welches où quand quel quelle quels pourquoi combien'
   ).split(' '),
 );
 
@@ -87,7 +89,9 @@ export function isKeywordQuery(line: string, core: string): boolean {
   if (!/\?\s*$/.test(line)) return false;
   const words = core.split(/\s+/).filter((word) => word.length > 0);
   if (words.length === 0 || words.length > MAX_QUERY_WORDS) return false;
-  return words.every((word) => /[\p{L}\p{N}]/u.test(word) && !QUESTION_WORDS.has(word.toLowerCase()));
+  return words.every(
+    (word) => /[\p{L}\p{N}]/u.test(word) && !QUESTION_WORDS.has(word.replace(/^[¿¡]+/, '').toLowerCase()),
+  );
 }
 
 /** Words after "the" that point at a result, not a page's title ("the last", "the one about …"). */
