@@ -149,7 +149,8 @@ function shouldBeEdit(firstLine: string): UpdateEdit | undefined {
 function unquotedEdit(firstLine: string, following: string | undefined): UpdateEdit | undefined {
   if (following !== undefined && following.trim().length > 0) return undefined;
   const match = UNQUOTED_EDIT.exec(firstLine.trimEnd());
-  if (!match) return undefined;
+  // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
+  if (!match || /^['‘]/.test(match[1]!)) return undefined;
   return { kind: 'replace', find: match[1]!.trim(), replaceWith: match[2]!.replace(/[.!]+$/, '').trim() };
 }
 
