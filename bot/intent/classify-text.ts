@@ -179,8 +179,8 @@ const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|yo|sup|
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
  */
-const PRAISE = String.raw`(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|you(?:'re|\s+are)|you(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)`;
-const GREETING_TAIL = String.raw`(?:there|all|everyone|team|folks|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|${PRAISE})`;
+const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|you(?:'re|\s+are)|you(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock))`;
+const GREETING_TAIL = String.raw`(?:there|all|everyone|team|folks|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|${PRAISE})`;
 const GREETING = new RegExp(
   String.raw`^(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
