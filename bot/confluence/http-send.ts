@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import type { HttpFail } from './http-errors.js';
-import type { HttpExchange } from './http-exchange.js';
+import { ExchangeAbort, type HttpExchange } from './http-exchange.js';
 import type { HttpMethod, HttpRequest, QueryValue, RawResponse } from './http-types.js';
 import type { ConfluenceConnection } from './types.js';
 
@@ -48,11 +48,11 @@ export function createSender(options: SenderOptions): (request: HttpRequest) => 
   const exchange = options.exchange;
   const origin = new URL(siteUrl).origin;
   return async (request: HttpRequest): Promise<RawResponse> => {
-    const controller = new AbortController();
+    const abort = new ExchangeAbort();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      abort.abort();
     }, timeoutMs);
     try {
       let url = new URL(`${siteUrl}${request.path}${buildQuery(request.query)}`);
@@ -71,7 +71,7 @@ export function createSender(options: SenderOptions): (request: HttpRequest) => 
           method,
           headers,
           ...(body !== undefined ? { body } : {}),
-          signal: controller.signal,
+          abort,
         });
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && location !== null) {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../../bot/confluence/http.js';
-import { nodeExchange } from '../../../bot/confluence/http-exchange.js';
+import { ExchangeAbort, fetchExchange, nodeExchange } from '../../../bot/confluence/http-exchange.js';
 import { Secret } from '../../../bot/secret.js';
 
 /** What the server saw of one request. */
@@ -58,7 +58,7 @@ describe('nodeExchange', () => {
       method: 'POST',
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: '{"title":"Ünïcode"}',
-      signal: new AbortController().signal,
+      abort: new ExchangeAbort(),
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('X-CUSTOM')).toBe('one');
@@ -86,7 +86,7 @@ describe('nodeExchange', () => {
     const response = await nodeExchange()(new URL(`${url}/x`), {
       method: 'GET',
       headers: {},
-      signal: new AbortController().signal,
+      abort: new ExchangeAbort(),
     });
     expect(await response.text()).toBe('{"results":[]}');
   });
@@ -99,7 +99,7 @@ describe('nodeExchange', () => {
     const response = await nodeExchange()(new URL(`${url}/x`), {
       method: 'GET',
       headers: {},
-      signal: new AbortController().signal,
+      abort: new ExchangeAbort(),
     });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/elsewhere');
@@ -112,14 +112,75 @@ describe('nodeExchange', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"partial":');
     });
-    const controller = new AbortController();
+    const abort = new ExchangeAbort();
     const response = await nodeExchange()(new URL(`${url}/x`), {
       method: 'GET',
       headers: {},
-      signal: controller.signal,
+      abort,
     });
-    controller.abort();
+    abort.abort();
     await expect(response.text()).rejects.toThrow();
+  });
+
+  it('fails when aborted before the answer, and never sends when already aborted', async () => {
+    const { url, seen } = await serve(() => undefined);
+    const abort = new ExchangeAbort();
+    const pending = nodeExchange()(new URL(`${url}/x`), { method: 'GET', headers: {}, abort });
+    setTimeout(() => abort.abort(), 20);
+    await expect(pending).rejects.toThrow(/aborted/);
+    const requestsBefore = seen.length;
+    await expect(nodeExchange()(new URL(`${url}/y`), { method: 'GET', headers: {}, abort })).rejects.toThrow(
+      /aborted/,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.length).toBe(requestsBefore);
+  });
+
+  it('an abort after the exchanges are over leaves the kept-alive connection alone', async () => {
+    const { url } = await serve((_seen, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    let connections = 0;
+    server?.on('connection', () => {
+      connections++;
+    });
+    const abort = new ExchangeAbort();
+    const exchange = nodeExchange();
+    for (let i = 0; i < 3; i++) {
+      const response = await exchange(new URL(`${url}/x`), { method: 'GET', headers: {}, abort });
+      expect(await response.text()).toBe('{"ok":true}');
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    abort.abort();
+    const after = await exchange(new URL(`${url}/x`), {
+      method: 'GET',
+      headers: {},
+      abort: new ExchangeAbort(),
+    });
+    expect(await after.text()).toBe('{"ok":true}');
+    expect(connections).toBe(1);
+  });
+});
+
+describe('fetchExchange', () => {
+  it('aborts the fetch when the exchange is aborted', async () => {
+    const abort = new ExchangeAbort();
+    let seenSignal: AbortSignal | undefined;
+    const doFetch = ((_url: URL, init: RequestInit) => {
+      seenSignal = init.signal ?? undefined;
+      return new Promise<Response>((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    }) as unknown as typeof fetch;
+    const pending = fetchExchange(doFetch)(new URL('http://127.0.0.1:9/x'), {
+      method: 'GET',
+      headers: {},
+      abort,
+    });
+    abort.abort();
+    await expect(pending).rejects.toThrow(/aborted/);
+    expect(seenSignal?.aborted).toBe(true);
   });
 });
 
