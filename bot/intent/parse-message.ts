@@ -50,7 +50,10 @@ const SEARCHY_QUESTION =
   /^(?:(?:are\s+there|is\s+there|there\s+(?:is|are)|exists?|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
 /** "show me what we have on X", "what have we got about X": a search. */
 const WHAT_WE_HAVE =
-  /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there)\s+(?:on|about|for|regarding)\s+/i;
+  /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
+/** "what's in the wiki about X", "whats on confluence on X": what the wiki holds on a topic. */
+const WHAT_IS_IN_WIKI =
+  /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
   /^(?:where\s+(?:can|do|would|could|should)\s+i\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference))\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
@@ -157,7 +160,11 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
   const followUp = parseFollowUp(core);
   if (followUp) return followUp;
-  const searchy = SEARCHY_QUESTION.exec(core) ?? WHERE_CAN_I_FIND.exec(core) ?? WHAT_WE_HAVE.exec(core);
+  const searchy =
+    SEARCHY_QUESTION.exec(core) ??
+    WHERE_CAN_I_FIND.exec(core) ??
+    WHAT_WE_HAVE.exec(core) ??
+    WHAT_IS_IN_WIKI.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
   const ruled = applyRules(baseVerbForm(core), bodyLines);
   if (ruled) return ruled;
