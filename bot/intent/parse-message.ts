@@ -160,11 +160,12 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
   const followUp = parseFollowUp(core);
   if (followUp) return followUp;
+  const where = WHERE_CAN_I_FIND.exec(core);
+  // "where do I find the Team Rituals page?": one page named, so it is opened.
+  const wherePage = where ? namedPage(core.slice(where[0].length)) : undefined;
+  if (wherePage) return wherePage;
   const searchy =
-    SEARCHY_QUESTION.exec(core) ??
-    WHERE_CAN_I_FIND.exec(core) ??
-    WHAT_WE_HAVE.exec(core) ??
-    WHAT_IS_IN_WIKI.exec(core);
+    SEARCHY_QUESTION.exec(core) ?? where ?? WHAT_WE_HAVE.exec(core) ?? WHAT_IS_IN_WIKI.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
   const ruled = applyRules(baseVerbForm(core), bodyLines);
   if (ruled) return ruled;
