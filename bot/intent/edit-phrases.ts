@@ -1,4 +1,4 @@
-import { joinMarkdown, markdownEdit, parseEditText, replaceEdit } from './edit-text.js';
+import { ASKING_BEFORE_EDIT, joinMarkdown, markdownEdit, parseEditText, replaceEdit } from './edit-text.js';
 import { failure, finish, POSITION_OWNER, readTarget, update } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
 import { TextCursor } from './text-cursor.js';
@@ -59,8 +59,13 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
 }
 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
-const PAGE_FIRST_END =
-  /\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=(?:(?:please|pls|plz|kindly)\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)?(?:add|append|put|write|insert|include|replace|change|swap|correct|fix|rename)\b)/i;
+const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)`;
+const PAGE_FIRST_END = new RegExp(
+  String.raw`\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:add|append|put|write|insert|include|replace|change|swap|correct|fix|rename)\b)`,
+  'i',
+);
+/** Courtesy between the page and its edit ("in the X, can you please add …"), dropped. */
+const COURTESY_BEFORE_EDIT = new RegExp(`^${WISH_BEFORE_EDIT}`, 'i');
 
 /**
  * Places tried where the page named first may end ("in the Fix Log page add …": not at "Fix").
@@ -102,9 +107,7 @@ export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent
 function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string): Intent | undefined {
   const ref = readTarget(new TextCursor(text.slice(0, end.index)), 'end');
   if (typeof ref === 'string') return undefined;
-  const editText = text
-    .slice(end.index + end[0].length)
-    .replace(/^(?:(?:please|pls|plz|kindly)\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)/i, '');
+  const editText = text.slice(end.index + end[0].length).replace(COURTESY_BEFORE_EDIT, '');
   const edit =
     editText.trim().length > 0
       ? parseEditText(bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText)

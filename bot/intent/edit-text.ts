@@ -21,6 +21,12 @@ const WITH_TEXT =
   /^[ \t]*(?:with[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|(?:to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads|mentions))[ \t]*:?[ \t]+(.*)$)/i;
 /** "… and add …", "…, then replace …": the edit joined to the page by a linking word. */
 const LINKING_WORD = /^[ \t]*(?:and[ \t]+then|and|then)[ \t]+(?=\S)/i;
+/** Words an edit starts with after the page ("add …", "replace …", "title: …"). */
+const EDIT_VERBS =
+  'append|add|put|write|insert|include|replace|change|swap|switch|correct|fix|rename|section|title|body';
+/** Asking words before an edit verb ("please", "can you", "could u pls"), as a pattern source. */
+export const ASKING_BEFORE_EDIT = String.raw`(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)`;
+const ASKING_AT_START = new RegExp(`^[ \\t]*${ASKING_BEFORE_EDIT}(?=(?:${EDIT_VERBS})\\b)`, 'i');
 /** "change "a" to "b"", "swap "a" for "b"". */
 const CHANGE_LINE = /^[ \t]*(?:change|swap|switch|correct|fix)[ \t]+(?=["“‘'«„])/i;
 const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
@@ -180,7 +186,7 @@ function naturalEdit(firstLine: string, following: string | undefined): UpdateEd
  * lines and is kept exactly. Returns a user-facing reason when the edit is unusable.
  */
 export function parseEditText(written: string): UpdateEdit | string {
-  const text = written.replace(LINKING_WORD, '');
+  const text = written.replace(LINKING_WORD, '').replace(ASKING_AT_START, '');
   const [firstLine, following] = splitFirstLine(text);
   const append = APPEND_LINE.exec(firstLine);
   if (append) return markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));

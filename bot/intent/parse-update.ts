@@ -1,5 +1,6 @@
 import type { PageRef } from '../confluence/types.js';
 import {
+  ASKING_BEFORE_EDIT,
   joinMarkdown,
   markdownEdit,
   parseEditText,
@@ -73,8 +74,8 @@ const EDIT_START = new RegExp(
     String.raw`\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:`,
     ':',
     String.raw`\s*(?:->|→|=>)\s*`,
-    String.raw`(?:[,?.!;]|\s[-–—])\s*(?:(?:and|then)\s+)?(?:please\s+)?(?=${EDIT_VERB})`,
-    String.raw`,?\s(?:and|then)\s+(?:please\s+)?(?=${EDIT_VERB})`,
+    String.raw`(?:[,?.!;]|\s[-–—])\s*(?:(?:and|then)\s+)?${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
+    String.raw`,?\s(?:and|then)\s+${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
     String.raw`\s(?=with\s+["“‘'«„])`,
     String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include)\b)`,
     String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
