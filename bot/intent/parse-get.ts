@@ -8,9 +8,13 @@ import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
 const TRAILING_NOISE = /^[\s.,;:!?)]*(?:(?:in\s+)?(?:here|chat|teams|the\s+chat))?[\s.,;:!?]*$/i;
-/** Words that ask for pages about something rather than one page: "pages about X", "the onboarding docs". */
+/**
+ * Words that ask for pages about something rather than one page: "pages about X", "anything on X",
+ * "the docs". A collection noun that goes on into other words ("the Information Security Policy",
+ * "the Things To Know page") starts a title instead.
+ */
 const ABOUT_WORDS =
-  /^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages|docs|documents|documentation|articles|stuff|things|info|infos|information|informations|anything|everything|something|results|entries)\b|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages?|docs?|documents?|articles?|notes?)\s+(?:about|on|for|regarding|re|mentioning|related\s+to|covering|with(?!\s+(?:the\s+)?(?:name|title)\b)|containing)\s/i;
+  /^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:stuff|anything|everything|something)\b|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages|docs|documents|documentation|articles|things|info|infos|information|informations|materials|resources|results|entries)(?=[\s.!?]*$|\s+(?:about|on|for|regarding|re|mentioning|related\s+to|relating\s+to|covering|with|containing|that|which|in|from|of|to\s+do\s+with)\b)|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages?|docs?|documents?|articles?|notes?)\s+(?:about|on|for|regarding|re|mentioning|related\s+to|covering|with(?!\s+(?:the\s+)?(?:name|title)\b)|containing)\s/i;
 const COLLECTION_END = /\s(?:docs|pages|documents|documentation|articles|stuff|info|information)[\s.!?]*$/i;
 
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
