@@ -17,11 +17,20 @@ const FILLER = new Set(
 const JOINER = /^[&+/\-–—]$/;
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
+/**
+ * Words without vowels that are not mash: acronyms people type in lower case ("gdpr", "html").
+ * Kept as data; one typed in capitals ("GDPR", "HMRC") is an acronym whatever it is.
+ */
+const VOWELLESS_WORDS = new Set(
+  'html http https smtp gdpr sftp pptx xlsx grpc sdlc hmrc dkim mtls ldaps'.split(' '),
+);
+
 /** A Latin word that is a keyboard run ("asdf", "qwerty") or has no vowel in four or more letters. */
 function isGibberish(word: string): boolean {
   const lower = word.toLowerCase();
   if (!/^[a-z]+$/.test(lower)) return false;
-  if (lower.length >= 4 && !/[aeiouy]/.test(lower)) return true;
+  const acronym = VOWELLESS_WORDS.has(lower) || /^[A-Z]+$/.test(word);
+  if (lower.length >= 4 && !/[aeiouy]/.test(lower) && !acronym) return true;
   for (let i = 0; i + 4 <= lower.length; i += 1) {
     const run = lower.slice(i, i + 4);
     if (KEYBOARD_ROWS.some((row) => row.includes(run))) return true;
