@@ -15,6 +15,9 @@ const TRAILING_NOISE = /^[\s.,;:!?)]*(?:(?:in\s+)?(?:here|chat|teams|the\s+chat)
  */
 const ABOUT_WORDS =
   /^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:stuff|anything|everything|something)\b|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages|docs|documents|documentation|articles|things|info|infos|information|informations|materials|resources|results|entries)(?=[\s.!?]*$|\s+(?:about|on|for|regarding|re|mentioning|related\s+to|relating\s+to|covering|with|containing|that|which|in|from|of|to\s+do\s+with)\b)|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages?|docs?|documents?|articles?|notes?)\s+(?:about|on|for|regarding|re|mentioning|related\s+to|covering|with(?!\s+(?:the\s+)?(?:name|title)\b)|containing)\s/i;
+/** "page ", "the doc called ": page words before a quoted title. */
+const PAGE_NOUN_FIRST =
+  /^(?:(?:the|this|that)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled)\s+)?/i;
 const COLLECTION_END = /\s(?:docs|pages|documents|documentation|articles|stuff|info|information)[\s.!?]*$/i;
 
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
@@ -46,8 +49,12 @@ export function parseGetTarget(remainder: string): Intent {
   }
   const cursor = new TextCursor(text);
   const read = readPageRef(cursor);
+  // A quoted title without its space ("\"VPN Setup\"", "page \"Team Rituals\""): found by a title search.
+  const quoteAt = text.replace(PAGE_NOUN_FIRST, '').length;
   const quotedName =
-    read?.kind === 'error' && readQuoted(text, 0)?.kind === 'quoted' ? readPageName(text) : undefined;
+    read?.kind === 'error' && readQuoted(text, text.length - quoteAt)?.kind === 'quoted'
+      ? readPageName(text)
+      : undefined;
   if (quotedName) return { kind: 'page-by-name', request: { operation: 'get', ref: quotedName } };
   if (read?.kind === 'error') {
     return {
