@@ -111,6 +111,9 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
   /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|["“‘'«„]))/i;
+/** "in HR a page called X", "in the OPS space, a new doc X": the space before the page words. */
+const SPACE_BEFORE_PAGE =
+  /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
 /** How the title is introduced after the space: "called", "with the title", "the name is". */
 const NAMING =
   /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be))\s*:?\s+/i;
@@ -139,14 +142,16 @@ function titleEnd(rest: string, colon: number): number {
  */
 function spaceAfterTitle(text: string): string {
   const match = SPACE_BEFORE_TITLE.exec(text);
-  const key = match ? acceptSpaceWord(match[2] ?? '', false) : undefined;
-  if (!match || key === undefined) return text;
-  const rest = text.slice(match[0].length);
+  const first = match ? undefined : SPACE_BEFORE_PAGE.exec(text);
+  const key = acceptSpaceWord((match ? match[2] : first?.[1]) ?? '', false);
+  const pageWords = match ? match[1] : first?.[2];
+  if (key === undefined || pageWords === undefined) return text;
+  const rest = text.slice((match ?? first)![0].length);
   const naming = NAMING.exec(rest)?.[0] ?? '';
   const quoted = readQuoted(rest, naming.length, MAX_TITLE_LENGTH * 2);
   const colon = rest.indexOf(':', naming.length);
   const end = quoted?.kind === 'quoted' ? quoted.end : colon < 0 ? rest.length : titleEnd(rest, colon);
-  return `${match[1]} called ${rest.slice(naming.length, end).trimEnd()} in ${key}${rest.slice(end)}`;
+  return `${pageWords} called ${rest.slice(naming.length, end).trimEnd()} in ${key}${rest.slice(end)}`;
 }
 
 /**
