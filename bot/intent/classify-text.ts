@@ -132,6 +132,8 @@ const MAX_TRAILING_CLAUSE = 60;
 const TRAILING_CLAUSE =
   /^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)(?:\s+(?:help(?:\s+me)?|please|pls|do\s+that|do\s+it))?|(?:you|u)\s+can|ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps|broke|broken|down)\b.*|(?:thanks|thank\s+you|thx|ty|cheers)\b.*)[\s?!.]*$/iu;
 
+const CLAUSE_GIVES_TEXT =
+  /^(?:it|this|that|the\s+page|the\s+text)\s+(?:should|must|will|can|has\s+to)\s+(?:say|read|contain)\b/i;
 const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
 
 /**
@@ -155,6 +157,8 @@ function stripTrailingClause(text: string): string {
     .slice(comma + 1)
     .replace(/^[-–—]/, '')
     .trim();
+  // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
+  if (CLAUSE_GIVES_TEXT.test(clause)) return text;
   return TRAILING_CLAUSE.test(clause) ? text.slice(0, comma) : text;
 }
 
