@@ -32,20 +32,28 @@ const LINK_OF = /^(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+(?=\S)/i;
 const LINK_AFTER = /\s(?:link|url)$/i;
 
 /**
- * "the VPN Setup Guide needs a line saying …", "the rota should say that …": the page as the
- * subject of what it needs. The page is at most a title's length; what follows is the edit.
+ * "the VPN Setup Guide needs a line saying …", "the rota should say that …", "(I'd like) the X to
+ * say …": the page as the subject of what it needs. The page is at most a title's length; what
+ * follows is the edit.
  */
 const PAGE_NEEDS =
-  /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?:should|must|needs\s+to)\s+(?:say|mention|include|note|read)\s+(?:that\s+)?)(?=\S)/i;
+  /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?:should|must|needs\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)\s+(?:that\s+)?)(?=\S)/i;
+/**
+ * "(it would be great if) the X said …": the page as the subject in the past tense. Only after such
+ * a wish: on its own ("the handbook said 25 days") it reports what a page says, not a change.
+ */
+const PAGE_SAID = /^((?:the|our)\s.{1,120}?)\s+(?:said|mentioned|included|had)\s+(?:that\s+)?(?=\S)/i;
 
 /** "the reading list should be called Books": a rename with the page as the subject. */
 const PAGE_CALLED =
   /^((?:the|our)\s.{1,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+be\s+(?:called|named|titled|renamed(?:\s+to)?|retitled(?:\s+to)?)\s+(?=\S)/i;
 
 /** The page-as-subject edit rewritten page first ("in <page>, add …"), or `undefined`. */
-function pageNeedsEdit(core: string): string | undefined {
+function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   const called = PAGE_CALLED.exec(core);
   if (called) return `rename ${called[1]} to ${core.slice(called[0].length)}`;
+  const said = afterWish ? PAGE_SAID.exec(core) : null;
+  if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;
   const match = PAGE_NEEDS.exec(core);
   if (!match) return undefined;
   const rest = core.slice(match[0].length);
@@ -54,14 +62,15 @@ function pageNeedsEdit(core: string): string | undefined {
 
 /**
  * The line as a command the rules read, when it is a looser form of one (see TRAILING_VERB,
- * LINK_QUESTION, PAGE_NEEDS); `undefined` otherwise.
+ * LINK_QUESTION, PAGE_NEEDS, and PAGE_SAID when `afterWish`: the line began "it would be great
+ * if …"); `undefined` otherwise.
  */
-export function rewriteLooseForm(core: string): string | undefined {
+export function rewriteLooseForm(core: string, afterWish = false): string | undefined {
   const link = LINK_QUESTION.exec(core) ?? LINK_OF.exec(core);
   if (link) return `open ${core.slice(link[0].length)}`;
   const linkAfter = LINK_AFTER.exec(core);
   if (linkAfter && linkAfter.index > 0) return `open ${core.slice(0, linkAfter.index)}`;
-  return pageNeedsEdit(core) ?? moveTrailingVerb(core);
+  return pageNeedsEdit(core, afterWish) ?? moveTrailingVerb(core);
 }
 
 /** Most words of a keywords-and-question-mark search ("kafka runbook?"). */

@@ -61,6 +61,8 @@ const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
 const WHERE_IS_PAGE = /^where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
 const MAX_PAGE_NAME_LINE = 300;
+/** "it would be great if the X …": a wish about a page, read by `rewriteLooseForm`. */
+const WISH_IF = /\b(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|better)\s+if\s+(?:the|our)\s/i;
 /** A page's name alone on the first line, then an edit keyword on the next ("VPN Setup Guide\nappend: …"). */
 const EDIT_ON_NEXT_LINE = /^[ \t]*(?:(?:append|add|body|title)[ \t]*:|(?:section|replace)[ \t]+["“])/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
@@ -174,7 +176,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const fixed = fixVerbTypo(core);
   const typoRuled = fixed ? (applyRules(fixed, bodyLines) ?? helpOrApprovals(fixed)) : undefined;
   if (typoRuled) return typoRuled;
-  const moved = rewriteLooseForm(core);
+  const moved = rewriteLooseForm(core, WISH_IF.test(line));
   const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;
   if (movedRuled) return movedRuled;
   const named = namedPage(core);
