@@ -258,10 +258,14 @@ const APPROVALS_COMMAND =
 const APPROVALS_QUESTION =
   /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\b(?:need|have)\s+to\s+approve\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\ba?waiting\s+(?:(?:for|on)\s+)?(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+(?:my\s+)?approv|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off|approv)|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff)\s+waiting\s+(?:for|on)\s+me\b/i;
 
+/** A write or create verb first: "needs approval" further on is the page's text, not a question. */
+const WRITE_VERB_FIRST =
+  /^(?:append|add|put|write|insert|mention|note|include|update|edit|change|replace|rename|create|make|in|on|to)\b/i;
+
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {
   if (APPROVALS_COMMAND.test(core)) return true;
-  return APPROVALS_QUESTION.test(core) && core.split(/\s+/).length <= 10;
+  return APPROVALS_QUESTION.test(core) && core.split(/\s+/).length <= 10 && !WRITE_VERB_FIRST.test(core);
 }
 
 const ENGLISH_QUESTION_START =

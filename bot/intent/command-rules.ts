@@ -28,7 +28,7 @@ const SPACE_FIRST =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?=(?:search|find|look\s+for|look\s+up)\b)/;
 /** "Team Rituals: add a line saying …": a page name, a colon, then an edit in plain words. */
 const PAGE_THEN_EDIT =
-  /^(?=[^:\n]{1,120}?(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:please\s+)?(?:add|append|put|write|insert|replace|change|swap|correct|fix|rename)\b)/i;
+  /^(?=[^:\n]{1,120}?(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b)/i;
 
 function updateRule(mode: UpdateMode): Rule[1] {
   return (rest, body) => parseUpdate(mode, rest, body);

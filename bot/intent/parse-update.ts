@@ -62,7 +62,7 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
  */
 type NameStop = 'edit' | 'content' | 'to' | 'end';
 
-const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|replace|change|swap|correct|fix|rename)\b`;
+const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|mention|note|replace|change|swap|correct|fix|rename)\b`;
 /**
  * Where the edit starts after a page named by title words: a keyword edit (`append:`, `replace
  * "…"`), a colon, an edit verb after punctuation, a dash or "and"/"then" ("update X - add …",
