@@ -30,6 +30,9 @@ const SPACE_FIRST =
 const PAGE_THEN_EDIT =
   /^(?=[^:\n]{1,120}?(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b)/i;
 
+/** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
+const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
+
 function updateRule(mode: UpdateMode): Rule[1] {
   return (rest, body) => parseUpdate(mode, rest, body);
 }
@@ -68,6 +71,14 @@ const RULES: readonly Rule[] = [
   [
     /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
     updateRule('set-title'),
+  ],
+  [
+    // "change the Team Rituals title to Team Habits": the page, then "title", then the new title.
+    /^(?:set|change|update|edit|fix|correct)\s+(?=\S.{0,150}?\s(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s)/i,
+    (rest, body) => {
+      const named = PAGE_THEN_TITLE.exec(rest);
+      return named ? parseUpdate('rename', `${named[1]} to ${rest.slice(named[0].length)}`, body) : undefined;
+    },
   ],
   [
     /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)\s+(?:of|for|on)\s+/i,
