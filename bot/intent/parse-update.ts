@@ -10,7 +10,7 @@ import {
 } from './edit-text.js';
 import { UPDATE_EDIT_FORMS } from './examples.js';
 import { readPageName } from './page-name.js';
-import { readPageRef } from './page-ref.js';
+import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
@@ -101,8 +101,9 @@ function nameEnd(text: string, from: number, stop: NameStop): number {
 }
 
 export function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef | TitleSearchRef | string {
+  const start = cursor.pos;
   const read = readPageRef(cursor);
-  if (read?.kind === 'error') return read.message;
+  if (read?.kind === 'error') return quotedTitleAlone(cursor, start) ?? read.message;
   if (read !== undefined) return read.ref;
   const end = nameEnd(cursor.text, cursor.pos, stop);
   const named = readPageName(cursor.text.slice(cursor.pos, end));
@@ -110,6 +111,23 @@ export function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef 
     return 'Which page? Give its title ("the VPN Setup Guide"), a page id, or a page link.';
   cursor.pos = end;
   return named;
+}
+
+/**
+ * A quoted title with no space after it ("rename \"Old Runbook\" to …"): found by a title search,
+ * as a get of "\"X\"" is. `undefined` (cursor back at `start`) when the quote is not a usable title.
+ */
+function quotedTitleAlone(cursor: TextCursor, start: number): TitleSearchRef | undefined {
+  cursor.pos = start;
+  cursor.skipSpaces();
+  const quoted = readQuoted(cursor.text, cursor.pos, MAX_TITLE_LENGTH * 2);
+  const words = quoted?.kind === 'quoted' ? quoted.value.trim() : '';
+  if (quoted?.kind !== 'quoted' || checkTitle(words) !== undefined) {
+    cursor.pos = start;
+    return undefined;
+  }
+  cursor.pos = quoted.end;
+  return { kind: 'title-search', words };
 }
 
 /**
