@@ -136,8 +136,14 @@ const MAX_TRAILING_CLAUSE = 60;
  * you?", "…, ok?"), an offer of thanks, or why they need it ("…, need it for my trip", "…, it's
  * for the audit", "…, because …").
  */
+/**
+ * A question tag after the request ("…, can you?", "…, can you add it?", "…, you can search?"): it
+ * asks for what was just said, so it is dropped even after "saying …".
+ */
+const QUESTION_TAG =
+  /^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)|(?:you|u)\s+can)(?:\s+(?:please|pls))?(?:\s+(?:help(?:\s+me)?|please|pls|do\s+(?:that|it|this)|(?:add|put|write|search|find|look\s+(?:for\s+)?|open|show|make|create|change|update|fix|do)(?:\s+(?:it|that|this|them|for\s+(?:it|that|them)|for\s+me))?))?[\s?!.]*$/i;
 const TRAILING_CLAUSE =
-  /^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)(?:\s+(?:help(?:\s+me)?|please|pls|do\s+that|do\s+it))?|(?:you|u)\s+can|ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps|broke|broken|down)\b.*|(?:thanks|thank\s+you|thx|ty|cheers)\b.*)[\s?!.]*$/iu;
+  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps|broke|broken|down|asked|asks|wants|wanted|needs|needed|said|says|told|requested|mentioned)\b.*|(?:thanks|thank\s+you|thx|ty|cheers)\b.*)[\s?!.]*$/iu;
 
 const CLAUSE_GIVES_TEXT =
   /^(?:it|this|that|the\s+page|the\s+text)\s+(?:should|must|will|can|has\s+to)\s+(?:say|read|contain)\b/i;
@@ -158,12 +164,13 @@ function stripTrailingClause(text: string): string {
     text.lastIndexOf(' — '),
   );
   if (comma <= 0 || text.length - comma > MAX_TRAILING_CLAUSE) return text;
-  // After "saying …" the comma is inside the text being added ("saying foo, because bar to X").
-  if (QUOTING_VERB.test(text.slice(0, comma))) return text;
   const clause = text
     .slice(comma + 1)
     .replace(/^[-–—]/, '')
     .trim();
+  if (QUESTION_TAG.test(clause)) return text.slice(0, comma);
+  // After "saying …" the comma is inside the text being added ("saying foo, because bar to X").
+  if (QUOTING_VERB.test(text.slice(0, comma))) return text;
   // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
   return TRAILING_CLAUSE.test(clause) ? text.slice(0, comma) : text;
