@@ -26,9 +26,9 @@ const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|whi
 /** "in ENG search X", "in the HR space, find X": the space before a search (moved after it). */
 const SPACE_FIRST =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?=(?:search|find|look\s+for|look\s+up)\b)/;
-/** "Team Rituals: add a line saying …": a page name, a colon, then an edit in plain words. */
+/** "Team Rituals: add a line saying …", "api style guide, append: …": a page name, a colon or comma, then an edit. */
 const PAGE_THEN_EDIT =
-  /^(?=[^:\n]{1,120}?(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b)/i;
+  /^(?=[^:\n]{1,120}?(?::|,|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b)/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -65,6 +65,16 @@ const RULES: readonly Rule[] = [
     updateRule('append-to'),
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
+  // "1048620 append: reviewed Q4": a page id, then an edit keyword.
+  [
+    /^(?=(?:page\s+)?(?:id\s+)?#?\d{1,19}\s+(?:append|add|replace|section|body|title|rename)\b)/i,
+    updateRule('update'),
+  ],
+  // "(we need) a line on the Feature Flags page saying …": what is added, the page, then the text.
+  [
+    rule(String.raw`^(?=an?\s+(?:new\s+)?${ADDED_THING}\s+(?:on|in|to|into|onto|for)\s)`),
+    (rest, body) => parseAddToSaying(rest, body),
+  ],
   [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
   [/^(?:in|on|to|for|into|onto)\s+(?=\S)/i, (rest, body) => parsePageFirstEdit(rest, body)],
   [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
