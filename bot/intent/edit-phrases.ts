@@ -59,7 +59,7 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
 }
 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
-const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:to\s+)?)`;
+const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
   String.raw`\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:add|append|put|write|insert|include|mention|note|replace|change|swap|correct|fix|rename)\b)`,
   'i',
