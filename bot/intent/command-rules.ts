@@ -150,7 +150,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
+    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish|have|get(?=\s+(?:(?:me|us)\s+)?an?\s+new\s))\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [

@@ -11,7 +11,8 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO =
-  /\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|(?:the\s+)?(?:body|content|contents|text)(?=\s*:|\s+\S)|(?:it\s+(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|with\s+the\s+following|with(?=\s*:)|(?:write|say|saying)(?=\s*:)|containing)?\s*(:)?/iy;
+  /\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|(?:the\s+)?(?:body|content|contents|text)(?=\s*:|\s+\S)|(?:it\s+(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|with\s+the\s+following|with(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?=\s*:)|containing)?\s*(:)?/iy;
+const WITH_TEXT = /\s*with\s+(?=\S)/iy;
 const CLAUSE_START =
   /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|containing\b|to\s|into\s))|\s*(?=:)/gi;
 /**
@@ -64,7 +65,10 @@ function readClauses(text: string, from: number): ClauseRead {
     break;
   }
   const intro = cursor.take(BODY_INTRO);
-  const hasColon = intro?.[2] !== undefined || (intro?.[1] !== undefined && !cursor.atEnd());
+  // "… in HR with cycle scheme info coming soon": after the space, "with" starts the text.
+  const withText =
+    spaceKey !== undefined && !intro?.[1] && !intro?.[2] && cursor.take(WITH_TEXT) !== undefined;
+  const hasColon = withText || intro?.[2] !== undefined || (intro?.[1] !== undefined && !cursor.atEnd());
   if (!hasColon && !cursor.atEnd()) return { kind: 'no' };
   const inlineBody = hasColon ? cursor.rest().trim() : '';
   return {
