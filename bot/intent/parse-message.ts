@@ -61,6 +61,8 @@ const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
 const WHERE_IS_PAGE = /^where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
 const MAX_PAGE_NAME_LINE = 300;
+const BACK_REFERENCE =
+  /^(?:(?:open|show|get|find|give|send)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day)|(?:you|we|i)\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|looked\s+at)\b)/i;
 /** "it would be great if the X …": a wish about a page, read by `rewriteLooseForm`. */
 const WISH_IF = /\b(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|better)\s+if\s+(?:the|our)\s/i;
 /** A page's name alone on the first line, then an edit keyword on the next ("VPN Setup Guide\nappend: …"). */
@@ -162,6 +164,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
   const followUp = parseFollowUp(core);
   if (followUp) return followUp;
+  // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
+  if (BACK_REFERENCE.test(core)) return unclear(core);
   const where = WHERE_CAN_I_FIND.exec(core);
   // "where do I find the Team Rituals page?": one page named, so it is opened.
   const wherePage = where ? namedPage(core.slice(where[0].length)) : undefined;
