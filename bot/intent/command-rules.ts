@@ -33,6 +33,10 @@ const PAGE_THEN_EDIT =
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
 
+/** "the X page", "the X page in HR": one page named by its title words. */
+const ONE_PAGE_NAMED =
+  /^(?:the|our)\s+\S.{0,150}?\s(?:page|doc)(?:\s+(?:in|on)\s+(?:the\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s.!?]*$/i;
+
 function updateRule(mode: UpdateMode): Rule[1] {
   return (rest, body) => parseUpdate(mode, rest, body);
 }
@@ -165,7 +169,11 @@ const RULES: readonly Rule[] = [
   [/^find\s+out\b/i, () => undefined],
   [
     /^(?:search|searching|(?:do|run|make|have)\s+(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:have|take)\s+a\s+(?:quick\s+)?(?:look|hunt|dig)\s+(?:around\s+)?for|find|look\s*up|look\s+for|looking\s+for|looking|lookup|look(?=\s+the\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|\S+\s+(?:pages|docs)\b)))\b[\s:]*/i,
-    (rest) => parseSearchWords(rest),
+    // "look the Salary Bands page" (no "for"): one page named, so it is opened.
+    (rest, _body, match) =>
+      /^look\s+$/i.test(match[0]) && ONE_PAGE_NAMED.test(rest)
+        ? parseGetTarget(rest)
+        : parseSearchWords(rest),
   ],
   [
     /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|(?:send|share|link)(?=\s+(?:me|us|the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
