@@ -132,6 +132,11 @@ const RULES: readonly Rule[] = [
       match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) ? undefined : parseCreate(rest, body),
   ],
   [
+    // "a new page in OPS for the office plants? Call it Plant Care, and put: …": named after "call it".
+    /^(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b[^\n]{0,200}?(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:call|name|title)\s+it\s)/i,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [
     /^an?\s+(?:new\s+)?(?=(?:confluence\s+|wiki\s+)?(?:page|doc|document)\s+(?:(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?\s+)?(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|["“‘'«„]))/i,
     (rest, body) => parseCreate(rest, body),
   ],

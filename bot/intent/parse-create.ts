@@ -127,7 +127,7 @@ const NAMING =
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON =
-  /(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=with\s))(?:(?:with\s+)?(?:the\s+)?(?:body|content|contents|text|markdown)|write|say|saying)\s*$/i;
+  /(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=with\s))(?:(?:with\s+)?(?:the\s+)?(?:body|content|contents|text|markdown)|write|say|saying|put)\s*$/i;
 /** Longest introduction looked for before the colon (characters). */
 const BODY_WORD_PROBE = 32;
 
@@ -158,6 +158,50 @@ function spaceAfterTitle(text: string): string {
   return `${pageWords} called ${rest.slice(naming.length, end).trimEnd()} in ${key}${rest.slice(end)}`;
 }
 
+/** "…? Call it X", ", name it X": the title given after the page is described. */
+const CALL_IT = /(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:call|name|title)\s+it\s+(?=\S)/i;
+/** The first space named in the description ("a new page in OPS for …"). */
+const SPACE_IN_TEXT =
+  /\s(?:in|on|into)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?(?=[\s,.;?!]|$)/gi;
+/** Most space-like clauses looked at in the description. */
+const MAX_SPACE_TRIES = 4;
+
+/**
+ * "a new page in OPS for the office plants? Call it Plant Care, and put: water on Mondays" as "page
+ * called Plant Care in OPS, and put: …": the title after "call it", the space from the description
+ * (when it names none, the create asks for one). `undefined` when there is no "call it".
+ */
+function calledAfter(text: string): string | undefined {
+  const call = CALL_IT.exec(text.slice(0, MAX_TITLE_LENGTH * 2));
+  if (!call) return undefined;
+  const description = text.slice(0, call.index);
+  let key: string | undefined;
+  let tries = 0;
+  SPACE_IN_TEXT.lastIndex = 0;
+  for (
+    let m = SPACE_IN_TEXT.exec(description);
+    m && !key && tries < MAX_SPACE_TRIES;
+    m = SPACE_IN_TEXT.exec(description)
+  ) {
+    tries += 1;
+    key = acceptSpaceWord(m[1] ?? '', /\sspace\b/i.test(m[0]));
+  }
+  const rest = text.slice(call.index + call[0].length);
+  const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);
+  const colon = rest.indexOf(':');
+  const comma = rest.search(/[,.;]\s|[,.;]$/);
+  const end =
+    quoted?.kind === 'quoted'
+      ? quoted.end
+      : colon >= 0
+        ? titleEnd(rest, colon)
+        : comma >= 0
+          ? comma
+          : rest.length;
+  const space = key === undefined ? '' : ` in ${key}`;
+  return `page called ${rest.slice(0, end).trimEnd()}${space}${rest.slice(end)}`;
+}
+
 /**
  * Builds a create from what follows a create verb (`"Title" in SPACE [under <page>]`, optionally
  * `: inline text`) and the message's following lines, which are the Markdown body kept exactly
@@ -167,7 +211,8 @@ function spaceAfterTitle(text: string): string {
  * never created by accident.
  */
 export function parseCreate(remainder: string, bodyLines: string): Intent {
-  const parsed = readTitleAndClauses(spaceAfterTitle(remainder.trim()));
+  const text = remainder.trim();
+  const parsed = readTitleAndClauses(calledAfter(text) ?? spaceAfterTitle(text));
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
     return { kind: 'failure', message: parsed.read.message, suggestions: EXAMPLES };
