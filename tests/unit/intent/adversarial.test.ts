@@ -209,3 +209,35 @@ describe('looser word orders at the command-line cap (issue 13, third round)', (
     expect(parseMessage(fill('', 'teh ', size)).kind).toBe('unclear');
   });
 });
+
+describe('new phrasings at the command-line cap (issue 13, fourth and fifth rounds)', () => {
+  const size = MAX_COMMAND_LINE_LENGTH;
+  it('"in a fix a fix …" tries a few places for the page name, then gives up: unclear', () => {
+    expect(parseMessage(fill('in ', 'a fix ', size)).kind).toBe('unclear');
+  });
+  it('"correct a to a to …" and "add "x" to the end of …" are not edits of a 2 KB page', () => {
+    expect(parseMessage(fill('correct ', 'a to ', size)).kind).toBe('failure');
+    expect(parseMessage(fill('add "x" ', 'to the end of ', size)).kind).toBe('failure');
+  });
+  it('"to ENG" repeated, "call it" repeated and "in HR a page a a …" give no 2 KB title', () => {
+    for (const text of [
+      fill('new page ', 'a to ENG ', size, ': x'),
+      fill('a new page in OPS', ', call it a', size),
+      fill('create in HR a page ', 'a ', size, ': x'),
+    ]) {
+      expect(messageOf(parseMessage(text))).toMatch(/at most 255 characters/);
+    }
+  });
+  it('praise repeated is not an acknowledgement, and tags repeated are not dropped into a hang', () => {
+    expect(parseMessage(fill('', "that's great ", size, 'x')).kind).toBe('unclear');
+    expect(parseMessage(fill('search x', ', can you add it', size)).kind).toBe('failure');
+  });
+  it('page-as-subject, title and back-reference forms over 2 KB are not edits', () => {
+    expect(parseMessage(fill('change ', 'a ', size, 'title to x')).kind).toBe('failure');
+    expect(parseMessage(fill('it would be great if the ', 'a ', size, 'said x')).kind).toBe('unclear');
+    expect(parseMessage(fill('a line on ', 'a ', size, 'saying x')).kind).toBe('unclear');
+    expect(parseMessage(fill('', 'a, ', size, 'append: x')).kind).toBe('unclear');
+    expect(parseMessage(fill('the page from ', 'a ', size)).kind).toBe('unclear');
+    expect(parseMessage(fill('for the ', 'a ', size, ' we need a page')).kind).toBe('unclear');
+  });
+});
