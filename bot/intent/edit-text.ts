@@ -151,9 +151,23 @@ function shouldBeEdit(firstLine: string): UpdateEdit | undefined {
     : undefined;
 }
 
+/**
+ * "30 days should be 45 days", "9:30 -> 9:45": an unquoted correction of a figure, old text first.
+ * Both sides hold a digit: "Bob should be off" is a sentence to add, not a replace.
+ */
+const UNQUOTED_SHOULD_BE = new RegExp(
+  String.raw`^[ \t]*([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:(?:should|must)[ \t]+(?:be|read|say)|->|→|=>)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
+  'i',
+);
+
 /** "replace 30 days with 45 days": old and new text without quotes, alone on the line. */
 function unquotedEdit(firstLine: string, following: string | undefined): UpdateEdit | undefined {
   if (following !== undefined && following.trim().length > 0) return undefined;
+  const should = UNQUOTED_SHOULD_BE.exec(firstLine.trimEnd());
+  const find = should?.[1]?.trim();
+  const replaceWith = should?.[2]?.replace(/[.!]+$/, '').trim();
+  if (find && replaceWith && /\d/.test(find) && /\d/.test(replaceWith) && !/^['‘]/.test(find))
+    return { kind: 'replace', find, replaceWith };
   const match = UNQUOTED_EDIT.exec(firstLine.trimEnd());
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;
