@@ -28,6 +28,7 @@ const CLIPPED_VERBS = ['open', 'show'] as const;
 const REPEAT_VERBS = [
   'search',
   'find',
+  'look',
   'open',
   'show',
   'get',
@@ -53,7 +54,17 @@ function isNearShortVerb(typed: string, verb: string): boolean {
 }
 
 /** Verbs typed without their vowels ("srch", "opn", "updt"). */
-const VOWELLESS_VERBS = ['search', 'open', 'show', 'find', 'create', 'update', 'append', 'edit'] as const;
+const VOWELLESS_VERBS = [
+  'search',
+  'open',
+  'show',
+  'find',
+  'create',
+  'update',
+  'append',
+  'edit',
+  'help',
+] as const;
 
 /** True when `typed` is `verb` with one or two of its vowels left out, the first letter kept. */
 function isVowelless(typed: string, verb: string): boolean {
@@ -90,7 +101,12 @@ export function fixVerbTypo(core: string): string | undefined {
   return fixFirstWord(core);
 }
 
+/** "ad "text" to …": "add" with a letter dropped, read as such only before a quote or "a line". */
+const AD_BEFORE_TEXT = /^ad\s+(?=["“‘'«„]|(?:a|the|this)\s+(?:line|note|sentence|bullet)\b)/i;
+
 function fixFirstWord(core: string): string | undefined {
+  const ad = AD_BEFORE_TEXT.exec(core);
+  if (ad) return `add ${core.slice(ad[0].length)}`;
   const first = /^[a-z]+/i.exec(core)?.[0];
   if (!first || first.length < 3) return undefined;
   const lower = first.toLowerCase();
