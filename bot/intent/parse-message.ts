@@ -55,7 +55,7 @@ const WHAT_WE_HAVE =
 const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
-  /^(?:where\s+(?:can|do|would|could|should)\s+i\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference))\s+/i;
+  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should))\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|for|about|on))\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
 const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
