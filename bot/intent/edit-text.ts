@@ -15,7 +15,7 @@ import type { UpdateEdit } from './types.js';
 const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert)[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
 const APPEND_WORDS =
-  /^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls)[ \t]+)?(?:(?:an?|the|this|one)[ \t]+)?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item)[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|with[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*/i;
+  /^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls)[ \t]+)?(?:(?:an?|the|this|one)(?:[ \t]+|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item)[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|with[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*/i;
 /** "update X with "…"", "update X to say …": the words are added to the page. */
 const WITH_TEXT =
   /^[ \t]*(?:with[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|(?:to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads|mentions))[ \t]*:?[ \t]+(.*)$)/i;
