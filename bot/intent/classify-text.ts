@@ -28,8 +28,12 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:thanks|thank\s+you|thx)\s+for\s+[^.!?,]{1,40}[,!.]+\s*(?=\S)/i,
   /^(?:i\s+)?hope\s+[^.!?,]{1,60}[.!,]+[\s,!.:;)(-]*(?=\S)/i,
   /^(?:how\s+are\s+(?:you|u)(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going|happy\s+\p{L}+|long\s+time\s+no\s+see)\s*[?!.,]+[\s,!.:;)(-]*(?=\S)/iu,
+  // "Sorry if this is a dumb question but …", "sorry for the noise, …": an apology, then the request.
+  /^sorry\s+(?:if|for)\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
   /^(?:quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
+  // "I need help finding X", "help me with finding X": the finding is the request.
+  /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for)\s+\S)/i,
   // "For the audit next week, I'd like to …": why, before who wants what.
   /^for\s+(?:the|our|my|a|an|this|next|tomorrow'?s)\s[^,.!?:;"“]{1,40}?[\s,]+(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b)/i,
   /^(?:i\s+(?:have|got)|i'?ve\s+got|got)\s+(?:a\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|request|q)\s*(?:for\s+(?:you|u)\s*)?[:!,.\-–—]+\s*(?=\S)/i,
