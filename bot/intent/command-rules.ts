@@ -20,7 +20,7 @@ const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|i
 const ADDED_THING = String.raw`(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
 const PAGE_NOUN =
-  /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b/i;
+  /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b/i;
 const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which|if|whether)\b/i;
 
 /** "in ENG search X", "in the HR space, find X": the space before a search (moved after it). */
@@ -159,7 +159,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish|have|get(?=\s+(?:(?:me|us)\s+)?an?\s+new\s))\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b)/i,
+    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish|have|get(?=\s+(?:(?:me|us)\s+)?an?\s+new\s))\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b)/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [

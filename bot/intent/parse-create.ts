@@ -7,11 +7,11 @@ import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
 const PAGE_WORDS =
-  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
+  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b\s*(?:(?:please|pls)\b\s*)?:?\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO =
-  /\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|(?:the\s+)?(?:body|content|contents|text)(?=\s*:|\s+\S)|(?:it\s+(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|with\s+the\s+following|with(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?=\s*:)|containing)?\s*(:)?/iy;
+  /\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|(?:the\s+)?(?:body|content|contents|text)(?=\s*:|\s+\S)|(?:it\s+(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|with\s+the\s+following|with(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?/iy;
 const WITH_TEXT = /\s*with\s+(?=\S)/iy;
 const CLAUSE_START =
   /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|containing\b|to\s|into\s))|\s*(?=:)/gi;
