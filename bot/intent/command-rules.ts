@@ -37,6 +37,11 @@ const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)
 const ONE_PAGE_NAMED =
   /^(?:the|our)\s+\S.{0,150}?\s(?:page|doc)(?:\s+(?:in|on)\s+(?:the\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s.!?]*$/i;
 
+/** "Contacts section of ": an unquoted section heading, then the page. */
+const NAMED_SECTION = /^([^"“\n]{1,80}?)\s+section\s+(?:of|in|on)\s+/i;
+/** Where the new section text starts after the page: "with:", "to:", a colon, or "with" alone. */
+const SECTION_TEXT_START = /\s+(?:with|to)\s*:\s*|\s*:\s*|\s+with\s+(?=\S)/i;
+
 function updateRule(mode: UpdateMode): Rule[1] {
   return (rest, body) => parseUpdate(mode, rest, body);
 }
@@ -99,6 +104,16 @@ const RULES: readonly Rule[] = [
     updateRule('set-body'),
   ],
   [/^(?:update|edit|change|rewrite|replace)\s+(?:the\s+)?section\s+(?=\S)/i, updateRule('section')],
+  [
+    // "replace the Contacts section of page 123 with: …": the heading named without quotes.
+    /^(?:update|edit|change|rewrite|replace)\s+the\s+(?=[^"“\n]{1,80}?\s+section\s+(?:of|in|on)\s)/i,
+    (rest, body) => {
+      const named = NAMED_SECTION.exec(rest);
+      if (!named) return undefined;
+      const after = rest.slice(named[0].length).replace(SECTION_TEXT_START, ': ');
+      return parseUpdate('section', `"${named[1]}" of ${after}`, body);
+    },
+  ],
   [
     /^(?:change|replace|swap)\s+(?:in|on)\s+(?=[^"“‘'«„]{1,200}["“‘'«„])/i,
     (rest, body) => parseChangeIn(rest, body),
