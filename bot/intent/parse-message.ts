@@ -11,6 +11,7 @@ import { readPageName } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { parseFollowUp } from './parse-follow-up.js';
+import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
@@ -127,11 +128,14 @@ function helpOrApprovals(fixed: string): Intent | undefined {
   return isApprovalsRequest(fixed) ? { kind: 'approvals' } : undefined;
 }
 
-/** "the sales playbook" with no verb: one page named by its title words, or `undefined`. */
+/**
+ * "the sales playbook" with no verb: one page named by its title words, read as after "open" (so "the
+ * documents of onboarding" asks for pages about something: a search), or `undefined`.
+ */
 function definiteName(core: string): Intent | undefined {
   if (core.length > MAX_PAGE_NAME_LINE) return undefined;
-  const ref = readPageName(core);
-  return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
+  const read = parseGetTarget(core);
+  return read.kind === 'page-by-name' || read.kind === 'operation' ? read : undefined;
 }
 
 /**
