@@ -114,13 +114,13 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]))/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]))/i;
 /** "in HR a page called X", "in the OPS space, a new doc X": the space before the page words. */
 const SPACE_BEFORE_PAGE =
   /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
 /** How the title is introduced after the space: "called", "with the title", "the name is". */
 const NAMING =
-  /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
+  /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
 
 /**
  * ", text" / "and write" / "with body" just before the colon: the body's introduction, not the end of
