@@ -58,8 +58,9 @@ export function isKeywords(core: string): boolean {
 }
 
 function isNonsense(words: readonly string[]): boolean {
-  const bare = words.map((word) => word.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase());
-  const gibberish = bare.filter(isGibberish).length;
+  const typed = words.map((word) => word.replace(/[^\p{L}\p{N}]+/gu, ''));
+  const bare = typed.map((word) => word.toLowerCase());
+  const gibberish = typed.filter(isGibberish).length;
   const filler = bare.filter((word) => FILLER.has(word)).length;
   if (filler === bare.length) return true;
   return gibberish > 0 && (gibberish + filler) * 2 >= bare.length;
