@@ -169,12 +169,14 @@ const MAX_SPACE_TRIES = 4;
 /**
  * "a new page in OPS for the office plants? Call it Plant Care, and put: water on Mondays" as "page
  * called Plant Care in OPS, and put: …": the title after "call it", the space from the description
- * (when it names none, the create asks for one). `undefined` when there is no "call it".
+ * (when it names none, the create asks for one). `undefined` when there is no "call it" before the
+ * text of the page.
  */
 function calledAfter(text: string): string | undefined {
   const call = CALL_IT.exec(text.slice(0, MAX_TITLE_LENGTH * 2));
-  if (!call) return undefined;
-  const description = text.slice(0, call.index);
+  const description = call ? text.slice(0, call.index) : '';
+  // After a colon the words are the page's text ("…: restart it, call it done"), not its title.
+  if (!call || description.includes(':')) return undefined;
   let key: string | undefined;
   let tries = 0;
   SPACE_IN_TEXT.lastIndex = 0;
