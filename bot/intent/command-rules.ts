@@ -26,9 +26,12 @@ const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|whi
 /** "in ENG search X", "in the HR space, find X": the space before a search (moved after it). */
 const SPACE_FIRST =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?=(?:search|find|look\s+for|look\s+up)\b)/;
-/** "Team Rituals: add a line saying …", "api style guide, append: …": a page name, a colon or comma, then an edit. */
+/**
+ * "Team Rituals: add a line saying …", "api style guide, append: …": a page name (one sentence), a
+ * colon or dash and an edit, or a comma and an "append:"-style keyword.
+ */
 const PAGE_THEN_EDIT =
-  /^(?=[^:\n]{1,120}?(?::|,|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b)))/i;
+  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|,\s*(?:please\s+)?(?:append|add|put|write|insert|note)\s*:))/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
