@@ -44,6 +44,17 @@ const PAGE_NEEDS =
  */
 const PAGE_SAID = /^((?:the|our)\s.{1,120}?)\s+(?:said|mentioned|included|had)\s+(?:that\s+)?(?=\S)/i;
 
+/**
+ * "can the rota say that …", "make the VPN Setup Guide say …", "let our policy mention …": asking for
+ * the page to say something ("can the guide say which ports …?" asks what it says: a question). The
+ * page is named with "the"/"our", at most a title's length.
+ */
+const PAGE_TO_SAY =
+  /^(?:can|could|should|make|let|have)\s+((?:the|our)\s.{1,120}?)\s+(?:also\s+)?(?:say|mention|include|read)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
+/** "Team Rituals needs a line: …": a bare page name as the subject of "needs a line". */
+const NAME_NEEDS_LINE =
+  /^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b)/i;
+
 /** "the reading list should be called Books": a rename with the page as the subject. */
 const PAGE_CALLED =
   /^((?:the|our)\s.{1,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+be\s+(?:called|named|titled|renamed(?:\s+to)?|retitled(?:\s+to)?)\s+(?=\S)/i;
@@ -54,7 +65,11 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   if (called) return `rename ${called[1]} to ${core.slice(called[0].length)}`;
   const said = afterWish ? PAGE_SAID.exec(core) : null;
   if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;
+  const toSay = PAGE_TO_SAY.exec(core);
+  if (toSay) return `in ${toSay[1]}, add a line saying ${core.slice(toSay[0].length)}`;
   const match = PAGE_NEEDS.exec(core);
+  const bare = match ? null : NAME_NEEDS_LINE.exec(core);
+  if (bare) return `in ${bare[1]}, add ${core.slice(bare[0].length)}`;
   if (!match) return undefined;
   const rest = core.slice(match[0].length);
   return match[2] ? `in ${match[1]}, add ${rest}` : `in ${match[1]}, add a line saying ${rest}`;
