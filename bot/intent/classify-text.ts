@@ -45,6 +45,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:need|want|wanna)\s+(?=\S)(?!(?:help|to\s+know|to\s+understand)\b)/i,
   /^(?:we|i)\s+(?:should|must|could|might)\s+(?:have\s+|get\s+)?(?=(?:an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)|create|make|add|start|write|put|update|edit|append)\b)/i,
   /^there\s+should\s+be\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
+  /^(?:how\s+about|what\s+about|what\s+if\s+we\s+(?:had|made|created|added)|time\s+for|maybe|perhaps)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   new RegExp(String.raw`^${PLEASE}\b[\s,:]*(?=\S)`, 'i'),
   /^(?:(?:would|do)\s+(?:you|u)\s+)?mind(?:\s+(?:please|just))?\s+(?=\S)/i,
   /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+chance\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|do\s+me\s+a\s+favou?r\s+and|(?:are|r)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+you\s+be\s+(?:so\s+kind\s+(?:as\s+)?|able\s+)to|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:for\s+(?:you|u)\s+)?to|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
