@@ -240,4 +240,15 @@ describe('new phrasings at the command-line cap (issue 13, fourth and fifth roun
     expect(parseMessage(fill('the page from ', 'a ', size)).kind).toBe('unclear');
     expect(parseMessage(fill('for the ', 'a ', size, ' we need a page')).kind).toBe('unclear');
   });
+  it('"can the a a … say x", "a a … needs a line: x" and "x: "a" -> …" are not edits of a 2 KB page', () => {
+    expect(parseMessage(fill('can the ', 'a ', size, 'say x')).kind).toBe('question');
+    expect(parseMessage(fill('', 'a ', size, 'needs a line: x')).kind).toBe('unclear');
+    expect(parseMessage(fill('x: ', '"a" -> ', size)).kind).toBe('unclear');
+  });
+  it('an unquoted "… should be …" longer than the edit cap is text to add, not a replace', () => {
+    const intent = parseMessage(fill('update page 5: ', '1 ', size, 'should be 2'));
+    expect(
+      intent.kind === 'operation' && intent.request.operation === 'update' && intent.request.edit.kind,
+    ).toBe('append');
+  });
 });
