@@ -53,6 +53,7 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   wud: 'would',
   wnat: 'want',
   wnt: 'want',
+  abt: 'about',
   gimme: 'give me',
   wanna: 'want to',
 };

@@ -48,7 +48,7 @@ export const MAX_COMMAND_LINE_LENGTH = 2_000;
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
 const SEARCHY_QUESTION =
-  /^(?:(?:are\s+there|is\s+there|there\s+(?:is|are)|exists?|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
+  /^(?:(?:are\s+there|is\s+there|there\s+(?:is|are)|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
 /** "show me what we have on X", "what have we got about X": a search. */
 const WHAT_WE_HAVE =
   /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
