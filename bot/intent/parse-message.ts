@@ -182,7 +182,10 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const afterContext = lastSentenceCommand(core, bodyLines);
   if (afterContext) return afterContext;
   const fixed = fixVerbTypo(core);
-  const typoRuled = fixed ? (applyRules(fixed, bodyLines) ?? helpOrApprovals(fixed)) : undefined;
+  // "opn the 2nd one": a follow-up whose verb was mistyped, before the verb's own command.
+  const typoRuled = fixed
+    ? (parseFollowUp(fixed) ?? applyRules(fixed, bodyLines) ?? helpOrApprovals(fixed))
+    : undefined;
   if (typoRuled) return typoRuled;
   const moved = rewriteLooseForm(core, WISH_IF.test(line));
   const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;
