@@ -16,7 +16,7 @@ const TYPO_VERBS = [
   'display',
   'change',
 ] as const;
-const SWAP_VERBS = ['find', 'open', 'show', 'edit', 'help', 'get'] as const;
+const SWAP_VERBS = ['find', 'open', 'show', 'edit', 'help', 'get', 'make'] as const;
 /** Short verbs corrected at one edit when the typed word has five letters or more ("oppen"). */
 const NEAR_VERBS = ['open', 'show', 'find'] as const;
 
