@@ -230,6 +230,23 @@ const GERUNDS: Readonly<Record<string, string>> = {
   pulling: 'pull',
   bringing: 'bring',
   drafting: 'draft',
+  sticking: 'stick',
+  popping: 'pop',
+  posting: 'post',
+  jotting: 'jot',
+  noting: 'note',
+  mentioning: 'mention',
+  including: 'include',
+  attaching: 'attach',
+  tacking: 'tack',
+  fixing: 'fix',
+  correcting: 'correct',
+  swapping: 'swap',
+  setting: 'set',
+  starting: 'start',
+  publishing: 'publish',
+  displaying: 'display',
+  viewing: 'view',
 };
 
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
