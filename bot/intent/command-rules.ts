@@ -40,6 +40,9 @@ const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)
 const ONE_PAGE_NAMED =
   /^(?:the|our)\s+\S.{0,150}?\s(?:page|doc)(?:\s+(?:in|on)\s+(?:the\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s.!?]*$/i;
 
+/** "<page> that <statement>" before any colon: the statement is what the page should say. */
+const STATED_AFTER_PAGE = /^[^:\n]{1,150}?\sthat\s+\S/i;
+
 /** "Contacts section of ": an unquoted section heading, then the page. */
 const NAMED_SECTION = /^([^"“\n]{1,80}?)\s+section\s+(?:of|in|on)\s+/i;
 /** Where the new section text starts after the page: "with:", "to:", a colon, or "with" alone. */
@@ -138,6 +141,14 @@ const RULES: readonly Rule[] = [
     (rest, body) => {
       const changed = parseUpdate('change', rest, body);
       return changed.kind === 'failure' ? parseUpdate('update', rest, body) : changed;
+    },
+  ],
+  [
+    // "update in Paid Time Off that unused leave lapses": "in" before the page; "that …" is added.
+    /^(?:update|upd|edit|modify|change|amend)\s+(?:in|on|inside|within)\s+(?=\S)/i,
+    (rest, body) => {
+      const said = STATED_AFTER_PAGE.test(rest) ? parseUpdate('append-to', rest, body) : undefined;
+      return said && said.kind !== 'failure' ? said : parseUpdate('update', rest, body);
     },
   ],
   [
