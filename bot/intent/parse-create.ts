@@ -13,6 +13,9 @@ const UNDER =
 const BODY_INTRO =
   /\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|(?:the\s+)?(?:body|content|contents|text)(?=\s*:|\s+\S)|(?:it\s+(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|with\s+the\s+following|with(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?/iy;
 const WITH_TEXT = /\s*with\s+(?=\S)/iy;
+/** Why the page is wanted, after its space: "for the audit next week", "because …", up to a colon or the end. */
+const PURPOSE =
+  /\s+(?:for|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it|next|this|tomorrow'?s)\b[^:\n]{0,80}(?=\s*:|$)/iy;
 const CLAUSE_START =
   /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|containing\b|to\s|into\s))|\s*(?=:)/gi;
 /**
@@ -21,6 +24,9 @@ const CLAUSE_START =
  */
 const TO_SPACE =
   /\s+(?:to|into)\s+(?:the\s+)?(?:(?:[Ss]pace\s+)\S|~?[A-Z][A-Z0-9]{1,9}(?![\w~])|\S+\s+[Ss]pace\b)/y;
+
+/** "… called Mentoring Programme please, with: …": courtesy after an unquoted title is not part of it. */
+const TRAILING_PLEASE = /[\s,]+(?:please|pls|plz)[\s,]*$/i;
 
 const EXAMPLES = [
   'create "Meeting notes 2024-06-03" in ENG: first line of the page',
@@ -64,6 +70,8 @@ function readClauses(text: string, from: number): ClauseRead {
     }
     break;
   }
+  // "… in OPS for the audit next week" (the text on the next lines): why, not part of the create.
+  if (spaceKey !== undefined) cursor.take(PURPOSE);
   const intro = cursor.take(BODY_INTRO);
   // "… in HR with cycle scheme info coming soon": after the space, "with" starts the text.
   const withText =
@@ -106,10 +114,12 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
     TO_SPACE.lastIndex = match.index;
     const toWord = /^\s+(?:to|into)\s/i.test(text.slice(match.index, match.index + 8));
     const read = toWord && !TO_SPACE.test(text) ? ({ kind: 'no' } as const) : readClauses(text, match.index);
-    if (read.kind !== 'no') return { title: text.slice(titleStart, match.index).trim(), read };
+    const title = text.slice(titleStart, match.index).replace(TRAILING_PLEASE, '').trim();
+    if (read.kind !== 'no') return { title, read };
     if (match[0].length === 0) CLAUSE_START.lastIndex += 1;
   }
-  return { title: text.slice(titleStart).trim(), read: { kind: 'ok', clauses: { inlineBody: '' } } };
+  const title = text.slice(titleStart).replace(TRAILING_PLEASE, '').trim();
+  return { title, read: { kind: 'ok', clauses: { inlineBody: '' } } };
 }
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
@@ -127,7 +137,7 @@ const NAMING =
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON =
-  /(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=with\s))(?:(?:with\s+)?(?:the\s+)?(?:body|content|contents|text|markdown)|write|say|saying|put)\s*$/i;
+  /(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=with\s))(?:(?:with\s+)?(?:the\s+)?(?:body|content|contents|text|markdown)|with|write|say|saying|put)\s*$/i;
 /** Longest introduction looked for before the colon (characters). */
 const BODY_WORD_PROBE = 32;
 
