@@ -5,7 +5,7 @@ import { acceptSpaceWord } from './space-key.js';
 import type { TitleSearchRef } from './types.js';
 
 const LEADING_PAGE_WORDS =
-  /^(?:(?:the|teh|this|that|our|your|my)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled|of|for|about|with\s+(?:the\s+)?(?:name|title))\s+)?(?:(?:the|teh)\s+)?/i;
+  /^(?:(?:the|teh|this|that|our|your|my)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled|of|for|about|with\s+(?:the\s+)?(?:name|title)|with)\s+)?(?:(?:the|teh)\s+)?/i;
 const LEADING_NAMING =
   /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist)\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
