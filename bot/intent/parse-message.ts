@@ -68,6 +68,7 @@ const BACK_REFERENCE =
 const WISH_IF = /\b(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|better)\s+if\s+(?:the|our)\s/i;
 /** A page's name alone on the first line, then an edit keyword on the next ("VPN Setup Guide\nappend: …"). */
 const EDIT_ON_NEXT_LINE = /^[ \t]*(?:(?:append|add|body|title)[ \t]*:|(?:section|replace)[ \t]+["“])/i;
+const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const INLINE_END_PROBE = 32;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
@@ -121,6 +122,17 @@ function namedPage(core: string): Intent | undefined {
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
 
+/**
+ * "help create page "X" in ENG, write: …": a whole command after "help" (three words or more) is the
+ * request; "help create" or "help create page" alone asks how.
+ */
+function commandAfterHelp(core: string, bodyLines: string): Intent | undefined {
+  const lead = HELP_THEN_COMMAND.exec(core);
+  if (!lead) return undefined;
+  const ruled = applyRules(baseVerbForm(core.slice(lead[0].length)), bodyLines);
+  return ruled?.kind === 'operation' || ruled?.kind === 'page-by-name' ? ruled : undefined;
+}
+
 /** Help or the approvals list, for a line whose misspelt first word was corrected ("hlep", "approvels"). */
 function helpOrApprovals(fixed: string): Intent | undefined {
   const help = matchHelp(fixed);
@@ -164,7 +176,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
   const help = matchHelp(core);
-  if (help) return { kind: 'help', ...help };
+  if (help) return commandAfterHelp(core, bodyLines) ?? { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
   const followUp = parseFollowUp(core);
   if (followUp) return followUp;
