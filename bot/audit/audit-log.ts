@@ -14,7 +14,7 @@ import { type AuditLogHead, loadHead, newSegmentLow, releaseSegment, segmentAdap
 import { firstIssueText, formatAuditExport, queryAudit } from './audit-query.js';
 import type { OpenForAppend } from './durable-file.js';
 import { redactDetails } from './redact-details.js';
-import { auditEventInputSchema } from './schema.js';
+import { auditEventInputSchema, parseAuditEventInput } from './schema.js';
 import { removeStaleTempFiles, type SegmentDoc } from './segment-format.js';
 import { planSegmentWrite, type StampedEvent } from './segment-rotation.js';
 import type { AuditEntry, AuditEventInput, AuditFilter, AuditHead, AuditLog, VerifyResult } from './types.js';
@@ -85,6 +85,15 @@ interface LogParts {
 
 function unusable(cause: unknown): AppError {
   return new AppError('AUDIT_UNAVAILABLE', { message: 'The audit log is unusable', cause });
+}
+
+/** The zod reference for what the hand check did not accept: its answer, or its diagnostic. */
+function parseWithZod(event: AuditEventInput): AuditEventInput {
+  const parsed = auditEventInputSchema.safeParse(event);
+  if (!parsed.success) {
+    throw new AppError('INPUT_INVALID', { message: firstIssueText('audit event', parsed.error.issues) });
+  }
+  return parsed.data;
 }
 
 class SegmentedAuditLog implements AuditLog {
@@ -160,11 +169,7 @@ class SegmentedAuditLog implements AuditLog {
   }
 
   #normalize(event: AuditEventInput): StampedEvent['event'] {
-    const parsed = auditEventInputSchema.safeParse(event);
-    if (!parsed.success) {
-      throw new AppError('INPUT_INVALID', { message: firstIssueText('audit event', parsed.error.issues) });
-    }
-    const { details, ...rest } = parsed.data;
+    const { details, ...rest } = parseAuditEventInput(event) ?? parseWithZod(event);
     if (details === undefined) return rest;
     const redacted = redactDetails(details);
     if (redacted.stripped.length > 0) {

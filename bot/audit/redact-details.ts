@@ -60,10 +60,61 @@ export function isSecretKey(key: string): boolean {
  * of the keys it stripped (never their values). Throws TypeError when `details` is cyclic or holds a
  * BigInt.
  */
-export function redactDetails(details: Readonly<Record<string, unknown>>): {
+export function redactDetails(details: Readonly<Record<string, unknown>>): RedactedDetails {
+  return redactFlatDetails(details) ?? redactDetailsByJson(details);
+}
+
+/** What `redactDetails` returns. */
+export interface RedactedDetails {
   details: Record<string, unknown>;
   stripped: string[];
-} {
+}
+
+/**
+ * `redactDetailsByJson`'s answer for the common case, without the JSON round trip: a plain object
+ * whose values are all strings, booleans, null, numbers or undefined (an action's details are
+ * usually a count or a name). Undefined when anything else is in it (a nested object or array, a
+ * `Secret`, a function, a BigInt, a `__proto__` key, a `toJSON`): the round trip then runs. A
+ * property test pins it to the round trip.
+ */
+function redactFlatDetails(details: Readonly<Record<string, unknown>>): RedactedDetails | undefined {
+  const proto = Object.getPrototypeOf(details) as unknown;
+  if ((proto !== Object.prototype && proto !== null) || typeof details.toJSON === 'function')
+    return undefined;
+  const out: Record<string, unknown> = {};
+  const stripped: string[] = [];
+  for (const key of Object.keys(details)) {
+    if (key === '__proto__') return undefined;
+    const value = details[key];
+    if (isSecretKey(key)) {
+      stripped.push(key);
+      out[key] = REDACTED;
+      continue;
+    }
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+        out[key] = value;
+        break;
+      case 'number':
+        // JSON writes -0 as 0 and non-finite numbers as null.
+        out[key] = Number.isFinite(value) ? value + 0 : null;
+        break;
+      case 'undefined':
+        break;
+      case 'object':
+        if (value !== null) return undefined;
+        out[key] = null;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return { details: out, stripped };
+}
+
+/** The general path of `redactDetails`: a JSON round trip with a replacer. Exported for its tests. */
+export function redactDetailsByJson(details: Readonly<Record<string, unknown>>): RedactedDetails {
   const stripped: string[] = [];
   const text = JSON.stringify(details, function replace(this: unknown, key: string, value: unknown) {
     if (key === '') return value;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_DECISIONS, AUDIT_OUTCOMES } from './types.js';
+import { AUDIT_DECISIONS, AUDIT_OUTCOMES, type AuditEventInput } from './types.js';
 
 const shortText = z.string().max(4_096);
 
@@ -31,6 +31,87 @@ export const auditEventInputSchema = z.object({
   error: z.string().max(16_384).optional(),
   details: z.record(z.unknown()).optional(),
 });
+
+const MAX_SHORT_TEXT = 4_096;
+const MAX_ERROR_TEXT = 16_384;
+const MAX_OPERATION = 64;
+const TARGET_KEYS = ['spaceKey', 'pageId', 'title', 'query', 'version'] as const;
+const DECISIONS: ReadonlySet<unknown> = new Set(AUDIT_DECISIONS);
+const OUTCOMES: ReadonlySet<unknown> = new Set(AUDIT_OUTCOMES);
+
+/**
+ * True when zod's object schemas would read `value` as an object: a plain object (prototype
+ * `Object.prototype` or null) that zod does not take for a promise. Stricter than zod (a class
+ * instance is refused here); that only sends the value to the zod schema.
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const record = value as Record<string, unknown>;
+  return !(typeof record.then === 'function' && typeof record.catch === 'function');
+}
+
+function isShortText(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_SHORT_TEXT;
+}
+
+function isOptionalShortText(value: unknown): boolean {
+  return value === undefined || isShortText(value);
+}
+
+/**
+ * What `auditEventInputSchema.safeParse(value).data` is, computed by hand because `append` runs it
+ * on every entry (zod's object machinery was ~2 % of a search turn); undefined when the hand check
+ * does not accept, and the caller then runs the zod schema, which decides and explains. Same output:
+ * unknown keys dropped, a key present with an undefined value kept, `details` copied shallowly
+ * without a `__proto__` key. A property test pins the two (accept/reject and deep-equal output).
+ */
+export function parseAuditEventInput(value: unknown): AuditEventInput | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { actor, target, details } = value;
+  if (!isPlainObject(actor) || !isShortText(actor.id) || !isShortText(actor.name)) return undefined;
+  if (!isOptionalShortText(actor.aadObjectId)) return undefined;
+  if (!isShortText(value.conversationId) || !isShortText(value.connector)) return undefined;
+  const operation = value.operation;
+  if (typeof operation !== 'string' || operation.length < 1 || operation.length > MAX_OPERATION)
+    return undefined;
+  if (!isPlainObject(target)) return undefined;
+  if (!isOptionalShortText(target.spaceKey) || !isOptionalShortText(target.pageId)) return undefined;
+  if (!isOptionalShortText(target.title) || !isOptionalShortText(target.query)) return undefined;
+  const version = target.version;
+  if (version !== undefined && !(typeof version === 'number' && Number.isInteger(version) && version >= 0)) {
+    return undefined;
+  }
+  if (!DECISIONS.has(value.decision) || !OUTCOMES.has(value.outcome)) return undefined;
+  const error = value.error;
+  if (error !== undefined && !(typeof error === 'string' && error.length <= MAX_ERROR_TEXT)) return undefined;
+  if (details !== undefined && !isPlainObject(details)) return undefined;
+
+  const actorOut: Record<string, unknown> = { id: actor.id, name: actor.name };
+  if ('aadObjectId' in actor) actorOut.aadObjectId = actor.aadObjectId;
+  const targetOut: Record<string, unknown> = {};
+  for (const key of TARGET_KEYS) if (key in target) targetOut[key] = target[key];
+  const out: Record<string, unknown> = {
+    actor: actorOut,
+    conversationId: value.conversationId,
+    connector: value.connector,
+    operation,
+    target: targetOut,
+    decision: value.decision,
+    outcome: value.outcome,
+  };
+  if ('error' in value) out.error = error;
+  if ('details' in value) {
+    if (details === undefined) out.details = undefined;
+    else {
+      const copy: Record<string, unknown> = {};
+      for (const key in details) if (key !== '__proto__') copy[key] = details[key];
+      out.details = copy;
+    }
+  }
+  return out as unknown as AuditEventInput;
+}
 
 const hexHash = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -65,8 +146,6 @@ export const auditEntrySchema = z
   .passthrough();
 
 const HEX_HASH = /^[0-9a-f]{64}$/;
-const DECISIONS: ReadonlySet<unknown> = new Set(AUDIT_DECISIONS);
-const OUTCOMES: ReadonlySet<unknown> = new Set(AUDIT_OUTCOMES);
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSecretKey, REDACTED, redactDetails } from '../../../bot/audit/redact-details.js';
+import {
+  isSecretKey,
+  REDACTED,
+  redactDetails,
+  redactDetailsByJson,
+} from '../../../bot/audit/redact-details.js';
 import { Secret } from '../../../bot/secret.js';
 
 describe('redactDetails', () => {
@@ -51,5 +57,60 @@ describe('redactDetails', () => {
     ['siteUrl', false],
   ])('isSecretKey(%s) is %s', (key, expected) => {
     expect(isSecretKey(key)).toBe(expected);
+  });
+});
+
+describe('redactDetails on flat details (no JSON round trip)', () => {
+  const key = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom(
+      'token',
+      'apiToken',
+      'Authorization',
+      'tokenExpiresAt',
+      'results',
+      '__proto__',
+      'toJSON',
+      '0',
+      '10',
+    ),
+  );
+  const flatValue = fc.oneof(
+    fc.string(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.double(),
+    fc.integer(),
+    fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+  );
+  const anyValue = fc.oneof(
+    flatValue,
+    fc.jsonValue(),
+    fc.constantFrom(new Secret('s'), new Date(0), () => 1, [1, 'a'], { token: 'x' }),
+  );
+
+  function agrees(details: Record<string, unknown>): void {
+    expect(redactDetails(details)).toStrictEqual(redactDetailsByJson(details));
+  }
+
+  it('gives what the JSON round trip gives, for flat details', () => {
+    fc.assert(fc.property(fc.dictionary(key, flatValue, { maxKeys: 6 }), agrees), { numRuns: 3_000 });
+  });
+
+  it('gives what the JSON round trip gives, whatever the values', () => {
+    fc.assert(fc.property(fc.dictionary(key, anyValue, { maxKeys: 6 }), agrees), { numRuns: 3_000 });
+  });
+
+  it('redacts a secret key whatever its value, and -0 / non-finite numbers as JSON does', () => {
+    const { details, stripped } = redactDetails({
+      token: undefined,
+      n: -0,
+      inf: Number.POSITIVE_INFINITY,
+      results: 3,
+    });
+    expect(details).toStrictEqual({ token: REDACTED, n: 0, inf: null, results: 3 });
+    expect(Object.is(details.n, 0)).toBe(true);
+    expect(stripped).toEqual(['token']);
   });
 });
