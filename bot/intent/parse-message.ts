@@ -62,8 +62,12 @@ const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
 const WHERE_IS_PAGE = /^where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
 const MAX_PAGE_NAME_LINE = 300;
+/**
+ * "the page from yesterday", "open the one you sent me", "can someone deal with the page Mark
+ * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
+ */
 const BACK_REFERENCE =
-  /^(?:(?:open|show|get|find|give|send)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day)|(?:you|we|i)\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|looked\s+at)\b)/i;
+  /^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at)\b)/i;
 /** "it would be great if the X …": a wish about a page, read by `rewriteLooseForm`. */
 const WISH_IF = /\b(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|better)\s+if\s+(?:the|our)\s/i;
 /** A page's name alone on the first line, then an edit keyword on the next ("VPN Setup Guide\nappend: …"). */
