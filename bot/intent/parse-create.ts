@@ -2,6 +2,7 @@ import type { PageRef } from '../confluence/types.js';
 import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
+import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord, readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
@@ -25,8 +26,22 @@ const CLAUSE_START =
 const TO_SPACE =
   /\s+(?:to|into)\s+(?:the\s+)?(?:(?:[Ss]pace\s+)\S|~?[A-Z][A-Z0-9]{1,9}(?![\w~])|\S+\s+[Ss]pace\b)/y;
 
-/** "… called Mentoring Programme please, with: …": courtesy after an unquoted title is not part of it. */
-const TRAILING_PLEASE = /[\s,]+(?:please|pls|plz)[\s,]*$/i;
+const TRAILING_PLEASE = /(?:^|[\s,])(?:please|pls|plz)$/i;
+
+function isSpaceOrComma(char: string): boolean {
+  return char === ',' || /\s/.test(char);
+}
+
+/**
+ * "… called Mentoring Programme please, with: …": courtesy after an unquoted title is not part of
+ * it. Backward scans and a match on the last few characters: linear.
+ */
+function withoutTrailingPlease(title: string): string {
+  const end = trimEndWhere(title, isSpaceOrComma);
+  const word = TRAILING_PLEASE.exec(end.slice(-7));
+  if (!word || word[0].length === end.length) return title;
+  return trimEndWhere(end.slice(0, end.length - word[0].length), isSpaceOrComma);
+}
 
 const EXAMPLES = [
   'create "Meeting notes 2024-06-03" in ENG: first line of the page',
@@ -114,11 +129,11 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
     TO_SPACE.lastIndex = match.index;
     const toWord = /^\s+(?:to|into)\s/i.test(text.slice(match.index, match.index + 8));
     const read = toWord && !TO_SPACE.test(text) ? ({ kind: 'no' } as const) : readClauses(text, match.index);
-    const title = text.slice(titleStart, match.index).replace(TRAILING_PLEASE, '').trim();
+    const title = withoutTrailingPlease(text.slice(titleStart, match.index)).trim();
     if (read.kind !== 'no') return { title, read };
     if (match[0].length === 0) CLAUSE_START.lastIndex += 1;
   }
-  const title = text.slice(titleStart).replace(TRAILING_PLEASE, '').trim();
+  const title = withoutTrailingPlease(text.slice(titleStart)).trim();
   return { title, read: { kind: 'ok', clauses: { inlineBody: '' } } };
 }
 

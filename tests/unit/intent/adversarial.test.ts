@@ -252,3 +252,24 @@ describe('new phrasings at the command-line cap (issue 13, fourth and fifth roun
     ).toBe('append');
   });
 });
+
+describe('new phrasings at the command-line cap (issue 13, sixth round)', () => {
+  const size = MAX_COMMAND_LINE_LENGTH;
+  it('"update in a that …", "help a a …" and "whatever we have on" repeated are not 2 KB edits or searches', () => {
+    expect(parseMessage(fill('update in ', 'a that ', size)).kind).toBe('failure');
+    expect(parseMessage(fill('help ', 'a ', size)).kind).toBe('help');
+    expect(parseMessage(fill('search ', 'whatever we have on ', size, 'x')).kind).toBe('failure');
+  });
+  it('a purpose repeated after the space, and "please" and commas after a title, give no 2 KB page', () => {
+    expect(parseMessage(fill('create "X" in OPS ', 'for the a ', size)).kind).toBe('failure');
+    expect(messageOf(parseMessage(fill('create page called a', ' ,', size, 'x')))).toMatch(
+      /at most 255 characters/,
+    );
+    expect(parseMessage(fill('create page called ', 'a please ', size, ' in ENG: x')).kind).toBe('failure');
+  });
+  it('"the page a a … mentioned" is too long to be an earlier page: it stays a question', () => {
+    expect(parseMessage(fill('can someone deal with the page ', 'a ', size, ' mentioned')).kind).toBe(
+      'question',
+    );
+  });
+});
