@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stripBotMention, toCardActionRequest, toChatRequest } from '../../../bot/chat/to-chat-request.js';
+import {
+  activitySchema,
+  isReadableActivity,
+  stripBotMention,
+  toCardActionRequest,
+  toChatRequest,
+} from '../../../bot/chat/to-chat-request.js';
 import { isAppError } from '../../../bot/errors.js';
 
 const BOT = { id: '28:bot-app-id', name: 'Confluence Assistant' };
@@ -321,5 +328,106 @@ describe('toCardActionRequest', () => {
       toCardActionRequest(invoke({ action: { verb: 'approve' } }, { from: undefined })),
     );
     expect(message).toContain('from');
+  });
+});
+
+describe('isReadableActivity (the hand check used instead of zod on every turn)', () => {
+  const DELETE = Symbol('delete');
+  const paths = [
+    [],
+    ['id'],
+    ['type'],
+    ['serviceUrl'],
+    ['channelId'],
+    ['from'],
+    ['from', 'id'],
+    ['from', 'name'],
+    ['from', 'aadObjectId'],
+    ['recipient'],
+    ['recipient', 'id'],
+    ['recipient', 'name'],
+    ['conversation'],
+    ['conversation', 'id'],
+    ['conversation', 'conversationType'],
+    ['conversation', 'tenantId'],
+    ['conversation', 'isGroup'],
+    ['text'],
+    ['replyToId'],
+    ['entities'],
+    ['channelData'],
+    ['channelData', 'channel'],
+    ['channelData', 'channel', 'id'],
+    ['channelData', 'team'],
+    ['channelData', 'team', 'id'],
+    ['channelData', 'tenant'],
+    ['channelData', 'tenant', 'id'],
+    ['channelData', 'other'],
+    ['value'],
+    ['extra'],
+  ] as const;
+  const replacement = fc.oneof(
+    fc.constant(DELETE),
+    fc.jsonValue(),
+    fc.anything(),
+    fc.constantFrom(undefined, null, '', 'x', true, false, 0, [], {}, { id: '' }, { id: 'c' }, [AT_BOT]),
+    fc.constantFrom(
+      new Date(0),
+      new Map(),
+      Object.fromEntries([
+        ['then', () => 1],
+        ['catch', () => 2],
+      ]),
+    ),
+  );
+
+  function mutate(path: readonly string[], value: unknown): unknown {
+    if (path.length === 0) return value === DELETE ? undefined : value;
+    const copy = channelActivity('m1', { value: { action: { verb: 'approve' } }, replyToId: 'r1' });
+    let holder = copy;
+    for (const key of path.slice(0, -1)) {
+      const next = holder[key];
+      if (next === null || typeof next !== 'object') return copy;
+      const clone = { ...(next as Record<string, unknown>) };
+      holder[key] = clone;
+      holder = clone;
+    }
+    const last = path.at(-1) ?? '';
+    if (value === DELETE) delete holder[last];
+    else holder[last] = value;
+    return copy;
+  }
+
+  function agrees(value: unknown): void {
+    const reference = activitySchema.safeParse(value);
+    expect(isReadableActivity(value)).toBe(reference.success);
+    if (reference.success) {
+      // The bot reads the activity as it is: same request as from zod's copy.
+      expect(toChatRequest(value)).toStrictEqual(toChatRequest(reference.data));
+    }
+  }
+
+  it('accepts the activities Teams sends', () => {
+    expect(isReadableActivity(activity())).toBe(true);
+    expect(isReadableActivity(channelActivity('m1'))).toBe(true);
+  });
+
+  it('agrees with activitySchema on mutated activities', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), replacement, (path, value) => agrees(mutate(path, value))),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('agrees with activitySchema on arbitrary values', () => {
+    fc.assert(fc.property(fc.anything(), agrees), { numRuns: 1_000 });
+  });
+
+  it('leaves an activity that is not a plain object to zod, which still reads it', () => {
+    class Account {
+      id = '29:user-1';
+    }
+    const odd = activity({ from: new Account() });
+    expect(isReadableActivity(odd)).toBe(false);
+    expect(toChatRequest(odd).actor.id).toBe('29:user-1');
   });
 });
