@@ -39,10 +39,12 @@ const LINK_AFTER = /\s(?:link|url)$/i;
 const PAGE_NEEDS =
   /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?:should|must|needs\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)\s+(?:that\s+)?)(?=\S)/i;
 /**
- * "(it would be great if) the X said …": the page as the subject in the past tense. Only after such
- * a wish: on its own ("the handbook said 25 days") it reports what a page says, not a change.
+ * "(it would be great if) the X said …", "(I would like) that the X says …": the page as the subject
+ * of a wish. Only after such a wish: on its own ("the handbook said 25 days", "the handbook says …")
+ * it reports what a page says, not a change.
  */
-const PAGE_SAID = /^((?:the|our)\s.{1,120}?)\s+(?:said|mentioned|included|had)\s+(?:that\s+)?(?=\S)/i;
+const PAGE_SAID =
+  /^(?:that\s+)?((?:the|our)\s.{1,120}?)\s+(?:said|says|mentioned|mentions|included|includes|had)\s+(?:that\s+)?(?=\S)/i;
 
 /**
  * "can the rota say that …", "make the VPN Setup Guide say …", "let our policy mention …": asking for

@@ -68,8 +68,12 @@ const MAX_PAGE_NAME_LINE = 300;
  */
 const BACK_REFERENCE =
   /^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at)\b)/i;
-/** "it would be great if the X …": a wish about a page, read by `rewriteLooseForm`. */
-const WISH_IF = /\b(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|better)\s+if\s+(?:the|our)\s/i;
+/**
+ * "it would be great if the X …", "I would like that the X says …": a wish about a page, read by
+ * `rewriteLooseForm`.
+ */
+const WISH_IF =
+  /\b(?:(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|better)\s+if|(?:like|want|wish)\s+that)\s+(?:the|our)\s/i;
 /** A page's name alone on the first line, then an edit keyword on the next ("VPN Setup Guide\nappend: …"). */
 const EDIT_ON_NEXT_LINE = /^[ \t]*(?:(?:append|add|body|title)[ \t]*:|(?:section|replace)[ \t]+["“])/i;
 const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
