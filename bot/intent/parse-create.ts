@@ -14,6 +14,7 @@ const UNDER =
 const BODY_INTRO =
   /\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|(?:the\s+)?(?:body|content|contents|text)(?=\s*:|\s+\S)|(?:it\s+(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|with\s+the\s+following|with(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?/iy;
 const WITH_TEXT = /\s*with\s+(?=\S)/iy;
+const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 /** Why the page is wanted, after its space: "for the audit next week", "because …", up to a colon or the end. */
 const PURPOSE =
   /\s+(?:for|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it|next|this|tomorrow'?s)\b[^:\n]{0,80}(?=\s*:|$)/iy;
@@ -85,8 +86,9 @@ function readClauses(text: string, from: number): ClauseRead {
     }
     break;
   }
-  // "… in OPS for the audit next week" (the text on the next lines): why, not part of the create.
-  if (spaceKey !== undefined) cursor.take(PURPOSE);
+  // "… in OPS for the audit next week" (the text on the next lines), "… in HR please: …": why, or
+  // courtesy, not part of the create.
+  if (spaceKey !== undefined && !cursor.take(PURPOSE)) cursor.take(PLEASE_AFTER_SPACE);
   const intro = cursor.take(BODY_INTRO);
   // "… in HR with cycle scheme info coming soon": after the space, "with" starts the text.
   const withText =

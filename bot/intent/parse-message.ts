@@ -67,7 +67,7 @@ const MAX_PAGE_NAME_LINE = 300;
  * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
  */
 const BACK_REFERENCE =
-  /^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at)\b)/i;
+  /^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|pull\s+up|bring\s+up|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at)\b)/i;
 /**
  * "it would be great if the X …", "I would like that the X says …": a wish about a page, read by
  * `rewriteLooseForm`.

@@ -23,7 +23,7 @@ const NEAR_VERBS = ['open', 'show', 'find'] as const;
 /** Four-letter verbs corrected at one letter typed wrong, the first two kept ("opem"); "show" and "find" are not ("shop", "fine" are words). */
 const FOUR_LETTER_VERBS = ['open'] as const;
 /** Verbs whose last letter is often dropped ("ope", "sho"); three letters at least. */
-const CLIPPED_VERBS = ['open', 'show'] as const;
+const CLIPPED_VERBS = ['open', 'show', 'make'] as const;
 /** Verbs a word may be with a letter held down ("addd", "helpp", "findd"). */
 const REPEAT_VERBS = [
   'search',
