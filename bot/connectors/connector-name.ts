@@ -37,6 +37,15 @@ export function normalizeConnectorName(name: string): string {
 }
 
 /**
+ * Keys already derived, by name: every turn looks the default connector up by name, which derives
+ * the key of each stored connector several times (NFKD and five regular expressions each). Bounded:
+ * emptied when full, and long names are never kept.
+ */
+const keyCache = new Map<string, string>();
+const MAX_CACHED_KEYS = 256;
+const MAX_CACHED_NAME_LENGTH = 256;
+
+/**
  * The short key commands use for a connector (`/confluence rotate contoso-confluence`), derived from
  * its display name: lowercase ASCII letters and digits, `-` and `_`; accents dropped; every other run
  * of characters becomes one `-`. Idempotent (a key is its own key) and equal for names that differ
@@ -44,6 +53,16 @@ export function normalizeConnectorName(name: string): string {
  * ASCII letter or digit gets `c-` plus a short hash.
  */
 export function connectorKey(name: string): string {
+  if (name.length > MAX_CACHED_NAME_LENGTH) return computeConnectorKey(name);
+  const cached = keyCache.get(name);
+  if (cached !== undefined) return cached;
+  const key = computeConnectorKey(name);
+  if (keyCache.size >= MAX_CACHED_KEYS) keyCache.clear();
+  keyCache.set(name, key);
+  return key;
+}
+
+function computeConnectorKey(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

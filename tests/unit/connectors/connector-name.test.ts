@@ -64,3 +64,21 @@ describe('connectorKey', () => {
     }
   });
 });
+
+describe('connectorKey, remembered', () => {
+  it('gives the same key from its cache, also after the cache was emptied by many names', () => {
+    const names = ['Contoso Confluence', 'CONTOSO-confluence', 'Café Wiki', '日本のウィキ', ' 日本のウィキ '];
+    const first = names.map((name) => connectorKey(name));
+    expect(first.slice(0, 3)).toEqual(['contoso-confluence', 'contoso-confluence', 'cafe-wiki']);
+    for (let i = 0; i < 1_000; i++) connectorKey(`Wiki ${i}`);
+    expect(connectorKey('Wiki 999')).toBe('wiki-999');
+    expect(names.map((name) => connectorKey(name))).toEqual(first);
+    expect(names.map((name) => connectorKey(name))).toEqual(first);
+  });
+
+  it('derives the key of a long name without keeping it', () => {
+    const long = `${'a'.repeat(300)} Wiki`;
+    expect(connectorKey(long)).toBe('a'.repeat(40));
+    expect(connectorKey(long)).toBe('a'.repeat(40));
+  });
+});
