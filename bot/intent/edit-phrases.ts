@@ -27,6 +27,9 @@ const POSITION_TARGET = new RegExp(`^${POSITION_OWNER}`, 'i');
 /** What follows " in "/" on " when it only names a space ("… in OPS"), not the page. */
 const ONLY_A_SPACE = /^(?:the\s+)?(?:space\s+)?~?[A-Z0-9]{2,10}(?:\s+space)?[\s.!]*$/;
 
+/** "add the line meet at 10 to X": the noun before unquoted text is not part of it. */
+const LINE_NOUN_FIRST = /^(?:the|this)\s+(?:line|sentence)\s*:?\s+(?=\S)/i;
+
 /** Where each link word last occurs in `lower`, latest first (the page is named last). */
 function linkPositions(lower: string): { at: number; word: string }[] {
   return PAGE_LINK_WORDS.map((word) => ({ at: lower.lastIndexOf(word), word }))
@@ -46,7 +49,7 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
     const after = text.slice(at + word.length);
     if ((word === ' in ' || word === ' on ') && ONLY_A_SPACE.test(after)) continue;
     if (word.endsWith(' of ') && !POSITION_TARGET.test(after)) continue;
-    const content = text.slice(0, at).trim();
+    const content = text.slice(0, at).trim().replace(LINE_NOUN_FIRST, '');
     const cursor = new TextCursor(after);
     const ref = readTarget(cursor, 'end');
     if (typeof ref === 'string') continue;

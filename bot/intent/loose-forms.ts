@@ -61,9 +61,13 @@ const NAME_NEEDS_LINE =
 const PAGE_CALLED =
   /^((?:the|our)\s.{1,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+be\s+(?:called|named|titled|renamed(?:\s+to)?|retitled(?:\s+to)?)\s+(?=\S)/i;
 
+/** "could the fire drill page be renamed to Evacuation": asking for a rename, the page as the subject. */
+const PAGE_BE_RENAMED =
+  /^(?:can|could|would)\s+((?:the|our)\s.{1,120}?)\s+be\s+(?:renamed|retitled)(?:\s+(?:to|as|into))?\s+(?=\S)/i;
+
 /** The page-as-subject edit rewritten page first ("in <page>, add …"), or `undefined`. */
 function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
-  const called = PAGE_CALLED.exec(core);
+  const called = PAGE_CALLED.exec(core) ?? PAGE_BE_RENAMED.exec(core);
   if (called) return `rename ${called[1]} to ${core.slice(called[0].length)}`;
   const said = afterWish ? PAGE_SAID.exec(core) : null;
   if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;

@@ -82,10 +82,19 @@ const EDIT_START = new RegExp(
   ].join('|'),
   'i',
 );
-const CONTENT_START =
-  /:|\s(?:saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that)\b|\s(?:the\s+)?(?:following\s+)?(?:line|note|text|sentence)(?=\s*:|\s+["“‘'«„])/i;
-const SAYING =
-  /\s*(?::|saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that(?=\s)|(?:the\s+)?(?:following\s+)?(?:line|note|text|sentence)(?=\s*:|\s+["“‘'«„]))\s*:?\s*/iy;
+/**
+ * What is added, named after the page: "the line: …", "the sentence "…"", or unquoted after "the"
+ * ("add in the page X the line meet at 10"; "the Note page" stays a title).
+ */
+const ADDED_NOUN = String.raw`(?:(?:the\s+)?(?:following\s+)?(?:line|note|text|sentence)(?=\s*:|\s+["“‘'«„])|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
+const CONTENT_START = new RegExp(
+  String.raw`:|\s(?:saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that)\b|\s${ADDED_NOUN}`,
+  'i',
+);
+const SAYING = new RegExp(
+  String.raw`\s*(?::|saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  'iy',
+);
 
 function nameEnd(text: string, from: number, stop: NameStop): number {
   const rest = text.slice(from);
