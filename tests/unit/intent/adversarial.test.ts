@@ -267,6 +267,11 @@ describe('new phrasings at the command-line cap (issue 13, sixth round)', () => 
     );
     expect(parseMessage(fill('create page called ', 'a please ', size, ' in ENG: x')).kind).toBe('failure');
   });
+  it('"could the a a … be renamed", "the line" repeated and "that the a a … says" give no 2 KB page', () => {
+    expect(parseMessage(fill('could the ', 'a ', size, ' be renamed to x')).kind).toBe('question');
+    expect(parseMessage(fill('add the line ', 'a to ', size)).kind).toBe('unclear');
+    expect(parseMessage(fill('i would like that the ', 'a ', size, ' says x')).kind).toBe('unclear');
+  });
   it('"the page a a … mentioned" is too long to be an earlier page: it stays a question', () => {
     expect(parseMessage(fill('can someone deal with the page ', 'a ', size, ' mentioned')).kind).toBe(
       'question',
