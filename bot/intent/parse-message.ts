@@ -16,6 +16,7 @@ import { parseSearchWords } from './parse-search.js';
 import { parseUpdate } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
 import { hasVerbTypo, isFillerOnly, isKeywords, isVagueRequest, unclear } from './readings.js';
+import { trimEndWhere } from './scan-text.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
@@ -76,6 +77,7 @@ const WISH_IF =
   /\b(?:(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|better)\s+if|(?:like|want|wish)\s+that)\s+(?:the|our)\s/i;
 /** A page's name alone on the first line, then an edit keyword on the next ("VPN Setup Guide\nappend: …"). */
 const EDIT_ON_NEXT_LINE = /^[ \t]*(?:(?:append|add|body|title)[ \t]*:|(?:section|replace)[ \t]+["“])/i;
+const HELP_THEN_QUESTION = /^(?:help|halp|pls\s+help)(?:\s+(?:me|pls|please))?\s*[,:!.\-–—]+\s*(?=\S)/i;
 const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const INLINE_END_PROBE = 32;
@@ -128,6 +130,29 @@ function namedPage(core: string): Intent | undefined {
   if (text.length > MAX_PAGE_NAME_LINE || !ONE_NAMED_PAGE.test(text)) return undefined;
   const ref = readPageName(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
+}
+
+/**
+ * "help, how do I reset my password?", "Help! who is on call?": a cry for help, then a question for
+ * the knowledge base ("help, what can you do?" still asks about the bot).
+ */
+function isQuestionAfterHelp(line: string): boolean {
+  const lead = HELP_THEN_QUESTION.exec(line);
+  if (!lead) return false;
+  const rest = line.slice(lead[0].length);
+  const asked = trimEndWhere(rest, (c) => /[\s?!.]/.test(c));
+  return isQuestion(rest) && matchHelp(asked) === undefined && asked.split(/\s+/).length >= 3;
+}
+
+/** The line as a question for the knowledge base (or the page it links to), with its next lines. */
+function asQuestion(line: string, bodyLines: string): Intent {
+  const questionLine = cleanLine(`${line} ${bodyLines.slice(0, MAX_COMMAND_LINE_LENGTH)}`);
+  return (
+    explicitPage(line) ?? {
+      kind: 'question',
+      question: questionLine.replace(/^(?:hey|hi|hello)\b[\s,!]+/i, ''),
+    }
+  );
 }
 
 /**
@@ -184,6 +209,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
   const help = matchHelp(core);
+  if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   if (help) return commandAfterHelp(core, bodyLines) ?? { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
   const followUp = parseFollowUp(core);
@@ -223,15 +249,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const asked = isQuestion(core) || /\?\s*$/.test(line);
   const definite = keywords && isDefiniteName(core) && !asked ? definiteName(core) : undefined;
   if (definite) return definite;
-  if (isQuestion(line) || isQuestion(core)) {
-    const questionLine = cleanLine(`${line} ${bodyLines.slice(0, MAX_COMMAND_LINE_LENGTH)}`);
-    return (
-      explicitPage(line) ?? {
-        kind: 'question',
-        question: questionLine.replace(/^(?:hey|hi|hello)\b[\s,!]+/i, ''),
-      }
-    );
-  }
+  if (isQuestion(line) || isQuestion(core)) return asQuestion(line, bodyLines);
   const quote = readQuoted(core, 0);
   if (quote?.kind === 'unbalanced')
     return failure(`That has an opening ${quote.open} but no closing quote.`, EXAMPLE_COMMANDS);
