@@ -21,7 +21,7 @@ const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|co
 const POLITE_PREFIXES: readonly RegExp[] = [
   /^[\s.,!;:…—–-]+(?=\S)/,
   new RegExp(
-    String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|greetings|yo|ok|okay|so|um+|uh+|well|oh|alright|right|good (?:morning|afternoon|evening)|morning|evening|dear|bonjour|salut|hola|buenos\s+d[ií]as|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|hej|namaste)${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
+    String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|greetings|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|morning|evening|dear|bonjour|salut|hola|buenos\s+d[ií]as|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|hej|namaste)${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
   /^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)/i,
