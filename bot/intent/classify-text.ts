@@ -50,7 +50,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:(?:would|do)\s+(?:you|u)\s+)?mind(?:\s+(?:please|just))?\s+(?=\S)/i,
   /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+chance\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|do\s+me\s+a\s+favou?r\s+and|(?:are|r)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+you\s+be\s+(?:so\s+kind\s+(?:as\s+)?|able\s+)to|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:for\s+(?:you|u)\s+to|to(?=\s+(?:search|find|look|open|show|get|see|view|read|create|make|set\s+up|add|put|write|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
   /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps))?[\s,]*(?=\S)/i,
-  /^(?:can|could)\s+(?:we|i)\s+(?:have|get)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
+  // "can we get a (new) page …", "can we have a Book Club page in HR?": a new page wished for.
+  /^(?:can|could)\s+(?:we|i)\s+(?:have|get)\s+(?=an?\s+(?:new\s+)?(?:(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b|[^"“\n:?]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b))/i,
   /^(?:can|could)\s+we\s+(?:please\s+)?(?=\S)/i,
   /^(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?(?=(?:search|find|look|open|show|get|pull|bring|point|add|put|update|create|make)\b)/i,
   /^if\s+(?:you|u)\s+(?:could|can|would)\s+(?:please\s+)?(?=\S)/i,

@@ -175,6 +175,11 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseCreate(rest, body),
   ],
   [
+    // "(I want) a page Book Club in HR, content: …": the title right after "page", a space key in capitals.
+    /^an?\s+(?:new\s+)?(?=(?:page|doc|document)\s+(?!(?:about|on|for|regarding|re|with|of|that|which|to|in|from|called|named|titled)\b)[^"“\n:?]{1,120}?\s(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [
     // "a Parking page in HR" (after a wish: "would be nice to have …"): the title before "page".
     /^an?\s+(?:new\s+)?(?=[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
     (rest, body) => {

@@ -62,6 +62,17 @@ interface Clauses {
 
 type ClauseRead = { kind: 'ok'; clauses: Clauses } | { kind: 'error'; message: string } | { kind: 'no' };
 
+/** "create "Book Club" (HR): …": the space key in brackets after the title. */
+const KEY_IN_BRACKETS = /\s*\(\s*(?:space\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)/y;
+
+function keyInBrackets(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const match = cursor.take(KEY_IN_BRACKETS);
+  const key = match ? acceptSpaceWord(match[1] ?? '', true) : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}
+
 function readClauses(text: string, from: number): ClauseRead {
   const cursor = new TextCursor(text);
   cursor.pos = from;
@@ -70,7 +81,8 @@ function readClauses(text: string, from: number): ClauseRead {
   for (let round = 0; round < 3; round += 1) {
     const key =
       spaceKey === undefined
-        ? readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into', 'for'])
+        ? (readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into', 'for']) ??
+          keyInBrackets(cursor))
         : undefined;
     if (key !== undefined) {
       spaceKey = key;
