@@ -58,6 +58,8 @@ const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
   /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should))\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|for|about|on))\s+/i;
+const WHERE_CAN_I_SEE =
+  /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
 const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
@@ -217,8 +219,10 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   if (BACK_REFERENCE.test(core)) return unclear(core);
   const where = WHERE_CAN_I_FIND.exec(core);
-  // "where do I find the Team Rituals page?": one page named, so it is opened.
-  const wherePage = where ? namedPage(core.slice(where[0].length)) : undefined;
+  // "where do I find the Team Rituals page?", "where can I see the X page": one page named, so it is
+  // opened ("where can I see my payslip?" stays a question).
+  const whereVerb = where ?? WHERE_CAN_I_SEE.exec(core);
+  const wherePage = whereVerb ? namedPage(core.slice(whereVerb[0].length)) : undefined;
   if (wherePage) return wherePage;
   const searchy =
     SEARCHY_QUESTION.exec(core) ?? where ?? WHAT_WE_HAVE.exec(core) ?? WHAT_IS_IN_WIKI.exec(core);
