@@ -57,6 +57,10 @@ const PAGE_TO_SAY =
 const NAME_NEEDS_LINE =
   /^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b)/i;
 
+/** "fire drill page needs updating: meet at 10": the page as the subject, then the edit after the colon. */
+const NAME_NEEDS_UPDATE =
+  /^(\S.{0,120}?)\s+(?:needs|need)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:)/i;
+
 /** "the reading list should be called Books": a rename with the page as the subject. */
 const PAGE_CALLED =
   /^((?:the|our)\s.{1,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+be\s+(?:called|named|titled|renamed(?:\s+to)?|retitled(?:\s+to)?)\s+(?=\S)/i;
@@ -73,6 +77,8 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;
   const toSay = PAGE_TO_SAY.exec(core);
   if (toSay) return `in ${toSay[1]}, add a line saying ${core.slice(toSay[0].length)}`;
+  const needsUpdate = NAME_NEEDS_UPDATE.exec(core);
+  if (needsUpdate) return `update ${needsUpdate[1]}${core.slice(needsUpdate[0].length)}`;
   const match = PAGE_NEEDS.exec(core);
   const bare = match ? null : NAME_NEEDS_LINE.exec(core);
   if (bare) return `in ${bare[1]}, add ${core.slice(bare[0].length)}`;

@@ -9,7 +9,7 @@ const LEADING_PAGE_WORDS =
 const LEADING_NAMING =
   /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist)\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
-const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)$/i;
+const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|pg|doc|document|article)$/i;
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
 /** "… in jdoe's space": someone's personal space (`~jdoe`). */
