@@ -272,6 +272,11 @@ describe('new phrasings at the command-line cap (issue 13, sixth round)', () => 
     expect(parseMessage(fill('add the line ', 'a to ', size)).kind).toBe('unclear');
     expect(parseMessage(fill('i would like that the ', 'a ', size, ' says x')).kind).toBe('unclear');
   });
+  it('"a a … needs updating: x", "a page a a … in HR" and "can we get a a … page in HR" give no 2 KB page', () => {
+    expect(parseMessage(fill('', 'a ', size, 'needs updating: x')).kind).toBe('unclear');
+    expect(parseMessage(fill('a page ', 'a ', size, ' in HR')).kind).toBe('unclear');
+    expect(parseMessage(fill('can we get a ', 'a ', size, ' page in HR')).kind).toBe('failure');
+  });
   it('"the page a a … mentioned" is too long to be an earlier page: it stays a question', () => {
     expect(parseMessage(fill('can someone deal with the page ', 'a ', size, ' mentioned')).kind).toBe(
       'question',
