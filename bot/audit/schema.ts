@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlainObject } from '../domain/plain-object.js';
 import { AUDIT_DECISIONS, AUDIT_OUTCOMES, type AuditEventInput } from './types.js';
 
 const shortText = z.string().max(4_096);
@@ -38,19 +39,6 @@ const MAX_OPERATION = 64;
 const TARGET_KEYS = ['spaceKey', 'pageId', 'title', 'query', 'version'] as const;
 const DECISIONS: ReadonlySet<unknown> = new Set(AUDIT_DECISIONS);
 const OUTCOMES: ReadonlySet<unknown> = new Set(AUDIT_OUTCOMES);
-
-/**
- * True when zod's object schemas would read `value` as an object: a plain object (prototype
- * `Object.prototype` or null) that zod does not take for a promise. Stricter than zod (a class
- * instance is refused here); that only sends the value to the zod schema.
- */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  const record = value as Record<string, unknown>;
-  return !(typeof record.then === 'function' && typeof record.catch === 'function');
-}
 
 function isShortText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_SHORT_TEXT;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CardActionRequest, ChatRequest, ChatTarget, MessageMention } from '../domain/chat.js';
 import { decodeEntities } from '../domain/decode-entities.js';
+import { isPlainObject } from '../domain/plain-object.js';
 import type { Actor, ConversationRef, ConversationType } from '../domain/types.js';
 import { AppError } from '../errors.js';
 
@@ -64,15 +65,6 @@ const actionValueSchema = z.object({
 });
 
 type ParsedActivity = z.infer<typeof activitySchema>;
-
-/** An object zod's object schemas accept: plain (stricter than zod: anything else goes to zod). */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  const record = value as Record<string, unknown>;
-  return !(typeof record.then === 'function' && typeof record.catch === 'function');
-}
 
 function isOptionalString(value: unknown): boolean {
   return value === undefined || typeof value === 'string';
