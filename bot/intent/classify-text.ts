@@ -11,6 +11,8 @@ const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pl
 /** Who people greet before a command: the bot by name, the room, nobody in particular. */
 const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|confluence(?:\s+(?:assistant|bot))?|assistant))?`;
 
+/** Greetings in other languages, before a request ("Bonjour, …") or alone ("hola!"). */
+const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
 /**
  * Courtesy and chit-chat before a command, each as an anchored pattern. `stripPoliteness` drops
  * them in rounds, so they combine in any order ("hi! sorry to bother you, could you please …").
@@ -21,7 +23,7 @@ const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|co
 const POLITE_PREFIXES: readonly RegExp[] = [
   /^[\s.,!;:…—–-]+(?=\S)/,
   new RegExp(
-    String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|greetings|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|morning|evening|dear|bonjour|salut|hola|buenos\s+d[ií]as|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|hej|namaste)${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
+    String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|greetings|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
   /^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)/i,
@@ -227,7 +229,7 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|yo|sup|greetings|(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום|thanks|thank\s+(?:you|u|ya)|thankyou|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|yo|sup|greetings|(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
