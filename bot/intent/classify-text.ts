@@ -1,8 +1,8 @@
 import { fixCourtesyTypos } from './courtesy-typos.js';
+import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { trimEndWhere } from './scan-text.js';
 import type { HelpTopic } from './types.js';
 
-const EMOJI_AND_SYMBOLS = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3/gu;
 /** A typed smiley (":)", ";-D"): it ends a bit of small talk the way a full stop does. */
 const EMOTICON = /(^|\s)[:;=]-?[)(\][DPp](?=\s|$)/g;
 
@@ -83,7 +83,13 @@ const POLITE_SUFFIXES: readonly string[] = [
   'thanks',
   'thank you',
   'thx',
+  'thnx',
+  'thanx',
   'ty',
+  'tysm',
+  'tyvm',
+  'lmk',
+  'let me know',
   'for me',
   'asap',
   'right now',
@@ -320,7 +326,7 @@ export function isApprovalsRequest(core: string): boolean {
 }
 
 const ENGLISH_QUESTION_START =
-  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+me|explain|describe|define|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:know|understand|learn|find\s+out)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|same\s+(?:for|in|with)|what\s+about|how\s+about)\b/i;
+  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+me|(?:let\s+me\s+know|lmk)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:know|understand|learn|find\s+out)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|same\s+(?:for|in|with)|what\s+about|how\s+about)\b/i;
 const OTHER_QUESTION_START =
   /^(?:qu[ée]|c[óo]mo|cu[áa]l(?:es)?|cu[áa]ndo|d[óo]nde|qui[ée]n(?:es)?|por\s+qu[ée]|cu[áa]nt[oa]s?|warum|wieso|weshalb|wieviele?|pourquoi|combien|est-ce\s+que|perch[ée]|dove|o\s+que|onde|dlaczego|gdzie|varför|waarom)(?=\s|$)/iu;
 const QUESTION_MARK_END = /[?？؟⸮]\s*$/u;

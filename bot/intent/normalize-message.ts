@@ -39,6 +39,15 @@ const MAX_TAG_LENGTH = 6_100;
 const MAX_LINK_TEXT = 4_000;
 const MAX_AT_ATTRS = 200;
 const MAX_AT_TEXT = 300;
+/** How people address the bot in text ("@bot", "@Confluence Assistant" typed, not a real mention). */
+const BOT_HANDLE = '@(?:confluence[ _-]?assistant|confluence[ _-]?bot|confluence|assistant|bot)';
+/** Emoji and the joiners and modifiers they are built from. */
+export const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3/gu;
+/** A Slack emoji shortcode typed or sent as text (":eyes:", ":+1:", ":thumbsup::skin-tone-2:"). */
+const SHORTCODES = /^(?::[a-z0-9_+'-]{1,40}:)+[.,!?]*$/i;
+const BOT_WORD = new RegExp(`^${BOT_HANDLE}\\b[,:;.!?]*$`, 'i');
+/** A word after which page text may follow ("append:", a quote): chat residue is not looked for past it. */
+const TEXT_MAY_FOLLOW = /["“‘«„]|[\p{L}\p{N}]:$/u;
 
 /**
  * One line ready for command matching: invisible formatting characters (zero-width, bidi marks, soft
@@ -178,12 +187,35 @@ export function normalizeMessage(raw: string, mentions: readonly MessageMention[
   if (leading && found[Number(leading[1])]?.id === undefined) {
     text = text.slice(leading[0].length);
   } else {
-    text = text.replace(
-      /^@(?:confluence[ _-]?assistant|confluence[ _-]?bot|confluence|assistant|bot)\b[\s,:]*/i,
-      '',
-    );
+    text = text.replace(new RegExp(`^${BOT_HANDLE}\\b[\\s,:]*`, 'i'), '');
   }
   return { text, mentions: found };
+}
+
+function isResidue(word: string): boolean {
+  return SHORTCODES.test(word) || BOT_WORD.test(word) || word.replace(EMOJI, '').length === 0;
+}
+
+/**
+ * One command line without chat residue: Slack shortcodes (":eyes:", ":pray:"), emoji and a leftover
+ * "@bot" anywhere among the command words. Residue between words becomes " . " (it ends a bit of
+ * small talk the way a full stop does: "hey 👋 can you …"), residue at the end goes. Words after the
+ * first quote or "word:" may be page text and are kept as typed. Linear: one pass over the words.
+ */
+export function dropChatResidue(line: string): string {
+  const words = line.split(' ');
+  let stop = words.findIndex((word) => !isResidue(word) && TEXT_MAY_FOLLOW.test(word));
+  if (stop < 0) stop = words.length;
+  let lastKept = -1;
+  for (let i = 0; i < stop; i += 1) if (!isResidue(words[i]!)) lastKept = i;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i]!;
+    if (i >= stop) out.push(word);
+    else if (!isResidue(word)) out.push(word.replace(EMOJI, ' '));
+    else if (i < lastKept && !BOT_WORD.test(word) && word.length > 0) out.push('.');
+  }
+  return out.join(' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Replaces mention placeholders in `text` with the mentioned people's display names. */

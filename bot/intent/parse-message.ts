@@ -6,7 +6,7 @@ import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { lastSentenceCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm } from './loose-forms.js';
-import { cleanLine, normalizeMessage, showMentions } from './normalize-message.js';
+import { cleanLine, dropChatResidue, normalizeMessage, showMentions } from './normalize-message.js';
 import { readPageName } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
@@ -49,7 +49,7 @@ export const MAX_COMMAND_LINE_LENGTH = 2_000;
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
 const SEARCHY_QUESTION =
-  /^(?:(?:are\s+there|is\s+there|there\s+(?:is|are)|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
+  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
 /** "show me what we have on X", "what have we got about X": a search. */
 const WHAT_WE_HAVE =
   /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
@@ -198,7 +198,7 @@ function interpretAfterGreeting(bodyLines: string): Intent {
 }
 
 function interpretUserText(head: string, bodyLines: string): Intent {
-  const line = head.replace(/^\/+\s*/, '');
+  const line = dropChatResidue(head.replace(/^\/+\s*/, ''));
   if (!/[\p{L}\p{N}]/u.test(line)) {
     return line.trim() === '?'
       ? { kind: 'help' }

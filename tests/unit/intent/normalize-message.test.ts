@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../../bot/domain/decode-entities.js';
-import { cleanLine, normalizeMessage, showMentions } from '../../../bot/intent/normalize-message.js';
+import {
+  cleanLine,
+  dropChatResidue,
+  normalizeMessage,
+  showMentions,
+} from '../../../bot/intent/normalize-message.js';
 import { readQuoted } from '../../../bot/intent/read-quoted.js';
 import { acceptSpaceWord, normalizeSpaceKey } from '../../../bot/intent/space-key.js';
 
@@ -98,5 +103,20 @@ describe('space keys', () => {
     ['2024', false, undefined],
   ] as const)('acceptSpaceWord(%s, %s)', (word, explicit, key) => {
     expect(acceptSpaceWord(word, explicit)).toBe(key);
+  });
+});
+
+describe('dropChatResidue', () => {
+  it('drops Slack shortcodes, emoji and a leftover "@bot" among the command words', () => {
+    expect(dropChatResidue('yo @bot search parking :pray:')).toBe('yo search parking');
+    expect(dropChatResidue('hey 👋 can you open the rota? :eyes: 🙏')).toBe('hey . can you open the rota?');
+    expect(dropChatResidue('open #3 :point_up::skin-tone-2:')).toBe('open #3');
+  });
+  it('keeps page text after the first quote or "word:" as typed', () => {
+    expect(dropChatResidue('append to the rota: done :tada: 🎉')).toBe('append to the rota: done :tada: 🎉');
+    expect(dropChatResidue('add "ship it :rocket:" to page 12')).toBe('add "ship it :rocket:" to page 12');
+  });
+  it('leaves times, ratios and people alone', () => {
+    expect(dropChatResidue('meet at 10:30 with @jane')).toBe('meet at 10:30 with @jane');
   });
 });
