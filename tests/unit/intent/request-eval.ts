@@ -1,5 +1,17 @@
 import { parseMessage } from '../../../bot/intent/parse-message.js';
+import { mentionsSpaceName, nameSpaces } from '../../../bot/intent/space-names.js';
+import type { Intent } from '../../../bot/intent/types.js';
 import type { RequestCase } from '../../fixtures/intent/request-labels.js';
+import { DEFAULT_SPACES } from '../../support/confluence-simulator/corpus/index.js';
+
+/** The simulator's space directory (keys and names), which the bot would read from Confluence. */
+const SPACE_DIRECTORY = DEFAULT_SPACES.map(({ key, name }) => ({ key, name }));
+
+/** What the bot understands from `text`: the parse, then spaces named in words resolved, as at run time. */
+export function understand(text: string): Intent {
+  const parsed = parseMessage(text, []);
+  return mentionsSpaceName(parsed, text) ? nameSpaces(parsed, SPACE_DIRECTORY) : parsed;
+}
 
 /** Words that do not change what a search or a page name means ("the", "page", "pls"). */
 const FILLER = new Set(
@@ -30,7 +42,7 @@ export function matchesLabel(actual: unknown, expected: unknown, key?: string): 
 /** How many cases of `set` parse as labelled, and a description of each miss. */
 export function evaluate(set: readonly RequestCase[]): { hits: number; misses: string[] } {
   const misses = set.flatMap((item) => {
-    const actual = parseMessage(item.text, []);
+    const actual = understand(item.text);
     return matchesLabel(actual, item.expect)
       ? []
       : [

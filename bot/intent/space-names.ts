@@ -1,0 +1,375 @@
+import type { PageRef } from '../confluence/types.js';
+import { normalizeSpaceKey } from '../policy/space-keys.js';
+import type { Intent, OperationRequest, TitleSearchRef } from './types.js';
+
+/** One space the bot may use, as Confluence names it (`{ key: 'HR', name: 'People & HR' }`). */
+export interface NamedSpace {
+  readonly key: string;
+  readonly name: string;
+}
+
+/** Words before a space's name that say where ("in the IT & Operations space", "from HR's wiki"). */
+const PREPOSITIONS = new Set(['in', 'on', 'from', 'inside', 'within']);
+/** Words after a space's name that say it is a space. */
+const MARKERS = new Set(['space', 'wiki']);
+const ARTICLES = new Set(['the', 'our']);
+/** Words after "the sales space" that introduce the topic of a search ("… for contoso renewal"). */
+const TOPIC_WORDS = new Set(['for', 'about', 'on', 'regarding']);
+/** Words of space names that never name one space on their own. */
+const COMMON_NAME_WORDS = new Set([
+  'and',
+  'of',
+  'the',
+  'for',
+  'a',
+  'an',
+  'our',
+  'team',
+  'teams',
+  'space',
+  'wiki',
+  'home',
+  'department',
+  'dept',
+  'group',
+  'general',
+]);
+/** Most words a space's name may have in a phrase (the phrase is read from the last few words only). */
+const MAX_NAME_WORDS = 6;
+/** Words of a message's end searched for "in <space>" (preposition, article, name, marker). */
+const MAX_TAIL_WORDS = MAX_NAME_WORDS + 3;
+/** Words left at the end of a page name once its space is taken off ("the Holiday Calendar page"). */
+const PAGE_NOUN = /\s+(?:page|doc|document|article)$/i;
+
+interface Chunk {
+  readonly text: string;
+  readonly start: number;
+}
+
+/** Whitespace-separated chunks of `text` with their offsets (one forward pass). */
+function chunksOf(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const match of text.matchAll(/\S+/g)) chunks.push({ text: match[0], start: match.index });
+  return chunks;
+}
+
+/** A name's words, lower-cased, `&` read as "and" ("IT & Operations" = "it and operations"). */
+function nameWords(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replaceAll('&', ' and ')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, MAX_NAME_WORDS * 4);
+}
+
+const AMBIGUOUS = '';
+
+/** Keys, whole names and distinctive name words of a directory; a word or name two spaces share maps to AMBIGUOUS. */
+interface SpaceIndex {
+  readonly keys: Map<string, string>;
+  readonly names: Map<string, string>;
+  readonly words: Map<string, string>;
+}
+
+function indexSpaces(spaces: readonly NamedSpace[]): SpaceIndex {
+  const keys = new Map<string, string>();
+  const names = new Map<string, string>();
+  const words = new Map<string, string>();
+  const add = (map: Map<string, string>, entry: string, key: string): void => {
+    const seen = map.get(entry);
+    map.set(entry, seen === undefined || seen === key ? key : AMBIGUOUS);
+  };
+  for (const space of spaces) {
+    const key = normalizeSpaceKey(space.key);
+    if (key === undefined) continue;
+    keys.set(key, key);
+    const nameParts = nameWords(space.name);
+    if (nameParts.length === 0) continue;
+    add(names, nameParts.join(' '), key);
+    for (const word of new Set(nameParts)) {
+      if (word.length >= 2 && !COMMON_NAME_WORDS.has(word)) add(words, word, key);
+    }
+  }
+  return { keys, names, words };
+}
+
+/** How a phrase named a space: by its key, its whole name, or one distinctive word of the name. */
+type NameMatch = { readonly key: string; readonly by: 'key' | 'name' | 'word' };
+
+/** The space `phrase` names in the directory, if exactly one. */
+function spaceNamed(phrase: string, index: SpaceIndex): NameMatch | undefined {
+  const trimmed = phrase.trim();
+  if (!/\s/.test(trimmed)) {
+    const key = normalizeSpaceKey(trimmed);
+    if (key !== undefined && index.keys.has(key)) return { key, by: 'key' };
+  }
+  const words = nameWords(trimmed);
+  if (words.length === 0 || words.length > MAX_NAME_WORDS) return undefined;
+  const byName = index.names.get(words.join(' '));
+  if (byName !== undefined) return byName === AMBIGUOUS ? undefined : { key: byName, by: 'name' };
+  if (words.length !== 1) return undefined;
+  const byWord = index.words.get(words[0]!);
+  return byWord === undefined || byWord === AMBIGUOUS ? undefined : { key: byWord, by: 'word' };
+}
+
+/** A possible "in [the] <name>['s] [space|wiki]" at the end of a text: where it starts and what it holds. */
+interface TailPhrase {
+  /** Offset of the preposition: the text before it is what remains. */
+  readonly start: number;
+  /** The words that may name a space (article, possessive and marker taken off). */
+  readonly name: string;
+  /** The user said it is a space ("space", "wiki" or a possessive). */
+  readonly marked: boolean;
+}
+
+function stripPossessive(word: string): { word: string; possessive: boolean } {
+  const match = /^(.+?)(?:['’]s|['’])$/i.exec(word);
+  return match ? { word: match[1]!, possessive: true } : { word, possessive: false };
+}
+
+/**
+ * Every shape of "in|on|from [the] <words>['s] [space|wiki]" ending `text`, nearest the end first.
+ * Reads only the last {@link MAX_TAIL_WORDS} chunks; something must remain before the preposition.
+ */
+function tailPhrases(text: string): TailPhrase[] {
+  const chunks = chunksOf(text).slice(-(MAX_TAIL_WORDS + 1));
+  const fullStart = chunks.length > 0 ? chunks[0]!.start : 0;
+  const phrases: TailPhrase[] = [];
+  for (let at = chunks.length - 2; at >= 0; at -= 1) {
+    if (!PREPOSITIONS.has(chunks[at]!.text.toLowerCase())) continue;
+    if (at === 0 && text.slice(0, fullStart).trim() === '') continue;
+    const words = chunks.slice(at + 1).map((chunk) => chunk.text);
+    const last = words.length - 1;
+    words[last] = words[last]!.replace(/[?!.,;:]+$/, '');
+    if (words[last] === '') words.pop();
+    let marked = false;
+    if (words.length > 1 && MARKERS.has(words.at(-1)!.toLowerCase())) {
+      words.pop();
+      marked = true;
+    }
+    if (words.length > 0) {
+      const { word, possessive } = stripPossessive(words.at(-1)!);
+      words[words.length - 1] = word;
+      marked ||= possessive;
+    }
+    if (words.length > 1 && ARTICLES.has(words[0]!.toLowerCase())) words.shift();
+    if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;
+    phrases.push({ start: chunks[at]!.start, name: words.join(' '), marked });
+  }
+  return phrases;
+}
+
+/** Could this tail phrase name a space? Marked, or several words (a whole name such as "IT & Operations"). */
+function isCandidate(phrase: TailPhrase): boolean {
+  return phrase.marked || nameWords(phrase.name).length >= 2;
+}
+
+/** The text without a trailing space phrase that names one space of the directory, and that space's key. */
+function takeTailSpace(text: string, index: SpaceIndex): { rest: string; key: string } | undefined {
+  for (const phrase of tailPhrases(text)) {
+    if (!isCandidate(phrase)) continue;
+    const match = spaceNamed(phrase.name, index);
+    if (match === undefined) continue;
+    if (!phrase.marked && match.by !== 'name') continue;
+    const rest = text.slice(0, phrase.start).trimEnd();
+    if (rest !== '') return { rest, key: match.key };
+  }
+  return undefined;
+}
+
+/** A leading "[in] [the] <name>['s] space|wiki for|about|on <topic>" of search words: the name and where the topic starts. */
+function leadingPhrase(text: string): { name: string; topicStart: number } | undefined {
+  const chunks = chunksOf(text.slice(0, 400)).slice(0, MAX_NAME_WORDS + 4);
+  let first = 0;
+  if (chunks[first] && PREPOSITIONS.has(chunks[first]!.text.toLowerCase())) first += 1;
+  if (chunks[first] && ARTICLES.has(chunks[first]!.text.toLowerCase())) first += 1;
+  for (let marker = first + 1; marker < chunks.length && marker - first <= MAX_NAME_WORDS; marker += 1) {
+    if (!MARKERS.has(chunks[marker]?.text.toLowerCase() ?? '')) continue;
+    const topic = chunks[marker + 1];
+    if (!topic || !TOPIC_WORDS.has(topic.text.toLowerCase()) || !chunks[marker + 2]) return undefined;
+    const words = chunks.slice(first, marker).map((chunk) => chunk.text);
+    words[words.length - 1] = stripPossessive(words.at(-1)!).word;
+    return { name: words.join(' '), topicStart: chunks[marker + 2]!.start };
+  }
+  return undefined;
+}
+
+function takeLeadingSpace(text: string, index: SpaceIndex): { rest: string; key: string } | undefined {
+  const phrase = leadingPhrase(text);
+  if (!phrase) return undefined;
+  const match = spaceNamed(phrase.name, index);
+  return match ? { rest: text.slice(phrase.topicStart).trim(), key: match.key } : undefined;
+}
+
+/**
+ * "onboarding in the People &" with space HR: the words end with the start of the space's own name
+ * ("People & HR"), which the parser split at the key. Returns the words without it.
+ */
+function takeSplitName(text: string, key: string, spaces: readonly NamedSpace[]): string | undefined {
+  if (!/(?:&|\band)$/i.test(text)) return undefined;
+  const space = spaces.find((entry) => normalizeSpaceKey(entry.key) === key);
+  if (!space) return undefined;
+  const full = nameWords(space.name).join(' ');
+  for (const phrase of tailPhrases(text)) {
+    if (nameWords(`${phrase.name} ${key}`).join(' ') === full) {
+      const rest = text.slice(0, phrase.start).trimEnd();
+      if (rest !== '') return rest;
+    }
+  }
+  return undefined;
+}
+
+/** A parsed key that is not a key of the directory but names one of its spaces ("ENGINEERING" → ENG). */
+function keyForName(parsed: string, index: SpaceIndex): string {
+  if (parsed.startsWith('~') || index.keys.has(parsed)) return parsed;
+  return spaceNamed(parsed, index)?.key ?? parsed;
+}
+
+function nameRef(ref: PageRef, index: SpaceIndex): PageRef {
+  if (ref.kind !== 'title') return ref;
+  const spaceKey = keyForName(ref.spaceKey, index);
+  return spaceKey === ref.spaceKey ? ref : { ...ref, spaceKey };
+}
+
+function nameTitleSearch(
+  ref: TitleSearchRef,
+  index: SpaceIndex,
+  spaces: readonly NamedSpace[],
+): TitleSearchRef {
+  if (ref.spaceKey !== undefined) {
+    const spaceKey = keyForName(ref.spaceKey, index);
+    const words = takeSplitName(ref.words, spaceKey, spaces) ?? ref.words;
+    return spaceKey === ref.spaceKey && words === ref.words ? ref : { ...ref, words, spaceKey };
+  }
+  const taken = takeTailSpace(ref.words, index);
+  if (!taken) return ref;
+  const words = taken.rest.replace(PAGE_NOUN, '');
+  return { ...ref, words: words === '' ? taken.rest : words, spaceKey: taken.key };
+}
+
+function nameOperation(
+  request: OperationRequest,
+  index: SpaceIndex,
+  spaces: readonly NamedSpace[],
+): OperationRequest {
+  switch (request.operation) {
+    case 'search': {
+      if (request.spaceKey !== undefined) {
+        const spaceKey = keyForName(request.spaceKey, index);
+        const words = takeSplitName(request.words, spaceKey, spaces) ?? request.words;
+        return spaceKey === request.spaceKey && words === request.words
+          ? request
+          : { ...request, words, spaceKey };
+      }
+      const taken = takeTailSpace(request.words, index) ?? takeLeadingSpace(request.words, index);
+      return taken ? { ...request, words: taken.rest, spaceKey: taken.key } : request;
+    }
+    case 'get': {
+      const ref = nameRef(request.ref, index);
+      return ref === request.ref ? request : { ...request, ref };
+    }
+    case 'create': {
+      const spaceKey = keyForName(request.spaceKey, index);
+      const parent = request.parent ? nameRef(request.parent, index) : undefined;
+      return spaceKey === request.spaceKey && parent === request.parent
+        ? request
+        : { ...request, spaceKey, ...(parent ? { parent } : {}) };
+    }
+    case 'update': {
+      const ref = nameRef(request.ref, index);
+      return ref === request.ref ? request : { ...request, ref };
+    }
+  }
+}
+
+/**
+ * Resolves spaces named in words to their keys, given the directory of spaces the bot may use here
+ * (never any other: a name outside it is left as parsed, so it cannot widen access). Two things:
+ * a parsed key that is no key of the directory but names one of its spaces, by its whole name or one
+ * distinctive word of it ("ENGINEERING" → Engineering → ENG; "PEOPLE" → "People & HR" → HR; a word
+ * two names share is ambiguous and left alone); and, when the request named no space, a trailing
+ * "in|on|from [the] <name|key>['s] [space|wiki]" on a search's words or a page name (or a leading
+ * "the <name> space for …" on a search) that names one of its spaces, taken off the words. Without
+ * "space", "wiki" or a possessive, only a whole name of several words counts ("in the IT &
+ * Operations"), so titles such as "Diversity in Engineering" keep their words. Anything else is
+ * returned exactly as parsed (a wrong key still fails closed later). Pure; reads only the last few
+ * words of a text, so the work is bounded by the directory size.
+ */
+export function nameSpaces(intent: Intent, spaces: readonly NamedSpace[]): Intent {
+  if (intent.kind !== 'operation' && intent.kind !== 'page-by-name') return intent;
+  const index = indexSpaces(spaces);
+  if (intent.kind === 'operation') {
+    const request = nameOperation(intent.request, index, spaces);
+    return request === intent.request ? intent : { ...intent, request };
+  }
+  const ref = nameTitleSearch(intent.request.ref, index, spaces);
+  return ref === intent.request.ref ? intent : { ...intent, request: { ...intent.request, ref } };
+}
+
+/** True when `key` stands in `typed` as a whole word written exactly so (people type keys in capitals). */
+function typedAsKey(typed: string, key: string): boolean {
+  const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}~]/u.test(char);
+  for (let at = typed.indexOf(key); at >= 0; at = typed.indexOf(key, at + 1)) {
+    if (!isWordChar(typed[at - 1]) && !isWordChar(typed[at + key.length])) return true;
+  }
+  return false;
+}
+
+function spaceKeysOf(intent: Intent): string[] {
+  const refKey = (ref: PageRef | undefined): string[] => (ref?.kind === 'title' ? [ref.spaceKey] : []);
+  if (intent.kind === 'page-by-name') return intent.request.ref.spaceKey ? [intent.request.ref.spaceKey] : [];
+  if (intent.kind !== 'operation') return [];
+  const request = intent.request;
+  switch (request.operation) {
+    case 'search':
+      return request.spaceKey ? [request.spaceKey] : [];
+    case 'get':
+    case 'update':
+      return refKey(request.ref);
+    case 'create':
+      return [request.spaceKey, ...refKey(request.parent)];
+  }
+}
+
+/** The words `nameSpaces` may take a space phrase off, when the request named no space. */
+function spacelessWords(intent: Intent): string | undefined {
+  if (intent.kind === 'page-by-name') {
+    return intent.request.ref.spaceKey === undefined ? intent.request.ref.words : undefined;
+  }
+  if (intent.kind === 'operation' && intent.request.operation === 'search') {
+    return intent.request.spaceKey === undefined ? intent.request.words : undefined;
+  }
+  return undefined;
+}
+
+/** Words of a request that has a space and that end like the start of a name ("onboarding in the People &"). */
+function hasSplitName(intent: Intent): boolean {
+  const words =
+    intent.kind === 'page-by-name'
+      ? intent.request.ref.words
+      : intent.kind === 'operation' && intent.request.operation === 'search'
+        ? intent.request.words
+        : '';
+  return /(?:&|\band)$/i.test(words);
+}
+
+/**
+ * The cheap check before any directory look-up: could `nameSpaces` change this intent? True when it
+ * holds a space key that is neither one of `knownKeys` (keys the caller knows without asking
+ * Confluence, e.g. the connector's list) nor written in `typed` (the message) exactly as the key —
+ * people type keys in capitals (`in LEGAL`), names in words (`in the engineering space`) — or when a
+ * request without a space ends with a phrase that may name one. Never true for admin commands,
+ * questions or anything else. Reads only the ends of the words, and `typed` once per key.
+ */
+export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: readonly string[] = []): boolean {
+  const keys = spaceKeysOf(intent);
+  if (keys.length > 0) {
+    const known = new Set(knownKeys.map((key) => normalizeSpaceKey(key)));
+    const unresolved = keys.some((key) => !key.startsWith('~') && !known.has(key) && !typedAsKey(typed, key));
+    return unresolved || hasSplitName(intent);
+  }
+  const words = spacelessWords(intent);
+  if (words === undefined) return false;
+  return tailPhrases(words).some(isCandidate) || leadingPhrase(words) !== undefined;
+}
