@@ -30,8 +30,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:thanks|thank\s+you|thx)\s+for\s+[^.!?,]{1,40}[,!.]+\s*(?=\S)/i,
   /^(?:i\s+)?hope\s+[^.!?,]{1,60}[.!,]+[\s,!.:;)(-]*(?=\S)/i,
   /^(?:how\s+are\s+(?:you|u)(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going|happy\s+\p{L}+|long\s+time\s+no\s+see)\s*[?!.,]+[\s,!.:;)(-]*(?=\S)/iu,
-  // "Sorry if this is a dumb question but …", "sorry for the noise, …": an apology, then the request.
-  /^sorry\s+(?:if|for)\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
+  // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
+  // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".
+  /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
   /^(?:quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
@@ -326,7 +327,7 @@ export function isApprovalsRequest(core: string): boolean {
 }
 
 const ENGLISH_QUESTION_START =
-  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+me|(?:let\s+me\s+know|lmk)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:know|understand|learn|find\s+out)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|same\s+(?:for|in|with)|what\s+about|how\s+about)\b/i;
+  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+me|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:know|understand|learn|find\s+out)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|same\s+(?:for|in|with)|what\s+about|how\s+about)\b/i;
 const OTHER_QUESTION_START =
   /^(?:qu[ée]|c[óo]mo|cu[áa]l(?:es)?|cu[áa]ndo|d[óo]nde|qui[ée]n(?:es)?|por\s+qu[ée]|cu[áa]nt[oa]s?|warum|wieso|weshalb|wieviele?|pourquoi|combien|est-ce\s+que|perch[ée]|dove|o\s+que|onde|dlaczego|gdzie|varför|waarom)(?=\s|$)/iu;
 const QUESTION_MARK_END = /[?？؟⸮]\s*$/u;
