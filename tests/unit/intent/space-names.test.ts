@@ -1,0 +1,239 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mentionsSpaceName, type NamedSpace, nameSpaces } from '../../../bot/intent/space-names.js';
+import type { Intent, OperationRequest, TitleSearchRef } from '../../../bot/intent/types.js';
+
+/** A directory like the simulator's, without LEGAL (a space the bot may not use). */
+const SPACES: readonly NamedSpace[] = [
+  { key: 'ENG', name: 'Engineering' },
+  { key: 'HR', name: 'People & HR' },
+  { key: 'OPS', name: 'IT & Operations' },
+  { key: 'SALES', name: 'Sales' },
+  { key: '~jdoe', name: 'Jane Doe' },
+];
+
+const search = (words: string, spaceKey?: string): Intent => ({
+  kind: 'operation',
+  request: { operation: 'search', words, ...(spaceKey ? { spaceKey } : {}) },
+});
+const named = (words: string, spaceKey?: string): Intent => ({
+  kind: 'page-by-name',
+  request: { operation: 'get', ref: { kind: 'title-search', words, ...(spaceKey ? { spaceKey } : {}) } },
+});
+const operation = (request: OperationRequest): Intent => ({ kind: 'operation', request });
+
+describe('nameSpaces: a phrase naming a space at the end of the words, when the request named none', () => {
+  it.each([
+    ['code freeze in the engineering space', 'code freeze', 'ENG'],
+    ['code freeze in engineering space', 'code freeze', 'ENG'],
+    ['code freeze in the Engineering wiki.', 'code freeze', 'ENG'],
+    ['annual leave carry over in HR’s wiki', 'annual leave carry over', 'HR'],
+    ["annual leave from HR's space", 'annual leave', 'HR'],
+    ['salary bands in the People space', 'salary bands', 'HR'],
+    ['salary bands in the people and hr space', 'salary bands', 'HR'],
+    ['P1 escalation in the IT & Operations space', 'P1 escalation', 'OPS'],
+    ['P1 escalation in the IT & Operations', 'P1 escalation', 'OPS'],
+    ['P1 escalation inside the ops space?', 'P1 escalation', 'OPS'],
+    ["pricing on the Sales' wiki", 'pricing', 'SALES'],
+    ["reading list in Jane Doe's space", 'reading list', '~jdoe'],
+    ['notes on the offsite in the engineering space', 'notes on the offsite', 'ENG'],
+    ['the sales space for contoso renewal', 'contoso renewal', 'SALES'],
+    ['in the engineering wiki about code freeze', 'code freeze', 'ENG'],
+  ])('search %j → %j in %s', (words, rest, key) => {
+    expect(nameSpaces(search(words), SPACES)).toEqual(search(rest, key));
+  });
+
+  it('takes the phrase (and a trailing "page") off a page name', () => {
+    expect(nameSpaces(named("Holiday Calendar 2026 page from HR's wiki"), SPACES)).toEqual(
+      named('Holiday Calendar 2026', 'HR'),
+    );
+    expect(nameSpaces(named('Testing Strategy in the engineering space'), SPACES)).toEqual(
+      named('Testing Strategy', 'ENG'),
+    );
+  });
+
+  it.each([
+    ['Diversity in Engineering', 'one word of a name, not said to be a space: part of a title'],
+    ['women in sales', 'the same with a whole one-word name'],
+    ['notes from last week', 'no space is named'],
+    ['vpn in the marketing space', 'a space the directory does not have'],
+    ['vpn in the Legal space', 'a space outside the directory (not allowed here): never resolved'],
+    ['in the engineering space', 'nothing would be left to search'],
+    ['vpn in the the engineering space', 'not the shape of a space phrase'],
+  ])('leaves %j alone (%s)', (words) => {
+    const intent = search(words);
+    expect(nameSpaces(intent, SPACES)).toBe(intent);
+    const page = named(words);
+    expect(nameSpaces(page, SPACES)).toBe(page);
+  });
+
+  it('never names a second space: a request with a space keeps its words and key', () => {
+    for (const intent of [
+      search('vpn in the sales space', 'ENG'),
+      named('Onboarding from the engineering wiki', 'HR'),
+    ]) {
+      expect(nameSpaces(intent, SPACES)).toBe(intent);
+    }
+  });
+
+  it('takes off the start of a name the parser split at its key ("in the People &" + HR)', () => {
+    expect(nameSpaces(search('onboarding in the People &', 'HR'), SPACES)).toEqual(
+      search('onboarding', 'HR'),
+    );
+    expect(nameSpaces(named('Onboarding in People and', 'HR'), SPACES)).toEqual(named('Onboarding', 'HR'));
+    const other = search('onboarding in the People &', 'OPS');
+    expect(nameSpaces(other, SPACES)).toBe(other);
+  });
+
+  it('leaves no doubled or trailing white space in what remains', () => {
+    const result = nameSpaces(search('code   freeze    in  the   engineering   space  '), SPACES);
+    expect(result).toEqual(search('code   freeze', 'ENG'));
+  });
+});
+
+describe('nameSpaces: a parsed key that is no key of the directory but names one of its spaces', () => {
+  it.each([
+    ['ENGINEERING', 'ENG', 'the whole name'],
+    ['PEOPLE', 'HR', 'a distinctive word of "People & HR"'],
+    ['OPERATIONS', 'OPS', 'a distinctive word of "IT & Operations"'],
+    ['IT', 'OPS', 'a short distinctive word'],
+    ['JANE', '~jdoe', 'a word of a personal space name'],
+  ])('%s → %s (%s)', (parsed, key) => {
+    expect(nameSpaces(search('vpn', parsed), SPACES)).toEqual(search('vpn', key));
+    expect(nameSpaces(named('VPN Setup Guide', parsed), SPACES)).toEqual(named('VPN Setup Guide', key));
+  });
+
+  it('maps every space key an operation holds: get and update by title, create and its parent', () => {
+    const title = (spaceKey: string) => ({ kind: 'title' as const, title: 'Runbook', spaceKey });
+    expect(nameSpaces(operation({ operation: 'get', ref: title('ENGINEERING') }), SPACES)).toEqual(
+      operation({ operation: 'get', ref: title('ENG') }),
+    );
+    const edit = { kind: 'append' as const, markdown: 'x' };
+    expect(nameSpaces(operation({ operation: 'update', ref: title('PEOPLE'), edit }), SPACES)).toEqual(
+      operation({ operation: 'update', ref: title('HR'), edit }),
+    );
+    const create = (spaceKey: string, parentSpace: string) =>
+      operation({ operation: 'create', title: 'T', spaceKey, markdown: 'm', parent: title(parentSpace) });
+    expect(nameSpaces(create('ENGINEERING', 'ENGINEERING'), SPACES)).toEqual(create('ENG', 'ENG'));
+    const update = {
+      kind: 'page-by-name' as const,
+      request: {
+        operation: 'update' as const,
+        ref: { kind: 'title-search', words: 'Rota', spaceKey: 'PEOPLE' } as TitleSearchRef,
+        edit,
+      },
+    };
+    expect(nameSpaces(update, SPACES)).toEqual({
+      ...update,
+      request: { ...update.request, ref: { ...update.request.ref, spaceKey: 'HR' } },
+    });
+  });
+
+  it.each([
+    ['ENG', 'a key of the directory'],
+    ['LEGAL', 'a key outside the directory (still refused later, as typed)'],
+    ['MARKETING', 'no space has that name'],
+    ['~pchen', 'a personal key is never a name'],
+    ['AND', 'a word every name could share'],
+  ])('leaves %s alone (%s)', (parsed) => {
+    const intent = search('vpn', parsed);
+    expect(nameSpaces(intent, SPACES)).toBe(intent);
+  });
+
+  it('leaves a word two names share (ambiguous), but not a whole name', () => {
+    const spaces = [...SPACES, { key: 'POPS', name: 'People Operations' }];
+    const people = search('vpn', 'PEOPLE');
+    expect(nameSpaces(people, spaces)).toBe(people);
+    const phrase = search('vpn in the people space');
+    expect(nameSpaces(phrase, spaces)).toBe(phrase);
+    expect(nameSpaces(search('vpn in the People Operations space'), spaces)).toEqual(search('vpn', 'POPS'));
+    const twins = [...SPACES, { key: 'ENG2', name: 'Engineering' }];
+    const engineering = search('vpn', 'ENGINEERING');
+    expect(nameSpaces(engineering, twins)).toBe(engineering);
+  });
+
+  it('touches nothing but operations and pages by name', () => {
+    const intents: Intent[] = [
+      { kind: 'admin', command: { kind: 'spaces', action: 'add', spaceKey: 'ENGINEERING' } },
+      { kind: 'admin', command: { kind: 'policy-explain', operation: 'search', spaceKey: 'PEOPLE' } },
+      { kind: 'question', question: 'what is in the engineering space?' },
+      { kind: 'unclear', message: 'm', readings: ['search vpn in the engineering space'] },
+    ];
+    for (const intent of intents) expect(nameSpaces(intent, SPACES)).toBe(intent);
+  });
+
+  it('an empty directory resolves nothing', () => {
+    const intent = search('vpn in the engineering space');
+    expect(nameSpaces(intent, [])).toBe(intent);
+  });
+});
+
+describe('nameSpaces: bounds and invariants', () => {
+  it('reads only the end of long words', () => {
+    const words = `${'in the wiki '.repeat(160)}code freeze in the engineering space`;
+    const started = performance.now();
+    const result = nameSpaces(search(words), SPACES);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(result).toEqual(search(`${'in the wiki '.repeat(160)}code freeze`, 'ENG'));
+  });
+
+  it('the key it sets is the parsed one or a key of the directory, and words only shrink', () => {
+    const vocabulary = [
+      'in',
+      'the',
+      'on',
+      'from',
+      'space',
+      'wiki',
+      "HR's",
+      'Sales',
+      'IT',
+      '&',
+      'People',
+      'vpn',
+      'Legal',
+      'x',
+    ];
+    const keys = SPACES.map((space) => space.key);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 12 }),
+        fc.option(fc.constantFrom('ENG', 'ENGINEERING', 'LEGAL', 'PEOPLE'), { nil: undefined }),
+        (parts, parsed) => {
+          const words = parts.join(' ');
+          const result = nameSpaces(search(words, parsed), SPACES);
+          if (result.kind !== 'operation' || result.request.operation !== 'search')
+            throw new Error('kind changed');
+          const key = result.request.spaceKey;
+          expect(key === parsed || (key !== undefined && keys.includes(key))).toBe(true);
+          expect(words.startsWith(result.request.words)).toBe(true);
+          expect(result.request.words.trim()).not.toBe('');
+        },
+      ),
+    );
+  });
+});
+
+describe('mentionsSpaceName: the cheap check before any directory look-up', () => {
+  it.each([
+    [search('vpn', 'ENGINEERING'), 'search vpn in the engineering space', [], true],
+    [search('vpn', 'LEGAL'), 'search vpn in LEGAL', [], false],
+    [search('vpn', 'ENG'), 'search vpn in ENG', [], false],
+    [search('vpn', 'ENG'), 'search vpn in eng', ['ENG', 'HR'], false],
+    [search('vpn', 'OPS'), 'search vpn in ops', [], true],
+    [search('vpn', '~jdoe'), 'search vpn in ~jdoe', [], false],
+    [search('onboarding in the People &', 'HR'), 'search onboarding in the People & HR space', ['HR'], true],
+    [search('code freeze in the engineering space'), '', [], true],
+    [search("leave in HR's wiki"), '', [], true],
+    [search('P1 escalation in the IT & Operations'), '', [], true],
+    [search('the sales space for contoso renewal'), '', [], true],
+    [search('vpn setup'), 'search vpn setup', [], false],
+    [search('Diversity in Engineering'), '', [], false],
+    [named('Holiday Calendar from the HR wiki'), '', [], true],
+    [named('VPN Setup Guide'), 'open the VPN Setup Guide', [], false],
+    [{ kind: 'admin', command: { kind: 'spaces', action: 'add', spaceKey: 'ENGINEERING' } }, '', [], false],
+    [{ kind: 'question', question: 'what is in the engineering space?' }, '', [], false],
+  ] as [Intent, string, string[], boolean][])('%j typed as %j → %s', (intent, typed, known, expected) => {
+    expect(mentionsSpaceName(intent, typed, known)).toBe(expected);
+  });
+});
