@@ -274,6 +274,7 @@ class SegmentedAuditLog implements AuditLog {
  * edited anchors file or another SECRET_KEY): re-anchoring would erase the evidence. A missing
  * anchors file is created for the chain as found; when that chain is not empty, the event is itself
  * audited (operation `audit-anchor`), so a deleted anchors file leaves a trace.
+ * When opening fails after the newest segment was loaded, its file handle is closed before the throw.
  */
 export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditLog> {
   const maxEntries = options.segmentMaxEntries ?? DEFAULT_SEGMENT_MAX_ENTRIES;
@@ -291,22 +292,29 @@ export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditL
     head,
   );
   if (options.anchorKey === undefined) return log;
-  const { scheduler, created } = await openAnchorScheduler(
-    {
-      dir,
-      key: options.anchorKey,
-      clock,
-      logger,
-      ...(options.anchorEveryEntries !== undefined ? { everyEntries: options.anchorEveryEntries } : {}),
-      ...(options.anchorDelayMs !== undefined ? { delayMs: options.anchorDelayMs } : {}),
-    },
-    { segment: head.lastSeq === 0 ? 0 : head.index, seq: head.lastSeq, hash: head.lastHash },
-    () => log.chainHead(),
-  );
-  log.anchors = scheduler;
-  if (created && head.lastSeq > 0) {
-    logger.warn({ seq: head.lastSeq }, 'audit: no anchors file; anchored the existing chain as found');
-    await log.append(anchoredAsFoundEvent(head.lastSeq, head.lastHash));
+  try {
+    const { scheduler, created } = await openAnchorScheduler(
+      {
+        dir,
+        key: options.anchorKey,
+        clock,
+        logger,
+        ...(options.anchorEveryEntries !== undefined ? { everyEntries: options.anchorEveryEntries } : {}),
+        ...(options.anchorDelayMs !== undefined ? { delayMs: options.anchorDelayMs } : {}),
+      },
+      { segment: head.lastSeq === 0 ? 0 : head.index, seq: head.lastSeq, hash: head.lastHash },
+      () => log.chainHead(),
+    );
+    log.anchors = scheduler;
+    if (created && head.lastSeq > 0) {
+      logger.warn({ seq: head.lastSeq }, 'audit: no anchors file; anchored the existing chain as found');
+      await log.append(anchoredAsFoundEvent(head.lastSeq, head.lastHash));
+    }
+  } catch (error) {
+    // The caller never gets the log, so nobody else can close the segment handle a torn-tail repair
+    // or the append above opened; the open error is the one to report, not a close error.
+    await log.close().catch(() => undefined);
+    throw error;
   }
   return log;
 }

@@ -14,6 +14,7 @@ import { deriveAuditAnchorKey } from '../../../bot/audit/anchor-key.js';
 import type { AnchorsDoc } from '../../../bot/audit/anchors.js';
 import { GENESIS_HASH, openAuditLog, verifyAuditDir } from '../../../bot/audit/audit-log.js';
 import { buildAuditEntry } from '../../../bot/audit/build-entry.js';
+import { type OpenForAppend, openSyncedReadWrite } from '../../../bot/audit/durable-file.js';
 import { runVerifyCli } from '../../../bot/audit/run-verify-cli.js';
 import { listSegments } from '../../../bot/audit/segment-format.js';
 import type { AuditEntry } from '../../../bot/audit/types.js';
@@ -139,6 +140,30 @@ describe('audit anchors', () => {
         isAppError(error, 'STORE_CORRUPT') &&
         /chain ends at seq 24 but the anchor/.test((error as Error).message),
     );
+  });
+
+  it('closes the newest segment again when it refuses to open after repairing its torn tail', async () => {
+    const dataDir = await loggedDataDir(25);
+    const newest = (await listSegments(join(dataDir, 'audit'))).at(-1)?.path ?? '';
+    const bytes = await readFile(newest);
+    await writeFile(newest, bytes.subarray(0, bytes.length - 10));
+    const handles = { opened: 0, closed: 0 };
+    const counting: OpenForAppend = async (path) => {
+      const handle = await openSyncedReadWrite(path);
+      handles.opened += 1;
+      return {
+        ...handle,
+        close: async () => {
+          handles.closed += 1;
+          await handle.close();
+        },
+      };
+    };
+    const otherKey = deriveAuditAnchorKey(randomBytes(32));
+    await expect(
+      openAuditLog({ dataDir, segmentMaxEntries: SEGMENT, anchorKey: otherKey, openForAppend: counting }),
+    ).rejects.toSatisfy((error: unknown) => isAppError(error, 'STORE_CORRUPT'));
+    expect(handles).toEqual({ opened: 1, closed: 1 });
   });
 
   it('detects an edited head, a removed sealed record, another key and deleted files', async () => {
