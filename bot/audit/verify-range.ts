@@ -56,7 +56,7 @@ export type RangeResult =
  * `checkpoints` (anchored seqs) is collected on the way. The next file is read while the current
  * one is hashed. With `tornTailOk` (the slice ends with the newest segment), a last file that ends in
  * a torn write is verified up to its last whole entry and reported as `tornTail`. Never throws for
- * bad content.
+ * bad content. Resolves only once no read it started is still in flight.
  */
 export async function verifyRange(
   paths: readonly string[],
@@ -72,56 +72,64 @@ export async function verifyRange(
   let first: { firstSeq: number; firstPrevHash: string; firstFile: string } | undefined;
   let tornTail: { file: string; droppedBytes: number } | undefined;
   let nextText = paths[0] === undefined ? undefined : readText(paths[0]);
-  for (let i = 0; i < paths.length; i++) {
-    const file = paths[i] ?? '';
-    const text = await nextText;
-    const following = paths[i + 1];
-    nextText = following === undefined ? undefined : readText(following);
-    const fail = (reason: string): RangeResult => ({
-      ok: false,
-      seq: expectedSeq ?? first?.firstSeq ?? 1,
-      file,
-      reason,
-      ...(first ?? {}),
-    });
-    if (text === undefined || text instanceof Error) return fail(`unreadable: ${text?.message ?? 'missing'}`);
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      if (!tornTailOk || following !== undefined) return fail('segment is not valid JSON');
-      const bytes = await readFile(file).catch(() => Buffer.alloc(0));
-      const recovered = recoverSegment(bytes);
-      if (recovered.kind !== 'torn') return fail('segment is not valid JSON');
-      doc = { entries: recovered.entries };
-      tornTail = { file, droppedBytes: recovered.droppedBytes };
-    }
-    if (!isRecord(doc) || !Array.isArray(doc.entries)) return fail('segment is not {"entries": [...]}');
-    for (const entry of doc.entries as unknown[]) {
-      if (!isRecord(entry)) return fail('entry is not an object');
-      if (expectedSeq === undefined || prevHash === undefined) {
-        if (
-          typeof entry.seq !== 'number' ||
-          !Number.isInteger(entry.seq) ||
-          typeof entry.prevHash !== 'string'
-        ) {
-          return fail('entry has no usable seq or prevHash');
+  try {
+    for (let i = 0; i < paths.length; i++) {
+      const file = paths[i] ?? '';
+      const text = await nextText;
+      const following = paths[i + 1];
+      nextText = following === undefined ? undefined : readText(following);
+      const fail = (reason: string): RangeResult => ({
+        ok: false,
+        seq: expectedSeq ?? first?.firstSeq ?? 1,
+        file,
+        reason,
+        ...(first ?? {}),
+      });
+      if (text === undefined || text instanceof Error) {
+        return fail(`unreadable: ${text?.message ?? 'missing'}`);
+      }
+      let doc: unknown;
+      try {
+        doc = JSON.parse(text);
+      } catch {
+        if (!tornTailOk || following !== undefined) return fail('segment is not valid JSON');
+        const bytes = await readFile(file).catch(() => Buffer.alloc(0));
+        const recovered = recoverSegment(bytes);
+        if (recovered.kind !== 'torn') return fail('segment is not valid JSON');
+        doc = { entries: recovered.entries };
+        tornTail = { file, droppedBytes: recovered.droppedBytes };
+      }
+      if (!isRecord(doc) || !Array.isArray(doc.entries)) return fail('segment is not {"entries": [...]}');
+      for (const entry of doc.entries as unknown[]) {
+        if (!isRecord(entry)) return fail('entry is not an object');
+        if (expectedSeq === undefined || prevHash === undefined) {
+          if (
+            typeof entry.seq !== 'number' ||
+            !Number.isInteger(entry.seq) ||
+            typeof entry.prevHash !== 'string'
+          ) {
+            return fail('entry has no usable seq or prevHash');
+          }
+          expectedSeq = entry.seq;
+          prevHash = entry.prevHash;
         }
-        expectedSeq = entry.seq;
-        prevHash = entry.prevHash;
+        first ??= { firstSeq: expectedSeq, firstPrevHash: prevHash, firstFile: file };
+        if (entry.seq !== expectedSeq) return fail(`expected seq ${expectedSeq}, found ${String(entry.seq)}`);
+        if (entry.prevHash !== prevHash) return fail('prevHash does not match the previous entry hash');
+        if (typeof entry.hash !== 'string') return fail('hash is missing');
+        if (computeEntryHash(entry as { prevHash: string }) !== entry.hash) {
+          return fail('hash does not match the entry content');
+        }
+        if (wanted.has(expectedSeq)) found.push([expectedSeq, entry.hash]);
+        prevHash = entry.hash;
+        expectedSeq += 1;
+        entries += 1;
       }
-      first ??= { firstSeq: expectedSeq, firstPrevHash: prevHash, firstFile: file };
-      if (entry.seq !== expectedSeq) return fail(`expected seq ${expectedSeq}, found ${String(entry.seq)}`);
-      if (entry.prevHash !== prevHash) return fail('prevHash does not match the previous entry hash');
-      if (typeof entry.hash !== 'string') return fail('hash is missing');
-      if (computeEntryHash(entry as { prevHash: string }) !== entry.hash) {
-        return fail('hash does not match the entry content');
-      }
-      if (wanted.has(expectedSeq)) found.push([expectedSeq, entry.hash]);
-      prevHash = entry.hash;
-      expectedSeq += 1;
-      entries += 1;
     }
+  } finally {
+    // The read-ahead of the next file is still in flight after an early return. A worker is
+    // terminated as soon as it answers, and a read cut off that way never closes its descriptor.
+    await nextText;
   }
   return {
     ok: true,

@@ -6,6 +6,11 @@ import { GENESIS_HASH } from '../../../bot/audit/canonical-json.js';
 import { verifyAuditDir } from '../../../bot/audit/verify-chain.js';
 import { stitchRanges, verifyRange } from '../../../bot/audit/verify-range.js';
 import { generateAuditChain } from '../../bench/generate-audit-chain.js';
+import {
+  CAN_LIST_OPEN_FILES,
+  countFileRequestsInFlight,
+  listOpenFilesUnder,
+} from '../../support/open-files.js';
 
 const SEGMENTS = 90;
 
@@ -46,6 +51,21 @@ describe('parallel audit verification', () => {
     const { single, parallel } = await both();
     expect(single).toMatchObject({ ok: false, seq: (SEGMENTS / 2) * 5 + 1 });
     expect(parallel).toEqual(single);
+  });
+
+  it('leaves no read in flight when a slice fails early (a worker is terminated as soon as it answers)', async () => {
+    await writeFile(files[0]!, 'not JSON');
+    const before = countFileRequestsInFlight();
+    const result = await verifyRange(files, { seq: 1, prevHash: GENESIS_HASH });
+    expect(countFileRequestsInFlight()).toBe(before);
+    expect(result).toMatchObject({ ok: false, reason: 'segment is not valid JSON' });
+  });
+
+  it.runIf(CAN_LIST_OPEN_FILES)('keeps no segment open after a parallel check that failed', async () => {
+    const file = files[70]!;
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"outcome":"ok"', '"outcome":"error"'));
+    await expect(verifyAuditDir(dir, { threads: 2 })).resolves.toMatchObject({ ok: false });
+    expect(await listOpenFilesUnder(dir)).toEqual([]);
   });
 
   it('stitches slices: a gap between slices and a wrong prevHash are both reported in chain order', async () => {
