@@ -1,3 +1,4 @@
+import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { trimEndWhere } from './scan-text.js';
@@ -189,8 +190,10 @@ const QUESTION_TAG =
 const TRAILING_CLAUSE =
   /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned)\b.*|(?:thanks|thank\s+you|thx|ty|cheers)\b.*)[\s?!.]*$/iu;
 
-const CLAUSE_GIVES_TEXT =
-  /^(?:it|this|that|the\s+page|the\s+text)\s+(?:should|must|will|can|has\s+to)\s+(?:say|read|contain)\b/i;
+const CLAUSE_GIVES_TEXT = new RegExp(
+  String.raw`^(?:(?:it|this|that|the\s+page|the\s+text)\s+(?:should|must|will|can|has\s+to)\s+(?:say|read|contain)\b|${TEXT_NAMED}\s*:)`,
+  'i',
+);
 const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
 
 /**

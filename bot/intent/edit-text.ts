@@ -1,3 +1,4 @@
+import { WITH as WITH_WORD } from './body-markers.js';
 import { echoAsCode } from './echo-text.js';
 import { UPDATE_EDIT_FORMS } from './examples.js';
 import { cleanLine } from './normalize-message.js';
@@ -14,11 +15,15 @@ import type { UpdateEdit } from './types.js';
 
 const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert)[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
-const APPEND_WORDS =
-  /^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls)[ \t]+)?(?:(?:an?|the|this|one)(?:[ \t]+|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item)[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|with[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*/i;
+const APPEND_WORDS = new RegExp(
+  String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls)[ \t]+)?(?:(?:an?|the|this|one)(?:[ \t]+|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item)[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
+  'i',
+);
 /** "update X with "…"", "update X to say …": the words are added to the page. */
-const WITH_TEXT =
-  /^[ \t]*(?:with[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|(?:to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads|mentions))[ \t]*:?[ \t]+(.*)$)/i;
+const WITH_TEXT = new RegExp(
+  String.raw`^[ \t]*(?:${WITH_WORD}[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|(?:to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads|mentions))[ \t]*:?[ \t]+(.*)$)`,
+  'i',
+);
 /** "… and add …", "…, then replace …": the edit joined to the page by a linking word. */
 const LINKING_WORD = /^[ \t]*(?:and[ \t]+then|and|then)[ \t]+(?=\S)/i;
 /** Words an edit starts with after the page ("add …", "replace …", "title: …"). */

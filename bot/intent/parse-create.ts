@@ -1,4 +1,5 @@
 import type { PageRef } from '../confluence/types.js';
+import { TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
 import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
@@ -11,15 +12,17 @@ const PAGE_WORDS =
   /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b\s*(?:(?:please|pls)\b\s*)?:?\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
-const BODY_INTRO =
-  /\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(with\s+(?:the\s+following\s+|the\s+|this\s+)?(?:body|content|contents|text|markdown)|(?:the\s+)?(?:body|content|contents|text)(?=\s*:|\s+\S)|(?:it\s+(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|with\s+the\s+following|with(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?/iy;
-const WITH_TEXT = /\s*with\s+(?=\S)/iy;
+const BODY_INTRO = new RegExp(
+  String.raw`\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:it\s+(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
+  'iy',
+);
+const WITH_TEXT = new RegExp(String.raw`\s*${WITH}\s+(?=\S)`, 'iy');
 const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 /** Why the page is wanted, after its space: "for the audit next week", "because …", up to a colon or the end. */
 const PURPOSE =
   /\s+(?:for|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it|next|this|tomorrow'?s)\b[^:\n]{0,80}(?=\s*:|$)/iy;
 const CLAUSE_START =
-  /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|containing\b|to\s|into\s))|\s*(?=:)/gi;
+  /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s))|\s*(?=:)/gi;
 /**
  * "… to ENG", "… into the OPS space": "to" ends an unquoted title only before a space key in capitals
  * or the word "space" ("Guide to Kafka" stays whole).
@@ -165,8 +168,10 @@ const NAMING =
  * ", text" / "and write" / "with body" just before the colon: the body's introduction, not the end of
  * the title ("Sample Text:" is a title).
  */
-const BODY_WORD_BEFORE_COLON =
-  /(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=with\s))(?:(?:with\s+)?(?:the\s+)?(?:body|content|contents|text|markdown)|with|write|say|saying|put)\s*$/i;
+const BODY_WORD_BEFORE_COLON = new RegExp(
+  String.raw`(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=${WITH}(?:\s|$)))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}|write|say|saying|put)\s*$`,
+  'i',
+);
 /** Longest introduction looked for before the colon (characters). */
 const BODY_WORD_PROBE = 32;
 

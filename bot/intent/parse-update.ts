@@ -1,4 +1,5 @@
 import type { PageRef } from '../confluence/types.js';
+import { TEXT_NAMED, WITH } from './body-markers.js';
 import {
   ASKING_BEFORE_EDIT,
   joinMarkdown,
@@ -76,7 +77,8 @@ const EDIT_START = new RegExp(
     String.raw`\s*(?:->|→|=>)\s*`,
     String.raw`(?:[,?.!;]|\s[-–—])\s*(?:(?:and|then)\s+)?${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
     String.raw`,?\s(?:and|then)\s+${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
-    String.raw`\s(?=with\s+["“‘'«„])`,
+    String.raw`\s(?=${WITH}\s+["“‘'«„])`,
+    String.raw`\s(?=${WITH}\s*:)`,
     String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include)\b)`,
     String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
   ].join('|'),
@@ -87,12 +89,14 @@ const EDIT_START = new RegExp(
  * ("add in the page X the line meet at 10"; "the Note page" stays a title).
  */
 const ADDED_NOUN = String.raw`(?:(?:the\s+)?(?:following\s+)?(?:line|note|text|sentence)(?=\s*:|\s+["“‘'«„])|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
+/** The text named after the page: "…, the text is:", "… with:", "… content:". */
+const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED})\s*:`;
 const CONTENT_START = new RegExp(
-  String.raw`:|\s(?:saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that)\b|\s${ADDED_NOUN}`,
+  String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that)(?![\w/])|\s${ADDED_NOUN}`,
   'i',
 );
 const SAYING = new RegExp(
-  String.raw`\s*(?::|saying|that\s+says|which\s+says|stating|with\s+(?:the\s+)?text|that(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  String.raw`\s*(?:${TEXT_MARKER}|:|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
 );
 
@@ -139,19 +143,22 @@ function quotedTitleAlone(cursor: TextCursor, start: number): TitleSearchRef | u
   return { kind: 'title-search', words };
 }
 
+/** "update the rota with: …": "with" before the colon only introduces the text. */
+const WITH_COLON = new RegExp(String.raw`^\s*${WITH}\s*(?=:)`, 'i');
+
 /**
  * The edit after the page: on the same line (after a colon, dash or linking word) or on the next
  * lines. Text after a colon that is no edit form ("update the rota: Jane is away") is added to
  * the page, the way "append:" would.
  */
 function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string {
-  const inline = headRest.replace(/^[\s,?.!;:\-–—>→=]*/, '');
+  const rest = headRest.replace(WITH_COLON, ':');
+  const inline = rest.replace(/^[\s,?.!;:\-–—>→=]*/, '');
   if (inline.length > 0) {
     const text = bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline;
     const edit = parseEditText(text);
     const afterColon =
-      /^\s*:/.test(headRest) &&
-      !/^\s*:\s*(?:append|add|body|content|title|rename|section|replace)\b/i.test(headRest);
+      /^\s*:/.test(rest) && !/^\s*:\s*(?:append|add|body|content|title|rename|section|replace)\b/i.test(rest);
     return typeof edit === 'string' && afterColon ? parseEditText(`append: ${text}`) : edit;
   }
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
@@ -160,7 +167,7 @@ function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string 
   }
   const edit = parseEditText(lines);
   // "update the rota:" then the text on the next lines: added, as after "append:".
-  return typeof edit === 'string' && /^\s*:\s*$/.test(headRest) ? parseEditText(`append: ${lines}`) : edit;
+  return typeof edit === 'string' && /^\s*:\s*$/.test(rest) ? parseEditText(`append: ${lines}`) : edit;
 }
 
 export function finish(ref: PageRef | TitleSearchRef | string, edit: () => UpdateEdit | string): Intent {
