@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildAuditEntry } from '../../../bot/audit/build-entry.js';
 import { GENESIS_HASH } from '../../../bot/audit/canonical-json.js';
 import { openSyncedReadWrite } from '../../../bot/audit/durable-file.js';
@@ -44,11 +44,22 @@ describe('encodeAppend', () => {
 });
 
 describe('SegmentFile', () => {
+  const opened: SegmentFile[] = [];
+  /** A SegmentFile closed after the test, pass or fail: it keeps a handle open between appends. */
+  const segmentFile = (path: string, openForAppend?: OpenForAppend): SegmentFile => {
+    const file = new SegmentFile(path, openForAppend);
+    opened.push(file);
+    return file;
+  };
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((file) => file.close()));
+  });
+
   it('appends in place: the file keeps its inode, stays a whole document, and only new bytes are written', async () => {
     const dir = await makeDataDir();
     const path = join(dir, 'segment-000001.json');
     const faulty = makeFaultyOpener();
-    const file = new SegmentFile(path, faulty.openForAppend);
+    const file = segmentFile(path, faulty.openForAppend);
     const entries = makeEntries(20);
     await file.write({ entries: entries.slice(0, 1) });
     const inode = (await stat(path)).ino;
@@ -65,7 +76,7 @@ describe('SegmentFile', () => {
     const dir = await makeDataDir();
     const path = join(dir, 'segment-000001.json');
     const faulty = makeFaultyOpener();
-    const file = new SegmentFile(path, faulty.openForAppend);
+    const file = segmentFile(path, faulty.openForAppend);
     const entries = makeEntries(4);
     await file.write({ entries: entries.slice(0, 2) });
     const before = await readFile(path, 'utf8');
@@ -95,7 +106,7 @@ describe('SegmentFile', () => {
         },
       };
     };
-    const file = new SegmentFile(path, counting);
+    const file = segmentFile(path, counting);
     const entries = makeEntries(8);
     await file.write({ entries: entries.slice(0, 1) });
     for (let n = 2; n <= 4; n++) await file.write({ entries: entries.slice(0, n) });
@@ -136,7 +147,7 @@ describe('SegmentFile', () => {
           syncsEachWrite,
         };
       };
-      const file = new SegmentFile(path, opener);
+      const file = segmentFile(path, opener);
       for (let n = 1; n <= 3; n++) await file.write({ entries: entries.slice(0, n) });
       await file.close();
       expect(syncs.length, `syncsEachWrite ${syncsEachWrite}`).toBe(syncsEachWrite ? 0 : 2);
@@ -150,7 +161,7 @@ describe('SegmentFile', () => {
   it('replaces the file atomically when the entries do not extend it, and keeps it when that fails', async () => {
     const dir = await makeDataDir();
     const path = join(dir, 'segment-000001.json');
-    const file = new SegmentFile(path);
+    const file = segmentFile(path);
     const entries = makeEntries(3);
     const other = makeEntries(2, 'Other');
     await file.write({ entries: entries.slice(0, 1) });
@@ -167,7 +178,7 @@ describe('SegmentFile', () => {
     const path = join(dir, 'segment-000001.json');
     const entries = makeEntries(3);
     await writeFile(path, JSON.stringify({ entries: entries.slice(0, 2) }, null, 2));
-    const file = new SegmentFile(path);
+    const file = segmentFile(path);
     const doc = await file.read();
     await file.write({ entries: [...(doc?.entries ?? []), entries[2] as AuditEntry] });
     expect(await readFile(path, 'utf8')).toBe(serializeSegment({ entries }));
@@ -179,7 +190,7 @@ describe('SegmentFile', () => {
     const entries = makeEntries(3);
     const whole = Buffer.from(serializeSegment({ entries }));
     await writeFile(path, whole.subarray(0, whole.length - 40));
-    const file = new SegmentFile(path);
+    const file = segmentFile(path);
     const kept = Buffer.byteLength(serializeSegment({ entries: entries.slice(0, 2) })) - 4;
     await expect(file.recover()).resolves.toEqual({
       doc: { entries: entries.slice(0, 2) },
