@@ -71,7 +71,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
   /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+(?:like|love)|we\s+would\s+(?:like|love)|would\s+(?:really\s+)?(?:like|love)|'?d\s+(?:really\s+)?(?:like|love))\b[\s,]*(?=\S)/i,
-  /^to\s+(?=(?:search|find|look|open|show|see|get|view|read|create|make|add|update|edit|append|put|write|start)\b)/i,
+  // "Please to change in X …" (non-native): "to" before a command verb.
+  /^to\s+(?=(?:search|find|look|open|show|see|get|view|read|create|make|add|update|edit|append|put|write|start|change|replace|rename|fix|correct|swap|insert|include|mention|note|set\s+up)\b)/i,
   /^i\s+(?=(?:search|searching|find|finding|look\s+for)\b)/i,
   /^(?:i\s+)?(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?=find\b)/i,
   /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,

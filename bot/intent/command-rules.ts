@@ -121,7 +121,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:change|replace|swap)\s+(?:in|on)\s+(?=[^"“‘'«„]{1,200}["“‘'«„])/i,
+    /^(?:change|replace|swap|correct|fix)\s+(?:in|on)\s+(?=[^"“‘'«„]{1,200}["“‘'«„])/i,
     (rest, body) => parseChangeIn(rest, body),
   ],
   [/^replace\s+(?=\S)/i, updateRule('replace')],

@@ -65,6 +65,27 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
 };
 /** Command words looked at for chat spellings; the rest of the line may be page text. */
 const COMMAND_WORDS_LOOKED_AT = 12;
+/**
+ * "-ing" words of requests people type with the g dropped ("sayin", "lookin' for"), read with it.
+ * Kept as data: a word missing here stays as typed.
+ */
+const G_DROPPED = new Set(
+  (
+    'saying looking searching trying wondering hoping needing wanting finding adding asking going getting ' +
+    'reading stating talking mentioning covering describing containing updating creating making opening ' +
+    'showing putting writing changing fixing struggling having thinking'
+  ).split(' '),
+);
+/** Words after which the rest of the line is what a page should say ("… saying we're goin"). */
+const TEXT_FOLLOWS = new Set(['saying', 'says', 'stating', 'reading']);
+
+/** The chat spelling of `word` corrected, or `undefined` ("teh" → "the", "sayin" → "saying"). */
+function chatSpelling(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  const fixed = CHAT_SPELLINGS[lower];
+  if (fixed) return fixed;
+  return lower.endsWith('in') && G_DROPPED.has(`${lower}g`) ? `${lower}g` : undefined;
+}
 
 /**
  * The line with {@link CHAT_SPELLINGS} corrected among its first words, up to the first colon or
@@ -77,10 +98,11 @@ function fixChatSpellings(line: string): string {
     const part = parts[i]!;
     if (part.trim() === '') continue;
     seen += 1;
-    if (/[:"“‘'«„]/.test(part.replace(/^[A-Za-z]+'[a-z]{1,2}$/, ''))) break;
+    if (/[:"“‘'«„]/.test(part.replace(/^[A-Za-z]+(?:'[a-z]{1,2}|in')$/, ''))) break;
     const word = /^[A-Za-z]+/.exec(part)?.[0];
-    const fixed = word ? CHAT_SPELLINGS[word.toLowerCase()] : undefined;
-    if (fixed) parts[i] = `${fixed}${part.slice(word!.length)}`;
+    const fixed = word ? chatSpelling(word) : undefined;
+    if (fixed) parts[i] = `${fixed}${part.slice(word!.length).replace(/^'/, '')}`;
+    if (TEXT_FOLLOWS.has((fixed ?? word ?? '').toLowerCase())) break;
   }
   return parts.join('');
 }
