@@ -30,6 +30,8 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
 };
 
 const LEAD = /^(?:(?:and|ok|okay|now|then|so|also)\s+)*/i;
+/** "… too", "… as well", "… again": adds nothing to which result is meant. */
+const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me)$/i;
 const VERB =
   /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to)\s+(?:me\s+)?(?:up\s+)?)?/i;
 const ORDINAL_ONE = /^(?:the\s+)?([a-z0-9]{3,8})(?:\s+(?:one|result|hit|page|link|match|item|entry))?$/i;
@@ -118,7 +120,12 @@ function fixFollowUpTypos(text: string): string {
  */
 export function parseFollowUp(core: string): Intent | undefined {
   if (core.length > 80) return undefined;
-  const text = fixFollowUpTypos(core.replace(LEAD, '').replace(/^teh\s/i, 'the '));
+  const text = fixFollowUpTypos(
+    core
+      .replace(LEAD, '')
+      .replace(TAIL, '')
+      .replace(/^teh\s/i, 'the '),
+  );
   if (MORE.test(text)) return { kind: 'follow-up', action: 'more' };
   const afterVerb = text.replace(VERB, '');
   if (MORE.test(afterVerb)) return { kind: 'follow-up', action: 'more' };
