@@ -280,11 +280,11 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
 
 const HELP =
   /^(?:help|\?|h|commands?|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|do)\s+(?:you|i)\s+(?:do|ask|say|type)(?:\s+here|\s+with\s+you)?|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:do|can)\s+i\s+use\s+(?:you|this(?:\s+bot)?|the\s+bot|it)|how\s+does\s+(?:this|it|the\s+bot)\s+work|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$/i;
-/** "how do I search?": how to use one command, nothing after the verb. */
+/** "how do I search?", "how I can search?" (non-native): how to use one command, nothing after the verb. */
 const HOW_TO_VERB =
-  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|to)\s+(search|find\s+(?:things|stuff|pages)|get|open|create|make|update|edit|append|rename|approve)(?:\s+(?:something|things|stuff|here))?[\s?!.]*$/i;
+  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\s+(search|find\s+(?:things|stuff|pages)|get|open|create|make|update|edit|append|rename|approve)(?:\s+(?:something|things|stuff|here))?[\s?!.]*$/i;
 const HOW_TO_USE =
-  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?)\b/i;
+  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?)\b/i;
 
 /** "how do approvals work?": how one of the bot's features works. */
 const HOW_IT_WORKS =
