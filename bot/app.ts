@@ -114,13 +114,15 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     allowSelfApproval: config.allowSelfApproval,
     compactFinished: compactApprovalChange,
   });
+  const people = await openPeopleDirectory(config.dataDir, logger);
+  const references = await openConversationReferences(config.dataDir, logger);
+  // Last of the stores: it is the one that keeps a file open (the open segment), and nothing after
+  // it opens a file of DATA_DIR, so a corrupt store file stops startup before that handle exists.
   const audit = await openAuditLog({
     dataDir: config.dataDir,
     logger,
     anchorKey: deriveAuditAnchorKey(secretKey.key),
   });
-  const people = await openPeopleDirectory(config.dataDir, logger);
-  const references = await openConversationReferences(config.dataDir, logger);
 
   const createClient =
     overrides.createClient ??
