@@ -65,12 +65,16 @@ const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
 const WHERE_IS_PAGE = /^where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
 const MAX_PAGE_NAME_LINE = 300;
+/** Where an earlier page was shown ("the page from the standup"): not a title, not a space. */
+const EARLIER_EVENT = String.raw`(?:standup|stand-up|meeting|call|sync|retro|thread|chat|email|demo|huddle|workshop|session|review|kickoff|kick-off|1:1|one-on-one|channel)`;
 /**
  * "the page from yesterday", "open the one you sent me", "can someone deal with the page Mark
  * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
  */
-const BACK_REFERENCE =
-  /^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|pull\s+up|bring\s+up|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at)\b)/i;
+const BACK_REFERENCE = new RegExp(
+  String.raw`^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|pull\s+up|bring\s+up|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check|fix|update|edit|change|correct)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT}\b)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at)\b)`,
+  'i',
+);
 /**
  * "it would be great if the X …", "I would like that the X says …": a wish about a page, read by
  * `rewriteLooseForm`.
@@ -245,8 +249,10 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const bare = bareReference(core);
   if (bare) return bare;
   if (isFillerOnly(core)) return unclear(core);
-  // "can u sort that thing out": nothing named to search or ask about; "do it?" stays a question.
-  if (isVagueRequest(core) && !isQuestion(core) && !/\?\s*$/.test(line)) return unclear(core);
+  // "can u sort that thing out", "do the same for the other one": nothing named to search or ask
+  // about; "do it?" stays a question.
+  const vague = isVagueRequest(core) && !/\?\s*$/.test(line);
+  if (vague && (!isQuestion(core) || /^do\s/i.test(core))) return unclear(core);
   const keywords = isKeywords(core) && !hasVerbTypo(core);
   if (keywords && isKeywordQuery(line, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.

@@ -107,13 +107,15 @@ export function isFillerOnly(core: string): boolean {
 }
 
 /** Words that point at something without naming it ("that thing", "it", "this stuff"). */
-const POINTING = new Set('it this that these those them thing things stuff something one'.split(' '));
+const POINTING = new Set('it this that these those them thing things stuff something one same'.split(' '));
 /** Words that may sit around a pointing word in a vague request ("sort that thing out for me"). */
 const VAGUE = new Set([
   ...POINTING,
-  ...'out up over off away for me us the a an with of about on care all same again too also now asap please quickly'.split(
-    ' ',
-  ),
+  ...(
+    'out up over off away for me us the a an with of about on care all same again too also now asap please quickly ' +
+    // "do the same as before for the other one": a repeat of something earlier, named by when.
+    'like as before other previous last time earlier exactly just'
+  ).split(' '),
 ]);
 /** Verbs that ask for words, not an action ("explain that"): a thread follow-up, so a question. */
 const ASKING_VERBS = new Set(
