@@ -1,7 +1,7 @@
 import { parseAddToSaying, parseAppendSaying, parseChangeIn, parsePageFirstEdit } from './edit-phrases.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
-import { parseSearchWords } from './parse-search.js';
+import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import type { Intent } from './types.js';
 
@@ -207,7 +207,7 @@ const RULES: readonly Rule[] = [
   ],
   [/^find\s+out\b/i, () => undefined],
   [
-    /^(?:search|searching|(?:do|run|make|have)\s+(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:have|take)\s+a\s+(?:quick\s+)?(?:look|hunt|dig)\s+(?:around\s+)?for|find|look\s*up|look\s+for|looking\s+for|looking|lookup|look(?=\s+the\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|\S+\s+(?:pages|docs)\b)))\b[\s:]*/i,
+    /^(?:search|searching|(?:do|run|make|have)\s+(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:have|take)\s+a\s+(?:quick\s+)?(?:look|hunt|dig)\s+(?:around\s+)?for|find|look\s*up|look\s+for|looking\s+for|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|\S+\s+(?:pages|docs)\b)))\b[\s:]*/i,
     // "look the Salary Bands page" (no "for"): one page named, so it is opened.
     (rest, _body, match) =>
       /^look\s+$/i.test(match[0]) && ONE_PAGE_NAMED.test(rest)
@@ -216,7 +216,13 @@ const RULES: readonly Rule[] = [
   ],
   [
     /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|(?:send|share|link)(?=\s+(?:me|us|the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring(?=\s+(?:me|us)\s)|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
-    (rest) => (QUESTION_AFTER_SHOW.test(rest) ? undefined : parseGetTarget(rest)),
+    // "check the HR space for X": a space, then what to look for in it (a search).
+    (rest) =>
+      QUESTION_AFTER_SHOW.test(rest)
+        ? undefined
+        : isSpaceThenTopic(rest)
+          ? parseSearchWords(rest)
+          : parseGetTarget(rest),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
   [PAGE_THEN_EDIT, (_rest, body, match) => parsePageFirstEdit(match.input, body)],

@@ -21,6 +21,14 @@ const LEADING_SPACE =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
 /** "search ENG for X": an upper-case space key right after the verb. */
 const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()\s+(?:for|about)\s+/;
+/** "search the sales space for X", "look in the ENG space for X": a space named with "space", then the topic. */
+const SPACE_THEN_TOPIC =
+  /^(?:(?:in|on|within|inside|through)\s+)?(?:the\s+)?()(~?[A-Za-z0-9]{1,254})\s+(space)\s+(?:for|about|regarding)\s+/i;
+
+/** True when `text` names a space and then what to look for in it ("the HR space for parental leave"). */
+export function isSpaceThenTopic(text: string): boolean {
+  return SPACE_THEN_TOPIC.test(text);
+}
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
 /** "kafka (ENG)", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
@@ -66,7 +74,7 @@ export function parseSearchWords(remainder: string): Intent {
   if (remainder.length > MAX_SEARCH_WORDS_LENGTH * 4) return tooLong();
   let text = stripLeading(remainder.trim());
   let spaceKey: string | undefined;
-  const leading = LEADING_SPACE.exec(text) ?? KEY_THEN_FOR.exec(text);
+  const leading = LEADING_SPACE.exec(text) ?? KEY_THEN_FOR.exec(text) ?? SPACE_THEN_TOPIC.exec(text);
   if (leading) {
     spaceKey = acceptSpaceWord(leading[2] ?? '', leading[1] !== undefined || leading[3] !== undefined);
     if (spaceKey) text = stripLeading(text.slice(leading[0].length));
