@@ -232,6 +232,12 @@ function nameRef(ref: PageRef, index: SpaceIndex): PageRef {
   return spaceKey === ref.spaceKey ? ref : { ...ref, spaceKey };
 }
 
+/** A page name given in quotes (`"VPN Setup Guide"`) without them; anything else unchanged. */
+function unquote(words: string): string {
+  const match = /^(["“'‘])([^"“”'‘’]+)(["”'’])$/.exec(words);
+  return match ? match[2]!.trim() || words : words;
+}
+
 function nameTitleSearch(
   ref: TitleSearchRef,
   index: SpaceIndex,
@@ -244,7 +250,7 @@ function nameTitleSearch(
   }
   const taken = takeTailSpace(ref.words, index);
   if (!taken) return ref;
-  const words = taken.rest.replace(PAGE_NOUN, '');
+  const words = unquote(taken.rest).replace(PAGE_NOUN, '');
   return { ...ref, words: words === '' ? taken.rest : words, spaceKey: taken.key };
 }
 
@@ -307,11 +313,19 @@ export function nameSpaces(intent: Intent, spaces: readonly NamedSpace[]): Inten
   return ref === intent.request.ref ? intent : { ...intent, request: { ...intent.request, ref } };
 }
 
-/** True when `key` stands in `typed` as a whole word written exactly so (people type keys in capitals). */
+/** After a key in a message: the user called it a space ("IT space", "IT's wiki"), so it may be a name. */
+const SAID_SPACE = /^(?:['’]s)?\s{1,8}(?:space|wiki)\b|^['’]s\b/i;
+
+/**
+ * True when `key` stands in `typed` as a bare whole word written exactly so: people type keys in
+ * capitals (`in LEGAL`). "the IT space" is not bare: a department's acronym may be a name's word.
+ */
 function typedAsKey(typed: string, key: string): boolean {
   const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}~]/u.test(char);
   for (let at = typed.indexOf(key); at >= 0; at = typed.indexOf(key, at + 1)) {
-    if (!isWordChar(typed[at - 1]) && !isWordChar(typed[at + key.length])) return true;
+    const end = at + key.length;
+    if (isWordChar(typed[at - 1]) || isWordChar(typed[end])) continue;
+    if (!SAID_SPACE.test(typed.slice(end, end + 16))) return true;
   }
   return false;
 }

@@ -50,6 +50,9 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
     expect(nameSpaces(named('Testing Strategy in the engineering space'), SPACES)).toEqual(
       named('Testing Strategy', 'ENG'),
     );
+    expect(nameSpaces(named('"VPN Setup Guide" in the IT & Operations space'), SPACES)).toEqual(
+      named('VPN Setup Guide', 'OPS'),
+    );
   });
 
   it.each([
@@ -219,6 +222,10 @@ describe('mentionsSpaceName: the cheap check before any directory look-up', () =
     [search('vpn', 'ENGINEERING'), 'search vpn in the engineering space', [], true],
     [search('vpn', 'LEGAL'), 'search vpn in LEGAL', [], false],
     [search('vpn', 'ENG'), 'search vpn in ENG', [], false],
+    [search('vpn', 'IT'), 'search vpn in the IT space', [], true],
+    [search('vpn', 'IT'), "search vpn in IT's wiki", [], true],
+    [search('vpn', 'IT'), 'search vpn in IT', [], false],
+    [search('vpn', 'LEGAL'), 'search vpn in the LEGALISH space in LEGAL', [], false],
     [search('vpn', 'ENG'), 'search vpn in eng', ['ENG', 'HR'], false],
     [search('vpn', 'OPS'), 'search vpn in ops', [], true],
     [search('vpn', '~jdoe'), 'search vpn in ~jdoe', [], false],
