@@ -1,4 +1,11 @@
-import { ASKING_BEFORE_EDIT, joinMarkdown, markdownEdit, parseEditText, replaceEdit } from './edit-text.js';
+import {
+  ASKING_BEFORE_EDIT,
+  EDIT_VERB,
+  joinMarkdown,
+  markdownEdit,
+  parseEditText,
+  replaceEdit,
+} from './edit-text.js';
 import { failure, finish, POSITION_OWNER, readTarget, update } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
 import { TextCursor } from './text-cursor.js';
@@ -64,7 +71,7 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
-  String.raw`\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:add|append|put|write|insert|include|mention|note|replace|change|swap|correct|fix|rename)\b)`,
+  String.raw`\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?${EDIT_VERB})`,
   'i',
 );
 /** Courtesy between the page and its edit ("in the X, can you please add …"), dropped. */

@@ -27,8 +27,9 @@ const WITH_TEXT = new RegExp(
 /** "… and add …", "…, then replace …": the edit joined to the page by a linking word. */
 const LINKING_WORD = /^[ \t]*(?:and[ \t]+then|and|then)[ \t]+(?=\S)/i;
 /** Words an edit starts with after the page ("add …", "replace …", "title: …"). */
-const EDIT_VERBS =
-  'append|add|put|write|insert|include|mention|note|jot|replace|change|swap|switch|correct|fix|rename|section|title|body';
+/** Verbs of an edit named after the page, as a pattern source ("in X, add …", "update X and rewrite …"). */
+export const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|mention|note|replace|change|swap|correct|fix|rename|rewrite)\b`;
+const EDIT_VERBS = String.raw`${EDIT_VERB}|jot|switch|section|title|body`;
 /** Asking words before an edit verb ("please", "can you", "could u pls"), as a pattern source. */
 export const ASKING_BEFORE_EDIT = String.raw`(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)`;
 const ASKING_AT_START = new RegExp(`^[ \\t]*${ASKING_BEFORE_EDIT}(?=(?:${EDIT_VERBS})\\b)`, 'i');
@@ -36,7 +37,12 @@ const ASKING_AT_START = new RegExp(`^[ \\t]*${ASKING_BEFORE_EDIT}(?=(?:${EDIT_VE
 const CHANGE_LINE = /^[ \t]*(?:change|swap|switch|correct|fix)[ \t]+(?=["“‘'«„])/i;
 const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
 const TITLE_LINE = /^[ \t]*(?:title|rename(?:[ \t]+to)?)[ \t]*:?[ \t]*/i;
-const SECTION_LINE = /^[ \t]*section[ \t]+/i;
+/** "section "H": …", "rewrite the section "H" to say: …": the section and its new text. */
+const SECTION_LINE =
+  /^[ \t]*(?:(?:rewrite|update|edit|change|replace|redo)[ \t]+(?:the[ \t]+)?)?section[ \t]+/i;
+/** After the heading: "to say", "to read", "with" before the colon. */
+const SECTION_TEXT_WORDS =
+  /^[ \t]+(?:to[ \t]+(?:say|read)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)/i;
 const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
 const WITH = /\s+(?:with|by|to|into|->|→)\s*/iy;
 /** "change "a" to "b"", "swap "a" for "b"": the same edit as replace, in other words. */
@@ -126,7 +132,7 @@ export function sectionEdit(text: string): UpdateEdit | string {
   }
   heading = cleanLine(heading);
   if (heading.length === 0) return 'The section heading is empty.';
-  const afterHeading = text.slice(cursor.pos);
+  const afterHeading = text.slice(cursor.pos).replace(SECTION_TEXT_WORDS, '');
   const colon = /^[ \t]*:[ \t]*/.exec(afterHeading);
   if (!colon) return 'Put a colon after the heading: section "Heading": <markdown>.';
   const [inline, following] = splitFirstLine(afterHeading.slice(colon[0].length));

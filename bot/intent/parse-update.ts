@@ -2,6 +2,7 @@ import type { PageRef } from '../confluence/types.js';
 import { TEXT_NAMED, WITH } from './body-markers.js';
 import {
   ASKING_BEFORE_EDIT,
+  EDIT_VERB,
   joinMarkdown,
   markdownEdit,
   parseEditText,
@@ -63,7 +64,6 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
  */
 type NameStop = 'edit' | 'content' | 'to' | 'end';
 
-const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|mention|note|replace|change|swap|correct|fix|rename)\b`;
 /**
  * Where the edit starts after a page named by title words: a keyword edit (`append:`, `replace
  * "…"`), a colon, an edit verb after punctuation, a dash or "and"/"then" ("update X - add …",
@@ -89,8 +89,8 @@ const EDIT_START = new RegExp(
  * ("add in the page X the line meet at 10"; "the Note page" stays a title).
  */
 const ADDED_NOUN = String.raw`(?:(?:the\s+)?(?:following\s+)?(?:line|note|text|sentence)(?=\s*:|\s+["“‘'«„])|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
-/** The text named after the page: "…, the text is:", "… with:", "… content:". */
-const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED})\s*:`;
+/** The text named after the page: "…, the text is:", "… with:", "… content:", "… to say:". */
+const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to\s+(?:say|read))\s*:`;
 const CONTENT_START = new RegExp(
   String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that)(?![\w/])|\s${ADDED_NOUN}`,
   'i',
