@@ -2,6 +2,7 @@ import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { trimEndWhere } from './scan-text.js';
+import { plainSpaceKeys } from './space-key.js';
 import type { HelpTopic } from './types.js';
 
 /** A typed smiley (":)", ";-D"): it ends a bit of small talk the way a full stop does. */
@@ -226,8 +227,10 @@ function stripTrailingClause(text: string): string {
 
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
-  let text = fixCourtesyTypos(
-    line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+  let text = plainSpaceKeys(
+    fixCourtesyTypos(
+      line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+    ),
   );
   for (let round = 0; round < 6; round += 1) {
     const before = text;

@@ -56,3 +56,18 @@ export function readSpaceClause(
   if (key === undefined) cursor.pos = start;
   return key;
 }
+
+/** "HR's space", "OPS's wiki": a space key in capitals, possessive, then "space" or "wiki". */
+const KEY_POSSESSIVE = /(^|\s)(~?[A-Z][A-Z0-9]{1,9})['’]s\s+(?:space|wiki)\b/g;
+
+/**
+ * The command words with a possessive space key read as "KEY space" ("a page in HR's space" → "a
+ * page in HR space"), so every space clause reads it. Only before the first colon or quote: after
+ * it the words may be page text. Space names in words ("the People space") are resolved later,
+ * against the space directory (see space-names.ts).
+ */
+export function plainSpaceKeys(line: string): string {
+  const cut = line.search(/[:"“‘«„]/);
+  const head = cut < 0 ? line : line.slice(0, cut);
+  return head.replace(KEY_POSSESSIVE, '$1$2 space') + (cut < 0 ? '' : line.slice(cut));
+}
