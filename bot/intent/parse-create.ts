@@ -169,7 +169,7 @@ const NAMING =
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=${WITH}(?:\s|$)))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}|write|say|saying|put)\s*$`,
+  String.raw`(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}|write|say|saying|put)\s*$`,
   'i',
 );
 /** Longest introduction looked for before the colon (characters). */
