@@ -15,6 +15,8 @@ const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|co
 
 /** Greetings in other languages, before a request ("Bonjour, …") or alone ("hola!"). */
 const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
+/** The bot's command verbs, as a lookahead source: what may follow "to" in "is it possible to …", "asked me to …". */
+const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|view|read|check|pull|bring|create|make|set\s+up|start|add|put|write|update|edit|append|change|replace|rename|fix|correct|swap|insert|include|mention|note)\b)`;
 /**
  * Courtesy and chit-chat before a command, each as an anchored pattern. `stripPoliteness` drops
  * them in rounds, so they combine in any order ("hi! sorry to bother you, could you please …").
@@ -73,7 +75,13 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+(?:like|love)|we\s+would\s+(?:like|love)|would\s+(?:really\s+)?(?:like|love)|'?d\s+(?:really\s+)?(?:like|love))\b[\s,]*(?=\S)/i,
   // "Please to change in X …" (non-native): "to" before a command verb.
-  /^to\s+(?=(?:search|find|look|open|show|see|get|view|read|create|make|add|update|edit|append|put|write|start|change|replace|rename|fix|correct|swap|insert|include|mention|note|set\s+up)\b)/i,
+  new RegExp(String.raw`^to\s+${COMMAND_VERB}`, 'i'),
+  // Someone else's request passed on: "my manager asked me to …", "Jane wants me to …", "I've been
+  // told to …", "I was asked to …" (only before a command verb: "my boss asked me to travel" is not one).
+  new RegExp(
+    String.raw`^(?:(?:(?:my|our|the)\s+)?[\p{L}'-]{2,30}\s+(?:has\s+|have\s+)?(?:asked|asks|wants|wanted|told|needs|needed|would\s+like)\s+(?:me|us)\s+to|(?:i'?ve|i\s+have|i\s+was|i'?m|i\s+am|im|we'?ve|we\s+have|we\s+were|we'?re|we\s+are)\s+(?:been\s+)?(?:asked|told|supposed|meant|expected|required)\s+to)\s+${COMMAND_VERB}`,
+    'iu',
+  ),
   /^i\s+(?=(?:search|searching|find|finding|look\s+for)\b)/i,
   /^(?:i\s+)?(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?=find\b)/i,
   /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,
