@@ -10,6 +10,8 @@ import { makeDataDir } from '../support/audit-fixtures.js';
 import { makeRandom } from '../support/seeded-random.js';
 
 const KILLS = 20;
+/** Twenty writer processes started and killed: about 20 s alone, more on a loaded machine. */
+const TEST_TIMEOUT_MS = 120_000;
 const SEGMENT_MAX_ENTRIES = 25;
 const ANCHOR_KEY = deriveAuditAnchorKey(randomBytes(32));
 let writerScript = '';
@@ -101,5 +103,5 @@ describe('audit store survives SIGKILL', () => {
     process.stderr.write(`audit-crash: ${tornRounds} of ${KILLS} kills left a torn tail (seed ${seed})\n`);
     expect(allAcked.size).toBeGreaterThan(0);
     expect(previousCount).toBeGreaterThan(SEGMENT_MAX_ENTRIES);
-  });
+  }, TEST_TIMEOUT_MS);
 });
