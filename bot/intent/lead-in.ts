@@ -28,7 +28,7 @@ export function lastSentenceCommand(core: string, bodyLines: string): Intent | u
 }
 
 /** A verb and a pronoun for what came before ("open it"): the object is in the lead-in, not after. */
-const POINTS_BACK = /^\S+(?:\s+(?:me|us))?\s+(?:it|this|that|them|one)$/i;
+const POINTS_BACK = /^\S+(?:\s+(?:me|us|for))?\s+(?:it|this|that|them|one)(?:\s+up)?$/i;
 
 /** The command form after the last match of `breaks` in `core`, or `undefined`. */
 function commandAfter(core: string, breaks: RegExp, bodyLines: string, notThis?: RegExp): Intent | undefined {
@@ -38,4 +38,32 @@ function commandAfter(core: string, breaks: RegExp, bodyLines: string, notThis?:
   const last = stripPoliteness(core.slice(start));
   if (last.length === 0 || notThis?.test(last)) return undefined;
   return parseFollowUp(last) ?? applyRules(baseVerbForm(last), bodyLines);
+}
+
+/**
+ * What a lead-in says is wanted ("I need the on-call rota", "looking for the Q3 roadmap", "to see the
+ * security policy"): a page named with "the"/"our", up to the end of its clause.
+ */
+const WANTED =
+  /\b(?:need|needs|want|wants|see|find|finding|looking\s+for|searching\s+for|read|check|get)\s+((?:the|our)\s+[^,.!?;:"“]{1,120}?)(?=\s*[,.!?;:]|\s+(?:and|but|so|because|for|from|asap|today|now|please)\b|$)/gi;
+/** "…, could you open it?", "… - pls show it to me": a request whose object is a pronoun, at the end. */
+const POINTING_TAG =
+  /(?:[,.!?;]|\s[-–—])\s*(?:(?:can|could|would|will)\s+(?:you|u|someone)\s+)?(?:please\s+|pls\s+|just\s+)?(?:(open|show|get|find|search|look|pull\s+up|bring\s+up|send|share|link)\s+(?:for\s+)?(?:me\s+|us\s+)?|(pull|bring)\s+)(?:it|this|that|them)(?:\s+(?:up|to\s+me|for\s+me|please|pls))*[\s?!.]*$/i;
+/** Characters at the end of a line looked at for {@link POINTING_TAG}. */
+const TAG_PROBE = 80;
+
+/**
+ * "We're preparing the audit and I need the security policy. Can you open it?": the pronoun of the
+ * closing request read as the page the lead-in wants ("open the security policy"), as a command the
+ * rules read; `undefined` when the line does not end that way or the lead-in names no page.
+ */
+export function pointedCommand(line: string, bodyLines: string): Intent | undefined {
+  const from = Math.max(0, line.length - TAG_PROBE);
+  const tag = POINTING_TAG.exec(line.slice(from));
+  if (!tag) return undefined;
+  let wanted: string | undefined;
+  for (const match of line.slice(0, from + tag.index).matchAll(WANTED)) wanted = match[1];
+  if (wanted === undefined) return undefined;
+  const verb = tag[1] ?? `${tag[2]} up`;
+  return applyRules(baseVerbForm(`${/^look$/i.test(verb) ? 'look for' : verb} ${wanted}`), bodyLines);
 }

@@ -4,7 +4,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { lastSentenceCommand } from './lead-in.js';
+import { lastSentenceCommand, pointedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm } from './loose-forms.js';
 import { cleanLine, dropChatResidue, normalizeMessage, showMentions } from './normalize-message.js';
 import { readPageName } from './page-name.js';
@@ -231,7 +231,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const searchy =
     SEARCHY_QUESTION.exec(core) ?? where ?? WHAT_WE_HAVE.exec(core) ?? WHAT_IS_IN_WIKI.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
-  const ruled = applyRules(baseVerbForm(core), bodyLines);
+  // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
+  const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
   if (ruled) return ruled;
   const afterContext = lastSentenceCommand(core, bodyLines);
   if (afterContext) return afterContext;
