@@ -87,6 +87,11 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,
   /^(?:i'?m|i\s+am|im)\s+(?=(?:looking(?!\s+(?:into|at)\b)|searching|search|find)\b)/i,
 ];
+/** "Make please a new page …", "open pls the rota" (non-native, chat): courtesy right after the verb. */
+const PLEASE_AFTER_VERB = new RegExp(
+  String.raw`^((?:search|find|look\s+(?:for|up)|open|show|get|give|send|create|make|add|put|write|append|update|edit|change|replace|rename|fix|correct|check|pull\s+up|bring\s+up)(?:\s+(?:me|us))?)\s+${PLEASE}\b[\s,]*(?=\S)`,
+  'i',
+);
 /** Courtesy words dropped from the end of a line; longest first, so "thank you" wins over "you". */
 const POLITE_SUFFIXES: readonly string[] = [
   'please',
@@ -243,6 +248,7 @@ export function stripPoliteness(line: string): string {
   for (let round = 0; round < 6; round += 1) {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
+    text = text.replace(PLEASE_AFTER_VERB, '$1 ');
     text = stripTrailingClause(stripPoliteSuffix(text));
     text = trimEndWhere(text, (c) => TRAILING_STOPS.has(c) || /\s/.test(c)).trim();
     if (text === before) break;

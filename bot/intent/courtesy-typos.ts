@@ -60,6 +60,8 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   wnat: 'want',
   wnt: 'want',
   abt: 'about',
+  chk: 'check',
+  srch: 'search',
   gimme: 'give me',
   wanna: 'want to',
 };
