@@ -10,7 +10,7 @@ import type { Intent } from '../intent/types.js';
 import { recordAudit } from './audit-events.js';
 import type { AssistantDeps } from './deps.js';
 import { errorMessage, view } from './present.js';
-import { createSpaceNamesDirectory, resolveSpaceNames } from './space-names-directory.js';
+import { resolveSpaceNames } from './space-names-directory.js';
 
 /** What the bot answers to a message that looks like an API token (never stored or processed). */
 const SECRET_WARNING = {
@@ -26,8 +26,6 @@ const SECRET_WARNING = {
  * audit before they acknowledge, and answer with views the edge renders.
  */
 export function createAssistant(deps: AssistantDeps): ChatHandler {
-  const spaceNames = createSpaceNamesDirectory(deps.now);
-
   async function handleMessage(chat: ChatRequest, reply: Reply): Promise<void> {
     deps.people.remember(chat.actor);
     if (looksLikeApiToken(chat.text)) {
@@ -43,7 +41,7 @@ export function createAssistant(deps: AssistantDeps): ChatHandler {
       await reply(view('notice', { ...SECRET_WARNING, changes: [] }));
       return;
     }
-    const intent = await resolveSpaceNames(deps, spaceNames, chat, parseMessage(chat.text, chat.mentions));
+    const intent = await resolveSpaceNames(deps, chat, parseMessage(chat.text, chat.mentions));
     const started = Date.now();
     deps.logger.debug({ intent: intent.kind, conversationType: chat.conversation.type }, 'message');
     const handle = INTENT_HANDLERS[intent.kind] as (

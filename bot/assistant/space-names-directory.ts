@@ -90,6 +90,18 @@ export function createSpaceNamesDirectory(
   };
 }
 
+/** One directory per running bot (per deps object), shared by typed messages and "did you mean" buttons. */
+const directories = new WeakMap<AssistantDeps, SpaceNamesDirectory>();
+
+function directoryOf(deps: AssistantDeps): SpaceNamesDirectory {
+  let directory = directories.get(deps);
+  if (!directory) {
+    directory = createSpaceNamesDirectory(deps.now);
+    directories.set(deps, directory);
+  }
+  return directory;
+}
+
 /**
  * Resolves spaces named in words (bot/intent/space-names.ts) for one message, against the spaces
  * this channel may use: none of the connector's allowed spaces narrowed by the channel's list is
@@ -100,8 +112,7 @@ export function createSpaceNamesDirectory(
  */
 export async function resolveSpaceNames(
   deps: AssistantDeps,
-  directory: SpaceNamesDirectory,
-  chat: ChatRequest,
+  chat: Pick<ChatRequest, 'actor' | 'conversation' | 'text'>,
   intent: Intent,
 ): Promise<Intent> {
   if (!mentionsSpaceName(intent, chat.text)) return intent;
@@ -115,7 +126,7 @@ export async function resolveSpaceNames(
   )
     return intent;
   try {
-    const spaces = await directory.spacesFor(connector, deps.clients.get(connector.name), usable);
+    const spaces = await directoryOf(deps).spacesFor(connector, deps.clients.get(connector.name), usable);
     return nameSpaces(intent, spaces);
   } catch (error) {
     deps.logger.info(

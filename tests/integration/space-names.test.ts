@@ -58,6 +58,17 @@ describe('spaces named in words over HTTP', () => {
     expect(since(h, before).map((r) => r.path)).toEqual(['/wiki/rest/api/search', '/wiki/rest/api/search']);
   });
 
+  it('a "did you mean" button reads a space named in words as typing it would', async () => {
+    const before = h.confluence.requests.length;
+    const ran = await h.click(
+      'runReading',
+      { text: 'search vpn in the IT & Operations space' },
+      { from: USERS.reader },
+    );
+    expect(ran.text).toContain('Ran: search vpn');
+    expect(String(since(h, before).find(isSearch)?.query.cql)).toContain('space IN ("OPS")');
+  });
+
   it('a space outside the allowed set is never resolved by its name', async () => {
     const before = h.confluence.requests.length;
     const sales = await h.say('search pricing in the sales space');
