@@ -65,7 +65,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     rule(
-      String.raw`^${APPEND_VERB}\s+(?:(?:this|these|it|(?:the\s+)?following(?:\s+${ADDED_THING}s?)?|text|some\s+text|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|in|on)\s+(?!(?:self|myself|yourself)\b)`,
+      String.raw`^${APPEND_VERB}\s+(?:(?:this|these|it|(?:the\s+)?following(?:\s+${ADDED_THING}s?)?|text|some\s+text|something|smth|sth|stuff|a\s+bit|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|in|on)\s+(?!(?:self|myself|yourself)\b)`,
     ),
     updateRule('append-to'),
   ],

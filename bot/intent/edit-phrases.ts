@@ -125,9 +125,9 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
   return typeof edit === 'string' ? undefined : update(ref, edit);
 }
 
-/** "<thing> to <page> saying <text>": the thing is short, the page ends at "saying". */
+/** "<thing> to <page> saying <text>": the thing is short, the page ends at "saying" (or "that"). */
 const ADD_TO_SAYING =
-  /^(.{1,60}?)\s(?:to|onto|into|on|in)\s+(.+?)\s+(?:saying|that\s+says|which\s+says|reading)\s*:?\s+(\S[\s\S]*)$/i;
+  /^(.{1,60}?)\s(?:to|onto|into|on|in)\s+(.+?)\s+(?:saying|that\s+says|which\s+says|reading|that)\s*:?\s+(\S[\s\S]*)$/i;
 
 /**
  * "add a lien to the Team Rituals saying retro is monthly": something added (whatever it is
