@@ -198,7 +198,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     rule(
-      String.raw`^(?:append|add|put|write|insert|jot\s+down|note\s+down)\s+(?=\S.*\s(?:to|onto|into|on|in)\s)`,
+      String.raw`^(?:append|add|put|write|insert|stick|pop|tack|attach|jot\s+down|note\s+down)\s+(?=\S.*\s(?:to|onto|into|on|in)\s)`,
     ),
     (rest, body) => {
       const saying = parseAddToSaying(rest, body) ?? parseAppendSaying(rest, body);
