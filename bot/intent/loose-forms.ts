@@ -69,8 +69,32 @@ const PAGE_CALLED =
 const PAGE_BE_RENAMED =
   /^(?:can|could|would)\s+((?:the|our)\s.{1,120}?)\s+be\s+(?:renamed|retitled)(?:\s+(?:to|as|into))?\s+(?=\S)/i;
 
+/**
+ * "the VPN guide says vpn1 but it should be vpn2", "our rota lists Ana, should say Sam": a correction
+ * with the page as the subject, the old text after "says" and the new after ", (but) (it) should be".
+ * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
+ */
+const PAGE_SAYS_BUT =
+  /^((?:the|our)\s.{1,120}?)\s+(?:says|said|has|shows|lists|reads)\s+(.{1,120}?)(?:\s*,\s*(?:but\s+)?|\s+but\s+)(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)\s+(\S.{0,119})$/i;
+/** A statement rather than a figure or a name ("remote work is fine"): not old text to replace. */
+const STATEMENT_WORD =
+  /\b(?:is|are|was|were|be|been|has|have|had|should|will|would|can|could|may|must|do|does|did)\b/i;
+
+/**
+ * Old and new text of a stated correction look alike: both hold a digit ("25 days" → "30 days"), or
+ * both are a few words that state nothing ("vpn1" → "vpn2", "Ana" → "Sam").
+ */
+function isLikeForLike(old: string, replacement: string): boolean {
+  if (/\d/.test(old) && /\d/.test(replacement)) return true;
+  const short = (text: string) => text.split(/\s+/).length <= 3 && !STATEMENT_WORD.test(text);
+  return short(old) && short(replacement);
+}
+
 /** The page-as-subject edit rewritten page first ("in <page>, add …"), or `undefined`. */
 function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
+  const correction = PAGE_SAYS_BUT.exec(core);
+  if (correction && isLikeForLike(correction[2]!, correction[3]!))
+    return `in ${correction[1]}, replace ${correction[2]} with ${correction[3]}`;
   const called = PAGE_CALLED.exec(core) ?? PAGE_BE_RENAMED.exec(core);
   if (called) return `rename ${called[1]} to ${core.slice(called[0].length)}`;
   const said = afterWish ? PAGE_SAID.exec(core) : null;
