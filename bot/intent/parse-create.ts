@@ -172,6 +172,14 @@ const BODY_WORD_BEFORE_COLON = new RegExp(
   String.raw`(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}|write|say|saying|put)\s*$`,
   'i',
 );
+/**
+ * "… with title Book Club and content we meet monthly": the text named after the title, no colon (two
+ * words at least, so "Tea and Text Guide" stays a title).
+ */
+const TEXT_AFTER_TITLE = new RegExp(
+  String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:${WITH}\s+)?${TEXT_NAMED}\s+(?=\S+\s+\S)`,
+  'i',
+);
 /** Longest introduction looked for before the colon (characters). */
 const BODY_WORD_PROBE = 32;
 
@@ -198,7 +206,15 @@ function spaceAfterTitle(text: string): string {
   const naming = NAMING.exec(rest)?.[0] ?? '';
   const quoted = readQuoted(rest, naming.length, MAX_TITLE_LENGTH * 2);
   const colon = rest.indexOf(':', naming.length);
-  const end = quoted?.kind === 'quoted' ? quoted.end : colon < 0 ? rest.length : titleEnd(rest, colon);
+  const named = colon < 0 ? TEXT_AFTER_TITLE.exec(rest.slice(naming.length)) : null;
+  const end =
+    quoted?.kind === 'quoted'
+      ? quoted.end
+      : colon >= 0
+        ? titleEnd(rest, colon)
+        : named
+          ? naming.length + named.index
+          : rest.length;
   return `${pageWords} called ${rest.slice(naming.length, end).trimEnd()} in ${key}${rest.slice(end)}`;
 }
 
