@@ -40,6 +40,9 @@ const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)
 const ONE_PAGE_NAMED =
   /^(?:the|our)\s+\S.{0,150}?\s(?:page|doc)(?:\s+(?:in|on)\s+(?:the\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s.!?]*$/i;
 
+/** "my bank details", "my address": something of the person's own, with no page word in it. */
+const OWN_RECORDS = /^my\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wiki|notes)\b)/i;
+
 /** "<page> that <statement>" before any colon: the statement is what the page should say. */
 const STATED_AFTER_PAGE = /^[^:\n]{1,150}?\sthat\s+\S/i;
 
@@ -130,6 +133,7 @@ const RULES: readonly Rule[] = [
       String.raw`^(?:(?:correct|fix|turn)\s+(?:the\s+text\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
     ),
     (rest, body, match) => {
+      if (OWN_RECORDS.test(rest)) return undefined;
       const changed = parseUpdate('change', rest, body);
       const quotedPage = changed.kind === 'failure' && /^change\b/i.test(match[0]);
       return quotedPage ? parseUpdate('update', rest, body) : changed;
@@ -153,7 +157,8 @@ const RULES: readonly Rule[] = [
   ],
   [
     /^(?:update|upd|edit|modify|change|amend|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|make\s+(?:an?\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of))\b[\s:]*/i,
-    updateRule('update'),
+    // "update my bank details", "change my pension contribution": the person's own records, not a page.
+    (rest, body) => (OWN_RECORDS.test(rest) ? undefined : parseUpdate('update', rest, body)),
   ],
   [
     /^(?:create|new)\b[\s:]*/i,
