@@ -283,3 +283,29 @@ describe('new phrasings at the command-line cap (issue 13, sixth round)', () => 
     );
   });
 });
+
+describe('new phrasings at the command-line cap (issue 13, seventh round)', () => {
+  const size = MAX_COMMAND_LINE_LENGTH;
+  it('chat residue repeated is dropped in one pass: what is left is read', () => {
+    const codes = ':eyes: '.repeat(Math.floor((size - 'search x'.length) / ':eyes: '.length));
+    expect(parseMessage(`${codes}search x`)).toEqual({
+      kind: 'operation',
+      request: { operation: 'search', words: 'x' },
+    });
+    expect(parseMessage(fill('', '@bot ', size, 'x')).kind).toBe('operation');
+  });
+  it('"I need the a a …, open it", "the a a … says x, should be y" and "a a … add: x" give no 2 KB page', () => {
+    expect(parseMessage(fill('I need the ', 'a ', size, ', open it')).kind).toBe('unclear');
+    expect(parseMessage(fill('the ', 'a ', size, ' says x, should be y')).kind).toBe('unclear');
+    expect(parseMessage(fill('', 'a ', size, 'add: x')).kind).toBe('unclear');
+  });
+  it('"my a asked me to" repeated, a hedge without an end and "search the a a … space for x" are not 2 KB commands', () => {
+    expect(parseMessage(fill('my ', 'a asked me to ', size, 'find x')).kind).toBe('unclear');
+    expect(parseMessage(fill('not sure if ', 'a ', size)).kind).toBe('question');
+    expect(parseMessage(fill('search the ', 'a ', size, ' space for x')).kind).toBe('failure');
+  });
+  it('"a page in HR called a and a and …" and ", the text is" repeated give no 2 KB page', () => {
+    expect(parseMessage(fill('a page in HR called ', 'a and ', size)).kind).toBe('failure');
+    expect(parseMessage(fill('add to the ', ', the text is ', size, ': x')).kind).toBe('failure');
+  });
+});
