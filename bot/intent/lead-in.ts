@@ -48,7 +48,7 @@ const WANTED =
   /\b(?:need|needs|want|wants|see|find|finding|looking\s+for|searching\s+for|read|check|get)\s+((?:the|our)\s+[^,.!?;:"“]{1,120}?)(?=\s*[,.!?;:]|\s+(?:and|but|so|because|for|from|asap|today|now|please)\b|$)/gi;
 /** "…, could you open it?", "… - pls show it to me": a request whose object is a pronoun, at the end. */
 const POINTING_TAG =
-  /(?:[,.!?;]|\s[-–—])\s*(?:(?:can|could|would|will)\s+(?:you|u|someone)\s+)?(?:please\s+|pls\s+|just\s+)?(?:(open|show|get|find|search|look|pull\s+up|bring\s+up|send|share|link)\s+(?:for\s+)?(?:me\s+|us\s+)?|(pull|bring)\s+)(?:it|this|that|them)(?:\s+(?:up|to\s+me|for\s+me|please|pls))*[\s?!.]*$/i;
+  /(?:[,.!?;]|\s[-–—])\s*(?:(?:can|could|would|will)\s+(?:you|u|someone)\s+)?(?:please\s+|pls\s+|just\s+)?(?:(open|show|get|find|search|look|pull\s+up|bring\s+up|send|share|link)\s+(?:for\s+)?(?:me\s+|us\s+)?|(pull|bring)\s+)(?:it|this|that|them)(?:\s+(?:up|to\s+me|for\s+me|with\s+me|please|pls))*[\s?!.]*$/i;
 /** Characters at the end of a line looked at for {@link POINTING_TAG}. */
 const TAG_PROBE = 80;
 
