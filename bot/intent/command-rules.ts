@@ -1,4 +1,10 @@
-import { parseAddToSaying, parseAppendSaying, parseChangeIn, parsePageFirstEdit } from './edit-phrases.js';
+import {
+  parseAddToSaying,
+  parseAppendSaying,
+  parseChangeIn,
+  parseDescribedAppend,
+  parsePageFirstEdit,
+} from './edit-phrases.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
@@ -79,8 +85,9 @@ const RULES: readonly Rule[] = [
     updateRule('append-quoted'),
   ],
   [
-    /^(?:append|add)\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:)/i,
-    updateRule('append-to'),
+    /^(?:append|add)\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/))/i,
+    // "add the new hires to the onboarding page: Ana, Sam": the page after the link word, the text after the colon.
+    (rest, body) => parseDescribedAppend(rest, body) ?? parseUpdate('append-to', rest, body),
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   // "1048620 append: reviewed Q4": a page id, then an edit keyword.

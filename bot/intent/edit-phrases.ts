@@ -52,6 +52,8 @@ function linkPositions(lower: string): { at: number; word: string }[] {
  */
 export function parseAppendSaying(remainder: string, bodyLines: string): Intent {
   const text = remainder.trim();
+  const described = parseDescribedAppend(text, bodyLines);
+  if (described) return described;
   for (const { at, word } of linkPositions(text.toLowerCase())) {
     const after = text.slice(at + word.length);
     if ((word === ' in ' || word === ' on ') && ONLY_A_SPACE.test(after)) continue;
@@ -66,6 +68,41 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
     return finish(ref, () => markdownEdit('append', joinMarkdown(markdown, bodyLines || undefined)));
   }
   return failure('Say which page: add a line saying <text> to the VPN Setup Guide.');
+}
+
+/**
+ * "put the new escalation contacts on the Incident Response page: Sam then Ana": what is added is only
+ * described before the page; the text follows the page and the colon at `colon`. `undefined` when
+ * `afterLink` has no page before that colon.
+ */
+function describedThenText(afterLink: string, colon: number, bodyLines: string): Intent | undefined {
+  if (colon <= 0) return undefined;
+  const cursor = new TextCursor(afterLink.slice(0, colon));
+  const ref = readTarget(cursor, 'end');
+  if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
+  const text = afterLink.slice(colon + 1).trim();
+  return finish(ref, () => markdownEdit('append', joinMarkdown(text, bodyLines || undefined)));
+}
+
+/** Words that quote what is added ("a line saying …"): the text is then before the page, not after it. */
+const QUOTES_TEXT = /\b(?:saying|says|reading|stating|text)\b|["“‘«„]/i;
+
+/**
+ * "add the new hires to the onboarding page: Ana, Sam": something described, a link word, the page,
+ * then the text after a colon (the colon of a link, "https:", is not one). `undefined` when it does not
+ * read that way.
+ */
+export function parseDescribedAppend(remainder: string, bodyLines: string): Intent | undefined {
+  const text = remainder.trim();
+  const colon = text.search(/:(?!\/\/)/);
+  if (colon <= 0) return undefined;
+  const head = text.slice(0, colon);
+  for (const { at, word } of linkPositions(head.toLowerCase())) {
+    if (QUOTES_TEXT.test(head.slice(0, at))) return undefined;
+    const described = describedThenText(text.slice(at + word.length), colon - at - word.length, bodyLines);
+    if (described) return described;
+  }
+  return undefined;
 }
 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
