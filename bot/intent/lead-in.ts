@@ -24,8 +24,21 @@ export function lastSentenceCommand(core: string, bodyLines: string): Intent | u
   // A lead-in clause ("no rush, but could you …", "bot, search …", "one thing - open …"): only a
   // command that reads in full counts here, since commas and dashes also sit inside commands.
   const clause = commandAfter(core, CLAUSE_BREAK, bodyLines, POINTS_BACK);
-  return clause && clause.kind !== 'failure' ? clause : undefined;
+  if (clause && clause.kind !== 'failure') return clause;
+  // "As discussed in the standup, could you create … with: …", "FYI, per the audit, please add to X:
+  // …": the command after one of the first clauses, when the last break is inside it.
+  let tries = 0;
+  for (const match of core.matchAll(CLAUSE_BREAK)) {
+    tries += 1;
+    if (tries > MAX_CLAUSE_TRIES) break;
+    const read = commandAt(core, match.index + match[0].length, bodyLines, POINTS_BACK);
+    if (read && read.kind !== 'failure') return read;
+  }
+  return undefined;
 }
+
+/** Lead-in clauses tried from the start of a line (each try reads the rest once: linear). */
+const MAX_CLAUSE_TRIES = 2;
 
 /** A verb and a pronoun for what came before ("open it"): the object is in the lead-in, not after. */
 const POINTS_BACK = /^\S+(?:\s+(?:me|us|for))?\s+(?:it|this|that|them|one)(?:\s+up)?$/i;
@@ -34,7 +47,11 @@ const POINTS_BACK = /^\S+(?:\s+(?:me|us|for))?\s+(?:it|this|that|them|one)(?:\s+
 function commandAfter(core: string, breaks: RegExp, bodyLines: string, notThis?: RegExp): Intent | undefined {
   let start = -1;
   for (const match of core.matchAll(breaks)) start = match.index + match[0].length;
-  if (start < 0) return undefined;
+  return start < 0 ? undefined : commandAt(core, start, bodyLines, notThis);
+}
+
+/** The command form that starts at `start` in `core`, or `undefined`. */
+function commandAt(core: string, start: number, bodyLines: string, notThis?: RegExp): Intent | undefined {
   const last = stripPoliteness(core.slice(start));
   if (last.length === 0 || notThis?.test(last)) return undefined;
   return parseFollowUp(last) ?? applyRules(baseVerbForm(last), bodyLines);
