@@ -1,6 +1,8 @@
-import { stripPoliteness } from './classify-text.js';
+import { isQuestion, stripPoliteness } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { parseFollowUp } from './parse-follow-up.js';
+import { readTarget, update } from './parse-update.js';
+import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
 /*
@@ -83,4 +85,80 @@ export function pointedCommand(line: string, bodyLines: string): Intent | undefi
   if (wanted === undefined) return undefined;
   const verb = tag[1] ?? `${tag[2]} up`;
   return applyRules(baseVerbForm(`${/^look$/i.test(verb) ? 'look for' : verb} ${wanted}`), bodyLines);
+}
+
+/** The last break before a closing request: a sentence end, a comma, a semicolon or a dash. */
+const STATED_BREAK = /(?:[.!?;,]|\s[-–—])\s+(?=\S)/g;
+/** "add that to <page>", "put this on <page>": the text is what was just said. */
+const ADD_THAT =
+  /^(?:add|put|write|note|post|stick|pop|include|mention)\s+(?:that|this|it)\s+(?:down\s+)?(?:to|on|in|into|onto)\s+(?=\S)/i;
+/** "update <page>" after a statement: the statement is the update. */
+const UPDATE_NAMED = /^(?:update|edit)\s+(?!(?:it|that|this|them)\b)(?=\S)/i;
+/** "update it", "add it there": the page is named in the lead-in ("For the X page, …"). */
+const UPDATE_IT =
+  /^(?:update|edit|add|put|change)\s+(?:it|that|this|them)(?:\s+(?:there|accordingly|in|on))?$/i;
+/** "For the Team Rituals page, <statement>": the page first, then what it should now say. */
+const PAGE_THEN_STATEMENT = /^(?:for|in|on)\s+((?:the|our)\s.{1,120}?)\s*,\s*(?=\S)/i;
+
+/** Characters of a statement's start used to find it again in the words as typed. */
+const STATEMENT_PROBE = 16;
+
+/**
+ * The lead-in as typed, without the greeting or courtesy before it ("Hi! Sam is off" → "Sam is off"):
+ * found again from the start of what courtesy stripping leaves, so the words after it stay as typed
+ * ("… at 9:45 now" keeps "now").
+ */
+function statementOf(raw: string): string {
+  const text = raw.trim();
+  const stripped = stripPoliteness(text);
+  const from = stripped.length > 0 ? text.indexOf(stripped.slice(0, STATEMENT_PROBE)) : -1;
+  return from >= 0 ? text.slice(from).replace(/[\s.!;,]+$/, '') : stripped;
+}
+
+/** A complaint or an opinion about the page ("the rota is wrong", "I think it's outdated"): no text for it. */
+const COMPLAINT =
+  /\b(?:wrong|outdated|out\s+of\s+date|incorrect|inaccurate|broken|stale|missing|confusing|not\s+(?:right|correct|accurate|up\s+to\s+date)|needs?\s+(?:an?\s+)?(?:update|updating|fix|fixing|changes?))\b|^(?:i\s+think|i\s+feel|i\s+guess|i\s+noticed|it\s+seems|seems|looks\s+like)\b/i;
+
+/** A statement of a fact (two words or more, no question, no command, no complaint): text for a page. */
+function isStatement(text: string, bodyLines: string): boolean {
+  return (
+    /\S\s+\S/.test(text) &&
+    !COMPLAINT.test(text) &&
+    !isQuestion(text) &&
+    applyRules(baseVerbForm(text), bodyLines) === undefined
+  );
+}
+
+/** The update of the page named by `name` (all of it) with `text` added, or `undefined`. */
+function addStatement(name: string, text: string): Intent | undefined {
+  const cursor = new TextCursor(name);
+  const ref = readTarget(cursor, 'end');
+  return typeof ref === 'string' || !cursor.atEnd()
+    ? undefined
+    : update(ref, { kind: 'append', markdown: text });
+}
+
+/**
+ * "Sam is off on Friday, please add that to the on-call rota", "we moved the standup to 9:45. update
+ * the team rituals page", "For the Team Rituals page, the retro is now on Thursdays, can you update
+ * it?": a statement, then a request to put it on a page; the statement is added. `undefined` unless the
+ * line ends that way and what comes before is a statement, not a question or a command.
+ */
+export function statedCommand(line: string, bodyLines: string): Intent | undefined {
+  let at = -1;
+  let start = -1;
+  for (const match of line.matchAll(STATED_BREAK)) {
+    at = match.index;
+    start = match.index + match[0].length;
+  }
+  if (start < 0) return undefined;
+  const ask = stripPoliteness(line.slice(start));
+  const lead = statementOf(line.slice(0, at));
+  const addThat = ADD_THAT.exec(ask) ?? UPDATE_NAMED.exec(ask);
+  if (addThat)
+    return isStatement(lead, bodyLines) ? addStatement(ask.slice(addThat[0].length), lead) : undefined;
+  const pageFirst = UPDATE_IT.test(ask) ? PAGE_THEN_STATEMENT.exec(lead) : null;
+  if (!pageFirst) return undefined;
+  const text = lead.slice(pageFirst[0].length);
+  return isStatement(text, bodyLines) ? addStatement(pageFirst[1]!, text) : undefined;
 }

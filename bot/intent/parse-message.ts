@@ -4,7 +4,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { lastSentenceCommand, pointedCommand } from './lead-in.js';
+import { lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm } from './loose-forms.js';
 import { cleanLine, dropChatResidue, normalizeMessage, showMentions } from './normalize-message.js';
 import { readPageName } from './page-name.js';
@@ -234,7 +234,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
   const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
   if (ruled) return ruled;
-  const afterContext = lastSentenceCommand(core, bodyLines);
+  // "Sam is off on Friday, please add that to the on-call rota": the statement is what is added.
+  const afterContext = statedCommand(line, bodyLines) ?? lastSentenceCommand(core, bodyLines);
   if (afterContext) return afterContext;
   const fixed = fixVerbTypo(core);
   // "opn the 2nd one": a follow-up whose verb was mistyped, before the verb's own command.
