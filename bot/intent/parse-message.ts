@@ -66,7 +66,8 @@ const ONE_NAMED_PAGE =
 const WHERE_IS_PAGE = /^where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
 const MAX_PAGE_NAME_LINE = 300;
 /** Where an earlier page was shown ("the page from the standup"): not a title, not a space. */
-const EARLIER_EVENT = String.raw`(?:standup|stand-up|meeting|call|sync|retro|thread|chat|email|demo|huddle|workshop|session|review|kickoff|kick-off|1:1|one-on-one|channel)`;
+const EARLIER_EVENT =
+  '(?:standup|stand-up|meeting|call|sync|retro|thread|chat|email|demo|huddle|workshop|session|review|kickoff|kick-off|1:1|one-on-one|channel)';
 /**
  * "the page from yesterday", "open the one you sent me", "can someone deal with the page Mark
  * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
