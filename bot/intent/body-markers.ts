@@ -7,7 +7,7 @@
 export const WITH = String.raw`(?:with|w\/)`;
 
 /** Nouns for a page's text. */
-export const TEXT_NOUN = String.raw`(?:body|content|contents|text|markdown)`;
+export const TEXT_NOUN = '(?:body|content|contents|text|markdown)';
 
 /** The text named before it is given: "content", "the content is", "its text will be". */
 export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+be))?`;

@@ -29,7 +29,7 @@ const LINKING_WORD = /^[ \t]*(?:and[ \t]+then|and|then)[ \t]+(?=\S)/i;
 /** Words an edit starts with after the page ("add …", "replace …", "title: …"). */
 /** Verbs of an edit named after the page, as a pattern source ("in X, add …", "update X and rewrite …"). */
 export const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|mention|note|replace|change|swap|correct|fix|rename|rewrite)\b`;
-const EDIT_VERBS = String.raw`${EDIT_VERB}|jot|switch|section|title|body`;
+const EDIT_VERBS = `${EDIT_VERB}|jot|switch|section|title|body`;
 /** Asking words before an edit verb ("please", "can you", "could u pls"), as a pattern source. */
 export const ASKING_BEFORE_EDIT = String.raw`(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)`;
 const ASKING_AT_START = new RegExp(`^[ \\t]*${ASKING_BEFORE_EDIT}(?=(?:${EDIT_VERBS})\\b)`, 'i');
