@@ -209,6 +209,9 @@ const CLAUSE_GIVES_TEXT = new RegExp(
   String.raw`^(?:(?:it|this|that|the\s+page|the\s+text)\s+(?:should|must|will|can|has\s+to)\s+(?:say|read|contain)\b|${TEXT_NAMED}\s*:)`,
   'i',
 );
+/** ", the title is X", ", the text is …" after a page is described: part of the page, not context. */
+const CLAUSE_NAMES_PAGE = /^(?:the|its)\s+(?:title|name|text|content|body)\s+(?:is|will\s+be|should\s+be)\s/i;
+const PAGE_WORD = /\b(?:page|doc|document)\b/i;
 const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
 
 /**
@@ -235,6 +238,7 @@ function stripTrailingClause(text: string): string {
   if (QUOTING_VERB.test(text.slice(0, comma))) return text;
   // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
+  if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
   return TRAILING_CLAUSE.test(clause) ? text.slice(0, comma) : text;
 }
 

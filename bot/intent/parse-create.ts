@@ -218,8 +218,9 @@ function spaceAfterTitle(text: string): string {
   return `${pageWords} called ${rest.slice(naming.length, end).trimEnd()} in ${key}${rest.slice(end)}`;
 }
 
-/** "…? Call it X", ", name it X": the title given after the page is described. */
-const CALL_IT = /(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:call|name|title)\s+it\s+(?=\S)/i;
+/** "…? Call it X", ", name it X", ", the title is X", ". Title: X": the title given after the page is described. */
+const CALL_IT =
+  /(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:(?:call|name|title)\s+it|(?:the|its)\s+(?:title|name)\s+(?:is|will\s+be|should\s+be)|(?:title|name)\s*:)\s*(?=\S)/i;
 /** The first space named in the description ("a new page in OPS for …"). */
 const SPACE_IN_TEXT =
   /\s(?:in|on|into)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?(?=[\s,.;?!]|$)/gi;
