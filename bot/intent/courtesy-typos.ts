@@ -78,6 +78,9 @@ const G_DROPPED = new Set(
     'showing putting writing changing fixing struggling having thinking'
   ).split(' '),
 );
+/** Digits typed for words in chat, read as the words only before an article or pronoun ("2 the"). */
+const NUMBER_WORDS: Readonly<Record<string, string>> = { '2': 'to', '4': 'for' };
+const ARTICLE_OR_PRONOUN = /^(?:the|a|an|my|our|me|us|you|u|this|that|some|any)$/i;
 /** Words after which the rest of the line is what a page should say ("… saying we're goin"). */
 const TEXT_FOLLOWS = new Set(['saying', 'says', 'stating', 'reading']);
 
@@ -101,6 +104,9 @@ function fixChatSpellings(line: string): string {
     if (part.trim() === '') continue;
     seen += 1;
     if (/[:"“‘'«„]/.test(part.replace(/^[A-Za-z]+(?:'[a-z]{1,2}|in')$/, ''))) break;
+    // "link 2 the X", "search 4 the Y": a digit for "to" / "for" before an article or pronoun.
+    const digitWord = NUMBER_WORDS[part];
+    if (digitWord && ARTICLE_OR_PRONOUN.test(parts[i + 2] ?? '')) parts[i] = digitWord;
     const word = /^[A-Za-z]+/.exec(part)?.[0];
     const fixed = word ? chatSpelling(word) : undefined;
     if (fixed) parts[i] = `${fixed}${part.slice(word!.length).replace(/^'/, '')}`;
