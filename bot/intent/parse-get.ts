@@ -1,7 +1,7 @@
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { readPageName } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
-import { parseSearchWords } from './parse-search.js';
+import { DESCRIBED_PAGE, parseSearchWords } from './parse-search.js';
 import { readQuoted } from './read-quoted.js';
 import { readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
@@ -22,7 +22,8 @@ const COLLECTION_END = /\s(?:docs|pages|documents|documentation|articles|stuff|i
 
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
 function getByName(text: string): Intent {
-  if (ABOUT_WORDS.test(text) || COLLECTION_END.test(` ${text}`)) return parseSearchWords(text);
+  if (ABOUT_WORDS.test(text) || COLLECTION_END.test(` ${text}`) || DESCRIBED_PAGE.test(text))
+    return parseSearchWords(text);
   const ref = readPageName(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }

@@ -6,7 +6,15 @@ import type { Intent } from './types.js';
 /** Longest search text accepted; longer text is almost certainly a paste, not a query. */
 export const MAX_SEARCH_WORDS_LENGTH = 500;
 
+/**
+ * A page described by what it holds, not named: "the one about X", "the doc where we keep X", "the
+ * page which explains X", "the page where is explained X" (non-native). What follows is searched for.
+ */
+export const DESCRIBED_PAGE =
+  /^(?:(?:the|that|this|a)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|one|article|thing)\s+(?:(?:about|regarding)\s+|(?:which|that|where)\s+(?:(?:we|you|they|i|people|it|is|are)\s+){0,2}(?:explains?|explained|covers?|covered|describes?|described|lists?|listed|keeps?|kept|keep|stores?|contains?|talks?\s+about|mentions?|says?|shows?|has|have|is\s+about)\s+(?:about\s+)?)(?=\S)/i;
+
 const LEADING_FILLERS: readonly RegExp[] = [
+  DESCRIBED_PAGE,
   /^(?:me|please|pls|plz)\s+/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
   /^(?:(?:for|of)\s+)?(?:all\s+|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
