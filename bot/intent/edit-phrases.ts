@@ -108,11 +108,11 @@ export function parseDescribedAppend(remainder: string, bodyLines: string): Inte
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
-  String.raw`\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?${EDIT_VERB})`,
+  String.raw`\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?${EDIT_VERB})`,
   'i',
 );
-/** Courtesy between the page and its edit ("in the X, can you please add …"), dropped. */
-const COURTESY_BEFORE_EDIT = new RegExp(`^${WISH_BEFORE_EDIT}`, 'i');
+/** Courtesy between the page and its edit ("in the X, can you please add …", "please to put"), dropped. */
+const COURTESY_BEFORE_EDIT = new RegExp(`^(?:${WISH_BEFORE_EDIT}(?:to\\s+)?|to\\s+(?=${EDIT_VERB}))`, 'i');
 
 /**
  * Places tried where the page named first may end ("in the Fix Log page add …": not at "Fix").

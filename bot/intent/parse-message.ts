@@ -63,7 +63,9 @@ const WHERE_CAN_I_SEE =
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
 const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
-const WHERE_IS_PAGE = /^where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
+/** "where's the X page", "tell me where is the X page" (non-native): the page is opened. */
+const WHERE_IS_PAGE =
+  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
 const MAX_PAGE_NAME_LINE = 300;
 /** Where an earlier page was shown ("the page from the standup"): not a title, not a space. */
 const EARLIER_EVENT =
