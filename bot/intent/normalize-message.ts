@@ -46,6 +46,9 @@ export const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F
 /** A Slack emoji shortcode typed or sent as text (":eyes:", ":+1:", ":thumbsup::skin-tone-2:"). */
 const SHORTCODES = /^(?::[a-z0-9_+'-]{1,40}:)+[.,!?]*$/i;
 const BOT_WORD = new RegExp(`^${BOT_HANDLE}\\b[,:;.!?]*$`, 'i');
+/** A command verb: residue right after it ("search :mag: travel policy") is dropped, not a full stop. */
+const VERB_BEFORE =
+  /^(?:search|find|open|show|get|look|lookup|add|append|create|make|update|edit|check|read|view|see)$/i;
 /** A word after which page text may follow ("append:", a quote): chat residue is not looked for past it. */
 const TEXT_MAY_FOLLOW = /["“‘«„]|[\p{L}\p{N}]:$/u;
 
@@ -199,7 +202,8 @@ function isResidue(word: string): boolean {
 /**
  * One command line without chat residue: Slack shortcodes (":eyes:", ":pray:"), emoji and a leftover
  * "@bot" anywhere among the command words. Residue between words becomes " . " (it ends a bit of
- * small talk the way a full stop does: "hey 👋 can you …"), residue at the end goes. Words after the
+ * small talk the way a full stop does: "hey 👋 can you …"), except right after a command verb;
+ * residue at the end goes. Words after the
  * first quote or "word:" may be page text and are kept as typed. Linear: one pass over the words.
  */
 export function dropChatResidue(line: string): string {
@@ -213,7 +217,8 @@ export function dropChatResidue(line: string): string {
     const word = words[i]!;
     if (i >= stop) out.push(word);
     else if (!isResidue(word)) out.push(word.replace(EMOJI, ' '));
-    else if (i < lastKept && !BOT_WORD.test(word) && word.length > 0) out.push('.');
+    else if (i < lastKept && !BOT_WORD.test(word) && word.length > 0 && !VERB_BEFORE.test(out.at(-1) ?? ''))
+      out.push('.');
   }
   return out.join(' ').replace(/ {2,}/g, ' ').trim();
 }

@@ -159,7 +159,7 @@ function asQuestion(line: string, bodyLines: string): Intent {
   return (
     explicitPage(line) ?? {
       kind: 'question',
-      question: questionLine.replace(/^(?:hey|hi|hello)\b[\s,!]+/i, ''),
+      question: questionLine.replace(/^(?:hey|hi|hello)\b[\s,!]+/i, '').replace(/ \.(?= )/g, ''),
     }
   );
 }
