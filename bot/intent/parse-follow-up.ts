@@ -29,7 +29,7 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
   prev: 'previous',
 };
 
-const LEAD = /^(?:(?:and|ok|okay|now|then|so|also)\s+)*/i;
+const LEAD = /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right)[\s,!.]+)*/i;
 /** "… too", "… as well", "… again": adds nothing to which result is meant. */
 const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me)$/i;
 const VERB =
