@@ -137,7 +137,9 @@ const QUESTION_WORDS = new Set(
     'must has have had i me my we us our you your he she it its they them their this that these those there ' +
     'not no yes any some all more less too also only just same else other ' +
     // Question words of other languages people ask in ("¿cómo …?", "Wie …?", "Où …?").
-    'cómo como qué dónde donde cuándo cuál cuáles quién wie wo wann wer warum welche welcher welches où quand quel quelle quels pourquoi combien'
+    'cómo como qué dónde donde cuándo cuál cuáles quién wie wo wann wer warum welche welcher welches où quand quel quelle quels pourquoi combien ' +
+    // Their articles: "Comment demander un congé ?" is a sentence, not keywords ("comment" is English too).
+    'un une des du les los las una ein eine einen der die das'
   ).split(' '),
 );
 
