@@ -4,6 +4,7 @@ import { parseFollowUp } from './parse-follow-up.js';
 import { readTarget, update } from './parse-update.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
+import { fixVerbTypo } from './verb-typos.js';
 
 /*
  * A command after a lead-in: context sentences ("The VPN changed last week. Could you add …") or a
@@ -56,7 +57,11 @@ function commandAfter(core: string, breaks: RegExp, bodyLines: string, notThis?:
 function commandAt(core: string, start: number, bodyLines: string, notThis?: RegExp): Intent | undefined {
   const last = stripPoliteness(core.slice(start));
   if (last.length === 0 || notThis?.test(last)) return undefined;
-  return parseFollowUp(last) ?? applyRules(baseVerbForm(last), bodyLines);
+  const ruled = parseFollowUp(last) ?? applyRules(baseVerbForm(last), bodyLines);
+  if (ruled) return ruled;
+  // "I'm on mobile, sorry for typos: cn u opn teh vpn gide": the command's verb mistyped too.
+  const fixed = fixVerbTypo(last);
+  return fixed ? applyRules(fixed, bodyLines) : undefined;
 }
 
 /**

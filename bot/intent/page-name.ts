@@ -7,7 +7,7 @@ import type { TitleSearchRef } from './types.js';
 const LEADING_PAGE_WORDS =
   /^(?:(?:the|teh|this|that|our|your|my)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled|of|for|about|with\s+(?:the\s+)?(?:name|title)|with)\s+)?(?:(?:the|teh)\s+)?/i;
 const LEADING_NAMING =
-  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist)\s+of\s+(?:the\s+)?/i;
+  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
 const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|pg|doc|document|article)$/i;
 const TRAILING_SPACE =
