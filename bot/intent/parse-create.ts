@@ -13,7 +13,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,]\s*)?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:it\s+(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:inside|in\s+it))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*)?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:inside|in\s+it))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 const WITH_TEXT = new RegExp(String.raw`\s*${WITH}\s+(?=\S)`, 'iy');
@@ -156,7 +156,7 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]))/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]))/i;
 /** "in HR a page called X", "in the OPS space, a new doc X": the space before the page words. */
 const SPACE_BEFORE_PAGE =
   /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
@@ -218,6 +218,10 @@ function spaceAfterTitle(text: string): string {
   return `${pageWords} called ${rest.slice(naming.length, end).trimEnd()} in ${key}${rest.slice(end)}`;
 }
 
+/** "a new HR page Welcome Pack: …": the space key before the page noun, the title after it. */
+const KEY_BEFORE_PAGE =
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?)(~?[A-Z][A-Z0-9]{1,9})\s+(page|doc|document|article)\s+(?!(?:in|on|to|into|called|named|titled|about|for|with)\b)(?=\S)/;
+
 /** "…? Call it X", ", name it X", ", the title is X", ". Title: X": the title given after the page is described. */
 const CALL_IT =
   /(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:(?:call|name|title)\s+it|(?:the|its)\s+(?:title|name)\s+(?:is|will\s+be|should\s+be)|(?:title|name)\s*:)\s*(?=\S)/i;
@@ -274,7 +278,7 @@ function calledAfter(text: string): string | undefined {
  * never created by accident.
  */
 export function parseCreate(remainder: string, bodyLines: string): Intent {
-  const text = remainder.trim();
+  const text = remainder.trim().replace(KEY_BEFORE_PAGE, '$1$3 in $2 called ');
   const parsed = readTitleAndClauses(calledAfter(text) ?? spaceAfterTitle(text));
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
