@@ -1,3 +1,4 @@
+import { isQuestion } from './classify-text.js';
 import {
   parseAddToSaying,
   parseAppendSaying,
@@ -9,6 +10,7 @@ import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
+import { isComplaint } from './readings.js';
 import type { Intent } from './types.js';
 
 /**
@@ -37,7 +39,7 @@ const SPACE_FIRST =
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
  */
 const PAGE_THEN_EDIT =
-  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|not|what|how|who|which|where|when|why|pls|please))\s)(?:please\s+)?(?:append|add|put|write|insert|note)\s*:))/i;
+  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:please\s+)?(?:append|add|put|write|insert|note|update)\s*:))/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -56,6 +58,35 @@ const STATED_AFTER_PAGE = /^[^:\n]{1,150}?\sthat\s+\S/i;
 const NAMED_SECTION = /^([^"“\n]{1,80}?)\s+section\s+(?:of|in|on)\s+/i;
 /** Where the new section text starts after the page: "with:", "to:", a colon, or "with" alone. */
 const SECTION_TEXT_START = /\s+(?:with|to)\s*:\s*|\s*:\s*|\s+with\s+(?=\S)/i;
+
+/** "update the rota - Sam is off", "update on-call rota, Sam is off": the page, a dash or comma, a statement. */
+const STATEMENT_AFTER_PAGE = /^([^,:\n]{1,150}?)(?:\s*,\s*|\s+[-–—]\s+)(?=\S)/;
+
+/**
+ * An update whose edit is a plain statement after the page and a dash or comma: the statement is
+ * added. Only when the usual reading finds no edit, and the statement is not a question.
+ */
+function updateThenStatement(rest: string, body: string): Intent | undefined {
+  const usual = parseUpdate('update', rest, body);
+  if (usual.kind !== 'failure' || body.trim().length > 0) return usual;
+  const split = STATEMENT_AFTER_PAGE.exec(rest);
+  const text = split ? rest.slice(split[0].length).trim() : '';
+  if (!split || !/\S\s+\S/.test(text) || isQuestion(text) || isComplaint(text)) return usual;
+  const named = parseUpdate('update', `${split[1]}: ${text}`, body);
+  return named.kind === 'failure' ? usual : named;
+}
+
+/** A section heading without quotes before "of/in/on <page>" ("Parking in the office guide"). */
+const UNQUOTED_HEADING = /^([^"“\n:]{1,80}?)\s+(?:of|in|on|for|to|into|onto)\s+(?=\S)/i;
+/** "to"/"into" after a quoted heading ("add a section "X" to the guide"). */
+const QUOTED_HEADING_TO = /^(["“][^"”\n]{1,200}["”])\s+(?:to|into|onto)\s+/i;
+
+/** The words after "section" with the heading quoted and "of" before the page, as the section form reads them. */
+function quotedHeading(rest: string): string {
+  if (/^["“]/.test(rest)) return rest.replace(QUOTED_HEADING_TO, '$1 of ');
+  const unquoted = UNQUOTED_HEADING.exec(rest);
+  return unquoted ? `"${unquoted[1]}" of ${rest.slice(unquoted[0].length)}` : rest;
+}
 
 function updateRule(mode: UpdateMode): Rule[1] {
   return (rest, body) => parseUpdate(mode, rest, body);
@@ -119,7 +150,11 @@ const RULES: readonly Rule[] = [
     /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)\s+(?:of|for|on)\s+/i,
     updateRule('set-body'),
   ],
-  [/^(?:update|edit|change|rewrite|replace)\s+(?:the\s+)?section\s+(?=\S)/i, updateRule('section')],
+  [
+    // "update the section Parking in X: …", "add a section "Parking" to X: …": the heading, then the page.
+    /^(?:(?:update|edit|change|rewrite|replace)\s+|(?:add|create|write)\s+(?:an?\s+)?(?:new\s+)?(?=section\s))(?:the\s+)?section\s+(?=\S)/i,
+    (rest, body) => parseUpdate('section', quotedHeading(rest), body),
+  ],
   [
     // "replace the Contacts section of page 123 with: …": the heading named without quotes.
     /^(?:update|edit|change|rewrite|replace)\s+the\s+(?=[^"“\n]{1,80}?\s+section\s+(?:of|in|on)\s)/i,
@@ -156,7 +191,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "update in Paid Time Off that unused leave lapses": "in" before the page; "that …" is added.
-    /^(?:update|upd|edit|modify|change|amend)\s+(?:in|on|inside|within)\s+(?=\S)/i,
+    /^(?:update|upd|edit|modify|change|amend)\s+(?:in|on|inside|within|to)\s+(?=\S)/i,
     (rest, body) => {
       const said = STATED_AFTER_PAGE.test(rest) ? parseUpdate('append-to', rest, body) : undefined;
       return said && said.kind !== 'failure' ? said : parseUpdate('update', rest, body);
@@ -165,7 +200,10 @@ const RULES: readonly Rule[] = [
   [
     /^(?:update|upd|edit|modify|change|amend|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|make\s+(?:an?\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of))\b[\s:]*/i,
     // "update my bank details", "change my pension contribution": the person's own records, not a page.
-    (rest, body) => (OWN_RECORDS.test(rest) ? undefined : parseUpdate('update', rest, body)),
+    (rest, body) =>
+      OWN_RECORDS.test(rest)
+        ? undefined
+        : (updateThenStatement(rest, body) ?? parseUpdate('update', rest, body)),
   ],
   [
     /^(?:create|new)\b[\s:]*/i,

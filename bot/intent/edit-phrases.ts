@@ -108,7 +108,7 @@ export function parseDescribedAppend(remainder: string, bodyLines: string): Inte
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
-  String.raw`\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?${EDIT_VERB})`,
+  String.raw`\s+update\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?${EDIT_VERB})`,
   'i',
 );
 /** Courtesy between the page and its edit ("in the X, can you please add …", "please to put"), dropped. */
@@ -155,10 +155,13 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
   const ref = readTarget(new TextCursor(text.slice(0, end.index)), 'end');
   if (typeof ref === 'string') return undefined;
   const editText = text.slice(end.index + end[0].length).replace(COURTESY_BEFORE_EDIT, '');
+  const written = bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText;
+  const parsed = editText.trim().length > 0 ? parseEditText(written) : editOnNextLines(end[0], bodyLines);
+  // "on-call rota update: Sam is off": plain text after "update:" is added.
   const edit =
-    editText.trim().length > 0
-      ? parseEditText(bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText)
-      : editOnNextLines(end[0], bodyLines);
+    typeof parsed === 'string' && /update/i.test(end[0]) && editText.trim().length > 0
+      ? parseEditText(`append: ${written}`)
+      : parsed;
   return typeof edit === 'string' ? undefined : update(ref, edit);
 }
 

@@ -2,6 +2,7 @@ import { isQuestion, stripPoliteness } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { readTarget, update } from './parse-update.js';
+import { isComplaint } from './readings.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
@@ -120,15 +121,11 @@ function statementOf(raw: string): string {
   return from >= 0 ? text.slice(from).replace(/[\s.!;,]+$/, '') : stripped;
 }
 
-/** A complaint or an opinion about the page ("the rota is wrong", "I think it's outdated"): no text for it. */
-const COMPLAINT =
-  /\b(?:wrong|outdated|out\s+of\s+date|incorrect|inaccurate|broken|stale|missing|confusing|not\s+(?:right|correct|accurate|up\s+to\s+date)|needs?\s+(?:an?\s+)?(?:update|updating|fix|fixing|changes?))\b|^(?:i\s+think|i\s+feel|i\s+guess|i\s+noticed|it\s+seems|seems|looks\s+like)\b/i;
-
 /** A statement of a fact (two words or more, no question, no command, no complaint): text for a page. */
 function isStatement(text: string, bodyLines: string): boolean {
   return (
     /\S\s+\S/.test(text) &&
-    !COMPLAINT.test(text) &&
+    !isComplaint(text) &&
     !isQuestion(text) &&
     applyRules(baseVerbForm(text), bodyLines) === undefined
   );
