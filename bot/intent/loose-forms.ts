@@ -90,8 +90,17 @@ function isLikeForLike(old: string, replacement: string): boolean {
   return short(old) && short(replacement);
 }
 
+/**
+ * "the team rituals page title should be Team Habits", "the title of Team Rituals to be Team Habits",
+ * "make the title of the X page "Y"": a rename named by the title.
+ */
+const TITLE_SHOULD_BE =
+  /^(?:(?:make|set)\s+)?(?:the\s+(?:title|name)\s+of\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)(?:['’]s)?\s+(?:title|name))\s+(?:(?:should|must|needs\s+to|has\s+to)\s+(?:be|become)|to\s+be|be|to|as)\s+(?=\S)|^(?:make|set)\s+the\s+(?:title|name)\s+of\s+(\S.{0,120}?)\s+(?=["“])/i;
+
 /** The page-as-subject edit rewritten page first ("in <page>, add …"), or `undefined`. */
 function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
+  const title = TITLE_SHOULD_BE.exec(core);
+  if (title) return `rename ${title[1] ?? title[2] ?? title[3]} to ${core.slice(title[0].length)}`;
   const correction = PAGE_SAYS_BUT.exec(core);
   if (correction && isLikeForLike(correction[2]!, correction[3]!))
     return `in ${correction[1]}, replace ${correction[2]} with ${correction[3]}`;

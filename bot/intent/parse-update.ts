@@ -36,7 +36,7 @@ export type UpdateMode =
  */
 export const POSITION_OWNER = String.raw`(?:(?:the|our|this|that|page|doc)\b|\d|["“‘'«„]|https?:)`;
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
-const TO = /\s*(?:to|as|into)\b\s*:?\s*|\s*:\s*/iy;
+const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*:\s*/iy;
 const ONTO = new RegExp(
   String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under)\s+`,
   'iy',
@@ -44,7 +44,7 @@ const ONTO = new RegExp(
 /** "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text. */
 const TEXT_NOUN = /(?:the\s+)?(?:text|word|words|phrase|line|sentence)\s+(?=["“‘'«„])/iy;
 /** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
-const TO_WORD = /\s(?:to|into|as)(?=[\s:])/i;
+const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)/i;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
@@ -126,6 +126,9 @@ export function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef 
   return named;
 }
 
+/** "page "Team Rituals"": the page noun before a quoted title. */
+const PAGE_NOUN_BEFORE_QUOTE = /(?:the\s+)?(?:page|doc|document)\s+(?=["“‘'«„])/iy;
+
 /**
  * A quoted title with no space after it ("rename \"Old Runbook\" to …"): found by a title search,
  * as a get of "\"X\"" is. `undefined` (cursor back at `start`) when the quote is not a usable title.
@@ -133,6 +136,7 @@ export function readTarget(cursor: TextCursor, stop: NameStop = 'end'): PageRef 
 function quotedTitleAlone(cursor: TextCursor, start: number): TitleSearchRef | undefined {
   cursor.pos = start;
   cursor.skipSpaces();
+  cursor.take(PAGE_NOUN_BEFORE_QUOTE);
   const quoted = readQuoted(cursor.text, cursor.pos, MAX_TITLE_LENGTH * 2);
   const words = quoted?.kind === 'quoted' ? quoted.value.trim() : '';
   if (quoted?.kind !== 'quoted' || checkTitle(words) !== undefined) {
