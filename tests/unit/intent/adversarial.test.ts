@@ -308,4 +308,12 @@ describe('new phrasings at the command-line cap (issue 13, seventh round)', () =
     expect(parseMessage(fill('a page in HR called ', 'a and ', size)).kind).toBe('failure');
     expect(parseMessage(fill('add to the ', ', the text is ', size, ': x')).kind).toBe('failure');
   });
+  it('"update a a …, b c", "the a a … title should be x", "a a … update: x" and "add that to the a a …" give no 2 KB page', () => {
+    expect(parseMessage(fill('update ', 'a ', size, ', b c')).kind).toBe('failure');
+    expect(parseMessage(fill('the ', 'a ', size, ' title should be x')).kind).toBe('unclear');
+    expect(parseMessage(fill('', 'a ', size, 'update: x')).kind).toBe('unclear');
+    expect(parseMessage(fill('door C is closed, add that to the ', 'a ', size)).kind).not.toBe(
+      'page-by-name',
+    );
+  });
 });
