@@ -27,6 +27,8 @@ const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|view|re
  */
 const POLITE_PREFIXES: readonly RegExp[] = [
   /^[\s.,!;:…—–-]+(?=\S)/,
+  // "could you let me know where I can find X?": where to find something is a search for it.
+  /^(?:let\s+me\s+know|tell\s+me|do\s+you\s+know|any\s+idea)\s+(?=where\s+(?:i|we)\s+(?:can|could|should|would)\s+(?:find|get|see)\b)/i,
   new RegExp(
     String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|greetings|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
@@ -38,7 +40,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
   // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
-  /^(?:quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // Interjections and a correction of what was just asked: "lol ok …", "oops, …", "ah no I meant …".
   /^(?:lol|haha+|hehe+|lmao|rofl)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
@@ -78,7 +80,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:it'?d|it\s+would|would|that'?d)\s+be\s+(?:really\s+|so\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal)\s+(?:to\s+have|if\s+(?:you|u|we)(?:\s+(?:could|can|would))?|if(?=\s+(?:the|our)\s[^.!?]{1,120}?\s(?:said|mentioned|included|had)\s))\s+(?=\S)/i,
   /^i\s+(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
-  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
+  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me(?!\s+know\b)|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+(?:like|love)|we\s+would\s+(?:like|love)|would\s+(?:really\s+)?(?:like|love)|'?d\s+(?:really\s+)?(?:like|love))\b[\s,]*(?=\S)/i,
   // "Please to change in X …" (non-native): "to" before a command verb.
   new RegExp(String.raw`^to\s+${COMMAND_VERB}`, 'i'),
@@ -216,7 +218,7 @@ const MAX_TRAILING_CLAUSE = 60;
  * asks for what was just said, so it is dropped even after "saying …".
  */
 const QUESTION_TAG =
-  /^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)|(?:you|u)\s+can)(?:\s+(?:please|pls))?(?:\s+(?:help(?:\s+me)?|please|pls|do\s+(?:that|it|this)|(?:add|put|write|search|find|look\s+(?:for\s+)?|open|show|make|create|change|update|fix|do)(?:\s+(?:it|that|this|them|for\s+(?:it|that|them)|for\s+me))?))?[\s?!.]*$/i;
+  /^(?:where\s+(?:can|could|do|would|should)\s+(?:i|we)\s+(?:find|get|see)\s+(?:it|this|that|them)|where\s+is\s+it)[\s?!.]*$|^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)|(?:you|u)\s+can)(?:\s+(?:please|pls))?(?:\s+(?:help(?:\s+me)?|please|pls|do\s+(?:that|it|this)|(?:add|put|write|search|find|look\s+(?:for\s+)?|open|show|make|create|change|update|fix|do)(?:\s+(?:it|that|this|them|for\s+(?:it|that|them)|for\s+me))?))?[\s?!.]*$/i;
 const TRAILING_CLAUSE =
   /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned)\b.*|(?:thanks|thank\s+you|thx|ty|cheers)\b.*)[\s?!.]*$/iu;
 

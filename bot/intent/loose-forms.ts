@@ -24,7 +24,7 @@ function moveTrailingVerb(core: string): string | undefined {
 
 /** "what's the link to X", "where's the URL for X": asking for a page's link opens the page. */
 const LINK_QUESTION =
-  /^(?:what'?s|whats|what\s+is|where'?s|wheres|where\s+is|got|have\s+you\s+got|do\s+you\s+have)\s+(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)\s+(?=\S)/i;
+  /^(?:what'?s|whats|what\s+is|where'?s|wheres|where\s+is|got|have\s+you\s+got|do\s+you\s+have|any|is\s+there)\s+(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)\s+(?=\S)/i;
 
 /** "url of the expense policy": the page's link without a verb. */
 const LINK_OF = /^(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+(?=\S)/i;

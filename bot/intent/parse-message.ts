@@ -57,12 +57,12 @@ const WHAT_WE_HAVE =
 const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
-  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should))\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|for|about|on))\s+/i;
+  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should)|to)\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
 const ONE_NAMED_PAGE =
-  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s?!.]*$/i;
+  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
 /** "where's the X page", "tell me where is the X page" (non-native): the page is opened. */
 const WHERE_IS_PAGE =
   /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
@@ -135,7 +135,10 @@ function keepInlineBodyEnd(line: string, core: string): string {
  */
 function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
-  const text = where ? core.slice(where[0].length) : core;
+  const text = (where ? core.slice(where[0].length) : core).replace(
+    /\s+(?:located|kept|stored|hiding)[\s?!.]*$/i,
+    '',
+  );
   if (text.length > MAX_PAGE_NAME_LINE || !ONE_NAMED_PAGE.test(text)) return undefined;
   const ref = readPageName(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
