@@ -148,8 +148,6 @@ const POLITE_SUFFIXES: readonly string[] = [
   'please help',
   'pls help',
   'plz help',
-  'help please',
-  'help pls',
   'can you help',
   'can u help',
   'and do the needful',
@@ -202,7 +200,8 @@ function stripPoliteSuffix(text: string): string {
   );
   const tail = end.slice(-SUFFIX_PROBE).toLowerCase();
   const phrase = POLITE_SUFFIXES.find((p) => tail.endsWith(p) && !isWordChar(end[end.length - p.length - 1]));
-  if (phrase === undefined) return text;
+  // "please help" alone asks for help: only a phrase after a request is dropped.
+  if (phrase === undefined || (phrase.endsWith('help') && phrase.length === end.length)) return text;
   return trimEndWhere(end.slice(0, end.length - phrase.length), (c) => c === ' ' || c === ',');
 }
 
@@ -281,7 +280,7 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|yo|sup|greetings|(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|yo|sup|greetings|(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
@@ -320,7 +319,7 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
 }
 
 const HELP =
-  /^(?:help|\?|h|commands?|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|do)\s+(?:you|i)\s+(?:do|ask|say|type)(?:\s+here|\s+with\s+you)?|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:do|can)\s+i\s+use\s+(?:you|this(?:\s+bot)?|the\s+bot|it)|how\s+does\s+(?:this|it|the\s+bot)\s+work|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$/i;
+  /^(?:help|\?|h|commands?|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|do)\s+(?:you|i)\s+(?:do|ask|say|type)(?:\s+here|\s+with\s+you)?|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:do|can)\s+i\s+use\s+(?:you|this(?:\s+bot)?|the\s+bot|it)|how\s+does\s+(?:this(?:\s+bot)?|it|the\s+bot)\s+work|what\s+(?:kind|sort)\s+of\s+(?:things|stuff|questions|requests)\s+can\s+i\s+(?:ask|do|say)(?:\s+you)?|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$/i;
 /** "how do I search?", "how I can search?" (non-native): how to use one command, nothing after the verb. */
 const HOW_TO_VERB =
   /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find\s+(?:things|stuff|pages)|get|open|create|make|update|edit|append|rename|approve)(?:\s+(?:something|things|stuff|here))?[\s?!.]*$/i;
@@ -359,7 +358,7 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
 const APPROVALS_COMMAND =
   /^(?:(?:show|list|view|see|get|check|open|any)\s+(?:me\s+)?)?(?:all\s+)?(?:of\s+)?(?:my|the|our)?\s*(?:pending|open|outstanding|waiting)?\s*(?:approvals?|approval\s+requests?|approval\s+queue|pending\s+requests?|requests?\s+(?:pending|waiting)|write\s+requests?)(?:\s+(?:pending|waiting|for\s+me|to\s+(?:approve|decide)|i\s+made|i\s+can\s+(?:approve|decide)))*$/i;
 const APPROVALS_QUESTION =
-  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\b(?:need|have)\s+to\s+approve\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\ba?waiting\s+(?:(?:for|on)\s+)?(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+my\s+approv|\bneeds?\s+approv\w*[\s?!.]*$|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off|approv)|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff)\s+waiting\s+(?:for|on)\s+me\b/i;
+  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\b(?:need|have)\s+to\s+(?:approve|sign\s*-?\s*off)\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\ba?waiting\s+(?:(?:for|on)\s+)?(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+my\s+approv|\bneeds?\s+approv\w*[\s?!.]*$|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off|approv)|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff|requests?|changes?|edits?|things)\s+waiting\s+(?:for|on)\s+(?:me\b|my\s+(?:ok|okay|go-?ahead|sign-?off|approval))/i;
 
 /** A write or create verb first: "needs approval" further on is the page's text, not a question. */
 const WRITE_VERB_FIRST =
