@@ -18,11 +18,14 @@ const ABOUT_WORDS =
 /** "page ", "the doc called ": page words before a quoted title. */
 const PAGE_NOUN_FIRST =
   /^(?:(?:the|this|that)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled)\s+)?/i;
+/** "… in HR", "… from the OPS space": a space after the words, looked past for a collection word. */
+const TRAILING_SPACE_CLAUSE = /\s+(?:in|on|from)\s+(?:the\s+)?\S+(?:\s+space)?\s*$/i;
 const COLLECTION_END = /\s(?:docs|pages|documents|documentation|articles|stuff|info|information)[\s.!?]*$/i;
 
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
 function getByName(text: string): Intent {
-  if (ABOUT_WORDS.test(text) || COLLECTION_END.test(` ${text}`) || DESCRIBED_PAGE.test(text))
+  const withoutSpace = text.replace(TRAILING_SPACE_CLAUSE, '');
+  if (ABOUT_WORDS.test(text) || COLLECTION_END.test(` ${withoutSpace}`) || DESCRIBED_PAGE.test(text))
     return parseSearchWords(text);
   const ref = readPageName(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);

@@ -23,10 +23,15 @@ const LEADING_FILLERS: readonly RegExp[] = [
   /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know)|'ve(?:\s+got)?)|there(?:\s+is|'s|s))\s+(?:on|about|for|regarding|re)\s+/i,
   // "on call rota" is a subject, not "search on <call rota>"; "search after the X" (non-native "for").
   /^(?:for|about|on(?!\s+call\b)|regarding|re|after(?=\s+(?:the|an?|our|any|some)\s))(?:\s*:\s*|\s+)/i,
-  /^:\s*/,
+  /^[:\-–—]\s*/,
 ];
 const LEADING_SPACE =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
+/** "search in ENG kafka lag", "search in the HR space onboarding": the space, then the words with no "for". */
+const SPACE_THEN_WORDS =
+  /^(?:in|on|within|inside)\s+(?:the\s+)?()(~?[A-Z][A-Z0-9]{1,9}|\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)/;
+/** "only" around a space clause ("onboarding only in HR", "onboarding, HR space only"): not a search word. */
+const ONLY_WITH_SPACE = /\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
 /** "search ENG for X": an upper-case space key right after the verb. */
 const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()\s+(?:for|about)\s+/;
 /** "search the sales space for X", "look in the ENG space for X": a space named with "space", then the topic. */
@@ -80,9 +85,13 @@ function tooLong(): Intent {
  */
 export function parseSearchWords(remainder: string): Intent {
   if (remainder.length > MAX_SEARCH_WORDS_LENGTH * 4) return tooLong();
-  let text = stripLeading(remainder.trim());
+  let text = stripLeading(remainder.trim()).replace(ONLY_WITH_SPACE, '');
   let spaceKey: string | undefined;
-  const leading = LEADING_SPACE.exec(text) ?? KEY_THEN_FOR.exec(text) ?? SPACE_THEN_TOPIC.exec(text);
+  const leading =
+    LEADING_SPACE.exec(text) ??
+    KEY_THEN_FOR.exec(text) ??
+    SPACE_THEN_TOPIC.exec(text) ??
+    SPACE_THEN_WORDS.exec(text);
   if (leading) {
     spaceKey = acceptSpaceWord(leading[2] ?? '', leading[1] !== undefined || leading[3] !== undefined);
     if (spaceKey) text = stripLeading(text.slice(leading[0].length));
