@@ -206,6 +206,11 @@ const RULES: readonly Rule[] = [
         : (updateThenStatement(rest, body) ?? parseUpdate('update', rest, body)),
   ],
   [
+    // "create / set up a Book Club page in HR: …": a making verb, then the title before "page" and the space.
+    /^(?:create|make|set\s+up|start|draft|put\s+together|publish)\s+(?=an?\s+(?:new\s+)?(?!(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
+    (rest, body) => applyRules(rest, body),
+  ],
+  [
     /^(?:create|new)\b[\s:]*/i,
     (rest, body, match) =>
       match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) ? undefined : parseCreate(rest, body),

@@ -13,7 +13,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*)?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:inside|in\s+it))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*)?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 const WITH_TEXT = new RegExp(String.raw`\s*${WITH}\s+(?=\S)`, 'iy');
@@ -169,7 +169,7 @@ const NAMING =
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:inside|in\s+it))?)\s*$`,
+  String.raw`(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
   'i',
 );
 /**
@@ -220,7 +220,27 @@ function spaceAfterTitle(text: string): string {
 
 /** "a new HR page Welcome Pack: …": the space key before the page noun, the title after it. */
 const KEY_BEFORE_PAGE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?)(~?[A-Z][A-Z0-9]{1,9})\s+(page|doc|document|article)\s+(?!(?:in|on|to|into|called|named|titled|about|for|with)\b)(?=\S)/;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?)(~?[A-Z][A-Z0-9]{1,9})\s+(page|doc|document|article)\s+(?!(?:in|on|to|into|about|for|with)\b)(?=\S)/;
+/** Words that already name the title ("a HR page called X"). */
+const NAMING_AHEAD = /^(?:called|named|titled)\b/i;
+
+/** "a new HR page Welcome Pack" → "a new page in HR called Welcome Pack" (and "a HR page called X" → "a page in HR called X"). */
+function keyAfterPageNoun(text: string): string {
+  const match = KEY_BEFORE_PAGE.exec(text);
+  if (!match) return text;
+  const rest = text.slice(match[0].length);
+  return `${match[1]}${match[3]} in ${match[2]} ${NAMING_AHEAD.test(rest) ? '' : 'called '}${rest}`;
+}
+
+/** A new page's whole inline text in quotes (`with content "we meet monthly"`): the quotes are not part of it. */
+function unquotedBody(inline: string, bodyLines: string): string {
+  if (bodyLines.length > 0) return inline;
+  const quoted = readQuoted(inline, 0);
+  return quoted?.kind === 'quoted' && quoted.end === inline.length ? quoted.value : inline;
+}
+
+/** "create Book Club page in HR": the page noun after an unquoted title of two words or more is not part of it. */
+const TITLE_PAGE_NOUN = /(?<=\S\s+\S+)\s+(?:page|doc)$/i;
 
 /** "…? Call it X", ", name it X", ", the title is X", ". Title: X": the title given after the page is described. */
 const CALL_IT =
@@ -278,12 +298,14 @@ function calledAfter(text: string): string | undefined {
  * never created by accident.
  */
 export function parseCreate(remainder: string, bodyLines: string): Intent {
-  const text = remainder.trim().replace(KEY_BEFORE_PAGE, '$1$3 in $2 called ');
+  const text = keyAfterPageNoun(remainder.trim());
   const parsed = readTitleAndClauses(calledAfter(text) ?? spaceAfterTitle(text));
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
     return { kind: 'failure', message: parsed.read.message, suggestions: EXAMPLES };
-  const title = parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
+  const quotedTitle = /^["'“”‘’«»„]/.test(parsed.title);
+  const bare = parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
+  const title = quotedTitle ? bare : bare.replace(TITLE_PAGE_NOUN, '');
   if (title.length === 0) {
     return {
       kind: 'failure',
@@ -301,7 +323,8 @@ export function parseCreate(remainder: string, bodyLines: string): Intent {
       suggestions: EXAMPLES,
     };
   }
-  const { spaceKey, parent, inlineBody } = parsed.read.clauses;
+  const { spaceKey, parent } = parsed.read.clauses;
+  const inlineBody = unquotedBody(parsed.read.clauses.inlineBody, bodyLines);
   if (spaceKey === undefined) {
     return {
       kind: 'failure',
