@@ -66,6 +66,13 @@ describe.skipIf(!enabled)('Agents Playground end to end (real bot, simulator, Ch
     await screenshotCard(card, SCREENSHOTS, 'page');
   });
 
+  it('opens a page named in plain words, its space named in words', async () => {
+    await sendMessage(browser.page, 'could you pull up the vpn setup guide from the IT & Operations space pls');
+    const cards = browser.page.locator('.ac-adaptiveCard').filter({ hasText: /version \d+ by/ });
+    await expect.poll(() => cards.count(), { timeout: ANSWER_TIMEOUT_MS }).toBeGreaterThan(1);
+    expect(await textOf(cards.last())).toContain('VPN Setup Guide');
+  });
+
   it('"Show here" on a search result posts the page into the conversation', async () => {
     const pageCards = browser.page.locator('.ac-adaptiveCard').filter({ hasText: /version \d+ by/ });
     const before = await pageCards.count();
