@@ -67,7 +67,10 @@ describe.skipIf(!enabled)('Agents Playground end to end (real bot, simulator, Ch
   });
 
   it('opens a page named in plain words, its space named in words', async () => {
-    await sendMessage(browser.page, 'could you pull up the vpn setup guide from the IT & Operations space pls');
+    await sendMessage(
+      browser.page,
+      'could you pull up the vpn setup guide from the IT & Operations space pls',
+    );
     const cards = browser.page.locator('.ac-adaptiveCard').filter({ hasText: /version \d+ by/ });
     await expect.poll(() => cards.count(), { timeout: ANSWER_TIMEOUT_MS }).toBeGreaterThan(1);
     expect(await textOf(cards.last())).toContain('VPN Setup Guide');
