@@ -117,7 +117,9 @@ function readClauses(text: string, from: number): ClauseRead {
   };
 }
 
-function readTitleAndClauses(text: string): { title: string; read: ClauseRead } | { error: string } {
+function readTitleAndClauses(
+  text: string,
+): { title: string; quoted?: boolean; read: ClauseRead } | { error: string } {
   const cursor = new TextCursor(text);
   cursor.take(PAGE_WORDS);
   cursor.skipSpaces();
@@ -129,7 +131,7 @@ function readTitleAndClauses(text: string): { title: string; read: ClauseRead } 
     const noun = /\s+(?:page|doc|document)\b/iy;
     noun.lastIndex = quoted.end;
     const after = noun.test(text) ? noun.lastIndex : quoted.end;
-    return { title: quoted.value.trim(), read: readClauses(text, after) };
+    return { title: quoted.value.trim(), quoted: true, read: readClauses(text, after) };
   }
   const titleStart = cursor.pos;
   const lastClause = titleStart + MAX_TITLE_LENGTH * 2;
@@ -303,9 +305,8 @@ export function parseCreate(remainder: string, bodyLines: string): Intent {
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
     return { kind: 'failure', message: parsed.read.message, suggestions: EXAMPLES };
-  const quotedTitle = /^["'“”‘’«»„]/.test(parsed.title);
   const bare = parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
-  const title = quotedTitle ? bare : bare.replace(TITLE_PAGE_NOUN, '');
+  const title = parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title) ? bare : bare.replace(TITLE_PAGE_NOUN, '');
   if (title.length === 0) {
     return {
       kind: 'failure',
