@@ -180,7 +180,7 @@ describe('nameSpaces: bounds and invariants', () => {
     expect(result).toEqual(search(`${'in the wiki '.repeat(160)}code freeze`, 'ENG'));
   });
 
-  it('the key it sets is the parsed one or a key of the directory, and words only shrink', () => {
+  it('the key it sets is the parsed one or a key of the directory, and words only lose an end', () => {
     const vocabulary = [
       'in',
       'the',
@@ -209,10 +209,13 @@ describe('nameSpaces: bounds and invariants', () => {
             throw new Error('kind changed');
           const key = result.request.spaceKey;
           expect(key === parsed || (key !== undefined && keys.includes(key))).toBe(true);
-          expect(words.startsWith(result.request.words)).toBe(true);
+          // A trailing phrase comes off the end, a leading "the X space for …" off the start.
+          const kept = result.request.words;
+          expect(words.startsWith(kept) || words.endsWith(kept)).toBe(true);
           expect(result.request.words.trim()).not.toBe('');
         },
       ),
+      { examples: [[['IT', 'space', 'on', 'in'], undefined]] },
     );
   });
 });
