@@ -83,3 +83,23 @@ export function makeFaultyOpener(): {
     writes,
   };
 }
+
+/** `open` wrapped to count the handles it opens and the ones closed again (a leak shows as a difference). */
+export function countingOpener(open: OpenForAppend): {
+  readonly open: OpenForAppend;
+  readonly handles: { opened: number; closed: number };
+} {
+  const handles = { opened: 0, closed: 0 };
+  const counting: OpenForAppend = async (path) => {
+    const handle = await open(path);
+    handles.opened += 1;
+    return {
+      ...handle,
+      close: async () => {
+        handles.closed += 1;
+        await handle.close();
+      },
+    };
+  };
+  return { open: counting, handles };
+}

@@ -14,12 +14,17 @@ import { deriveAuditAnchorKey } from '../../../bot/audit/anchor-key.js';
 import type { AnchorsDoc } from '../../../bot/audit/anchors.js';
 import { GENESIS_HASH, openAuditLog, verifyAuditDir } from '../../../bot/audit/audit-log.js';
 import { buildAuditEntry } from '../../../bot/audit/build-entry.js';
-import { type OpenForAppend, openSyncedReadWrite } from '../../../bot/audit/durable-file.js';
+import { openSyncedReadWrite } from '../../../bot/audit/durable-file.js';
 import { runVerifyCli } from '../../../bot/audit/run-verify-cli.js';
 import { listSegments } from '../../../bot/audit/segment-format.js';
 import type { AuditEntry } from '../../../bot/audit/types.js';
 import { isAppError } from '../../../bot/errors.js';
-import { buildAuditEvent, makeDataDir, readSegmentEntries } from '../../support/audit-fixtures.js';
+import {
+  buildAuditEvent,
+  countingOpener,
+  makeDataDir,
+  readSegmentEntries,
+} from '../../support/audit-fixtures.js';
 
 const SECRET = randomBytes(32);
 const KEY = deriveAuditAnchorKey(SECRET);
@@ -147,18 +152,7 @@ describe('audit anchors', () => {
     const newest = (await listSegments(join(dataDir, 'audit'))).at(-1)?.path ?? '';
     const bytes = await readFile(newest);
     await writeFile(newest, bytes.subarray(0, bytes.length - 10));
-    const handles = { opened: 0, closed: 0 };
-    const counting: OpenForAppend = async (path) => {
-      const handle = await openSyncedReadWrite(path);
-      handles.opened += 1;
-      return {
-        ...handle,
-        close: async () => {
-          handles.closed += 1;
-          await handle.close();
-        },
-      };
-    };
+    const { open: counting, handles } = countingOpener(openSyncedReadWrite);
     const otherKey = deriveAuditAnchorKey(randomBytes(32));
     await expect(
       openAuditLog({ dataDir, segmentMaxEntries: SEGMENT, anchorKey: otherKey, openForAppend: counting }),

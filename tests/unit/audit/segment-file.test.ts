@@ -8,7 +8,12 @@ import { type OpenForAppend, SegmentFile } from '../../../bot/audit/segment-file
 import { encodeAppend, segmentTempPath, serializeSegment } from '../../../bot/audit/segment-format.js';
 import { recoverSegment } from '../../../bot/audit/segment-recovery.js';
 import type { AuditEntry } from '../../../bot/audit/types.js';
-import { buildAuditEvent, makeDataDir, makeFaultyOpener } from '../../support/audit-fixtures.js';
+import {
+  buildAuditEvent,
+  countingOpener,
+  makeDataDir,
+  makeFaultyOpener,
+} from '../../support/audit-fixtures.js';
 
 function makeEntries(count: number, title = 'Ünïcode'): AuditEntry[] {
   const entries: AuditEntry[] = [];
@@ -94,18 +99,7 @@ describe('SegmentFile', () => {
     const dir = await makeDataDir();
     const path = join(dir, 'segment-000001.json');
     const faulty = makeFaultyOpener();
-    const handles = { opened: 0, closed: 0 };
-    const counting: OpenForAppend = async (at) => {
-      const handle = await faulty.openForAppend(at);
-      handles.opened += 1;
-      return {
-        ...handle,
-        close: async () => {
-          handles.closed += 1;
-          await handle.close();
-        },
-      };
-    };
+    const { open: counting, handles } = countingOpener(faulty.openForAppend);
     const file = segmentFile(path, counting);
     const entries = makeEntries(8);
     await file.write({ entries: entries.slice(0, 1) });
