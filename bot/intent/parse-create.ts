@@ -4,7 +4,7 @@ import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
-import { acceptSpaceWord, readSpaceClause } from './space-key.js';
+import { acceptSpaceWord, readSpaceClause, readSpaceName } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
@@ -84,7 +84,8 @@ function readClauses(text: string, from: number): ClauseRead {
   for (let round = 0; round < 3; round += 1) {
     const key =
       spaceKey === undefined
-        ? (readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into', 'for']) ??
+        ? (readSpaceName(cursor) ??
+          readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into', 'for']) ??
           keyInBrackets(cursor))
         : undefined;
     if (key !== undefined) {

@@ -71,3 +71,44 @@ export function plainSpaceKeys(line: string): string {
   const head = cut < 0 ? line : line.slice(0, cut);
   return head.replace(KEY_POSSESSIVE, '$1$2 space') + (cut < 0 ? '' : line.slice(cut));
 }
+
+/** "in the", "into our": the start of a space named in words. */
+const NAME_CLAUSE_START = /\s*(?:in|on|inside|within|to|into)\s+(?:(?:the|our)\s+)?/iy;
+/** One word of a space's name ("People", "&", "R&D"), then the spaces before the next. */
+const NAME_WORD = /([\p{L}\p{N}&][\p{L}\p{N}&'’-]{0,40})(?![\p{L}\p{N}&'’-])/uy;
+const BETWEEN_WORDS = /\s+/y;
+/** Most words a space's name may have here ("Research & Development Lab"). */
+const MAX_NAME_WORDS = 5;
+/** Words of a name that say nothing about which space it is. */
+const LINKING_WORDS = new Set(['&', 'and', 'of', 'the', 'for', 'team', 'teams', 'department', 'dept', 'group']);
+
+/**
+ * "in the People & HR space", "into the IT & Operations wiki": a space named in two words or more,
+ * then "space" or "wiki". Returns a key candidate, the name's longest distinctive word upper-cased
+ * ("PEOPLE", "OPERATIONS"), which the space directory maps to the space whose name it is (see
+ * `nameSpaces`); a name outside the directory stays as read and fails closed. One-word names are
+ * read by {@link readSpaceClause}. Moves past the clause, or leaves the cursor alone. Reads a bounded
+ * number of words, one sticky match each.
+ */
+export function readSpaceName(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const words: string[] = [];
+  if (cursor.take(NAME_CLAUSE_START)) {
+    for (let i = 0; i <= MAX_NAME_WORDS; i += 1) {
+      const word = cursor.take(NAME_WORD)?.[1];
+      if (word === undefined) break;
+      if (/^(?:space|wiki)$/i.test(word) && words.length >= 2) {
+        const candidate = words
+          .filter((w) => !LINKING_WORDS.has(w.toLowerCase()))
+          .reduce((longest, w) => (w.length > longest.length ? w : longest), '');
+        const key = normalizeSpaceKey(candidate.replace(/['’-]/g, ''));
+        if (key !== undefined) return key;
+        break;
+      }
+      words.push(word);
+      if (!cursor.take(BETWEEN_WORDS)) break;
+    }
+  }
+  cursor.pos = start;
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../../../bot/intent/parse-message.js';
 import { mentionsSpaceName, type NamedSpace, nameSpaces } from '../../../bot/intent/space-names.js';
 import type { Intent, OperationRequest, TitleSearchRef } from '../../../bot/intent/types.js';
 
@@ -104,6 +105,18 @@ describe('nameSpaces: a parsed key that is no key of the directory but names one
   ])('%s → %s (%s)', (parsed, key) => {
     expect(nameSpaces(search('vpn', parsed), SPACES)).toEqual(search('vpn', key));
     expect(nameSpaces(named('VPN Setup Guide', parsed), SPACES)).toEqual(named('VPN Setup Guide', key));
+  });
+
+  it.each([
+    ['create a page called Desk Moves in the IT & Operations space: floor 3', 'OPS'],
+    ['make a page named Holiday Rota in the People & HR space with: book by May', 'HR'],
+    ['create a page called Desk Moves in the engineering space: floor 3', 'ENG'],
+    ['create a page called Desk Moves in the Marketing & Comms space: floor 3', 'MARKETING'],
+  ])('a new page whose space is named in words after its title: %j goes to %s (a name outside the directory stays)', (text, key) => {
+    const parsed = parseMessage(text);
+    expect(mentionsSpaceName(parsed, text)).toBe(true);
+    const resolved = nameSpaces(parsed, SPACES);
+    expect(resolved.kind === 'operation' && resolved.request.operation === 'create' && resolved.request.spaceKey).toBe(key);
   });
 
   it('maps every space key an operation holds: get and update by title, create and its parent', () => {
