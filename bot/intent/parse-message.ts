@@ -196,12 +196,43 @@ function definiteName(core: string): Intent | undefined {
   return read.kind === 'page-by-name' || read.kind === 'operation' ? read : undefined;
 }
 
+/** How a message written like an email closes ("Thanks,", "Best regards"), on a line of its own. */
+const CLOSINGS = new Set(
+  (
+    'thanks|thank you|thanks a lot|many thanks|thanks in advance|cheers|best|best regards|kind regards|' +
+    'regards|warm regards|warmly|br|sincerely|yours|ta|thx|ty|all the best|have a nice day'
+  ).split('|'),
+);
+/** Characters at the end of a message looked at for a sign-off (a closing and a short name). */
+const SIGN_OFF_PROBE = 80;
+
+/**
+ * A message without its email sign-off ("…\n\nThanks,\nMarta", "…\n\nBest regards"): after a blank
+ * line, a closing from {@link CLOSINGS} on a line of its own, then at most a name of a few words. It
+ * is how the message ends, not text for a page. Only after a request on one line (its text inline);
+ * reads the last few lines only.
+ */
+function withoutSignOff(text: string): string {
+  const from = Math.max(0, text.length - SIGN_OFF_PROBE);
+  const blank = text.lastIndexOf('\n\n', text.length - 1);
+  // Only after a one-line request: page text written on the lines after a command is kept whole.
+  if (blank < from - 2 || blank < 0 || text.slice(0, blank).trim().includes('\n')) return text;
+  const lines = text
+    .slice(blank + 2)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  const closing = (lines[0] ?? '').replace(/[\s,.!]+$/, '').toLowerCase();
+  const nameOk = lines.length === 1 || (lines.length === 2 && /^[\p{L}][\p{L}.'’ -]{0,40}$/u.test(lines[1]!));
+  return CLOSINGS.has(closing) && nameOk ? text.slice(0, blank).trimEnd() : text;
+}
+
 /**
  * A greeting on a line of its own ("Hi!" then the request on the next line): the request is read
  * from the first non-blank line after it, the rest being its body.
  */
 function interpretAfterGreeting(bodyLines: string): Intent {
-  const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
+  const lines = withoutSignOff(bodyLines.replace(/^(?:[ \t]*\n)+/, ''));
   const newline = lines.indexOf('\n');
   const head = cleanLine(newline < 0 ? lines : lines.slice(0, newline));
   if (head.length > MAX_COMMAND_LINE_LENGTH) return failure('The first line of that request is too long.');
@@ -293,9 +324,10 @@ function interpret(text: unknown, mentions: unknown): Intent {
       ['/confluence rotate', 'help'],
     );
   }
-  const newline = normalized.text.indexOf('\n');
-  const headRaw = newline < 0 ? normalized.text : normalized.text.slice(0, newline);
-  const bodyRaw = newline < 0 ? '' : normalized.text.slice(newline + 1);
+  const message = withoutSignOff(normalized.text);
+  const newline = message.indexOf('\n');
+  const headRaw = newline < 0 ? message : message.slice(0, newline);
+  const bodyRaw = newline < 0 ? '' : message.slice(newline + 1);
   if (headRaw.length > MAX_COMMAND_LINE_LENGTH) {
     return failure(
       `The first line of that message is too long for me to read as a command (over ${MAX_COMMAND_LINE_LENGTH.toLocaleString('en')} characters). Keep the command on the first line and put page text on the lines after it (Shift+Enter for a new line); ask questions in a sentence or two.`,
