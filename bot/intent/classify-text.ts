@@ -11,8 +11,10 @@ const EMOTICON = /(^|\s)[:;=]-?[)(\][DPp](?=\s|$)/g;
 
 /** "please" as people type it, typos included. */
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
+/** How people address whoever they talk to, in many Englishes ("mate", "pal", "lads"): kept as data. */
+const VOCATIVE = String.raw`(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber)`;
 /** Who people greet before a command: the bot by name, the room, nobody in particular. */
-const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|confluence(?:\s+(?:assistant|bot))?|assistant))?`;
+const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?`;
 
 /** Greetings in other languages, before a request ("Bonjour, …") or alone ("hola!"). */
 const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
@@ -30,10 +32,12 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "could you let me know where I can find X?": where to find something is a search for it.
   /^(?:let\s+me\s+know|tell\s+me|do\s+you\s+know|any\s+idea)\s+(?=where\s+(?:i|we)\s+(?:can|could|should|would)\s+(?:find|get|see)\b)/i,
   new RegExp(
-    String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|greetings|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
+    String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
-  /^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)/i,
+  new RegExp(String.raw`^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day|cheers|grand|sound|brill|lovely|sweet|ace)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much|${VOCATIVE}))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)`,
+    'i',
+  ),
   /^(?:thanks|thank\s+you|thx)\s+for\s+[^.!?,]{1,40}[,!.]+\s*(?=\S)/i,
   /^(?:i\s+)?hope\s+[^.!?,]{1,60}[.!,]+[\s,!.:;)(-]*(?=\S)/i,
   /^(?:how\s+are\s+(?:you|u)(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going|happy\s+\p{L}+|long\s+time\s+no\s+see)\s*[?!.,]+[\s,!.:;)(-]*(?=\S)/iu,
@@ -64,7 +68,10 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   new RegExp(String.raw`^${PLEASE}\b[\s,:]*(?=\S)`, 'i'),
   /^(?:(?:would|do)\s+(?:you|u)\s+)?mind(?:\s+(?:please|just))?\s+(?=\S)/i,
   /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+you\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|see|view|read|create|make|set\s+up|add|put|write|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
-  /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps))?[\s,]*(?=\S)/i,
+  /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya|ye)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps|ever))?[\s,]*(?=\S)/i,
+  // "reckon you could …" (Australian, British), "Can help me …" (Singapore English, no "you").
+  /^(?:(?:do\s+)?(?:you|ya|ye|u)\s+)?reckon\s+(?:you|ya|ye|u)\s+(?:could|can|would)\s+(?=\S)/i,
+  new RegExp(String.raw`^(?:can|could)\s+help\s+(?:me|us)\s+(?:to\s+)?${COMMAND_VERB}`, 'i'),
   // "can we get a (new) page …", "can we have a Book Club page in HR?": a new page wished for.
   /^(?:can|could)\s+(?:we|i)\s+(?:have|get)\s+(?=an?\s+(?:new\s+)?(?:(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b|[^"“\n:?]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b))/i,
   /^(?:can|could)\s+we\s+(?:please\s+)?(?=\S)/i,
@@ -179,6 +186,10 @@ const POLITE_SUFFIXES: readonly string[] = [
   'i think',
   'maybe',
   'perhaps',
+  // Singapore English particles ("…, thanks lah").
+  'lah',
+  'leh',
+  'lor',
 ].sort((a, b) => b.length - a.length);
 /** How far back from the end a courtesy phrase is looked for (the longest phrase fits). */
 const SUFFIX_PROBE = 24;
@@ -203,6 +214,21 @@ function stripPoliteSuffix(text: string): string {
   // "please help" alone asks for help: only a phrase after a request is dropped.
   if (phrase === undefined || (phrase.endsWith('help') && phrase.length === end.length)) return text;
   return trimEndWhere(end.slice(0, end.length - phrase.length), (c) => c === ' ' || c === ',');
+}
+
+/**
+ * A tag that asks whether the request can be done, at the end with its question mark ("Show me the
+ * Expense Policy can?", "… or not?", "… can or not?": Singapore and Malaysian English).
+ */
+const ASKING_TAG = /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+\s*$/i;
+/** Whoever is addressed, after a comma at the end ("…, mate?", "…, pal"): not part of the request. */
+const VOCATIVE_TAG = new RegExp(String.raw`,\s*${VOCATIVE}\s*[?!.]*\s*$`, 'i');
+
+/** The line without an {@link ASKING_TAG} or a {@link VOCATIVE_TAG}, looked for in its last few characters only. */
+function dropAskingTag(text: string): string {
+  const from = Math.max(0, text.length - 20);
+  const tag = ASKING_TAG.exec(text.slice(from)) ?? VOCATIVE_TAG.exec(text.slice(from));
+  return tag && from + tag.index > 0 ? text.slice(0, from + tag.index) : text;
 }
 
 /** Longest clause after the last comma that {@link stripTrailingClause} may drop (characters). */
@@ -272,7 +298,7 @@ export function stripPoliteness(line: string): string {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
     text = text.replace(PLEASE_AFTER_VERB, '$1 ');
-    text = stripTrailingClause(stripPoliteSuffix(text));
+    text = stripTrailingClause(stripPoliteSuffix(dropAskingTag(text)));
     text = trimEndWhere(text, (c) => TRAILING_STOPS.has(c) || /\s/.test(c)).trim();
     if (text === before) break;
   }
@@ -358,7 +384,7 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
 const APPROVALS_COMMAND =
   /^(?:(?:show|list|view|see|get|check|open|any)\s+(?:me\s+)?)?(?:all\s+)?(?:of\s+)?(?:my|the|our)?\s*(?:pending|open|outstanding|waiting)?\s*(?:approvals?|approval\s+requests?|approval\s+queue|pending\s+requests?|requests?\s+(?:pending|waiting)|write\s+requests?)(?:\s+(?:pending|waiting|for\s+me|to\s+(?:approve|decide)|i\s+made|i\s+can\s+(?:approve|decide)))*$/i;
 const APPROVALS_QUESTION =
-  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\b(?:need|have)\s+to\s+(?:approve|sign\s*-?\s*off)\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\ba?waiting\s+(?:(?:for|on)\s+)?(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+my\s+approv|\bneeds?\s+approv\w*[\s?!.]*$|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off|approv)|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff|requests?|changes?|edits?|things)\s+waiting\s+(?:for|on)\s+(?:me\b|my\s+(?:ok|okay|go-?ahead|sign-?off|approval))/i;
+  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\b(?:need|have)\s+to\s+(?:approve|sign\s*-?\s*off)\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\ba?waiting\s+(?:(?:for|on)\s+)?(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+my\s+approv|\bneeds?\s+approv\w*[\s?!.]*$|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off|approv)|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff|requests?|changes?|edits?|things|approvals?)\s+waiting\s+(?:for|on)\s+(?:me\b|my\s+(?:ok|okay|go-?ahead|sign-?off|approval))/i;
 
 /** A write or create verb first: "needs approval" further on is the page's text, not a question. */
 const WRITE_VERB_FIRST =

@@ -25,7 +25,7 @@ type Rule = readonly [
 /** Verbs that add text to a page ("stick a note on …", "jot down … on …"). */
 const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|mention|include)`;
 /** What is added, named before the text or the page ("a line", "the following note"). */
-const ADDED_THING = String.raw`(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
+const ADDED_THING = String.raw`(?:(?:quick|short|small|little|wee|tiny|brief)\s+)?(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
 const PAGE_NOUN =
   /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b/i;
@@ -105,7 +105,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     rule(
-      String.raw`^${APPEND_VERB}\s+(?:(?:this|these|it|(?:the\s+)?following(?:\s+${ADDED_THING}s?)?|text|some\s+text|something|smth|sth|stuff|a\s+bit|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|in|on)\s+(?!(?:self|myself|yourself)\b)`,
+      String.raw`^${APPEND_VERB}\s+(?:(?:this|these|it|(?:the\s+)?following(?:\s+${ADDED_THING}s?)?|text|some\s+text|something|smth|sth|stuff|a\s+bit|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|inside|in|on)\s+(?!(?:self|myself|yourself)\b)`,
     ),
     updateRule('append-to'),
   ],
@@ -326,8 +326,16 @@ const GERUNDS: Readonly<Record<string, string>> = {
   viewing: 'view',
 };
 
+/**
+ * Informal ways to say "make" a page ("whip up a page", "knock together a doc", "spin up a new page"),
+ * before what is made: read as "make".
+ */
+const INFORMAL_MAKE =
+  /^(?:(?:whip|knock|rustle|spin|throw|cook|bang)\s+(?:up|together|out)|put\s+up)(?=\s+(?:(?:me|us)\s+)?(?:an?|one)\s)/i;
+
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
-export function baseVerbForm(core: string): string {
+export function baseVerbForm(typed: string): string {
+  const core = typed.replace(INFORMAL_MAKE, 'make');
   const first = /^[a-z]+/i.exec(core)?.[0];
   const base = first ? GERUNDS[first.toLowerCase()] : undefined;
   return base ? `${base}${core.slice(first!.length)}` : core;

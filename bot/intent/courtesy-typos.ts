@@ -66,7 +66,7 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   wanna: 'want to',
 };
 /** Command words looked at for chat spellings; the rest of the line may be page text. */
-const COMMAND_WORDS_LOOKED_AT = 12;
+const COMMAND_WORDS_LOOKED_AT = 20;
 /**
  * "-ing" words of requests people type with the g dropped ("sayin", "lookin' for"), read with it.
  * Kept as data: a word missing here stays as typed.

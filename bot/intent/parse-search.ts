@@ -64,6 +64,19 @@ function stripLeading(text: string): string {
   return result;
 }
 
+/** "the salary sacrifice stuff", "our onboarding things": a topic with an article and a vague noun after it. */
+const VAGUE_TOPIC = /^(?:the|our|that|any|some)\s+(?=\S+\s)/i;
+const VAGUE_NOUN = /\s(?:stuff|things|bits|info|details)$/i;
+
+/** The topic without the article and the vague noun around it ("the salary sacrifice stuff" → "salary sacrifice"). */
+function withoutVagueNoun(words: string): string {
+  const article = VAGUE_TOPIC.exec(words);
+  const noun = article ? VAGUE_NOUN.exec(words.slice(-8)) : null;
+  if (!article || !noun) return words;
+  const topic = words.slice(article[0].length, words.length - noun[0].length).trim();
+  return topic.length > 0 ? topic : words;
+}
+
 function unquoteWhole(text: string): string {
   const quoted = readQuoted(text, 0);
   if (quoted?.kind === 'quoted' && text.slice(quoted.end).trim() === '') return quoted.value.trim();
@@ -108,7 +121,7 @@ export function parseSearchWords(remainder: string): Intent {
     spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? '', named);
     if (spaceKey) text = text.slice(0, keyOnly.index);
   }
-  const words = unquoteWhole(stripLeading(trimEndWhere(text, isTrailingStop).trim())).trim();
+  const words = withoutVagueNoun(unquoteWhole(stripLeading(trimEndWhere(text, isTrailingStop).trim())).trim());
   if (words.length === 0) {
     return {
       kind: 'failure',
