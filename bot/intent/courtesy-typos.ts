@@ -47,6 +47,10 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   anythng: 'anything',
   anyting: 'anything',
   anythin: 'anything',
+  anythign: 'anything',
+  anyhting: 'anything',
+  somethign: 'something',
+  nxt: 'next',
   moar: 'more',
   taht: 'that',
   thta: 'that',
@@ -79,7 +83,14 @@ const G_DROPPED = new Set(
   ).split(' '),
 );
 /** Digits typed for words in chat, read as the words only before an article or pronoun ("2 the"). */
-const NUMBER_WORDS: Readonly<Record<string, string>> = { '2': 'to', '4': 'for' };
+const NUMBER_WORDS: Readonly<Record<string, string>> = { '2': 'to', '4': 'for', four: 'for' };
+/**
+ * "can you right on the X that …": "right" typed for "write", read so only where a verb stands (after
+ * "you", "pls", "to") and before where the text goes ("right on the X"); "right" elsewhere is kept.
+ */
+const VERB_SLOT_BEFORE = /^(?:you|u|ya|please|pls|plz|to|and|then|just)$/i;
+const WHERE_TEXT_GOES = /^(?:on|in|into|to|down)$/i;
+const PAGE_ARTICLE = /^(?:a|an|the|this|that|new|my|our|your)$/i;
 const ARTICLE_OR_PRONOUN = /^(?:the|a|an|my|our|me|us|you|u|this|that|some|any)$/i;
 /** Words after which the rest of the line is what a page should say ("… saying we're goin"). */
 const TEXT_FOLLOWS = new Set(['saying', 'says', 'stating', 'reading']);
@@ -105,9 +116,14 @@ function fixChatSpellings(line: string): string {
     seen += 1;
     if (/[:"“‘'«„]/.test(part.replace(/^[A-Za-z]+(?:'[a-z]{1,2}|in')$/, ''))) break;
     // "link 2 the X", "search 4 the Y": a digit for "to" / "for" before an article or pronoun.
-    const digitWord = NUMBER_WORDS[part];
+    const digitWord = NUMBER_WORDS[part.toLowerCase()];
     if (digitWord && ARTICLE_OR_PRONOUN.test(parts[i + 2] ?? '')) parts[i] = digitWord;
-    const word = /^[A-Za-z]+/.exec(part)?.[0];
+    const homophone =
+      /^right$/i.test(part) && VERB_SLOT_BEFORE.test(parts[i - 2] ?? '') && WHERE_TEXT_GOES.test(parts[i + 2] ?? '');
+    if (homophone) parts[i] = 'write';
+    // "a pg called X": "pg" for "page" only after an article ("pg upgrade" is Postgres).
+    if (/^pgs?$/i.test(part) && PAGE_ARTICLE.test(parts[i - 2] ?? '')) parts[i] = part.length === 3 ? 'pages' : 'page';
+    const word = /^[A-Za-z]+/.exec(parts[i]!)?.[0];
     const fixed = word ? chatSpelling(word) : undefined;
     if (fixed) parts[i] = `${fixed}${part.slice(word!.length).replace(/^'/, '')}`;
     if (TEXT_FOLLOWS.has((fixed ?? word ?? '').toLowerCase())) break;
