@@ -332,15 +332,20 @@ const TOPIC_WORDS: readonly [RegExp, HelpTopic][] = [
   [/^(?:search|searching|find|finding|look|lookup)/i, 'search'],
   [/^(?:get|getting|open|opening|show|read|reading|view|pages?$)/i, 'get'],
   [/^(?:create|creating|new|make|write|add)/i, 'create'],
+  [/^(?:put|insert)/i, 'update'],
   [/^(?:update|updating|edit|editing|append|replace|rename|change)/i, 'update'],
   [/^(?:approv|confirm|reject)/i, 'approvals'],
   [/^(?:question|ask|answer)/i, 'questions'],
   [/^(?:admin|confluence|polic|space|connect|setup|set\s+up|audit|config)/i, 'admin'],
 ];
 
+/** "add something to a page", "put a line on an existing page": adding to a page there already is an update. */
+const ADD_TO_PAGE = /^(?:add|put|write|append|insert)\b.{0,40}\s(?:to|on|onto|into|in)\s+(?:an?|the|my|our|existing|some)\s+(?:existing\s+)?(?:page|doc)/i;
+
 function topicOf(words: string | undefined): HelpTopic | undefined {
   if (!words) return undefined;
   const cleaned = words.replace(/^(?:(?:me|with|on|about|for|the|to|an|a|using|how\s+to)\b|\s)+/i, '').trim();
+  if (ADD_TO_PAGE.test(cleaned)) return 'update';
   return TOPIC_WORDS.find(([pattern]) => pattern.test(cleaned))?.[1];
 }
 
@@ -350,7 +355,7 @@ const HELP =
 const HOW_TO_VERB =
   /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find\s+(?:things|stuff|pages)|get|open|create|make|update|edit|append|rename|approve)(?:\s+(?:something|things|stuff|here))?[\s?!.]*$/i;
 const HOW_TO_USE =
-  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?)\b/i;
+  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|put|insert|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?)\b/i;
 
 /** "how do approvals work?": how one of the bot's features works. */
 const HOW_IT_WORKS =
@@ -375,7 +380,8 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
   }
   const howTo = HOW_TO_USE.exec(core);
   if (howTo && core.split(/\s+/).length <= 12) {
-    const topic = topicOf(howTo[1]);
+    // "how do I add something to a page?": what follows the verb tells adding to a page from creating one.
+    const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
     return topic ? { topic } : {};
   }
   return undefined;
