@@ -65,7 +65,20 @@ const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
 /** "where's the X page", "tell me where is the X page" (non-native): the page is opened. */
 const WHERE_IS_PAGE =
-  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|\s+is)\s+(?=(?:the|our)\s)/i;
+  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is)\s+(?=(?:the|our)\s)/i;
+/**
+ * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?": the
+ * page asked after, named with "the" or "our", then "is" at the end; it is opened.
+ */
+const WHERE_THE_PAGE_IS =
+  /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+where\s+(?=(?:the|our)\s)/i;
+/** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
+const DOCUMENT_NOUN =
+  /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
+const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
+/** "… page open it", "… page, can you open it": what to do with the page, after it. */
+const OPEN_IT_AFTER =
+  /\s+(?:located|kept|stored|hiding|(?:(?:and|pls|please|,)\s*)?(?:open|show|send|share|link)\s+(?:it|that|me\s+it)(?:\s+(?:to\s+me|pls|please))?)[\s?!.]*$/i;
 const MAX_PAGE_NAME_LINE = 300;
 /** Where an earlier page was shown ("the page from the standup"): not a title, not a space. */
 const EARLIER_EVENT =
@@ -136,13 +149,21 @@ function keepInlineBodyEnd(line: string, core: string): string {
  */
 function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
-  const text = (where ? core.slice(where[0].length) : core).replace(
-    /\s+(?:located|kept|stored|hiding)[\s?!.]*$/i,
-    '',
-  );
+  const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
   if (text.length > MAX_PAGE_NAME_LINE || !ONE_NAMED_PAGE.test(text)) return undefined;
   const ref = readPageName(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
+}
+
+/** "tell me where the VPN Setup Guide is": the page named, opened by its title words; else `undefined`. */
+function wherePageIsAsked(core: string): Intent | undefined {
+  const lead = WHERE_THE_PAGE_IS.exec(core);
+  const tail = lead ? IS_AT_END.exec(core.slice(-24)) : null;
+  if (!lead || !tail) return undefined;
+  const name = core.slice(lead[0].length, core.length - tail[0].length);
+  // "the printer", "the keys" are things, not pages: a written title (capitals) or a document's noun.
+  const pageLike = /\s[A-Z]/.test(name) || DOCUMENT_NOUN.test(name);
+  return namedPage(name) ?? (pageLike && name.length <= MAX_PAGE_NAME_LINE ? definiteName(name) : undefined);
 }
 
 /**
@@ -260,6 +281,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   if (BACK_REFERENCE.test(core)) return unclear(core);
+  const wherePageIs = wherePageIsAsked(core);
+  if (wherePageIs) return wherePageIs;
   const where = WHERE_CAN_I_FIND.exec(core);
   // "where do I find the Team Rituals page?", "where can I see the X page": one page named, so it is
   // opened ("where can I see my payslip?" stays a question).
