@@ -65,6 +65,14 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
 type NameStop = 'edit' | 'content' | 'to' | 'end';
 
 /**
+ * After "the X page that": a verb ("that lists …", "that Sam wrote") makes a relative clause naming
+ * the page, not what it should say.
+ */
+const NOT_A_RELATIVE_CLAUSE = String.raw`(?!(?:\S+s|is|was|were|are|has|had|have|we|you|i|they|he|she|someone|somebody|[A-Z]\S*\s+(?:wrote|made|created|started|shared|sent|posted|owns))\b)`;
+/** "that …", "saying …" right after the page: the rest is added. */
+const SAID_AFTER = /^\s*(?:that|saying|stating)\s*:?\s+(?=\S)/i;
+
+/**
  * Where the edit starts after a page named by title words: a keyword edit (`append:`, `replace
  * "…"`), a colon, an edit verb after punctuation, a dash or "and"/"then" ("update X - add …",
  * "update X? add that …", "update X and add …"), or "with "…"" / "to say …".
@@ -81,6 +89,9 @@ const EDIT_START = new RegExp(
     String.raw`\s(?=${WITH}\s*:)`,
     String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include)\b)`,
     String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
+    // "update the X page that from 1 January …", "update the rota saying …": what the page should now say.
+    String.raw`\s(?=(?:saying|stating)\s+\S)`,
+    String.raw`(?<=\s(?:page|doc|document))\s(?=that\s+${NOT_A_RELATIVE_CLAUSE}\S)`,
   ].join('|'),
   'i',
 );
@@ -156,6 +167,12 @@ const WITH_COLON = new RegExp(String.raw`^\s*${WITH}\s*(?=:)`, 'i');
  * the page, the way "append:" would.
  */
 function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string {
+  const said = SAID_AFTER.exec(headRest);
+  if (said)
+    return markdownEdit(
+      'append',
+      joinMarkdown(headRest.slice(said[0].length).trim(), bodyLines || undefined),
+    );
   const rest = headRest.replace(WITH_COLON, ':');
   const inline = rest.replace(/^[\s,?.!;:\-–—>→=]*/, '');
   if (inline.length > 0) {
