@@ -12,7 +12,7 @@ const EMOTICON = /(^|\s)[:;=]-?[)(\][DPp](?=\s|$)/g;
 /** "please" as people type it, typos included. */
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
 /** How people address whoever they talk to, in many Englishes ("mate", "pal", "lads"): kept as data. */
-const VOCATIVE = String.raw`(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber)`;
+const VOCATIVE = '(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber)';
 /** Who people greet before a command: the bot by name, the room, nobody in particular. */
 const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?`;
 
@@ -35,7 +35,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
-  new RegExp(String.raw`^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day|cheers|grand|sound|brill|lovely|sweet|ace)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much|${VOCATIVE}))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)`,
+  new RegExp(
+    String.raw`^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day|cheers|grand|sound|brill|lovely|sweet|ace)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much|${VOCATIVE}))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)`,
     'i',
   ),
   /^(?:thanks|thank\s+you|thx)\s+for\s+[^.!?,]{1,40}[,!.]+\s*(?=\S)/i,
@@ -340,7 +341,8 @@ const TOPIC_WORDS: readonly [RegExp, HelpTopic][] = [
 ];
 
 /** "add something to a page", "put a line on an existing page": adding to a page there already is an update. */
-const ADD_TO_PAGE = /^(?:add|put|write|append|insert)\b.{0,40}\s(?:to|on|onto|into|in)\s+(?:an?|the|my|our|existing|some)\s+(?:existing\s+)?(?:page|doc)/i;
+const ADD_TO_PAGE =
+  /^(?:add|put|write|append|insert)\b.{0,40}\s(?:to|on|onto|into|in)\s+(?:an?|the|my|our|existing|some)\s+(?:existing\s+)?(?:page|doc)/i;
 
 function topicOf(words: string | undefined): HelpTopic | undefined {
   if (!words) return undefined;

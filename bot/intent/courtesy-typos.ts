@@ -119,10 +119,13 @@ function fixChatSpellings(line: string): string {
     const digitWord = NUMBER_WORDS[part.toLowerCase()];
     if (digitWord && ARTICLE_OR_PRONOUN.test(parts[i + 2] ?? '')) parts[i] = digitWord;
     const homophone =
-      /^right$/i.test(part) && VERB_SLOT_BEFORE.test(parts[i - 2] ?? '') && WHERE_TEXT_GOES.test(parts[i + 2] ?? '');
+      /^right$/i.test(part) &&
+      VERB_SLOT_BEFORE.test(parts[i - 2] ?? '') &&
+      WHERE_TEXT_GOES.test(parts[i + 2] ?? '');
     if (homophone) parts[i] = 'write';
     // "a pg called X": "pg" for "page" only after an article ("pg upgrade" is Postgres).
-    if (/^pgs?$/i.test(part) && PAGE_ARTICLE.test(parts[i - 2] ?? '')) parts[i] = part.length === 3 ? 'pages' : 'page';
+    if (/^pgs?$/i.test(part) && PAGE_ARTICLE.test(parts[i - 2] ?? ''))
+      parts[i] = part.length === 3 ? 'pages' : 'page';
     const word = /^[A-Za-z]+/.exec(parts[i]!)?.[0];
     const fixed = word ? chatSpelling(word) : undefined;
     if (fixed) parts[i] = `${fixed}${part.slice(word!.length).replace(/^'/, '')}`;

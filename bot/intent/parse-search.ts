@@ -121,7 +121,9 @@ export function parseSearchWords(remainder: string): Intent {
     spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? '', named);
     if (spaceKey) text = text.slice(0, keyOnly.index);
   }
-  const words = withoutVagueNoun(unquoteWhole(stripLeading(trimEndWhere(text, isTrailingStop).trim())).trim());
+  const words = withoutVagueNoun(
+    unquoteWhole(stripLeading(trimEndWhere(text, isTrailingStop).trim())).trim(),
+  );
   if (words.length === 0) {
     return {
       kind: 'failure',

@@ -80,7 +80,18 @@ const BETWEEN_WORDS = /\s+/y;
 /** Most words a space's name may have here ("Research & Development Lab"). */
 const MAX_NAME_WORDS = 5;
 /** Words of a name that say nothing about which space it is. */
-const LINKING_WORDS = new Set(['&', 'and', 'of', 'the', 'for', 'team', 'teams', 'department', 'dept', 'group']);
+const LINKING_WORDS = new Set([
+  '&',
+  'and',
+  'of',
+  'the',
+  'for',
+  'team',
+  'teams',
+  'department',
+  'dept',
+  'group',
+]);
 
 /**
  * "in the People & HR space", "into the IT & Operations wiki": a space named in two words or more,

@@ -112,12 +112,17 @@ describe('nameSpaces: a parsed key that is no key of the directory but names one
     ['make a page named Holiday Rota in the People & HR space with: book by May', 'HR'],
     ['create a page called Desk Moves in the engineering space: floor 3', 'ENG'],
     ['create a page called Desk Moves in the Marketing & Comms space: floor 3', 'MARKETING'],
-  ])('a new page whose space is named in words after its title: %j goes to %s (a name outside the directory stays)', (text, key) => {
-    const parsed = parseMessage(text);
-    expect(mentionsSpaceName(parsed, text)).toBe(true);
-    const resolved = nameSpaces(parsed, SPACES);
-    expect(resolved.kind === 'operation' && resolved.request.operation === 'create' && resolved.request.spaceKey).toBe(key);
-  });
+  ])(
+    'a new page whose space is named in words after its title: %j goes to %s (a name outside the directory stays)',
+    (text, key) => {
+      const parsed = parseMessage(text);
+      expect(mentionsSpaceName(parsed, text)).toBe(true);
+      const resolved = nameSpaces(parsed, SPACES);
+      expect(
+        resolved.kind === 'operation' && resolved.request.operation === 'create' && resolved.request.spaceKey,
+      ).toBe(key);
+    },
+  );
 
   it('maps every space key an operation holds: get and update by title, create and its parent', () => {
     const title = (spaceKey: string) => ({ kind: 'title' as const, title: 'Runbook', spaceKey });
