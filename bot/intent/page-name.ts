@@ -23,6 +23,10 @@ const NOT_A_NAME =
 const PAGE_THEN_PURPOSE =
   /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:for|so|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it)\b.{0,80}$/i;
 
+/** "open the Performance Reviews page there", "… page for a sec": an adverb after the page noun. */
+const PAGE_THEN_ADVERB =
+  /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:there|here|again|real\s+quick|for\s+a\s+(?:sec|second|moment|minute))$/i;
+
 function isStop(char: string): boolean {
   return /[\s.,;:!?)]/u.test(char);
 }
@@ -56,6 +60,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   if (rest.length === 0 || rest.length > MAX_TITLE_LENGTH * 2) return undefined;
   const purpose = PAGE_THEN_PURPOSE.exec(rest);
   if (purpose && purpose.index > 0) rest = rest.slice(0, purpose.index + purpose[1]!.length);
+  const adverb = PAGE_THEN_ADVERB.exec(rest);
+  if (adverb && adverb.index > 0) rest = rest.slice(0, adverb.index + adverb[1]!.length);
   const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);
   const space = trailingSpace(rest);
   const spaceKey = space?.key;
