@@ -3,7 +3,7 @@ import { fixCourtesyTypos } from './courtesy-typos.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { isComplaint } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
-import { plainSpaceKeys } from './space-key.js';
+import { plainSpaceKeys, sectionHeadingFirst } from './space-key.js';
 import type { HelpTopic } from './types.js';
 
 /** A typed smiley (":)", ";-D"): it ends a bit of small talk the way a full stop does. */
@@ -290,9 +290,11 @@ function stripTrailingClause(text: string): string {
 
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
-  let text = plainSpaceKeys(
-    fixCourtesyTypos(
-      line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+  let text = sectionHeadingFirst(
+    plainSpaceKeys(
+      fixCourtesyTypos(
+        line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+      ),
     ),
   );
   for (let round = 0; round < 6; round += 1) {
