@@ -3,7 +3,8 @@ import { fixCourtesyTypos } from './courtesy-typos.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { isComplaint } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
-import { plainSpaceKeys, sectionHeadingFirst } from './space-key.js';
+import { sectionHeadingFirst } from './section-heading.js';
+import { plainSpaceKeys } from './space-key.js';
 import type { HelpTopic } from './types.js';
 
 /** A typed smiley (":)", ";-D"): it ends a bit of small talk the way a full stop does. */
