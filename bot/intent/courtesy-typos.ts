@@ -119,7 +119,7 @@ function fixChatSpellings(line: string): string {
     const digitWord = NUMBER_WORDS[part.toLowerCase()];
     if (digitWord && ARTICLE_OR_PRONOUN.test(parts[i + 2] ?? '')) parts[i] = digitWord;
     const homophone =
-      /^right$/i.test(part) &&
+      /^(?:right|rite)$/i.test(part) &&
       VERB_SLOT_BEFORE.test(parts[i - 2] ?? '') &&
       WHERE_TEXT_GOES.test(parts[i + 2] ?? '');
     if (homophone) parts[i] = 'write';

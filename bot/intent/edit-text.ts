@@ -42,7 +42,7 @@ const SECTION_LINE =
   /^[ \t]*(?:(?:rewrite|update|edit|change|replace|redo)[ \t]+(?:the[ \t]+)?)?section[ \t]+/i;
 /** After the heading: "to say", "to read", "with" before the colon. */
 const SECTION_TEXT_WORDS =
-  /^[ \t]+(?:to[ \t]+(?:say|read)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)/i;
+  /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)/i;
 const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
 const WITH = /\s+(?:with|by|to|into|->|→)\s*/iy;
 /** "change "a" to "b"", "swap "a" for "b"": the same edit as replace, in other words. */

@@ -78,7 +78,7 @@ const DOCUMENT_NOUN =
 const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
 /** "… page open it", "… page, can you open it": what to do with the page, after it. */
 const OPEN_IT_AFTER =
-  /\s+(?:located|kept|stored|hiding|(?:(?:and|pls|please|,)\s*)?(?:open|show|send|share|link)\s+(?:it|that|me\s+it)(?:\s+(?:to\s+me|pls|please))?)[\s?!.]*$/i;
+  /(?:\s+|\s*,\s*)(?:located|kept|stored|hiding|(?:(?:and|pls|please)\s+)?(?:open|show|send|share|link)\s+(?:it|that|me\s+it)(?:\s+(?:to\s+me|pls|please))?)[\s?!.]*$/i;
 const MAX_PAGE_NAME_LINE = 300;
 /** Where an earlier page was shown ("the page from the standup"): not a title, not a space. */
 const EARLIER_EVENT =
@@ -228,24 +228,23 @@ const CLOSINGS = new Set(
 const SIGN_OFF_PROBE = 80;
 
 /**
- * A message without its email sign-off ("…\n\nThanks,\nMarta", "…\n\nBest regards"): after a blank
+ * A message without its email sign-off ("…\n\nThanks,\nMarta", "…\nBest regards"): after the request's
  * line, a closing from {@link CLOSINGS} on a line of its own, then at most a name of a few words. It
  * is how the message ends, not text for a page. Only after a request on one line (its text inline);
  * reads the last few lines only.
  */
 function withoutSignOff(text: string): string {
-  const from = Math.max(0, text.length - SIGN_OFF_PROBE);
-  const blank = text.lastIndexOf('\n\n', text.length - 1);
+  const newline = text.indexOf('\n');
   // Only after a one-line request: page text written on the lines after a command is kept whole.
-  if (blank < from - 2 || blank < 0 || text.slice(0, blank).trim().includes('\n')) return text;
+  if (newline < 0 || text.length - newline > SIGN_OFF_PROBE) return text;
   const lines = text
-    .slice(blank + 2)
+    .slice(newline + 1)
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
   const closing = (lines[0] ?? '').replace(/[\s,.!]+$/, '').toLowerCase();
   const nameOk = lines.length === 1 || (lines.length === 2 && /^[\p{L}][\p{L}.'’ -]{0,40}$/u.test(lines[1]!));
-  return CLOSINGS.has(closing) && nameOk ? text.slice(0, blank).trimEnd() : text;
+  return CLOSINGS.has(closing) && nameOk ? text.slice(0, newline).trimEnd() : text;
 }
 
 /**

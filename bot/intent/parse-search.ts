@@ -66,7 +66,7 @@ function stripLeading(text: string): string {
 
 /** "the salary sacrifice stuff", "our onboarding things": a topic with an article and a vague noun after it. */
 const VAGUE_TOPIC = /^(?:the|our|that|any|some)\s+(?=\S+\s)/i;
-const VAGUE_NOUN = /\s(?:stuff|things|bits|info|details)$/i;
+const VAGUE_NOUN = /\s(?:stuff|things?|bits|info|details)$/i;
 
 /** The topic without the article and the vague noun around it ("the salary sacrifice stuff" → "salary sacrifice"). */
 function withoutVagueNoun(words: string): string {

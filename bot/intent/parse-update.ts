@@ -91,7 +91,7 @@ const EDIT_START = new RegExp(
     String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
     // "update the X page that from 1 January …", "update the rota saying …": what the page should now say.
     String.raw`\s(?=(?:saying|stating)\s+\S)`,
-    String.raw`(?<=\s(?:page|doc|document))\s(?=that\s+${NOT_A_RELATIVE_CLAUSE}\S)`,
+    String.raw`(?<=\s(?:page|doc|document|rota|policy|guide|calendar|checklist|runbook|handbook|process|schedule|notes))\s(?=that\s+${NOT_A_RELATIVE_CLAUSE}\S)`,
   ].join('|'),
   'i',
 );
@@ -101,7 +101,7 @@ const EDIT_START = new RegExp(
  */
 const ADDED_NOUN = String.raw`(?:(?:the\s+)?(?:following\s+)?(?:line|note|text|sentence)(?=\s*:|\s+["“‘'«„])|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
 /** The text named after the page: "…, the text is:", "… with:", "… content:", "… to say:". */
-const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to\s+(?:say|read))\s*:`;
+const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to(?:\s+(?:say|read))?)\s*:`;
 const CONTENT_START = new RegExp(
   String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that)(?![\w/])|\s${ADDED_NOUN}`,
   'i',

@@ -94,11 +94,10 @@ const LINKING_WORDS = new Set([
 ]);
 
 /**
- * "in the People & HR space", "into the IT & Operations wiki": a space named in two words or more,
+ * "in the People & HR space", "into the Engineering wiki": a space named in words,
  * then "space" or "wiki". Returns a key candidate, the name's longest distinctive word upper-cased
  * ("PEOPLE", "OPERATIONS"), which the space directory maps to the space whose name it is (see
- * `nameSpaces`); a name outside the directory stays as read and fails closed. One-word names are
- * read by {@link readSpaceClause}. Moves past the clause, or leaves the cursor alone. Reads a bounded
+ * `nameSpaces`); a name outside the directory stays as read and fails closed. Moves past the clause, or leaves the cursor alone. Reads a bounded
  * number of words, one sticky match each.
  */
 export function readSpaceName(cursor: TextCursor): string | undefined {
@@ -108,7 +107,7 @@ export function readSpaceName(cursor: TextCursor): string | undefined {
     for (let i = 0; i <= MAX_NAME_WORDS; i += 1) {
       const word = cursor.take(NAME_WORD)?.[1];
       if (word === undefined) break;
-      if (/^(?:space|wiki)$/i.test(word) && words.length >= 2) {
+      if (/^(?:space|wiki)$/i.test(word) && words.length >= 1) {
         const candidate = words
           .filter((w) => !LINKING_WORDS.has(w.toLowerCase()))
           .reduce((longest, w) => (w.length > longest.length ? w : longest), '');
