@@ -103,6 +103,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   ),
   /^i\s+(?=(?:search|searching|find|finding|look\s+for)\b)/i,
   /^(?:(?:i\s+)?(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|don'?t|do\s+not)|(?:i'?m|i\s+am|im)\s+(?:not\s+able|unable)\s+to)\s+(?=find\b)/i,
+  // "check and share the X page", "find and send me X": two verbs joined, the last one says what is wanted.
+  /^(?:check|find|search|look\s+up|locate|get)\s+and\s+(?=(?:share|send|open|show|give|get|forward)\b)/i,
   // "Kindly do the needful and update …", "Please revert with the X link" (Indian English).
   /^(?:do\s+the\s+needful\s+and|revert\s+(?:back\s+)?with)\s+(?=\S)/i,
   /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,

@@ -193,6 +193,22 @@ function titleEnd(rest: string, colon: number): number {
   return intro ? from + intro.index : colon;
 }
 
+/** The page words before a space named in words ("a new page| in the People & HR space called X"). */
+const PAGE_WORDS_BEFORE_SPACE =
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))(?=\s)/i;
+const NAMING_AFTER_SPACE = /[\s,]+(?=called\b|named\b|titled\b)/y;
+
+/** "a new page in the People & HR space called X": the page words, the space's key candidate, where the naming starts. */
+function spaceNameBeforeTitle(text: string): { pageWords: string; key: string; end: number } | undefined {
+  const page = PAGE_WORDS_BEFORE_SPACE.exec(text);
+  if (!page) return undefined;
+  const cursor = new TextCursor(text);
+  cursor.pos = page[0].length;
+  const key = readSpaceName(cursor);
+  if (key === undefined || !cursor.take(NAMING_AFTER_SPACE)) return undefined;
+  return { pageWords: page[1]!, key, end: cursor.pos };
+}
+
 /**
  * Moves a space named before the title after it ("a page in HR called X: body", "one page in OPS,
  * the name is X, and write: body" → "a page called X in HR: body"), so the one grammar reads both.
@@ -202,10 +218,13 @@ function titleEnd(rest: string, colon: number): number {
 function spaceAfterTitle(text: string): string {
   const match = SPACE_BEFORE_TITLE.exec(text);
   const first = match ? undefined : SPACE_BEFORE_PAGE.exec(text);
-  const key = acceptSpaceWord((match ? match[2] : first?.[1]) ?? '', false);
-  const pageWords = match ? match[1] : first?.[2];
+  // "in the engineering space called X": the word "space" says the lower-case word is a space.
+  const saidSpace = /\sspace\b/i.test((match ?? first)?.[0] ?? '');
+  const inWords = match || first ? undefined : spaceNameBeforeTitle(text);
+  const key = inWords?.key ?? acceptSpaceWord((match ? match[2] : first?.[1]) ?? '', saidSpace);
+  const pageWords = inWords?.pageWords ?? (match ? match[1] : first?.[2]);
   if (key === undefined || pageWords === undefined) return text;
-  const rest = text.slice((match ?? first)![0].length);
+  const rest = text.slice(inWords?.end ?? (match ?? first)![0].length);
   const naming = NAMING.exec(rest)?.[0] ?? '';
   const quoted = readQuoted(rest, naming.length, MAX_TITLE_LENGTH * 2);
   const colon = rest.indexOf(':', naming.length);
