@@ -262,7 +262,8 @@ const CLAUSE_GIVES_TEXT = new RegExp(
 /** ", the title is X", ", the text is …" after a page is described: part of the page, not context. */
 const CLAUSE_NAMES_PAGE = /^(?:the|its)\s+(?:title|name|text|content|body)\s+(?:is|will\s+be|should\s+be)\s/i;
 const PAGE_WORD = /\b(?:page|doc|document)\b/i;
-const UPDATE_FIRST = /^(?:update|upd|edit|amend|modify)\s+\S/i;
+const UPDATE_FIRST =
+  /^(?:update|upd|edit|amend|modify|(?:add|append|put|write|post)\s+(?:to|in|into|on|onto))\s+\S/i;
 const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
 
 /**
@@ -289,7 +290,7 @@ function stripTrailingClause(text: string): string {
   if (QUOTING_VERB.test(text.slice(0, comma))) return text;
   // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
-  // "update the rota - Sam is off on Friday": after an update of a page, the clause is the update.
+  // "update the rota - Sam is off on Friday", "add to the rota - Ana is off": after an update of a page, the clause is the update.
   if (UPDATE_FIRST.test(text) && !isComplaint(clause) && !isQuestion(clause)) return text;
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
   return TRAILING_CLAUSE.test(clause) ? text.slice(0, comma) : text;

@@ -106,8 +106,10 @@ const CONTENT_START = new RegExp(
   String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that)(?![\w/])|\s${ADDED_NOUN}`,
   'i',
 );
+/** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */
+const DASH_BEFORE_TEXT = /\s[-–—]\s+(?=\S)/;
 const SAYING = new RegExp(
-  String.raw`\s*(?:${TEXT_MARKER}|:|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  String.raw`\s*(?:${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
 );
 
@@ -117,7 +119,7 @@ function nameEnd(text: string, from: number, stop: NameStop): number {
     stop === 'edit'
       ? EDIT_START.exec(rest)?.index
       : stop === 'content'
-        ? CONTENT_START.exec(rest)?.index
+        ? (CONTENT_START.exec(rest)?.index ?? DASH_BEFORE_TEXT.exec(rest)?.index)
         : stop === 'to'
           ? TO_WORD.exec(rest)?.index
           : undefined;
