@@ -270,6 +270,19 @@ const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
  * The line without a trailing clause after its last comma or sentence end (see TRAILING_CLAUSE).
  * A few backward searches for the break and one anchored match on a bounded tail: linear.
  */
+/** True when `at` sits inside a double-quoted span of `text` (straight quotes, `\"` escaped, or “…”). One pass. */
+function isInsideQuotes(text: string, at: number): boolean {
+  let open = false;
+  for (let i = 0; i < at; i += 1) {
+    const char = text[i];
+    if (char === '\\') i += 1;
+    else if (char === '"') open = !open;
+    else if (char === '“') open = true;
+    else if (char === '”') open = false;
+  }
+  return open;
+}
+
 function stripTrailingClause(text: string): string {
   const comma = Math.max(
     text.lastIndexOf(','),
@@ -281,6 +294,8 @@ function stripTrailingClause(text: string): string {
     text.lastIndexOf(' — '),
   );
   if (comma <= 0 || text.length - comma > MAX_TRAILING_CLAUSE) return text;
+  // `get "Thanks, Ana" in HR`: a comma inside a quoted title ends nothing.
+  if (isInsideQuotes(text, comma)) return text;
   const clause = text
     .slice(comma + 1)
     .replace(/^[-–—]/, '')
