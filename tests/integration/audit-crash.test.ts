@@ -62,46 +62,50 @@ function runUntilKilled(dataDir: string, delayMs: number): Promise<Run> {
 }
 
 describe('audit store survives SIGKILL', () => {
-  it(`keeps every acknowledged entry, an intact chain and consistent anchors across ${KILLS} kills mid-append`, async () => {
-    const seed = Number(process.env.AUDIT_CRASH_SEED ?? Date.now() % 1_000_000);
-    const random = makeRandom(seed);
-    const dataDir = await makeDataDir('audit-crash-');
-    const auditDir = join(dataDir, 'audit');
-    const allAcked = new Set<number>();
-    let previousCount = 0;
-    let tornRounds = 0;
-    for (let round = 0; round < KILLS; round++) {
-      const delayMs = Math.floor(random() * 150);
-      const run = await runUntilKilled(dataDir, delayMs);
-      const context = `seed ${seed}, round ${round}, kill after ${delayMs} ms`;
-      expect(run.sawReady, context).toBe(true);
-      for (const seq of run.acked) allAcked.add(seq);
+  it(
+    `keeps every acknowledged entry, an intact chain and consistent anchors across ${KILLS} kills mid-append`,
+    async () => {
+      const seed = Number(process.env.AUDIT_CRASH_SEED ?? Date.now() % 1_000_000);
+      const random = makeRandom(seed);
+      const dataDir = await makeDataDir('audit-crash-');
+      const auditDir = join(dataDir, 'audit');
+      const allAcked = new Set<number>();
+      let previousCount = 0;
+      let tornRounds = 0;
+      for (let round = 0; round < KILLS; round++) {
+        const delayMs = Math.floor(random() * 150);
+        const run = await runUntilKilled(dataDir, delayMs);
+        const context = `seed ${seed}, round ${round}, kill after ${delayMs} ms`;
+        expect(run.sawReady, context).toBe(true);
+        for (const seq of run.acked) allAcked.add(seq);
 
-      const offline = await verifyAuditDir(auditDir, { anchorKey: ANCHOR_KEY });
-      expect(offline, context).toMatchObject({ ok: true, anchor: { checked: true } });
-      if (offline.ok && offline.tornTail) tornRounds += 1;
-      const reopened = await openAuditLog({
-        dataDir,
-        segmentMaxEntries: SEGMENT_MAX_ENTRIES,
-        anchorKey: ANCHOR_KEY,
-      });
-      expect(offline.ok && reopened.head().seq, context).toBe(offline.ok && offline.entries);
-      await reopened.close();
+        const offline = await verifyAuditDir(auditDir, { anchorKey: ANCHOR_KEY });
+        expect(offline, context).toMatchObject({ ok: true, anchor: { checked: true } });
+        if (offline.ok && offline.tornTail) tornRounds += 1;
+        const reopened = await openAuditLog({
+          dataDir,
+          segmentMaxEntries: SEGMENT_MAX_ENTRIES,
+          anchorKey: ANCHOR_KEY,
+        });
+        expect(offline.ok && reopened.head().seq, context).toBe(offline.ok && offline.entries);
+        await reopened.close();
 
-      const present = new Set<number>();
-      for (const segment of await listSegments(auditDir)) {
-        const doc = JSON.parse(await readFile(segment.path, 'utf8')) as { entries: { seq: number }[] };
-        for (const entry of doc.entries) present.add(entry.seq);
+        const present = new Set<number>();
+        for (const segment of await listSegments(auditDir)) {
+          const doc = JSON.parse(await readFile(segment.path, 'utf8')) as { entries: { seq: number }[] };
+          for (const entry of doc.entries) present.add(entry.seq);
+        }
+        const verified = await verifyAuditDir(auditDir, { anchorKey: ANCHOR_KEY });
+        expect(verified, context).toMatchObject({ ok: true, anchor: { checked: true } });
+        const missing = [...allAcked].filter((seq) => !present.has(seq));
+        expect(missing, context).toEqual([]);
+        expect(present.size, context).toBeGreaterThanOrEqual(previousCount);
+        previousCount = present.size;
       }
-      const verified = await verifyAuditDir(auditDir, { anchorKey: ANCHOR_KEY });
-      expect(verified, context).toMatchObject({ ok: true, anchor: { checked: true } });
-      const missing = [...allAcked].filter((seq) => !present.has(seq));
-      expect(missing, context).toEqual([]);
-      expect(present.size, context).toBeGreaterThanOrEqual(previousCount);
-      previousCount = present.size;
-    }
-    process.stderr.write(`audit-crash: ${tornRounds} of ${KILLS} kills left a torn tail (seed ${seed})\n`);
-    expect(allAcked.size).toBeGreaterThan(0);
-    expect(previousCount).toBeGreaterThan(SEGMENT_MAX_ENTRIES);
-  }, TEST_TIMEOUT_MS);
+      process.stderr.write(`audit-crash: ${tornRounds} of ${KILLS} kills left a torn tail (seed ${seed})\n`);
+      expect(allAcked.size).toBeGreaterThan(0);
+      expect(previousCount).toBeGreaterThan(SEGMENT_MAX_ENTRIES);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
