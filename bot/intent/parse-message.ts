@@ -6,7 +6,13 @@ import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm } from './loose-forms.js';
-import { cleanLine, dropChatResidue, normalizeMessage, showMentions } from './normalize-message.js';
+import {
+  cleanLine,
+  dropChatResidue,
+  type NormalizedMessage,
+  normalizeMessage,
+  showMentions,
+} from './normalize-message.js';
 import { readPageName } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
@@ -252,7 +258,13 @@ function withoutSignOff(text: string): string {
  * from the first non-blank line after it, the rest being its body.
  */
 function interpretAfterGreeting(bodyLines: string): Intent {
-  const lines = withoutSignOff(bodyLines.replace(/^(?:[ \t]*\n)+/, ''));
+  const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
+  const signedOff = withoutSignOff(lines);
+  const intent = interpretFirstLine(signedOff);
+  return intent.kind === 'failure' && signedOff !== lines ? interpretFirstLine(lines) : intent;
+}
+
+function interpretFirstLine(lines: string): Intent {
   const newline = lines.indexOf('\n');
   const head = cleanLine(newline < 0 ? lines : lines.slice(0, newline));
   if (head.length > MAX_COMMAND_LINE_LENGTH) return failure('The first line of that request is too long.');
@@ -347,6 +359,15 @@ function interpret(text: unknown, mentions: unknown): Intent {
     );
   }
   const message = withoutSignOff(normalized.text);
+  const intent = interpretNormalized(message, normalized.mentions);
+  // "create "Notes" in ENG\nThanks": a request that needs the lines after it keeps them, sign-off or not.
+  return intent.kind === 'failure' && message !== normalized.text
+    ? interpretNormalized(normalized.text, normalized.mentions)
+    : intent;
+}
+
+/** A normalised message (its first line the command, the rest its body) as an intent. */
+function interpretNormalized(message: string, mentions: NormalizedMessage['mentions']): Intent {
   const newline = message.indexOf('\n');
   const headRaw = newline < 0 ? message : message.slice(0, newline);
   const bodyRaw = newline < 0 ? '' : message.slice(newline + 1);
@@ -369,14 +390,11 @@ function interpret(text: unknown, mentions: unknown): Intent {
   if (adminArgs !== undefined) {
     const adminBody = bodyRaw.length > MAX_COMMAND_LINE_LENGTH ? '…' : bodyRaw;
     const fullArgs = adminBody.trim().length > 0 ? `${adminArgs} ${cleanLine(adminBody)}` : adminArgs;
-    const result = parseAdminCommand(fullArgs, normalized.mentions);
+    const result = parseAdminCommand(fullArgs, mentions);
     const userCommand = !head.startsWith('/') && result.kind === 'admin-invalid';
     if (!userCommand) return result;
   }
-  return interpretUserText(
-    showMentions(head, normalized.mentions),
-    showMentions(bodyRaw, normalized.mentions),
-  );
+  return interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions));
 }
 
 /**
