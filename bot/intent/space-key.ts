@@ -1,4 +1,5 @@
 import { normalizeSpaceKey } from '../policy/space-keys.js';
+import { COMMON_NAME_WORDS } from './space-names.js';
 import type { TextCursor } from './text-cursor.js';
 
 /**
@@ -79,20 +80,6 @@ const NAME_WORD = /([\p{L}\p{N}&][\p{L}\p{N}&'’-]{0,40})(?![\p{L}\p{N}&'’-])
 const BETWEEN_WORDS = /\s+/y;
 /** Most words a space's name may have here ("Research & Development Lab"). */
 const MAX_NAME_WORDS = 5;
-/** Words of a name that say nothing about which space it is. */
-const LINKING_WORDS = new Set([
-  '&',
-  'and',
-  'of',
-  'the',
-  'for',
-  'team',
-  'teams',
-  'department',
-  'dept',
-  'group',
-]);
-
 /**
  * "in the People & HR space", "into the Engineering wiki": a space named in words,
  * then "space" or "wiki". Returns a key candidate, the name's longest distinctive word upper-cased
@@ -109,7 +96,7 @@ export function readSpaceName(cursor: TextCursor): string | undefined {
       if (word === undefined) break;
       if (/^(?:space|wiki)$/i.test(word) && words.length >= 1) {
         const candidate = words
-          .filter((w) => !LINKING_WORDS.has(w.toLowerCase()))
+          .filter((w) => w !== '&' && !COMMON_NAME_WORDS.has(w.toLowerCase()))
           .reduce((longest, w) => (w.length > longest.length ? w : longest), '');
         const key = normalizeSpaceKey(candidate.replace(/['’-]/g, ''));
         if (key !== undefined) return key;

@@ -15,8 +15,8 @@ const MARKERS = new Set(['space', 'wiki']);
 const ARTICLES = new Set(['the', 'our']);
 /** Words after "the sales space" that introduce the topic of a search ("… for contoso renewal"). */
 const TOPIC_WORDS = new Set(['for', 'about', 'on', 'regarding']);
-/** Words of space names that never name one space on their own. */
-const COMMON_NAME_WORDS = new Set([
+/** Words of space names that never name one space on their own (also used by `readSpaceName`). */
+export const COMMON_NAME_WORDS = new Set([
   'and',
   'of',
   'the',
