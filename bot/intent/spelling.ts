@@ -49,12 +49,37 @@ const KEPT = new Set(
   ).split(' '),
 );
 
-/** Words the English list holds that a request means as another word ("wich page …"): data. */
-const MEANT_AS: Readonly<Record<string, string>> = {
+/**
+ * Words read as another whatever the checks below say: English words a request means as another word
+ * ("wich page …", "abut kafka"), and chat shortenings of three letters, which the checks leave alone
+ * ("hav", "lst", "wht"; "int", "min", "sys" are not among them). Kept as data.
+ */
+const READ_AS: Readonly<Record<string, string>> = {
   wich: 'which',
+  fro: 'for',
   tittle: 'title',
   thrid: 'third',
+  abut: 'about',
   wat: 'what',
+  hav: 'have',
+  hve: 'have',
+  lst: 'last',
+  frm: 'from',
+  fnd: 'find',
+  shw: 'show',
+  opn: 'open',
+  wht: 'what',
+  whn: 'when',
+  wth: 'with',
+  ths: 'this',
+  knw: 'know',
+  mke: 'make',
+  jst: 'just',
+  lne: 'line',
+  lnk: 'link',
+  yur: 'your',
+  mre: 'more',
+  sme: 'some',
 };
 
 /**
@@ -218,7 +243,7 @@ function typoRank(word: string, candidate: string): number {
  * word ("teh", "cna", "yuo").
  */
 export function correctedWord(word: string): string | undefined {
-  const meant = MEANT_AS[word];
+  const meant = READ_AS[word];
   if (meant) return meant;
   if (word.length < SWAP_LENGTH || word.length > MAX_LENGTH || !/^[a-z]+$/.test(word)) return undefined;
   if (VOCABULARY_SET.has(word) || KEPT.has(word)) return undefined;

@@ -70,7 +70,7 @@ describe('correctedWord', () => {
 describe('fixSpelling', () => {
   it('corrects command words anywhere in the line', () => {
     expect(fixSpelling('cna you serach teh ENG sapce fro pages abotu kafka')).toBe(
-      'can you search the ENG space fro pages about kafka',
+      'can you search the ENG space for pages about kafka',
     );
     expect(fixSpelling('Wich page has the wifi password')).toBe('Which page has the wifi password');
     expect(fixSpelling('Hi! Cna you opne the rota')).toBe('Hi! Can you open the rota');
