@@ -36,7 +36,7 @@ const VOCABULARY =
     // function words
     'the this that these those there their them then than what which where when whose why how many ' +
     'with without about from into onto under over after before for and but any anything something ' +
-    'everything some have does your you they here just also only'
+    'everything some have does your you they here just also only in on of to at by it is me my an'
   ).split(' ');
 
 /** Chat forms and words the English list lacks that are meant as typed: never corrected. */
@@ -226,6 +226,26 @@ function isSwap(a: string, b: string): boolean {
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+/** Words people run into the next or the last one when the space bar is missed ("canyou", "inthe"). */
+const JOINERS = new Set(['the', 'you', 'me', 'my', 'your', 'this', 'that']);
+
+/**
+ * `word` read as two vocabulary words run together, one of them a {@link JOINERS} word ("canyou" is
+ * "can you", "tothe" "to the"; "checkin" and "oncall" stay), or `undefined` when there is not exactly
+ * one way to read it so.
+ */
+function splitWord(word: string): string | undefined {
+  let found: string | undefined;
+  for (let i = 1; i < word.length; i += 1) {
+    const [left, right] = [word.slice(0, i), word.slice(i)];
+    if (!VOCABULARY_SET.has(left) || !VOCABULARY_SET.has(right)) continue;
+    if (!JOINERS.has(left) && !JOINERS.has(right)) continue;
+    if (found !== undefined) return undefined;
+    found = `${left} ${right}`;
+  }
+  return found;
+}
+
 /**
  * How unlikely a typo `candidate` → `word` is, lower first: the first letter kept (or swapped with the
  * second) before a first letter typed wrong, then a swap, a letter typed wrong, a letter left out or
@@ -239,8 +259,8 @@ function typoRank(word: string, candidate: string): number {
 
 /**
  * The vocabulary word `word` (lower case) is a typo of, or `undefined`: the likeliest candidate by
- * {@link typoRank}, when no other is as likely. Three-letter words only as a swap of a three-letter
- * word ("teh", "cna", "yuo").
+ * {@link typoRank}, when no other is as likely (three-letter words only as a swap of a three-letter
+ * word: "teh", "cna", "yuo"); else two words run together ("canyou"), read as the two.
  */
 export function correctedWord(word: string): string | undefined {
   const meant = READ_AS[word];
@@ -256,7 +276,9 @@ export function correctedWord(word: string): string | undefined {
     tied = rank === bestRank || (tied && rank > bestRank);
     if (rank < bestRank) [best, bestRank] = [candidate, rank];
   }
-  return best !== undefined && !tied && !isEnglishWord(word) ? best : undefined;
+  if (best !== undefined && tied) return undefined;
+  const read = best ?? splitWord(word);
+  return read !== undefined && !isEnglishWord(word) ? read : undefined;
 }
 
 /** A word after which the rest of the line is what a page should say. */

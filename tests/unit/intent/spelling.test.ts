@@ -23,6 +23,9 @@ describe('correctedWord', () => {
     ['cna', 'can'],
     ['yuo', 'you'],
     ['wich', 'which'],
+    ['canyou', 'can you'],
+    ['tothe', 'to the'],
+    ['showme', 'show me'],
   ])('reads %s as %s', (typed, meant) => {
     expect(correctedWord(typed)).toBe(meant);
   });
@@ -52,6 +55,10 @@ describe('correctedWord', () => {
     'okta',
     'saml',
     'kube',
+    // words run together that are no vocabulary word and a pronoun or article
+    'checkin',
+    'oncall',
+    'writeup',
     // content words stay as typed: they are not in the vocabulary
     'polcy',
     'expnse',
