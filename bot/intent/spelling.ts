@@ -23,14 +23,16 @@ const VOCABULARY =
     'search searching find finding look looking lookup open opening show showing display view read ' +
     'check get getting bring pull fetch send share link add adding append put write writing create ' +
     'creating make making update updating edit editing change changing rename replace correct insert ' +
-    'delete remove help approve ' +
+    'delete remove help approve start swap include mention mentions mentioning attach post rewrite ' +
+    'switch locate access ' +
     // asking and wishing
     'need needs want wants like would could should will shall might must can cannot mind know think ' +
     'wonder wondering hoping trying tell please thanks thank hello morning afternoon evening quick ' +
     // pages and their parts
     'page pages section title titled heading space spaces document documents documentation docs ' +
     'article articles content contents body text line lines note called named saying says stating ' +
-    'results result approvals approval pending waiting ' +
+    'results result approvals approval pending waiting information info stuff regarding related ' +
+    'covering explains describes contains ' +
     // positions and follow-ups
     'first second third fourth fifth last next previous more other another again ' +
     // function words
