@@ -38,7 +38,9 @@ const VOCABULARY =
     // function words
     'the this that these those there their them then than what which where when whose why how many ' +
     'with without about from into onto under over after before for and but any anything something ' +
-    'everything some have does your you they here just also only in on of to at by it is me my an'
+    'everything some have does your you they here just also only in on of to at by it is me my an ' +
+    // small talk around a request
+    'so hey yes yeah okay ok'
   ).split(' ');
 
 /** Chat forms and words the English list lacks that are meant as typed: never corrected. */
@@ -248,6 +250,28 @@ function splitWord(word: string): string | undefined {
   return found;
 }
 
+/** A letter held down: three or more of it in a row (bounded, so a word of 20 letters has at most 6). */
+const HELD_LETTER = /([a-z])\1{2,}/g;
+
+/**
+ * `word` with each letter held down ("pleeease", "thaaanks", "neeed") typed once or twice, when that
+ * gives exactly one vocabulary word, or `undefined`.
+ */
+function unheldWord(word: string): string | undefined {
+  const runs = word.match(HELD_LETTER);
+  if (!runs || runs.length > 3) return undefined;
+  let forms = [''];
+  let from = 0;
+  for (const run of word.matchAll(HELD_LETTER)) {
+    const before = word.slice(from, run.index);
+    const letter = run[1]!;
+    forms = forms.flatMap((form) => [form + before + letter, form + before + letter + letter]);
+    from = run.index + run[0].length;
+  }
+  const found = forms.map((form) => form + word.slice(from)).filter((form) => VOCABULARY_SET.has(form));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /**
  * How unlikely a typo `candidate` → `word` is, lower first: the first letter kept (or swapped with the
  * second) before a first letter typed wrong, then a swap, a letter typed wrong, a letter left out or
@@ -262,7 +286,8 @@ function typoRank(word: string, candidate: string): number {
 /**
  * The vocabulary word `word` (lower case) is a typo of, or `undefined`: the likeliest candidate by
  * {@link typoRank}, when no other is as likely (three-letter words only as a swap of a three-letter
- * word: "teh", "cna", "yuo"); else two words run together ("canyou"), read as the two.
+ * word: "teh", "cna", "yuo"); else a letter held down ("pleeease"), or two words run together
+ * ("canyou"), read as the two.
  */
 export function correctedWord(word: string): string | undefined {
   const meant = READ_AS[word];
@@ -279,7 +304,7 @@ export function correctedWord(word: string): string | undefined {
     if (rank < bestRank) [best, bestRank] = [candidate, rank];
   }
   if (best !== undefined && tied) return undefined;
-  const read = best ?? splitWord(word);
+  const read = best ?? unheldWord(word) ?? splitWord(word);
   return read !== undefined && !isEnglishWord(word) ? read : undefined;
 }
 

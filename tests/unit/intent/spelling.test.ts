@@ -26,6 +26,9 @@ describe('correctedWord', () => {
     ['canyou', 'can you'],
     ['tothe', 'to the'],
     ['showme', 'show me'],
+    ['pleeease', 'please'],
+    ['neeed', 'need'],
+    ['okkk', 'ok'],
   ])('reads %s as %s', (typed, meant) => {
     expect(correctedWord(typed)).toBe(meant);
   });
