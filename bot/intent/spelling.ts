@@ -250,6 +250,22 @@ function splitWord(word: string): string | undefined {
   return found;
 }
 
+/**
+ * Vocabulary words by their forms with one or two vowels left out, the first letter kept ("updt",
+ * "chng", "scnd", "plse"): chat drops vowels.
+ */
+const BY_VOWELS_DROPPED = new Map<string, string[]>();
+for (const word of VOCABULARY) {
+  const vowels = [...word].flatMap((letter, i) => (i > 0 && 'aeiou'.includes(letter) ? [i] : []));
+  const forms = new Set<string>();
+  for (const [n, first] of vowels.entries()) {
+    forms.add(word.slice(0, first) + word.slice(first + 1));
+    for (const second of vowels.slice(n + 1))
+      forms.add(word.slice(0, first) + word.slice(first + 1, second) + word.slice(second + 1));
+  }
+  for (const form of forms) BY_VOWELS_DROPPED.set(form, [...(BY_VOWELS_DROPPED.get(form) ?? []), word]);
+}
+
 /** A letter held down: three or more of it in a row (bounded, so a word of 20 letters has at most 6). */
 const HELD_LETTER = /([a-z])\1{2,}/g;
 
@@ -272,6 +288,12 @@ function unheldWord(word: string): string | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** The one vocabulary word `word` (four letters or more) is with one or two vowels left out, or `undefined`. */
+function vowelsDropped(word: string): string | undefined {
+  const found = word.length >= MIN_LENGTH ? BY_VOWELS_DROPPED.get(word) : undefined;
+  return found?.length === 1 ? found[0] : undefined;
+}
+
 /**
  * How unlikely a typo `candidate` → `word` is, lower first: the first letter kept (or swapped with the
  * second) before a first letter typed wrong, then a swap, a letter typed wrong, a letter left out or
@@ -286,8 +308,8 @@ function typoRank(word: string, candidate: string): number {
 /**
  * The vocabulary word `word` (lower case) is a typo of, or `undefined`: the likeliest candidate by
  * {@link typoRank}, when no other is as likely (three-letter words only as a swap of a three-letter
- * word: "teh", "cna", "yuo"); else a letter held down ("pleeease"), or two words run together
- * ("canyou"), read as the two.
+ * word: "teh", "cna", "yuo"); else vowels left out ("updt", "chng"), a letter held down
+ * ("pleeease"), or two words run together ("canyou"), read as the two.
  */
 export function correctedWord(word: string): string | undefined {
   const meant = READ_AS[word];
@@ -304,7 +326,7 @@ export function correctedWord(word: string): string | undefined {
     if (rank < bestRank) [best, bestRank] = [candidate, rank];
   }
   if (best !== undefined && tied) return undefined;
-  const read = best ?? unheldWord(word) ?? splitWord(word);
+  const read = best ?? vowelsDropped(word) ?? unheldWord(word) ?? splitWord(word);
   return read !== undefined && !isEnglishWord(word) ? read : undefined;
 }
 

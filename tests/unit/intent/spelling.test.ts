@@ -29,6 +29,9 @@ describe('correctedWord', () => {
     ['pleeease', 'please'],
     ['neeed', 'need'],
     ['okkk', 'ok'],
+    ['updt', 'update'],
+    ['chng', 'change'],
+    ['scnd', 'second'],
   ])('reads %s as %s', (typed, meant) => {
     expect(correctedWord(typed)).toBe(meant);
   });
@@ -62,6 +65,9 @@ describe('correctedWord', () => {
     'checkin',
     'oncall',
     'writeup',
+    // vowels left out of a word of three letters: too often an abbreviation
+    'ttl',
+    'txt',
     // content words stay as typed: they are not in the vocabulary
     'polcy',
     'expnse',
