@@ -84,6 +84,7 @@ const READ_AS: Readonly<Record<string, string>> = {
   yur: 'your',
   mre: 'more',
   sme: 'some',
+  pul: 'pull',
 };
 
 /**
@@ -330,6 +331,8 @@ export function correctedWord(word: string): string | undefined {
   return read !== undefined && !isEnglishWord(word) ? read : undefined;
 }
 
+/** What may follow a word corrected: a clitic ("wat's", "thers're") and closing punctuation. */
+const WORD_END = /^(?:['’](?:s|re|ll|d|m|ve)|n['’]t)?[,.!?;:]*$/;
 /** A word after which the rest of the line is what a page should say. */
 const TEXT_FOLLOWS = new Set(['saying', 'says', 'say', 'stating']);
 /** A token that opens quoted text or code (`"X"`, `'X'`, "`code`"). */
@@ -339,7 +342,7 @@ const CLOSES_QUOTE = /["”’»'`][,.!?;:)]*$/;
 
 /**
  * The command line with its mistyped words corrected (see the file comment). Only lower-case words
- * of letters, or capitalised where a sentence starts (a trailing `,.!?;:` kept) among the first {@link WORDS_LOOKED_AT}; quoted text and code
+ * of letters, or capitalised where a sentence starts (a clitic and a trailing `,.!?;:` kept) among the first {@link WORDS_LOOKED_AT}; quoted text and code
  * are skipped, and it stops at "word:", at a quote inside a word and at the words that introduce a
  * page's text ("saying …"), so what a person wants written stays as typed. Linear: each word costs
  * at most a bounded number of lookups.
@@ -359,7 +362,7 @@ export function fixSpelling(line: string): string {
     const word = (sentenceStart ? /^[A-Za-z][a-z]*/ : /^[a-z]+/).exec(part)?.[0];
     const rest = word ? part.slice(word.length) : part;
     const lower = word?.toLowerCase();
-    const fixed = lower && /^[,.!?;:]*$/.test(rest) ? correctedWord(lower) : undefined;
+    const fixed = lower && WORD_END.test(rest) ? correctedWord(lower) : undefined;
     if (fixed) parts[i] = (word![0] === lower![0] ? fixed : fixed[0]!.toUpperCase() + fixed.slice(1)) + rest;
     if (/:$|["“”‘’«»„`]/.test(part) || TEXT_FOLLOWS.has(fixed ?? lower ?? '')) break;
   }

@@ -90,6 +90,7 @@ describe('fixSpelling', () => {
     );
     expect(fixSpelling('Wich page has the wifi password')).toBe('Which page has the wifi password');
     expect(fixSpelling('Hi! Cna you opne the rota')).toBe('Hi! Can you open the rota');
+    expect(fixSpelling("Wat's in teh rota, and wher's it?")).toBe("What's in the rota, and where's it?");
   });
 
   it('keeps quoted text, code, capitalised words and the text after a body marker as typed', () => {
