@@ -55,8 +55,9 @@ const KEPT = new Set(
 
 /**
  * Words read as another whatever the checks below say: English words a request means as another word
- * ("wich page …", "abut kafka"), and chat shortenings of three letters, which the checks leave alone
- * ("hav", "lst", "wht"; "int", "min", "sys" are not among them). Kept as data.
+ * ("wich page …", "abut kafka"), and chat shortenings and phone slips of three letters, which the
+ * checks leave alone ("hav", "lst", "wht", "pae", "oen"; abbreviations such as "int", "sys", "sme",
+ * "txt" are not among them). Kept as data.
  */
 const READ_AS: Readonly<Record<string, string>> = {
   wich: 'which',
@@ -83,8 +84,31 @@ const READ_AS: Readonly<Record<string, string>> = {
   lnk: 'link',
   yur: 'your',
   mre: 'more',
-  sme: 'some',
   pul: 'pull',
+  // a letter left out on a phone keyboard
+  pae: 'page',
+  pag: 'page',
+  oen: 'open',
+  sho: 'show',
+  hlp: 'help',
+  hre: 'here',
+  nte: 'note',
+  noe: 'note',
+  tey: 'they',
+  thi: 'this',
+  wih: 'with',
+  yor: 'your',
+  thm: 'them',
+  alo: 'also',
+  kno: 'know',
+  mny: 'many',
+  soe: 'some',
+  vew: 'view',
+  lke: 'like',
+  ovr: 'over',
+  edt: 'edit',
+  eit: 'edit',
+  fom: 'from',
 };
 
 /**

@@ -32,6 +32,8 @@ describe('correctedWord', () => {
     ['updt', 'update'],
     ['chng', 'change'],
     ['scnd', 'second'],
+    ['pae', 'page'],
+    ['oen', 'open'],
   ])('reads %s as %s', (typed, meant) => {
     expect(correctedWord(typed)).toBe(meant);
   });
@@ -68,6 +70,9 @@ describe('correctedWord', () => {
     // vowels left out of a word of three letters: too often an abbreviation
     'ttl',
     'txt',
+    'sme',
+    'int',
+    'sys',
     // content words stay as typed: they are not in the vocabulary
     'polcy',
     'expnse',
