@@ -8,8 +8,9 @@ import { editDistance } from './edit-distance.js';
  * pages abotu kafka", "open the page calld X", "secton"). A word is corrected only when it is not an
  * English word (npm `word-list`) and is one slip of the hand (a swap of neighbouring letters, a letter
  * left out, a key next to the one meant) from a word of the parser's own vocabulary below, no other
- * word being as likely. Content words are never in that vocabulary, so a search for "expnse polcy"
- * keeps its words as typed.
+ * word being as likely; or that word with vowels left out ("updt"), a letter held down ("pleeease"),
+ * or two such words run together ("canyou"); or a short form kept as data ("hav", "pae"). Content
+ * words are never in that vocabulary, so a search for "expnse polcy" keeps its words as typed.
  */
 
 /**
@@ -181,8 +182,8 @@ function isNeighbour(a: string | undefined, b: string | undefined): boolean {
 
 /**
  * True when `word` is `candidate` (one edit or one swap away) typed the way hands and ears slip: a
- * swap or a letter left out; a letter typed for a key next to it, or a vowel for a vowel ("wuold",
- * "abuot"); a letter added next to the same letter or a key next to its own ("thhe", "wiht"). Not a
+ * swap or a letter left out; a letter typed for a key next to it, or a vowel for a vowel ("sectien",
+ * "anythung"); a letter added next to the same letter or a key next to its own ("thhe", "wiht"). Not a
  * letter far from the one meant: "owen" is not "open", "wifi" not "wiki".
  */
 function isLikelySlip(word: string, candidate: string): boolean {
