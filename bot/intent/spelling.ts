@@ -230,7 +230,11 @@ function loadEnglishWords(): string {
   return englishWords;
 }
 
-/** True when `word` (lower case) is in the English word list, or the list could not be read. */
+/**
+ * True when `word` (lower case) is in the English word list, or the list could not be read. The list
+ * is sorted but for two words out of place ("manlihood", "sharrowed"), which bisection misses: no
+ * word of the vocabulary is near them.
+ */
 export function isEnglishWord(word: string): boolean {
   const text = loadEnglishWords();
   if (text.length === 0) return true;

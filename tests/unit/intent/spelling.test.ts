@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../bot/intent/parse-message.js';
@@ -79,6 +82,18 @@ describe('correctedWord', () => {
     'onbaording',
   ])('leaves %s alone', (word) => {
     expect(correctedWord(word)).toBeUndefined();
+  });
+
+  it('finds every word of the list by bisection but the two it holds out of order', () => {
+    const list = readFileSync(
+      join(dirname(createRequire(import.meta.url).resolve('word-list')), 'words.txt'),
+      'latin1',
+    );
+    const missed = list
+      .trim()
+      .split('\n')
+      .filter((word) => !isEnglishWord(word));
+    expect(missed).toEqual(['manlihood', 'sharrowed']);
   });
 
   it('reads the English word list from the word-list package', () => {
