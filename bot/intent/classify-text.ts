@@ -260,7 +260,8 @@ const CLAUSE_GIVES_TEXT = new RegExp(
   'i',
 );
 /** ", the title is X", ", the text is …" after a page is described: part of the page, not context. */
-const CLAUSE_NAMES_PAGE = /^(?:the|its)\s+(?:title|name|text|content|body)\s+(?:is|will\s+be|should\s+be)\s/i;
+const CLAUSE_NAMES_PAGE =
+  /^(?:(?:the|its)\s+)?(?:title|name|text|content|body)\s+(?:is|will\s+be|should\s+be)\s/i;
 const PAGE_WORD = /\b(?:page|doc|document)\b/i;
 const UPDATE_FIRST =
   /^(?:update|upd|edit|amend|modify|(?:add|append|put|write|post)\s+(?:to|in|into|on|onto))\s+\S/i;

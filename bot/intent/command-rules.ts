@@ -29,6 +29,9 @@ const ADDED_THING = String.raw`(?:(?:quick|short|small|little|wee|tiny|brief)\s+
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
 const PAGE_NOUN =
   /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b/i;
+/** "(a new) OPS page …": a space key in capitals before the page noun (case-sensitive). */
+const KEY_PAGE_NOUN =
+  /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?~?[A-Z][A-Z0-9]{1,9}\s+(?:page|doc|document|article)\b/;
 const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which|if|whether)\b/i;
 
 /** "in ENG search X", "in the HR space, find X": the space before a search (moved after it). */
@@ -213,7 +216,14 @@ const RULES: readonly Rule[] = [
   [
     /^(?:create|new)\b[\s:]*/i,
     (rest, body, match) =>
-      match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) ? undefined : parseCreate(rest, body),
+      match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) && !KEY_PAGE_NOUN.test(rest)
+        ? undefined
+        : parseCreate(rest, body),
+  ],
+  [
+    // "set up a new OPS page called X", "make a HR page X: …": the space key before the page noun.
+    /^(?:[Mm]ake|[Ww]rite|[Dd]raft|[Ss]tart|[Ss]et\s+up|[Pp]ut\s+together|[Pp]ublish|[Aa]dd)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?~?[A-Z][A-Z0-9]{1,9}\s+(?:page|doc|document|article)\b)/,
+    (rest, body) => parseCreate(rest, body),
   ],
   [
     // "a new page in OPS for the office plants? Call it Plant Care, and put: …": named after "call it".
@@ -240,6 +250,8 @@ const RULES: readonly Rule[] = [
     /^an?\s+(?:new\s+)?(?=[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
     (rest, body) => {
       const page = /\s(?:page|doc)\s+(?=(?:in|on)\s)/i.exec(rest);
+      // "a new doc in SALES; title X; …": "new" describes the page, it is no title.
+      if (page && /^new$/i.test(rest.slice(0, page.index).trim())) return parseCreate(rest, body);
       return page
         ? parseCreate(
             `page called ${rest.slice(0, page.index)} ${rest.slice(page.index + page[0].length)}`,
@@ -334,9 +346,21 @@ const GERUNDS: Readonly<Record<string, string>> = {
 const INFORMAL_MAKE =
   /^(?:(?:whip|knock|rustle|spin|throw|cook|bang)\s+(?:up|together|out)|put\s+up)(?=\s+(?:(?:me|us)\s+)?(?:an?|one)\s)/i;
 
+/**
+ * Words that describe a new page without naming it ("a wee page", "a quick new doc", "a brand new
+ * page"), after an article and before the page noun: dropped, so every create form reads the page
+ * noun. Kept as data.
+ */
+const PAGE_ADJECTIVES =
+  /\b(an?|one)\s+(?:(?:quick|short|small|little|wee|simple|blank|fresh|separate|dedicated|brand|basic|proper|empty|tiny|nice|shiny)\s+){1,3}(?=(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg|doc|document|article)\b)/i;
+
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
 export function baseVerbForm(typed: string): string {
-  const core = typed.replace(INFORMAL_MAKE, 'make');
+  const core = typed
+    .replace(INFORMAL_MAKE, 'make')
+    .replace(PAGE_ADJECTIVES, (_all, article: string) =>
+      article.toLowerCase() === 'an' ? 'a ' : `${article} `,
+    );
   const first = /^[a-z]+/i.exec(core)?.[0];
   const base = first ? GERUNDS[first.toLowerCase()] : undefined;
   return base ? `${base}${core.slice(first!.length)}` : core;
