@@ -99,7 +99,7 @@ const EDIT_START = new RegExp(
  * What is added, named after the page: "the line: …", "the sentence "…"", or unquoted after "the"
  * ("add in the page X the line meet at 10"; "the Note page" stays a title).
  */
-const ADDED_NOUN = String.raw`(?:(?:the\s+)?(?:following\s+)?(?:line|note|text|sentence)(?=\s*:|\s+["“‘'«„])|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
+const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|notes|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
 /** The text named after the page: "…, the text is:", "… with:", "… content:", "… to say:". */
 const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to(?:\s+(?:say|read))?)\s*:`;
 const CONTENT_START = new RegExp(
