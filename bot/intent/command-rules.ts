@@ -354,13 +354,58 @@ const INFORMAL_MAKE =
 const PAGE_ADJECTIVES =
   /\b(an?|one)\s+(?:(?:quick|short|small|little|wee|simple|blank|fresh|separate|dedicated|brand|basic|proper|empty|tiny|nice|shiny)\s+){1,3}(?=(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg|doc|document|article)\b)/i;
 
+/** Past participles of adding text ("added", "put", "included"), as a pattern source. */
+const ADDED = '(?:added|put|included|mentioned|written|noted|posted|listed)';
+/** After the participle: the link word to the page. */
+const TO_PAGE = String.raw`(?=\s+(?:to|on|in|into|onto|inside)\s+\S)`;
+/** Whoever asks, not what is added ("can I be added to …", "get me added to …"). */
+const NOT_TEXT = String.raw`(?!(?:i|me|myself|we|us|you|he|she|they|him|her|them|my|our|your|his|their|someone|somebody|everyone|anyone|who|what|which|where|when|why|how|whom|whose)\b)`;
+/**
+ * What is added, made the subject or the object of a passive ("can we get "X" added to <page>", "X
+ * needs to be added to <page>", "can this be added to <page>: …", "X needs adding to <page>"): read
+ * as "add X to <page>". Each a bounded match at the start of the line.
+ */
+const PASSIVE_ADD: readonly RegExp[] = [
+  new RegExp(String.raw`^(?:get|have)\s+${NOT_TEXT}(\S.{0,300}?)\s+${ADDED}${TO_PAGE}`, 'i'),
+  new RegExp(
+    String.raw`^(?:can|could|would|will|may)\s+${NOT_TEXT}(\S.{0,300}?)\s+(?:also\s+)?be\s+${ADDED}${TO_PAGE}`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`^${NOT_TEXT}(\S.{0,300}?)\s+(?:(?:needs?\s+to|should|must|has\s+to|have\s+to|ought\s+to|could|can|will)\s+(?:also\s+)?be\s+${ADDED}|needs?\s+(?:adding|including|putting))${TO_PAGE}`,
+    'i',
+  ),
+];
+/**
+ * A passive add is read only when it is about a page: its text is quoted or follows a colon, or the
+ * place named looks like a page (a page or document noun, or a title in capitals). "can the finance
+ * team be added to the approvers?" is not about a page.
+ */
+const PAGE_LIKE_TARGET =
+  /\b(?:page|pg|doc|document|wiki|rota|policy|guide|calendar|checklist|runbook|handbook|process|procedure|schedule|notes|list|faq|plan|playbook|template)\b|\s[A-Z]/;
+
+/** "X needs to be added to <page>" as "add X to <page>", or the line as it was. */
+function activeAdd(core: string): string {
+  for (const pattern of PASSIVE_ADD) {
+    const match = pattern.exec(core);
+    if (!match) continue;
+    const rest = core.slice(match[0].length);
+    const text = match[1]!.trim();
+    const quoted = /^["“‘'«„]/.test(text) || /^(?:this|these|the\s+following)$/i.test(text);
+    return quoted || PAGE_LIKE_TARGET.test(rest.split(':')[0]!) ? `add ${text}${rest}` : core;
+  }
+  return core;
+}
+
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
 export function baseVerbForm(typed: string): string {
-  const core = typed
-    .replace(INFORMAL_MAKE, 'make')
-    .replace(PAGE_ADJECTIVES, (_all, article: string) =>
-      article.toLowerCase() === 'an' ? 'a ' : `${article} `,
-    );
+  const core = activeAdd(
+    typed
+      .replace(INFORMAL_MAKE, 'make')
+      .replace(PAGE_ADJECTIVES, (_all, article: string) =>
+        article.toLowerCase() === 'an' ? 'a ' : `${article} `,
+      ),
+  );
   const first = /^[a-z]+/i.exec(core)?.[0];
   const base = first ? GERUNDS[first.toLowerCase()] : undefined;
   return base ? `${base}${core.slice(first!.length)}` : core;
