@@ -201,7 +201,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:update|upd|edit|modify|change|amend|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|make\s+(?:an?\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of))\b[\s:]*/i,
+    /^(?:update|upd|edit|modify|change|amend|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
     // "update my bank details", "change my pension contribution": the person's own records, not a page.
     (rest, body) =>
       OWN_RECORDS.test(rest)

@@ -37,7 +37,7 @@ const LINK_AFTER = /\s(?:link|url)$/i;
  * follows is the edit.
  */
 const PAGE_NEEDS =
-  /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?:should|must|needs\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)\s+(?:that\s+)?)(?=\S)/i;
+  /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?:should|must|needs\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)(?:\s*:\s*|\s+)(?:that\s+)?)(?=\S)/i;
 /**
  * "(it would be great if) the X said …", "(I would like) that the X says …": the page as the subject
  * of a wish. Only after such a wish: on its own ("the handbook said 25 days", "the handbook says …")
@@ -68,6 +68,14 @@ const PAGE_CALLED =
 /** "could the fire drill page be renamed to Evacuation": asking for a rename, the page as the subject. */
 const PAGE_BE_RENAMED =
   /^(?:can|could|would)\s+((?:the|our)\s.{1,120}?)\s+be\s+(?:renamed|retitled)(?:\s+(?:to|as|into))?\s+(?=\S)/i;
+/**
+ * "could the holiday calendar page be called Holidays 2027 instead?": only a page by its noun, and a
+ * name after it ("can the API be called from python?" asks about something else).
+ */
+const PAGE_BE_CALLED =
+  /^(?:can|could|would)\s+((?:the|our)\s.{0,120}?\b(?:page|doc|document|article|rota|policy|guide|calendar|checklist|runbook|handbook|playbook|process|schedule|notes|plan|faq))\s+be\s+(?:called|named|titled)\s+(?!(?:from|by|in|on|with|at|for|via|when|if|after|before|to)\b)(?=\S)/i;
+/** "… be called Holidays 2027 instead": "instead" is not part of the new title. */
+const INSTEAD_AT_END = /\s+instead$/i;
 
 /**
  * "the VPN guide says vpn1 but it should be vpn2", "our rota lists Ana, should say Sam": a correction
@@ -104,8 +112,8 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   const correction = PAGE_SAYS_BUT.exec(core);
   if (correction && isLikeForLike(correction[2]!, correction[3]!))
     return `in ${correction[1]}, replace ${correction[2]} with ${correction[3]}`;
-  const called = PAGE_CALLED.exec(core) ?? PAGE_BE_RENAMED.exec(core);
-  if (called) return `rename ${called[1]} to ${core.slice(called[0].length)}`;
+  const called = PAGE_CALLED.exec(core) ?? PAGE_BE_RENAMED.exec(core) ?? PAGE_BE_CALLED.exec(core);
+  if (called) return `rename ${called[1]} to ${core.slice(called[0].length).replace(INSTEAD_AT_END, '')}`;
   const said = afterWish ? PAGE_SAID.exec(core) : null;
   if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;
   const toSay = PAGE_TO_SAY.exec(core);

@@ -36,7 +36,7 @@ export type UpdateMode =
  */
 export const POSITION_OWNER = String.raw`(?:(?:the|our|this|that|page|doc)\b|\d|["“‘'«„]|https?:)`;
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
-const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*:\s*/iy;
+const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*(?:->|→|=>)\s*|\s*:\s*/iy;
 const ONTO = new RegExp(
   String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under)\s+`,
   'iy',
@@ -44,7 +44,7 @@ const ONTO = new RegExp(
 /** "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text. */
 const TEXT_NOUN = /(?:the\s+)?(?:text|word|words|phrase|line|sentence)\s+(?=["“‘'«„])/iy;
 /** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
-const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)/i;
+const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)|\s*(?:->|→|=>)/i;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
@@ -72,6 +72,9 @@ const NOT_A_RELATIVE_CLAUSE = String.raw`(?!(?:\S+s|is|was|were|are|has|had|have
 /** "that …", "saying …" right after the page: the rest is added. */
 const SAID_AFTER = /^\s*(?:that|saying|stating)\s*:?\s+(?=\S)/i;
 
+/** "the following", "these lines", "the text below": what is added, named before it is given. */
+const FOLLOWING_TEXT = String.raw`(?:the\s+)?(?:following|below|these|this)(?:\s+(?:lines?|text|points|bullets|notes?|info|information|changes?|details|content))?(?:\s+below)?`;
+
 /**
  * Where the edit starts after a page named by title words: a keyword edit (`append:`, `replace
  * "…"`), a colon, an edit verb after punctuation, a dash or "and"/"then" ("update X - add …",
@@ -87,6 +90,8 @@ const EDIT_START = new RegExp(
     String.raw`,?\s(?:and|then)\s+${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
     String.raw`\s(?=${WITH}\s+["“‘'«„])`,
     String.raw`\s(?=${WITH}\s*:)`,
+    // "update X with the following" (the text on the next lines), "… w/ these lines:".
+    String.raw`\s(?=${WITH}\s+${FOLLOWING_TEXT}\s*(?::|$))`,
     String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include)\b)`,
     String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
     // "update the X page that from 1 January …", "update the rota saying …": what the page should now say.
@@ -161,7 +166,10 @@ function quotedTitleAlone(cursor: TextCursor, start: number): TitleSearchRef | u
 }
 
 /** "update the rota with: …": "with" before the colon only introduces the text. */
-const WITH_COLON = new RegExp(String.raw`^\s*${WITH}\s*(?=:)`, 'i');
+const WITH_COLON = new RegExp(
+  String.raw`^\s*${WITH}(?:\s*(?=:)|\s+${FOLLOWING_TEXT}\s*(?::\s*$|(?=:)|$))`,
+  'i',
+);
 
 /**
  * The edit after the page: on the same line (after a colon, dash or linking word) or on the next
