@@ -46,8 +46,15 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
   // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
+  // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
+  /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
+  // "it would be good to add …", "it's necessary to update …", "is needed to add …": the wish or need, then the verb.
+  new RegExp(
+    String.raw`^(?:(?:it'?d|it\s+would|would|that'?d|it\s+will|it'?s|its|it\s+is)\s+be\s+(?:really\s+|so\s+|very\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|useful|better|best|wise)|(?:it'?s|its|(?:it\s+)?is)\s+(?:(?:really|very|quite)\s+)?(?:needed|necessary|required|important|needful|urgent|good|better|best))\s+(?:to\s+)?${COMMAND_VERB}`,
+    'i',
+  ),
   // Interjections and a correction of what was just asked: "lol ok …", "oops, …", "ah no I meant …".
   /^(?:lol|haha+|hehe+|lmao|rofl)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,

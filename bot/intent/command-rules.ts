@@ -42,7 +42,7 @@ const SPACE_FIRST =
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
  */
 const PAGE_THEN_EDIT =
-  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)\s*:))/i;
+  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)\s*:))/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
