@@ -23,7 +23,7 @@ type Rule = readonly [
 ];
 
 /** Verbs that add text to a page ("stick a note on …", "jot down … on …"). */
-const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|mention|include)`;
+const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|mention|include|incorporate|record|enter)`;
 /** What is added, named before the text or the page ("a line", "the following note"). */
 const ADDED_THING = String.raw`(?:(?:quick|short|small|little|wee|tiny|brief)\s+)?(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
@@ -75,7 +75,9 @@ function updateThenStatement(rest: string, body: string): Intent | undefined {
   const split = STATEMENT_AFTER_PAGE.exec(rest);
   const text = split ? rest.slice(split[0].length).trim() : '';
   if (!split || !/\S\s+\S/.test(text) || isQuestion(text) || isComplaint(text)) return usual;
-  const named = parseUpdate('update', `${split[1]}: ${text}`, body);
+  // "updat lunch rota pls, fri is pizza": courtesy before the comma is not part of the page's name.
+  const page = split[1]!.replace(/\s+(?:pls|please|plz|kindly)$/i, '');
+  const named = parseUpdate('update', `${page}: ${text}`, body);
   return named.kind === 'failure' ? usual : named;
 }
 
@@ -223,6 +225,11 @@ const RULES: readonly Rule[] = [
   [
     // "set up a new OPS page called X", "make a HR page X: …": the space key before the page noun.
     /^(?:[Mm]ake|[Ww]rite|[Dd]raft|[Ss]tart|[Ss]et\s+up|[Pp]ut\s+together|[Pp]ublish|[Aa]dd)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?~?[A-Z][A-Z0-9]{1,9}\s+(?:page|doc|document|article)\b)/,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [
+    // "(I think we need) a new page: Lunch Rota in OPS, with: …": the title after the colon.
+    /^(?=an?\s+new\s+(?:confluence\s+|wiki\s+)?(?:page|doc|document)\s*:\s*\S)/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [

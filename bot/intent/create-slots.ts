@@ -28,7 +28,7 @@ const MAX_HEAD = 400;
  * Group 1 is the break before it (punctuation, "and" or "with"); without one a bare noun needs a colon.
  */
 const TEXT_START = new RegExp(
-  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|${WITH}(?=\s*:))\s*:?)\s*`,
+  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|${WITH}(?=\s*:))\s*:?)\s*`,
   'gi',
 );
 /** A space named by its key: "in OPS", "into the OPS space", "space: OPS", "in space ops", "(OPS)". */
@@ -45,7 +45,7 @@ const TITLE_MARKER =
 const VALUE_END = /\s*[,;?!]|\.(?=\s|$)|\s+and\s+|\s+[-–—]\s+|\s*:/;
 /** The page words before an unlabelled title ("a new page", "one wiki doc", "for me a page"). */
 const PAGE_WORDS =
-  /^(?:(?:for\s+)?(?:me|us)\s+)?(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*:?\s*/i;
+  /(?:^|\s)(?:(?:for\s+)?(?:me|us)\s+)?(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*:?\s*/i;
 /** Words that start a description rather than a title ("for the audit", "about desks"). */
 const NOT_A_TITLE_START = /^(?:for|about|on|regarding|with|that|which|to|in|of|from|where|so|please|pls)\b/i;
 /** Most words in a title read without a label. */
@@ -100,11 +100,12 @@ function findTitle(head: string): string | undefined {
   TITLE_MARKER.lastIndex = 0;
   const marker = TITLE_MARKER.exec(head);
   if (marker) return valueAt(head, marker.index + marker[0].length) || undefined;
-  const page = PAGE_WORDS.exec(head.trim());
+  const page = PAGE_WORDS.exec(head);
   if (!page) return undefined;
   // "new page in OPS: Desk Booking": the space taken out left a break before the title.
-  const after = /^[\s,:;]*/.exec(head.trim().slice(page[0].length))![0].length;
-  const bare = valueAt(head.trim(), page[0].length + after);
+  const from = page.index + page[0].length;
+  const after = /^[\s,:;]*/.exec(head.slice(from))![0].length;
+  const bare = valueAt(head, from + after);
   const words = bare.split(/\s+/).filter((word) => word.length > 0);
   if (words.length === 0 || words.length > MAX_BARE_TITLE_WORDS || NOT_A_TITLE_START.test(bare))
     return undefined;
@@ -128,12 +129,34 @@ function findText(line: string): { headEnd: number; textStart: number } | undefi
   return undefined;
 }
 
+/** A spaced dash ("X - text"): where the text may start once the title and the space are named. */
+const SPACED_DASH = /\s[-–—]\s+(?=\S)/g;
+/** Dashes tried (titles may hold one: "Runbook - Kafka"). */
+const MAX_DASH_TRIES = 3;
+
+/**
+ * "new page in OPS titled Lunch Rota - friday is pizza": with no other marker, the text after the
+ * first dash that has both the title and the space before it.
+ */
+function dashAfterSlots(line: string): { headEnd: number; textStart: number } | undefined {
+  SPACED_DASH.lastIndex = 0;
+  let tries = 0;
+  for (let dash = SPACED_DASH.exec(line); dash && tries < MAX_DASH_TRIES; dash = SPACED_DASH.exec(line)) {
+    tries += 1;
+    if (dash.index > MAX_HEAD) return undefined;
+    const space = findSpace(line.slice(0, dash.index));
+    if (space && findTitle(space.head) !== undefined)
+      return { headEnd: dash.index, textStart: dash.index + dash[0].length };
+  }
+  return undefined;
+}
+
 /**
  * The title, space and text of a new page read as labelled slots from the words after a create verb
  * (`line`) and the lines after it, or `undefined` unless all three are there.
  */
 export function readCreateSlots(line: string, bodyLines: string): CreateSlots | undefined {
-  const text = findText(line);
+  const text = findText(line) ?? (bodyLines.trim().length === 0 ? dashAfterSlots(line) : undefined);
   const inline = text ? line.slice(text.textStart).trim() : '';
   const body = inline.length > 0 ? (bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline) : bodyLines;
   if (body.trim().length === 0) return undefined;

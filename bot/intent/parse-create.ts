@@ -255,6 +255,9 @@ function keyAfterPageNoun(text: string): string {
   return `${match[1]}${match[3]} in ${match[2]} ${NAMING_AHEAD.test(rest) ? '' : 'called '}${rest}`;
 }
 
+/** "Text: …" on the first line after the command: the label of the text, not part of it. */
+const TEXT_LABEL_FIRST = new RegExp(String.raw`^[ \t]*${TEXT_NAMED}[ \t]*:[ \t]*(?=\S)`, 'i');
+
 /** A new page's whole inline text in quotes (`with content "we meet monthly"`): the quotes are not part of it. */
 function unquotedBody(inline: string, bodyLines: string): string {
   if (bodyLines.length > 0) return inline;
@@ -368,7 +371,11 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
     };
   }
   const markdown =
-    inlineBody.length > 0 ? (bodyLines.length > 0 ? `${inlineBody}\n${bodyLines}` : inlineBody) : bodyLines;
+    inlineBody.length > 0
+      ? bodyLines.length > 0
+        ? `${inlineBody}\n${bodyLines}`
+        : inlineBody
+      : bodyLines.replace(TEXT_LABEL_FIRST, '');
   if (markdown.trim().length === 0) {
     return {
       kind: 'failure',
