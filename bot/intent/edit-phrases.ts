@@ -106,7 +106,7 @@ export function parseDescribedAppend(remainder: string, bodyLines: string): Inte
 }
 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
-const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?)`;
+const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?|(?:you|u)\s+(?:must|should|can|could|need\s+to|have\s+to)\s+(?:please\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
   String.raw`\s+update\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+section\b))`,
   'i',
@@ -190,7 +190,10 @@ export function parseChangeIn(remainder: string, _bodyLines: string): Intent | u
   const text = remainder.trim();
   const quote = /["“‘'«„]/.exec(text);
   if (!quote) return undefined;
-  const name = text.slice(0, quote.index).replace(/\s+(?:the|a)\s*$/i, '');
+  // "change in X the word "a" with "b"": the noun before the quote is not part of the page's name.
+  const name = text
+    .slice(0, quote.index)
+    .replace(/\s+(?:the|a)(?:\s+(?:word|words|text|phrase|line|sentence|number|value|date))?\s*$/i, '');
   const ref = readTarget(new TextCursor(name), 'end');
   if (typeof ref === 'string') return undefined;
   const cursor = new TextCursor(text);

@@ -37,7 +37,7 @@ const LINK_AFTER = /\s(?:link|url)$/i;
  * follows is the edit.
  */
 const PAGE_NEEDS =
-  /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?:should|must|needs\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)(?:\s*:\s*|\s+)(?:that\s+)?)(?=\S)/i;
+  /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b))|(?:should|must|needs\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)(?:\s*:\s*|\s+)(?:that\s+)?)(?=\S)/i;
 /**
  * "(it would be great if) the X said …", "(I would like) that the X says …": the page as the subject
  * of a wish. Only after such a wish: on its own ("the handbook said 25 days", "the handbook says …")
@@ -55,7 +55,7 @@ const PAGE_TO_SAY =
   /^(?:can|could|should|make|let|have)\s+((?:the|our)\s.{1,120}?)\s+(?:also\s+)?(?:say|mention|include|read)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
 /** "Team Rituals needs a line: …": a bare page name as the subject of "needs a line". */
 const NAME_NEEDS_LINE =
-  /^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b)/i;
+  /^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b))/i;
 
 /** "fire drill page needs updating: meet at 10": the page as the subject, then the edit after the colon. */
 const NAME_NEEDS_UPDATE =
@@ -83,7 +83,7 @@ const INSTEAD_AT_END = /\s+instead$/i;
  * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
  */
 const PAGE_SAYS_BUT =
-  /^((?:the|our)\s.{1,120}?)\s+(?:says|said|has|shows|lists|reads)\s+(.{1,120}?)(?:\s*,\s*(?:but\s+)?|\s+but\s+)(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)\s+(\S.{0,119})$/i;
+  /^((?:the|our)\s.{1,120}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads)\s+(.{1,120}?)(?:\s*,\s*(?:but\s+)?|\s+but\s+)(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)\s+(\S.{0,119})$/i;
 /** A statement rather than a figure or a name ("remote work is fine"): not old text to replace. */
 const STATEMENT_WORD =
   /\b(?:is|are|was|were|be|been|has|have|had|should|will|would|can|could|may|must|do|does|did)\b/i;
@@ -103,7 +103,7 @@ function isLikeForLike(old: string, replacement: string): boolean {
  * "make the title of the X page "Y"": a rename named by the title.
  */
 const TITLE_SHOULD_BE =
-  /^(?:(?:make|set)\s+)?(?:the\s+(?:title|name)\s+of\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)(?:['’]s)?\s+(?:title|name))\s+(?:(?:should|must|needs\s+to|has\s+to)\s+(?:be|become)|to\s+be|be|to|as)\s+(?=\S)|^(?:make|set)\s+the\s+(?:title|name)\s+of\s+(\S.{0,120}?)\s+(?=["“])/i;
+  /^(?:(?:make|set)\s+)?(?:the\s+(?:title|name)\s+of\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)(?:['’]s)?\s+(?:title|name))\s+(?:(?:should|must|needs\s+to|has\s+to)\s+(?:be\s+changed\s+to|change\s+to|be|become)|to\s+be|be|to|as)\s+(?=\S)|^(?:make|set)\s+the\s+(?:title|name)\s+of\s+(\S.{0,120}?)\s+(?=["“])/i;
 
 /** The page-as-subject edit rewritten page first ("in <page>, add …"), or `undefined`. */
 function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {

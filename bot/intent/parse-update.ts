@@ -92,6 +92,8 @@ const EDIT_START = new RegExp(
     String.raw`\s(?=${WITH}\s*:)`,
     // "update X with the following" (the text on the next lines), "… w/ these lines:".
     String.raw`\s(?=${WITH}\s+${FOLLOWING_TEXT}\s*(?::|$))`,
+    // "update the X as follows: …", "… as below:".
+    String.raw`\s(?=as\s+(?:follows|below)\s*(?::|$))`,
     String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include)\b)`,
     String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
     // "update the X page that from 1 January …", "update the rota saying …": what the page should now say.
@@ -167,7 +169,7 @@ function quotedTitleAlone(cursor: TextCursor, start: number): TitleSearchRef | u
 
 /** "update the rota with: …": "with" before the colon only introduces the text. */
 const WITH_COLON = new RegExp(
-  String.raw`^\s*${WITH}(?:\s*(?=:)|\s+${FOLLOWING_TEXT}\s*(?::\s*$|(?=:)|$))`,
+  String.raw`^\s*(?:${WITH}(?:\s*(?=:)|\s+${FOLLOWING_TEXT}\s*(?::\s*$|(?=:)|$))|as\s+(?:follows|below)\s*(?::\s*$|(?=:)|$))`,
   'i',
 );
 
