@@ -10,7 +10,7 @@ import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
-import { isComplaint } from './readings.js';
+import { isComplaint, unclear } from './readings.js';
 import type { Intent } from './types.js';
 
 /**
@@ -50,6 +50,9 @@ const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)
 /** "the X page", "the X page in HR": one page named by its title words. */
 const ONE_PAGE_NAMED =
   /^(?:the|our)\s+\S.{0,150}?\s(?:page|doc)(?:\s+(?:in|on)\s+(?:the\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s.!?]*$/i;
+
+/** "change it back", "update that again": an earlier edit undone or repeated, the page only pointed at. */
+const UNDO_POINTED = /^(?:it|that|this|them)\s+(?:back|again)(?:\s+(?:please|pls|plz))?\s*$/i;
 
 /** "my bank details", "my address": something of the person's own, with no page word in it. */
 const OWN_RECORDS = /^my\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wiki|notes)\b)/i;
@@ -152,7 +155,8 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)\s+(?:of|for|on)\s+/i,
+    // "replace everything on page 42 with: …", "overwrite all the text of X with: …".
+    /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:(?:the\s+)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)|everything|all(?:\s+(?:of\s+)?the\s+(?:text|content|contents))?)\s+(?:of|for|on|in)\s+/i,
     updateRule('set-body'),
   ],
   [
@@ -181,6 +185,7 @@ const RULES: readonly Rule[] = [
     ),
     (rest, body, match) => {
       if (OWN_RECORDS.test(rest)) return undefined;
+      if (UNDO_POINTED.test(rest)) return unclear(`${match[0]}${rest}`);
       const changed = parseUpdate('change', rest, body);
       const quotedPage = changed.kind === 'failure' && /^change\b/i.test(match[0]);
       return quotedPage ? parseUpdate('update', rest, body) : changed;
@@ -205,10 +210,12 @@ const RULES: readonly Rule[] = [
   [
     /^(?:update|upd|edit|modify|change|amend|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
     // "update my bank details", "change my pension contribution": the person's own records, not a page.
-    (rest, body) =>
+    (rest, body, match) =>
       OWN_RECORDS.test(rest)
         ? undefined
-        : (updateThenStatement(rest, body) ?? parseUpdate('update', rest, body)),
+        : UNDO_POINTED.test(rest)
+          ? unclear(`${match[0]}${rest}`)
+          : (updateThenStatement(rest, body) ?? parseUpdate('update', rest, body)),
   ],
   [
     // "create / set up a Book Club page in HR: …": a making verb, then the title before "page" and the space.

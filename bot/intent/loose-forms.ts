@@ -83,7 +83,7 @@ const INSTEAD_AT_END = /\s+instead$/i;
  * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
  */
 const PAGE_SAYS_BUT =
-  /^((?:the|our)\s.{1,120}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads)\s+(.{1,120}?)(?:\s*,\s*(?:but\s+)?|\s+but\s+)(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)\s+(\S.{0,119})$/i;
+  /^((?:the|our)\s.{1,120}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads)\s+(.{1,120}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:change|update|correct|fix|switch|set)\s+(?:that|it|this)\s+(?:to|into))\s+(\S.{0,119})$/i;
 /** A statement rather than a figure or a name ("remote work is fine"): not old text to replace. */
 const STATEMENT_WORD =
   /\b(?:is|are|was|were|be|been|has|have|had|should|will|would|can|could|may|must|do|does|did)\b/i;
