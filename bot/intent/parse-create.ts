@@ -335,15 +335,34 @@ export function parseCreate(remainder: string, bodyLines: string): Intent {
   };
 }
 
+/**
+ * "a page titled Customer Meeting Notes: Fabrikam in SALES" with the text on the next lines: the colon
+ * is inside the title, since the line ends with the space (case-sensitive key) and nothing follows it.
+ */
+const TITLE_WITH_COLON =
+  /^([^"“\n]{0,80}?\b(?:called|titled|named|entitled)\s+)([^"“\n:]{1,120}:[^"“\n:]{1,120}?)(\s+(?:in|on|into)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?)\s*$/;
+
+/** The title with a colon in it quoted, when the text is on the next lines (see {@link TITLE_WITH_COLON}). */
+function quoteTitleWithColon(text: string, bodyLines: string): string {
+  if (bodyLines.trim().length === 0) return text;
+  return text.replace(TITLE_WITH_COLON, '$1"$2"$3');
+}
+
+/** "a page for the Release Notes 2025.04 in ENG": "for (the)" before a title in capitals is not part of it. */
+const FOR_BEFORE_TITLE = /^for\s+(?:the\s+|our\s+)?(?=[A-Z0-9])/;
+
 /** The create read in the grammar's order: title, space, parent, then the text. */
 function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
-  const text = keyAfterPageNoun(remainder.trim());
+  const text = quoteTitleWithColon(keyAfterPageNoun(remainder.trim()), bodyLines);
   const parsed = readTitleAndClauses(calledAfter(text) ?? spaceAfterTitle(text));
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
     return { kind: 'failure', message: parsed.read.message, suggestions: EXAMPLES };
   const bare = parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
-  const title = parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title) ? bare : bare.replace(TITLE_PAGE_NOUN, '');
+  const title =
+    parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title)
+      ? bare
+      : bare.replace(TITLE_PAGE_NOUN, '').replace(FOR_BEFORE_TITLE, '');
   if (title.length === 0) {
     return {
       kind: 'failure',
