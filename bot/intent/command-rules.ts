@@ -106,6 +106,11 @@ function rule(source: string): RegExp {
 
 const RULES: readonly Rule[] = [
   [
+    // "put / add / post / open a new page …": a new page, whatever the verb (before the append forms).
+    /^(?:add|put|post|write|open|start|build|generate|prepare|produce|compose|craft|author|draft|publish|spin\s+up|set\s+up)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?|one)\s+new\s+(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b)/i,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [
     rule(
       String.raw`^${APPEND_VERB}\s+(?:(?:an?|this|the|one)\s+)?(?:new\s+)?${ADDED_THING}?\s*(?:saying|that\s+says|which\s+says|reading|with\s+(?:the\s+)?text)\s*:?\s*`,
     ),
@@ -181,7 +186,7 @@ const RULES: readonly Rule[] = [
   [/^replace\s+(?=\S)/i, updateRule('replace')],
   [
     rule(
-      String.raw`^(?:(?:correct|fix|turn)\s+(?:the\s+text\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
+      String.raw`^(?:(?:correct|fix|turn)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
     ),
     (rest, body, match) => {
       if (OWN_RECORDS.test(rest)) return undefined;
@@ -275,7 +280,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish|have|get(?=\s+(?:(?:me|us)\s+)?an?\s+new\s))\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b)/i,
+    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish|build|generate|prepare|produce|compose|craft|author|have|get(?=\s+(?:(?:me|us)\s+)?an?\s+new\s))\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b)/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [
@@ -398,8 +403,18 @@ const PASSIVE_ADD: readonly RegExp[] = [
 const PAGE_LIKE_TARGET =
   /\b(?:page|pg|doc|document|wiki|rota|policy|guide|calendar|checklist|runbook|handbook|process|procedure|schedule|notes|list|faq|plan|playbook|template)\b|\s[A-Z]/;
 
+/**
+ * "open the holiday calendar and add a line saying …", "go to X and append: …": a page reached with
+ * one verb, then edited with another; read page first ("in X, add …"). The page is at most a title's
+ * length.
+ */
+const REACH_THEN_EDIT =
+  /^(?:go\s+to|open(?:\s+up)?|find|pull\s+up|bring\s+up|navigate\s+to|head\s+(?:over\s+)?to|look\s+up|locate|get)\s+(\S.{0,150}?)\s+and\s+(?:then\s+)?(?=(?:add|append|put|write|insert|replace|change|update|rename|fix|correct|swap)\b)/i;
+
 /** "X needs to be added to <page>" as "add X to <page>", or the line as it was. */
-function activeAdd(core: string): string {
+function activeAdd(line: string): string {
+  const reach = REACH_THEN_EDIT.exec(line);
+  const core = reach ? `in ${reach[1]}, ${line.slice(reach[0].length)}` : line;
   for (const pattern of PASSIVE_ADD) {
     const match = pattern.exec(core);
     if (!match) continue;

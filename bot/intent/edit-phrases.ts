@@ -152,7 +152,8 @@ export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent
 
 /** The page before `end` and the edit after it, or `undefined` when either does not read. */
 function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string): Intent | undefined {
-  const ref = readTarget(new TextCursor(text.slice(0, end.index)), 'end');
+  const named = text.slice(0, end.index);
+  const ref = readTarget(new TextCursor(named.replace(PAGE_COMPLAINT, '')), 'end');
   if (typeof ref === 'string') return undefined;
   const editText = text.slice(end.index + end[0].length).replace(COURTESY_BEFORE_EDIT, '');
   const written = bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText;
@@ -164,6 +165,13 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
       : parsed;
   return typeof edit === 'string' ? undefined : update(ref, edit);
 }
+
+/**
+ * What is wrong with the page, said after its name ("X has a typo: …", "X is missing our rule, please
+ * add: …", "X is out of date - …"): not part of the name. Checked on the name's last words only.
+ */
+const PAGE_COMPLAINT =
+  /\s+(?:(?:has|have|had|contains?)\s+(?:a|an|some|one|two|a\s+few)\s+(?:small\s+|little\s+|tiny\s+)?(?:typos?|mistakes?|errors?|issues?)|(?:is|are)\s+(?:wrong|outdated|out\s+of\s+date|incorrect|broken|missing\s[^,:\n]{1,60})|needs?\s+(?:a\s+)?(?:fix|fixing|correction|updating))$/i;
 
 /** "<thing> to <page> saying <text>": the thing is short, the page ends at "saying" (or "that"). */
 const ADD_TO_SAYING =

@@ -25,7 +25,9 @@ const PAGE_THEN_PURPOSE =
 
 /** "open the Performance Reviews page there", "… page for a sec": an adverb after the page noun. */
 const PAGE_THEN_ADVERB =
-  /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:there|here|again|real\s+quick|for\s+a\s+(?:sec|second|moment|minute))$/i;
+  /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:there|here|again|real\s+quick|for\s+a\s+(?:sec|second|moment|minute)|asap|now|right\s+now|today|please|pls|for\s+me|for\s+us|too|as\s+well)$/i;
+/** "the holiday calendar one": "one" standing for the page, after two words or more. */
+const NAME_THEN_ONE = /^((?:the|our)\s+\S+\s+\S.*?)\s+one$/i;
 
 function isStop(char: string): boolean {
   return /[\s.,;:!?)]/u.test(char);
@@ -62,6 +64,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   if (purpose && purpose.index > 0) rest = rest.slice(0, purpose.index + purpose[1]!.length);
   const adverb = PAGE_THEN_ADVERB.exec(rest);
   if (adverb && adverb.index > 0) rest = rest.slice(0, adverb.index + adverb[1]!.length);
+  const one = rest.length <= MAX_TITLE_LENGTH ? NAME_THEN_ONE.exec(rest) : null;
+  if (one) rest = one[1]!;
   const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);
   const space = trailingSpace(rest);
   const spaceKey = space?.key;
