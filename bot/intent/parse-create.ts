@@ -23,7 +23,7 @@ const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 const PURPOSE =
   /\s+(?:for|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it|next|this|tomorrow'?s)\b[^:\n]{0,80}(?=\s*:|$)/iy;
 const CLAUSE_START =
-  /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s))|\s*(?=:)/gi;
+  /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|\(\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*\)))|\s*(?=:)/gi;
 /**
  * "… to ENG", "… into the OPS space": "to" ends an unquoted title only before a space key in capitals
  * or the word "space" ("Guide to Kafka" stays whole).

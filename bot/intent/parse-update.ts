@@ -42,7 +42,11 @@ const ONTO = new RegExp(
   'iy',
 );
 /** "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text. */
-const TEXT_NOUN = /(?:the\s+)?(?:text|word|words|phrase|line|sentence)\s+(?=["“‘'«„])/iy;
+const TEXT_NOUN =
+  /(?:the\s+)?(?:(?:text|word|words|phrase|line|sentence|spelling|typo|date|number|name|figure|value|time)(?:\s+of)?)\s+(?=["“‘'«„])/iy;
+/** "replace the date 25 Dec with 24 Dec": the noun before unquoted old text is not part of it. */
+const UNQUOTED_NOUN =
+  /^(?:the\s+)(?:text|word|words|phrase|date|number|figure|value|time|amount|price|address|link|url)\s+(?=\S)/i;
 /** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
 const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)|\s*(?:->|→|=>)/i;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
@@ -232,7 +236,8 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
   cursor.pos = match[0].length;
   const ref = readTarget(cursor);
   if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
-  return update(ref, { kind: 'replace', find: match[1]!.trim(), replaceWith: match[2]!.trim() });
+  const find = match[1]!.trim().replace(UNQUOTED_NOUN, '');
+  return update(ref, { kind: 'replace', find, replaceWith: match[2]!.trim() });
 }
 
 /**
