@@ -76,6 +76,19 @@ const NOT_A_RELATIVE_CLAUSE = String.raw`(?!(?:\S+s|is|was|were|are|has|had|have
 /** "that …", "saying …" right after the page: the rest is added. */
 const SAID_AFTER = /^\s*(?:that|saying|stating)\s*:?\s+(?=\S)/i;
 
+/** "… page title", "…'s name" at the end of a page named for a rename. */
+const TITLE_WORD_AT_END = /(?<=\S)(?:['’]s)?\s+(?:page\s+)?(?:title|name)$/i;
+
+/** "by adding …", "by appending: …": the edit as a gerund after "by". */
+const BY_ADDING = /^\s*by\s+(add|append|writ|putt|includ)ing\b\s*/i;
+const GERUND_STEMS: Readonly<Record<string, string>> = {
+  add: 'add',
+  append: 'append',
+  writ: 'write',
+  putt: 'put',
+  includ: 'include',
+};
+
 /** "the following", "these lines", "the text below": what is added, named before it is given. */
 const FOLLOWING_TEXT = String.raw`(?:the\s+)?(?:following|below|these|this)(?:\s+(?:lines?|text|points|bullets|notes?|info|information|changes?|details|content))?(?:\s+below)?`;
 
@@ -87,6 +100,8 @@ const FOLLOWING_TEXT = String.raw`(?:the\s+)?(?:following|below|these|this)(?:\s
 const EDIT_START = new RegExp(
   [
     String.raw`\s(?:replace|section)\s+["“‘'«„]`,
+    // "update X, section Desks: …": an unquoted heading before the colon.
+    String.raw`,\s*(?=section\s+[^:"“\n]{1,60}:)`,
     String.raw`\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:`,
     ':',
     String.raw`\s*(?:->|→|=>)\s*`,
@@ -96,6 +111,8 @@ const EDIT_START = new RegExp(
     String.raw`\s(?=${WITH}\s*:)`,
     // "update X with the following" (the text on the next lines), "… w/ these lines:".
     String.raw`\s(?=${WITH}\s+${FOLLOWING_TEXT}\s*(?::|$))`,
+    // "update the X by adding: …".
+    String.raw`\s(?=by\s+(?:adding|appending|writing|putting|including)\b)`,
     // "update the X as follows: …", "… as below:".
     String.raw`\s(?=as\s+(?:follows|below)\s*(?::|$))`,
     String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include)\b)`,
@@ -189,7 +206,9 @@ function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string 
       'append',
       joinMarkdown(headRest.slice(said[0].length).trim(), bodyLines || undefined),
     );
-  const rest = headRest.replace(WITH_COLON, ':');
+  const rest = headRest
+    .replace(WITH_COLON, ':')
+    .replace(BY_ADDING, (_all, stem: string) => `${GERUND_STEMS[stem.toLowerCase()] ?? stem} `);
   const inline = rest.replace(/^[\s,?.!;:\-–—>→=]*/, '');
   if (inline.length > 0) {
     const text = bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline;
@@ -267,7 +286,12 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
     }
     case 'rename':
     case 'set-title': {
-      const ref = readTarget(cursor, 'to');
+      const read = readTarget(cursor, 'to');
+      // "rename the X page title to Y": the word "title" names what changes, not the page.
+      const ref =
+        typeof read !== 'string' && read.kind === 'title-search' && TITLE_WORD_AT_END.test(read.words)
+          ? { ...read, words: read.words.replace(TITLE_WORD_AT_END, '') }
+          : read;
       if (typeof ref !== 'string' && !cursor.take(TO))
         return failure('Say the new title: rename 123456 to "New title".');
       return finish(ref, () => titleEdit(cursor.rest()));
