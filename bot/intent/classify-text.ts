@@ -292,7 +292,7 @@ const UPDATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|(?:add|append|put|write|post)\s+(?:to|in|into|on|onto))\s+\S/iu;
 /** A new page asked for at the start ("new page in OPS titled X - text"): a dash after it starts its text. */
 const CREATE_FIRST =
-  /^(?:[\p{L}']+\s+){0,3}?(?:create|new\s+(?:\S+\s+)?(?:page|doc)|(?:make|set\s+up|start)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc))\b/iu;
+  /^(?:[\p{L}']+\s+){0,3}?(?:create|new\s+(?:\S+\s+)?(?:page|doc)|(?:make|set\s+up|start)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b|(?:make|draft|start|publish)\s+(?=["“]))/iu;
 const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
 
 /**

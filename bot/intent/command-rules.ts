@@ -11,6 +11,8 @@ import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import { isComplaint, unclear } from './readings.js';
+import { readSpaceClause, readSpaceName } from './space-key.js';
+import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
 /**
@@ -61,7 +63,7 @@ const OWN_RECORDS = /^my\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wik
 const STATED_AFTER_PAGE = /^[^:\n]{1,150}?\sthat\s+\S/i;
 
 /** "Contacts section of ": an unquoted section heading, then the page. */
-const NAMED_SECTION = /^([^"“\n]{1,80}?)\s+section\s+(?:of|in|on)\s+/i;
+const NAMED_SECTION = /^([^"“\n]{1,80}?)\s+(?:section|part|heading)\s+(?:of|in|on)\s+/i;
 /** Where the new section text starts after the page: "with:", "to:", a colon, or "with" alone. */
 const SECTION_TEXT_START = /\s+(?:with|to)\s*:\s*|\s*:\s*|\s+with\s+(?=\S)/i;
 
@@ -134,6 +136,11 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseDescribedAppend(rest, body) ?? parseUpdate('append-to', rest, body),
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
+  [
+    // "give the office guide a new title: Workplace Guide": a rename (before "give" opens a page).
+    /^give\s+(\S.{0,120}?)\s+an?\s+(?:new|better|different)\s+(?:title|name)\s*[:,-]?\s+(?=\S)/i,
+    (rest, body, match) => parseUpdate('rename', `${match[1]} to ${rest}`, body),
+  ],
   // "1048620 append: reviewed Q4": a page id, then an edit keyword.
   [
     /^(?=(?:page\s+)?(?:id\s+)?#?\d{1,19}\s+(?:append|add|replace|section|body|title|rename)\b)/i,
@@ -145,6 +152,11 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseAddToSaying(rest, body),
   ],
   [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
+  [
+    // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …".
+    /^(?=(?:in|on|inside|within|into)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
+    (rest, body) => spaceThenCreate(rest, body),
+  ],
   [/^(?:in|on|to|for|into|onto)\s+(?=\S)/i, (rest, body) => parsePageFirstEdit(rest, body)],
   [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
@@ -153,7 +165,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "change the Team Rituals title to Team Habits": the page, then "title", then the new title.
-    /^(?:set|change|update|edit|fix|correct)\s+(?=\S.{0,150}?\s(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s)/i,
+    /^(?:set|change|update|edit|fix|correct|rename|retitle)\s+(?=\S.{0,150}?\s(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s)/i,
     (rest, body) => {
       const named = PAGE_THEN_TITLE.exec(rest);
       return named ? parseUpdate('rename', `${named[1]} to ${rest.slice(named[0].length)}`, body) : undefined;
@@ -171,7 +183,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "replace the Contacts section of page 123 with: …": the heading named without quotes.
-    /^(?:update|edit|change|rewrite|replace)\s+the\s+(?=[^"“\n]{1,80}?\s+section\s+(?:of|in|on)\s)/i,
+    /^(?:update|edit|change|rewrite|replace)\s+the\s+(?=[^"“\n]{1,80}?\s+(?:section|part|heading)\s+(?:of|in|on)\s)/i,
     (rest, body) => {
       const named = NAMED_SECTION.exec(rest);
       if (!named) return undefined;
@@ -256,12 +268,12 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "make "Parking" in HR: …": a quoted title and a space after a making verb is a new page.
-    /^(?:make|draft|start|set\s+up|put\s+together|publish)\s+(?=["“][^"”\n]{1,255}["”]\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}\b)/i,
+    /^(?:make|draft|start|set\s+up|put\s+together|publish)\s+(?=["“][^"”\n]{1,255}["”]\s+(?:(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}\b|\(\s*~?[A-Z][A-Z0-9]{1,9}\s*\)))/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [
     // "(I want) a page Book Club in HR, content: …": the title right after "page", a space key in capitals.
-    /^an?\s+(?:new\s+)?(?=(?:page|doc|document)\s+(?!(?:about|on|for|regarding|re|with|of|that|which|to|in|from|called|named|titled)\b)[^"“\n:?]{1,120}?\s(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
+    /^an?\s+(?:new\s+)?(?=(?:page|doc|document)\s+(?!(?:about|on|for|regarding|re|with|of|that|which|to|in|from|called|named|titled)\b)[^"“\n:?]{1,120}?\s(?:in|on)\s+(?:the\s+)?(?:(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b|[^,:"“\n?]{1,60}?\s(?:space|wiki)\b))/,
     (rest, body) => parseCreate(rest, body),
   ],
   [
@@ -394,6 +406,8 @@ const PASSIVE_ADD: readonly RegExp[] = [
     String.raw`^${NOT_TEXT}(\S.{0,300}?)\s+(?:(?:needs?\s+to|should|must|has\s+to|have\s+to|ought\s+to|could|can|will)\s+(?:also\s+)?be\s+${ADDED}|needs?\s+(?:adding|including|putting))${TO_PAGE}`,
     'i',
   ),
+  // "(I need) "X" added to <page>": quoted text, then the participle.
+  new RegExp(String.raw`^(["“][^"”\n]{1,300}["”])\s+(?:also\s+)?${ADDED}${TO_PAGE}`, 'i'),
 ];
 /**
  * A passive add is read only when it is about a page: its text is quoted or follows a colon, or the
@@ -410,6 +424,25 @@ const PAGE_LIKE_TARGET =
  */
 const REACH_THEN_EDIT =
   /^(?:go\s+to|open(?:\s+up)?|find|pull\s+up|bring\s+up|navigate\s+to|head\s+(?:over\s+)?to|look\s+up|locate|get)\s+(\S.{0,150}?)\s+and\s+(?:then\s+)?(?=(?:add|append|put|write|insert|replace|change|update|rename|fix|correct|swap)\b)/i;
+
+/** The space before a create verb, and the verb ("in the engineering space, create "). */
+const SPACE_THEN_CREATE_VERB =
+  /\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s+/iy;
+/** The page words and naming after the verb ("a new page called "), dropped before the title. */
+const PAGE_NAMING =
+  /^(?:(?:an?|one)\s+)?(?:new\s+)?(?:(?:page|doc|document)\s+)?(?:(?:called|named|titled)\s+)?/i;
+
+/**
+ * "in the engineering space, create Desk Rules with: …": the space first (a key or a name), then the
+ * create; read as "page in <key> called <the rest>". `undefined` when the space does not read.
+ */
+function spaceThenCreate(line: string, body: string): Intent | undefined {
+  const cursor = new TextCursor(line);
+  const key = readSpaceName(cursor) ?? readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'into']);
+  if (key === undefined || !cursor.take(SPACE_THEN_CREATE_VERB)) return undefined;
+  const rest = cursor.rest().replace(PAGE_NAMING, '');
+  return rest.length > 0 ? parseCreate(`page in ${key} called ${rest}`, body) : undefined;
+}
 
 /** "X needs to be added to <page>" as "add X to <page>", or the line as it was. */
 function activeAdd(line: string): string {

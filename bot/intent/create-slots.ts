@@ -28,7 +28,7 @@ const MAX_HEAD = 400;
  * Group 1 is the break before it (punctuation, "and" or "with"); without one a bare noun needs a colon.
  */
 const TEXT_START = new RegExp(
-  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|${WITH}(?=\s*:))\s*:?)\s*`,
+  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:write|put|say)(?=\s+\S)|${WITH}(?=\s*:))\s*:?)\s*`,
   'gi',
 );
 /** A space named by its key: "in OPS", "into the OPS space", "space: OPS", "in space ops", "(OPS)". */
@@ -117,7 +117,9 @@ function findText(line: string): { headEnd: number; textStart: number } | undefi
   TEXT_START.lastIndex = 0;
   for (let match = TEXT_START.exec(line); match; match = TEXT_START.exec(line)) {
     if (match.index > MAX_HEAD) return undefined;
-    const verbal = match[2] === undefined;
+    // "… and write desks are hot-desked": a verb with no colon starts the text only after "and" or punctuation.
+    const bareVerb = /^(?:write|put|say)$/i.test(match[0].slice(match[1]!.length).trim());
+    const verbal = match[2] === undefined && !bareVerb;
     const marked = match[3] !== undefined || match[4] !== undefined;
     const punctuated = /[,;.?!]/.test(match[1] ?? '');
     // "… and content we meet monthly" (two words at least: "Tea and Text Guide" stays a title).
@@ -127,6 +129,28 @@ function findText(line: string): { headEnd: number; textStart: number } | undefi
       return { headEnd: match.index, textStart: match.index + match[0].length };
   }
   return undefined;
+}
+
+/** "title: X" / "space: OPS" on a line of its own after the command: a slot given as a field. */
+const FIELD_LINE = /^[ \t]*(?:title|name|space)[ \t]*:[ \t]*\S[^\n]*$/i;
+/** Field lines read after the command. */
+const MAX_FIELD_LINES = 3;
+
+/**
+ * "create a page\ntitle: Desk Rules\nspace: OPS\n<text>": the field lines right after the command
+ * joined to it (", title: Desk Rules, space: OPS"), the lines after them the text.
+ */
+function withFieldLines(line: string, bodyLines: string): { line: string; bodyLines: string } {
+  let head = line;
+  let rest = bodyLines;
+  for (let i = 0; i < MAX_FIELD_LINES; i += 1) {
+    const newline = rest.indexOf('\n');
+    const first = newline < 0 ? rest : rest.slice(0, newline);
+    if (!FIELD_LINE.test(first)) break;
+    head = `${head}, ${first.trim()}`;
+    rest = newline < 0 ? '' : rest.slice(newline + 1);
+  }
+  return { line: head, bodyLines: rest };
 }
 
 /** A spaced dash ("X - text"): where the text may start once the title and the space are named. */
@@ -155,7 +179,8 @@ function dashAfterSlots(line: string): { headEnd: number; textStart: number } | 
  * The title, space and text of a new page read as labelled slots from the words after a create verb
  * (`line`) and the lines after it, or `undefined` unless all three are there.
  */
-export function readCreateSlots(line: string, bodyLines: string): CreateSlots | undefined {
+export function readCreateSlots(typed: string, typedBody: string): CreateSlots | undefined {
+  const { line, bodyLines } = withFieldLines(typed, typedBody);
   const text = findText(line) ?? (bodyLines.trim().length === 0 ? dashAfterSlots(line) : undefined);
   const inline = text ? line.slice(text.textStart).trim() : '';
   const body = inline.length > 0 ? (bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline) : bodyLines;
