@@ -2,6 +2,7 @@ import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
+import { TRAILING_ADVERB } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
 const LEADING_PAGE_WORDS =
@@ -24,8 +25,9 @@ const PAGE_THEN_PURPOSE =
   /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:for|so|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it)\b.{0,80}$/i;
 
 /** "open the Performance Reviews page there", "… page for a sec": an adverb after the page noun. */
-const PAGE_THEN_ADVERB =
-  /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:there|here|again|real\s+quick|for\s+a\s+(?:sec|second|moment|minute))$/i;
+const PAGE_THEN_ADVERB = /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:there|here)$/i;
+/** "show me the On-call Rota again", "open the VPN guide real quick": an adverb at the end, with or without a page noun. */
+const NAME_THEN_ADVERB = new RegExp(`${TRAILING_ADVERB}$`, 'i');
 
 function isStop(char: string): boolean {
   return /[\s.,;:!?)]/u.test(char);
@@ -62,6 +64,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   if (purpose && purpose.index > 0) rest = rest.slice(0, purpose.index + purpose[1]!.length);
   const adverb = PAGE_THEN_ADVERB.exec(rest);
   if (adverb && adverb.index > 0) rest = rest.slice(0, adverb.index + adverb[1]!.length);
+  const when = NAME_THEN_ADVERB.exec(rest);
+  if (when && when.index > 0) rest = trimEndWhere(rest.slice(0, when.index), isStop);
   const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);
   const space = trailingSpace(rest);
   const spaceKey = space?.key;

@@ -1,6 +1,7 @@
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
+import { TRAILING_ADVERB } from './trailing-adverbs.js';
 import type { Intent } from './types.js';
 
 /** Longest search text accepted; longer text is almost certainly a paste, not a query. */
@@ -47,8 +48,10 @@ const TRAILING_SPACE =
 /** "kafka (ENG)", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
 const TRAILING_KEY_ONLY =
   /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
-const TRAILING_WHERE =
-  /\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|instead|too|as\s+well)\s*[.!?]*$/i;
+const TRAILING_WHERE = new RegExp(
+  String.raw`\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|instead|too|as\s+well)\s*[.!?]*$|${TRAILING_ADVERB}\s*[.!?]*$`,
+  'i',
+);
 
 function isTrailingStop(char: string): boolean {
   return /[\s?!.,;:]/u.test(char);
@@ -68,11 +71,22 @@ function stripLeading(text: string): string {
 const VAGUE_TOPIC = /^(?:the|our|that|any|some)\s+(?=\S+\s)/i;
 const VAGUE_NOUN = /\s(?:stuff|things?|bits|info|details)$/i;
 
+/**
+ * "search visa thing", "kafka lag and stuff", "onboarding etc": a vague tail after the topic, with or
+ * without an article ("bank details" keeps its noun: only these words).
+ */
+const LOOSE_TAIL =
+  /\s(?:(?:related\s+)?(?:stuff|things?)|(?:and|or)\s+(?:stuff|such|so\s+on|something|whatever|the\s+like)|etc\.?|and\s+all\s+that)$/i;
+
 /** The topic without the article and the vague noun around it ("the salary sacrifice stuff" → "salary sacrifice"). */
 function withoutVagueNoun(words: string): string {
   const article = VAGUE_TOPIC.exec(words);
   const noun = article ? VAGUE_NOUN.exec(words.slice(-8)) : null;
-  if (!article || !noun) return words;
+  if (!article || !noun) {
+    const loose = LOOSE_TAIL.exec(words.slice(-24));
+    const cut = loose ? words.slice(0, words.length - loose[0].length).trim() : '';
+    return cut.length > 0 ? cut : words;
+  }
   const topic = words.slice(article[0].length, words.length - noun[0].length).trim();
   return topic.length > 0 ? topic : words;
 }
