@@ -24,6 +24,8 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
   '10th': 10,
   top: 1,
   last: 'last',
+  final: 'last',
+  bottom: 'last',
   next: 'next',
   previous: 'previous',
   prev: 'previous',
@@ -32,9 +34,16 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
 const LEAD = /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right)[\s,!.]+)*/i;
 /** "… too", "… as well", "… again": adds nothing to which result is meant. */
 const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me)$/i;
+/**
+ * Where the result was shown or what the user thinks of it, after the result named ("the last one you
+ * listed", "the 2nd one from the list", "the first one looks right, open it"): not which one.
+ */
+const WHERE_SHOWN =
+  /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer)|(?:looks|seems|sounds)\s+(?:right|good|correct|promising|useful|relevant|like\s+it)|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
 const VERB =
-  /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to)\s+(?:me\s+)?(?:up\s+)?)?/i;
-const ORDINAL_ONE = /^(?:the\s+)?([a-z0-9]{3,8})(?:\s+(?:one|result|hit|page|link|match|item|entry))?$/i;
+  /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to|(?:(?:i'?ll|i\s+will|(?:i'?m\s+)?gonna|(?:i'?m\s+)?going\s+to)\s+)?(?:go|going)\s+(?:with|for)|(?:i'?ll\s+)?(?:take|pick|choose|select)|click(?:\s+on)?|try|want|need)\s+(?:me\s+)?(?:up\s+)?)?/i;
+const ORDINAL_ONE =
+  /^(?:(?:the|that|this)\s+)?([a-z0-9]{3,8})(?:\s+(?:one|result|hit|page|link|match|item|entry))?$/i;
 const NUMBERED =
   /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match|option|choice)\s*(?:number\s*|no\.?\s*|#\s*)?|number\s*|no\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
 /**
@@ -124,6 +133,7 @@ export function parseFollowUp(core: string): Intent | undefined {
     core
       .replace(LEAD, '')
       .replace(TAIL, '')
+      .replace(WHERE_SHOWN, '')
       .replace(/^teh\s/i, 'the '),
   );
   if (MORE.test(text)) return { kind: 'follow-up', action: 'more' };

@@ -21,7 +21,14 @@ import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
-import { hasVerbTypo, isFillerOnly, isKeywords, isVagueRequest, unclear } from './readings.js';
+import {
+  hasVerbTypo,
+  isFillerOnly,
+  isKeywords,
+  isPointingOnly,
+  isVagueRequest,
+  unclear,
+} from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, MessageMention } from './types.js';
@@ -292,6 +299,10 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   if (BACK_REFERENCE.test(core)) return unclear(core);
+  // "that page", "same for the other page", "change it back": only pointing, nothing named; "do it?" stays a question.
+  const pointing = !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core));
+  if (pointing && !/\?\s*$/.test(line) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
+    return unclear(core);
   const wherePageIs = wherePageIsAsked(core);
   if (wherePageIs) return wherePageIs;
   const where = WHERE_CAN_I_FIND.exec(core);
