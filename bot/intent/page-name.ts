@@ -79,7 +79,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
     else if (article) rest = rest.slice(article[0].length);
     rest = rest.replace(LEADING_NAMING, '');
     const noun = TRAILING_PAGE_NOUN.exec(rest);
-    if (noun && (article || pageWords || rest.slice(0, noun.index).includes(' ')))
+    // "onboarding pg": "pg" is never a title's own word, so it goes even after one word.
+    if (noun && (article || pageWords || rest.slice(0, noun.index).includes(' ') || /pg$/i.test(noun[0])))
       rest = rest.slice(0, noun.index);
   }
   const inner = readQuoted(rest.trim(), 0, MAX_TITLE_LENGTH * 2);
