@@ -1,5 +1,5 @@
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { readPageName } from './page-name.js';
+import { readPageName, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { DESCRIBED_PAGE, parseSearchWords } from './parse-search.js';
 import { readQuoted } from './read-quoted.js';
@@ -32,7 +32,7 @@ function getByName(text: string): Intent {
     return parseSearchWords(text);
   const link = LINK_AFTER_NAME.exec(text);
   const named = link && link.index > 0 ? text.slice(0, link.index) : text;
-  const ref = readPageName(named) ?? readPageName(text);
+  const ref = readPageToOpen(named) ?? readPageName(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }
 

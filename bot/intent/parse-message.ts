@@ -13,7 +13,7 @@ import {
   normalizeMessage,
   showMentions,
 } from './normalize-message.js';
-import { readPageName } from './page-name.js';
+import { readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { parseFollowUp } from './parse-follow-up.js';
@@ -85,6 +85,8 @@ const WHERE_IS_PAGE =
  */
 const WHERE_THE_PAGE_IS =
   /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+where\s+(?=(?:the|our)\s)/i;
+/** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
+const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is)\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
 const DOCUMENT_NOUN =
   /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
@@ -164,12 +166,26 @@ function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
   const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
   if (text.length > MAX_PAGE_NAME_LINE || !ONE_NAMED_PAGE.test(text)) return undefined;
-  const ref = readPageName(text);
+  const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
 
 /** "tell me where the VPN Setup Guide is": the page named, opened by its title words; else `undefined`. */
 function wherePageIsAsked(core: string): Intent | undefined {
+  const bare = WHERE_IS_NAME.exec(core);
+  if (bare) {
+    // "where's Local Development Setup", "where is the expense policy": a written title or a document's noun.
+    const name = core.slice(bare[0].length);
+    const titled =
+      /^(?:(?:the|our)\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|and|of|for|&))*\s+[A-Z0-9][\w&'’.-]*$/.test(
+        name,
+      );
+    if (
+      name.length <= MAX_PAGE_NAME_LINE &&
+      (titled || (/^(?:the|our)\s/i.test(name) && DOCUMENT_NOUN.test(name)))
+    )
+      return definiteName(name);
+  }
   const lead = WHERE_THE_PAGE_IS.exec(core);
   const tail = lead ? IS_AT_END.exec(core.slice(-24)) : null;
   if (!lead || !tail) return undefined;
