@@ -98,7 +98,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
 const CONTEXT_AFTER_NAME =
   /\s(?:so\s+(?:that\s+)?(?:[iI]|we|you|they|he|she|u)\s|(?:before|after|during|ahead\s+of)\s+(?:my|our|his|her|their|the\s+(?:meeting|call|trip|review|audit|interview)|tomorrow|today|tonight|next|this|[iI]|we)\b|for\s+(?:me|us|him|her|them)\s+to\s|for\s+(?:my|our|his|her|their)\s|for\s+(?:the|a)\s+new\s+(?:guy|girl|hire|joiner|starter|person|colleague|member)|to\s+(?:read|check|review|see|look\s+(?:at|over|through)|share|print|go\s+through|skim)\b|(?:because|since|as)\s+(?:[iI]|we|my|our)\b|in\s+case\s|(?:in|on|from)\s+(?:confluence|the\s+wiki|wiki|our\s+wiki)\s*$|(?:that|which)\s+(?:[A-Z][\p{L}'-]+|i|we|you|they|he|she)\s+(?:wrote|made|created|shared|sent|posted|mentioned|use|used|keep|kept|started|updated)\b|(?:[iI]|we|you|they)\s+(?:use|used|have|had|keep|made|wrote|always\s+use)\s*$)/u;
 /** "the current expense policy", "the latest team rituals page": how fresh, not which page. */
-const FRESHNESS = /^((?:the|our|teh)\s+)(?:latest|current|newest|most\s+recent|up-to-date|updated)\s+(?!(?:version|copy|draft)\b)(?=\S)/;
+const FRESHNESS =
+  /^((?:the|our|teh)\s+)(?:latest|current|newest|most\s+recent|up-to-date|updated)\s+(?!(?:version|copy|draft)\b)(?=\S)/;
 /** "HR's parental leave policy", "the ENG team's testing strategy": a space key in capitals owns the page. */
 const SPACE_OWNS = /^(?:(?:the|our)\s+)?([A-Z][A-Z0-9]{1,9})(?:\s+(?:team|space|wiki))?['’]s\s+(?=\S)/;
 /** "the expense policy one": "one" for the page, after its name. */
