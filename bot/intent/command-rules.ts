@@ -263,7 +263,7 @@ const RULES: readonly Rule[] = [
   ],
   [/^find\s+out\b/i, () => undefined],
   [
-    /^(?:search(?:ing)?(?:\s+up(?=\s))?|(?:do|run|make|have)\s+(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:have|take)\s+a\s+(?:quick\s+)?(?:look|hunt|dig)\s+(?:around\s+)?for|find|look\s*up|look\s+for|looking\s+for|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|\S+\s+(?:pages|docs)\b)))\b[\s:]*/i,
+    /^(?:search(?:ing)?(?:\s+up(?=\s))?|(?:do|run|make|have)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:have|take)\s+a\s+(?:quick\s+)?(?:look|hunt|dig)\s+(?:around\s+)?for|find|look\s*up|look\s+for|looking\s+for|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|\S+\s+(?:pages|docs)\b)))\b[\s:]*/i,
     // "look the Salary Bands page" (no "for"): one page named, so it is opened.
     (rest, _body, match) =>
       /^look\s+$/i.test(match[0]) && ONE_PAGE_NAMED.test(rest)
