@@ -271,7 +271,7 @@ const RULES: readonly Rule[] = [
         : parseSearchWords(rest),
   ],
   [
-    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|(?:send|share|link)(?=\s+(?:me|us|the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring(?=\s+(?:me|us)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
+    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|(?:send|share|link)(?=\s+(?:me|us|the|our)\s)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring(?=\s+(?:me|us)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
     // "check the HR space for X": a space, then what to look for in it (a search).
     (rest) =>
       QUESTION_AFTER_SHOW.test(rest)

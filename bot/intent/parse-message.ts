@@ -5,7 +5,7 @@ import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
-import { isDefiniteName, isKeywordQuery, rewriteLooseForm } from './loose-forms.js';
+import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import {
   cleanLine,
   dropChatResidue,
@@ -75,7 +75,7 @@ const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
 const ONE_NAMED_PAGE =
-  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
+  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
 /** "where's the X page", "tell me where is the X page" (non-native): the page is opened. */
 const WHERE_IS_PAGE =
   /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is)\s+(?=(?:the|our)\s)/i;
@@ -93,7 +93,7 @@ const DOCUMENT_NOUN =
 const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
 /** "… page open it", "… page, can you open it": what to do with the page, after it. */
 const OPEN_IT_AFTER =
-  /(?:\s+|\s*,\s*)(?:located|kept|stored|hiding|(?:(?:and|pls|please)\s+)?(?:open|show|send|share|link)\s+(?:it|that|me\s+it)(?:\s+(?:to\s+me|pls|please))?)[\s?!.]*$/i;
+  /(?:\s+|\s*,\s*)(?:located|kept|stored|hiding|(?:(?:and|pls|please)\s+)?(?:open|show|send|share|link)(?:\s+(?:it|that|me\s+it))?(?:\s+(?:to\s+me|pls|please))?)[\s?!.]*$/i;
 const MAX_PAGE_NAME_LINE = 300;
 /** Where an earlier page was shown ("the page from the standup"): not a title, not a space. */
 const EARLIER_EVENT =
@@ -116,6 +116,7 @@ const WISH_IF =
 const EDIT_ON_NEXT_LINE = /^[ \t]*(?:(?:append|add|body|title)[ \t]*:|(?:section|replace)[ \t]+["“])/i;
 const HELP_THEN_QUESTION =
   /^(?:help|halp|(?:please|pls|plz)\s+help)(?:\s+(?:me|pls|please))?\s*[,:!.\-–—]+\s*(?=\S)/i;
+const HELP_WITH_PAGE = /^help\s+(?:me\s+|us\s+)?(?:with|on)\s+(?=(?:the|our)\s)/i;
 const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const INLINE_END_PROBE = 32;
@@ -170,6 +171,17 @@ function namedPage(core: string): Intent | undefined {
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
 
+/**
+ * "laptop setup, can u open it?": the object first, then a request with its verb that courtesy
+ * stripping took for a question tag; the verb is put back before what is left (`core`), or `undefined`.
+ */
+function verbAfterObject(line: string, core: string): string | undefined {
+  const text = trimEndWhere(line.trim(), (c) => /[\s?!.]/.test(c));
+  const trailing = trailingVerb(text);
+  if (!trailing || core.length === 0) return undefined;
+  return text.slice(0, trailing.index).trimEnd().endsWith(core) ? `${trailing.verb} ${core}` : undefined;
+}
+
 /** "tell me where the VPN Setup Guide is": the page named, opened by its title words; else `undefined`. */
 function wherePageIsAsked(core: string): Intent | undefined {
   const bare = WHERE_IS_NAME.exec(core);
@@ -222,7 +234,16 @@ function asQuestion(line: string, bodyLines: string): Intent {
  * "help create page "X" in ENG, write: …": a whole command after "help" (three words or more) is the
  * request; "help create" or "help create page" alone asks how.
  */
-function commandAfterHelp(core: string, bodyLines: string): Intent | undefined {
+function commandAfterHelp(core: string, bodyLines: string, line = core): Intent | undefined {
+  // "help me with the code of conduct page", "help, I need the team rituals page": a page named after the cry.
+  const withPage = HELP_WITH_PAGE.exec(core);
+  const named = withPage ? namedPage(core.slice(withPage[0].length)) : undefined;
+  if (named) return named;
+  const cry = HELP_THEN_QUESTION.exec(line.trim());
+  const after = cry ? stripPoliteness(line.trim().slice(cry[0].length)) : '';
+  const request =
+    after.length > 0 ? (namedPage(after) ?? applyRules(baseVerbForm(after), bodyLines)) : undefined;
+  if (request?.kind === 'operation' || request?.kind === 'page-by-name') return request;
   const lead = HELP_THEN_COMMAND.exec(core);
   if (!lead) return undefined;
   const ruled = applyRules(baseVerbForm(core.slice(lead[0].length)), bodyLines);
@@ -309,7 +330,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
   const help = matchHelp(core);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
-  if (help) return commandAfterHelp(core, bodyLines) ?? { kind: 'help', ...help };
+  if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
   const followUp = parseFollowUp(core);
   if (followUp) return followUp;
@@ -342,7 +363,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
     ? (parseFollowUp(fixed) ?? applyRules(fixed, bodyLines) ?? helpOrApprovals(fixed))
     : undefined;
   if (typoRuled) return typoRuled;
-  const moved = rewriteLooseForm(core, WISH_IF.test(line));
+  const moved = rewriteLooseForm(core, WISH_IF.test(line)) ?? verbAfterObject(line, core);
   const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;
   if (movedRuled) return movedRuled;
   const named = namedPage(core);
