@@ -171,6 +171,10 @@ function namedPage(core: string): Intent | undefined {
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
 
+/** A verb that makes words a statement ("is", "was", "seems"), not a page's name. */
+const STATEMENT_WORD =
+  /\b(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|has|have|had|does|did|doesn'?t|didn'?t|seems?|looks?|says?|said)\b|['’]s\s/i;
+
 /**
  * "laptop setup, can u open it?": the object first, then a request with its verb that courtesy
  * stripping took for a question tag; the verb is put back before what is left (`core`), or `undefined`.
@@ -178,7 +182,8 @@ function namedPage(core: string): Intent | undefined {
 function verbAfterObject(line: string, core: string): string | undefined {
   const text = trimEndWhere(line.trim(), (c) => /[\s?!.]/.test(c));
   const trailing = trailingVerb(text);
-  if (!trailing || core.length === 0) return undefined;
+  // "the rota is wrong, can you open it?": a statement before the tag, not a page's name.
+  if (!trailing || core.length === 0 || STATEMENT_WORD.test(core)) return undefined;
   return text.slice(0, trailing.index).trimEnd().endsWith(core) ? `${trailing.verb} ${core}` : undefined;
 }
 
