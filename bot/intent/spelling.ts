@@ -29,11 +29,12 @@ const VOCABULARY =
     // asking and wishing
     'need needs want wants like would could should will shall might must can cannot mind know think ' +
     'wonder wondering hoping trying tell please thanks thank hello morning afternoon evening quick ' +
+    'possible chance able kindly favour favor asked told someone anyone somebody anybody ' +
     // pages and their parts
     'page pages section title titled heading space spaces document documents documentation docs ' +
     'article articles content contents body text line lines note called named saying says stating ' +
     'results result approvals approval pending waiting information info stuff regarding related ' +
-    'covering explains describes contains ' +
+    'covering explains describes contains confluence latest yesterday today nothing ' +
     // positions and follow-ups
     'first second third fourth fifth last next previous more other another again ' +
     // function words
