@@ -361,7 +361,7 @@ export function correctedWord(word: string): string | undefined {
   return read !== undefined && !isEnglishWord(word) ? read : undefined;
 }
 
-/** What may follow a word corrected: a clitic ("wat's", "thers're") and closing punctuation. */
+/** What may follow a word corrected: a clitic ("wat's", "wher’s") and closing punctuation. */
 const WORD_END = /^(?:['’](?:s|re|ll|d|m|ve)|n['’]t)?[,.!?;:]*$/;
 /** A word after which the rest of the line is what a page should say. */
 const TEXT_FOLLOWS = new Set(['saying', 'says', 'say', 'stating']);
@@ -371,22 +371,24 @@ const OPENS_QUOTE = /^["“‘«„'`]/;
 const CLOSES_QUOTE = /["”’»'`][,.!?;:)]*$/;
 
 /**
- * The command line with its mistyped words corrected (see the file comment). Only lower-case words
- * of letters, or capitalised where a sentence starts (a clitic and a trailing `,.!?;:` kept) among the first {@link WORDS_LOOKED_AT}; quoted text and code
- * are skipped, and it stops at "word:", at a quote inside a word and at the words that introduce a
- * page's text ("saying …"), so what a person wants written stays as typed. Linear: each word costs
- * at most a bounded number of lookups.
+ * The command line with its mistyped words corrected (see the file comment). Only words of lower-case
+ * letters, or capitalised where a sentence starts, among the first {@link WORDS_LOOKED_AT} (a clitic
+ * and a trailing `,.!?;:` kept). Quoted text and code are skipped, and it stops at "word:", at a quote
+ * inside a word and at the words that introduce a page's text ("saying …"), so what a person wants
+ * written stays as typed. Linear: each word costs at most a bounded number of lookups.
  */
 export function fixSpelling(line: string): string {
   const parts = line.split(' ');
   const limit = Math.min(parts.length, WORDS_LOOKED_AT);
   let quoted = false;
   for (let i = 0; i < limit; i += 1) {
-    const part = parts[i]!;
-    if (quoted || OPENS_QUOTE.test(part)) {
-      quoted = !CLOSES_QUOTE.test(quoted ? part : part.slice(1));
+    if (quoted || OPENS_QUOTE.test(parts[i]!)) {
+      quoted = !CLOSES_QUOTE.test(quoted ? parts[i]! : parts[i]!.slice(1));
       continue;
     }
+    // "I’m", "can’t": the apostrophe phones type curly is read as the straight one the rules know.
+    const part = parts[i]!.replace(/(?<=\p{L})’(?=\p{L})/gu, "'");
+    parts[i] = part;
     // A capital only where a sentence starts ("Cna you …", "Hi! Plese …"): elsewhere it is a name.
     const sentenceStart = i === 0 || /[.!?]$/.test(parts[i - 1]!);
     const word = (sentenceStart ? /^[A-Za-z][a-z]*/ : /^[a-z]+/).exec(part)?.[0];
@@ -394,7 +396,9 @@ export function fixSpelling(line: string): string {
     const lower = word?.toLowerCase();
     const fixed = lower && WORD_END.test(rest) ? correctedWord(lower) : undefined;
     if (fixed) parts[i] = (word![0] === lower![0] ? fixed : fixed[0]!.toUpperCase() + fixed.slice(1)) + rest;
-    if (/:$|["“”‘’«»„`]/.test(part) || TEXT_FOLLOWS.has(fixed ?? lower ?? '')) break;
+    // An apostrophe between letters ("I'm") is no quote.
+    const quoteInside = /["“”‘’«»„`]/.test(part.replace(/(?<=\p{L})'(?=\p{L})/gu, ''));
+    if (part.endsWith(':') || quoteInside || TEXT_FOLLOWS.has(fixed ?? lower ?? '')) break;
   }
   return parts.join(' ');
 }

@@ -111,6 +111,7 @@ describe('fixSpelling', () => {
     expect(fixSpelling('Wich page has the wifi password')).toBe('Which page has the wifi password');
     expect(fixSpelling('Hi! Cna you opne the rota')).toBe('Hi! Can you open the rota');
     expect(fixSpelling("Wat's in teh rota, and wher's it?")).toBe("What's in the rota, and where's it?");
+    expect(fixSpelling('I’m lookign for teh rota: Sam’s off')).toBe("I'm looking for the rota: Sam’s off");
   });
 
   it('keeps quoted text, code, capitalised words and the text after a body marker as typed', () => {
