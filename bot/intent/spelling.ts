@@ -361,6 +361,38 @@ export function correctedWord(word: string): string | undefined {
   return read !== undefined && !isEnglishWord(word) ? read : undefined;
 }
 
+/** "r" for "are" in chat, read so only next to a question word or a pronoun ("where r the docs", "r there any"). */
+const ARE_BEFORE = new Set(['what', 'where', 'how', 'who', 'why', 'when', 'which', 'u', 'you', 'we', 'they']);
+const ARE_AFTER = new Set(['u', 'you', 'there', 'they', 'we', 'the', 'any', 'these', 'those']);
+/** "cn" for "can" before whoever is asked ("cn sum1 open …", "cn u"). */
+const ASKED = new Set([
+  'u',
+  'you',
+  'i',
+  'we',
+  'someone',
+  'anyone',
+  'somebody',
+  'anybody',
+  'sum1',
+  'some1',
+  'any1',
+]);
+/** "any1", "sum1": chat's digit for "one" after these. */
+const ONE_AFTER = /^(any|some|sum|every|no)1$/i;
+
+/** The chat form `part` stands for between `previous` and `next` ("r", "cn", "any1"), or `undefined`. */
+function chatForm(part: string, previous: string | undefined, next: string | undefined): string | undefined {
+  if (
+    part === 'r' &&
+    (ARE_BEFORE.has(previous?.toLowerCase() ?? '') || ARE_AFTER.has(next?.toLowerCase() ?? ''))
+  )
+    return 'are';
+  if (part === 'cn' && ASKED.has(next?.toLowerCase() ?? '')) return 'can';
+  const one = ONE_AFTER.exec(part);
+  return one ? `${one[1]!.toLowerCase() === 'sum' ? 'some' : one[1]!.toLowerCase()}one` : undefined;
+}
+
 /** What may follow a word corrected: a clitic ("wat's", "wher’s") and closing punctuation. */
 const WORD_END = /^(?:['’](?:s|re|ll|d|m|ve)|n['’]t)?[,.!?;:]*$/;
 /** A word after which the rest of the line is what a page should say. */
@@ -387,7 +419,8 @@ export function fixSpelling(line: string): string {
       continue;
     }
     // "I’m", "can’t": the apostrophe phones type curly is read as the straight one the rules know.
-    const part = parts[i]!.replace(/(?<=\p{L})’(?=\p{L})/gu, "'");
+    const part =
+      chatForm(parts[i]!, parts[i - 1], parts[i + 1]) ?? parts[i]!.replace(/(?<=\p{L})’(?=\p{L})/gu, "'");
     parts[i] = part;
     // A capital only where a sentence starts ("Cna you …", "Hi! Plese …"): elsewhere it is a name.
     const sentenceStart = i === 0 || /[.!?]$/.test(parts[i - 1]!);

@@ -112,6 +112,9 @@ describe('fixSpelling', () => {
     expect(fixSpelling('Hi! Cna you opne the rota')).toBe('Hi! Can you open the rota');
     expect(fixSpelling("Wat's in teh rota, and wher's it?")).toBe("What's in the rota, and where's it?");
     expect(fixSpelling('I’m lookign for teh rota: Sam’s off')).toBe("I'm looking for the rota: Sam’s off");
+    expect(fixSpelling('r there docs? cn sum1 open the plan r page')).toBe(
+      'are there docs? can someone open the plan r page',
+    );
   });
 
   it('keeps quoted text, code, capitalised words and the text after a body marker as typed', () => {
