@@ -62,6 +62,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
   /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:needing|wanting|requiring)\s+(?=\S)/i,
   /^me\s+(?=i\s)/i,
+  // "you know, the page", "y'know the one": filler before what is pointed at.
+  /^(?:you|u|ya|y'?)\s*know[\s,]+(?=(?:the|that|this|those|it)\b)/i,
   /^(?:i|we)\s+(?:really|just|also|definitely|urgently|actually|kinda|kind\s+of|still)\s+(?=(?:need|want|would|'d|wish)\b)/i,
   /^(?:need|want|wanna)\s+(?=\S)(?!(?:help|to\s+know|to\s+understand)\b)/i,
   /^(?:we|i)\s+(?:should|must|could|might)\s+(?:have\s+|get\s+)?(?=(?:an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)|create|make|add|start|write|put|update|edit|append)\b)/i,

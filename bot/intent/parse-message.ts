@@ -25,6 +25,7 @@ import {
   hasVerbTypo,
   isFillerOnly,
   isKeywords,
+  isNamelessRead,
   isPointingOnly,
   isVagueRequest,
   unclear,
@@ -342,7 +343,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   if (BACK_REFERENCE.test(core)) return unclear(core);
   // "that page", "same for the other page", "change it back": only pointing, nothing named; "do it?" stays a question.
-  const pointing = !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core));
+  const pointing =
+    !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core));
   if (pointing && !/\?\s*$/.test(line) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
     return unclear(core);
   const wherePageIs = wherePageIsAsked(core);
