@@ -13,7 +13,8 @@ const EMOTICON = /(^|\s)[:;=]-?[)(\][DPp](?=\s|$)/g;
 /** "please" as people type it, typos included. */
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
 /** How people address whoever they talk to, in many Englishes ("mate", "pal", "lads"): kept as data. */
-const VOCATIVE = '(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber)';
+const VOCATIVE =
+  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|bhai|yaar)";
 /** Who people greet before a command: the bot by name, the room, nobody in particular. */
 const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?`;
 
@@ -62,6 +63,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
   /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:needing|wanting|requiring)\s+(?=\S)/i,
   /^me\s+(?=i\s)/i,
+  // "any chance of a quick look for X": asking for a look or a search, as a noun.
+  /^(?:any\s+chance|is\s+there\s+any\s+chance|could\s+i\s+(?:get|have))\s+(?:of\s+)?(?=an?\s+(?:quick\s+)?(?:look|search|squiz|gander)\b)/i,
   // "you know, the page", "y'know the one": filler before what is pointed at.
   /^(?:you|u|ya|y'?)\s*know[\s,]+(?=(?:the|that|this|those|it)\b)/i,
   /^(?:i|we)\s+(?:really|just|also|definitely|urgently|actually|kinda|kind\s+of|still)\s+(?=(?:need|want|would|'d|wish)\b)/i,
@@ -196,6 +199,12 @@ const POLITE_SUFFIXES: readonly string[] = [
   'i think',
   'maybe',
   'perhaps',
+  // Tags and urgency after a request ("… innit", "… will ya", "… at the earliest", "… urgently").
+  'innit',
+  'will ya',
+  'at the earliest',
+  'urgently',
+  'kindly',
   // Singapore English particles ("…, thanks lah").
   'lah',
   'leh',
@@ -230,7 +239,8 @@ function stripPoliteSuffix(text: string): string {
  * A tag that asks whether the request can be done, at the end with its question mark ("Show me the
  * Expense Policy can?", "… or not?", "… can or not?": Singapore and Malaysian English).
  */
-const ASKING_TAG = /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+\s*$/i;
+const ASKING_TAG =
+  /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+\s*$|\s(?:or\s+not|can\s+or\s+not|can\s+anot)\s*$/i;
 /** Whoever is addressed, after a comma or a courtesy word at the end ("…, mate?", "… please mate"): not part of the request. */
 const VOCATIVE_TAG = new RegExp(
   String.raw`(?:,|(?<=\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|ta)),?)\s*${VOCATIVE}\s*[?!.]*\s*$`,
