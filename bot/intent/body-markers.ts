@@ -3,6 +3,19 @@
  * content is:", "with the text …". Pattern sources, each a bounded run of words.
  */
 
+/** "colon" spoken where a colon goes (dictated messages), not after an article ("the colon"). */
+const SPOKEN_COLON = /(?<!\b(?:the|a|an|my|your|his|her|their|our|this|that|semi))\s+colon\s+(?=\S)/i;
+
+/**
+ * A dictated line with its first spoken "colon" written as one ("add to the rota colon Sam is off" →
+ * "add to the rota: Sam is off"); only when the line has no colon before it.
+ */
+export function writtenColon(line: string): string {
+  const spoken = SPOKEN_COLON.exec(line);
+  if (!spoken || line.slice(0, spoken.index).includes(':')) return line;
+  return `${line.slice(0, spoken.index)}: ${line.slice(spoken.index + spoken[0].length)}`;
+}
+
 /** "with", or "w/" as chat shortens it. */
 export const WITH = String.raw`(?:with|w\/)`;
 
@@ -10,4 +23,4 @@ export const WITH = String.raw`(?:with|w\/)`;
 export const TEXT_NOUN = '(?:body|content|contents|text|markdown)';
 
 /** The text named before it is given: "content", "the content is", "its text will be". */
-export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+be))?`;
+export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+be))?(?:\s+(?:below|as\s+follows|follows))?`;

@@ -6,6 +6,7 @@ import { trimEndWhere } from './scan-text.js';
 import { sectionHeadingFirst } from './section-heading.js';
 import { plainSpaceKeys } from './space-key.js';
 import type { HelpTopic } from './types.js';
+import { fixVerbTypo } from './verb-typos.js';
 
 /** A typed smiley (":)", ";-D"): it ends a bit of small talk the way a full stop does. */
 const EMOTICON = /(^|\s)[:;=]-?[)(\][DPp](?=\s|$)/g;
@@ -47,10 +48,26 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
   // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
+  // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
+  /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
+  // "Please be informed that …", "Please note that …" (formal email): what follows is the news, not a command.
+  /^(?:(?:please|pls|kindly)\s+)?(?:be\s+(?:informed|advised)|note)\s+that\s+(?=\S)|^(?:for\s+your\s+information|just\s+(?:to\s+let\s+you\s+know|letting\s+you\s+know)|just\s+so\s+you\s+know)[\s,:;.\-–—]+(?=\S)/i,
+  // "I think we need …", "I guess we should …": the opinion before the wish.
+  /^(?:i\s+(?:think|guess|believe|reckon|feel\s+like)|i'?m\s+thinking)\s+(?=(?:we|i)\s+(?:need|should|want|must|could|might)\b)/i,
+  // "Do add to X …" (emphatic do, Indian and British English), "Pls help to update X - …".
+  new RegExp(
+    String.raw`^(?:do|help(?:\s+us)?\s+to)\s+${COMMAND_VERB}(?!(?:search|find|look|open|show|see|get|view|read|check)\b)`,
+    'i',
+  ),
+  // "it would be good to add …", "it's necessary to update …", "is needed to add …": the wish or need, then the verb.
+  new RegExp(
+    String.raw`^(?:(?:it'?d|it\s+would|would|that'?d|it\s+will|it'?s|its|it\s+is)\s+be\s+(?:really\s+|so\s+|very\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|useful|better|best|wise)|(?:it'?s|its|(?:it\s+)?is)\s+(?:(?:really|very|quite)\s+)?(?:needed|necessary|required|important|needful|urgent|good|better|best))\s+(?:to\s+)?${COMMAND_VERB}`,
+    'i',
+  ),
   // Interjections and a correction of what was just asked: "lol ok …", "oops, …", "ah no I meant …".
-  /^(?:lol|haha+|hehe+|lmao|rofl)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
+  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
   /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
@@ -74,7 +91,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:how\s+about|what\s+about|what\s+if\s+we\s+(?:had|made|created|added)|time\s+for|maybe|perhaps)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   new RegExp(String.raw`^${PLEASE}\b[\s,:]*(?=\S)`, 'i'),
   /^(?:(?:would|do)\s+(?:you|u)\s+)?mind(?:\s+(?:please|just))?\s+(?=\S)/i,
-  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+you\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|see|view|read|create|make|set\s+up|add|put|write|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
+  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|see|view|read|create|make|set\s+up|add|put|write|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
   /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya|ye)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps|ever))?[\s,]*(?=\S)/i,
   // "reckon you could …" (Australian, British), "Can help me …" (Singapore English, no "you").
   /^(?:(?:do\s+)?(?:you|ya|ye|u)\s+)?reckon\s+(?:you|ya|ye|u)\s+(?:could|can|would)\s+(?=\S)/i,
@@ -205,11 +222,17 @@ const POLITE_SUFFIXES: readonly string[] = [
   'at the earliest',
   'urgently',
   'kindly',
+  // Laughter after a request ("… lol").
+  'lol',
+  'haha',
+  'lmao',
   // Singapore English particles ("…, thanks lah").
   'lah',
   'leh',
   'lor',
 ].sort((a, b) => b.length - a.length);
+/** Laughter: dropped after a request ("… lol"), but alone it is all there is. */
+const LAUGHTER = new Set(['lol', 'haha', 'lmao']);
 /** How far back from the end a courtesy phrase is looked for (the longest phrase fits). */
 const SUFFIX_PROBE = 24;
 const TRAILING_STOPS = new Set([' ', '.', '!', '?', '？', '。', '！']);
@@ -231,7 +254,8 @@ function stripPoliteSuffix(text: string): string {
   const tail = end.slice(-SUFFIX_PROBE).toLowerCase();
   const phrase = POLITE_SUFFIXES.find((p) => tail.endsWith(p) && !isWordChar(end[end.length - p.length - 1]));
   // "please help" alone asks for help: only a phrase after a request is dropped.
-  if (phrase === undefined || (phrase.endsWith('help') && phrase.length === end.length)) return text;
+  const alone = phrase !== undefined && phrase.length === end.length;
+  if (phrase === undefined || (alone && (phrase.endsWith('help') || LAUGHTER.has(phrase)))) return text;
   return trimEndWhere(end.slice(0, end.length - phrase.length), (c) => c === ' ' || c === ',');
 }
 
@@ -275,10 +299,15 @@ const CLAUSE_GIVES_TEXT = new RegExp(
   'i',
 );
 /** ", the title is X", ", the text is …" after a page is described: part of the page, not context. */
-const CLAUSE_NAMES_PAGE = /^(?:the|its)\s+(?:title|name|text|content|body)\s+(?:is|will\s+be|should\s+be)\s/i;
+const CLAUSE_NAMES_PAGE =
+  /^(?:(?:the|its)\s+)?(?:title|name|text|content|body)\s+(?:is|will\s+be|should\s+be)\s/i;
 const PAGE_WORD = /\b(?:page|doc|document)\b/i;
+/** An update at the start, after at most a few courtesy words not yet dropped ("help to update X - …"). */
 const UPDATE_FIRST =
-  /^(?:update|upd|edit|amend|modify|(?:add|append|put|write|post)\s+(?:to|in|into|on|onto))\s+\S/i;
+  /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|(?:add|append|put|write|post)\s+(?:to|in|into|on|onto))\s+\S/iu;
+/** A new page asked for at the start ("new page in OPS titled X - text"): a dash after it starts its text. */
+const CREATE_FIRST =
+  /^(?:[\p{L}']+\s+){0,3}?(?:create|new\s+(?:\S+\s+)?(?:page|doc)|(?:make|set\s+up|start)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b|(?:make|draft|start|publish)\s+(?=["“]))/iu;
 const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
 
 /**
@@ -321,7 +350,10 @@ function stripTrailingClause(text: string): string {
   // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
   // "update the rota - Sam is off on Friday", "add to the rota - Ana is off": after an update of a page, the clause is the update.
-  if (UPDATE_FIRST.test(text) && !isComplaint(clause) && !isQuestion(clause)) return text;
+  const update = UPDATE_FIRST.test(text) || UPDATE_FIRST.test(fixVerbTypo(text) ?? '');
+  if (update && !isComplaint(clause) && !isQuestion(clause)) return text;
+  const dash = /^\s[-–—]/.test(text.slice(comma, comma + 2));
+  if (dash && CREATE_FIRST.test(text) && !isQuestion(clause)) return text;
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
   return TRAILING_CLAUSE.test(clause) ? text.slice(0, comma) : text;
 }

@@ -10,7 +10,9 @@ import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
-import { isComplaint } from './readings.js';
+import { isComplaint, unclear } from './readings.js';
+import { readSpaceClause, readSpaceName } from './space-key.js';
+import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
 /**
@@ -23,12 +25,15 @@ type Rule = readonly [
 ];
 
 /** Verbs that add text to a page ("stick a note on …", "jot down … on …"). */
-const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|mention|include)`;
+const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|mention|include|incorporate|record|enter)`;
 /** What is added, named before the text or the page ("a line", "the following note"). */
 const ADDED_THING = String.raw`(?:(?:quick|short|small|little|wee|tiny|brief)\s+)?(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
 const PAGE_NOUN =
   /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b/i;
+/** "(a new) OPS page …": a space key in capitals before the page noun (case-sensitive). */
+const KEY_PAGE_NOUN =
+  /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?~?[A-Z][A-Z0-9]{1,9}\s+(?:page|doc|document|article)\b/;
 const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which|if|whether)\b/i;
 
 /** "in ENG search X", "in the HR space, find X": the space before a search (moved after it). */
@@ -39,7 +44,7 @@ const SPACE_FIRST =
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
  */
 const PAGE_THEN_EDIT =
-  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:please\s+)?(?:append|add|put|write|insert|note|update)\s*:))/i;
+  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)\s*:))/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -48,6 +53,9 @@ const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)
 const ONE_PAGE_NAMED =
   /^(?:the|our)\s+\S.{0,150}?\s(?:page|doc)(?:\s+(?:in|on)\s+(?:the\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s.!?]*$/i;
 
+/** "change it back", "update that again": an earlier edit undone or repeated, the page only pointed at. */
+const UNDO_POINTED = /^(?:it|that|this|them)\s+(?:back|again)(?:\s+(?:please|pls|plz))?\s*$/i;
+
 /** "my bank details", "my address": something of the person's own, with no page word in it. */
 const OWN_RECORDS = /^my\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wiki|notes)\b)/i;
 
@@ -55,7 +63,7 @@ const OWN_RECORDS = /^my\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wik
 const STATED_AFTER_PAGE = /^[^:\n]{1,150}?\sthat\s+\S/i;
 
 /** "Contacts section of ": an unquoted section heading, then the page. */
-const NAMED_SECTION = /^([^"“\n]{1,80}?)\s+section\s+(?:of|in|on)\s+/i;
+const NAMED_SECTION = /^([^"“\n]{1,80}?)\s+(?:section|part|heading)\s+(?:of|in|on)\s+/i;
 /** Where the new section text starts after the page: "with:", "to:", a colon, or "with" alone. */
 const SECTION_TEXT_START = /\s+(?:with|to)\s*:\s*|\s*:\s*|\s+with\s+(?=\S)/i;
 
@@ -72,7 +80,9 @@ function updateThenStatement(rest: string, body: string): Intent | undefined {
   const split = STATEMENT_AFTER_PAGE.exec(rest);
   const text = split ? rest.slice(split[0].length).trim() : '';
   if (!split || !/\S\s+\S/.test(text) || isQuestion(text) || isComplaint(text)) return usual;
-  const named = parseUpdate('update', `${split[1]}: ${text}`, body);
+  // "updat lunch rota pls, fri is pizza": courtesy before the comma is not part of the page's name.
+  const page = split[1]!.replace(/\s+(?:pls|please|plz|kindly)$/i, '');
+  const named = parseUpdate('update', `${page}: ${text}`, body);
   return named.kind === 'failure' ? usual : named;
 }
 
@@ -98,6 +108,11 @@ function rule(source: string): RegExp {
 
 const RULES: readonly Rule[] = [
   [
+    // "put / add / post / open a new page …": a new page, whatever the verb (before the append forms).
+    /^(?:add|put|post|write|open|start|build|generate|prepare|produce|compose|craft|author|draft|publish|spin\s+up|set\s+up)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?|one)\s+new\s+(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b)/i,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [
     rule(
       String.raw`^${APPEND_VERB}\s+(?:(?:an?|this|the|one)\s+)?(?:new\s+)?${ADDED_THING}?\s*(?:saying|that\s+says|which\s+says|reading|with\s+(?:the\s+)?text)\s*:?\s*`,
     ),
@@ -121,6 +136,11 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseDescribedAppend(rest, body) ?? parseUpdate('append-to', rest, body),
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
+  [
+    // "give the office guide a new title: Workplace Guide": a rename (before "give" opens a page).
+    /^give\s+(\S.{0,120}?)\s+an?\s+(?:new|better|different)\s+(?:title|name)\s*[:,-]?\s+(?=\S)/i,
+    (rest, body, match) => parseUpdate('rename', `${match[1]} to ${rest}`, body),
+  ],
   // "1048620 append: reviewed Q4": a page id, then an edit keyword.
   [
     /^(?=(?:page\s+)?(?:id\s+)?#?\d{1,19}\s+(?:append|add|replace|section|body|title|rename)\b)/i,
@@ -132,6 +152,11 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseAddToSaying(rest, body),
   ],
   [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
+  [
+    // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …".
+    /^(?=(?:in|on|inside|within|into)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
+    (rest, body) => spaceThenCreate(rest, body),
+  ],
   [/^(?:in|on|to|for|into|onto)\s+(?=\S)/i, (rest, body) => parsePageFirstEdit(rest, body)],
   [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
@@ -140,14 +165,15 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "change the Team Rituals title to Team Habits": the page, then "title", then the new title.
-    /^(?:set|change|update|edit|fix|correct)\s+(?=\S.{0,150}?\s(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s)/i,
+    /^(?:set|change|update|edit|fix|correct|rename|retitle)\s+(?=\S.{0,150}?\s(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s)/i,
     (rest, body) => {
       const named = PAGE_THEN_TITLE.exec(rest);
       return named ? parseUpdate('rename', `${named[1]} to ${rest.slice(named[0].length)}`, body) : undefined;
     },
   ],
   [
-    /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)\s+(?:of|for|on)\s+/i,
+    // "replace everything on page 42 with: …", "overwrite all the text of X with: …".
+    /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:(?:the\s+)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)|everything|all(?:\s+(?:of\s+)?the\s+(?:text|content|contents))?)\s+(?:of|for|on|in)\s+/i,
     updateRule('set-body'),
   ],
   [
@@ -157,7 +183,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "replace the Contacts section of page 123 with: …": the heading named without quotes.
-    /^(?:update|edit|change|rewrite|replace)\s+the\s+(?=[^"“\n]{1,80}?\s+section\s+(?:of|in|on)\s)/i,
+    /^(?:update|edit|change|rewrite|replace)\s+the\s+(?=[^"“\n]{1,80}?\s+(?:section|part|heading)\s+(?:of|in|on)\s)/i,
     (rest, body) => {
       const named = NAMED_SECTION.exec(rest);
       if (!named) return undefined;
@@ -172,10 +198,11 @@ const RULES: readonly Rule[] = [
   [/^replace\s+(?=\S)/i, updateRule('replace')],
   [
     rule(
-      String.raw`^(?:(?:correct|fix|turn)\s+(?:the\s+text\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
+      String.raw`^(?:(?:correct|fix|turn)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
     ),
     (rest, body, match) => {
       if (OWN_RECORDS.test(rest)) return undefined;
+      if (UNDO_POINTED.test(rest)) return unclear(`${match[0]}${rest}`);
       const changed = parseUpdate('change', rest, body);
       const quotedPage = changed.kind === 'failure' && /^change\b/i.test(match[0]);
       return quotedPage ? parseUpdate('update', rest, body) : changed;
@@ -198,12 +225,14 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:update|upd|edit|modify|change|amend|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|make\s+(?:an?\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of))\b[\s:]*/i,
+    /^(?:update|upd|edit|modify|change|amend|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
     // "update my bank details", "change my pension contribution": the person's own records, not a page.
-    (rest, body) =>
+    (rest, body, match) =>
       OWN_RECORDS.test(rest)
         ? undefined
-        : (updateThenStatement(rest, body) ?? parseUpdate('update', rest, body)),
+        : UNDO_POINTED.test(rest)
+          ? unclear(`${match[0]}${rest}`)
+          : (updateThenStatement(rest, body) ?? parseUpdate('update', rest, body)),
   ],
   [
     // "create / set up a Book Club page in HR: …": a making verb, then the title before "page" and the space.
@@ -213,7 +242,19 @@ const RULES: readonly Rule[] = [
   [
     /^(?:create|new)\b[\s:]*/i,
     (rest, body, match) =>
-      match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) ? undefined : parseCreate(rest, body),
+      match[0].trim().toLowerCase() === 'new' && !PAGE_NOUN.test(rest) && !KEY_PAGE_NOUN.test(rest)
+        ? undefined
+        : parseCreate(rest, body),
+  ],
+  [
+    // "set up a new OPS page called X", "make a HR page X: …": the space key before the page noun.
+    /^(?:[Mm]ake|[Ww]rite|[Dd]raft|[Ss]tart|[Ss]et\s+up|[Pp]ut\s+together|[Pp]ublish|[Aa]dd)\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?~?[A-Z][A-Z0-9]{1,9}\s+(?:page|doc|document|article)\b)/,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [
+    // "(I think we need) a new page: Lunch Rota in OPS, with: …": the title after the colon.
+    /^(?=an?\s+new\s+(?:confluence\s+|wiki\s+)?(?:page|doc|document)\s*:\s*\S)/i,
+    (rest, body) => parseCreate(rest, body),
   ],
   [
     // "a new page in OPS for the office plants? Call it Plant Care, and put: …": named after "call it".
@@ -227,12 +268,12 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "make "Parking" in HR: …": a quoted title and a space after a making verb is a new page.
-    /^(?:make|draft|start|set\s+up|put\s+together|publish)\s+(?=["“][^"”\n]{1,255}["”]\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}\b)/i,
+    /^(?:make|draft|start|set\s+up|put\s+together|publish)\s+(?=["“][^"”\n]{1,255}["”]\s+(?:(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}\b|\(\s*~?[A-Z][A-Z0-9]{1,9}\s*\)))/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [
     // "(I want) a page Book Club in HR, content: …": the title right after "page", a space key in capitals.
-    /^an?\s+(?:new\s+)?(?=(?:page|doc|document)\s+(?!(?:about|on|for|regarding|re|with|of|that|which|to|in|from|called|named|titled)\b)[^"“\n:?]{1,120}?\s(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
+    /^an?\s+(?:new\s+)?(?=(?:page|doc|document)\s+(?!(?:about|on|for|regarding|re|with|of|that|which|to|in|from|called|named|titled)\b)[^"“\n:?]{1,120}?\s(?:in|on)\s+(?:the\s+)?(?:(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b|[^,:"“\n?]{1,60}?\s(?:space|wiki)\b))/,
     (rest, body) => parseCreate(rest, body),
   ],
   [
@@ -240,6 +281,8 @@ const RULES: readonly Rule[] = [
     /^an?\s+(?:new\s+)?(?=[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
     (rest, body) => {
       const page = /\s(?:page|doc)\s+(?=(?:in|on)\s)/i.exec(rest);
+      // "a new doc in SALES; title X; …": "new" describes the page, it is no title.
+      if (page && /^new$/i.test(rest.slice(0, page.index).trim())) return parseCreate(rest, body);
       return page
         ? parseCreate(
             `page called ${rest.slice(0, page.index)} ${rest.slice(page.index + page[0].length)}`,
@@ -249,7 +292,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish|have|get(?=\s+(?:(?:me|us)\s+)?an?\s+new\s))\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b)/i,
+    /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish|build|generate|prepare|produce|compose|craft|author|have|get(?=\s+(?:(?:me|us)\s+)?an?\s+new\s))\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b)/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [
@@ -334,9 +377,97 @@ const GERUNDS: Readonly<Record<string, string>> = {
 const INFORMAL_MAKE =
   /^(?:(?:whip|knock|rustle|spin|throw|cook|bang)\s+(?:up|together|out)|put\s+up)(?=\s+(?:(?:me|us)\s+)?(?:an?|one)\s)/i;
 
+/**
+ * Words that describe a new page without naming it ("a wee page", "a quick new doc", "a brand new
+ * page"), after an article and before the page noun: dropped, so every create form reads the page
+ * noun. Kept as data.
+ */
+const PAGE_ADJECTIVES =
+  /\b(an?|one)\s+(?:(?:quick|short|small|little|wee|simple|blank|fresh|separate|dedicated|brand|basic|proper|empty|tiny|nice|shiny)\s+){1,3}(?=(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg|doc|document|article)\b)/i;
+
+/** Past participles of adding text ("added", "put", "included"), as a pattern source. */
+const ADDED = '(?:added|put|included|mentioned|written|noted|posted|listed)';
+/** After the participle: the link word to the page. */
+const TO_PAGE = String.raw`(?=\s+(?:to|on|in|into|onto|inside)\s+\S)`;
+/** Whoever asks, not what is added ("can I be added to …", "get me added to …"). */
+const NOT_TEXT = String.raw`(?!(?:i|me|myself|we|us|you|he|she|they|him|her|them|my|our|your|his|their|someone|somebody|everyone|anyone|who|what|which|where|when|why|how|whom|whose)\b)`;
+/**
+ * What is added, made the subject or the object of a passive ("can we get "X" added to <page>", "X
+ * needs to be added to <page>", "can this be added to <page>: …", "X needs adding to <page>"): read
+ * as "add X to <page>". Each a bounded match at the start of the line.
+ */
+const PASSIVE_ADD: readonly RegExp[] = [
+  new RegExp(String.raw`^(?:get|have)\s+${NOT_TEXT}(\S.{0,300}?)\s+${ADDED}${TO_PAGE}`, 'i'),
+  new RegExp(
+    String.raw`^(?:can|could|would|will|may)\s+${NOT_TEXT}(\S.{0,300}?)\s+(?:also\s+)?be\s+${ADDED}${TO_PAGE}`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`^${NOT_TEXT}(\S.{0,300}?)\s+(?:(?:needs?\s+to|should|must|has\s+to|have\s+to|ought\s+to|could|can|will)\s+(?:also\s+)?be\s+${ADDED}|needs?\s+(?:adding|including|putting))${TO_PAGE}`,
+    'i',
+  ),
+  // "(I need) "X" added to <page>": quoted text, then the participle.
+  new RegExp(String.raw`^(["“][^"”\n]{1,300}["”])\s+(?:also\s+)?${ADDED}${TO_PAGE}`, 'i'),
+];
+/**
+ * A passive add is read only when it is about a page: its text is quoted or follows a colon, or the
+ * place named looks like a page (a page or document noun, or a title in capitals). "can the finance
+ * team be added to the approvers?" is not about a page.
+ */
+const PAGE_LIKE_TARGET =
+  /\b(?:page|pg|doc|document|wiki|rota|policy|guide|calendar|checklist|runbook|handbook|process|procedure|schedule|notes|list|faq|plan|playbook|template)\b|\s[A-Z]/;
+
+/**
+ * "open the holiday calendar and add a line saying …", "go to X and append: …": a page reached with
+ * one verb, then edited with another; read page first ("in X, add …"). The page is at most a title's
+ * length.
+ */
+const REACH_THEN_EDIT =
+  /^(?:go\s+to|open(?:\s+up)?|find|pull\s+up|bring\s+up|navigate\s+to|head\s+(?:over\s+)?to|look\s+up|locate|get)\s+(\S.{0,150}?)\s+and\s+(?:then\s+)?(?=(?:add|append|put|write|insert|replace|change|update|rename|fix|correct|swap)\b)/i;
+
+/** The space before a create verb, and the verb ("in the engineering space, create "). */
+const SPACE_THEN_CREATE_VERB =
+  /\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s+/iy;
+/** The page words and naming after the verb ("a new page called "), dropped before the title. */
+const PAGE_NAMING =
+  /^(?:(?:an?|one)\s+)?(?:new\s+)?(?:(?:page|doc|document)\s+)?(?:(?:called|named|titled)\s+)?/i;
+
+/**
+ * "in the engineering space, create Desk Rules with: …": the space first (a key or a name), then the
+ * create; read as "page in <key> called <the rest>". `undefined` when the space does not read.
+ */
+function spaceThenCreate(line: string, body: string): Intent | undefined {
+  const cursor = new TextCursor(line);
+  const key = readSpaceName(cursor) ?? readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'into']);
+  if (key === undefined || !cursor.take(SPACE_THEN_CREATE_VERB)) return undefined;
+  const rest = cursor.rest().replace(PAGE_NAMING, '');
+  return rest.length > 0 ? parseCreate(`page in ${key} called ${rest}`, body) : undefined;
+}
+
+/** "X needs to be added to <page>" as "add X to <page>", or the line as it was. */
+function activeAdd(line: string): string {
+  const reach = REACH_THEN_EDIT.exec(line);
+  const core = reach ? `in ${reach[1]}, ${line.slice(reach[0].length)}` : line;
+  for (const pattern of PASSIVE_ADD) {
+    const match = pattern.exec(core);
+    if (!match) continue;
+    const rest = core.slice(match[0].length);
+    const text = match[1]!.trim();
+    const quoted = /^["“‘'«„]/.test(text) || /^(?:this|these|the\s+following)$/i.test(text);
+    return quoted || PAGE_LIKE_TARGET.test(rest.split(':')[0]!) ? `add ${text}${rest}` : core;
+  }
+  return core;
+}
+
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
 export function baseVerbForm(typed: string): string {
-  const core = typed.replace(INFORMAL_MAKE, 'make');
+  const core = activeAdd(
+    typed
+      .replace(INFORMAL_MAKE, 'make')
+      .replace(PAGE_ADJECTIVES, (_all, article: string) =>
+        article.toLowerCase() === 'an' ? 'a ' : `${article} `,
+      ),
+  );
   const first = /^[a-z]+/i.exec(core)?.[0];
   const base = first ? GERUNDS[first.toLowerCase()] : undefined;
   return base ? `${base}${core.slice(first!.length)}` : core;

@@ -82,6 +82,30 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   gimme: 'give me',
   wanna: 'want to',
 };
+/**
+ * Words that give a request its shape ("saying …", "called X"), corrected at one edit when typed
+ * wrong ("sayng", "calld", "nmaed"): five letters at least, the first kept, and never a word of its
+ * own (`REAL_WORDS`: "names", "tilted"). Kept as data.
+ */
+const SHAPE_WORDS = ['saying', 'called', 'named', 'titled'] as const;
+const REAL_WORDS = new Set('title titles tiled tilted sayings staying caller callers named names'.split(' '));
+
+/**
+ * The shape word `word` is a one-edit typo of (a letter left out or doubled, or two swapped; a letter
+ * typed for another is not read, as it makes other words: "saving", "culled"), or `undefined`.
+ */
+function shapeWord(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 5 || REAL_WORDS.has(lower)) return undefined;
+  return SHAPE_WORDS.find(
+    (w) =>
+      w !== lower &&
+      w[0] === lower[0] &&
+      (w.length !== lower.length || [...w].sort().join('') === [...lower].sort().join('')) &&
+      editDistance(lower, w, 1) === 1,
+  );
+}
+
 /** Command words looked at for chat spellings; the rest of the line may be page text. */
 const COMMAND_WORDS_LOOKED_AT = 20;
 /**
@@ -139,8 +163,10 @@ function fixChatSpellings(line: string): string {
     // "a pg called X": "pg" for "page" only after an article ("pg upgrade" is Postgres).
     if (/^pgs?$/i.test(part) && PAGE_ARTICLE.test(parts[i - 2] ?? ''))
       parts[i] = part.length === 3 ? 'pages' : 'page';
+    // "wud u b able to": "b" for "be" right after "you".
+    if (/^b$/i.test(part) && /^(?:u|you|ya)$/i.test(parts[i - 2] ?? '')) parts[i] = 'be';
     const word = /^[A-Za-z]+/.exec(parts[i]!)?.[0];
-    const fixed = word ? chatSpelling(word) : undefined;
+    const fixed = word ? (chatSpelling(word) ?? shapeWord(word)) : undefined;
     if (fixed) parts[i] = `${fixed}${part.slice(word!.length).replace(/^'/, '')}`;
     if (TEXT_FOLLOWS.has((fixed ?? word ?? '').toLowerCase())) break;
   }

@@ -106,9 +106,9 @@ export function parseDescribedAppend(remainder: string, bodyLines: string): Inte
 }
 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
-const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?)`;
+const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?|(?:you|u)\s+(?:must|should|can|could|need\s+to|have\s+to)\s+(?:please\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
-  String.raw`\s+update\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?${EDIT_VERB})`,
+  String.raw`\s+update\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+section\b))`,
   'i',
 );
 /** Courtesy between the page and its edit ("in the X, can you please add …", "please to put"), dropped. */
@@ -152,7 +152,8 @@ export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent
 
 /** The page before `end` and the edit after it, or `undefined` when either does not read. */
 function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string): Intent | undefined {
-  const ref = readTarget(new TextCursor(text.slice(0, end.index)), 'end');
+  const named = text.slice(0, end.index);
+  const ref = readTarget(new TextCursor(named.replace(PAGE_COMPLAINT, '')), 'end');
   if (typeof ref === 'string') return undefined;
   const editText = text.slice(end.index + end[0].length).replace(COURTESY_BEFORE_EDIT, '');
   const written = bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText;
@@ -164,6 +165,13 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
       : parsed;
   return typeof edit === 'string' ? undefined : update(ref, edit);
 }
+
+/**
+ * What is wrong with the page, said after its name ("X has a typo: …", "X is missing our rule, please
+ * add: …", "X is out of date - …"): not part of the name. Checked on the name's last words only.
+ */
+const PAGE_COMPLAINT =
+  /\s+(?:(?:has|have|had|contains?)\s+(?:a|an|some|one|two|a\s+few)\s+(?:small\s+|little\s+|tiny\s+)?(?:typos?|mistakes?|errors?|issues?)|(?:is|are)\s+(?:wrong|outdated|out\s+of\s+date|incorrect|broken|missing\s[^,:\n]{1,60})|needs?\s+(?:a\s+)?(?:fix|fixing|correction|updating))$/i;
 
 /** "<thing> to <page> saying <text>": the thing is short, the page ends at "saying" (or "that"). */
 const ADD_TO_SAYING =
@@ -190,7 +198,10 @@ export function parseChangeIn(remainder: string, _bodyLines: string): Intent | u
   const text = remainder.trim();
   const quote = /["“‘'«„]/.exec(text);
   if (!quote) return undefined;
-  const name = text.slice(0, quote.index).replace(/\s+(?:the|a)\s*$/i, '');
+  // "change in X the word "a" with "b"": the noun before the quote is not part of the page's name.
+  const name = text
+    .slice(0, quote.index)
+    .replace(/\s+(?:the|a)(?:\s+(?:word|words|text|phrase|line|sentence|number|value|date))?\s*$/i, '');
   const ref = readTarget(new TextCursor(name), 'end');
   if (typeof ref === 'string') return undefined;
   const cursor = new TextCursor(text);

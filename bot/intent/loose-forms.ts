@@ -47,7 +47,7 @@ const LINK_AFTER = /\s(?:link|url)$/i;
  * follows is the edit.
  */
 const PAGE_NEEDS =
-  /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?:should|must|needs\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)\s+(?:that\s+)?)(?=\S)/i;
+  /^((?:the|our)\s.{1,120}?)\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b))|(?:should|must|needs\s+to|ought\s+to|has\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)(?:\s*:\s*|\s+)(?:that\s+)?)(?=\S)/i;
 /**
  * "(it would be great if) the X said …", "(I would like) that the X says …": the page as the subject
  * of a wish. Only after such a wish: on its own ("the handbook said 25 days", "the handbook says …")
@@ -62,10 +62,10 @@ const PAGE_SAID =
  * page is named with "the"/"our", at most a title's length.
  */
 const PAGE_TO_SAY =
-  /^(?:can|could|should|make|let|have)\s+((?:the|our)\s.{1,120}?)\s+(?:also\s+)?(?:say|mention|include|read)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
+  /^(?:can|could|should|make|let|have|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:also\s+)?(?:says?|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
 /** "Team Rituals needs a line: …": a bare page name as the subject of "needs a line". */
 const NAME_NEEDS_LINE =
-  /^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b)/i;
+  /^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b))/i;
 
 /** "fire drill page needs updating: meet at 10": the page as the subject, then the edit after the colon. */
 const NAME_NEEDS_UPDATE =
@@ -76,8 +76,19 @@ const PAGE_CALLED =
   /^((?:the|our)\s.{1,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+be\s+(?:called|named|titled|renamed(?:\s+to)?|retitled(?:\s+to)?)\s+(?=\S)/i;
 
 /** "could the fire drill page be renamed to Evacuation": asking for a rename, the page as the subject. */
+/** "give the X a new title: Y", "the X needs a new name: Y": a rename with the new title after it. */
+const NEW_TITLE_FOR =
+  /^(?:give\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)\s+(?:needs|should\s+get|could\s+use|gets?))\s+an?\s+(?:new|better|different)\s+(?:title|name)\s*(?::|,|-)?\s+(?=\S)/i;
 const PAGE_BE_RENAMED =
   /^(?:can|could|would)\s+((?:the|our)\s.{1,120}?)\s+be\s+(?:renamed|retitled)(?:\s+(?:to|as|into))?\s+(?=\S)/i;
+/**
+ * "could the holiday calendar page be called Holidays 2027 instead?": only a page by its noun, and a
+ * name after it ("can the API be called from python?" asks about something else).
+ */
+const PAGE_BE_CALLED =
+  /^(?:can|could|would)\s+((?:the|our)\s.{0,120}?\b(?:page|doc|document|article|rota|policy|guide|calendar|checklist|runbook|handbook|playbook|process|schedule|notes|plan|faq))\s+be\s+(?:called|named|titled)\s+(?!(?:from|by|in|on|with|at|for|via|when|if|after|before|to)\b)(?=\S)/i;
+/** "… be called Holidays 2027 instead": "instead" is not part of the new title. */
+const INSTEAD_AT_END = /\s+instead$/i;
 
 /**
  * "the VPN guide says vpn1 but it should be vpn2", "our rota lists Ana, should say Sam": a correction
@@ -85,7 +96,7 @@ const PAGE_BE_RENAMED =
  * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
  */
 const PAGE_SAYS_BUT =
-  /^((?:the|our)\s.{1,120}?)\s+(?:says|said|has|shows|lists|reads)\s+(.{1,120}?)(?:\s*,\s*(?:but\s+)?|\s+but\s+)(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)\s+(\S.{0,119})$/i;
+  /^((?:the|our)\s.{1,120}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads)\s+(.{1,120}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:change|update|correct|fix|switch|set)\s+(?:that|it|this)\s+(?:to|into))\s+(\S.{0,119})$/i;
 /** A statement rather than a figure or a name ("remote work is fine"): not old text to replace. */
 const STATEMENT_WORD =
   /\b(?:is|are|was|were|be|been|has|have|had|should|will|would|can|could|may|must|do|does|did)\b/i;
@@ -105,7 +116,14 @@ function isLikeForLike(old: string, replacement: string): boolean {
  * "make the title of the X page "Y"": a rename named by the title.
  */
 const TITLE_SHOULD_BE =
-  /^(?:(?:make|set)\s+)?(?:the\s+(?:title|name)\s+of\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)(?:['’]s)?\s+(?:title|name))\s+(?:(?:should|must|needs\s+to|has\s+to)\s+(?:be|become)|to\s+be|be|to|as)\s+(?=\S)|^(?:make|set)\s+the\s+(?:title|name)\s+of\s+(\S.{0,120}?)\s+(?=["“])/i;
+  /^(?:(?:make|set)\s+)?(?:the\s+(?:title|name)\s+of\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)(?:['’]s)?\s+(?:title|name))\s+(?:(?:should|must|needs\s+to|has\s+to)\s+(?:be\s+changed\s+to|change\s+to|be|become)|to\s+be|be|to|as)\s+(?=\S)|^(?:make|set)\s+the\s+(?:title|name)\s+of\s+(\S.{0,120}?)\s+(?=["“])/i;
+
+/**
+ * "the Desks section of the office guide should say: …", "the "Parking" section of X needs to say: …":
+ * a section edit stated as a need, the heading and the page each at most a title's length.
+ */
+const SECTION_SHOULD_SAY =
+  /^(?:the\s+)?["“]?([^"“”\n]{1,80}?)["”]?\s+(?:section|part)\s+(?:of|in|on)\s+(\S.{0,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+(?:say|read|be)\s*:\s*(?=\S)/i;
 
 /** The page-as-subject edit rewritten page first ("in <page>, add …"), or `undefined`. */
 function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
@@ -114,8 +132,12 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   const correction = PAGE_SAYS_BUT.exec(core);
   if (correction && isLikeForLike(correction[2]!, correction[3]!))
     return `in ${correction[1]}, replace ${correction[2]} with ${correction[3]}`;
-  const called = PAGE_CALLED.exec(core) ?? PAGE_BE_RENAMED.exec(core);
-  if (called) return `rename ${called[1]} to ${core.slice(called[0].length)}`;
+  const newTitle = NEW_TITLE_FOR.exec(core);
+  if (newTitle) return `rename ${newTitle[1] ?? newTitle[2]} to ${core.slice(newTitle[0].length)}`;
+  const section = SECTION_SHOULD_SAY.exec(core);
+  if (section) return `update section "${section[1]}" of ${section[2]}: ${core.slice(section[0].length)}`;
+  const called = PAGE_CALLED.exec(core) ?? PAGE_BE_RENAMED.exec(core) ?? PAGE_BE_CALLED.exec(core);
+  if (called) return `rename ${called[1]} to ${core.slice(called[0].length).replace(INSTEAD_AT_END, '')}`;
   const said = afterWish ? PAGE_SAID.exec(core) : null;
   if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;
   const toSay = PAGE_TO_SAY.exec(core);

@@ -25,7 +25,10 @@ const PAGE_THEN_PURPOSE =
   /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:for|so|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it)\b.{0,80}$/i;
 
 /** "open the Performance Reviews page there", "… page for a sec": an adverb after the page noun. */
-const PAGE_THEN_ADVERB = /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:there|here)$/i;
+const PAGE_THEN_ADVERB =
+  /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:there|here|again|real\s+quick|for\s+a\s+(?:sec|second|moment|minute)|asap|now|right\s+now|today|please|pls|for\s+me|for\s+us|too|as\s+well)$/i;
+/** "the holiday calendar one": "one" standing for the page, after two words or more. */
+const NAME_THEN_ONE = /^((?:the|our)\s+\S+\s+\S.*?)\s+one$/i;
 /** "show me the On-call Rota again", "open the VPN guide real quick": an adverb at the end, with or without a page noun. */
 const NAME_THEN_ADVERB = new RegExp(`${TRAILING_ADVERB}$`, 'i');
 
@@ -64,6 +67,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   if (purpose && purpose.index > 0) rest = rest.slice(0, purpose.index + purpose[1]!.length);
   const adverb = PAGE_THEN_ADVERB.exec(rest);
   if (adverb && adverb.index > 0) rest = rest.slice(0, adverb.index + adverb[1]!.length);
+  const one = rest.length <= MAX_TITLE_LENGTH ? NAME_THEN_ONE.exec(rest) : null;
+  if (one) rest = one[1]!;
   const when = NAME_THEN_ADVERB.exec(rest);
   if (when && when.index > 0) rest = trimEndWhere(rest.slice(0, when.index), isStop);
   const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);

@@ -1,5 +1,6 @@
 import type { PageRef } from '../confluence/types.js';
 import { TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
+import { readCreateSlots } from './create-slots.js';
 import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
@@ -13,7 +14,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*)?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 const WITH_TEXT = new RegExp(String.raw`\s*${WITH}\s+(?=\S)`, 'iy');
@@ -22,7 +23,7 @@ const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 const PURPOSE =
   /\s+(?:for|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it|next|this|tomorrow'?s)\b[^:\n]{0,80}(?=\s*:|$)/iy;
 const CLAUSE_START =
-  /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s))|\s*(?=:)/gi;
+  /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|\(\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*\)))|\s*(?=:)/gi;
 /**
  * "… to ENG", "… into the OPS space": "to" ends an unquoted title only before a space key in capitals
  * or the word "space" ("Guide to Kafka" stays whole).
@@ -172,7 +173,7 @@ const NAMING =
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.]\s*(?:and\s+)?|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
+  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
   'i',
 );
 /**
@@ -254,6 +255,9 @@ function keyAfterPageNoun(text: string): string {
   return `${match[1]}${match[3]} in ${match[2]} ${NAMING_AHEAD.test(rest) ? '' : 'called '}${rest}`;
 }
 
+/** "Text: …" on the first line after the command: the label of the text, not part of it. */
+const TEXT_LABEL_FIRST = new RegExp(String.raw`^[ \t]*${TEXT_NAMED}[ \t]*:[ \t]*(?=\S)`, 'i');
+
 /** A new page's whole inline text in quotes (`with content "we meet monthly"`): the quotes are not part of it. */
 function unquotedBody(inline: string, bodyLines: string): string {
   if (bodyLines.length > 0) return inline;
@@ -320,13 +324,45 @@ function calledAfter(text: string): string | undefined {
  * never created by accident.
  */
 export function parseCreate(remainder: string, bodyLines: string): Intent {
-  const text = keyAfterPageNoun(remainder.trim());
+  const read = parseOrderedCreate(remainder, bodyLines);
+  if (read.kind !== 'failure' || read.message.startsWith('The title')) return read;
+  // "create a page in OPS, title is X, content is …": the slots in another order.
+  const slots = readCreateSlots(remainder.trim(), bodyLines);
+  if (slots === undefined || checkTitle(slots.title) !== undefined) return read;
+  return {
+    kind: 'operation',
+    request: { operation: 'create', title: slots.title, spaceKey: slots.spaceKey, markdown: slots.text },
+  };
+}
+
+/**
+ * "a page titled Customer Meeting Notes: Fabrikam in SALES" with the text on the next lines: the colon
+ * is inside the title, since the line ends with the space (case-sensitive key) and nothing follows it.
+ */
+const TITLE_WITH_COLON =
+  /^([^"“\n]{0,80}?\b(?:called|titled|named|entitled)\s+)([^"“\n:]{1,120}:[^"“\n:]{1,120}?)(\s+(?:in|on|into)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?)\s*$/;
+
+/** The title with a colon in it quoted, when the text is on the next lines (see {@link TITLE_WITH_COLON}). */
+function quoteTitleWithColon(text: string, bodyLines: string): string {
+  if (bodyLines.trim().length === 0) return text;
+  return text.replace(TITLE_WITH_COLON, '$1"$2"$3');
+}
+
+/** "a page for the Release Notes 2025.04 in ENG": "for (the)" before a title in capitals is not part of it. */
+const FOR_BEFORE_TITLE = /^for\s+(?:the\s+|our\s+)?(?=[A-Z0-9])/;
+
+/** The create read in the grammar's order: title, space, parent, then the text. */
+function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
+  const text = quoteTitleWithColon(keyAfterPageNoun(remainder.trim()), bodyLines);
   const parsed = readTitleAndClauses(calledAfter(text) ?? spaceAfterTitle(text));
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
     return { kind: 'failure', message: parsed.read.message, suggestions: EXAMPLES };
   const bare = parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
-  const title = parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title) ? bare : bare.replace(TITLE_PAGE_NOUN, '');
+  const title =
+    parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title)
+      ? bare
+      : bare.replace(TITLE_PAGE_NOUN, '').replace(FOR_BEFORE_TITLE, '');
   if (title.length === 0) {
     return {
       kind: 'failure',
@@ -354,7 +390,11 @@ export function parseCreate(remainder: string, bodyLines: string): Intent {
     };
   }
   const markdown =
-    inlineBody.length > 0 ? (bodyLines.length > 0 ? `${inlineBody}\n${bodyLines}` : inlineBody) : bodyLines;
+    inlineBody.length > 0
+      ? bodyLines.length > 0
+        ? `${inlineBody}\n${bodyLines}`
+        : inlineBody
+      : bodyLines.replace(TEXT_LABEL_FIRST, '');
   if (markdown.trim().length === 0) {
     return {
       kind: 'failure',

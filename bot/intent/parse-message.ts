@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writtenColon } from './body-markers.js';
 import { isApprovalsRequest, isGreeting, isQuestion, matchHelp, stripPoliteness } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
@@ -304,12 +305,39 @@ function withoutSignOff(text: string): string {
 }
 
 /**
+ * A message that opened with a greeting line, without the closing it ends with ("Hi,\n\nPlease update
+ * X with the following:\n\nFriday is pizza\n\nThanks,\nAnna"): written as a letter to the bot, its
+ * closing and name are not page text. Reads the last few lines only (at most {@link SIGN_OFF_PROBE}
+ * characters).
+ */
+function withoutClosingLines(text: string): string {
+  const tail = text.slice(-SIGN_OFF_PROBE);
+  const lines = tail.split('\n');
+  let end = lines.length;
+  while (end > 0 && lines[end - 1]!.trim().length === 0) end -= 1;
+  const last = (lines[end - 1] ?? '').trim();
+  const named = /^[\p{L}][\p{L}.'’ -]{0,40}$/u.test(last) && !CLOSINGS.has(closingOf(last));
+  const closingAt = named ? end - 2 : end - 1;
+  if (closingAt < 1 || !CLOSINGS.has(closingOf(lines[closingAt] ?? ''))) return text;
+  const kept = text.slice(0, text.length - tail.length) + lines.slice(0, closingAt).join('\n');
+  return kept.includes('\n') ? kept.trimEnd() : text;
+}
+
+/** A line as a closing is looked up: no trailing punctuation, lower case. */
+function closingOf(line: string): string {
+  return line
+    .trim()
+    .replace(/[\s,.!]+$/, '')
+    .toLowerCase();
+}
+
+/**
  * A greeting on a line of its own ("Hi!" then the request on the next line): the request is read
  * from the first non-blank line after it, the rest being its body.
  */
 function interpretAfterGreeting(bodyLines: string): Intent {
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
-  const signedOff = withoutSignOff(lines);
+  const signedOff = withoutClosingLines(withoutSignOff(lines));
   const intent = interpretFirstLine(signedOff);
   return intent.kind === 'failure' && signedOff !== lines ? interpretFirstLine(lines) : intent;
 }
@@ -322,7 +350,7 @@ function interpretFirstLine(lines: string): Intent {
 }
 
 function interpretUserText(head: string, bodyLines: string): Intent {
-  const line = dropChatResidue(head.replace(/^\/+\s*/, ''));
+  const line = writtenColon(dropChatResidue(head.replace(/^\/+\s*/, '')));
   if (!/[\p{L}\p{N}]/u.test(line)) {
     return line.trim() === '?'
       ? { kind: 'help' }

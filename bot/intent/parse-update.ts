@@ -36,15 +36,19 @@ export type UpdateMode =
  */
 export const POSITION_OWNER = String.raw`(?:(?:the|our|this|that|page|doc)\b|\d|["“‘'«„]|https?:)`;
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
-const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*:\s*/iy;
+const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*(?:->|→|=>)\s*|\s*:\s*/iy;
 const ONTO = new RegExp(
   String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under)\s+`,
   'iy',
 );
 /** "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text. */
-const TEXT_NOUN = /(?:the\s+)?(?:text|word|words|phrase|line|sentence)\s+(?=["“‘'«„])/iy;
+const TEXT_NOUN =
+  /(?:the\s+)?(?:(?:text|word|words|phrase|line|sentence|spelling|typo|date|number|name|figure|value|time)(?:\s+of)?)\s+(?=["“‘'«„])/iy;
+/** "replace the date 25 Dec with 24 Dec": the noun before unquoted old text is not part of it. */
+const UNQUOTED_NOUN =
+  /^(?:the\s+)(?:text|word|words|phrase|date|number|figure|value|time|amount|price|address|link|url)\s+(?=\S)/i;
 /** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
-const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)/i;
+const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)|\s*(?:->|→|=>)/i;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
 const COLON = /\s*(?:with\s*)?:?\s*/y;
 
@@ -72,6 +76,22 @@ const NOT_A_RELATIVE_CLAUSE = String.raw`(?!(?:\S+s|is|was|were|are|has|had|have
 /** "that …", "saying …" right after the page: the rest is added. */
 const SAID_AFTER = /^\s*(?:that|saying|stating)\s*:?\s+(?=\S)/i;
 
+/** "… page title", "…'s name" at the end of a page named for a rename. */
+const TITLE_WORD_AT_END = /(?<=\S)(?:['’]s)?\s+(?:page\s+)?(?:title|name)$/i;
+
+/** "by adding …", "by appending: …": the edit as a gerund after "by". */
+const BY_ADDING = /^\s*by\s+(add|append|writ|putt|includ)ing\b\s*/i;
+const GERUND_STEMS: Readonly<Record<string, string>> = {
+  add: 'add',
+  append: 'append',
+  writ: 'write',
+  putt: 'put',
+  includ: 'include',
+};
+
+/** "the following", "these lines", "the text below": what is added, named before it is given. */
+const FOLLOWING_TEXT = String.raw`(?:the\s+)?(?:following|below|these|this)(?:\s+(?:lines?|text|points|bullets|notes?|info|information|changes?|details|content))?(?:\s+below)?`;
+
 /**
  * Where the edit starts after a page named by title words: a keyword edit (`append:`, `replace
  * "…"`), a colon, an edit verb after punctuation, a dash or "and"/"then" ("update X - add …",
@@ -80,6 +100,8 @@ const SAID_AFTER = /^\s*(?:that|saying|stating)\s*:?\s+(?=\S)/i;
 const EDIT_START = new RegExp(
   [
     String.raw`\s(?:replace|section)\s+["“‘'«„]`,
+    // "update X, section Desks: …": an unquoted heading before the colon.
+    String.raw`,\s*(?=section\s+[^:"“\n]{1,60}:)`,
     String.raw`\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:`,
     ':',
     String.raw`\s*(?:->|→|=>)\s*`,
@@ -87,6 +109,12 @@ const EDIT_START = new RegExp(
     String.raw`,?\s(?:and|then)\s+${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
     String.raw`\s(?=${WITH}\s+["“‘'«„])`,
     String.raw`\s(?=${WITH}\s*:)`,
+    // "update X with the following" (the text on the next lines), "… w/ these lines:".
+    String.raw`\s(?=${WITH}\s+${FOLLOWING_TEXT}\s*(?::|$))`,
+    // "update the X by adding: …".
+    String.raw`\s(?=by\s+(?:adding|appending|writing|putting|including)\b)`,
+    // "update the X as follows: …", "… as below:".
+    String.raw`\s(?=as\s+(?:follows|below)\s*(?::|$))`,
     String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include)\b)`,
     String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
     // "update the X page that from 1 January …", "update the rota saying …": what the page should now say.
@@ -99,7 +127,7 @@ const EDIT_START = new RegExp(
  * What is added, named after the page: "the line: …", "the sentence "…"", or unquoted after "the"
  * ("add in the page X the line meet at 10"; "the Note page" stays a title).
  */
-const ADDED_NOUN = String.raw`(?:(?:the\s+)?(?:following\s+)?(?:line|note|text|sentence)(?=\s*:|\s+["“‘'«„])|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
+const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|notes|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
 /** The text named after the page: "…, the text is:", "… with:", "… content:", "… to say:". */
 const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to(?:\s+(?:say|read))?)\s*:`;
 const CONTENT_START = new RegExp(
@@ -161,7 +189,10 @@ function quotedTitleAlone(cursor: TextCursor, start: number): TitleSearchRef | u
 }
 
 /** "update the rota with: …": "with" before the colon only introduces the text. */
-const WITH_COLON = new RegExp(String.raw`^\s*${WITH}\s*(?=:)`, 'i');
+const WITH_COLON = new RegExp(
+  String.raw`^\s*(?:${WITH}(?:\s*(?=:)|\s+${FOLLOWING_TEXT}\s*(?::\s*$|(?=:)|$))|as\s+(?:follows|below)\s*(?::\s*$|(?=:)|$))`,
+  'i',
+);
 
 /**
  * The edit after the page: on the same line (after a colon, dash or linking word) or on the next
@@ -175,7 +206,9 @@ function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string 
       'append',
       joinMarkdown(headRest.slice(said[0].length).trim(), bodyLines || undefined),
     );
-  const rest = headRest.replace(WITH_COLON, ':');
+  const rest = headRest
+    .replace(WITH_COLON, ':')
+    .replace(BY_ADDING, (_all, stem: string) => `${GERUND_STEMS[stem.toLowerCase()] ?? stem} `);
   const inline = rest.replace(/^[\s,?.!;:\-–—>→=]*/, '');
   if (inline.length > 0) {
     const text = bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline;
@@ -222,7 +255,8 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
   cursor.pos = match[0].length;
   const ref = readTarget(cursor);
   if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
-  return update(ref, { kind: 'replace', find: match[1]!.trim(), replaceWith: match[2]!.trim() });
+  const find = match[1]!.trim().replace(UNQUOTED_NOUN, '');
+  return update(ref, { kind: 'replace', find, replaceWith: match[2]!.trim() });
 }
 
 /**
@@ -252,7 +286,12 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
     }
     case 'rename':
     case 'set-title': {
-      const ref = readTarget(cursor, 'to');
+      const read = readTarget(cursor, 'to');
+      // "rename the X page title to Y": the word "title" names what changes, not the page.
+      const ref =
+        typeof read !== 'string' && read.kind === 'title-search' && TITLE_WORD_AT_END.test(read.words)
+          ? { ...read, words: read.words.replace(TITLE_WORD_AT_END, '') }
+          : read;
       if (typeof ref !== 'string' && !cursor.take(TO))
         return failure('Say the new title: rename 123456 to "New title".');
       return finish(ref, () => titleEdit(cursor.rest()));

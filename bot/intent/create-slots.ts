@@ -1,0 +1,194 @@
+import { TEXT_NOUN, WITH } from './body-markers.js';
+import { MAX_TITLE_LENGTH } from './page-ref.js';
+import { readQuoted } from './read-quoted.js';
+import { acceptSpaceWord, readSpaceName } from './space-key.js';
+import { TextCursor } from './text-cursor.js';
+
+/*
+ * A new page's title, space and text read as three labelled slots, in any order ("create a page in
+ * OPS, title is Desk Booking, content is …", "new page: Desk Booking, space: OPS, text: …", "a page
+ * named X in space OPS containing …"). Only a fallback for a create the ordered grammar of
+ * parse-create.ts could not read: it never decides that a message is a create, and it gives up
+ * unless it finds all three. Each slot is found by one bounded scan of the command line.
+ */
+
+/** The slots of a new page, each as typed. */
+export interface CreateSlots {
+  readonly title: string;
+  readonly spaceKey: string;
+  readonly text: string;
+}
+
+/** Most characters of the command words (before the page's text) looked at. */
+const MAX_HEAD = 400;
+
+/**
+ * Where the page's text starts: a text noun as a field (", text: …", ". Content is …", " with the
+ * body …"), a verb that quotes it ("containing …", "saying …", "it should say …", "and write: …").
+ * Group 1 is the break before it (punctuation, "and" or "with"); without one a bare noun needs a colon.
+ */
+const TEXT_START = new RegExp(
+  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:write|put|say)(?=\s+\S)|${WITH}(?=\s*:))\s*:?)\s*`,
+  'gi',
+);
+/** A space named by its key: "in OPS", "into the OPS space", "space: OPS", "in space ops", "(OPS)". */
+const SPACE_BY_KEY =
+  /(?:^|[\s,;.?!(])(?:(?:(?:in|on|into|to|inside|within)\s+(?:the\s+)?(?:(space)\s*:?\s*)?|(space)\s*[:=]?\s*|\(\s*)(~?[A-Za-z][A-Za-z0-9]{1,9})(?:\s+(space|wiki)\b)?\s*\)?)(?=$|[\s,;.?!:])/gi;
+/** "in the People & HR space": a space named in words (see `readSpaceName`). */
+const SPACE_NAME_START = /\s(?=(?:in|on|inside|within|to|into)\s+(?:the|our)\s)/gi;
+/** "a new OPS page": the key in capitals before the page noun. */
+const KEY_BEFORE_NOUN = /(?:^|\s)(~?[A-Z][A-Z0-9]{1,9})\s+(?=(?:page|doc|document|article)\b)/g;
+/** Words that name the title: "called", "named", "title:", "the title is", "with the name". */
+const TITLE_MARKER =
+  /(?:^|[\s,;.?!])(?:called|named|titled|entitled|(?:with\s+)?(?:the\s+|its\s+)?(?:title|name)(?:\s+(?:is|will\s+be|should\s+be))?\s*[:=]?)\s+(?=\S)/gi;
+/** What ends a slot's value: a comma, a sentence end, a semicolon, " and " or " - ". */
+const VALUE_END = /\s*[,;?!]|\.(?=\s|$)|\s+and\s+|\s+[-–—]\s+|\s*:/;
+/** The page words before an unlabelled title ("a new page", "one wiki doc", "for me a page"). */
+const PAGE_WORDS =
+  /(?:^|\s)(?:(?:for\s+)?(?:me|us)\s+)?(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*:?\s*/i;
+/** Words that start a description rather than a title ("for the audit", "about desks"). */
+const NOT_A_TITLE_START = /^(?:for|about|on|regarding|with|that|which|to|in|of|from|where|so|please|pls)\b/i;
+/** Most words in a title read without a label. */
+const MAX_BARE_TITLE_WORDS = 8;
+
+/** `text` with the span [from, to) blanked by a comma, so later scans see a break there. */
+function blank(text: string, from: number, to: number): string {
+  return `${text.slice(0, from)} ,${' '.repeat(Math.max(0, to - from - 2))}${text.slice(to)}`;
+}
+
+/** The first space in `head`, and `head` without it. */
+function findSpace(head: string): { key: string; head: string } | undefined {
+  SPACE_BY_KEY.lastIndex = 0;
+  for (let match = SPACE_BY_KEY.exec(head); match; match = SPACE_BY_KEY.exec(head)) {
+    const explicit = match[1] !== undefined || match[2] !== undefined || match[4] !== undefined;
+    const key = acceptSpaceWord(match[3] ?? '', explicit);
+    if (key !== undefined) return { key, head: blank(head, match.index, match.index + match[0].length) };
+  }
+  SPACE_NAME_START.lastIndex = 0;
+  for (let match = SPACE_NAME_START.exec(head); match; match = SPACE_NAME_START.exec(head)) {
+    const cursor = new TextCursor(head);
+    cursor.pos = match.index;
+    const key = readSpaceName(cursor);
+    if (key !== undefined) return { key, head: blank(head, match.index, cursor.pos) };
+  }
+  KEY_BEFORE_NOUN.lastIndex = 0;
+  const before = KEY_BEFORE_NOUN.exec(head);
+  const key = before ? acceptSpaceWord(before[1]!, false) : undefined;
+  if (before && key !== undefined) {
+    const start = before.index + before[0].indexOf(before[1]!);
+    return { key, head: `${head.slice(0, start)}${head.slice(start + before[1]!.length)}` };
+  }
+  return undefined;
+}
+
+/** The value that starts at `from` in `text`, up to the next {@link VALUE_END}. */
+function valueAt(text: string, from: number): string {
+  const rest = text.slice(from);
+  const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);
+  if (quoted?.kind === 'quoted') return quoted.value.trim();
+  const end = VALUE_END.exec(rest);
+  return (end ? rest.slice(0, end.index) : rest).trim();
+}
+
+/** The title in `head`: quoted, after a naming word, or the words right after the page noun. */
+function findTitle(head: string): string | undefined {
+  const quoteAt = head.search(/["“‘«„]/);
+  if (quoteAt >= 0) {
+    const quoted = readQuoted(head, quoteAt, MAX_TITLE_LENGTH * 2);
+    if (quoted?.kind === 'quoted' && quoted.value.trim().length > 0) return quoted.value.trim();
+  }
+  TITLE_MARKER.lastIndex = 0;
+  const marker = TITLE_MARKER.exec(head);
+  if (marker) return valueAt(head, marker.index + marker[0].length) || undefined;
+  const page = PAGE_WORDS.exec(head);
+  if (!page) return undefined;
+  // "new page in OPS: Desk Booking": the space taken out left a break before the title.
+  const from = page.index + page[0].length;
+  const after = /^[\s,:;]*/.exec(head.slice(from))![0].length;
+  const bare = valueAt(head, from + after);
+  const words = bare.split(/\s+/).filter((word) => word.length > 0);
+  if (words.length === 0 || words.length > MAX_BARE_TITLE_WORDS || NOT_A_TITLE_START.test(bare))
+    return undefined;
+  return bare;
+}
+
+/** Where the page's text starts in `line` (and where the command words end), or `undefined`. */
+function findText(line: string): { headEnd: number; textStart: number } | undefined {
+  TEXT_START.lastIndex = 0;
+  for (let match = TEXT_START.exec(line); match; match = TEXT_START.exec(line)) {
+    if (match.index > MAX_HEAD) return undefined;
+    // "… and write desks are hot-desked": a verb with no colon starts the text only after "and" or punctuation.
+    const bareVerb = /^(?:write|put|say)$/i.test(match[0].slice(match[1]!.length).trim());
+    const verbal = match[2] === undefined && !bareVerb;
+    const marked = match[3] !== undefined || match[4] !== undefined;
+    const punctuated = /[,;.?!]/.test(match[1] ?? '');
+    // "… and content we meet monthly" (two words at least: "Tea and Text Guide" stays a title).
+    const joined =
+      /\band\b|\bwith\b|w\//i.test(match[1] ?? '') && /^\S+\s+\S/.test(line.slice(TEXT_START.lastIndex));
+    if (verbal || marked || punctuated || joined)
+      return { headEnd: match.index, textStart: match.index + match[0].length };
+  }
+  return undefined;
+}
+
+/** "title: X" / "space: OPS" on a line of its own after the command: a slot given as a field. */
+const FIELD_LINE = /^[ \t]*(?:title|name|space)[ \t]*:[ \t]*\S[^\n]*$/i;
+/** Field lines read after the command. */
+const MAX_FIELD_LINES = 3;
+
+/**
+ * "create a page\ntitle: Desk Rules\nspace: OPS\n<text>": the field lines right after the command
+ * joined to it (", title: Desk Rules, space: OPS"), the lines after them the text.
+ */
+function withFieldLines(line: string, bodyLines: string): { line: string; bodyLines: string } {
+  let head = line;
+  let rest = bodyLines;
+  for (let i = 0; i < MAX_FIELD_LINES; i += 1) {
+    const newline = rest.indexOf('\n');
+    const first = newline < 0 ? rest : rest.slice(0, newline);
+    if (!FIELD_LINE.test(first)) break;
+    head = `${head}, ${first.trim()}`;
+    rest = newline < 0 ? '' : rest.slice(newline + 1);
+  }
+  return { line: head, bodyLines: rest };
+}
+
+/** A spaced dash ("X - text"): where the text may start once the title and the space are named. */
+const SPACED_DASH = /\s[-–—]\s+(?=\S)/g;
+/** Dashes tried (titles may hold one: "Runbook - Kafka"). */
+const MAX_DASH_TRIES = 3;
+
+/**
+ * "new page in OPS titled Lunch Rota - friday is pizza": with no other marker, the text after the
+ * first dash that has both the title and the space before it.
+ */
+function dashAfterSlots(line: string): { headEnd: number; textStart: number } | undefined {
+  SPACED_DASH.lastIndex = 0;
+  let tries = 0;
+  for (let dash = SPACED_DASH.exec(line); dash && tries < MAX_DASH_TRIES; dash = SPACED_DASH.exec(line)) {
+    tries += 1;
+    if (dash.index > MAX_HEAD) return undefined;
+    const space = findSpace(line.slice(0, dash.index));
+    if (space && findTitle(space.head) !== undefined)
+      return { headEnd: dash.index, textStart: dash.index + dash[0].length };
+  }
+  return undefined;
+}
+
+/**
+ * The title, space and text of a new page read as labelled slots from the words after a create verb
+ * (`line`) and the lines after it, or `undefined` unless all three are there.
+ */
+export function readCreateSlots(typed: string, typedBody: string): CreateSlots | undefined {
+  const { line, bodyLines } = withFieldLines(typed, typedBody);
+  const text = findText(line) ?? (bodyLines.trim().length === 0 ? dashAfterSlots(line) : undefined);
+  const inline = text ? line.slice(text.textStart).trim() : '';
+  const body = inline.length > 0 ? (bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline) : bodyLines;
+  if (body.trim().length === 0) return undefined;
+  const head = line.slice(0, text ? text.headEnd : Math.min(line.length, MAX_HEAD));
+  const space = findSpace(head);
+  if (!space) return undefined;
+  const title = findTitle(space.head);
+  if (title === undefined || title.length > MAX_TITLE_LENGTH) return undefined;
+  return { title, spaceKey: space.key, text: body };
+}
