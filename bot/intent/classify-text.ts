@@ -80,6 +80,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
   /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:needing|wanting|requiring)\s+(?=\S)/i,
   /^me\s+(?=i\s)/i,
+  // "go find X", "try searching X", "see if you can find X": a search said with a helper verb first.
+  /^(?:go\s+(?:and\s+)?|try\s+(?:and\s+|to\s+)?|see\s+if\s+(?:you|u)\s+can\s+)(?=(?:search|searching|find|finding|look(?:ing)?\s+(?:for|up)|locate|dig\s+up)\b)/i,
   // "any chance of a quick look for X": asking for a look or a search, as a noun.
   /^(?:any\s+chance|is\s+there\s+any\s+chance|could\s+i\s+(?:get|have))\s+(?:of\s+)?(?=an?\s+(?:quick\s+)?(?:look|search|squiz|gander)\b)/i,
   // "you know, the page", "y'know the one": filler before what is pointed at.
