@@ -44,7 +44,7 @@ const SECTION_LINE =
 const SECTION_TEXT_WORDS =
   /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)/i;
 const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
-const WITH = /\s+(?:with|by|to|into|->|→)\s*/iy;
+const WITH = /\s+(?:with|w\/|by|to|into|->|→)\s*/iy;
 /** "change "a" to "b"", "swap "a" for "b"": the same edit as replace, in other words. */
 const CHANGE_TO = /\s+(?:to|into|with|for|by|->|→)\s*/iy;
 /** ""recieve" should be "receive"": a correction stated as what the text should be. */
