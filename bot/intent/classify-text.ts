@@ -69,7 +69,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
-  /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for)\s+\S)/i,
+  /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
   // "For the audit next week, I'd like to …": why, before who wants what.
   /^for\s+(?:the|our|my|a|an|this|next|tomorrow'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?[\s,]+(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for))\b)/i,
   /^(?:i\s+(?:have|got)|i'?ve\s+got|got)\s+(?:a\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|request|q)\s*(?:for\s+(?:you|u)\s*)?[:!,.\-–—]+\s*(?=\S)/i,
@@ -253,8 +253,11 @@ function stripPoliteSuffix(text: string): string {
  * Expense Policy can?", "… or not?", "… can or not?": Singapore and Malaysian English).
  */
 const ASKING_TAG = /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+\s*$/i;
-/** Whoever is addressed, after a comma at the end ("…, mate?", "…, pal"): not part of the request. */
-const VOCATIVE_TAG = new RegExp(String.raw`,\s*${VOCATIVE}\s*[?!.]*\s*$`, 'i');
+/** Whoever is addressed, after a comma or a courtesy word at the end ("…, mate?", "… please mate"): not part of the request. */
+const VOCATIVE_TAG = new RegExp(
+  String.raw`(?:,|(?<=\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|ta)),?)\s*${VOCATIVE}\s*[?!.]*\s*$`,
+  'i',
+);
 
 /** The line without an {@link ASKING_TAG} or a {@link VOCATIVE_TAG}, looked for in its last few characters only. */
 function dropAskingTag(text: string): string {
@@ -277,7 +280,7 @@ const MAX_TRAILING_CLAUSE = 60;
 const QUESTION_TAG =
   /^(?:where\s+(?:can|could|do|would|should)\s+(?:i|we)\s+(?:find|get|see)\s+(?:it|this|that|them)|where\s+is\s+it)[\s?!.]*$|^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)|(?:you|u)\s+can)(?:\s+(?:please|pls))?(?:\s+(?:help(?:\s+me)?|please|pls|do\s+(?:that|it|this)|(?:add|put|write|search|find|look\s+(?:for\s+)?|open|show|make|create|change|update|fix|do)(?:\s+(?:it|that|this|them|for\s+(?:it|that|them)|for\s+me))?))?[\s?!.]*$/i;
 const TRAILING_CLAUSE =
-  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned)\b.*|(?:thanks|thank\s+you|thx|ty|cheers)\b.*)[\s?!.]*$/iu;
+  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
 
 const CLAUSE_GIVES_TEXT = new RegExp(
   String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:should|must|will|can|has\s+to)\s+(?:say|read|contain)\b|${TEXT_NAMED}\s*:)`,
@@ -386,6 +389,9 @@ export function isGreeting(line: string): boolean {
   return text.length > 0 && GREETING.test(text);
 }
 
+/** The bot, as people name it when asking what it can do ("you", "this bot", "the assistant"). */
+const BOT = String.raw`(?:you|u|ya|this\s+bot|the\s+bot|this\s+thing|this\s+assistant|the\s+assistant|it)`;
+
 const TOPIC_WORDS: readonly [RegExp, HelpTopic][] = [
   [/^(?:search|searching|find|finding|look|lookup)/i, 'search'],
   [/^(?:get|getting|open|opening|show|read|reading|view|pages?$)/i, 'get'],
@@ -408,23 +414,33 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
   return TOPIC_WORDS.find(([pattern]) => pattern.test(cleaned))?.[1];
 }
 
-const HELP =
-  /^(?:help|\?|h|commands?|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|do)\s+(?:you|i)\s+(?:do|ask|say|type)(?:\s+here|\s+with\s+you)?|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:do|can)\s+i\s+use\s+(?:you|this(?:\s+bot)?|the\s+bot|it)|how\s+does\s+(?:this(?:\s+bot)?|it|the\s+bot)\s+work|what\s+(?:kind|sort)\s+of\s+(?:things|stuff|questions|requests)\s+can\s+i\s+(?:ask|do|say)(?:\s+you)?|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$/i;
+const HELP = new RegExp(
+  String.raw`^(?:help|\?|h|commands?|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+do)?|good\s+for|for)|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:syntax|format|command)\s+(?:for|to)|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$`,
+  'i',
+);
 /** "how do I search?", "how I can search?" (non-native): how to use one command, nothing after the verb. */
 const HOW_TO_VERB =
   /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find\s+(?:things|stuff|pages)|get|open|create|make|update|edit|append|rename|approve)(?:\s+(?:something|things|stuff|here))?[\s?!.]*$/i;
 const HOW_TO_USE =
-  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|put|insert|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?)\b/i;
+  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|put|insert|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?|(?:an?|one|any|particular|specific|certain|given|different|another|other|which)\s+spaces?)\b/i;
 
 /** "how do approvals work?": how one of the bot's features works. */
 const HOW_IT_WORKS =
   /^how\s+(?:do|does)\s+(?:the\s+|your\s+)?(approvals?|search(?:ing)?|creating\s+pages|page\s+creation|updates?|updating\s+pages|edits?|editing)\s+work\b/i;
+
+/** Help asked as a question ("what can you do …", "who are you …"): what follows must still be about the bot. */
+const ASKED_ABOUT_BOT = /^(?:what|who|how|can|explain|tell)\b/i;
+/** What may follow such a question and keep it about the bot ("… for me", "… here", "… with you"). */
+const BOT_TAIL =
+  /^(?:(?:for|to)\s+(?:me|us)|you|u|here|exactly|then|now|today|again|anyway|(?:with|to|in)\s+(?:you|u|this|it|here|this\s+(?:chat|channel|bot)))?[\s?!.]*$/i;
 
 /** `help` with an optional topic for help requests ("help create", "what can you do?"); else `undefined`. */
 export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
   const help = HELP.exec(core);
   if (help) {
     const topic = topicOf(help[1]);
+    // "what can I do if my laptop breaks?", "who are you supposed to call …": a question, not about the bot.
+    if (!topic && help[1] && ASKED_ABOUT_BOT.test(core) && !BOT_TAIL.test(help[1])) return undefined;
     return topic ? { topic } : {};
   }
   const works = HOW_IT_WORKS.exec(core);
@@ -448,8 +464,22 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
 
 const APPROVALS_COMMAND =
   /^(?:(?:show|list|view|see|get|check|open|any)\s+(?:me\s+)?)?(?:all\s+)?(?:of\s+)?(?:my|the|our)?\s*(?:pending|open|outstanding|waiting)?\s*(?:approvals?|approval\s+requests?|approval\s+queue|pending\s+requests?|requests?\s+(?:pending|waiting)|write\s+requests?)(?:\s+(?:pending|waiting|for\s+me|to\s+(?:approve|decide)|i\s+made|i\s+can\s+(?:approve|decide)))*$/i;
+/** A word for approving, as people type it ("approval", "approvls", "aprovals", "approvels"). */
+const APPROVAL_WORD = 'ap+rov[ae]?ls?';
+/** What the approver gives: "approval", "sign-off", "ok", "go-ahead", "review". */
+const APPROVER_GIVES = String.raw`(?:${APPROVAL_WORD}|approv\w*|sign\s*-?\s*off|ok|okay|go-?ahead|review)`;
+/**
+ * Approvals asked as a question, whatever the wording: something waiting for my approval or that I
+ * should approve ("is there something I should approve?", "what needs my sign-off?", "do i have
+ * approvals pending", "what approvals do I have?", "any approvls for me?"). Someone else's approving
+ * ("do managers need to approve remote work?") is a question for the knowledge base.
+ */
+const APPROVALS_ASKED = new RegExp(
+  String.raw`\b(?:i|we)\s+(?:(?:still\s+)?(?:need|have|got)\s+to|gotta|should|must|ought\s+to)\s+(?:approve|sign\s*-?\s*off)\b|\bneeds?\s+my\s+${APPROVER_GIVES}\b|\b(?:pending|waiting\s+(?:for|on))\s+my\s+${APPROVER_GIVES}\b|\b${APPROVAL_WORD}\s+(?:pending|waiting|outstanding|open|for\s+me)\b|^(?:what|which|how\s+many)\s+${APPROVAL_WORD}\b|\b${APPROVAL_WORD}\s+do\s+i\s+have\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+sign\s*-?\s*off\b|^any\s+${APPROVAL_WORD}(?:\s+(?:for\s+me|today|now))?[\s?!.]*$`,
+  'i',
+);
 const APPROVALS_QUESTION =
-  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\b(?:need|have)\s+to\s+(?:approve|sign\s*-?\s*off)\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\ba?waiting\s+(?:(?:for|on)\s+)?(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+my\s+approv|\bneeds?\s+approv\w*[\s?!.]*$|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off|approv)|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff|requests?|changes?|edits?|things|approvals?)\s+waiting\s+(?:for|on)\s+(?:me\b|my\s+(?:ok|okay|go-?ahead|sign-?off|approval))/i;
+  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\ba?waiting\s+(?:(?:for|on)\s+)?(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+my\s+approv|\bneeds?\s+approv\w*[\s?!.]*$|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off|approv)|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff|requests?|changes?|edits?|things|approvals?)\s+waiting\s+(?:for|on)\s+(?:me\b|my\s+(?:ok|okay|go-?ahead|sign-?off|approval))/i;
 
 /** A write or create verb first: "needs approval" further on is the page's text, not a question. */
 const WRITE_VERB_FIRST =
@@ -458,7 +488,8 @@ const WRITE_VERB_FIRST =
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {
   if (APPROVALS_COMMAND.test(core)) return true;
-  return APPROVALS_QUESTION.test(core) && core.split(/\s+/).length <= 10 && !WRITE_VERB_FIRST.test(core);
+  const asked = APPROVALS_QUESTION.test(core) || APPROVALS_ASKED.test(core);
+  return asked && core.split(/\s+/).length <= 10 && !WRITE_VERB_FIRST.test(core);
 }
 
 const ENGLISH_QUESTION_START =

@@ -306,7 +306,7 @@ const RULES: readonly Rule[] = [
   ],
   [/^find\s+out\b/i, () => undefined],
   [
-    /^(?:search|searching|(?:do|run|make|have)\s+(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:have|take)\s+a\s+(?:quick\s+)?(?:look|hunt|dig)\s+(?:around\s+)?for|find|look\s*up|look\s+for|looking\s+for|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|\S+\s+(?:pages|docs)\b)))\b[\s:]*/i,
+    /^(?:search(?:ing)?(?:\s+up(?=\s))?|(?:do|run|make|have)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:have|take)\s+a\s+(?:quick\s+)?(?:look|hunt|dig)\s+(?:around\s+)?for|find|look\s*up|look\s+for|looking\s+for|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|\S+\s+(?:pages|docs)\b)))\b[\s:]*/i,
     // "look the Salary Bands page" (no "for"): one page named, so it is opened.
     (rest, _body, match) =>
       /^look\s+$/i.test(match[0]) && ONE_PAGE_NAMED.test(rest)
@@ -314,7 +314,7 @@ const RULES: readonly Rule[] = [
         : parseSearchWords(rest),
   ],
   [
-    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|(?:send|share|link)(?=\s+(?:me|us|the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring(?=\s+(?:me|us)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
+    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|(?:send|share|link)(?=\s+(?:me|us|the|our)\s)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring(?=\s+(?:me|us)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?look\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
     // "check the HR space for X": a space, then what to look for in it (a search).
     (rest) =>
       QUESTION_AFTER_SHOW.test(rest)

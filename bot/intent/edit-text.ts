@@ -4,6 +4,7 @@ import { UPDATE_EDIT_FORMS } from './examples.js';
 import { cleanLine } from './normalize-message.js';
 import { checkTitle } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
+import { correctedWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import type { UpdateEdit } from './types.js';
 
@@ -44,6 +45,9 @@ const SECTION_LINE =
 const SECTION_TEXT_WORDS =
   /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)/i;
 const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
+/** A first word that may be an edit keyword typed wrong ("apend:", "replcae \"a\"", "secton \"H\":"). */
+const EDIT_KEYWORD_TYPO = /^([ \t]*)([A-Za-z]{3,20})(?=[ \t]*:|[ \t]+["“‘'«„])/;
+const EDIT_KEYWORDS = new Set(['append', 'replace', 'section', 'body', 'title', 'add', 'change']);
 const WITH = /\s+(?:with|w\/|by|to|into|->|→)\s*/iy;
 /** "change "a" to "b"", "swap "a" for "b"": the same edit as replace, in other words. */
 const CHANGE_TO = /\s+(?:to|into|with|for|by|->|→)\s*/iy;
@@ -238,5 +242,10 @@ export function parseEditText(written: string): UpdateEdit | string {
     if (following !== undefined && following.trim().length > 0) return 'A new title must fit on one line.';
     return titleEdit(firstLine.slice(title[0].length));
   }
+  // "apend: …", "replcae "a" with "b"", "secton "H": …": the edit keyword mistyped, read once more as meant.
+  const keyword = EDIT_KEYWORD_TYPO.exec(text);
+  const meant = keyword ? correctedWord(keyword[2]!.toLowerCase()) : undefined;
+  if (meant && EDIT_KEYWORDS.has(meant))
+    return parseEditText(`${keyword![1]}${meant}${text.slice(keyword![0].length)}`);
   return `I did not understand the change. After the page, write one of: ${UPDATE_EDIT_FORMS.join(' · ')}`;
 }

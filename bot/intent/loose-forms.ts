@@ -15,11 +15,21 @@ const MAX_OBJECT_FIRST = 300;
 const TRAILING_VERB =
   /(?:,|\s[-–—])\s*(?:(?:(?:can|could|would)\s+(?:you|u)|(?:you|u)\s+can)\s+)?(?:please\s+|pls\s+)?(open|show|get|find|search(?:\s+for)?|look\s+for|display|pull\s+up|bring\s+up)\s+(?:(?:me|us)\s+)?(?:it|this|that|them|one)(?:\s+(?:for\s+me|to\s+me|up))?$/i;
 
+/** "<page> - open pls", "<page>, open": a verb of opening after the object, with no pronoun. */
+const TRAILING_OPEN =
+  /(?:,|\s[-–—])\s*(?:(?:(?:can|could|would)\s+(?:you|u)|(?:you|u)\s+can)\s+)?(?:please\s+|pls\s+)?(open|show|display|pull\s+up|bring\s+up)(?:\s+(?:for\s+me|to\s+me|up))?$/i;
+
+/** The verb after the object ("…, open it", "… - open") and where its clause starts, or `undefined`. */
+export function trailingVerb(text: string): { verb: string; index: number } | undefined {
+  const match = TRAILING_VERB.exec(text) ?? TRAILING_OPEN.exec(text);
+  if (!match || match.index === 0 || match.index > MAX_OBJECT_FIRST) return undefined;
+  return { verb: match[1]!, index: match.index };
+}
+
 /** The line with a trailing "…, open it" moved to the front ("open <page>"), or `undefined`. */
 function moveTrailingVerb(core: string): string | undefined {
-  const match = TRAILING_VERB.exec(core);
-  if (!match || match.index === 0 || match.index > MAX_OBJECT_FIRST) return undefined;
-  return `${match[1]} ${core.slice(0, match.index).trim()}`;
+  const trailing = trailingVerb(core);
+  return trailing ? `${trailing.verb} ${core.slice(0, trailing.index).trim()}` : undefined;
 }
 
 /** "what's the link to X", "where's the URL for X": asking for a page's link opens the page. */

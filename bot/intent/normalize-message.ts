@@ -1,4 +1,5 @@
 import { type FoundTag, findTags, trimEndWhere } from './scan-text.js';
+import { fixSpelling } from './spelling.js';
 import type { MessageMention } from './types.js';
 
 /** Marks a mention in normalised text: `MENTION_OPEN + index + MENTION_CLOSE` (private-use code points). */
@@ -204,7 +205,8 @@ function isResidue(word: string): boolean {
  * "@bot" anywhere among the command words. Residue between words becomes " . " (it ends a bit of
  * small talk the way a full stop does: "hey 👋 can you …"), except right after a command verb;
  * residue at the end goes. Words after the
- * first quote or "word:" may be page text and are kept as typed. Linear: one pass over the words.
+ * first quote or "word:" may be page text and are kept as typed. Then the command words typed wrong
+ * are corrected (`fixSpelling`: "cna you serach teh ENG sapce"). Linear: one pass over the words.
  */
 export function dropChatResidue(line: string): string {
   const words = line.split(' ');
@@ -220,7 +222,7 @@ export function dropChatResidue(line: string): string {
     else if (i < lastKept && !BOT_WORD.test(word) && word.length > 0 && !VERB_BEFORE.test(out.at(-1) ?? ''))
       out.push('.');
   }
-  return out.join(' ').replace(/ {2,}/g, ' ').trim();
+  return fixSpelling(out.join(' ').replace(/ {2,}/g, ' ').trim());
 }
 
 /** Replaces mention placeholders in `text` with the mentioned people's display names. */

@@ -2,6 +2,7 @@ import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
+import { TRAILING_ADVERB } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
 const LEADING_PAGE_WORDS =
@@ -28,6 +29,8 @@ const PAGE_THEN_ADVERB =
   /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:there|here|again|real\s+quick|for\s+a\s+(?:sec|second|moment|minute)|asap|now|right\s+now|today|please|pls|for\s+me|for\s+us|too|as\s+well)$/i;
 /** "the holiday calendar one": "one" standing for the page, after two words or more. */
 const NAME_THEN_ONE = /^((?:the|our)\s+\S+\s+\S.*?)\s+one$/i;
+/** "show me the On-call Rota again", "open the VPN guide real quick": an adverb at the end, with or without a page noun. */
+const NAME_THEN_ADVERB = new RegExp(`${TRAILING_ADVERB}$`, 'i');
 
 function isStop(char: string): boolean {
   return /[\s.,;:!?)]/u.test(char);
@@ -66,6 +69,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   if (adverb && adverb.index > 0) rest = rest.slice(0, adverb.index + adverb[1]!.length);
   const one = rest.length <= MAX_TITLE_LENGTH ? NAME_THEN_ONE.exec(rest) : null;
   if (one) rest = one[1]!;
+  const when = NAME_THEN_ADVERB.exec(rest);
+  if (when && when.index > 0) rest = trimEndWhere(rest.slice(0, when.index), isStop);
   const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);
   const space = trailingSpace(rest);
   const spaceKey = space?.key;
@@ -79,7 +84,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
     else if (article) rest = rest.slice(article[0].length);
     rest = rest.replace(LEADING_NAMING, '');
     const noun = TRAILING_PAGE_NOUN.exec(rest);
-    if (noun && (article || pageWords || rest.slice(0, noun.index).includes(' ')))
+    // "onboarding pg": "pg" is never a title's own word, so it goes even after one word.
+    if (noun && (article || pageWords || rest.slice(0, noun.index).includes(' ') || /pg$/i.test(noun[0])))
       rest = rest.slice(0, noun.index);
   }
   const inner = readQuoted(rest.trim(), 0, MAX_TITLE_LENGTH * 2);
@@ -87,4 +93,37 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   if (words.length === 0 || words.length > MAX_TITLE_LENGTH) return undefined;
   if (!/[\p{L}\p{N}]/u.test(words) || NOT_A_NAME.test(words)) return undefined;
   return { kind: 'title-search', words, ...(spaceKey !== undefined ? { spaceKey } : {}) };
+}
+
+/**
+ * Why or when a page is wanted, after its name ("… so I can check the limits", "… before my trip",
+ * "… for me to read", "… to review", "… in confluence", "… that Ana wrote", "… we use"): lower-case
+ * words that never go on a title. Kept as data; read from the first such word to the end.
+ */
+const CONTEXT_AFTER_NAME =
+  /\s(?:so\s+(?:that\s+)?(?:[iI]|we|you|they|he|she|u)\s|(?:before|after|during|ahead\s+of)\s+(?:my|our|his|her|their|the\s+(?:meeting|call|trip|review|audit|interview)|tomorrow|today|tonight|next|this|[iI]|we)\b|for\s+(?:me|us|him|her|them)\s+to\s|for\s+(?:my|our|his|her|their)\s|for\s+(?:the|a)\s+new\s+(?:guy|girl|hire|joiner|starter|person|colleague|member)|to\s+(?:read|check|review|see|look\s+(?:at|over|through)|share|print|go\s+through|skim)\b|(?:because|since|as)\s+(?:[iI]|we|my|our)\b|in\s+case\s|(?:in|on|from)\s+(?:confluence|the\s+wiki|wiki|our\s+wiki)\s*$|(?:that|which)\s+(?:[A-Z][\p{L}'-]+|i|we|you|they|he|she)\s+(?:wrote|made|created|shared|sent|posted|mentioned|use|used|keep|kept|started|updated)\b|(?:[iI]|we|you|they)\s+(?:use|used|have|had|keep|made|wrote|always\s+use)\s*$)/u;
+/** "the current expense policy", "the latest team rituals page": how fresh, not which page. */
+const FRESHNESS =
+  /^((?:the|our|teh)\s+)(?:latest|current|newest|most\s+recent|up-to-date|updated)\s+(?!(?:version|copy|draft)\b)(?=\S)/;
+/** "HR's parental leave policy", "the ENG team's testing strategy": a space key in capitals owns the page. */
+const SPACE_OWNS = /^(?:(?:the|our)\s+)?([A-Z][A-Z0-9]{1,9})(?:\s+(?:team|space|wiki))?['’]s\s+(?=\S)/;
+/** "the expense policy one": "one" for the page, after its name. */
+const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+one$/i;
+
+/**
+ * The page a reader wants opened, named by its title words (see {@link readPageName}), with the why
+ * and when said after the name left out ("open the expense policy so I can check the limits"), "one"
+ * for the page ("the expense policy one") and how fresh ("the current expense policy").
+ */
+export function readPageToOpen(text: string): TitleSearchRef | undefined {
+  if (text.length > MAX_TITLE_LENGTH * 2) return readPageName(text);
+  const context = CONTEXT_AFTER_NAME.exec(text);
+  const named = (context && context.index > 0 ? text.slice(0, context.index) : text)
+    .replace(FRESHNESS, '$1')
+    .replace(ONE_AFTER_NAME, '');
+  const owner = SPACE_OWNS.exec(named);
+  const ownerKey = owner ? acceptSpaceWord(owner[1]!, false) : undefined;
+  const owned = owner && ownerKey !== undefined ? readPageName(named.slice(owner[0].length)) : undefined;
+  if (owned && owned.spaceKey === undefined) return { ...owned, spaceKey: ownerKey };
+  return readPageName(named) ?? readPageName(text);
 }

@@ -24,6 +24,8 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
   '10th': 10,
   top: 1,
   last: 'last',
+  final: 'last',
+  bottom: 'last',
   next: 'next',
   previous: 'previous',
   prev: 'previous',
@@ -32,9 +34,19 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
 const LEAD = /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right)[\s,!.]+)*/i;
 /** "… too", "… as well", "… again": adds nothing to which result is meant. */
 const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me)$/i;
+/**
+ * Where the result was shown or what the user thinks of it, after the result named ("the last one you
+ * listed", "the 2nd one from the list", "the first one looks right, open it"): not which one.
+ */
+const WHERE_SHOWN =
+  /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|correct|promising|useful|relevant|like\s+it)|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
 const VERB =
-  /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to)\s+(?:me\s+)?(?:up\s+)?)?/i;
-const ORDINAL_ONE = /^(?:the\s+)?([a-z0-9]{3,8})(?:\s+(?:one|result|hit|page|link|match|item|entry))?$/i;
+  /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to|(?:(?:i'?ll|i\s+will|(?:i'?m\s+)?gonna|(?:i'?m\s+)?going\s+to)\s+)?(?:go|going)\s+(?:with|for)|(?:i'?ll\s+)?(?:take|pick|choose|select)|click(?:\s+on)?|try|want|need)\s+(?:me\s+)?(?:up\s+)?)?/i;
+const ORDINAL_ONE =
+  /^(?:(?:the|that|this)\s+)?([a-z0-9]{3,8})(?:\s+(?:one|(?:search\s+)?result|hit|page|link|match|item|entry|option|choice|suggestion|answer))?$/i;
+/** "the one at the top", "the result at the bottom of the list", "the one in second place": where it sat in the list. */
+const PLACED =
+  /^(?:the\s+)?(?:one|result|link|page|hit)\s+(?:(?:at|on)\s+(?:the\s+)?(top|bottom|end)(?:\s+of\s+the\s+list)?|in\s+([a-z0-9]{3,8})\s+place)$/i;
 const NUMBERED =
   /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match|option|choice)\s*(?:number\s*|no\.?\s*|#\s*)?|number\s*|no\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
 /**
@@ -56,7 +68,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   ten: 10,
 };
 const MORE =
-  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
+  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
 /** "the one after that" / "the one before": relative to the last result opened. */
 const RELATIVE = /^(?:the\s+)?(?:one|result|page)\s+(after|before)(?:\s+(?:that|this|it))?$/i;
 
@@ -124,11 +136,18 @@ export function parseFollowUp(core: string): Intent | undefined {
     core
       .replace(LEAD, '')
       .replace(TAIL, '')
+      .replace(WHERE_SHOWN, '')
       .replace(/^teh\s/i, 'the '),
   );
   if (MORE.test(text)) return { kind: 'follow-up', action: 'more' };
   const afterVerb = text.replace(VERB, '');
   if (MORE.test(afterVerb)) return { kind: 'follow-up', action: 'more' };
+  const placed = PLACED.exec(afterVerb);
+  if (placed) {
+    const where = (placed[1] ?? '').toLowerCase();
+    const position = where === 'top' ? 1 : where ? 'last' : ORDINALS[placed[2]!.toLowerCase()];
+    if (position !== undefined) return { kind: 'follow-up', action: 'open', position };
+  }
   const relative = RELATIVE.exec(afterVerb.trim());
   if (relative)
     return {

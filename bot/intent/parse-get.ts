@@ -1,5 +1,5 @@
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { readPageName } from './page-name.js';
+import { readPageName, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { DESCRIBED_PAGE, parseSearchWords } from './parse-search.js';
 import { readQuoted } from './read-quoted.js';
@@ -22,12 +22,17 @@ const PAGE_NOUN_FIRST =
 const TRAILING_SPACE_CLAUSE = /\s+(?:in|on|from)\s+(?:the\s+)?\S+(?:\s+space)?\s*$/i;
 const COLLECTION_END = /\s(?:docs|pages|documents|documentation|articles|stuff|info|information)[\s.!?]*$/i;
 
+/** "get me the Sales Playbook link", "send the rota url": the page's link is asked for, so the page is opened. */
+const LINK_AFTER_NAME = /\s+(?:(?:page|doc)\s+)?(?:link|url|web\s+address)[\s.!?]*$/i;
+
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
 function getByName(text: string): Intent {
   const withoutSpace = text.replace(TRAILING_SPACE_CLAUSE, '');
   if (ABOUT_WORDS.test(text) || COLLECTION_END.test(` ${withoutSpace}`) || DESCRIBED_PAGE.test(text))
     return parseSearchWords(text);
-  const ref = readPageName(text);
+  const link = LINK_AFTER_NAME.exec(text);
+  const named = link && link.index > 0 ? text.slice(0, link.index) : text;
+  const ref = readPageToOpen(named) ?? readPageName(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }
 

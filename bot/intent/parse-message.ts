@@ -6,7 +6,7 @@ import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
-import { isDefiniteName, isKeywordQuery, rewriteLooseForm } from './loose-forms.js';
+import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import {
   cleanLine,
   dropChatResidue,
@@ -14,7 +14,7 @@ import {
   normalizeMessage,
   showMentions,
 } from './normalize-message.js';
-import { readPageName } from './page-name.js';
+import { readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { parseFollowUp } from './parse-follow-up.js';
@@ -22,7 +22,14 @@ import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
-import { hasVerbTypo, isFillerOnly, isKeywords, isVagueRequest, unclear } from './readings.js';
+import {
+  hasVerbTypo,
+  isFillerOnly,
+  isKeywords,
+  isPointingOnly,
+  isVagueRequest,
+  unclear,
+} from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, MessageMention } from './types.js';
@@ -56,7 +63,7 @@ export const MAX_COMMAND_LINE_LENGTH = 2_000;
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
 const SEARCHY_QUESTION =
-  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something)\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
+  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
 /** "show me what we have on X", "what have we got about X": a search. */
 const WHAT_WE_HAVE =
   /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
@@ -69,7 +76,7 @@ const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
 const ONE_NAMED_PAGE =
-  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
+  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
 /** "where's the X page", "tell me where is the X page" (non-native): the page is opened. */
 const WHERE_IS_PAGE =
   /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is)\s+(?=(?:the|our)\s)/i;
@@ -79,13 +86,15 @@ const WHERE_IS_PAGE =
  */
 const WHERE_THE_PAGE_IS =
   /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+where\s+(?=(?:the|our)\s)/i;
+/** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
+const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is)\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
 const DOCUMENT_NOUN =
   /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
 const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
 /** "… page open it", "… page, can you open it": what to do with the page, after it. */
 const OPEN_IT_AFTER =
-  /(?:\s+|\s*,\s*)(?:located|kept|stored|hiding|(?:(?:and|pls|please)\s+)?(?:open|show|send|share|link)\s+(?:it|that|me\s+it)(?:\s+(?:to\s+me|pls|please))?)[\s?!.]*$/i;
+  /(?:\s+|\s*,\s*)(?:located|kept|stored|hiding|(?:(?:and|pls|please)\s+)?(?:open|show|send|share|link)(?:\s+(?:it|that|me\s+it))?(?:\s+(?:to\s+me|pls|please))?)[\s?!.]*$/i;
 const MAX_PAGE_NAME_LINE = 300;
 /** Where an earlier page was shown ("the page from the standup"): not a title, not a space. */
 const EARLIER_EVENT =
@@ -108,6 +117,7 @@ const WISH_IF =
 const EDIT_ON_NEXT_LINE = /^[ \t]*(?:(?:append|add|body|title)[ \t]*:|(?:section|replace)[ \t]+["“])/i;
 const HELP_THEN_QUESTION =
   /^(?:help|halp|(?:please|pls|plz)\s+help)(?:\s+(?:me|pls|please))?\s*[,:!.\-–—]+\s*(?=\S)/i;
+const HELP_WITH_PAGE = /^help\s+(?:me\s+|us\s+)?(?:with|on)\s+(?=(?:the|our)\s)/i;
 const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const INLINE_END_PROBE = 32;
@@ -158,12 +168,42 @@ function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
   const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
   if (text.length > MAX_PAGE_NAME_LINE || !ONE_NAMED_PAGE.test(text)) return undefined;
-  const ref = readPageName(text);
+  const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
+}
+
+/** A verb that makes words a statement ("is", "was", "seems"), not a page's name. */
+const STATEMENT_WORD =
+  /\b(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|has|have|had|does|did|doesn'?t|didn'?t|seems?|looks?|says?|said)\b|['’]s\s/i;
+
+/**
+ * "laptop setup, can u open it?": the object first, then a request with its verb that courtesy
+ * stripping took for a question tag; the verb is put back before what is left (`core`), or `undefined`.
+ */
+function verbAfterObject(line: string, core: string): string | undefined {
+  const text = trimEndWhere(line.trim(), (c) => /[\s?!.]/.test(c));
+  const trailing = trailingVerb(text);
+  // "the rota is wrong, can you open it?": a statement before the tag, not a page's name.
+  if (!trailing || core.length === 0 || STATEMENT_WORD.test(core)) return undefined;
+  return text.slice(0, trailing.index).trimEnd().endsWith(core) ? `${trailing.verb} ${core}` : undefined;
 }
 
 /** "tell me where the VPN Setup Guide is": the page named, opened by its title words; else `undefined`. */
 function wherePageIsAsked(core: string): Intent | undefined {
+  const bare = WHERE_IS_NAME.exec(core);
+  if (bare) {
+    // "where's Local Development Setup", "where is the expense policy": a written title or a document's noun.
+    const name = core.slice(bare[0].length);
+    const titled =
+      /^(?:(?:the|our)\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|and|of|for|&))*\s+[A-Z0-9][\w&'’.-]*$/.test(
+        name,
+      );
+    if (
+      name.length <= MAX_PAGE_NAME_LINE &&
+      (titled || (/^(?:the|our)\s/i.test(name) && DOCUMENT_NOUN.test(name)))
+    )
+      return definiteName(name);
+  }
   const lead = WHERE_THE_PAGE_IS.exec(core);
   const tail = lead ? IS_AT_END.exec(core.slice(-24)) : null;
   if (!lead || !tail) return undefined;
@@ -200,7 +240,16 @@ function asQuestion(line: string, bodyLines: string): Intent {
  * "help create page "X" in ENG, write: …": a whole command after "help" (three words or more) is the
  * request; "help create" or "help create page" alone asks how.
  */
-function commandAfterHelp(core: string, bodyLines: string): Intent | undefined {
+function commandAfterHelp(core: string, bodyLines: string, line = core): Intent | undefined {
+  // "help me with the code of conduct page", "help, I need the team rituals page": a page named after the cry.
+  const withPage = HELP_WITH_PAGE.exec(core);
+  const named = withPage ? namedPage(core.slice(withPage[0].length)) : undefined;
+  if (named) return named;
+  const cry = HELP_THEN_QUESTION.exec(line.trim());
+  const after = cry ? stripPoliteness(line.trim().slice(cry[0].length)) : '';
+  const request =
+    after.length > 0 ? (namedPage(after) ?? applyRules(baseVerbForm(after), bodyLines)) : undefined;
+  if (request?.kind === 'operation' || request?.kind === 'page-by-name') return request;
   const lead = HELP_THEN_COMMAND.exec(core);
   if (!lead) return undefined;
   const ruled = applyRules(baseVerbForm(core.slice(lead[0].length)), bodyLines);
@@ -314,12 +363,16 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
   const help = matchHelp(core);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
-  if (help) return commandAfterHelp(core, bodyLines) ?? { kind: 'help', ...help };
+  if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
   const followUp = parseFollowUp(core);
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   if (BACK_REFERENCE.test(core)) return unclear(core);
+  // "that page", "same for the other page", "change it back": only pointing, nothing named; "do it?" stays a question.
+  const pointing = !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core));
+  if (pointing && !/\?\s*$/.test(line) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
+    return unclear(core);
   const wherePageIs = wherePageIsAsked(core);
   if (wherePageIs) return wherePageIs;
   const where = WHERE_CAN_I_FIND.exec(core);
@@ -343,7 +396,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
     ? (parseFollowUp(fixed) ?? applyRules(fixed, bodyLines) ?? helpOrApprovals(fixed))
     : undefined;
   if (typoRuled) return typoRuled;
-  const moved = rewriteLooseForm(core, WISH_IF.test(line));
+  const moved = rewriteLooseForm(core, WISH_IF.test(line)) ?? verbAfterObject(line, core);
   const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;
   if (movedRuled) return movedRuled;
   const named = namedPage(core);

@@ -1,6 +1,7 @@
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
+import { TRAILING_ADVERB } from './trailing-adverbs.js';
 import type { Intent } from './types.js';
 
 /** Longest search text accepted; longer text is almost certainly a paste, not a query. */
@@ -16,6 +17,8 @@ export const DESCRIBED_PAGE =
 const LEADING_FILLERS: readonly RegExp[] = [
   DESCRIBED_PAGE,
   /^(?:me|please|pls|plz)\s+/i,
+  // "all things hiring", "anything and everything on X": a whole topic, said loosely.
+  /^(?:all\s+things|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
   /^(?:(?:for|of)\s+)?(?:all\s+|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
@@ -47,8 +50,28 @@ const TRAILING_SPACE =
 /** "kafka (ENG)", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
 const TRAILING_KEY_ONLY =
   /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
-const TRAILING_WHERE =
-  /\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|instead|too|as\s+well)\s*[.!?]*$/i;
+const TRAILING_WHERE = new RegExp(
+  String.raw`\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|instead|too|as\s+well)\s*[.!?]*$|${TRAILING_ADVERB}\s*[.!?]*$`,
+  'i',
+);
+
+/**
+ * What to do with the results, after the words ("… and send me the links", "… and tell me what you
+ * find", "… and let me know"), and where the words should be ("… in the title"): not search words.
+ */
+const RESULTS_ASKED =
+  /\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)/i;
+/** "anything parking related", "stuff kafka-related": the topic between a vague word and "related". */
+const TOPIC_RELATED =
+  /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$/i;
+
+/** The words without what is asked about the results and without "anything … related" around the topic. */
+function withoutResultsAsked(text: string): string {
+  const asked = RESULTS_ASKED.exec(text);
+  const words = asked && asked.index > 0 ? text.slice(0, asked.index) : text;
+  const related = TOPIC_RELATED.exec(trimEndWhere(words, isTrailingStop));
+  return related ? related[1]! : words;
+}
 
 function isTrailingStop(char: string): boolean {
   return /[\s?!.,;:]/u.test(char);
@@ -68,11 +91,22 @@ function stripLeading(text: string): string {
 const VAGUE_TOPIC = /^(?:the|our|that|any|some)\s+(?=\S+\s)/i;
 const VAGUE_NOUN = /\s(?:stuff|things?|bits|info|details)$/i;
 
+/**
+ * "search visa thing", "kafka lag and stuff", "onboarding etc": a vague tail after the topic, with or
+ * without an article ("bank details" keeps its noun: only these words).
+ */
+const LOOSE_TAIL =
+  /\s(?:(?:related\s+)?(?:stuff|things?)|(?:and|or)\s+(?:stuff|such|so\s+on|something|whatever|the\s+like)|etc\.?|and\s+all\s+that)$/i;
+
 /** The topic without the article and the vague noun around it ("the salary sacrifice stuff" → "salary sacrifice"). */
 function withoutVagueNoun(words: string): string {
   const article = VAGUE_TOPIC.exec(words);
   const noun = article ? VAGUE_NOUN.exec(words.slice(-8)) : null;
-  if (!article || !noun) return words;
+  if (!article || !noun) {
+    const loose = LOOSE_TAIL.exec(words.slice(-24));
+    const cut = loose ? words.slice(0, words.length - loose[0].length).trim() : '';
+    return cut.length > 0 ? cut : words;
+  }
   const topic = words.slice(article[0].length, words.length - noun[0].length).trim();
   return topic.length > 0 ? topic : words;
 }
@@ -98,7 +132,7 @@ function tooLong(): Intent {
  */
 export function parseSearchWords(remainder: string): Intent {
   if (remainder.length > MAX_SEARCH_WORDS_LENGTH * 4) return tooLong();
-  let text = stripLeading(remainder.trim()).replace(ONLY_WITH_SPACE, '');
+  let text = withoutResultsAsked(stripLeading(remainder.trim()).replace(ONLY_WITH_SPACE, ''));
   let spaceKey: string | undefined;
   const leading =
     LEADING_SPACE.exec(text) ??

@@ -106,16 +106,29 @@ export function isFillerOnly(core: string): boolean {
   return words.length > 0 && words.every((word) => FILLER.has(word));
 }
 
-/** Words that point at something without naming it ("that thing", "it", "this stuff"). */
-const POINTING = new Set('it this that these those them thing things stuff something one same'.split(' '));
+/**
+ * Words that point at something without naming it ("that thing", "it", "this stuff"), or at something
+ * done or said before ("again", "back", "the usual", "what we discussed").
+ */
+const RECALLING =
+  'usual again back before earlier discussed mentioned talked said agreed meant sent shared showed'.split(
+    ' ',
+  );
+const POINTING = new Set([
+  ...'it this that these those them thing things stuff something one same'.split(' '),
+  ...RECALLING,
+]);
 /** Words that may sit around a pointing word in a vague request ("sort that thing out for me"). */
 const VAGUE = new Set([
   ...POINTING,
   ...(
     'out up over off away for me us the a an with of about on care all same again too also now asap please quickly ' +
     // "do the same as before for the other one": a repeat of something earlier, named by when.
-    'like as before other previous last time earlier exactly just'
+    'like as other previous last time exactly just into at look ' +
+    // "open that page", "that link you sent": what points may be a page without a name.
+    'page pages doc docs document link links file article result results'
   ).split(' '),
+  ...RECALLING,
 ]);
 /** Verbs that ask for words, not an action ("explain that"): a thread follow-up, so a question. */
 const ASKING_VERBS = new Set(
@@ -135,6 +148,23 @@ export function isVagueRequest(core: string): boolean {
   if (verb === undefined || !/^\p{L}+$/u.test(verb) || rest.length === 0) return false;
   if (ASKING_VERBS.has(verb) || VAGUE.has(verb)) return false;
   return rest.every((word) => VAGUE.has(word)) && rest.some((word) => POINTING.has(word));
+}
+
+/** Words a phrase with no verb may add around what it points at ("the doc we talked about yesterday"). */
+const POINTED_EXTRA = new Set(
+  'we you u i they yesterday today morning week ago from what to do did'.split(' '),
+);
+
+/**
+ * True for a phrase that only points, with no verb ("that page", "the usual", "same for the other
+ * page", "the doc we talked about yesterday", "you know the one"): nothing is named, so it is not
+ * understood (with readings) rather than a search or a page named "usual".
+ */
+export function isPointingOnly(core: string): boolean {
+  const words = wordsOf(core).map((word) => word.replace(/[^\p{L}\p{N}']+/gu, '').toLowerCase());
+  if (words.length === 0 || words.length > MAX_KEYWORDS) return false;
+  const known = words.every((word) => VAGUE.has(word) || POINTED_EXTRA.has(word) || FILLER.has(word));
+  return known && words.some((word) => POINTING.has(word));
 }
 
 /**
