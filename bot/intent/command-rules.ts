@@ -1,4 +1,4 @@
-import { isQuestion } from './classify-text.js';
+import { isQuestion, stripPoliteness } from './classify-text.js';
 import {
   parseAddToSaying,
   parseAppendSaying,
@@ -157,7 +157,10 @@ const RULES: readonly Rule[] = [
     /^(?=(?:in|on|inside|within|into)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
     (rest, body) => spaceThenCreate(rest, body),
   ],
-  [/^(?:in|on|to|for|into|onto)\s+(?=\S)/i, (rest, body) => parsePageFirstEdit(rest, body)],
+  [
+    /^(?:in|on|to|for|into|onto)\s+(?=\S)/i,
+    (rest, body, match) => purposeThenCommand(match[0], rest, body) ?? parsePageFirstEdit(rest, body),
+  ],
   [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
     /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
@@ -424,6 +427,23 @@ const PAGE_LIKE_TARGET =
  */
 const REACH_THEN_EDIT =
   /^(?:go\s+to|open(?:\s+up)?|find|pull\s+up|bring\s+up|navigate\s+to|head\s+(?:over\s+)?to|look\s+up|locate|get)\s+(\S.{0,150}?)\s+and\s+(?:then\s+)?(?=(?:add|append|put|write|insert|replace|change|update|rename|fix|correct|swap)\b)/i;
+
+/** Where a leading "for …" clause ends: its first comma, within a purpose's length. */
+const PURPOSE_END = /^[^,:;.!?\n"“]{1,60},\s*(?=\S)/;
+
+/**
+ * "For the audit, rename the Access Review page to …": why, then a whole command that names its own
+ * page, read as that command ("For the X page, add …" names no other page and stays page first).
+ */
+function purposeThenCommand(lead: string, rest: string, body: string): Intent | undefined {
+  if (!/^for\s/i.test(lead)) return undefined;
+  const purpose = PURPOSE_END.exec(rest);
+  // "For the Onboarding page in HR, put this: …" names the page: page first, not a purpose.
+  if (!purpose || PAGE_LIKE_TARGET.test(purpose[0].replace(/\s[A-Z]/g, ' x'))) return undefined;
+  const command = stripPoliteness(rest.slice(purpose[0].length));
+  const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
+  return read?.kind === 'operation' || read?.kind === 'page-by-name' ? read : undefined;
+}
 
 /** The space before a create verb, and the verb ("in the engineering space, create "). */
 const SPACE_THEN_CREATE_VERB =
