@@ -14,7 +14,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 const WITH_TEXT = new RegExp(String.raw`\s*${WITH}\s+(?=\S)`, 'iy');
