@@ -136,7 +136,8 @@ const UPDATE_NAMED = /^(?:update|edit)\s+(?!(?:it|that|this|them)\b)(?=\S)/i;
 const UPDATE_IT =
   /^(?:update|edit|add|put|change)\s+(?:it|that|this|them)(?:\s+(?:there|accordingly|in|on))?$/i;
 /** "For the Team Rituals page, <statement>": the page first, then what it should now say. */
-const PAGE_THEN_STATEMENT = /^(?:for|in|on)\s+((?:the|our)\s.{1,120}?)\s*,\s*(?=\S)/i;
+const PAGE_THEN_STATEMENT =
+  /^(?:(?:(?:a\s+)?(?:quick|small|little|short)\s+)?(?:update|change|note|addition|fix)\s+)?(?:for|in|on|to)\s+((?:the|our)\s[^,:]{1,120}?)\s*(?:,|:|\s[-–—])\s*(?=\S)/i;
 
 /** Characters of a statement's start used to find it again in the words as typed. */
 const STATEMENT_PROBE = 16;
@@ -178,7 +179,13 @@ function addStatement(name: string, text: string): Intent | undefined {
  * it?": a statement, then a request to put it on a page; the statement is added. `undefined` unless the
  * line ends that way and what comes before is a statement, not a question or a command.
  */
+/** "<statement> so the X needs updating": the statement, then the page that should now say it. */
+const SO_PAGE_NEEDS =
+  /^(\S.{0,200}?)[,;]?\s+(?:so|which\s+means)\s+((?:the|our)\s[^,.!?]{1,120}?)\s+(?:needs?|should\s+be|must\s+be|has\s+to\s+be)\s+(?:updating|updated|an\s+update|changing|changed)[\s.!?]*$/i;
+
 export function statedCommand(line: string, bodyLines: string): Intent | undefined {
+  const so = SO_PAGE_NEEDS.exec(stripPoliteness(line));
+  if (so && isStatement(statementOf(so[1]!), bodyLines)) return addStatement(so[2]!, statementOf(so[1]!));
   let at = -1;
   let start = -1;
   for (const match of line.matchAll(STATED_BREAK)) {

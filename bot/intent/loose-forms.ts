@@ -62,7 +62,7 @@ const PAGE_SAID =
  * page is named with "the"/"our", at most a title's length.
  */
 const PAGE_TO_SAY =
-  /^(?:can|could|should|make|let|have|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:also\s+)?(?:says?|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
+  /^(?:can|could|should|make|let|have|get|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:to\s+)?(?:also\s+)?(?:says?|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
 /** "Team Rituals needs a line: …": a bare page name as the subject of "needs a line". */
 const NAME_NEEDS_LINE =
   /^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b))/i;
