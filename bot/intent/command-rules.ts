@@ -6,6 +6,7 @@ import {
   parseDescribedAppend,
   parsePageFirstEdit,
 } from './edit-phrases.js';
+import { rewriteLooseForm } from './loose-forms.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
@@ -136,6 +137,14 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseDescribedAppend(rest, body) ?? parseUpdate('append-to', rest, body),
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
+  [
+    // "(is there a way to) get the office guide to say …": the page asked to say something (before "get" opens it).
+    /^(?=(?:get|have)\s+(?:the|our)\s[^:\n]{1,120}?\s+to\s+(?:also\s+)?(?:say|mention|include|read)\s)/i,
+    (rest, body) => {
+      const moved = rewriteLooseForm(rest);
+      return moved ? applyRules(moved, body) : undefined;
+    },
+  ],
   [
     // "give the office guide a new title: Workplace Guide": a rename (before "give" opens a page).
     /^give\s+(\S.{0,120}?)\s+an?\s+(?:new|better|different)\s+(?:title|name)\s*[:,-]?\s+(?=\S)/i,
@@ -479,10 +488,15 @@ function activeAdd(line: string): string {
   return core;
 }
 
+/** "make one in OPS called X", "create one called X": "one" stands for a new page. */
+const MAKE_ONE =
+  /^(make|create|set\s+up|start|draft|add)\s+one\s+(?=(?:(?:in|on|into)\s+(?:the\s+)?\S+(?:\s+space)?\s+)?(?:called|named|titled)\s)/i;
+
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
 export function baseVerbForm(typed: string): string {
   const core = activeAdd(
     typed
+      .replace(MAKE_ONE, '$1 a page ')
       .replace(INFORMAL_MAKE, 'make')
       .replace(PAGE_ADJECTIVES, (_all, article: string) =>
         article.toLowerCase() === 'an' ? 'a ' : `${article} `,

@@ -255,6 +255,9 @@ function keyAfterPageNoun(text: string): string {
   return `${match[1]}${match[3]} in ${match[2]} ${NAMING_AHEAD.test(rest) ? '' : 'called '}${rest}`;
 }
 
+/** "… on it", "… in it", "… there" closing a new page's inline text ("put X on it"). */
+const ON_IT_AT_END = /\s+(?:(?:on|in|into|onto)\s+it|there)$/i;
+
 /** "Text: …" on the first line after the command: the label of the text, not part of it. */
 const TEXT_LABEL_FIRST = new RegExp(String.raw`^[ \t]*${TEXT_NAMED}[ \t]*:[ \t]*(?=\S)`, 'i');
 
@@ -381,7 +384,8 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
     };
   }
   const { spaceKey, parent } = parsed.read.clauses;
-  const inlineBody = unquotedBody(parsed.read.clauses.inlineBody, bodyLines);
+  // "… and put 3rd floor kitchen on it": where the text goes is not part of it.
+  const inlineBody = unquotedBody(parsed.read.clauses.inlineBody.replace(ON_IT_AT_END, ''), bodyLines);
   if (spaceKey === undefined) {
     return {
       kind: 'failure',
