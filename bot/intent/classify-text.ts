@@ -143,6 +143,15 @@ const PLEASE_AFTER_VERB = new RegExp(
   String.raw`^((?:search|find|look\s+(?:for|up)|open|show|get|give|send|create|make|add|put|write|append|update|edit|change|replace|rename|fix|correct|check|pull\s+up|bring\s+up)(?:\s+(?:me|us))?)\s+${PLEASE}\b[\s,]*(?=\S)`,
   'i',
 );
+/** Ways to say thanks, and what people put after them ("thanks so much", "thx in advance"): kept as data. */
+const THANKS_WORDS = ['thanks', 'thank you', 'thank u', 'thx', 'ty', 'tks', 'thanx', 'thnx', 'many thanks'];
+const THANKS_AFTER = ['so much', 'a lot', 'a ton', 'a bunch', 'very much', 'heaps', 'in advance', 'so much in advance'];
+
+/** Every thanks word with every phrase after it ("thank you so much", "ty in advance"). */
+function thanksPhrases(): string[] {
+  return THANKS_WORDS.flatMap((thanks) => THANKS_AFTER.map((after) => `${thanks} ${after}`));
+}
+
 /** Courtesy words dropped from the end of a line; longest first, so "thank you" wins over "you". */
 const POLITE_SUFFIXES: readonly string[] = [
   'please',
@@ -239,11 +248,12 @@ const POLITE_SUFFIXES: readonly string[] = [
   'lah',
   'leh',
   'lor',
+  ...thanksPhrases(),
 ].sort((a, b) => b.length - a.length);
 /** Laughter: dropped after a request ("… lol"), but alone it is all there is. */
 const LAUGHTER = new Set(['lol', 'haha', 'lmao']);
 /** How far back from the end a courtesy phrase is looked for (the longest phrase fits). */
-const SUFFIX_PROBE = 24;
+const SUFFIX_PROBE = Math.max(...POLITE_SUFFIXES.map((phrase) => phrase.length)) + 1;
 const TRAILING_STOPS = new Set([' ', '.', '!', '?', '？', '。', '！']);
 
 function isWordChar(char: string | undefined): boolean {
@@ -284,7 +294,7 @@ function stripPoliteSuffix(text: string): string {
  * Expense Policy can?", "… or not?", "… can or not?": Singapore and Malaysian English).
  */
 const ASKING_TAG =
-  /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+\s*$|\s(?:or\s+not|can\s+or\s+not|can\s+anot)\s*$/i;
+  /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+[\s.!]*$|\s(?:or\s+not|can\s+or\s+not|can\s+anot)\s*$/i;
 /** Whoever is addressed, after a comma or a courtesy word at the end ("…, mate?", "… please mate"): not part of the request. */
 const VOCATIVE_TAG = new RegExp(
   String.raw`(?:,|(?<=\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|ta)),?)\s*${VOCATIVE}\s*[?!.]*\s*$`,
@@ -401,7 +411,8 @@ export function stripPoliteness(line: string): string {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
     text = text.replace(PLEASE_AFTER_VERB, '$1 ');
-    text = stripTrailingClause(stripPoliteSuffix(dropAskingTag(text)), asked);
+    // The tag again after courtesy: "Show me X can? thanks!" loses "thanks", then "can?".
+    text = stripTrailingClause(dropAskingTag(stripPoliteSuffix(dropAskingTag(text))), asked);
     text = trimEndWhere(text, (c) => TRAILING_STOPS.has(c) || /\s/.test(c)).trim();
     if (text === before) break;
   }

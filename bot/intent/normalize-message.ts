@@ -196,8 +196,13 @@ export function normalizeMessage(raw: string, mentions: readonly MessageMention[
   return { text, mentions: found };
 }
 
+/** An emoticon typed as text (":)", ";-)", ":D", "xD", "^^", "<3"): chat residue like an emoji. */
+const EMOTICON_WORD = /^(?:[:;]['-]?[)(\][DPpOo3/|*]+|\([:;]|[xX]D+|\^_*\^|<3+)$/;
+
 function isResidue(word: string): boolean {
-  return SHORTCODES.test(word) || BOT_WORD.test(word) || word.replace(EMOJI, '').length === 0;
+  return (
+    SHORTCODES.test(word) || BOT_WORD.test(word) || EMOTICON_WORD.test(word) || word.replace(EMOJI, '').length === 0
+  );
 }
 
 /**
