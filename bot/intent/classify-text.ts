@@ -145,7 +145,16 @@ const PLEASE_AFTER_VERB = new RegExp(
 );
 /** Ways to say thanks, and what people put after them ("thanks so much", "thx in advance"): kept as data. */
 const THANKS_WORDS = ['thanks', 'thank you', 'thank u', 'thx', 'ty', 'tks', 'thanx', 'thnx', 'many thanks'];
-const THANKS_AFTER = ['so much', 'a lot', 'a ton', 'a bunch', 'very much', 'heaps', 'in advance', 'so much in advance'];
+const THANKS_AFTER = [
+  'so much',
+  'a lot',
+  'a ton',
+  'a bunch',
+  'very much',
+  'heaps',
+  'in advance',
+  'so much in advance',
+];
 
 /** Every thanks word with every phrase after it ("thank you so much", "ty in advance"). */
 function thanksPhrases(): string[] {

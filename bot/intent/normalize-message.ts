@@ -201,7 +201,10 @@ const EMOTICON_WORD = /^(?:[:;]['-]?[)(\][DPpOo3/|*]+|\([:;]|[xX]D+|\^_*\^|<3+)$
 
 function isResidue(word: string): boolean {
   return (
-    SHORTCODES.test(word) || BOT_WORD.test(word) || EMOTICON_WORD.test(word) || word.replace(EMOJI, '').length === 0
+    SHORTCODES.test(word) ||
+    BOT_WORD.test(word) ||
+    EMOTICON_WORD.test(word) ||
+    word.replace(EMOJI, '').length === 0
   );
 }
 
