@@ -460,7 +460,9 @@ function interpret(text: unknown, mentions: unknown): Intent {
       ['/confluence rotate', 'help'],
     );
   }
-  const message = withoutSignOff(normalized.text);
+  // A closing after page lines ("…\nthx", "…\n\nThanks,\nAna") is how the message ends, not a line
+  // for the page (only when what is left still reads: see the fallback below).
+  const message = withoutClosingLines(withoutSignOff(normalized.text));
   const intent = interpretNormalized(message, normalized.mentions);
   // "create "Notes" in ENG\nThanks": a request that needs the lines after it keeps them, sign-off or not.
   return intent.kind === 'failure' && message !== normalized.text

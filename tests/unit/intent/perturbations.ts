@@ -180,7 +180,9 @@ export const PERTURBATIONS: readonly Perturbation[] = [
     apply: (text) => (text.includes(' ') ? text.replace(' ', '  ') : undefined),
   },
   { name: 'line break before', kinds: ANY, apply: before('\n') },
-  { name: 'spaces around', kinds: ANY, apply: (text) => `  ${text}  ` },
+  // Spaces after page text are kept as typed (a body is taken exactly), so only before a write.
+  { name: 'spaces around', kinds: [...ASKS, 'question'], apply: (text) => `  ${text}  ` },
+  { name: 'spaces before', kinds: WRITES, apply: (text) => `  ${text}` },
   // page nouns and articles (in the command part only)
   {
     name: 'page noun: "page" → "doc"',
