@@ -9,7 +9,7 @@ import type { HelpTopic } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 
 /** A typed smiley (":)", ";-D"): it ends a bit of small talk the way a full stop does. */
-const EMOTICON = /(^|\s)[:;=]-?[)(\][DPp](?=\s|$)/g;
+const EMOTICON = /(^|\s)(?:[:;=]-?[)(\][DPp]|[xX]D+|\^_*\^|<3+)(?=\s|$)/g;
 
 /** "please" as people type it, typos included. */
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;

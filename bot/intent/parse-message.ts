@@ -164,6 +164,18 @@ function explicitPage(line: string): Intent | undefined {
   return undefined;
 }
 
+/** A read's verb first ("show", "open", "bring up"): what follows names a page, it carries no page text. */
+const READ_VERB_FIRST =
+  /^(?:show|open|get|display|view|read|see|fetch|find|search|look\s+up|look\s+for|bring\s+up|pull\s+up|take\s+me\s+to|go\s+to)\b/i;
+/** Words that make a line a write after all ("open X and add: …", "find X and say …"). */
+const WRITE_WORD =
+  /\b(?:add|append|update|edit|change|replace|rename|put|write|insert|say|saying|says|create|make|post|prepend|correct|fix|set)\b/i;
+
+/** A read whose page name has a colon ("show Runbook: Redis thanks!"): its end is courtesy, not page text. */
+function isPlainRead(core: string): boolean {
+  return READ_VERB_FIRST.test(core) && !WRITE_WORD.test(core);
+}
+
 /**
  * `stripPoliteness` drops trailing punctuation, which is right for commands but loses content from
  * an inline body (`create "X" in ENG: It works.`): when the command carries `: text`, the original
@@ -171,7 +183,7 @@ function explicitPage(line: string): Intent | undefined {
  * long line for all of `core` can cost length × length on repetitive text.
  */
 function keepInlineBodyEnd(line: string, core: string): string {
-  if (!/:\s*\S/.test(core)) return core;
+  if (!/:\s*\S/.test(core) || isPlainRead(core)) return core;
   const tail = core.slice(-INLINE_END_PROBE);
   const at = line.lastIndexOf(tail);
   return at >= 0 ? `${core}${line.slice(at + tail.length).trimEnd()}` : core;
