@@ -199,6 +199,20 @@ export function normalizeMessage(raw: string, mentions: readonly MessageMention[
 /** An emoticon typed as text (":)", ";-)", ":D", "xD", "^^", "<3"): chat residue like an emoji. */
 const EMOTICON_WORD = /^(?:[:;]['-]?[)(\][DPpOo3/|*]+|\([:;]|[xX]D+|\^_*\^|<3+)$/;
 
+/** Greeting words before a lead-in ("hey, quick one: …"). */
+const GREETING_BEFORE_LEAD_IN = /^(?:hi+|hey+|hello|yo|morning|ok|okay|so)[,!.]*$/i;
+/** What announces a request before a colon ("quick one:", "one more thing:", "question:"): no page text follows it. */
+const LEAD_IN_COLON =
+  /^(?:a )?(?:quick (?:one|q|question|request|thing)|one more(?: thing| question)?|another (?:one|thing|question)|(?:last|final) (?:one|thing|question)|question|q|request)\s*:$/i;
+
+/** True when `words` (up to and including a word ending in ":") are a lead-in, after greeting words. */
+function isLeadInColon(words: readonly string[]): boolean {
+  if (words.length > 6) return false;
+  let first = 0;
+  while (first < words.length - 1 && GREETING_BEFORE_LEAD_IN.test(words[first]!)) first += 1;
+  return LEAD_IN_COLON.test(words.slice(first).join(' '));
+}
+
 function isResidue(word: string): boolean {
   return (
     SHORTCODES.test(word) ||
@@ -219,6 +233,9 @@ function isResidue(word: string): boolean {
 export function dropChatResidue(line: string): string {
   const words = line.split(' ');
   let stop = words.findIndex((word) => !isResidue(word) && TEXT_MAY_FOLLOW.test(word));
+  // "quick one: <request>": the request after a lead-in is read as a line of its own.
+  if (stop >= 0 && isLeadInColon(words.slice(0, stop + 1)))
+    return `${words.slice(0, stop + 1).join(' ')} ${dropChatResidue(words.slice(stop + 1).join(' '))}`.trim();
   if (stop < 0) stop = words.length;
   let lastKept = -1;
   for (let i = 0; i < stop; i += 1) if (!isResidue(words[i]!)) lastKept = i;
