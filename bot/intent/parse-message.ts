@@ -352,6 +352,15 @@ function withoutClosingLines(text: string): string {
   return kept.includes('\n') ? kept.trimEnd() : text;
 }
 
+/** A salutation that opens a letter ("Dear all,", "Hi team,") on a line of its own. */
+const SALUTATION = /^(?:dear|hi|hello|hey|to)\b[^\n,]{0,40},[ \t]*(?:\n|$)/i;
+
+/** True when the lines after the command open like a letter, so a closing at the end belongs to that text. */
+function pageTextIsLetter(message: string): boolean {
+  const newline = message.indexOf('\n');
+  return newline >= 0 && SALUTATION.test(message.slice(newline + 1).trimStart());
+}
+
 /** A line as a closing is looked up: no trailing punctuation, lower case. */
 function closingOf(line: string): string {
   return line
@@ -473,8 +482,9 @@ function interpret(text: unknown, mentions: unknown): Intent {
     );
   }
   // A closing after page lines ("…\nthx", "…\n\nThanks,\nAna") is how the message ends, not a line
-  // for the page (only when what is left still reads: see the fallback below).
-  const message = withoutClosingLines(withoutSignOff(normalized.text));
+  // for the page, unless the page text is itself a letter ("Dear all, …"): then the closing is its own.
+  const signedOff = withoutSignOff(normalized.text);
+  const message = pageTextIsLetter(signedOff) ? signedOff : withoutClosingLines(signedOff);
   const intent = interpretNormalized(message, normalized.mentions);
   // "create "Notes" in ENG\nThanks": a request that needs the lines after it keeps them, sign-off or not.
   return intent.kind === 'failure' && message !== normalized.text
