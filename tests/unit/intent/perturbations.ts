@@ -200,6 +200,55 @@ export const PERTURBATIONS: readonly Perturbation[] = [
     kinds: ['get by name', 'update'],
     apply: (text) => inCommand(text, /(?<=\S )the (?=\S)/i, () => ''),
   },
+  // "the" before an unquoted title, "page" after a plain one: "open VPN Setup Guide" is "open the VPN Setup Guide (page)"
+  {
+    name: '"the" added before a page name',
+    kinds: ['get by name'],
+    apply: (text) => {
+      const read = /^(?:open|show me|show|pull up|bring up|get) (?=[A-Z][\w-]* [A-Z])/.exec(text);
+      return read ? `${read[0]}the ${text.slice(read[0].length)}` : undefined;
+    },
+  },
+  {
+    name: '"page" added after a page name',
+    kinds: ['get by name'],
+    apply: (text) => {
+      const name = /^(?:open|show me|show|pull up|bring up) the ([\w.& -]+)$/.exec(text)?.[1];
+      if (
+        name === undefined ||
+        /\b(?:in|from|on|can|please|plz|pls|you|for|me|page|doc|guide|one|it)\b/i.test(name)
+      )
+        return undefined;
+      return `${text} page`;
+    },
+  },
+  // quotes as a phone types them, a space as pasted
+  {
+    name: 'quotes typed curly',
+    kinds: COMMANDS,
+    apply: (text) => (/"[^"\n]+"/.test(text) ? text.replace(/"([^"\n]+)"/, '“$1”') : undefined),
+  },
+  {
+    name: 'no-break space',
+    kinds: ANY,
+    apply: (text) => (text.includes(' ') ? text.replace(' ', '\u00a0') : undefined),
+  },
+  // the same request asked, or with a word before it
+  {
+    name: '"?" after an asked request',
+    kinds: ASKS,
+    apply: (text) =>
+      /^(?:can|could|would) (?:you|u)\b/i.test(text) && /[\p{L}\p{N}]$/u.test(text) ? `${text}?` : undefined,
+  },
+  { name: 'lead "also, "', kinds: COMMANDS, apply: askingBefore('also, ') },
+  { name: 'lead "ok so "', kinds: COMMANDS, apply: askingBefore('ok so ') },
+  { name: 'lead "I need you to "', kinds: COMMANDS, apply: askingBefore('I need you to ') },
+  { name: 'lead "could you please "', kinds: COMMANDS, apply: askingBefore('could you please ') },
+  {
+    name: 'email form "Hi,\\n\\n … \\n\\nThanks,\\nAna"',
+    kinds: COMMANDS,
+    apply: (text) => `Hi,\n\n${text}\n\nThanks,\nAna`,
+  },
   // a sign-off on lines of its own
   { name: 'sign-off "\\n\\nThanks,\\nAna"', kinds: COMMANDS, apply: after('\n\nThanks,\nAna') },
   { name: 'sign-off "\\nthx"', kinds: COMMANDS, apply: after('\nthx') },
