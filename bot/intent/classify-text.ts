@@ -331,7 +331,7 @@ const MAX_TRAILING_CLAUSE = 60;
 const QUESTION_TAG =
   /^(?:where\s+(?:can|could|do|would|should)\s+(?:i|we)\s+(?:find|get|see)\s+(?:it|this|that|them)|where\s+is\s+it)[\s?!.]*$|^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)|(?:you|u)\s+can)(?:\s+(?:please|pls))?(?:\s+(?:help(?:\s+me)?|please|pls|do\s+(?:that|it|this)|(?:add|put|write|search|find|look\s+(?:for\s+)?|open|show|make|create|change|update|fix|do)(?:\s+(?:it|that|this|them|for\s+(?:it|that|them)|for\s+me))?))?[\s?!.]*$/i;
 const TRAILING_CLAUSE =
-  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
+  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|(?:since|cause|coz|cuz)\s+(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
 
 const CLAUSE_GIVES_TEXT = new RegExp(
   String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:)`,
@@ -366,8 +366,21 @@ function isInsideQuotes(text: string, at: number): boolean {
   return open;
 }
 
+/** "… because I'm new here", "… since we have an audit": a reason about the asker, with no comma before it. */
+const REASON_BREAK =
+  / (?:because|cause|coz|cuz|since) (?=(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b)/gi;
+
+/** Where the last {@link REASON_BREAK} starts within the clause-sized tail of `text`, or -1. */
+function reasonBreak(text: string): number {
+  const from = Math.max(0, text.length - MAX_TRAILING_CLAUSE);
+  let at = -1;
+  for (const match of text.slice(from).matchAll(REASON_BREAK)) at = from + match.index;
+  return at;
+}
+
 function stripTrailingClause(text: string, asked = false): string {
   const comma = Math.max(
+    reasonBreak(text),
     text.lastIndexOf(','),
     text.lastIndexOf('? '),
     text.lastIndexOf('! '),

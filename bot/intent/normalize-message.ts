@@ -199,6 +199,8 @@ export function normalizeMessage(raw: string, mentions: readonly MessageMention[
 /** An emoticon typed as text (":)", ";-)", ":D", "xD", "^^", "<3"): chat residue like an emoji. */
 const EMOTICON_WORD = /^(?:[:;]['-]?[)(\][DPpOo3/|*]+|\([:;]|[xX]D+|\^_*\^|<3+)$/;
 
+/** The bot addressed by name at the start of a line, then a comma or colon ("bot, …", "Confluence bot: …"). */
+const BOT_ADDRESSED = /^(?:bot|assistant|confluence[ _-]?(?:bot|assistant))[,:!] +/i;
 /** Greeting words before a lead-in ("hey, quick one: …"). */
 const GREETING_BEFORE_LEAD_IN = /^(?:hi+|hey+|hello|yo|morning|ok|okay|so)[,!.]*$/i;
 /** What announces a request before a colon ("quick one:", "one more thing:", "question:"): no page text follows it. */
@@ -231,6 +233,9 @@ function isResidue(word: string): boolean {
  * are corrected (`fixSpelling`: "cna you serach teh ENG sapce"). Linear: one pass over the words.
  */
 export function dropChatResidue(line: string): string {
+  // "bot, …", "assistant: …": the bot addressed by name first, without "@", is not part of the request.
+  const addressed = BOT_ADDRESSED.exec(line);
+  if (addressed && addressed[0].length < line.length) return dropChatResidue(line.slice(addressed[0].length));
   const words = line.split(' ');
   let stop = words.findIndex((word) => !isResidue(word) && TEXT_MAY_FOLLOW.test(word));
   // "quick one: <request>": the request after a lead-in is read as a line of its own.

@@ -249,6 +249,35 @@ export const PERTURBATIONS: readonly Perturbation[] = [
     kinds: COMMANDS,
     apply: (text) => `Hi,\n\n${text}\n\nThanks,\nAna`,
   },
+  // more ways to open and close
+  { name: 'greeting "👋 "', kinds: ANY, apply: greeted('👋 ') },
+  { name: 'greeting "bot, "', kinds: ANY, apply: greeted('bot, ') },
+  { name: 'greeting "hi Confluence bot, "', kinds: ANY, apply: greeted('hi Confluence bot, ') },
+  { name: 'courtesy ", if you can"', kinds: ASKS, apply: after(', if you can') },
+  { name: 'courtesy ", ok?"', kinds: READS, apply: after(', ok?') },
+  { name: 'reason ", it\'s urgent"', kinds: READS, apply: after(", it's urgent") },
+  {
+    name: 'reason " - need it for a call"',
+    kinds: ['search', 'get by name'],
+    apply: after(' - need it for a call'),
+  },
+  {
+    name: 'reason " because I\'m new here"',
+    kinds: ['search', 'get by name'],
+    apply: after(" because I'm new here"),
+  },
+  { name: 'combined write: "hi team - pls …"', kinds: WRITES, apply: askingBefore('hi team - pls ') },
+  {
+    name: 'case: ALL CAPS',
+    kinds: LOWER_CASE_KINDS.filter((kind) => kind !== 'question'),
+    apply: (text) => text.toUpperCase(),
+  },
+  {
+    name: 'case: Title Case',
+    kinds: LOWER_CASE_KINDS.filter((kind) => kind !== 'question'),
+    apply: (text) =>
+      text.replace(/(^|\s)(\p{Ll})/gu, (_all, space: string, letter: string) => space + letter.toUpperCase()),
+  },
   // a sign-off on lines of its own
   { name: 'sign-off "\\n\\nThanks,\\nAna"', kinds: COMMANDS, apply: after('\n\nThanks,\nAna') },
   { name: 'sign-off "\\nthx"', kinds: COMMANDS, apply: after('\nthx') },
