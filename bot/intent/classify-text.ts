@@ -347,7 +347,8 @@ const UPDATE_FIRST =
 /** A new page asked for at the start ("new page in OPS titled X - text"): a dash after it starts its text. */
 const CREATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:create|new\s+(?:\S+\s+)?(?:page|doc)|(?:make|set\s+up|start)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b|(?:make|draft|start|publish)\s+(?=["“]))/iu;
-const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
+/** "reading" only in lower case: "the Reading List" is a title, "a line reading …" quotes. */
+const QUOTING_VERB = /\b(?:[Ss]aying|[Ss]ays|SAYING|SAYS|reading|[Ss]tating|[Ww]ith\s+the\s+text)\b/;
 
 /**
  * The line without a trailing clause after its last comma or sentence end (see TRAILING_CLAUSE).
@@ -433,8 +434,8 @@ export function stripPoliteness(line: string): string {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
     text = text.replace(PLEASE_AFTER_VERB, '$1 ');
-    // The tag again after courtesy: "Show me X can? thanks!" loses "thanks", then "can?".
-    text = stripTrailingClause(dropAskingTag(stripPoliteSuffix(dropAskingTag(text))), asked);
+    // The tag again after courtesy or a reason: "Show me X can? thanks!" loses "thanks", then "can?".
+    text = dropAskingTag(stripTrailingClause(dropAskingTag(stripPoliteSuffix(dropAskingTag(text))), asked));
     text = trimEndWhere(text, (c) => TRAILING_STOPS.has(c) || /\s/.test(c)).trim();
     if (text === before) break;
   }
