@@ -117,7 +117,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?have\s+(?=(?:the|our|a\s+look)\s)/i,
   /^(?:can|could|may)\s+i\s+(?:please\s+|just\s+)?(?=(?:see|view|read|get|have|open|look|peek|glance)\b)/i,
   /^(?:it'?d|it\s+would|would|that'?d)\s+be\s+(?:really\s+|so\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal)\s+(?:to\s+have|if\s+(?:you|u|we)(?:\s+(?:could|can|would))?|if(?=\s+(?:the|our)\s[^.!?]{1,120}?\s(?:said|mentioned|included|had)\s))\s+(?=\S)/i,
-  /^i\s+(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
+  /^(?:i\s+)?(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
+  // What is left of "I really need that you create …" once the wish went: "that you" before the verb.
+  new RegExp(String.raw`^that\s+(?:you|u)\s+${COMMAND_VERB}`, 'i'),
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
   /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me(?!\s+know\b)|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+(?:like|love)|we\s+would\s+(?:like|love)|would\s+(?:really\s+)?(?:like|love)|'?d\s+(?:really\s+)?(?:like|love))\b[\s,]*(?=\S)/i,
