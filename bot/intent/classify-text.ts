@@ -159,6 +159,7 @@ const POLITE_SUFFIXES: readonly string[] = [
   'to me',
   'with me',
   'over to me',
+  'full stop',
   'one more time',
   'asap',
   'right now',
@@ -272,7 +273,7 @@ const ASKING_TAG =
   /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+\s*$|\s(?:or\s+not|can\s+or\s+not|can\s+anot)\s*$/i;
 /** Whoever is addressed, after a comma or a courtesy word at the end ("…, mate?", "… please mate"): not part of the request. */
 const VOCATIVE_TAG = new RegExp(
-  String.raw`(?:,|(?<=\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|ta)),?)\s*${VOCATIVE}\s*[?!.]*\s*$`,
+  String.raw`(?:,|(?<=\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|ta)),?)\s*(?:${VOCATIVE}|bot|team|all|everyone|folks)\s*[?!.]*\s*$`,
   'i',
 );
 

@@ -366,8 +366,19 @@ function interpretFirstLine(lines: string): Intent {
   return interpretUserText(head, newline < 0 ? '' : lines.slice(newline + 1));
 }
 
+/** A first line typed whole in Markdown emphasis or code (`` `search sso` ``, "*open X*", "_search X_") or quoted ("> …"). */
+const WRAPPED_LINE = /^(`{1,3}|\*{1,2}|_{1,2}|~{1,2})([^`*_~\n]{1,2000})\1$/;
+const QUOTED_LINE = /^>\s+(?=\S)/;
+
+/** The command line without Markdown wrapped around all of it (a command copied from the help, a line in bold). */
+function unwrapLine(line: string): string {
+  const trimmed = line.trim().replace(QUOTED_LINE, '');
+  const wrapped = WRAPPED_LINE.exec(trimmed);
+  return wrapped ? wrapped[2]!.trim() : trimmed;
+}
+
 function interpretUserText(head: string, bodyLines: string): Intent {
-  const line = writtenColon(dropChatResidue(head.replace(/^\/+\s*/, '')));
+  const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
     return line.trim() === '?'
       ? { kind: 'help' }
