@@ -54,6 +54,10 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
   // "Please be informed that …", "Please note that …" (formal email): what follows is the news, not a command.
   /^(?:(?:please|pls|kindly)\s+)?(?:be\s+(?:informed|advised)|note)\s+that\s+(?=\S)|^(?:for\s+your\s+information|just\s+(?:to\s+let\s+you\s+know|letting\s+you\s+know)|just\s+so\s+you\s+know)[\s,:;.\-–—]+(?=\S)/i,
+  // "(I would like to) request a new page …" (formal): the page asked for follows.
+  /^(?:request(?:ing)?|ask(?:ing)?\s+for)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
+  // "Following up on yesterday: …", "Further to our call, …", "Re the audit - …": what the message answers.
+  /^(?:following\s+up(?:\s+on)?|as\s+a\s+follow[-\s]?up(?:\s+to)?|further\s+to|re(?=\s))\s+[^,:;.!?\n"“]{1,40}(?:[,:;]|\s[-–—])\s*(?=\S)/i,
   // "I think we need …", "I guess we should …": the opinion before the wish.
   /^(?:i\s+(?:think|guess|believe|reckon|feel\s+like)|i'?m\s+thinking)\s+(?=(?:we|i)\s+(?:need|should|want|must|could|might)\b)/i,
   // "Do add to X …" (emphatic do, Indian and British English), "Pls help to update X - …".
@@ -261,6 +265,17 @@ function stripPoliteSuffix(text: string): string {
   const phrase = POLITE_SUFFIXES.find((p) => tail.endsWith(p) && !isWordChar(end[end.length - p.length - 1]));
   // "please help" alone asks for help: only a phrase after a request is dropped.
   const alone = phrase !== undefined && phrase.length === end.length;
+  // "… for now" is part of what was said ("it should just say X for now").
+  if (
+    phrase === 'now' &&
+    /\sfor$/i.test(
+      end
+        .slice(0, end.length - phrase.length)
+        .trimEnd()
+        .slice(-4),
+    )
+  )
+    return text;
   if (phrase === undefined || (alone && (phrase.endsWith('help') || LAUGHTER.has(phrase)))) return text;
   return trimEndWhere(end.slice(0, end.length - phrase.length), (c) => c === ' ' || c === ',');
 }
@@ -298,10 +313,10 @@ const MAX_TRAILING_CLAUSE = 60;
 const QUESTION_TAG =
   /^(?:where\s+(?:can|could|do|would|should)\s+(?:i|we)\s+(?:find|get|see)\s+(?:it|this|that|them)|where\s+is\s+it)[\s?!.]*$|^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)|(?:you|u)\s+can)(?:\s+(?:please|pls))?(?:\s+(?:help(?:\s+me)?|please|pls|do\s+(?:that|it|this)|(?:add|put|write|search|find|look\s+(?:for\s+)?|open|show|make|create|change|update|fix|do)(?:\s+(?:it|that|this|them|for\s+(?:it|that|them)|for\s+me))?))?[\s?!.]*$/i;
 const TRAILING_CLAUSE =
-  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
+  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
 
 const CLAUSE_GIVES_TEXT = new RegExp(
-  String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:should|must|will|can|has\s+to)\s+(?:say|read|contain)\b|${TEXT_NAMED}\s*:)`,
+  String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:)`,
   'i',
 );
 /** ", the title is X", ", the text is …" after a page is described: part of the page, not context. */
@@ -333,7 +348,7 @@ function isInsideQuotes(text: string, at: number): boolean {
   return open;
 }
 
-function stripTrailingClause(text: string): string {
+function stripTrailingClause(text: string, asked = false): string {
   const comma = Math.max(
     text.lastIndexOf(','),
     text.lastIndexOf('? '),
@@ -351,6 +366,11 @@ function stripTrailingClause(text: string): string {
     .replace(/^[-–—]/, '')
     .trim();
   if (QUESTION_TAG.test(clause)) return text.slice(0, comma);
+  // "Can you add a line to X saying …? Just agreed it in the standup": a request asked as a question
+  // ends at its question mark; a sentence after it is context (not a colon's text or the page's text).
+  const afterAsk = asked && text.slice(comma, comma + 2) === '? ' && !clause.includes(':');
+  if (afterAsk && !CLAUSE_GIVES_TEXT.test(clause) && !CLAUSE_NAMES_PAGE.test(clause))
+    return text.slice(0, comma);
   // After "saying …" the comma is inside the text being added ("saying foo, because bar to X").
   if (QUOTING_VERB.test(text.slice(0, comma))) return text;
   // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
@@ -364,6 +384,10 @@ function stripTrailingClause(text: string): string {
   return TRAILING_CLAUSE.test(clause) ? text.slice(0, comma) : text;
 }
 
+/** A request asked as a question ("can you …", "could someone …"), after at most a few greeting words. */
+const ASKED_REQUEST =
+  /^(?:[\p{L}'!,]+\s+){0,3}?(?:can|could|would|will)\s+(?:you|u|ya|ye|someone|somebody)\b|^(?:is\s+(?:it|there)\s+(?:possible|a\s+way)|would\s+it\s+be\s+possible)\b/iu;
+
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
   let text = sectionHeadingFirst(
@@ -373,11 +397,12 @@ export function stripPoliteness(line: string): string {
       ),
     ),
   );
+  const asked = ASKED_REQUEST.test(text);
   for (let round = 0; round < 6; round += 1) {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
     text = text.replace(PLEASE_AFTER_VERB, '$1 ');
-    text = stripTrailingClause(stripPoliteSuffix(dropAskingTag(text)));
+    text = stripTrailingClause(stripPoliteSuffix(dropAskingTag(text)), asked);
     text = trimEndWhere(text, (c) => TRAILING_STOPS.has(c) || /\s/.test(c)).trim();
     if (text === before) break;
   }

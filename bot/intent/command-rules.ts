@@ -1,4 +1,4 @@
-import { isQuestion } from './classify-text.js';
+import { isQuestion, stripPoliteness } from './classify-text.js';
 import {
   parseAddToSaying,
   parseAppendSaying,
@@ -6,6 +6,7 @@ import {
   parseDescribedAppend,
   parsePageFirstEdit,
 } from './edit-phrases.js';
+import { rewriteLooseForm } from './loose-forms.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
@@ -137,6 +138,14 @@ const RULES: readonly Rule[] = [
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [
+    // "(is there a way to) get the office guide to say …": the page asked to say something (before "get" opens it).
+    /^(?=(?:get|have)\s+(?:the|our)\s[^:\n]{1,120}?\s+to\s+(?:also\s+)?(?:say|mention|include|read)\s)/i,
+    (rest, body) => {
+      const moved = rewriteLooseForm(rest);
+      return moved ? applyRules(moved, body) : undefined;
+    },
+  ],
+  [
     // "give the office guide a new title: Workplace Guide": a rename (before "give" opens a page).
     /^give\s+(\S.{0,120}?)\s+an?\s+(?:new|better|different)\s+(?:title|name)\s*[:,-]?\s+(?=\S)/i,
     (rest, body, match) => parseUpdate('rename', `${match[1]} to ${rest}`, body),
@@ -157,7 +166,10 @@ const RULES: readonly Rule[] = [
     /^(?=(?:in|on|inside|within|into)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
     (rest, body) => spaceThenCreate(rest, body),
   ],
-  [/^(?:in|on|to|for|into|onto)\s+(?=\S)/i, (rest, body) => parsePageFirstEdit(rest, body)],
+  [
+    /^(?:in|on|to|for|into|onto)\s+(?=\S)/i,
+    (rest, body, match) => purposeThenCommand(match[0], rest, body) ?? parsePageFirstEdit(rest, body),
+  ],
   [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
     /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
@@ -425,6 +437,23 @@ const PAGE_LIKE_TARGET =
 const REACH_THEN_EDIT =
   /^(?:go\s+to|open(?:\s+up)?|find|pull\s+up|bring\s+up|navigate\s+to|head\s+(?:over\s+)?to|look\s+up|locate|get)\s+(\S.{0,150}?)\s+and\s+(?:then\s+)?(?=(?:add|append|put|write|insert|replace|change|update|rename|fix|correct|swap)\b)/i;
 
+/** Where a leading "for …" clause ends: its first comma, within a purpose's length. */
+const PURPOSE_END = /^[^,:;.!?\n"“]{1,60},\s*(?=\S)/;
+
+/**
+ * "For the audit, rename the Access Review page to …": why, then a whole command that names its own
+ * page, read as that command ("For the X page, add …" names no other page and stays page first).
+ */
+function purposeThenCommand(lead: string, rest: string, body: string): Intent | undefined {
+  if (!/^for\s/i.test(lead)) return undefined;
+  const purpose = PURPOSE_END.exec(rest);
+  // "For the Onboarding page in HR, put this: …" names the page: page first, not a purpose.
+  if (!purpose || PAGE_LIKE_TARGET.test(purpose[0].replace(/\s[A-Z]/g, ' x'))) return undefined;
+  const command = stripPoliteness(rest.slice(purpose[0].length));
+  const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
+  return read?.kind === 'operation' || read?.kind === 'page-by-name' ? read : undefined;
+}
+
 /** The space before a create verb, and the verb ("in the engineering space, create "). */
 const SPACE_THEN_CREATE_VERB =
   /\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s+/iy;
@@ -459,10 +488,15 @@ function activeAdd(line: string): string {
   return core;
 }
 
+/** "make one in OPS called X", "create one called X": "one" stands for a new page. */
+const MAKE_ONE =
+  /^(make|create|set\s+up|start|draft|add)\s+one\s+(?=(?:(?:in|on|into)\s+(?:the\s+)?\S+(?:\s+space)?\s+)?(?:called|named|titled)\s)/i;
+
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
 export function baseVerbForm(typed: string): string {
   const core = activeAdd(
     typed
+      .replace(MAKE_ONE, '$1 a page ')
       .replace(INFORMAL_MAKE, 'make')
       .replace(PAGE_ADJECTIVES, (_all, article: string) =>
         article.toLowerCase() === 'an' ? 'a ' : `${article} `,

@@ -74,6 +74,11 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   coud: 'could',
   culd: 'could',
   wud: 'would',
+  shud: 'should',
+  shld: 'should',
+  gr8: 'great',
+  txt: 'text',
+  pag: 'page',
   wnat: 'want',
   wnt: 'want',
   abt: 'about',
@@ -87,8 +92,28 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
  * wrong ("sayng", "calld", "nmaed"): five letters at least, the first kept, and never a word of its
  * own (`REAL_WORDS`: "names", "tilted"). Kept as data.
  */
-const SHAPE_WORDS = ['saying', 'called', 'named', 'titled'] as const;
-const REAL_WORDS = new Set('title titles tiled tilted sayings staying caller callers named names'.split(' '));
+const SHAPE_WORDS = [
+  'saying',
+  'called',
+  'named',
+  'titled',
+  'content',
+  'needs',
+  'change',
+  'replace',
+  'rename',
+  'append',
+  'update',
+  'create',
+] as const;
+/** Four-letter words that shape a request, corrected only for two letters swapped ("wiht", "txet"). */
+const SHORT_SHAPE_WORDS = ['with', 'text', 'page'] as const;
+const REAL_WORDS = new Set(
+  (
+    'title titles tiled tilted sayings staying caller callers named names name need needed crate created creates whit ' +
+    'changed changes replaced replaces renamed renames appended appends updated updates update contents content'
+  ).split(' '),
+);
 
 /**
  * The shape word `word` is a one-edit typo of (a letter left out or doubled, or two swapped; a letter
@@ -96,7 +121,14 @@ const REAL_WORDS = new Set('title titles tiled tilted sayings staying caller cal
  */
 function shapeWord(word: string): string | undefined {
   const lower = word.toLowerCase();
-  if (lower.length < 5 || REAL_WORDS.has(lower)) return undefined;
+  if (REAL_WORDS.has(lower)) return undefined;
+  const swapped =
+    lower.length === 4
+      ? SHORT_SHAPE_WORDS.find(
+          (w) => w !== lower && w[0] === lower[0] && [...w].sort().join('') === [...lower].sort().join(''),
+        )
+      : undefined;
+  if (swapped || lower.length < 4) return swapped;
   return SHAPE_WORDS.find(
     (w) =>
       w !== lower &&
@@ -147,11 +179,22 @@ function chatSpelling(word: string): string | undefined {
 function fixChatSpellings(line: string): string {
   const parts = line.split(/(\s+)/);
   let seen = 0;
+  let inQuote = false;
   for (let i = 0; i < parts.length && seen < COMMAND_WORDS_LOOKED_AT; i += 1) {
     const part = parts[i]!;
     if (part.trim() === '') continue;
     seen += 1;
-    if (/[:"“‘'«„]/.test(part.replace(/^[A-Za-z]+(?:'[a-z]{1,2}|in')$/, ''))) break;
+    // A quoted title is skipped, its words kept as typed ("mak a page "X" in OPS sayng …"); a colon or a
+    // single quote may start page text, so the words after it are kept as typed.
+    const marks = (part.match(/["“”«»„]/g) ?? []).length;
+    if (inQuote || marks > 0) {
+      inQuote = marks % 2 === 1 ? !inQuote : inQuote;
+      if (/:/.test(part) && !inQuote) break;
+      continue;
+    }
+    // "wiht:", "contnet:": a word just before the colon is still read, then the words stop.
+    const lastBeforeColon = /^[A-Za-z]+:$/.test(part);
+    if (!lastBeforeColon && /[:‘']/.test(part.replace(/^[A-Za-z]+(?:'[a-z]{1,2}|in')$/, ''))) break;
     // "link 2 the X", "search 4 the Y": a digit for "to" / "for" before an article or pronoun.
     const digitWord = NUMBER_WORDS[part.toLowerCase()];
     if (digitWord && ARTICLE_OR_PRONOUN.test(parts[i + 2] ?? '')) parts[i] = digitWord;
@@ -165,10 +208,12 @@ function fixChatSpellings(line: string): string {
       parts[i] = part.length === 3 ? 'pages' : 'page';
     // "wud u b able to": "b" for "be" right after "you".
     if (/^b$/i.test(part) && /^(?:u|you|ya)$/i.test(parts[i - 2] ?? '')) parts[i] = 'be';
-    const word = /^[A-Za-z]+/.exec(parts[i]!)?.[0];
-    const fixed = word ? (chatSpelling(word) ?? shapeWord(word)) : undefined;
+    const word = /^[A-Za-z][A-Za-z0-9]*/.exec(parts[i]!)?.[0];
+    // A word in capitals is part of a title ("the Wiht Gaming page"): only lower-case words are read as typos.
+    const lowerCase = word !== undefined && (word === word.toLowerCase() || seen === 1);
+    const fixed = word ? (chatSpelling(word) ?? (lowerCase ? shapeWord(word) : undefined)) : undefined;
     if (fixed) parts[i] = `${fixed}${part.slice(word!.length).replace(/^'/, '')}`;
-    if (TEXT_FOLLOWS.has((fixed ?? word ?? '').toLowerCase())) break;
+    if (TEXT_FOLLOWS.has((fixed ?? word ?? '').toLowerCase()) || lastBeforeColon) break;
   }
   return parts.join('');
 }

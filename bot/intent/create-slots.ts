@@ -28,12 +28,14 @@ const MAX_HEAD = 400;
  * Group 1 is the break before it (punctuation, "and" or "with"); without one a bare noun needs a colon.
  */
 const TEXT_START = new RegExp(
-  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:write|put|say)(?=\s+\S)|${WITH}(?=\s*:))\s*:?)\s*`,
+  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:should|must|will|can)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:write|put|say)(?=\s+\S)|${WITH}(?=\s*:))\s*:?)\s*`,
   'gi',
 );
 /** A space named by its key: "in OPS", "into the OPS space", "space: OPS", "in space ops", "(OPS)". */
 const SPACE_BY_KEY =
   /(?:^|[\s,;.?!(])(?:(?:(?:in|on|into|to|inside|within)\s+(?:the\s+)?(?:(space)\s*:?\s*)?|(space)\s*[:=]?\s*|\(\s*)(~?[A-Za-z][A-Za-z0-9]{1,9})(?:\s+(space|wiki)\b)?\s*\)?)(?=$|[\s,;.?!:])/gi;
+/** "OPS space, title …": a key in capitals, then "space", with no preposition (case-sensitive). */
+const KEY_THEN_SPACE = /(?:^|[\s,;.?!])(~?[A-Z][A-Z0-9]{1,9})\s+(?:space|wiki)\b/g;
 /** "in the People & HR space": a space named in words (see `readSpaceName`). */
 const SPACE_NAME_START = /\s(?=(?:in|on|inside|within|to|into)\s+(?:the|our)\s)/gi;
 /** "a new OPS page": the key in capitals before the page noun. */
@@ -71,6 +73,11 @@ function findSpace(head: string): { key: string; head: string } | undefined {
     const key = readSpaceName(cursor);
     if (key !== undefined) return { key, head: blank(head, match.index, cursor.pos) };
   }
+  KEY_THEN_SPACE.lastIndex = 0;
+  const keyed = KEY_THEN_SPACE.exec(head);
+  const keyedKey = keyed ? acceptSpaceWord(keyed[1]!, true) : undefined;
+  if (keyed && keyedKey !== undefined)
+    return { key: keyedKey, head: blank(head, keyed.index, keyed.index + keyed[0].length) };
   KEY_BEFORE_NOUN.lastIndex = 0;
   const before = KEY_BEFORE_NOUN.exec(head);
   const key = before ? acceptSpaceWord(before[1]!, false) : undefined;
@@ -182,7 +189,16 @@ function dashAfterSlots(line: string): { headEnd: number; textStart: number } | 
 export function readCreateSlots(typed: string, typedBody: string): CreateSlots | undefined {
   const { line, bodyLines } = withFieldLines(typed, typedBody);
   const text = findText(line) ?? (bodyLines.trim().length === 0 ? dashAfterSlots(line) : undefined);
-  const inline = text ? line.slice(text.textStart).trim() : '';
+  // "… and put 3rd floor kitchen on it": where the text goes is not part of it.
+  const typedInline = text
+    ? line
+        .slice(text.textStart)
+        .trim()
+        .replace(/\s+(?:(?:on|in|into|onto)\s+it|there)$/i, '')
+    : '';
+  // A whole quoted inline text ("body "3rd floor kitchen"") loses its quotes.
+  const quoted = bodyLines.length === 0 ? readQuoted(typedInline, 0) : undefined;
+  const inline = quoted?.kind === 'quoted' && quoted.end === typedInline.length ? quoted.value : typedInline;
   const body = inline.length > 0 ? (bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline) : bodyLines;
   if (body.trim().length === 0) return undefined;
   const head = line.slice(0, text ? text.headEnd : Math.min(line.length, MAX_HEAD));

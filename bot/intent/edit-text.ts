@@ -43,12 +43,12 @@ const SECTION_LINE =
   /^[ \t]*(?:(?:rewrite|update|edit|change|replace|redo)[ \t]+(?:the[ \t]+)?)?section[ \t]+/i;
 /** After the heading: "to say", "to read", "with" before the colon. */
 const SECTION_TEXT_WORDS =
-  /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)/i;
+  /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)|^[ \t]+(?:should|must|needs[ \t]+to)[ \t]+(?:say|read|be)(?:[ \t]*:)?[ \t]*(?=\S)/i;
 const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
 /** A first word that may be an edit keyword typed wrong ("apend:", "replcae \"a\"", "secton \"H\":"). */
 const EDIT_KEYWORD_TYPO = /^([ \t]*)([A-Za-z]{3,20})(?=[ \t]*:|[ \t]+["“‘'«„])/;
 const EDIT_KEYWORDS = new Set(['append', 'replace', 'section', 'body', 'title', 'add', 'change']);
-const WITH = /\s+(?:with|by|to|into|->|→)\s*/iy;
+const WITH = /\s+(?:with|w\/|by|to|into|->|→)\s*/iy;
 /** "change "a" to "b"", "swap "a" for "b"": the same edit as replace, in other words. */
 const CHANGE_TO = /\s+(?:to|into|with|for|by|->|→)\s*/iy;
 /** ""recieve" should be "receive"": a correction stated as what the text should be. */
@@ -136,7 +136,12 @@ export function sectionEdit(text: string): UpdateEdit | string {
   }
   heading = cleanLine(heading);
   if (heading.length === 0) return 'The section heading is empty.';
-  const afterHeading = text.slice(cursor.pos).replace(SECTION_TEXT_WORDS, '');
+  // "section "Term" should say 3 years": the words before the text stand for the colon.
+  const words = SECTION_TEXT_WORDS.exec(text.slice(cursor.pos));
+  const said = words !== null && /^[ \t]+(?:should|must|needs)/i.test(words[0]) && !words[0].includes(':');
+  const afterHeading = said
+    ? `: ${text.slice(cursor.pos + words[0].length)}`
+    : text.slice(cursor.pos).replace(SECTION_TEXT_WORDS, '');
   const colon = /^[ \t]*:[ \t]*/.exec(afterHeading);
   if (!colon) return 'Put a colon after the heading: section "Heading": <markdown>.';
   const [inline, following] = splitFirstLine(afterHeading.slice(colon[0].length));

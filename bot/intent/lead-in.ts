@@ -24,6 +24,7 @@ const CLAUSE_BREAK = /(?:[,:;]|\s[-–—]|\sbut)\s+(?=\S)/gi;
  */
 export function lastSentenceCommand(core: string, bodyLines: string): Intent | undefined {
   const sentence = commandAfter(core, SENTENCE_BREAK, bodyLines);
+  if (sentence?.kind === 'failure') return editOfPageBefore(core, bodyLines) ?? sentence;
   if (sentence) return sentence;
   // A lead-in clause ("no rush, but could you …", "bot, search …", "one thing - open …"): only a
   // command that reads in full counts here, since commas and dashes also sit inside commands.
@@ -39,6 +40,37 @@ export function lastSentenceCommand(core: string, bodyLines: string): Intent | u
     if (read && read.kind !== 'failure') return read;
   }
   return undefined;
+}
+
+/** "… in it", "… on it", "… there" at the end of an edit: the page is the one named before. */
+const PRONOUN_PLACE =
+  /\s+(?:(?:in|on|to|into|onto)\s+(?:it|that|this|that\s+page|the\s+page)|there)[\s?!.]*$/i;
+/** A replace with nothing after its quoted new text: the page is the one named before. */
+const REPLACE_WITHOUT_PAGE =
+  /^(?:replace|change|swap|correct|fix)\s+["“][^"”\n]{1,200}["”]\s+(?:with|to|for|by|into|w\/)\s+["“][^"”\n]{1,200}["”]$/i;
+/** The page a sentence is about, named first ("(hey,) the office guide has the old password"). */
+const PAGE_TALKED_ABOUT =
+  /^(?:[^,.!?:]{0,30},\s*)?((?:the|our)\s[^,.!?:"“]{1,80}?)\s+(?:is|are|has|have|had|says|said|shows|lists|still|was|were|needs|mentions|contains)\b/i;
+
+/**
+ * "hey, the office guide has the old wifi password. could you replace "a" with "b" in it?", "The
+ * travel policy is out of date. Please change "a" to "b"": an edit in the last sentence whose page is
+ * the one the sentence before is about. `undefined` unless the edit then reads in full.
+ */
+function editOfPageBefore(core: string, bodyLines: string): Intent | undefined {
+  let start = -1;
+  for (const match of core.matchAll(SENTENCE_BREAK)) start = match.index + match[0].length;
+  const page = start > 0 ? PAGE_TALKED_ABOUT.exec(stripPoliteness(core.slice(0, start))) : null;
+  if (!page) return undefined;
+  const edit = stripPoliteness(core.slice(start));
+  const pronoun = PRONOUN_PLACE.exec(edit);
+  const named = pronoun
+    ? `${edit.slice(0, pronoun.index)} in ${page[1]}`
+    : REPLACE_WITHOUT_PAGE.test(edit)
+      ? `${edit} in ${page[1]}`
+      : undefined;
+  const read = named ? applyRules(baseVerbForm(named), bodyLines) : undefined;
+  return read && read.kind !== 'failure' ? read : undefined;
 }
 
 /** Lead-in clauses tried from the start of a line (each try reads the rest once: linear). */
@@ -104,7 +136,8 @@ const UPDATE_NAMED = /^(?:update|edit)\s+(?!(?:it|that|this|them)\b)(?=\S)/i;
 const UPDATE_IT =
   /^(?:update|edit|add|put|change)\s+(?:it|that|this|them)(?:\s+(?:there|accordingly|in|on))?$/i;
 /** "For the Team Rituals page, <statement>": the page first, then what it should now say. */
-const PAGE_THEN_STATEMENT = /^(?:for|in|on)\s+((?:the|our)\s.{1,120}?)\s*,\s*(?=\S)/i;
+const PAGE_THEN_STATEMENT =
+  /^(?:(?:(?:a\s+)?(?:quick|small|little|short)\s+)?(?:update|change|note|addition|fix)\s+)?(?:for|in|on|to)\s+((?:the|our)\s[^,:]{1,120}?)\s*(?:,|:|\s[-–—])\s*(?=\S)/i;
 
 /** Characters of a statement's start used to find it again in the words as typed. */
 const STATEMENT_PROBE = 16;
@@ -146,7 +179,13 @@ function addStatement(name: string, text: string): Intent | undefined {
  * it?": a statement, then a request to put it on a page; the statement is added. `undefined` unless the
  * line ends that way and what comes before is a statement, not a question or a command.
  */
+/** "<statement> so the X needs updating": the statement, then the page that should now say it. */
+const SO_PAGE_NEEDS =
+  /^(\S.{0,200}?)[,;]?\s+(?:so|which\s+means)\s+((?:the|our)\s[^,.!?]{1,120}?)\s+(?:needs?|should\s+be|must\s+be|has\s+to\s+be)\s+(?:updating|updated|an\s+update|changing|changed)[\s.!?]*$/i;
+
 export function statedCommand(line: string, bodyLines: string): Intent | undefined {
+  const so = SO_PAGE_NEEDS.exec(stripPoliteness(line));
+  if (so && isStatement(statementOf(so[1]!), bodyLines)) return addStatement(so[2]!, statementOf(so[1]!));
   let at = -1;
   let start = -1;
   for (const match of line.matchAll(STATED_BREAK)) {
@@ -157,8 +196,10 @@ export function statedCommand(line: string, bodyLines: string): Intent | undefin
   const ask = stripPoliteness(line.slice(start));
   const lead = statementOf(line.slice(0, at));
   const addThat = ADD_THAT.exec(ask) ?? UPDATE_NAMED.exec(ask);
-  if (addThat)
-    return isStatement(lead, bodyLines) ? addStatement(ask.slice(addThat[0].length), lead) : undefined;
+  // "As agreed with legal, please update X: section "H" …": a whole command after the lead, not a page name.
+  const named = addThat ? ask.slice(addThat[0].length) : '';
+  if (addThat && /[:"“]/.test(named)) return undefined;
+  if (addThat) return isStatement(lead, bodyLines) ? addStatement(named, lead) : undefined;
   const pageFirst = UPDATE_IT.test(ask) ? PAGE_THEN_STATEMENT.exec(lead) : null;
   if (!pageFirst) return undefined;
   const text = lead.slice(pageFirst[0].length);

@@ -14,7 +14,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 const WITH_TEXT = new RegExp(String.raw`\s*${WITH}\s+(?=\S)`, 'iy');
@@ -255,6 +255,9 @@ function keyAfterPageNoun(text: string): string {
   return `${match[1]}${match[3]} in ${match[2]} ${NAMING_AHEAD.test(rest) ? '' : 'called '}${rest}`;
 }
 
+/** "… on it", "… in it", "… there" closing a new page's inline text ("put X on it"). */
+const ON_IT_AT_END = /\s+(?:(?:on|in|into|onto)\s+it|there)$/i;
+
 /** "Text: …" on the first line after the command: the label of the text, not part of it. */
 const TEXT_LABEL_FIRST = new RegExp(String.raw`^[ \t]*${TEXT_NAMED}[ \t]*:[ \t]*(?=\S)`, 'i');
 
@@ -381,7 +384,8 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
     };
   }
   const { spaceKey, parent } = parsed.read.clauses;
-  const inlineBody = unquotedBody(parsed.read.clauses.inlineBody, bodyLines);
+  // "… and put 3rd floor kitchen on it": where the text goes is not part of it.
+  const inlineBody = unquotedBody(parsed.read.clauses.inlineBody.replace(ON_IT_AT_END, ''), bodyLines);
   if (spaceKey === undefined) {
     return {
       kind: 'failure',

@@ -128,10 +128,13 @@ const EDIT_START = new RegExp(
  * ("add in the page X the line meet at 10"; "the Note page" stays a title).
  */
 const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|notes|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
+/** "append to the release checklist "check the flags"": the quoted text last on the line, after the page. */
+const QUOTED_AT_END = String.raw`["“][^"”\n]{1,300}["”][\s?!.]*$`;
+
 /** The text named after the page: "…, the text is:", "… with:", "… content:", "… to say:". */
 const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to(?:\s+(?:say|read))?)\s*:`;
 const CONTENT_START = new RegExp(
-  String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that)(?![\w/])|\s${ADDED_NOUN}`,
+  String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
   'i',
 );
 /** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */

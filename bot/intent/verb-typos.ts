@@ -103,7 +103,7 @@ export function fixVerbTypo(core: string): string | undefined {
 
 /** "ad "text" to …", "ad to X: …": "add" with a letter dropped, read as such only before a quote, "a line" or "to <page>:". */
 const AD_BEFORE_TEXT =
-  /^ad\s+(?=["“‘'«„]|(?:a|the|this)\s+(?:line|note|sentence|bullet)\b|(?:to|onto|into)\s+[^:\n]{1,120}:)/i;
+  /^ad\s+(?=["“‘'«„]|(?:(?:a|the|this)\s+)?(?:line|note|sentence|bullet)\b|(?:to|onto|into)\s+[^:\n]{1,120}:)/i;
 
 function fixFirstWord(core: string): string | undefined {
   const ad = AD_BEFORE_TEXT.exec(core);
