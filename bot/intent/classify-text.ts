@@ -57,6 +57,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:request(?:ing)?|ask(?:ing)?\s+for)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   // "Following up on yesterday: …", "Further to our call, …", "Re the audit - …": what the message answers.
   /^(?:following\s+up(?:\s+on)?|as\s+a\s+follow[-\s]?up(?:\s+to)?|further\s+to|re(?=\s))\s+[^,:;.!?\n"“]{1,40}(?:[,:;]|\s[-–—])\s*(?=\S)/i,
+  // "We could use a page called X …", "time to create …": a wish or a nudge before the page or the verb.
+  /^(?:(?:we|i)\s+could\s+(?:really\s+)?(?:use|do\s+with)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)|(?:it'?s\s+)?(?:high\s+)?time\s+to\s+(?=(?:create|make|add|update|start|write|set\s+up)\b))/i,
   // "I think we need …", "I guess we should …": the opinion before the wish.
   /^(?:i\s+(?:think|guess|believe|reckon|feel\s+like)|i'?m\s+thinking)\s+(?=(?:we|i)\s+(?:need|should|want|must|could|might)\b)/i,
   // "Do add to X …" (emphatic do, Indian and British English), "Pls help to update X - …".
@@ -350,7 +352,11 @@ function stripTrailingClause(text: string, asked = false): string {
   if (QUESTION_TAG.test(clause)) return text.slice(0, comma);
   // "Can you add a line to X saying …? Just agreed it in the standup": a request asked as a question
   // ends at its question mark; a sentence after it is context (not a colon's text or the page's text).
-  const afterAsk = asked && text.slice(comma, comma + 2) === '? ' && !clause.includes(':');
+  const afterAsk =
+    asked &&
+    text.slice(comma, comma + 2) === '? ' &&
+    !clause.includes(':') &&
+    !/^(?:(?:and\s+)?(?:just\s+)?(?:put|write|add|include|say|insert|type))\b/i.test(clause);
   if (afterAsk && !CLAUSE_GIVES_TEXT.test(clause) && !CLAUSE_NAMES_PAGE.test(clause))
     return text.slice(0, comma);
   // After "saying …" the comma is inside the text being added ("saying foo, because bar to X").

@@ -257,9 +257,24 @@ function keyAfterPageNoun(text: string): string {
 
 /** "… on it", "… in it", "… there" closing a new page's inline text ("put X on it"). */
 const ON_IT_AT_END = /\s+(?:(?:on|in|into|onto)\s+it|there)$/i;
+/** "… with agenda TBC as the content": the text named after it is given. */
+const AS_THE_TEXT = /\s+as\s+(?:the|its)\s+(?:content|contents|text|body)$/i;
 
 /** "Text: …" on the first line after the command: the label of the text, not part of it. */
 const TEXT_LABEL_FIRST = new RegExp(String.raw`^[ \t]*${TEXT_NAMED}[ \t]*:[ \t]*(?=\S)`, 'i');
+
+/**
+ * A create from a message written as a letter ("Hello team,\nplease create "X" in OPS.\nText: …"),
+ * without the "Text:" label its text starts with. Only there: text typed after a create command is
+ * otherwise kept exactly.
+ */
+export function withoutTextLabel(intent: Intent): Intent {
+  if (intent.kind !== 'operation' || intent.request.operation !== 'create') return intent;
+  const markdown = intent.request.markdown.replace(TEXT_LABEL_FIRST, '');
+  return markdown === intent.request.markdown
+    ? intent
+    : { ...intent, request: { ...intent.request, markdown } };
+}
 
 /** A new page's whole inline text in quotes (`with content "we meet monthly"`): the quotes are not part of it. */
 function unquotedBody(inline: string, bodyLines: string): string {
@@ -351,6 +366,11 @@ function quoteTitleWithColon(text: string, bodyLines: string): string {
   return text.replace(TITLE_WITH_COLON, '$1"$2"$3');
 }
 
+/** "create the Offsite 2026 page in HR": "the" before a title in capitals is not part of it. */
+const THE_BEFORE_TITLE = /^the\s+(?=[A-Z0-9])/;
+/** "this page", "it": words that point at a page, never its title. */
+const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
+
 /** "a page for the Release Notes 2025.04 in ENG": "for (the)" before a title in capitals is not part of it. */
 const FOR_BEFORE_TITLE = /^for\s+(?:the\s+|our\s+)?(?=[A-Z0-9])/;
 
@@ -365,8 +385,8 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
   const title =
     parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title)
       ? bare
-      : bare.replace(TITLE_PAGE_NOUN, '').replace(FOR_BEFORE_TITLE, '');
-  if (title.length === 0) {
+      : bare.replace(TITLE_PAGE_NOUN, '').replace(FOR_BEFORE_TITLE, '').replace(THE_BEFORE_TITLE, '');
+  if (title.length === 0 || POINTING_TITLE.test(title)) {
     return {
       kind: 'failure',
       message: 'What should the new page be called? Put the title in quotes.',
@@ -384,8 +404,11 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
     };
   }
   const { spaceKey, parent } = parsed.read.clauses;
-  // "… and put 3rd floor kitchen on it": where the text goes is not part of it.
-  const inlineBody = unquotedBody(parsed.read.clauses.inlineBody.replace(ON_IT_AT_END, ''), bodyLines);
+  // "… and put 3rd floor kitchen on it", "… with agenda TBC as the content": where or what the text is, not part of it.
+  const inlineBody = unquotedBody(
+    parsed.read.clauses.inlineBody.replace(ON_IT_AT_END, '').replace(AS_THE_TEXT, ''),
+    bodyLines,
+  );
   if (spaceKey === undefined) {
     return {
       kind: 'failure',
@@ -394,11 +417,7 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
     };
   }
   const markdown =
-    inlineBody.length > 0
-      ? bodyLines.length > 0
-        ? `${inlineBody}\n${bodyLines}`
-        : inlineBody
-      : bodyLines.replace(TEXT_LABEL_FIRST, '');
+    inlineBody.length > 0 ? (bodyLines.length > 0 ? `${inlineBody}\n${bodyLines}` : inlineBody) : bodyLines;
   if (markdown.trim().length === 0) {
     return {
       kind: 'failure',
