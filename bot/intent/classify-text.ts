@@ -14,7 +14,8 @@ const EMOTICON = /(^|\s)[:;=]-?[)(\][DPp](?=\s|$)/g;
 /** "please" as people type it, typos included. */
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
 /** How people address whoever they talk to, in many Englishes ("mate", "pal", "lads"): kept as data. */
-const VOCATIVE = '(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber)';
+const VOCATIVE =
+  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|bhai|yaar)";
 /** Who people greet before a command: the bot by name, the room, nobody in particular. */
 const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?`;
 
@@ -85,6 +86,12 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
   /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:needing|wanting|requiring)\s+(?=\S)/i,
   /^me\s+(?=i\s)/i,
+  // "go find X", "try searching X", "see if you can find X": a search said with a helper verb first.
+  /^(?:go\s+(?:and\s+)?|try\s+(?:and\s+|to\s+)?|see\s+if\s+(?:you|u)\s+can\s+)(?=(?:search|searching|find|finding|look(?:ing)?\s+(?:for|up)|locate|dig\s+up)\b)/i,
+  // "any chance of a quick look for X": asking for a look or a search, as a noun.
+  /^(?:any\s+chance|is\s+there\s+any\s+chance|could\s+i\s+(?:get|have))\s+(?:of\s+)?(?=an?\s+(?:quick\s+)?(?:look|search|squiz|gander)\b)/i,
+  // "you know, the page", "y'know the one": filler before what is pointed at.
+  /^(?:you|u|ya|y'?)\s*know[\s,]+(?=(?:the|that|this|those|it)\b)/i,
   /^(?:i|we)\s+(?:really|just|also|definitely|urgently|actually|kinda|kind\s+of|still)\s+(?=(?:need|want|would|'d|wish)\b)/i,
   /^(?:need|want|wanna)\s+(?=\S)(?!(?:help|to\s+know|to\s+understand)\b)/i,
   /^(?:we|i)\s+(?:should|must|could|might)\s+(?:have\s+|get\s+)?(?=(?:an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)|create|make|add|start|write|put|update|edit|append)\b)/i,
@@ -110,7 +117,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:you|u)\s+(?:can|could)\s+(?=\S)/i,
   /^(?:you|u)\s+(?=(?:search|find|open|show|create|make|add|update|edit|append)\b)/i,
   /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?have\s+(?=(?:the|our|a\s+look)\s)/i,
-  /^(?:can|could|may)\s+i\s+(?:please\s+|just\s+)?(?=(?:see|view|read|get|have|open|look)\b)/i,
+  /^(?:can|could|may)\s+i\s+(?:please\s+|just\s+)?(?=(?:see|view|read|get|have|open|look|peek|glance)\b)/i,
   /^(?:it'?d|it\s+would|would|that'?d)\s+be\s+(?:really\s+|so\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal)\s+(?:to\s+have|if\s+(?:you|u|we)(?:\s+(?:could|can|would))?|if(?=\s+(?:the|our)\s[^.!?]{1,120}?\s(?:said|mentioned|included|had)\s))\s+(?=\S)/i,
   /^i\s+(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
@@ -155,6 +162,9 @@ const POLITE_SUFFIXES: readonly string[] = [
   'let me know',
   'for me',
   'for us',
+  'to me',
+  'with me',
+  'over to me',
   'one more time',
   'asap',
   'right now',
@@ -217,6 +227,12 @@ const POLITE_SUFFIXES: readonly string[] = [
   'i think',
   'maybe',
   'perhaps',
+  // Tags and urgency after a request ("… innit", "… will ya", "… at the earliest", "… urgently").
+  'innit',
+  'will ya',
+  'at the earliest',
+  'urgently',
+  'kindly',
   // Laughter after a request ("… lol").
   'lol',
   'haha',
@@ -269,7 +285,8 @@ function stripPoliteSuffix(text: string): string {
  * A tag that asks whether the request can be done, at the end with its question mark ("Show me the
  * Expense Policy can?", "… or not?", "… can or not?": Singapore and Malaysian English).
  */
-const ASKING_TAG = /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+\s*$/i;
+const ASKING_TAG =
+  /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+\s*$|\s(?:or\s+not|can\s+or\s+not|can\s+anot)\s*$/i;
 /** Whoever is addressed, after a comma or a courtesy word at the end ("…, mate?", "… please mate"): not part of the request. */
 const VOCATIVE_TAG = new RegExp(
   String.raw`(?:,|(?<=\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|ta)),?)\s*${VOCATIVE}\s*[?!.]*\s*$`,

@@ -31,7 +31,8 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
   prev: 'previous',
 };
 
-const LEAD = /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right)[\s,!.]+)*/i;
+const LEAD =
+  /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right|(?:what|how)\s+about)[\s,!.]+)*/i;
 /** "… too", "… as well", "… again": adds nothing to which result is meant. */
 const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me)$/i;
 /**
@@ -39,16 +40,16 @@ const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me)$/i;
  * listed", "the 2nd one from the list", "the first one looks right, open it"): not which one.
  */
 const WHERE_SHOWN =
-  /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|correct|promising|useful|relevant|like\s+it)|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
+  /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|better|best|correct|promising|useful|relevant|like\s+it)|from\s+the\s+top|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
 const VERB =
-  /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to|(?:(?:i'?ll|i\s+will|(?:i'?m\s+)?gonna|(?:i'?m\s+)?going\s+to)\s+)?(?:go|going)\s+(?:with|for)|(?:i'?ll\s+)?(?:take|pick|choose|select)|click(?:\s+on)?|try|want|need)\s+(?:me\s+)?(?:up\s+)?)?/i;
+  /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to|(?:(?:i'?ll|i\s+will|(?:i'?m\s+)?gonna|(?:i'?m\s+)?going\s+to)\s+)?(?:go|going)\s+(?:with|for)|(?:i'?ll\s+)?(?:take|pick|choose|select|have)|click(?:\s+on)?|try|want|need)\s+(?:me\s+)?(?:up\s+)?)?/i;
 const ORDINAL_ONE =
-  /^(?:(?:the|that|this)\s+)?([a-z0-9]{3,8})(?:\s+(?:one|(?:search\s+)?result|hit|page|link|match|item|entry|option|choice|suggestion|answer))?$/i;
+  /^(?:(?:the|that|this)\s+)?(?:very\s+)?([a-z0-9]{3,8})(?:\s+(?:one|(?:search\s+)?(?:result|hit|match)|page|link|item|entry|option|choice|suggestion|answer))?$/i;
 /** "the one at the top", "the result at the bottom of the list", "the one in second place": where it sat in the list. */
 const PLACED =
   /^(?:the\s+)?(?:one|result|link|page|hit)\s+(?:(?:at|on)\s+(?:the\s+)?(top|bottom|end)(?:\s+of\s+the\s+list)?|in\s+([a-z0-9]{3,8})\s+place)$/i;
 const NUMBERED =
-  /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match|option|choice)\s*(?:number\s*|no\.?\s*|#\s*)?|number\s*|no\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
+  /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match|option|choice)\s*(?:number\s*|no\.?\s*|nr\.?\s*|#\s*)?|number\s*|no\.?\s*|nr\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:result|hit|link|one|page|option|item))?$/i;
 /**
  * A bare one- or two-digit number ("2", "open 3"): a position in the results. Confluence page ids
  * are far longer, and an id is still read from "page 12".

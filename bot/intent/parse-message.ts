@@ -27,6 +27,7 @@ import {
   hasVerbTypo,
   isFillerOnly,
   isKeywords,
+  isNamelessRead,
   isPointingOnly,
   isVagueRequest,
   unclear,
@@ -64,7 +65,24 @@ export const MAX_COMMAND_LINE_LENGTH = 2_000;
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
 const SEARCHY_QUESTION =
-  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing)\s+/i;
+  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have|(?:check|see|find\s+out)\s+(?:if|whether)|if|whether|we\s+have|we'?ve\s+got|who\s+has|(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)|does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)|(?:can|could)\s+(?:i|we)\s+find)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))\s+/i;
+/**
+ * "have we documented kafka lag anywhere?", "is the release process written down somewhere?": whether
+ * a topic is written up is a search for it (the topic sits between the asking words and the verb).
+ */
+const DOCUMENTED_FIRST =
+  /^(?:have|has)\s+(?:we|you|anyone|anybody|someone|somebody)\s+(?:ever\s+)?(?:documented|written\s+(?:up|down|about)|put\s+together\s+(?:anything|something)\s+(?:on|about))\s+(?=\S)/i;
+const DOCUMENTED_AFTER =
+  /^(?:is|are)\s+(?!(?:there|it|this|that|they|you|we)\b)(\S.{0,120}?)\s+(?:documented|written\s+(?:up|down)|on\s+(?:the\s+wiki|confluence))(?:\s+(?:anywhere|somewhere|yet|already|on\s+confluence|in\s+confluence|on\s+the\s+wiki))?$/i;
+const WHERE_WRITTEN = /\s+(?:anywhere|somewhere|yet|already)$/i;
+
+/** The topic of "have we documented X anywhere?" / "is X written down somewhere?", or `undefined`. */
+function documentedTopic(core: string): string | undefined {
+  const first = DOCUMENTED_FIRST.exec(core);
+  if (first) return core.slice(first[0].length).replace(WHERE_WRITTEN, '');
+  return core.length <= MAX_PAGE_NAME_LINE ? DOCUMENTED_AFTER.exec(core)?.[1] : undefined;
+}
+
 /** "show me what we have on X", "what have we got about X": a search. */
 const WHAT_WE_HAVE =
   /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
@@ -371,7 +389,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   if (BACK_REFERENCE.test(core)) return unclear(core);
   // "that page", "same for the other page", "change it back": only pointing, nothing named; "do it?" stays a question.
-  const pointing = !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core));
+  const pointing =
+    !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core));
   if (pointing && !/\?\s*$/.test(line) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
     return unclear(core);
   const wherePageIs = wherePageIsAsked(core);
@@ -385,6 +404,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   const searchy =
     SEARCHY_QUESTION.exec(core) ?? where ?? WHAT_WE_HAVE.exec(core) ?? WHAT_IS_IN_WIKI.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
+  const documented = documentedTopic(core);
+  if (documented) return parseSearchWords(documented);
   // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
   const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
   if (ruled) return ruled;

@@ -20,7 +20,7 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "all things hiring", "anything and everything on X": a whole topic, said loosely.
   /^(?:all\s+things|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
-  /^(?:(?:for|of)\s+)?(?:all\s+|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
+  /^(?:(?:for|of)\s+)?(?:all\s+|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
   // "whatever we have on X", "everything you've got about X", "whatever there is on X": what the wiki holds on a topic.
   /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know)|'ve(?:\s+got)?)|there(?:\s+is|'s|s))\s+(?:on|about|for|regarding|re)\s+/i,
@@ -51,7 +51,7 @@ const TRAILING_SPACE =
 const TRAILING_KEY_ONLY =
   /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
 const TRAILING_WHERE = new RegExp(
-  String.raw`\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|instead|too|as\s+well)\s*[.!?]*$|${TRAILING_ADVERB}\s*[.!?]*$`,
+  String.raw`\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|somewhere|(?:in|on)\s+here|here|instead|too|as\s+well)\s*[.!?]*$|${TRAILING_ADVERB}\s*[.!?]*$`,
   'i',
 );
 

@@ -110,12 +110,14 @@ export function isFillerOnly(core: string): boolean {
  * Words that point at something without naming it ("that thing", "it", "this stuff"), or at something
  * done or said before ("again", "back", "the usual", "what we discussed").
  */
-const RECALLING =
-  'usual again back before earlier discussed mentioned talked said agreed meant sent shared showed'.split(
-    ' ',
-  );
+const RECALLING = (
+  'usual again back before earlier discussed mentioned talked said agreed meant sent shared showed asked ' +
+  'above below per needful'
+).split(' ');
 const POINTING = new Set([
-  ...'it this that these those them thing things stuff something one same'.split(' '),
+  ...'it this that these those them thing things stuff something one same thingy thingamajig whatsit'.split(
+    ' ',
+  ),
   ...RECALLING,
 ]);
 /** Words that may sit around a pointing word in a vague request ("sort that thing out for me"). */
@@ -147,13 +149,41 @@ export function isVagueRequest(core: string): boolean {
   const [verb, ...rest] = words;
   if (verb === undefined || !/^\p{L}+$/u.test(verb) || rest.length === 0) return false;
   if (ASKING_VERBS.has(verb) || VAGUE.has(verb)) return false;
-  return rest.every((word) => VAGUE.has(word)) && rest.some((word) => POINTING.has(word));
+  return rest.every(namesNothing) && rest.some((word) => POINTING.has(word));
 }
 
 /** Words a phrase with no verb may add around what it points at ("the doc we talked about yesterday"). */
 const POINTED_EXTRA = new Set(
-  'we you u i they yesterday today morning week ago from what to do did'.split(' '),
+  'we you u i they my our yesterday today morning week ago from what to do did need needed want wanted wants mean message email'.split(
+    ' ',
+  ),
 );
+/** Words that describe a page without naming it ("the new one", "the updated version", "the wiki"). */
+const NAMELESS = new Set(
+  'new latest newest updated current right correct proper final wiki confluence version'.split(' '),
+);
+/** Verbs that read a page or search: with only nameless words after them ("open the page"), nothing is named. */
+const READ_VERBS = new Set(
+  'open show get find search look view display read pull bring send give check see fetch load'.split(' '),
+);
+
+/** True for a word that names nothing: vague, pointing, nameless or around a pointing word. */
+function namesNothing(word: string): boolean {
+  return VAGUE.has(word) || POINTED_EXTRA.has(word) || NAMELESS.has(word) || FILLER.has(word);
+}
+
+/**
+ * True for a reading request or a phrase that names no page ("open the page", "show me the doc",
+ * "the updated version", "the link"): after a reading verb, or after "the"/"that"/"this", only words
+ * that name nothing. There is nothing to open or search for.
+ */
+export function isNamelessRead(core: string): boolean {
+  const words = wordsOf(core).map((word) => word.replace(/[^\p{L}\p{N}']+/gu, '').toLowerCase());
+  if (words.length < 2 || words.length > 5) return false;
+  const [first, ...rest] = words;
+  const lead = READ_VERBS.has(first!) || /^(?:the|that|this)$/.test(first!);
+  return lead && rest.every(namesNothing);
+}
 
 /**
  * True for a phrase that only points, with no verb ("that page", "the usual", "same for the other

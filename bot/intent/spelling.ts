@@ -29,11 +29,12 @@ const VOCABULARY =
     // asking and wishing
     'need needs want wants like would could should will shall might must can cannot mind know think ' +
     'wonder wondering hoping trying tell please thanks thank hello morning afternoon evening quick ' +
+    'possible chance able kindly favour favor asked told someone anyone somebody anybody ' +
     // pages and their parts
     'page pages section title titled heading space spaces document documents documentation docs ' +
     'article articles content contents body text line lines note called named saying says stating ' +
     'results result approvals approval pending waiting information info stuff regarding related ' +
-    'covering explains describes contains ' +
+    'covering explains describes contains confluence latest yesterday today nothing ' +
     // positions and follow-ups
     'first second third fourth fifth last next previous more other another again ' +
     // function words
@@ -230,7 +231,11 @@ function loadEnglishWords(): string {
   return englishWords;
 }
 
-/** True when `word` (lower case) is in the English word list, or the list could not be read. */
+/**
+ * True when `word` (lower case) is in the English word list, or the list could not be read. The list
+ * is sorted but for two words out of place ("manlihood", "sharrowed"), which bisection misses: no
+ * word of the vocabulary is near them.
+ */
 export function isEnglishWord(word: string): boolean {
   const text = loadEnglishWords();
   if (text.length === 0) return true;
@@ -356,7 +361,39 @@ export function correctedWord(word: string): string | undefined {
   return read !== undefined && !isEnglishWord(word) ? read : undefined;
 }
 
-/** What may follow a word corrected: a clitic ("wat's", "thers're") and closing punctuation. */
+/** "r" for "are" in chat, read so only next to a question word or a pronoun ("where r the docs", "r there any"). */
+const ARE_BEFORE = new Set(['what', 'where', 'how', 'who', 'why', 'when', 'which', 'u', 'you', 'we', 'they']);
+const ARE_AFTER = new Set(['u', 'you', 'there', 'they', 'we', 'the', 'any', 'these', 'those']);
+/** "cn" for "can" before whoever is asked ("cn sum1 open …", "cn u"). */
+const ASKED = new Set([
+  'u',
+  'you',
+  'i',
+  'we',
+  'someone',
+  'anyone',
+  'somebody',
+  'anybody',
+  'sum1',
+  'some1',
+  'any1',
+]);
+/** "any1", "sum1": chat's digit for "one" after these. */
+const ONE_AFTER = /^(any|some|sum|every|no)1$/i;
+
+/** The chat form `part` stands for between `previous` and `next` ("r", "cn", "any1"), or `undefined`. */
+function chatForm(part: string, previous: string | undefined, next: string | undefined): string | undefined {
+  if (
+    part === 'r' &&
+    (ARE_BEFORE.has(previous?.toLowerCase() ?? '') || ARE_AFTER.has(next?.toLowerCase() ?? ''))
+  )
+    return 'are';
+  if (part === 'cn' && ASKED.has(next?.toLowerCase() ?? '')) return 'can';
+  const one = ONE_AFTER.exec(part);
+  return one ? `${one[1]!.toLowerCase() === 'sum' ? 'some' : one[1]!.toLowerCase()}one` : undefined;
+}
+
+/** What may follow a word corrected: a clitic ("wat's", "wher’s") and closing punctuation. */
 const WORD_END = /^(?:['’](?:s|re|ll|d|m|ve)|n['’]t)?[,.!?;:]*$/;
 /** A word after which the rest of the line is what a page should say. */
 const TEXT_FOLLOWS = new Set(['saying', 'says', 'say', 'stating']);
@@ -366,22 +403,25 @@ const OPENS_QUOTE = /^["“‘«„'`]/;
 const CLOSES_QUOTE = /["”’»'`][,.!?;:)]*$/;
 
 /**
- * The command line with its mistyped words corrected (see the file comment). Only lower-case words
- * of letters, or capitalised where a sentence starts (a clitic and a trailing `,.!?;:` kept) among the first {@link WORDS_LOOKED_AT}; quoted text and code
- * are skipped, and it stops at "word:", at a quote inside a word and at the words that introduce a
- * page's text ("saying …"), so what a person wants written stays as typed. Linear: each word costs
- * at most a bounded number of lookups.
+ * The command line with its mistyped words corrected (see the file comment). Only words of lower-case
+ * letters, or capitalised where a sentence starts, among the first {@link WORDS_LOOKED_AT} (a clitic
+ * and a trailing `,.!?;:` kept). Quoted text and code are skipped, and it stops at "word:", at a quote
+ * inside a word and at the words that introduce a page's text ("saying …"), so what a person wants
+ * written stays as typed. Linear: each word costs at most a bounded number of lookups.
  */
 export function fixSpelling(line: string): string {
   const parts = line.split(' ');
   const limit = Math.min(parts.length, WORDS_LOOKED_AT);
   let quoted = false;
   for (let i = 0; i < limit; i += 1) {
-    const part = parts[i]!;
-    if (quoted || OPENS_QUOTE.test(part)) {
-      quoted = !CLOSES_QUOTE.test(quoted ? part : part.slice(1));
+    if (quoted || OPENS_QUOTE.test(parts[i]!)) {
+      quoted = !CLOSES_QUOTE.test(quoted ? parts[i]! : parts[i]!.slice(1));
       continue;
     }
+    // "I’m", "can’t": the apostrophe phones type curly is read as the straight one the rules know.
+    const part =
+      chatForm(parts[i]!, parts[i - 1], parts[i + 1]) ?? parts[i]!.replace(/(?<=\p{L})’(?=\p{L})/gu, "'");
+    parts[i] = part;
     // A capital only where a sentence starts ("Cna you …", "Hi! Plese …"): elsewhere it is a name.
     const sentenceStart = i === 0 || /[.!?]$/.test(parts[i - 1]!);
     const word = (sentenceStart ? /^[A-Za-z][a-z]*/ : /^[a-z]+/).exec(part)?.[0];
@@ -389,7 +429,9 @@ export function fixSpelling(line: string): string {
     const lower = word?.toLowerCase();
     const fixed = lower && WORD_END.test(rest) ? correctedWord(lower) : undefined;
     if (fixed) parts[i] = (word![0] === lower![0] ? fixed : fixed[0]!.toUpperCase() + fixed.slice(1)) + rest;
-    if (/:$|["“”‘’«»„`]/.test(part) || TEXT_FOLLOWS.has(fixed ?? lower ?? '')) break;
+    // An apostrophe between letters ("I'm") is no quote.
+    const quoteInside = /["“”‘’«»„`]/.test(part.replace(/(?<=\p{L})'(?=\p{L})/gu, ''));
+    if (part.endsWith(':') || quoteInside || TEXT_FOLLOWS.has(fixed ?? lower ?? '')) break;
   }
   return parts.join(' ');
 }

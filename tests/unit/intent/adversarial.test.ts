@@ -210,6 +210,24 @@ describe('looser word orders at the command-line cap (issue 13, third round)', (
   });
 });
 
+describe('words spelled wrong at the command-line cap (issue 13, ninth round)', () => {
+  const size = MAX_COMMAND_LINE_LENGTH;
+  it('words run together, repeated, are read only among the first words: a question, not a hang', () => {
+    expect(parseMessage(fill('', 'canyou ', size)).kind).toBe('question');
+  });
+  it('letters held down, repeated, stay unclear', () => {
+    expect(parseMessage(fill('', 'pleeease ', size)).kind).toBe('unclear');
+  });
+  it('a verb without its vowels, repeated, asks which page instead of guessing one', () => {
+    expect(parseMessage(fill('', 'updt ', size)).kind).toBe('failure');
+  });
+  it('quoted words are never corrected, however many', () => {
+    const intent = parseMessage(fill('', '"teh ', size));
+    expect(intent.kind).toBe('unclear');
+    expect(messageOf(intent)).toContain('"teh "teh');
+  });
+});
+
 describe('new phrasings at the command-line cap (issue 13, fourth and fifth rounds)', () => {
   const size = MAX_COMMAND_LINE_LENGTH;
   it('"in a fix a fix …" tries a few places for the page name, then gives up: unclear', () => {

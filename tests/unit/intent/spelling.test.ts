@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../bot/intent/parse-message.js';
@@ -81,6 +84,18 @@ describe('correctedWord', () => {
     expect(correctedWord(word)).toBeUndefined();
   });
 
+  it('finds every word of the list by bisection but the two it holds out of order', () => {
+    const list = readFileSync(
+      join(dirname(createRequire(import.meta.url).resolve('word-list')), 'words.txt'),
+      'latin1',
+    );
+    const missed = list
+      .trim()
+      .split('\n')
+      .filter((word) => !isEnglishWord(word));
+    expect(missed).toEqual(['manlihood', 'sharrowed']);
+  });
+
   it('reads the English word list from the word-list package', () => {
     for (const word of ['aa', 'rota', 'colour', 'organisation', 'per', 'zyzzyvas'])
       expect(isEnglishWord(word)).toBe(true);
@@ -96,6 +111,10 @@ describe('fixSpelling', () => {
     expect(fixSpelling('Wich page has the wifi password')).toBe('Which page has the wifi password');
     expect(fixSpelling('Hi! Cna you opne the rota')).toBe('Hi! Can you open the rota');
     expect(fixSpelling("Wat's in teh rota, and wher's it?")).toBe("What's in the rota, and where's it?");
+    expect(fixSpelling('I’m lookign for teh rota: Sam’s off')).toBe("I'm looking for the rota: Sam’s off");
+    expect(fixSpelling('r there docs? cn sum1 open the plan r page')).toBe(
+      'are there docs? can someone open the plan r page',
+    );
   });
 
   it('keeps quoted text, code, capitalised words and the text after a body marker as typed', () => {
