@@ -14,9 +14,10 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
+const UNDER_SPACE = /\s*under\s+(?:the\s+)?(~?[A-Za-z][A-Za-z0-9]{1,9})\s+space\b/iy;
 const WITH_TEXT = new RegExp(String.raw`\s*${WITH}\s+(?=\S)`, 'iy');
 const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 /** Why the page is wanted, after its space: "for the audit next week", "because …", up to a colon or the end. */
@@ -91,6 +92,12 @@ function readClauses(text: string, from: number): ClauseRead {
         : undefined;
     if (key !== undefined) {
       spaceKey = key;
+      continue;
+    }
+    // "under HR space", "under the OPS space": a space, said so ("under <page>" names a parent).
+    const underSpace = spaceKey === undefined ? cursor.take(UNDER_SPACE) : undefined;
+    if (underSpace) {
+      spaceKey = acceptSpaceWord(underSpace[1]!, true);
       continue;
     }
     if (parent === undefined && cursor.take(UNDER)) {
