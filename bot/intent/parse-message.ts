@@ -17,6 +17,7 @@ import {
 import { readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
+import { withoutTextLabel } from './parse-create.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
@@ -357,7 +358,7 @@ function closingOf(line: string): string {
 function interpretAfterGreeting(bodyLines: string): Intent {
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   const signedOff = withoutClosingLines(withoutSignOff(lines));
-  const intent = interpretFirstLine(signedOff);
+  const intent = withoutTextLabel(interpretFirstLine(signedOff));
   return intent.kind === 'failure' && signedOff !== lines ? interpretFirstLine(lines) : intent;
 }
 
