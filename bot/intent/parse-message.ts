@@ -17,6 +17,7 @@ import {
 import { readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
+import { withoutTextLabel } from './parse-create.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
@@ -64,7 +65,7 @@ export const MAX_COMMAND_LINE_LENGTH = 2_000;
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
 const SEARCHY_QUESTION =
-  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have|(?:check|see|find\s+out)\s+(?:if|whether)|if|whether|we\s+have|we'?ve\s+got|who\s+has|(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)|does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)|(?:can|could)\s+(?:i|we)\s+find)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))\s+/i;
+  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have|(?:check|see|find\s+out)\s+(?:if|whether)|if|whether|we\s+have|we'?ve\s+got|who\s+has|(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)|does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)|(?:can|could)\s+(?:i|we)\s+find|is(?=\s+(?:anything|something)\b))\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))\s+/i;
 /**
  * "have we documented kafka lag anywhere?", "is the release process written down somewhere?": whether
  * a topic is written up is a search for it (the topic sits between the asking words and the verb).
@@ -84,12 +85,12 @@ function documentedTopic(core: string): string | undefined {
 
 /** "show me what we have on X", "what have we got about X": a search. */
 const WHAT_WE_HAVE =
-  /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
+  /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:does|do)\s+(?:confluence|the\s+wiki|the\s+docs)\s+(?:have|say)|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
 /** "what's in the wiki about X", "whats on confluence on X": what the wiki holds on a topic. */
 const WHAT_IS_IN_WIKI =
-  /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+/i;
+  /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
-  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should)|to)\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
+  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+read(?:\s+up)?\s+(?:about|on)|where(?:'s|s|\s+is|\s+are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
@@ -224,6 +225,8 @@ function wherePageIsAsked(core: string): Intent | undefined {
   if (bare) {
     // "where's Local Development Setup", "where is the expense policy": a written title or a document's noun.
     const name = core.slice(bare[0].length);
+    // "where's the url for X" asks for a link: read below as opening X.
+    if (/^(?:the\s+|a\s+)?(?:link|url|address)\b/i.test(name)) return undefined;
     const titled =
       /^(?:(?:the|our)\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|and|of|for|&))*\s+[A-Z0-9][\w&'’.-]*$/.test(
         name,
@@ -376,7 +379,7 @@ function closingOf(line: string): string {
 function interpretAfterGreeting(bodyLines: string): Intent {
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   const signedOff = withoutClosingLines(withoutSignOff(lines));
-  const intent = interpretFirstLine(signedOff);
+  const intent = withoutTextLabel(interpretFirstLine(signedOff));
   return intent.kind === 'failure' && signedOff !== lines ? interpretFirstLine(lines) : intent;
 }
 
@@ -387,8 +390,19 @@ function interpretFirstLine(lines: string): Intent {
   return interpretUserText(head, newline < 0 ? '' : lines.slice(newline + 1));
 }
 
+/** A first line typed whole in Markdown emphasis or code (`` `search sso` ``, "*open X*", "_search X_") or quoted ("> …"). */
+const WRAPPED_LINE = /^(`{1,3}|\*{1,2}|_{1,2}|~{1,2})([^`*_~\n]{1,2000})\1$/;
+const QUOTED_LINE = /^>\s+(?=\S)/;
+
+/** The command line without Markdown wrapped around all of it (a command copied from the help, a line in bold). */
+function unwrapLine(line: string): string {
+  const trimmed = line.trim().replace(QUOTED_LINE, '');
+  const wrapped = WRAPPED_LINE.exec(trimmed);
+  return wrapped ? wrapped[2]!.trim() : trimmed;
+}
+
 function interpretUserText(head: string, bodyLines: string): Intent {
-  const line = writtenColon(dropChatResidue(head.replace(/^\/+\s*/, '')));
+  const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
     return line.trim() === '?'
       ? { kind: 'help' }
