@@ -98,7 +98,7 @@ const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
 /** "where's the X page", "where is X page", "tell me where is the X page" (non-native): the page is opened (only when the words end in a page noun). */
 const WHERE_IS_PAGE =
-  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is|\s+are)?\s+(?=\S)/i;
+  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /**
  * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?": the
  * page asked after, named with "the" or "our", then "is" at the end; it is opened.
@@ -106,7 +106,7 @@ const WHERE_IS_PAGE =
 const WHERE_THE_PAGE_IS =
   /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+where\s+(?=(?:the|our)\s)/i;
 /** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
-const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)?\s+(?=\S)/i;
+const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
 const DOCUMENT_NOUN =
   /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
