@@ -339,6 +339,13 @@ export const PERTURBATIONS: readonly Perturbation[] = [
   // a sign-off on lines of its own
   { name: 'sign-off "\\n\\nThanks,\\nAna"', kinds: COMMANDS, apply: after('\n\nThanks,\nAna') },
   { name: 'sign-off "\\nthx"', kinds: COMMANDS, apply: after('\nthx') },
+  { name: 'sign-off "\\n\\nSent from my iPhone"', kinds: COMMANDS, apply: after('\n\nSent from my iPhone') },
+  { name: 'sign-off "\\n\\n-- \\nAna"', kinds: COMMANDS, apply: after('\n\n-- \nAna') },
+  {
+    name: 'sign-off "\\n\\nBest,\\nAna Lopez\\nPeople Team"',
+    kinds: COMMANDS,
+    apply: after('\n\nBest,\nAna Lopez\nPeople Team'),
+  },
   // several at once, as people write
   {
     name: 'combined: "hi, could you … pls :)"',
