@@ -275,6 +275,10 @@ const LAUGHTER = new Set(['lol', 'haha', 'lmao']);
 const SUFFIX_PROBE = Math.max(...POLITE_SUFFIXES.map((phrase) => phrase.length)) + 1;
 const TRAILING_STOPS = new Set([' ', '.', '!', '?', '？', '。', '！']);
 
+/** A bracketed phrase at the end of a line ("… (thanks!)"); its text is captured. */
+const BRACKETED_END = /\(([^()]{1,40})\)$/;
+const DASHES = new Set(['-', '–', '—']);
+
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /\w/.test(char);
 }
@@ -289,6 +293,10 @@ function stripPoliteSuffix(text: string): string {
     trimEndWhere(text, (c) => c === '.' || c === '!' || c === '?'),
     (c) => c === ' ',
   );
+  // Courtesy in brackets at the end ("… (thanks!)", "… (pls)"): the brackets go with it.
+  const bracketed = BRACKETED_END.exec(end.slice(-SUFFIX_PROBE - 6));
+  if (bracketed && POLITE_SUFFIXES.includes(bracketed[1]!.replace(/[\s.!?]+$/, '').toLowerCase()))
+    return trimEndWhere(end.slice(0, end.length - bracketed[0].length), (c) => c === ' ' || c === ',');
   const tail = end.slice(-SUFFIX_PROBE).toLowerCase();
   const phrase = POLITE_SUFFIXES.find((p) => tail.endsWith(p) && !isWordChar(end[end.length - p.length - 1]));
   // "please help" alone asks for help: only a phrase after a request is dropped.
@@ -305,7 +313,11 @@ function stripPoliteSuffix(text: string): string {
   )
     return text;
   if (phrase === undefined || (alone && (phrase.endsWith('help') || LAUGHTER.has(phrase)))) return text;
-  return trimEndWhere(end.slice(0, end.length - phrase.length), (c) => c === ' ' || c === ',');
+  // "… - thanks", "… – cheers": the dash before the courtesy goes with it.
+  return trimEndWhere(
+    end.slice(0, end.length - phrase.length),
+    (c) => c === ' ' || c === ',' || DASHES.has(c),
+  );
 }
 
 /**

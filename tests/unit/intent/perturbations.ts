@@ -278,6 +278,23 @@ export const PERTURBATIONS: readonly Perturbation[] = [
     apply: (text) =>
       text.replace(/(^|\s)(\p{Ll})/gu, (_all, space: string, letter: string) => space + letter.toUpperCase()),
   },
+  // courtesy in brackets or after a dash, a doubled "?", a greeting line of its own
+  { name: 'courtesy " (thanks!)"', kinds: [...ASKS, 'question'], apply: after(' (thanks!)') },
+  { name: 'courtesy " - thanks"', kinds: [...ASKS, 'question'], apply: after(' - thanks') },
+  { name: 'residue " 👍"', kinds: [...ASKS, 'question'], apply: after(' 👍') },
+  {
+    name: 'end: "?" doubled',
+    kinds: ['question'],
+    apply: (text) => (text.endsWith('?') ? `${text}?` : undefined),
+  },
+  { name: 'greeting "Good morning team,\\n\\n"', kinds: ANY, apply: greeted('Good morning team,\n\n') },
+  { name: 'courtesy "kindly "', kinds: COMMANDS, apply: askingBefore('kindly ') },
+  {
+    name: 'courtesy "pls" after the verb',
+    kinds: COMMANDS,
+    apply: (text) =>
+      inCommand(text, /^(?:open|show|find|search|create|update|add)\b/i, (verb) => `${verb} pls`),
+  },
   // one courtesy or wish said another way, in the command words
   {
     name: 'swap "please" → "pls"',
