@@ -26,7 +26,7 @@ type Rule = readonly [
 ];
 
 /** Verbs that add text to a page ("stick a note on …", "jot down … on …"). */
-const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|mention|include|incorporate|record|enter)`;
+const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|insert|post|stick|pop|chuck|bung|slap|drop|throw|jot(?:\s+down)?|note(?:\s+down)?|mention|include|incorporate|record|enter)`;
 /** What is added, named before the text or the page ("a line", "the following note"). */
 const ADDED_THING = String.raw`(?:(?:quick|short|small|little|wee|tiny|brief)\s+)?(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
@@ -45,7 +45,7 @@ const SPACE_FIRST =
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
  */
 const PAGE_THEN_EDIT =
-  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)\s*:))/i;
+  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:pls|please|plz))?\s*:))/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -121,7 +121,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     rule(
-      String.raw`^${APPEND_VERB}\s+(?:(?:this|these|it|(?:the\s+)?following(?:\s+${ADDED_THING}s?)?|text|some\s+text|something|smth|sth|stuff|a\s+bit|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|inside|in|on)\s+(?!(?:self|myself|yourself)\b)`,
+      String.raw`^${APPEND_VERB}\s+(?:(?:(?:this|these|the\s+below|below)\s+(?:${ADDED_THING}s?|info|information|details)|this|these|it|(?:the\s+)?following(?:\s+${ADDED_THING}s?)?|text|some\s+text|something|smth|sth|stuff|a\s+bit|an?\s+(?:new\s+)?${ADDED_THING}|lines?|notes?|sentence|paragraph|an?\s+entry|content|that)\s+)?(?:on\s+)?(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|inside|in|on)\s+(?!(?:self|myself|yourself)\b)`,
     ),
     updateRule('append-to'),
   ],
@@ -195,7 +195,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "replace the Contacts section of page 123 with: …": the heading named without quotes.
-    /^(?:update|edit|change|rewrite|replace)\s+the\s+(?=[^"“\n]{1,80}?\s+(?:section|part|heading)\s+(?:of|in|on)\s)/i,
+    /^(?:update|edit|change|rewrite|replace|modify|amend|revise)\s+the\s+(?=[^"“\n]{1,80}?\s+(?:section|part|heading)\s+(?:of|in|on)\s)/i,
     (rest, body) => {
       const named = NAMED_SECTION.exec(rest);
       if (!named) return undefined;
@@ -237,7 +237,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:update|upd|edit|modify|change|amend|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
+    /^(?:update|upd|edit|modify|change|amend|revise|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
     // "update my bank details", "change my pension contribution": the person's own records, not a page.
     (rest, body, match) =>
       OWN_RECORDS.test(rest)

@@ -1,4 +1,5 @@
 import { editDistance } from './edit-distance.js';
+import { isEnglishWord } from './spelling.js';
 
 /** Words that ask ("could you …"): corrected only when "you"/"we"/"I" follows ("cna you", "cn u", "cld you"). */
 const ASKING = ['can', 'could', 'would', 'will'] as const;
@@ -107,6 +108,8 @@ const SHAPE_WORDS = [
   'update',
   'create',
 ] as const;
+/** Chat typos that happen to be in the English word list ("neds" for "needs"). */
+const TYPOS_IN_WORD_LIST = new Set(['neds']);
 /** Four-letter words that shape a request, corrected only for two letters swapped ("wiht", "txet"). */
 const SHORT_SHAPE_WORDS = ['with', 'text', 'page'] as const;
 const REAL_WORDS = new Set(
@@ -129,14 +132,21 @@ function shapeWord(word: string): string | undefined {
           (w) => w !== lower && w[0] === lower[0] && [...w].sort().join('') === [...lower].sort().join(''),
         )
       : undefined;
-  if (swapped || lower.length < 4) return swapped;
-  return SHAPE_WORDS.find(
-    (w) =>
-      w !== lower &&
-      w[0] === lower[0] &&
-      (w.length !== lower.length || [...w].sort().join('') === [...lower].sort().join('')) &&
-      editDistance(lower, w, 1) === 1,
-  );
+  const candidate =
+    swapped ??
+    (lower.length < 4
+      ? undefined
+      : SHAPE_WORDS.find(
+          (w) =>
+            w !== lower &&
+            w[0] === lower[0] &&
+            (w.length !== lower.length || [...w].sort().join('') === [...lower].sort().join('')) &&
+            editDistance(lower, w, 1) === 1,
+        ));
+  // A word of English ("slaying", "cremate", "tilted") is what was meant, not a typo.
+  return candidate !== undefined && (TYPOS_IN_WORD_LIST.has(lower) || !isEnglishWord(lower))
+    ? candidate
+    : undefined;
 }
 
 /** Command words looked at for chat spellings; the rest of the line may be page text. */

@@ -28,12 +28,14 @@ const MAX_HEAD = 400;
  * Group 1 is the break before it (punctuation, "and" or "with"); without one a bare noun needs a colon.
  */
 const TEXT_START = new RegExp(
-  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:should|must|will|can)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:write|put|say)(?=\s+\S)|${WITH}(?=\s*:))\s*:?)\s*`,
+  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:write|put|say)(?=\s+\S)|in\s+the\s+(?:body|text|content)\s+(?:put|write|say)|${WITH}(?=\s*:))\s*:?)\s*`,
   'gi',
 );
 /** A space named by its key: "in OPS", "into the OPS space", "space: OPS", "in space ops", "(OPS)". */
 const SPACE_BY_KEY =
   /(?:^|[\s,;.?!(])(?:(?:(?:in|on|into|to|inside|within)\s+(?:the\s+)?(?:(space)\s*:?\s*)?|(space)\s*[:=]?\s*|\(\s*)(~?[A-Za-z][A-Za-z0-9]{1,9})(?:\s+(space|wiki)\b)?\s*\)?)(?=$|[\s,;.?!:])/gi;
+/** "create X under HR with: …": a key in capitals after "under" (a parent page is named otherwise). */
+const UNDER_KEY = /(?:^|\s)under\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?(?=$|[\s,;.?!:])/g;
 /** "OPS space, title …": a key in capitals, then "space", with no preposition (case-sensitive). */
 const KEY_THEN_SPACE = /(?:^|[\s,;.?!])(~?[A-Z][A-Z0-9]{1,9})\s+(?:space|wiki)\b/g;
 /** "in the People & HR space": a space named in words (see `readSpaceName`). */
@@ -42,7 +44,7 @@ const SPACE_NAME_START = /\s(?=(?:in|on|inside|within|to|into)\s+(?:the|our)\s)/
 const KEY_BEFORE_NOUN = /(?:^|\s)(~?[A-Z][A-Z0-9]{1,9})\s+(?=(?:page|doc|document|article)\b)/g;
 /** Words that name the title: "called", "named", "title:", "the title is", "with the name". */
 const TITLE_MARKER =
-  /(?:^|[\s,;.?!])(?:called|named|titled|entitled|(?:with\s+)?(?:the\s+|its\s+)?(?:title|name)(?:\s+(?:is|will\s+be|should\s+be))?\s*[:=]?)\s+(?=\S)/gi;
+  /(?:^|[\s,;.?!])(?:called|named|titled|entitled|(?:call|name|title)\s+it|(?:with\s+)?(?:the\s+|its\s+)?(?:title|name)(?:\s+(?:is|will\s+be|should\s+be))?\s*[:=]?)\s+(?=\S)/gi;
 /** What ends a slot's value: a comma, a sentence end, a semicolon, " and " or " - ". */
 const VALUE_END = /\s*[,;?!]|\.(?=\s|$)|\s+and\s+|\s+[-–—]\s+|\s*:/;
 /** The page words before an unlabelled title ("a new page", "one wiki doc", "for me a page"). */
@@ -63,7 +65,9 @@ function findSpace(head: string): { key: string; head: string } | undefined {
   SPACE_BY_KEY.lastIndex = 0;
   for (let match = SPACE_BY_KEY.exec(head); match; match = SPACE_BY_KEY.exec(head)) {
     const explicit = match[1] !== undefined || match[2] !== undefined || match[4] !== undefined;
-    const key = acceptSpaceWord(match[3] ?? '', explicit);
+    // "in the Way We Work guide": a word in title case is a title's, not a key (unless "space" is said).
+    const titleCase = /^[A-Z][a-z]/.test(match[3] ?? '');
+    const key = titleCase && !explicit ? undefined : acceptSpaceWord(match[3] ?? '', explicit);
     if (key !== undefined) return { key, head: blank(head, match.index, match.index + match[0].length) };
   }
   SPACE_NAME_START.lastIndex = 0;
@@ -73,6 +77,11 @@ function findSpace(head: string): { key: string; head: string } | undefined {
     const key = readSpaceName(cursor);
     if (key !== undefined) return { key, head: blank(head, match.index, cursor.pos) };
   }
+  UNDER_KEY.lastIndex = 0;
+  const under = UNDER_KEY.exec(head);
+  const underKey = under ? acceptSpaceWord(under[1]!, false) : undefined;
+  if (under && underKey !== undefined)
+    return { key: underKey, head: blank(head, under.index, under.index + under[0].length) };
   KEY_THEN_SPACE.lastIndex = 0;
   const keyed = KEY_THEN_SPACE.exec(head);
   const keyedKey = keyed ? acceptSpaceWord(keyed[1]!, true) : undefined;
@@ -161,13 +170,14 @@ function withFieldLines(line: string, bodyLines: string): { line: string; bodyLi
 }
 
 /** A spaced dash ("X - text"): where the text may start once the title and the space are named. */
-const SPACED_DASH = /\s[-–—]\s+(?=\S)/g;
-/** Dashes tried (titles may hold one: "Runbook - Kafka"). */
-const MAX_DASH_TRIES = 3;
+const SPACED_DASH = /\s[-–—]\s+(?=\S)|:(?!\/\/)\s*(?=\S)|[.;]\s+(?=\S)/g;
+/** Breaks tried (titles may hold one: "Runbook - Kafka"). */
+const MAX_DASH_TRIES = 4;
 
 /**
- * "new page in OPS titled Lunch Rota - friday is pizza": with no other marker, the text after the
- * first dash that has both the title and the space before it.
+ * "new page in OPS titled Lunch Rota - friday is pizza", "a page for the offsite in HR called X: …",
+ * "a page X in HR. agenda TBC": with no other marker, the text after the first dash, colon or sentence
+ * end that has both the title and the space before it.
  */
 function dashAfterSlots(line: string): { headEnd: number; textStart: number } | undefined {
   SPACED_DASH.lastIndex = 0;
@@ -175,6 +185,9 @@ function dashAfterSlots(line: string): { headEnd: number; textStart: number } | 
   for (let dash = SPACED_DASH.exec(line); dash && tries < MAX_DASH_TRIES; dash = SPACED_DASH.exec(line)) {
     tries += 1;
     if (dash.index > MAX_HEAD) return undefined;
+    // "title: X", "space: OPS": a field's own colon is no break before the text.
+    if (/(?:title|name|space|called|named)\s*$/i.test(line.slice(Math.max(0, dash.index - 8), dash.index)))
+      continue;
     const space = findSpace(line.slice(0, dash.index));
     if (space && findTitle(space.head) !== undefined)
       return { headEnd: dash.index, textStart: dash.index + dash[0].length };

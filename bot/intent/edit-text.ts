@@ -22,7 +22,7 @@ const APPEND_WORDS = new RegExp(
 );
 /** "update X with "…"", "update X to say …": the words are added to the page. */
 const WITH_TEXT = new RegExp(
-  String.raw`^[ \t]*(?:${WITH_WORD}[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|(?:to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads|mentions))[ \t]*:?[ \t]+(.*)$)`,
+  String.raw`^[ \t]*(?:${WITH_WORD}[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|(?:to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include|state)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads|mentions))[ \t]*:?[ \t]+(?:that[ \t]+)?(.*)$)`,
   'i',
 );
 /** "… and add …", "…, then replace …": the edit joined to the page by a linking word. */
@@ -40,7 +40,10 @@ const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
 const TITLE_LINE = /^[ \t]*(?:title|rename(?:[ \t]+to)?)[ \t]*:?[ \t]*/i;
 /** "section "H": …", "rewrite the section "H" to say: …": the section and its new text. */
 const SECTION_LINE =
-  /^[ \t]*(?:(?:rewrite|update|edit|change|replace|redo)[ \t]+(?:the[ \t]+)?)?section[ \t]+/i;
+  /^[ \t]*(?:(?:rewrite|update|edit|change|replace|redo|modify|amend|revise)[ \t]+(?:the[ \t]+)?)?section[ \t]+/i;
+/** "the Carry Over section should now read: …" (after the page): the heading first, then what it says. */
+const HEADING_SHOULD_SAY =
+  /^[ \t]*(?:the[ \t]+)?["“]?([^"“”:\n]{1,80}?)["”]?[ \t]+section[ \t]+(?:should|must|needs[ \t]+to)[ \t]+(?:now[ \t]+)?(?:say|read|be)[ \t]*:[ \t]*/i;
 /** After the heading: "to say", "to read", "with" before the colon. */
 const SECTION_TEXT_WORDS =
   /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)|^[ \t]+(?:should|must|needs[ \t]+to)[ \t]+(?:say|read|be)(?:[ \t]*:)?[ \t]*(?=\S)/i;
@@ -58,7 +61,7 @@ const SHOULD_BE =
 const MAX_UNQUOTED_EDIT = 120;
 /** "replace 30 days with 45 days", "change 09:45 to 10:00", "correct 25 days into 27 days": an unquoted replace on its own line. */
 const UNQUOTED_EDIT = new RegExp(
-  String.raw`^[ \t]*(?:replace|change|swap|switch|correct|fix)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:with|to|into|for|by|->|→)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
+  String.raw`^[ \t]*(?:replace|change|swap|switch|correct|fix|modify|amend)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:with|to|into|for|by|as|->|→)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
   'i',
 );
 
@@ -230,6 +233,8 @@ export function parseEditText(written: string): UpdateEdit | string {
   if (unquoted) return unquoted;
   const body = BODY_LINE.exec(firstLine);
   if (body) return markdownEdit('body', joinMarkdown(firstLine.slice(body[0].length), following));
+  const stated = HEADING_SHOULD_SAY.exec(firstLine);
+  if (stated) return sectionEdit(`"${stated[1]}": ${text.slice(stated[0].length)}`);
   const section = SECTION_LINE.exec(firstLine);
   if (section) return sectionEdit(text.slice(section[0].length));
   const replace = REPLACE_LINE.exec(firstLine);

@@ -69,7 +69,13 @@ const NAME_NEEDS_LINE =
 
 /** "fire drill page needs updating: meet at 10": the page as the subject, then the edit after the colon. */
 const NAME_NEEDS_UPDATE =
-  /^(\S.{0,120}?)\s+(?:needs|need)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:)/i;
+  /^(\S.{0,120}?)\s+(?:needs|need|wants)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:|\s[-–—]\s)/i;
+/**
+ * "(gonna) need the X updated: …", "can the X be updated to say …?": the page as the object or
+ * subject of an update; read as "update the X …".
+ */
+const PAGE_UPDATED =
+  /^(?:(?:(?:i'?m\s+|we'?re\s+)?gonna\s+|i\s+|we\s+)?(?:need|want|would\s+like|'d\s+like)\s+((?:the|our)\s[^:,]{1,120}?)\s+(?:updated|changed|edited|amended)(?=\s*[:,\-–—]|\s+(?:with|to\s+(?:say|read|mention|include|state))\b)|(?:can|could|would)\s+((?:the|our)\s[^:,]{1,120}?)\s+(?:please\s+)?be\s+(?:updated|changed|edited|amended)(?=\s*:|\s+(?:with|to\s+(?:say|read|mention|include|state)|so\s+(?:that\s+)?it)\b))/i;
 
 /** "the reading list should be called Books": a rename with the page as the subject. */
 const PAGE_CALLED =
@@ -123,7 +129,7 @@ const TITLE_SHOULD_BE =
  * a section edit stated as a need, the heading and the page each at most a title's length.
  */
 const SECTION_SHOULD_SAY =
-  /^(?:the\s+)?["“]?([^"“”\n]{1,80}?)["”]?\s+(?:section|part)\s+(?:of|in|on)\s+(\S.{0,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+(?:say|read|be)\s*:\s*(?=\S)/i;
+  /^(?:the\s+)?["“]?([^"“”\n]{1,80}?)["”]?\s+(?:section|part)\s+(?:of|in|on)\s+(\S.{0,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+(?:now\s+)?(?:say|read|be)\s*:\s*(?=\S)/i;
 
 /** The page-as-subject edit rewritten page first ("in <page>, add …"), or `undefined`. */
 function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
@@ -140,6 +146,8 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   if (called) return `rename ${called[1]} to ${core.slice(called[0].length).replace(INSTEAD_AT_END, '')}`;
   const said = afterWish ? PAGE_SAID.exec(core) : null;
   if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;
+  const updated = PAGE_UPDATED.exec(core);
+  if (updated) return `update ${updated[1] ?? updated[2]}${core.slice(updated[0].length)}`;
   const toSay = PAGE_TO_SAY.exec(core);
   if (toSay) return `in ${toSay[1]}, add a line saying ${core.slice(toSay[0].length)}`;
   const needsUpdate = NAME_NEEDS_UPDATE.exec(core);

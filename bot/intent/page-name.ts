@@ -61,7 +61,8 @@ function trailingSpace(text: string): TrailingSpace | undefined {
  * a few anchored patterns over a string capped at twice the title length.
  */
 export function readPageName(text: string): TitleSearchRef | undefined {
-  let rest = trimEndWhere(text.trim(), isStop);
+  // "in bin days pls - …": courtesy after the name is not part of it.
+  let rest = trimEndWhere(text.trim(), isStop).replace(/(?<=\S)\s+(?:pls|please|plz)$/i, '');
   if (rest.length === 0 || rest.length > MAX_TITLE_LENGTH * 2) return undefined;
   const purpose = PAGE_THEN_PURPOSE.exec(rest);
   if (purpose && purpose.index > 0) rest = rest.slice(0, purpose.index + purpose[1]!.length);

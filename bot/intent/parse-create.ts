@@ -14,9 +14,10 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:should|must|will|can)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing)?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
+const UNDER_SPACE = /\s*under\s+(?:the\s+)?(~?[A-Za-z][A-Za-z0-9]{1,9})\s+space\b/iy;
 const WITH_TEXT = new RegExp(String.raw`\s*${WITH}\s+(?=\S)`, 'iy');
 const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 /** Why the page is wanted, after its space: "for the audit next week", "because …", up to a colon or the end. */
@@ -91,6 +92,12 @@ function readClauses(text: string, from: number): ClauseRead {
         : undefined;
     if (key !== undefined) {
       spaceKey = key;
+      continue;
+    }
+    // "under HR space", "under the OPS space": a space, said so ("under <page>" names a parent).
+    const underSpace = spaceKey === undefined ? cursor.take(UNDER_SPACE) : undefined;
+    if (underSpace) {
+      spaceKey = acceptSpaceWord(underSpace[1]!, true);
       continue;
     }
     if (parent === undefined && cursor.take(UNDER)) {
@@ -257,9 +264,24 @@ function keyAfterPageNoun(text: string): string {
 
 /** "… on it", "… in it", "… there" closing a new page's inline text ("put X on it"). */
 const ON_IT_AT_END = /\s+(?:(?:on|in|into|onto)\s+it|there)$/i;
+/** "… with agenda TBC as the content": the text named after it is given. */
+const AS_THE_TEXT = /\s+as\s+(?:the|its)\s+(?:content|contents|text|body)$/i;
 
 /** "Text: …" on the first line after the command: the label of the text, not part of it. */
 const TEXT_LABEL_FIRST = new RegExp(String.raw`^[ \t]*${TEXT_NAMED}[ \t]*:[ \t]*(?=\S)`, 'i');
+
+/**
+ * A create from a message written as a letter ("Hello team,\nplease create "X" in OPS.\nText: …"),
+ * without the "Text:" label its text starts with. Only there: text typed after a create command is
+ * otherwise kept exactly.
+ */
+export function withoutTextLabel(intent: Intent): Intent {
+  if (intent.kind !== 'operation' || intent.request.operation !== 'create') return intent;
+  const markdown = intent.request.markdown.replace(TEXT_LABEL_FIRST, '');
+  return markdown === intent.request.markdown
+    ? intent
+    : { ...intent, request: { ...intent.request, markdown } };
+}
 
 /** A new page's whole inline text in quotes (`with content "we meet monthly"`): the quotes are not part of it. */
 function unquotedBody(inline: string, bodyLines: string): string {
@@ -351,6 +373,11 @@ function quoteTitleWithColon(text: string, bodyLines: string): string {
   return text.replace(TITLE_WITH_COLON, '$1"$2"$3');
 }
 
+/** "create the Offsite 2026 page in HR": "the" before a title in capitals is not part of it. */
+const THE_BEFORE_TITLE = /^the\s+(?=[A-Z0-9])/;
+/** "this page", "it": words that point at a page, never its title. */
+const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
+
 /** "a page for the Release Notes 2025.04 in ENG": "for (the)" before a title in capitals is not part of it. */
 const FOR_BEFORE_TITLE = /^for\s+(?:the\s+|our\s+)?(?=[A-Z0-9])/;
 
@@ -365,8 +392,8 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
   const title =
     parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title)
       ? bare
-      : bare.replace(TITLE_PAGE_NOUN, '').replace(FOR_BEFORE_TITLE, '');
-  if (title.length === 0) {
+      : bare.replace(TITLE_PAGE_NOUN, '').replace(FOR_BEFORE_TITLE, '').replace(THE_BEFORE_TITLE, '');
+  if (title.length === 0 || POINTING_TITLE.test(title)) {
     return {
       kind: 'failure',
       message: 'What should the new page be called? Put the title in quotes.',
@@ -384,8 +411,11 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
     };
   }
   const { spaceKey, parent } = parsed.read.clauses;
-  // "… and put 3rd floor kitchen on it": where the text goes is not part of it.
-  const inlineBody = unquotedBody(parsed.read.clauses.inlineBody.replace(ON_IT_AT_END, ''), bodyLines);
+  // "… and put 3rd floor kitchen on it", "… with agenda TBC as the content": where or what the text is, not part of it.
+  const inlineBody = unquotedBody(
+    parsed.read.clauses.inlineBody.replace(ON_IT_AT_END, '').replace(AS_THE_TEXT, ''),
+    bodyLines,
+  );
   if (spaceKey === undefined) {
     return {
       kind: 'failure',
@@ -394,11 +424,7 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
     };
   }
   const markdown =
-    inlineBody.length > 0
-      ? bodyLines.length > 0
-        ? `${inlineBody}\n${bodyLines}`
-        : inlineBody
-      : bodyLines.replace(TEXT_LABEL_FIRST, '');
+    inlineBody.length > 0 ? (bodyLines.length > 0 ? `${inlineBody}\n${bodyLines}` : inlineBody) : bodyLines;
   if (markdown.trim().length === 0) {
     return {
       kind: 'failure',

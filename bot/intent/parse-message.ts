@@ -24,6 +24,7 @@ import {
 import { readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
+import { withoutTextLabel } from './parse-create.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
@@ -102,9 +103,9 @@ const WHERE_CAN_I_SEE =
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
 const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
-/** "where's the X page", "tell me where is the X page" (non-native): the page is opened. */
+/** "where's the X page", "where is X page", "tell me where is the X page" (non-native): the page is opened (only when the words end in a page noun). */
 const WHERE_IS_PAGE =
-  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is)\s+(?=(?:the|our)\s)/i;
+  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is|\s+are)?\s+(?=\S)/i;
 /**
  * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?": the
  * page asked after, named with "the" or "our", then "is" at the end; it is opened.
@@ -112,7 +113,7 @@ const WHERE_IS_PAGE =
 const WHERE_THE_PAGE_IS =
   /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+where\s+(?=(?:the|our)\s)/i;
 /** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
-const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is)\s+(?=\S)/i;
+const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)?\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
 const DOCUMENT_NOUN =
   /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
@@ -171,6 +172,18 @@ function explicitPage(line: string): Intent | undefined {
   return undefined;
 }
 
+/** A read's verb first ("show", "open", "bring up"): what follows names a page, it carries no page text. */
+const READ_VERB_FIRST =
+  /^(?:show|open|get|display|view|read|see|fetch|find|search|look\s+up|look\s+for|bring\s+up|pull\s+up|take\s+me\s+to|go\s+to)\b/i;
+/** Words that make a line a write after all ("open X and add: …", "find X and say …"). */
+const WRITE_WORD =
+  /\b(?:add|append|update|edit|change|replace|rename|put|write|insert|say|saying|says|create|make|post|prepend|correct|fix|set)\b/i;
+
+/** A read whose page name has a colon ("show Runbook: Redis thanks!"): its end is courtesy, not page text. */
+function isPlainRead(core: string): boolean {
+  return READ_VERB_FIRST.test(core) && !WRITE_WORD.test(core);
+}
+
 /**
  * `stripPoliteness` drops trailing punctuation, which is right for commands but loses content from
  * an inline body (`create "X" in ENG: It works.`): when the command carries `: text`, the original
@@ -178,7 +191,7 @@ function explicitPage(line: string): Intent | undefined {
  * long line for all of `core` can cost length × length on repetitive text.
  */
 function keepInlineBodyEnd(line: string, core: string): string {
-  if (!/:\s*\S/.test(core)) return core;
+  if (!/:\s*\S/.test(core) || isPlainRead(core)) return core;
   const tail = core.slice(-INLINE_END_PROBE);
   const at = line.lastIndexOf(tail);
   return at >= 0 ? `${core}${line.slice(at + tail.length).trimEnd()}` : core;
@@ -301,7 +314,7 @@ function definiteName(core: string): Intent | undefined {
 }
 
 /** How a message written like an email closes ("Thanks,", "Best regards"), on a line of its own. */
-const CLOSINGS = new Set(
+export const CLOSINGS = new Set(
   (
     'thanks|thank you|thanks a lot|many thanks|thanks in advance|cheers|best|best regards|kind regards|' +
     'regards|warm regards|warmly|br|sincerely|yours|ta|thx|ty|all the best|have a nice day'
@@ -349,6 +362,15 @@ function withoutClosingLines(text: string): string {
   return kept.includes('\n') ? kept.trimEnd() : text;
 }
 
+/** A salutation that opens a letter ("Dear all,", "Hi team,") on a line of its own. */
+const SALUTATION = /^(?:dear|hi|hello|hey|to)\b[^\n,]{0,40},[ \t]*(?:\n|$)/i;
+
+/** True when the lines after the command open like a letter, so a closing at the end belongs to that text. */
+function pageTextIsLetter(message: string): boolean {
+  const newline = message.indexOf('\n');
+  return newline >= 0 && SALUTATION.test(message.slice(newline + 1).trimStart());
+}
+
 /** A line as a closing is looked up: no trailing punctuation, lower case. */
 function closingOf(line: string): string {
   return line
@@ -364,7 +386,7 @@ function closingOf(line: string): string {
 function interpretAfterGreeting(bodyLines: string): Intent {
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   const signedOff = withoutClosingLines(withoutSignOff(lines));
-  const intent = interpretFirstLine(signedOff);
+  const intent = withoutTextLabel(interpretFirstLine(signedOff));
   return intent.kind === 'failure' && signedOff !== lines ? interpretFirstLine(lines) : intent;
 }
 
@@ -480,7 +502,10 @@ function interpret(text: unknown, mentions: unknown): Intent {
       ['/confluence rotate', 'help'],
     );
   }
-  const message = withoutSignOff(normalized.text);
+  // A closing after page lines ("…\nthx", "…\n\nThanks,\nAna") is how the message ends, not a line
+  // for the page, unless the page text is itself a letter ("Dear all, …"): then the closing is its own.
+  const signedOff = withoutSignOff(normalized.text);
+  const message = pageTextIsLetter(signedOff) ? signedOff : withoutClosingLines(signedOff);
   const intent = interpretNormalized(message, normalized.mentions);
   // "create "Notes" in ENG\nThanks": a request that needs the lines after it keeps them, sign-off or not.
   return intent.kind === 'failure' && message !== normalized.text

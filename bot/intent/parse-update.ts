@@ -115,7 +115,7 @@ const EDIT_START = new RegExp(
     String.raw`\s(?=by\s+(?:adding|appending|writing|putting|including)\b)`,
     // "update the X as follows: …", "… as below:".
     String.raw`\s(?=as\s+(?:follows|below)\s*(?::|$))`,
-    String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include)\b)`,
+    String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include|state)\b)`,
     String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
     // "update the X page that from 1 January …", "update the rota saying …": what the page should now say.
     String.raw`\s(?=(?:saying|stating)\s+\S)`,
