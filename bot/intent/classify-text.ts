@@ -9,7 +9,7 @@ import type { HelpTopic } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 
 /** A typed smiley (":)", ";-D"): it ends a bit of small talk the way a full stop does. */
-const EMOTICON = /(^|\s)[:;=]-?[)(\][DPp](?=\s|$)/g;
+const EMOTICON = /(^|\s)(?:[:;=]-?[)(\][DPp]|[xX]D+|\^_*\^|<3+)(?=\s|$)/g;
 
 /** "please" as people type it, typos included. */
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
@@ -150,6 +150,24 @@ const PLEASE_AFTER_VERB = new RegExp(
   String.raw`^((?:search|find|look\s+(?:for|up)|open|show|get|give|send|create|make|add|put|write|append|update|edit|change|replace|rename|fix|correct|check|pull\s+up|bring\s+up)(?:\s+(?:me|us))?)\s+${PLEASE}\b[\s,]*(?=\S)`,
   'i',
 );
+/** Ways to say thanks, and what people put after them ("thanks so much", "thx in advance"): kept as data. */
+const THANKS_WORDS = ['thanks', 'thank you', 'thank u', 'thx', 'ty', 'tks', 'thanx', 'thnx', 'many thanks'];
+const THANKS_AFTER = [
+  'so much',
+  'a lot',
+  'a ton',
+  'a bunch',
+  'very much',
+  'heaps',
+  'in advance',
+  'so much in advance',
+];
+
+/** Every thanks word with every phrase after it ("thank you so much", "ty in advance"). */
+function thanksPhrases(): string[] {
+  return THANKS_WORDS.flatMap((thanks) => THANKS_AFTER.map((after) => `${thanks} ${after}`));
+}
+
 /** Courtesy words dropped from the end of a line; longest first, so "thank you" wins over "you". */
 const POLITE_SUFFIXES: readonly string[] = [
   'please',
@@ -170,6 +188,7 @@ const POLITE_SUFFIXES: readonly string[] = [
   'to me',
   'with me',
   'over to me',
+  'full stop',
   'one more time',
   'asap',
   'right now',
@@ -246,11 +265,12 @@ const POLITE_SUFFIXES: readonly string[] = [
   'lah',
   'leh',
   'lor',
+  ...thanksPhrases(),
 ].sort((a, b) => b.length - a.length);
 /** Laughter: dropped after a request ("… lol"), but alone it is all there is. */
 const LAUGHTER = new Set(['lol', 'haha', 'lmao']);
 /** How far back from the end a courtesy phrase is looked for (the longest phrase fits). */
-const SUFFIX_PROBE = 24;
+const SUFFIX_PROBE = Math.max(...POLITE_SUFFIXES.map((phrase) => phrase.length)) + 1;
 const TRAILING_STOPS = new Set([' ', '.', '!', '?', '？', '。', '！']);
 
 function isWordChar(char: string | undefined): boolean {
@@ -291,10 +311,10 @@ function stripPoliteSuffix(text: string): string {
  * Expense Policy can?", "… or not?", "… can or not?": Singapore and Malaysian English).
  */
 const ASKING_TAG =
-  /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+\s*$|\s(?:or\s+not|can\s+or\s+not|can\s+anot)\s*$/i;
+  /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+[\s.!]*$|\s(?:or\s+not|can\s+or\s+not|can\s+anot)\s*$/i;
 /** Whoever is addressed, after a comma or a courtesy word at the end ("…, mate?", "… please mate"): not part of the request. */
 const VOCATIVE_TAG = new RegExp(
-  String.raw`(?:,|(?<=\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|ta)),?)\s*${VOCATIVE}\s*[?!.]*\s*$`,
+  String.raw`(?:,|(?<=\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|ta)),?)\s*(?:${VOCATIVE}|bot|team|all|everyone|folks)\s*[?!.]*\s*$`,
   'i',
 );
 
@@ -319,7 +339,7 @@ const MAX_TRAILING_CLAUSE = 60;
 const QUESTION_TAG =
   /^(?:where\s+(?:can|could|do|would|should)\s+(?:i|we)\s+(?:find|get|see)\s+(?:it|this|that|them)|where\s+is\s+it)[\s?!.]*$|^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)|(?:you|u)\s+can)(?:\s+(?:please|pls))?(?:\s+(?:help(?:\s+me)?|please|pls|do\s+(?:that|it|this)|(?:add|put|write|search|find|look\s+(?:for\s+)?|open|show|make|create|change|update|fix|do)(?:\s+(?:it|that|this|them|for\s+(?:it|that|them)|for\s+me))?))?[\s?!.]*$/i;
 const TRAILING_CLAUSE =
-  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|since\s+i\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
+  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|(?:since|cause|coz|cuz)\s+(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
 
 const CLAUSE_GIVES_TEXT = new RegExp(
   String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:)`,
@@ -335,7 +355,8 @@ const UPDATE_FIRST =
 /** A new page asked for at the start ("new page in OPS titled X - text"): a dash after it starts its text. */
 const CREATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:create|new\s+(?:\S+\s+)?(?:page|doc)|(?:make|set\s+up|start)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b|(?:make|draft|start|publish)\s+(?=["“]))/iu;
-const QUOTING_VERB = /\b(?:saying|says|reading|stating|with\s+the\s+text)\b/i;
+/** "reading" only in lower case: "the Reading List" is a title, "a line reading …" quotes. */
+const QUOTING_VERB = /\b(?:[Ss]aying|[Ss]ays|SAYING|SAYS|reading|[Ss]tating|[Ww]ith\s+the\s+text)\b/;
 
 /**
  * The line without a trailing clause after its last comma or sentence end (see TRAILING_CLAUSE).
@@ -354,8 +375,21 @@ function isInsideQuotes(text: string, at: number): boolean {
   return open;
 }
 
+/** "… because I'm new here", "… since we have an audit": a reason about the asker, with no comma before it. */
+const REASON_BREAK =
+  / (?:because|cause|coz|cuz|since) (?=(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b)/gi;
+
+/** Where the last {@link REASON_BREAK} starts within the clause-sized tail of `text`, or -1. */
+function reasonBreak(text: string): number {
+  const from = Math.max(0, text.length - MAX_TRAILING_CLAUSE);
+  let at = -1;
+  for (const match of text.slice(from).matchAll(REASON_BREAK)) at = from + match.index;
+  return at;
+}
+
 function stripTrailingClause(text: string, asked = false): string {
   const comma = Math.max(
+    reasonBreak(text),
     text.lastIndexOf(','),
     text.lastIndexOf('? '),
     text.lastIndexOf('! '),
@@ -414,7 +448,8 @@ export function stripPoliteness(line: string): string {
     const before = text;
     for (const prefix of POLITE_PREFIXES) text = text.replace(prefix, '');
     text = text.replace(PLEASE_AFTER_VERB, '$1 ');
-    text = stripTrailingClause(stripPoliteSuffix(dropAskingTag(text)), asked);
+    // The tag again after courtesy or a reason: "Show me X can? thanks!" loses "thanks", then "can?".
+    text = dropAskingTag(stripTrailingClause(dropAskingTag(stripPoliteSuffix(dropAskingTag(text))), asked));
     text = trimEndWhere(text, (c) => TRAILING_STOPS.has(c) || /\s/.test(c)).trim();
     if (text === before) break;
   }

@@ -53,6 +53,7 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   somethign: 'something',
   nxt: 'next',
   lst: 'last',
+  mor: 'more',
   numbr: 'number',
   nubmer: 'number',
   nmber: 'number',

@@ -196,8 +196,32 @@ export function normalizeMessage(raw: string, mentions: readonly MessageMention[
   return { text, mentions: found };
 }
 
+/** An emoticon typed as text (":)", ";-)", ":D", "xD", "^^", "<3"): chat residue like an emoji. */
+const EMOTICON_WORD = /^(?:[:;]['-]?[)(\][DPpOo3/|*]+|\([:;]|[xX]D+|\^_*\^|<3+)$/;
+
+/** The bot addressed by name at the start of a line, then a comma or colon ("bot, …", "Confluence bot: …"). */
+const BOT_ADDRESSED = /^(?:bot|assistant|confluence[ _-]?(?:bot|assistant))[,:!] +/i;
+/** Greeting words before a lead-in ("hey, quick one: …"). */
+const GREETING_BEFORE_LEAD_IN = /^(?:hi+|hey+|hello|yo|morning|ok|okay|so)[,!.]*$/i;
+/** What announces a request before a colon ("quick one:", "one more thing:", "question:"): no page text follows it. */
+const LEAD_IN_COLON =
+  /^(?:a )?(?:quick (?:one|q|question|request|thing)|one more(?: thing| question)?|another (?:one|thing|question)|(?:last|final) (?:one|thing|question)|question|q|request)\s*:$/i;
+
+/** True when `words` (up to and including a word ending in ":") are a lead-in, after greeting words. */
+function isLeadInColon(words: readonly string[]): boolean {
+  if (words.length > 6) return false;
+  let first = 0;
+  while (first < words.length - 1 && GREETING_BEFORE_LEAD_IN.test(words[first]!)) first += 1;
+  return LEAD_IN_COLON.test(words.slice(first).join(' '));
+}
+
 function isResidue(word: string): boolean {
-  return SHORTCODES.test(word) || BOT_WORD.test(word) || word.replace(EMOJI, '').length === 0;
+  return (
+    SHORTCODES.test(word) ||
+    BOT_WORD.test(word) ||
+    EMOTICON_WORD.test(word) ||
+    word.replace(EMOJI, '').length === 0
+  );
 }
 
 /**
@@ -209,8 +233,14 @@ function isResidue(word: string): boolean {
  * are corrected (`fixSpelling`: "cna you serach teh ENG sapce"). Linear: one pass over the words.
  */
 export function dropChatResidue(line: string): string {
+  // "bot, …", "assistant: …": the bot addressed by name first, without "@", is not part of the request.
+  const addressed = BOT_ADDRESSED.exec(line);
+  if (addressed && addressed[0].length < line.length) return dropChatResidue(line.slice(addressed[0].length));
   const words = line.split(' ');
   let stop = words.findIndex((word) => !isResidue(word) && TEXT_MAY_FOLLOW.test(word));
+  // "quick one: <request>": the request after a lead-in is read as a line of its own.
+  if (stop >= 0 && isLeadInColon(words.slice(0, stop + 1)))
+    return `${words.slice(0, stop + 1).join(' ')} ${dropChatResidue(words.slice(stop + 1).join(' '))}`.trim();
   if (stop < 0) stop = words.length;
   let lastKept = -1;
   for (let i = 0; i < stop; i += 1) if (!isResidue(words[i]!)) lastKept = i;

@@ -34,7 +34,7 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
 const LEAD =
   /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right|(?:what|how)\s+about)[\s,!.]+)*/i;
 /** "… too", "… as well", "… again": adds nothing to which result is meant. */
-const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me)$/i;
+const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me|in\s+a\s+new\s+(?:tab|window))$/i;
 /**
  * Where the result was shown or what the user thinks of it, after the result named ("the last one you
  * listed", "the 2nd one from the list", "the first one looks right, open it"): not which one.
@@ -42,7 +42,7 @@ const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me)$/i;
 const WHERE_SHOWN =
   /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|better|best|correct|promising|useful|relevant|like\s+it)|from\s+the\s+top|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
 const VERB =
-  /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to|(?:(?:i'?ll|i\s+will|(?:i'?m\s+)?gonna|(?:i'?m\s+)?going\s+to)\s+)?(?:go|going)\s+(?:with|for)|(?:i'?ll\s+)?(?:take|pick|choose|select|have)|click(?:\s+on)?|try|want|need)\s+(?:me\s+)?(?:up\s+)?)?/i;
+  /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to|(?:(?:i'?ll|i\s+will|(?:i'?m\s+)?gonna|(?:i'?m\s+)?going\s+to)\s+)?(?:go|going)\s+(?:with|for)|(?:i'?ll\s+)?(?:take|pick|choose|select|have)|click(?:\s+on)?|try|want|need|jump\s+to|summari[sz]e|(?:tell\s+me\s+)?(?:more\s+)?(?:about|on)|(?:(?:more|some)\s+)?(?:info|information|details)\s+(?:on|about|of|for|from)|what(?:'s|s|\s+is)\s+in)\s+(?:me\s+)?(?:up\s+)?)?/i;
 const ORDINAL_ONE =
   /^(?:(?:the|that|this)\s+)?(?:very\s+)?([a-z0-9]{3,8})(?:\s+(?:one|(?:search\s+)?(?:result|hit|match)|page|link|item|entry|option|choice|suggestion|answer))?$/i;
 /** "the one at the top", "the result at the bottom of the list", "the one in second place": where it sat in the list. */

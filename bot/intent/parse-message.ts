@@ -65,7 +65,7 @@ export const MAX_COMMAND_LINE_LENGTH = 2_000;
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
 const SEARCHY_QUESTION =
-  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have|(?:check|see|find\s+out)\s+(?:if|whether)|if|whether|we\s+have|we'?ve\s+got|who\s+has|(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)|does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)|(?:can|could)\s+(?:i|we)\s+find)\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))\s+/i;
+  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have|(?:check|see|find\s+out)\s+(?:if|whether)|if|whether|we\s+have|we'?ve\s+got|who\s+has|(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)|does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)|(?:can|could)\s+(?:i|we)\s+find|is(?=\s+(?:anything|something)\b))\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))\s+/i;
 /**
  * "have we documented kafka lag anywhere?", "is the release process written down somewhere?": whether
  * a topic is written up is a search for it (the topic sits between the asking words and the verb).
@@ -85,20 +85,20 @@ function documentedTopic(core: string): string | undefined {
 
 /** "show me what we have on X", "what have we got about X": a search. */
 const WHAT_WE_HAVE =
-  /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
+  /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:does|do)\s+(?:confluence|the\s+wiki|the\s+docs)\s+(?:have|say)|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
 /** "what's in the wiki about X", "whats on confluence on X": what the wiki holds on a topic. */
 const WHAT_IS_IN_WIKI =
-  /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+/i;
+  /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
-  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should)|to)\s+find|where\s+(?:is|are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?)\s+(?:for|on|about)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
+  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+read(?:\s+up)?\s+(?:about|on)|where(?:'s|s|\s+is|\s+are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
 const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
-/** "where's the X page", "tell me where is the X page" (non-native): the page is opened. */
+/** "where's the X page", "where is X page", "tell me where is the X page" (non-native): the page is opened (only when the words end in a page noun). */
 const WHERE_IS_PAGE =
-  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is)\s+(?=(?:the|our)\s)/i;
+  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is|\s+are)?\s+(?=\S)/i;
 /**
  * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?": the
  * page asked after, named with "the" or "our", then "is" at the end; it is opened.
@@ -106,7 +106,7 @@ const WHERE_IS_PAGE =
 const WHERE_THE_PAGE_IS =
   /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+where\s+(?=(?:the|our)\s)/i;
 /** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
-const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is)\s+(?=\S)/i;
+const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)?\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
 const DOCUMENT_NOUN =
   /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
@@ -165,6 +165,18 @@ function explicitPage(line: string): Intent | undefined {
   return undefined;
 }
 
+/** A read's verb first ("show", "open", "bring up"): what follows names a page, it carries no page text. */
+const READ_VERB_FIRST =
+  /^(?:show|open|get|display|view|read|see|fetch|find|search|look\s+up|look\s+for|bring\s+up|pull\s+up|take\s+me\s+to|go\s+to)\b/i;
+/** Words that make a line a write after all ("open X and add: …", "find X and say …"). */
+const WRITE_WORD =
+  /\b(?:add|append|update|edit|change|replace|rename|put|write|insert|say|saying|says|create|make|post|prepend|correct|fix|set)\b/i;
+
+/** A read whose page name has a colon ("show Runbook: Redis thanks!"): its end is courtesy, not page text. */
+function isPlainRead(core: string): boolean {
+  return READ_VERB_FIRST.test(core) && !WRITE_WORD.test(core);
+}
+
 /**
  * `stripPoliteness` drops trailing punctuation, which is right for commands but loses content from
  * an inline body (`create "X" in ENG: It works.`): when the command carries `: text`, the original
@@ -172,7 +184,7 @@ function explicitPage(line: string): Intent | undefined {
  * long line for all of `core` can cost length × length on repetitive text.
  */
 function keepInlineBodyEnd(line: string, core: string): string {
-  if (!/:\s*\S/.test(core)) return core;
+  if (!/:\s*\S/.test(core) || isPlainRead(core)) return core;
   const tail = core.slice(-INLINE_END_PROBE);
   const at = line.lastIndexOf(tail);
   return at >= 0 ? `${core}${line.slice(at + tail.length).trimEnd()}` : core;
@@ -213,6 +225,8 @@ function wherePageIsAsked(core: string): Intent | undefined {
   if (bare) {
     // "where's Local Development Setup", "where is the expense policy": a written title or a document's noun.
     const name = core.slice(bare[0].length);
+    // "where's the url for X" asks for a link: read below as opening X.
+    if (/^(?:the\s+|a\s+)?(?:link|url|address)\b/i.test(name)) return undefined;
     const titled =
       /^(?:(?:the|our)\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|and|of|for|&))*\s+[A-Z0-9][\w&'’.-]*$/.test(
         name,
@@ -341,6 +355,15 @@ function withoutClosingLines(text: string): string {
   return kept.includes('\n') ? kept.trimEnd() : text;
 }
 
+/** A salutation that opens a letter ("Dear all,", "Hi team,") on a line of its own. */
+const SALUTATION = /^(?:dear|hi|hello|hey|to)\b[^\n,]{0,40},[ \t]*(?:\n|$)/i;
+
+/** True when the lines after the command open like a letter, so a closing at the end belongs to that text. */
+function pageTextIsLetter(message: string): boolean {
+  const newline = message.indexOf('\n');
+  return newline >= 0 && SALUTATION.test(message.slice(newline + 1).trimStart());
+}
+
 /** A line as a closing is looked up: no trailing punctuation, lower case. */
 function closingOf(line: string): string {
   return line
@@ -367,8 +390,19 @@ function interpretFirstLine(lines: string): Intent {
   return interpretUserText(head, newline < 0 ? '' : lines.slice(newline + 1));
 }
 
+/** A first line typed whole in Markdown emphasis or code (`` `search sso` ``, "*open X*", "_search X_") or quoted ("> …"). */
+const WRAPPED_LINE = /^(`{1,3}|\*{1,2}|_{1,2}|~{1,2})([^`*_~\n]{1,2000})\1$/;
+const QUOTED_LINE = /^>\s+(?=\S)/;
+
+/** The command line without Markdown wrapped around all of it (a command copied from the help, a line in bold). */
+function unwrapLine(line: string): string {
+  const trimmed = line.trim().replace(QUOTED_LINE, '');
+  const wrapped = WRAPPED_LINE.exec(trimmed);
+  return wrapped ? wrapped[2]!.trim() : trimmed;
+}
+
 function interpretUserText(head: string, bodyLines: string): Intent {
-  const line = writtenColon(dropChatResidue(head.replace(/^\/+\s*/, '')));
+  const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
     return line.trim() === '?'
       ? { kind: 'help' }
@@ -461,7 +495,10 @@ function interpret(text: unknown, mentions: unknown): Intent {
       ['/confluence rotate', 'help'],
     );
   }
-  const message = withoutSignOff(normalized.text);
+  // A closing after page lines ("…\nthx", "…\n\nThanks,\nAna") is how the message ends, not a line
+  // for the page, unless the page text is itself a letter ("Dear all, …"): then the closing is its own.
+  const signedOff = withoutSignOff(normalized.text);
+  const message = pageTextIsLetter(signedOff) ? signedOff : withoutClosingLines(signedOff);
   const intent = interpretNormalized(message, normalized.mentions);
   // "create "Notes" in ENG\nThanks": a request that needs the lines after it keeps them, sign-off or not.
   return intent.kind === 'failure' && message !== normalized.text

@@ -18,7 +18,11 @@ const LEADING_FILLERS: readonly RegExp[] = [
   DESCRIBED_PAGE,
   /^(?:me|please|pls|plz)\s+/i,
   // "all things hiring", "anything and everything on X": a whole topic, said loosely.
-  /^(?:all\s+things|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
+  /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
+  // "the latest on X", "news about X": what is new on a topic is a search for it.
+  /^(?:the\s+)?(?:latest|news|updates?)\s+(?:on|about|re|regarding)\s+(?=\S)/i,
+  // "all spaces for X", "all of confluence for X": everywhere, then the topic.
+  /^(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)\s+(?:for|about|on)\s+(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
   /^(?:(?:for|of)\s+)?(?:all\s+|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
@@ -63,14 +67,14 @@ const RESULTS_ASKED =
   /\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)/i;
 /** "anything parking related", "stuff kafka-related": the topic between a vague word and "related". */
 const TOPIC_RELATED =
-  /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$/i;
+  /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|stuff|things|info|content|articles)$/i;
 
 /** The words without what is asked about the results and without "anything … related" around the topic. */
 function withoutResultsAsked(text: string): string {
   const asked = RESULTS_ASKED.exec(text);
   const words = asked && asked.index > 0 ? text.slice(0, asked.index) : text;
   const related = TOPIC_RELATED.exec(trimEndWhere(words, isTrailingStop));
-  return related ? related[1]! : words;
+  return related ? (related[1] ?? related[2]!) : words;
 }
 
 function isTrailingStop(char: string): boolean {

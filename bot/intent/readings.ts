@@ -112,10 +112,10 @@ export function isFillerOnly(core: string): boolean {
  */
 const RECALLING = (
   'usual again back before earlier discussed mentioned talked said agreed meant sent shared showed asked ' +
-  'above below per needful'
+  'above below per needful wrong'
 ).split(' ');
 const POINTING = new Set([
-  ...'it this that these those them thing things stuff something one same thingy thingamajig whatsit'.split(
+  ..."it this that these those them thing things stuff something one same thingy thingamajig whatsit that's thats it's".split(
     ' ',
   ),
   ...RECALLING,
@@ -154,7 +154,7 @@ export function isVagueRequest(core: string): boolean {
 
 /** Words a phrase with no verb may add around what it points at ("the doc we talked about yesterday"). */
 const POINTED_EXTRA = new Set(
-  'we you u i they my our yesterday today morning week ago from what to do did need needed want wanted wants mean message email'.split(
+  'we you u i they my our yesterday today morning week ago from what to do did need needed want wanted wants mean message email not quite'.split(
     ' ',
   ),
 );

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestCase } from '../../fixtures/intent/request-labels.js';
+import { TRAIN_REQUESTS } from '../../fixtures/intent/requests-train.js';
+import { PERTURBATIONS, requestKind } from './perturbations.js';
+import { matchesLabel, understand } from './request-eval.js';
+
+/**
+ * Invariance (metamorphic testing, issue 13): a training request the parser reads right must still be
+ * read right when it is said another way that keeps its meaning — a greeting first, courtesy, chat
+ * residue, case, punctuation, spacing, another page noun, a sign-off (perturbations.ts). A seeded
+ * sample keeps the run to a few seconds; the floor is the share reached, so a regression fails.
+ */
+const SEED = 13;
+/** Items tried per perturbation (a seeded sample of those it applies to). */
+const PER_PERTURBATION = 120;
+const FLOOR = 0.94;
+
+/** mulberry32: a small seeded generator, so the sample is the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sample<T>(items: readonly T[], count: number, random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, count);
+}
+
+function percent(hits: number, total: number): string {
+  return `${hits}/${total} = ${total === 0 ? '-' : ((hits / total) * 100).toFixed(1)}%`;
+}
+
+describe('invariance: the same request said another way', () => {
+  it('reads perturbed training requests as labelled (figures printed)', () => {
+    const random = seeded(SEED);
+    const readRight = TRAIN_REQUESTS.filter((item) => matchesLabel(understand(item.text), item.expect));
+    const byPerturbation: string[] = [];
+    const byKind = new Map<string, { hits: number; total: number }>();
+    const misses: string[] = [];
+    let hits = 0;
+    let total = 0;
+    for (const perturbation of PERTURBATIONS) {
+      const cases = readRight.flatMap((item): { item: RequestCase; text: string }[] => {
+        if (!perturbation.kinds.includes(requestKind(item))) return [];
+        const text = perturbation.apply(item.text);
+        return text === undefined || text === item.text ? [] : [{ item, text }];
+      });
+      let right = 0;
+      const tried = sample(cases, PER_PERTURBATION, random);
+      for (const { item, text } of tried) {
+        const ok = matchesLabel(understand(text), item.expect);
+        const kind = requestKind(item);
+        const tally = byKind.get(kind) ?? { hits: 0, total: 0 };
+        byKind.set(kind, { hits: tally.hits + (ok ? 1 : 0), total: tally.total + 1 });
+        if (ok) right += 1;
+        else
+          misses.push(`[${perturbation.name}] ${JSON.stringify(text)} → ${JSON.stringify(understand(text))}`);
+      }
+      hits += right;
+      total += tried.length;
+      byPerturbation.push(`  ${perturbation.name}: ${percent(right, tried.length)}`);
+    }
+    const kinds = [...byKind].map(([kind, tally]) => `  ${kind}: ${percent(tally.hits, tally.total)}`);
+    console.log(
+      `invariance: ${percent(hits, total)} over ${readRight.length} training items read right\n` +
+        `by perturbation:\n${byPerturbation.join('\n')}\nby kind:\n${kinds.join('\n')}`,
+    );
+    if (process.env.INVARIANCE_MISSES) console.log(misses.join('\n'));
+    expect(hits / total).toBeGreaterThanOrEqual(FLOOR);
+  });
+});

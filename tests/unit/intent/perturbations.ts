@@ -1,0 +1,306 @@
+import type { RequestCase } from '../../fixtures/intent/request-labels.js';
+
+/**
+ * Meaning-preserving changes to a request (metamorphic testing, issue 13): ways real people vary the
+ * same request that a careful human would say do not change what is asked. Each perturbation says to
+ * which kinds of request it applies: words added after a write could be part of the page text, so
+ * only changes before the request or on a line of their own apply to writes; "?" is never added to a
+ * command. Kept as data; tests/unit/intent/invariance.test.ts applies them to the training set.
+ */
+
+/** The kind of a labelled request, as the invariance test groups it. */
+export type RequestKind =
+  | 'search'
+  | 'get by name'
+  | 'get by id/title'
+  | 'update'
+  | 'create'
+  | 'follow-up'
+  | 'approvals'
+  | 'help'
+  | 'greeting'
+  | 'question'
+  | 'unclear';
+
+export interface Perturbation {
+  readonly name: string;
+  /** Kinds it keeps the meaning of. */
+  readonly kinds: readonly RequestKind[];
+  /** The changed text, or undefined when it does not apply to this text. */
+  readonly apply: (text: string) => string | undefined;
+}
+
+/** The kind of `item` from its label. */
+export function requestKind(item: RequestCase): RequestKind {
+  const expect = item.expect as { kind?: string; request?: { operation?: string; ref?: { kind?: string } } };
+  const operation = expect.request?.operation;
+  switch (expect.kind) {
+    case 'page-by-name':
+      return operation === 'update' ? 'update' : 'get by name';
+    case 'operation':
+      if (operation === 'search') return 'search';
+      if (operation === 'create') return 'create';
+      return operation === 'update' ? 'update' : 'get by id/title';
+    case 'follow-up':
+    case 'approvals':
+    case 'help':
+    case 'greeting':
+    case 'question':
+      return expect.kind;
+    default:
+      return 'unclear';
+  }
+}
+
+const READS: readonly RequestKind[] = ['search', 'get by name', 'get by id/title', 'follow-up'];
+const ASKS: readonly RequestKind[] = [...READS, 'approvals', 'help'];
+const WRITES: readonly RequestKind[] = ['update', 'create'];
+const COMMANDS: readonly RequestKind[] = [...ASKS, ...WRITES];
+const ANY: readonly RequestKind[] = [...COMMANDS, 'question'];
+/** Kinds with no case-sensitive field (a quoted title, a URL, page text): all lower case keeps them. */
+const LOWER_CASE_KINDS: readonly RequestKind[] = [
+  'search',
+  'get by name',
+  'follow-up',
+  'approvals',
+  'help',
+  'question',
+];
+/** Kinds whose "page" is a page noun (in a follow-up it can be a page of results). */
+const PAGE_KINDS: readonly RequestKind[] = ['search', 'get by name', 'get by id/title', 'update', 'create'];
+
+/** Verbs that start a request in the imperative: courtesy may go before them. */
+const IMPERATIVE =
+  /^(?:find|search|look|show|get|open|pull|fetch|bring|give|list|check|update|add|append|change|edit|replace|rename|create|make|start|set|put|write|draft|insert|fix|correct|post)\b/i;
+/** A question that starts with its question word (its "?" can go without making it unclear). */
+const QUESTION_WORD_FIRST = /^(?:what|who|where|when|why|how|which|is|are|does|do|can|should)\b/i;
+
+/** The part of a request before any page text: up to a quote, a colon, a line break or "saying". */
+function commandEnd(text: string): number {
+  const match = /["“‘:\n]|\b(?:saying|says|with|that)\b/i.exec(text);
+  return match ? match.index : text.length;
+}
+
+/** Replaces the first match of `pattern` in the command part of `text` (undefined when none). */
+function inCommand(text: string, pattern: RegExp, replace: (match: string) => string): string | undefined {
+  const end = commandEnd(text);
+  const match = pattern.exec(text.slice(0, end));
+  if (!match) return undefined;
+  return text.slice(0, match.index) + replace(match[0]) + text.slice(match.index + match[0].length);
+}
+
+const before = (prefix: string) => (text: string) => prefix + text;
+const after = (suffix: string) => (text: string) => text.replace(/\s+$/, '') + suffix;
+/** Courtesy before an imperative verb ("could you open …"). */
+const askingBefore = (prefix: string) => (text: string) =>
+  IMPERATIVE.test(text) ? prefix + text.charAt(0).toLowerCase() + text.slice(1) : undefined;
+/** A greeting before a request: the request keeps its own first letter. */
+const greeted = (greeting: string) => before(greeting);
+
+export const PERTURBATIONS: readonly Perturbation[] = [
+  // a greeting first
+  { name: 'greeting "hi, "', kinds: ANY, apply: greeted('hi, ') },
+  { name: 'greeting "hey team - "', kinds: ANY, apply: greeted('hey team - ') },
+  { name: 'greeting "morning! "', kinds: ANY, apply: greeted('morning! ') },
+  { name: 'greeting "Hello,\\n"', kinds: ANY, apply: greeted('Hello,\n') },
+  { name: 'greeting "hi there 👋 "', kinds: ANY, apply: greeted('hi there 👋 ') },
+  { name: 'greeting "yo "', kinds: ANY, apply: greeted('yo ') },
+  { name: 'greeting "@confluence "', kinds: ANY, apply: greeted('@confluence ') },
+  { name: 'greeting "hey, quick one: "', kinds: ANY, apply: greeted('hey, quick one: ') },
+  { name: 'greeting "sorry to bother - "', kinds: ANY, apply: greeted('sorry to bother - ') },
+  // courtesy before an imperative
+  { name: 'courtesy "could you "', kinds: COMMANDS, apply: askingBefore('could you ') },
+  { name: 'courtesy "can u "', kinds: COMMANDS, apply: askingBefore('can u ') },
+  { name: 'courtesy "pls "', kinds: COMMANDS, apply: askingBefore('pls ') },
+  { name: 'courtesy "please "', kinds: COMMANDS, apply: askingBefore('please ') },
+  { name: 'courtesy "when you get a sec, "', kinds: COMMANDS, apply: askingBefore('when you get a sec, ') },
+  // courtesy after (not after a write: it could be the page text)
+  { name: 'courtesy ", please"', kinds: ASKS, apply: after(', please') },
+  { name: 'courtesy " pls"', kinds: ASKS, apply: after(' pls') },
+  { name: 'courtesy " thanks!"', kinds: [...ASKS, 'question'], apply: after(' thanks!') },
+  { name: 'courtesy " ty"', kinds: ASKS, apply: after(' ty') },
+  { name: 'courtesy " cheers"', kinds: ASKS, apply: after(' cheers') },
+  { name: 'courtesy " when you get a sec"', kinds: ASKS, apply: after(' when you get a sec') },
+  // chat residue after
+  { name: 'residue " :)"', kinds: [...ASKS, 'question'], apply: after(' :)') },
+  { name: 'residue " 🙏"', kinds: [...ASKS, 'question'], apply: after(' 🙏') },
+  { name: 'residue " lol"', kinds: ASKS, apply: after(' lol') },
+  {
+    name: 'residue "!!"',
+    kinds: ASKS,
+    apply: (text) => (/[\p{L}\p{N}]$/u.test(text) ? `${text}!!` : undefined),
+  },
+  { name: 'residue " asap"', kinds: READS, apply: after(' asap') },
+  { name: 'residue " 🙂"', kinds: [...ASKS, 'question'], apply: after(' 🙂') },
+  { name: 'residue " ;)"', kinds: [...ASKS, 'question'], apply: after(' ;)') },
+  { name: 'residue " xD"', kinds: ASKS, apply: after(' xD') },
+  {
+    name: 'courtesy " thank you so much!"',
+    kinds: [...ASKS, 'question'],
+    apply: after(' thank you so much!'),
+  },
+  { name: 'courtesy ", much appreciated"', kinds: ASKS, apply: after(', much appreciated') },
+  { name: 'courtesy ", no rush"', kinds: ASKS, apply: after(', no rush') },
+  { name: 'courtesy " thx in advance"', kinds: ASKS, apply: after(' thx in advance') },
+  // case
+  { name: 'case: all lower', kinds: LOWER_CASE_KINDS, apply: (text) => text.toLowerCase() },
+  {
+    name: 'case: first letter upper',
+    kinds: ANY,
+    apply: (text) => text.charAt(0).toUpperCase() + text.slice(1),
+  },
+  {
+    name: 'case: command verb in capitals',
+    kinds: COMMANDS,
+    apply: (text) => {
+      const verb = IMPERATIVE.exec(text);
+      return verb ? verb[0].toUpperCase() + text.slice(verb[0].length) : undefined;
+    },
+  },
+  // punctuation at the end
+  {
+    name: 'end: "." dropped',
+    kinds: ASKS,
+    apply: (text) => (/[^.]\.$/.test(text) ? text.slice(0, -1) : undefined),
+  },
+  {
+    name: 'end: "?" dropped',
+    kinds: ['question'],
+    apply: (text) => (text.endsWith('?') && QUESTION_WORD_FIRST.test(text) ? text.slice(0, -1) : undefined),
+  },
+  {
+    name: 'end: "." added',
+    kinds: ASKS,
+    apply: (text) => (/[\p{L}\p{N}]$/u.test(text) ? `${text}.` : undefined),
+  },
+  // whitespace
+  {
+    name: 'space doubled',
+    kinds: ANY,
+    apply: (text) => (text.includes(' ') ? text.replace(' ', '  ') : undefined),
+  },
+  { name: 'line break before', kinds: ANY, apply: before('\n') },
+  // Spaces after page text are kept as typed (a body is taken exactly), so only before a write.
+  { name: 'spaces around', kinds: [...ASKS, 'question'], apply: (text) => `  ${text}  ` },
+  { name: 'spaces before', kinds: WRITES, apply: (text) => `  ${text}` },
+  // page nouns and articles (in the command part only)
+  {
+    name: 'page noun: "page" → "doc"',
+    kinds: PAGE_KINDS,
+    apply: (text) => (/wiki page/i.test(text) ? undefined : inCommand(text, /\bpage\b/, () => 'doc')),
+  },
+  {
+    name: 'page noun: "page" → "wiki page"',
+    kinds: PAGE_KINDS,
+    apply: (text) =>
+      /wiki|confluence/i.test(text) ? undefined : inCommand(text, /\bpage\b/, () => 'wiki page'),
+  },
+  {
+    name: '"the" dropped before a page name',
+    kinds: ['get by name', 'update'],
+    apply: (text) => inCommand(text, /(?<=\S )the (?=\S)/i, () => ''),
+  },
+  // "the" before an unquoted title, "page" after a plain one: "open VPN Setup Guide" is "open the VPN Setup Guide (page)"
+  {
+    name: '"the" added before a page name',
+    kinds: ['get by name'],
+    apply: (text) => {
+      const read = /^(?:open|show me|show|pull up|bring up|get) (?=[A-Z][\w-]* [A-Z])/.exec(text);
+      return read ? `${read[0]}the ${text.slice(read[0].length)}` : undefined;
+    },
+  },
+  {
+    name: '"page" added after a page name',
+    kinds: ['get by name'],
+    apply: (text) => {
+      const name = /^(?:open|show me|show|pull up|bring up) the ([\w.& -]+)$/.exec(text)?.[1];
+      if (
+        name === undefined ||
+        /\b(?:in|from|on|can|please|plz|pls|you|for|me|page|doc|guide|one|it)\b/i.test(name)
+      )
+        return undefined;
+      return `${text} page`;
+    },
+  },
+  // quotes as a phone types them, a space as pasted
+  {
+    name: 'quotes typed curly',
+    kinds: COMMANDS,
+    apply: (text) => (/"[^"\n]+"/.test(text) ? text.replace(/"([^"\n]+)"/, '“$1”') : undefined),
+  },
+  {
+    name: 'no-break space',
+    kinds: ANY,
+    apply: (text) => (text.includes(' ') ? text.replace(' ', '\u00a0') : undefined),
+  },
+  // the same request asked, or with a word before it
+  {
+    name: '"?" after an asked request',
+    kinds: ASKS,
+    apply: (text) =>
+      /^(?:can|could|would) (?:you|u)\b/i.test(text) && /[\p{L}\p{N}]$/u.test(text) ? `${text}?` : undefined,
+  },
+  { name: 'lead "also, "', kinds: COMMANDS, apply: askingBefore('also, ') },
+  { name: 'lead "ok so "', kinds: COMMANDS, apply: askingBefore('ok so ') },
+  { name: 'lead "I need you to "', kinds: COMMANDS, apply: askingBefore('I need you to ') },
+  { name: 'lead "could you please "', kinds: COMMANDS, apply: askingBefore('could you please ') },
+  {
+    name: 'email form "Hi,\\n\\n … \\n\\nThanks,\\nAna"',
+    kinds: COMMANDS,
+    apply: (text) => `Hi,\n\n${text}\n\nThanks,\nAna`,
+  },
+  // more ways to open and close
+  { name: 'greeting "👋 "', kinds: ANY, apply: greeted('👋 ') },
+  { name: 'greeting "bot, "', kinds: ANY, apply: greeted('bot, ') },
+  { name: 'greeting "hi Confluence bot, "', kinds: ANY, apply: greeted('hi Confluence bot, ') },
+  { name: 'courtesy ", if you can"', kinds: ASKS, apply: after(', if you can') },
+  { name: 'courtesy ", ok?"', kinds: READS, apply: after(', ok?') },
+  { name: 'reason ", it\'s urgent"', kinds: READS, apply: after(", it's urgent") },
+  {
+    name: 'reason " - need it for a call"',
+    kinds: ['search', 'get by name'],
+    apply: after(' - need it for a call'),
+  },
+  {
+    name: 'reason " because I\'m new here"',
+    kinds: ['search', 'get by name'],
+    apply: after(" because I'm new here"),
+  },
+  { name: 'combined write: "hi team - pls …"', kinds: WRITES, apply: askingBefore('hi team - pls ') },
+  {
+    name: 'case: ALL CAPS',
+    kinds: LOWER_CASE_KINDS.filter((kind) => kind !== 'question'),
+    apply: (text) => text.toUpperCase(),
+  },
+  {
+    name: 'case: Title Case',
+    kinds: LOWER_CASE_KINDS.filter((kind) => kind !== 'question'),
+    apply: (text) =>
+      text.replace(/(^|\s)(\p{Ll})/gu, (_all, space: string, letter: string) => space + letter.toUpperCase()),
+  },
+  // a sign-off on lines of its own
+  { name: 'sign-off "\\n\\nThanks,\\nAna"', kinds: COMMANDS, apply: after('\n\nThanks,\nAna') },
+  { name: 'sign-off "\\nthx"', kinds: COMMANDS, apply: after('\nthx') },
+  // several at once, as people write
+  {
+    name: 'combined: "hi, could you … pls :)"',
+    kinds: ASKS,
+    apply: (text) => askingBefore('hi, could you ')(text)?.concat(' pls :)'),
+  },
+  {
+    name: 'combined: "morning! can u … \\n\\nThanks,\\nAna"',
+    kinds: COMMANDS,
+    apply: (text) => askingBefore('morning! can u ')(text)?.concat('\n\nThanks,\nAna'),
+  },
+  {
+    name: 'combined: lower case, " thanks!! 🙏"',
+    kinds: LOWER_CASE_KINDS.filter((kind) => kind !== 'question'),
+    apply: (text) => `${text.toLowerCase()} thanks!! 🙏`,
+  },
+  // a reason after a read
+  {
+    name: 'reason ", need it for onboarding"',
+    kinds: ['search', 'get by name'],
+    apply: after(', need it for onboarding'),
+  },
+];
