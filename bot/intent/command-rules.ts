@@ -309,7 +309,8 @@ const RULES: readonly Rule[] = [
   ],
   [
     rule(
-      String.raw`^(?:append|add|put|write|insert|stick|pop|tack|attach|jot\s+down|note\s+down)\s+(?=\S.*\s(?:to|onto|into|on|in)\s)`,
+      // "add me to the channel": a person added to something, not text to a page.
+      String.raw`^(?:append|add|put|write|insert|stick|pop|tack|attach|jot\s+down|note\s+down)\s+(?!(?:me|us|him|her|them|myself|ourselves)\s+(?:to|onto|into|on|in)\b)(?=\S.*\s(?:to|onto|into|on|in)\s)`,
     ),
     (rest, body) => {
       const saying = parseAddToSaying(rest, body) ?? parseAppendSaying(rest, body);
