@@ -307,7 +307,7 @@ function definiteName(core: string): Intent | undefined {
 }
 
 /** How a message written like an email closes ("Thanks,", "Best regards"), on a line of its own. */
-const CLOSINGS = new Set(
+export const CLOSINGS = new Set(
   (
     'thanks|thank you|thanks a lot|many thanks|thanks in advance|cheers|best|best regards|kind regards|' +
     'regards|warm regards|warmly|br|sincerely|yours|ta|thx|ty|all the best|have a nice day'

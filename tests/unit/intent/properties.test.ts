@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { looksLikeApiToken } from '../../../bot/intent/detect-secret.js';
-import { parseMessage } from '../../../bot/intent/parse-message.js';
+import { CLOSINGS, parseMessage } from '../../../bot/intent/parse-message.js';
 
 const pageRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('id'), id: z.string().regex(/^\d{1,19}$/) }),
@@ -157,9 +157,24 @@ describe('parseMessage properties', () => {
     .map((lines) => lines.join('\n'))
     .filter((b) => b.trim().length > 0 && !b.includes('&nbsp;') && !/<at/i.test(b) && !looksLikeApiToken(b));
 
+  /** Whether one of a text's last two lines is a letter's closing ("ty", "Best regards,"), which ends the message, not the page. */
+  function endsLikeALetter(text: string): boolean {
+    const lines = text
+      .split('\n')
+      .map((line) =>
+        line
+          .trim()
+          .replace(/[\s,.!]+$/, '')
+          .toLowerCase(),
+      )
+      .filter((line) => line.length > 0);
+    return lines.slice(-2).some((line) => CLOSINGS.has(line));
+  }
+  const pageText = body.filter((b) => !endsLikeALetter(b));
+
   it('keeps a create body exactly as typed', () => {
     fc.assert(
-      fc.property(body, (markdown) => {
+      fc.property(pageText, (markdown) => {
         const intent = parseMessage(`create "Notes" in ENG\n${markdown}`);
         expect(intent).toEqual({
           kind: 'operation',
@@ -171,9 +186,43 @@ describe('parseMessage properties', () => {
     );
   });
 
+  it('ends the page text of a write before a closing after it, and keeps the rest as typed', () => {
+    const closing = fc.constantFrom(
+      '\nty',
+      '\nthx!',
+      '\n\nThanks,\nAna',
+      '\nBest regards',
+      '\n\nCheers,\nSam Lee',
+    );
+    fc.assert(
+      fc.property(pageText, closing, (markdown, end) => {
+        expect(parseMessage(`create "Notes" in ENG\n${markdown}${end}`)).toEqual({
+          kind: 'operation',
+          request: { operation: 'create', title: 'Notes', spaceKey: 'ENG', markdown: markdown.trimEnd() },
+        });
+        expect(parseMessage(`update 42\nappend:\n${markdown}${end}`)).toEqual({
+          kind: 'operation',
+          request: {
+            operation: 'update',
+            ref: { kind: 'id', id: '42' },
+            edit: { kind: 'append', markdown: markdown.trimEnd() },
+          },
+        });
+      }),
+      // Found by the create-body property: "…\n\tTY" and "…\nbR" had been read as page text.
+      {
+        numRuns: 300,
+        examples: [
+          ['!', '\nty'],
+          ['    !', '\nBest regards'],
+        ],
+      },
+    );
+  });
+
   it('keeps an appended body exactly as typed', () => {
     fc.assert(
-      fc.property(body, (markdown) => {
+      fc.property(pageText, (markdown) => {
         const intent = parseMessage(`update 42\nappend:\n${markdown}`);
         expect(intent).toEqual({
           kind: 'operation',
