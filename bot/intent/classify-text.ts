@@ -408,8 +408,11 @@ function stripTrailingClause(text: string, asked = false): string {
   if (QUESTION_TAG.test(clause)) return text.slice(0, comma);
   // "Can you add a line to X saying …? Just agreed it in the standup": a request asked as a question
   // ends at its question mark; a sentence after it is context (not a colon's text or the page's text).
+  // "update X for me? Sam covers Friday": after an update of a page the sentence is the update.
+  const updateFirst = UPDATE_FIRST.test(text) || UPDATE_FIRST.test(fixVerbTypo(text) ?? '');
   const afterAsk =
     asked &&
+    !updateFirst &&
     text.slice(comma, comma + 2) === '? ' &&
     !clause.includes(':') &&
     !/^(?:(?:and\s+)?(?:just\s+)?(?:put|write|add|include|say|insert|type))\b/i.test(clause);
@@ -420,8 +423,7 @@ function stripTrailingClause(text: string, asked = false): string {
   // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
   // "update the rota - Sam is off on Friday", "add to the rota - Ana is off": after an update of a page, the clause is the update.
-  const update = UPDATE_FIRST.test(text) || UPDATE_FIRST.test(fixVerbTypo(text) ?? '');
-  if (update && !isComplaint(clause) && !isQuestion(clause)) return text;
+  if (updateFirst && !isComplaint(clause) && !isQuestion(clause)) return text;
   const dash = /^\s[-–—]/.test(text.slice(comma, comma + 2));
   if (dash && CREATE_FIRST.test(text) && !isQuestion(clause)) return text;
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
