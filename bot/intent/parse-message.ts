@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { writtenColon } from './body-markers.js';
-import { isApprovalsRequest, isGreeting, isQuestion, matchHelp, stripPoliteness } from './classify-text.js';
+import {
+  abilityAsked,
+  isApprovalsRequest,
+  isGreeting,
+  isQuestion,
+  matchHelp,
+  stripPoliteness,
+} from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
@@ -446,7 +453,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   }
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
-  const help = matchHelp(core);
+  const help = matchHelp(core) ?? abilityAsked(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
