@@ -69,7 +69,7 @@ const NAMED_SECTION = /^([^"“\n]{1,80}?)\s+(?:section|part|heading)\s+(?:of|in
 const SECTION_TEXT_START = /\s+(?:with|to)\s*:\s*|\s*:\s*|\s+with\s+(?=\S)/i;
 
 /** "update the rota - Sam is off", "update on-call rota, Sam is off": the page, a dash or comma, a statement. */
-const STATEMENT_AFTER_PAGE = /^([^,:\n]{1,150}?)(?:\s*,\s*|\s+[-–—]\s+)(?=\S)/;
+const STATEMENT_AFTER_PAGE = /^([^,:?\n]{1,150}?)(?:\s*[,?]\s*|\s+[-–—]\s+)(?=\S)/;
 
 /**
  * An update whose edit is a plain statement after the page and a dash or comma: the statement is
@@ -237,7 +237,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:update|upd|edit|modify|change|amend|revise|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
+    /^(?:update\s+(?:needed|required)\s+(?:on|for|to|in)|update|upd|edit|modify|change|amend|revise|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
     // "update my bank details", "change my pension contribution": the person's own records, not a page.
     (rest, body, match) =>
       OWN_RECORDS.test(rest)
@@ -309,7 +309,8 @@ const RULES: readonly Rule[] = [
   ],
   [
     rule(
-      String.raw`^(?:append|add|put|write|insert|stick|pop|tack|attach|jot\s+down|note\s+down)\s+(?=\S.*\s(?:to|onto|into|on|in)\s)`,
+      // "add me to the channel": a person added to something, not text to a page.
+      String.raw`^(?:append|add|put|write|insert|stick|pop|tack|attach|jot\s+down|note\s+down)\s+(?!(?:me|us|him|her|them|myself|ourselves)\s+(?:to|onto|into|on|in)\b)(?=\S.*\s(?:to|onto|into|on|in)\s)`,
     ),
     (rest, body) => {
       const saying = parseAddToSaying(rest, body) ?? parseAppendSaying(rest, body);

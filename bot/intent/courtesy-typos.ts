@@ -77,6 +77,7 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   culd: 'could',
   wud: 'would',
   shud: 'should',
+  upd8: 'update',
   shld: 'should',
   gr8: 'great',
   txt: 'text',

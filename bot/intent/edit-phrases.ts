@@ -159,8 +159,9 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
   const written = bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText;
   const parsed = editText.trim().length > 0 ? parseEditText(written) : editOnNextLines(end[0], bodyLines);
   // "on-call rota update: Sam is off": plain text after "update:" is added.
+  const plain = /update/i.test(end[0]);
   const edit =
-    typeof parsed === 'string' && /update/i.test(end[0]) && editText.trim().length > 0
+    typeof parsed === 'string' && plain && editText.trim().length > 0
       ? parseEditText(`append: ${written}`)
       : parsed;
   return typeof edit === 'string' ? undefined : update(ref, edit);

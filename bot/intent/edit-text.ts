@@ -183,13 +183,22 @@ const UNQUOTED_SHOULD_BE = new RegExp(
   'i',
 );
 
+/** At most three words: a name or a figure, not a sentence. */
+function isShort(text: string): boolean {
+  return text.split(/\s+/).length <= 3;
+}
+
 /** "replace 30 days with 45 days": old and new text without quotes, alone on the line. */
 function unquotedEdit(firstLine: string, following: string | undefined): UpdateEdit | undefined {
   if (following !== undefined && following.trim().length > 0) return undefined;
   const should = UNQUOTED_SHOULD_BE.exec(firstLine.trimEnd());
   const find = should?.[1]?.trim();
   const replaceWith = should?.[2]?.replace(/[.!]+$/, '').trim();
-  if (find && replaceWith && /\d/.test(find) && /\d/.test(replaceWith) && !/^['‘]/.test(find))
+  // An arrow says "replace" outright ("Sam → Ana"), between short texts; "should be" needs figures.
+  const arrow =
+    should !== null && /(?:->|→|=>)/.test(should[0]) && isShort(find ?? '') && isShort(replaceWith ?? '');
+  const figures = /\d/.test(find ?? '') && /\d/.test(replaceWith ?? '');
+  if (find && replaceWith && (figures || arrow) && !/^['‘]/.test(find))
     return { kind: 'replace', find, replaceWith };
   const match = UNQUOTED_EDIT.exec(firstLine.trimEnd());
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).

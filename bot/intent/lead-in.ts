@@ -1,5 +1,6 @@
 import { isQuestion, stripPoliteness } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
+import { PAGE_LIKE } from './loose-forms.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { readTarget, update } from './parse-update.js';
 import { isComplaint } from './readings.js';
@@ -29,6 +30,8 @@ export function lastSentenceCommand(core: string, bodyLines: string): Intent | u
     commandAfter(core, SENTENCE_BREAK, bodyLines);
   if (sentence?.kind === 'failure') return editOfPageBefore(core, bodyLines) ?? sentence;
   if (sentence) return sentence;
+  const before = editOfPageBefore(core, bodyLines);
+  if (before) return before;
   // A lead-in clause ("no rush, but could you …", "bot, search …", "one thing - open …"): only a
   // command that reads in full counts here, since commas and dashes also sit inside commands.
   const clause = commandAfter(core, CLAUSE_BREAK, bodyLines, POINTS_BACK);
@@ -78,7 +81,10 @@ const REPLACE_WITHOUT_PAGE =
   /^(?:replace|change|swap|correct|fix)\s+["“][^"”\n]{1,200}["”]\s+(?:with|to|for|by|into|w\/)\s+["“][^"”\n]{1,200}["”]$/i;
 /** The page a sentence is about, named first ("(hey,) the office guide has the old password"). */
 const PAGE_TALKED_ABOUT =
-  /^(?:[^,.!?:]{0,30},\s*)?((?:the|our)\s[^,.!?:"“]{1,80}?)\s+(?:is|are|has|have|had|says|said|shows|lists|still|was|were|needs|mentions|contains)\b/i;
+  /^(?:[^,.!?:]{0,30},\s*)?((?:the|our)\s[^,.!?:"“]{1,80}?)(?:\s+(?:is|are|has|have|had|says|said|shows|lists|still|was|were|needs|mentions|contains)\b|([\s.!]*)$)/i;
+/** An add with no place ("add Sam covers Friday"): the page named before is where it goes. */
+const ADD_WITHOUT_PAGE =
+  /^(?:add|append|put|write|insert|note)\s+(?!(?:me|us|him|her|them|myself)\b)(?!.*\s(?:to|onto|into|on|in)\s)\S/i;
 
 /**
  * "hey, the office guide has the old wifi password. could you replace "a" with "b" in it?", "The
@@ -89,14 +95,17 @@ function editOfPageBefore(core: string, bodyLines: string): Intent | undefined {
   let start = -1;
   for (const match of core.matchAll(SENTENCE_BREAK)) start = match.index + match[0].length;
   const page = start > 0 ? PAGE_TALKED_ABOUT.exec(stripPoliteness(core.slice(0, start))) : null;
-  if (!page) return undefined;
+  // A sentence that only names something ("the on call rota.") must name a page, not a thing.
+  if (!page || (page[2] !== undefined && !PAGE_LIKE.test(page[1]!))) return undefined;
   const edit = stripPoliteness(core.slice(start));
   const pronoun = PRONOUN_PLACE.exec(edit);
   const named = pronoun
     ? `${edit.slice(0, pronoun.index)} in ${page[1]}`
     : REPLACE_WITHOUT_PAGE.test(edit)
       ? `${edit} in ${page[1]}`
-      : undefined;
+      : ADD_WITHOUT_PAGE.test(edit)
+        ? `in ${page[1]}, ${edit}`
+        : undefined;
   const read = named ? applyRules(baseVerbForm(named), bodyLines) : undefined;
   return read && read.kind !== 'failure' ? read : undefined;
 }

@@ -62,7 +62,7 @@ const PAGE_SAID =
  * page is named with "the"/"our", at most a title's length.
  */
 const PAGE_TO_SAY =
-  /^(?:can|could|should|make|let|have|get|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:to\s+)?(?:also\s+)?(?:says?|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
+  /^(?:can|could|make|let|have|get|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:to\s+)?(?:also\s+)?(?:says?|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
 /** "Team Rituals needs a line: …": a bare page name as the subject of "needs a line". */
 const NAME_NEEDS_LINE =
   /^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b))/i;
@@ -84,7 +84,7 @@ const PAGE_CALLED =
 /** "could the fire drill page be renamed to Evacuation": asking for a rename, the page as the subject. */
 /** "give the X a new title: Y", "the X needs a new name: Y": a rename with the new title after it. */
 const NEW_TITLE_FOR =
-  /^(?:give\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)\s+(?:needs|should\s+get|could\s+use|gets?))\s+an?\s+(?:new|better|different)\s+(?:title|name)\s*(?::|,|-)?\s+(?=\S)/i;
+  /^(?:give\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)\s+(?:needs|should\s+get|could\s+use|gets?))\s+an?\s+(?:new|better|different)\s+(?:title|name)\s*(?::|,|-)?\s+(?=\S)|^(?:the\s+)?new\s+(?:title|name)\s+(?:of|for)\s+(\S.{0,120}?)\s*:\s*(?=\S)/i;
 const PAGE_BE_RENAMED =
   /^(?:can|could|would)\s+((?:the|our)\s.{1,120}?)\s+be\s+(?:renamed|retitled)(?:\s+(?:to|as|into))?\s+(?=\S)/i;
 /**
@@ -131,6 +131,10 @@ const TITLE_SHOULD_BE =
 const SECTION_SHOULD_SAY =
   /^(?:the\s+)?["“]?([^"“”\n]{1,80}?)["”]?\s+(?:section|part)\s+(?:of|in|on)\s+(\S.{0,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+(?:now\s+)?(?:say|read|be)\s*:\s*(?=\S)/i;
 
+/** A page named by a page or document noun, or a title in capitals ("the rota", "the Team Rituals"). */
+export const PAGE_LIKE =
+  /\b(?:page|pg|doc|document|wiki|rota|policy|guide|calendar|checklist|runbook|handbook|process|procedure|schedule|notes|list|faq|plan|playbook|template|charter|roadmap|overview|manual|instructions)\b|\s[A-Z]/;
+
 /** The page-as-subject edit rewritten page first ("in <page>, add …"), or `undefined`. */
 function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   const title = TITLE_SHOULD_BE.exec(core);
@@ -139,12 +143,15 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   if (correction && isLikeForLike(correction[2]!, correction[3]!))
     return `in ${correction[1]}, replace ${correction[2]} with ${correction[3]}`;
   const newTitle = NEW_TITLE_FOR.exec(core);
-  if (newTitle) return `rename ${newTitle[1] ?? newTitle[2]} to ${core.slice(newTitle[0].length)}`;
+  if (newTitle)
+    return `rename ${newTitle[1] ?? newTitle[2] ?? newTitle[3]} to ${core.slice(newTitle[0].length)}`;
   const section = SECTION_SHOULD_SAY.exec(core);
   if (section) return `update section "${section[1]}" of ${section[2]}: ${core.slice(section[0].length)}`;
   const called = PAGE_CALLED.exec(core) ?? PAGE_BE_RENAMED.exec(core) ?? PAGE_BE_CALLED.exec(core);
   if (called) return `rename ${called[1]} to ${core.slice(called[0].length).replace(INSTEAD_AT_END, '')}`;
-  const said = afterWish ? PAGE_SAID.exec(core) : null;
+  // "it would be great if the rota said …" (a page); "… if the canteen had more options" is a wish about a thing.
+  const wished = afterWish ? PAGE_SAID.exec(core) : null;
+  const said = wished && PAGE_LIKE.test(wished[1]!) ? wished : null;
   if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;
   const updated = PAGE_UPDATED.exec(core);
   if (updated) return `update ${updated[1] ?? updated[2]}${core.slice(updated[0].length)}`;

@@ -62,7 +62,10 @@ function trailingSpace(text: string): TrailingSpace | undefined {
  */
 export function readPageName(text: string): TitleSearchRef | undefined {
   // "in bin days pls - …": courtesy after the name is not part of it.
-  let rest = trimEndWhere(text.trim(), isStop).replace(/(?<=\S)\s+(?:pls|please|plz)$/i, '');
+  let rest = trimEndWhere(text.trim(), isStop).replace(
+    /(?<=\S)\s+(?:pls|please|plz|for\s+me|for\s+us)$/i,
+    '',
+  );
   if (rest.length === 0 || rest.length > MAX_TITLE_LENGTH * 2) return undefined;
   const purpose = PAGE_THEN_PURPOSE.exec(rest);
   if (purpose && purpose.index > 0) rest = rest.slice(0, purpose.index + purpose[1]!.length);

@@ -378,8 +378,8 @@ const THE_BEFORE_TITLE = /^the\s+(?=[A-Z0-9])/;
 /** "this page", "it": words that point at a page, never its title. */
 const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
 
-/** "a page for the Release Notes 2025.04 in ENG": "for (the)" before a title in capitals is not part of it. */
-const FOR_BEFORE_TITLE = /^for\s+(?:the\s+|our\s+)?(?=[A-Z0-9])/;
+/** "a page for the Release Notes 2025.04 in ENG", "a page about Parking Rules in OPS": the word before a title in capitals is not part of it. */
+const FOR_BEFORE_TITLE = /^(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?(?=[A-Z0-9])/;
 
 /** The create read in the grammar's order: title, space, parent, then the text. */
 function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
