@@ -24,7 +24,10 @@ const CLAUSE_BREAK = /(?:[,:;]|\s[-–—]|\sbut)\s+(?=\S)/gi;
  * Only a command form counts (a rule or a follow-up), never a guess.
  */
 export function lastSentenceCommand(core: string, bodyLines: string): Intent | undefined {
-  const sentence = commandAfter(core, SENTENCE_BREAK, bodyLines);
+  const sentence =
+    commandAfter(core, SENTENCE_BREAK, bodyLines, POINTS_BACK) ??
+    nameThenPronoun(core, bodyLines) ??
+    commandAfter(core, SENTENCE_BREAK, bodyLines);
   if (sentence?.kind === 'failure') return editOfPageBefore(core, bodyLines) ?? sentence;
   if (sentence) return sentence;
   const before = editOfPageBefore(core, bodyLines);
@@ -43,6 +46,31 @@ export function lastSentenceCommand(core: string, bodyLines: string): Intent | u
     if (read && read.kind !== 'failure') return read;
   }
   return undefined;
+}
+
+/** "search it", "open that for me": a verb and a pronoun, the whole last sentence. */
+const VERB_AND_PRONOUN =
+  /^(\S+)(\s+(?:me|us))?(?:\s+for)?\s+(?:it|this|that|them)(?:\s+(?:for\s+me|please|pls))?$/i;
+/** Words that make a sentence a statement, not a name ("the rota is wrong", "I think …"). */
+const STATEMENT =
+  /\b(?:is|are|was|were|isn'?t|aren'?t|has|have|had|does|did|seems?|looks?|says?|said|i|we|you|he|she|they|it)\b/i;
+
+/**
+ * "kafka lag. search it", "on-call rota pls 🙏 open it": a name, a sentence break, then a verb and a
+ * pronoun for it; the verb is read with the name. Only a short name with no verb of its own.
+ */
+function nameThenPronoun(core: string, bodyLines: string): Intent | undefined {
+  let start = -1;
+  let end = -1;
+  for (const match of core.matchAll(SENTENCE_BREAK)) {
+    end = match.index;
+    start = match.index + match[0].length;
+  }
+  if (start < 0) return undefined;
+  const tag = VERB_AND_PRONOUN.exec(stripPoliteness(core.slice(start)));
+  const name = stripPoliteness(core.slice(0, end));
+  if (!tag || name.length === 0 || name.split(/\s+/).length > 8 || STATEMENT.test(name)) return undefined;
+  return applyRules(baseVerbForm(`${tag[1]}${tag[2] ?? ''} ${name}`), bodyLines);
 }
 
 /** "… in it", "… on it", "… there" at the end of an edit: the page is the one named before. */
