@@ -235,12 +235,19 @@ function isResidue(word: string): boolean {
 export function dropChatResidue(line: string): string {
   // "bot, …", "assistant: …": the bot addressed by name first, without "@", is not part of the request.
   const addressed = BOT_ADDRESSED.exec(line);
-  if (addressed && addressed[0].length < line.length) return dropChatResidue(line.slice(addressed[0].length));
+  return dropResidue(
+    addressed && addressed[0].length < line.length ? line.slice(addressed[0].length) : line,
+    true,
+  );
+}
+
+/** {@link dropChatResidue} after the address; a lead-in is looked for once (`leadIn`), so the work stays linear. */
+function dropResidue(line: string, leadIn: boolean): string {
   const words = line.split(' ');
   let stop = words.findIndex((word) => !isResidue(word) && TEXT_MAY_FOLLOW.test(word));
   // "quick one: <request>": the request after a lead-in is read as a line of its own.
-  if (stop >= 0 && isLeadInColon(words.slice(0, stop + 1)))
-    return `${words.slice(0, stop + 1).join(' ')} ${dropChatResidue(words.slice(stop + 1).join(' '))}`.trim();
+  if (leadIn && stop >= 0 && isLeadInColon(words.slice(0, stop + 1)))
+    return `${words.slice(0, stop + 1).join(' ')} ${dropResidue(words.slice(stop + 1).join(' '), false)}`.trim();
   if (stop < 0) stop = words.length;
   let lastKept = -1;
   for (let i = 0; i < stop; i += 1) if (!isResidue(words[i]!)) lastKept = i;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { writtenColon } from './body-markers.js';
-import { isApprovalsRequest, isGreeting, isQuestion, matchHelp, stripPoliteness } from './classify-text.js';
+import {
+  abilityAsked,
+  isApprovalsRequest,
+  isGreeting,
+  isQuestion,
+  matchHelp,
+  stripPoliteness,
+} from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
@@ -98,7 +105,7 @@ const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
 /** "where's the X page", "where is X page", "tell me where is the X page" (non-native): the page is opened (only when the words end in a page noun). */
 const WHERE_IS_PAGE =
-  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is|\s+are)?\s+(?=\S)/i;
+  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /**
  * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?": the
  * page asked after, named with "the" or "our", then "is" at the end; it is opened.
@@ -106,7 +113,7 @@ const WHERE_IS_PAGE =
 const WHERE_THE_PAGE_IS =
   /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+where\s+(?=(?:the|our)\s)/i;
 /** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
-const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)?\s+(?=\S)/i;
+const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
 const DOCUMENT_NOUN =
   /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
@@ -347,12 +354,44 @@ function withoutClosingLines(text: string): string {
   const lines = tail.split('\n');
   let end = lines.length;
   while (end > 0 && lines[end - 1]!.trim().length === 0) end -= 1;
-  const last = (lines[end - 1] ?? '').trim();
-  const named = /^[\p{L}][\p{L}.'’ -]{0,40}$/u.test(last) && !CLOSINGS.has(closingOf(last));
-  const closingAt = named ? end - 2 : end - 1;
+  // The closing, then at most two short lines: a name, and a team or role ("Best,\nAna Lopez\nPeople Team").
+  let closingAt = end - 1;
+  while (closingAt > end - 3 && closingAt >= 1 && isNameLine(lines[closingAt]!)) closingAt -= 1;
   if (closingAt < 1 || !CLOSINGS.has(closingOf(lines[closingAt] ?? ''))) return text;
   const kept = text.slice(0, text.length - tail.length) + lines.slice(0, closingAt).join('\n');
   return kept.includes('\n') ? kept.trimEnd() : text;
+}
+
+/** A short line of a sign-off after the closing: a name or a team, not itself a closing. */
+function isNameLine(line: string): boolean {
+  const trimmed = line.trim();
+  return /^[\p{L}][\p{L}.'’ -]{0,40}$/u.test(trimmed) && !CLOSINGS.has(closingOf(trimmed));
+}
+
+/** What a mail client adds at the end ("Sent from my iPhone", "Get Outlook for Android"), on a line of its own. */
+const MAIL_FOOTER =
+  /^(?:sent from my [\p{L}\p{N} ]{1,30}|sent from (?:outlook|mail|gmail|yahoo mail)(?: for [\p{L} ]{1,20})?|get outlook for [\p{L} ]{1,20})[.!]?$/iu;
+/** Most lines after a "-- " signature delimiter that are taken as the signature. */
+const MAX_SIGNATURE_LINES = 4;
+
+/**
+ * A message without what a mail client or a signature adds after it: a "Sent from my iPhone" line,
+ * or a "-- " delimiter and the few lines after it. Reads the last few lines only; the first line
+ * (the request) always stays.
+ */
+function withoutMailFooter(text: string): string {
+  const tail = text.slice(-SIGN_OFF_PROBE * 2);
+  const lines = tail.split('\n');
+  let end = lines.length;
+  while (end > 0 && lines[end - 1]!.trim().length === 0) end -= 1;
+  let cut = -1;
+  if (MAIL_FOOTER.test((lines[end - 1] ?? '').trim())) cut = end - 1;
+  else
+    for (let i = end - 1; i >= Math.max(1, end - 1 - MAX_SIGNATURE_LINES); i -= 1)
+      if (/^--\s*$/.test(lines[i]!)) cut = i;
+  if (cut < 1) return text;
+  const kept = (text.slice(0, text.length - tail.length) + lines.slice(0, cut).join('\n')).trimEnd();
+  return kept.length > 0 ? kept : text;
 }
 
 /** A salutation that opens a letter ("Dear all,", "Hi team,") on a line of its own. */
@@ -414,7 +453,7 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   }
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
-  const help = matchHelp(core);
+  const help = matchHelp(core) ?? abilityAsked(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
@@ -497,7 +536,7 @@ function interpret(text: unknown, mentions: unknown): Intent {
   }
   // A closing after page lines ("…\nthx", "…\n\nThanks,\nAna") is how the message ends, not a line
   // for the page, unless the page text is itself a letter ("Dear all, …"): then the closing is its own.
-  const signedOff = withoutSignOff(normalized.text);
+  const signedOff = withoutSignOff(withoutMailFooter(normalized.text));
   const message = pageTextIsLetter(signedOff) ? signedOff : withoutClosingLines(signedOff);
   const intent = interpretNormalized(message, normalized.mentions);
   // "create "Notes" in ENG\nThanks": a request that needs the lines after it keeps them, sign-off or not.

@@ -8,12 +8,14 @@ import { matchesLabel, understand } from './request-eval.js';
  * Invariance (metamorphic testing, issue 13): a training request the parser reads right must still be
  * read right when it is said another way that keeps its meaning — a greeting first, courtesy, chat
  * residue, case, punctuation, spacing, another page noun, a sign-off (perturbations.ts). A seeded
- * sample keeps the run to a few seconds; the floor is the share reached, so a regression fails.
+ * sample keeps the run to a few seconds; the floor is the share reached, so a regression fails
+ * (ninth round: 7997/8521 = 93.8 % before its fixes, 8509/8521 = 99.9 % after; `INVARIANCE_MISSES=1` lists
+ * the misses).
  */
 const SEED = 13;
 /** Items tried per perturbation (a seeded sample of those it applies to). */
 const PER_PERTURBATION = 120;
-const FLOOR = 0.94;
+const FLOOR = 0.995;
 
 /** mulberry32: a small seeded generator, so the sample is the same on every run. */
 function seeded(seed: number): () => number {

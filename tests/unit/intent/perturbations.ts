@@ -278,9 +278,74 @@ export const PERTURBATIONS: readonly Perturbation[] = [
     apply: (text) =>
       text.replace(/(^|\s)(\p{Ll})/gu, (_all, space: string, letter: string) => space + letter.toUpperCase()),
   },
+  // one courtesy or wish said another way, in the command words
+  {
+    name: 'swap "please" → "pls"',
+    kinds: COMMANDS,
+    apply: (text) => inCommand(text, /\bplease\b/i, () => 'pls'),
+  },
+  {
+    name: 'swap "pls" → "please"',
+    kinds: COMMANDS,
+    apply: (text) => inCommand(text, /\b(?:pls|plz)\b/i, () => 'please'),
+  },
+  {
+    name: 'swap "can you" → "could you"',
+    kinds: COMMANDS,
+    apply: (text) => inCommand(text, /\bcan you\b/i, () => 'could you'),
+  },
+  {
+    name: 'swap "could you" → "can u"',
+    kinds: COMMANDS,
+    apply: (text) => inCommand(text, /\bcould you\b/i, () => 'can u'),
+  },
+  {
+    name: 'swap "I\'d like" → "I would like"',
+    kinds: COMMANDS,
+    apply: (text) => inCommand(text, /\bI'?d like\b/i, () => 'I would like'),
+  },
+  {
+    name: 'swap "I would like" → "I\'d like"',
+    kinds: COMMANDS,
+    apply: (text) => inCommand(text, /\bI would like\b/i, () => "I'd like"),
+  },
+  {
+    name: 'swap "I want to" → "I wanna"',
+    kinds: COMMANDS,
+    apply: (text) => inCommand(text, /\bI want to\b/i, () => 'I wanna'),
+  },
+  {
+    name: 'swap "I need" → "I really need"',
+    kinds: COMMANDS,
+    apply: (text) => inCommand(text, /\bI need\b/i, () => 'I really need'),
+  },
+  // where the page text starts: a marker line joined to the command, a create's text moved to the next line
+  {
+    name: 'marker line joined to the command',
+    kinds: ['update'],
+    apply: (text) =>
+      /^[^\n]+\n(?:append|section|replace|body|title)\b[^\n]*$/i.test(text)
+        ? text.replace('\n', ' ')
+        : undefined,
+  },
+  {
+    name: 'create text after "in KEY:" moved to the next line',
+    kinds: ['create'],
+    apply: (text) => {
+      const match = /^([^\n:"]*"[^"\n]+"[^\n:"]* in [A-Z]{2,10}): ([^\n]+)$/.exec(text);
+      return match ? `${match[1]}\n${match[2]}` : undefined;
+    },
+  },
   // a sign-off on lines of its own
   { name: 'sign-off "\\n\\nThanks,\\nAna"', kinds: COMMANDS, apply: after('\n\nThanks,\nAna') },
   { name: 'sign-off "\\nthx"', kinds: COMMANDS, apply: after('\nthx') },
+  { name: 'sign-off "\\n\\nSent from my iPhone"', kinds: COMMANDS, apply: after('\n\nSent from my iPhone') },
+  { name: 'sign-off "\\n\\n-- \\nAna"', kinds: COMMANDS, apply: after('\n\n-- \nAna') },
+  {
+    name: 'sign-off "\\n\\nBest,\\nAna Lopez\\nPeople Team"',
+    kinds: COMMANDS,
+    apply: after('\n\nBest,\nAna Lopez\nPeople Team'),
+  },
   // several at once, as people write
   {
     name: 'combined: "hi, could you … pls :)"',

@@ -157,8 +157,15 @@ describe('parseMessage properties', () => {
     .map((lines) => lines.join('\n'))
     .filter((b) => b.trim().length > 0 && !b.includes('&nbsp;') && !/<at/i.test(b) && !looksLikeApiToken(b));
 
-  /** Whether one of a text's last two lines is a letter's closing ("ty", "Best regards,"), which ends the message, not the page. */
+  /**
+   * Whether a text ends like a letter or a mail, which ends the message, not the page: one of its last three
+   * lines is a closing ("ty", "Best regards," then a name and a team), a line is a "--" signature delimiter,
+   * or a line is a mail client's footer ("Sent from my iPhone"); or it opens like a letter ("Hi Sam,"), so a
+   * closing after it stays its own.
+   */
   function endsLikeALetter(text: string): boolean {
+    if (/^\s*(?:--\s*|(?:sent from|get outlook)\b.*)$/im.test(text)) return true;
+    if (/^\s*(?:dear|hi|hello|hey|to)\b[^\n,]{0,40},[ \t]*(?:\n|$)/i.test(text)) return true;
     const lines = text
       .split('\n')
       .map((line) =>
@@ -168,7 +175,7 @@ describe('parseMessage properties', () => {
           .toLowerCase(),
       )
       .filter((line) => line.length > 0);
-    return lines.slice(-2).some((line) => CLOSINGS.has(line));
+    return lines.slice(-3).some((line) => CLOSINGS.has(line));
   }
   const pageText = body.filter((b) => !endsLikeALetter(b));
 
