@@ -6,7 +6,7 @@ import {
   parseDescribedAppend,
   parsePageFirstEdit,
 } from './edit-phrases.js';
-import { rewriteLooseForm } from './loose-forms.js';
+import { PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
@@ -338,6 +338,12 @@ const RULES: readonly Rule[] = [
         : isSpaceThenTopic(rest)
           ? parseSearchWords(rest)
           : parseGetTarget(rest),
+  ],
+  [
+    // "on-call rota, pls add Sam covers Friday": a page named first (a page or document noun), courtesy,
+    // then "add" and the text with no colon ("team, please add your names" names no page).
+    /^(?=([^:\n.!?,]{1,120}?)(?:,\s*(?:(?:please|pls|plz|kindly)\s+)?|\s(?:please|pls|plz|kindly)\s+)(?:add|append|insert)\s+(?!(?:me|us|him|her|them|it|that|this|to|in|into|on|onto|your|my|our|their|his)\b)["“]?\S)/i,
+    (_rest, body, match) => (PAGE_LIKE.test(match[1]!) ? parsePageFirstEdit(match.input, body) : undefined),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
   [PAGE_THEN_EDIT, (_rest, body, match) => parsePageFirstEdit(match.input, body)],
