@@ -6,7 +6,7 @@ import {
   parseDescribedAppend,
   parsePageFirstEdit,
 } from './edit-phrases.js';
-import { rewriteLooseForm } from './loose-forms.js';
+import { PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
@@ -168,7 +168,10 @@ const RULES: readonly Rule[] = [
   ],
   [
     /^(?:in|on|to|for|into|onto)\s+(?=\S)/i,
-    (rest, body, match) => purposeThenCommand(match[0], rest, body) ?? parsePageFirstEdit(rest, body),
+    (rest, body, match) =>
+      spaceThenEdit(`${match[0]}${rest}`, body) ??
+      purposeThenCommand(match[0], rest, body) ??
+      parsePageFirstEdit(rest, body),
   ],
   [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
@@ -336,6 +339,12 @@ const RULES: readonly Rule[] = [
           ? parseSearchWords(rest)
           : parseGetTarget(rest),
   ],
+  [
+    // "on-call rota, pls add Sam covers Friday": a page named first (a page or document noun), courtesy,
+    // then "add" and the text with no colon ("team, please add your names" names no page).
+    /^(?=([^:\n.!?,]{1,120}?)(?:,\s*(?:(?:please|pls|plz|kindly)\s+)?|\s(?:please|pls|plz|kindly)\s+)(?:add|append|insert)\s+(?!(?:me|us|him|her|them|it|that|this|to|in|into|on|onto|your|my|our|their|his)\b)["“]?\S)/i,
+    (_rest, body, match) => (PAGE_LIKE.test(match[1]!) ? parsePageFirstEdit(match.input, body) : undefined),
+  ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
   [PAGE_THEN_EDIT, (_rest, body, match) => parsePageFirstEdit(match.input, body)],
 ];
@@ -453,6 +462,29 @@ function purposeThenCommand(lead: string, rest: string, body: string): Intent | 
   const command = stripPoliteness(rest.slice(purpose[0].length));
   const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
   return read?.kind === 'operation' || read?.kind === 'page-by-name' ? read : undefined;
+}
+
+/** After a space named first: a break, then the command ("in the engineering space, add to X: …"). */
+const AFTER_SPACE = /\s*,\s*(?=\S)/y;
+
+/**
+ * "in the engineering space, add to the deploy checklist: …", "in ENG, rename X to Y": the space first,
+ * then a whole edit or read of a page; the page is looked for in that space. `undefined` unless the
+ * words after the space read as such a command.
+ */
+function spaceThenEdit(line: string, body: string): Intent | undefined {
+  const cursor = new TextCursor(line);
+  const key = readSpaceName(cursor) ?? readSpaceClause(cursor, ['in', 'on', 'inside', 'within']);
+  // Only a space said to be one ("the engineering space", "ENG" in capitals): "in the rota, …" names a page.
+  const said = /\b(?:space|wiki)\b|\s~?[A-Z][A-Z0-9]{1,9}\b/.test(line.slice(0, cursor.pos));
+  if (key === undefined || !said || !cursor.take(AFTER_SPACE)) return undefined;
+  const command = stripPoliteness(cursor.rest());
+  const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
+  if (read?.kind !== 'page-by-name') return undefined;
+  const ref = read.request.ref;
+  return ref.spaceKey !== undefined
+    ? read
+    : ({ ...read, request: { ...read.request, ref: { ...ref, spaceKey: key } } } as Intent);
 }
 
 /** The space before a create verb, and the verb ("in the engineering space, create "). */

@@ -374,7 +374,7 @@ function quoteTitleWithColon(text: string, bodyLines: string): string {
 }
 
 /** "create the Offsite 2026 page in HR": "the" before a title in capitals is not part of it. */
-const THE_BEFORE_TITLE = /^the\s+(?=[A-Z0-9])/;
+const THE_BEFORE_TITLE = /^(?:the|an?)\s+(?=[A-Z0-9])/;
 /** "this page", "it": words that point at a page, never its title. */
 const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
 
