@@ -1,5 +1,4 @@
 import { editDistance } from './edit-distance.js';
-import { isEnglishWord } from './spelling.js';
 
 /** Words that ask ("could you …"): corrected only when "you"/"we"/"I" follows ("cna you", "cn u", "cld you"). */
 const ASKING = ['can', 'could', 'would', 'will'] as const;
@@ -90,66 +89,6 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   gimme: 'give me',
   wanna: 'want to',
 };
-/**
- * Words that give a request its shape ("saying …", "called X"), corrected at one edit when typed
- * wrong ("sayng", "calld", "nmaed"): five letters at least, the first kept, and never a word of its
- * own (`REAL_WORDS`: "names", "tilted"). Kept as data.
- */
-const SHAPE_WORDS = [
-  'saying',
-  'called',
-  'named',
-  'titled',
-  'content',
-  'needs',
-  'change',
-  'replace',
-  'rename',
-  'append',
-  'update',
-  'create',
-] as const;
-/** Chat typos that happen to be in the English word list ("neds" for "needs"). */
-const TYPOS_IN_WORD_LIST = new Set(['neds']);
-/** Four-letter words that shape a request, corrected only for two letters swapped ("wiht", "txet"). */
-const SHORT_SHAPE_WORDS = ['with', 'text', 'page'] as const;
-const REAL_WORDS = new Set(
-  (
-    'title titles tiled tilted sayings staying caller callers named names name need needed crate created creates whit ' +
-    'changed changes replaced replaces renamed renames appended appends updated updates update contents content'
-  ).split(' '),
-);
-
-/**
- * The shape word `word` is a one-edit typo of (a letter left out or doubled, or two swapped; a letter
- * typed for another is not read, as it makes other words: "saving", "culled"), or `undefined`.
- */
-function shapeWord(word: string): string | undefined {
-  const lower = word.toLowerCase();
-  if (REAL_WORDS.has(lower)) return undefined;
-  const swapped =
-    lower.length === 4
-      ? SHORT_SHAPE_WORDS.find(
-          (w) => w !== lower && w[0] === lower[0] && [...w].sort().join('') === [...lower].sort().join(''),
-        )
-      : undefined;
-  const candidate =
-    swapped ??
-    (lower.length < 4
-      ? undefined
-      : SHAPE_WORDS.find(
-          (w) =>
-            w !== lower &&
-            w[0] === lower[0] &&
-            (w.length !== lower.length || [...w].sort().join('') === [...lower].sort().join('')) &&
-            editDistance(lower, w, 1) === 1,
-        ));
-  // A word of English ("slaying", "cremate", "tilted") is what was meant, not a typo.
-  return candidate !== undefined && (TYPOS_IN_WORD_LIST.has(lower) || !isEnglishWord(lower))
-    ? candidate
-    : undefined;
-}
-
 /** Command words looked at for chat spellings; the rest of the line may be page text. */
 const COMMAND_WORDS_LOOKED_AT = 20;
 /**
@@ -221,9 +160,7 @@ function fixChatSpellings(line: string): string {
     // "wud u b able to": "b" for "be" right after "you".
     if (/^b$/i.test(part) && /^(?:u|you|ya)$/i.test(parts[i - 2] ?? '')) parts[i] = 'be';
     const word = /^[A-Za-z][A-Za-z0-9]*/.exec(parts[i]!)?.[0];
-    // A word in capitals is part of a title ("the Wiht Gaming page"): only lower-case words are read as typos.
-    const lowerCase = word !== undefined && (word === word.toLowerCase() || seen === 1);
-    const fixed = word ? (chatSpelling(word) ?? (lowerCase ? shapeWord(word) : undefined)) : undefined;
+    const fixed = word ? chatSpelling(word) : undefined;
     if (fixed) parts[i] = `${fixed}${part.slice(word!.length).replace(/^'/, '')}`;
     if (TEXT_FOLLOWS.has((fixed ?? word ?? '').toLowerCase()) || lastBeforeColon) break;
   }

@@ -67,6 +67,7 @@ const READ_AS: Readonly<Record<string, string>> = {
   tittle: 'title',
   thrid: 'third',
   abut: 'about',
+  neds: 'needs',
   wat: 'what',
   hav: 'have',
   hve: 'have',
