@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestCase } from '../../fixtures/intent/request-labels.js';
 import { TRAIN_REQUESTS } from '../../fixtures/intent/requests-train.js';
+import { makeRandom } from '../../support/seeded-random.js';
 import { PERTURBATIONS, requestKind } from './perturbations.js';
 import { matchesLabel, understand } from './request-eval.js';
 
@@ -17,18 +18,6 @@ const SEED = 13;
 const PER_PERTURBATION = 120;
 const FLOOR = 0.995;
 
-/** mulberry32: a small seeded generator, so the sample is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sample<T>(items: readonly T[], count: number, random: () => number): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i -= 1) {
@@ -44,7 +33,7 @@ function percent(hits: number, total: number): string {
 
 describe('invariance: the same request said another way', () => {
   it('reads perturbed training requests as labelled (figures printed)', () => {
-    const random = seeded(SEED);
+    const random = makeRandom(SEED);
     const readRight = TRAIN_REQUESTS.filter((item) => matchesLabel(understand(item.text), item.expect));
     const byPerturbation: string[] = [];
     const byKind = new Map<string, { hits: number; total: number }>();
