@@ -76,6 +76,15 @@ describe.skipIf(!enabled)('Agents Playground end to end (real bot, simulator, Ch
     expect(await textOf(cards.last())).toContain('VPN Setup Guide');
   });
 
+  it('reads command words typed wrong ("cna you serach teh OPS sapce")', async () => {
+    await sendMessage(browser.page, 'cna you serach teh OPS sapce for vpn pls');
+    const cards = browser.page.locator('.ac-adaptiveCard').filter({ hasText: /Search:/ });
+    await expect.poll(() => cards.count(), { timeout: ANSWER_TIMEOUT_MS }).toBeGreaterThan(1);
+    const text = await textOf(cards.last());
+    expect(text).toContain('VPN Setup Guide');
+    expect(text).toMatch(/\bOPS\b/);
+  });
+
   it('"Show here" on a search result posts the page into the conversation', async () => {
     const pageCards = browser.page.locator('.ac-adaptiveCard').filter({ hasText: /version \d+ by/ });
     const before = await pageCards.count();
