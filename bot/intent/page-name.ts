@@ -24,9 +24,9 @@ const NOT_A_NAME =
 const PAGE_THEN_PURPOSE =
   /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:for|so|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it)\b.{0,80}$/i;
 
-/** "open the Performance Reviews page there", "… page for a sec": an adverb after the page noun. */
+/** "open the Performance Reviews page there", "… page asap": a word after the page noun (adverbs of time and pace: `NAME_THEN_ADVERB`). */
 const PAGE_THEN_ADVERB =
-  /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:there|here|again|real\s+quick|for\s+a\s+(?:sec|second|moment|minute)|asap|now|right\s+now|today|please|pls|for\s+me|for\s+us|too|as\s+well)$/i;
+  /(\s(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article))\s+(?:there|here|asap|now|today|please|pls|for\s+me|for\s+us|too|as\s+well)$/i;
 /** "the holiday calendar one": "one" standing for the page, after two words or more. */
 const NAME_THEN_ONE = /^((?:the|our)\s+\S+\s+\S.*?)\s+one$/i;
 /** "show me the On-call Rota again", "open the VPN guide real quick": an adverb at the end, with or without a page noun. */
