@@ -320,6 +320,8 @@ export const CLOSINGS = new Set(
     'regards|warm regards|warmly|br|sincerely|yours|ta|thx|ty|all the best|have a nice day'
   ).split('|'),
 );
+/** A name or a team on a line of its own after a closing ("Ana Lopez", "People Team"). */
+const SIGNATURE_NAME = /^[\p{L}][\p{L}.'’ -]{0,40}$/u;
 /** Characters at the end of a message looked at for a sign-off (a closing and a short name). */
 const SIGN_OFF_PROBE = 80;
 
@@ -338,8 +340,8 @@ function withoutSignOff(text: string): string {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-  const closing = (lines[0] ?? '').replace(/[\s,.!]+$/, '').toLowerCase();
-  const nameOk = lines.length === 1 || (lines.length === 2 && /^[\p{L}][\p{L}.'’ -]{0,40}$/u.test(lines[1]!));
+  const closing = closingOf(lines[0] ?? '');
+  const nameOk = lines.length === 1 || (lines.length === 2 && SIGNATURE_NAME.test(lines[1]!));
   return CLOSINGS.has(closing) && nameOk ? text.slice(0, newline).trimEnd() : text;
 }
 
@@ -365,7 +367,7 @@ function withoutClosingLines(text: string): string {
 /** A short line of a sign-off after the closing: a name or a team, not itself a closing. */
 function isNameLine(line: string): boolean {
   const trimmed = line.trim();
-  return /^[\p{L}][\p{L}.'’ -]{0,40}$/u.test(trimmed) && !CLOSINGS.has(closingOf(trimmed));
+  return SIGNATURE_NAME.test(trimmed) && !CLOSINGS.has(closingOf(trimmed));
 }
 
 /** What a mail client adds at the end ("Sent from my iPhone", "Get Outlook for Android"), on a line of its own. */
