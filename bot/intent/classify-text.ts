@@ -48,15 +48,15 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
   // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
   // "Please be informed that …", "Please note that …" (formal email): what follows is the news, not a command.
   /^(?:(?:please|pls|kindly)\s+)?(?:be\s+(?:informed|advised)|note)\s+that\s+(?=\S)|^(?:for\s+your\s+information|just\s+(?:to\s+let\s+you\s+know|letting\s+you\s+know)|just\s+so\s+you\s+know)[\s,:;.\-–—]+(?=\S)/i,
-  // "Request you to rename …", "I request you to …" (Indian English): the request follows.
+  // "Request you to rename …", "I am requesting you to kindly share …" (Indian English): the request follows.
   new RegExp(
-    String.raw`^(?:i\s+)?(?:request(?:ing)?|kindly\s+request)\s+(?:you\s+)?to\s+${COMMAND_VERB}`,
+    String.raw`^(?:(?:i|we)\s+(?:(?:am|are|would\s+like\s+to)\s+)?)?(?:kindly\s+)?request(?:ing)?\s+(?:(?:you|u)\s+)?to\s+(?:${PLEASE}\s+)?${COMMAND_VERB}`,
     'i',
   ),
   // "(I would like to) request a new page …" (formal): the page asked for follows.
@@ -90,6 +90,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "I am writing to request the travel policy" (formal, as in an email): what is asked for follows.
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
   /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:needing|wanting|requiring)\s+(?=\S)/i,
+  // "Please help to search the kafka runbook": a read with what it reads ("help to search" alone asks for help).
+  /^help\s+(?:me\s+|us\s+)?to\s+(?=(?:search|find|look|open|show|get|pull|bring|share|send)\S*\s+\S)/i,
   /^me\s+(?=i\s)/i,
   // "go find X", "try searching X", "see if you can find X": a search said with a helper verb first.
   /^(?:go\s+(?:and\s+)?|try\s+(?:and\s+|to\s+)?|see\s+if\s+(?:you|u)\s+can\s+)(?=(?:search|searching|find|finding|look(?:ing)?\s+(?:for|up)|locate|dig\s+up)\b)/i,
@@ -104,7 +106,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:how\s+about|what\s+about|what\s+if\s+we\s+(?:had|made|created|added)|time\s+for|maybe|perhaps)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   new RegExp(String.raw`^${PLEASE}\b[\s,:]*(?=\S)`, 'i'),
   /^(?:(?:would|do)\s+(?:you|u)\s+)?mind(?:\s+(?:please|just))?\s+(?=\S)/i,
-  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|see|view|read|create|make|set\s+up|add|put|write|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
+  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r|can|could|will|would)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|see|view|read|create|make|set\s+up|add|put|write|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
   /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya|ye)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps|ever))?[\s,]*(?=\S)/i,
   // "reckon you could …" (Australian, British), "Can help me …" (Singapore English, no "you").
   /^(?:(?:do\s+)?(?:you|ya|ye|u)\s+)?reckon\s+(?:you|ya|ye|u)\s+(?:could|can|would)\s+(?=\S)/i,
@@ -223,8 +225,22 @@ const POLITE_SUFFIXES: readonly string[] = [
   'and do the needful',
   'do the needful',
   'and let me know',
+  'and lmk',
+  // "Pls revert back", "kindly check and share" (Indian English): reply with it, send it over.
   'and revert',
   'and revert back',
+  'revert',
+  'revert back',
+  'pls revert',
+  'pls revert back',
+  'please revert',
+  'please revert back',
+  'kindly revert',
+  'kindly revert back',
+  'check and share',
+  'pls check and share',
+  'please check and share',
+  'kindly check and share',
   'and share',
   'and share it',
   'and thx',
@@ -264,6 +280,8 @@ const POLITE_SUFFIXES: readonly string[] = [
   'leh',
   'lor',
   ...thanksPhrases(),
+  // A run-on "and" before the thanks ("… and thanks a ton").
+  ...thanksPhrases().map((thanks) => `and ${thanks}`),
 ].sort((a, b) => b.length - a.length);
 /** Laughter: dropped after a request ("… lol"), but alone it is all there is. */
 const LAUGHTER = new Set(['lol', 'haha', 'lmao']);
@@ -444,12 +462,38 @@ function stripTrailingClause(text: string, asked = false): string {
 const ASKED_REQUEST =
   /^(?:[\p{L}'!,]+\s+){0,3}?(?:can|could|would|will)\s+(?:you|u|ya|ye|someone|somebody)\b|^(?:is\s+(?:it|there)\s+(?:possible|a\s+way)|would\s+it\s+be\s+possible)\b/iu;
 
+/** Courtesy in brackets inside a request ("could you (when you can) open …"): the inside is captured. */
+const BRACKETED_ASIDE = /\s*\(([^()]{1,40})\)/g;
+
+/**
+ * The line without courtesy in brackets before its text starts ("could you (when you get a chance)
+ * open X", "search (pls) for Y"): only before a colon or a quote, so page text keeps its brackets.
+ */
+function withoutBracketedCourtesy(text: string): string {
+  if (!text.includes('(')) return text;
+  const textStart = text.search(/[:"“]/);
+  const end = textStart < 0 ? text.length : textStart;
+  const head = text.slice(0, end).replace(BRACKETED_ASIDE, (aside: string, inside: string) =>
+    POLITE_SUFFIXES.includes(
+      inside
+        .replace(/[\s.!?,]+$/, '')
+        .trim()
+        .toLowerCase(),
+    )
+      ? ''
+      : aside,
+  );
+  return head + text.slice(end);
+}
+
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
   let text = sectionHeadingFirst(
     plainSpaceKeys(
       fixCourtesyTypos(
-        line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+        withoutBracketedCourtesy(
+          line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+        ),
       ),
     ),
   );
