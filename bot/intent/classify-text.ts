@@ -455,7 +455,41 @@ function stripTrailingClause(text: string, asked = false): string {
   const dash = /^\s[-–—]/.test(text.slice(comma, comma + 2));
   if (dash && CREATE_FIRST.test(text) && !isQuestion(clause)) return text;
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
-  return TRAILING_CLAUSE.test(clause) ? text.slice(0, comma) : text;
+  if (TRAILING_CLAUSE.test(clause)) return text.slice(0, comma);
+  // Only after a comma or a dash: after a sentence end the last sentence may be the request itself.
+  const story = text[comma] === ',' || dash;
+  return story && isStoryAfterRead(text.slice(0, comma), clause) ? text.slice(0, comma) : text;
+}
+
+/**
+ * Who is asking or when, in a clause ("mine just died", "the new hire asked me earlier", "client call
+ * in 10 min", "working from my parents' place this week"): a word for the asker or a time.
+ */
+const ABOUT_THE_ASKER =
+  /\b(?:i|i'?m|im|i'?ve|ive|i'?ll|me|my|mine|we|we'?re|we'?ve|we'?ll|us|our)\b|\b(?:today|tonight|tomorrow|yesterday|earlier|this\s+(?:morning|afternoon|evening|week)|next\s+(?:week|month)|in\s+(?:\d+|an?|a\s+few|few|half\s+an)\s+(?:mins?|minutes?|hours?|hrs?|hr|days?))\b/i;
+/** A clause that opens like a qualifier of the search or the name ("…, from last week", "…, in ENG"), or a question. */
+const QUALIFIER_OR_QUESTION =
+  /^(?:from|in|on|about|with|by|of|at|under|between|before|after|for|to|and|or|not|without|where|what|who|when|why|how|which|is|are|do|does|did)\b|\?\s*$/i;
+/** A request's words anywhere in a clause ("btw can you show me …"): then it is no story. */
+const REQUEST_WORD =
+  /\b(?:can|could|would|will|please|pls|plz|kindly|show|open|find|search|get|pull|bring|look|give|send|share|check|read|see|view|lmk)\b/i;
+/** A write's words: after them a clause can be the text of the page. */
+const WRITE_WORD =
+  /\b(?:add|append|put|write|insert|update|edit|change|replace|rename|create|make|post|note|say|saying|says|draft|fix|correct|include|mention|set\s+up|start)\b/i;
+
+/**
+ * A story after a read ("open the Laptop Setup page, mine just died", "find the travel policy - the
+ * client call got moved to tomorrow"): a clause of three words or more about the asker or a time,
+ * after a request with no write in it. Why it is wanted, not what is wanted.
+ */
+function isStoryAfterRead(request: string, clause: string): boolean {
+  return (
+    clause.split(/\s+/).length >= 3 &&
+    ABOUT_THE_ASKER.test(clause) &&
+    !QUALIFIER_OR_QUESTION.test(clause) &&
+    !REQUEST_WORD.test(clause) &&
+    !WRITE_WORD.test(request)
+  );
 }
 
 /** A request asked as a question ("can you …", "could someone …"), after at most a few greeting words. */

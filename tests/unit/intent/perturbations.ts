@@ -414,6 +414,15 @@ function spaceKeyAfterIn(text: string): RegExpExecArray | null {
   return / in (?=[A-Z][A-Z0-9]{1,9}\b(?! [a-z]*[A-Z]))/.exec(text.slice(0, commandEnd(text)));
 }
 
+/** A read that ends with its page's name, with emphasis after it ("open the X only"); not after courtesy or "?". */
+function emphasised(text: string, word: string): string | undefined {
+  return /^(?:open|show|get|pull up|bring up|find)\b/i.test(text) &&
+    /[\p{L}\p{N}]$/u.test(text) &&
+    !/\b(?:please|pls|plz|thanks|thx|you|u|it|asap)$/i.test(text)
+    ? text + word
+    : undefined;
+}
+
 /**
  * The tenth round's voices (issue 13): how chatty and non-native writers vary the same request. A
  * write gets its change before the request or on a line of its own (never words after its text); a
@@ -585,13 +594,13 @@ export const VOICE_PERTURBATIONS: readonly Perturbation[] = [
     name: 'non-native: " only" at the end',
     family: 'non-native',
     kinds: ['get by name'],
-    apply: after(' only'),
+    apply: (text) => emphasised(text, ' only'),
   },
   {
     name: 'non-native: " itself" at the end',
     family: 'non-native',
     kinds: ['get by name'],
-    apply: after(' itself'),
+    apply: (text) => emphasised(text, ' itself'),
   },
   {
     name: 'non-native: ", pls check and share"',
@@ -654,7 +663,7 @@ export const VOICE_PERTURBATIONS: readonly Perturbation[] = [
     apply: after('\n\nThanks and regards,\nRavi'),
   },
   {
-    name: 'non-native: combined "Hi sir, kindly … asap only"',
+    name: 'non-native: combined "Hi sir, kindly … asap"',
     family: 'non-native',
     kinds: ['get by name'],
     apply: (text) => askingBefore('Hi sir, kindly ')(text)?.concat(' asap'),
