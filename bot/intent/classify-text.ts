@@ -520,13 +520,32 @@ function withoutBracketedCourtesy(text: string): string {
   return head + text.slice(end);
 }
 
+/** Slack or Markdown marks around a word or a few ("*HR*", "`ENG`", "_Brand Guidelines_", "~gdpr~"), after a space. */
+const INLINE_MARKS = /(^|\s)(\*{1,2}|_{1,2}|~{1,2}|`)([\p{L}\p{N}][^*_~`\n]{0,80}?)\2(?=$|[\s,.!?:;)])/gu;
+
+/** A read's verb among the first words, itself maybe in marks ("*search* for …", "pls open the `X` page"). */
+const READ_FIRST =
+  /^(?:[^\s*_~`]+\s+){0,4}?(?:\*{1,2}|_{1,2})?(?:search|find|open|show|get|look|pull|bring|give|fetch|check|share)\b/i;
+
+/**
+ * A read without Slack's formatting around a name, a space or its verb ("search *HR* for parental
+ * leave", "open the `Laptop Setup` page"): the marks say how it looks, not what is asked. A write
+ * keeps them (they may be the page's formatting).
+ */
+function withoutInlineMarks(text: string): string {
+  if (!/[*_~`]/.test(text) || WRITE_WORD.test(text) || !READ_FIRST.test(text)) return text;
+  return text.replace(INLINE_MARKS, (_all, space: string, _mark: string, inside: string) => space + inside);
+}
+
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
   let text = sectionHeadingFirst(
     plainSpaceKeys(
       fixCourtesyTypos(
         withoutBracketedCourtesy(
-          line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+          withoutInlineMarks(
+            line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+          ),
         ),
       ),
     ),
@@ -556,6 +575,23 @@ const GREETING = new RegExp(
   String.raw`^(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
 );
+
+/**
+ * Chat that opens a message on a line of its own and asks nothing ("ok so long story short", "quick
+ * one", "one more thing", "btw"): the request is on the lines after it. Kept as data.
+ */
+const LEAD_IN_WORD = String.raw`(?:ok|okay|so|right|well|um+|uh+|hm+|anyway|anyways|also|and|oh|ah+|btw|by\s+the\s+way|fyi|ps|p\.s|lol|haha+|yeah|alright|sorry(?:\s+to\s+(?:bother|bug|disturb|trouble)(?:\s+(?:you|u))?)?|(?:a\s+)?quick\s+(?:one|q|request|thing|favou?r)|(?:one\s+)?more\s+thing|one\s+more|another\s+(?:one|thing)|(?:one\s+)?(?:last|final)\s+(?:thing|one)|long\s+story\s+short|random\s+(?:one|q)|me\s+again|heads\s+up|here\s+goes|so\s+yeah)`;
+const LEAD_IN_LINE = new RegExp(String.raw`^${LEAD_IN_WORD}(?:\s+${LEAD_IN_WORD})*$`, 'i');
+
+/** True for a line of chat that only leads in to a request on the next lines ("ok so long story short"). */
+export function isLeadInLine(line: string): boolean {
+  const text = line
+    .replace(EMOJI_AND_SYMBOLS, ' ')
+    .replace(/[!.,?~:;)(—–-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 0 && text.length <= 60 && LEAD_IN_LINE.test(text);
+}
 
 /** True for a message that is only a greeting, thanks or acknowledgement ("hi!", "thanks a lot 🙏"). */
 export function isGreeting(line: string): boolean {

@@ -242,3 +242,39 @@ export function statedCommand(line: string, bodyLines: string): Intent | undefin
   const text = lead.slice(pageFirst[0].length);
   return isStatement(text, bodyLines) ? addStatement(pageFirst[1]!, text) : undefined;
 }
+
+/** Where a first sentence or clause may end: a sentence end, an emoji, or a dash, then a space. */
+const CONTEXT_BREAK =
+  /[.!]+\s+(?=\S)|\s[-–—]+\s+(?=\S)|\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\uFE0F|\u200D)*\s+(?=\S)/u;
+/** Longest context sentence looked at (characters). */
+const MAX_CONTEXT = 140;
+/** Words that ask for something: a sentence with one is no mere context. */
+const ASKING_WORD =
+  /\b(?:can|could|would|will|please|pls|plz|kindly|show|open|find|search|get|pull|bring|look|looking|give|send|share|check|read|see|view|need|needs|want|wants|wanna|add|append|put|write|update|edit|change|replace|rename|create|make|help|approve|approvals?|where|what|who|how|why|which)\b/i;
+/** What only chat says: an apology, a mood, a note of haste ("sorry, crazy day", "quick one before standup"). */
+const CHAT_MARKER =
+  /\b(?:sorry|apologies|ugh|phew|oops|lol|haha+|quick\s+(?:one|q)|long\s+(?:day|week|story)|crazy|busy|hectic|mad|random|heads\s+up)\b/i;
+/** The asker or a time ("we had the retro today", "I'm new here", "client call in 10 min"). */
+const ASKER_OR_TIME =
+  /\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\s+(?:morning|afternoon|week)|standup|retro|meeting)\b/i;
+
+/**
+ * Where the request starts after a first sentence of context ("So we had the retro today and this
+ * came up. vpn setup", "Sorry, crazy day here 😅 expense policy", "Quick one before standup — open
+ * the X"): a sentence that asks nothing, is no question and is about the asker, a time or only chat.
+ * -1 when the line does not open that way. Looks at the first break only, within {@link MAX_CONTEXT}.
+ */
+export function contextLeadEnd(line: string): number {
+  const head = line.slice(0, MAX_CONTEXT);
+  const match = CONTEXT_BREAK.exec(head);
+  if (!match || match.index === 0) return -1;
+  const lead = head.slice(0, match.index + match[0].trimEnd().length);
+  const ok =
+    /\S\s+\S/.test(lead) &&
+    !/[?"“]|:(?!\d)/.test(lead) &&
+    !ASKING_WORD.test(lead) &&
+    fixVerbTypo(lead) === undefined &&
+    !isQuestion(lead) &&
+    (CHAT_MARKER.test(lead) || ASKER_OR_TIME.test(lead));
+  return ok ? match.index + match[0].length : -1;
+}
