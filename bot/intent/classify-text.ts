@@ -48,7 +48,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
   // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
@@ -537,6 +537,17 @@ function withoutInlineMarks(text: string): string {
   return text.replace(INLINE_MARKS, (_all, space: string, _mark: string, inside: string) => space + inside);
 }
 
+/** "one page", "one new page" for "a page" (non-native): not after a word that makes "one" a count or a pointer. */
+const ONE_FOR_A =
+  /(?<!\b(?:the|this|that|only|just|any|each|every|per|which|no|than|to|of)\s+)\bone\s+(?=(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/gi;
+
+/** The command words with "one page" read as "a page", before the first colon or quote (after it is page text). */
+function withArticleForOne(text: string): string {
+  const cut = text.search(/[:"“]/);
+  const head = cut < 0 ? text : text.slice(0, cut);
+  return head.replace(ONE_FOR_A, 'a ') + (cut < 0 ? '' : text.slice(cut));
+}
+
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
   let text = sectionHeadingFirst(
@@ -544,7 +555,11 @@ export function stripPoliteness(line: string): string {
       fixCourtesyTypos(
         withoutBracketedCourtesy(
           withoutInlineMarks(
-            line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+            withArticleForOne(line)
+              .replace(EMOJI_AND_SYMBOLS, ' . ')
+              .replace(EMOTICON, '$1.')
+              .replace(/\s+/g, ' ')
+              .trim(),
           ),
         ),
       ),

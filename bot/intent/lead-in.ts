@@ -250,7 +250,7 @@ const CONTEXT_BREAK =
 const MAX_CONTEXT = 140;
 /** Words that ask for something: a sentence with one is no mere context. */
 const ASKING_WORD =
-  /\b(?:can|could|would|will|please|pls|plz|kindly|show|open|find|search|get|pull|bring|look|looking|give|send|share|check|read|see|view|need|needs|want|wants|wanna|add|append|put|write|update|edit|change|replace|rename|create|make|help|approve|approvals?|where|what|who|how|why|which)\b/i;
+  /\b(?:can|could|would|will|please|pls|plz|kindly|get|see|view|put|write|wanna|where|what|who|how|why|which|(?:search|find|open|show|pull|bring|look|give|send|shar|check|read|need|want|add|append|updat|edit|chang|replac|renam|creat|mak|help|approv)\w*)\b/i;
 /** What only chat says: an apology, a mood, a note of haste ("sorry, crazy day", "quick one before standup"). */
 const CHAT_MARKER =
   /\b(?:sorry|apologies|ugh|phew|oops|lol|haha+|quick\s+(?:one|q)|long\s+(?:day|week|story)|crazy|busy|hectic|mad|random|heads\s+up)\b/i;

@@ -619,8 +619,11 @@ export const VOICE_PERTURBATIONS: readonly Perturbation[] = [
     family: 'non-native',
     kinds: ['get by name'],
     apply: (text) => {
-      const read = /^(?:open|show me|show|pull up|bring up|get) (?:the )?/i.exec(text);
-      return read ? `I am needing the ${text.slice(read[0].length)}` : undefined;
+      const read =
+        /^(?:open|show me|show|pull up|bring up|get) (?:the )?(?!(?:me|us|up|for|it|pls|please)\b)/i.exec(
+          text,
+        );
+      return read && !/\?$/.test(text) ? `I am needing the ${text.slice(read[0].length)}` : undefined;
     },
   },
   {
