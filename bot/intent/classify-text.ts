@@ -48,6 +48,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
   // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
+  // "weird question but …", "random q, …", "dumb one:": the hedge itself, then the request or the question.
+  /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
   /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
@@ -145,7 +147,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "check and share the X page", "find and send me X": two verbs joined, the last one says what is wanted.
   /^(?:check|find|search|look\s+up|locate|get)\s+and\s+(?=(?:share|send|open|show|give|get|forward)\b)/i,
   // "Kindly do the needful and update …", "Please revert with the X link" (Indian English).
-  /^(?:do\s+the\s+needful\s+and|revert\s+(?:back\s+)?with)\s+(?=\S)/i,
+  /^(?:do\s+(?:the\s+)?needful\s+(?:and|to|by)|revert\s+(?:back\s+)?with)\s+(?=\S)/i,
   /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,
   /^(?:i'?m|i\s+am|im)\s+(?=(?:looking(?!\s+(?:into|at)\b)|searching|search|find)\b)/i,
 ];
@@ -237,6 +239,15 @@ const POLITE_SUFFIXES: readonly string[] = [
   'please revert back',
   'kindly revert',
   'kindly revert back',
+  // "…, please guide", "pls advise" (Indian English): asks for the answer, names nothing.
+  'please guide',
+  'pls guide',
+  'kindly guide',
+  'please guide me',
+  'kindly guide me',
+  'please advise',
+  'pls advise',
+  'kindly advise',
   'check and share',
   'pls check and share',
   'please check and share',
@@ -470,6 +481,9 @@ const ABOUT_THE_ASKER =
 /** A clause that opens like a qualifier of the search or the name ("…, from last week", "…, in ENG"), or a question. */
 const QUALIFIER_OR_QUESTION =
   /^(?:from|in|on|about|with|by|of|at|under|between|before|after|for|to|and|or|not|without|where|what|who|when|why|how|which|is|are|do|does|did)\b|\?\s*$/i;
+/** Why the asker asks ("asking for a friend", "just curious", "wondering because …"): never what. */
+const ASKING_WHY =
+  /^(?:(?:just\s+)?(?:asking|wondering|curious)(?:\s+(?:for\s+a\s+(?:friend|colleague|teammate)|because\b.*|since\b.*|as\b.*))?|no\s+reason|for\s+reasons)[\s.!]*$/i;
 /** A request's words anywhere in a clause ("btw can you show me …"): then it is no story. */
 const REQUEST_WORD =
   /\b(?:can|could|would|will|please|pls|plz|kindly|show|open|find|search|get|pull|bring|look|give|send|share|check|read|see|view|lmk)\b/i;
@@ -483,6 +497,7 @@ const WRITE_WORD =
  * after a request with no write in it. Why it is wanted, not what is wanted.
  */
 function isStoryAfterRead(request: string, clause: string): boolean {
+  if (ASKING_WHY.test(clause) && !WRITE_WORD.test(request)) return true;
   return (
     clause.split(/\s+/).length >= 3 &&
     ABOUT_THE_ASKER.test(clause) &&
@@ -644,7 +659,7 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
 }
 
 const HELP = new RegExp(
-  String.raw`^(?:help|\?|h|commands?|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+do)?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+commands\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+do\s+i\s+start|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:syntax|format|command)\s+(?:for|to)|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$`,
+  String.raw`^(?:help|\?|h|commands?|what\s+all\s+(?:things\s+|stuff\s+)?(?:can\s+(?:you|u)|(?:you|u)\s+can)\s+do|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+do)?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+commands\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+do\s+i\s+start|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:syntax|format|command)\s+(?:for|to)|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$`,
   'i',
 );
 /** "how do I search?", "how I can search?" (non-native): how to use one command, nothing after the verb. */
