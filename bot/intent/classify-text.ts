@@ -440,6 +440,8 @@ function stripTrailingClause(text: string, asked = false): string {
   if (comma <= 0 || text.length - comma > MAX_TRAILING_CLAUSE) return text;
   // `get "Thanks, Ana" in HR`: a comma inside a quoted title ends nothing.
   if (isInsideQuotes(text, comma)) return text;
+  // "Hi, good morning. I want that you search …": after a greeting the clause is the request itself.
+  if (isGreeting(text.slice(0, comma))) return text;
   const clause = text
     .slice(comma + 1)
     .replace(/^[-–—]/, '')

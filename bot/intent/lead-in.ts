@@ -232,7 +232,8 @@ export function statedCommand(line: string, bodyLines: string): Intent | undefin
   if (start < 0) return undefined;
   const ask = stripPoliteness(line.slice(start));
   const lead = statementOf(line.slice(0, at));
-  const addThat = ADD_THAT.exec(ask) ?? UPDATE_NAMED.exec(ask);
+  // "Sorry, crazy day. update the X page\nappend: …": with its text on the lines after, the lead is no text.
+  const addThat = ADD_THAT.exec(ask) ?? (bodyLines.trim().length === 0 ? UPDATE_NAMED.exec(ask) : null);
   // "As agreed with legal, please update X: section "H" …": a whole command after the lead, not a page name.
   const named = addThat ? ask.slice(addThat[0].length) : '';
   if (addThat && /[:"“]/.test(named)) return undefined;

@@ -453,12 +453,16 @@ function unwrapLine(line: string): string {
  */
 function interpretUserText(head: string, bodyLines: string, contexts = 0): Intent {
   const intent = interpretLine(head, bodyLines);
-  if (contexts >= MAX_CONTEXT_SENTENCES || !CONTEXT_REPLACEABLE.has(readingKind(intent))) return intent;
+  const kind = readingKind(intent);
+  if (contexts >= MAX_CONTEXT_SENTENCES || !(CONTEXT_REPLACEABLE.has(kind) || kind === 'question'))
+    return intent;
   const line = head.trim();
   const lead = contextLeadEnd(line);
   if (lead < 0) return intent;
   const rest = interpretUserText(line.slice(lead), bodyLines, contexts + 1);
   if (rest.kind === 'question') return intent.kind === 'question' ? intent : asQuestion(line, bodyLines);
+  // A question only as the rest reads alone as a read ("… came up. is there anything on salary bands?").
+  if (kind === 'question') return READS.has(readingKind(rest)) ? rest : intent;
   return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
 }
 
@@ -467,6 +471,7 @@ const MAX_CONTEXT_SENTENCES = 2;
 
 /** Readings a context sentence may have spoilt: a read, or nothing understood. */
 const CONTEXT_REPLACEABLE = new Set(['unclear', 'failure', 'search', 'get']);
+const READS = new Set(['search', 'get']);
 
 function readingKind(intent: Intent): string {
   if (intent.kind === 'operation' || intent.kind === 'page-by-name') return intent.request.operation;
