@@ -11,7 +11,9 @@ export interface NamedSpace {
 /** Words before a space's name that say where ("in the IT & Operations space", "from HR's wiki"). */
 const PREPOSITIONS = new Set(['in', 'on', 'from', 'inside', 'within']);
 /** Words after a space's name that say it is a space. */
-const MARKERS = new Set(['space', 'wiki']);
+const MARKERS = new Set(['space', 'wiki', 'confluence']);
+/** Words between a space's name and its marker ("the people team space", "the engineering team's wiki"): not the name. */
+const GROUP_WORDS = new Set(['team', 'teams', 'department', 'dept', 'group', 'folks']);
 const ARTICLES = new Set(['the', 'our']);
 /** Words after "the sales space" that introduce the topic of a search ("… for contoso renewal"). */
 const TOPIC_WORDS = new Set(['for', 'about', 'on', 'regarding']);
@@ -108,9 +110,24 @@ function spaceNamed(phrase: string, index: SpaceIndex): NameMatch | undefined {
   if (words.length === 0 || words.length > MAX_NAME_WORDS) return undefined;
   const byName = index.names.get(words.join(' '));
   if (byName !== undefined) return byName === AMBIGUOUS ? undefined : { key: byName, by: 'name' };
-  if (words.length !== 1) return undefined;
+  if (words.length !== 1) return wordsAgree(words, index);
   const byWord = index.words.get(words[0]!);
   return byWord === undefined || byWord === AMBIGUOUS ? undefined : { key: byWord, by: 'word' };
+}
+
+/**
+ * "IT ops", "people hr": several words that each name the same one space, by a distinctive word of its
+ * name or by its key ("ops" = OPS), "and" aside. Any other word ("the", a word of no name) → undefined.
+ */
+function wordsAgree(words: readonly string[], index: SpaceIndex): NameMatch | undefined {
+  let agreed: string | undefined;
+  for (const word of words) {
+    if (word === 'and') continue;
+    const key = index.words.get(word) ?? index.keys.get(normalizeSpaceKey(word) ?? '');
+    if (key === undefined || key === AMBIGUOUS || (agreed !== undefined && key !== agreed)) return undefined;
+    agreed = key;
+  }
+  return agreed === undefined ? undefined : { key: agreed, by: 'word' };
 }
 
 /** A possible "in [the] <name>['s] [space|wiki]" at the end of a text: where it starts and what it holds. */
@@ -153,6 +170,7 @@ function tailPhrases(text: string): TailPhrase[] {
       words[words.length - 1] = word;
       marked ||= possessive;
     }
+    if (marked && words.length > 1 && GROUP_WORDS.has(words.at(-1)!.toLowerCase())) words.pop();
     if (words.length > 1 && ARTICLES.has(words[0]!.toLowerCase())) words.shift();
     if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;
     phrases.push({ start: chunks[at]!.start, name: words.join(' '), marked });
@@ -185,12 +203,17 @@ function leadingPhrase(text: string): { name: string; topicStart: number } | und
   if (chunks[first] && PREPOSITIONS.has(chunks[first]!.text.toLowerCase())) first += 1;
   if (chunks[first] && ARTICLES.has(chunks[first]!.text.toLowerCase())) first += 1;
   for (let marker = first + 1; marker < chunks.length && marker - first <= MAX_NAME_WORDS; marker += 1) {
-    if (!MARKERS.has(chunks[marker]?.text.toLowerCase() ?? '')) continue;
-    const topic = chunks[marker + 1];
-    if (!topic || !TOPIC_WORDS.has(topic.text.toLowerCase()) || !chunks[marker + 2]) return undefined;
+    const markerWord = chunks[marker]?.text.toLowerCase() ?? '';
+    // "the engineering space: api versioning": a colon after the marker introduces the topic.
+    const colon = markerWord.endsWith(':') && MARKERS.has(markerWord.slice(0, -1));
+    if (!MARKERS.has(markerWord) && !colon) continue;
+    const topic = colon ? chunks[marker + 1] : chunks[marker + 2];
+    if (!colon && !TOPIC_WORDS.has(chunks[marker + 1]?.text.toLowerCase() ?? '')) return undefined;
+    if (!topic) return undefined;
     const words = chunks.slice(first, marker).map((chunk) => chunk.text);
     words[words.length - 1] = stripPossessive(words.at(-1)!).word;
-    return { name: words.join(' '), topicStart: chunks[marker + 2]!.start };
+    if (words.length > 1 && GROUP_WORDS.has(words.at(-1)!.toLowerCase())) words.pop();
+    return { name: words.join(' '), topicStart: topic.start };
   }
   return undefined;
 }

@@ -40,6 +40,14 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
     ['notes on the offsite in the engineering space', 'notes on the offsite', 'ENG'],
     ['the sales space for contoso renewal', 'contoso renewal', 'SALES'],
     ['in the engineering wiki about code freeze', 'code freeze', 'ENG'],
+    // A team word between the name and the marker, "confluence" as a marker, a colon after it.
+    ['leavers process in the people team space', 'leavers process', 'HR'],
+    ["release notes in the engineering team's space", 'release notes', 'ENG'],
+    ['the HR team space for payroll dates', 'payroll dates', 'HR'],
+    ['kafka lag on the engineering confluence', 'kafka lag', 'ENG'],
+    ['engineering space: api versioning', 'api versioning', 'ENG'],
+    // Several words that each name the same space ("IT ops" = IT & Operations, OPS).
+    ['on-call rota from the IT ops space', 'on-call rota', 'OPS'],
   ])('search %j → %j in %s', (words, rest, key) => {
     expect(nameSpaces(search(words), SPACES)).toEqual(search(rest, key));
   });
