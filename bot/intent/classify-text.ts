@@ -1,5 +1,6 @@
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
+import { spaceAside } from './name-residue.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { isComplaint } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
@@ -437,7 +438,10 @@ function stripTrailingClause(text: string, asked = false): string {
   const dash = /^\s[-–—]/.test(text.slice(comma, comma + 2));
   if (dash && CREATE_FIRST.test(text) && !isQuestion(clause)) return text;
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
-  return TRAILING_CLAUSE.test(clause) ? text.slice(0, comma) : text;
+  if (!TRAILING_CLAUSE.test(clause)) return text;
+  // "…, it's in the people space": where the page is, said aside, stays as "in <space>".
+  const space = spaceAside(clause);
+  return space ? `${text.slice(0, comma)} in ${space}` : text.slice(0, comma);
 }
 
 /** A request asked as a question ("can you …", "could someone …"), after at most a few greeting words. */

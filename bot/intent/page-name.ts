@@ -1,3 +1,4 @@
+import { withoutNameResidue } from './name-residue.js';
 import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
@@ -121,8 +122,9 @@ const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+one$/i;
  */
 export function readPageToOpen(text: string): TitleSearchRef | undefined {
   if (text.length > MAX_TITLE_LENGTH * 2) return readPageName(text);
-  const context = CONTEXT_AFTER_NAME.exec(text);
-  const named = (context && context.index > 0 ? text.slice(0, context.index) : text)
+  const trimmed = withoutNameResidue(text);
+  const context = CONTEXT_AFTER_NAME.exec(trimmed);
+  const named = (context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
     .replace(FRESHNESS, '$1')
     .replace(ONE_AFTER_NAME, '');
   const owner = SPACE_OWNS.exec(named);

@@ -1,3 +1,4 @@
+import { withoutNameResidue } from './name-residue.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
@@ -136,7 +137,9 @@ function tooLong(): Intent {
  */
 export function parseSearchWords(remainder: string): Intent {
   if (remainder.length > MAX_SEARCH_WORDS_LENGTH * 4) return tooLong();
-  let text = withoutResultsAsked(stripLeading(remainder.trim()).replace(ONLY_WITH_SPACE, ''));
+  let text = withoutResultsAsked(
+    stripLeading(withoutNameResidue(remainder.trim())).replace(ONLY_WITH_SPACE, ''),
+  );
   let spaceKey: string | undefined;
   const leading =
     LEADING_SPACE.exec(text) ??

@@ -1,0 +1,279 @@
+/**
+ * What people say after the topic of a search or the name of a page they want to read, that is
+ * neither: why or for whom they want it ("… for my trip next week", "… for a colleague"), when
+ * ("… before friday", "… today"), a hedge ("… maybe", "… I think it's called", "… or something"),
+ * chat ("… btw", "… tbh I have no idea where it lives") and a clause after a break about the asker or
+ * the moment ("…, the client call is in 10 min", "…, Priya starts on Monday", "…, reviewing a PR").
+ * One place trims it for both readers (search words and pages to open), with the word lists as data.
+ * Only lower-case words count (titles are written in capitals: "Who Is Who", "Today I Learned"), and
+ * only reads use it: the text of a write is never trimmed here.
+ */
+
+/** Pronouns that make what follows a break a sentence about someone, not more of the name. */
+const PRONOUNS = [
+  'i',
+  "i'm",
+  'im',
+  "i've",
+  'ive',
+  "i'll",
+  "i'd",
+  'me',
+  'my',
+  'we',
+  "we're",
+  "we've",
+  "we'll",
+  'our',
+  'us',
+  'you',
+  "you're",
+  'your',
+  'u',
+  'ur',
+  'they',
+  "they're",
+  'them',
+  'their',
+  'he',
+  "he's",
+  'him',
+  'his',
+  'she',
+  "she's",
+  'her',
+  'it',
+  "it's",
+  'its',
+  "there's",
+  "that's",
+  'someone',
+  'somebody',
+  'everyone',
+];
+/** Verbs that make a clause ("… is in 10 min", "… asked", "… starts on Monday", "… locked out"). */
+const CLAUSE_VERBS = [
+  'is',
+  'are',
+  'was',
+  'were',
+  'am',
+  'be',
+  'been',
+  "isn't",
+  "aren't",
+  "wasn't",
+  'got',
+  'gets',
+  'has',
+  'have',
+  'had',
+  "hasn't",
+  "haven't",
+  'does',
+  'did',
+  "don't",
+  "doesn't",
+  "didn't",
+  "can't",
+  'cannot',
+  "couldn't",
+  "won't",
+  'will',
+  'would',
+  'should',
+  'asked',
+  'asks',
+  'wants',
+  'wanted',
+  'needs',
+  'needed',
+  'said',
+  'says',
+  'told',
+  'starts',
+  'started',
+  'keeps',
+  'kept',
+  'broke',
+  'broken',
+  'jammed',
+  'stuck',
+  'locked',
+  'crashed',
+  'failing',
+  'failed',
+  'joins',
+  'joined',
+  'mentioned',
+  'suggested',
+  'recommended',
+];
+/** Chat and time words: a clause of them says how or when, never what ("…, asap", "…, lol", "…, tomorrow"). */
+const CHAT_AND_TIME = [
+  'lol',
+  'lmao',
+  'haha',
+  'hahaha',
+  'hehe',
+  'btw',
+  'tbh',
+  'fyi',
+  'idk',
+  'imo',
+  'imho',
+  'ngl',
+  'smh',
+  'ugh',
+  'asap',
+  'urgent',
+  'urgently',
+  'today',
+  'tonight',
+  'tomorrow',
+  'tmrw',
+  'yesterday',
+  'eod',
+  'eow',
+  'min',
+  'mins',
+  'minutes',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];
+const CLAUSE_WORDS = new Set([...PRONOUNS, ...CLAUSE_VERBS, ...CHAT_AND_TIME]);
+
+/** "…, reviewing a PR", "…, trying to toggle something": a participle that opens a clause. */
+const PARTICIPLE_CLAUSE =
+  /^[a-z]{2,}ing\s+(?:a|an|the|to|for|my|our|some|something|it|this|that|with|on|in|out|up|through|around)\b/;
+
+/** Breaks after which a clause may follow: a comma, a semicolon, a dash, a sentence end, a bracket. */
+const BREAKS = [',', ';', ' - ', ' – ', ' — ', '. ', '? ', '! ', ' ('];
+
+/** Longest clause (characters) read after a break, and longest text trimmed at all. */
+const MAX_CLAUSE = 90;
+const MAX_TEXT = 400;
+
+/** When, alone at the end ("… today"); other days only after a preposition ("… before friday", not "Whit Monday"). */
+const DAY_ALONE = '(?:today|tonight|tomorrow|tmrw|eod|eow)';
+const DAY =
+  '(?:today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|morning|afternoon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))';
+/** Before or for what: "before the retro tomorrow", "for the audit", "ahead of my 1:1". */
+const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:the|my|our|this|next|a)\\s+(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|workshop|presentation|sync|deadline)(?:\\s+${DAY})?`;
+/** "the laptop setup page for Sam": for whom, after a page noun that follows the name. */
+const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-]+$/u;
+/** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
+const FOR_WHOM =
+  'for\\s+(?:me|us|him|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
+/** Why: "as I am travelling", "because we have an audit". */
+const WHY =
+  "(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)\\b";
+/** Hedges and courtesy at the end: "maybe", "I think it's called", "or something", "by any chance", "if possible". */
+const HEDGE =
+  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|you\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend)";
+/** Chat words that start what is said aside: "btw", "tbh I have no idea where it lives". */
+const ASIDE = '(?:btw|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w*|hehe\\w*)';
+
+/** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
+const TRAILING_RESIDUE = new RegExp(
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|(?:before|by|until|till|ahead\\s+of|for|on)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?)[\\s.!?]*$`,
+  'u',
+);
+
+/** True when `clause` (after a break) is about the asker or the moment: a clause word typed in lower case, or a participle. */
+function isAside(clause: string): boolean {
+  const trimmed = clause.trim();
+  if (trimmed.length === 0) return true;
+  if (PARTICIPLE_CLAUSE.test(trimmed)) return true;
+  for (const match of trimmed.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    const word = match[0].replaceAll('’', "'");
+    const typedLower = word === word.toLowerCase() || /^I(?:'[a-z]+)?$/.test(word);
+    if (typedLower && CLAUSE_WORDS.has(word.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** True when `at` is inside a quoted span of `text` (straight or curly double quotes). */
+function insideQuotes(text: string, at: number): boolean {
+  let open = false;
+  for (let i = 0; i < at; i += 1) {
+    const char = text[i];
+    if (char === '"') open = !open;
+    else if (char === '“') open = true;
+    else if (char === '”') open = false;
+  }
+  return open;
+}
+
+/** The last break of `text` and where its clause starts, or undefined. */
+function lastBreak(text: string): { at: number; clauseStart: number } | undefined {
+  let best: { at: number; clauseStart: number } | undefined;
+  for (const mark of BREAKS) {
+    const at = text.lastIndexOf(mark);
+    if (at > 0 && (!best || at > best.at)) best = { at, clauseStart: at + mark.length };
+  }
+  return best;
+}
+
+/**
+ * ", it's in the people space", "(should be on the eng wiki)", "- in OPS I think": where the page or topic
+ * is, said as an aside. It becomes a plain "in <space>" at the end, which the space readers take.
+ */
+const SPACE_ASIDE =
+  /^(?:(?:[iI]\s+think|probably|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|it\s+should\s+be|should\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+[iI]\s+think)?[\s.!?]*$/u;
+
+/** "(ENG space)", "(the people space)": a space named in brackets with its marker, no preposition. */
+const SPACE_IN_BRACKETS = /^((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki))$/u;
+
+/** The break mark found at `found` (" (", ", ", …). */
+function mark(text: string, found: { at: number; clauseStart: number }): string {
+  return text.slice(found.at, found.clauseStart);
+}
+
+/** The space an aside clause names ("it's in the people space" → "the people space"), or undefined. */
+export function spaceAside(clause: string): string | undefined {
+  return clause.length > MAX_CLAUSE ? undefined : SPACE_ASIDE.exec(clause.trim())?.[1];
+}
+
+/** One step: the text without a trailing aside clause after a break, or without trailing residue. */
+function trimOnce(text: string): string {
+  const found = lastBreak(text);
+  if (found && text.length - found.clauseStart <= MAX_CLAUSE && !insideQuotes(text, found.at)) {
+    const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
+    const head = text.slice(0, found.at).trimEnd();
+    const bracketed = mark(text, found) === ' (' ? SPACE_IN_BRACKETS.exec(clause.trim()) : null;
+    const space = bracketed ? bracketed[1] : spaceAside(clause);
+    if (/[\p{L}\p{N}]/u.test(head) && space) return `${head} in ${space}`;
+    if (/[\p{L}\p{N}]/u.test(head) && isAside(clause)) return head;
+  }
+  const someone = PAGE_FOR_SOMEONE.exec(text);
+  if (someone) return text.slice(0, someone.index);
+  const tail = text.slice(-MAX_CLAUSE - 10);
+  const residue = TRAILING_RESIDUE.exec(tail);
+  if (residue) {
+    const head = text.slice(0, text.length - tail.length + residue.index).trimEnd();
+    if (/[\p{L}\p{N}]/u.test(head)) return head;
+  }
+  return text;
+}
+
+/**
+ * `text` (a search's words or the name of a page to read) without what is said after it that is
+ * neither (see the module comment). A few rounds, each a backward search for the last break and one
+ * anchored match on a bounded tail: linear. Text longer than {@link MAX_TEXT} is left as typed.
+ */
+export function withoutNameResidue(text: string): string {
+  if (text.length > MAX_TEXT) return text;
+  let rest = text.trim();
+  for (let round = 0; round < 4; round += 1) {
+    const next = trimOnce(rest);
+    if (next === rest) break;
+    rest = next;
+  }
+  return rest;
+}
