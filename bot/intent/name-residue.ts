@@ -108,6 +108,16 @@ const CLAUSE_VERBS = [
   'mentioned',
   'suggested',
   'recommended',
+  'arrived',
+  'expires',
+  'expired',
+  'need',
+  'want',
+  'gotta',
+  'because',
+  'cause',
+  'coz',
+  'cuz',
 ];
 /** Chat and time words: a clause of them says how or when, never what ("…, asap", "…, lol", "…, tomorrow"). */
 const CHAT_AND_TIME = [
@@ -145,15 +155,28 @@ const CHAT_AND_TIME = [
   'friday',
   'saturday',
   'sunday',
+  'hour',
+  'hours',
+  'pm',
+  'noon',
+  'rn',
 ];
 const CLAUSE_WORDS = new Set([...PRONOUNS, ...CLAUSE_VERBS, ...CHAT_AND_TIME]);
+/** "4pm", "10:30am": a time of day. */
+const CLOCK_TIME = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
+/** What the asker is doing, opening a clause ("…, doing code review", "…, prepping the demo"). */
+const DOING = new Set(
+  'doing working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing'.split(
+    ' ',
+  ),
+);
 
 /** "…, reviewing a PR", "…, trying to toggle something": a participle that opens a clause. */
 const PARTICIPLE_CLAUSE =
   /^[a-z]{2,}ing\s+(?:a|an|the|to|for|my|our|some|something|it|this|that|with|on|in|out|up|through|around)\b/;
 
 /** Breaks after which a clause may follow: a comma, a semicolon, a dash, a sentence end, a bracket. */
-const BREAKS = [',', ';', ' - ', ' – ', ' — ', '. ', '? ', '! ', ' ('];
+const BREAKS = [',', ';', ' - ', ' – ', ' — ', '. ', '? ', '! ', ' (', ' pls ', ' please ', ' plz '];
 
 /** Longest clause (characters) read after a break, and longest text trimmed at all. */
 const MAX_CLAUSE = 90;
@@ -175,9 +198,9 @@ const WHY =
   "(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)\\b";
 /** Hedges and courtesy at the end: "maybe", "I think it's called", "or something", "by any chance", "if possible". */
 const HEDGE =
-  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|you\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend)";
+  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend)";
 /** Chat words that start what is said aside: "btw", "tbh I have no idea where it lives". */
-const ASIDE = '(?:btw|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w*|hehe\\w*)';
+const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w*|hehe\\w*)';
 
 /** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
 const TRAILING_RESIDUE = new RegExp(
@@ -189,9 +212,10 @@ const TRAILING_RESIDUE = new RegExp(
 function isAside(clause: string): boolean {
   const trimmed = clause.trim();
   if (trimmed.length === 0) return true;
-  if (PARTICIPLE_CLAUSE.test(trimmed)) return true;
-  for (const match of trimmed.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+  if (PARTICIPLE_CLAUSE.test(trimmed) || DOING.has(/^[a-z]+/.exec(trimmed)?.[0] ?? '')) return true;
+  for (const match of trimmed.matchAll(/[\p{L}\p{N}'’:]+/gu)) {
     const word = match[0].replaceAll('’', "'");
+    if (CLOCK_TIME.test(word)) return true;
     const typedLower = word === word.toLowerCase() || /^I(?:'[a-z]+)?$/.test(word);
     if (typedLower && CLAUSE_WORDS.has(word.toLowerCase())) return true;
   }
@@ -227,13 +251,8 @@ function lastBreak(text: string): { at: number; clauseStart: number } | undefine
 const SPACE_ASIDE =
   /^(?:(?:[iI]\s+think|probably|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|it\s+should\s+be|should\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+[iI]\s+think)?[\s.!?]*$/u;
 
-/** "(ENG space)", "(the people space)": a space named in brackets with its marker, no preposition. */
+/** "(ENG space)", "…, the people space": a space named after a break with its marker, no preposition. */
 const SPACE_IN_BRACKETS = /^((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki))$/u;
-
-/** The break mark found at `found` (" (", ", ", …). */
-function mark(text: string, found: { at: number; clauseStart: number }): string {
-  return text.slice(found.at, found.clauseStart);
-}
 
 /** The space an aside clause names ("it's in the people space" → "the people space"), or undefined. */
 export function spaceAside(clause: string): string | undefined {
@@ -246,7 +265,7 @@ function trimOnce(text: string): string {
   if (found && text.length - found.clauseStart <= MAX_CLAUSE && !insideQuotes(text, found.at)) {
     const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
     const head = text.slice(0, found.at).trimEnd();
-    const bracketed = mark(text, found) === ' (' ? SPACE_IN_BRACKETS.exec(clause.trim()) : null;
+    const bracketed = SPACE_IN_BRACKETS.exec(clause.trim());
     const space = bracketed ? bracketed[1] : spaceAside(clause);
     if (/[\p{L}\p{N}]/u.test(head) && space) return `${head} in ${space}`;
     if (/[\p{L}\p{N}]/u.test(head) && isAside(clause)) return head;

@@ -44,7 +44,7 @@ const ONLY_WITH_SPACE = /\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*
 const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()\s+(?:for|about)\s+/;
 /** "search the sales space for X", "look in the ENG space for X": a space named with "space", then the topic. */
 const SPACE_THEN_TOPIC =
-  /^(?:(?:in|on|within|inside|through)\s+)?(?:the\s+)?()(~?[A-Za-z0-9]{1,254})\s+(space)\s+(?:for|about|regarding)\s+/i;
+  /^(?:(?:in|on|within|inside|through)\s+)?(?:the\s+)?()(~?[A-Za-z0-9]{1,254})\s+(space|wiki)\s+(?:for|about|regarding)\s+/i;
 
 /** True when `text` names a space and then what to look for in it ("the HR space for parental leave"). */
 export function isSpaceThenTopic(text: string): boolean {

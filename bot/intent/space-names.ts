@@ -97,7 +97,7 @@ function indexSpaces(spaces: readonly NamedSpace[]): SpaceIndex {
 }
 
 /** How a phrase named a space: by its key, its whole name, or one distinctive word of the name. */
-type NameMatch = { readonly key: string; readonly by: 'key' | 'name' | 'word' };
+type NameMatch = { readonly key: string; readonly by: 'key' | 'name' | 'word' | 'words' };
 
 /** The space `phrase` names in the directory, if exactly one. */
 function spaceNamed(phrase: string, index: SpaceIndex): NameMatch | undefined {
@@ -121,13 +121,16 @@ function spaceNamed(phrase: string, index: SpaceIndex): NameMatch | undefined {
  */
 function wordsAgree(words: readonly string[], index: SpaceIndex): NameMatch | undefined {
   let agreed: string | undefined;
+  let count = 0;
   for (const word of words) {
     if (word === 'and') continue;
     const key = index.words.get(word) ?? index.keys.get(normalizeSpaceKey(word) ?? '');
     if (key === undefined || key === AMBIGUOUS || (agreed !== undefined && key !== agreed)) return undefined;
     agreed = key;
+    count += 1;
   }
-  return agreed === undefined ? undefined : { key: agreed, by: 'word' };
+  // Two words or more that agree are as good as the whole name ("from IT ops"); one is only a word.
+  return agreed === undefined ? undefined : { key: agreed, by: count >= 2 ? 'words' : 'word' };
 }
 
 /** A possible "in [the] <name>['s] [space|wiki]" at the end of a text: where it starts and what it holds. */
@@ -189,7 +192,7 @@ function takeTailSpace(text: string, index: SpaceIndex): { rest: string; key: st
     if (!isCandidate(phrase)) continue;
     const match = spaceNamed(phrase.name, index);
     if (match === undefined) continue;
-    if (!phrase.marked && match.by !== 'name') continue;
+    if (!phrase.marked && match.by === 'word') continue;
     const rest = text.slice(0, phrase.start).trimEnd();
     if (rest !== '') return { rest, key: match.key };
   }
@@ -203,6 +206,12 @@ function leadingPhrase(text: string): { name: string; topicStart: number } | und
   if (chunks[first] && PREPOSITIONS.has(chunks[first]!.text.toLowerCase())) first += 1;
   if (chunks[first] && ARTICLES.has(chunks[first]!.text.toLowerCase())) first += 1;
   for (let marker = first + 1; marker < chunks.length && marker - first <= MAX_NAME_WORDS; marker += 1) {
+    // "the engineering confluence space for …": two markers in a row count as one.
+    if (
+      MARKERS.has(chunks[marker]?.text.toLowerCase() ?? '') &&
+      MARKERS.has(chunks[marker + 1]?.text.toLowerCase().replace(/:$/, '') ?? '')
+    )
+      chunks.splice(marker, 1);
     const markerWord = chunks[marker]?.text.toLowerCase() ?? '';
     // "the engineering space: api versioning": a colon after the marker introduces the topic.
     const colon = markerWord.endsWith(':') && MARKERS.has(markerWord.slice(0, -1));

@@ -48,6 +48,9 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
     ['engineering space: api versioning', 'api versioning', 'ENG'],
     // Several words that each name the same space ("IT ops" = IT & Operations, OPS).
     ['on-call rota from the IT ops space', 'on-call rota', 'OPS'],
+    ['in the engineering confluence space for load testing', 'load testing', 'ENG'],
+    // Two words or more that each name the same space count as its whole name, without "space".
+    ['vpn setup guide from IT ops', 'vpn setup guide', 'OPS'],
   ])('search %j → %j in %s', (words, rest, key) => {
     expect(nameSpaces(search(words), SPACES)).toEqual(search(rest, key));
   });
