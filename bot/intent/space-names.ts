@@ -12,6 +12,17 @@ export interface NamedSpace {
 const PREPOSITIONS = new Set(['in', 'on', 'from', 'inside', 'within']);
 /** Words after a space's name that say it is a space. */
 const MARKERS = new Set(['space', 'wiki', 'confluence']);
+/** Page nouns after which "in|from <name>" names a space even without "space" or "wiki". */
+const AFTER_PAGE_NOUN = new Set([
+  'page',
+  'pages',
+  'doc',
+  'docs',
+  'document',
+  'documents',
+  'article',
+  'articles',
+]);
 /** Words between a space's name and its marker ("the people team space", "the engineering team's wiki"): not the name. */
 const GROUP_WORDS = new Set(['team', 'teams', 'department', 'dept', 'group', 'folks']);
 const ARTICLES = new Set(['the', 'our']);
@@ -163,7 +174,8 @@ function tailPhrases(text: string): TailPhrase[] {
     const last = words.length - 1;
     words[last] = words[last]!.replace(/[?!.,;:]+$/, '');
     if (words[last] === '') words.pop();
-    let marked = false;
+    // "the Team Rituals page from Engineering": after a page noun, "from <name>" says where the page is.
+    let marked = at > 0 && AFTER_PAGE_NOUN.has(chunks[at - 1]!.text.toLowerCase());
     if (words.length > 1 && MARKERS.has(words.at(-1)!.toLowerCase())) {
       words.pop();
       marked = true;

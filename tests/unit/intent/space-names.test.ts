@@ -62,6 +62,14 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
     expect(nameSpaces(named('Testing Strategy in the engineering space'), SPACES)).toEqual(
       named('Testing Strategy', 'ENG'),
     );
+    // After a page noun, "from <name>" names the space without "space" ("Diversity in Engineering" keeps its words).
+    expect(nameSpaces(named('Team Rituals page from Engineering'), SPACES)).toEqual(
+      named('Team Rituals', 'ENG'),
+    );
+    expect(nameSpaces(named('Parental Leave Policy page from the People team'), SPACES)).toEqual(
+      named('Parental Leave Policy', 'HR'),
+    );
+    expect(nameSpaces(named('Diversity in Engineering'), SPACES)).toEqual(named('Diversity in Engineering'));
     expect(nameSpaces(named('"VPN Setup Guide" in the IT & Operations space'), SPACES)).toEqual(
       named('VPN Setup Guide', 'OPS'),
     );
