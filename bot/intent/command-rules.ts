@@ -7,6 +7,7 @@ import {
   parsePageFirstEdit,
 } from './edit-phrases.js';
 import { PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
+import { isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
@@ -323,9 +324,9 @@ const RULES: readonly Rule[] = [
   [/^find\s+out\b/i, () => undefined],
   [
     /^(?:search(?:ing)?(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|check\s+(?:about|for)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|quick\s+search(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b)))\b[\s:]*/i,
-    // "look the Salary Bands page" (no "for"): one page named, so it is opened.
+    // "look the Salary Bands page", "look the Remote Work Policy" (no "for"): one page named, so it is opened.
     (rest, _body, match) =>
-      /^look\s+$/i.test(match[0]) && ONE_PAGE_NAMED.test(rest)
+      /^look\s+$/i.test(match[0]) && (ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest))
         ? parseGetTarget(rest)
         : parseSearchWords(rest),
   ],

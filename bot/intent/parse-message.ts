@@ -21,7 +21,7 @@ import {
   normalizeMessage,
   showMentions,
 } from './normalize-message.js';
-import { readPageToOpen } from './page-name.js';
+import { isTitleShaped, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { withoutTextLabel } from './parse-create.js';
@@ -205,7 +205,8 @@ function keepInlineBodyEnd(line: string, core: string): string {
 function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
   const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
-  if (text.length > MAX_PAGE_NAME_LINE || !ONE_NAMED_PAGE.test(text)) return undefined;
+  if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(text) || isTitleShaped(text)))
+    return undefined;
   const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
