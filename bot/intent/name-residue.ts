@@ -281,14 +281,40 @@ function trimOnce(text: string): string {
   return text;
 }
 
+/** A filler between commas anywhere ("the, uh, Team Rituals page", "me, if you can, the Release Notes"). */
+const FILLER_BETWEEN_COMMAS =
+  /,\s*(?:um+|uh+m*|erm*|ehm|hmm+|like|you\s+know|i\s+mean|if\s+(?:you\s+can|possible|you\s+could)|please|pls|plz|maybe|basically)\s*,\s*/gi;
+/**
+ * What people say before the topic or the name: a comma, a filler ("um", "uh"), a hedge or an adverb
+ * before an article or a preposition ("like the travel policy", "maybe the incident runbooks", "quickly
+ * for sso setup", "real quick the expense limits"), "me, " or "me the" left by a verb.
+ */
+const LEADING_RESIDUE =
+  /^(?:[,;:]\s*|(?:um+|uh+m*|erm*|ehm|hmm+)\b[,.]?\s*|(?:for|about|on)\s*,\s*|(?:like|just|maybe|perhaps|basically|actually|literally|honestly|quickly|real\s+quick|quick|kindly)(?:\s*,\s*|\s+(?=(?:the|a|an|some|any|anything|for|about|on|our|info|information|docs?|pages?)\b))|(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|quickly|quick|real\s+quick|just|maybe)\s)))/i;
+/** "the keyword \"rollback\"", "the term 'kafka lag'", "just the word failover": a search's words named as words ("term sheet" stays). */
+const WORDS_NAMED =
+  /^(?:just\s+)?the\s+(?:key\s*)?(?:words?|phrase|string)\s+(?=\S)|^(?:just\s+)?(?:the\s+)?(?:key\s*)?(?:words?|terms?|phrase|string)\s+(?=["“'‘])/;
+
+/** `text` without leading residue (see {@link LEADING_RESIDUE}); `search` also drops "the term …". */
+function withoutLeadingResidue(text: string, search: boolean): string {
+  let rest = text;
+  for (let round = 0; round < 6; round += 1) {
+    const match = LEADING_RESIDUE.exec(rest) ?? (search ? WORDS_NAMED.exec(rest) : null);
+    if (!match || match[0].length === 0) break;
+    rest = rest.slice(match[0].length);
+  }
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
+}
+
 /**
  * `text` (a search's words or the name of a page to read) without what is said after it that is
- * neither (see the module comment). A few rounds, each a backward search for the last break and one
+ * neither (see the module comment), and without fillers before it or between commas; `search` also drops
+ * "the term" before a search's words. A few rounds, each a backward search for the last break and one
  * anchored match on a bounded tail: linear. Text longer than {@link MAX_TEXT} is left as typed.
  */
-export function withoutNameResidue(text: string): string {
+export function withoutNameResidue(text: string, search = false): string {
   if (text.length > MAX_TEXT) return text;
-  let rest = text.trim();
+  let rest = withoutLeadingResidue(text.replace(FILLER_BETWEEN_COMMAS, ' ').trim(), search);
   for (let round = 0; round < 4; round += 1) {
     const next = trimOnce(rest);
     if (next === rest) break;

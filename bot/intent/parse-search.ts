@@ -138,7 +138,10 @@ function tooLong(): Intent {
 export function parseSearchWords(remainder: string): Intent {
   if (remainder.length > MAX_SEARCH_WORDS_LENGTH * 4) return tooLong();
   let text = withoutResultsAsked(
-    stripLeading(withoutNameResidue(remainder.trim())).replace(ONLY_WITH_SPACE, ''),
+    withoutNameResidue(stripLeading(withoutNameResidue(remainder.trim(), true)), true).replace(
+      ONLY_WITH_SPACE,
+      '',
+    ),
   );
   let spaceKey: string | undefined;
   const leading =
