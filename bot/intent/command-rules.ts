@@ -7,6 +7,7 @@ import {
   parsePageFirstEdit,
 } from './edit-phrases.js';
 import { PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
+import { isAside } from './name-residue.js';
 import { isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
@@ -41,6 +42,31 @@ const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|whi
 /** "in ENG search X", "in the HR space, find X": the space before a search (moved after it). */
 const SPACE_FIRST =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?=(?:search|find|look\s+for|look\s+up)\b)/;
+/** A word of a space's name: not a preposition, courtesy or a verb of reading ("Search please in Engineering space: …"). */
+const NAME_WORD = String.raw`(?!(?:in|on|from|for|to|at|into|please|pls|plz|kindly|search|find|look|open|show|get)\b)[\p{L}&'’]+`;
+/** "the people space", "the eng wiki", "People & HR space": a space named in words with its marker. */
+const NAMED_SPACE = String.raw`(?:the\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,3}?\s+(?:space|wiki)`;
+/**
+ * A space named in words before a read ("in the people space, find X", "over in the engineering space,
+ * can you …", "on the eng wiki, search X", "HR space - search X", "People & HR space: parental leave").
+ */
+const SPACE_NAMED_FIRST = new RegExp(
+  String.raw`^(?:(?:over\s+)?(?:in|on|within|inside|from|for)\s+(${NAMED_SPACE})\s*[,:;\-–—]?|(${NAMED_SPACE})\s*[:\-–—])\s+(?=(?:(?:please|pls|plz|kindly|(?:can|could|would)\s+(?:you|u))\s+){0,2}(?:search|find|look|locate|open|show|get|pull|bring|check|display|view|read|fetch|dig|give)\b|[^\s,:;.!?]+(?:\s+[^\s,:;.!?]+){0,3}[\s.!?]*$)`,
+  'iu',
+);
+/** Verbs of reading and searching that may follow a space named first. */
+const READ_VERB_FIRST =
+  /^(?:search|find|look|locate|open|show|get|pull\s+up|bring\s+up|check|display|view|read|fetch|dig\s+up|give\s+me)\b/i;
+
+/** The read after a space named first, read with "in <space>" at its end; keywords alone are searched there. */
+function readInNamedSpace(rest: string, body: string, space: string): Intent | undefined {
+  const command = stripPoliteness(rest);
+  if (READ_VERB_FIRST.test(command)) return applyRules(baseVerbForm(`${command} in ${space}`), body);
+  // Keywords alone ("People & HR space: parental leave"): at most four words, none of a clause.
+  const keywords = body.trim() === '' && !isQuestion(command) && !isAside(command);
+  return keywords ? parseSearchWords(`${command} in ${space}`) : undefined;
+}
+
 /**
  * "Team Rituals: add a line saying …", "api style guide, append: …": a page name (one sentence), a
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
@@ -162,6 +188,8 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseAddToSaying(rest, body),
   ],
   [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
+  // "in the people space, find sick leave", "HR space - search onboarding": a space named in words, then a read.
+  [SPACE_NAMED_FIRST, (rest, body, match) => readInNamedSpace(rest, body, match[1] ?? match[2]!)],
   [
     // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …".
     /^(?=(?:in|on|inside|within|into)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,

@@ -209,7 +209,7 @@ const TRAILING_RESIDUE = new RegExp(
 );
 
 /** True when `clause` (after a break) is about the asker or the moment: a clause word typed in lower case, or a participle. */
-function isAside(clause: string): boolean {
+export function isAside(clause: string): boolean {
   const trimmed = clause.trim();
   if (trimmed.length === 0) return true;
   if (PARTICIPLE_CLAUSE.test(trimmed) || DOING.has(/^[a-z]+/.exec(trimmed)?.[0] ?? '')) return true;
