@@ -187,9 +187,11 @@ const DAY_ALONE = '(?:today|tonight|tomorrow|tmrw|eod|eow)';
 const DAY =
   '(?:today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|morning|afternoon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))';
 /** Before or for what: "before the retro tomorrow", "for the audit", "ahead of my 1:1". */
-const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:the|my|our|this|next|a)\\s+(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|workshop|presentation|sync|deadline)(?:\\s+${DAY})?`;
+const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:the|my|our|this|next|a)\\s+(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|pitch)(?:\\s+${DAY})?`;
 /** "the laptop setup page for Sam": for whom, after a page noun that follows the name. */
 const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-]+$/u;
+/** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"). */
+const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
   'for\\s+(?:me|us|him|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
@@ -204,15 +206,18 @@ const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w
 
 /** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
 const TRAILING_RESIDUE = new RegExp(
-  `\\s(?:${FOR_WHOM}.*|${WHY}.*|(?:before|by|until|till|ahead\\s+of|for|on)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?)[\\s.!?]*$`,
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|(?:before|by|until|till|ahead\\s+of|for|on)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
   'u',
 );
+/** A clause after a break that says why, for whom or for what ("- for a conference in Berlin", ", for my sister"). */
+const ASIDE_START = new RegExp(`^(?:${FOR_WHOM}|${WHY}|${EVENT})`, 'u');
 
 /** True when `clause` (after a break) is about the asker or the moment: a clause word typed in lower case, or a participle. */
 export function isAside(clause: string): boolean {
   const trimmed = clause.trim();
   if (trimmed.length === 0) return true;
   if (PARTICIPLE_CLAUSE.test(trimmed) || DOING.has(/^[a-z]+/.exec(trimmed)?.[0] ?? '')) return true;
+  if (ASIDE_START.test(trimmed)) return true;
   for (const match of trimmed.matchAll(/[\p{L}\p{N}'’:]+/gu)) {
     const word = match[0].replaceAll('’', "'");
     if (CLOCK_TIME.test(word)) return true;
