@@ -264,15 +264,29 @@ export function spaceAside(clause: string): string | undefined {
   return clause.length > MAX_CLAUSE ? undefined : SPACE_ASIDE.exec(clause.trim())?.[1];
 }
 
+/**
+ * A page name with its space said after a break ("the Release Notes page, eng space", "the FAQ (people
+ * space)", "…, it's in the HR space") as "… in <space>", which the space readers take; anything else
+ * unchanged. For writes too: only the space clause is read, nothing else is trimmed.
+ */
+export function withSpaceAsideAtEnd(text: string): string {
+  if (text.length > MAX_TEXT) return text;
+  const found = lastBreak(text);
+  if (!found || text.length - found.clauseStart > MAX_CLAUSE || insideQuotes(text, found.at)) return text;
+  const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
+  const head = text.slice(0, found.at).trimEnd();
+  const space = SPACE_IN_BRACKETS.exec(clause.trim())?.[1] ?? spaceAside(clause);
+  return space && /[\p{L}\p{N}]/u.test(head) ? `${head} in ${space}` : text;
+}
+
 /** One step: the text without a trailing aside clause after a break, or without trailing residue. */
 function trimOnce(text: string): string {
+  const moved = withSpaceAsideAtEnd(text);
+  if (moved !== text) return moved;
   const found = lastBreak(text);
   if (found && text.length - found.clauseStart <= MAX_CLAUSE && !insideQuotes(text, found.at)) {
-    const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
     const head = text.slice(0, found.at).trimEnd();
-    const bracketed = SPACE_IN_BRACKETS.exec(clause.trim());
-    const space = bracketed ? bracketed[1] : spaceAside(clause);
-    if (/[\p{L}\p{N}]/u.test(head) && space) return `${head} in ${space}`;
+    const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
     if (/[\p{L}\p{N}]/u.test(head) && isAside(clause)) return head;
   }
   const someone = PAGE_FOR_SOMEONE.exec(text);
