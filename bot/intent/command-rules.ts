@@ -12,6 +12,7 @@ import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import { isComplaint, unclear } from './readings.js';
+import { PART_NOUN } from './section-heading.js';
 import { readSpaceClause, readSpaceName } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
@@ -64,9 +65,17 @@ const OWN_RECORDS = /^my\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wik
 const STATED_AFTER_PAGE = /^[^:\n]{1,150}?\sthat\s+\S/i;
 
 /** "Contacts section of ": an unquoted section heading, then the page. */
-const NAMED_SECTION = /^([^"“\n]{1,80}?)\s+(?:section|part|heading)\s+(?:of|in|on)\s+/i;
-/** Where the new section text starts after the page: "with:", "to:", a colon, or "with" alone. */
-const SECTION_TEXT_START = /\s+(?:with|to)\s*:\s*|\s*:\s*|\s+with\s+(?=\S)/i;
+const NAMED_SECTION = new RegExp(String.raw`^([^"“\n]{1,80}?)\s+${PART_NOUN}\s+(?:of|in|on)\s+`, 'i');
+/** Where the new section text starts after the page: "with:", "to (say):", a colon, a dash, or "with" alone. */
+const SECTION_TEXT_START =
+  /\s+(?:with|to(?:\s+(?:say|read))?)\s*:\s*|\s*:\s*|\s+[-–—]\s+|\s+with\s+(?=\S)|\s+to\s+(?:say|read)\s+(?=\S)/i;
+/** "what's under Equipment in", "everything in the Day 1 part of": the words that point at a section's text. */
+const SECTION_TEXT_POINTED = new RegExp(
+  String.raw`^(?:what(?:'s|’s|s|\s+is)|whatever(?:'s|\s+is)?|everything|all(?:\s+the\s+text)?|the\s+(?:text|content|words))\s+(?:under|in|below)\s+(?:the\s+)?(?=[^"“\n]{1,80}?(?:\s+${PART_NOUN})?\s+(?:of|in|on)\s)`,
+  'i',
+);
+/** "Equipment in the Remote Work Policy" after "what's under": a heading without a part noun. */
+const BARE_SECTION = /^([^"“\n]{1,80}?)\s+(?:of|in|on)\s+/i;
 
 /** "update the rota - Sam is off", "update on-call rota, Sam is off": the page, a dash or comma, a statement. */
 const STATEMENT_AFTER_PAGE = /^([^,:?\n]{1,150}?)(?:\s*[,?]\s*|\s+[-–—]\s+)(?=\S)/;
@@ -198,12 +207,27 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "replace the Contacts section of page 123 with: …": the heading named without quotes.
-    /^(?:update|edit|change|rewrite|replace|modify|amend|revise)\s+the\s+(?=[^"“\n]{1,80}?\s+(?:section|part|heading)\s+(?:of|in|on)\s)/i,
+    new RegExp(
+      String.raw`^(?:update|edit|change|rewrite|re-write|replace|modify|amend|revise|redo|set|fill\s+in)\s+(?:the\s+)?(?=[^"“\n]{1,80}?\s+${PART_NOUN}\s+(?:of|in|on)\s)`,
+      'i',
+    ),
     (rest, body) => {
       const named = NAMED_SECTION.exec(rest);
       if (!named) return undefined;
       const after = rest.slice(named[0].length).replace(SECTION_TEXT_START, ': ');
       return parseUpdate('section', `"${named[1]}" of ${after}`, body);
+    },
+  ],
+  [
+    // "replace what's under Equipment in the Remote Work Policy with: …": the section's text pointed at.
+    /^(?:update|change|rewrite|re-write|replace|redo|overwrite)\s+(?=(?:whats?|whatever|everything|all|the\s+(?:text|content|words))\b)/i,
+    (rest, body) => {
+      const pointed = SECTION_TEXT_POINTED.exec(rest);
+      const after = pointed ? rest.slice(pointed[0].length) : '';
+      const named = NAMED_SECTION.exec(after) ?? BARE_SECTION.exec(after);
+      if (!pointed || !named) return undefined;
+      const text = after.slice(named[0].length).replace(SECTION_TEXT_START, ': ');
+      return parseUpdate('section', `"${named[1]}" of ${text}`, body);
     },
   ],
   [

@@ -14,6 +14,7 @@ import { UPDATE_EDIT_FORMS } from './examples.js';
 import { readPageName } from './page-name.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
+import { sectionInPageName } from './section-heading.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 
@@ -57,6 +58,16 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
 }
 
 export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
+  // "add X under the Parking heading of the Office Guide": the part named with the page is a section.
+  const part =
+    ref.kind === 'title-search' && (edit.kind === 'append' || edit.kind === 'body')
+      ? sectionInPageName(ref.words)
+      : undefined;
+  if (part && ref.kind === 'title-search' && (edit.kind === 'append' || edit.kind === 'body'))
+    return update(
+      { ...ref, words: part.page },
+      { kind: 'section', heading: part.heading, markdown: edit.markdown },
+    );
   return ref.kind === 'title-search'
     ? { kind: 'page-by-name', request: { operation: 'update', ref, edit } }
     : { kind: 'operation', request: { operation: 'update', ref, edit } };
