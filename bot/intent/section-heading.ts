@@ -24,7 +24,8 @@ export function sectionHeadingFirst(line: string): string {
 }
 
 /** Words people use for a part of a page ("the Parking section", "the bit about parking"). Kept as data. */
-export const PART_NOUN = String.raw`(?:section|sect|part|bit|heading|header|subheading|sub-heading|subsection|paragraph|chapter|portion)`;
+export const PART_NOUN =
+  '(?:section|sect|part|bit|heading|header|subheading|sub-heading|subsection|paragraph|chapter|portion)';
 /** A heading as typed: quoted, or a short run of words (lazy, bounded). */
 const HEADING = String.raw`["“‘]?([^"“”‘’\n,:]{1,60}?)["”’]?`;
 /** A page as named after the part: the rest of the words. */
