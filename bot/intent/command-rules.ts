@@ -234,7 +234,7 @@ const RULES: readonly Rule[] = [
     /^(?:change|replace|swap|correct|fix)\s+(?:in|on)\s+(?=[^"“‘'«„]{1,200}["“‘'«„])/i,
     (rest, body) => parseChangeIn(rest, body),
   ],
-  [/^replace\s+(?=\S)/i, updateRule('replace')],
+  [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
   [
     rule(
       String.raw`^(?:(?:correct|fix|turn)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,

@@ -15,6 +15,7 @@ import { readPageName } from './page-name.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
+import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 
@@ -68,6 +69,14 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       { ...ref, words: part.page },
       { kind: 'section', heading: part.heading, markdown: edit.markdown },
     );
+  // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
+  const stated = edit.kind === 'append' ? statedReplace(edit.markdown) : undefined;
+  if (stated) return update(ref, stated);
+  // "replace the word Friday with Thursday in X" read page first: the noun is not part of the old text.
+  if (edit.kind === 'replace' && UNQUOTED_NOUN.test(edit.find) && edit.find.length > 0) {
+    const find = edit.find.replace(UNQUOTED_NOUN, '');
+    if (find !== edit.find) return update(ref, { ...edit, find });
+  }
   return ref.kind === 'title-search'
     ? { kind: 'page-by-name', request: { operation: 'update', ref, edit } }
     : { kind: 'operation', request: { operation: 'update', ref, edit } };
