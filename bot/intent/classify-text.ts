@@ -352,7 +352,7 @@ const TRAILING_CLAUSE =
   /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|(?:since|cause|coz|cuz)\s+(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
 
 const CLAUSE_GIVES_TEXT = new RegExp(
-  String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:)`,
+  String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:|(?:and\s+)?(?:just|only)\s+(?:(?:put|write|add|say|have|type)\s+)?["“‘'])`,
   'i',
 );
 /** ", the title is X", ", the text is …" after a page is described: part of the page, not context. */

@@ -311,6 +311,12 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseCreate(rest, body),
   ],
   [
+    // "(I'd love) a new page for the Offsite Agenda in Sales - just "Day 1" to start": a title in capitals
+    // after "for / about", a space, then the text after a colon or a dash.
+    /^an?\s+(?:new\s+)?(?=(?:page|doc|document)\s+(?:for|about|on)\s+(?:the\s+|our\s+)?[A-Z0-9][^"“\n:?]{0,120}?\s(?:in|on)\s+(?:the\s+)?(?:space\s+)?(?:~?[A-Z][A-Za-z0-9]{1,20})(?:\s+space)?(?:\s*:|\s+[-–—]\s))/,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [
     // "(I want) a page Book Club in HR, content: …": the title right after "page", a space key in capitals.
     /^an?\s+(?:new\s+)?(?=(?:page|doc|document)\s+(?!(?:about|on|for|regarding|re|with|of|that|which|to|in|from|called|named|titled)\b)[^"“\n:?]{1,120}?\s(?:in|on)\s+(?:the\s+)?(?:(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b|[^,:"“\n?]{1,60}?\s(?:space|wiki)\b))/,
     (rest, body) => parseCreate(rest, body),
