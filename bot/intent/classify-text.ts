@@ -308,12 +308,37 @@ function stripPoliteSuffix(text: string): string {
     )
   )
     return text;
+  // "… that Node 22 is required now": after a statement's verb, "now" is part of what was said.
+  if (
+    phrase === 'now' &&
+    WRITE_OF_TEXT.test(end) &&
+    statementBeforeNow(end.slice(0, end.length - phrase.length))
+  )
+    return text;
   if (phrase === undefined || (alone && (phrase.endsWith('help') || LAUGHTER.has(phrase)))) return text;
   // "… - thanks", "… – cheers": the dash before the courtesy goes with it.
   return trimEndWhere(
     end.slice(0, end.length - phrase.length),
     (c) => c === ' ' || c === ',' || DASHES.has(c),
   );
+}
+
+/** Verbs of a statement ("X is required now", "the retro starts at 10 now"). Kept as data. */
+const STATEMENT_VERBS = new Set(
+  'is are was were be been has have had starts start ends end begins begin costs cost runs run lives live happens happen takes take needs moved changed works'.split(
+    ' ',
+  ),
+);
+/** A request to put text on a page (only there is a final "now" part of the text). */
+const WRITE_OF_TEXT =
+  /\b(?:add|append|put|note|write|update|mention|saying|include|insert|post|stick|jot|record|change|replace)\b/i;
+/** Words before "now" looked at for a statement's verb. */
+const NOW_PROBE_WORDS = 4;
+
+/** True when one of the last few words before a final "now" is a statement's verb. */
+function statementBeforeNow(before: string): boolean {
+  const words = before.slice(-60).trim().toLowerCase().split(/\s+/).slice(-NOW_PROBE_WORDS);
+  return words.some((word) => STATEMENT_VERBS.has(word));
 }
 
 /**
