@@ -1,4 +1,5 @@
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
+import type { HelpTopic } from './types.js';
 
 /**
  * Messages about the bot's approval queue rather than about a page ("is my request still pending?",
@@ -43,4 +44,72 @@ export function isAboutApprovalQueue(text: string): boolean {
     APPROVING_PHRASE.test(text) ||
     OWN_REQUEST.test(text)
   );
+}
+
+/**
+ * Messages about the bot itself, asked in any words ("I don't understand how to use this thing", "what
+ * is this bot?", "list your commands pls", "I'm lost, what do I type?"): every word is one such
+ * messages are made of, and one of them names the bot, how it is used, or being lost. "how do I use
+ * the VPN?" names something else and stays a question.
+ */
+const BOT_WORDS = wordSet(
+  // the bot and using it
+  'bot bots chatbot assistant thing use using used usage work works working function functions ' +
+    'command commands syntax format example examples tip tips trick tricks help helping helpful manual ' +
+    'instructions capable capability capabilities able ability feature features functionality option options ' +
+    // what people say about it
+    'do ask say type write talk speak chat understand start started starting begin new lost confused ' +
+    'confusing stuck clue idea sure explain show tell list give things stuff kind kinds sorts exactly ' +
+    'supposed meant purpose point good here everything all possible properly way ways know today exactly ' +
+    'anyway idk dunno few couple one enter ' +
+    // the bot's commands, as a help topic
+    'search searching searches find finding look lookup open opening get read create creating make making ' +
+    'update updating edit editing change changing add adding append rename approve approving ' +
+    'page pages doc docs wiki confluence space spaces particular specific certain another different other given',
+);
+/** Words that name the bot, or how it is used, on their own. */
+const NAMES_THE_BOT =
+  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started)$/;
+/** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
+const YOU_CAN =
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b/i;
+/** Pointing words: "can you do it?" is about something earlier, not the bot. */
+const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b/i;
+/** A command's verb first: what follows is its object, whatever the words. */
+const COMMAND_FIRST =
+  /^\W*(?:search|find|look|open|get|read|create|make|update|edit|change|add|append|rename|approve)\b/i;
+/** How the user does something ("how do I …", "how can we …", "how to …"). */
+const HOW_I = /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\b/i;
+/** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
+const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b/i;
+
+/** The help topic a message about the bot names, with its words ("search", "create"…). */
+const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
+  [/^(?:search\w*|find\w*|look|lookup)$/, 'search'],
+  [/^(?:create|creating|make|making|new)$/, 'create'],
+  [/^(?:update\w*|edit\w*|chang\w+|add\w*|append|rename)$/, 'update'],
+  [/^(?:approve|approving)$/, 'approvals'],
+];
+
+/**
+ * Help for a message about the bot in words of its own (see {@link BOT_WORDS}), with the topic of a
+ * command it names; `undefined` when a word names something else. The one word before "space" may be
+ * the space's name ("in the HR space").
+ */
+export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined {
+  // A quoted title or a command verb first ("create "Lost"", "search bot commands") is a command.
+  if (/["“”]/.test(text) || COMMAND_FIRST.test(text)) return undefined;
+  const words = closedWordsOf(text).filter((_, i, all) => !/^spaces?$/.test(all[i + 1] ?? ''));
+  if (!allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS)) return undefined;
+  const named = words.some((word) => NAMES_THE_BOT.test(word));
+  const asked = YOU_CAN.test(text) && (!POINTS_ELSEWHERE.test(text) || BOT_NOUN.test(text));
+  const topics = new Set(
+    words.flatMap((word) =>
+      TOPIC_OF_WORD.filter(([pattern]) => pattern.test(word)).map(([, topic]) => topic),
+    ),
+  );
+  // "how can I search in the HR space?": how to use one of its commands, nothing else named.
+  const howTo = topics.size > 0 && HOW_I.test(text) && !POINTS_ELSEWHERE.test(text);
+  if (!named && !asked && !howTo) return undefined;
+  return topics.size === 1 ? { topic: [...topics][0]! } : {};
 }

@@ -1,4 +1,4 @@
-import { isAboutApprovalQueue } from './about-the-bot.js';
+import { helpAboutTheBot, isAboutApprovalQueue } from './about-the-bot.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
@@ -573,7 +573,8 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
     const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
     return topic ? { topic } : {};
   }
-  return undefined;
+  // Asked in other words ("I don't understand how to use this thing", "list your commands"): read by its vocabulary.
+  return helpAboutTheBot(core);
 }
 
 const APPROVALS_COMMAND =

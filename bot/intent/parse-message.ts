@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { helpAboutTheBot } from './about-the-bot.js';
 import { writtenColon } from './body-markers.js';
 import {
   abilityAsked,
@@ -455,7 +456,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
   }
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
-  const help = matchHelp(core) ?? abilityAsked(line);
+  // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
+  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
