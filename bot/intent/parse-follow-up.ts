@@ -195,7 +195,7 @@ const FOLLOW_UP_VOCABULARY = wordSet(
 /** Position words: the ordinals, and numbers spelt out. */
 const POSITION_WORDS: ReadonlySet<string> = new Set([...Object.keys(ORDINALS), ...Object.keys(NUMBER_WORDS)]);
 /** Words that ask for more results than were shown. */
-const MORE_WORD = /^(?:more|moar|additional|further|others?|rest|remaining|else)$/;
+const MORE_WORD = /^(?:more|moar|additional|further|others|rest|remaining|else)$/;
 /** "keep them coming", "carry on", "continue": the list goes on. */
 const KEEP_GOING = /\bkeep\s+(?:(?:them|em|it)\s+)?(?:coming|going)\b|\bcarry\s+on\b|\bcontinue\b/i;
 /** Nouns of a list of results, plural: "the next ones", "next batch" ask for more. */
@@ -227,7 +227,9 @@ function followUpByWords(text: string): Intent | undefined {
     return position === undefined ? [] : [{ position, at: i }];
   });
   const plural = words.some((word) => PLURAL_RESULTS.test(word));
-  const more = words.some((word) => MORE_WORD.test(word)) || KEEP_GOING.test(text);
+  // "other" asks for more only of a list ("the other results"; "the other one" is one of them).
+  const more =
+    words.some((word) => MORE_WORD.test(word) || (plural && word === 'other')) || KEEP_GOING.test(text);
   // "page 2 of the results", "results page 3", "the next ones": a further page of the list.
   const pageOfResults =
     plural && words.some((word, i) => word === 'page' && /^\d{1,2}$/.test(words[i + 1] ?? ''));

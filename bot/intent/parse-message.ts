@@ -38,6 +38,7 @@ import {
   isNamelessRead,
   isPointingOnly,
   isVagueRequest,
+  namesNothingAtAll,
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
@@ -455,7 +456,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
     return interpretAfterGreeting(bodyLines);
   }
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
-  if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
+  // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
+  if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : unclear(line.trim());
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
   const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
@@ -470,6 +472,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
     !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core));
   if (pointing && !/\?\s*$/.test(line) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
     return unclear(core);
+  // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
+  if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);
   const wherePageIs = wherePageIsAsked(core);
   if (wherePageIs) return wherePageIs;
   const where = WHERE_CAN_I_FIND.exec(core);
