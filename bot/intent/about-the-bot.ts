@@ -62,7 +62,7 @@ const BOT_WORDS = wordSet(
     'do ask say type write talk speak chat understand start started starting begin new lost confused ' +
     'confusing stuck clue idea sure explain show tell list give things stuff kind kinds sorts exactly ' +
     'supposed meant purpose point good here everything all possible properly way ways know today exactly ' +
-    'anyway idk dunno few couple one enter ' +
+    'anyway idk dunno few couple one enter only just within inside ' +
     // the bot's commands, as a help topic
     'search searching searches find finding look lookup open opening get read create creating make making ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
@@ -79,6 +79,8 @@ const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b/i;
 /** A command's verb first: what follows is its object, whatever the words. */
 const COMMAND_FIRST =
   /^\W*(?:search|find|look|open|get|read|create|make|update|edit|change|add|append|rename|approve)\b/i;
+/** Words before a space's key ("in HR", "from OPS"). */
+const IN_WORD = /^(?:in|from|within|inside)$/;
 /** How the user does something ("how do I …", "how can we …", "how to …"). */
 const HOW_I = /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
@@ -95,12 +97,17 @@ const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
 /**
  * Help for a message about the bot in words of its own (see {@link BOT_WORDS}), with the topic of a
  * command it names; `undefined` when a word names something else. The one word before "space" may be
- * the space's name ("in the HR space").
+ * the space's name ("in the HR space"), and a key in capitals after "in" a space ("only in HR").
  */
 export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined {
   // A quoted title or a command verb first ("create "Lost"", "search bot commands") is a command.
   if (/["“”]/.test(text) || COMMAND_FIRST.test(text)) return undefined;
-  const words = closedWordsOf(text).filter((_, i, all) => !/^spaces?$/.test(all[i + 1] ?? ''));
+  const keys = new Set((text.match(/\b[A-Z][A-Z0-9]{1,9}\b/g) ?? []).map((key) => key.toLowerCase()));
+  // The space's name before "space" ("in the HR space"), or its key after "in" ("only in HR").
+  const words = closedWordsOf(text).filter(
+    (word, i, all) =>
+      !/^spaces?$/.test(all[i + 1] ?? '') && !(IN_WORD.test(all[i - 1] ?? '') && keys.has(word)),
+  );
   if (!allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS)) return undefined;
   const named = words.some((word) => NAMES_THE_BOT.test(word));
   const asked = YOU_CAN.test(text) && (!POINTS_ELSEWHERE.test(text) || BOT_NOUN.test(text));

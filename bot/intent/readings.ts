@@ -263,6 +263,9 @@ const ACTS_ON_NOTHING = new Set(
  */
 const QUESTION_SYNTAX =
   /^(?:(?:what|how|who|where|when|why|which)\b(?!\s+(?:i|you|u|we|they|he|she)\b)|(?:is|are|was|were|does|did|has|have|had|am|should|shall|will|would|could|can|may|might|must|isn'?t|aren'?t|doesn'?t|didn'?t)\b|do\s+(?:you|u|i|we|they)\b)/i;
+/** A request to do again what was done before, whoever or whatever it is for now ("do the same for Omar"). */
+const REPEAT_REQUEST =
+  /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?same(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again)|(?:repeat|redo)\s+(?:that|it|this)\b)/i;
 /** A request of the bot ("can you …", "please …"): asked with a question mark or not, it asks for an action. */
 const ASKED_TO_ACT =
   /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly)\b/i;
@@ -274,6 +277,8 @@ const ASKED_TO_ACT =
  * as one ("how do I do that?", "where is it?") stays a question: in a thread it asks about the answer.
  */
 export function namesNothingAtAll(core: string, line: string): boolean {
+  // "can you do the same thing you did for Omar yesterday?": the action is only pointed at.
+  if (REPEAT_REQUEST.test(core)) return true;
   const words = closedWordsOf(core);
   if (!allWordsFrom(words, FUNCTION_WORDS, NAMING_NOTHING, VAGUE, POINTED_EXTRA, NAMELESS, FILLER))
     return false;
