@@ -1,3 +1,4 @@
+import { helpAboutTheBot, isAboutApprovalQueue } from './about-the-bot.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { spaceAside } from './name-residue.js';
@@ -601,28 +602,12 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
     const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
     return topic ? { topic } : {};
   }
-  return undefined;
+  // Asked in other words ("I don't understand how to use this thing", "list your commands"): read by its vocabulary.
+  return helpAboutTheBot(core);
 }
 
 const APPROVALS_COMMAND =
   /^(?:(?:show|list|view|see|get|check|open|any)\s+(?:me\s+)?)?(?:all\s+)?(?:of\s+)?(?:my|the|our)?\s*(?:pending|open|outstanding|waiting)?\s*(?:approvals?|approval\s+requests?|approval\s+queue|pending\s+requests?|requests?\s+(?:pending|waiting)|write\s+requests?)(?:\s+(?:pending|waiting|for\s+me|to\s+(?:approve|decide)|i\s+made|i\s+can\s+(?:approve|decide)))*$/i;
-/** A word for approving, as people type it ("approval", "approvls", "aprovals", "approvels"). */
-const APPROVAL_WORD = 'ap+rov[ae]?ls?';
-/** What the approver gives: "approval", "sign-off", "ok", "go-ahead", "review". */
-const APPROVER_GIVES = String.raw`(?:${APPROVAL_WORD}|approv\w*|sign\s*-?\s*off|ok|okay|go-?ahead|review)`;
-/**
- * Approvals asked as a question, whatever the wording: something waiting for my approval or that I
- * should approve ("is there something I should approve?", "what needs my sign-off?", "do i have
- * approvals pending", "what approvals do I have?", "any approvls for me?"). Someone else's approving
- * ("do managers need to approve remote work?") is a question for the knowledge base.
- */
-const APPROVALS_ASKED = new RegExp(
-  String.raw`\b(?:i|we)\s+(?:(?:still\s+)?(?:need|have|got)\s+to|gotta|should|must|ought\s+to)\s+(?:approve|sign\s*-?\s*off)\b|\bneeds?\s+my\s+${APPROVER_GIVES}\b|\b(?:pending|waiting\s+(?:for|on))\s+my\s+${APPROVER_GIVES}\b|\b${APPROVAL_WORD}\s+(?:pending|waiting|outstanding|open|for\s+me)\b|^(?:what|which|how\s+many)\s+${APPROVAL_WORD}\b|\b${APPROVAL_WORD}\s+do\s+i\s+have\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+sign\s*-?\s*off\b|^any\s+${APPROVAL_WORD}(?:\s+(?:for\s+me|today|now))?[\s?!.]*$`,
-  'i',
-);
-const APPROVALS_QUESTION =
-  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\ba?waiting\s+(?:(?:for|on)\s+)?(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+my\s+approv|\bneeds?\s+approv\w*[\s?!.]*$|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off|approv)|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff|requests?|changes?|edits?|things|approvals?)\s+waiting\s+(?:for|on)\s+(?:me\b|my\s+(?:ok|okay|go-?ahead|sign-?off|approval))/i;
-
 /** A write or create verb first: "needs approval" further on is the page's text, not a question. */
 const WRITE_VERB_FIRST =
   /^(?:append|add|put|write|insert|mention|note|include|update|edit|change|replace|rename|create|make|in|on|to)\b/i;
@@ -630,8 +615,8 @@ const WRITE_VERB_FIRST =
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {
   if (APPROVALS_COMMAND.test(core)) return true;
-  const asked = APPROVALS_QUESTION.test(core) || APPROVALS_ASKED.test(core);
-  return asked && core.split(/\s+/).length <= 10 && !WRITE_VERB_FIRST.test(core);
+  // Asked in other words ("is my request still pending?", "anything for me to sign off?"): read by its vocabulary.
+  return !WRITE_VERB_FIRST.test(core) && isAboutApprovalQueue(core);
 }
 
 const ENGLISH_QUESTION_START =
