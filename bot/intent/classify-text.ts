@@ -1,5 +1,7 @@
+import { helpAboutTheBot, isAboutApprovalQueue } from './about-the-bot.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
+import { spaceAside } from './name-residue.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { isComplaint } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
@@ -50,7 +52,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
   // "weird question but …", "random q, …", "dumb one:": the hedge itself, then the request or the question.
   /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
@@ -337,12 +339,37 @@ function stripPoliteSuffix(text: string): string {
     )
   )
     return text;
+  // "… that Node 22 is required now": after a statement's verb, "now" is part of what was said.
+  if (
+    phrase === 'now' &&
+    WRITE_OF_TEXT.test(end) &&
+    statementBeforeNow(end.slice(0, end.length - phrase.length))
+  )
+    return text;
   if (phrase === undefined || (alone && (phrase.endsWith('help') || LAUGHTER.has(phrase)))) return text;
   // "… - thanks", "… – cheers": the dash before the courtesy goes with it.
   return trimEndWhere(
     end.slice(0, end.length - phrase.length),
     (c) => c === ' ' || c === ',' || DASHES.has(c),
   );
+}
+
+/** Verbs of a statement ("X is required now", "the retro starts at 10 now"). Kept as data. */
+const STATEMENT_VERBS = new Set(
+  'is are was were be been has have had starts start ends end begins begin costs cost runs run lives live happens happen takes take needs moved changed works'.split(
+    ' ',
+  ),
+);
+/** A request to put text on a page (only there is a final "now" part of the text). */
+const WRITE_OF_TEXT =
+  /\b(?:add|append|put|note|write|update|mention|saying|include|insert|post|stick|jot|record|change|replace)\b/i;
+/** Words before "now" looked at for a statement's verb. */
+const NOW_PROBE_WORDS = 4;
+
+/** True when one of the last few words before a final "now" is a statement's verb. */
+function statementBeforeNow(before: string): boolean {
+  const words = before.slice(-60).trim().toLowerCase().split(/\s+/).slice(-NOW_PROBE_WORDS);
+  return words.some((word) => STATEMENT_VERBS.has(word));
 }
 
 /**
@@ -381,7 +408,7 @@ const TRAILING_CLAUSE =
   /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|(?:since|cause|coz|cuz)\s+(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
 
 const CLAUSE_GIVES_TEXT = new RegExp(
-  String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:)`,
+  String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:|(?:and\s+)?(?:just|only)\s+(?:(?:put|write|add|say|have|type)\s+)?["“‘'])`,
   'i',
 );
 /** ", the title is X", ", the text is …" after a page is described: part of the page, not context. */
@@ -468,7 +495,11 @@ function stripTrailingClause(text: string, asked = false): string {
   const dash = /^\s[-–—]/.test(text.slice(comma, comma + 2));
   if (dash && CREATE_FIRST.test(text) && !isQuestion(clause)) return text;
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
-  if (TRAILING_CLAUSE.test(clause)) return text.slice(0, comma);
+  if (TRAILING_CLAUSE.test(clause)) {
+    // "…, it's in the people space": where the page is, said aside, stays as "in <space>".
+    const space = spaceAside(clause);
+    return space ? `${text.slice(0, comma)} in ${space}` : text.slice(0, comma);
+  }
   // Only after a comma or a dash: after a sentence end the last sentence may be the request itself.
   const story = text[comma] === ',' || dash;
   return story && isStoryAfterRead(text.slice(0, comma), clause) ? text.slice(0, comma) : text;
@@ -718,28 +749,12 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
     const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
     return topic ? { topic } : {};
   }
-  return undefined;
+  // Asked in other words ("I don't understand how to use this thing", "list your commands"): read by its vocabulary.
+  return helpAboutTheBot(core);
 }
 
 const APPROVALS_COMMAND =
   /^(?:(?:show|list|view|see|get|check|open|any)\s+(?:me\s+)?)?(?:all\s+)?(?:of\s+)?(?:my|the|our)?\s*(?:pending|open|outstanding|waiting)?\s*(?:approvals?|approval\s+requests?|approval\s+queue|pending\s+requests?|requests?\s+(?:pending|waiting)|write\s+requests?)(?:\s+(?:pending|waiting|for\s+me|to\s+(?:approve|decide)|i\s+made|i\s+can\s+(?:approve|decide)))*$/i;
-/** A word for approving, as people type it ("approval", "approvls", "aprovals", "approvels"). */
-const APPROVAL_WORD = 'ap+rov[ae]?ls?';
-/** What the approver gives: "approval", "sign-off", "ok", "go-ahead", "review". */
-const APPROVER_GIVES = String.raw`(?:${APPROVAL_WORD}|approv\w*|sign\s*-?\s*off|ok|okay|go-?ahead|review)`;
-/**
- * Approvals asked as a question, whatever the wording: something waiting for my approval or that I
- * should approve ("is there something I should approve?", "what needs my sign-off?", "do i have
- * approvals pending", "what approvals do I have?", "any approvls for me?"). Someone else's approving
- * ("do managers need to approve remote work?") is a question for the knowledge base.
- */
-const APPROVALS_ASKED = new RegExp(
-  String.raw`\b(?:i|we)\s+(?:(?:still\s+)?(?:need|have|got)\s+to|gotta|should|must|ought\s+to)\s+(?:approve|sign\s*-?\s*off)\b|\bneeds?\s+my\s+${APPROVER_GIVES}\b|\b(?:pending|waiting\s+(?:for|on))\s+my\s+${APPROVER_GIVES}\b|\b${APPROVAL_WORD}\s+(?:pending|waiting|outstanding|open|for\s+me)\b|^(?:what|which|how\s+many)\s+${APPROVAL_WORD}\b|\b${APPROVAL_WORD}\s+do\s+i\s+have\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+sign\s*-?\s*off\b|^any\s+${APPROVAL_WORD}(?:\s+(?:for\s+me|today|now))?[\s?!.]*$`,
-  'i',
-);
-const APPROVALS_QUESTION =
-  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\ba?waiting\s+(?:(?:for|on)\s+)?(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+my\s+approv|\bneeds?\s+approv\w*[\s?!.]*$|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off|approv)|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff|requests?|changes?|edits?|things|approvals?)\s+waiting\s+(?:for|on)\s+(?:me\b|my\s+(?:ok|okay|go-?ahead|sign-?off|approval))/i;
-
 /** A write or create verb first: "needs approval" further on is the page's text, not a question. */
 const WRITE_VERB_FIRST =
   /^(?:append|add|put|write|insert|mention|note|include|update|edit|change|replace|rename|create|make|in|on|to)\b/i;
@@ -747,8 +762,8 @@ const WRITE_VERB_FIRST =
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {
   if (APPROVALS_COMMAND.test(core)) return true;
-  const asked = APPROVALS_QUESTION.test(core) || APPROVALS_ASKED.test(core);
-  return asked && core.split(/\s+/).length <= 10 && !WRITE_VERB_FIRST.test(core);
+  // Asked in other words ("is my request still pending?", "anything for me to sign off?"): read by its vocabulary.
+  return !WRITE_VERB_FIRST.test(core) && isAboutApprovalQueue(core);
 }
 
 const ENGLISH_QUESTION_START =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { helpAboutTheBot } from './about-the-bot.js';
 import { writtenColon } from './body-markers.js';
 import {
   abilityAsked,
@@ -22,7 +23,7 @@ import {
   normalizeMessage,
   showMentions,
 } from './normalize-message.js';
-import { readPageToOpen } from './page-name.js';
+import { isTitleShaped, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { withoutTextLabel } from './parse-create.js';
@@ -38,6 +39,7 @@ import {
   isNamelessRead,
   isPointingOnly,
   isVagueRequest,
+  namesNothingAtAll,
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
@@ -98,7 +100,7 @@ const WHAT_WE_HAVE =
 const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
-  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+read(?:\s+up)?\s+(?:about|on)|where(?:'s|s|\s+is|\s+are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
+  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+read(?:\s+up)?\s+(?:about|on)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
@@ -206,7 +208,8 @@ function keepInlineBodyEnd(line: string, core: string): string {
 function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
   const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
-  if (text.length > MAX_PAGE_NAME_LINE || !ONE_NAMED_PAGE.test(text)) return undefined;
+  if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(text) || isTitleShaped(text)))
+    return undefined;
   const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
@@ -492,8 +495,10 @@ function interpretLine(head: string, bodyLines: string): Intent {
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
   if (bodyLines.trim().length > 0 && isLeadInLine(line)) return interpretAfterGreeting(bodyLines);
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
-  if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
-  const help = matchHelp(core) ?? abilityAsked(line);
+  // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
+  if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : unclear(line.trim());
+  // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
+  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
@@ -506,6 +511,8 @@ function interpretLine(head: string, bodyLines: string): Intent {
     !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core));
   if (pointing && !/\?\s*$/.test(line) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
     return unclear(core);
+  // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
+  if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);
   const wherePageIs = wherePageIsAsked(core);
   if (wherePageIs) return wherePageIs;
   const where = WHERE_CAN_I_FIND.exec(core);
