@@ -149,7 +149,12 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "check and share the X page", "find and send me X": two verbs joined, the last one says what is wanted.
   /^(?:check|find|search|look\s+up|locate|get)\s+and\s+(?=(?:share|send|open|show|give|get|forward)\b)/i,
   // "Kindly do the needful and update …", "Please revert with the X link" (Indian English).
-  /^(?:do\s+(?:the\s+)?needful\s+(?:and|to|by)|revert\s+(?:back\s+)?with)\s+(?=\S)/i,
+  /^(?:do\s+(?:the\s+)?needful\s+(?:and|to|by|for)|revert\s+(?:back\s+)?with)\s+(?=\S)/i,
+  // "I have requirement to create …", "we have a need to update …" (Indian English): the request follows.
+  new RegExp(
+    String.raw`^(?:i|we)\s+(?:have|got|am\s+having)\s+(?:a\s+|one\s+)?(?:requirement|need|request)\s+to\s+${COMMAND_VERB}`,
+    'i',
+  ),
   /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,
   /^(?:i'?m|i\s+am|im)\s+(?=(?:looking(?!\s+(?:into|at)\b)|searching|search|find)\b)/i,
 ];

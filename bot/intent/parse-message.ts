@@ -74,6 +74,9 @@ export const MAX_COMMAND_LINE_LENGTH = 2_000;
 
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
+/** "Any document is there for X?", "some page is available on Y" (Indian English word order): whether pages exist on X. */
+const THERE_IS_AFTER =
+  /^(?:any|some)\s+(?:documents?|docs?|pages?|info|information|details|documentation|articles?|material)\s+(?:is|are)\s+(?:there|available)\s+(?:for|on|about|regarding|related\s+to|of)\s+/i;
 const SEARCHY_QUESTION =
   /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have|(?:check|see|find\s+out)\s+(?:if|whether)|if|whether|we\s+have|we'?ve\s+got|who\s+has|(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)|does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)|(?:can|could)\s+(?:i|we)\s+find|is(?=\s+(?:anything|something)\b))\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))\s+/i;
 /**
@@ -522,7 +525,11 @@ function interpretLine(head: string, bodyLines: string): Intent {
   const wherePage = whereVerb ? namedPage(core.slice(whereVerb[0].length)) : undefined;
   if (wherePage) return wherePage;
   const searchy =
-    SEARCHY_QUESTION.exec(core) ?? where ?? WHAT_WE_HAVE.exec(core) ?? WHAT_IS_IN_WIKI.exec(core);
+    SEARCHY_QUESTION.exec(core) ??
+    where ??
+    WHAT_WE_HAVE.exec(core) ??
+    WHAT_IS_IN_WIKI.exec(core) ??
+    THERE_IS_AFTER.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
   const documented = documentedTopic(core);
   if (documented) return parseSearchWords(documented);
