@@ -24,7 +24,7 @@ const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${
 /** Greetings in other languages, before a request ("Bonjour, …") or alone ("hola!"). */
 const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
 /** The bot's command verbs, as a lookahead source: what may follow "to" in "is it possible to …", "asked me to …". */
-const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|view|read|check|share|pull|bring|create|make|set\s+up|start|add|put|write|update|edit|append|change|replace|rename|fix|correct|swap|insert|include|mention|note)\b)`;
+const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|give|view|read|check|share|pull|bring|create|make|set\s+up|start|add|put|write|update|edit|append|change|replace|rename|fix|correct|swap|insert|include|mention|note)\b)`;
 /**
  * Courtesy and chit-chat before a command, each as an anchored pattern. `stripPoliteness` drops
  * them in rounds, so they combine in any order ("hi! sorry to bother you, could you please …").
@@ -73,7 +73,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+(?:think|guess|believe|reckon|feel\s+like)|i'?m\s+thinking)\s+(?=(?:we|i)\s+(?:need|should|want|must|could|might)\b)/i,
   // "Do add to X …" (emphatic do, Indian and British English), "Pls help to update X - …".
   new RegExp(
-    String.raw`^(?:do|help(?:\s+us)?\s+to)\s+${COMMAND_VERB}(?!(?:search|find|look|open|show|see|get|view|read|check)\b)`,
+    String.raw`^(?:do|help(?:\s+us)?\s+to)\s+${COMMAND_VERB}(?!(?:search|find|look|open|show|see|get|give|view|read|check)\b)`,
     'i',
   ),
   // "it would be good to add …", "it's necessary to update …", "is needed to add …": the wish or need, then the verb.
@@ -95,7 +95,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
   /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:needing|wanting|requiring)\s+(?=\S)/i,
   // "Please help to search the kafka runbook": a read with what it reads ("help to search" alone asks for help).
-  /^help\s+(?:me\s+|us\s+)?to\s+(?=(?:search|find|look|open|show|get|pull|bring|share|send)\S*\s+\S)/i,
+  /^help\s+(?:me\s+|us\s+)?to\s+(?=(?:search|find|look|open|show|get|give|pull|bring|share|send)\S*\s+\S)/i,
   /^me\s+(?=i\s)/i,
   // "go find X", "try searching X", "see if you can find X": a search said with a helper verb first.
   /^(?:go\s+(?:and\s+)?|try\s+(?:and\s+|to\s+)?|see\s+if\s+(?:you|u)\s+can\s+)(?=(?:search|searching|find|finding|look(?:ing)?\s+(?:for|up)|locate|dig\s+up)\b)/i,
@@ -110,7 +110,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:how\s+about|what\s+about|what\s+if\s+we\s+(?:had|made|created|added)|time\s+for|maybe|perhaps)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   new RegExp(String.raw`^${PLEASE}\b[\s,:]*(?=\S)`, 'i'),
   /^(?:(?:would|do)\s+(?:you|u)\s+)?mind(?:\s+(?:please|just))?\s+(?=\S)/i,
-  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r|can|could|will|would)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|see|view|read|create|make|set\s+up|add|put|write|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
+  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r|can|could|will|would)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|give|see|view|read|create|make|set\s+up|add|put|write|insert|include|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
   /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya|ye)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps|ever))?[\s,]*(?=\S)/i,
   // "reckon you could …" (Australian, British), "Can help me …" (Singapore English, no "you").
   /^(?:(?:do\s+)?(?:you|ya|ye|u)\s+)?reckon\s+(?:you|ya|ye|u)\s+(?:could|can|would)\s+(?=\S)/i,

@@ -467,8 +467,8 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0): Inten
   if (lead < 0) return intent;
   const rest = interpretUserText(line.slice(lead), bodyLines, contexts + 1);
   if (rest.kind === 'question') return intent.kind === 'question' ? intent : asQuestion(line, bodyLines);
-  // A question only as the rest reads alone as a read ("… came up. is there anything on salary bands?").
-  if (kind === 'question') return READS.has(readingKind(rest)) ? rest : intent;
+  // A question only as the rest reads alone as a read or approvals ("… came up. is there anything on X?").
+  if (kind === 'question') return READS.has(readingKind(rest)) || rest.kind === 'approvals' ? rest : intent;
   return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
 }
 
