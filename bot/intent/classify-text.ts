@@ -82,7 +82,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     'i',
   ),
   // Interjections and a correction of what was just asked: "lol ok …", "oops, …", "ah no I meant …".
-  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
+  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear|abeg|eh+|oi|oy|erm+|em+|aiyo+|aiyah|wah|alamak|arre|yaar|acc?ha|same\s+way|similarly|likewise)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
   /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
@@ -293,6 +293,13 @@ const POLITE_SUFFIXES: readonly string[] = [
   'lol',
   'haha',
   'lmao',
+  // A tag or a particle after a request: "… po" (Filipino English), "… would you", "… yaar", "… also".
+  'po',
+  'would you',
+  'could you',
+  'will you',
+  'yaar',
+  'also',
   // Singapore English particles ("…, thanks lah").
   'lah',
   'leh',
@@ -352,6 +359,9 @@ function stripPoliteSuffix(text: string): string {
   )
     return text;
   if (phrase === undefined || (alone && (phrase.endsWith('help') || LAUGHTER.has(phrase)))) return text;
+  // "search for po", "find docs about also": with nothing asked for left, the word is what is asked for.
+  if (/\b(?:for|about|on|of|search|find)$/i.test(end.slice(0, end.length - phrase.length).trimEnd()))
+    return text;
   // "… - thanks", "… – cheers": the dash before the courtesy goes with it.
   return trimEndWhere(
     end.slice(0, end.length - phrase.length),

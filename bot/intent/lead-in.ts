@@ -254,7 +254,7 @@ const ASKING_WORD =
   /\b(?:can|could|would|will|please|pls|plz|kindly|get|see|view|put|write|wanna|where|what|who|how|why|which|(?:search|find|open|show|pull|bring|look|give|send|shar|check|read|need|want|add|append|updat|edit|chang|replac|renam|creat|mak|help|approv)\w*)\b/i;
 /** What only chat says: an apology, a mood, a note of haste ("sorry, crazy day", "quick one before standup"). */
 const CHAT_MARKER =
-  /\b(?:sorry|apologies|ugh|phew|oops|lol|haha+|quick\s+(?:one|q)|long\s+(?:day|week|story)|crazy|busy|hectic|mad|random|heads\s+up)\b/i;
+  /\b(?:sorry|sry|soz|apologies|ugh|phew|oops|lol|haha+|quick\s+(?:one|q)|long\s+(?:day|week|story)|crazy|busy|hectic|mad|random|heads\s+up)\b/i;
 /** The asker or a time ("we had the retro today", "I'm new here", "client call in 10 min"). */
 const ASKER_OR_TIME =
   /\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\s+(?:morning|afternoon|week)|standup|retro|meeting|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|back\s+from|just\s+(?:back|joined|started|got))\b/i;
