@@ -567,8 +567,9 @@ export const VOICE_PERTURBATIONS: readonly Perturbation[] = [
     family: 'non-native',
     kinds: ['get by name'],
     apply: (text) => {
-      const match = /^(open|show me|show|pull up|bring up|get) the ([A-Z][\w&' -]+?) page$/.exec(text);
-      return match ? `${match[1]} the page of ${match[2]}` : undefined;
+      const match =
+        /^(open|show me|show|pull up|bring up|get|find) the ([A-Z][\w&' -]+?) page\b([^\n:"]*)$/i.exec(text);
+      return match && /^[A-Z]/.test(match[2]!) ? `${match[1]} the page of ${match[2]}${match[3]}` : undefined;
     },
   },
   {
