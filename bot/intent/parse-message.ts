@@ -427,18 +427,18 @@ const CLOSING_RESIDUE = /(?:[\s,.!]|\p{Extended_Pictographic}|\uFE0F|\u200D|:[a-
  * A greeting on a line of its own ("Hi!" then the request on the next line): the request is read
  * from the first non-blank line after it, the rest being its body.
  */
-function interpretAfterGreeting(bodyLines: string): Intent {
+function interpretAfterGreeting(bodyLines: string, lineLeads = 0): Intent {
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   const signedOff = withoutClosingLines(withoutSignOff(lines));
-  const intent = withoutTextLabel(interpretFirstLine(signedOff));
-  return intent.kind === 'failure' && signedOff !== lines ? interpretFirstLine(lines) : intent;
+  const intent = withoutTextLabel(interpretFirstLine(signedOff, lineLeads));
+  return intent.kind === 'failure' && signedOff !== lines ? interpretFirstLine(lines, lineLeads) : intent;
 }
 
-function interpretFirstLine(lines: string): Intent {
+function interpretFirstLine(lines: string, lineLeads = 0): Intent {
   const newline = lines.indexOf('\n');
   const head = cleanLine(newline < 0 ? lines : lines.slice(0, newline));
   if (head.length > MAX_COMMAND_LINE_LENGTH) return failure('The first line of that request is too long.');
-  return interpretUserText(head, newline < 0 ? '' : lines.slice(newline + 1));
+  return interpretUserText(head, newline < 0 ? '' : lines.slice(newline + 1), 0, lineLeads);
 }
 
 /** A first line typed whole in Markdown emphasis or code (`` `search sso` ``, "*open X*", "_search X_") or quoted ("> …"). */
@@ -457,20 +457,27 @@ function unwrapLine(line: string): string {
  * "So we had the retro today and this came up. …"), read without it when that reading is a command
  * and the whole line's is not a write: the context says why, not what. A question keeps its context.
  */
-function interpretUserText(head: string, bodyLines: string, contexts = 0): Intent {
-  const intent = interpretLine(head, bodyLines);
+function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
+  const intent = interpretLine(head, bodyLines, lineLeads);
   const kind = readingKind(intent);
   if (contexts >= MAX_CONTEXT_SENTENCES || !(CONTEXT_REPLACEABLE.has(kind) || kind === 'question'))
     return intent;
   const line = head.trim();
+  if (line.length > MAX_CONTEXT_LINE) return intent;
   const lead = contextLeadEnd(line);
   if (lead < 0) return intent;
-  const rest = interpretUserText(line.slice(lead), bodyLines, contexts + 1);
+  const rest = interpretUserText(line.slice(lead), bodyLines, contexts + 1, lineLeads);
   if (rest.kind === 'question') return intent.kind === 'question' ? intent : asQuestion(line, bodyLines);
   // A question only as the rest reads alone as a read or approvals ("… came up. is there anything on X?").
   if (kind === 'question') return READS.has(readingKind(rest)) || rest.kind === 'approvals' ? rest : intent;
   return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
 }
+
+/** Longest line read again without its context sentence (chat is short; a long line is read once). */
+const MAX_CONTEXT_LINE = 400;
+
+/** Chat lines of their own before the request read past at most ("ok so\nquick one\n…"; bounded work). */
+const MAX_LEAD_IN_LINES = 3;
 
 /** Context sentences dropped one after the other at most (each drop reads the rest again: bounded work). */
 const MAX_CONTEXT_SENTENCES = 2;
@@ -484,7 +491,7 @@ function readingKind(intent: Intent): string {
   return intent.kind;
 }
 
-function interpretLine(head: string, bodyLines: string): Intent {
+function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
     return line.trim() === '?'
@@ -496,7 +503,8 @@ function interpretLine(head: string, bodyLines: string): Intent {
     return interpretAfterGreeting(bodyLines);
   }
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
-  if (bodyLines.trim().length > 0 && isLeadInLine(line)) return interpretAfterGreeting(bodyLines);
+  if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
+    return interpretAfterGreeting(bodyLines, lineLeads + 1);
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : unclear(line.trim());
