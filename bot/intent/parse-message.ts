@@ -44,6 +44,7 @@ import {
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { TextCursor } from './text-cursor.js';
+import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 
@@ -476,6 +477,9 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
 }
 
+/** Emphasis at the end of a line ("… only", "… itself"). */
+const EMPHASIS_END = new RegExp(`${TRAILING_EMPHASIS}$`, 'i');
+
 /** Longest line read again without its context sentence (chat is short; a long line is read once). */
 const MAX_CONTEXT_LINE = 400;
 
@@ -516,7 +520,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
-  const followUp = parseFollowUp(core);
+  // "open the second one only", "the first one itself": emphasis after a follow-up (Indian English).
+  const followUp = parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, ''));
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   if (BACK_REFERENCE.test(core)) return unclear(core);
