@@ -284,7 +284,7 @@ export function contextLeadEnd(line: string): number {
 }
 
 /** A sentence that asks nothing, is no question, and is about the asker, a time or only chat. */
-function isContext(lead: string): boolean {
+export function isContext(lead: string): boolean {
   return (
     /\S\s+\S/.test(lead) &&
     !/[?"“]|:(?!\d)/.test(lead) &&

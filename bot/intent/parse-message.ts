@@ -14,7 +14,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { contextLeadEnd, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
+import { contextLeadEnd, isContext, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import {
   cleanLine,
@@ -465,6 +465,15 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
     return intent;
   const line = head.trim();
   if (line.length > MAX_CONTEXT_LINE) return intent;
+  // "Heads up, I'm covering for Sam this week.\nCan you open the X page": a line of context, the request after it.
+  if (CONTEXT_REPLACEABLE.has(kind) && lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0) {
+    const stated = line.replace(/[\s.!]+$/, '');
+    if (isContext(stated)) {
+      const after = interpretAfterGreeting(bodyLines, lineLeads + 1);
+      if (after.kind === 'question') return asQuestion(line, bodyLines);
+      if (!['unclear', 'failure', 'greeting'].includes(after.kind)) return after;
+    }
+  }
   const lead = contextLeadEnd(line);
   if (lead < 0) return intent;
   const rest = interpretUserText(line.slice(lead), bodyLines, contexts + 1, lineLeads);
