@@ -227,15 +227,26 @@ function naturalEdit(firstLine: string, following: string | undefined): UpdateEd
 }
 
 /**
+ * Appends the user wrote with the `append:` keyword: their text is added exactly, never read as a
+ * replace said in words (see stated-replace.ts). `implied` appends (text after a colon that is no
+ * edit form) are not in it.
+ */
+export const TYPED_APPENDS = new WeakSet<UpdateEdit>();
+
+/**
  * Reads one edit (`append:`, `replace "a" with "b"`, `section "H":`, `body:`, `title:`, or the same in plain words: "add a line saying …") from
  * `text`, whose first line holds the keyword. Markdown after the keyword continues over the following
  * lines and is kept exactly. Returns a user-facing reason when the edit is unusable.
  */
-export function parseEditText(written: string): UpdateEdit | string {
+export function parseEditText(written: string, implied = false): UpdateEdit | string {
   const text = written.replace(LINKING_WORD, '').replace(ASKING_AT_START, '');
   const [firstLine, following] = splitFirstLine(text);
   const append = APPEND_LINE.exec(firstLine);
-  if (append) return markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));
+  if (append) {
+    const edit = markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));
+    if (!implied && typeof edit !== 'string') TYPED_APPENDS.add(edit);
+    return edit;
+  }
   const natural = naturalEdit(firstLine, following);
   if (natural !== undefined) return natural;
   const unquoted = unquotedEdit(firstLine, following);

@@ -8,6 +8,7 @@ import {
   parseEditText,
   replaceEdit,
   sectionEdit,
+  TYPED_APPENDS,
   titleEdit,
 } from './edit-text.js';
 import { UPDATE_EDIT_FORMS } from './examples.js';
@@ -70,7 +71,8 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       { kind: 'section', heading: part.heading, markdown: edit.markdown },
     );
   // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
-  const stated = edit.kind === 'append' ? statedReplace(edit.markdown) : undefined;
+  const stated =
+    edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? statedReplace(edit.markdown) : undefined;
   if (stated) return update(ref, stated);
   // "replace the word Friday with Thursday in X" read page first: the noun is not part of the old text.
   if (edit.kind === 'replace' && UNQUOTED_NOUN.test(edit.find) && edit.find.length > 0) {
@@ -238,7 +240,7 @@ function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string 
     const edit = parseEditText(text);
     const afterColon =
       /^\s*:/.test(rest) && !/^\s*:\s*(?:append|add|body|content|title|rename|section|replace)\b/i.test(rest);
-    return typeof edit === 'string' && afterColon ? parseEditText(`append: ${text}`) : edit;
+    return typeof edit === 'string' && afterColon ? parseEditText(`append: ${text}`, true) : edit;
   }
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   if (lines.trim().length === 0) {
@@ -246,7 +248,7 @@ function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string 
   }
   const edit = parseEditText(lines);
   // "update the rota:" then the text on the next lines: added, as after "append:".
-  return typeof edit === 'string' && /^\s*:\s*$/.test(rest) ? parseEditText(`append: ${lines}`) : edit;
+  return typeof edit === 'string' && /^\s*:\s*$/.test(rest) ? parseEditText(`append: ${lines}`, true) : edit;
 }
 
 export function finish(ref: PageRef | TitleSearchRef | string, edit: () => UpdateEdit | string): Intent {
