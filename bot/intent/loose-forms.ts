@@ -41,13 +41,19 @@ const LINK_OF = /^(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+(?=\S)/i;
 /** "vpn guide link": the page's name, then "link" (at most a title's length before it). */
 const LINK_AFTER = /\s(?:link|url)$/i;
 
+/** "this line:", "the following lines:" (a colon after them): the lines named, then given. */
+const NAMED_LINES = String.raw`(?:this|these|the\s+following)\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)s?\s*:`;
+const NAMED_LINES_FIRST = new RegExp(`^${NAMED_LINES}\\s*`, 'i');
+
 /**
  * "the VPN Setup Guide needs a line saying …", "the rota should say that …", "(I'd like) the X to
  * say …": the page as the subject of what it needs. The page is at most a title's length; what
  * follows is the edit.
  */
-const PAGE_NEEDS =
-  /^((?:the|our)\s[^,]{1,120}?)(?:\s+(?:is|are)\s+(?:wrong|outdated|incorrect|out\s+of\s+date)\b[^,]{0,60},\s*(?:but\s+)?(?:it|this|that)?)?\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b))|(?:should|must|needs\s+to|ought\s+to|has\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)(?:\s*:\s*|\s+)(?:that\s+)?)(?=\S)/i;
+const PAGE_NEEDS = new RegExp(
+  String.raw`^((?:the|our)\s[^,]{1,120}?)(?:\s+(?:is|are)\s+(?:wrong|outdated|incorrect|out\s+of\s+date)\b[^,]{0,60},\s*(?:but\s+)?(?:it|this|that)?)?\s+(?:(needs|need|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b|${NAMED_LINES}))|(?:should|must|needs\s+to|ought\s+to|has\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)(?:\s*:\s*|\s+)(?:that\s+)?)(?=\S)`,
+  'i',
+);
 /**
  * "(it would be great if) the X said …", "(I would like) that the X says …": the page as the subject
  * of a wish. Only after such a wish: on its own ("the handbook said 25 days", "the handbook says …")
@@ -64,8 +70,10 @@ const PAGE_SAID =
 const PAGE_TO_SAY =
   /^(?:can|could|make|let|have|get|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:to\s+)?(?:also\s+)?(?:says?|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
 /** "Team Rituals needs a line: …": a bare page name as the subject of "needs a line". */
-const NAME_NEEDS_LINE =
-  /^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b))/i;
+const NAME_NEEDS_LINE = new RegExp(
+  String.raw`^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b|${NAMED_LINES}))`,
+  'i',
+);
 
 /** "fire drill page needs updating: meet at 10": the page as the subject, then the edit after the colon. */
 const NAME_NEEDS_UPDATE =
@@ -161,8 +169,15 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   if (needsUpdate) return `update ${needsUpdate[1]}${core.slice(needsUpdate[0].length)}`;
   const match = PAGE_NEEDS.exec(core);
   const bare = match ? null : NAME_NEEDS_LINE.exec(core);
-  if (bare) return `in ${bare[1]}, add ${core.slice(bare[0].length)}`;
+  // "X needs this line: …": the lines named, then given after the colon.
+  const given = (rest: string) => {
+    const named = NAMED_LINES_FIRST.exec(rest);
+    return named ? `: ${rest.slice(named[0].length)}` : ` ${rest}`;
+  };
+  if (bare) return `in ${bare[1]}, add${given(core.slice(bare[0].length))}`;
   if (!match) return undefined;
+  const named = NAMED_LINES_FIRST.test(core.slice(match[0].length));
+  if (named) return `in ${match[1]}, add${given(core.slice(match[0].length))}`;
   const rest = core.slice(match[0].length);
   return match[2] ? `in ${match[1]}, add ${rest}` : `in ${match[1]}, add a line saying ${rest}`;
 }
