@@ -7,6 +7,8 @@ import {
   parsePageFirstEdit,
 } from './edit-phrases.js';
 import { PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
+import { isAside } from './name-residue.js';
+import { isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
@@ -41,6 +43,31 @@ const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|whi
 /** "in ENG search X", "in the HR space, find X": the space before a search (moved after it). */
 const SPACE_FIRST =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?=(?:search|find|look\s+for|look\s+up)\b)/;
+/** A word of a space's name: not a preposition, courtesy or a verb of reading ("Search please in Engineering space: …"). */
+const NAME_WORD = String.raw`(?!(?:in|on|from|for|to|at|into|please|pls|plz|kindly|search|find|look|open|show|get)\b)[\p{L}&'’]+`;
+/** "the people space", "the eng wiki", "People & HR space": a space named in words with its marker. */
+const NAMED_SPACE = String.raw`(?:the\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,3}?\s+(?:space|wiki)`;
+/**
+ * A space named in words before a read ("in the people space, find X", "over in the engineering space,
+ * can you …", "on the eng wiki, search X", "HR space - search X", "People & HR space: parental leave").
+ */
+const SPACE_NAMED_FIRST = new RegExp(
+  String.raw`^(?:(?:over\s+)?(?:in|on|within|inside|from|for)\s+(${NAMED_SPACE})\s*[,:;\-–—]?|(${NAMED_SPACE})\s*[:\-–—])\s+(?=(?:(?:please|pls|plz|kindly|(?:can|could|would)\s+(?:you|u))\s+){0,2}(?:search|find|look|locate|open|show|get|pull|bring|check|display|view|read|fetch|dig|give)\b|[^\s,:;.!?]+(?:\s+[^\s,:;.!?]+){0,3}[\s.!?]*$)`,
+  'iu',
+);
+/** Verbs of reading and searching that may follow a space named first. */
+const READ_VERB_FIRST =
+  /^(?:search|find|look|locate|open|show|get|pull\s+up|bring\s+up|check|display|view|read|fetch|dig\s+up|give\s+me)\b/i;
+
+/** The read after a space named first, read with "in <space>" at its end; keywords alone are searched there. */
+function readInNamedSpace(rest: string, body: string, space: string): Intent | undefined {
+  const command = stripPoliteness(rest);
+  if (READ_VERB_FIRST.test(command)) return applyRules(baseVerbForm(`${command} in ${space}`), body);
+  // Keywords alone ("People & HR space: parental leave"): at most four words, none of a clause.
+  const keywords = body.trim() === '' && !isQuestion(command) && !isAside(command);
+  return keywords ? parseSearchWords(`${command} in ${space}`) : undefined;
+}
+
 /**
  * "Team Rituals: add a line saying …", "api style guide, append: …": a page name (one sentence), a
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
@@ -170,6 +197,8 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseAddToSaying(rest, body),
   ],
   [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
+  // "in the people space, find sick leave", "HR space - search onboarding": a space named in words, then a read.
+  [SPACE_NAMED_FIRST, (rest, body, match) => readInNamedSpace(rest, body, match[1] ?? match[2]!)],
   [
     // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …".
     /^(?=(?:in|on|inside|within|into)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
@@ -353,9 +382,9 @@ const RULES: readonly Rule[] = [
   [/^find\s+out\b/i, () => undefined],
   [
     /^(?:search(?:ing)?(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|check\s+(?:about|for)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|quick\s+search(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b)))\b[\s:]*/i,
-    // "look the Salary Bands page" (no "for"): one page named, so it is opened.
+    // "look the Salary Bands page", "look the Remote Work Policy" (no "for"): one page named, so it is opened.
     (rest, _body, match) =>
-      /^look\s+$/i.test(match[0]) && ONE_PAGE_NAMED.test(rest)
+      /^look\s+$/i.test(match[0]) && (ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest))
         ? parseGetTarget(rest)
         : parseSearchWords(rest),
   ],
