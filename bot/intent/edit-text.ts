@@ -37,7 +37,9 @@ const ASKING_AT_START = new RegExp(`^[ \\t]*${ASKING_BEFORE_EDIT}(?=(?:${EDIT_VE
 /** "change "a" to "b"", "swap "a" for "b"". */
 const CHANGE_LINE = /^[ \t]*(?:change|swap|switch|correct|fix)[ \t]+(?=["“‘'«„])/i;
 const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
-const TITLE_LINE = /^[ \t]*(?:title|rename(?:[ \t]+to)?)[ \t]*:?[ \t]*/i;
+/** "title:", "rename to", and after a page already named "rename it to" ("in X, rename it to Y"). */
+const TITLE_LINE =
+  /^[ \t]*(?:title|rename(?:[ \t]+(?:(?:it|this|that)(?:[ \t]+(?:page|one|doc))?[ \t]+)?(?:to|as))?)[ \t]*:?[ \t]*/i;
 /** "section "H": …", "rewrite the section "H" to say: …": the section and its new text. */
 const SECTION_LINE =
   /^[ \t]*(?:(?:rewrite|update|edit|change|replace|redo|modify|amend|revise)[ \t]+(?:the[ \t]+)?)?section[ \t]+/i;
