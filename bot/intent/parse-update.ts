@@ -268,6 +268,9 @@ const UNQUOTED_CHANGE = new RegExp(
   'i',
 );
 
+/** A pronoun for a person, never old or new text. */
+const PERSON_ONLY = /^(?:me|us|you|u|him|her|them|myself|ourselves|someone|somebody|anyone)$/i;
+
 /**
  * "replace 09:45 with 10:00 in Team Rituals", "change 09:45 to 10:00 on the X page": old and new
  * text without quotes, each a short run of words, then the page. `undefined` when it does not read
@@ -281,6 +284,8 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
   const ref = readTarget(cursor);
   if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
   const find = match[1]!.trim().replace(UNQUOTED_NOUN, '');
+  // "swap shifts with me on Friday": a person swapped with, not text on a page.
+  if (PERSON_ONLY.test(find) || PERSON_ONLY.test(match[2]!.trim())) return undefined;
   return update(ref, { kind: 'replace', find, replaceWith: match[2]!.trim() });
 }
 
