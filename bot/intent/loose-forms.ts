@@ -105,12 +105,16 @@ const PAGE_BE_CALLED =
 const INSTEAD_AT_END = /\s+instead$/i;
 
 /**
- * "the VPN guide says vpn1 but it should be vpn2", "our rota lists Ana, should say Sam": a correction
+ * "the VPN guide says vpn1 but it should be vpn2", "our rota lists Ana, should say Sam", "Travel Policy
+ * says 40 EUR, it should be 45 EUR" (a title in capitals of two words or more without "the"): a correction
  * with the page as the subject, the old text after "says" and the new after ", (but) (it) should be".
  * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
  */
 const PAGE_SAYS_BUT =
-  /^((?:the|our)\s.{1,120}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads)\s+(.{1,120}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:change|update|correct|fix|switch|set)\s+(?:that|it|this)\s+(?:to|into))\s+(\S.{0,119})$/i;
+  /^((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to)\s+(.{1,120}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:change|update|correct|fix|switch|set)\s+(?:that|it|this)\s+(?:to|into))\s+(\S.{0,119})$/i;
+/** A title without "the" ends in a document's noun ("Travel Policy", "On-call Rota"), unlike a person's name. Kept as data. */
+const DOCUMENT_NAME_END =
+  /\s(?:policy|guide|rota|process|procedure|runbook|playbook|handbook|checklist|notes|faq|page|doc|plan|wiki|template|schedule|calendar|setup|rituals|overview|manual|instructions|roadmap|strategy|standards|rules)$/i;
 /** A statement rather than a figure or a name ("remote work is fine"): not old text to replace. */
 const STATEMENT_WORD =
   /\b(?:is|are|was|were|be|been|has|have|had|should|will|would|can|could|may|must|do|does|did)\b/i;
@@ -148,7 +152,13 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   const title = TITLE_SHOULD_BE.exec(core);
   if (title) return `rename ${title[1] ?? title[2] ?? title[3]} to ${core.slice(title[0].length)}`;
   const correction = PAGE_SAYS_BUT.exec(core);
-  if (correction && isLikeForLike(correction[2]!, correction[3]!))
+  // "… but it should be vpn2 for everyone?" asks; it changes nothing.
+  if (
+    correction &&
+    !/\?\s*$/.test(core) &&
+    (/^(?:the|our)\s/i.test(correction[1]!) || DOCUMENT_NAME_END.test(correction[1]!)) &&
+    isLikeForLike(correction[2]!, correction[3]!)
+  )
     return `in ${correction[1]}, replace ${correction[2]} with ${correction[3]}`;
   const newTitle = NEW_TITLE_FOR.exec(core);
   if (newTitle)
