@@ -59,7 +59,15 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
   return { kind: 'failure', message, suggestions: [...suggestions] };
 }
 
+/** Words that point back and go on ("it to 9", "that to Friday"): never a page's name. */
+const POINTED_NAME = /^(?:it|that|this|them)\s+(?:to|into|as|with)\b/i;
+
 export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
+  // "X mentions 9:30, can you change it to 9:45": a colon inside a time is no page name's end.
+  if (ref.kind === 'title-search' && POINTED_NAME.test(ref.words))
+    return failure(
+      'Which page, and what should change? Put the old and new text in quotes: replace "old" with "new" in <page>.',
+    );
   // "add X under the Parking heading of the Office Guide": the part named with the page is a section.
   const part =
     ref.kind === 'title-search' && (edit.kind === 'append' || edit.kind === 'body')
