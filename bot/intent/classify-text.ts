@@ -539,6 +539,9 @@ const REQUEST_WORD =
 const WRITE_WORD =
   /\b(?:add|append|put|write|insert|update|edit|change|replace|rename|create|make|post|note|say|saying|says|draft|fix|correct|include|mention|set\s+up|start)\b/i;
 
+/** A colon and then text ("Equipment section: laptops ship in 10 days"): the text of a page, not a story ("at 10:30" is no colon of this kind). */
+const TEXT_AFTER_COLON = /:\s/;
+
 /**
  * A story after a read ("open the Laptop Setup page, mine just died", "find the travel policy - the
  * client call got moved to tomorrow"): a clause of three words or more about the asker or a time,
@@ -551,6 +554,7 @@ function isStoryAfterRead(request: string, clause: string): boolean {
     ABOUT_THE_ASKER.test(clause) &&
     !QUALIFIER_OR_QUESTION.test(clause) &&
     !REQUEST_WORD.test(clause) &&
+    !TEXT_AFTER_COLON.test(clause) &&
     !WRITE_WORD.test(request)
   );
 }
