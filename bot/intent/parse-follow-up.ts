@@ -203,6 +203,13 @@ const PLURAL_RESULTS =
   /^(?:ones|results|hits|matches|pages|links|items|entries|options|choices|batch|set|lot|lots|few)$/;
 /** Words that ask something else about a result ("why is the second one there?"). */
 const OTHER_QUESTION = /^(?:why|how|when|where|who)$/;
+/**
+ * "what" or "which" first asks which step or choice comes first ("what should I do first?", "which one
+ * first?", "what's next?"), unless it asks for more ("what else did you find?").
+ */
+const WHICH_QUESTION = /^(?:what|whats|which|wat|wht|wut)$/;
+/** Words that ask for advice, not for a result: "should", "shall", "must", "ought". */
+const ADVICE_WORD = /^(?:should|shall|must|ought|shud|shld)$/;
 /** One position in the list, as a word ("second", "2nd", "last") or a number ("#2", "3"). */
 function positionOf(words: readonly string[], i: number): FollowUpPosition | undefined {
   const word = words[i]!;
@@ -220,6 +227,8 @@ function positionOf(words: readonly string[], i: number): FollowUpPosition | und
 function followUpByWords(text: string): Intent | undefined {
   const words = closedWordsOf(text);
   if (words.length === 0 || OTHER_QUESTION.test(words[0]!)) return undefined;
+  if (words.some((word) => ADVICE_WORD.test(word))) return undefined;
+  if (WHICH_QUESTION.test(words[0]!) && !words.some((word) => MORE_WORD.test(word))) return undefined;
   const named = words.filter((word) => !/^#?\d{1,2}$/.test(word));
   if (!allWordsFrom(named, FUNCTION_WORDS, FOLLOW_UP_VOCABULARY, POSITION_WORDS)) return undefined;
   const positions = words.flatMap((_, i) => {
