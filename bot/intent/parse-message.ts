@@ -14,6 +14,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
+import { unshownHedgedWrite } from './hedged-write.js';
 import { contextLeadEnd, isContext, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import {
@@ -652,7 +653,11 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
     const userCommand = !head.startsWith('/') && result.kind === 'admin-invalid';
     if (!userCommand) return result;
   }
-  return interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions));
+  const intent = interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions));
+  // "we should add more tests to the pipeline": a suggestion that shows no page writes nothing.
+  const hedged = unshownHedgedWrite(intent, head, bodyRaw);
+  if (hedged === 'question') return asQuestion(head, bodyRaw);
+  return hedged === 'unclear' ? unclear(head) : intent;
 }
 
 /**
