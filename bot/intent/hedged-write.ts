@@ -8,9 +8,8 @@ import type { Intent } from './types.js';
 const SUGGESTION =
   /^(?:(?:i\s+(?:think|guess|reckon|feel\s+like)|maybe|perhaps|honestly|tbh|imo)[\s,]+)*(?:(?:we|i|you|u|they|someone|somebody|one|people|everyone)\s+(?:should|shud|shld|must|could|might|ought\s+to|really\s+should)|we\s+(?:need|have)\s+to|(?:it'?d|it\s+would|would|that'?d|it'?s|its|it\s+is)\s+be\s+(?:really\s+|so\s+|very\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|useful|better|best|wise)|(?:can|could|shall|should)\s+we)\b/i;
 
-/** A word that says the thing written to is a page ("the pipeline page", "the wiki", "the runbook"). */
-const PAGE_WORD =
-  /\b(?:page|pages|pg|doc|docs|document|documents|wiki|confluence|article|space)\b/i;
+/** A word that says the thing written to is a page ("the pipeline page", "the wiki"). */
+const PAGE_WORD = /\b(?:page|pages|pg|doc|docs|document|documents|wiki|confluence|article|space)\b/i;
 
 /** The page's words as typed say it is a title: a capitalised word, or a space key. */
 function namesPage(intent: Extract<Intent, { kind: 'page-by-name' }>): boolean {
