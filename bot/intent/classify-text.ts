@@ -480,6 +480,13 @@ const GREETING = new RegExp(
   'iu',
 );
 
+/**
+ * Small talk said with a greeting ("hope you're well", "happy friday", "how r u", "hope your week is
+ * going well", "long time no see"): no request in it. Kept as data.
+ */
+const SMALL_TALK =
+  /^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week))\b[\p{L}\s'’]{0,40}|happy\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u)\s+doing|long\s+time\s+no\s+see|(?:nice|good|great)\s+to\s+(?:meet|see)\s+(?:you|u)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$/iu;
+
 /** True for a message that is only a greeting, thanks or acknowledgement ("hi!", "thanks a lot 🙏"). */
 export function isGreeting(line: string): boolean {
   const text = line
@@ -487,7 +494,24 @@ export function isGreeting(line: string): boolean {
     .replace(/[!.,?¡¿~:;)(-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length > 0 && GREETING.test(text);
+  if (text.length > 0 && GREETING.test(text)) return true;
+  // "good morning, hope you're well!", "hiya, happy friday!": each part a greeting or small talk.
+  const parts = line
+    .replace(EMOJI_AND_SYMBOLS, ' ')
+    .split(/[!.,?;:…]+/)
+    .map((part) =>
+      part
+        .replace(/[~)(-]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((part) => part.length > 0);
+  return (
+    parts.length > 1 &&
+    parts.length <= 6 &&
+    parts.every((part) => GREETING.test(part) || SMALL_TALK.test(part)) &&
+    parts.some((part) => GREETING.test(part))
+  );
 }
 
 /** The bot, as people name it when asking what it can do ("you", "this bot", "the assistant"). */
