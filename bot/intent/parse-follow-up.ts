@@ -203,6 +203,9 @@ const PLURAL_RESULTS =
   /^(?:ones|results|hits|matches|pages|links|items|entries|options|choices|batch|set|lot|lots|few)$/;
 /** Words that ask something else about a result ("why is the second one there?"). */
 const OTHER_QUESTION = /^(?:why|how|when|where|who)$/;
+/** An auxiliary after "what" that makes a question of its own ("what should I …", "what do we …"). */
+const ASKING_AUXILIARY =
+  /^(?:should|do|does|did|can|could|would|will|must|shall|have|has|had|am|are|were|was)$/;
 /** One position in the list, as a word ("second", "2nd", "last") or a number ("#2", "3"). */
 function positionOf(words: readonly string[], i: number): FollowUpPosition | undefined {
   const word = words[i]!;
@@ -219,7 +222,9 @@ function positionOf(words: readonly string[], i: number): FollowUpPosition | und
 
 function followUpByWords(text: string): Intent | undefined {
   const words = closedWordsOf(text);
-  if (words.length === 0 || OTHER_QUESTION.test(words[0]!)) return undefined;
+  // "what should I do first?": the position word says when, in a question of its own.
+  const asked = /^(?:what|which)$/.test(words[0] ?? '') && ASKING_AUXILIARY.test(words[1] ?? '');
+  if (words.length === 0 || OTHER_QUESTION.test(words[0]!) || asked) return undefined;
   const named = words.filter((word) => !/^#?\d{1,2}$/.test(word));
   if (!allWordsFrom(named, FUNCTION_WORDS, FOLLOW_UP_VOCABULARY, POSITION_WORDS)) return undefined;
   const positions = words.flatMap((_, i) => {
