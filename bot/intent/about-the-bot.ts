@@ -62,7 +62,7 @@ const BOT_WORDS = wordSet(
     'do ask say type write talk speak chat understand start started starting begin new lost confused ' +
     'confusing stuck clue idea sure explain show tell list give things stuff kind kinds sorts exactly ' +
     'supposed meant purpose point good here everything all possible properly way ways know today exactly ' +
-    'anyway idk dunno few couple one enter only just within inside ' +
+    'anyway idk dunno few couple one enter only just within inside display view see bring pull up send menu ' +
     // the bot's commands, as a help topic
     'search searching searches find finding look lookup open opening get read create creating make making ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
@@ -70,15 +70,14 @@ const BOT_WORDS = wordSet(
 );
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
-  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started)$/;
+  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
   /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b/i;
 /** Pointing words: "can you do it?" is about something earlier, not the bot. */
 const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b/i;
-/** A command's verb first: what follows is its object, whatever the words. */
-const COMMAND_FIRST =
-  /^\W*(?:search|find|look|open|get|read|create|make|update|edit|change|add|append|rename|approve)\b/i;
+/** A command's verb first: what follows is its object, whatever the words ("open the help" is help). */
+const COMMAND_FIRST = /^\W*(?:search|find|look|create|make|update|edit|change|add|append|rename|approve)\b/i;
 /** Words before a space's key ("in HR", "from OPS"). */
 const IN_WORD = /^(?:in|from|within|inside)$/;
 /** How the user does something ("how do I …", "how can we …", "how to …"). */
