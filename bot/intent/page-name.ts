@@ -1,8 +1,9 @@
+import { withoutNameResidue, withSpaceAsideAtEnd } from './name-residue.js';
 import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
-import { TRAILING_ADVERB } from './trailing-adverbs.js';
+import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
 const LEADING_PAGE_WORDS =
@@ -31,6 +32,11 @@ const PAGE_THEN_ADVERB =
 const NAME_THEN_ONE = /^((?:the|our)\s+\S+\s+\S.*?)\s+one$/i;
 /** "show me the On-call Rota again", "open the VPN guide real quick": an adverb at the end, with or without a page noun. */
 const NAME_THEN_ADVERB = new RegExp(`${TRAILING_ADVERB}$`, 'i');
+/** "the Expense Policy only", "the Travel Policy page itself": emphasis after a name of two words or more ("Members Only" stays). */
+const NAME_THEN_EMPHASIS = new RegExp(
+  `^((?:(?:the|our)\\s+)?(?!(?:the|our)\\s)\\S+\\s+\\S.*?)${TRAILING_EMPHASIS}$`,
+  'i',
+);
 
 function isStop(char: string): boolean {
   return /[\s.,;:!?)]/u.test(char);
@@ -62,13 +68,15 @@ function trailingSpace(text: string): TrailingSpace | undefined {
  */
 export function readPageName(text: string): TitleSearchRef | undefined {
   // "in bin days pls - …": courtesy after the name is not part of it.
-  let rest = trimEndWhere(text.trim(), isStop).replace(
+  let rest = trimEndWhere(withSpaceAsideAtEnd(text.trim()), isStop).replace(
     /(?<=\S)\s+(?:pls|please|plz|for\s+me|for\s+us)$/i,
     '',
   );
   if (rest.length === 0 || rest.length > MAX_TITLE_LENGTH * 2) return undefined;
   const purpose = PAGE_THEN_PURPOSE.exec(rest);
   if (purpose && purpose.index > 0) rest = rest.slice(0, purpose.index + purpose[1]!.length);
+  const emphasis = rest.length <= MAX_TITLE_LENGTH * 2 ? NAME_THEN_EMPHASIS.exec(rest) : null;
+  if (emphasis) rest = emphasis[1]!;
   const adverb = PAGE_THEN_ADVERB.exec(rest);
   if (adverb && adverb.index > 0) rest = rest.slice(0, adverb.index + adverb[1]!.length);
   const one = rest.length <= MAX_TITLE_LENGTH ? NAME_THEN_ONE.exec(rest) : null;
@@ -121,8 +129,9 @@ const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+one$/i;
  */
 export function readPageToOpen(text: string): TitleSearchRef | undefined {
   if (text.length > MAX_TITLE_LENGTH * 2) return readPageName(text);
-  const context = CONTEXT_AFTER_NAME.exec(text);
-  const named = (context && context.index > 0 ? text.slice(0, context.index) : text)
+  const trimmed = withoutNameResidue(text);
+  const context = CONTEXT_AFTER_NAME.exec(trimmed);
+  const named = (context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
     .replace(FRESHNESS, '$1')
     .replace(ONE_AFTER_NAME, '');
   const owner = SPACE_OWNS.exec(named);
@@ -130,4 +139,49 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
   const owned = owner && ownerKey !== undefined ? readPageName(named.slice(owner[0].length)) : undefined;
   if (owned && owned.spaceKey === undefined) return { ...owned, spaceKey: ownerKey };
   return readPageName(named) ?? readPageName(text);
+}
+
+/** Small words a title keeps in lower case ("Code of Conduct", "Wi-Fi and Printers"). */
+const TITLE_SMALL_WORDS = new Set([
+  'of',
+  'and',
+  'for',
+  'the',
+  'to',
+  'in',
+  'at',
+  'a',
+  'an',
+  'on',
+  'with',
+  '&',
+]);
+/** A document's id as its name's word: "ADR-012", "RFC-7", "INC1234". */
+const ID_WORD = /^(?:[A-Z]{2,}-?|[a-z]{2,}-)\d+$/;
+/** "the Sales Playbook", "our Code of Conduct page", "the ADR-012 about event sourcing": an article, the name, a page noun. */
+const ARTICLE_NAME = /^(?:the|our)\s+(\S.{0,150}?)(?:\s+(?:page|doc|document))?[\s?!.]*$/i;
+
+/**
+ * True when `text` names one page by a title-shaped phrase: "the" or "our", then words written as a
+ * title (each in capitals or a number, small words such as "of" and "and" aside), at least two of them
+ * or an id ("the Sales Playbook", "the Code of Conduct", "the ADR-012"); an id may be followed by
+ * "about <topic>" ("the ADR-012 about event sourcing"). "the brand guidelines" and "the VPN" are topics.
+ * Word by word over at most 150 characters: linear.
+ */
+export function isTitleShaped(text: string): boolean {
+  const named = ARTICLE_NAME.exec(text.trim());
+  if (!named) return false;
+  let words = named[1]!.split(/\s+/);
+  const about = words.indexOf('about');
+  if (about > 0) {
+    if (!ID_WORD.test(words[about - 1]!)) return false;
+    words = words.slice(0, about);
+  }
+  if (words.length > 10 || !(/^[\p{Lu}\p{N}]/u.test(words[0]!) || ID_WORD.test(words[0]!))) return false;
+  let capitalised = 0;
+  for (const word of words) {
+    if (/^[\p{Lu}\p{N}]/u.test(word) || ID_WORD.test(word)) capitalised += 1;
+    else if (!TITLE_SMALL_WORDS.has(word.toLowerCase())) return false;
+  }
+  return capitalised >= 2 || words.some((word) => ID_WORD.test(word));
 }

@@ -1,7 +1,7 @@
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { readPageName, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
-import { DESCRIBED_PAGE, parseSearchWords } from './parse-search.js';
+import { DESCRIBED_PAGE, isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { readQuoted } from './read-quoted.js';
 import { readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
@@ -28,7 +28,13 @@ const LINK_AFTER_NAME = /\s+(?:(?:page|doc)\s+)?(?:link|url|web\s+address)[\s.!?
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
 function getByName(text: string): Intent {
   const withoutSpace = text.replace(TRAILING_SPACE_CLAUSE, '');
-  if (ABOUT_WORDS.test(text) || COLLECTION_END.test(` ${withoutSpace}`) || DESCRIBED_PAGE.test(text))
+  // "check the ops wiki for printer setup": a space, then what to look for in it, is a search.
+  if (
+    ABOUT_WORDS.test(text) ||
+    COLLECTION_END.test(` ${withoutSpace}`) ||
+    DESCRIBED_PAGE.test(text) ||
+    isSpaceThenTopic(text)
+  )
     return parseSearchWords(text);
   const link = LINK_AFTER_NAME.exec(text);
   const named = link && link.index > 0 ? text.slice(0, link.index) : text;

@@ -5,6 +5,7 @@ import {
   abilityAsked,
   isApprovalsRequest,
   isGreeting,
+  isLeadInLine,
   isQuestion,
   matchHelp,
   stripPoliteness,
@@ -13,7 +14,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
+import { contextLeadEnd, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import {
   cleanLine,
@@ -22,7 +23,7 @@ import {
   normalizeMessage,
   showMentions,
 } from './normalize-message.js';
-import { readPageToOpen } from './page-name.js';
+import { isTitleShaped, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { withoutTextLabel } from './parse-create.js';
@@ -207,7 +208,8 @@ function keepInlineBodyEnd(line: string, core: string): string {
 function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
   const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
-  if (text.length > MAX_PAGE_NAME_LINE || !ONE_NAMED_PAGE.test(text)) return undefined;
+  if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(text) || isTitleShaped(text)))
+    return undefined;
   const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
@@ -319,7 +321,10 @@ function definiteName(core: string): Intent | undefined {
 export const CLOSINGS = new Set(
   (
     'thanks|thank you|thanks a lot|many thanks|thanks in advance|cheers|best|best regards|kind regards|' +
-    'regards|warm regards|warmly|br|sincerely|yours|ta|thx|ty|all the best|have a nice day'
+    'regards|warm regards|warmly|br|sincerely|yours|ta|thx|ty|all the best|have a nice day|' +
+    // Indian and other Englishes: "Thanks and regards", "Thanks & Regards", "Please do the needful."
+    'thanks and regards|thanks & regards|thanks n regards|thanks and best regards|with regards|with best regards|' +
+    'regards and thanks|thank you in advance|tia|please do the needful|kindly do the needful|do the needful'
   ).split('|'),
 );
 /** A name or a team on a line of its own after a closing ("Ana Lopez", "People Team"). */
@@ -409,11 +414,11 @@ function pageTextIsLetter(message: string): boolean {
 
 /** A line as a closing is looked up: no trailing punctuation, lower case. */
 function closingOf(line: string): string {
-  return line
-    .trim()
-    .replace(/[\s,.!]+$/, '')
-    .toLowerCase();
+  return line.trim().replace(CLOSING_RESIDUE, '').toLowerCase();
 }
+
+/** What may follow a closing on its line: punctuation, emoji ("ty 🙏"), Slack's emoji names ("thanks :pray:"). */
+const CLOSING_RESIDUE = /(?:[\s,.!]|\p{Extended_Pictographic}|\uFE0F|\u200D|:[a-z0-9_+-]{1,30}:)+$/u;
 
 /**
  * A greeting on a line of its own ("Hi!" then the request on the next line): the request is read
@@ -444,7 +449,34 @@ function unwrapLine(line: string): string {
   return wrapped ? wrapped[2]!.trim() : trimmed;
 }
 
-function interpretUserText(head: string, bodyLines: string): Intent {
+/**
+ * A line read as typed, or, when it opens with a sentence of context ("Sorry, crazy day here 😅 …",
+ * "So we had the retro today and this came up. …"), read without it when that reading is a command
+ * and the whole line's is not a write: the context says why, not what. A question keeps its context.
+ */
+function interpretUserText(head: string, bodyLines: string, contexts = 0): Intent {
+  const intent = interpretLine(head, bodyLines);
+  if (contexts >= MAX_CONTEXT_SENTENCES || !CONTEXT_REPLACEABLE.has(readingKind(intent))) return intent;
+  const line = head.trim();
+  const lead = contextLeadEnd(line);
+  if (lead < 0) return intent;
+  const rest = interpretUserText(line.slice(lead), bodyLines, contexts + 1);
+  if (rest.kind === 'question') return intent.kind === 'question' ? intent : asQuestion(line, bodyLines);
+  return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
+}
+
+/** Context sentences dropped one after the other at most (each drop reads the rest again: bounded work). */
+const MAX_CONTEXT_SENTENCES = 2;
+
+/** Readings a context sentence may have spoilt: a read, or nothing understood. */
+const CONTEXT_REPLACEABLE = new Set(['unclear', 'failure', 'search', 'get']);
+
+function readingKind(intent: Intent): string {
+  if (intent.kind === 'operation' || intent.kind === 'page-by-name') return intent.request.operation;
+  return intent.kind;
+}
+
+function interpretLine(head: string, bodyLines: string): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
     return line.trim() === '?'
@@ -455,6 +487,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
     if (bodyLines.trim().length === 0) return { kind: 'greeting' };
     return interpretAfterGreeting(bodyLines);
   }
+  // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
+  if (bodyLines.trim().length > 0 && isLeadInLine(line)) return interpretAfterGreeting(bodyLines);
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
   if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : unclear(line.trim());

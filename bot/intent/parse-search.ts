@@ -1,3 +1,4 @@
+import { withoutNameResidue } from './name-residue.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
@@ -43,7 +44,7 @@ const ONLY_WITH_SPACE = /\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*
 const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()\s+(?:for|about)\s+/;
 /** "search the sales space for X", "look in the ENG space for X": a space named with "space", then the topic. */
 const SPACE_THEN_TOPIC =
-  /^(?:(?:in|on|within|inside|through)\s+)?(?:the\s+)?()(~?[A-Za-z0-9]{1,254})\s+(space)\s+(?:for|about|regarding)\s+/i;
+  /^(?:(?:in|on|within|inside|through)\s+)?(?:the\s+)?()(~?[A-Za-z0-9]{1,254})\s+(space|wiki)\s+(?:for|about|regarding)\s+/i;
 
 /** True when `text` names a space and then what to look for in it ("the HR space for parental leave"). */
 export function isSpaceThenTopic(text: string): boolean {
@@ -136,7 +137,12 @@ function tooLong(): Intent {
  */
 export function parseSearchWords(remainder: string): Intent {
   if (remainder.length > MAX_SEARCH_WORDS_LENGTH * 4) return tooLong();
-  let text = withoutResultsAsked(stripLeading(remainder.trim()).replace(ONLY_WITH_SPACE, ''));
+  let text = withoutResultsAsked(
+    withoutNameResidue(stripLeading(withoutNameResidue(remainder.trim(), true)), true).replace(
+      ONLY_WITH_SPACE,
+      '',
+    ),
+  );
   let spaceKey: string | undefined;
   const leading =
     LEADING_SPACE.exec(text) ??

@@ -11,7 +11,20 @@ export interface NamedSpace {
 /** Words before a space's name that say where ("in the IT & Operations space", "from HR's wiki"). */
 const PREPOSITIONS = new Set(['in', 'on', 'from', 'inside', 'within']);
 /** Words after a space's name that say it is a space. */
-const MARKERS = new Set(['space', 'wiki']);
+const MARKERS = new Set(['space', 'wiki', 'confluence']);
+/** Page nouns after which "in|from <name>" names a space even without "space" or "wiki". */
+const AFTER_PAGE_NOUN = new Set([
+  'page',
+  'pages',
+  'doc',
+  'docs',
+  'document',
+  'documents',
+  'article',
+  'articles',
+]);
+/** Words between a space's name and its marker ("the people team space", "the engineering team's wiki"): not the name. */
+const GROUP_WORDS = new Set(['team', 'teams', 'department', 'dept', 'group', 'folks']);
 const ARTICLES = new Set(['the', 'our']);
 /** Words after "the sales space" that introduce the topic of a search ("… for contoso renewal"). */
 const TOPIC_WORDS = new Set(['for', 'about', 'on', 'regarding']);
@@ -95,7 +108,7 @@ function indexSpaces(spaces: readonly NamedSpace[]): SpaceIndex {
 }
 
 /** How a phrase named a space: by its key, its whole name, or one distinctive word of the name. */
-type NameMatch = { readonly key: string; readonly by: 'key' | 'name' | 'word' };
+type NameMatch = { readonly key: string; readonly by: 'key' | 'name' | 'word' | 'words' };
 
 /** The space `phrase` names in the directory, if exactly one. */
 function spaceNamed(phrase: string, index: SpaceIndex): NameMatch | undefined {
@@ -108,9 +121,27 @@ function spaceNamed(phrase: string, index: SpaceIndex): NameMatch | undefined {
   if (words.length === 0 || words.length > MAX_NAME_WORDS) return undefined;
   const byName = index.names.get(words.join(' '));
   if (byName !== undefined) return byName === AMBIGUOUS ? undefined : { key: byName, by: 'name' };
-  if (words.length !== 1) return undefined;
+  if (words.length !== 1) return wordsAgree(words, index);
   const byWord = index.words.get(words[0]!);
   return byWord === undefined || byWord === AMBIGUOUS ? undefined : { key: byWord, by: 'word' };
+}
+
+/**
+ * "IT ops", "people hr": several words that each name the same one space, by a distinctive word of its
+ * name or by its key ("ops" = OPS), "and" aside. Any other word ("the", a word of no name) → undefined.
+ */
+function wordsAgree(words: readonly string[], index: SpaceIndex): NameMatch | undefined {
+  let agreed: string | undefined;
+  let count = 0;
+  for (const word of words) {
+    if (word === 'and') continue;
+    const key = index.words.get(word) ?? index.keys.get(normalizeSpaceKey(word) ?? '');
+    if (key === undefined || key === AMBIGUOUS || (agreed !== undefined && key !== agreed)) return undefined;
+    agreed = key;
+    count += 1;
+  }
+  // Two words or more that agree are as good as the whole name ("from IT ops"); one is only a word.
+  return agreed === undefined ? undefined : { key: agreed, by: count >= 2 ? 'words' : 'word' };
 }
 
 /** A possible "in [the] <name>['s] [space|wiki]" at the end of a text: where it starts and what it holds. */
@@ -143,7 +174,8 @@ function tailPhrases(text: string): TailPhrase[] {
     const last = words.length - 1;
     words[last] = words[last]!.replace(/[?!.,;:]+$/, '');
     if (words[last] === '') words.pop();
-    let marked = false;
+    // "the Team Rituals page from Engineering": after a page noun, "from <name>" says where the page is.
+    let marked = at > 0 && AFTER_PAGE_NOUN.has(chunks[at - 1]!.text.toLowerCase());
     if (words.length > 1 && MARKERS.has(words.at(-1)!.toLowerCase())) {
       words.pop();
       marked = true;
@@ -153,6 +185,7 @@ function tailPhrases(text: string): TailPhrase[] {
       words[words.length - 1] = word;
       marked ||= possessive;
     }
+    if (marked && words.length > 1 && GROUP_WORDS.has(words.at(-1)!.toLowerCase())) words.pop();
     if (words.length > 1 && ARTICLES.has(words[0]!.toLowerCase())) words.shift();
     if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;
     phrases.push({ start: chunks[at]!.start, name: words.join(' '), marked });
@@ -171,7 +204,7 @@ function takeTailSpace(text: string, index: SpaceIndex): { rest: string; key: st
     if (!isCandidate(phrase)) continue;
     const match = spaceNamed(phrase.name, index);
     if (match === undefined) continue;
-    if (!phrase.marked && match.by !== 'name') continue;
+    if (!phrase.marked && match.by === 'word') continue;
     const rest = text.slice(0, phrase.start).trimEnd();
     if (rest !== '') return { rest, key: match.key };
   }
@@ -185,12 +218,23 @@ function leadingPhrase(text: string): { name: string; topicStart: number } | und
   if (chunks[first] && PREPOSITIONS.has(chunks[first]!.text.toLowerCase())) first += 1;
   if (chunks[first] && ARTICLES.has(chunks[first]!.text.toLowerCase())) first += 1;
   for (let marker = first + 1; marker < chunks.length && marker - first <= MAX_NAME_WORDS; marker += 1) {
-    if (!MARKERS.has(chunks[marker]?.text.toLowerCase() ?? '')) continue;
-    const topic = chunks[marker + 1];
-    if (!topic || !TOPIC_WORDS.has(topic.text.toLowerCase()) || !chunks[marker + 2]) return undefined;
+    // "the engineering confluence space for …": two markers in a row count as one.
+    if (
+      MARKERS.has(chunks[marker]?.text.toLowerCase() ?? '') &&
+      MARKERS.has(chunks[marker + 1]?.text.toLowerCase().replace(/:$/, '') ?? '')
+    )
+      chunks.splice(marker, 1);
+    const markerWord = chunks[marker]?.text.toLowerCase() ?? '';
+    // "the engineering space: api versioning": a colon after the marker introduces the topic.
+    const colon = markerWord.endsWith(':') && MARKERS.has(markerWord.slice(0, -1));
+    if (!MARKERS.has(markerWord) && !colon) continue;
+    const topic = colon ? chunks[marker + 1] : chunks[marker + 2];
+    if (!colon && !TOPIC_WORDS.has(chunks[marker + 1]?.text.toLowerCase() ?? '')) return undefined;
+    if (!topic) return undefined;
     const words = chunks.slice(first, marker).map((chunk) => chunk.text);
     words[words.length - 1] = stripPossessive(words.at(-1)!).word;
-    return { name: words.join(' '), topicStart: chunks[marker + 2]!.start };
+    if (words.length > 1 && GROUP_WORDS.has(words.at(-1)!.toLowerCase())) words.pop();
+    return { name: words.join(' '), topicStart: topic.start };
   }
   return undefined;
 }

@@ -40,6 +40,17 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
     ['notes on the offsite in the engineering space', 'notes on the offsite', 'ENG'],
     ['the sales space for contoso renewal', 'contoso renewal', 'SALES'],
     ['in the engineering wiki about code freeze', 'code freeze', 'ENG'],
+    // A team word between the name and the marker, "confluence" as a marker, a colon after it.
+    ['leavers process in the people team space', 'leavers process', 'HR'],
+    ["release notes in the engineering team's space", 'release notes', 'ENG'],
+    ['the HR team space for payroll dates', 'payroll dates', 'HR'],
+    ['kafka lag on the engineering confluence', 'kafka lag', 'ENG'],
+    ['engineering space: api versioning', 'api versioning', 'ENG'],
+    // Several words that each name the same space ("IT ops" = IT & Operations, OPS).
+    ['on-call rota from the IT ops space', 'on-call rota', 'OPS'],
+    ['in the engineering confluence space for load testing', 'load testing', 'ENG'],
+    // Two words or more that each name the same space count as its whole name, without "space".
+    ['vpn setup guide from IT ops', 'vpn setup guide', 'OPS'],
   ])('search %j → %j in %s', (words, rest, key) => {
     expect(nameSpaces(search(words), SPACES)).toEqual(search(rest, key));
   });
@@ -51,6 +62,14 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
     expect(nameSpaces(named('Testing Strategy in the engineering space'), SPACES)).toEqual(
       named('Testing Strategy', 'ENG'),
     );
+    // After a page noun, "from <name>" names the space without "space" ("Diversity in Engineering" keeps its words).
+    expect(nameSpaces(named('Team Rituals page from Engineering'), SPACES)).toEqual(
+      named('Team Rituals', 'ENG'),
+    );
+    expect(nameSpaces(named('Parental Leave Policy page from the People team'), SPACES)).toEqual(
+      named('Parental Leave Policy', 'HR'),
+    );
+    expect(nameSpaces(named('Diversity in Engineering'), SPACES)).toEqual(named('Diversity in Engineering'));
     expect(nameSpaces(named('"VPN Setup Guide" in the IT & Operations space'), SPACES)).toEqual(
       named('VPN Setup Guide', 'OPS'),
     );

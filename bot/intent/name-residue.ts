@@ -1,0 +1,343 @@
+/**
+ * What people say after the topic of a search or the name of a page they want to read, that is
+ * neither: why or for whom they want it ("… for my trip next week", "… for a colleague"), when
+ * ("… before friday", "… today"), a hedge ("… maybe", "… I think it's called", "… or something"),
+ * chat ("… btw", "… tbh I have no idea where it lives") and a clause after a break about the asker or
+ * the moment ("…, the client call is in 10 min", "…, Priya starts on Monday", "…, reviewing a PR").
+ * One place trims it for both readers (search words and pages to open), with the word lists as data.
+ * Only lower-case words count (titles are written in capitals: "Who Is Who", "Today I Learned"), and
+ * only reads use it: the text of a write is never trimmed here.
+ */
+
+/** Pronouns that make what follows a break a sentence about someone, not more of the name. */
+const PRONOUNS = [
+  'i',
+  "i'm",
+  'im',
+  "i've",
+  'ive',
+  "i'll",
+  "i'd",
+  'me',
+  'my',
+  'we',
+  "we're",
+  "we've",
+  "we'll",
+  'our',
+  'us',
+  'you',
+  "you're",
+  'your',
+  'u',
+  'ur',
+  'they',
+  "they're",
+  'them',
+  'their',
+  'he',
+  "he's",
+  'him',
+  'his',
+  'she',
+  "she's",
+  'her',
+  'it',
+  "it's",
+  'its',
+  "there's",
+  "that's",
+  'someone',
+  'somebody',
+  'everyone',
+];
+/** Verbs that make a clause ("… is in 10 min", "… asked", "… starts on Monday", "… locked out"). */
+const CLAUSE_VERBS = [
+  'is',
+  'are',
+  'was',
+  'were',
+  'am',
+  'be',
+  'been',
+  "isn't",
+  "aren't",
+  "wasn't",
+  'got',
+  'gets',
+  'has',
+  'have',
+  'had',
+  "hasn't",
+  "haven't",
+  'does',
+  'did',
+  "don't",
+  "doesn't",
+  "didn't",
+  "can't",
+  'cannot',
+  "couldn't",
+  "won't",
+  'will',
+  'would',
+  'should',
+  'asked',
+  'asks',
+  'wants',
+  'wanted',
+  'needs',
+  'needed',
+  'said',
+  'says',
+  'told',
+  'starts',
+  'started',
+  'keeps',
+  'kept',
+  'broke',
+  'broken',
+  'jammed',
+  'stuck',
+  'locked',
+  'crashed',
+  'failing',
+  'failed',
+  'joins',
+  'joined',
+  'mentioned',
+  'suggested',
+  'recommended',
+  'arrived',
+  'expires',
+  'expired',
+  'need',
+  'want',
+  'gotta',
+  'because',
+  'cause',
+  'coz',
+  'cuz',
+];
+/** Chat and time words: a clause of them says how or when, never what ("…, asap", "…, lol", "…, tomorrow"). */
+const CHAT_AND_TIME = [
+  'lol',
+  'lmao',
+  'haha',
+  'hahaha',
+  'hehe',
+  'btw',
+  'tbh',
+  'fyi',
+  'idk',
+  'imo',
+  'imho',
+  'ngl',
+  'smh',
+  'ugh',
+  'asap',
+  'urgent',
+  'urgently',
+  'today',
+  'tonight',
+  'tomorrow',
+  'tmrw',
+  'yesterday',
+  'eod',
+  'eow',
+  'min',
+  'mins',
+  'minutes',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'hour',
+  'hours',
+  'pm',
+  'noon',
+  'rn',
+];
+const CLAUSE_WORDS = new Set([...PRONOUNS, ...CLAUSE_VERBS, ...CHAT_AND_TIME]);
+/** "4pm", "10:30am": a time of day. */
+const CLOCK_TIME = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
+/** What the asker is doing, opening a clause ("…, doing code review", "…, prepping the demo"). */
+const DOING = new Set(
+  'doing working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing'.split(
+    ' ',
+  ),
+);
+
+/** "…, reviewing a PR", "…, trying to toggle something": a participle that opens a clause. */
+const PARTICIPLE_CLAUSE =
+  /^[a-z]{2,}ing\s+(?:a|an|the|to|for|my|our|some|something|it|this|that|with|on|in|out|up|through|around)\b/;
+
+/** Breaks after which a clause may follow: a comma, a semicolon, a dash, a sentence end, a bracket. */
+const BREAKS = [',', ';', ' - ', ' – ', ' — ', '. ', '? ', '! ', ' (', ' pls ', ' please ', ' plz '];
+
+/** Longest clause (characters) read after a break, and longest text trimmed at all. */
+const MAX_CLAUSE = 90;
+const MAX_TEXT = 400;
+
+/** When, alone at the end ("… today"); other days only after a preposition ("… before friday", not "Whit Monday"). */
+const DAY_ALONE = '(?:today|tonight|tomorrow|tmrw|eod|eow)';
+const DAY =
+  '(?:today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|morning|afternoon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))';
+/** Before or for what: "before the retro tomorrow", "for the audit", "ahead of my 1:1". */
+const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:the|my|our|this|next|a)\\s+(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|pitch)(?:\\s+${DAY})?`;
+/** "the laptop setup page for Sam": for whom, after a page noun that follows the name. */
+const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-]+$/u;
+/** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"). */
+const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz)';
+/** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
+const FOR_WHOM =
+  'for\\s+(?:me|us|him|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
+/** Why: "as I am travelling", "because we have an audit". */
+const WHY =
+  "(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)\\b";
+/** Hedges and courtesy at the end: "maybe", "I think it's called", "or something", "by any chance", "if possible". */
+const HEDGE =
+  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend)";
+/** Chat words that start what is said aside: "btw", "tbh I have no idea where it lives". */
+const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w*|hehe\\w*)';
+
+/** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
+const TRAILING_RESIDUE = new RegExp(
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|(?:before|by|until|till|ahead\\s+of|for|on)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
+  'u',
+);
+/** A clause after a break that says why, for whom or for what ("- for a conference in Berlin", ", for my sister"). */
+const ASIDE_START = new RegExp(`^(?:${FOR_WHOM}|${WHY}|${EVENT})`, 'u');
+
+/** True when `clause` (after a break) is about the asker or the moment: a clause word typed in lower case, or a participle. */
+export function isAside(clause: string): boolean {
+  const trimmed = clause.trim();
+  if (trimmed.length === 0) return true;
+  if (PARTICIPLE_CLAUSE.test(trimmed) || DOING.has(/^[a-z]+/.exec(trimmed)?.[0] ?? '')) return true;
+  if (ASIDE_START.test(trimmed)) return true;
+  for (const match of trimmed.matchAll(/[\p{L}\p{N}'’:]+/gu)) {
+    const word = match[0].replaceAll('’', "'");
+    if (CLOCK_TIME.test(word)) return true;
+    const typedLower = word === word.toLowerCase() || /^I(?:'[a-z]+)?$/.test(word);
+    if (typedLower && CLAUSE_WORDS.has(word.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** True when `at` is inside a quoted span of `text` (straight or curly double quotes). */
+function insideQuotes(text: string, at: number): boolean {
+  let open = false;
+  for (let i = 0; i < at; i += 1) {
+    const char = text[i];
+    if (char === '"') open = !open;
+    else if (char === '“') open = true;
+    else if (char === '”') open = false;
+  }
+  return open;
+}
+
+/** The last break of `text` and where its clause starts, or undefined. */
+function lastBreak(text: string): { at: number; clauseStart: number } | undefined {
+  let best: { at: number; clauseStart: number } | undefined;
+  for (const mark of BREAKS) {
+    const at = text.lastIndexOf(mark);
+    if (at > 0 && (!best || at > best.at)) best = { at, clauseStart: at + mark.length };
+  }
+  return best;
+}
+
+/**
+ * ", it's in the people space", "(should be on the eng wiki)", "- in OPS I think": where the page or topic
+ * is, said as an aside. It becomes a plain "in <space>" at the end, which the space readers take.
+ */
+const SPACE_ASIDE =
+  /^(?:(?:[iI]\s+think|probably|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|it\s+should\s+be|should\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+[iI]\s+think)?[\s.!?]*$/u;
+
+/** "(ENG space)", "…, the people space": a space named after a break with its marker, no preposition. */
+const SPACE_IN_BRACKETS = /^((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki))$/u;
+
+/** The space an aside clause names ("it's in the people space" → "the people space"), or undefined. */
+export function spaceAside(clause: string): string | undefined {
+  return clause.length > MAX_CLAUSE ? undefined : SPACE_ASIDE.exec(clause.trim())?.[1];
+}
+
+/**
+ * A page name with its space said after a break ("the Release Notes page, eng space", "the FAQ (people
+ * space)", "…, it's in the HR space") as "… in <space>", which the space readers take; anything else
+ * unchanged. For writes too: only the space clause is read, nothing else is trimmed.
+ */
+export function withSpaceAsideAtEnd(text: string): string {
+  if (text.length > MAX_TEXT) return text;
+  const found = lastBreak(text);
+  if (!found || text.length - found.clauseStart > MAX_CLAUSE || insideQuotes(text, found.at)) return text;
+  const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
+  const head = text.slice(0, found.at).trimEnd();
+  const space = SPACE_IN_BRACKETS.exec(clause.trim())?.[1] ?? spaceAside(clause);
+  return space && /[\p{L}\p{N}]/u.test(head) ? `${head} in ${space}` : text;
+}
+
+/** One step: the text without a trailing aside clause after a break, or without trailing residue. */
+function trimOnce(text: string): string {
+  const moved = withSpaceAsideAtEnd(text);
+  if (moved !== text) return moved;
+  const found = lastBreak(text);
+  if (found && text.length - found.clauseStart <= MAX_CLAUSE && !insideQuotes(text, found.at)) {
+    const head = text.slice(0, found.at).trimEnd();
+    const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
+    if (/[\p{L}\p{N}]/u.test(head) && isAside(clause)) return head;
+  }
+  const someone = PAGE_FOR_SOMEONE.exec(text);
+  if (someone) return text.slice(0, someone.index);
+  const tail = text.slice(-MAX_CLAUSE - 10);
+  const residue = TRAILING_RESIDUE.exec(tail);
+  if (residue) {
+    const head = text.slice(0, text.length - tail.length + residue.index).trimEnd();
+    if (/[\p{L}\p{N}]/u.test(head)) return head;
+  }
+  return text;
+}
+
+/** A filler between commas anywhere ("the, uh, Team Rituals page", "me, if you can, the Release Notes"). */
+const FILLER_BETWEEN_COMMAS =
+  /,\s*(?:um+|uh+m*|erm*|ehm|hmm+|like|you\s+know|i\s+mean|if\s+(?:you\s+can|possible|you\s+could)|please|pls|plz|maybe|basically)\s*,\s*/gi;
+/**
+ * What people say before the topic or the name: a comma, a filler ("um", "uh"), a hedge or an adverb
+ * before an article or a preposition ("like the travel policy", "maybe the incident runbooks", "quickly
+ * for sso setup", "real quick the expense limits"), "me, " or "me the" left by a verb.
+ */
+const LEADING_RESIDUE =
+  /^(?:[,;:]\s*|(?:um+|uh+m*|erm*|ehm|hmm+)\b[,.]?\s*|(?:for|about|on)\s*,\s*|(?:like|just|maybe|perhaps|basically|actually|literally|honestly|quickly|real\s+quick|quick|kindly)(?:\s*,\s*|\s+(?=(?:the|a|an|some|any|anything|for|about|on|our|info|information|docs?|pages?)\b))|(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|quickly|quick|real\s+quick|just|maybe)\s)))/i;
+/** "the keyword \"rollback\"", "the term 'kafka lag'", "just the word failover": a search's words named as words ("term sheet" stays). */
+const WORDS_NAMED =
+  /^(?:just\s+)?the\s+(?:key\s*)?(?:words?|phrase|string)\s+(?=\S)|^(?:just\s+)?(?:the\s+)?(?:key\s*)?(?:words?|terms?|phrase|string)\s+(?=["“'‘])/;
+
+/** `text` without leading residue (see {@link LEADING_RESIDUE}); `search` also drops "the term …". */
+function withoutLeadingResidue(text: string, search: boolean): string {
+  let rest = text;
+  for (let round = 0; round < 6; round += 1) {
+    const match = LEADING_RESIDUE.exec(rest) ?? (search ? WORDS_NAMED.exec(rest) : null);
+    if (!match || match[0].length === 0) break;
+    rest = rest.slice(match[0].length);
+  }
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
+}
+
+/**
+ * `text` (a search's words or the name of a page to read) without what is said after it that is
+ * neither (see the module comment), and without fillers before it or between commas; `search` also drops
+ * "the term" before a search's words. A few rounds, each a backward search for the last break and one
+ * anchored match on a bounded tail: linear. Text longer than {@link MAX_TEXT} is left as typed.
+ */
+export function withoutNameResidue(text: string, search = false): string {
+  if (text.length > MAX_TEXT) return text;
+  let rest = withoutLeadingResidue(text.replace(FILLER_BETWEEN_COMMAS, ' ').trim(), search);
+  for (let round = 0; round < 4; round += 1) {
+    const next = trimOnce(rest);
+    if (next === rest) break;
+    rest = next;
+  }
+  return rest;
+}
