@@ -496,7 +496,8 @@ function interpretLine(head: string, bodyLines: string): Intent {
   const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
-  if (isApprovalsRequest(core)) return { kind: 'approvals' };
+  // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
+  if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
   const followUp = parseFollowUp(core);
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
