@@ -148,6 +148,12 @@ const HELP_THEN_QUESTION =
   /^(?:help|halp|(?:please|pls|plz)\s+help)(?:\s+(?:me|pls|please))?\s*[,:!.\-–—]+\s*(?=\S)/i;
 const HELP_WITH_PAGE = /^help\s+(?:me\s+|us\s+)?(?:with|on)\s+(?=(?:the|our)\s)/i;
 const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
+/**
+ * A page or space named as the source, then a question with no comma or question mark between ("per
+ * the travel policy what is the limit", "in the HR space who handles payroll").
+ */
+const QUESTION_AFTER_SOURCE =
+  /^(?:according\s+to|(?:as\s+)?per|based\s+on|in|on|from|under)\s+(?:the|our|this|that)\s+[^,?!.]{1,60}?\s+(?:how|what|what's|whats|who|who's|when|where|why|which|is|are|do|does|can|could|should|will)\s+(?=\S)/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const INLINE_END_PROBE = 32;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
@@ -546,6 +552,8 @@ function interpretLine(head: string, bodyLines: string): Intent {
   // about; "do it?" stays a question.
   const vague = isVagueRequest(core) && !/\?\s*$/.test(line);
   if (vague && (!isQuestion(core) || /^do\s/i.test(core))) return unclear(core);
+  // "according to the handbook how many sick days do we get": the page named as a source, then the question.
+  if (QUESTION_AFTER_SOURCE.test(core)) return asQuestion(line, bodyLines);
   const keywords = isKeywords(core) && !hasVerbTypo(core);
   if (keywords && isKeywordQuery(line, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.
