@@ -181,7 +181,8 @@ export function parseFollowUp(core: string): Intent | undefined {
 const FOLLOW_UP_VOCABULARY = wordSet(
   // opening and reading
   'open opened show get view display read see give pull up bring go back take pick choose select have ' +
-    'click try want need jump summarise summarize tell info information details load fetch list ' +
+    'click try want need jump summarise summarize tell info information details load fetch list share send ' +
+    'provide post num nbr ' +
     'keep continue going coming came come turned carry them anything something stuff things find found did do like wanna gimme lemme let lets ill id im ' +
     // what was listed
     'one ones result results hit hits match matches page pages link links item items entry entries option ' +
@@ -215,7 +216,7 @@ function positionOf(words: readonly string[], i: number): FollowUpPosition | und
   if (number) return Number(number[1]) >= 1 ? Number(number[1]) : undefined;
   // "number two", "result three": a number word after a word that counts.
   const before = words[i - 1] ?? '';
-  return /^(?:number|no|nr|result|option|item|link|hit|choice)$/.test(before)
+  return /^(?:number|num|nbr|no|nr|result|option|item|link|hit|choice)$/.test(before)
     ? NUMBER_WORDS[word]
     : undefined;
 }
