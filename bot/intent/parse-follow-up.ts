@@ -182,7 +182,7 @@ const FOLLOW_UP_VOCABULARY = wordSet(
   // opening and reading
   'open opened show get view display read see give pull up bring go back take pick choose select have ' +
     'click try want need jump summarise summarize tell info information details load fetch list share send ' +
-    'provide post num nbr ' +
+    'provide post num nbr all everything same following ' +
     'keep continue going coming came come turned carry them anything something stuff things find found did do like wanna gimme lemme let lets ill id im ' +
     // what was listed
     'one ones result results hit hits match matches page pages link links item items entry entries option ' +
@@ -199,6 +199,8 @@ const POSITION_WORDS: ReadonlySet<string> = new Set([...Object.keys(ORDINALS), .
 const MORE_WORD = /^(?:more|moar|additional|further|others|rest|remaining|else)$/;
 /** "keep them coming", "carry on", "continue": the list goes on. */
 const KEEP_GOING = /\bkeep\s+(?:(?:them|em|it)\s+)?(?:coming|going)\b|\bcarry\s+on\b|\bcontinue\b/i;
+/** "is that all?", "is that everything you found?": whether the list goes on. */
+const THAT_ALL = /^(?:is\s+)?that\s+(?:all|everything)\b/i;
 /** Nouns of a list of results, plural: "the next ones", "next batch" ask for more. */
 const PLURAL_RESULTS =
   /^(?:ones|results|hits|matches|pages|links|items|entries|options|choices|batch|set|lot|lots|few)$/;
@@ -210,7 +212,7 @@ const ASKING_AUXILIARY =
 /** One position in the list, as a word ("second", "2nd", "last") or a number ("#2", "3"). */
 function positionOf(words: readonly string[], i: number): FollowUpPosition | undefined {
   const word = words[i]!;
-  const ordinal = ORDINALS[word];
+  const ordinal = word === 'following' ? 'next' : ORDINALS[word];
   if (ordinal !== undefined) return ordinal;
   const number = /^#?(\d{1,2})$/.exec(word);
   if (number) return Number(number[1]) >= 1 ? Number(number[1]) : undefined;
@@ -235,7 +237,9 @@ function followUpByWords(text: string): Intent | undefined {
   const plural = words.some((word) => PLURAL_RESULTS.test(word));
   // "other" asks for more only of a list ("the other results"; "the other one" is one of them).
   const more =
-    words.some((word) => MORE_WORD.test(word) || (plural && word === 'other')) || KEEP_GOING.test(text);
+    words.some((word) => MORE_WORD.test(word) || (plural && word === 'other')) ||
+    KEEP_GOING.test(text) ||
+    THAT_ALL.test(text);
   // "page 2 of the results", "results page 3", "the next ones": a further page of the list.
   const pageOfResults =
     plural && words.some((word, i) => word === 'page' && /^\d{1,2}$/.test(words[i + 1] ?? ''));
