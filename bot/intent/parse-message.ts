@@ -485,7 +485,8 @@ function readingKind(intent: Intent): string {
 function interpretLine(head: string, bodyLines: string): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
-    return line.trim() === '?'
+    // "?", "???": only asking, nothing asked about; the help says what can be asked.
+    return /^[?？¿]+$/.test(line.trim())
       ? { kind: 'help' }
       : failure('I did not catch that. Try one of these commands.');
   }
