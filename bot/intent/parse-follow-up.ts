@@ -182,7 +182,7 @@ const FOLLOW_UP_VOCABULARY = wordSet(
   // opening and reading
   'open opened show get view display read see give pull up bring go back take pick choose select have ' +
     'click try want need jump summarise summarize tell info information details load fetch list share send ' +
-    'provide post num nbr all everything same following ' +
+    'provide post num nbr all everything same following check peek ' +
     'keep continue going coming came come turned carry them anything something stuff things find found did do like wanna gimme lemme let lets ill id im ' +
     // what was listed
     'one ones result results hit hits match matches page pages link links item items entry entries option ' +
