@@ -24,7 +24,7 @@ const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${
 /** Greetings in other languages, before a request ("Bonjour, …") or alone ("hola!"). */
 const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
 /** The bot's command verbs, as a lookahead source: what may follow "to" in "is it possible to …", "asked me to …". */
-const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|view|read|check|share|pull|bring|create|make|set\s+up|start|add|put|write|update|edit|append|change|replace|rename|fix|correct|swap|insert|include|mention|note)\b)`;
+const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|give|view|read|check|share|pull|bring|create|make|set\s+up|start|add|put|write|update|edit|append|change|replace|rename|fix|correct|swap|insert|include|mention|note)\b)`;
 /**
  * Courtesy and chit-chat before a command, each as an anchored pattern. `stripPoliteness` drops
  * them in rounds, so they combine in any order ("hi! sorry to bother you, could you please …").
@@ -73,7 +73,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+(?:think|guess|believe|reckon|feel\s+like)|i'?m\s+thinking)\s+(?=(?:we|i)\s+(?:need|should|want|must|could|might)\b)/i,
   // "Do add to X …" (emphatic do, Indian and British English), "Pls help to update X - …".
   new RegExp(
-    String.raw`^(?:do|help(?:\s+us)?\s+to)\s+${COMMAND_VERB}(?!(?:search|find|look|open|show|see|get|view|read|check)\b)`,
+    String.raw`^(?:do|help(?:\s+us)?\s+to)\s+${COMMAND_VERB}(?!(?:search|find|look|open|show|see|get|give|view|read|check)\b)`,
     'i',
   ),
   // "it would be good to add …", "it's necessary to update …", "is needed to add …": the wish or need, then the verb.
@@ -82,7 +82,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     'i',
   ),
   // Interjections and a correction of what was just asked: "lol ok …", "oops, …", "ah no I meant …".
-  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
+  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear|abeg|eh+|oi|oy|erm+|em+|aiyo+|aiyah|wah|alamak|arre|yaar|acc?ha|same\s+way|similarly|likewise)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
   /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
@@ -97,7 +97,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
   /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:needing|wanting|requiring)\s+(?=\S)/i,
   // "Please help to search the kafka runbook": a read with what it reads ("help to search" alone asks for help).
-  /^help\s+(?:me\s+|us\s+)?to\s+(?=(?:search|find|look|open|show|get|pull|bring|share|send)\S*\s+\S)/i,
+  /^help\s+(?:me\s+|us\s+)?to\s+(?=(?:search|find|look|open|show|get|give|pull|bring|share|send)\S*\s+\S)/i,
   /^me\s+(?=i\s)/i,
   // "go find X", "try searching X", "see if you can find X": a search said with a helper verb first.
   /^(?:go\s+(?:and\s+)?|try\s+(?:and\s+|to\s+)?|see\s+if\s+(?:you|u)\s+can\s+)(?=(?:search|searching|find|finding|look(?:ing)?\s+(?:for|up)|locate|dig\s+up)\b)/i,
@@ -112,7 +112,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:how\s+about|what\s+about|what\s+if\s+we\s+(?:had|made|created|added)|time\s+for|maybe|perhaps)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   new RegExp(String.raw`^${PLEASE}\b[\s,:]*(?=\S)`, 'i'),
   /^(?:(?:would|do)\s+(?:you|u)\s+)?mind(?:\s+(?:please|just))?\s+(?=\S)/i,
-  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r|can|could|will|would)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|see|view|read|create|make|set\s+up|add|put|write|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
+  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r|can|could|will|would)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|give|see|view|read|create|make|set\s+up|add|put|write|insert|include|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
   /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya|ye)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps|ever))?[\s,]*(?=\S)/i,
   // "reckon you could …" (Australian, British), "Can help me …" (Singapore English, no "you").
   /^(?:(?:do\s+)?(?:you|ya|ye|u)\s+)?reckon\s+(?:you|ya|ye|u)\s+(?:could|can|would)\s+(?=\S)/i,
@@ -151,7 +151,12 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "check and share the X page", "find and send me X": two verbs joined, the last one says what is wanted.
   /^(?:check|find|search|look\s+up|locate|get)\s+and\s+(?=(?:share|send|open|show|give|get|forward)\b)/i,
   // "Kindly do the needful and update …", "Please revert with the X link" (Indian English).
-  /^(?:do\s+(?:the\s+)?needful\s+(?:and|to|by)|revert\s+(?:back\s+)?with)\s+(?=\S)/i,
+  /^(?:do\s+(?:the\s+)?needful\s+(?:and|to|by|for)|revert\s+(?:back\s+)?with)\s+(?=\S)/i,
+  // "I have requirement to create …", "we have a need to update …" (Indian English): the request follows.
+  new RegExp(
+    String.raw`^(?:i|we)\s+(?:have|got|am\s+having)\s+(?:a\s+|one\s+)?(?:requirement|need|request)\s+to\s+${COMMAND_VERB}`,
+    'i',
+  ),
   /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,
   /^(?:i'?m|i\s+am|im)\s+(?=(?:looking(?!\s+(?:into|at)\b)|searching|search|find)\b)/i,
 ];
@@ -290,6 +295,13 @@ const POLITE_SUFFIXES: readonly string[] = [
   'lol',
   'haha',
   'lmao',
+  // A tag or a particle after a request: "… po" (Filipino English), "… would you", "… yaar", "… also".
+  'po',
+  'would you',
+  'could you',
+  'will you',
+  'yaar',
+  'also',
   // Singapore English particles ("…, thanks lah").
   'lah',
   'leh',
@@ -349,6 +361,9 @@ function stripPoliteSuffix(text: string): string {
   )
     return text;
   if (phrase === undefined || (alone && (phrase.endsWith('help') || LAUGHTER.has(phrase)))) return text;
+  // "search for po", "find docs about also": with nothing asked for left, the word is what is asked for.
+  if (/\b(?:for|about|on|of|search|find)$/i.test(end.slice(0, end.length - phrase.length).trimEnd()))
+    return text;
   // "… - thanks", "… – cheers": the dash before the courtesy goes with it.
   return trimEndWhere(
     end.slice(0, end.length - phrase.length),
@@ -469,6 +484,8 @@ function stripTrailingClause(text: string, asked = false): string {
   if (comma <= 0 || text.length - comma > MAX_TRAILING_CLAUSE) return text;
   // `get "Thanks, Ana" in HR`: a comma inside a quoted title ends nothing.
   if (isInsideQuotes(text, comma)) return text;
+  // "Hi, good morning. I want that you search …": after a greeting the clause is the request itself.
+  if (isGreeting(text.slice(0, comma))) return text;
   const clause = text
     .slice(comma + 1)
     .replace(/^[-–—]/, '')
@@ -524,6 +541,9 @@ const REQUEST_WORD =
 const WRITE_WORD =
   /\b(?:add|append|put|write|insert|update|edit|change|replace|rename|create|make|post|note|say|saying|says|draft|fix|correct|include|mention|set\s+up|start)\b/i;
 
+/** A colon and then text ("Equipment section: laptops ship in 10 days"): the text of a page, not a story ("at 10:30" is no colon of this kind). */
+const TEXT_AFTER_COLON = /:\s/;
+
 /**
  * A story after a read ("open the Laptop Setup page, mine just died", "find the travel policy - the
  * client call got moved to tomorrow"): a clause of three words or more about the asker or a time,
@@ -536,6 +556,7 @@ function isStoryAfterRead(request: string, clause: string): boolean {
     ABOUT_THE_ASKER.test(clause) &&
     !QUALIFIER_OR_QUESTION.test(clause) &&
     !REQUEST_WORD.test(clause) &&
+    !TEXT_AFTER_COLON.test(clause) &&
     !WRITE_WORD.test(request)
   );
 }
