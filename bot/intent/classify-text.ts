@@ -90,6 +90,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:for|before|after|ahead\s+of)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?[\s,]+(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for)|open|show|pull\s+up|bring\s+up|get|give)\b)/i,
   /^(?:i\s+(?:have|got)|i'?ve\s+got|got)\s+(?:a\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|request|q)\s*(?:for\s+(?:you|u)\s*)?[:!,.\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:new|back|still\s+new)\b[^.!?]{0,30}[.!]+\s*(?=\S)/i,
+  // "New joiner here. When is payday?", "newbie here -": who is asking, before the request.
+  /^(?:(?:a\s+)?new\s+(?:user|joiner|starter|hire|member|colleague|employee|person)|newbie|newcomer|first[\s-]+time(?:\s+user)?)(?:\s+here)?\s*[.!,:;\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:trying|wanting|hoping|going)\s+to\s+(?=\S)/i,
   // "I am writing to request the travel policy" (formal, as in an email): what is asked for follows.
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
@@ -646,7 +648,7 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
@@ -657,6 +659,13 @@ const GREETING = new RegExp(
   String.raw`^(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
 );
+
+/**
+ * Small talk said with a greeting ("hope you're well", "happy friday", "how r u", "hope your week is
+ * going well", "long time no see"): no request in it. Kept as data.
+ */
+const SMALL_TALK =
+  /^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week))\b[\p{L}\s'’]{0,40}|happy\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u)\s+doing|long\s+time\s+no\s+see|(?:nice|good|great)\s+to\s+(?:meet|see)\s+(?:you|u)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$/iu;
 
 /**
  * Chat that opens a message on a line of its own and asks nothing ("ok so long story short", "quick
@@ -682,7 +691,24 @@ export function isGreeting(line: string): boolean {
     .replace(/[!.,?¡¿~:;)(-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length > 0 && GREETING.test(text);
+  if (text.length > 0 && GREETING.test(text)) return true;
+  // "good morning, hope you're well!", "hiya, happy friday!": each part a greeting or small talk.
+  const parts = line
+    .replace(EMOJI_AND_SYMBOLS, ' ')
+    .split(/[!.,?;:…]+/)
+    .map((part) =>
+      part
+        .replace(/[~)(-]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((part) => part.length > 0);
+  return (
+    parts.length > 1 &&
+    parts.length <= 6 &&
+    parts.every((part) => GREETING.test(part) || SMALL_TALK.test(part)) &&
+    parts.some((part) => GREETING.test(part))
+  );
 }
 
 /** The bot, as people name it when asking what it can do ("you", "this bot", "the assistant"). */

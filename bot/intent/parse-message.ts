@@ -153,6 +153,12 @@ const HELP_THEN_QUESTION =
   /^(?:help|halp|(?:please|pls|plz)\s+help)(?:\s+(?:me|pls|please))?\s*[,:!.\-–—]+\s*(?=\S)/i;
 const HELP_WITH_PAGE = /^help\s+(?:me\s+|us\s+)?(?:with|on)\s+(?=(?:the|our)\s)/i;
 const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
+/**
+ * A page or space named as the source, then a question with no comma or question mark between ("per
+ * the travel policy what is the limit", "in the HR space who handles payroll").
+ */
+const QUESTION_AFTER_SOURCE =
+  /^(?:according\s+to|(?:as\s+)?per|based\s+on|in|on|from|under)\s+(?:the|our|this|that)\s+[^,?!.]{1,60}?\s+(?:how|what|what's|whats|who|who's|when|where|why|which|is|are|do|does|can|could|should|will)\s+(?=\S)/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const INLINE_END_PROBE = 32;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
@@ -511,7 +517,8 @@ function readingKind(intent: Intent): string {
 function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
-    return line.trim() === '?'
+    // "?", "???": only asking, nothing asked about; the help says what can be asked.
+    return /^[?？¿]+$/.test(line.trim())
       ? { kind: 'help' }
       : failure('I did not catch that. Try one of these commands.');
   }
@@ -524,12 +531,15 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
-  if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : unclear(line.trim());
+  // "last one pls": courtesy stripping took "last one" for a lead-in ("one last thing"); a follow-up still reads it.
+  if (core.length === 0)
+    return isGreeting(line) ? { kind: 'greeting' } : (parseFollowUp(line.trim()) ?? unclear(line.trim()));
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
   const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
-  if (isApprovalsRequest(core)) return { kind: 'approvals' };
+  // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
+  if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
   // "open the second one only", "the first one itself": emphasis after a follow-up (Indian English).
   const followUp = parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, ''));
   if (followUp) return followUp;
@@ -583,6 +593,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // about; "do it?" stays a question.
   const vague = isVagueRequest(core) && !/\?\s*$/.test(line);
   if (vague && (!isQuestion(core) || /^do\s/i.test(core))) return unclear(core);
+  // "according to the handbook how many sick days do we get": the page named as a source, then the question.
+  if (QUESTION_AFTER_SOURCE.test(core)) return asQuestion(line, bodyLines);
   const keywords = isKeywords(core) && !hasVerbTypo(core);
   if (keywords && isKeywordQuery(line, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.
