@@ -40,3 +40,41 @@ export function unshownHedgedWrite(
     return undefined;
   return /\?\s*$/.test(line) ? 'question' : 'unclear';
 }
+
+/** Chat words before a piece of news ("lol", "fyi", "ok so"). */
+const NEWS_LEAD = String.raw`^(?:(?:lol|ugh|fyi|ok|okay|so|btw|well|also|anyway|heads\s+up)[\s,:!.-]+){0,2}`;
+const ADVERB = String.raw`(?:(?:just|already|also|finally|probably|then|really|still)\s+)?`;
+/** The verbs of a write, as asked and as told ("add", "created", "wrote"). */
+const WRITE_VERB = String.raw`(?:add|create|crete|update|change|fix|write|rename|put|move|edit|delete|remove)`;
+const WRITE_VERB_PAST = String.raw`(?:added|created|updated|changed|fixed|wrote|written|renamed|put|moved|edited|deleted|removed)`;
+/** Who is told about: the writer, people, a team ("I", "we", "someone", "my manager", "the IT team", "finance"). */
+const TOLD_SUBJECT = String.raw`(?:i|im|i'?m|i'?ve|ive|we|we'?re|we'?ve|they|they'?re|they'?ve|someone|somebody|he|she|everyone|everybody|people|(?:the|my|our)\s+[a-z]+(?:\s+team)?|(?:it|hr|finance|legal|security|management|ops)(?:\s+team)?)`;
+/** What is going to be, had to be or was told to be done ("will", "'ll", "going to", "wants me to", "says to"). */
+const TOLD_AUX = String.raw`(?:will|would|should|must|could|might|have\s+to|has\s+to|had\s+to|am\s+going\s+to|are\s+going\s+to|is\s+going\s+to|going\s+to|gonna|wants?\s+(?:me|us|you|everyone)\s+to|wanted\s+(?:me|us|you)\s+to|says?\s+to|said\s+to|told\s+(?:me|us|you|everyone)\s+to|asked\s+(?:me|us|you|everyone)\s+to)`;
+/**
+ * News about a write someone did, will do or was told to do ("I'll update the rota tomorrow", "they
+ * changed the lunch menu again", "my lead wants me to create a dashboard", "gonna write the minutes"):
+ * nothing asked of the bot.
+ */
+const WRITE_NEWS = new RegExp(
+  String.raw`${NEWS_LEAD}(?:${TOLD_SUBJECT}\s+${ADVERB}(?:${TOLD_AUX}\s+${ADVERB}${WRITE_VERB}|${WRITE_VERB_PAST})|(?:i|we|they|he|she|you)'?ll\s+${ADVERB}${WRITE_VERB}|(?:gonna|going\s+to)\s+${WRITE_VERB})\b`,
+  'i',
+);
+/** The same news with a person's name as the subject ("Priya fixed the build", "Sam added me"). */
+const NAMED_WRITE_NEWS = new RegExp(String.raw`^\p{Lu}\p{Ll}+\s+${ADVERB}${WRITE_VERB_PAST}\b`, 'u');
+/** Thanks for a write, or a write said not to be needed ("thanks for updating that", "no need to change anything"). */
+const WRITE_CHAT =
+  /^(?:(?:thanks|thank\s+you|thx|ty|cheers)\s+for\s+(?:the\s+)?(?:adding|creating|updating|changing|fixing|writing|renaming|putting|moving|editing|update|fix|change)|no\s+need\s+to\s+(?:add|create|update|change|fix|write|rename|put|edit))\b/i;
+
+/**
+ * A search read from news about a write or chat about one ("I'll update the rota tomorrow", "thanks for
+ * updating that"): a greeting for thanks, a question when asked, else unclear. A search asked in words
+ * ("find the page Sam updated") starts with its verb and is kept. `undefined` keeps the reading.
+ */
+export function newsNotAsked(intent: Intent, head: string): 'greeting' | 'question' | 'unclear' | undefined {
+  if (intent.kind !== 'operation' || intent.request.operation !== 'search') return undefined;
+  const line = head.trim();
+  if (WRITE_CHAT.test(line)) return /^(?:thanks|thank|thx|ty|cheers)\b/i.test(line) ? 'greeting' : 'unclear';
+  if (!WRITE_NEWS.test(line) && !NAMED_WRITE_NEWS.test(line)) return undefined;
+  return /\?\s*$/.test(line) ? 'question' : 'unclear';
+}
