@@ -45,8 +45,9 @@ export function unshownHedgedWrite(
 const NEWS_LEAD = String.raw`^(?:(?:lol|ugh|fyi|ok|okay|so|btw|well|also|anyway|heads\s+up)[\s,:!.-]+){0,2}`;
 const ADVERB = String.raw`(?:(?:just|already|also|finally|probably|then|really|still)\s+)?`;
 /** The verbs of a write, as asked and as told ("add", "created", "wrote"). */
-const WRITE_VERB = String.raw`(?:add|create|crete|update|change|fix|write|rename|put|move|edit|delete|remove)`;
-const WRITE_VERB_PAST = String.raw`(?:added|created|updated|changed|fixed|wrote|written|renamed|put|moved|edited|deleted|removed)`;
+const WRITE_VERB = '(?:add|create|crete|update|change|fix|write|rename|put|move|edit|delete|remove)';
+const WRITE_VERB_PAST =
+  '(?:added|created|updated|changed|fixed|wrote|written|renamed|put|moved|edited|deleted|removed)';
 /** Who is told about: the writer, people, a team ("I", "we", "someone", "my manager", "the IT team", "finance"). */
 const TOLD_SUBJECT = String.raw`(?:i|im|i'?m|i'?ve|ive|we|we'?re|we'?ve|they|they'?re|they'?ve|someone|somebody|he|she|everyone|everybody|people|(?:the|my|our)\s+[a-z]+(?:\s+team)?|(?:it|hr|finance|legal|security|management|ops)(?:\s+team)?)`;
 /** What is going to be, had to be or was told to be done ("will", "'ll", "going to", "wants me to", "says to"). */
