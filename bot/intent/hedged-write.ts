@@ -10,7 +10,7 @@ const SUGGESTION =
 
 /** A question asked after the wish ("…, is that allowed?", "… - how do I do that?", "…, who do I ask?"). */
 const QUESTION_AFTER =
-  /[,;.!]\s*(?:(?:so|and|but)\s+)?(?:is|are|can|could|do|does|should|shall|will|would|what|what'?s|who|how|where|when|which|any\s+idea)\b[^,;.!]*\?\s*$|\s[-–—]\s*(?:is|can|do|what|who|how|where)\b[^,;.!]*\?\s*$/i;
+  /[,;.!]\s*(?:(?:so|and|but)\s+)?(?:is|are|can|could|do|does|should|shall|will|would|what|what'?s|who|how|where|when|which|any\s+idea)\b[^,;.!]*\?\s*$|\s[-–—]\s*(?:is|can|do|what|who|how|where)\b[^,;.!\-–—]*\?\s*$/i;
 
 /** A word that says the thing written to is a page ("the pipeline page", "the wiki"). */
 const PAGE_WORD = /\b(?:page|pages|pg|doc|docs|document|documents|wiki|confluence|article)\b/i;
