@@ -208,9 +208,10 @@ const PLURAL_RESULTS =
 const OTHER_QUESTION = /^(?:why|how|when|where|who)$/;
 /**
  * "what" or "which" first asks which step or choice comes first ("what should I do first?", "which one
- * first?", "what's next?"), unless it asks for more ("what else did you find?").
+ * first?", "what's next?"), and an auxiliary first asks about a result ("is the first one correct?"),
+ * unless it asks for more ("what else did you find?", "is there anything else?").
  */
-const WHICH_QUESTION = /^(?:what|whats|which|wat|wht|wut)$/;
+const WHICH_QUESTION = /^(?:what|whats|which|wat|wht|wut|is|are|was|were|does|did)$/;
 /** Words that ask for advice, not for a result: "should", "shall", "must", "ought". */
 const ADVICE_WORD = /^(?:should|shall|must|ought|shud|shld)$/;
 /** An auxiliary after "what" that makes a question of its own ("what should I …", "what do we …"). */
@@ -236,7 +237,13 @@ function followUpByWords(text: string): Intent | undefined {
   const asked = /^(?:what|which)$/.test(words[0] ?? '') && ASKING_AUXILIARY.test(words[1] ?? '');
   if (words.length === 0 || OTHER_QUESTION.test(words[0]!) || asked) return undefined;
   if (words.some((word) => ADVICE_WORD.test(word))) return undefined;
-  if (WHICH_QUESTION.test(words[0]!) && !words.some((word) => MORE_WORD.test(word))) return undefined;
+  // "is there a next page?", "what else did you find?": asking for more stays a follow-up.
+  const asksMore = words.some(
+    (word) =>
+      MORE_WORD.test(word) ||
+      (word === 'next' && (words.includes('page') || words.some((w) => PLURAL_RESULTS.test(w)))),
+  );
+  if (WHICH_QUESTION.test(words[0]!) && !asksMore) return undefined;
   const named = words.filter((word) => !/^#?\d{1,2}$/.test(word));
   if (!allWordsFrom(named, FUNCTION_WORDS, FOLLOW_UP_VOCABULARY, POSITION_WORDS)) return undefined;
   const positions = words.flatMap((_, i) => {
