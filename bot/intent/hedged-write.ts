@@ -41,15 +41,15 @@ export function unshownHedgedWrite(
   return /\?\s*$/.test(line) ? 'question' : 'unclear';
 }
 
-/** Chat words before a piece of news ("lol", "fyi", "ok so"). */
-const NEWS_LEAD = String.raw`^(?:(?:lol|ugh|fyi|ok|okay|so|btw|well|also|anyway|heads\s+up)[\s,:!.-]+){0,2}`;
+/** Chat words or an opinion before a piece of news ("lol", "fyi", "ok so", "maybe", "I think", "thanks,"). */
+const NEWS_LEAD = String.raw`^(?:(?:lol|ugh|fyi|ok|okay|so|btw|well|also|anyway|heads\s+up|maybe|perhaps|tbh|honestly|thanks|thank\s+you|thx|ty|i\s+(?:think|guess|wish|reckon|suppose|feel\s+like))[\s,:!.-]+){0,2}`;
 const ADVERB = String.raw`(?:(?:just|already|also|finally|probably|then|really|still)\s+)?`;
 /** The verbs of a write, as asked and as told ("add", "created", "wrote"). */
 const WRITE_VERB = '(?:add|create|crete|update|change|fix|write|rename|put|move|edit|delete|remove)';
 const WRITE_VERB_PAST =
   '(?:added|created|updated|changed|fixed|wrote|written|renamed|put|moved|edited|deleted|removed)';
 /** Who is told about: the writer, people, a team ("I", "we", "someone", "my manager", "the IT team", "finance"). */
-const TOLD_SUBJECT = String.raw`(?:i|im|i'?m|i'?ve|ive|we|we'?re|we'?ve|they|they'?re|they'?ve|someone|somebody|he|she|everyone|everybody|people|(?:the|my|our)\s+[a-z]+(?:\s+team)?|(?:it|hr|finance|legal|security|management|ops)(?:\s+team)?)`;
+const TOLD_SUBJECT = String.raw`(?:i|im|i'?m|i'?ve|ive|we|we'?re|we'?ve|they|they'?re|they'?ve|you|u|someone|somebody|he|she|everyone|everybody|people|employees|staff|managers|contractors|new\s+(?:starters|hires|joiners)|(?:the|my|our)\s+[a-z]+(?:\s+team)?|(?:it|hr|finance|legal|security|management|ops)(?:\s+team)?)`;
 /** What is going to be, had to be or was told to be done ("will", "'ll", "going to", "wants me to", "says to"). */
 const TOLD_AUX = String.raw`(?:will|would|should|must|could|might|have\s+to|has\s+to|had\s+to|am\s+going\s+to|are\s+going\s+to|is\s+going\s+to|going\s+to|gonna|wants?\s+(?:me|us|you|everyone)\s+to|wanted\s+(?:me|us|you)\s+to|says?\s+to|said\s+to|told\s+(?:me|us|you|everyone)\s+to|asked\s+(?:me|us|you|everyone)\s+to)`;
 /**
