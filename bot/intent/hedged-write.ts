@@ -35,14 +35,16 @@ export function unshownHedgedWrite(
 ): 'question' | 'unclear' | undefined {
   if (intent.kind !== 'page-by-name' || intent.request.operation !== 'update') return undefined;
   const line = head.trim();
-  if (!(SUGGESTION.test(line) || QUESTION_AFTER.test(line)) || bodyLines.trim().length > 0) return undefined;
+  const notAsked =
+    SUGGESTION.test(line) || QUESTION_AFTER.test(line) || WRITE_NEWS.test(line) || WRITE_NOT_ASKED.test(line);
+  if (!notAsked || bodyLines.trim().length > 0) return undefined;
   if (/["“”'‘’`:]/.test(line.replace(/\b\w+'\w+\b/g, '')) || PAGE_WORD.test(line) || namesPage(intent))
     return undefined;
   return /\?\s*$/.test(line) ? 'question' : 'unclear';
 }
 
 /** Chat words or an opinion before a piece of news ("lol", "fyi", "ok so", "maybe", "I think", "thanks,"). */
-const NEWS_LEAD = String.raw`^(?:(?:lol|ugh|fyi|ok|okay|so|btw|well|also|anyway|heads\s+up|maybe|perhaps|tbh|honestly|thanks|thank\s+you|thx|ty|i\s+(?:think|guess|wish|reckon|suppose|feel\s+like))[\s,:!.-]+){0,2}`;
+const NEWS_LEAD = String.raw`^(?:(?:lol|ugh|fyi|ok|okay|so|btw|well|also|anyway|heads\s+up|not\s+now|wait|actually|maybe|perhaps|tbh|honestly|thanks|thank\s+you|thx|ty|i\s+(?:think|guess|wish|reckon|suppose|feel\s+like))[\s,:!.-]+){0,2}`;
 const ADVERB = String.raw`(?:(?:just|already|also|finally|probably|then|really|still)\s+)?`;
 /** The verbs of a write, as asked and as told ("add", "created", "wrote"). */
 const WRITE_VERB = '(?:add|create|crete|update|change|fix|write|rename|put|move|edit|delete|remove)';
@@ -51,7 +53,7 @@ const WRITE_VERB_PAST =
 /** Who is told about: the writer, people, a team ("I", "we", "someone", "my manager", "the IT team", "finance"). */
 const TOLD_SUBJECT = String.raw`(?:i|im|i'?m|i'?ve|ive|we|we'?re|we'?ve|they|they'?re|they'?ve|you|u|someone|somebody|he|she|everyone|everybody|people|employees|staff|managers|contractors|new\s+(?:starters|hires|joiners)|(?:the|my|our)\s+[a-z]+(?:\s+team)?|(?:it|hr|finance|legal|security|management|ops)(?:\s+team)?)`;
 /** What is going to be, had to be or was told to be done ("will", "'ll", "going to", "wants me to", "says to"). */
-const TOLD_AUX = String.raw`(?:will|would|should|must|could|might|have\s+to|has\s+to|had\s+to|am\s+going\s+to|are\s+going\s+to|is\s+going\s+to|going\s+to|gonna|wants?\s+(?:me|us|you|everyone)\s+to|wanted\s+(?:me|us|you)\s+to|says?\s+to|said\s+to|told\s+(?:me|us|you|everyone)\s+to|asked\s+(?:me|us|you|everyone)\s+to)`;
+const TOLD_AUX = String.raw`(?:will|would|should|must|could|might|have\s+to|has\s+to|had\s+to|am\s+going\s+to|are\s+going\s+to|is\s+going\s+to|going\s+to|gonna|wants?\s+(?:me|us|you|everyone)\s+to|wanted\s+(?:me|us|you)\s+to|says?\s+to|said\s+to|told\s+(?:me|us|you|everyone)\s+to|(?:was|were|am|are|is|been|have\s+been|has\s+been|got)\s+(?:told|asked)\s+to|asked\s+(?:me|us|you|everyone)\s+to)`;
 /**
  * News about a write someone did, will do or was told to do ("I'll update the rota tomorrow", "they
  * changed the lunch menu again", "my lead wants me to create a dashboard", "gonna write the minutes"):
@@ -63,6 +65,12 @@ const WRITE_NEWS = new RegExp(
 );
 /** The same news with a person's name as the subject ("Priya fixed the build", "Sam added me"). */
 const NAMED_WRITE_NEWS = new RegExp(String.raw`^\p{Lu}\p{Ll}+\s+${ADVERB}${WRITE_VERB_PAST}\b`, 'u');
+/** A write said not to be done ("don't update it", "please dont add anything"), or done as a topic ("adding more tests would help", "writing docs is boring"). */
+const WRITE_NOT_ASKED = new RegExp(
+  String.raw`${NEWS_LEAD}(?:(?:no|not\s+now|wait|actually|never\s*mind|nevermind)[\s,!.]+){0,2}(?:(?:please|pls)\s+)?(?:don'?t|dont|do\s+not|never)\s+${WRITE_VERB}\b|^(?:adding|creating|updating|changing|fixing|writing|renaming|putting|moving|editing)\b[^,.;!?]{0,80}\s(?:would|will|could|might|is|was|takes|took)\s`,
+  'i',
+);
+
 /** Thanks for a write, or a write said not to be needed ("thanks for updating that", "no need to change anything"). */
 const WRITE_CHAT =
   /^(?:(?:thanks|thank\s+you|thx|ty|cheers)\s+for\s+(?:the\s+)?(?:adding|creating|updating|changing|fixing|writing|renaming|putting|moving|editing|update|fix|change)|no\s+need\s+to\s+(?:add|create|update|change|fix|write|rename|put|edit))\b/i;
@@ -76,6 +84,6 @@ export function newsNotAsked(intent: Intent, head: string): 'greeting' | 'questi
   if (intent.kind !== 'operation' || intent.request.operation !== 'search') return undefined;
   const line = head.trim();
   if (WRITE_CHAT.test(line)) return /^(?:thanks|thank|thx|ty|cheers)\b/i.test(line) ? 'greeting' : 'unclear';
-  if (!WRITE_NEWS.test(line) && !NAMED_WRITE_NEWS.test(line)) return undefined;
+  if (!WRITE_NEWS.test(line) && !NAMED_WRITE_NEWS.test(line) && !WRITE_NOT_ASKED.test(line)) return undefined;
   return /\?\s*$/.test(line) ? 'question' : 'unclear';
 }
