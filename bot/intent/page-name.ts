@@ -9,8 +9,11 @@ import type { TitleSearchRef } from './types.js';
 const LEADING_PAGE_WORDS =
   /^(?:(?:the|teh|this|that|our|your|my)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled|of|for|about|with\s+(?:the\s+)?(?:name|title)|with)\s+)?(?:(?:the|teh)\s+)?/i;
 const LEADING_NAMING =
-  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
+  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
+/** "the whole Expense Policy", "the official Remote Work Policy": how much or which copy, not the name (lower case only). */
+const NAME_ADJECTIVE =
+  /^(?:whole|full|entire|complete|official|actual|original|one\s+and\s+only)\s+(?=\S+\s|\p{Lu})/u;
 const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|pg|doc|document|article)$/i;
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
@@ -87,7 +90,7 @@ export function readPageName(text: string): TitleSearchRef | undefined {
     const pageWords = LEADING_PAGE_WORDS.exec(rest);
     if (pageWords) rest = rest.slice(pageWords[0].length);
     else if (article) rest = rest.slice(article[0].length);
-    rest = rest.replace(LEADING_NAMING, '');
+    rest = rest.replace(NAME_ADJECTIVE, '').replace(LEADING_NAMING, '');
     const noun = TRAILING_PAGE_NOUN.exec(rest);
     // "onboarding pg": "pg" is never a title's own word, so it goes even after one word.
     if (noun && (article || pageWords || rest.slice(0, noun.index).includes(' ') || /pg$/i.test(noun[0])))
