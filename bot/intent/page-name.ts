@@ -152,6 +152,19 @@ const TITLE_SMALL_WORDS = new Set([
   'with',
   '&',
 ]);
+/** Last words that name people or places, not pages ("the Finance Team", "the Dublin Office"). */
+const NOT_A_PAGE_END = new Set([
+  'team',
+  'people',
+  'folks',
+  'office',
+  'room',
+  'building',
+  'floor',
+  'desk',
+  'kitchen',
+  'canteen',
+]);
 /** A document's id as its name's word: "ADR-012", "RFC-7", "INC1234". */
 const ID_WORD = /^(?:[A-Z]{2,}-?|[a-z]{2,}-)\d+$/;
 /** "the Sales Playbook", "our Code of Conduct page", "the ADR-012 about event sourcing": an article, the name, a page noun. */
@@ -174,6 +187,8 @@ export function isTitleShaped(text: string): boolean {
     words = words.slice(0, about);
   }
   if (words.length > 10 || !(/^[\p{Lu}\p{N}]/u.test(words[0]!) || ID_WORD.test(words[0]!))) return false;
+  // "the Finance Team", "the Dublin Office": people and places are asked for, not pages.
+  if (NOT_A_PAGE_END.has(words.at(-1)!.toLowerCase())) return false;
   let capitalised = 0;
   for (const word of words) {
     if (/^[\p{Lu}\p{N}]/u.test(word) || ID_WORD.test(word)) capitalised += 1;
