@@ -109,6 +109,9 @@ const CLAUSE_VERBS = [
   'suggested',
   'recommended',
   'arrived',
+  'went',
+  'came',
+  'happened',
   'expires',
   'expired',
   'need',
@@ -195,6 +198,8 @@ const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
   'for\\s+(?:me|us|him|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
+/** Before whose event: "before my 2pm interview", "ahead of our offsite". */
+const BEFORE_OWN = '(?:before|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
 /** Why: "as I am travelling", "because we have an audit". */
 const WHY =
   "(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)\\b";
@@ -206,7 +211,7 @@ const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w
 
 /** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
 const TRAILING_RESIDUE = new RegExp(
-  `\\s(?:${FOR_WHOM}.*|${WHY}.*|(?:before|by|until|till|ahead\\s+of|for|on)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${BEFORE_OWN}.*|(?:before|by|until|till|ahead\\s+of|for|on)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
   'u',
 );
 /** A clause after a break that says why, for whom or for what ("- for a conference in Berlin", ", for my sister"). */
@@ -279,10 +284,19 @@ export function withSpaceAsideAtEnd(text: string): string {
   return space && /[\p{L}\p{N}]/u.test(head) ? `${head} in ${space}` : text;
 }
 
+/** "… i think its in the hr space", "… it's on the eng wiki": where it is, said without a break. */
+const HEDGED_SPACE =
+  /\s(?:(?:[iI]\s+think|probably|pretty\s+sure|maybe)\s+)?(?:it'?s|its|it\s+is|should\s+be)\s+(?:somewhere\s+)?(?:in|on)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})[\s.!?]*$/u;
+
 /** One step: the text without a trailing aside clause after a break, or without trailing residue. */
 function trimOnce(text: string): string {
   const moved = withSpaceAsideAtEnd(text);
   if (moved !== text) return moved;
+  const hedged = HEDGED_SPACE.exec(text.slice(-MAX_CLAUSE));
+  if (hedged) {
+    const head = text.slice(0, text.length - Math.min(text.length, MAX_CLAUSE) + hedged.index).trimEnd();
+    if (/[\p{L}\p{N}]/u.test(head)) return `${head} in ${hedged[1]}`;
+  }
   const found = lastBreak(text);
   if (found && text.length - found.clauseStart <= MAX_CLAUSE && !insideQuotes(text, found.at)) {
     const head = text.slice(0, found.at).trimEnd();
