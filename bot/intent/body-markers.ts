@@ -23,4 +23,4 @@ export const WITH = String.raw`(?:with|w\/)`;
 export const TEXT_NOUN = '(?:body|content|contents|text|markdown)';
 
 /** The text named before it is given: "content", "the content is", "its text will be". */
-export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+be))?(?:\s+(?:below|as\s+below|as\s+follows|follows))?`;
+export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+be))?(?:\s+(?:below|as\s+below|as\s+follows|follows|as(?=\s*:)))?`;

@@ -1,3 +1,4 @@
+import { helpAboutTheBot, isAboutApprovalQueue } from './about-the-bot.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { spaceAside } from './name-residue.js';
@@ -49,15 +50,17 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
   // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|oh\s+and|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  // "weird question but …", "random q, …", "dumb one:": the hedge itself, then the request or the question.
+  /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
+  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
   // "Please be informed that …", "Please note that …" (formal email): what follows is the news, not a command.
   /^(?:(?:please|pls|kindly)\s+)?(?:be\s+(?:informed|advised)|note)\s+that\s+(?=\S)|^(?:for\s+your\s+information|just\s+(?:to\s+let\s+you\s+know|letting\s+you\s+know)|just\s+so\s+you\s+know)[\s,:;.\-–—]+(?=\S)/i,
-  // "Request you to rename …", "I request you to …" (Indian English): the request follows.
+  // "Request you to rename …", "I am requesting you to kindly share …" (Indian English): the request follows.
   new RegExp(
-    String.raw`^(?:i\s+)?(?:request(?:ing)?|kindly\s+request)\s+(?:you\s+)?to\s+${COMMAND_VERB}`,
+    String.raw`^(?:(?:i|we)\s+(?:(?:am|are|would\s+like\s+to)\s+)?)?(?:kindly\s+)?request(?:ing)?\s+(?:(?:you|u)\s+)?to\s+(?:${PLEASE}\s+)?${COMMAND_VERB}`,
     'i',
   ),
   // "(I would like to) request a new page …" (formal): the page asked for follows.
@@ -83,14 +86,16 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
   /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
-  // "For the audit next week, I'd like to …": why, before who wants what.
-  /^for\s+(?:the|our|my|a|an|this|next|tomorrow'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?[\s,]+(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for))\b)/i,
+  // "For the audit next week, I'd like to …", "before my 1:1 can you pull up …": why or when, before who wants what.
+  /^(?:for|before|after|ahead\s+of)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?[\s,]+(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for)|open|show|pull\s+up|bring\s+up|get|give)\b)/i,
   /^(?:i\s+(?:have|got)|i'?ve\s+got|got)\s+(?:a\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|request|q)\s*(?:for\s+(?:you|u)\s*)?[:!,.\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:new|back|still\s+new)\b[^.!?]{0,30}[.!]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:trying|wanting|hoping|going)\s+to\s+(?=\S)/i,
   // "I am writing to request the travel policy" (formal, as in an email): what is asked for follows.
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
   /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:needing|wanting|requiring)\s+(?=\S)/i,
+  // "Please help to search the kafka runbook": a read with what it reads ("help to search" alone asks for help).
+  /^help\s+(?:me\s+|us\s+)?to\s+(?=(?:search|find|look|open|show|get|pull|bring|share|send)\S*\s+\S)/i,
   /^me\s+(?=i\s)/i,
   // "go find X", "try searching X", "see if you can find X": a search said with a helper verb first.
   /^(?:go\s+(?:and\s+)?|try\s+(?:and\s+|to\s+)?|see\s+if\s+(?:you|u)\s+can\s+)(?=(?:search|searching|find|finding|look(?:ing)?\s+(?:for|up)|locate|dig\s+up)\b)/i,
@@ -105,7 +110,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:how\s+about|what\s+about|what\s+if\s+we\s+(?:had|made|created|added)|time\s+for|maybe|perhaps)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   new RegExp(String.raw`^${PLEASE}\b[\s,:]*(?=\S)`, 'i'),
   /^(?:(?:would|do)\s+(?:you|u)\s+)?mind(?:\s+(?:please|just))?\s+(?=\S)/i,
-  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|see|view|read|create|make|set\s+up|add|put|write|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
+  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r|can|could|will|would)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|see|view|read|create|make|set\s+up|add|put|write|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
   /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya|ye)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps|ever))?[\s,]*(?=\S)/i,
   // "reckon you could …" (Australian, British), "Can help me …" (Singapore English, no "you").
   /^(?:(?:do\s+)?(?:you|ya|ye|u)\s+)?reckon\s+(?:you|ya|ye|u)\s+(?:could|can|would)\s+(?=\S)/i,
@@ -144,7 +149,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "check and share the X page", "find and send me X": two verbs joined, the last one says what is wanted.
   /^(?:check|find|search|look\s+up|locate|get)\s+and\s+(?=(?:share|send|open|show|give|get|forward)\b)/i,
   // "Kindly do the needful and update …", "Please revert with the X link" (Indian English).
-  /^(?:do\s+the\s+needful\s+and|revert\s+(?:back\s+)?with)\s+(?=\S)/i,
+  /^(?:do\s+(?:the\s+)?needful\s+(?:and|to|by)|revert\s+(?:back\s+)?with)\s+(?=\S)/i,
   /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,
   /^(?:i'?m|i\s+am|im)\s+(?=(?:looking(?!\s+(?:into|at)\b)|searching|search|find)\b)/i,
 ];
@@ -224,8 +229,31 @@ const POLITE_SUFFIXES: readonly string[] = [
   'and do the needful',
   'do the needful',
   'and let me know',
+  'and lmk',
+  // "Pls revert back", "kindly check and share" (Indian English): reply with it, send it over.
   'and revert',
   'and revert back',
+  'revert',
+  'revert back',
+  'pls revert',
+  'pls revert back',
+  'please revert',
+  'please revert back',
+  'kindly revert',
+  'kindly revert back',
+  // "…, please guide", "pls advise" (Indian English): asks for the answer, names nothing.
+  'please guide',
+  'pls guide',
+  'kindly guide',
+  'please guide me',
+  'kindly guide me',
+  'please advise',
+  'pls advise',
+  'kindly advise',
+  'check and share',
+  'pls check and share',
+  'please check and share',
+  'kindly check and share',
   'and share',
   'and share it',
   'and thx',
@@ -265,6 +293,8 @@ const POLITE_SUFFIXES: readonly string[] = [
   'leh',
   'lor',
   ...thanksPhrases(),
+  // A run-on "and" before the thanks ("… and thanks a ton").
+  ...thanksPhrases().map((thanks) => `and ${thanks}`),
 ].sort((a, b) => b.length - a.length);
 /** Laughter: dropped after a request ("… lol"), but alone it is all there is. */
 const LAUGHTER = new Set(['lol', 'haha', 'lmao']);
@@ -309,12 +339,37 @@ function stripPoliteSuffix(text: string): string {
     )
   )
     return text;
+  // "… that Node 22 is required now": after a statement's verb, "now" is part of what was said.
+  if (
+    phrase === 'now' &&
+    WRITE_OF_TEXT.test(end) &&
+    statementBeforeNow(end.slice(0, end.length - phrase.length))
+  )
+    return text;
   if (phrase === undefined || (alone && (phrase.endsWith('help') || LAUGHTER.has(phrase)))) return text;
   // "… - thanks", "… – cheers": the dash before the courtesy goes with it.
   return trimEndWhere(
     end.slice(0, end.length - phrase.length),
     (c) => c === ' ' || c === ',' || DASHES.has(c),
   );
+}
+
+/** Verbs of a statement ("X is required now", "the retro starts at 10 now"). Kept as data. */
+const STATEMENT_VERBS = new Set(
+  'is are was were be been has have had starts start ends end begins begin costs cost runs run lives live happens happen takes take needs moved changed works'.split(
+    ' ',
+  ),
+);
+/** A request to put text on a page (only there is a final "now" part of the text). */
+const WRITE_OF_TEXT =
+  /\b(?:add|append|put|note|write|update|mention|saying|include|insert|post|stick|jot|record|change|replace)\b/i;
+/** Words before "now" looked at for a statement's verb. */
+const NOW_PROBE_WORDS = 4;
+
+/** True when one of the last few words before a final "now" is a statement's verb. */
+function statementBeforeNow(before: string): boolean {
+  const words = before.slice(-60).trim().toLowerCase().split(/\s+/).slice(-NOW_PROBE_WORDS);
+  return words.some((word) => STATEMENT_VERBS.has(word));
 }
 
 /**
@@ -353,7 +408,7 @@ const TRAILING_CLAUSE =
   /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|(?:since|cause|coz|cuz)\s+(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
 
 const CLAUSE_GIVES_TEXT = new RegExp(
-  String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:)`,
+  String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:|(?:and\s+)?(?:just|only)\s+(?:(?:put|write|add|say|have|type)\s+)?["“‘'])`,
   'i',
 );
 /** ", the title is X", ", the text is …" after a page is described: part of the page, not context. */
@@ -441,19 +496,117 @@ function stripTrailingClause(text: string, asked = false): string {
   const dash = /^\s[-–—]/.test(text.slice(comma, comma + 2));
   if (dash && CREATE_FIRST.test(text) && !isQuestion(clause)) return text;
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
-  return TRAILING_CLAUSE.test(clause) ? text.slice(0, comma) : text;
+  if (TRAILING_CLAUSE.test(clause)) return text.slice(0, comma);
+  // Only after a comma or a dash: after a sentence end the last sentence may be the request itself.
+  const story = text[comma] === ',' || dash;
+  return story && isStoryAfterRead(text.slice(0, comma), clause) ? text.slice(0, comma) : text;
+}
+
+/**
+ * Who is asking or when, in a clause ("mine just died", "the new hire asked me earlier", "client call
+ * in 10 min", "working from my parents' place this week"): a word for the asker or a time.
+ */
+const ABOUT_THE_ASKER =
+  /\b(?:i|i'?m|im|i'?ve|ive|i'?ll|me|my|mine|we|we'?re|we'?ve|we'?ll|us|our)\b|\b(?:today|tonight|tomorrow|yesterday|earlier|this\s+(?:morning|afternoon|evening|week)|next\s+(?:week|month)|in\s+(?:\d+|an?|a\s+few|few|half\s+an)\s+(?:mins?|minutes?|hours?|hrs?|hr|days?))\b/i;
+/** A clause that opens like a qualifier of the search or the name ("…, from last week", "…, in ENG"), or a question. */
+const QUALIFIER_OR_QUESTION =
+  /^(?:from|in|on|about|with|by|of|at|under|between|before|after|for|to|and|or|not|without|where|what|who|when|why|how|which|is|are|do|does|did)\b|\?\s*$/i;
+/** Why the asker asks ("asking for a friend", "just curious", "wondering because …"): never what. */
+const ASKING_WHY =
+  /^(?:(?:just\s+)?(?:asking|wondering|curious)(?:\s+(?:for\s+a\s+(?:friend|colleague|teammate)|because\b.*|since\b.*|as\b.*))?|no\s+reason|for\s+reasons)[\s.!]*$/i;
+/** A request's words anywhere in a clause ("btw can you show me …"): then it is no story. */
+const REQUEST_WORD =
+  /\b(?:can|could|would|will|please|pls|plz|kindly|show|open|find|search|get|pull|bring|look|give|send|share|check|read|see|view|lmk)\b/i;
+/** A write's words: after them a clause can be the text of the page. */
+const WRITE_WORD =
+  /\b(?:add|append|put|write|insert|update|edit|change|replace|rename|create|make|post|note|say|saying|says|draft|fix|correct|include|mention|set\s+up|start)\b/i;
+
+/**
+ * A story after a read ("open the Laptop Setup page, mine just died", "find the travel policy - the
+ * client call got moved to tomorrow"): a clause of three words or more about the asker or a time,
+ * after a request with no write in it. Why it is wanted, not what is wanted.
+ */
+function isStoryAfterRead(request: string, clause: string): boolean {
+  if (ASKING_WHY.test(clause) && !WRITE_WORD.test(request)) return true;
+  return (
+    clause.split(/\s+/).length >= 3 &&
+    ABOUT_THE_ASKER.test(clause) &&
+    !QUALIFIER_OR_QUESTION.test(clause) &&
+    !REQUEST_WORD.test(clause) &&
+    !WRITE_WORD.test(request)
+  );
 }
 
 /** A request asked as a question ("can you …", "could someone …"), after at most a few greeting words. */
 const ASKED_REQUEST =
   /^(?:[\p{L}'!,]+\s+){0,3}?(?:can|could|would|will)\s+(?:you|u|ya|ye|someone|somebody)\b|^(?:is\s+(?:it|there)\s+(?:possible|a\s+way)|would\s+it\s+be\s+possible)\b/iu;
 
+/** Courtesy in brackets inside a request ("could you (when you can) open …"): the inside is captured. */
+const BRACKETED_ASIDE = /\s*\(([^()]{1,40})\)/g;
+
+/**
+ * The line without courtesy in brackets before its text starts ("could you (when you get a chance)
+ * open X", "search (pls) for Y"): only before a colon or a quote, so page text keeps its brackets.
+ */
+function withoutBracketedCourtesy(text: string): string {
+  if (!text.includes('(')) return text;
+  const textStart = text.search(/[:"“]/);
+  const end = textStart < 0 ? text.length : textStart;
+  const head = text.slice(0, end).replace(BRACKETED_ASIDE, (aside: string, inside: string) =>
+    POLITE_SUFFIXES.includes(
+      inside
+        .replace(/[\s.!?,]+$/, '')
+        .trim()
+        .toLowerCase(),
+    )
+      ? ''
+      : aside,
+  );
+  return head + text.slice(end);
+}
+
+/** Slack or Markdown marks around a word or a few ("*HR*", "`ENG`", "_Brand Guidelines_", "~gdpr~"), after a space. */
+const INLINE_MARKS = /(^|\s)(\*{1,2}|_{1,2}|~{1,2}|`)([\p{L}\p{N}][^*_~`\n]{0,80}?)\2(?=$|[\s,.!?:;)])/gu;
+
+/** A read's verb among the first words, itself maybe in marks ("*search* for …", "pls open the `X` page"). */
+const READ_FIRST =
+  /^(?:[^\s*_~`]+\s+){0,4}?(?:\*{1,2}|_{1,2})?(?:search|find|open|show|get|look|pull|bring|give|fetch|check|share)\b/i;
+
+/**
+ * A read without Slack's formatting around a name, a space or its verb ("search *HR* for parental
+ * leave", "open the `Laptop Setup` page"): the marks say how it looks, not what is asked. A write
+ * keeps them (they may be the page's formatting).
+ */
+function withoutInlineMarks(text: string): string {
+  if (!/[*_~`]/.test(text) || WRITE_WORD.test(text) || !READ_FIRST.test(text)) return text;
+  return text.replace(INLINE_MARKS, (_all, space: string, _mark: string, inside: string) => space + inside);
+}
+
+/** "one page", "one new page" for "a page" (non-native): not after a word that makes "one" a count or a pointer. */
+const ONE_FOR_A =
+  /(?<!\b(?:the|this|that|only|just|any|each|every|per|which|no|than|to|of)\s+)\bone\s+(?=(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/gi;
+
+/** The command words with "one page" read as "a page", before the first colon or quote (after it is page text). */
+function withArticleForOne(text: string): string {
+  const cut = text.search(/[:"“]/);
+  const head = cut < 0 ? text : text.slice(0, cut);
+  return head.replace(ONE_FOR_A, 'a ') + (cut < 0 ? '' : text.slice(cut));
+}
+
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
   let text = sectionHeadingFirst(
     plainSpaceKeys(
       fixCourtesyTypos(
-        line.replace(EMOJI_AND_SYMBOLS, ' . ').replace(EMOTICON, '$1.').replace(/\s+/g, ' ').trim(),
+        withoutBracketedCourtesy(
+          withoutInlineMarks(
+            withArticleForOne(line)
+              .replace(EMOJI_AND_SYMBOLS, ' . ')
+              .replace(EMOTICON, '$1.')
+              .replace(/\s+/g, ' ')
+              .trim(),
+          ),
+        ),
       ),
     ),
   );
@@ -482,6 +635,23 @@ const GREETING = new RegExp(
   String.raw`^(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
 );
+
+/**
+ * Chat that opens a message on a line of its own and asks nothing ("ok so long story short", "quick
+ * one", "one more thing", "btw"): the request is on the lines after it. Kept as data.
+ */
+const LEAD_IN_WORD = String.raw`(?:ok|okay|so|right|well|um+|uh+|hm+|anyway|anyways|also|and|oh|ah+|btw|by\s+the\s+way|fyi|ps|p\.s|lol|haha+|yeah|alright|sorry(?:\s+to\s+(?:bother|bug|disturb|trouble)(?:\s+(?:you|u))?)?|(?:a\s+)?quick\s+(?:one|q|request|thing|favou?r)|(?:one\s+)?more\s+thing|one\s+more|another\s+(?:one|thing)|(?:one\s+)?(?:last|final)\s+(?:thing|one)|long\s+story\s+short|random\s+(?:one|q)|me\s+again|heads\s+up|here\s+goes|so\s+yeah)`;
+const LEAD_IN_LINE = new RegExp(String.raw`^${LEAD_IN_WORD}(?:\s+${LEAD_IN_WORD})*$`, 'i');
+
+/** True for a line of chat that only leads in to a request on the next lines ("ok so long story short"). */
+export function isLeadInLine(line: string): boolean {
+  const text = line
+    .replace(EMOJI_AND_SYMBOLS, ' ')
+    .replace(/[!.,?~:;)(—–-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 0 && text.length <= 60 && LEAD_IN_LINE.test(text);
+}
 
 /** True for a message that is only a greeting, thanks or acknowledgement ("hi!", "thanks a lot 🙏"). */
 export function isGreeting(line: string): boolean {
@@ -519,7 +689,7 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
 }
 
 const HELP = new RegExp(
-  String.raw`^(?:help|\?|h|commands?|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+do)?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+commands\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+do\s+i\s+start|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:syntax|format|command)\s+(?:for|to)|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$`,
+  String.raw`^(?:help|\?|h|commands?|what\s+all\s+(?:things\s+|stuff\s+)?(?:can\s+(?:you|u)|(?:you|u)\s+can)\s+do|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+do)?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+commands\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+do\s+i\s+start|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:syntax|format|command)\s+(?:for|to)|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$`,
   'i',
 );
 /** "how do I search?", "how I can search?" (non-native): how to use one command, nothing after the verb. */
@@ -576,28 +746,12 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
     const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
     return topic ? { topic } : {};
   }
-  return undefined;
+  // Asked in other words ("I don't understand how to use this thing", "list your commands"): read by its vocabulary.
+  return helpAboutTheBot(core);
 }
 
 const APPROVALS_COMMAND =
   /^(?:(?:show|list|view|see|get|check|open|any)\s+(?:me\s+)?)?(?:all\s+)?(?:of\s+)?(?:my|the|our)?\s*(?:pending|open|outstanding|waiting)?\s*(?:approvals?|approval\s+requests?|approval\s+queue|pending\s+requests?|requests?\s+(?:pending|waiting)|write\s+requests?)(?:\s+(?:pending|waiting|for\s+me|to\s+(?:approve|decide)|i\s+made|i\s+can\s+(?:approve|decide)))*$/i;
-/** A word for approving, as people type it ("approval", "approvls", "aprovals", "approvels"). */
-const APPROVAL_WORD = 'ap+rov[ae]?ls?';
-/** What the approver gives: "approval", "sign-off", "ok", "go-ahead", "review". */
-const APPROVER_GIVES = String.raw`(?:${APPROVAL_WORD}|approv\w*|sign\s*-?\s*off|ok|okay|go-?ahead|review)`;
-/**
- * Approvals asked as a question, whatever the wording: something waiting for my approval or that I
- * should approve ("is there something I should approve?", "what needs my sign-off?", "do i have
- * approvals pending", "what approvals do I have?", "any approvls for me?"). Someone else's approving
- * ("do managers need to approve remote work?") is a question for the knowledge base.
- */
-const APPROVALS_ASKED = new RegExp(
-  String.raw`\b(?:i|we)\s+(?:(?:still\s+)?(?:need|have|got)\s+to|gotta|should|must|ought\s+to)\s+(?:approve|sign\s*-?\s*off)\b|\bneeds?\s+my\s+${APPROVER_GIVES}\b|\b(?:pending|waiting\s+(?:for|on))\s+my\s+${APPROVER_GIVES}\b|\b${APPROVAL_WORD}\s+(?:pending|waiting|outstanding|open|for\s+me)\b|^(?:what|which|how\s+many)\s+${APPROVAL_WORD}\b|\b${APPROVAL_WORD}\s+do\s+i\s+have\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+sign\s*-?\s*off\b|^any\s+${APPROVAL_WORD}(?:\s+(?:for\s+me|today|now))?[\s?!.]*$`,
-  'i',
-);
-const APPROVALS_QUESTION =
-  /^what(?:'s|\s+is)\s+(?:pending|waiting)\b|\bmy\s+(?:write\s+|pending\s+|open\s+)?requests\b|\b(?:anything|something|stuff|requests?|things)\s+(?:for\s+me\s+)?to\s+(?:approve|review|decide)\b|\ba?waiting\s+(?:(?:for|on)\s+)?(?:my\s+|me\s+to\s+)?approv|\bneeds?\s+my\s+approv|\bneeds?\s+approv\w*[\s?!.]*$|\bapproval\s+status\b|\bpending\s+(?:my\s+)?(?:review|sign-?off|approv)|\b(?:my|pending|open|outstanding)\s+approvals?\b|\bawaiting\s+(?:my\s+)?approval\b|\bneed(?:s|ing)?\s+my\s+approval\b|\bapproval\s+requests?\b|\b(?:anything|something|stuff|requests?|changes?|edits?|things|approvals?)\s+waiting\s+(?:for|on)\s+(?:me\b|my\s+(?:ok|okay|go-?ahead|sign-?off|approval))/i;
-
 /** A write or create verb first: "needs approval" further on is the page's text, not a question. */
 const WRITE_VERB_FIRST =
   /^(?:append|add|put|write|insert|mention|note|include|update|edit|change|replace|rename|create|make|in|on|to)\b/i;
@@ -605,8 +759,8 @@ const WRITE_VERB_FIRST =
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {
   if (APPROVALS_COMMAND.test(core)) return true;
-  const asked = APPROVALS_QUESTION.test(core) || APPROVALS_ASKED.test(core);
-  return asked && core.split(/\s+/).length <= 10 && !WRITE_VERB_FIRST.test(core);
+  // Asked in other words ("is my request still pending?", "anything for me to sign off?"): read by its vocabulary.
+  return !WRITE_VERB_FIRST.test(core) && isAboutApprovalQueue(core);
 }
 
 const ENGLISH_QUESTION_START =

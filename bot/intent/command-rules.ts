@@ -14,6 +14,7 @@ import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import { isComplaint, unclear } from './readings.js';
+import { PART_NOUN } from './section-heading.js';
 import { readSpaceClause, readSpaceName } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
@@ -91,9 +92,17 @@ const OWN_RECORDS = /^my\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wik
 const STATED_AFTER_PAGE = /^[^:\n]{1,150}?\sthat\s+\S/i;
 
 /** "Contacts section of ": an unquoted section heading, then the page. */
-const NAMED_SECTION = /^([^"“\n]{1,80}?)\s+(?:section|part|heading)\s+(?:of|in|on)\s+/i;
-/** Where the new section text starts after the page: "with:", "to:", a colon, or "with" alone. */
-const SECTION_TEXT_START = /\s+(?:with|to)\s*:\s*|\s*:\s*|\s+with\s+(?=\S)/i;
+const NAMED_SECTION = new RegExp(String.raw`^([^"“\n]{1,80}?)\s+${PART_NOUN}\s+(?:of|in|on)\s+`, 'i');
+/** Where the new section text starts after the page: "with:", "to (say):", a colon, a dash, or "with" alone. */
+const SECTION_TEXT_START =
+  /\s+(?:with|to(?:\s+(?:say|read))?)\s*:\s*|\s*:\s*|\s+[-–—]\s+|\s+with\s+(?=\S)|\s+to\s+(?:say|read)\s+(?=\S)/i;
+/** "what's under Equipment in", "everything in the Day 1 part of": the words that point at a section's text. */
+const SECTION_TEXT_POINTED = new RegExp(
+  String.raw`^(?:what(?:'s|’s|s|\s+is)|whatever(?:'s|\s+is)?|everything|all(?:\s+the\s+text)?|the\s+(?:text|content|words))\s+(?:under|in|below)\s+(?:the\s+)?(?=[^"“\n]{1,80}?(?:\s+${PART_NOUN})?\s+(?:of|in|on)\s)`,
+  'i',
+);
+/** "Equipment in the Remote Work Policy" after "what's under": a heading without a part noun. */
+const BARE_SECTION = /^([^"“\n]{1,80}?)\s+(?:of|in|on)\s+/i;
 
 /** "update the rota - Sam is off", "update on-call rota, Sam is off": the page, a dash or comma, a statement. */
 const STATEMENT_AFTER_PAGE = /^([^,:?\n]{1,150}?)(?:\s*[,?]\s*|\s+[-–—]\s+)(?=\S)/;
@@ -227,7 +236,10 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "replace the Contacts section of page 123 with: …": the heading named without quotes.
-    /^(?:update|edit|change|rewrite|replace|modify|amend|revise)\s+the\s+(?=[^"“\n]{1,80}?\s+(?:section|part|heading)\s+(?:of|in|on)\s)/i,
+    new RegExp(
+      String.raw`^(?:update|edit|change|rewrite|re-write|replace|modify|amend|revise|redo|set|fill\s+in)\s+(?:the\s+)?(?=[^"“\n]{1,80}?\s+${PART_NOUN}\s+(?:of|in|on)\s)`,
+      'i',
+    ),
     (rest, body) => {
       const named = NAMED_SECTION.exec(rest);
       if (!named) return undefined;
@@ -236,10 +248,22 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
+    // "replace what's under Equipment in the Remote Work Policy with: …": the section's text pointed at.
+    /^(?:update|change|rewrite|re-write|replace|redo|overwrite)\s+(?=(?:whats?|whatever|everything|all|the\s+(?:text|content|words))\b)/i,
+    (rest, body) => {
+      const pointed = SECTION_TEXT_POINTED.exec(rest);
+      const after = pointed ? rest.slice(pointed[0].length) : '';
+      const named = NAMED_SECTION.exec(after) ?? BARE_SECTION.exec(after);
+      if (!pointed || !named) return undefined;
+      const text = after.slice(named[0].length).replace(SECTION_TEXT_START, ': ');
+      return parseUpdate('section', `"${named[1]}" of ${text}`, body);
+    },
+  ],
+  [
     /^(?:change|replace|swap|correct|fix)\s+(?:in|on)\s+(?=[^"“‘'«„]{1,200}["“‘'«„])/i,
     (rest, body) => parseChangeIn(rest, body),
   ],
-  [/^replace\s+(?=\S)/i, updateRule('replace')],
+  [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
   [
     rule(
       String.raw`^(?:(?:correct|fix|turn)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
@@ -316,6 +340,12 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseCreate(rest, body),
   ],
   [
+    // "(I'd love) a new page for the Offsite Agenda in Sales - just "Day 1" to start": a title in capitals
+    // after "for / about", a space, then the text after a colon or a dash.
+    /^an?\s+(?:new\s+)?(?=(?:page|doc|document)\s+(?:for|about|on)\s+(?:the\s+|our\s+)?[A-Z0-9][^"“\n:?]{0,120}?\s(?:in|on)\s+(?:the\s+)?(?:space\s+)?(?:~?[A-Z][A-Za-z0-9]{1,20})(?:\s+space)?(?:\s*:|\s+[-–—]\s))/,
+    (rest, body) => parseCreate(rest, body),
+  ],
+  [
     // "(I want) a page Book Club in HR, content: …": the title right after "page", a space key in capitals.
     /^an?\s+(?:new\s+)?(?=(?:page|doc|document)\s+(?!(?:about|on|for|regarding|re|with|of|that|which|to|in|from|called|named|titled)\b)[^"“\n:?]{1,120}?\s(?:in|on)\s+(?:the\s+)?(?:(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b|[^,:"“\n?]{1,60}?\s(?:space|wiki)\b))/,
     (rest, body) => parseCreate(rest, body),
@@ -374,9 +404,33 @@ const RULES: readonly Rule[] = [
     /^(?=([^:\n.!?,]{1,120}?)(?:,\s*(?:(?:please|pls|plz|kindly)\s+)?|\s(?:please|pls|plz|kindly)\s+)(?:add|append|insert)\s+(?!(?:me|us|him|her|them|it|that|this|to|in|into|on|onto|your|my|our|their|his)\b)["“]?\S)/i,
     (_rest, body, match) => (PAGE_LIKE.test(match[1]!) ? parsePageFirstEdit(match.input, body) : undefined),
   ],
+  [
+    // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
+    // section named after it, a colon and the new text, no verb (the text may not be a question).
+    /^(?=[^:\n"“?]{1,120}?(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)\s*:\s*\S)/i,
+    (rest, body) => verblessSection(rest, body),
+  ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
   [PAGE_THEN_EDIT, (_rest, body, match) => parsePageFirstEdit(match.input, body)],
 ];
+
+/** `P section "H":`, then the text. */
+const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\n]{1,80})["”]\s*:\s*/i;
+/** `P, H section:` or `P - H section:` (a comma or dash between the page and the heading). */
+const PAGE_SECTION_UNQUOTED =
+  /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?([^:\n"“,?]{1,60}?)\s+section\s*:\s*/i;
+/** Words that start a question or a remark, not a page's name. */
+const NOT_A_PAGE_START =
+  /^(?:what|who|why|how|when|where|which|is|are|does|do|did|can|could|should|would|will|fyi|note|btw|so|and|but|also|i|we|you|my|our)\b/i;
+
+/** A section edit named after the page with no verb, or `undefined` when it does not read that way. */
+function verblessSection(line: string, body: string): Intent | undefined {
+  const match = PAGE_SECTION_QUOTED.exec(line) ?? PAGE_SECTION_UNQUOTED.exec(line);
+  if (!match || NOT_A_PAGE_START.test(match[1]!.trim())) return undefined;
+  const text = line.slice(match[0].length);
+  if (isQuestion(text) || isComplaint(text)) return undefined;
+  return parseUpdate('section', `"${match[2]!.trim()}" of ${match[1]!.trim()}: ${text}`, body);
+}
 
 /**
  * "-ing" forms of command verbs, as they come after "would you mind" or "how about": the base

@@ -37,6 +37,10 @@ const ONLY_A_SPACE = /^(?:the\s+)?(?:space\s+)?~?[A-Z0-9]{2,10}(?:\s+space)?[\s.
 /** "add the line meet at 10 to X": the noun before unquoted text is not part of it. */
 const LINE_NOUN_FIRST = /^(?:the|this)\s+(?:line|sentence)\s*:?\s+(?=\S)/i;
 
+/** "add that the gym discount ends in june to X": "that" before a clause (its subject an article, pronoun or name) is not added. */
+const THAT_BEFORE_CLAUSE =
+  /^that\s+(?=(?:the|a|an|our|all|every|no|we|you|they|he|she|it|there|[A-Z]\S*)\s+\S)/;
+
 /** Where each link word last occurs in `lower`, latest first (the page is named last). */
 function linkPositions(lower: string): { at: number; word: string }[] {
   return PAGE_LINK_WORDS.map((word) => ({ at: lower.lastIndexOf(word), word }))
@@ -58,7 +62,7 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
     const after = text.slice(at + word.length);
     if ((word === ' in ' || word === ' on ') && ONLY_A_SPACE.test(after)) continue;
     if (word.endsWith(' of ') && !POSITION_TARGET.test(after)) continue;
-    const content = text.slice(0, at).trim().replace(LINE_NOUN_FIRST, '');
+    const content = text.slice(0, at).trim().replace(LINE_NOUN_FIRST, '').replace(THAT_BEFORE_CLAUSE, '');
     const cursor = new TextCursor(after);
     const ref = readTarget(cursor, 'end');
     if (typeof ref === 'string') continue;

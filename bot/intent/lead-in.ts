@@ -1,4 +1,4 @@
-import { isQuestion, stripPoliteness } from './classify-text.js';
+import { isGreeting, isQuestion, stripPoliteness } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { PAGE_LIKE } from './loose-forms.js';
 import { parseFollowUp } from './parse-follow-up.js';
@@ -241,4 +241,55 @@ export function statedCommand(line: string, bodyLines: string): Intent | undefin
   if (!pageFirst) return undefined;
   const text = lead.slice(pageFirst[0].length);
   return isStatement(text, bodyLines) ? addStatement(pageFirst[1]!, text) : undefined;
+}
+
+/** Where a first sentence or clause may end: a sentence end, an emoji, or a dash, then a space. */
+const CONTEXT_BREAK =
+  /[.!]+\s+(?=\S)|\s[-–—]+\s+(?=\S)|\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\uFE0F|\u200D)*\s+(?=\S)|,\s+(?=(?:where|where's|wheres|can|could|would|pls|please|kindly|open|show|find|search)\b)/u;
+/** Longest context sentence looked at (characters). */
+const MAX_CONTEXT = 140;
+/** Words that ask for something: a sentence with one is no mere context. */
+const ASKING_WORD =
+  /\b(?:can|could|would|will|please|pls|plz|kindly|get|see|view|put|write|wanna|where|what|who|how|why|which|(?:search|find|open|show|pull|bring|look|give|send|shar|check|read|need|want|add|append|updat|edit|chang|replac|renam|creat|mak|help|approv)\w*)\b/i;
+/** What only chat says: an apology, a mood, a note of haste ("sorry, crazy day", "quick one before standup"). */
+const CHAT_MARKER =
+  /\b(?:sorry|apologies|ugh|phew|oops|lol|haha+|quick\s+(?:one|q)|long\s+(?:day|week|story)|crazy|busy|hectic|mad|random|heads\s+up)\b/i;
+/** The asker or a time ("we had the retro today", "I'm new here", "client call in 10 min"). */
+const ASKER_OR_TIME =
+  /\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\s+(?:morning|afternoon|week)|standup|retro|meeting|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b/i;
+
+/**
+ * Where the request starts after a first sentence of context ("So we had the retro today and this
+ * came up. vpn setup", "Sorry, crazy day here 😅 expense policy", "Quick one before standup — open
+ * the X"): a sentence that asks nothing, is no question and is about the asker, a time or only chat.
+ * -1 when the line does not open that way. Looks at the first break only, within {@link MAX_CONTEXT}.
+ */
+export function contextLeadEnd(line: string): number {
+  const head = line.slice(0, MAX_CONTEXT);
+  let from = 0;
+  // A greeting first ("hiii 👋 so I'm …"): the context is the sentence after it.
+  for (let tries = 0; tries < 2; tries += 1) {
+    const match = CONTEXT_BREAK.exec(head.slice(from));
+    if (!match || match.index === 0) return -1;
+    const lead = head.slice(from, from + match.index + match[0].trimEnd().length);
+    const end = from + match.index + match[0].length;
+    if (tries === 0 && isGreeting(lead)) {
+      from = end;
+      continue;
+    }
+    return isContext(lead) ? end : -1;
+  }
+  return -1;
+}
+
+/** A sentence that asks nothing, is no question, and is about the asker, a time or only chat. */
+function isContext(lead: string): boolean {
+  return (
+    /\S\s+\S/.test(lead) &&
+    !/[?"“]|:(?!\d)/.test(lead) &&
+    !ASKING_WORD.test(lead) &&
+    fixVerbTypo(lead) === undefined &&
+    !isQuestion(lead) &&
+    (CHAT_MARKER.test(lead) || ASKER_OR_TIME.test(lead))
+  );
 }

@@ -3,7 +3,7 @@ import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
-import { TRAILING_ADVERB } from './trailing-adverbs.js';
+import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
 const LEADING_PAGE_WORDS =
@@ -35,6 +35,11 @@ const PAGE_THEN_ADVERB =
 const NAME_THEN_ONE = /^((?:the|our)\s+\S+\s+\S.*?)\s+one$/i;
 /** "show me the On-call Rota again", "open the VPN guide real quick": an adverb at the end, with or without a page noun. */
 const NAME_THEN_ADVERB = new RegExp(`${TRAILING_ADVERB}$`, 'i');
+/** "the Expense Policy only", "the Travel Policy page itself": emphasis after a name of two words or more ("Members Only" stays). */
+const NAME_THEN_EMPHASIS = new RegExp(
+  `^((?:(?:the|our)\\s+)?(?!(?:the|our)\\s)\\S+\\s+\\S.*?)${TRAILING_EMPHASIS}$`,
+  'i',
+);
 
 function isStop(char: string): boolean {
   return /[\s.,;:!?)]/u.test(char);
@@ -73,6 +78,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   if (rest.length === 0 || rest.length > MAX_TITLE_LENGTH * 2) return undefined;
   const purpose = PAGE_THEN_PURPOSE.exec(rest);
   if (purpose && purpose.index > 0) rest = rest.slice(0, purpose.index + purpose[1]!.length);
+  const emphasis = rest.length <= MAX_TITLE_LENGTH * 2 ? NAME_THEN_EMPHASIS.exec(rest) : null;
+  if (emphasis) rest = emphasis[1]!;
   const adverb = PAGE_THEN_ADVERB.exec(rest);
   if (adverb && adverb.index > 0) rest = rest.slice(0, adverb.index + adverb[1]!.length);
   const one = rest.length <= MAX_TITLE_LENGTH ? NAME_THEN_ONE.exec(rest) : null;

@@ -14,7 +14,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which)\s+(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}(?=\s*:|\s*$)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:))?|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 const UNDER_SPACE = /\s*under\s+(?:the\s+)?(~?[A-Za-z][A-Za-z0-9]{1,9})\s+space\b/iy;
@@ -180,7 +180,7 @@ const NAMING =
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
+  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
   'i',
 );
 /**
@@ -204,7 +204,8 @@ function titleEnd(rest: string, colon: number): number {
 /** The page words before a space named in words ("a new page| in the People & HR space called X"). */
 const PAGE_WORDS_BEFORE_SPACE =
   /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))(?=\s)/i;
-const NAMING_AFTER_SPACE = /[\s,]+(?=called\b|named\b|titled\b)/y;
+const NAMING_AFTER_SPACE =
+  /[\s,]+(?=called\b|named\b|titled\b|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)\b)/y;
 
 /** "a new page in the People & HR space called X": the page words, the space's key candidate, where the naming starts. */
 function spaceNameBeforeTitle(text: string): { pageWords: string; key: string; end: number } | undefined {
@@ -227,7 +228,9 @@ function spaceAfterTitle(text: string): string {
   const match = SPACE_BEFORE_TITLE.exec(text);
   const first = match ? undefined : SPACE_BEFORE_PAGE.exec(text);
   // "in the engineering space called X": the word "space" says the lower-case word is a space.
-  const saidSpace = /\sspace\b/i.test((match ?? first)?.[0] ?? '');
+  // "a new page in Engineering, the title is X": a capitalised name between the page noun and the naming.
+  const saidSpace =
+    /\sspace\b/i.test((match ?? first)?.[0] ?? '') || /^[A-Z][a-z]{2,}$/.test(match?.[2] ?? '');
   const inWords = match || first ? undefined : spaceNameBeforeTitle(text);
   const key = inWords?.key ?? acceptSpaceWord((match ? match[2] : first?.[1]) ?? '', saidSpace);
   const pageWords = inWords?.pageWords ?? (match ? match[1] : first?.[2]);
@@ -299,6 +302,8 @@ const CALL_IT =
 /** The first space named in the description ("a new page in OPS for …"). */
 const SPACE_IN_TEXT =
   /\s(?:in|on|into)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?(?=[\s,.;?!]|$)/gi;
+/** The description so far ends with the page noun ("I need new page"). */
+const PAGE_NOUN_AT_END = /(?:^|\s)(?:page|doc|document|article)$/i;
 /** Most space-like clauses looked at in the description. */
 const MAX_SPACE_TRIES = 4;
 
@@ -322,7 +327,10 @@ function calledAfter(text: string): string | undefined {
     m = SPACE_IN_TEXT.exec(description)
   ) {
     tries += 1;
-    key = acceptSpaceWord(m[1] ?? '', /\sspace\b/i.test(m[0]));
+    // "new page in Engineering, the title is X": a capitalised name right after the page noun is a space's.
+    const afterNoun =
+      /^[A-Z][a-z]{2,}$/.test(m[1] ?? '') && PAGE_NOUN_AT_END.test(description.slice(0, m.index));
+    key = acceptSpaceWord(m[1] ?? '', afterNoun || /\sspace\b/i.test(m[0]));
   }
   const rest = text.slice(call.index + call[0].length);
   const quoted = readQuoted(rest, 0, MAX_TITLE_LENGTH * 2);
@@ -340,6 +348,27 @@ function calledAfter(text: string): string | undefined {
   return `page called ${rest.slice(0, end).trimEnd()}${space}${rest.slice(end)}`;
 }
 
+/** Most characters at the end of a create looked at for a quoted text given in passing. */
+const QUOTED_TEXT_PROBE = 600;
+/**
+ * "…? just put '- chatbot' in it for now", "… - just 'Day 1: strategy' to start": the page's text in
+ * quotes at the end, after a sentence break, with only filler around it. Bounded runs.
+ */
+const QUOTED_TEXT_LAST =
+  /(?:[?.!,;]|\s[-–—])\s*(?:and\s+)?(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!]*$/i;
+
+/** The create's words with a quoted text given in passing at the end made its text ("…: <text>"). */
+function quotedTextGiven(remainder: string, bodyLines: string): string {
+  if (bodyLines.trim().length > 0) return remainder;
+  const from = Math.max(0, remainder.length - QUOTED_TEXT_PROBE);
+  const match = QUOTED_TEXT_LAST.exec(remainder.slice(from));
+  if (!match) return remainder;
+  const head = remainder.slice(0, from + match.index);
+  // A colon before it already gave the text; a quote before it may be the title's.
+  if (head.includes(':') || !/\S\s+(?:in|on|into|to)\s+\S|\(\s*~?[A-Z]/.test(head)) return remainder;
+  return `${head}: ${match[1]}`;
+}
+
 /**
  * Builds a create from what follows a create verb (`"Title" in SPACE [under <page>]`, optionally
  * `: inline text`) and the message's following lines, which are the Markdown body kept exactly
@@ -349,7 +378,7 @@ function calledAfter(text: string): string | undefined {
  * never created by accident.
  */
 export function parseCreate(remainder: string, bodyLines: string): Intent {
-  const read = parseOrderedCreate(remainder, bodyLines);
+  const read = parseOrderedCreate(quotedTextGiven(remainder, bodyLines), bodyLines);
   if (read.kind !== 'failure' || read.message.startsWith('The title')) return read;
   // "create a page in OPS, title is X, content is …": the slots in another order.
   const slots = readCreateSlots(remainder.trim(), bodyLines);

@@ -1,3 +1,4 @@
+import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
 import { editDistance } from './edit-distance.js';
 import type { FollowUpPosition, Intent } from './types.js';
 
@@ -164,8 +165,84 @@ export function parseFollowUp(core: string): Intent | undefined {
   }
   const ordinal = ORDINAL_ONE.exec(afterVerb);
   const position = ordinal ? ORDINALS[ordinal[1]!.toLowerCase()] : undefined;
-  if (position === undefined) return undefined;
+  if (position === undefined) return followUpByWords(fixFollowUpTypos(core));
   const bare = !/\s/.test(afterVerb.replace(/^the\s+/i, ''));
   if (bare && (position === 'last' || position === 'previous') && afterVerb === text) return undefined;
   return { kind: 'follow-up', action: 'open', position };
+}
+
+/**
+ * Follow-ups read by their vocabulary, when the patterns above did not match: a position in the
+ * results, or words asking for more of them, and otherwise only words such follow-ups are made of
+ * ("i think the second one is what i need", "second result, open it", "what else did you find?",
+ * "show me the remaining results"). A word naming something else ("the second step", "what else do I
+ * need for the VPN?") leaves the message to the other readers.
+ */
+const FOLLOW_UP_VOCABULARY = wordSet(
+  // opening and reading
+  'open opened show get view display read see give pull up bring go back take pick choose select have ' +
+    'click try want need jump summarise summarize tell info information details load fetch list ' +
+    'keep continue going coming came come turned carry them anything something stuff things find found did do like wanna gimme lemme let lets ill id im ' +
+    // what was listed
+    'one ones result results hit hits match matches page pages link links item items entry entries option ' +
+    'options choice choices suggestion suggestions answer answers article articles doc docs document documents ' +
+    'post posts search searches list listed number no nr gave sent showed shared suggested mentioned ' +
+    'batch set lot lots bunch few couple others other further additional remaining rest else more moar ' +
+    // what the user thinks of it
+    'looks look seems sounds good right correct best useful relevant promising think guess probably perhaps ' +
+    'mean meant need needed exactly top bottom end place',
+);
+/** Position words: the ordinals, and numbers spelt out. */
+const POSITION_WORDS: ReadonlySet<string> = new Set([...Object.keys(ORDINALS), ...Object.keys(NUMBER_WORDS)]);
+/** Words that ask for more results than were shown. */
+const MORE_WORD = /^(?:more|moar|additional|further|others|rest|remaining|else)$/;
+/** "keep them coming", "carry on", "continue": the list goes on. */
+const KEEP_GOING = /\bkeep\s+(?:(?:them|em|it)\s+)?(?:coming|going)\b|\bcarry\s+on\b|\bcontinue\b/i;
+/** Nouns of a list of results, plural: "the next ones", "next batch" ask for more. */
+const PLURAL_RESULTS =
+  /^(?:ones|results|hits|matches|pages|links|items|entries|options|choices|batch|set|lot|lots|few)$/;
+/** Words that ask something else about a result ("why is the second one there?"). */
+const OTHER_QUESTION = /^(?:why|how|when|where|who)$/;
+/** One position in the list, as a word ("second", "2nd", "last") or a number ("#2", "3"). */
+function positionOf(words: readonly string[], i: number): FollowUpPosition | undefined {
+  const word = words[i]!;
+  const ordinal = ORDINALS[word];
+  if (ordinal !== undefined) return ordinal;
+  const number = /^#?(\d{1,2})$/.exec(word);
+  if (number) return Number(number[1]) >= 1 ? Number(number[1]) : undefined;
+  // "number two", "result three": a number word after a word that counts.
+  const before = words[i - 1] ?? '';
+  return /^(?:number|no|nr|result|option|item|link|hit|choice)$/.test(before)
+    ? NUMBER_WORDS[word]
+    : undefined;
+}
+
+function followUpByWords(text: string): Intent | undefined {
+  const words = closedWordsOf(text);
+  if (words.length === 0 || OTHER_QUESTION.test(words[0]!)) return undefined;
+  const named = words.filter((word) => !/^#?\d{1,2}$/.test(word));
+  if (!allWordsFrom(named, FUNCTION_WORDS, FOLLOW_UP_VOCABULARY, POSITION_WORDS)) return undefined;
+  const positions = words.flatMap((_, i) => {
+    const position = positionOf(words, i);
+    return position === undefined ? [] : [{ position, at: i }];
+  });
+  const plural = words.some((word) => PLURAL_RESULTS.test(word));
+  // "other" asks for more only of a list ("the other results"; "the other one" is one of them).
+  const more =
+    words.some((word) => MORE_WORD.test(word) || (plural && word === 'other')) || KEEP_GOING.test(text);
+  // "page 2 of the results", "results page 3", "the next ones": a further page of the list.
+  const pageOfResults =
+    plural && words.some((word, i) => word === 'page' && /^\d{1,2}$/.test(words[i + 1] ?? ''));
+  // "load the next page" (not "open the next page": the next result).
+  const nextMany =
+    positions.length === 1 &&
+    positions[0]!.position === 'next' &&
+    (plural || (words.includes('page') && !/^(?:open|read)$/.test(words[0]!)));
+  if (more || pageOfResults || nextMany)
+    return positions.length <= 1 ? { kind: 'follow-up', action: 'more' } : undefined;
+  // "show me the top results": the best of them, not one to open.
+  if (positions.length !== 1 || (plural && words[positions[0]!.at] === 'top')) return undefined;
+  // "page 12" names a page by its id: not a position.
+  if (words[positions[0]!.at - 1] === 'page') return undefined;
+  return { kind: 'follow-up', action: 'open', position: positions[0]!.position };
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { helpAboutTheBot } from './about-the-bot.js';
 import { writtenColon } from './body-markers.js';
 import {
   abilityAsked,
   isApprovalsRequest,
   isGreeting,
+  isLeadInLine,
   isQuestion,
   matchHelp,
   stripPoliteness,
@@ -12,7 +14,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
+import { contextLeadEnd, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import {
   cleanLine,
@@ -37,6 +39,7 @@ import {
   isNamelessRead,
   isPointingOnly,
   isVagueRequest,
+  namesNothingAtAll,
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
@@ -97,7 +100,7 @@ const WHAT_WE_HAVE =
 const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
-  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+read(?:\s+up)?\s+(?:about|on)|where(?:'s|s|\s+is|\s+are)\s+(?:the|our)\s+(?:docs?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
+  /^(?:where\s+(?:(?:can|do|would|could|should)\s+i|i\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+read(?:\s+up)?\s+(?:about|on)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
@@ -318,7 +321,10 @@ function definiteName(core: string): Intent | undefined {
 export const CLOSINGS = new Set(
   (
     'thanks|thank you|thanks a lot|many thanks|thanks in advance|cheers|best|best regards|kind regards|' +
-    'regards|warm regards|warmly|br|sincerely|yours|ta|thx|ty|all the best|have a nice day'
+    'regards|warm regards|warmly|br|sincerely|yours|ta|thx|ty|all the best|have a nice day|' +
+    // Indian and other Englishes: "Thanks and regards", "Thanks & Regards", "Please do the needful."
+    'thanks and regards|thanks & regards|thanks n regards|thanks and best regards|with regards|with best regards|' +
+    'regards and thanks|thank you in advance|tia|please do the needful|kindly do the needful|do the needful'
   ).split('|'),
 );
 /** A name or a team on a line of its own after a closing ("Ana Lopez", "People Team"). */
@@ -408,11 +414,11 @@ function pageTextIsLetter(message: string): boolean {
 
 /** A line as a closing is looked up: no trailing punctuation, lower case. */
 function closingOf(line: string): string {
-  return line
-    .trim()
-    .replace(/[\s,.!]+$/, '')
-    .toLowerCase();
+  return line.trim().replace(CLOSING_RESIDUE, '').toLowerCase();
 }
+
+/** What may follow a closing on its line: punctuation, emoji ("ty 🙏"), Slack's emoji names ("thanks :pray:"). */
+const CLOSING_RESIDUE = /(?:[\s,.!]|\p{Extended_Pictographic}|\uFE0F|\u200D|:[a-z0-9_+-]{1,30}:)+$/u;
 
 /**
  * A greeting on a line of its own ("Hi!" then the request on the next line): the request is read
@@ -443,7 +449,34 @@ function unwrapLine(line: string): string {
   return wrapped ? wrapped[2]!.trim() : trimmed;
 }
 
-function interpretUserText(head: string, bodyLines: string): Intent {
+/**
+ * A line read as typed, or, when it opens with a sentence of context ("Sorry, crazy day here 😅 …",
+ * "So we had the retro today and this came up. …"), read without it when that reading is a command
+ * and the whole line's is not a write: the context says why, not what. A question keeps its context.
+ */
+function interpretUserText(head: string, bodyLines: string, contexts = 0): Intent {
+  const intent = interpretLine(head, bodyLines);
+  if (contexts >= MAX_CONTEXT_SENTENCES || !CONTEXT_REPLACEABLE.has(readingKind(intent))) return intent;
+  const line = head.trim();
+  const lead = contextLeadEnd(line);
+  if (lead < 0) return intent;
+  const rest = interpretUserText(line.slice(lead), bodyLines, contexts + 1);
+  if (rest.kind === 'question') return intent.kind === 'question' ? intent : asQuestion(line, bodyLines);
+  return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
+}
+
+/** Context sentences dropped one after the other at most (each drop reads the rest again: bounded work). */
+const MAX_CONTEXT_SENTENCES = 2;
+
+/** Readings a context sentence may have spoilt: a read, or nothing understood. */
+const CONTEXT_REPLACEABLE = new Set(['unclear', 'failure', 'search', 'get']);
+
+function readingKind(intent: Intent): string {
+  if (intent.kind === 'operation' || intent.kind === 'page-by-name') return intent.request.operation;
+  return intent.kind;
+}
+
+function interpretLine(head: string, bodyLines: string): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
     return line.trim() === '?'
@@ -454,9 +487,13 @@ function interpretUserText(head: string, bodyLines: string): Intent {
     if (bodyLines.trim().length === 0) return { kind: 'greeting' };
     return interpretAfterGreeting(bodyLines);
   }
+  // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
+  if (bodyLines.trim().length > 0 && isLeadInLine(line)) return interpretAfterGreeting(bodyLines);
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
-  if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : failure('I did not catch that.');
-  const help = matchHelp(core) ?? abilityAsked(line);
+  // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
+  if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : unclear(line.trim());
+  // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
+  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   if (isApprovalsRequest(core)) return { kind: 'approvals' };
@@ -469,6 +506,8 @@ function interpretUserText(head: string, bodyLines: string): Intent {
     !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core));
   if (pointing && !/\?\s*$/.test(line) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
     return unclear(core);
+  // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
+  if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);
   const wherePageIs = wherePageIsAsked(core);
   if (wherePageIs) return wherePageIs;
   const where = WHERE_CAN_I_FIND.exec(core);

@@ -14,6 +14,8 @@ import { UPDATE_EDIT_FORMS } from './examples.js';
 import { readPageName } from './page-name.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
+import { sectionInPageName } from './section-heading.js';
+import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 
@@ -57,6 +59,24 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
 }
 
 export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
+  // "add X under the Parking heading of the Office Guide": the part named with the page is a section.
+  const part =
+    ref.kind === 'title-search' && (edit.kind === 'append' || edit.kind === 'body')
+      ? sectionInPageName(ref.words)
+      : undefined;
+  if (part && ref.kind === 'title-search' && (edit.kind === 'append' || edit.kind === 'body'))
+    return update(
+      { ...ref, words: part.page },
+      { kind: 'section', heading: part.heading, markdown: edit.markdown },
+    );
+  // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
+  const stated = edit.kind === 'append' ? statedReplace(edit.markdown) : undefined;
+  if (stated) return update(ref, stated);
+  // "replace the word Friday with Thursday in X" read page first: the noun is not part of the old text.
+  if (edit.kind === 'replace' && UNQUOTED_NOUN.test(edit.find) && edit.find.length > 0) {
+    const find = edit.find.replace(UNQUOTED_NOUN, '');
+    if (find !== edit.find) return update(ref, { ...edit, find });
+  }
   return ref.kind === 'title-search'
     ? { kind: 'page-by-name', request: { operation: 'update', ref, edit } }
     : { kind: 'operation', request: { operation: 'update', ref, edit } };

@@ -1,3 +1,4 @@
+import { allWordsFrom, closedWordsOf, FUNCTION_WORDS } from './closed-words.js';
 import { echoAsCode } from './echo-text.js';
 import { editDistance } from './edit-distance.js';
 import type { Intent } from './types.js';
@@ -228,4 +229,60 @@ const COMPLAINT =
 /** True for a complaint or an opinion about a page rather than text for it ("the rota is wrong"). */
 export function isComplaint(text: string): boolean {
   return COMPLAINT.test(text);
+}
+
+/**
+ * What messages that name nothing are made of, besides pointing and vague words: doing, going on,
+ * and saying how a result was ("make it better", "ok go", "please proceed", "not what I wanted", "it's
+ * still broken", "continue from where we left off", "you know what I mean"). Kept as data.
+ */
+const NAMING_NOTHING = new Set(
+  (
+    'do did done doing make made fix fixed sort sorted handle handled check checked look looked into try ' +
+    'tried go going went gone proceed continue carry keep left leave get got take took want wanted need ' +
+    'needed mean meant think thought know knew ask asked told say said see saw work working works worked ' +
+    'broken break better worse good bad fine ok okay right wrong still anymore whatever when where time ' +
+    'yesterday earlier before ago last ahead forward finish off on up wait hold sure yes yeah yep ' +
+    'fixing happen happened happening again thing stuff everything nothing anything something idk dunno'
+  ).split(' '),
+);
+/**
+ * The words among those that show the message acts on nothing named: a pronoun that points, going on,
+ * doing again, saying how it went ("things to know" has none: it is a title).
+ */
+const ACTS_ON_NOTHING = new Set(
+  (
+    'it this that these those them thats its same usual again back before earlier ' +
+    'yesterday ago discussed mentioned agreed meant mean wanted wrong broken better worse whatever ' +
+    'proceed continue carry ahead go going left fix sort handle idk dunno working happened'
+  ).split(' '),
+);
+/**
+ * Asked as a question: a question word then anything but a subject ("how do I do that", "what happened";
+ * "what I asked before" is not asked), or a verb first ("is that it", "do you know").
+ */
+const QUESTION_SYNTAX =
+  /^(?:(?:what|how|who|where|when|why|which)\b(?!\s+(?:i|you|u|we|they|he|she)\b)|(?:is|are|was|were|does|did|has|have|had|am|should|shall|will|would|could|can|may|might|must|isn'?t|aren'?t|doesn'?t|didn'?t)\b|do\s+(?:you|u|i|we|they)\b)/i;
+/** A request to do again what was done before, whoever or whatever it is for now ("do the same for Omar"). */
+const REPEAT_REQUEST =
+  /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?same(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again)|(?:repeat|redo)\s+(?:that|it|this)\b)/i;
+/** A request of the bot ("can you …", "please …"): asked with a question mark or not, it asks for an action. */
+const ASKED_TO_ACT =
+  /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly)\b/i;
+
+/**
+ * True for a message with no word that names anything: every word pointing, vague, or one that
+ * messages naming nothing are made of ({@link NAMING_NOTHING}), and at least one of those. There is
+ * nothing to search for, open or answer, so it is not understood (with readings). A question asked
+ * as one ("how do I do that?", "where is it?") stays a question: in a thread it asks about the answer.
+ */
+export function namesNothingAtAll(core: string, line: string): boolean {
+  // "can you do the same thing you did for Omar yesterday?": the action is only pointed at.
+  if (REPEAT_REQUEST.test(core)) return true;
+  const words = closedWordsOf(core);
+  if (!allWordsFrom(words, FUNCTION_WORDS, NAMING_NOTHING, VAGUE, POINTED_EXTRA, NAMELESS, FILLER))
+    return false;
+  if (!words.some((word) => ACTS_ON_NOTHING.has(word))) return false;
+  const asked = /\?\s*$/.test(line) || QUESTION_SYNTAX.test(core);
+  return !asked || ASKED_TO_ACT.test(line.trim());
 }

@@ -22,3 +22,78 @@ export function sectionHeadingFirst(line: string): string {
   const unquoted = cut < 0 ? quoted : quoted.replace(UNQUOTED_HEADING_AT_END, '$1 section "$2"$3');
   return unquoted + (cut < 0 ? '' : line.slice(cut));
 }
+
+/** Words people use for a part of a page ("the Parking section", "the bit about parking"). Kept as data. */
+export const PART_NOUN =
+  '(?:section|sect|part|bit|heading|header|subheading|sub-heading|subsection|paragraph|chapter|portion)';
+/** A heading as typed: quoted, or a short run of words (lazy, bounded). */
+const HEADING = String.raw`["“‘]?([^"“”‘’\n,:]{1,60}?)["”’]?`;
+/** A page as named after the part: the rest of the words. */
+const PAGE = String.raw`(?:the\s+|our\s+)?(\S[^\n]{0,200}?)`;
+/** What links a part to its page. */
+const PART_OF = String.raw`\s+(?:of|in|on|from|within|inside)\s+`;
+
+/**
+ * A section named inside the words read as a page's name, then the page ("under the Parking heading
+ * of the Office Guide", "the bit about parking in the office guide", "the Day 1 section in
+ * onboarding") or the page first, then the section ("Office Guide, under the Parking heading",
+ * "Remote Work Policy, Equipment section", "X - in the Parking part"). Each anchored, no nested runs.
+ */
+const PART_THEN_PAGE: readonly RegExp[] = [
+  // "(under / in) the Parking heading of the Office Guide", "the parking bit of the guide".
+  new RegExp(
+    String.raw`^(?:(?:under|in|within|inside|at)\s+)?(?:the\s+)?${HEADING}\s+${PART_NOUN}${PART_OF}${PAGE}$`,
+    'i',
+  ),
+  // "the bit about parking in the office guide", "the part on expenses of X".
+  new RegExp(
+    String.raw`^(?:(?:under|in|within|at)\s+)?(?:the\s+)?${PART_NOUN}\s+(?:about|on|re|regarding|covering|for)\s+(?:the\s+)?${HEADING}${PART_OF}${PAGE}$`,
+    'i',
+  ),
+  // "(under) the heading Parking in the Office Guide", "the section "Day 1" of onboarding".
+  new RegExp(
+    String.raw`^(?:(?:under|in|within|inside|at)\s+)?(?:the\s+)?${PART_NOUN}\s+(?:called\s+|named\s+|titled\s+)?${HEADING}${PART_OF}${PAGE}$`,
+    'i',
+  ),
+  // "under Equipment in the Remote Work Policy": "under" alone before a heading in words.
+  new RegExp(String.raw`^under\s+(?:the\s+)?${HEADING}${PART_OF}${PAGE}$`, 'i'),
+];
+const PAGE_THEN_PART: readonly RegExp[] = [
+  // "Office Guide, under the Parking heading", "X - in the Parking part", "X: the Equipment section".
+  new RegExp(
+    String.raw`^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)(?:\s*[,:;]|\s+[-–—>]+|\s*→)\s*(?:(?:under|in|within|at)\s+)?(?:the\s+)?${HEADING}\s+${PART_NOUN}$`,
+    'i',
+  ),
+  // "Office Guide, under the heading Parking", "onboarding page, section Day 1".
+  new RegExp(
+    String.raw`^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)(?:\s*[,:;]|\s+[-–—>]+|\s*→)\s*(?:(?:under|in|within|at)\s+)?(?:the\s+)?${PART_NOUN}\s+${HEADING}$`,
+    'i',
+  ),
+  // "Incident Response Process, under "Escalation"": a quoted heading after "under".
+  /^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)(?:\s*[,:;]|\s+[-–—>]+|\s*→)\s*(?:under|in)\s+["“‘]([^"“”‘’\n]{1,60})["”’]$/i,
+];
+
+/** A heading that is only a space key in capitals is no heading ("in the ENG part"). */
+const SPACE_KEY_ONLY = /^~?[A-Z][A-Z0-9]{1,9}$/;
+/** Nor a number or a word that points at a part instead of naming it ("the whole section", "the 64 bit"). */
+const NOT_A_HEADING =
+  /^(?:\d+|this|that|same|whole|entire|first|last|next|other|new|top|bottom|end|start|beginning|middle)$/i;
+
+/**
+ * The section and the page when the words read as a page's name name a part of it, else `undefined`
+ * ("the Parking heading of the Office Guide" → Parking, "Office Guide").
+ */
+export function sectionInPageName(words: string): { heading: string; page: string } | undefined {
+  const text = words.trim();
+  const named = (heading: string) => !NOT_A_HEADING.test(heading) && !SPACE_KEY_ONLY.test(heading);
+  if (text.length > 300) return undefined;
+  for (const pattern of PART_THEN_PAGE) {
+    const match = pattern.exec(text);
+    if (match && named(match[1]!.trim())) return { heading: match[1]!.trim(), page: match[2]!.trim() };
+  }
+  for (const pattern of PAGE_THEN_PART) {
+    const match = pattern.exec(text);
+    if (match && named(match[2]!.trim())) return { heading: match[2]!.trim(), page: match[1]!.trim() };
+  }
+  return undefined;
+}

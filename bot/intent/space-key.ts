@@ -70,8 +70,15 @@ const KEY_POSSESSIVE = /(^|\s)(~?[A-Z][A-Z0-9]{1,9})['’]s\s+(?:space|wiki)\b/g
 export function plainSpaceKeys(line: string): string {
   const cut = line.search(/[:"“‘«„]/);
   const head = cut < 0 ? line : line.slice(0, cut);
-  return head.replace(KEY_POSSESSIVE, '$1$2 space') + (cut < 0 ? '' : line.slice(cut));
+  return (
+    head.replace(KEY_POSSESSIVE, '$1$2 space').replace(KEY_IN_MARKS, '$1$3') +
+    (cut < 0 ? '' : line.slice(cut))
+  );
 }
+
+/** A space key in Slack's marks after "in", "to" or "from" ("in `HR`", "in *ENG*"): the key, without them. */
+const KEY_IN_MARKS =
+  /(\b(?:in|into|to|on|from|within|inside)\s+(?:the\s+)?)(`|\*{1,2}|_{1,2})(~?[A-Z][A-Z0-9]{1,9})\2(?![\p{L}\p{N}])/gu;
 
 /** "in the", "into our": the start of a space named in words. */
 const NAME_CLAUSE_START = /\s*(?:in|on|inside|within|to|into)\s+(?:(?:the|our)\s+)?/iy;

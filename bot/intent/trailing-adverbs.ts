@@ -5,3 +5,10 @@
  * end of a phrase (with its leading space).
  */
 export const TRAILING_ADVERB = String.raw`\s+(?:again|once\s+(?:more|again)|one\s+more\s+time|real\s+quick|quick(?:ly)?|for\s+a\s+(?:sec|second|moment|minute|bit)|right\s+now|(?:right\s+)?away|rn|when\s+(?:you\s+)?(?:can|possible))`;
+
+/**
+ * Emphasis after a page's name ("open the Expense Policy only", "show the Travel Policy page itself":
+ * Indian and other Englishes): it stresses the page asked for, never names it. Kept as data, as a
+ * regex source for the end of a name (with its leading space).
+ */
+export const TRAILING_EMPHASIS = String.raw`\s+(?:only|itself|alone)`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestCase } from '../../fixtures/intent/request-labels.js';
 import { TRAIN_REQUESTS } from '../../fixtures/intent/requests-train.js';
 import { makeRandom } from '../../support/seeded-random.js';
-import { PERTURBATIONS, requestKind } from './perturbations.js';
+import { PERTURBATIONS, requestKind, VOICE_PERTURBATIONS } from './perturbations.js';
 import { matchesLabel, understand } from './request-eval.js';
 
 /**
@@ -17,6 +17,8 @@ const SEED = 13;
 /** Items tried per perturbation (a seeded sample of those it applies to). */
 const PER_PERTURBATION = 120;
 const FLOOR = 0.995;
+/** The tenth round's voice families (chatty, non-native), measured and floored on their own. */
+const VOICE_FLOOR = 0.78;
 
 function sample<T>(items: readonly T[], count: number, random: () => number): T[] {
   const copy = [...items];
@@ -40,10 +42,11 @@ describe('invariance: the same request said another way', () => {
     const misses: string[] = [];
     let hits = 0;
     let total = 0;
-    for (const perturbation of PERTURBATIONS) {
+    const byFamily = new Map<string, { hits: number; total: number }>();
+    for (const perturbation of [...PERTURBATIONS, ...VOICE_PERTURBATIONS]) {
       const cases = readRight.flatMap((item): { item: RequestCase; text: string }[] => {
         if (!perturbation.kinds.includes(requestKind(item))) return [];
-        const text = perturbation.apply(item.text);
+        const text = perturbation.apply(item.text, item);
         return text === undefined || text === item.text ? [] : [{ item, text }];
       });
       let right = 0;
@@ -52,21 +55,34 @@ describe('invariance: the same request said another way', () => {
         const ok = matchesLabel(understand(text), item.expect);
         const kind = requestKind(item);
         const tally = byKind.get(kind) ?? { hits: 0, total: 0 };
-        byKind.set(kind, { hits: tally.hits + (ok ? 1 : 0), total: tally.total + 1 });
+        if (!perturbation.family)
+          byKind.set(kind, { hits: tally.hits + (ok ? 1 : 0), total: tally.total + 1 });
         if (ok) right += 1;
         else
           misses.push(`[${perturbation.name}] ${JSON.stringify(text)} → ${JSON.stringify(understand(text))}`);
       }
+      const family = perturbation.family ?? 'earlier rounds';
+      const tally = byFamily.get(family) ?? { hits: 0, total: 0 };
+      byFamily.set(family, { hits: tally.hits + right, total: tally.total + tried.length });
+      byPerturbation.push(`  ${perturbation.name}: ${percent(right, tried.length)}`);
+      if (perturbation.family) continue;
       hits += right;
       total += tried.length;
-      byPerturbation.push(`  ${perturbation.name}: ${percent(right, tried.length)}`);
     }
     const kinds = [...byKind].map(([kind, tally]) => `  ${kind}: ${percent(tally.hits, tally.total)}`);
+    const families = [...byFamily].map(
+      ([family, tally]) => `  ${family}: ${percent(tally.hits, tally.total)}`,
+    );
     console.log(
       `invariance: ${percent(hits, total)} over ${readRight.length} training items read right\n` +
-        `by perturbation:\n${byPerturbation.join('\n')}\nby kind:\n${kinds.join('\n')}`,
+        `by perturbation:\n${byPerturbation.join('\n')}\nby kind:\n${kinds.join('\n')}\n` +
+        `by family:\n${families.join('\n')}`,
     );
     if (process.env.INVARIANCE_MISSES) console.log(misses.join('\n'));
     expect(hits / total).toBeGreaterThanOrEqual(FLOOR);
+    for (const family of ['chatty', 'non-native']) {
+      const tally = byFamily.get(family) ?? { hits: 0, total: 1 };
+      expect(tally.hits / tally.total, family).toBeGreaterThanOrEqual(VOICE_FLOOR);
+    }
   });
 });

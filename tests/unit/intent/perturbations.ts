@@ -26,9 +26,14 @@ export interface Perturbation {
   readonly name: string;
   /** Kinds it keeps the meaning of. */
   readonly kinds: readonly RequestKind[];
-  /** The changed text, or undefined when it does not apply to this text. */
-  readonly apply: (text: string) => string | undefined;
+  /** The changed text, or undefined when it does not apply to this text (`item` is the labelled request). */
+  readonly apply: (text: string, item: RequestCase) => string | undefined;
+  /** The voice it models, for the tenth round's families (chatty, non-native); the rest have none. */
+  readonly family?: VoiceFamily;
 }
+
+/** Voices measured on their own (issue 13, tenth round): the two weakest on the held-out set. */
+export type VoiceFamily = 'chatty' | 'non-native';
 
 /** The kind of `item` from its label. */
 export function requestKind(item: RequestCase): RequestKind {
@@ -384,5 +389,292 @@ export const PERTURBATIONS: readonly Perturbation[] = [
     name: 'reason ", need it for onboarding"',
     kinds: ['search', 'get by name'],
     apply: after(', need it for onboarding'),
+  },
+];
+
+/** The label's search words or page words, when it has them (to wrap them as Slack formats a name). */
+function labelWords(item: RequestCase): string | undefined {
+  const request = (item.expect as { request?: { words?: string; ref?: { words?: string } } }).request;
+  return request?.ref?.words ?? request?.words;
+}
+
+/** `text` with the label's words wrapped in `open`/`close` where they appear as typed (case-insensitive). */
+function wrapWords(text: string, words: string | undefined, open: string, close: string): string | undefined {
+  if (words === undefined || words.length < 3) return undefined;
+  const at = text.toLowerCase().indexOf(words.toLowerCase());
+  if (at < 0 || text.indexOf('\n') >= 0) return undefined;
+  const end = at + words.length;
+  const bounded = (i: number) => i <= 0 || i >= text.length || !/[\p{L}\p{N}]/u.test(text.charAt(i));
+  if (!bounded(at - 1) || !bounded(end)) return undefined;
+  return text.slice(0, at) + open + text.slice(at, end) + close + text.slice(end);
+}
+
+/** The space key of the label, typed in the text after "in" ("in ENG"), or undefined. */
+function spaceKeyAfterIn(text: string): RegExpExecArray | null {
+  return / in (?=[A-Z][A-Z0-9]{1,9}\b(?! [a-z]*[A-Z]))/.exec(text.slice(0, commandEnd(text)));
+}
+
+/** A read that ends with its page's name, with emphasis after it ("open the X only"); not after courtesy or "?". */
+function emphasised(text: string, word: string): string | undefined {
+  return /^(?:open|show|get|pull up|bring up|find)\b/i.test(text) &&
+    /[\p{L}\p{N}]$/u.test(text) &&
+    !/\b(?:please|pls|plz|thanks|thx|you|u|it|asap)$/i.test(text)
+    ? text + word
+    : undefined;
+}
+
+/**
+ * The tenth round's voices (issue 13): how chatty and non-native writers vary the same request. A
+ * write gets its change before the request or on a line of its own (never words after its text); a
+ * question keeps its question (nothing that makes it a request).
+ */
+export const VOICE_PERTURBATIONS: readonly Perturbation[] = [
+  // chatty: context first, an aside, a story after, btw / fyi / one more thing, emoji, Slack formatting, line breaks
+  {
+    name: 'chatty: context sentence first "So we had the retro today and this came up. "',
+    family: 'chatty',
+    kinds: ANY,
+    apply: before('So we had the retro today and this came up. '),
+  },
+  {
+    name: 'chatty: "Quick one before standup — "',
+    family: 'chatty',
+    kinds: ANY,
+    apply: before('Quick one before standup — '),
+  },
+  {
+    name: 'chatty: context line "ok so long story short\\n"',
+    family: 'chatty',
+    kinds: ANY,
+    apply: before('ok so long story short\n'),
+  },
+  {
+    name: 'chatty: "Sorry, crazy day here 😅 "',
+    family: 'chatty',
+    kinds: ANY,
+    apply: before('Sorry, crazy day here 😅 '),
+  },
+  {
+    name: 'chatty: aside "can you — no rush — …"',
+    family: 'chatty',
+    kinds: COMMANDS,
+    apply: askingBefore('can you — no rush — '),
+  },
+  {
+    name: 'chatty: aside "could you (when you can) …"',
+    family: 'chatty',
+    kinds: COMMANDS,
+    apply: askingBefore('could you (when you can) '),
+  },
+  { name: 'chatty: "btw can you …"', family: 'chatty', kinds: COMMANDS, apply: askingBefore('btw can you ') },
+  {
+    name: 'chatty: "fyi I need you to …"',
+    family: 'chatty',
+    kinds: COMMANDS,
+    apply: askingBefore('fyi I need you to '),
+  },
+  { name: 'chatty: "one more thing: …"', family: 'chatty', kinds: ANY, apply: before('one more thing: ') },
+  { name: 'chatty: "oh and also "', family: 'chatty', kinds: COMMANDS, apply: askingBefore('oh and also ') },
+  {
+    name: 'chatty: story after ", the new hire asked me about it earlier"',
+    family: 'chatty',
+    kinds: ['search', 'get by name'],
+    apply: after(', the new hire asked me about it earlier'),
+  },
+  {
+    name: 'chatty: story after " - client call in 10 min 😬"',
+    family: 'chatty',
+    kinds: ['search', 'get by name', 'get by id/title'],
+    apply: after(' - client call in 10 min 😬'),
+  },
+  {
+    name: 'chatty: run-on " and thanks a ton"',
+    family: 'chatty',
+    kinds: ASKS,
+    apply: after(' and thanks a ton'),
+  },
+  { name: 'chatty: reaction " 🙏🙏"', family: 'chatty', kinds: [...ASKS, 'question'], apply: after(' 🙏🙏') },
+  {
+    name: 'chatty: Slack emoji " :pray:"',
+    family: 'chatty',
+    kinds: [...ASKS, 'question'],
+    apply: after(' :pray:'),
+  },
+  { name: 'chatty: "haha " first', family: 'chatty', kinds: ANY, apply: before('haha ') },
+  { name: 'chatty: " 🚀" after', family: 'chatty', kinds: ASKS, apply: after(' 🚀') },
+  {
+    name: 'chatty: name in Slack *bold*',
+    family: 'chatty',
+    kinds: ['get by name', 'search'],
+    apply: (text, item) => wrapWords(text, labelWords(item), '*', '*'),
+  },
+  {
+    name: 'chatty: words in Slack `code`',
+    family: 'chatty',
+    kinds: ['get by name', 'search'],
+    apply: (text, item) => wrapWords(text, labelWords(item), '`', '`'),
+  },
+  {
+    name: 'chatty: space key in `code`',
+    family: 'chatty',
+    kinds: ['search', 'get by name', 'create', 'update'],
+    apply: (text) => {
+      const at = spaceKeyAfterIn(text);
+      if (!at) return undefined;
+      const start = at.index + at[0].length;
+      const key = /^[A-Z][A-Z0-9]{1,9}/.exec(text.slice(start))?.[0] ?? '';
+      return `${text.slice(0, start)}\`${key}\`${text.slice(start + key.length)}`;
+    },
+  },
+  { name: 'chatty: Slack quote "> " first', family: 'chatty', kinds: ASKS, apply: before('> ') },
+  {
+    name: 'chatty: greeting and request on lines of their own "hey!\\n\\n"',
+    family: 'chatty',
+    kinds: ANY,
+    apply: before('hey!\n\n'),
+  },
+  { name: 'chatty: closing line "\\nty 🙏"', family: 'chatty', kinds: COMMANDS, apply: after('\nty 🙏') },
+  {
+    name: 'chatty: combined "hey so quick one — btw can you … lol 🙏"',
+    family: 'chatty',
+    kinds: ASKS,
+    apply: (text) => askingBefore('hey so quick one — btw can you ')(text)?.concat(' lol 🙏'),
+  },
+  // non-native and other Englishes
+  { name: 'non-native: "Kindly "', family: 'non-native', kinds: COMMANDS, apply: askingBefore('Kindly ') },
+  {
+    name: 'non-native: " and do the needful"',
+    family: 'non-native',
+    kinds: ASKS,
+    apply: after(' and do the needful'),
+  },
+  {
+    name: 'non-native: "\\nPlease do the needful."',
+    family: 'non-native',
+    kinds: COMMANDS,
+    apply: after('\nPlease do the needful.'),
+  },
+  {
+    name: 'non-native: "can you able to "',
+    family: 'non-native',
+    kinds: COMMANDS,
+    apply: askingBefore('can you able to '),
+  },
+  {
+    name: 'non-native: "I want that you "',
+    family: 'non-native',
+    kinds: COMMANDS,
+    apply: askingBefore('I want that you '),
+  },
+  {
+    name: 'non-native: "please to "',
+    family: 'non-native',
+    kinds: COMMANDS,
+    apply: askingBefore('please to '),
+  },
+  {
+    name: 'non-native: "can you please help to "',
+    family: 'non-native',
+    kinds: COMMANDS,
+    apply: askingBefore('can you please help to '),
+  },
+  {
+    name: 'non-native: "I am requesting you to "',
+    family: 'non-native',
+    kinds: COMMANDS,
+    apply: askingBefore('I am requesting you to '),
+  },
+  {
+    name: 'non-native: ", pls revert back"',
+    family: 'non-native',
+    kinds: ASKS,
+    apply: after(', pls revert back'),
+  },
+  {
+    name: 'non-native: " only" at the end',
+    family: 'non-native',
+    kinds: ['get by name'],
+    apply: (text) => emphasised(text, ' only'),
+  },
+  {
+    name: 'non-native: " itself" at the end',
+    family: 'non-native',
+    kinds: ['get by name'],
+    apply: (text) => emphasised(text, ' itself'),
+  },
+  {
+    name: 'non-native: ", pls check and share"',
+    family: 'non-native',
+    kinds: ['search', 'get by name', 'get by id/title'],
+    apply: after(', pls check and share'),
+  },
+  {
+    name: 'non-native: "I am needing" for "I need"',
+    family: 'non-native',
+    kinds: COMMANDS,
+    apply: (text) => inCommand(text, /\bI need\b/i, () => 'I am needing'),
+  },
+  {
+    name: 'non-native: "I am needing " before a read',
+    family: 'non-native',
+    kinds: ['get by name'],
+    apply: (text) => {
+      const read =
+        /^(?:open|show me|show|pull up|bring up|get) (?:the )?(?!(?:me|us|up|for|it|pls|please)\b)/i.exec(
+          text,
+        );
+      return read && !/\?$/.test(text) ? `I am needing the ${text.slice(read[0].length)}` : undefined;
+    },
+  },
+  {
+    name: 'non-native: "the" before a space key',
+    family: 'non-native',
+    kinds: ['search', 'get by name', 'create', 'update'],
+    apply: (text) => {
+      const at = spaceKeyAfterIn(text);
+      return at ? `${text.slice(0, at.index)} in the ${text.slice(at.index + at[0].length)}` : undefined;
+    },
+  },
+  {
+    name: 'non-native: "search about" for "search for"',
+    family: 'non-native',
+    kinds: ['search'],
+    apply: (text) => inCommand(text, /\bsearch for\b/i, () => 'search about'),
+  },
+  {
+    name: 'non-native: "one page" for "a page"',
+    family: 'non-native',
+    kinds: ['create'],
+    apply: (text) => inCommand(text, /\ba (?=(?:new )?page\b)/i, () => 'one '),
+  },
+  {
+    name: 'non-native: greeting "Hello sir, "',
+    family: 'non-native',
+    kinds: ANY,
+    apply: greeted('Hello sir, '),
+  },
+  {
+    name: 'non-native: greeting "Dear team,\\n"',
+    family: 'non-native',
+    kinds: ANY,
+    apply: greeted('Dear team,\n'),
+  },
+  {
+    name: 'non-native: sign-off "\\n\\nThanks and regards,\\nRavi"',
+    family: 'non-native',
+    kinds: COMMANDS,
+    apply: after('\n\nThanks and regards,\nRavi'),
+  },
+  {
+    name: 'non-native: combined "Hi sir, kindly … asap"',
+    family: 'non-native',
+    kinds: ['get by name'],
+    apply: (text) => askingBefore('Hi sir, kindly ')(text)?.concat(' asap'),
+  },
+  {
+    name: 'non-native: "is it possible to "',
+    family: 'non-native',
+    kinds: COMMANDS,
+    apply: askingBefore('is it possible to '),
   },
 ];

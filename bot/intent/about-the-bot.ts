@@ -1,0 +1,123 @@
+import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
+import type { HelpTopic } from './types.js';
+
+/**
+ * Messages about the bot's approval queue rather than about a page ("is my request still pending?",
+ * "anything in my inbox to approve?", "did someone send me something to OK?"): every word is one
+ * such messages are made of, and one of them is about approving or the queue. A word that names
+ * something else ("leave", "travel", "expense", "Workday") keeps the message a question.
+ */
+const QUEUE_WORDS = wordSet(
+  // approving and deciding
+  'approve approves approved approving approval approvals approver approvers sign signed signoff signoffs ' +
+    'off ok okay ack go ahead goahead decide decided decision decisions reject rejected rejection review ' +
+    'reviews reviewed accept accepted deny denied ' +
+    // the queue and what sits in it
+    'pending waiting awaiting outstanding open queue queued inbox list request requests requested ' +
+    'change changes edit edits update updates write writes page pages creation item items thing things stuff ' +
+    'one ones anything something everything nothing all status state ' +
+    // who and when
+    'someone somebody anyone anybody people person colleague colleagues everyone team ' +
+    'today now yet currently moment rn yesterday week morning lately recently still ' +
+    // asking about it
+    'show see check look view tell give need needs needed should gotta ought keep happened happen many ' +
+    'much made make asked ask sent send submitted ping pinged pinging notified notification notifications ' +
+    'email emails message messages mine sitting sits sit lying there offs let know create created gone go went ' +
+    'through done finished',
+);
+/** Approval words as typed ("approval", "aprovals", "approvls"), "signoff", deciding and rejecting. */
+const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
+/** Where requests wait: a word for the queue. */
+const QUEUED = /^(?:pending|waiting|awaiting|outstanding|queue|queued|inbox)$/;
+/** Phrases that name approving in more than one word ("sign off", "to OK", "my go-ahead"; not "go ahead" alone). */
+const APPROVING_PHRASE =
+  /\bsign\s*-?\s*off\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
+/** The user's own write requests ("my request", "the change I asked for", "the requests I made"). */
+const OWN_REQUEST =
+  /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b/i;
+
+/** True for a message about the approval queue, said in any words (see {@link QUEUE_WORDS}). */
+export function isAboutApprovalQueue(text: string): boolean {
+  const words = closedWordsOf(text);
+  if (!allWordsFrom(words, FUNCTION_WORDS, QUEUE_WORDS)) return false;
+  return (
+    words.some((word) => APPROVING.test(word) || QUEUED.test(word)) ||
+    APPROVING_PHRASE.test(text) ||
+    OWN_REQUEST.test(text)
+  );
+}
+
+/**
+ * Messages about the bot itself, asked in any words ("I don't understand how to use this thing", "what
+ * is this bot?", "list your commands pls", "I'm lost, what do I type?"): every word is one such
+ * messages are made of, and one of them names the bot, how it is used, or being lost. "how do I use
+ * the VPN?" names something else and stays a question.
+ */
+const BOT_WORDS = wordSet(
+  // the bot and using it
+  'bot bots chatbot assistant thing use using used usage work works working function functions ' +
+    'command commands syntax format example examples tip tips trick tricks help helping helpful manual ' +
+    'instructions capable capability capabilities able ability feature features functionality option options ' +
+    // what people say about it
+    'do ask say type write talk speak chat understand start started starting begin new lost confused ' +
+    'confusing stuck clue idea sure explain show tell list give things stuff kind kinds sorts exactly ' +
+    'supposed meant purpose point good here everything all possible properly way ways know today exactly ' +
+    'anyway idk dunno few couple one enter only just within inside ' +
+    // the bot's commands, as a help topic
+    'search searching searches find finding look lookup open opening get read create creating make making ' +
+    'update updating edit editing change changing add adding append rename approve approving ' +
+    'page pages doc docs wiki confluence space spaces particular specific certain another different other given',
+);
+/** Words that name the bot, or how it is used, on their own. */
+const NAMES_THE_BOT =
+  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started)$/;
+/** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
+const YOU_CAN =
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b/i;
+/** Pointing words: "can you do it?" is about something earlier, not the bot. */
+const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b/i;
+/** A command's verb first: what follows is its object, whatever the words. */
+const COMMAND_FIRST =
+  /^\W*(?:search|find|look|open|get|read|create|make|update|edit|change|add|append|rename|approve)\b/i;
+/** Words before a space's key ("in HR", "from OPS"). */
+const IN_WORD = /^(?:in|from|within|inside)$/;
+/** How the user does something ("how do I …", "how can we …", "how to …"). */
+const HOW_I = /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\b/i;
+/** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
+const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b/i;
+
+/** The help topic a message about the bot names, with its words ("search", "create"…). */
+const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
+  [/^(?:search\w*|find\w*|look|lookup)$/, 'search'],
+  [/^(?:create|creating|make|making|new)$/, 'create'],
+  [/^(?:update\w*|edit\w*|chang\w+|add\w*|append|rename)$/, 'update'],
+  [/^(?:approve|approving)$/, 'approvals'],
+];
+
+/**
+ * Help for a message about the bot in words of its own (see {@link BOT_WORDS}), with the topic of a
+ * command it names; `undefined` when a word names something else. The one word before "space" may be
+ * the space's name ("in the HR space"), and a key in capitals after "in" a space ("only in HR").
+ */
+export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined {
+  // A quoted title or a command verb first ("create "Lost"", "search bot commands") is a command.
+  if (/["“”]/.test(text) || COMMAND_FIRST.test(text)) return undefined;
+  const keys = new Set((text.match(/\b[A-Z][A-Z0-9]{1,9}\b/g) ?? []).map((key) => key.toLowerCase()));
+  // The space's name before "space" ("in the HR space"), or its key after "in" ("only in HR").
+  const words = closedWordsOf(text).filter(
+    (word, i, all) =>
+      !/^spaces?$/.test(all[i + 1] ?? '') && !(IN_WORD.test(all[i - 1] ?? '') && keys.has(word)),
+  );
+  if (!allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS)) return undefined;
+  const named = words.some((word) => NAMES_THE_BOT.test(word));
+  const asked = YOU_CAN.test(text) && (!POINTS_ELSEWHERE.test(text) || BOT_NOUN.test(text));
+  const topics = new Set(
+    words.flatMap((word) =>
+      TOPIC_OF_WORD.filter(([pattern]) => pattern.test(word)).map(([, topic]) => topic),
+    ),
+  );
+  // "how can I search in the HR space?": how to use one of its commands, nothing else named.
+  const howTo = topics.size > 0 && HOW_I.test(text) && !POINTS_ELSEWHERE.test(text);
+  if (!named && !asked && !howTo) return undefined;
+  return topics.size === 1 ? { topic: [...topics][0]! } : {};
+}

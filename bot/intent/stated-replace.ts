@@ -1,0 +1,57 @@
+import type { UpdateEdit } from './types.js';
+
+/**
+ * A replacement said in words where only text to add was expected: "45 EUR instead of 40 EUR",
+ * "Thursday, not Friday", "Friday should be Thursday", "Sam → Ana". Read as a replace only when both
+ * texts are short and look like values (a number, a name in capitals, a quoted text, a host or
+ * address), so a sentence such as "use Slack instead of email" or "Sam should be on call" stays text
+ * to add. Every pattern is anchored, its runs bounded.
+ */
+const NEW_THEN_OLD =
+  /^(.{1,80}?)(?:\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)|,?\s+(?:and\s+)?not)\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
+const OLD_THEN_NEW =
+  /^(.{1,80}?)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
+const ARROW = /^(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/;
+const NOW_NOT = /^(?:it'?s|it\s+is)\s+(.{1,80}?)\s+now,?\s+not\s+(.{1,80}?)[\s.!]*$/i;
+
+/** Most words in either text. */
+const MAX_WORDS = 5;
+/** A text that looks like a value: starts with a digit, a capital, a quote or a currency sign, or is a host, address or path. */
+const VALUE_LIKE = /^(?:["“‘'«„]|[\p{Lu}\p{N}$€£¥]|\S*[./@:]\S)/u;
+/** Words that start a clause, not a value ("It", "We", "Please"). */
+const CLAUSE_START = /^(?:it|we|you|they|he|she|i|this|that|there|please|pls|also|and|but|so|then)\b/i;
+
+/** A verb that makes a text a clause ("Ana is on call"), not a value. */
+const CLAUSE_VERB =
+  /\s(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|do|does|did|gets?|goes)\b/i;
+
+function valueLike(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return (
+    words.length <= MAX_WORDS && VALUE_LIKE.test(text) && !CLAUSE_START.test(text) && !CLAUSE_VERB.test(text)
+  );
+}
+
+function unquote(text: string): string {
+  const trimmed = text.trim();
+  const quoted = /^["“‘'«„](.+)["”’'»“]$/.exec(trimmed);
+  return quoted ? quoted[1]! : trimmed;
+}
+
+/** The replace that `markdown` (text read as to be added) states, or `undefined` when it is just text. */
+export function statedReplace(markdown: string): UpdateEdit | undefined {
+  if (markdown.length > 200 || markdown.includes('\n')) return undefined;
+  const text = markdown.trim();
+  const newFirst = NEW_THEN_OLD.exec(text) ?? NOW_NOT.exec(text);
+  const oldFirst = newFirst ? undefined : (OLD_THEN_NEW.exec(text) ?? ARROW.exec(text));
+  const [find, replaceWith] = newFirst
+    ? [newFirst[2]!, newFirst[1]!]
+    : oldFirst
+      ? [oldFirst[1]!, oldFirst[2]!]
+      : ['', ''];
+  if (!valueLike(find) || !valueLike(replaceWith)) return undefined;
+  const [from, to] = [unquote(find), unquote(replaceWith)];
+  return from.length > 0 && to.length > 0 && from !== to
+    ? { kind: 'replace', find: from, replaceWith: to }
+    : undefined;
+}
