@@ -211,7 +211,7 @@ const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w
 
 /** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
 const TRAILING_RESIDUE = new RegExp(
-  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${BEFORE_OWN}.*|(?:before|by|until|till|ahead\\s+of|for|on)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${BEFORE_OWN}.*|(?:before|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
   'u',
 );
 /** A clause after a break that says why, for whom or for what ("- for a conference in Berlin", ", for my sister"). */
@@ -354,4 +354,12 @@ export function withoutNameResidue(text: string, search = false): string {
     rest = next;
   }
   return rest;
+}
+
+/** "in the space of engineering" (non-native): the space named after "space of", one word. */
+const SPACE_OF = /\b((?:in|on|from|within|inside)\s+)(?:the\s+)?space\s+of\s+(?:the\s+)?([\p{L}&]+)\b/iu;
+
+/** `text` with "the space of X" said as "the X space", which the space readers take. */
+export function withSpaceOfNamed(text: string): string {
+  return text.length > MAX_TEXT ? text : text.replace(SPACE_OF, '$1the $2 space');
 }

@@ -1,4 +1,4 @@
-import { withoutNameResidue, withSpaceAsideAtEnd } from './name-residue.js';
+import { withoutNameResidue, withSpaceAsideAtEnd, withSpaceOfNamed } from './name-residue.js';
 import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
@@ -71,7 +71,7 @@ function trailingSpace(text: string): TrailingSpace | undefined {
  */
 export function readPageName(text: string): TitleSearchRef | undefined {
   // "in bin days pls - …": courtesy after the name is not part of it.
-  let rest = trimEndWhere(withSpaceAsideAtEnd(text.trim()), isStop).replace(
+  let rest = trimEndWhere(withSpaceAsideAtEnd(withSpaceOfNamed(text.trim())), isStop).replace(
     /(?<=\S)\s+(?:pls|please|plz|for\s+me|for\s+us)$/i,
     '',
   );
