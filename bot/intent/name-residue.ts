@@ -169,7 +169,7 @@ const CLAUSE_WORDS = new Set([...PRONOUNS, ...CLAUSE_VERBS, ...CHAT_AND_TIME]);
 const CLOCK_TIME = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
 /** What the asker is doing, opening a clause ("…, doing code review", "…, prepping the demo"). */
 const DOING = new Set(
-  'doing working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing'.split(
+  'doing thinking hoping wondering considering working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing'.split(
     ' ',
   ),
 );
@@ -197,7 +197,7 @@ const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-
 const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
-  'for\\s+(?:me|us|him|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
+  'for\\s+(?:me|us|him|her|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
 /** Before whose event: "before my 2pm interview", "ahead of our offsite". */
 const BEFORE_OWN = '(?:before|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
 /** Why: "as I am travelling", "because we have an audit". */
@@ -215,7 +215,7 @@ const TRAILING_RESIDUE = new RegExp(
   'u',
 );
 /** A clause after a break that says why, for whom or for what ("- for a conference in Berlin", ", for my sister"). */
-const ASIDE_START = new RegExp(`^(?:${FOR_WHOM}|${WHY}|${EVENT})`, 'u');
+const ASIDE_START = new RegExp(`^(?:${FOR_WHOM}|${WHY}|${EVENT}|no\\s+(?:idea|clue)|not\\s+sure|dunno)`, 'u');
 
 /** True when `clause` (after a break) is about the asker or the moment: a clause word typed in lower case, or a participle. */
 export function isAside(clause: string): boolean {
