@@ -135,6 +135,7 @@ describe('nameSpaces: a parsed key that is no key of the directory but names one
     ['ENGINERING', 'ENG', 'a letter left out of a name word'],
     ['OPERATOINS', 'OPS', 'two letters swapped'],
     ['SLAES', 'SALES', 'two letters swapped in a five-letter word'],
+    ['ENGINEERS', 'ENG', 'another form of a name word (a stem of six letters or more)'],
   ])('%s → %s (%s)', (parsed, key) => {
     expect(nameSpaces(search('vpn', parsed), SPACES)).toEqual(search('vpn', key));
     expect(nameSpaces(named('VPN Setup Guide', parsed), SPACES)).toEqual(named('VPN Setup Guide', key));
