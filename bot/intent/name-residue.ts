@@ -193,8 +193,8 @@ const DAY =
 const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:the|my|our|this|next|a)\\s+(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|pitch)(?:\\s+${DAY})?`;
 /** "the laptop setup page for Sam": for whom, after a page noun that follows the name. */
 const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-]+$/u;
-/** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"). */
-const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz)';
+/** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"), and Irish "there". */
+const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz|there)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
   'for\\s+(?:me|us|him|her|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
