@@ -205,6 +205,11 @@ const RULES: readonly Rule[] = [
     (rest, body) => spaceThenCreate(rest, body),
   ],
   [
+    // "re the Gym FAQ, can you add …", "regarding our rota - please change …": the page named as the topic, then an edit.
+    /^(?:re:?|regarding|concerning|as\s+for|as\s+regards|with\s+(?:regards?|respect)\s+to|about)\s+(?=(?:the|our)\s[^,:\n]{1,120}?(?:,|:|\s[-–—])\s*(?:(?:please|pls|plz|kindly|also)\s+|(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:add|append|put|write|insert|mention|note|update|change|replace|swap|fix|correct|rename)\b)/i,
+    (rest, body) => applyRules(`in ${rest}`, body),
+  ],
+  [
     /^(?:in|on|to|for|into|onto)\s+(?=\S)/i,
     (rest, body, match) =>
       spaceThenEdit(`${match[0]}${rest}`, body) ??

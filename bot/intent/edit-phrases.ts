@@ -132,7 +132,7 @@ function editOnNextLines(separator: string, bodyLines: string): ReturnType<typeo
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   if (lines.trim().length === 0) return 'no edit';
   const edit = parseEditText(lines);
-  return typeof edit === 'string' && separator.includes(':') ? parseEditText(`append: ${lines}`) : edit;
+  return typeof edit === 'string' && separator.includes(':') ? parseEditText(`append: ${lines}`, true) : edit;
 }
 
 /**
@@ -166,7 +166,7 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
   const plain = /update/i.test(end[0]);
   const edit =
     typeof parsed === 'string' && plain && editText.trim().length > 0
-      ? parseEditText(`append: ${written}`)
+      ? parseEditText(`append: ${written}`, true)
       : parsed;
   return typeof edit === 'string' ? undefined : update(ref, edit);
 }

@@ -37,7 +37,9 @@ const ASKING_AT_START = new RegExp(`^[ \\t]*${ASKING_BEFORE_EDIT}(?=(?:${EDIT_VE
 /** "change "a" to "b"", "swap "a" for "b"". */
 const CHANGE_LINE = /^[ \t]*(?:change|swap|switch|correct|fix)[ \t]+(?=["“‘'«„])/i;
 const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
-const TITLE_LINE = /^[ \t]*(?:title|rename(?:[ \t]+to)?)[ \t]*:?[ \t]*/i;
+/** "title:", "rename to", and after a page already named "rename it to" ("in X, rename it to Y"). */
+const TITLE_LINE =
+  /^[ \t]*(?:title|rename(?:[ \t]+(?:(?:it|this|that)(?:[ \t]+(?:page|one|doc))?[ \t]+)?(?:to|as))?)[ \t]*:?[ \t]*/i;
 /** "section "H": …", "rewrite the section "H" to say: …": the section and its new text. */
 const SECTION_LINE =
   /^[ \t]*(?:(?:rewrite|update|edit|change|replace|redo|modify|amend|revise)[ \t]+(?:the[ \t]+)?)?section[ \t]+/i;
@@ -227,15 +229,26 @@ function naturalEdit(firstLine: string, following: string | undefined): UpdateEd
 }
 
 /**
+ * Appends the user wrote with the `append:` keyword: their text is added exactly, never read as a
+ * replace said in words (see stated-replace.ts). `implied` appends (text after a colon that is no
+ * edit form) are not in it.
+ */
+export const TYPED_APPENDS = new WeakSet<UpdateEdit>();
+
+/**
  * Reads one edit (`append:`, `replace "a" with "b"`, `section "H":`, `body:`, `title:`, or the same in plain words: "add a line saying …") from
  * `text`, whose first line holds the keyword. Markdown after the keyword continues over the following
  * lines and is kept exactly. Returns a user-facing reason when the edit is unusable.
  */
-export function parseEditText(written: string): UpdateEdit | string {
+export function parseEditText(written: string, implied = false): UpdateEdit | string {
   const text = written.replace(LINKING_WORD, '').replace(ASKING_AT_START, '');
   const [firstLine, following] = splitFirstLine(text);
   const append = APPEND_LINE.exec(firstLine);
-  if (append) return markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));
+  if (append) {
+    const edit = markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));
+    if (!implied && typeof edit !== 'string') TYPED_APPENDS.add(edit);
+    return edit;
+  }
   const natural = naturalEdit(firstLine, following);
   if (natural !== undefined) return natural;
   const unquoted = unquotedEdit(firstLine, following);

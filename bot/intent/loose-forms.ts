@@ -41,13 +41,19 @@ const LINK_OF = /^(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+(?=\S)/i;
 /** "vpn guide link": the page's name, then "link" (at most a title's length before it). */
 const LINK_AFTER = /\s(?:link|url)$/i;
 
+/** "this line:", "the following lines:" (a colon after them): the lines named, then given. */
+const NAMED_LINES = String.raw`(?:this|these|the\s+following)\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)s?\s*:`;
+const NAMED_LINES_FIRST = new RegExp(`^${NAMED_LINES}\\s*`, 'i');
+
 /**
  * "the VPN Setup Guide needs a line saying …", "the rota should say that …", "(I'd like) the X to
  * say …": the page as the subject of what it needs. The page is at most a title's length; what
  * follows is the edit.
  */
-const PAGE_NEEDS =
-  /^((?:the|our)\s[^,]{1,120}?)(?:\s+(?:is|are)\s+(?:wrong|outdated|incorrect|out\s+of\s+date)\b[^,]{0,60},\s*(?:but\s+)?(?:it|this|that)?)?\s+(?:(needs|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b))|(?:should|must|needs\s+to|ought\s+to|has\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)(?:\s*:\s*|\s+)(?:that\s+)?)(?=\S)/i;
+const PAGE_NEEDS = new RegExp(
+  String.raw`^((?:the|our)\s[^,]{1,120}?)(?:\s+(?:is|are)\s+(?:wrong|outdated|incorrect|out\s+of\s+date)\b[^,]{0,60},\s*(?:but\s+)?(?:it|this|that)?)?\s+(?:(needs|need|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b|${NAMED_LINES}))|(?:should|must|needs\s+to|ought\s+to|has\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)(?:\s*:\s*|\s+)(?:that\s+)?)(?=\S)`,
+  'i',
+);
 /**
  * "(it would be great if) the X said …", "(I would like) that the X says …": the page as the subject
  * of a wish. Only after such a wish: on its own ("the handbook said 25 days", "the handbook says …")
@@ -64,8 +70,10 @@ const PAGE_SAID =
 const PAGE_TO_SAY =
   /^(?:can|could|make|let|have|get|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:to\s+)?(?:also\s+)?(?:says?|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
 /** "Team Rituals needs a line: …": a bare page name as the subject of "needs a line". */
-const NAME_NEEDS_LINE =
-  /^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b))/i;
+const NAME_NEEDS_LINE = new RegExp(
+  String.raw`^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b|${NAMED_LINES}))`,
+  'i',
+);
 
 /** "fire drill page needs updating: meet at 10": the page as the subject, then the edit after the colon. */
 const NAME_NEEDS_UPDATE =
@@ -97,12 +105,16 @@ const PAGE_BE_CALLED =
 const INSTEAD_AT_END = /\s+instead$/i;
 
 /**
- * "the VPN guide says vpn1 but it should be vpn2", "our rota lists Ana, should say Sam": a correction
+ * "the VPN guide says vpn1 but it should be vpn2", "our rota lists Ana, should say Sam", "Travel Policy
+ * says 40 EUR, it should be 45 EUR" (a title in capitals of two words or more without "the"): a correction
  * with the page as the subject, the old text after "says" and the new after ", (but) (it) should be".
  * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
  */
 const PAGE_SAYS_BUT =
-  /^((?:the|our)\s.{1,120}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads)\s+(.{1,120}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:change|update|correct|fix|switch|set)\s+(?:that|it|this)\s+(?:to|into))\s+(\S.{0,119})$/i;
+  /^((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to)\s+(.{1,120}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:change|update|correct|fix|switch|set)\s+(?:that|it|this)\s+(?:to|into))\s+(\S.{0,119})$/i;
+/** A title without "the" ends in a document's noun ("Travel Policy", "On-call Rota"), unlike a person's name. Kept as data. */
+const DOCUMENT_NAME_END =
+  /\s(?:policy|guide|rota|process|procedure|runbook|playbook|handbook|checklist|notes|faq|page|doc|plan|wiki|template|schedule|calendar|setup|rituals|overview|manual|instructions|roadmap|strategy|standards|rules)$/i;
 /** A statement rather than a figure or a name ("remote work is fine"): not old text to replace. */
 const STATEMENT_WORD =
   /\b(?:is|are|was|were|be|been|has|have|had|should|will|would|can|could|may|must|do|does|did)\b/i;
@@ -140,7 +152,13 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   const title = TITLE_SHOULD_BE.exec(core);
   if (title) return `rename ${title[1] ?? title[2] ?? title[3]} to ${core.slice(title[0].length)}`;
   const correction = PAGE_SAYS_BUT.exec(core);
-  if (correction && isLikeForLike(correction[2]!, correction[3]!))
+  // "… but it should be vpn2 for everyone?" asks; it changes nothing.
+  if (
+    correction &&
+    !/\?\s*$/.test(core) &&
+    (/^(?:the|our)\s/i.test(correction[1]!) || DOCUMENT_NAME_END.test(correction[1]!)) &&
+    isLikeForLike(correction[2]!, correction[3]!)
+  )
     return `in ${correction[1]}, replace ${correction[2]} with ${correction[3]}`;
   const newTitle = NEW_TITLE_FOR.exec(core);
   if (newTitle)
@@ -161,8 +179,15 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   if (needsUpdate) return `update ${needsUpdate[1]}${core.slice(needsUpdate[0].length)}`;
   const match = PAGE_NEEDS.exec(core);
   const bare = match ? null : NAME_NEEDS_LINE.exec(core);
-  if (bare) return `in ${bare[1]}, add ${core.slice(bare[0].length)}`;
+  // "X needs this line: …": the lines named, then given after the colon.
+  const given = (rest: string) => {
+    const named = NAMED_LINES_FIRST.exec(rest);
+    return named ? `: ${rest.slice(named[0].length)}` : ` ${rest}`;
+  };
+  if (bare) return `in ${bare[1]}, add${given(core.slice(bare[0].length))}`;
   if (!match) return undefined;
+  const named = NAMED_LINES_FIRST.test(core.slice(match[0].length));
+  if (named) return `in ${match[1]}, add${given(core.slice(match[0].length))}`;
   const rest = core.slice(match[0].length);
   return match[2] ? `in ${match[1]}, add ${rest}` : `in ${match[1]}, add a line saying ${rest}`;
 }

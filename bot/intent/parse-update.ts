@@ -8,6 +8,7 @@ import {
   parseEditText,
   replaceEdit,
   sectionEdit,
+  TYPED_APPENDS,
   titleEdit,
 } from './edit-text.js';
 import { UPDATE_EDIT_FORMS } from './examples.js';
@@ -58,7 +59,15 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
   return { kind: 'failure', message, suggestions: [...suggestions] };
 }
 
+/** Words that point back and go on ("it to 9", "that to Friday"): never a page's name. */
+const POINTED_NAME = /^(?:it|that|this|them)\s+(?:to|into|as|with)\b/i;
+
 export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
+  // "X mentions 9:30, can you change it to 9:45": a colon inside a time is no page name's end.
+  if (ref.kind === 'title-search' && POINTED_NAME.test(ref.words))
+    return failure(
+      'Which page, and what should change? Put the old and new text in quotes: replace "old" with "new" in <page>.',
+    );
   // "add X under the Parking heading of the Office Guide": the part named with the page is a section.
   const part =
     ref.kind === 'title-search' && (edit.kind === 'append' || edit.kind === 'body')
@@ -70,7 +79,8 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       { kind: 'section', heading: part.heading, markdown: edit.markdown },
     );
   // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
-  const stated = edit.kind === 'append' ? statedReplace(edit.markdown) : undefined;
+  const stated =
+    edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? statedReplace(edit.markdown) : undefined;
   if (stated) return update(ref, stated);
   // "replace the word Friday with Thursday in X" read page first: the noun is not part of the old text.
   if (edit.kind === 'replace' && UNQUOTED_NOUN.test(edit.find) && edit.find.length > 0) {
@@ -238,7 +248,7 @@ function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string 
     const edit = parseEditText(text);
     const afterColon =
       /^\s*:/.test(rest) && !/^\s*:\s*(?:append|add|body|content|title|rename|section|replace)\b/i.test(rest);
-    return typeof edit === 'string' && afterColon ? parseEditText(`append: ${text}`) : edit;
+    return typeof edit === 'string' && afterColon ? parseEditText(`append: ${text}`, true) : edit;
   }
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   if (lines.trim().length === 0) {
@@ -246,7 +256,7 @@ function editAfterRef(headRest: string, bodyLines: string): UpdateEdit | string 
   }
   const edit = parseEditText(lines);
   // "update the rota:" then the text on the next lines: added, as after "append:".
-  return typeof edit === 'string' && /^\s*:\s*$/.test(rest) ? parseEditText(`append: ${lines}`) : edit;
+  return typeof edit === 'string' && /^\s*:\s*$/.test(rest) ? parseEditText(`append: ${lines}`, true) : edit;
 }
 
 export function finish(ref: PageRef | TitleSearchRef | string, edit: () => UpdateEdit | string): Intent {
@@ -266,6 +276,9 @@ const UNQUOTED_CHANGE = new RegExp(
   'i',
 );
 
+/** A pronoun for a person, never old or new text. */
+const PERSON_ONLY = /^(?:me|us|you|u|him|her|them|myself|ourselves|someone|somebody|anyone)$/i;
+
 /**
  * "replace 09:45 with 10:00 in Team Rituals", "change 09:45 to 10:00 on the X page": old and new
  * text without quotes, each a short run of words, then the page. `undefined` when it does not read
@@ -279,6 +292,8 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
   const ref = readTarget(cursor);
   if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
   const find = match[1]!.trim().replace(UNQUOTED_NOUN, '');
+  // "swap shifts with me on Friday": a person swapped with, not text on a page.
+  if (PERSON_ONLY.test(find) || PERSON_ONLY.test(match[2]!.trim())) return undefined;
   return update(ref, { kind: 'replace', find, replaceWith: match[2]!.trim() });
 }
 
