@@ -13,7 +13,7 @@ const QUEUE_WORDS = wordSet(
     'off ok okay ack go ahead goahead decide decided decision decisions reject rejected rejection review ' +
     'reviews reviewed accept accepted deny denied ' +
     // the queue and what sits in it
-    'pending waiting awaiting outstanding open queue queued inbox list request requests requested ' +
+    'pending pendings waiting awaiting outstanding open queue queued inbox list request requests requested ' +
     'change changes edit edits update updates write writes page pages creation item items thing things stuff ' +
     'one ones anything something everything nothing all status state ' +
     // who and when
@@ -22,16 +22,16 @@ const QUEUE_WORDS = wordSet(
     // asking about it
     'show see check look view tell give need needs needed should gotta ought keep happened happen many ' +
     'much made make asked ask sent send submitted ping pinged pinging notified notification notifications ' +
-    'email emails message messages mine sitting sits sit lying there offs let know create created gone go went ' +
+    'email emails message messages mine action actions attention sitting sits sit lying there offs let know create created gone go went ' +
     'through done finished',
 );
 /** Approval words as typed ("approval", "aprovals", "approvls"), "signoff", deciding and rejecting. */
 const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
 /** Where requests wait: a word for the queue. */
-const QUEUED = /^(?:pending|waiting|awaiting|outstanding|queue|queued|inbox)$/;
+const QUEUED = /^(?:pendings?|waiting|awaiting|outstanding|queue|queued|inbox)$/;
 /** Phrases that name approving in more than one word ("sign off", "to OK", "my go-ahead"; not "go ahead" alone). */
 const APPROVING_PHRASE =
-  /\bsign\s*-?\s*off\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
+  /\bsign\s*-?\s*off\b|\bto\s+sign\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
 /** The user's own write requests ("my request", "the change I asked for", "the requests I made"). */
 const OWN_REQUEST =
   /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b/i;
@@ -62,7 +62,7 @@ const BOT_WORDS = wordSet(
     'do ask say type write talk speak chat understand start started starting begin new lost confused ' +
     'confusing stuck clue idea sure explain show tell list give things stuff kind kinds sorts exactly ' +
     'supposed meant purpose point good here everything all possible properly way ways know today exactly ' +
-    'anyway idk dunno few couple one enter only just within inside ' +
+    'anyway idk dunno few couple one enter only just within inside need needs want something anything user joiner starter newbie display view see bring pull up send menu ' +
     // the bot's commands, as a help topic
     'search searching searches find finding look lookup open opening get read create creating make making ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
@@ -70,21 +70,20 @@ const BOT_WORDS = wordSet(
 );
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
-  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started)$/;
+  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b/i;
 /** Pointing words: "can you do it?" is about something earlier, not the bot. */
 const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b/i;
-/** A command's verb first: what follows is its object, whatever the words. */
-const COMMAND_FIRST =
-  /^\W*(?:search|find|look|open|get|read|create|make|update|edit|change|add|append|rename|approve)\b/i;
+/** A command's verb first: what follows is its object, whatever the words ("open the help" is help). */
+const COMMAND_FIRST = /^\W*(?:search|find|look|create|make|update|edit|change|add|append|rename|approve)\b/i;
 /** Words before a space's key ("in HR", "from OPS"). */
 const IN_WORD = /^(?:in|from|within|inside)$/;
 /** How the user does something ("how do I …", "how can we …", "how to …"). */
 const HOW_I = /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
-const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b/i;
+const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
 
 /** The help topic a message about the bot names, with its words ("search", "create"…). */
 const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [

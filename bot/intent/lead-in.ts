@@ -232,7 +232,8 @@ export function statedCommand(line: string, bodyLines: string): Intent | undefin
   if (start < 0) return undefined;
   const ask = stripPoliteness(line.slice(start));
   const lead = statementOf(line.slice(0, at));
-  const addThat = ADD_THAT.exec(ask) ?? UPDATE_NAMED.exec(ask);
+  // "Sorry, crazy day. update the X page\nappend: …": with its text on the lines after, the lead is no text.
+  const addThat = ADD_THAT.exec(ask) ?? (bodyLines.trim().length === 0 ? UPDATE_NAMED.exec(ask) : null);
   // "As agreed with legal, please update X: section "H" …": a whole command after the lead, not a page name.
   const named = addThat ? ask.slice(addThat[0].length) : '';
   if (addThat && /[:"“]/.test(named)) return undefined;
@@ -253,10 +254,10 @@ const ASKING_WORD =
   /\b(?:can|could|would|will|please|pls|plz|kindly|get|see|view|put|write|wanna|where|what|who|how|why|which|(?:search|find|open|show|pull|bring|look|give|send|shar|check|read|need|want|add|append|updat|edit|chang|replac|renam|creat|mak|help|approv)\w*)\b/i;
 /** What only chat says: an apology, a mood, a note of haste ("sorry, crazy day", "quick one before standup"). */
 const CHAT_MARKER =
-  /\b(?:sorry|apologies|ugh|phew|oops|lol|haha+|quick\s+(?:one|q)|long\s+(?:day|week|story)|crazy|busy|hectic|mad|random|heads\s+up)\b/i;
+  /\b(?:sorry|sry|soz|apologies|ugh|phew|oops|lol|haha+|quick\s+(?:one|q)|long\s+(?:day|week|story)|crazy|busy|hectic|mad|random|heads\s+up)\b/i;
 /** The asker or a time ("we had the retro today", "I'm new here", "client call in 10 min"). */
 const ASKER_OR_TIME =
-  /\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\s+(?:morning|afternoon|week)|standup|retro|meeting|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b/i;
+  /\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\s+(?:morning|afternoon|week)|standup|retro|meeting|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|back\s+from|just\s+(?:back|joined|started|got))\b/i;
 
 /**
  * Where the request starts after a first sentence of context ("So we had the retro today and this
@@ -283,7 +284,7 @@ export function contextLeadEnd(line: string): number {
 }
 
 /** A sentence that asks nothing, is no question, and is about the asker, a time or only chat. */
-function isContext(lead: string): boolean {
+export function isContext(lead: string): boolean {
   return (
     /\S\s+\S/.test(lead) &&
     !/[?"“]|:(?!\d)/.test(lead) &&

@@ -181,7 +181,8 @@ export function parseFollowUp(core: string): Intent | undefined {
 const FOLLOW_UP_VOCABULARY = wordSet(
   // opening and reading
   'open opened show get view display read see give pull up bring go back take pick choose select have ' +
-    'click try want need jump summarise summarize tell info information details load fetch list ' +
+    'click try want need jump summarise summarize tell info information details load fetch list share send ' +
+    'provide post num nbr all everything same following check peek ' +
     'keep continue going coming came come turned carry them anything something stuff things find found did do like wanna gimme lemme let lets ill id im ' +
     // what was listed
     'one ones result results hit hits match matches page pages link links item items entry entries option ' +
@@ -198,28 +199,35 @@ const POSITION_WORDS: ReadonlySet<string> = new Set([...Object.keys(ORDINALS), .
 const MORE_WORD = /^(?:more|moar|additional|further|others|rest|remaining|else)$/;
 /** "keep them coming", "carry on", "continue": the list goes on. */
 const KEEP_GOING = /\bkeep\s+(?:(?:them|em|it)\s+)?(?:coming|going)\b|\bcarry\s+on\b|\bcontinue\b/i;
+/** "is that all?", "is that everything you found?": whether the list goes on. */
+const THAT_ALL = /^(?:is\s+)?that\s+(?:all|everything)\b/i;
 /** Nouns of a list of results, plural: "the next ones", "next batch" ask for more. */
 const PLURAL_RESULTS =
   /^(?:ones|results|hits|matches|pages|links|items|entries|options|choices|batch|set|lot|lots|few)$/;
 /** Words that ask something else about a result ("why is the second one there?"). */
 const OTHER_QUESTION = /^(?:why|how|when|where|who)$/;
+/** An auxiliary after "what" that makes a question of its own ("what should I …", "what do we …"). */
+const ASKING_AUXILIARY =
+  /^(?:should|do|does|did|can|could|would|will|must|shall|have|has|had|am|are|were|was)$/;
 /** One position in the list, as a word ("second", "2nd", "last") or a number ("#2", "3"). */
 function positionOf(words: readonly string[], i: number): FollowUpPosition | undefined {
   const word = words[i]!;
-  const ordinal = ORDINALS[word];
+  const ordinal = word === 'following' ? 'next' : ORDINALS[word];
   if (ordinal !== undefined) return ordinal;
   const number = /^#?(\d{1,2})$/.exec(word);
   if (number) return Number(number[1]) >= 1 ? Number(number[1]) : undefined;
   // "number two", "result three": a number word after a word that counts.
   const before = words[i - 1] ?? '';
-  return /^(?:number|no|nr|result|option|item|link|hit|choice)$/.test(before)
+  return /^(?:number|num|nbr|no|nr|result|option|item|link|hit|choice)$/.test(before)
     ? NUMBER_WORDS[word]
     : undefined;
 }
 
 function followUpByWords(text: string): Intent | undefined {
   const words = closedWordsOf(text);
-  if (words.length === 0 || OTHER_QUESTION.test(words[0]!)) return undefined;
+  // "what should I do first?": the position word says when, in a question of its own.
+  const asked = /^(?:what|which)$/.test(words[0] ?? '') && ASKING_AUXILIARY.test(words[1] ?? '');
+  if (words.length === 0 || OTHER_QUESTION.test(words[0]!) || asked) return undefined;
   const named = words.filter((word) => !/^#?\d{1,2}$/.test(word));
   if (!allWordsFrom(named, FUNCTION_WORDS, FOLLOW_UP_VOCABULARY, POSITION_WORDS)) return undefined;
   const positions = words.flatMap((_, i) => {
@@ -229,7 +237,9 @@ function followUpByWords(text: string): Intent | undefined {
   const plural = words.some((word) => PLURAL_RESULTS.test(word));
   // "other" asks for more only of a list ("the other results"; "the other one" is one of them).
   const more =
-    words.some((word) => MORE_WORD.test(word) || (plural && word === 'other')) || KEEP_GOING.test(text);
+    words.some((word) => MORE_WORD.test(word) || (plural && word === 'other')) ||
+    KEEP_GOING.test(text) ||
+    THAT_ALL.test(text);
   // "page 2 of the results", "results page 3", "the next ones": a further page of the list.
   const pageOfResults =
     plural && words.some((word, i) => word === 'page' && /^\d{1,2}$/.test(words[i + 1] ?? ''));

@@ -14,7 +14,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { contextLeadEnd, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
+import { contextLeadEnd, isContext, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import {
   cleanLine,
@@ -44,6 +44,7 @@ import {
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { TextCursor } from './text-cursor.js';
+import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 
@@ -74,6 +75,9 @@ export const MAX_COMMAND_LINE_LENGTH = 2_000;
 
 const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(), text: z.string() }));
 
+/** "Any document is there for X?", "some page is available on Y" (Indian English word order): whether pages exist on X. */
+const THERE_IS_AFTER =
+  /^(?:any|some)\s+(?:documents?|docs?|pages?|info|information|details|documentation|articles?|material)\s+(?:is|are)\s+(?:there|available)\s+(?:for|on|about|regarding|related\s+to|of)\s+/i;
 const SEARCHY_QUESTION =
   /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have|(?:check|see|find\s+out)\s+(?:if|whether)|if|whether|we\s+have|we'?ve\s+got|who\s+has|(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)|does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)|(?:can|could)\s+(?:i|we)\s+find|is(?=\s+(?:anything|something)\b))\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))\s+/i;
 /**
@@ -148,6 +152,12 @@ const HELP_THEN_QUESTION =
   /^(?:help|halp|(?:please|pls|plz)\s+help)(?:\s+(?:me|pls|please))?\s*[,:!.\-–—]+\s*(?=\S)/i;
 const HELP_WITH_PAGE = /^help\s+(?:me\s+|us\s+)?(?:with|on)\s+(?=(?:the|our)\s)/i;
 const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
+/**
+ * A page or space named as the source, then a question with no comma or question mark between ("per
+ * the travel policy what is the limit", "in the HR space who handles payroll").
+ */
+const QUESTION_AFTER_SOURCE =
+  /^(?:according\s+to|(?:as\s+)?per|based\s+on|in|on|from|under)\s+(?:the|our|this|that)\s+[^,?!.]{1,60}?\s+(?:how|what|what's|whats|who|who's|when|where|why|which|is|are|do|does|can|could|should|will)\s+(?=\S)/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const INLINE_END_PROBE = 32;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
@@ -424,18 +434,18 @@ const CLOSING_RESIDUE = /(?:[\s,.!]|\p{Extended_Pictographic}|\uFE0F|\u200D|:[a-
  * A greeting on a line of its own ("Hi!" then the request on the next line): the request is read
  * from the first non-blank line after it, the rest being its body.
  */
-function interpretAfterGreeting(bodyLines: string): Intent {
+function interpretAfterGreeting(bodyLines: string, lineLeads = 0): Intent {
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   const signedOff = withoutClosingLines(withoutSignOff(lines));
-  const intent = withoutTextLabel(interpretFirstLine(signedOff));
-  return intent.kind === 'failure' && signedOff !== lines ? interpretFirstLine(lines) : intent;
+  const intent = withoutTextLabel(interpretFirstLine(signedOff, lineLeads));
+  return intent.kind === 'failure' && signedOff !== lines ? interpretFirstLine(lines, lineLeads) : intent;
 }
 
-function interpretFirstLine(lines: string): Intent {
+function interpretFirstLine(lines: string, lineLeads = 0): Intent {
   const newline = lines.indexOf('\n');
   const head = cleanLine(newline < 0 ? lines : lines.slice(0, newline));
   if (head.length > MAX_COMMAND_LINE_LENGTH) return failure('The first line of that request is too long.');
-  return interpretUserText(head, newline < 0 ? '' : lines.slice(newline + 1));
+  return interpretUserText(head, newline < 0 ? '' : lines.slice(newline + 1), 0, lineLeads);
 }
 
 /** A first line typed whole in Markdown emphasis or code (`` `search sso` ``, "*open X*", "_search X_") or quoted ("> …"). */
@@ -454,32 +464,60 @@ function unwrapLine(line: string): string {
  * "So we had the retro today and this came up. …"), read without it when that reading is a command
  * and the whole line's is not a write: the context says why, not what. A question keeps its context.
  */
-function interpretUserText(head: string, bodyLines: string, contexts = 0): Intent {
-  const intent = interpretLine(head, bodyLines);
-  if (contexts >= MAX_CONTEXT_SENTENCES || !CONTEXT_REPLACEABLE.has(readingKind(intent))) return intent;
+function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
+  const intent = interpretLine(head, bodyLines, lineLeads);
+  const kind = readingKind(intent);
+  if (contexts >= MAX_CONTEXT_SENTENCES || !(CONTEXT_REPLACEABLE.has(kind) || kind === 'question'))
+    return intent;
   const line = head.trim();
+  if (line.length > MAX_CONTEXT_LINE) return intent;
+  // "Heads up, I'm covering for Sam this week.\nCan you open the X page": a line of context, the request after it.
+  if (CONTEXT_REPLACEABLE.has(kind) && lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0) {
+    const stated = line.replace(/[\s.!]+$/, '');
+    if (isContext(stated)) {
+      const after = interpretAfterGreeting(bodyLines, lineLeads + 1);
+      if (after.kind === 'question') return asQuestion(line, bodyLines);
+      if (!['unclear', 'failure', 'greeting'].includes(after.kind)) return after;
+    }
+  }
   const lead = contextLeadEnd(line);
   if (lead < 0) return intent;
-  const rest = interpretUserText(line.slice(lead), bodyLines, contexts + 1);
+  const rest = interpretUserText(line.slice(lead), bodyLines, contexts + 1, lineLeads);
   if (rest.kind === 'question') return intent.kind === 'question' ? intent : asQuestion(line, bodyLines);
+  // A question only as the rest reads alone as a read or approvals ("… came up. is there anything on X?").
+  // Help only when the rest names the bot ("… just joined 🎉 what can you do?"; "… what can I do?" stays a question).
+  const helpAsked = rest.kind === 'help' && /\b(?:you|u|ya|bot)\b/i.test(line.slice(lead));
+  if (kind === 'question')
+    return READS.has(readingKind(rest)) || rest.kind === 'approvals' || helpAsked ? rest : intent;
   return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
 }
+
+/** Emphasis at the end of a line ("… only", "… itself"). */
+const EMPHASIS_END = new RegExp(`${TRAILING_EMPHASIS}$`, 'i');
+
+/** Longest line read again without its context sentence (chat is short; a long line is read once). */
+const MAX_CONTEXT_LINE = 400;
+
+/** Chat lines of their own before the request read past at most ("ok so\nquick one\n…"; bounded work). */
+const MAX_LEAD_IN_LINES = 3;
 
 /** Context sentences dropped one after the other at most (each drop reads the rest again: bounded work). */
 const MAX_CONTEXT_SENTENCES = 2;
 
 /** Readings a context sentence may have spoilt: a read, or nothing understood. */
 const CONTEXT_REPLACEABLE = new Set(['unclear', 'failure', 'search', 'get']);
+const READS = new Set(['search', 'get']);
 
 function readingKind(intent: Intent): string {
   if (intent.kind === 'operation' || intent.kind === 'page-by-name') return intent.request.operation;
   return intent.kind;
 }
 
-function interpretLine(head: string, bodyLines: string): Intent {
+function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
-    return line.trim() === '?'
+    // "?", "???": only asking, nothing asked about; the help says what can be asked.
+    return /^[?？¿]+$/.test(line.trim())
       ? { kind: 'help' }
       : failure('I did not catch that. Try one of these commands.');
   }
@@ -488,16 +526,21 @@ function interpretLine(head: string, bodyLines: string): Intent {
     return interpretAfterGreeting(bodyLines);
   }
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
-  if (bodyLines.trim().length > 0 && isLeadInLine(line)) return interpretAfterGreeting(bodyLines);
+  if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
+    return interpretAfterGreeting(bodyLines, lineLeads + 1);
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
-  if (core.length === 0) return isGreeting(line) ? { kind: 'greeting' } : unclear(line.trim());
+  // "last one pls": courtesy stripping took "last one" for a lead-in ("one last thing"); a follow-up still reads it.
+  if (core.length === 0)
+    return isGreeting(line) ? { kind: 'greeting' } : (parseFollowUp(line.trim()) ?? unclear(line.trim()));
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
   const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
-  if (isApprovalsRequest(core)) return { kind: 'approvals' };
-  const followUp = parseFollowUp(core);
+  // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
+  if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
+  // "open the second one only", "the first one itself": emphasis after a follow-up (Indian English).
+  const followUp = parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, ''));
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   if (BACK_REFERENCE.test(core)) return unclear(core);
@@ -517,7 +560,11 @@ function interpretLine(head: string, bodyLines: string): Intent {
   const wherePage = whereVerb ? namedPage(core.slice(whereVerb[0].length)) : undefined;
   if (wherePage) return wherePage;
   const searchy =
-    SEARCHY_QUESTION.exec(core) ?? where ?? WHAT_WE_HAVE.exec(core) ?? WHAT_IS_IN_WIKI.exec(core);
+    SEARCHY_QUESTION.exec(core) ??
+    where ??
+    WHAT_WE_HAVE.exec(core) ??
+    WHAT_IS_IN_WIKI.exec(core) ??
+    THERE_IS_AFTER.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
   const documented = documentedTopic(core);
   if (documented) return parseSearchWords(documented);
@@ -545,6 +592,8 @@ function interpretLine(head: string, bodyLines: string): Intent {
   // about; "do it?" stays a question.
   const vague = isVagueRequest(core) && !/\?\s*$/.test(line);
   if (vague && (!isQuestion(core) || /^do\s/i.test(core))) return unclear(core);
+  // "according to the handbook how many sick days do we get": the page named as a source, then the question.
+  if (QUESTION_AFTER_SOURCE.test(core)) return asQuestion(line, bodyLines);
   const keywords = isKeywords(core) && !hasVerbTypo(core);
   if (keywords && isKeywordQuery(line, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.

@@ -540,7 +540,53 @@ export const VOICE_PERTURBATIONS: readonly Perturbation[] = [
     kinds: ASKS,
     apply: (text) => askingBefore('hey so quick one — btw can you ')(text)?.concat(' lol 🙏'),
   },
+  { name: 'chatty: ", lmk 🙏" after', family: 'chatty', kinds: READS, apply: after(', lmk 🙏') },
+  { name: 'chatty: " pls and ty" after', family: 'chatty', kinds: ASKS, apply: after(' pls and ty') },
+  {
+    name: 'chatty: "you" → "u" in the command words',
+    family: 'chatty',
+    kinds: COMMANDS,
+    apply: (text) => inCommand(text, /\byou\b/i, () => 'u'),
+  },
+  {
+    name: 'chatty: question then "!!! 🙏"',
+    family: 'chatty',
+    kinds: ['question'],
+    apply: (text) => (text.endsWith('?') ? `${text}!!! 🙏` : undefined),
+  },
+  { name: 'chatty: "hiii 👋 so " first', family: 'chatty', kinds: ANY, apply: before('hiii 👋 so ') },
   // non-native and other Englishes
+  {
+    name: 'non-native: "please do one thing, "',
+    family: 'non-native',
+    kinds: COMMANDS,
+    apply: askingBefore('please do one thing, '),
+  },
+  {
+    name: 'non-native: "the page of X" for "the X page"',
+    family: 'non-native',
+    kinds: ['get by name'],
+    apply: (text) => {
+      const match =
+        /^(open|show me|show|pull up|bring up|get|find) the ([A-Z][\w&' -]+?) page\b([^\n:"]*)$/i.exec(text);
+      return match && /^[A-Z]/.test(match[2]!) ? `${match[1]} the page of ${match[2]}${match[3]}` : undefined;
+    },
+  },
+  {
+    name: 'non-native: greeting "Hi, good morning. "',
+    family: 'non-native',
+    kinds: ANY,
+    apply: greeted('Hi, good morning. '),
+  },
+  {
+    name: 'non-native: "in KEY" → "inside KEY"',
+    family: 'non-native',
+    kinds: ['search', 'get by name'],
+    apply: (text) => {
+      const at = spaceKeyAfterIn(text);
+      return at ? `${text.slice(0, at.index)} inside ${text.slice(at.index + at[0].length)}` : undefined;
+    },
+  },
   { name: 'non-native: "Kindly "', family: 'non-native', kinds: COMMANDS, apply: askingBefore('Kindly ') },
   {
     name: 'non-native: " and do the needful"',
