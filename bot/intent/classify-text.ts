@@ -509,14 +509,13 @@ function stripTrailingClause(text: string, asked = false): string {
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
   // "update the rota - Sam is off on Friday", "add to the rota - Ana is off": after an update of a page, the clause is the update.
   if (updateFirst && !isComplaint(clause) && !isQuestion(clause)) return text;
+  // "…, it's in the people space": where the page is, said aside, stays as "in <space>".
+  const space = TRAILING_CLAUSE.test(clause) ? spaceAside(clause) : undefined;
+  if (space) return `${text.slice(0, comma)} in ${space}`;
   const dash = /^\s[-–—]/.test(text.slice(comma, comma + 2));
   if (dash && CREATE_FIRST.test(text) && !isQuestion(clause)) return text;
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
-  if (TRAILING_CLAUSE.test(clause)) {
-    // "…, it's in the people space": where the page is, said aside, stays as "in <space>".
-    const space = spaceAside(clause);
-    return space ? `${text.slice(0, comma)} in ${space}` : text.slice(0, comma);
-  }
+  if (TRAILING_CLAUSE.test(clause)) return text.slice(0, comma);
   // Only after a comma or a dash: after a sentence end the last sentence may be the request itself.
   const story = text[comma] === ',' || dash;
   return story && isStoryAfterRead(text.slice(0, comma), clause) ? text.slice(0, comma) : text;

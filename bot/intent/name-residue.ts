@@ -109,6 +109,9 @@ const CLAUSE_VERBS = [
   'suggested',
   'recommended',
   'arrived',
+  'went',
+  'came',
+  'happened',
   'expires',
   'expired',
   'need',
@@ -166,7 +169,7 @@ const CLAUSE_WORDS = new Set([...PRONOUNS, ...CLAUSE_VERBS, ...CHAT_AND_TIME]);
 const CLOCK_TIME = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
 /** What the asker is doing, opening a clause ("…, doing code review", "…, prepping the demo"). */
 const DOING = new Set(
-  'doing working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing'.split(
+  'doing thinking hoping wondering considering working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing'.split(
     ' ',
   ),
 );
@@ -190,27 +193,29 @@ const DAY =
 const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:the|my|our|this|next|a)\\s+(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|pitch)(?:\\s+${DAY})?`;
 /** "the laptop setup page for Sam": for whom, after a page noun that follows the name. */
 const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-]+$/u;
-/** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"). */
-const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz)';
+/** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"), and Irish "there". */
+const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz|there)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
-  'for\\s+(?:me|us|him|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
+  'for\\s+(?:me|us|him|her|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
+/** Before whose event: "before my 2pm interview", "ahead of our offsite". */
+const BEFORE_OWN = '(?:before|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
 /** Why: "as I am travelling", "because we have an audit". */
 const WHY =
   "(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)\\b";
 /** Hedges and courtesy at the end: "maybe", "I think it's called", "or something", "by any chance", "if possible". */
 const HEDGE =
-  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend)";
+  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
 /** Chat words that start what is said aside: "btw", "tbh I have no idea where it lives". */
 const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w*|hehe\\w*)';
 
 /** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
 const TRAILING_RESIDUE = new RegExp(
-  `\\s(?:${FOR_WHOM}.*|${WHY}.*|(?:before|by|until|till|ahead\\s+of|for|on)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${BEFORE_OWN}.*|(?:before|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
   'u',
 );
 /** A clause after a break that says why, for whom or for what ("- for a conference in Berlin", ", for my sister"). */
-const ASIDE_START = new RegExp(`^(?:${FOR_WHOM}|${WHY}|${EVENT})`, 'u');
+const ASIDE_START = new RegExp(`^(?:${FOR_WHOM}|${WHY}|${EVENT}|no\\s+(?:idea|clue)|not\\s+sure|dunno)`, 'u');
 
 /** True when `clause` (after a break) is about the asker or the moment: a clause word typed in lower case, or a participle. */
 export function isAside(clause: string): boolean {
@@ -279,10 +284,19 @@ export function withSpaceAsideAtEnd(text: string): string {
   return space && /[\p{L}\p{N}]/u.test(head) ? `${head} in ${space}` : text;
 }
 
+/** "… i think its in the hr space", "… it's on the eng wiki": where it is, said without a break. */
+const HEDGED_SPACE =
+  /\s(?:(?:[iI]\s+think|probably|pretty\s+sure|maybe)\s+)?(?:it'?s|its|it\s+is|should\s+be)\s+(?:somewhere\s+)?(?:in|on)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})[\s.!?]*$/u;
+
 /** One step: the text without a trailing aside clause after a break, or without trailing residue. */
 function trimOnce(text: string): string {
   const moved = withSpaceAsideAtEnd(text);
   if (moved !== text) return moved;
+  const hedged = HEDGED_SPACE.exec(text.slice(-MAX_CLAUSE));
+  if (hedged) {
+    const head = text.slice(0, text.length - Math.min(text.length, MAX_CLAUSE) + hedged.index).trimEnd();
+    if (/[\p{L}\p{N}]/u.test(head)) return `${head} in ${hedged[1]}`;
+  }
   const found = lastBreak(text);
   if (found && text.length - found.clauseStart <= MAX_CLAUSE && !insideQuotes(text, found.at)) {
     const head = text.slice(0, found.at).trimEnd();
@@ -340,4 +354,12 @@ export function withoutNameResidue(text: string, search = false): string {
     rest = next;
   }
   return rest;
+}
+
+/** "in the space of engineering" (non-native): the space named after "space of", one word. */
+const SPACE_OF = /\b((?:in|on|from|within|inside)\s+)(?:the\s+)?space\s+of\s+(?:the\s+)?([\p{L}&]+)\b/iu;
+
+/** `text` with "the space of X" said as "the X space", which the space readers take. */
+export function withSpaceOfNamed(text: string): string {
+  return text.length > MAX_TEXT ? text : text.replace(SPACE_OF, '$1the $2 space');
 }

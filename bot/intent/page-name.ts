@@ -1,4 +1,4 @@
-import { withoutNameResidue, withSpaceAsideAtEnd } from './name-residue.js';
+import { withoutNameResidue, withSpaceAsideAtEnd, withSpaceOfNamed } from './name-residue.js';
 import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
@@ -9,8 +9,11 @@ import type { TitleSearchRef } from './types.js';
 const LEADING_PAGE_WORDS =
   /^(?:(?:the|teh|this|that|our|your|my)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled|of|for|about|with\s+(?:the\s+)?(?:name|title)|with)\s+)?(?:(?:the|teh)\s+)?/i;
 const LEADING_NAMING =
-  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
+  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
+/** "the whole Expense Policy", "the official Remote Work Policy": how much or which copy, not the name (lower case only). */
+const NAME_ADJECTIVE =
+  /^(?:whole|full|entire|complete|official|actual|original|one\s+and\s+only)\s+(?=\S+\s|\p{Lu})/u;
 const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|pg|doc|document|article)$/i;
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
@@ -68,7 +71,7 @@ function trailingSpace(text: string): TrailingSpace | undefined {
  */
 export function readPageName(text: string): TitleSearchRef | undefined {
   // "in bin days pls - …": courtesy after the name is not part of it.
-  let rest = trimEndWhere(withSpaceAsideAtEnd(text.trim()), isStop).replace(
+  let rest = trimEndWhere(withSpaceAsideAtEnd(withSpaceOfNamed(text.trim())), isStop).replace(
     /(?<=\S)\s+(?:pls|please|plz|for\s+me|for\s+us)$/i,
     '',
   );
@@ -94,7 +97,7 @@ export function readPageName(text: string): TitleSearchRef | undefined {
     const pageWords = LEADING_PAGE_WORDS.exec(rest);
     if (pageWords) rest = rest.slice(pageWords[0].length);
     else if (article) rest = rest.slice(article[0].length);
-    rest = rest.replace(LEADING_NAMING, '');
+    rest = rest.replace(NAME_ADJECTIVE, '').replace(LEADING_NAMING, '');
     const noun = TRAILING_PAGE_NOUN.exec(rest);
     // "onboarding pg": "pg" is never a title's own word, so it goes even after one word.
     if (noun && (article || pageWords || rest.slice(0, noun.index).includes(' ') || /pg$/i.test(noun[0])))
@@ -156,6 +159,19 @@ const TITLE_SMALL_WORDS = new Set([
   'with',
   '&',
 ]);
+/** Last words that name people or places, not pages ("the Finance Team", "the Dublin Office"). */
+const NOT_A_PAGE_END = new Set([
+  'team',
+  'people',
+  'folks',
+  'office',
+  'room',
+  'building',
+  'floor',
+  'desk',
+  'kitchen',
+  'canteen',
+]);
 /** A document's id as its name's word: "ADR-012", "RFC-7", "INC1234". */
 const ID_WORD = /^(?:[A-Z]{2,}-?|[a-z]{2,}-)\d+$/;
 /** "the Sales Playbook", "our Code of Conduct page", "the ADR-012 about event sourcing": an article, the name, a page noun. */
@@ -178,6 +194,8 @@ export function isTitleShaped(text: string): boolean {
     words = words.slice(0, about);
   }
   if (words.length > 10 || !(/^[\p{Lu}\p{N}]/u.test(words[0]!) || ID_WORD.test(words[0]!))) return false;
+  // "the Finance Team", "the Dublin Office": people and places are asked for, not pages.
+  if (NOT_A_PAGE_END.has(words.at(-1)!.toLowerCase())) return false;
   let capitalised = 0;
   for (const word of words) {
     if (/^[\p{Lu}\p{N}]/u.test(word) || ID_WORD.test(word)) capitalised += 1;

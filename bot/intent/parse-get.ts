@@ -1,5 +1,5 @@
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { readPageName, readPageToOpen } from './page-name.js';
+import { isTitleShaped, readPageName, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { DESCRIBED_PAGE, isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { readQuoted } from './read-quoted.js';
@@ -25,8 +25,16 @@ const COLLECTION_END = /\s(?:docs|pages|documents|documentation|articles|stuff|i
 /** "get me the Sales Playbook link", "send the rota url": the page's link is asked for, so the page is opened. */
 const LINK_AFTER_NAME = /\s+(?:(?:page|doc)\s+)?(?:link|url|web\s+address)[\s.!?]*$/i;
 
+/** "the page for the Sales Playbook", "the wiki page for Laptop Setup": a page noun, then a title-shaped name. */
+const PAGE_FOR_TITLE =
+  /^(?:(?:the|a|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:for|about|on|of)\s+(?:(?:the|our)\s+)?/i;
+
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
 function getByName(text: string): Intent {
+  const pageFor = PAGE_FOR_TITLE.exec(text);
+  const title = pageFor ? `the ${text.slice(pageFor[0].length)}` : undefined;
+  const titled = title && isTitleShaped(title) ? readPageToOpen(title) : undefined;
+  if (titled) return { kind: 'page-by-name', request: { operation: 'get', ref: titled } };
   const withoutSpace = text.replace(TRAILING_SPACE_CLAUSE, '');
   // "check the ops wiki for printer setup": a space, then what to look for in it, is a search.
   if (

@@ -1,4 +1,4 @@
-import { withoutNameResidue } from './name-residue.js';
+import { withoutNameResidue, withSpaceOfNamed } from './name-residue.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
@@ -37,7 +37,7 @@ const LEADING_SPACE =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
 /** "search in ENG kafka lag", "search in the HR space onboarding": the space, then the words with no "for". */
 const SPACE_THEN_WORDS =
-  /^(?:in|on|within|inside)\s+(?:the\s+)?()(~?[A-Z][A-Z0-9]{1,9}|\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)/;
+  /^(?:in|on|within|inside)\s+(?:the\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)/;
 /** "only" around a space clause ("onboarding only in HR", "onboarding, HR space only"): not a search word. */
 const ONLY_WITH_SPACE = /\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
 /** "search ENG for X": an upper-case space key right after the verb. */
@@ -138,10 +138,10 @@ function tooLong(): Intent {
 export function parseSearchWords(remainder: string): Intent {
   if (remainder.length > MAX_SEARCH_WORDS_LENGTH * 4) return tooLong();
   let text = withoutResultsAsked(
-    withoutNameResidue(stripLeading(withoutNameResidue(remainder.trim(), true)), true).replace(
-      ONLY_WITH_SPACE,
-      '',
-    ),
+    withoutNameResidue(
+      stripLeading(withoutNameResidue(withSpaceOfNamed(remainder.trim()), true)),
+      true,
+    ).replace(ONLY_WITH_SPACE, ''),
   );
   let spaceKey: string | undefined;
   const leading =

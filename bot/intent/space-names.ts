@@ -1,5 +1,6 @@
 import type { PageRef } from '../confluence/types.js';
 import { normalizeSpaceKey } from '../policy/space-keys.js';
+import { editDistance } from './edit-distance.js';
 import type { Intent, OperationRequest, TitleSearchRef } from './types.js';
 
 /** One space the bot may use, as Confluence names it (`{ key: 'HR', name: 'People & HR' }`). */
@@ -122,8 +123,34 @@ function spaceNamed(phrase: string, index: SpaceIndex): NameMatch | undefined {
   const byName = index.names.get(words.join(' '));
   if (byName !== undefined) return byName === AMBIGUOUS ? undefined : { key: byName, by: 'name' };
   if (words.length !== 1) return wordsAgree(words, index);
-  const byWord = index.words.get(words[0]!);
+  const byWord = index.words.get(words[0]!) ?? keyNearWord(words[0]!, index);
   return byWord === undefined || byWord === AMBIGUOUS ? undefined : { key: byWord, by: 'word' };
+}
+
+/** Shortest stem of another form of a name word ("engineer" → "engineering"). */
+const MIN_STEM = 6;
+/** Shortest word read with a slip ("slaes", "legel"): shorter words must be typed right. */
+const MIN_SLIPPED_WORD = 5;
+
+/**
+ * The space whose distinctive name word is one slip from `word` (a letter wrong, left out, added or
+ * two swapped: "enginering", "poeple", "operatoins", "slaes") or another form of it ("engineers",
+ * "engineer": a stem of six letters or more that starts it), when exactly one space has such a word.
+ * Only words of the directory are candidates, so a name outside it is still never resolved.
+ */
+function keyNearWord(word: string, index: SpaceIndex): string | undefined {
+  if (word.length < MIN_SLIPPED_WORD || word.length > 40) return undefined;
+  let found: string | undefined;
+  // "engineers", "engineer" for "engineering": the word's stem (six letters or more) starts the name word.
+  const stem = word.replace(/(?:ers|er|s)$/, '');
+  for (const [entry, key] of index.words) {
+    if (entry.length < MIN_SLIPPED_WORD || key === AMBIGUOUS) continue;
+    const sameStem = stem.length >= MIN_STEM && stem !== word && entry.startsWith(stem);
+    if (!sameStem && editDistance(word, entry, 1) > 1) continue;
+    if (found !== undefined && found !== key) return undefined;
+    found = key;
+  }
+  return found;
 }
 
 /**
@@ -135,7 +162,8 @@ function wordsAgree(words: readonly string[], index: SpaceIndex): NameMatch | un
   let count = 0;
   for (const word of words) {
     if (word === 'and') continue;
-    const key = index.words.get(word) ?? index.keys.get(normalizeSpaceKey(word) ?? '');
+    const key =
+      index.words.get(word) ?? index.keys.get(normalizeSpaceKey(word) ?? '') ?? keyNearWord(word, index);
     if (key === undefined || key === AMBIGUOUS || (agreed !== undefined && key !== agreed)) return undefined;
     agreed = key;
     count += 1;

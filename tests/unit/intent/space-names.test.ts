@@ -108,6 +108,17 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
     expect(nameSpaces(other, SPACES)).toBe(other);
   });
 
+  it('reads a name word typed with one slip, and only a word of the directory', () => {
+    expect(nameSpaces(search('sick leave on the poeple wiki'), SPACES)).toEqual(search('sick leave', 'HR'));
+    expect(nameSpaces(search('payroll in the peopel & hr space'), SPACES)).toEqual(search('payroll', 'HR'));
+    // "Legal" is outside this directory: one slip from no word of it, so it stays as typed.
+    const legal = search('contracts in the legel space');
+    expect(nameSpaces(legal, SPACES)).toBe(legal);
+    // Short words must be typed right ("hr" is no slip of anything).
+    const short = search('vpn in the ot space');
+    expect(nameSpaces(short, SPACES)).toBe(short);
+  });
+
   it('leaves no doubled or trailing white space in what remains', () => {
     const result = nameSpaces(search('code   freeze    in  the   engineering   space  '), SPACES);
     expect(result).toEqual(search('code   freeze', 'ENG'));
@@ -121,6 +132,10 @@ describe('nameSpaces: a parsed key that is no key of the directory but names one
     ['OPERATIONS', 'OPS', 'a distinctive word of "IT & Operations"'],
     ['IT', 'OPS', 'a short distinctive word'],
     ['JANE', '~jdoe', 'a word of a personal space name'],
+    ['ENGINERING', 'ENG', 'a letter left out of a name word'],
+    ['OPERATOINS', 'OPS', 'two letters swapped'],
+    ['SLAES', 'SALES', 'two letters swapped in a five-letter word'],
+    ['ENGINEERS', 'ENG', 'another form of a name word (a stem of six letters or more)'],
   ])('%s → %s (%s)', (parsed, key) => {
     expect(nameSpaces(search('vpn', parsed), SPACES)).toEqual(search('vpn', key));
     expect(nameSpaces(named('VPN Setup Guide', parsed), SPACES)).toEqual(named('VPN Setup Guide', key));
