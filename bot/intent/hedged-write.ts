@@ -87,3 +87,17 @@ export function newsNotAsked(intent: Intent, head: string): 'greeting' | 'questi
   if (!WRITE_NEWS.test(line) && !NAMED_WRITE_NEWS.test(line) && !WRITE_NOT_ASKED.test(line)) return undefined;
   return /\?\s*$/.test(line) ? 'question' : 'unclear';
 }
+
+/** A note to oneself ("todo: write the summary", "note to self - update the rota", "reminder: change your password"). */
+const MEMO = new RegExp(
+  String.raw`^(?:my\s+)?(?:todo|to-do|to\s+do|note\s+to\s+self|reminder|memo)\s*(?:[:,]|\s[-–—])?\s*(?:(?:please|pls)\s+)?${WRITE_VERB}\b`,
+  'i',
+);
+
+/** A write or a search read from a note to oneself, which asks nothing of the bot: unclear. `undefined` keeps the reading. */
+export function memoNotAsked(intent: Intent, head: string): 'unclear' | undefined {
+  const writeOrSearch =
+    (intent.kind === 'page-by-name' && intent.request.operation === 'update') ||
+    (intent.kind === 'operation' && intent.request.operation === 'search');
+  return writeOrSearch && MEMO.test(head.trim()) ? 'unclear' : undefined;
+}

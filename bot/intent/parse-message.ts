@@ -14,7 +14,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
+import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
 import { contextLeadEnd, isContext, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import {
@@ -668,7 +668,8 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
   const intent = interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions));
   // "we should add more tests to the pipeline": a suggestion that shows no page writes nothing.
   // "I'll update the rota tomorrow", "thanks for updating that": news or chat about a write is no search.
-  const hedged = unshownHedgedWrite(intent, head, bodyRaw) ?? newsNotAsked(intent, head);
+  const hedged =
+    memoNotAsked(intent, head) ?? unshownHedgedWrite(intent, head, bodyRaw) ?? newsNotAsked(intent, head);
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;
