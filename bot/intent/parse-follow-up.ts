@@ -212,6 +212,8 @@ const OTHER_QUESTION = /^(?:why|how|when|where|who)$/;
  * unless it asks for more ("what else did you find?", "is there anything else?").
  */
 const WHICH_QUESTION = /^(?:what|whats|which|wat|wht|wut|is|are|was|were|does|did)$/;
+/** "is that all (you found)?", "is that it?": asks whether there is more. */
+const IS_THAT_ALL = /^is that (?:all|it)$/;
 /** Words that ask for advice, not for a result: "should", "shall", "must", "ought". */
 const ADVICE_WORD = /^(?:should|shall|must|ought|shud|shld)$/;
 /** An auxiliary after "what" that makes a question of its own ("what should I …", "what do we …"). */
@@ -237,12 +239,14 @@ function followUpByWords(text: string): Intent | undefined {
   const asked = /^(?:what|which)$/.test(words[0] ?? '') && ASKING_AUXILIARY.test(words[1] ?? '');
   if (words.length === 0 || OTHER_QUESTION.test(words[0]!) || asked) return undefined;
   if (words.some((word) => ADVICE_WORD.test(word))) return undefined;
-  // "is there a next page?", "what else did you find?": asking for more stays a follow-up.
-  const asksMore = words.some(
-    (word) =>
-      MORE_WORD.test(word) ||
-      (word === 'next' && (words.includes('page') || words.some((w) => PLURAL_RESULTS.test(w)))),
-  );
+  // "is there a next page?", "what else did you find?", "is that all?": asking for more stays a follow-up.
+  const asksMore =
+    IS_THAT_ALL.test(words.slice(0, 3).join(' ')) ||
+    words.some(
+      (word) =>
+        MORE_WORD.test(word) ||
+        (word === 'next' && (words.includes('page') || words.some((w) => PLURAL_RESULTS.test(w)))),
+    );
   if (WHICH_QUESTION.test(words[0]!) && !asksMore) return undefined;
   const named = words.filter((word) => !/^#?\d{1,2}$/.test(word));
   if (!allWordsFrom(named, FUNCTION_WORDS, FOLLOW_UP_VOCABULARY, POSITION_WORDS)) return undefined;
