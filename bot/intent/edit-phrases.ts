@@ -8,6 +8,7 @@ import {
 } from './edit-text.js';
 import { failure, finish, POSITION_OWNER, readTarget, update } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
+import { sectionInPageName } from './section-heading.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
@@ -107,6 +108,32 @@ export function parseDescribedAppend(remainder: string, bodyLines: string): Inte
     if (described) return described;
   }
   return undefined;
+}
+
+/** A link word first ("under the Parking heading of …", "to the Office Guide"): the page is named before the colon. */
+const LINK_FIRST =
+  /^(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of|under|in|inside|within|to|onto|into|on)\s+(?=\S)/i;
+/** Link words that only say where text goes; "under", "in" stay for a section named with the page. */
+const MOVE_LINK = /^(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of|to|onto|into|on)\s+/i;
+
+/**
+ * "write under the Parking heading of the Office Guide: bikes go in bay 3": a link word, the page (and a
+ * section named with it) before the colon, the text after it. The text is never searched for the page
+ * (its own " in " is not one). `undefined` when the line does not start that way or no page reads there.
+ */
+export function parsePageThenColonText(remainder: string, bodyLines: string): Intent | undefined {
+  const text = remainder.trim();
+  const colon = text.search(/:(?!\/\/)/);
+  if (colon <= 0 || !LINK_FIRST.test(text)) return undefined;
+  const head = text.slice(0, colon).trim().replace(MOVE_LINK, '');
+  const markdown = joinMarkdown(text.slice(colon + 1).trim(), bodyLines || undefined);
+  const part = sectionInPageName(head);
+  const cursor = new TextCursor(part ? part.page : head.replace(LINK_FIRST, ''));
+  const ref = readTarget(cursor, 'end');
+  if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
+  if (part)
+    return markdown.trim() ? update(ref, { kind: 'section', heading: part.heading, markdown }) : undefined;
+  return finish(ref, () => markdownEdit('append', markdown));
 }
 
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
