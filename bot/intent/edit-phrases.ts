@@ -181,9 +181,27 @@ export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent
   return undefined;
 }
 
+/**
+ * "the guide should say: add the printer from settings", "make the Office Guide say: …": the page is
+ * named before the wish, and all after the colon is what it should say (its verb is no edit of the bot's).
+ */
+const SHOULD_SAY =
+  /^(?:make\s+(\S.{0,150}?)\s+(?:also\s+)?(?:say|read)|(\S.{0,150}?)\s+(?:should|must|needs?\s+to|has\s+to|ought\s+to)\s+(?:also\s+)?(?:say|read))$/i;
+
+/** The page named in a wish ("the guide should say") and the text after the colon, appended. */
+function wishedText(name: string, text: string, end: RegExpExecArray, bodyLines: string): Intent | undefined {
+  const cursor = new TextCursor(name);
+  const ref = readTarget(cursor, 'end');
+  const said = text.slice(end.index + end[0].length).trim();
+  if (typeof ref === 'string' || !cursor.atEnd() || said.length === 0) return undefined;
+  return finish(ref, () => markdownEdit('append', joinMarkdown(said, bodyLines || undefined)));
+}
+
 /** The page before `end` and the edit after it, or `undefined` when either does not read. */
 function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string): Intent | undefined {
   const named = text.slice(0, end.index);
+  const wished = SHOULD_SAY.exec(named.trim());
+  if (wished && end[0].includes(':')) return wishedText(wished[1] ?? wished[2]!, text, end, bodyLines);
   const ref = readTarget(new TextCursor(named.replace(PAGE_COMPLAINT, '')), 'end');
   if (typeof ref === 'string') return undefined;
   const editText = text.slice(end.index + end[0].length).replace(COURTESY_BEFORE_EDIT, '');
