@@ -185,7 +185,8 @@ function contentStart(rest: string): number | undefined {
     const match = CONTENT_START.exec(rest.slice(offset));
     if (!match) return undefined;
     const at = offset + match.index;
-    if (!TITLE_NOUN.test(match[0]) || !CAPITALISED_BEFORE.test(rest.slice(Math.max(0, at - 80), at))) return at;
+    if (!TITLE_NOUN.test(match[0]) || !CAPITALISED_BEFORE.test(rest.slice(Math.max(0, at - 80), at)))
+      return at;
     offset = at + 1;
   }
   return undefined;
