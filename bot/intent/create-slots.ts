@@ -28,7 +28,7 @@ const MAX_HEAD = 400;
  * Group 1 is the break before it (punctuation, "and" or "with"); without one a bare noun needs a colon.
  */
 const TEXT_START = new RegExp(
-  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:write|put|say)(?=\s+\S)|in\s+the\s+(?:body|text|content)\s+(?:put|write|say)|${WITH}(?=\s*:))\s*:?)\s*`,
+  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:inside|in\s+it)\s+(?:write|put|say)(?=\s+\S)|(?:write|put|say)(?=\s+\S)|in\s+the\s+(?:body|text|content)\s+(?:put|write|say)|${WITH}(?=\s*:))\s*:?)\s*`,
   'gi',
 );
 /** A space named by its key: "in OPS", "into the OPS space", "space: OPS", "in space ops", "(OPS)". */
@@ -52,6 +52,11 @@ const PAGE_WORDS =
   /(?:^|\s)(?:(?:for\s+)?(?:me|us)\s+)?(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*:?\s*/i;
 /** Words that start a description rather than a title ("for the audit", "about desks"). */
 const NOT_A_TITLE_START = /^(?:for|about|on|regarding|with|that|which|to|in|of|from|where|so|please|pls)\b/i;
+/** A title in capitals, then the page noun, at the start of the command words (bounded runs). */
+const TITLE_BEFORE_NOUN =
+  /^\s*(?:the\s+)?([A-Z0-9][^,;:.!?"“\n]{0,100}?)\s+(?:page|doc|document|article)\s*(?:[,;]|$)/;
+/** Words that start the page words, not a title ("A new page", "New page"). */
+const NOT_TITLE_WORDS = /^(?:an?|one|new|the|my|our|me|us|for|some)\b/i;
 /** Most words in a title read without a label. */
 const MAX_BARE_TITLE_WORDS = 8;
 
@@ -116,6 +121,10 @@ function findTitle(head: string): string | undefined {
   TITLE_MARKER.lastIndex = 0;
   const marker = TITLE_MARKER.exec(head);
   if (marker) return valueAt(head, marker.index + marker[0].length) || undefined;
+  // "Desk Booking page, OPS space, content: …": a title in capitals right before the page noun.
+  const before = TITLE_BEFORE_NOUN.exec(head);
+  if (before && !NOT_TITLE_WORDS.test(before[1]!) && before[1]!.split(/\s+/).length <= MAX_BARE_TITLE_WORDS)
+    return before[1];
   const page = PAGE_WORDS.exec(head);
   if (!page) return undefined;
   // "new page in OPS: Desk Booking": the space taken out left a break before the title.
@@ -196,11 +205,85 @@ function dashAfterSlots(line: string): { headEnd: number; textStart: number } | 
 }
 
 /**
+ * "title Desk Booking space HR text we book on Mondays", "title=X space=OPS body=…": each slot after
+ * its label word with no punctuation between slots. A label is a whole word, then optionally ":" or
+ * "=" (a label word inside a quoted value is skipped over with its quotes).
+ */
+const SLOT_LABEL = new RegExp(
+  String.raw`(?:^|[\s,;.|/>])(?:(title|name|titled|called|named)|(space)|(${TEXT_NOUN}))\b(?:\s*[:=])?`,
+  'gi',
+);
+/** Most labels looked at. */
+const MAX_LABELS = 8;
+
+/** A labelled value without its surrounding quotes and punctuation. */
+function slotValue(value: string): string {
+  const trimmed = value.replace(/^[\s,;.|/>-]+|[\s,;|/>-]+$/g, '');
+  const quoted = readQuoted(trimmed, 0, MAX_TITLE_LENGTH * 2);
+  return quoted?.kind === 'quoted' && quoted.end === trimmed.length ? quoted.value.trim() : trimmed;
+}
+
+/**
+ * Telegraphic slots: a title label, optionally a space label (else a space clause before the text),
+ * and a text label last, the text running to the end. `undefined` unless all three read.
+ */
+function labelledSlots(line: string, bodyLines: string): CreateSlots | undefined {
+  const head = line.slice(0, MAX_HEAD);
+  const labels: { kind: 'title' | 'space' | 'text'; start: number; end: number }[] = [];
+  SLOT_LABEL.lastIndex = 0;
+  for (let m = SLOT_LABEL.exec(head); m && labels.length < MAX_LABELS; m = SLOT_LABEL.exec(head)) {
+    const kind = m[1] !== undefined ? 'title' : m[2] !== undefined ? 'space' : 'text';
+    labels.push({ kind, start: m.index, end: m.index + m[0].length });
+    if (kind === 'text') break;
+    // A quoted value: the next label is looked for after its closing quote.
+    const valueStart =
+      SLOT_LABEL.lastIndex + (/^\s*/.exec(head.slice(SLOT_LABEL.lastIndex))?.[0].length ?? 0);
+    const quoted = readQuoted(head, valueStart, MAX_TITLE_LENGTH * 2);
+    if (quoted?.kind === 'quoted') SLOT_LABEL.lastIndex = quoted.end;
+  }
+  const text = labels.at(-1);
+  if (text?.kind !== 'text') return undefined;
+  const labelledValue = (kind: 'title' | 'space'): string | undefined => {
+    const found = labels.filter((label) => label.kind === kind);
+    if (found.length !== 1) return undefined;
+    const next = labels[labels.indexOf(found[0]!) + 1]!;
+    return slotValue(line.slice(found[0]!.end, next.start));
+  };
+  // "title X in space OPS": the preposition before the space label is not the title's.
+  const title = labelledValue('title')?.replace(/\s+(?:in|on|into|to)(?:\s+the)?$/i, '');
+  if (!title || title.split(/\s+/).length > MAX_BARE_TITLE_WORDS * 2) return undefined;
+  const spaceWord = labelledValue('space');
+  const key = spaceWord
+    ? /^\S+$/.test(spaceWord)
+      ? acceptSpaceWord(spaceWord, true)
+      : undefined
+    : findSpace(line.slice(0, text.start))?.key;
+  if (key === undefined) return undefined;
+  // "… Text Tips" or "text" alone: a text of one unquoted word may be part of a title.
+  const inline = slotValue(line.slice(text.end));
+  if (
+    bodyLines.trim().length === 0 &&
+    !/\S\s+\S/.test(inline) &&
+    !/^["“‘']/.test(line.slice(text.end).trim())
+  )
+    return undefined;
+  const body = inline.length > 0 ? (bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline) : bodyLines;
+  return body.trim().length > 0 ? { title, spaceKey: key, text: body } : undefined;
+}
+
+/**
  * The title, space and text of a new page read as labelled slots from the words after a create verb
  * (`line`) and the lines after it, or `undefined` unless all three are there.
  */
 export function readCreateSlots(typed: string, typedBody: string): CreateSlots | undefined {
   const { line, bodyLines } = withFieldLines(typed, typedBody);
+  const slots = readSlots(line, bodyLines);
+  // "page name=X space=OPS text=…": a title that begins with its label is read from the labels.
+  if (slots !== undefined && !/^(?:title|name)\s*[:=]/i.test(slots.title)) return slots;
+  return labelledSlots(line, bodyLines) ?? slots;
+}
+
+function readSlots(line: string, bodyLines: string): CreateSlots | undefined {
   const text = findText(line) ?? (bodyLines.trim().length === 0 ? dashAfterSlots(line) : undefined);
   // "… and put 3rd floor kitchen on it": where the text goes is not part of it.
   const typedInline = text

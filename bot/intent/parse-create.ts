@@ -369,6 +369,9 @@ function quotedTextGiven(remainder: string, bodyLines: string): string {
   return `${head}: ${match[1]}`;
 }
 
+/** "title Desk Booking …", "name=Desk Booking": a slot's label read into the title (the slots are tried instead). */
+const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^title\s+\S/;
+
 /**
  * Builds a create from what follows a create verb (`"Title" in SPACE [under <page>]`, optionally
  * `: inline text`) and the message's following lines, which are the Markdown body kept exactly
@@ -379,7 +382,15 @@ function quotedTextGiven(remainder: string, bodyLines: string): string {
  */
 export function parseCreate(remainder: string, bodyLines: string): Intent {
   const read = parseOrderedCreate(quotedTextGiven(remainder, bodyLines), bodyLines);
-  if (read.kind !== 'failure' || read.message.startsWith('The title')) return read;
+  const labelledTitle =
+    read.kind === 'operation' &&
+    read.request.operation === 'create' &&
+    LABEL_IN_TITLE.test(read.request.title);
+  if (
+    (read.kind !== 'failure' && !labelledTitle) ||
+    (read.kind === 'failure' && read.message.startsWith('The title'))
+  )
+    return read;
   // "create a page in OPS, title is X, content is …": the slots in another order.
   const slots = readCreateSlots(remainder.trim(), bodyLines);
   if (slots === undefined || checkTitle(slots.title) !== undefined) return read;
