@@ -214,8 +214,9 @@ const TRAILING_RESIDUE = new RegExp(
   `\\s(?:${FOR_WHOM}.*|${WHY}.*|${BEFORE_OWN}.*|(?:before|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
   'u',
 );
-/** Which copy, said after a break: ", the one from last year", "(the new one)", "- the latest version" (lower case as typed). */
-const WHICH_ONE = "the\\s+(?:[\\p{Ll}\\p{N}'-]+\\s+){0,3}?(?:ones?|version|copy)(?=\\s|$)";
+/** Which copy, said after a break: ", the one from last year", "(the new one)", "(latest version)" (lower case as typed). */
+const WHICH_ONE =
+  "the\\s+(?:[\\p{Ll}\\p{N}'-]+\\s+){0,3}?(?:ones?|version|copy)(?=\\s|$)|(?:[\\p{Ll}\\p{N}'-]+\\s+){1,2}(?:one|version|copy)\\s*$";
 /** A clause after a break that says why, for whom, for what or which copy ("- for a conference in Berlin", ", the one HR sent"). */
 const ASIDE_START = new RegExp(
   `^(?:${FOR_WHOM}|${WHY}|${EVENT}|${WHICH_ONE}|no\\s+(?:idea|clue)|not\\s+sure|dunno)`,
