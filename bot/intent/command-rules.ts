@@ -5,6 +5,7 @@ import {
   parseChangeIn,
   parseDescribedAppend,
   parsePageFirstEdit,
+  parsePageThenColonText,
 } from './edit-phrases.js';
 import { PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
 import { isAside } from './name-residue.js';
@@ -170,7 +171,10 @@ const RULES: readonly Rule[] = [
   [
     /^(?:append|add)\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/))/i,
     // "add the new hires to the onboarding page: Ana, Sam": the page after the link word, the text after the colon.
-    (rest, body) => parseDescribedAppend(rest, body) ?? parseUpdate('append-to', rest, body),
+    (rest, body) =>
+      parsePageThenColonText(rest, body) ??
+      parseDescribedAppend(rest, body) ??
+      parseUpdate('append-to', rest, body),
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [
@@ -380,7 +384,8 @@ const RULES: readonly Rule[] = [
       String.raw`^(?:append|add|put|write|insert|stick|pop|tack|attach|jot\s+down|note\s+down)\s+(?!(?:me|us|him|her|them|myself|ourselves)\s+(?:to|onto|into|on|in)\b)(?=\S.*\s(?:to|onto|into|on|in)\s)`,
     ),
     (rest, body) => {
-      const saying = parseAddToSaying(rest, body) ?? parseAppendSaying(rest, body);
+      const saying =
+        parsePageThenColonText(rest, body) ?? parseAddToSaying(rest, body) ?? parseAppendSaying(rest, body);
       return saying.kind === 'failure' ? undefined : saying;
     },
   ],

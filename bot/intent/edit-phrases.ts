@@ -8,6 +8,7 @@ import {
 } from './edit-text.js';
 import { failure, finish, POSITION_OWNER, readTarget, update } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
+import { sectionInPageName } from './section-heading.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
@@ -109,6 +110,32 @@ export function parseDescribedAppend(remainder: string, bodyLines: string): Inte
   return undefined;
 }
 
+/** A link word first ("under the Parking heading of …", "to the Office Guide"): the page is named before the colon. */
+const LINK_FIRST =
+  /^(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of|under|in|inside|within|to|onto|into|on)\s+(?=\S)/i;
+/** Link words that only say where text goes; "under", "in" stay for a section named with the page. */
+const MOVE_LINK = /^(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of|to|onto|into|on)\s+/i;
+
+/**
+ * "write under the Parking heading of the Office Guide: bikes go in bay 3": a link word, the page (and a
+ * section named with it) before the colon, the text after it. The text is never searched for the page
+ * (its own " in " is not one). `undefined` when the line does not start that way or no page reads there.
+ */
+export function parsePageThenColonText(remainder: string, bodyLines: string): Intent | undefined {
+  const text = remainder.trim();
+  const colon = text.search(/:(?!\/\/)/);
+  if (colon <= 0 || !LINK_FIRST.test(text)) return undefined;
+  const head = text.slice(0, colon).trim().replace(MOVE_LINK, '');
+  const markdown = joinMarkdown(text.slice(colon + 1).trim(), bodyLines || undefined);
+  const part = sectionInPageName(head);
+  const cursor = new TextCursor(part ? part.page : head.replace(LINK_FIRST, ''));
+  const ref = readTarget(cursor, 'end');
+  if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
+  if (part)
+    return markdown.trim() ? update(ref, { kind: 'section', heading: part.heading, markdown }) : undefined;
+  return finish(ref, () => markdownEdit('append', markdown));
+}
+
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?|(?:you|u)\s+(?:must|should|can|could|need\s+to|have\s+to)\s+(?:please\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
@@ -154,9 +181,27 @@ export function parsePageFirstEdit(remainder: string, bodyLines: string): Intent
   return undefined;
 }
 
+/**
+ * "the guide should say: add the printer from settings", "make the Office Guide say: …": the page is
+ * named before the wish, and all after the colon is what it should say (its verb is no edit of the bot's).
+ */
+const SHOULD_SAY =
+  /^(?:make\s+(\S.{0,150}?)\s+(?:also\s+)?(?:say|read)|(\S.{0,150}?)\s+(?:should|must|needs?\s+to|has\s+to|ought\s+to)\s+(?:also\s+)?(?:say|read))$/i;
+
+/** The page named in a wish ("the guide should say") and the text after the colon, appended. */
+function wishedText(name: string, text: string, end: RegExpExecArray, bodyLines: string): Intent | undefined {
+  const cursor = new TextCursor(name);
+  const ref = readTarget(cursor, 'end');
+  const said = text.slice(end.index + end[0].length).trim();
+  if (typeof ref === 'string' || !cursor.atEnd() || said.length === 0) return undefined;
+  return finish(ref, () => markdownEdit('append', joinMarkdown(said, bodyLines || undefined)));
+}
+
 /** The page before `end` and the edit after it, or `undefined` when either does not read. */
 function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string): Intent | undefined {
   const named = text.slice(0, end.index);
+  const wished = SHOULD_SAY.exec(named.trim());
+  if (wished && end[0].includes(':')) return wishedText(wished[1] ?? wished[2]!, text, end, bodyLines);
   const ref = readTarget(new TextCursor(named.replace(PAGE_COMPLAINT, '')), 'end');
   if (typeof ref === 'string') return undefined;
   const editText = text.slice(end.index + end[0].length).replace(COURTESY_BEFORE_EDIT, '');

@@ -88,16 +88,38 @@ export function newsNotAsked(intent: Intent, head: string): 'greeting' | 'questi
   return /\?\s*$/.test(line) ? 'question' : 'unclear';
 }
 
-/** A note to oneself ("todo: write the summary", "note to self - update the rota", "reminder: change your password"). */
+/** The verbs a note to oneself or a quoted page starts with ("add", "append", "insert" too). */
+const MEMO_VERB = `(?:${WRITE_VERB}|append|insert)`;
+/** Whose notes a line is headed with ("my notes", "our todo list", "personal notes for today"). */
+const OWN_LIST = String.raw`(?:(?:my|our)\s+(?:own\s+|personal\s+)?|personal\s+)(?:notes?|todos?|to-dos?|(?:todo\s+|to-do\s+)?lists?|reminders?|tasks?|memos?)(?:\s+for\s+(?:today|tomorrow|tonight|later|(?:this|next)\s+week|the\s+(?:meeting|call|day|week)))?`;
+/**
+ * A note to oneself ("todo: write the summary", "note to self - update the rota", "reminder: change your
+ * password", "my notes: update the slides, add Q3 numbers").
+ */
 const MEMO = new RegExp(
-  String.raw`^(?:my\s+)?(?:todo|to-do|to\s+do|note\s+to\s+self|reminder|memo)\s*(?:[:,]|\s[-–—])?\s*(?:(?:please|pls)\s+)?${WRITE_VERB}\b`,
+  String.raw`^(?:(?:my\s+)?(?:todo|to-do|to\s+do|note\s+to\s+self|reminder|memo)|${OWN_LIST})\s*(?:[:,]|\s[-–—])?\s*(?:(?:please|pls)\s+)?${MEMO_VERB}\b`,
   'i',
 );
 
-/** A write or a search read from a note to oneself, which asks nothing of the bot: unclear. `undefined` keeps the reading. */
-export function memoNotAsked(intent: Intent, head: string): 'unclear' | undefined {
+/**
+ * What a page or a person says, quoted ("the guide says: add the printer from settings", "VPN Setup
+ * Guide says - restart the client"): an instruction read there, not one given to the bot. A line that
+ * starts with a write verb ("update the guide so it says: …") or wishes ("should say") is a request.
+ */
+const QUOTED_SAYS = new RegExp(
+  String.raw`^(?:(?:hmm+|so|well|ok|okay|lol|fyi|btw|ugh|wait)[\s,]+)?(?!(?:please|pls|can|could|would|will|kindly)\b)(?!${MEMO_VERB}\b|make\b|set\b|get\b|have\b)[^:\n]{1,120}?\s(?:says|said|reads|states|tells\s+(?:me|us|you)|(?<!\b(?:should|to|must|would|could|will|shall|can|might|it)\s)say)(?:\s+(?:literally|clearly|just|only|basically|here))?\s*(?:[:,]|\s[-–—])\s*["“]?(?:(?:please|pls)\s+)?${MEMO_VERB}\b`,
+  'i',
+);
+
+/**
+ * A write or a search read from a note to oneself, or from what a page says, which asks nothing of the
+ * bot: unclear (a question when asked). `undefined` keeps the reading.
+ */
+export function memoNotAsked(intent: Intent, head: string): 'question' | 'unclear' | undefined {
   const writeOrSearch =
     (intent.kind === 'page-by-name' && intent.request.operation === 'update') ||
     (intent.kind === 'operation' && intent.request.operation === 'search');
-  return writeOrSearch && MEMO.test(head.trim()) ? 'unclear' : undefined;
+  const line = head.trim();
+  if (!writeOrSearch || !(MEMO.test(line) || QUOTED_SAYS.test(line))) return undefined;
+  return /\?\s*$/.test(line) ? 'question' : 'unclear';
 }

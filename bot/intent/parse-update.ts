@@ -174,13 +174,31 @@ const SAYING = new RegExp(
   'iy',
 );
 
+/** A capitalised added noun right after a capitalised word ("the Release Notes: …") is the title's last word. */
+const TITLE_NOUN = /^\s[A-Z]/;
+const CAPITALISED_BEFORE = /(?:^|\s)[A-Z][\w'-]*$/;
+
+/** Where the text starts after a page's name, passing over at most two title words read as added nouns. */
+function contentStart(rest: string): number | undefined {
+  let offset = 0;
+  for (let tries = 0; tries < 3; tries += 1) {
+    const match = CONTENT_START.exec(rest.slice(offset));
+    if (!match) return undefined;
+    const at = offset + match.index;
+    if (!TITLE_NOUN.test(match[0]) || !CAPITALISED_BEFORE.test(rest.slice(Math.max(0, at - 80), at)))
+      return at;
+    offset = at + 1;
+  }
+  return undefined;
+}
+
 function nameEnd(text: string, from: number, stop: NameStop): number {
   const rest = text.slice(from);
   const found =
     stop === 'edit'
       ? EDIT_START.exec(rest)?.index
       : stop === 'content'
-        ? (CONTENT_START.exec(rest)?.index ?? DASH_BEFORE_TEXT.exec(rest)?.index)
+        ? (contentStart(rest) ?? DASH_BEFORE_TEXT.exec(rest)?.index)
         : stop === 'to'
           ? TO_WORD.exec(rest)?.index
           : undefined;
