@@ -214,8 +214,14 @@ const TRAILING_RESIDUE = new RegExp(
   `\\s(?:${FOR_WHOM}.*|${WHY}.*|${BEFORE_OWN}.*|(?:before|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
   'u',
 );
-/** A clause after a break that says why, for whom or for what ("- for a conference in Berlin", ", for my sister"). */
-const ASIDE_START = new RegExp(`^(?:${FOR_WHOM}|${WHY}|${EVENT}|no\\s+(?:idea|clue)|not\\s+sure|dunno)`, 'u');
+/** Which copy, said after a break: ", the one from last year", "(the new one)", "(latest version)" (lower case as typed). */
+const WHICH_ONE =
+  "the\\s+(?:[\\p{Ll}\\p{N}'-]+\\s+){0,3}?(?:ones?|version|copy)(?=\\s|$)|(?:[\\p{Ll}\\p{N}'-]+\\s+){1,2}(?:one|version|copy)\\s*$";
+/** A clause after a break that says why, for whom, for what or which copy ("- for a conference in Berlin", ", the one HR sent"). */
+const ASIDE_START = new RegExp(
+  `^(?:${FOR_WHOM}|${WHY}|${EVENT}|${WHICH_ONE}|no\\s+(?:idea|clue)|not\\s+sure|dunno)`,
+  'u',
+);
 
 /** True when `clause` (after a break) is about the asker or the moment: a clause word typed in lower case, or a participle. */
 export function isAside(clause: string): boolean {
@@ -339,6 +345,16 @@ function withoutLeadingResidue(text: string, search: boolean): string {
   return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
 }
 
+/** A bracketed clause inside the text, with more after it ("expense codes (the finance ones) in SALES"). */
+const BRACKETED = /\s\(([^()]{1,90})\)(?=[\s,.!?]|$)/gu;
+
+/** `text` without bracketed asides (see {@link isAside}) before the end: "X (the 2026 one) in HR" → "X in HR". */
+function withoutBracketedAsides(text: string): string {
+  return text.replace(BRACKETED, (whole, clause: string, at: number) =>
+    /[\p{L}\p{N}]/u.test(text.slice(0, at)) && !insideQuotes(text, at) && isAside(clause) ? '' : whole,
+  );
+}
+
 /**
  * `text` (a search's words or the name of a page to read) without what is said after it that is
  * neither (see the module comment), and without fillers before it or between commas; `search` also drops
@@ -347,7 +363,10 @@ function withoutLeadingResidue(text: string, search: boolean): string {
  */
 export function withoutNameResidue(text: string, search = false): string {
   if (text.length > MAX_TEXT) return text;
-  let rest = withoutLeadingResidue(text.replace(FILLER_BETWEEN_COMMAS, ' ').trim(), search);
+  let rest = withoutLeadingResidue(
+    withoutBracketedAsides(text.replace(FILLER_BETWEEN_COMMAS, ' ')).trim(),
+    search,
+  );
   for (let round = 0; round < 4; round += 1) {
     const next = trimOnce(rest);
     if (next === rest) break;

@@ -122,6 +122,9 @@ const FRESHNESS =
   /^((?:the|our|teh)\s+)(?:latest|current|newest|most\s+recent|up-to-date|updated)\s+(?!(?:version|copy|draft)\b)(?=\S)/;
 /** "HR's parental leave policy", "the ENG team's testing strategy": a space key in capitals owns the page. */
 const SPACE_OWNS = /^(?:(?:the|our)\s+)?([A-Z][A-Z0-9]{1,9})(?:\s+(?:team|space|wiki))?['’]s\s+(?=\S)/;
+/** "the engineering space Testing Strategy page": the space named before a name in capitals (marker typed in lower case). */
+const SPACE_BEFORE_NAME =
+  /^(?:(?:the|our)\s+)?(?!(?:the|our|a|an|this|that|my|your|which|what|team|company|main|shared|personal)\s)((?:[\p{L}&]+\s+){0,2}?[\p{L}&]+\s+(?:space|wiki))\s+(?=[A-Z])/u;
 /** "the expense policy one": "one" for the page, after its name. */
 const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+one$/i;
 
@@ -137,6 +140,11 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
   const named = (context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
     .replace(FRESHNESS, '$1')
     .replace(ONE_AFTER_NAME, '');
+  const spaceFirst = SPACE_BEFORE_NAME.exec(named);
+  if (spaceFirst) {
+    const moved = readPageName(`${named.slice(spaceFirst[0].length)} in the ${spaceFirst[1]}`);
+    if (moved) return moved;
+  }
   const owner = SPACE_OWNS.exec(named);
   const ownerKey = owner ? acceptSpaceWord(owner[1]!, false) : undefined;
   const owned = owner && ownerKey !== undefined ? readPageName(named.slice(owner[0].length)) : undefined;
