@@ -536,9 +536,9 @@ const ASKING_WHY =
 /** A request's words anywhere in a clause ("btw can you show me …"): then it is no story. */
 const REQUEST_WORD =
   /\b(?:can|could|would|will|please|pls|plz|kindly|show|open|find|search|get|pull|bring|look|give|send|share|check|read|see|view|lmk)\b/i;
-/** A write's words: after them a clause can be the text of the page. */
-const WRITE_WORD =
-  /\b(?:add|append|put|write|insert|update|edit|change|replace|rename|create|make|post|note|say|saying|says|draft|fix|correct|include|mention|set\s+up|start)\b/i;
+/** A write's words anywhere in a line: then a clause after it can be the text of the page, and the line is no plain read. */
+export const WRITE_WORD =
+  /\b(?:add|append|prepend|put|write|insert|update|edit|change|replace|rename|create|make|post|note|say|saying|says|draft|fix|correct|include|mention|set(?:\s+up)?|start)\b/i;
 
 /** A colon and then text ("Equipment section: laptops ship in 10 days"): the text of a page, not a story ("at 10:30" is no colon of this kind). */
 const TEXT_AFTER_COLON = /:\s/;

@@ -9,6 +9,7 @@ import {
   isQuestion,
   matchHelp,
   stripPoliteness,
+  WRITE_WORD,
 } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { looksLikeApiToken } from './detect-secret.js';
@@ -189,9 +190,6 @@ function explicitPage(line: string): Intent | undefined {
 /** A read's verb first ("show", "open", "bring up"): what follows names a page, it carries no page text. */
 const READ_VERB_FIRST =
   /^(?:show|open|get|display|view|read|see|fetch|find|search|look\s+up|look\s+for|bring\s+up|pull\s+up|take\s+me\s+to|go\s+to)\b/i;
-/** Words that make a line a write after all ("open X and add: …", "find X and say …"). */
-const WRITE_WORD =
-  /\b(?:add|append|update|edit|change|replace|rename|put|write|insert|say|saying|says|create|make|post|prepend|correct|fix|set)\b/i;
 
 /** A read whose page name has a colon ("show Runbook: Redis thanks!"): its end is courtesy, not page text. */
 function isPlainRead(core: string): boolean {
