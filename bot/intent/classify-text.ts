@@ -470,6 +470,9 @@ function reasonBreak(text: string): number {
   return at;
 }
 
+/** Longest greeting read before a clause ("Hi team, good morning, hope you're all well"); longer is no greeting. */
+const MAX_GREETING = 160;
+
 function stripTrailingClause(text: string, asked = false): string {
   const comma = Math.max(
     reasonBreak(text),
@@ -485,7 +488,7 @@ function stripTrailingClause(text: string, asked = false): string {
   // `get "Thanks, Ana" in HR`: a comma inside a quoted title ends nothing.
   if (isInsideQuotes(text, comma)) return text;
   // "Hi, good morning. I want that you search …": after a greeting the clause is the request itself.
-  if (isGreeting(text.slice(0, comma))) return text;
+  if (comma <= MAX_GREETING && isGreeting(text.slice(0, comma))) return text;
   const clause = text
     .slice(comma + 1)
     .replace(/^[-–—]/, '')
