@@ -60,13 +60,9 @@ const STATEMENT =
  * pronoun for it; the verb is read with the name. Only a short name with no verb of its own.
  */
 function nameThenPronoun(core: string, bodyLines: string): Intent | undefined {
-  let start = -1;
-  let end = -1;
-  for (const match of core.matchAll(SENTENCE_BREAK)) {
-    end = match.index;
-    start = match.index + match[0].length;
-  }
-  if (start < 0) return undefined;
+  const found = lastBreak(core, SENTENCE_BREAK);
+  if (!found) return undefined;
+  const { at: end, after: start } = found;
   const tag = VERB_AND_PRONOUN.exec(stripPoliteness(core.slice(start)));
   const name = stripPoliteness(core.slice(0, end));
   if (!tag || name.length === 0 || name.split(/\s+/).length > 8 || STATEMENT.test(name)) return undefined;
@@ -92,8 +88,7 @@ const ADD_WITHOUT_PAGE =
  * the one the sentence before is about. `undefined` unless the edit then reads in full.
  */
 function editOfPageBefore(core: string, bodyLines: string): Intent | undefined {
-  let start = -1;
-  for (const match of core.matchAll(SENTENCE_BREAK)) start = match.index + match[0].length;
+  const start = lastBreak(core, SENTENCE_BREAK)?.after ?? -1;
   const page = start > 0 ? PAGE_TALKED_ABOUT.exec(stripPoliteness(core.slice(0, start))) : null;
   // A sentence that only names something ("the on call rota.") must name a page, not a thing.
   if (!page || (page[2] !== undefined && !PAGE_LIKE.test(page[1]!))) return undefined;
@@ -116,11 +111,18 @@ const MAX_CLAUSE_TRIES = 2;
 /** A verb and a pronoun for what came before ("open it"): the object is in the lead-in, not after. */
 const POINTS_BACK = /^\S+(?:\s+(?:me|us|for))?\s+(?:it|this|that|them|one)(?:\s+up)?$/i;
 
+/** Where the last match of `breaks` (a global pattern) in `text` starts, and where the text after it starts. */
+function lastBreak(text: string, breaks: RegExp): { at: number; after: number } | undefined {
+  let found: { at: number; after: number } | undefined;
+  for (const match of text.matchAll(breaks))
+    found = { at: match.index, after: match.index + match[0].length };
+  return found;
+}
+
 /** The command form after the last match of `breaks` in `core`, or `undefined`. */
 function commandAfter(core: string, breaks: RegExp, bodyLines: string, notThis?: RegExp): Intent | undefined {
-  let start = -1;
-  for (const match of core.matchAll(breaks)) start = match.index + match[0].length;
-  return start < 0 ? undefined : commandAt(core, start, bodyLines, notThis);
+  const found = lastBreak(core, breaks);
+  return found ? commandAt(core, found.after, bodyLines, notThis) : undefined;
 }
 
 /** The command form that starts at `start` in `core`, or `undefined`. */
@@ -223,13 +225,9 @@ const SO_PAGE_NEEDS =
 export function statedCommand(line: string, bodyLines: string): Intent | undefined {
   const so = SO_PAGE_NEEDS.exec(stripPoliteness(line));
   if (so && isStatement(statementOf(so[1]!), bodyLines)) return addStatement(so[2]!, statementOf(so[1]!));
-  let at = -1;
-  let start = -1;
-  for (const match of line.matchAll(STATED_BREAK)) {
-    at = match.index;
-    start = match.index + match[0].length;
-  }
-  if (start < 0) return undefined;
+  const found = lastBreak(line, STATED_BREAK);
+  if (!found) return undefined;
+  const { at, after: start } = found;
   const ask = stripPoliteness(line.slice(start));
   const lead = statementOf(line.slice(0, at));
   // "Sorry, crazy day. update the X page\nappend: …": with its text on the lines after, the lead is no text.
