@@ -206,7 +206,22 @@ function keepInlineBodyEnd(line: string, core: string): string {
   if (!/:\s*\S/.test(core) || isPlainRead(core)) return core;
   const tail = core.slice(-INLINE_END_PROBE);
   const at = line.lastIndexOf(tail);
-  return at >= 0 ? `${core}${line.slice(at + tail.length).trimEnd()}` : core;
+  return at >= 0 ? `${core}${withoutCourtesyAtEnd(line.slice(at + tail.length).trimEnd())}` : core;
+}
+
+/**
+ * Thanks or "please" that close a request after its text ("add to X: Sam covers week 9, thanks!",
+ * "…: laptops ship in 5 days pls 🙏"): said to the bot, not text for the page. Kept as data.
+ */
+const COURTESY_AT_END =
+  /(?:^|[\s,;.!?–—-])(?:and\s+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
+
+/** The end of a line put back after an inline text, without the courtesy that closes it ("!" stays). */
+function withoutCourtesyAtEnd(end: string): string {
+  const courtesy = COURTESY_AT_END.exec(end.slice(-INLINE_END_PROBE * 2));
+  if (!courtesy) return end;
+  const cut = end.length - Math.min(end.length, INLINE_END_PROBE * 2) + courtesy.index;
+  return end.slice(0, cut).replace(/[\s,;–—-]+$/, '');
 }
 
 /**
