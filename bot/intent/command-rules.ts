@@ -18,6 +18,7 @@ import { isComplaint, unclear } from './readings.js';
 import { PART_NOUN } from './section-heading.js';
 import { readSpaceClause, readSpaceName } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
+import { withoutTextFormat } from './text-format.js';
 import type { Intent } from './types.js';
 
 /**
@@ -634,7 +635,9 @@ export function baseVerbForm(typed: string): string {
 }
 
 /** The intent of the first command form `core` starts with, or `undefined` when none fits. */
-export function applyRules(core: string, bodyLines: string): Intent | undefined {
+export function applyRules(line: string, bodyLines: string): Intent | undefined {
+  // "write in bold: hello to the Office Guide": how the text should look names no page.
+  const core = withoutTextFormat(line);
   for (const [pattern, handle] of RULES) {
     const match = pattern.exec(core);
     if (match) return handle(core.slice(match[0].length), bodyLines, match);
