@@ -422,7 +422,10 @@ const RULES: readonly Rule[] = [
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
-  [PAGE_THEN_EDIT, (_rest, body, match) => parsePageFirstEdit(match.input, body)],
+  [
+    PAGE_THEN_EDIT,
+    (_rest, body, match) => contextThenWrite(match.input, body) ?? parsePageFirstEdit(match.input, body),
+  ],
 ];
 
 /** `P section "H":`, then the text. */
@@ -556,6 +559,52 @@ function purposeThenCommand(lead: string, rest: string, body: string): Intent | 
   const command = stripPoliteness(rest.slice(purpose[0].length));
   const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
   return read?.kind === 'operation' || read?.kind === 'page-by-name' ? read : undefined;
+}
+
+/** A first clause, then a break and a write's verb ("we decided in the retro - add to X that …"). */
+const CLAUSE_THEN_WRITE =
+  /^([^:\n"“]{3,120}?)(?:\s*[:,]\s*|\s[-–—]+\s*)(?=(?:(?:please|pls|plz|kindly|so|can|could|would|will)\s+(?:you\s+|u\s+)?){0,3}(?:add|append|put|write|insert|stick|pop|post|jot|note|change|replace|swap|update|rename)\b)/i;
+/**
+ * Verbs that tell what happened or who said so ("we decided", "HR just told me", "it was agreed"):
+ * a clause with one is news, never a page's name. Lower case only; past forms in "-ed" count too.
+ */
+const TELLING_VERBS = wordSetOf(
+  'said says told tells heard hear decided agreed confirmed asked voted moved changed approved announced mentioned wants wanted needs was were is are has had got went came sent emailed pinged flagged requested discussed talked suggested reminded reckons thinks thought knows noticed found realised realized',
+);
+
+/** Words for a place on a page or a pointer, never a page of their own ("add to the bottom: …"). */
+const PLACE_ONLY =
+  /^(?:(?:the|its|this|that)\s+)?(?:end|bottom|top|start|beginning|middle|list|it|this|that|there|here|same|section|part)$/i;
+
+function wordSetOf(words: string): ReadonlySet<string> {
+  return new Set(words.split(' '));
+}
+
+/** True when a lower-case word of `clause` tells what happened ("decided", "told", "was"). */
+function isTellingClause(clause: string): boolean {
+  return clause.split(/\s+/).some((word) => TELLING_VERBS.has(word) || /^[a-z]{2,}ed$/.test(word));
+}
+
+/**
+ * "we decided in the retro - add to Team Rituals that …", "HR just told me: put in the Onboarding page
+ * …": news first, then a whole write that names its own page, read as that write. `undefined` unless
+ * the first clause tells something and the rest reads as a write of a named page.
+ */
+function contextThenWrite(line: string, body: string): Intent | undefined {
+  const clause = CLAUSE_THEN_WRITE.exec(line);
+  // "the archived projects page - add to the bottom: …": a page noun says the clause names the page.
+  if (!clause || !isTellingClause(clause[1]!) || /\b(?:page|pg|doc|document|wiki)\b/i.test(clause[1]!))
+    return undefined;
+  const command = stripPoliteness(line.slice(clause[0].length));
+  const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
+  if (read?.kind === 'page-by-name')
+    return read.request.operation === 'update' && !PLACE_ONLY.test(read.request.ref.words.trim())
+      ? read
+      : undefined;
+  const write =
+    read?.kind === 'operation' &&
+    (read.request.operation === 'update' || read.request.operation === 'create');
+  return write ? read : undefined;
 }
 
 /** After a space named first: a break, then the command ("in the engineering space, add to X: …"). */
