@@ -7,6 +7,7 @@ import { isComplaint } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { sectionHeadingFirst } from './section-heading.js';
 import { plainSpaceKeys } from './space-key.js';
+import { statedReplace } from './stated-replace.js';
 import type { HelpTopic } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 
@@ -521,6 +522,8 @@ function stripTrailingClause(text: string, asked = false): string {
   if (QUOTING_VERB.test(text.slice(0, comma))) return text;
   // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
+  // "in the Expense Policy, it should be 45 EUR not 40 EUR": a replace stated after the page is the edit.
+  if (statedReplace(clause) && !isQuestion(clause) && /^(?:in|on)\s/i.test(text)) return text;
   // "update the rota - Sam is off on Friday", "add to the rota - Ana is off": after an update of a page, the clause is the update.
   if (updateFirst && !isComplaint(clause) && !isQuestion(clause)) return text;
   // "…, it's in the people space": where the page is, said aside, stays as "in <space>".

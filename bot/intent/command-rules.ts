@@ -17,6 +17,7 @@ import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js'
 import { isComplaint, unclear } from './readings.js';
 import { PART_NOUN } from './section-heading.js';
 import { readSpaceClause, readSpaceName } from './space-key.js';
+import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { withoutTextFormat } from './text-format.js';
 import type { Intent } from './types.js';
@@ -76,6 +77,10 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
  */
 const PAGE_THEN_EDIT =
   /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:pls|please|plz))?\s*:))/i;
+
+/** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
+const PAGE_THEN_STATED =
+  /^(?:(?:in|on|for)\s+)?([^:\n?,"“]{1,120}?)(?:\s*[:,]\s*|\s[-–—]+\s*)((?:[^:\n?]|(?<=\d):(?=\d)){1,200})$/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -219,7 +224,8 @@ const RULES: readonly Rule[] = [
     (rest, body, match) =>
       spaceThenEdit(`${match[0]}${rest}`, body) ??
       purposeThenCommand(match[0], rest, body) ??
-      parsePageFirstEdit(rest, body),
+      parsePageFirstEdit(rest, body) ??
+      statedAfterPage(`${match[0]}${rest}`, body),
   ],
   [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
@@ -426,6 +432,8 @@ const RULES: readonly Rule[] = [
     PAGE_THEN_EDIT,
     (_rest, body, match) => contextThenWrite(match.input, body) ?? parsePageFirstEdit(match.input, body),
   ],
+  // "Expense Policy: 45 EUR instead of 40 EUR", "in the rota, Ana not Sam": a page, then a replace stated with no verb.
+  [PAGE_THEN_STATED, (_rest, body, match) => verblessReplace(match, body)],
 ];
 
 /** `P section "H":`, then the text. */
@@ -559,6 +567,31 @@ function purposeThenCommand(lead: string, rest: string, body: string): Intent | 
   const command = stripPoliteness(rest.slice(purpose[0].length));
   const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
   return read?.kind === 'operation' || read?.kind === 'page-by-name' ? read : undefined;
+}
+
+function statedAfterPage(line: string, body: string): Intent | undefined {
+  const match = PAGE_THEN_STATED.exec(line);
+  return match ? verblessReplace(match, body) : undefined;
+}
+
+/**
+ * A replace stated with no verb after the page ("Expense Policy: 45 EUR instead of 40 EUR", "in the
+ * on-call rota, it should be Ana not Sam"): only when the page reads as one and both texts look like
+ * values (see stated-replace.ts). `undefined` otherwise.
+ */
+function verblessReplace(match: RegExpExecArray, body: string): Intent | undefined {
+  const page = match[1]!.trim();
+  if (body.trim().length > 0 || NOT_A_PAGE_START.test(page) || !PAGE_LIKE.test(page)) return undefined;
+  const stated = statedReplace(match[2]!);
+  if (!stated) return undefined;
+  const read = parseUpdate('update', `${page}: append: x`, '');
+  return read.kind === 'page-by-name' || read.kind === 'operation'
+    ? read.kind === 'page-by-name' && read.request.operation === 'update'
+      ? { kind: 'page-by-name', request: { ...read.request, edit: stated } }
+      : read.kind === 'operation' && read.request.operation === 'update'
+        ? { kind: 'operation', request: { ...read.request, edit: stated } }
+        : undefined
+    : undefined;
 }
 
 /** A first clause, then a break and a write's verb ("we decided in the retro - add to X that …"). */

@@ -13,6 +13,9 @@ const OLD_THEN_NEW =
   /^(.{1,80}?)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
 const ARROW = /^(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/;
 const NOW_NOT = /^(?:it'?s|it\s+is)\s+(.{1,80}?)\s+now,?\s+not\s+(.{1,80}?)[\s.!]*$/i;
+/** "it should be 45 EUR, not 40 EUR", "it's Tuesday not Monday": the wish before the new text, dropped. */
+const POINTED_WISH =
+  /^(?:(?:it|that|this)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|say|read)|(?:should|must)\s+(?:be|say|read)|it'?s|it\s+is|make\s+it|(?:change|set)\s+(?:it|that)\s+to)\s+(?=\S)/i;
 
 /** Most words in either text. */
 const MAX_WORDS = 5;
@@ -41,7 +44,9 @@ function unquote(text: string): string {
 /** The replace that `markdown` (text read as to be added) states, or `undefined` when it is just text. */
 export function statedReplace(markdown: string): UpdateEdit | undefined {
   if (markdown.length > 200 || markdown.includes('\n')) return undefined;
-  const text = markdown.trim();
+  const trimmed = markdown.trim();
+  const wish = POINTED_WISH.exec(trimmed);
+  const text = wish && !NOW_NOT.test(trimmed) ? trimmed.slice(wish[0].length) : trimmed;
   const newFirst = NEW_THEN_OLD.exec(text) ?? NOW_NOT.exec(text);
   const oldFirst = newFirst ? undefined : (OLD_THEN_NEW.exec(text) ?? ARROW.exec(text));
   const [find, replaceWith] = newFirst
