@@ -424,7 +424,7 @@ const RULES: readonly Rule[] = [
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
     // section named after it, a colon and the new text, no verb (the text may not be a question).
-    /^(?=[^:\n"“?]{1,120}?(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)\s*:\s*\S)/i,
+    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?)\s*:\s*\S)/i,
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
@@ -441,15 +441,21 @@ const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\
 /** `P, H section:` or `P - H section:` (a comma or dash between the page and the heading). */
 const PAGE_SECTION_UNQUOTED =
   /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?([^:\n"“,?]{1,60}?)\s+section\s*:\s*/i;
+/** `P > H:` (a breadcrumb from the page to its heading), then the text. */
+const PAGE_SECTION_CRUMB = /^([^:\n"“?>]{1,120}?)\s+>\s+([^:\n"“,?>]{1,60}?)\s*:\s*/;
 /** Words that start a question or a remark, not a page's name. */
 const NOT_A_PAGE_START =
   /^(?:what|who|why|how|when|where|which|is|are|does|do|did|can|could|should|would|will|fyi|note|btw|so|and|but|also|i|we|you|my|our)\b/i;
 
 /** A section edit named after the page with no verb, or `undefined` when it does not read that way. */
 function verblessSection(line: string, body: string): Intent | undefined {
-  const match = PAGE_SECTION_QUOTED.exec(line) ?? PAGE_SECTION_UNQUOTED.exec(line);
+  const match =
+    PAGE_SECTION_QUOTED.exec(line) ?? PAGE_SECTION_UNQUOTED.exec(line) ?? PAGE_SECTION_CRUMB.exec(line);
   if (!match || NOT_A_PAGE_START.test(match[1]!.trim())) return undefined;
-  const text = line.slice(match[0].length);
+  // "Office Guide > Parking: add bikes go in bay 3": the verb says what to do, it is no text.
+  const text = line
+    .slice(match[0].length)
+    .replace(/^(?:(?:please|pls)\s+)?(?:add|append|write|put|insert)\s*:?\s+(?=\S)/i, '');
   if (isQuestion(text) || isComplaint(text)) return undefined;
   return parseUpdate('section', `"${match[2]!.trim()}" of ${match[1]!.trim()}: ${text}`, body);
 }

@@ -5,6 +5,7 @@ import { cleanLine } from './normalize-message.js';
 import { checkTitle } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { correctedWord } from './spelling.js';
+import { oldLikeNew } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { UpdateEdit } from './types.js';
 
@@ -201,7 +202,7 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
     should !== null && /(?:->|→|=>)/.test(should[0]) && isShort(find ?? '') && isShort(replaceWith ?? '');
   const figures = /\d/.test(find ?? '') && /\d/.test(replaceWith ?? '');
   if (find && replaceWith && (figures || arrow) && !/^['‘]/.test(find))
-    return { kind: 'replace', find, replaceWith };
+    return { kind: 'replace', find: oldLikeNew(find, replaceWith), replaceWith };
   const match = UNQUOTED_EDIT.exec(firstLine.trimEnd());
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;

@@ -1,3 +1,5 @@
+import { oldLikeNew } from './stated-replace.js';
+
 /*
  * Requests in looser word orders than the command rules read: the thing first and the verb after
  * it ("the page Benefits & Perks FAQ, open it"), a few keywords with a question mark ("kafka
@@ -159,7 +161,7 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
     (/^(?:the|our)\s/i.test(correction[1]!) || DOCUMENT_NAME_END.test(correction[1]!)) &&
     isLikeForLike(correction[2]!, correction[3]!)
   )
-    return `in ${correction[1]}, replace ${correction[2]} with ${correction[3]}`;
+    return `in ${correction[1]}, replace ${oldLikeNew(correction[2]!, correction[3]!)} with ${correction[3]}`;
   const newTitle = NEW_TITLE_FOR.exec(core);
   if (newTitle)
     return `rename ${newTitle[1] ?? newTitle[2] ?? newTitle[3]} to ${core.slice(newTitle[0].length)}`;

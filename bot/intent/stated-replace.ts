@@ -41,6 +41,19 @@ function unquote(text: string): string {
   return quoted ? quoted[1]! : trimmed;
 }
 
+/**
+ * The old text cut to the value the new one replaces, when the new text is a figure and the old one
+ * has words before its figure ("standup at 9:30" → "9:30" for "9:45", "port 1194" → "1194" for "443").
+ * Otherwise the old text as given.
+ */
+export function oldLikeNew(old: string, replacement: string): string {
+  const oldWords = old.trim().split(/\s+/);
+  const newWords = replacement.trim().split(/\s+/);
+  if (oldWords.length <= newWords.length || !/^\S*\d/.test(newWords[0]!)) return old;
+  const tail = oldWords.slice(-newWords.length);
+  return /^\S*\d/.test(tail[0]!) ? tail.join(' ') : old;
+}
+
 /** The replace that `markdown` (text read as to be added) states, or `undefined` when it is just text. */
 export function statedReplace(markdown: string): UpdateEdit | undefined {
   if (markdown.length > 200 || markdown.includes('\n')) return undefined;
@@ -55,7 +68,8 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
       ? [oldFirst[1]!, oldFirst[2]!]
       : ['', ''];
   if (!valueLike(find) || !valueLike(replaceWith)) return undefined;
-  const [from, to] = [unquote(find), unquote(replaceWith)];
+  const to = unquote(replaceWith);
+  const from = oldLikeNew(unquote(find), to);
   return from.length > 0 && to.length > 0 && from !== to
     ? { kind: 'replace', find: from, replaceWith: to }
     : undefined;
