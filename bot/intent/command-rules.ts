@@ -1,5 +1,6 @@
 import { isQuestion, stripPoliteness } from './classify-text.js';
 import {
+  PAGE_COMPLAINT,
   parseAddToSaying,
   parseAppendSaying,
   parseChangeIn,
@@ -424,7 +425,7 @@ const RULES: readonly Rule[] = [
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
     // section named after it, a colon and the new text, no verb (the text may not be a question).
-    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?)\s*:\s*\S)/i,
+    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?)(?:\s*:|\s+[-–—])\s*\S)/i,
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
@@ -437,10 +438,10 @@ const RULES: readonly Rule[] = [
 ];
 
 /** `P section "H":`, then the text. */
-const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\n]{1,80})["”]\s*:\s*/i;
+const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\n]{1,80})["”](?:\s*:|\s+[-–—])\s*/i;
 /** `P, H section:` or `P - H section:` (a comma or dash between the page and the heading). */
 const PAGE_SECTION_UNQUOTED =
-  /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?([^:\n"“,?]{1,60}?)\s+section\s*:\s*/i;
+  /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?([^:\n"“,?]{1,60}?)\s+section(?:\s*:|\s+[-–—])\s*/i;
 /** `P > H:` (a breadcrumb from the page to its heading), then the text. */
 const PAGE_SECTION_CRUMB = /^([^:\n"“?>]{1,120}?)\s+>\s+([^:\n"“,?>]{1,60}?)\s*:\s*/;
 /** Words that start a question or a remark, not a page's name. */
@@ -586,7 +587,8 @@ function statedAfterPage(line: string, body: string): Intent | undefined {
  * values (see stated-replace.ts). `undefined` otherwise.
  */
 function verblessReplace(match: RegExpExecArray, body: string): Intent | undefined {
-  const page = match[1]!.trim();
+  // "the expense policy is wrong, 30 days should be 45 days": what is wrong with the page is no part of its name.
+  const page = match[1]!.trim().replace(PAGE_COMPLAINT, '');
   if (body.trim().length > 0 || NOT_A_PAGE_START.test(page) || !PAGE_LIKE.test(page)) return undefined;
   const stated = statedReplace(match[2]!);
   if (!stated) return undefined;

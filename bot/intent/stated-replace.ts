@@ -13,6 +13,9 @@ const OLD_THEN_NEW =
   /^(.{1,80}?)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
 const ARROW = /^(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/;
 const NOW_NOT = /^(?:it'?s|it\s+is)\s+(.{1,80}?)\s+now,?\s+not\s+(.{1,80}?)[\s.!]*$/i;
+/** "it says recieve, should be receive", "it still has 30 days but it should say 45 days": old text first. */
+const SAYS_THEN_SHOULD =
+  /^(?:it|that|this|the\s+page)\s+(?:still\s+|currently\s+)?(?:says|has|reads|shows|lists|mentions)\s+(.{1,80}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it|that)\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)\s+(.{1,80}?)[\s.!]*$/i;
 /** "it should be 45 EUR, not 40 EUR", "it's Tuesday not Monday": the wish before the new text, dropped. */
 const POINTED_WISH =
   /^(?:(?:it|that|this)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|say|read)|(?:should|must)\s+(?:be|say|read)|it'?s|it\s+is|make\s+it|(?:change|set)\s+(?:it|that)\s+to)\s+(?=\S)/i;
@@ -32,6 +35,16 @@ function valueLike(text: string): boolean {
   const words = text.trim().split(/\s+/);
   return (
     words.length <= MAX_WORDS && VALUE_LIKE.test(text) && !CLAUSE_START.test(text) && !CLAUSE_VERB.test(text)
+  );
+}
+
+/** A few words that state nothing ("recieve", "line manager"). */
+function fewWords(text: string): boolean {
+  return (
+    text.trim().split(/\s+/).length <= 3 &&
+    !CLAUSE_START.test(text) &&
+    !CLAUSE_VERB.test(` ${text}`) &&
+    !/^(?:nothing|something|anything|everything|fine|ok|okay|wrong|right)$/i.test(text.trim())
   );
 }
 
@@ -61,13 +74,16 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
   const wish = POINTED_WISH.exec(trimmed);
   const text = wish && !NOW_NOT.test(trimmed) ? trimmed.slice(wish[0].length) : trimmed;
   const newFirst = NEW_THEN_OLD.exec(text) ?? NOW_NOT.exec(text);
-  const oldFirst = newFirst ? undefined : (OLD_THEN_NEW.exec(text) ?? ARROW.exec(text));
+  const says = newFirst ? null : SAYS_THEN_SHOULD.exec(text);
+  const oldFirst = newFirst ? undefined : (says ?? OLD_THEN_NEW.exec(text) ?? ARROW.exec(text));
   const [find, replaceWith] = newFirst
     ? [newFirst[2]!, newFirst[1]!]
     : oldFirst
       ? [oldFirst[1]!, oldFirst[2]!]
       : ['', ''];
-  if (!valueLike(find) || !valueLike(replaceWith)) return undefined;
+  // "it says recieve, should be receive": the form says what is old and new; lower-case words will do.
+  const fits = says ? (part: string) => valueLike(part) || fewWords(part) : valueLike;
+  if (!fits(find) || !fits(replaceWith)) return undefined;
   const to = unquote(replaceWith);
   const from = oldLikeNew(unquote(find), to);
   return from.length > 0 && to.length > 0 && from !== to
