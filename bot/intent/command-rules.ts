@@ -431,7 +431,10 @@ const RULES: readonly Rule[] = [
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
   [
     PAGE_THEN_EDIT,
-    (_rest, body, match) => contextThenWrite(match.input, body) ?? parsePageFirstEdit(match.input, body),
+    (_rest, body, match) => {
+      const context = contextThenWrite(match.input, body);
+      return context === 'news' ? undefined : (context ?? parsePageFirstEdit(match.input, body));
+    },
   ],
   // "Expense Policy: 45 EUR instead of 40 EUR", "in the rota, Ana not Sam": a page, then a replace stated with no verb.
   [PAGE_THEN_STATED, (_rest, body, match) => verblessReplace(match, body)],
@@ -613,6 +616,10 @@ const TELLING_VERBS = wordSetOf(
   'said says told tells heard hear decided agreed confirmed asked voted moved changed approved announced mentioned wants wanted needs was were is are has had got went came sent emailed pinged flagged requested discussed talked suggested reminded reckons thinks thought knows noticed found realised realized',
 );
 
+/** A clause with a person as its subject ("they told me", "my manager said", "Sam asked"). */
+const TOLD_BY =
+  /^(?:i|we|they|he|she|you|u|someone|somebody|everyone|(?:my|our|the)\s+(?:manager|boss|lead|team|client|customer|hr|it|legal|finance|ceo|cto|director|colleague|teammate)|[A-Z][a-z]+\s+(?:said|told|asked|says|wants|wanted))\s/;
+
 /** Words for a place on a page or a pointer, never a page of their own ("add to the bottom: …"). */
 const PLACE_ONLY =
   /^(?:(?:the|its|this|that)\s+)?(?:end|bottom|top|start|beginning|middle|list|it|this|that|there|here|same|section|part)$/i;
@@ -631,21 +638,23 @@ function isTellingClause(clause: string): boolean {
  * …": news first, then a whole write that names its own page, read as that write. `undefined` unless
  * the first clause tells something and the rest reads as a write of a named page.
  */
-function contextThenWrite(line: string, body: string): Intent | undefined {
+function contextThenWrite(line: string, body: string): Intent | undefined | 'news' {
   const clause = CLAUSE_THEN_WRITE.exec(line);
   // "the archived projects page - add to the bottom: …": a page noun says the clause names the page.
   if (!clause || !isTellingClause(clause[1]!) || /\b(?:page|pg|doc|document|wiki)\b/i.test(clause[1]!))
     return undefined;
+  // "they told me - add it yourself": news with a person as its subject names no page before the break.
+  const news = TOLD_BY.test(clause[1]!) ? 'news' : undefined;
   const command = stripPoliteness(line.slice(clause[0].length));
   const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
   if (read?.kind === 'page-by-name')
     return read.request.operation === 'update' && !PLACE_ONLY.test(read.request.ref.words.trim())
       ? read
-      : undefined;
+      : news;
   const write =
     read?.kind === 'operation' &&
     (read.request.operation === 'update' || read.request.operation === 'create');
-  return write ? read : undefined;
+  return write ? read : news;
 }
 
 /** After a space named first: a break, then the command ("in the engineering space, add to X: …"). */
