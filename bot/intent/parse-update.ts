@@ -75,7 +75,8 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       : undefined;
   if (part && ref.kind === 'title-search' && (edit.kind === 'append' || edit.kind === 'body'))
     return update(
-      { ...ref, words: part.page },
+      // "the Bike Racks page under Lockers": the page's own words, without its page noun.
+      { ...ref, words: readPageName(part.page)?.words ?? part.page },
       { kind: 'section', heading: part.heading, markdown: edit.markdown },
     );
   // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
