@@ -16,7 +16,10 @@ const ASKING_WORDS = wordSet(
   "i id i'd im i'm we we'd wed you u ya ye yall can could would will pls plz please kindly just also " +
     "quickly quick me us to for so ok okay hey hi be able ever gonna going let's lets maybe mind " +
     'possibly now still really pretty reckon think wonder wondering if and then am was hoping hope wish ' +
-    "would've",
+    "would've " +
+    // greetings and names for the listener before the ask ("hiya! would love a page …")
+    "hiya heya hello hullo howdy yo morning afternoon evening g'day gday howya dear team all folks guys " +
+    'mate bot assistant there',
 );
 /** Words that make, want or ask for something: at least one must be said. */
 const MAKING_WORDS = wordSet(
