@@ -13,7 +13,7 @@ import type { Intent } from './types.js';
 
 /** Words that ask or wish, with no meaning of their own for the page ("I", "could", "pls", "we'd"). */
 const ASKING_WORDS = wordSet(
-  "i id i'd im i'm we we'd wed you u ya ye yall can could would will pls plz please kindly just also " +
+  "i id i'd im i'm i'll ill we we'd wed we'll we're you u ya ye yall can could would will pls plz please kindly just also " +
     "quickly quick me us to for so ok okay hey hi be able ever gonna going let's lets maybe mind " +
     'possibly now still really pretty reckon think wonder wondering if and then am was hoping hope wish ' +
     "would've " +
@@ -75,7 +75,7 @@ function wordsOf(head: string): Word[] {
  * What follows the page noun in `core`, with the word said just before the noun (a space named
  * there: "a new engineering page", "a Sales doc"), when the line opens with the new-page frame.
  */
-function frameOf(core: string): { rest: string; spaceWord?: string } | undefined {
+function frameOf(core: string): { rest: string; spaceWord?: string; named: boolean } | undefined {
   const words = wordsOf(core.slice(0, MAX_FRAME_HEAD));
   let i = 0;
   let making = false;
@@ -110,13 +110,17 @@ function frameOf(core: string): { rest: string; spaceWord?: string } | undefined
   }
   const noun = words[i];
   if (!noun || !PAGE_NOUNS.has(noun.word)) return undefined;
-  // A making word is said ("a page in HR says …" is news about a page).
-  if (!making) return undefined;
   const rest = core.slice(noun.end);
   const after = /^[\s,:;]*([\p{L}/]+)/u.exec(rest)?.[1];
   if (after && /^\p{Ll}/u.test(after) && !AFTER_NOUN.has(after.toLowerCase())) return undefined;
-  return spaceWord ? { rest, spaceWord } : { rest };
+  // With no making word, only "a page …" opening the line, and its title must be named, quoted or
+  // in capitals ("a page in HR says …: …" is news about a page).
+  if (!making && !(article && words[0] === words[i - described - (spaceWord ? 2 : 1)])) return undefined;
+  return { rest, ...(spaceWord ? { spaceWord } : {}), named: making };
 }
+
+/** A title said plainly: quoted, or starting with a capital or a digit. */
+const PLAIN_TITLE = /^["'“‘«„\p{Lu}\p{N}]/u;
 
 /** A space key candidate in capitals ("HR", "OPS"). */
 const KEY_LIKE = /^~?[A-Z][A-Z0-9]{1,9}$/;
@@ -139,7 +143,8 @@ export function newPageAsked(line: string, core: string, bodyLines: string): Int
       : [`a new page${frame.rest}`, `a new page in the ${frame.spaceWord} space${frame.rest}`];
   for (const text of readings) {
     const read = parseCreate(text, bodyLines);
-    if (read.kind === 'operation' && read.request.operation === 'create') return read;
+    if (read.kind !== 'operation' || read.request.operation !== 'create') continue;
+    if (frame.named || PLAIN_TITLE.test(read.request.title)) return read;
   }
   return undefined;
 }

@@ -14,7 +14,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:))?|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:))?|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 const UNDER_SPACE = /\s*under\s+(?:the\s+)?(~?[A-Za-z][A-Za-z0-9]{1,9})\s+space\b/iy;
@@ -173,7 +173,8 @@ const FOR_SPACE = /\sfor\s+(?:the\s+)?(?:space\s+)?\S+(?:\s+space)?[\s,]+$/i;
 /** Lower-case words between the page noun and the naming that are no space ("a page in it called …"). */
 const NOT_A_SPACE_WORD = /^(?:it|this|that|there|here|which|what|general|english|case|order|full)$/;
 /** "… for the Partner Program saying …": a verb that starts the text after a title with no colon. */
-const SAYING_AFTER_TITLE = /\s+(?=(?:saying|stating|containing|that\s+says|which\s+says)\s+\S)/i;
+const SAYING_AFTER_TITLE =
+  /[\s,;]+(?=(?:saying|stating|containing|that\s+says|which\s+says|(?:just|only|simply)\s+(?:say|write|put))\s+\S)/i;
 /** "in HR a page called X", "in the OPS space, a new doc X": the space before the page words. */
 const SPACE_BEFORE_PAGE =
   /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
@@ -186,7 +187,7 @@ const NAMING =
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
+  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
   'i',
 );
 /**
