@@ -1,5 +1,7 @@
 import { wordSet } from './closed-words.js';
 import { parseCreate } from './parse-create.js';
+import { acceptSpaceWord, readSpaceName } from './space-key.js';
+import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
 /*
@@ -24,7 +26,7 @@ const ASKING_WORDS = wordSet(
 /** Words that make, want or ask for something: at least one must be said. */
 const MAKING_WORDS = wordSet(
   'create creat craete make mk mak set spin whip knock chuck throw bang rustle cook put start open write ' +
-    'draft add build give prepare generate publish craft compose author need needs needed want wanna ' +
+    'draft add build give post stick pop slap drop prepare generate publish craft compose author need needs needed want wanna ' +
     'wanted like love require requesting request up out together',
 );
 /** "have", "get": a making word only after an asking word ("could we have", "pls get"; "I have a page …" is news). */
@@ -58,6 +60,7 @@ const MAX_FRAME_HEAD = 200;
 /** One word of the head and where it ends. */
 interface Word {
   readonly word: string;
+  readonly raw: string;
   readonly end: number;
 }
 
@@ -65,7 +68,8 @@ interface Word {
 function wordsOf(head: string): Word[] {
   const words: Word[] = [];
   for (const match of head.matchAll(/\S+/g)) {
-    words.push({ word: match[0].toLowerCase().replace(/[,!]+$/, ''), end: match.index + match[0].length });
+    const raw = match[0].replace(/[,!]+$/, '');
+    words.push({ word: raw.toLowerCase(), raw, end: match.index + match[0].length });
     if (words.length > MAX_LEAD_WORDS + 8) break;
   }
   return words;
@@ -75,12 +79,20 @@ function wordsOf(head: string): Word[] {
  * What follows the page noun in `core`, with the word said just before the noun (a space named
  * there: "a new engineering page", "a Sales doc"), when the line opens with the new-page frame.
  */
-function frameOf(core: string): { rest: string; spaceWord?: string; named: boolean } | undefined {
+function frameOf(core: string): Frame | undefined {
   const words = wordsOf(core.slice(0, MAX_FRAME_HEAD));
   let i = 0;
   let making = false;
+  let spaceKey: string | undefined;
   while (i < words.length && i < MAX_LEAD_WORDS) {
     const { word } = words[i]!;
+    // "add to HR a new page …": the space, a key in capitals, before what is made.
+    const key = SPACE_PREPOSITIONS.has(word) ? KEY_LIKE.exec(words[i + 1]?.raw ?? '')?.[0] : undefined;
+    if (making && key !== undefined && spaceKey === undefined) {
+      spaceKey = key;
+      i += /^(?:space|wiki)$/.test(words[i + 2]?.word ?? '') ? 3 : 2;
+      continue;
+    }
     const wish = WEAK_MAKING_WORDS.has(word) && i > 0 && WISH_BEFORE_HAVE.has(words[i - 1]!.word);
     if (MAKING_WORDS.has(word) || wish) making = true;
     else if (!ASKING_WORDS.has(word)) break;
@@ -116,7 +128,42 @@ function frameOf(core: string): { rest: string; spaceWord?: string; named: boole
   // With no making word, only "a page …" opening the line, and its title must be named, quoted or
   // in capitals ("a page in HR says …: …" is news about a page).
   if (!making && !(article && words[0] === words[i - described - (spaceWord ? 2 : 1)])) return undefined;
-  return { rest, ...(spaceWord ? { spaceWord } : {}), named: making };
+  return { rest, ...(spaceWord ? { spaceWord } : {}), ...(spaceKey ? { spaceKey } : {}), named: making };
+}
+
+/** What a line opening with the new-page frame says after the page noun, and the space it named before. */
+interface Frame {
+  readonly rest: string;
+  /** The word right before the page noun ("a new engineering page"). */
+  readonly spaceWord?: string;
+  /** A space key said before the page words ("add to HR a new page …", "In HR, add a page …"). */
+  readonly spaceKey?: string;
+  /** A making or wishing word was said. */
+  readonly named: boolean;
+}
+
+/** Prepositions before a space said ahead of the page words. */
+const SPACE_PREPOSITIONS = wordSet('to in into on inside within');
+/**
+ * "In HR, …", "For the OPS space, …", "in the People & HR space, …": a space named first, then a
+ * comma (the new page asked for after it). A bounded, anchored match.
+ */
+const SPACE_FIRST =
+  /^(?:in|on|for|inside|within|into)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki))?|space\s+(~?[A-Za-z][A-Za-z0-9]{1,9}))\s*,\s*(?=\S)/;
+
+/** The space named first on the line and the words after its comma, or `undefined`. */
+function spaceFirst(line: string): { key: string; rest: string } | undefined {
+  // "In HR, …": the preposition in any case, the key in capitals.
+  const typed = SPACE_FIRST.exec(line.replace(/^\p{Lu}/u, (first) => first.toLowerCase()));
+  if (typed) {
+    const key = acceptSpaceWord(typed[1] ?? typed[2] ?? '', true);
+    return key === undefined ? undefined : { key, rest: line.slice(typed[0].length) };
+  }
+  // "for the People & HR space, …" reads as "in the People & HR space, …".
+  const cursor = new TextCursor(line.replace(/^for\s/i, 'in '));
+  const key = readSpaceName(cursor);
+  if (key === undefined || !cursor.take(/\s*,\s*(?=\S)/y)) return undefined;
+  return { key, rest: cursor.rest() };
 }
 
 /** A title said plainly: quoted, or starting with a capital or a digit. */
@@ -131,20 +178,37 @@ const KEY_LIKE = /^~?[A-Z][A-Z0-9]{1,9}$/;
  * in OPS saying …"), or `undefined`.
  */
 export function newPageAsked(line: string, core: string, bodyLines: string): Intent | undefined {
-  // The line as typed keeps the wish that courtesy stripping may take ("I need a page for …").
-  const frame = frameOf(line) ?? frameOf(core);
-  if (!frame) return undefined;
+  // The space said first ("In HR, add a page …"), then the line as typed, which keeps the wish that
+  // courtesy stripping may take ("I need a page for …"), then the line without courtesy.
+  const first = spaceFirst(line);
+  const afterSpace = first ? frameOf(first.rest) : undefined;
+  const frames = [
+    ...(afterSpace && first ? [{ ...afterSpace, spaceKey: afterSpace.spaceKey ?? first.key }] : []),
+    frameOf(line) ?? frameOf(core),
+  ];
+  for (const frame of frames) {
+    const read = frame ? readFrame(frame, bodyLines) : undefined;
+    if (read) return read;
+  }
+  return undefined;
+}
+
+/** The whole create a frame reads as, or `undefined`. */
+function readFrame(frame: Frame, bodyLines: string): Intent | undefined {
+  // A space said before the page words: read as "a new page in KEY …" (unless the rest names one).
   // A key in capitals before the noun is the space; another word may be ("a new engineering page")
   // or may not be ("a section page for Interns in HR"): read without it first.
-  const readings = !frame.spaceWord
-    ? [`a new page${frame.rest}`]
-    : KEY_LIKE.test(frame.spaceWord)
-      ? [`a new ${frame.spaceWord} page${frame.rest}`]
-      : [`a new page${frame.rest}`, `a new page in the ${frame.spaceWord} space${frame.rest}`];
+  const readings = [
+    ...(frame.spaceKey !== undefined ? [`a new page in ${frame.spaceKey}${frame.rest}`] : []),
+    ...(!frame.spaceWord
+      ? [`a new page${frame.rest}`]
+      : KEY_LIKE.test(frame.spaceWord)
+        ? [`a new ${frame.spaceWord} page${frame.rest}`]
+        : [`a new page${frame.rest}`, `a new page in the ${frame.spaceWord} space${frame.rest}`]),
+  ];
   for (const text of readings) {
     const read = parseCreate(text, bodyLines);
-    if (read.kind !== 'operation' || read.request.operation !== 'create') continue;
-    if (frame.named || PLAIN_TITLE.test(read.request.title)) return read;
+    if (isCreate(read) && (frame.named || PLAIN_TITLE.test(titleOf(read)))) return read;
   }
   return undefined;
 }
@@ -152,4 +216,9 @@ export function newPageAsked(line: string, core: string, bodyLines: string): Int
 /** True when `intent` is a create (or a failure is none: only operations count). */
 export function isCreate(intent: Intent | undefined): boolean {
   return intent?.kind === 'operation' && intent.request.operation === 'create';
+}
+
+/** The title of a create (empty for anything else). */
+function titleOf(intent: Intent): string {
+  return intent.kind === 'operation' && intent.request.operation === 'create' ? intent.request.title : '';
 }
