@@ -12,6 +12,7 @@ import {
   WRITE_WORD,
 } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
+import { isCreate, newPageAsked } from './create-frame.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
@@ -565,6 +566,12 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     return unclear(core);
   // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
   if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);
+  // "I need a page for X in OPS that says …": a whole new page asked in words the rules read otherwise.
+  const newPage = newPageAsked(line.trim(), core, bodyLines);
+  if (newPage) {
+    const ruledCreate = applyRules(baseVerbForm(core), bodyLines);
+    return isCreate(ruledCreate) ? ruledCreate! : newPage;
+  }
   const wherePageIs = wherePageIsAsked(core);
   if (wherePageIs) return wherePageIs;
   const where = WHERE_CAN_I_FIND.exec(core);
