@@ -1,4 +1,9 @@
-import { withoutNameResidue, withSpaceAsideAtEnd, withSpaceOfNamed } from './name-residue.js';
+import {
+  withoutNameResidue,
+  withoutTailAfterName,
+  withSpaceAsideAtEnd,
+  withSpaceOfNamed,
+} from './name-residue.js';
 import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
@@ -135,7 +140,7 @@ const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+one$/i;
  */
 export function readPageToOpen(text: string): TitleSearchRef | undefined {
   if (text.length > MAX_TITLE_LENGTH * 2) return readPageName(text);
-  const trimmed = withoutNameResidue(text);
+  const trimmed = withoutTailAfterName(withoutNameResidue(text));
   const context = CONTEXT_AFTER_NAME.exec(trimmed);
   const named = (context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
     .replace(FRESHNESS, '$1')

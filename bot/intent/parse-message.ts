@@ -18,6 +18,7 @@ import { EXAMPLE_COMMANDS } from './examples.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
 import { contextLeadEnd, isContext, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
+import { withoutTailAfterName } from './name-residue.js';
 import {
   cleanLine,
   dropChatResidue,
@@ -217,7 +218,9 @@ function keepInlineBodyEnd(line: string, core: string): string {
 function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
   const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
-  if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(text) || isTitleShaped(text)))
+  // "the X page, for the onboarding session later": what is said about the page after its name is no part of it.
+  const named = withoutTailAfterName(text);
+  if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(named) || isTitleShaped(named)))
     return undefined;
   const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
