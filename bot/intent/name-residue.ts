@@ -327,11 +327,12 @@ const FILLER_BETWEEN_COMMAS =
   /,\s*(?:um+|uh+m*|erm*|ehm|hmm+|like|you\s+know|i\s+mean|if\s+(?:you\s+can|possible|you\s+could)|please|pls|plz|maybe|basically)\s*,\s*/gi;
 /**
  * What people say before the topic or the name: a comma, a filler ("um", "uh"), a hedge or an adverb
+ * ("again the", "once the"), "for me the", "us a look at the",
  * before an article or a preposition ("like the travel policy", "maybe the incident runbooks", "quickly
  * for sso setup", "real quick the expense limits"), "me, " or "me the" left by a verb.
  */
 const LEADING_RESIDUE =
-  /^(?:[,;:]\s*|(?:um+|uh+m*|erm*|ehm|hmm+)\b[,.]?\s*|(?:for|about|on)\s*,\s*|(?:like|just|maybe|perhaps|basically|actually|literally|honestly|quickly|real\s+quick|quick|kindly)(?:\s*,\s*|\s+(?=(?:the|a|an|some|any|anything|for|about|on|our|info|information|docs?|pages?)\b))|(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|quickly|quick|real\s+quick|just|maybe)\s)))/i;
+  /^(?:[,;:]\s*|(?:um+|uh+m*|erm*|ehm|hmm+)\b[,.]?\s*|(?:for|about|on)\s*,\s*|(?:like|just|maybe|perhaps|basically|actually|literally|honestly|quickly|real\s+quick|quick|kindly|again|once(?:\s+again|\s+more)?|also|now|one\s+more\s+time)(?:\s*,\s*|\s+(?=(?:the|a|an|some|any|anything|for|about|on|our|info|information|docs?|pages?)\b))|(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|quickly|quick|real\s+quick|just|maybe|again|once|also)\s))|(?:for|to)\s+(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|this|that)\s))|(?:(?:me|us)\s+)?an?\s+(?:quick\s+|closer\s+|brief\s+|little\s+)?(?:look|peek|squiz|gander|glance|butcher'?s)\s+(?:at|into|over|through)\s+(?=(?:the|our|this|that)\s))/i;
 /** "the keyword \"rollback\"", "the term 'kafka lag'", "just the word failover": a search's words named as words ("term sheet" stays). */
 const WORDS_NAMED =
   /^(?:just\s+)?the\s+(?:key\s*)?(?:words?|phrase|string)\s+(?=\S)|^(?:just\s+)?(?:the\s+)?(?:key\s*)?(?:words?|terms?|phrase|string)\s+(?=["“'‘])/;

@@ -16,9 +16,13 @@ const LEADING_PAGE_WORDS =
 const LEADING_NAMING =
   /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
-/** "the whole Expense Policy", "the official Remote Work Policy": how much or which copy, not the name (lower case only). */
+/**
+ * "the whole Expense Policy", "the official Remote Work Policy", "our lovely Paid Time Off page", "the good
+ * old Incident Response Process": how much, which copy or what the asker thinks of it, not the name (lower
+ * case only). Kept as data.
+ */
 const NAME_ADJECTIVE =
-  /^(?:whole|full|entire|complete|official|actual|original|one\s+and\s+only)\s+(?=\S+\s|\p{Lu})/u;
+  /^(?:whole|full|entire|complete|official|actual|original|one\s+and\s+only|lovely|famous|infamous|good\s+old|trusty|trusted|beloved|dreaded|wonderful|awesome|amazing|handy|useful|legendary|precious|fabulous|usual|much-loved|wretched|dear)\s+(?:old\s+)?(?=\S+\s|\p{Lu})/u;
 const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|pg|doc|document|article)$/i;
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
