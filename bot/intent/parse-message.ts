@@ -46,6 +46,7 @@ import {
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
+import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
@@ -127,6 +128,19 @@ const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
 const DOCUMENT_NOUN =
   /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
+/** The same nouns as words, for a noun typed one slip off ("runbok", "polcy", "ntoes"). */
+const DOCUMENT_NOUN_WORDS =
+  'guide policy handbook runbook playbook process procedure checklist template faq manual notes rota calendar schedule plan roadmap overview instructions page doc document'.split(
+    ' ',
+  );
+
+/** True when `name` ends in a document's noun, or in a word one slip from one that is no English word ("the kafka runbok"). */
+function endsInDocumentNoun(name: string): boolean {
+  if (DOCUMENT_NOUN.test(name)) return true;
+  const last = /\s([a-z]{4,14})[\s?!.]*$/.exec(name)?.[1];
+  if (last === undefined || isEnglishWord(last)) return false;
+  return DOCUMENT_NOUN_WORDS.some((noun) => noun.length >= 4 && editDistance(last, noun, 1) <= 1);
+}
 const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
 /** "… page open it", "… page, can you open it": what to do with the page, after it. */
 const OPEN_IT_AFTER =
@@ -256,7 +270,7 @@ function wherePageIsAsked(core: string): Intent | undefined {
       );
     if (
       name.length <= MAX_PAGE_NAME_LINE &&
-      (titled || (/^(?:the|our)\s/i.test(name) && DOCUMENT_NOUN.test(name)))
+      (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name)))
     )
       return definiteName(name);
   }
@@ -265,8 +279,34 @@ function wherePageIsAsked(core: string): Intent | undefined {
   if (!lead || !tail) return undefined;
   const name = core.slice(lead[0].length, core.length - tail[0].length);
   // "the printer", "the keys" are things, not pages: a written title (capitals) or a document's noun.
-  const pageLike = /\s[A-Z]/.test(name) || DOCUMENT_NOUN.test(name);
+  const pageLike = /\s[A-Z]/.test(name) || endsInDocumentNoun(name);
   return namedPage(name) ?? (pageLike && name.length <= MAX_PAGE_NAME_LINE ? definiteName(name) : undefined);
+}
+
+/** "do you have the X page?", "have you got the X", "u got the X?": asking for a page by asking whether the bot has it. */
+const HAVE_THE_PAGE =
+  /^(?:(?:do|d|does)\s+(?:you|u|ya|we|anyone)\s+(?:have|hav|got)|(?:have|hav)\s+(?:you|u|ya|we)\s+got|(?:you|u|ya)\s+(?:have|hav|got)|got)\s+(?=\S)/i;
+/** "… handy", "… with you", "… by any chance": where or how the asker hopes it is had, not the page's name. */
+const HAD_WHERE =
+  /\s+(?:handy|with\s+(?:you|u)|on\s+(?:you|u)|anywhere|somewhere|at\s+all|by\s+any\s+chance)[\s?!.]*$/i;
+
+/**
+ * "do you have the Expense Policy page?", "u got the vpn setup guide?": the page asked for, when the
+ * words name one page (a page noun, a title in capitals or a document's noun after "the"); "do you have
+ * the wifi password?" stays a question.
+ */
+function pageHadAsked(core: string): Intent | undefined {
+  const lead = HAVE_THE_PAGE.exec(core);
+  if (!lead) return undefined;
+  const name = core
+    .slice(lead[0].length)
+    .replace(/[\s?!.]+$/, '')
+    .replace(HAD_WHERE, '');
+  if (name.length > MAX_PAGE_NAME_LINE) return undefined;
+  const named = namedPage(name);
+  if (named) return named;
+  const documentNamed = /^(?:the|our)\s/i.test(name) && DOCUMENT_NOUN.test(withoutTailAfterName(name));
+  return documentNamed ? definiteName(name) : undefined;
 }
 
 /**
@@ -553,7 +593,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     return unclear(core);
   // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
   if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);
-  const wherePageIs = wherePageIsAsked(core);
+  const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core);
   if (wherePageIs) return wherePageIs;
   const where = WHERE_CAN_I_FIND.exec(core);
   // "where do I find the Team Rituals page?", "where can I see the X page": one page named, so it is
