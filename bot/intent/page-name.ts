@@ -1,3 +1,4 @@
+import { allWordsFrom, closedWordsOf, FUNCTION_WORDS } from './closed-words.js';
 import {
   withoutNameResidue,
   withoutTailAfterName,
@@ -159,6 +160,21 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
   const owned = owner && ownerKey !== undefined ? readPageName(named.slice(owner[0].length)) : undefined;
   if (owned && owned.spaceKey === undefined) return { ...owned, spaceKey: ownerKey };
   return readPageName(named) ?? readPageName(text);
+}
+
+/**
+ * True when `text` (what follows a read's verb, with or without "the") is a title written in capitals
+ * of two words or more that are not all small words ("Notes on Testing", "the Getting Started page",
+ * "What's New in 2025", "the More Info page"): a page's name, even when its words would otherwise ask
+ * for help, more results, a question or pages about something. "What You Can Do" is all small words.
+ */
+export function isTitleInCapitals(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > 150) return false;
+  const withArticle = /^(?:the|our)\s/i.test(trimmed) ? trimmed : `the ${trimmed}`;
+  if (!isTitleShaped(withArticle)) return false;
+  const words = closedWordsOf(withArticle.replace(/^\S+\s+/, '').replace(/\s+(?:page|doc|document)$/i, ''));
+  return !allWordsFrom(words, FUNCTION_WORDS);
 }
 
 /** Small words a title keeps in lower case ("Code of Conduct", "Wi-Fi and Printers"). */

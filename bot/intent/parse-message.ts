@@ -26,7 +26,7 @@ import {
   normalizeMessage,
   showMentions,
 } from './normalize-message.js';
-import { isTitleShaped, readPageToOpen } from './page-name.js';
+import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { withoutTextLabel } from './parse-create.js';
@@ -238,6 +238,21 @@ function namedPage(core: string): Intent | undefined {
     return undefined;
   const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
+}
+
+/** A read's verb, then its object ("open", "show me", "pull up", "take me to"). */
+const READ_VERB_THEN =
+  /^(?:open|show|get|view|display|pull\s+up|bring\s+up|take\s+(?:me|us)\s+to|go\s+to|navigate\s+to|jump\s+to)(?:\s+up)?(?:\s+(?:me|us))?\s+(?=\S)/i;
+
+/** A read whose object is a title in capitals (see `isTitleInCapitals`), as a get by name; else `undefined`. */
+function titledRead(core: string): Intent | undefined {
+  const verb = READ_VERB_THEN.exec(core);
+  // A line typed all in capitals or in Title Case says nothing by its capitals ("OPEN THE SECOND ONE").
+  if (!verb || core.length > MAX_PAGE_NAME_LINE || !/(?:^|\s)[a-z]+(?=\s|$)/.test(core)) return undefined;
+  const object = core.slice(verb[0].length).replace(/[\s?!.]+$/, '');
+  if (!isTitleInCapitals(withoutTailAfterName(object))) return undefined;
+  const read = parseGetTarget(object);
+  return read.kind === 'page-by-name' ? read : undefined;
 }
 
 /** A verb that makes words a statement ("is", "was", "seems"), not a page's name. */
@@ -575,6 +590,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "last one pls": courtesy stripping took "last one" for a lead-in ("one last thing"); a follow-up still reads it.
   if (core.length === 0)
     return isGreeting(line) ? { kind: 'greeting' } : (parseFollowUp(line.trim()) ?? unclear(line.trim()));
+  // "show me the Getting Started page", "open the More Info page", "open What's New in 2025": a title in
+  // capitals after a read's verb is a page, whatever its words would say alone.
+  const titled = titledRead(core);
+  if (titled) return titled;
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
   const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
