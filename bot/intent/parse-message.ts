@@ -158,6 +158,14 @@ const BACK_REFERENCE = new RegExp(
   'i',
 );
 /**
+ * An earlier page pointed at inside a read ("the numbers on that page from yesterday", "the table on the
+ * page you showed me", "the last page you found"): "that/this page" typed in lower case, or "the page"
+ * followed by when or by who showed it. Bounded repeats only.
+ */
+const POINTED_PAGE = new RegExp(
+  String.raw`\b(?:that|this|those|these)\s+(?:wiki\s+)?(?:page|doc|document|link|article)s?\b|\bthe\s+(?:last\s+|previous\s+|same\s+)?(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our)\s+${EARLIER_EVENT}\b)|(?:you|u|we|i|[A-Z][a-z]{1,20})\s+(?:just\s+)?(?:sent|showed|shared|gave|found|opened|posted|linked|mentioned|looked\s+at|had|pulled\s+up|brought\s+up)\b)`,
+);
+/**
  * "it would be great if the X …", "I would like that the X says …": a wish about a page, read by
  * `rewriteLooseForm`.
  */
@@ -730,6 +738,13 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
   // "I'll update the rota tomorrow", "thanks for updating that": news or chat about a write is no search.
   const hedged =
     memoNotAsked(intent, head) ?? unshownHedgedWrite(intent, head, bodyRaw) ?? newsNotAsked(intent, head);
+  // "check the numbers on that page from yesterday": an earlier page pointed at, not one named.
+  if (
+    intent.kind === 'page-by-name' &&
+    intent.request.operation === 'get' &&
+    POINTED_PAGE.test(head.slice(0, 400))
+  )
+    return unclear(head);
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;
