@@ -48,6 +48,35 @@ export function isAboutApprovalQueue(text: string): boolean {
 }
 
 /**
+ * Saying the bot or its answer is no good ("this is useless", "terrible answer", "you never find
+ * anything", "you are not helping", "this makes no sense"): every word is one such complaints are made
+ * of, and one of them finds fault. There is nothing to search for, open or answer. A word that names
+ * something ("the VPN is useless") makes it a message about that thing instead.
+ */
+const FAULT_WORDS = wordSet(
+  'useless rubbish terrible awful sucks suck sucked sucky crap crappy stupid dumb annoying pointless ' +
+    'worthless garbage trash horrible lame disappointing disappointed frustrating frustrated unhelpful ' +
+    'hopeless ridiculous pathetic nonsense never',
+);
+const COMPLAINT_WORDS = wordSet(
+  'bot chatbot assistant answer answers result results reply replies response responses search searches ' +
+    'job help helping helped helpful useful work works working worked find found finds finding understand ' +
+    'understood get gets makes make sense hard difficult slow wrong bad again anything nothing everything ' +
+    'so very totally completely pretty super such even ever at all really seriously honestly literally ' +
+    'thing this whole',
+);
+/** Fault said with a negation ("not helpful", "doesn't help", "no use", "makes no sense"). */
+const NOT_HELPING =
+  /\b(?:not|never|no|isn'?t|aren'?t|wasn'?t|doesn'?t|didn'?t|don'?t)\s+(?:(?:very|really|that|so|much|any|of\s+any)\s+)?(?:help|helping|helpful|use|useful|working|work|good)\b|\bmakes?\s+no\s+sense\b/i;
+
+/** True for a complaint about the bot or its answer, with nothing else named (see {@link FAULT_WORDS}). */
+export function isComplaintAboutTheBot(text: string): boolean {
+  const words = closedWordsOf(text);
+  if (!allWordsFrom(words, FUNCTION_WORDS, COMPLAINT_WORDS, FAULT_WORDS)) return false;
+  return words.some((word) => FAULT_WORDS.has(word)) || NOT_HELPING.test(text);
+}
+
+/**
  * Messages about the bot itself, asked in any words ("I don't understand how to use this thing", "what
  * is this bot?", "list your commands pls", "I'm lost, what do I type?"): every word is one such
  * messages are made of, and one of them names the bot, how it is used, or being lost. "how do I use
@@ -100,7 +129,7 @@ const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
  */
 export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined {
   // A quoted title or a command verb first ("create "Lost"", "search bot commands") is a command.
-  if (/["“”]/.test(text) || COMMAND_FIRST.test(text)) return undefined;
+  if (/["“”]/.test(text) || COMMAND_FIRST.test(text) || isComplaintAboutTheBot(text)) return undefined;
   const keys = new Set((text.match(/\b[A-Z][A-Z0-9]{1,9}\b/g) ?? []).map((key) => key.toLowerCase()));
   // The space's name before "space" ("in the HR space"), or its key after "in" ("only in HR").
   const words = closedWordsOf(text).filter(
