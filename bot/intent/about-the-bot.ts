@@ -23,7 +23,10 @@ const QUEUE_WORDS = wordSet(
     'show see check look view tell give need needs needed should gotta ought keep happened happen many ' +
     'much made make asked ask sent send submitted ping pinged pinging notified notification notifications ' +
     'email emails message messages mine action actions attention sitting sits sit lying there offs let know create created gone go went ' +
-    'through done finished',
+    'through done finished ' +
+    // where requests pile up, in other words ("my approvals pile", "on my plate", "the approval backlog")
+    'pile piles piling piled stack stacked heap backlog tray bucket plate desk landed arrived came ' +
+    'new empty clear big up',
 );
 /** Approval words as typed ("approval", "aprovals", "approvls"), "signoff", deciding and rejecting. */
 const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
@@ -31,7 +34,7 @@ const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
 const QUEUED = /^(?:pendings?|waiting|awaiting|outstanding|queue|queued|inbox)$/;
 /** Phrases that name approving in more than one word ("sign off", "to OK", "my go-ahead"; not "go ahead" alone). */
 const APPROVING_PHRASE =
-  /\bsign\s*-?\s*off\b|\bto\s+sign\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
+  /\bsign\s*-?\s*offs?\b|\bto\s+sign\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
 /** The user's own write requests ("my request", "the change I asked for", "the requests I made"). */
 const OWN_REQUEST =
   /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b/i;

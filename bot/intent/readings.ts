@@ -254,7 +254,7 @@ const NAMING_NOTHING = new Set(
     // half a sentence: "I'm trying to", "I was wondering if", "so the thing is"
     'trying wondering wonder going gonna wanna possible basically literally honestly like ' +
     // leaving it to the bot or holding on: "up to you", "hmm not sure", "never mind", "one sec"
-    'decide choose surprise matter matters care mind nevermind nvm forget fine sure sec moment hold ' +
+    'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold ' +
     'brb later let think one whatever never sounds sound seems ' +
     // a write with nothing named: "put it there", "write that down somewhere", "make another one"
     'put write wrote written copy another nice somewhere anywhere'
@@ -277,12 +277,12 @@ const ACTS_ON_NOTHING = new Set(
  * mind", "one sec", "let me think"): nothing to act on, even when the words look like a question.
  */
 const HOLDING = new Set(
-  'decide choose surprise matter matters care mind nevermind nvm forget fine sure sec moment hold brb later think whatever'.split(
+  'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold brb later think whatever'.split(
     ' ',
   ),
 );
-/** "up to you", "your call": the choice left to the bot, in more than one word. */
-const HOLDING_PHRASE = /\bup\s+to\s+(?:you|u)\b|\byour\s+call\b/i;
+/** "up to you", "your call", "I don't care": the choice left to the bot, in more than one word. */
+const HOLDING_PHRASE = /\bup\s+to\s+(?:you|u)\b|\byour\s+call\b|\b(?:don'?t|do\s+not|couldn'?t)\s+care\b/i;
 /**
  * Words that leave a sentence unfinished at its end ("I was wondering if", "what about the", "hey so
  * about the"): an article, a possessive, a conjunction. A question may end on a preposition ("what is it
