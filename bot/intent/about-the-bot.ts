@@ -37,7 +37,7 @@ const APPROVING_PHRASE =
   /\bsign\s*-?\s*offs?\b|\bto\s+sign\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
 /** The user's own write requests ("my request", "the change I asked for", "the requests I made"). */
 const OWN_REQUEST =
-  /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b/i;
+  /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b|\brequests?\s+for\s+me\b/i;
 
 /** True for a message about the approval queue, said in any words (see {@link QUEUE_WORDS}). */
 export function isAboutApprovalQueue(text: string): boolean {
@@ -95,6 +95,10 @@ const BOT_WORDS = wordSet(
     'confusing stuck clue idea sure explain show tell list give things stuff kind kinds sorts exactly ' +
     'supposed meant purpose point good here everything all possible properly way ways know today exactly ' +
     'anyway idk dunno few couple one enter only just within inside need needs want something anything user joiner starter newbie display view see bring pull up send menu ' +
+    'wtf wth yourself guide tutorial walkthrough intro introduction ' +
+    // what goes on a page ("how to add text to a page?")
+    'text line lines content contents paragraph sentence section heading title body bullet note notes comment table link links ' +
+    'put insert existing current ' +
     // the bot's commands, as a help topic
     'search searching searches find finding look lookup open opening get read create creating make making ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
@@ -102,12 +106,14 @@ const BOT_WORDS = wordSet(
 );
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
-  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu)$/;
+  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\bwith\s+(?:you|u|ya|this\s+bot|the\s+bot)\b/i;
 /** Pointing words: "can you do it?" is about something earlier, not the bot. */
 const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b/i;
+/** "it" that points at nothing ("is it possible to …", "it's possible to …"). */
+const DUMMY_IT = /\b(?:is\s+it|it'?s|it\s+is)\s+possible\b/gi;
 /** A command's verb first: what follows is its object, whatever the words ("open the help" is help). */
 const COMMAND_FIRST = /^\W*(?:search|find|look|create|make|update|edit|change|add|append|rename|approve)\b/i;
 /** Words before a space's key ("in HR", "from OPS"). */
@@ -116,11 +122,26 @@ const IN_WORD = /^(?:in|from|within|inside)$/;
 const HOW_I = /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
 const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
+/** "what is this thing?", "is this thing on?": the bot, named as a thing. */
+const THIS_THING = /\bthis\s+thing\b/i;
+
+/** Nouns for a page: "new" before one says creating it. */
+const PAGE_NOUN = /^(?:page|pages|doc|docs|document|documents|wiki|article|articles|one|ones)$/;
+
+/**
+ * True when `text` has only words of messages about the bot (see {@link BOT_WORDS}), or none: "a page
+ * with you" does, "my holiday request" does not ("how do I get my holiday request approved?" is a
+ * question for the knowledge base, not help).
+ */
+export function isBotTalk(text: string): boolean {
+  const words = closedWordsOf(text);
+  return words.length === 0 || allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS);
+}
 
 /** The help topic a message about the bot names, with its words ("search", "create"…). */
 const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
   [/^(?:search\w*|find\w*|look|lookup)$/, 'search'],
-  [/^(?:create|creating|make|making|new)$/, 'create'],
+  [/^(?:create|creating|make|making)$/, 'create'],
   [/^(?:update\w*|edit\w*|chang\w+|add\w*|append|rename)$/, 'update'],
   [/^(?:approve|approving)$/, 'approvals'],
 ];
@@ -140,15 +161,19 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
       !/^spaces?$/.test(all[i + 1] ?? '') && !(IN_WORD.test(all[i - 1] ?? '') && keys.has(word)),
   );
   if (!allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS)) return undefined;
-  const named = words.some((word) => NAMES_THE_BOT.test(word));
-  const asked = YOU_CAN.test(text) && (!POINTS_ELSEWHERE.test(text) || BOT_NOUN.test(text));
+  const named = words.some((word) => NAMES_THE_BOT.test(word)) || THIS_THING.test(text);
+  const pointing = POINTS_ELSEWHERE.test(text.replace(DUMMY_IT, ' '));
+  const asked = YOU_CAN.test(text) && (!pointing || BOT_NOUN.test(text));
   const topics = new Set(
-    words.flatMap((word) =>
-      TOPIC_OF_WORD.filter(([pattern]) => pattern.test(word)).map(([, topic]) => topic),
-    ),
+    words.flatMap((word, i) => {
+      // "a new page" is creating one; "I'm new here" is the user.
+      const created = word === 'new' && PAGE_NOUN.test(words[i + 1] ?? '');
+      const topic = created ? 'create' : TOPIC_OF_WORD.find(([pattern]) => pattern.test(word))?.[1];
+      return topic ? [topic] : [];
+    }),
   );
   // "how can I search in the HR space?": how to use one of its commands, nothing else named.
-  const howTo = topics.size > 0 && HOW_I.test(text) && !POINTS_ELSEWHERE.test(text);
+  const howTo = topics.size > 0 && HOW_I.test(text) && !pointing;
   if (!named && !asked && !howTo) return undefined;
   return topics.size === 1 ? { topic: [...topics][0]! } : {};
 }

@@ -1,4 +1,4 @@
-import { helpAboutTheBot, isAboutApprovalQueue } from './about-the-bot.js';
+import { helpAboutTheBot, isAboutApprovalQueue, isBotTalk } from './about-the-bot.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { spaceAside } from './name-residue.js';
@@ -662,6 +662,10 @@ const GREETING = new RegExp(
   'iu',
 );
 
+/** A greeting word first, then more words ("hi how are u"); only short lines are read this way. */
+const GREETING_LEAD = new RegExp(String.raw`^(?:${GREETING_WORD})\s+`, 'iu');
+const MAX_GREETING_LEAD = 80;
+
 /**
  * Small talk said with a greeting ("hope you're well", "happy friday", "how r u", "hope your week is
  * going well", "long time no see"): no request in it. Kept as data.
@@ -694,6 +698,9 @@ export function isGreeting(line: string): boolean {
     .replace(/\s+/g, ' ')
     .trim();
   if (text.length > 0 && GREETING.test(text)) return true;
+  // "hi how are u doing", "hey hope you're well": a greeting, then small talk without a comma.
+  const lead = text.length <= MAX_GREETING_LEAD ? GREETING_LEAD.exec(text) : null;
+  if (lead && SMALL_TALK.test(text.slice(lead[0].length))) return true;
   // "good morning, hope you're well!", "hiya, happy friday!": each part a greeting or small talk.
   const parts = line
     .replace(EMOJI_AND_SYMBOLS, ' ')
@@ -771,8 +778,14 @@ export function abilityAsked(line: string): { topic?: HelpTopic } | undefined {
   return topic ? { topic } : {};
 }
 
+/** Things named with "help" ("help desk", "helpline", "help centre"): a topic, not a request for help. Kept as data. */
+const HELP_NOUN =
+  /^help\s*-?\s*(?:desk|desks|center|centre|line|lines|portal|ticket|tickets|article|articles)\b/i;
+
 /** `help` with an optional topic for help requests ("help create", "what can you do?"); else `undefined`. */
 export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
+  // "help desk", "helpline hours": a thing called help, not help with the bot.
+  if (HELP_NOUN.test(core)) return undefined;
   const help = HELP.exec(core);
   if (help) {
     const topic = topicOf(help[1]);
@@ -791,7 +804,8 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
     return topic ? { topic } : {};
   }
   const howTo = HOW_TO_USE.exec(core);
-  if (howTo && core.split(/\s+/).length <= 12) {
+  // "how do I get my holiday request approved?": a word between that names something is a question.
+  if (howTo && core.split(/\s+/).length <= 12 && isBotTalk(howTo[2]!)) {
     // "how do I add something to a page?": what follows the verb tells adding to a page from creating one.
     const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
     return topic ? { topic } : {};
