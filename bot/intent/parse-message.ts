@@ -39,6 +39,7 @@ import {
   isFillerOnly,
   isKeywords,
   isNamelessRead,
+  isPointedNewPage,
   isPointingOnly,
   isVagueRequest,
   namesNothingAtAll,
@@ -691,6 +692,8 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
   // "I'll update the rota tomorrow", "thanks for updating that": news or chat about a write is no search.
   const hedged =
     memoNotAsked(intent, head) ?? unshownHedgedWrite(intent, head, bodyRaw) ?? newsNotAsked(intent, head);
+  // "can you create the page we discussed?": a page never described, not one to ask the title of.
+  if (intent.kind === 'failure' && isPointedNewPage(head)) return unclear(head);
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;

@@ -337,3 +337,16 @@ export function namesNothingAtAll(core: string, line: string): boolean {
   const asked = /\?\s*$/.test(line) || QUESTION_SYNTAX.test(core);
   return !asked || ASKED_TO_ACT.test(line.trim());
 }
+
+/**
+ * A new page asked for by pointing at one never described ("can you create the page we discussed?",
+ * "create the same page for sales"): the object is the same, usual or other page, or a page "we
+ * discussed / you mentioned". Asking for its title or space as if it were new would be wrong.
+ */
+const POINTED_NEW_PAGE =
+  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:create|make|write|set\s+up|start|build|do|put\s+together)\s+(?:me\s+|us\s+)?(?:(?:the|that|this)\s+(?:same|usual|other)|same)\s+(?:new\s+)?(?:page|doc|document|one|article|thing)\b|^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:create|make|write|set\s+up|start|build|do|put\s+together)\s+(?:me\s+|us\s+)?(?:the|that|this)\s+(?:new\s+)?(?:page|doc|document|one|article)\s+(?:that\s+)?(?:we|you|u|i|they)\s+(?:discussed|mentioned|talked|agreed|said|asked|wanted|planned|spoke)\b/i;
+
+/** True for a create whose page is only pointed at (see {@link POINTED_NEW_PAGE}); reads the first 160 characters. */
+export function isPointedNewPage(line: string): boolean {
+  return POINTED_NEW_PAGE.test(line.trim().slice(0, 160));
+}
