@@ -1,4 +1,4 @@
-import { helpAboutTheBot, isAboutApprovalQueue } from './about-the-bot.js';
+import { helpAboutTheBot, isAboutApprovalQueue, isBotTalk } from './about-the-bot.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { spaceAside } from './name-residue.js';
@@ -664,24 +664,28 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|top\s+of\s+the\s+morning)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
  */
 const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock))`;
-const GREETING_TAIL = String.raw`(?:there|all|everyone|team|folks|colleagues|sir|madam|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|${PRAISE})`;
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir|madam|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|${PRAISE})`;
 const GREETING = new RegExp(
   String.raw`^(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
 );
+
+/** A greeting word first, then more words ("hi how are u"); only short lines are read this way. */
+const GREETING_LEAD = new RegExp(String.raw`^(?:${GREETING_WORD})\s+`, 'iu');
+const MAX_GREETING_LEAD = 80;
 
 /**
  * Small talk said with a greeting ("hope you're well", "happy friday", "how r u", "hope your week is
  * going well", "long time no see"): no request in it. Kept as data.
  */
 const SMALL_TALK =
-  /^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week))\b[\p{L}\s'’]{0,40}|happy\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u)\s+doing|long\s+time\s+no\s+see|(?:nice|good|great)\s+to\s+(?:meet|see)\s+(?:you|u)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$/iu;
+  /^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week))\b[\p{L}\s'’]{0,40}|happy\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u)\s+doing|long\s+time\s+no\s+see|(?:(?:a|such\s+a|what\s+a)\s+)?(?:nice|lovely|beautiful|great|good|gorgeous|sunny)\s+(?:day|morning|weather)(?:\s+(?:today|out\s+there))?|(?:nice|good|great)\s+to\s+(?:meet|see)\s+(?:you|u)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$/iu;
 
 /**
  * Chat that opens a message on a line of its own and asks nothing ("ok so long story short", "quick
@@ -708,6 +712,9 @@ export function isGreeting(line: string): boolean {
     .replace(/\s+/g, ' ')
     .trim();
   if (text.length > 0 && GREETING.test(text)) return true;
+  // "hi how are u doing", "hey hope you're well": a greeting, then small talk without a comma.
+  const lead = text.length <= MAX_GREETING_LEAD ? GREETING_LEAD.exec(text) : null;
+  if (lead && SMALL_TALK.test(text.slice(lead[0].length))) return true;
   // "good morning, hope you're well!", "hiya, happy friday!": each part a greeting or small talk.
   const parts = line
     .replace(EMOJI_AND_SYMBOLS, ' ')
@@ -785,8 +792,14 @@ export function abilityAsked(line: string): { topic?: HelpTopic } | undefined {
   return topic ? { topic } : {};
 }
 
+/** Things named with "help" ("help desk", "helpline", "help centre"): a topic, not a request for help. Kept as data. */
+const HELP_NOUN =
+  /^help\s*-?\s*(?:desk|desks|center|centre|line|lines|portal|ticket|tickets|article|articles)\b/i;
+
 /** `help` with an optional topic for help requests ("help create", "what can you do?"); else `undefined`. */
 export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
+  // "help desk", "helpline hours": a thing called help, not help with the bot.
+  if (HELP_NOUN.test(core)) return undefined;
   const help = HELP.exec(core);
   if (help) {
     const topic = topicOf(help[1]);
@@ -805,7 +818,8 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
     return topic ? { topic } : {};
   }
   const howTo = HOW_TO_USE.exec(core);
-  if (howTo && core.split(/\s+/).length <= 12) {
+  // "how do I get my holiday request approved?": a word between that names something is a question.
+  if (howTo && core.split(/\s+/).length <= 12 && isBotTalk(howTo[2]!)) {
     // "how do I add something to a page?": what follows the verb tells adding to a page from creating one.
     const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
     return topic ? { topic } : {};

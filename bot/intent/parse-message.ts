@@ -41,6 +41,7 @@ import {
   isFillerOnly,
   isKeywords,
   isNamelessRead,
+  isPointedNewPage,
   isPointingOnly,
   isVagueRequest,
   namesNothingAtAll,
@@ -167,6 +168,16 @@ const POINTED_PAGE = new RegExp(
   String.raw`\b(?:that|this|those|these)\s+(?:wiki\s+)?(?:page|doc|document|link|article)s?\b|\bthe\s+(?:last\s+|previous\s+|same\s+)?(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our)\s+${EARLIER_EVENT}\b)|(?:you|u|we|i|[A-Z][a-z]{1,20})\s+(?:just\s+)?(?:sent|showed|shared|gave|found|opened|posted|linked|mentioned|looked\s+at|had|pulled\s+up|brought\s+up)\b)`,
 );
 /**
+ * "could you check the numbers on that page from yesterday", "fix the typo on the page Mark shared": at
+ * the end of a request, a page named only by when or by whom it was shown (read in the line's last
+ * {@link EARLIER_PAGE_PROBE} characters). What is asked about it has no page to act on.
+ */
+const EARLIER_PAGE_AT_END = new RegExp(
+  String.raw`(?:^|\s)(?:(?:on|in|of|from|at|to|with|about)\s+(?:the|that|this)\s+(?:page|doc|document|link|article|file|one)|[a-z]+\s+(?:the|that|this)\s+(?:page|doc|document|link|article|file))\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT})|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|mentioned|linked|recommended)(?:\s+(?:me|us))?(?:\s+(?:earlier|yesterday|before|today|this\s+morning))?)[\s?!.]*$`,
+  'i',
+);
+const EARLIER_PAGE_PROBE = 90;
+/**
  * "it would be great if the X …", "I would like that the X says …": a wish about a page, read by
  * `rewriteLooseForm`.
  */
@@ -260,6 +271,8 @@ function namedPage(core: string): Intent | undefined {
   const named = withoutTailAfterName(text);
   if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(named) || isTitleShaped(named)))
     return undefined;
+  // "what is the deadline on the expense policy page?": a question about what the page says.
+  if (ASKED_OF_PAGE.test(text)) return undefined;
   const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
@@ -278,6 +291,13 @@ function titledRead(core: string): Intent | undefined {
   const read = parseGetTarget(object);
   return read.kind === 'page-by-name' ? read : undefined;
 }
+/**
+ * A question word, then the page named after a preposition ("what is the deadline on the X page",
+ * "who signs off according to the X doc", "is parking mentioned in the X page"): asked about what the
+ * page says, so not a page's name.
+ */
+const ASKED_OF_PAGE =
+  /^(?:what|what's|whats|who|who's|whos|whom|when|which|why|how|is|are|does|do|did|was|were)\s.*\s(?:on|in|of|from|per|to|according\s+to|under)\s+(?:the|our|this|that)\s/i;
 
 /** A verb that makes words a statement ("is", "was", "seems"), not a page's name. */
 const STATEMENT_WORD =
@@ -628,7 +648,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const followUp = parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, ''));
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
-  if (BACK_REFERENCE.test(core)) return unclear(core);
+  // "check the numbers on that page from yesterday" too ("what was the page Ana mentioned?" stays a question).
+  const earlierPage =
+    EARLIER_PAGE_AT_END.test(line.slice(-EARLIER_PAGE_PROBE)) && !isQuestion(core) && !/\?\s*$/.test(line);
+  if (BACK_REFERENCE.test(core) || earlierPage) return unclear(core);
   // "that page", "same for the other page", "change it back": only pointing, nothing named; "do it?" stays a question.
   const pointing =
     !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core));
@@ -767,6 +790,8 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
     POINTED_PAGE.test(head.slice(0, 400))
   )
     return unclear(head);
+  // "can you create the page we discussed?": a page never described, not one to ask the title of.
+  if (intent.kind === 'failure' && isPointedNewPage(head)) return unclear(head);
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;
