@@ -90,9 +90,9 @@ const SEARCHY_ASKING = [
   String.raw`(?:are|r)\s+there`,
   String.raw`is\s+there`,
   String.raw`there\s+(?:is|are|might\s+be|should\s+be)`,
-  String.raw`there'?s`,
+  "there'?s",
   String.raw`(?:would|will|could|might)\s+there\s+be`,
-  String.raw`exists?`,
+  'exists?',
   String.raw`(?:do|d'?|did)\s*(?:you|u|ya|we|y'?all)\s+(?:happen\s+to\s+)?(?:have|got|know(?:\s+of)?)`,
   String.raw`(?:you|u|ya|we)\s+(?:happen\s+to\s+)?(?:got|have|know(?:\s+of)?)`,
   String.raw`know(?:\s+of)?`,
@@ -115,9 +115,10 @@ const SEARCHY_ASKING = [
   String.raw`is(?=\s+(?:anything|something)\b)`,
   // "does a page exist on X", "do any docs exist about X": only with "exist" after the document word.
   String.raw`(?:does|do)(?=\s+(?:a|an|any|some)\s+\S+\s+exists?\s)`,
-  String.raw`maybe|perhaps|possibly`,
+  'maybe|perhaps|possibly',
 ];
-const SEARCHY_NOUN = String.raw`(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)`;
+const SEARCHY_NOUN =
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
 const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))`;
 const SEARCHY_QUESTION = new RegExp(
