@@ -158,7 +158,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     String.raw`^(?:i|we)\s+(?:have|got|am\s+having)\s+(?:a\s+|one\s+)?(?:requirement|need|request)\s+to\s+${COMMAND_VERB}`,
     'i',
   ),
-  /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,
+  /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?|(?:any|no)\s+luck)\s*(?=(?:find|finding|locate|locating)\b)/i,
   /^(?:i'?m|i\s+am|im)\s+(?=(?:looking(?!\s+(?:into|at)\b)|searching|search|find)\b)/i,
 ];
 /** "Make please a new page …", "open pls the rota" (non-native, chat): courtesy right after the verb. */

@@ -84,8 +84,51 @@ const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(
 /** "Any document is there for X?", "some page is available on Y" (Indian English word order): whether pages exist on X. */
 const THERE_IS_AFTER =
   /^(?:any|some)\s+(?:documents?|docs?|pages?|info|information|details|documentation|articles?|material)\s+(?:is|are)\s+(?:there|available)\s+(?:for|on|about|regarding|related\s+to|of)\s+/i;
-const SEARCHY_QUESTION =
-  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have|(?:check|see|find\s+out)\s+(?:if|whether)|if|whether|we\s+have|we'?ve\s+got|who\s+has|(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)|does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)|(?:can|could)\s+(?:i|we)\s+find|is(?=\s+(?:anything|something)\b))\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))\s+/i;
+/**
+ * Asking whether pages exist on a topic ("is there anything on X?", "do u have a page about X", "know of
+ * any docs concerning X?", "would there be a page on X?", "does a doc exist on X?"): the asking words, then
+ * a document word, then a preposition; the topic follows. Each part is a list kept as data.
+ */
+const SEARCHY_ASKING = [
+  String.raw`(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)`,
+  String.raw`(?:are|r)\s+there`,
+  String.raw`is\s+there`,
+  String.raw`there\s+(?:is|are|might\s+be|should\s+be)`,
+  "there'?s",
+  String.raw`(?:would|will|could|might)\s+there\s+be`,
+  'exists?',
+  String.raw`(?:do|d'?|did)\s*(?:you|u|ya|we|y'?all)\s+(?:happen\s+to\s+)?(?:have|got|know(?:\s+of)?)`,
+  String.raw`(?:you|u|ya|we)\s+(?:happen\s+to\s+)?(?:got|have|know(?:\s+of)?)`,
+  String.raw`know(?:\s+of)?`,
+  String.raw`have\s+you`,
+  String.raw`(?:have|'?ve)\s+(?:we|you)\s+got`,
+  'got',
+  'any',
+  'anything',
+  String.raw`does\s+(?:anyone|anybody)\s+(?:have|know\s+of)`,
+  String.raw`does\s+confluence\s+have`,
+  String.raw`(?:check|see|find\s+out)\s+(?:if|whether)`,
+  String.raw`(?:any\s+idea|(?:i'?m\s+|i\s+am\s+|just\s+)?wondering|i\s+(?:wonder|wondered|was\s+wondering))\s+(?:if|whether)`,
+  'if',
+  'whether',
+  String.raw`we'?ve\s+got`,
+  String.raw`who\s+has`,
+  String.raw`(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)`,
+  String.raw`does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)`,
+  String.raw`(?:can|could)\s+(?:i|we)\s+find`,
+  String.raw`is(?=\s+(?:anything|something)\b)`,
+  // "does a page exist on X", "do any docs exist about X": only with "exist" after the document word.
+  String.raw`(?:does|do)(?=\s+(?:a|an|any|some)\s+\S+\s+exists?\s)`,
+  'maybe|perhaps|possibly',
+];
+const SEARCHY_NOUN =
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
+const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
+const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))`;
+const SEARCHY_QUESTION = new RegExp(
+  String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}(?:\s+${SEARCHY_AFTER_NOUN})?\s+${SEARCHY_PREPOSITION}\s+`,
+  'i',
+);
 /**
  * "have we documented kafka lag anywhere?", "is the release process written down somewhere?": whether
  * a topic is written up is a search for it (the topic sits between the asking words and the verb).
