@@ -183,6 +183,40 @@ function thanksPhrases(): string[] {
   return THANKS_WORDS.flatMap((thanks) => THANKS_AFTER.map((after) => `${thanks} ${after}`));
 }
 
+/** Who thanks are said to after a request ("thanks mate", "cheers boss", Australian, Irish, Nigerian English). */
+const THANKED = ['mate', 'boss', 'sir', 'team', 'all', 'bro', 'legend'];
+/** Praise said instead of thanks after a request ("…, you're a legend", "ur the best"); kept as data. */
+const PRAISED_AS = ['a legend', 'a star', 'the best', 'a lifesaver', 'a life saver', 'a gem'];
+const PRAISE_SAID = [
+  ...['ur', "you're", 'youre', 'you are', 'u r', "you're such", 'ur such'].flatMap((you) =>
+    PRAISED_AS.map((praise) => `${you} ${praise}`),
+  ),
+  // Not "legend" or "lifesaver" alone: "search for map legend" keeps its words.
+  'you legend',
+  'you star',
+  'you rock',
+  'u rock',
+];
+/** Thanks as said after a request or on a closing line of its own: every thanks phrase, to someone or not, and praise. */
+export const THANKS_SAID: readonly string[] = [
+  ...[
+    ...THANKS_WORDS,
+    ...thanksPhrases(),
+    'cheers',
+    'ta',
+    'ta muchly',
+    'tysm',
+    'tyvm',
+    'much obliged',
+    'thank you kindly',
+    'thank u kindly',
+    'thanks kindly',
+    'thanks a million',
+    'thanks in anticipation',
+  ].flatMap((thanks) => [thanks, ...THANKED.map((who) => `${thanks} ${who}`)]),
+  ...PRAISE_SAID,
+];
+
 /** Courtesy words dropped from the end of a line; longest first, so "thank you" wins over "you". */
 const POLITE_SUFFIXES: readonly string[] = [
   'please',
@@ -307,8 +341,16 @@ const POLITE_SUFFIXES: readonly string[] = [
   'leh',
   'lor',
   ...thanksPhrases(),
-  // A run-on "and" before the thanks ("… and thanks a ton").
+  // A run-on "and" before the thanks ("… and thanks a ton", "… n thx" typed on a phone).
   ...thanksPhrases().map((thanks) => `and ${thanks}`),
+  ...THANKS_SAID,
+  ...THANKS_WORDS.flatMap((thanks) => [`n ${thanks}`, `& ${thanks}`]),
+  // Urgency said the Indian English way ("… on priority", "… on priority basis", "… on urgent basis").
+  'on priority',
+  'on priority basis',
+  'on a priority basis',
+  'on urgent basis',
+  'on an urgent basis',
 ].sort((a, b) => b.length - a.length);
 /** Laughter: dropped after a request ("… lol"), but alone it is all there is. */
 const LAUGHTER = new Set(['lol', 'haha', 'lmao']);
