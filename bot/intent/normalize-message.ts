@@ -258,7 +258,8 @@ function withoutAddress(line: string): string {
   if (!/[@•◦‣⁃∙·●○■□►▸➤→]|^\d/u.test(line)) return line;
   const words = line.split(' ').filter((word) => word.length > 0);
   let first = 0;
-  while (first < Math.min(words.length - 1, MAX_ADDRESS_WORDS) && ADDRESS_WORD.test(words[first]!)) first += 1;
+  while (first < Math.min(words.length - 1, MAX_ADDRESS_WORDS) && ADDRESS_WORD.test(words[first]!))
+    first += 1;
   let end = words.length;
   if (!words.some((word) => TEXT_MAY_FOLLOW.test(word))) {
     let at = end;
