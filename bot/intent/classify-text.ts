@@ -138,6 +138,13 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
   /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me(?!\s+know\b)|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+(?:like|love)|we\s+would\s+(?:like|love)|would\s+(?:really\s+)?(?:like|love)|'?d\s+(?:really\s+)?(?:like|love))\b[\s,]*(?=\S)/i,
+  // "I will like you to search …", "I'll like to open …" (Nigerian English for "I would like").
+  /^(?:i\s+will|i'?ll|i\s+shall)\s+(?:like|love)\s+(?:(?:you|u)\s+)?to\b[\s,]*(?=\S)/i,
+  // "be a legend and open …", "be a dear and …", "do me a solid and …": a favour asked, then the request.
+  /^(?:be\s+(?:a\s+)?(?:legend|dear|star|gem|love|sport|champ|doll|darl|pal|mate|good\s+(?:lad|egg|sport))|do\s+me\s+a\s+(?:solid|kindness))\s+and\s+(?=\S)/i,
+  // "Kindly assist to open …", "please assist me with finding …" (Indian, Nigerian, East African English).
+  new RegExp(String.raw`^assist\s+(?:me\s+|us\s+)?(?:to|in)\s+${COMMAND_VERB}`, 'i'),
+  /^assist\s+(?:me\s+|us\s+)?(?:with|in)\s+(?=(?:finding|locating|searching|looking\s+for|opening|getting|pulling\s+up|bringing\s+up|creating|making|adding|updating|editing)\s+\S)/i,
   // "Please to change in X …" (non-native): "to" before a command verb.
   new RegExp(String.raw`^to\s+${COMMAND_VERB}`, 'i'),
   // Someone else's request passed on: "my manager asked me to …", "Jane wants me to …", "I've been
