@@ -19,6 +19,7 @@ import { sectionInPageName } from './section-heading.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
+import { splitWhen } from './when-phrase.js';
 
 /** How the update was phrased; decides which edit the words after the page describe. */
 export type UpdateMode =
@@ -365,7 +366,9 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
         return failure('Put the text to add in quotes: add "text" to page 123456.');
       cursor.pos = quoted.end;
       if (!cursor.take(ONTO)) return failure('Say which page: add "text" to page 123456.');
-      const ref = readTarget(cursor);
+      // "put "Ana covers Monday" on the rota for next week": the time is no part of the page's name.
+      const when = splitWhen(cursor.rest());
+      const ref = when.when ? readTarget(new TextCursor(when.page)) : readTarget(cursor);
       return finish(ref, () => markdownEdit('append', quoted.value));
     }
     case 'replace':
