@@ -229,7 +229,7 @@ export const PAGE_COMPLAINT =
 
 /** "<thing> to <page> saying <text>": the thing is short, the page ends at "saying" (or "that"). */
 const ADD_TO_SAYING =
-  /^(.{1,60}?)\s(?:to|onto|into|on|in)\s+(.+?)(?:\s+(?:saying|that\s+says|which\s+says|reading|that)\s*:?\s+|\s*:\s+|\s+[-–—]\s+)(\S[\s\S]*)$/i;
+  /^(.{1,60}?)\s(to|onto|into|on|in)\s+(.+?)(?:\s+(?:saying|that\s+says|which\s+says|reading|that)\s*:?\s+|\s*:\s+|\s+[-–—]\s+)(\S[\s\S]*)$/i;
 
 /**
  * "add a lien to the Team Rituals saying retro is monthly": something added (whatever it is
@@ -239,9 +239,13 @@ const ADD_TO_SAYING =
 export function parseAddToSaying(remainder: string, bodyLines: string): Intent | undefined {
   const match = ADD_TO_SAYING.exec(remainder.trim());
   if (!match) return undefined;
-  const ref = readTarget(new TextCursor(match[2]!), 'end');
+  // "a bullet under "Day 1" in the Onboarding page: …": a part named with the page is a section.
+  const part = sectionInPageName(`${match[1]} ${match[2]} ${match[3]}`);
+  const ref = readTarget(new TextCursor(part ? part.page : match[3]!), 'end');
   if (typeof ref === 'string') return undefined;
-  return finish(ref, () => markdownEdit('append', joinMarkdown(match[3]!.trim(), bodyLines || undefined)));
+  const text = joinMarkdown(match[4]!.trim(), bodyLines || undefined);
+  if (part) return update(ref, { kind: 'section', heading: part.heading, markdown: text });
+  return finish(ref, () => markdownEdit('append', text));
 }
 
 /**

@@ -80,6 +80,13 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       { ...ref, words: readPageName(part.page)?.words ?? part.page },
       { kind: 'section', heading: part.heading, markdown: edit.markdown },
     );
+  // "under the FAQ heading on X": the part noun said with the heading is no part of it.
+  if (edit.kind === 'section') {
+    const heading = edit.heading
+      .replace(/^the\s+/i, '')
+      .replace(/\s+(?:section|heading|header|subheading|subsection|part|bit|chapter)$/i, '');
+    if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
+  }
   // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
   const stated =
     edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? statedReplace(edit.markdown) : undefined;
@@ -91,6 +98,9 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       : undefined;
   if (pointedStated) return update(ref, pointedStated);
   // "replace the word Friday with Thursday in X" read page first: the noun is not part of the old text.
+  // "replace every 80% with 85%": "every" says where, it is not text on the page.
+  if (edit.kind === 'replace' && /^(?:every|each)\s+\S/i.test(edit.find))
+    return update(ref, { ...edit, find: edit.find.replace(/^(?:every|each)\s+/i, '') });
   if (edit.kind === 'replace' && UNQUOTED_NOUN.test(edit.find) && edit.find.length > 0) {
     const find = edit.find.replace(UNQUOTED_NOUN, '');
     if (find !== edit.find) return update(ref, { ...edit, find });
