@@ -620,7 +620,7 @@ function verblessReplace(match: RegExpExecArray, body: string): Intent | undefin
  * Ana": the page, then the old and new text after "from … to". Read as the replace it is.
  */
 const FROM_TO_CHANGE =
-  /^(?:change|switch|update|edit|correct|fix|amend)\s+(?:(?:the\s+)?(?:wording|text|word|words|phrase|spelling)\s+(?:in|on|of)\s+)?(\S[^\n]{0,120}?)\s+from\s+([^\n]{1,80}?)\s+(?:to|into)\s+([^\n]{1,80}?)$/i;
+  /^(?:change|switch|update|edit|correct|fix|amend)\s+(?:(?:the\s+)?(?:wording|text|word|words|phrase|spelling)\s+(?:in|on|of)\s+)?(\S[^\n]{0,120}?)\s+from\s+([^\n]{1,80}?)\s+(?:to|into)\s+([^\n]{1,80})$/i;
 
 /** The line as "replace A with B in P" when it is a {@link FROM_TO_CHANGE} of a page, else as typed. */
 function fromToReplace(core: string): string {
