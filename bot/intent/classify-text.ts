@@ -428,7 +428,7 @@ function stripPoliteSuffix(text: string): string {
 
 /** Verbs of a statement ("X is required now", "the retro starts at 10 now"). Kept as data. */
 const STATEMENT_VERBS = new Set(
-  'is are was were be been has have had starts start ends end begins begin costs cost runs run lives live happens happen takes take needs moved changed works'.split(
+  'is are was were be been has have had starts start ends end begins begin costs cost runs run lives live happens happen takes take needs moved changed works expire expires apply applies open opens close closes last lasts stay stays'.split(
     ' ',
   ),
 );

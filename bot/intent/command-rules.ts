@@ -622,8 +622,15 @@ function verblessReplace(match: RegExpExecArray, body: string): Intent | undefin
 const FROM_TO_CHANGE =
   /^(?:change|switch|update|edit|correct|fix|amend)\s+(?:(?:the\s+)?(?:wording|text|word|words|phrase|spelling)\s+(?:in|on|of)\s+)?(\S[^\n]{0,120}?)\s+from\s+([^\n]{1,80}?)\s+(?:to|into)\s+([^\n]{1,80})$/i;
 
+/** "rewrite / replace the whole (of the) X page: …", "redo the entire X with: …". */
+const WHOLE_PAGE =
+  /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+to\s+say\s*:?)\s*(?=\S)/i;
+
 /** The line as "replace A with B in P" when it is a {@link FROM_TO_CHANGE} of a page, else as typed. */
 function fromToReplace(core: string): string {
+  // "rewrite the whole Team Rituals page: …": the page's body.
+  const whole = WHOLE_PAGE.exec(core);
+  if (whole) return `set the body of ${whole[1]} to: ${core.slice(whole[0].length)}`;
   const change = FROM_TO_CHANGE.exec(core);
   if (!change || !PAGE_LIKE.test(change[1]!) || /^(?:my|our|your|it|this|that)\b/i.test(change[1]!))
     return core;

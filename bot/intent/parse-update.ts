@@ -157,6 +157,8 @@ const EDIT_START = new RegExp(
     String.raw`,?\s(?:and|then)\s+${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
     String.raw`\s(?=${WITH}\s+["“‘'«„])`,
     String.raw`\s(?=${WITH}\s*:)`,
+    // "update the X page with the new standup time: 9:45": what the text is, described, then given.
+    String.raw`\s(?=with\s+(?:the\s+|our\s+)?(?:new|latest|updated|correct|right|current)\s+[^:\n"“]{1,60}:)`,
     // "update X with the following" (the text on the next lines), "… w/ these lines:".
     String.raw`\s(?=${WITH}\s+${FOLLOWING_TEXT}\s*(?::|$))`,
     // "update the X by adding: …".
@@ -259,7 +261,7 @@ function quotedTitleAlone(cursor: TextCursor, start: number): TitleSearchRef | u
 
 /** "update the rota with: …": "with" before the colon only introduces the text. */
 const WITH_COLON = new RegExp(
-  String.raw`^\s*(?:${WITH}(?:\s*(?=:)|\s+${FOLLOWING_TEXT}\s*(?::\s*$|(?=:)|$))|as\s+(?:follows|below)\s*(?::\s*$|(?=:)|$))`,
+  String.raw`^\s*(?:with\s+(?:the\s+|our\s+)?(?:new|latest|updated|correct|right|current)\s+[^:\n"“]{1,60}(?=:)|${WITH}(?:\s*(?=:)|\s+${FOLLOWING_TEXT}\s*(?::\s*$|(?=:)|$))|as\s+(?:follows|below)\s*(?::\s*$|(?=:)|$))`,
   'i',
 );
 
