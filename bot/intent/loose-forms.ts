@@ -206,6 +206,8 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   const named = NAMED_LINES_FIRST.test(core.slice(match[0].length));
   if (named) return `in ${match[1]}, add${given(core.slice(match[0].length))}`;
   const rest = core.slice(match[0].length);
+  // "the Expense Policy should say more about taxis": a wish for more, not text to add.
+  if (/^(?:more|less|something|anything|nothing)\b/i.test(rest)) return undefined;
   return match[2] ? `in ${match[1]}, add ${rest}` : `in ${match[1]}, add a line saying ${rest}`;
 }
 
