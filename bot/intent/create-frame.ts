@@ -21,12 +21,14 @@ const ASKING_WORDS = wordSet(
     "would've " +
     // greetings and names for the listener before the ask ("hiya! would love a page …")
     "hiya heya hello hullo howdy yo morning afternoon evening g'day gday howya dear team all folks guys " +
-    'mate bot assistant there',
+    'mate bot assistant there ' +
+    // "is it possible to have …", "I'm after a page …"
+    'is it possible after',
 );
 /** Words that make, want or ask for something: at least one must be said. */
 const MAKING_WORDS = wordSet(
   'create creat craete make mk mak set spin whip knock chuck throw bang rustle cook put start open write ' +
-    'draft add build give post stick pop slap drop prepare generate publish craft compose author need needs needed want wanna ' +
+    'draft add build give post stick pop slap drop do appreciate prepare generate publish craft compose author need needs needed want wanna ' +
     'wanted like love require requesting request up out together',
 );
 /** "have", "get": a making word only after an asking word ("could we have", "pls get"; "I have a page …" is news). */
