@@ -5,7 +5,7 @@ import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
-import { acceptSpaceWord, readSpaceClause, readSpaceName } from './space-key.js';
+import { acceptSpaceWord, readSpaceClause, readSpaceName, UNDER_NAME_START } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
@@ -100,6 +100,12 @@ function readClauses(text: string, from: number): ClauseRead {
       spaceKey = acceptSpaceWord(underSpace[1]!, true);
       continue;
     }
+    // "under the Engineering space": a name said to be a space's.
+    const underName = spaceKey === undefined ? readSpaceName(cursor, UNDER_NAME_START) : undefined;
+    if (underName !== undefined) {
+      spaceKey = underName;
+      continue;
+    }
     if (parent === undefined && cursor.take(UNDER)) {
       const read = readPageRef(cursor, spaceKey);
       if (read?.kind === 'error') return { kind: 'error', message: `Parent page: ${read.message}` };
@@ -167,7 +173,7 @@ function readTitleAndClauses(
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for|under(?=\s+(?:the\s+)?\S+\s+space\b))\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
 /** "a page for HR called X": "for" names the space only as a key in capitals ("a page for the offsite" is why). */
 const FOR_SPACE = /\sfor\s+(?:the\s+)?(?:space\s+)?\S+(?:\s+space)?[\s,]+$/i;
 /** Lower-case words between the page noun and the naming that are no space ("a page in it called …"). */
