@@ -440,6 +440,9 @@ function quoteTitleWithColon(text: string, bodyLines: string): string {
  * title X": courtesy and punctuation around an unquoted title are not part of it (bounded runs).
  */
 const PUNCTUATION_AROUND_TITLE = /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]))?[\s,;:–—-]{1,8}|[\s,;]{1,8}$/gi;
+/** "create Kafka Tips as a new page in ENG": what the title is made as is not part of it. */
+const AS_A_PAGE =
+  /\s+(?:up\s+)?as\s+(?:an?|one)(?:\s+new)?(?:\s+(?:wiki|confluence))?(?:\s+(?:page|doc|document))?$/i;
 /** "create the Offsite 2026 page in HR": "the" before a title in capitals is not part of it. */
 const THE_BEFORE_TITLE = /^(?:the|an?)\s+(?=[A-Z0-9])/;
 /** "this page", "it": words that point at a page, never its title. */
@@ -463,6 +466,7 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
           .replace(TITLE_PAGE_NOUN, '')
           .replace(FOR_BEFORE_TITLE, '')
           .replace(THE_BEFORE_TITLE, '')
+          .replace(AS_A_PAGE, '')
           .replace(PUNCTUATION_AROUND_TITLE, '');
   if (title.length === 0 || POINTING_TITLE.test(title)) {
     return {
