@@ -403,6 +403,8 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^title\s+\S/;
  * never created by accident.
  */
 export function parseCreate(remainder: string, bodyLines: string): Intent {
+  // "add a page break in the Runbook in OPS: …", "a page number for the Travel Policy": a part of a page, no new one.
+  if (PAGE_PART.test(remainder)) return { kind: 'failure', message: NO_TITLE, suggestions: EXAMPLES };
   const read = parseOrderedCreate(quotedTextGiven(remainder, bodyLines), bodyLines);
   const labelledTitle =
     read.kind === 'operation' &&
@@ -440,6 +442,16 @@ function quoteTitleWithColon(text: string, bodyLines: string): string {
  * title X": courtesy and punctuation around an unquoted title are not part of it (bounded runs).
  */
 const PUNCTUATION_AROUND_TITLE = /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]))?[\s,;:–—-]{1,8}|[\s,;]{1,8}$/gi;
+/** Asked when no title was read. */
+const NO_TITLE = 'What should the new page be called? Put the title in quotes.';
+/**
+ * Nouns that make a part or a property of a page with "page" before them ("page break", "page
+ * number", "page owner"): right after the page words, they name no new page. Kept as data.
+ */
+const PAGE_PART = new RegExp(
+  String.raw`^\s*(?:an?\s+|one\s+|the\s+)?(?:new\s+)?(?:page|doc)\s+(?:${'break breaks number numbers count views layout owner owners admin admins watcher watchers link links history permission permissions tree width size footer header limit restriction restrictions comment comments'.split(' ').join('|')})\b`,
+  'i',
+);
 /** "create Kafka Tips as a new page in ENG": what the title is made as is not part of it. */
 const AS_A_PAGE =
   /\s+(?:up\s+)?as\s+(?:an?|one)(?:\s+new)?(?:\s+(?:wiki|confluence))?(?:\s+(?:page|doc|document))?$/i;
@@ -469,11 +481,7 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
           .replace(AS_A_PAGE, '')
           .replace(PUNCTUATION_AROUND_TITLE, '');
   if (title.length === 0 || POINTING_TITLE.test(title)) {
-    return {
-      kind: 'failure',
-      message: 'What should the new page be called? Put the title in quotes.',
-      suggestions: EXAMPLES,
-    };
+    return { kind: 'failure', message: NO_TITLE, suggestions: EXAMPLES };
   }
   const titleProblem = checkTitle(title);
   if (titleProblem) return { kind: 'failure', message: titleProblem, suggestions: EXAMPLES };
