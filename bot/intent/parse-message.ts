@@ -12,6 +12,7 @@ import {
   WRITE_WORD,
 } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
+import { isCreate, newPageAsked } from './create-frame.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
@@ -229,7 +230,22 @@ function keepInlineBodyEnd(line: string, core: string): string {
   if (!/:\s*\S/.test(core) || isPlainRead(core)) return core;
   const tail = core.slice(-INLINE_END_PROBE);
   const at = line.lastIndexOf(tail);
-  return at >= 0 ? `${core}${line.slice(at + tail.length).trimEnd()}` : core;
+  return at >= 0 ? `${core}${withoutCourtesyAtEnd(line.slice(at + tail.length).trimEnd())}` : core;
+}
+
+/**
+ * Thanks or "please" that close a request after its text ("add to X: Sam covers week 9, thanks!",
+ * "…: laptops ship in 5 days pls 🙏"): said to the bot, not text for the page. Kept as data.
+ */
+const COURTESY_AT_END =
+  /(?:^|[\s,;.!?–—-])(?:and\s+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
+
+/** The end of a line put back after an inline text, without the courtesy that closes it ("!" stays). */
+function withoutCourtesyAtEnd(end: string): string {
+  const courtesy = COURTESY_AT_END.exec(end.slice(-INLINE_END_PROBE * 2));
+  if (!courtesy) return end;
+  const cut = end.length - Math.min(end.length, INLINE_END_PROBE * 2) + courtesy.index;
+  return end.slice(0, cut).replace(/[\s,;–—-]+$/, '');
 }
 
 /**
@@ -620,6 +636,12 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     return unclear(core);
   // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
   if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);
+  // "I need a page for X in OPS that says …": a whole new page asked in words the rules read otherwise.
+  const newPage = newPageAsked(line.trim(), core, bodyLines);
+  if (newPage) {
+    const ruledCreate = applyRules(baseVerbForm(core), bodyLines);
+    return isCreate(ruledCreate) ? ruledCreate! : newPage;
+  }
   const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core);
   if (wherePageIs) return wherePageIs;
   const where = WHERE_CAN_I_FIND.exec(core);
