@@ -403,7 +403,7 @@ const TAIL_WORDS = new Set(
 );
 /** Starts that count only after a word in capitals or a page noun ("the Sales Playbook before the QBR", "the X doc when u get a min"). */
 const TAIL_AFTER_NAME = new Set(
-  'before after when whenever while if so because cause cuz coz since as until till by during that'.split(
+  'before after when whenever while if so because cause cuz coz since as until till by during that but'.split(
     ' ',
   ),
 );
@@ -453,7 +453,8 @@ export function withoutTailAfterName(text: string): string {
     const weak =
       (capital || pageNoun) &&
       (TAIL_AFTER_NAME.has(lower) ||
-        (lower === 'for' && FOR_TAIL.has((words[i + 1]?.[0] ?? '').toLowerCase())));
+        // After a page noun the name has ended ("the X page for marketing"); else "for" only before a pronoun or a time.
+        (lower === 'for' && (pageNoun || FOR_TAIL.has((words[i + 1]?.[0] ?? '').toLowerCase()))));
     if (!strong && !weak) continue;
     const cutAt = words[i - 1]!.index! + words[i - 1]![0].length;
     const head = text.slice(0, cutAt).replace(/[\s,;:–—-]+$/, '');
