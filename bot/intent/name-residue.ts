@@ -337,11 +337,14 @@ const LEADING_RESIDUE =
 const WORDS_NAMED =
   /^(?:just\s+)?the\s+(?:key\s*)?(?:words?|phrase|string)\s+(?=\S)|^(?:just\s+)?(?:the\s+)?(?:key\s*)?(?:words?|terms?|phrase|string)\s+(?=["“'‘])/;
 
-/** `text` without leading residue (see {@link LEADING_RESIDUE}); `search` also drops "the term …". */
+/** "(access) to the X", "(get me) into the X": where a verb of going leaves a page's name (names only). */
+const TO_THE_PAGE = /^(?:to|into|onto|in\s+to)\s+(?=(?:the|our)\s)/i;
+
+/** `text` without leading residue (see {@link LEADING_RESIDUE}); `search` also drops "the term …", a name "to the". */
 function withoutLeadingResidue(text: string, search: boolean): string {
   let rest = text;
   for (let round = 0; round < 6; round += 1) {
-    const match = LEADING_RESIDUE.exec(rest) ?? (search ? WORDS_NAMED.exec(rest) : null);
+    const match = LEADING_RESIDUE.exec(rest) ?? (search ? WORDS_NAMED.exec(rest) : TO_THE_PAGE.exec(rest));
     if (!match || match[0].length === 0) break;
     rest = rest.slice(match[0].length);
   }
@@ -449,7 +452,8 @@ export function withoutTailAfterName(text: string): string {
     const typedLower = word === word.toLowerCase() || /^I(?:['’][a-z]+)?$/.test(word);
     if (!typedLower) continue;
     const lower = plain.toLowerCase();
-    const strong = TAIL_WORDS.has(lower);
+    // "up to date" says how fresh, but "pull the X up for me" ends the name.
+    const strong = TAIL_WORDS.has(lower) && !(lower === 'up' && /^to$/i.test(words[i + 1]?.[0] ?? ''));
     const weak =
       (capital || pageNoun) &&
       (TAIL_AFTER_NAME.has(lower) ||
