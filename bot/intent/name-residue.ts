@@ -189,22 +189,38 @@ const MAX_TEXT = 400;
 
 /** When, alone at the end ("… today"); other days only after a preposition ("… before friday", not "Whit Monday"). */
 const DAY_ALONE = '(?:today|tonight|tomorrow|tmrw|eod|eow)';
-const DAY =
-  '(?:today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|morning|afternoon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))';
-/** Before or for what: "before the retro tomorrow", "for the audit", "ahead of my 1:1". */
-const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:the|my|our|this|next|a)\\s+(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|pitch)(?:\\s+${DAY})?`;
+const WEEKDAY = '(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day';
+const DAY = `(?:(?:today|tomorrow|tmrw)\\s+(?:morning|afternoon|evening|night)|today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|quarter|morning|afternoon|evening|${WEEKDAY})|${WEEKDAY}(?:\\s+(?:morning|afternoon|evening))?|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))`;
+/** Events people look things up for ("the retro", "a prospect call", "tomorrow's board meeting"). Kept as data. */
+const EVENT_NOUN =
+  '(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|onsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|kick-off|pitch|shift|session|training|catch-?up|qbr|all-hands|town\\s+hall)';
+/** When the event is: "at 3", "at 2pm", "in 10 min", "tomorrow". */
+const EVENT_WHEN = `(?:\\s+(?:${DAY}|at\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|in\\s+\\d{1,3}\\s*(?:min|mins|minutes|hours?|h)))?`;
+/**
+ * Before or for what: "before the retro tomorrow", "for the audit", "for a prospect call at 3", "ahead
+ * of tomorrow's board meeting". Words between the article and the event only when the event is the
+ * asker's ("a", "this", "tomorrow's") or said with its time ("the quarterly review" alone may be the topic).
+ */
+const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:(?:the|my|our|this|next|a|an)\\s+${EVENT_NOUN}${EVENT_WHEN}|(?:a|an|this|next|(?:today|tomorrow|tmrw)'?s|the\\s+upcoming)\\s+(?:[a-z][a-z0-9-]*\\s+){1,2}?${EVENT_NOUN}${EVENT_WHEN}|the\\s+(?:[a-z][a-z0-9-]*\\s+){1,2}?${EVENT_NOUN}(?=\\s+(?:${DAY}|at\\s+\\d|in\\s+\\d))${EVENT_WHEN})`;
 /** "the laptop setup page for Sam": for whom, after a page noun that follows the name. */
 const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-]+$/u;
 /** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"), and Irish "there". */
 const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz|there)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
-  'for\\s+(?:me|us|him|her|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
+  'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|vendor|partner|auditor)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
 /** Before whose event: "before my 2pm interview", "ahead of our offsite". */
 const BEFORE_OWN = '(?:before|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
 /** Why: "as I am travelling", "because we have an audit". */
 const WHY =
-  "(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)\\b";
+  "(?:(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)|so\\s+(?:that\\s+)?(?:[iI]|we|you|u|he|she|they|my|our|the\\s+team)\\s+(?:can|could|may|might|will|would|have|don't|dont|do|know|get)|in\\s+order\\s+to)\\b";
+/**
+ * What the asker will do with it: "to send to the new starter", "to share with the client", "to prepare
+ * for my interview" (a verb of passing on or getting ready, then whom or what for); "steps to prepare a
+ * release", "how to send money" keep their words, and a question word before it keeps it too.
+ */
+const PURPOSE =
+  '(?<!(?:^|\\s)(?:how|what|where|when|why|who|which|whether|steps?|ways?|tips|guide|guidance|instructions|advice|need|needs|needed)\\s)to\\s+(?:(?:send|share|forward|show|give|pass|present|email|e-mail|mail|circulate|post)\\s+(?:(?:it|them|this|that|these|those)\\b|(?:(?:it|them|this|that|these|those)\\s+)?(?:to|with)\\s|(?:the|my|our|a|an)\\s+(?:[a-z][a-z-]*\\s+)?(?:client|customer|team|boss|manager|lead|candidate|folks|guys|board|execs?|auditors?|vendor|partner|newbie|new\\s+\\S+)\\b)|(?:prepare|prep|get\\s+ready|study|revise|cram)\\s+for\\s|(?:brief|onboard|answer|reply\\s+to|respond\\s+to|inform|remind|convince|help)\\s+(?:the|my|our|a|an|him|her|them|us|me|someone|everyone|some\\s+\\S+)\\b)';
 /** Hedges and courtesy at the end: "maybe", "I think it's called", "or something", "by any chance", "if possible". */
 const HEDGE =
   "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
@@ -213,15 +229,18 @@ const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w
 
 /** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
 const TRAILING_RESIDUE = new RegExp(
-  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${BEFORE_OWN}.*|(?:before|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${PURPOSE}.*|${BEFORE_OWN}.*|in\\s+a\\s+(?:rush|hurry)|(?:before|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
   'u',
 );
+/** Where the asker is or how busy, said aside: ", on a call", "- in a meeting", ", between meetings", ", on my phone". */
+const BUSY =
+  '(?:on|in)\\s+(?:a|the|my)\\s+(?:call|meeting|rush|hurry|phone|train|bus|break|car|plane|flight)\\b|(?:in\\s+)?between\\s+(?:meetings|calls)|on\\s+(?:mobile|the\\s+go)|in\\s+meetings';
 /** Which copy, said after a break: ", the one from last year", "(the new one)", "(latest version)" (lower case as typed). */
 const WHICH_ONE =
   "the\\s+(?:[\\p{Ll}\\p{N}'-]+\\s+){0,3}?(?:ones?|version|copy)(?=\\s|$)|(?:[\\p{Ll}\\p{N}'-]+\\s+){1,2}(?:one|version|copy)\\s*$";
 /** A clause after a break that says why, for whom, for what or which copy ("- for a conference in Berlin", ", the one HR sent"). */
 const ASIDE_START = new RegExp(
-  `^(?:${FOR_WHOM}|${WHY}|${EVENT}|${WHICH_ONE}|no\\s+(?:idea|clue)|not\\s+sure|dunno)`,
+  `^(?:${FOR_WHOM}|${WHY}|${PURPOSE}|${EVENT}|${WHICH_ONE}|${BUSY}|no\\s+(?:idea|clue)|not\\s+sure|dunno)`,
   'u',
 );
 

@@ -9,6 +9,7 @@ import {
   isQuestion,
   matchHelp,
   stripPoliteness,
+  THANKS_SAID,
   WRITE_WORD,
 } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
@@ -41,6 +42,7 @@ import {
   isFillerOnly,
   isKeywords,
   isNamelessRead,
+  isPointedNewPage,
   isPointingOnly,
   isVagueRequest,
   namesNothingAtAll,
@@ -83,8 +85,51 @@ const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(
 /** "Any document is there for X?", "some page is available on Y" (Indian English word order): whether pages exist on X. */
 const THERE_IS_AFTER =
   /^(?:any|some)\s+(?:documents?|docs?|pages?|info|information|details|documentation|articles?|material)\s+(?:is|are)\s+(?:there|available)\s+(?:for|on|about|regarding|related\s+to|of)\s+/i;
-const SEARCHY_QUESTION =
-  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have|(?:check|see|find\s+out)\s+(?:if|whether)|if|whether|we\s+have|we'?ve\s+got|who\s+has|(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)|does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)|(?:can|could)\s+(?:i|we)\s+find|is(?=\s+(?:anything|something)\b))\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))\s+/i;
+/**
+ * Asking whether pages exist on a topic ("is there anything on X?", "do u have a page about X", "know of
+ * any docs concerning X?", "would there be a page on X?", "does a doc exist on X?"): the asking words, then
+ * a document word, then a preposition; the topic follows. Each part is a list kept as data.
+ */
+const SEARCHY_ASKING = [
+  String.raw`(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)`,
+  String.raw`(?:are|r)\s+there`,
+  String.raw`is\s+there`,
+  String.raw`there\s+(?:is|are|might\s+be|should\s+be)`,
+  "there'?s",
+  String.raw`(?:would|will|could|might)\s+there\s+be`,
+  'exists?',
+  String.raw`(?:do|d'?|did)\s*(?:you|u|ya|we|y'?all)\s+(?:happen\s+to\s+)?(?:have|got|know(?:\s+of)?)`,
+  String.raw`(?:you|u|ya|we)\s+(?:happen\s+to\s+)?(?:got|have|know(?:\s+of)?)`,
+  String.raw`know(?:\s+of)?`,
+  String.raw`have\s+you`,
+  String.raw`(?:have|'?ve)\s+(?:we|you)\s+got`,
+  'got',
+  'any',
+  'anything',
+  String.raw`does\s+(?:anyone|anybody)\s+(?:have|know\s+of)`,
+  String.raw`does\s+confluence\s+have`,
+  String.raw`(?:check|see|find\s+out)\s+(?:if|whether)`,
+  String.raw`(?:any\s+idea|(?:i'?m\s+|i\s+am\s+|just\s+)?wondering|i\s+(?:wonder|wondered|was\s+wondering))\s+(?:if|whether)`,
+  'if',
+  'whether',
+  String.raw`we'?ve\s+got`,
+  String.raw`who\s+has`,
+  String.raw`(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)`,
+  String.raw`does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)`,
+  String.raw`(?:can|could)\s+(?:i|we)\s+find`,
+  String.raw`is(?=\s+(?:anything|something)\b)`,
+  // "does a page exist on X", "do any docs exist about X": only with "exist" after the document word.
+  String.raw`(?:does|do)(?=\s+(?:a|an|any|some)\s+\S+\s+exists?\s)`,
+  'maybe|perhaps|possibly',
+];
+const SEARCHY_NOUN =
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
+const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
+const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))`;
+const SEARCHY_QUESTION = new RegExp(
+  String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}(?:\s+${SEARCHY_AFTER_NOUN})?\s+${SEARCHY_PREPOSITION}\s+`,
+  'i',
+);
 /**
  * "have we documented kafka lag anywhere?", "is the release process written down somewhere?": whether
  * a topic is written up is a search for it (the topic sits between the asking words and the verb).
@@ -166,6 +211,16 @@ const BACK_REFERENCE = new RegExp(
 const POINTED_PAGE = new RegExp(
   String.raw`\b(?:that|this|those|these)\s+(?:wiki\s+)?(?:page|doc|document|link|article)s?\b|\bthe\s+(?:last\s+|previous\s+|same\s+)?(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our)\s+${EARLIER_EVENT}\b)|(?:you|u|we|i|[A-Z][a-z]{1,20})\s+(?:just\s+)?(?:sent|showed|shared|gave|found|opened|posted|linked|mentioned|looked\s+at|had|pulled\s+up|brought\s+up)\b)`,
 );
+/**
+ * "could you check the numbers on that page from yesterday", "fix the typo on the page Mark shared": at
+ * the end of a request, a page named only by when or by whom it was shown (read in the line's last
+ * {@link EARLIER_PAGE_PROBE} characters). What is asked about it has no page to act on.
+ */
+const EARLIER_PAGE_AT_END = new RegExp(
+  String.raw`(?:^|\s)(?:(?:on|in|of|from|at|to|with|about)\s+(?:the|that|this)\s+(?:page|doc|document|link|article|file|one)|[a-z]+\s+(?:the|that|this)\s+(?:page|doc|document|link|article|file))\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT})|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|mentioned|linked|recommended)(?:\s+(?:me|us))?(?:\s+(?:earlier|yesterday|before|today|this\s+morning))?)[\s?!.]*$`,
+  'i',
+);
+const EARLIER_PAGE_PROBE = 90;
 /**
  * "it would be great if the X …", "I would like that the X says …": a wish about a page, read by
  * `rewriteLooseForm`.
@@ -262,6 +317,8 @@ function namedPage(core: string): Intent | undefined {
   const named = withoutTailAfterName(text);
   if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(named) || isTitleShaped(named)))
     return undefined;
+  // "what is the deadline on the expense policy page?": a question about what the page says.
+  if (ASKED_OF_PAGE.test(text)) return undefined;
   const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
@@ -284,6 +341,13 @@ function titledRead(core: string): Intent | undefined {
   const read = parseGetTarget(object);
   return read.kind === 'page-by-name' ? read : undefined;
 }
+/**
+ * A question word, then the page named after a preposition ("what is the deadline on the X page",
+ * "who signs off according to the X doc", "is parking mentioned in the X page"): asked about what the
+ * page says, so not a page's name.
+ */
+const ASKED_OF_PAGE =
+  /^(?:what|what's|whats|who|who's|whos|whom|when|which|why|how|is|are|does|do|did|was|were)\s.*\s(?:on|in|of|from|per|to|according\s+to|under)\s+(?:the|our|this|that)\s/i;
 
 /** A verb that makes words a statement ("is", "was", "seems"), not a page's name. */
 const STATEMENT_WORD =
@@ -422,7 +486,10 @@ export const CLOSINGS = new Set(
     // Indian and other Englishes: "Thanks and regards", "Thanks & Regards", "Please do the needful."
     'thanks and regards|thanks & regards|thanks n regards|thanks and best regards|with regards|with best regards|' +
     'regards and thanks|thank you in advance|tia|please do the needful|kindly do the needful|do the needful'
-  ).split('|'),
+  )
+    .split('|')
+    // Thanks in other words, to someone or with praise ("thanks heaps!", "cheers mate", "much obliged", "you legend").
+    .concat(THANKS_SAID),
 );
 /** A name or a team on a line of its own after a closing ("Ana Lopez", "People Team"). */
 const SIGNATURE_NAME = /^[\p{L}][\p{L}.'’ -]{0,40}$/u;
@@ -634,7 +701,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const followUp = parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, ''));
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
-  if (BACK_REFERENCE.test(core)) return unclear(core);
+  // "check the numbers on that page from yesterday" too ("what was the page Ana mentioned?" stays a question).
+  const earlierPage =
+    EARLIER_PAGE_AT_END.test(line.slice(-EARLIER_PAGE_PROBE)) && !isQuestion(core) && !/\?\s*$/.test(line);
+  if (BACK_REFERENCE.test(core) || earlierPage) return unclear(core);
   // "that page", "same for the other page", "change it back": only pointing, nothing named; "do it?" stays a question.
   const pointing =
     !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core));
@@ -773,6 +843,8 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
     POINTED_PAGE.test(head.slice(0, 400))
   )
     return unclear(head);
+  // "can you create the page we discussed?": a page never described, not one to ask the title of.
+  if (intent.kind === 'failure' && isPointedNewPage(head)) return unclear(head);
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;

@@ -13,7 +13,9 @@ const NOT_A_KEY = new Set(
     'one two order case use time general detail full short total fact place line team teams chat wiki docs doc ' +
     'page pages space spaces mind part front back touch sync print draft review english french german spanish ' +
     'bulk future past future theory person public private advance brief common effect charge favor force ' +
-    'confluence jira slack sharepoint email mail office house store stock town hand turn progress'
+    'confluence jira slack sharepoint email mail office house store stock town hand turn progress ' +
+    // platforms and places people name after "on" / "in" ("vpn on linux", "docker on mac", "outlook on mobile")
+    'linux mac macos osx ios ipad iphone ubuntu debian chrome safari mobile phone web laptop'
   ).split(' '),
 );
 
