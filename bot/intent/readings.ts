@@ -13,7 +13,7 @@ const FILLER = new Set(
   (
     'hmm hm hmmm um umm uh uhh er erm ok okay so well like yeah yes yep no nope lol lmao rofl haha hahaha ' +
     'huh idk k oh ah eh meh hey whatever nvm nevermind test testing asdf ugh wow xd blah bla lorem ipsum dunno nah hmmmm ' +
-    'basically literally honestly anyway anyways'
+    'basically literally honestly anyway anyways sigh oof argh welp'
   ).split(' '),
 );
 /** A word that only joins others in a title: "&", "+", "/", "-". */
@@ -282,7 +282,8 @@ const HOLDING = new Set(
   ),
 );
 /** "up to you", "your call", "I don't care": the choice left to the bot, in more than one word. */
-const HOLDING_PHRASE = /\bup\s+to\s+(?:you|u)\b|\byour\s+call\b|\b(?:don'?t|do\s+not|couldn'?t)\s+care\b/i;
+const HOLDING_PHRASE =
+  /\bup\s+to\s+(?:you|u)\b|\byour\s+call\b|\b(?:don'?t|do\s+not|couldn'?t)\s+care\b/i;
 /**
  * Words that leave a sentence unfinished at its end ("I was wondering if", "what about the", "hey so
  * about the"): an article, a possessive, a conjunction. A question may end on a preposition ("what is it
