@@ -282,8 +282,7 @@ const HOLDING = new Set(
   ),
 );
 /** "up to you", "your call", "I don't care": the choice left to the bot, in more than one word. */
-const HOLDING_PHRASE =
-  /\bup\s+to\s+(?:you|u)\b|\byour\s+call\b|\b(?:don'?t|do\s+not|couldn'?t)\s+care\b/i;
+const HOLDING_PHRASE = /\bup\s+to\s+(?:you|u)\b|\byour\s+call\b|\b(?:don'?t|do\s+not|couldn'?t)\s+care\b/i;
 /**
  * Words that leave a sentence unfinished at its end ("I was wondering if", "what about the", "hey so
  * about the"): an article, a possessive, a conjunction. A question may end on a preposition ("what is it
