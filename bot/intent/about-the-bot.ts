@@ -99,6 +99,8 @@ const BOT_WORDS = wordSet(
     // what goes on a page ("how to add text to a page?")
     'text line lines content contents paragraph sentence section heading title body bullet note notes comment table link links ' +
     'put insert existing current people usually normally typically usual question questions through via ' +
+    // what the bot is and what it understands ("are you a real person?", "do you speak German?")
+    'real human person robot ai machine speak language languages english normal plain ' +
     // the bot's commands, as a help topic
     'search searching searches find finding look lookup open opening get read create creating make making ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
@@ -109,9 +111,11 @@ const NAMES_THE_BOT =
   /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /** Pointing words: "can you do it?" is about something earlier, not the bot. */
 const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+thing\b/i;
+/** Past doings of the bot ("what did you do?", "have you done it?"). */
+const DID_YOU = /\b(?:did|have|has|had)\s+(?:you|u|ya)\b/i;
 /** "it" that points at nothing ("is it possible to …", "it's possible to …"). */
 const DUMMY_IT = /\b(?:is\s+it|it'?s|it\s+is)\s+possible\b/gi;
 /** A command's verb first: what follows is its object, whatever the words ("open the help" is help). */
@@ -165,7 +169,8 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
   if (!allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS)) return undefined;
   const named = words.some((word) => NAMES_THE_BOT.test(word)) || THIS_THING.test(text);
   const pointing = POINTS_ELSEWHERE.test(text.replace(DUMMY_IT, ' '));
-  const asked = YOU_CAN.test(text) && (!pointing || BOT_NOUN.test(text));
+  // "what did you do?" asks what it did, not what it can do.
+  const asked = YOU_CAN.test(text) && (!pointing || BOT_NOUN.test(text)) && !DID_YOU.test(text);
   const topics = new Set(
     words.flatMap((word, i) => {
       // "a new page" is creating one; "I'm new here" is the user.
