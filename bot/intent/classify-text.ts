@@ -139,6 +139,13 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
   /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me(?!\s+know\b)|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+(?:like|love)|we\s+would\s+(?:like|love)|would\s+(?:really\s+)?(?:like|love)|'?d\s+(?:really\s+)?(?:like|love))\b[\s,]*(?=\S)/i,
+  // "I will like you to search …", "I'll like to open …" (Nigerian English for "I would like").
+  /^(?:i\s+will|i'?ll|i\s+shall)\s+(?:like|love)\s+(?:(?:you|u)\s+)?to\b[\s,]*(?=\S)/i,
+  // "be a legend and open …", "be a dear and …", "do me a solid and …": a favour asked, then the request.
+  /^(?:be\s+(?:a\s+)?(?:legend|dear|star|gem|love|sport|champ|doll|darl|pal|mate|good\s+(?:lad|egg|sport))|do\s+me\s+a\s+(?:solid|kindness))\s+and\s+(?=\S)/i,
+  // "Kindly assist to open …", "please assist me with finding …" (Indian, Nigerian, East African English).
+  new RegExp(String.raw`^assist\s+(?:me\s+|us\s+)?(?:to|in)\s+${COMMAND_VERB}`, 'i'),
+  /^assist\s+(?:me\s+|us\s+)?(?:with|in)\s+(?=(?:finding|locating|searching|looking\s+for|opening|getting|pulling\s+up|bringing\s+up|creating|making|adding|updating|editing)\s+\S)/i,
   // "Please to change in X …" (non-native): "to" before a command verb.
   new RegExp(String.raw`^to\s+${COMMAND_VERB}`, 'i'),
   // Someone else's request passed on: "my manager asked me to …", "Jane wants me to …", "I've been
@@ -183,6 +190,40 @@ const THANKS_AFTER = [
 function thanksPhrases(): string[] {
   return THANKS_WORDS.flatMap((thanks) => THANKS_AFTER.map((after) => `${thanks} ${after}`));
 }
+
+/** Who thanks are said to after a request ("thanks mate", "cheers boss", Australian, Irish, Nigerian English). */
+const THANKED = ['mate', 'boss', 'sir', 'team', 'all', 'bro', 'legend'];
+/** Praise said instead of thanks after a request ("…, you're a legend", "ur the best"); kept as data. */
+const PRAISED_AS = ['a legend', 'a star', 'the best', 'a lifesaver', 'a life saver', 'a gem'];
+const PRAISE_SAID = [
+  ...['ur', "you're", 'youre', 'you are', 'u r', "you're such", 'ur such'].flatMap((you) =>
+    PRAISED_AS.map((praise) => `${you} ${praise}`),
+  ),
+  // Not "legend" or "lifesaver" alone: "search for map legend" keeps its words.
+  'you legend',
+  'you star',
+  'you rock',
+  'u rock',
+];
+/** Thanks as said after a request or on a closing line of its own: every thanks phrase, to someone or not, and praise. */
+export const THANKS_SAID: readonly string[] = [
+  ...[
+    ...THANKS_WORDS,
+    ...thanksPhrases(),
+    'cheers',
+    'ta',
+    'ta muchly',
+    'tysm',
+    'tyvm',
+    'much obliged',
+    'thank you kindly',
+    'thank u kindly',
+    'thanks kindly',
+    'thanks a million',
+    'thanks in anticipation',
+  ].flatMap((thanks) => [thanks, ...THANKED.map((who) => `${thanks} ${who}`)]),
+  ...PRAISE_SAID,
+];
 
 /** Courtesy words dropped from the end of a line; longest first, so "thank you" wins over "you". */
 const POLITE_SUFFIXES: readonly string[] = [
@@ -313,8 +354,16 @@ const POLITE_SUFFIXES: readonly string[] = [
   'leh',
   'lor',
   ...thanksPhrases(),
-  // A run-on "and" before the thanks ("… and thanks a ton").
+  // A run-on "and" before the thanks ("… and thanks a ton", "… n thx" typed on a phone).
   ...thanksPhrases().map((thanks) => `and ${thanks}`),
+  ...THANKS_SAID,
+  ...THANKS_WORDS.flatMap((thanks) => [`n ${thanks}`, `& ${thanks}`]),
+  // Urgency said the Indian English way ("… on priority", "… on priority basis", "… on urgent basis").
+  'on priority',
+  'on priority basis',
+  'on a priority basis',
+  'on urgent basis',
+  'on an urgent basis',
 ].sort((a, b) => b.length - a.length);
 /** Laughter: dropped after a request ("… lol"), but alone it is all there is. */
 const LAUGHTER = new Set(['lol', 'haha', 'lmao']);
@@ -664,12 +713,12 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|top\s+of\s+the\s+morning)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia|(?:much\s+)?obliged|okie|okey|oki|(?:great|good|nice)\s+(?:job|work)|well\s+done|bye\s+for\s+now)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|top\s+of\s+the\s+morning)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']\s+the\s+morning|okie|okey|oki|(?:great|good|nice)\s+(?:job|work)|well\s+done|bye\s+for\s+now)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
  */
-const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock))`;
+const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ)|(?:you|u|ya)\s+(?:star|gem|beauty|rock)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?)`;
 const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|kindly|legend|star|champ|hero|lifesaver|for\s+now|there|all|everyone|team|folks|colleagues|sir|madam|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|${PRAISE})`;
 const GREETING = new RegExp(
   String.raw`^(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,

@@ -9,6 +9,7 @@ import {
   isQuestion,
   matchHelp,
   stripPoliteness,
+  THANKS_SAID,
   WRITE_WORD,
 } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
@@ -480,7 +481,10 @@ export const CLOSINGS = new Set(
     // Indian and other Englishes: "Thanks and regards", "Thanks & Regards", "Please do the needful."
     'thanks and regards|thanks & regards|thanks n regards|thanks and best regards|with regards|with best regards|' +
     'regards and thanks|thank you in advance|tia|please do the needful|kindly do the needful|do the needful'
-  ).split('|'),
+  )
+    .split('|')
+    // Thanks in other words, to someone or with praise ("thanks heaps!", "cheers mate", "much obliged", "you legend").
+    .concat(THANKS_SAID),
 );
 /** A name or a team on a line of its own after a closing ("Ana Lopez", "People Team"). */
 const SIGNATURE_NAME = /^[\p{L}][\p{L}.'’ -]{0,40}$/u;
