@@ -28,6 +28,7 @@ import {
   normalizeMessage,
   showMentions,
 } from './normalize-message.js';
+import { opinionNotAsked } from './opinion.js';
 import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
@@ -834,8 +835,12 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
   const intent = interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions));
   // "we should add more tests to the pipeline": a suggestion that shows no page writes nothing.
   // "I'll update the rota tomorrow", "thanks for updating that": news or chat about a write is no search.
+  // "the expense process is such a pain", "I hate the new VPN": an opinion asks for no search or page.
   const hedged =
-    memoNotAsked(intent, head) ?? unshownHedgedWrite(intent, head, bodyRaw) ?? newsNotAsked(intent, head);
+    memoNotAsked(intent, head) ??
+    unshownHedgedWrite(intent, head, bodyRaw) ??
+    newsNotAsked(intent, head) ??
+    opinionNotAsked(intent, head);
   // "check the numbers on that page from yesterday": an earlier page pointed at, not one named.
   if (
     intent.kind === 'page-by-name' &&
