@@ -483,6 +483,10 @@ const TRAILING_CLAUSE =
 const CONTEXT_ASIDE =
   /^(?:as\s+(?:discussed|agreed|requested|promised|mentioned|planned|per\s+(?:our|the|my|your)\s+(?:chat|call|meeting|discussion|conversation|email|mail|thread|standup))(?:\s+(?:earlier|yesterday|today|before|last\s+week|in\s+the\s+(?:meeting|call|standup)))?|per\s+(?:our|the|my)\s+(?:chat|call|meeting|discussion|conversation|email|mail|thread|standup)|(?:just\s+)?fyi|for\s+(?:your\s+)?(?:info|information|reference))[\s.!]*$/i;
 
+/** Why a write is asked, said after it ("Sam asked me to", "it's urgent", "I need it for the audit"). Kept as data. */
+const WHY_ASKED =
+  /^(?:(?:\p{Lu}\p{Ll}+|my\s+\p{Ll}+|our\s+\p{Ll}+|the\s+\p{Ll}+|they|he|she|hr|legal|finance)\s+(?:asked|told|wants|wanted)\s+(?:me|us)(?:\s+to(?:\s+do\s+(?:it|this|that))?)?|it'?s\s+(?:urgent|needed|important|for\s+(?:the|an?|my|our)\s+\p{Ll}+)|(?:i|we)\s+need\s+(?:it|this|that)(?:\s+for\s+(?:the|an?|my|our)\s+\p{Ll}+)?|asap|urgent)[\s.!]*$/iu;
+
 const CLAUSE_GIVES_TEXT = new RegExp(
   String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:|(?:and\s+)?(?:just|only)\s+(?:(?:put|write|add|say|have|type)\s+)?["“‘'])`,
   'i',
@@ -493,7 +497,7 @@ const CLAUSE_NAMES_PAGE =
 const PAGE_WORD = /\b(?:page|doc|document)\b/i;
 /** An update at the start, after at most a few courtesy words not yet dropped ("help to update X - …"). */
 const UPDATE_FIRST =
-  /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|revise|(?:add|append|put|write|post|insert)\s+(?:(?:this|these|the\s+(?:following|below))\s+(?:line|lines|note|text|info|information|points?)\s+)?(?:to|in|into|on|onto))\s+\S/iu;
+  /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|revise|(?:add|append|put|write|post|insert)\s+(?:(?:this|these|the\s+(?:following|below))(?:\s+(?:line|lines|note|text|info|information|points?))?\s+)?(?:to|in|into|on|onto))\s+\S/iu;
 /** A new page asked for at the start ("new page in OPS titled X - text"): a dash after it starts its text. */
 const CREATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:create|new\s+(?:\S+\s+)?(?:page|doc)|(?:make|set\s+up|start)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b|(?:make|draft|start|publish)\s+(?=["“]))/iu;
@@ -573,6 +577,8 @@ function stripTrailingClause(text: string, asked = false): string {
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
   // "in the Expense Policy, it should be 45 EUR not 40 EUR": a replace stated after the page is the edit.
   if (statedReplace(clause) && !isQuestion(clause) && /^(?:in|on)\s/i.test(text)) return text;
+  // "add this to the rota - Sam asked me to", "…, it's urgent": why it is asked is never the update.
+  if (updateFirst && WHY_ASKED.test(clause)) return text.slice(0, comma);
   // "update the rota - Sam is off on Friday", "add to the rota - Ana is off": after an update of a page, the clause is the update.
   if (updateFirst && !isComplaint(clause) && !isQuestion(clause)) return text;
   // "…, it's in the people space": where the page is, said aside, stays as "in <space>".
