@@ -7,7 +7,7 @@ const COLOUR = '(?:red|green|blue|orange|yellow|purple|grey|gray|black)';
 const LOOK = String.raw`(?:in\s+(?:bold|italics?|caps|capitals|capital\s+letters|upper\s*case|lower\s*case|${COLOUR}|big\s+letters|large\s+font|bullet\s+points?|bullets?|code\s+block|code|(?:an?\s+)?(?:new\s+|separate\s+)?(?:table|list|bulleted\s+list|numbered\s+list|code\s+block|callout|info\s+panel|panel|box|line|paragraph)|(?:a|its)\s+own\s+line)|as\s+(?:an?\s+)?(?:new\s+|separate\s+)?(?:bullet\s+point|bullet|bulleted\s+item|list\s+item|line|paragraph|table\s+row|row|callout)|on\s+(?:an?\s+|its\s+)?(?:new|separate|own|next)\s+line|with\s+(?:an?\s+)?bullets?(?:\s+points?)?|bold|italic)`;
 /** The verbs after which such words come (the rules' append verbs that take text). */
 const FORMAT_AFTER_VERB = new RegExp(
-  String.raw`^((?:append|add|put|write|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|include)\s+(?:(?:it|this|that)\s+)?)${LOOK}(?:\s*:\s*|\s+(?=(?:to|onto|into|on|in|at|under)\s|["“‘']))(?=\S)`,
+  String.raw`^((?:append|add|put|write|insert|post|stick|pop|jot(?:\s+down)?|note(?:\s+down)?|include)\s+(?:(?:it|this|that)\s+)?(?:(?:an?|one|the)\s+(?:new\s+)?(?:line|note|bullet|sentence|paragraph|entry)\s+)?)${LOOK}(?:\s*:\s*|\s+(?=(?:to|onto|into|on|in|at|under)\s|["“‘']))(?=\S)`,
   'i',
 );
 
