@@ -9,6 +9,8 @@
  * only reads use it: the text of a write is never trimmed here.
  */
 
+import { FUNCTION_WORDS } from './closed-words.js';
+
 /** Pronouns that make what follows a break a sentence about someone, not more of the name. */
 const PRONOUNS = [
   'i',
@@ -344,11 +346,12 @@ const FILLER_BETWEEN_COMMAS =
   /,\s*(?:um+|uh+m*|erm*|ehm|hmm+|like|you\s+know|i\s+mean|if\s+(?:you\s+can|possible|you\s+could)|please|pls|plz|maybe|basically)\s*,\s*/gi;
 /**
  * What people say before the topic or the name: a comma, a filler ("um", "uh"), a hedge or an adverb
+ * ("again the", "once the"), "for me the", "us a look at the",
  * before an article or a preposition ("like the travel policy", "maybe the incident runbooks", "quickly
  * for sso setup", "real quick the expense limits"), "me, " or "me the" left by a verb.
  */
 const LEADING_RESIDUE =
-  /^(?:[,;:]\s*|(?:um+|uh+m*|erm*|ehm|hmm+)\b[,.]?\s*|(?:for|about|on)\s*,\s*|(?:like|just|maybe|perhaps|basically|actually|literally|honestly|quickly|real\s+quick|quick|kindly)(?:\s*,\s*|\s+(?=(?:the|a|an|some|any|anything|for|about|on|our|info|information|docs?|pages?)\b))|(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|quickly|quick|real\s+quick|just|maybe)\s)))/i;
+  /^(?:[,;:]\s*|(?:um+|uh+m*|erm*|ehm|hmm+)\b[,.]?\s*|(?:for|about|on)\s*,\s*|(?:like|just|maybe|perhaps|basically|actually|literally|honestly|quickly|real\s+quick|quick|kindly|again|once(?:\s+again|\s+more)?|also|now|one\s+more\s+time)(?:\s*,\s*|\s+(?=(?:the|a|an|some|any|anything|for|about|on|our|info|information|docs?|pages?)\b))|(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|quickly|quick|real\s+quick|just|maybe|again|once|also)\s))|(?:for|to)\s+(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|this|that)\s))|(?:(?:me|us)\s+)?an?\s+(?:quick\s+|closer\s+|brief\s+|little\s+)?(?:look|peek|squiz|gander|glance|butcher'?s)\s+(?:at|into|over|through)\s+(?=(?:the|our|this|that)\s))/i;
 /** "the keyword \"rollback\"", "the term 'kafka lag'", "just the word failover": a search's words named as words ("term sheet" stays). */
 const WORDS_NAMED =
   /^(?:just\s+)?the\s+(?:key\s*)?(?:words?|phrase|string)\s+(?=\S)|^(?:just\s+)?(?:the\s+)?(?:key\s*)?(?:words?|terms?|phrase|string)\s+(?=["“'‘])/;
@@ -400,4 +403,81 @@ const SPACE_OF = /\b((?:in|on|from|within|inside)\s+)(?:the\s+)?space\s+of\s+(?:
 /** `text` with "the space of X" said as "the X space", which the space readers take. */
 export function withSpaceOfNamed(text: string): string {
   return text.length > MAX_TEXT ? text : text.replace(SPACE_OF, '$1the $2 space');
+}
+
+/**
+ * Words that, typed in lower case right after a page's name, start what is said about it, never more
+ * of the name: the asker and relatives ("… page I was sent", "… which is there in HR"), courtesy and
+ * words for the listener ("… mate", "… na", "… if thats ok"), adverbs and particles ("… again", "…
+ * urgently", "pull the X up"). Kept as data. They count after a word of the name in capitals or a
+ * document noun ("the vpn guide pls").
+ */
+const TAIL_WORDS = new Set(
+  (
+    'i im ive ill id you u ya ye we he she they which who whom whose ' +
+    'please pls plz pleeease thx thanks thank ty tysm cheers mate pal buddy bro dude guys folks ' +
+    'na yaar lah leh la sir madam maam boss lol haha hehe btw fyi tbh imo ok okay ' +
+    'asap rn urgently immediately again too also already quickly quick real up over once'
+  ).split(' '),
+);
+/** Starts that count only after a word in capitals or a page noun ("the Sales Playbook before the QBR", "the X doc when u get a min"). */
+const TAIL_AFTER_NAME = new Set(
+  'before after when whenever while if so because cause cuz coz since as until till by during that'.split(
+    ' ',
+  ),
+);
+/** "for" starts a tail only before these ("… for this weekend", "… for the onboarding session"; "Guide for Managers" stays). */
+const FOR_TAIL = new Set(
+  'me us him her them this next my our his their the a an tomorrow today tonight later now'.split(' '),
+);
+/** Nouns that say the words before them name a page ("page", "doc"), and document nouns that end names ("guide", "policy"). */
+const PAGE_NOUNS = new Set('page pg doc document article'.split(' '));
+const DOCUMENT_NOUNS = new Set(
+  'guide policy handbook runbook playbook process procedure checklist template faq manual notes rota calendar schedule plan roadmap overview instructions'.split(
+    ' ',
+  ),
+);
+/** Words before a page noun that do not name the page ("the wiki page for …"). */
+const NOT_NAME_WORDS = new Set('the a an our this that my your wiki confluence teh'.split(' '));
+/** A space named at the end of a cut tail ("… which is there in HR", "… page I need from the people space"). */
+const SPACE_IN_TAIL =
+  /\s(?:in|on|from|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?[\s.!?]*$/u;
+
+/**
+ * `text` (the name of a page to read) cut where what is said about the page starts (see
+ * {@link TAIL_WORDS}): "the Q1 Pipeline Review page I was sent" → "the Q1 Pipeline Review page". A
+ * space named in the cut part is kept as "in <space>". Only lower-case words count (titles keep
+ * "If", "When"); word by word over at most {@link MAX_TEXT} characters.
+ */
+export function withoutTailAfterName(text: string): string {
+  if (text.length > MAX_TEXT) return text;
+  const words = [...text.matchAll(/[^\s,;]+/g)];
+  let named = false;
+  for (let i = 1; i < words.length; i += 1) {
+    const before = words[i - 1]![0].replace(/[.!?:)'’-]+$/, '');
+    const beforeLower = before.toLowerCase();
+    const nameWord = !NOT_NAME_WORDS.has(beforeLower) && !FUNCTION_WORDS.has(beforeLower);
+    if (nameWord && !PAGE_NOUNS.has(beforeLower)) named ||= /[\p{L}\p{N}]/u.test(before);
+    if (!named) continue;
+    const word = words[i]![0].replace(/[.!?,:]+$/, '');
+    const capital = /^[\p{Lu}\p{N}]/u.test(before) && nameWord;
+    const pageNoun = PAGE_NOUNS.has(beforeLower);
+    const docNoun = DOCUMENT_NOUNS.has(beforeLower) && before === beforeLower;
+    if (!capital && !pageNoun && !docNoun) continue;
+    const plain = word.replaceAll(/['’]/g, '');
+    const typedLower = word === word.toLowerCase() || /^I(?:['’][a-z]+)?$/.test(word);
+    if (!typedLower) continue;
+    const lower = plain.toLowerCase();
+    const strong = TAIL_WORDS.has(lower);
+    const weak =
+      (capital || pageNoun) &&
+      (TAIL_AFTER_NAME.has(lower) ||
+        (lower === 'for' && FOR_TAIL.has((words[i + 1]?.[0] ?? '').toLowerCase())));
+    if (!strong && !weak) continue;
+    const cutAt = words[i - 1]!.index! + words[i - 1]![0].length;
+    const head = text.slice(0, cutAt).replace(/[\s,;:–—-]+$/, '');
+    const space = SPACE_IN_TAIL.exec(text.slice(cutAt));
+    return space ? `${head} in ${space[1]}` : head;
+  }
+  return text;
 }

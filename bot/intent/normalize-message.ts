@@ -236,9 +236,37 @@ export function dropChatResidue(line: string): string {
   // "bot, …", "assistant: …": the bot addressed by name first, without "@", is not part of the request.
   const addressed = BOT_ADDRESSED.exec(line);
   return dropResidue(
-    addressed && addressed[0].length < line.length ? line.slice(addressed[0].length) : line,
+    withoutAddress(addressed && addressed[0].length < line.length ? line.slice(addressed[0].length) : line),
     true,
   );
+}
+
+/** People or a group mentioned as Slack delivers them ("@priya", "@U024BE7LH", "@here"), or a list bullet ("•", "1."). */
+const ADDRESS_WORD = /^(?:@[\p{L}\p{N}._-]{1,40}[,:]?|[•◦‣⁃∙·●○■□►▸➤→]|\d{1,2}[.)])$/u;
+const MENTION_WORD = /^@[\p{L}\p{N}._-]{1,40}[,.!]?$/u;
+/** What puts people in copy after a request ("cc @sam", "/cc @lee @ana", "fyi @ops"). */
+const COPY_WORD = /^(?:\/?cc:?|fyi|\+)$/i;
+/** Address words read at the start or the end at most (bounded work). */
+const MAX_ADDRESS_WORDS = 6;
+
+/**
+ * A command line without whom it is addressed to besides the bot: mentions and a list bullet first
+ * ("@priya  open X", "• search for Y"), people put in copy at the end ("… cc @sam @lee"). The request
+ * is what is left; a line with text for a page keeps its end as typed.
+ */
+function withoutAddress(line: string): string {
+  if (!/[@•◦‣⁃∙·●○■□►▸➤→]|^\d/u.test(line)) return line;
+  const words = line.split(' ').filter((word) => word.length > 0);
+  let first = 0;
+  while (first < Math.min(words.length - 1, MAX_ADDRESS_WORDS) && ADDRESS_WORD.test(words[first]!))
+    first += 1;
+  let end = words.length;
+  if (!words.some((word) => TEXT_MAY_FOLLOW.test(word))) {
+    let at = end;
+    while (at > first + 2 && end - at < MAX_ADDRESS_WORDS && MENTION_WORD.test(words[at - 1]!)) at -= 1;
+    if (at < end && COPY_WORD.test(words[at - 1]!)) end = at - 1;
+  }
+  return first === 0 && end === words.length ? line : words.slice(first, end).join(' ');
 }
 
 /** {@link dropChatResidue} after the address; a lead-in is looked for once (`leadIn`), so the work stays linear. */

@@ -32,8 +32,12 @@ export interface Perturbation {
   readonly family?: VoiceFamily;
 }
 
-/** Voices measured on their own (issue 13, tenth round): the two weakest on the held-out set. */
-export type VoiceFamily = 'chatty' | 'non-native';
+/**
+ * Voices measured on their own (issue 13): the tenth round's two weakest on the held-out set (chatty,
+ * non-native), and the eleventh round's habits of real chat traffic (channel formatting, phone typing,
+ * everyday phrasings of other regions' Englishes, greetings and thanks around a request).
+ */
+export type VoiceFamily = 'chatty' | 'non-native' | 'channel' | 'phone' | 'regional' | 'greetings';
 
 /** The kind of `item` from its label. */
 export function requestKind(item: RequestCase): RequestKind {
@@ -723,4 +727,412 @@ export const VOICE_PERTURBATIONS: readonly Perturbation[] = [
     kinds: COMMANDS,
     apply: askingBefore('is it possible to '),
   },
+];
+
+/** A message that asks nothing more after `text`: it ends in a letter, a digit or a closing bracket. */
+const endsPlain = (text: string) => /[\p{L}\p{N})]$/u.test(text);
+/** The label's words as typed in `text` (so a change that touches them is not a perturbation of form). */
+const touchesLabel = (item: RequestCase, word: string) =>
+  (labelWords(item) ?? '').toLowerCase().split(/\s+/).includes(word.toLowerCase());
+/** Replaces the first `pattern` in the command part, unless the matched word is one of the label's words. */
+const swapInCommand =
+  (pattern: RegExp, replace: (match: string) => string) => (text: string, item: RequestCase) => {
+    const match = pattern.exec(text.slice(0, commandEnd(text)));
+    return match && !touchesLabel(item, match[0]) ? inCommand(text, pattern, replace) : undefined;
+  };
+/** A one-line read whose middle space becomes a line break, as a phone or Shift+Enter wraps it. */
+function brokenInTheMiddle(text: string): string | undefined {
+  if (text.includes('\n') || text.length < 12) return undefined;
+  const middle = Math.floor(text.length / 2);
+  const after = text.indexOf(' ', middle);
+  const at = after > 0 ? after : text.lastIndexOf(' ', middle);
+  return at > 0 ? `${text.slice(0, at)}\n${text.slice(at + 1)}` : undefined;
+}
+/** Phone contractions typed without their apostrophe ("I'm" → "Im"); never inside the label's words. */
+const CONTRACTION =
+  /\b(?:I'm|I'd|I've|I'll|don't|can't|won't|isn't|doesn't|didn't|what's|where's|who's|it's|that's|there's|let's|you're)\b/i;
+
+/**
+ * The eleventh round's voices (issue 13): habits real chat traffic brings. A write gets its change
+ * before the request or on a line of its own (never words after its text); a question keeps its
+ * question.
+ */
+export const CHANNEL_VOICE_PERTURBATIONS: readonly Perturbation[] = [
+  // channel: Slack and Teams formatting, mentions, links, shortcodes, case, spacing, line breaks
+  {
+    name: 'channel: "@Confluence Assistant " first (Teams mention)',
+    family: 'channel',
+    kinds: ANY,
+    apply: before('@Confluence Assistant '),
+  },
+  {
+    // The Slack edge drops the bot's own mention, so "@priya @bot open X" arrives as "@priya  open X".
+    name: 'channel: a colleague mentioned first "@priya "',
+    family: 'channel',
+    kinds: ANY,
+    apply: before('@priya  '),
+  },
+  { name: 'channel: " cc @sam" after', family: 'channel', kinds: ASKS, apply: after(' cc @sam') },
+  {
+    name: 'channel: name in Slack _italics_',
+    family: 'channel',
+    kinds: ['get by name', 'search'],
+    apply: (text, item) => wrapWords(text, labelWords(item), '_', '_'),
+  },
+  {
+    name: 'channel: name in Teams **bold**',
+    family: 'channel',
+    kinds: ['get by name', 'search'],
+    apply: (text, item) => wrapWords(text, labelWords(item), '**', '**'),
+  },
+  {
+    name: 'channel: whole read in Slack *bold*',
+    family: 'channel',
+    kinds: READS,
+    apply: (text) => (text.includes('\n') || text.includes('*') ? undefined : `*${text}*`),
+  },
+  { name: 'channel: bullet "• " first', family: 'channel', kinds: COMMANDS, apply: before('• ') },
+  { name: 'channel: bullet "- " first', family: 'channel', kinds: ASKS, apply: before('- ') },
+  // Slack's "<url|label>" links are decoded at its edge (bot/slack/decode-text.ts); a bare "<url>" as pasted from elsewhere.
+  {
+    name: 'channel: link in angle brackets "<url>"',
+    family: 'channel',
+    kinds: ['get by id/title', 'update'],
+    apply: (text) => {
+      const url = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/.exec(text);
+      return url
+        ? `${text.slice(0, url.index)}<${url[0]}>${text.slice(url.index + url[0].length)}`
+        : undefined;
+    },
+  },
+  { name: 'channel: ":wave: " first', family: 'channel', kinds: ANY, apply: before(':wave: ') },
+  { name: 'channel: " :eyes:" after', family: 'channel', kinds: ASKS, apply: after(' :eyes:') },
+  {
+    name: 'channel: " :slightly_smiling_face: :+1:" after',
+    family: 'channel',
+    kinds: [...ASKS, 'question'],
+    apply: after(' :slightly_smiling_face: :+1:'),
+  },
+  { name: 'channel: " thx!!" after', family: 'channel', kinds: ASKS, apply: after(' thx!!') },
+  {
+    name: 'channel: all lower case, no punctuation',
+    family: 'channel',
+    kinds: LOWER_CASE_KINDS.filter((kind) => kind !== 'question'),
+    apply: (text) => text.toLowerCase().replace(/[.,!?;]+(?=\s|$)/g, ''),
+  },
+  {
+    name: 'channel: ALL CAPS with "!!!"',
+    family: 'channel',
+    kinds: ['search', 'get by name', 'follow-up'],
+    apply: (text) => (endsPlain(text) ? `${text.toUpperCase()}!!!` : undefined),
+  },
+  {
+    name: 'channel: every space doubled',
+    family: 'channel',
+    kinds: [...ASKS, 'question'],
+    apply: (text) => (text.includes(' ') ? text.replace(/ /g, '  ') : undefined),
+  },
+  {
+    name: 'channel: a line break in the middle',
+    family: 'channel',
+    kinds: ['search', 'get by name', 'get by id/title', 'approvals', 'help'],
+    apply: brokenInTheMiddle,
+  },
+  {
+    name: 'channel: a trailing line break and spaces',
+    family: 'channel',
+    kinds: [...ASKS, 'question'],
+    apply: (text) => `${text}\n  `,
+  },
+  // phone: short forms, missing apostrophes, predictive text
+  {
+    name: 'phone: "please" → "plz"',
+    family: 'phone',
+    kinds: COMMANDS,
+    apply: swapInCommand(/\b(?:please|pls)\b/i, () => 'plz'),
+  },
+  {
+    name: 'phone: "your"/"you\'re" → "ur"',
+    family: 'phone',
+    kinds: ANY,
+    apply: swapInCommand(/\b(?:your|you're)\b/i, () => 'ur'),
+  },
+  {
+    name: 'phone: contraction without its apostrophe',
+    family: 'phone',
+    kinds: ANY,
+    apply: swapInCommand(CONTRACTION, (word) => word.replace("'", '')),
+  },
+  {
+    name: 'phone: "search for" → "search 4"',
+    family: 'phone',
+    kinds: ['search'],
+    apply: swapInCommand(/\b(?:search|look) for\b/i, (words) => words.replace(/for$/i, '4')),
+  },
+  { name: 'phone: " plz thx" after', family: 'phone', kinds: ASKS, apply: after(' plz thx') },
+  {
+    name: 'phone: " b4 my 1:1" after',
+    family: 'phone',
+    kinds: ['search', 'get by name'],
+    apply: after(' b4 my 1:1'),
+  },
+  { name: 'phone: " rn pls" after', family: 'phone', kinds: READS, apply: after(' rn pls') },
+  { name: 'phone: " n thx" after', family: 'phone', kinds: ASKS, apply: after(' n thx') },
+  {
+    name: 'phone: "can you" → "cn u"',
+    family: 'phone',
+    kinds: COMMANDS,
+    apply: swapInCommand(/\bcan you\b/i, () => 'cn u'),
+  },
+  {
+    name: 'phone: "could you" → "cud u"',
+    family: 'phone',
+    kinds: COMMANDS,
+    apply: swapInCommand(/\bcould you\b/i, () => 'cud u'),
+  },
+  { name: 'phone: "pls can u " first', family: 'phone', kinds: COMMANDS, apply: askingBefore('pls can u ') },
+  {
+    name: 'phone: "i" for "I" in the command words',
+    family: 'phone',
+    kinds: ANY,
+    apply: swapInCommand(/\bI(?= )/, () => 'i'),
+  },
+  {
+    name: 'phone: predictive text doubles "the"',
+    family: 'phone',
+    kinds: ['search', 'get by name', 'update'],
+    apply: (text, item) =>
+      /['‘]/.test(text) ? undefined : swapInCommand(/(?<=\S )the\b/i, (word) => `${word} the`)(text, item),
+  },
+  { name: 'phone: " tysm" after', family: 'phone', kinds: [...ASKS, 'question'], apply: after(' tysm') },
+  // regional: everyday phrasings of other Englishes around a request
+  {
+    name: 'regional: ", at the earliest" after',
+    family: 'regional',
+    kinds: READS,
+    apply: after(', at the earliest'),
+  },
+  { name: 'regional: " on priority" after', family: 'regional', kinds: READS, apply: after(' on priority') },
+  {
+    name: 'regional: "Request you to " first',
+    family: 'regional',
+    kinds: COMMANDS,
+    apply: askingBefore('Request you to '),
+  },
+  {
+    name: 'regional: "Please share me " for a read',
+    family: 'regional',
+    kinds: ['get by name'],
+    apply: (text) => {
+      const read = /^(?:open|show me|show|pull up|bring up|get|find) (?=the )/i.exec(text);
+      return read && !/\?$/.test(text) ? `Please share me ${text.slice(read[0].length)}` : undefined;
+    },
+  },
+  {
+    name: 'regional: "Please, " first',
+    family: 'regional',
+    kinds: COMMANDS,
+    apply: askingBefore('Please, '),
+  },
+  {
+    name: 'regional: "I will like you to " first',
+    family: 'regional',
+    kinds: COMMANDS,
+    apply: askingBefore('I will like you to '),
+  },
+  {
+    name: 'regional: ". Thanks in anticipation" after',
+    family: 'regional',
+    kinds: ASKS,
+    apply: after('. Thanks in anticipation'),
+  },
+  { name: 'regional: "Boss, " first', family: 'regional', kinds: COMMANDS, apply: askingBefore('Boss, ') },
+  {
+    name: 'regional: "Can help me " first',
+    family: 'regional',
+    kinds: COMMANDS,
+    apply: askingBefore('Can help me '),
+  },
+  { name: 'regional: " lah" after', family: 'regional', kinds: READS, apply: after(' lah') },
+  {
+    name: 'regional: " can?" after',
+    family: 'regional',
+    kinds: ['search', 'get by name', 'get by id/title'],
+    apply: (text) => (endsPlain(text) ? `${text} can?` : undefined),
+  },
+  {
+    name: 'regional: "reckon you could " first',
+    family: 'regional',
+    kinds: COMMANDS,
+    apply: askingBefore('reckon you could '),
+  },
+  {
+    name: 'regional: "would you ever " first',
+    family: 'regional',
+    kinds: COMMANDS,
+    apply: askingBefore('would you ever '),
+  },
+  {
+    name: 'regional: " there" after',
+    family: 'regional',
+    kinds: ['get by name', 'get by id/title'],
+    apply: (text) => (endsPlain(text) && !/\bthere$/i.test(text) ? `${text} there` : undefined),
+  },
+  {
+    name: 'regional: "any chance you could " first',
+    family: 'regional',
+    kinds: COMMANDS,
+    apply: askingBefore('any chance you could '),
+  },
+  {
+    name: 'regional: "be a legend and " first',
+    family: 'regional',
+    kinds: COMMANDS,
+    apply: askingBefore('be a legend and '),
+  },
+  {
+    name: 'regional: "Kindly assist to " first',
+    family: 'regional',
+    kinds: COMMANDS,
+    apply: askingBefore('Kindly assist to '),
+  },
+  {
+    name: 'regional: "Hello, trust you are well. " first',
+    family: 'regional',
+    kinds: ANY,
+    apply: greeted('Hello, trust you are well. '),
+  },
+  // greetings and thanks around the request
+  {
+    name: 'greetings: "morning all! " first',
+    family: 'greetings',
+    kinds: ANY,
+    apply: greeted('morning all! '),
+  },
+  { name: 'greetings: "G\'day, " first', family: 'greetings', kinds: ANY, apply: greeted("G'day, ") },
+  { name: 'greetings: "hiya " first', family: 'greetings', kinds: ANY, apply: greeted('hiya ') },
+  {
+    name: 'greetings: "Good afternoon. " first',
+    family: 'greetings',
+    kinds: ANY,
+    apply: greeted('Good afternoon. '),
+  },
+  { name: 'greetings: "hey hey 👋 " first', family: 'greetings', kinds: ANY, apply: greeted('hey hey 👋 ') },
+  { name: 'greetings: "hi again! " first', family: 'greetings', kinds: ANY, apply: greeted('hi again! ') },
+  { name: 'greetings: "Good day. " first', family: 'greetings', kinds: ANY, apply: greeted('Good day. ') },
+  {
+    name: 'greetings: "Evening all,\\n" first',
+    family: 'greetings',
+    kinds: ANY,
+    apply: greeted('Evening all,\n'),
+  },
+  {
+    name: 'greetings: " cheers mate" after',
+    family: 'greetings',
+    kinds: [...ASKS, 'question'],
+    apply: after(' cheers mate'),
+  },
+  { name: 'greetings: ", ta" after', family: 'greetings', kinds: ASKS, apply: after(', ta') },
+  {
+    name: 'greetings: " thanks heaps" after',
+    family: 'greetings',
+    kinds: [...ASKS, 'question'],
+    apply: after(' thanks heaps'),
+  },
+  {
+    name: 'greetings: ". Many thanks" after',
+    family: 'greetings',
+    kinds: ASKS,
+    apply: after('. Many thanks'),
+  },
+  {
+    name: 'greetings: ", much obliged" after',
+    family: 'greetings',
+    kinds: ASKS,
+    apply: after(', much obliged'),
+  },
+  {
+    name: 'greetings: " - thanks a bunch!" after',
+    family: 'greetings',
+    kinds: ASKS,
+    apply: after(' - thanks a bunch!'),
+  },
+  {
+    name: 'greetings: ", you\'re a legend" after',
+    family: 'greetings',
+    kinds: ASKS,
+    apply: after(", you're a legend"),
+  },
+  {
+    name: 'greetings: closing line "\\nthanks heaps!"',
+    family: 'greetings',
+    kinds: COMMANDS,
+    apply: after('\nthanks heaps!'),
+  },
+  {
+    name: 'greetings: both "morning! … cheers mate"',
+    family: 'greetings',
+    kinds: ASKS,
+    apply: (text) => `morning! ${text.replace(/\s+$/, '')} cheers mate`,
+  },
+];
+
+/**
+ * Greetings, thanks and small talk alone (issue 13, eleventh round): each must read as a greeting,
+ * never a search. Built from openers × what follows them, kept as data.
+ */
+const GREETING_OPENERS = [
+  'hi',
+  'hey',
+  'hello',
+  'hiya',
+  'heya',
+  'morning',
+  'good morning',
+  'good afternoon',
+  'good evening',
+  'good day',
+  "g'day",
+  'howdy',
+  'yo',
+  'hey there',
+  'hi again',
+  'hello hello',
+  'top of the morning',
+  'evening',
+];
+const THANKS = [
+  'thanks',
+  'thank you',
+  'thanks heaps',
+  'thanks a bunch',
+  'many thanks',
+  'cheers',
+  'ta',
+  'thx',
+  'tysm',
+  'much obliged',
+  'thank u so much',
+  'ok thanks',
+  'thanks, that helps',
+  'perfect, thanks',
+  'great, ty',
+];
+const GREETING_TAILS = [
+  '',
+  '!',
+  ' 👋',
+  ' all',
+  ' team',
+  ' mate',
+  ' bot',
+  ' :wave:',
+  ', how are you?',
+  ' everyone!',
+];
+const THANKS_TAILS = ['', '!!', ' 🙏', ' mate', ', legend', ' :pray:', ' sir', ', you are a star', ' again'];
+
+export const GREETINGS_ALONE: readonly string[] = [
+  ...GREETING_OPENERS.flatMap((opener) => GREETING_TAILS.map((tail) => opener + tail)),
+  ...THANKS.flatMap((thanks) => THANKS_TAILS.map((tail) => thanks + tail)),
 ];
