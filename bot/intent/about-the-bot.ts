@@ -23,7 +23,10 @@ const QUEUE_WORDS = wordSet(
     'show see check look view tell give need needs needed should gotta ought keep happened happen many ' +
     'much made make asked ask sent send submitted ping pinged pinging notified notification notifications ' +
     'email emails message messages mine action actions attention sitting sits sit lying there offs let know create created gone go went ' +
-    'through done finished',
+    'through done finished ' +
+    // where requests pile up, in other words ("my approvals pile", "on my plate", "the approval backlog")
+    'pile piles piling piled stack stacked heap backlog tray bucket plate desk landed arrived came ' +
+    'new empty clear big up',
 );
 /** Approval words as typed ("approval", "aprovals", "approvls"), "signoff", deciding and rejecting. */
 const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
@@ -31,10 +34,10 @@ const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
 const QUEUED = /^(?:pendings?|waiting|awaiting|outstanding|queue|queued|inbox)$/;
 /** Phrases that name approving in more than one word ("sign off", "to OK", "my go-ahead"; not "go ahead" alone). */
 const APPROVING_PHRASE =
-  /\bsign\s*-?\s*off\b|\bto\s+sign\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
+  /\bsign\s*-?\s*offs?\b|\bto\s+sign\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
 /** The user's own write requests ("my request", "the change I asked for", "the requests I made"). */
 const OWN_REQUEST =
-  /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b/i;
+  /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b|\brequests?\s+for\s+me\b/i;
 
 /** True for a message about the approval queue, said in any words (see {@link QUEUE_WORDS}). */
 export function isAboutApprovalQueue(text: string): boolean {
@@ -45,6 +48,35 @@ export function isAboutApprovalQueue(text: string): boolean {
     APPROVING_PHRASE.test(text) ||
     OWN_REQUEST.test(text)
   );
+}
+
+/**
+ * Saying the bot or its answer is no good ("this is useless", "terrible answer", "you never find
+ * anything", "you are not helping", "this makes no sense"): every word is one such complaints are made
+ * of, and one of them finds fault. There is nothing to search for, open or answer. A word that names
+ * something ("the VPN is useless") makes it a message about that thing instead.
+ */
+const FAULT_WORDS = wordSet(
+  'useless rubbish terrible awful sucks suck sucked sucky crap crappy stupid dumb annoying pointless ' +
+    'worthless garbage trash horrible lame disappointing disappointed frustrating frustrated unhelpful ' +
+    'hopeless ridiculous pathetic nonsense never',
+);
+const COMPLAINT_WORDS = wordSet(
+  'bot chatbot assistant answer answers result results reply replies response responses search searches ' +
+    'job help helping helped helpful useful work works working worked find found finds finding understand ' +
+    'understood get gets makes make sense hard difficult slow wrong bad again anything nothing everything ' +
+    'so very totally completely pretty super such even ever at all really seriously honestly literally ' +
+    'thing this whole',
+);
+/** Fault said with a negation ("not helpful", "doesn't help", "no use", "makes no sense"). */
+const NOT_HELPING =
+  /\b(?:not|never|no|isn'?t|aren'?t|wasn'?t|doesn'?t|didn'?t|don'?t)\s+(?:(?:very|really|that|so|much|any|of\s+any)\s+)?(?:help|helping|helpful|use|useful|working|work|good)\b|\bmakes?\s+no\s+sense\b/i;
+
+/** True for a complaint about the bot or its answer, with nothing else named (see {@link FAULT_WORDS}). */
+export function isComplaintAboutTheBot(text: string): boolean {
+  const words = closedWordsOf(text);
+  if (!allWordsFrom(words, FUNCTION_WORDS, COMPLAINT_WORDS, FAULT_WORDS)) return false;
+  return words.some((word) => FAULT_WORDS.has(word)) || NOT_HELPING.test(text);
 }
 
 /**
@@ -63,6 +95,10 @@ const BOT_WORDS = wordSet(
     'confusing stuck clue idea sure explain show tell list give things stuff kind kinds sorts exactly ' +
     'supposed meant purpose point good here everything all possible properly way ways know today exactly ' +
     'anyway idk dunno few couple one enter only just within inside need needs want something anything user joiner starter newbie display view see bring pull up send menu ' +
+    'wtf wth yourself guide tutorial walkthrough intro introduction ' +
+    // what goes on a page ("how to add text to a page?")
+    'text line lines content contents paragraph sentence section heading title body bullet note notes comment table link links ' +
+    'put insert existing current ' +
     // the bot's commands, as a help topic
     'search searching searches find finding look lookup open opening get read create creating make making ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
@@ -70,12 +106,14 @@ const BOT_WORDS = wordSet(
 );
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
-  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu)$/;
+  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\bwith\s+(?:you|u|ya|this\s+bot|the\s+bot)\b/i;
 /** Pointing words: "can you do it?" is about something earlier, not the bot. */
 const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b/i;
+/** "it" that points at nothing ("is it possible to …", "it's possible to …"). */
+const DUMMY_IT = /\b(?:is\s+it|it'?s|it\s+is)\s+possible\b/gi;
 /** A command's verb first: what follows is its object, whatever the words ("open the help" is help). */
 const COMMAND_FIRST = /^\W*(?:search|find|look|create|make|update|edit|change|add|append|rename|approve)\b/i;
 /** Words before a space's key ("in HR", "from OPS"). */
@@ -84,11 +122,26 @@ const IN_WORD = /^(?:in|from|within|inside)$/;
 const HOW_I = /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
 const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
+/** "what is this thing?", "is this thing on?": the bot, named as a thing. */
+const THIS_THING = /\bthis\s+thing\b/i;
+
+/** Nouns for a page: "new" before one says creating it. */
+const PAGE_NOUN = /^(?:page|pages|doc|docs|document|documents|wiki|article|articles|one|ones)$/;
+
+/**
+ * True when `text` has only words of messages about the bot (see {@link BOT_WORDS}), or none: "a page
+ * with you" does, "my holiday request" does not ("how do I get my holiday request approved?" is a
+ * question for the knowledge base, not help).
+ */
+export function isBotTalk(text: string): boolean {
+  const words = closedWordsOf(text);
+  return words.length === 0 || allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS);
+}
 
 /** The help topic a message about the bot names, with its words ("search", "create"…). */
 const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
   [/^(?:search\w*|find\w*|look|lookup)$/, 'search'],
-  [/^(?:create|creating|make|making|new)$/, 'create'],
+  [/^(?:create|creating|make|making)$/, 'create'],
   [/^(?:update\w*|edit\w*|chang\w+|add\w*|append|rename)$/, 'update'],
   [/^(?:approve|approving)$/, 'approvals'],
 ];
@@ -100,7 +153,7 @@ const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
  */
 export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined {
   // A quoted title or a command verb first ("create "Lost"", "search bot commands") is a command.
-  if (/["“”]/.test(text) || COMMAND_FIRST.test(text)) return undefined;
+  if (/["“”]/.test(text) || COMMAND_FIRST.test(text) || isComplaintAboutTheBot(text)) return undefined;
   const keys = new Set((text.match(/\b[A-Z][A-Z0-9]{1,9}\b/g) ?? []).map((key) => key.toLowerCase()));
   // The space's name before "space" ("in the HR space"), or its key after "in" ("only in HR").
   const words = closedWordsOf(text).filter(
@@ -108,15 +161,19 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
       !/^spaces?$/.test(all[i + 1] ?? '') && !(IN_WORD.test(all[i - 1] ?? '') && keys.has(word)),
   );
   if (!allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS)) return undefined;
-  const named = words.some((word) => NAMES_THE_BOT.test(word));
-  const asked = YOU_CAN.test(text) && (!POINTS_ELSEWHERE.test(text) || BOT_NOUN.test(text));
+  const named = words.some((word) => NAMES_THE_BOT.test(word)) || THIS_THING.test(text);
+  const pointing = POINTS_ELSEWHERE.test(text.replace(DUMMY_IT, ' '));
+  const asked = YOU_CAN.test(text) && (!pointing || BOT_NOUN.test(text));
   const topics = new Set(
-    words.flatMap((word) =>
-      TOPIC_OF_WORD.filter(([pattern]) => pattern.test(word)).map(([, topic]) => topic),
-    ),
+    words.flatMap((word, i) => {
+      // "a new page" is creating one; "I'm new here" is the user.
+      const created = word === 'new' && PAGE_NOUN.test(words[i + 1] ?? '');
+      const topic = created ? 'create' : TOPIC_OF_WORD.find(([pattern]) => pattern.test(word))?.[1];
+      return topic ? [topic] : [];
+    }),
   );
   // "how can I search in the HR space?": how to use one of its commands, nothing else named.
-  const howTo = topics.size > 0 && HOW_I.test(text) && !POINTS_ELSEWHERE.test(text);
+  const howTo = topics.size > 0 && HOW_I.test(text) && !pointing;
   if (!named && !asked && !howTo) return undefined;
   return topics.size === 1 ? { topic: [...topics][0]! } : {};
 }

@@ -1,4 +1,4 @@
-import { helpAboutTheBot, isAboutApprovalQueue } from './about-the-bot.js';
+import { helpAboutTheBot, isAboutApprovalQueue, isBotTalk } from './about-the-bot.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { spaceAside } from './name-residue.js';
@@ -7,6 +7,7 @@ import { isComplaint } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { sectionHeadingFirst } from './section-heading.js';
 import { plainSpaceKeys } from './space-key.js';
+import { statedReplace } from './stated-replace.js';
 import type { HelpTopic } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 
@@ -112,7 +113,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:how\s+about|what\s+about|what\s+if\s+we\s+(?:had|made|created|added)|time\s+for|maybe|perhaps)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   new RegExp(String.raw`^${PLEASE}\b[\s,:]*(?=\S)`, 'i'),
   /^(?:(?:would|do)\s+(?:you|u)\s+)?mind(?:\s+(?:please|just))?\s+(?=\S)/i,
-  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r|can|could|will|would)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|give|see|view|read|create|make|set\s+up|add|put|write|insert|include|update|edit|append|change|replace|rename|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
+  /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r|can|could|will|would)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|give|see|view|read|create|make|set\s+up|add|put|write|insert|include|update|edit|append|change|replace|rename|swap|correct|fix|substitute|stick|pop|tack|jot|note|mention|post|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
   /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya|ye)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps|ever))?[\s,]*(?=\S)/i,
   // "reckon you could …" (Australian, British), "Can help me …" (Singapore English, no "you").
   /^(?:(?:do\s+)?(?:you|ya|ye|u)\s+)?reckon\s+(?:you|ya|ye|u)\s+(?:could|can|would)\s+(?=\S)/i,
@@ -164,7 +165,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     String.raw`^(?:i|we)\s+(?:have|got|am\s+having)\s+(?:a\s+|one\s+)?(?:requirement|need|request)\s+to\s+${COMMAND_VERB}`,
     'i',
   ),
-  /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?)\s*(?=(?:find|finding|locate|locating)\b)/i,
+  /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?|(?:any|no)\s+luck)\s*(?=(?:find|finding|locate|locating)\b)/i,
   /^(?:i'?m|i\s+am|im)\s+(?=(?:looking(?!\s+(?:into|at)\b)|searching|search|find)\b)/i,
 ];
 /** "Make please a new page …", "open pls the rota" (non-native, chat): courtesy right after the verb. */
@@ -258,6 +259,11 @@ const POLITE_SUFFIXES: readonly string[] = [
   'many thanks',
   'much appreciated',
   'appreciated',
+  // A letter's closing typed on the request's line ("… that meals are capped at 30 EUR. Regards").
+  'regards',
+  'kind regards',
+  'best regards',
+  'warm regards',
   'when you get a chance',
   'when you have a moment',
   'when you have time',
@@ -473,6 +479,10 @@ const QUESTION_TAG =
 const TRAILING_CLAUSE =
   /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|(?:since|cause|coz|cuz)\s+(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
 
+/** Where a request comes from, said after it ("…, as discussed", "…, per our call", "…, fyi"). Kept as data. */
+const CONTEXT_ASIDE =
+  /^(?:as\s+(?:discussed|agreed|requested|promised|mentioned|planned|per\s+(?:our|the|my|your)\s+(?:chat|call|meeting|discussion|conversation|email|mail|thread|standup))(?:\s+(?:earlier|yesterday|today|before|last\s+week|in\s+the\s+(?:meeting|call|standup)))?|per\s+(?:our|the|my)\s+(?:chat|call|meeting|discussion|conversation|email|mail|thread|standup)|(?:just\s+)?fyi|for\s+(?:your\s+)?(?:info|information|reference))[\s.!]*$/i;
+
 const CLAUSE_GIVES_TEXT = new RegExp(
   String.raw`^(?:(?:(?:it|this|that|the\s+page|the\s+text)\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|has\s+to|needs\s+to|ought\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain|mention|include)\b|${TEXT_NAMED}\s*:|(?:and\s+)?(?:just|only)\s+(?:(?:put|write|add|say|have|type)\s+)?["“‘'])`,
   'i',
@@ -543,6 +553,8 @@ function stripTrailingClause(text: string, asked = false): string {
     .replace(/^[-–—]/, '')
     .trim();
   if (QUESTION_TAG.test(clause)) return text.slice(0, comma);
+  // "… saying install the VPN first, as discussed": where the request comes from, even after "saying".
+  if (CONTEXT_ASIDE.test(clause)) return text.slice(0, comma);
   // "Can you add a line to X saying …? Just agreed it in the standup": a request asked as a question
   // ends at its question mark; a sentence after it is context (not a colon's text or the page's text).
   // "update X for me? Sam covers Friday": after an update of a page the sentence is the update.
@@ -559,6 +571,8 @@ function stripTrailingClause(text: string, asked = false): string {
   if (QUOTING_VERB.test(text.slice(0, comma))) return text;
   // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
+  // "in the Expense Policy, it should be 45 EUR not 40 EUR": a replace stated after the page is the edit.
+  if (statedReplace(clause) && !isQuestion(clause) && /^(?:in|on)\s/i.test(text)) return text;
   // "update the rota - Sam is off on Friday", "add to the rota - Ana is off": after an update of a page, the clause is the update.
   if (updateFirst && !isComplaint(clause) && !isQuestion(clause)) return text;
   // "…, it's in the people space": where the page is, said aside, stays as "in <space>".
@@ -737,24 +751,28 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia|many\s+thanks|much\s+obliged|(?:the\s+)?top\s+o[f']\s+the\s+morning)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|top\s+of\s+the\s+morning)|morning|evening|${OTHER_LANGUAGE_GREETING}|thanks|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia|many\s+thanks|much\s+obliged|(?:the\s+)?top\s+o[f']\s+the\s+morning)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
  */
 const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ)|(?:you|u|ya)\s+(?:star|gem|beauty|rock)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?)`;
-const GREETING_TAIL = String.raw`(?:there|all|everyone|team|folks|colleagues|sir|madam|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|mate|buddy|to\s+(?:you|u|ya|all|everyone)|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|${PRAISE})`;
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir|madam|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|mate|buddy|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|that\s+helped|it\s+worked|that\s+works|${PRAISE})`;
 const GREETING = new RegExp(
   String.raw`^(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
 );
+
+/** A greeting word first, then more words ("hi how are u"); only short lines are read this way. */
+const GREETING_LEAD = new RegExp(String.raw`^(?:${GREETING_WORD})\s+`, 'iu');
+const MAX_GREETING_LEAD = 80;
 
 /**
  * Small talk said with a greeting ("hope you're well", "happy friday", "how r u", "hope your week is
  * going well", "long time no see"): no request in it. Kept as data.
  */
 const SMALL_TALK =
-  /^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week))\b[\p{L}\s'’]{0,40}|happy\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u)\s+doing|long\s+time\s+no\s+see|(?:nice|good|great)\s+to\s+(?:meet|see)\s+(?:you|u)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$/iu;
+  /^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week))\b[\p{L}\s'’]{0,40}|happy\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u)\s+doing|long\s+time\s+no\s+see|(?:(?:a|such\s+a|what\s+a)\s+)?(?:nice|lovely|beautiful|great|good|gorgeous|sunny)\s+(?:day|morning|weather)(?:\s+(?:today|out\s+there))?|(?:nice|good|great)\s+to\s+(?:meet|see)\s+(?:you|u)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$/iu;
 
 /**
  * Chat that opens a message on a line of its own and asks nothing ("ok so long story short", "quick
@@ -781,6 +799,9 @@ export function isGreeting(line: string): boolean {
     .replace(/\s+/g, ' ')
     .trim();
   if (text.length > 0 && GREETING.test(text)) return true;
+  // "hi how are u doing", "hey hope you're well": a greeting, then small talk without a comma.
+  const lead = text.length <= MAX_GREETING_LEAD ? GREETING_LEAD.exec(text) : null;
+  if (lead && SMALL_TALK.test(text.slice(lead[0].length))) return true;
   // "good morning, hope you're well!", "hiya, happy friday!": each part a greeting or small talk.
   const parts = line
     .replace(EMOJI_AND_SYMBOLS, ' ')
@@ -858,8 +879,14 @@ export function abilityAsked(line: string): { topic?: HelpTopic } | undefined {
   return topic ? { topic } : {};
 }
 
+/** Things named with "help" ("help desk", "helpline", "help centre"): a topic, not a request for help. Kept as data. */
+const HELP_NOUN =
+  /^help\s*-?\s*(?:desk|desks|center|centre|line|lines|portal|ticket|tickets|article|articles)\b/i;
+
 /** `help` with an optional topic for help requests ("help create", "what can you do?"); else `undefined`. */
 export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
+  // "help desk", "helpline hours": a thing called help, not help with the bot.
+  if (HELP_NOUN.test(core)) return undefined;
   const help = HELP.exec(core);
   if (help) {
     const topic = topicOf(help[1]);
@@ -878,7 +905,8 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
     return topic ? { topic } : {};
   }
   const howTo = HOW_TO_USE.exec(core);
-  if (howTo && core.split(/\s+/).length <= 12) {
+  // "how do I get my holiday request approved?": a word between that names something is a question.
+  if (howTo && core.split(/\s+/).length <= 12 && isBotTalk(howTo[2]!)) {
     // "how do I add something to a page?": what follows the verb tells adding to a page from creating one.
     const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
     return topic ? { topic } : {};

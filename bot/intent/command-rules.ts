@@ -1,5 +1,6 @@
 import { isQuestion, stripPoliteness } from './classify-text.js';
 import {
+  PAGE_COMPLAINT,
   parseAddToSaying,
   parseAppendSaying,
   parseChangeIn,
@@ -17,7 +18,9 @@ import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js'
 import { isComplaint, unclear } from './readings.js';
 import { PART_NOUN } from './section-heading.js';
 import { readSpaceClause, readSpaceName } from './space-key.js';
+import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
+import { withoutTextFormat } from './text-format.js';
 import type { Intent } from './types.js';
 
 /**
@@ -75,6 +78,10 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
  */
 const PAGE_THEN_EDIT =
   /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:pls|please|plz))?\s*:))/i;
+
+/** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
+const PAGE_THEN_STATED =
+  /^(?:(?:in|on|for)\s+)?([^:\n?,"“]{1,120}?)(?:\s*[:,]\s*|\s[-–—]+\s*)((?:[^:\n?]|(?<=\d):(?=\d)){1,200})$/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -218,7 +225,8 @@ const RULES: readonly Rule[] = [
     (rest, body, match) =>
       spaceThenEdit(`${match[0]}${rest}`, body) ??
       purposeThenCommand(match[0], rest, body) ??
-      parsePageFirstEdit(rest, body),
+      parsePageFirstEdit(rest, body) ??
+      statedAfterPage(`${match[0]}${rest}`, body),
   ],
   [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
@@ -417,27 +425,38 @@ const RULES: readonly Rule[] = [
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
     // section named after it, a colon and the new text, no verb (the text may not be a question).
-    /^(?=[^:\n"“?]{1,120}?(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)\s*:\s*\S)/i,
+    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?)(?:\s*:|\s+[-–—])\s*\S)/i,
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
-  [PAGE_THEN_EDIT, (_rest, body, match) => parsePageFirstEdit(match.input, body)],
+  [
+    PAGE_THEN_EDIT,
+    (_rest, body, match) => contextThenWrite(match.input, body) ?? parsePageFirstEdit(match.input, body),
+  ],
+  // "Expense Policy: 45 EUR instead of 40 EUR", "in the rota, Ana not Sam": a page, then a replace stated with no verb.
+  [PAGE_THEN_STATED, (_rest, body, match) => verblessReplace(match, body)],
 ];
 
 /** `P section "H":`, then the text. */
-const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\n]{1,80})["”]\s*:\s*/i;
+const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\n]{1,80})["”](?:\s*:|\s+[-–—])\s*/i;
 /** `P, H section:` or `P - H section:` (a comma or dash between the page and the heading). */
 const PAGE_SECTION_UNQUOTED =
-  /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?([^:\n"“,?]{1,60}?)\s+section\s*:\s*/i;
+  /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?([^:\n"“,?]{1,60}?)\s+section(?:\s*:|\s+[-–—])\s*/i;
+/** `P > H:` (a breadcrumb from the page to its heading), then the text. */
+const PAGE_SECTION_CRUMB = /^([^:\n"“?>]{1,120}?)\s+>\s+([^:\n"“,?>]{1,60}?)\s*:\s*/;
 /** Words that start a question or a remark, not a page's name. */
 const NOT_A_PAGE_START =
   /^(?:what|who|why|how|when|where|which|is|are|does|do|did|can|could|should|would|will|fyi|note|btw|so|and|but|also|i|we|you|my|our)\b/i;
 
 /** A section edit named after the page with no verb, or `undefined` when it does not read that way. */
 function verblessSection(line: string, body: string): Intent | undefined {
-  const match = PAGE_SECTION_QUOTED.exec(line) ?? PAGE_SECTION_UNQUOTED.exec(line);
+  const match =
+    PAGE_SECTION_QUOTED.exec(line) ?? PAGE_SECTION_UNQUOTED.exec(line) ?? PAGE_SECTION_CRUMB.exec(line);
   if (!match || NOT_A_PAGE_START.test(match[1]!.trim())) return undefined;
-  const text = line.slice(match[0].length);
+  // "Office Guide > Parking: add bikes go in bay 3": the verb says what to do, it is no text.
+  const text = line
+    .slice(match[0].length)
+    .replace(/^(?:(?:please|pls)\s+)?(?:add|append|write|put|insert)\s*:?\s+(?=\S)/i, '');
   if (isQuestion(text) || isComplaint(text)) return undefined;
   return parseUpdate('section', `"${match[2]!.trim()}" of ${match[1]!.trim()}: ${text}`, body);
 }
@@ -557,6 +576,78 @@ function purposeThenCommand(lead: string, rest: string, body: string): Intent | 
   return read?.kind === 'operation' || read?.kind === 'page-by-name' ? read : undefined;
 }
 
+function statedAfterPage(line: string, body: string): Intent | undefined {
+  const match = PAGE_THEN_STATED.exec(line);
+  return match ? verblessReplace(match, body) : undefined;
+}
+
+/**
+ * A replace stated with no verb after the page ("Expense Policy: 45 EUR instead of 40 EUR", "in the
+ * on-call rota, it should be Ana not Sam"): only when the page reads as one and both texts look like
+ * values (see stated-replace.ts). `undefined` otherwise.
+ */
+function verblessReplace(match: RegExpExecArray, body: string): Intent | undefined {
+  // "the expense policy is wrong, 30 days should be 45 days": what is wrong with the page is no part of its name.
+  const page = match[1]!.trim().replace(PAGE_COMPLAINT, '');
+  if (body.trim().length > 0 || NOT_A_PAGE_START.test(page) || !PAGE_LIKE.test(page)) return undefined;
+  const stated = statedReplace(match[2]!);
+  if (!stated) return undefined;
+  const read = parseUpdate('update', `${page}: append: x`, '');
+  return read.kind === 'page-by-name' || read.kind === 'operation'
+    ? read.kind === 'page-by-name' && read.request.operation === 'update'
+      ? { kind: 'page-by-name', request: { ...read.request, edit: stated } }
+      : read.kind === 'operation' && read.request.operation === 'update'
+        ? { kind: 'operation', request: { ...read.request, edit: stated } }
+        : undefined
+    : undefined;
+}
+
+/** A first clause, then a break and a write's verb ("we decided in the retro - add to X that …"). */
+const CLAUSE_THEN_WRITE =
+  /^([^:\n"“]{3,120}?)(?:\s*[:,]\s*|\s[-–—]+\s*)(?=(?:(?:please|pls|plz|kindly|so|can|could|would|will)\s+(?:you\s+|u\s+)?){0,3}(?:add|append|put|write|insert|stick|pop|post|jot|note|change|replace|swap|update|rename)\b)/i;
+/**
+ * Verbs that tell what happened or who said so ("we decided", "HR just told me", "it was agreed"):
+ * a clause with one is news, never a page's name. Lower case only; past forms in "-ed" count too.
+ */
+const TELLING_VERBS = wordSetOf(
+  'said says told tells heard hear decided agreed confirmed asked voted moved changed approved announced mentioned wants wanted needs was were is are has had got went came sent emailed pinged flagged requested discussed talked suggested reminded reckons thinks thought knows noticed found realised realized',
+);
+
+/** Words for a place on a page or a pointer, never a page of their own ("add to the bottom: …"). */
+const PLACE_ONLY =
+  /^(?:(?:the|its|this|that)\s+)?(?:end|bottom|top|start|beginning|middle|list|it|this|that|there|here|same|section|part)$/i;
+
+function wordSetOf(words: string): ReadonlySet<string> {
+  return new Set(words.split(' '));
+}
+
+/** True when a lower-case word of `clause` tells what happened ("decided", "told", "was"). */
+function isTellingClause(clause: string): boolean {
+  return clause.split(/\s+/).some((word) => TELLING_VERBS.has(word) || /^[a-z]{2,}ed$/.test(word));
+}
+
+/**
+ * "we decided in the retro - add to Team Rituals that …", "HR just told me: put in the Onboarding page
+ * …": news first, then a whole write that names its own page, read as that write. `undefined` unless
+ * the first clause tells something and the rest reads as a write of a named page.
+ */
+function contextThenWrite(line: string, body: string): Intent | undefined {
+  const clause = CLAUSE_THEN_WRITE.exec(line);
+  // "the archived projects page - add to the bottom: …": a page noun says the clause names the page.
+  if (!clause || !isTellingClause(clause[1]!) || /\b(?:page|pg|doc|document|wiki)\b/i.test(clause[1]!))
+    return undefined;
+  const command = stripPoliteness(line.slice(clause[0].length));
+  const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
+  if (read?.kind === 'page-by-name')
+    return read.request.operation === 'update' && !PLACE_ONLY.test(read.request.ref.words.trim())
+      ? read
+      : undefined;
+  const write =
+    read?.kind === 'operation' &&
+    (read.request.operation === 'update' || read.request.operation === 'create');
+  return write ? read : undefined;
+}
+
 /** After a space named first: a break, then the command ("in the engineering space, add to X: …"). */
 const AFTER_SPACE = /\s*,\s*(?=\S)/y;
 
@@ -634,7 +725,9 @@ export function baseVerbForm(typed: string): string {
 }
 
 /** The intent of the first command form `core` starts with, or `undefined` when none fits. */
-export function applyRules(core: string, bodyLines: string): Intent | undefined {
+export function applyRules(line: string, bodyLines: string): Intent | undefined {
+  // "write in bold: hello to the Office Guide": how the text should look names no page.
+  const core = withoutTextFormat(line);
   for (const [pattern, handle] of RULES) {
     const match = pattern.exec(core);
     if (match) return handle(core.slice(match[0].length), bodyLines, match);

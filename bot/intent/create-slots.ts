@@ -40,6 +40,8 @@ const UNDER_KEY = /(?:^|\s)under\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)
 const KEY_THEN_SPACE = /(?:^|[\s,;.?!])(~?[A-Z][A-Z0-9]{1,9})\s+(?:space|wiki)\b/g;
 /** "in the People & HR space": a space named in words (see `readSpaceName`). */
 const SPACE_NAME_START = /\s(?=(?:in|on|inside|within|to|into)\s+(?:the|our)\s)/gi;
+/** "a page for OPS titled X": "for", then a key in capitals (case-sensitive). */
+const FOR_KEY = /(?:^|\s)for\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?(?=$|[\s,;.?!:])/g;
 /** "a new OPS page": the key in capitals before the page noun. */
 const KEY_BEFORE_NOUN = /(?:^|\s)(~?[A-Z][A-Z0-9]{1,9})\s+(?=(?:page|doc|document|article)\b)/g;
 /** Words that name the title: "called", "named", "title:", "the title is", "with the name". */
@@ -67,6 +69,14 @@ function blank(text: string, from: number, to: number): string {
 
 /** The first space in `head`, and `head` without it. */
 function findSpace(head: string): { key: string; head: string } | undefined {
+  // "in the Engineering space: Tech Radar": a name said to be a space's first ("space: Tech" is no label here).
+  SPACE_NAME_START.lastIndex = 0;
+  for (let match = SPACE_NAME_START.exec(head); match; match = SPACE_NAME_START.exec(head)) {
+    const cursor = new TextCursor(head);
+    cursor.pos = match.index;
+    const key = readSpaceName(cursor);
+    if (key !== undefined) return { key, head: blank(head, match.index, cursor.pos) };
+  }
   SPACE_BY_KEY.lastIndex = 0;
   for (let match = SPACE_BY_KEY.exec(head); match; match = SPACE_BY_KEY.exec(head)) {
     const explicit = match[1] !== undefined || match[2] !== undefined || match[4] !== undefined;
@@ -74,13 +84,6 @@ function findSpace(head: string): { key: string; head: string } | undefined {
     const titleCase = /^[A-Z][a-z]/.test(match[3] ?? '');
     const key = titleCase && !explicit ? undefined : acceptSpaceWord(match[3] ?? '', explicit);
     if (key !== undefined) return { key, head: blank(head, match.index, match.index + match[0].length) };
-  }
-  SPACE_NAME_START.lastIndex = 0;
-  for (let match = SPACE_NAME_START.exec(head); match; match = SPACE_NAME_START.exec(head)) {
-    const cursor = new TextCursor(head);
-    cursor.pos = match.index;
-    const key = readSpaceName(cursor);
-    if (key !== undefined) return { key, head: blank(head, match.index, cursor.pos) };
   }
   UNDER_KEY.lastIndex = 0;
   const under = UNDER_KEY.exec(head);
@@ -99,6 +102,12 @@ function findSpace(head: string): { key: string; head: string } | undefined {
     const start = before.index + before[0].indexOf(before[1]!);
     return { key, head: `${head.slice(0, start)}${head.slice(start + before[1]!.length)}` };
   }
+  // "page for OPS titled X": "for" before a key in capitals, when nothing else names the space.
+  FOR_KEY.lastIndex = 0;
+  const forKey = FOR_KEY.exec(head);
+  const forKeyKey = forKey ? acceptSpaceWord(forKey[1]!, false) : undefined;
+  if (forKey && forKeyKey !== undefined)
+    return { key: forKeyKey, head: blank(head, forKey.index, forKey.index + forKey[0].length) };
   return undefined;
 }
 

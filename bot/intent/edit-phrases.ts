@@ -220,12 +220,12 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
  * What is wrong with the page, said after its name ("X has a typo: …", "X is missing our rule, please
  * add: …", "X is out of date - …"): not part of the name. Checked on the name's last words only.
  */
-const PAGE_COMPLAINT =
+export const PAGE_COMPLAINT =
   /\s+(?:(?:is|are)\s+having\s+[^,:\n]{1,40}|has\s+(?:the\s+)?(?:old|outdated|wrong)\s+[^,:\n]{1,30}|(?:has|have|had|contains?)\s+(?:a|an|some|one|two|a\s+few)\s+(?:small\s+|little\s+|tiny\s+)?(?:typos?|mistakes?|errors?|issues?)|(?:is|are)\s+(?:wrong|outdated|out\s+of\s+date|incorrect|broken|missing\s[^,:\n]{1,60})|needs?\s+(?:a\s+)?(?:fix|fixing|correction|updating))$/i;
 
 /** "<thing> to <page> saying <text>": the thing is short, the page ends at "saying" (or "that"). */
 const ADD_TO_SAYING =
-  /^(.{1,60}?)\s(?:to|onto|into|on|in)\s+(.+?)\s+(?:saying|that\s+says|which\s+says|reading|that)\s*:?\s+(\S[\s\S]*)$/i;
+  /^(.{1,60}?)\s(?:to|onto|into|on|in)\s+(.+?)(?:\s+(?:saying|that\s+says|which\s+says|reading|that)\s*:?\s+|\s*:\s+|\s+[-–—]\s+)(\S[\s\S]*)$/i;
 
 /**
  * "add a lien to the Team Rituals saying retro is monthly": something added (whatever it is

@@ -5,6 +5,7 @@ import { cleanLine } from './normalize-message.js';
 import { checkTitle } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { correctedWord } from './spelling.js';
+import { oldLikeNew } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { UpdateEdit } from './types.js';
 
@@ -17,7 +18,7 @@ import type { UpdateEdit } from './types.js';
 const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert)[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
 const APPEND_WORDS = new RegExp(
-  String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls)[ \t]+)?(?:(?:an?|the|this|one)(?:[ \t]+|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item)[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
+  String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls)[ \t]+)?(?:(?:an?|one)(?:[ \t]+|(?=[ \t]*:))|(?:the|this)(?:[ \t]+(?=(?:new[ \t]+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following)\b)|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following(?=[ \t]*:))[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
   'i',
 );
 /** "update X with "…"", "update X to say …": the words are added to the page. */
@@ -201,7 +202,7 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
     should !== null && /(?:->|→|=>)/.test(should[0]) && isShort(find ?? '') && isShort(replaceWith ?? '');
   const figures = /\d/.test(find ?? '') && /\d/.test(replaceWith ?? '');
   if (find && replaceWith && (figures || arrow) && !/^['‘]/.test(find))
-    return { kind: 'replace', find, replaceWith };
+    return { kind: 'replace', find: oldLikeNew(find, replaceWith), replaceWith };
   const match = UNQUOTED_EDIT.exec(firstLine.trimEnd());
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;

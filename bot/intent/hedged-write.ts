@@ -12,6 +12,10 @@ const SUGGESTION =
 const QUESTION_AFTER =
   /[,;.!]\s*(?:(?:so|and|but)\s+)?(?:is|are|can|could|do|does|should|shall|will|would|what|what'?s|who|how|where|when|which|any\s+idea)\b[^,;.!]*\?\s*$|\s[-–—]\s*(?:is|can|do|what|who|how|where)\b[^,;.!\-–—]*\?\s*$/i;
 
+/** Chat words heading a line with a colon or dash ("fyi:", "btw -", "just a thought:"). */
+const CHAT_LABEL =
+  /^(?:fyi|btw|psa|ok\s+so|honestly|tbh|imo|idea|thought|just\s+a\s+thought|random\s+thought)\s*(?::|\s[-–—]|,)\s*/i;
+
 /** A word that says the thing written to is a page ("the pipeline page", "the wiki"). */
 const PAGE_WORD = /\b(?:page|pages|pg|doc|docs|document|documents|wiki|confluence|article)\b/i;
 
@@ -34,7 +38,8 @@ export function unshownHedgedWrite(
   bodyLines: string,
 ): 'question' | 'unclear' | undefined {
   if (intent.kind !== 'page-by-name' || intent.request.operation !== 'update') return undefined;
-  const line = head.trim();
+  // "fyi: we should add …": a chat label before the suggestion is no colon of a page's text.
+  const line = head.trim().replace(CHAT_LABEL, '');
   const notAsked =
     SUGGESTION.test(line) || QUESTION_AFTER.test(line) || WRITE_NEWS.test(line) || WRITE_NOT_ASKED.test(line);
   if (!notAsked || bodyLines.trim().length > 0) return undefined;
@@ -93,11 +98,32 @@ const MEMO_VERB = `(?:${WRITE_VERB}|append|insert)`;
 /** Whose notes a line is headed with ("my notes", "our todo list", "personal notes for today"). */
 const OWN_LIST = String.raw`(?:(?:my|our)\s+(?:own\s+|personal\s+)?|personal\s+)(?:notes?|todos?|to-dos?|(?:todo\s+|to-do\s+)?lists?|reminders?|tasks?|memos?)(?:\s+for\s+(?:today|tomorrow|tonight|later|(?:this|next)\s+week|the\s+(?:meeting|call|day|week)))?`;
 /**
+ * A bare label that heads a list of things to do or to think about, said with a colon or a dash
+ * ("notes: update the rota, add Sam", "action items - add Priya to the rota", "idea: add a parking
+ * section"). Kept as data; a title before the colon has a word of its own ("Meeting Notes: add …").
+ */
+const MEMO_LABEL = String.raw`(?:notes?|todos|to-dos|tasks?|action\s+(?:items?|points?)|next\s+steps|reminders|ideas?|thoughts?|suggestions?|proposal)`;
+/**
+ * A label that heads news ("status update:", "quick update -", "recap:", "fyi:"): whatever the words
+ * after it, they are told, and the label is no page's name.
+ */
+const NEWS_LABEL =
+  /^((?:(?:status|quick|small|tiny|little|big|weekly|daily|monthly|team|project|general|latest|brief|short|minor|major|important|progress|friendly)\s+)?(?:update|updates|news|recap|summary|minutes|fyi|psa|heads\s+up|reminder|announcement))\s*(?::|\s[-–—])/i;
+
+/** An edit of a page whose name is only a news label's words ("status update: the VPN is down" → "status"). */
+function editOfNewsLabel(intent: Intent, line: string): boolean {
+  if (intent.kind !== 'page-by-name' || intent.request.operation !== 'update') return false;
+  const label = NEWS_LABEL.exec(line);
+  const words = intent.request.ref.words.trim().toLowerCase();
+  return label !== null && words.length > 0 && label[1]!.toLowerCase().includes(words);
+}
+
+/**
  * A note to oneself ("todo: write the summary", "note to self - update the rota", "reminder: change your
  * password", "my notes: update the slides, add Q3 numbers").
  */
 const MEMO = new RegExp(
-  String.raw`^(?:(?:my\s+)?(?:todo|to-do|to\s+do|note\s+to\s+self|reminder|memo)|${OWN_LIST})\s*(?:[:,]|\s[-–—])?\s*(?:(?:please|pls)\s+)?${MEMO_VERB}\b`,
+  String.raw`^(?:(?:(?:my\s+)?(?:todo|to-do|to\s+do|note\s+to\s+self|reminder|memo)|${OWN_LIST})\s*(?:[:,]|\s[-–—])?|${MEMO_LABEL}\s*(?::|\s[-–—]))\s*(?:(?:please|pls)\s+)?${MEMO_VERB}\b`,
   'i',
 );
 
@@ -120,6 +146,7 @@ export function memoNotAsked(intent: Intent, head: string): 'question' | 'unclea
     (intent.kind === 'page-by-name' && intent.request.operation === 'update') ||
     (intent.kind === 'operation' && intent.request.operation === 'search');
   const line = head.trim();
-  if (!writeOrSearch || !(MEMO.test(line) || QUOTED_SAYS.test(line))) return undefined;
+  if (!writeOrSearch || !(MEMO.test(line) || QUOTED_SAYS.test(line) || editOfNewsLabel(intent, line)))
+    return undefined;
   return /\?\s*$/.test(line) ? 'question' : 'unclear';
 }

@@ -1,3 +1,5 @@
+import { oldLikeNew } from './stated-replace.js';
+
 /*
  * Requests in looser word orders than the command rules read: the thing first and the verb after
  * it ("the page Benefits & Perks FAQ, open it"), a few keywords with a question mark ("kafka
@@ -141,7 +143,10 @@ const TITLE_SHOULD_BE =
  * a section edit stated as a need, the heading and the page each at most a title's length.
  */
 const SECTION_SHOULD_SAY =
-  /^(?:the\s+)?["“]?([^"“”\n]{1,80}?)["”]?\s+(?:section|part)\s+(?:of|in|on)\s+(\S.{0,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+(?:now\s+)?(?:say|read|be)\s*:\s*(?=\S)/i;
+  /^(?:the\s+)?["“]?([^"“”\n]{1,80}?)["”]?\s+(?:section|part)\s+(?:of|in|on)\s+(\S.{0,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+(?:now\s+)?(?:(?:say|read)\s*:?|be\s*:)\s*(?=\S)/i;
+/** "in the office guide, the parking part should say …": the page first, then its part and the wish. */
+const PAGE_THEN_SECTION_SHOULD_SAY =
+  /^(?:in|on)\s+(?:the\s+)?(\S[^,\n]{0,120}?),\s+(?:the\s+)?["“]?([^"“”\n,]{1,80}?)["”]?\s+(?:section|part|bit|heading)\s+(?:should|must|needs\s+to|has\s+to)\s+(?:now\s+)?(?:say|read)\s*:?\s*(?=\S)/i;
 
 /** A page named by a page or document noun, or a title in capitals ("the rota", "the Team Rituals"). */
 export const PAGE_LIKE =
@@ -159,12 +164,15 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
     (/^(?:the|our)\s/i.test(correction[1]!) || DOCUMENT_NAME_END.test(correction[1]!)) &&
     isLikeForLike(correction[2]!, correction[3]!)
   )
-    return `in ${correction[1]}, replace ${correction[2]} with ${correction[3]}`;
+    return `in ${correction[1]}, replace ${oldLikeNew(correction[2]!, correction[3]!)} with ${correction[3]}`;
   const newTitle = NEW_TITLE_FOR.exec(core);
   if (newTitle)
     return `rename ${newTitle[1] ?? newTitle[2] ?? newTitle[3]} to ${core.slice(newTitle[0].length)}`;
   const section = SECTION_SHOULD_SAY.exec(core);
   if (section) return `update section "${section[1]}" of ${section[2]}: ${core.slice(section[0].length)}`;
+  const pageFirst = PAGE_THEN_SECTION_SHOULD_SAY.exec(core);
+  if (pageFirst)
+    return `update section "${pageFirst[2]}" of ${pageFirst[1]}: ${core.slice(pageFirst[0].length)}`;
   const called = PAGE_CALLED.exec(core) ?? PAGE_BE_RENAMED.exec(core) ?? PAGE_BE_CALLED.exec(core);
   if (called) return `rename ${called[1]} to ${core.slice(called[0].length).replace(INSTEAD_AT_END, '')}`;
   // "it would be great if the rota said …" (a page); "… if the canteen had more options" is a wish about a thing.

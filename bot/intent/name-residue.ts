@@ -9,6 +9,8 @@
  * only reads use it: the text of a write is never trimmed here.
  */
 
+import { FUNCTION_WORDS } from './closed-words.js';
+
 /** Pronouns that make what follows a break a sentence about someone, not more of the name. */
 const PRONOUNS = [
   'i',
@@ -187,22 +189,38 @@ const MAX_TEXT = 400;
 
 /** When, alone at the end ("… today"); other days only after a preposition ("… before friday", not "Whit Monday"). */
 const DAY_ALONE = '(?:today|tonight|tomorrow|tmrw|eod|eow)';
-const DAY =
-  '(?:today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|morning|afternoon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))';
-/** Before or for what: "before the retro tomorrow", "for the audit", "ahead of my 1:1". */
-const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:the|my|our|this|next|a)\\s+(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|pitch)(?:\\s+${DAY})?`;
+const WEEKDAY = '(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day';
+const DAY = `(?:(?:today|tomorrow|tmrw)\\s+(?:morning|afternoon|evening|night)|today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|quarter|morning|afternoon|evening|${WEEKDAY})|${WEEKDAY}(?:\\s+(?:morning|afternoon|evening))?|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))`;
+/** Events people look things up for ("the retro", "a prospect call", "tomorrow's board meeting"). Kept as data. */
+const EVENT_NOUN =
+  '(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|onsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|kick-off|pitch|shift|session|training|catch-?up|qbr|all-hands|town\\s+hall)';
+/** When the event is: "at 3", "at 2pm", "in 10 min", "tomorrow". */
+const EVENT_WHEN = `(?:\\s+(?:${DAY}|at\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|in\\s+\\d{1,3}\\s*(?:min|mins|minutes|hours?|h)))?`;
+/**
+ * Before or for what: "before the retro tomorrow", "for the audit", "for a prospect call at 3", "ahead
+ * of tomorrow's board meeting". Words between the article and the event only when the event is the
+ * asker's ("a", "this", "tomorrow's") or said with its time ("the quarterly review" alone may be the topic).
+ */
+const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:(?:the|my|our|this|next|a|an)\\s+${EVENT_NOUN}${EVENT_WHEN}|(?:a|an|this|next|(?:today|tomorrow|tmrw)'?s|the\\s+upcoming)\\s+(?:[a-z][a-z0-9-]*\\s+){1,2}?${EVENT_NOUN}${EVENT_WHEN}|the\\s+(?:[a-z][a-z0-9-]*\\s+){1,2}?${EVENT_NOUN}(?=\\s+(?:${DAY}|at\\s+\\d|in\\s+\\d))${EVENT_WHEN})`;
 /** "the laptop setup page for Sam": for whom, after a page noun that follows the name. */
 const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-]+$/u;
 /** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"), and Irish "there". */
 const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz|there)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
-  'for\\s+(?:me|us|him|her|them|my|our|his|their|a\\s+(?:friend|colleague|co-?worker|teammate|client|customer)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member))\\b';
+  'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|vendor|partner|auditor)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
 /** Before whose event: "before my 2pm interview", "ahead of our offsite". */
 const BEFORE_OWN = '(?:before|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
 /** Why: "as I am travelling", "because we have an audit". */
 const WHY =
-  "(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)\\b";
+  "(?:(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)|so\\s+(?:that\\s+)?(?:[iI]|we|you|u|he|she|they|my|our|the\\s+team)\\s+(?:can|could|may|might|will|would|have|don't|dont|do|know|get)|in\\s+order\\s+to)\\b";
+/**
+ * What the asker will do with it: "to send to the new starter", "to share with the client", "to prepare
+ * for my interview" (a verb of passing on or getting ready, then whom or what for); "steps to prepare a
+ * release", "how to send money" keep their words, and a question word before it keeps it too.
+ */
+const PURPOSE =
+  '(?<!(?:^|\\s)(?:how|what|where|when|why|who|which|whether|steps?|ways?|tips|guide|guidance|instructions|advice|need|needs|needed)\\s)to\\s+(?:(?:send|share|forward|show|give|pass|present|email|e-mail|mail|circulate|post)\\s+(?:(?:it|them|this|that|these|those)\\b|(?:(?:it|them|this|that|these|those)\\s+)?(?:to|with)\\s|(?:the|my|our|a|an)\\s+(?:[a-z][a-z-]*\\s+)?(?:client|customer|team|boss|manager|lead|candidate|folks|guys|board|execs?|auditors?|vendor|partner|newbie|new\\s+\\S+)\\b)|(?:prepare|prep|get\\s+ready|study|revise|cram)\\s+for\\s|(?:brief|onboard|answer|reply\\s+to|respond\\s+to|inform|remind|convince|help)\\s+(?:the|my|our|a|an|him|her|them|us|me|someone|everyone|some\\s+\\S+)\\b)';
 /** Hedges and courtesy at the end: "maybe", "I think it's called", "or something", "by any chance", "if possible". */
 const HEDGE =
   "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
@@ -211,15 +229,18 @@ const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w
 
 /** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
 const TRAILING_RESIDUE = new RegExp(
-  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${BEFORE_OWN}.*|(?:before|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${PURPOSE}.*|${BEFORE_OWN}.*|in\\s+a\\s+(?:rush|hurry)|(?:before|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
   'u',
 );
+/** Where the asker is or how busy, said aside: ", on a call", "- in a meeting", ", between meetings", ", on my phone". */
+const BUSY =
+  '(?:on|in)\\s+(?:a|the|my)\\s+(?:call|meeting|rush|hurry|phone|train|bus|break|car|plane|flight)\\b|(?:in\\s+)?between\\s+(?:meetings|calls)|on\\s+(?:mobile|the\\s+go)|in\\s+meetings';
 /** Which copy, said after a break: ", the one from last year", "(the new one)", "(latest version)" (lower case as typed). */
 const WHICH_ONE =
   "the\\s+(?:[\\p{Ll}\\p{N}'-]+\\s+){0,3}?(?:ones?|version|copy)(?=\\s|$)|(?:[\\p{Ll}\\p{N}'-]+\\s+){1,2}(?:one|version|copy)\\s*$";
 /** A clause after a break that says why, for whom, for what or which copy ("- for a conference in Berlin", ", the one HR sent"). */
 const ASIDE_START = new RegExp(
-  `^(?:${FOR_WHOM}|${WHY}|${EVENT}|${WHICH_ONE}|no\\s+(?:idea|clue)|not\\s+sure|dunno)`,
+  `^(?:${FOR_WHOM}|${WHY}|${PURPOSE}|${EVENT}|${WHICH_ONE}|${BUSY}|no\\s+(?:idea|clue)|not\\s+sure|dunno)`,
   'u',
 );
 
@@ -325,11 +346,12 @@ const FILLER_BETWEEN_COMMAS =
   /,\s*(?:um+|uh+m*|erm*|ehm|hmm+|like|you\s+know|i\s+mean|if\s+(?:you\s+can|possible|you\s+could)|please|pls|plz|maybe|basically)\s*,\s*/gi;
 /**
  * What people say before the topic or the name: a comma, a filler ("um", "uh"), a hedge or an adverb
+ * ("again the", "once the"), "for me the", "us a look at the",
  * before an article or a preposition ("like the travel policy", "maybe the incident runbooks", "quickly
  * for sso setup", "real quick the expense limits"), "me, " or "me the" left by a verb.
  */
 const LEADING_RESIDUE =
-  /^(?:[,;:]\s*|(?:um+|uh+m*|erm*|ehm|hmm+)\b[,.]?\s*|(?:for|about|on)\s*,\s*|(?:like|just|maybe|perhaps|basically|actually|literally|honestly|quickly|real\s+quick|quick|kindly)(?:\s*,\s*|\s+(?=(?:the|a|an|some|any|anything|for|about|on|our|info|information|docs?|pages?)\b))|(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|quickly|quick|real\s+quick|just|maybe)\s)))/i;
+  /^(?:[,;:]\s*|(?:um+|uh+m*|erm*|ehm|hmm+)\b[,.]?\s*|(?:for|about|on)\s*,\s*|(?:like|just|maybe|perhaps|basically|actually|literally|honestly|quickly|real\s+quick|quick|kindly|again|once(?:\s+again|\s+more)?|also|now|one\s+more\s+time)(?:\s*,\s*|\s+(?=(?:the|a|an|some|any|anything|for|about|on|our|info|information|docs?|pages?)\b))|(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|quickly|quick|real\s+quick|just|maybe|again|once|also)\s))|(?:for|to)\s+(?:me|us)(?:\s*,\s*|\s+(?=(?:the|our|this|that)\s))|(?:(?:me|us)\s+)?an?\s+(?:quick\s+|closer\s+|brief\s+|little\s+)?(?:look|peek|squiz|gander|glance|butcher'?s)\s+(?:at|into|over|through)\s+(?=(?:the|our|this|that)\s))/i;
 /** "the keyword \"rollback\"", "the term 'kafka lag'", "just the word failover": a search's words named as words ("term sheet" stays). */
 const WORDS_NAMED =
   /^(?:just\s+)?the\s+(?:key\s*)?(?:words?|phrase|string)\s+(?=\S)|^(?:just\s+)?(?:the\s+)?(?:key\s*)?(?:words?|terms?|phrase|string)\s+(?=["“'‘])/;
@@ -381,4 +403,81 @@ const SPACE_OF = /\b((?:in|on|from|within|inside)\s+)(?:the\s+)?space\s+of\s+(?:
 /** `text` with "the space of X" said as "the X space", which the space readers take. */
 export function withSpaceOfNamed(text: string): string {
   return text.length > MAX_TEXT ? text : text.replace(SPACE_OF, '$1the $2 space');
+}
+
+/**
+ * Words that, typed in lower case right after a page's name, start what is said about it, never more
+ * of the name: the asker and relatives ("… page I was sent", "… which is there in HR"), courtesy and
+ * words for the listener ("… mate", "… na", "… if thats ok"), adverbs and particles ("… again", "…
+ * urgently", "pull the X up"). Kept as data. They count after a word of the name in capitals or a
+ * document noun ("the vpn guide pls").
+ */
+const TAIL_WORDS = new Set(
+  (
+    'i im ive ill id you u ya ye we he she they which who whom whose ' +
+    'please pls plz pleeease thx thanks thank ty tysm cheers mate pal buddy bro dude guys folks ' +
+    'na yaar lah leh la sir madam maam boss lol haha hehe btw fyi tbh imo ok okay ' +
+    'asap rn urgently immediately again too also already quickly quick real up over once'
+  ).split(' '),
+);
+/** Starts that count only after a word in capitals or a page noun ("the Sales Playbook before the QBR", "the X doc when u get a min"). */
+const TAIL_AFTER_NAME = new Set(
+  'before after when whenever while if so because cause cuz coz since as until till by during that'.split(
+    ' ',
+  ),
+);
+/** "for" starts a tail only before these ("… for this weekend", "… for the onboarding session"; "Guide for Managers" stays). */
+const FOR_TAIL = new Set(
+  'me us him her them this next my our his their the a an tomorrow today tonight later now'.split(' '),
+);
+/** Nouns that say the words before them name a page ("page", "doc"), and document nouns that end names ("guide", "policy"). */
+const PAGE_NOUNS = new Set('page pg doc document article'.split(' '));
+const DOCUMENT_NOUNS = new Set(
+  'guide policy handbook runbook playbook process procedure checklist template faq manual notes rota calendar schedule plan roadmap overview instructions'.split(
+    ' ',
+  ),
+);
+/** Words before a page noun that do not name the page ("the wiki page for …"). */
+const NOT_NAME_WORDS = new Set('the a an our this that my your wiki confluence teh'.split(' '));
+/** A space named at the end of a cut tail ("… which is there in HR", "… page I need from the people space"). */
+const SPACE_IN_TAIL =
+  /\s(?:in|on|from|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?[\s.!?]*$/u;
+
+/**
+ * `text` (the name of a page to read) cut where what is said about the page starts (see
+ * {@link TAIL_WORDS}): "the Q1 Pipeline Review page I was sent" → "the Q1 Pipeline Review page". A
+ * space named in the cut part is kept as "in <space>". Only lower-case words count (titles keep
+ * "If", "When"); word by word over at most {@link MAX_TEXT} characters.
+ */
+export function withoutTailAfterName(text: string): string {
+  if (text.length > MAX_TEXT) return text;
+  const words = [...text.matchAll(/[^\s,;]+/g)];
+  let named = false;
+  for (let i = 1; i < words.length; i += 1) {
+    const before = words[i - 1]![0].replace(/[.!?:)'’-]+$/, '');
+    const beforeLower = before.toLowerCase();
+    const nameWord = !NOT_NAME_WORDS.has(beforeLower) && !FUNCTION_WORDS.has(beforeLower);
+    if (nameWord && !PAGE_NOUNS.has(beforeLower)) named ||= /[\p{L}\p{N}]/u.test(before);
+    if (!named) continue;
+    const word = words[i]![0].replace(/[.!?,:]+$/, '');
+    const capital = /^[\p{Lu}\p{N}]/u.test(before) && nameWord;
+    const pageNoun = PAGE_NOUNS.has(beforeLower);
+    const docNoun = DOCUMENT_NOUNS.has(beforeLower) && before === beforeLower;
+    if (!capital && !pageNoun && !docNoun) continue;
+    const plain = word.replaceAll(/['’]/g, '');
+    const typedLower = word === word.toLowerCase() || /^I(?:['’][a-z]+)?$/.test(word);
+    if (!typedLower) continue;
+    const lower = plain.toLowerCase();
+    const strong = TAIL_WORDS.has(lower);
+    const weak =
+      (capital || pageNoun) &&
+      (TAIL_AFTER_NAME.has(lower) ||
+        (lower === 'for' && FOR_TAIL.has((words[i + 1]?.[0] ?? '').toLowerCase())));
+    if (!strong && !weak) continue;
+    const cutAt = words[i - 1]!.index! + words[i - 1]![0].length;
+    const head = text.slice(0, cutAt).replace(/[\s,;:–—-]+$/, '');
+    const space = SPACE_IN_TAIL.exec(text.slice(cutAt));
+    return space ? `${head} in ${space[1]}` : head;
+  }
+  return text;
 }

@@ -1,4 +1,10 @@
-import { withoutNameResidue, withSpaceAsideAtEnd, withSpaceOfNamed } from './name-residue.js';
+import { allWordsFrom, closedWordsOf, FUNCTION_WORDS } from './closed-words.js';
+import {
+  withoutNameResidue,
+  withoutTailAfterName,
+  withSpaceAsideAtEnd,
+  withSpaceOfNamed,
+} from './name-residue.js';
 import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
@@ -11,9 +17,13 @@ const LEADING_PAGE_WORDS =
 const LEADING_NAMING =
   /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
-/** "the whole Expense Policy", "the official Remote Work Policy": how much or which copy, not the name (lower case only). */
+/**
+ * "the whole Expense Policy", "the official Remote Work Policy", "our lovely Paid Time Off page", "the good
+ * old Incident Response Process": how much, which copy or what the asker thinks of it, not the name (lower
+ * case only). Kept as data.
+ */
 const NAME_ADJECTIVE =
-  /^(?:whole|full|entire|complete|official|actual|original|one\s+and\s+only)\s+(?=\S+\s|\p{Lu})/u;
+  /^(?:whole|full|entire|complete|official|actual|original|one\s+and\s+only|lovely|famous|infamous|good\s+old|trusty|trusted|beloved|dreaded|wonderful|awesome|amazing|handy|useful|legendary|precious|fabulous|usual|much-loved|wretched|dear)\s+(?:old\s+)?(?=\S+\s|\p{Lu})/u;
 const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|pg|doc|document|article)$/i;
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
@@ -135,7 +145,7 @@ const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+one$/i;
  */
 export function readPageToOpen(text: string): TitleSearchRef | undefined {
   if (text.length > MAX_TITLE_LENGTH * 2) return readPageName(text);
-  const trimmed = withoutNameResidue(text);
+  const trimmed = withoutTailAfterName(withoutNameResidue(text));
   const context = CONTEXT_AFTER_NAME.exec(trimmed);
   const named = (context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
     .replace(FRESHNESS, '$1')
@@ -150,6 +160,21 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
   const owned = owner && ownerKey !== undefined ? readPageName(named.slice(owner[0].length)) : undefined;
   if (owned && owned.spaceKey === undefined) return { ...owned, spaceKey: ownerKey };
   return readPageName(named) ?? readPageName(text);
+}
+
+/**
+ * True when `text` (what follows a read's verb, with or without "the") is a title written in capitals
+ * of two words or more that are not all small words ("Notes on Testing", "the Getting Started page",
+ * "What's New in 2025", "the More Info page"): a page's name, even when its words would otherwise ask
+ * for help, more results, a question or pages about something. "What You Can Do" is all small words.
+ */
+export function isTitleInCapitals(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > 150) return false;
+  const withArticle = /^(?:the|our)\s/i.test(trimmed) ? trimmed : `the ${trimmed}`;
+  if (!isTitleShaped(withArticle)) return false;
+  const words = closedWordsOf(withArticle.replace(/^\S+\s+/, '').replace(/\s+(?:page|doc|document)$/i, ''));
+  return !allWordsFrom(words, FUNCTION_WORDS);
 }
 
 /** Small words a title keeps in lower case ("Code of Conduct", "Wi-Fi and Printers"). */

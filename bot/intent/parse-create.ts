@@ -14,7 +14,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:))?|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying)(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:))?|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 const UNDER_SPACE = /\s*under\s+(?:the\s+)?(~?[A-Za-z][A-Za-z0-9]{1,9})\s+space\b/iy;
@@ -167,7 +167,14 @@ function readTitleAndClauses(
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]))/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
+/** "a page for HR called X": "for" names the space only as a key in capitals ("a page for the offsite" is why). */
+const FOR_SPACE = /\sfor\s+(?:the\s+)?(?:space\s+)?\S+(?:\s+space)?[\s,]+$/i;
+/** Lower-case words between the page noun and the naming that are no space ("a page in it called …"). */
+const NOT_A_SPACE_WORD = /^(?:it|this|that|there|here|which|what|general|english|case|order|full)$/;
+/** "… for the Partner Program saying …": a verb that starts the text after a title with no colon. */
+const SAYING_AFTER_TITLE =
+  /[\s,;]+(?=(?:saying|stating|containing|that\s+says|which\s+says|(?:just|only|simply)\s+(?:say|write|put))\s+\S)/i;
 /** "in HR a page called X", "in the OPS space, a new doc X": the space before the page words. */
 const SPACE_BEFORE_PAGE =
   /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
@@ -180,7 +187,7 @@ const NAMING =
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
+  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
   'i',
 );
 /**
@@ -225,12 +232,17 @@ function spaceNameBeforeTitle(text: string): { pageWords: string; key: string; e
  * before it: ", text:") or at the end of the line.
  */
 function spaceAfterTitle(text: string): string {
-  const match = SPACE_BEFORE_TITLE.exec(text);
+  const typed = SPACE_BEFORE_TITLE.exec(text);
+  const match =
+    typed && FOR_SPACE.test(typed[0]) && !/^~?[A-Z][A-Z0-9]{1,9}$/.test(typed[2] ?? '') ? null : typed;
   const first = match ? undefined : SPACE_BEFORE_PAGE.exec(text);
   // "in the engineering space called X": the word "space" says the lower-case word is a space.
   // "a new page in Engineering, the title is X": a capitalised name between the page noun and the naming.
+  // "a new page in engineering called X": any word there, before the naming, is a space's.
   const saidSpace =
-    /\sspace\b/i.test((match ?? first)?.[0] ?? '') || /^[A-Z][a-z]{2,}$/.test(match?.[2] ?? '');
+    /\sspace\b/i.test((match ?? first)?.[0] ?? '') ||
+    /^[A-Z][a-z]{2,}$/.test(match?.[2] ?? '') ||
+    (/^[a-z]{3,}$/.test(match?.[2] ?? '') && !NOT_A_SPACE_WORD.test(match?.[2] ?? ''));
   const inWords = match || first ? undefined : spaceNameBeforeTitle(text);
   const key = inWords?.key ?? acceptSpaceWord((match ? match[2] : first?.[1]) ?? '', saidSpace);
   const pageWords = inWords?.pageWords ?? (match ? match[1] : first?.[2]);
@@ -239,7 +251,11 @@ function spaceAfterTitle(text: string): string {
   const naming = NAMING.exec(rest)?.[0] ?? '';
   const quoted = readQuoted(rest, naming.length, MAX_TITLE_LENGTH * 2);
   const colon = rest.indexOf(':', naming.length);
-  const named = colon < 0 ? TEXT_AFTER_TITLE.exec(rest.slice(naming.length)) : null;
+  const named =
+    colon < 0
+      ? (TEXT_AFTER_TITLE.exec(rest.slice(naming.length)) ??
+        SAYING_AFTER_TITLE.exec(rest.slice(naming.length)))
+      : null;
   const end =
     quoted?.kind === 'quoted'
       ? quoted.end
@@ -355,7 +371,7 @@ const QUOTED_TEXT_PROBE = 600;
  * quotes at the end, after a sentence break, with only filler around it. Bounded runs.
  */
 const QUOTED_TEXT_LAST =
-  /(?:[?.!,;]|\s[-–—])\s*(?:and\s+)?(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!]*$/i;
+  /(?:[?.!,;]|\s[-–—]|\s(?=(?:with|w\/|containing)\s))\s*(?:and\s+)?(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with|w\/|containing)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/i;
 
 /** The create's words with a quoted text given in passing at the end made its text ("…: <text>"). */
 function quotedTextGiven(remainder: string, bodyLines: string): string {
@@ -413,6 +429,11 @@ function quoteTitleWithColon(text: string, bodyLines: string): string {
   return text.replace(TITLE_WITH_COLON, '$1"$2"$3');
 }
 
+/**
+ * "new page pls: Office Keys, in OPS", "a new page, Sprint 40 Review in ENG", "a new HR page please,
+ * title X": courtesy and punctuation around an unquoted title are not part of it (bounded runs).
+ */
+const PUNCTUATION_AROUND_TITLE = /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]))?[\s,;:–—-]{1,8}|[\s,;]{1,8}$/gi;
 /** "create the Offsite 2026 page in HR": "the" before a title in capitals is not part of it. */
 const THE_BEFORE_TITLE = /^(?:the|an?)\s+(?=[A-Z0-9])/;
 /** "this page", "it": words that point at a page, never its title. */
@@ -432,7 +453,11 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
   const title =
     parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title)
       ? bare
-      : bare.replace(TITLE_PAGE_NOUN, '').replace(FOR_BEFORE_TITLE, '').replace(THE_BEFORE_TITLE, '');
+      : bare
+          .replace(TITLE_PAGE_NOUN, '')
+          .replace(FOR_BEFORE_TITLE, '')
+          .replace(THE_BEFORE_TITLE, '')
+          .replace(PUNCTUATION_AROUND_TITLE, '');
   if (title.length === 0 || POINTING_TITLE.test(title)) {
     return {
       kind: 'failure',

@@ -1,5 +1,5 @@
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { isTitleShaped, readPageName, readPageToOpen } from './page-name.js';
+import { isTitleInCapitals, isTitleShaped, readPageName, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { DESCRIBED_PAGE, isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { readQuoted } from './read-quoted.js';
@@ -35,6 +35,9 @@ function getByName(text: string): Intent {
   const title = pageFor ? `the ${text.slice(pageFor[0].length)}` : undefined;
   const titled = title && isTitleShaped(title) ? readPageToOpen(title) : undefined;
   if (titled) return { kind: 'page-by-name', request: { operation: 'get', ref: titled } };
+  // "Notes on Testing", "Resources for Managers": a title in capitals, though its words start like "notes on X".
+  const inCapitals = isTitleInCapitals(text) ? readPageToOpen(text) : undefined;
+  if (inCapitals) return { kind: 'page-by-name', request: { operation: 'get', ref: inCapitals } };
   const withoutSpace = text.replace(TRAILING_SPACE_CLAUSE, '');
   // "check the ops wiki for printer setup": a space, then what to look for in it, is a search.
   if (

@@ -13,12 +13,14 @@ import {
   WRITE_WORD,
 } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
+import { isCreate, newPageAsked } from './create-frame.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
 import { contextLeadEnd, isContext, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
+import { withoutTailAfterName } from './name-residue.js';
 import {
   cleanLine,
   dropChatResidue,
@@ -26,7 +28,7 @@ import {
   normalizeMessage,
   showMentions,
 } from './normalize-message.js';
-import { isTitleShaped, readPageToOpen } from './page-name.js';
+import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { withoutTextLabel } from './parse-create.js';
@@ -40,12 +42,14 @@ import {
   isFillerOnly,
   isKeywords,
   isNamelessRead,
+  isPointedNewPage,
   isPointingOnly,
   isVagueRequest,
   namesNothingAtAll,
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
+import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
@@ -81,8 +85,51 @@ const mentionsSchema = z.array(z.object({ id: z.string().min(1), name: z.string(
 /** "Any document is there for X?", "some page is available on Y" (Indian English word order): whether pages exist on X. */
 const THERE_IS_AFTER =
   /^(?:any|some)\s+(?:documents?|docs?|pages?|info|information|details|documentation|articles?|material)\s+(?:is|are)\s+(?:there|available)\s+(?:for|on|about|regarding|related\s+to|of)\s+/i;
-const SEARCHY_QUESTION =
-  /^(?:(?:(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)|are\s+there|is\s+there|there\s+(?:is|are)|there'?s|exists?|(?:you|u|ya)\s+(?:got|have)|(?:do\s+(?:you|we)\s+)?know|have\s+you|do\s+we\s+have|do\s+you\s+have|have\s+we\s+got|have\s+you\s+got|got|any|anything|does\s+anyone\s+have|does\s+confluence\s+have|(?:check|see|find\s+out)\s+(?:if|whether)|if|whether|we\s+have|we'?ve\s+got|who\s+has|(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)|does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)|(?:can|could)\s+(?:i|we)\s+find|is(?=\s+(?:anything|something)\b))\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)(?:\s+(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|(?:in|on)\s+(?:confluence|the\s+wiki|wiki)))?\s+(?:on|about|for|of|regarding|re:?|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))\s+/i;
+/**
+ * Asking whether pages exist on a topic ("is there anything on X?", "do u have a page about X", "know of
+ * any docs concerning X?", "would there be a page on X?", "does a doc exist on X?"): the asking words, then
+ * a document word, then a preposition; the topic follows. Each part is a list kept as data.
+ */
+const SEARCHY_ASKING = [
+  String.raw`(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)`,
+  String.raw`(?:are|r)\s+there`,
+  String.raw`is\s+there`,
+  String.raw`there\s+(?:is|are|might\s+be|should\s+be)`,
+  "there'?s",
+  String.raw`(?:would|will|could|might)\s+there\s+be`,
+  'exists?',
+  String.raw`(?:do|d'?|did)\s*(?:you|u|ya|we|y'?all)\s+(?:happen\s+to\s+)?(?:have|got|know(?:\s+of)?)`,
+  String.raw`(?:you|u|ya|we)\s+(?:happen\s+to\s+)?(?:got|have|know(?:\s+of)?)`,
+  String.raw`know(?:\s+of)?`,
+  String.raw`have\s+you`,
+  String.raw`(?:have|'?ve)\s+(?:we|you)\s+got`,
+  'got',
+  'any',
+  'anything',
+  String.raw`does\s+(?:anyone|anybody)\s+(?:have|know\s+of)`,
+  String.raw`does\s+confluence\s+have`,
+  String.raw`(?:check|see|find\s+out)\s+(?:if|whether)`,
+  String.raw`(?:any\s+idea|(?:i'?m\s+|i\s+am\s+|just\s+)?wondering|i\s+(?:wonder|wondered|was\s+wondering))\s+(?:if|whether)`,
+  'if',
+  'whether',
+  String.raw`we'?ve\s+got`,
+  String.raw`who\s+has`,
+  String.raw`(?:has\s+)?(?:anyone|anybody|someone|somebody)\s+(?:written|documented|put\s+together|got)`,
+  String.raw`does\s+(?:the\s+)?(?:wiki|confluence|docs?)\s+(?:say|have|mention|contain)`,
+  String.raw`(?:can|could)\s+(?:i|we)\s+find`,
+  String.raw`is(?=\s+(?:anything|something)\b)`,
+  // "does a page exist on X", "do any docs exist about X": only with "exist" after the document word.
+  String.raw`(?:does|do)(?=\s+(?:a|an|any|some)\s+\S+\s+exists?\s)`,
+  'maybe|perhaps|possibly',
+];
+const SEARCHY_NOUN =
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
+const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
+const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))`;
+const SEARCHY_QUESTION = new RegExp(
+  String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}(?:\s+${SEARCHY_AFTER_NOUN})?\s+${SEARCHY_PREPOSITION}\s+`,
+  'i',
+);
 /**
  * "have we documented kafka lag anywhere?", "is the release process written down somewhere?": whether
  * a topic is written up is a search for it (the topic sits between the asking words and the verb).
@@ -127,6 +174,19 @@ const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
 const DOCUMENT_NOUN =
   /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
+/** The same nouns as words, for a noun typed one slip off ("runbok", "polcy", "ntoes"). */
+const DOCUMENT_NOUN_WORDS =
+  'guide policy handbook runbook playbook process procedure checklist template faq manual notes rota calendar schedule plan roadmap overview instructions page doc document'.split(
+    ' ',
+  );
+
+/** True when `name` ends in a document's noun, or in a word one slip from one that is no English word ("the kafka runbok"). */
+function endsInDocumentNoun(name: string): boolean {
+  if (DOCUMENT_NOUN.test(name)) return true;
+  const last = /\s([a-z]{4,14})[\s?!.]*$/.exec(name)?.[1];
+  if (last === undefined || isEnglishWord(last)) return false;
+  return DOCUMENT_NOUN_WORDS.some((noun) => noun.length >= 4 && editDistance(last, noun, 1) <= 1);
+}
 const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
 /** "… page open it", "… page, can you open it": what to do with the page, after it. */
 const OPEN_IT_AFTER =
@@ -143,6 +203,24 @@ const BACK_REFERENCE = new RegExp(
   String.raw`^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|pull\s+up|bring\s+up|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check|fix|update|edit|change|correct)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT}\b)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at)\b)`,
   'i',
 );
+/**
+ * An earlier page pointed at inside a read ("the numbers on that page from yesterday", "the table on the
+ * page you showed me", "the last page you found"): "that/this page" typed in lower case, or "the page"
+ * followed by when or by who showed it. Bounded repeats only.
+ */
+const POINTED_PAGE = new RegExp(
+  String.raw`\b(?:that|this|those|these)\s+(?:wiki\s+)?(?:page|doc|document|link|article)s?\b|\bthe\s+(?:last\s+|previous\s+|same\s+)?(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our)\s+${EARLIER_EVENT}\b)|(?:you|u|we|i|[A-Z][a-z]{1,20})\s+(?:just\s+)?(?:sent|showed|shared|gave|found|opened|posted|linked|mentioned|looked\s+at|had|pulled\s+up|brought\s+up)\b)`,
+);
+/**
+ * "could you check the numbers on that page from yesterday", "fix the typo on the page Mark shared": at
+ * the end of a request, a page named only by when or by whom it was shown (read in the line's last
+ * {@link EARLIER_PAGE_PROBE} characters). What is asked about it has no page to act on.
+ */
+const EARLIER_PAGE_AT_END = new RegExp(
+  String.raw`(?:^|\s)(?:(?:on|in|of|from|at|to|with|about)\s+(?:the|that|this)\s+(?:page|doc|document|link|article|file|one)|[a-z]+\s+(?:the|that|this)\s+(?:page|doc|document|link|article|file))\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT})|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|mentioned|linked|recommended)(?:\s+(?:me|us))?(?:\s+(?:earlier|yesterday|before|today|this\s+morning))?)[\s?!.]*$`,
+  'i',
+);
+const EARLIER_PAGE_PROBE = 90;
 /**
  * "it would be great if the X …", "I would like that the X says …": a wish about a page, read by
  * `rewriteLooseForm`.
@@ -207,7 +285,22 @@ function keepInlineBodyEnd(line: string, core: string): string {
   if (!/:\s*\S/.test(core) || isPlainRead(core)) return core;
   const tail = core.slice(-INLINE_END_PROBE);
   const at = line.lastIndexOf(tail);
-  return at >= 0 ? `${core}${line.slice(at + tail.length).trimEnd()}` : core;
+  return at >= 0 ? `${core}${withoutCourtesyAtEnd(line.slice(at + tail.length).trimEnd())}` : core;
+}
+
+/**
+ * Thanks or "please" that close a request after its text ("add to X: Sam covers week 9, thanks!",
+ * "…: laptops ship in 5 days pls 🙏"): said to the bot, not text for the page. Kept as data.
+ */
+const COURTESY_AT_END =
+  /(?:^|[\s,;.!?–—-])(?:and\s+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
+
+/** The end of a line put back after an inline text, without the courtesy that closes it ("!" stays). */
+function withoutCourtesyAtEnd(end: string): string {
+  const courtesy = COURTESY_AT_END.exec(end.slice(-INLINE_END_PROBE * 2));
+  if (!courtesy) return end;
+  const cut = end.length - Math.min(end.length, INLINE_END_PROBE * 2) + courtesy.index;
+  return end.slice(0, cut).replace(/[\s,;–—-]+$/, '');
 }
 
 /**
@@ -218,11 +311,37 @@ function keepInlineBodyEnd(line: string, core: string): string {
 function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
   const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
-  if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(text) || isTitleShaped(text)))
+  // "the X page, for the onboarding session later": what is said about the page after its name is no part of it.
+  const named = withoutTailAfterName(text);
+  if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(named) || isTitleShaped(named)))
     return undefined;
+  // "what is the deadline on the expense policy page?": a question about what the page says.
+  if (ASKED_OF_PAGE.test(text)) return undefined;
   const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
+
+/** A read's verb, then its object ("open", "show me", "pull up", "take me to"). */
+const READ_VERB_THEN =
+  /^(?:open|show|get|view|display|pull\s+up|bring\s+up|take\s+(?:me|us)\s+to|go\s+to|navigate\s+to|jump\s+to)(?:\s+up)?(?:\s+(?:me|us))?\s+(?=\S)/i;
+
+/** A read whose object is a title in capitals (see `isTitleInCapitals`), as a get by name; else `undefined`. */
+function titledRead(core: string): Intent | undefined {
+  const verb = READ_VERB_THEN.exec(core);
+  // A line typed all in capitals or in Title Case says nothing by its capitals ("OPEN THE SECOND ONE").
+  if (!verb || core.length > MAX_PAGE_NAME_LINE || !/(?:^|\s)[a-z]+(?=\s|$)/.test(core)) return undefined;
+  const object = core.slice(verb[0].length).replace(/[\s?!.]+$/, '');
+  if (!isTitleInCapitals(withoutTailAfterName(object))) return undefined;
+  const read = parseGetTarget(object);
+  return read.kind === 'page-by-name' ? read : undefined;
+}
+/**
+ * A question word, then the page named after a preposition ("what is the deadline on the X page",
+ * "who signs off according to the X doc", "is parking mentioned in the X page"): asked about what the
+ * page says, so not a page's name.
+ */
+const ASKED_OF_PAGE =
+  /^(?:what|what's|whats|who|who's|whos|whom|when|which|why|how|is|are|does|do|did|was|were)\s.*\s(?:on|in|of|from|per|to|according\s+to|under)\s+(?:the|our|this|that)\s/i;
 
 /** A verb that makes words a statement ("is", "was", "seems"), not a page's name. */
 const STATEMENT_WORD =
@@ -254,7 +373,7 @@ function wherePageIsAsked(core: string): Intent | undefined {
       );
     if (
       name.length <= MAX_PAGE_NAME_LINE &&
-      (titled || (/^(?:the|our)\s/i.test(name) && DOCUMENT_NOUN.test(name)))
+      (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name)))
     )
       return definiteName(name);
   }
@@ -263,8 +382,34 @@ function wherePageIsAsked(core: string): Intent | undefined {
   if (!lead || !tail) return undefined;
   const name = core.slice(lead[0].length, core.length - tail[0].length);
   // "the printer", "the keys" are things, not pages: a written title (capitals) or a document's noun.
-  const pageLike = /\s[A-Z]/.test(name) || DOCUMENT_NOUN.test(name);
+  const pageLike = /\s[A-Z]/.test(name) || endsInDocumentNoun(name);
   return namedPage(name) ?? (pageLike && name.length <= MAX_PAGE_NAME_LINE ? definiteName(name) : undefined);
+}
+
+/** "do you have the X page?", "have you got the X", "u got the X?": asking for a page by asking whether the bot has it. */
+const HAVE_THE_PAGE =
+  /^(?:(?:do|d|does)\s+(?:you|u|ya|we|anyone)\s+(?:have|hav|got)|(?:have|hav)\s+(?:you|u|ya|we)\s+got|(?:you|u|ya)\s+(?:have|hav|got)|got)\s+(?=\S)/i;
+/** "… handy", "… with you", "… by any chance": where or how the asker hopes it is had, not the page's name. */
+const HAD_WHERE =
+  /\s+(?:handy|with\s+(?:you|u)|on\s+(?:you|u)|anywhere|somewhere|at\s+all|by\s+any\s+chance)[\s?!.]*$/i;
+
+/**
+ * "do you have the Expense Policy page?", "u got the vpn setup guide?": the page asked for, when the
+ * words name one page (a page noun, a title in capitals or a document's noun after "the"); "do you have
+ * the wifi password?" stays a question.
+ */
+function pageHadAsked(core: string): Intent | undefined {
+  const lead = HAVE_THE_PAGE.exec(core);
+  if (!lead) return undefined;
+  const name = core
+    .slice(lead[0].length)
+    .replace(/[\s?!.]+$/, '')
+    .replace(HAD_WHERE, '');
+  if (name.length > MAX_PAGE_NAME_LINE) return undefined;
+  const named = namedPage(name);
+  if (named) return named;
+  const documentNamed = /^(?:the|our)\s/i.test(name) && DOCUMENT_NOUN.test(withoutTailAfterName(name));
+  return documentNamed ? definiteName(name) : undefined;
 }
 
 /**
@@ -536,6 +681,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "last one pls": courtesy stripping took "last one" for a lead-in ("one last thing"); a follow-up still reads it.
   if (core.length === 0)
     return isGreeting(line) ? { kind: 'greeting' } : (parseFollowUp(line.trim()) ?? unclear(line.trim()));
+  // "show me the Getting Started page", "open the More Info page", "open What's New in 2025": a title in
+  // capitals after a read's verb is a page, whatever its words would say alone.
+  const titled = titledRead(core);
+  if (titled) return titled;
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
   const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
@@ -546,7 +695,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const followUp = parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, ''));
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
-  if (BACK_REFERENCE.test(core)) return unclear(core);
+  // "check the numbers on that page from yesterday" too ("what was the page Ana mentioned?" stays a question).
+  const earlierPage =
+    EARLIER_PAGE_AT_END.test(line.slice(-EARLIER_PAGE_PROBE)) && !isQuestion(core) && !/\?\s*$/.test(line);
+  if (BACK_REFERENCE.test(core) || earlierPage) return unclear(core);
   // "that page", "same for the other page", "change it back": only pointing, nothing named; "do it?" stays a question.
   const pointing =
     !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core));
@@ -554,7 +706,13 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     return unclear(core);
   // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
   if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);
-  const wherePageIs = wherePageIsAsked(core);
+  // "I need a page for X in OPS that says …": a whole new page asked in words the rules read otherwise.
+  const newPage = newPageAsked(line.trim(), core, bodyLines);
+  if (newPage) {
+    const ruledCreate = applyRules(baseVerbForm(core), bodyLines);
+    return isCreate(ruledCreate) ? ruledCreate! : newPage;
+  }
+  const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core);
   if (wherePageIs) return wherePageIs;
   const where = WHERE_CAN_I_FIND.exec(core);
   // "where do I find the Team Rituals page?", "where can I see the X page": one page named, so it is
@@ -672,6 +830,15 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
   // "I'll update the rota tomorrow", "thanks for updating that": news or chat about a write is no search.
   const hedged =
     memoNotAsked(intent, head) ?? unshownHedgedWrite(intent, head, bodyRaw) ?? newsNotAsked(intent, head);
+  // "check the numbers on that page from yesterday": an earlier page pointed at, not one named.
+  if (
+    intent.kind === 'page-by-name' &&
+    intent.request.operation === 'get' &&
+    POINTED_PAGE.test(head.slice(0, 400))
+  )
+    return unclear(head);
+  // "can you create the page we discussed?": a page never described, not one to ask the title of.
+  if (intent.kind === 'failure' && isPointedNewPage(head)) return unclear(head);
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;

@@ -82,6 +82,12 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
   const stated =
     edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? statedReplace(edit.markdown) : undefined;
   if (stated) return update(ref, stated);
+  // "in X, change it to 45 EUR instead of 40 EUR": the new text states the old one the pronoun points at.
+  const pointedStated =
+    edit.kind === 'replace' && /^(?:it|that|this)$/i.test(edit.find.trim())
+      ? statedReplace(edit.replaceWith)
+      : undefined;
+  if (pointedStated) return update(ref, pointedStated);
   // "replace the word Friday with Thursday in X" read page first: the noun is not part of the old text.
   if (edit.kind === 'replace' && UNQUOTED_NOUN.test(edit.find) && edit.find.length > 0) {
     const find = edit.find.replace(UNQUOTED_NOUN, '');

@@ -1,3 +1,4 @@
+import { isComplaintAboutTheBot } from './about-the-bot.js';
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS } from './closed-words.js';
 import { echoAsCode } from './echo-text.js';
 import { editDistance } from './edit-distance.js';
@@ -11,7 +12,8 @@ const READING_VERBS = ['search', 'create', 'update', 'append', 'rename', 'replac
 const FILLER = new Set(
   (
     'hmm hm hmmm um umm uh uhh er erm ok okay so well like yeah yes yep no nope lol lmao rofl haha hahaha ' +
-    'huh idk k oh ah eh meh hey whatever nvm nevermind test testing asdf ugh wow xd blah bla lorem ipsum dunno nah hmmmm'
+    'huh idk k oh ah eh meh hey whatever nvm nevermind test testing asdf ugh wow xd blah bla lorem ipsum dunno nah hmmmm ' +
+    'basically literally honestly anyway anyways'
   ).split(' '),
 );
 /** A word that only joins others in a title: "&", "+", "/", "-". */
@@ -243,7 +245,19 @@ const NAMING_NOTHING = new Set(
     'needed mean meant think thought know knew ask asked told say said see saw work working works worked ' +
     'broken break better worse good bad fine ok okay right wrong still anymore whatever when where time ' +
     'yesterday earlier before ago last ahead forward finish off on up wait hold sure yes yeah yep ' +
-    'fixing happen happened happening again thing stuff everything nothing anything something idk dunno'
+    'fixing happen happened happening again thing stuff everything nothing anything something idk dunno ' +
+    // a wish with nothing named: "can you make it nicer", "I would like something different", "sort out the mess"
+    'wish like love prefer rather improve improved nicer easier simpler clearer cleaner shorter longer ' +
+    'prettier faster quicker different useful usable mess bit little more less tidy polish tweak ' +
+    // what was said before, never said here: "per our conversation", "the stuff from the meeting"
+    'remember recall conversation convo discussion chat call meeting day other talk talked ' +
+    // half a sentence: "I'm trying to", "I was wondering if", "so the thing is"
+    'trying wondering wonder going gonna wanna possible basically literally honestly like ' +
+    // leaving it to the bot or holding on: "up to you", "hmm not sure", "never mind", "one sec"
+    'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold ' +
+    'brb later let think one whatever never sounds sound seems ' +
+    // a write with nothing named: "put it there", "write that down somewhere", "make another one"
+    'put write wrote written copy another nice somewhere anywhere'
   ).split(' '),
 );
 /**
@@ -254,9 +268,43 @@ const ACTS_ON_NOTHING = new Set(
   (
     'it this that these those them thats its same usual again back before earlier ' +
     'yesterday ago discussed mentioned agreed meant mean wanted wrong broken better worse whatever ' +
-    'proceed continue carry ahead go going left fix sort handle idk dunno working happened'
+    'proceed continue carry ahead go going left fix sort handle idk dunno working happened ' +
+    'thing stuff something mess remember recall conversation convo discussion other another'
   ).split(' '),
 );
+/**
+ * Leaving the choice to the bot, or holding the conversation ("you decide", "doesn't matter", "never
+ * mind", "one sec", "let me think"): nothing to act on, even when the words look like a question.
+ */
+const HOLDING = new Set(
+  'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold brb later think whatever'.split(
+    ' ',
+  ),
+);
+/** "up to you", "your call", "I don't care": the choice left to the bot, in more than one word. */
+const HOLDING_PHRASE = /\bup\s+to\s+(?:you|u)\b|\byour\s+call\b|\b(?:don'?t|do\s+not|couldn'?t)\s+care\b/i;
+/**
+ * Words that leave a sentence unfinished at its end ("I was wondering if", "what about the", "hey so
+ * about the"): an article, a possessive, a conjunction. A question may end on a preposition ("what is it
+ * for?"), so the ones in {@link DANGLING_UNASKED} end a sentence only when no question word is there.
+ */
+const DANGLING = new Set('the a an my your our their his her if whether and or but'.split(' '));
+const DANGLING_UNASKED = new Set('to of about with for from in on at by is was are'.split(' '));
+/** Words that ask ("what", "how"): with them, a message of small words is a question ("what about it?"). */
+const ASKING_WORDS = new Set('what which who whom whose how when where why whats wat wtf'.split(' '));
+
+/**
+ * True when `words` (of a message naming nothing) stop half way ("I'm trying to", "can you", "so about
+ * the") or only hold the conversation ("never mind", "you decide", "up to you").
+ */
+function saysNothingYet(words: readonly string[], text: string): boolean {
+  const last = words[words.length - 1] ?? '';
+  const asks = words.some((word) => ASKING_WORDS.has(word));
+  if (DANGLING.has(last) || (!asks && DANGLING_UNASKED.has(last))) return true;
+  // "can you", "could you please", "is it?": only small words, none that asks what.
+  if (!asks && words.every((word) => FUNCTION_WORDS.has(word))) return true;
+  return words.some((word) => HOLDING.has(word)) || HOLDING_PHRASE.test(text);
+}
 /**
  * Asked as a question: a question word then anything but a subject ("how do I do that", "what happened";
  * "what I asked before" is not asked), or a verb first ("is that it", "do you know").
@@ -279,10 +327,26 @@ const ASKED_TO_ACT =
 export function namesNothingAtAll(core: string, line: string): boolean {
   // "can you do the same thing you did for Omar yesterday?": the action is only pointed at.
   if (REPEAT_REQUEST.test(core)) return true;
+  // "this is useless", "you are not helping": a complaint about the bot, asked or not.
+  if (isComplaintAboutTheBot(core)) return true;
   const words = closedWordsOf(core);
   if (!allWordsFrom(words, FUNCTION_WORDS, NAMING_NOTHING, VAGUE, POINTED_EXTRA, NAMELESS, FILLER))
     return false;
+  if (saysNothingYet(words, core)) return true;
   if (!words.some((word) => ACTS_ON_NOTHING.has(word))) return false;
   const asked = /\?\s*$/.test(line) || QUESTION_SYNTAX.test(core);
   return !asked || ASKED_TO_ACT.test(line.trim());
+}
+
+/**
+ * A new page asked for by pointing at one never described ("can you create the page we discussed?",
+ * "create the same page for sales"): the object is the same, usual or other page, or a page "we
+ * discussed / you mentioned". Asking for its title or space as if it were new would be wrong.
+ */
+const POINTED_NEW_PAGE =
+  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:create|make|write|set\s+up|start|build|do|put\s+together)\s+(?:me\s+|us\s+)?(?:(?:the|that|this)\s+(?:same|usual|other)|same)\s+(?:new\s+)?(?:page|doc|document|one|article|thing)\b|^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:create|make|write|set\s+up|start|build|do|put\s+together)\s+(?:me\s+|us\s+)?(?:the|that|this)\s+(?:new\s+)?(?:page|doc|document|one|article)\s+(?:that\s+)?(?:we|you|u|i|they)\s+(?:discussed|mentioned|talked|agreed|said|asked|wanted|planned|spoke)\b/i;
+
+/** True for a create whose page is only pointed at (see {@link POINTED_NEW_PAGE}); reads the first 160 characters. */
+export function isPointedNewPage(line: string): boolean {
+  return POINTED_NEW_PAGE.test(line.trim().slice(0, 160));
 }

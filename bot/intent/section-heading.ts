@@ -56,7 +56,7 @@ const PART_THEN_PAGE: readonly RegExp[] = [
     'i',
   ),
   // "under Equipment in the Remote Work Policy": "under" alone before a heading in words.
-  new RegExp(String.raw`^under\s+(?:the\s+)?${HEADING}${PART_OF}${PAGE}$`, 'i'),
+  new RegExp(String.raw`^under\s+(?:the\s+)?${HEADING}(?:${PART_OF}|\s+(?:to|onto|into)\s+)${PAGE}$`, 'i'),
 ];
 const PAGE_THEN_PART: readonly RegExp[] = [
   // "Office Guide, under the Parking heading", "X - in the Parking part", "X: the Equipment section".
@@ -71,6 +71,18 @@ const PAGE_THEN_PART: readonly RegExp[] = [
   ),
   // "Incident Response Process, under "Escalation"": a quoted heading after "under".
   /^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)(?:\s*[,:;]|\s+[-–—>]+|\s*→)\s*(?:under|in)\s+["“‘]([^"“”‘’\n]{1,60})["”’]$/i,
+  // "Office Guide under Parking", "the rota under the Week 9 heading", "X under the heading Carry over":
+  // "under" in lower case (a title may hold "Under"), then a heading with or without a part noun.
+  new RegExp(
+    String.raw`^(?:[Tt]he\s+|[Oo]ur\s+)?(\S[^\n]{0,200}?)(?:\s*[,;(]\s*(?:[Uu]nder)|\s+[-–—]+\s*(?:[Uu]nder)|\s+under)\s+(?:(?:the|its)\s+)?(?:${PART_NOUN}\s+(?:called\s+|named\s+|titled\s+)?)?${HEADING}(?:\s+${PART_NOUN})?\)?$`,
+  ),
+  // "Office Guide in the Parking section", "the onboarding page in section Day 1": a part noun says it.
+  new RegExp(
+    String.raw`^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)\s+(?:in|within|inside|at)\s+(?:the\s+)?(?:${HEADING}\s+${PART_NOUN}|${PART_NOUN}\s+(?:called\s+|named\s+|titled\s+)?${HEADING})$`,
+    'i',
+  ),
+  // "Office Guide > Parking": a breadcrumb, page then heading.
+  /^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)\s+(?:>|›|»)\s+["“‘]?([^"“”‘’\n,:>]{1,60}?)["”’]?$/i,
 ];
 
 /** A heading that is only a space key in capitals is no heading ("in the ENG part"). */
@@ -78,6 +90,10 @@ const SPACE_KEY_ONLY = /^~?[A-Z][A-Z0-9]{1,9}$/;
 /** Nor a number or a word that points at a part instead of naming it ("the whole section", "the 64 bit"). */
 const NOT_A_HEADING =
   /^(?:\d+|this|that|same|whole|entire|first|last|next|other|new|top|bottom|end|start|beginning|middle)$/i;
+
+/** What "under" says when it names no heading ("under no circumstances", "under review"). Kept as data. */
+const UNDER_IDIOM =
+  /^(?:no|any|some|all|review|construction|pressure|way|control|discussion|consideration|investigation|budget|warranty|contract|age|my|our|your|his|her|their|its|it|them|me|us|him)\b/i;
 
 /**
  * The section and the page when the words read as a page's name name a part of it, else `undefined`
@@ -93,7 +109,9 @@ export function sectionInPageName(words: string): { heading: string; page: strin
   }
   for (const pattern of PAGE_THEN_PART) {
     const match = pattern.exec(text);
-    if (match && named(match[2]!.trim())) return { heading: match[2]!.trim(), page: match[1]!.trim() };
+    const heading = (match?.[2] ?? match?.[3])?.trim();
+    if (match && heading && named(heading) && !UNDER_IDIOM.test(heading))
+      return { heading, page: match[1]!.trim() };
   }
   return undefined;
 }

@@ -13,7 +13,9 @@ const NOT_A_KEY = new Set(
     'one two order case use time general detail full short total fact place line team teams chat wiki docs doc ' +
     'page pages space spaces mind part front back touch sync print draft review english french german spanish ' +
     'bulk future past future theory person public private advance brief common effect charge favor force ' +
-    'confluence jira slack sharepoint email mail office house store stock town hand turn progress'
+    'confluence jira slack sharepoint email mail office house store stock town hand turn progress ' +
+    // platforms and places people name after "on" / "in" ("vpn on linux", "docker on mac", "outlook on mobile")
+    'linux mac macos osx ios ipad iphone ubuntu debian chrome safari mobile phone web laptop'
   ).split(' '),
 );
 
@@ -88,6 +90,21 @@ const BETWEEN_WORDS = /\s+/y;
 /** Most words a space's name may have here ("Research & Development Lab"). */
 const MAX_NAME_WORDS = 5;
 /**
+ * "in IT & Operations", "into People & HR": a name of two capitalised words joined by "&" is a space's
+ * whole name even without "space" ("Visitor Policy in IT & Operations with: …"; "in IT" alone is a key).
+ */
+const JOINED_NAME =
+  /\s*(?:in|on|inside|within|to|into)\s+(?:the\s+)?([A-Z][\p{L}]{0,30})\s+&\s+([A-Z][\p{L}]{0,30})(?![\p{L}\p{N}&])(?:\s+(?:space|wiki)\b)?/uy;
+
+/** The key candidate of a space's name: its longest distinctive word, upper-cased ("OPERATIONS"). */
+function distinctiveKey(words: readonly string[]): string | undefined {
+  const candidate = words
+    .filter((w) => w !== '&' && !COMMON_NAME_WORDS.has(w.toLowerCase()))
+    .reduce((longest, w) => (w.length > longest.length ? w : longest), '');
+  return normalizeSpaceKey(candidate.replace(/['’-]/g, ''));
+}
+
+/**
  * "in the People & HR space", "into the Engineering wiki": a space named in words,
  * then "space" or "wiki". Returns a key candidate, the name's longest distinctive word upper-cased
  * ("PEOPLE", "OPERATIONS"), which the space directory maps to the space whose name it is (see
@@ -96,16 +113,19 @@ const MAX_NAME_WORDS = 5;
  */
 export function readSpaceName(cursor: TextCursor): string | undefined {
   const start = cursor.pos;
+  const joined = cursor.take(JOINED_NAME);
+  if (joined) {
+    const key = distinctiveKey([joined[1]!, joined[2]!]);
+    if (key !== undefined) return key;
+    cursor.pos = start;
+  }
   const words: string[] = [];
   if (cursor.take(NAME_CLAUSE_START)) {
     for (let i = 0; i <= MAX_NAME_WORDS; i += 1) {
       const word = cursor.take(NAME_WORD)?.[1];
       if (word === undefined) break;
       if (/^(?:space|wiki)$/i.test(word) && words.length >= 1) {
-        const candidate = words
-          .filter((w) => w !== '&' && !COMMON_NAME_WORDS.has(w.toLowerCase()))
-          .reduce((longest, w) => (w.length > longest.length ? w : longest), '');
-        const key = normalizeSpaceKey(candidate.replace(/['’-]/g, ''));
+        const key = distinctiveKey(words);
         if (key !== undefined) return key;
         break;
       }

@@ -24,6 +24,16 @@ const AFTER_PAGE_NOUN = new Set([
   'article',
   'articles',
 ]);
+/**
+ * Document nouns after which "of <name>" says whose space the page is in (non-native "the Architecture
+ * Overview of Engineering", "the Release Notes of engineering"); "Head of Sales", "History of
+ * Engineering" keep their words.
+ */
+const OF_AFTER_NOUN = new Set(
+  'page pages doc docs document documents article articles guide guides policy policies handbook handbooks runbook runbooks playbook playbooks overview notes process procedure checklist template templates faq manual rota calendar'.split(
+    ' ',
+  ),
+);
 /** Words between a space's name and its marker ("the people team space", "the engineering team's wiki"): not the name. */
 const GROUP_WORDS = new Set(['team', 'teams', 'department', 'dept', 'group', 'folks']);
 const ARTICLES = new Set(['the', 'our']);
@@ -196,14 +206,17 @@ function tailPhrases(text: string): TailPhrase[] {
   const fullStart = chunks.length > 0 ? chunks[0]!.start : 0;
   const phrases: TailPhrase[] = [];
   for (let at = chunks.length - 2; at >= 0; at -= 1) {
-    if (!PREPOSITIONS.has(chunks[at]!.text.toLowerCase())) continue;
+    const before = at > 0 ? chunks[at - 1]!.text.toLowerCase() : '';
+    const of = chunks[at]!.text.toLowerCase() === 'of';
+    const ofNoun = of && OF_AFTER_NOUN.has(before);
+    if (!PREPOSITIONS.has(chunks[at]!.text.toLowerCase()) && !of) continue;
     if (at === 0 && text.slice(0, fullStart).trim() === '') continue;
     const words = chunks.slice(at + 1).map((chunk) => chunk.text);
     const last = words.length - 1;
     words[last] = words[last]!.replace(/[?!.,;:]+$/, '');
     if (words[last] === '') words.pop();
     // "the Team Rituals page from Engineering": after a page noun, "from <name>" says where the page is.
-    let marked = at > 0 && AFTER_PAGE_NOUN.has(chunks[at - 1]!.text.toLowerCase());
+    let marked = ofNoun || (at > 0 && AFTER_PAGE_NOUN.has(before));
     if (words.length > 1 && MARKERS.has(words.at(-1)!.toLowerCase())) {
       words.pop();
       marked = true;
@@ -213,6 +226,8 @@ function tailPhrases(text: string): TailPhrase[] {
       words[words.length - 1] = word;
       marked ||= possessive;
     }
+    // "of" says where only after a document noun or before "space" ("the Team Rituals of the Engineering space").
+    if (of && !marked) continue;
     if (marked && words.length > 1 && GROUP_WORDS.has(words.at(-1)!.toLowerCase())) words.pop();
     if (words.length > 1 && ARTICLES.has(words[0]!.toLowerCase())) words.shift();
     if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;

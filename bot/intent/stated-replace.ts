@@ -13,6 +13,12 @@ const OLD_THEN_NEW =
   /^(.{1,80}?)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
 const ARROW = /^(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/;
 const NOW_NOT = /^(?:it'?s|it\s+is)\s+(.{1,80}?)\s+now,?\s+not\s+(.{1,80}?)[\s.!]*$/i;
+/** "it says recieve, should be receive", "it still has 30 days but it should say 45 days": old text first. */
+const SAYS_THEN_SHOULD =
+  /^(?:it|that|this|the\s+page)\s+(?:still\s+|currently\s+)?(?:says|has|reads|shows|lists|mentions)\s+(.{1,80}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it|that)\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)\s+(.{1,80}?)[\s.!]*$/i;
+/** "it should be 45 EUR, not 40 EUR", "it's Tuesday not Monday": the wish before the new text, dropped. */
+const POINTED_WISH =
+  /^(?:(?:it|that|this)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|say|read)|(?:should|must)\s+(?:be|say|read)|it'?s|it\s+is|make\s+it|(?:change|set)\s+(?:it|that)\s+to)\s+(?=\S)/i;
 
 /** Most words in either text. */
 const MAX_WORDS = 5;
@@ -32,25 +38,54 @@ function valueLike(text: string): boolean {
   );
 }
 
+/** A few words that state nothing ("recieve", "line manager"). */
+function fewWords(text: string): boolean {
+  return (
+    text.trim().split(/\s+/).length <= 3 &&
+    !CLAUSE_START.test(text) &&
+    !CLAUSE_VERB.test(` ${text}`) &&
+    !/^(?:nothing|something|anything|everything|fine|ok|okay|wrong|right)$/i.test(text.trim())
+  );
+}
+
 function unquote(text: string): string {
   const trimmed = text.trim();
   const quoted = /^["“‘'«„](.+)["”’'»“]$/.exec(trimmed);
   return quoted ? quoted[1]! : trimmed;
 }
 
+/**
+ * The old text cut to the value the new one replaces, when the new text is a figure and the old one
+ * has words before its figure ("standup at 9:30" → "9:30" for "9:45", "port 1194" → "1194" for "443").
+ * Otherwise the old text as given.
+ */
+export function oldLikeNew(old: string, replacement: string): string {
+  const oldWords = old.trim().split(/\s+/);
+  const newWords = replacement.trim().split(/\s+/);
+  if (oldWords.length <= newWords.length || !/^\S*\d/.test(newWords[0]!)) return old;
+  const tail = oldWords.slice(-newWords.length);
+  return /^\S*\d/.test(tail[0]!) ? tail.join(' ') : old;
+}
+
 /** The replace that `markdown` (text read as to be added) states, or `undefined` when it is just text. */
 export function statedReplace(markdown: string): UpdateEdit | undefined {
   if (markdown.length > 200 || markdown.includes('\n')) return undefined;
-  const text = markdown.trim();
+  const trimmed = markdown.trim();
+  const wish = POINTED_WISH.exec(trimmed);
+  const text = wish && !NOW_NOT.test(trimmed) ? trimmed.slice(wish[0].length) : trimmed;
   const newFirst = NEW_THEN_OLD.exec(text) ?? NOW_NOT.exec(text);
-  const oldFirst = newFirst ? undefined : (OLD_THEN_NEW.exec(text) ?? ARROW.exec(text));
+  const says = newFirst ? null : SAYS_THEN_SHOULD.exec(text);
+  const oldFirst = newFirst ? undefined : (says ?? OLD_THEN_NEW.exec(text) ?? ARROW.exec(text));
   const [find, replaceWith] = newFirst
     ? [newFirst[2]!, newFirst[1]!]
     : oldFirst
       ? [oldFirst[1]!, oldFirst[2]!]
       : ['', ''];
-  if (!valueLike(find) || !valueLike(replaceWith)) return undefined;
-  const [from, to] = [unquote(find), unquote(replaceWith)];
+  // "it says recieve, should be receive": the form says what is old and new; lower-case words will do.
+  const fits = says ? (part: string) => valueLike(part) || fewWords(part) : valueLike;
+  if (!fits(find) || !fits(replaceWith)) return undefined;
+  const to = unquote(replaceWith);
+  const from = oldLikeNew(unquote(find), to);
   return from.length > 0 && to.length > 0 && from !== to
     ? { kind: 'replace', find: from, replaceWith: to }
     : undefined;

@@ -70,6 +70,14 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
       named('Parental Leave Policy', 'HR'),
     );
     expect(nameSpaces(named('Diversity in Engineering'), SPACES)).toEqual(named('Diversity in Engineering'));
+    // Non-native "of <name>" after a document noun, or before "space", names it too; "Head of Sales" keeps its words.
+    expect(nameSpaces(named('Architecture Overview of Engineering'), SPACES)).toEqual(
+      named('Architecture Overview', 'ENG'),
+    );
+    expect(nameSpaces(named('Team Rituals of the Engineering space'), SPACES)).toEqual(
+      named('Team Rituals', 'ENG'),
+    );
+    expect(nameSpaces(named('Head of Sales'), SPACES)).toEqual(named('Head of Sales'));
     expect(nameSpaces(named('"VPN Setup Guide" in the IT & Operations space'), SPACES)).toEqual(
       named('VPN Setup Guide', 'OPS'),
     );

@@ -1,0 +1,224 @@
+import { wordSet } from './closed-words.js';
+import { parseCreate } from './parse-create.js';
+import { acceptSpaceWord, readSpaceName } from './space-key.js';
+import { TextCursor } from './text-cursor.js';
+import type { Intent } from './types.js';
+
+/*
+ * A new page asked for in any words: the words before the page noun are all asking or making words
+ * from closed lists ("I need", "can u spin up", "could we have", "pls write up", "add one more"), then
+ * an article and describing words ("a fresh wiki", "one more new"), then the page noun. What follows
+ * is read by the create grammar (parse-create.ts). Used only when the command rules did not read a
+ * create, and only a whole create (title, space and text) counts: a failure that asks, or anything
+ * else, leaves the line as the rules read it. The lists are data.
+ */
+
+/** Words that ask or wish, with no meaning of their own for the page ("I", "could", "pls", "we'd"). */
+const ASKING_WORDS = wordSet(
+  "i id i'd im i'm i'll ill we we'd wed we'll we're you u ya ye yall can could would will pls plz please kindly just also " +
+    "quickly quick me us to for so ok okay hey hi be able ever gonna going let's lets maybe mind " +
+    'possibly now still really pretty reckon think wonder wondering if and then am was hoping hope wish ' +
+    "would've " +
+    // greetings and names for the listener before the ask ("hiya! would love a page …")
+    "hiya heya hello hullo howdy yo morning afternoon evening g'day gday howya dear team all folks guys " +
+    'mate bot assistant there',
+);
+/** Words that make, want or ask for something: at least one must be said. */
+const MAKING_WORDS = wordSet(
+  'create creat craete make mk mak set spin whip knock chuck throw bang rustle cook put start open write ' +
+    'draft add build give post stick pop slap drop prepare generate publish craft compose author need needs needed want wanna ' +
+    'wanted like love require requesting request up out together',
+);
+/** "have", "get": a making word only after an asking word ("could we have", "pls get"; "I have a page …" is news). */
+const WEAK_MAKING_WORDS = wordSet('have get got');
+/** Asking words that make a following "have" or "get" a wish. */
+const WISH_BEFORE_HAVE = wordSet(
+  "can could would will pls plz please kindly let's lets to need want wanna like love i'd id we'd",
+);
+/** Articles before the page noun. */
+const ARTICLES = wordSet('a an one another');
+/** Words that describe the new page, between the article and the page noun ("a fresh wiki page"). */
+const DESCRIBING = wordSet(
+  'new fresh brand quick short small little wee simple blank separate dedicated basic proper empty ' +
+    'tiny more extra wiki confluence child sub',
+);
+/** The page nouns. */
+const PAGE_NOUNS = wordSet('page pg doc document article wikipage');
+/**
+ * What may follow the page noun: naming words, a space or purpose clause, courtesy. A lower-case word
+ * outside this list ("a page break in …", "a page number to …") is no new page.
+ */
+const AFTER_NOUN = wordSet(
+  'called named titled entitled title name for about on in into to under within inside regarding ' +
+    'with w/ pls please plz that which where',
+);
+/** Most words read before the page noun (a bounded head). */
+const MAX_LEAD_WORDS = 10;
+/** Most characters of the line the frame is looked for in. */
+const MAX_FRAME_HEAD = 200;
+
+/** One word of the head and where it ends. */
+interface Word {
+  readonly word: string;
+  readonly raw: string;
+  readonly end: number;
+}
+
+/** The words of `head` in order, lower case, trailing commas dropped, with where each ends. */
+function wordsOf(head: string): Word[] {
+  const words: Word[] = [];
+  for (const match of head.matchAll(/\S+/g)) {
+    const raw = match[0].replace(/[,!]+$/, '');
+    words.push({ word: raw.toLowerCase(), raw, end: match.index + match[0].length });
+    if (words.length > MAX_LEAD_WORDS + 8) break;
+  }
+  return words;
+}
+
+/**
+ * What follows the page noun in `core`, with the word said just before the noun (a space named
+ * there: "a new engineering page", "a Sales doc"), when the line opens with the new-page frame.
+ */
+function frameOf(core: string): Frame | undefined {
+  const words = wordsOf(core.slice(0, MAX_FRAME_HEAD));
+  let i = 0;
+  let making = false;
+  let spaceKey: string | undefined;
+  while (i < words.length && i < MAX_LEAD_WORDS) {
+    const { word } = words[i]!;
+    // "add to HR a new page …": the space, a key in capitals, before what is made.
+    const key = SPACE_PREPOSITIONS.has(word) ? KEY_LIKE.exec(words[i + 1]?.raw ?? '')?.[0] : undefined;
+    if (making && key !== undefined && spaceKey === undefined) {
+      spaceKey = key;
+      i += /^(?:space|wiki)$/.test(words[i + 2]?.word ?? '') ? 3 : 2;
+      continue;
+    }
+    const wish = WEAK_MAKING_WORDS.has(word) && i > 0 && WISH_BEFORE_HAVE.has(words[i - 1]!.word);
+    if (MAKING_WORDS.has(word) || wish) making = true;
+    else if (!ASKING_WORDS.has(word)) break;
+    i += 1;
+  }
+  const article = i < words.length && ARTICLES.has(words[i]!.word);
+  if (article) i += 1;
+  let described = 0;
+  while (i < words.length && DESCRIBING.has(words[i]!.word) && described < 3) {
+    // "new page …", "a fresh doc …": a page said to be new is one to make.
+    if (/^(?:new|fresh)$/.test(words[i]!.word)) making = true;
+    i += 1;
+    described += 1;
+  }
+  // "a new engineering page", "a Sales doc": one word before the noun, read as the space it names.
+  let spaceWord: string | undefined;
+  const next = words[i + 1];
+  if (
+    (article || described > 0) &&
+    next &&
+    PAGE_NOUNS.has(next.word) &&
+    /^[\p{L}&]+$/u.test(words[i]!.word)
+  ) {
+    const start = words[i]!.end - words[i]!.word.length;
+    spaceWord = core.slice(start, words[i]!.end);
+    i += 1;
+  }
+  const noun = words[i];
+  if (!noun || !PAGE_NOUNS.has(noun.word)) return undefined;
+  const rest = core.slice(noun.end);
+  const after = /^[\s,:;]*([\p{L}/]+)/u.exec(rest)?.[1];
+  if (after && /^\p{Ll}/u.test(after) && !AFTER_NOUN.has(after.toLowerCase())) return undefined;
+  // With no making word, only "a page …" opening the line, and its title must be named, quoted or
+  // in capitals ("a page in HR says …: …" is news about a page).
+  if (!making && !(article && words[0] === words[i - described - (spaceWord ? 2 : 1)])) return undefined;
+  return { rest, ...(spaceWord ? { spaceWord } : {}), ...(spaceKey ? { spaceKey } : {}), named: making };
+}
+
+/** What a line opening with the new-page frame says after the page noun, and the space it named before. */
+interface Frame {
+  readonly rest: string;
+  /** The word right before the page noun ("a new engineering page"). */
+  readonly spaceWord?: string;
+  /** A space key said before the page words ("add to HR a new page …", "In HR, add a page …"). */
+  readonly spaceKey?: string;
+  /** A making or wishing word was said. */
+  readonly named: boolean;
+}
+
+/** Prepositions before a space said ahead of the page words. */
+const SPACE_PREPOSITIONS = wordSet('to in into on inside within');
+/**
+ * "In HR, …", "For the OPS space, …", "in the People & HR space, …": a space named first, then a
+ * comma (the new page asked for after it). A bounded, anchored match.
+ */
+const SPACE_FIRST =
+  /^(?:in|on|for|inside|within|into)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki))?|space\s+(~?[A-Za-z][A-Za-z0-9]{1,9}))\s*,\s*(?=\S)/;
+
+/** The space named first on the line and the words after its comma, or `undefined`. */
+function spaceFirst(line: string): { key: string; rest: string } | undefined {
+  // "In HR, …": the preposition in any case, the key in capitals.
+  const typed = SPACE_FIRST.exec(line.replace(/^\p{Lu}/u, (first) => first.toLowerCase()));
+  if (typed) {
+    const key = acceptSpaceWord(typed[1] ?? typed[2] ?? '', true);
+    return key === undefined ? undefined : { key, rest: line.slice(typed[0].length) };
+  }
+  // "for the People & HR space, …" reads as "in the People & HR space, …".
+  const cursor = new TextCursor(line.replace(/^for\s/i, 'in '));
+  const key = readSpaceName(cursor);
+  if (key === undefined || !cursor.take(/\s*,\s*(?=\S)/y)) return undefined;
+  return { key, rest: cursor.rest() };
+}
+
+/** A title said plainly: quoted, or starting with a capital or a digit. */
+const PLAIN_TITLE = /^["'“‘«„\p{Lu}\p{N}]/u;
+
+/** A space key candidate in capitals ("HR", "OPS"). */
+const KEY_LIKE = /^~?[A-Z][A-Z0-9]{1,9}$/;
+
+/**
+ * The whole create a line asks for in words the command rules did not read ("I need a page for Bike
+ * Storage in OPS that says …", "can you make a Sales page called X with: …", "write up a page called X
+ * in OPS saying …"), or `undefined`.
+ */
+export function newPageAsked(line: string, core: string, bodyLines: string): Intent | undefined {
+  // The space said first ("In HR, add a page …"), then the line as typed, which keeps the wish that
+  // courtesy stripping may take ("I need a page for …"), then the line without courtesy.
+  const first = spaceFirst(line);
+  const afterSpace = first ? frameOf(first.rest) : undefined;
+  const frames = [
+    ...(afterSpace && first ? [{ ...afterSpace, spaceKey: afterSpace.spaceKey ?? first.key }] : []),
+    frameOf(line) ?? frameOf(core),
+  ];
+  for (const frame of frames) {
+    const read = frame ? readFrame(frame, bodyLines) : undefined;
+    if (read) return read;
+  }
+  return undefined;
+}
+
+/** The whole create a frame reads as, or `undefined`. */
+function readFrame(frame: Frame, bodyLines: string): Intent | undefined {
+  // A space said before the page words: read as "a new page in KEY …" (unless the rest names one).
+  // A key in capitals before the noun is the space; another word may be ("a new engineering page")
+  // or may not be ("a section page for Interns in HR"): read without it first.
+  const readings = [
+    ...(frame.spaceKey !== undefined ? [`a new page in ${frame.spaceKey}${frame.rest}`] : []),
+    ...(!frame.spaceWord
+      ? [`a new page${frame.rest}`]
+      : KEY_LIKE.test(frame.spaceWord)
+        ? [`a new ${frame.spaceWord} page${frame.rest}`]
+        : [`a new page${frame.rest}`, `a new page in the ${frame.spaceWord} space${frame.rest}`]),
+  ];
+  for (const text of readings) {
+    const read = parseCreate(text, bodyLines);
+    if (isCreate(read) && (frame.named || PLAIN_TITLE.test(titleOf(read)))) return read;
+  }
+  return undefined;
+}
+
+/** True when `intent` is a create (or a failure is none: only operations count). */
+export function isCreate(intent: Intent | undefined): boolean {
+  return intent?.kind === 'operation' && intent.request.operation === 'create';
+}
+
+/** The title of a create (empty for anything else). */
+function titleOf(intent: Intent): string {
+  return intent.kind === 'operation' && intent.request.operation === 'create' ? intent.request.title : '';
+}
