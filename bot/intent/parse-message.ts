@@ -18,7 +18,14 @@ import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
-import { contextLeadEnd, isContext, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
+import {
+  contextLeadEnd,
+  isContext,
+  lastSentenceCommand,
+  pointedCommand,
+  runOnRequestStart,
+  statedCommand,
+} from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import { withoutTailAfterName } from './name-residue.js';
 import {
@@ -615,6 +622,11 @@ function unwrapLine(line: string): string {
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
   const intent = interpretLine(head, bodyLines, lineLeads);
   const kind = readingKind(intent);
+  const runOn =
+    contexts < MAX_CONTEXT_SENTENCES
+      ? runOnRequest(head.trim(), intent, bodyLines, contexts, lineLeads)
+      : undefined;
+  if (runOn) return runOn;
   if (contexts >= MAX_CONTEXT_SENTENCES || !(CONTEXT_REPLACEABLE.has(kind) || kind === 'question'))
     return intent;
   const line = head.trim();
@@ -638,6 +650,55 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   if (kind === 'question')
     return READS.has(readingKind(rest)) || rest.kind === 'approvals' || helpAsked ? rest : intent;
   return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
+}
+
+/** Words of a read that only point back ("it", "that one", "this page"). */
+const POINTS_BACK = /^(?:(?:it|that|this|them|those|these|one|the|page|doc)(?:\s+|$))+$/i;
+
+/** The search words or page words of a read, if it is one. */
+function readWords(intent: Intent): string | undefined {
+  if (intent.kind === 'operation' && intent.request.operation === 'search') return intent.request.words;
+  if (intent.kind === 'page-by-name' && intent.request.operation === 'get') return intent.request.ref.words;
+  return undefined;
+}
+
+/** Readings small talk run on into a request may have spoilt: a read, nothing, a greeting or a question. */
+const RUN_ON_REPLACEABLE = new Set(['unclear', 'failure', 'greeting', 'question', 'search', 'get']);
+const RUN_ON_READINGS = new Set(['search', 'get', 'follow-up', 'approvals']);
+
+/**
+ * The request asked inside a line of small talk or context with no punctuation ("morning hope ur well
+ * can u open the expense policy", "thanks for that now can you search X"), read from where it is asked
+ * (`runOnRequestStart`): a read when the whole line read as a read, nothing, a greeting or a question;
+ * the question when the whole line read as nothing; a write only when asked ("can you add …") and the
+ * whole line read as a read or nothing. Otherwise undefined.
+ */
+function runOnRequest(
+  line: string,
+  intent: Intent,
+  bodyLines: string,
+  contexts: number,
+  lineLeads: number,
+): Intent | undefined {
+  const kind = readingKind(intent);
+  if (!RUN_ON_REPLACEABLE.has(kind) || line.length > MAX_CONTEXT_LINE) return undefined;
+  const start = runOnRequestStart(line);
+  if (start < 0) return undefined;
+  const restLine = line.slice(start);
+  const rest = interpretUserText(restLine, bodyLines, contexts + 1, lineLeads);
+  const restKind = readingKind(rest);
+  // "… can you open it": the pronoun points back at what the small talk named; nothing to read on its own.
+  if (POINTS_BACK.test(readWords(rest) ?? '')) return undefined;
+  if (RUN_ON_READINGS.has(restKind)) return rest;
+  if (restKind === 'question')
+    return ['unclear', 'failure', 'greeting'].includes(kind) ? asQuestion(line, bodyLines) : undefined;
+  const asked = /^(?:can|could|would|will)\s/i.test(restLine);
+  return asked &&
+    (restKind === 'update' || restKind === 'create') &&
+    kind !== 'greeting' &&
+    kind !== 'question'
+    ? rest
+    : undefined;
 }
 
 /** Emphasis at the end of a line ("… only", "… itself"). */
