@@ -682,6 +682,43 @@ function withArticleForOne(text: string): string {
   return head.replace(ONE_FOR_A, 'a ') + (cut < 0 ? '' : text.slice(cut));
 }
 
+/** Small words predictive text types twice ("open the the X", "can you you …"); never meant twice in a read. */
+const TYPED_TWICE = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'for',
+  'of',
+  'in',
+  'on',
+  'at',
+  'and',
+  'me',
+  'my',
+  'you',
+  'u',
+  'can',
+  'pls',
+  'please',
+]);
+
+/**
+ * A read with a small word typed twice read once ("search in the the OPS space"). Only a pair (a run
+ * of three or more is left as typed), and only in a line with no write word: a page's text stays as typed.
+ */
+function withoutDoubledWords(text: string): string {
+  if (WRITE_WORD.test(text)) return text;
+  const words = text.split(' ');
+  const same = (i: number, j: number) =>
+    words[j] !== undefined && words[i]!.toLowerCase() === words[j]!.toLowerCase();
+  const kept = words.filter(
+    (word, i) =>
+      !(TYPED_TWICE.has(word.toLowerCase()) && same(i, i - 1) && !same(i, i - 2) && !same(i, i + 1)),
+  );
+  return kept.length === words.length ? text : kept.join(' ');
+}
+
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
   let text = sectionHeadingFirst(
@@ -699,6 +736,7 @@ export function stripPoliteness(line: string): string {
       ),
     ),
   );
+  text = withoutDoubledWords(text);
   const asked = ASKED_REQUEST.test(text);
   for (let round = 0; round < 6; round += 1) {
     const before = text;
