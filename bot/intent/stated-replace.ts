@@ -62,7 +62,8 @@ function unquote(text: string): string {
 
 /**
  * The old text cut to the value the new one replaces, when the new text is a figure and the old one
- * has words before its figure ("standup at 9:30" → "9:30" for "9:45", "port 1194" → "1194" for "443").
+ * has words before or after its figure ("standup at 9:30" → "9:30" for "9:45", "port 1194" → "1194" for "443",
+ * "30 EUR for meals" → "30 EUR" for "35 EUR").
  * Otherwise the old text as given.
  */
 export function oldLikeNew(old: string, replacement: string): string {
@@ -70,7 +71,10 @@ export function oldLikeNew(old: string, replacement: string): string {
   const newWords = replacement.trim().split(/\s+/);
   if (oldWords.length <= newWords.length || !/^\S*\d/.test(newWords[0]!)) return old;
   const tail = oldWords.slice(-newWords.length);
-  return /^\S*\d/.test(tail[0]!) ? tail.join(' ') : old;
+  if (/^\S*\d/.test(tail[0]!)) return tail.join(' ');
+  // "30 EUR for meals" for "35 EUR": the figure first, then what it is for.
+  const head = oldWords.slice(0, newWords.length);
+  return /^\S*\d/.test(head[0]!) ? head.join(' ') : old;
 }
 
 /** The replace that `markdown` (text read as to be added) states, or `undefined` when it is just text. */
