@@ -423,6 +423,10 @@ const TAIL_WORDS = new Set(
     'asap rn urgently immediately again too also already quickly quick real up over once can could would will'
   ).split(' '),
 );
+/** Where a page is kept, before "in <space>" ("… page located in the ops space", "… kept on the HR wiki"). */
+const WHERE_KEPT = new Set(
+  'located kept stored sitting sits hosted living lives found saved filed'.split(' '),
+);
 /** A read's verb said again after the name, with what it is done to ("… faq open it please", "… page send me it"). */
 const ASK_AGAIN = new Set('open show send share pull bring get'.split(' '));
 const ASKED_OBJECT = new Set('it that this me us pls please plz up'.split(' '));
@@ -479,7 +483,8 @@ export function withoutTailAfterName(text: string): string {
     // "up to date" says how fresh, but "pull the X up for me" ends the name; "… faq open it please" asks again.
     const strong =
       (TAIL_WORDS.has(lower) && !(lower === 'up' && next === 'to')) ||
-      (ASK_AGAIN.has(lower) && ASKED_OBJECT.has(next));
+      (ASK_AGAIN.has(lower) && ASKED_OBJECT.has(next)) ||
+      (WHERE_KEPT.has(lower) && /^(?:in|on|under|inside|within|somewhere)$/.test(next));
     const weak =
       (capital || pageNoun) &&
       (TAIL_AFTER_NAME.has(lower) ||
