@@ -83,7 +83,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     'i',
   ),
   // Interjections and a correction of what was just asked: "lol ok …", "oops, …", "ah no I meant …".
-  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear|abeg|eh+|oi|oy|erm+|em+|aiyo+|aiyah|wah|alamak|arre|yaar|acc?ha|same\s+way|similarly|likewise)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
+  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear|abeg|eh+|oi|oy|erm+|em+|aiyo+|aiyah|wah|alamak|arre|yaar|acc?ha|aye|och|wee\s+favou?r|same\s+way|similarly|likewise)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
   /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
