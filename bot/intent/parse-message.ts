@@ -35,6 +35,7 @@ import {
   normalizeMessage,
   showMentions,
 } from './normalize-message.js';
+import { opinionNotAsked } from './opinion.js';
 import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
@@ -318,6 +319,8 @@ function withoutCourtesyAtEnd(end: string): string {
 function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
   const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
+  // "who owns the Sales Playbook page?", "is the X page up to date?": a question about a page names none to open.
+  if (!where && ASKS_ABOUT.test(text)) return undefined;
   // "the X page, for the onboarding session later": what is said about the page after its name is no part of it.
   const named = withoutTailAfterName(text);
   if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(named) || isTitleShaped(named)))
@@ -327,6 +330,10 @@ function namedPage(core: string): Intent | undefined {
   const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
+
+/** A question word or an auxiliary first: the words ask about something ("who owns …", "is the X page …"). */
+const ASKS_ABOUT =
+  /^(?:what|what's|whats|who|who's|whom|whose|why|how|when|which|is|are|was|were|does|do|did|has|have|had|can\s+(?:anyone|someone|somebody|we)|could\s+(?:anyone|someone|somebody|we))\b/i;
 
 /** A read's verb, then its object ("open", "show me", "pull up", "take me to"). */
 const READ_VERB_THEN =
@@ -940,8 +947,12 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
   const intent = interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions));
   // "we should add more tests to the pipeline": a suggestion that shows no page writes nothing.
   // "I'll update the rota tomorrow", "thanks for updating that": news or chat about a write is no search.
+  // "the expense process is such a pain", "I hate the new VPN": an opinion asks for no search or page.
   const hedged =
-    memoNotAsked(intent, head) ?? unshownHedgedWrite(intent, head, bodyRaw) ?? newsNotAsked(intent, head);
+    memoNotAsked(intent, head) ??
+    unshownHedgedWrite(intent, head, bodyRaw) ??
+    newsNotAsked(intent, head) ??
+    opinionNotAsked(intent, head);
   // "check the numbers on that page from yesterday": an earlier page pointed at, not one named.
   if (
     intent.kind === 'page-by-name' &&
