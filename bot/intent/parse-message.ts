@@ -869,10 +869,10 @@ function interpret(text: unknown, mentions: unknown): Intent {
 
 /** A word a request does not end on ("open the", "search for", "could you please"): the line goes on. */
 const DANGLING_END =
-  /(?:^|\s)(?:the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages)$/i;
+  /(?:^|\s)(?:the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages|called|named|titled)$/i;
 /** A second line that starts a request or a question of its own ("open Y", "what about …"). */
 const OWN_START =
-  /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also|and)\b/i;
+  /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also)\b/i;
 /** Who or when, in a short line after a read: a story, not the rest of a name ("for my trip", "need it today"). */
 const ASKER_OR_TIME = /\b(?:i|i'?m|my|we|us|our|it|today|tomorrow|tonight|now|asap)\b/i;
 /** Readings a line break may have cut short: a read, or nothing understood. */
@@ -897,8 +897,9 @@ function wrappedRead(
   if (newline < 0 || text.length > MAX_CONTEXT_LINE || text.indexOf('\n', newline + 1) >= 0) return undefined;
   const first = text.slice(0, newline).trim();
   const second = text.slice(newline + 1).trim();
-  if (first.length === 0 || second.length === 0 || /["“”]|[\p{L}\p{N}]:(?:\s|$)/u.test(text))
-    return undefined;
+  // A quote or a "word:" may start text for a page (a Slack ":emoji:" does not).
+  const marked = /["“”]|[\p{L}\p{N}]:(?:\s|$)/u.test(text.replace(/:[a-z0-9_+'-]{1,40}:/gi, ''));
+  if (first.length === 0 || second.length === 0 || marked) return undefined;
   if (isGreeting(first) || isLeadInLine(first) || isGreeting(second)) return undefined;
   const dangling = DANGLING_END.test(first);
   // The name goes on: lower case, a key or a number ("HR", "Q1", "2025.02"), or a title's next word after a capitalised one.
