@@ -77,6 +77,13 @@ describe('punctuation and courtesy runs at the command-line cap', () => {
   it('question marks and spaces still make a question', () => {
     expect(parseMessage(fill('what ', '? ', size, 'x')).kind).toBe('question');
   });
+  it('runs of greeting words that end in something else are read once, not tried every way', () => {
+    // "thanks" once matched two greeting words, "mate" and "sir" two tails: 2^n ways before failing.
+    expect(parseMessage(`${'thanks '.repeat(60)}x?`).kind).toBe('question');
+    expect(parseMessage(`${'hey mate sir '.repeat(40)}x`).kind).not.toBe('greeting');
+    expect(parseMessage(`${'thanks for that '.repeat(40)}x`).kind).not.toBe('greeting');
+    expect(parseMessage(`${'thanks '.repeat(60)}`).kind).toBe('greeting');
+  });
 });
 
 describe('quotes, clauses and links', () => {
