@@ -242,8 +242,25 @@ export function newPageAsked(line: string, core: string, bodyLines: string): Int
     const read = frame ? readFrame(frame, bodyLines) : undefined;
     if (read) return read;
   }
+  // "I need a page in HR", "could you set up a new doc pls": a page asked for with nothing to name it.
+  const bare = frames.find((frame) => frame?.named && BARE_REST.test(frame.rest));
+  if (bare && bodyLines.trim().length === 0 && !ASKING_ABILITY.test(line))
+    return { kind: 'failure', message: NO_TITLE, suggestions: CREATE_EXAMPLES };
   return undefined;
 }
+
+/** After the page noun, at most a space and courtesy (bounded runs). */
+const BARE_REST =
+  /^\s*(?:(?:in|into|to)\s+(?:the\s+|our\s+)?(?:[\p{L}&' ]{1,40}?\s+(?:space|wiki)|[\p{L}&~]{2,12}))?[\s,]*(?:please|pls|plz|thanks|thx|for\s+me)?[\s.!?]*$/iu;
+/** "can I make a page?": whether one may, a question about the bot. */
+const ASKING_ABILITY = /\b(?:can|could|may|should|how\s+do)\s+(?:i|we)\b/i;
+/** Asked when a new page is wanted and nothing names it. */
+const NO_TITLE =
+  'What should the new page be called? Put the title in quotes, then `in SPACEKEY`, then the text.';
+const CREATE_EXAMPLES = [
+  'create "Meeting notes 2024-06-03" in ENG: first line of the page',
+  'create "Runbook" in OPS under 123456: # Steps',
+];
 
 /** The whole create a frame reads as, or `undefined`. */
 function readFrame(frame: Frame, bodyLines: string): Intent | undefined {
