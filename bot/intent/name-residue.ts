@@ -195,7 +195,7 @@ const DAY = `(?:(?:today|tomorrow|tmrw)\\s+(?:morning|afternoon|evening|night)|t
 const EVENT_NOUN =
   '(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|onsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|kick-off|pitch|shift|session|training|catch-?up|qbr|all-hands|town\\s+hall)';
 /** When the event is: "at 3", "at 2pm", "in 10 min", "tomorrow". */
-const EVENT_WHEN = `(?:\\s+(?:${DAY}|at\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|in\\s+\\d{1,3}\\s*(?:min|mins|minutes|hours?|h)))?`;
+const EVENT_WHEN = `(?:\\s+(?:to|in)\\s+[A-Z][\\p{L}-]+)?(?:\\s+(?:${DAY}|at\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|in\\s+\\d{1,3}\\s*(?:min|mins|minutes|hours?|h)))?`;
 /**
  * Before or for what: "before the retro tomorrow", "for the audit", "for a prospect call at 3", "ahead
  * of tomorrow's board meeting". Words between the article and the event only when the event is the
@@ -315,6 +315,14 @@ export function withSpaceAsideAtEnd(text: string): string {
 const HEDGED_SPACE =
   /\s(?:(?:[iI]\s+think|probably|pretty\s+sure|maybe)\s+)?(?:it'?s|its|it\s+is|should\s+be)\s+(?:somewhere\s+)?(?:in|on)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})[\s.!?]*$/u;
 
+/**
+ * "… before I create a new one", "… while we migrate": what the asker is about to do, said after the
+ * topic. Not after a question word ("what to do before we travel" is the topic).
+ */
+const BEFORE_DOING =
+  /\s(?:before|while|until|till)\s+(?:[iI]|we|you|u|they|he|she|my\s+team|the\s+team)\s+(?:[a-z]+\s+){0,1}[a-z]+(?:\s+\S+){0,8}[\s.!?]*$/u;
+const QUESTION_WORD_FIRST = /^(?:how|what|where|when|why|which|who|whether)\b/i;
+
 /** One step: the text without a trailing aside clause after a break, or without trailing residue. */
 function trimOnce(text: string): string {
   const moved = withSpaceAsideAtEnd(text);
@@ -329,6 +337,11 @@ function trimOnce(text: string): string {
     const head = text.slice(0, found.at).trimEnd();
     const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
     if (/[\p{L}\p{N}]/u.test(head) && isAside(clause)) return head;
+  }
+  const doing = QUESTION_WORD_FIRST.test(text) ? null : BEFORE_DOING.exec(text.slice(-MAX_CLAUSE));
+  if (doing) {
+    const head = text.slice(0, text.length - Math.min(text.length, MAX_CLAUSE) + doing.index).trimEnd();
+    if (/[\p{L}\p{N}]/u.test(head)) return head;
   }
   const someone = PAGE_FOR_SOMEONE.exec(text);
   if (someone) return text.slice(0, someone.index);
