@@ -26,7 +26,7 @@ const QUEUE_WORDS = wordSet(
     'through done finished ' +
     // where requests pile up, in other words ("my approvals pile", "on my plate", "the approval backlog")
     'pile piles piling piled stack stacked heap backlog tray bucket plate desk landed arrived came ' +
-    'new empty clear big up',
+    'new empty clear big up side end needing requiring require requires think guess believe maybe',
 );
 /** Approval words as typed ("approval", "aprovals", "approvls"), "signoff", deciding and rejecting. */
 const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
@@ -70,7 +70,7 @@ const COMPLAINT_WORDS = wordSet(
 );
 /** Fault said with a negation ("not helpful", "doesn't help", "no use", "makes no sense"). */
 const NOT_HELPING =
-  /\b(?:not|never|no|isn'?t|aren'?t|wasn'?t|doesn'?t|didn'?t|don'?t)\s+(?:(?:very|really|that|so|much|any|of\s+any)\s+)?(?:help|helping|helpful|use|useful|working|work|good)\b|\bmakes?\s+no\s+sense\b/i;
+  /\b(?:not|never|no|isn'?t|aren'?t|wasn'?t|doesn'?t|didn'?t|don'?t)\s+(?:(?:very|really|that|so|much|any|of\s+any)\s+)?(?:help|helping|helpful|use|useful|working|work|good)\b|\bmakes?\s+no\s+sense\b|\bnothing\s+(?:works|worked|helps|helped)\b/i;
 
 /** True for a complaint about the bot or its answer, with nothing else named (see {@link FAULT_WORDS}). */
 export function isComplaintAboutTheBot(text: string): boolean {
@@ -98,7 +98,9 @@ const BOT_WORDS = wordSet(
     'wtf wth yourself guide tutorial walkthrough intro introduction ' +
     // what goes on a page ("how to add text to a page?")
     'text line lines content contents paragraph sentence section heading title body bullet note notes comment table link links ' +
-    'put insert existing current ' +
+    'put insert existing current people usually normally typically usual question questions through via ' +
+    // what the bot is and what it understands ("are you a real person?", "do you speak German?")
+    'real human person robot ai machine speak language languages english normal plain ' +
     // the bot's commands, as a help topic
     'search searching searches find finding look lookup open opening get read create creating make making ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
@@ -109,9 +111,11 @@ const NAMES_THE_BOT =
   /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\bwith\s+(?:you|u|ya|this\s+bot|the\s+bot)\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /** Pointing words: "can you do it?" is about something earlier, not the bot. */
-const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b/i;
+const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+thing\b/i;
+/** Past doings of the bot ("what did you do?", "have you done it?"). */
+const DID_YOU = /\b(?:did|have|has|had)\s+(?:you|u|ya)\b/i;
 /** "it" that points at nothing ("is it possible to …", "it's possible to …"). */
 const DUMMY_IT = /\b(?:is\s+it|it'?s|it\s+is)\s+possible\b/gi;
 /** A command's verb first: what follows is its object, whatever the words ("open the help" is help). */
@@ -122,6 +126,8 @@ const IN_WORD = /^(?:in|from|within|inside)$/;
 const HOW_I = /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
 const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
+/** A document about using something: about the bot only when asked of it ("a guide to using you"). */
+const GUIDE_NOUN = /^(?:guides?|tutorials?|walkthroughs?|intro|introduction)$/;
 /** "what is this thing?", "is this thing on?": the bot, named as a thing. */
 const THIS_THING = /\bthis\s+thing\b/i;
 
@@ -163,7 +169,8 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
   if (!allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS)) return undefined;
   const named = words.some((word) => NAMES_THE_BOT.test(word)) || THIS_THING.test(text);
   const pointing = POINTS_ELSEWHERE.test(text.replace(DUMMY_IT, ' '));
-  const asked = YOU_CAN.test(text) && (!pointing || BOT_NOUN.test(text));
+  // "what did you do?" asks what it did, not what it can do.
+  const asked = YOU_CAN.test(text) && (!pointing || BOT_NOUN.test(text)) && !DID_YOU.test(text);
   const topics = new Set(
     words.flatMap((word, i) => {
       // "a new page" is creating one; "I'm new here" is the user.
@@ -175,5 +182,7 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
   // "how can I search in the HR space?": how to use one of its commands, nothing else named.
   const howTo = topics.size > 0 && HOW_I.test(text) && !pointing;
   if (!named && !asked && !howTo) return undefined;
+  // "getting started guide" is a page's name; "is there a guide to using you?" asks about the bot.
+  if (!asked && words.some((word) => GUIDE_NOUN.test(word))) return undefined;
   return topics.size === 1 ? { topic: [...topics][0]! } : {};
 }

@@ -428,7 +428,7 @@ function stripPoliteSuffix(text: string): string {
 
 /** Verbs of a statement ("X is required now", "the retro starts at 10 now"). Kept as data. */
 const STATEMENT_VERBS = new Set(
-  'is are was were be been has have had starts start ends end begins begin costs cost runs run lives live happens happen takes take needs moved changed works'.split(
+  'is are was were be been has have had starts start ends end begins begin costs cost runs run lives live happens happen takes take needs moved changed works expire expires apply applies open opens close closes last lasts stay stays'.split(
     ' ',
   ),
 );
@@ -682,6 +682,43 @@ function withArticleForOne(text: string): string {
   return head.replace(ONE_FOR_A, 'a ') + (cut < 0 ? '' : text.slice(cut));
 }
 
+/** Small words predictive text types twice ("open the the X", "can you you …"); never meant twice in a read. */
+const TYPED_TWICE = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'for',
+  'of',
+  'in',
+  'on',
+  'at',
+  'and',
+  'me',
+  'my',
+  'you',
+  'u',
+  'can',
+  'pls',
+  'please',
+]);
+
+/**
+ * A read with a small word typed twice read once ("search in the the OPS space"). Only a pair (a run
+ * of three or more is left as typed), and only in a line with no write word: a page's text stays as typed.
+ */
+function withoutDoubledWords(text: string): string {
+  if (WRITE_WORD.test(text)) return text;
+  const words = text.split(' ');
+  const same = (i: number, j: number) =>
+    words[j] !== undefined && words[i]!.toLowerCase() === words[j]!.toLowerCase();
+  const kept = words.filter(
+    (word, i) =>
+      !(TYPED_TWICE.has(word.toLowerCase()) && same(i, i - 1) && !same(i, i - 2) && !same(i, i + 1)),
+  );
+  return kept.length === words.length ? text : kept.join(' ');
+}
+
 /** A line with leading courtesy ("hey, can you please…") and trailing "please"/"thanks"/punctuation removed. */
 export function stripPoliteness(line: string): string {
   let text = sectionHeadingFirst(
@@ -699,6 +736,7 @@ export function stripPoliteness(line: string): string {
       ),
     ),
   );
+  text = withoutDoubledWords(text);
   const asked = ASKED_REQUEST.test(text);
   for (let round = 0; round < 6; round += 1) {
     const before = text;
@@ -713,13 +751,13 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia|many\s+thanks|much\s+obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice)\s+(?:job|work)|well\s+done)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
  */
 const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?)`;
-const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|${PRAISE})`;
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+now|${PRAISE})`;
 const GREETING = new RegExp(
   String.raw`^(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',

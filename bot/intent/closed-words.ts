@@ -16,7 +16,7 @@ export const MAX_CLOSED_WORDS = 16;
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   (
-    'a an the this that these those it its i me my mine myself we us our you u ya ye your yours ur ' +
+    'a an the this that these those it its i me my mine myself we us our you u ya ye your yours ur they them their ' +
     'is are am was were be been being isn aren wasn weren do does did doing done don doesn didn ' +
     'have has had having haven hasn got get gets getting can could would will shall should may might must ' +
     'cannot can couldn wouldn won shouldn s t m re ll d ve not no nope to of for in on at from with by ' +

@@ -407,7 +407,7 @@ const RULES: readonly Rule[] = [
         : parseSearchWords(rest),
   ],
   [
-    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+at|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
+    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
     // "check the HR space for X": a space, then what to look for in it (a search).
     (rest) =>
       QUESTION_AFTER_SHOW.test(rest)
@@ -425,13 +425,16 @@ const RULES: readonly Rule[] = [
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
     // section named after it, a colon and the new text, no verb (the text may not be a question).
-    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?)(?:\s*:|\s+[-–—])\s*\S)/i,
+    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
   [
     PAGE_THEN_EDIT,
-    (_rest, body, match) => contextThenWrite(match.input, body) ?? parsePageFirstEdit(match.input, body),
+    (_rest, body, match) => {
+      const context = contextThenWrite(match.input, body);
+      return context === 'news' ? undefined : (context ?? parsePageFirstEdit(match.input, body));
+    },
   ],
   // "Expense Policy: 45 EUR instead of 40 EUR", "in the rota, Ana not Sam": a page, then a replace stated with no verb.
   [PAGE_THEN_STATED, (_rest, body, match) => verblessReplace(match, body)],
@@ -442,6 +445,9 @@ const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\
 /** `P, H section:` or `P - H section:` (a comma or dash between the page and the heading). */
 const PAGE_SECTION_UNQUOTED =
   /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?([^:\n"“,?]{1,60}?)\s+section(?:\s*:|\s+[-–—])\s*/i;
+/** `P, Day 1 part:`, `P - under Retro:`: another part noun, or "under", after a comma or dash. */
+const PAGE_PART_OR_UNDER =
+  /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?["“]?([^:\n"“”,?]{1,60}?)["”]?(?:\s+(?:section|part|heading))?|(?:the\s+)?([^:\n"“,?]{1,60}?)\s+(?:part|bit|heading|subsection|chapter))(?:\s+(?:pls|please|kindly))?(?:\s+(?:add|append|write|put|insert))?(?:\s*:|\s+[-–—])\s*/i;
 /** `P > H:` (a breadcrumb from the page to its heading), then the text. */
 const PAGE_SECTION_CRUMB = /^([^:\n"“?>]{1,120}?)\s+>\s+([^:\n"“,?>]{1,60}?)\s*:\s*/;
 /** Words that start a question or a remark, not a page's name. */
@@ -450,8 +456,15 @@ const NOT_A_PAGE_START =
 
 /** A section edit named after the page with no verb, or `undefined` when it does not read that way. */
 function verblessSection(line: string, body: string): Intent | undefined {
+  const other = PAGE_PART_OR_UNDER.exec(line);
+  // "Team Rituals page, under Retro: …" names a page (its noun or a title in capitals); "sorry, under pressure: …" does not.
+  const otherPart =
+    other && PAGE_LIKE.test(other[1]!) ? ([other[0], other[1], other[2] ?? other[3]] as const) : null;
   const match =
-    PAGE_SECTION_QUOTED.exec(line) ?? PAGE_SECTION_UNQUOTED.exec(line) ?? PAGE_SECTION_CRUMB.exec(line);
+    PAGE_SECTION_QUOTED.exec(line) ??
+    PAGE_SECTION_UNQUOTED.exec(line) ??
+    PAGE_SECTION_CRUMB.exec(line) ??
+    otherPart;
   if (!match || NOT_A_PAGE_START.test(match[1]!.trim())) return undefined;
   // "Office Guide > Parking: add bikes go in bay 3": the verb says what to do, it is no text.
   const text = line
@@ -602,6 +615,28 @@ function verblessReplace(match: RegExpExecArray, body: string): Intent | undefin
     : undefined;
 }
 
+/**
+ * "change the wording in the Code of Conduct from "staff" to "employees"", "switch the rota from Sam to
+ * Ana": the page, then the old and new text after "from … to". Read as the replace it is.
+ */
+const FROM_TO_CHANGE =
+  /^(?:change|switch|update|edit|correct|fix|amend)\s+(?:(?:the\s+)?(?:wording|text|word|words|phrase|spelling)\s+(?:in|on|of)\s+)?(\S[^\n]{0,120}?)\s+from\s+([^\n]{1,80}?)\s+(?:to|into)\s+([^\n]{1,80})$/i;
+
+/** "rewrite / replace the whole (of the) X page: …", "redo the entire X with: …". */
+const WHOLE_PAGE =
+  /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+to\s+say\s*:?)\s*(?=\S)/i;
+
+/** The line as "replace A with B in P" when it is a {@link FROM_TO_CHANGE} of a page, else as typed. */
+function fromToReplace(core: string): string {
+  // "rewrite the whole Team Rituals page: …": the page's body.
+  const whole = WHOLE_PAGE.exec(core);
+  if (whole) return `set the body of ${whole[1]} to: ${core.slice(whole[0].length)}`;
+  const change = FROM_TO_CHANGE.exec(core);
+  if (!change || !PAGE_LIKE.test(change[1]!) || /^(?:my|our|your|it|this|that)\b/i.test(change[1]!))
+    return core;
+  return `replace ${change[2]} with ${change[3]} in ${change[1]}`;
+}
+
 /** A first clause, then a break and a write's verb ("we decided in the retro - add to X that …"). */
 const CLAUSE_THEN_WRITE =
   /^([^:\n"“]{3,120}?)(?:\s*[:,]\s*|\s[-–—]+\s*)(?=(?:(?:please|pls|plz|kindly|so|can|could|would|will)\s+(?:you\s+|u\s+)?){0,3}(?:add|append|put|write|insert|stick|pop|post|jot|note|change|replace|swap|update|rename)\b)/i;
@@ -612,6 +647,10 @@ const CLAUSE_THEN_WRITE =
 const TELLING_VERBS = wordSetOf(
   'said says told tells heard hear decided agreed confirmed asked voted moved changed approved announced mentioned wants wanted needs was were is are has had got went came sent emailed pinged flagged requested discussed talked suggested reminded reckons thinks thought knows noticed found realised realized',
 );
+
+/** A clause with a person as its subject ("they told me", "my manager said", "Sam asked"). */
+const TOLD_BY =
+  /^(?:i|we|they|he|she|you|u|someone|somebody|everyone|(?:my|our|the)\s+(?:manager|boss|lead|team|client|customer|hr|it|legal|finance|ceo|cto|director|colleague|teammate)|[A-Z][a-z]+\s+(?:said|told|asked|says|wants|wanted))\s/;
 
 /** Words for a place on a page or a pointer, never a page of their own ("add to the bottom: …"). */
 const PLACE_ONLY =
@@ -631,21 +670,23 @@ function isTellingClause(clause: string): boolean {
  * …": news first, then a whole write that names its own page, read as that write. `undefined` unless
  * the first clause tells something and the rest reads as a write of a named page.
  */
-function contextThenWrite(line: string, body: string): Intent | undefined {
+function contextThenWrite(line: string, body: string): Intent | undefined | 'news' {
   const clause = CLAUSE_THEN_WRITE.exec(line);
   // "the archived projects page - add to the bottom: …": a page noun says the clause names the page.
   if (!clause || !isTellingClause(clause[1]!) || /\b(?:page|pg|doc|document|wiki)\b/i.test(clause[1]!))
     return undefined;
+  // "they told me - add it yourself": news with a person as its subject names no page before the break.
+  const news = TOLD_BY.test(clause[1]!) ? 'news' : undefined;
   const command = stripPoliteness(line.slice(clause[0].length));
   const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
   if (read?.kind === 'page-by-name')
     return read.request.operation === 'update' && !PLACE_ONLY.test(read.request.ref.words.trim())
       ? read
-      : undefined;
+      : news;
   const write =
     read?.kind === 'operation' &&
     (read.request.operation === 'update' || read.request.operation === 'create');
-  return write ? read : undefined;
+  return write ? read : news;
 }
 
 /** After a space named first: a break, then the command ("in the engineering space, add to X: …"). */
@@ -727,7 +768,7 @@ export function baseVerbForm(typed: string): string {
 /** The intent of the first command form `core` starts with, or `undefined` when none fits. */
 export function applyRules(line: string, bodyLines: string): Intent | undefined {
   // "write in bold: hello to the Office Guide": how the text should look names no page.
-  const core = withoutTextFormat(line);
+  const core = fromToReplace(withoutTextFormat(line));
   for (const [pattern, handle] of RULES) {
     const match = pattern.exec(core);
     if (match) return handle(core.slice(match[0].length), bodyLines, match);

@@ -21,12 +21,14 @@ const ASKING_WORDS = wordSet(
     "would've " +
     // greetings and names for the listener before the ask ("hiya! would love a page …")
     "hiya heya hello hullo howdy yo morning afternoon evening g'day gday howya dear team all folks guys " +
-    'mate bot assistant there',
+    'mate bot assistant there ' +
+    // "is it possible to have …", "I'm after a page …"
+    'is it possible after',
 );
 /** Words that make, want or ask for something: at least one must be said. */
 const MAKING_WORDS = wordSet(
   'create creat craete make mk mak set spin whip knock chuck throw bang rustle cook put start open write ' +
-    'draft add build give post stick pop slap drop prepare generate publish craft compose author need needs needed want wanna ' +
+    'draft add build give post stick pop slap drop do appreciate save prepare generate publish craft compose author need needs needed want wanna ' +
     'wanted like love require requesting request up out together',
 );
 /** "have", "get": a making word only after an asking word ("could we have", "pls get"; "I have a page …" is news). */
@@ -61,6 +63,7 @@ const MAX_FRAME_HEAD = 200;
 interface Word {
   readonly word: string;
   readonly raw: string;
+  readonly start: number;
   readonly end: number;
 }
 
@@ -69,7 +72,7 @@ function wordsOf(head: string): Word[] {
   const words: Word[] = [];
   for (const match of head.matchAll(/\S+/g)) {
     const raw = match[0].replace(/[,!]+$/, '');
-    words.push({ word: raw.toLowerCase(), raw, end: match.index + match[0].length });
+    words.push({ word: raw.toLowerCase(), raw, start: match.index, end: match.index + match[0].length });
     if (words.length > MAX_LEAD_WORDS + 8) break;
   }
   return words;
@@ -98,6 +101,9 @@ function frameOf(core: string): Frame | undefined {
     else if (!ASKING_WORDS.has(word)) break;
     i += 1;
   }
+  // "add Parking Rules as a new page in OPS: …", "save this as a new page …": the title (or a pointer) first.
+  const titledFirst = making ? titleAsPage(core, words, i) : undefined;
+  if (titledFirst) return titledFirst;
   const article = i < words.length && ARTICLES.has(words[i]!.word);
   if (article) i += 1;
   let described = 0;
@@ -123,12 +129,58 @@ function frameOf(core: string): Frame | undefined {
   const noun = words[i];
   if (!noun || !PAGE_NOUNS.has(noun.word)) return undefined;
   const rest = core.slice(noun.end);
-  const after = /^[\s,:;]*([\p{L}/]+)/u.exec(rest)?.[1];
-  if (after && /^\p{Ll}/u.test(after) && !AFTER_NOUN.has(after.toLowerCase())) return undefined;
+  if (!followsPageNoun(rest)) return undefined;
   // With no making word, only "a page …" opening the line, and its title must be named, quoted or
   // in capitals ("a page in HR says …: …" is news about a page).
   if (!making && !(article && words[0] === words[i - described - (spaceWord ? 2 : 1)])) return undefined;
   return { rest, ...(spaceWord ? { spaceWord } : {}), ...(spaceKey ? { spaceKey } : {}), named: making };
+}
+
+/** False when a lower-case word outside {@link AFTER_NOUN} follows the page noun ("a page break", "a page owner"). */
+function followsPageNoun(rest: string): boolean {
+  const after = /^[\s,:;]*([\p{L}/]+)/u.exec(rest)?.[1];
+  return !(after && /^\p{Ll}/u.test(after) && !AFTER_NOUN.has(after.toLowerCase()));
+}
+
+/** Words that point at what was said or pasted, standing for a new page's text ("save this as a page"). */
+const POINTERS = wordSet('this that it these');
+/** Most words of a title said before "as a page". */
+const MAX_TITLE_WORDS = 8;
+
+/**
+ * "add Parking Rules as a new page in OPS: …", "make Desk Rules a page in OPS: …", "can you add 'Fire
+ * Wardens' as a page in OPS with: …", "save this as a new page in OPS titled X:": a title in capitals
+ * or quotes (or a pointer) after the making words, then "[up] [as] a [new] page". Word by word.
+ */
+function titleAsPage(core: string, words: readonly Word[], from: number): Frame | undefined {
+  let j = from;
+  const pointer = POINTERS.has(words[j]?.word ?? '');
+  if (pointer) j += 1;
+  else if (/^["“‘']/.test(words[j]?.raw ?? '')) {
+    // A quoted title: up to the word that closes the quote.
+    while (j < words.length && j - from < MAX_TITLE_WORDS && !/\S["”’']$/.test(words[j]!.raw)) j += 1;
+    j += 1;
+  } else {
+    while (j < words.length && j - from < MAX_TITLE_WORDS && /^[\p{Lu}\p{N}]/u.test(words[j]!.raw)) j += 1;
+  }
+  const titleEnd = j - 1;
+  if (titleEnd < from || j >= words.length) return undefined;
+  if (words[j]!.word === 'up') j += 1;
+  const as = words[j]?.word === 'as';
+  if (as) j += 1;
+  if (!ARTICLES.has(words[j]?.word ?? '')) return undefined;
+  j += 1;
+  for (let described = 0; described < 3 && DESCRIBING.has(words[j]?.word ?? ''); described += 1) j += 1;
+  const noun = words[j];
+  // "make Desk Rules a page" needs the title in capitals; a pointer needs "as" ("add this as a page").
+  if (!noun || !PAGE_NOUNS.has(noun.word) || (pointer && !as)) return undefined;
+  // "make Ana a page …": without "as", a title of one word may be a person.
+  if (!as && !pointer && titleEnd === from && !/^["“‘']/.test(words[from]!.raw)) return undefined;
+  const rest = core.slice(noun.end);
+  if (!followsPageNoun(rest)) return undefined;
+  if (pointer) return { rest, named: true };
+  const title = core.slice(words[from]!.start, words[titleEnd]!.end).replace(/[,!]+$/, '');
+  return { rest: ` called ${title}${rest}`, named: true };
 }
 
 /** What a line opening with the new-page frame says after the page noun, and the space it named before. */
@@ -190,8 +242,25 @@ export function newPageAsked(line: string, core: string, bodyLines: string): Int
     const read = frame ? readFrame(frame, bodyLines) : undefined;
     if (read) return read;
   }
+  // "I need a page in HR", "could you set up a new doc pls": a page asked for with nothing to name it.
+  const bare = frames.find((frame) => frame?.named && BARE_REST.test(frame.rest));
+  if (bare && bodyLines.trim().length === 0 && !ASKING_ABILITY.test(line))
+    return { kind: 'failure', message: NO_TITLE, suggestions: CREATE_EXAMPLES };
   return undefined;
 }
+
+/** After the page noun, at most a space and courtesy (bounded runs). */
+const BARE_REST =
+  /^\s*(?:(?:in|into|to)\s+(?:the\s+|our\s+)?(?:[\p{L}&' ]{1,40}?\s+(?:space|wiki)|[\p{L}&~]{2,12}))?[\s,]*(?:please|pls|plz|thanks|thx|for\s+me)?[\s.!?]*$/iu;
+/** "can I make a page?": whether one may, a question about the bot. */
+const ASKING_ABILITY = /\b(?:can|could|may|should|how\s+do)\s+(?:i|we)\b/i;
+/** Asked when a new page is wanted and nothing names it. */
+const NO_TITLE =
+  'What should the new page be called? Put the title in quotes, then `in SPACEKEY`, then the text.';
+const CREATE_EXAMPLES = [
+  'create "Meeting notes 2024-06-03" in ENG: first line of the page',
+  'create "Runbook" in OPS under 123456: # Steps',
+];
 
 /** The whole create a frame reads as, or `undefined`. */
 function readFrame(frame: Frame, bodyLines: string): Intent | undefined {

@@ -11,6 +11,7 @@ import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
+import { splitWhen } from './when-phrase.js';
 
 /*
  * Updates phrased in other orders than "update <page>, then the edit": the text before the page
@@ -40,7 +41,7 @@ const LINE_NOUN_FIRST = /^(?:the|this)\s+(?:line|sentence)\s*:?\s+(?=\S)/i;
 
 /** "add that the gym discount ends in june to X": "that" before a clause (its subject an article, pronoun or name) is not added. */
 const THAT_BEFORE_CLAUSE =
-  /^that\s+(?=(?:the|a|an|our|all|every|no|we|you|they|he|she|it|there|[A-Z]\S*)\s+\S)/;
+  /^that\s+(?=(?:the|a|an|our|all|every|no|we|you|they|he|she|it|there|[A-Z]\S*)\s+\S|(?:[a-z][\w-]*\s+){1,2}(?:is|are|was|were|has|have|had|will|can|must|should|need|needs|may|might|get|gets|start|starts|end|ends|close|closes|open|opens|move|moves|run|runs|go|goes|cost|costs|take|takes|expire|expires)\b)/;
 
 /** Where each link word last occurs in `lower`, latest first (the page is named last). */
 function linkPositions(lower: string): { at: number; word: string }[] {
@@ -64,12 +65,15 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
     if ((word === ' in ' || word === ' on ') && ONLY_A_SPACE.test(after)) continue;
     if (word.endsWith(' of ') && !POSITION_TARGET.test(after)) continue;
     const content = text.slice(0, at).trim().replace(LINE_NOUN_FIRST, '').replace(THAT_BEFORE_CLAUSE, '');
-    const cursor = new TextCursor(after);
+    // "add Priya to the on-call rota for week 12": when it holds is part of the text, not of the page's name.
+    const when = splitWhen(after);
+    const cursor = new TextCursor(when.page);
     const ref = readTarget(cursor, 'end');
     if (typeof ref === 'string') continue;
     if (!cursor.atEnd() && ref.kind !== 'title-search') continue;
     const quoted = readQuoted(content, 0);
-    const markdown = quoted?.kind === 'quoted' && quoted.end === content.length ? quoted.value : content;
+    const markdown =
+      quoted?.kind === 'quoted' && quoted.end === content.length ? quoted.value : `${content}${when.when}`;
     return finish(ref, () => markdownEdit('append', joinMarkdown(markdown, bodyLines || undefined)));
   }
   return failure('Say which page: add a line saying <text> to the VPN Setup Guide.');
@@ -225,7 +229,7 @@ export const PAGE_COMPLAINT =
 
 /** "<thing> to <page> saying <text>": the thing is short, the page ends at "saying" (or "that"). */
 const ADD_TO_SAYING =
-  /^(.{1,60}?)\s(?:to|onto|into|on|in)\s+(.+?)(?:\s+(?:saying|that\s+says|which\s+says|reading|that)\s*:?\s+|\s*:\s+|\s+[-–—]\s+)(\S[\s\S]*)$/i;
+  /^(.{1,60}?)\s(to|onto|into|on|in)\s+(.+?)(?:\s+(?:saying|that\s+says|which\s+says|reading|that)\s*:?\s+|\s*:\s+|\s+[-–—]\s+)(\S[\s\S]*)$/i;
 
 /**
  * "add a lien to the Team Rituals saying retro is monthly": something added (whatever it is
@@ -235,9 +239,13 @@ const ADD_TO_SAYING =
 export function parseAddToSaying(remainder: string, bodyLines: string): Intent | undefined {
   const match = ADD_TO_SAYING.exec(remainder.trim());
   if (!match) return undefined;
-  const ref = readTarget(new TextCursor(match[2]!), 'end');
+  // "a bullet under "Day 1" in the Onboarding page: …": a part named with the page is a section.
+  const part = sectionInPageName(`${match[1]} ${match[2]} ${match[3]}`);
+  const ref = readTarget(new TextCursor(part ? part.page : match[3]!), 'end');
   if (typeof ref === 'string') return undefined;
-  return finish(ref, () => markdownEdit('append', joinMarkdown(match[3]!.trim(), bodyLines || undefined)));
+  const text = joinMarkdown(match[4]!.trim(), bodyLines || undefined);
+  if (part) return update(ref, { kind: 'section', heading: part.heading, markdown: text });
+  return finish(ref, () => markdownEdit('append', text));
 }
 
 /**

@@ -23,7 +23,9 @@ const PAGE_WORD = /\b(?:page|pages|pg|doc|docs|document|documents|wiki|confluenc
 function namesPage(intent: Extract<Intent, { kind: 'page-by-name' }>): boolean {
   const ref = intent.request.ref;
   if (ref.kind !== 'title-search') return true;
-  return /\p{Lu}/u.test(ref.words) || ref.spaceKey !== undefined || PAGE_WORD.test(ref.words);
+  // "rota, how do I do that": the pronoun "I" is no title's capital.
+  const words = ref.words.replace(/\bI(?:'[a-z]+)?\b/g, 'i');
+  return /\p{Lu}/u.test(words) || ref.spaceKey !== undefined || PAGE_WORD.test(words);
 }
 
 /**

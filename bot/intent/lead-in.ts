@@ -292,3 +292,28 @@ export function isContext(lead: string): boolean {
     (CHAT_MARKER.test(lead) || ASKER_OR_TIME.test(lead))
   );
 }
+
+/** Where a request is asked inside a run-on line: "… can u", "… could I get", "… now search", "… reckon you could". */
+const ASKED_INSIDE =
+  /\s(?:(?:can|could|would|will)\s+(?:you|u|ya|someone|somebody|anyone)|could\s+i\s+(?:get|have|see)|reckon\s+(?:you|u|ya)\s+could|(?:please|pls|plz|kindly|now|so)\s+(?=(?:search|find|look|open|show|get|pull|bring|dig)\b))\b/i;
+/** A read or write verb in what comes before: then the line is no small talk before a request. */
+const VERB_BEFORE_ASK =
+  /\b(?:search|find|look|open|show|get|pull|bring|add|append|update|edit|create|make|put|write|change|replace|rename)\b/i;
+/** Longest small talk read before a request asked inside the line (chat is short). */
+const MAX_RUN_ON_LEAD = 160;
+
+/**
+ * Where the request starts in a line of small talk or context run on into it with no punctuation
+ * ("morning hope ur well can u open the expense policy", "thanks for that now search for X", "long day
+ * here can someone find Y"), or -1: the first "can you …", "could I get …", "now|please <read verb>"
+ * after at least two words with no read or write verb and no punctuation. One match over a bounded head.
+ */
+export function runOnRequestStart(line: string): number {
+  const head = line.slice(0, MAX_RUN_ON_LEAD + 40);
+  const asked = ASKED_INSIDE.exec(head);
+  if (!asked || asked.index > MAX_RUN_ON_LEAD) return -1;
+  const before = head.slice(0, asked.index);
+  // Only run on: a comma, a dash or a sentence end before it is the context sentence's own rule (contextLeadEnd).
+  if (/[,.!?;:…—–]|\s-\s/.test(before)) return -1;
+  return before.trim().split(/\s+/).length >= 2 && !VERB_BEFORE_ASK.test(before) ? asked.index + 1 : -1;
+}

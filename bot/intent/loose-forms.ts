@@ -44,7 +44,7 @@ const LINK_OF = /^(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+(?=\S)/i;
 const LINK_AFTER = /\s(?:link|url)$/i;
 
 /** "this line:", "the following lines:" (a colon after them): the lines named, then given. */
-const NAMED_LINES = String.raw`(?:this|these|the\s+following)\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)s?\s*:`;
+const NAMED_LINES = String.raw`(?:(?:this|these|the\s+following)\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)s?|(?:an?|one|some)\s+(?:new\s+|short\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point|bit)s?\s+(?:about|on|re|regarding|for)\s+[^:\n]{1,60}?)\s*:`;
 const NAMED_LINES_FIRST = new RegExp(`^${NAMED_LINES}\\s*`, 'i');
 
 /**
@@ -71,6 +71,12 @@ const PAGE_SAID =
  */
 const PAGE_TO_SAY =
   /^(?:can|could|make|let|have|get|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:to\s+)?(?:also\s+)?(?:says?|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
+/**
+ * "Team Rituals should also mention that demos are on Thursday": a title in capitals with no "the",
+ * ending in a document's noun (a person's name is no page), as the subject of the wish.
+ */
+const TITLE_SHOULD_SAY =
+  /^([A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){0,6}?)\s+(?:should|must|needs\s+to|ought\s+to|has\s+to)\s+(?:also\s+)?(?:say|mention|include|note|state)(?:\s*:\s*|\s+)(?:that\s+)?(?=\S)/;
 /** "Team Rituals needs a line: …": a bare page name as the subject of "needs a line". */
 const NAME_NEEDS_LINE = new RegExp(
   String.raw`^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b|${NAMED_LINES}))`,
@@ -181,6 +187,9 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;
   const updated = PAGE_UPDATED.exec(core);
   if (updated) return `update ${updated[1] ?? updated[2]}${core.slice(updated[0].length)}`;
+  const titleSays = TITLE_SHOULD_SAY.exec(core);
+  if (titleSays && DOCUMENT_NAME_END.test(titleSays[1]!))
+    return `in ${titleSays[1]}, add a line saying ${core.slice(titleSays[0].length)}`;
   const toSay = PAGE_TO_SAY.exec(core);
   if (toSay) return `in ${toSay[1]}, add a line saying ${core.slice(toSay[0].length)}`;
   const needsUpdate = NAME_NEEDS_UPDATE.exec(core);

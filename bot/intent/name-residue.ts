@@ -369,11 +369,14 @@ const LEADING_RESIDUE =
 const WORDS_NAMED =
   /^(?:just\s+)?the\s+(?:key\s*)?(?:words?|phrase|string)\s+(?=\S)|^(?:just\s+)?(?:the\s+)?(?:key\s*)?(?:words?|terms?|phrase|string)\s+(?=["“'‘])/;
 
-/** `text` without leading residue (see {@link LEADING_RESIDUE}); `search` also drops "the term …". */
+/** "(access) to the X", "(get me) into the X": where a verb of going leaves a page's name (names only). */
+const TO_THE_PAGE = /^(?:to|into|onto|in\s+to)\s+(?=(?:the|our)\s)/i;
+
+/** `text` without leading residue (see {@link LEADING_RESIDUE}); `search` also drops "the term …", a name "to the". */
 function withoutLeadingResidue(text: string, search: boolean): string {
   let rest = text;
   for (let round = 0; round < 6; round += 1) {
-    const match = LEADING_RESIDUE.exec(rest) ?? (search ? WORDS_NAMED.exec(rest) : null);
+    const match = LEADING_RESIDUE.exec(rest) ?? (search ? WORDS_NAMED.exec(rest) : TO_THE_PAGE.exec(rest));
     if (!match || match[0].length === 0) break;
     rest = rest.slice(match[0].length);
   }
@@ -435,7 +438,7 @@ const TAIL_WORDS = new Set(
 );
 /** Starts that count only after a word in capitals or a page noun ("the Sales Playbook before the QBR", "the X doc when u get a min"). */
 const TAIL_AFTER_NAME = new Set(
-  'before after when whenever while if so because cause cuz coz since as until till by during that'.split(
+  'before after when whenever while if so because cause cuz coz since as until till by during that but'.split(
     ' ',
   ),
 );
@@ -481,11 +484,13 @@ export function withoutTailAfterName(text: string): string {
     const typedLower = word === word.toLowerCase() || /^I(?:['’][a-z]+)?$/.test(word);
     if (!typedLower) continue;
     const lower = plain.toLowerCase();
-    const strong = TAIL_WORDS.has(lower);
+    // "up to date" says how fresh, but "pull the X up for me" ends the name.
+    const strong = TAIL_WORDS.has(lower) && !(lower === 'up' && /^to$/i.test(words[i + 1]?.[0] ?? ''));
     const weak =
       (capital || pageNoun) &&
       (TAIL_AFTER_NAME.has(lower) ||
-        (lower === 'for' && FOR_TAIL.has((words[i + 1]?.[0] ?? '').toLowerCase())));
+        // After a page noun the name has ended ("the X page for marketing"); else "for" only before a pronoun or a time.
+        (lower === 'for' && (pageNoun || FOR_TAIL.has((words[i + 1]?.[0] ?? '').toLowerCase()))));
     if (!strong && !weak) continue;
     const cutAt = words[i - 1]!.index! + words[i - 1]![0].length;
     const head = text.slice(0, cutAt).replace(/[\s,;:–—-]+$/, '');

@@ -13,7 +13,7 @@ import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
 const LEADING_PAGE_WORDS =
-  /^(?:(?:the|teh|this|that|our|your|my)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled|of|for|about|with\s+(?:the\s+)?(?:name|title)|with)\s+)?(?:(?:the|teh)\s+)?/i;
+  /^(?:(?:the|teh|this|that|our|your|my|a|an)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled|of|for|about|with\s+(?:the\s+)?(?:name|title)|with)\s+)?(?:(?:the|teh)\s+)?/i;
 const LEADING_NAMING =
   /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;

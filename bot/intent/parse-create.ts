@@ -5,7 +5,7 @@ import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
-import { acceptSpaceWord, readSpaceClause, readSpaceName } from './space-key.js';
+import { acceptSpaceWord, readSpaceClause, readSpaceName, UNDER_NAME_START } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
@@ -100,6 +100,12 @@ function readClauses(text: string, from: number): ClauseRead {
       spaceKey = acceptSpaceWord(underSpace[1]!, true);
       continue;
     }
+    // "under the Engineering space": a name said to be a space's.
+    const underName = spaceKey === undefined ? readSpaceName(cursor, UNDER_NAME_START) : undefined;
+    if (underName !== undefined) {
+      spaceKey = underName;
+      continue;
+    }
     if (parent === undefined && cursor.take(UNDER)) {
       const read = readPageRef(cursor, spaceKey);
       if (read?.kind === 'error') return { kind: 'error', message: `Parent page: ${read.message}` };
@@ -167,7 +173,7 @@ function readTitleAndClauses(
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for|under(?=\s+(?:the\s+)?\S+\s+space\b))\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
 /** "a page for HR called X": "for" names the space only as a key in capitals ("a page for the offsite" is why). */
 const FOR_SPACE = /\sfor\s+(?:the\s+)?(?:space\s+)?\S+(?:\s+space)?[\s,]+$/i;
 /** Lower-case words between the page noun and the naming that are no space ("a page in it called …"). */
@@ -397,6 +403,8 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^title\s+\S/;
  * never created by accident.
  */
 export function parseCreate(remainder: string, bodyLines: string): Intent {
+  // "add a page break in the Runbook in OPS: …", "a page number for the Travel Policy": a part of a page, no new one.
+  if (PAGE_PART.test(remainder)) return { kind: 'failure', message: NO_TITLE, suggestions: EXAMPLES };
   const read = parseOrderedCreate(quotedTextGiven(remainder, bodyLines), bodyLines);
   const labelledTitle =
     read.kind === 'operation' &&
@@ -434,6 +442,19 @@ function quoteTitleWithColon(text: string, bodyLines: string): string {
  * title X": courtesy and punctuation around an unquoted title are not part of it (bounded runs).
  */
 const PUNCTUATION_AROUND_TITLE = /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]))?[\s,;:–—-]{1,8}|[\s,;]{1,8}$/gi;
+/** Asked when no title was read. */
+const NO_TITLE = 'What should the new page be called? Put the title in quotes.';
+/**
+ * Nouns that make a part or a property of a page with "page" before them ("page break", "page
+ * number", "page owner"): right after the page words, they name no new page. Kept as data.
+ */
+const PAGE_PART = new RegExp(
+  String.raw`^\s*(?:an?\s+|one\s+|the\s+)?(?:new\s+)?(?:page|doc)\s+(?:${'break breaks number numbers count views layout owner owners admin admins watcher watchers link links history permission permissions tree width size footer header limit restriction restrictions comment comments'.split(' ').join('|')})\b`,
+  'i',
+);
+/** "create Kafka Tips as a new page in ENG": what the title is made as is not part of it. */
+const AS_A_PAGE =
+  /\s+(?:up\s+)?as\s+(?:an?|one)(?:\s+new)?(?:\s+(?:wiki|confluence))?(?:\s+(?:page|doc|document))?$/i;
 /** "create the Offsite 2026 page in HR": "the" before a title in capitals is not part of it. */
 const THE_BEFORE_TITLE = /^(?:the|an?)\s+(?=[A-Z0-9])/;
 /** "this page", "it": words that point at a page, never its title. */
@@ -457,13 +478,10 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
           .replace(TITLE_PAGE_NOUN, '')
           .replace(FOR_BEFORE_TITLE, '')
           .replace(THE_BEFORE_TITLE, '')
+          .replace(AS_A_PAGE, '')
           .replace(PUNCTUATION_AROUND_TITLE, '');
   if (title.length === 0 || POINTING_TITLE.test(title)) {
-    return {
-      kind: 'failure',
-      message: 'What should the new page be called? Put the title in quotes.',
-      suggestions: EXAMPLES,
-    };
+    return { kind: 'failure', message: NO_TITLE, suggestions: EXAMPLES };
   }
   const titleProblem = checkTitle(title);
   if (titleProblem) return { kind: 'failure', message: titleProblem, suggestions: EXAMPLES };

@@ -191,8 +191,14 @@ const FOLLOW_UP_VOCABULARY = wordSet(
     'batch set lot lots bunch few couple others other further additional remaining rest else more moar ' +
     // what the user thinks of it
     'looks look seems sounds good right correct best useful relevant promising think guess probably perhaps ' +
-    'mean meant need needed exactly top bottom end place',
+    'mean meant need needed exactly top bottom end place ' +
+    // what kind of result: "open the 2nd guide", "the third policy", "show me the first FAQ"
+    'guide guides policy policies handbook handbooks runbook runbooks playbook playbooks process processes ' +
+    'procedure procedures checklist checklists template templates faq faqs manual manuals wiki wikis',
 );
+/** Qualities "more" may compare ("more useful", "more detailed"). Kept as data. */
+const QUALITY =
+  /^(?:useful|helpful|relevant|specific|detailed|clear|accurate|precise|readable|concise|complete|correct|exact|recent)$/;
 /** Position words: the ordinals, and numbers spelt out. */
 const POSITION_WORDS: ReadonlySet<string> = new Set([...Object.keys(ORDINALS), ...Object.keys(NUMBER_WORDS)]);
 /** Words that ask for more results than were shown. */
@@ -255,6 +261,9 @@ function followUpByWords(text: string): Intent | undefined {
     return position === undefined ? [] : [{ position, at: i }];
   });
   const plural = words.some((word) => PLURAL_RESULTS.test(word));
+  // "I'd like it to be more useful": "more" before a quality compares, unless results follow ("more relevant ones").
+  if (!plural && words.some((word, i) => word === 'more' && QUALITY.test(words[i + 1] ?? '')))
+    return undefined;
   // "other" asks for more only of a list ("the other results"; "the other one" is one of them).
   const more =
     words.some((word) => MORE_WORD.test(word) || (plural && word === 'other')) ||

@@ -18,7 +18,14 @@ import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
-import { contextLeadEnd, isContext, lastSentenceCommand, pointedCommand, statedCommand } from './lead-in.js';
+import {
+  contextLeadEnd,
+  isContext,
+  lastSentenceCommand,
+  pointedCommand,
+  runOnRequestStart,
+  statedCommand,
+} from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import { withoutTailAfterName } from './name-residue.js';
 import {
@@ -28,6 +35,7 @@ import {
   normalizeMessage,
   showMentions,
 } from './normalize-message.js';
+import { opinionNotAsked } from './opinion.js';
 import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { parseAdminCommand } from './parse-admin-command.js';
@@ -311,6 +319,8 @@ function withoutCourtesyAtEnd(end: string): string {
 function namedPage(core: string): Intent | undefined {
   const where = WHERE_IS_PAGE.exec(core);
   const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
+  // "who owns the Sales Playbook page?", "is the X page up to date?": a question about a page names none to open.
+  if (!where && ASKS_ABOUT.test(text)) return undefined;
   // "the X page, for the onboarding session later": what is said about the page after its name is no part of it.
   const named = withoutTailAfterName(text);
   if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(named) || isTitleShaped(named)))
@@ -320,6 +330,10 @@ function namedPage(core: string): Intent | undefined {
   const ref = readPageToOpen(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
+
+/** A question word or an auxiliary first: the words ask about something ("who owns …", "is the X page …"). */
+const ASKS_ABOUT =
+  /^(?:what|what's|whats|who|who's|whom|whose|why|how|when|which|is|are|was|were|does|do|did|has|have|had|can\s+(?:anyone|someone|somebody|we)|could\s+(?:anyone|someone|somebody|we))\b/i;
 
 /** A read's verb, then its object ("open", "show me", "pull up", "take me to"). */
 const READ_VERB_THEN =
@@ -615,6 +629,11 @@ function unwrapLine(line: string): string {
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
   const intent = interpretLine(head, bodyLines, lineLeads);
   const kind = readingKind(intent);
+  const runOn =
+    contexts < MAX_CONTEXT_SENTENCES
+      ? runOnRequest(head.trim(), intent, bodyLines, contexts, lineLeads)
+      : undefined;
+  if (runOn) return runOn;
   if (contexts >= MAX_CONTEXT_SENTENCES || !(CONTEXT_REPLACEABLE.has(kind) || kind === 'question'))
     return intent;
   const line = head.trim();
@@ -638,6 +657,55 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   if (kind === 'question')
     return READS.has(readingKind(rest)) || rest.kind === 'approvals' || helpAsked ? rest : intent;
   return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
+}
+
+/** Words of a read that only point back ("it", "that one", "this page"). */
+const POINTS_BACK = /^(?:(?:it|that|this|them|those|these|one|the|page|doc)(?:\s+|$))+$/i;
+
+/** The search words or page words of a read, if it is one. */
+function readWords(intent: Intent): string | undefined {
+  if (intent.kind === 'operation' && intent.request.operation === 'search') return intent.request.words;
+  if (intent.kind === 'page-by-name' && intent.request.operation === 'get') return intent.request.ref.words;
+  return undefined;
+}
+
+/** Readings small talk run on into a request may have spoilt: a read, nothing, a greeting or a question. */
+const RUN_ON_REPLACEABLE = new Set(['unclear', 'failure', 'greeting', 'question', 'search', 'get']);
+const RUN_ON_READINGS = new Set(['search', 'get', 'follow-up', 'approvals']);
+
+/**
+ * The request asked inside a line of small talk or context with no punctuation ("morning hope ur well
+ * can u open the expense policy", "thanks for that now can you search X"), read from where it is asked
+ * (`runOnRequestStart`): a read when the whole line read as a read, nothing, a greeting or a question;
+ * the question when the whole line read as nothing; a write only when asked ("can you add …") and the
+ * whole line read as a read or nothing. Otherwise undefined.
+ */
+function runOnRequest(
+  line: string,
+  intent: Intent,
+  bodyLines: string,
+  contexts: number,
+  lineLeads: number,
+): Intent | undefined {
+  const kind = readingKind(intent);
+  if (!RUN_ON_REPLACEABLE.has(kind) || line.length > MAX_CONTEXT_LINE) return undefined;
+  const start = runOnRequestStart(line);
+  if (start < 0) return undefined;
+  const restLine = line.slice(start);
+  const rest = interpretUserText(restLine, bodyLines, contexts + 1, lineLeads);
+  const restKind = readingKind(rest);
+  // "… can you open it": the pronoun points back at what the small talk named; nothing to read on its own.
+  if (POINTS_BACK.test(readWords(rest) ?? '')) return undefined;
+  if (RUN_ON_READINGS.has(restKind)) return rest;
+  if (restKind === 'question')
+    return ['unclear', 'failure', 'greeting'].includes(kind) ? asQuestion(line, bodyLines) : undefined;
+  const asked = /^(?:can|could|would|will)\s/i.test(restLine);
+  return asked &&
+    (restKind === 'update' || restKind === 'create') &&
+    kind !== 'greeting' &&
+    kind !== 'question'
+    ? rest
+    : undefined;
 }
 
 /** Emphasis at the end of a line ("… only", "… itself"). */
@@ -790,11 +858,62 @@ function interpret(text: unknown, mentions: unknown): Intent {
   // for the page, unless the page text is itself a letter ("Dear all, …"): then the closing is its own.
   const signedOff = withoutSignOff(withoutMailFooter(normalized.text));
   const message = pageTextIsLetter(signedOff) ? signedOff : withoutClosingLines(signedOff);
-  const intent = interpretNormalized(message, normalized.mentions);
+  const read = interpretNormalized(message, normalized.mentions);
+  // "open the\nVPN Setup Guide": a read wrapped onto a second line is read as one line.
+  const intent = wrappedRead(message, read, normalized.mentions) ?? read;
   // "create "Notes" in ENG\nThanks": a request that needs the lines after it keeps them, sign-off or not.
   return intent.kind === 'failure' && message !== normalized.text
     ? interpretNormalized(normalized.text, normalized.mentions)
     : intent;
+}
+
+/** A word a request does not end on ("open the", "search for", "could you please"): the line goes on. */
+const DANGLING_END =
+  /(?:^|\s)(?:the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages)$/i;
+/** A second line that starts a request or a question of its own ("open Y", "what about …"). */
+const OWN_START =
+  /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also|and)\b/i;
+/** Who or when, in a short line after a read: a story, not the rest of a name ("for my trip", "need it today"). */
+const ASKER_OR_TIME = /\b(?:i|i'?m|my|we|us|our|it|today|tomorrow|tonight|now|asap)\b/i;
+/** Readings a line break may have cut short: a read, or nothing understood. */
+const WRAPPABLE = new Set(['unclear', 'failure', 'search', 'get', 'question', 'help']);
+const WRAPPED_READINGS = new Set(['search', 'get', 'follow-up', 'approvals', 'help']);
+
+/**
+ * A read typed over two lines, as a phone or Shift+Enter wraps it ("open the\nVPN Setup Guide", "search
+ * for expense\npolicy", "pull up the On-call\nRota pls"), read as one line when the first line stops on
+ * a word no request ends on, or the second is a few words of the name (no story, no request of its
+ * own). Only when the two lines read as a read or nothing, and the joined line reads as a read: a write,
+ * a question or text for a page is never joined. Two short lines only (bounded work).
+ */
+function wrappedRead(
+  message: string,
+  intent: Intent,
+  mentions: NormalizedMessage['mentions'],
+): Intent | undefined {
+  if (!WRAPPABLE.has(readingKind(intent))) return undefined;
+  const text = message.trim();
+  const newline = text.indexOf('\n');
+  if (newline < 0 || text.length > MAX_CONTEXT_LINE || text.indexOf('\n', newline + 1) >= 0) return undefined;
+  const first = text.slice(0, newline).trim();
+  const second = text.slice(newline + 1).trim();
+  if (first.length === 0 || second.length === 0 || /["“”]|[\p{L}\p{N}]:(?:\s|$)/u.test(text))
+    return undefined;
+  if (isGreeting(first) || isLeadInLine(first) || isGreeting(second)) return undefined;
+  const dangling = DANGLING_END.test(first);
+  // The name goes on: lower case, a key or a number ("HR", "Q1", "2025.02"), or a title's next word after a capitalised one.
+  const nameGoesOn =
+    second.split(/\s+/).length <= 6 &&
+    !OWN_START.test(second) &&
+    !ASKER_OR_TIME.test(second) &&
+    (/^(?:\p{Ll}|\p{N}|\p{Lu}[\p{Lu}\p{N}]+\b)/u.test(second) ||
+      /(?:\p{Lu}[\p{L}\p{N}-]*|\p{N}[\p{N}.]*)$/u.test(first));
+  if (!dangling && !nameGoesOn) return undefined;
+  const joined = interpretNormalized(`${first} ${second}`, mentions);
+  const kind = readingKind(joined);
+  // A question only when the first line stopped short ("what is the\nwifi password?"); one read is not replaced by a question.
+  if (kind === 'question') return dangling && !READS.has(readingKind(intent)) ? joined : undefined;
+  return (WRAPPED_READINGS.has(kind) && kind !== readingKind(intent)) || READS.has(kind) ? joined : undefined;
 }
 
 /** A normalised message (its first line the command, the rest its body) as an intent. */
@@ -828,8 +947,12 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
   const intent = interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions));
   // "we should add more tests to the pipeline": a suggestion that shows no page writes nothing.
   // "I'll update the rota tomorrow", "thanks for updating that": news or chat about a write is no search.
+  // "the expense process is such a pain", "I hate the new VPN": an opinion asks for no search or page.
   const hedged =
-    memoNotAsked(intent, head) ?? unshownHedgedWrite(intent, head, bodyRaw) ?? newsNotAsked(intent, head);
+    memoNotAsked(intent, head) ??
+    unshownHedgedWrite(intent, head, bodyRaw) ??
+    newsNotAsked(intent, head) ??
+    opinionNotAsked(intent, head);
   // "check the numbers on that page from yesterday": an earlier page pointed at, not one named.
   if (
     intent.kind === 'page-by-name' &&

@@ -1,4 +1,5 @@
 import { withoutNameResidue, withSpaceOfNamed } from './name-residue.js';
+import { readPageToOpen } from './page-name.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
@@ -14,6 +15,10 @@ export const MAX_SEARCH_WORDS_LENGTH = 500;
  */
 export const DESCRIBED_PAGE =
   /^(?:(?:the|that|this|a)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|one|article|thing)\s+(?:(?:about|regarding)\s+|(?:which|that|where)\s+(?:(?:we|you|they|i|people|it|is|are)\s+){0,2}(?:explains?|explained|covers?|covered|describes?|described|lists?|listed|keeps?|kept|keep|stores?|contains?|talks?\s+about|mentions?|says?|shows?|has|have|is\s+about)\s+(?:about\s+)?)(?=\S)/i;
+
+/** "the page called X", "a doc titled X", "the page with the title X": one page named as such (not "pages called …"). */
+const NAMED_AS_TITLE =
+  /^(?:(?:me|for)\s+)?(?:(?:the|a|an|that)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:that(?:'s|\s+is)\s+|which\s+is\s+)?(?:called|named|titled)|with\s+the\s+(?:name|title))\s+(?=\S)/i;
 
 const LEADING_FILLERS: readonly RegExp[] = [
   DESCRIBED_PAGE,
@@ -137,6 +142,11 @@ function tooLong(): Intent {
  */
 export function parseSearchWords(remainder: string): Intent {
   if (remainder.length > MAX_SEARCH_WORDS_LENGTH * 4) return tooLong();
+  // "find the page called Laptop Setup": one page named as such is that page, whatever the verb.
+  const titled = NAMED_AS_TITLE.test(remainder.trimStart())
+    ? readPageToOpen(remainder.trim().replace(/^(?:me|for)\s+/i, ''))
+    : undefined;
+  if (titled) return { kind: 'page-by-name', request: { operation: 'get', ref: titled } };
   let text = withoutResultsAsked(
     withoutNameResidue(
       stripLeading(withoutNameResidue(withSpaceOfNamed(remainder.trim()), true)),

@@ -19,6 +19,7 @@ import { sectionInPageName } from './section-heading.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
+import { splitWhen } from './when-phrase.js';
 
 /** How the update was phrased; decides which edit the words after the page describe. */
 export type UpdateMode =
@@ -75,9 +76,17 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       : undefined;
   if (part && ref.kind === 'title-search' && (edit.kind === 'append' || edit.kind === 'body'))
     return update(
-      { ...ref, words: part.page },
+      // "the Bike Racks page under Lockers": the page's own words, without its page noun.
+      { ...ref, words: readPageName(part.page)?.words ?? part.page },
       { kind: 'section', heading: part.heading, markdown: edit.markdown },
     );
+  // "under the FAQ heading on X": the part noun said with the heading is no part of it.
+  if (edit.kind === 'section') {
+    const heading = edit.heading
+      .replace(/^the\s+/i, '')
+      .replace(/\s+(?:section|heading|header|subheading|subsection|part|bit|chapter)$/i, '');
+    if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
+  }
   // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
   const stated =
     edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? statedReplace(edit.markdown) : undefined;
@@ -89,6 +98,9 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       : undefined;
   if (pointedStated) return update(ref, pointedStated);
   // "replace the word Friday with Thursday in X" read page first: the noun is not part of the old text.
+  // "replace every 80% with 85%": "every" says where, it is not text on the page.
+  if (edit.kind === 'replace' && /^(?:every|each)\s+\S/i.test(edit.find))
+    return update(ref, { ...edit, find: edit.find.replace(/^(?:every|each)\s+/i, '') });
   if (edit.kind === 'replace' && UNQUOTED_NOUN.test(edit.find) && edit.find.length > 0) {
     const find = edit.find.replace(UNQUOTED_NOUN, '');
     if (find !== edit.find) return update(ref, { ...edit, find });
@@ -145,6 +157,8 @@ const EDIT_START = new RegExp(
     String.raw`,?\s(?:and|then)\s+${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
     String.raw`\s(?=${WITH}\s+["“‘'«„])`,
     String.raw`\s(?=${WITH}\s*:)`,
+    // "update the X page with the new standup time: 9:45": what the text is, described, then given.
+    String.raw`\s(?=with\s+(?:the\s+|our\s+)?(?:new|latest|updated|correct|right|current)\s+[^:\n"“]{1,60}:)`,
     // "update X with the following" (the text on the next lines), "… w/ these lines:".
     String.raw`\s(?=${WITH}\s+${FOLLOWING_TEXT}\s*(?::|$))`,
     // "update the X by adding: …".
@@ -247,7 +261,7 @@ function quotedTitleAlone(cursor: TextCursor, start: number): TitleSearchRef | u
 
 /** "update the rota with: …": "with" before the colon only introduces the text. */
 const WITH_COLON = new RegExp(
-  String.raw`^\s*(?:${WITH}(?:\s*(?=:)|\s+${FOLLOWING_TEXT}\s*(?::\s*$|(?=:)|$))|as\s+(?:follows|below)\s*(?::\s*$|(?=:)|$))`,
+  String.raw`^\s*(?:with\s+(?:the\s+|our\s+)?(?:new|latest|updated|correct|right|current)\s+[^:\n"“]{1,60}(?=:)|${WITH}(?:\s*(?=:)|\s+${FOLLOWING_TEXT}\s*(?::\s*$|(?=:)|$))|as\s+(?:follows|below)\s*(?::\s*$|(?=:)|$))`,
   'i',
 );
 
@@ -364,7 +378,9 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
         return failure('Put the text to add in quotes: add "text" to page 123456.');
       cursor.pos = quoted.end;
       if (!cursor.take(ONTO)) return failure('Say which page: add "text" to page 123456.');
-      const ref = readTarget(cursor);
+      // "put "Ana covers Monday" on the rota for next week": the time is no part of the page's name.
+      const when = splitWhen(cursor.rest());
+      const ref = when.when ? readTarget(new TextCursor(when.page)) : readTarget(cursor);
       return finish(ref, () => markdownEdit('append', quoted.value));
     }
     case 'replace':

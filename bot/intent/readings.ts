@@ -13,7 +13,7 @@ const FILLER = new Set(
   (
     'hmm hm hmmm um umm uh uhh er erm ok okay so well like yeah yes yep no nope lol lmao rofl haha hahaha ' +
     'huh idk k oh ah eh meh hey whatever nvm nevermind test testing asdf ugh wow xd blah bla lorem ipsum dunno nah hmmmm ' +
-    'basically literally honestly anyway anyways'
+    'basically literally honestly anyway anyways sigh oof argh welp'
   ).split(' '),
 );
 /** A word that only joins others in a title: "&", "+", "/", "-". */
@@ -257,7 +257,7 @@ const NAMING_NOTHING = new Set(
     'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold ' +
     'brb later let think one whatever never sounds sound seems ' +
     // a write with nothing named: "put it there", "write that down somewhere", "make another one"
-    'put write wrote written copy another nice somewhere anywhere'
+    'put write wrote written copy another nice somewhere anywhere progress news status message'
   ).split(' '),
 );
 /**
@@ -272,6 +272,10 @@ const ACTS_ON_NOTHING = new Set(
     'thing stuff something mess remember recall conversation convo discussion other another'
   ).split(' '),
 );
+/** What the bot did or meant ("did you …", "have you …", "what do you mean", "you did"). */
+const BOT_DOINGS = /\b(?:did|have|has|had)\s+(?:you|u|ya)\b|\b(?:you|u|ya)\s+(?:did|done|mean|meant)\b/i;
+/** Nouns for something never named ("my thing", "the stuff"). */
+const THING = new Set('thing stuff thingy thingamajig whatsit'.split(' '));
 /**
  * Leaving the choice to the bot, or holding the conversation ("you decide", "doesn't matter", "never
  * mind", "one sec", "let me think"): nothing to act on, even when the words look like a question.
@@ -333,6 +337,9 @@ export function namesNothingAtAll(core: string, line: string): boolean {
   if (!allWordsFrom(words, FUNCTION_WORDS, NAMING_NOTHING, VAGUE, POINTED_EXTRA, NAMELESS, FILLER))
     return false;
   if (saysNothingYet(words, core)) return true;
+  // "did you get my message?", "what do you mean?", "what happened to my thing?": asked of the bot's
+  // doings or of a thing never named, not of the knowledge base.
+  if (BOT_DOINGS.test(core) || words.some((word) => THING.has(word))) return true;
   if (!words.some((word) => ACTS_ON_NOTHING.has(word))) return false;
   const asked = /\?\s*$/.test(line) || QUESTION_SYNTAX.test(core);
   return !asked || ASKED_TO_ACT.test(line.trim());

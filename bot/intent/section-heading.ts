@@ -85,6 +85,10 @@ const PAGE_THEN_PART: readonly RegExp[] = [
   /^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)\s+(?:>|›|»)\s+["“‘]?([^"“”‘’\n,:>]{1,60}?)["”’]?$/i,
 ];
 
+/** What is added, named before the part ("a bullet under …", "a new line in the … section of …"). */
+const ADDED_FIRST =
+  /^(?:an?|the|this|one)\s+(?:new\s+)?(?:line|note|bullet|bullet\s+point|sentence|paragraph|entry|item|point)\s+(?=(?:under|in|within|inside|at)\s)/i;
+
 /** A heading that is only a space key in capitals is no heading ("in the ENG part"). */
 const SPACE_KEY_ONLY = /^~?[A-Z][A-Z0-9]{1,9}$/;
 /** Nor a number or a word that points at a part instead of naming it ("the whole section", "the 64 bit"). */
@@ -100,7 +104,8 @@ const UNDER_IDIOM =
  * ("the Parking heading of the Office Guide" → Parking, "Office Guide").
  */
 export function sectionInPageName(words: string): { heading: string; page: string } | undefined {
-  const text = words.trim();
+  // "a bullet under "Day 1" in the Onboarding page": what is added, named first, is no part of either.
+  const text = words.trim().replace(ADDED_FIRST, '');
   const named = (heading: string) => !NOT_A_HEADING.test(heading) && !SPACE_KEY_ONLY.test(heading);
   if (text.length > 300) return undefined;
   for (const pattern of PART_THEN_PAGE) {

@@ -19,6 +19,14 @@ const NOT_A_KEY = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that name a new page's parts or join them, never a space even after "space" ("… the HR space
+ * titled Benefits" had read the space "TITLED").
+ */
+const NEVER_A_KEY = new Set(
+  'called named titled entitled title name text content contents body with and please pls plz'.split(' '),
+);
+
 /** The canonical form of a space key: the policy layer's own rule, so parsing and checking never disagree. */
 export { normalizeSpaceKey } from '../policy/space-keys.js';
 
@@ -29,7 +37,7 @@ export { normalizeSpaceKey } from '../policy/space-keys.js';
  */
 export function acceptSpaceWord(word: string, explicit: boolean): string | undefined {
   const key = normalizeSpaceKey(word);
-  if (key === undefined) return undefined;
+  if (key === undefined || NEVER_A_KEY.has(word.toLowerCase())) return undefined;
   if (explicit || word.startsWith('~')) return key;
   if (/[A-Z]/.test(word) && !/[a-z]/.test(word)) return key;
   if (!/[a-z]/i.test(word) || word.length < 2 || word.length > 6) return undefined;
@@ -82,6 +90,8 @@ export function plainSpaceKeys(line: string): string {
 const KEY_IN_MARKS =
   /(\b(?:in|into|to|on|from|within|inside)\s+(?:the\s+)?)(`|\*{1,2}|_{1,2})(~?[A-Z][A-Z0-9]{1,9})\2(?![\p{L}\p{N}])/gu;
 
+/** "under the": a new page's space named in words after "under" ("under the Engineering space"). */
+export const UNDER_NAME_START = /\s*under\s+(?:(?:the|our)\s+)?/iy;
 /** "in the", "into our": the start of a space named in words. */
 const NAME_CLAUSE_START = /\s*(?:in|on|inside|within|to|into)\s+(?:(?:the|our)\s+)?/iy;
 /** One word of a space's name ("People", "&", "R&D"), then the spaces before the next. */
@@ -111,7 +121,10 @@ function distinctiveKey(words: readonly string[]): string | undefined {
  * `nameSpaces`); a name outside the directory stays as read and fails closed. Moves past the clause, or leaves the cursor alone. Reads a bounded
  * number of words, one sticky match each.
  */
-export function readSpaceName(cursor: TextCursor): string | undefined {
+export function readSpaceName(
+  cursor: TextCursor,
+  clauseStart: RegExp = NAME_CLAUSE_START,
+): string | undefined {
   const start = cursor.pos;
   const joined = cursor.take(JOINED_NAME);
   if (joined) {
@@ -120,7 +133,7 @@ export function readSpaceName(cursor: TextCursor): string | undefined {
     cursor.pos = start;
   }
   const words: string[] = [];
-  if (cursor.take(NAME_CLAUSE_START)) {
+  if (cursor.take(clauseStart)) {
     for (let i = 0; i <= MAX_NAME_WORDS; i += 1) {
       const word = cursor.take(NAME_WORD)?.[1];
       if (word === undefined) break;

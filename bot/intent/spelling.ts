@@ -382,8 +382,22 @@ const ASKED = new Set([
 /** "any1", "sum1": chat's digit for "one" after these. */
 const ONE_AFTER = /^(any|some|sum|every|no)1$/i;
 
-/** The chat form `part` stands for between `previous` and `next` ("r", "cn", "any1"), or `undefined`. */
+/** Verbs after which a phone's "4" is "for" ("search 4 X", "looking 4 the rota"). */
+const FOR_AFTER = new Set(['search', 'searching', 'srch', 'look', 'looking', 'find']);
+/** What a "4" counts, so it stays a number ("search 4 day week", "4 hours"). */
+const COUNTED =
+  /^(?:days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|steps?|pillars?|eyes|k|x|pm|am|times?|people|pages?|items?|wheel|star|levels?|quarters?)$/i;
+
+/** The chat form `part` stands for between `previous` and `next` ("r", "cn", "any1", "b4", "4"), or `undefined`. */
 function chatForm(part: string, previous: string | undefined, next: string | undefined): string | undefined {
+  if (part === 'b4') return 'before';
+  if (
+    part === '4' &&
+    FOR_AFTER.has(previous?.toLowerCase() ?? '') &&
+    next !== undefined &&
+    !COUNTED.test(next)
+  )
+    return 'for';
   if (
     part === 'r' &&
     (ARE_BEFORE.has(previous?.toLowerCase() ?? '') || ARE_AFTER.has(next?.toLowerCase() ?? ''))

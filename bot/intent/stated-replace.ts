@@ -16,6 +16,12 @@ const NOW_NOT = /^(?:it'?s|it\s+is)\s+(.{1,80}?)\s+now,?\s+not\s+(.{1,80}?)[\s.!
 /** "it says recieve, should be receive", "it still has 30 days but it should say 45 days": old text first. */
 const SAYS_THEN_SHOULD =
   /^(?:it|that|this|the\s+page)\s+(?:still\s+|currently\s+)?(?:says|has|reads|shows|lists|mentions)\s+(.{1,80}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it|that)\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)\s+(.{1,80}?)[\s.!]*$/i;
+/** "(put) 9:45 where it says 9:30": the new text, then where the old one stands. */
+const NEW_WHERE_OLD =
+  /^(?:(?:put|write|use|say|have)\s+)?(.{1,80}?)\s+(?:where|wherever)\s+it\s+(?:says|said|has|reads|shows)\s+(.{1,80}?)[\s.!]*$/i;
+/** "the server is vpn2 not vpn1 now": a thing, then what it is now and what it was. */
+const THING_IS_NOT =
+  /^(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:now\s+)?(.{1,80}?),?\s+(?:and\s+)?not\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
 /** "it should be 45 EUR, not 40 EUR", "it's Tuesday not Monday": the wish before the new text, dropped. */
 const POINTED_WISH =
   /^(?:(?:it|that|this)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|say|read)|(?:should|must)\s+(?:be|say|read)|it'?s|it\s+is|make\s+it|(?:change|set)\s+(?:it|that)\s+to)\s+(?=\S)/i;
@@ -73,7 +79,11 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
   const trimmed = markdown.trim();
   const wish = POINTED_WISH.exec(trimmed);
   const text = wish && !NOW_NOT.test(trimmed) ? trimmed.slice(wish[0].length) : trimmed;
-  const newFirst = NEW_THEN_OLD.exec(text) ?? NOW_NOT.exec(text);
+  const thing = THING_IS_NOT.exec(text);
+  // "the server is vpn2 not vpn1": both texts hold a digit or a capital (a figure, a name), not a manner.
+  const thingValues = thing && [thing[1]!, thing[2]!].every((part) => /[\d\p{Lu}]/u.test(part));
+  const newFirst =
+    NEW_WHERE_OLD.exec(text) ?? (thingValues ? thing : null) ?? NEW_THEN_OLD.exec(text) ?? NOW_NOT.exec(text);
   const says = newFirst ? null : SAYS_THEN_SHOULD.exec(text);
   const oldFirst = newFirst ? undefined : (says ?? OLD_THEN_NEW.exec(text) ?? ARROW.exec(text));
   const [find, replaceWith] = newFirst
@@ -82,7 +92,7 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
       ? [oldFirst[1]!, oldFirst[2]!]
       : ['', ''];
   // "it says recieve, should be receive": the form says what is old and new; lower-case words will do.
-  const fits = says ? (part: string) => valueLike(part) || fewWords(part) : valueLike;
+  const fits = says || thingValues ? (part: string) => valueLike(part) || fewWords(part) : valueLike;
   if (!fits(find) || !fits(replaceWith)) return undefined;
   const to = unquote(replaceWith);
   const from = oldLikeNew(unquote(find), to);

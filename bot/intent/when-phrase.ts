@@ -1,0 +1,23 @@
+/**
+ * When what is added holds, said after the page it is added to ("add Priya to the on-call rota for
+ * week 12", "put "Ana covers Monday" on the rota for next week"): part of the text, never of the
+ * page's name. Kept as data.
+ */
+const WHEN_AT_END =
+  /\s+for\s+((?:the\s+)?(?:week|wk|month|sprint|quarter)\s+\d{1,2}|(?:next|this|the\s+next)\s+(?:week|month|sprint|quarter|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|q[1-4](?:\s+\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{4})?|(?:the\s+)?(?:holidays|xmas|christmas|weekend))[\s.!]*$/i;
+/** Longest phrase looked for at the end. */
+const MAX_WHEN = 40;
+/** A short title in capitals ("Plan", "Release Plan"): "for Q3" may be the rest of its name. */
+const SHORT_TITLE = /^(?:(?:the|our)\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*)?$/u;
+/** Words of a time said in lower case ("week 12", "next week"): never a title's. */
+const LOWER_TIME = /^(?:the\s+)?(?:week|wk|month|sprint|quarter|next|this)\b/;
+
+/** `after` (a page's name, then maybe a time) split into the name and the time phrase (with its "for"). */
+export function splitWhen(after: string): { page: string; when: string } {
+  const from = Math.max(0, after.length - MAX_WHEN);
+  const match = WHEN_AT_END.exec(after.slice(from));
+  if (!match) return { page: after, when: '' };
+  const page = after.slice(0, from + match.index);
+  if (SHORT_TITLE.test(page.trim()) && !LOWER_TIME.test(match[1]!)) return { page: after, when: '' };
+  return { page, when: match[0].trimEnd() };
+}
