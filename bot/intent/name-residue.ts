@@ -433,12 +433,19 @@ const TAIL_WORDS = new Set(
     'i im ive ill id you u ya ye we he she they which who whom whose ' +
     'please pls plz pleeease thx thanks thank ty tysm cheers mate pal buddy bro dude guys folks ' +
     'na yaar lah leh la sir madam maam boss lol haha hehe btw fyi tbh imo ok okay ' +
-    'asap rn urgently immediately again too also already quickly quick real up over once'
+    'asap rn urgently immediately again too also already quickly quick real up over once can could would will'
   ).split(' '),
 );
+/** Where a page is kept, before "in <space>" ("… page located in the ops space", "… kept on the HR wiki"). */
+const WHERE_KEPT = new Set(
+  'located kept stored sitting sits hosted living lives found saved filed'.split(' '),
+);
+/** A read's verb said again after the name, with what it is done to ("… faq open it please", "… page send me it"). */
+const ASK_AGAIN = new Set('open show send share pull bring get'.split(' '));
+const ASKED_OBJECT = new Set('it that this me us pls please plz up'.split(' '));
 /** Starts that count only after a word in capitals or a page noun ("the Sales Playbook before the QBR", "the X doc when u get a min"). */
 const TAIL_AFTER_NAME = new Set(
-  'before after when whenever while if so because cause cuz coz since as until till by during that but'.split(
+  'before after when whenever while if so because cause cuz coz since as until till by during that but need needs'.split(
     ' ',
   ),
 );
@@ -485,7 +492,12 @@ export function withoutTailAfterName(text: string): string {
     if (!typedLower) continue;
     const lower = plain.toLowerCase();
     // "up to date" says how fresh, but "pull the X up for me" ends the name.
-    const strong = TAIL_WORDS.has(lower) && !(lower === 'up' && /^to$/i.test(words[i + 1]?.[0] ?? ''));
+    const next = (words[i + 1]?.[0] ?? '').toLowerCase();
+    // "up to date" says how fresh, but "pull the X up for me" ends the name; "… faq open it please" asks again.
+    const strong =
+      (TAIL_WORDS.has(lower) && !(lower === 'up' && next === 'to')) ||
+      (ASK_AGAIN.has(lower) && ASKED_OBJECT.has(next)) ||
+      (WHERE_KEPT.has(lower) && /^(?:in|on|under|inside|within|somewhere)$/.test(next));
     const weak =
       (capital || pageNoun) &&
       (TAIL_AFTER_NAME.has(lower) ||

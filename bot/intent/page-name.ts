@@ -47,7 +47,7 @@ const NAME_THEN_ONE = /^((?:the|our)\s+\S+\s+\S.*?)\s+one$/i;
 const NAME_THEN_ADVERB = new RegExp(`${TRAILING_ADVERB}$`, 'i');
 /** "the Expense Policy only", "the Travel Policy page itself": emphasis after a name of two words or more ("Members Only" stays). */
 const NAME_THEN_EMPHASIS = new RegExp(
-  `^((?:(?:the|our)\\s+)?(?!(?:the|our)\\s)\\S+\\s+\\S.*?)${TRAILING_EMPHASIS}$`,
+  `^((?:(?:the|our)\\s+)?(?!(?:the|our)\\s)(?:\\S+\\s+\\S.*?|(?:[A-Z]{2,}-?|[a-z]{2,}-)\\d+))${TRAILING_EMPHASIS}$`,
   'i',
 );
 
@@ -170,7 +170,8 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
  */
 export function isTitleInCapitals(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed.length > 150) return false;
+  // Typed all in capitals ("PAGES ABOUT KAFKA"), the capitals say nothing.
+  if (trimmed.length > 150 || !/\p{Ll}/u.test(trimmed)) return false;
   const withArticle = /^(?:the|our)\s/i.test(trimmed) ? trimmed : `the ${trimmed}`;
   if (!isTitleShaped(withArticle)) return false;
   const words = closedWordsOf(withArticle.replace(/^\S+\s+/, '').replace(/\s+(?:page|doc|document)$/i, ''));

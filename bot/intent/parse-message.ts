@@ -208,7 +208,7 @@ const EARLIER_EVENT =
  * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
  */
 const BACK_REFERENCE = new RegExp(
-  String.raw`^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|pull\s+up|bring\s+up|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check|fix|update|edit|change|correct)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT}\b)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at)\b)`,
+  String.raw`^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|pull\s+up|bring\s+up|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check|fix|update|edit|change|correct)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article|thing|stuff)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT}\b)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at|asked\s+(?:about|for)|talked\s+about|wanted)\b)`,
   'i',
 );
 /**
