@@ -101,7 +101,7 @@ const THERE_IS_AFTER =
 const SEARCHY_ASKING = [
   String.raw`(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)`,
   String.raw`(?:are|r)\s+there`,
-  String.raw`is\s+there`,
+  String.raw`is\s+(?:it\s+)?there`,
   String.raw`there\s+(?:is|are|might\s+be|should\s+be)`,
   "there'?s",
   String.raw`(?:would|will|could|might)\s+there\s+be`,
