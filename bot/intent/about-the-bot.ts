@@ -65,12 +65,12 @@ const COMPLAINT_WORDS = wordSet(
   'bot chatbot assistant answer answers result results reply replies response responses search searches ' +
     'job help helping helped helpful useful work works working worked find found finds finding understand ' +
     'understood get gets makes make sense hard difficult slow wrong bad again anything nothing everything ' +
-    'so very totally completely pretty super such even ever at all really seriously honestly literally ' +
+    'so very totally completely pretty super such even ever at all really seriously honestly literally listen why me ' +
     'thing this whole',
 );
 /** Fault said with a negation ("not helpful", "doesn't help", "no use", "makes no sense"). */
 const NOT_HELPING =
-  /\b(?:not|never|no|isn'?t|aren'?t|wasn'?t|doesn'?t|didn'?t|don'?t)\s+(?:(?:very|really|that|so|much|any|of\s+any)\s+)?(?:help|helping|helpful|use|useful|working|work|good)\b|\bmakes?\s+no\s+sense\b|\bnothing\s+(?:works|worked|helps|helped)\b/i;
+  /\b(?:not|never|no|isn'?t|aren'?t|wasn'?t|doesn'?t|didn'?t|don'?t|won'?t|wont|can'?t|cannot)\s+(?:(?:you|u|it|this|very|really|that|so|much|any|of\s+any|even|just)\s+)*(?:help|helping|helpful|use|useful|working|work|good|understand|listen)\b|\bmakes?\s+no\s+sense\b|\bnothing\s+(?:works|worked|helps|helped)\b/i;
 
 /** True for a complaint about the bot or its answer, with nothing else named (see {@link FAULT_WORDS}). */
 export function isComplaintAboutTheBot(text: string): boolean {
@@ -99,6 +99,7 @@ const BOT_WORDS = wordSet(
     // what goes on a page ("how to add text to a page?")
     'text line lines content contents paragraph sentence section heading title body bullet note notes comment table link links ' +
     'put insert existing current people usually normally typically usual question questions through via ' +
+    'else best easiest quickest ' +
     // what the bot is and what it understands ("are you a real person?", "do you speak German?")
     'real human person robot ai machine speak language languages english normal plain ' +
     // the bot's commands, as a help topic
@@ -116,6 +117,8 @@ const YOU_CAN =
 const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+thing\b/i;
 /** Past doings of the bot ("what did you do?", "have you done it?"). */
 const DID_YOU = /\b(?:did|have|has|had)\s+(?:you|u|ya)\b/i;
+/** "do what you normally do": asks it to act, not what it can do. */
+const DO_AS_YOU = /\bdo\s+what\s+(?:you|u)\b/i;
 /** "it" that points at nothing ("is it possible to …", "it's possible to …"). */
 const DUMMY_IT = /\b(?:is\s+it|it'?s|it\s+is)\s+possible\b/gi;
 /** A command's verb first: what follows is its object, whatever the words ("open the help" is help). */
@@ -123,7 +126,8 @@ const COMMAND_FIRST = /^\W*(?:search|find|look|create|make|update|edit|change|ad
 /** Words before a space's key ("in HR", "from OPS"). */
 const IN_WORD = /^(?:in|from|within|inside)$/;
 /** How the user does something ("how do I …", "how can we …", "how to …"). */
-const HOW_I = /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\b/i;
+const HOW_I =
+  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\b|\b(?:best|easiest|quickest|right)\s+way\s+to\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
 const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
 /** A document about using something: about the bot only when asked of it ("a guide to using you"). */
@@ -170,7 +174,8 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
   const named = words.some((word) => NAMES_THE_BOT.test(word)) || THIS_THING.test(text);
   const pointing = POINTS_ELSEWHERE.test(text.replace(DUMMY_IT, ' '));
   // "what did you do?" asks what it did, not what it can do.
-  const asked = YOU_CAN.test(text) && (!pointing || BOT_NOUN.test(text)) && !DID_YOU.test(text);
+  const asked =
+    YOU_CAN.test(text) && (!pointing || BOT_NOUN.test(text)) && !DID_YOU.test(text) && !DO_AS_YOU.test(text);
   const topics = new Set(
     words.flatMap((word, i) => {
       // "a new page" is creating one; "I'm new here" is the user.

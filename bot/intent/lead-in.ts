@@ -306,7 +306,7 @@ const MAX_RUN_ON_LEAD = 160;
  * Where the request starts in a line of small talk or context run on into it with no punctuation
  * ("morning hope ur well can u open the expense policy", "thanks for that now search for X", "long day
  * here can someone find Y"), or -1: the first "can you …", "could I get …", "now|please <read verb>"
- * after at least two words with no read or write verb and no punctuation. One match over a bounded head.
+ * after words with no read or write verb and no punctuation. One match over a bounded head.
  */
 export function runOnRequestStart(line: string): number {
   const head = line.slice(0, MAX_RUN_ON_LEAD + 40);
@@ -315,5 +315,5 @@ export function runOnRequestStart(line: string): number {
   const before = head.slice(0, asked.index);
   // Only run on: a comma, a dash or a sentence end before it is the context sentence's own rule (contextLeadEnd).
   if (/[,.!?;:…—–]|\s-\s/.test(before)) return -1;
-  return before.trim().split(/\s+/).length >= 2 && !VERB_BEFORE_ASK.test(before) ? asked.index + 1 : -1;
+  return before.trim().length > 0 && !VERB_BEFORE_ASK.test(before) ? asked.index + 1 : -1;
 }

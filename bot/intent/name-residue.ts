@@ -171,7 +171,7 @@ const CLAUSE_WORDS = new Set([...PRONOUNS, ...CLAUSE_VERBS, ...CHAT_AND_TIME]);
 const CLOCK_TIME = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
 /** What the asker is doing, opening a clause ("…, doing code review", "…, prepping the demo"). */
 const DOING = new Set(
-  'doing thinking hoping wondering considering working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing'.split(
+  'doing thinking hoping wondering considering working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing visiting arriving returning attending hosting presenting interviewing commuting relocating'.split(
     ' ',
   ),
 );
@@ -195,7 +195,7 @@ const DAY = `(?:(?:today|tomorrow|tmrw)\\s+(?:morning|afternoon|evening|night)|t
 const EVENT_NOUN =
   '(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|onsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|kick-off|pitch|shift|session|training|catch-?up|qbr|all-hands|town\\s+hall)';
 /** When the event is: "at 3", "at 2pm", "in 10 min", "tomorrow". */
-const EVENT_WHEN = `(?:\\s+(?:${DAY}|at\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|in\\s+\\d{1,3}\\s*(?:min|mins|minutes|hours?|h)))?`;
+const EVENT_WHEN = `(?:\\s+(?:to|in)\\s+[A-Z][\\p{L}-]+)?(?:\\s+(?:${DAY}|at\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|in\\s+\\d{1,3}\\s*(?:min|mins|minutes|hours?|h)))?`;
 /**
  * Before or for what: "before the retro tomorrow", "for the audit", "for a prospect call at 3", "ahead
  * of tomorrow's board meeting". Words between the article and the event only when the event is the
@@ -208,7 +208,7 @@ const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-
 const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz|there)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
-  'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|vendor|partner|auditor)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
+  'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|guest|vendor|partner|auditor|leaver|mentee|intern)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
 /** Before whose event: "before my 2pm interview", "ahead of our offsite". */
 const BEFORE_OWN = '(?:before|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
 /** Why: "as I am travelling", "because we have an audit". */
@@ -315,6 +315,14 @@ export function withSpaceAsideAtEnd(text: string): string {
 const HEDGED_SPACE =
   /\s(?:(?:[iI]\s+think|probably|pretty\s+sure|maybe)\s+)?(?:it'?s|its|it\s+is|should\s+be)\s+(?:somewhere\s+)?(?:in|on)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})[\s.!?]*$/u;
 
+/**
+ * "… before I create a new one", "… while we migrate": what the asker is about to do, said after the
+ * topic. Not after a question word ("what to do before we travel" is the topic).
+ */
+const BEFORE_DOING =
+  /\s(?:before|while|until|till)\s+(?:[iI]|we|you|u|they|he|she|my\s+team|the\s+team)\s+(?:[a-z]+\s+){0,1}[a-z]+(?:\s+\S+){0,8}[\s.!?]*$/u;
+const QUESTION_WORD_FIRST = /^(?:how|what|where|when|why|which|who|whether)\b/i;
+
 /** One step: the text without a trailing aside clause after a break, or without trailing residue. */
 function trimOnce(text: string): string {
   const moved = withSpaceAsideAtEnd(text);
@@ -329,6 +337,11 @@ function trimOnce(text: string): string {
     const head = text.slice(0, found.at).trimEnd();
     const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
     if (/[\p{L}\p{N}]/u.test(head) && isAside(clause)) return head;
+  }
+  const doing = QUESTION_WORD_FIRST.test(text) ? null : BEFORE_DOING.exec(text.slice(-MAX_CLAUSE));
+  if (doing) {
+    const head = text.slice(0, text.length - Math.min(text.length, MAX_CLAUSE) + doing.index).trimEnd();
+    if (/[\p{L}\p{N}]/u.test(head)) return head;
   }
   const someone = PAGE_FOR_SOMEONE.exec(text);
   if (someone) return text.slice(0, someone.index);

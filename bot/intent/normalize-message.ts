@@ -246,6 +246,9 @@ const ADDRESS_WORD = /^(?:@[\p{L}\p{N}._-]{1,40}[,:]?|[•◦‣⁃∙·●○�
 const MENTION_WORD = /^@[\p{L}\p{N}._-]{1,40}[,.!]?$/u;
 /** What puts people in copy after a request ("cc @sam", "/cc @lee @ana", "fyi @ops"). */
 const COPY_WORD = /^(?:\/?cc:?|fyi|\+)$/i;
+/** A write's verb: then what follows a quote or a "word:" may be text for a page. */
+const WRITE_VERB =
+  /\b(?:add|append|prepend|put|write|insert|update|edit|change|replace|rename|create|make|post|note|draft)\b/i;
 /** Address words read at the start or the end at most (bounded work). */
 const MAX_ADDRESS_WORDS = 6;
 
@@ -261,7 +264,8 @@ function withoutAddress(line: string): string {
   while (first < Math.min(words.length - 1, MAX_ADDRESS_WORDS) && ADDRESS_WORD.test(words[first]!))
     first += 1;
   let end = words.length;
-  if (!words.some((word) => TEXT_MAY_FOLLOW.test(word))) {
+  // After a write's "word:" or quote the end may be the page's text; a read's "cc @sam" is never its name.
+  if (!WRITE_VERB.test(line) || !words.some((word) => TEXT_MAY_FOLLOW.test(word))) {
     let at = end;
     while (at > first + 2 && end - at < MAX_ADDRESS_WORDS && MENTION_WORD.test(words[at - 1]!)) at -= 1;
     if (at < end && COPY_WORD.test(words[at - 1]!)) end = at - 1;

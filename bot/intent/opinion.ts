@@ -42,6 +42,10 @@ const JUDGEMENT = [
   'unusable',
   'broken',
   'so\\s+slow',
+  'wrong',
+  'incorrect',
+  'inaccurate',
+  'stale',
 ].join('|');
 
 /** Words that may stand between the verb and the judgement ("such a", "really", "kind of a"). */

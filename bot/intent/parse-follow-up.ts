@@ -245,6 +245,8 @@ function followUpByWords(text: string): Intent | undefined {
   const asked = /^(?:what|which)$/.test(words[0] ?? '') && ASKING_AUXILIARY.test(words[1] ?? '');
   if (words.length === 0 || OTHER_QUESTION.test(words[0]!) || asked) return undefined;
   if (words.some((word) => ADVICE_WORD.test(word))) return undefined;
+  // "what else can you do": what the bot can do, not more results.
+  if (/\b(?:can|could)\s+(?:you|u)\s+(?:do|help)\b/i.test(text)) return undefined;
   // "is there a next page?", "what else did you find?", "is that all?": asking for more stays a follow-up.
   const asksMore =
     IS_THAT_ALL.test(words.slice(0, 3).join(' ')) ||

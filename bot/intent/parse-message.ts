@@ -101,7 +101,7 @@ const THERE_IS_AFTER =
 const SEARCHY_ASKING = [
   String.raw`(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)`,
   String.raw`(?:are|r)\s+there`,
-  String.raw`is\s+there`,
+  String.raw`is\s+(?:it\s+)?there`,
   String.raw`there\s+(?:is|are|might\s+be|should\s+be)`,
   "there'?s",
   String.raw`(?:would|will|could|might)\s+there\s+be`,
@@ -208,7 +208,7 @@ const EARLIER_EVENT =
  * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
  */
 const BACK_REFERENCE = new RegExp(
-  String.raw`^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|pull\s+up|bring\s+up|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check|fix|update|edit|change|correct)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT}\b)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at)\b)`,
+  String.raw`^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|pull\s+up|bring\s+up|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check|fix|update|edit|change|correct)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article|thing|stuff)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT}\b)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at|asked\s+(?:about|for)|talked\s+about|wanted)\b)`,
   'i',
 );
 /**
@@ -869,10 +869,10 @@ function interpret(text: unknown, mentions: unknown): Intent {
 
 /** A word a request does not end on ("open the", "search for", "could you please"): the line goes on. */
 const DANGLING_END =
-  /(?:^|\s)(?:the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages)$/i;
+  /(?:^|\s)(?:the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages|called|named|titled)$/i;
 /** A second line that starts a request or a question of its own ("open Y", "what about …"). */
 const OWN_START =
-  /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also|and)\b/i;
+  /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also)\b/i;
 /** Who or when, in a short line after a read: a story, not the rest of a name ("for my trip", "need it today"). */
 const ASKER_OR_TIME = /\b(?:i|i'?m|my|we|us|our|it|today|tomorrow|tonight|now|asap)\b/i;
 /** Readings a line break may have cut short: a read, or nothing understood. */
@@ -897,8 +897,9 @@ function wrappedRead(
   if (newline < 0 || text.length > MAX_CONTEXT_LINE || text.indexOf('\n', newline + 1) >= 0) return undefined;
   const first = text.slice(0, newline).trim();
   const second = text.slice(newline + 1).trim();
-  if (first.length === 0 || second.length === 0 || /["“”]|[\p{L}\p{N}]:(?:\s|$)/u.test(text))
-    return undefined;
+  // A quote or a "word:" may start text for a page (a Slack ":emoji:" does not).
+  const marked = /["“”]|[\p{L}\p{N}]:(?:\s|$)/u.test(text.replace(/:[a-z0-9_+'-]{1,40}:/gi, ''));
+  if (first.length === 0 || second.length === 0 || marked) return undefined;
   if (isGreeting(first) || isLeadInLine(first) || isGreeting(second)) return undefined;
   const dangling = DANGLING_END.test(first);
   // The name goes on: lower case, a key or a number ("HR", "Q1", "2025.02"), or a title's next word after a capitalised one.

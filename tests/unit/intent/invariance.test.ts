@@ -29,8 +29,20 @@ const FLOOR = 0.995;
  * non-native 68.7 % → 99.7 %).
  */
 const VOICE_FLOOR = 0.99;
-/** Families floored at `VOICE_FLOOR` (the eleventh round's channel, phone, regional and greetings are measured only, for now). */
-const VOICE_FAMILIES = ['chatty', 'non-native'];
+/**
+ * Each family's floor: the tenth round's two and the eleventh round's phone, regional and greetings at
+ * `VOICE_FLOOR`; channel habits lower, because "all lower case, no punctuation" takes away the commas
+ * that tell a story from a name (eleventh round, same training set: channel 78.8 % → 98.7 %, phone
+ * 81.3 % → 99.1 %, regional 76.7 % → 99.3 %, greetings 91.2 % → 99.9 %).
+ */
+const FAMILY_FLOORS: Readonly<Record<string, number>> = {
+  chatty: VOICE_FLOOR,
+  'non-native': VOICE_FLOOR,
+  channel: 0.98,
+  phone: VOICE_FLOOR,
+  regional: VOICE_FLOOR,
+  greetings: VOICE_FLOOR,
+};
 /** Items tried per perturbation of the eleventh round's families (fewer, to keep the run short). */
 const PER_CHANNEL_PERTURBATION = 80;
 
@@ -97,11 +109,11 @@ describe('invariance: the same request said another way', () => {
     );
     if (process.env.INVARIANCE_MISSES) console.log(misses.join('\n'));
     expect(hits / total).toBeGreaterThanOrEqual(FLOOR);
-    for (const family of VOICE_FAMILIES) {
+    for (const [family, floor] of Object.entries(FAMILY_FLOORS)) {
       const tally = byFamily.get(family) ?? { hits: 0, total: 1 };
-      expect(tally.hits / tally.total, family).toBeGreaterThanOrEqual(VOICE_FLOOR);
+      expect(tally.hits / tally.total, family).toBeGreaterThanOrEqual(floor);
     }
-    // About 15,000 readings: 4–6 s alone, 17 s beside the whole suite on two cores. A measurement, not a timing.
+    // About 20,000 readings (eleventh round): 13 s of CPU, 40 s wall at load average 10 on two cores. A measurement, not a timing.
   }, 120_000);
 
   it('reads greetings and thanks alone as a greeting, never a search (figures printed)', () => {
@@ -112,6 +124,7 @@ describe('invariance: the same request said another way', () => {
     const hits = GREETINGS_ALONE.length - misses.length;
     console.log(`greetings alone: ${percent(hits, GREETINGS_ALONE.length)}`);
     if (process.env.INVARIANCE_MISSES) console.log(misses.join('\n'));
-    expect(hits / GREETINGS_ALONE.length).toBeGreaterThanOrEqual(0.8);
+    // Eleventh round: 266/315 before its fixes, 315/315 after.
+    expect(hits / GREETINGS_ALONE.length).toBeGreaterThanOrEqual(VOICE_FLOOR);
   });
 });

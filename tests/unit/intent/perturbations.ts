@@ -976,7 +976,13 @@ export const CHANNEL_VOICE_PERTURBATIONS: readonly Perturbation[] = [
     name: 'regional: " there" after',
     family: 'regional',
     kinds: ['get by name', 'get by id/title'],
-    apply: (text) => (endsPlain(text) && !/\bthere$/i.test(text) ? `${text} there` : undefined),
+    // Irish "there" after a read that names its page ("open the rota there"), not after bare words or courtesy.
+    apply: (text) =>
+      /^(?:open|show|get|pull up|bring up)\b/i.test(text) &&
+      endsPlain(text) &&
+      !/\b(?:there|pls|please|plz)$/i.test(text)
+        ? `${text} there`
+        : undefined,
   },
   {
     name: 'regional: "any chance you could " first',
