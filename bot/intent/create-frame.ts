@@ -1,4 +1,5 @@
 import { wordSet } from './closed-words.js';
+import { CREATE_EXAMPLES } from './examples.js';
 import { parseCreate } from './parse-create.js';
 import { acceptSpaceWord, readSpaceName } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
@@ -245,7 +246,7 @@ export function newPageAsked(line: string, core: string, bodyLines: string): Int
   // "I need a page in HR", "could you set up a new doc pls": a page asked for with nothing to name it.
   const bare = frames.find((frame) => frame?.named && BARE_REST.test(frame.rest));
   if (bare && bodyLines.trim().length === 0 && !ASKING_ABILITY.test(line))
-    return { kind: 'failure', message: NO_TITLE, suggestions: CREATE_EXAMPLES };
+    return { kind: 'failure', message: NO_TITLE, suggestions: [...CREATE_EXAMPLES] };
   return undefined;
 }
 
@@ -257,10 +258,6 @@ const ASKING_ABILITY = /\b(?:can|could|may|should|how\s+do)\s+(?:i|we)\b/i;
 /** Asked when a new page is wanted and nothing names it. */
 const NO_TITLE =
   'What should the new page be called? Put the title in quotes, then `in SPACEKEY`, then the text.';
-const CREATE_EXAMPLES = [
-  'create "Meeting notes 2024-06-03" in ENG: first line of the page',
-  'create "Runbook" in OPS under 123456: # Steps',
-];
 
 /** The whole create a frame reads as, or `undefined`. */
 function readFrame(frame: Frame, bodyLines: string): Intent | undefined {

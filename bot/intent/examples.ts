@@ -10,6 +10,12 @@ export const EXAMPLE_COMMANDS: readonly string[] = [
   'help',
 ];
 
+/** Example creates shown when a new page is asked for without what it needs. */
+export const CREATE_EXAMPLES: readonly string[] = [
+  'create "Meeting notes 2024-06-03" in ENG: first line of the page',
+  'create "Runbook" in OPS under 123456: # Steps',
+];
+
 /** The edit lines `update <page>` accepts, one per line, for failure messages and help. */
 export const UPDATE_EDIT_FORMS: readonly string[] = [
   'append: <markdown>',

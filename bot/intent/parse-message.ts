@@ -43,7 +43,7 @@ import { withoutTextLabel } from './parse-create.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
-import { parseUpdate } from './parse-update.js';
+import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
 import {
   hasVerbTypo,
@@ -993,7 +993,7 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
  */
 export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
   try {
-    return interpret(text, mentions);
+    return withoutEditOfNewPage(interpret(text, mentions));
   } catch {
     return failure('Sorry, I could not read that message. Try one of these commands.');
   }

@@ -11,7 +11,7 @@ import {
   TYPED_APPENDS,
   titleEdit,
 } from './edit-text.js';
-import { UPDATE_EDIT_FORMS } from './examples.js';
+import { CREATE_EXAMPLES, UPDATE_EDIT_FORMS } from './examples.js';
 import { readPageName } from './page-name.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
@@ -408,4 +408,24 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       );
     }
   }
+}
+
+/**
+ * A page named with "a" or "another" ("put the notes in a new page", "add this to a separate doc"): a page
+ * still to be made, never an existing page's name. Bounded: a few describing words at most.
+ */
+const NEW_PAGE_NAMED =
+  /^(?:a|an|another|one\s+more)(?:\s+(?:new|separate|fresh|blank|empty|different|brand[\s-]new|extra|own|proper|dedicated)){0,3}(?:\s+(?:page|doc|document|wiki|article|one))?$/i;
+
+/**
+ * The final reading checked once: an edit of "a new page" is a page to create, which needs a title and a
+ * space, so the bot asks for them instead of looking for a page called "a new".
+ */
+export function withoutEditOfNewPage(intent: Intent): Intent {
+  if (intent.kind !== 'page-by-name' || intent.request.operation !== 'update') return intent;
+  if (!NEW_PAGE_NAMED.test(intent.request.ref.words.trim())) return intent;
+  return failure(
+    'That sounds like a new page: what should it be called, and in which space? Put the title in quotes, then `in SPACEKEY`, then the text.',
+    CREATE_EXAMPLES,
+  );
 }
