@@ -64,8 +64,9 @@ function nameThenPronoun(core: string, bodyLines: string): Intent | undefined {
   if (!found) return undefined;
   const { at: end, after: start } = found;
   const tag = VERB_AND_PRONOUN.exec(stripPoliteness(core.slice(start)));
+  if (!tag) return undefined;
   const name = stripPoliteness(core.slice(0, end));
-  if (!tag || name.length === 0 || name.split(/\s+/).length > 8 || STATEMENT.test(name)) return undefined;
+  if (name.length === 0 || name.split(/\s+/).length > 8 || STATEMENT.test(name)) return undefined;
   return applyRules(baseVerbForm(`${tag[1]}${tag[2] ?? ''} ${name}`), bodyLines);
 }
 
@@ -89,19 +90,28 @@ const ADD_WITHOUT_PAGE =
  */
 function editOfPageBefore(core: string, bodyLines: string): Intent | undefined {
   const start = lastBreak(core, SENTENCE_BREAK)?.after ?? -1;
-  const page = start > 0 ? PAGE_TALKED_ABOUT.exec(stripPoliteness(core.slice(0, start))) : null;
-  // A sentence that only names something ("the on call rota.") must name a page, not a thing.
-  if (!page || (page[2] !== undefined && !PAGE_LIKE.test(page[1]!))) return undefined;
+  if (start <= 0) return undefined;
   const edit = stripPoliteness(core.slice(start));
   const pronoun = PRONOUN_PLACE.exec(edit);
-  const named = pronoun
-    ? `${edit.slice(0, pronoun.index)} in ${page[1]}`
+  const place = pronoun
+    ? 'pronoun'
     : REPLACE_WITHOUT_PAGE.test(edit)
-      ? `${edit} in ${page[1]}`
+      ? 'after'
       : ADD_WITHOUT_PAGE.test(edit)
-        ? `in ${page[1]}, ${edit}`
+        ? 'before'
         : undefined;
-  const read = named ? applyRules(baseVerbForm(named), bodyLines) : undefined;
+  // The sentence before is read only for an edit that needs its page (it can be the whole line).
+  if (!place) return undefined;
+  const page = PAGE_TALKED_ABOUT.exec(stripPoliteness(core.slice(0, start)));
+  // A sentence that only names something ("the on call rota.") must name a page, not a thing.
+  if (!page || (page[2] !== undefined && !PAGE_LIKE.test(page[1]!))) return undefined;
+  const named =
+    place === 'pronoun'
+      ? `${edit.slice(0, pronoun!.index)} in ${page[1]}`
+      : place === 'after'
+        ? `${edit} in ${page[1]}`
+        : `in ${page[1]}, ${edit}`;
+  const read = applyRules(baseVerbForm(named), bodyLines);
   return read && read.kind !== 'failure' ? read : undefined;
 }
 
@@ -222,21 +232,27 @@ function addStatement(name: string, text: string): Intent | undefined {
 const SO_PAGE_NEEDS =
   /^(\S.{0,200}?)[,;]?\s+(?:so|which\s+means)\s+((?:the|our)\s[^,.!?]{1,120}?)\s+(?:needs?|should\s+be|must\s+be|has\s+to\s+be)\s+(?:updating|updated|an\s+update|changing|changed)[\s.!?]*$/i;
 
+/** Words {@link SO_PAGE_NEEDS} cannot match without, looked for before the line is stripped of courtesy. */
+const SO_PAGE_NEEDS_HINTS = [/\b(?:so|means)\s/i, /\b(?:needs?|be)\s+(?:updat|an\s+update|chang)/i] as const;
+
 export function statedCommand(line: string, bodyLines: string): Intent | undefined {
-  const so = SO_PAGE_NEEDS.exec(stripPoliteness(line));
+  const so = SO_PAGE_NEEDS_HINTS.every((hint) => hint.test(line))
+    ? SO_PAGE_NEEDS.exec(stripPoliteness(line))
+    : null;
   if (so && isStatement(statementOf(so[1]!), bodyLines)) return addStatement(so[2]!, statementOf(so[1]!));
   const found = lastBreak(line, STATED_BREAK);
   if (!found) return undefined;
   const { at, after: start } = found;
   const ask = stripPoliteness(line.slice(start));
-  const lead = statementOf(line.slice(0, at));
   // "Sorry, crazy day. update the X page\nappend: …": with its text on the lines after, the lead is no text.
   const addThat = ADD_THAT.exec(ask) ?? (bodyLines.trim().length === 0 ? UPDATE_NAMED.exec(ask) : null);
   // "As agreed with legal, please update X: section "H" …": a whole command after the lead, not a page name.
   const named = addThat ? ask.slice(addThat[0].length) : '';
   if (addThat && /[:"“]/.test(named)) return undefined;
+  if (!addThat && !UPDATE_IT.test(ask)) return undefined;
+  const lead = statementOf(line.slice(0, at));
   if (addThat) return isStatement(lead, bodyLines) ? addStatement(named, lead) : undefined;
-  const pageFirst = UPDATE_IT.test(ask) ? PAGE_THEN_STATEMENT.exec(lead) : null;
+  const pageFirst = PAGE_THEN_STATEMENT.exec(lead);
   if (!pageFirst) return undefined;
   const text = lead.slice(pageFirst[0].length);
   return isStatement(text, bodyLines) ? addStatement(pageFirst[1]!, text) : undefined;
