@@ -7,6 +7,7 @@ import { isComplaint } from './readings.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
+import { WEEKDAY } from './weekdays.js';
 
 /*
  * A command after a lead-in: context sentences ("The VPN changed last week. Could you add …") or a
@@ -270,8 +271,10 @@ const ASKING_WORD =
 const CHAT_MARKER =
   /\b(?:sorry|sry|soz|apologies|ugh|phew|oops|lol|haha+|quick\s+(?:one|q)|long\s+(?:day|week|story)|crazy|busy|hectic|mad|random|heads\s+up)\b/i;
 /** The asker or a time ("we had the retro today", "I'm new here", "client call in 10 min"). */
-const ASKER_OR_TIME =
-  /\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\s+(?:morning|afternoon|week)|standup|retro|meeting|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|back\s+from|just\s+(?:back|joined|started|got))\b/i;
+const ASKER_OR_TIME = new RegExp(
+  `\\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\\s+(?:morning|afternoon|week)|standup|retro|meeting|${WEEKDAY}|weekend|back\\s+from|just\\s+(?:back|joined|started|got))\\b`,
+  'i',
+);
 
 /**
  * Where the request starts after a first sentence of context ("So we had the retro today and this

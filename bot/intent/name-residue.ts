@@ -10,6 +10,7 @@
  */
 
 import { FUNCTION_WORDS } from './closed-words.js';
+import { WEEKDAY_EITHER_CASE, WEEKDAYS } from './weekdays.js';
 
 /** Pronouns that make what follows a break a sentence about someone, not more of the name. */
 const PRONOUNS = [
@@ -153,13 +154,7 @@ const CHAT_AND_TIME = [
   'min',
   'mins',
   'minutes',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'hour',
   'hours',
   'pm',
@@ -189,7 +184,7 @@ const MAX_TEXT = 400;
 
 /** When, alone at the end ("… today"); other days only after a preposition ("… before friday", not "Whit Monday"). */
 const DAY_ALONE = '(?:today|tonight|tomorrow|tmrw|eod|eow)';
-const WEEKDAY = '(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day';
+const WEEKDAY = WEEKDAY_EITHER_CASE;
 const DAY = `(?:(?:today|tomorrow|tmrw)\\s+(?:morning|afternoon|evening|night)|today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|quarter|morning|afternoon|evening|${WEEKDAY})|${WEEKDAY}(?:\\s+(?:morning|afternoon|evening))?|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))`;
 /** Events people look things up for ("the retro", "a prospect call", "tomorrow's board meeting"). Kept as data. */
 const EVENT_NOUN =

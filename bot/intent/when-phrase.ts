@@ -1,10 +1,14 @@
+import { WEEKDAY } from './weekdays.js';
+
 /**
  * When what is added holds, said after the page it is added to ("add Priya to the on-call rota for
  * week 12", "put "Ana covers Monday" on the rota for next week"): part of the text, never of the
  * page's name. Kept as data.
  */
-const WHEN_AT_END =
-  /\s+for\s+((?:the\s+)?(?:week|wk|month|sprint|quarter)\s+\d{1,2}|(?:next|this|the\s+next)\s+(?:week|month|sprint|quarter|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|q[1-4](?:\s+\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{4})?|(?:the\s+)?(?:holidays|xmas|christmas|weekend))[\s.!]*$/i;
+const WHEN_AT_END = new RegExp(
+  `\\s+for\\s+((?:the\\s+)?(?:week|wk|month|sprint|quarter)\\s+\\d{1,2}|(?:next|this|the\\s+next)\\s+(?:week|month|sprint|quarter|year)|${WEEKDAY}s?|q[1-4](?:\\s+\\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\\s+\\d{4})?|(?:the\\s+)?(?:holidays|xmas|christmas|weekend))[\\s.!]*$`,
+  'i',
+);
 /** Longest phrase looked for at the end. */
 const MAX_WHEN = 40;
 /** A short title in capitals ("Plan", "Release Plan"): "for Q3" may be the rest of its name. */
