@@ -203,12 +203,16 @@ const MAX_PAGE_NAME_LINE = 300;
 /** Where an earlier page was shown ("the page from the standup"): not a title, not a space. */
 const EARLIER_EVENT =
   '(?:standup|stand-up|meeting|call|sync|retro|thread|chat|email|demo|huddle|workshop|session|review|kickoff|kick-off|1:1|one-on-one|channel)';
+/** When an earlier page was shown ("from yesterday", "from the standup", "from this morning's call"). */
+const FROM_EARLIER = String.raw`from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT}\b)`;
+/** How someone showed an earlier page ("you sent", "Mark mentioned", "we looked at"). */
+const SHOWN = String.raw`(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at|pulled\s+up|brought\s+up|asked\s+(?:about|for)|talked\s+about|wanted)`;
 /**
  * "the page from yesterday", "open the one you sent me", "can someone deal with the page Mark
  * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
  */
 const BACK_REFERENCE = new RegExp(
-  String.raw`^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|pull\s+up|bring\s+up|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check|fix|update|edit|change|correct)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article|thing|stuff)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT}\b)|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at|asked\s+(?:about|for)|talked\s+about|wanted)\b)`,
+  String.raw`^(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?)?(?:(?:open|show|get|find|give|send|pull\s+up|bring\s+up|deal\s+with|handle|sort\s+out|take\s+care\s+of|look\s+at|check|fix|update|edit|change|correct)\s+(?:me\s+)?(?:again\s+)?)?(?:the|that|this)\s+(?:page|doc|document|one|link|article|thing|stuff)\s+(?:${FROM_EARLIER}|[a-z]+\s+${SHOWN}\b)`,
   'i',
 );
 /**
@@ -217,7 +221,7 @@ const BACK_REFERENCE = new RegExp(
  * followed by when or by who showed it. Bounded repeats only.
  */
 const POINTED_PAGE = new RegExp(
-  String.raw`\b(?:that|this|those|these)\s+(?:wiki\s+)?(?:page|doc|document|link|article)s?\b|\bthe\s+(?:last\s+|previous\s+|same\s+)?(?:page|doc|document|one|link|article)\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our)\s+${EARLIER_EVENT}\b)|(?:you|u|we|i|[A-Z][a-z]{1,20})\s+(?:just\s+)?(?:sent|showed|shared|gave|found|opened|posted|linked|mentioned|looked\s+at|had|pulled\s+up|brought\s+up)\b)`,
+  String.raw`\b(?:that|this|those|these)\s+(?:wiki\s+)?(?:page|doc|document|link|article)s?\b|\bthe\s+(?:last\s+|previous\s+|same\s+)?(?:page|doc|document|one|link|article)\s+(?:${FROM_EARLIER}|(?:you|u|we|i|[A-Z][a-z]{1,20})\s+(?:just\s+)?${SHOWN}\b)`,
 );
 /**
  * "could you check the numbers on that page from yesterday", "fix the typo on the page Mark shared": at
@@ -225,7 +229,7 @@ const POINTED_PAGE = new RegExp(
  * {@link EARLIER_PAGE_PROBE} characters). What is asked about it has no page to act on.
  */
 const EARLIER_PAGE_AT_END = new RegExp(
-  String.raw`(?:^|\s)(?:(?:on|in|of|from|at|to|with|about)\s+(?:the|that|this)\s+(?:page|doc|document|link|article|file|one)|[a-z]+\s+(?:the|that|this)\s+(?:page|doc|document|link|article|file))\s+(?:from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT})|[a-z]+\s+(?:sent|showed|shared|opened|found|gave|posted|mentioned|linked|recommended)(?:\s+(?:me|us))?(?:\s+(?:earlier|yesterday|before|today|this\s+morning))?)[\s?!.]*$`,
+  String.raw`(?:^|\s)(?:(?:on|in|of|from|at|to|with|about)\s+(?:the|that|this)\s+(?:page|doc|document|link|article|file|one)|[a-z]+\s+(?:the|that|this)\s+(?:page|doc|document|link|article|file))\s+(?:${FROM_EARLIER}|[a-z]+\s+${SHOWN}(?:\s+(?:me|us))?(?:\s+(?:earlier|yesterday|before|today|this\s+morning))?)[\s?!.]*$`,
   'i',
 );
 const EARLIER_PAGE_PROBE = 90;
