@@ -157,9 +157,11 @@ export function isVagueRequest(core: string): boolean {
 
 /** Words a phrase with no verb may add around what it points at ("the doc we talked about yesterday"). */
 const POINTED_EXTRA = new Set(
-  'we you u i they my our yesterday today morning week ago from what to do did need needed want wanted wants mean message email not quite'.split(
-    ' ',
-  ),
+  (
+    'we you u i they my our yesterday today morning week ago from what to do did need needed want wanted wants mean message email not quite ' +
+    // who it goes to, never what it is ("send it to the team", "share that with everyone")
+    'team everyone everybody channel group manager boss'
+  ).split(' '),
 );
 /** Words that describe a page without naming it ("the new one", "the updated version", "the wiki"). */
 const NAMELESS = new Set(
@@ -257,7 +259,9 @@ const NAMING_NOTHING = new Set(
     'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold ' +
     'brb later let think one whatever never sounds sound seems ' +
     // a write with nothing named: "put it there", "write that down somewhere", "make another one"
-    'put write wrote written copy another nice somewhere anywhere progress news status message'
+    'put write wrote written copy another nice somewhere anywhere progress news status message ' +
+    // taking back what was done, with nothing named: "undo", "revert that", "redo it"
+    'undo undone revert reverted redo'
   ).split(' '),
 );
 /**
@@ -269,7 +273,7 @@ const ACTS_ON_NOTHING = new Set(
     'it this that these those them thats its same usual again back before earlier ' +
     'yesterday ago discussed mentioned agreed meant mean wanted wrong broken better worse whatever ' +
     'proceed continue carry ahead go going left fix sort handle idk dunno working happened ' +
-    'thing stuff something mess remember recall conversation convo discussion other another'
+    'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo'
   ).split(' '),
 );
 /** What the bot did or meant ("did you …", "have you …", "what do you mean", "you did"). */
@@ -281,7 +285,7 @@ const THING = new Set('thing stuff thingy thingamajig whatsit'.split(' '));
  * mind", "one sec", "let me think"): nothing to act on, even when the words look like a question.
  */
 const HOLDING = new Set(
-  'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold brb later think whatever'.split(
+  'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold wait brb later think whatever'.split(
     ' ',
   ),
 );
