@@ -47,9 +47,11 @@ import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
 import {
+  ASKED_TO_ACT,
   hasVerbTypo,
   isFillerOnly,
   isKeywords,
+  isNamelessEdit,
   isNamelessRead,
   isPointedNewPage,
   isPointingOnly,
@@ -787,8 +789,11 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (BACK_REFERENCE.test(core) || earlierPage) return unclear(core);
   // "that page", "same for the other page", "change it back": only pointing, nothing named; "do it?" stays a question.
   const pointing =
-    !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core));
-  if (pointing && !/\?\s*$/.test(line) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
+    !/["“”_*`]/.test(core) &&
+    (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core) || isNamelessEdit(core));
+  // "can you make a new one?": asked of the bot with its question mark, still a request naming nothing.
+  const askedToAct = ASKED_TO_ACT.test(line.trim()) && !isQuestion(core);
+  if (pointing && (!/\?\s*$/.test(line) || askedToAct) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
     return unclear(core);
   // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
   if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);

@@ -190,6 +190,21 @@ export function isNamelessRead(core: string): boolean {
   return lead && rest.every(namesNothing);
 }
 
+/** Verbs that change a page: with only nameless words after them ("update the page", "edit the doc"), no page is named. */
+const EDIT_VERBS = new Set('update edit change fix correct amend tidy modify rename'.split(' '));
+
+/**
+ * True for an edit that names no page ("update the page", "edit the doc pls", "fix that one"): an edit
+ * verb, then only words that name nothing. Asking which page as if the request were understood would
+ * hide that nothing was; it is not understood, with readings. A create is left to ask for its title.
+ */
+export function isNamelessEdit(core: string): boolean {
+  const words = wordsOf(core).map((word) => word.replace(/[^\p{L}\p{N}']+/gu, '').toLowerCase());
+  if (words.length < 2 || words.length > 5) return false;
+  const [first, ...rest] = words;
+  return EDIT_VERBS.has(first!) && rest.every(namesNothing);
+}
+
 /**
  * True for a phrase that only points, with no verb ("that page", "the usual", "same for the other
  * page", "the doc we talked about yesterday", "you know the one"): nothing is named, so it is not
@@ -323,7 +338,7 @@ const QUESTION_SYNTAX =
 const REPEAT_REQUEST =
   /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?same(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again)|(?:repeat|redo)\s+(?:that|it|this)\b|(?:the\s+)?same\s+(?:again|thing\s+again|as\s+(?:before|last\s+time|usual))\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
 /** A request of the bot ("can you …", "please …"): asked with a question mark or not, it asks for an action. */
-const ASKED_TO_ACT =
+export const ASKED_TO_ACT =
   /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly)\b/i;
 
 /**
