@@ -256,7 +256,7 @@ const WISH_IF =
 /** A page's name alone on the first line, then an edit keyword on the next ("VPN Setup Guide\nappend: …"). */
 const EDIT_ON_NEXT_LINE = /^[ \t]*(?:(?:append|add|body|title)[ \t]*:|(?:section|replace)[ \t]+["“])/i;
 const HELP_THEN_QUESTION =
-  /^(?:help|halp|(?:please|pls|plz)\s+help)(?:\s+(?:me|pls|please))?\s*[,:!.\-–—]+\s*(?=\S)/i;
+  /^(?:help|halp|(?:please|pls|plz)\s+help|(?:i'?m|im|i\s+am)\s+(?:so\s+|totally\s+|a\s+bit\s+)?(?:lost|confused|stuck))(?:\s+(?:me|pls|please|here))?\s*[,:!.\-–—]+\s*(?=\S)/i;
 const HELP_WITH_PAGE = /^help\s+(?:me\s+|us\s+)?(?:with|on)\s+(?=(?:the|our)\s)/i;
 const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
 /**
@@ -446,8 +446,8 @@ function pageHadAsked(core: string): Intent | undefined {
 }
 
 /**
- * "help, how do I reset my password?", "Help! who is on call?": a cry for help, then a question for
- * the knowledge base ("help, what can you do?" still asks about the bot).
+ * "help, how do I reset my password?", "Help! who is on call?", "I'm lost, where is the fire exit?": a
+ * cry for help, then a question for the knowledge base ("help, what can you do?" still asks about the bot).
  */
 function isQuestionAfterHelp(line: string): boolean {
   const lead = HELP_THEN_QUESTION.exec(line);

@@ -131,7 +131,9 @@ const VAGUE = new Set([
     // "do the same as before for the other one": a repeat of something earlier, named by when.
     'like as other previous last time exactly just into at look ' +
     // "open that page", "that link you sent": what points may be a page without a name.
-    'page pages doc docs document link links file article result results'
+    'page pages doc docs document link links file article result results ' +
+    // changes never described: "apply the changes we discussed", "make the edits"
+    'changes edits corrections fixes tweaks'
   ).split(' '),
   ...RECALLING,
 ]);
