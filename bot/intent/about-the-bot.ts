@@ -105,14 +105,18 @@ const BOT_WORDS = wordSet(
     // the bot's commands, as a help topic
     'search searching searches find finding look lookup open opening get read create creating make making ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
-    'page pages doc docs wiki confluence space spaces particular specific certain another different other given',
+    'page pages doc docs wiki confluence space spaces particular specific certain another different other given ' +
+    // running the bot, as the admin topic ("how do I set up the connector?", "what admin commands are there?")
+    'admin admins administrator administration connector connectors configure configuration config settings set setup ' +
+    // how it is reached ("create a page thru you")
+    'thru go',
 );
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
   /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /** Pointing words: "can you do it?" is about something earlier, not the bot. */
 const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+thing\b/i;
 /** Past doings of the bot ("what did you do?", "have you done it?"). */
@@ -125,9 +129,12 @@ const DUMMY_IT = /\b(?:is\s+it|it'?s|it\s+is)\s+possible\b/gi;
 const COMMAND_FIRST = /^\W*(?:search|find|look|create|make|update|edit|change|add|append|rename|approve)\b/i;
 /** Words before a space's key ("in HR", "from OPS"). */
 const IN_WORD = /^(?:in|from|within|inside)$/;
-/** How the user does something ("how do I …", "how can we …", "how to …"). */
+/**
+ * How the user does something ("how do I …", "how can we …", "how to …", "how I make …" in non-native
+ * English, "how do you change …" with "you" for anyone).
+ */
 const HOW_I =
-  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should|do)|to)\b|\b(?:best|easiest|quickest|right)\s+way\s+to\b/i;
+  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:best|easiest|quickest|right|the)\s+way\s+to\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
 const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
 /** A document about using something: about the bot only when asked of it ("a guide to using you"). */
@@ -154,6 +161,12 @@ const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
   [/^(?:create|creating|make|making)$/, 'create'],
   [/^(?:update\w*|edit\w*|chang\w+|add\w*|append|rename)$/, 'update'],
   [/^(?:approve|approving)$/, 'approvals'],
+  [/^(?:open|opening|read|reading|view|viewing)$/, 'get'],
+  [/^questions?$/, 'questions'],
+  [
+    /^(?:admin|admins|administrator|administration|connectors?|configure|configuration|config|settings)$/,
+    'admin',
+  ],
 ];
 
 /**

@@ -25,6 +25,8 @@ const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${
 
 /** Greetings in other languages, before a request ("Bonjour, …") or alone ("hola!"). */
 const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
+/** Thanks in other languages ("merci beaucoup", "muchas gracias", "dhanyavaad", "asante sana"). Kept as data. */
+const OTHER_LANGUAGE_THANKS = String.raw`(?:merci(?:\s+beaucoup)?|(?:muchas\s+)?gracias|danke(?:\s+sch(?:ö|oe?)n)?|vielen\s+dank|grazie(?:\s+mille)?|obrigad[oa]|dhanyavaa?d|dhanyawaa?d|shukriya|asante(?:\s+sana)?|arigato|arigatou|xie\s+xie|kiitos|dank\s+je(?:\s+wel)?|spasibo|спасибо|ありがとう|谢谢|شكرا)`;
 /** The bot's command verbs, as a lookahead source: what may follow "to" in "is it possible to …", "asked me to …". */
 const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|give|view|read|check|share|pull|bring|create|make|set\s+up|start|add|put|write|update|edit|append|change|replace|rename|fix|correct|swap|insert|include|mention|note)\b)`;
 /**
@@ -97,7 +99,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "Before I disappear into meetings, …", "while I remember, …": when the asker asks, before the request.
   /^(?:before|while|since)\s+(?:i|we)\s+[^,.!?:;"“\n]{1,50},\s*(?=\S)/i,
   // "New joiner here. When is payday?", "newbie here -": who is asking, before the request.
-  /^(?:(?:a\s+)?new\s+(?:user|joiner|starter|hire|member|colleague|employee|person)|newbie|newcomer|first[\s-]+time(?:\s+user)?)(?:\s+here)?\s*[.!,:;\-–—]+\s*(?=\S)/i,
+  /^(?:(?:a\s+)?new\s+(?:user|joiner|starter|hire|member|colleague|employee|person)|newbie|newcomer|first[\s-]+time(?:\s+user|\s+using\s+(?:this(?:\s+bot)?|you|u|the\s+bot))?)(?:\s+here)?\s*[.!,:;\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:trying|wanting|hoping|going)\s+to\s+(?=\S)/i,
   // "I am writing to request the travel policy" (formal, as in an email): what is asked for follows.
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
@@ -764,15 +766,22 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice)\s+(?:job|work)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+help)|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
  */
 const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?|(?:that|this|it|you|u)\s+(?:(?:just|really)\s+)?(?:saved\s+(?:me|us|my)(?:\s+(?:(?:so\s+much|a\s+lot\s+of|loads\s+of|heaps\s+of|a\s+ton\s+of|some)\s+time|(?:whole\s+)?(?:day|morning|week|life|bacon|skin)))?|made\s+my\s+(?:day|morning|week)))`;
-const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+now|${PRAISE})`;
+/**
+ * Particles said after thanks in other Englishes ("thanks o", "thank you lah", "thanks ji", "tnx sha"):
+ * they soften or stress it, and name nothing. Kept as data.
+ */
+const THANKS_PARTICLE = '(?:o+|lah|leh|lor|ji|sha|jare|na|ya|yaar|po|amigo|amiga)';
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+now|${PRAISE}|${THANKS_PARTICLE})`;
+/** A sound of relief or delight before thanks ("ah brilliant, cheers", "oh nice", "yay thanks"); alone it is no greeting. */
+const INTERJECTION_LEAD = String.raw`(?:(?:ah+|oh+|ooh+|aw+|yay|woo+|wow|ahh+|phew)\s+)?`;
 const GREETING = new RegExp(
-  String.raw`^(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
+  String.raw`^${INTERJECTION_LEAD}(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
 );
 
@@ -837,12 +846,38 @@ export function isGreeting(line: string): boolean {
     .filter((part) => part.length > 0);
   // "hi how are u doing", "hey hope you're well": a greeting, then small talk without a comma, in one
   // part only ("hi, hope you are well. search for X" has a request after it).
-  if (parts.length === 1) return greetingThenSmallTalk(parts[0]!);
+  if (parts.length === 1) return greetingThenSmallTalk(parts[0]!) || isSmallTalkAlone(parts[0]!);
   return (
     parts.length <= 6 &&
     parts.every((part) => GREETING.test(part) || SMALL_TALK.test(part) || greetingThenSmallTalk(part)) &&
     parts.some((part) => GREETING.test(part) || greetingThenSmallTalk(part))
   );
+}
+
+/** Whoever small talk is said to, after it ("happy friday bot", "how's your day going mate"). */
+const SMALL_TALK_ADDRESSEE = new RegExp(String.raw`\s+(?:bot|team|all|everyone|folks|${VOCATIVE})$`, 'i');
+
+/**
+ * Small talk with no greeting word before it ("hope you're having a good day", "how's your day going",
+ * "happy friday bot"): a greeting too. Two words at least: "right" or "eh" alone says nothing.
+ */
+function isSmallTalkAlone(part: string): boolean {
+  const talk = part.replace(SMALL_TALK_ADDRESSEE, '');
+  return /\s/.test(talk) && SMALL_TALK.test(talk);
+}
+
+/**
+ * Gestures that thank, agree or wave when sent on their own ("🙏", "👍👍", "🙌 ❤️"); kept as data. Faces
+ * ("🙂🙂") and other symbols alone ("...?!", "🤷") say nothing the bot can take as thanks.
+ */
+const THANKS_EMOJI = new Set(['🙏', '👍', '👌', '🙌', '👏', '💯', '❤', '♥', '✅', '✔', '👋', '🤝']);
+/** Skin tones, joiners and variation selectors that ride on an emoji. */
+const EMOJI_MODIFIERS = /[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu;
+
+/** True for a message of thanks or approval emoji only ("🙏", "👍🏽 👍🏽"). */
+export function isThanksEmoji(line: string): boolean {
+  const marks = [...line.replace(EMOJI_MODIFIERS, '').replace(/[\s!.]+/g, '')];
+  return marks.length > 0 && marks.length <= 8 && marks.every((mark) => THANKS_EMOJI.has(mark));
 }
 
 /** "hi how are u doing", "hey hope you're well": a greeting word, then small talk with no break. */
@@ -857,7 +892,7 @@ const BOT = String.raw`(?:you|u|ya|(?:this|the)\s+(?:confluence\s+)?(?:bot|assis
 const TOPIC_WORDS: readonly [RegExp, HelpTopic][] = [
   [/^(?:search|searching|find|finding|look|lookup)/i, 'search'],
   [/^(?:get|getting|open|opening|show|read|reading|view|pages?$)/i, 'get'],
-  [/^(?:create|creating|new|make|write|add)/i, 'create'],
+  [/^(?:create|creating|new|make|making|write|add)/i, 'create'],
   [/^(?:put|insert)/i, 'update'],
   [/^(?:update|updating|edit|editing|append|replace|rename|change)/i, 'update'],
   [/^(?:approv|confirm|reject)/i, 'approvals'],
@@ -871,13 +906,17 @@ const ADD_TO_PAGE =
 
 function topicOf(words: string | undefined): HelpTopic | undefined {
   if (!words) return undefined;
-  const cleaned = words.replace(/^(?:(?:me|with|on|about|for|the|to|an|a|using|how\s+to)\b|\s)+/i, '').trim();
+  // "get you to make a page": what the bot is got to do is the topic.
+  const cleaned = words
+    .replace(/^(?:(?:me|with|on|about|for|the|to|an|a|using|how\s+to)\b|\s)+/i, '')
+    .replace(/^(?:get|ask|have)\s+(?:you|u|the\s+bot|it)\s+(?:to\s+)?(?=\S)/i, '')
+    .trim();
   if (ADD_TO_PAGE.test(cleaned)) return 'update';
   return TOPIC_WORDS.find(([pattern]) => pattern.test(cleaned))?.[1];
 }
 
 const HELP = new RegExp(
-  String.raw`^(?:help|\?|h|commands?|what\s+all\s+(?:things\s+|stuff\s+)?(?:can\s+(?:you|u)|(?:you|u)\s+can)\s+do|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+(?:do|help(?:\s+(?:me|us))?\s+with))?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+commands\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+do\s+i\s+start|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:syntax|format|command)\s+(?:for|to)|who\s+are\s+you|what\s+are\s+you)\b(?:[\s,:]+(.*))?$`,
+  String.raw`^(?:help|\?|h|commands?|what\s+all\s+(?:things\s+|stuff\s+)?(?:can\s+(?:you|u)|(?:you|u)\s+can)\s+do|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+(?:do|help(?:\s+(?:me|us))?\s+with))?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+commands\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+(?:know|get|understand|see)\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+(?:do|should|can)\s+i\s+(?:start|begin)|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:syntax|format|command)\s+(?:for|to)|who\s+are\s+you|what\s+are\s+you|what(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?|what(?:'s|s|\s+is)\s+(?:your|ur)\s+(?:purpose|job|role|function|deal)|what\s+do\s+(?:you|u)\s+know)\b(?:[\s,:]+(.*))?$`,
   'i',
 );
 /** "how do I search?", "how I can search?" (non-native): how to use one command, nothing after the verb. */
@@ -888,7 +927,7 @@ const HOW_TO_USE =
 
 /** "how do approvals work?": how one of the bot's features works. */
 const HOW_IT_WORKS =
-  /^how\s+(?:do|does)\s+(?:the\s+|your\s+)?(approvals?|search(?:ing)?|creating\s+pages|page\s+creation|updates?|updating\s+pages|edits?|editing)\s+work\b/i;
+  /^how\s+(?:do|does)\s+(?:the\s+|your\s+)?(approvals?|search(?:ing)?|creating\s+pages|page\s+creation|updates?|updating\s+pages|edits?|editing)(?:\s+(?:thing|feature|flow|bit))?\s+work\b/i;
 
 /** Help asked as a question ("what can you do …", "who are you …"): what follows must still be about the bot. */
 const ASKED_ABOUT_BOT =
@@ -897,9 +936,18 @@ const ASKED_ABOUT_BOT =
 const BOT_TAIL =
   /^(?:(?:for|to)\s+(?:me|us)|you|u|here|exactly|then|now|today|again|anyway|(?:with|to|in)\s+(?:you|u|this|it|here|this\s+(?:chat|channel|bot)))?[\s?!.]*$/i;
 
-/** "can you create pages?", "can you do searches?": whether the bot can do one of its commands, nothing more named. */
+/**
+ * "can you create pages?", "can you do searches?", "is it possible to create pages here?", "does this
+ * bot support editing?": whether the bot can do one of its commands, nothing more named.
+ */
 const ABILITY_ASKED =
-  /^(?:can|could)\s+(?:you|u)\s+(search|do\s+searches|find\s+(?:pages|things|stuff)|open\s+pages|create|make|update|edit|approve)(?:\s+(?:pages?|docs?|things|stuff|for\s+me))?[\s?!.]*$/i;
+  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing))(?:\s+(?:new\s+)?(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+(?:here|too|as\s+well|from\s+here|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
+
+/** "guide me", "teach me how to use this", "show us around": asked to be shown the bot, nothing else named. */
+const GUIDE_ASKED = new RegExp(
+  String.raw`^(?:guide|teach|show)\s+(?:me|us)(?:\s+(?:on\s+)?how\s+to\s+use\s+(?:${BOT}|this)|\s+around)?[\s?!.]*$`,
+  'i',
+);
 
 /** Help on the command a "can you …?" asks about, or `undefined`. */
 export function abilityAsked(line: string): { topic?: HelpTopic } | undefined {
@@ -941,6 +989,7 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
     const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
     return topic ? { topic } : {};
   }
+  if (GUIDE_ASKED.test(core) && !/^show\s+(?:me|us)[\s?!.]*$/i.test(core)) return {};
   // Asked in other words ("I don't understand how to use this thing", "list your commands"): read by its vocabulary.
   return helpAboutTheBot(core);
 }

@@ -88,6 +88,12 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   srch: 'search',
   gimme: 'give me',
   wanna: 'want to',
+  hw: 'how',
+  hwo: 'how',
+  waht: 'what',
+  whta: 'what',
+  wht: 'what',
+  thru: 'through',
 };
 /** Command words looked at for chat spellings; the rest of the line may be page text. */
 const COMMAND_WORDS_LOOKED_AT = 20;

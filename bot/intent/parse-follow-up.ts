@@ -71,8 +71,10 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 const MORE =
   /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
+/** "go back", "back one": the result opened before the last one. */
+const GO_BACK = /^(?:go\s+)?back(?:\s+(?:one|a\s+step))?$/i;
 /** "the one after that" / "the one before": relative to the last result opened. */
-const RELATIVE = /^(?:the\s+)?(?:one|result|page)\s+(after|before)(?:\s+(?:that|this|it))?$/i;
+const RELATIVE = /^(?:the\s+)?(?:one|result|page)\s+(after|before)(?:\s+(?:that|this|it)(?:\s+one)?)?$/i;
 
 /** Words of follow-ups a typo of which is read as the word ("secnd", "sceond one", "mroe"). */
 const FOLLOW_UP_WORDS = [
@@ -150,6 +152,7 @@ export function parseFollowUp(core: string): Intent | undefined {
     const position = where === 'top' ? 1 : where ? 'last' : ORDINALS[placed[2]!.toLowerCase()];
     if (position !== undefined) return { kind: 'follow-up', action: 'open', position };
   }
+  if (GO_BACK.test(text)) return { kind: 'follow-up', action: 'open', position: 'previous' };
   const relative = RELATIVE.exec(afterVerb.trim());
   if (relative)
     return {

@@ -7,6 +7,7 @@ import {
   isGreeting,
   isLeadInLine,
   isQuestion,
+  isThanksEmoji,
   matchHelp,
   stripPoliteness,
   THANKS_SAID,
@@ -46,9 +47,11 @@ import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
 import {
+  ASKED_TO_ACT,
   hasVerbTypo,
   isFillerOnly,
   isKeywords,
+  isNamelessEdit,
   isNamelessRead,
   isPointedNewPage,
   isPointingOnly,
@@ -139,6 +142,14 @@ const SEARCHY_QUESTION = new RegExp(
   'i',
 );
 /**
+ * "anything in HR about parental leave?", "any docs in the ENG space on kafka?": asking whether pages
+ * exist, with the space named before the topic; the space and the topic are left for the search to read.
+ */
+const SEARCHY_IN_SPACE = new RegExp(
+  String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}\s+(?=(?:in|on|within)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}|[A-Za-z]+\s+space)\s+(?:on|about|for|regarding)\s+\S)`,
+  'i',
+);
+/**
  * "have we documented kafka lag anywhere?", "is the release process written down somewhere?": whether
  * a topic is written up is a search for it (the topic sits between the asking words and the verb).
  */
@@ -163,6 +174,9 @@ const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
   /^(?:where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+read(?:\s+up)?\s+(?:about|on)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
+/** "where can I see the documents for X", "where I can read the info on Y": pages on a topic, so a search. */
+const WHERE_CAN_I_SEE_DOCS =
+  /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|get|check)\s+(?:the\s+|any\s+|some\s+|our\s+)?(?:docs?|documents?|documentation|pages?|info|information|details|stuff|material)\s+(?:for|on|about|regarding|related\s+to)\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
@@ -242,7 +256,7 @@ const WISH_IF =
 /** A page's name alone on the first line, then an edit keyword on the next ("VPN Setup Guide\nappend: …"). */
 const EDIT_ON_NEXT_LINE = /^[ \t]*(?:(?:append|add|body|title)[ \t]*:|(?:section|replace)[ \t]+["“])/i;
 const HELP_THEN_QUESTION =
-  /^(?:help|halp|(?:please|pls|plz)\s+help)(?:\s+(?:me|pls|please))?\s*[,:!.\-–—]+\s*(?=\S)/i;
+  /^(?:help|halp|(?:please|pls|plz)\s+help|(?:i'?m|im|i\s+am)\s+(?:so\s+|totally\s+|a\s+bit\s+)?(?:lost|confused|stuck))(?:\s+(?:me|pls|please|here))?\s*[,:!.\-–—]+\s*(?=\S)/i;
 const HELP_WITH_PAGE = /^help\s+(?:me\s+|us\s+)?(?:with|on)\s+(?=(?:the|our)\s)/i;
 const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
 /**
@@ -423,7 +437,8 @@ function pageHadAsked(core: string): Intent | undefined {
     .slice(lead[0].length)
     .replace(/[\s?!.]+$/, '')
     .replace(HAD_WHERE, '');
-  if (name.length > MAX_PAGE_NAME_LINE) return undefined;
+  // "you have any document on gratuity?": whether pages exist on a topic, read as a search below.
+  if (name.length > MAX_PAGE_NAME_LINE || /^(?:any|some)\s/i.test(name)) return undefined;
   const named = namedPage(name);
   if (named) return named;
   const documentNamed = /^(?:the|our)\s/i.test(name) && DOCUMENT_NOUN.test(withoutTailAfterName(name));
@@ -431,8 +446,8 @@ function pageHadAsked(core: string): Intent | undefined {
 }
 
 /**
- * "help, how do I reset my password?", "Help! who is on call?": a cry for help, then a question for
- * the knowledge base ("help, what can you do?" still asks about the bot).
+ * "help, how do I reset my password?", "Help! who is on call?", "I'm lost, where is the fire exit?": a
+ * cry for help, then a question for the knowledge base ("help, what can you do?" still asks about the bot).
  */
 function isQuestionAfterHelp(line: string): boolean {
   const lead = HELP_THEN_QUESTION.exec(line);
@@ -737,9 +752,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
     // "?", "???": only asking, nothing asked about; the help says what can be asked.
-    return /^[?？¿]+$/.test(line.trim())
-      ? { kind: 'help' }
-      : failure('I did not catch that. Try one of these commands.');
+    if (/^[?？¿]+$/.test(line.trim())) return { kind: 'help' };
+    // "🙏", "👍": thanks sent as emoji.
+    if (isThanksEmoji(head)) return { kind: 'greeting' };
+    return failure('I did not catch that. Try one of these commands.');
   }
   if (isGreeting(line)) {
     if (bodyLines.trim().length === 0) return { kind: 'greeting' };
@@ -773,8 +789,11 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (BACK_REFERENCE.test(core) || earlierPage) return unclear(core);
   // "that page", "same for the other page", "change it back": only pointing, nothing named; "do it?" stays a question.
   const pointing =
-    !/["“”_*`]/.test(core) && (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core));
-  if (pointing && !/\?\s*$/.test(line) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
+    !/["“”_*`]/.test(core) &&
+    (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core) || isNamelessEdit(core));
+  // "can you make a new one?": asked of the bot with its question mark, still a request naming nothing.
+  const askedToAct = ASKED_TO_ACT.test(line.trim()) && !isQuestion(core);
+  if (pointing && (!/\?\s*$/.test(line) || askedToAct) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
     return unclear(core);
   // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
   if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);
@@ -794,9 +813,11 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (wherePage) return wherePage;
   const searchy =
     SEARCHY_QUESTION.exec(core) ??
+    SEARCHY_IN_SPACE.exec(core) ??
     where ??
     WHAT_WE_HAVE.exec(core) ??
     WHAT_IS_IN_WIKI.exec(core) ??
+    WHERE_CAN_I_SEE_DOCS.exec(core) ??
     THERE_IS_AFTER.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
   const documented = documentedTopic(core);

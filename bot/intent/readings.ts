@@ -131,7 +131,9 @@ const VAGUE = new Set([
     // "do the same as before for the other one": a repeat of something earlier, named by when.
     'like as other previous last time exactly just into at look ' +
     // "open that page", "that link you sent": what points may be a page without a name.
-    'page pages doc docs document link links file article result results'
+    'page pages doc docs document link links file article result results ' +
+    // changes never described: "apply the changes we discussed", "make the edits"
+    'changes edits corrections fixes tweaks'
   ).split(' '),
   ...RECALLING,
 ]);
@@ -157,9 +159,11 @@ export function isVagueRequest(core: string): boolean {
 
 /** Words a phrase with no verb may add around what it points at ("the doc we talked about yesterday"). */
 const POINTED_EXTRA = new Set(
-  'we you u i they my our yesterday today morning week ago from what to do did need needed want wanted wants mean message email not quite'.split(
-    ' ',
-  ),
+  (
+    'we you u i they my our yesterday today morning week ago from what to do did need needed want wanted wants mean message email not quite ' +
+    // who it goes to, never what it is ("send it to the team", "share that with everyone")
+    'team everyone everybody channel group manager boss'
+  ).split(' '),
 );
 /** Words that describe a page without naming it ("the new one", "the updated version", "the wiki"). */
 const NAMELESS = new Set(
@@ -186,6 +190,21 @@ export function isNamelessRead(core: string): boolean {
   const [first, ...rest] = words;
   const lead = READ_VERBS.has(first!) || /^(?:the|that|this)$/.test(first!);
   return lead && rest.every(namesNothing);
+}
+
+/** Verbs that change a page: with only nameless words after them ("update the page", "edit the doc"), no page is named. */
+const EDIT_VERBS = new Set('update edit change fix correct amend tidy modify rename'.split(' '));
+
+/**
+ * True for an edit that names no page ("update the page", "edit the doc pls", "fix that one"): an edit
+ * verb, then only words that name nothing. Asking which page as if the request were understood would
+ * hide that nothing was; it is not understood, with readings. A create is left to ask for its title.
+ */
+export function isNamelessEdit(core: string): boolean {
+  const words = wordsOf(core).map((word) => word.replace(/[^\p{L}\p{N}']+/gu, '').toLowerCase());
+  if (words.length < 2 || words.length > 5) return false;
+  const [first, ...rest] = words;
+  return EDIT_VERBS.has(first!) && rest.every(namesNothing);
 }
 
 /**
@@ -257,7 +276,9 @@ const NAMING_NOTHING = new Set(
     'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold ' +
     'brb later let think one whatever never sounds sound seems ' +
     // a write with nothing named: "put it there", "write that down somewhere", "make another one"
-    'put write wrote written copy another nice somewhere anywhere progress news status message'
+    'put write wrote written copy another nice somewhere anywhere progress news status message ' +
+    // taking back what was done, with nothing named: "undo", "revert that", "redo it"
+    'undo undone revert reverted redo'
   ).split(' '),
 );
 /**
@@ -269,7 +290,7 @@ const ACTS_ON_NOTHING = new Set(
     'it this that these those them thats its same usual again back before earlier ' +
     'yesterday ago discussed mentioned agreed meant mean wanted wrong broken better worse whatever ' +
     'proceed continue carry ahead go going left fix sort handle idk dunno working happened ' +
-    'thing stuff something mess remember recall conversation convo discussion other another'
+    'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo'
   ).split(' '),
 );
 /** What the bot did or meant ("did you …", "have you …", "what do you mean", "you did"). */
@@ -281,7 +302,7 @@ const THING = new Set('thing stuff thingy thingamajig whatsit'.split(' '));
  * mind", "one sec", "let me think"): nothing to act on, even when the words look like a question.
  */
 const HOLDING = new Set(
-  'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold brb later think whatever'.split(
+  'decide choose surprise matter matters mind nevermind nvm forget fine sure sec moment hold wait brb later think whatever'.split(
     ' ',
   ),
 );
@@ -319,7 +340,7 @@ const QUESTION_SYNTAX =
 const REPEAT_REQUEST =
   /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?same(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again)|(?:repeat|redo)\s+(?:that|it|this)\b|(?:the\s+)?same\s+(?:again|thing\s+again|as\s+(?:before|last\s+time|usual))\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
 /** A request of the bot ("can you …", "please …"): asked with a question mark or not, it asks for an action. */
-const ASKED_TO_ACT =
+export const ASKED_TO_ACT =
   /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly)\b/i;
 
 /**
