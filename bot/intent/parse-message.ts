@@ -133,7 +133,7 @@ const SEARCHY_ASKING = [
 const SEARCHY_NOUN =
   '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
-const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))`;
+const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
 const SEARCHY_QUESTION = new RegExp(
   String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}(?:\s+${SEARCHY_AFTER_NOUN})?\s+${SEARCHY_PREPOSITION}\s+`,
   'i',
@@ -153,6 +153,32 @@ function documentedTopic(core: string): string | undefined {
   const first = DOCUMENTED_FIRST.exec(core);
   if (first) return core.slice(first[0].length).replace(WHERE_WRITTEN, '');
   return core.length <= MAX_PAGE_NAME_LINE ? DOCUMENTED_AFTER.exec(core)?.[1] : undefined;
+}
+
+/** Who may be asked where the team keeps something, before "where" ("do you know where …", "any idea where …"). */
+const WHERE_ASKED = String.raw`(?:(?:do\s+(?:you|u)\s+know|(?:you|u)\s+know|any\s+idea|tell\s+me|i\s+(?:wonder|don'?t\s+know))\s+)?`;
+/**
+ * "where do we keep the brand assets?", "where do we store pitch decks": where the team keeps a topic
+ * is a search for it ("where do I put my receipts?" asks the asker's own way, and stays a question).
+ */
+const WHERE_WE_KEEP = new RegExp(
+  String.raw`^${WHERE_ASKED}where\s+(?:do|does|did|would|should|can|could|will)\s+(?:we|you|u|they|people|everyone|the\s+team|(?:the\s+)?teams)\s+(?:usually\s+|normally\s+|generally\s+)?(?:keep|store|put|save|file|document|write\s+(?:up|down)|track|record|publish|post|have)\s+(?=\S)`,
+  'i',
+);
+/**
+ * "where is the vpn setup documented?", "any idea where travel insurance is written down": where a topic is
+ * written up is a search for it; the topic sits between "where" and the verb.
+ */
+const WHERE_DOCUMENTED = new RegExp(
+  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s)?\s+(\S.{0,120}?)\s+(?:(?:is|are)\s+)?(?:documented|written\s+(?:up|down)|described|explained|covered|recorded|noted\s+down)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
+  'i',
+);
+
+/** The topic of "where do we keep X?" / "where is X documented?", or `undefined`. */
+function whereKeptTopic(core: string): string | undefined {
+  const keep = WHERE_WE_KEEP.exec(core);
+  if (keep) return core.slice(keep[0].length);
+  return core.length <= MAX_PAGE_NAME_LINE ? WHERE_DOCUMENTED.exec(core)?.[1] : undefined;
 }
 
 /** "show me what we have on X", "what have we got about X": a search. */
@@ -733,6 +759,17 @@ function readingKind(intent: Intent): string {
   return intent.kind;
 }
 
+/**
+ * The line up to its last question mark when only thanks, a greeting or emoji follow it ("and for
+ * contractors? tysm", "kafka runbook?!! 🙏"): it was asked as a question all the same.
+ */
+function withoutThanksAfterQuestion(line: string): string {
+  const mark = line.lastIndexOf('?');
+  if (mark < 0 || mark === line.length - 1) return line;
+  const after = line.slice(mark + 1);
+  return !/[\p{L}\p{N}]/u.test(after) || isGreeting(after) ? line.slice(0, mark + 1) : line;
+}
+
 function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
@@ -799,7 +836,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     WHAT_IS_IN_WIKI.exec(core) ??
     THERE_IS_AFTER.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
-  const documented = documentedTopic(core);
+  const documented = documentedTopic(core) ?? whereKeptTopic(core);
   if (documented) return parseSearchWords(documented);
   // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
   const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
@@ -828,12 +865,13 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "according to the handbook how many sick days do we get": the page named as a source, then the question.
   if (QUESTION_AFTER_SOURCE.test(core)) return asQuestion(line, bodyLines);
   const keywords = isKeywords(core) && !hasVerbTypo(core);
-  if (keywords && isKeywordQuery(line, core)) return parseSearchWords(core);
+  const askedLine = withoutThanksAfterQuestion(line);
+  if (keywords && isKeywordQuery(askedLine, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.
-  const asked = isQuestion(core) || /\?\s*$/.test(line);
+  const asked = isQuestion(core) || /\?\s*$/.test(askedLine);
   const definite = keywords && isDefiniteName(core) && !asked ? definiteName(core) : undefined;
   if (definite) return definite;
-  if (isQuestion(line) || isQuestion(core)) return asQuestion(line, bodyLines);
+  if (isQuestion(askedLine) || isQuestion(core)) return asQuestion(line, bodyLines);
   const quote = readQuoted(core, 0);
   if (quote?.kind === 'unbalanced')
     return failure(`That has an opening ${quote.open} but no closing quote.`, EXAMPLE_COMMANDS);

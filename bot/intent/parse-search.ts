@@ -27,6 +27,8 @@ const LEADING_FILLERS: readonly RegExp[] = [
   /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
   // "the latest on X", "news about X": what is new on a topic is a search for it.
   /^(?:the\s+)?(?:latest|news|updates?)\s+(?:on|about|re|regarding)\s+(?=\S)/i,
+  // "the latest leave policy", "the most recent release notes": the bot finds pages by words, not dates.
+  /^(?:the\s+)?(?:latest|newest|most\s+recent|most\s+up[\s-]to[\s-]date)\s+(?=\S)/i,
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
   /^(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)\s+(?:for|about|on)\s+(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
@@ -56,7 +58,7 @@ export function isSpaceThenTopic(text: string): boolean {
   return SPACE_THEN_TOPIC.test(text);
 }
 const TRAILING_SPACE =
-  /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
+  /\s+(?:in|on|from|within|inside|under)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
 /** "kafka (ENG)", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
 const TRAILING_KEY_ONLY =
   /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
