@@ -20,7 +20,7 @@ const EMOTICON = /(^|\s)(?:[:;=]-?[)(\][DPp]|[xX]D+|\^_*\^|<3+)(?=\s|$)/g;
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
 /** How people address whoever they talk to, in many Englishes ("mate", "pal", "lads"): kept as data. */
 const VOCATIVE =
-  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|bhai|yaar|partner|friend|friends|y'?all|peeps|gang|ladies)";
+  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|ma|bhai|yaar|partner|friend|friends|y'?all|peeps|gang|ladies)";
 /** Who people greet before a command: the bot by name, the room, nobody in particular. */
 const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?(?:\s+${PARTICLE})?`;
 
@@ -85,7 +85,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     'i',
   ),
   // Interjections and a correction of what was just asked: "lol ok …", "oops, …", "ah no I meant …".
-  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear|abeg|eh+|oi|oy|erm+|em+|aiyo+|aiyah|wah|alamak|arre|yaar|acc?ha|aye|och|wee\s+favou?r|same\s+way|similarly|likewise|oya)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|(?:(?:ah+|oh|hang\s+on)\s+)?wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
+  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear|abeg|biko|eh+|oi|oy|erm+|em+|aiyo+|aiyah|wah|alamak|arre|yaar|acc?ha|aye|och|wee\s+favou?r|same\s+way|similarly|likewise|oya)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|(?:(?:ah+|oh|hang\s+on)\s+)?wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
   /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
@@ -144,6 +144,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+)?(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
   // What is left of "I really need that you create …" once the wish went: "that you" before the verb.
   new RegExp(String.raw`^that\s+(?:you|u)\s+${COMMAND_VERB}`, 'i'),
+  // "I'd appreciate any docs on X", "would appreciate some pages about X": what is wished for follows.
+  /^(?:(?:i'?d|i\s+would|we'?d|we\s+would|would)\s+)?(?:really\s+)?appreciate\s+(?=(?:any|some)\s)/i,
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
   /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me(?!\s+know\b)|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+(?:like|love)|we\s+would\s+(?:like|love)|would\s+(?:really\s+)?(?:like|love)|'?d\s+(?:really\s+)?(?:like|love))\b[\s,]*(?=\S)/i,
@@ -761,13 +763,13 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|how\s+far|god\s+bless(?:\s+(?:you|u))?|happy\s+(?:new\s+year|holidays|weekend|friyay|${WEEKDAY})|merry\s+(?:christmas|xmas)|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice)\s+(?:job|work)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|ty|tysm|tyvm|gm|cheers|merci|gracias|danke|grazie|obrigad[oa]|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|how\s+far|god\s+bless(?:\s+(?:you|u))?|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice)\s+(?:job|work)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
  */
 const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?|(?:that|this|it|you|u)\s+(?:(?:just|really)\s+)?(?:saved\s+(?:me|us|my)(?:\s+(?:(?:so\s+much|a\s+lot\s+of|loads\s+of|heaps\s+of|a\s+ton\s+of|some)\s+time|(?:whole\s+)?(?:day|morning|week|life|bacon|skin)))?|made\s+my\s+(?:day|morning|week)))`;
-const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+now|tomorrow|soon|tonight|next\s+week|${PARTICLE}|${PRAISE})`;
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|tomorrow|soon|tonight|next\s+week|${PARTICLE}|${PRAISE})`;
 /** A run of greeting words, maybe after an interjection ("ah thank you very much o"). */
 const GREETING = new RegExp(
   String.raw`^(?:(?:ah+|oh+|aw+)\s+)?(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
@@ -783,7 +785,7 @@ const MAX_GREETING_LEAD = 80;
  * going well", "long time no see"): no request in it. Kept as data.
  */
 const SMALL_TALK = new RegExp(
-  String.raw`^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week|weekend|morning|holidays?|break|trip|move|family|kids))\b(?![\p{L}\s'’]{0,40}\b(?:can|could|would|will|pls|please|plz|search|find|open|show|look|need|want|get|send|create|add|update|where|what|how|any|anything)\b)[\p{L}\s'’]{0,40}|happy\s+(?:${WEEKDAY}|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone|work|the\s+family)|(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:alright|ok|okay|well|good)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u|ya)\s+(?:doing|doin|going|goin)|long\s+time\s+no\s+see|(?:(?:a|such\s+a|what\s+a)\s+)?(?:nice|lovely|beautiful|great|good|gorgeous|sunny)\s+(?:day|morning|weather)(?:\s+(?:today|out\s+there))?|(?:(?:so|really)\s+)?(?:nice|good|great|lovely|pleased)\s+to\s+(?:(?:finally|e-?)\s*)?(?:meet|see|chat\s+(?:with|to))\s+(?:you|u|ya)|(?:just\s+)?(?:saying|wanted\s+to\s+say|popping\s+in\s+to\s+say|dropping\s+by\s+to\s+say)\s+(?:hi|hello|hey|good\s+morning)|(?:just\s+)?checking\s+in|(?:what\s+a\s+|such\s+a\s+)?(?:long|busy|crazy|quiet|slow|hectic|rough|lovely|beautiful|nice|sunny|rainy|cold|hot|manic)\s+(?:day|week|month|morning|afternoon|weekend|one)(?:\s+(?:huh|eh|right|today|innit))?|right|innit|eh|huh|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$`,
+  String.raw`^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week|weekend|morning|holidays?|break|trip|move|family|kids))\b(?![\p{L}\s'’]{0,40}\b(?:can|could|would|will|pls|please|plz|search|find|open|show|look|need|want|get|send|create|add|update|where|what|how|any|anything)\b)[\p{L}\s'’]{0,40}|happy\s+(?:${WEEKDAY}|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone|work|the\s+family)|(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:alright|ok|okay|well|good)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u|ya)\s+(?:doing|doin|going|goin)|how\s+was\s+(?:your|ur|the)\s+(?:weekend|night|day|morning|holiday|holidays|break|trip|vacation|leave)|long\s+time\s+no\s+see|(?:(?:a|such\s+a|what\s+a)\s+)?(?:nice|lovely|beautiful|great|good|gorgeous|sunny)\s+(?:day|morning|weather)(?:\s+(?:today|out\s+there))?|(?:(?:so|really)\s+)?(?:nice|good|great|lovely|pleased)\s+to\s+(?:(?:finally|e-?)\s*)?(?:meet|see|chat\s+(?:with|to))\s+(?:you|u|ya)|(?:just\s+)?(?:saying|wanted\s+to\s+say|popping\s+in\s+to\s+say|dropping\s+by\s+to\s+say)\s+(?:hi|hello|hey|good\s+morning)|(?:just\s+)?checking\s+in|(?:what\s+a\s+|such\s+a\s+)?(?:long|busy|crazy|quiet|slow|hectic|rough|lovely|beautiful|nice|sunny|rainy|cold|hot|manic)\s+(?:day|week|month|morning|afternoon|weekend|one)(?:\s+(?:huh|eh|right|today|innit))?|right|innit|eh|huh|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$`,
   'iu',
 );
 
@@ -835,12 +837,19 @@ export function isGreeting(line: string): boolean {
     .filter((part) => part.length > 0);
   // "hi how are u doing", "hey hope you're well": a greeting, then small talk without a comma, in one
   // part only ("hi, hope you are well. search for X" has a request after it).
-  if (parts.length === 1) return greetingThenSmallTalk(parts[0]!);
+  if (parts.length === 1) return greetingThenSmallTalk(parts[0]!) || isWellWishAlone(parts[0]!);
   return (
     parts.length <= 6 &&
     parts.every((part) => GREETING.test(part) || SMALL_TALK.test(part) || greetingThenSmallTalk(part)) &&
     parts.some((part) => GREETING.test(part) || greetingThenSmallTalk(part))
   );
+}
+
+/** Small talk that wishes the bot well or asks after its time off, said without a greeting ("Hope you had a good weekend"). */
+const WELL_WISH_START = /^(?:(?:i\s+)?hope\s+(?:you|u|ya|ur|your|everyone|all)\b|how\s+was\s)/i;
+
+function isWellWishAlone(part: string): boolean {
+  return WELL_WISH_START.test(part) && SMALL_TALK.test(part);
 }
 
 /** "hi how are u doing", "hey hope you're well": a greeting word, then small talk with no break. */

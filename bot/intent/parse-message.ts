@@ -131,9 +131,9 @@ const SEARCHY_ASKING = [
   'maybe|perhaps|possibly',
 ];
 const SEARCHY_NOUN =
-  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
-const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
+const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:(?:that|which)\s+)?(?:goes|go|going|walks|walk|walking|takes?\s+(?:you|me)|taking\s+(?:you|me))\s+through|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
 const SEARCHY_QUESTION = new RegExp(
   String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}(?:\s+${SEARCHY_AFTER_NOUN})?\s+${SEARCHY_PREPOSITION}\s+`,
   'i',
@@ -162,7 +162,7 @@ const WHERE_ASKED = String.raw`(?:(?:do\s+(?:you|u)\s+know|(?:you|u)\s+know|any\
  * is a search for it ("where do I put my receipts?" asks the asker's own way, and stays a question).
  */
 const WHERE_WE_KEEP = new RegExp(
-  String.raw`^${WHERE_ASKED}where\s+(?:do|does|did|would|should|can|could|will)\s+(?:we|you|u|they|people|everyone|the\s+team|(?:the\s+)?teams)\s+(?:usually\s+|normally\s+|generally\s+)?(?:keep|store|put|save|file|document|write\s+(?:up|down)|track|record|publish|post|have)\s+(?=\S)`,
+  String.raw`^${WHERE_ASKED}where\s+(?:(?:do|does|did|would|should|can|could|will)\s+)?(?:we|you|u|they|people|folks|everyone|everybody|staff|the\s+team|(?:the\s+)?teams)\s+(?:usually\s+|normally\s+|generally\s+)?(?:keep|store|put|save|file|document|write\s+(?:up|down)|track|record|publish|post|have)\s+(?=\S)`,
   'i',
 );
 /**
@@ -170,15 +170,23 @@ const WHERE_WE_KEEP = new RegExp(
  * written up is a search for it; the topic sits between "where" and the verb.
  */
 const WHERE_DOCUMENTED = new RegExp(
-  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s)?\s+(\S.{0,120}?)\s+(?:(?:is|are)\s+)?(?:documented|written\s+(?:up|down)|described|explained|covered|recorded|noted\s+down)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
+  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s|\s+(?:would|might|could|will|should|can))?\s+(\S.{0,120}?)\s+(?:(?:is|are|be)\s+)?(?:documented|written\s+(?:up|down)|described|explained|covered|recorded|noted\s+down)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
   'i',
 );
 
-/** The topic of "where do we keep X?" / "where is X documented?", or `undefined`. */
+/**
+ * "expense claims - any docs?", "re the gym discount, anything in the wiki?": the topic first, then
+ * whether anything is written on it.
+ */
+const TOPIC_THEN_ASK =
+  /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:,]\s*(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs))?(?:\s+at\s+all)?$/i;
+
+/** The topic of "where do we keep X?" / "where is X documented?" / "X - any docs?", or `undefined`. */
 function whereKeptTopic(core: string): string | undefined {
   const keep = WHERE_WE_KEEP.exec(core);
   if (keep) return core.slice(keep[0].length);
-  return core.length <= MAX_PAGE_NAME_LINE ? WHERE_DOCUMENTED.exec(core)?.[1] : undefined;
+  if (core.length > MAX_PAGE_NAME_LINE) return undefined;
+  return WHERE_DOCUMENTED.exec(core)?.[1] ?? TOPIC_THEN_ASK.exec(core)?.[1];
 }
 
 /** "show me what we have on X", "what have we got about X": a search. */
@@ -188,7 +196,7 @@ const WHAT_WE_HAVE =
 const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
-  /^(?:where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+read(?:\s+up)?\s+(?:about|on)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
+  /^(?:where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+(?:read(?:\s+up)?|learn(?:\s+more)?|look)\s+(?:about|on|for|up)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about|of|regarding)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
 /** "the X page", "our X doc", "the X page in HR": one page named by its title words. */

@@ -28,7 +28,7 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "the latest on X", "news about X": what is new on a topic is a search for it.
   /^(?:the\s+)?(?:latest|news|updates?)\s+(?:on|about|re|regarding)\s+(?=\S)/i,
   // "the latest leave policy", "the most recent release notes": the bot finds pages by words, not dates.
-  /^(?:the\s+)?(?:latest|newest|most\s+recent|most\s+up[\s-]to[\s-]date)\s+(?=\S)/i,
+  /^(?:the\s+)?(?:latest|newest|most\s+recent|most\s+up[\s-]to[\s-]date|recently\s+(?:updated|edited|changed|added|published))\s+(?=\S)/i,
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
   /^(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)\s+(?:for|about|on)\s+(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
@@ -104,11 +104,11 @@ const VAGUE_TOPIC = /^(?:the|our|that|any|some)\s+(?=\S+\s)/i;
 const VAGUE_NOUN = /\s(?:stuff|things?|bits|info|details)$/i;
 
 /**
- * "search visa thing", "kafka lag and stuff", "onboarding etc": a vague tail after the topic, with or
+ * "search visa thing", "kafka lag and stuff", "onboarding etc", "expense claims info": a vague tail after the topic, with or
  * without an article ("bank details" keeps its noun: only these words).
  */
 const LOOSE_TAIL =
-  /\s(?:(?:related\s+)?(?:stuff|things?)|(?:and|or)\s+(?:stuff|such|so\s+on|something|whatever|the\s+like)|etc\.?|and\s+all\s+that)$/i;
+  /\s(?:(?:related\s+)?(?:stuff|things?|info|infos|information)|(?:and|or)\s+(?:stuff|such|so\s+on|something|whatever|the\s+like)|etc\.?|and\s+all\s+that)$/i;
 
 /** The topic without the article and the vague noun around it ("the salary sacrifice stuff" → "salary sacrifice"). */
 function withoutVagueNoun(words: string): string {

@@ -18,6 +18,7 @@ export const PARTICLES: readonly string[] = [
   'po',
   'yaar',
   'ji',
+  'na',
 ];
 
 /** The particles as a regular-expression alternation (whole words are for the caller to anchor). */
