@@ -3,6 +3,7 @@ import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { spaceAside } from './name-residue.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
+import { PARTICLE, PARTICLES } from './particles.js';
 import { isComplaint } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { sectionHeadingFirst } from './section-heading.js';
@@ -19,9 +20,9 @@ const EMOTICON = /(^|\s)(?:[:;=]-?[)(\][DPp]|[xX]D+|\^_*\^|<3+)(?=\s|$)/g;
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
 /** How people address whoever they talk to, in many Englishes ("mate", "pal", "lads"): kept as data. */
 const VOCATIVE =
-  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|bhai|yaar|partner|friend|friends|y'?all|peeps|gang|ladies)";
+  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|ma|bhai|yaar|partner|friend|friends|y'?all|peeps|gang|ladies)";
 /** Who people greet before a command: the bot by name, the room, nobody in particular. */
-const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?`;
+const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?(?:\s+${PARTICLE})?`;
 
 /** Greetings in other languages, before a request ("Bonjour, …") or alone ("hola!"). */
 const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
@@ -86,7 +87,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     'i',
   ),
   // Interjections and a correction of what was just asked: "lol ok …", "oops, …", "ah no I meant …".
-  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear|abeg|eh+|oi|oy|erm+|em+|aiyo+|aiyah|wah|alamak|arre|yaar|acc?ha|aye|och|wee\s+favou?r|same\s+way|similarly|likewise|oya)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|(?:(?:ah+|oh|hang\s+on)\s+)?wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
+  /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear|abeg|biko|eh+|oi|oy|erm+|em+|aiyo+|aiyah|wah|alamak|arre|yaar|acc?ha|aye|och|wee\s+favou?r|same\s+way|similarly|likewise|oya)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|(?:(?:ah+|oh|hang\s+on)\s+)?wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
   /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
@@ -107,8 +108,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "Please help to search the kafka runbook": a read with what it reads ("help to search" alone asks for help).
   /^help\s+(?:me\s+|us\s+)?to\s+(?=(?:search|find|look|open|show|get|give|pull|bring|share|send)\S*\s+\S)/i,
   /^me\s+(?=i\s)/i,
-  // "go find X", "try searching X", "see if you can find X": a search said with a helper verb first.
-  /^(?:go\s+(?:and\s+)?|try\s+(?:and\s+|to\s+)?|see\s+if\s+(?:you|u)\s+can\s+)(?=(?:search|searching|find|finding|look(?:ing)?\s+(?:for|up)|locate|dig\s+up)\b)/i,
+  // "go find X", "try searching X", "see if you can find X", "start by searching X": a search said with a helper verb first.
+  /^(?:go\s+(?:and\s+)?|try\s+(?:and\s+|to\s+)?|see\s+if\s+(?:you|u)\s+can\s+|(?:start|begin)\s+(?:off\s+)?(?:by|with)\s+)(?=(?:search|searching|find|finding|look(?:ing)?\s+(?:for|up)|locate|dig\s+up)\b)/i,
   // "any chance of a quick look for X": asking for a look or a search, as a noun.
   /^(?:any\s+chance|is\s+there\s+any\s+chance|could\s+i\s+(?:get|have))\s+(?:of\s+)?(?=an?\s+(?:quick\s+)?(?:look|search|squiz|gander)\b)/i,
   // "you know, the page", "y'know the one": filler before what is pointed at.
@@ -145,6 +146,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+)?(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
   // What is left of "I really need that you create …" once the wish went: "that you" before the verb.
   new RegExp(String.raw`^that\s+(?:you|u)\s+${COMMAND_VERB}`, 'i'),
+  // "I'd appreciate any docs on X", "would appreciate some pages about X": what is wished for follows.
+  /^(?:(?:i'?d|i\s+would|we'?d|we\s+would|would)\s+)?(?:really\s+)?appreciate\s+(?=(?:any|some)\s)/i,
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
   /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me(?!\s+know\b)|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+(?:like|love)|we\s+would\s+(?:like|love)|would\s+(?:really\s+)?(?:like|love)|'?d\s+(?:really\s+)?(?:like|love))\b[\s,]*(?=\S)/i,
@@ -351,17 +354,13 @@ const POLITE_SUFFIXES: readonly string[] = [
   'lol',
   'haha',
   'lmao',
-  // A tag or a particle after a request: "… po" (Filipino English), "… would you", "… yaar", "… also".
-  'po',
+  // A tag after a request: "… would you", "… also".
   'would you',
   'could you',
   'will you',
-  'yaar',
   'also',
-  // Singapore English particles ("…, thanks lah").
-  'lah',
-  'leh',
-  'lor',
+  // A particle after a request ("… po", "… yaar", "…, thanks lah", "… o"): see particles.ts.
+  ...PARTICLES,
   ...thanksPhrases(),
   // A run-on "and" before the thanks ("… and thanks a ton", "… n thx" typed on a phone).
   ...thanksPhrases().map((thanks) => `and ${thanks}`),
@@ -766,7 +765,7 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+help)|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+help)|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
@@ -774,10 +773,10 @@ const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'
 const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?|(?:that|this|it|you|u)\s+(?:(?:just|really)\s+)?(?:saved\s+(?:me|us|my)(?:\s+(?:(?:so\s+much|a\s+lot\s+of|loads\s+of|heaps\s+of|a\s+ton\s+of|some)\s+time|(?:whole\s+)?(?:day|morning|week|life|bacon|skin)))?|made\s+my\s+(?:day|morning|week)))`;
 /**
  * Particles said after thanks in other Englishes ("thanks o", "thank you lah", "thanks ji", "tnx sha"):
- * they soften or stress it, and name nothing. Kept as data.
+ * they soften or stress it, and name nothing: the shared particles (particles.ts) and a few said to whoever helped.
  */
-const THANKS_PARTICLE = '(?:o+|lah|leh|lor|ji|sha|jare|na|ya|yaar|po|amigo|amiga)';
-const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+now|${PRAISE}|${THANKS_PARTICLE})`;
+const THANKS_PARTICLE = `(?:${PARTICLE}|o+|ya|amigo|amiga)`;
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
 /** A sound of relief or delight before thanks ("ah brilliant, cheers", "oh nice", "yay thanks"); alone it is no greeting. */
 const INTERJECTION_LEAD = String.raw`(?:(?:ah+|oh+|ooh+|aw+|yay|woo+|wow|ahh+|phew)\s+)?`;
 const GREETING = new RegExp(
@@ -794,7 +793,7 @@ const MAX_GREETING_LEAD = 80;
  * going well", "long time no see"): no request in it. Kept as data.
  */
 const SMALL_TALK = new RegExp(
-  String.raw`^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week|weekend|morning|holidays?|break|trip|move|family|kids))\b(?![\p{L}\s'’]{0,40}\b(?:can|could|would|will|pls|please|plz|search|find|open|show|look|need|want|get|send|create|add|update|where|what|how|any|anything)\b)[\p{L}\s'’]{0,40}|happy\s+(?:${WEEKDAY}|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u|ya)\s+(?:doing|doin|going|goin)|long\s+time\s+no\s+see|(?:(?:a|such\s+a|what\s+a)\s+)?(?:nice|lovely|beautiful|great|good|gorgeous|sunny)\s+(?:day|morning|weather)(?:\s+(?:today|out\s+there))?|(?:(?:so|really)\s+)?(?:nice|good|great|lovely|pleased)\s+to\s+(?:(?:finally|e-?)\s*)?(?:meet|see|chat\s+(?:with|to))\s+(?:you|u|ya)|(?:just\s+)?(?:saying|wanted\s+to\s+say|popping\s+in\s+to\s+say|dropping\s+by\s+to\s+say)\s+(?:hi|hello|hey|good\s+morning)|(?:just\s+)?checking\s+in|(?:what\s+a\s+|such\s+a\s+)?(?:long|busy|crazy|quiet|slow|hectic|rough|lovely|beautiful|nice|sunny|rainy|cold|hot|manic)\s+(?:day|week|month|morning|afternoon|weekend|one)(?:\s+(?:huh|eh|right|today|innit))?|right|innit|eh|huh|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$`,
+  String.raw`^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week|weekend|morning|holidays?|break|trip|move|family|kids))\b(?![\p{L}\s'’]{0,40}\b(?:can|could|would|will|pls|please|plz|search|find|open|show|look|need|want|get|send|create|add|update|where|what|how|any|anything)\b)[\p{L}\s'’]{0,40}|happy\s+(?:${WEEKDAY}|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone|work|the\s+family)|(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:alright|ok|okay|well|good)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u|ya)\s+(?:doing|doin|going|goin)|how\s+was\s+(?:your|ur|the)\s+(?:weekend|night|day|morning|holiday|holidays|break|trip|vacation|leave)|long\s+time\s+no\s+see|(?:(?:a|such\s+a|what\s+a)\s+)?(?:nice|lovely|beautiful|great|good|gorgeous|sunny)\s+(?:day|morning|weather)(?:\s+(?:today|out\s+there))?|(?:(?:so|really)\s+)?(?:nice|good|great|lovely|pleased)\s+to\s+(?:(?:finally|e-?)\s*)?(?:meet|see|chat\s+(?:with|to))\s+(?:you|u|ya)|(?:just\s+)?(?:saying|wanted\s+to\s+say|popping\s+in\s+to\s+say|dropping\s+by\s+to\s+say)\s+(?:hi|hello|hey|good\s+morning)|(?:just\s+)?checking\s+in|(?:what\s+a\s+|such\s+a\s+)?(?:long|busy|crazy|quiet|slow|hectic|rough|lovely|beautiful|nice|sunny|rainy|cold|hot|manic)\s+(?:day|week|month|morning|afternoon|weekend|one)(?:\s+(?:huh|eh|right|today|innit))?|right|innit|eh|huh|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$`,
   'iu',
 );
 

@@ -183,7 +183,7 @@ const MAX_CLAUSE = 90;
 const MAX_TEXT = 400;
 
 /** When, alone at the end ("… today"); other days only after a preposition ("… before friday", not "Whit Monday"). */
-const DAY_ALONE = '(?:today|tonight|tomorrow|tmrw|eod|eow)';
+const DAY_ALONE = '(?:today|tonight|tomorrow|tmrw|eod|eow|this\\s+(?:morning|afternoon|evening))';
 const WEEKDAY = WEEKDAY_EITHER_CASE;
 const DAY = `(?:(?:today|tomorrow|tmrw)\\s+(?:morning|afternoon|evening|night)|today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|quarter|morning|afternoon|evening|${WEEKDAY})|${WEEKDAY}(?:\\s+(?:morning|afternoon|evening))?|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))`;
 /** Events people look things up for ("the retro", "a prospect call", "tomorrow's board meeting"). Kept as data. */
@@ -204,27 +204,41 @@ const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz|there
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
   'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|guest|vendor|partner|auditor|leaver|mentee|intern)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
-/** Before whose event: "before my 2pm interview", "ahead of our offsite". */
-const BEFORE_OWN = '(?:before|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
+/** Before whose event: "before my 2pm interview", "ahead of our offsite", "b4 my 1:1" (typed on a phone). */
+const BEFORE_OWN = '(?:before|b4|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
 /** Why: "as I am travelling", "because we have an audit". */
 const WHY =
   "(?:(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)|so\\s+(?:that\\s+)?(?:[iI]|we|you|u|he|she|they|my|our|the\\s+team)\\s+(?:can|could|may|might|will|would|have|don't|dont|do|know|get)|in\\s+order\\s+to)\\b";
+/** What the asker is getting on with, after "to … my/our" ("to plan my holiday", "to sort out our visas"). Kept as data. */
+const OWN_PLANS =
+  '(?:plan|book|organi[sz]e|arrange|sort(?:\\s+out)?|fill\\s+in|fill\\s+out|finish|complete|submit|file|claim|pay|renew|prepare|prep|update|check|understand|figure\\s+out|work\\s+out)';
 /**
  * What the asker will do with it: "to send to the new starter", "to share with the client", "to prepare
  * for my interview" (a verb of passing on or getting ready, then whom or what for); "steps to prepare a
  * release", "how to send money" keep their words, and a question word before it keeps it too.
  */
 const PURPOSE =
-  '(?<!(?:^|\\s)(?:how|what|where|when|why|who|which|whether|steps?|ways?|tips|guide|guidance|instructions|advice|need|needs|needed)\\s)to\\s+(?:(?:send|share|forward|show|give|pass|present|email|e-mail|mail|circulate|post)\\s+(?:(?:it|them|this|that|these|those)\\b|(?:(?:it|them|this|that|these|those)\\s+)?(?:to|with)\\s|(?:the|my|our|a|an)\\s+(?:[a-z][a-z-]*\\s+)?(?:client|customer|team|boss|manager|lead|candidate|folks|guys|board|execs?|auditors?|vendor|partner|newbie|new\\s+\\S+)\\b)|(?:prepare|prep|get\\s+ready|study|revise|cram)\\s+for\\s|(?:brief|onboard|answer|reply\\s+to|respond\\s+to|inform|remind|convince|help)\\s+(?:the|my|our|a|an|him|her|them|us|me|someone|everyone|some\\s+\\S+)\\b)';
+  '(?<!(?:^|\\s)(?:how|what|where|when|why|who|which|whether|steps?|ways?|tips|guide|guidance|instructions|advice|need|needs|needed)\\s)to\\s+(?:(?:send|share|forward|show|give|pass|present|email|e-mail|mail|circulate|post)\\s+(?:(?:it|them|this|that|these|those)\\b|(?:(?:it|them|this|that|these|those)\\s+)?(?:to|with)\\s|(?:the|my|our|a|an)\\s+(?:[a-z][a-z-]*\\s+)?(?:client|customer|team|boss|manager|lead|candidate|folks|guys|board|execs?|auditors?|vendor|partner|newbie|new\\s+\\S+)\\b)|(?:prepare|prep|get\\s+ready|study|revise|cram)\\s+for\\s|(?:brief|onboard|answer|reply\\s+to|respond\\s+to|inform|remind|convince|help)\\s+(?:the|my|our|a|an|him|her|them|us|me|someone|everyone|some\\s+\\S+)\\b|' +
+  OWN_PLANS +
+  '\\s+(?:my|our)\\b)';
+/** "Now" said at the end of a topic ("… these days", "… at the moment"): when it is asked, never what about. */
+const NOWADAYS = '(?:these\\s+days|nowadays|at\\s+the\\s+moment|atm|at\\s+present|currently)';
+/**
+ * How recent, at the end ("… from last year", "… updated this week", "… in the past month"): the bot
+ * searches words, not dates, so these narrow nothing and only add words no page has.
+ */
+const RECENCY =
+  '(?:(?:updated|edited|changed|written|created|published|posted|added)\\s+)?(?:(?:from|in|during|over|since)\\s+)?(?:the\\s+)?(?:(?:last|past)\\s+(?:week|month|year|quarter|few\\s+(?:days|weeks|months))|recently|lately)|(?:updated|edited|changed|published|posted|added)\\s+(?:this\\s+(?:week|month|year)|yesterday|today)';
+
 /** Hedges and courtesy at the end: "maybe", "I think it's called", "or something", "by any chance", "if possible". */
 const HEDGE =
-  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
+  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|whenever(?:\\s+(?:you\\s+can|possible))?|when\\s+(?:(?:you(?:'re|\\s+are)|u\\s+r)\\s+)?free|if\\s+(?:you|u)\\s+(?:have|get|find)\\s+(?:the\\s+|some\\s+)?(?:time|a\\s+(?:sec|second|minute|moment|chance))|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
 /** Chat words that start what is said aside: "btw", "tbh I have no idea where it lives". */
 const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w*|hehe\\w*)';
 
 /** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
 const TRAILING_RESIDUE = new RegExp(
-  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${PURPOSE}.*|${BEFORE_OWN}.*|in\\s+a\\s+(?:rush|hurry)|(?:before|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${PURPOSE}.*|${BEFORE_OWN}.*|in\\s+a\\s+(?:rush|hurry)|(?:before|b4|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${NOWADAYS}|${RECENCY}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
   'u',
 );
 /** Where the asker is or how busy, said aside: ", on a call", "- in a meeting", ", between meetings", ", on my phone". */

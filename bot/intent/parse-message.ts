@@ -134,9 +134,9 @@ const SEARCHY_ASKING = [
   'maybe|perhaps|possibly',
 ];
 const SEARCHY_NOUN =
-  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
-const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?))`;
+const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:(?:that|which)\s+)?(?:goes|go|going|walks|walk|walking|takes?\s+(?:you|me)|taking\s+(?:you|me))\s+through|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
 const SEARCHY_QUESTION = new RegExp(
   String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}(?:\s+${SEARCHY_AFTER_NOUN})?\s+${SEARCHY_PREPOSITION}\s+`,
   'i',
@@ -166,6 +166,40 @@ function documentedTopic(core: string): string | undefined {
   return core.length <= MAX_PAGE_NAME_LINE ? DOCUMENTED_AFTER.exec(core)?.[1] : undefined;
 }
 
+/** Who may be asked where the team keeps something, before "where" ("do you know where …", "any idea where …"). */
+const WHERE_ASKED = String.raw`(?:(?:do\s+(?:you|u)\s+know|(?:you|u)\s+know|any\s+idea|tell\s+me|i\s+(?:wonder|don'?t\s+know))\s+)?`;
+/**
+ * "where do we keep the brand assets?", "where do we store pitch decks": where the team keeps a topic
+ * is a search for it ("where do I put my receipts?" asks the asker's own way, and stays a question).
+ */
+const WHERE_WE_KEEP = new RegExp(
+  String.raw`^${WHERE_ASKED}where\s+(?:(?:do|does|did|would|should|can|could|will)\s+)?(?:we|you|u|they|people|folks|everyone|everybody|staff|the\s+team|(?:the\s+)?teams)\s+(?:usually\s+|normally\s+|generally\s+)?(?:keep|store|put|save|file|document|write\s+(?:up|down)|track|record|publish|post|have)\s+(?=\S)`,
+  'i',
+);
+/**
+ * "where is the vpn setup documented?", "any idea where travel insurance is written down": where a topic is
+ * written up is a search for it; the topic sits between "where" and the verb.
+ */
+const WHERE_DOCUMENTED = new RegExp(
+  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s|\s+(?:would|might|could|will|should|can))?\s+(\S.{0,120}?)\s+(?:(?:is|are|be)\s+)?(?:documented|written\s+(?:up|down)|described|explained|covered|recorded|noted\s+down)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
+  'i',
+);
+
+/**
+ * "expense claims - any docs?", "re the gym discount, anything in the wiki?": the topic first, then
+ * whether anything is written on it.
+ */
+const TOPIC_THEN_ASK =
+  /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:,]\s*(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs))?(?:\s+at\s+all)?$/i;
+
+/** The topic of "where do we keep X?" / "where is X documented?" / "X - any docs?", or `undefined`. */
+function whereKeptTopic(core: string): string | undefined {
+  const keep = WHERE_WE_KEEP.exec(core);
+  if (keep) return core.slice(keep[0].length);
+  if (core.length > MAX_PAGE_NAME_LINE) return undefined;
+  return WHERE_DOCUMENTED.exec(core)?.[1] ?? TOPIC_THEN_ASK.exec(core)?.[1];
+}
+
 /** "show me what we have on X", "what have we got about X": a search. */
 const WHAT_WE_HAVE =
   /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:does|do)\s+(?:confluence|the\s+wiki|the\s+docs)\s+(?:have|say)|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
@@ -173,7 +207,7 @@ const WHAT_WE_HAVE =
 const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
-  /^(?:where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+read(?:\s+up)?\s+(?:about|on)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
+  /^(?:where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+(?:read(?:\s+up)?|learn(?:\s+more)?|look)\s+(?:about|on|for|up)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about|of|regarding)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
 /** "where can I see the documents for X", "where I can read the info on Y": pages on a topic, so a search. */
 const WHERE_CAN_I_SEE_DOCS =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|get|check)\s+(?:the\s+|any\s+|some\s+|our\s+)?(?:docs?|documents?|documentation|pages?|info|information|details|stuff|material)\s+(?:for|on|about|regarding|related\s+to)\s+/i;
@@ -748,6 +782,17 @@ function readingKind(intent: Intent): string {
   return intent.kind;
 }
 
+/**
+ * The line up to its last question mark when only thanks, a greeting or emoji follow it ("and for
+ * contractors? tysm", "kafka runbook?!! 🙏"): it was asked as a question all the same.
+ */
+function withoutThanksAfterQuestion(line: string): string {
+  const mark = line.lastIndexOf('?');
+  if (mark < 0 || mark === line.length - 1) return line;
+  const after = line.slice(mark + 1);
+  return !/[\p{L}\p{N}]/u.test(after) || isGreeting(after) ? line.slice(0, mark + 1) : line;
+}
+
 function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   if (!/[\p{L}\p{N}]/u.test(line)) {
@@ -820,7 +865,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     WHERE_CAN_I_SEE_DOCS.exec(core) ??
     THERE_IS_AFTER.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
-  const documented = documentedTopic(core);
+  const documented = documentedTopic(core) ?? whereKeptTopic(core);
   if (documented) return parseSearchWords(documented);
   // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
   const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
@@ -849,12 +894,13 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "according to the handbook how many sick days do we get": the page named as a source, then the question.
   if (QUESTION_AFTER_SOURCE.test(core)) return asQuestion(line, bodyLines);
   const keywords = isKeywords(core) && !hasVerbTypo(core);
-  if (keywords && isKeywordQuery(line, core)) return parseSearchWords(core);
+  const askedLine = withoutThanksAfterQuestion(line);
+  if (keywords && isKeywordQuery(askedLine, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.
-  const asked = isQuestion(core) || /\?\s*$/.test(line);
+  const asked = isQuestion(core) || /\?\s*$/.test(askedLine);
   const definite = keywords && isDefiniteName(core) && !asked ? definiteName(core) : undefined;
   if (definite) return definite;
-  if (isQuestion(line) || isQuestion(core)) return asQuestion(line, bodyLines);
+  if (isQuestion(askedLine) || isQuestion(core)) return asQuestion(line, bodyLines);
   const quote = readQuoted(core, 0);
   if (quote?.kind === 'unbalanced')
     return failure(`That has an opening ${quote.open} but no closing quote.`, EXAMPLE_COMMANDS);

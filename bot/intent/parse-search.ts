@@ -27,6 +27,8 @@ const LEADING_FILLERS: readonly RegExp[] = [
   /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
   // "the latest on X", "news about X": what is new on a topic is a search for it.
   /^(?:the\s+)?(?:latest|news|updates?)\s+(?:on|about|re|regarding)\s+(?=\S)/i,
+  // "the latest leave policy", "the most recent release notes": the bot finds pages by words, not dates.
+  /^(?:the\s+)?(?:latest|newest|most\s+recent|most\s+up[\s-]to[\s-]date|recently\s+(?:updated|edited|changed|added|published))\s+(?=\S)/i,
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
   /^(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)\s+(?:for|about|on)\s+(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
@@ -56,7 +58,7 @@ export function isSpaceThenTopic(text: string): boolean {
   return SPACE_THEN_TOPIC.test(text);
 }
 const TRAILING_SPACE =
-  /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
+  /\s+(?:in|on|from|within|inside|under)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
 /** "kafka (ENG)", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
 const TRAILING_KEY_ONLY =
   /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
@@ -102,11 +104,11 @@ const VAGUE_TOPIC = /^(?:the|our|that|any|some)\s+(?=\S+\s)/i;
 const VAGUE_NOUN = /\s(?:stuff|things?|bits|info|details)$/i;
 
 /**
- * "search visa thing", "kafka lag and stuff", "onboarding etc": a vague tail after the topic, with or
+ * "search visa thing", "kafka lag and stuff", "onboarding etc", "expense claims info": a vague tail after the topic, with or
  * without an article ("bank details" keeps its noun: only these words).
  */
 const LOOSE_TAIL =
-  /\s(?:(?:related\s+)?(?:stuff|things?)|(?:and|or)\s+(?:stuff|such|so\s+on|something|whatever|the\s+like)|etc\.?|and\s+all\s+that)$/i;
+  /\s(?:(?:related\s+)?(?:stuff|things?|info|infos|information)|(?:and|or)\s+(?:stuff|such|so\s+on|something|whatever|the\s+like)|etc\.?|and\s+all\s+that)$/i;
 
 /** The topic without the article and the vague noun around it ("the salary sacrifice stuff" → "salary sacrifice"). */
 function withoutVagueNoun(words: string): string {
