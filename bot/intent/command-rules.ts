@@ -133,11 +133,16 @@ function updateThenStatement(rest: string, body: string): Intent | undefined {
 
 /** A section heading without quotes before "of/in/on <page>" ("Parking in the office guide"). */
 const UNQUOTED_HEADING = /^([^"“\n:]{1,80}?)\s+(?:of|in|on|for|to|into|onto)\s+(?=\S)/i;
+/** A quoted heading, then the word "section" ("add a "Rollback" section to …"). */
+const QUOTED_THEN_SECTION = /^(["“][^"”\n]{1,80}["”])\s+section\b/i;
+/** "called", "named" before a new section's heading ("add a section called "X" to the guide"). */
+const NAMING_WORD = /^(?:called|named|titled)\s+(?=["“])/i;
 /** "to"/"into" after a quoted heading ("add a section "X" to the guide"). */
 const QUOTED_HEADING_TO = /^(["“][^"”\n]{1,200}["”])\s+(?:to|into|onto)\s+/i;
 
 /** The words after "section" with the heading quoted and "of" before the page, as the section form reads them. */
-function quotedHeading(rest: string): string {
+function quotedHeading(typed: string): string {
+  const rest = typed.replace(NAMING_WORD, '');
   if (/^["“]/.test(rest)) return rest.replace(QUOTED_HEADING_TO, '$1 of ');
   const unquoted = UNQUOTED_HEADING.exec(rest);
   return unquoted ? `"${unquoted[1]}" of ${rest.slice(unquoted[0].length)}` : rest;
@@ -250,6 +255,11 @@ const RULES: readonly Rule[] = [
     // "update the section Parking in X: …", "add a section "Parking" to X: …": the heading, then the page.
     /^(?:(?:update|edit|change|rewrite|replace)\s+|(?:add|create|write)\s+(?:an?\s+)?(?:new\s+)?(?=section\s))(?:the\s+)?section\s+(?=\S)/i,
     (rest, body) => parseUpdate('section', quotedHeading(rest), body),
+  ],
+  [
+    // "add a "Rollback" section to the Feature Flags page saying: …": a new section named in quotes, then the page.
+    /^(?:add|create|write|insert|start)\s+(?:an?\s+)?(?:new\s+)?(?=["“][^"”\n]{1,80}["”]\s+section\s+(?:to|into|onto|in|on)\s)/i,
+    (rest, body) => parseUpdate('section', quotedHeading(rest.replace(QUOTED_THEN_SECTION, '$1')), body),
   ],
   [
     // "replace the Contacts section of page 123 with: …": the heading named without quotes.

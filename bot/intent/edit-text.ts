@@ -41,15 +41,25 @@ const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
 /** "title:", "rename to", and after a page already named "rename it to" ("in X, rename it to Y"). */
 const TITLE_LINE =
   /^[ \t]*(?:title|rename(?:[ \t]+(?:(?:it|this|that)(?:[ \t]+(?:page|one|doc))?[ \t]+)?(?:to|as))?)[ \t]*:?[ \t]*/i;
+/**
+ * "add a section "H" with: …", "add a new "H" section saying …", "create a section called "H": …": a
+ * new section named in quotes, its text after it (read as the section edit, which adds it when missing).
+ */
+const NEW_SECTION_LINE =
+  /^[ \t]*(?:add|create|write|insert|start)[ \t]+(?:an?[ \t]+)?(?:new[ \t]+)?(?:section[ \t]+(?:(?:called|named|titled)[ \t]+)?(?=["“])|(?=["“][^"”\n]{1,80}["”][ \t]+section\b))/i;
+/** The word "section" after a quoted heading ("the "H" section saying …"), dropped before the text. */
+const SECTION_AFTER_HEADING = /^(["“][^"”\n]{1,80}["”])[ \t]+section\b/i;
 /** "section "H": …", "rewrite the section "H" to say: …": the section and its new text. */
 const SECTION_LINE =
   /^[ \t]*(?:(?:rewrite|update|edit|change|replace|redo|modify|amend|revise)[ \t]+(?:the[ \t]+)?)?section[ \t]+/i;
 /** "the Carry Over section should now read: …" (after the page): the heading first, then what it says. */
 const HEADING_SHOULD_SAY =
   /^[ \t]*(?:the[ \t]+)?["“]?([^"“”:\n]{1,80}?)["”]?[ \t]+section[ \t]+(?:should|must|needs[ \t]+to)[ \t]+(?:now[ \t]+)?(?:say|read|be)[ \t]*:[ \t]*/i;
-/** After the heading: "to say", "to read", "with" before the colon. */
+/** After the heading: "to say", "to read", "with" before the colon; "saying", "should say" with or without one. */
 const SECTION_TEXT_WORDS =
-  /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)|^[ \t]+(?:should|must|needs[ \t]+to)[ \t]+(?:say|read|be)(?:[ \t]*:)?[ \t]*(?=\S)/i;
+  /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)|^[ \t]+(?:(?:should|must|needs[ \t]+to)[ \t]+(?:say|read|be)|saying|stating|(?:that|which)[ \t]+says)(?:[ \t]*:)?[ \t]*(?=\S)/i;
+/** Words that say the section's text follows, with no colon needed ("… should say 3 years", "… saying flip it"). */
+const SAID_WITHOUT_COLON = /^[ \t]+(?:should|must|needs|saying|stating|that|which)/i;
 const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
 /** A first word that may be an edit keyword typed wrong ("apend:", "replcae \"a\"", "secton \"H\":"). */
 const EDIT_KEYWORD_TYPO = /^([ \t]*)([A-Za-z]{3,20})(?=[ \t]*:|[ \t]+["“‘'«„])/;
@@ -144,7 +154,7 @@ export function sectionEdit(text: string): UpdateEdit | string {
   if (heading.length === 0) return 'The section heading is empty.';
   // "section "Term" should say 3 years": the words before the text stand for the colon.
   const words = SECTION_TEXT_WORDS.exec(text.slice(cursor.pos));
-  const said = words !== null && /^[ \t]+(?:should|must|needs)/i.test(words[0]) && !words[0].includes(':');
+  const said = words !== null && SAID_WITHOUT_COLON.test(words[0]);
   const afterHeading = said
     ? `: ${text.slice(cursor.pos + words[0].length)}`
     : text.slice(cursor.pos).replace(SECTION_TEXT_WORDS, '');
@@ -250,6 +260,8 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
     if (!implied && typeof edit !== 'string') TYPED_APPENDS.add(edit);
     return edit;
   }
+  const newSection = NEW_SECTION_LINE.exec(firstLine);
+  if (newSection) return sectionEdit(text.slice(newSection[0].length).replace(SECTION_AFTER_HEADING, '$1'));
   const natural = naturalEdit(firstLine, following);
   if (natural !== undefined) return natural;
   const unquoted = unquotedEdit(firstLine, following);

@@ -1,5 +1,6 @@
 import { isGreeting, isQuestion, stripPoliteness } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
+import { keepInlineBodyEnd } from './inline-body-end.js';
 import { PAGE_LIKE } from './loose-forms.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { readTarget, update } from './parse-update.js';
@@ -138,7 +139,8 @@ function commandAfter(core: string, breaks: RegExp, bodyLines: string, notThis?:
 
 /** The command form that starts at `start` in `core`, or `undefined`. */
 function commandAt(core: string, start: number, bodyLines: string, notThis?: RegExp): Intent | undefined {
-  const last = stripPoliteness(core.slice(start));
+  const sentence = core.slice(start);
+  const last = keepInlineBodyEnd(sentence, stripPoliteness(sentence));
   if (last.length === 0 || notThis?.test(last)) return undefined;
   const ruled = parseFollowUp(last) ?? applyRules(baseVerbForm(last), bodyLines);
   if (ruled) return ruled;

@@ -11,7 +11,6 @@ import {
   matchHelp,
   stripPoliteness,
   THANKS_SAID,
-  WRITE_WORD,
 } from './classify-text.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { isCreate, newPageAsked } from './create-frame.js';
@@ -19,6 +18,7 @@ import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
+import { keepInlineBodyEnd } from './inline-body-end.js';
 import {
   contextLeadEnd,
   isContext,
@@ -300,7 +300,6 @@ const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
 const QUESTION_AFTER_SOURCE =
   /^(?:according\s+to|(?:as\s+)?per|based\s+on|in|on|from|under)\s+(?:the|our|this|that)\s+[^,?!.]{1,60}?\s+(?:how|what|what's|whats|who|who's|when|where|why|which|is|are|do|does|can|could|should|will)\s+(?=\S)/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
-const INLINE_END_PROBE = 32;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
 const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
 
@@ -324,43 +323,6 @@ function explicitPage(line: string): Intent | undefined {
   const id = /\bpage\s+(?:id\s+)?#?(\d{1,19})\b/i.exec(line);
   if (id) return { kind: 'operation', request: { operation: 'get', ref: { kind: 'id', id: id[1]! } } };
   return undefined;
-}
-
-/** A read's verb first ("show", "open", "bring up"): what follows names a page, it carries no page text. */
-const READ_VERB_FIRST =
-  /^(?:show|open|get|display|view|read|see|fetch|find|search|look\s+up|look\s+for|bring\s+up|pull\s+up|take\s+me\s+to|go\s+to)\b/i;
-
-/** A read whose page name has a colon ("show Runbook: Redis thanks!"): its end is courtesy, not page text. */
-function isPlainRead(core: string): boolean {
-  return READ_VERB_FIRST.test(core) && !WRITE_WORD.test(core);
-}
-
-/**
- * `stripPoliteness` drops trailing punctuation, which is right for commands but loses content from
- * an inline body (`create "X" in ENG: It works.`): when the command carries `: text`, the original
- * line end is put back. The end is found from the last few characters of `core` only: searching a
- * long line for all of `core` can cost length × length on repetitive text.
- */
-function keepInlineBodyEnd(line: string, core: string): string {
-  if (!/:\s*\S/.test(core) || isPlainRead(core)) return core;
-  const tail = core.slice(-INLINE_END_PROBE);
-  const at = line.lastIndexOf(tail);
-  return at >= 0 ? `${core}${withoutCourtesyAtEnd(line.slice(at + tail.length).trimEnd())}` : core;
-}
-
-/**
- * Thanks or "please" that close a request after its text ("add to X: Sam covers week 9, thanks!",
- * "…: laptops ship in 5 days pls 🙏"): said to the bot, not text for the page. Kept as data.
- */
-const COURTESY_AT_END =
-  /(?:^|[\s,;.!?–—-])(?:and\s+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
-
-/** The end of a line put back after an inline text, without the courtesy that closes it ("!" stays). */
-function withoutCourtesyAtEnd(end: string): string {
-  const courtesy = COURTESY_AT_END.exec(end.slice(-INLINE_END_PROBE * 2));
-  if (!courtesy) return end;
-  const cut = end.length - Math.min(end.length, INLINE_END_PROBE * 2) + courtesy.index;
-  return end.slice(0, cut).replace(/[\s,;–—-]+$/, '');
 }
 
 /**

@@ -174,10 +174,11 @@ const EDIT_START = new RegExp(
   'i',
 );
 /**
- * What is added, named after the page: "the line: …", "the sentence "…"", or unquoted after "the"
- * ("add in the page X the line meet at 10"; "the Note page" stays a title).
+ * What is added, named after the page: "the line: …", "the sentence "…"", "one more line: …", or
+ * unquoted after "the" ("add in the page X the line meet at 10"; "the Note page" stays a title). Bare
+ * "notes" ends many titles ("the release notes: …"), so it counts only after an article.
  */
-const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|notes|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
+const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:the|these|below)\s+(?:following\s+)?notes(?=\s*:|\s+["“‘'«„])|(?:one\s+more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
 /** "append to the release checklist "check the flags"": the quoted text last on the line, after the page. */
 const QUOTED_AT_END = String.raw`["“][^"”\n]{1,300}["”][\s?!.]*$`;
 

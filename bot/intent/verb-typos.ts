@@ -101,9 +101,12 @@ export function fixVerbTypo(core: string): string | undefined {
   return fixFirstWord(core);
 }
 
-/** "ad "text" to …", "ad to X: …": "add" with a letter dropped, read as such only before a quote, "a line" or "to <page>:". */
+/**
+ * "ad "text" to …", "ad to X: …", "ad to the X page that …": "add" with a letter dropped, read as such
+ * only before a quote, "a line", "to <page>:" or "to the <page> that/saying" (an advert is not added to a page).
+ */
 const AD_BEFORE_TEXT =
-  /^ad\s+(?=["“‘'«„]|(?:(?:a|the|this)\s+)?(?:line|note|sentence|bullet)\b|(?:to|onto|into)\s+[^:\n]{1,120}:)/i;
+  /^ad\s+(?=["“‘'«„]|(?:(?:a|the|this)\s+)?(?:line|note|sentence|bullet)\b|(?:to|onto|into)\s+[^:\n]{1,120}:|(?:to|onto|into)\s+(?:the|our)\s+[^:\n]{1,120}?\s(?:that|saying)\s)/i;
 
 function fixFirstWord(core: string): string | undefined {
   const ad = AD_BEFORE_TEXT.exec(core);

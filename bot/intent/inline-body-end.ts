@@ -1,0 +1,48 @@
+import { WRITE_WORD } from './classify-text.js';
+
+/*
+ * The end of a line that courtesy stripping took off, put back when it belongs to text for a page
+ * ("add to X: staff need approval." keeps its full stop). Pure; looks at a bounded tail only.
+ */
+
+/** Characters at the end of the command looked for again in the line as typed. */
+const INLINE_END_PROBE = 32;
+
+/** A read's verb first ("show", "open", "bring up"): what follows names a page, it carries no page text. */
+const READ_VERB_FIRST =
+  /^(?:show|open|get|display|view|read|see|fetch|find|search|look\s+up|look\s+for|bring\s+up|pull\s+up|take\s+me\s+to|go\s+to)\b/i;
+
+/** A read whose page name has a colon ("show Runbook: Redis thanks!"): its end is courtesy, not page text. */
+function isPlainRead(core: string): boolean {
+  return READ_VERB_FIRST.test(core) && !WRITE_WORD.test(core);
+}
+
+/**
+ * `stripPoliteness` drops trailing punctuation, which is right for commands but loses content from
+ * an inline body (`create "X" in ENG: It works.`): when the command carries `: text`, the original
+ * line end is put back. The end is found from the last few characters of `core` only: searching a
+ * long line for all of `core` can cost length × length on repetitive text.
+ */
+export function keepInlineBodyEnd(line: string, core: string): string {
+  if (!/:\s*\S/.test(core) || isPlainRead(core)) return core;
+  // Only the text after the command's colon is sure to be as typed: words before it may be reordered
+  // ("rewrite the "Scope" section to say: …" reads "rewrite section "Scope" to say: …").
+  const tail = core.slice(Math.max(core.length - INLINE_END_PROBE, core.indexOf(':') + 1));
+  const at = line.lastIndexOf(tail);
+  return at >= 0 ? `${core}${withoutCourtesyAtEnd(line.slice(at + tail.length).trimEnd())}` : core;
+}
+
+/**
+ * Thanks or "please" that close a request after its text ("add to X: Sam covers week 9, thanks!",
+ * "…: laptops ship in 5 days pls 🙏"): said to the bot, not text for the page. Kept as data.
+ */
+const COURTESY_AT_END =
+  /(?:^|[\s,;.!?–—-])(?:and\s+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
+
+/** The end of a line put back after an inline text, without the courtesy that closes it ("!" stays). */
+function withoutCourtesyAtEnd(end: string): string {
+  const courtesy = COURTESY_AT_END.exec(end.slice(-INLINE_END_PROBE * 2));
+  if (!courtesy) return end;
+  const cut = end.length - Math.min(end.length, INLINE_END_PROBE * 2) + courtesy.index;
+  return end.slice(0, cut).replace(/[\s,;–—-]+$/, '');
+}
