@@ -305,7 +305,7 @@ function keepInlineBodyEnd(line: string, core: string): string {
  * "…: laptops ship in 5 days pls 🙏"): said to the bot, not text for the page. Kept as data.
  */
 const COURTESY_AT_END =
-  /(?:^|[\s,;.!?–—-])(?:and\s+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
+  /(?:^|[\s,;.!?–—-])(?:(?:and|n|&)\s+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
 
 /** The end of a line put back after an inline text, without the courtesy that closes it ("!" stays). */
 function withoutCourtesyAtEnd(end: string): string {
@@ -752,7 +752,11 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
   // "last one pls": courtesy stripping took "last one" for a lead-in ("one last thing"); a follow-up still reads it.
   if (core.length === 0)
-    return isGreeting(line) ? { kind: 'greeting' } : (parseFollowUp(line.trim()) ?? unclear(line.trim()));
+    return isGreeting(line)
+      ? { kind: 'greeting' }
+      : (parseFollowUp(line.trim()) ??
+          parseFollowUp(withoutCourtesyAtEnd(line.trim())) ??
+          unclear(line.trim()));
   // "show me the Getting Started page", "open the More Info page", "open What's New in 2025": a title in
   // capitals after a read's verb is a page, whatever its words would say alone.
   const titled = titledRead(core);
