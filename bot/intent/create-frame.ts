@@ -20,6 +20,8 @@ const ASKING_WORDS = wordSet(
     "quickly quick me us to for so ok okay hey hi be able ever gonna going let's lets maybe mind " +
     'possibly now still really pretty reckon think wonder wondering if and then am was hoping hope wish ' +
     "would've " +
+    // phone spellings of the asking words ("cud u whip up a page …")
+    'cud cld wud wld coud culd ' +
     // greetings and names for the listener before the ask ("hiya! would love a page …")
     "hiya heya hello hullo howdy yo morning afternoon evening g'day gday howya dear team all folks guys " +
     'mate bot assistant there ' +

@@ -167,6 +167,8 @@ function findText(line: string): { headEnd: number; textStart: number } | undefi
 
 /** "title: X" / "space: OPS" on a line of its own after the command: a slot given as a field. */
 const FIELD_LINE = /^[ \t]*(?:title|name|space)[ \t]*:[ \t]*\S[^\n]*$/i;
+/** "content:" heading the first line after the field lines: the label of the page's text. */
+const TEXT_FIELD = new RegExp(String.raw`^[ \t]*${TEXT_NOUN}[ \t]*:[ \t]*\n?`, 'i');
 /** Field lines read after the command. */
 const MAX_FIELD_LINES = 3;
 
@@ -184,7 +186,8 @@ function withFieldLines(line: string, bodyLines: string): { line: string; bodyLi
     head = `${head}, ${first.trim()}`;
     rest = newline < 0 ? '' : rest.slice(newline + 1);
   }
-  return { line: head, bodyLines: rest };
+  // "…\ntitle: Desk Rules\ncontent: we book on Mondays": after the fields, the text's own label is no part of it.
+  return { line: head, bodyLines: head === line ? rest : rest.replace(TEXT_FIELD, '') };
 }
 
 /** A spaced dash ("X - text"): where the text may start once the title and the space are named. */

@@ -37,10 +37,10 @@ export function keepInlineBodyEnd(line: string, core: string): string {
  * "…: laptops ship in 5 days pls 🙏"): said to the bot, not text for the page. Kept as data.
  */
 const COURTESY_AT_END =
-  /(?:^|[\s,;.!?–—-])(?:and\s+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
+  /(?:^|[\s,;.!?–—-])(?:(?:and|n|&)\s+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
 
 /** The end of a line put back after an inline text, without the courtesy that closes it ("!" stays). */
-function withoutCourtesyAtEnd(end: string): string {
+export function withoutCourtesyAtEnd(end: string): string {
   const courtesy = COURTESY_AT_END.exec(end.slice(-INLINE_END_PROBE * 2));
   if (!courtesy) return end;
   const cut = end.length - Math.min(end.length, INLINE_END_PROBE * 2) + courtesy.index;

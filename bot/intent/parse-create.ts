@@ -1,12 +1,20 @@
 import type { PageRef } from '../confluence/types.js';
-import { TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
+import { TEXT_LATER, TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
 import { readCreateSlots } from './create-slots.js';
 import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
+import { plainNaming } from './plain-naming.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
-import { acceptSpaceWord, readSpaceClause, readSpaceName, UNDER_NAME_START } from './space-key.js';
+import {
+  acceptSpaceWord,
+  readNameBeforeText,
+  readSpaceClause,
+  readSpaceName,
+  UNDER_NAME_START,
+} from './space-key.js';
 import { TextCursor } from './text-cursor.js';
+import { quoteTitleWithColon } from './title-with-colon.js';
 import type { Intent } from './types.js';
 
 const PAGE_WORDS =
@@ -17,8 +25,11 @@ const BODY_INTRO = new RegExp(
   String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:))?|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
+/** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
+const QUOTING_INTRO = new RegExp(String.raw`\b(?:says?|saying|reads?|contain|${TEXT_NOUN})\b|${WITH}`, 'i');
 const UNDER_SPACE = /\s*under\s+(?:the\s+)?(~?[A-Za-z][A-Za-z0-9]{1,9})\s+space\b/iy;
-const WITH_TEXT = new RegExp(String.raw`\s*${WITH}\s+(?=\S)`, 'iy');
+/** "… in HR with cycle scheme info", "… in ENG w one per team" (phone style): "with" after the space starts the text. */
+const WITH_TEXT = new RegExp(String.raw`\s*(?:${WITH}|w(?=\s))\s+(?=\S)`, 'iy');
 const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 /** Why the page is wanted, after its space: "for the audit next week", "because …", up to a colon or the end. */
 const PURPOSE =
@@ -63,6 +74,8 @@ interface Clauses {
   spaceKey?: string;
   parent?: PageRef;
   inlineBody: string;
+  /** The text came after a colon, a dash, "with" or "saying": it is kept as typed ("…: we are there"). */
+  asTyped?: boolean;
 }
 
 type ClauseRead = { kind: 'ok'; clauses: Clauses } | { kind: 'error'; message: string } | { kind: 'no' };
@@ -88,7 +101,8 @@ function readClauses(text: string, from: number): ClauseRead {
       spaceKey === undefined
         ? (readSpaceName(cursor) ??
           readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into', 'for']) ??
-          keyInBrackets(cursor))
+          keyInBrackets(cursor) ??
+          readNameBeforeText(cursor))
         : undefined;
     if (key !== undefined) {
       spaceKey = key;
@@ -126,17 +140,32 @@ function readClauses(text: string, from: number): ClauseRead {
   const hasColon = withText || intro?.[2] !== undefined || (intro?.[1] !== undefined && !cursor.atEnd());
   if (!hasColon && !cursor.atEnd()) return { kind: 'no' };
   const inlineBody = hasColon ? cursor.rest().trim() : '';
+  const asTyped = withText || intro?.[2] !== undefined || QUOTING_INTRO.test(intro?.[1] ?? '');
   return {
     kind: 'ok',
-    clauses: { ...(spaceKey !== undefined ? { spaceKey } : {}), ...(parent ? { parent } : {}), inlineBody },
+    clauses: {
+      ...(spaceKey !== undefined ? { spaceKey } : {}),
+      ...(parent ? { parent } : {}),
+      inlineBody,
+      ...(asTyped ? { asTyped } : {}),
+    },
   };
 }
+
+/**
+ * "a page for the Lagos team called X", "a page for our new joiners named X": who or what the page is
+ * for, said between the page noun and the naming word, is no part of the title. Not when it names a
+ * space ("for the team in OPS called X" is read as written). A bounded lazy run.
+ */
+const PURPOSE_BEFORE_NAMING =
+  /(?:for|about|regarding)\s+(?:(?!\s(?:in|on|into|inside|within)\s)[^:"“”\n]){1,60}?\s+(?:called|named|titled|entitled)\b\s*:?\s*/iy;
 
 function readTitleAndClauses(
   text: string,
 ): { title: string; quoted?: boolean; read: ClauseRead } | { error: string } {
   const cursor = new TextCursor(text);
   cursor.take(PAGE_WORDS);
+  cursor.take(PURPOSE_BEFORE_NAMING);
   cursor.skipSpaces();
   const quoted = readQuoted(text, cursor.pos, MAX_TITLE_LENGTH * 2);
   if (quoted?.kind === 'too-long') return { error: checkTitle(text.slice(cursor.pos))! };
@@ -204,6 +233,11 @@ const TEXT_AFTER_TITLE = new RegExp(
   String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+(?=${WITH}\s+(?:the\s+)?${TEXT_NOUN}\s))(?:${WITH}\s+)?${TEXT_NAMED}\s+(?=\S+\s+\S)`,
   'i',
 );
+/**
+ * "a page in Engineering called Security Champions - one per team": with no text on the next lines,
+ * a spaced dash after the title starts the text (with text below, the dash is the title's: "Runbook - Kafka").
+ */
+const DASH_AFTER_TITLE = /\s[-–—]\s+(?=\S)/;
 /** Longest introduction looked for before the colon (characters). */
 const BODY_WORD_PROBE = 32;
 
@@ -237,7 +271,7 @@ function spaceNameBeforeTitle(text: string): { pageWords: string; key: string; e
  * The title ends at its closing quote, else before the first colon (and a body introduction just
  * before it: ", text:") or at the end of the line.
  */
-function spaceAfterTitle(text: string): string {
+function spaceAfterTitle(text: string, bodyLines: string): string {
   const typed = SPACE_BEFORE_TITLE.exec(text);
   const match =
     typed && FOR_SPACE.test(typed[0]) && !/^~?[A-Z][A-Z0-9]{1,9}$/.test(typed[2] ?? '') ? null : typed;
@@ -260,7 +294,8 @@ function spaceAfterTitle(text: string): string {
   const named =
     colon < 0
       ? (TEXT_AFTER_TITLE.exec(rest.slice(naming.length)) ??
-        SAYING_AFTER_TITLE.exec(rest.slice(naming.length)))
+        SAYING_AFTER_TITLE.exec(rest.slice(naming.length)) ??
+        (bodyLines.trim().length === 0 ? DASH_AFTER_TITLE.exec(rest.slice(naming.length)) : null))
       : null;
   const end =
     quoted?.kind === 'quoted'
@@ -287,8 +322,13 @@ function keyAfterPageNoun(text: string): string {
   return `${match[1]}${match[3]} in ${match[2]} ${NAMING_AHEAD.test(rest) ? '' : 'called '}${rest}`;
 }
 
-/** "… on it", "… in it", "… there" closing a new page's inline text ("put X on it"). */
+/** A pattern that never matches (nothing to take off). */
+const NOTHING = /(?!)/;
+/** "… on it", "… in it", "… there" closing a new page's inline text ("put X on it"; not after a colon). */
 const ON_IT_AT_END = /\s+(?:(?:on|in|into|onto)\s+it|there)$/i;
+/** "… just put "turn it off" for now": when the quoted text is meant for is no part of it. */
+const FOR_NOW_AFTER_QUOTE =
+  /(?<=["”’'])\s+(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|initially)[.!]?$/i;
 /** "… with agenda TBC as the content": the text named after it is given. */
 const AS_THE_TEXT = /\s+as\s+(?:the|its)\s+(?:content|contents|text|body)$/i;
 
@@ -402,7 +442,34 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^title\s+\S/;
  * Fails, asking for what is missing, when there is no title, no space or no body: an empty page is
  * never created by accident.
  */
-export function parseCreate(remainder: string, bodyLines: string): Intent {
+export function parseCreate(typed: string, bodyLines: string): Intent {
+  const read = readCreate(plainNaming(typed), bodyLines);
+  // "… in ENG, content to follow": a text only promised is none; the create asks for it.
+  if (
+    read.kind !== 'operation' ||
+    read.request.operation !== 'create' ||
+    !PROMISED_TEXT.test(read.request.markdown)
+  )
+    return read;
+  return askForText(read.request.title, read.request.spaceKey);
+}
+
+/** Asked when a new page has a title and a space but no text. */
+function askForText(title: string, spaceKey: string): Intent {
+  return {
+    kind: 'failure',
+    message: `What should ${echoAsCode(title)} say? Write the page body in Markdown on the lines after the create command (Shift+Enter for a new line).`,
+    suggestions: [`create "${suggestable(title)}" in ${spaceKey}: first paragraph of the page`],
+  };
+}
+
+/** A page's text that only promises one ("to follow", "later pls"). */
+const PROMISED_TEXT = new RegExp(
+  String.raw`^\s*${TEXT_LATER}[\s.!,]*(?:(?:please|pls|plz|thanks|thx)\b[\s.!]*)?$`,
+  'i',
+);
+
+function readCreate(remainder: string, bodyLines: string): Intent {
   // "add a page break in the Runbook in OPS: …", "a page number for the Travel Policy": a part of a page, no new one.
   if (PAGE_PART.test(remainder)) return { kind: 'failure', message: NO_TITLE, suggestions: EXAMPLES };
   const read = parseOrderedCreate(quotedTextGiven(remainder, bodyLines), bodyLines);
@@ -422,19 +489,6 @@ export function parseCreate(remainder: string, bodyLines: string): Intent {
     kind: 'operation',
     request: { operation: 'create', title: slots.title, spaceKey: slots.spaceKey, markdown: slots.text },
   };
-}
-
-/**
- * "a page titled Customer Meeting Notes: Fabrikam in SALES" with the text on the next lines: the colon
- * is inside the title, since the line ends with the space (case-sensitive key) and nothing follows it.
- */
-const TITLE_WITH_COLON =
-  /^([^"“\n]{0,80}?\b(?:called|titled|named|entitled)\s+)([^"“\n:]{1,120}:[^"“\n:]{1,120}?)(\s+(?:in|on|into)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?)\s*$/;
-
-/** The title with a colon in it quoted, when the text is on the next lines (see {@link TITLE_WITH_COLON}). */
-function quoteTitleWithColon(text: string, bodyLines: string): string {
-  if (bodyLines.trim().length === 0) return text;
-  return text.replace(TITLE_WITH_COLON, '$1"$2"$3');
 }
 
 /**
@@ -465,8 +519,8 @@ const FOR_BEFORE_TITLE = /^(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?(?=[A-
 
 /** The create read in the grammar's order: title, space, parent, then the text. */
 function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
-  const text = quoteTitleWithColon(keyAfterPageNoun(remainder.trim()), bodyLines);
-  const parsed = readTitleAndClauses(calledAfter(text) ?? spaceAfterTitle(text));
+  const text = quoteTitleWithColon(keyAfterPageNoun(remainder.trim()));
+  const parsed = readTitleAndClauses(calledAfter(text) ?? spaceAfterTitle(text, bodyLines));
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
     return { kind: 'failure', message: parsed.read.message, suggestions: EXAMPLES };
@@ -496,7 +550,10 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
   const { spaceKey, parent } = parsed.read.clauses;
   // "… and put 3rd floor kitchen on it", "… with agenda TBC as the content": where or what the text is, not part of it.
   const inlineBody = unquotedBody(
-    parsed.read.clauses.inlineBody.replace(ON_IT_AT_END, '').replace(AS_THE_TEXT, ''),
+    parsed.read.clauses.inlineBody
+      .replace(parsed.read.clauses.asTyped ? NOTHING : ON_IT_AT_END, '')
+      .replace(AS_THE_TEXT, '')
+      .replace(FOR_NOW_AFTER_QUOTE, ''),
     bodyLines,
   );
   if (spaceKey === undefined) {
@@ -508,13 +565,7 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
   }
   const markdown =
     inlineBody.length > 0 ? (bodyLines.length > 0 ? `${inlineBody}\n${bodyLines}` : inlineBody) : bodyLines;
-  if (markdown.trim().length === 0) {
-    return {
-      kind: 'failure',
-      message: `What should ${echoAsCode(title)} say? Write the page body in Markdown on the lines after the create command (Shift+Enter for a new line).`,
-      suggestions: [`create "${suggestable(title)}" in ${spaceKey}: first paragraph of the page`],
-    };
-  }
+  if (markdown.trim().length === 0) return askForText(title, spaceKey);
   return {
     kind: 'operation',
     request: { operation: 'create', title, spaceKey, ...(parent ? { parent } : {}), markdown },

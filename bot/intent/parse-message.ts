@@ -18,7 +18,7 @@ import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
-import { keepInlineBodyEnd } from './inline-body-end.js';
+import { keepInlineBodyEnd, withoutCourtesyAtEnd } from './inline-body-end.js';
 import {
   contextLeadEnd,
   isContext,
@@ -775,7 +775,11 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
   // "last one pls": courtesy stripping took "last one" for a lead-in ("one last thing"); a follow-up still reads it.
   if (core.length === 0)
-    return isGreeting(line) ? { kind: 'greeting' } : (parseFollowUp(line.trim()) ?? unclear(line.trim()));
+    return isGreeting(line)
+      ? { kind: 'greeting' }
+      : (parseFollowUp(line.trim()) ??
+          parseFollowUp(withoutCourtesyAtEnd(line.trim())) ??
+          unclear(line.trim()));
   // "show me the Getting Started page", "open the More Info page", "open What's New in 2025": a title in
   // capitals after a read's verb is a page, whatever its words would say alone.
   const titled = titledRead(core);

@@ -149,3 +149,23 @@ export function readSpaceName(
   cursor.pos = start;
   return undefined;
 }
+
+/**
+ * "… called Team Charter in Engineering with: …": one capitalised word after "in", with a new page's
+ * text brought right after it (a colon, "with", "saying"), is a space named in words.
+ */
+const NAME_BEFORE_TEXT =
+  /\s*(?:in|inside|within|into)\s+(?:the\s+)?([A-Z][a-z]{2,30})(?=\s*[,.;?!]?\s*(?::|(?:with|saying|containing)\b|w\/|that\s+says\b))/y;
+
+/**
+ * Reads a space named by one capitalised word before a new page's text (see {@link NAME_BEFORE_TEXT})
+ * and returns its key candidate ("ENGINEERING"), which the space directory maps to its key later (a
+ * name of no space fails closed). Moves past the name, or leaves the cursor alone.
+ */
+export function readNameBeforeText(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const match = cursor.take(NAME_BEFORE_TEXT);
+  const key = match ? acceptSpaceWord(match[1]!, true) : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}

@@ -1,0 +1,81 @@
+import { acceptSpaceWord, readNameBeforeText, readSpaceName } from './space-key.js';
+import { TextCursor } from './text-cursor.js';
+
+/*
+ * "a page called Runbook: Certificate Renewal in OPS with: …": an unquoted title may hold a colon
+ * ("Runbook: …", "FAQ: Expenses", "Meeting Notes: Contoso"). The colon is the title's, not the start of
+ * the page's text, when the words after it run into the page's space and the text only starts after
+ * that space. The title is then put in quotes, so the create grammar reads it whole. Bounded work: one
+ * colon, a few space clauses, each a sticky match.
+ */
+
+/**
+ * Where the title starts: after a naming word, or right after the page noun when the title starts in
+ * capitals or with a digit ("new page How-to: Reset MFA in OPS"; "new page pls: X" has none). Bounded lazy run.
+ */
+const TITLE_START =
+  /^[^"“\n:]{0,80}?\b(?:called|titled|named|entitled)\s+|^(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:page|pg|doc|document)\s+/i;
+/** A title right after the page noun starts in capitals or with a digit, and is no courtesy ("Pls: X"). */
+const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
+const COURTESY_FIRST = /^(?:please|pls|plz)\b/i;
+/** Most characters of a title on either side of its colon. */
+const MAX_TITLE_PART = 120;
+/** Most space clauses tried after the colon. */
+const MAX_CLAUSE_TRIES = 4;
+/** Words before the colon that say the page's text comes, or the page's space was already given. */
+const NOT_A_TITLE_HEAD =
+  /(?:^|\s)(?:in|on|into|inside|within)\s|["“”]|\b(?:with|w\/|saying|says|text|content|contents|body|put|write)\s*$/i;
+/** Where a space clause may start after the colon. */
+const CLAUSE_AT = /\s(?=(?:in|on|into|to)\s)/gi;
+/**
+ * A space by its key: typed in capitals ("in OPS"), said to be a space ("in the ops space"), or a
+ * short lower-case key after "in" ("in ops"), as chat types it.
+ */
+const KEY_CLAUSE =
+  /\s*(?:(?:in|on|into|to)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|(?:in|on|into|to)\s+(?:the\s+)?[A-Za-z][A-Za-z0-9]{1,9}\s+space|in\s+([a-z]{2,6}))(?![\w~&])/y;
+/** What follows the space when the text starts after it: punctuation, the end, or a word that brings the text. */
+const TEXT_AFTER_SPACE =
+  /\s*(?:[?.!,;:]|$)|\s+(?:with|w\/|saying|that\s+says|which\s+says|containing|please|pls|plz|[-–—]\s)/iy;
+
+/** The end of a space clause at `from` followed by the start of the text, or `undefined`. */
+function spaceThenText(text: string, from: number): number | undefined {
+  const cursor = new TextCursor(text);
+  cursor.pos = from;
+  const named = readSpaceName(cursor) ?? readNameBeforeText(cursor);
+  if (named === undefined) {
+    const clause = cursor.take(KEY_CLAUSE);
+    // "in ops" as chat types it, but not "in time", "in it" (see `acceptSpaceWord`).
+    if (!clause || (clause[1] !== undefined && acceptSpaceWord(clause[1], false) === undefined))
+      return undefined;
+  }
+  return cursor.peek(TEXT_AFTER_SPACE) ? cursor.pos : undefined;
+}
+
+/**
+ * The create's words with an unquoted title that holds a colon put in quotes ("page called Runbook:
+ * Certificate Renewal in OPS?" → "page called "Runbook: Certificate Renewal" in OPS?"), or the words
+ * unchanged. Only when no space was named before the colon, and a space clause follows the words after it.
+ */
+export function quoteTitleWithColon(text: string): string {
+  const start = TITLE_START.exec(text);
+  if (!start) return text;
+  const titleStart = start[0].length;
+  const named = /(?:called|titled|named|entitled)\s+$/i.test(start[0]);
+  const first = text.slice(titleStart, titleStart + 8);
+  if (!named && (COURTESY_FIRST.test(first) || !CAPITAL_OR_DIGIT.test(first))) return text;
+  const colon = text.indexOf(':', titleStart);
+  if (colon <= titleStart || colon - titleStart > MAX_TITLE_PART) return text;
+  if (NOT_A_TITLE_HEAD.test(text.slice(titleStart, colon))) return text;
+  const tail = text.slice(0, colon + 1 + MAX_TITLE_PART);
+  CLAUSE_AT.lastIndex = colon + 1;
+  let tries = 0;
+  for (let at = CLAUSE_AT.exec(tail); at && tries < MAX_CLAUSE_TRIES; at = CLAUSE_AT.exec(tail)) {
+    tries += 1;
+    const title = text.slice(titleStart, at.index).trim();
+    // A second colon, a quote or a comma before the space: the words are no one title ("pls: Office Keys, in OPS").
+    if (/["“”\n:]/.test(text.slice(colon + 1, at.index)) || /[,;]$/.test(title)) return text;
+    if (spaceThenText(text, at.index) !== undefined)
+      return `${text.slice(0, titleStart)}"${title}"${text.slice(at.index)}`;
+  }
+  return text;
+}
