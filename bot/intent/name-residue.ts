@@ -204,8 +204,8 @@ const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz|there
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
   'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|guest|vendor|partner|auditor|leaver|mentee|intern)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
-/** Before whose event: "before my 2pm interview", "ahead of our offsite". */
-const BEFORE_OWN = '(?:before|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
+/** Before whose event: "before my 2pm interview", "ahead of our offsite", "b4 my 1:1" (phone). */
+const BEFORE_OWN = '(?:before|b4|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
 /** Why: "as I am travelling", "because we have an audit". */
 const WHY =
   "(?:(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)|so\\s+(?:that\\s+)?(?:[iI]|we|you|u|he|she|they|my|our|the\\s+team)\\s+(?:can|could|may|might|will|would|have|don't|dont|do|know|get)|in\\s+order\\s+to)\\b";
@@ -455,6 +455,10 @@ const DOCUMENT_NOUNS = new Set(
     ' ',
   ),
 );
+/** True when `word` (lower case) is a page noun or a noun that ends a document's name ("page", "checklist"). */
+export function isDocumentWord(word: string): boolean {
+  return PAGE_NOUNS.has(word) || DOCUMENT_NOUNS.has(word);
+}
 /** Words before a page noun that do not name the page ("the wiki page for …"). */
 const NOT_NAME_WORDS = new Set('the a an our this that my your wiki confluence teh'.split(' '));
 /** A space named at the end of a cut tail ("… which is there in HR", "… page I need from the people space"). */
