@@ -1,7 +1,9 @@
 import { isGreeting, isQuestion, stripPoliteness } from './classify-text.js';
+import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { keepInlineBodyEnd } from './inline-body-end.js';
 import { PAGE_LIKE } from './loose-forms.js';
+import { isAside, isDocumentWord } from './name-residue.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { readTarget, update } from './parse-update.js';
 import { isComplaint } from './readings.js';
@@ -155,9 +157,51 @@ function commandAt(core: string, start: number, bodyLines: string, notThis?: Reg
  */
 const WANTED =
   /\b(?:need|needs|want|wants|see|find|finding|looking\s+for|searching\s+for|read|check|get)\s+((?:the|our)\s+[^,.!?;:"“]{1,120}?)(?=\s*[,.!?;:]|\s+(?:and|but|so|because|for|from|asap|today|now|please)\b|$)/gi;
-/** "…, could you open it?", "… - pls show it to me": a request whose object is a pronoun, at the end. */
+/** "…, could you open it?", "… - pls show it to me", "… cud u open it": a request whose object is a pronoun, at the end. */
 const POINTING_TAG =
-  /(?:[,.!?;]|\s[-–—])\s*(?:(?:can|could|would|will)\s+(?:you|u|someone)\s+)?(?:please\s+|pls\s+|just\s+)?(?:(open|show|get|find|search|look|pull\s+up|bring\s+up|send|share|link)\s+(?:for\s+)?(?:me\s+|us\s+)?|(pull|bring)\s+)(?:it|this|that|them)(?:\s+(?:up|to\s+me|for\s+me|with\s+me|please|pls))*[\s?!.]*$/i;
+  /(?:[,.!?;]|\s[-–—])\s*(?:(?:can|could|would|will|cn|cud|cld|coud|wud|wld)\s+(?:you|u|ya|someone)\s+)?(?:please\s+|pls\s+|just\s+)?(?:(open|show|get|find|search|look|pull\s+up|bring\s+up|send|share|link)\s+(?:for\s+)?(?:me\s+|us\s+)?|(pull|bring)\s+)(?:it|this|that|them)(?:\s+(?:up|to\s+me|for\s+me|with\s+me|please|pls))*(?=[\s?!.,;]|$)/gi;
+/**
+ * Words that may follow the pointing request without changing it ("… open it for me? pls", "…, ok?", "…,
+ * pls check and share", "… on priority"): courtesy and the regional ways of saying it. Kept as data.
+ */
+const AFTER_TAG_WORDS = wordSet(
+  'check share revert back priority needful urgent urgently asap when get sec second minute chance thank thanks cheers mate',
+);
+/** Most words after the pointing request read as courtesy. */
+const MAX_AFTER_TAG_WORDS = 6;
+/** Most words from "the" to the noun of a page named in a lead-in ("the new hire checklist"). */
+const MAX_LEAD_NAME_WORDS = 7;
+
+/**
+ * The last page a lead-in names with "the" or "our" and a page or document noun, within its clause
+ * ("my manager said everything is on the new hire checklist but …", "the Local Development Setup page
+ * is the place to start"), or `undefined`. Word by word, at most a few words from each article: linear.
+ */
+function lastPageNamed(lead: string): string | undefined {
+  const words = lead.split(/\s+/);
+  let found: string | undefined;
+  for (let i = 0; i < words.length; i += 1) {
+    if (!/^(?:the|our)$/i.test(words[i]!)) continue;
+    for (let j = i + 2; j < Math.min(words.length, i + 1 + MAX_LEAD_NAME_WORDS); j += 1) {
+      const word = words[j]!.replace(/[,.!?;:)]+$/, '');
+      if (isDocumentWord(word.toLowerCase()) && !/^(?:the|our)$/i.test(words[j - 1]!)) {
+        found = `${words.slice(i, j).join(' ')} ${word}`;
+        break;
+      }
+      if (word !== words[j] || /^(?:the|our|a|an)$/i.test(word)) break;
+    }
+  }
+  return found;
+}
+
+/** True when `after` (what follows the pointing request) is only courtesy, a reason or an aside. */
+function isCourtesyAfterTag(after: string): boolean {
+  const words = closedWordsOf(after);
+  if (words.length === 0) return true;
+  if (words.length > MAX_AFTER_TAG_WORDS) return false;
+  return isAside(after.replace(/^[\s?!.,;]+/, '')) || allWordsFrom(words, FUNCTION_WORDS, AFTER_TAG_WORDS);
+}
+
 /** Characters at the end of a line looked at for {@link POINTING_TAG}. */
 const TAG_PROBE = 80;
 
@@ -166,12 +210,17 @@ const TAG_PROBE = 80;
  * closing request read as the page the lead-in wants ("open the security policy"), as a command the
  * rules read; `undefined` when the line does not end that way or the lead-in names no page.
  */
-export function pointedCommand(line: string, bodyLines: string): Intent | undefined {
+export function pointedCommand(typed: string, bodyLines: string): Intent | undefined {
+  // "… Could you open it for me? when you get a sec": courtesy or a reason after the tag leaves it the request.
+  const line = typed.trim();
   const from = Math.max(0, line.length - TAG_PROBE);
-  const tag = POINTING_TAG.exec(line.slice(from));
-  if (!tag) return undefined;
+  let tag: RegExpExecArray | undefined;
+  for (const match of line.slice(from).matchAll(POINTING_TAG)) tag = match;
+  if (!tag || !isCourtesyAfterTag(line.slice(from + tag.index + tag[0].length))) return undefined;
+  const lead = line.slice(0, from + tag.index);
   let wanted: string | undefined;
-  for (const match of line.slice(0, from + tag.index).matchAll(WANTED)) wanted = match[1];
+  for (const match of lead.matchAll(WANTED)) wanted = match[1];
+  wanted ??= lastPageNamed(lead);
   if (wanted === undefined) return undefined;
   const verb = tag[1] ?? `${tag[2]} up`;
   return applyRules(baseVerbForm(`${/^look$/i.test(verb) ? 'look for' : verb} ${wanted}`), bodyLines);

@@ -1,3 +1,4 @@
+import { isStatementAboutPage } from './page-statement.js';
 import { oldLikeNew } from './stated-replace.js';
 
 /*
@@ -220,7 +221,9 @@ export function rewriteLooseForm(core: string, afterWish = false): string | unde
   const link = LINK_QUESTION.exec(core) ?? LINK_OF.exec(core);
   if (link) return `open ${core.slice(link[0].length)}`;
   const linkAfter = LINK_AFTER.exec(core);
-  if (linkAfter && linkAfter.index > 0) return `open ${core.slice(0, linkAfter.index)}`;
+  // "the Team Rituals page has the wrong link": a statement about the page ends on "link", asks for none.
+  if (linkAfter && linkAfter.index > 0 && !isStatementAboutPage(core))
+    return `open ${core.slice(0, linkAfter.index)}`;
   return pageNeedsEdit(core, afterWish) ?? moveTrailingVerb(core);
 }
 

@@ -469,6 +469,10 @@ const DOCUMENT_NOUNS = new Set(
     ' ',
   ),
 );
+/** True when `word` (lower case) is a page noun or a noun that ends a document's name ("page", "checklist"). */
+export function isDocumentWord(word: string): boolean {
+  return PAGE_NOUNS.has(word) || DOCUMENT_NOUNS.has(word);
+}
 /** Words before a page noun that do not name the page ("the wiki page for …"). */
 const NOT_NAME_WORDS = new Set('the a an our this that my your wiki confluence teh'.split(' '));
 /** A space named at the end of a cut tail ("… which is there in HR", "… page I need from the people space"). */

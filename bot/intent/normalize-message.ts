@@ -62,6 +62,22 @@ export function cleanLine(line: string): string {
   return plainSpaces(line).replace(INVISIBLE, '').replace(SPACE_TO_COLLAPSE, ' ').trim();
 }
 
+/** "the the": an article typed twice (predictive text, a slip), up to where page text may start. */
+const DOUBLED_THE = /\b(the)\s+the\b/gi;
+/** Where text for a page may start on a command line: a colon, or a quote. */
+const PAGE_TEXT_START = /[:"“'‘]/;
+
+/**
+ * `text` with an article typed twice ("change the the title") said once on its first line, before any
+ * colon or quote: page text after them is the user's own and stays as typed. One pass: linear.
+ */
+export function withoutDoubledThe(text: string): string {
+  const newline = text.indexOf('\n');
+  const lineEnd = newline < 0 ? text.length : newline;
+  const start = Math.min(PAGE_TEXT_START.exec(text)?.index ?? lineEnd, lineEnd);
+  return text.slice(0, start).replace(DOUBLED_THE, '$1') + text.slice(start);
+}
+
 /*
  * The patterns above match whole runs, not single characters: a message of 28,000 no-break spaces or
  * control characters is then one match instead of 28,000, each of which costs a replacement call.

@@ -35,10 +35,12 @@ import {
   type NormalizedMessage,
   normalizeMessage,
   showMentions,
+  withoutDoubledThe,
 } from './normalize-message.js';
 import { opinionNotAsked } from './opinion.js';
 import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
+import { isStatementAboutPage } from './page-statement.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { withoutTextLabel } from './parse-create.js';
 import { parseFollowUp } from './parse-follow-up.js';
@@ -335,6 +337,8 @@ function namedPage(core: string): Intent | undefined {
   const text = (where ? core.slice(where[0].length) : core).replace(OPEN_IT_AFTER, '');
   // "who owns the Sales Playbook page?", "is the X page up to date?": a question about a page names none to open.
   if (!where && ASKS_ABOUT.test(text)) return undefined;
+  // "our onboarding page needs a refresh": said about the page, not asked of it.
+  if (!where && isStatementAboutPage(text)) return undefined;
   // "the X page, for the onboarding session later": what is said about the page after its name is no part of it.
   const named = withoutTailAfterName(text);
   if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(named) || isTitleShaped(named)))
@@ -496,7 +500,7 @@ function helpOrApprovals(fixed: string): Intent | undefined {
  * documents of onboarding" asks for pages about something: a search), or `undefined`.
  */
 function definiteName(core: string): Intent | undefined {
-  if (core.length > MAX_PAGE_NAME_LINE) return undefined;
+  if (core.length > MAX_PAGE_NAME_LINE || isStatementAboutPage(core)) return undefined;
   const read = parseGetTarget(core);
   return read.kind === 'page-by-name' || read.kind === 'operation' ? read : undefined;
 }
@@ -665,6 +669,8 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   const lead = contextLeadEnd(line);
   if (lead < 0) return intent;
   const rest = interpretUserText(line.slice(lead), bodyLines, contexts + 1, lineLeads);
+  // "… the X page is the place to start. Can you open it?": "it" is what the context named, no words to read.
+  if (POINTS_BACK.test(readWords(rest) ?? '')) return intent;
   if (rest.kind === 'question') return intent.kind === 'question' ? intent : asQuestion(line, bodyLines);
   // A question only as the rest reads alone as a read or approvals ("… came up. is there anything on X?").
   // Help only when the rest names the bot ("… just joined 🎉 what can you do?"; "… what can I do?" stays a question).
@@ -871,7 +877,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (quote?.kind === 'unbalanced')
     return failure(`That has an opening ${quote.open} but no closing quote.`, EXAMPLE_COMMANDS);
   if (keywords && EDIT_ON_NEXT_LINE.test(bodyLines)) return parseUpdate('update', core, bodyLines);
-  if (keywords) return parseSearchWords(core);
+  // "our onboarding page needs a refresh": news about a page, no words to search for.
+  if (keywords && !isStatementAboutPage(core)) return parseSearchWords(core);
   return unclear(core);
 }
 
@@ -954,8 +961,20 @@ function wrappedRead(
   return (WRAPPED_READINGS.has(kind) && kind !== readingKind(intent)) || READS.has(kind) ? joined : undefined;
 }
 
-/** A normalised message (its first line the command, the rest its body) as an intent. */
+/**
+ * A message read as typed, or, when that reading is nothing understood and the first line has an article
+ * typed twice ("change the the title of …"), read again with it said once. Only then: a reading that
+ * worked keeps the words as typed, and text for a page is never changed by this.
+ */
 function interpretNormalized(message: string, mentions: NormalizedMessage['mentions']): Intent {
+  const intent = interpretMessage(message, mentions);
+  if (intent.kind !== 'failure' && intent.kind !== 'unclear') return intent;
+  const once = withoutDoubledThe(message);
+  return once === message ? intent : interpretMessage(once, mentions);
+}
+
+/** A normalised message (its first line the command, the rest its body) as an intent. */
+function interpretMessage(message: string, mentions: NormalizedMessage['mentions']): Intent {
   const newline = message.indexOf('\n');
   const headRaw = newline < 0 ? message : message.slice(0, newline);
   const bodyRaw = newline < 0 ? '' : message.slice(newline + 1);

@@ -289,6 +289,79 @@ function takeLeadingSpace(text: string, index: SpaceIndex): { rest: string; key:
   return match ? { rest: text.slice(phrase.topicStart).trim(), key: match.key } : undefined;
 }
 
+/** Longest key typed in lower case read as a key before a page name ("hr", "eng", "ops"; "sales" is a word). */
+const MAX_LOWER_KEY = 3;
+/** Words a key typed in lower case may never be ("it" is a pronoun before it is the IT space). */
+const NEVER_LOWER_KEY = new Set([
+  'it',
+  'me',
+  'us',
+  'we',
+  'my',
+  'a',
+  'an',
+  'the',
+  'our',
+  'to',
+  'of',
+  'on',
+  'in',
+]);
+
+/**
+ * How a page name starts, read without the directory: its first word (after "the"/"our"), whether it
+ * is said to be a space ("hr's", "the HR space …", "the engineering wiki …") and where the rest starts.
+ */
+function leadingWord(
+  text: string,
+): { word: string; marked: boolean; restStart: number; titled: boolean } | undefined {
+  const chunks = chunksOf(text.slice(0, 400)).slice(0, 4);
+  const first = chunks[0] && ARTICLES.has(chunks[0].text.toLowerCase()) ? 1 : 0;
+  const head = chunks[first];
+  if (!head) return undefined;
+  const { word, possessive } = stripPossessive(head.text);
+  const marker = !possessive && MARKERS.has(chunks[first + 1]?.text.toLowerCase() ?? '');
+  const rest = chunks[first + (marker ? 2 : 1)];
+  // "the HR page": the rest must name something besides a page noun.
+  if (!rest || /^(?:page|doc|document|article|pages|docs)[\s?!.]*$/i.test(text.slice(rest.start)))
+    return undefined;
+  return {
+    word,
+    marked: possessive || marker,
+    restStart: rest.start,
+    titled: /^[\p{Lu}\p{N}]/u.test(rest.text),
+  };
+}
+
+/**
+ * True when `word` as typed may be a space key before a page name: in capitals before words in lower
+ * case ("OPS incident runbooks"; in "VPN Setup Guide" the capitals are the title's), or a short key in
+ * lower case ("hr onboarding").
+ */
+function typedLikeKey(word: string, titled: boolean): boolean {
+  if (/^[A-Z][A-Z0-9]{1,9}$/.test(word)) return !titled;
+  return /^[a-z]{2,}$/.test(word) && word.length <= MAX_LOWER_KEY && !NEVER_LOWER_KEY.has(word);
+}
+
+/**
+ * "OPS incident runbooks", "hr onboarding", "hr's paid time off", "the engineering space Testing
+ * Strategy": a page name that starts with a space of the directory, by its key typed like one
+ * (capitals, or a short key in lower case) or by a key or name said to be a space (possessive, or
+ * "space"/"wiki" after it). The words after it are the name. Titles that start with a word of a
+ * space's name ("Engineering Handbook", "Sales Playbook") keep it: only keys, or names said as spaces.
+ */
+function takeLeadingSpaceOfName(text: string, index: SpaceIndex): { rest: string; key: string } | undefined {
+  const lead = leadingWord(text);
+  if (!lead) return undefined;
+  const key = normalizeSpaceKey(lead.word);
+  const byKey =
+    key !== undefined && index.keys.has(key) && typedLikeKey(lead.word, lead.titled) ? key : undefined;
+  const found = byKey ?? (lead.marked ? spaceNamed(lead.word, index)?.key : undefined);
+  return found === undefined || found === AMBIGUOUS
+    ? undefined
+    : { rest: text.slice(lead.restStart).trim(), key: found };
+}
+
 /**
  * "onboarding in the People &" with space HR: the words end with the start of the space's own name
  * ("People & HR"), which the parser split at the key. Returns the words without it.
@@ -335,7 +408,7 @@ function nameTitleSearch(
     const words = takeSplitName(ref.words, spaceKey, spaces) ?? ref.words;
     return spaceKey === ref.spaceKey && words === ref.words ? ref : { ...ref, words, spaceKey };
   }
-  const taken = takeTailSpace(ref.words, index);
+  const taken = takeTailSpace(ref.words, index) ?? takeLeadingSpaceOfName(ref.words, index);
   if (!taken) return ref;
   const words = unquote(taken.rest).replace(PAGE_NOUN, '');
   return { ...ref, words: words === '' ? taken.rest : words, spaceKey: taken.key };
@@ -472,5 +545,7 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   }
   const words = spacelessWords(intent);
   if (words === undefined) return false;
-  return tailPhrases(words).some(isCandidate) || leadingPhrase(words) !== undefined;
+  const lead = intent.kind === 'page-by-name' ? leadingWord(words) : undefined;
+  const leadingSpace = lead !== undefined && (lead.marked || typedLikeKey(lead.word, lead.titled));
+  return tailPhrases(words).some(isCandidate) || leadingPhrase(words) !== undefined || leadingSpace;
 }
