@@ -24,7 +24,7 @@ const VOCATIVE =
 const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?`;
 
 /** Greetings in other languages, before a request ("Bonjour, …") or alone ("hola!"). */
-const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
+const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|namaskar|vanakkam|sat\s+sri\s+akal|salaam|salam|(?:as-?)?salaam?u?\s+alaikum|sawubona|jambo|habari|sannu|bawo|kedu|ekaaro|merhaba|shalom|aloha|kia\s+ora|ni\s+hao|annyeong|konnichiwa|ahoj|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
 /** Thanks in other languages ("merci beaucoup", "muchas gracias", "dhanyavaad", "asante sana"). Kept as data. */
 const OTHER_LANGUAGE_THANKS = String.raw`(?:merci(?:\s+beaucoup)?|(?:muchas\s+)?gracias|danke(?:\s+sch(?:ö|oe?)n)?|vielen\s+dank|grazie(?:\s+mille)?|obrigad[oa]|dhanyavaa?d|dhanyawaa?d|shukriya|asante(?:\s+sana)?|arigato|arigatou|xie\s+xie|kiitos|dank\s+je(?:\s+wel)?|spasibo|спасибо|ありがとう|谢谢|شكرا)`;
 /** The bot's command verbs, as a lookahead source: what may follow "to" in "is it possible to …", "asked me to …". */
@@ -99,7 +99,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "Before I disappear into meetings, …", "while I remember, …": when the asker asks, before the request.
   /^(?:before|while|since)\s+(?:i|we)\s+[^,.!?:;"“\n]{1,50},\s*(?=\S)/i,
   // "New joiner here. When is payday?", "newbie here -": who is asking, before the request.
-  /^(?:(?:a\s+)?new\s+(?:user|joiner|starter|hire|member|colleague|employee|person)|newbie|newcomer|first[\s-]+time(?:\s+user|\s+using\s+(?:this(?:\s+bot)?|you|u|the\s+bot))?)(?:\s+here)?\s*[.!,:;\-–—]+\s*(?=\S)/i,
+  /^(?:(?:a\s+)?new\s+(?:user|joiner|starter|hire|member|colleague|employee|person)|newbie|newcomer|first\s+(?:day|week)(?:\s+(?:on\s+the\s+job|at\s+work))?|first[\s-]+time(?:\s+user|\s+using\s+(?:this(?:\s+bot)?|you|u|the\s+bot))?)(?:\s+here)?\s*[.!,:;\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:trying|wanting|hoping|going)\s+to\s+(?=\S)/i,
   // "I am writing to request the travel policy" (formal, as in an email): what is asked for follows.
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,

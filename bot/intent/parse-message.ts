@@ -53,6 +53,7 @@ import {
   isKeywords,
   isNamelessEdit,
   isNamelessRead,
+  isPointedEdit,
   isPointedNewPage,
   isPointingOnly,
   isVagueRequest,
@@ -987,7 +988,8 @@ function interpretNormalized(message: string, mentions: NormalizedMessage['menti
   )
     return unclear(head);
   // "can you create the page we discussed?": a page never described, not one to ask the title of.
-  if (intent.kind === 'failure' && isPointedNewPage(head)) return unclear(head);
+  // "update it with the new numbers", "add it to the rota": an edit of something only pointed at.
+  if (intent.kind === 'failure' && (isPointedNewPage(head) || isPointedEdit(head))) return unclear(head);
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;

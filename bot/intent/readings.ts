@@ -378,3 +378,20 @@ const POINTED_NEW_PAGE =
 export function isPointedNewPage(line: string): boolean {
   return POINTED_NEW_PAGE.test(line.trim().slice(0, 160));
 }
+
+/**
+ * An edit of something only pointed at ("update it with the new numbers", "fix that so it says 5 days",
+ * "add it to the rota", "put it in the usual place"): the object is a pronoun, never described. Read in
+ * the first 160 characters only.
+ */
+const POINTED_EDIT =
+  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:update|edit|change|fix|correct|amend|modify|redo|rewrite|add|put|append|post|paste|stick)\s+(?:it|that|this|them)(?=[\s,.!?:]*$|\s+(?:with|to|so|by|using|in|into|on|now|again|pls|please|for\s+me)\b)/i;
+
+/**
+ * True for a failed edit whose object is only pointed at (see {@link POINTED_EDIT}): asking for the page
+ * or the text as if the request were understood would hide that nothing was named. Only a failure is
+ * read again this way, so no write is ever turned into something else.
+ */
+export function isPointedEdit(line: string): boolean {
+  return POINTED_EDIT.test(line.trim().slice(0, 160));
+}
