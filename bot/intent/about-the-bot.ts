@@ -113,7 +113,7 @@ const BOT_WORDS = wordSet(
     // running the bot, as the admin topic ("how do I set up the connector?", "what admin commands are there?")
     'admin admins administrator administration connector connectors configure configuration config settings set setup ' +
     // how it is reached ("create a page thru you")
-    'thru go ' +
+    'thru go created updated edited added ' +
     // asking to be told ("let me know the functions of this bot", "remind me of the commands")
     'let remind',
 );

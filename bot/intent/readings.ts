@@ -278,7 +278,9 @@ const NAMING_NOTHING = new Set(
     // a write with nothing named: "put it there", "write that down somewhere", "make another one"
     'put write wrote written copy another nice somewhere anywhere progress news status message ' +
     // taking back what was done, with nothing named: "undo", "revert that", "redo it"
-    'undo undone revert reverted redo'
+    'undo undone revert reverted redo ' +
+    // "please action", "kindly action this" (Indian English): do it, with nothing named
+    'action actioned'
   ).split(' '),
 );
 /**
@@ -290,7 +292,7 @@ const ACTS_ON_NOTHING = new Set(
     'it this that these those them thats its same usual again back before earlier ' +
     'yesterday ago discussed mentioned agreed meant mean wanted wrong broken better worse whatever ' +
     'proceed continue carry ahead go going left fix sort handle idk dunno working happened ' +
-    'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo'
+    'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo action actioned'
   ).split(' '),
 );
 /** What the bot did or meant ("did you …", "have you …", "what do you mean", "you did"). */
