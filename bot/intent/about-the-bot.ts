@@ -72,11 +72,15 @@ const COMPLAINT_WORDS = wordSet(
 const NOT_HELPING =
   /\b(?:not|never|no|isn'?t|aren'?t|wasn'?t|doesn'?t|didn'?t|don'?t|won'?t|wont|can'?t|cannot)\s+(?:(?:you|u|it|this|very|really|that|so|much|any|of\s+any|even|just)\s+)*(?:help|helping|helpful|use|useful|working|work|good|understand|listen)\b|\bmakes?\s+no\s+sense\b|\bnothing\s+(?:works|worked|helps|helped)\b/i;
 
+/** The user not understanding what the bot is for or how it works ("I don't really understand what you're for"): lost, not finding fault. */
+const USER_LOST =
+  /\b(?:i|we)\s+(?:really\s+|just\s+|still\s+)?(?:don'?t|dont|do\s+not|can'?t|cannot)\s+(?:really\s+|quite\s+|fully\s+)?(?:understand|get)\s+(?:what\s+(?:you|u|this|it)(?:'re|re|\s+are|\s+is|'s)?\s+for|what\s+(?:you|u|this\s+bot)\s+(?:can\s+)?do|how\s+(?:to\s+use|(?:this|it|you|u)\s+works?))\b/i;
+
 /** True for a complaint about the bot or its answer, with nothing else named (see {@link FAULT_WORDS}). */
 export function isComplaintAboutTheBot(text: string): boolean {
   const words = closedWordsOf(text);
   if (!allWordsFrom(words, FUNCTION_WORDS, COMPLAINT_WORDS, FAULT_WORDS)) return false;
-  return words.some((word) => FAULT_WORDS.has(word)) || NOT_HELPING.test(text);
+  return words.some((word) => FAULT_WORDS.has(word)) || (NOT_HELPING.test(text) && !USER_LOST.test(text));
 }
 
 /**
@@ -109,14 +113,16 @@ const BOT_WORDS = wordSet(
     // running the bot, as the admin topic ("how do I set up the connector?", "what admin commands are there?")
     'admin admins administrator administration connector connectors configure configuration config settings set setup ' +
     // how it is reached ("create a page thru you")
-    'thru go',
+    'thru go created updated edited added ' +
+    // asking to be told ("let me know the functions of this bot", "remind me of the commands")
+    'let remind',
 );
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
   /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /** Pointing words: "can you do it?" is about something earlier, not the bot. */
 const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+thing\b/i;
 /** Past doings of the bot ("what did you do?", "have you done it?"). */

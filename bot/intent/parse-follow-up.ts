@@ -170,7 +170,8 @@ export function parseFollowUp(core: string): Intent | undefined {
   const position = ordinal ? ORDINALS[ordinal[1]!.toLowerCase()] : undefined;
   if (position === undefined) return followUpByWords(fixFollowUpTypos(core));
   const bare = !/\s/.test(afterVerb.replace(/^the\s+/i, ''));
-  if (bare && (position === 'last' || position === 'previous') && afterVerb === text) return undefined;
+  // "last" alone may be a word of a title; "previous", "prev" alone only go back.
+  if (bare && position === 'last' && afterVerb === text) return undefined;
   return { kind: 'follow-up', action: 'open', position };
 }
 

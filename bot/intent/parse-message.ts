@@ -55,6 +55,7 @@ import {
   isKeywords,
   isNamelessEdit,
   isNamelessRead,
+  isPointedEdit,
   isPointedNewPage,
   isPointingOnly,
   isVagueRequest,
@@ -138,7 +139,7 @@ const SEARCHY_ASKING = [
 const SEARCHY_NOUN =
   '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
-const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:(?:that|which)\s+)?(?:goes|go|going|walks|walk|walking|takes?\s+(?:you|me)|taking\s+(?:you|me))\s+through|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
+const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|talking\s+about|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:(?:that|which)\s+)?(?:goes|go|going|walks|walk|walking|takes?\s+(?:you|me)|taking\s+(?:you|me))\s+through|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
 const SEARCHY_QUESTION = new RegExp(
   String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}(?:\s+${SEARCHY_AFTER_NOUN})?\s+${SEARCHY_PREPOSITION}\s+`,
   'i',
@@ -209,7 +210,7 @@ const WHAT_WE_HAVE =
 const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
-  /^(?:where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+find|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+(?:read(?:\s+up)?|learn(?:\s+more)?|look)\s+(?:about|on|for|up)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about|of|regarding)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
+  /^(?:where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+find|where\s+(?:do|did|would|should)\s+(?:we|you|they|people)\s+(?:document|keep|store|write\s+(?:up|down))|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+(?:read(?:\s+up)?|learn(?:\s+more)?|look)\s+(?:about|on|for|up)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about|of|regarding)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
 /** "where can I see the documents for X", "where I can read the info on Y": pages on a topic, so a search. */
 const WHERE_CAN_I_SEE_DOCS =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|get|check)\s+(?:the\s+|any\s+|some\s+|our\s+)?(?:docs?|documents?|documentation|pages?|info|information|details|stuff|material)\s+(?:for|on|about|regarding|related\s+to)\s+/i;
@@ -245,6 +246,9 @@ function endsInDocumentNoun(name: string): boolean {
   if (last === undefined || isEnglishWord(last)) return false;
   return DOCUMENT_NOUN_WORDS.some((noun) => noun.length >= 4 && editDistance(last, noun, 1) <= 1);
 }
+/** Document nouns in the plural at the end of what is asked after ("the kafka runbooks", "our onboarding guides"). */
+const PLURAL_DOCUMENT_NOUN =
+  /^(?:the|our|any)\s.*\s(?:guides|policies|handbooks|runbooks|playbooks|procedures|checklists|templates|faqs|manuals|docs|documents|pages)[\s?!.]*$/i;
 const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
 /** "… page open it", "… page, can you open it": what to do with the page, after it. */
 const OPEN_IT_AFTER =
@@ -403,6 +407,9 @@ function wherePageIsAsked(core: string): Intent | undefined {
       /^(?:(?:the|our)\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|and|of|for|&))*\s+[A-Z0-9][\w&'’.-]*$/.test(
         name,
       );
+    // "where are the kafka runbooks?": several documents asked after, so they are searched for.
+    if (name.length <= MAX_PAGE_NAME_LINE && PLURAL_DOCUMENT_NOUN.test(name))
+      return parseSearchWords(name.replace(/^(?:the|our|any)\s+/i, ''));
     if (
       name.length <= MAX_PAGE_NAME_LINE &&
       (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name)))
@@ -1018,7 +1025,8 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
   )
     return unclear(head);
   // "can you create the page we discussed?": a page never described, not one to ask the title of.
-  if (intent.kind === 'failure' && isPointedNewPage(head)) return unclear(head);
+  // "update it with the new numbers", "add it to the rota": an edit of something only pointed at.
+  if (intent.kind === 'failure' && (isPointedNewPage(head) || isPointedEdit(head))) return unclear(head);
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;

@@ -278,7 +278,9 @@ const NAMING_NOTHING = new Set(
     // a write with nothing named: "put it there", "write that down somewhere", "make another one"
     'put write wrote written copy another nice somewhere anywhere progress news status message ' +
     // taking back what was done, with nothing named: "undo", "revert that", "redo it"
-    'undo undone revert reverted redo'
+    'undo undone revert reverted redo ' +
+    // "please action", "kindly action this" (Indian English): do it, with nothing named
+    'action actioned'
   ).split(' '),
 );
 /**
@@ -290,7 +292,7 @@ const ACTS_ON_NOTHING = new Set(
     'it this that these those them thats its same usual again back before earlier ' +
     'yesterday ago discussed mentioned agreed meant mean wanted wrong broken better worse whatever ' +
     'proceed continue carry ahead go going left fix sort handle idk dunno working happened ' +
-    'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo'
+    'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo action actioned'
   ).split(' '),
 );
 /** What the bot did or meant ("did you …", "have you …", "what do you mean", "you did"). */
@@ -377,4 +379,21 @@ const POINTED_NEW_PAGE =
 /** True for a create whose page is only pointed at (see {@link POINTED_NEW_PAGE}); reads the first 160 characters. */
 export function isPointedNewPage(line: string): boolean {
   return POINTED_NEW_PAGE.test(line.trim().slice(0, 160));
+}
+
+/**
+ * An edit of something only pointed at ("update it with the new numbers", "fix that so it says 5 days",
+ * "add it to the rota", "put it in the usual place"): the object is a pronoun, never described. Read in
+ * the first 160 characters only.
+ */
+const POINTED_EDIT =
+  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:update|edit|change|fix|correct|amend|modify|redo|rewrite|add|put|append|post|paste|stick)\s+(?:it|that|this|them)(?=[\s,.!?:]*$|\s+(?:with|to|so|by|using|in|into|on|now|again|pls|please|for\s+me)\b)/i;
+
+/**
+ * True for a failed edit whose object is only pointed at (see {@link POINTED_EDIT}): asking for the page
+ * or the text as if the request were understood would hide that nothing was named. Only a failure is
+ * read again this way, so no write is ever turned into something else.
+ */
+export function isPointedEdit(line: string): boolean {
+  return POINTED_EDIT.test(line.trim().slice(0, 160));
 }
