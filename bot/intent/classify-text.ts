@@ -20,12 +20,12 @@ const EMOTICON = /(^|\s)(?:[:;=]-?[)(\][DPp]|[xX]D+|\^_*\^|<3+)(?=\s|$)/g;
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
 /** How people address whoever they talk to, in many Englishes ("mate", "pal", "lads"): kept as data. */
 const VOCATIVE =
-  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|ma|bhai|yaar|partner|friend|friends|y'?all|peeps|gang|ladies)";
+  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|ma|bhai|oga|yaar|partner|friend|friends|y'?all|peeps|gang|ladies)";
 /** Who people greet before a command: the bot by name, the room, nobody in particular. */
 const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?(?:\s+${PARTICLE})?`;
 
 /** Greetings in other languages, before a request ("Bonjour, …") or alone ("hola!"). */
-const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
+const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|kia\s+ora|salaam|salam|ni\s+hao|jambo|sawubona|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
 /** The bot's command verbs, as a lookahead source: what may follow "to" in "is it possible to …", "asked me to …". */
 const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|give|view|read|check|share|pull|bring|create|make|set\s+up|start|add|put|write|update|edit|append|change|replace|rename|fix|correct|swap|insert|include|mention|note)\b)`;
 /**
@@ -144,6 +144,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+)?(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
   // What is left of "I really need that you create …" once the wish went: "that you" before the verb.
   new RegExp(String.raw`^that\s+(?:you|u)\s+${COMMAND_VERB}`, 'i'),
+  // "recommend me some pages on X", "suggest docs about X": pages asked for by what they are about.
+  /^(?:recommend|suggest)\s+(?:me\s+|us\s+)?(?=(?:(?:some|any|a\s+few|good)\s+)?(?:pages?|docs?|documents?|articles?|reading)\s+(?:on|about|for|regarding)\s)/i,
   // "I'd appreciate any docs on X", "would appreciate some pages about X": what is wished for follows.
   /^(?:(?:i'?d|i\s+would|we'?d|we\s+would|would)\s+)?(?:really\s+)?appreciate\s+(?=(?:any|some)\s)/i,
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
@@ -155,7 +157,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:be\s+(?:a\s+)?(?:legend|dear|star|gem|love|sport|champ|doll|darl|pal|mate|good\s+(?:lad|egg|sport))|do\s+me\s+a\s+(?:solid|kindness))\s+and\s+(?=\S)/i,
   // "Kindly assist to open …", "please assist me with finding …" (Indian, Nigerian, East African English).
   new RegExp(String.raw`^assist\s+(?:me\s+|us\s+)?(?:to|in)\s+${COMMAND_VERB}`, 'i'),
-  /^assist\s+(?:me\s+|us\s+)?(?:with|in)\s+(?=(?:finding|locating|searching|looking\s+for|opening|getting|pulling\s+up|bringing\s+up|creating|making|adding|updating|editing)\s+\S)/i,
+  /^assist\s+(?:me\s+|us\s+)?(?:with|in)\s+(?=(?:an?\s+(?:quick\s+)?search\s+(?:for|on)|finding|locating|searching|looking\s+for|opening|getting|pulling\s+up|bringing\s+up|creating|making|adding|updating|editing)\s+\S)/i,
   // "Please to change in X …" (non-native): "to" before a command verb.
   new RegExp(String.raw`^to\s+${COMMAND_VERB}`, 'i'),
   // Someone else's request passed on: "my manager asked me to …", "Jane wants me to …", "I've been
@@ -345,6 +347,9 @@ const POLITE_SUFFIXES: readonly string[] = [
   // Tags and urgency after a request ("… innit", "… will ya", "… at the earliest", "… urgently").
   'innit',
   'will ya',
+  'would ya',
+  'could ya',
+  'would ye',
   'at the earliest',
   'urgently',
   'kindly',
@@ -770,9 +775,9 @@ const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'
  */
 const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?|(?:that|this|it|you|u)\s+(?:(?:just|really)\s+)?(?:saved\s+(?:me|us|my)(?:\s+(?:(?:so\s+much|a\s+lot\s+of|loads\s+of|heaps\s+of|a\s+ton\s+of|some)\s+time|(?:whole\s+)?(?:day|morning|week|life|bacon|skin)))?|made\s+my\s+(?:day|morning|week)))`;
 const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|tomorrow|soon|tonight|next\s+week|${PARTICLE}|${PRAISE})`;
-/** A run of greeting words, maybe after an interjection ("ah thank you very much o"). */
+/** A run of greeting words, maybe after an interjection or who is greeted ("ah thank you very much o", "oga, good morning"). */
 const GREETING = new RegExp(
-  String.raw`^(?:(?:ah+|oh+|aw+)\s+)?(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
+  String.raw`^(?:(?:ah+|oh+|aw+)\s+)?(?:${VOCATIVE}\s+)?(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
 );
 

@@ -131,7 +131,7 @@ const SEARCHY_ASKING = [
   'maybe|perhaps|possibly',
 ];
 const SEARCHY_NOUN =
-  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|reading(?:s+material)?|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
 const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:(?:that|which)\s+)?(?:goes|go|going|walks|walk|walking|takes?\s+(?:you|me)|taking\s+(?:you|me))\s+through|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
 const SEARCHY_QUESTION = new RegExp(
@@ -189,9 +189,9 @@ function whereKeptTopic(core: string): string | undefined {
   return WHERE_DOCUMENTED.exec(core)?.[1] ?? TOPIC_THEN_ASK.exec(core)?.[1];
 }
 
-/** "show me what we have on X", "what have we got about X": a search. */
+/** "show me what we have on X", "what have we got about X", "whatcha got on X": a search. */
 const WHAT_WE_HAVE =
-  /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:does|do)\s+(?:confluence|the\s+wiki|the\s+docs)\s+(?:have|say)|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
+  /^(?:show\s+me\s+|tell\s+me\s+)?(?:what|wat|wot)\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:does|do)\s+(?:confluence|the\s+wiki|the\s+docs)\s+(?:have|say)|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+|^(?:whatcha|watcha|wotcha)\s+got\s+(?:on|about|for|regarding)\s+/i;
 /** "what's in the wiki about X", "whats on confluence on X": what the wiki holds on a topic. */
 const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
@@ -778,8 +778,14 @@ function withoutThanksAfterQuestion(line: string): string {
   return !/[\p{L}\p{N}]/u.test(after) || isGreeting(after) ? line.slice(0, mark + 1) : line;
 }
 
+/** A line of only waves, thanks or thumbs, as emoji or Slack and Teams shortcodes (a smile alone says nothing: "🙂🙂🙂"). */
+const GREETING_EMOJI_ONLY =
+  /^(?:(?:👋|🙏|👍|🙌|🤝|❤️|♥️|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}|:(?:wave|pray|\+1|thumbsup|raised_hands|thank_you|thanks|handshake)(?::skin-tone-\d:)?:)\s*){1,6}$/u;
+
 function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
+  // "👋", ":wave:", "🙏" alone: a wave or thanks said with an emoji.
+  if (GREETING_EMOJI_ONLY.test(head.trim())) return { kind: 'greeting' };
   if (!/[\p{L}\p{N}]/u.test(line)) {
     // "?", "???": only asking, nothing asked about; the help says what can be asked.
     return /^[?？¿]+$/.test(line.trim())
