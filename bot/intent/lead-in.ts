@@ -272,7 +272,7 @@ const CHAT_MARKER =
   /\b(?:sorry|sry|soz|apologies|ugh|phew|oops|lol|haha+|quick\s+(?:one|q)|long\s+(?:day|week|story)|crazy|busy|hectic|mad|random|heads\s+up)\b/i;
 /** The asker or a time ("we had the retro today", "I'm new here", "client call in 10 min"). */
 const ASKER_OR_TIME = new RegExp(
-  `\\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\\s+(?:morning|afternoon|week)|standup|retro|meeting|${WEEKDAY}|weekend|back\\s+from|just\\s+(?:back|joined|started|got))\\b`,
+  `\\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\\s+(?:morning|afternoon|week)|(?:next|last)\\s+(?:week|month|year)|standup|retro|meeting|${WEEKDAY}|weekend|back\\s+from|just\\s+(?:back|joined|started|got))\\b`,
   'i',
 );
 
