@@ -133,7 +133,7 @@ const SEARCHY_ASKING = [
   'maybe|perhaps|possibly',
 ];
 const SEARCHY_NOUN =
-  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|reading(?:s+material)?|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|reading(?:\\s+material)?|guidance|guidelines|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
 const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:(?:that|which)\s+)?(?:goes|go|going|walks|walk|walking|takes?\s+(?:you|me)|taking\s+(?:you|me))\s+through|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
 const SEARCHY_QUESTION = new RegExp(
@@ -147,7 +147,7 @@ const SEARCHY_QUESTION = new RegExp(
 const DOCUMENTED_FIRST =
   /^(?:have|has)\s+(?:we|you|anyone|anybody|someone|somebody)\s+(?:ever\s+)?(?:documented|written\s+(?:up|down|about)|put\s+together\s+(?:anything|something)\s+(?:on|about))\s+(?=\S)/i;
 const DOCUMENTED_AFTER =
-  /^(?:is|are)\s+(?!(?:there|it|this|that|they|you|we)\b)(\S.{0,120}?)\s+(?:documented|written\s+(?:up|down)|on\s+(?:the\s+wiki|confluence))(?:\s+(?:anywhere|somewhere|yet|already|on\s+confluence|in\s+confluence|on\s+the\s+wiki))?$/i;
+  /^(?:is|are)\s+(?!(?:there|it|this|that|they|you|we)\b)(\S.{0,120}?)\s+(?:documented|written\s+(?:up|down)|(?:covered|explained|described)(?=\s+(?:anywhere|somewhere|on\s|in\s))|on\s+(?:the\s+wiki|confluence))(?:\s+(?:anywhere|somewhere|yet|already))?(?:\s+(?:on|in)\s+(?:confluence|the\s+wiki))?$/i;
 const WHERE_WRITTEN = /\s+(?:anywhere|somewhere|yet|already)$/i;
 
 /** The topic of "have we documented X anywhere?" / "is X written down somewhere?", or `undefined`. */

@@ -51,8 +51,8 @@ const SPACE_THEN_WORDS =
   /^(?:in|on|within|inside)\s+(?:the\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)/;
 /** "only" around a space clause ("onboarding only in HR", "onboarding, HR space only"): not a search word. */
 const ONLY_WITH_SPACE = /\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
-/** "search ENG for X": an upper-case space key right after the verb. */
-const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()\s+(?:for|about)\s+/;
+/** "search ENG for X", "search HR: X": an upper-case space key right after the verb. */
+const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()(?:\s+(?:for|about)\s+|\s*:\s+)/;
 /** "search the sales space for X", "look in the ENG space for X": a space named with "space", then the topic. */
 const SPACE_THEN_TOPIC =
   /^(?:(?:in|on|within|inside|through)\s+)?(?:the\s+)?()(~?[A-Za-z0-9]{1,254})\s+(space|wiki)\s+(?:for|about|regarding)\s+/i;
