@@ -177,11 +177,11 @@ const WHERE_DOCUMENTED = new RegExp(
 );
 
 /**
- * "expense claims - any docs?", "re the gym discount, anything in the wiki?": the topic first, then
+ * "expense claims - any docs?", "jury duty - what have we got?": the topic first, then
  * whether anything is written on it.
  */
 const TOPIC_THEN_ASK =
-  /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:,]\s*(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)|\s+((?:in|on)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?))?(?:\s+at\s+all)?$/i;
+  /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:,]\s*(?:what\s+(?:have\s+(?:we|you)\s+got|do\s+(?:we|you)\s+have)|(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?)(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)|\s+((?:in|on)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?))?(?:\s+at\s+all)?$/i;
 
 /** The topic of "where do we keep X?" / "where is X documented?" / "X - any docs?", or `undefined`. */
 function whereKeptTopic(core: string): string | undefined {
