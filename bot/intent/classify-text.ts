@@ -20,7 +20,7 @@ const EMOTICON = /(^|\s)(?:[:;=]-?[)(\][DPp]|[xX]D+|\^_*\^|<3+)(?=\s|$)/g;
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
 /** How people address whoever they talk to, in many Englishes ("mate", "pal", "lads"): kept as data. */
 const VOCATIVE =
-  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|ma|bhai|yaar|partner|friend|friends|y'?all|peeps|gang|ladies)";
+  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|ma|bhai|oga|yaar|partner|friend|friends|y'?all|peeps|gang|ladies)";
 /** Who people greet before a command: the bot by name, the room, nobody in particular. */
 const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?(?:\s+${PARTICLE})?`;
 
@@ -42,7 +42,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "could you let me know where I can find X?": where to find something is a search for it.
   /^(?:let\s+me\s+know|tell\s+me|do\s+you\s+know|any\s+idea)\s+(?=where\s+(?:i|we)\s+(?:can|could|should|would)\s+(?:find|get|see)\b)/i,
   new RegExp(
-    String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
+    String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|(?:the\s+)?top\s+o[f']?\s+the\s+morning|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
   new RegExp(
@@ -146,6 +146,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+)?(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
   // What is left of "I really need that you create …" once the wish went: "that you" before the verb.
   new RegExp(String.raw`^that\s+(?:you|u)\s+${COMMAND_VERB}`, 'i'),
+  // "recommend me some pages on X", "suggest docs about X": pages asked for by what they are about.
+  /^(?:recommend|suggest)\s+(?:me\s+|us\s+)?(?=(?:(?:some|any|a\s+few|good)\s+)?(?:pages?|docs?|documents?|articles?|reading)\s+(?:on|about|for|regarding)\s)/i,
   // "I'd appreciate any docs on X", "would appreciate some pages about X": what is wished for follows.
   /^(?:(?:i'?d|i\s+would|we'?d|we\s+would|would)\s+)?(?:really\s+)?appreciate\s+(?=(?:any|some)\s)/i,
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
@@ -157,7 +159,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:be\s+(?:a\s+)?(?:legend|dear|star|gem|love|sport|champ|doll|darl|pal|mate|good\s+(?:lad|egg|sport))|do\s+me\s+a\s+(?:solid|kindness))\s+and\s+(?=\S)/i,
   // "Kindly assist to open …", "please assist me with finding …" (Indian, Nigerian, East African English).
   new RegExp(String.raw`^assist\s+(?:me\s+|us\s+)?(?:to|in)\s+${COMMAND_VERB}`, 'i'),
-  /^assist\s+(?:me\s+|us\s+)?(?:with|in)\s+(?=(?:finding|locating|searching|looking\s+for|opening|getting|pulling\s+up|bringing\s+up|creating|making|adding|updating|editing)\s+\S)/i,
+  /^assist\s+(?:me\s+|us\s+)?(?:with|in)\s+(?=(?:an?\s+(?:quick\s+)?search\s+(?:for|on)|finding|locating|searching|looking\s+for|opening|getting|pulling\s+up|bringing\s+up|creating|making|adding|updating|editing)\s+\S)/i,
   // "Please to change in X …" (non-native): "to" before a command verb.
   new RegExp(String.raw`^to\s+${COMMAND_VERB}`, 'i'),
   // Someone else's request passed on: "my manager asked me to …", "Jane wants me to …", "I've been
@@ -347,6 +349,9 @@ const POLITE_SUFFIXES: readonly string[] = [
   // Tags and urgency after a request ("… innit", "… will ya", "… at the earliest", "… urgently").
   'innit',
   'will ya',
+  'would ya',
+  'could ya',
+  'would ye',
   'at the earliest',
   'urgently',
   'kindly',
@@ -765,7 +770,7 @@ export function stripPoliteness(line: string): string {
 }
 
 /** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+help)|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
+const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+help)|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|bye|goodbye|see\s+(?:you|ya)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
@@ -776,11 +781,11 @@ const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|k
  * they soften or stress it, and name nothing: the shared particles (particles.ts) and a few said to whoever helped.
  */
 const THANKS_PARTICLE = `(?:${PARTICLE}|o+|ya|amigo|amiga)`;
-const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|much|then|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
 /** A sound of relief or delight before thanks ("ah brilliant, cheers", "oh nice", "yay thanks"); alone it is no greeting. */
 const INTERJECTION_LEAD = String.raw`(?:(?:ah+|oh+|ooh+|aw+|yay|woo+|wow|ahh+|phew)\s+)?`;
 const GREETING = new RegExp(
-  String.raw`^${INTERJECTION_LEAD}(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
+  String.raw`^${INTERJECTION_LEAD}(?:${VOCATIVE}\s+)?(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
 );
 
@@ -793,7 +798,7 @@ const MAX_GREETING_LEAD = 80;
  * going well", "long time no see"): no request in it. Kept as data.
  */
 const SMALL_TALK = new RegExp(
-  String.raw`^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week|weekend|morning|holidays?|break|trip|move|family|kids))\b(?![\p{L}\s'’]{0,40}\b(?:can|could|would|will|pls|please|plz|search|find|open|show|look|need|want|get|send|create|add|update|where|what|how|any|anything)\b)[\p{L}\s'’]{0,40}|happy\s+(?:${WEEKDAY}|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone|work|the\s+family)|(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:alright|ok|okay|well|good)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u|ya)\s+(?:doing|doin|going|goin)|how\s+was\s+(?:your|ur|the)\s+(?:weekend|night|day|morning|holiday|holidays|break|trip|vacation|leave)|long\s+time\s+no\s+see|(?:(?:a|such\s+a|what\s+a)\s+)?(?:nice|lovely|beautiful|great|good|gorgeous|sunny)\s+(?:day|morning|weather)(?:\s+(?:today|out\s+there))?|(?:(?:so|really)\s+)?(?:nice|good|great|lovely|pleased)\s+to\s+(?:(?:finally|e-?)\s*)?(?:meet|see|chat\s+(?:with|to))\s+(?:you|u|ya)|(?:just\s+)?(?:saying|wanted\s+to\s+say|popping\s+in\s+to\s+say|dropping\s+by\s+to\s+say)\s+(?:hi|hello|hey|good\s+morning)|(?:just\s+)?checking\s+in|(?:what\s+a\s+|such\s+a\s+)?(?:long|busy|crazy|quiet|slow|hectic|rough|lovely|beautiful|nice|sunny|rainy|cold|hot|manic)\s+(?:day|week|month|morning|afternoon|weekend|one)(?:\s+(?:huh|eh|right|today|innit))?|right|innit|eh|huh|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$`,
+  String.raw`^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week|weekend|morning|holidays?|break|trip|move|family|kids))\b(?![\p{L}\s'’]{0,40}\b(?:can|could|would|will|pls|please|plz|search|find|open|show|look|need|want|get|send|create|add|update|where|what|how|any|anything)\b)[\p{L}\s'’]{0,40}|happy\s+(?:${WEEKDAY}|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone|work|the\s+family)|(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:alright|ok|okay|well|good)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u|ya)\s+(?:doing|doin|going|goin)|how\s+was\s+(?:your|ur|the)\s+(?:weekend|night|day|morning|holiday|holidays|break|trip|vacation|leave)|how(?:'s|’s|s|\s+has)\s+(?:your|ur)\s+(?:day|week|weekend|morning)\s+been|long\s+time\s+no\s+see|(?:(?:a|such\s+a|what\s+a)\s+)?(?:nice|lovely|beautiful|great|good|gorgeous|sunny)\s+(?:day|morning|weather)(?:\s+(?:today|out\s+there))?|(?:(?:so|really)\s+)?(?:nice|good|great|lovely|pleased)\s+to\s+(?:(?:finally|e-?)\s*)?(?:meet|see|chat\s+(?:with|to))\s+(?:you|u|ya)|(?:just\s+)?(?:saying|wanted\s+to\s+say|popping\s+in\s+to\s+say|dropping\s+by\s+to\s+say)\s+(?:hi|hello|hey|good\s+morning)|(?:just\s+)?checking\s+in|(?:what\s+a\s+|such\s+a\s+)?(?:long|busy|crazy|quiet|slow|hectic|rough|lovely|beautiful|nice|sunny|rainy|cold|hot|manic)\s+(?:day|week|month|morning|afternoon|weekend|one)(?:\s+(?:huh|eh|right|today|innit))?|right|innit|eh|huh|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$`,
   'iu',
 );
 

@@ -310,9 +310,9 @@ export function statedCommand(line: string, bodyLines: string): Intent | undefin
   return isStatement(text, bodyLines) ? addStatement(pageFirst[1]!, text) : undefined;
 }
 
-/** Where a first sentence or clause may end: a sentence end, an emoji, or a dash, then a space. */
+/** Where a first sentence or clause may end: a sentence end, an emoji, or a dash, then a space; a comma before a request or before asking what the wiki has. */
 const CONTEXT_BREAK =
-  /[.!]+\s+(?=\S)|\s[-–—]+\s+(?=\S)|\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\uFE0F|\u200D)*\s+(?=\S)|,\s+(?=(?:where|where's|wheres|can|could|would|pls|please|kindly|open|show|find|search)\b)/u;
+  /[.!]+\s+(?=\S)|\s[-–—]+\s+(?=\S)|\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\uFE0F|\u200D)*\s+(?=\S)|,\s+(?=(?:where|where's|wheres|can|could|would|pls|please|kindly|open|show|find|search|anything|is\s+there|are\s+there|what\s+(?:do|have)\s+(?:we|you)\s+(?:have|got)|do\s+(?:we|you)\s+have)\b)/u;
 /** Longest context sentence looked at (characters). */
 const MAX_CONTEXT = 140;
 /** Words that ask for something: a sentence with one is no mere context. */
@@ -323,7 +323,7 @@ const CHAT_MARKER =
   /\b(?:sorry|sry|soz|apologies|ugh|phew|oops|lol|haha+|quick\s+(?:one|q)|long\s+(?:day|week|story)|crazy|busy|hectic|mad|random|heads\s+up)\b/i;
 /** The asker or a time ("we had the retro today", "I'm new here", "client call in 10 min"). */
 const ASKER_OR_TIME = new RegExp(
-  `\\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\\s+(?:morning|afternoon|week)|standup|retro|meeting|${WEEKDAY}|weekend|back\\s+from|just\\s+(?:back|joined|started|got))\\b`,
+  `\\b(?:i|i'?m|im|i'?ve|i'?ll|me|my|we|we'?re|we'?ve|we'?ll|us|our|today|tonight|tomorrow|yesterday|earlier|this\\s+(?:morning|afternoon|week)|(?:next|last)\\s+(?:week|month|year)|standup|retro|meeting|${WEEKDAY}|weekend|back\\s+from|just\\s+(?:back|joined|started|got))\\b`,
   'i',
 );
 

@@ -228,11 +228,11 @@ const NOWADAYS = '(?:these\\s+days|nowadays|at\\s+the\\s+moment|atm|at\\s+presen
  * searches words, not dates, so these narrow nothing and only add words no page has.
  */
 const RECENCY =
-  '(?:(?:updated|edited|changed|written|created|published|posted|added)\\s+)?(?:(?:from|in|during|over|since)\\s+)?(?:the\\s+)?(?:(?:last|past)\\s+(?:week|month|year|quarter|few\\s+(?:days|weeks|months))|recently|lately)|(?:updated|edited|changed|published|posted|added)\\s+(?:this\\s+(?:week|month|year)|yesterday|today)';
+  '(?:(?:updated|edited|changed|written|created|published|posted|added)\\s+)?(?:(?:from|in|during|over|since)\\s+)?(?:the\\s+)?(?:(?:last|past)\\s+(?:week|month|year|quarter|few\\s+(?:days|weeks|months))|recently|lately)|(?:from|updated|edited|changed|published|posted|added)\\s+(?:this\\s+(?:week|month|year)|yesterday|today)';
 
 /** Hedges and courtesy at the end: "maybe", "I think it's called", "or something", "by any chance", "if possible". */
 const HEDGE =
-  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|whenever(?:\\s+(?:you\\s+can|possible))?|when\\s+(?:(?:you(?:'re|\\s+are)|u\\s+r)\\s+)?free|if\\s+(?:you|u)\\s+(?:have|get|find)\\s+(?:the\\s+|some\\s+)?(?:time|a\\s+(?:sec|second|minute|moment|chance))|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
+  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|whenever(?:\\s+(?:you\\s+can|possible))?|at\\s+your\\s+(?:earliest\\s+)?convenience|no\\s+(?:worries|problem|stress)\\s+if\\s+not|when\\s+(?:(?:you(?:'re|\\s+are)|u\\s+r)\\s+)?free|if\\s+(?:you|u)\\s+(?:have|get|find)\\s+(?:the\\s+|some\\s+)?(?:time|a\\s+(?:sec|second|minute|moment|chance))|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
 /** Chat words that start what is said aside: "btw", "tbh I have no idea where it lives". */
 const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w*|hehe\\w*)';
 

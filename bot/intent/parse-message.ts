@@ -108,6 +108,8 @@ const SEARCHY_ASKING = [
   String.raw`(?:let\s+me\s+know|lmk|tell\s+me)\s+(?:if|whether)`,
   String.raw`(?:are|r)\s+there`,
   String.raw`is\s+(?:it\s+)?there`,
+  // "Is having any page about X?" (Indian English): whether there is one.
+  String.raw`is\s+(?:there\s+)?having`,
   String.raw`there\s+(?:is|are|might\s+be|should\s+be)`,
   "there'?s",
   String.raw`(?:would|will|could|might)\s+there\s+be`,
@@ -137,7 +139,7 @@ const SEARCHY_ASKING = [
   'maybe|perhaps|possibly',
 ];
 const SEARCHY_NOUN =
-  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|reading(?:\\s+material)?|guidance|guidelines|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
 const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|talking\s+about|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:(?:that|which)\s+)?(?:goes|go|going|walks|walk|walking|takes?\s+(?:you|me)|taking\s+(?:you|me))\s+through|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
 const SEARCHY_QUESTION = new RegExp(
@@ -159,7 +161,7 @@ const SEARCHY_IN_SPACE = new RegExp(
 const DOCUMENTED_FIRST =
   /^(?:have|has)\s+(?:we|you|anyone|anybody|someone|somebody)\s+(?:ever\s+)?(?:documented|written\s+(?:up|down|about)|put\s+together\s+(?:anything|something)\s+(?:on|about))\s+(?=\S)/i;
 const DOCUMENTED_AFTER =
-  /^(?:is|are)\s+(?!(?:there|it|this|that|they|you|we)\b)(\S.{0,120}?)\s+(?:documented|written\s+(?:up|down)|on\s+(?:the\s+wiki|confluence))(?:\s+(?:anywhere|somewhere|yet|already|on\s+confluence|in\s+confluence|on\s+the\s+wiki))?$/i;
+  /^(?:is|are)\s+(?!(?:there|it|this|that|they|you|we)\b)(\S.{0,120}?)\s+(?:documented|written\s+(?:up|down)|(?:covered|explained|described)(?=\s+(?:anywhere|somewhere|on\s|in\s))|on\s+(?:the\s+wiki|confluence))(?:\s+(?:anywhere|somewhere|yet|already))?(?:\s+(?:on|in)\s+(?:confluence|the\s+wiki))?$/i;
 const WHERE_WRITTEN = /\s+(?:anywhere|somewhere|yet|already)$/i;
 
 /** The topic of "have we documented X anywhere?" / "is X written down somewhere?", or `undefined`. */
@@ -189,28 +191,32 @@ const WHERE_DOCUMENTED = new RegExp(
 );
 
 /**
- * "expense claims - any docs?", "re the gym discount, anything in the wiki?": the topic first, then
+ * "expense claims - any docs?", "jury duty - what have we got?": the topic first, then
  * whether anything is written on it.
  */
 const TOPIC_THEN_ASK =
-  /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:,]\s*(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs))?(?:\s+at\s+all)?$/i;
+  /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:,]\s*(?:what\s+(?:have\s+(?:we|you)\s+got|do\s+(?:we|you)\s+have)|(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?)(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)|\s+((?:in|on)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?))?(?:\s+at\s+all)?$/i;
 
 /** The topic of "where do we keep X?" / "where is X documented?" / "X - any docs?", or `undefined`. */
 function whereKeptTopic(core: string): string | undefined {
   const keep = WHERE_WE_KEEP.exec(core);
   if (keep) return core.slice(keep[0].length);
   if (core.length > MAX_PAGE_NAME_LINE) return undefined;
-  return WHERE_DOCUMENTED.exec(core)?.[1] ?? TOPIC_THEN_ASK.exec(core)?.[1];
+  const documented = WHERE_DOCUMENTED.exec(core)?.[1];
+  if (documented) return documented;
+  // "X - anything in HR?": the space goes back after the topic, where the search reads it.
+  const asked = TOPIC_THEN_ASK.exec(core);
+  return asked ? [asked[1], asked[2]].filter(Boolean).join(' ') : undefined;
 }
 
-/** "show me what we have on X", "what have we got about X": a search. */
+/** "show me what we have on X", "what have we got about X", "whatcha got on X": a search. */
 const WHAT_WE_HAVE =
-  /^(?:show\s+me\s+|tell\s+me\s+)?what\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:does|do)\s+(?:confluence|the\s+wiki|the\s+docs)\s+(?:have|say)|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+/i;
+  /^(?:show\s+me\s+|tell\s+me\s+)?(?:what|wat|wot)\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:does|do)\s+(?:confluence|the\s+wiki|the\s+docs)\s+(?:have|say)|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+|^(?:whatcha|watcha|wotcha)\s+got\s+(?:on|about|for|regarding)\s+/i;
 /** "what's in the wiki about X", "whats on confluence on X": what the wiki holds on a topic. */
 const WHAT_IS_IN_WIKI =
   /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
 const WHERE_CAN_I_FIND =
-  /^(?:where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+find|where\s+(?:do|did|would|should)\s+(?:we|you|they|people)\s+(?:document|keep|store|write\s+(?:up|down))|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+(?:read(?:\s+up)?|learn(?:\s+more)?|look)\s+(?:about|on|for|up)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about|of|regarding)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
+  /^(?:where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+find|where\s+(?:do|did|would|should)\s+(?:we|you|they|people)\s+(?:document|keep|store|write\s+(?:up|down))|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+(?:get|see)\s+(?:(?:any|some|the|more)\s+)?(?:(?:info|information|docs?|documentation|details|pages?|stuff)\s+)?(?:on|about|regarding)|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+(?:read(?:\s+up)?|learn(?:\s+more)?|look)\s+(?:about|on|for|up)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about|of|regarding)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
 /** "where can I see the documents for X", "where I can read the info on Y": pages on a topic, so a search. */
 const WHERE_CAN_I_SEE_DOCS =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|get|check)\s+(?:the\s+|any\s+|some\s+|our\s+)?(?:docs?|documents?|documentation|pages?|info|information|details|stuff|material)\s+(?:for|on|about|regarding|related\s+to)\s+/i;
@@ -768,8 +774,14 @@ function withoutThanksAfterQuestion(line: string): string {
   return !/[\p{L}\p{N}]/u.test(after) || isGreeting(after) ? line.slice(0, mark + 1) : line;
 }
 
+/** A line of only waves, thanks or thumbs, as emoji or Slack and Teams shortcodes (a smile alone says nothing: "🙂🙂🙂"). */
+const GREETING_EMOJI_ONLY =
+  /^(?:(?:👋|🙏|👍|🙌|🤝|❤️|♥️|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}|:(?:wave|pray|\+1|thumbsup|raised_hands|thank_you|thanks|handshake)(?::skin-tone-\d:)?:)\s*){1,6}$/u;
+
 function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
+  // "👋", ":wave:", "🙏" alone: a wave or thanks said with an emoji.
+  if (GREETING_EMOJI_ONLY.test(head.trim())) return { kind: 'greeting' };
   if (!/[\p{L}\p{N}]/u.test(line)) {
     // "?", "???": only asking, nothing asked about; the help says what can be asked.
     if (/^[?？¿]+$/.test(line.trim())) return { kind: 'help' };

@@ -3,7 +3,7 @@ import { readPageToOpen } from './page-name.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
-import { TRAILING_ADVERB } from './trailing-adverbs.js';
+import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent } from './types.js';
 
 /** Longest search text accepted; longer text is almost certainly a paste, not a query. */
@@ -27,6 +27,10 @@ const LEADING_FILLERS: readonly RegExp[] = [
   /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
   // "the latest on X", "news about X": what is new on a topic is a search for it.
   /^(?:the\s+)?(?:latest|news|updates?)\s+(?:on|about|re|regarding)\s+(?=\S)/i,
+  // "(assist with) a search for X", "some reading on X", "whatever mentions X": the topic after the asking noun or verb.
+  /^(?:an?\s+)?(?:quick\s+)?(?:search|look|lookup|look-up|dig)\s+(?:for|on|about|into)\s+(?=\S)/i,
+  /^(?:some\s+|any\s+)?reading(?:\s+material)?\s+(?:on|about|for)\s+(?=\S)/i,
+  /^(?:whatever|anything|everything)\s+(?:that\s+)?(?:mentions|covers|talks\s+about|is\s+about)\s+(?=\S)/i,
   // "the latest leave policy", "the most recent release notes": the bot finds pages by words, not dates.
   /^(?:the\s+)?(?:latest|newest|most\s+recent|most\s+up[\s-]to[\s-]date|recently\s+(?:updated|edited|changed|added|published))\s+(?=\S)/i,
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
@@ -47,8 +51,8 @@ const SPACE_THEN_WORDS =
   /^(?:in|on|within|inside)\s+(?:the\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)/;
 /** "only" around a space clause ("onboarding only in HR", "onboarding, HR space only"): not a search word. */
 const ONLY_WITH_SPACE = /\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
-/** "search ENG for X": an upper-case space key right after the verb. */
-const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()\s+(?:for|about)\s+/;
+/** "search ENG for X", "search HR: X": an upper-case space key right after the verb. */
+const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()(?:\s+(?:for|about)\s+|\s*:\s+)/;
 /** "search the sales space for X", "look in the ENG space for X": a space named with "space", then the topic. */
 const SPACE_THEN_TOPIC =
   /^(?:(?:in|on|within|inside|through)\s+)?(?:the\s+)?()(~?[A-Za-z0-9]{1,254})\s+(space|wiki)\s+(?:for|about|regarding)\s+/i;
@@ -63,7 +67,7 @@ const TRAILING_SPACE =
 const TRAILING_KEY_ONLY =
   /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
 const TRAILING_WHERE = new RegExp(
-  String.raw`\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|somewhere|(?:in|on)\s+here|here|instead|too|as\s+well)\s*[.!?]*$|${TRAILING_ADVERB}\s*[.!?]*$`,
+  String.raw`\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|somewhere|(?:in|on)\s+here|here|instead|too|as\s+well)\s*[.!?]*$|${TRAILING_ADVERB}\s*[.!?]*$|${TRAILING_EMPHASIS}\s*[.!?]*$`,
   'i',
 );
 
