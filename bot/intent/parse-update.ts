@@ -54,7 +54,8 @@ const UNQUOTED_NOUN =
 /** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
 const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)|\s*(?:->|→|=>)/i;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
-const COLON = /\s*(?:with\s*)?:?\s*/y;
+/** A colon, or "with" (a whole word: "… with: withdrawn" keeps its text whole) before it. */
+const COLON = /\s*(?:with\b\s*)?:?\s*/y;
 
 export function failure(message: string, suggestions: readonly string[] = EDIT_SUGGESTIONS): Intent {
   return { kind: 'failure', message, suggestions: [...suggestions] };
@@ -337,6 +338,20 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
 }
 
 /**
+ * "(add a line to) the Runbook: Database Failover saying …": a title with a colon in it, the words on both
+ * sides of the colon in capitals, then "saying"; that colon is the title's, not the start of the text.
+ */
+const TITLE_COLON_THEN_SAYING =
+  /^((?:[^:\n]{0,80}\s)?[A-Z][\w&'-]*:\s+[A-Z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,5}(?:\s+(?:page|doc))?)\s+(?:saying|that\s+says|which\s+says|stating)\s*:?\s+(?=\S)/;
+
+/** The append of a {@link TITLE_COLON_THEN_SAYING} match: the page before "saying", the text after it. */
+function appendAfterColonTitle(titled: RegExpExecArray, text: string, bodyLines: string): Intent {
+  const ref = readTarget(new TextCursor(titled[1]!));
+  const said = text.slice(titled[0].length);
+  return finish(ref, () => markdownEdit('append', joinMarkdown(said, bodyLines || undefined)));
+}
+
+/**
  * Builds an update from the words after the verb (`mode` says how it was phrased: `update 123`,
  * `append to "Runbook" in OPS: …`, `add "text" to 123`, `rename 123 to "X"`, `replace "a" with "b" in 123`, `set the
  * body of 123 to: …`, `update section "H" of 123: …`) and the message's following lines. Markdown is
@@ -352,6 +367,8 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
     }
     case 'append-to':
     case 'set-body': {
+      const titled = mode === 'append-to' ? TITLE_COLON_THEN_SAYING.exec(cursor.text) : null;
+      if (titled) return appendAfterColonTitle(titled, cursor.text, bodyLines);
       const ref = readTarget(cursor, mode === 'set-body' ? 'to' : 'content');
       if (mode === 'set-body') cursor.take(TO);
       if (!cursor.take(SAYING)) cursor.take(COLON);
