@@ -307,6 +307,8 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseChangeIn(rest, body),
   ],
   [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
+  // "update "vpn.old.io" to "vpn.new.io" in X": quoted old and new text after "update" (a quoted page stays a page).
+  [/^update\s+(?=["“][^"”\n]{1,200}["”]\s+(?:to|into|->|→)\s*["“])/i, updateRule('change')],
   [
     rule(
       String.raw`^(?:(?:correct|fix|turn|modify|amend)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
@@ -451,7 +453,7 @@ const RULES: readonly Rule[] = [
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
     // section named after it, a colon and the new text, no verb (the text may not be a question).
-    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
+    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section|(?:the\s+)?["“][^"”\n,?]{1,60}["”]\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
@@ -468,9 +470,9 @@ const RULES: readonly Rule[] = [
 
 /** `P section "H":`, then the text. */
 const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\n]{1,80})["”](?:\s*:|\s+[-–—])\s*/i;
-/** `P, H section:` or `P - H section:` (a comma or dash between the page and the heading). */
+/** `P, H section:`, `P, "H" section:` or `P - H section:` (a comma or dash between the page and the heading). */
 const PAGE_SECTION_UNQUOTED =
-  /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?([^:\n"“,?]{1,60}?)\s+section(?:\s*:|\s+[-–—])\s*/i;
+  /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?(?:["“]([^"”\n,?]{1,60})["”]|([^:\n"“,?]{1,60}?))\s+section(?:\s*:|\s+[-–—])\s*/i;
 /** `P, Day 1 part:`, `P - under Retro:`: another part noun, or "under", after a comma or dash. */
 const PAGE_PART_OR_UNDER =
   /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?["“]?([^:\n"“”,?]{1,60}?)["”]?(?:\s+(?:section|part|heading))?|(?:the\s+)?([^:\n"“,?]{1,60}?)\s+(?:part|bit|heading|subsection|chapter))(?:\s+(?:pls|please|kindly))?(?:\s+(?:add|append|write|put|insert))?(?:\s*:|\s+[-–—])\s*/i;
@@ -486,11 +488,9 @@ function verblessSection(line: string, body: string): Intent | undefined {
   // "Team Rituals page, under Retro: …" names a page (its noun or a title in capitals); "sorry, under pressure: …" does not.
   const otherPart =
     other && PAGE_LIKE.test(other[1]!) ? ([other[0], other[1], other[2] ?? other[3]] as const) : null;
-  const match =
-    PAGE_SECTION_QUOTED.exec(line) ??
-    PAGE_SECTION_UNQUOTED.exec(line) ??
-    PAGE_SECTION_CRUMB.exec(line) ??
-    otherPart;
+  const unquoted = PAGE_SECTION_UNQUOTED.exec(line);
+  const commaPart = unquoted ? ([unquoted[0], unquoted[1], unquoted[2] ?? unquoted[3]] as const) : null;
+  const match = PAGE_SECTION_QUOTED.exec(line) ?? commaPart ?? PAGE_SECTION_CRUMB.exec(line) ?? otherPart;
   if (!match || NOT_A_PAGE_START.test(match[1]!.trim())) return undefined;
   // "Office Guide > Parking: add bikes go in bay 3": the verb says what to do, it is no text.
   const text = line

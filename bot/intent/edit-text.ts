@@ -8,6 +8,7 @@ import { correctedWord } from './spelling.js';
 import { oldLikeNew } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { UpdateEdit } from './types.js';
+import { WEEKDAY } from './weekdays.js';
 
 /*
  * The edit of an update, as written after the page: the keyword forms (`append:`, `replace "a"
@@ -199,6 +200,15 @@ const UNQUOTED_SHOULD_BE = new RegExp(
   'i',
 );
 
+/**
+ * "change Sam to Priya for week 12": when the change holds, said after the new text, is no part of it;
+ * such an unquoted change is not read (the bot asks), as what to write is unclear.
+ */
+const WHEN_AFTER_NEW = new RegExp(
+  String.raw`\s(?:for|from|until|till|during|on|in|at|this|next)\s+(?:(?:the|this|next|last)\s+)?(?:week|wk|weekend|day|month|sprint|quarter|q[1-4]|${WEEKDAY}s?|\d)`,
+  'i',
+);
+
 /** At most three words: a name or a figure, not a sentence. */
 function isShort(text: string): boolean {
   return text.split(/\s+/).length <= 3;
@@ -219,6 +229,7 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
   const match = UNQUOTED_EDIT.exec(firstLine.trimEnd());
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;
+  if (WHEN_AFTER_NEW.test(match[2]!) && !WHEN_AFTER_NEW.test(match[1]!)) return undefined;
   return { kind: 'replace', find: match[1]!.trim(), replaceWith: match[2]!.replace(/[.!]+$/, '').trim() };
 }
 

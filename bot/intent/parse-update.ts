@@ -19,6 +19,7 @@ import { sectionInPageName } from './section-heading.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
+import { WEEKDAY } from './weekdays.js';
 import { splitWhen } from './when-phrase.js';
 
 /** How the update was phrased; decides which edit the words after the page describe. */
@@ -152,7 +153,8 @@ const EDIT_START = new RegExp(
     // "update X, section Desks: …": an unquoted heading before the colon.
     String.raw`,\s*(?=section\s+[^:"“\n]{1,60}:)`,
     String.raw`\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:`,
-    ':',
+    // A colon, not the one inside a time ("standup to 10:00 on Mondays").
+    String.raw`:(?!\d)`,
     String.raw`\s*(?:->|→|=>)\s*`,
     String.raw`(?:[,?.!;]|\s[-–—])\s*(?:(?:and|then)\s+)?${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
     String.raw`,?\s(?:and|then)\s+${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
@@ -316,6 +318,12 @@ const UNQUOTED_CHANGE = new RegExp(
   'i',
 );
 
+/** Words after "on"/"in" that say when ("Mondays", "the weekend", "week 12"), never a page's name. */
+const WHEN_NOT_PAGE = new RegExp(
+  String.raw`^(?:the\s+|this\s+|next\s+)?(?:${WEEKDAY}s?|weekends?|week\s+\d|weekdays|holidays)\b`,
+  'i',
+);
+
 /** A pronoun for a person, never old or new text. */
 const PERSON_ONLY = /^(?:me|us|you|u|him|her|them|myself|ourselves|someone|somebody|anyone)$/i;
 
@@ -326,7 +334,8 @@ const PERSON_ONLY = /^(?:me|us|you|u|him|her|them|myself|ourselves|someone|someb
  */
 function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | undefined {
   const match = (mode === 'change' ? UNQUOTED_CHANGE : UNQUOTED_REPLACE).exec(text);
-  if (!match) return undefined;
+  // "change standup to 10:00 on Mondays": a day after "on" says when, it names no page.
+  if (!match || WHEN_NOT_PAGE.test(text.slice(match[0].length))) return undefined;
   const cursor = new TextCursor(text);
   cursor.pos = match[0].length;
   const ref = readTarget(cursor);
@@ -340,9 +349,13 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
 /**
  * "(add a line to) the Runbook: Database Failover saying …": a title with a colon in it, the words on both
  * sides of the colon in capitals, then "saying"; that colon is the title's, not the start of the text.
+ * Bounded runs, one pass.
  */
 const TITLE_COLON_THEN_SAYING =
   /^((?:[^:\n]{0,80}\s)?[A-Z][\w&'-]*:\s+[A-Z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,5}(?:\s+(?:page|doc))?)\s+(?:saying|that\s+says|which\s+says|stating)\s*:?\s+(?=\S)/;
+/** The same title ended by its page noun, then the colon before the text ("… the Runbook: Database Failover page: …"). */
+const TITLE_COLON_PAGE_THEN_COLON =
+  /^((?:[^:\n]{0,80}\s)?[A-Z][\w&'-]*:\s+[A-Z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,5}\s+(?:page|doc))\s*:\s*(?=\S)/;
 
 /** The append of a {@link TITLE_COLON_THEN_SAYING} match: the page before "saying", the text after it. */
 function appendAfterColonTitle(titled: RegExpExecArray, text: string, bodyLines: string): Intent {
@@ -367,7 +380,10 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
     }
     case 'append-to':
     case 'set-body': {
-      const titled = mode === 'append-to' ? TITLE_COLON_THEN_SAYING.exec(cursor.text) : null;
+      const titled =
+        mode === 'append-to'
+          ? (TITLE_COLON_THEN_SAYING.exec(cursor.text) ?? TITLE_COLON_PAGE_THEN_COLON.exec(cursor.text))
+          : null;
       if (titled) return appendAfterColonTitle(titled, cursor.text, bodyLines);
       const ref = readTarget(cursor, mode === 'set-body' ? 'to' : 'content');
       if (mode === 'set-body') cursor.take(TO);
@@ -419,10 +435,15 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       cursor.pos = heading.end;
       if (!cursor.take(CONNECTOR))
         return failure('Say which page: update section "Heading" of 123456: <markdown>.');
-      const ref = readTarget(cursor, 'content');
+      // "… to the Runbook: Database Failover page: …": the title's own colon is not the text's.
+      const titled =
+        TITLE_COLON_THEN_SAYING.exec(cursor.rest()) ?? TITLE_COLON_PAGE_THEN_COLON.exec(cursor.rest());
+      const ref = titled ? readTarget(new TextCursor(titled[1]!)) : readTarget(cursor, 'content');
+      if (titled) cursor.pos += titled[0].length;
       const quotedHeading = JSON.stringify(heading.value);
+      const separator = titled ? ': ' : '';
       return finish(ref, () =>
-        sectionEdit(`${quotedHeading}${cursor.rest()}${bodyLines ? `\n${bodyLines}` : ''}`),
+        sectionEdit(`${quotedHeading}${separator}${cursor.rest()}${bodyLines ? `\n${bodyLines}` : ''}`),
       );
     }
   }
