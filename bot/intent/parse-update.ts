@@ -181,20 +181,23 @@ const EDIT_START = new RegExp(
  * unquoted after "the" ("add in the page X the line meet at 10"; "the Note page" stays a title). Bare
  * "notes" ends many titles ("the release notes: …"), so it counts only after an article.
  */
-const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:the|these|below)\s+(?:following\s+)?notes(?=\s*:|\s+["“‘'«„])|(?:one\s+more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
+const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:the|these|below)\s+(?:following\s+)?notes(?=\s*:|\s+["“‘'«„])|(?:one\s+more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)(?:\s+(?:please|pls|plz))?(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
 /** "append to the release checklist "check the flags"": the quoted text last on the line, after the page. */
 const QUOTED_AT_END = String.raw`["“][^"”\n]{1,300}["”][\s?!.]*$`;
 
-/** The text named after the page: "…, the text is:", "… with:", "… content:", "… to say:". */
+/**
+ * The text named after the page: "…, the text is:", "… with:", "… content:", "… to say:"; after the page
+ * "say" stands for "that" in Nigerian English ("add to the rota say Tunde covers Sunday").
+ */
 const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to(?:\s+(?:say|read))?)\s*:`;
 const CONTENT_START = new RegExp(
-  String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
+  String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
   'i',
 );
 /** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */
 const DASH_BEFORE_TEXT = /\s[-–—]\s+(?=\S)/;
 const SAYING = new RegExp(
-  String.raw`\s*(?:${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  String.raw`\s*(?:${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
 );
 
