@@ -123,9 +123,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:(?:would|do)\s+(?:you|u)\s+)?mind(?:\s+(?:please|just))?\s+(?=\S)/i,
   /^(?:(?:is\s+there\s+)?(?:any|a|some)\s+(?:chance|way)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might)|(?:can|could|may)\s+i\s+(?:please\s+)?ask\s+(?:you\s+)?to|do\s+me\s+a\s+favou?r\s+and|(?:are|r|can|could|will|would)\s+(?:you|u)\s+able\s+to|(?:would|could)\s+(?:you|u)\s+be\s+(?:so\s+kind\s+(?:as\s+to|and|to)|able\s+to)|do\s+you\s+think\s+(?:you\s+)?(?:could|can)|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?(?:appreciate|love|like)\s+(?:it\s+)?if\s+(?:you|u)\s+(?:could|can|would)|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible(?:\s+for\s+(?:you|u)\s+to|(?:\s+to)?(?=\s+(?:search|find|look|open|show|get|give|see|view|read|create|make|set\s+up|add|put|write|insert|include|update|edit|append|change|replace|rename|swap|correct|fix|substitute|stick|pop|tack|jot|note|mention|post|pull|bring)\b))|(?:is|would)\s+(?:it\s+)?(?:be\s+)?possible\s+(?:that\s+)?(?:you|u)(?:\s+(?:can|could|would|will))?|is\s+there\s+(?:a\s+)?way\s+to)\s+(?=\S)/i,
   /^(?:can|could|would|will|won'?t)\s+(?:you|u|ya|ye)\b(?:\s+(?:please|pls|kindly|quickly|just|maybe|possibly|perhaps|ever))?[\s,]*(?=\S)/i,
-  // "reckon you could …" (Australian, British), "Can help me …" (Singapore English, no "you").
+  // "reckon you could …" (Australian, British), "Can help (me) …" (Singapore English, no "you").
   /^(?:(?:do\s+)?(?:you|ya|ye|u)\s+)?reckon\s+(?:you|ya|ye|u)\s+(?:could|can|would)\s+(?=\S)/i,
-  new RegExp(String.raw`^(?:can|could)\s+help\s+(?:me|us)\s+(?:to\s+)?${COMMAND_VERB}`, 'i'),
+  new RegExp(String.raw`^(?:can|could)\s+help\s+(?:(?:me|us)\s+)?(?:to\s+)?${COMMAND_VERB}`, 'i'),
   // "Please help us create …", "help me change 'a' to 'b' on …": help asked with the command itself.
   new RegExp(String.raw`^help\s+(?:me|us)\s+(?:to\s+)?${COMMAND_VERB}`, 'i'),
   // "Can open the travel policy page lah" (no subject): only before what the verb acts on.

@@ -77,11 +77,18 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
  */
 const PAGE_THEN_EDIT =
-  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:pls|please|plz))?\s*:))/i;
+  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:pls|please|plz))?\s*:))/i;
 
 /** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
 const PAGE_THEN_STATED =
   /^(?:(?:in|on|for)\s+)?([^:\n?,"“]{1,120}?)(?:\s*[:,]\s*|\s[-–—]+\s*)((?:[^:\n?]|(?<=\d):(?=\d)){1,200})$/i;
+
+/**
+ * A page named first, a comma, colon or dash, then a rename of it ("X, rename it to Y", "X - please
+ * change the name to Y"); the page is at most a title's length and holds no quote or question mark.
+ */
+const PAGE_THEN_RENAME =
+  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:rename(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:the|its|it'?s)\s+(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -181,7 +188,7 @@ const RULES: readonly Rule[] = [
     updateRule('append-quoted'),
   ],
   [
-    /^(?:append|add)\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/))/i,
+    /^(?:append|add)\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/|\d))/i,
     // "add the new hires to the onboarding page: Ana, Sam": the page after the link word, the text after the colon.
     (rest, body) =>
       parsePageThenColonText(rest, body) ??
@@ -189,6 +196,15 @@ const RULES: readonly Rule[] = [
       parseUpdate('append-to', rest, body),
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
+  [
+    // "the reading list page - rename it to Books", "The page Team Rituals, please change the name to …": the page first.
+    PAGE_THEN_RENAME,
+    (rest, body, match) => {
+      const page = match[1]!.trim();
+      if (!PAGE_LIKE.test(page) || NOT_A_PAGE_START.test(page)) return undefined;
+      return parseUpdate('rename', `${page} to ${rest}`, body);
+    },
+  ],
   [
     // "(is there a way to) get the office guide to say …": the page asked to say something (before "get" opens it).
     /^(?=(?:get|have)\s+(?:the|our)\s[^:\n]{1,120}?\s+to\s+(?:also\s+)?(?:say|mention|include|read)\s)/i,
@@ -248,7 +264,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "replace everything on page 42 with: …", "overwrite all the text of X with: …".
-    /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:(?:the\s+)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)|everything|all(?:\s+(?:of\s+)?the\s+(?:text|content|contents))?)\s+(?:of|for|on|in)\s+/i,
+    /^(?:set|replace|change|update|overwrite|rewrite)\s+(?:(?:the\s+(?:the\s+)?)?(?:whole\s+|entire\s+)?(?:body|content|contents|text)|everything|all(?:\s+(?:of\s+)?(?:the\s+)?(?:text|content|contents))?)\s+(?:of|for|on|in)\s+/i,
     updateRule('set-body'),
   ],
   [
@@ -291,9 +307,11 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseChangeIn(rest, body),
   ],
   [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
+  // "update "vpn.old.io" to "vpn.new.io" in X": quoted old and new text after "update" (a quoted page stays a page).
+  [/^update\s+(?=["“][^"”\n]{1,200}["”]\s+(?:to|into|->|→)\s*["“])/i, updateRule('change')],
   [
     rule(
-      String.raw`^(?:(?:correct|fix|turn)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
+      String.raw`^(?:(?:correct|fix|turn|modify|amend)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
     ),
     (rest, body, match) => {
       if (OWN_RECORDS.test(rest)) return undefined;
@@ -435,7 +453,7 @@ const RULES: readonly Rule[] = [
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
     // section named after it, a colon and the new text, no verb (the text may not be a question).
-    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
+    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section|(?:the\s+)?["“][^"”\n,?]{1,60}["”]\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
@@ -452,9 +470,9 @@ const RULES: readonly Rule[] = [
 
 /** `P section "H":`, then the text. */
 const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\n]{1,80})["”](?:\s*:|\s+[-–—])\s*/i;
-/** `P, H section:` or `P - H section:` (a comma or dash between the page and the heading). */
+/** `P, H section:`, `P, "H" section:` or `P - H section:` (a comma or dash between the page and the heading). */
 const PAGE_SECTION_UNQUOTED =
-  /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?([^:\n"“,?]{1,60}?)\s+section(?:\s*:|\s+[-–—])\s*/i;
+  /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?(?:["“]([^"”\n,?]{1,60})["”]|([^:\n"“,?]{1,60}?))\s+section(?:\s*:|\s+[-–—])\s*/i;
 /** `P, Day 1 part:`, `P - under Retro:`: another part noun, or "under", after a comma or dash. */
 const PAGE_PART_OR_UNDER =
   /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?["“]?([^:\n"“”,?]{1,60}?)["”]?(?:\s+(?:section|part|heading))?|(?:the\s+)?([^:\n"“,?]{1,60}?)\s+(?:part|bit|heading|subsection|chapter))(?:\s+(?:pls|please|kindly))?(?:\s+(?:add|append|write|put|insert))?(?:\s*:|\s+[-–—])\s*/i;
@@ -470,11 +488,9 @@ function verblessSection(line: string, body: string): Intent | undefined {
   // "Team Rituals page, under Retro: …" names a page (its noun or a title in capitals); "sorry, under pressure: …" does not.
   const otherPart =
     other && PAGE_LIKE.test(other[1]!) ? ([other[0], other[1], other[2] ?? other[3]] as const) : null;
-  const match =
-    PAGE_SECTION_QUOTED.exec(line) ??
-    PAGE_SECTION_UNQUOTED.exec(line) ??
-    PAGE_SECTION_CRUMB.exec(line) ??
-    otherPart;
+  const unquoted = PAGE_SECTION_UNQUOTED.exec(line);
+  const commaPart = unquoted ? ([unquoted[0], unquoted[1], unquoted[2] ?? unquoted[3]] as const) : null;
+  const match = PAGE_SECTION_QUOTED.exec(line) ?? commaPart ?? PAGE_SECTION_CRUMB.exec(line) ?? otherPart;
   if (!match || NOT_A_PAGE_START.test(match[1]!.trim())) return undefined;
   // "Office Guide > Parking: add bikes go in bay 3": the verb says what to do, it is no text.
   const text = line
@@ -636,10 +652,14 @@ const FROM_TO_CHANGE =
 const WHOLE_PAGE =
   /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+to\s+say\s*:?)\s*(?=\S)/i;
 
+/** "overwrite the Team Rituals page with: …": all of the page replaced; the colon says the new text follows. */
+const OVERWRITE_PAGE =
+  /^overwrite\s+(?!(?:the\s+)?(?:section|part|bit|paragraph|line|word|text|whole|entire|body|content|contents)\b|everything\b|all\b)(\S[^:\n]{0,120}?)\s+with\s*:\s*(?=\S)/i;
+
 /** The line as "replace A with B in P" when it is a {@link FROM_TO_CHANGE} of a page, else as typed. */
 function fromToReplace(core: string): string {
-  // "rewrite the whole Team Rituals page: …": the page's body.
-  const whole = WHOLE_PAGE.exec(core);
+  // "rewrite the whole Team Rituals page: …", "overwrite X with: …": the page's body.
+  const whole = WHOLE_PAGE.exec(core) ?? OVERWRITE_PAGE.exec(core);
   if (whole) return `set the body of ${whole[1]} to: ${core.slice(whole[0].length)}`;
   const change = FROM_TO_CHANGE.exec(core);
   if (!change || !PAGE_LIKE.test(change[1]!) || /^(?:my|our|your|it|this|that)\b/i.test(change[1]!))

@@ -36,8 +36,12 @@ const POSITION_TARGET = new RegExp(`^${POSITION_OWNER}`, 'i');
 /** What follows " in "/" on " when it only names a space ("… in OPS"), not the page. */
 const ONLY_A_SPACE = /^(?:the\s+)?(?:space\s+)?~?[A-Z0-9]{2,10}(?:\s+space)?[\s.!]*$/;
 
-/** "add the line meet at 10 to X": the noun before unquoted text is not part of it. */
-const LINE_NOUN_FIRST = /^(?:the|this)\s+(?:line|sentence)\s*:?\s+(?=\S)/i;
+/**
+ * "add the line meet at 10 to X", "add a note that standup moved to 9:45 to X": the noun (and "that")
+ * before unquoted text is not part of it.
+ */
+const LINE_NOUN_FIRST =
+  /^(?:the\s+|this\s+)(?:line|sentence)\s*:?\s+(?=\S)|^(?:an?|one)\s+(?:(?:quick|short|small|little)\s+)?(?:line|sentence|note|bullet|comment|remark)\s+that\s+(?!says\b)(?=\S)/i;
 
 /** "add that the gym discount ends in june to X": "that" before a clause (its subject an article, pronoun or name) is not added. */
 const THAT_BEFORE_CLAUSE =
@@ -93,6 +97,9 @@ function describedThenText(afterLink: string, colon: number, bodyLines: string):
   return finish(ref, () => markdownEdit('append', joinMarkdown(text, bodyLines || undefined)));
 }
 
+/** The colon before the text: not the one of a link ("https://") or of a time ("moved to 9:45"). */
+const TEXT_COLON = /:(?!\/\/|\d)/;
+
 /** Words that quote what is added ("a line saying …"): the text is then before the page, not after it. */
 const QUOTES_TEXT = /\b(?:saying|says|reading|stating|text)\b|["“‘«„]/i;
 
@@ -103,7 +110,7 @@ const QUOTES_TEXT = /\b(?:saying|says|reading|stating|text)\b|["“‘«„]/i;
  */
 export function parseDescribedAppend(remainder: string, bodyLines: string): Intent | undefined {
   const text = remainder.trim();
-  const colon = text.search(/:(?!\/\/)/);
+  const colon = text.search(TEXT_COLON);
   if (colon <= 0) return undefined;
   const head = text.slice(0, colon);
   for (const { at, word } of linkPositions(head.toLowerCase())) {
@@ -127,7 +134,7 @@ const MOVE_LINK = /^(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of|to
  */
 export function parsePageThenColonText(remainder: string, bodyLines: string): Intent | undefined {
   const text = remainder.trim();
-  const colon = text.search(/:(?!\/\/)/);
+  const colon = text.search(TEXT_COLON);
   if (colon <= 0 || !LINK_FIRST.test(text)) return undefined;
   const head = text.slice(0, colon).trim().replace(MOVE_LINK, '');
   const markdown = joinMarkdown(text.slice(colon + 1).trim(), bodyLines || undefined);

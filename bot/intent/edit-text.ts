@@ -8,6 +8,7 @@ import { correctedWord } from './spelling.js';
 import { oldLikeNew } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { UpdateEdit } from './types.js';
+import { WEEKDAY } from './weekdays.js';
 
 /*
  * The edit of an update, as written after the page: the keyword forms (`append:`, `replace "a"
@@ -18,7 +19,7 @@ import type { UpdateEdit } from './types.js';
 const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert)[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
 const APPEND_WORDS = new RegExp(
-  String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls)[ \t]+)?(?:(?:an?|one)(?:[ \t]+|(?=[ \t]*:))|(?:the|this)(?:[ \t]+(?=(?:new[ \t]+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following)\b)|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following(?=[ \t]*:))[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
+  String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls|plz)[ \t]+)?(?:(?:an?|one)(?:[ \t]+|(?=[ \t]*:))|(?:the|this)(?:[ \t]+(?=(?:new[ \t]+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following)\b)|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following(?=[ \t]*:))[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
   'i',
 );
 /** "update X with "…"", "update X to say …": the words are added to the page. */
@@ -35,12 +36,15 @@ const EDIT_VERBS = `${EDIT_VERB}|jot|switch|section|title|body`;
 /** Asking words before an edit verb ("please", "can you", "could u pls"), as a pattern source. */
 export const ASKING_BEFORE_EDIT = String.raw`(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)`;
 const ASKING_AT_START = new RegExp(`^[ \\t]*${ASKING_BEFORE_EDIT}(?=(?:${EDIT_VERBS})\\b)`, 'i');
-/** "change "a" to "b"", "swap "a" for "b"". */
-const CHANGE_LINE = /^[ \t]*(?:change|swap|switch|correct|fix)[ \t]+(?=["“‘'«„])/i;
+/** "change "a" to "b"", "swap "a" for "b"", "modify "a" to "b"". */
+const CHANGE_LINE = /^[ \t]*(?:change|swap|switch|correct|fix|modify|amend|edit)[ \t]+(?=["“‘'«„])/i;
 const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
 /** "title:", "rename to", and after a page already named "rename it to" ("in X, rename it to Y"). */
 const TITLE_LINE =
   /^[ \t]*(?:title|rename(?:[ \t]+(?:(?:it|this|that)(?:[ \t]+(?:page|one|doc))?[ \t]+)?(?:to|as))?)[ \t]*:?[ \t]*/i;
+/** After a page already named: "change the title to Y", "please change its name to Y", "set the page name as Y". */
+const NEW_TITLE_LINE =
+  /^[ \t]*(?:(?:please|pls|kindly)[ \t]+)?(?:change|set|update|make|switch)[ \t]+(?:the|its|it'?s|this|that)[ \t]+(?:page[ \t]+)?(?:title|name)[ \t]+(?:to|as|into)[ \t]*:?[ \t]*(?=\S)/i;
 /**
  * "add a section "H" with: …", "add a new "H" section saying …", "create a section called "H": …": a
  * new section named in quotes, its text after it (read as the section edit, which adds it when missing).
@@ -196,6 +200,15 @@ const UNQUOTED_SHOULD_BE = new RegExp(
   'i',
 );
 
+/**
+ * "change Sam to Priya for week 12": when the change holds, said after the new text, is no part of it;
+ * such an unquoted change is not read (the bot asks), as what to write is unclear.
+ */
+const WHEN_AFTER_NEW = new RegExp(
+  String.raw`\s(?:for|from|until|till|during|on|in|at|this|next)\s+(?:(?:the|this|next|last)\s+)?(?:week|wk|weekend|day|month|sprint|quarter|q[1-4]|${WEEKDAY}s?|\d)`,
+  'i',
+);
+
 /** At most three words: a name or a figure, not a sentence. */
 function isShort(text: string): boolean {
   return text.split(/\s+/).length <= 3;
@@ -216,6 +229,7 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
   const match = UNQUOTED_EDIT.exec(firstLine.trimEnd());
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;
+  if (WHEN_AFTER_NEW.test(match[2]!) && !WHEN_AFTER_NEW.test(match[1]!)) return undefined;
   return { kind: 'replace', find: match[1]!.trim(), replaceWith: match[2]!.replace(/[.!]+$/, '').trim() };
 }
 
@@ -260,6 +274,9 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
     if (!implied && typeof edit !== 'string') TYPED_APPENDS.add(edit);
     return edit;
   }
+  const newTitle = NEW_TITLE_LINE.exec(firstLine);
+  if (newTitle && (following === undefined || following.trim().length === 0))
+    return titleEdit(firstLine.slice(newTitle[0].length));
   const newSection = NEW_SECTION_LINE.exec(firstLine);
   if (newSection) return sectionEdit(text.slice(newSection[0].length).replace(SECTION_AFTER_HEADING, '$1'));
   const natural = naturalEdit(firstLine, following);

@@ -120,7 +120,7 @@ const INSTEAD_AT_END = /\s+instead$/i;
  * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
  */
 const PAGE_SAYS_BUT =
-  /^((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to)\s+(.{1,120}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:change|update|correct|fix|switch|set)\s+(?:that|it|this)\s+(?:to|into))\s+(\S.{0,119})$/i;
+  /^((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to)\s+(.{1,120}?)(?:\s+(?:in\s+it|in\s+there|on\s+it))?(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:(?:change|update|correct|fix|switch|set)\s+(?:that|it|this)\s+(?:to|into)|(?:swap|replace)\s+(?:that|it|this)\s+(?:for|with)|(make)\s+(?:that|it|this)))\s+(\S.{0,119})$/i;
 /** A title without "the" ends in a document's noun ("Travel Policy", "On-call Rota"), unlike a person's name. Kept as data. */
 const DOCUMENT_NAME_END =
   /\s(?:policy|guide|rota|process|procedure|runbook|playbook|handbook|checklist|notes|faq|page|doc|plan|wiki|template|schedule|calendar|setup|rituals|overview|manual|instructions|roadmap|strategy|standards|rules)$/i;
@@ -136,6 +136,12 @@ function isLikeForLike(old: string, replacement: string): boolean {
   if (/\d/.test(old) && /\d/.test(replacement)) return true;
   const short = (text: string) => text.split(/\s+/).length <= 3 && !STATEMENT_WORD.test(text);
   return short(old) && short(replacement);
+}
+
+/** Both texts are values of one kind: both quoted, both hold a digit, or both an address or host with dots. */
+function isValueLikeValue(old: string, replacement: string): boolean {
+  const both = (pattern: RegExp) => pattern.test(old) && pattern.test(replacement);
+  return both(/^["“‘']/) || both(/\d/) || both(/^\S+\.\S+$/);
 }
 
 /**
@@ -165,13 +171,16 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   if (title) return `rename ${title[1] ?? title[2] ?? title[3]} to ${core.slice(title[0].length)}`;
   const correction = PAGE_SAYS_BUT.exec(core);
   // "… but it should be vpn2 for everyone?" asks; it changes nothing.
+  // "… - please make it better" wishes, it names no new text: after "make it" only a value like the old one counts.
+  const madeValue = correction?.[3] === undefined || isValueLikeValue(correction[2]!, correction[4]!);
   if (
     correction &&
+    madeValue &&
     !/\?\s*$/.test(core) &&
     (/^(?:the|our)\s/i.test(correction[1]!) || DOCUMENT_NAME_END.test(correction[1]!)) &&
-    isLikeForLike(correction[2]!, correction[3]!)
+    isLikeForLike(correction[2]!, correction[4]!)
   )
-    return `in ${correction[1]}, replace ${oldLikeNew(correction[2]!, correction[3]!)} with ${correction[3]}`;
+    return `in ${correction[1]}, replace ${oldLikeNew(correction[2]!, correction[4]!)} with ${correction[4]}`;
   const newTitle = NEW_TITLE_FOR.exec(core);
   if (newTitle)
     return `rename ${newTitle[1] ?? newTitle[2] ?? newTitle[3]} to ${core.slice(newTitle[0].length)}`;

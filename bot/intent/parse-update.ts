@@ -19,6 +19,7 @@ import { sectionInPageName } from './section-heading.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
+import { WEEKDAY } from './weekdays.js';
 import { splitWhen } from './when-phrase.js';
 
 /** How the update was phrased; decides which edit the words after the page describe. */
@@ -54,7 +55,8 @@ const UNQUOTED_NOUN =
 /** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
 const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)|\s*(?:->|→|=>)/i;
 const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
-const COLON = /\s*(?:with\s*)?:?\s*/y;
+/** A colon, or "with" (a whole word: "… with: withdrawn" keeps its text whole) before it. */
+const COLON = /\s*(?:with\b\s*)?:?\s*/y;
 
 export function failure(message: string, suggestions: readonly string[] = EDIT_SUGGESTIONS): Intent {
   return { kind: 'failure', message, suggestions: [...suggestions] };
@@ -151,7 +153,8 @@ const EDIT_START = new RegExp(
     // "update X, section Desks: …": an unquoted heading before the colon.
     String.raw`,\s*(?=section\s+[^:"“\n]{1,60}:)`,
     String.raw`\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:`,
-    ':',
+    // A colon, not the one inside a time ("standup to 10:00 on Mondays").
+    String.raw`:(?!\d)`,
     String.raw`\s*(?:->|→|=>)\s*`,
     String.raw`(?:[,?.!;]|\s[-–—])\s*(?:(?:and|then)\s+)?${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
     String.raw`,?\s(?:and|then)\s+${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
@@ -178,20 +181,23 @@ const EDIT_START = new RegExp(
  * unquoted after "the" ("add in the page X the line meet at 10"; "the Note page" stays a title). Bare
  * "notes" ends many titles ("the release notes: …"), so it counts only after an article.
  */
-const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:the|these|below)\s+(?:following\s+)?notes(?=\s*:|\s+["“‘'«„])|(?:one\s+more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
+const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:the|these|below)\s+(?:following\s+)?notes(?=\s*:|\s+["“‘'«„])|(?:one\s+more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)(?:\s+(?:please|pls|plz))?(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
 /** "append to the release checklist "check the flags"": the quoted text last on the line, after the page. */
 const QUOTED_AT_END = String.raw`["“][^"”\n]{1,300}["”][\s?!.]*$`;
 
-/** The text named after the page: "…, the text is:", "… with:", "… content:", "… to say:". */
+/**
+ * The text named after the page: "…, the text is:", "… with:", "… content:", "… to say:"; after the page
+ * "say" stands for "that" in Nigerian English ("add to the rota say Tunde covers Sunday").
+ */
 const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to(?:\s+(?:say|read))?)\s*:`;
 const CONTENT_START = new RegExp(
-  String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
+  String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
   'i',
 );
 /** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */
 const DASH_BEFORE_TEXT = /\s[-–—]\s+(?=\S)/;
 const SAYING = new RegExp(
-  String.raw`\s*(?:${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  String.raw`\s*(?:${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
 );
 
@@ -315,6 +321,12 @@ const UNQUOTED_CHANGE = new RegExp(
   'i',
 );
 
+/** Words after "on"/"in" that say when ("Mondays", "the weekend", "week 12"), never a page's name. */
+const WHEN_NOT_PAGE = new RegExp(
+  String.raw`^(?:the\s+|this\s+|next\s+)?(?:${WEEKDAY}s?|weekends?|week\s+\d|weekdays|holidays)\b`,
+  'i',
+);
+
 /** A pronoun for a person, never old or new text. */
 const PERSON_ONLY = /^(?:me|us|you|u|him|her|them|myself|ourselves|someone|somebody|anyone)$/i;
 
@@ -325,7 +337,8 @@ const PERSON_ONLY = /^(?:me|us|you|u|him|her|them|myself|ourselves|someone|someb
  */
 function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | undefined {
   const match = (mode === 'change' ? UNQUOTED_CHANGE : UNQUOTED_REPLACE).exec(text);
-  if (!match) return undefined;
+  // "change standup to 10:00 on Mondays": a day after "on" says when, it names no page.
+  if (!match || WHEN_NOT_PAGE.test(text.slice(match[0].length))) return undefined;
   const cursor = new TextCursor(text);
   cursor.pos = match[0].length;
   const ref = readTarget(cursor);
@@ -334,6 +347,24 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
   // "swap shifts with me on Friday": a person swapped with, not text on a page.
   if (PERSON_ONLY.test(find) || PERSON_ONLY.test(match[2]!.trim())) return undefined;
   return update(ref, { kind: 'replace', find, replaceWith: match[2]!.trim() });
+}
+
+/**
+ * "(add a line to) the Runbook: Database Failover saying …": a title with a colon in it, the words on both
+ * sides of the colon in capitals, then "saying"; that colon is the title's, not the start of the text.
+ * Bounded runs, one pass.
+ */
+const TITLE_COLON_THEN_SAYING =
+  /^((?:[^:\n]{0,80}\s)?[A-Z][\w&'-]*:\s+[A-Z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,5}(?:\s+(?:page|doc))?)\s+(?:saying|that\s+says|which\s+says|stating)\s*:?\s+(?=\S)/;
+/** The same title ended by its page noun, then the colon before the text ("… the Runbook: Database Failover page: …"). */
+const TITLE_COLON_PAGE_THEN_COLON =
+  /^((?:[^:\n]{0,80}\s)?[A-Z][\w&'-]*:\s+[A-Z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,5}\s+(?:page|doc))\s*:\s*(?=\S)/;
+
+/** The append of a {@link TITLE_COLON_THEN_SAYING} match: the page before "saying", the text after it. */
+function appendAfterColonTitle(titled: RegExpExecArray, text: string, bodyLines: string): Intent {
+  const ref = readTarget(new TextCursor(titled[1]!));
+  const said = text.slice(titled[0].length);
+  return finish(ref, () => markdownEdit('append', joinMarkdown(said, bodyLines || undefined)));
 }
 
 /**
@@ -352,6 +383,11 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
     }
     case 'append-to':
     case 'set-body': {
+      const titled =
+        mode === 'append-to'
+          ? (TITLE_COLON_THEN_SAYING.exec(cursor.text) ?? TITLE_COLON_PAGE_THEN_COLON.exec(cursor.text))
+          : null;
+      if (titled) return appendAfterColonTitle(titled, cursor.text, bodyLines);
       const ref = readTarget(cursor, mode === 'set-body' ? 'to' : 'content');
       if (mode === 'set-body') cursor.take(TO);
       if (!cursor.take(SAYING)) cursor.take(COLON);
@@ -402,10 +438,15 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       cursor.pos = heading.end;
       if (!cursor.take(CONNECTOR))
         return failure('Say which page: update section "Heading" of 123456: <markdown>.');
-      const ref = readTarget(cursor, 'content');
+      // "… to the Runbook: Database Failover page: …": the title's own colon is not the text's.
+      const titled =
+        TITLE_COLON_THEN_SAYING.exec(cursor.rest()) ?? TITLE_COLON_PAGE_THEN_COLON.exec(cursor.rest());
+      const ref = titled ? readTarget(new TextCursor(titled[1]!)) : readTarget(cursor, 'content');
+      if (titled) cursor.pos += titled[0].length;
       const quotedHeading = JSON.stringify(heading.value);
+      const separator = titled ? ': ' : '';
       return finish(ref, () =>
-        sectionEdit(`${quotedHeading}${cursor.rest()}${bodyLines ? `\n${bodyLines}` : ''}`),
+        sectionEdit(`${quotedHeading}${separator}${cursor.rest()}${bodyLines ? `\n${bodyLines}` : ''}`),
       );
     }
   }

@@ -41,6 +41,7 @@ const REPEAT_VERBS = [
   'rename',
   'replace',
   'change',
+  'amend',
 ] as const;
 
 /** The word with runs of one letter collapsed ("addd" → "ad"). */
