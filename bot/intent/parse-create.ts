@@ -160,6 +160,9 @@ function readClauses(text: string, from: number): ClauseRead {
 const PURPOSE_BEFORE_NAMING =
   /(?:for|about|regarding)\s+(?:(?!\s(?:in|on|into|inside|within)\s)[^:"“”\n]){1,60}?\s+(?:called|named|titled|entitled)\b\s*:?\s*/iy;
 
+/** A capitalised word right after a closing quote, then a space clause later: the title goes on past its quote. */
+const TITLE_GOES_ON = /^\s+\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,3}\s+(?:in|on|into|to)\s/u;
+
 function readTitleAndClauses(
   text: string,
 ): { title: string; quoted?: boolean; read: ClauseRead } | { error: string } {
@@ -175,7 +178,10 @@ function readTitleAndClauses(
     const noun = /\s+(?:page|doc|document)\b/iy;
     noun.lastIndex = quoted.end;
     const after = noun.test(text) ? noun.lastIndex : quoted.end;
-    return { title: quoted.value.trim(), quoted: true, read: readClauses(text, after) };
+    const read = readClauses(text, after);
+    // "called "Fast Lane" Process in OPS": words after the closing quote go on with the title.
+    if (read.kind !== 'no' || !TITLE_GOES_ON.test(text.slice(quoted.end, quoted.end + 40)))
+      return { title: quoted.value.trim(), quoted: true, read };
   }
   const titleStart = cursor.pos;
   const lastClause = titleStart + MAX_TITLE_LENGTH * 2;
@@ -511,6 +517,8 @@ const AS_A_PAGE =
   /\s+(?:up\s+)?as\s+(?:an?|one)(?:\s+new)?(?:\s+(?:wiki|confluence))?(?:\s+(?:page|doc|document))?$/i;
 /** "create the Offsite 2026 page in HR": "the" before a title in capitals is not part of it. */
 const THE_BEFORE_TITLE = /^(?:the|an?)\s+(?=[A-Z0-9])/;
+/** A sentence end before the title's first word: the words after it are another sentence. */
+const SENTENCE_END_FIRST = /^[.!?]+\s/;
 /** "this page", "it": words that point at a page, never its title. */
 const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
 
@@ -524,7 +532,12 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
     return { kind: 'failure', message: parsed.read.message, suggestions: EXAMPLES };
-  const bare = parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
+  // Quotes around the whole title are not part of it; a quoted word inside it ("Fast Lane" Process) keeps them.
+  const wrapped = readQuoted(parsed.title, 0);
+  const bare =
+    wrapped?.kind === 'quoted' && wrapped.end < parsed.title.trimEnd().length
+      ? parsed.title.trim()
+      : parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
   const title =
     parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title)
       ? bare
@@ -534,7 +547,12 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
           .replace(THE_BEFORE_TITLE, '')
           .replace(AS_A_PAGE, '')
           .replace(PUNCTUATION_AROUND_TITLE, '');
-  if (title.length === 0 || POINTING_TITLE.test(title)) {
+  // "… to make a page. Please create X in LEGAL": a sentence ended after the page noun, so no title follows it.
+  if (
+    title.length === 0 ||
+    POINTING_TITLE.test(title) ||
+    (!parsed.quoted && SENTENCE_END_FIRST.test(title))
+  ) {
     return { kind: 'failure', message: NO_TITLE, suggestions: EXAMPLES };
   }
   const titleProblem = checkTitle(title);
