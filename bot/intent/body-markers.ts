@@ -22,6 +22,12 @@ export const WITH = String.raw`(?:with|w\/)`;
 /** Nouns for a page's text. */
 export const TEXT_NOUN = '(?:body|content|contents|text|markdown)';
 
+/**
+ * Other words for a page's text, read only as a label before a colon ("with description: …", "with
+ * the message: …"); alone they may be a title's words ("Contact Details").
+ */
+export const TEXT_LABEL = '(?:description|details|message|info|information|line|lines|words)';
+
 /** "content to follow", "text later": a page's text promised, not given (a create then asks for it). */
 export const TEXT_LATER = String.raw`(?:to\s+follow|to\s+come|later|coming\s+later)\b`;
 

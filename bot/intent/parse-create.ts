@@ -1,5 +1,5 @@
 import type { PageRef } from '../confluence/types.js';
-import { TEXT_LATER, TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
+import { TEXT_LABEL, TEXT_LATER, TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
 import { readCreateSlots } from './create-slots.js';
 import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
@@ -22,7 +22,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:))?|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+(?:the\s+|this\s+)?${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
@@ -254,6 +254,22 @@ function titleEnd(rest: string, colon: number): number {
   return intro ? from + intro.index : colon;
 }
 
+/** Most characters of a title's words after a colon inside it. */
+const MAX_AFTER_TITLE_COLON = 80;
+
+/**
+ * Where an unquoted title that holds `colon` ends when the text is introduced again later ("a page in
+ * OPS titled Runbook: DB Failover with: promote replica"): before that introduction. Else as
+ * {@link titleEnd} reads it (the colon ends the title: "a page in HR called Retro: went well").
+ */
+function titleEndAfterColon(rest: string, colon: number): number {
+  const first = titleEnd(rest, colon);
+  const second = rest.indexOf(':', colon + 1);
+  if (first < colon || second < 0 || second - colon > MAX_AFTER_TITLE_COLON) return first;
+  const end = titleEnd(rest, second);
+  return end < second && end > colon + 1 && !/["“”\n]/.test(rest.slice(colon, end)) ? end : first;
+}
+
 /** The page words before a space named in words ("a new page| in the People & HR space called X"). */
 const PAGE_WORDS_BEFORE_SPACE =
   /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))(?=\s)/i;
@@ -307,11 +323,14 @@ function spaceAfterTitle(text: string, bodyLines: string): string {
     quoted?.kind === 'quoted'
       ? quoted.end
       : colon >= 0
-        ? titleEnd(rest, colon)
+        ? titleEndAfterColon(rest, colon)
         : named
           ? naming.length + named.index
           : rest.length;
-  return `${pageWords} called ${rest.slice(naming.length, end).trimEnd()} in ${key}${rest.slice(end)}`;
+  const title = rest.slice(naming.length, end).trimEnd();
+  // A colon the title holds ("Runbook: DB Failover") is kept in it by quotes.
+  const kept = /:/.test(title) && !/["“”]/.test(title) ? `"${title}"` : title;
+  return `${pageWords} called ${kept} in ${key}${rest.slice(end)}`;
 }
 
 /** "a new HR page Welcome Pack: …": the space key before the page noun, the title after it. */
