@@ -22,7 +22,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+(?:the\s+|this\s+)?${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+(?:the\s+|this\s+)?${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
@@ -265,7 +265,12 @@ const MAX_AFTER_TITLE_COLON = 80;
 function titleEndAfterColon(rest: string, colon: number): number {
   const first = titleEnd(rest, colon);
   const second = rest.indexOf(':', colon + 1);
-  if (first < colon || second < 0 || second - colon > MAX_AFTER_TITLE_COLON) return first;
+  if (first < colon) return first;
+  // "… titled FAQ: Pets at Work saying dogs on Fridays only": a verb that brings the text ends the title.
+  const saying =
+    second < 0 ? SAYING_AFTER_TITLE.exec(rest.slice(colon + 1, colon + 1 + MAX_AFTER_TITLE_COLON)) : null;
+  if (saying && !/["“”\n]/.test(rest.slice(colon, colon + 1 + saying.index))) return colon + 1 + saying.index;
+  if (second < 0 || second - colon > MAX_AFTER_TITLE_COLON) return first;
   const end = titleEnd(rest, second);
   return end < second && end > colon + 1 && !/["“”\n]/.test(rest.slice(colon, end)) ? end : first;
 }
@@ -414,6 +419,11 @@ function calledAfter(text: string): string | undefined {
     m = SPACE_IN_TEXT.exec(description)
   ) {
     tries += 1;
+    // "a new page in IT & Operations. Call it X": a space named in words first.
+    const cursor = new TextCursor(description);
+    cursor.pos = m.index;
+    key = readSpaceName(cursor);
+    if (key) break;
     // "new page in Engineering, the title is X": a capitalised name right after the page noun is a space's.
     const afterNoun =
       /^[A-Z][a-z]{2,}$/.test(m[1] ?? '') && PAGE_NOUN_AT_END.test(description.slice(0, m.index));
@@ -457,7 +467,7 @@ function quotedTextGiven(remainder: string, bodyLines: string): string {
 }
 
 /** "title Desk Booking …", "name=Desk Booking": a slot's label read into the title (the slots are tried instead). */
-const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^title\s+\S/;
+const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
 
 /**
  * Builds a create from what follows a create verb (`"Title" in SPACE [under <page>]`, optionally
