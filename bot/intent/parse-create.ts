@@ -279,7 +279,7 @@ function titleEndAfterColon(rest: string, colon: number): number {
 const PAGE_WORDS_BEFORE_SPACE =
   /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))(?=\s)/i;
 const NAMING_AFTER_SPACE =
-  /[\s,]+(?=called\b|named\b|titled\b|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)\b)/y;
+  /[\s,]+(?=called\b|named\b|titled\b|with\s+(?:the\s+)?(?:name|title)\s|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)\b)/y;
 
 /** "a new page in the People & HR space called X": the page words, the space's key candidate, where the naming starts. */
 function spaceNameBeforeTitle(text: string): { pageWords: string; key: string; end: number } | undefined {
