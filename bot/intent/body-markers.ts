@@ -22,8 +22,14 @@ export const WITH = String.raw`(?:with|w\/)`;
 /** Nouns for a page's text. */
 export const TEXT_NOUN = '(?:body|content|contents|text|markdown)';
 
+/**
+ * Other words for a page's text, read only as a label before a colon ("with description: …", "with
+ * the message: …"); alone they may be a title's words ("Contact Details").
+ */
+export const TEXT_LABEL = '(?:description|details|message|info|information|line|lines|words)';
+
 /** "content to follow", "text later": a page's text promised, not given (a create then asks for it). */
 export const TEXT_LATER = String.raw`(?:to\s+follow|to\s+come|later|coming\s+later)\b`;
 
-/** The text named before it is given: "content", "the content is", "its text will be". */
-export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+be))?(?:\s+(?:below|as\s+below|as\s+follows|follows|as(?=\s*:)))?`;
+/** The text named before it is given: "content", "the content is", "its text will be", "the body being", "content as …", "the content should say". */
+export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+(?:be|say|read)|being))?(?:\s+(?:below|as\s+below|as\s+follows|follows|as(?=\s*:|\s+\S)))?`;

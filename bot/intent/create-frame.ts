@@ -87,7 +87,7 @@ function wordsOf(head: string): Word[] {
  */
 function frameOf(core: string): Frame | undefined {
   const words = wordsOf(core.slice(0, MAX_FRAME_HEAD));
-  let i = 0;
+  let i = groupSubjectEnd(words);
   let making = false;
   let spaceKey: string | undefined;
   while (i < words.length && i < MAX_LEAD_WORDS) {
@@ -137,6 +137,27 @@ function frameOf(core: string): Frame | undefined {
   // in capitals ("a page in HR says …: …" is news about a page).
   if (!making && !(article && words[0] === words[i - described - (spaceWord ? 2 : 1)])) return undefined;
   return { rest, ...(spaceWord ? { spaceWord } : {}), ...(spaceKey ? { spaceKey } : {}), named: making };
+}
+
+/** Nouns for a group or a person in charge, who may be the one who wants the page ("Sales team needs …"). */
+const GROUP_SUBJECTS = wordSet(
+  'team teams folks people department dept guys crew squad lead leads manager boss',
+);
+/** Most words of a group's name before its noun ("the people ops team"). */
+const MAX_SUBJECT_WORDS = 3;
+
+/**
+ * "Sales team needs a page …", "the HR folks want a page …": where the words after a group said to
+ * want the page start (0 when the line does not open so). The group's noun must be followed by a
+ * making or asking word.
+ */
+function groupSubjectEnd(words: readonly Word[]): number {
+  for (let k = 0; k <= MAX_SUBJECT_WORDS && k + 1 < words.length; k += 1) {
+    if (!GROUP_SUBJECTS.has(words[k]!.word)) continue;
+    const next = words[k + 1]!.word;
+    return k > 0 && (MAKING_WORDS.has(next) || ASKING_WORDS.has(next) || next === 'wants') ? k + 1 : 0;
+  }
+  return 0;
 }
 
 /** False when a lower-case word outside {@link AFTER_NOUN} follows the page noun ("a page break", "a page owner"). */

@@ -1,5 +1,5 @@
 import type { PageRef } from '../confluence/types.js';
-import { TEXT_LATER, TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
+import { TEXT_LABEL, TEXT_LATER, TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
 import { readCreateSlots } from './create-slots.js';
 import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
@@ -22,7 +22,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:the\s+following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:))?|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+(?:the\s+|this\s+)?${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
@@ -160,6 +160,9 @@ function readClauses(text: string, from: number): ClauseRead {
 const PURPOSE_BEFORE_NAMING =
   /(?:for|about|regarding)\s+(?:(?!\s(?:in|on|into|inside|within)\s)[^:"“”\n]){1,60}?\s+(?:called|named|titled|entitled)\b\s*:?\s*/iy;
 
+/** A capitalised word right after a closing quote, then a space clause later: the title goes on past its quote. */
+const TITLE_GOES_ON = /^\s+\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,3}\s+(?:in|on|into|to)\s/u;
+
 function readTitleAndClauses(
   text: string,
 ): { title: string; quoted?: boolean; read: ClauseRead } | { error: string } {
@@ -175,7 +178,10 @@ function readTitleAndClauses(
     const noun = /\s+(?:page|doc|document)\b/iy;
     noun.lastIndex = quoted.end;
     const after = noun.test(text) ? noun.lastIndex : quoted.end;
-    return { title: quoted.value.trim(), quoted: true, read: readClauses(text, after) };
+    const read = readClauses(text, after);
+    // "called "Fast Lane" Process in OPS": words after the closing quote go on with the title.
+    if (read.kind !== 'no' || !TITLE_GOES_ON.test(text.slice(quoted.end, quoted.end + 40)))
+      return { title: quoted.value.trim(), quoted: true, read };
   }
   const titleStart = cursor.pos;
   const lastClause = titleStart + MAX_TITLE_LENGTH * 2;
@@ -248,11 +254,32 @@ function titleEnd(rest: string, colon: number): number {
   return intro ? from + intro.index : colon;
 }
 
+/** Most characters of a title's words after a colon inside it. */
+const MAX_AFTER_TITLE_COLON = 80;
+
+/**
+ * Where an unquoted title that holds `colon` ends when the text is introduced again later ("a page in
+ * OPS titled Runbook: DB Failover with: promote replica"): before that introduction. Else as
+ * {@link titleEnd} reads it (the colon ends the title: "a page in HR called Retro: went well").
+ */
+function titleEndAfterColon(rest: string, colon: number): number {
+  const first = titleEnd(rest, colon);
+  const second = rest.indexOf(':', colon + 1);
+  if (first < colon) return first;
+  // "… titled FAQ: Pets at Work saying dogs on Fridays only": a verb that brings the text ends the title.
+  const saying =
+    second < 0 ? SAYING_AFTER_TITLE.exec(rest.slice(colon + 1, colon + 1 + MAX_AFTER_TITLE_COLON)) : null;
+  if (saying && !/["“”\n]/.test(rest.slice(colon, colon + 1 + saying.index))) return colon + 1 + saying.index;
+  if (second < 0 || second - colon > MAX_AFTER_TITLE_COLON) return first;
+  const end = titleEnd(rest, second);
+  return end < second && end > colon + 1 && !/["“”\n]/.test(rest.slice(colon, end)) ? end : first;
+}
+
 /** The page words before a space named in words ("a new page| in the People & HR space called X"). */
 const PAGE_WORDS_BEFORE_SPACE =
   /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))(?=\s)/i;
 const NAMING_AFTER_SPACE =
-  /[\s,]+(?=called\b|named\b|titled\b|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)\b)/y;
+  /[\s,]+(?=called\b|named\b|titled\b|with\s+(?:the\s+)?(?:name|title)\s|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)\b)/y;
 
 /** "a new page in the People & HR space called X": the page words, the space's key candidate, where the naming starts. */
 function spaceNameBeforeTitle(text: string): { pageWords: string; key: string; end: number } | undefined {
@@ -301,11 +328,14 @@ function spaceAfterTitle(text: string, bodyLines: string): string {
     quoted?.kind === 'quoted'
       ? quoted.end
       : colon >= 0
-        ? titleEnd(rest, colon)
+        ? titleEndAfterColon(rest, colon)
         : named
           ? naming.length + named.index
           : rest.length;
-  return `${pageWords} called ${rest.slice(naming.length, end).trimEnd()} in ${key}${rest.slice(end)}`;
+  const title = rest.slice(naming.length, end).trimEnd();
+  // A colon the title holds ("Runbook: DB Failover") is kept in it by quotes.
+  const kept = /:/.test(title) && !/["“”]/.test(title) ? `"${title}"` : title;
+  return `${pageWords} called ${kept} in ${key}${rest.slice(end)}`;
 }
 
 /** "a new HR page Welcome Pack: …": the space key before the page noun, the title after it. */
@@ -389,6 +419,11 @@ function calledAfter(text: string): string | undefined {
     m = SPACE_IN_TEXT.exec(description)
   ) {
     tries += 1;
+    // "a new page in IT & Operations. Call it X": a space named in words first.
+    const cursor = new TextCursor(description);
+    cursor.pos = m.index;
+    key = readSpaceName(cursor);
+    if (key) break;
     // "new page in Engineering, the title is X": a capitalised name right after the page noun is a space's.
     const afterNoun =
       /^[A-Z][a-z]{2,}$/.test(m[1] ?? '') && PAGE_NOUN_AT_END.test(description.slice(0, m.index));
@@ -432,7 +467,7 @@ function quotedTextGiven(remainder: string, bodyLines: string): string {
 }
 
 /** "title Desk Booking …", "name=Desk Booking": a slot's label read into the title (the slots are tried instead). */
-const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^title\s+\S/;
+const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
 
 /**
  * Builds a create from what follows a create verb (`"Title" in SPACE [under <page>]`, optionally
@@ -511,6 +546,8 @@ const AS_A_PAGE =
   /\s+(?:up\s+)?as\s+(?:an?|one)(?:\s+new)?(?:\s+(?:wiki|confluence))?(?:\s+(?:page|doc|document))?$/i;
 /** "create the Offsite 2026 page in HR": "the" before a title in capitals is not part of it. */
 const THE_BEFORE_TITLE = /^(?:the|an?)\s+(?=[A-Z0-9])/;
+/** A sentence end before the title's first word: the words after it are another sentence. */
+const SENTENCE_END_FIRST = /^[.!?]+\s/;
 /** "this page", "it": words that point at a page, never its title. */
 const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
 
@@ -524,7 +561,12 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
     return { kind: 'failure', message: parsed.read.message, suggestions: EXAMPLES };
-  const bare = parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
+  // Quotes around the whole title are not part of it; a quoted word inside it ("Fast Lane" Process) keeps them.
+  const wrapped = readQuoted(parsed.title, 0);
+  const bare =
+    wrapped?.kind === 'quoted' && wrapped.end < parsed.title.trimEnd().length
+      ? parsed.title.trim()
+      : parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
   const title =
     parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title)
       ? bare
@@ -534,7 +576,12 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
           .replace(THE_BEFORE_TITLE, '')
           .replace(AS_A_PAGE, '')
           .replace(PUNCTUATION_AROUND_TITLE, '');
-  if (title.length === 0 || POINTING_TITLE.test(title)) {
+  // "… to make a page. Please create X in LEGAL": a sentence ended after the page noun, so no title follows it.
+  if (
+    title.length === 0 ||
+    POINTING_TITLE.test(title) ||
+    (!parsed.quoted && SENTENCE_END_FIRST.test(title))
+  ) {
     return { kind: 'failure', message: NO_TITLE, suggestions: EXAMPLES };
   }
   const titleProblem = checkTitle(title);

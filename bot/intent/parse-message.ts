@@ -834,7 +834,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
   if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);
   // "I need a page for X in OPS that says …": a whole new page asked in words the rules read otherwise.
-  const newPage = newPageAsked(line.trim(), core, bodyLines);
+  // The line as typed keeps the wish ("Need page …"); thanks after the page's text are no part of it.
+  const newPage = newPageAsked(withoutCourtesyAtEnd(line.trim()), core, bodyLines);
   if (newPage) {
     const ruledCreate = applyRules(baseVerbForm(core), bodyLines);
     return isCreate(ruledCreate) ? ruledCreate! : newPage;

@@ -100,11 +100,11 @@ const BETWEEN_WORDS = /\s+/y;
 /** Most words a space's name may have here ("Research & Development Lab"). */
 const MAX_NAME_WORDS = 5;
 /**
- * "in IT & Operations", "into People & HR": a name of two capitalised words joined by "&" is a space's
+ * "in IT & Operations", "into People and HR": a name of two capitalised words joined by "&" or "and" is a space's
  * whole name even without "space" ("Visitor Policy in IT & Operations with: …"; "in IT" alone is a key).
  */
 const JOINED_NAME =
-  /\s*(?:in|on|inside|within|to|into)\s+(?:the\s+)?([A-Z][\p{L}]{0,30})\s+&\s+([A-Z][\p{L}]{0,30})(?![\p{L}\p{N}&])(?:\s+(?:space|wiki)\b)?/uy;
+  /\s*(?:in|on|inside|within|to|into)\s+(?:the\s+)?([A-Z][\p{L}]{0,30})\s+(?:&|and)\s+([A-Z][\p{L}]{0,30})(?![\p{L}\p{N}&])(?:\s+(?:space|wiki)\b)?/uy;
 
 /** The key candidate of a space's name: its longest distinctive word, upper-cased ("OPERATIONS"). */
 function distinctiveKey(words: readonly string[]): string | undefined {

@@ -10,11 +10,12 @@ import { TextCursor } from './text-cursor.js';
  */
 
 /**
- * Where the title starts: after a naming word, or right after the page noun when the title starts in
- * capitals or with a digit ("new page How-to: Reset MFA in OPS"; "new page pls: X" has none). Bounded lazy run.
+ * Where the title starts: after a naming word, else right after the page noun or the verb ("create
+ * How-to: Reset MFA in OPS") when the title starts in capitals or with a digit ("new page pls: X" has
+ * none). Bounded lazy run.
  */
 const TITLE_START =
-  /^[^"“\n:]{0,80}?\b(?:called|titled|named|entitled)\s+|^(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:page|pg|doc|document)\s+/i;
+  /^[^"“\n:]{0,80}?\b(?:called|titled|named|entitled)\s+|^(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:page|pg|doc|document)\s+|^/i;
 /** A title right after the page noun starts in capitals or with a digit, and is no courtesy ("Pls: X"). */
 const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
 const COURTESY_FIRST = /^(?:please|pls|plz)\b/i;
