@@ -29,8 +29,8 @@ const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
 /** "… in jdoe's space": someone's personal space (`~jdoe`). */
 const PERSONAL_SPACE = /\s+(?:in|from)\s+([a-z][a-z0-9._-]{0,30})['’]s\s+(?:personal\s+)?space$/i;
-/** "VPN Setup Guide (OPS)": the space key in brackets after the name. */
-const SPACE_IN_BRACKETS = /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Za-z][A-Za-z0-9]{0,31})\s*\)?()$/i;
+/** "VPN Setup Guide (OPS)", "feature flags [ENG]": the space key in brackets after the name. */
+const SPACE_IN_BRACKETS = /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Za-z][A-Za-z0-9]{0,31})\s*[)\]]?()$/i;
 const NOT_A_NAME =
   /^(?:the|a|an|it|this|that|these|those|them|one|ones|all|everything|anything|something|nothing|stuff|things|more|results?|pages?|docs?|documents?|me|us|here|there)$/i;
 
