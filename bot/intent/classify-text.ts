@@ -1,4 +1,5 @@
 import { helpAboutTheBot, isAboutApprovalQueue, isBotTalk } from './about-the-bot.js';
+import { ASKED_READ } from './asked-read.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { spaceAside } from './name-residue.js';
@@ -63,6 +64,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
   // "Please be informed that …", "Please note that …" (formal email): what follows is the news, not a command.
   /^(?:(?:please|pls|kindly)\s+)?(?:be\s+(?:informed|advised)|note)\s+that\s+(?=\S)|^(?:for\s+your\s+information|just\s+(?:to\s+let\s+you\s+know|letting\s+you\s+know)|just\s+so\s+you\s+know)[\s,:;.\-–—]+(?=\S)/i,
+  // "please do open the X", "kindly do share …": "do" stresses the command, it asks no question.
+  new RegExp(String.raw`^${PLEASE}\s+do\s+${COMMAND_VERB}`, 'i'),
   // "Request you to rename …", "I am requesting you to kindly share …" (Indian English): the request follows.
   new RegExp(
     String.raw`^(?:(?:i|we)\s+(?:(?:am|are|would\s+like\s+to)\s+)?)?(?:kindly\s+)?request(?:ing)?\s+(?:(?:you|u)\s+)?to\s+(?:${PLEASE}\s+)?${COMMAND_VERB}`,
@@ -546,6 +549,9 @@ function reasonBreak(text: string): number {
   return at;
 }
 
+/** A clause that asks for a read (see {@link ASKED_READ}). */
+const ASKED_READ_CLAUSE = new RegExp(`^${ASKED_READ}`, 'i');
+
 /** Longest greeting read before a clause ("Hi team, good morning, hope you're all well"); longer is no greeting. */
 const MAX_GREETING = 160;
 
@@ -569,6 +575,8 @@ function stripTrailingClause(text: string, asked = false): string {
     .slice(comma + 1)
     .replace(/^[-–—]/, '')
     .trim();
+  // "…, so could you pull up the failover runbook for me?": the clause is the request, not a tag.
+  if (ASKED_READ_CLAUSE.test(clause)) return text;
   if (QUESTION_TAG.test(clause)) return text.slice(0, comma);
   // "… saying install the VPN first, as discussed": where the request comes from, even after "saying".
   if (CONTEXT_ASIDE.test(clause)) return text.slice(0, comma);

@@ -188,7 +188,7 @@ const WEEKDAY = WEEKDAY_EITHER_CASE;
 const DAY = `(?:(?:today|tomorrow|tmrw)\\s+(?:morning|afternoon|evening|night)|today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|quarter|morning|afternoon|evening|${WEEKDAY})|${WEEKDAY}(?:\\s+(?:morning|afternoon|evening))?|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))`;
 /** Events people look things up for ("the retro", "a prospect call", "tomorrow's board meeting"). Kept as data. */
 const EVENT_NOUN =
-  '(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|onsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|kick-off|pitch|shift|session|training|catch-?up|qbr|all-hands|town\\s+hall)';
+  '(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|onsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|kick-off|pitch|shift|session|training|catch-?up|qbr|all[-\\s]hands|town\\s+hall)';
 /** When the event is: "at 3", "at 2pm", "in 10 min", "tomorrow". */
 const EVENT_WHEN = `(?:\\s+(?:to|in)\\s+[A-Z][\\p{L}-]+)?(?:\\s+(?:${DAY}|at\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|in\\s+\\d{1,3}\\s*(?:min|mins|minutes|hours?|h)))?`;
 /**
@@ -208,7 +208,7 @@ const FOR_WHOM =
 const BEFORE_OWN = '(?:before|b4|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
 /** Why: "as I am travelling", "because we have an audit". */
 const WHY =
-  "(?:(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)|so\\s+(?:that\\s+)?(?:[iI]|we|you|u|he|she|they|my|our|the\\s+team)\\s+(?:can|could|may|might|will|would|have|don't|dont|do|know|get)|in\\s+order\\s+to)\\b";
+  "(?:(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)|(?:because|cos|coz|cuz)\\s+the\\s+(?:[a-z][a-z-]*\\s+){1,3}?(?:is|are|was|were|isn't|aren't|keeps|broke|went|has|had)|so\\s+(?:that\\s+)?(?:[iI]|we|you|u|he|she|they|my|our|the\\s+team)\\s+(?:can|could|may|might|will|would|have|don't|dont|do|know|get)|in\\s+order\\s+to)\\b";
 /** What the asker is getting on with, after "to … my/our" ("to plan my holiday", "to sort out our visas"). Kept as data. */
 const OWN_PLANS =
   '(?:plan|book|organi[sz]e|arrange|sort(?:\\s+out)?|fill\\s+in|fill\\s+out|finish|complete|submit|file|claim|pay|renew|prepare|prep|update|check|understand|figure\\s+out|work\\s+out)';
@@ -295,7 +295,7 @@ function lastBreak(text: string): { at: number; clauseStart: number } | undefine
  * is, said as an aside. It becomes a plain "in <space>" at the end, which the space readers take.
  */
 const SPACE_ASIDE =
-  /^(?:(?:[iI]\s+think|probably|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|it\s+should\s+be|should\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+[iI]\s+think)?[\s.!?]*$/u;
+  /^(?:(?:[iI]\s+think|probably|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|it\s+should\s+be|should\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look|the\s+one)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+[iI]\s+think)?[\s.!?]*$/u;
 
 /** "(ENG space)", "…, the people space": a space named after a break with its marker, no preposition. */
 const SPACE_IN_BRACKETS = /^((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki))$/u;
@@ -442,7 +442,7 @@ const TAIL_WORDS = new Set(
     'i im ive ill id you u ya ye we he she they which who whom whose ' +
     'please pls plz pleeease thx thanks thank ty tysm cheers mate pal buddy bro dude guys folks ' +
     'na yaar lah leh la sir madam maam boss lol haha hehe btw fyi tbh imo ok okay ' +
-    'asap rn urgently immediately again too also already quickly quick real up over once can could would will'
+    'asap rn now urgently immediately again too also already quickly quick real up over once can could would will'
   ).split(' '),
 );
 /** Where a page is kept, before "in <space>" ("… page located in the ops space", "… kept on the HR wiki"). */

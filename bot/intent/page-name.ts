@@ -17,6 +17,8 @@ const LEADING_PAGE_WORDS =
 const LEADING_NAMING =
   /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
+/** "d" for "the" as phone and Nigerian chat write it ("open d code of conduct"; lower case only). */
+const PHONE_ARTICLE = /^d\s+(?=\S)/;
 /**
  * "the whole Expense Policy", "the official Remote Work Policy", "our lovely Paid Time Off page", "the good
  * old Incident Response Process": how much, which copy or what the asker thinks of it, not the name (lower
@@ -29,8 +31,8 @@ const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
 /** "… in jdoe's space": someone's personal space (`~jdoe`). */
 const PERSONAL_SPACE = /\s+(?:in|from)\s+([a-z][a-z0-9._-]{0,30})['’]s\s+(?:personal\s+)?space$/i;
-/** "VPN Setup Guide (OPS)": the space key in brackets after the name. */
-const SPACE_IN_BRACKETS = /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Za-z][A-Za-z0-9]{0,31})\s*\)?()$/i;
+/** "VPN Setup Guide (OPS)", "feature flags [ENG]": the space key in brackets after the name. */
+const SPACE_IN_BRACKETS = /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Za-z][A-Za-z0-9]{0,31})\s*[)\]]?()$/i;
 const NOT_A_NAME =
   /^(?:the|a|an|it|this|that|these|those|them|one|ones|all|everything|anything|something|nothing|stuff|things|more|results?|pages?|docs?|documents?|me|us|here|there)$/i;
 
@@ -103,7 +105,7 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   if (quoted?.kind === 'quoted' && (quoted.end === rest.length || spaceKey !== undefined)) {
     rest = quoted.value;
   } else {
-    const article = LEADING_ARTICLE.exec(rest);
+    const article = LEADING_ARTICLE.exec(rest) ?? PHONE_ARTICLE.exec(rest);
     const pageWords = LEADING_PAGE_WORDS.exec(rest);
     if (pageWords) rest = rest.slice(pageWords[0].length);
     else if (article) rest = rest.slice(article[0].length);
@@ -135,8 +137,8 @@ const SPACE_OWNS = /^(?:(?:the|our)\s+)?([A-Z][A-Z0-9]{1,9})(?:\s+(?:team|space|
 /** "the engineering space Testing Strategy page": the space named before a name in capitals (marker typed in lower case). */
 const SPACE_BEFORE_NAME =
   /^(?:(?:the|our)\s+)?(?!(?:the|our|a|an|this|that|my|your|which|what|team|company|main|shared|personal)\s)((?:[\p{L}&]+\s+){0,2}?[\p{L}&]+\s+(?:space|wiki))\s+(?=[A-Z])/u;
-/** "the expense policy one": "one" for the page, after its name. */
-const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+one$/i;
+/** "the expense policy one", "the feature flags thing": "one" or "thing" for the page, after its name. */
+const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+(?:one|One|ONE|thing|THING)$/;
 
 /**
  * The page a reader wants opened, named by its title words (see {@link readPageName}), with the why

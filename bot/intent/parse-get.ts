@@ -1,8 +1,10 @@
+import { ASKED_READ } from './asked-read.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { isTitleInCapitals, isTitleShaped, readPageName, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { DESCRIBED_PAGE, isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { readQuoted } from './read-quoted.js';
+import { unclear } from './readings.js';
 import { readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
@@ -29,8 +31,19 @@ const LINK_AFTER_NAME = /\s+(?:(?:page|doc)\s+)?(?:link|url|web\s+address)[\s.!?
 const PAGE_FOR_TITLE =
   /^(?:(?:the|a|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:for|about|on|of)\s+(?:(?:the|our)\s+)?/i;
 
+/**
+ * A name still starting with "a" or "an" typed in lower case once the page words are read ("a ticket",
+ * "an incident"): one of many things, not a page by its title ("A New Hope" is written in capitals).
+ */
+const INDEFINITE_THING = /^an?\s/;
+
+/** A read asked again later in the words, after a break (see {@link ASKED_READ}). */
+const LATER_READ = new RegExp(String.raw`[,;.!?]\s+${ASKED_READ}`, 'i');
+
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
 function getByName(text: string): Intent {
+  const later = LATER_READ.exec(text);
+  if (later) return parseGetTarget(text.slice(later.index + later[0].length));
   const pageFor = PAGE_FOR_TITLE.exec(text);
   const title = pageFor ? `the ${text.slice(pageFor[0].length)}` : undefined;
   const titled = title && isTitleShaped(title) ? readPageToOpen(title) : undefined;
@@ -50,6 +63,8 @@ function getByName(text: string): Intent {
   const link = LINK_AFTER_NAME.exec(text);
   const named = link && link.index > 0 ? text.slice(0, link.index) : text;
   const ref = readPageToOpen(named) ?? readPageName(text);
+  // "open a ticket for the outage", "open an incident": a thing to start, never a page's name.
+  if (ref && INDEFINITE_THING.test(ref.words)) return unclear(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }
 

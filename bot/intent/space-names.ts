@@ -233,7 +233,25 @@ function tailPhrases(text: string): TailPhrase[] {
     if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;
     phrases.push({ start: chunks[at]!.start, name: words.join(' '), marked });
   }
+  const bare = bareMarkedSpace(chunks);
+  if (bare) phrases.push(bare);
   return phrases;
+}
+
+/**
+ * "fire drill schedule ops space", "leave policy HR wiki": one word and its marker at the end, with no
+ * preposition or article before them (those are read as "in the ops space" above).
+ */
+function bareMarkedSpace(chunks: readonly Chunk[]): TailPhrase | undefined {
+  const marker = chunks
+    .at(-1)
+    ?.text.toLowerCase()
+    .replace(/[?!.,;:]+$/, '');
+  const name = chunks.at(-2);
+  const before = chunks.at(-3)?.text.toLowerCase();
+  if (marker === undefined || !MARKERS.has(marker) || !name || before === undefined) return undefined;
+  if (PREPOSITIONS.has(before) || ARTICLES.has(before) || before === 'of') return undefined;
+  return { start: name.start, name: stripPossessive(name.text).word, marked: true };
 }
 
 /** Could this tail phrase name a space? Marked, or several words (a whole name such as "IT & Operations"). */
