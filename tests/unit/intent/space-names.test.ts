@@ -307,3 +307,35 @@ describe('mentionsSpaceName: the cheap check before any directory look-up', () =
     expect(mentionsSpaceName(intent, typed, known)).toBe(expected);
   });
 });
+
+describe('nameSpaces: a page name that starts with its space, or ends with a bare "<space> space"', () => {
+  it.each([
+    // A key typed as a key (capitals before lower-case words, or a short key in lower case).
+    ['OPS incident runbooks', 'incident runbooks', 'OPS'],
+    ['hr onboarding', 'onboarding', 'HR'],
+    // A key or name said to be a space: possessive, or "space"/"wiki" after it.
+    ["hr's paid time off", 'paid time off', 'HR'],
+    ['the engineering space Testing Strategy', 'Testing Strategy', 'ENG'],
+    // One word and its marker at the end, with nothing before them.
+    ['fire drill schedule ops space', 'fire drill schedule', 'OPS'],
+  ])('page %j → %j in %s', (words, rest, key) => {
+    expect(nameSpaces(named(words), SPACES)).toEqual(named(rest, key));
+  });
+
+  it.each([
+    // The capitals are the title's, a space name's word is the title's, a pronoun is no key.
+    'VPN Setup Guide',
+    'Engineering Handbook',
+    'Sales Playbook',
+    'it onboarding',
+    // A key outside the directory names nothing (fails closed later: the words stay as typed).
+    'LEGAL contract templates',
+  ])('page %j keeps its words and names no space', (words) => {
+    expect(nameSpaces(named(words), SPACES)).toEqual(named(words));
+  });
+
+  it('the cheap check asks for the directory only when a page name may start with a space', () => {
+    expect(mentionsSpaceName(named('hr onboarding'), 'open hr onboarding', [])).toBe(true);
+    expect(mentionsSpaceName(named('VPN Setup Guide'), 'open the VPN Setup Guide', [])).toBe(false);
+  });
+});
