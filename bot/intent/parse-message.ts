@@ -28,7 +28,7 @@ import {
   statedCommand,
 } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
-import { withoutTailAfterName } from './name-residue.js';
+import { withoutNameResidue, withoutTailAfterName } from './name-residue.js';
 import {
   cleanLine,
   dropChatResidue,
@@ -885,7 +885,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (vague && (!isQuestion(core) || /^do\s/i.test(core))) return unclear(core);
   // "according to the handbook how many sick days do we get": the page named as a source, then the question.
   if (QUESTION_AFTER_SOURCE.test(core)) return asQuestion(line, bodyLines);
-  const keywords = isKeywords(core) && !hasVerbTypo(core);
+  // "the sales playbook pls, got a pitch in 10": a reason said after the words is no part of them, so it
+  // does not count against how many words a search or a name may have.
+  const keywords = isKeywords(withoutNameResidue(core)) && !hasVerbTypo(core);
   const askedLine = withoutThanksAfterQuestion(line);
   if (keywords && isKeywordQuery(askedLine, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.
