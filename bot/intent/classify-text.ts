@@ -5,6 +5,7 @@ import { fixCourtesyTypos } from './courtesy-typos.js';
 import { spaceAside } from './name-residue.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { PARTICLE, PARTICLES } from './particles.js';
+import { GET_PARTICIPLE } from './passive-get.js';
 import { isComplaint } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { sectionHeadingFirst } from './section-heading.js';
@@ -135,7 +136,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   new RegExp(String.raw`^can\s+${COMMAND_VERB}(?=\S+\s+(?:the|my|our|me|us|a|an|for)\s)`, 'i'),
   // "can we get a (new) page …", "can we have a Book Club page in HR?": a new page wished for.
   /^(?:can|could)\s+(?:we|i)\s+(?:have|get)\s+(?=an?\s+(?:new\s+)?(?:(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b|[^"“\n:?]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b))/i,
-  /^(?:can|could)\s+we\s+(?:please\s+)?(?=\S)/i,
+  new RegExp(String.raw`^(?:can|could)\s+we\s+(?:please\s+)?(?!${GET_PARTICIPLE})(?=\S)`, 'i'),
   /^(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?(?=(?:search|find|look|open|show|get|pull|bring|point|add|put|update|create|make)\b)/i,
   /^if\s+(?:you|u)\s+(?:could|can|would)\s+(?:please\s+)?(?=\S)/i,
   /^(?:how|what)\s+about\s+(?=(?:searching|finding|looking|opening|showing|adding|creating|making|updating|renaming|changing)\b)/i,
@@ -144,7 +145,11 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:you|u)\s+(?:can|could)\s+(?=\S)/i,
   /^(?:you|u)\s+(?=(?:search|find|open|show|create|make|add|update|edit|append)\b)/i,
   /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?have\s+(?=(?:the|our|a\s+look)\s)/i,
-  /^(?:can|could|may)\s+i\s+(?:please\s+|just\s+)?(?=(?:see|view|read|get|have|open|look|peek|glance)\b)/i,
+  // "can I get reimbursed for …" asks what happens to the asker (see passive-get.ts): no read is asked.
+  new RegExp(
+    String.raw`^(?:can|could|may)\s+i\s+(?:please\s+|just\s+)?(?!${GET_PARTICIPLE})(?=(?:see|view|read|get|have|open|look|peek|glance)\b)`,
+    'i',
+  ),
   /^(?:it'?d|it\s+would|would|that'?d)\s+be\s+(?:really\s+|so\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal)\s+(?:to\s+have|if\s+(?:you|u|we)(?:\s+(?:could|can|would))?|if(?=\s+(?:the|our)\s[^.!?]{1,120}?\s(?:said|mentioned|included|had)\s))\s+(?=\S)/i,
   /^(?:i\s+)?(?:want|need|would\s+like)\s+that\s+(?:you|u)\s+(?=\S)/i,
   // What is left of "I really need that you create …" once the wish went: "that you" before the verb.
@@ -172,6 +177,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     'iu',
   ),
   /^i\s+(?=(?:search|searching|find|finding|look\s+for)\b)/i,
+  // "I wan see the X", "make you open X", "you fit find X", "dey open X" (Nigerian Pidgin): the wish, then the read.
+  /^(?:i\s+(?:wan|wan\s+make\s+(?:you|u))|make\s+(?:you|u)|(?:you|u)\s+fit|dey|(?:you|u)\s+dey)\s+(?=(?:see|open|show|find|search|check|get|give|send|bring|pull|read|look)\b)/i,
   /^(?:(?:i\s+)?(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|don'?t|do\s+not)|(?:i'?m|i\s+am|im)\s+(?:not\s+able|unable)\s+to)\s+(?=find\b)/i,
   // "check and share the X page", "find and send me X": two verbs joined, the last one says what is wanted.
   /^(?:check|find|search|look\s+up|locate|get)\s+and\s+(?=(?:share|send|open|show|give|get|forward)\b)/i,

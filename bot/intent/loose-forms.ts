@@ -35,14 +35,21 @@ function moveTrailingVerb(core: string): string | undefined {
   return trailing ? `${trailing.verb} ${core.slice(0, trailing.index).trim()}` : undefined;
 }
 
-/** "what's the link to X", "where's the URL for X": asking for a page's link opens the page. */
+/**
+ * "what's the link to X", "where's the URL for X", "anyone have the link to X", "who's got the link for
+ * X": asking for a page's link, of the bot or of the channel, opens the page.
+ */
 const LINK_QUESTION =
-  /^(?:what'?s|whats|what\s+is|where'?s|wheres|where\s+is|got|have\s+you\s+got|do\s+you\s+have|any|is\s+there)\s+(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)\s+(?=\S)/i;
+  /^(?:what'?s|whats|what\s+is|where'?s|wheres|where\s+is|got|have\s+you\s+got|do\s+you\s+have|any|is\s+there|(?:does\s+|do\s+)?(?:any\s?one|anybody|someone|somebody|u|ya)\s+(?:have|has|got)|(?:has|have)\s+(?:any\s?one|anybody|someone|somebody)\s+got|who(?:'?s|\s+has|\s+have)(?:\s+got)?)\s+(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)\s+(?=\S)/i;
 
 /** "url of the expense policy": the page's link without a verb. */
 const LINK_OF = /^(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+(?=\S)/i;
-/** "vpn guide link": the page's name, then "link" (at most a title's length before it). */
-const LINK_AFTER = /\s(?:link|url)$/i;
+/**
+ * "vpn guide link": the page's name, then "link" (at most a title's length before it). "got the link?",
+ * "anyone have a link": an article or a pronoun right before "link" leaves no name (the page was said before).
+ */
+const LINK_AFTER =
+  /(?<!(?:^|\s)(?:the|a|an|that|this|your|ur|my|our|its|his|her|their|any|some))\s(?:link|url)$/i;
 
 /** "this line:", "the following lines:" (a colon after them): the lines named, then given. */
 const NAMED_LINES = String.raw`(?:(?:this|these|the\s+following)\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)s?|(?:an?|one|some)\s+(?:new\s+|short\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point|bit)s?\s+(?:about|on|re|regarding|for)\s+[^:\n]{1,60}?)\s*:`;

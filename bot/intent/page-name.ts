@@ -17,8 +17,8 @@ const LEADING_PAGE_WORDS =
 const LEADING_NAMING =
   /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
-/** "d" for "the" as phone and Nigerian chat write it ("open d code of conduct"; lower case only). */
-const PHONE_ARTICLE = /^d\s+(?=\S)/;
+/** "d", "da", "tha" for "the" as phone and Nigerian or Caribbean chat write it ("open da code of conduct"; lower case only). */
+const PHONE_ARTICLE = /^(?:d|da|tha)\s+(?=\S)/;
 /**
  * "the whole Expense Policy", "the official Remote Work Policy", "our lovely Paid Time Off page", "the good
  * old Incident Response Process": how much, which copy or what the asker thinks of it, not the name (lower

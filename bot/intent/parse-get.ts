@@ -40,8 +40,30 @@ const INDEFINITE_THING = /^an?\s/;
 /** A read asked again later in the words, after a break (see {@link ASKED_READ}). */
 const LATER_READ = new RegExp(String.raw`[,;.!?]\s+${ASKED_READ}`, 'i');
 
+/**
+ * "the Sales Playbook page and the Pricing page", "the laptop setup or the vpn guide": two pages asked
+ * at once, each with its own article. One get opens one page, so the bot asks rather than join them
+ * into one name ("Wi-Fi and Printers" has no article after its "and").
+ */
+const TWO_PAGES = /^(?:the|our|my)\s.*?\s(?:and|or|&|plus|\+|n)\s+(?:also\s+)?(?=(?:the|our|my)\s+\S)/i;
+/** Most characters of a page's name offered back in a reading. */
+const MAX_READING_NAME = 60;
+
+/** Asks which of two pages named at once to open, offering each as a reading. */
+function oneOfTwoPages(text: string, secondAt: number): Intent {
+  const first = text.slice(0, secondAt).replace(/\s+(?:and|or|&|plus|\+|n)\s+(?:also\s+)?$/i, '');
+  const second = text.slice(secondAt);
+  return {
+    kind: 'unclear',
+    message: 'I can open one page at a time. Which one first?',
+    readings: [first, second].map((name) => `open ${name.slice(0, MAX_READING_NAME).trim()}`),
+  };
+}
+
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
 function getByName(text: string): Intent {
+  const two = TWO_PAGES.exec(text);
+  if (two) return oneOfTwoPages(text, two[0].length);
   const later = LATER_READ.exec(text);
   if (later) return parseGetTarget(text.slice(later.index + later[0].length));
   const pageFor = PAGE_FOR_TITLE.exec(text);

@@ -28,7 +28,7 @@ import {
   statedCommand,
 } from './lead-in.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
-import { withoutTailAfterName } from './name-residue.js';
+import { isAside, withoutNameResidue, withoutTailAfterName } from './name-residue.js';
 import {
   cleanLine,
   dropChatResidue,
@@ -512,6 +512,17 @@ function helpOrApprovals(fixed: string): Intent | undefined {
  * "the sales playbook" with no verb: one page named by its title words, read as after "open" (so "the
  * documents of onboarding" asks for pages about something: a search), or `undefined`.
  */
+/**
+ * "the sales playbook pls, got a pitch in 10", "need the vpn guide pls my laptop was reimaged": a reason
+ * said after the words is no part of them, so it does not count against how many words they may have.
+ * What is left must still read as words only: no clause of its own ("the policy says X is fine, but …")
+ * and no dangling dash ("Bin Days - please create …").
+ */
+function isKeywordsBeforeReason(core: string): boolean {
+  const words = withoutNameResidue(core);
+  return words !== core && /[\p{L}\p{N}]$/u.test(words) && !isAside(words) && isKeywords(words);
+}
+
 function definiteName(core: string): Intent | undefined {
   if (core.length > MAX_PAGE_NAME_LINE || isStatementAboutPage(core)) return undefined;
   const read = parseGetTarget(core);
@@ -885,7 +896,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (vague && (!isQuestion(core) || /^do\s/i.test(core))) return unclear(core);
   // "according to the handbook how many sick days do we get": the page named as a source, then the question.
   if (QUESTION_AFTER_SOURCE.test(core)) return asQuestion(line, bodyLines);
-  const keywords = isKeywords(core) && !hasVerbTypo(core);
+  const keywords = (isKeywords(core) || isKeywordsBeforeReason(core)) && !hasVerbTypo(core);
   const askedLine = withoutThanksAfterQuestion(line);
   if (keywords && isKeywordQuery(askedLine, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.
