@@ -163,6 +163,12 @@ function rule(source: string): RegExp {
   return new RegExp(source, 'i');
 }
 
+/** "give X a search": "give" then a topic, ending on a search noun (the topic is cut out of `rest`). */
+const GIVE_A_SEARCH =
+  /^give(?=\s+\S[^\n]{0,200}\s+an?\s+(?:quick\s+|fast\s+)?(?:search|look-?up|google)(?:\s+(?:please|pls|plz))?\s*[.!?]*$)\s+/i;
+const A_SEARCH_AT_END =
+  /\s+an?\s+(?:quick\s+|fast\s+)?(?:search|look-?up|google)(?:\s+(?:please|pls|plz))?\s*[.!?]*$/i;
+
 const RULES: readonly Rule[] = [
   [
     // "put / add / post / open a new page …": a new page, whatever the verb (before the append forms).
@@ -426,8 +432,10 @@ const RULES: readonly Rule[] = [
     },
   ],
   [/^find\s+out\b/i, () => undefined],
+  // "give terraform modules a search", "give X a quick lookup": the topic sits between "give" and the search noun.
+  [GIVE_A_SEARCH, (rest) => parseSearchWords(rest.replace(A_SEARCH_AT_END, ''))],
   [
-    /^(?:search(?:ing)?(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|(?:check|look)\s+(?:(?:in|on|inside|within|through)\s+)?(?:confluence|(?:the\s+|our\s+)?(?:wiki|docs))\s+for(?!\s+(?:me|us|you|u|him|her|them|it)\b)|check\s+(?:about|for)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|quick\s+search(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking\s+up(?=\s)|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b)))\b[\s:]*/i,
+    /^(?:search(?:ing)?(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|(?:check|look)\s+(?:(?:in|on|inside|within|through)\s+)?(?:confluence|(?:the\s+|our\s+)?(?:wiki|docs))\s+for(?!\s+(?:me|us|you|u|him|her|them|it)\b)|check\s+(?:about|for)|check(?=\s+~?[A-Z][A-Z0-9]{1,9}\s+(?:for|about)\s)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|quick\s+search(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking\s+up(?=\s)|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b)))\b[\s:]*/i,
     // "look the Salary Bands page", "look the Remote Work Policy" (no "for"): one page named, so it is opened.
     (rest, _body, match) =>
       /^look\s+$/i.test(match[0]) && (ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest))

@@ -1,4 +1,5 @@
 import { isStatementAboutPage } from './page-statement.js';
+import { HINDI_DO, HINDI_SEARCH } from './search-verbs-after.js';
 import { oldLikeNew } from './stated-replace.js';
 
 /*
@@ -22,11 +23,25 @@ const TRAILING_VERB =
 const TRAILING_OPEN =
   /(?:,|\s[-–—])\s*(?:(?:(?:can|could|would)\s+(?:you|u)|(?:you|u)\s+can)\s+)?(?:please\s+|pls\s+)?(open|show|display|pull\s+up|bring\s+up)(?:\s+(?:for\s+me|to\s+me|up))?$/i;
 
-/** The verb after the object ("…, open it", "… - open") and where its clause starts, or `undefined`. */
+/**
+ * "<words> - search", "<words>, search pls", "<words> search karo" (Hindi/Urdu "do a search"), "<words>
+ * dhundo": a search verb after its topic. A bare "<words> search" is left alone ("full text search" is a topic).
+ */
+/** Longest line read as "<words> - search pls": the topic is short, like any typed search. */
+const MAX_TRAILING_SEARCH_LINE = 200;
+const TRAILING_SEARCH = new RegExp(
+  String.raw`(?:(?:,|\s[-–—])\s*(?:(?:please|pls|plz|kindly)\s+)?(?:search|look\s*up|find)(?:\s+(?:it\s+)?(?:please|pls|plz|for\s+me|thanks|thx))?|\s+(?:search|find|look\s*up)\s+(?:${HINDI_DO.join('|')})|\s+(?:${HINDI_SEARCH.join('|')})(?:\s+(?:${HINDI_DO.join('|')}))?)(?:\s+(?:na|pls|please|plz|ji))?$`,
+  'i',
+);
+
+/** The verb after the object ("…, open it", "… - open", "… search karo") and where its clause starts, or `undefined`. */
 export function trailingVerb(text: string): { verb: string; index: number } | undefined {
   const match = TRAILING_VERB.exec(text) ?? TRAILING_OPEN.exec(text);
-  if (!match || match.index === 0 || match.index > MAX_OBJECT_FIRST) return undefined;
-  return { verb: match[1]!, index: match.index };
+  if (match && match.index > 0 && match.index <= MAX_OBJECT_FIRST)
+    return { verb: match[1]!, index: match.index };
+  const search = text.length <= MAX_TRAILING_SEARCH_LINE ? TRAILING_SEARCH.exec(text) : null;
+  if (!search || search.index === 0) return undefined;
+  return { verb: 'search for', index: search.index };
 }
 
 /** The line with a trailing "…, open it" moved to the front ("open <page>"), or `undefined`. */

@@ -1,3 +1,4 @@
+import { allWordsFrom, closedWordsOf, wordSet } from './closed-words.js';
 import { withoutNameResidue, withSpaceOfNamed } from './name-residue.js';
 import { readPageToOpen } from './page-name.js';
 import { readQuoted } from './read-quoted.js';
@@ -43,6 +44,8 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "on call rota" is a subject, not "search on <call rota>"; "search after the X" (non-native "for").
   /^(?:for|about|on(?!\s+call\b)|regarding|re|after(?=\s+(?:the|an?|our|any|some)\s))(?:\s*:\s*|\s+)/i,
   /^[:\-–—]\s*/,
+  // "topic: jury duty", "keywords: vpn setup", "needed: release calendar": a label before the words, as in a form.
+  /^(?:topic|subject|keywords?|key\s+words|query|search\s+terms?|needed|wanted|looking\s+for)\s*(?::|\s[-–—])\s*/i,
 ];
 const LEADING_SPACE =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
@@ -127,6 +130,14 @@ function withoutVagueNoun(words: string): string {
   return topic.length > 0 ? topic : words;
 }
 
+/** What a search verb may have after it that names nothing ("search pls", "find for me", "search asap"). */
+const COURTESY_AFTER_VERB = wordSet('pls plz please kindly me us for thanks thx ty now asap quickly');
+
+/** True when the words are only courtesy, so the topic was typed elsewhere ("vpn - search pls"). */
+function isCourtesyOnly(words: string): boolean {
+  return allWordsFrom(closedWordsOf(words), COURTESY_AFTER_VERB);
+}
+
 function unquoteWhole(text: string): string {
   const quoted = readQuoted(text, 0);
   if (quoted?.kind === 'quoted' && text.slice(quoted.end).trim() === '') return quoted.value.trim();
@@ -184,7 +195,7 @@ export function parseSearchWords(remainder: string): Intent {
   const words = withoutVagueNoun(
     unquoteWhole(stripLeading(trimEndWhere(text, isTrailingStop).trim())).trim(),
   );
-  if (words.length === 0) {
+  if (words.length === 0 || isCourtesyOnly(words)) {
     return {
       kind: 'failure',
       message: 'What should I search for? Put the words after `search`.',

@@ -259,13 +259,33 @@ function isCandidate(phrase: TailPhrase): boolean {
   return phrase.marked || nameWords(phrase.name).length >= 2;
 }
 
+/**
+ * "vpn in Engineering", "leave policy in Operations": on search words only, one capitalised word after "in"
+ * at the end of words typed in lower case is a proper name, so a space ("Diversity in Engineering",
+ * typed as a title, keeps its words).
+ */
+function isProperNameTail(text: string, phrase: TailPhrase): boolean {
+  return (
+    !phrase.marked &&
+    /^[A-Z][a-z]+$/.test(phrase.name) &&
+    /^in\s/i.test(text.slice(phrase.start)) &&
+    !/[A-Z]/.test(text.slice(0, phrase.start))
+  );
+}
+
 /** The text without a trailing space phrase that names one space of the directory, and that space's key. */
-function takeTailSpace(text: string, index: SpaceIndex): { rest: string; key: string } | undefined {
+function takeTailSpace(
+  text: string,
+  index: SpaceIndex,
+  search = false,
+): { rest: string; key: string } | undefined {
   for (const phrase of tailPhrases(text)) {
-    if (!isCandidate(phrase)) continue;
+    const proper = search && isProperNameTail(text, phrase);
+    if (!isCandidate(phrase) && !proper) continue;
     const match = spaceNamed(phrase.name, index);
     if (match === undefined) continue;
-    if (!phrase.marked && match.by === 'word') continue;
+    // A person's first name alone ("in Jane") is no space of theirs unless marked ("in Jane's space").
+    if (!phrase.marked && match.by === 'word' && (!proper || match.key.startsWith('~'))) continue;
     const rest = text.slice(0, phrase.start).trimEnd();
     if (rest !== '') return { rest, key: match.key };
   }
@@ -446,7 +466,7 @@ function nameOperation(
           ? request
           : { ...request, words, spaceKey };
       }
-      const taken = takeTailSpace(request.words, index) ?? takeLeadingSpace(request.words, index);
+      const taken = takeTailSpace(request.words, index, true) ?? takeLeadingSpace(request.words, index);
       return taken ? { ...request, words: taken.rest, spaceKey: taken.key } : request;
     }
     case 'get': {
@@ -565,5 +585,9 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   if (words === undefined) return false;
   const lead = intent.kind === 'page-by-name' ? leadingWord(words) : undefined;
   const leadingSpace = lead !== undefined && (lead.marked || typedLikeKey(lead.word, lead.titled));
-  return tailPhrases(words).some(isCandidate) || leadingPhrase(words) !== undefined || leadingSpace;
+  const search = intent.kind === 'operation';
+  const tailed = tailPhrases(words).some(
+    (phrase) => isCandidate(phrase) || (search && isProperNameTail(words, phrase)),
+  );
+  return tailed || leadingPhrase(words) !== undefined || leadingSpace;
 }

@@ -51,6 +51,9 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
     ['in the engineering confluence space for load testing', 'load testing', 'ENG'],
     // Two words or more that each name the same space count as its whole name, without "space".
     ['vpn setup guide from IT ops', 'vpn setup guide', 'OPS'],
+    // A capitalised name after "in", at the end of words typed in lower case, is a proper name: the space.
+    ['vpn setup in Engineering', 'vpn setup', 'ENG'],
+    ['on-call rota in Operations', 'on-call rota', 'OPS'],
   ])('search %j → %j in %s', (words, rest, key) => {
     expect(nameSpaces(search(words), SPACES)).toEqual(search(rest, key));
   });
@@ -91,6 +94,7 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
     ['vpn in the Legal space', 'a space outside the directory (not allowed here): never resolved'],
     ['in the engineering space', 'nothing would be left to search'],
     ['vpn in the the engineering space', 'not the shape of a space phrase'],
+    ['Diversity in Sales', 'a title typed in capitals keeps its words'],
   ])('leaves %j alone (%s)', (words) => {
     const intent = search(words);
     expect(nameSpaces(intent, SPACES)).toBe(intent);
@@ -299,6 +303,7 @@ describe('mentionsSpaceName: the cheap check before any directory look-up', () =
     [search('the sales space for contoso renewal'), '', [], true],
     [search('vpn setup'), 'search vpn setup', [], false],
     [search('Diversity in Engineering'), '', [], false],
+    [search('vpn in Engineering'), '', [], true],
     [named('Holiday Calendar from the HR wiki'), '', [], true],
     [named('VPN Setup Guide'), 'open the VPN Setup Guide', [], false],
     [{ kind: 'admin', command: { kind: 'spaces', action: 'add', spaceKey: 'ENGINEERING' } }, '', [], false],
