@@ -14,6 +14,7 @@ import {
 import { CREATE_EXAMPLES, UPDATE_EDIT_FORMS } from './examples.js';
 import { readPageName } from './page-name.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
+import { isPointingFind } from './pointing-find.js';
 import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
 import { statedReplace } from './stated-replace.js';
@@ -99,6 +100,11 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       ? statedReplace(edit.replaceWith)
       : undefined;
   if (pointedStated) return update(ref, pointedStated);
+  // "change this to 45 EUR in X": old text that only points at something is never searched and replaced.
+  if (edit.kind === 'replace' && isPointingFind(edit.find))
+    return failure(
+      'Which text should change? Put the old and new text in quotes: replace "old" with "new" in <page>.',
+    );
   // "replace the word Friday with Thursday in X" read page first: the noun is not part of the old text.
   // "replace every 80% with 85%": "every" says where, it is not text on the page.
   if (edit.kind === 'replace' && /^(?:every|each)\s+\S/i.test(edit.find))
