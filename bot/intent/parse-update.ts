@@ -19,6 +19,7 @@ import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
+import { titleBeforeSecondColon } from './title-with-colon.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
 import { splitWhen } from './when-phrase.js';
@@ -394,6 +395,14 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
           ? (TITLE_COLON_THEN_SAYING.exec(cursor.text) ?? TITLE_COLON_PAGE_THEN_COLON.exec(cursor.text))
           : null;
       if (titled) return appendAfterColonTitle(titled, cursor.text, bodyLines);
+      // "append to Runbook: Kafka Consumer Lag: restart it last": the first colon is the title's.
+      const twoColons = mode === 'append-to' ? titleBeforeSecondColon(cursor.text) : undefined;
+      if (twoColons) {
+        const said = cursor.text.slice(twoColons.textStart);
+        return finish(readTarget(new TextCursor(twoColons.page)), () =>
+          markdownEdit('append', joinMarkdown(said, bodyLines || undefined)),
+        );
+      }
       const ref = readTarget(cursor, mode === 'set-body' ? 'to' : 'content');
       if (mode === 'set-body') cursor.take(TO);
       if (!cursor.take(SAYING)) cursor.take(COLON);
