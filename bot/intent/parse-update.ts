@@ -69,7 +69,8 @@ const POINTED_NAME = /^(?:it|that|this|them)\s+(?:to|into|as|with)\b/i;
 
 export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
   // "X mentions 9:30, can you change it to 9:45": a colon inside a time is no page name's end.
-  if (ref.kind === 'title-search' && POINTED_NAME.test(ref.words))
+  // "update that line to say 10am in X": "that line" points at text, it names no page.
+  if (ref.kind === 'title-search' && (POINTED_NAME.test(ref.words) || isPointingFind(ref.words, 'any')))
     return failure(
       'Which page, and what should change? Put the old and new text in quotes: replace "old" with "new" in <page>.',
     );
@@ -88,7 +89,9 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
   if (edit.kind === 'section') {
     const heading = edit.heading
       .replace(/^the\s+/i, '')
-      .replace(/\s+(?:section|heading|header|subheading|subsection|part|bit|chapter)$/i, '');
+      .replace(/\s+(?:section|heading|header|subheading|subsection|part|bit|chapter)$/i, '')
+      // "section Code Review, add: …": the verb after the heading says what to do, it is no part of it.
+      .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
   }
   // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
@@ -160,8 +163,8 @@ const EDIT_START = new RegExp(
     // "update X, section Desks: …": an unquoted heading before the colon.
     String.raw`,\s*(?=section\s+[^:"“\n]{1,60}:)`,
     String.raw`\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:`,
-    // A colon, not the one inside a time ("standup to 10:00 on Mondays").
-    String.raw`:(?!\d)`,
+    // A colon, not the one inside a time ("standup to 10:00 on Mondays") or a link ("https://…").
+    String.raw`:(?!\d|\/\/)`,
     String.raw`\s*(?:->|→|=>)\s*`,
     String.raw`(?:[,?.!;]|\s[-–—])\s*(?:(?:and|then)\s+)?${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
     String.raw`,?\s(?:and|then)\s+${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,

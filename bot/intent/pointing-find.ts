@@ -22,13 +22,13 @@ const POINTING_THEN_FROM = /^(?:it|this|that|these|those|them)\s+from\b/i;
 /**
  * True when a replace's old text is made only of pointing words and kind-of-text nouns ("this", "it",
  * "the date", "that line"), or a pronoun then "from" ("it from 25"): text nobody can find on the page.
- * Needs at least one pointing word, so a plain "word" or "date" typed as the text still counts.
+ * Needs at least one pointing word, so a plain "word" or "date" typed as the text still counts; with
+ * `pointing` 'any' (a page's words: "update that line …" read "line" as the page) a kind noun alone is enough.
  */
-export function isPointingFind(find: string): boolean {
+export function isPointingFind(find: string, pointing: 'needed' | 'any' = 'needed'): boolean {
   const trimmed = find.trim();
   if (POINTING_THEN_FROM.test(trimmed)) return true;
   const words = closedWordsOf(trimmed);
-  return (
-    words.some((word) => POINTING_WORDS.has(word)) && allWordsFrom(words, POINTING_WORDS, TEXT_KIND_NOUNS)
-  );
+  const points = pointing === 'any' || words.some((word) => POINTING_WORDS.has(word));
+  return points && allWordsFrom(words, POINTING_WORDS, TEXT_KIND_NOUNS);
 }

@@ -19,7 +19,7 @@ const DECIDING_GROUPS = wordSet(
  * "in the retro"), then "that", a colon or "and" before the decision. Bounded runs, one pass.
  */
 const DECIDED_THAT =
-  /^((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:(?:was|were|has\s+been|have\s+been|is)\s+)?(?:decided|agreed|voted|confirmed|announced|settled)(?:\s+[^\s,.:;!?]+){0,5}?(?:\s+that\s+|\s*:\s*|,?\s+and\s+)(?=\S)/i;
+  /^((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:(?:was|were|has\s+been|have\s+been|is|has|have|had)\s+)?(?:decided|agreed|voted|confirmed|announced|settled)(?:\s+[^\s,.:;!?]+){0,5}?(?:\s+that\s+|\s*:\s*|,?\s+and\s+)(?=\S)/i;
 
 /**
  * The decision in a statement that reports one ("we voted and standup moves to 10" → "standup moves
