@@ -64,6 +64,10 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
   return { kind: 'failure', message, suggestions: [...suggestions] };
 }
 
+/** "one more line:", "another note:", "a new bullet:" at the start of added text: what it is, then it. */
+const ADDED_LABEL =
+  /^(?:(?:one\s+)?more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)\s*:\s*(?=\S)/i;
+
 /** Words that point back and go on ("it to 9", "that to Friday"): never a page's name. */
 const POINTED_NAME = /^(?:it|that|this|them)\s+(?:to|into|as|with)\b/i;
 
@@ -94,6 +98,10 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
   }
+  // "in X add one more line: …", "… another note: …": the added thing named before its colon is no text.
+  const label = edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? ADDED_LABEL.exec(edit.markdown) : null;
+  if (label && edit.kind === 'append')
+    return update(ref, { kind: 'append', markdown: edit.markdown.slice(label[0].length) });
   // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
   const stated =
     edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? statedReplace(edit.markdown) : undefined;
