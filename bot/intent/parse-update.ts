@@ -64,6 +64,9 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
   return { kind: 'failure', message, suggestions: [...suggestions] };
 }
 
+/** ", at the bottom", "at the very end" after a page's words: where an append goes anyway. */
+const AT_THE_END = /(?<=\S),?\s+(?:right\s+)?at\s+the\s+(?:very\s+)?(?:bottom|end)$/i;
+
 /** "one more line:", "another note:", "a new bullet:" at the start of added text: what it is, then it. */
 const ADDED_LABEL =
   /^(?:(?:one\s+)?more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)\s*:\s*(?=\S)/i;
@@ -98,6 +101,9 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
   }
+  // "add to the X, at the bottom: …": where an append goes is no part of the page's name.
+  if (ref.kind === 'title-search' && edit.kind === 'append' && AT_THE_END.test(ref.words))
+    return update({ ...ref, words: ref.words.replace(AT_THE_END, '') }, edit);
   // "in X add one more line: …", "… another note: …": the added thing named before its colon is no text.
   const label = edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? ADDED_LABEL.exec(edit.markdown) : null;
   if (label && edit.kind === 'append')
