@@ -64,6 +64,9 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
   return { kind: 'failure', message, suggestions: [...suggestions] };
 }
 
+/** "inside", "within" before a page's words (never a title's own first word in the corpus of titles). */
+const INSIDE_FIRST = /^(?:inside|within)\s+(?=\S)/i;
+
 /** ", at the bottom", "at the very end" after a page's words: where an append goes anyway. */
 const AT_THE_END = /(?<=\S),?\s+(?:right\s+)?at\s+the\s+(?:very\s+)?(?:bottom|end)$/i;
 
@@ -100,6 +103,11 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       // "section Code Review, add: …": the verb after the heading says what to do, it is no part of it.
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
+  }
+  // "inside the onboarding page put: …": the place word said before the page is no part of its name.
+  if (ref.kind === 'title-search' && INSIDE_FIRST.test(ref.words)) {
+    const inner = readPageName(ref.words.replace(INSIDE_FIRST, ''));
+    if (inner) return update({ ...ref, words: inner.words }, edit);
   }
   // "add to the X, at the bottom: …": where an append goes is no part of the page's name.
   if (ref.kind === 'title-search' && edit.kind === 'append' && AT_THE_END.test(ref.words))
