@@ -7,6 +7,7 @@ import { isAside, isDocumentWord } from './name-residue.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { readTarget, update } from './parse-update.js';
 import { isComplaint } from './readings.js';
+import { decisionOf } from './reported-decision.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
@@ -303,11 +304,11 @@ export function statedCommand(line: string, bodyLines: string): Intent | undefin
   if (addThat && /[:"“]/.test(named)) return undefined;
   if (!addThat && !UPDATE_IT.test(ask)) return undefined;
   const lead = statementOf(line.slice(0, at));
-  if (addThat) return isStatement(lead, bodyLines) ? addStatement(named, lead) : undefined;
+  if (addThat) return isStatement(lead, bodyLines) ? addStatement(named, decisionOf(lead)) : undefined;
   const pageFirst = PAGE_THEN_STATEMENT.exec(lead);
   if (!pageFirst) return undefined;
   const text = lead.slice(pageFirst[0].length);
-  return isStatement(text, bodyLines) ? addStatement(pageFirst[1]!, text) : undefined;
+  return isStatement(text, bodyLines) ? addStatement(pageFirst[1]!, decisionOf(text)) : undefined;
 }
 
 /** Where a first sentence or clause may end: a sentence end, an emoji, or a dash, then a space; a comma before a request or before asking what the wiki has. */

@@ -14,10 +14,12 @@ import {
 import { CREATE_EXAMPLES, UPDATE_EDIT_FORMS } from './examples.js';
 import { readPageName } from './page-name.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
+import { isPointingFind } from './pointing-find.js';
 import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
+import { titleBeforeSecondColon } from './title-with-colon.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
 import { splitWhen } from './when-phrase.js';
@@ -62,12 +64,23 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
   return { kind: 'failure', message, suggestions: [...suggestions] };
 }
 
+/** "inside", "within" before a page's words (never a title's own first word in the corpus of titles). */
+const INSIDE_FIRST = /^(?:inside|within)\s+(?=\S)/i;
+
+/** ", at the bottom", "at the very end" after a page's words: where an append goes anyway. */
+const AT_THE_END = /(?<=\S),?\s+(?:right\s+)?at\s+the\s+(?:very\s+)?(?:bottom|end)$/i;
+
+/** "one more line:", "another note:", "a new bullet:" at the start of added text: what it is, then it. */
+const ADDED_LABEL =
+  /^(?:(?:one\s+)?more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)\s*:\s*(?=\S)/i;
+
 /** Words that point back and go on ("it to 9", "that to Friday"): never a page's name. */
 const POINTED_NAME = /^(?:it|that|this|them)\s+(?:to|into|as|with)\b/i;
 
 export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent {
   // "X mentions 9:30, can you change it to 9:45": a colon inside a time is no page name's end.
-  if (ref.kind === 'title-search' && POINTED_NAME.test(ref.words))
+  // "update that line to say 10am in X": "that line" points at text, it names no page.
+  if (ref.kind === 'title-search' && (POINTED_NAME.test(ref.words) || isPointingFind(ref.words, 'any')))
     return failure(
       'Which page, and what should change? Put the old and new text in quotes: replace "old" with "new" in <page>.',
     );
@@ -86,9 +99,23 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
   if (edit.kind === 'section') {
     const heading = edit.heading
       .replace(/^the\s+/i, '')
-      .replace(/\s+(?:section|heading|header|subheading|subsection|part|bit|chapter)$/i, '');
+      .replace(/\s+(?:section|heading|header|subheading|subsection|part|bit|chapter)$/i, '')
+      // "section Code Review, add: …": the verb after the heading says what to do, it is no part of it.
+      .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
   }
+  // "inside the onboarding page put: …": the place word said before the page is no part of its name.
+  if (ref.kind === 'title-search' && INSIDE_FIRST.test(ref.words)) {
+    const inner = readPageName(ref.words.replace(INSIDE_FIRST, ''));
+    if (inner) return update({ ...ref, words: inner.words }, edit);
+  }
+  // "add to the X, at the bottom: …": where an append goes is no part of the page's name.
+  if (ref.kind === 'title-search' && edit.kind === 'append' && AT_THE_END.test(ref.words))
+    return update({ ...ref, words: ref.words.replace(AT_THE_END, '') }, edit);
+  // "in X add one more line: …", "… another note: …": the added thing named before its colon is no text.
+  const label = edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? ADDED_LABEL.exec(edit.markdown) : null;
+  if (label && edit.kind === 'append')
+    return update(ref, { kind: 'append', markdown: edit.markdown.slice(label[0].length) });
   // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
   const stated =
     edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? statedReplace(edit.markdown) : undefined;
@@ -99,6 +126,11 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       ? statedReplace(edit.replaceWith)
       : undefined;
   if (pointedStated) return update(ref, pointedStated);
+  // "change this to 45 EUR in X": old text that only points at something is never searched and replaced.
+  if (edit.kind === 'replace' && isPointingFind(edit.find))
+    return failure(
+      'Which text should change? Put the old and new text in quotes: replace "old" with "new" in <page>.',
+    );
   // "replace the word Friday with Thursday in X" read page first: the noun is not part of the old text.
   // "replace every 80% with 85%": "every" says where, it is not text on the page.
   if (edit.kind === 'replace' && /^(?:every|each)\s+\S/i.test(edit.find))
@@ -153,8 +185,8 @@ const EDIT_START = new RegExp(
     // "update X, section Desks: …": an unquoted heading before the colon.
     String.raw`,\s*(?=section\s+[^:"“\n]{1,60}:)`,
     String.raw`\s(?:append|add|body|content|title|rename(?:\s+to)?)\s*:`,
-    // A colon, not the one inside a time ("standup to 10:00 on Mondays").
-    String.raw`:(?!\d)`,
+    // A colon, not the one inside a time ("standup to 10:00 on Mondays") or a link ("https://…").
+    String.raw`:(?!\d|\/\/)`,
     String.raw`\s*(?:->|→|=>)\s*`,
     String.raw`(?:[,?.!;]|\s[-–—])\s*(?:(?:and|then)\s+)?${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
     String.raw`,?\s(?:and|then)\s+${ASKING_BEFORE_EDIT}?(?=${EDIT_VERB})`,
@@ -388,6 +420,14 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
           ? (TITLE_COLON_THEN_SAYING.exec(cursor.text) ?? TITLE_COLON_PAGE_THEN_COLON.exec(cursor.text))
           : null;
       if (titled) return appendAfterColonTitle(titled, cursor.text, bodyLines);
+      // "append to Runbook: Kafka Consumer Lag: restart it last": the first colon is the title's.
+      const twoColons = mode === 'append-to' ? titleBeforeSecondColon(cursor.text) : undefined;
+      if (twoColons) {
+        const said = cursor.text.slice(twoColons.textStart);
+        return finish(readTarget(new TextCursor(twoColons.page)), () =>
+          markdownEdit('append', joinMarkdown(said, bodyLines || undefined)),
+        );
+      }
       const ref = readTarget(cursor, mode === 'set-body' ? 'to' : 'content');
       if (mode === 'set-body') cursor.take(TO);
       if (!cursor.take(SAYING)) cursor.take(COLON);

@@ -1,3 +1,4 @@
+import { wordSet } from './closed-words.js';
 import { acceptSpaceWord, readNameBeforeText, readSpaceName } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 
@@ -79,4 +80,34 @@ export function quoteTitleWithColon(text: string): string {
       return `${text.slice(0, titleStart)}"${title}"${text.slice(at.index)}`;
   }
   return text;
+}
+
+/**
+ * The last word before a title's own colon in titles that are a kind of page then its subject
+ * ("Runbook: Kafka Consumer Lag", "Customer Meeting Notes: Contoso", "FAQ: Expenses"). Data: extend freely.
+ */
+const COLON_TITLE_HEADS = wordSet(
+  // Page kinds only: "Sprint Review: Demo: …" or "Team Rituals: Retro: …" are a page, then a labelled line.
+  'runbook runbooks notes minutes faq how-to howto adr rfc postmortem post-mortem spec proposal',
+);
+/**
+ * Page words, a colon, one to six capitalised words, small lower-case words between them ("Elevated 5xx
+ * at the Gateway"; the title's subject, an optional page noun),
+ * then a second colon before the text. Bounded runs with no colon inside them: one pass.
+ */
+const TWO_COLONS =
+  /^([^:\n]{1,80}):\s+([A-Z0-9][\w&'-]*(?:\s+(?:(?:at|the|of|for|and|in|on|to|a|an|with)\s+){0,2}[A-Z0-9][\w&'-]*){0,5}(?:\s+(?:page|doc))?)\s*:\s*(?=\S)/;
+
+/**
+ * "append to Customer Meeting Notes: Contoso: next call in May": when the words before the first colon
+ * end in a kind of page ({@link COLON_TITLE_HEADS}) and a second colon follows a few capitalised words,
+ * the first colon is the title's and the text starts after the second. Returns the page's words and
+ * where the text starts, or `undefined` (then the first colon starts the text, as before).
+ */
+export function titleBeforeSecondColon(text: string): { page: string; textStart: number } | undefined {
+  const match = TWO_COLONS.exec(text);
+  if (!match) return undefined;
+  const head = match[1]!.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+  if (!COLON_TITLE_HEADS.has(head)) return undefined;
+  return { page: `${match[1]!}: ${match[2]!}`, textStart: match[0].length };
 }
