@@ -517,10 +517,12 @@ const MAX_LINE_TITLE_WORDS = 8;
 function titleOnNextLine(typed: string, bodyLines: string): Intent | undefined {
   const command = typed.trim();
   if (!PAGE_AND_SPACE_ONLY.test(command) || NAMES_A_TITLE.test(command)) return undefined;
-  const lineEnd = bodyLines.indexOf('\n');
+  // "create a page in SALES:\n\nRenewals Tracker\n…": blank lines before the title line are no part of it.
+  const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
+  const lineEnd = lines.indexOf('\n');
   if (lineEnd < 0) return undefined;
-  const line = bodyLines.slice(0, lineEnd).trim();
-  const text = bodyLines.slice(lineEnd + 1);
+  const line = lines.slice(0, lineEnd).trim();
+  const text = lines.slice(lineEnd + 1);
   if (!TITLE_LIKE_LINE.test(line) || line.split(/\s+/).length > MAX_LINE_TITLE_WORDS) return undefined;
   if (text.trim().length === 0) return undefined;
   const read = readCreate(`${command.replace(/\s*:$/, '')} called ${line}`, text);
@@ -540,10 +542,10 @@ const NEXT_SENTENCE_CREATE =
 const SPACE_AFTER_TEXT_PROBE = 60;
 /**
  * "…: list of suppliers, in OPS", "…: weekly handover (in Engineering)": a space clause set off by a
- * comma, a semicolon or brackets at the very end, after the text. One bounded run, anchored at the end.
+ * comma, a semicolon, a spaced dash or brackets at the very end, after the text. One bounded run, anchored at the end.
  */
 const SPACE_CLAUSE_AT_END =
-  /(?:[,;]\s*|\s*\(\s*)((?:in|on|into|inside|under)\s+(?:the\s+)?[\p{L}&][\p{L}\p{N}& ]{0,40}?)\s*\)?[.!]?\s*$/u;
+  /(?:[,;]\s*|\s[-–—]\s+|\s*\(\s*)((?:in|on|into|inside|under)\s+(?:the\s+)?[\p{L}&][\p{L}\p{N}& ]{0,40}?)\s*\)?[.!]?\s*$/u;
 
 /**
  * "create a page called X with: list of suppliers, in OPS": the space said last, after the text, is
