@@ -1,4 +1,6 @@
+import { TEXT_NOUN } from './body-markers.js';
 import { isQuestion, stripPoliteness } from './classify-text.js';
+import { FUNCTION_WORDS, wordSet } from './closed-words.js';
 import {
   PAGE_COMPLAINT,
   parseAddToSaying,
@@ -168,6 +170,27 @@ const GIVE_A_SEARCH =
   /^give(?=\s+\S[^\n]{0,200}\s+an?\s+(?:quick\s+|fast\s+)?(?:search|look-?up|google)(?:\s+(?:please|pls|plz))?\s*[.!?]*$)\s+/i;
 const A_SEARCH_AT_END =
   /\s+an?\s+(?:quick\s+|fast\s+)?(?:search|look-?up|google)(?:\s+(?:please|pls|plz))?\s*[.!?]*$/i;
+/** First words that make a line a command or a question about a page, never the start of a new page's title. */
+const NOT_A_TITLE_START = wordSet(
+  'delete remove archive move copy merge check open show view read find search review approve reject restore fix update edit change rename share send lock unlock hide print please',
+);
+/**
+ * "Delete Onboarding …", "Why is the Onboarding …": a first word that starts no verbless title (a lookahead
+ * of the closed words, each as typed at a line's start: capitalised or all lower case).
+ */
+const NOT_A_TITLE_AHEAD = `(?!(?:${[...FUNCTION_WORDS, ...NOT_A_TITLE_START]
+  .flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1)])
+  .join('|')})(?![\\p{L}\\p{N}'’-]))`;
+/** A space after "in" / "on": a key, or a capitalised name, maybe with "space" ("in the Legal space"). */
+const VERBLESS_SPACE = String.raw`(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Za-z0-9]{1,20}(?:\s+space)?`;
+/**
+ * A title in capitals with no verb before it, then "page in <space>, text:" or "- new page in <space>":
+ * the two verbless ways of asking for a new page. The title is a bounded lazy run (no colon or quote).
+ */
+const VERBLESS_NEW_PAGE = new RegExp(
+  String.raw`^(?=[A-Z0-9])${NOT_A_TITLE_AHEAD}([^"“\n:]{1,80}?)(?:\s+(?:page|doc)\s+(?=${VERBLESS_SPACE}\s*[,;.]?\s*${TEXT_NOUN}\s*:)|\s*[-–—,]\s*(?:an?\s+)?new\s+(?:page|doc)\s+(?=${VERBLESS_SPACE}\s*(?::|[-–—]\s)))`,
+  'u',
+);
 
 const RULES: readonly Rule[] = [
   [
@@ -415,6 +438,12 @@ const RULES: readonly Rule[] = [
           )
         : undefined;
     },
+  ],
+  [
+    // "Team Charter page in ENG, text: …", "Data Retention — new page in LEGAL: …": no verb, but a title, the page
+    // noun, a space and the text named (or "new page") — a new page (a create of a title that exists fails closed).
+    VERBLESS_NEW_PAGE,
+    (rest, body, match) => parseCreate(`page called ${match[1]} ${rest}`, body),
   ],
   [
     /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish|build|generate|prepare|produce|compose|craft|author|have|get(?=\s+(?:(?:me|us)\s+)?an?\s+new\s))\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b)/i,

@@ -477,8 +477,14 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
  * Fails, asking for what is missing, when there is no title, no space or no body: an empty page is
  * never created by accident.
  */
-export function parseCreate(typed: string, bodyLines: string): Intent {
-  const read = readCreate(plainNaming(typed), bodyLines);
+export function parseCreate(typedFirst: string, bodyLines: string): Intent {
+  // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
+  const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
+  const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
+  const read =
+    titleOnNextLine(typed, bodyLines) ??
+    spaceAfterText(typed, bodyLines) ??
+    readCreate(plainNaming(typed), bodyLines);
   // "… in ENG, content to follow": a text only promised is none; the create asks for it.
   if (
     read.kind !== 'operation' ||
@@ -487,6 +493,82 @@ export function parseCreate(typed: string, bodyLines: string): Intent {
   )
     return read;
   return askForText(read.request.title, read.request.spaceKey);
+}
+
+/** "a page in HR", "a new doc in the Engineering space:": page words and a space clause only, no title. */
+const PAGE_AND_SPACE_ONLY =
+  /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\s+(?:in|on|into|inside|within|under|for)\s+[^:"“\n]{1,40}?\s*:?$/i;
+/** Words that name a title: a command holding one has its title already. */
+const NAMES_A_TITLE = /\b(?:called|named|titled|entitled|title|name)\b/i;
+/**
+ * A line that reads as a title: starts with a capital or a digit, a few words, no colon and no
+ * sentence end, no Markdown mark (a heading, a list) — "Pet Policy", not "dogs allowed on Fridays.".
+ */
+const TITLE_LIKE_LINE = /^[\p{Lu}\p{N}][^:#*\n]{0,58}[^.!?:,;\s]$|^[\p{Lu}\p{N}]$/u;
+/** Most words of a title read from its own line. */
+const MAX_LINE_TITLE_WORDS = 8;
+
+/**
+ * "create a page in HR\nPet Policy\ndogs on Fridays": a command with the space but no title, then a
+ * title-like first line and text after it — the first line is the title. Read as "a page in HR called
+ * Pet Policy" with the lines after it as the text; kept only when that reads a create of exactly that
+ * title (else the command asks, as before).
+ */
+function titleOnNextLine(typed: string, bodyLines: string): Intent | undefined {
+  const command = typed.trim();
+  if (!PAGE_AND_SPACE_ONLY.test(command) || NAMES_A_TITLE.test(command)) return undefined;
+  // "create a page in SALES:\n\nRenewals Tracker\n…": blank lines before the title line are no part of it.
+  const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
+  const lineEnd = lines.indexOf('\n');
+  if (lineEnd < 0) return undefined;
+  const line = lines.slice(0, lineEnd).trim();
+  const text = lines.slice(lineEnd + 1);
+  if (!TITLE_LIKE_LINE.test(line) || line.split(/\s+/).length > MAX_LINE_TITLE_WORDS) return undefined;
+  if (text.trim().length === 0) return undefined;
+  const read = readCreate(`${command.replace(/\s*:$/, '')} called ${line}`, text);
+  return read.kind === 'operation' && read.request.operation === 'create' && read.request.title === line
+    ? read
+    : undefined;
+}
+
+/**
+ * "a page. Please create …", "a new page. Can you make …": the page words end a sentence (why a page
+ * is wanted) and the next sentence starts a create of its own. A few courtesy words, then the verb.
+ */
+const NEXT_SENTENCE_CREATE =
+  /^\s*(?:an?\s+|one\s+|the\s+)?(?:new\s+)?(?:page|doc|document)\s*[.!?]+\s+(?:(?:so|ok|okay|please|pls|plz|kindly|can|could|would|will|you|u)[\s,]+){0,4}(?:create|make|write|draft|start|set\s+up)\s+(?=\S)/i;
+
+/** Most characters at the end of a create looked at for a space named after the text. */
+const SPACE_AFTER_TEXT_PROBE = 60;
+/**
+ * "…: list of suppliers, in OPS", "…: weekly handover (in Engineering)": a space clause set off by a
+ * comma, a semicolon, a spaced dash or brackets at the very end, after the text. One bounded run, anchored at the end.
+ */
+const SPACE_CLAUSE_AT_END =
+  /(?:[,;]\s*|\s[-–—]\s+|\s*\(\s*)((?:in|on|into|inside|under)\s+(?:the\s+)?[\p{L}&][\p{L}\p{N}& ]{0,40}?)\s*\)?[.!]?\s*$/u;
+
+/**
+ * "create a page called X with: list of suppliers, in OPS": the space said last, after the text, is
+ * moved to just after the title ("a page called X in OPS with: list of suppliers"), where the grammar
+ * reads it. Only when the command names no space before its text, the text is inline (after a colon)
+ * and the moved clause reads as the create's space; else `undefined` (the command is read as typed).
+ */
+function spaceAfterText(typed: string, bodyLines: string): Intent | undefined {
+  if (bodyLines.trim().length > 0) return undefined;
+  const command = plainNaming(typed.trim());
+  const from = Math.max(0, command.length - SPACE_AFTER_TEXT_PROBE);
+  const clause = SPACE_CLAUSE_AT_END.exec(command.slice(from));
+  if (!clause) return undefined;
+  const rest = command.slice(0, from + clause.index);
+  const colon = rest.indexOf(':');
+  if (colon < 0) return undefined;
+  const asTyped = readCreate(rest, '');
+  if (asTyped.kind !== 'failure' || !asTyped.message.startsWith('Which space')) return undefined;
+  const quoteAt = rest.search(/["“‘«„]/);
+  const quoted = quoteAt >= 0 ? readQuoted(rest, quoteAt) : undefined;
+  const end = quoted?.kind === 'quoted' && quoted.end < colon ? quoted.end : titleEnd(rest, colon);
+  const read = readCreate(`${rest.slice(0, end)} ${clause[1]}${rest.slice(end)}`, '');
+  return read.kind === 'operation' && read.request.operation === 'create' ? read : undefined;
 }
 
 /** Asked when a new page has a title and a space but no text. */
