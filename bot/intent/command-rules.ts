@@ -451,8 +451,10 @@ const RULES: readonly Rule[] = [
   ],
   [
     rule(
-      // "add me to the channel": a person added to something, not text to a page.
-      String.raw`^(?:append|add|put|write|insert|stick|pop|tack|attach|jot\s+down|note\s+down)\s+(?!(?:me|us|him|her|them|myself|ourselves)\s+(?:to|onto|into|on|in)\b)(?=\S.*\s(?:to|onto|into|on|in)\s)`,
+      // "add me to the channel": a person added to something, not text to a page. The page's "to"/"in"
+      // comes before the first sentence ends: in "write it up. Please make a page … in HR with: …" the
+      // "in" belongs to another request, and reading it as this one's page wrote to a page called "with".
+      String.raw`^(?:append|add|put|write|insert|stick|pop|tack|attach|jot\s+down|note\s+down)\s+(?!(?:me|us|him|her|them|myself|ourselves)\s+(?:to|onto|into|on|in)\b)(?=\S(?:[^.!?\n]|[.!?](?!\s))*\s(?:to|onto|into|on|in)\s)`,
     ),
     (rest, body) => {
       const saying =
