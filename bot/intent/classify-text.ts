@@ -893,9 +893,18 @@ const THANKS_EMOJI = new Set(['🙏', '👍', '👌', '🙌', '👏', '💯', '�
 /** Skin tones, joiners and variation selectors that ride on an emoji. */
 const EMOJI_MODIFIERS = /[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu;
 
-/** True for a message of thanks or approval emoji only ("🙏", "👍🏽 👍🏽"). */
+/** The same gestures as Slack and Teams shortcodes (":wave:", ":+1::skin-tone-3:"), read as one mark each. */
+const THANKS_SHORTCODE =
+  /:(?:wave|pray|\+1|thumbsup|raised_hands|clap|ok_hand|handshake|thank_you|thanks|heart):(?::skin-tone-\d:)?/g;
+
+/** True for a message of thanks or approval emoji only ("🙏", "👍🏽 👍🏽", ":wave:"). */
 export function isThanksEmoji(line: string): boolean {
-  const marks = [...line.replace(EMOJI_MODIFIERS, '').replace(/[\s!.]+/g, '')];
+  const marks = [
+    ...line
+      .replace(THANKS_SHORTCODE, '👍')
+      .replace(EMOJI_MODIFIERS, '')
+      .replace(/[\s!.]+/g, ''),
+  ];
   return marks.length > 0 && marks.length <= 8 && marks.every((mark) => THANKS_EMOJI.has(mark));
 }
 

@@ -785,19 +785,13 @@ function withoutThanksAfterQuestion(line: string): string {
   return !/[\p{L}\p{N}]/u.test(after) || isGreeting(after) ? line.slice(0, mark + 1) : line;
 }
 
-/** A line of only waves, thanks or thumbs, as emoji or Slack and Teams shortcodes (a smile alone says nothing: "🙂🙂🙂"). */
-const GREETING_EMOJI_ONLY =
-  /^(?:(?:👋|🙏|👍|🙌|🤝|❤️|♥️|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}|:(?:wave|pray|\+1|thumbsup|raised_hands|thank_you|thanks|handshake)(?::skin-tone-\d:)?:)\s*){1,6}$/u;
-
 function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   // "👋", ":wave:", "🙏" alone: a wave or thanks said with an emoji.
-  if (GREETING_EMOJI_ONLY.test(head.trim())) return { kind: 'greeting' };
+  if (isThanksEmoji(head)) return { kind: 'greeting' };
   if (!/[\p{L}\p{N}]/u.test(line)) {
     // "?", "???": only asking, nothing asked about; the help says what can be asked.
     if (/^[?？¿]+$/.test(line.trim())) return { kind: 'help' };
-    // "🙏", "👍": thanks sent as emoji.
-    if (isThanksEmoji(head)) return { kind: 'greeting' };
     return failure('I did not catch that. Try one of these commands.');
   }
   if (isGreeting(line)) {
