@@ -129,7 +129,8 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
   // "change this to 45 EUR in X": old text that only points at something is never searched and replaced.
   if (edit.kind === 'replace' && isPointingFind(edit.find))
     return failure(
-      'Which text should change? Put the old and new text in quotes: replace "old" with "new" in <page>.',
+      'Which words on the page should change? The old text only points at them ("this", "it", "that line"), so I ' +
+        'will not replace it. Give the exact words: replace "old words" with "new words" in <page>.',
     );
   // "replace the word Friday with Thursday in X" read page first: the noun is not part of the old text.
   // "replace every 80% with 85%": "every" says where, it is not text on the page.
