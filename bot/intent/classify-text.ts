@@ -897,15 +897,25 @@ const EMOJI_MODIFIERS = /[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu;
 const THANKS_SHORTCODE =
   /:(?:wave|pray|\+1|thumbsup|raised_hands|clap|ok_hand|handshake|thank_you|thanks|heart):(?::skin-tone-\d:)?/g;
 
-/** True for a message of thanks or approval emoji only ("🙏", "👍🏽 👍🏽", ":wave:"). */
+/** Most marks a thanks made of emoji has; the longest such line fits in a few hundred characters. */
+const MAX_THANKS_MARKS = 8;
+const MAX_THANKS_LINE = 300;
+
+/**
+ * True for a message of thanks or approval emoji only ("🙏", "👍🏽 👍🏽", ":wave:"). Every line is asked
+ * first, so a long line is refused before any copy is made of it.
+ */
 export function isThanksEmoji(line: string): boolean {
+  if (line.length > MAX_THANKS_LINE) return false;
   const marks = [
     ...line
       .replace(THANKS_SHORTCODE, '👍')
       .replace(EMOJI_MODIFIERS, '')
       .replace(/[\s!.]+/g, ''),
   ];
-  return marks.length > 0 && marks.length <= 8 && marks.every((mark) => THANKS_EMOJI.has(mark));
+  return (
+    marks.length > 0 && marks.length <= MAX_THANKS_MARKS && marks.every((mark) => THANKS_EMOJI.has(mark))
+  );
 }
 
 /** "hi how are u doing", "hey hope you're well": a greeting word, then small talk with no break. */
