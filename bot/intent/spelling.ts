@@ -384,6 +384,8 @@ const ONE_AFTER = /^(any|some|sum|every|no)1$/i;
 
 /** Verbs after which a phone's "4" is "for" ("search 4 X", "looking 4 the rota"). */
 const FOR_AFTER = new Set(['search', 'searching', 'srch', 'look', 'looking', 'find']);
+/** Verbs after which a phone's "2" is "to" before a page's capitalised name ("add 2 Reading List: …"). */
+const TO_AFTER = new Set(['add', 'append', 'post', 'write']);
 /** What a "4" counts, so it stays a number ("search 4 day week", "4 hours"). */
 const COUNTED =
   /^(?:days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|steps?|pillars?|eyes|k|x|pm|am|times?|people|pages?|items?|wheel|star|levels?|quarters?)$/i;
@@ -398,6 +400,14 @@ function chatForm(part: string, previous: string | undefined, next: string | und
     !COUNTED.test(next)
   )
     return 'for';
+  if (
+    part === '2' &&
+    TO_AFTER.has(previous?.toLowerCase() ?? '') &&
+    next !== undefined &&
+    /^\p{Lu}/u.test(next) &&
+    !COUNTED.test(next)
+  )
+    return 'to';
   if (
     part === 'r' &&
     (ARE_BEFORE.has(previous?.toLowerCase() ?? '') || ARE_AFTER.has(next?.toLowerCase() ?? ''))
