@@ -13,6 +13,7 @@ const QUEUE_WORDS = wordSet(
     'off ok okay ack go ahead goahead decide decided decision decisions reject rejected rejection review ' +
     'reviews reviewed accept accepted deny denied ' +
     // the queue and what sits in it
+    'supposed meant expected required due ' +
     'pending pendings waiting awaiting outstanding open queue queued inbox list request requests requested ' +
     'change changes edit edits update updates write writes page pages creation item items thing things stuff ' +
     'one ones anything something everything nothing all status state ' +
@@ -123,8 +124,11 @@ const NAMES_THE_BOT =
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
   /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
-/** Pointing words: "can you do it?" is about something earlier, not the bot. */
-const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+thing\b/i;
+/**
+ * Pointing words: "can you do it?", "can you also do the other one?", "do the usual for the new joiner"
+ * are about something earlier, not the bot.
+ */
+const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+(?:thing|usual|same|other)\b/i;
 /** Past doings of the bot ("what did you do?", "have you done it?"). */
 const DID_YOU = /\b(?:did|have|has|had)\s+(?:you|u|ya)\b/i;
 /** "do what you normally do": asks it to act, not what it can do. */

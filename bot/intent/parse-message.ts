@@ -47,6 +47,7 @@ import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
+import { isPointedTask } from './pointed-task.js';
 import { readQuoted } from './read-quoted.js';
 import {
   ASKED_TO_ACT,
@@ -831,13 +832,18 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "that page", "same for the other page", "change it back": only pointing, nothing named; "do it?" stays a question.
   const pointing =
     !/["“”_*`]/.test(core) &&
-    (isPointingOnly(core) || isVagueRequest(core) || isNamelessRead(core) || isNamelessEdit(core));
+    (isPointingOnly(core) ||
+      isVagueRequest(core) ||
+      isNamelessRead(core) ||
+      // "please update", "I want to edit": the verb alone, and no edit on the lines after it either.
+      isNamelessEdit(core, bodyLines.trim().length === 0 ? 1 : 2));
   // "can you make a new one?": asked of the bot with its question mark, still a request naming nothing.
   const askedToAct = ASKED_TO_ACT.test(line.trim()) && !isQuestion(core);
   if (pointing && (!/\?\s*$/.test(line) || askedToAct) && (!isQuestion(core) || /^(?:do|same)\s/i.test(core)))
     return unclear(core);
   // "make it better", "ok go", "not what I wanted", "do what you did yesterday": no word names anything.
-  if (!/["“”_*`]/.test(core) && namesNothingAtAll(core, line)) return unclear(core);
+  // "can you do what Ravi asked for yesterday?": a task pointed at by who asked for it, never described.
+  if (!/["“”_*`]/.test(core) && (namesNothingAtAll(core, line) || isPointedTask(line))) return unclear(core);
   // "I need a page for X in OPS that says …": a whole new page asked in words the rules read otherwise.
   // The line as typed keeps the wish ("Need page …"); thanks after the page's text are no part of it.
   const newPage = newPageAsked(withoutCourtesyAtEnd(line.trim()), core, bodyLines);

@@ -115,7 +115,7 @@ export function isFillerOnly(core: string): boolean {
  */
 const RECALLING = (
   'usual again back before earlier discussed mentioned talked said agreed meant sent shared showed asked ' +
-  'above below per needful wrong'
+  'above below per needful necessary wrong'
 ).split(' ');
 const POINTING = new Set([
   ..."it this that these those them thing things stuff something one same thingy thingamajig whatsit that's thats it's".split(
@@ -161,6 +161,8 @@ export function isVagueRequest(core: string): boolean {
 const POINTED_EXTRA = new Set(
   (
     'we you u i they my our yesterday today morning week ago from what to do did need needed want wanted wants mean message email not quite ' +
+    // the day it was shown: "the one from monday"
+    'monday tuesday wednesday thursday friday ' +
     // who it goes to, never what it is ("send it to the team", "share that with everyone")
     'team everyone everybody channel group manager boss'
   ).split(' '),
@@ -196,13 +198,14 @@ export function isNamelessRead(core: string): boolean {
 const EDIT_VERBS = new Set('update edit change fix correct amend tidy modify rename'.split(' '));
 
 /**
- * True for an edit that names no page ("update the page", "edit the doc pls", "fix that one"): an edit
+ * True for an edit that names no page ("update the page", "edit the doc pls", "fix that one"; with
+ * `minWords` 1, "please update" with nothing after it at all): an edit
  * verb, then only words that name nothing. Asking which page as if the request were understood would
  * hide that nothing was; it is not understood, with readings. A create is left to ask for its title.
  */
-export function isNamelessEdit(core: string): boolean {
+export function isNamelessEdit(core: string, minWords = 2): boolean {
   const words = wordsOf(core).map((word) => word.replace(/[^\p{L}\p{N}']+/gu, '').toLowerCase());
-  if (words.length < 2 || words.length > 5) return false;
+  if (words.length < minWords || words.length > 5) return false;
   const [first, ...rest] = words;
   return EDIT_VERBS.has(first!) && rest.every(namesNothing);
 }
@@ -280,7 +283,9 @@ const NAMING_NOTHING = new Set(
     // taking back what was done, with nothing named: "undo", "revert that", "redo it"
     'undo undone revert reverted redo ' +
     // "please action", "kindly action this" (Indian English): do it, with nothing named
-    'action actioned'
+    'action actioned ' +
+    // finishing what was started, with nothing named: "have you finished?", "can you complete it", "put it where it belongs"
+    'finish finished finishing complete completed started belong belongs'
   ).split(' '),
 );
 /**
@@ -333,14 +338,27 @@ function saysNothingYet(words: readonly string[], text: string): boolean {
   return words.some((word) => HOLDING.has(word)) || HOLDING_PHRASE.test(text);
 }
 /**
+ * True for a request of the bot ({@link ASKED_TO_ACT}: "can you …", "please …") whose words, all of them
+ * closed (see `namesNothingAtAll`), hold no asking word and no object: "can you check", "pls check",
+ * "could you look", "please proceed". There is nothing to search for ("check") or to answer.
+ */
+function isBareAskToAct(words: readonly string[], line: string): boolean {
+  return (
+    ASKED_TO_ACT.test(line.trim()) &&
+    !words.some((word) => ASKING_WORDS.has(word)) &&
+    words.filter((word) => !FUNCTION_WORDS.has(word)).length <= 2
+  );
+}
+
+/**
  * Asked as a question: a question word then anything but a subject ("how do I do that", "what happened";
  * "what I asked before" is not asked), or a verb first ("is that it", "do you know").
  */
 const QUESTION_SYNTAX =
   /^(?:(?:what|how|who|where|when|why|which)\b(?!\s+(?:i|you|u|we|they|he|she)\b)|(?:is|are|was|were|does|did|has|have|had|am|should|shall|will|would|could|can|may|might|must|isn'?t|aren'?t|doesn'?t|didn'?t)\b|do\s+(?:you|u|i|we|they)\b)/i;
-/** A request to do again what was done before, whoever or whatever it is for now ("do the same for Omar"). */
+/** A request to do again what was done before, whoever or whatever it is for now ("do the same for Omar", "do the usual for the new joiner"). */
 const REPEAT_REQUEST =
-  /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?same(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again)|(?:repeat|redo)\s+(?:that|it|this)\b|(?:the\s+)?same\s+(?:again|thing\s+again|as\s+(?:before|last\s+time|usual))\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
+  /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?(?:same|usual)(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again)|(?:repeat|redo)\s+(?:that|it|this)\b|(?:the\s+)?same\s+(?:again|thing\s+again|as\s+(?:before|last\s+time|usual))\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
 /** A request of the bot ("can you …", "please …"): asked with a question mark or not, it asks for an action. */
 export const ASKED_TO_ACT =
   /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly)\b/i;
@@ -360,6 +378,8 @@ export function namesNothingAtAll(core: string, line: string): boolean {
   if (!allWordsFrom(words, FUNCTION_WORDS, NAMING_NOTHING, VAGUE, POINTED_EXTRA, NAMELESS, FILLER))
     return false;
   if (saysNothingYet(words, core)) return true;
+  // "can you check", "pls handle": a request of the bot whose verb has nothing after it to act on.
+  if (isBareAskToAct(words, line)) return true;
   // "did you get my message?", "what do you mean?", "what happened to my thing?": asked of the bot's
   // doings or of a thing never named, not of the knowledge base.
   if (BOT_DOINGS.test(core) || words.some((word) => THING.has(word))) return true;
@@ -383,11 +403,12 @@ export function isPointedNewPage(line: string): boolean {
 
 /**
  * An edit of something only pointed at ("update it with the new numbers", "fix that so it says 5 days",
- * "add it to the rota", "put it in the usual place"): the object is a pronoun, never described. Read in
- * the first 160 characters only.
+ * "add it to the rota", "put it in the usual place", "update that doc with the new info", "update it as
+ * per the call"): the object is a pronoun or a page never named, never described. Read in the first 160
+ * characters only.
  */
 const POINTED_EDIT =
-  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:update|edit|change|fix|correct|amend|modify|redo|rewrite|add|put|append|post|paste|stick)\s+(?:it|that|this|them)(?=[\s,.!?:]*$|\s+(?:with|to|so|by|using|in|into|on|now|again|pls|please|for\s+me)\b)/i;
+  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:update|edit|change|fix|correct|amend|modify|redo|rewrite|add|put|append|post|paste|stick)\s+(?:it|that|this|them|(?:the|that|this)\s+(?:page|doc|document|one|article|file|wiki))(?=[\s,.!?:]*$|\s+(?:with|to|so|by|using|in|into|on|now|again|pls|please|for\s+me|as\s+per|per|according\s+to|based\s+on|like)\b)/i;
 
 /**
  * True for a failed edit whose object is only pointed at (see {@link POINTED_EDIT}): asking for the page
