@@ -22,7 +22,7 @@ const EMOTICON = /(^|\s)(?:[:;=]-?[)(\][DPp]|[xX]D+|\^_*\^|<3+)(?=\s|$)/g;
 const PLEASE = String.raw`(?:please|pls|plz|plse|plese|pleas|plase|pleae|plis|pleeease|pretty\s+please|kindly)`;
 /** How people address whoever they talk to, in many Englishes ("mate", "pal", "lads"): kept as data. */
 const VOCATIVE =
-  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|ma|bhai|oga|yaar|partner|friend|friends|y'?all|peeps|gang|ladies)";
+  "(?:mate|m8|pal|buddy|bud|guys|lads|boss|chief|fam|bro|dude|cobber|sir|madam|ma'am|ma|bhai|oga|yaar|partner|friend|friends|y'?all|peeps|gang|ladies|bru|boet|bruv|cuz|chale|stranger|strangers)";
 /** Who people greet before a command: the bot by name, the room, nobody in particular. */
 const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?(?:\s+${PARTICLE})?`;
 
@@ -784,21 +784,45 @@ export function stripPoliteness(line: string): string {
   return text;
 }
 
-/** Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. */
-const GREETING_WORD = String.raw`(?:hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tenks|thenks|tanx|thks|tnks|thanq|thankq|thank\s+q|tnq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+help)|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|wass+up|wazz+up|whassup|bye|goodbye|see\s+(?:you|ya)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
+/**
+ * More ways to greet, sign off or acknowledge, as people type them in chat and in other Englishes
+ * ("gud mrng", "ayy", "roger that", "catch you later", "e kaaro", "how body", "kamusta", "dia duit"). Kept as data.
+ */
+const MORE_GREETINGS = [
+  String.raw`(?:a\s+)?(?:very\s+)?(?:go+d|gu+d|gd)\s+(?:mornin|mrng|mrning|morng|morn|aftn|evng|eve|nite|noon)`,
+  'afternoon',
+  'hullo',
+  'ay+|ayo|hey+o|he+y+\\s+(?:you|u)',
+  'salutations',
+  String.raw`understood|roger(?:\s+that)?|copy\s+that|will\s+do|gotcha|got\s+(?:you|ya)|ack`,
+  String.raw`k+|okie\s+dokie|okey\s+dokey|okie-dokie|oki\s+doki`,
+  String.raw`catch\s+(?:you|u|ya)|laters|peace(?:\s+out)?|adios|cheerio|ta-?ra|toodles|ttfn|bye{2,}`,
+  String.raw`enjoy\s+(?:your|ur|the)\s+(?:day|weekend|evening|lunch|holidays?|break)`,
+  // Nigerian, South African, Filipino, Irish greetings
+  String.raw`e\s*k(?:aa|a)ro|e\s*kaa?san|e\s*ku+role|how\s+(?:body|una\s+dey|(?:you|u)\s+dey|market)|wetin\s+dey(?:\s+happen)?`,
+  String.raw`howzit|(?:ka)?musta(?:\s+(?:ka|kayo))?`,
+  String.raw`dia\s+(?:duit|dhuit|daoibh)`,
+].join('|');
+
+/**
+ * Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. No two
+ * alternatives (here or in the tail) may match the same words, or a long run of them that fails at its
+ * end would be tried every way it can be split.
+ */
+const GREETING_WORD = String.raw`(?:${MORE_GREETINGS}|hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tenks|thenks|tanx|thks|tnks|thanq|thankq|thank\s+q|tnq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+help)|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|wass+up|wazz+up|whassup|bye|goodbye|see\s+(?:you|ya)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
  */
-const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?|(?:that|this|it|you|u)\s+(?:(?:just|really)\s+)?(?:saved\s+(?:me|us|my)(?:\s+(?:(?:so\s+much|a\s+lot\s+of|loads\s+of|heaps\s+of|a\s+ton\s+of|some)\s+time|(?:whole\s+)?(?:day|morning|week|life|bacon|skin)))?|made\s+my\s+(?:day|morning|week)))`;
+const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+looking\s+for))|what\s+i\s+(?:needed|wanted|was\s+looking\s+for)|the\s+one|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ|champion)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?|(?:that|this|it|you|u)\s+(?:(?:just|really)\s+)?(?:saved\s+(?:me|us|my)(?:\s+(?:(?:so\s+much|a\s+lot\s+of|loads\s+of|heaps\s+of|a\s+ton\s+of|some)\s+time|(?:whole\s+)?(?:day|morning|week|life|bacon|skin)))?|made\s+my\s+(?:day|morning|week)))`;
 /**
  * Particles said after thanks in other Englishes ("thanks o", "thank you lah", "thanks ji", "tnx sha"):
  * they soften or stress it, and name nothing: the shared particles (particles.ts) and a few said to whoever helped.
  */
 const THANKS_PARTICLE = `(?:${PARTICLE}|o+|ya|amigo|amiga)`;
-const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|much|then|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|zusammen|allerseits|a\s+todos|tout\s+le\s+monde|(?:i|we)\s+(?:needed|wanted)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|much|then|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
 /** A sound of relief or delight before thanks ("ah brilliant, cheers", "oh nice", "yay thanks"); alone it is no greeting. */
-const INTERJECTION_LEAD = String.raw`(?:(?:ah+|oh+|ooh+|aw+|yay|woo+|wow|ahh+|phew)\s+)?`;
+const INTERJECTION_LEAD = String.raw`(?:(?:ah+|oh+|ooh+|aw+|yay|woo+|wow|ahh+|phew|no|nope|nah|yes|yeah|yep)\s+)?`;
 const GREETING = new RegExp(
   String.raw`^${INTERJECTION_LEAD}(?:${VOCATIVE}\s+)?(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
@@ -812,8 +836,19 @@ const MAX_GREETING_LEAD = 80;
  * Small talk said with a greeting ("hope you're well", "happy friday", "how r u", "hope your week is
  * going well", "long time no see"): no request in it. Kept as data.
  */
+/**
+ * Checking the bot is there ("you there?", "anyone home?", "is this thing on?") and asking the news in
+ * Irish English ("what's the craic"): small talk, no request. Kept as data.
+ */
+const PRESENCE_AND_NEWS = [
+  String.raw`(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:there|around|awake|alive|online|about)`,
+  String.raw`(?:is\s+)?(?:any(?:one|body)|some(?:one|body))\s+(?:there|home|around|about|awake)`,
+  String.raw`(?:is\s+)?this\s+(?:thing\s+)?(?:on|working|live)`,
+  String.raw`(?:how|what)(?:'s|’s|s|\s+is)\s+the\s+(?:craic|story)`,
+].join('|');
+
 const SMALL_TALK = new RegExp(
-  String.raw`^(?:(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week|weekend|morning|holidays?|break|trip|move|family|kids))\b(?![\p{L}\s'’]{0,40}\b(?:can|could|would|will|pls|please|plz|search|find|open|show|look|need|want|get|send|create|add|update|where|what|how|any|anything)\b)[\p{L}\s'’]{0,40}|happy\s+(?:${WEEKDAY}|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone|work|the\s+family)|(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:alright|ok|okay|well|good)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u|ya)\s+(?:doing|doin|going|goin)|how\s+was\s+(?:your|ur|the)\s+(?:weekend|night|day|morning|holiday|holidays|break|trip|vacation|leave)|how(?:'s|’s|s|\s+has)\s+(?:your|ur)\s+(?:day|week|weekend|morning)\s+been|long\s+time\s+no\s+see|(?:(?:a|such\s+a|what\s+a)\s+)?(?:nice|lovely|beautiful|great|good|gorgeous|sunny)\s+(?:day|morning|weather)(?:\s+(?:today|out\s+there))?|(?:(?:so|really)\s+)?(?:nice|good|great|lovely|pleased)\s+to\s+(?:(?:finally|e-?)\s*)?(?:meet|see|chat\s+(?:with|to))\s+(?:you|u|ya)|(?:just\s+)?(?:saying|wanted\s+to\s+say|popping\s+in\s+to\s+say|dropping\s+by\s+to\s+say)\s+(?:hi|hello|hey|good\s+morning)|(?:just\s+)?checking\s+in|(?:what\s+a\s+|such\s+a\s+)?(?:long|busy|crazy|quiet|slow|hectic|rough|lovely|beautiful|nice|sunny|rainy|cold|hot|manic)\s+(?:day|week|month|morning|afternoon|weekend|one)(?:\s+(?:huh|eh|right|today|innit))?|right|innit|eh|huh|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$`,
+  String.raw`^(?:${PRESENCE_AND_NEWS}|(?:i\s+)?hope\s+(?:(?:you|u|ya)(?:'re|’re|\s+are|\s+r)?|ur|your|all|everyone|everybody|everything|things|the\s+(?:day|week|weekend|morning|holidays?|break|trip|move|family|kids))\b(?![\p{L}\s'’]{0,40}\b(?:can|could|would|will|pls|please|plz|search|find|open|show|look|need|want|get|send|create|add|update|where|what|how|any|anything)\b)[\p{L}\s'’]{0,40}|happy\s+(?:${WEEKDAY}|friyay|new\s+year|holidays|weekend|birthday|diwali|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year)|how\s+(?:are|r|is)\s+(?:you|u|ya|things|life|everyone|everything)(?:\s+(?:doing|going|today|this\s+(?:morning|week)))*|how(?:'s|’s|s|\s+is)\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life|everyone|work|the\s+family)|(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:alright|ok|okay|well|good)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how\s+(?:you|u|ya)\s+(?:doing|doin|going|goin)|how\s+was\s+(?:your|ur|the)\s+(?:weekend|night|day|morning|holiday|holidays|break|trip|vacation|leave)|how(?:'s|’s|s|\s+has)\s+(?:your|ur)\s+(?:day|week|weekend|morning)\s+been|long\s+time\s+no\s+see|(?:(?:a|such\s+a|what\s+a)\s+)?(?:nice|lovely|beautiful|great|good|gorgeous|sunny)\s+(?:day|morning|weather)(?:\s+(?:today|out\s+there))?|(?:(?:so|really)\s+)?(?:nice|good|great|lovely|pleased)\s+to\s+(?:(?:finally|e-?)\s*)?(?:meet|see|chat\s+(?:with|to))\s+(?:you|u|ya)|(?:just\s+)?(?:saying|wanted\s+to\s+say|popping\s+in\s+to\s+say|dropping\s+by\s+to\s+say)\s+(?:hi|hello|hey|good\s+morning)|(?:just\s+)?checking\s+in|(?:what\s+a\s+|such\s+a\s+)?(?:long|busy|crazy|quiet|slow|hectic|rough|lovely|beautiful|nice|sunny|rainy|cold|hot|manic)\s+(?:day|week|month|morning|afternoon|weekend|one)(?:\s+(?:huh|eh|right|today|innit))?|right|innit|eh|huh|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|weekend|week|evening))$`,
   'iu',
 );
 
@@ -965,6 +1000,10 @@ const HOW_TO_VERB =
 const HOW_TO_USE =
   /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:does|can|could|would|should)\s+one|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|put|insert|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?|(?:an?|one|any|particular|specific|certain|given|different|another|other|which)\s+spaces?)\b/i;
 
+/** "how do I approve …", "how to reject …": how a decision on a request is made (read with the queue's words). */
+const HOW_TO_DECIDE =
+  /^how\s+(?:(?:do|can|should|would)\s+(?:i|we|one)|(?:i|we)\s+(?:can|should|do)|to)\s+(?:approve|reject|decline|deny|sign\s+off)\b/i;
+
 /** "how do approvals work?": how one of the bot's features works. */
 const HOW_IT_WORKS =
   /^how\s+(?:do|does)\s+(?:the\s+|your\s+)?(approvals?|search(?:ing)?|creating\s+pages|page\s+creation|updates?|updating\s+pages|edits?|editing)(?:\s+(?:thing|feature|flow|bit))?\s+work\b/i;
@@ -977,11 +1016,11 @@ const BOT_TAIL =
   /^(?:(?:for|to)\s+(?:me|us)|you|u|here|exactly|then|now|today|again|anyway|(?:with|to|in)\s+(?:you|u|this|it|here|this\s+(?:chat|channel|bot)))?[\s?!.]*$/i;
 
 /**
- * "can you create pages?", "can you do searches?", "is it possible to create pages here?", "does this
- * bot support editing?": whether the bot can do one of its commands, nothing more named.
+ * "can you create pages?", "can you do searches?", "is it possible to create a page here?", "does this
+ * bot support editing?", "can you answer questions?": whether the bot can do one of its commands, nothing more named.
  */
 const ABILITY_ASKED =
-  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing))(?:\s+(?:(?:new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
+  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
 
 /** "guide me", "teach me how to use this", "show us around": asked to be shown the bot, nothing else named. */
 const GUIDE_ASKED = new RegExp(
@@ -995,10 +1034,18 @@ const GUIDE_ASKED = new RegExp(
  * to set up the VPN" stays a question for the knowledge base).
  */
 const GUIDE_HOW =
-  /^(?:guide|teach|show|tell|explain\s+to)\s+(?:me|us)\s+(?:on\s+|about\s+)?(?=how\s+(?:to|do|can|i|we)\b)/i;
+  /^(?:guide|teach|show|tell|explain\s+to|walk)\s+(?:me|us)\s+(?:on\s+|about\s+|through\s+)?(?=how\s+(?:to|do|can|i|we)\b)/i;
+
+/**
+ * "can I ask you questions?", "may I ask u things about company policy?": whether the bot answers
+ * questions, with at most a few words of what about.
+ */
+const QUESTIONS_ASKED =
+  /^(?:can|could|may)\s+(?:i|we)\s+ask\s+(?:you|u|ya|this\s+bot|the\s+bot)\s+(?:a\s+|some\s+|any\s+)?(?:questions?|things|stuff)(?:\s+(?:about|on|regarding)\s+[\p{L}'’-]{1,24}(?:\s+[\p{L}'’-]{1,24}){0,3})?(?:\s+here)?[\s?!.]*$/iu;
 
 /** Help on the command a "can you …?" asks about, or `undefined`. */
 export function abilityAsked(line: string): { topic?: HelpTopic } | undefined {
+  if (QUESTIONS_ASKED.test(line.trim())) return { topic: 'questions' };
   const asked = ABILITY_ASKED.exec(line.trim());
   if (!asked) return undefined;
   const topic = topicOf(asked[1]!.replace(/^do\s+/i, ''));
@@ -1030,6 +1077,8 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
     const topic = topicOf(verbOnly[1]);
     return topic ? { topic } : {};
   }
+  // "how do I approve something as an approver?", "how to reject a request": how approving works, not the list.
+  if (HOW_TO_DECIDE.test(core) && isAboutApprovalQueue(core)) return { topic: 'approvals' };
   const howTo = HOW_TO_USE.exec(core);
   // "how do I get my holiday request approved?": a word between that names something is a question.
   if (howTo && core.split(/\s+/).length <= 12 && isBotTalk(howTo[2]!)) {

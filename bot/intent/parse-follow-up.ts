@@ -73,8 +73,11 @@ const MORE =
   /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
 /** "go back", "back one": the result opened before the last one. */
 const GO_BACK = /^(?:go\s+)?back(?:\s+(?:one|a\s+step))?$/i;
-/** "the one after that" / "the one before": relative to the last result opened. */
-const RELATIVE = /^(?:the\s+)?(?:one|result|page)\s+(after|before)(?:\s+(?:that|this|it)(?:\s+one)?)?$/i;
+/** "the one after that" / "the one before" / "the one below it": relative to the last result opened. */
+const RELATIVE =
+  /^(?:the\s+)?(?:one|result|page|link)\s+(after|before|below|under|underneath|above)(?:\s+(?:that|this|it)(?:\s+one)?)?$/i;
+/** Relative words that mean the result after the last one opened; the others mean the one before. */
+const AFTER_WORDS = new Set(['after', 'below', 'under', 'underneath']);
 
 /** Words of follow-ups a typo of which is read as the word ("secnd", "sceond one", "mroe"). */
 const FOLLOW_UP_WORDS = [
@@ -158,7 +161,7 @@ export function parseFollowUp(core: string): Intent | undefined {
     return {
       kind: 'follow-up',
       action: 'open',
-      position: relative[1]!.toLowerCase() === 'after' ? 'next' : 'previous',
+      position: AFTER_WORDS.has(relative[1]!.toLowerCase()) ? 'next' : 'previous',
     };
   const numbered = NUMBERED.exec(afterVerb) ?? SMALL_NUMBER.exec(afterVerb);
   if (numbered) {
@@ -187,7 +190,11 @@ const FOLLOW_UP_VOCABULARY = wordSet(
   'open opened show get view display read see give pull up bring go back take pick choose select have ' +
     'click try want need jump summarise summarize tell info information details load fetch list share send ' +
     'provide post num nbr all everything same following check peek ' +
-    'keep continue going coming came come turned carry them anything something stuff things find found did do like wanna gimme lemme let lets ill id im ' +
+    'keep continue going coming came come turned carry them anything something stuff things find found did do like wanna gimme lemme let lets ill id im out ' +
+    // "the" as typed fast or said in other Englishes ("open d second one", "de second one abeg")
+    'd de da ' +
+    // where in the list, and when it was shown: "anything further down the list?", "the 2nd result from earlier"
+    'down lower below further beyond along earlier before ' +
     // what was listed
     'one ones result results hit hits match matches page pages link links item items entry entries option ' +
     'options choice choices suggestion suggestions answer answers article articles doc docs document documents ' +
@@ -206,14 +213,14 @@ const QUALITY =
 /** Position words: the ordinals, and numbers spelt out. */
 const POSITION_WORDS: ReadonlySet<string> = new Set([...Object.keys(ORDINALS), ...Object.keys(NUMBER_WORDS)]);
 /** Words that ask for more results than were shown. */
-const MORE_WORD = /^(?:more|moar|additional|further|others|rest|remaining|else)$/;
+const MORE_WORD = /^(?:more|moar|additional|further|lower|others|rest|remaining|else)$/;
 /** "keep them coming", "carry on", "continue": the list goes on. */
 const KEEP_GOING = /\bkeep\s+(?:(?:them|em|it)\s+)?(?:coming|going)\b|\bcarry\s+on\b|\bcontinue\b/i;
 /** "is that all?", "is that everything you found?": whether the list goes on. */
 const THAT_ALL = /^(?:is\s+)?that\s+(?:all|everything)\b/i;
 /** Nouns of a list of results, plural: "the next ones", "next batch" ask for more. */
 const PLURAL_RESULTS =
-  /^(?:ones|results|hits|matches|pages|links|items|entries|options|choices|batch|set|lot|lots|few)$/;
+  /^(?:ones|results|hits|matches|pages|links|items|entries|options|choices|suggestions|answers|articles|docs|documents|batch|set|lot|lots|few)$/;
 /** Words that ask something else about a result ("why is the second one there?"). */
 const OTHER_QUESTION = /^(?:why|how|when|where|who)$/;
 /**
