@@ -47,7 +47,7 @@ import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
-import { isPointedTask } from './pointed-task.js';
+import { isPointedHelp, isPointedTask } from './pointed-task.js';
 import { readQuoted } from './read-quoted.js';
 import {
   ASKED_TO_ACT,
@@ -818,6 +818,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
   const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
+  // "can you help me with my problem?": help with something only pointed at, not with the bot.
+  if (help && isPointedHelp(line)) return unclear(core);
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
   if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };

@@ -30,9 +30,9 @@ const DOING = [
   'fix',
 ];
 
-/** What such a task is called when it is only pointed at ("the request", "the changes", "the email"). */
+/** What such a task is called when it is only pointed at ("the request", "the changes", "the email", "the issue"). */
 const TASK_NOUN =
-  '(?:requests?|asks?|e-?mails?|mails?|messages?|dms?|tickets?|tasks?|things?|stuff|changes?|edits?|updates?|fix(?:es)?|items?|points?|feedback|comments?|tweaks?|corrections?|notes?|bits?|actions?|todos?|to-dos?)';
+  '(?:issues?|problems?|bugs?|quer(?:y|ies)|concerns?|matters?|requests?|asks?|e-?mails?|mails?|messages?|dms?|tickets?|tasks?|things?|stuff|changes?|edits?|updates?|fix(?:es)?|items?|points?|feedback|comments?|tweaks?|corrections?|notes?|bits?|actions?|todos?|to-dos?)';
 
 /** How the task came: someone asking, saying or sending it ("asked for", "mentioned", "sent over"). */
 const REPORTED =
@@ -53,9 +53,12 @@ const POINTED_OBJECT = [
 const WHEN_OR_WHERE =
   "(?:me|us|for\\s+(?:me|us)|earlier|yesterday|today|before|again|already|too|as\\s+well|asap|now|please|pls|plz|thanks|thx|(?:last|this)\\s+(?:week|time|night|morning|afternoon|monday|tuesday|wednesday|thursday|friday)|the\\s+other\\s+day|on\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:in|at|during|on|after|from|over)\\s+(?:the\\s+|our\\s+|today'?s\\s+|yesterday'?s\\s+|this\\s+morning'?s\\s+|last\\s+week'?s\\s+)?(?:stand-?up|meeting|call|chat|thread|e-?mail|mail|retro|sync|huddle|1:1|one-on-one|review|channel|slack|teams|dm))";
 
-/** A request of the bot (asked or not), a doing verb, the task only pointed at, then when or where. */
+/**
+ * A request of the bot (asked or not), a doing verb, the task only pointed at, then when or where; or
+ * the task alone ("what Tom asked for", "Jane's request").
+ */
 const POINTED_TASK = new RegExp(
-  `^(?:(?:(?:can|could|would|will)\\s+(?:you|u)|please|pls|plz|kindly|just|also|now|ok|okay|so|then)\\s+){0,6}(?:${DOING.join('|')})\\s+(?:(?:me|us)\\s+)?(?:${POINTED_OBJECT})(?:\\s+${WHEN_OR_WHERE}){0,6}[\\s?!.]*$`,
+  `^(?:(?:(?:can|could|would|will)\\s+(?:you|u)|please|pls|plz|kindly|just|also|now|ok|okay|so|then)\\s+){0,6}(?:(?:${DOING.join('|')})\\s+(?:(?:me|us)\\s+)?)?(?:${POINTED_OBJECT})(?:\\s+${WHEN_OR_WHERE}){0,6}[\\s?!.]*$`,
   'iu',
 );
 
@@ -66,4 +69,18 @@ const MAX_POINTED_TASK_LINE = 200;
 export function isPointedTask(line: string): boolean {
   const text = line.trim();
   return text.length <= MAX_POINTED_TASK_LINE && POINTED_TASK.test(text);
+}
+
+/**
+ * "can you help me with my problem?", "help me with this pls", "eh can help me with this or not",
+ * "abeg help me do am": help asked with something only pointed at ("this", "it", Pidgin "am", "my
+ * problem"). It is not help with the bot, and nothing is named to search or answer.
+ */
+const POINTED_HELP =
+  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|can|pls|plz|please|kindly|abeg|eh|hey|so|ok|okay)\s+){0,4}help\s+(?:(?:me|us)\s+)?(?:(?:with|on|to\s+do|do|fix|sort(?:\s+out)?)\s+)?(?:this|that|it|am|dis|dat|something|(?:my|the|this|that|our)\s+(?:problem|issue|thing|stuff|request|one|situation))(?:\s+(?:or\s+not|pls|please|plz|asap|now|quickly|for\s+me|ah|lah|leh|o|abeg|na|sha))*[\s?!.]*$/i;
+
+/** True for help asked with something only pointed at (see {@link POINTED_HELP}); short lines only. */
+export function isPointedHelp(line: string): boolean {
+  const text = line.trim();
+  return text.length <= MAX_POINTED_TASK_LINE && POINTED_HELP.test(text);
 }

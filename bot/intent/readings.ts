@@ -301,7 +301,8 @@ const ACTS_ON_NOTHING = new Set(
   ).split(' '),
 );
 /** What the bot did or meant ("did you …", "have you …", "what do you mean", "you did"). */
-const BOT_DOINGS = /\b(?:did|have|has|had)\s+(?:you|u|ya)\b|\b(?:you|u|ya)\s+(?:did|done|mean|meant)\b/i;
+const BOT_DOINGS =
+  /\b(?:did|didn'?t|have|haven'?t|has|had)\s+(?:you|u|ya)\b|\b(?:you|u|ya)\s+(?:did|done|mean|meant)\b/i;
 /** Nouns for something never named ("my thing", "the stuff"). */
 const THING = new Set('thing stuff thingy thingamajig whatsit'.split(' '));
 /**
@@ -408,7 +409,7 @@ export function isPointedNewPage(line: string): boolean {
  * characters only.
  */
 const POINTED_EDIT =
-  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:update|edit|change|fix|correct|amend|modify|redo|rewrite|add|put|append|post|paste|stick)\s+(?:it|that|this|them|(?:the|that|this)\s+(?:page|doc|document|one|article|file|wiki))(?=[\s,.!?:]*$|\s+(?:with|to|so|by|using|in|into|on|now|again|pls|please|for\s+me|as\s+per|per|according\s+to|based\s+on|like)\b)/i;
+  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:update|edit|change|fix|correct|amend|modify|redo|rewrite|add|put|append|post|paste|stick)\s+(?:it|that|this|them|(?:the|that|this)\s+(?:page|doc|document|one|article|file|wiki)|(?:the|that|this)\s+(?:issue|problem|typo|error|mistake|bug)s?(?:\s+(?:on|in|with)\s+(?:it|(?:the|that|this)\s+(?:page|doc|document|one)))?)(?=[\s,.!?:]*$|\s+(?:with|to|so|by|using|in|into|on|now|again|pls|please|for\s+me|as\s+per|per|according\s+to|based\s+on|like)\b)/i;
 
 /**
  * True for a failed edit whose object is only pointed at (see {@link POINTED_EDIT}): asking for the page
