@@ -116,14 +116,27 @@ const BOT_WORDS = wordSet(
     // how it is reached ("create a page thru you")
     'thru go created updated edited added ' +
     // asking to be told ("let me know the functions of this bot", "remind me of the commands")
-    'let remind',
+    'let remind ' +
+    // how requests are put, and what the bot may reach ("how should I phrase my requests?", "what are your
+    // limitations?", "which spaces do you have access to?", "anything besides search?")
+    'phrase phrasing word wording request requests correct proper rule rules limitation limitations limit limits ' +
+    'restriction restrictions learn learning documentation dis ' +
+    // a newcomer saying so before asking ("sorry im new here what is this")
+    'sorry joined joining',
 );
+/**
+ * What the bot may reach, and what else it does ("which spaces do you have access to?", "anything besides
+ * search?"): words of a message about the bot only, never of how something is done ("how do I get access
+ * to confluence?" is a question for the knowledge base).
+ */
+const REACH_WORDS = wordSet('access besides apart except than');
+
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
-  /^(?:bots?|chatbot|assistant|commands?|syntax|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
+  /^(?:bots?|chatbot|assistant|commands?|syntax|phrase|phrasing|wording|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:search|see|read|open|reach|cover|access|have\s+access)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /**
  * Pointing words: "can you do it?", "can you also do the other one?", "do the usual for the new joiner"
  * are about something earlier, not the bot.
@@ -193,7 +206,7 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
     (word, i, all) =>
       !/^spaces?$/.test(all[i + 1] ?? '') && !(IN_WORD.test(all[i - 1] ?? '') && keys.has(word)),
   );
-  if (!allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS)) return undefined;
+  if (!allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS, REACH_WORDS)) return undefined;
   const named = words.some((word) => NAMES_THE_BOT.test(word)) || THIS_THING.test(text);
   const pointing = POINTS_ELSEWHERE.test(text.replace(DUMMY_IT, ' '));
   // "what did you do?" asks what it did, not what it can do.

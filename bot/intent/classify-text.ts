@@ -1006,7 +1006,7 @@ const HOW_TO_DECIDE =
 
 /** "how do approvals work?": how one of the bot's features works. */
 const HOW_IT_WORKS =
-  /^how\s+(?:do|does)\s+(?:the\s+|your\s+)?(approvals?|search(?:ing)?|creating\s+pages|page\s+creation|updates?|updating\s+pages|edits?|editing)(?:\s+(?:thing|feature|flow|bit))?\s+work\b/i;
+  /^how\s+(?:do|does)\s+(?:the\s+|your\s+)?(approvals?|search(?:ing)?|creating(?:\s+(?:a\s+)?pages?)?|page\s+creation|updates?|updating(?:\s+(?:a\s+)?pages?)?|edits?|editing(?:\s+(?:a\s+)?pages?)?)(?:\s+(?:thing|feature|flow|bit))?\s+work\b/i;
 
 /** Help asked as a question ("what can you do …", "who are you …"): what follows must still be about the bot. */
 const ASKED_ABOUT_BOT =
@@ -1101,10 +1101,15 @@ const WRITE_VERB_FIRST =
 
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {
-  if (APPROVALS_COMMAND.test(core)) return true;
+  // "any approval requests for me boss": whoever is addressed at the end is no part of the request.
+  const asked = core.length <= MAX_GREETING ? core.replace(TRAILING_VOCATIVE, '') : core;
+  if (APPROVALS_COMMAND.test(asked)) return true;
   // Asked in other words ("is my request still pending?", "anything for me to sign off?"): read by its vocabulary.
-  return !WRITE_VERB_FIRST.test(core) && isAboutApprovalQueue(core);
+  return !WRITE_VERB_FIRST.test(asked) && isAboutApprovalQueue(asked);
 }
+
+/** Whoever is addressed at the end of a request ("…, mate", "… boss"). */
+const TRAILING_VOCATIVE = new RegExp(String.raw`[\s,]+${VOCATIVE}[\s?!.]*$`, 'i');
 
 const ENGLISH_QUESTION_START =
   /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+me|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|advi[sc]e\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what|where|who|why|when|which|whether|if)|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:know|understand|learn|find\s+out)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|same\s+(?:for|in|with)|what\s+about|how\s+about)\b/i;

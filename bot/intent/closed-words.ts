@@ -24,7 +24,9 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
     'what which who whom whose how when where why whats wat r 4 pls plz please kindly thanks thx ty ' +
     'ok okay hey hi hello yo um umm erm er uh uhh hmm oh ooh oooh ah ahh aha lol haha well right really actually kinda sort of maybe ' +
     // contractions typed without the apostrophe ("dont", "im", "cant")
-    'dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt im ive id youre'
+    'dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt im ive id youre ' +
+    // Nigerian Pidgin: "wetin" (what)
+    'wetin'
   ).split(' '),
 );
 
