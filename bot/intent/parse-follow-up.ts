@@ -50,12 +50,23 @@ const ORDINAL_ONE =
 const PLACED =
   /^(?:the\s+)?(?:one|result|link|page|hit)\s+(?:(?:at|on)\s+(?:the\s+)?(top|bottom|end)(?:\s+of\s+the\s+list)?|in\s+([a-z0-9]{3,8})\s+place)$/i;
 const NUMBERED =
-  /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match|option|choice)\s*(?:number\s*|no\.?\s*|nr\.?\s*|#\s*)?|number\s*|no\.?\s*|nr\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:result|hit|link|one|page|option|item))?$/i;
+  /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match|option|opt|choice)\s*(?:number\s*|no\.?\s*|nr\.?\s*|#\s*)?|number\s*|no\.?\s*|nr\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:result|hit|link|one|page|option|item))?$/i;
 /**
  * A bare one- or two-digit number ("2", "open 3"): a position in the results. Confluence page ids
  * are far longer, and an id is still read from "page 12".
  */
 const SMALL_NUMBER = /^(\d{1,2})$/;
+/** A position typed as digits and any ordinal ending ("2nd", "12th", and "2th" as some type it). */
+const DIGIT_ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)$/;
+
+/** The position an ordinal word or digits with an ending say ("second", "2nd", "2th"), or `undefined`. */
+function ordinalOf(word: string): FollowUpPosition | undefined {
+  const known = ORDINALS[word];
+  if (known !== undefined) return known;
+  const digits = DIGIT_ORDINAL.exec(word);
+  return digits && Number(digits[1]) >= 1 ? Number(digits[1]) : undefined;
+}
+
 /** Numbers people spell out ("result number two"). */
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
@@ -170,7 +181,7 @@ export function parseFollowUp(core: string): Intent | undefined {
     return position >= 1 ? { kind: 'follow-up', action: 'open', position } : undefined;
   }
   const ordinal = ORDINAL_ONE.exec(afterVerb);
-  const position = ordinal ? ORDINALS[ordinal[1]!.toLowerCase()] : undefined;
+  const position = ordinal ? ordinalOf(ordinal[1]!.toLowerCase()) : undefined;
   if (position === undefined) return followUpByWords(fixFollowUpTypos(core));
   const bare = !/\s/.test(afterVerb.replace(/^the\s+/i, ''));
   // "last" alone may be a word of a title; "previous", "prev" alone only go back.
@@ -239,13 +250,13 @@ const ASKING_AUXILIARY =
 /** One position in the list, as a word ("second", "2nd", "last") or a number ("#2", "3"). */
 function positionOf(words: readonly string[], i: number): FollowUpPosition | undefined {
   const word = words[i]!;
-  const ordinal = word === 'following' ? 'next' : ORDINALS[word];
+  const ordinal = word === 'following' ? 'next' : ordinalOf(word);
   if (ordinal !== undefined) return ordinal;
   const number = /^#?(\d{1,2})$/.exec(word);
   if (number) return Number(number[1]) >= 1 ? Number(number[1]) : undefined;
   // "number two", "result three": a number word after a word that counts.
   const before = words[i - 1] ?? '';
-  return /^(?:number|num|nbr|no|nr|result|option|item|link|hit|choice)$/.test(before)
+  return /^(?:number|num|nbr|no|nr|result|option|opt|item|link|hit|choice)$/.test(before)
     ? NUMBER_WORDS[word]
     : undefined;
 }
@@ -282,9 +293,14 @@ function followUpByWords(text: string): Intent | undefined {
     words.some((word) => MORE_WORD.test(word) || (plural && word === 'other')) ||
     KEEP_GOING.test(text) ||
     THAT_ALL.test(text);
-  // "page 2 of the results", "results page 3", "the next ones": a further page of the list.
+  // "page 2 of the results", "results page 3", "second page of results", "the next ones": a further page of the list.
   const pageOfResults =
-    plural && words.some((word, i) => word === 'page' && /^\d{1,2}$/.test(words[i + 1] ?? ''));
+    plural &&
+    words.some(
+      (word, i) =>
+        word === 'page' &&
+        (/^\d{1,2}$/.test(words[i + 1] ?? '') || (i > 0 && positionOf(words, i - 1) !== undefined)),
+    );
   // "load the next page" (not "open the next page": the next result).
   const nextMany =
     positions.length === 1 &&
