@@ -27,7 +27,7 @@ const QUEUE_WORDS = wordSet(
     'through done finished ' +
     // where requests pile up, in other words ("my approvals pile", "on my plate", "the approval backlog")
     'pile piles piling piled stack stacked heap backlog tray bucket plate desk landed arrived came ' +
-    'new empty clear big up side end needing requiring require requires think guess believe maybe',
+    'new empty clear big up side end needing requiring require requires think guess believe maybe stuck',
 );
 /** Approval words as typed ("approval", "aprovals", "approvls"), "signoff", deciding and rejecting. */
 const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
@@ -122,7 +122,9 @@ const BOT_WORDS = wordSet(
     'phrase phrasing word wording request requests correct proper rule rules limitation limitations limit limits ' +
     'restriction restrictions learn learning documentation dis ' +
     // a newcomer saying so before asking ("sorry im new here what is this")
-    'sorry joined joining',
+    'sorry joined joining ' +
+    // asking anyone to explain it ("could someone explain how this assistant works")
+    'someone somebody anyone anybody trick secret knack',
 );
 /**
  * What the bot may reach, and what else it does ("which spaces do you have access to?", "anything besides
@@ -144,8 +146,8 @@ const YOU_CAN =
 const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+(?:thing|usual|same|other)\b/i;
 /** Past doings of the bot ("what did you do?", "have you done it?"). */
 const DID_YOU = /\b(?:did|have|has|had)\s+(?:you|u|ya)\b/i;
-/** "do what you normally do": asks it to act, not what it can do. */
-const DO_AS_YOU = /\bdo\s+what\s+(?:you|u)\b/i;
+/** "do what you normally do", "you know what to do": asks it to act, not what it can do. */
+const DO_AS_YOU = /\bdo\s+what\s+(?:you|u)\b|\b(?:you|u)\s+know\s+what\s+to\s+do\b/i;
 /** "it" that points at nothing ("is it possible to …", "it's possible to …"). */
 const DUMMY_IT = /\b(?:is\s+it|it'?s|it\s+is)\s+possible\b/gi;
 /** A command's verb first: what follows is its object, whatever the words ("open the help" is help). */
@@ -157,7 +159,7 @@ const IN_WORD = /^(?:in|from|within|inside)$/;
  * English, "how do you change …" with "you" for anyone).
  */
 const HOW_I =
-  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:best|easiest|quickest|right|the)\s+way\s+to\b/i;
+  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:best|easiest|quickest|right|the)\s+way\s+to\b|\b(?:trick|secret|knack)\s+to\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
 const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
 /** A document about using something: about the bot only when asked of it ("a guide to using you"). */

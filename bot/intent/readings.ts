@@ -115,7 +115,7 @@ export function isFillerOnly(core: string): boolean {
  */
 const RECALLING = (
   'usual again back before earlier discussed mentioned talked said agreed meant sent shared showed asked ' +
-  'above below per needful necessary wrong'
+  'above below per needful necessary wrong spoke spoken'
 ).split(' ');
 const POINTING = new Set([
   ..."it this that these those them thing things stuff something one same thingy thingamajig whatsit that's thats it's".split(
@@ -282,6 +282,8 @@ const NAMING_NOTHING = new Set(
     'put write wrote written copy another nice somewhere anywhere progress news status message ' +
     // taking back what was done, with nothing named: "undo", "revert that", "redo it"
     'undo undone revert reverted redo ' +
+    // "same deal as the other day"
+    'deal ' +
     // "please action", "kindly action this" (Indian English): do it, with nothing named
     'action actioned ' +
     // finishing what was started, with nothing named: "have you finished?", "can you complete it", "put it where it belongs"
@@ -315,7 +317,8 @@ const HOLDING = new Set(
   ),
 );
 /** "up to you", "your call", "I don't care": the choice left to the bot, in more than one word. */
-const HOLDING_PHRASE = /\bup\s+to\s+(?:you|u)\b|\byour\s+call\b|\b(?:don'?t|do\s+not|couldn'?t)\s+care\b/i;
+const HOLDING_PHRASE =
+  /\bup\s+to\s+(?:you|u)\b|\b(?:you|u)\s+know\s+what\s+(?:to\s+do|i\s+(?:mean|want|need))\b|\byour\s+call\b|\b(?:don'?t|do\s+not|couldn'?t)\s+care\b/i;
 /**
  * Words that leave a sentence unfinished at its end ("I was wondering if", "what about the", "hey so
  * about the"): an article, a possessive, a conjunction. A question may end on a preposition ("what is it
@@ -395,7 +398,7 @@ export function namesNothingAtAll(core: string, line: string): boolean {
  * discussed / you mentioned". Asking for its title or space as if it were new would be wrong.
  */
 const POINTED_NEW_PAGE =
-  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:create|make|write|set\s+up|start|build|do|put\s+together)\s+(?:me\s+|us\s+)?(?:(?:the|that|this)\s+(?:same|usual|other)|same)\s+(?:new\s+)?(?:page|doc|document|one|article|thing)\b|^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:create|make|write|set\s+up|start|build|do|put\s+together)\s+(?:me\s+|us\s+)?(?:the|that|this)\s+(?:new\s+)?(?:page|doc|document|one|article)\s+(?:that\s+)?(?:we|you|u|i|they)\s+(?:discussed|mentioned|talked|agreed|said|asked|wanted|planned|spoke)\b/i;
+  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:create|make|write|set\s+up|start|build|do|put\s+together)\s+(?:me\s+|us\s+)?(?:(?:the|that|this)\s+(?:same|usual|other)|same)\s+(?:new\s+)?(?:page|doc|document|one|article|thing)\b|^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:create|make|write|set\s+up|start|build|do|put\s+together)\s+(?:me\s+|us\s+)?(?:the|that|this)\s+(?:new\s+)?(?:page|doc|document|one|article)\s+(?:that\s+)?(?:we|you|u|i|they)\s+(?:discussed|mentioned|talked|agreed|said|asked|wanted|planned|spoke|need|needed)\b/i;
 
 /** True for a create whose page is only pointed at (see {@link POINTED_NEW_PAGE}); reads the first 160 characters. */
 export function isPointedNewPage(line: string): boolean {
@@ -417,5 +420,18 @@ const POINTED_EDIT =
  * read again this way, so no write is ever turned into something else.
  */
 export function isPointedEdit(line: string): boolean {
-  return POINTED_EDIT.test(line.trim().slice(0, 160));
+  const text = line.trim().slice(0, 160);
+  return POINTED_EDIT.test(text) || CONTENT_EDIT.test(text);
 }
+
+/**
+ * An edit of a piece of a page's content with no page named ("update the numbers", "change the date",
+ * "can you update the figures on it?", "fix the wording"): what is changed is a kind of content, and
+ * the page it is on is never said. The nouns are data.
+ */
+const CONTENT_NOUN =
+  '(?:numbers?|figures?|dates?|times?|info|information|details?|data|stats|statistics|text|content|contents|wording|words|copy|links?|names?|contacts?|totals?|amounts?|prices?|rates?|table|list|section|bit|part)';
+const CONTENT_EDIT = new RegExp(
+  String.raw`^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:update|edit|change|fix|correct|amend|modify|adjust|refresh|tweak)\s+(?:the|those|these|that|this|our|my)\s+(?:new\s+|latest\s+|old\s+)?${CONTENT_NOUN}(?:\s+(?:on|in)\s+(?:it|there|(?:the|that|this)\s+(?:page|doc|document|one)))?(?:\s+(?:pls|please|asap|now|again|for\s+me))*[\s?!.]*$`,
+  'i',
+);
