@@ -321,7 +321,8 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "replace what's under Equipment in the Remote Work Policy with: …": the section's text pointed at.
-    /^(?:update|change|rewrite|re-write|replace|redo|overwrite)\s+(?=(?:whats?|whatever|everything|all|the\s+(?:text|content|words))\b)/i,
+    // ("replace all instances of "a" with …" is a replace of text.)
+    /^(?:update|change|rewrite|re-write|replace|redo|overwrite)\s+(?=(?:whats?|whatever|everything|all(?!\s+(?:the\s+)?(?:instances?|occurrences?|mentions?|cases?)\b)|the\s+(?:text|content|words))\b)/i,
     (rest, body) => {
       const pointed = SECTION_TEXT_POINTED.exec(rest);
       const after = pointed ? rest.slice(pointed[0].length) : '';
@@ -340,7 +341,7 @@ const RULES: readonly Rule[] = [
   [/^update\s+(?=["“][^"”\n]{1,200}["”]\s+(?:to|into|->|→)\s*["“])/i, updateRule('change')],
   [
     rule(
-      String.raw`^(?:(?:correct|fix|turn|modify|amend)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
+      String.raw`^(?:(?:correct|fix|turn|modify|amend)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap(?:\s+out\b)?|switch(?:\s+out\b)?)\s+(?:the\s+text\s+)?(?=\S))`,
     ),
     (rest, body, match) => {
       if (OWN_RECORDS.test(rest)) return undefined;
@@ -623,6 +624,11 @@ const PASSIVE_ADD: readonly RegExp[] = [
   ),
   // "(I need) "X" added to <page>": quoted text, then the participle.
   new RegExp(String.raw`^(["“][^"”\n]{1,300}["”])\s+(?:also\s+)?${ADDED}${TO_PAGE}`, 'i'),
+  // "(I'd like) a line added to <page> saying …", "a note put on X: …": what is added, named, then the participle.
+  new RegExp(
+    String.raw`^((?:an?|one|another)\s+(?:new\s+)?${ADDED_THING})\s+(?:also\s+)?${ADDED}${TO_PAGE}`,
+    'i',
+  ),
 ];
 /**
  * A passive add is read only when it is about a page: its text is quoted or follows a colon, or the

@@ -97,6 +97,37 @@ function describedThenText(afterLink: string, colon: number, bodyLines: string):
   return finish(ref, () => markdownEdit('append', joinMarkdown(text, bodyLines || undefined)));
 }
 
+/**
+ * A new section described before the page ("a new section called FAQ", "a Printers section", "a section
+ * named "Hotels""): its heading, quoted or a few words. A pattern on the described words only (bounded).
+ */
+const SECTION_DESCRIBED =
+  /^(?:an?\s+|the\s+)?(?:new\s+)?(?:section|heading|subsection|part)\s+(?:(?:called|named|titled)\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?$|^(?:an?\s+|the\s+)?(?:new\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?\s+(?:section|heading|subsection)$/i;
+/** Words that only lead in to the text after the page ("… saying:", "… with the text:"), no part of its name. */
+const TEXT_LEAD_AT_END =
+  /\s+(?:saying|stating|(?:that|which)\s+says|to\s+say|with(?:\s+(?:the\s+)?(?:text|content|words))?)$/i;
+
+/**
+ * "add a new section called FAQ to the Remote Work Policy saying: …", "add a Printers section to X: …":
+ * a section described before the page, its text after the colon. `undefined` unless the described words
+ * name a section and the page reads.
+ */
+function describedSection(
+  described: string,
+  afterLink: string,
+  colon: number,
+  bodyLines: string,
+): Intent | undefined {
+  const section = SECTION_DESCRIBED.exec(described.trim());
+  const heading = (section?.[1] ?? section?.[2])?.trim();
+  if (!heading || /^(?:new|this|that|same|whole|first|last|next)$/i.test(heading)) return undefined;
+  const cursor = new TextCursor(afterLink.slice(0, colon).replace(TEXT_LEAD_AT_END, ''));
+  const ref = readTarget(cursor, 'end');
+  const text = joinMarkdown(afterLink.slice(colon + 1).trim(), bodyLines || undefined);
+  if (typeof ref === 'string' || !cursor.atEnd() || text.trim().length === 0) return undefined;
+  return update(ref, { kind: 'section', heading, markdown: text });
+}
+
 /** The colon before the text: not the one of a link ("https://") or of a time ("moved to 9:45"). */
 const TEXT_COLON = /:(?!\/\/|\d)/;
 
@@ -114,6 +145,9 @@ export function parseDescribedAppend(remainder: string, bodyLines: string): Inte
   if (colon <= 0) return undefined;
   const head = text.slice(0, colon);
   for (const { at, word } of linkPositions(head.toLowerCase())) {
+    const afterLink = text.slice(at + word.length);
+    const section = describedSection(head.slice(0, at), afterLink, colon - at - word.length, bodyLines);
+    if (section) return section;
     if (QUOTES_TEXT.test(head.slice(0, at))) return undefined;
     const described = describedThenText(text.slice(at + word.length), colon - at - word.length, bodyLines);
     if (described) return described;

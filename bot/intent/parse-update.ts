@@ -1,6 +1,7 @@
 import type { PageRef } from '../confluence/types.js';
 import { TEXT_NAMED, WITH } from './body-markers.js';
 import {
+  ADDED_LINE,
   ASKING_BEFORE_EDIT,
   EDIT_VERB,
   joinMarkdown,
@@ -48,9 +49,12 @@ const ONTO = new RegExp(
   String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under)\s+`,
   'iy',
 );
-/** "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text. */
+/**
+ * "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text; "the" alone
+ * ("change the "45 minutes" to …"), "every / all (instances of)" ("replace every "Okta" with …") too.
+ */
 const TEXT_NOUN =
-  /(?:the\s+)?(?:(?:text|word|words|phrase|line|sentence|spelling|typo|date|number|name|figure|value|time)(?:\s+of)?)\s+(?=["“‘'«„])/iy;
+  /(?:(?:every|each|all)\s+(?:(?:the\s+)?(?:instances?|occurrences?|mentions?|cases?)\s+of\s+)?|(?:the\s+)?(?:(?:text|word|words|phrase|line|sentence|spelling|typo|date|number|name|figure|value|time)(?:\s+of)?)\s+|the\s+)(?=["“‘'«„])/iy;
 /** "replace the date 25 Dec with 24 Dec": the noun before unquoted old text is not part of it. */
 const UNQUOTED_NOUN =
   /^(?:the\s+)(?:text|word|words|phrase|date|number|figure|value|time|amount|price|address|link|url)\s+(?=\S)/i;
@@ -202,6 +206,10 @@ const EDIT_START = new RegExp(
     // "update the X as follows: …", "… as below:".
     String.raw`\s(?=as\s+(?:follows|below)\s*(?::|$))`,
     String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include|state)\b)`,
+    // "update the X to add: …", "edit X to change "a" to "b"": the edit's verb after "to".
+    String.raw`\s(?=to\s+(?:add|append|put|write|insert|change|replace|swap|correct|fix|rename)\b)`,
+    // "update the X with a note that …", "… with a line saying …": what is added, named, then its text.
+    String.raw`\s(?=with\s+${ADDED_LINE}\s+(?:saying|stating|reading|(?:that|which)\s+says|that)\b)`,
     String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
     // "update the X page that from 1 January …", "update the rota saying …": what the page should now say.
     String.raw`\s(?=(?:saying|stating)\s+\S)`,
@@ -214,7 +222,7 @@ const EDIT_START = new RegExp(
  * unquoted after "the" ("add in the page X the line meet at 10"; "the Note page" stays a title). Bare
  * "notes" ends many titles ("the release notes: …"), so it counts only after an article.
  */
-const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:the|these|below)\s+(?:following\s+)?notes(?=\s*:|\s+["“‘'«„])|(?:one\s+more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)(?:\s+(?:please|pls|plz))?(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
+const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:the|these|below)\s+(?:following\s+)?notes(?=\s*:|\s+["“‘'«„])|(?:one\s+more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)(?:\s+(?:please|pls|plz))?(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S)|${ADDED_LINE}\s+(?:saying|stating|(?:that|which)\s+says)(?=\s))`;
 /** "append to the release checklist "check the flags"": the quoted text last on the line, after the page. */
 const QUOTED_AT_END = String.raw`["“][^"”\n]{1,300}["”][\s?!.]*$`;
 
