@@ -521,6 +521,9 @@ const PAGE_WORD = /\b(?:page|doc|document)\b/i;
 /** An update at the start, after at most a few courtesy words not yet dropped ("help to update X - …"). */
 const UPDATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|revise|(?:add|append|put|write|post|insert)\s+(?:(?:this|these|the\s+(?:following|below))(?:\s+(?:line|lines|note|text|info|information|points?))?\s+)?(?:to|in|into|on|onto))\s+\S/iu;
+/** "the rota needs updating - …", "X needs an update:": a page said to need an update just before the break. */
+const NEEDS_UPDATING_AT_END =
+  /\s(?:needs?|wants?|requires?)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+(?:small\s+|quick\s+)?(?:fix|change|correction))\s*$/i;
 /** A new page asked for at the start ("new page in OPS titled X - text"): a dash after it starts its text. */
 const CREATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:create|new\s+(?:\S+\s+)?(?:page|doc)|(?:make|set\s+up|start)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b|(?:make|draft|start|publish)\s+(?=["“]))/iu;
@@ -590,7 +593,10 @@ function stripTrailingClause(text: string, asked = false): string {
   // "Can you add a line to X saying …? Just agreed it in the standup": a request asked as a question
   // ends at its question mark; a sentence after it is context (not a colon's text or the page's text).
   // "update X for me? Sam covers Friday": after an update of a page the sentence is the update.
-  const updateFirst = UPDATE_FIRST.test(text) || UPDATE_FIRST.test(fixVerbTypo(text) ?? '');
+  const updateFirst =
+    UPDATE_FIRST.test(text) ||
+    UPDATE_FIRST.test(fixVerbTypo(text) ?? '') ||
+    NEEDS_UPDATING_AT_END.test(text.slice(Math.max(0, comma - 40), comma));
   const afterAsk =
     asked &&
     !updateFirst &&

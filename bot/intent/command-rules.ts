@@ -83,7 +83,7 @@ const PAGE_THEN_EDIT =
 
 /** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
 const PAGE_THEN_STATED =
-  /^(?:(?:in|on|for)\s+)?([^:\n?,"“]{1,120}?)(?:\s*[:,]\s*|\s[-–—]+\s*)((?:[^:\n?]|(?<=\d):(?=\d)){1,200})$/i;
+  /^(?:(?:in|on|for)\s+)?([^:\n?,"“]{1,120}?)(?:\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]+\s*)((?:[^:\n?]|(?<=\d):(?=\d)){1,200})$/i;
 
 /**
  * A page named first, a comma, colon or dash, then a rename of it ("X, rename it to Y", "X - please
@@ -269,6 +269,19 @@ const RULES: readonly Rule[] = [
     // "re the Gym FAQ, can you add …", "regarding our rota - please change …": the page named as the topic, then an edit.
     /^(?:re:?|regarding|concerning|as\s+for|as\s+regards|with\s+(?:regards?|respect)\s+to|about)\s+(?=(?:the|our)\s[^,:\n]{1,120}?(?:,|:|\s[-–—])\s*(?:(?:please|pls|plz|kindly|also)\s+|(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:add|append|put|write|insert|mention|note|update|change|replace|swap|fix|correct|rename)\b)/i,
     (rest, body) => applyRules(`in ${rest}`, body),
+  ],
+  [
+    // "under Equipment in the Remote Work Policy add a line saying …": a section and its page first, then
+    // the edit; read only as a section ("under no circumstances add …" names no page).
+    /^(?=under\s+\S)/i,
+    (rest, body) => {
+      const read = parsePageFirstEdit(rest, body);
+      const section =
+        read?.kind === 'page-by-name' &&
+        read.request.operation === 'update' &&
+        read.request.edit.kind === 'section';
+      return section ? read : undefined;
+    },
   ],
   [
     /^(?:in|on|to|for|into|onto)\s+(?=\S)/i,
@@ -696,6 +709,14 @@ function verblessReplace(match: RegExpExecArray, body: string): Intent | undefin
 const FROM_TO_CHANGE =
   /^(?:change|switch|update|edit|correct|fix|amend)\s+(?:(?:the\s+)?(?:wording|text|word|words|phrase|spelling)\s+(?:in|on|of)\s+)?(\S[^\n]{0,120}?)\s+from\s+([^\n]{1,80}?)\s+(?:to|into)\s+([^\n]{1,80})$/i;
 
+/**
+ * "the standup time on Team Rituals": a thing in lower-case words (at most four), then "on"/"in" and the
+ * page. Case-sensitive: "the Code of Conduct" is a title, not a thing of a page.
+ */
+const THING_ON_PAGE = /^the\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+(?:on|in)\s+(\S.{0,120})$/;
+/** Only a space ("HR", "the HR space"), never a page. */
+const SPACE_ONLY = /^(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}$|\s(?:space|wiki)$/;
+
 /** "rewrite / replace the whole (of the) X page: …", "redo the entire X with: …". */
 const WHOLE_PAGE =
   /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+to\s+say\s*:?)\s*(?=\S)/i;
@@ -712,7 +733,10 @@ function fromToReplace(core: string): string {
   const change = FROM_TO_CHANGE.exec(core);
   if (!change || !PAGE_LIKE.test(change[1]!) || /^(?:my|our|your|it|this|that)\b/i.test(change[1]!))
     return core;
-  return `replace ${change[2]} with ${change[3]} in ${change[1]}`;
+  // "change the standup time on Team Rituals from …": what changes is named before the page, in lower case.
+  const thing = THING_ON_PAGE.exec(change[1]!);
+  const page = thing && PAGE_LIKE.test(thing[1]!) && !SPACE_ONLY.test(thing[1]!) ? thing[1]! : change[1];
+  return `replace ${change[2]} with ${change[3]} in ${page}`;
 }
 
 /** A first clause, then a break and a write's verb ("we decided in the retro - add to X that …"). */

@@ -184,7 +184,7 @@ export function parsePageThenColonText(remainder: string, bodyLines: string): In
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?|(?:you|u)\s+(?:must|should|can|could|need\s+to|have\s+to)\s+(?:please\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
-  String.raw`\s+update(?:\s+(?:pls|please|plz))?\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+section\b|(?:modify|amend)\s))`,
+  String.raw`\s+update(?:\s+(?:pls|please|plz))?\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+section\b|(?:modify|amend)\s))`,
   'i',
 );
 /** Courtesy between the page and its edit ("in the X, can you please add …", "please to put"), dropped. */

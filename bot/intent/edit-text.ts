@@ -82,10 +82,14 @@ const HEADING_SHOULD_SAY =
   /^[ \t]*(?:the[ \t]+)?["“]?([^"“”:\n]{1,80}?)["”]?[ \t]+section[ \t]+(?:should|must|needs[ \t]+to)[ \t]+(?:now[ \t]+)?(?:say|read|be)[ \t]*:[ \t]*/i;
 /** After the heading: "to say", "to read", "with" before the colon; "saying", "should say" with or without one. */
 const SECTION_TEXT_WORDS =
-  /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with(?:[ \t]+(?:the[ \t]+)?(?:text|content|words))?)(?=[ \t]*:)|^[ \t]+(?:(?:should|must|needs[ \t]+to)[ \t]+(?:say|read|be)|saying|stating|(?:that|which)[ \t]+says)(?:[ \t]*:)?[ \t]*(?=\S)/i;
+  /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with(?:[ \t]+(?:the[ \t]+)?(?:text|content|words))?)(?=[ \t]*:)|^[ \t]*[,;?.!]?[ \t]*(?:(?:the|its)[ \t]+)?(?:text|content|contents|body)(?:[ \t]+(?:is|should[ \t]+be))?(?=[ \t]*:)|^[ \t]+(?:(?:should|must|needs[ \t]+to)[ \t]+(?:say|read|be)|saying|stating|(?:that|which)[ \t]+says)(?:[ \t]*:)?[ \t]*(?=\S)/i;
 /** Words that say the section's text follows, with no colon needed ("… should say 3 years", "… saying flip it"). */
 const SAID_WITHOUT_COLON = /^[ \t]+(?:should|must|needs|saying|stating|that|which)/i;
-const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
+/** "replace "a" with "b"", "replace the word "a" …", "replace every "a" …" (what stands before the old text is no part of it). */
+const REPLACE_LINE = new RegExp(
+  String.raw`^[ \t]*replace[ \t]+${OLD_TEXT_LEAD}(?=["“‘'«„])|^[ \t]*replace[ \t]+`,
+  'i',
+);
 /** Words for a part of a page named by its heading ("heading", "section"), as a pattern source. */
 const PART_WORD = '(?:heading|header|subheading|section|subsection|part)';
 /** Words that point at a place instead of naming a heading ("the first part", "the same section"). */
@@ -198,7 +202,8 @@ export function sectionEdit(text: string): UpdateEdit | string {
   const afterHeading = said
     ? `: ${text.slice(cursor.pos + words[0].length)}`
     : text.slice(cursor.pos).replace(SECTION_TEXT_WORDS, '');
-  const colon = /^[ \t]*:[ \t]*/.exec(afterHeading);
+  // "section "Escalation" - page the IC": a spaced dash after the heading stands for the colon.
+  const colon = /^[ \t]*(?::|[-–—]+(?=[ \t]))[ \t]*/.exec(afterHeading);
   if (!colon) return 'Put a colon after the heading: section "Heading": <markdown>.';
   const [inline, following] = splitFirstLine(afterHeading.slice(colon[0].length));
   const markdown = joinMarkdown(inline, following);

@@ -114,7 +114,7 @@ const NAME_NEEDS_LINE = new RegExp(
 
 /** "fire drill page needs updating: meet at 10": the page as the subject, then the edit after the colon. */
 const NAME_NEEDS_UPDATE =
-  /^(\S.{0,120}?)\s+(?:needs|need|wants)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:|\s[-–—]\s)/i;
+  /^(\S.{0,120}?)\s+(?:needs|need|wants)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:|\s[-–—]\s|,\s*\S)/i;
 /**
  * "(gonna) need the X updated: …", "can the X be updated to say …?": the page as the object or
  * subject of an update; read as "update the X …".

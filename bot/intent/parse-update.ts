@@ -1,5 +1,6 @@
 import type { PageRef } from '../confluence/types.js';
 import { TEXT_NAMED, WITH } from './body-markers.js';
+import { pageWordsOfEdit } from './edit-page-words.js';
 import {
   ADDED_LINE,
   ASKING_BEFORE_EDIT,
@@ -60,7 +61,8 @@ const UNQUOTED_NOUN =
   /^(?:the\s+)(?:text|word|words|phrase|date|number|figure|value|time|amount|price|address|link|url)\s+(?=\S)/i;
 /** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
 const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)|\s*(?:->|→|=>)/i;
-const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
+/** The link to the page after an edit's texts ("in", "on"; "everywhere in", "throughout", "across"). */
+const CONNECTOR = /\s*(?:(?:everywhere|all\s+over)\s+)?(?:in|on|of|for|at|throughout|across)\s+/iy;
 /** A colon, or "with" (a whole word: "… with: withdrawn" keeps its text whole) before it. */
 const COLON = /\s*(?:with\b\s*)?:?\s*/y;
 
@@ -108,6 +110,10 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
   }
+  // "below the last line of the Reading List", "there's a typo in X", "the X page about the offsite": only the page's words.
+  const own = ref.kind === 'title-search' ? pageWordsOfEdit(ref.words, edit.kind === 'append') : undefined;
+  const ownName = own ? readPageName(own) : undefined;
+  if (ownName && ref.kind === 'title-search') return update({ ...ref, words: ownName.words }, edit);
   // "inside the onboarding page put: …": the place word said before the page is no part of its name.
   if (ref.kind === 'title-search' && INSIDE_FIRST.test(ref.words)) {
     const inner = readPageName(ref.words.replace(INSIDE_FIRST, ''));
