@@ -19,7 +19,7 @@ import { WEEKDAY } from './weekdays.js';
 const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert)[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
 const APPEND_WORDS = new RegExp(
-  String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls|plz)[ \t]+)?(?:(?:an?|one)(?:[ \t]+|(?=[ \t]*:))|(?:the|this)(?:[ \t]+(?=(?:new[ \t]+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following)\b)|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following(?=[ \t]*:))[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
+  String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls|plz)[ \t]+)?(?:(?:in|down)(?:[ \t]+there)?[ \t]+(?=(?:that|saying)\b|:))?(?:(?:an?|one)(?:[ \t]+|(?=[ \t]*:))|(?:the|this)(?:[ \t]+(?=(?:new[ \t]+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following)\b)|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following(?=[ \t]*:))[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
   'i',
 );
 /** What is added, named with an article ("a note", "one more line", "a new bullet"), as a pattern source. */
@@ -37,7 +37,7 @@ const WITH_TEXT = new RegExp(
  * edit's verb ("update X to add: …", "edit X to change "a" to "b"": "to say" keeps its own reading).
  */
 const LINKING_WORD =
-  /^[ \t]*(?:and[ \t]+then|and|then|to(?=[ \t]+(?:add|append|put|write|insert|change|replace|swap|correct|fix|rename)\b))[ \t]+(?=\S)/i;
+  /^[ \t]*(?:and[ \t]+then|and[ \t]+also|and|then|also|to(?=[ \t]+(?:add|append|put|write|insert|change|replace|swap|correct|fix|rename)\b))[ \t]+(?=\S)/i;
 /** Words an edit starts with after the page ("add …", "replace …", "title: …"). */
 /** Verbs of an edit named after the page, as a pattern source ("in X, add …", "update X and rewrite …"). */
 export const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|mention|note|replace|change|swap|correct|fix|rename|rewrite)\b`;
@@ -92,6 +92,26 @@ const REPLACE_LINE = new RegExp(
 );
 /** Words for a part of a page named by its heading ("heading", "section"), as a pattern source. */
 const PART_WORD = '(?:heading|header|subheading|section|subsection|part)';
+/**
+ * "add under Day 2: …", "put below FAQ: …": "under" or "below" (never "in"/"to") before a heading of a few
+ * words without quotes or part word, then the colon. Where "under" names no heading ("under review") or
+ * points at a place ("below the last line"), not read.
+ */
+const UNDER_BARE_HEADING_LINE = new RegExp(
+  String.raw`^[ \t]*(?:(?:add|append|put|write|insert|include)[ \t]+(?:(?:this|it|the[ \t]+following|${ADDED_LINE})[ \t]+)?)?(?:under|below|beneath)[ \t]+(?!(?:the[ \t]+)?(?:last|final|bottom|end|top|no|any|all|review|construction|it|this|that)\b)(?:the[ \t]+)?([^"“”:,\n]{1,40}?)[ \t]*:[ \t]*`,
+  'i',
+);
+/**
+ * After an append's verb: quoted text, then the heading it goes under ("add "lunch" under Day 2", "put
+ * "x" in the "FAQ" section", "add "x" to the Linux section"); "in"/"to" only with the part word.
+ */
+const QUOTED_THEN_HEADING = new RegExp(
+  String.raw`^["“]([^"“”\n]{1,300})["”][ \t]+(?:(?:under|below|beneath)[ \t]+(?!(?:the[ \t]+)?(?:last|final|bottom|end|top)\b)(?:the[ \t]+)?(?:${PART_WORD}[ \t]+)?["“]?([^"“”:,\n]{1,60}?)["”]?(?:[ \t]+${PART_WORD})?|(?:in|into|to)[ \t]+(?:the[ \t]+)?(?:${PART_WORD}[ \t]+["“]([^"“”:,\n]{1,60})["”]|["“]?([^"“”:,\n]{1,60}?)["”]?[ \t]+${PART_WORD}))[ \t]*[.!]*$`,
+  'i',
+);
+/** Where on the page an append goes, said before its colon ("below the last line:", "at the bottom:"): no text. */
+const PLACE_ON_PAGE =
+  /^(?:(?:right\s+)?(?:below|after|under(?:neath)?|beneath)\s+the\s+(?:very\s+)?(?:last|final|bottom)\s+(?:line|paragraph|bullet|entry|item|point|row)|(?:at|to|on)\s+the\s+(?:very\s+)?(?:end|bottom)(?:\s+of\s+(?:it|the\s+page))?)\s*:\s*(?=\S)/i;
 /** Words that point at a place instead of naming a heading ("the first part", "the same section"). */
 const PLACE_NOT_HEADING =
   /^(?:\d+|this|that|same|whole|entire|first|last|next|other|new|top|bottom|end|start|beginning|middle|right|correct|relevant|appropriate)$/i;
@@ -289,8 +309,13 @@ function naturalEdit(firstLine: string, following: string | undefined): UpdateEd
   const words = APPEND_WORDS.exec(firstLine);
   if (!words) return undefined;
   const rest = firstLine.slice(words[0].length).trim();
-  const quoted = readQuoted(rest, 0);
-  const inline = quoted?.kind === 'quoted' && quoted.end === rest.length ? quoted.value : rest;
+  const headed = following === undefined ? QUOTED_THEN_HEADING.exec(rest) : null;
+  const heading = (headed?.[2] ?? headed?.[3] ?? headed?.[4])?.trim();
+  if (headed && heading && !PLACE_NOT_HEADING.test(heading))
+    return { kind: 'section', heading, markdown: headed[1]! };
+  const placed = rest.replace(PLACE_ON_PAGE, '');
+  const quoted = readQuoted(placed, 0);
+  const inline = quoted?.kind === 'quoted' && quoted.end === placed.length ? quoted.value : placed;
   return markdownEdit('append', joinMarkdown(inline, following));
 }
 
@@ -322,8 +347,11 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
   if (newSection) return sectionEdit(text.slice(newSection[0].length).replace(SECTION_AFTER_HEADING, '$1'));
   const under = UNDER_HEADING_LINE.exec(firstLine);
   const underHeading = under ? (under[1] ?? under[2])!.trim() : '';
-  if (under && underHeading.length > 0 && !PLACE_NOT_HEADING.test(underHeading))
-    return sectionEdit(`${JSON.stringify(underHeading)}: ${text.slice(under[0].length)}`);
+  const bare = under ? null : UNDER_BARE_HEADING_LINE.exec(firstLine);
+  const heading = under ? underHeading : (bare?.[1]?.trim() ?? '');
+  const headed = under ?? bare;
+  if (headed && heading.length > 0 && !PLACE_NOT_HEADING.test(heading))
+    return sectionEdit(`${JSON.stringify(heading)}: ${text.slice(headed[0].length)}`);
   const natural = naturalEdit(firstLine, following);
   if (natural !== undefined) return natural;
   const unquoted = unquotedEdit(firstLine, following);

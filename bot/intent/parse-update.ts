@@ -71,7 +71,7 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
 }
 
 /** "inside", "within" before a page's words (never a title's own first word in the corpus of titles). */
-const INSIDE_FIRST = /^(?:inside|within)\s+(?=\S)/i;
+const INSIDE_FIRST = /^(?:inside|within|under(?=\s+(?:the|our)\s))\s+(?=\S)/i;
 
 /** ", at the bottom", "at the very end" after a page's words: where an append goes anyway. */
 const AT_THE_END = /(?<=\S),?\s+(?:right\s+)?at\s+the\s+(?:very\s+)?(?:bottom|end)$/i;
@@ -237,14 +237,16 @@ const QUOTED_AT_END = String.raw`["“][^"”\n]{1,300}["”][\s?!.]*$`;
  * "say" stands for "that" in Nigerian English ("add to the rota say Tunde covers Sunday").
  */
 const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to(?:\s+(?:say|read))?)\s*:`;
+/** "… to the X. It should say …", "…, the line should read …": the text named in a clause of its own after the page. */
+const IT_SHOULD_SAY = String.raw`[.!?;,]?\s+(?:it|this|that|the\s+(?:line|text|note|sentence|bullet))\s+(?:should|must|needs\s+to|has\s+to)\s+(?:just\s+)?(?:say|read)(?:\s+that)?(?=[\s:])`;
 const CONTENT_START = new RegExp(
-  String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
+  String.raw`${IT_SHOULD_SAY}|${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
   'i',
 );
 /** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */
 const DASH_BEFORE_TEXT = /\s[-–—]\s+(?=\S)/;
 const SAYING = new RegExp(
-  String.raw`\s*(?:${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  String.raw`\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
 );
 
@@ -469,7 +471,17 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       if (quoted?.kind !== 'quoted')
         return failure('Put the text to add in quotes: add "text" to page 123456.');
       cursor.pos = quoted.end;
+      const link = cursor.pos;
       if (!cursor.take(ONTO)) return failure('Say which page: add "text" to page 123456.');
+      // "add "x" under Day 2 on the Onboarding page": a heading, then its page (read as a section by `update`).
+      const underPart = /^\s*under\s/i.test(text.slice(link, cursor.pos))
+        ? sectionInPageName(`under ${cursor.rest()}`)
+        : undefined;
+      // The article the part's pattern took off goes back, so "the X page" reads without its page noun.
+      const article = underPart && cursor.rest().includes(`the ${underPart.page}`) ? 'the ' : '';
+      const partRef = underPart ? readTarget(new TextCursor(`${article}${underPart.page}`)) : undefined;
+      if (underPart && partRef !== undefined && typeof partRef !== 'string')
+        return update(partRef, { kind: 'section', heading: underPart.heading, markdown: quoted.value });
       // "put "Ana covers Monday" on the rota for next week": the time is no part of the page's name.
       const when = splitWhen(cursor.rest());
       const ref = when.when ? readTarget(new TextCursor(when.page)) : readTarget(cursor);
