@@ -143,7 +143,7 @@ function updateThenStatement(rest: string, body: string): Intent | undefined {
 /** A section heading without quotes before "of/in/on <page>" ("Parking in the office guide"). */
 const UNQUOTED_HEADING = /^([^"“\n:]{1,80}?)\s+(?:of|in|on|for|to|into|onto)\s+(?=\S)/i;
 /** A quoted heading, then the word "section" ("add a "Rollback" section to …"). */
-const QUOTED_THEN_SECTION = /^(["“][^"”\n]{1,80}["”])\s+section\b/i;
+const QUOTED_THEN_SECTION = /^(["“][^"”\n]{1,80}["”])\s+(?:sub-?)?section\b/i;
 /** "called", "named" before a new section's heading ("add a section called "X" to the guide"). */
 const NAMING_WORD = /^(?:called|named|titled)\s+(?=["“])/i;
 /** "to"/"into" after a quoted heading ("add a section "X" to the guide"). */
@@ -311,12 +311,12 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "update the section Parking in X: …", "add a section "Parking" to X: …": the heading, then the page.
-    /^(?:(?:update|edit|change|rewrite|replace)\s+|(?:add|create|write)\s+(?:an?\s+)?(?:new\s+)?(?=section\s))(?:the\s+)?section\s+(?=\S)/i,
+    /^(?:(?:update|edit|change|rewrite|replace)\s+|(?:add|create|write)\s+(?:an?\s+)?(?:new\s+)?(?=(?:sub-?)?section\s))(?:the\s+)?(?:sub-?)?section\s+(?=\S)/i,
     (rest, body) => parseUpdate('section', quotedHeading(rest), body),
   ],
   [
     // "add a "Rollback" section to the Feature Flags page saying: …": a new section named in quotes, then the page.
-    /^(?:add|create|write|insert|start)\s+(?:an?\s+)?(?:new\s+)?(?=["“][^"”\n]{1,80}["”]\s+section\s+(?:to|into|onto|in|on)\s)/i,
+    /^(?:add|create|write|insert|start)\s+(?:an?\s+)?(?:new\s+)?(?=["“][^"”\n]{1,80}["”]\s+(?:sub-?)?section\s+(?:to|into|onto|in|on)\s)/i,
     (rest, body) => parseUpdate('section', quotedHeading(rest.replace(QUOTED_THEN_SECTION, '$1')), body),
   ],
   [
@@ -374,7 +374,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "update in Paid Time Off that unused leave lapses": "in" before the page; "that …" is added.
-    /^(?:update|upd|edit|modify|change|amend)\s+(?:in|on|inside|within|to)\s+(?=\S)/i,
+    /^(?:update|upd|edit|modify|change|amend|correct|fix)\s+(?:in|on|inside|within|to)\s+(?=\S)/i,
     (rest, body) => {
       const said = STATED_AFTER_PAGE.test(rest) ? parseUpdate('append-to', rest, body) : undefined;
       return said && said.kind !== 'failure' ? said : parseUpdate('update', rest, body);

@@ -13,6 +13,10 @@ const PLACE_FIRST =
 const COMPLAINT_FIRST =
   /^(?:there'?s|there\s+is|there\s+are|i\s+(?:found|spotted|noticed|see)|found|spotted)\s+(?:a|an|one|some|two|three|a\s+few|a\s+couple\s+of)\s+(?:small\s+|little\s+|tiny\s+|minor\s+)?(?:typos?|mistakes?|errors?|issues?|problems?)\s+(?:in|on)\s+(?=\S)/i;
 
+/** What the request is about, said before the page ("regarding Team Rituals", "re: the rota"); not "about" (a title's word). */
+const TOPIC_FIRST =
+  /^(?:re:?|regarding|concerning|as\s+for|as\s+regards|with\s+(?:regards?|respect)\s+to)\s+(?=\S)/i;
+
 /** What the text is about, said after the page noun ("the team rituals page about the offsite"). */
 const TOPIC_AFTER_PAGE =
   /^(\S.{0,120}?)\s+(?:page|doc|document)\s+(?:about|regarding|concerning|re)\s+\S.{0,80}$/i;
@@ -25,6 +29,8 @@ export function pageWordsOfEdit(words: string, append: boolean): string | undefi
   const text = words.trim();
   const place = append ? PLACE_FIRST.exec(text) : null;
   if (place) return text.slice(place[0].length);
+  const topic = TOPIC_FIRST.exec(text);
+  if (topic) return text.slice(topic[0].length);
   const complaint = COMPLAINT_FIRST.exec(text);
   if (complaint) return text.slice(complaint[0].length);
   return TOPIC_AFTER_PAGE.exec(text)?.[1];

@@ -71,9 +71,9 @@ const NEW_TITLE_LINE =
  * new section named in quotes, its text after it (read as the section edit, which adds it when missing).
  */
 const NEW_SECTION_LINE =
-  /^[ \t]*(?:add|create|write|insert|start)[ \t]+(?:an?[ \t]+)?(?:new[ \t]+)?(?:section[ \t]+(?:(?:called|named|titled)[ \t]+)?(?=["“])|(?=["“][^"”\n]{1,80}["”][ \t]+section\b))/i;
+  /^[ \t]*(?:add|create|write|insert|start)[ \t]+(?:an?[ \t]+)?(?:new[ \t]+)?(?:(?:sub-?)?section[ \t]+(?:(?:called|named|titled)[ \t]+)?(?=["“])|(?=["“][^"”\n]{1,80}["”][ \t]+(?:sub-?)?section\b))/i;
 /** The word "section" after a quoted heading ("the "H" section saying …"), dropped before the text. */
-const SECTION_AFTER_HEADING = /^(["“][^"”\n]{1,80}["”])[ \t]+section\b/i;
+const SECTION_AFTER_HEADING = /^(["“][^"”\n]{1,80}["”])[ \t]+(?:sub-?)?section\b/i;
 /** "section "H": …", "rewrite the section "H" to say: …": the section and its new text. */
 const SECTION_LINE =
   /^[ \t]*(?:(?:rewrite|update|edit|change|replace|redo|modify|amend|revise)[ \t]+(?:the[ \t]+)?)?section[ \t]+/i;
@@ -270,6 +270,13 @@ const WHEN_AFTER_NEW = new RegExp(
   'i',
 );
 
+/**
+ * "(change) the limit from 40 EUR (to …)": what changes, named before "from", is no part of the old text
+ * ("it from …" only points: the old text stays unknown).
+ */
+export const NAMED_BEFORE_FROM =
+  /^(?!(?:it|this|that|them|these|those)\b)(?:(?:the|our)\s+)?(?:[\w'-]+\s+){0,4}?from\s+(?=\S)/i;
+
 /** At most three words: a name or a figure, not a sentence. */
 function isShort(text: string): boolean {
   return text.split(/\s+/).length <= 3;
@@ -291,7 +298,8 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;
   if (WHEN_AFTER_NEW.test(match[2]!) && !WHEN_AFTER_NEW.test(match[1]!)) return undefined;
-  return { kind: 'replace', find: match[1]!.trim(), replaceWith: match[2]!.replace(/[.!]+$/, '').trim() };
+  const old = match[1]!.trim().replace(NAMED_BEFORE_FROM, '');
+  return { kind: 'replace', find: old, replaceWith: match[2]!.replace(/[.!]+$/, '').trim() };
 }
 
 /** The edit in plain words on `firstLine` (see APPEND_WORDS, CHANGE_LINE), or `undefined`. */

@@ -7,6 +7,7 @@ import {
   EDIT_VERB,
   joinMarkdown,
   markdownEdit,
+  NAMED_BEFORE_FROM,
   parseEditText,
   replaceEdit,
   sectionEdit,
@@ -392,7 +393,8 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
   cursor.pos = match[0].length;
   const ref = readTarget(cursor);
   if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
-  const find = match[1]!.trim().replace(UNQUOTED_NOUN, '');
+  // "change (the limit) from 40 to 45 in X": what changes, named before "from", is no part of the old text.
+  const find = match[1]!.trim().replace(UNQUOTED_NOUN, '').replace(NAMED_BEFORE_FROM, '');
   // "swap shifts with me on Friday": a person swapped with, not text on a page.
   if (PERSON_ONLY.test(find) || PERSON_ONLY.test(match[2]!.trim())) return undefined;
   return update(ref, { kind: 'replace', find, replaceWith: match[2]!.trim() });
