@@ -521,6 +521,9 @@ const PAGE_WORD = /\b(?:page|doc|document)\b/i;
 /** An update at the start, after at most a few courtesy words not yet dropped ("help to update X - …"). */
 const UPDATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|revise|(?:add|append|put|write|post|insert)\s+(?:(?:this|these|the\s+(?:following|below))(?:\s+(?:line|lines|note|text|info|information|points?))?\s+)?(?:to|in|into|on|onto))\s+\S/iu;
+/** "need to add …", "we have to update …": a write asked in a clause of its own (see stripTrailingClause). */
+const WRITE_WITH_TEXT_CLAUSE =
+  /^(?:(?:i|we)\s+)?(?:need|needs|want|wanna|have|has|got)\s+to\s+(?:add|append|update|edit|put|write|change|replace|rename|fix|correct)\b/i;
 /** "the rota needs updating - …", "X needs an update:": a page said to need an update just before the break. */
 const NEEDS_UPDATING_AT_END =
   /\s(?:needs?|wants?|requires?)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+(?:small\s+|quick\s+)?(?:fix|change|correction))\s*$/i;
@@ -621,6 +624,8 @@ function stripTrailingClause(text: string, asked = false): string {
   const dash = /^\s[-–—]/.test(text.slice(comma, comma + 2));
   if (dash && CREATE_FIRST.test(text) && !isQuestion(clause)) return text;
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
+  // "Team, need to add to X: …": a write asked with its text after the comma is the request, not a story.
+  if (WRITE_WITH_TEXT_CLAUSE.test(clause) && /[:"“]|\bsaying\b/i.test(clause)) return text;
   if (TRAILING_CLAUSE.test(clause)) return text.slice(0, comma);
   // Only after a comma or a dash: after a sentence end the last sentence may be the request itself.
   const story = text[comma] === ',' || dash;
