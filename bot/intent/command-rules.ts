@@ -6,6 +6,7 @@ import {
   parseAddToSaying,
   parseAppendSaying,
   parseChangeIn,
+  parseChangeInFigures,
   parseDescribedAppend,
   parsePageFirstEdit,
   parsePageThenColonText,
@@ -348,6 +349,11 @@ const RULES: readonly Rule[] = [
   [
     /^(?:change|replace|swap|correct|fix)\s+(?:in|on)\s+(?=[^"“‘'«„]{1,200}["“‘'«„])/i,
     (rest, body) => parseChangeIn(rest, body),
+  ],
+  [
+    // "please change in Remote Work Policy the 2 office days to 3 office days": figures without quotes after the page.
+    /^(?:change|correct|fix|update|modify|amend)\s+(?:in|on)\s+(?=[^"“\n:]{1,120}?\s(?:the\s+)?\d[^"“\n]{0,60}?\s(?:to|into)\s+\d)/i,
+    (rest, body) => parseChangeInFigures(rest, body),
   ],
   [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
   // "update "vpn.old.io" to "vpn.new.io" in X": quoted old and new text after "update" (a quoted page stays a page).

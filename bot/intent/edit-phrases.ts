@@ -308,3 +308,28 @@ export function parseChangeIn(remainder: string, _bodyLines: string): Intent | u
   const edit = replaceEdit(text, cursor, 'change');
   return typeof edit === 'string' || !cursor.atEnd() ? undefined : update(ref, edit);
 }
+
+/**
+ * "(change in) Remote Work Policy the 2 office days to 3 office days", "(correct in) Paid Time Off page 25
+ * days into 27 days": the page first, ended by "the", its page noun or a comma (a title may end in a
+ * figure), then old and new text without quotes. Read only when both start with a figure (a sentence is
+ * never guessed at); bounded runs, anchored.
+ */
+const FIGURES_AFTER_PAGE =
+  /^(\S[^"“\n:]{0,120}?)(?:\s+(?:page|doc)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?|\s+the\s+)(\d(?:(?!\sthe\s)[^"“\n]){0,60}?)\s+(?:to|into|->|→)\s+(\d[^"“\n]{0,60}?)[\s.!]*$/i;
+
+/** Longest line {@link FIGURES_AFTER_PAGE} can match (page, old and new text, and the words between). */
+const MAX_FIGURES_LINE = 260;
+
+/** The replace of {@link FIGURES_AFTER_PAGE} (`remainder` starts at the page), or `undefined`. */
+export function parseChangeInFigures(remainder: string, _bodyLines: string): Intent | undefined {
+  const text = remainder.trim();
+  // Longer than a page, two short texts and their links cannot match: not searched (bounded work).
+  if (text.length > MAX_FIGURES_LINE) return undefined;
+  const match = FIGURES_AFTER_PAGE.exec(text);
+  if (!match) return undefined;
+  const cursor = new TextCursor(match[1]!);
+  const ref = readTarget(cursor, 'end');
+  if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
+  return update(ref, { kind: 'replace', find: match[2]!.trim(), replaceWith: match[3]!.trim() });
+}
