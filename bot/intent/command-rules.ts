@@ -36,7 +36,7 @@ type Rule = readonly [
 ];
 
 /** Verbs that add text to a page ("stick a note on …", "jot down … on …"). */
-const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|insert|post|stick|pop|chuck|bung|slap|drop|throw|jot(?:\s+down)?|note(?:\s+down)?|mention|include|incorporate|record|enter)`;
+const APPEND_VERB = String.raw`(?:append|add|attach|tack|slot|put|write(?:\s+down)?|insert|post|stick|pop|chuck|bung|slap|drop|throw|jot(?:\s+down)?|note(?:\s+down)?|mention|include|incorporate|record|enter)`;
 /** What is added, named before the text or the page ("a line", "the following note"). */
 const ADDED_THING = String.raw`(?:(?:quick|short|small|little|wee|tiny|brief)\s+)?(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
@@ -218,7 +218,7 @@ const RULES: readonly Rule[] = [
     updateRule('append-quoted'),
   ],
   [
-    /^(?:append|add)\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/|\d))/i,
+    /^(?:append|add|insert|(?:put|write)(?=\s+(?:under|below|beneath)\s))\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/|\d))/i,
     // "add the new hires to the onboarding page: Ana, Sam": the page after the link word, the text after the colon.
     (rest, body) =>
       parsePageThenColonText(rest, body) ??

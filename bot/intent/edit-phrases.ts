@@ -184,7 +184,7 @@ export function parsePageThenColonText(remainder: string, bodyLines: string): In
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?|(?:you|u)\s+(?:must|should|can|could|need\s+to|have\s+to)\s+(?:please\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
-  String.raw`\s+update(?:\s+(?:pls|please|plz))?\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+section\b|(?:modify|amend)\s))`,
+  String.raw`\s+update(?:\s+(?:pls|please|plz))?\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+(?:section\b|(?=["“]))|(?:modify|amend)\s))`,
   'i',
 );
 /** Courtesy between the page and its edit ("in the X, can you please add …", "please to put"), dropped. */
@@ -282,9 +282,15 @@ export function parseAddToSaying(remainder: string, bodyLines: string): Intent |
   if (!match) return undefined;
   // "a bullet under "Day 1" in the Onboarding page: …": a part named with the page is a section.
   const part = sectionInPageName(`${match[1]} ${match[2]} ${match[3]}`);
-  const ref = readTarget(new TextCursor(part ? part.page : match[3]!), 'end');
+  // "a "Parking" heading to the Onboarding page with: …": a new section described before the page.
+  const described = part ? null : SECTION_DESCRIBED.exec(match[1]!.trim());
+  const heading = (described?.[1] ?? described?.[2])?.trim();
+  const page = part ? part.page : heading ? match[3]!.replace(TEXT_LEAD_AT_END, '') : match[3]!;
+  const ref = readTarget(new TextCursor(page), 'end');
   if (typeof ref === 'string') return undefined;
   const text = joinMarkdown(match[4]!.trim(), bodyLines || undefined);
+  if (heading && !/^(?:new|this|that|same|whole|first|last|next)$/i.test(heading))
+    return update(ref, { kind: 'section', heading, markdown: text });
   if (part) return update(ref, { kind: 'section', heading: part.heading, markdown: text });
   return finish(ref, () => markdownEdit('append', text));
 }

@@ -452,6 +452,15 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       if (!cursor.take(SAYING)) cursor.take(COLON);
       const kind = mode === 'append-to' ? 'append' : 'body';
       const inline = cursor.rest().trim();
+      // "add to page 12 under "Notes": …": the heading the text goes under, read as the section it is.
+      const under =
+        mode === 'append-to' && /^(?:under|below|beneath)\s/i.test(inline)
+          ? parseEditText(`add ${inline}`)
+          : undefined;
+      if (under !== undefined && typeof under !== 'string' && under.kind === 'section')
+        return finish(ref, () =>
+          bodyLines ? { ...under, markdown: joinMarkdown(under.markdown, bodyLines) } : under,
+        );
       const quoted = bodyLines ? undefined : readQuoted(inline, 0);
       const text = quoted?.kind === 'quoted' && quoted.end === inline.length ? quoted.value : inline;
       return finish(ref, () => markdownEdit(kind, joinMarkdown(text, bodyLines || undefined)));
