@@ -71,8 +71,11 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
   return { kind: 'failure', message, suggestions: [...suggestions] };
 }
 
-/** "inside", "within" before a page's words (never a title's own first word in the corpus of titles). */
-const INSIDE_FIRST = /^(?:inside|within|under(?=\s+(?:the|our)\s))\s+(?=\S)/i;
+/**
+ * "inside", "within", "under the" before a page's words (never a title's own first word in the corpus of
+ * titles); "under" only in lower case, so a title such as "Under the Radar" keeps its first word.
+ */
+const INSIDE_FIRST = /^(?:[Ii]nside|[Ww]ithin|INSIDE|WITHIN|under(?=\s+(?:the|our)\s))\s+(?=\S)/;
 
 /** ", at the bottom", "at the very end" after a page's words: where an append goes anyway. */
 const AT_THE_END = /(?<=\S),?\s+(?:right\s+)?at\s+the\s+(?:very\s+)?(?:bottom|end)$/i;
