@@ -59,7 +59,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
   // "weird question but …", "random q, …", "dumb one:": the hedge itself, then the request or the question.
   /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?quick\s+(?:one|question|request|thing|q)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
@@ -521,6 +521,12 @@ const PAGE_WORD = /\b(?:page|doc|document)\b/i;
 /** An update at the start, after at most a few courtesy words not yet dropped ("help to update X - …"). */
 const UPDATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|revise|(?:add|append|put|write|post|insert)\s+(?:(?:this|these|the\s+(?:following|below))(?:\s+(?:line|lines|note|text|info|information|points?))?\s+)?(?:to|in|into|on|onto))\s+\S/iu;
+/** "need to add …", "we have to update …": a write asked in a clause of its own (see stripTrailingClause). */
+const WRITE_WITH_TEXT_CLAUSE =
+  /^(?:(?:i|we)\s+)?(?:need|needs|want|wanna|have|has|got)\s+to\s+(?:add|append|update|edit|put|write|change|replace|rename|fix|correct)\b/i;
+/** "the rota needs updating - …", "X needs an update:": a page said to need an update just before the break. */
+const NEEDS_UPDATING_AT_END =
+  /\s(?:needs?|wants?|requires?)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+(?:small\s+|quick\s+)?(?:fix|change|correction))\s*$/i;
 /** A new page asked for at the start ("new page in OPS titled X - text"): a dash after it starts its text. */
 const CREATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:create|new\s+(?:\S+\s+)?(?:page|doc)|(?:make|set\s+up|start)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b|(?:make|draft|start|publish)\s+(?=["“]))/iu;
@@ -590,7 +596,10 @@ function stripTrailingClause(text: string, asked = false): string {
   // "Can you add a line to X saying …? Just agreed it in the standup": a request asked as a question
   // ends at its question mark; a sentence after it is context (not a colon's text or the page's text).
   // "update X for me? Sam covers Friday": after an update of a page the sentence is the update.
-  const updateFirst = UPDATE_FIRST.test(text) || UPDATE_FIRST.test(fixVerbTypo(text) ?? '');
+  const updateFirst =
+    UPDATE_FIRST.test(text) ||
+    UPDATE_FIRST.test(fixVerbTypo(text) ?? '') ||
+    NEEDS_UPDATING_AT_END.test(text.slice(Math.max(0, comma - 40), comma));
   const afterAsk =
     asked &&
     !updateFirst &&
@@ -615,6 +624,8 @@ function stripTrailingClause(text: string, asked = false): string {
   const dash = /^\s[-–—]/.test(text.slice(comma, comma + 2));
   if (dash && CREATE_FIRST.test(text) && !isQuestion(clause)) return text;
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
+  // "Team, need to add to X: …": a write asked with its text after the comma is the request, not a story.
+  if (WRITE_WITH_TEXT_CLAUSE.test(clause) && /[:"“]|\bsaying\b/i.test(clause)) return text;
   if (TRAILING_CLAUSE.test(clause)) return text.slice(0, comma);
   // Only after a comma or a dash: after a sentence end the last sentence may be the request itself.
   const story = text[comma] === ',' || dash;

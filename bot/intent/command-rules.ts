@@ -6,6 +6,7 @@ import {
   parseAddToSaying,
   parseAppendSaying,
   parseChangeIn,
+  parseChangeInFigures,
   parseDescribedAppend,
   parsePageFirstEdit,
   parsePageThenColonText,
@@ -35,7 +36,7 @@ type Rule = readonly [
 ];
 
 /** Verbs that add text to a page ("stick a note on …", "jot down … on …"). */
-const APPEND_VERB = String.raw`(?:append|add|attach|tack|put|write(?:\s+down)?|insert|post|stick|pop|chuck|bung|slap|drop|throw|jot(?:\s+down)?|note(?:\s+down)?|mention|include|incorporate|record|enter)`;
+const APPEND_VERB = String.raw`(?:append|add|attach|tack|slot|put|write(?:\s+down)?|insert|post|stick|pop|chuck|bung|slap|drop|throw|jot(?:\s+down)?|note(?:\s+down)?|mention|include|incorporate|record|enter)`;
 /** What is added, named before the text or the page ("a line", "the following note"). */
 const ADDED_THING = String.raw`(?:(?:quick|short|small|little|wee|tiny|brief)\s+)?(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
@@ -83,7 +84,7 @@ const PAGE_THEN_EDIT =
 
 /** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
 const PAGE_THEN_STATED =
-  /^(?:(?:in|on|for)\s+)?([^:\n?,"“]{1,120}?)(?:\s*[:,]\s*|\s[-–—]+\s*)((?:[^:\n?]|(?<=\d):(?=\d)){1,200})$/i;
+  /^(?:(?:in|on|for)\s+)?([^:\n?,"“]{1,120}?)(?:\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]+\s*)((?:[^:\n?]|(?<=\d):(?=\d)){1,200})$/i;
 
 /**
  * A page named first, a comma, colon or dash, then a rename of it ("X, rename it to Y", "X - please
@@ -143,7 +144,7 @@ function updateThenStatement(rest: string, body: string): Intent | undefined {
 /** A section heading without quotes before "of/in/on <page>" ("Parking in the office guide"). */
 const UNQUOTED_HEADING = /^([^"“\n:]{1,80}?)\s+(?:of|in|on|for|to|into|onto)\s+(?=\S)/i;
 /** A quoted heading, then the word "section" ("add a "Rollback" section to …"). */
-const QUOTED_THEN_SECTION = /^(["“][^"”\n]{1,80}["”])\s+section\b/i;
+const QUOTED_THEN_SECTION = /^(["“][^"”\n]{1,80}["”])\s+(?:sub-?)?section\b/i;
 /** "called", "named" before a new section's heading ("add a section called "X" to the guide"). */
 const NAMING_WORD = /^(?:called|named|titled)\s+(?=["“])/i;
 /** "to"/"into" after a quoted heading ("add a section "X" to the guide"). */
@@ -217,7 +218,7 @@ const RULES: readonly Rule[] = [
     updateRule('append-quoted'),
   ],
   [
-    /^(?:append|add)\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/|\d))/i,
+    /^(?:append|add|insert|(?:put|write)(?=\s+(?:under|below|beneath)\s))\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/|\d))/i,
     // "add the new hires to the onboarding page: Ana, Sam": the page after the link word, the text after the colon.
     (rest, body) =>
       parsePageThenColonText(rest, body) ??
@@ -271,6 +272,19 @@ const RULES: readonly Rule[] = [
     (rest, body) => applyRules(`in ${rest}`, body),
   ],
   [
+    // "under Equipment in the Remote Work Policy add a line saying …": a section and its page first, then
+    // the edit; read only as a section ("under no circumstances add …" names no page).
+    /^(?=under\s+\S)/i,
+    (rest, body) => {
+      const read = parsePageFirstEdit(rest, body);
+      const section =
+        read?.kind === 'page-by-name' &&
+        read.request.operation === 'update' &&
+        read.request.edit.kind === 'section';
+      return section ? read : undefined;
+    },
+  ],
+  [
     /^(?:in|on|to|for|into|onto)\s+(?=\S)/i,
     (rest, body, match) =>
       spaceThenEdit(`${match[0]}${rest}`, body) ??
@@ -298,12 +312,12 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "update the section Parking in X: …", "add a section "Parking" to X: …": the heading, then the page.
-    /^(?:(?:update|edit|change|rewrite|replace)\s+|(?:add|create|write)\s+(?:an?\s+)?(?:new\s+)?(?=section\s))(?:the\s+)?section\s+(?=\S)/i,
+    /^(?:(?:update|edit|change|rewrite|replace)\s+|(?:add|create|write)\s+(?:an?\s+)?(?:new\s+)?(?=(?:sub-?)?section\s))(?:the\s+)?(?:sub-?)?section\s+(?=\S)/i,
     (rest, body) => parseUpdate('section', quotedHeading(rest), body),
   ],
   [
     // "add a "Rollback" section to the Feature Flags page saying: …": a new section named in quotes, then the page.
-    /^(?:add|create|write|insert|start)\s+(?:an?\s+)?(?:new\s+)?(?=["“][^"”\n]{1,80}["”]\s+section\s+(?:to|into|onto|in|on)\s)/i,
+    /^(?:add|create|write|insert|start)\s+(?:an?\s+)?(?:new\s+)?(?=["“][^"”\n]{1,80}["”]\s+(?:sub-?)?section\s+(?:to|into|onto|in|on)\s)/i,
     (rest, body) => parseUpdate('section', quotedHeading(rest.replace(QUOTED_THEN_SECTION, '$1')), body),
   ],
   [
@@ -321,7 +335,8 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "replace what's under Equipment in the Remote Work Policy with: …": the section's text pointed at.
-    /^(?:update|change|rewrite|re-write|replace|redo|overwrite)\s+(?=(?:whats?|whatever|everything|all|the\s+(?:text|content|words))\b)/i,
+    // ("replace all instances of "a" with …" is a replace of text.)
+    /^(?:update|change|rewrite|re-write|replace|redo|overwrite)\s+(?=(?:whats?|whatever|everything|all(?!\s+(?:the\s+)?(?:instances?|occurrences?|mentions?|cases?)\b)|the\s+(?:text|content|words))\b)/i,
     (rest, body) => {
       const pointed = SECTION_TEXT_POINTED.exec(rest);
       const after = pointed ? rest.slice(pointed[0].length) : '';
@@ -335,12 +350,17 @@ const RULES: readonly Rule[] = [
     /^(?:change|replace|swap|correct|fix)\s+(?:in|on)\s+(?=[^"“‘'«„]{1,200}["“‘'«„])/i,
     (rest, body) => parseChangeIn(rest, body),
   ],
+  [
+    // "please change in Remote Work Policy the 2 office days to 3 office days": figures without quotes after the page.
+    /^(?:change|correct|fix|update|modify|amend)\s+(?:in|on)\s+(?=[^"“\n:]{1,120}?\s(?:the\s+)?\d[^"“\n]{0,60}?\s(?:to|into)\s+\d)/i,
+    (rest, body) => parseChangeInFigures(rest, body),
+  ],
   [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
   // "update "vpn.old.io" to "vpn.new.io" in X": quoted old and new text after "update" (a quoted page stays a page).
   [/^update\s+(?=["“][^"”\n]{1,200}["”]\s+(?:to|into|->|→)\s*["“])/i, updateRule('change')],
   [
     rule(
-      String.raw`^(?:(?:correct|fix|turn|modify|amend)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap|switch)\s+(?:the\s+text\s+)?(?=\S))`,
+      String.raw`^(?:(?:correct|fix|turn|modify|amend)\s+(?:the\s+(?:text|spelling(?:\s+of)?|typo|word|words)\s+)?${QUOTE_AHEAD}|(?:change|swap(?:\s+out\b)?|switch(?:\s+out\b)?)\s+(?:the\s+text\s+)?(?=\S))`,
     ),
     (rest, body, match) => {
       if (OWN_RECORDS.test(rest)) return undefined;
@@ -360,7 +380,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "update in Paid Time Off that unused leave lapses": "in" before the page; "that …" is added.
-    /^(?:update|upd|edit|modify|change|amend)\s+(?:in|on|inside|within|to)\s+(?=\S)/i,
+    /^(?:update|upd|edit|modify|change|amend|correct|fix)\s+(?:in|on|inside|within|to)\s+(?=\S)/i,
     (rest, body) => {
       const said = STATED_AFTER_PAGE.test(rest) ? parseUpdate('append-to', rest, body) : undefined;
       return said && said.kind !== 'failure' ? said : parseUpdate('update', rest, body);
@@ -623,6 +643,11 @@ const PASSIVE_ADD: readonly RegExp[] = [
   ),
   // "(I need) "X" added to <page>": quoted text, then the participle.
   new RegExp(String.raw`^(["“][^"”\n]{1,300}["”])\s+(?:also\s+)?${ADDED}${TO_PAGE}`, 'i'),
+  // "(I'd like) a line added to <page> saying …", "a note put on X: …": what is added, named, then the participle.
+  new RegExp(
+    String.raw`^((?:an?|one|another)\s+(?:new\s+)?${ADDED_THING})\s+(?:also\s+)?${ADDED}${TO_PAGE}`,
+    'i',
+  ),
 ];
 /**
  * A passive add is read only when it is about a page: its text is quoted or follows a colon, or the
@@ -690,6 +715,14 @@ function verblessReplace(match: RegExpExecArray, body: string): Intent | undefin
 const FROM_TO_CHANGE =
   /^(?:change|switch|update|edit|correct|fix|amend)\s+(?:(?:the\s+)?(?:wording|text|word|words|phrase|spelling)\s+(?:in|on|of)\s+)?(\S[^\n]{0,120}?)\s+from\s+([^\n]{1,80}?)\s+(?:to|into)\s+([^\n]{1,80})$/i;
 
+/**
+ * "the standup time on Team Rituals": a thing in lower-case words (at most four), then "on"/"in" and the
+ * page. Case-sensitive: "the Code of Conduct" is a title, not a thing of a page.
+ */
+const THING_ON_PAGE = /^the\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+(?:on|in)\s+(\S.{0,120})$/;
+/** Only a space ("HR", "the HR space"), never a page. */
+const SPACE_ONLY = /^(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}$|\s(?:space|wiki)$/;
+
 /** "rewrite / replace the whole (of the) X page: …", "redo the entire X with: …". */
 const WHOLE_PAGE =
   /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+to\s+say\s*:?)\s*(?=\S)/i;
@@ -706,7 +739,10 @@ function fromToReplace(core: string): string {
   const change = FROM_TO_CHANGE.exec(core);
   if (!change || !PAGE_LIKE.test(change[1]!) || /^(?:my|our|your|it|this|that)\b/i.test(change[1]!))
     return core;
-  return `replace ${change[2]} with ${change[3]} in ${change[1]}`;
+  // "change the standup time on Team Rituals from …": what changes is named before the page, in lower case.
+  const thing = THING_ON_PAGE.exec(change[1]!);
+  const page = thing && PAGE_LIKE.test(thing[1]!) && !SPACE_ONLY.test(thing[1]!) ? thing[1]! : change[1];
+  return `replace ${change[2]} with ${change[3]} in ${page}`;
 }
 
 /** A first clause, then a break and a write's verb ("we decided in the retro - add to X that …"). */

@@ -97,6 +97,37 @@ function describedThenText(afterLink: string, colon: number, bodyLines: string):
   return finish(ref, () => markdownEdit('append', joinMarkdown(text, bodyLines || undefined)));
 }
 
+/**
+ * A new section described before the page ("a new section called FAQ", "a Printers section", "a section
+ * named "Hotels""): its heading, quoted or a few words. A pattern on the described words only (bounded).
+ */
+const SECTION_DESCRIBED =
+  /^(?:an?\s+|the\s+)?(?:new\s+)?(?:section|heading|subsection|part)\s+(?:(?:called|named|titled)\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?$|^(?:an?\s+|the\s+)?(?:new\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?\s+(?:section|heading|subsection)$/i;
+/** Words that only lead in to the text after the page ("… saying:", "… with the text:"), no part of its name. */
+const TEXT_LEAD_AT_END =
+  /\s+(?:saying|stating|(?:that|which)\s+says|to\s+say|with(?:\s+(?:the\s+)?(?:text|content|words))?)$/i;
+
+/**
+ * "add a new section called FAQ to the Remote Work Policy saying: …", "add a Printers section to X: …":
+ * a section described before the page, its text after the colon. `undefined` unless the described words
+ * name a section and the page reads.
+ */
+function describedSection(
+  described: string,
+  afterLink: string,
+  colon: number,
+  bodyLines: string,
+): Intent | undefined {
+  const section = SECTION_DESCRIBED.exec(described.trim());
+  const heading = (section?.[1] ?? section?.[2])?.trim();
+  if (!heading || /^(?:new|this|that|same|whole|first|last|next)$/i.test(heading)) return undefined;
+  const cursor = new TextCursor(afterLink.slice(0, colon).replace(TEXT_LEAD_AT_END, ''));
+  const ref = readTarget(cursor, 'end');
+  const text = joinMarkdown(afterLink.slice(colon + 1).trim(), bodyLines || undefined);
+  if (typeof ref === 'string' || !cursor.atEnd() || text.trim().length === 0) return undefined;
+  return update(ref, { kind: 'section', heading, markdown: text });
+}
+
 /** The colon before the text: not the one of a link ("https://") or of a time ("moved to 9:45"). */
 const TEXT_COLON = /:(?!\/\/|\d)/;
 
@@ -114,6 +145,9 @@ export function parseDescribedAppend(remainder: string, bodyLines: string): Inte
   if (colon <= 0) return undefined;
   const head = text.slice(0, colon);
   for (const { at, word } of linkPositions(head.toLowerCase())) {
+    const afterLink = text.slice(at + word.length);
+    const section = describedSection(head.slice(0, at), afterLink, colon - at - word.length, bodyLines);
+    if (section) return section;
     if (QUOTES_TEXT.test(head.slice(0, at))) return undefined;
     const described = describedThenText(text.slice(at + word.length), colon - at - word.length, bodyLines);
     if (described) return described;
@@ -150,7 +184,7 @@ export function parsePageThenColonText(remainder: string, bodyLines: string): In
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?|(?:you|u)\s+(?:must|should|can|could|need\s+to|have\s+to)\s+(?:please\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
-  String.raw`\s+update(?:\s+(?:pls|please|plz))?\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*[,:]\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+section\b|(?:modify|amend)\s))`,
+  String.raw`\s+update(?:\s+(?:pls|please|plz))?\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+(?:section\b|(?=["“]))|(?:modify|amend)\s))`,
   'i',
 );
 /** Courtesy between the page and its edit ("in the X, can you please add …", "please to put"), dropped. */
@@ -248,9 +282,15 @@ export function parseAddToSaying(remainder: string, bodyLines: string): Intent |
   if (!match) return undefined;
   // "a bullet under "Day 1" in the Onboarding page: …": a part named with the page is a section.
   const part = sectionInPageName(`${match[1]} ${match[2]} ${match[3]}`);
-  const ref = readTarget(new TextCursor(part ? part.page : match[3]!), 'end');
+  // "a "Parking" heading to the Onboarding page with: …": a new section described before the page.
+  const described = part ? null : SECTION_DESCRIBED.exec(match[1]!.trim());
+  const heading = (described?.[1] ?? described?.[2])?.trim();
+  const page = part ? part.page : heading ? match[3]!.replace(TEXT_LEAD_AT_END, '') : match[3]!;
+  const ref = readTarget(new TextCursor(page), 'end');
   if (typeof ref === 'string') return undefined;
   const text = joinMarkdown(match[4]!.trim(), bodyLines || undefined);
+  if (heading && !/^(?:new|this|that|same|whole|first|last|next)$/i.test(heading))
+    return update(ref, { kind: 'section', heading, markdown: text });
   if (part) return update(ref, { kind: 'section', heading: part.heading, markdown: text });
   return finish(ref, () => markdownEdit('append', text));
 }
@@ -273,4 +313,29 @@ export function parseChangeIn(remainder: string, _bodyLines: string): Intent | u
   cursor.pos = quote.index;
   const edit = replaceEdit(text, cursor, 'change');
   return typeof edit === 'string' || !cursor.atEnd() ? undefined : update(ref, edit);
+}
+
+/**
+ * "(change in) Remote Work Policy the 2 office days to 3 office days", "(correct in) Paid Time Off page 25
+ * days into 27 days": the page first, ended by "the", its page noun or a comma (a title may end in a
+ * figure), then old and new text without quotes. Read only when both start with a figure (a sentence is
+ * never guessed at); bounded runs, anchored.
+ */
+const FIGURES_AFTER_PAGE =
+  /^(\S[^"“\n:]{0,120}?)(?:\s+(?:page|doc)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?|\s+the\s+)(\d(?:(?!\sthe\s)[^"“\n]){0,60}?)\s+(?:to|into|->|→)\s+(\d[^"“\n]{0,60}?)[\s.!]*$/i;
+
+/** Longest line {@link FIGURES_AFTER_PAGE} can match (page, old and new text, and the words between). */
+const MAX_FIGURES_LINE = 260;
+
+/** The replace of {@link FIGURES_AFTER_PAGE} (`remainder` starts at the page), or `undefined`. */
+export function parseChangeInFigures(remainder: string, _bodyLines: string): Intent | undefined {
+  const text = remainder.trim();
+  // Longer than a page, two short texts and their links cannot match: not searched (bounded work).
+  if (text.length > MAX_FIGURES_LINE) return undefined;
+  const match = FIGURES_AFTER_PAGE.exec(text);
+  if (!match) return undefined;
+  const cursor = new TextCursor(match[1]!);
+  const ref = readTarget(cursor, 'end');
+  if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
+  return update(ref, { kind: 'replace', find: match[2]!.trim(), replaceWith: match[3]!.trim() });
 }

@@ -19,16 +19,25 @@ import { WEEKDAY } from './weekdays.js';
 const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert)[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
 const APPEND_WORDS = new RegExp(
-  String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down)[ \t]+(?:(?:please|pls|plz)[ \t]+)?(?:(?:an?|one)(?:[ \t]+|(?=[ \t]*:))|(?:the|this)(?:[ \t]+(?=(?:new[ \t]+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following)\b)|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following(?=[ \t]*:))[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
+  String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down|tack[ \t]+on|slot[ \t]+in)[ \t]+(?:(?:please|pls|plz)[ \t]+)?(?:(?:in|down)(?:[ \t]+there)?[ \t]+(?=(?:that|saying)\b|:))?(?:(?:an?|one)(?:[ \t]+|(?=[ \t]*:))|(?:the|this)(?:[ \t]+(?=(?:new[ \t]+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following)\b)|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following(?=[ \t]*:))[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
   'i',
 );
-/** "update X with "…"", "update X to say …": the words are added to the page. */
+/** What is added, named with an article ("a note", "one more line", "a new bullet"), as a pattern source. */
+export const ADDED_LINE = String.raw`(?:an?|one|the|another)(?:[ \t]+(?:new|more|short|quick|small|further|extra))?[ \t]+(?:line|note|sentence|bullet|bullet[ \t]+point|point|comment|remark|entry|paragraph)`;
+/**
+ * "update X with "…"", "update X to say …", "update X with a note that …" (what is added named, then
+ * "saying" or "that"): the words are added to the page.
+ */
 const WITH_TEXT = new RegExp(
-  String.raw`^[ \t]*(?:${WITH_WORD}[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|(?:to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include|state)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads|mentions))[ \t]*:?[ \t]+(?:that[ \t]+)?(.*)$)`,
+  String.raw`^[ \t]*(?:${WITH_WORD}[ \t]+["“‘'«„]([^"”’'»]*)["”’'»][ \t]*$|(?:to[ \t]+(?:also[ \t]+)?(?:say|read|mention|include|state)|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads|mentions)|${WITH_WORD}[ \t]+${ADDED_LINE}[ \t]+(?:saying|stating|reading|(?:that|which)[ \t]+says|that))[ \t]*:?[ \t]+(?:that[ \t]+)?(.*)$)`,
   'i',
 );
-/** "… and add …", "…, then replace …": the edit joined to the page by a linking word. */
-const LINKING_WORD = /^[ \t]*(?:and[ \t]+then|and|then)[ \t]+(?=\S)/i;
+/**
+ * "… and add …", "…, then replace …": the edit joined to the page by a linking word; "to" only before an
+ * edit's verb ("update X to add: …", "edit X to change "a" to "b"": "to say" keeps its own reading).
+ */
+const LINKING_WORD =
+  /^[ \t]*(?:and[ \t]+then|and[ \t]+also|and|then|also|to(?=[ \t]+(?:add|append|put|write|insert|change|replace|swap|correct|fix|rename)\b))[ \t]+(?=\S)/i;
 /** Words an edit starts with after the page ("add …", "replace …", "title: …"). */
 /** Verbs of an edit named after the page, as a pattern source ("in X, add …", "update X and rewrite …"). */
 export const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|mention|note|replace|change|swap|correct|fix|rename|rewrite)\b`;
@@ -36,8 +45,20 @@ const EDIT_VERBS = `${EDIT_VERB}|jot|switch|section|title|body`;
 /** Asking words before an edit verb ("please", "can you", "could u pls"), as a pattern source. */
 export const ASKING_BEFORE_EDIT = String.raw`(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)`;
 const ASKING_AT_START = new RegExp(`^[ \\t]*${ASKING_BEFORE_EDIT}(?=(?:${EDIT_VERBS})\\b)`, 'i');
-/** "change "a" to "b"", "swap "a" for "b"", "modify "a" to "b"". */
-const CHANGE_LINE = /^[ \t]*(?:change|swap|switch|correct|fix|modify|amend|edit)[ \t]+(?=["“‘'«„])/i;
+/**
+ * What may stand before quoted old text without being part of it: "the" ("change the "45 minutes" to …"),
+ * a noun for text ("the word "…""), or "every / all (instances of)" ("replace every "Okta" with …").
+ * A pattern source, each part bounded.
+ */
+export const OLD_TEXT_LEAD = String.raw`(?:(?:every|each|all)[ \t]+(?:(?:the[ \t]+)?(?:instances?|occurrences?|mentions?|cases?)[ \t]+of[ \t]+)?|the[ \t]+(?:(?:text|word|words|phrase|wording)[ \t]+)?)?`;
+/**
+ * "change "a" to "b"", "swap (out) "a" for "b"", "modify "a" to "b"", "update "a" to "b"" (after the page:
+ * "In the X, update "15%" to "20%""), "change the "a" to "b"".
+ */
+const CHANGE_LINE = new RegExp(
+  String.raw`^[ \t]*(?:change|swap(?:[ \t]+out)?|switch(?:[ \t]+out)?|correct|fix|modify|amend|edit|update)[ \t]+${OLD_TEXT_LEAD}(?=["“‘'«„])`,
+  'i',
+);
 const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
 /** "title:", "rename to", and after a page already named "rename it to" ("in X, rename it to Y"). */
 const TITLE_LINE =
@@ -50,9 +71,9 @@ const NEW_TITLE_LINE =
  * new section named in quotes, its text after it (read as the section edit, which adds it when missing).
  */
 const NEW_SECTION_LINE =
-  /^[ \t]*(?:add|create|write|insert|start)[ \t]+(?:an?[ \t]+)?(?:new[ \t]+)?(?:section[ \t]+(?:(?:called|named|titled)[ \t]+)?(?=["“])|(?=["“][^"”\n]{1,80}["”][ \t]+section\b))/i;
+  /^[ \t]*(?:add|create|write|insert|start)[ \t]+(?:an?[ \t]+)?(?:new[ \t]+)?(?:(?:sub-?)?section[ \t]+(?:(?:called|named|titled)[ \t]+)?(?=["“])|(?=["“][^"”\n]{1,80}["”][ \t]+(?:sub-?)?section\b))/i;
 /** The word "section" after a quoted heading ("the "H" section saying …"), dropped before the text. */
-const SECTION_AFTER_HEADING = /^(["“][^"”\n]{1,80}["”])[ \t]+section\b/i;
+const SECTION_AFTER_HEADING = /^(["“][^"”\n]{1,80}["”])[ \t]+(?:sub-?)?section\b/i;
 /** "section "H": …", "rewrite the section "H" to say: …": the section and its new text. */
 const SECTION_LINE =
   /^[ \t]*(?:(?:rewrite|update|edit|change|replace|redo|modify|amend|revise)[ \t]+(?:the[ \t]+)?)?section[ \t]+/i;
@@ -61,10 +82,49 @@ const HEADING_SHOULD_SAY =
   /^[ \t]*(?:the[ \t]+)?["“]?([^"“”:\n]{1,80}?)["”]?[ \t]+section[ \t]+(?:should|must|needs[ \t]+to)[ \t]+(?:now[ \t]+)?(?:say|read|be)[ \t]*:[ \t]*/i;
 /** After the heading: "to say", "to read", "with" before the colon; "saying", "should say" with or without one. */
 const SECTION_TEXT_WORDS =
-  /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with)(?=[ \t]*:)|^[ \t]+(?:(?:should|must|needs[ \t]+to)[ \t]+(?:say|read|be)|saying|stating|(?:that|which)[ \t]+says)(?:[ \t]*:)?[ \t]*(?=\S)/i;
+  /^[ \t]+(?:to(?:[ \t]+(?:say|read))?|so[ \t]+(?:that[ \t]+)?it[ \t]+(?:says|reads)|with(?:[ \t]+(?:the[ \t]+)?(?:text|content|words))?)(?=[ \t]*:)|^[ \t]*[,;?.!]?[ \t]*(?:(?:the|its)[ \t]+)?(?:text|content|contents|body)(?:[ \t]+(?:is|should[ \t]+be))?(?=[ \t]*:)|^[ \t]+(?:(?:should|must|needs[ \t]+to)[ \t]+(?:say|read|be)|saying|stating|(?:that|which)[ \t]+says)(?:[ \t]*:)?[ \t]*(?=\S)/i;
 /** Words that say the section's text follows, with no colon needed ("… should say 3 years", "… saying flip it"). */
 const SAID_WITHOUT_COLON = /^[ \t]+(?:should|must|needs|saying|stating|that|which)/i;
-const REPLACE_LINE = /^[ \t]*replace[ \t]+/i;
+/** "replace "a" with "b"", "replace the word "a" …", "replace every "a" …" (what stands before the old text is no part of it). */
+const REPLACE_LINE = new RegExp(
+  String.raw`^[ \t]*replace[ \t]+${OLD_TEXT_LEAD}(?=["“‘'«„])|^[ \t]*replace[ \t]+`,
+  'i',
+);
+/** Words for a part of a page named by its heading ("heading", "section"), as a pattern source. */
+const PART_WORD = '(?:heading|header|subheading|section|subsection|part)';
+/**
+ * "add under Day 2: …", "put below FAQ: …": "under" or "below" (never "in"/"to") before a heading of a few
+ * words without quotes or part word, then the colon. Where "under" names no heading ("under review") or
+ * points at a place ("below the last line"), not read.
+ */
+const UNDER_BARE_HEADING_LINE = new RegExp(
+  String.raw`^[ \t]*(?:(?:add|append|put|write|insert|include)[ \t]+(?:(?:this|it|the[ \t]+following|${ADDED_LINE})[ \t]+)?)?(?:under|below|beneath)[ \t]+(?!(?:the[ \t]+)?(?:last|final|bottom|end|top|no|any|all|review|construction|it|this|that)\b)(?:the[ \t]+)?([^"“”:,\n]{1,40}?)[ \t]*:[ \t]*`,
+  'i',
+);
+/**
+ * After an append's verb: quoted text, then the heading it goes under ("add "lunch" under Day 2", "put
+ * "x" in the "FAQ" section", "add "x" to the Linux section"); "in"/"to" only with the part word.
+ */
+const QUOTED_THEN_HEADING = new RegExp(
+  String.raw`^["“]([^"“”\n]{1,300})["”][ \t]+(?:(?:under|below|beneath)[ \t]+(?!(?:the[ \t]+)?(?:last|final|bottom|end|top)\b)(?:the[ \t]+)?(?:${PART_WORD}[ \t]+)?["“]?([^"“”:,\n]{1,60}?)["”]?(?:[ \t]+${PART_WORD})?|(?:in|into|to)[ \t]+(?:the[ \t]+)?(?:${PART_WORD}[ \t]+["“]([^"“”:,\n]{1,60})["”]|["“]?([^"“”:,\n]{1,60}?)["”]?[ \t]+${PART_WORD}))[ \t]*[.!]*$`,
+  'i',
+);
+/** Where on the page an append goes, said before its colon ("below the last line:", "at the bottom:"): no text. */
+const PLACE_ON_PAGE =
+  /^(?:(?:right\s+)?(?:below|after|under(?:neath)?|beneath)\s+the\s+(?:very\s+)?(?:last|final|bottom)\s+(?:line|paragraph|bullet|entry|item|point|row)|(?:at|to|on)\s+the\s+(?:very\s+)?(?:end|bottom)(?:\s+of\s+(?:it|the\s+page))?)\s*:\s*(?=\S)/i;
+/** Words that point at a place instead of naming a heading ("the first part", "the same section"). */
+const PLACE_NOT_HEADING =
+  /^(?:\d+|this|that|same|whole|entire|first|last|next|other|new|top|bottom|end|start|beginning|middle|right|correct|relevant|appropriate)$/i;
+/**
+ * Where text goes under a heading, after the page ("write under the heading "Load tests": …", "add to the
+ * "Day 1" section: …", "put below "FAQ": …", "add under the Mac heading: …"): an append's verb, then
+ * "under"/"below" (verb or not) or "in"/"to" (after the verb only), then the heading: quoted (with or
+ * without the part word), or unquoted with the part word after it; then the colon. Bounded runs only.
+ */
+const UNDER_HEADING_LINE = new RegExp(
+  String.raw`^[ \t]*(?:(?:add|append|put|write|insert|include)[ \t]+(?:(?:this|it|the[ \t]+following|${ADDED_LINE})[ \t]+)?(?:under|below|beneath|in|into|to)|under|below|beneath)[ \t]+(?:the[ \t]+)?(?:(?:${PART_WORD}[ \t]+(?:called[ \t]+|named[ \t]+|titled[ \t]+)?)?["“]([^"“”\n]{1,80})["”](?:[ \t]+${PART_WORD})?|([^"“”:,\n]{1,60}?)[ \t]+${PART_WORD})[ \t]*(?:,?[ \t]*(?:add|append|put|write|insert|please|pls))?[ \t]*:[ \t]*`,
+  'i',
+);
 /** A first word that may be an edit keyword typed wrong ("apend:", "replcae \"a\"", "secton \"H\":"). */
 const EDIT_KEYWORD_TYPO = /^([ \t]*)([A-Za-z]{3,20})(?=[ \t]*:|[ \t]+["“‘'«„])/;
 const EDIT_KEYWORDS = new Set(['append', 'replace', 'section', 'body', 'title', 'add', 'change']);
@@ -73,7 +133,7 @@ const WITH = /\s+(?:with|w\/|by|to|into|->|→)\s*/iy;
 const CHANGE_TO = /\s+(?:to|into|with|for|by|->|→)\s*/iy;
 /** ""recieve" should be "receive"": a correction stated as what the text should be. */
 const SHOULD_BE =
-  /\s*(?:->|→|=>)\s*|\s+(?:should|must)\s+(?:be|read|say|become)\s*|\s+(?:is\s+wrong|is\s+a\s+typo)[\s,;-]+(?:it\s+)?should\s+(?:be|read|say)\s*/iy;
+  /\s*(?:->|→|=>)\s*|\s+(?:should|must)\s+(?:be|read|say|become)\s*|\s+(?:is\s+wrong|is\s+a\s+typo)[\s,;-]+(?:it\s+)?should\s+(?:be|read|say)\s*|\s+(?:(?:should|must|needs?\s+to|has\s+to)\s+(?:be\s+)?|to\s+be\s+)?(?:change|changed|changes|update|updated|correct|corrected|amend|amended|turn|turned)\s+(?:to|into)\s*|\s+(?:(?:should|must|needs?\s+to)\s+be\s+|to\s+be\s+)?(?:replace|replaced|swap|swapped)\s+(?:with|by|for)\s*|\s+becomes?\s*/iy;
 /** Most characters of old or new text in an unquoted edit ("replace 30 days with 45 days"). */
 const MAX_UNQUOTED_EDIT = 120;
 /** "replace 30 days with 45 days", "change 09:45 to 10:00", "correct 25 days into 27 days": an unquoted replace on its own line. */
@@ -162,7 +222,8 @@ export function sectionEdit(text: string): UpdateEdit | string {
   const afterHeading = said
     ? `: ${text.slice(cursor.pos + words[0].length)}`
     : text.slice(cursor.pos).replace(SECTION_TEXT_WORDS, '');
-  const colon = /^[ \t]*:[ \t]*/.exec(afterHeading);
+  // "section "Escalation" - page the IC": a spaced dash after the heading stands for the colon.
+  const colon = /^[ \t]*(?::|[-–—]+(?=[ \t]))[ \t]*/.exec(afterHeading);
   if (!colon) return 'Put a colon after the heading: section "Heading": <markdown>.';
   const [inline, following] = splitFirstLine(afterHeading.slice(colon[0].length));
   const markdown = joinMarkdown(inline, following);
@@ -209,6 +270,13 @@ const WHEN_AFTER_NEW = new RegExp(
   'i',
 );
 
+/**
+ * "(change) the limit from 40 EUR (to …)": what changes, named before "from", is no part of the old text
+ * ("it from …" only points: the old text stays unknown).
+ */
+export const NAMED_BEFORE_FROM =
+  /^(?!(?:it|this|that|them|these|those)\b)(?:(?:the|our)\s+)?(?:[\w'-]+\s+){0,4}?from\s+(?=\S)/i;
+
 /** At most three words: a name or a figure, not a sentence. */
 function isShort(text: string): boolean {
   return text.split(/\s+/).length <= 3;
@@ -230,7 +298,8 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;
   if (WHEN_AFTER_NEW.test(match[2]!) && !WHEN_AFTER_NEW.test(match[1]!)) return undefined;
-  return { kind: 'replace', find: match[1]!.trim(), replaceWith: match[2]!.replace(/[.!]+$/, '').trim() };
+  const old = match[1]!.trim().replace(NAMED_BEFORE_FROM, '');
+  return { kind: 'replace', find: old, replaceWith: match[2]!.replace(/[.!]+$/, '').trim() };
 }
 
 /** The edit in plain words on `firstLine` (see APPEND_WORDS, CHANGE_LINE), or `undefined`. */
@@ -248,8 +317,13 @@ function naturalEdit(firstLine: string, following: string | undefined): UpdateEd
   const words = APPEND_WORDS.exec(firstLine);
   if (!words) return undefined;
   const rest = firstLine.slice(words[0].length).trim();
-  const quoted = readQuoted(rest, 0);
-  const inline = quoted?.kind === 'quoted' && quoted.end === rest.length ? quoted.value : rest;
+  const headed = following === undefined ? QUOTED_THEN_HEADING.exec(rest) : null;
+  const heading = (headed?.[2] ?? headed?.[3] ?? headed?.[4])?.trim();
+  if (headed && heading && !PLACE_NOT_HEADING.test(heading))
+    return { kind: 'section', heading, markdown: headed[1]! };
+  const placed = rest.replace(PLACE_ON_PAGE, '');
+  const quoted = readQuoted(placed, 0);
+  const inline = quoted?.kind === 'quoted' && quoted.end === placed.length ? quoted.value : placed;
   return markdownEdit('append', joinMarkdown(inline, following));
 }
 
@@ -279,6 +353,13 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
     return titleEdit(firstLine.slice(newTitle[0].length));
   const newSection = NEW_SECTION_LINE.exec(firstLine);
   if (newSection) return sectionEdit(text.slice(newSection[0].length).replace(SECTION_AFTER_HEADING, '$1'));
+  const under = UNDER_HEADING_LINE.exec(firstLine);
+  const underHeading = under ? (under[1] ?? under[2])!.trim() : '';
+  const bare = under ? null : UNDER_BARE_HEADING_LINE.exec(firstLine);
+  const heading = under ? underHeading : (bare?.[1]?.trim() ?? '');
+  const headed = under ?? bare;
+  if (headed && heading.length > 0 && !PLACE_NOT_HEADING.test(heading))
+    return sectionEdit(`${JSON.stringify(heading)}: ${text.slice(headed[0].length)}`);
   const natural = naturalEdit(firstLine, following);
   if (natural !== undefined) return natural;
   const unquoted = unquotedEdit(firstLine, following);

@@ -12,6 +12,13 @@ const SUGGESTION =
 const QUESTION_AFTER =
   /[,;.!]\s*(?:(?:so|and|but)\s+)?(?:is|are|can|could|do|does|should|shall|will|would|what|what'?s|who|how|where|when|which|any\s+idea)\b[^,;.!]*\?\s*$|\s[-–—]\s*(?:is|can|do|what|who|how|where)\b[^,;.!\-–—]*\?\s*$/i;
 
+/**
+ * A tag that asks for the very write just said ("…, can you add it?", "… - could you do that?", "…. Can
+ * you?"): a request, not a question about it. Kept apart from {@link QUESTION_AFTER}.
+ */
+const ASKING_FOR_IT =
+  /(?:[,;.!]|\s[-–—])\s*(?:(?:so|and)\s+)?(?:can|could|would|will)\s+(?:you|u|ya)(?:\s+(?:please|pls|plz|kindly|just))?(?:\s+(?:add|put|write|include|insert|do|make|update|change|fix|sort)(?:\s+(?:it|that|this|them))?(?:\s+(?:in|on|there|for\s+me|for\s+us|please|pls))?)?\s*\?\s*$/i;
+
 /** Chat words heading a line with a colon or dash ("fyi:", "btw -", "just a thought:"). */
 const CHAT_LABEL =
   /^(?:fyi|btw|psa|ok\s+so|honestly|tbh|imo|idea|thought|just\s+a\s+thought|random\s+thought)\s*(?::|\s[-–—]|,)\s*/i;
@@ -43,7 +50,10 @@ export function unshownHedgedWrite(
   // "fyi: we should add …": a chat label before the suggestion is no colon of a page's text.
   const line = head.trim().replace(CHAT_LABEL, '');
   const notAsked =
-    SUGGESTION.test(line) || QUESTION_AFTER.test(line) || WRITE_NEWS.test(line) || WRITE_NOT_ASKED.test(line);
+    SUGGESTION.test(line) ||
+    (QUESTION_AFTER.test(line) && !ASKING_FOR_IT.test(line)) ||
+    WRITE_NEWS.test(line) ||
+    WRITE_NOT_ASKED.test(line);
   if (!notAsked || bodyLines.trim().length > 0) return undefined;
   if (/["“”'‘’`:]/.test(line.replace(/\b\w+'\w+\b/g, '')) || PAGE_WORD.test(line) || namesPage(intent))
     return undefined;

@@ -29,7 +29,26 @@ export function keepInlineBodyEnd(line: string, core: string): string {
   // ("rewrite the "Scope" section to say: …" reads "rewrite section "Scope" to say: …").
   const tail = core.slice(Math.max(core.length - INLINE_END_PROBE, core.indexOf(':') + 1));
   const at = line.lastIndexOf(tail);
-  return at >= 0 ? `${core}${withoutCourtesyAtEnd(line.slice(at + tail.length).trimEnd())}` : core;
+  return at >= 0
+    ? `${core}${withoutCourtesyAtEnd(withoutAskingTag(line.slice(at + tail.length).trimEnd()))}`
+    : core;
+}
+
+/**
+ * A question that asks for the write just said, after its text ("…: check the status page. Can you do
+ * it?", "…, could you add that?"): said to the bot, not text for the page. Kept as data.
+ */
+const ASKING_TAG_AT_END =
+  /(?:^|[,;.!?]|\s[-–—])\s*(?:(?:so|and)\s+)?(?:can|could|would|will)\s+(?:you|u|ya)(?:\s+(?:please|pls|plz|kindly|just))?(?:\s+(?:add|put|write|include|insert|do|make|update|change|fix|sort)(?:\s+(?:it|that|this|them))?(?:\s+(?:in|on|there|for\s+me|for\s+us|please|pls))?)?\s*\?[\s?!]*$/i;
+
+/** The end of a line put back after an inline text, without a closing {@link ASKING_TAG_AT_END}. */
+function withoutAskingTag(end: string): string {
+  const from = Math.max(0, end.length - INLINE_END_PROBE * 2);
+  const tag = ASKING_TAG_AT_END.exec(end.slice(from));
+  if (!tag) return end;
+  // "…: Ana covers week 9. Can you add it?": the text's own full stop stays.
+  const cut = from + tag.index + (/^[.!?]/.test(tag[0]) ? 1 : 0);
+  return end.slice(0, cut);
 }
 
 /**

@@ -6,6 +6,7 @@ import { PAGE_LIKE } from './loose-forms.js';
 import { isAside, isDocumentWord } from './name-residue.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { readTarget, update } from './parse-update.js';
+import { readQuoted } from './read-quoted.js';
 import { isComplaint } from './readings.js';
 import { decisionOf } from './reported-decision.js';
 import { TextCursor } from './text-cursor.js';
@@ -266,13 +267,18 @@ function isStatement(text: string, bodyLines: string): boolean {
   );
 }
 
-/** The update of the page named by `name` (all of it) with `text` added, or `undefined`. */
+/**
+ * The update of the page named by `name` (all of it) with `text` added, or `undefined`. A statement
+ * quoted whole (""Retro is on Friday" - add that to X") is added without its quotes.
+ */
 function addStatement(name: string, text: string): Intent | undefined {
   const cursor = new TextCursor(name);
   const ref = readTarget(cursor, 'end');
-  return typeof ref === 'string' || !cursor.atEnd()
+  const quoted = readQuoted(text, 0);
+  const markdown = quoted?.kind === 'quoted' && quoted.end === text.length ? quoted.value : text;
+  return typeof ref === 'string' || !cursor.atEnd() || markdown.trim().length === 0
     ? undefined
-    : update(ref, { kind: 'append', markdown: text });
+    : update(ref, { kind: 'append', markdown });
 }
 
 /**

@@ -70,13 +70,16 @@ const LINK_AFTER =
 const NAMED_LINES = String.raw`(?:(?:this|these|the\s+following)\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)s?|(?:an?|one|some)\s+(?:new\s+|short\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point|bit)s?\s+(?:about|on|re|regarding|for)\s+[^:\n]{1,60}?)\s*:`;
 const NAMED_LINES_FIRST = new RegExp(`^${NAMED_LINES}\\s*`, 'i');
 
+/** "a section "Linux"", "a new "FAQ" section": a section named in quotes, as what a page needs (lookahead source). */
+const SECTION_NAMED = String.raw`an?\s+(?:new\s+)?(?:section\s+(?:(?:called|named|titled)\s+)?["“]|["“][^"”\n]{1,80}["”]\s+section\b)`;
+
 /**
  * "the VPN Setup Guide needs a line saying …", "the rota should say that …", "(I'd like) the X to
  * say …": the page as the subject of what it needs. The page is at most a title's length; what
  * follows is the edit.
  */
 const PAGE_NEEDS = new RegExp(
-  String.raw`^((?:the|our)\s[^,]{1,120}?)(?:\s+(?:is|are)\s+(?:wrong|outdated|incorrect|out\s+of\s+date)\b[^,]{0,60},\s*(?:but\s+)?(?:it|this|that)?)?\s+(?:(needs|need|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b|${NAMED_LINES}))|(?:should|must|needs\s+to|ought\s+to|has\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)(?:\s*:\s*|\s+)(?:that\s+)?)(?=\S)`,
+  String.raw`^((?:the|our)\s[^,]{1,120}?)(?:\s+(?:is|are)\s+(?:wrong|outdated|incorrect|out\s+of\s+date)\b[^,]{0,60},\s*(?:but\s+)?(?:it|this|that)?)?\s+(?:(needs|need|should\s+(?:have|get)|could\s+use|must\s+have)\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry|item|point)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)\b|${NAMED_LINES}|${SECTION_NAMED}))|(?:should|must|needs\s+to|ought\s+to|has\s+to|to)\s+(?:also\s+)?(?:say|mention|include|note|read)(?:\s*:\s*|\s+)(?:that\s+)?)(?=\S)`,
   'i',
 );
 /**
@@ -100,15 +103,18 @@ const PAGE_TO_SAY =
  */
 const TITLE_SHOULD_SAY =
   /^([A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){0,6}?)\s+(?:should|must|needs\s+to|ought\s+to|has\s+to)\s+(?:also\s+)?(?:say|mention|include|note|state)(?:\s*:\s*|\s+)(?:that\s+)?(?=\S)/;
-/** "Team Rituals needs a line: …": a bare page name as the subject of "needs a line". */
+/**
+ * "Team Rituals needs a line: …": a bare page name as the subject of "needs a line". The name holds no
+ * sentence end or spaced dash: "small ask — the X needs a line …" leads in before the page.
+ */
 const NAME_NEEDS_LINE = new RegExp(
-  String.raw`^(\S.{0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b|${NAMED_LINES}))`,
+  String.raw`^(\S(?:(?![.!?]\s|\s[-–—]\s|[—–])[^\n]){0,120}?)\s+(?:needs|could\s+use|should\s+(?:have|get))\s+(?:(?:one\s+more|another|an\s+extra|a\s+further)\s+(?=(?:line|note|sentence|bullet|paragraph|entry)\b)|(?=an?\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry)\b|${NAMED_LINES}))`,
   'i',
 );
 
 /** "fire drill page needs updating: meet at 10": the page as the subject, then the edit after the colon. */
 const NAME_NEEDS_UPDATE =
-  /^(\S.{0,120}?)\s+(?:needs|need|wants)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:|\s[-–—]\s)/i;
+  /^(\S.{0,120}?)\s+(?:needs|need|wants)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:|\s[-–—]\s|,\s*\S)/i;
 /**
  * "(gonna) need the X updated: …", "can the X be updated to say …?": the page as the object or
  * subject of an update; read as "update the X …".

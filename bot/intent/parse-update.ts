@@ -1,10 +1,13 @@
 import type { PageRef } from '../confluence/types.js';
 import { TEXT_NAMED, WITH } from './body-markers.js';
+import { pageWordsOfEdit } from './edit-page-words.js';
 import {
+  ADDED_LINE,
   ASKING_BEFORE_EDIT,
   EDIT_VERB,
   joinMarkdown,
   markdownEdit,
+  NAMED_BEFORE_FROM,
   parseEditText,
   replaceEdit,
   sectionEdit,
@@ -48,15 +51,19 @@ const ONTO = new RegExp(
   String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under)\s+`,
   'iy',
 );
-/** "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text. */
+/**
+ * "replace the text "a" with …", "change the word "a" to …": the noun before the quoted text; "the" alone
+ * ("change the "45 minutes" to …"), "every / all (instances of)" ("replace every "Okta" with …") too.
+ */
 const TEXT_NOUN =
-  /(?:the\s+)?(?:(?:text|word|words|phrase|line|sentence|spelling|typo|date|number|name|figure|value|time)(?:\s+of)?)\s+(?=["“‘'«„])/iy;
+  /(?:(?:every|each|all)\s+(?:(?:the\s+)?(?:instances?|occurrences?|mentions?|cases?)\s+of\s+)?|(?:the\s+)?(?:(?:text|word|words|phrase|line|sentence|spelling|typo|date|number|name|figure|value|time)(?:\s+of)?)\s+|the\s+)(?=["“‘'«„])/iy;
 /** "replace the date 25 Dec with 24 Dec": the noun before unquoted old text is not part of it. */
 const UNQUOTED_NOUN =
   /^(?:the\s+)(?:text|word|words|phrase|date|number|figure|value|time|amount|price|address|link|url)\s+(?=\S)/i;
 /** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
 const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)|\s*(?:->|→|=>)/i;
-const CONNECTOR = /\s*(?:in|on|of|for|at)\s+/iy;
+/** The link to the page after an edit's texts ("in", "on"; "everywhere in", "throughout", "across"). */
+const CONNECTOR = /\s*(?:(?:everywhere|all\s+over)\s+)?(?:in|on|of|for|at|throughout|across)\s+/iy;
 /** A colon, or "with" (a whole word: "… with: withdrawn" keeps its text whole) before it. */
 const COLON = /\s*(?:with\b\s*)?:?\s*/y;
 
@@ -64,8 +71,11 @@ export function failure(message: string, suggestions: readonly string[] = EDIT_S
   return { kind: 'failure', message, suggestions: [...suggestions] };
 }
 
-/** "inside", "within" before a page's words (never a title's own first word in the corpus of titles). */
-const INSIDE_FIRST = /^(?:inside|within)\s+(?=\S)/i;
+/**
+ * "inside", "within", "under the" before a page's words (never a title's own first word in the corpus of
+ * titles); "under" only in lower case, so a title such as "Under the Radar" keeps its first word.
+ */
+const INSIDE_FIRST = /^(?:[Ii]nside|[Ww]ithin|INSIDE|WITHIN|under(?=\s+(?:the|our)\s))\s+(?=\S)/;
 
 /** ", at the bottom", "at the very end" after a page's words: where an append goes anyway. */
 const AT_THE_END = /(?<=\S),?\s+(?:right\s+)?at\s+the\s+(?:very\s+)?(?:bottom|end)$/i;
@@ -104,6 +114,10 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
   }
+  // "below the last line of the Reading List", "there's a typo in X", "the X page about the offsite": only the page's words.
+  const own = ref.kind === 'title-search' ? pageWordsOfEdit(ref.words, edit.kind === 'append') : undefined;
+  const ownName = own ? readPageName(own) : undefined;
+  if (ownName && ref.kind === 'title-search') return update({ ...ref, words: ownName.words }, edit);
   // "inside the onboarding page put: …": the place word said before the page is no part of its name.
   if (ref.kind === 'title-search' && INSIDE_FIRST.test(ref.words)) {
     const inner = readPageName(ref.words.replace(INSIDE_FIRST, ''));
@@ -202,6 +216,10 @@ const EDIT_START = new RegExp(
     // "update the X as follows: …", "… as below:".
     String.raw`\s(?=as\s+(?:follows|below)\s*(?::|$))`,
     String.raw`\s(?=to\s+(?:also\s+)?(?:say|read|mention|include|state)\b)`,
+    // "update the X to add: …", "edit X to change "a" to "b"": the edit's verb after "to".
+    String.raw`\s(?=to\s+(?:add|append|put|write|insert|change|replace|swap|correct|fix|rename)\b)`,
+    // "update the X with a note that …", "… with a line saying …": what is added, named, then its text.
+    String.raw`\s(?=with\s+${ADDED_LINE}\s+(?:saying|stating|reading|(?:that|which)\s+says|that)\b)`,
     String.raw`\s(?=so\s+(?:that\s+)?it\s+(?:says|reads|mentions)\b)`,
     // "update the X page that from 1 January …", "update the rota saying …": what the page should now say.
     String.raw`\s(?=(?:saying|stating)\s+\S)`,
@@ -214,7 +232,7 @@ const EDIT_START = new RegExp(
  * unquoted after "the" ("add in the page X the line meet at 10"; "the Note page" stays a title). Bare
  * "notes" ends many titles ("the release notes: …"), so it counts only after an article.
  */
-const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:the|these|below)\s+(?:following\s+)?notes(?=\s*:|\s+["“‘'«„])|(?:one\s+more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)(?:\s+(?:please|pls|plz))?(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S))`;
+const ADDED_NOUN = String.raw`(?:(?:(?:the|this|these|below)\s+)?(?:following\s+)?(?:line|lines|note|text|sentence|info|information|details|points?|bullets?)(?=\s*:|\s+["“‘'«„])|(?:the|these|below)\s+(?:following\s+)?notes(?=\s*:|\s+["“‘'«„])|(?:one\s+more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)(?:\s+(?:please|pls|plz))?(?=\s*:|\s+["“‘'«„])|(?:this|these|the\s+following|following|below)(?=\s*:)|the\s+(?:line|sentence)(?=\s+(?!(?:page|doc|document|of|in|on|to)\b)\S)|${ADDED_LINE}\s+(?:saying|stating|(?:that|which)\s+says)(?=\s))`;
 /** "append to the release checklist "check the flags"": the quoted text last on the line, after the page. */
 const QUOTED_AT_END = String.raw`["“][^"”\n]{1,300}["”][\s?!.]*$`;
 
@@ -223,14 +241,16 @@ const QUOTED_AT_END = String.raw`["“][^"”\n]{1,300}["”][\s?!.]*$`;
  * "say" stands for "that" in Nigerian English ("add to the rota say Tunde covers Sunday").
  */
 const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to(?:\s+(?:say|read))?)\s*:`;
+/** "… to the X. It should say …", "…, the line should read …": the text named in a clause of its own after the page. */
+const IT_SHOULD_SAY = String.raw`[.!?;,]?\s+(?:it|this|that|the\s+(?:line|text|note|sentence|bullet))\s+(?:should|must|needs\s+to|has\s+to)\s+(?:just\s+)?(?:say|read)(?:\s+that)?(?=[\s:])`;
 const CONTENT_START = new RegExp(
-  String.raw`${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
+  String.raw`${IT_SHOULD_SAY}|${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
   'i',
 );
 /** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */
 const DASH_BEFORE_TEXT = /\s[-–—]\s+(?=\S)/;
 const SAYING = new RegExp(
-  String.raw`\s*(?:${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  String.raw`\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
 );
 
@@ -376,7 +396,8 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
   cursor.pos = match[0].length;
   const ref = readTarget(cursor);
   if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
-  const find = match[1]!.trim().replace(UNQUOTED_NOUN, '');
+  // "change (the limit) from 40 to 45 in X": what changes, named before "from", is no part of the old text.
+  const find = match[1]!.trim().replace(UNQUOTED_NOUN, '').replace(NAMED_BEFORE_FROM, '');
   // "swap shifts with me on Friday": a person swapped with, not text on a page.
   if (PERSON_ONLY.test(find) || PERSON_ONLY.test(match[2]!.trim())) return undefined;
   return update(ref, { kind: 'replace', find, replaceWith: match[2]!.trim() });
@@ -434,6 +455,15 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       if (!cursor.take(SAYING)) cursor.take(COLON);
       const kind = mode === 'append-to' ? 'append' : 'body';
       const inline = cursor.rest().trim();
+      // "add to page 12 under "Notes": …": the heading the text goes under, read as the section it is.
+      const under =
+        mode === 'append-to' && /^(?:under|below|beneath)\s/i.test(inline)
+          ? parseEditText(`add ${inline}`)
+          : undefined;
+      if (under !== undefined && typeof under !== 'string' && under.kind === 'section')
+        return finish(ref, () =>
+          bodyLines ? { ...under, markdown: joinMarkdown(under.markdown, bodyLines) } : under,
+        );
       const quoted = bodyLines ? undefined : readQuoted(inline, 0);
       const text = quoted?.kind === 'quoted' && quoted.end === inline.length ? quoted.value : inline;
       return finish(ref, () => markdownEdit(kind, joinMarkdown(text, bodyLines || undefined)));
@@ -455,7 +485,17 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       if (quoted?.kind !== 'quoted')
         return failure('Put the text to add in quotes: add "text" to page 123456.');
       cursor.pos = quoted.end;
+      const link = cursor.pos;
       if (!cursor.take(ONTO)) return failure('Say which page: add "text" to page 123456.');
+      // "add "x" under Day 2 on the Onboarding page": a heading, then its page (read as a section by `update`).
+      const underPart = /^\s*under\s/i.test(text.slice(link, cursor.pos))
+        ? sectionInPageName(`under ${cursor.rest()}`)
+        : undefined;
+      // The article the part's pattern took off goes back, so "the X page" reads without its page noun.
+      const article = underPart && cursor.rest().includes(`the ${underPart.page}`) ? 'the ' : '';
+      const partRef = underPart ? readTarget(new TextCursor(`${article}${underPart.page}`)) : undefined;
+      if (underPart && partRef !== undefined && typeof partRef !== 'string')
+        return update(partRef, { kind: 'section', heading: underPart.heading, markdown: quoted.value });
       // "put "Ana covers Monday" on the rota for next week": the time is no part of the page's name.
       const when = splitWhen(cursor.rest());
       const ref = when.when ? readTarget(new TextCursor(when.page)) : readTarget(cursor);

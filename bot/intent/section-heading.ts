@@ -81,6 +81,12 @@ const PAGE_THEN_PART: readonly RegExp[] = [
     String.raw`^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)\s+(?:in|within|inside|at)\s+(?:the\s+)?(?:${HEADING}\s+${PART_NOUN}|${PART_NOUN}\s+(?:called\s+|named\s+|titled\s+)?${HEADING})$`,
     'i',
   ),
+  // "the VPN Setup Guide section "Windows"", "the Onboarding "Day 1" section": a quoted heading with its part
+  // noun right after the page (the quotes show where the page's words end).
+  new RegExp(
+    String.raw`^(?:the\s+|our\s+)?(\S[^\n"“]{0,200}?)\s+(?:(?:page|doc)\s+)?(?:${PART_NOUN}\s+["“]([^"“”\n]{1,60})["”]|["“]([^"“”\n]{1,60})["”]\s+${PART_NOUN})$`,
+    'i',
+  ),
   // "Office Guide > Parking": a breadcrumb, page then heading.
   /^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)\s+(?:>|›|»)\s+["“‘]?([^"“”‘’\n,:>]{1,60}?)["”’]?$/i,
 ];

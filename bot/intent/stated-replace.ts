@@ -8,7 +8,7 @@ import type { UpdateEdit } from './types.js';
  * to add. Every pattern is anchored, its runs bounded.
  */
 const NEW_THEN_OLD =
-  /^(.{1,80}?)(?:\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)|,?\s+(?:and\s+)?not)\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
+  /^(.{1,80}?)(?:\s+now)?(?:\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)|,?\s+(?:and\s+)?not)\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
 const OLD_THEN_NEW =
   /^(.{1,80}?)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
 const ARROW = /^(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/;
@@ -21,7 +21,7 @@ const NEW_WHERE_OLD =
   /^(?:(?:put|write|use|say|have)\s+)?(.{1,80}?)\s+(?:where|wherever)\s+it\s+(?:says|said|has|reads|shows)\s+(.{1,80}?)[\s.!]*$/i;
 /** "the server is vpn2 not vpn1 now": a thing, then what it is now and what it was. */
 const THING_IS_NOT =
-  /^(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:now\s+)?(.{1,80}?),?\s+(?:and\s+)?not\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
+  /^(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:now\s+)?(.{1,80}?)(?:\s+now)?,?\s+(?:and\s+)?not\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
 /** "it should be 45 EUR, not 40 EUR", "it's Tuesday not Monday": the wish before the new text, dropped. */
 const POINTED_WISH =
   /^(?:(?:it|that|this)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|say|read)|(?:should|must)\s+(?:be|say|read)|it'?s|it\s+is|make\s+it|(?:change|set)\s+(?:it|that)\s+to)\s+(?=\S)/i;

@@ -1,0 +1,37 @@
+/*
+ * Words read as the name of a page to edit that only say where on it, what is wrong with it or what the
+ * text is about ("below the last line of the Reading List", "there's a typo in the Code of Conduct",
+ * "the team rituals page about the offsite"): the page's own words are what is left. Each pattern is
+ * anchored, its runs bounded.
+ */
+
+/** Where on the page text goes, said before the page ("below the last line of", "at the very end of"). */
+const PLACE_FIRST =
+  /^(?:(?:right\s+)?(?:below|after|under(?:neath)?|beneath)\s+the\s+(?:very\s+)?(?:last|final|bottom)\s+(?:line|paragraph|bullet|entry|item|point|row)\s+(?:of|in|on)\s+|(?:at|to|on)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of\s+)(?=\S)/i;
+
+/** What is wrong with the page, said before it ("there's a typo in", "I found two mistakes on"). */
+const COMPLAINT_FIRST =
+  /^(?:there'?s|there\s+is|there\s+are|i\s+(?:found|spotted|noticed|see)|found|spotted)\s+(?:a|an|one|some|two|three|a\s+few|a\s+couple\s+of)\s+(?:small\s+|little\s+|tiny\s+|minor\s+)?(?:typos?|mistakes?|errors?|issues?|problems?)\s+(?:in|on)\s+(?=\S)/i;
+
+/** What the request is about, said before the page ("regarding Team Rituals", "re: the rota"); not "about" (a title's word). */
+const TOPIC_FIRST =
+  /^(?:re:?|regarding|concerning|as\s+for|as\s+regards|with\s+(?:regards?|respect)\s+to)\s+(?=\S)/i;
+
+/** What the text is about, said after the page noun ("the team rituals page about the offsite"). */
+const TOPIC_AFTER_PAGE =
+  /^(\S.{0,120}?)\s+(?:page|doc|document)\s+(?:about|regarding|concerning|re)\s+\S.{0,80}$/i;
+
+/**
+ * The page's words without a place, a complaint or a topic said with them, or `undefined` when there is
+ * none. `append` says whether the edit adds text (a place on the page only matters then).
+ */
+export function pageWordsOfEdit(words: string, append: boolean): string | undefined {
+  const text = words.trim();
+  const place = append ? PLACE_FIRST.exec(text) : null;
+  if (place) return text.slice(place[0].length);
+  const topic = TOPIC_FIRST.exec(text);
+  if (topic) return text.slice(topic[0].length);
+  const complaint = COMPLAINT_FIRST.exec(text);
+  if (complaint) return text.slice(complaint[0].length);
+  return TOPIC_AFTER_PAGE.exec(text)?.[1];
+}
