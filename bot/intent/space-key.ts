@@ -108,7 +108,9 @@ const JOINED_NAME =
 
 /** The key candidate of a space's name: its longest distinctive word, upper-cased ("OPERATIONS"). */
 function distinctiveKey(words: readonly string[]): string | undefined {
+  // "the sales team's space", "Jane Doe's space": the possessive ending is no part of the name's words.
   const candidate = words
+    .map((w) => w.replace(/['’]s$/i, ''))
     .filter((w) => w !== '&' && !COMMON_NAME_WORDS.has(w.toLowerCase()))
     .reduce((longest, w) => (w.length > longest.length ? w : longest), '');
   return normalizeSpaceKey(candidate.replace(/['’-]/g, ''));
