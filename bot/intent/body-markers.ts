@@ -23,8 +23,7 @@ export const WITH = String.raw`(?:with|w\/)`;
  * Nouns for a page's text ("contents" before "content", so "with contents:" is not read as "with
  * content" then "s: …"; "body text" and "page content" as one noun).
  */
-export const TEXT_NOUN =
-  String.raw`(?:body\s+(?:text|content)|page\s+(?:text|content|contents|body)|body|contents|content|text|markdown)`;
+export const TEXT_NOUN = String.raw`(?:body\s+(?:text|content)|page\s+(?:text|content|contents|body)|body|contents|content|text|markdown)`;
 
 /**
  * Other words for a page's text, read only as a label before a colon ("with description: …", "with

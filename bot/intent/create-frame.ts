@@ -25,12 +25,13 @@ const ASKING_WORDS = wordSet(
     // greetings and names for the listener before the ask ("hiya! would love a page …")
     "hiya heya hello hullo howdy yo morning afternoon evening g'day gday howya dear team all folks guys " +
     'mate bot assistant there ' +
-    // "is it possible to have …", "I'm after a page …"
-    'is it possible after',
+    // "is it possible to have …"
+    'is it possible',
 );
 /** Words that make, want or ask for something: at least one must be said. */
 const MAKING_WORDS = wordSet(
-  'create creat craete make mk mak set spin whip knock chuck throw bang rustle cook put start open write ' +
+  // "after": "I'm after a page called X …" (wanting it)
+  'create creat craete make mk mak set spin whip knock chuck throw bang rustle cook put start open write after ' +
     'draft add build give post stick pop slap drop do appreciate save prepare generate publish craft compose author need needs needed want wanna ' +
     'wanted like love require requesting request up out together',
 );

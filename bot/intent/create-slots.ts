@@ -225,6 +225,27 @@ const SLOT_LABEL = new RegExp(
   String.raw`(?:^|[\s,;.|/>])(?:(title|name|titled|called|named)|(space)|(${TEXT_NOUN}))\b(?:\s*[:=])?`,
   'gi',
 );
+/** A space clause inside a labelled title ("called X in HR and add the text …"). */
+const SPACE_IN_TITLE =
+  /\s(?:in|on|into|to|inside|within)\s+(?:the\s+)?(~?[\p{L}\p{N}]{1,32})(?:\s+(?:space|wiki))?(?=[\s,]|$)/gu;
+/** What may follow the space inside a labelled title, before the text label: a joiner to the text ("and add the"). */
+const JOINER_BEFORE_TEXT =
+  /^[\s,]*(?:and\s+)?(?:(?:add|write|put|include|insert|type|paste)\s+)?(?:(?:the|this|some)\s*)?$/i;
+
+/**
+ * The title of "called X in HR and add the text …": the words before the space clause, when only a
+ * joiner follows that clause; the title as labelled when it holds no clause of the space; `undefined`
+ * when other words follow the clause (the title's end is unsure).
+ */
+function titleBeforeSpace(title: string, key: string): string | undefined {
+  const clause = [...title.matchAll(SPACE_IN_TITLE)].find(
+    (match) => acceptSpaceWord(match[1]!, /\s(?:space|wiki)$/i.test(match[0])) === key,
+  );
+  if (!clause) return title;
+  const rest = title.slice(clause.index + clause[0].length);
+  return JOINER_BEFORE_TEXT.test(rest) ? title.slice(0, clause.index).trim() : undefined;
+}
+
 /** Most labels looked at. */
 const MAX_LABELS = 8;
 
@@ -262,15 +283,16 @@ function labelledSlots(line: string, bodyLines: string): CreateSlots | undefined
     return slotValue(line.slice(found[0]!.end, next.start));
   };
   // "title X in space OPS": the preposition before the space label is not the title's.
-  const title = labelledValue('title')?.replace(/\s+(?:in|on|into|to)(?:\s+the)?$/i, '');
-  if (!title || title.split(/\s+/).length > MAX_BARE_TITLE_WORDS * 2) return undefined;
+  const labelled = labelledValue('title')?.replace(/\s+(?:in|on|into|to)(?:\s+the)?$/i, '');
   const spaceWord = labelledValue('space');
   const key = spaceWord
     ? /^\S+$/.test(spaceWord)
       ? acceptSpaceWord(spaceWord, true)
       : undefined
     : findSpace(line.slice(0, text.start))?.key;
-  if (key === undefined) return undefined;
+  if (key === undefined || !labelled) return undefined;
+  const title = spaceWord ? labelled : titleBeforeSpace(labelled, key);
+  if (!title || title.split(/\s+/).length > MAX_BARE_TITLE_WORDS * 2) return undefined;
   // "… Text Tips" or "text" alone: a text of one unquoted word may be part of a title.
   const inline = slotValue(line.slice(text.end));
   if (

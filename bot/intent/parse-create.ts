@@ -229,7 +229,7 @@ const NAMING =
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
+  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?(?:(?:this|these|the\s+following|following)\s+)?${TEXT_NAMED}|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
   'i',
 );
 /**
@@ -478,12 +478,15 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
  * Fails, asking for what is missing, when there is no title, no space or no body: an empty page is
  * never created by accident.
  */
-export function parseCreate(typedFirst: string, bodyLines: string): Intent {
+export function parseCreate(typedCommand: string, bodyLines: string): Intent {
+  // "… in ENG -- reliability first": a typed double hyphen is the dash that sets off the text.
+  const typedFirst = typedCommand.replace(DOUBLE_HYPHEN, ' — ');
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
   const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
   const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
   const read =
     titleOnNextLine(typed, bodyLines) ??
+    namedOnNextLine(typed, bodyLines) ??
     spaceAfterText(typed, bodyLines) ??
     readCreate(plainNaming(typed), bodyLines);
   // "… in ENG, content to follow": a text only promised is none; the create asks for it.
@@ -495,6 +498,9 @@ export function parseCreate(typedFirst: string, bodyLines: string): Intent {
     return read;
   return askForText(read.request.title, read.request.spaceKey);
 }
+
+/** A spaced double hyphen ("X in ENG -- text"), as keyboards without a dash type one. */
+const DOUBLE_HYPHEN = /\s--\s/;
 
 /** "a page in HR", "a new doc in the Engineering space:": page words and a space clause only, no title. */
 const PAGE_AND_SPACE_ONLY =
@@ -527,6 +533,30 @@ function titleOnNextLine(typed: string, bodyLines: string): Intent | undefined {
   if (!TITLE_LIKE_LINE.test(line) || line.split(/\s+/).length > MAX_LINE_TITLE_WORDS) return undefined;
   if (text.trim().length === 0) return undefined;
   const read = readCreate(`${command.replace(/\s*:$/, '')} called ${line}`, text);
+  return read.kind === 'operation' && read.request.operation === 'create' && read.request.title === line
+    ? read
+    : undefined;
+}
+
+/** A command that stops on its naming word ("… in HR called", "… with the title:"): the title is on the next line. */
+const NAMING_AT_END =
+  /\s(?:called|named|titled|entitled|(?:with\s+)?(?:the\s+)?(?:title|name)(?:\s+(?:is|as|will\s+be))?)\s*:?$/i;
+
+/**
+ * "create a page in HR called\nPet Policy\ndogs on Fridays": the naming word ends the command line,
+ * the next line (a title-like line, blank lines before it aside) is the title and the lines after it
+ * the text. Kept only when that reads a create of exactly that title.
+ */
+function namedOnNextLine(typed: string, bodyLines: string): Intent | undefined {
+  const command = typed.trim();
+  if (!NAMING_AT_END.test(command)) return undefined;
+  const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
+  const lineEnd = lines.indexOf('\n');
+  if (lineEnd < 0) return undefined;
+  const line = lines.slice(0, lineEnd).trim();
+  if (line.length === 0 || line.length > MAX_TITLE_LENGTH || /[:"“]/.test(line)) return undefined;
+  // A blank line between the title's line and the text sets them apart; it is no part of the text.
+  const read = readCreate(`${command} ${line}`, lines.slice(lineEnd + 1).replace(/^(?:[ \t]*\n)+/, ''));
   return read.kind === 'operation' && read.request.operation === 'create' && read.request.title === line
     ? read
     : undefined;

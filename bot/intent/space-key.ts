@@ -24,7 +24,11 @@ const NOT_A_KEY = new Set(
  * titled Benefits" had read the space "TITLED").
  */
 const NEVER_A_KEY = new Set(
-  'called named titled entitled title name text content contents body with and please pls plz'.split(' '),
+  (
+    'called named titled entitled title name text content contents body with and please pls plz ' +
+    // "in my space", "in my personal space": whose space, never its key (a personal key starts with "~")
+    'my your our his her their own personal private'
+  ).split(' '),
 );
 
 /** The canonical form of a space key: the policy layer's own rule, so parsing and checking never disagree. */

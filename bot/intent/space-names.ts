@@ -57,6 +57,12 @@ export const COMMON_NAME_WORDS = new Set([
   'dept',
   'group',
   'general',
+  // whose space ("in my personal space"): the user's own space, whose key the words do not give
+  'my',
+  'your',
+  'own',
+  'personal',
+  'private',
 ]);
 /** Most words a space's name may have in a phrase (the phrase is read from the last few words only). */
 const MAX_NAME_WORDS = 6;
