@@ -238,6 +238,7 @@ const JOINER_BEFORE_TEXT =
  * when other words follow the clause (the title's end is unsure).
  */
 function titleBeforeSpace(title: string, key: string): string | undefined {
+  if (title.length > MAX_TITLE_LENGTH * 2) return undefined;
   const clause = [...title.matchAll(SPACE_IN_TITLE)].find(
     (match) => acceptSpaceWord(match[1]!, /\s(?:space|wiki)$/i.test(match[0])) === key,
   );
@@ -284,6 +285,7 @@ function labelledSlots(line: string, bodyLines: string): CreateSlots | undefined
   };
   // "title X in space OPS": the preposition before the space label is not the title's.
   const labelled = labelledValue('title')?.replace(/\s+(?:in|on|into|to)(?:\s+the)?$/i, '');
+  if (!labelled || labelled.split(/\s+/).length > MAX_BARE_TITLE_WORDS * 2) return undefined;
   const spaceWord = labelledValue('space');
   const key = spaceWord
     ? /^\S+$/.test(spaceWord)

@@ -4,6 +4,7 @@ import { bodyAfterPointer } from './body-pointer.js';
 import { readCreateSlots } from './create-slots.js';
 import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
+import { PARTICLE } from './particles.js';
 import { plainNaming } from './plain-naming.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
@@ -480,7 +481,7 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
  */
 export function parseCreate(typedCommand: string, bodyLines: string): Intent {
   // "… in ENG -- reliability first": a typed double hyphen is the dash that sets off the text.
-  const typedFirst = typedCommand.replace(DOUBLE_HYPHEN, ' — ');
+  const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — '));
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
   const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
   const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
@@ -497,6 +498,20 @@ export function parseCreate(typedCommand: string, bodyLines: string): Intent {
   )
     return read;
   return askForText(read.request.title, read.request.spaceKey);
+}
+
+/**
+ * "create lah one page …", "create page po named X": a discourse particle (see particles.ts) in lower
+ * case right after the verb or the page noun sets the tone; it is no part of the title.
+ */
+const PARTICLE_AFTER_VERB = new RegExp(String.raw`^\s*(?:${PARTICLE}[\s,]+){1,2}(?=\S)`);
+const PARTICLE_AFTER_NOUN = new RegExp(
+  String.raw`^((?:(?:[Aa]n?|[Oo]ne|[Tt]he|[Nn]ew|me|us|for)\s+){0,4}(?:[Pp]age|[Pp]g|[Dd]oc|[Dd]ocument)\s+)(?:${PARTICLE}[\s,]+){1,2}(?=\S)`,
+);
+
+/** The create's words without a particle right after the verb or the page noun. */
+function withoutParticles(typed: string): string {
+  return typed.replace(PARTICLE_AFTER_VERB, '').replace(PARTICLE_AFTER_NOUN, '$1');
 }
 
 /** A spaced double hyphen ("X in ENG -- text"), as keyboards without a dash type one. */
@@ -538,6 +553,8 @@ function titleOnNextLine(typed: string, bodyLines: string): Intent | undefined {
     : undefined;
 }
 
+/** Longest command line read with its title on the next line (characters). */
+const MAX_NAMED_COMMAND = 400;
 /** A command that stops on its naming word ("… in HR called", "… with the title:"): the title is on the next line. */
 const NAMING_AT_END =
   /\s(?:called|named|titled|entitled|(?:with\s+)?(?:the\s+)?(?:title|name)(?:\s+(?:is|as|will\s+be))?)\s*:?$/i;
@@ -549,7 +566,7 @@ const NAMING_AT_END =
  */
 function namedOnNextLine(typed: string, bodyLines: string): Intent | undefined {
   const command = typed.trim();
-  if (!NAMING_AT_END.test(command)) return undefined;
+  if (command.length > MAX_NAMED_COMMAND || !NAMING_AT_END.test(command.slice(-40))) return undefined;
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   const lineEnd = lines.indexOf('\n');
   if (lineEnd < 0) return undefined;

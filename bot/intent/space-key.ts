@@ -104,11 +104,18 @@ const BETWEEN_WORDS = /\s+/y;
 /** Most words a space's name may have here ("Research & Development Lab"). */
 const MAX_NAME_WORDS = 5;
 /**
- * "in IT & Operations", "into People and HR": a name of two capitalised words joined by "&" or "and" is a space's
- * whole name even without "space" ("Visitor Policy in IT & Operations with: …"; "in IT" alone is a key).
+ * "in IT & Operations", "into People and HR", "in IT/Ops", "in it & operations": a name of two capitalised
+ * words joined by "&", "and" or "/" (or any two words joined by "&") is a space's whole name even
+ * without "space" ("Visitor Policy in IT & Operations with: …"; "in IT" alone is a key).
  */
 const JOINED_NAME =
-  /\s*(?:in|on|inside|within|to|into)\s+(?:the\s+)?([A-Z][\p{L}]{0,30})\s+(?:&|and)\s+([A-Z][\p{L}]{0,30})(?![\p{L}\p{N}&])(?:\s+(?:space|wiki)\b)?/uy;
+  /\s*(?:in|on|inside|within|to|into)\s+(?:the\s+)?(?:([A-Z][\p{L}]{0,30})(?:\s+(?:&|and)\s+|\s*\/\s*)([A-Z][\p{L}]{0,30})|(\p{L}{2,30})\s*&\s*(\p{L}{2,30}))(?![\p{L}\p{N}&])(?:\s+(?:space|wiki)\b)?/uy;
+/**
+ * "in IT Ops: …", "in People Ops with …": two capitalised words right before a new page's text (a
+ * colon, "with", "saying") are a space's name, the first often its key.
+ */
+const PAIR_BEFORE_TEXT =
+  /\s*(?:in|inside|within|into)\s+(?:the\s+)?([A-Z][\p{L}]{1,30})\s+([A-Z][\p{L}]{1,30})(?=\s*[,.;?!]?\s*(?::|(?:with|saying|containing)\b|w\/))/uy;
 
 /** The key candidate of a space's name: its longest distinctive word, upper-cased ("OPERATIONS"). */
 function distinctiveKey(words: readonly string[]): string | undefined {
@@ -132,9 +139,9 @@ export function readSpaceName(
   clauseStart: RegExp = NAME_CLAUSE_START,
 ): string | undefined {
   const start = cursor.pos;
-  const joined = cursor.take(JOINED_NAME);
+  const joined = cursor.take(JOINED_NAME) ?? cursor.take(PAIR_BEFORE_TEXT);
   if (joined) {
-    const key = distinctiveKey([joined[1]!, joined[2]!]);
+    const key = distinctiveKey([joined[1] ?? joined[3]!, joined[2] ?? joined[4]!]);
     if (key !== undefined) return key;
     cursor.pos = start;
   }
@@ -157,11 +164,12 @@ export function readSpaceName(
 }
 
 /**
- * "… called Team Charter in Engineering with: …": one capitalised word after "in", with a new page's
- * text brought right after it (a colon, "with", "saying"), is a space named in words.
+ * "… called Team Charter in Engineering with: …": one capitalised word (or a lower-case one of four
+ * letters or more) after "in", with a new page's text brought right after it (a colon, "with",
+ * "saying"), is a space named in words.
  */
 const NAME_BEFORE_TEXT =
-  /\s*(?:in|inside|within|into)\s+(?:the\s+)?([A-Z][a-z]{2,30})(?=\s*[,.;?!]?\s*(?::|(?:with|saying|containing)\b|w\/|that\s+says\b))/y;
+  /\s*(?:in|inside|within|into)\s+(?:the\s+)?([A-Z][a-z]{2,30}|[a-z]{4,30})(?=\s*[,.;?!]?\s*(?::|(?:with|saying|containing)\b|w\/|that\s+says\b))/y;
 
 /**
  * Reads a space named by one capitalised word before a new page's text (see {@link NAME_BEFORE_TEXT})
@@ -171,7 +179,10 @@ const NAME_BEFORE_TEXT =
 export function readNameBeforeText(cursor: TextCursor): string | undefined {
   const start = cursor.pos;
   const match = cursor.take(NAME_BEFORE_TEXT);
-  const key = match ? acceptSpaceWord(match[1]!, true) : undefined;
+  // "in engineering with: …" as typed in lower case, unless an ordinary word ("in detail with: …").
+  const word = match?.[1] ?? '';
+  const ordinary = /^[a-z]/.test(word) && NOT_A_KEY.has(word);
+  const key = match && !ordinary ? acceptSpaceWord(word, true) : undefined;
   if (key === undefined) cursor.pos = start;
   return key;
 }
