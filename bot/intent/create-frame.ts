@@ -75,8 +75,11 @@ interface Word {
 function wordsOf(head: string): Word[] {
   const words: Word[] = [];
   for (const match of head.matchAll(/\S+/g)) {
-    const raw = match[0].replace(/[,!]+$/, '');
-    words.push({ word: raw.toLowerCase(), raw, start: match.index, end: match.index + match[0].length });
+    const typed = match[0].replace(/[,!]+$/, '');
+    // "new Engineering page: Cloud Costs": a colon after a word is not part of it, and the rest keeps it.
+    const raw = typed.replace(/:$/, '');
+    const end = match.index + (raw === typed ? match[0].length : raw.length);
+    words.push({ word: raw.toLowerCase(), raw, start: match.index, end });
     if (words.length > MAX_LEAD_WORDS + 8) break;
   }
   return words;
@@ -226,7 +229,7 @@ const SPACE_PREPOSITIONS = wordSet('to in into on inside within');
  * comma (the new page asked for after it). A bounded, anchored match.
  */
 const SPACE_FIRST =
-  /^(?:over\s+)?(?:(?:in|on|for|inside|within|into)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki))?|space\s+(~?[A-Za-z][A-Za-z0-9]{1,9}))|(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})\s+(?:space|wiki)(?=\s*(?:[:;–—]|\s-)))\s*(?:[,:;]|\s[-–—]+)\s*(?=\S)/;
+  /^(?:over\s+)?(?:(?:in|on|for|inside|within|into)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki))?|space\s+(~?[A-Za-z][A-Za-z0-9]{1,9}))|(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki)(?=\s*(?:[:;–—]|\s-))|(?=:)))\s*(?:[,:;]|\s[-–—]+)\s*(?=\S)/;
 /** After a space named in words first: the break before the ask (a comma, a colon, a spaced dash). */
 const BREAK_AFTER_SPACE = /\s*(?:[,:;]|\s[-–—]+)\s*(?=\S)/y;
 

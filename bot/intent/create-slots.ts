@@ -225,6 +225,15 @@ const SLOT_LABEL = new RegExp(
   String.raw`(?:^|[\s,;.|/>])(?:(title|name|titled|called|named)|(space)|(${TEXT_NOUN}))\b(?:\s*[:=])?`,
   'gi',
 );
+/** "title X in space OPS", "titled X for the ENG space": the preposition before the space is not the title's (in lower case: "Check In" keeps its word). */
+const TRAILING_PREPOSITION = /\s+(?:in|on|into|to|for|inside|within|under)(?:\s+the)?$/;
+
+/** A title without the quotes around all of it ("title "Cloud Costs" in ENG text …"). */
+function unquoted(title: string | undefined): string | undefined {
+  const quoted = title === undefined ? undefined : readQuoted(title, 0, MAX_TITLE_LENGTH * 2);
+  return quoted?.kind === 'quoted' && quoted.end === title!.length ? quoted.value.trim() : title;
+}
+
 /** A space clause inside a labelled title ("called X in HR and add the text …"). */
 const SPACE_IN_TITLE =
   /\s(?:in|on|into|to|inside|within)\s+(?:the\s+)?(~?[\p{L}\p{N}]{1,32})(?:\s+(?:space|wiki))?(?=[\s,]|$)/gu;
@@ -284,7 +293,7 @@ function labelledSlots(line: string, bodyLines: string): CreateSlots | undefined
     return slotValue(line.slice(found[0]!.end, next.start));
   };
   // "title X in space OPS": the preposition before the space label is not the title's.
-  const labelled = labelledValue('title')?.replace(/\s+(?:in|on|into|to)(?:\s+the)?$/i, '');
+  const labelled = labelledValue('title')?.replace(TRAILING_PREPOSITION, '');
   if (!labelled || labelled.split(/\s+/).length > MAX_BARE_TITLE_WORDS * 2) return undefined;
   const spaceWord = labelledValue('space');
   const key = spaceWord
@@ -293,7 +302,7 @@ function labelledSlots(line: string, bodyLines: string): CreateSlots | undefined
       : undefined
     : findSpace(line.slice(0, text.start))?.key;
   if (key === undefined || !labelled) return undefined;
-  const title = spaceWord ? labelled : titleBeforeSpace(labelled, key);
+  const title = spaceWord ? labelled : unquoted(titleBeforeSpace(labelled, key));
   if (!title || title.split(/\s+/).length > MAX_BARE_TITLE_WORDS * 2) return undefined;
   // "… Text Tips" or "text" alone: a text of one unquoted word may be part of a title.
   const inline = slotValue(line.slice(text.end));
@@ -336,7 +345,7 @@ function readSlots(line: string, bodyLines: string): CreateSlots | undefined {
   const head = line.slice(0, text ? text.headEnd : Math.min(line.length, MAX_HEAD));
   const space = findSpace(head);
   if (!space) return undefined;
-  const title = findTitle(space.head);
-  if (title === undefined || title.length > MAX_TITLE_LENGTH) return undefined;
+  const title = findTitle(space.head)?.replace(TRAILING_PREPOSITION, '');
+  if (title === undefined || title.length === 0 || title.length > MAX_TITLE_LENGTH) return undefined;
   return { title, spaceKey: space.key, text: body };
 }

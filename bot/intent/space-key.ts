@@ -50,7 +50,7 @@ export function acceptSpaceWord(word: string, explicit: boolean): string | undef
 }
 
 const SPACE_CLAUSE =
-  /\s*(?:in|on|from|at|inside|within|to|into|for(?=\s+(?:the\s+)?space\b))\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space)\b)?(?![\w~])[.!]?/iy;
+  /\s*(?:in|on|from|at|inside|within|to|into|for(?=\s+(?:the\s+)?(?:space\b|~?[A-Za-z0-9]{1,30}\s+space\b)))\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space)\b)?(?![\w~])[.!]?/iy;
 
 /**
  * Reads `in SPACE` / `in space eng` / `in the ENG space` at the cursor and returns the canonical key,
