@@ -38,5 +38,5 @@ export const LABEL_ARTICLE = String.raw`(?:(?:the|this|an?|one|some)\s+)?(?:(?:s
 /** "content to follow", "text later": a page's text promised, not given (a create then asks for it). */
 export const TEXT_LATER = String.raw`(?:to\s+follow|to\s+come|later|coming\s+later)\b`;
 
-/** The text named before it is given: "content", "the content is", "its text will be", "the body being", "content as …", "the content should say". */
-export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+(?:be|say|read)|being))?(?:\s+(?:below|as\s+below|as\s+follows|follows|as(?=\s*:|\s+\S)))?`;
+/** The text named before it is given: "content", "the content is", "its text will be", "the body being", "content as …", "the content should say", "content to include". */
+export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+(?:be|say|read)|being|to\s+(?:include|add|put|use|write)))?(?:\s+(?:below|as\s+below|as\s+follows|follows|as(?=\s*:|\s+\S)))?`;

@@ -1,9 +1,9 @@
-import { TEXT_NOUN } from './body-markers.js';
+import { TEXT_NAMED, TEXT_NOUN } from './body-markers.js';
 
 /*
  * Where a new page's text starts when the command line only points at the lines below it ("… with
  * the content below:", "… text below", "… with the below:"): the pointer is no text, nor are blank
- * lines between it and the text. Lines typed right after a command with no pointer are kept exactly
+ * lines between it and the text; nor is a line that only labels the text ("content:"). Lines typed right after a command with no pointer are kept exactly
  * (blank lines included). Pure; patterns are anchored and bounded.
  */
 
@@ -21,10 +21,26 @@ const POINTER_ONLY = new RegExp(
 /** Blank lines at the start of the lines after the command. */
 const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/;
 
+/**
+ * "create "X" in HR\n\ncontent:\nthe text": a line that is only the text's label (nothing after its
+ * colon), first after the command, with the blank lines around it.
+ */
+const LABEL_LINE_FIRST = new RegExp(
+  String.raw`^(?:[ \t]*\n)*[ \t]*${TEXT_NAMED}[ \t]*:[ \t]*\n(?:[ \t]*\n)*(?=[^\n]*\S)`,
+  'i',
+);
+
+/** Most characters at the start of the lines looked at for a label line. */
+const LABEL_PROBE = 200;
+
 /** The inline text and the lines after it, once a pointer to those lines and the blank lines before them are dropped. */
 export function bodyAfterPointer(inline: string, bodyLines: string): { inline: string; bodyLines: string } {
   if (bodyLines.trim().length === 0) return { inline, bodyLines };
-  const pointed = inline.length > 0 && POINTER_ONLY.test(inline.trim());
+  if (inline.length === 0) {
+    const label = LABEL_LINE_FIRST.exec(bodyLines.slice(0, LABEL_PROBE));
+    return { inline, bodyLines: label ? bodyLines.slice(label[0].length) : bodyLines };
+  }
+  const pointed = POINTER_ONLY.test(inline.trim());
   return pointed
     ? { inline: '', bodyLines: bodyLines.replace(LEADING_BLANK_LINES, '') }
     : { inline, bodyLines };

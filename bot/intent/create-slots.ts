@@ -166,9 +166,14 @@ function findText(line: string): { headEnd: number; textStart: number } | undefi
 }
 
 /** "title: X" / "space: OPS" on a line of its own after the command: a slot given as a field. */
-const FIELD_LINE = /^[ \t]*(?:title|name|space)[ \t]*:[ \t]*\S[^\n]*$/i;
+const FIELD_LINE = /^[ \t]*(?:title|name|space)[ \t]*(?::|[-–—=](?=[ \t]))[ \t]*\S[^\n]*$/i;
+/** A field's label with a dash or "=" for its colon ("title - Bike Scheme"), as the slots read it: with a colon. */
+const DASHED_LABEL = /^[ \t]*(title|name|space)[ \t]*[-–—=][ \t]*/i;
 /** "content:" heading the first line after the field lines: the label of the page's text. */
-const TEXT_FIELD = new RegExp(String.raw`^[ \t]*${TEXT_NOUN}[ \t]*:[ \t]*\n?`, 'i');
+const TEXT_FIELD = new RegExp(
+  String.raw`^(?:[ \t]*\n)*[ \t]*${TEXT_NOUN}[ \t]*(?::|[-–—](?=[ \t]))[ \t]*\n?|^(?:[ \t]*\n)+`,
+  'i',
+);
 /** Field lines read after the command. */
 const MAX_FIELD_LINES = 3;
 
@@ -183,11 +188,14 @@ function withFieldLines(line: string, bodyLines: string): { line: string; bodyLi
     const newline = rest.indexOf('\n');
     const first = newline < 0 ? rest : rest.slice(0, newline);
     if (!FIELD_LINE.test(first)) break;
-    head = `${head}, ${first.trim()}`;
+    head = `${head}, ${first.replace(DASHED_LABEL, '$1: ').trim()}`;
     rest = newline < 0 ? '' : rest.slice(newline + 1);
   }
-  // "…\ntitle: Desk Rules\ncontent: we book on Mondays": after the fields, the text's own label is no part of it.
-  return { line: head, bodyLines: head === line ? rest : rest.replace(TEXT_FIELD, '') };
+  // "…\ntitle: Desk Rules\ncontent: we book on Mondays": after the fields, the text's own label is no part
+  // of it, nor are blank lines between the fields and the text.
+  if (head === line) return { line: head, bodyLines: rest };
+  const label = TEXT_FIELD.exec(rest.slice(0, MAX_HEAD));
+  return { line: head, bodyLines: label ? rest.slice(label[0].length) : rest };
 }
 
 /** A spaced dash ("X - text"): where the text may start once the title and the space are named. */

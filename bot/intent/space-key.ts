@@ -90,9 +90,9 @@ export function plainSpaceKeys(line: string): string {
   );
 }
 
-/** A space key in Slack's marks after "in", "to" or "from" ("in `HR`", "in *ENG*"): the key, without them. */
+/** A space key in Slack's marks or single quotes after "in", "to" or "from" ("in `HR`", "in *ENG*", "in 'HR'"): the key, without them. */
 const KEY_IN_MARKS =
-  /(\b(?:in|into|to|on|from|within|inside)\s+(?:the\s+)?)(`|\*{1,2}|_{1,2})(~?[A-Z][A-Z0-9]{1,9})\2(?![\p{L}\p{N}])/gu;
+  /(\b(?:in|into|to|on|from|within|inside)\s+(?:the\s+)?)(`|\*{1,2}|_{1,2}|'|‘)(~?[A-Z][A-Z0-9]{1,9})(?:\2|’)(?![\p{L}\p{N}])/gu;
 
 /** "under the": a new page's space named in words after "under" ("under the Engineering space"). */
 export const UNDER_NAME_START = /\s*under\s+(?:(?:the|our)\s+)?/iy;
