@@ -12,10 +12,11 @@ const LISTED = '(?:steps|points|items|list|lines|notes|details|info|information|
 
 /**
  * Inline words that only point at the next lines: "below", "the below", "as follows", "the
- * following", "content below", "below content", with a closing colon or full stop.
+ * following", "content below", "below content", "the list below", "these points", with a closing
+ * colon or full stop.
  */
 const POINTER_ONLY = new RegExp(
-  String.raw`^(?:the\s+|this\s+)?(?:${TEXT_NOUN}\s+)?(?:(?:as\s+)?below|as\s+follows|follows|following|underneath|here)(?:\s+(?:${TEXT_NOUN}|${LISTED}))?\s*[:.!]?$`,
+  String.raw`^(?:(?:the|this)\s+)?(?:(?:${TEXT_NOUN}|${LISTED})\s+)?(?:(?:is\s+)?(?:as\s+)?below|(?:is\s+)?as\s+follows|follows|following|underneath|here)(?:\s+(?:${TEXT_NOUN}|${LISTED}))?\s*[:.!]?$|^(?:these|those|the\s+following)\s+(?:${TEXT_NOUN}|${LISTED})\s*[:.!]?$`,
   'i',
 );
 /** Blank lines at the start of the lines after the command. */
@@ -34,11 +35,17 @@ const LABEL_LINE_FIRST = new RegExp(
 const LABEL_PROBE = 200;
 
 /** The inline text and the lines after it, once a pointer to those lines and the blank lines before them are dropped. */
-export function bodyAfterPointer(inline: string, bodyLines: string): { inline: string; bodyLines: string } {
+export function bodyAfterPointer(
+  inline: string,
+  bodyLines: string,
+  introduced = false,
+): { inline: string; bodyLines: string } {
   if (bodyLines.trim().length === 0) return { inline, bodyLines };
   if (inline.length === 0) {
     const label = LABEL_LINE_FIRST.exec(bodyLines.slice(0, LABEL_PROBE));
-    return { inline, bodyLines: label ? bodyLines.slice(label[0].length) : bodyLines };
+    if (label) return { inline, bodyLines: bodyLines.slice(label[0].length) };
+    // "… with the following:\n\n- a": after words that bring the text, blank lines before it are none of it.
+    return { inline, bodyLines: introduced ? bodyLines.replace(LEADING_BLANK_LINES, '') : bodyLines };
   }
   const pointed = POINTER_ONLY.test(inline.trim());
   return pointed

@@ -1,4 +1,5 @@
 import { TEXT_NOUN, WITH } from './body-markers.js';
+import { bodyAfterPointer } from './body-pointer.js';
 import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { acceptSpaceWord, readSpaceName } from './space-key.js';
@@ -347,8 +348,11 @@ function readSlots(line: string, bodyLines: string): CreateSlots | undefined {
     : '';
   // A whole quoted inline text ("body "3rd floor kitchen"") loses its quotes.
   const quoted = bodyLines.length === 0 ? readQuoted(typedInline, 0) : undefined;
-  const inline = quoted?.kind === 'quoted' && quoted.end === typedInline.length ? quoted.value : typedInline;
-  const body = inline.length > 0 ? (bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline) : bodyLines;
+  const typedText =
+    quoted?.kind === 'quoted' && quoted.end === typedInline.length ? quoted.value : typedInline;
+  // "… containing the list below\n- a": words that only point at the lines below are no text.
+  const { inline, bodyLines: lines } = bodyAfterPointer(typedText, bodyLines);
+  const body = inline.length > 0 ? (lines.length > 0 ? `${inline}\n${lines}` : inline) : lines;
   if (body.trim().length === 0) return undefined;
   const head = line.slice(0, text ? text.headEnd : Math.min(line.length, MAX_HEAD));
   const space = findSpace(head);

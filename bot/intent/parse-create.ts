@@ -85,6 +85,8 @@ interface Clauses {
   inlineBody: string;
   /** The text came after a colon, a dash, "with" or "saying": it is kept as typed ("…: we are there"). */
   asTyped?: boolean;
+  /** The command ended on words that bring the text ("with the following:", "content:"). */
+  introduced?: boolean;
 }
 
 type ClauseRead = { kind: 'ok'; clauses: Clauses } | { kind: 'error'; message: string } | { kind: 'no' };
@@ -155,6 +157,7 @@ function readClauses(text: string, from: number): ClauseRead {
       ? typedBody.replace(THAT_AFTER_VERB, '')
       : typedBody;
   const asTyped = withText || intro?.[2] !== undefined || QUOTING_INTRO.test(intro?.[1] ?? '');
+  const introduced = (intro?.[0].trim().length ?? 0) > 0;
   return {
     kind: 'ok',
     clauses: {
@@ -162,6 +165,7 @@ function readClauses(text: string, from: number): ClauseRead {
       ...(parent ? { parent } : {}),
       inlineBody,
       ...(asTyped ? { asTyped } : {}),
+      ...(introduced ? { introduced } : {}),
     },
   };
 }
@@ -237,12 +241,15 @@ const SPACE_BEFORE_PAGE =
 const NAMING =
   /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
 
+/** "here's the text", "here is what to put", "this is the content": the text announced before its colon. */
+const HERE_IS_TEXT = String.raw`(?:here(?:['’]s|\s+is)|this\s+is)\s+(?:(?:the|my|our)\s+)?(?:${TEXT_NOUN}|what\s+(?:to\s+(?:put|write|say)|it\s+should\s+say))`;
+
 /**
  * ", text" / "and write" / "with body" just before the colon: the body's introduction, not the end of
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?(?:(?:this|these|the\s+following|following)\s+)?${TEXT_NAMED}|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
+  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?(?:(?:this|these|the\s+following|following)\s+)?${TEXT_NAMED}|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}|${HERE_IS_TEXT}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
   'i',
 );
 /**
@@ -493,7 +500,7 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
  */
 export function parseCreate(typedCommand: string, bodyLines: string): Intent {
   // "… in ENG -- reliability first": a typed double hyphen is the dash that sets off the text.
-  const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — '));
+  const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — ')).replace(POINTED_PAGE, 'a ');
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
   const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
   const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
@@ -526,6 +533,9 @@ function withoutParticles(typed: string): string {
   return typed.replace(PARTICLE_AFTER_VERB, '').replace(PARTICLE_AFTER_NOUN, '$1');
 }
 
+/** "create the following page in ENG: X", "create below page in ENG\nX": the page pointed at is a new one. */
+const POINTED_PAGE = /^\s*(?:the\s+)?(?:following|below)\s+(?=(?:new\s+)?(?:page|doc|document)\b)/i;
+
 /** A spaced double hyphen ("X in ENG -- text"), as keyboards without a dash type one. */
 const DOUBLE_HYPHEN = /\s--\s/;
 
@@ -556,7 +566,8 @@ function titleOnNextLine(typed: string, bodyLines: string): Intent | undefined {
   const lineEnd = lines.indexOf('\n');
   if (lineEnd < 0) return undefined;
   const line = lines.slice(0, lineEnd).trim();
-  const text = lines.slice(lineEnd + 1);
+  // A blank line between the title's line and the text sets them apart; it is no part of the text.
+  const text = lines.slice(lineEnd + 1).replace(/^(?:[ \t]*\n)+/, '');
   if (!TITLE_LIKE_LINE.test(line) || line.split(/\s+/).length > MAX_LINE_TITLE_WORDS) return undefined;
   if (text.trim().length === 0) return undefined;
   const read = readCreate(`${command.replace(/\s*:$/, '')} called ${line}`, text);
@@ -752,7 +763,7 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
       suggestions: [`create "${suggestable(title)}" in ENG`, ...EXAMPLES.slice(1)],
     };
   }
-  const body = bodyAfterPointer(inlineBody, bodyLines);
+  const body = bodyAfterPointer(inlineBody, bodyLines, parsed.read.clauses.introduced === true);
   const markdown =
     body.inline.length > 0
       ? body.bodyLines.length > 0
