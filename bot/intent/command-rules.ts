@@ -400,7 +400,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "a new page in OPS for the office plants? Call it Plant Care, and put: …": named after "call it".
-    /^(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b[^\n]{0,200}?(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:call|name|title)\s+it\s)/i,
+    /^(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b[^\n]{0,200}?(?:(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:call|name|title)\s+it\s|[?.!]\s+[Tt]itle\s*:?\s+[A-Z0-9"“]))/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [

@@ -409,9 +409,11 @@ function unquotedBody(inline: string, bodyLines: string): string {
 /** "create Book Club page in HR": the page noun after an unquoted title of two words or more is not part of it. */
 const TITLE_PAGE_NOUN = /(?<=\S\s+\S+)\s+(?:page|doc)$/i;
 
-/** "…? Call it X", ", name it X", ", the title is X", ". Title: X": the title given after the page is described. */
+/** "…? Call it X", ", name it X", ", the title is X", ". Title: X", "? Title Summer Party, …": the title given after the page is described. */
 const CALL_IT =
   /(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:(?:call|name|title)\s+it|(?:the|its)\s+(?:title|name)\s+(?:is|will\s+be|should\s+be)|(?:title|name)\s*:)\s*(?=\S)/i;
+/** "? Title Summer Party 2027, …": "title" with no colon, then a title in capitals (case-sensitive). */
+const TITLE_WORD_AFTER_BREAK = /(?:[,.;?!]\s*(?:and\s+)?)[Tt]itle\s+(?=[\p{Lu}\p{N}"“])/u;
 /** The first space named in the description ("a new page in OPS for …"). */
 const SPACE_IN_TEXT =
   /\s(?:in|on|into)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?(?=[\s,.;?!]|$)/gi;
@@ -427,7 +429,8 @@ const MAX_SPACE_TRIES = 4;
  * text of the page.
  */
 function calledAfter(text: string): string | undefined {
-  const call = CALL_IT.exec(text.slice(0, MAX_TITLE_LENGTH * 2));
+  const head = text.slice(0, MAX_TITLE_LENGTH * 2);
+  const call = CALL_IT.exec(head) ?? TITLE_WORD_AFTER_BREAK.exec(head);
   const description = call ? text.slice(0, call.index) : '';
   // After a colon the words are the page's text ("…: restart it, call it done"), not its title.
   if (!call || description.includes(':')) return undefined;
