@@ -13,11 +13,11 @@ const LISTED = '(?:steps|points|items|list|lines|notes|details|info|information|
 /**
  * Inline words that only point at the next lines: "below", "the below", "as follows", "the
  * following", "content below", "below content", "the list below", "these points", with a closing
- * colon or full stop.
+ * colon or full stop; "these <anything>:" with its colon ("with these recommendations:").
  */
 const POINTER_ONLY = new RegExp(
-  String.raw`^(?:(?:the|this)\s+)?(?:(?:${TEXT_NOUN}|${LISTED})\s+)?(?:(?:is\s+)?(?:as\s+)?below|(?:is\s+)?as\s+follows|follows|following|underneath|here)(?:\s+(?:${TEXT_NOUN}|${LISTED}))?\s*[:.!]?$|^(?:these|those|the\s+following)\s+(?:${TEXT_NOUN}|${LISTED})\s*[:.!]?$`,
-  'i',
+  String.raw`^(?:(?:the|this)\s+)?(?:(?:${TEXT_NOUN}|${LISTED})\s+)?(?:(?:is\s+)?(?:as\s+)?below|(?:is\s+)?as\s+follows|follows|following|underneath|here)(?:\s+(?:${TEXT_NOUN}|${LISTED}))?\s*[:.!]?$|^(?:these|those|the\s+following)\s+(?:${TEXT_NOUN}|${LISTED})\s*[:.!]?$|^(?:these|those|the\s+following)\s+\p{L}[\p{L}-]{1,30}\s*:$`,
+  'iu',
 );
 /** Blank lines at the start of the lines after the command. */
 const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/;

@@ -24,7 +24,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→)?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→)?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
@@ -233,7 +233,7 @@ const FOR_SPACE = /\sfor\s+(?:the\s+)?(?:space\s+)?\S+(?:\s+space)?[\s,]+$/i;
 const NOT_A_SPACE_WORD = /^(?:it|this|that|there|here|which|what|general|english|case|order|full)$/;
 /** "… for the Partner Program saying …": a verb that starts the text after a title with no colon. */
 const SAYING_AFTER_TITLE =
-  /[\s,;]+(?=(?:saying|stating|containing|that\s+says|which\s+says|(?:just|only|simply)\s+(?:say|write|put))\s+\S)/i;
+  /[\s,;]+(?=(?:saying|stating|explaining|noting|mentioning|containing|that\s+says|which\s+says|(?:just|only|simply)\s+(?:say|write|put))\s+\S)/i;
 /** "in HR a page called X", "in the OPS space, a new doc X": the space before the page words. */
 const SPACE_BEFORE_PAGE =
   /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
