@@ -229,9 +229,9 @@ const SPACE_PREPOSITIONS = wordSet('to in into on inside within');
  * comma (the new page asked for after it). A bounded, anchored match.
  */
 const SPACE_FIRST =
-  /^(?:over\s+)?(?:(?:in|on|for|inside|within|into)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki))?|space\s+(~?[A-Za-z][A-Za-z0-9]{1,9}))|(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki)(?=\s*(?:[:;–—]|\s-))|(?=:)))\s*(?:[,:;]|\s[-–—]+)\s*(?=\S)/;
+  /^(?:over\s+)?(?:(?:in|on|for|inside|within|into|to)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki))?|space\s+(~?[A-Za-z][A-Za-z0-9]{1,9}))|(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki)(?=\s*(?:[:;–—]|\s-))|(?=:)))\s*(?:[,:;]|\s[-–—]+|(?=\s(?:please|pls|plz|kindly|can|could|would)\s))\s*(?=\S)/;
 /** After a space named in words first: the break before the ask (a comma, a colon, a spaced dash). */
-const BREAK_AFTER_SPACE = /\s*(?:[,:;]|\s[-–—]+)\s*(?=\S)/y;
+const BREAK_AFTER_SPACE = /\s*(?:[,:;]|\s[-–—]+|(?=\s(?:please|pls|plz|kindly|can|could|would)\s))\s*(?=\S)/y;
 
 /** The space named first on the line and the words after its comma, or `undefined`. */
 function spaceFirst(line: string): { key: string; rest: string } | undefined {
@@ -244,7 +244,7 @@ function spaceFirst(line: string): { key: string; rest: string } | undefined {
     return key === undefined ? undefined : { key, rest: line.slice(typed[0].length) };
   }
   // "for the People & HR space, …", "over in the ops space: …" read as "in the People & HR space, …".
-  const cursor = new TextCursor(line.replace(/^(?:over\s+)?(?:for|in)\s/i, 'in '));
+  const cursor = new TextCursor(line.replace(/^(?:over\s+)?(?:for|in|to)\s/i, 'in '));
   const key = readSpaceName(cursor);
   if (key === undefined || !cursor.take(BREAK_AFTER_SPACE)) return undefined;
   return { key, rest: cursor.rest() };

@@ -34,7 +34,7 @@ const TEXT_START = new RegExp(
 );
 /** A space named by its key: "in OPS", "into the OPS space", "space: OPS", "in space ops", "(OPS)". */
 const SPACE_BY_KEY =
-  /(?:^|[\s,;.?!(])(?:(?:(?:in|on|into|to|inside|within)\s+(?:the\s+)?(?:(space)\s*:?\s*)?|(space)\s*[:=]?\s*|\(\s*)(~?[A-Za-z][A-Za-z0-9]{1,9})(?:\s+(space|wiki)\b)?\s*\)?)(?=$|[\s,;.?!:])/gi;
+  /(?:^|[\s,;.?!(])(?:(?:(?:in|on|into|to|inside|within)\s+(?:the\s+)?(?:(space)\s*:?\s*)?|(space)(?:\s+(?:is|will\s+be|should\s+be)\b)?\s*[:=]?\s*|\(\s*)(~?[A-Za-z][A-Za-z0-9]{1,9})(?:\s+(space|wiki)\b)?\s*\)?)(?=$|[\s,;.?!:])/gi;
 /** "create X under HR with: …": a key in capitals after "under" (a parent page is named otherwise). */
 const UNDER_KEY = /(?:^|\s)under\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?(?=$|[\s,;.?!:])/g;
 /** "OPS space, title …": a key in capitals, then "space", with no preposition (case-sensitive). */
