@@ -19,17 +19,24 @@ export function writtenColon(line: string): string {
 /** "with", or "w/" as chat shortens it. */
 export const WITH = String.raw`(?:with|w\/)`;
 
-/** Nouns for a page's text. */
-export const TEXT_NOUN = '(?:body|content|contents|text|markdown)';
+/**
+ * Nouns for a page's text ("contents" before "content", so "with contents:" is not read as "with
+ * content" then "s: …"; "body text" and "page content" as one noun).
+ */
+export const TEXT_NOUN = String.raw`(?:body\s+(?:text|content)|page\s+(?:text|content|contents|body)|body|contents|content|text|markdown)`;
 
 /**
  * Other words for a page's text, read only as a label before a colon ("with description: …", "with
  * the message: …"); alone they may be a title's words ("Contact Details").
  */
-export const TEXT_LABEL = '(?:description|details|message|info|information|line|lines|words)';
+export const TEXT_LABEL =
+  '(?:description|details|message|info|information|line|lines|words|note|notes|intro|introduction|summary|sentence|paragraph|blurb|entry)';
+
+/** Articles and a size word before a text label ("with a short note:", "with one line:"). */
+export const LABEL_ARTICLE = String.raw`(?:(?:the|this|an?|one|some)\s+)?(?:(?:short|quick|brief|small|little|single|simple|first)\s+)?`;
 
 /** "content to follow", "text later": a page's text promised, not given (a create then asks for it). */
 export const TEXT_LATER = String.raw`(?:to\s+follow|to\s+come|later|coming\s+later)\b`;
 
-/** The text named before it is given: "content", "the content is", "its text will be", "the body being", "content as …", "the content should say". */
-export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+(?:be|say|read)|being))?(?:\s+(?:below|as\s+below|as\s+follows|follows|as(?=\s*:|\s+\S)))?`;
+/** The text named before it is given: "content", "the content is", "its text will be", "the body being", "content as …", "the content should say", "content to include". */
+export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+(?:be|say|read)|being|to\s+(?:include|add|put|use|write)))?(?:\s+(?:below|as\s+below|as\s+follows|follows|as(?=\s*:|\s+\S)))?`;

@@ -189,7 +189,7 @@ const VERBLESS_SPACE = String.raw`(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-
  * the two verbless ways of asking for a new page. The title is a bounded lazy run (no colon or quote).
  */
 const VERBLESS_NEW_PAGE = new RegExp(
-  String.raw`^(?=[A-Z0-9])${NOT_A_TITLE_AHEAD}([^"“\n:]{1,80}?)(?:\s+(?:page|doc)\s+(?=${VERBLESS_SPACE}\s*[,;.]?\s*${TEXT_NOUN}\s*:)|\s*[-–—,]\s*(?:an?\s+)?new\s+(?:page|doc)\s+(?=${VERBLESS_SPACE}\s*(?::|[-–—]\s)))`,
+  String.raw`^(?=[A-Z0-9])${NOT_A_TITLE_AHEAD}([^"“\n:]{1,80}?)(?:\s+(?:page|doc)\s+(?=${VERBLESS_SPACE}(?:\s*,?\s*(?:please|pls|plz))?\s*[,;.]?\s*${TEXT_NOUN}\s*:)|\s*[-–—,]\s*(?:an?\s+)?new\s+(?:page|doc)\s+(?=${VERBLESS_SPACE}\s*(?::|[-–—]\s)))`,
   'u',
 );
 
@@ -398,7 +398,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "create / set up a Book Club page in HR: …": a making verb, then the title before "page" and the space.
-    /^(?:create|make|set\s+up|start|draft|put\s+together|publish)\s+(?=an?\s+(?:new\s+)?(?!(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
+    /^(?:[Cc]reate|[Mm]ake|[Ss]et\s+up|[Ss]tart|[Dd]raft|[Pp]ut\s+together|[Pp]ublish)\s+(?=an?\s+(?:new\s+)?(?!(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
     (rest, body) => applyRules(rest, body),
   ],
   [
@@ -420,7 +420,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "a new page in OPS for the office plants? Call it Plant Care, and put: …": named after "call it".
-    /^(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b[^\n]{0,200}?(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:call|name|title)\s+it\s)/i,
+    /^(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b[^\n]{0,200}?(?:(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:call|name|title)\s+it\s|[?.!]\s+[Tt]itle\s*:?\s+[A-Z0-9"“]))/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [

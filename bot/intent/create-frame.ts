@@ -25,12 +25,13 @@ const ASKING_WORDS = wordSet(
     // greetings and names for the listener before the ask ("hiya! would love a page …")
     "hiya heya hello hullo howdy yo morning afternoon evening g'day gday howya dear team all folks guys " +
     'mate bot assistant there ' +
-    // "is it possible to have …", "I'm after a page …"
-    'is it possible after',
+    // "is it possible to have …"
+    'is it possible',
 );
 /** Words that make, want or ask for something: at least one must be said. */
 const MAKING_WORDS = wordSet(
-  'create creat craete make mk mak set spin whip knock chuck throw bang rustle cook put start open write ' +
+  // "after": "I'm after a page called X …" (wanting it)
+  'create creat craete make mk mak set spin whip knock chuck throw bang rustle cook put start open write after ' +
     'draft add build give post stick pop slap drop do appreciate save prepare generate publish craft compose author need needs needed want wanna ' +
     'wanted like love require requesting request up out together',
 );
@@ -74,8 +75,11 @@ interface Word {
 function wordsOf(head: string): Word[] {
   const words: Word[] = [];
   for (const match of head.matchAll(/\S+/g)) {
-    const raw = match[0].replace(/[,!]+$/, '');
-    words.push({ word: raw.toLowerCase(), raw, start: match.index, end: match.index + match[0].length });
+    const typed = match[0].replace(/[,!]+$/, '');
+    // "new Engineering page: Cloud Costs": a colon after a word is not part of it, and the rest keeps it.
+    const raw = typed.replace(/:$/, '');
+    const end = match.index + (raw === typed ? match[0].length : raw.length);
+    words.push({ word: raw.toLowerCase(), raw, start: match.index, end });
     if (words.length > MAX_LEAD_WORDS + 8) break;
   }
   return words;
@@ -225,20 +229,24 @@ const SPACE_PREPOSITIONS = wordSet('to in into on inside within');
  * comma (the new page asked for after it). A bounded, anchored match.
  */
 const SPACE_FIRST =
-  /^(?:in|on|for|inside|within|into)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki))?|space\s+(~?[A-Za-z][A-Za-z0-9]{1,9}))\s*,\s*(?=\S)/;
+  /^(?:over\s+)?(?:(?:in|on|for|inside|within|into|to)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki))?|space\s+(~?[A-Za-z][A-Za-z0-9]{1,9}))|(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+(?:space|wiki)(?=\s*(?:[:;–—]|\s-))|(?=:)))\s*(?:[,:;]|\s[-–—]+|(?=\s(?:please|pls|plz|kindly|can|could|would)\s))\s*(?=\S)/;
+/** After a space named in words first: the break before the ask (a comma, a colon, a spaced dash). */
+const BREAK_AFTER_SPACE = /\s*(?:[,:;]|\s[-–—]+|(?=\s(?:please|pls|plz|kindly|can|could|would)\s))\s*(?=\S)/y;
 
 /** The space named first on the line and the words after its comma, or `undefined`. */
 function spaceFirst(line: string): { key: string; rest: string } | undefined {
   // "In HR, …": the preposition in any case, the key in capitals.
-  const typed = SPACE_FIRST.exec(line.replace(/^\p{Lu}/u, (first) => first.toLowerCase()));
+  const typed =
+    SPACE_FIRST.exec(line.replace(/^\p{Lu}(?=\p{Ll})/u, (first) => first.toLowerCase())) ??
+    SPACE_FIRST.exec(line);
   if (typed) {
-    const key = acceptSpaceWord(typed[1] ?? typed[2] ?? '', true);
+    const key = acceptSpaceWord(typed[1] ?? typed[2] ?? typed[3] ?? '', true);
     return key === undefined ? undefined : { key, rest: line.slice(typed[0].length) };
   }
-  // "for the People & HR space, …" reads as "in the People & HR space, …".
-  const cursor = new TextCursor(line.replace(/^for\s/i, 'in '));
+  // "for the People & HR space, …", "over in the ops space: …" read as "in the People & HR space, …".
+  const cursor = new TextCursor(line.replace(/^(?:over\s+)?(?:for|in|to)\s/i, 'in '));
   const key = readSpaceName(cursor);
-  if (key === undefined || !cursor.take(/\s*,\s*(?=\S)/y)) return undefined;
+  if (key === undefined || !cursor.take(BREAK_AFTER_SPACE)) return undefined;
   return { key, rest: cursor.rest() };
 }
 
@@ -287,8 +295,11 @@ function readFrame(frame: Frame, bodyLines: string): Intent | undefined {
   // A space said before the page words: read as "a new page in KEY …" (unless the rest names one).
   // A key in capitals before the noun is the space; another word may be ("a new engineering page")
   // or may not be ("a section page for Interns in HR"): read without it first.
+  // "for HR: new page Jury Duty, text: …": a title right after the page noun follows the space as named.
+  const titleFirst = frame.spaceKey !== undefined && PLAIN_TITLE.test(frame.rest.trimStart());
   const readings = [
     ...(frame.spaceKey !== undefined ? [`a new page in ${frame.spaceKey}${frame.rest}`] : []),
+    ...(titleFirst ? [`a new page in ${frame.spaceKey} called${frame.rest}`] : []),
     ...(!frame.spaceWord
       ? [`a new page${frame.rest}`]
       : KEY_LIKE.test(frame.spaceWord)

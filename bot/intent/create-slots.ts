@@ -1,4 +1,5 @@
 import { TEXT_NOUN, WITH } from './body-markers.js';
+import { bodyAfterPointer } from './body-pointer.js';
 import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { acceptSpaceWord, readSpaceName } from './space-key.js';
@@ -33,7 +34,7 @@ const TEXT_START = new RegExp(
 );
 /** A space named by its key: "in OPS", "into the OPS space", "space: OPS", "in space ops", "(OPS)". */
 const SPACE_BY_KEY =
-  /(?:^|[\s,;.?!(])(?:(?:(?:in|on|into|to|inside|within)\s+(?:the\s+)?(?:(space)\s*:?\s*)?|(space)\s*[:=]?\s*|\(\s*)(~?[A-Za-z][A-Za-z0-9]{1,9})(?:\s+(space|wiki)\b)?\s*\)?)(?=$|[\s,;.?!:])/gi;
+  /(?:^|[\s,;.?!(])(?:(?:(?:in|on|into|to|inside|within)\s+(?:the\s+)?(?:(space)\s*:?\s*)?|(space)(?:\s+(?:is|will\s+be|should\s+be)\b)?\s*[:=]?\s*|\(\s*)(~?[A-Za-z][A-Za-z0-9]{1,9})(?:\s+(space|wiki)\b)?\s*\)?)(?=$|[\s,;.?!:])/gi;
 /** "create X under HR with: …": a key in capitals after "under" (a parent page is named otherwise). */
 const UNDER_KEY = /(?:^|\s)under\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?(?=$|[\s,;.?!:])/g;
 /** "OPS space, title …": a key in capitals, then "space", with no preposition (case-sensitive). */
@@ -166,9 +167,14 @@ function findText(line: string): { headEnd: number; textStart: number } | undefi
 }
 
 /** "title: X" / "space: OPS" on a line of its own after the command: a slot given as a field. */
-const FIELD_LINE = /^[ \t]*(?:title|name|space)[ \t]*:[ \t]*\S[^\n]*$/i;
+const FIELD_LINE = /^[ \t]*(?:title|name|space)[ \t]*(?::|[-–—=](?=[ \t]))[ \t]*\S[^\n]*$/i;
+/** A field's label with a dash or "=" for its colon ("title - Bike Scheme"), as the slots read it: with a colon. */
+const DASHED_LABEL = /^[ \t]*(title|name|space)[ \t]*[-–—=][ \t]*/i;
 /** "content:" heading the first line after the field lines: the label of the page's text. */
-const TEXT_FIELD = new RegExp(String.raw`^[ \t]*${TEXT_NOUN}[ \t]*:[ \t]*\n?`, 'i');
+const TEXT_FIELD = new RegExp(
+  String.raw`^(?:[ \t]*\n)*[ \t]*${TEXT_NOUN}[ \t]*(?::|[-–—](?=[ \t]))[ \t]*\n?|^(?:[ \t]*\n)+`,
+  'i',
+);
 /** Field lines read after the command. */
 const MAX_FIELD_LINES = 3;
 
@@ -183,11 +189,14 @@ function withFieldLines(line: string, bodyLines: string): { line: string; bodyLi
     const newline = rest.indexOf('\n');
     const first = newline < 0 ? rest : rest.slice(0, newline);
     if (!FIELD_LINE.test(first)) break;
-    head = `${head}, ${first.trim()}`;
+    head = `${head}, ${first.replace(DASHED_LABEL, '$1: ').trim()}`;
     rest = newline < 0 ? '' : rest.slice(newline + 1);
   }
-  // "…\ntitle: Desk Rules\ncontent: we book on Mondays": after the fields, the text's own label is no part of it.
-  return { line: head, bodyLines: head === line ? rest : rest.replace(TEXT_FIELD, '') };
+  // "…\ntitle: Desk Rules\ncontent: we book on Mondays": after the fields, the text's own label is no part
+  // of it, nor are blank lines between the fields and the text.
+  if (head === line) return { line: head, bodyLines: rest };
+  const label = TEXT_FIELD.exec(rest.slice(0, MAX_HEAD));
+  return { line: head, bodyLines: label ? rest.slice(label[0].length) : rest };
 }
 
 /** A spaced dash ("X - text"): where the text may start once the title and the space are named. */
@@ -225,6 +234,37 @@ const SLOT_LABEL = new RegExp(
   String.raw`(?:^|[\s,;.|/>])(?:(title|name|titled|called|named)|(space)|(${TEXT_NOUN}))\b(?:\s*[:=])?`,
   'gi',
 );
+/** "title X in space OPS", "titled X for the ENG space": the preposition before the space is not the title's (in lower case: "Check In" keeps its word). */
+const TRAILING_PREPOSITION = /\s+(?:in|on|into|to|for|inside|within|under)(?:\s+the)?$/;
+
+/** A title without the quotes around all of it ("title "Cloud Costs" in ENG text …"). */
+function unquoted(title: string | undefined): string | undefined {
+  const quoted = title === undefined ? undefined : readQuoted(title, 0, MAX_TITLE_LENGTH * 2);
+  return quoted?.kind === 'quoted' && quoted.end === title!.length ? quoted.value.trim() : title;
+}
+
+/** A space clause inside a labelled title ("called X in HR and add the text …"). */
+const SPACE_IN_TITLE =
+  /\s(?:in|on|into|to|inside|within)\s+(?:the\s+)?(~?[\p{L}\p{N}]{1,32})(?:\s+(?:space|wiki))?(?=[\s,]|$)/gu;
+/** What may follow the space inside a labelled title, before the text label: a joiner to the text ("and add the"). */
+const JOINER_BEFORE_TEXT =
+  /^[\s,]*(?:and\s+)?(?:(?:add|write|put|include|insert|type|paste)\s+)?(?:(?:the|this|some)\s*)?$/i;
+
+/**
+ * The title of "called X in HR and add the text …": the words before the space clause, when only a
+ * joiner follows that clause; the title as labelled when it holds no clause of the space; `undefined`
+ * when other words follow the clause (the title's end is unsure).
+ */
+function titleBeforeSpace(title: string, key: string): string | undefined {
+  if (title.length > MAX_TITLE_LENGTH * 2) return undefined;
+  const clause = [...title.matchAll(SPACE_IN_TITLE)].find(
+    (match) => acceptSpaceWord(match[1]!, /\s(?:space|wiki)$/i.test(match[0])) === key,
+  );
+  if (!clause) return title;
+  const rest = title.slice(clause.index + clause[0].length);
+  return JOINER_BEFORE_TEXT.test(rest) ? title.slice(0, clause.index).trim() : undefined;
+}
+
 /** Most labels looked at. */
 const MAX_LABELS = 8;
 
@@ -262,15 +302,17 @@ function labelledSlots(line: string, bodyLines: string): CreateSlots | undefined
     return slotValue(line.slice(found[0]!.end, next.start));
   };
   // "title X in space OPS": the preposition before the space label is not the title's.
-  const title = labelledValue('title')?.replace(/\s+(?:in|on|into|to)(?:\s+the)?$/i, '');
-  if (!title || title.split(/\s+/).length > MAX_BARE_TITLE_WORDS * 2) return undefined;
+  const labelled = labelledValue('title')?.replace(TRAILING_PREPOSITION, '');
+  if (!labelled || labelled.split(/\s+/).length > MAX_BARE_TITLE_WORDS * 2) return undefined;
   const spaceWord = labelledValue('space');
   const key = spaceWord
     ? /^\S+$/.test(spaceWord)
       ? acceptSpaceWord(spaceWord, true)
       : undefined
     : findSpace(line.slice(0, text.start))?.key;
-  if (key === undefined) return undefined;
+  if (key === undefined || !labelled) return undefined;
+  const title = spaceWord ? labelled : unquoted(titleBeforeSpace(labelled, key));
+  if (!title || title.split(/\s+/).length > MAX_BARE_TITLE_WORDS * 2) return undefined;
   // "… Text Tips" or "text" alone: a text of one unquoted word may be part of a title.
   const inline = slotValue(line.slice(text.end));
   if (
@@ -306,13 +348,16 @@ function readSlots(line: string, bodyLines: string): CreateSlots | undefined {
     : '';
   // A whole quoted inline text ("body "3rd floor kitchen"") loses its quotes.
   const quoted = bodyLines.length === 0 ? readQuoted(typedInline, 0) : undefined;
-  const inline = quoted?.kind === 'quoted' && quoted.end === typedInline.length ? quoted.value : typedInline;
-  const body = inline.length > 0 ? (bodyLines.length > 0 ? `${inline}\n${bodyLines}` : inline) : bodyLines;
+  const typedText =
+    quoted?.kind === 'quoted' && quoted.end === typedInline.length ? quoted.value : typedInline;
+  // "… containing the list below\n- a": words that only point at the lines below are no text.
+  const { inline, bodyLines: lines } = bodyAfterPointer(typedText, bodyLines);
+  const body = inline.length > 0 ? (lines.length > 0 ? `${inline}\n${lines}` : inline) : lines;
   if (body.trim().length === 0) return undefined;
   const head = line.slice(0, text ? text.headEnd : Math.min(line.length, MAX_HEAD));
   const space = findSpace(head);
   if (!space) return undefined;
-  const title = findTitle(space.head);
-  if (title === undefined || title.length > MAX_TITLE_LENGTH) return undefined;
+  const title = findTitle(space.head)?.replace(TRAILING_PREPOSITION, '');
+  if (title === undefined || title.length === 0 || title.length > MAX_TITLE_LENGTH) return undefined;
   return { title, spaceKey: space.key, text: body };
 }

@@ -1,8 +1,10 @@
 import type { PageRef } from '../confluence/types.js';
-import { TEXT_LABEL, TEXT_LATER, TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
+import { LABEL_ARTICLE, TEXT_LABEL, TEXT_LATER, TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
+import { bodyAfterPointer } from './body-pointer.js';
 import { readCreateSlots } from './create-slots.js';
 import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
+import { PARTICLE } from './particles.js';
 import { plainNaming } from './plain-naming.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
@@ -22,11 +24,18 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+(?:the\s+|this\s+)?${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→)?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
-const QUOTING_INTRO = new RegExp(String.raw`\b(?:says?|saying|reads?|contain|${TEXT_NOUN})\b|${WITH}`, 'i');
+const QUOTING_INTRO = new RegExp(
+  String.raw`\b(?:says?|saying|stating|explaining|noting|mentioning|reads?|contain|${TEXT_NOUN})\b|${WITH}`,
+  'i',
+);
+/** "saying that we meet on Fridays": after a verb that brings the text, "that" before a clause is not part of it. */
+const THAT_AFTER_VERB = /^that\s+(?=\S+\s+\S)/i;
+/** Verbs after which a "that" clause is the text ("saying", "stating", "write", "to say"). */
+const SAYING_VERB = /\b(?:say|saying|stating|explaining|noting|mentioning|write)$/i;
 const UNDER_SPACE = /\s*under\s+(?:the\s+)?(~?[A-Za-z][A-Za-z0-9]{1,9})\s+space\b/iy;
 /** "… in HR with cycle scheme info", "… in ENG w one per team" (phone style): "with" after the space starts the text. */
 const WITH_TEXT = new RegExp(String.raw`\s*(?:${WITH}|w(?=\s))\s+(?=\S)`, 'iy');
@@ -35,7 +44,7 @@ const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 const PURPOSE =
   /\s+(?:for|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it|next|this|tomorrow'?s)\b[^:\n]{0,80}(?=\s*:|$)/iy;
 const CLAUSE_START =
-  /\s+(?=(?:in|on|inside|within|under|below|beneath|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|\(\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*\)))|\s*(?=:)/gi;
+  /\s+(?=(?:in|on|inside|within|under|below|beneath|for\s+(?:the\s+)?(?:space\b|\S{1,30}\s+space\b)|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|\(\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*\)))|\s*(?=:)/gi;
 /**
  * "… to ENG", "… into the OPS space": "to" ends an unquoted title only before a space key in capitals
  * or the word "space" ("Guide to Kafka" stays whole).
@@ -76,6 +85,8 @@ interface Clauses {
   inlineBody: string;
   /** The text came after a colon, a dash, "with" or "saying": it is kept as typed ("…: we are there"). */
   asTyped?: boolean;
+  /** The command ended on words that bring the text ("with the following:", "content:"). */
+  introduced?: boolean;
 }
 
 type ClauseRead = { kind: 'ok'; clauses: Clauses } | { kind: 'error'; message: string } | { kind: 'no' };
@@ -139,8 +150,14 @@ function readClauses(text: string, from: number): ClauseRead {
     spaceKey !== undefined && !intro?.[1] && !intro?.[2] && cursor.take(WITH_TEXT) !== undefined;
   const hasColon = withText || intro?.[2] !== undefined || (intro?.[1] !== undefined && !cursor.atEnd());
   if (!hasColon && !cursor.atEnd()) return { kind: 'no' };
-  const inlineBody = hasColon ? cursor.rest().trim() : '';
+  const typedBody = hasColon ? cursor.rest().trim() : '';
+  // "… saying that we tag every resource": the clause is the text (not after a colon: "…: that is all").
+  const inlineBody =
+    intro?.[2] === undefined && SAYING_VERB.test(intro?.[1]?.trim() ?? '')
+      ? typedBody.replace(THAT_AFTER_VERB, '')
+      : typedBody;
   const asTyped = withText || intro?.[2] !== undefined || QUOTING_INTRO.test(intro?.[1] ?? '');
+  const introduced = (intro?.[0].trim().length ?? 0) > 0;
   return {
     kind: 'ok',
     clauses: {
@@ -148,6 +165,7 @@ function readClauses(text: string, from: number): ClauseRead {
       ...(parent ? { parent } : {}),
       inlineBody,
       ...(asTyped ? { asTyped } : {}),
+      ...(introduced ? { introduced } : {}),
     },
   };
 }
@@ -215,7 +233,7 @@ const FOR_SPACE = /\sfor\s+(?:the\s+)?(?:space\s+)?\S+(?:\s+space)?[\s,]+$/i;
 const NOT_A_SPACE_WORD = /^(?:it|this|that|there|here|which|what|general|english|case|order|full)$/;
 /** "… for the Partner Program saying …": a verb that starts the text after a title with no colon. */
 const SAYING_AFTER_TITLE =
-  /[\s,;]+(?=(?:saying|stating|containing|that\s+says|which\s+says|(?:just|only|simply)\s+(?:say|write|put))\s+\S)/i;
+  /[\s,;]+(?=(?:saying|stating|explaining|noting|mentioning|containing|that\s+says|which\s+says|(?:just|only|simply)\s+(?:say|write|put))\s+\S)/i;
 /** "in HR a page called X", "in the OPS space, a new doc X": the space before the page words. */
 const SPACE_BEFORE_PAGE =
   /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
@@ -223,12 +241,15 @@ const SPACE_BEFORE_PAGE =
 const NAMING =
   /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
 
+/** "here's the text", "here is what to put", "this is the content": the text announced before its colon. */
+const HERE_IS_TEXT = String.raw`(?:here(?:['’]s|\s+is)|this\s+is)\s+(?:(?:the|my|our)\s+)?(?:${TEXT_NOUN}|what\s+(?:to\s+(?:put|write|say)|it\s+should\s+say))`;
+
 /**
  * ", text" / "and write" / "with body" just before the colon: the body's introduction, not the end of
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?${TEXT_NAMED}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
+  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?(?:(?:this|these|the\s+following|following)\s+)?${TEXT_NAMED}|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}|${HERE_IS_TEXT}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
   'i',
 );
 /**
@@ -388,9 +409,11 @@ function unquotedBody(inline: string, bodyLines: string): string {
 /** "create Book Club page in HR": the page noun after an unquoted title of two words or more is not part of it. */
 const TITLE_PAGE_NOUN = /(?<=\S\s+\S+)\s+(?:page|doc)$/i;
 
-/** "…? Call it X", ", name it X", ", the title is X", ". Title: X": the title given after the page is described. */
+/** "…? Call it X", ", name it X", ", the title is X", ". Title: X", "? Title Summer Party, …": the title given after the page is described. */
 const CALL_IT =
   /(?:[,.;?!]\s*(?:and\s+)?|\s+and\s+)(?:(?:call|name|title)\s+it|(?:the|its)\s+(?:title|name)\s+(?:is|will\s+be|should\s+be)|(?:title|name)\s*:)\s*(?=\S)/i;
+/** "? Title Summer Party 2027, …": "title" with no colon, then a title in capitals (case-sensitive). */
+const TITLE_WORD_AFTER_BREAK = /(?:[,.;?!]\s*(?:and\s+)?)[Tt]itle\s+(?=[\p{Lu}\p{N}"“])/u;
 /** The first space named in the description ("a new page in OPS for …"). */
 const SPACE_IN_TEXT =
   /\s(?:in|on|into)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?(?=[\s,.;?!]|$)/gi;
@@ -406,7 +429,8 @@ const MAX_SPACE_TRIES = 4;
  * text of the page.
  */
 function calledAfter(text: string): string | undefined {
-  const call = CALL_IT.exec(text.slice(0, MAX_TITLE_LENGTH * 2));
+  const head = text.slice(0, MAX_TITLE_LENGTH * 2);
+  const call = CALL_IT.exec(head) ?? TITLE_WORD_AFTER_BREAK.exec(head);
   const description = call ? text.slice(0, call.index) : '';
   // After a colon the words are the page's text ("…: restart it, call it done"), not its title.
   if (!call || description.includes(':')) return undefined;
@@ -477,12 +501,15 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
  * Fails, asking for what is missing, when there is no title, no space or no body: an empty page is
  * never created by accident.
  */
-export function parseCreate(typedFirst: string, bodyLines: string): Intent {
+export function parseCreate(typedCommand: string, bodyLines: string): Intent {
+  // "… in ENG -- reliability first": a typed double hyphen is the dash that sets off the text.
+  const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — ')).replace(POINTED_PAGE, 'a ');
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
   const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
   const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
   const read =
     titleOnNextLine(typed, bodyLines) ??
+    namedOnNextLine(typed, bodyLines) ??
     spaceAfterText(typed, bodyLines) ??
     readCreate(plainNaming(typed), bodyLines);
   // "… in ENG, content to follow": a text only promised is none; the create asks for it.
@@ -494,6 +521,26 @@ export function parseCreate(typedFirst: string, bodyLines: string): Intent {
     return read;
   return askForText(read.request.title, read.request.spaceKey);
 }
+
+/**
+ * "create lah one page …", "create page po named X": a discourse particle (see particles.ts) in lower
+ * case right after the verb or the page noun sets the tone; it is no part of the title.
+ */
+const PARTICLE_AFTER_VERB = new RegExp(String.raw`^\s*(?:${PARTICLE}[\s,]+){1,2}(?=\S)`);
+const PARTICLE_AFTER_NOUN = new RegExp(
+  String.raw`^((?:(?:[Aa]n?|[Oo]ne|[Tt]he|[Nn]ew|me|us|for)\s+){0,4}(?:[Pp]age|[Pp]g|[Dd]oc|[Dd]ocument)\s+)(?:${PARTICLE}[\s,]+){1,2}(?=\S)`,
+);
+
+/** The create's words without a particle right after the verb or the page noun. */
+function withoutParticles(typed: string): string {
+  return typed.replace(PARTICLE_AFTER_VERB, '').replace(PARTICLE_AFTER_NOUN, '$1');
+}
+
+/** "create the following page in ENG: X", "create below page in ENG\nX": the page pointed at is a new one. */
+const POINTED_PAGE = /^\s*(?:the\s+)?(?:following|below)\s+(?=(?:new\s+)?(?:page|doc|document)\b)/i;
+
+/** A spaced double hyphen ("X in ENG -- text"), as keyboards without a dash type one. */
+const DOUBLE_HYPHEN = /\s--\s/;
 
 /** "a page in HR", "a new doc in the Engineering space:": page words and a space clause only, no title. */
 const PAGE_AND_SPACE_ONLY =
@@ -522,10 +569,37 @@ function titleOnNextLine(typed: string, bodyLines: string): Intent | undefined {
   const lineEnd = lines.indexOf('\n');
   if (lineEnd < 0) return undefined;
   const line = lines.slice(0, lineEnd).trim();
-  const text = lines.slice(lineEnd + 1);
+  // A blank line between the title's line and the text sets them apart; it is no part of the text.
+  const text = lines.slice(lineEnd + 1).replace(/^(?:[ \t]*\n)+/, '');
   if (!TITLE_LIKE_LINE.test(line) || line.split(/\s+/).length > MAX_LINE_TITLE_WORDS) return undefined;
   if (text.trim().length === 0) return undefined;
   const read = readCreate(`${command.replace(/\s*:$/, '')} called ${line}`, text);
+  return read.kind === 'operation' && read.request.operation === 'create' && read.request.title === line
+    ? read
+    : undefined;
+}
+
+/** Longest command line read with its title on the next line (characters). */
+const MAX_NAMED_COMMAND = 400;
+/** A command that stops on its naming word ("… in HR called", "… with the title:"): the title is on the next line. */
+const NAMING_AT_END =
+  /\s(?:called|named|titled|entitled|(?:with\s+)?(?:the\s+)?(?:title|name)(?:\s+(?:is|as|will\s+be))?)\s*:?$/i;
+
+/**
+ * "create a page in HR called\nPet Policy\ndogs on Fridays": the naming word ends the command line,
+ * the next line (a title-like line, blank lines before it aside) is the title and the lines after it
+ * the text. Kept only when that reads a create of exactly that title.
+ */
+function namedOnNextLine(typed: string, bodyLines: string): Intent | undefined {
+  const command = typed.trim();
+  if (command.length > MAX_NAMED_COMMAND || !NAMING_AT_END.test(command.slice(-40))) return undefined;
+  const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
+  const lineEnd = lines.indexOf('\n');
+  if (lineEnd < 0) return undefined;
+  const line = lines.slice(0, lineEnd).trim();
+  if (line.length === 0 || line.length > MAX_TITLE_LENGTH || /[:"“]/.test(line)) return undefined;
+  // A blank line between the title's line and the text sets them apart; it is no part of the text.
+  const read = readCreate(`${command} ${line}`, lines.slice(lineEnd + 1).replace(/^(?:[ \t]*\n)+/, ''));
   return read.kind === 'operation' && read.request.operation === 'create' && read.request.title === line
     ? read
     : undefined;
@@ -692,8 +766,13 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
       suggestions: [`create "${suggestable(title)}" in ENG`, ...EXAMPLES.slice(1)],
     };
   }
+  const body = bodyAfterPointer(inlineBody, bodyLines, parsed.read.clauses.introduced === true);
   const markdown =
-    inlineBody.length > 0 ? (bodyLines.length > 0 ? `${inlineBody}\n${bodyLines}` : inlineBody) : bodyLines;
+    body.inline.length > 0
+      ? body.bodyLines.length > 0
+        ? `${body.inline}\n${body.bodyLines}`
+        : body.inline
+      : body.bodyLines;
   if (markdown.trim().length === 0) return askForText(title, spaceKey);
   return {
     kind: 'operation',

@@ -5,11 +5,11 @@
  */
 
 /**
- * Variants of "called" ("named as", "titled as", "by the name of", "with the title as", Nigerian Pidgin
+ * Variants of "called" ("named as", "titled as", "by the name of", "with the title as", "with heading", Nigerian Pidgin
  * "wey dem call" = "that they call"), each a bounded run.
  */
 const NAMING_VARIANTS =
-  /\b(?:(?:named|titled|called|call)\s{1,4}as|by\s{1,4}(?:the\s{1,4})?name(?:\s{1,4}of)?|with\s{1,4}(?:the\s{1,4})?(?:title|name)\s{1,4}(?:as|of)|wey\s{1,4}(?:dem|we|i|una)\s{1,4}(?:go\s{1,4})?call)\s+(?=\S)/gi;
+  /\b(?:(?:named|titled|called|call)\s{1,4}as|by\s{1,4}(?:the\s{1,4})?name(?:\s{1,4}of)?|with\s{1,4}(?:the\s{1,4})?(?:title|name)\s{1,4}(?:as|of)|with\s{1,4}(?:the\s{1,4})?(?:heading|header|topic|subject)(?:\s{1,4}(?:as|of))?|wey\s{1,4}(?:dem|we|i|una)\s{1,4}(?:go\s{1,4})?call)\s+(?=\S)/gi;
 /**
  * "a page call X" (the verb's plain form after the page noun, as non-native English writes it): "call"
  * in lower case only ("a page Call Notes" is a title), before a title in capitals or quotes.

@@ -24,7 +24,11 @@ const NOT_A_KEY = new Set(
  * titled Benefits" had read the space "TITLED").
  */
 const NEVER_A_KEY = new Set(
-  'called named titled entitled title name text content contents body with and please pls plz'.split(' '),
+  (
+    'called named titled entitled title name text content contents body with and please pls plz ' +
+    // "in my space", "in my personal space": whose space, never its key (a personal key starts with "~")
+    'my your our his her their own personal private'
+  ).split(' '),
 );
 
 /** The canonical form of a space key: the policy layer's own rule, so parsing and checking never disagree. */
@@ -46,7 +50,7 @@ export function acceptSpaceWord(word: string, explicit: boolean): string | undef
 }
 
 const SPACE_CLAUSE =
-  /\s*(?:in|on|from|at|inside|within|to|into|for(?=\s+(?:the\s+)?space\b))\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space)\b)?(?![\w~])[.!]?/iy;
+  /\s*(?:in|on|from|at|inside|within|to|into|for(?=\s+(?:the\s+)?(?:space\b|~?[A-Za-z0-9]{1,30}\s+space\b)))\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space)\b)?(?![\w~])[.!]?/iy;
 
 /**
  * Reads `in SPACE` / `in space eng` / `in the ENG space` at the cursor and returns the canonical key,
@@ -86,9 +90,9 @@ export function plainSpaceKeys(line: string): string {
   );
 }
 
-/** A space key in Slack's marks after "in", "to" or "from" ("in `HR`", "in *ENG*"): the key, without them. */
+/** A space key in Slack's marks or single quotes after "in", "to" or "from" ("in `HR`", "in *ENG*", "in 'HR'"): the key, without them. */
 const KEY_IN_MARKS =
-  /(\b(?:in|into|to|on|from|within|inside)\s+(?:the\s+)?)(`|\*{1,2}|_{1,2})(~?[A-Z][A-Z0-9]{1,9})\2(?![\p{L}\p{N}])/gu;
+  /(\b(?:in|into|to|on|from|within|inside)\s+(?:the\s+)?)(`|\*{1,2}|_{1,2}|'|‘)(~?[A-Z][A-Z0-9]{1,9})(?:\2|’)(?![\p{L}\p{N}])/gu;
 
 /** "under the": a new page's space named in words after "under" ("under the Engineering space"). */
 export const UNDER_NAME_START = /\s*under\s+(?:(?:the|our)\s+)?/iy;
@@ -100,15 +104,24 @@ const BETWEEN_WORDS = /\s+/y;
 /** Most words a space's name may have here ("Research & Development Lab"). */
 const MAX_NAME_WORDS = 5;
 /**
- * "in IT & Operations", "into People and HR": a name of two capitalised words joined by "&" or "and" is a space's
- * whole name even without "space" ("Visitor Policy in IT & Operations with: …"; "in IT" alone is a key).
+ * "in IT & Operations", "into People and HR", "in IT/Ops", "in it & operations": a name of two capitalised
+ * words joined by "&", "and" or "/" (or any two words joined by "&") is a space's whole name even
+ * without "space" ("Visitor Policy in IT & Operations with: …"; "in IT" alone is a key).
  */
 const JOINED_NAME =
-  /\s*(?:in|on|inside|within|to|into)\s+(?:the\s+)?([A-Z][\p{L}]{0,30})\s+(?:&|and)\s+([A-Z][\p{L}]{0,30})(?![\p{L}\p{N}&])(?:\s+(?:space|wiki)\b)?/uy;
+  /\s*(?:in|on|inside|within|to|into)\s+(?:the\s+)?(?:([A-Z][\p{L}]{0,30})(?:\s+(?:&|and)\s+|\s*\/\s*)([A-Z][\p{L}]{0,30})|(\p{L}{2,30})\s*&\s*(\p{L}{2,30}))(?![\p{L}\p{N}&])(?:\s+(?:space|wiki)\b)?/uy;
+/**
+ * "in IT Ops: …", "in People Ops with …": two capitalised words right before a new page's text (a
+ * colon, "with", "saying") are a space's name, the first often its key.
+ */
+const PAIR_BEFORE_TEXT =
+  /\s*(?:in|inside|within|into)\s+(?:the\s+)?([A-Z][\p{L}]{1,30})\s+([A-Z][\p{L}]{1,30})(?=\s*[,.;?!]?\s*(?::|(?:with|saying|containing)\b|w\/))/uy;
 
 /** The key candidate of a space's name: its longest distinctive word, upper-cased ("OPERATIONS"). */
 function distinctiveKey(words: readonly string[]): string | undefined {
+  // "the sales team's space", "Jane Doe's space": the possessive ending is no part of the name's words.
   const candidate = words
+    .map((w) => w.replace(/['’]s$/i, ''))
     .filter((w) => w !== '&' && !COMMON_NAME_WORDS.has(w.toLowerCase()))
     .reduce((longest, w) => (w.length > longest.length ? w : longest), '');
   return normalizeSpaceKey(candidate.replace(/['’-]/g, ''));
@@ -126,9 +139,9 @@ export function readSpaceName(
   clauseStart: RegExp = NAME_CLAUSE_START,
 ): string | undefined {
   const start = cursor.pos;
-  const joined = cursor.take(JOINED_NAME);
+  const joined = cursor.take(JOINED_NAME) ?? cursor.take(PAIR_BEFORE_TEXT);
   if (joined) {
-    const key = distinctiveKey([joined[1]!, joined[2]!]);
+    const key = distinctiveKey([joined[1] ?? joined[3]!, joined[2] ?? joined[4]!]);
     if (key !== undefined) return key;
     cursor.pos = start;
   }
@@ -151,11 +164,12 @@ export function readSpaceName(
 }
 
 /**
- * "… called Team Charter in Engineering with: …": one capitalised word after "in", with a new page's
- * text brought right after it (a colon, "with", "saying"), is a space named in words.
+ * "… called Team Charter in Engineering with: …": one capitalised word (or a lower-case one of four
+ * letters or more) after "in", with a new page's text brought right after it (a colon, "with",
+ * "saying"), is a space named in words.
  */
 const NAME_BEFORE_TEXT =
-  /\s*(?:in|inside|within|into)\s+(?:the\s+)?([A-Z][a-z]{2,30})(?=\s*[,.;?!]?\s*(?::|(?:with|saying|containing)\b|w\/|that\s+says\b))/y;
+  /\s*(?:in|inside|within|into)\s+(?:the\s+)?([A-Z][a-z]{2,30}|[a-z]{4,30})(?=\s*[,.;?!]?\s*(?::|(?:with|saying|containing)\b|w\/|that\s+says\b))/y;
 
 /**
  * Reads a space named by one capitalised word before a new page's text (see {@link NAME_BEFORE_TEXT})
@@ -165,7 +179,10 @@ const NAME_BEFORE_TEXT =
 export function readNameBeforeText(cursor: TextCursor): string | undefined {
   const start = cursor.pos;
   const match = cursor.take(NAME_BEFORE_TEXT);
-  const key = match ? acceptSpaceWord(match[1]!, true) : undefined;
+  // "in engineering with: …" as typed in lower case, unless an ordinary word ("in detail with: …").
+  const word = match?.[1] ?? '';
+  const ordinary = /^[a-z]/.test(word) && NOT_A_KEY.has(word);
+  const key = match && !ordinary ? acceptSpaceWord(word, true) : undefined;
   if (key === undefined) cursor.pos = start;
   return key;
 }

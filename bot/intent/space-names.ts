@@ -57,6 +57,12 @@ export const COMMON_NAME_WORDS = new Set([
   'dept',
   'group',
   'general',
+  // whose space ("in my personal space"): the user's own space, whose key the words do not give
+  'my',
+  'your',
+  'own',
+  'personal',
+  'private',
 ]);
 /** Most words a space's name may have in a phrase (the phrase is read from the last few words only). */
 const MAX_NAME_WORDS = 6;
@@ -115,8 +121,30 @@ function indexSpaces(spaces: readonly NamedSpace[]): SpaceIndex {
       if (word.length >= 2 && !COMMON_NAME_WORDS.has(word)) add(words, word, key);
     }
   }
+  // "in Human Resources" for "People & HR": a department's other words name the space its usual words name.
+  for (const group of DEPARTMENT_WORDS) {
+    const named = new Set(group.map((word) => words.get(word) ?? keys.get(word.toUpperCase())));
+    named.delete(undefined);
+    if (named.size !== 1) continue;
+    const key = [...named][0]!;
+    if (key === AMBIGUOUS) continue;
+    for (const word of group) if (!words.has(word) && !keys.has(word.toUpperCase())) words.set(word, key);
+  }
   return { keys, names, words };
 }
+
+/**
+ * Words people use for the same department, lower case: a word of a group names the one space whose
+ * name or key holds another word of that group ("resources" → "People & HR"). Only when exactly one
+ * space of the directory matches the group, and never over a word a space's own name holds. Data.
+ */
+const DEPARTMENT_WORDS: readonly (readonly string[])[] = [
+  ['hr', 'people', 'resources', 'personnel'],
+  ['ops', 'operations', 'it', 'infra', 'infrastructure'],
+  ['eng', 'engineering', 'engineers', 'dev', 'devs', 'developers', 'development'],
+  ['legal', 'law', 'counsel'],
+  ['sales', 'commercial'],
+];
 
 /** How a phrase named a space: by its key, its whole name, or one distinctive word of the name. */
 type NameMatch = { readonly key: string; readonly by: 'key' | 'name' | 'word' | 'words' };
