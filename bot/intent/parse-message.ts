@@ -63,8 +63,11 @@ import {
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
+import { spaceBeforeTopic } from './space-before-topic.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
+import { isThanksClosing } from './thanks-closing.js';
+import { topicBeforeNoun } from './topic-before-noun.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
@@ -798,6 +801,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     if (bodyLines.trim().length === 0) return { kind: 'greeting' };
     return interpretAfterGreeting(bodyLines);
   }
+  // "thanks for finding it", "thanks, I found it": thanks and a closing that asks for nothing.
+  if (bodyLines.trim().length === 0 && isThanksClosing(line)) return { kind: 'greeting' };
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
   if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
@@ -862,7 +867,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     WHERE_CAN_I_SEE_DOCS.exec(core) ??
     THERE_IS_AFTER.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
-  const documented = documentedTopic(core) ?? whereKeptTopic(core);
+  const documented =
+    documentedTopic(core) ?? whereKeptTopic(core) ?? topicBeforeNoun(core) ?? spaceBeforeTopic(core);
   if (documented) return parseSearchWords(documented);
   // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
   const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
@@ -938,7 +944,7 @@ function interpret(text: unknown, mentions: unknown): Intent {
 
 /** A word a request does not end on ("open the", "search for", "could you please"): the line goes on. */
 const DANGLING_END =
-  /(?:^|\s)(?:the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages|called|named|titled)$/i;
+  /(?:^|\s)(?:the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages|called|named|titled|mentioning|regarding|concerning|covering|containing)$/i;
 /** A second line that starts a request or a question of its own ("open Y", "what about …"). */
 const OWN_START =
   /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also)\b/i;

@@ -3,7 +3,7 @@ import { withoutNameResidue, withSpaceOfNamed } from './name-residue.js';
 import { readPageToOpen } from './page-name.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
-import { acceptSpaceWord } from './space-key.js';
+import { acceptSpaceWord as acceptTypedSpaceWord } from './space-key.js';
 import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent } from './types.js';
 
@@ -37,7 +37,7 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
   /^(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)\s+(?:for|about|on)\s+(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
-  /^(?:(?:for|of)\s+)?(?:all\s+|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
+  /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
   // "whatever we have on X", "everything you've got about X", "whatever there is on X": what the wiki holds on a topic.
   /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know)|'ve(?:\s+got)?)|there(?:\s+is|'s|s))\s+(?:on|about|for|regarding|re)\s+/i,
@@ -51,7 +51,7 @@ const LEADING_SPACE =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
 /** "search in ENG kafka lag", "search in the HR space onboarding": the space, then the words with no "for". */
 const SPACE_THEN_WORDS =
-  /^(?:in|on|within|inside)\s+(?:the\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)/;
+  /^(?:[Ii][Nn]|[Oo][Nn]|[Ww][Ii][Tt][Hh][Ii][Nn]|[Ii][Nn][Ss][Ii][Dd][Ee])\s+(?:(?:the|THE)\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)/;
 /** "only" around a space clause ("onboarding only in HR", "onboarding, HR space only"): not a search word. */
 const ONLY_WITH_SPACE = /\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
 /** "search ENG for X", "search HR: X": an upper-case space key right after the verb. */
@@ -76,10 +76,11 @@ const TRAILING_WHERE = new RegExp(
 
 /**
  * What to do with the results, after the words ("… and send me the links", "… and tell me what you
- * find", "… and let me know"), and where the words should be ("… in the title"): not search words.
+ * find", "… and let me know"), where the words should be ("… in the title"), and when they are needed
+ * ("… need it for friday", "… i need it by tomorrow"): not search words.
  */
 const RESULTS_ASKED =
-  /\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)/i;
+  /\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))/i;
 /** "anything parking related", "stuff kafka-related": the topic between a vague word and "related". */
 const TOPIC_RELATED =
   /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|stuff|things|info|content|articles)$/i;
@@ -152,6 +153,20 @@ function tooLong(): Intent {
   };
 }
 
+/** Fewest words of a search typed all in capitals read as shouting, not as keys ("SEARCH KAFKA IN PROD"). */
+const MIN_SHOUTED_WORDS = 3;
+
+/**
+ * How a word after "in" is read as a space for these words: as typed, or, when the words are all in
+ * capitals ("ADRS ON OPENSEARCH", "RUNBOOKS IN STAGING"), as if typed in lower case, since capitals then
+ * say nothing about a key ("IN HR" still names HR; "IN OPENSEARCH" is a topic).
+ */
+function spaceWordReader(text: string): (word: string, explicit: boolean) => string | undefined {
+  const shouted = !/\p{Ll}/u.test(text) && (text.trim().match(/\s+/g)?.length ?? 0) >= MIN_SHOUTED_WORDS - 1;
+  return (word, explicit) =>
+    acceptTypedSpaceWord(shouted && !word.startsWith('~') ? word.toLowerCase() : word, explicit);
+}
+
 /**
  * Builds a search from what follows a search verb ("for pages about vpn in ENG", "'rollback steps'").
  * Strips filler ("pages about", "confluence for"), takes a trailing or leading `in SPACE`, unwraps a
@@ -171,6 +186,7 @@ export function parseSearchWords(remainder: string): Intent {
     ).replace(ONLY_WITH_SPACE, ''),
   );
   let spaceKey: string | undefined;
+  const acceptSpaceWord = spaceWordReader(remainder);
   const leading =
     LEADING_SPACE.exec(text) ??
     KEY_THEN_FOR.exec(text) ??

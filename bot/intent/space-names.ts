@@ -320,11 +320,37 @@ function leadingPhrase(text: string): { name: string; topicStart: number } | und
   return undefined;
 }
 
+/** Words after an unmarked space name that introduce the topic ("search legal for trademark"). */
+const UNMARKED_TOPIC_WORDS = new Set(['for', 'about']);
+
+/**
+ * "search legal for trademark", "search engineering for kafka", "look in hr for parental leave": search
+ * words that open with a few words, then "for"/"about", then the topic. The words name a space only
+ * when they are a whole space name or a key (checked by the caller), never one word of a name.
+ */
+function leadingUnmarkedPhrase(text: string): { name: string; topicStart: number } | undefined {
+  const chunks = chunksOf(text.slice(0, 400)).slice(0, MAX_NAME_WORDS + 4);
+  let first = 0;
+  if (chunks[first] && PREPOSITIONS.has(chunks[first]!.text.toLowerCase())) first += 1;
+  if (chunks[first] && ARTICLES.has(chunks[first]!.text.toLowerCase())) first += 1;
+  for (let at = first + 1; at < chunks.length - 1 && at - first <= MAX_NAME_WORDS; at += 1) {
+    if (!UNMARKED_TOPIC_WORDS.has(chunks[at]!.text.toLowerCase())) continue;
+    const words = chunks.slice(first, at).map((chunk) => chunk.text);
+    return { name: words.join(' '), topicStart: chunks[at + 1]!.start };
+  }
+  return undefined;
+}
+
 function takeLeadingSpace(text: string, index: SpaceIndex): { rest: string; key: string } | undefined {
   const phrase = leadingPhrase(text);
-  if (!phrase) return undefined;
-  const match = spaceNamed(phrase.name, index);
-  return match ? { rest: text.slice(phrase.topicStart).trim(), key: match.key } : undefined;
+  const match = phrase ? spaceNamed(phrase.name, index) : undefined;
+  if (phrase && match) return { rest: text.slice(phrase.topicStart).trim(), key: match.key };
+  const unmarked = phrase ? undefined : leadingUnmarkedPhrase(text);
+  const named = unmarked ? spaceNamed(unmarked.name, index) : undefined;
+  // Only a key or a whole name: "search people for …" is no space, "search sales for …" is.
+  return unmarked && named && (named.by === 'key' || named.by === 'name')
+    ? { rest: text.slice(unmarked.topicStart).trim(), key: named.key }
+    : undefined;
 }
 
 /** Longest key typed in lower case read as a key before a page name ("hr", "eng", "ops"; "sales" is a word). */
@@ -589,5 +615,10 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   const tailed = tailPhrases(words).some(
     (phrase) => isCandidate(phrase) || (search && isProperNameTail(words, phrase)),
   );
-  return tailed || leadingPhrase(words) !== undefined || leadingSpace;
+  return (
+    tailed ||
+    leadingPhrase(words) !== undefined ||
+    leadingSpace ||
+    (search && leadingUnmarkedPhrase(words) !== undefined)
+  );
 }
