@@ -35,7 +35,7 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "the latest leave policy", "the most recent release notes": the bot finds pages by words, not dates.
   /^(?:the\s+)?(?:latest|newest|most\s+recent|most\s+up[\s-]to[\s-]date|recently\s+(?:updated|edited|changed|added|published))\s+(?=\S)/i,
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
-  /^(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)\s+(?:for|about|on)\s+(?=\S)/i,
+  /^(?:(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)|everywhere|anywhere)\s*(?:(?:for|about|on)\s+|:\s*)(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
   /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
@@ -45,13 +45,16 @@ const LEADING_FILLERS: readonly RegExp[] = [
   /^(?:for|about|on(?!\s+call\b)|regarding|re|after(?=\s+(?:the|an?|our|any|some)\s))(?:\s*:\s*|\s+)/i,
   /^[:\-–—]\s*/,
   // "topic: jury duty", "keywords: vpn setup", "needed: release calendar": a label before the words, as in a form.
-  /^(?:topic|subject|keywords?|key\s+words|query|search\s+terms?|needed|wanted|looking\s+for)\s*(?::|\s[-–—])\s*/i,
+  /^(?:topic|subject|keywords?|key\s+words|query|(?:search\s+)?terms?|needed|wanted|looking\s+for)\s*(?::|\s[-–—])\s*/i,
 ];
 const LEADING_SPACE =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
-/** "search in ENG kafka lag", "search in the HR space onboarding": the space, then the words with no "for". */
+/**
+ * "search in ENG kafka lag", "search in the HR space onboarding": the space, then the words with no "for"
+ * ("in the IT & Operations space …" is a name of several words, read with the space directory).
+ */
 const SPACE_THEN_WORDS =
-  /^(?:[Ii][Nn]|[Oo][Nn]|[Ww][Ii][Tt][Hh][Ii][Nn]|[Ii][Nn][Ss][Ii][Dd][Ee])\s+(?:(?:the|THE)\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)/;
+  /^(?:[Ii][Nn]|[Oo][Nn]|[Ww][Ii][Tt][Hh][Ii][Nn]|[Ii][Nn][Ss][Ii][Dd][Ee])\s+(?:(?:the|THE)\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)(?!(?:&|and|AND)\s)/;
 /** "only" around a space clause ("onboarding only in HR", "onboarding, HR space only"): not a search word. */
 const ONLY_WITH_SPACE = /\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
 /** "search ENG for X", "search HR: X": an upper-case space key right after the verb. */
@@ -75,12 +78,21 @@ const TRAILING_WHERE = new RegExp(
 );
 
 /**
+ * When the results are wanted, at the end ("… before standup", "… ahead of my 1:1", "… before the
+ * call with Fabrikam"): a meeting or a moment of the day, kept as data, never a search word.
+ */
+const EVENT_WORDS =
+  'standup|stand-up|stand\\s+up|meeting|call|1:1|1-1|one-on-one|1on1|sync|retro|interview|lunch|eod|end\\s+of\\s+(?:the\\s+)?day|all\\s+hands|all-hands|town\\s+hall|presentation|pitch|workshop|offsite|deadline|weekend';
+const BEFORE_EVENT = String.raw`\s+(?:before|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:(?:my|our|the|a|an|this|today'?s|tomorrow'?s|next)\s+)?(?:[\p{L}\p{N}-]{1,30}\s+)?(?:${EVENT_WORDS})\b(?:\s+(?:with|at|on|in)\s+\S{1,40}(?:\s+\S{1,40})?)?(?=[\s.!?]*$)`;
+/**
  * What to do with the results, after the words ("… and send me the links", "… and tell me what you
  * find", "… and let me know"), where the words should be ("… in the title"), and when they are needed
- * ("… need it for friday", "… i need it by tomorrow"): not search words.
+ * ("… need it for friday", "… i need it by tomorrow", "… before standup"): not search words.
  */
-const RESULTS_ASKED =
-  /\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))/i;
+const RESULTS_ASKED = new RegExp(
+  String.raw`\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))`,
+  'iu',
+);
 /** "anything parking related", "stuff kafka-related": the topic between a vague word and "related". */
 const TOPIC_RELATED =
   /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|stuff|things|info|content|articles)$/i;
