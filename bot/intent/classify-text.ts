@@ -53,6 +53,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   ),
   /^(?:thanks|thank\s+you|thx|cheers)\s+for\s+[^.!?,]{1,40}[,!.]+\s*(?=\S)/i,
   /^(?:i\s+)?hope\s+[^.!?,]{1,60}[.!,]+[\s,!.:;)(-]*(?=\S)/i,
+  // "let's see... search X", "hmm, ok: …": thinking aloud before the request (the punctuation says it ends;
+  // "let me see the X page" asks to open it and keeps its words).
+  /^(?:let'?s\s+see|let\s+me\s+see|lemme\s+see|let\s+me\s+think|hm+|hmm+\s+ok(?:ay)?)\s*[.…,!:;]+[\s.…,!:;]*(?=\S)/i,
   /^(?:how\s+(?:are|r)\s+(?:you|u|ya)(?:\s+doing)?(?:\s+today)?|how\s+(?:you|u|ya)\s+(?:doing|doin|going|goin)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how'?s\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life)|happy\s+\p{L}+|long\s+time\s+no\s+see|(?:just\s+)?checking\s+in|(?:nice|good|great)\s+to\s+(?:meet|see)\s+(?:you|u|ya)|(?:what\s+a\s+)?(?:long|busy|crazy|hectic|manic)\s+(?:day|week)(?:\s+(?:huh|eh|right|today))?)\s*[?!.,]+[\s,!.:;)(-]*(?=\S)/iu,
   // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
   // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".

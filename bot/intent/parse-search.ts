@@ -93,14 +93,24 @@ const RESULTS_ASKED = new RegExp(
   String.raw`\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))`,
   'iu',
 );
+/**
+ * A hedge after the words about whether the page exists or what it is called ("…, if that exists", "… if
+ * there is such a page", "… if we have anything", "… whatever it's called", "… that kind of thing", "… i
+ * think it's an ADR"): it doubts, never names. Kept as data; read from where it starts to the end.
+ */
+const HEDGE_AFTER =
+  /[\s,;(-]+(?:if\s+(?:that|it|one|this|such\s+a\s+(?:page|doc|thing))\s+(?:exists|is\s+a\s+thing)|if\s+(?:there\s+is|there'?s|there\s+are|we\s+have|we'?ve\s+got|you\s+have|you'?ve\s+got|(?:we|you)\s+got)\s+(?:one|any|anything|something|such|it|that|an?\s+(?:page|doc|article)|(?:a\s+)?(?:page|doc)s?)\b|if\s+(?:any|anything\s+exists)\b|(?:or\s+)?whatever\s+(?:it'?s|its|it\s+is|they'?re|the\s+page\s+is)\s+called|(?:i'?m\s+|im\s+)?not\s+sure\s+(?:what|how)\s+(?:it'?s|its|it\s+is|the\s+page\s+is)\s+(?:called|named|titled)|(?:or\s+)?(?:that|this)\s+kind\s+of\s+(?:thing|stuff)|i\s+think\s+(?:it'?s|its|it\s+is|there'?s|there\s+is|we\s+have)\b|i\s+(?:believe|reckon)\s+(?:it'?s|its|it\s+is|there'?s|there\s+is|we\s+have)\b)(?=.{0,80}$)/i;
+
 /** "anything parking related", "stuff kafka-related": the topic between a vague word and "related". */
 const TOPIC_RELATED =
   /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|stuff|things|info|content|articles)$/i;
 
-/** The words without what is asked about the results and without "anything … related" around the topic. */
+/** The words without what is asked about the results, a hedge after them, and "anything … related" around the topic. */
 function withoutResultsAsked(text: string): string {
   const asked = RESULTS_ASKED.exec(text);
-  const words = asked && asked.index > 0 ? text.slice(0, asked.index) : text;
+  const unasked = asked && asked.index > 0 ? text.slice(0, asked.index) : text;
+  const hedge = HEDGE_AFTER.exec(unasked);
+  const words = hedge && hedge.index > 0 ? unasked.slice(0, hedge.index) : unasked;
   const related = TOPIC_RELATED.exec(trimEndWhere(words, isTrailingStop));
   return related ? (related[1] ?? related[2]!) : words;
 }
