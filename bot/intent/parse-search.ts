@@ -55,8 +55,8 @@ const LEADING_SPACE =
  */
 const SPACE_THEN_WORDS =
   /^(?:[Ii][Nn]|[Oo][Nn]|[Ww][Ii][Tt][Hh][Ii][Nn]|[Ii][Nn][Ss][Ii][Dd][Ee])\s+(?:(?:the|THE)\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)(?!(?:&|and|AND)\s)/;
-/** "only" around a space clause ("onboarding only in HR", "onboarding, HR space only"): not a search word. */
-const ONLY_WITH_SPACE = /\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
+/** "only" around a space clause ("onboarding only in HR", "kafka but only in ENG", "onboarding, HR space only"): not a search word. */
+const ONLY_WITH_SPACE = /(?:\s+but)?\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
 /** "search ENG for X", "search HR: X": an upper-case space key right after the verb. */
 const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()(?:\s+(?:for|about)\s+|\s*:\s+)/;
 /** "search the sales space for X", "look in the ENG space for X": a space named with "space", then the topic. */
@@ -69,9 +69,9 @@ export function isSpaceThenTopic(text: string): boolean {
 }
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside|under)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
-/** "kafka (ENG)", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
+/** "kafka (ENG)", "kafka [ENG]", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
 const TRAILING_KEY_ONLY =
-  /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
+  /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
 const TRAILING_WHERE = new RegExp(
   String.raw`\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|somewhere|(?:in|on)\s+here|here|instead|too|as\s+well)\s*[.!?]*$|${TRAILING_ADVERB}\s*[.!?]*$|${TRAILING_EMPHASIS}\s*[.!?]*$`,
   'i',
@@ -225,7 +225,15 @@ export function parseSearchWords(remainder: string): Intent {
     if (spaceKey) text = text.slice(0, trailing.index);
   }
   const keyOnly = spaceKey ? undefined : TRAILING_KEY_ONLY.exec(text);
-  if (keyOnly) {
+  // "engineering space kafka": one word too long for a key, then "space", then a word not in capitals: a
+  // space's name, then the topic (read with the space directory); "kafka space eng" keeps its key.
+  const before = keyOnly ? text.slice(0, keyOnly.index).trim() : '';
+  const nameThenTopic =
+    keyOnly?.[4] !== undefined &&
+    !/\s/.test(before) &&
+    !/^~?[A-Z][A-Z0-9]+$/.test(keyOnly[4]) &&
+    acceptTypedSpaceWord(before, false) === undefined;
+  if (keyOnly && !nameThenTopic) {
     const named = keyOnly[1] !== undefined || keyOnly[3] !== undefined || keyOnly[6] !== undefined;
     spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? '', named);
     if (spaceKey) text = text.slice(0, keyOnly.index);
