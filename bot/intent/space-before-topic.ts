@@ -17,12 +17,26 @@ const SPACE_BEFORE_TOPIC = new RegExp(
   'u',
 );
 
+/**
+ * "does Sales have a page on discounts?", "does the HR space have anything about parental leave": asking
+ * whether a space has pages on a topic. The space is a key, a capitalised name, or words said with "space".
+ */
+const SPACE_HAS_TOPIC =
+  /^(?:does|do)\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9}|\p{Lu}[\p{L}&]{1,30}(?:\s+(?:&|and|\p{Lu}[\p{L}&]{0,30})){0,3}|[\p{L}&]{1,30}(?:\s+[\p{L}&]{1,30}){0,3}\s+space)(?:['’]s)?(?:\s+(?:space|wiki))?\s+(?:have|has|got)\s+(?:(?:a|an|any|some)\s+)?(?:pages?|docs?|documents?|documentation|anything|something|info|stuff)\s+(?:on|about|for|regarding|re:?|around)\s+(\S.{0,200})$/u;
+
 /** Longest line read this way (characters). */
 const MAX_LINE = 260;
 
-/** The search words with the space after them ("kafka in ENG"), for "what's in ENG about kafka"; else undefined. */
+/**
+ * The search words with the space after them ("kafka in the ENG space"), for "what's in ENG about kafka"
+ * or "does Sales have a page on discounts?"; else undefined. The space is said as a space, so a name is
+ * read whole by the space directory.
+ */
 export function spaceBeforeTopic(core: string): string | undefined {
   if (core.length > MAX_LINE) return undefined;
-  const match = SPACE_BEFORE_TOPIC.exec(core.trim().replace(/^(\w)/, (c) => c.toLowerCase()));
-  return match ? `${match[2]!.replace(/[\s?!.]+$/, '')} in ${match[1]}` : undefined;
+  const text = core.trim().replace(/^(\w)/, (c) => c.toLowerCase());
+  const match = SPACE_BEFORE_TOPIC.exec(text) ?? SPACE_HAS_TOPIC.exec(text);
+  if (!match) return undefined;
+  const space = /\sspace$/i.test(match[1]!) ? match[1]! : `the ${match[1]!} space`;
+  return `${match[2]!.replace(/[\s?!.]+$/, '')} in ${space}`;
 }

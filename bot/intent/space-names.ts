@@ -327,7 +327,19 @@ const UNMARKED_TOPIC_WORDS = new Set(['for', 'about', 'on', 'regarding']);
  * Document nouns after a space's name that say the pages are that space's ("the sales pages about
  * pricing", "ops docs for printers", "any legal docs on NDAs"): the name is a space, the noun no topic.
  */
-const SPACE_PAGE_NOUNS = new Set(['pages', 'docs', 'documents', 'documentation', 'articles', 'page', 'doc']);
+const SPACE_PAGE_NOUNS = new Set([
+  'pages',
+  'docs',
+  'documents',
+  'documentation',
+  'articles',
+  'page',
+  'doc',
+  'stuff',
+  'things',
+  'info',
+  'content',
+]);
 
 /**
  * "search legal for trademark", "search engineering for kafka", "look in hr for parental leave", "the
