@@ -264,8 +264,6 @@ const OTHER_LANGUAGE_PLEASE: readonly string[] = [
   "s'il vous plait",
   "s'il te plaît",
   "s'il te plait",
-  'svp',
-  'stp',
   'per favore',
   'onegai',
   'onegaishimasu',
