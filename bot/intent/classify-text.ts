@@ -27,9 +27,9 @@ const VOCATIVE =
 const ADDRESSEE = String.raw`(?:\s+(?:there|bot|team|all|again|everyone|folks|${VOCATIVE}|confluence(?:\s+(?:assistant|bot))?|assistant))?(?:\s+${PARTICLE})?`;
 
 /** Greetings in other languages, before a request ("Bonjour, …") or alone ("hola!"). */
-const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|namaskar|vanakkam|sat\s+sri\s+akal|salaam|salam|(?:as-?)?salaam?u?\s+alaikum|sawubona|jambo|habari|sannu|bawo|kedu|ekaaro|merhaba|shalom|aloha|kia\s+ora|ni\s+hao|annyeong|konnichiwa|ahoj|kumusta|kamusta|magandang\s+(?:umaga|hapon|gabi)|selamat\s+(?:pagi|siang|sore|malam)|bom\s+dia|boa\s+(?:tarde|noite)|buon\s+giorno|guten\s+abend|gr(?:ü|ue?)(?:ß|ss)\s+gott|goedemorgen|god\s+morgen|dzie[ńn]\s+dobry|howzit|wagwan|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
+const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s+tardes)?|bonjour|salut|coucou|hallo|guten\s+(?:morgen|tag)|moin|servus|ciao|buongiorno|ol[aá]|oi|hej|hei|namaste|namaskar|vanakkam|sat\s+sri\s+akal|salaam|salam|(?:as-?)?salaam?u?\s+alaikum|sawubona|jambo|habari|sannu|bawo|kedu|merhaba|shalom|aloha|kia\s+ora|ni\s+hao|annyeong|konnichiwa|ahoj|kumusta|kamusta|magandang\s+(?:umaga|hapon|gabi|araw)|mabuhay|selamat\s+(?:pagi|siang|sore|malam)|bom\s+dia|boa\s+(?:tarde|noite)|buon\s+giorno|guten\s+abend|gr(?:ü|ue?)(?:ß|ss)\s+gott|goedemorgen|god\s+morgen|dzie[ńn]\s+dobry|howzit|wagwan|привет|здравствуйте|こんにちは|你好|مرحبا|שלום)`;
 /** Thanks in other languages ("merci beaucoup", "muchas gracias", "dhanyavaad", "asante sana", "salamat po"). Kept as data. */
-const OTHER_LANGUAGE_THANKS = String.raw`(?:merci(?:\s+beaucoup)?|(?:muchas\s+)?gracias|danke(?:\s+sch(?:ö|oe?)n)?|vielen\s+dank|grazie(?:\s+mille)?|obrigad[oa]|dhanyavaa?d|dhanyawaa?d|shukriya|asante(?:\s+sana)?|arigato|arigatou|xie\s+xie|kiitos|dank\s+je(?:\s+wel)?|spasibo|(?:maraming\s+)?salamat|terima\s+kasih|shukran|nandri|mahalo|na\s+gode|daalu|dzi[ęe]kuj[ęe]|(?:kam|gam)sahamnida|toda(?:\s+raba)?|спасибо|ありがとう|谢谢|شكرا)`;
+const OTHER_LANGUAGE_THANKS = String.raw`(?:merci(?:\s+beaucoup)?|(?:muchas\s+)?gracias|danke(?:\s+sch(?:ö|oe?)n)?|vielen\s+dank|grazie(?:\s+mille)?|obrigad[oa]|dhanyavaa?d|dhanyawaa?d|shukriya|asante(?:\s+sana)?|arigato|arigatou|xie\s+xie|kiitos|dank\s+je(?:\s+wel)?|spasibo|(?:maraming\s+)?salamat|terima\s+kasih|shukran|nandri|mahalo|na\s+gode|daalu|dzi[ęe]kuj[ęe]|(?:kam|gam)sahamnida|toda(?:\s+raba)?|nanri|dhonnobad|dhanyabad|спасибо|ありがとう|谢谢|شكرا)`;
 /** The bot's command verbs, as a lookahead source: what may follow "to" in "is it possible to …", "asked me to …". */
 const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|give|view|read|check|share|pull|bring|create|make|set\s+up|start|add|put|write|update|edit|append|change|replace|rename|fix|correct|swap|insert|include|mention|note)\b)`;
 /**
@@ -42,7 +42,7 @@ const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|give|vi
 const POLITE_PREFIXES: readonly RegExp[] = [
   /^[\s.,!;:…—–-]+(?=\S)/,
   // "could you let me know where I can find X?": where to find something is a search for it.
-  /^(?:let\s+me\s+know|tell\s+me|do\s+you\s+know|any\s+idea)\s+(?=where\s+(?:i|we)\s+(?:can|could|should|would)\s+(?:find|get|see)\b)/i,
+  /^(?:let\s+me\s+know|tell\s+me|do\s+you\s+know|any\s+idea)\s+(?=where\s+(?:(?:i|we)\s+(?:can|could|should|would)|to)\s+(?:find|get|see)\b)/i,
   new RegExp(
     String.raw`^(?:he+y+|hi+|hel+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|(?:the\s+)?top\s+o[f']?\s+the\s+morning|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
@@ -53,6 +53,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   ),
   /^(?:thanks|thank\s+you|thx|cheers)\s+for\s+[^.!?,]{1,40}[,!.]+\s*(?=\S)/i,
   /^(?:i\s+)?hope\s+[^.!?,]{1,60}[.!,]+[\s,!.:;)(-]*(?=\S)/i,
+  // "let's see... search X", "hmm, ok: …": thinking aloud before the request (the punctuation says it ends;
+  // "let me see the X page" asks to open it and keeps its words).
+  /^(?:let'?s\s+see|let\s+me\s+see|lemme\s+see|let\s+me\s+think|hm+|hmm+\s+ok(?:ay)?)\s*[.…,!:;]+[\s.…,!:;]*(?=\S)/i,
   /^(?:how\s+(?:are|r)\s+(?:you|u|ya)(?:\s+doing)?(?:\s+today)?|how\s+(?:you|u|ya)\s+(?:doing|doin|going|goin)|how\s+(?:have|'ve)\s+(?:you|u)\s+been|how'?s\s+(?:it\s+going|your\s+(?:day|week|morning)(?:\s+going)?|things|life)|happy\s+\p{L}+|long\s+time\s+no\s+see|(?:just\s+)?checking\s+in|(?:nice|good|great)\s+to\s+(?:meet|see)\s+(?:you|u|ya)|(?:what\s+a\s+)?(?:long|busy|crazy|hectic|manic)\s+(?:day|week)(?:\s+(?:huh|eh|right|today))?)\s*[?!.,]+[\s,!.:;)(-]*(?=\S)/iu,
   // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
   // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".
@@ -190,7 +193,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     'i',
   ),
   /^(?:(?:i'?m|i\s+am|im)\s+)?(?:trying\s+to|having\s+(?:a\s+hard\s+time|trouble)|struggling\s+(?:to\s+)?|(?:any|no)\s+luck)\s*(?=(?:find|finding|locate|locating)\b)/i,
-  /^(?:i'?m|i\s+am|im)\s+(?=(?:looking(?!\s+(?:into|at)\b)|searching|search|find)\b)/i,
+  /^(?:i'?m|i\s+am|im)\s+(?=(?:looking(?!\s+(?:into|at)\b)|searching|search|find|hunting\s+(?:for|down))\b)/i,
 ];
 /** "Make please a new page …", "open pls the rota" (non-native, chat): courtesy right after the verb. */
 const PLEASE_AFTER_VERB = new RegExp(
@@ -249,6 +252,23 @@ export const THANKS_SAID: readonly string[] = [
   ...PRAISE_SAID,
 ];
 
+/** "Please" in other languages, said after a request typed in English. Kept as data. */
+const OTHER_LANGUAGE_PLEASE: readonly string[] = [
+  'bitte',
+  'bitte schön',
+  'bitte schon',
+  'por favor',
+  'porfa',
+  'porfavor',
+  "s'il vous plaît",
+  "s'il vous plait",
+  "s'il te plaît",
+  "s'il te plait",
+  'per favore',
+  'onegai',
+  'onegaishimasu',
+];
+
 /** Courtesy words dropped from the end of a line; longest first, so "thank you" wins over "you". */
 const POLITE_SUFFIXES: readonly string[] = [
   'please',
@@ -280,6 +300,8 @@ const POLITE_SUFFIXES: readonly string[] = [
   'cheers',
   'ta',
   'tia',
+  // "please" in another language after an English request ("… bitte", "… porfa", "… s'il vous plaît").
+  ...OTHER_LANGUAGE_PLEASE,
   'many thanks',
   'much appreciated',
   'appreciated',
@@ -469,10 +491,10 @@ function statementBeforeNow(before: string): boolean {
 
 /**
  * A tag that asks whether the request can be done, at the end with its question mark ("Show me the
- * Expense Policy can?", "… or not?", "… can or not?": Singapore and Malaysian English).
+ * Expense Policy can?", "… or not?", "… or no?", "… can or not?": Singapore and Malaysian English).
  */
 const ASKING_TAG =
-  /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|can\s+anot)\s*\?+[\s.!]*$|\s(?:or\s+not|can\s+or\s+not|can\s+anot)\s*$/i;
+  /(?:^|\s)(?:can(?:\s+or\s+not)?|or\s+not|or\s+no|can\s+anot)\s*\?+[\s.!]*$|\s(?:or\s+not|can\s+or\s+not|can\s+anot)\s*$/i;
 /** Whoever is addressed, after a comma or a courtesy word at the end ("…, mate?", "… please mate"): not part of the request. */
 const VOCATIVE_TAG = new RegExp(
   String.raw`(?:,|(?<=\b(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|ta)),?)\s*(?:${VOCATIVE}|bot|team|all|everyone|folks)\s*[?!.]*\s*$`,
@@ -811,7 +833,7 @@ const MORE_GREETINGS = [
   String.raw`enjoy\s+(?:your|ur|the)\s+(?:day|weekend|evening|lunch|holidays?|break)`,
   // Nigerian, South African, Filipino, Irish greetings
   String.raw`e\s*k(?:aa|a)ro|e\s*kaa?san|e\s*ku+role|how\s+(?:body|una\s+dey|(?:you|u)\s+dey|market)|wetin\s+dey(?:\s+happen)?`,
-  String.raw`howzit|(?:ka)?musta(?:\s+(?:ka|kayo))?`,
+  String.raw`musta|(?:ka|ku)?musta\s+(?:ka|kayo)`,
   String.raw`(?:much|lots\s+of|big)\s+love|that'?s\s+everything`,
   String.raw`dia\s+(?:duit|dhuit|daoibh)`,
 ].join('|');
@@ -821,7 +843,7 @@ const MORE_GREETINGS = [
  * alternatives (here or in the tail) may match the same words, or a long run of them that fails at its
  * end would be tried every way it can be split.
  */
-const GREETING_WORD = String.raw`(?:${MORE_GREETINGS}|hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tenks|thenks|tanx|thks|tnks|thanq|thankq|thank\s+q|tnq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+(?:quick\s+|fast\s+|speedy\s+|prompt\s+)?(?:help|turnaround|reply|response|support|patience|effort))|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|wass+up|wazz+up|whassup|bye|goodbye|see\s+(?:you|ya)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
+const GREETING_WORD = String.raw`(?:${MORE_GREETINGS}|hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|tenkyu|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tenks|thenks|tanx|thks|tnks|thanq|thankq|thank\s+q|tnq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+(?:quick\s+|fast\s+|speedy\s+|prompt\s+)?(?:help|turnaround|reply|response|support|patience|effort))|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|wass+up|wazz+up|whassup|bye|goodbye|howsit|never\s*mind|nvm|(?:i\s+)?found\s+it|ignore\s+(?:that|this|me|my\s+last(?:\s+message)?)|(?:that'?s|that\s+is)\s+(?:fine|ok|okay|enough(?:\s+for\s+(?:now|today))?)|see\s+(?:you|ya|u)\s+around|over\s+and\s+out|see\s+(?:you|ya)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
@@ -838,16 +860,30 @@ const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|k
  */
 const THANKED_FOR = String.raw`for\s+(?:(?!(?:help|every|no|some|any)(?:th)?ing\b)[a-z]{2,20}ing(?:\s+(?:that|this|it|me|us|out|up|so\s+(?:quickly|fast)|into\s+(?:it|that|this)))?|(?:your|ur|the)\s+(?:patience|understanding|quick\s+turnaround|turnaround|hard\s+work|input|efforts))`;
 const THANKS_PARTICLE = `(?:${PARTICLE}|o+|ya|amigo|amiga)`;
-const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|${THANKED_FOR}|from\s+(?:me|us|my\s+(?:side|end))|zusammen|allerseits|a\s+todos|tout\s+le\s+monde|(?:i|we)\s+(?:needed|wanted)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|much|then|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|${THANKED_FOR}|from\s+(?:me|us|my\s+(?:side|end))|zusammen|allerseits|a\s+todos|tout\s+le\s+monde|(?:i|we)\s+(?:needed|wanted)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|now|anyway|anyways|much|muchly|then|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
 /** A sound of relief or delight before thanks ("ah brilliant, cheers", "oh nice", "yay thanks"); alone it is no greeting. */
 const INTERJECTION_LEAD = String.raw`(?:(?:ah+|oh+|ooh+|aw+|yay|woo+|wow|ahh+|phew|no|nope|nah|yes|yeah|yep)\s+)?`;
 const GREETING = new RegExp(
   String.raw`^${INTERJECTION_LEAD}(?:${VOCATIVE}\s+)?(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
   'iu',
 );
+/**
+ * The longest line read as only a greeting. Runs of greeting words can be split more than one way ("much
+ * appreciated" is one word and also "much" + "appreciated"), so a failing match may try every split: the
+ * cap keeps that small. Longer lines are never only a greeting anyway.
+ */
+const MAX_GREETING_TEXT = 200;
 
-/** A greeting word first, then more words ("hi how are u"); only short lines are read this way. */
-const GREETING_LEAD = new RegExp(String.raw`^(?:${GREETING_WORD})\s+`, 'iu');
+/** True when `text` (punctuation already spaced out) is only greeting words: bounded by {@link MAX_GREETING_TEXT}. */
+function isGreetingRun(text: string): boolean {
+  return text.length > 0 && text.length <= MAX_GREETING_TEXT && GREETING.test(text);
+}
+
+/** A greeting word first (and whoever it greets), then more words ("hi how are u", "morning bot hope all is well"); only short lines are read this way. */
+const GREETING_LEAD = new RegExp(
+  String.raw`^(?:${GREETING_WORD})(?:\s+(?:there|bot|team|all|everyone|folks|${VOCATIVE}))?\s+`,
+  'iu',
+);
 const MAX_GREETING_LEAD = 80;
 
 /**
@@ -898,7 +934,7 @@ export function isGreeting(line: string): boolean {
     .replace(/[!.,?¡¿~:;)(-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (text.length > 0 && GREETING.test(text)) return true;
+  if (isGreetingRun(text)) return true;
   if (
     text.length <= 60 &&
     GREETING_FROM.test(text) &&
@@ -921,8 +957,8 @@ export function isGreeting(line: string): boolean {
   if (parts.length === 1) return greetingThenSmallTalk(parts[0]!) || isSmallTalkAlone(parts[0]!);
   return (
     parts.length <= 6 &&
-    parts.every((part) => GREETING.test(part) || SMALL_TALK.test(part) || greetingThenSmallTalk(part)) &&
-    parts.some((part) => GREETING.test(part) || greetingThenSmallTalk(part))
+    parts.every((part) => isGreetingRun(part) || SMALL_TALK.test(part) || greetingThenSmallTalk(part)) &&
+    parts.some((part) => isGreetingRun(part) || greetingThenSmallTalk(part))
   );
 }
 

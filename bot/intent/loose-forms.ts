@@ -24,13 +24,13 @@ const TRAILING_OPEN =
   /(?:,|\s[-–—])\s*(?:(?:(?:can|could|would)\s+(?:you|u)|(?:you|u)\s+can)\s+)?(?:please\s+|pls\s+)?(open|show|display|pull\s+up|bring\s+up)(?:\s+(?:for\s+me|to\s+me|up))?$/i;
 
 /**
- * "<words> - search", "<words>, search pls", "<words> search karo" (Hindi/Urdu "do a search"), "<words>
+ * "<words> - search", "<words>, search pls", "<words>, can you search?", "<words> search karo" (Hindi/Urdu "do a search"), "<words>
  * dhundo": a search verb after its topic. A bare "<words> search" is left alone ("full text search" is a topic).
  */
 /** Longest line read as "<words> - search pls": the topic is short, like any typed search. */
 const MAX_TRAILING_SEARCH_LINE = 200;
 const TRAILING_SEARCH = new RegExp(
-  String.raw`(?:(?:,|\s[-–—])\s*(?:(?:please|pls|plz|kindly)\s+)?(?:search|look\s*up|find)(?:\s+(?:it\s+)?(?:please|pls|plz|for\s+me|thanks|thx))?|\s+(?:search|find|look\s*up)\s+(?:${HINDI_DO.join('|')})|\s+(?:${HINDI_SEARCH.join('|')})(?:\s+(?:${HINDI_DO.join('|')}))?)(?:\s+(?:na|pls|please|plz|ji))?$`,
+  String.raw`(?:(?:,|\s[-–—])\s*(?:(?:(?:can|could|would)\s+(?:you|u)|(?:you|u)\s+can)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:search|look\s*up|find)(?:\s+(?:it\s+)?(?:please|pls|plz|for\s+me|thanks|thx))?|\s+(?:search|find|look\s*up)\s+(?:${HINDI_DO.join('|')})|\s+(?:${HINDI_SEARCH.join('|')})(?:\s+(?:${HINDI_DO.join('|')}))?)(?:\s+(?:na|pls|please|plz|ji))?$`,
   'i',
 );
 

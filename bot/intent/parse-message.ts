@@ -64,8 +64,11 @@ import {
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
+import { spaceBeforeTopic } from './space-before-topic.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
+import { isThanksClosing } from './thanks-closing.js';
+import { topicBeforeNoun } from './topic-before-noun.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
@@ -116,6 +119,8 @@ const SEARCHY_ASKING = [
   String.raw`(?:would|will|could|might)\s+there\s+be`,
   'exists?',
   String.raw`(?:do|d'?|did)\s*(?:you|u|ya|we|y'?all)\s+(?:happen\s+to\s+)?(?:have|got|know(?:\s+of)?)`,
+  // "would you have anything on X?", "might we have a page about X" ("would you" may be gone as courtesy): the same, asked softly.
+  String.raw`(?:(?:would|will|might|could)\s+(?:you|u|ya|we)\s+(?:happen\s+to\s+)?)?have(?=\s+(?:any|anything|something|a|an|some)\s)`,
   String.raw`(?:you|u|ya|we)\s+(?:happen\s+to\s+)?(?:got|have|know(?:\s+of)?)`,
   String.raw`know(?:\s+of)?`,
   String.raw`have\s+you`,
@@ -160,7 +165,7 @@ const SEARCHY_IN_SPACE = new RegExp(
  * a topic is written up is a search for it (the topic sits between the asking words and the verb).
  */
 const DOCUMENTED_FIRST =
-  /^(?:have|has)\s+(?:we|you|anyone|anybody|someone|somebody)\s+(?:ever\s+)?(?:documented|written\s+(?:up|down|about)|put\s+together\s+(?:anything|something)\s+(?:on|about))\s+(?=\S)/i;
+  /^(?:(?:have|has)\s+(?:we|you|anyone|anybody|someone|somebody)|anyone|anybody|someone|somebody|who(?:'s|\s+has)?)\s+(?:ever\s+)?(?:documented|written\s+(?:up|down|about)|put\s+together\s+(?:anything|something)\s+(?:on|about))\s+(?=\S)/i;
 const DOCUMENTED_AFTER =
   /^(?:is|are)\s+(?!(?:there|it|this|that|they|you|we)\b)(\S.{0,120}?)\s+(?:documented|written\s+(?:up|down)|(?:covered|explained|described)(?=\s+(?:anywhere|somewhere|on\s|in\s))|on\s+(?:the\s+wiki|confluence))(?:\s+(?:anywhere|somewhere|yet|already))?(?:\s+(?:on|in)\s+(?:confluence|the\s+wiki))?$/i;
 const WHERE_WRITTEN = /\s+(?:anywhere|somewhere|yet|already)$/i;
@@ -173,7 +178,7 @@ function documentedTopic(core: string): string | undefined {
 }
 
 /** Who may be asked where the team keeps something, before "where" ("do you know where …", "any idea where …"). */
-const WHERE_ASKED = String.raw`(?:(?:do\s+(?:you|u)\s+know|(?:you|u)\s+know|any\s+idea|tell\s+me|i\s+(?:wonder|don'?t\s+know))\s+)?`;
+const WHERE_ASKED = String.raw`(?:(?:do\s+(?:you|u)\s+know|(?:you|u)\s+know|know|any\s+idea|tell\s+me|i\s+(?:wonder|don'?t\s+know))\s+)?`;
 /**
  * "where do we keep the brand assets?", "where do we store pitch decks": where the team keeps a topic
  * is a search for it ("where do I put my receipts?" asks the asker's own way, and stays a question).
@@ -187,9 +192,31 @@ const WHERE_WE_KEEP = new RegExp(
  * written up is a search for it; the topic sits between "where" and the verb.
  */
 const WHERE_DOCUMENTED = new RegExp(
-  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s|\s+(?:would|might|could|will|should|can))?\s+(\S.{0,120}?)\s+(?:(?:is|are|be)\s+)?(?:documented|written\s+(?:up|down)|described|explained|covered|recorded|noted\s+down)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
+  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s|\s+(?:would|might|could|will|should|can|do|does))?\s+(\S.{0,120}?)\s+(?:(?:is|are|be)\s+)?(?:documented|written\s+(?:up|down)|described|explained|covered|recorded|noted\s+down)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
   'i',
 );
+/**
+ * "where do the runbooks live?", "where's the new hire checklist kept?", "any idea where the kafka docs
+ * live": where a document is kept is a search for it, only when the topic names a kind of document
+ * ("where are the spare keys kept?" asks where a thing is, and stays a question).
+ */
+const WHERE_KEPT = new RegExp(
+  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s|\s+(?:do|does|would|might|could|will|should|can))?\s+(\S.{0,120}?)\s+(?:(?:is|are|be)\s+)?(?:lives?|living|sits?|sitting|kept|stored|hosted|located)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
+  'i',
+);
+/** Words of a topic that name a kind of document (for {@link WHERE_KEPT}). Kept as data. */
+const DOCUMENT_KIND =
+  /\b(?:docs?|documents?|documentation|pages?|wiki|runbooks?|playbooks?|handbooks?|guides?|guidelines|policy|policies|process(?:es)?|procedures?|checklists?|templates?|notes|faqs?|rota|specs?|adrs?|release\s+notes|write-?ups?|postmortems?|post-mortems?|how-?tos?|manuals?|info|stuff)\b/i;
+
+/** A topic that ends with a singular page noun: one page named ("the bike racks page"). */
+const ONE_PAGE_NAMED = /\s(?:page|doc|document|article)$/i;
+
+/** The topic of "where do the runbooks live?" when it names a kind of document, else `undefined`. */
+function whereKeptDocument(core: string): string | undefined {
+  const topic = WHERE_KEPT.exec(core)?.[1];
+  // "where is the bike racks page located?": one page named, which the page readers open.
+  return topic && DOCUMENT_KIND.test(topic) && !ONE_PAGE_NAMED.test(topic) ? topic : undefined;
+}
 
 /**
  * "expense claims - any docs?", "jury duty - what have we got?": the topic first, then
@@ -203,7 +230,7 @@ function whereKeptTopic(core: string): string | undefined {
   const keep = WHERE_WE_KEEP.exec(core);
   if (keep) return core.slice(keep[0].length);
   if (core.length > MAX_PAGE_NAME_LINE) return undefined;
-  const documented = WHERE_DOCUMENTED.exec(core)?.[1];
+  const documented = WHERE_DOCUMENTED.exec(core)?.[1] ?? whereKeptDocument(core);
   if (documented) return documented;
   // "X - anything in HR?": the space goes back after the topic, where the search reads it.
   const asked = TOPIC_THEN_ASK.exec(core);
@@ -799,6 +826,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     if (bodyLines.trim().length === 0) return { kind: 'greeting' };
     return interpretAfterGreeting(bodyLines);
   }
+  // "thanks for finding it", "thanks, I found it": thanks and a closing that asks for nothing.
+  if (bodyLines.trim().length === 0 && isThanksClosing(line)) return { kind: 'greeting' };
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
   if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
@@ -870,7 +899,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     WHERE_CAN_I_SEE_DOCS.exec(core) ??
     THERE_IS_AFTER.exec(core);
   if (searchy) return parseSearchWords(core.slice(searchy[0].length));
-  const documented = documentedTopic(core) ?? whereKeptTopic(core);
+  const documented =
+    documentedTopic(core) ?? whereKeptTopic(core) ?? topicBeforeNoun(core) ?? spaceBeforeTopic(core);
   if (documented) return parseSearchWords(documented);
   // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
   const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
@@ -946,7 +976,7 @@ function interpret(text: unknown, mentions: unknown): Intent {
 
 /** A word a request does not end on ("open the", "search for", "could you please"): the line goes on. */
 const DANGLING_END =
-  /(?:^|\s)(?:the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages|called|named|titled)$/i;
+  /(?:^|\s)(?:the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages|called|named|titled|mentioning|regarding|concerning|covering|containing)$/i;
 /** A second line that starts a request or a question of its own ("open Y", "what about …"). */
 const OWN_START =
   /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also)\b/i;

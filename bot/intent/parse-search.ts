@@ -3,7 +3,7 @@ import { withoutNameResidue, withSpaceOfNamed } from './name-residue.js';
 import { readPageToOpen } from './page-name.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
-import { acceptSpaceWord } from './space-key.js';
+import { acceptSpaceWord as acceptTypedSpaceWord } from './space-key.js';
 import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent } from './types.js';
 
@@ -35,9 +35,9 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "the latest leave policy", "the most recent release notes": the bot finds pages by words, not dates.
   /^(?:the\s+)?(?:latest|newest|most\s+recent|most\s+up[\s-]to[\s-]date|recently\s+(?:updated|edited|changed|added|published))\s+(?=\S)/i,
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
-  /^(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)\s+(?:for|about|on)\s+(?=\S)/i,
+  /^(?:(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)|everywhere|anywhere)\s*(?:(?:for|about|on)\s+|:\s*)(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
-  /^(?:(?:for|of)\s+)?(?:all\s+|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
+  /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
   // "whatever we have on X", "everything you've got about X", "whatever there is on X": what the wiki holds on a topic.
   /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know)|'ve(?:\s+got)?)|there(?:\s+is|'s|s))\s+(?:on|about|for|regarding|re)\s+/i,
@@ -45,15 +45,18 @@ const LEADING_FILLERS: readonly RegExp[] = [
   /^(?:for|about|on(?!\s+call\b)|regarding|re|after(?=\s+(?:the|an?|our|any|some)\s))(?:\s*:\s*|\s+)/i,
   /^[:\-–—]\s*/,
   // "topic: jury duty", "keywords: vpn setup", "needed: release calendar": a label before the words, as in a form.
-  /^(?:topic|subject|keywords?|key\s+words|query|search\s+terms?|needed|wanted|looking\s+for)\s*(?::|\s[-–—])\s*/i,
+  /^(?:topic|subject|keywords?|key\s+words|query|(?:search\s+)?terms?|needed|wanted|looking\s+for)\s*(?::|\s[-–—])\s*/i,
 ];
 const LEADING_SPACE =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
-/** "search in ENG kafka lag", "search in the HR space onboarding": the space, then the words with no "for". */
+/**
+ * "search in ENG kafka lag", "search in the HR space onboarding": the space, then the words with no "for"
+ * ("in the IT & Operations space …" is a name of several words, read with the space directory).
+ */
 const SPACE_THEN_WORDS =
-  /^(?:in|on|within|inside)\s+(?:the\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)/;
-/** "only" around a space clause ("onboarding only in HR", "onboarding, HR space only"): not a search word. */
-const ONLY_WITH_SPACE = /\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
+  /^(?:[Ii][Nn]|[Oo][Nn]|[Ww][Ii][Tt][Hh][Ii][Nn]|[Ii][Nn][Ss][Ii][Dd][Ee])\s+(?:(?:the|THE)\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)(?!(?:&|and|AND)\s)/;
+/** "only" around a space clause ("onboarding only in HR", "kafka but only in ENG", "onboarding, HR space only"): not a search word. */
+const ONLY_WITH_SPACE = /(?:\s+but)?\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
 /** "search ENG for X", "search HR: X": an upper-case space key right after the verb. */
 const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()(?:\s+(?:for|about)\s+|\s*:\s+)/;
 /** "search the sales space for X", "look in the ENG space for X": a space named with "space", then the topic. */
@@ -66,28 +69,48 @@ export function isSpaceThenTopic(text: string): boolean {
 }
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside|under)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
-/** "kafka (ENG)", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
+/** "kafka (ENG)", "kafka [ENG]", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
 const TRAILING_KEY_ONLY =
-  /\s*\(\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
+  /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
 const TRAILING_WHERE = new RegExp(
   String.raw`\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|somewhere|(?:in|on)\s+here|here|instead|too|as\s+well)\s*[.!?]*$|${TRAILING_ADVERB}\s*[.!?]*$|${TRAILING_EMPHASIS}\s*[.!?]*$`,
   'i',
 );
 
 /**
- * What to do with the results, after the words ("… and send me the links", "… and tell me what you
- * find", "… and let me know"), and where the words should be ("… in the title"): not search words.
+ * When the results are wanted, at the end ("… before standup", "… ahead of my 1:1", "… before the
+ * call with Fabrikam"): a meeting or a moment of the day, kept as data, never a search word.
  */
-const RESULTS_ASKED =
-  /\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)/i;
+const EVENT_WORDS =
+  'standup|stand-up|stand\\s+up|meeting|call|1:1|1-1|one-on-one|1on1|sync|retro|interview|lunch|eod|end\\s+of\\s+(?:the\\s+)?day|all\\s+hands|all-hands|town\\s+hall|presentation|pitch|workshop|offsite|deadline|weekend';
+const BEFORE_EVENT = String.raw`\s+(?:before|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:(?:my|our|the|a|an|this|today'?s|tomorrow'?s|next)\s+)?(?:[\p{L}\p{N}-]{1,30}\s+)?(?:${EVENT_WORDS})\b(?:\s+(?:with|at|on|in)\s+\S{1,40}(?:\s+\S{1,40})?)?(?=[\s.!?]*$)`;
+/**
+ * What to do with the results, after the words ("… and send me the links", "… and tell me what you
+ * find", "… and let me know"), where the words should be ("… in the title"), and when they are needed
+ * ("… need it for friday", "… i need it by tomorrow", "… before standup"): not search words.
+ */
+const RESULTS_ASKED = new RegExp(
+  String.raw`\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))`,
+  'iu',
+);
+/**
+ * A hedge after the words about whether the page exists or what it is called ("…, if that exists", "… if
+ * there is such a page", "… if we have anything", "… whatever it's called", "… that kind of thing", "… i
+ * think it's an ADR"): it doubts, never names. Kept as data; read from where it starts to the end.
+ */
+const HEDGE_AFTER =
+  /[\s,;(-]+(?:if\s+(?:that|it|one|this|such\s+a\s+(?:page|doc|thing))\s+(?:exists|is\s+a\s+thing)|if\s+(?:there\s+is|there'?s|there\s+are|we\s+have|we'?ve\s+got|you\s+have|you'?ve\s+got|(?:we|you)\s+got)\s+(?:one|any|anything|something|such|it|that|an?\s+(?:page|doc|article)|(?:a\s+)?(?:page|doc)s?)\b|if\s+(?:any|anything\s+exists)\b|(?:or\s+)?whatever\s+(?:it'?s|its|it\s+is|they'?re|the\s+page\s+is)\s+called|(?:i'?m\s+|im\s+)?not\s+sure\s+(?:what|how)\s+(?:it'?s|its|it\s+is|the\s+page\s+is)\s+(?:called|named|titled)|(?:or\s+)?(?:that|this)\s+kind\s+of\s+(?:thing|stuff)|i\s+think\s+(?:it'?s|its|it\s+is|there'?s|there\s+is|we\s+have)\b|i\s+(?:believe|reckon)\s+(?:it'?s|its|it\s+is|there'?s|there\s+is|we\s+have)\b)(?=.{0,80}$)/i;
+
 /** "anything parking related", "stuff kafka-related": the topic between a vague word and "related". */
 const TOPIC_RELATED =
   /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|stuff|things|info|content|articles)$/i;
 
-/** The words without what is asked about the results and without "anything … related" around the topic. */
+/** The words without what is asked about the results, a hedge after them, and "anything … related" around the topic. */
 function withoutResultsAsked(text: string): string {
   const asked = RESULTS_ASKED.exec(text);
-  const words = asked && asked.index > 0 ? text.slice(0, asked.index) : text;
+  const unasked = asked && asked.index > 0 ? text.slice(0, asked.index) : text;
+  const hedge = HEDGE_AFTER.exec(unasked);
+  const words = hedge && hedge.index > 0 ? unasked.slice(0, hedge.index) : unasked;
   const related = TOPIC_RELATED.exec(trimEndWhere(words, isTrailingStop));
   return related ? (related[1] ?? related[2]!) : words;
 }
@@ -152,6 +175,20 @@ function tooLong(): Intent {
   };
 }
 
+/** Fewest words of a search typed all in capitals read as shouting, not as keys ("SEARCH KAFKA IN PROD"). */
+const MIN_SHOUTED_WORDS = 3;
+
+/**
+ * How a word after "in" is read as a space for these words: as typed, or, when the words are all in
+ * capitals ("ADRS ON OPENSEARCH", "RUNBOOKS IN STAGING"), as if typed in lower case, since capitals then
+ * say nothing about a key ("IN HR" still names HR; "IN OPENSEARCH" is a topic).
+ */
+function spaceWordReader(text: string): (word: string, explicit: boolean) => string | undefined {
+  const shouted = !/\p{Ll}/u.test(text) && (text.trim().match(/\s+/g)?.length ?? 0) >= MIN_SHOUTED_WORDS - 1;
+  return (word, explicit) =>
+    acceptTypedSpaceWord(shouted && !word.startsWith('~') ? word.toLowerCase() : word, explicit);
+}
+
 /**
  * Builds a search from what follows a search verb ("for pages about vpn in ENG", "'rollback steps'").
  * Strips filler ("pages about", "confluence for"), takes a trailing or leading `in SPACE`, unwraps a
@@ -171,6 +208,7 @@ export function parseSearchWords(remainder: string): Intent {
     ).replace(ONLY_WITH_SPACE, ''),
   );
   let spaceKey: string | undefined;
+  const acceptSpaceWord = spaceWordReader(remainder);
   const leading =
     LEADING_SPACE.exec(text) ??
     KEY_THEN_FOR.exec(text) ??
@@ -187,7 +225,15 @@ export function parseSearchWords(remainder: string): Intent {
     if (spaceKey) text = text.slice(0, trailing.index);
   }
   const keyOnly = spaceKey ? undefined : TRAILING_KEY_ONLY.exec(text);
-  if (keyOnly) {
+  // "engineering space kafka": one word too long for a key, then "space", then a word not in capitals: a
+  // space's name, then the topic (read with the space directory); "kafka space eng" keeps its key.
+  const before = keyOnly ? text.slice(0, keyOnly.index).trim() : '';
+  const nameThenTopic =
+    keyOnly?.[4] !== undefined &&
+    !/\s/.test(before) &&
+    !/^~?[A-Z][A-Z0-9]+$/.test(keyOnly[4]) &&
+    acceptTypedSpaceWord(before, false) === undefined;
+  if (keyOnly && !nameThenTopic) {
     const named = keyOnly[1] !== undefined || keyOnly[3] !== undefined || keyOnly[6] !== undefined;
     spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? '', named);
     if (spaceKey) text = text.slice(0, keyOnly.index);

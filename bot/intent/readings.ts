@@ -262,7 +262,7 @@ export function isComplaint(text: string): boolean {
  */
 const NAMING_NOTHING = new Set(
   (
-    'do did done doing make made fix fixed sort sorted handle handled check checked look looked into try ' +
+    'do did done doing make made fix fixed sort sorted handle handled check checked look looked looking into try ' +
     'tried go going went gone proceed continue carry keep left leave get got take took want wanted need ' +
     'needed mean meant think thought know knew ask asked told say said see saw work working works worked ' +
     'broken break better worse good bad fine ok okay right wrong still anymore whatever when where time ' +
@@ -295,8 +295,9 @@ const NAMING_NOTHING = new Set(
  * doing again, saying how it went ("things to know" has none: it is a title).
  */
 const ACTS_ON_NOTHING = new Set(
+  // "not what I was looking for": looking for what was never named.
   (
-    'it this that these those them thats its same usual again back before earlier ' +
+    'it this that these those them thats its same usual again back before earlier looking ' +
     'yesterday ago discussed mentioned agreed meant mean wanted wrong broken better worse whatever ' +
     'proceed continue carry ahead go going left fix sort handle idk dunno working happened ' +
     'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo action actioned'

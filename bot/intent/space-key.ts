@@ -1,23 +1,36 @@
 import { normalizeSpaceKey } from '../policy/space-keys.js';
 import { COMMON_NAME_WORDS } from './space-names.js';
 import type { TextCursor } from './text-cursor.js';
+import { WEEKDAYS } from './weekdays.js';
+
+/** The months and their short forms, as people type them after "from" / "in" ("notes from march"). */
+const MONTHS: readonly string[] = (
+  'january february march april may june july august september october november december ' +
+  'jan feb mar apr jun jul aug sep sept oct nov dec'
+).split(' ');
 
 /**
  * Lower-case words that follow "in"/"on" in ordinary sentences and are never taken as a space key
  * unless the user says "space" ("search onboarding in it" searches everywhere; "in IT" or "in
  * space it" picks the IT space).
  */
-const NOT_A_KEY = new Set(
-  (
+const NOT_A_KEY = new Set([
+  ...(
     'a an the my our your his her their its this that these those it here there me us them you all any some ' +
     'one two order case use time general detail full short total fact place line team teams chat wiki docs doc ' +
     'page pages space spaces mind part front back touch sync print draft review english french german spanish ' +
     'bulk future past future theory person public private advance brief common effect charge favor force ' +
     'confluence jira slack sharepoint email mail office house store stock town hand turn progress ' +
     // platforms and places people name after "on" / "in" ("vpn on linux", "docker on mac", "outlook on mobile")
-    'linux mac macos osx ios ipad iphone ubuntu debian chrome safari mobile phone web laptop'
+    'linux mac macos osx ios ipad iphone ubuntu debian chrome safari mobile phone web laptop ' +
+    // when, after "from" / "in" ("notes from march", "the offsite in may", "review in q1"), and where code runs ("errors on prod")
+    'today week month year summer winter spring autumn fall q1 q2 q3 q4 h1 h2 ' +
+    'prod staging dev qa uat test beta'
   ).split(' '),
-);
+  ...MONTHS,
+  ...WEEKDAYS,
+  ...WEEKDAYS.map((day) => day.slice(0, 3)),
+]);
 
 /**
  * Words that name a new page's parts or join them, never a space even after "space" ("… the HR space

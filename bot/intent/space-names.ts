@@ -337,8 +337,9 @@ function leadingPhrase(text: string): { name: string; topicStart: number } | und
     // "the engineering space: api versioning": a colon after the marker introduces the topic.
     const colon = markerWord.endsWith(':') && MARKERS.has(markerWord.slice(0, -1));
     if (!MARKERS.has(markerWord) && !colon) continue;
-    const topic = colon ? chunks[marker + 1] : chunks[marker + 2];
-    if (!colon && !TOPIC_WORDS.has(chunks[marker + 1]?.text.toLowerCase() ?? '')) return undefined;
+    // "the engineering space kafka": with no topic word, the topic starts right after the marker.
+    const worded = TOPIC_WORDS.has(chunks[marker + 1]?.text.toLowerCase() ?? '');
+    const topic = colon || !worded ? chunks[marker + 1] : chunks[marker + 2];
     if (!topic) return undefined;
     const words = chunks.slice(first, marker).map((chunk) => chunk.text);
     words[words.length - 1] = stripPossessive(words.at(-1)!).word;
@@ -348,11 +349,79 @@ function leadingPhrase(text: string): { name: string; topicStart: number } | und
   return undefined;
 }
 
+/** Words after an unmarked space name that introduce the topic ("search legal for trademark"). */
+const UNMARKED_TOPIC_WORDS = new Set(['for', 'about', 'on', 'regarding']);
+/**
+ * Document nouns after a space's name that say the pages are that space's ("the sales pages about
+ * pricing", "ops docs for printers", "any legal docs on NDAs"): the name is a space, the noun no topic.
+ */
+const SPACE_PAGE_NOUNS = new Set([
+  'pages',
+  'docs',
+  'documents',
+  'documentation',
+  'articles',
+  'page',
+  'doc',
+  'stuff',
+  'things',
+  'info',
+  'content',
+]);
+
+/**
+ * "search legal for trademark", "search engineering for kafka", "look in hr for parental leave", "the
+ * sales pages about pricing": search words that open with a few words (and a document noun), then
+ * "for"/"about"/"on", then the topic; or one word said as where ("hr: …", "HR's …", "in hr …"). The
+ * words name a space only when they are a key, a whole space name or words that all agree on one
+ * (checked by the caller), never one word of a name.
+ */
+function leadingUnmarkedPhrases(text: string): { name: string; topicStart: number }[] {
+  const chunks = chunksOf(text.slice(0, 400)).slice(0, MAX_NAME_WORDS + 4);
+  let first = 0;
+  if (chunks[first] && PREPOSITIONS.has(chunks[first]!.text.toLowerCase())) first += 1;
+  if (chunks[first] && ARTICLES.has(chunks[first]!.text.toLowerCase())) first += 1;
+  const head = chunks[first];
+  if (!head) return [];
+  const phrases: { name: string; topicStart: number }[] = [];
+  for (let at = first + 1; at < chunks.length - 1 && at - first <= MAX_NAME_WORDS; at += 1) {
+    const word = chunks[at]!.text.toLowerCase();
+    // "the sales pages about pricing": a document noun between the name and the topic word.
+    const noun =
+      SPACE_PAGE_NOUNS.has(word) && UNMARKED_TOPIC_WORDS.has(chunks[at + 1]?.text.toLowerCase() ?? '');
+    if (!UNMARKED_TOPIC_WORDS.has(word) && !noun) continue;
+    const topic = chunks[noun ? at + 2 : at + 1];
+    if (topic)
+      phrases.push({
+        name: chunks
+          .slice(first, at)
+          .map((chunk) => chunk.text)
+          .join(' '),
+        topicStart: topic.start,
+      });
+    break;
+  }
+  // "hr: parental leave", "HR's parental leave", "in hr parental leave": one word, said as where.
+  const placed = PREPOSITIONS.has(chunks[0]!.text.toLowerCase());
+  const said = /^(.+?)(?::|['’]s)$/.exec(head.text);
+  const next = chunks[first + 1];
+  if ((said || placed) && next && !MARKERS.has(next.text.toLowerCase().replace(/[?!.,;:]+$/, '')))
+    phrases.push({ name: said ? said[1]! : head.text, topicStart: next.start });
+  return phrases;
+}
+
 function takeLeadingSpace(text: string, index: SpaceIndex): { rest: string; key: string } | undefined {
   const phrase = leadingPhrase(text);
-  if (!phrase) return undefined;
-  const match = spaceNamed(phrase.name, index);
-  return match ? { rest: text.slice(phrase.topicStart).trim(), key: match.key } : undefined;
+  const match = phrase ? spaceNamed(phrase.name, index) : undefined;
+  if (phrase && match) return { rest: text.slice(phrase.topicStart).trim(), key: match.key };
+  if (phrase) return undefined;
+  for (const unmarked of leadingUnmarkedPhrases(text)) {
+    const named = spaceNamed(unmarked.name, index);
+    // Only a key, a whole name or words that all agree ("IT and Ops"): "search people for …" is no space.
+    if (named && named.key !== AMBIGUOUS && named.by !== 'word')
+      return { rest: text.slice(unmarked.topicStart).trim(), key: named.key };
+  }
+  return undefined;
 }
 
 /** Longest key typed in lower case read as a key before a page name ("hr", "eng", "ops"; "sales" is a word). */
@@ -617,5 +686,10 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   const tailed = tailPhrases(words).some(
     (phrase) => isCandidate(phrase) || (search && isProperNameTail(words, phrase)),
   );
-  return tailed || leadingPhrase(words) !== undefined || leadingSpace;
+  return (
+    tailed ||
+    leadingPhrase(words) !== undefined ||
+    leadingSpace ||
+    (search && leadingUnmarkedPhrases(words).length > 0)
+  );
 }

@@ -1,0 +1,42 @@
+/**
+ * "what's in ENG about kafka?", "what do we have in the HR space on parental leave", "what have you got
+ * in OPS for printers": asking what a space holds on a topic is a search for the topic in that space.
+ * The space is put back after the topic ("kafka in ENG"), where the search reads a space. The asking
+ * words are kept as data; the space is a key in capitals or a name said with "space" (so "what's in
+ * store for …" is no space). Bounded: a short line only.
+ */
+
+/** How the asking starts: "what's", "what is there", "what do we have", "what have you got", "whatcha got". */
+const WHAT_ASKED = String.raw`(?:what(?:'s|’s|s|\s+is)(?:\s+there)?|what\s+(?:do|does)\s+(?:we|you|u|confluence|the\s+wiki)\s+(?:have|got)|what\s+(?:have|'?ve)\s+(?:we|you)\s+got|what\s+(?:we|you)\s+(?:have|got)|wh?atcha\s+got|(?:show|tell)\s+me\s+what(?:'s|\s+is|\s+you\s+have|\s+we\s+have))`;
+
+/** The space: a key in capitals, or words followed by "space" ("the People & HR space"). */
+const SPACE = String.raw`(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|[\p{L}&]{1,30}(?:\s+[\p{L}&]{1,30}){0,3}\s+space)`;
+
+const SPACE_BEFORE_TOPIC = new RegExp(
+  String.raw`^${WHAT_ASKED}\s+(?:(?:in|on|within|inside)\s+)(${SPACE})\s+(?:on|about|for|regarding|re:?|around)\s+(\S.{0,200})$`,
+  'u',
+);
+
+/**
+ * "does Sales have a page on discounts?", "does the HR space have anything about parental leave": asking
+ * whether a space has pages on a topic. The space is a key, a capitalised name, or words said with "space".
+ */
+const SPACE_HAS_TOPIC =
+  /^(?:does|do)\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9}|\p{Lu}[\p{L}&]{1,30}(?:\s+(?:&|and|\p{Lu}[\p{L}&]{0,30})){0,3}|[\p{L}&]{1,30}(?:\s+[\p{L}&]{1,30}){0,3}\s+space)(?:['’]s)?(?:\s+(?:space|wiki))?\s+(?:have|has|got)\s+(?:(?:a|an|any|some)\s+)?(?:pages?|docs?|documents?|documentation|anything|something|info|stuff)\s+(?:on|about|for|regarding|re:?|around)\s+(\S.{0,200})$/u;
+
+/** Longest line read this way (characters). */
+const MAX_LINE = 260;
+
+/**
+ * The search words with the space after them ("kafka in the ENG space"), for "what's in ENG about kafka"
+ * or "does Sales have a page on discounts?"; else undefined. The space is said as a space, so a name is
+ * read whole by the space directory.
+ */
+export function spaceBeforeTopic(core: string): string | undefined {
+  if (core.length > MAX_LINE) return undefined;
+  const text = core.trim().replace(/^(\w)/, (c) => c.toLowerCase());
+  const match = SPACE_BEFORE_TOPIC.exec(text) ?? SPACE_HAS_TOPIC.exec(text);
+  if (!match) return undefined;
+  const space = /\sspace$/i.test(match[1]!) ? match[1]! : `the ${match[1]!} space`;
+  return `${match[2]!.replace(/[\s?!.]+$/, '')} in ${space}`;
+}
