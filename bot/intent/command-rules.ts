@@ -10,6 +10,7 @@ import {
   parsePageFirstEdit,
   parsePageThenColonText,
 } from './edit-phrases.js';
+import { plainReadVerb } from './informal-reads.js';
 import { PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
 import { isAside } from './name-residue.js';
 import { isTitleShaped } from './page-name.js';
@@ -825,7 +826,7 @@ const MAKE_ONE =
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
 export function baseVerbForm(typed: string): string {
   const core = activeAdd(
-    typed
+    plainReadVerb(typed)
       .replace(MAKE_ONE, '$1 a page ')
       .replace(INFORMAL_MAKE, 'make')
       .replace(PAGE_ADJECTIVES, (_all, article: string) =>
