@@ -179,7 +179,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^i\s+(?=(?:search|searching|find|finding|look\s+for)\b)/i,
   // "I wan see the X", "make you open X", "you fit find X", "dey open X" (Nigerian Pidgin): the wish, then the read.
   /^(?:i\s+(?:wan|wan\s+make\s+(?:you|u))|make\s+(?:you|u)|(?:you|u)\s+fit|dey|(?:you|u)\s+dey)\s+(?=(?:see|open|show|find|search|check|get|give|send|bring|pull|read|look)\b)/i,
-  /^(?:(?:i\s+)?(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|don'?t|do\s+not)|(?:i'?m|i\s+am|im)\s+(?:not\s+able|unable)\s+to)\s+(?=find\b)/i,
+  /^(?:(?:i\s+)?(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|don'?t|do\s+not)(?:\s+(?:seem\s+to|manage\s+to|even))?|(?:i'?m|i\s+am|im)\s+(?:not\s+able|unable)\s+to)\s+(?=find\b)/i,
   // "check and share the X page", "find and send me X": two verbs joined, the last one says what is wanted.
   /^(?:check|find|search|look\s+up|locate|get)\s+and\s+(?=(?:share|send|open|show|give|get|forward)\b)/i,
   // "Kindly do the needful and update …", "Please revert with the X link" (Indian English).

@@ -201,7 +201,8 @@ const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:(?:the|my|our|this|next|a|
 /** "the laptop setup page for Sam": for whom, after a page noun that follows the name. */
 const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-]+$/u;
 /** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"), and Irish "there". */
-const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz|there)';
+const COURTESY =
+  '(?:thx|thanks|thank\\s+you|thank\\s+u|tysm|ty|tq|tqvm|thnx|thanx|cheers|pls|please|plz|there)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
   'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|guest|vendor|partner|auditor|leaver|mentee|intern)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
@@ -237,9 +238,13 @@ const HEDGE =
 /** Chat words that start what is said aside: "btw", "tbh I have no idea where it lives". */
 const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w*|hehe\\w*)';
 
+/** "… and send me the link", "… and share it with me": how the page should reach the asker, after its name. */
+const AND_SEND_LINK =
+  '(?:and|&|n)\\s+(?:then\\s+)?(?:send|share|give|post|dm|drop|paste|forward|ping)(?:\\s+(?:me|us))?(?:\\s+(?:the|a|its|it|that))?(?:\\s+(?:link|url))?(?:\\s+(?:to|with)\\s+(?:me|us))?';
+
 /** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
 const TRAILING_RESIDUE = new RegExp(
-  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${PURPOSE}.*|${BEFORE_OWN}.*|in\\s+a\\s+(?:rush|hurry)|(?:before|b4|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${NOWADAYS}|${RECENCY}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${PURPOSE}.*|${BEFORE_OWN}.*|in\\s+a\\s+(?:rush|hurry)|(?:before|b4|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${NOWADAYS}|${RECENCY}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY}|${AND_SEND_LINK})[\\s.!?]*$`,
   'u',
 );
 /** Where the asker is or how busy, said aside: ", on a call", "- in a meeting", ", between meetings", ", on my phone". */
@@ -441,7 +446,7 @@ export function withSpaceOfNamed(text: string): string {
 const TAIL_WORDS = new Set(
   (
     'i im ive ill id you u ya ye we he she they which who whom whose ' +
-    'please pls plz pleeease thx thanks thank ty tysm cheers mate pal buddy bro dude guys folks ' +
+    'please pls plz pleeease thx thanks thank ty tysm tq tqvm thnx thanx tks tnx cheers mate pal buddy bro dude guys folks ' +
     'na yaar lah leh la lor sia eh ah abeg po sir madam maam boss lol haha hehe btw fyi tbh imo ok okay yeah yea yep innit ' +
     'asap rn now urgently immediately again too also already quickly quick real up over once can could would will'
   ).split(' '),

@@ -266,7 +266,7 @@ const EARLIER_EVENT =
 /** When an earlier page was shown ("from yesterday", "from the standup", "from this morning's call"). */
 const FROM_EARLIER = String.raw`from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT}\b)`;
 /** How someone showed an earlier page ("you sent", "Mark mentioned", "we looked at"). */
-const SHOWN = String.raw`(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at|pulled\s+up|brought\s+up|asked\s+(?:about|for)|talked\s+about|wanted)`;
+const SHOWN = String.raw`(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at|pulled\s+up|brought\s+up|asked\s+(?:about|for)|talked\s+about|wanted|read|viewed|(?:was|were)\s+(?:just\s+)?(?:looking\s+at|reading|viewing|on|in|editing|working\s+on|talking\s+about))`;
 /**
  * "the page from yesterday", "open the one you sent me", "can someone deal with the page Mark
  * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
@@ -429,6 +429,28 @@ function wherePageIsAsked(core: string): Intent | undefined {
   // "the printer", "the keys" are things, not pages: a written title (capitals) or a document's noun.
   const pageLike = /\s[A-Z]/.test(name) || endsInDocumentNoun(name);
   return namedPage(name) ?? (pageLike && name.length <= MAX_PAGE_NAME_LINE ? definiteName(name) : undefined);
+}
+
+/** "where does the Laptop Setup page live?", "any idea where our expense policy sits": the page asked after, then where it is kept. */
+const WHERE_DOES_IT_LIVE =
+  /^(?:(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+)?where\s+(?:does|do|did)\s+(?=(?:the|our)\s)/i;
+const LIVES_AT_END = /\s+(?:live|sit|reside|hide|get\s+(?:kept|stored))[\s?!.]*$/i;
+/**
+ * "how do I get to the Testing Strategy page?", "could you tell me where to find the API Style Guide": how to
+ * reach a page, asked of the bot; the page is opened when the words name one page (a page noun or a title
+ * in capitals), else the question stays ("how do I get to the office?").
+ */
+const HOW_TO_REACH =
+  /^(?:how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:get\s+to|find|open|access|reach|navigate\s+to|pull\s+up)|(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea)\s+where\s+(?:(?:(?:can|do|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could)|to)\s+)(?:find|see|view|read|access|locate|open|get))\s+(?=\S)/i;
+
+/** The page asked after in "where does the X live?" (a written title or a document's noun), else `undefined`. */
+function wherePageLives(core: string): Intent | undefined {
+  const lead = WHERE_DOES_IT_LIVE.exec(core);
+  const tail = lead ? LIVES_AT_END.exec(core.slice(-24)) : null;
+  if (!lead || !tail) return undefined;
+  const name = core.slice(lead[0].length, core.length - tail[0].length);
+  const pageLike = /\s[A-Z]/.test(name) || endsInDocumentNoun(name) || /\s(?:page|doc|document)$/i.test(name);
+  return pageLike && name.length <= MAX_PAGE_NAME_LINE ? definiteName(name) : undefined;
 }
 
 /** "do you have the X page?", "have you got the X", "u got the X?": asking for a page by asking whether the bot has it. */
@@ -845,8 +867,11 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     const ruledCreate = applyRules(baseVerbForm(core), bodyLines);
     return isCreate(ruledCreate) ? ruledCreate! : newPage;
   }
-  const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core);
+  const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core) ?? wherePageLives(core);
   if (wherePageIs) return wherePageIs;
+  const reach = HOW_TO_REACH.exec(core);
+  const reached = reach ? namedPage(core.slice(reach[0].length)) : undefined;
+  if (reached) return reached;
   const where = WHERE_CAN_I_FIND.exec(core);
   // "where do I find the Team Rituals page?", "where can I see the X page": one page named, so it is
   // opened ("where can I see my payslip?" stays a question).
