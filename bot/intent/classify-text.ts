@@ -159,7 +159,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "I'd appreciate any docs on X", "would appreciate some pages about X": what is wished for follows.
   /^(?:(?:i'?d|i\s+would|we'?d|we\s+would|would)\s+)?(?:really\s+)?appreciate\s+(?=(?:any|some)\s)/i,
   /^(?:me|i)\s+(?:would\s+|'d\s+)?(?:want|need|like)\s+(?:to\s+)?(?=(?:search|find|look|open|see|get|read|create|make|add|update|edit|append|put|write|the)\b)/i,
-  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me(?!\s+know\b)|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
+  /^(?:i\s+(?:want|need|would like|wanna|wish)\s+(?:you\s+)?to|i\s+wanna|(?:i'?m|im|i\s+am)\s+after(?=\s+(?:the|our|a|an|some|any)\s)|i'?d\s+(?:like|love)\s+(?:you\s+)?to|i\s+would\s+love\s+(?:you\s+)?to|i\s+want|i\s+need|let'?s|lets|let\s+me(?!\s+know\b)|lemme|help\s+me(?:\s+to)?(?=\s+(?:search|find|look|locate|open|get|create|make|add|update|edit|write)\b)|go\s+ahead\s+and|quickly|just|also|now|then|and|but|try\s+to)\b[\s,]*(?=\S)/i,
   /^(?:i'?d\s+(?:like|love)|i\s+would\s+(?:like|love)|we\s+(?:need|want)|we'?d\s+(?:like|love)|we\s+would\s+(?:like|love)|would\s+(?:really\s+)?(?:like|love)|'?d\s+(?:really\s+)?(?:like|love))\b[\s,]*(?=\S)/i,
   // "I will like you to search …", "I'll like to open …" (Nigerian English for "I would like").
   /^(?:i\s+will|i'?ll|i\s+shall)\s+(?:like|love)\s+(?:(?:you|u)\s+)?to\b[\s,]*(?=\S)/i,

@@ -90,6 +90,19 @@ function getByName(text: string): Intent {
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }
 
+/** Curly and low double quotes, said straight when a read's quotes do not pair up. */
+const CURLY_DOUBLE = /[“”„]/g;
+
+/**
+ * A read's name whose curly quote is closed by a straight one (`“VPN Setup Guide"`, as a phone's
+ * autocorrect and a keyboard mix them) with its quotes said straight when they then pair up; else
+ * `text` unchanged (a quote never closed stays a failure that says so).
+ */
+function mendedQuotes(text: string): string {
+  const straight = text.replace(CURLY_DOUBLE, '"');
+  return (straight.split('"').length - 1) % 2 === 0 ? straight : text;
+}
+
 /**
  * Builds a get from what follows a get verb ("page 123", "https://…", "\"VPN Setup\" in ENG"; a link
  * anywhere in the words wins). Other words name a page by its title ("the VPN Setup Guide", "My page
@@ -120,6 +133,8 @@ export function parseGetTarget(remainder: string): Intent {
       : undefined;
   if (quotedName) return { kind: 'page-by-name', request: { operation: 'get', ref: quotedName } };
   if (read?.kind === 'error') {
+    const mended = mendedQuotes(text);
+    if (mended !== text) return parseGetTarget(mended);
     return {
       kind: 'failure',
       message: read.message,
