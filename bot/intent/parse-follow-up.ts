@@ -134,7 +134,8 @@ function fixFollowUpTypos(text: string): string {
  * by its position, then its title said again after a bracket, a dash, a comma or a colon. The position
  * says which; the echo names nothing new. Bounded: the head is at most 40 characters, the echo 80.
  */
-const NAME_ECHO = /^([^,(:–—-]{1,40}?)\s*(?:\(|\s[-–—]\s+|,\s|:\s)\s*([^()]{1,80}?)\)?[\s.!?]*$/;
+const NAME_ECHO =
+  /^([\p{L}\p{N}#.' ]{1,40}?)(?:\s\(|\s[-–—]\s|,\s|:\s)\s*(\p{L}[^()"“”]{0,79}?)\)?[\s.!?]*$/u;
 /** Words that make the part after the break a request of its own ("#2, then search kafka"), not a title said again. */
 const ECHO_REQUEST =
   /\b(?:open|show|get|search|find|look|create|make|add|append|update|edit|change|replace|rename|write|put|delete|remove|and|but|then|not|instead|is|are|was|were|needs?|has|have|had|looks?|seems?)\b/i;
