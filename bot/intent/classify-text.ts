@@ -144,7 +144,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:(?:i\s+was|i'?m|i\s+am|im|we\s+were|we'?re|we\s+are)\s+)?hoping\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might|will)\s+(?=\S)/i,
   /^(?:you|u)\s+(?:can|could)\s+(?=\S)/i,
   /^(?:you|u)\s+(?=(?:search|find|open|show|create|make|add|update|edit|append)\b)/i,
-  /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?have\s+(?=(?:the|our|a\s+look)\s)/i,
+  /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|request)\s+(?=(?:the|our|a\s+look)\s)/i,
   // "can I get reimbursed for …" asks what happens to the asker (see passive-get.ts): no read is asked.
   new RegExp(
     String.raw`^(?:can|could|may)\s+i\s+(?:please\s+|just\s+)?(?!${GET_PARTICIPLE})(?=(?:see|view|read|get|have|open|look|peek|glance)\b)`,

@@ -26,6 +26,8 @@ const INFORMAL_READ_PHRASES: readonly string[] = [
   // "need to refer the Team Rituals page" (Indian English: consult), "go through the X".
   String.raw`refer(?:\s+to)?`,
   String.raw`go\s+(?:through|over)`,
+  // "may I request the Expense Policy page": asking for a page by name.
+  String.raw`request(?=\s+(?:the|our)\s)`,
 ];
 
 /** Whom the page is for, after the informal verb ("me", "us"). */

@@ -227,13 +227,13 @@ const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
 /** "where's the X page", "where is X page", "tell me where is the X page" (non-native): the page is opened (only when the words end in a page noun). */
 const WHERE_IS_PAGE =
-  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
+  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /**
  * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?": the
  * page asked after, named with "the" or "our", then "is" at the end; it is opened.
  */
 const WHERE_THE_PAGE_IS =
-  /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+where\s+(?=(?:the|our)\s)/i;
+  /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know)|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+where\s+(?=(?:the|our)\s)/i;
 /** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
 const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
@@ -441,7 +441,14 @@ const LIVES_AT_END = /\s+(?:live|sit|reside|hide|get\s+(?:kept|stored))[\s?!.]*$
  * in capitals), else the question stays ("how do I get to the office?").
  */
 const HOW_TO_REACH =
-  /^(?:how\s+(?:do|can|could|would|should)\s+(?:i|we)\s+(?:get\s+to|find|open|access|reach|navigate\s+to|pull\s+up)|(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea)\s+where\s+(?:(?:(?:can|do|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could)|to)\s+)(?:find|see|view|read|access|locate|open|get))\s+(?=\S)/i;
+  /^(?:how\s+(?:(?:do|can|could|would|should)\s+(?:i|we)|to)\s+(?:get\s+to|find|open|access|reach|navigate\s+to|pull\s+up)|(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea)\s+where\s+(?:(?:(?:can|do|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could)|to)\s+)(?:find|see|view|read|access|locate|open|get))\s+(?=\S)/i;
+
+/**
+ * "is the Expense Policy page available?", "is the Team Rituals page on confluence": whether a named page
+ * can be had is asked by opening it (only a page noun or a title in capitals: "is the VPN available?" stays a question).
+ */
+const IS_AVAILABLE =
+  /^(?:is|are)\s+((?:the|our)\s.{1,120}?)\s+(?:available|accessible|(?:up\s+)?(?:on|in)\s+(?:confluence|the\s+wiki))(?:\s+(?:here|anywhere|somewhere|online|to\s+(?:me|us|read|see|view)))?[\s?!.]*$/i;
 
 /** The page asked after in "where does the X live?" (a written title or a document's noun), else `undefined`. */
 function wherePageLives(core: string): Intent | undefined {
@@ -458,7 +465,7 @@ const HAVE_THE_PAGE =
   /^(?:(?:do|d|does)\s+(?:you|u|ya|we|anyone)\s+(?:have|hav|got)|(?:have|hav)\s+(?:you|u|ya|we)\s+got|(?:you|u|ya)\s+(?:have|hav|got)|got)\s+(?=\S)/i;
 /** "… handy", "… with you", "… by any chance": where or how the asker hopes it is had, not the page's name. */
 const HAD_WHERE =
-  /\s+(?:handy|with\s+(?:you|u)|on\s+(?:you|u)|anywhere|somewhere|at\s+all|by\s+any\s+chance)[\s?!.]*$/i;
+  /\s+(?:handy|with\s+(?:you|u)|on\s+(?:you|u)|anywhere|somewhere|at\s+all|by\s+any\s+chance|(?:page\s+)?(?:link|url))[\s?!.]*$/i;
 
 /**
  * "do you have the Expense Policy page?", "u got the vpn setup guide?": the page asked for, when the
@@ -870,7 +877,12 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core) ?? wherePageLives(core);
   if (wherePageIs) return wherePageIs;
   const reach = HOW_TO_REACH.exec(core);
-  const reached = reach ? namedPage(core.slice(reach[0].length)) : undefined;
+  const available = reach ? undefined : IS_AVAILABLE.exec(core)?.[1];
+  const reached = reach
+    ? namedPage(core.slice(reach[0].length))
+    : available !== undefined
+      ? namedPage(available)
+      : undefined;
   if (reached) return reached;
   const where = WHERE_CAN_I_FIND.exec(core);
   // "where do I find the Team Rituals page?", "where can I see the X page": one page named, so it is
