@@ -26,6 +26,13 @@ const INFORMAL_READ_PHRASES: readonly string[] = [
   // "need to refer the Team Rituals page" (Indian English: consult), "go through the X".
   String.raw`refer(?:\s+to)?`,
   String.raw`go\s+(?:through|over)`,
+  String.raw`dig\s+(?:me|us)\s+(?:up|out)`,
+  String.raw`throw\s+up`,
+  'surface',
+  String.raw`make\s+available`,
+  String.raw`(?:put|get)\s+eyes\s+on`,
+  // "need eyes on the X" once "need" is read: the eyes are the asker's.
+  String.raw`eyes\s+on`,
   // "may I request the Expense Policy page": asking for a page by name.
   String.raw`request(?=\s+(?:the|our)\s)`,
 ];

@@ -40,6 +40,12 @@ const TRAILING_SPACE =
  */
 const UNDER_SPACE =
   /\s+(?:under|at|@)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?|([\p{L}\p{N}]{2,30})\s+space)$/u;
+/** "Open API Style Guide, ENG": a space key in capitals after a comma at the end of a page to read. */
+const COMMA_SPACE = /,\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?$/;
+/** Words typed in capitals after a comma that are chat, not a space ("…, ASAP", "…, PLS", "…, OK"). */
+const CAPITALS_NOT_A_SPACE = new Set(
+  'ASAP PLS PLZ THX TY TQ FYI BTW ETA EOD EOW COB OK OKAY URGENT NOW PDF URL LINK'.split(' '),
+);
 /** "… in jdoe's space": someone's personal space (`~jdoe`). */
 const PERSONAL_SPACE = /\s+(?:in|from)\s+([a-z][a-z0-9._-]{0,30})['’]s\s+(?:personal\s+)?space$/i;
 /** "VPN Setup Guide (OPS)", "feature flags [ENG]": the space key in brackets after the name. */
@@ -168,7 +174,8 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
     .replace(ONE_AFTER_NAME, '')
     .replace(UNDER_SPACE, (_all, key: string | undefined, name: string | undefined) =>
       key ? ` in ${key}` : ` in the ${name} space`,
-    );
+    )
+    .replace(COMMA_SPACE, (all, key: string) => (CAPITALS_NOT_A_SPACE.has(key) ? all : ` in ${key}`));
   const spaceFirst = SPACE_BEFORE_NAME.exec(named);
   if (spaceFirst) {
     const moved = readPageName(`${named.slice(spaceFirst[0].length)} in the ${spaceFirst[1]}`);

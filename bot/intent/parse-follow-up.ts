@@ -74,7 +74,9 @@ const MORE =
 /** "go back", "back one": the result opened before the last one. */
 const GO_BACK = /^(?:go\s+)?back(?:\s+(?:one|a\s+step))?$/i;
 /** "the one after that" / "the one before": relative to the last result opened. */
-const RELATIVE = /^(?:the\s+)?(?:one|result|page)\s+(after|before)(?:\s+(?:that|this|it)(?:\s+one)?)?$/i;
+/** "the one after that", "the one before", "the one above" (shown before it), "the result below". */
+const RELATIVE =
+  /^(?:the\s+)?(?:one|result|page|link)\s+(after|before|above|below)(?:\s+(?:that|this|it)(?:\s+one)?)?$/i;
 
 /** Words of follow-ups a typo of which is read as the word ("secnd", "sceond one", "mroe"). */
 const FOLLOW_UP_WORDS = [
@@ -183,7 +185,7 @@ function readFollowUp(core: string): Intent | undefined {
     return {
       kind: 'follow-up',
       action: 'open',
-      position: relative[1]!.toLowerCase() === 'after' ? 'next' : 'previous',
+      position: /^(?:after|below)$/i.test(relative[1]!) ? 'next' : 'previous',
     };
   const numbered = NUMBERED.exec(afterVerb) ?? SMALL_NUMBER.exec(afterVerb);
   if (numbered) {

@@ -15,7 +15,9 @@ const NOT_A_KEY = new Set(
     'bulk future past future theory person public private advance brief common effect charge favor force ' +
     'confluence jira slack sharepoint email mail office house store stock town hand turn progress ' +
     // platforms and places people name after "on" / "in" ("vpn on linux", "docker on mac", "outlook on mobile")
-    'linux mac macos osx ios ipad iphone ubuntu debian chrome safari mobile phone web laptop'
+    'linux mac macos osx ios ipad iphone ubuntu debian chrome safari mobile phone web laptop ' +
+    // where a page is shown ("throw up the X on screen")
+    'screen tv projector monitor display'
   ).split(' '),
 );
 
