@@ -39,7 +39,7 @@ const TRAILING_SPACE =
  * to read: in a write, "under HR" may be the section the text goes in.
  */
 const UNDER_SPACE =
-  /\s+(?:under|at|@)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?|([\p{L}\p{N}]{2,30})\s+space)$/u;
+  /(?<=\S)\s+(?:under|at|@)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?|([\p{L}\p{N}]{2,30})\s+space)$/u;
 /** "Open API Style Guide, ENG": a space key in capitals after a comma at the end of a page to read. */
 const COMMA_SPACE = /,\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?$/;
 /** Words typed in capitals after a comma that are chat, not a space ("…, ASAP", "…, PLS", "…, OK"). */
