@@ -29,6 +29,8 @@ const INFORMAL_READ_PHRASES: readonly string[] = [
   String.raw`dig\s+(?:me|us)\s+(?:up|out)`,
   String.raw`throw\s+up`,
   'surface',
+  // "bring the Local Development Setup page here": "bring" with the page right after it.
+  String.raw`bring(?=\s+(?:the|our)\s)(?!.*\sup\s+to\s+(?:date|speed)\b)`,
   String.raw`make\s+available`,
   String.raw`(?:put|get)\s+eyes\s+on`,
   // "need eyes on the X" once "need" is read: the eyes are the asker's.

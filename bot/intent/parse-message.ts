@@ -410,6 +410,9 @@ function wherePageIsAsked(core: string): Intent | undefined {
     const name = core.slice(bare[0].length);
     // "where's the url for X" asks for a link: read below as opening X.
     if (/^(?:the\s+|a\s+)?(?:link|url|address)\b/i.test(name)) return undefined;
+    // "where's that New Hire Checklist at": "that" for the page, "at" closing the question.
+    const asked = name.replace(/^that\s+(?=\S)/i, 'the ').replace(/\s+at[\s?!.]*$/i, '');
+    if (asked !== name && name.length <= MAX_PAGE_NAME_LINE) return wherePageIsAsked(`where is ${asked}`);
     const titled =
       /^(?:(?:the|our)\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|and|of|for|&))*\s+[A-Z0-9][\w&'’.-]*$/.test(
         name,
@@ -450,6 +453,10 @@ const HOW_TO_REACH =
  */
 const IS_AVAILABLE =
   /^(?:is|are)\s+((?:the|our)\s.{1,120}?)\s+(?:available|accessible|(?:up\s+)?(?:on|in)\s+(?:confluence|the\s+wiki))(?:\s+(?:here|anywhere|somewhere|online|to\s+(?:me|us|read|see|view)))?[\s?!.]*$/i;
+
+/** "show me what the Team Rituals page looks like", "let me see what the X says": the page itself is asked for. */
+const WHAT_PAGE_LOOKS_LIKE =
+  /^(?:(?:show|tell)\s+(?:me|us)|let\s+me\s+see|lemme\s+see)\s+what\s+((?:the|our)\s.{1,120}?)\s+(?:looks\s+like|says|contains)(?:\s+(?:now|today|currently|at\s+the\s+moment))?[\s?!.]*$/i;
 
 /** The page asked after in "where does the X live?" (a written title or a document's noun), else `undefined`. */
 function wherePageLives(core: string): Intent | undefined {
@@ -878,7 +885,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core) ?? wherePageLives(core);
   if (wherePageIs) return wherePageIs;
   const reach = HOW_TO_REACH.exec(core);
-  const available = reach ? undefined : IS_AVAILABLE.exec(core)?.[1];
+  const available = reach ? undefined : (IS_AVAILABLE.exec(core) ?? WHAT_PAGE_LOOKS_LIKE.exec(core))?.[1];
   const reached = reach
     ? namedPage(core.slice(reach[0].length))
     : available !== undefined
