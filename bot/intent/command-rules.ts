@@ -11,6 +11,7 @@ import {
   parsePageFirstEdit,
   parsePageThenColonText,
 } from './edit-phrases.js';
+import { plainReadVerb } from './informal-reads.js';
 import { PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
 import { isAside } from './name-residue.js';
 import { isTitleShaped } from './page-name.js';
@@ -497,7 +498,7 @@ const RULES: readonly Rule[] = [
         : parseSearchWords(rest),
   ],
   [
-    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=\s+(?:(?:any|some|all)\s+)?(?:pages|docs|documents|documentation|articles)\s+(?:about|on|regarding|concerning|related\s+to)\s)|(?:send|share|provide|forward)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|read\s+(?:through|over)(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
+    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=\s+(?:(?:any|some|all)\s+)?(?:pages|docs|documents|documentation|articles)\s+(?:about|on|regarding|concerning|related\s+to)\s)|(?:send|share|provide|forward)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|read\s+(?:through|over)(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+|a\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
     // "check the HR space for X": a space, then what to look for in it (a search).
     (rest) =>
       QUESTION_AFTER_SHOW.test(rest)
@@ -603,6 +604,12 @@ const GERUNDS: Readonly<Record<string, string>> = {
   publishing: 'publish',
   displaying: 'display',
   viewing: 'view',
+  sharing: 'share',
+  sending: 'send',
+  fetching: 'fetch',
+  grabbing: 'grab',
+  loading: 'load',
+  reading: 'read',
 };
 
 /**
@@ -861,7 +868,7 @@ const MAKE_ONE =
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
 export function baseVerbForm(typed: string): string {
   const core = activeAdd(
-    typed
+    plainReadVerb(typed)
       .replace(MAKE_ONE, '$1 a page ')
       .replace(INFORMAL_MAKE, 'make')
       .replace(PAGE_ADJECTIVES, (_all, article: string) =>

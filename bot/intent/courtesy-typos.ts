@@ -30,6 +30,14 @@ function correction(word: string, next: string | undefined): string | undefined 
 const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   teh: 'the',
   hte: 'the',
+  // A phone keyboard's neighbouring keys for "the" ("show me thr X", "open rhe X"): never words of their own.
+  thr: 'the',
+  tge: 'the',
+  rhe: 'the',
+  yhe: 'the',
+  tje: 'the',
+  thw: 'the',
+  tthe: 'the',
   fro: 'for',
   pgae: 'page',
   paeg: 'page',

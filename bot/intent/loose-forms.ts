@@ -52,10 +52,10 @@ function moveTrailingVerb(core: string): string | undefined {
 
 /**
  * "what's the link to X", "where's the URL for X", "anyone have the link to X", "who's got the link for
- * X": asking for a page's link, of the bot or of the channel, opens the page.
+ * X", "tell me the Confluence link of X": asking for a page's link, of the bot or of the channel, opens the page.
  */
 const LINK_QUESTION =
-  /^(?:what'?s|whats|what\s+is|where'?s|wheres|where\s+is|got|have\s+you\s+got|do\s+you\s+have|any|is\s+there|(?:does\s+|do\s+)?(?:any\s?one|anybody|someone|somebody|u|ya)\s+(?:have|has|got)|(?:has|have)\s+(?:any\s?one|anybody|someone|somebody)\s+got|who(?:'?s|\s+has|\s+have)(?:\s+got)?)\s+(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)\s+(?=\S)/i;
+  /^(?:what'?s|whats|what\s+is|where'?s|wheres|where\s+is|got|have\s+you\s+got|do\s+you\s+have|any|is\s+there|(?:does\s+|do\s+)?(?:any\s?one|anybody|someone|somebody|u|ya)\s+(?:have|has|got)|(?:has|have)\s+(?:any\s?one|anybody|someone|somebody)\s+got|who(?:'?s|\s+has|\s+have)(?:\s+got)?|(?:tell|give|send|share\s+with)\s+(?:me|us))\s+(?:the\s+|a\s+)?(?:(?:confluence|wiki|page|direct|web)\s+)?(?:link|url)\s+(?:to|for|of)\s+(?=\S)/i;
 
 /** "url of the expense policy": the page's link without a verb. */
 const LINK_OF = /^(?:the\s+)?(?:link|url)\s+(?:to|of|for)\s+(?=\S)/i;

@@ -183,9 +183,10 @@ const MAX_CLAUSE = 90;
 const MAX_TEXT = 400;
 
 /** When, alone at the end ("… today"); other days only after a preposition ("… before friday", not "Whit Monday"). */
-const DAY_ALONE = '(?:today|tonight|tomorrow|tmrw|eod|eow|this\\s+(?:morning|afternoon|evening))';
+const DAY_ALONE =
+  '(?:today|tonight|tomorrow|tmrw|eod|eow|EOD|EOW|cob|COB|this\\s+(?:morning|afternoon|evening))';
 const WEEKDAY = WEEKDAY_EITHER_CASE;
-const DAY = `(?:(?:today|tomorrow|tmrw)\\s+(?:morning|afternoon|evening|night)|today|tonight|tomorrow|tmrw|eod|eow|(?:this|next)\\s+(?:week|month|quarter|morning|afternoon|evening|${WEEKDAY})|${WEEKDAY}(?:\\s+(?:morning|afternoon|evening))?|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))`;
+const DAY = `(?:(?:today|tomorrow|tmrw)\\s+(?:morning|afternoon|evening|night)|today|tonight|tomorrow|tmrw|eod|eow|EOD|EOW|cob|COB|(?:this|next)\\s+(?:week|month|quarter|morning|afternoon|evening|${WEEKDAY})|${WEEKDAY}(?:\\s+(?:morning|afternoon|evening))?|the\\s+weekend|end\\s+of\\s+(?:the\\s+)?(?:day|week|month))`;
 /** Events people look things up for ("the retro", "a prospect call", "tomorrow's board meeting"). Kept as data. */
 const EVENT_NOUN =
   '(?:meeting|call|trip|retro|standup|stand-up|demo|review|audit|interview|1:1|one-on-one|offsite|onsite|workshop|presentation|sync|deadline|conference|event|visit|wedding|holiday|vacation|party|summit|course|exam|appointment|launch|kickoff|kick-off|pitch|shift|session|training|catch-?up|qbr|all[-\\s]hands|town\\s+hall)';
@@ -200,7 +201,8 @@ const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:(?:the|my|our|this|next|a|
 /** "the laptop setup page for Sam": for whom, after a page noun that follows the name. */
 const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-]+$/u;
 /** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"), and Irish "there". */
-const COURTESY = '(?:thx|thanks|thank\\s+you|tysm|ty|cheers|pls|please|plz|there)';
+const COURTESY =
+  '(?:thx|thanks|thank\\s+you|thank\\s+u|tysm|ty|tq|tqvm|thnx|thanx|cheers|pls|please|plz|there)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
   'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|guest|vendor|partner|auditor|leaver|mentee|intern)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
@@ -232,13 +234,17 @@ const RECENCY =
 
 /** Hedges and courtesy at the end: "maybe", "I think it's called", "or something", "by any chance", "if possible". */
 const HEDGE =
-  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:possible|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|whenever(?:\\s+(?:you\\s+can|possible))?|at\\s+your\\s+(?:earliest\\s+)?convenience|no\\s+(?:worries|problem|stress)\\s+if\\s+not|when\\s+(?:(?:you(?:'re|\\s+are)|u\\s+r)\\s+)?free|if\\s+(?:you|u)\\s+(?:have|get|find)\\s+(?:the\\s+|some\\s+)?(?:time|a\\s+(?:sec|second|minute|moment|chance))|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
+  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:poss(?:ible)?|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|whenever(?:\\s+(?:you\\s+can|possible))?|at\\s+your\\s+(?:earliest\\s+)?convenience|no\\s+(?:worries|problem|stress)\\s+if\\s+not|when\\s+(?:(?:you(?:'re|\\s+are)|u\\s+r)\\s+)?free|if\\s+(?:you|u)\\s+(?:have|get|find)\\s+(?:the\\s+|some\\s+)?(?:time|a\\s+(?:sec|second|minute|moment|chance))|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
 /** Chat words that start what is said aside: "btw", "tbh I have no idea where it lives". */
 const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w*|hehe\\w*)';
 
+/** "… and send me the link", "… and share it with me": how the page should reach the asker, after its name. */
+const AND_SEND_LINK =
+  '(?:and|&|n)\\s+(?:then\\s+)?(?:send|share|give|post|dm|drop|paste|forward|ping)(?:\\s+(?:me|us))?(?:\\s+(?:the|a|its|it|that))?(?:\\s+(?:link|url))?(?:\\s+(?:to|with)\\s+(?:me|us))?';
+
 /** The residue at the end of a name or topic, with no break before it (lower case as typed; "I" either way). */
 const TRAILING_RESIDUE = new RegExp(
-  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${PURPOSE}.*|${BEFORE_OWN}.*|in\\s+a\\s+(?:rush|hurry)|(?:before|b4|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${NOWADAYS}|${RECENCY}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY})[\\s.!?]*$`,
+  `\\s(?:${FOR_WHOM}.*|${WHY}.*|${PURPOSE}.*|${BEFORE_OWN}.*|in\\s+a\\s+(?:rush|hurry)|(?:before|b4|by|until|till|ahead\\s+of|for|on|of)\\s+${DAY}|${DAY_ALONE}|${NOWADAYS}|${RECENCY}|${EVENT}|asap|${HEDGE}|${ASIDE}(?:\\s.*)?|${COURTESY}|${AND_SEND_LINK})[\\s.!?]*$`,
   'u',
 );
 /** Where the asker is or how busy, said aside: ", on a call", "- in a meeting", ", between meetings", ", on my phone". */
@@ -440,8 +446,8 @@ export function withSpaceOfNamed(text: string): string {
 const TAIL_WORDS = new Set(
   (
     'i im ive ill id you u ya ye we he she they which who whom whose ' +
-    'please pls plz pleeease thx thanks thank ty tysm cheers mate pal buddy bro dude guys folks ' +
-    'na yaar lah leh la sir madam maam boss lol haha hehe btw fyi tbh imo ok okay ' +
+    'please pls plz pleeease thx thanks thank ty tysm tq tqvm thnx thanx tks tnx cheers mate pal buddy bro dude guys folks ' +
+    'na yaar lah leh la lor sia eh ah abeg po sir madam maam boss lol haha hehe btw fyi tbh imo ok okay yeah yea yep innit ' +
     'asap rn now urgently immediately again too also already quickly quick real up over once can could would will'
   ).split(' '),
 );

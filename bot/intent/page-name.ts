@@ -12,10 +12,14 @@ import { acceptSpaceWord } from './space-key.js';
 import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
+/**
+ * "the page called X", "dis page: X" (phone spelling), "the page titled: X", "the page whose title is X":
+ * the page noun and its naming words before a name.
+ */
 const LEADING_PAGE_WORDS =
-  /^(?:(?:the|teh|this|that|our|your|my|a|an)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled|of|for|about|with\s+(?:the\s+)?(?:name|title)|with)\s+)?(?:(?:the|teh)\s+)?/i;
+  /^(?:(?:the|teh|this|that|dis|dat|da|our|your|my|a|an)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)(?:\s*:\s*|\s+)(?:(?:(?:called|named|titled|entitled)\s*:?|whose\s+(?:title|name)\s+is|of|for|about|with\s+(?:the\s+)?(?:name|title)(?:\s+of)?|with)\s+)?(?:(?:the|teh)\s+)?/i;
 const LEADING_NAMING =
-  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
+  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:link|url|web\s+address)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?=\S)|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
 /** "d", "da", "tha" for "the" as phone and Nigerian or Caribbean chat write it ("open da code of conduct"; lower case only). */
 const PHONE_ARTICLE = /^(?:d|da|tha)\s+(?=\S)/;
@@ -29,6 +33,19 @@ const NAME_ADJECTIVE =
 const TRAILING_PAGE_NOUN = /\s+(?:(?:confluence|wiki)\s+)?(?:page|pg|doc|document|article)$/i;
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?$/i;
+/**
+ * "… page under HR", "… at OPS", "… @ ENG", "… under the people space": a space after "under", "at" or "@",
+ * only as a key in capitals or with "space" after it ("the rota at work" names no space). Only on a page
+ * to read: in a write, "under HR" may be the section the text goes in.
+ */
+const UNDER_SPACE =
+  /(?<=\S)\s+(?:under|at|@)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?|([\p{L}\p{N}]{2,30})\s+space)$/u;
+/** "Open API Style Guide, ENG": a space key in capitals after a comma at the end of a page to read. */
+const COMMA_SPACE = /,\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?$/;
+/** Words typed in capitals after a comma that are chat, not a space ("…, ASAP", "…, PLS", "…, OK"). */
+const CAPITALS_NOT_A_SPACE = new Set(
+  'ASAP PLS PLZ THX TY TQ FYI BTW ETA EOD EOW COB OK OKAY URGENT NOW PDF URL LINK'.split(' '),
+);
 /** "… in jdoe's space": someone's personal space (`~jdoe`). */
 const PERSONAL_SPACE = /\s+(?:in|from)\s+([a-z][a-z0-9._-]{0,30})['’]s\s+(?:personal\s+)?space$/i;
 /** "VPN Setup Guide (OPS)", "feature flags [ENG]": the space key in brackets after the name. */
@@ -134,9 +151,12 @@ const FRESHNESS =
   /^((?:the|our|teh)\s+)(?:latest|current|newest|most\s+recent|up-to-date|updated)\s+(?!(?:version|copy|draft)\b)(?=\S)/;
 /** "HR's parental leave policy", "the ENG team's testing strategy": a space key in capitals owns the page. */
 const SPACE_OWNS = /^(?:(?:the|our)\s+)?([A-Z][A-Z0-9]{1,9})(?:\s+(?:team|space|wiki))?['’]s\s+(?=\S)/;
-/** "the engineering space Testing Strategy page": the space named before a name in capitals (marker typed in lower case). */
+/**
+ * "the engineering space Testing Strategy page", "the legal space's trademark guidelines": the space named
+ * before a name in capitals, or owning it (marker typed in lower case).
+ */
 const SPACE_BEFORE_NAME =
-  /^(?:(?:the|our)\s+)?(?!(?:the|our|a|an|this|that|my|your|which|what|team|company|main|shared|personal)\s)((?:[\p{L}&]+\s+){0,2}?[\p{L}&]+\s+(?:space|wiki))\s+(?=[A-Z])/u;
+  /^(?:(?:the|our)\s+)?(?!(?:the|our|a|an|this|that|my|your|which|what|team|company|main|shared|personal)\s)((?:[\p{L}&]+\s+){0,2}?[\p{L}&]+\s+(?:space|wiki))(?:\s+(?=[A-Z])|['’]s\s+(?=\S))/u;
 /** "the expense policy one", "the feature flags thing": "one" or "thing" for the page, after its name. */
 const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+(?:one|One|ONE|thing|THING)$/;
 
@@ -151,7 +171,11 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
   const context = CONTEXT_AFTER_NAME.exec(trimmed);
   const named = (context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
     .replace(FRESHNESS, '$1')
-    .replace(ONE_AFTER_NAME, '');
+    .replace(ONE_AFTER_NAME, '')
+    .replace(UNDER_SPACE, (_all, key: string | undefined, name: string | undefined) =>
+      key ? ` in ${key}` : ` in the ${name} space`,
+    )
+    .replace(COMMA_SPACE, (all, key: string) => (CAPITALS_NOT_A_SPACE.has(key) ? all : ` in ${key}`));
   const spaceFirst = SPACE_BEFORE_NAME.exec(named);
   if (spaceFirst) {
     const moved = readPageName(`${named.slice(spaceFirst[0].length)} in the ${spaceFirst[1]}`);

@@ -144,11 +144,36 @@ function fixFollowUpTypos(text: string): string {
 }
 
 /**
+ * "open the 2nd one (the VPN guide)", "open #2 - Laptop Setup", "the first one, the expense policy": a result
+ * by its position, then its title said again after a bracket, a dash, a comma or a colon. The position
+ * says which; the echo names nothing new. Bounded: the head is at most 40 characters, the echo 80.
+ */
+const NAME_ECHO =
+  /^([\p{L}\p{N}#.' ]{1,40}?)(?:\s\(|\s[-–—]\s|,\s|:\s)\s*(\p{L}[^()"“”]{0,79}?)\)?[\s.!?]*$/u;
+/** Words that make the part after the break a request of its own ("#2, then search kafka"), not a title said again. */
+const ECHO_REQUEST =
+  /\b(?:open|show|get|search|find|look|create|make|add|append|update|edit|change|replace|rename|write|put|delete|remove|and|but|then|not|instead|is|are|was|were|needs?|has|have|had|looks?|seems?)\b/i;
+/** A head of one word ("first, the rota is wrong"): too little to say a result was picked. */
+const ONE_WORD = /^[\p{L}]+$/u;
+
+/**
  * A follow-up on the previous results in this conversation ("open the second one", "and the next
- * one", "open #2", "more results"), or `undefined`. Only short, whole-line forms count: anything
- * else is a new request. Pure; the handler looks the results up.
+ * one", "open #2", "more results"), or `undefined`; a position may be followed by the title said
+ * again (see {@link NAME_ECHO}). Only short, whole-line forms count: anything else is a new request.
+ * Pure; the handler looks the results up.
  */
 export function parseFollowUp(core: string): Intent | undefined {
+  const read = readFollowUp(core);
+  if (read || core.length > 130) return read;
+  const echo = NAME_ECHO.exec(core);
+  if (!echo || ECHO_REQUEST.test(echo[2]!) || ONE_WORD.test(echo[1]!.trim())) return undefined;
+  const head = readFollowUp(echo[1]!);
+  const placed = head?.kind === 'follow-up' && head.action === 'open' && head.position !== 'next';
+  return placed && head.position !== 'previous' ? head : undefined;
+}
+
+/** A follow-up said in one short whole-line form (see {@link parseFollowUp}). */
+function readFollowUp(core: string): Intent | undefined {
   if (core.length > 80) return undefined;
   const text = fixFollowUpTypos(
     core

@@ -12,11 +12,11 @@ import type { Intent } from './types.js';
 const TRAILING_NOISE = /^[\s.,;:!?)]*(?:(?:in\s+)?(?:here|chat|teams|the\s+chat))?[\s.,;:!?]*$/i;
 /**
  * Words that ask for pages about something rather than one page: "pages about X", "anything on X",
- * "the docs". A collection noun that goes on into other words ("the Information Security Policy",
+ * "the docs", "any runbook for kafka" (any one of several). A collection noun that goes on into other words ("the Information Security Policy",
  * "the Things To Know page") starts a title instead. "The page with X" (one page) names it by X.
  */
 const ABOUT_WORDS =
-  /^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:stuff|anything|everything|something|whatever)\b|^all\s+(?!of\b)(?:the\s+|our\s+)?\S+(?:\s+\S+){0,4}?\s+(?:policies|pages|docs|notes|guides|runbooks|templates|documents)$|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages|docs|documents|documentation|articles|things|info|infos|information|informations|materials|resources|results|entries)(?=[\s.!?]*$|\s+(?:about|on|for|regarding|re|mentioning|related\s+to|relating\s+to|covering|with|containing|that|which|in|from|of|to\s+do\s+with)\b)|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages?|docs?|documents?|articles?|notes?)\s+(?:about|on|for|regarding|re|mentioning|related\s+to|covering|(?<=(?:pages|docs|documents|articles|notes)\s+)with|containing)\s/i;
+  /^(?:any|some)\s+(?!(?:of|one|more)\b)\S|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:stuff|anything|everything|something|whatever)\b|^all\s+(?!of\b)(?:the\s+|our\s+)?\S+(?:\s+\S+){0,4}?\s+(?:policies|pages|docs|notes|guides|runbooks|templates|documents)$|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages|docs|documents|documentation|articles|things|info|infos|information|informations|materials|resources|results|entries)(?=[\s.!?]*$|\s+(?:about|on|for|regarding|re|mentioning|related\s+to|relating\s+to|covering|with|containing|that|which|in|from|of|to\s+do\s+with)\b)|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages?|docs?|documents?|articles?|notes?)\s+(?:about|on|for|regarding|re|mentioning|related\s+to|covering|(?<=(?:pages|docs|documents|articles|notes)\s+)with|containing)\s/i;
 /** "page ", "the doc called ": page words before a quoted title. */
 const PAGE_NOUN_FIRST =
   /^(?:(?:the|this|that)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled)\s+)?/i;
@@ -90,6 +90,19 @@ function getByName(text: string): Intent {
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }
 
+/** Curly and low double quotes, said straight when a read's quotes do not pair up. */
+const CURLY_DOUBLE = /[“”„]/g;
+
+/**
+ * A read's name whose curly quote is closed by a straight one (`“VPN Setup Guide"`, as a phone's
+ * autocorrect and a keyboard mix them) with its quotes said straight when they then pair up; else
+ * `text` unchanged (a quote never closed stays a failure that says so).
+ */
+function mendedQuotes(text: string): string {
+  const straight = text.replace(CURLY_DOUBLE, '"');
+  return (straight.split('"').length - 1) % 2 === 0 ? straight : text;
+}
+
 /**
  * Builds a get from what follows a get verb ("page 123", "https://…", "\"VPN Setup\" in ENG"; a link
  * anywhere in the words wins). Other words name a page by its title ("the VPN Setup Guide", "My page
@@ -120,6 +133,8 @@ export function parseGetTarget(remainder: string): Intent {
       : undefined;
   if (quotedName) return { kind: 'page-by-name', request: { operation: 'get', ref: quotedName } };
   if (read?.kind === 'error') {
+    const mended = mendedQuotes(text);
+    if (mended !== text) return parseGetTarget(mended);
     return {
       kind: 'failure',
       message: read.message,

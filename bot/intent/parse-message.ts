@@ -72,6 +72,7 @@ import { topicBeforeNoun } from './topic-before-noun.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
+import { WEEKDAY_EITHER_CASE } from './weekdays.js';
 
 export type {
   AdminCommand,
@@ -255,13 +256,13 @@ const ONE_NAMED_PAGE =
   /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
 /** "where's the X page", "where is X page", "tell me where is the X page" (non-native): the page is opened (only when the words end in a page noun). */
 const WHERE_IS_PAGE =
-  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
+  /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /**
  * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?": the
  * page asked after, named with "the" or "our", then "is" at the end; it is opened.
  */
 const WHERE_THE_PAGE_IS =
-  /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+where\s+(?=(?:the|our)\s)/i;
+  /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know)|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+where\s+(?=(?:the|our)\s)/i;
 /** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
 const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
@@ -292,9 +293,9 @@ const MAX_PAGE_NAME_LINE = 300;
 const EARLIER_EVENT =
   '(?:standup|stand-up|meeting|call|sync|retro|thread|chat|email|demo|huddle|workshop|session|review|kickoff|kick-off|1:1|one-on-one|channel)';
 /** When an earlier page was shown ("from yesterday", "from the standup", "from this morning's call"). */
-const FROM_EARLIER = String.raw`from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s)\s+${EARLIER_EVENT}\b)`;
+const FROM_EARLIER = String.raw`from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s|(?:last\s+)?${WEEKDAY_EITHER_CASE}'?s)\s+${EARLIER_EVENT}\b)`;
 /** How someone showed an earlier page ("you sent", "Mark mentioned", "we looked at"). */
-const SHOWN = String.raw`(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at|pulled\s+up|brought\s+up|asked\s+(?:about|for)|talked\s+about|wanted)`;
+const SHOWN = String.raw`(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at|pulled\s+up|brought\s+up|asked\s+(?:about|for)|talked\s+about|wanted|read|viewed|(?:was|were)\s+(?:just\s+)?(?:looking\s+at|reading|viewing|on|in|editing|working\s+on|talking\s+about))`;
 /**
  * "the page from yesterday", "open the one you sent me", "can someone deal with the page Mark
  * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
@@ -437,6 +438,9 @@ function wherePageIsAsked(core: string): Intent | undefined {
     const name = core.slice(bare[0].length);
     // "where's the url for X" asks for a link: read below as opening X.
     if (/^(?:the\s+|a\s+)?(?:link|url|address)\b/i.test(name)) return undefined;
+    // "where's that New Hire Checklist at": "that" for the page, "at" closing the question.
+    const asked = name.replace(/^that\s+(?=\S)/i, 'the ').replace(/\s+at[\s?!.]*$/i, '');
+    if (asked !== name && name.length <= MAX_PAGE_NAME_LINE) return wherePageIsAsked(`where is ${asked}`);
     const titled =
       /^(?:(?:the|our)\s+)?[A-Z][\w&'’-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|and|of|for|&))*\s+[A-Z0-9][\w&'’.-]*$/.test(
         name,
@@ -459,12 +463,45 @@ function wherePageIsAsked(core: string): Intent | undefined {
   return namedPage(name) ?? (pageLike && name.length <= MAX_PAGE_NAME_LINE ? definiteName(name) : undefined);
 }
 
+/** "where does the Laptop Setup page live?", "any idea where our expense policy sits": the page asked after, then where it is kept. */
+const WHERE_DOES_IT_LIVE =
+  /^(?:(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know))\s+)?where\s+(?:does|do|did)\s+(?=(?:the|our)\s)/i;
+const LIVES_AT_END = /\s+(?:live|sit|reside|hide|get\s+(?:kept|stored))[\s?!.]*$/i;
+/**
+ * "how do I get to the Testing Strategy page?", "could you tell me where to find the API Style Guide": how to
+ * reach a page, asked of the bot; the page is opened when the words name one page (a page noun or a title
+ * in capitals), else the question stays ("how do I get to the office?").
+ */
+const HOW_TO_REACH =
+  /^(?:how\s+(?:(?:do|can|could|would|should)\s+(?:i|we)|to)\s+(?:get\s+to|find|open|access|reach|navigate\s+to|pull\s+up)|(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea)\s+where\s+(?:(?:(?:can|do|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could)|to)\s+)(?:find|see|view|read|access|locate|open|get))\s+(?=\S)/i;
+
+/**
+ * "is the Expense Policy page available?", "is the Team Rituals page on confluence": whether a named page
+ * can be had is asked by opening it (only a page noun or a title in capitals: "is the VPN available?" stays a question).
+ */
+const IS_AVAILABLE =
+  /^(?:is|are)\s+((?:the|our)\s.{1,120}?)\s+(?:available|accessible|(?:up\s+)?(?:on|in)\s+(?:confluence|the\s+wiki))(?:\s+(?:here|anywhere|somewhere|online|to\s+(?:me|us|read|see|view)))?[\s?!.]*$/i;
+
+/** "show me what the Team Rituals page looks like", "let me see what the X says": the page itself is asked for. */
+const WHAT_PAGE_LOOKS_LIKE =
+  /^(?:(?:show|tell)\s+(?:me|us)|let\s+me\s+see|lemme\s+see)\s+what\s+((?:the|our)\s.{1,120}?)\s+(?:looks\s+like|says|contains)(?:\s+(?:now|today|currently|at\s+the\s+moment))?[\s?!.]*$/i;
+
+/** The page asked after in "where does the X live?" (a written title or a document's noun), else `undefined`. */
+function wherePageLives(core: string): Intent | undefined {
+  const lead = WHERE_DOES_IT_LIVE.exec(core);
+  const tail = lead ? LIVES_AT_END.exec(core.slice(-24)) : null;
+  if (!lead || !tail) return undefined;
+  const name = core.slice(lead[0].length, core.length - tail[0].length);
+  const pageLike = /\s[A-Z]/.test(name) || endsInDocumentNoun(name) || /\s(?:page|doc|document)$/i.test(name);
+  return pageLike && name.length <= MAX_PAGE_NAME_LINE ? definiteName(name) : undefined;
+}
+
 /** "do you have the X page?", "have you got the X", "u got the X?": asking for a page by asking whether the bot has it. */
 const HAVE_THE_PAGE =
   /^(?:(?:do|d|does)\s+(?:you|u|ya|we|anyone)\s+(?:have|hav|got)|(?:have|hav)\s+(?:you|u|ya|we)\s+got|(?:you|u|ya)\s+(?:have|hav|got)|got)\s+(?=\S)/i;
 /** "… handy", "… with you", "… by any chance": where or how the asker hopes it is had, not the page's name. */
 const HAD_WHERE =
-  /\s+(?:handy|with\s+(?:you|u)|on\s+(?:you|u)|anywhere|somewhere|at\s+all|by\s+any\s+chance)[\s?!.]*$/i;
+  /\s+(?:handy|with\s+(?:you|u)|on\s+(?:you|u)|anywhere|somewhere|at\s+all|by\s+any\s+chance|(?:page\s+)?(?:link|url))[\s?!.]*$/i;
 
 /**
  * "do you have the Expense Policy page?", "u got the vpn setup guide?": the page asked for, when the
@@ -882,8 +919,16 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     const ruledCreate = applyRules(baseVerbForm(core), bodyLines);
     return isCreate(ruledCreate) ? ruledCreate! : newPage;
   }
-  const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core);
+  const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core) ?? wherePageLives(core);
   if (wherePageIs) return wherePageIs;
+  const reach = HOW_TO_REACH.exec(core);
+  const available = reach ? undefined : (IS_AVAILABLE.exec(core) ?? WHAT_PAGE_LOOKS_LIKE.exec(core))?.[1];
+  const reached = reach
+    ? namedPage(core.slice(reach[0].length))
+    : available !== undefined
+      ? namedPage(available)
+      : undefined;
+  if (reached) return reached;
   const where = WHERE_CAN_I_FIND.exec(core);
   // "where do I find the Team Rituals page?", "where can I see the X page": one page named, so it is
   // opened ("where can I see my payslip?" stays a question).

@@ -25,7 +25,9 @@ const NOT_A_KEY = new Set([
     'linux mac macos osx ios ipad iphone ubuntu debian chrome safari mobile phone web laptop ' +
     // when, after "from" / "in" ("notes from march", "the offsite in may", "review in q1"), and where code runs ("errors on prod")
     'today week month year summer winter spring autumn fall q1 q2 q3 q4 h1 h2 ' +
-    'prod staging dev qa uat test beta'
+    'prod staging dev qa uat test beta ' +
+    // where a page is shown ("throw up the X on screen")
+    'screen tv projector monitor display'
   ).split(' '),
   ...MONTHS,
   ...WEEKDAYS,

@@ -301,6 +301,16 @@ function isProperNameTail(text: string, phrase: TailPhrase): boolean {
   );
 }
 
+/**
+ * "the page Local Development Setup from Engineering", "Trademark Guidelines from Legal": on a page name
+ * only, one capitalised word after "from" at its end says where the page comes from, so a space of the
+ * directory named by that word (never a person's: "from Jane" is someone who sent it). "in" keeps its
+ * words ("Diversity in Engineering" is a title).
+ */
+function isFromNameTail(text: string, phrase: TailPhrase): boolean {
+  return !phrase.marked && /^[A-Z][a-z]+$/.test(phrase.name) && /^from\s/i.test(text.slice(phrase.start));
+}
+
 /** The text without a trailing space phrase that names one space of the directory, and that space's key. */
 function takeTailSpace(
   text: string,
@@ -308,7 +318,7 @@ function takeTailSpace(
   search = false,
 ): { rest: string; key: string } | undefined {
   for (const phrase of tailPhrases(text)) {
-    const proper = search && isProperNameTail(text, phrase);
+    const proper = search ? isProperNameTail(text, phrase) : isFromNameTail(text, phrase);
     if (!isCandidate(phrase) && !proper) continue;
     const match = spaceNamed(phrase.name, index);
     if (match === undefined) continue;
@@ -684,7 +694,8 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   const leadingSpace = lead !== undefined && (lead.marked || typedLikeKey(lead.word, lead.titled));
   const search = intent.kind === 'operation';
   const tailed = tailPhrases(words).some(
-    (phrase) => isCandidate(phrase) || (search && isProperNameTail(words, phrase)),
+    (phrase) =>
+      isCandidate(phrase) || (search ? isProperNameTail(words, phrase) : isFromNameTail(words, phrase)),
   );
   return (
     tailed ||

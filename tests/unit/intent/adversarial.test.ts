@@ -82,7 +82,13 @@ describe('punctuation and courtesy runs at the command-line cap', () => {
     expect(parseMessage(`${'thanks '.repeat(60)}x?`).kind).toBe('question');
     expect(parseMessage(`${'hey mate sir '.repeat(40)}x`).kind).not.toBe('greeting');
     expect(parseMessage(`${'thanks for that '.repeat(40)}x`).kind).not.toBe('greeting');
-    expect(parseMessage(`${'thanks '.repeat(60)}`).kind).toBe('greeting');
+    expect(parseMessage(`${'thanks '.repeat(28)}`).kind).toBe('greeting');
+    // "much appreciated" was one greeting word and also "much" + "appreciated", "ekaaro" was in two lists: each run
+    // that failed at its end was tried 2^n ways (seconds at 400 characters). Greeting lines are read up to 200 characters.
+    expect(parseMessage(`${'much appreciated '.repeat(60)}x`).kind).not.toBe('greeting');
+    expect(parseMessage(`${'ekaaro '.repeat(60)}x`).kind).not.toBe('greeting');
+    expect(parseMessage(`${'much appreciated '.repeat(11)}x`).kind).not.toBe('greeting');
+    expect(parseMessage('much appreciated, thanks much').kind).toBe('greeting');
   });
 });
 
