@@ -731,10 +731,12 @@ const READ_FIRST =
 /**
  * A read without Slack's formatting around a name, a space or its verb ("search *HR* for parental
  * leave", "open the `Laptop Setup` page"): the marks say how it looks, not what is asked. A write
- * keeps them (they may be the page's formatting).
+ * keeps them (they may be the page's formatting), and so does a title in double quotes (`get "a `b` c" in
+ * ENG` names a title with backticks in it, as typed).
  */
 function withoutInlineMarks(text: string): string {
-  if (!/[*_~`]/.test(text) || WRITE_WORD.test(text) || !READ_FIRST.test(text)) return text;
+  if (!/[*_~`]/.test(text) || /["“”]/.test(text) || WRITE_WORD.test(text) || !READ_FIRST.test(text))
+    return text;
   return text.replace(INLINE_MARKS, (_all, space: string, _mark: string, inside: string) => space + inside);
 }
 

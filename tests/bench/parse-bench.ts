@@ -42,6 +42,10 @@ const SHAPES: readonly { readonly name: string; readonly make: (size: number) =>
   { name: 'question with a long body', make: (n) => build('what is this?\n', 'a ', n) },
   { name: 'short chat sentences', make: (n) => build('', 'sorry, crazy day. ', n, 'x') },
   { name: 'one-word clauses', make: (n) => build('', 'a, ', n, 'x') },
+  {
+    name: 'greeting words that split two ways, then a word',
+    make: (n) => build('', 'much appreciated ', n, ' x'),
+  },
 ];
 /** A first line just under the command-line cap: the longest line every command rule reads. */
 const AT_CAP = MAX_COMMAND_LINE_LENGTH - 10;
