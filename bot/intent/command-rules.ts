@@ -12,7 +12,7 @@ import {
   parsePageThenColonText,
 } from './edit-phrases.js';
 import { plainReadVerb } from './informal-reads.js';
-import { PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
+import { isDefiniteName, PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
 import { isAside } from './name-residue.js';
 import { isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
@@ -293,7 +293,10 @@ const RULES: readonly Rule[] = [
       parsePageFirstEdit(rest, body) ??
       statedAfterPage(`${match[0]}${rest}`, body),
   ],
-  [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
+  // "from ENG, open the testing strategy": the space the page comes from, then the read.
+  [/^from\s+(?=\S)/i, (rest, body, match) => spaceThenEdit(`${match[0]}${rest}`, body)],
+  // "pull the X page up", "could you put the X page up for me": the page put on screen.
+  [/^(?:pull|bring|put)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
     /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
     updateRule('set-title'),
@@ -498,7 +501,7 @@ const RULES: readonly Rule[] = [
         : parseSearchWords(rest),
   ],
   [
-    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=\s+(?:(?:any|some|all)\s+)?(?:pages|docs|documents|documentation|articles)\s+(?:about|on|regarding|concerning|related\s+to)\s)|(?:send|share|provide|forward)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|read\s+(?:through|over)(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+|a\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
+    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=\s+(?:(?:any|some|all)\s+)?(?:pages|docs|documents|documentation|articles)\s+(?:about|on|regarding|concerning|related\s+to)\s)|(?:send|share|provide|forward)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|read\s+(?:through|over)(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|put\s+up(?=\s+(?:the|our)\s)|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+|a\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
     // "check the HR space for X": a space, then what to look for in it (a search).
     (rest) =>
       QUESTION_AFTER_SHOW.test(rest)
@@ -814,17 +817,25 @@ const AFTER_SPACE = /\s*,\s*(?=\S)/y;
  */
 function spaceThenEdit(line: string, body: string): Intent | undefined {
   const cursor = new TextCursor(line);
-  const key = readSpaceName(cursor) ?? readSpaceClause(cursor, ['in', 'on', 'inside', 'within']);
+  const key = readSpaceName(cursor) ?? readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'from']);
   // Only a space said to be one ("the engineering space", "ENG" in capitals): "in the rota, …" names a page.
   const said = /\b(?:space|wiki)\b|\s~?[A-Z][A-Z0-9]{1,9}\b/.test(line.slice(0, cursor.pos));
   if (key === undefined || !said || !cursor.take(AFTER_SPACE)) return undefined;
   const command = stripPoliteness(cursor.rest());
-  const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
+  // "in HR, the expense policy pls": a page named with "the" and no verb is opened there.
+  const read =
+    command.length > 0
+      ? (applyRules(baseVerbForm(command), body) ??
+        (isDefiniteName(command) ? parseGetTarget(command) : undefined))
+      : undefined;
   if (read?.kind !== 'page-by-name') return undefined;
   const ref = read.request.ref;
-  return ref.spaceKey !== undefined
-    ? read
-    : ({ ...read, request: { ...read.request, ref: { ...ref, spaceKey: key } } } as Intent);
+  if (ref.spaceKey !== undefined) return read;
+  // "in LEGAL, open "Trademark Guidelines"": read with the space after it, as typed that way (a quoted title in a space).
+  const moved =
+    read.request.operation === 'get' ? applyRules(baseVerbForm(`${command} in ${key}`), body) : undefined;
+  if (moved?.kind === 'operation' && moved.request.operation === 'get') return moved;
+  return { ...read, request: { ...read.request, ref: { ...ref, spaceKey: key } } } as Intent;
 }
 
 /** The space before a create verb, and the verb ("in the engineering space, create "). */

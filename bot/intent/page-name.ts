@@ -160,6 +160,18 @@ const SPACE_BEFORE_NAME =
 /** "the expense policy one", "the feature flags thing": "one" or "thing" for the page, after its name. */
 const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+(?:one|One|ONE|thing|THING)$/;
 
+/** A sentence's end after a word of the name, then the next sentence ("the expense policy. Also, …"). */
+const NEXT_SENTENCE = /(?<=[\p{L}\p{N}]{2})[.!?]+\s+(?=\p{L})/u;
+
+/**
+ * `text` up to the end of its first sentence: "the team rituals page. Then search retro" names the page
+ * and then asks something else. Not in quotes, where a title may hold a full stop.
+ */
+function withoutNextSentence(text: string): string {
+  const end = NEXT_SENTENCE.exec(text);
+  return end && end.index > 0 && !/["“”]/.test(text.slice(0, end.index)) ? text.slice(0, end.index) : text;
+}
+
 /**
  * The page a reader wants opened, named by its title words (see {@link readPageName}), with the why
  * and when said after the name left out ("open the expense policy so I can check the limits"), "one"
@@ -167,7 +179,7 @@ const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+(?:one|One|ONE|thing|THING)$/;
  */
 export function readPageToOpen(text: string): TitleSearchRef | undefined {
   if (text.length > MAX_TITLE_LENGTH * 2) return readPageName(text);
-  const trimmed = withoutTailAfterName(withoutNameResidue(text));
+  const trimmed = withoutTailAfterName(withoutNameResidue(withoutNextSentence(text)));
   const context = CONTEXT_AFTER_NAME.exec(trimmed);
   const named = (context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
     .replace(FRESHNESS, '$1')

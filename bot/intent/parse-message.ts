@@ -209,6 +209,13 @@ const WHERE_KEPT = new RegExp(
 const DOCUMENT_KIND =
   /\b(?:docs?|documents?|documentation|pages?|wiki|runbooks?|playbooks?|handbooks?|guides?|guidelines|policy|policies|process(?:es)?|procedures?|checklists?|templates?|notes|faqs?|rota|specs?|adrs?|release\s+notes|write-?ups?|postmortems?|post-mortems?|how-?tos?|manuals?|info|stuff)\b/i;
 
+/** Courtesy that makes bare words a request for something ("… pls", "please …", "… thx"). Kept as data. */
+const COURTESY_WORD = /(?:^|\s)(?:pls|plz|please|pleas|plse|kindly|thx|thanks|ty)(?=[\s,.!]|$)/i;
+
+/** "can I have …", "could we get …", "may I please have …": the asker asks to be given something. */
+const ASKED_TO_HAVE =
+  /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|pls\s+)?(?:have|get|grab)\s+(?:the|our)\s/i;
+
 /** A topic that ends with a singular page noun: one page named ("the bike racks page"). */
 const ONE_PAGE_NAMED = /\s(?:page|doc|document|article)$/i;
 
@@ -251,9 +258,9 @@ const WHERE_CAN_I_SEE_DOCS =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|get|check)\s+(?:the\s+|any\s+|some\s+|our\s+)?(?:docs?|documents?|documentation|pages?|info|information|details|stuff|material)\s+(?:for|on|about|regarding|related\s+to)\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
-/** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
+/** "the X page", "our X doc", "the X page in HR", "the X doc from sales": one page named by its title words. */
 const ONE_NAMED_PAGE =
-  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
+  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on|from)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
 /** "where's the X page", "where is X page", "tell me where is the X page" (non-native): the page is opened (only when the words end in a page noun). */
 const WHERE_IS_PAGE =
   /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
@@ -280,6 +287,10 @@ function endsInDocumentNoun(name: string): boolean {
   const last = /\s([a-z]{4,14})[\s?!.]*$/.exec(name)?.[1];
   if (last === undefined || isEnglishWord(last)) return false;
   return DOCUMENT_NOUN_WORDS.some((noun) => noun.length >= 4 && editDistance(last, noun, 1) <= 1);
+}
+/** True when `name` ends in one document's noun ("the expense policy"), not several ("the kafka runbooks"). */
+function namesOneDocument(name: string): boolean {
+  return !PLURAL_DOCUMENT_NOUN.test(name) && endsInDocumentNoun(name);
 }
 /** Document nouns in the plural at the end of what is asked after ("the kafka runbooks", "our onboarding guides"). */
 const PLURAL_DOCUMENT_NOUN =
@@ -978,7 +989,14 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (keywords && isKeywordQuery(askedLine, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.
   const asked = isQuestion(core) || /\?\s*$/.test(askedLine);
-  const definite = keywords && isDefiniteName(core) && !asked ? definiteName(core) : undefined;
+  // "can I have the expense policy?": a document asked for, not a question ("can I have the day off?" stays one).
+  const askedForDocument = ASKED_TO_HAVE.test(line.trim()) && namesOneDocument(core);
+  // "Engineering Handbook pls": a title written in capitals, asked for politely, names one page.
+  const titleAsked = !asked && COURTESY_WORD.test(line) && isTitleInCapitals(core);
+  const definite =
+    keywords && (isDefiniteName(core) || titleAsked) && (!asked || askedForDocument)
+      ? definiteName(core)
+      : undefined;
   if (definite) return definite;
   if (isQuestion(askedLine) || isQuestion(core)) return asQuestion(line, bodyLines);
   const quote = readQuoted(core, 0);

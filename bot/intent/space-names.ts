@@ -146,6 +146,12 @@ const DEPARTMENT_WORDS: readonly (readonly string[])[] = [
   ['sales', 'commercial'],
 ];
 
+/**
+ * The words of {@link DEPARTMENT_WORDS} after each group's first (its usual key: "hr", "ops", "eng"):
+ * typed in capitals ("in IT", "in DEV"), one is still a department's name, not necessarily a key.
+ */
+const DEPARTMENT_ALIASES: ReadonlySet<string> = new Set(DEPARTMENT_WORDS.flatMap((group) => group.slice(1)));
+
 /** How a phrase named a space: by its key, its whole name, or one distinctive word of the name. */
 type NameMatch = { readonly key: string; readonly by: 'key' | 'name' | 'word' | 'words' };
 
@@ -626,6 +632,8 @@ const SAID_SPACE = /^(?:['’]s)?\s{1,8}(?:space|wiki)\b|^['’]s\b/i;
  * capitals (`in LEGAL`). "the IT space" is not bare: a department's acronym may be a name's word.
  */
 function typedAsKey(typed: string, key: string): boolean {
+  // "anything on laptops in IT": a department's other word typed in capitals names a space whose key differs (OPS).
+  if (DEPARTMENT_ALIASES.has(key.toLowerCase())) return false;
   const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}~]/u.test(char);
   for (let at = typed.indexOf(key); at >= 0; at = typed.indexOf(key, at + 1)) {
     const end = at + key.length;

@@ -291,7 +291,9 @@ describe('mentionsSpaceName: the cheap check before any directory look-up', () =
     [search('vpn', 'ENG'), 'search vpn in ENG', [], false],
     [search('vpn', 'IT'), 'search vpn in the IT space', [], true],
     [search('vpn', 'IT'), "search vpn in IT's wiki", [], true],
-    [search('vpn', 'IT'), 'search vpn in IT', [], false],
+    // "IT" is a department's other word (the IT & Operations space may have key OPS): looked up.
+    [search('vpn', 'IT'), 'search vpn in IT', [], true],
+    [search('vpn', 'IT'), 'search vpn in IT', ['IT'], false],
     [search('vpn', 'LEGAL'), 'search vpn in the LEGALISH space in LEGAL', [], false],
     [search('vpn', 'ENG'), 'search vpn in eng', ['ENG', 'HR'], false],
     [search('vpn', 'OPS'), 'search vpn in ops', [], true],
