@@ -46,12 +46,31 @@ const COMMA_SPACE = /,\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?$/;
 const CAPITALS_NOT_A_SPACE = new Set(
   'ASAP PLS PLZ THX TY TQ FYI BTW ETA EOD EOW COB OK OKAY URGENT NOW PDF URL LINK'.split(' '),
 );
-/** "… in jdoe's space": someone's personal space (`~jdoe`). */
+/**
+ * "… in jdoe's space": someone's personal space (`~jdoe`), named by a user name typed in lower case. A
+ * name in capitals ("in Priya's space") is a person's name, left for the space directory to resolve.
+ */
 const PERSONAL_SPACE = /\s+(?:in|from)\s+([a-z][a-z0-9._-]{0,30})['’]s\s+(?:personal\s+)?space$/i;
+/** "… in my space", "… in my personal space": the asker's own space, whose key the words do not give. */
+const OWN_SPACE = /\s+(?:in|from)\s+my\s+(?:own\s+)?(?:personal\s+)?(?:space|wiki)$/i;
 /** "VPN Setup Guide (OPS)", "feature flags [ENG]": the space key in brackets after the name. */
 const SPACE_IN_BRACKETS = /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Za-z][A-Za-z0-9]{0,31})\s*[)\]]?()$/i;
 const NOT_A_NAME =
   /^(?:the|a|an|it|this|that|these|those|them|one|ones|all|everything|anything|something|nothing|stuff|things|more|results?|pages?|docs?|documents?|me|us|here|there)$/i;
+
+/** Words that only agree or point ("yes that one", "ok this", "yeah it"): no page's name. Kept as data. */
+const POINTING_WORDS = new Set(
+  'yes yeah yep yup ya ok okay k sure alright right cool great perfect fine that this one it the'.split(' '),
+);
+
+/** True when every word of `words` only agrees or points ("yes that one"; see {@link POINTING_WORDS}). */
+export function onlyAgreesOrPoints(words: string): boolean {
+  return words
+    .toLowerCase()
+    .split(/[\s,.!]+/)
+    .filter((word) => word.length > 0)
+    .every((word) => POINTING_WORDS.has(word));
+}
 
 /** "the laptop setup page for the new hire": why the page is wanted, after the page noun. */
 const PAGE_THEN_PURPOSE =
@@ -83,6 +102,7 @@ interface TrailingSpace {
 /** The space at the end of `text`: "in ENG", "in the HR space", "(OPS)", "in jdoe's space" (`~jdoe`). */
 function trailingSpace(text: string): TrailingSpace | undefined {
   const personal = PERSONAL_SPACE.exec(text);
+  if (personal && /^\p{Lu}/u.test(personal[1]!)) return undefined;
   const personalKey = personal ? acceptSpaceWord(`~${personal[1]}`, true) : undefined;
   if (personal && personalKey !== undefined) return { key: personalKey, index: personal.index };
   const space = TRAILING_SPACE.exec(text) ?? SPACE_IN_BRACKETS.exec(text);
@@ -119,6 +139,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   const space = trailingSpace(rest);
   const spaceKey = space?.key;
   if (space) rest = rest.slice(0, space.index);
+  // "the promotion packet draft in my space": the asker's own space, which the title search reaches anyway.
+  else rest = rest.replace(OWN_SPACE, '');
   if (quoted?.kind === 'quoted' && (quoted.end === rest.length || spaceKey !== undefined)) {
     rest = quoted.value;
   } else {
@@ -135,7 +157,7 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   const inner = readQuoted(rest.trim(), 0, MAX_TITLE_LENGTH * 2);
   const words = (inner?.kind === 'quoted' && inner.end === rest.trim().length ? inner.value : rest).trim();
   if (words.length === 0 || words.length > MAX_TITLE_LENGTH) return undefined;
-  if (!/[\p{L}\p{N}]/u.test(words) || NOT_A_NAME.test(words)) return undefined;
+  if (!/[\p{L}\p{N}]/u.test(words) || NOT_A_NAME.test(words) || onlyAgreesOrPoints(words)) return undefined;
   return { kind: 'title-search', words, ...(spaceKey !== undefined ? { spaceKey } : {}) };
 }
 
@@ -211,7 +233,8 @@ export function isTitleInCapitals(text: string): boolean {
   // Typed all in capitals ("PAGES ABOUT KAFKA"), the capitals say nothing.
   if (trimmed.length > 150 || !/\p{Ll}/u.test(trimmed)) return false;
   const withArticle = /^(?:the|our)\s/i.test(trimmed) ? trimmed : `the ${trimmed}`;
-  if (!isTitleShaped(withArticle)) return false;
+  // "the 2nd 1" (phone spelling of "the second one"): numbers alone are no title in capitals.
+  if (!isTitleShaped(withArticle) || !/(?:^|\s)\p{Lu}/u.test(withArticle)) return false;
   const words = closedWordsOf(withArticle.replace(/^\S+\s+/, '').replace(/\s+(?:page|doc|document)$/i, ''));
   return !allWordsFrom(words, FUNCTION_WORDS);
 }

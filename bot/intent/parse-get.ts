@@ -1,6 +1,12 @@
 import { ASKED_READ } from './asked-read.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { isTitleInCapitals, isTitleShaped, readPageName, readPageToOpen } from './page-name.js';
+import {
+  isTitleInCapitals,
+  isTitleShaped,
+  onlyAgreesOrPoints,
+  readPageName,
+  readPageToOpen,
+} from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { DESCRIBED_PAGE, isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { readQuoted } from './read-quoted.js';
@@ -87,6 +93,8 @@ function getByName(text: string): Intent {
   const ref = readPageToOpen(named) ?? readPageName(text);
   // "open a ticket for the outage", "open an incident": a thing to start, never a page's name.
   if (ref && INDEFINITE_THING.test(ref.words)) return unclear(text);
+  // "yes that one, open it": nothing named, nothing to search for.
+  if (!ref && onlyAgreesOrPoints(text)) return unclear(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }
 
