@@ -166,7 +166,7 @@ const CLAUSE_WORDS = new Set([...PRONOUNS, ...CLAUSE_VERBS, ...CHAT_AND_TIME]);
 const CLOCK_TIME = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
 /** What the asker is doing, opening a clause ("…, doing code review", "…, prepping the demo"). */
 const DOING = new Set(
-  'doing thinking hoping wondering considering working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing visiting arriving returning attending hosting presenting interviewing commuting relocating'.split(
+  'doing thinking hoping wondering considering working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing visiting arriving returning attending hosting presenting interviewing commuting relocating explaining showing teaching introducing briefing mentoring coaching welcoming demoing answering replying drafting comparing sharing sending'.split(
     ' ',
   ),
 );
@@ -448,7 +448,7 @@ const TAIL_WORDS = new Set(
     'i im ive ill id you u ya ye we he she they which who whom whose ' +
     'please pls plz pleeease thx thanks thank ty tysm tq tqvm thnx thanx tks tnx cheers mate pal buddy bro dude guys folks ' +
     'na yaar lah leh la lor sia eh ah abeg po sir madam maam boss lol haha hehe btw fyi tbh imo ok okay yeah yea yep innit ' +
-    'asap rn now urgently immediately again too also already quickly quick real up over once can could would will'
+    'asap rn now urgently immediately again too also already quickly quick real up over once can could would will here'
   ).split(' '),
 );
 /** Where a page is kept, before "in <space>" ("… page located in the ops space", "… kept on the HR wiki"). */

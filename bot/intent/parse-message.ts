@@ -295,6 +295,9 @@ function namesOneDocument(name: string): boolean {
 /** Document nouns in the plural at the end of what is asked after ("the kafka runbooks", "our onboarding guides"). */
 const PLURAL_DOCUMENT_NOUN =
   /^(?:the|our|any)\s.*\s(?:guides|policies|handbooks|runbooks|playbooks|procedures|checklists|templates|faqs|manuals|docs|documents|pages)[\s?!.]*$/i;
+/** "… in IT", "… in the HR space", "… from OPS": a space after a name, looked past for the name's last noun. */
+const SPACE_AT_END =
+  /\s+(?:in|on|from)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|[\p{L}&]{1,30}\s+space)[\s?!.]*$/u;
 const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
 /** "… page open it", "… page, can you open it": what to do with the page, after it. */
 const OPEN_IT_AFTER =
@@ -461,7 +464,7 @@ function wherePageIsAsked(core: string): Intent | undefined {
       return parseSearchWords(name.replace(/^(?:the|our|any)\s+/i, ''));
     if (
       name.length <= MAX_PAGE_NAME_LINE &&
-      (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name)))
+      (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name.replace(SPACE_AT_END, ''))))
     )
       return definiteName(name);
   }
