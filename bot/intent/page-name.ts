@@ -179,6 +179,11 @@ const SPACE_OWNS = /^(?:(?:the|our)\s+)?([A-Z][A-Z0-9]{1,9})(?:\s+(?:team|space|
  */
 const SPACE_BEFORE_NAME =
   /^(?:(?:the|our)\s+)?(?!(?:the|our|a|an|this|that|my|your|which|what|team|company|main|shared|personal)\s)((?:[\p{L}&]+\s+){0,2}?[\p{L}&]+\s+(?:space|wiki))(?:\s+(?=[A-Z])|['’]s\s+(?=\S))/u;
+/**
+ * "ENG/Team Rituals", "HR > Expense Policy": a space key in capitals, then the page, as a breadcrumb
+ * reads. A slash only before a word in capitals and small letters ("CI/CD Guide", "TCP/IP" are names).
+ */
+const BREADCRUMB = /^(~?[A-Z][A-Z0-9]{1,9})(?:\s*[>»›→]\s*|\s+\/\s+|\/(?=\p{Lu}\p{Ll}))(?=\S)/u;
 /** "the expense policy one", "the feature flags thing": "one" or "thing" for the page, after its name. */
 const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+(?:one|One|ONE|thing|THING)$/;
 
@@ -210,6 +215,11 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
       key ? ` in ${key}` : ` in the ${name} space`,
     )
     .replace(COMMA_SPACE, (all, key: string) => (CAPITALS_NOT_A_SPACE.has(key) ? all : ` in ${key}`));
+  const crumb = BREADCRUMB.exec(named);
+  if (crumb) {
+    const inSpace = readPageName(`${named.slice(crumb[0].length)} in ${crumb[1]}`);
+    if (inSpace) return inSpace;
+  }
   const spaceFirst = SPACE_BEFORE_NAME.exec(named);
   if (spaceFirst) {
     const moved = readPageName(`${named.slice(spaceFirst[0].length)} in the ${spaceFirst[1]}`);

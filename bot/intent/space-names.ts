@@ -294,9 +294,9 @@ function isCandidate(phrase: TailPhrase): boolean {
 }
 
 /**
- * "vpn in Engineering", "leave policy in Operations": on search words only, one capitalised word after "in"
- * at the end of words typed in lower case is a proper name, so a space ("Diversity in Engineering",
- * typed as a title, keeps its words).
+ * "vpn in Engineering", "leave policy in Operations", "team rituals in Engineering": one capitalised word
+ * after "in" at the end of words typed in lower case is a proper name, so a space ("Diversity in
+ * Engineering", typed as a title, keeps its words).
  */
 function isProperNameTail(text: string, phrase: TailPhrase): boolean {
   return (
@@ -324,7 +324,8 @@ function takeTailSpace(
   search = false,
 ): { rest: string; key: string } | undefined {
   for (const phrase of tailPhrases(text)) {
-    const proper = search ? isProperNameTail(text, phrase) : isFromNameTail(text, phrase);
+    // "team rituals in Engineering": on a page name too, a capitalised word after words in lower case is a space.
+    const proper = isProperNameTail(text, phrase) || (!search && isFromNameTail(text, phrase));
     if (!isCandidate(phrase) && !proper) continue;
     const match = spaceNamed(phrase.name, index);
     if (match === undefined) continue;
@@ -703,7 +704,7 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   const search = intent.kind === 'operation';
   const tailed = tailPhrases(words).some(
     (phrase) =>
-      isCandidate(phrase) || (search ? isProperNameTail(words, phrase) : isFromNameTail(words, phrase)),
+      isCandidate(phrase) || isProperNameTail(words, phrase) || (!search && isFromNameTail(words, phrase)),
   );
   return (
     tailed ||

@@ -73,6 +73,10 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
       named('Parental Leave Policy', 'HR'),
     );
     expect(nameSpaces(named('Diversity in Engineering'), SPACES)).toEqual(named('Diversity in Engineering'));
+    // Words typed in lower case, then one capitalised word after "in": a space, as for search words.
+    expect(nameSpaces(named('team rituals in Engineering'), SPACES)).toEqual(named('team rituals', 'ENG'));
+    expect(nameSpaces(named('vpn guide in Operations'), SPACES)).toEqual(named('vpn guide', 'OPS'));
+    expect(nameSpaces(named('diversity in engineering'), SPACES)).toEqual(named('diversity in engineering'));
     // Non-native "of <name>" after a document noun, or before "space", names it too; "Head of Sales" keeps its words.
     expect(nameSpaces(named('Architecture Overview of Engineering'), SPACES)).toEqual(
       named('Architecture Overview', 'ENG'),
