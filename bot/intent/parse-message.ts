@@ -265,11 +265,12 @@ const ONE_NAMED_PAGE =
 const WHERE_IS_PAGE =
   /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /**
- * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?": the
- * page asked after, named with "the" or "our", then "is" at the end; it is opened.
+ * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?", "I keep
+ * forgetting where the expense policy lives": the page asked after, named with "the" or "our", then "is"
+ * at the end; it is opened.
  */
 const WHERE_THE_PAGE_IS =
-  /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know)|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+where\s+(?=(?:the|our)\s)/i;
+  /^(?:(?:tell|show|remind)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know|(?:always\s+|keep\s+)?forget(?:ting)?|forgot|can'?t\s+remember|can\s+never\s+remember|never\s+remember|don'?t\s+remember)|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+where\s+(?=(?:the|our)\s)/i;
 /** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
 const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
