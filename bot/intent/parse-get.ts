@@ -68,6 +68,8 @@ function oneOfTwoPages(text: string, secondAt: number): Intent {
 
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
 function getByName(text: string): Intent {
+  const pointed = POINTED_THEN_NAMED.exec(text);
+  if (pointed) return getByName(text.slice(pointed[0].length));
   const two = TWO_PAGES.exec(text);
   if (two) return oneOfTwoPages(text, two[0].length);
   const later = LATER_READ.exec(text);
@@ -97,6 +99,10 @@ function getByName(text: string): Intent {
   if (!ref && onlyAgreesOrPoints(text)) return unclear(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }
+
+/** "it - the expense policy I mean", "that one, the vpn guide": a pronoun, then the page it stands for. */
+const POINTED_THEN_NAMED =
+  /^(?:it|that|this|that\s+one|this\s+one)\s*(?:[-–—,:]|\s(?=i\s+mean\b))\s*(?:i\s+mean\s+)?(?=(?:the|our)\s+\S)/i;
 
 /** Curly and low double quotes, said straight when a read's quotes do not pair up. */
 const CURLY_DOUBLE = /[“”„]/g;
