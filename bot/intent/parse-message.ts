@@ -289,6 +289,13 @@ function endsInDocumentNoun(name: string): boolean {
   if (last === undefined || isEnglishWord(last)) return false;
   return DOCUMENT_NOUN_WORDS.some((noun) => noun.length >= 4 && editDistance(last, noun, 1) <= 1);
 }
+/** "the expense policy", "our vpn setup guide" (after "how do I open …"): one document named by "the" and its noun, opened. */
+function documentNamed(text: string): Intent | undefined {
+  const name = text.replace(/[\s?!.]+$/, '');
+  const one = name.length <= MAX_PAGE_NAME_LINE && /^(?:the|our)\s/i.test(name) && namesOneDocument(name);
+  return one ? definiteName(name) : undefined;
+}
+
 /** True when `name` ends in one document's noun ("the expense policy"), not several ("the kafka runbooks"). */
 function namesOneDocument(name: string): boolean {
   return !PLURAL_DOCUMENT_NOUN.test(name) && endsInDocumentNoun(name);
@@ -536,6 +543,21 @@ function pageHadAsked(core: string): Intent | undefined {
   if (named) return named;
   const documentNamed = /^(?:the|our)\s/i.test(name) && DOCUMENT_NOUN.test(withoutTailAfterName(name));
   return documentNamed ? definiteName(name) : undefined;
+}
+
+/**
+ * "is there a page called Team Rituals?", "do we have a doc named Laptop Setup": whether a page of that
+ * name exists, asked by its name; it is opened (a title search finds it or says there is none).
+ */
+const PAGE_CALLED_ASKED =
+  /^(?:is\s+there|(?:do|d)\s+(?:we|you|u)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|(?:we|you|u)\s+(?:have|got)|got|any)\s+(?:a|an|any|one)\s+(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\s+(?:called|named|titled|with\s+the\s+(?:title|name))\s+(?=\S)/i;
+
+/** The page asked after in "is there a page called X?", else `undefined`. */
+function pageCalledAsked(core: string): Intent | undefined {
+  const lead = PAGE_CALLED_ASKED.exec(core);
+  if (!lead || core.length > MAX_PAGE_NAME_LINE) return undefined;
+  const ref = readPageToOpen(core.slice(lead[0].length).replace(/[\s?!.]+$/, ''));
+  return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
 
 /**
@@ -934,12 +956,13 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     const ruledCreate = applyRules(baseVerbForm(core), bodyLines);
     return isCreate(ruledCreate) ? ruledCreate! : newPage;
   }
-  const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core) ?? wherePageLives(core);
+  const wherePageIs =
+    wherePageIsAsked(core) ?? pageHadAsked(core) ?? wherePageLives(core) ?? pageCalledAsked(core);
   if (wherePageIs) return wherePageIs;
   const reach = HOW_TO_REACH.exec(core);
   const available = reach ? undefined : (IS_AVAILABLE.exec(core) ?? WHAT_PAGE_LOOKS_LIKE.exec(core))?.[1];
   const reached = reach
-    ? namedPage(core.slice(reach[0].length))
+    ? (namedPage(core.slice(reach[0].length)) ?? documentNamed(core.slice(reach[0].length)))
     : available !== undefined
       ? namedPage(available)
       : undefined;
