@@ -63,6 +63,9 @@ const SPACE_NAMED_FIRST = new RegExp(
   String.raw`^(?:(?:over\s+)?(?:in|on|within|inside|from|for)\s+(${NAMED_SPACE})\s*[,:;\-–—]?|(${NAMED_SPACE})\s*[:\-–—])\s+(?=(?:(?:please|pls|plz|kindly|(?:can|could|would)\s+(?:you|u))\s+){0,2}(?:search|find|look|locate|open|show|get|pull|bring|check|display|view|read|fetch|dig|give)\b|[^\s,:;.!?]+(?:\s+[^\s,:;.!?]+){0,3}[\s.!?]*$)`,
   'iu',
 );
+/** Words that end in one page's noun ("expense policy page", "the team rituals doc"). */
+const PAGE_NOUN_LAST = /^(?:(?:the|our)\s+)?[^\s,:;.!?]+(?:\s+[^\s,:;.!?]+){0,5}\s(?:page|doc)[\s.!?]*$/i;
+
 /** Verbs of reading and searching that may follow a space named first. */
 const READ_VERB_FIRST =
   /^(?:search|find|look|locate|open|show|get|pull\s+up|bring\s+up|check|display|view|read|fetch|dig\s+up|give\s+me)\b/i;
@@ -71,6 +74,8 @@ const READ_VERB_FIRST =
 function readInNamedSpace(rest: string, body: string, space: string): Intent | undefined {
   const command = stripPoliteness(rest);
   if (READ_VERB_FIRST.test(command)) return applyRules(baseVerbForm(`${command} in ${space}`), body);
+  // "HR space - expense policy page": one page named by its noun is opened there.
+  if (body.trim() === '' && PAGE_NOUN_LAST.test(command)) return parseGetTarget(`${command} in ${space}`);
   // Keywords alone ("People & HR space: parental leave"): at most four words, none of a clause.
   const keywords = body.trim() === '' && !isQuestion(command) && !isAside(command);
   return keywords ? parseSearchWords(`${command} in ${space}`) : undefined;
@@ -293,6 +298,8 @@ const RULES: readonly Rule[] = [
       parsePageFirstEdit(rest, body) ??
       statedAfterPage(`${match[0]}${rest}`, body),
   ],
+  // "over in HR, pull up the expense policy": where, said with "over".
+  [/^over\s+(?=(?:in|on)\s)/i, (rest, body) => spaceThenEdit(rest, body)],
   // "from ENG, open the testing strategy": the space the page comes from, then the read.
   [/^from\s+(?=\S)/i, (rest, body, match) => spaceThenEdit(`${match[0]}${rest}`, body)],
   // "pull the X page up", "could you put the X page up for me": the page put on screen.
@@ -807,8 +814,12 @@ function contextThenWrite(line: string, body: string): Intent | undefined | 'new
   return write ? read : news;
 }
 
-/** After a space named first: a break, then the command ("in the engineering space, add to X: …"). */
-const AFTER_SPACE = /\s*,\s*(?=\S)/y;
+/**
+ * After a space named first: a break, then the command ("in the engineering space, add to X: …"), or
+ * no break before asking words or a read's verb ("in OPS can you open the vpn guide").
+ */
+const AFTER_SPACE =
+  /\s*,\s*(?=\S)|\s+(?=(?:(?:can|could|would)\s+(?:you|u)|please|pls|plz|kindly|open|show|pull\s+up|bring\s+up)\s)/y;
 
 /**
  * "in the engineering space, add to the deploy checklist: …", "in ENG, rename X to Y": the space first,

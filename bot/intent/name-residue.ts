@@ -445,7 +445,7 @@ export function withSpaceOfNamed(text: string): string {
  */
 const TAIL_WORDS = new Set(
   (
-    'i im ive ill id you u ya ye we he she they which who whom whose ' +
+    'i im ive ill id you u ya ye we he she they which who whom whose thats ' +
     'please pls plz pleeease thx thanks thank ty tysm tq tqvm thnx thanx tks tnx cheers mate pal buddy bro dude guys folks ' +
     'na yaar lah leh la lor sia eh ah abeg po sir madam maam boss lol haha hehe btw fyi tbh imo ok okay yeah yea yep innit ' +
     'asap rn now urgently immediately again too also already quickly quick real up over once can could would will here'

@@ -40,8 +40,8 @@ const TRAILING_SPACE =
  */
 const UNDER_SPACE =
   /(?<=\S)\s+(?:under|at|@)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?|([\p{L}\p{N}]{2,30})\s+space)$/u;
-/** "Open API Style Guide, ENG": a space key in capitals after a comma at the end of a page to read. */
-const COMMA_SPACE = /,\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?$/;
+/** "Open API Style Guide, ENG", "the expense policy - HR", "… / HR": a space key in capitals after a break at the end of a page to read. */
+const COMMA_SPACE = /(?:,|\s[-–—/])\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?$/;
 /** Words typed in capitals after a comma that are chat, not a space ("…, ASAP", "…, PLS", "…, OK"). */
 const CAPITALS_NOT_A_SPACE = new Set(
   'ASAP PLS PLZ THX TY TQ FYI BTW ETA EOD EOW COB OK OKAY URGENT NOW PDF URL LINK'.split(' '),
@@ -179,6 +179,9 @@ const SPACE_OWNS = /^(?:(?:the|our)\s+)?([A-Z][A-Z0-9]{1,9})(?:\s+(?:team|space|
  */
 const SPACE_BEFORE_NAME =
   /^(?:(?:the|our)\s+)?(?!(?:the|our|a|an|this|that|my|your|which|what|team|company|main|shared|personal)\s)((?:[\p{L}&]+\s+){0,2}?[\p{L}&]+\s+(?:space|wiki))(?:\s+(?=[A-Z])|['’]s\s+(?=\S))/u;
+/** "the engineering team's testing strategy", "the legal team's guidelines": a team's page, in that team's space. */
+const TEAM_OWNS =
+  /^(?:(?:the|our)\s+)?(?!(?:the|our|a|an|this|that|my|your|which|what)\s)([\p{L}&]+(?:\s+[\p{L}&]+)?)\s+team['’]s\s+(?=\S)/u;
 /**
  * "ENG/Team Rituals", "HR > Expense Policy": a space key in capitals, then the page, as a breadcrumb
  * reads. A slash only before a word in capitals and small letters ("CI/CD Guide", "TCP/IP" are names).
@@ -224,6 +227,11 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
   if (spaceFirst) {
     const moved = readPageName(`${named.slice(spaceFirst[0].length)} in the ${spaceFirst[1]}`);
     if (moved) return moved;
+  }
+  const team = TEAM_OWNS.exec(named);
+  if (team) {
+    const owned = readPageName(`${named.slice(team[0].length)} in the ${team[1]} space`);
+    if (owned) return owned;
   }
   const owner = SPACE_OWNS.exec(named);
   const ownerKey = owner ? acceptSpaceWord(owner[1]!, false) : undefined;

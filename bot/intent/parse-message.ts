@@ -816,6 +816,16 @@ function readWords(intent: Intent): string | undefined {
   return undefined;
 }
 
+/** The space of a read (a search's, or a page's named or titled), if it has one. */
+function readSpace(intent: Intent): string | undefined {
+  if (intent.kind === 'page-by-name' && intent.request.operation === 'get')
+    return intent.request.ref.spaceKey;
+  if (intent.kind !== 'operation') return undefined;
+  const request = intent.request;
+  if (request.operation === 'search') return request.spaceKey;
+  return request.operation === 'get' && request.ref.kind === 'title' ? request.ref.spaceKey : undefined;
+}
+
 /** Readings small talk run on into a request may have spoilt: a read, nothing, a greeting or a question. */
 const RUN_ON_REPLACEABLE = new Set(['unclear', 'failure', 'greeting', 'question', 'search', 'get']);
 const RUN_ON_READINGS = new Set(['search', 'get', 'follow-up', 'approvals']);
@@ -843,6 +853,8 @@ function runOnRequest(
   const restKind = readingKind(rest);
   // "… can you open it": the pronoun points back at what the small talk named; nothing to read on its own.
   if (POINTS_BACK.test(readWords(rest) ?? '')) return undefined;
+  // "in OPS can you open the vpn guide": the same read, but the whole line also said where.
+  if (restKind === kind && readSpace(intent) !== undefined && readSpace(rest) === undefined) return undefined;
   if (RUN_ON_READINGS.has(restKind)) return rest;
   if (restKind === 'question')
     return ['unclear', 'failure', 'greeting'].includes(kind) ? asQuestion(line, bodyLines) : undefined;
