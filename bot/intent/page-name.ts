@@ -56,11 +56,13 @@ const OWN_SPACE = /\s+(?:in|from)\s+my\s+(?:own\s+)?(?:personal\s+)?(?:space|wik
 /** "VPN Setup Guide (OPS)", "feature flags [ENG]": the space key in brackets after the name. */
 const SPACE_IN_BRACKETS = /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Za-z][A-Za-z0-9]{0,31})\s*[)\]]?()$/i;
 const NOT_A_NAME =
-  /^(?:the|a|an|it|this|that|these|those|them|one|ones|all|everything|anything|something|nothing|stuff|things|more|results?|pages?|docs?|documents?|me|us|here|there)$/i;
+  /^(?:the|a|an|it|this|that|these|those|them|one|ones|all|both|either|each|everything|anything|something|nothing|stuff|things|more|results?|pages?|docs?|documents?|me|us|here|there)$/i;
 
-/** Words that only agree or point ("yes that one", "ok this", "yeah it"): no page's name. Kept as data. */
+/** Words that only agree or point ("yes that one", "ok this", "both of them"): no page's name. Kept as data. */
 const POINTING_WORDS = new Set(
-  'yes yeah yep yup ya ok okay k sure alright right cool great perfect fine that this one it the'.split(' '),
+  'yes yeah yep yup ya ok okay k sure alright right cool great perfect fine that this one it the both all of them these those'.split(
+    ' ',
+  ),
 );
 
 /** True when every word of `words` only agrees or points ("yes that one"; see {@link POINTING_WORDS}). */
