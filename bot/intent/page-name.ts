@@ -13,11 +13,11 @@ import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
 /**
- * "the page called X", "dis page: X" (phone spelling), "the page titled: X", "the page whose title is X":
- * the page noun and its naming words before a name.
+ * "the page called X", "dis page: X" (phone spelling), "the page titled: X", "the page whose title is X",
+ * "the page, name is X" (non-native): the page noun and its naming words before a name.
  */
 const LEADING_PAGE_WORDS =
-  /^(?:(?:the|teh|this|that|dis|dat|da|our|your|my|a|an)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)(?:\s*:\s*|\s+)(?:(?:(?:called|named|titled|entitled)\s*:?|whose\s+(?:title|name)\s+is|of|for|about|with\s+(?:the\s+)?(?:name|title)(?:\s+of)?|with)\s+)?(?:(?:the|teh)\s+)?/i;
+  /^(?:(?:the|teh|this|that|dis|dat|da|our|your|my|a|an)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)(?:\s*[:,]\s*|\s+)(?:(?:(?:called|named|titled|entitled)\s*:?|(?:(?:whose|its|the)\s+)?(?:title|name)\s+is\s*:?|of|for|about|with\s+(?:the\s+)?(?:name|title)(?:\s+of)?|with)\s+)?(?:(?:the|teh)\s+)?/i;
 const LEADING_NAMING =
   /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:link|url|web\s+address)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?=\S)|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;

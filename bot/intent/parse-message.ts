@@ -212,6 +212,9 @@ const DOCUMENT_KIND =
 /** Courtesy that makes bare words a request for something ("… pls", "please …", "… thx"). Kept as data. */
 const COURTESY_WORD = /(?:^|\s)(?:pls|plz|please|pleas|plse|kindly|thx|thanks|ty)(?=[\s,.!]|$)/i;
 
+/** "Page: Team Rituals", "doc: Laptop Setup": a page noun as a label, then the name. */
+const PAGE_LABEL = /^(?:page|doc|document)\s*:\s*(?=\S)/i;
+
 /** "can I have …", "could we get …", "may I please have …": the asker asks to be given something. */
 const ASKED_TO_HAVE =
   /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|pls\s+)?(?:have|get|grab)\s+(?:the|our)\s/i;
@@ -271,8 +274,8 @@ const WHERE_IS_PAGE =
  */
 const WHERE_THE_PAGE_IS =
   /^(?:(?:tell|show|remind)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know|(?:always\s+|keep\s+)?forget(?:ting)?|forgot|can'?t\s+remember|can\s+never\s+remember|never\s+remember|don'?t\s+remember)|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+where\s+(?=(?:the|our)\s)/i;
-/** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
-const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
+/** "where's X", "where is the X", "where is located the X" (non-native) with nothing after the name: the page asked after (see `wherePageIsAsked`). */
+const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)(?:\s+(?:located|kept|stored))?\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
 const DOCUMENT_NOUN =
   /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
@@ -1032,8 +1035,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const askedForDocument = ASKED_TO_HAVE.test(line.trim()) && namesOneDocument(core);
   // "Engineering Handbook pls": a title written in capitals, asked for politely, names one page.
   const titleAsked = !asked && COURTESY_WORD.test(line) && isTitleInCapitals(core);
+  // "Page: Team Rituals": the page named after a label.
+  const labelled = PAGE_LABEL.test(core) && !asked;
   const definite =
-    keywords && (isDefiniteName(core) || titleAsked) && (!asked || askedForDocument)
+    keywords && (isDefiniteName(core) || titleAsked || labelled) && (!asked || askedForDocument)
       ? definiteName(core)
       : undefined;
   if (definite) return definite;
