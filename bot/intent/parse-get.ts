@@ -22,7 +22,7 @@ const TRAILING_NOISE = /^[\s.,;:!?)]*(?:(?:in\s+)?(?:here|chat|teams|the\s+chat)
  * "the Things To Know page") starts a title instead. "The page with X" (one page) names it by X.
  */
 const ABOUT_WORDS =
-  /^(?:any|some)\s+(?!(?:of|one|more)\b)\S|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:stuff|anything|everything|something|whatever)\b|^all\s+(?!of\b)(?:the\s+|our\s+)?\S+(?:\s+\S+){0,4}?\s+(?:policies|pages|docs|notes|guides|runbooks|templates|documents)$|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages|docs|documents|documentation|articles|things|info|infos|information|informations|materials|resources|results|entries)(?=[\s.!?]*$|\s+(?:about|on|for|regarding|re|mentioning|related\s+to|relating\s+to|covering|with|containing|that|which|in|from|of|to\s+do\s+with)\b)|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages?|docs?|documents?|articles?|notes?)\s+(?:about|on|for|regarding|re|mentioning|related\s+to|covering|(?<=(?:pages|docs|documents|articles|notes)\s+)with|containing)\s/i;
+  /^(?:any|some)\s+(?!(?:of|one|more)\b)\S|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:stuff|anything|everything|something|whatever)\b|^all\s+(?!of\b)(?:the\s+|our\s+)?\S+(?:\s+\S+){0,4}?\s+(?:policies|pages|docs|notes|guides|runbooks|playbooks|templates|checklists|procedures|documents|adrs|faqs)$|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages|docs|documents|documentation|articles|things|info|infos|information|informations|materials|resources|results|entries)(?=[\s.!?]*$|\s+(?:about|on|for|regarding|re|mentioning|related\s+to|relating\s+to|covering|with|containing|that|which|in|from|of|to\s+do\s+with)\b)|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages?|docs?|documents?|articles?|notes?|guides|runbooks|policies|playbooks|checklists|templates|how-?tos)\s+(?:about|on|for|regarding|re|mentioning|related\s+to|covering|(?<=(?:pages|docs|documents|articles|notes)\s+)with|containing)\s/i;
 /** "page ", "the doc called ": page words before a quoted title. */
 const PAGE_NOUN_FIRST =
   /^(?:(?:the|this|that)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled)\s+)?/i;
@@ -85,6 +85,7 @@ function getByName(text: string): Intent {
   // "check the ops wiki for printer setup": a space, then what to look for in it, is a search.
   if (
     ABOUT_WORDS.test(text) ||
+    ABOUT_WORDS.test(withoutSpace) ||
     COLLECTION_END.test(` ${withoutSpace}`) ||
     DESCRIBED_PAGE.test(text) ||
     isSpaceThenTopic(text)
