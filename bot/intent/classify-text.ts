@@ -587,6 +587,10 @@ function reasonBreak(text: string): number {
 /** A clause that asks for a read (see {@link ASKED_READ}). */
 const ASKED_READ_CLAUSE = new RegExp(`^${ASKED_READ}`, 'i');
 
+/** A read of a pronoun, at the end of what comes before a clause ("… open it", "… show me that one"). */
+const READ_OF_POINTER =
+  /\b(?:open|show|get|send|share|pull\s+up|bring\s+up)\s+(?:me\s+)?(?:it|that|this|that\s+one|this\s+one)\s*$/i;
+
 /** Longest greeting read before a clause ("Hi team, good morning, hope you're all well"); longer is no greeting. */
 const MAX_GREETING = 160;
 
@@ -612,6 +616,9 @@ function stripTrailingClause(text: string, asked = false): string {
     .trim();
   // "…, so could you pull up the failover runbook for me?": the clause is the request, not a tag.
   if (ASKED_READ_CLAUSE.test(clause)) return text;
+  // "open it - the expense policy I mean": the clause names the page "it" stood for.
+  if (READ_OF_POINTER.test(text.slice(Math.max(0, comma - 40), comma)) && /^(?:the|our)\s/i.test(clause))
+    return text;
   if (QUESTION_TAG.test(clause)) return text.slice(0, comma);
   // "… saying install the VPN first, as discussed": where the request comes from, even after "saying".
   if (CONTEXT_ASIDE.test(clause)) return text.slice(0, comma);

@@ -12,7 +12,7 @@ import {
   parsePageThenColonText,
 } from './edit-phrases.js';
 import { plainReadVerb } from './informal-reads.js';
-import { PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
+import { isDefiniteName, PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
 import { isAside } from './name-residue.js';
 import { isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
@@ -63,6 +63,13 @@ const SPACE_NAMED_FIRST = new RegExp(
   String.raw`^(?:(?:over\s+)?(?:in|on|within|inside|from|for)\s+(${NAMED_SPACE})\s*[,:;\-–—]?|(${NAMED_SPACE})\s*[:\-–—])\s+(?=(?:(?:please|pls|plz|kindly|(?:can|could|would)\s+(?:you|u))\s+){0,2}(?:search|find|look|locate|open|show|get|pull|bring|check|display|view|read|fetch|dig|give)\b|[^\s,:;.!?]+(?:\s+[^\s,:;.!?]+){0,3}[\s.!?]*$)`,
   'iu',
 );
+/** "… and open it", "… and then show it to me": the thing searched for is to be opened. */
+const THEN_OPEN_IT =
+  /\s+(?:and|&|n)\s+(?:then\s+)?(?:open|show|pull\s+up|bring\s+up)(?:\s+(?:me|us))?\s+(?:it|that|the\s+page)(?:\s+(?:for|to)\s+(?:me|us))?(?:\s+(?:please|pls|plz))?[\s.!?]*$/i;
+
+/** Words that end in one page's noun ("expense policy page", "the team rituals doc"). */
+const PAGE_NOUN_LAST = /^(?:(?:the|our)\s+)?[^\s,:;.!?]+(?:\s+[^\s,:;.!?]+){0,5}\s(?:page|doc)[\s.!?]*$/i;
+
 /** Verbs of reading and searching that may follow a space named first. */
 const READ_VERB_FIRST =
   /^(?:search|find|look|locate|open|show|get|pull\s+up|bring\s+up|check|display|view|read|fetch|dig\s+up|give\s+me)\b/i;
@@ -71,6 +78,8 @@ const READ_VERB_FIRST =
 function readInNamedSpace(rest: string, body: string, space: string): Intent | undefined {
   const command = stripPoliteness(rest);
   if (READ_VERB_FIRST.test(command)) return applyRules(baseVerbForm(`${command} in ${space}`), body);
+  // "HR space - expense policy page": one page named by its noun is opened there.
+  if (body.trim() === '' && PAGE_NOUN_LAST.test(command)) return parseGetTarget(`${command} in ${space}`);
   // Keywords alone ("People & HR space: parental leave"): at most four words, none of a clause.
   const keywords = body.trim() === '' && !isQuestion(command) && !isAside(command);
   return keywords ? parseSearchWords(`${command} in ${space}`) : undefined;
@@ -293,7 +302,12 @@ const RULES: readonly Rule[] = [
       parsePageFirstEdit(rest, body) ??
       statedAfterPage(`${match[0]}${rest}`, body),
   ],
-  [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
+  // "over in HR, pull up the expense policy": where, said with "over".
+  [/^over\s+(?=(?:in|on)\s)/i, (rest, body) => spaceThenEdit(rest, body)],
+  // "from ENG, open the testing strategy": the space the page comes from, then the read.
+  [/^from\s+(?=\S)/i, (rest, body, match) => spaceThenEdit(`${match[0]}${rest}`, body)],
+  // "pull the X page up", "could you put the X page up for me": the page put on screen.
+  [/^(?:pull|bring|put)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
     /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
     updateRule('set-title'),
@@ -492,13 +506,18 @@ const RULES: readonly Rule[] = [
   [
     /^(?:search(?:ing)?(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|(?:check|look)\s+(?:(?:in|on|inside|within|through)\s+)?(?:confluence|(?:the\s+|our\s+)?(?:wiki|docs))\s+for(?!\s+(?:me|us|you|u|him|her|them|it)\b)|check\s+(?:about|for)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|(?:quick|another|new|next|one\s+more|last|final)\s+search(?:\s+(?:please|pls|plz))?(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking\s+up(?=\s)|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt(?:ing)?\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b)))\b[\s:]*/i,
     // "look the Salary Bands page", "look the Remote Work Policy" (no "for"): one page named, so it is opened.
-    (rest, _body, match) =>
-      /^look\s+$/i.test(match[0]) && (ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest))
+    // "find team rituals and open it": what is found is to be opened.
+    (rest, _body, match) => {
+      const thenOpen = THEN_OPEN_IT.exec(rest);
+      if (thenOpen && thenOpen.index > 0)
+        return parseGetTarget(rest.slice(0, thenOpen.index).replace(/^for\s+(?=\S)/i, ''));
+      return /^look\s+$/i.test(match[0]) && (ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest))
         ? parseGetTarget(rest)
-        : parseSearchWords(rest),
+        : parseSearchWords(rest);
+    },
   ],
   [
-    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=\s+(?:(?:any|some|all)\s+)?(?:pages|docs|documents|documentation|articles)\s+(?:about|on|regarding|concerning|related\s+to)\s)|(?:send|share|provide|forward)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|read\s+(?:through|over)(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+|a\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
+    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=\s+(?:(?:any|some|all)\s+)?(?:pages|docs|documents|documentation|articles)\s+(?:about|on|regarding|concerning|related\s+to)\s)|(?:send|share|provide|forward)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|read\s+(?:through|over)(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|put\s+up(?=\s+(?:the|our)\s)|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+|a\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
     // "check the HR space for X": a space, then what to look for in it (a search).
     (rest) =>
       QUESTION_AFTER_SHOW.test(rest)
@@ -804,8 +823,12 @@ function contextThenWrite(line: string, body: string): Intent | undefined | 'new
   return write ? read : news;
 }
 
-/** After a space named first: a break, then the command ("in the engineering space, add to X: …"). */
-const AFTER_SPACE = /\s*,\s*(?=\S)/y;
+/**
+ * After a space named first: a break, then the command ("in the engineering space, add to X: …"), or
+ * no break before asking words or a read's verb ("in OPS can you open the vpn guide").
+ */
+const AFTER_SPACE =
+  /\s*,\s*(?=\S)|\s+(?=(?:(?:can|could|would)\s+(?:you|u)|please|pls|plz|kindly|open|show|pull\s+up|bring\s+up)\s)/y;
 
 /**
  * "in the engineering space, add to the deploy checklist: …", "in ENG, rename X to Y": the space first,
@@ -814,17 +837,25 @@ const AFTER_SPACE = /\s*,\s*(?=\S)/y;
  */
 function spaceThenEdit(line: string, body: string): Intent | undefined {
   const cursor = new TextCursor(line);
-  const key = readSpaceName(cursor) ?? readSpaceClause(cursor, ['in', 'on', 'inside', 'within']);
+  const key = readSpaceName(cursor) ?? readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'from']);
   // Only a space said to be one ("the engineering space", "ENG" in capitals): "in the rota, …" names a page.
   const said = /\b(?:space|wiki)\b|\s~?[A-Z][A-Z0-9]{1,9}\b/.test(line.slice(0, cursor.pos));
   if (key === undefined || !said || !cursor.take(AFTER_SPACE)) return undefined;
   const command = stripPoliteness(cursor.rest());
-  const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
+  // "in HR, the expense policy pls": a page named with "the" and no verb is opened there.
+  const read =
+    command.length > 0
+      ? (applyRules(baseVerbForm(command), body) ??
+        (isDefiniteName(command) ? parseGetTarget(command) : undefined))
+      : undefined;
   if (read?.kind !== 'page-by-name') return undefined;
   const ref = read.request.ref;
-  return ref.spaceKey !== undefined
-    ? read
-    : ({ ...read, request: { ...read.request, ref: { ...ref, spaceKey: key } } } as Intent);
+  if (ref.spaceKey !== undefined) return read;
+  // "in LEGAL, open "Trademark Guidelines"": read with the space after it, as typed that way (a quoted title in a space).
+  const moved =
+    read.request.operation === 'get' ? applyRules(baseVerbForm(`${command} in ${key}`), body) : undefined;
+  if (moved?.kind === 'operation' && moved.request.operation === 'get') return moved;
+  return { ...read, request: { ...read.request, ref: { ...ref, spaceKey: key } } } as Intent;
 }
 
 /** The space before a create verb, and the verb ("in the engineering space, create "). */

@@ -358,12 +358,15 @@ export function contextLeadEnd(line: string): number {
   return -1;
 }
 
+/** "I need to redo everything", "we have to move desks": what the asker must do, which asks the bot nothing by itself. */
+const OWN_NEED = /\b(?:need|needs|have|has)\s+to\b/gi;
+
 /** A sentence that asks nothing, is no question, and is about the asker, a time or only chat. */
 export function isContext(lead: string): boolean {
   return (
     /\S\s+\S/.test(lead) &&
     !/[?"“]|:(?!\d)/.test(lead) &&
-    !ASKING_WORD.test(lead) &&
+    !ASKING_WORD.test(lead.replace(OWN_NEED, '')) &&
     fixVerbTypo(lead) === undefined &&
     !isQuestion(lead) &&
     (CHAT_MARKER.test(lead) || ASKER_OR_TIME.test(lead))

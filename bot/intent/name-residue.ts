@@ -166,7 +166,7 @@ const CLAUSE_WORDS = new Set([...PRONOUNS, ...CLAUSE_VERBS, ...CHAT_AND_TIME]);
 const CLOCK_TIME = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
 /** What the asker is doing, opening a clause ("…, doing code review", "…, prepping the demo"). */
 const DOING = new Set(
-  'doing thinking hoping wondering considering working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing visiting arriving returning attending hosting presenting interviewing commuting relocating'.split(
+  'doing thinking hoping wondering considering working trying asking prepping preparing reviewing writing reading looking heading going getting planning helping waiting setting sitting travelling traveling flying leaving moving joining starting finishing running fixing debugging investigating chasing checking dealing visiting arriving returning attending hosting presenting interviewing commuting relocating explaining showing teaching introducing briefing mentoring coaching welcoming demoing answering replying drafting comparing sharing sending'.split(
     ' ',
   ),
 );
@@ -202,7 +202,7 @@ const EVENT = `(?:before|after|ahead\\s+of|for)\\s+(?:(?:the|my|our|this|next|a|
 const PAGE_FOR_SOMEONE = /(?<=\S\s+(?:page|doc|document))\s+for\s+[A-Z][\p{Ll}'-]+$/u;
 /** Courtesy left at the end once a clause after it is gone ("offsite agenda thx, planning …"), and Irish "there". */
 const COURTESY =
-  '(?:thx|thanks|thank\\s+you|thank\\s+u|tysm|ty|tq|tqvm|thnx|thanx|cheers|pls|please|plz|there)';
+  '(?:thx|thanks|thank\\s+you|thank\\s+u|tysm|ty|tq|tqvm|thnx|thanx|cheers|pls|pretty\\s+please|please|plz|there|xx|xxx)';
 /** For whom: "for my trip", "for a colleague", "for the new guy", "for me today". */
 const FOR_WHOM =
   'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|guest|vendor|partner|auditor|leaver|mentee|intern)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
@@ -234,7 +234,7 @@ const RECENCY =
 
 /** Hedges and courtesy at the end: "maybe", "I think it's called", "or something", "by any chance", "if possible". */
 const HEDGE =
-  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:poss(?:ible)?|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when\\s+you\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|minute|moment)|whenever(?:\\s+(?:you\\s+can|possible))?|at\\s+your\\s+(?:earliest\\s+)?convenience|no\\s+(?:worries|problem|stress)\\s+if\\s+not|when\\s+(?:(?:you(?:'re|\\s+are)|u\\s+r)\\s+)?free|if\\s+(?:you|u)\\s+(?:have|get|find)\\s+(?:the\\s+|some\\s+)?(?:time|a\\s+(?:sec|second|minute|moment|chance))|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
+  "(?:maybe|perhaps|probably|[iI]\\s+(?:think|guess|believe)|iirc|or\\s+(?:something|smth|sth|whatever)(?:\\s+like\\s+that)?|(?:[iI]\\s+think\\s+|[iI]\\s+guess\\s+)?(?:it'?s|that'?s)\\s+(?:what\\s+it'?s\\s+)?called|by\\s+any\\s+chance|if\\s+(?:poss(?:ible)?|(?:you|u|ya)\\s+can|you\\s+don'?t\\s+mind)|when(?:ever)?\\s+(?:you|u)\\s+(?:get|have)\\s+a\\s+(?:chance|sec|second|min|minute|moment)|whenever(?:\\s+(?:you\\s+can|possible))?|if\\s+(?:that'?s|thats|it'?s|its)\\s+(?:ok|okay|alright|fine|cool|possible)|at\\s+your\\s+(?:earliest\\s+)?convenience|no\\s+(?:worries|problem|stress)\\s+if\\s+not|when\\s+(?:(?:you(?:'re|\\s+are)|u\\s+r)\\s+)?free|if\\s+(?:you|u)\\s+(?:have|get|find)\\s+(?:the\\s+|some\\s+)?(?:time|a\\s+(?:sec|second|minute|moment|chance))|(?:just\\s+)?(?:out\\s+of\\s+)?curious(?:ity)?|asking\\s+for\\s+a\\s+friend|in\\s+full)";
 /** Chat words that start what is said aside: "btw", "tbh I have no idea where it lives". */
 const ASIDE = '(?:btw|by\\s+the\\s+way|tbh|fyi|idk|imo|imho|ngl|lol|lmao|haha\\w*|hehe\\w*)';
 
@@ -445,10 +445,10 @@ export function withSpaceOfNamed(text: string): string {
  */
 const TAIL_WORDS = new Set(
   (
-    'i im ive ill id you u ya ye we he she they which who whom whose ' +
+    'i im ive ill id you u ya ye we he she they which who whom whose thats my pretty ' +
     'please pls plz pleeease thx thanks thank ty tysm tq tqvm thnx thanx tks tnx cheers mate pal buddy bro dude guys folks ' +
     'na yaar lah leh la lor sia eh ah abeg po sir madam maam boss lol haha hehe btw fyi tbh imo ok okay yeah yea yep innit ' +
-    'asap rn now urgently immediately again too also already quickly quick real up over once can could would will'
+    'asap rn now urgently immediately again too also already quickly quick real up over once can could would will here'
   ).split(' '),
 );
 /** Where a page is kept, before "in <space>" ("… page located in the ops space", "… kept on the HR wiki"). */

@@ -13,11 +13,11 @@ import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
 /**
- * "the page called X", "dis page: X" (phone spelling), "the page titled: X", "the page whose title is X":
- * the page noun and its naming words before a name.
+ * "the page called X", "dis page: X" (phone spelling), "the page titled: X", "the page whose title is X",
+ * "the page, name is X" (non-native): the page noun and its naming words before a name.
  */
 const LEADING_PAGE_WORDS =
-  /^(?:(?:the|teh|this|that|dis|dat|da|our|your|my|a|an)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)(?:\s*:\s*|\s+)(?:(?:(?:called|named|titled|entitled)\s*:?|whose\s+(?:title|name)\s+is|of|for|about|with\s+(?:the\s+)?(?:name|title)(?:\s+of)?|with)\s+)?(?:(?:the|teh)\s+)?/i;
+  /^(?:(?:the|teh|this|that|dis|dat|da|our|your|my|a|an)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)(?:\s*[:,]\s*|\s+)(?:(?:(?:called|named|titled|entitled)\s*:?|(?:(?:whose|its|the)\s+)?(?:title|name)\s+is\s*:?|of|for|about|with\s+(?:the\s+)?(?:name|title)(?:\s+of)?|with)\s+)?(?:(?:the|teh)\s+)?/i;
 const LEADING_NAMING =
   /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:link|url|web\s+address)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?=\S)|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
@@ -40,18 +40,39 @@ const TRAILING_SPACE =
  */
 const UNDER_SPACE =
   /(?<=\S)\s+(?:under|at|@)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?|([\p{L}\p{N}]{2,30})\s+space)$/u;
-/** "Open API Style Guide, ENG": a space key in capitals after a comma at the end of a page to read. */
-const COMMA_SPACE = /,\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?$/;
+/** "Open API Style Guide, ENG", "the expense policy - HR", "… / HR": a space key in capitals after a break at the end of a page to read. */
+const COMMA_SPACE = /(?:,|\s[-–—/])\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?$/;
 /** Words typed in capitals after a comma that are chat, not a space ("…, ASAP", "…, PLS", "…, OK"). */
 const CAPITALS_NOT_A_SPACE = new Set(
   'ASAP PLS PLZ THX TY TQ FYI BTW ETA EOD EOW COB OK OKAY URGENT NOW PDF URL LINK'.split(' '),
 );
-/** "… in jdoe's space": someone's personal space (`~jdoe`). */
+/**
+ * "… in jdoe's space": someone's personal space (`~jdoe`), named by a user name typed in lower case. A
+ * name in capitals ("in Priya's space") is a person's name, left for the space directory to resolve.
+ */
 const PERSONAL_SPACE = /\s+(?:in|from)\s+([a-z][a-z0-9._-]{0,30})['’]s\s+(?:personal\s+)?space$/i;
+/** "… in my space", "… in my personal space": the asker's own space, whose key the words do not give. */
+const OWN_SPACE = /\s+(?:in|from)\s+my\s+(?:own\s+)?(?:personal\s+)?(?:space|wiki)$/i;
 /** "VPN Setup Guide (OPS)", "feature flags [ENG]": the space key in brackets after the name. */
 const SPACE_IN_BRACKETS = /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Za-z][A-Za-z0-9]{0,31})\s*[)\]]?()$/i;
 const NOT_A_NAME =
-  /^(?:the|a|an|it|this|that|these|those|them|one|ones|all|everything|anything|something|nothing|stuff|things|more|results?|pages?|docs?|documents?|me|us|here|there)$/i;
+  /^(?:the|a|an|it|this|that|these|those|them|one|ones|all|both|either|each|everything|anything|something|nothing|stuff|things|more|results?|pages?|docs?|documents?|me|us|here|there)$/i;
+
+/** Words that only agree or point ("yes that one", "ok this", "both of them"): no page's name. Kept as data. */
+const POINTING_WORDS = new Set(
+  'yes yeah yep yup ya ok okay k sure alright right cool great perfect fine that this one it the both all of them these those'.split(
+    ' ',
+  ),
+);
+
+/** True when every word of `words` only agrees or points ("yes that one"; see {@link POINTING_WORDS}). */
+export function onlyAgreesOrPoints(words: string): boolean {
+  return words
+    .toLowerCase()
+    .split(/[\s,.!]+/)
+    .filter((word) => word.length > 0)
+    .every((word) => POINTING_WORDS.has(word));
+}
 
 /** "the laptop setup page for the new hire": why the page is wanted, after the page noun. */
 const PAGE_THEN_PURPOSE =
@@ -83,6 +104,7 @@ interface TrailingSpace {
 /** The space at the end of `text`: "in ENG", "in the HR space", "(OPS)", "in jdoe's space" (`~jdoe`). */
 function trailingSpace(text: string): TrailingSpace | undefined {
   const personal = PERSONAL_SPACE.exec(text);
+  if (personal && /^\p{Lu}/u.test(personal[1]!)) return undefined;
   const personalKey = personal ? acceptSpaceWord(`~${personal[1]}`, true) : undefined;
   if (personal && personalKey !== undefined) return { key: personalKey, index: personal.index };
   const space = TRAILING_SPACE.exec(text) ?? SPACE_IN_BRACKETS.exec(text);
@@ -119,6 +141,8 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   const space = trailingSpace(rest);
   const spaceKey = space?.key;
   if (space) rest = rest.slice(0, space.index);
+  // "the promotion packet draft in my space": the asker's own space, which the title search reaches anyway.
+  else rest = rest.replace(OWN_SPACE, '');
   if (quoted?.kind === 'quoted' && (quoted.end === rest.length || spaceKey !== undefined)) {
     rest = quoted.value;
   } else {
@@ -135,7 +159,7 @@ export function readPageName(text: string): TitleSearchRef | undefined {
   const inner = readQuoted(rest.trim(), 0, MAX_TITLE_LENGTH * 2);
   const words = (inner?.kind === 'quoted' && inner.end === rest.trim().length ? inner.value : rest).trim();
   if (words.length === 0 || words.length > MAX_TITLE_LENGTH) return undefined;
-  if (!/[\p{L}\p{N}]/u.test(words) || NOT_A_NAME.test(words)) return undefined;
+  if (!/[\p{L}\p{N}]/u.test(words) || NOT_A_NAME.test(words) || onlyAgreesOrPoints(words)) return undefined;
   return { kind: 'title-search', words, ...(spaceKey !== undefined ? { spaceKey } : {}) };
 }
 
@@ -157,8 +181,28 @@ const SPACE_OWNS = /^(?:(?:the|our)\s+)?([A-Z][A-Z0-9]{1,9})(?:\s+(?:team|space|
  */
 const SPACE_BEFORE_NAME =
   /^(?:(?:the|our)\s+)?(?!(?:the|our|a|an|this|that|my|your|which|what|team|company|main|shared|personal)\s)((?:[\p{L}&]+\s+){0,2}?[\p{L}&]+\s+(?:space|wiki))(?:\s+(?=[A-Z])|['’]s\s+(?=\S))/u;
+/** "the engineering team's testing strategy", "the legal team's guidelines": a team's page, in that team's space. */
+const TEAM_OWNS =
+  /^(?:(?:the|our)\s+)?(?!(?:the|our|a|an|this|that|my|your|which|what)\s)([\p{L}&]+(?:\s+[\p{L}&]+)?)\s+team['’]s\s+(?=\S)/u;
+/**
+ * "ENG/Team Rituals", "HR > Expense Policy": a space key in capitals, then the page, as a breadcrumb
+ * reads. A slash only before a word in capitals and small letters ("CI/CD Guide", "TCP/IP" are names).
+ */
+const BREADCRUMB = /^(~?[A-Z][A-Z0-9]{1,9})(?:\s*[>»›→]\s*|\s+\/\s+|\/(?=\p{Lu}\p{Ll}))(?=\S)/u;
 /** "the expense policy one", "the feature flags thing": "one" or "thing" for the page, after its name. */
 const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+(?:one|One|ONE|thing|THING)$/;
+
+/** A sentence's end after a word of the name, then the next sentence ("the expense policy. Also, …"). */
+const NEXT_SENTENCE = /(?<=[\p{L}\p{N}]{2})[.!?]+\s+(?=\p{L})/u;
+
+/**
+ * `text` up to the end of its first sentence: "the team rituals page. Then search retro" names the page
+ * and then asks something else. Not in quotes, where a title may hold a full stop.
+ */
+function withoutNextSentence(text: string): string {
+  const end = NEXT_SENTENCE.exec(text);
+  return end && end.index > 0 && !/["“”]/.test(text.slice(0, end.index)) ? text.slice(0, end.index) : text;
+}
 
 /**
  * The page a reader wants opened, named by its title words (see {@link readPageName}), with the why
@@ -167,7 +211,7 @@ const ONE_AFTER_NAME = /(?<=\S\s+\S+)\s+(?:one|One|ONE|thing|THING)$/;
  */
 export function readPageToOpen(text: string): TitleSearchRef | undefined {
   if (text.length > MAX_TITLE_LENGTH * 2) return readPageName(text);
-  const trimmed = withoutTailAfterName(withoutNameResidue(text));
+  const trimmed = withoutTailAfterName(withoutNameResidue(withoutNextSentence(text)));
   const context = CONTEXT_AFTER_NAME.exec(trimmed);
   const named = (context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
     .replace(FRESHNESS, '$1')
@@ -176,10 +220,20 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
       key ? ` in ${key}` : ` in the ${name} space`,
     )
     .replace(COMMA_SPACE, (all, key: string) => (CAPITALS_NOT_A_SPACE.has(key) ? all : ` in ${key}`));
+  const crumb = BREADCRUMB.exec(named);
+  if (crumb) {
+    const inSpace = readPageName(`${named.slice(crumb[0].length)} in ${crumb[1]}`);
+    if (inSpace) return inSpace;
+  }
   const spaceFirst = SPACE_BEFORE_NAME.exec(named);
   if (spaceFirst) {
     const moved = readPageName(`${named.slice(spaceFirst[0].length)} in the ${spaceFirst[1]}`);
     if (moved) return moved;
+  }
+  const team = TEAM_OWNS.exec(named);
+  if (team) {
+    const owned = readPageName(`${named.slice(team[0].length)} in the ${team[1]} space`);
+    if (owned) return owned;
   }
   const owner = SPACE_OWNS.exec(named);
   const ownerKey = owner ? acceptSpaceWord(owner[1]!, false) : undefined;
@@ -199,7 +253,8 @@ export function isTitleInCapitals(text: string): boolean {
   // Typed all in capitals ("PAGES ABOUT KAFKA"), the capitals say nothing.
   if (trimmed.length > 150 || !/\p{Ll}/u.test(trimmed)) return false;
   const withArticle = /^(?:the|our)\s/i.test(trimmed) ? trimmed : `the ${trimmed}`;
-  if (!isTitleShaped(withArticle)) return false;
+  // "the 2nd 1" (phone spelling of "the second one"): numbers alone are no title in capitals.
+  if (!isTitleShaped(withArticle) || !/(?:^|\s)\p{Lu}/u.test(withArticle)) return false;
   const words = closedWordsOf(withArticle.replace(/^\S+\s+/, '').replace(/\s+(?:page|doc|document)$/i, ''));
   return !allWordsFrom(words, FUNCTION_WORDS);
 }

@@ -44,8 +44,9 @@ const WHERE_SHOWN =
   /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|better|best|correct|promising|useful|relevant|like\s+it)|from\s+the\s+top|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
 const VERB =
   /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to|(?:(?:i'?ll|i\s+will|(?:i'?m\s+)?gonna|(?:i'?m\s+)?going\s+to)\s+)?(?:go|going)\s+(?:with|for)|(?:i'?ll\s+)?(?:take|pick|choose|select|have)|click(?:\s+on)?|try|want|need|jump\s+to|summari[sz]e|(?:tell\s+me\s+)?(?:more\s+)?(?:about|on)|(?:(?:more|some)\s+)?(?:info|information|details)\s+(?:on|about|of|for|from)|what(?:'s|s|\s+is)\s+in)\s+(?:me\s+)?(?:up\s+)?)?/i;
+/** "the second one", "the 2nd result", "da 2nd 1" (phone spelling of "one"): an ordinal and what it counts. */
 const ORDINAL_ONE =
-  /^(?:(?:the|that|this)\s+)?(?:very\s+)?([a-z0-9]{3,8})(?:\s+(?:one|(?:search\s+)?(?:result|hit|match)|page|link|item|entry|option|choice|suggestion|answer))?$/i;
+  /^(?:(?:the|that|this|da|de|d)\s+)?(?:very\s+)?([a-z0-9]{3,8})(?:\s+(?:one|1|(?:search\s+)?(?:result|hit|match)|page|link|item|entry|option|choice|suggestion|answer))?$/i;
 /** "the one at the top", "the result at the bottom of the list", "the one in second place": where it sat in the list. */
 const PLACED =
   /^(?:the\s+)?(?:one|result|link|page|hit)\s+(?:(?:at|on)\s+(?:the\s+)?(top|bottom|end)(?:\s+of\s+the\s+list)?|in\s+([a-z0-9]{3,8})\s+place)$/i;

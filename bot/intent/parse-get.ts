@@ -1,6 +1,12 @@
 import { ASKED_READ } from './asked-read.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
-import { isTitleInCapitals, isTitleShaped, readPageName, readPageToOpen } from './page-name.js';
+import {
+  isTitleInCapitals,
+  isTitleShaped,
+  onlyAgreesOrPoints,
+  readPageName,
+  readPageToOpen,
+} from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { DESCRIBED_PAGE, isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { readQuoted } from './read-quoted.js';
@@ -16,7 +22,7 @@ const TRAILING_NOISE = /^[\s.,;:!?)]*(?:(?:in\s+)?(?:here|chat|teams|the\s+chat)
  * "the Things To Know page") starts a title instead. "The page with X" (one page) names it by X.
  */
 const ABOUT_WORDS =
-  /^(?:any|some)\s+(?!(?:of|one|more)\b)\S|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:stuff|anything|everything|something|whatever)\b|^all\s+(?!of\b)(?:the\s+|our\s+)?\S+(?:\s+\S+){0,4}?\s+(?:policies|pages|docs|notes|guides|runbooks|templates|documents)$|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages|docs|documents|documentation|articles|things|info|infos|information|informations|materials|resources|results|entries)(?=[\s.!?]*$|\s+(?:about|on|for|regarding|re|mentioning|related\s+to|relating\s+to|covering|with|containing|that|which|in|from|of|to\s+do\s+with)\b)|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages?|docs?|documents?|articles?|notes?)\s+(?:about|on|for|regarding|re|mentioning|related\s+to|covering|(?<=(?:pages|docs|documents|articles|notes)\s+)with|containing)\s/i;
+  /^(?:any|some)\s+(?!(?:of|one|more)\b)\S|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:stuff|anything|everything|something|whatever)\b|^all\s+(?!of\b)(?:the\s+|our\s+)?\S+(?:\s+\S+){0,4}?\s+(?:policies|pages|docs|notes|guides|runbooks|playbooks|templates|checklists|procedures|documents|adrs|faqs)$|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages|docs|documents|documentation|articles|things|info|infos|information|informations|materials|resources|results|entries)(?=[\s.!?]*$|\s+(?:about|on|for|regarding|re|mentioning|related\s+to|relating\s+to|covering|with|containing|that|which|in|from|of|to\s+do\s+with)\b)|^(?:(?:all|any|some|the|our)\s+)?(?:(?:confluence|wiki)\s+)?(?:pages?|docs?|documents?|articles?|notes?|guides|runbooks|policies|playbooks|checklists|templates|how-?tos)\s+(?:about|on|for|regarding|re|mentioning|related\s+to|covering|(?<=(?:pages|docs|documents|articles|notes)\s+)with|containing)\s/i;
 /** "page ", "the doc called ": page words before a quoted title. */
 const PAGE_NOUN_FIRST =
   /^(?:(?:the|this|that)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)\s+(?:(?:called|named|titled)\s+)?/i;
@@ -62,6 +68,8 @@ function oneOfTwoPages(text: string, secondAt: number): Intent {
 
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
 function getByName(text: string): Intent {
+  const pointed = POINTED_THEN_NAMED.exec(text);
+  if (pointed) return getByName(text.slice(pointed[0].length));
   const two = TWO_PAGES.exec(text);
   if (two) return oneOfTwoPages(text, two[0].length);
   const later = LATER_READ.exec(text);
@@ -77,6 +85,7 @@ function getByName(text: string): Intent {
   // "check the ops wiki for printer setup": a space, then what to look for in it, is a search.
   if (
     ABOUT_WORDS.test(text) ||
+    ABOUT_WORDS.test(withoutSpace) ||
     COLLECTION_END.test(` ${withoutSpace}`) ||
     DESCRIBED_PAGE.test(text) ||
     isSpaceThenTopic(text)
@@ -87,8 +96,14 @@ function getByName(text: string): Intent {
   const ref = readPageToOpen(named) ?? readPageName(text);
   // "open a ticket for the outage", "open an incident": a thing to start, never a page's name.
   if (ref && INDEFINITE_THING.test(ref.words)) return unclear(text);
+  // "yes that one, open it": nothing named, nothing to search for.
+  if (!ref && onlyAgreesOrPoints(text)) return unclear(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }
+
+/** "it - the expense policy I mean", "that one, the vpn guide": a pronoun, then the page it stands for. */
+const POINTED_THEN_NAMED =
+  /^(?:it|that|this|that\s+one|this\s+one)\s*(?:[-–—,:]|\s(?=i\s+mean\b))\s*(?:i\s+mean\s+)?(?=(?:the|our)\s+\S)/i;
 
 /** Curly and low double quotes, said straight when a read's quotes do not pair up. */
 const CURLY_DOUBLE = /[“”„]/g;

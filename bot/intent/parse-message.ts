@@ -209,6 +209,16 @@ const WHERE_KEPT = new RegExp(
 const DOCUMENT_KIND =
   /\b(?:docs?|documents?|documentation|pages?|wiki|runbooks?|playbooks?|handbooks?|guides?|guidelines|policy|policies|process(?:es)?|procedures?|checklists?|templates?|notes|faqs?|rota|specs?|adrs?|release\s+notes|write-?ups?|postmortems?|post-mortems?|how-?tos?|manuals?|info|stuff)\b/i;
 
+/** Courtesy that makes bare words a request for something ("… pls", "please …", "… thx"). Kept as data. */
+const COURTESY_WORD = /(?:^|\s)(?:pls|plz|please|pleas|plse|kindly|thx|thanks|ty)(?=[\s,.!]|$)/i;
+
+/** "Page: Team Rituals", "doc: Laptop Setup": a page noun as a label, then the name. */
+const PAGE_LABEL = /^(?:page|doc|document)\s*:\s*(?=\S)/i;
+
+/** "can I have …", "could we get …", "may I please have …": the asker asks to be given something. */
+const ASKED_TO_HAVE =
+  /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|pls\s+)?(?:have|get|grab)\s+(?:the|our)\s/i;
+
 /** A topic that ends with a singular page noun: one page named ("the bike racks page"). */
 const ONE_PAGE_NAMED = /\s(?:page|doc|document|article)$/i;
 
@@ -251,20 +261,21 @@ const WHERE_CAN_I_SEE_DOCS =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|get|check)\s+(?:the\s+|any\s+|some\s+|our\s+)?(?:docs?|documents?|documentation|pages?|info|information|details|stuff|material)\s+(?:for|on|about|regarding|related\s+to)\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
-/** "the X page", "our X doc", "the X page in HR": one page named by its title words. */
+/** "the X page", "our X doc", "the X page in HR", "the X doc from sales": one page named by its title words. */
 const ONE_NAMED_PAGE =
-  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
+  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on|from)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
 /** "where's the X page", "where is X page", "tell me where is the X page" (non-native): the page is opened (only when the words end in a page noun). */
 const WHERE_IS_PAGE =
   /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
 /**
- * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?": the
- * page asked after, named with "the" or "our", then "is" at the end; it is opened.
+ * "can you tell me where the VPN Setup Guide is?", "do you know where our expense policy lives?", "I keep
+ * forgetting where the expense policy lives": the page asked after, named with "the" or "our", then "is"
+ * at the end; it is opened.
  */
 const WHERE_THE_PAGE_IS =
-  /^(?:(?:tell|show)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know)|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+where\s+(?=(?:the|our)\s)/i;
-/** "where's X", "where is the X" with nothing after the name: the page asked after (see `wherePageIsAsked`). */
-const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
+  /^(?:(?:tell|show|remind)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know|(?:always\s+|keep\s+)?forget(?:ting)?|forgot|can'?t\s+remember|can\s+never\s+remember|never\s+remember|don'?t\s+remember)|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+where\s+(?=(?:the|our)\s)/i;
+/** "where's X", "where is the X", "where is located the X" (non-native) with nothing after the name: the page asked after (see `wherePageIsAsked`). */
+const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)(?:\s+(?:located|kept|stored))?\s+(?=\S)/i;
 /** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
 const DOCUMENT_NOUN =
   /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
@@ -281,9 +292,23 @@ function endsInDocumentNoun(name: string): boolean {
   if (last === undefined || isEnglishWord(last)) return false;
   return DOCUMENT_NOUN_WORDS.some((noun) => noun.length >= 4 && editDistance(last, noun, 1) <= 1);
 }
+/** "the expense policy", "our vpn setup guide" (after "how do I open …"): one document named by "the" and its noun, opened. */
+function documentNamed(text: string): Intent | undefined {
+  const name = text.replace(/[\s?!.]+$/, '');
+  const one = name.length <= MAX_PAGE_NAME_LINE && /^(?:the|our)\s/i.test(name) && namesOneDocument(name);
+  return one ? definiteName(name) : undefined;
+}
+
+/** True when `name` ends in one document's noun ("the expense policy"), not several ("the kafka runbooks"). */
+function namesOneDocument(name: string): boolean {
+  return !PLURAL_DOCUMENT_NOUN.test(name) && endsInDocumentNoun(name);
+}
 /** Document nouns in the plural at the end of what is asked after ("the kafka runbooks", "our onboarding guides"). */
 const PLURAL_DOCUMENT_NOUN =
   /^(?:the|our|any)\s.*\s(?:guides|policies|handbooks|runbooks|playbooks|procedures|checklists|templates|faqs|manuals|docs|documents|pages)[\s?!.]*$/i;
+/** "… in IT", "… in the HR space", "… from OPS": a space after a name, looked past for the name's last noun. */
+const SPACE_AT_END =
+  /\s+(?:in|on|from)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|[\p{L}&]{1,30}\s+space)[\s?!.]*$/u;
 const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
 /** "… page open it", "… page, can you open it": what to do with the page, after it. */
 const OPEN_IT_AFTER =
@@ -450,7 +475,7 @@ function wherePageIsAsked(core: string): Intent | undefined {
       return parseSearchWords(name.replace(/^(?:the|our|any)\s+/i, ''));
     if (
       name.length <= MAX_PAGE_NAME_LINE &&
-      (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name)))
+      (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name.replace(SPACE_AT_END, ''))))
     )
       return definiteName(name);
   }
@@ -521,6 +546,21 @@ function pageHadAsked(core: string): Intent | undefined {
   if (named) return named;
   const documentNamed = /^(?:the|our)\s/i.test(name) && DOCUMENT_NOUN.test(withoutTailAfterName(name));
   return documentNamed ? definiteName(name) : undefined;
+}
+
+/**
+ * "is there a page called Team Rituals?", "do we have a doc named Laptop Setup": whether a page of that
+ * name exists, asked by its name; it is opened (a title search finds it or says there is none).
+ */
+const PAGE_CALLED_ASKED =
+  /^(?:is\s+there|(?:do|d)\s+(?:we|you|u)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|(?:we|you|u)\s+(?:have|got)|got|any)\s+(?:a|an|any|one)\s+(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\s+(?:called|named|titled|with\s+the\s+(?:title|name))\s+(?=\S)/i;
+
+/** The page asked after in "is there a page called X?", else `undefined`. */
+function pageCalledAsked(core: string): Intent | undefined {
+  const lead = PAGE_CALLED_ASKED.exec(core);
+  if (!lead || core.length > MAX_PAGE_NAME_LINE) return undefined;
+  const ref = readPageToOpen(core.slice(lead[0].length).replace(/[\s?!.]+$/, ''));
+  return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : undefined;
 }
 
 /**
@@ -779,6 +819,16 @@ function readWords(intent: Intent): string | undefined {
   return undefined;
 }
 
+/** The space of a read (a search's, or a page's named or titled), if it has one. */
+function readSpace(intent: Intent): string | undefined {
+  if (intent.kind === 'page-by-name' && intent.request.operation === 'get')
+    return intent.request.ref.spaceKey;
+  if (intent.kind !== 'operation') return undefined;
+  const request = intent.request;
+  if (request.operation === 'search') return request.spaceKey;
+  return request.operation === 'get' && request.ref.kind === 'title' ? request.ref.spaceKey : undefined;
+}
+
 /** Readings small talk run on into a request may have spoilt: a read, nothing, a greeting or a question. */
 const RUN_ON_REPLACEABLE = new Set(['unclear', 'failure', 'greeting', 'question', 'search', 'get']);
 const RUN_ON_READINGS = new Set(['search', 'get', 'follow-up', 'approvals']);
@@ -806,6 +856,8 @@ function runOnRequest(
   const restKind = readingKind(rest);
   // "… can you open it": the pronoun points back at what the small talk named; nothing to read on its own.
   if (POINTS_BACK.test(readWords(rest) ?? '')) return undefined;
+  // "in OPS can you open the vpn guide": the same read, but the whole line also said where.
+  if (restKind === kind && readSpace(intent) !== undefined && readSpace(rest) === undefined) return undefined;
   if (RUN_ON_READINGS.has(restKind)) return rest;
   if (restKind === 'question')
     return ['unclear', 'failure', 'greeting'].includes(kind) ? asQuestion(line, bodyLines) : undefined;
@@ -919,12 +971,13 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     const ruledCreate = applyRules(baseVerbForm(core), bodyLines);
     return isCreate(ruledCreate) ? ruledCreate! : newPage;
   }
-  const wherePageIs = wherePageIsAsked(core) ?? pageHadAsked(core) ?? wherePageLives(core);
+  const wherePageIs =
+    wherePageIsAsked(core) ?? pageHadAsked(core) ?? wherePageLives(core) ?? pageCalledAsked(core);
   if (wherePageIs) return wherePageIs;
   const reach = HOW_TO_REACH.exec(core);
   const available = reach ? undefined : (IS_AVAILABLE.exec(core) ?? WHAT_PAGE_LOOKS_LIKE.exec(core))?.[1];
   const reached = reach
-    ? namedPage(core.slice(reach[0].length))
+    ? (namedPage(core.slice(reach[0].length)) ?? documentNamed(core.slice(reach[0].length)))
     : available !== undefined
       ? namedPage(available)
       : undefined;
@@ -978,7 +1031,16 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (keywords && isKeywordQuery(askedLine, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.
   const asked = isQuestion(core) || /\?\s*$/.test(askedLine);
-  const definite = keywords && isDefiniteName(core) && !asked ? definiteName(core) : undefined;
+  // "can I have the expense policy?": a document asked for, not a question ("can I have the day off?" stays one).
+  const askedForDocument = ASKED_TO_HAVE.test(line.trim()) && namesOneDocument(core);
+  // "Engineering Handbook pls": a title written in capitals, asked for politely, names one page.
+  const titleAsked = !asked && COURTESY_WORD.test(line) && isTitleInCapitals(core);
+  // "Page: Team Rituals": the page named after a label.
+  const labelled = PAGE_LABEL.test(core) && !asked;
+  const definite =
+    keywords && (isDefiniteName(core) || titleAsked || labelled) && (!asked || askedForDocument)
+      ? definiteName(core)
+      : undefined;
   if (definite) return definite;
   if (isQuestion(askedLine) || isQuestion(core)) return asQuestion(line, bodyLines);
   const quote = readQuoted(core, 0);

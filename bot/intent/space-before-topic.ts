@@ -24,6 +24,23 @@ const SPACE_BEFORE_TOPIC = new RegExp(
 const SPACE_HAS_TOPIC =
   /^(?:does|do)\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9}|\p{Lu}[\p{L}&]{1,30}(?:\s+(?:&|and|\p{Lu}[\p{L}&]{0,30})){0,3}|[\p{L}&]{1,30}(?:\s+[\p{L}&]{1,30}){0,3}\s+space)(?:['’]s)?(?:\s+(?:space|wiki))?\s+(?:have|has|got)\s+(?:(?:a|an|any|some)\s+)?(?:pages?|docs?|documents?|documentation|anything|something|info|stuff)\s+(?:on|about|for|regarding|re:?|around)\s+(\S.{0,200})$/u;
 
+/**
+ * Words that name a team or a department ("does Sales have …", "does Marketing have …"). One capitalised
+ * word that is none of them is taken for a person ("does John have a page on kafka?"): whether someone
+ * wrote pages on a topic is a search for the topic, in no space. Kept as data, lower case.
+ */
+const TEAM_WORDS = new Set(
+  (
+    'sales legal engineering eng hr people ops operations it infra infrastructure platform devops sre dev ' +
+    'development product design marketing finance accounting payroll procurement facilities security support ' +
+    'compliance data analytics research qa recruiting recruitment talent admin management leadership exec ' +
+    'executive communications comms partnerships success'
+  ).split(' '),
+);
+
+/** After a name: it is said to be a space ("'s", "space", "wiki"). */
+const SAID_SPACE = /^(?:['’]s\b|\s+(?:space|wiki)\b)/i;
+
 /** Longest line read this way (characters). */
 const MAX_LINE = 260;
 
@@ -37,6 +54,15 @@ export function spaceBeforeTopic(core: string): string | undefined {
   const text = core.trim().replace(/^(\w)/, (c) => c.toLowerCase());
   const match = SPACE_BEFORE_TOPIC.exec(text) ?? SPACE_HAS_TOPIC.exec(text);
   if (!match) return undefined;
+  const topic = match[2]!.replace(/[\s?!.]+$/, '');
+  const after = text.slice(text.indexOf(match[1]!) + match[1]!.length);
+  // "does the John space have …", "does John's wiki have …": said to be a space, so the directory decides.
+  if (isPersonName(match[1]!) && !SAID_SPACE.test(after)) return topic;
   const space = /\sspace$/i.test(match[1]!) ? match[1]! : `the ${match[1]!} space`;
-  return `${match[2]!.replace(/[\s?!.]+$/, '')} in ${space}`;
+  return `${topic} in ${space}`;
+}
+
+/** One word in capitals and small letters ("John", "Priya") that names no team: a person, not a space. */
+function isPersonName(name: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(name) && !TEAM_WORDS.has(name.toLowerCase());
 }

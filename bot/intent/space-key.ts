@@ -27,7 +27,9 @@ const NOT_A_KEY = new Set([
     'today week month year summer winter spring autumn fall q1 q2 q3 q4 h1 h2 ' +
     'prod staging dev qa uat test beta ' +
     // where a page is shown ("throw up the X on screen")
-    'screen tv projector monitor display'
+    'screen tv projector monitor display ' +
+    // where a result sat in a list ("second from the bottom", "the one from the top")
+    'top bottom list end results'
   ).split(' '),
   ...MONTHS,
   ...WEEKDAYS,

@@ -146,6 +146,12 @@ const DEPARTMENT_WORDS: readonly (readonly string[])[] = [
   ['sales', 'commercial'],
 ];
 
+/**
+ * The words of {@link DEPARTMENT_WORDS} after each group's first (its usual key: "hr", "ops", "eng"):
+ * typed in capitals ("in IT", "in DEV"), one is still a department's name, not necessarily a key.
+ */
+const DEPARTMENT_ALIASES: ReadonlySet<string> = new Set(DEPARTMENT_WORDS.flatMap((group) => group.slice(1)));
+
 /** How a phrase named a space: by its key, its whole name, or one distinctive word of the name. */
 type NameMatch = { readonly key: string; readonly by: 'key' | 'name' | 'word' | 'words' };
 
@@ -288,9 +294,9 @@ function isCandidate(phrase: TailPhrase): boolean {
 }
 
 /**
- * "vpn in Engineering", "leave policy in Operations": on search words only, one capitalised word after "in"
- * at the end of words typed in lower case is a proper name, so a space ("Diversity in Engineering",
- * typed as a title, keeps its words).
+ * "vpn in Engineering", "leave policy in Operations", "team rituals in Engineering": one capitalised word
+ * after "in" at the end of words typed in lower case is a proper name, so a space ("Diversity in
+ * Engineering", typed as a title, keeps its words).
  */
 function isProperNameTail(text: string, phrase: TailPhrase): boolean {
   return (
@@ -318,7 +324,8 @@ function takeTailSpace(
   search = false,
 ): { rest: string; key: string } | undefined {
   for (const phrase of tailPhrases(text)) {
-    const proper = search ? isProperNameTail(text, phrase) : isFromNameTail(text, phrase);
+    // "team rituals in Engineering": on a page name too, a capitalised word after words in lower case is a space.
+    const proper = isProperNameTail(text, phrase) || (!search && isFromNameTail(text, phrase));
     if (!isCandidate(phrase) && !proper) continue;
     const match = spaceNamed(phrase.name, index);
     if (match === undefined) continue;
@@ -626,6 +633,8 @@ const SAID_SPACE = /^(?:['’]s)?\s{1,8}(?:space|wiki)\b|^['’]s\b/i;
  * capitals (`in LEGAL`). "the IT space" is not bare: a department's acronym may be a name's word.
  */
 function typedAsKey(typed: string, key: string): boolean {
+  // "anything on laptops in IT": a department's other word typed in capitals names a space whose key differs (OPS).
+  if (DEPARTMENT_ALIASES.has(key.toLowerCase())) return false;
   const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}~]/u.test(char);
   for (let at = typed.indexOf(key); at >= 0; at = typed.indexOf(key, at + 1)) {
     const end = at + key.length;
@@ -695,7 +704,7 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   const search = intent.kind === 'operation';
   const tailed = tailPhrases(words).some(
     (phrase) =>
-      isCandidate(phrase) || (search ? isProperNameTail(words, phrase) : isFromNameTail(words, phrase)),
+      isCandidate(phrase) || isProperNameTail(words, phrase) || (!search && isFromNameTail(words, phrase)),
   );
   return (
     tailed ||

@@ -109,6 +109,10 @@ export function fixVerbTypo(core: string): string | undefined {
 const AD_BEFORE_TEXT =
   /^ad\s+(?=["“‘'«„]|(?:(?:a|the|this)\s+)?(?:line|note|sentence|bullet)\b|(?:to|onto|into)\s+[^:\n]{1,120}:|(?:to|onto|into)\s+(?:the|our)\s+[^:\n]{1,120}?\s(?:that|saying)\s)/i;
 
+/** Verbs typed as another word one key off ("shoe me", "sow me"): read as the verb only before "me" or "us". Data. */
+const WORD_SLIPS: Readonly<Record<string, string>> = { shoe: 'show', sow: 'show' };
+const WORD_SLIP_BEFORE_ME = /^(shoe|sow)(?=\s+(?:me|us)\s)/i;
+
 /** Chat spellings of a verb with a digit for a sound ("cr8" = create): not typos, so listed as data. */
 const CHAT_SPELLINGS: Readonly<Record<string, string>> = { cr8: 'create', cre8: 'create' };
 const CHAT_SPELLING = /^(cr8|cre8)(?=\s)/i;
@@ -116,6 +120,8 @@ const CHAT_SPELLING = /^(cr8|cre8)(?=\s)/i;
 function fixFirstWord(core: string): string | undefined {
   const ad = AD_BEFORE_TEXT.exec(core);
   if (ad) return `add ${core.slice(ad[0].length)}`;
+  const slip = WORD_SLIP_BEFORE_ME.exec(core);
+  if (slip) return `${WORD_SLIPS[slip[1]!.toLowerCase()]}${core.slice(slip[1]!.length)}`;
   const chat = CHAT_SPELLING.exec(core);
   if (chat) return `${CHAT_SPELLINGS[chat[1]!.toLowerCase()]}${core.slice(chat[0].length)}`;
   const first = /^[a-z]+/i.exec(core)?.[0];

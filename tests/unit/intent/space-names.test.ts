@@ -73,6 +73,10 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
       named('Parental Leave Policy', 'HR'),
     );
     expect(nameSpaces(named('Diversity in Engineering'), SPACES)).toEqual(named('Diversity in Engineering'));
+    // Words typed in lower case, then one capitalised word after "in": a space, as for search words.
+    expect(nameSpaces(named('team rituals in Engineering'), SPACES)).toEqual(named('team rituals', 'ENG'));
+    expect(nameSpaces(named('vpn guide in Operations'), SPACES)).toEqual(named('vpn guide', 'OPS'));
+    expect(nameSpaces(named('diversity in engineering'), SPACES)).toEqual(named('diversity in engineering'));
     // Non-native "of <name>" after a document noun, or before "space", names it too; "Head of Sales" keeps its words.
     expect(nameSpaces(named('Architecture Overview of Engineering'), SPACES)).toEqual(
       named('Architecture Overview', 'ENG'),
@@ -291,7 +295,9 @@ describe('mentionsSpaceName: the cheap check before any directory look-up', () =
     [search('vpn', 'ENG'), 'search vpn in ENG', [], false],
     [search('vpn', 'IT'), 'search vpn in the IT space', [], true],
     [search('vpn', 'IT'), "search vpn in IT's wiki", [], true],
-    [search('vpn', 'IT'), 'search vpn in IT', [], false],
+    // "IT" is a department's other word (the IT & Operations space may have key OPS): looked up.
+    [search('vpn', 'IT'), 'search vpn in IT', [], true],
+    [search('vpn', 'IT'), 'search vpn in IT', ['IT'], false],
     [search('vpn', 'LEGAL'), 'search vpn in the LEGALISH space in LEGAL', [], false],
     [search('vpn', 'ENG'), 'search vpn in eng', ['ENG', 'HR'], false],
     [search('vpn', 'OPS'), 'search vpn in ops', [], true],
