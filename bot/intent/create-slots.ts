@@ -175,6 +175,15 @@ const TEXT_FIELD = new RegExp(
   String.raw`^(?:[ \t]*\n)*[ \t]*${TEXT_NOUN}[ \t]*(?::|[-–—](?=[ \t]))[ \t]*\n?|^(?:[ \t]*\n)+`,
   'i',
 );
+/** "Space: People & HR", "space: engineering": a space field whose value is not one key in capitals. */
+const SPACE_FIELD_IN_WORDS = /^space\s*:\s*(?!~?[A-Z][A-Z0-9]{1,9}$)([\p{L}&][\p{L}\p{N}&' ]{1,40})$/iu;
+
+/** A space field naming its space in words, read as "in the <name> space" (a key field stays as typed). */
+function spaceFieldInWords(field: string): string {
+  const name = SPACE_FIELD_IN_WORDS.exec(field)?.[1]?.trim();
+  return name === undefined || /\s(?:space|wiki)$/i.test(name) ? field : `in the ${name} space`;
+}
+
 /** Field lines read after the command. */
 const MAX_FIELD_LINES = 3;
 
@@ -189,7 +198,7 @@ function withFieldLines(line: string, bodyLines: string): { line: string; bodyLi
     const newline = rest.indexOf('\n');
     const first = newline < 0 ? rest : rest.slice(0, newline);
     if (!FIELD_LINE.test(first)) break;
-    head = `${head}, ${first.replace(DASHED_LABEL, '$1: ').trim()}`;
+    head = `${head}, ${spaceFieldInWords(first.replace(DASHED_LABEL, '$1: ').trim())}`;
     rest = newline < 0 ? '' : rest.slice(newline + 1);
   }
   // "…\ntitle: Desk Rules\ncontent: we book on Mondays": after the fields, the text's own label is no part

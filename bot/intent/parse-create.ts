@@ -226,7 +226,7 @@ function readTitleAndClauses(
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for|under(?=\s+(?:the\s+)?\S+\s+space\b))\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for|under(?=\s+(?:the\s+)?\S+\s+space\b))\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+|its\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
 /** "a page for HR called X": "for" names the space only as a key in capitals ("a page for the offsite" is why). */
 const FOR_SPACE = /\sfor\s+(?:the\s+)?(?:space\s+)?\S+(?:\s+space)?[\s,]+$/i;
 /** Lower-case words between the page noun and the naming that are no space ("a page in it called …"). */
@@ -239,7 +239,7 @@ const SPACE_BEFORE_PAGE =
   /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
 /** How the title is introduced after the space: "called", "with the title", "the name is". */
 const NAMING =
-  /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
+  /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+|its\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
 
 /** "here's the text", "here is what to put", "this is the content": the text announced before its colon. */
 const HERE_IS_TEXT = String.raw`(?:here(?:['’]s|\s+is)|this\s+is)\s+(?:(?:the|my|our)\s+)?(?:${TEXT_NOUN}|what\s+(?:to\s+(?:put|write|say)|it\s+should\s+say))`;
@@ -643,6 +643,36 @@ function spaceAfterText(typed: string, bodyLines: string): Intent | undefined {
   const end = quoted?.kind === 'quoted' && quoted.end < colon ? quoted.end : titleEnd(rest, colon);
   const read = readCreate(`${rest.slice(0, end)} ${clause[1]}${rest.slice(end)}`, '');
   return read.kind === 'operation' && read.request.operation === 'create' ? read : undefined;
+}
+
+/** A new page's field opening a message ("Title: Desk Rules", "Space: OPS", "name - X"). */
+const FORM_FIELD = /^[ \t]*(title|name|space)[ \t]*(?::|[-–—=](?=[ \t]))/i;
+/** The other field of a form, on the same line after a break or on a line of its own. */
+const SPACE_FIELD = /(?:^|[\n,;.|])[ \t]*space[ \t]*(?::|[-–—=](?=[ \t]))/i;
+const TITLE_FIELD = /(?:^|[\n,;.|])[ \t]*(?:title|name)[ \t]*(?::|[-–—=](?=[ \t]))/i;
+/** Characters of the lines after the first looked at for the form's other field. */
+const FORM_PROBE = 300;
+
+/** A field that names the page's text ("Content:", "Text -"). */
+const TEXT_FIELD = new RegExp(String.raw`(?:^|[\n,;.|])[ \t]*${TEXT_NOUN}[ \t]*(?::|[-–—=](?=[ \t]))`, 'i');
+
+/**
+ * "Title: Desk Rules\nSpace: OPS\nContent: …", "Title: X, Space: HR, Text: …": a message that is only
+ * a new page's fields, with no verb, read as asking for that page. A title field and a space field
+ * must be there, the first opening the message ("Name:" counts as the title only with a text field
+ * too: "Name: Ana\nSpace: ENG" may be about a person); else `undefined`. With no text, the create
+ * asks for it.
+ */
+export function pageForm(line: string, bodyLines: string): Intent | undefined {
+  const first = FORM_FIELD.exec(line)?.[1];
+  if (first === undefined) return undefined;
+  const form = `${line.slice(first.length)}\n${bodyLines.slice(0, FORM_PROBE)}`;
+  const other = first.toLowerCase() === 'space' ? TITLE_FIELD : SPACE_FIELD;
+  const titled = /^title$/i.test(first) || /(?:^|[\n,;.|])[ \t]*title[ \t]*(?::|[-–—=](?=[ \t]))/i.test(form);
+  if (!other.test(form) || (!titled && !TEXT_FIELD.test(form))) return undefined;
+  const read = parseCreate('a new page', bodyLines.length > 0 ? `${line}\n${bodyLines}` : line);
+  const asksText = read.kind === 'failure' && /^What should `/.test(read.message);
+  return read.kind === 'operation' || asksText ? read : undefined;
 }
 
 /** Asked when a new page has a title and a space but no text. */

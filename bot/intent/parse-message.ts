@@ -42,7 +42,7 @@ import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js
 import { findUrl, readPageRef } from './page-ref.js';
 import { isStatementAboutPage } from './page-statement.js';
 import { parseAdminCommand } from './parse-admin-command.js';
-import { withoutTextLabel } from './parse-create.js';
+import { pageForm, withoutTextLabel } from './parse-create.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
@@ -868,6 +868,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
   if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
+  // "Title: Desk Rules\nSpace: OPS\n…": only a new page's fields, no verb.
+  const form = pageForm(line, bodyLines);
+  if (form) return form;
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
   // "last one pls": courtesy stripping took "last one" for a lead-in ("one last thing"); a follow-up still reads it.
