@@ -141,13 +141,17 @@ function frameOf(core: string): Frame | undefined {
   }
   const noun = words[i];
   if (!noun || !PAGE_NOUNS.has(noun.word)) return undefined;
-  const rest = core.slice(noun.end);
+  // "a page for us in OPS, X, with: …": who the page is made for is no part of what follows.
+  const rest = core.slice(noun.end).replace(FOR_ME_AFTER_NOUN, '');
   if (!followsPageNoun(rest)) return undefined;
   // With no making word, only "a page …" opening the line, and its title must be named, quoted or
   // in capitals ("a page in HR says …: …" is news about a page).
   if (!making && !(article && words[0] === words[i - described - (spaceWord ? 2 : 1)])) return undefined;
   return { rest, ...(spaceWord ? { spaceWord } : {}), ...(spaceKey ? { spaceKey } : {}), named: making };
 }
+
+/** "for me", "for us" right after the page noun, before a space or naming clause. */
+const FOR_ME_AFTER_NOUN = /^\s+for\s+(?:me|us)(?=[\s,:]+(?:in|on|into|to|called|named|titled)\b)/i;
 
 /** Nouns for a group or a person in charge, who may be the one who wants the page ("Sales team needs …"). */
 const GROUP_SUBJECTS = wordSet(

@@ -18,6 +18,8 @@ export interface CreateSlots {
   readonly title: string;
   readonly spaceKey: string;
   readonly text: string;
+  /** Where the command words end, when only a bare break (a dash, a comma, a sentence end) set off the text. */
+  readonly headEnd?: number;
 }
 
 /** Most characters of the command words (before the page's text) looked at. */
@@ -29,7 +31,7 @@ const MAX_HEAD = 400;
  * Group 1 is the break before it (punctuation, "and" or "with"); without one a bare noun needs a colon.
  */
 const TEXT_START = new RegExp(
-  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:inside|in\s+it)\s+(?:write|put|say)(?=\s+\S)|(?:write|put|say)(?=\s+\S)|in\s+the\s+(?:body|text|content)\s+(?:put|write|say)|${WITH}(?=\s*:))\s*:?)\s*`,
+  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|where\s+it\s+says|(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:inside|in\s+it)\s+(?:write|put|say)(?=\s+\S)|(?:write|put|say)(?=\s+\S)|in\s+the\s+(?:body|text|content)\s+(?:put|write|say)|${WITH}(?=\s*:))\s*:?)\s*`,
   'gi',
 );
 /** A space named by its key: "in OPS", "into the OPS space", "space: OPS", "in space ops", "(OPS)". */
@@ -47,7 +49,7 @@ const FOR_KEY = /(?:^|\s)for\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?(?=
 const KEY_BEFORE_NOUN = /(?:^|\s)(~?[A-Z][A-Z0-9]{1,9})\s+(?=(?:page|doc|document|article)\b)/g;
 /** Words that name the title: "called", "named", "title:", "the title is", "with the name". */
 const TITLE_MARKER =
-  /(?:^|[\s,;.?!])(?:called|named|titled|entitled|(?:call|name|title)\s+it|(?:with\s+)?(?:the\s+|its\s+)?(?:title|name)(?:\s+(?:is|will\s+be|should\s+be))?\s*[:=]?)\s+(?=\S)/gi;
+  /(?:^|[\s,;.?!])(?:called|named|titled|entitled|(?:call|name|title)\s+it|(?:with\s+)?(?:the\s+|its\s+)?(?:title|name)(?:\s+(?:is|will\s+be|should\s+be))?)\s*[:=]?\s+(?=\S)/gi;
 /** What ends a slot's value: a comma, a sentence end, a semicolon, " and " or " - ". */
 const VALUE_END = /\s*[,;?!]|\.(?=\s|$)|\s+and\s+|\s+[-–—]\s+|\s*:/;
 /** The page words before an unlabelled title ("a new page", "one wiki doc", "for me a page"). */
@@ -209,13 +211,22 @@ function withFieldLines(line: string, bodyLines: string): { line: string; bodyLi
 }
 
 /** A spaced dash ("X - text"): where the text may start once the title and the space are named. */
-const SPACED_DASH = /\s[-–—]\s+(?=\S)|:(?!\/\/)\s*(?=\S)|[.;]\s+(?=\S)/g;
+const SPACED_DASH = /\s[-–—]\s+(?=\S)|:(?!\/\/)\s*(?=\S)|[.;?!]\s+(?=\S)|,\s+(?=\S+\s+\S)/g;
+/** Courtesy or another slot after a comma ("…, please", "…, thanks a lot", "…, call it X"): no text. */
+const NO_TEXT_AFTER_COMMA =
+  /^(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|asap|if\s+(?:possible|you\s+can)|(?:call|name|title)\s+it|called|named|titled|title|name|space|in|on|into|under|with)\b/i;
 /** Breaks tried (titles may hold one: "Runbook - Kafka"). */
 const MAX_DASH_TRIES = 4;
+/**
+ * A sentence that says why the page is wanted, not what it says ("We need it for the audit.", "It's
+ * for the new joiners", "because …"): after a sentence end it is no text. Anchored, bounded runs.
+ */
+const REASON_SENTENCE =
+  /^(?:(?:we|i)(?:\s+(?:really|will|would|might|also))?\s+(?:need|needs|want|wants|like|use)\s+(?:it|this|one|that)\b|(?:it|this|that)(?:\s+is|['’]s|\s+will\s+be|\s+would\s+be)\s+(?:for|needed|to\s+help|so)\b|(?:because|since|so\s+that|so\s+we|for\s+the)\b)/i;
 
 /**
  * "new page in OPS titled Lunch Rota - friday is pizza", "a page for the offsite in HR called X: …",
- * "a page X in HR. agenda TBC": with no other marker, the text after the first dash, colon or sentence
+ * "a page X in HR. agenda TBC", "a page X in HR, agenda to follow": with no other marker, the text after the first dash, colon or sentence
  * end that has both the title and the space before it.
  */
 function dashAfterSlots(line: string): { headEnd: number; textStart: number } | undefined {
@@ -227,6 +238,10 @@ function dashAfterSlots(line: string): { headEnd: number; textStart: number } | 
     // "title: X", "space: OPS": a field's own colon is no break before the text.
     if (/(?:title|name|space|called|named)\s*$/i.test(line.slice(Math.max(0, dash.index - 8), dash.index)))
       continue;
+    // "… in OPS? We need it for the audit.": why the page is wanted, after a sentence end, is no text.
+    const after = line.slice(dash.index + dash[0].length);
+    if (/^[.;?!,]/.test(dash[0]) && REASON_SENTENCE.test(after)) continue;
+    if (dash[0].startsWith(',') && NO_TEXT_AFTER_COMMA.test(after)) continue;
     const space = findSpace(line.slice(0, dash.index));
     if (space && findTitle(space.head) !== undefined)
       return { headEnd: dash.index, textStart: dash.index + dash[0].length };
@@ -346,14 +361,21 @@ export function readCreateSlots(typed: string, typedBody: string): CreateSlots |
   return labelledSlots(line, bodyLines) ?? slots;
 }
 
+/** A verb that brings the text, with no colon after it ("and write", "saying"). */
+const SAYING_BEFORE = /(?:say|says|saying|write|stating|explaining|noting|mentioning)\s*$/i;
+/** "… and write that the office is closed": after such a verb, "that" before a clause is no part of the text. */
+const THAT_CLAUSE = /^that\s+(?=\S+\s+\S)/i;
+
 function readSlots(line: string, bodyLines: string): CreateSlots | undefined {
-  const text = findText(line) ?? (bodyLines.trim().length === 0 ? dashAfterSlots(line) : undefined);
+  const marked = findText(line);
+  const text = marked ?? (bodyLines.trim().length === 0 ? dashAfterSlots(line) : undefined);
   // "… and put 3rd floor kitchen on it": where the text goes is not part of it.
   const typedInline = text
     ? line
         .slice(text.textStart)
         .trim()
         .replace(/\s+(?:(?:on|in|into|onto)\s+it|there)$/i, '')
+        .replace(SAYING_BEFORE.test(line.slice(text.headEnd, text.textStart)) ? THAT_CLAUSE : /(?!)/, '')
     : '';
   // A whole quoted inline text ("body "3rd floor kitchen"") loses its quotes.
   const quoted = bodyLines.length === 0 ? readQuoted(typedInline, 0) : undefined;
@@ -368,5 +390,5 @@ function readSlots(line: string, bodyLines: string): CreateSlots | undefined {
   if (!space) return undefined;
   const title = findTitle(space.head)?.replace(TRAILING_PREPOSITION, '');
   if (title === undefined || title.length === 0 || title.length > MAX_TITLE_LENGTH) return undefined;
-  return { title, spaceKey: space.key, text: body };
+  return { title, spaceKey: space.key, text: body, ...(text && !marked ? { headEnd: text.headEnd } : {}) };
 }

@@ -24,7 +24,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→)?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→)?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
@@ -44,7 +44,7 @@ const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 const PURPOSE =
   /\s+(?:for|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it|next|this|tomorrow'?s)\b[^:\n]{0,80}(?=\s*:|$)/iy;
 const CLAUSE_START =
-  /\s+(?=(?:in|on|inside|within|under|below|beneath|for\s+(?:the\s+)?(?:space\b|\S{1,30}\s+space\b)|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|\(\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*\)))|\s*(?=:)/gi;
+  /\s+(?=(?:in|on|inside|within|under|below|beneath|for\s+(?:the\s+)?(?:space\b|\S{1,30}\s+space\b)|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|[([]\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*[)\]]))|\s*(?=:)/gi;
 /**
  * "… to ENG", "… into the OPS space": "to" ends an unquoted title only before a space key in capitals
  * or the word "space" ("Guide to Kafka" stays whole).
@@ -91,8 +91,8 @@ interface Clauses {
 
 type ClauseRead = { kind: 'ok'; clauses: Clauses } | { kind: 'error'; message: string } | { kind: 'no' };
 
-/** "create "Book Club" (HR): …": the space key in brackets after the title. */
-const KEY_IN_BRACKETS = /\s*\(\s*(?:space\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)/y;
+/** "create "Book Club" (HR): …", "create X [OPS]: …": the space key in brackets after the title. */
+const KEY_IN_BRACKETS = /\s*[([]\s*(?:space\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]/y;
 
 function keyInBrackets(cursor: TextCursor): string | undefined {
   const start = cursor.pos;
@@ -233,7 +233,7 @@ const FOR_SPACE = /\sfor\s+(?:the\s+)?(?:space\s+)?\S+(?:\s+space)?[\s,]+$/i;
 const NOT_A_SPACE_WORD = /^(?:it|this|that|there|here|which|what|general|english|case|order|full)$/;
 /** "… for the Partner Program saying …": a verb that starts the text after a title with no colon. */
 const SAYING_AFTER_TITLE =
-  /[\s,;]+(?=(?:saying|stating|explaining|noting|mentioning|containing|that\s+says|which\s+says|(?:just|only|simply)\s+(?:say|write|put))\s+\S)/i;
+  /[\s,;]+(?=(?:saying|stating|explaining|noting|mentioning|containing|that\s+says|which\s+says|where\s+it\s+says|(?:just|only|simply)\s+(?:say|write|put))\s+\S)/i;
 /** "in HR a page called X", "in the OPS space, a new doc X": the space before the page words. */
 const SPACE_BEFORE_PAGE =
   /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
@@ -675,6 +675,28 @@ export function pageForm(line: string, bodyLines: string): Intent | undefined {
   return read.kind === 'operation' || asksText ? read : undefined;
 }
 
+/** A request asked as a question: "could you …", "can we …", "is it possible to …" (at a sentence's start). */
+const ASKED_REQUEST =
+  /(?:^|[.!?,]\s+)(?:(?:can|could|would|will)\s+(?:you|u|we|someone|somebody)|(?:is|would)\s+it\s+(?:be\s+)?possible|may\s+i)\b/i;
+/** A text that is a question of its own ("who is on call?"): its mark is kept. */
+const QUESTION_TEXT =
+  /^(?:who|what|when|where|why|how|which|is|are|do|does|did|can|could|should|will|would)\b/i;
+
+/**
+ * "Is it possible to create a page X in OPS with: guest wifi changes weekly?": the question mark
+ * that ends a create asked as a question ends the asking, not the page's text (a text on one line,
+ * the message's last words). A text that asks a question of its own keeps it.
+ */
+export function withoutAskingMark(intent: Intent, typed: string): Intent {
+  if (intent.kind !== 'operation' || intent.request.operation !== 'create') return intent;
+  const { markdown } = intent.request;
+  const message = typed.trim();
+  if (!/[^?]\?$/.test(markdown) || markdown.includes('\n') || !message.endsWith(markdown)) return intent;
+  const asking = message.slice(0, message.length - markdown.length);
+  if (!ASKED_REQUEST.test(asking) || QUESTION_TEXT.test(markdown)) return intent;
+  return { ...intent, request: { ...intent.request, markdown: markdown.slice(0, -1).trimEnd() } };
+}
+
 /** Asked when a new page has a title and a space but no text. */
 function askForText(title: string, spaceKey: string): Intent {
   return {
@@ -706,10 +728,25 @@ function readCreate(remainder: string, bodyLines: string): Intent {
   // "create a page in OPS, title is X, content is …": the slots in another order.
   const slots = readCreateSlots(remainder.trim(), bodyLines);
   if (slots === undefined || checkTitle(slots.title) !== undefined) return read;
+  // "create page Tips, Tricks and Hacks in ENG. use …": with the bare break read as a colon, the
+  // ordered grammar knows where an unquoted title ends (a comma may be inside it).
+  if (slots.headEnd !== undefined && bodyLines.trim().length === 0) {
+    const ordered = parseOrderedCreate(`${remainder.trim().slice(0, slots.headEnd)}: ${slots.text}`, '');
+    if (isCreateIn(ordered, slots.spaceKey)) return ordered;
+  }
   return {
     kind: 'operation',
     request: { operation: 'create', title: slots.title, spaceKey: slots.spaceKey, markdown: slots.text },
   };
+}
+
+/** True when `intent` creates a page in the space `spaceKey`. */
+function isCreateIn(intent: Intent, spaceKey: string): boolean {
+  return (
+    intent.kind === 'operation' &&
+    intent.request.operation === 'create' &&
+    intent.request.spaceKey === spaceKey
+  );
 }
 
 /**
@@ -734,6 +771,8 @@ const AS_A_PAGE =
 const THE_BEFORE_TITLE = /^(?:the|an?)\s+(?=[A-Z0-9])/;
 /** A sentence end before the title's first word: the words after it are another sentence. */
 const SENTENCE_END_FIRST = /^[.!?]+\s/;
+/** "create *Offsite Plan* in HR", "**X**", "_X_": chat emphasis around the whole title is no part of it. */
+const EMPHASIS_AROUND = /^(\*{1,2}|_)(?=[^\s*_])([^*_\n]+)(?<=[^\s*_])\1$/;
 /** "this page", "it": words that point at a page, never its title. */
 const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
 
@@ -761,7 +800,8 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
           .replace(FOR_BEFORE_TITLE, '')
           .replace(THE_BEFORE_TITLE, '')
           .replace(AS_A_PAGE, '')
-          .replace(PUNCTUATION_AROUND_TITLE, '');
+          .replace(PUNCTUATION_AROUND_TITLE, '')
+          .replace(EMPHASIS_AROUND, '$2');
   // "… to make a page. Please create X in LEGAL": a sentence ended after the page noun, so no title follows it.
   if (
     title.length === 0 ||

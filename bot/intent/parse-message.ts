@@ -42,7 +42,7 @@ import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js
 import { findUrl, readPageRef } from './page-ref.js';
 import { isStatementAboutPage } from './page-statement.js';
 import { parseAdminCommand } from './parse-admin-command.js';
-import { pageForm, withoutTextLabel } from './parse-create.js';
+import { pageForm, withoutAskingMark, withoutTextLabel } from './parse-create.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
@@ -1161,7 +1161,7 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
  */
 export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
   try {
-    return withoutEditOfNewPage(interpret(text, mentions));
+    return withoutAskingMark(withoutEditOfNewPage(interpret(text, mentions)), text);
   } catch {
     return failure('Sorry, I could not read that message. Try one of these commands.');
   }
