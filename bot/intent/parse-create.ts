@@ -226,7 +226,7 @@ function readTitleAndClauses(
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for|under(?=\s+(?:the\s+)?\S+\s+space\b))\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+|its\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for|under(?=\s+(?:the\s+)?\S+\s+space\b))\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:(?:the|its)\s+)?(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+|its\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
 /** "a page for HR called X": "for" names the space only as a key in capitals ("a page for the offsite" is why). */
 const FOR_SPACE = /\sfor\s+(?:the\s+)?(?:space\s+)?\S+(?:\s+space)?[\s,]+$/i;
 /** Lower-case words between the page noun and the naming that are no space ("a page in it called …"). */
@@ -239,7 +239,7 @@ const SPACE_BEFORE_PAGE =
   /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
 /** How the title is introduced after the space: "called", "with the title", "the name is". */
 const NAMING =
-  /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+|its\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
+  /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:(?:the|its)\s+)?(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+|its\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
 
 /** "here's the text", "here is what to put", "this is the content": the text announced before its colon. */
 const HERE_IS_TEXT = String.raw`(?:here(?:['’]s|\s+is)|this\s+is)\s+(?:(?:the|my|our)\s+)?(?:${TEXT_NOUN}|what\s+(?:to\s+(?:put|write|say)|it\s+should\s+say))`;
@@ -300,7 +300,7 @@ function titleEndAfterColon(rest: string, colon: number): number {
 const PAGE_WORDS_BEFORE_SPACE =
   /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))(?=\s)/i;
 const NAMING_AFTER_SPACE =
-  /[\s,]+(?=called\b|named\b|titled\b|with\s+(?:the\s+)?(?:name|title)\s|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)\b)/y;
+  /[\s,]+(?=called\b|named\b|titled\b|with\s+(?:the\s+)?(?:name|title)\s|(?:(?:the|its)\s+)?(?:name|title)\s+(?:is|will\s+be|should\s+be)\b)/y;
 
 /** "a new page in the People & HR space called X": the page words, the space's key candidate, where the naming starts. */
 function spaceNameBeforeTitle(text: string): { pageWords: string; key: string; end: number } | undefined {
