@@ -24,7 +24,7 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→)?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?:\s+(?:saying|that\s+says|which\s+says|reading)(?=\s*:?\s*\S)|(?=\s*:))|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→)?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
@@ -615,11 +615,11 @@ const NEXT_SENTENCE_CREATE =
 /** Most characters at the end of a create looked at for a space named after the text. */
 const SPACE_AFTER_TEXT_PROBE = 60;
 /**
- * "…: list of suppliers, in OPS", "…: weekly handover (in Engineering)": a space clause set off by a
+ * "…: list of suppliers, in OPS", "…: weekly handover (in Engineering)", "…. Space: OPS": a space clause set off by a
  * comma, a semicolon, a spaced dash or brackets at the very end, after the text. One bounded run, anchored at the end.
  */
 const SPACE_CLAUSE_AT_END =
-  /(?:[,;]\s*|\s[-–—]\s+|\s*\(\s*)((?:in|on|into|inside|under)\s+(?:the\s+)?[\p{L}&][\p{L}\p{N}& ]{0,40}?)\s*\)?[.!]?\s*$/u;
+  /(?:[,;]\s*|\s[-–—]\s+|\s*\(\s*)((?:in|on|into|inside|under)\s+(?:the\s+)?[\p{L}&][\p{L}\p{N}& ]{0,40}?)\s*\)?[.!]?\s*$|[,;.]\s*[Ss]pace\b\s*:?\s*(~?[A-Z][A-Z0-9]{1,9})[.!]?\s*$/u;
 
 /**
  * "create a page called X with: list of suppliers, in OPS": the space said last, after the text, is
@@ -641,7 +641,7 @@ function spaceAfterText(typed: string, bodyLines: string): Intent | undefined {
   const quoteAt = rest.search(/["“‘«„]/);
   const quoted = quoteAt >= 0 ? readQuoted(rest, quoteAt) : undefined;
   const end = quoted?.kind === 'quoted' && quoted.end < colon ? quoted.end : titleEnd(rest, colon);
-  const read = readCreate(`${rest.slice(0, end)} ${clause[1]}${rest.slice(end)}`, '');
+  const read = readCreate(`${rest.slice(0, end)} ${clause[1] ?? `in ${clause[2]}`}${rest.slice(end)}`, '');
   return read.kind === 'operation' && read.request.operation === 'create' ? read : undefined;
 }
 
@@ -776,8 +776,12 @@ const EMPHASIS_AROUND = /^(\*{1,2}|_)(?=[^\s*_])([^*_\n]+)(?<=[^\s*_])\1$/;
 /** "this page", "it": words that point at a page, never its title. */
 const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
 
-/** "a page for the Release Notes 2025.04 in ENG", "a page about Parking Rules in OPS": the word before a title in capitals is not part of it. */
-const FOR_BEFORE_TITLE = /^(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?(?=[A-Z0-9])/;
+/**
+ * "a page for the Release Notes 2025.04 in ENG", "a page about Parking Rules in OPS", "a page on
+ * onboarding tips in HR": the word before the title, typed in lower case, is not part of it ("About
+ * Us" keeps its word).
+ */
+const FOR_BEFORE_TITLE = /^(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?(?=[\p{L}\p{N}])/u;
 
 /** The create read in the grammar's order: title, space, parent, then the text. */
 function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
