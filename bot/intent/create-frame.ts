@@ -285,7 +285,9 @@ const KEY_LIKE = /^~?[A-Z][A-Z0-9]{1,9}$/;
  * Storage in OPS that says …", "can you make a Sales page called X with: …", "write up a page called X
  * in OPS saying …"), or `undefined`.
  */
-export function newPageAsked(line: string, core: string, bodyLines: string): Intent | undefined {
+export function newPageAsked(typedLine: string, core: string, bodyLines: string): Intent | undefined {
+  // "I would like to request the creation of a page named X …": the noun of making read as its verb.
+  const line = typedLine.replace(CREATION_OF, 'create ');
   // The space said first ("In HR, add a page …"), then the line as typed, which keeps the wish that
   // courtesy stripping may take ("I need a page for …"), then the line without courtesy.
   const first = spaceFirst(line);
@@ -305,6 +307,9 @@ export function newPageAsked(line: string, core: string, bodyLines: string): Int
     return { kind: 'failure', message: NO_TITLE, suggestions: [...CREATE_EXAMPLES] };
   return undefined;
 }
+
+/** "the creation of a (new) page": making said as a noun. */
+const CREATION_OF = /\b(?:the\s+)?creation\s+of\s+(?=(?:an?|one)\s+(?:new\s+)?(?:page|doc|document)\b)/i;
 
 /** After the page noun, at most a space and courtesy (bounded runs). */
 const BARE_REST =

@@ -503,7 +503,9 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
  */
 export function parseCreate(typedCommand: string, bodyLines: string): Intent {
   // "… in ENG -- reliability first": a typed double hyphen is the dash that sets off the text.
-  const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — ')).replace(POINTED_PAGE, 'a ');
+  const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — '))
+    .replace(POINTED_PAGE, 'a ')
+    .replace(WHERE_IT_GOES_HEAD, (head) => head.replace(WHERE_IT_GOES, ' '));
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
   const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
   const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
@@ -538,6 +540,16 @@ function withoutParticles(typed: string): string {
 
 /** "create the following page in ENG: X", "create below page in ENG\nX": the page pointed at is a new one. */
 const POINTED_PAGE = /^\s*(?:the\s+)?(?:following|below)\s+(?=(?:new\s+)?(?:page|doc|document)\b)/i;
+
+/**
+ * "called X. Put it in OPS.", "called X. It goes in the HR space": a sentence that only says where the
+ * page goes, read as the space clause of the title before it (the sentence end and its verb dropped).
+ */
+const WHERE_IT_GOES =
+  /[.!;]\s+(?:(?:please|pls|and)\s+)?(?:(?:put|place|save|store|file|add|create)\s+it|it\s+(?:goes|should\s+go|needs\s+to\s+go|can\s+go|will\s+go|belongs|lives|should\s+live|should\s+be))\s+(?=(?:in|on|into|under|to)\s)/i;
+
+/** The command words before the first colon (after it, the words may be the page's text). */
+const WHERE_IT_GOES_HEAD = /^[^:]*/;
 
 /** A spaced double hyphen ("X in ENG -- text"), as keyboards without a dash type one. */
 const DOUBLE_HYPHEN = /\s--\s/;
@@ -695,6 +707,21 @@ export function withoutAskingMark(intent: Intent, typed: string): Intent {
   const asking = message.slice(0, message.length - markdown.length);
   if (!ASKED_REQUEST.test(asking) || QUESTION_TEXT.test(markdown)) return intent;
   return { ...intent, request: { ...intent.request, markdown: markdown.slice(0, -1).trimEnd() } };
+}
+
+/** A line that asks for a new page in words ("could you create a new page for me?", "I need a new doc pls"). */
+const NEW_PAGE_ASKED =
+  /\b(?:new|create|creat|make|set\s+up|start|need|want|like|request)\b[^\n]{0,60}\b(?:page|pg|doc|document)\b/i;
+
+/**
+ * "Could you create a new page for me?\nTitle: X\nSpace: OPS\nContent: …": a line asking for a new
+ * page, then the page's fields on the lines after it (see {@link pageForm}); else `undefined`.
+ */
+export function formBelowAsk(line: string, bodyLines: string): Intent | undefined {
+  if (!NEW_PAGE_ASKED.test(line.slice(0, MAX_TITLE_LENGTH))) return undefined;
+  const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
+  const newline = lines.indexOf('\n');
+  return newline < 0 ? undefined : pageForm(lines.slice(0, newline), lines.slice(newline + 1));
 }
 
 /** Asked when a new page has a title and a space but no text. */

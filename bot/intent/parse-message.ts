@@ -42,7 +42,7 @@ import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js
 import { findUrl, readPageRef } from './page-ref.js';
 import { isStatementAboutPage } from './page-statement.js';
 import { parseAdminCommand } from './parse-admin-command.js';
-import { pageForm, withoutAskingMark, withoutTextLabel } from './parse-create.js';
+import { formBelowAsk, pageForm, withoutAskingMark, withoutTextLabel } from './parse-create.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
@@ -868,8 +868,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
   if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
-  // "Title: Desk Rules\nSpace: OPS\n…": only a new page's fields, no verb.
-  const form = pageForm(line, bodyLines);
+  // "Title: Desk Rules\nSpace: OPS\n…": only a new page's fields, no verb (or after a line asking for a page).
+  const form = pageForm(line, bodyLines) ?? formBelowAsk(line, bodyLines);
   if (form) return form;
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
