@@ -24,18 +24,19 @@ const PAGE_WORDS =
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?:\s+(?:saying|that\s+says|which\s+says|reading)(?=\s*:?\s*\S)|(?=\s*:))|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→)?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?:\s+(?:saying|that\s+says|which\s+says|reading)(?=\s*:?\s*\S)|(?=\s*:|\s*["“‘«]))|${WITH}\s+the\s+words(?=\s+\S)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:to\s+)?(?:mention|explain|state|note)(?=\s+that\s)|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→|=(?=\s))?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
 const QUOTING_INTRO = new RegExp(
-  String.raw`\b(?:says?|saying|stating|explaining|noting|mentioning|reads?|contain|${TEXT_NOUN})\b|${WITH}`,
+  String.raw`\b(?:says?|saying|stating|explaining|noting|mentioning|mention|explain|state|note|reads?|contain|${TEXT_NOUN})\b|${WITH}`,
   'i',
 );
 /** "saying that we meet on Fridays": after a verb that brings the text, "that" before a clause is not part of it. */
 const THAT_AFTER_VERB = /^that\s+(?=\S+\s+\S)/i;
 /** Verbs after which a "that" clause is the text ("saying", "stating", "write", "to say"). */
-const SAYING_VERB = /\b(?:say|saying|stating|explaining|noting|mentioning|write)$/i;
+const SAYING_VERB =
+  /\b(?:say|saying|stating|explaining|noting|mentioning|write|mention|explain|state|note)$/i;
 const UNDER_SPACE = /\s*under\s+(?:the\s+)?(~?[A-Za-z][A-Za-z0-9]{1,9})\s+space\b/iy;
 /** "… in HR with cycle scheme info", "… in ENG w one per team" (phone style): "with" after the space starts the text. */
 const WITH_TEXT = new RegExp(String.raw`\s*(?:${WITH}|w(?=\s))\s+(?=\S)`, 'iy');
@@ -472,11 +473,12 @@ function calledAfter(text: string): string | undefined {
 /** Most characters at the end of a create looked at for a quoted text given in passing. */
 const QUOTED_TEXT_PROBE = 600;
 /**
- * "…? just put '- chatbot' in it for now", "… - just 'Day 1: strategy' to start": the page's text in
- * quotes at the end, after a sentence break, with only filler around it. Bounded runs.
+ * "…? just put '- chatbot' in it for now", "… - just 'Day 1: strategy' to start", "… in OPS "text"":
+ * the page's text in quotes at the end, after a sentence break or right after the space, with only
+ * filler around it. Bounded runs.
  */
 const QUOTED_TEXT_LAST =
-  /(?:[?.!,;]|\s[-–—]|\s(?=(?:with|w\/|containing)\s))\s*(?:and\s+)?(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with|w\/|containing)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/i;
+  /(?:[?.!,;]|\s[-–—]|\s(?=(?:with|w\/|containing)\s)|(?<=\b~?[A-Z][A-Z0-9]{1,9}|\bspace)\s)\s*(?:and\s+)?(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with|w\/|containing)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/i;
 
 /** The create's words with a quoted text given in passing at the end made its text ("…: <text>"). */
 function quotedTextGiven(remainder: string, bodyLines: string): string {
