@@ -51,7 +51,7 @@ const KEY_BEFORE_NOUN = /(?:^|\s)(~?[A-Z][A-Z0-9]{1,9})\s+(?=(?:page|doc|documen
 const TITLE_MARKER =
   /(?:^|[\s,;.?!])(?:called|named|titled|entitled|(?:call|name|title)\s+it|(?:with\s+)?(?:the\s+|its\s+)?(?:title|name)(?:\s+(?:is|will\s+be|should\s+be))?)\s*[:=]?\s+(?=\S)/gi;
 /** What ends a slot's value: a comma, a sentence end, a semicolon, " and " or " - ". */
-const VALUE_END = /\s*[,;?!]|\.(?=\s|$)|\s+and\s+|\s+[-–—]\s+|\s*:/;
+const VALUE_END = /\s*[,;?!]|\.(?=\s|$)|\s+and\s+|\s+[-–—](?:\s+|$)|\s*:/;
 /** The page words before an unlabelled title ("a new page", "one wiki doc", "for me a page"). */
 const PAGE_WORDS =
   /(?:^|\s)(?:(?:for\s+)?(?:me|us)\s+)?(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*:?\s*/i;
@@ -141,7 +141,7 @@ function findTitle(head: string): string | undefined {
   if (!page) return undefined;
   // "new page in OPS: Desk Booking": the space taken out left a break before the title.
   const from = page.index + page[0].length;
-  const after = /^[\s,:;]*/.exec(head.slice(from))![0].length;
+  const after = /^(?:[\s,:;]|[-–—](?=\s))*/.exec(head.slice(from))![0].length;
   const bare = valueAt(head, from + after);
   const words = bare.split(/\s+/).filter((word) => word.length > 0);
   if (words.length === 0 || words.length > MAX_BARE_TITLE_WORDS || NOT_A_TITLE_START.test(bare))

@@ -92,6 +92,17 @@ interface Clauses {
 
 type ClauseRead = { kind: 'ok'; clauses: Clauses } | { kind: 'error'; message: string } | { kind: 'no' };
 
+/** "a new page "Wellbeing Week" for HR, with …": "for", then a key in capitals (case-sensitive), then a break. */
+const FOR_KEY = /\s*for\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?(?=[\s,.;:!?]|$)/y;
+
+function keyAfterFor(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const match = cursor.take(FOR_KEY);
+  const key = match ? acceptSpaceWord(match[1] ?? '', false) : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}
+
 /** "create "Book Club" (HR): …", "create X [OPS]: …": the space key in brackets after the title. */
 const KEY_IN_BRACKETS = /\s*[([]\s*(?:space\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]/y;
 
@@ -114,6 +125,7 @@ function readClauses(text: string, from: number): ClauseRead {
         ? (readSpaceName(cursor) ??
           readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into', 'for']) ??
           keyInBrackets(cursor) ??
+          keyAfterFor(cursor) ??
           readNameBeforeText(cursor))
         : undefined;
     if (key !== undefined) {
@@ -782,7 +794,8 @@ function isCreateIn(intent: Intent, spaceKey: string): boolean {
  * "new page pls: Office Keys, in OPS", "a new page, Sprint 40 Review in ENG", "a new HR page please,
  * title X": courtesy and punctuation around an unquoted title are not part of it (bounded runs).
  */
-const PUNCTUATION_AROUND_TITLE = /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]))?[\s,;:–—-]{1,8}|[\s,;]{1,8}$/gi;
+const PUNCTUATION_AROUND_TITLE =
+  /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]|\s+[-–—]\s))?[\s,;:–—-]{1,8}|[\s,;]{1,8}$/gi;
 /** Asked when no title was read. */
 const NO_TITLE = 'What should the new page be called? Put the title in quotes.';
 /**
