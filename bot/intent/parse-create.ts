@@ -10,6 +10,7 @@ import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import {
   acceptSpaceWord,
+  isSpaceNameWord,
   readNameBeforeText,
   readSpaceClause,
   readSpaceName,
@@ -370,6 +371,31 @@ function spaceAfterTitle(text: string, bodyLines: string): string {
   // A colon the title holds ("Runbook: DB Failover") is kept in it by quotes.
   const kept = /:/.test(title) && !/["“”]/.test(title) ? `"${title}"` : title;
   return `${pageWords} called ${kept} in ${key}${rest.slice(end)}`;
+}
+
+/**
+ * "a page for the engineering team called X", "a page under Engineering named X": a group or space
+ * named in one word between the page noun and the naming (with "team", "department", "space" after it
+ * or not). Bounded runs.
+ */
+const GROUP_BEFORE_NAMING =
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:page|doc|document))\s+(?:for|under)\s+(?:the\s+|our\s+)?([A-Za-z][a-z]{3,30})(?:\s+(?:team|department|dept|folks|space|wiki))?[\s,]+(?=(?:called|named|titled)\s)/i;
+/** A space said in the words after the naming ("called X in HR", "… in the Sales space"). */
+const SPACE_SAID_LATER =
+  /\s(?:in|on|into|to|inside|within)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}\b|[^\s:]+\s+(?:space|wiki)\b)/;
+
+/**
+ * "a page for the engineering team called X: …" read as "a page in the engineering space called X: …":
+ * the group is the space, unless the words after the naming say a space themselves or the word is an
+ * ordinary one ("a page for the offsite called X in HR" keeps "in HR").
+ */
+function groupBeforeNaming(text: string): string {
+  const match = GROUP_BEFORE_NAMING.exec(text);
+  if (!match || !isSpaceNameWord(match[2]!)) return text;
+  const rest = text.slice(match[0].length);
+  const head = rest.slice(0, Math.max(0, rest.indexOf(':')) || rest.length);
+  if (SPACE_SAID_LATER.test(head)) return text;
+  return `${match[1]} in the ${match[2]} space ${rest}`;
 }
 
 /** "a new HR page Welcome Pack: …": the space key before the page noun, the title after it. */
@@ -827,7 +853,7 @@ const FOR_BEFORE_TITLE = /^(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?(?=[\p
 
 /** The create read in the grammar's order: title, space, parent, then the text. */
 function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
-  const text = quoteTitleWithColon(keyAfterPageNoun(remainder.trim()));
+  const text = quoteTitleWithColon(keyAfterPageNoun(groupBeforeNaming(remainder.trim())));
   const parsed = readTitleAndClauses(calledAfter(text) ?? spaceAfterTitle(text, bodyLines));
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')

@@ -178,6 +178,11 @@ export function readSpaceName(
   return undefined;
 }
 
+/** True when `word` may name a space in words: no ordinary word ("general", "monday") and a possible key. */
+export function isSpaceNameWord(word: string): boolean {
+  return !NOT_A_KEY.has(word.toLowerCase()) && acceptSpaceWord(word, true) !== undefined;
+}
+
 /**
  * "… called Team Charter in Engineering with: …": one capitalised word (or a lower-case one of four
  * letters or more) after "in", with a new page's text brought right after it (a colon, "with",
