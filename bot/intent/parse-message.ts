@@ -601,7 +601,10 @@ export const CLOSINGS = new Set(
     'regards|warm regards|warmly|br|sincerely|yours|ta|thx|ty|all the best|have a nice day|' +
     // Indian and other Englishes: "Thanks and regards", "Thanks & Regards", "Please do the needful."
     'thanks and regards|thanks & regards|thanks n regards|thanks and best regards|with regards|with best regards|' +
-    'regards and thanks|thank you in advance|tia|please do the needful|kindly do the needful|do the needful'
+    'regards and thanks|thank you in advance|tia|please do the needful|kindly do the needful|do the needful|' +
+    // what to do once it is done, said as the message ends ("Let me know when it's done.")
+    "let me know when it's done|let me know when it is done|let me know when done|let me know once it's done|" +
+    'let me know if you need anything|let me know if you need anything else|much appreciated|appreciate it|lmk'
   )
     .split('|')
     // Thanks in other words, to someone or with praise ("thanks heaps!", "cheers mate", "much obliged", "you legend").
@@ -645,11 +648,17 @@ function withoutClosingLines(text: string): string {
   while (end > 0 && lines[end - 1]!.trim().length === 0) end -= 1;
   // The closing, then at most two short lines: a name, and a team or role ("Best,\nAna Lopez\nPeople Team").
   let closingAt = end - 1;
-  while (closingAt > end - 3 && closingAt >= 1 && isNameLine(lines[closingAt]!)) closingAt -= 1;
-  if (closingAt < 1 || !CLOSINGS.has(closingOf(lines[closingAt] ?? ''))) return text;
+  // "Thanks, Ana" on one line: the closing and the name together.
+  const named = CLOSING_AND_NAME.exec(lines[closingAt]?.trim() ?? '');
+  const together = named !== null && CLOSINGS.has(closingOf(named[1]!));
+  while (!together && closingAt > end - 3 && closingAt >= 1 && isNameLine(lines[closingAt]!)) closingAt -= 1;
+  if (closingAt < 1 || !(together || CLOSINGS.has(closingOf(lines[closingAt] ?? '')))) return text;
   const kept = text.slice(0, text.length - tail.length) + lines.slice(0, closingAt).join('\n');
   return kept.includes('\n') ? kept.trimEnd() : text;
 }
+
+/** "Thanks, Ana", "Cheers - Sam Lee": a closing and a short name on one line. */
+const CLOSING_AND_NAME = /^([^,\n]{2,30}?)\s*(?:,|\s[-–—])\s*(\p{Lu}[\p{L}.'’ -]{0,30})$/u;
 
 /** A short line of a sign-off after the closing: a name or a team, not itself a closing. */
 function isNameLine(line: string): boolean {
