@@ -590,7 +590,7 @@ const POINTED_PAGE =
  * page goes, read as the space clause of the title before it (the sentence end and its verb dropped).
  */
 const WHERE_IT_GOES =
-  /[.!;]\s+(?:(?:please|pls|and)\s+)?(?:(?:put|place|save|store|file|add|create)\s+it|it\s+(?:goes|should\s+go|needs\s+to\s+go|can\s+go|will\s+go|belongs|lives|should\s+live|should\s+be))\s+(?=(?:in|on|into|under|to)\s)/i;
+  /[.!;,]\s+(?:(?:please|pls|and)\s+)?(?:(?:put|place|save|store|file|add|create)\s+it|it\s+(?:goes|should\s+go|needs\s+to\s+go|can\s+go|will\s+go|belongs|lives|should\s+live|should\s+be))\s+(?=(?:in|on|into|under|to)\s)/i;
 
 /** The command words before the first colon (after it, the words may be the page's text). */
 const WHERE_IT_GOES_HEAD = /^[^:]*/;
