@@ -579,11 +579,11 @@ function withoutParticles(typed: string): string {
 }
 
 /**
- * "create the following page in ENG: X", "create below page in ENG\nX", "create another page X", "one
- * more page called X": the page pointed at, or one more, is a new one.
+ * "create the following page in ENG: X", "create below page in ENG\nX", "create this page in OPS\nX",
+ * "create another page X", "one more page called X": the page pointed at, or one more, is a new one.
  */
 const POINTED_PAGE =
-  /^\s*(?:(?:the\s+)?(?:following|below)|another|one\s+more|yet\s+another)\s+(?=(?:new\s+)?(?:page|doc|document)\b)/i;
+  /^\s*(?:(?:the\s+)?(?:following|below)|this|another|one\s+more|yet\s+another)\s+(?=(?:new\s+)?(?:page|doc|document)\b)/i;
 
 /**
  * "called X. Put it in OPS.", "called X. It goes in the HR space": a sentence that only says where the
@@ -652,7 +652,10 @@ function namedOnNextLine(typed: string, bodyLines: string): Intent | undefined {
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   const lineEnd = lines.indexOf('\n');
   if (lineEnd < 0) return undefined;
-  const line = lines.slice(0, lineEnd).trim();
+  // "… titled\n"Desk Rules"\n…": quotes around the whole line are not part of the title.
+  const typedLine = lines.slice(0, lineEnd).trim();
+  const quoted = readQuoted(typedLine, 0, MAX_TITLE_LENGTH);
+  const line = quoted?.kind === 'quoted' && quoted.end === typedLine.length ? quoted.value.trim() : typedLine;
   if (line.length === 0 || line.length > MAX_TITLE_LENGTH || /[:"“]/.test(line)) return undefined;
   // A blank line between the title's line and the text sets them apart; it is no part of the text.
   const read = readCreate(`${command} ${line}`, lines.slice(lineEnd + 1).replace(/^(?:[ \t]*\n)+/, ''));
