@@ -617,7 +617,7 @@ const GERUNDS: Readonly<Record<string, string>> = {
  * before what is made: read as "make".
  */
 const INFORMAL_MAKE =
-  /^(?:(?:whip|knock|rustle|spin|throw|cook|bang)\s+(?:up|together|out)|put\s+up)(?=\s+(?:(?:me|us)\s+)?(?:an?|one)\s)/i;
+  /^(?:(?:whip|knock|rustle|spin|throw|cook|bang)\s+(?:up|together|out)|put\s+up|set-?up)(?=\s+(?:(?:me|us)\s+)?(?:an?|one)\s)/i;
 
 /**
  * Words that describe a new page without naming it ("a wee page", "a quick new doc", "a brand new
@@ -873,7 +873,7 @@ function activeAdd(line: string): string {
 
 /** "make one in OPS called X", "create one called X": "one" stands for a new page. */
 const MAKE_ONE =
-  /^(make|create|set\s+up|start|draft|add)\s+one\s+(?=(?:(?:in|on|into)\s+(?:the\s+)?\S+(?:\s+space)?\s+)?(?:called|named|titled)\s)/i;
+  /^(make|create|set\s+up|start|draft|add)\s+(?:(?:a\s+)?new\s+)?one\s+(?=(?:(?:in|on|into)\s+(?:the\s+)?\S+(?:\s+space)?\s+)?(?:called|named|titled)\s)/i;
 
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
 export function baseVerbForm(typed: string): string {

@@ -32,7 +32,7 @@ const ASKING_WORDS = wordSet(
 /** Words that make, want or ask for something: at least one must be said. */
 const MAKING_WORDS = wordSet(
   // "after": "I'm after a page called X …" (wanting it)
-  'create creat craete make mk mak set spin whip knock chuck throw bang rustle cook put start open write after ' +
+  'create creat craete make mk mak set setup set-up spin whip knock chuck throw bang rustle cook put start open write after ' +
     'draft add build give post stick pop slap drop do appreciate save prepare generate publish craft compose author need needs needed want wanna ' +
     'wanted like love require requesting request up out together',
 );

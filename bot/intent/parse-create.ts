@@ -544,6 +544,7 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
 export function parseCreate(typedCommand: string, bodyLines: string): Intent {
   // "… in ENG -- reliability first": a typed double hyphen is the dash that sets off the text.
   const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — '))
+    .replace(ADVERB_AFTER_VERB, '')
     .replace(POINTED_PAGE, 'a ')
     .replace(WHERE_IT_GOES_HEAD, (head) => head.replace(WHERE_IT_GOES, ' '));
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
@@ -591,6 +592,13 @@ const POINTED_PAGE =
  */
 const WHERE_IT_GOES =
   /[.!;,]\s+(?:(?:please|pls|and)\s+)?(?:(?:put|place|save|store|file|add|create)\s+it|it\s+(?:goes|should\s+go|needs\s+to\s+go|can\s+go|will\s+go|belongs|lives|should\s+live|should\s+be))\s+(?=(?:in|on|into|under|to)\s)/i;
+
+/**
+ * "create asap a page X", "create quickly a page X", "create new one page X": how soon, or a doubled
+ * article, between the verb and the page words is no part of the title.
+ */
+const ADVERB_AFTER_VERB =
+  /^\s*(?:(?:asap|quickly|quick|urgently|now|today|real\s+quick|right\s+away)[\s,]+(?=(?:an?|one|the|new|this)\s|(?:page|doc)\b)|new\s+(?:one|an?)\s+(?=(?:page|doc)\b))/i;
 
 /** The command words before the first colon (after it, the words may be the page's text). */
 const WHERE_IT_GOES_HEAD = /^[^:]*/;
