@@ -279,6 +279,12 @@ const TEXT_AFTER_TITLE = new RegExp(
  * a spaced dash after the title starts the text (with text below, the dash is the title's: "Runbook - Kafka").
  */
 const DASH_AFTER_TITLE = /\s[-–—]\s+(?=\S)/;
+/**
+ * "a page in eng called tech radar with adopt otel", "… w/ adopt otel": with no colon and no text on
+ * the next lines, "with" after a title named after its space starts the text (else the page would
+ * have none).
+ */
+const WITH_AFTER_TITLE = /\s+(?=(?:with|w\/)\s+\S)/i;
 /** Longest introduction looked for before the colon (characters). */
 const BODY_WORD_PROBE = 32;
 
@@ -357,7 +363,10 @@ function spaceAfterTitle(text: string, bodyLines: string): string {
     colon < 0
       ? (TEXT_AFTER_TITLE.exec(rest.slice(naming.length)) ??
         SAYING_AFTER_TITLE.exec(rest.slice(naming.length)) ??
-        (bodyLines.trim().length === 0 ? DASH_AFTER_TITLE.exec(rest.slice(naming.length)) : null))
+        (bodyLines.trim().length === 0
+          ? (DASH_AFTER_TITLE.exec(rest.slice(naming.length)) ??
+            WITH_AFTER_TITLE.exec(rest.slice(naming.length)))
+          : null))
       : null;
   const end =
     quoted?.kind === 'quoted'
