@@ -296,7 +296,7 @@ export function newPageAsked(typedLine: string, core: string, bodyLines: string)
   // A space said as one bare word ("In Lisbon, …") gives way to a space the rest names itself.
   const frames = first?.bare
     ? [frameOf(line) ?? frameOf(core), afterSpace, ...spaced]
-    : [...spaced, frameOf(line) ?? frameOf(core)];
+    : [...spaced, frameOf(line) ?? frameOf(core) ?? frameAfterContext(line)];
   for (const frame of frames) {
     const read = frame ? readFrame(frame, bodyLines) : undefined;
     if (read) return read;
@@ -306,6 +306,19 @@ export function newPageAsked(typedLine: string, core: string, bodyLines: string)
   if (bare && bodyLines.trim().length === 0 && !ASKING_ABILITY.test(line))
     return { kind: 'failure', message: NO_TITLE, suggestions: [...CREATE_EXAMPLES] };
   return undefined;
+}
+
+/**
+ * "we moved floors so we need a page X in OPS …": context, then "so" (or "and", "but") and the wish
+ * for a page. A bounded search of the line's head.
+ */
+const WISH_AFTER_CONTEXT =
+  /\s(?:so|and|but|hence)\s+(?=(?:we|i)\s+(?:really\s+|urgently\s+)?(?:need|want|would\s+like|['’]d\s+like)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b)/i;
+
+/** The frame of the wish after a context clause (see {@link WISH_AFTER_CONTEXT}), or `undefined`. */
+function frameAfterContext(line: string): Frame | undefined {
+  const context = WISH_AFTER_CONTEXT.exec(line.slice(0, MAX_FRAME_HEAD));
+  return context ? frameOf(line.slice(context.index + context[0].length)) : undefined;
 }
 
 /** "the creation of a (new) page": making said as a noun. */
