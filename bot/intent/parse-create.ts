@@ -520,18 +520,25 @@ function calledAfter(text: string): string | undefined {
 /** Most characters at the end of a create looked at for a quoted text given in passing. */
 const QUOTED_TEXT_PROBE = 600;
 /**
- * "…? just put '- chatbot' in it for now", "… - just 'Day 1: strategy' to start", "… in OPS "text"":
- * the page's text in quotes at the end, after a sentence break or right after the space, with only
- * filler around it. Bounded runs.
+ * "…? just put '- chatbot' in it for now", "… - just 'Day 1: strategy' to start": the page's text in
+ * quotes at the end, after a sentence break, with only filler around it. Bounded runs.
  */
 const QUOTED_TEXT_LAST =
-  /(?:[?.!,;]|\s[-–—]|\s(?=(?:with|w\/|containing)\s)|(?<=\b~?[A-Z][A-Z0-9]{1,9}|\bspace)\s)\s*(?:and\s+)?(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with|w\/|containing)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/i;
+  /(?:[?.!,;]|\s[-–—]|\s(?=(?:with|w\/|containing)\s))\s*(?:and\s+)?(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with|w\/|containing)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/i;
+
+/**
+ * "… in OPS "book a desk"", "… in the OPS space 'book a desk'": the quoted text right after the space
+ * (a key in capitals, case-sensitive, or the word "space"), at the very end. Bounded runs.
+ */
+const QUOTED_TEXT_AFTER_SPACE =
+  /(?=\s+["“‘'])(?<=\s(?:in|on|into|to)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}|\S{1,40}\s+space))\s+["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/;
 
 /** The create's words with a quoted text given in passing at the end made its text ("…: <text>"). */
 function quotedTextGiven(remainder: string, bodyLines: string): string {
   if (bodyLines.trim().length > 0) return remainder;
   const from = Math.max(0, remainder.length - QUOTED_TEXT_PROBE);
-  const match = QUOTED_TEXT_LAST.exec(remainder.slice(from));
+  const tail = remainder.slice(from);
+  const match = QUOTED_TEXT_LAST.exec(tail) ?? QUOTED_TEXT_AFTER_SPACE.exec(tail);
   if (!match) return remainder;
   const head = remainder.slice(0, from + match.index);
   // A colon before it already gave the text; a quote before it may be the title's.
