@@ -30,7 +30,7 @@ export const TEXT_NOUN = String.raw`(?:body\s+(?:text|content)|page\s+(?:text|co
  * the message: …"); alone they may be a title's words ("Contact Details").
  */
 export const TEXT_LABEL =
-  '(?:description|details|message|info|information|line|lines|words|note|notes|intro|introduction|summary|sentence|paragraph|blurb|entry)';
+  '(?:description|details|message|info|information|line|lines|words|note|notes|intro|introduction|summary|sentence|paragraph|blurb|entry|bullet\\s+points?|bullets?)';
 
 /** Articles and a size word before a text label ("with a short note:", "with one line:"). */
 export const LABEL_ARTICLE = String.raw`(?:(?:the|this|an?|one|some)\s+)?(?:(?:short|quick|brief|small|little|single|simple|first)\s+)?`;

@@ -21,7 +21,7 @@ import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import { isComplaint, unclear } from './readings.js';
 import { PART_NOUN } from './section-heading.js';
-import { readSpaceClause, readSpaceName } from './space-key.js';
+import { readNameFirst, readSpaceClause, readSpaceName, UNDER_NAME_START } from './space-key.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { withoutTextFormat } from './text-format.js';
@@ -272,8 +272,8 @@ const RULES: readonly Rule[] = [
   // "in the people space, find sick leave", "HR space - search onboarding": a space named in words, then a read.
   [SPACE_NAMED_FIRST, (rest, body, match) => readInNamedSpace(rest, body, match[1] ?? match[2]!)],
   [
-    // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …".
-    /^(?=(?:in|on|inside|within|into)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
+    // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …", "under engineering, create …".
+    /^(?=(?:over\s+)?(?:in|on|inside|within|into|under)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
     (rest, body) => spaceThenCreate(rest, body),
   ],
   [
@@ -636,7 +636,7 @@ const GERUNDS: Readonly<Record<string, string>> = {
  * before what is made: read as "make".
  */
 const INFORMAL_MAKE =
-  /^(?:(?:whip|knock|rustle|spin|throw|cook|bang)\s+(?:up|together|out)|put\s+up)(?=\s+(?:(?:me|us)\s+)?(?:an?|one)\s)/i;
+  /^(?:(?:whip|knock|rustle|spin|throw|cook|bang)\s+(?:up|together|out)|put\s+up|set-?up)(?=\s+(?:(?:me|us)\s+)?(?:an?|one)\s)/i;
 
 /**
  * Words that describe a new page without naming it ("a wee page", "a quick new doc", "a brand new
@@ -866,15 +866,25 @@ const PAGE_NAMING =
   /^(?:(?:an?|one)\s+)?(?:new\s+)?(?:(?:page|doc|document)\s+)?(?:(?:called|named|titled)\s+)?/i;
 
 /**
- * "in the engineering space, create Desk Rules with: …": the space first (a key or a name), then the
- * create; read as "page in <key> called <the rest>". `undefined` when the space does not read.
+ * "in the engineering space, create Desk Rules with: …", "In Engineering, create …", "under HR, make
+ * …": the space first (a key or a name), then the create; read as "page in <key> called <the rest>".
+ * A space said as one bare word ("In Lisbon, …") gives way to a space the create names itself.
+ * `undefined` when the space does not read.
  */
 function spaceThenCreate(line: string, body: string): Intent | undefined {
-  const cursor = new TextCursor(line);
-  const key = readSpaceName(cursor) ?? readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'into']);
-  if (key === undefined || !cursor.take(SPACE_THEN_CREATE_VERB)) return undefined;
+  const cursor = new TextCursor(line.replace(/^over\s+/i, ''));
+  const named = readSpaceName(cursor) ?? readSpaceName(cursor, UNDER_NAME_START);
+  const key =
+    named ?? readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'into']) ?? readNameFirst(cursor);
+  if (key === undefined) return undefined;
+  // Said as a space ("the engineering space") or as its key in capitals ("In HR, …"): the space for sure.
+  const sure = named !== undefined || cursor.text.slice(0, cursor.pos).includes(key);
+  if (!cursor.take(SPACE_THEN_CREATE_VERB)) return undefined;
   const rest = cursor.rest().replace(PAGE_NAMING, '');
-  return rest.length > 0 ? parseCreate(`page in ${key} called ${rest}`, body) : undefined;
+  if (rest.length === 0) return undefined;
+  const own = sure ? undefined : parseCreate(`page called ${rest}`, body);
+  if (own?.kind === 'operation') return own;
+  return parseCreate(`page in ${key} called ${rest}`, body);
 }
 
 /** "X needs to be added to <page>" as "add X to <page>", or the line as it was. */
@@ -894,7 +904,7 @@ function activeAdd(line: string): string {
 
 /** "make one in OPS called X", "create one called X": "one" stands for a new page. */
 const MAKE_ONE =
-  /^(make|create|set\s+up|start|draft|add)\s+one\s+(?=(?:(?:in|on|into)\s+(?:the\s+)?\S+(?:\s+space)?\s+)?(?:called|named|titled)\s)/i;
+  /^(make|create|set\s+up|start|draft|add)\s+(?:(?:a\s+)?new\s+)?one\s+(?=(?:(?:in|on|into)\s+(?:the\s+)?\S+(?:\s+space)?\s+)?(?:called|named|titled)\s)/i;
 
 /** The line with a leading "-ing" command verb in its base form ("adding a line …" → "add a line …"). */
 export function baseVerbForm(typed: string): string {

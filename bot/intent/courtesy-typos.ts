@@ -40,6 +40,10 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   tthe: 'the',
   fro: 'for',
   pgae: 'page',
+  // "nwe page X in OPS": "new" with its letters swapped or one held down, never words of their own.
+  nwe: 'new',
+  enw: 'new',
+  neww: 'new',
   paeg: 'page',
   apge: 'page',
   pge: 'page',

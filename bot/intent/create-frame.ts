@@ -1,9 +1,10 @@
 import { wordSet } from './closed-words.js';
 import { CREATE_EXAMPLES } from './examples.js';
 import { parseCreate } from './parse-create.js';
-import { acceptSpaceWord, readSpaceName } from './space-key.js';
+import { acceptSpaceWord, readNameFirst, readSpaceName } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
+import { isCreateTypo } from './verb-typos.js';
 
 /*
  * A new page asked for in any words: the words before the page noun are all asking or making words
@@ -31,7 +32,7 @@ const ASKING_WORDS = wordSet(
 /** Words that make, want or ask for something: at least one must be said. */
 const MAKING_WORDS = wordSet(
   // "after": "I'm after a page called X …" (wanting it)
-  'create creat craete make mk mak set spin whip knock chuck throw bang rustle cook put start open write after ' +
+  'create creat craete make mk mak set setup set-up spin whip knock chuck throw bang rustle cook put start open write after ' +
     'draft add build give post stick pop slap drop do appreciate save prepare generate publish craft compose author need needs needed want wanna ' +
     'wanted like love require requesting request up out together',
 );
@@ -71,13 +72,17 @@ interface Word {
   readonly end: number;
 }
 
+/** A sentence end typed right after a page noun ("I want a new page. Name: …"). */
+const NOUN_SENTENCE_END = /(?<=^(?:page|pg|doc|document|article))[.?]+$/i;
+
 /** The words of `head` in order, lower case, trailing commas dropped, with where each ends. */
 function wordsOf(head: string): Word[] {
   const words: Word[] = [];
   for (const match of head.matchAll(/\S+/g)) {
     const typed = match[0].replace(/[,!]+$/, '');
-    // "new Engineering page: Cloud Costs": a colon after a word is not part of it, and the rest keeps it.
-    const raw = typed.replace(/:$/, '');
+    // "new Engineering page: Cloud Costs", "I want a new page. Name: X": a colon after a word, or a
+    // sentence end after the page noun, is not part of it, and the rest keeps it.
+    const raw = typed.replace(/:$/, '').replace(NOUN_SENTENCE_END, '');
     const end = match.index + (raw === typed ? match[0].length : raw.length);
     words.push({ word: raw.toLowerCase(), raw, start: match.index, end });
     if (words.length > MAX_LEAD_WORDS + 8) break;
@@ -104,7 +109,8 @@ function frameOf(core: string): Frame | undefined {
       continue;
     }
     const wish = WEAK_MAKING_WORDS.has(word) && i > 0 && WISH_BEFORE_HAVE.has(words[i - 1]!.word);
-    if (MAKING_WORDS.has(word) || wish) making = true;
+    if (MAKING_WORDS.has(word) || wish || (isCreateTypo(word) && ARTICLES.has(words[i + 1]?.word ?? '')))
+      making = true;
     else if (!ASKING_WORDS.has(word)) break;
     i += 1;
   }
@@ -135,13 +141,17 @@ function frameOf(core: string): Frame | undefined {
   }
   const noun = words[i];
   if (!noun || !PAGE_NOUNS.has(noun.word)) return undefined;
-  const rest = core.slice(noun.end);
+  // "a page for us in OPS, X, with: …": who the page is made for is no part of what follows.
+  const rest = core.slice(noun.end).replace(FOR_ME_AFTER_NOUN, '');
   if (!followsPageNoun(rest)) return undefined;
   // With no making word, only "a page …" opening the line, and its title must be named, quoted or
   // in capitals ("a page in HR says …: …" is news about a page).
   if (!making && !(article && words[0] === words[i - described - (spaceWord ? 2 : 1)])) return undefined;
   return { rest, ...(spaceWord ? { spaceWord } : {}), ...(spaceKey ? { spaceKey } : {}), named: making };
 }
+
+/** "for me", "for us" right after the page noun, before a space or naming clause. */
+const FOR_ME_AFTER_NOUN = /^\s+for\s+(?:me|us)(?=[\s,:]+(?:in|on|into|to|called|named|titled)\b)/i;
 
 /** Nouns for a group or a person in charge, who may be the one who wants the page ("Sales team needs …"). */
 const GROUP_SUBJECTS = wordSet(
@@ -233,8 +243,14 @@ const SPACE_FIRST =
 /** After a space named in words first: the break before the ask (a comma, a colon, a spaced dash). */
 const BREAK_AFTER_SPACE = /\s*(?:[,:;]|\s[-–—]+|(?=\s(?:please|pls|plz|kindly|can|could|would)\s))\s*(?=\S)/y;
 
-/** The space named first on the line and the words after its comma, or `undefined`. */
-function spaceFirst(line: string): { key: string; rest: string } | undefined {
+/** "Engineering space: …", "the people wiki - …": a space named in words with its marker, opening the line. */
+const NAME_AT_START = /(?:the\s+)?/iy;
+
+/**
+ * The space named first on the line and the words after its comma, or `undefined`. `bare` when it was
+ * one word said without "space" and not as a key in capitals ("In Engineering, …").
+ */
+function spaceFirst(line: string): { key: string; rest: string; bare?: boolean } | undefined {
   // "In HR, …": the preposition in any case, the key in capitals.
   const typed =
     SPACE_FIRST.exec(line.replace(/^\p{Lu}(?=\p{Ll})/u, (first) => first.toLowerCase())) ??
@@ -245,9 +261,17 @@ function spaceFirst(line: string): { key: string; rest: string } | undefined {
   }
   // "for the People & HR space, …", "over in the ops space: …" read as "in the People & HR space, …".
   const cursor = new TextCursor(line.replace(/^(?:over\s+)?(?:for|in|to)\s/i, 'in '));
-  const key = readSpaceName(cursor);
-  if (key === undefined || !cursor.take(BREAK_AFTER_SPACE)) return undefined;
-  return { key, rest: cursor.rest() };
+  const key = readSpaceName(cursor) ?? readSpaceName(cursor, NAME_AT_START);
+  if (key !== undefined) return cursor.take(BREAK_AFTER_SPACE) ? { key, rest: cursor.rest() } : undefined;
+  // "In Engineering, …", "under sales - …": one word, a key candidate the directory maps later.
+  const word = new TextCursor(line);
+  const named = readNameFirst(word);
+  if (named === undefined || !word.take(BREAK_AFTER_SPACE)) return undefined;
+  return {
+    key: named,
+    rest: word.rest(),
+    ...(line.slice(0, word.pos).includes(named) ? {} : { bare: true }),
+  };
 }
 
 /** A title said plainly: quoted, or starting with a capital or a digit. */
@@ -261,15 +285,18 @@ const KEY_LIKE = /^~?[A-Z][A-Z0-9]{1,9}$/;
  * Storage in OPS that says …", "can you make a Sales page called X with: …", "write up a page called X
  * in OPS saying …"), or `undefined`.
  */
-export function newPageAsked(line: string, core: string, bodyLines: string): Intent | undefined {
+export function newPageAsked(typedLine: string, core: string, bodyLines: string): Intent | undefined {
+  // "I would like to request the creation of a page named X …": the noun of making read as its verb.
+  const line = typedLine.replace(CREATION_OF, 'create ');
   // The space said first ("In HR, add a page …"), then the line as typed, which keeps the wish that
   // courtesy stripping may take ("I need a page for …"), then the line without courtesy.
   const first = spaceFirst(line);
   const afterSpace = first ? frameOf(first.rest) : undefined;
-  const frames = [
-    ...(afterSpace && first ? [{ ...afterSpace, spaceKey: afterSpace.spaceKey ?? first.key }] : []),
-    frameOf(line) ?? frameOf(core),
-  ];
+  const spaced = afterSpace && first ? [{ ...afterSpace, spaceKey: afterSpace.spaceKey ?? first.key }] : [];
+  // A space said as one bare word ("In Lisbon, …") gives way to a space the rest names itself.
+  const frames = first?.bare
+    ? [frameOf(line) ?? frameOf(core), afterSpace, ...spaced]
+    : [...spaced, frameOf(line) ?? frameOf(core) ?? frameAfterContext(line)];
   for (const frame of frames) {
     const read = frame ? readFrame(frame, bodyLines) : undefined;
     if (read) return read;
@@ -280,6 +307,22 @@ export function newPageAsked(line: string, core: string, bodyLines: string): Int
     return { kind: 'failure', message: NO_TITLE, suggestions: [...CREATE_EXAMPLES] };
   return undefined;
 }
+
+/**
+ * "we moved floors so we need a page X in OPS …": context, then "so" (or "and", "but") and the wish
+ * for a page. A bounded search of the line's head.
+ */
+const WISH_AFTER_CONTEXT =
+  /\s(?:so|and|but|hence)\s+(?=(?:we|i)\s+(?:really\s+|urgently\s+)?(?:need|want|would\s+like|['’]d\s+like)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b)/i;
+
+/** The frame of the wish after a context clause (see {@link WISH_AFTER_CONTEXT}), or `undefined`. */
+function frameAfterContext(line: string): Frame | undefined {
+  const context = WISH_AFTER_CONTEXT.exec(line.slice(0, MAX_FRAME_HEAD));
+  return context ? frameOf(line.slice(context.index + context[0].length)) : undefined;
+}
+
+/** "the creation of a (new) page": making said as a noun. */
+const CREATION_OF = /\b(?:the\s+)?creation\s+of\s+(?=(?:an?|one)\s+(?:new\s+)?(?:page|doc|document)\b)/i;
 
 /** After the page noun, at most a space and courtesy (bounded runs). */
 const BARE_REST =

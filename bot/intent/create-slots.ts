@@ -18,6 +18,8 @@ export interface CreateSlots {
   readonly title: string;
   readonly spaceKey: string;
   readonly text: string;
+  /** Where the command words end, when only a bare break (a dash, a comma, a sentence end) set off the text. */
+  readonly headEnd?: number;
 }
 
 /** Most characters of the command words (before the page's text) looked at. */
@@ -29,7 +31,7 @@ const MAX_HEAD = 400;
  * Group 1 is the break before it (punctuation, "and" or "with"); without one a bare noun needs a colon.
  */
 const TEXT_START = new RegExp(
-  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:inside|in\s+it)\s+(?:write|put|say)(?=\s+\S)|(?:write|put|say)(?=\s+\S)|in\s+the\s+(?:body|text|content)\s+(?:put|write|say)|${WITH}(?=\s*:))\s*:?)\s*`,
+  String.raw`(\s*[,;.?!]\s*(?:and\s+)?|\s+and\s+|\s+${WITH}\s+|\s+)(?:((?:(?:the|its)\s+)?(?:following\s+)?${TEXT_NOUN}(\s+(?:is|will\s+be|should\s+be|below))?)(\s*[:=]|\s+[-–—])?|(?:containing|saying|sayin|that\s+says|which\s+says|where\s+it\s+says|(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:write|put|add)(?:\s+(?:in\s+it|inside|there|this|the\s+following))?(?=\s*:)|(?:inside|in\s+it)(?=\s*:)|(?:inside(?:\s+it)?|in\s+it)\s+(?:write|put|say)(?=\s+\S)|(?:write|put|say)(?=\s+\S)|in\s+(?:the|this)\s+(?:body|text|content|page|doc)\s+(?:put|write|say)|${WITH}(?=\s*:))\s*:?)\s*`,
   'gi',
 );
 /** A space named by its key: "in OPS", "into the OPS space", "space: OPS", "in space ops", "(OPS)". */
@@ -47,9 +49,9 @@ const FOR_KEY = /(?:^|\s)for\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?(?=
 const KEY_BEFORE_NOUN = /(?:^|\s)(~?[A-Z][A-Z0-9]{1,9})\s+(?=(?:page|doc|document|article)\b)/g;
 /** Words that name the title: "called", "named", "title:", "the title is", "with the name". */
 const TITLE_MARKER =
-  /(?:^|[\s,;.?!])(?:called|named|titled|entitled|(?:call|name|title)\s+it|(?:with\s+)?(?:the\s+|its\s+)?(?:title|name)(?:\s+(?:is|will\s+be|should\s+be))?\s*[:=]?)\s+(?=\S)/gi;
+  /(?:^|[\s,;.?!])(?:called|named|titled|entitled|(?:call|name|title)\s+it|(?:with\s+)?(?:the\s+|its\s+)?(?:title|name)(?:\s+(?:is|will\s+be|should\s+be))?)\s*[:=]?\s+(?=\S)/gi;
 /** What ends a slot's value: a comma, a sentence end, a semicolon, " and " or " - ". */
-const VALUE_END = /\s*[,;?!]|\.(?=\s|$)|\s+and\s+|\s+[-–—]\s+|\s*:/;
+const VALUE_END = /\s*[,;?!]|\.(?=\s|$)|\s+and\s+|\s+[-–—](?:\s+|$)|\s*:/;
 /** The page words before an unlabelled title ("a new page", "one wiki doc", "for me a page"). */
 const PAGE_WORDS =
   /(?:^|\s)(?:(?:for\s+)?(?:me|us)\s+)?(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*:?\s*/i;
@@ -139,7 +141,7 @@ function findTitle(head: string): string | undefined {
   if (!page) return undefined;
   // "new page in OPS: Desk Booking": the space taken out left a break before the title.
   const from = page.index + page[0].length;
-  const after = /^[\s,:;]*/.exec(head.slice(from))![0].length;
+  const after = /^(?:[\s,:;]|[-–—](?=\s))*/.exec(head.slice(from))![0].length;
   const bare = valueAt(head, from + after);
   const words = bare.split(/\s+/).filter((word) => word.length > 0);
   if (words.length === 0 || words.length > MAX_BARE_TITLE_WORDS || NOT_A_TITLE_START.test(bare))
@@ -175,6 +177,15 @@ const TEXT_FIELD = new RegExp(
   String.raw`^(?:[ \t]*\n)*[ \t]*${TEXT_NOUN}[ \t]*(?::|[-–—](?=[ \t]))[ \t]*\n?|^(?:[ \t]*\n)+`,
   'i',
 );
+/** "Space: People & HR", "space: engineering": a space field whose value is not one key in capitals. */
+const SPACE_FIELD_IN_WORDS = /^space\s*:\s*(?!~?[A-Z][A-Z0-9]{1,9}$)([\p{L}&][\p{L}\p{N}&' ]{1,40})$/iu;
+
+/** A space field naming its space in words, read as "in the <name> space" (a key field stays as typed). */
+function spaceFieldInWords(field: string): string {
+  const name = SPACE_FIELD_IN_WORDS.exec(field)?.[1]?.trim();
+  return name === undefined || /\s(?:space|wiki)$/i.test(name) ? field : `in the ${name} space`;
+}
+
 /** Field lines read after the command. */
 const MAX_FIELD_LINES = 3;
 
@@ -189,7 +200,7 @@ function withFieldLines(line: string, bodyLines: string): { line: string; bodyLi
     const newline = rest.indexOf('\n');
     const first = newline < 0 ? rest : rest.slice(0, newline);
     if (!FIELD_LINE.test(first)) break;
-    head = `${head}, ${first.replace(DASHED_LABEL, '$1: ').trim()}`;
+    head = `${head}, ${spaceFieldInWords(first.replace(DASHED_LABEL, '$1: ').trim())}`;
     rest = newline < 0 ? '' : rest.slice(newline + 1);
   }
   // "…\ntitle: Desk Rules\ncontent: we book on Mondays": after the fields, the text's own label is no part
@@ -200,13 +211,22 @@ function withFieldLines(line: string, bodyLines: string): { line: string; bodyLi
 }
 
 /** A spaced dash ("X - text"): where the text may start once the title and the space are named. */
-const SPACED_DASH = /\s[-–—]\s+(?=\S)|:(?!\/\/)\s*(?=\S)|[.;]\s+(?=\S)/g;
+const SPACED_DASH = /\s[-–—]\s+(?=\S)|:(?!\/\/)\s*(?=\S)|[.;?!]\s+(?=\S)|,\s+(?=\S+\s+\S)/g;
+/** Courtesy or another slot after a comma ("…, please", "…, thanks a lot", "…, call it X"): no text. */
+const NO_TEXT_AFTER_COMMA =
+  /^(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers|asap|if\s+(?:possible|you\s+can)|(?:call|name|title)\s+it|called|named|titled|title|name|space|in|on|into|under|with)\b/i;
 /** Breaks tried (titles may hold one: "Runbook - Kafka"). */
 const MAX_DASH_TRIES = 4;
+/**
+ * A sentence that says why the page is wanted, not what it says ("We need it for the audit.", "It's
+ * for the new joiners", "because …"): after a sentence end it is no text. Anchored, bounded runs.
+ */
+const REASON_SENTENCE =
+  /^(?:(?:we|i)(?:\s+(?:really|will|would|might|also))?\s+(?:need|needs|want|wants|like|use)\s+(?:it|this|one|that)\b|(?:it|this|that)(?:\s+is|['’]s|\s+will\s+be|\s+would\s+be)\s+(?:for|needed|to\s+help|so)\b|(?:because|since|so\s+that|so\s+we|for\s+the)\b)/i;
 
 /**
  * "new page in OPS titled Lunch Rota - friday is pizza", "a page for the offsite in HR called X: …",
- * "a page X in HR. agenda TBC": with no other marker, the text after the first dash, colon or sentence
+ * "a page X in HR. agenda TBC", "a page X in HR, agenda to follow": with no other marker, the text after the first dash, colon or sentence
  * end that has both the title and the space before it.
  */
 function dashAfterSlots(line: string): { headEnd: number; textStart: number } | undefined {
@@ -218,6 +238,10 @@ function dashAfterSlots(line: string): { headEnd: number; textStart: number } | 
     // "title: X", "space: OPS": a field's own colon is no break before the text.
     if (/(?:title|name|space|called|named)\s*$/i.test(line.slice(Math.max(0, dash.index - 8), dash.index)))
       continue;
+    // "… in OPS? We need it for the audit.": why the page is wanted, after a sentence end, is no text.
+    const after = line.slice(dash.index + dash[0].length);
+    if (/^[.;?!,]/.test(dash[0]) && REASON_SENTENCE.test(after)) continue;
+    if (dash[0].startsWith(',') && NO_TEXT_AFTER_COMMA.test(after)) continue;
     const space = findSpace(line.slice(0, dash.index));
     if (space && findTitle(space.head) !== undefined)
       return { headEnd: dash.index, textStart: dash.index + dash[0].length };
@@ -235,7 +259,7 @@ const SLOT_LABEL = new RegExp(
   'gi',
 );
 /** "title X in space OPS", "titled X for the ENG space": the preposition before the space is not the title's (in lower case: "Check In" keeps its word). */
-const TRAILING_PREPOSITION = /\s+(?:in|on|into|to|for|inside|within|under)(?:\s+the)?$/;
+const TRAILING_PREPOSITION = /\s+(?:in|on|into|to|for|inside|within|under|at)(?:\s+the)?$/;
 
 /** A title without the quotes around all of it ("title "Cloud Costs" in ENG text …"). */
 function unquoted(title: string | undefined): string | undefined {
@@ -337,14 +361,21 @@ export function readCreateSlots(typed: string, typedBody: string): CreateSlots |
   return labelledSlots(line, bodyLines) ?? slots;
 }
 
+/** A verb that brings the text, with no colon after it ("and write", "saying"). */
+const SAYING_BEFORE = /(?:say|says|saying|write|stating|explaining|noting|mentioning)\s*$/i;
+/** "… and write that the office is closed": after such a verb, "that" before a clause is no part of the text. */
+const THAT_CLAUSE = /^that\s+(?=\S+\s+\S)/i;
+
 function readSlots(line: string, bodyLines: string): CreateSlots | undefined {
-  const text = findText(line) ?? (bodyLines.trim().length === 0 ? dashAfterSlots(line) : undefined);
+  const marked = findText(line);
+  const text = marked ?? (bodyLines.trim().length === 0 ? dashAfterSlots(line) : undefined);
   // "… and put 3rd floor kitchen on it": where the text goes is not part of it.
   const typedInline = text
     ? line
         .slice(text.textStart)
         .trim()
         .replace(/\s+(?:(?:on|in|into|onto)\s+it|there)$/i, '')
+        .replace(SAYING_BEFORE.test(line.slice(text.headEnd, text.textStart)) ? THAT_CLAUSE : /(?!)/, '')
     : '';
   // A whole quoted inline text ("body "3rd floor kitchen"") loses its quotes.
   const quoted = bodyLines.length === 0 ? readQuoted(typedInline, 0) : undefined;
@@ -359,5 +390,5 @@ function readSlots(line: string, bodyLines: string): CreateSlots | undefined {
   if (!space) return undefined;
   const title = findTitle(space.head)?.replace(TRAILING_PREPOSITION, '');
   if (title === undefined || title.length === 0 || title.length > MAX_TITLE_LENGTH) return undefined;
-  return { title, spaceKey: space.key, text: body };
+  return { title, spaceKey: space.key, text: body, ...(text && !marked ? { headEnd: text.headEnd } : {}) };
 }

@@ -10,6 +10,7 @@ import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import {
   acceptSpaceWord,
+  isSpaceNameWord,
   readNameBeforeText,
   readSpaceClause,
   readSpaceName,
@@ -20,22 +21,23 @@ import { quoteTitleWithColon } from './title-with-colon.js';
 import type { Intent } from './types.js';
 
 const PAGE_WORDS =
-  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b\s*(?:(?:please|pls)\b\s*)?:?\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
+  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b\s*(?:(?:please|pls|needed|required|wanted)\b\s*)?:?\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→)?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?:\s+(?:saying|that\s+says|which\s+says|reading)(?=\s*:?\s*\S)|(?=\s*:|\s*["“‘«]))|${WITH}\s+the\s+words(?=\s+\S)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:to\s+)?(?:mention|explain|state|note)(?=\s+that\s)|(?:something|sth)\s+like|along\s+the\s+lines\s+of|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?)?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→|=(?=\s))?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
 const QUOTING_INTRO = new RegExp(
-  String.raw`\b(?:says?|saying|stating|explaining|noting|mentioning|reads?|contain|${TEXT_NOUN})\b|${WITH}`,
+  String.raw`\b(?:says?|saying|stating|explaining|noting|mentioning|mention|explain|state|note|reads?|contain|${TEXT_NOUN})\b|${WITH}`,
   'i',
 );
 /** "saying that we meet on Fridays": after a verb that brings the text, "that" before a clause is not part of it. */
 const THAT_AFTER_VERB = /^that\s+(?=\S+\s+\S)/i;
 /** Verbs after which a "that" clause is the text ("saying", "stating", "write", "to say"). */
-const SAYING_VERB = /\b(?:say|saying|stating|explaining|noting|mentioning|write)$/i;
+const SAYING_VERB =
+  /\b(?:say|saying|stating|explaining|noting|mentioning|write|mention|explain|state|note)$/i;
 const UNDER_SPACE = /\s*under\s+(?:the\s+)?(~?[A-Za-z][A-Za-z0-9]{1,9})\s+space\b/iy;
 /** "… in HR with cycle scheme info", "… in ENG w one per team" (phone style): "with" after the space starts the text. */
 const WITH_TEXT = new RegExp(String.raw`\s*(?:${WITH}|w(?=\s))\s+(?=\S)`, 'iy');
@@ -44,7 +46,7 @@ const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 const PURPOSE =
   /\s+(?:for|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it|next|this|tomorrow'?s)\b[^:\n]{0,80}(?=\s*:|$)/iy;
 const CLAUSE_START =
-  /\s+(?=(?:in|on|inside|within|under|below|beneath|for\s+(?:the\s+)?(?:space\b|\S{1,30}\s+space\b)|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|\(\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*\)))|\s*(?=:)/gi;
+  /\s+(?=(?:in|on|inside|within|under|below|beneath|for\s+(?:the\s+)?(?:space\b|\S{1,30}\s+space\b)|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|[([]\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*[)\]]))|\s*(?=:)/gi;
 /**
  * "… to ENG", "… into the OPS space": "to" ends an unquoted title only before a space key in capitals
  * or the word "space" ("Guide to Kafka" stays whole).
@@ -91,8 +93,19 @@ interface Clauses {
 
 type ClauseRead = { kind: 'ok'; clauses: Clauses } | { kind: 'error'; message: string } | { kind: 'no' };
 
-/** "create "Book Club" (HR): …": the space key in brackets after the title. */
-const KEY_IN_BRACKETS = /\s*\(\s*(?:space\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*\)/y;
+/** "a new page "Wellbeing Week" for HR, with …": "for", then a key in capitals (case-sensitive), then a break. */
+const FOR_KEY = /\s*for\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?(?=[\s,.;:!?]|$)/y;
+
+function keyAfterFor(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const match = cursor.take(FOR_KEY);
+  const key = match ? acceptSpaceWord(match[1] ?? '', false) : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}
+
+/** "create "Book Club" (HR): …", "create X [OPS]: …": the space key in brackets after the title. */
+const KEY_IN_BRACKETS = /\s*[([]\s*(?:space\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]/y;
 
 function keyInBrackets(cursor: TextCursor): string | undefined {
   const start = cursor.pos;
@@ -113,6 +126,7 @@ function readClauses(text: string, from: number): ClauseRead {
         ? (readSpaceName(cursor) ??
           readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into', 'for']) ??
           keyInBrackets(cursor) ??
+          keyAfterFor(cursor) ??
           readNameBeforeText(cursor))
         : undefined;
     if (key !== undefined) {
@@ -226,20 +240,20 @@ function readTitleAndClauses(
 
 /** "a new page in HR called X": the space named between the page noun and the title. */
 const SPACE_BEFORE_TITLE =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for|under(?=\s+(?:the\s+)?\S+\s+space\b))\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))\s+(?:in|on|to|into|for|under(?=\s+(?:the\s+)?\S+\s+space\b))\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:(?:the|its)\s+)?(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+|its\s+)?(?:name|title)\s*:?\s+(?!(?:is|of)\b)|["“‘'«„]|(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?[A-Z0-9](?![^:\n]{0,120}?\b(?:called|named|titled)\b)))/i;
 /** "a page for HR called X": "for" names the space only as a key in capitals ("a page for the offsite" is why). */
 const FOR_SPACE = /\sfor\s+(?:the\s+)?(?:space\s+)?\S+(?:\s+space)?[\s,]+$/i;
 /** Lower-case words between the page noun and the naming that are no space ("a page in it called …"). */
 const NOT_A_SPACE_WORD = /^(?:it|this|that|there|here|which|what|general|english|case|order|full)$/;
 /** "… for the Partner Program saying …": a verb that starts the text after a title with no colon. */
 const SAYING_AFTER_TITLE =
-  /[\s,;]+(?=(?:saying|stating|explaining|noting|mentioning|containing|that\s+says|which\s+says|(?:just|only|simply)\s+(?:say|write|put))\s+\S)/i;
+  /[\s,;]+(?=(?:saying|stating|explaining|noting|mentioning|containing|that\s+says|which\s+says|where\s+it\s+says|(?:just|only|simply)\s+(?:say|write|put))\s+\S)/i;
 /** "in HR a page called X", "in the OPS space, a new doc X": the space before the page words. */
 const SPACE_BEFORE_PAGE =
   /^(?:in|on|inside|within)\s+(?:the\s+)?(?:space\s+)?(~?[A-Za-z0-9]{1,32})(?:\s+space)?\s*,?\s+((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))[\s,]+/i;
 /** How the title is introduced after the space: "called", "with the title", "the name is". */
 const NAMING =
-  /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
+  /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:(?:the|its)\s+)?(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+|its\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
 
 /** "here's the text", "here is what to put", "this is the content": the text announced before its colon. */
 const HERE_IS_TEXT = String.raw`(?:here(?:['’]s|\s+is)|this\s+is)\s+(?:(?:the|my|our)\s+)?(?:${TEXT_NOUN}|what\s+(?:to\s+(?:put|write|say)|it\s+should\s+say))`;
@@ -265,6 +279,12 @@ const TEXT_AFTER_TITLE = new RegExp(
  * a spaced dash after the title starts the text (with text below, the dash is the title's: "Runbook - Kafka").
  */
 const DASH_AFTER_TITLE = /\s[-–—]\s+(?=\S)/;
+/**
+ * "a page in eng called tech radar with adopt otel", "… w/ adopt otel": with no colon and no text on
+ * the next lines, "with" after a title named after its space starts the text (else the page would
+ * have none).
+ */
+const WITH_AFTER_TITLE = /\s+(?=(?:with|w\/)\s+\S)/i;
 /** Longest introduction looked for before the colon (characters). */
 const BODY_WORD_PROBE = 32;
 
@@ -300,7 +320,7 @@ function titleEndAfterColon(rest: string, colon: number): number {
 const PAGE_WORDS_BEFORE_SPACE =
   /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article))(?=\s)/i;
 const NAMING_AFTER_SPACE =
-  /[\s,]+(?=called\b|named\b|titled\b|with\s+(?:the\s+)?(?:name|title)\s|(?:the|its)\s+(?:name|title)\s+(?:is|will\s+be|should\s+be)\b)/y;
+  /[\s,]+(?=called\b|named\b|titled\b|with\s+(?:the\s+)?(?:name|title)\s|(?:(?:the|its)\s+)?(?:name|title)\s+(?:is|will\s+be|should\s+be)\b)/y;
 
 /** "a new page in the People & HR space called X": the page words, the space's key candidate, where the naming starts. */
 function spaceNameBeforeTitle(text: string): { pageWords: string; key: string; end: number } | undefined {
@@ -343,7 +363,10 @@ function spaceAfterTitle(text: string, bodyLines: string): string {
     colon < 0
       ? (TEXT_AFTER_TITLE.exec(rest.slice(naming.length)) ??
         SAYING_AFTER_TITLE.exec(rest.slice(naming.length)) ??
-        (bodyLines.trim().length === 0 ? DASH_AFTER_TITLE.exec(rest.slice(naming.length)) : null))
+        (bodyLines.trim().length === 0
+          ? (DASH_AFTER_TITLE.exec(rest.slice(naming.length)) ??
+            WITH_AFTER_TITLE.exec(rest.slice(naming.length)))
+          : null))
       : null;
   const end =
     quoted?.kind === 'quoted'
@@ -357,6 +380,31 @@ function spaceAfterTitle(text: string, bodyLines: string): string {
   // A colon the title holds ("Runbook: DB Failover") is kept in it by quotes.
   const kept = /:/.test(title) && !/["“”]/.test(title) ? `"${title}"` : title;
   return `${pageWords} called ${kept} in ${key}${rest.slice(end)}`;
+}
+
+/**
+ * "a page for the engineering team called X", "a page under Engineering named X": a group or space
+ * named in one word between the page noun and the naming (with "team", "department", "space" after it
+ * or not). Bounded runs.
+ */
+const GROUP_BEFORE_NAMING =
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:page|doc|document))\s+(?:for|under)\s+(?:the\s+|our\s+)?([A-Za-z][a-z]{3,30})(?:\s+(?:team|department|dept|folks|space|wiki))?[\s,]+(?=(?:called|named|titled)\s)/i;
+/** A space said in the words after the naming ("called X in HR", "… in the Sales space"). */
+const SPACE_SAID_LATER =
+  /\s(?:in|on|into|to|inside|within)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}\b|[^\s:]+\s+(?:space|wiki)\b)/;
+
+/**
+ * "a page for the engineering team called X: …" read as "a page in the engineering space called X: …":
+ * the group is the space, unless the words after the naming say a space themselves or the word is an
+ * ordinary one ("a page for the offsite called X in HR" keeps "in HR").
+ */
+function groupBeforeNaming(text: string): string {
+  const match = GROUP_BEFORE_NAMING.exec(text);
+  if (!match || !isSpaceNameWord(match[2]!)) return text;
+  const rest = text.slice(match[0].length);
+  const head = rest.slice(0, Math.max(0, rest.indexOf(':')) || rest.length);
+  if (SPACE_SAID_LATER.test(head)) return text;
+  return `${match[1]} in the ${match[2]} space ${rest}`;
 }
 
 /** "a new HR page Welcome Pack: …": the space key before the page noun, the title after it. */
@@ -478,11 +526,19 @@ const QUOTED_TEXT_PROBE = 600;
 const QUOTED_TEXT_LAST =
   /(?:[?.!,;]|\s[-–—]|\s(?=(?:with|w\/|containing)\s))\s*(?:and\s+)?(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with|w\/|containing)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/i;
 
+/**
+ * "… in OPS "book a desk"", "… in the OPS space 'book a desk'": the quoted text right after the space
+ * (a key in capitals, case-sensitive, or the word "space"), at the very end. Bounded runs.
+ */
+const QUOTED_TEXT_AFTER_SPACE =
+  /(?=\s+["“‘'])(?<=\s(?:in|on|into|to)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}|\S{1,40}\s+space))\s+["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/;
+
 /** The create's words with a quoted text given in passing at the end made its text ("…: <text>"). */
 function quotedTextGiven(remainder: string, bodyLines: string): string {
   if (bodyLines.trim().length > 0) return remainder;
   const from = Math.max(0, remainder.length - QUOTED_TEXT_PROBE);
-  const match = QUOTED_TEXT_LAST.exec(remainder.slice(from));
+  const tail = remainder.slice(from);
+  const match = QUOTED_TEXT_LAST.exec(tail) ?? QUOTED_TEXT_AFTER_SPACE.exec(tail);
   if (!match) return remainder;
   const head = remainder.slice(0, from + match.index);
   // A colon before it already gave the text; a quote before it may be the title's.
@@ -503,7 +559,10 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
  */
 export function parseCreate(typedCommand: string, bodyLines: string): Intent {
   // "… in ENG -- reliability first": a typed double hyphen is the dash that sets off the text.
-  const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — ')).replace(POINTED_PAGE, 'a ');
+  const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — '))
+    .replace(ADVERB_AFTER_VERB, '')
+    .replace(POINTED_PAGE, 'a ')
+    .replace(WHERE_IT_GOES_HEAD, (head) => head.replace(WHERE_IT_GOES, ' '));
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
   const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
   const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
@@ -536,8 +595,29 @@ function withoutParticles(typed: string): string {
   return typed.replace(PARTICLE_AFTER_VERB, '').replace(PARTICLE_AFTER_NOUN, '$1');
 }
 
-/** "create the following page in ENG: X", "create below page in ENG\nX": the page pointed at is a new one. */
-const POINTED_PAGE = /^\s*(?:the\s+)?(?:following|below)\s+(?=(?:new\s+)?(?:page|doc|document)\b)/i;
+/**
+ * "create the following page in ENG: X", "create below page in ENG\nX", "create this page in OPS\nX",
+ * "create another page X", "one more page called X": the page pointed at, or one more, is a new one.
+ */
+const POINTED_PAGE =
+  /^\s*(?:(?:the\s+)?(?:following|below)|this|another|one\s+more|yet\s+another)\s+(?=(?:new\s+)?(?:page|doc|document)\b)/i;
+
+/**
+ * "called X. Put it in OPS.", "called X. It goes in the HR space": a sentence that only says where the
+ * page goes, read as the space clause of the title before it (the sentence end and its verb dropped).
+ */
+const WHERE_IT_GOES =
+  /[.!;,]\s+(?:(?:please|pls|and)\s+)?(?:(?:put|place|save|store|file|add|create)\s+it|it\s+(?:goes|should\s+go|needs\s+to\s+go|can\s+go|will\s+go|belongs|lives|should\s+live|should\s+be))\s+(?=(?:in|on|into|under|to)\s)/i;
+
+/**
+ * "create asap a page X", "create quickly a page X", "create new one page X": how soon, or a doubled
+ * article, between the verb and the page words is no part of the title.
+ */
+const ADVERB_AFTER_VERB =
+  /^\s*(?:(?:asap|quickly|quick|urgently|now|today|real\s+quick|right\s+away)[\s,]+(?=(?:an?|one|the|new|this)\s|(?:page|doc)\b)|new\s+(?:one|an?)\s+(?=(?:page|doc)\b))/i;
+
+/** The command words before the first colon (after it, the words may be the page's text). */
+const WHERE_IT_GOES_HEAD = /^[^:]*/;
 
 /** A spaced double hyphen ("X in ENG -- text"), as keyboards without a dash type one. */
 const DOUBLE_HYPHEN = /\s--\s/;
@@ -596,7 +676,10 @@ function namedOnNextLine(typed: string, bodyLines: string): Intent | undefined {
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   const lineEnd = lines.indexOf('\n');
   if (lineEnd < 0) return undefined;
-  const line = lines.slice(0, lineEnd).trim();
+  // "… titled\n"Desk Rules"\n…": quotes around the whole line are not part of the title.
+  const typedLine = lines.slice(0, lineEnd).trim();
+  const quoted = readQuoted(typedLine, 0, MAX_TITLE_LENGTH);
+  const line = quoted?.kind === 'quoted' && quoted.end === typedLine.length ? quoted.value.trim() : typedLine;
   if (line.length === 0 || line.length > MAX_TITLE_LENGTH || /[:"“]/.test(line)) return undefined;
   // A blank line between the title's line and the text sets them apart; it is no part of the text.
   const read = readCreate(`${command} ${line}`, lines.slice(lineEnd + 1).replace(/^(?:[ \t]*\n)+/, ''));
@@ -615,11 +698,11 @@ const NEXT_SENTENCE_CREATE =
 /** Most characters at the end of a create looked at for a space named after the text. */
 const SPACE_AFTER_TEXT_PROBE = 60;
 /**
- * "…: list of suppliers, in OPS", "…: weekly handover (in Engineering)": a space clause set off by a
+ * "…: list of suppliers, in OPS", "…: weekly handover (in Engineering)", "…. Space: OPS": a space clause set off by a
  * comma, a semicolon, a spaced dash or brackets at the very end, after the text. One bounded run, anchored at the end.
  */
 const SPACE_CLAUSE_AT_END =
-  /(?:[,;]\s*|\s[-–—]\s+|\s*\(\s*)((?:in|on|into|inside|under)\s+(?:the\s+)?[\p{L}&][\p{L}\p{N}& ]{0,40}?)\s*\)?[.!]?\s*$/u;
+  /(?:[,;]\s*|\s[-–—]\s+|\s*\(\s*)((?:in|on|into|inside|under)\s+(?:the\s+)?[\p{L}&][\p{L}\p{N}& ]{0,40}?)\s*\)?[.!]?\s*$|[,;.]\s*[Ss]pace\b\s*:?\s*(~?[A-Z][A-Z0-9]{1,9})[.!]?\s*$/u;
 
 /**
  * "create a page called X with: list of suppliers, in OPS": the space said last, after the text, is
@@ -641,8 +724,75 @@ function spaceAfterText(typed: string, bodyLines: string): Intent | undefined {
   const quoteAt = rest.search(/["“‘«„]/);
   const quoted = quoteAt >= 0 ? readQuoted(rest, quoteAt) : undefined;
   const end = quoted?.kind === 'quoted' && quoted.end < colon ? quoted.end : titleEnd(rest, colon);
-  const read = readCreate(`${rest.slice(0, end)} ${clause[1]}${rest.slice(end)}`, '');
+  const read = readCreate(`${rest.slice(0, end)} ${clause[1] ?? `in ${clause[2]}`}${rest.slice(end)}`, '');
   return read.kind === 'operation' && read.request.operation === 'create' ? read : undefined;
+}
+
+/** A new page's field opening a message ("Title: Desk Rules", "Space: OPS", "name - X"). */
+const FORM_FIELD = /^[ \t]*(title|name|space)[ \t]*(?::|[-–—=](?=[ \t]))/i;
+/** The other field of a form, on the same line after a break or on a line of its own. */
+const SPACE_FIELD = /(?:^|[\n,;.|])[ \t]*space[ \t]*(?::|[-–—=](?=[ \t]))/i;
+const TITLE_FIELD = /(?:^|[\n,;.|])[ \t]*(?:title|name)[ \t]*(?::|[-–—=](?=[ \t]))/i;
+/** Characters of the lines after the first looked at for the form's other field. */
+const FORM_PROBE = 300;
+
+/** A field that names the page's text ("Content:", "Text -"). */
+const TEXT_FIELD = new RegExp(String.raw`(?:^|[\n,;.|])[ \t]*${TEXT_NOUN}[ \t]*(?::|[-–—=](?=[ \t]))`, 'i');
+
+/**
+ * "Title: Desk Rules\nSpace: OPS\nContent: …", "Title: X, Space: HR, Text: …": a message that is only
+ * a new page's fields, with no verb, read as asking for that page. A title field and a space field
+ * must be there, the first opening the message ("Name:" counts as the title only with a text field
+ * too: "Name: Ana\nSpace: ENG" may be about a person); else `undefined`. With no text, the create
+ * asks for it.
+ */
+export function pageForm(line: string, bodyLines: string): Intent | undefined {
+  const first = FORM_FIELD.exec(line)?.[1];
+  if (first === undefined) return undefined;
+  const form = `${line.slice(first.length)}\n${bodyLines.slice(0, FORM_PROBE)}`;
+  const other = first.toLowerCase() === 'space' ? TITLE_FIELD : SPACE_FIELD;
+  const titled = /^title$/i.test(first) || /(?:^|[\n,;.|])[ \t]*title[ \t]*(?::|[-–—=](?=[ \t]))/i.test(form);
+  if (!other.test(form) || (!titled && !TEXT_FIELD.test(form))) return undefined;
+  const read = parseCreate('a new page', bodyLines.length > 0 ? `${line}\n${bodyLines}` : line);
+  const asksText = read.kind === 'failure' && /^What should `/.test(read.message);
+  return read.kind === 'operation' || asksText ? read : undefined;
+}
+
+/** A request asked as a question: "could you …", "can we …", "is it possible to …" (at a sentence's start). */
+const ASKED_REQUEST =
+  /(?:^|[.!?,]\s+)(?:(?:can|could|would|will)\s+(?:you|u|we|someone|somebody)|(?:is|would)\s+it\s+(?:be\s+)?possible|may\s+i|(?:(?:do|would)\s+you\s+)?mind|any\s+chance|(?:i\s+was\s+|i'?m\s+)?wondering\s+if)\b/i;
+/** A text that is a question of its own ("who is on call?"): its mark is kept. */
+const QUESTION_TEXT =
+  /^(?:who|what|when|where|why|how|which|is|are|do|does|did|can|could|should|will|would)\b/i;
+
+/**
+ * "Is it possible to create a page X in OPS with: guest wifi changes weekly?": the question mark
+ * that ends a create asked as a question ends the asking, not the page's text (a text on one line,
+ * the message's last words). A text that asks a question of its own keeps it.
+ */
+export function withoutAskingMark(intent: Intent, typed: string): Intent {
+  if (intent.kind !== 'operation' || intent.request.operation !== 'create') return intent;
+  const { markdown } = intent.request;
+  const message = typed.trim();
+  if (!/[^?]\?$/.test(markdown) || markdown.includes('\n') || !message.endsWith(markdown)) return intent;
+  const asking = message.slice(0, message.length - markdown.length);
+  if (!ASKED_REQUEST.test(asking) || QUESTION_TEXT.test(markdown)) return intent;
+  return { ...intent, request: { ...intent.request, markdown: markdown.slice(0, -1).trimEnd() } };
+}
+
+/** A line that asks for a new page in words ("could you create a new page for me?", "I need a new doc pls"). */
+const NEW_PAGE_ASKED =
+  /\b(?:new|create|creat|make|set\s+up|start|need|want|like|request)\b[^\n]{0,60}\b(?:page|pg|doc|document)\b/i;
+
+/**
+ * "Could you create a new page for me?\nTitle: X\nSpace: OPS\nContent: …": a line asking for a new
+ * page, then the page's fields on the lines after it (see {@link pageForm}); else `undefined`.
+ */
+export function formBelowAsk(line: string, bodyLines: string): Intent | undefined {
+  if (!NEW_PAGE_ASKED.test(line.slice(0, MAX_TITLE_LENGTH))) return undefined;
+  const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
+  const newline = lines.indexOf('\n');
+  return newline < 0 ? undefined : pageForm(lines.slice(0, newline), lines.slice(newline + 1));
 }
 
 /** Asked when a new page has a title and a space but no text. */
@@ -676,17 +826,33 @@ function readCreate(remainder: string, bodyLines: string): Intent {
   // "create a page in OPS, title is X, content is …": the slots in another order.
   const slots = readCreateSlots(remainder.trim(), bodyLines);
   if (slots === undefined || checkTitle(slots.title) !== undefined) return read;
+  // "create page Tips, Tricks and Hacks in ENG. use …": with the bare break read as a colon, the
+  // ordered grammar knows where an unquoted title ends (a comma may be inside it).
+  if (slots.headEnd !== undefined && bodyLines.trim().length === 0) {
+    const ordered = parseOrderedCreate(`${remainder.trim().slice(0, slots.headEnd)}: ${slots.text}`, '');
+    if (isCreateIn(ordered, slots.spaceKey)) return ordered;
+  }
   return {
     kind: 'operation',
     request: { operation: 'create', title: slots.title, spaceKey: slots.spaceKey, markdown: slots.text },
   };
 }
 
+/** True when `intent` creates a page in the space `spaceKey`. */
+function isCreateIn(intent: Intent, spaceKey: string): boolean {
+  return (
+    intent.kind === 'operation' &&
+    intent.request.operation === 'create' &&
+    intent.request.spaceKey === spaceKey
+  );
+}
+
 /**
  * "new page pls: Office Keys, in OPS", "a new page, Sprint 40 Review in ENG", "a new HR page please,
  * title X": courtesy and punctuation around an unquoted title are not part of it (bounded runs).
  */
-const PUNCTUATION_AROUND_TITLE = /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]))?[\s,;:–—-]{1,8}|[\s,;]{1,8}$/gi;
+const PUNCTUATION_AROUND_TITLE =
+  /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]|\s+[-–—]\s))?[\s,;:–—-]{1,8}|[\s,;]{1,8}$/gi;
 /** Asked when no title was read. */
 const NO_TITLE = 'What should the new page be called? Put the title in quotes.';
 /**
@@ -704,15 +870,21 @@ const AS_A_PAGE =
 const THE_BEFORE_TITLE = /^(?:the|an?)\s+(?=[A-Z0-9])/;
 /** A sentence end before the title's first word: the words after it are another sentence. */
 const SENTENCE_END_FIRST = /^[.!?]+\s/;
+/** "create *Offsite Plan* in HR", "**X**", "_X_": chat emphasis around the whole title is no part of it. */
+const EMPHASIS_AROUND = /^(\*{1,2}|_)(?=[^\s*_])([^*_\n]+)(?<=[^\s*_])\1$/;
 /** "this page", "it": words that point at a page, never its title. */
 const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
 
-/** "a page for the Release Notes 2025.04 in ENG", "a page about Parking Rules in OPS": the word before a title in capitals is not part of it. */
-const FOR_BEFORE_TITLE = /^(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?(?=[A-Z0-9])/;
+/**
+ * "a page for the Release Notes 2025.04 in ENG", "a page about Parking Rules in OPS", "a page on
+ * onboarding tips in HR": the word before the title, typed in lower case, is not part of it ("About
+ * Us" keeps its word).
+ */
+const FOR_BEFORE_TITLE = /^(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?(?=[\p{L}\p{N}])/u;
 
 /** The create read in the grammar's order: title, space, parent, then the text. */
 function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
-  const text = quoteTitleWithColon(keyAfterPageNoun(remainder.trim()));
+  const text = quoteTitleWithColon(keyAfterPageNoun(groupBeforeNaming(remainder.trim())));
   const parsed = readTitleAndClauses(calledAfter(text) ?? spaceAfterTitle(text, bodyLines));
   if ('error' in parsed) return { kind: 'failure', message: parsed.error, suggestions: EXAMPLES };
   if (parsed.read.kind === 'error')
@@ -731,7 +903,8 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
           .replace(FOR_BEFORE_TITLE, '')
           .replace(THE_BEFORE_TITLE, '')
           .replace(AS_A_PAGE, '')
-          .replace(PUNCTUATION_AROUND_TITLE, '');
+          .replace(PUNCTUATION_AROUND_TITLE, '')
+          .replace(EMPHASIS_AROUND, '$2');
   // "… to make a page. Please create X in LEGAL": a sentence ended after the page noun, so no title follows it.
   if (
     title.length === 0 ||

@@ -42,7 +42,7 @@ import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js
 import { findUrl, readPageRef } from './page-ref.js';
 import { isStatementAboutPage } from './page-statement.js';
 import { parseAdminCommand } from './parse-admin-command.js';
-import { withoutTextLabel } from './parse-create.js';
+import { formBelowAsk, pageForm, withoutAskingMark, withoutTextLabel } from './parse-create.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
@@ -641,7 +641,10 @@ export const CLOSINGS = new Set(
     'regards|warm regards|warmly|br|sincerely|yours|ta|thx|ty|all the best|have a nice day|' +
     // Indian and other Englishes: "Thanks and regards", "Thanks & Regards", "Please do the needful."
     'thanks and regards|thanks & regards|thanks n regards|thanks and best regards|with regards|with best regards|' +
-    'regards and thanks|thank you in advance|tia|please do the needful|kindly do the needful|do the needful'
+    'regards and thanks|thank you in advance|tia|please do the needful|kindly do the needful|do the needful|' +
+    // what to do once it is done, said as the message ends ("Let me know when it's done.")
+    "let me know when it's done|let me know when it is done|let me know when done|let me know once it's done|" +
+    'let me know if you need anything|let me know if you need anything else|much appreciated|appreciate it|lmk'
   )
     .split('|')
     // Thanks in other words, to someone or with praise ("thanks heaps!", "cheers mate", "much obliged", "you legend").
@@ -685,11 +688,17 @@ function withoutClosingLines(text: string): string {
   while (end > 0 && lines[end - 1]!.trim().length === 0) end -= 1;
   // The closing, then at most two short lines: a name, and a team or role ("Best,\nAna Lopez\nPeople Team").
   let closingAt = end - 1;
-  while (closingAt > end - 3 && closingAt >= 1 && isNameLine(lines[closingAt]!)) closingAt -= 1;
-  if (closingAt < 1 || !CLOSINGS.has(closingOf(lines[closingAt] ?? ''))) return text;
+  // "Thanks, Ana" on one line: the closing and the name together.
+  const named = CLOSING_AND_NAME.exec(lines[closingAt]?.trim() ?? '');
+  const together = named !== null && CLOSINGS.has(closingOf(named[1]!));
+  while (!together && closingAt > end - 3 && closingAt >= 1 && isNameLine(lines[closingAt]!)) closingAt -= 1;
+  if (closingAt < 1 || !(together || CLOSINGS.has(closingOf(lines[closingAt] ?? '')))) return text;
   const kept = text.slice(0, text.length - tail.length) + lines.slice(0, closingAt).join('\n');
   return kept.includes('\n') ? kept.trimEnd() : text;
 }
+
+/** "Thanks, Ana", "Cheers - Sam Lee": a closing and a short name on one line. */
+const CLOSING_AND_NAME = /^([^,\n]{2,30}?)\s*(?:,|\s[-–—])\s*(\p{Lu}[\p{L}.'’ -]{0,30})$/u;
 
 /** A short line of a sign-off after the closing: a name or a team, not itself a closing. */
 function isNameLine(line: string): boolean {
@@ -920,6 +929,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
   if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
+  // "Title: Desk Rules\nSpace: OPS\n…": only a new page's fields, no verb (or after a line asking for a page).
+  const form = pageForm(line, bodyLines) ?? formBelowAsk(line, bodyLines);
+  if (form) return form;
   const core = keepInlineBodyEnd(line, stripPoliteness(line));
   // "and?", "please do the needful": only courtesy and asking words, nothing to act on.
   // "last one pls": courtesy stripping took "last one" for a lead-in ("one last thing"); a follow-up still reads it.
@@ -1220,7 +1232,7 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
  */
 export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
   try {
-    return withoutEditOfNewPage(interpret(text, mentions));
+    return withoutAskingMark(withoutEditOfNewPage(interpret(text, mentions)), text);
   } catch {
     return failure('Sorry, I could not read that message. Try one of these commands.');
   }

@@ -180,6 +180,11 @@ export function readSpaceName(
   return undefined;
 }
 
+/** True when `word` may name a space in words: no ordinary word ("general", "monday") and a possible key. */
+export function isSpaceNameWord(word: string): boolean {
+  return !NOT_A_KEY.has(word.toLowerCase()) && acceptSpaceWord(word, true) !== undefined;
+}
+
 /**
  * "… called Team Charter in Engineering with: …": one capitalised word (or a lower-case one of four
  * letters or more) after "in", with a new page's text brought right after it (a colon, "with",
@@ -200,6 +205,28 @@ export function readNameBeforeText(cursor: TextCursor): string | undefined {
   const word = match?.[1] ?? '';
   const ordinary = /^[a-z]/.test(word) && NOT_A_KEY.has(word);
   const key = match && !ordinary ? acceptSpaceWord(word, true) : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}
+
+/**
+ * "In Engineering, …", "under sales - …", "Under HR, …": one word after "in" or "under" opening a
+ * line, then a comma, a colon, a spaced dash or the ask ("in ops can you …"). The word is a key or a
+ * space named in words (read as its key candidate, which the directory maps later); an ordinary word
+ * ("In general, …", "On Monday, …") is none.
+ */
+const NAME_FIRST =
+  /(?:over\s+)?(?:in|on|inside|within|into|under)\s+(?:the\s+)?(~?\p{L}[\p{L}\p{N}]{1,30})(?:\s+(?:space|wiki))?(?=\s*(?:[,:;]|\s[-–—]|\s(?:please|pls|plz|kindly|can|could|would|create|make)\s))/iuy;
+
+/**
+ * Reads a space said first as one word (see {@link NAME_FIRST}) and returns its key or key candidate,
+ * moving past it; leaves the cursor alone and returns `undefined` otherwise.
+ */
+export function readNameFirst(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const word = cursor.take(NAME_FIRST)?.[1];
+  const key =
+    word === undefined || NOT_A_KEY.has(word.toLowerCase()) ? undefined : acceptSpaceWord(word, true);
   if (key === undefined) cursor.pos = start;
   return key;
 }

@@ -117,6 +117,20 @@ const WORD_SLIP_BEFORE_ME = /^(shoe|sow)(?=\s+(?:me|us)\s)/i;
 const CHAT_SPELLINGS: Readonly<Record<string, string>> = { cr8: 'create', cre8: 'create' };
 const CHAT_SPELLING = /^(cr8|cre8)(?=\s)/i;
 
+/** What is made, right after a create verb: an article, "new", a page noun or a quote. */
+const MADE_AHEAD = /^\s+(?:an?\s|one\s|new\s|(?:page|pg|doc)\b|["“‘'])/i;
+
+/**
+ * "craet", "crteae": "create" typed two edits off, its first two letters kept (five letters or more).
+ * Read as the verb only before what is made (see {@link MADE_AHEAD}): "craet a page in HR".
+ */
+export function isCreateTypo(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    lower.length >= 5 && lower.length <= 8 && lower.startsWith('cr') && editDistance(lower, 'create', 2) <= 2
+  );
+}
+
 function fixFirstWord(core: string): string | undefined {
   const ad = AD_BEFORE_TEXT.exec(core);
   if (ad) return `add ${core.slice(ad[0].length)}`;
@@ -144,5 +158,7 @@ function fixFirstWord(core: string): string | undefined {
     CLIPPED_VERBS.find((v) => lower.length >= 3 && v.length === lower.length + 1 && v.startsWith(lower)) ??
     VOWELLESS_VERBS.find((v) => isVowelless(lower, v)) ??
     SWAP_VERBS.find((v) => v !== lower && sameLetters(v, lower) && editDistance(v, lower, 1) <= 1);
-  return swapped ? `${swapped}${core.slice(first.length)}` : undefined;
+  const rest = core.slice(first.length);
+  if (swapped) return `${swapped}${rest}`;
+  return isCreateTypo(lower) && MADE_AHEAD.test(rest) ? `create${rest}` : undefined;
 }
