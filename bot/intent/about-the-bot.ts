@@ -107,8 +107,10 @@ const BOT_WORDS = wordSet(
     'else best easiest quickest ' +
     // what the bot is and what it understands ("are you a real person?", "do you speak German?")
     'real human person robot ai machine speak language languages english normal plain ' +
-    // the bot's commands, as a help topic
+    // the bot's commands, as a help topic, and what they are given or give back ("how do I give you a page
+    // id?", "how do I ask for the next results?")
     'search searching searches find finding look lookup open opening get read create creating make making ' +
+    'id ids url urls result results next more ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
     'page pages doc docs wiki confluence space spaces particular specific certain another different other given ' +
     // running the bot, as the admin topic ("how do I set up the connector?", "what admin commands are there?")
@@ -138,7 +140,7 @@ const NAMES_THE_BOT =
   /^(?:bots?|chatbot|assistant|commands?|syntax|phrase|phrasing|wording|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:search|see|read|open|reach|cover|access|have\s+access)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:search|see|read|open|reach|cover|access|have\s+access)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /**
  * Pointing words: "can you do it?", "can you also do the other one?", "do the usual for the new joiner"
  * are about something earlier, not the bot.
@@ -156,10 +158,11 @@ const COMMAND_FIRST = /^\W*(?:search|find|look|create|make|update|edit|change|ad
 const IN_WORD = /^(?:in|from|within|inside)$/;
 /**
  * How the user does something ("how do I …", "how can we …", "how to …", "how I make …" in non-native
- * English, "how do you change …" with "you" for anyone).
+ * English, "how I'd …", "how do you change …" with "you" for anyone), or whether it can be done at all
+ * ("is there a way to …", "any way to …", "is it possible to …").
  */
 const HOW_I =
-  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:best|easiest|quickest|right|the)\s+way\s+to\b|\b(?:trick|secret|knack)\s+to\b/i;
+  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|(?:i|we)['’]d|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:a|any|some|best|easiest|quickest|right|the)\s+ways?\s+to\b|\b(?:is\s+it|it'?s|it\s+is)\s+possible\s+to\b|\b(?:trick|secret|knack)\s+to\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
 const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
 /** A document about using something: about the bot only when asked of it ("a guide to using you"). */
@@ -182,7 +185,7 @@ export function isBotTalk(text: string): boolean {
 
 /** The help topic a message about the bot names, with its words ("search", "create"…). */
 const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
-  [/^(?:search\w*|find\w*|look|lookup)$/, 'search'],
+  [/^(?:search\w*|find\w*|look|lookup|results?)$/, 'search'],
   [/^(?:create|creating|make|making)$/, 'create'],
   [/^(?:update\w*|edit\w*|chang\w+|add\w*|append|rename)$/, 'update'],
   [/^(?:approve|approving)$/, 'approvals'],

@@ -340,6 +340,21 @@ const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
  */
 const QUESTION_AFTER_SOURCE =
   /^(?:according\s+to|(?:as\s+)?per|based\s+on|in|on|from|under)\s+(?:the|our|this|that)\s+[^,?!.]{1,60}?\s+(?:how|what|what's|whats|who|who's|when|where|why|which|is|are|do|does|can|could|should|will)\s+(?=\S)/i;
+/**
+ * Asking whether something can be done at all ("is there a way to carry over unused PTO?", "any way to
+ * claim mileage"): when no command reads what follows, a question for the knowledge base, never a search
+ * for its words.
+ */
+const WAY_ASKED =
+  /^(?:(?:hi|hey|hello|ok|okay|so|and|also)[\s,!.]+)*(?:is\s+there\s+)?(?:a|any|some)\s+way\s+to\s/i;
+/** "can I …?", "could we …?": the user asks whether they may do something. */
+const MAY_I = /^(?:(?:hi|hey|hello|ok|okay|so|and|also)[\s,!.]+)*(?:can|could|may)\s+(?:i|we)\s/i;
+
+/** True when `line` asks whether something can be done ({@link WAY_ASKED}, or "can I …?" with its question mark). */
+function isAskedWhetherPossible(line: string): boolean {
+  const text = line.trim();
+  return WAY_ASKED.test(text) || (MAY_I.test(text) && /\?\s*$/.test(text));
+}
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
 const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
@@ -949,6 +964,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (documented) return parseSearchWords(documented);
   // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
   const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
+  // "is there a way to get a standing desk?", "can I get a second monitor?": no page to open, so asked of
+  // the knowledge base.
+  if (ruled?.kind === 'unclear' && isAskedWhetherPossible(line)) return asQuestion(line, bodyLines);
   if (ruled) return ruled;
   // "Sam is off on Friday, please add that to the on-call rota": the statement is what is added.
   const afterContext = statedCommand(line, bodyLines) ?? lastSentenceCommand(core, bodyLines);
@@ -972,7 +990,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const vague = isVagueRequest(core) && !/\?\s*$/.test(line);
   if (vague && (!isQuestion(core) || /^do\s/i.test(core))) return unclear(core);
   // "according to the handbook how many sick days do we get": the page named as a source, then the question.
-  if (QUESTION_AFTER_SOURCE.test(core)) return asQuestion(line, bodyLines);
+  if (QUESTION_AFTER_SOURCE.test(core) || WAY_ASKED.test(line.trim())) return asQuestion(line, bodyLines);
   const keywords = (isKeywords(core) || isKeywordsBeforeReason(core)) && !hasVerbTypo(core);
   const askedLine = withoutThanksAfterQuestion(line);
   if (keywords && isKeywordQuery(askedLine, core)) return parseSearchWords(core);

@@ -364,9 +364,12 @@ const QUESTION_SYNTAX =
 /** A request to do again what was done before, whoever or whatever it is for now ("do the same for Omar", "do the usual for the new joiner"). */
 const REPEAT_REQUEST =
   /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?(?:same|usual)(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again)|(?:repeat|redo)\s+(?:that|it|this)\b|(?:the\s+)?same\s+(?:again|thing\s+again|as\s+(?:before|last\s+time|usual))\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
-/** A request of the bot ("can you …", "please …"): asked with a question mark or not, it asks for an action. */
+/**
+ * A request of the bot ("can you …", "please …", "can I get …", "could I have …"): asked with a question
+ * mark or not, it asks for an action.
+ */
 export const ASKED_TO_ACT =
-  /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly)\b/i;
+  /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+(?:i|we)\s+(?:get|have)|please|pls|plz|kindly)\b/i;
 
 /**
  * True for a message with no word that names anything: every word pointing, vague, or one that
