@@ -33,9 +33,12 @@ const QUEUE_WORDS = wordSet(
 const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
 /** Where requests wait: a word for the queue. */
 const QUEUED = /^(?:pendings?|waiting|awaiting|outstanding|queue|queued|inbox)$/;
-/** Phrases that name approving in more than one word ("sign off", "to OK", "my go-ahead"; not "go ahead" alone). */
+/**
+ * Phrases that name approving in more than one word ("sign off", "to OK", "my go-ahead"; not "go ahead"
+ * alone), or a review waiting ("anything for me to review?").
+ */
 const APPROVING_PHRASE =
-  /\bsign\s*-?\s*offs?\b|\bto\s+sign\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
+  /\bsign\s*-?\s*offs?\b|\bto\s+review\b|\bto\s+sign\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
 /** The user's own write requests ("my request", "the change I asked for", "the requests I made"). */
 const OWN_REQUEST =
   /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b|\brequests?\s+for\s+me\b/i;

@@ -361,9 +361,12 @@ function isBareAskToAct(words: readonly string[], line: string): boolean {
  */
 const QUESTION_SYNTAX =
   /^(?:(?:what|how|who|where|when|why|which)\b(?!\s+(?:i|you|u|we|they|he|she)\b)|(?:is|are|was|were|does|did|has|have|had|am|should|shall|will|would|could|can|may|might|must|isn'?t|aren'?t|doesn'?t|didn'?t)\b|do\s+(?:you|u|i|we|they)\b)/i;
-/** A request to do again what was done before, whoever or whatever it is for now ("do the same for Omar", "do the usual for the new joiner"). */
+/**
+ * A request to do again what was done before, whoever or whatever it is for now ("do the same for Omar",
+ * "do the usual for the new joiner", "do it for the sales page as well").
+ */
 const REPEAT_REQUEST =
-  /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?(?:same|usual)(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again)|(?:repeat|redo)\s+(?:that|it|this)\b|(?:the\s+)?same\s+(?:again|thing\s+again|as\s+(?:before|last\s+time|usual))\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
+  /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?(?:same|usual)(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again|(?:it|that|this)\s+(?=(?:for|with|on|in)\s))|(?:repeat|redo)\s+(?:that|it|this)\b|(?:the\s+)?same\s+(?:again|thing\s+again|as\s+(?:before|last\s+time|usual))\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
 /**
  * A request of the bot ("can you …", "please …", "can I get …", "could I have …"): asked with a question
  * mark or not, it asks for an action.
