@@ -34,6 +34,12 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
 
 const LEAD =
   /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right|(?:what|how)\s+about)[\s,!.]+)*/i;
+/**
+ * Saying the result shown was not it, before which one to try ("that one's not it - try the one before",
+ * "that's not it, the one before", "wrong one, the next pls"): not which one.
+ */
+const REJECTED =
+  /^(?:(?:that|this|it)(?:\s+one)?(?:'s|’s|s|\s+is|\s+was)\s+(?:not\s+(?:it|right|correct|the\s+(?:right\s+)?one)|(?:the\s+)?wrong(?:\s+one)?)(?:\s+either)?|not\s+(?:that|this)(?:\s+one)?|(?:wrong|not\s+the\s+right)\s+(?:one|page|result|link))[\s,.;:!–—-]+/i;
 /** "… too", "… as well", "… again": adds nothing to which result is meant. */
 const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me|in\s+a\s+new\s+(?:tab|window))$/i;
 /**
@@ -81,7 +87,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   ten: 10,
 };
 const MORE =
-  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
+  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:the\s+)?(?:results|hits|matches|items)\s+\d{1,2}\s*(?:to|-|–|through|thru)\s*\d{1,2}$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
 /** "go back", "back one": the result opened before the last one. */
 const GO_BACK = /^(?:go\s+)?back(?:\s+(?:one|a\s+step))?$/i;
 /** "the one after that" / "the one before" / "the one below it": relative to the last result opened. */
@@ -178,6 +184,7 @@ function readFollowUp(core: string): Intent | undefined {
   const text = fixFollowUpTypos(
     core
       .replace(LEAD, '')
+      .replace(REJECTED, '')
       .replace(TAIL, '')
       .replace(WHERE_SHOWN, '')
       .replace(/^teh\s/i, 'the '),
@@ -239,6 +246,8 @@ const FOLLOW_UP_VOCABULARY = wordSet(
     // what the user thinks of it
     'looks look seems sounds good right correct best useful relevant promising think guess probably perhaps ' +
     'mean meant need needed exactly top bottom end place position spot ' +
+    // none of them was it: "none of these look right", "none of those help, try again"
+    'none either help helps helped helpful work works worked ' +
     // what more is asked on: "more on that topic"
     'topic subject ' +
     // what kind of result: "open the 2nd guide", "the third policy", "show me the first FAQ"
@@ -254,6 +263,8 @@ const POSITION_WORDS: ReadonlySet<string> = new Set([...Object.keys(ORDINALS), .
 const MORE_WORD = /^(?:more|moar|additional|further|lower|others|rest|remaining|else)$/;
 /** "keep them coming", "carry on", "continue": the list goes on. */
 const KEEP_GOING = /\bkeep\s+(?:(?:them|em|it)\s+)?(?:coming|going)\b|\bcarry\s+on\b|\bcontinue\b/i;
+/** "none of those", "none of these look right": the results shown were not it, so more are wanted. */
+const NONE_OF = /\bnone\s+of\s+(?:those|these|them|the\s+results)\b/i;
 /** "is that all?", "is that everything you found?", "that's all you got?": whether the list goes on. */
 const THAT_ALL =
   /^(?:is\s+)?that\s+(?:all|everything)\b|^that(?:'s|’s|s|\s+is)\s+(?:all|everything)\s+(?:you|u)\b/i;
@@ -291,8 +302,12 @@ function positionOf(words: readonly string[], i: number): FollowUpPosition | und
 
 function followUpByWords(text: string): Intent | undefined {
   const words = closedWordsOf(text);
-  // "what should I do first?": the position word says when, in a question of its own.
-  const asked = /^(?:what|which)$/.test(words[0] ?? '') && ASKING_AUXILIARY.test(words[1] ?? '');
+  // "what should I do first?": the position word says when, in a question of its own ("what are the other
+  // results?" asks after the list).
+  const asked =
+    /^(?:what|which)$/.test(words[0] ?? '') &&
+    ASKING_AUXILIARY.test(words[1] ?? '') &&
+    !(words[1] === 'are' && words.includes('other') && words.some((word) => PLURAL_RESULTS.test(word)));
   if (words.length === 0 || OTHER_QUESTION.test(words[0]!) || asked) return undefined;
   if (words.some((word) => ADVICE_WORD.test(word))) return undefined;
   // "what else can you do": what the bot can do, not more results.
@@ -303,7 +318,8 @@ function followUpByWords(text: string): Intent | undefined {
     words.some(
       (word) =>
         MORE_WORD.test(word) ||
-        (word === 'next' && (words.includes('page') || words.some((w) => PLURAL_RESULTS.test(w)))),
+        ((word === 'next' || word === 'other') &&
+          (words.includes('page') || words.some((w) => PLURAL_RESULTS.test(w)))),
     );
   if (WHICH_QUESTION.test(words[0]!) && !asksMore) return undefined;
   const named = words.filter((word) => !/^#?\d{1,2}$/.test(word));
@@ -323,7 +339,8 @@ function followUpByWords(text: string): Intent | undefined {
       (word) => (MORE_WORD.test(word) && !(compares && word === 'more')) || (plural && word === 'other'),
     ) ||
     KEEP_GOING.test(text) ||
-    THAT_ALL.test(text);
+    THAT_ALL.test(text) ||
+    NONE_OF.test(text);
   // "page 2 of the results", "results page 3", "second page of results", "the next ones": a further page of the list.
   const pageOfResults =
     plural &&

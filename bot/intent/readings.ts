@@ -282,8 +282,8 @@ const NAMING_NOTHING = new Set(
     'put write wrote written copy another nice somewhere anywhere progress news status message ' +
     // taking back what was done, with nothing named: "undo", "revert that", "redo it"
     'undo undone revert reverted redo ' +
-    // "same deal as the other day"
-    'deal ' +
+    // "same deal as the other day", "that's not it either"
+    'deal either neither ' +
     // "please action", "kindly action this" (Indian English): do it, with nothing named
     'action actioned ' +
     // finishing what was started, with nothing named: "have you finished?", "can you complete it", "put it where it belongs"
