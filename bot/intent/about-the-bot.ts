@@ -113,7 +113,9 @@ const BOT_WORDS = wordSet(
     // the bot's commands, as a help topic, and what they are given or give back ("how do I give you a page
     // id?", "how do I ask for the next results?")
     'search searching searches find finding look lookup open opening get read create creating make making ' +
-    'id ids url urls result results next more ' +
+    'id ids url urls result results next more paste pasting part partial under above below top bottom ' +
+    // approving what the bot writes ("how are edits approved?", "who approves changes made through the bot?")
+    'approval approvals approved approves approver approvers made edits changes updates ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
     'page pages doc docs wiki confluence space spaces particular specific certain another different other given ' +
     // running the bot, as the admin topic ("how do I set up the connector?", "what admin commands are there?")
@@ -143,7 +145,7 @@ const NAMES_THE_BOT =
   /^(?:bots?|chatbot|assistant|commands?|syntax|phrase|phrasing|wording|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:search|see|read|open|reach|cover|access|have\s+access)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:search|see|read|open|reach|cover|access|have\s+access)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:guide|tutorial|manual|docs|documentation|instructions|intro)\s+(?:for|on|about|to)\s+(?:using\s+)?(?:you|u|(?:this|the)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /**
  * Pointing words: "can you do it?", "can you also do the other one?", "do the usual for the new joiner"
  * are about something earlier, not the bot.
@@ -166,6 +168,12 @@ const IN_WORD = /^(?:in|from|within|inside)$/;
  */
 const HOW_I =
   /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|(?:i|we)['’]d|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:a|any|some|best|easiest|quickest|right|the)\s+ways?\s+to\b|\b(?:is\s+it|it'?s|it\s+is)\s+possible\s+to\b|\b(?:trick|secret|knack)\s+to\b/i;
+/**
+ * "can I …" first: whether the user may use a command ("can I open pages by link?"), unless it asks for
+ * more of the results shown ({@link MORE_OF_RESULTS}: "can I get the next results?" is a follow-up).
+ */
+const MAY_I = /^(?:can|could|may)\s+(?:i|we)\b/i;
+const MORE_OF_RESULTS = /\b(?:next|more|previous|results)\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
 const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
 /** A document about using something: about the bot only when asked of it ("a guide to using you"). */
@@ -188,11 +196,11 @@ export function isBotTalk(text: string): boolean {
 
 /** The help topic a message about the bot names, with its words ("search", "create"…). */
 const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
-  [/^(?:search\w*|find\w*|look|lookup|results?)$/, 'search'],
+  [/^(?:search\w*|find\w*|look|lookup|results)$/, 'search'],
   [/^(?:create|creating|make|making)$/, 'create'],
   [/^(?:update\w*|edit\w*|chang\w+|add\w*|append|rename)$/, 'update'],
-  [/^(?:approve|approving)$/, 'approvals'],
-  [/^(?:open|opening|read|reading|view|viewing)$/, 'get'],
+  [/^(?:approv(?:e|es|ed|ing|als?|ers?))$/, 'approvals'],
+  [/^(?:open|opening|read|reading|view|viewing|paste|pasting)$/, 'get'],
   [/^questions?$/, 'questions'],
   [
     /^(?:admin|admins|administrator|administration|connectors?|configure|configuration|config|settings)$/,
@@ -229,9 +237,12 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
     }),
   );
   // "how can I search in the HR space?": how to use one of its commands, nothing else named.
-  const howTo = topics.size > 0 && HOW_I.test(text) && !pointing;
+  const howTo =
+    topics.size > 0 && (HOW_I.test(text) || (MAY_I.test(text) && !MORE_OF_RESULTS.test(text))) && !pointing;
   if (!named && !asked && !howTo) return undefined;
   // "getting started guide" is a page's name; "is there a guide to using you?" asks about the bot.
   if (!asked && words.some((word) => GUIDE_NOUN.test(word))) return undefined;
+  // "how are edits approved?": approving is the topic, whatever is approved.
+  if (topics.has('approvals')) return { topic: 'approvals' };
   return topics.size === 1 ? { topic: [...topics][0]! } : {};
 }
