@@ -355,6 +355,14 @@ function isAskedWhetherPossible(line: string): boolean {
   const text = line.trim();
   return WAY_ASKED.test(text) || (MAY_I.test(text) && /\?\s*$/.test(text));
 }
+/**
+ * A verb that writes, moves or removes pages first ("add my notes", "append the action items", "delete
+ * the page", "move it to ENG", "revert my last change"): when no rule read an edit or a create from it,
+ * nothing the bot can do was named, so it is not understood rather than a search for (or a page named
+ * by) these words.
+ */
+const UNREAD_WRITE_FIRST =
+  /^(?:add|append|prepend|put|insert|paste|write|copy|duplicate|clone|move|delete|remove|archive|revert|undo|restore|rename|make|create|merge|publish)\s/i;
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
 const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
@@ -980,6 +988,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const moved = rewriteLooseForm(core, WISH_IF.test(line)) ?? verbAfterObject(line, core);
   const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;
   if (movedRuled) return movedRuled;
+  // "add my notes", "delete the page", "move it to ENG": a write no rule read, never words to search for.
+  if (UNREAD_WRITE_FIRST.test(core)) return unclear(core);
   const named = namedPage(core);
   if (named) return named;
   const bare = bareReference(core);
