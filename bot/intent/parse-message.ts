@@ -363,6 +363,29 @@ function isAskedWhetherPossible(line: string): boolean {
  */
 const UNREAD_WRITE_FIRST =
   /^(?:add|append|prepend|put|insert|paste|write|copy|duplicate|clone|move|delete|remove|archive|revert|undo|restore|rename|make|create|merge|publish)\s/i;
+/** Words after such a verb that only point ("add it yourself"): left to the readers of pointing words. */
+const POINTING_ONLY_WORDS = new Set([
+  'it',
+  'that',
+  'this',
+  'them',
+  'those',
+  'these',
+  'yourself',
+  'myself',
+  'urself',
+]);
+
+/**
+ * True for a write no rule read ({@link UNREAD_WRITE_FIRST}) that was not asked of the bot ("could you
+ * add me to the channel?" stays a question) and names more than a pronoun.
+ */
+function isUnreadWrite(line: string, core: string): boolean {
+  const verb = UNREAD_WRITE_FIRST.exec(core);
+  if (!verb || ASKED_TO_ACT.test(line.trim()) || /\?\s*$/.test(line)) return false;
+  const rest = core.slice(verb[0].length).trim().toLowerCase().split(/\s+/);
+  return !rest.every((word) => POINTING_ONLY_WORDS.has(word));
+}
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
 const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
@@ -989,7 +1012,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;
   if (movedRuled) return movedRuled;
   // "add my notes", "delete the page", "move it to ENG": a write no rule read, never words to search for.
-  if (UNREAD_WRITE_FIRST.test(core)) return unclear(core);
+  if (isUnreadWrite(line, core)) return unclear(core);
   const named = namedPage(core);
   if (named) return named;
   const bare = bareReference(core);
