@@ -928,7 +928,7 @@ const MAX_GREETING_LEAD = 80;
  * Irish English ("what's the craic"): small talk, no request. Kept as data.
  */
 const PRESENCE_AND_NEWS = [
-  String.raw`(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:there|around|awake|alive|online|about)`,
+  String.raw`(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:there|around|awake|alive|online|about|up|working|on)`,
   String.raw`(?:is\s+)?(?:any(?:one|body)|some(?:one|body))\s+(?:there|home|around|about|awake)`,
   String.raw`(?:is\s+)?this\s+(?:thing\s+)?(?:on|working|live)`,
   String.raw`(?:how|what)(?:'s|’s|s|\s+is)\s+the\s+(?:craic|story)`,

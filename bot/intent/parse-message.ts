@@ -815,6 +815,20 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
 }
 
+/** Where thanks or praise before a follow-up ends: a comma, a dash or a stop ("great stuff, next one", "ta - the 2nd"). */
+const THANKS_BREAK = /[,.!;:–—-]/;
+const BREAK_RUN = /^[\s,.!;:–—-]+/;
+/** Longest thanks read before a follow-up (characters). */
+const MAX_THANKS_LEAD = 60;
+
+/** A follow-up after thanks or praise of its own ("great stuff, next one", "ta, next one"), else `undefined`. */
+function followUpAfterThanks(core: string): Intent | undefined {
+  const end = core.slice(0, MAX_THANKS_LEAD + 1).search(THANKS_BREAK);
+  if (end < 1 || !isGreeting(core.slice(0, end))) return undefined;
+  const rest = core.slice(end).replace(BREAK_RUN, '');
+  return rest.length > 0 ? parseFollowUp(rest) : undefined;
+}
+
 /** Words of a read that only point back ("it", "that one", "this page"). */
 const POINTS_BACK = /^(?:(?:it|that|this|them|those|these|one|the|page|doc)(?:\s+|$))+$/i;
 
@@ -936,7 +950,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
   if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
   // "open the second one only", "the first one itself": emphasis after a follow-up (Indian English).
-  const followUp = parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, ''));
+  const followUp =
+    parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, '')) ?? followUpAfterThanks(core);
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   // "check the numbers on that page from yesterday" too ("what was the page Ana mentioned?" stays a question).
