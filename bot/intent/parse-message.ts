@@ -1026,6 +1026,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const moved = rewriteLooseForm(core, WISH_IF.test(line)) ?? verbAfterObject(line, core);
   const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;
   if (movedRuled) return movedRuled;
+  // "is there a way to restore a deleted page?": whether it can be done, when no command read it.
+  if (WAY_ASKED.test(line.trim())) return asQuestion(line, bodyLines);
   // "add my notes", "delete the page", "move it to ENG": a write no rule read, never words to search for.
   if (isUnreadWrite(line, core)) return unclear(core);
   const named = namedPage(core);
@@ -1038,7 +1040,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const vague = isVagueRequest(core) && !/\?\s*$/.test(line);
   if (vague && (!isQuestion(core) || /^do\s/i.test(core))) return unclear(core);
   // "according to the handbook how many sick days do we get": the page named as a source, then the question.
-  if (QUESTION_AFTER_SOURCE.test(core) || WAY_ASKED.test(line.trim())) return asQuestion(line, bodyLines);
+  if (QUESTION_AFTER_SOURCE.test(core)) return asQuestion(line, bodyLines);
   const keywords = (isKeywords(core) || isKeywordsBeforeReason(core)) && !hasVerbTypo(core);
   const askedLine = withoutThanksAfterQuestion(line);
   if (keywords && isKeywordQuery(askedLine, core)) return parseSearchWords(core);
