@@ -123,8 +123,9 @@ const BOT_WORDS = wordSet(
     'admin admins administrator administration connector connectors configure configuration config settings set setup ' +
     // how it is reached ("create a page thru you")
     'thru go created updated edited added ' +
-    // asking to be told ("let me know the functions of this bot", "remind me of the commands")
-    'let remind ' +
+    // asking to be told ("let me know the functions of this bot", "remind me of the commands", "I'm trying to
+    // figure out how to ask you for a page")
+    'let remind trying try figure out wondering wonder ' +
     // how requests are put, and what the bot may reach ("how should I phrase my requests?", "what are your
     // limitations?", "which spaces do you have access to?", "anything besides search?")
     'phrase phrasing word wording request requests correct proper rule rules limitation limitations limit limits ' +

@@ -809,7 +809,11 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   if (rest.kind === 'question') return intent.kind === 'question' ? intent : asQuestion(line, bodyLines);
   // A question only as the rest reads alone as a read or approvals ("… came up. is there anything on X?").
   // Help only when the rest names the bot ("… just joined 🎉 what can you do?"; "… what can I do?" stays a question).
-  const helpAsked = rest.kind === 'help' && /\b(?:you|u|ya|bot)\b/i.test(line.slice(lead));
+  // "… my manager said to use this bot - what can it do?": the bot named in the context is "it".
+  const helpAsked =
+    rest.kind === 'help' &&
+    (/\b(?:you|u|ya|bot)\b/i.test(line.slice(lead)) ||
+      /\b(?:bot|chatbot|assistant)\b/i.test(line.slice(0, lead)));
   if (kind === 'question')
     return READS.has(readingKind(rest)) || rest.kind === 'approvals' || helpAsked ? rest : intent;
   return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
