@@ -43,15 +43,18 @@ const APPROVING_PHRASE =
 const OWN_REQUEST =
   /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b|\brequests?\s+for\s+me\b/i;
 
+/** A read's verb first ("open …", "show me the page …"): the user's own page is opened, not asked after. */
+const READ_FIRST = /^\W*(?:open|read|view|pull\s+up|bring\s+up)\b/i;
+
 /** True for a message about the approval queue, said in any words (see {@link QUEUE_WORDS}). */
 export function isAboutApprovalQueue(text: string): boolean {
   const words = closedWordsOf(text);
   if (!allWordsFrom(words, FUNCTION_WORDS, QUEUE_WORDS)) return false;
-  return (
-    words.some((word) => APPROVING.test(word) || QUEUED.test(word)) ||
-    APPROVING_PHRASE.test(text) ||
-    OWN_REQUEST.test(text)
-  );
+  if (words.some((word) => APPROVING.test(word) || QUEUED.test(word)) || APPROVING_PHRASE.test(text))
+    return true;
+  // "open the page I made yesterday": a page opened, not a request in the queue ("open my requests" is the queue).
+  const own = OWN_REQUEST.exec(text);
+  return own !== null && !(READ_FIRST.test(text) && /^pages?\b/i.test(own[0]));
 }
 
 /**

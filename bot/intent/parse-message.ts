@@ -292,10 +292,10 @@ const MAX_PAGE_NAME_LINE = 300;
 /** Where an earlier page was shown ("the page from the standup"): not a title, not a space. */
 const EARLIER_EVENT =
   '(?:standup|stand-up|meeting|call|sync|retro|thread|chat|email|demo|huddle|workshop|session|review|kickoff|kick-off|1:1|one-on-one|channel)';
-/** When an earlier page was shown ("from yesterday", "from the standup", "from this morning's call"). */
-const FROM_EARLIER = String.raw`from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s|(?:last\s+)?${WEEKDAY_EITHER_CASE}'?s)\s+${EARLIER_EVENT}\b)`;
+/** When an earlier page was shown ("from yesterday", "from Tuesday", "from the standup", "from the onboarding call"). */
+const FROM_EARLIER = String.raw`from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:last\s+)?${WEEKDAY_EITHER_CASE}\b|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s|(?:last\s+)?${WEEKDAY_EITHER_CASE}'?s)\s+(?:[a-z]+\s+)?${EARLIER_EVENT}\b)`;
 /** How someone showed an earlier page ("you sent", "Mark mentioned", "we looked at"). */
-const SHOWN = String.raw`(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at|pulled\s+up|brought\s+up|asked\s+(?:about|for)|talked\s+about|wanted|read|viewed|(?:was|were)\s+(?:just\s+)?(?:looking\s+at|reading|viewing|on|in|editing|working\s+on|talking\s+about))`;
+const SHOWN = String.raw`(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|made|created|wrote|edited|linked|recommended|looked\s+at|pulled\s+up|brought\s+up|asked\s+(?:about|for)|talked\s+about|wanted|read|viewed|(?:was|were)\s+(?:just\s+)?(?:looking\s+at|reading|viewing|on|in|editing|working\s+on|talking\s+about))`;
 /**
  * "the page from yesterday", "open the one you sent me", "can someone deal with the page Mark
  * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
