@@ -43,12 +43,34 @@ const APPROVING_PHRASE =
 const OWN_REQUEST =
   /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b|\brequests?\s+for\s+me\b/i;
 
+/** Words before where requests wait ("in HR") and before who sent them ("from Jane", "by Omar"). */
+const IN_SPACE_WORD = /^(?:in|within|inside)$/;
+const ASKER_WORD = /^(?:from|by)$/;
+/** Where requests wait, said around the queue ("in confluence", "in the ENG space"). */
+const QUEUE_PLACE = wordSet('confluence wiki space spaces');
+
+/**
+ * The words of `text`, without a space's key after "in" or before "space" ("pending approvals in HR?",
+ * "in the ENG space"), a person's name after "from" or "by" ("pending requests from Jane?"), or the words
+ * of a place in Confluence: the queue is the same wherever the requests came from. "in Workday" names
+ * something else and stays.
+ */
+function withoutPlaceOrAsker(text: string): string[] {
+  const keys = new Set((text.match(/\b[A-Z][A-Z0-9]{1,9}\b/g) ?? []).map((word) => word.toLowerCase()));
+  const names = new Set((text.match(/\b[A-Z][a-z]{1,19}\b/g) ?? []).map((word) => word.toLowerCase()));
+  return closedWordsOf(text).filter((word, i, all) => {
+    const before = all[i - 1] ?? '';
+    const spaceKey = keys.has(word) && (IN_SPACE_WORD.test(before) || /^spaces?$/.test(all[i + 1] ?? ''));
+    return !QUEUE_PLACE.has(word) && !spaceKey && !(ASKER_WORD.test(before) && names.has(word));
+  });
+}
+
 /** A read's verb first ("open …", "show me the page …"): the user's own page is opened, not asked after. */
 const READ_FIRST = /^\W*(?:open|read|view|pull\s+up|bring\s+up)\b/i;
 
 /** True for a message about the approval queue, said in any words (see {@link QUEUE_WORDS}). */
 export function isAboutApprovalQueue(text: string): boolean {
-  const words = closedWordsOf(text);
+  const words = withoutPlaceOrAsker(text);
   if (!allWordsFrom(words, FUNCTION_WORDS, QUEUE_WORDS)) return false;
   if (words.some((word) => APPROVING.test(word) || QUEUED.test(word)) || APPROVING_PHRASE.test(text))
     return true;
