@@ -33,22 +33,50 @@ const QUEUE_WORDS = wordSet(
 const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
 /** Where requests wait: a word for the queue. */
 const QUEUED = /^(?:pendings?|waiting|awaiting|outstanding|queue|queued|inbox)$/;
-/** Phrases that name approving in more than one word ("sign off", "to OK", "my go-ahead"; not "go ahead" alone). */
+/**
+ * Phrases that name approving in more than one word ("sign off", "to OK", "my go-ahead"; not "go ahead"
+ * alone), or a review waiting ("anything for me to review?").
+ */
 const APPROVING_PHRASE =
-  /\bsign\s*-?\s*offs?\b|\bto\s+sign\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
+  /\bsign\s*-?\s*offs?\b|\bto\s+review\b|\bto\s+sign\b|\b(?:to|my)\s+(?:ok|okay)\b|\b(?:my|the|a|your)\s+go\s*-?\s*ahead\b/i;
 /** The user's own write requests ("my request", "the change I asked for", "the requests I made"). */
 const OWN_REQUEST =
   /\bmy\s+(?:\w+\s+)?(?:requests?|changes?|edits?|updates?|writes?)\b|\b(?:requests?|changes?|edits?|updates?|pages?)\s+(?:that\s+)?i\s+(?:made|asked|sent|submitted|requested)\b|\bi(?:'ve|\s+have)?\s+(?:requested|submitted)\b|\brequests?\s+for\s+me\b/i;
 
+/** Words before where requests wait ("in HR") and before who sent them ("from Jane", "by Omar"). */
+const IN_SPACE_WORD = /^(?:in|within|inside)$/;
+const ASKER_WORD = /^(?:from|by)$/;
+/** Where requests wait, said around the queue ("in confluence", "in the ENG space"). */
+const QUEUE_PLACE = wordSet('confluence wiki space spaces');
+
+/**
+ * The words of `text`, without a space's key after "in" or before "space" ("pending approvals in HR?",
+ * "in the ENG space"), a person's name after "from" or "by" ("pending requests from Jane?"), or the words
+ * of a place in Confluence: the queue is the same wherever the requests came from. "in Workday" names
+ * something else and stays.
+ */
+function withoutPlaceOrAsker(text: string): string[] {
+  const keys = new Set((text.match(/\b[A-Z][A-Z0-9]{1,9}\b/g) ?? []).map((word) => word.toLowerCase()));
+  const names = new Set((text.match(/\b[A-Z][a-z]{1,19}\b/g) ?? []).map((word) => word.toLowerCase()));
+  return closedWordsOf(text).filter((word, i, all) => {
+    const before = all[i - 1] ?? '';
+    const spaceKey = keys.has(word) && (IN_SPACE_WORD.test(before) || /^spaces?$/.test(all[i + 1] ?? ''));
+    return !QUEUE_PLACE.has(word) && !spaceKey && !(ASKER_WORD.test(before) && names.has(word));
+  });
+}
+
+/** A read's verb first ("open …", "show me the page …"): the user's own page is opened, not asked after. */
+const READ_FIRST = /^\W*(?:open|read|view|pull\s+up|bring\s+up)\b/i;
+
 /** True for a message about the approval queue, said in any words (see {@link QUEUE_WORDS}). */
 export function isAboutApprovalQueue(text: string): boolean {
-  const words = closedWordsOf(text);
+  const words = withoutPlaceOrAsker(text);
   if (!allWordsFrom(words, FUNCTION_WORDS, QUEUE_WORDS)) return false;
-  return (
-    words.some((word) => APPROVING.test(word) || QUEUED.test(word)) ||
-    APPROVING_PHRASE.test(text) ||
-    OWN_REQUEST.test(text)
-  );
+  if (words.some((word) => APPROVING.test(word) || QUEUED.test(word)) || APPROVING_PHRASE.test(text))
+    return true;
+  // "open the page I made yesterday": a page opened, not a request in the queue ("open my requests" is the queue).
+  const own = OWN_REQUEST.exec(text);
+  return own !== null && !(READ_FIRST.test(text) && /^pages?\b/i.test(own[0]));
 }
 
 /**
@@ -107,16 +135,22 @@ const BOT_WORDS = wordSet(
     'else best easiest quickest ' +
     // what the bot is and what it understands ("are you a real person?", "do you speak German?")
     'real human person robot ai machine speak language languages english normal plain ' +
-    // the bot's commands, as a help topic
+    // the bot's commands, as a help topic, and what they are given or give back ("how do I give you a page
+    // id?", "how do I ask for the next results?")
     'search searching searches find finding look lookup open opening get read create creating make making ' +
+    'id ids url urls result results next more paste pasting part partial under above below top bottom ' +
+    'answer answers answering ' +
+    // approving what the bot writes ("how are edits approved?", "who approves changes made through the bot?")
+    'approval approvals approved approves approver approvers made edits changes updates ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
     'page pages doc docs wiki confluence space spaces particular specific certain another different other given ' +
     // running the bot, as the admin topic ("how do I set up the connector?", "what admin commands are there?")
     'admin admins administrator administration connector connectors configure configuration config settings set setup ' +
     // how it is reached ("create a page thru you")
     'thru go created updated edited added ' +
-    // asking to be told ("let me know the functions of this bot", "remind me of the commands")
-    'let remind ' +
+    // asking to be told ("let me know the functions of this bot", "remind me of the commands", "I'm trying to
+    // figure out how to ask you for a page")
+    'let remind trying try figure out wondering wonder ' +
     // how requests are put, and what the bot may reach ("how should I phrase my requests?", "what are your
     // limitations?", "which spaces do you have access to?", "anything besides search?")
     'phrase phrasing word wording request requests correct proper rule rules limitation limitations limit limits ' +
@@ -138,7 +172,7 @@ const NAMES_THE_BOT =
   /^(?:bots?|chatbot|assistant|commands?|syntax|phrase|phrasing|wording|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:search|see|read|open|reach|cover|access|have\s+access)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:also\s+)?(?:search|see|read|open|reach|cover|access|have\s+access|answer)\b|\bguide\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:guide|tutorial|manual|docs|documentation|instructions|intro)\s+(?:for|on|about|to)\s+(?:using\s+)?(?:you|u|(?:this|the)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /**
  * Pointing words: "can you do it?", "can you also do the other one?", "do the usual for the new joiner"
  * are about something earlier, not the bot.
@@ -156,10 +190,17 @@ const COMMAND_FIRST = /^\W*(?:search|find|look|create|make|update|edit|change|ad
 const IN_WORD = /^(?:in|from|within|inside)$/;
 /**
  * How the user does something ("how do I …", "how can we …", "how to …", "how I make …" in non-native
- * English, "how do you change …" with "you" for anyone).
+ * English, "how I'd …", "how do you change …" with "you" for anyone), or whether it can be done at all
+ * ("is there a way to …", "any way to …", "is it possible to …").
  */
 const HOW_I =
-  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:best|easiest|quickest|right|the)\s+way\s+to\b|\b(?:trick|secret|knack)\s+to\b/i;
+  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|(?:i|we)['’]d|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:a|any|some|best|easiest|quickest|right|the)\s+ways?\s+to\b|\b(?:is\s+it|it'?s|it\s+is)\s+possible\s+to\b|\b(?:trick|secret|knack)\s+to\b/i;
+/**
+ * "can I …" first: whether the user may use a command ("can I open pages by link?"), unless it asks for
+ * more of the results shown ({@link MORE_OF_RESULTS}: "can I get the next results?" is a follow-up).
+ */
+const MAY_I = /^(?:can|could|may)\s+(?:i|we)\b/i;
+const MORE_OF_RESULTS = /\b(?:next|more|previous|results)\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
 const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
 /** A document about using something: about the bot only when asked of it ("a guide to using you"). */
@@ -182,11 +223,11 @@ export function isBotTalk(text: string): boolean {
 
 /** The help topic a message about the bot names, with its words ("search", "create"…). */
 const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
-  [/^(?:search\w*|find\w*|look|lookup)$/, 'search'],
+  [/^(?:search\w*|find\w*|look|lookup|results)$/, 'search'],
   [/^(?:create|creating|make|making)$/, 'create'],
   [/^(?:update\w*|edit\w*|chang\w+|add\w*|append|rename)$/, 'update'],
-  [/^(?:approve|approving)$/, 'approvals'],
-  [/^(?:open|opening|read|reading|view|viewing)$/, 'get'],
+  [/^(?:approv(?:e|es|ed|ing|als?|ers?))$/, 'approvals'],
+  [/^(?:open|opening|read|reading|view|viewing|paste|pasting)$/, 'get'],
   [/^questions?$/, 'questions'],
   [
     /^(?:admin|admins|administrator|administration|connectors?|configure|configuration|config|settings)$/,
@@ -223,9 +264,12 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
     }),
   );
   // "how can I search in the HR space?": how to use one of its commands, nothing else named.
-  const howTo = topics.size > 0 && HOW_I.test(text) && !pointing;
+  const howTo =
+    topics.size > 0 && (HOW_I.test(text) || (MAY_I.test(text) && !MORE_OF_RESULTS.test(text))) && !pointing;
   if (!named && !asked && !howTo) return undefined;
   // "getting started guide" is a page's name; "is there a guide to using you?" asks about the bot.
   if (!asked && words.some((word) => GUIDE_NOUN.test(word))) return undefined;
+  // "how are edits approved?": approving is the topic, whatever is approved.
+  if (topics.has('approvals')) return { topic: 'approvals' };
   return topics.size === 1 ? { topic: [...topics][0]! } : {};
 }

@@ -34,6 +34,12 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
 
 const LEAD =
   /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right|(?:what|how)\s+about)[\s,!.]+)*/i;
+/**
+ * Saying the result shown was not it, before which one to try ("that one's not it - try the one before",
+ * "that's not it, the one before", "wrong one, the next pls"): not which one.
+ */
+const REJECTED =
+  /^(?:(?:that|this|it)(?:\s+one)?(?:'s|’s|s|\s+is|\s+was)\s+(?:not\s+(?:it|right|correct|the\s+(?:right\s+)?one)|(?:the\s+)?wrong(?:\s+one)?)(?:\s+either)?|not\s+(?:that|this)(?:\s+one)?|(?:wrong|not\s+the\s+right)\s+(?:one|page|result|link))[\s,.;:!–—-]+/i;
 /** "… too", "… as well", "… again": adds nothing to which result is meant. */
 const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me|in\s+a\s+new\s+(?:tab|window))$/i;
 /**
@@ -41,7 +47,7 @@ const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me|in\s+a\s+
  * listed", "the 2nd one from the list", "the first one looks right, open it"): not which one.
  */
 const WHERE_SHOWN =
-  /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|better|best|correct|promising|useful|relevant|like\s+it)|from\s+the\s+top|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
+  /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer|reply|response|message)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|better|best|correct|promising|useful|relevant|like\s+it)|from\s+the\s+top|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
 const VERB =
   /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to|(?:(?:i'?ll|i\s+will|(?:i'?m\s+)?gonna|(?:i'?m\s+)?going\s+to)\s+)?(?:go|going)\s+(?:with|for)|(?:i'?ll\s+)?(?:take|pick|choose|select|have)|click(?:\s+on)?|try|want|need|jump\s+to|summari[sz]e|(?:tell\s+me\s+)?(?:more\s+)?(?:about|on)|(?:(?:more|some)\s+)?(?:info|information|details)\s+(?:on|about|of|for|from)|what(?:'s|s|\s+is)\s+in)\s+(?:me\s+)?(?:up\s+)?)?/i;
 /** "the second one", "the 2nd result", "da 2nd 1" (phone spelling of "one"): an ordinal and what it counts. */
@@ -51,7 +57,7 @@ const ORDINAL_ONE =
 const PLACED =
   /^(?:the\s+)?(?:one|result|link|page|hit)\s+(?:(?:at|on)\s+(?:the\s+)?(top|bottom|end)(?:\s+of\s+the\s+list)?|in\s+([a-z0-9]{3,8})\s+place)$/i;
 const NUMBERED =
-  /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match|option|opt|choice)\s*(?:number\s*|no\.?\s*|nr\.?\s*|#\s*)?|number\s*|no\.?\s*|nr\.?\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:result|hit|link|one|page|option|item))?$/i;
+  /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match|option|opt|choice)\s*(?:number\s*|no\.?\s*|nr\.?\s*|n[°º]\s*|#\s*)?|number\s*|no\.?\s*|nr\.?\s*|n[°º]\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:result|hit|link|one|page|option|item))?$/i;
 /**
  * A bare one- or two-digit number ("2", "open 3"): a position in the results. Confluence page ids
  * are far longer, and an id is still read from "page 12".
@@ -82,7 +88,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   ten: 10,
 };
 const MORE =
-  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
+  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:the\s+)?(?:results|hits|matches|items)\s+\d{1,2}\s*(?:to|-|–|through|thru)\s*\d{1,2}$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
 /** "go back", "back one": the result opened before the last one. */
 const GO_BACK = /^(?:go\s+)?back(?:\s+(?:one|a\s+step))?$/i;
 /** "the one after that" / "the one before" / "the one below it": relative to the last result opened. */
@@ -179,6 +185,7 @@ function readFollowUp(core: string): Intent | undefined {
   const text = fixFollowUpTypos(
     core
       .replace(LEAD, '')
+      .replace(REJECTED, '')
       .replace(TAIL, '')
       .replace(WHERE_SHOWN, '')
       .replace(/^teh\s/i, 'the '),
@@ -239,7 +246,11 @@ const FOLLOW_UP_VOCABULARY = wordSet(
     'batch set lot lots bunch few couple others other further additional remaining rest else more moar ' +
     // what the user thinks of it
     'looks look seems sounds good right correct best useful relevant promising think guess probably perhaps ' +
-    'mean meant need needed exactly top bottom end place ' +
+    'mean meant need needed exactly top bottom end place position spot ' +
+    // none of them was it: "none of these look right", "none of those help, try again"
+    'none either help helps helped helpful work works worked ' +
+    // what more is asked on: "more on that topic"
+    'topic subject ' +
     // what kind of result: "open the 2nd guide", "the third policy", "show me the first FAQ"
     'guide guides policy policies handbook handbooks runbook runbooks playbook playbooks process processes ' +
     'procedure procedures checklist checklists template templates faq faqs manual manuals wiki wikis',
@@ -253,8 +264,11 @@ const POSITION_WORDS: ReadonlySet<string> = new Set([...Object.keys(ORDINALS), .
 const MORE_WORD = /^(?:more|moar|additional|further|lower|others|rest|remaining|else)$/;
 /** "keep them coming", "carry on", "continue": the list goes on. */
 const KEEP_GOING = /\bkeep\s+(?:(?:them|em|it)\s+)?(?:coming|going)\b|\bcarry\s+on\b|\bcontinue\b/i;
-/** "is that all?", "is that everything you found?": whether the list goes on. */
-const THAT_ALL = /^(?:is\s+)?that\s+(?:all|everything)\b/i;
+/** "none of those", "none of these look right": the results shown were not it, so more are wanted. */
+const NONE_OF = /\bnone\s+of\s+(?:those|these|them|the\s+results)\b/i;
+/** "is that all?", "is that everything you found?", "that's all you got?": whether the list goes on. */
+const THAT_ALL =
+  /^(?:is\s+)?that\s+(?:all|everything)\b|^that(?:'s|’s|s|\s+is)\s+(?:all|everything)\s+(?:you|u)\b/i;
 /** Nouns of a list of results, plural: "the next ones", "next batch" ask for more. */
 const PLURAL_RESULTS =
   /^(?:ones|results|hits|matches|pages|links|items|entries|options|choices|suggestions|answers|articles|docs|documents|batch|set|lot|lots|few)$/;
@@ -267,7 +281,7 @@ const OTHER_QUESTION = /^(?:why|how|when|where|who)$/;
  */
 const WHICH_QUESTION = /^(?:what|whats|which|wat|wht|wut|is|are|was|were|does|did)$/;
 /** "is that all (you found)?", "is that it?": asks whether there is more. */
-const IS_THAT_ALL = /^is that (?:all|it)$/;
+const IS_THAT_ALL = /^is that (?:all|it|everything)$/;
 /** Words that ask for advice, not for a result: "should", "shall", "must", "ought". */
 const ADVICE_WORD = /^(?:should|shall|must|ought|shud|shld)$/;
 /** An auxiliary after "what" that makes a question of its own ("what should I …", "what do we …"). */
@@ -289,8 +303,12 @@ function positionOf(words: readonly string[], i: number): FollowUpPosition | und
 
 function followUpByWords(text: string): Intent | undefined {
   const words = closedWordsOf(text);
-  // "what should I do first?": the position word says when, in a question of its own.
-  const asked = /^(?:what|which)$/.test(words[0] ?? '') && ASKING_AUXILIARY.test(words[1] ?? '');
+  // "what should I do first?": the position word says when, in a question of its own ("what are the other
+  // results?" asks after the list).
+  const asked =
+    /^(?:what|which)$/.test(words[0] ?? '') &&
+    ASKING_AUXILIARY.test(words[1] ?? '') &&
+    !(words[1] === 'are' && words.includes('other') && words.some((word) => PLURAL_RESULTS.test(word)));
   if (words.length === 0 || OTHER_QUESTION.test(words[0]!) || asked) return undefined;
   if (words.some((word) => ADVICE_WORD.test(word))) return undefined;
   // "what else can you do": what the bot can do, not more results.
@@ -301,7 +319,8 @@ function followUpByWords(text: string): Intent | undefined {
     words.some(
       (word) =>
         MORE_WORD.test(word) ||
-        (word === 'next' && (words.includes('page') || words.some((w) => PLURAL_RESULTS.test(w)))),
+        ((word === 'next' || word === 'other') &&
+          (words.includes('page') || words.some((w) => PLURAL_RESULTS.test(w)))),
     );
   if (WHICH_QUESTION.test(words[0]!) && !asksMore) return undefined;
   const named = words.filter((word) => !/^#?\d{1,2}$/.test(word));
@@ -311,14 +330,18 @@ function followUpByWords(text: string): Intent | undefined {
     return position === undefined ? [] : [{ position, at: i }];
   });
   const plural = words.some((word) => PLURAL_RESULTS.test(word));
-  // "I'd like it to be more useful": "more" before a quality compares, unless results follow ("more relevant ones").
-  if (!plural && words.some((word, i) => word === 'more' && QUALITY.test(words[i + 1] ?? '')))
-    return undefined;
+  // "I'd like it to be more useful": "more" before a quality compares, unless results follow ("more relevant
+  // ones"); a position named with it is the one opened ("the 2nd result seems more relevant, show me that").
+  const compares = !plural && words.some((word, i) => word === 'more' && QUALITY.test(words[i + 1] ?? ''));
+  if (compares && positions.length !== 1) return undefined;
   // "other" asks for more only of a list ("the other results"; "the other one" is one of them).
   const more =
-    words.some((word) => MORE_WORD.test(word) || (plural && word === 'other')) ||
+    words.some(
+      (word) => (MORE_WORD.test(word) && !(compares && word === 'more')) || (plural && word === 'other'),
+    ) ||
     KEEP_GOING.test(text) ||
-    THAT_ALL.test(text);
+    THAT_ALL.test(text) ||
+    NONE_OF.test(text);
   // "page 2 of the results", "results page 3", "second page of results", "the next ones": a further page of the list.
   const pageOfResults =
     plural &&

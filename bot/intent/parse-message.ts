@@ -317,10 +317,10 @@ const MAX_PAGE_NAME_LINE = 300;
 /** Where an earlier page was shown ("the page from the standup"): not a title, not a space. */
 const EARLIER_EVENT =
   '(?:standup|stand-up|meeting|call|sync|retro|thread|chat|email|demo|huddle|workshop|session|review|kickoff|kick-off|1:1|one-on-one|channel)';
-/** When an earlier page was shown ("from yesterday", "from the standup", "from this morning's call"). */
-const FROM_EARLIER = String.raw`from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s|(?:last\s+)?${WEEKDAY_EITHER_CASE}'?s)\s+${EARLIER_EVENT}\b)`;
+/** When an earlier page was shown ("from yesterday", "from Tuesday", "from the standup", "from the onboarding call"). */
+const FROM_EARLIER = String.raw`from\s+(?:yesterday|earlier|before|last\s+(?:time|week|night)|this\s+morning|the\s+other\s+day|(?:last\s+)?${WEEKDAY_EITHER_CASE}\b|(?:the|this|that|our|today'?s|yesterday'?s|last\s+week'?s|(?:this|last)\s+morning'?s|(?:last\s+)?${WEEKDAY_EITHER_CASE}'?s)\s+(?:[a-z]+\s+)?${EARLIER_EVENT}\b)`;
 /** How someone showed an earlier page ("you sent", "Mark mentioned", "we looked at"). */
-const SHOWN = String.raw`(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|linked|recommended|looked\s+at|pulled\s+up|brought\s+up|asked\s+(?:about|for)|talked\s+about|wanted|read|viewed|(?:was|were)\s+(?:just\s+)?(?:looking\s+at|reading|viewing|on|in|editing|working\s+on|talking\s+about))`;
+const SHOWN = String.raw`(?:sent|showed|shared|opened|found|gave|posted|had|mentioned|made|created|wrote|edited|linked|recommended|looked\s+at|pulled\s+up|brought\s+up|asked\s+(?:about|for)|talked\s+about|wanted|read|viewed|(?:was|were)\s+(?:just\s+)?(?:looking\s+at|reading|viewing|on|in|editing|working\s+on|talking\s+about))`;
 /**
  * "the page from yesterday", "open the one you sent me", "can someone deal with the page Mark
  * mentioned": an earlier page named by when or by who (anyone: one word) showed it.
@@ -365,6 +365,52 @@ const HELP_THEN_COMMAND = /^help\s+(?=(?:\S+\s+){2}\S)/i;
  */
 const QUESTION_AFTER_SOURCE =
   /^(?:according\s+to|(?:as\s+)?per|based\s+on|in|on|from|under)\s+(?:the|our|this|that)\s+[^,?!.]{1,60}?\s+(?:how|what|what's|whats|who|who's|when|where|why|which|is|are|do|does|can|could|should|will)\s+(?=\S)/i;
+/**
+ * Asking whether something can be done at all ("is there a way to carry over unused PTO?", "any way to
+ * claim mileage"): when no command reads what follows, a question for the knowledge base, never a search
+ * for its words.
+ */
+const WAY_ASKED =
+  /^(?:(?:hi|hey|hello|ok|okay|so|and|also)[\s,!.]+)*(?:is\s+there\s+)?(?:a|any|some)\s+way\s+to\s/i;
+/** "can I …?", "could we …?": the user asks whether they may do something. */
+const MAY_I = /^(?:(?:hi|hey|hello|ok|okay|so|and|also)[\s,!.]+)*(?:can|could|may)\s+(?:i|we)\s/i;
+
+/** True when `line` asks whether something can be done ({@link WAY_ASKED}, or "can I …?" with its question mark). */
+function isAskedWhetherPossible(line: string): boolean {
+  const text = line.trim();
+  return WAY_ASKED.test(text) || (MAY_I.test(text) && /\?\s*$/.test(text));
+}
+/**
+ * A verb that writes, moves or removes pages first ("add my notes", "append the action items", "delete
+ * the page", "move it to ENG", "revert my last change"): when no rule read an edit or a create from it,
+ * nothing the bot can do was named, so it is not understood rather than a search for (or a page named
+ * by) these words.
+ */
+const UNREAD_WRITE_FIRST =
+  /^(?:add|append|prepend|put|insert|paste|write|copy|duplicate|clone|move|delete|remove|archive|revert|undo|restore|rename|make|create|merge|publish)\s/i;
+/** Words after such a verb that only point ("add it yourself"): left to the readers of pointing words. */
+const POINTING_ONLY_WORDS = new Set([
+  'it',
+  'that',
+  'this',
+  'them',
+  'those',
+  'these',
+  'yourself',
+  'myself',
+  'urself',
+]);
+
+/**
+ * True for a write no rule read ({@link UNREAD_WRITE_FIRST}) that was not asked of the bot ("could you
+ * add me to the channel?" stays a question) and names more than a pronoun.
+ */
+function isUnreadWrite(line: string, core: string): boolean {
+  const verb = UNREAD_WRITE_FIRST.exec(core);
+  if (!verb || ASKED_TO_ACT.test(line.trim()) || /\?\s*$/.test(line)) return false;
+  const rest = core.slice(verb[0].length).trim().toLowerCase().split(/\s+/);
+  return !rest.every((word) => POINTING_ONLY_WORDS.has(word));
+}
 const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
 const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
@@ -812,10 +858,28 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   if (rest.kind === 'question') return intent.kind === 'question' ? intent : asQuestion(line, bodyLines);
   // A question only as the rest reads alone as a read or approvals ("… came up. is there anything on X?").
   // Help only when the rest names the bot ("… just joined 🎉 what can you do?"; "… what can I do?" stays a question).
-  const helpAsked = rest.kind === 'help' && /\b(?:you|u|ya|bot)\b/i.test(line.slice(lead));
+  // "… my manager said to use this bot - what can it do?": the bot named in the context is "it".
+  const helpAsked =
+    rest.kind === 'help' &&
+    (/\b(?:you|u|ya|bot)\b/i.test(line.slice(lead)) ||
+      /\b(?:bot|chatbot|assistant)\b/i.test(line.slice(0, lead)));
   if (kind === 'question')
     return READS.has(readingKind(rest)) || rest.kind === 'approvals' || helpAsked ? rest : intent;
   return rest.kind === 'unclear' || rest.kind === 'failure' || rest.kind === 'greeting' ? intent : rest;
+}
+
+/** Where thanks or praise before a follow-up ends: a comma, a dash or a stop ("great stuff, next one", "ta - the 2nd"). */
+const THANKS_BREAK = /[,.!;:–—-]/;
+const BREAK_RUN = /^[\s,.!;:–—-]+/;
+/** Longest thanks read before a follow-up (characters). */
+const MAX_THANKS_LEAD = 60;
+
+/** A follow-up after thanks or praise of its own ("great stuff, next one", "ta, next one"), else `undefined`. */
+function followUpAfterThanks(core: string): Intent | undefined {
+  const end = core.slice(0, MAX_THANKS_LEAD + 1).search(THANKS_BREAK);
+  if (end < 1 || !isGreeting(core.slice(0, end))) return undefined;
+  const rest = core.slice(end).replace(BREAK_RUN, '');
+  return rest.length > 0 ? parseFollowUp(rest) : undefined;
 }
 
 /** Words of a read that only point back ("it", "that one", "this page"). */
@@ -954,7 +1018,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
   if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
   // "open the second one only", "the first one itself": emphasis after a follow-up (Indian English).
-  const followUp = parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, ''));
+  const followUp =
+    parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, '')) ?? followUpAfterThanks(core);
   if (followUp) return followUp;
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   // "check the numbers on that page from yesterday" too ("what was the page Ana mentioned?" stays a question).
@@ -1014,6 +1079,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (documented) return parseSearchWords(documented);
   // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
   const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
+  // "is there a way to get a standing desk?", "can I get a second monitor?": no page to open, so asked of
+  // the knowledge base.
+  if (ruled?.kind === 'unclear' && isAskedWhetherPossible(line)) return asQuestion(line, bodyLines);
   if (ruled) return ruled;
   // "Sam is off on Friday, please add that to the on-call rota": the statement is what is added.
   const afterContext = statedCommand(line, bodyLines) ?? lastSentenceCommand(core, bodyLines);
@@ -1027,6 +1095,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const moved = rewriteLooseForm(core, WISH_IF.test(line)) ?? verbAfterObject(line, core);
   const movedRuled = moved ? applyRules(moved, bodyLines) : undefined;
   if (movedRuled) return movedRuled;
+  // "is there a way to restore a deleted page?": whether it can be done, when no command read it.
+  if (WAY_ASKED.test(line.trim())) return asQuestion(line, bodyLines);
+  // "add my notes", "delete the page", "move it to ENG": a write no rule read, never words to search for.
+  if (isUnreadWrite(line, core)) return unclear(core);
   const named = namedPage(core);
   if (named) return named;
   const bare = bareReference(core);

@@ -282,8 +282,8 @@ const NAMING_NOTHING = new Set(
     'put write wrote written copy another nice somewhere anywhere progress news status message ' +
     // taking back what was done, with nothing named: "undo", "revert that", "redo it"
     'undo undone revert reverted redo ' +
-    // "same deal as the other day"
-    'deal ' +
+    // "same deal as the other day", "that's not it either"
+    'deal either neither ' +
     // "please action", "kindly action this" (Indian English): do it, with nothing named
     'action actioned ' +
     // finishing what was started, with nothing named: "have you finished?", "can you complete it", "put it where it belongs"
@@ -361,12 +361,19 @@ function isBareAskToAct(words: readonly string[], line: string): boolean {
  */
 const QUESTION_SYNTAX =
   /^(?:(?:what|how|who|where|when|why|which)\b(?!\s+(?:i|you|u|we|they|he|she)\b)|(?:is|are|was|were|does|did|has|have|had|am|should|shall|will|would|could|can|may|might|must|isn'?t|aren'?t|doesn'?t|didn'?t)\b|do\s+(?:you|u|i|we|they)\b)/i;
-/** A request to do again what was done before, whoever or whatever it is for now ("do the same for Omar", "do the usual for the new joiner"). */
+/**
+ * A request to do again what was done before, whoever or whatever it is for now ("do the same for Omar",
+ * "do the usual for the new joiner", "do it for the sales page as well", "redo the change", "same update
+ * for HR"; "same for HR" alone repeats a question).
+ */
 const REPEAT_REQUEST =
-  /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?(?:same|usual)(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again)|(?:repeat|redo)\s+(?:that|it|this)\b|(?:the\s+)?same\s+(?:again|thing\s+again|as\s+(?:before|last\s+time|usual))\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
-/** A request of the bot ("can you …", "please …"): asked with a question mark or not, it asks for an action. */
+  /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?(?:same|usual)(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again|(?:it|that|this)\s+(?=(?:for|with|on|in)\s))|(?:repeat|redo)\s+(?:that|it|this|(?:the|my|your|our)\s+(?:last\s+)?(?:update|edit|change|changes|fix|search|thing|request))\b|do\s+(?:the|that|this|my)\s+(?:update|edit|change|changes|fix|search|thing)\s+again\b|(?:the\s+)?same\s+(?:again|thing\s+again|as\s+(?:before|last\s+time|usual))\b|(?:the\s+)?same\s+(?:thing|update|updates|edit|edits|change|changes|fix|fixes|deal|request|text|note)\s+(?:for|in|on|with|to)\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
+/**
+ * A request of the bot ("can you …", "please …", "can I get …", "could I have …"): asked with a question
+ * mark or not, it asks for an action.
+ */
 export const ASKED_TO_ACT =
-  /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly)\b/i;
+  /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+(?:i|we)\s+(?:get|have)|please|pls|plz|kindly)\b/i;
 
 /**
  * True for a message with no word that names anything: every word pointing, vague, or one that
@@ -413,7 +420,7 @@ export function isPointedNewPage(line: string): boolean {
  * characters only.
  */
 const POINTED_EDIT =
-  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:update|edit|change|fix|correct|amend|modify|redo|rewrite|add|put|append|post|paste|stick)\s+(?:it|that|this|them|(?:the|that|this)\s+(?:page|doc|document|one|article|file|wiki)|(?:the|that|this)\s+(?:issue|problem|typo|error|mistake|bug)s?(?:\s+(?:on|in|with)\s+(?:it|(?:the|that|this)\s+(?:page|doc|document|one)))?)(?=[\s,.!?:]*$|\s+(?:with|to|so|by|using|in|into|on|now|again|pls|please|for\s+me|as\s+per|per|according\s+to|based\s+on|like)\b)/i;
+  /^(?:(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|plz|kindly|just)\s+)*(?:update|edit|change|fix|correct|amend|modify|redo|rewrite|rename|retitle|add|put|append|post|paste|stick)\s+(?:it|that|this|them|(?:the|that|this)\s+(?:page|doc|document|one|article|file|wiki)|(?:the|that|this)\s+(?:issue|problem|typo|error|mistake|bug)s?(?:\s+(?:on|in|with)\s+(?:it|(?:the|that|this)\s+(?:page|doc|document|one)))?)(?=[\s,.!?:]*$|\s+(?:with|to|so|by|using|in|into|on|now|again|pls|please|for\s+me|as\s+per|per|according\s+to|based\s+on|like)\b)/i;
 
 /**
  * True for a failed edit whose object is only pointed at (see {@link POINTED_EDIT}): asking for the page
