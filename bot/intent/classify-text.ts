@@ -32,6 +32,8 @@ const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s
 const OTHER_LANGUAGE_THANKS = String.raw`(?:merci(?:\s+beaucoup)?|(?:muchas\s+)?gracias|danke(?:\s+sch(?:ö|oe?)n)?|vielen\s+dank|grazie(?:\s+mille)?|obrigad[oa]|dhanyavaa?d|dhanyawaa?d|shukriya|asante(?:\s+sana)?|arigato|arigatou|xie\s+xie|kiitos|dank\s+je(?:\s+wel)?|spasibo|(?:maraming\s+)?salamat|terima\s+kasih|shukran|nandri|mahalo|na\s+gode|daalu|dzi[ęe]kuj[ęe]|(?:kam|gam)sahamnida|toda(?:\s+raba)?|nanri|dhonnobad|dhanyabad|спасибо|ありがとう|谢谢|شكرا)`;
 /** The bot's command verbs, as a lookahead source: what may follow "to" in "is it possible to …", "asked me to …". */
 const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|give|view|read|check|share|pull|bring|create|make|set\s+up|start|add|put|write|update|edit|append|change|replace|rename|fix|correct|swap|insert|include|mention|note)\b)`;
+/** Phrasal verbs of finding ("dig up", "track down", "hunt out", "locate"), as a lookahead. */
+const FINDING_PHRASAL = String.raw`(?=(?:(?:dig|track|hunt|chase|root|sniff)\s+(?:up|down|out)|locate)\b)`;
 /**
  * Courtesy and chit-chat before a command, each as an anchored pattern. `stripPoliteness` drops
  * them in rounds, so they combine in any order ("hi! sorry to bother you, could you please …").
@@ -117,6 +119,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^me\s+(?=i\s)/i,
   // "go find X", "try searching X", "see if you can find X", "start by searching X": a search said with a helper verb first.
   /^(?:go\s+(?:and\s+)?|try\s+(?:and\s+|to\s+)?|see\s+if\s+(?:you|u)\s+can\s+|(?:start|begin)\s+(?:off\s+)?(?:by|with)\s+)(?=(?:search|searching|find|finding|look(?:ing)?\s+(?:for|up)|locate|dig\s+up)\b)/i,
+  // "maybe search for X", "perhaps you could find X": a hedge before a read asks for the read all the same.
+  /^(?:maybe|perhaps|possibly|mayb|mebbe)(?:\s+(?:you|u)\s+(?:can|could|might))?[\s,]+(?=(?:search|find|look\s+(?:for|up|into)|dig\s+up|hunt\s+(?:for|down)|locate|open|show|pull\s+up|bring\s+up)\b)/i,
   // "any chance of a quick look for X": asking for a look or a search, as a noun.
   /^(?:any\s+chance|is\s+there\s+any\s+chance|could\s+i\s+(?:get|have))\s+(?:of\s+)?(?=an?\s+(?:quick\s+)?(?:look|search|squiz|gander)\b)/i,
   // "you know, the page", "y'know the one": filler before what is pointed at.
@@ -176,7 +180,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // Someone else's request passed on: "my manager asked me to …", "Jane wants me to …", "I've been
   // told to …", "I was asked to …" (only before a command verb: "my boss asked me to travel" is not one).
   new RegExp(
-    String.raw`^(?:(?:(?:my|our|the)\s+)?(?:[\p{L}'-]{2,30}\s+){1,2}(?:has\s+|have\s+)?(?:asked|asks|wants|wanted|told|needs|needed|would\s+like)\s+(?:me|us)\s+to|(?:i'?ve|i\s+have|i\s+was|i'?m|i\s+am|im|we'?ve|we\s+have|we\s+were|we'?re|we\s+are)\s+(?:been\s+)?(?:asked|told|supposed|meant|expected|required)\s+to)\s+${COMMAND_VERB}`,
+    String.raw`^(?:(?:(?:my|our|the)\s+)?(?:[\p{L}'-]{2,30}\s+){1,2}(?:has\s+|have\s+)?(?:asked|asks|wants|wanted|told|needs|needed|would\s+like)\s+(?:me|us)\s+to|(?:i'?ve|i\s+have|i\s+was|i'?m|i\s+am|im|we'?ve|we\s+have|we\s+were|we'?re|we\s+are)\s+(?:been\s+)?(?:asked|told|supposed|meant|expected|required)\s+to)\s+(?:${COMMAND_VERB}|${FINDING_PHRASAL})`,
     'iu',
   ),
   /^i\s+(?=(?:search|searching|find|finding|look\s+for)\b)/i,
@@ -838,6 +842,9 @@ const MORE_GREETINGS = [
   String.raw`musta|(?:ka|ku)?musta\s+(?:ka|kayo)`,
   String.raw`(?:much|lots\s+of|big)\s+love|that'?s\s+everything`,
   String.raw`dia\s+(?:duit|dhuit|daoibh)`,
+  // approval said in slang ("spot on", "sweet as", "wicked", "that'll do"), and the search done ("found what I needed")
+  String.raw`spot\s+on|sweet\s+as(?!\s+well\b)|wicked|smashing|cracking|awesome\s+sauce|that'?ll\s+do(?:\s+(?:nicely|for\s+now))?`,
+  String.raw`(?:i\s+)?found\s+what(?:\s+i\s+(?:was\s+after|was\s+looking\s+for|need|want)|(?=\s+(?:i|we)\s+(?:needed|wanted)\b))`,
 ].join('|');
 
 /**

@@ -48,9 +48,12 @@ const KEY_PAGE_NOUN =
   /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?~?[A-Z][A-Z0-9]{1,9}\s+(?:page|doc|document|article)\b/;
 const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which|if|whether)\b/i;
 
-/** "in ENG search X", "in the HR space, find X": the space before a search (moved after it). */
+/**
+ * "in ENG search X", "in the HR space, find X", "over in HR can you look for X": the space before a
+ * search (moved after it); courtesy between the space and the verb is dropped with it.
+ */
 const SPACE_FIRST =
-  /^(?:in|on|within|inside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?=(?:search|find|look\s+for|look\s+up)\b)/;
+  /^(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?:(?:please|pls|plz|kindly|(?:can|could|would)\s+(?:you|u)(?:\s+please)?)\s+)?(?=(?:search|find|look\s+for|look\s+up)\b)/;
 /** A word of a space's name: not a preposition, courtesy or a verb of reading ("Search please in Engineering space: …"). */
 const NAME_WORD = String.raw`(?!(?:in|on|from|for|to|at|into|please|pls|plz|kindly|search|find|look|open|show|get)\b)[\p{L}&'’]+`;
 /** "the people space", "the eng wiki", "People & HR space": a space named in words with its marker. */

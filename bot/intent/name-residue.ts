@@ -208,9 +208,11 @@ const FOR_WHOM =
   'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|guest|vendor|partner|auditor|leaver|mentee|intern)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
 /** Before whose event: "before my 2pm interview", "ahead of our offsite", "b4 my 1:1" (typed on a phone). */
 const BEFORE_OWN = '(?:before|b4|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
-/** Why: "as I am travelling", "because we have an audit". */
+/** Why: "as I am travelling", "because we have an audit", "because of the audit" (an event only). */
 const WHY =
-  "(?:(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)|(?:because|cos|coz|cuz)\\s+the\\s+(?:[a-z][a-z-]*\\s+){1,3}?(?:is|are|was|were|isn't|aren't|keeps|broke|went|has|had)|so\\s+(?:that\\s+)?(?:[iI]|we|you|u|he|she|they|my|our|the\\s+team)\\s+(?:can|could|may|might|will|would|have|don't|dont|do|know|get)|in\\s+order\\s+to)\\b";
+  "(?:(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)|(?:because|cos|coz|cuz)\\s+of\\s+(?:the|my|our|an?|this|next|an?\\s+upcoming)\\s+(?:[a-z][a-z0-9-]*\\s+){0,2}?" +
+  EVENT_NOUN +
+  "|(?:because|cos|coz|cuz)\\s+the\\s+(?:[a-z][a-z-]*\\s+){1,3}?(?:is|are|was|were|isn't|aren't|keeps|broke|went|has|had)|so\\s+(?:that\\s+)?(?:[iI]|we|you|u|he|she|they|my|our|the\\s+team)\\s+(?:can|could|may|might|will|would|have|don't|dont|do|know|get)|in\\s+order\\s+to)\\b";
 /** What the asker is getting on with, after "to … my/our" ("to plan my holiday", "to sort out our visas"). Kept as data. */
 const OWN_PLANS =
   '(?:plan|book|organi[sz]e|arrange|sort(?:\\s+out)?|fill\\s+in|fill\\s+out|finish|complete|submit|file|claim|pay|renew|prepare|prep|update|check|understand|figure\\s+out|work\\s+out)';

@@ -146,11 +146,19 @@ const SEARCHY_ASKING = [
   'maybe|perhaps|possibly',
 ];
 const SEARCHY_NOUN =
-  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|reading(?:\\s+material)?|guidance|guidelines|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|reading(?:\\s+material)?|guidance|guidelines|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|smth|sth|smthg|smthng|somethin|anythin|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
 const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|talking\s+about|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:(?:that|which)\s+)?(?:goes|go|going|walks|walk|walking|takes?\s+(?:you|me)|taking\s+(?:you|me))\s+through|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
 const SEARCHY_QUESTION = new RegExp(
   String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}(?:\s+${SEARCHY_AFTER_NOUN})?\s+${SEARCHY_PREPOSITION}\s+`,
+  'i',
+);
+/**
+ * "have we got a guide to expenses?", "any intro to kubernetes?", "is there a beginner's guide to SQL": a
+ * guide to a topic asked for ("to" after these nouns only: "anything to eat?" stays a question).
+ */
+const SEARCHY_GUIDE_TO = new RegExp(
+  String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an|the)?\s*(?:(?:quick|short|good|beginner'?s|newbie'?s)\s+)?(?:guides?|intros?|introductions?|primers?|walk-?throughs?|tutorials?|cheat\s*sheets?|crash\s+course)\s+to\s+(?=\S)`,
   'i',
 );
 /**
@@ -937,6 +945,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (wherePage) return wherePage;
   const searchy =
     SEARCHY_QUESTION.exec(core) ??
+    SEARCHY_GUIDE_TO.exec(core) ??
     SEARCHY_IN_SPACE.exec(core) ??
     where ??
     WHAT_WE_HAVE.exec(core) ??

@@ -37,7 +37,7 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
   /^(?:(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)|everywhere|anywhere)\s*(?:(?:for|about|on)\s+|:\s*)(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
-  /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
+  /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+(?:to|with)|relating\s+(?:to|with)|in\s+relation\s+to|pertaining\s+to|to\s+do\s+with|concerning|referring\s+to|referencing|explaining|discussing|like|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
   // "whatever we have on X", "everything you've got about X", "whatever there is on X": what the wiki holds on a topic.
   /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know)|'ve(?:\s+got)?)|there(?:\s+is|'s|s))\s+(?:on|about|for|regarding|re)\s+/i,
@@ -105,9 +105,12 @@ const HEDGE_AFTER =
 const TOPIC_RELATED =
   /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|stuff|things|info|content|articles)$/i;
 
+/** "(pages with kafka) in them", "(docs with the word X) in it": where the words are, typed in lower case ("in IT" is a space). */
+const IN_THEM = /(?<!\s)\s+in\s+(?:them|it)[\s.!?]*$/;
+
 /** The words without what is asked about the results, a hedge after them, and "anything … related" around the topic. */
 function withoutResultsAsked(text: string): string {
-  const asked = RESULTS_ASKED.exec(text);
+  const asked = RESULTS_ASKED.exec(text) ?? IN_THEM.exec(text);
   const unasked = asked && asked.index > 0 ? text.slice(0, asked.index) : text;
   const hedge = HEDGE_AFTER.exec(unasked);
   const words = hedge && hedge.index > 0 ? unasked.slice(0, hedge.index) : unasked;

@@ -420,6 +420,20 @@ function leadingUnmarkedPhrases(text: string): { name: string; topicStart: numbe
   return phrases;
 }
 
+/**
+ * "(search Sales for) anything about renewals", "(HR for) docs on probation": a vague noun and its
+ * preposition left before the topic once a space named first is taken off (the parser could not tell
+ * the name was a space, so it kept them). Kept as data; one anchored match.
+ */
+const VAGUE_LEAD =
+  /^(?:(?:any|some|the|all)\s+)?(?:anything|something|smth|stuff|things|info|information|pages?|docs?|documents?|documentation|articles?)\s+(?:about|on|regarding|re|related\s+to|concerning|mentioning|covering)\s+(?=\S)/i;
+
+/** The topic without a vague noun before it (see {@link VAGUE_LEAD}); unchanged when nothing else is left. */
+function withoutVagueLead(topic: string): string {
+  const lead = VAGUE_LEAD.exec(topic);
+  return lead ? topic.slice(lead[0].length) : topic;
+}
+
 function takeLeadingSpace(text: string, index: SpaceIndex): { rest: string; key: string } | undefined {
   const phrase = leadingPhrase(text);
   const match = phrase ? spaceNamed(phrase.name, index) : undefined;
@@ -573,7 +587,9 @@ function nameOperation(
           ? request
           : { ...request, words, spaceKey };
       }
-      const taken = takeTailSpace(request.words, index, true) ?? takeLeadingSpace(request.words, index);
+      const tail = takeTailSpace(request.words, index, true);
+      const lead = tail ? undefined : takeLeadingSpace(request.words, index);
+      const taken = tail ?? (lead ? { ...lead, rest: withoutVagueLead(lead.rest) } : undefined);
       return taken ? { ...request, words: taken.rest, spaceKey: taken.key } : request;
     }
     case 'get': {

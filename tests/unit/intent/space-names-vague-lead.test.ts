@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../../../bot/intent/parse-message.js';
+import { nameSpaces } from '../../../bot/intent/space-names.js';
+
+const SPACES = [
+  { key: 'SALES', name: 'Sales' },
+  { key: 'LEGAL', name: 'Legal' },
+  { key: 'HR', name: 'People & HR' },
+];
+
+const read = (text: string) => nameSpaces(parseMessage(text), SPACES);
+
+describe('nameSpaces: a vague noun between a space named first and the topic', () => {
+  it.each([
+    ['could you search Sales for anything about renewals?', 'renewals', 'SALES'],
+    ['search legal for docs on NDAs', 'NDAs', 'LEGAL'],
+    ['search the sales space for anything about renewals', 'renewals', 'SALES'],
+    ['search legal for trademark', 'trademark', 'LEGAL'],
+  ])('%s', (text, words, spaceKey) => {
+    expect(read(text)).toMatchObject({
+      kind: 'operation',
+      request: { operation: 'search', words, spaceKey },
+    });
+  });
+
+  it('keeps the words when no space is named first', () => {
+    expect(read('search anything about renewals')).toMatchObject({ request: { words: 'renewals' } });
+  });
+});
