@@ -53,7 +53,7 @@ const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|whi
  * search (moved after it); courtesy between the space and the verb is dropped with it.
  */
 const SPACE_FIRST =
-  /^(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?:(?:please|pls|plz|kindly|(?:can|could|would)\s+(?:you|u)(?:\s+please)?)\s+)?(?=(?:search|find|look\s+for|look\s+up)\b)/;
+  /^(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside|[Ff]rom)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?:(?:please|pls|plz|kindly|(?:can|could|would)\s+(?:you|u)(?:\s+please)?)\s+)?(?=(?:search|find|look\s+for|look\s+up)\b)/;
 /** A word of a space's name: not a preposition, courtesy or a verb of reading ("Search please in Engineering space: …"). */
 const NAME_WORD = String.raw`(?!(?:in|on|from|for|to|at|into|please|pls|plz|kindly|search|find|look|open|show|get)\b)[\p{L}&'’]+`;
 /** "the people space", "the eng wiki", "People & HR space": a space named in words with its marker. */
@@ -71,11 +71,23 @@ const READ_VERB_FIRST =
   /^(?:search|find|look|locate|open|show|get|pull\s+up|bring\s+up|check|display|view|read|fetch|dig\s+up|give\s+me)\b/i;
 
 /** The read after a space named first, read with "in <space>" at its end; keywords alone are searched there. */
+/** "anything on X", "any docs about X", "smth re X": whether pages exist on a topic, asked in few words. */
+const PAGES_ASKED_WORDS = String.raw`(?:(?:[Aa]ny|[Ss]ome)\s+)?(?:[Aa]nything|[Ss]omething|smth|sth|[Dd]ocs?|[Pp]ages?|[Ss]tuff|[Ii]nfo|[Dd]ocumentation)\s+(?:on|about|for|re|regarding)\s+\S`;
+const PAGES_ASKED = new RegExp(`^${PAGES_ASKED_WORDS}`);
+
+/** A space key in capitals said first as a label ("ENG -", "in HR:"), then {@link PAGES_ASKED}. */
+const KEY_THEN_PAGES_ASKED = new RegExp(
+  String.raw`^(?:(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside|[Ff]rom)\s+)?(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+[Ss]pace)?\s*[:,\-–—]\s*(?=${PAGES_ASKED_WORDS})`,
+  'u',
+);
+
 function readInNamedSpace(rest: string, body: string, space: string): Intent | undefined {
   const command = stripPoliteness(rest);
   if (READ_VERB_FIRST.test(command)) return applyRules(baseVerbForm(`${command} in ${space}`), body);
-  // Keywords alone ("People & HR space: parental leave"): at most four words, none of a clause.
-  const keywords = body.trim() === '' && !isQuestion(command) && !isAside(command);
+  // Keywords alone ("People & HR space: parental leave"): at most four words, none of a clause; or
+  // whether pages exist on a topic ("ENG: anything on kafka?").
+  const keywords =
+    body.trim() === '' && (!isQuestion(command) || PAGES_ASKED.test(command)) && !isAside(command);
   return keywords ? parseSearchWords(`${command} in ${space}`) : undefined;
 }
 
@@ -265,6 +277,8 @@ const RULES: readonly Rule[] = [
   [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
   // "in the people space, find sick leave", "HR space - search onboarding": a space named in words, then a read.
   [SPACE_NAMED_FIRST, (rest, body, match) => readInNamedSpace(rest, body, match[1] ?? match[2]!)],
+  // "ENG - anything on kafka?", "in HR: any docs about probation": a key as a label, then pages asked after.
+  [KEY_THEN_PAGES_ASKED, (rest, _body, match) => parseSearchWords(`${rest} in ${match[1]}`)],
   [
     // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …".
     /^(?=(?:in|on|inside|within|into)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,

@@ -171,9 +171,9 @@ const DOING = new Set(
   ),
 );
 
-/** "…, reviewing a PR", "…, trying to toggle something": a participle that opens a clause. */
+/** "…, reviewing a PR", "…, trying to toggle something": a participle that opens a clause ("anything on X" is none). */
 const PARTICIPLE_CLAUSE =
-  /^[a-z]{2,}ing\s+(?:a|an|the|to|for|my|our|some|something|it|this|that|with|on|in|out|up|through|around)\b/;
+  /^(?!(?:any|some|every|no)thing\b)[a-z]{2,}ing\s+(?:a|an|the|to|for|my|our|some|something|it|this|that|with|on|in|out|up|through|around)\b/;
 
 /** Breaks after which a clause may follow: a comma, a semicolon, a dash, a sentence end, a bracket. */
 const BREAKS = [',', ';', ' - ', ' – ', ' — ', '. ', '? ', '! ', ' (', ' pls ', ' please ', ' plz '];
@@ -324,7 +324,8 @@ export function withSpaceAsideAtEnd(text: string): string {
   if (!found || text.length - found.clauseStart > MAX_CLAUSE || insideQuotes(text, found.at)) return text;
   const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
   const head = text.slice(0, found.at).trimEnd();
-  const space = SPACE_IN_BRACKETS.exec(clause.trim())?.[1] ?? spaceAside(clause);
+  // "…, in the HR space": the preposition is the aside's, never a word of the space's name.
+  const space = spaceAside(clause) ?? SPACE_IN_BRACKETS.exec(clause.trim())?.[1];
   return space && /[\p{L}\p{N}]/u.test(head) ? `${head} in ${space}` : text;
 }
 

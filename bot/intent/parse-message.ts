@@ -234,6 +234,9 @@ function whereKeptDocument(core: string): string | undefined {
 const TOPIC_THEN_ASK =
   /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:;,.?!]+\s*(?:what\s+(?:have\s+(?:we|you)\s+got|do\s+(?:we|you)\s+have)|(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?)(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)|\s+((?:in|on)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?))?(?:\s+at\s+all)?$/i;
 
+/** A space after "in"/"on" as {@link TOPIC_THEN_ASK} may read it: a key in capitals, or said with "space". */
+const SPACE_TYPED_AS_KEY = /\s~?[A-Z][A-Z0-9]{1,9}$|\s[Ss]pace$/;
+
 /** The topic of "where do we keep X?" / "where is X documented?" / "X - any docs?", or `undefined`. */
 function whereKeptTopic(core: string): string | undefined {
   const keep = WHERE_WE_KEEP.exec(core);
@@ -243,6 +246,8 @@ function whereKeptTopic(core: string): string | undefined {
   if (documented) return documented;
   // "X - anything in HR?": the space goes back after the topic, where the search reads it.
   const asked = TOPIC_THEN_ASK.exec(core);
+  // "ENG: anything on kafka": a word in lower case after "on" is the topic, never a space (a key is typed in capitals).
+  if (asked?.[2] !== undefined && !SPACE_TYPED_AS_KEY.test(asked[2])) return undefined;
   return asked ? [asked[1], asked[2]].filter(Boolean).join(' ') : undefined;
 }
 

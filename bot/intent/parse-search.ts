@@ -57,6 +57,16 @@ const SPACE_THEN_WORDS =
   /^(?:[Ii][Nn]|[Oo][Nn]|[Ww][Ii][Tt][Hh][Ii][Nn]|[Ii][Nn][Ss][Ii][Dd][Ee])\s+(?:(?:the|THE)\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)(?!(?:&|and|AND)\s)/;
 /** "only" around a space clause ("onboarding only in HR", "kafka but only in ENG", "onboarding, HR space only"): not a search word. */
 const ONLY_WITH_SPACE = /(?:\s+but)?\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
+/** "kafka, eng only", "onboarding - HR only": after a break, one word said with "only" is where to look. */
+const KEY_ONLY_AFTER_BREAK = /(?:,|\s[-–—])\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s+only\s*[.!?]*$/;
+
+/** `text` without "only" around a space clause; "X, eng only" said as "X in eng" when the word may be a key. */
+function withoutOnly(text: string): string {
+  const keyOnly = KEY_ONLY_AFTER_BREAK.exec(text);
+  if (keyOnly && acceptTypedSpaceWord(keyOnly[1]!, false))
+    return `${text.slice(0, keyOnly.index)} in ${keyOnly[1]}`;
+  return text.replace(ONLY_WITH_SPACE, '');
+}
 /** "search ENG for X", "search HR: X": an upper-case space key right after the verb. */
 const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()(?:\s+(?:for|about)\s+|\s*:\s+)/;
 /** "search the sales space for X", "look in the ENG space for X": a space named with "space", then the topic. */
@@ -205,10 +215,9 @@ export function parseSearchWords(remainder: string): Intent {
     : undefined;
   if (titled) return { kind: 'page-by-name', request: { operation: 'get', ref: titled } };
   let text = withoutResultsAsked(
-    withoutNameResidue(
-      stripLeading(withoutNameResidue(withSpaceOfNamed(remainder.trim()), true)),
-      true,
-    ).replace(ONLY_WITH_SPACE, ''),
+    withoutOnly(
+      withoutNameResidue(stripLeading(withoutNameResidue(withSpaceOfNamed(remainder.trim()), true)), true),
+    ),
   );
   let spaceKey: string | undefined;
   const acceptSpaceWord = spaceWordReader(remainder);
