@@ -844,8 +844,8 @@ const MORE_GREETINGS = [
   String.raw`(?:much|lots\s+of|big)\s+love|that'?s\s+everything`,
   String.raw`dia\s+(?:duit|dhuit|daoibh)`,
   // approval said in slang ("spot on", "sweet as", "wicked", "that'll do"), and the search done ("found what I needed")
-  String.raw`spot\s+on|sweet\s+as(?!\s+well\b)|wicked|smashing|cracking|awesome\s+sauce|that'?ll\s+do(?:\s+(?:nicely|for\s+now))?`,
-  String.raw`(?:i\s+)?found\s+what(?:\s+i\s+(?:was\s+after|was\s+looking\s+for|need|want)|(?=\s+(?:i|we)\s+(?:needed|wanted)\b))`,
+  String.raw`spot\s+on|sweet\s+as|wicked|smashing|cracking|awesome\s+sauce|that'?ll\s+do(?:\s+(?:nicely|for\s+now))?`,
+  String.raw`(?:i\s+|we\s+)?found\s+what\s+(?:i|we)\s+(?:was\s+after|were\s+after|was\s+looking\s+for|were\s+looking\s+for|needed|wanted|need|want)`,
 ].join('|');
 
 /**

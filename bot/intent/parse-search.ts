@@ -39,8 +39,8 @@ const LEADING_FILLERS: readonly RegExp[] = [
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
   /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+(?:to|with)|relating\s+(?:to|with)|in\s+relation\s+to|pertaining\s+to|to\s+do\s+with|concerning|referring\s+to|referencing|explaining|discussing|like|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
-  // "whatever we have on X", "everything you've got about X", "whatever there is on X": what the wiki holds on a topic.
-  /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know)|'ve(?:\s+got)?)|there(?:\s+is|'s|s))\s+(?:on|about|for|regarding|re)\s+/i,
+  // "whatever we have on X", "everything you've got about X", "whatever there is on X", "whatever exists about X": what the wiki holds on a topic.
+  /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know|can\s+find)|'ve(?:\s+got)?)|there(?:\s+is|'s|s)|exists?|is\s+(?:out\s+)?there|is\s+available)\s+(?:on|about|for|regarding|re)\s+/i,
   // "on call rota" is a subject, not "search on <call rota>"; "search after the X" (non-native "for").
   /^(?:for|about|on(?!\s+call\b)|regarding|re|after(?=\s+(?:the|an?|our|any|some)\s))(?:\s*:\s*|\s+)/i,
   /^[:\-–—]\s*/,
@@ -166,8 +166,8 @@ function withoutVagueNoun(words: string): string {
   return topic.length > 0 ? topic : words;
 }
 
-/** What a search verb may have after it that names nothing ("search pls", "find for me", "search asap"). */
-const COURTESY_AFTER_VERB = wordSet('pls plz please kindly me us for thanks thx ty now asap quickly');
+/** What a search verb may have after it that names nothing ("search pls", "find for me", "search asap", "do the search again"). */
+const COURTESY_AFTER_VERB = wordSet('pls plz please kindly me us for thanks thx ty now asap quickly again');
 
 /** True when the words are only courtesy, so the topic was typed elsewhere ("vpn - search pls"). */
 function isCourtesyOnly(words: string): boolean {
