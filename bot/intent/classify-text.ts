@@ -176,8 +176,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "Kindly assist to open …", "please assist me with finding …" (Indian, Nigerian, East African English).
   new RegExp(String.raw`^assist\s+(?:me\s+|us\s+)?(?:to|in)\s+${COMMAND_VERB}`, 'i'),
   /^assist\s+(?:me\s+|us\s+)?(?:with|in)\s+(?=(?:an?\s+(?:quick\s+)?search\s+(?:for|on)|finding|locating|searching|looking\s+for|opening|getting|pulling\s+up|bringing\s+up|creating|making|adding|updating|editing)\s+\S)/i,
-  // "Please to change in X …" (non-native): "to" before a command verb.
+  // "Please to change in X …" (non-native): "to" before a command verb; "(want) to learn about X": before reading on a topic.
   new RegExp(String.raw`^to\s+${COMMAND_VERB}`, 'i'),
+  /^to\s+(?=(?:learn\s+(?:\S+\s+){0,2}?about|(?:brush|bone|swot|gen)\s+up\s+on|research)\s)/i,
   // Someone else's request passed on: "my manager asked me to …", "Jane wants me to …", "I've been
   // told to …", "I was asked to …" (only before a command verb: "my boss asked me to travel" is not one).
   new RegExp(

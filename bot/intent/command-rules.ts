@@ -75,6 +75,10 @@ const READ_VERB_FIRST =
 const PAGES_ASKED_WORDS = String.raw`(?:(?:[Aa]ny|[Ss]ome)\s+)?(?:[Aa]nything|[Ss]omething|smth|sth|[Dd]ocs?|[Pp]ages?|[Ss]tuff|[Ii]nfo|[Dd]ocumentation)\s+(?:on|about|for|re|regarding)\s+\S`;
 const PAGES_ASKED = new RegExp(`^${PAGES_ASKED_WORDS}`);
 
+/** Verbs of reading on a topic, not of opening one page ("read up on", "learn about", "research"); kept as data. */
+const READ_UP_ON =
+  /^(?:read\s+up\s+(?:on|about)|read\s+(?:a\s+bit\s+|some\s+|more\s+|a\s+little\s+)?about|learn\s+(?:a\s+bit\s+|a\s+little\s+|more\s+|some\s+)?about|(?:brush|bone|swot|gen)\s+up\s+on|research|do\s+(?:some\s+)?research\s+on)\s+(?=\S)/i;
+
 /** A space key in capitals said first as a label ("ENG -", "in HR:"), then {@link PAGES_ASKED}. */
 const KEY_THEN_PAGES_ASKED = new RegExp(
   String.raw`^(?:(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside|[Ff]rom)\s+)?(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+[Ss]pace)?\s*[:,\-–—]\s*(?=${PAGES_ASKED_WORDS})`,
@@ -504,6 +508,8 @@ const RULES: readonly Rule[] = [
   // "check ENG for kafka lag": a space key typed in capitals, then what to look for. Its own rule without the
   // "i" flag: case-insensitive, "check confluence for me or is it down?" read "confluence" as a key.
   [/^[Cc]heck\s+(?=~?[A-Z][A-Z0-9]{1,9}\s+(?:for|about)\s)/, (rest) => parseSearchWords(rest)],
+  // "read up on X", "(want to) learn more about X", "brush up on X", "research X": reading on a topic is a search for it.
+  [READ_UP_ON, (rest) => parseSearchWords(rest)],
   // "give terraform modules a search", "give X a quick lookup": the topic sits between "give" and the search noun.
   [GIVE_A_SEARCH, (rest) => parseSearchWords(rest.replace(A_SEARCH_AT_END, ''))],
   [
