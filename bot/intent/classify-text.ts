@@ -185,6 +185,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     String.raw`^(?:(?:(?:my|our|the)\s+)?(?:[\p{L}'-]{2,30}\s+){1,2}(?:has\s+|have\s+)?(?:asked|asks|wants|wanted|told|needs|needed|would\s+like)\s+(?:me|us)\s+to|(?:i'?ve|i\s+have|i\s+was|i'?m|i\s+am|im|we'?ve|we\s+have|we\s+were|we'?re|we\s+are)\s+(?:been\s+)?(?:asked|told|supposed|meant|expected|required)\s+to)\s+(?:${COMMAND_VERB}|${FINDING_PHRASAL})`,
     'iu',
   ),
+  // Someone else's need passed on: "Sarah needs the travel insurance docs", "my boss wants the expense policy",
+  // "my manager asked for the gdpr info": only before what names pages (a document noun), never "needs to …".
+  /^(?:(?:my|our|the)\s+)?(?:[\p{L}'-]{2,30}\s+){1,2}?(?:needs|wants|needed|wanted|asked\s+(?:me\s+|us\s+)?for|is\s+asking\s+(?:me\s+|us\s+)?for|requested)\s+(?!(?:to|me|us|you|it|that|this|more|some\s+more)\b)(?=[^,.!?;:]{1,80}?\s(?:docs|documents|documentation|pages|page|doc|info|information|stuff|guide|policy|policies|runbook|runbooks|handbook|checklist|playbook|notes)(?=[\s,.!?]|$))/iu,
   /^i\s+(?=(?:search|searching|find|finding|look\s+for)\b)/i,
   // "I wan see the X", "make you open X", "you fit find X", "dey open X" (Nigerian Pidgin): the wish, then the read.
   /^(?:i\s+(?:wan|wan\s+make\s+(?:you|u))|make\s+(?:you|u)|(?:you|u)\s+fit|dey|(?:you|u)\s+dey)\s+(?=(?:see|open|show|find|search|check|get|give|send|bring|pull|read|look)\b)/i,
