@@ -234,6 +234,14 @@ function whereKeptDocument(core: string): string | undefined {
 const TOPIC_THEN_ASK =
   /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:;,.?!]+\s*(?:what\s+(?:have\s+(?:we|you)\s+got|do\s+(?:we|you)\s+have)|(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?)(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)|\s+((?:in|on)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?))?(?:\s+at\s+all)?$/i;
 
+/**
+ * "where sick leave documents?", "sick leave documents where?", "expense guides - where?" (no verb, as typed
+ * in a hurry or in other Englishes): where pages of a kind are is a search for them; the topic must end in
+ * a plural document noun ("where printer?" stays a question).
+ */
+const WHERE_DOCS_BARE =
+  /^where\s+(?:(?:the|our|any)\s+)?(\S.{0,120}?\s(?:docs|documents|documentation|pages|guides|policies|runbooks|playbooks|templates|info|information))[\s?!.]*$|^(\S.{0,120}?\s(?:docs|documents|documentation|pages|guides|policies|runbooks|playbooks|templates|info|information))[\s,:;-]+where(?:\s+(?:are\s+they|to\s+find(?:\s+them)?))?[\s?!.]*$/i;
+
 /** A space after "in"/"on" as {@link TOPIC_THEN_ASK} may read it: a key in capitals, or said with "space". */
 const SPACE_TYPED_AS_KEY = /\s~?[A-Z][A-Z0-9]{1,9}$|\s[Ss]pace$/;
 
@@ -244,6 +252,8 @@ function whereKeptTopic(core: string): string | undefined {
   if (core.length > MAX_PAGE_NAME_LINE) return undefined;
   const documented = WHERE_DOCUMENTED.exec(core)?.[1] ?? whereKeptDocument(core);
   if (documented) return documented;
+  const bare = WHERE_DOCS_BARE.exec(core);
+  if (bare) return bare[1] ?? bare[2];
   // "X - anything in HR?": the space goes back after the topic, where the search reads it.
   const asked = TOPIC_THEN_ASK.exec(core);
   // "ENG: anything on kafka": a word in lower case after "on" is the topic, never a space (a key is typed in capitals).

@@ -23,7 +23,8 @@ const NAMED_AS_TITLE =
 
 const LEADING_FILLERS: readonly RegExp[] = [
   DESCRIBED_PAGE,
-  /^(?:me|please|pls|plz)\s+/i,
+  // "search to me X", "find for me X" (non-native): whom the search is for, before the topic.
+  /^(?:(?:to|for)\s+me|to\s+us|me|please|pls|plz)\s+/i,
   // "all things hiring", "anything and everything on X": a whole topic, said loosely.
   /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
   // "the latest on X", "news about X": what is new on a topic is a search for it.
@@ -113,7 +114,7 @@ const HEDGE_AFTER =
 
 /** "anything parking related", "stuff kafka-related": the topic between a vague word and "related". */
 const TOPIC_RELATED =
-  /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|stuff|things|info|content|articles)$/i;
+  /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|documents|documentation|stuff|things|info|information|content|articles|material|materials)$/i;
 
 /** "(pages with kafka) in them", "(docs with the word X) in it": where the words are, typed in lower case ("in IT" is a space). */
 const IN_THEM = /(?<!\s)\s+in\s+(?:them|it)[\s.!?]*$/;
