@@ -80,7 +80,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "(I would like to) request a new page …" (formal): the page asked for follows.
   /^(?:request(?:ing)?|ask(?:ing)?\s+for)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   // "Following up on yesterday: …", "Further to our call, …", "Re the audit - …": what the message answers.
-  /^(?:following\s+up(?:\s+on)?|as\s+a\s+follow[-\s]?up(?:\s+to)?|further\s+to|re(?=\s))\s+[^,:;.!?\n"“]{1,40}(?:[,:;]|\s[-–—])\s*(?=\S)/i,
+  // ("re kafka lag - anything?": what follows only asks whether pages exist, so "re …" is the topic, kept.)
+  /^(?:following\s+up(?:\s+on)?|as\s+a\s+follow[-\s]?up(?:\s+to)?|further\s+to|re(?=\s))\s+[^,:;.!?\n"“]{1,40}(?:[,:;]|\s[-–—])\s*(?=\S)(?!(?:(?:any|got\s+any|anything|something)(?:\s+(?:docs?|pages?|info))?|docs|pages)[\s?!.]*$)/i,
   // "We could use a page called X …", "time to create …": a wish or a nudge before the page or the verb.
   /^(?:(?:we|i)\s+could\s+(?:really\s+)?(?:use|do\s+with)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)|(?:it'?s\s+)?(?:high\s+)?time\s+to\s+(?=(?:create|make|add|update|start|write|set\s+up)\b))/i,
   // "I think we need …", "I guess we should …": the opinion before the wish.

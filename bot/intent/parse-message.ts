@@ -146,7 +146,7 @@ const SEARCHY_ASKING = [
   'maybe|perhaps|possibly',
 ];
 const SEARCHY_NOUN =
-  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|reading(?:\\s+material)?|guidance|guidelines|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|smth|sth|smthg|smthng|somethin|anythin|thing|more)';
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|templates?|checklists?|playbooks?|handbooks?|cheat\\s*sheets?|how-?tos?|walk-?throughs?|tutorials?|reading(?:\\s+material)?|guidance|guidelines|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|smth|sth|smthg|smthng|somethin|anythin|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
 const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|talking\s+about|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:(?:that|which)\s+)?(?:goes|go|going|walks|walk|walking|takes?\s+(?:you|me)|taking\s+(?:you|me))\s+through|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
 const SEARCHY_QUESTION = new RegExp(
@@ -232,7 +232,7 @@ function whereKeptDocument(core: string): string | undefined {
  * whether anything is written on it.
  */
 const TOPIC_THEN_ASK =
-  /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:;,.?!]+\s*(?:what\s+(?:have\s+(?:we|you)\s+got|do\s+(?:we|you)\s+have)|(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?)(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)|\s+((?:in|on)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?))?(?:\s+at\s+all)?$/i;
+  /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:;,.?!]+\s*(?:what\s+(?:have\s+(?:we|you)\s+got|do\s+(?:we|you)\s+have)|(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?|(?:docs|pages|documents|documentation)(?=[\s?!.]*$)))(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)|\s+((?:in|on)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?))?(?:\s+at\s+all)?$/i;
 
 /**
  * "where sick leave documents?", "sick leave documents where?", "expense guides - where?" (no verb, as typed
@@ -260,6 +260,10 @@ function whereKeptTopic(core: string): string | undefined {
   if (asked?.[2] !== undefined && !SPACE_TYPED_AS_KEY.test(asked[2])) return undefined;
   return asked ? [asked[1], asked[2]].filter(Boolean).join(' ') : undefined;
 }
+
+/** "does the wiki cover X?", "does confluence mention X": whether the wiki holds a topic ("does the wiki say …" asks what it says). */
+const WIKI_COVERS =
+  /^(?:does|do|would|will)\s+(?:the\s+|our\s+)?(?:wiki|confluence|docs|documentation|knowledge\s*base)\s+(?:cover|mention|talk\s+about|document|explain|describe|include)\s+(?=\S)/i;
 
 /** "show me what we have on X", "what have we got about X", "whatcha got on X": a search. */
 const WHAT_WE_HAVE =
@@ -961,6 +965,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const searchy =
     SEARCHY_QUESTION.exec(core) ??
     SEARCHY_GUIDE_TO.exec(core) ??
+    WIKI_COVERS.exec(core) ??
     SEARCHY_IN_SPACE.exec(core) ??
     where ??
     WHAT_WE_HAVE.exec(core) ??

@@ -45,8 +45,8 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "on call rota" is a subject, not "search on <call rota>"; "search after the X" (non-native "for").
   /^(?:for|about|on(?!\s+call\b)|regarding|re|after(?=\s+(?:the|an?|our|any|some)\s))(?:\s*:\s*|\s+)/i,
   /^[:\-–—]\s*/,
-  // "topic: jury duty", "keywords: vpn setup", "needed: release calendar": a label before the words, as in a form.
-  /^(?:topic|subject|keywords?|key\s+words|query|(?:search\s+)?terms?|needed|wanted|looking\s+for)\s*(?::|\s[-–—])\s*/i,
+  // "topic: jury duty", "keywords: vpn setup", "needed: release calendar", "docs: kafka": a label before the words, as in a form.
+  /^(?:topic|subject|keywords?|key\s+words|query|(?:search\s+)?terms?|needed|wanted|need|looking\s+for|docs|pages|info)\s*(?::|\s[-–—])\s*/i,
 ];
 const LEADING_SPACE =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
