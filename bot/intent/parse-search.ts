@@ -233,7 +233,15 @@ export function parseSearchWords(remainder: string): Intent {
   }
   text = text.replace(TRAILING_WHERE, '');
   const trailing = spaceKey ? undefined : TRAILING_SPACE.exec(text);
-  if (trailing) {
+  // "policy on pets", "a talk on kafka": "on" and a word in lower case is what the pages are about; a
+  // space after "on" is typed as a key ("on ENG") or said with "space" ("on the eng space").
+  const topicOn =
+    trailing != null &&
+    trailing[1] === undefined &&
+    trailing[3] === undefined &&
+    /^\s+on\s/i.test(trailing[0]) &&
+    !/\p{Lu}/u.test(trailing[2] ?? '');
+  if (trailing && !topicOn) {
     spaceKey = acceptSpaceWord(trailing[2] ?? '', trailing[1] !== undefined || trailing[3] !== undefined);
     if (spaceKey) text = text.slice(0, trailing.index);
   }

@@ -311,6 +311,16 @@ function isFromNameTail(text: string, phrase: TailPhrase): boolean {
   return !phrase.marked && /^[A-Z][a-z]+$/.test(phrase.name) && /^from\s/i.test(text.slice(phrase.start));
 }
 
+/**
+ * "kafka on eng": on search words only, one short word in lower case after "on" at the end, which the
+ * parser leaves in the words ("policy on pets" is a topic); it names a space only as a key of the directory.
+ */
+function isKeyAfterOn(text: string, phrase: TailPhrase): boolean {
+  return (
+    !phrase.marked && /^[a-z][a-z0-9]{1,5}$/.test(phrase.name) && /^on\s/i.test(text.slice(phrase.start))
+  );
+}
+
 /** The text without a trailing space phrase that names one space of the directory, and that space's key. */
 function takeTailSpace(
   text: string,
@@ -319,9 +329,10 @@ function takeTailSpace(
 ): { rest: string; key: string } | undefined {
   for (const phrase of tailPhrases(text)) {
     const proper = search ? isProperNameTail(text, phrase) : isFromNameTail(text, phrase);
-    if (!isCandidate(phrase) && !proper) continue;
+    const keyOn = search && isKeyAfterOn(text, phrase);
+    if (!isCandidate(phrase) && !proper && !keyOn) continue;
     const match = spaceNamed(phrase.name, index);
-    if (match === undefined) continue;
+    if (match === undefined || (keyOn && !isCandidate(phrase) && !proper && match.by !== 'key')) continue;
     // A person's first name alone ("in Jane") is no space of theirs unless marked ("in Jane's space").
     if (!phrase.marked && match.by === 'word' && (!proper || match.key.startsWith('~'))) continue;
     const rest = text.slice(0, phrase.start).trimEnd();
@@ -711,7 +722,10 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   const search = intent.kind === 'operation';
   const tailed = tailPhrases(words).some(
     (phrase) =>
-      isCandidate(phrase) || (search ? isProperNameTail(words, phrase) : isFromNameTail(words, phrase)),
+      isCandidate(phrase) ||
+      (search
+        ? isProperNameTail(words, phrase) || isKeyAfterOn(words, phrase)
+        : isFromNameTail(words, phrase)),
   );
   return (
     tailed ||

@@ -6,6 +6,7 @@ const SPACES = [
   { key: 'SALES', name: 'Sales' },
   { key: 'LEGAL', name: 'Legal' },
   { key: 'HR', name: 'People & HR' },
+  { key: 'ENG', name: 'Engineering' },
 ];
 
 const read = (text: string) => nameSpaces(parseMessage(text), SPACES);
@@ -25,5 +26,17 @@ describe('nameSpaces: a vague noun between a space named first and the topic', (
 
   it('keeps the words when no space is named first', () => {
     expect(read('search anything about renewals')).toMatchObject({ request: { words: 'renewals' } });
+  });
+
+  it.each([
+    ['search kafka on eng', 'kafka', 'ENG'],
+    ['find onboarding on hr', 'onboarding', 'HR'],
+  ])('a key typed in lower case after "on": %s', (text, words, spaceKey) => {
+    expect(read(text)).toMatchObject({ request: { words, spaceKey } });
+  });
+
+  it('keeps "on <word>" that names no key of the directory', () => {
+    expect(read('search policy on pets')).toMatchObject({ request: { words: 'policy on pets' } });
+    expect(read('search policy on pets')).not.toMatchObject({ request: { spaceKey: expect.anything() } });
   });
 });
