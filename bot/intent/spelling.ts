@@ -74,6 +74,7 @@ const READ_AS: Readonly<Record<string, string>> = {
   // phone spelling: "do u hv docs on X", "whr r the X docs"
   hv: 'have',
   whr: 'where',
+  nething: 'anything',
   wher: 'where',
   lst: 'last',
   frm: 'from',
