@@ -299,11 +299,11 @@ function lastBreak(text: string): { at: number; clauseStart: number } | undefine
 }
 
 /**
- * ", it's in the people space", "(should be on the eng wiki)", "- in OPS I think": where the page or topic
+ * ", it's in the people space", "(should be on the eng wiki)", "- in OPS I think", ", might be in OPS": where the page or topic
  * is, said as an aside. It becomes a plain "in <space>" at the end, which the space readers take.
  */
 const SPACE_ASIDE =
-  /^(?:(?:[iI]\s+think|probably|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|it\s+should\s+be|should\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look|the\s+one)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+[iI]\s+think)?[\s.!?]*$/u;
+  /^(?:(?:[iI]\s+think|probably|prob|possibly|perhaps|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|(?:it\s+)?(?:should|might|could|may|would)\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look|the\s+one)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+[iI]\s+think)?[\s.!?]*$/u;
 
 /** "(ENG space)", "…, the people space": a space named after a break with its marker, no preposition. */
 const SPACE_IN_BRACKETS = /^((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki))$/u;
