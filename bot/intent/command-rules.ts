@@ -21,7 +21,7 @@ import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import { isComplaint, unclear } from './readings.js';
 import { PART_NOUN } from './section-heading.js';
-import { readSpaceClause, readSpaceName } from './space-key.js';
+import { acceptSpaceWord, readSpaceClause, readSpaceName } from './space-key.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { withoutTextFormat } from './text-format.js';
@@ -49,11 +49,12 @@ const KEY_PAGE_NOUN =
 const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which|if|whether)\b/i;
 
 /**
- * "in ENG search X", "in the HR space, find X", "over in HR can you look for X": the space before a
- * search (moved after it); courtesy between the space and the verb is dropped with it.
+ * "in ENG search X", "in the HR space, find X", "over in HR can you look for X", "in legal, find X" (a
+ * word in lower case only before a comma): the space before a search (moved after it, where the search
+ * decides whether it is a key); courtesy between the space and the verb is dropped with it.
  */
 const SPACE_FIRST =
-  /^(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside|[Ff]rom)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?:(?:please|pls|plz|kindly|(?:can|could|would)\s+(?:you|u)(?:\s+please)?)\s+)?(?=(?:search|find|look\s+for|look\s+up)\b)/;
+  /^(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside|[Ff]rom)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30}|[a-z]{2,10}(?=\s*,))(?:\s+space)?\s*,?\s+(?:(?:please|pls|plz|kindly|(?:can|could|would)\s+(?:you|u)(?:\s+please)?)\s+)?(?=(?:search|find|look\s+for|look\s+up)\b)/;
 /** A word of a space's name: not a preposition, courtesy or a verb of reading ("Search please in Engineering space: …"). */
 const NAME_WORD = String.raw`(?!(?:in|on|from|for|to|at|into|please|pls|plz|kindly|search|find|look|open|show|get)\b)[\p{L}&'’]+`;
 /** "the people space", "the eng wiki", "People & HR space": a space named in words with its marker. */
@@ -278,7 +279,14 @@ const RULES: readonly Rule[] = [
     rule(String.raw`^(?=an?\s+(?:new\s+)?${ADDED_THING}\s+(?:on|in|to|into|onto|for)\s)`),
     (rest, body) => parseAddToSaying(rest, body),
   ],
-  [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
+  [
+    SPACE_FIRST,
+    // "in general, search X": a word in lower case that can be no key is no space ("in legal, …" can).
+    (rest, body, match) =>
+      /^\p{Ll}/u.test(match[1]!) && acceptSpaceWord(match[1]!, false) === undefined
+        ? applyRules(rest, body)
+        : applyRules(`${rest} in ${match[1]}`, body),
+  ],
   // "in the people space, find sick leave", "HR space - search onboarding": a space named in words, then a read.
   [SPACE_NAMED_FIRST, (rest, body, match) => readInNamedSpace(rest, body, match[1] ?? match[2]!)],
   // "ENG - anything on kafka?", "in HR: any docs about probation": a key as a label, then pages asked after.

@@ -249,11 +249,13 @@ export function parseSearchWords(remainder: string): Intent {
   // "engineering space kafka": one word too long for a key, then "space", then a word not in capitals: a
   // space's name, then the topic (read with the space directory); "kafka space eng" keeps its key.
   const before = keyOnly ? text.slice(0, keyOnly.index).trim() : '';
+  // "legal space NDAs": a word in mixed case after "space" is no key, so what comes before names the space.
   const nameThenTopic =
     keyOnly?.[4] !== undefined &&
     !/\s/.test(before) &&
     !/^~?[A-Z][A-Z0-9]+$/.test(keyOnly[4]) &&
-    acceptTypedSpaceWord(before, false) === undefined;
+    (acceptTypedSpaceWord(before, false) === undefined ||
+      (/\p{Ll}/u.test(keyOnly[4]) && /\p{Lu}/u.test(keyOnly[4])));
   if (keyOnly && !nameThenTopic) {
     const named = keyOnly[1] !== undefined || keyOnly[3] !== undefined || keyOnly[6] !== undefined;
     spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? '', named);

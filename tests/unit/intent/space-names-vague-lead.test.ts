@@ -39,4 +39,8 @@ describe('nameSpaces: a vague noun between a space named first and the topic', (
     expect(read('search policy on pets')).toMatchObject({ request: { words: 'policy on pets' } });
     expect(read('search policy on pets')).not.toMatchObject({ request: { spaceKey: expect.anything() } });
   });
+
+  it('reads a space named first, then "space", then a topic in mixed case ("legal space NDAs")', () => {
+    expect(read('search legal space NDAs')).toMatchObject({ request: { words: 'NDAs', spaceKey: 'LEGAL' } });
+  });
 });
