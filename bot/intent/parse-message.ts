@@ -201,7 +201,7 @@ const WHERE_WE_KEEP = new RegExp(
  * written up is a search for it; the topic sits between "where" and the verb.
  */
 const WHERE_DOCUMENTED = new RegExp(
-  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s|\s+(?:would|might|could|will|should|can|do|does))?\s+(\S.{0,120}?)\s+(?:(?:is|are|be)\s+)?(?:documented|written\s+(?:up|down)|described|explained|covered|recorded|noted\s+down)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
+  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s|\s+(?:would|might|could|will|should|can|do|does))?\s+(\S.{0,120}?)\s+(?:(?:is|are|be)\s+)?(?:documented|written\s+(?:up|down)|described|explained|covered|recorded|noted\s+down|mentioned|referenced|discussed)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
   'i',
 );
 /**

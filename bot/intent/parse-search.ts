@@ -32,13 +32,15 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "(assist with) a search for X", "some reading on X", "whatever mentions X": the topic after the asking noun or verb.
   /^(?:an?\s+)?(?:quick\s+)?(?:search|look|lookup|look-up|dig)\s+(?:for|on|about|into)\s+(?=\S)/i,
   /^(?:some\s+|any\s+)?reading(?:\s+material)?\s+(?:on|about|for)\s+(?=\S)/i,
-  /^(?:whatever|anything|everything)\s+(?:that\s+)?(?:mentions|covers|talks\s+about|is\s+about|on|about|re|regarding)\s+(?=\S)/i,
+  /^(?:whatever|anything|everything|anywhere|everywhere|wherever)\s+(?:that\s+)?(?:mentions|covers|talks\s+about|is\s+about|on|about|re|regarding)\s+(?=\S)/i,
+  // "mentions of X", "references to X", "a list of X", "where we mention X": pages that name the topic.
+  /^(?:(?:any|all|the)\s+)?(?:mentions?\s+of|references?\s+to|(?:an?\s+|the\s+)?(?:full\s+)?list\s+of(?:\s+all)?(?:\s+the)?|where\s+(?:we|they|people)\s+(?:mention|reference|talk\s+about|discuss))\s+(?=\S)/i,
   // "the latest leave policy", "the most recent release notes": the bot finds pages by words, not dates.
   /^(?:the\s+)?(?:latest|newest|most\s+recent|most\s+up[\s-]to[\s-]date|recently\s+(?:updated|edited|changed|added|published))\s+(?=\S)/i,
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
   /^(?:(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)|everywhere|anywhere)\s*(?:(?:for|about|on)\s+|:\s*)(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
-  /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|smthn|smthng|sumthin|somethin|anythin|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|bout|on|for|regarding|re|related\s+(?:to|with)|relating\s+(?:to|with)|in\s+relation\s+to|pertaining\s+to|to\s+do\s+with|concerning|referring\s+to|referencing|explaining|discussing|like|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
+  /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+|every\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|smthn|smthng|sumthin|somethin|anythin|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|bout|on|for|regarding|re|w\/|related\s+(?:to|with)|relating\s+(?:to|with)|in\s+relation\s+to|pertaining\s+to|to\s+do\s+with|concerning|referring\s+to|referencing|explaining|discussing|like|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
   // "whatever we have on X", "everything you've got about X", "whatever there is on X", "whatever exists about X": what the wiki holds on a topic.
   /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know|can\s+find)|'ve(?:\s+got)?)|there(?:\s+is|'s|s)|exists?|is\s+(?:out\s+)?there|is\s+available)\s+(?:on|about|for|regarding|re)\s+/i,
@@ -116,6 +118,10 @@ const HEDGE_AFTER =
 const TOPIC_RELATED =
   /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|documents|documentation|stuff|things|info|information|content|articles|material|materials)$/i;
 
+/** "pages where contoso is mentioned", "docs in which X is covered": the topic between "where" and the verb. */
+const PAGES_WHERE_MENTIONED =
+  /^(?:(?:all|any|the)\s+)?(?:pages?|docs?|documents?|places?|articles?)\s+(?:where|in\s+which|that)\s+(\S.{0,200}?)\s+(?:is|are|gets?|was|were|has\s+been|have\s+been)\s+(?:mentioned|referenced|discussed|covered|explained|described)$/i;
+
 /** "(pages with kafka) in them", "(docs with the word X) in it": where the words are, typed in lower case ("in IT" is a space). */
 const IN_THEM = /(?<!\s)\s+in\s+(?:them|it)[\s.!?]*$/;
 
@@ -125,7 +131,8 @@ function withoutResultsAsked(text: string): string {
   const unasked = asked && asked.index > 0 ? text.slice(0, asked.index) : text;
   const hedge = HEDGE_AFTER.exec(unasked);
   const words = hedge && hedge.index > 0 ? unasked.slice(0, hedge.index) : unasked;
-  const related = TOPIC_RELATED.exec(trimEndWhere(words, isTrailingStop));
+  const trimmed = trimEndWhere(words, isTrailingStop);
+  const related = TOPIC_RELATED.exec(trimmed) ?? PAGES_WHERE_MENTIONED.exec(trimmed);
   return related ? (related[1] ?? related[2]!) : words;
 }
 
