@@ -852,6 +852,7 @@ const MORE_GREETINGS = [
   String.raw`dia\s+(?:duit|dhuit|daoibh)`,
   // approval said in slang ("spot on", "sweet as", "wicked", "that'll do"), and the search done ("found what I needed")
   String.raw`spot\s+on|sweet\s+as|wicked|smashing|cracking|awesome\s+sauce|that'?ll\s+do(?:\s+(?:nicely|for\s+now))?`,
+  String.raw`ace|magic|lush|cool\s+beans|helpful|(?:great|big|huge|real)\s+help|(?:brilliant|awesome|cracking|lovely)\s+stuff`,
   String.raw`(?:i\s+|we\s+)?found\s+what\s+(?:i|we)\s+(?:was\s+after|were\s+after|was\s+looking\s+for|were\s+looking\s+for|needed|wanted|need|want)`,
 ].join('|');
 
