@@ -102,7 +102,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear|abeg|(?:i\s+)?beg(?:\s+(?:you|u))?|biko|eh+|oi|oy|erm+|em+|aiyo+|aiyah|wah|alamak|arre|yaar|acc?ha|aye|och|wee\s+favou?r|same\s+way|similarly|likewise|oya)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|(?:(?:ah+|oh|hang\s+on)\s+)?wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
-  /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
+  /^(?:(?:i\s+)?need\s+(?:some\s+|a\s+little\s+|a\s+bit\s+of\s+)?)?help\s+(?:me\s+|us\s+)?(?:with\s+|in\s+)?(?=(?:finding|locating|searching(?:\s+for)?|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
+  // "I am in search of X" (non-native, formal): what is searched for follows.
+  /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+in\s+search\s+of\s+(?=\S)/i,
   // "For the audit next week, I'd like to …", "before my 1:1 can you pull up …": why or when, before who wants what.
   // ("for the engineering space, search X" names where, not why: the space is kept for the search.)
   /^(?:for|before|after|ahead\s+of)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?(?<!\s(?:space|wiki))[\s,]+(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for)|open|show|pull\s+up|bring\s+up|get|give)\b)/i,

@@ -234,13 +234,19 @@ function whereKeptDocument(core: string): string | undefined {
 const TOPIC_THEN_ASK =
   /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:;,.?!]+\s*(?:what\s+(?:have\s+(?:we|you)\s+got|do\s+(?:we|you)\s+have)|(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?|(?:docs|pages|documents|documentation)(?=[\s?!.]*$)))(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)|\s+((?:in|on)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?))?(?:\s+at\s+all)?$/i;
 
+/** Plural document nouns that end what is asked after in {@link WHERE_DOCS_BARE}. */
+const PLURAL_DOCS =
+  '(?:docs|documents|documentation|pages|guides|policies|runbooks|playbooks|templates|info|information)';
 /**
- * "where sick leave documents?", "sick leave documents where?", "expense guides - where?" (no verb, as typed
- * in a hurry or in other Englishes): where pages of a kind are is a search for them; the topic must end in
- * a plural document noun ("where printer?" stays a question).
+ * "where sick leave documents?", "sick leave documents where?", "where I can get X documents?", "X documents
+ * you have?", "expense guides - where?" (no verb, as typed in a hurry or in other Englishes): where pages of
+ * a kind are is a search for them; the topic must end in a plural document noun ("where printer?" stays a
+ * question).
  */
-const WHERE_DOCS_BARE =
-  /^where\s+(?:(?:the|our|any)\s+)?(\S.{0,120}?\s(?:docs|documents|documentation|pages|guides|policies|runbooks|playbooks|templates|info|information))[\s?!.]*$|^(\S.{0,120}?\s(?:docs|documents|documentation|pages|guides|policies|runbooks|playbooks|templates|info|information))[\s,:;-]+where(?:\s+(?:are\s+they|to\s+find(?:\s+them)?))?[\s?!.]*$/i;
+const WHERE_DOCS_BARE = new RegExp(
+  String.raw`^where\s+(?:(?:i|we)\s+(?:can|could|should)\s+(?:get|find|see|read|access)\s+)?(?:(?:the|our|any)\s+)?(\S.{0,120}?\s${PLURAL_DOCS})[\s?!.]*$|^(\S.{0,120}?\s${PLURAL_DOCS})(?:[\s,:;-]+where(?:\s+(?:are\s+they|to\s+find(?:\s+them)?))?|\s+(?:do\s+)?(?:you|u|we)\s+(?:have|got))[\s?!.]*$`,
+  'i',
+);
 
 /** A space after "in"/"on" as {@link TOPIC_THEN_ASK} may read it: a key in capitals, or said with "space". */
 const SPACE_TYPED_AS_KEY = /\s~?[A-Z][A-Z0-9]{1,9}$|\s[Ss]pace$/;
