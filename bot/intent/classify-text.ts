@@ -888,7 +888,7 @@ const FIRST_GREETING_UNIT = new RegExp(
   'iu',
 );
 /** Every later unit: another greeting word, or what may follow one ("to you", "for sorting that", "o"). */
-const NEXT_GREETING_UNIT = new RegExp(String.raw`^(?:${GREETING_WORD}|${GREETING_TAIL})$`, 'iu');
+const NEXT_GREETING_UNIT = new RegExp(`^(?:${GREETING_WORD}|${GREETING_TAIL})$`, 'iu');
 /** The most words one unit spans ("oh thank you so much for all the quick help" is several units). */
 const MAX_UNIT_WORDS = 12;
 /**
