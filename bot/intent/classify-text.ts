@@ -32,6 +32,8 @@ const OTHER_LANGUAGE_GREETING = String.raw`(?:hola|buenos\s+d[ií]as|buenas(?:\s
 const OTHER_LANGUAGE_THANKS = String.raw`(?:merci(?:\s+beaucoup)?|(?:muchas\s+)?gracias|danke(?:\s+sch(?:ö|oe?)n)?|vielen\s+dank|grazie(?:\s+mille)?|obrigad[oa]|dhanyavaa?d|dhanyawaa?d|shukriya|asante(?:\s+sana)?|arigato|arigatou|xie\s+xie|kiitos|dank\s+je(?:\s+wel)?|spasibo|(?:maraming\s+)?salamat|terima\s+kasih|shukran|nandri|mahalo|na\s+gode|daalu|dzi[ęe]kuj[ęe]|(?:kam|gam)sahamnida|toda(?:\s+raba)?|nanri|dhonnobad|dhanyabad|спасибо|ありがとう|谢谢|شكرا)`;
 /** The bot's command verbs, as a lookahead source: what may follow "to" in "is it possible to …", "asked me to …". */
 const COMMAND_VERB = String.raw`(?=(?:search|find|look|open|show|see|get|give|view|read|check|share|pull|bring|create|make|set\s+up|start|add|put|write|update|edit|append|change|replace|rename|fix|correct|swap|insert|include|mention|note)\b)`;
+/** Phrasal verbs of finding ("dig up", "track down", "hunt out", "locate"), as a lookahead. */
+const FINDING_PHRASAL = String.raw`(?=(?:(?:dig|track|hunt|chase|root|sniff)\s+(?:up|down|out)|locate)\b)`;
 /**
  * Courtesy and chit-chat before a command, each as an anchored pattern. `stripPoliteness` drops
  * them in rounds, so they combine in any order ("hi! sorry to bother you, could you please …").
@@ -60,6 +62,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // A hedge or an apology, then the request: "Sorry if this is a dumb question but …", "sorry for the
   // noise, …", "not sure if this is allowed, but …", "no idea whether you can do this but …".
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
+  // "(probably) a long shot but …", "long shot, …": a hedge on whether it exists, then the request.
+  /^(?:(?:probably|prob|maybe|bit\s+of)\s+)?(?:a\s+)?long\s+shot(?:\s+but|\s*[,.:!\-–—]+\s*(?:but\s+)?)\s*(?=\S)/i,
   // "weird question but …", "random q, …", "dumb one:": the hedge itself, then the request or the question.
   /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
   /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
@@ -78,7 +82,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "(I would like to) request a new page …" (formal): the page asked for follows.
   /^(?:request(?:ing)?|ask(?:ing)?\s+for)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
   // "Following up on yesterday: …", "Further to our call, …", "Re the audit - …": what the message answers.
-  /^(?:following\s+up(?:\s+on)?|as\s+a\s+follow[-\s]?up(?:\s+to)?|further\s+to|re(?=\s))\s+[^,:;.!?\n"“]{1,40}(?:[,:;]|\s[-–—])\s*(?=\S)/i,
+  // ("re kafka lag - anything?": what follows only asks whether pages exist, so "re …" is the topic, kept.)
+  /^(?:following\s+up(?:\s+on)?|as\s+a\s+follow[-\s]?up(?:\s+to)?|further\s+to|re(?=\s))\s+[^,:;.!?\n"“]{1,40}(?:[,:;]|\s[-–—])\s*(?=\S)(?!(?:(?:any|got\s+any|anything|something)(?:\s+(?:docs?|pages?|info))?|docs|pages)[\s?!.]*$)/i,
   // "We could use a page called X …", "time to create …": a wish or a nudge before the page or the verb.
   /^(?:(?:we|i)\s+could\s+(?:really\s+)?(?:use|do\s+with)\s+(?=an?\s+(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)|(?:it'?s\s+)?(?:high\s+)?time\s+to\s+(?=(?:create|make|add|update|start|write|set\s+up)\b))/i,
   // "I think we need …", "I guess we should …": the opinion before the wish.
@@ -97,9 +102,12 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:lol|haha+|hehe+|lmao|rofl|omg|ugh+|argh+|hmm+|whoa|meh|oh\s+no|oh\s+dear|abeg|(?:i\s+)?beg(?:\s+(?:you|u))?|biko|eh+|oi|oy|erm+|em+|aiyo+|aiyah|wah|alamak|arre|yaar|acc?ha|aye|och|wee\s+favou?r|same\s+way|similarly|likewise|oya)[\s,!.]+(?=\S)|^(?:ah+|no+|nope|nah|(?:(?:ah+|oh|hang\s+on)\s+)?wait|oops|whoops)\s*[,!.]+\s*(?=\S)/i,
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
-  /^(?:(?:i\s+)?need\s+)?help\s+(?:me\s+)?(?:with\s+)?(?=(?:finding|locating|searching\s+for|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
+  /^(?:(?:i\s+)?need\s+(?:some\s+|a\s+little\s+|a\s+bit\s+of\s+)?)?help\s+(?:me\s+|us\s+)?(?:with\s+|in\s+)?(?=(?:finding|locating|searching(?:\s+for)?|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
+  // "I am in search of X" (non-native, formal): what is searched for follows.
+  /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+in\s+search\s+of\s+(?=\S)/i,
   // "For the audit next week, I'd like to …", "before my 1:1 can you pull up …": why or when, before who wants what.
-  /^(?:for|before|after|ahead\s+of)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?[\s,]+(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for)|open|show|pull\s+up|bring\s+up|get|give)\b)/i,
+  // ("for the engineering space, search X" names where, not why: the space is kept for the search.)
+  /^(?:for|before|after|ahead\s+of)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?(?<!\s(?:space|wiki))[\s,]+(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for)|open|show|pull\s+up|bring\s+up|get|give)\b)/i,
   /^(?:i\s+(?:have|got)|i'?ve\s+got|got)\s+(?:a\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|request|q)\s*(?:for\s+(?:you|u)\s*)?[:!,.\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:new|back|still\s+new)\b[^.!?]{0,30}[.!]+\s*(?=\S)/i,
   // "I just got added to this channel - …", "just joined the team, …": who is asking, before the request.
@@ -117,6 +125,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^me\s+(?=i\s)/i,
   // "go find X", "try searching X", "see if you can find X", "start by searching X": a search said with a helper verb first.
   /^(?:go\s+(?:and\s+)?|try\s+(?:and\s+|to\s+)?|see\s+if\s+(?:you|u)\s+can\s+|(?:start|begin)\s+(?:off\s+)?(?:by|with)\s+)(?=(?:search|searching|find|finding|look(?:ing)?\s+(?:for|up)|locate|dig\s+up)\b)/i,
+  // "maybe search for X", "perhaps you could find X": a hedge before a read asks for the read all the same.
+  /^(?:maybe|perhaps|possibly|mayb|mebbe)(?:\s+(?:you|u)\s+(?:can|could|might))?[\s,]+(?=(?:search|find|look\s+(?:for|up|into)|dig\s+up|hunt\s+(?:for|down)|locate|open|show|pull\s+up|bring\s+up)\b)/i,
   // "any chance of a quick look for X": asking for a look or a search, as a noun.
   /^(?:any\s+chance|is\s+there\s+any\s+chance|could\s+i\s+(?:get|have))\s+(?:of\s+)?(?=an?\s+(?:quick\s+)?(?:look|search|squiz|gander)\b)/i,
   // "you know, the page", "y'know the one": filler before what is pointed at.
@@ -171,14 +181,18 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "Kindly assist to open …", "please assist me with finding …" (Indian, Nigerian, East African English).
   new RegExp(String.raw`^assist\s+(?:me\s+|us\s+)?(?:to|in)\s+${COMMAND_VERB}`, 'i'),
   /^assist\s+(?:me\s+|us\s+)?(?:with|in)\s+(?=(?:an?\s+(?:quick\s+)?search\s+(?:for|on)|finding|locating|searching|looking\s+for|opening|getting|pulling\s+up|bringing\s+up|creating|making|adding|updating|editing)\s+\S)/i,
-  // "Please to change in X …" (non-native): "to" before a command verb.
+  // "Please to change in X …" (non-native): "to" before a command verb; "(want) to learn about X": before reading on a topic.
   new RegExp(String.raw`^to\s+${COMMAND_VERB}`, 'i'),
+  /^to\s+(?=(?:learn\s+(?:\S+\s+){0,2}?about|(?:brush|bone|swot|gen)\s+up\s+on|research)\s)/i,
   // Someone else's request passed on: "my manager asked me to …", "Jane wants me to …", "I've been
   // told to …", "I was asked to …" (only before a command verb: "my boss asked me to travel" is not one).
   new RegExp(
-    String.raw`^(?:(?:(?:my|our|the)\s+)?(?:[\p{L}'-]{2,30}\s+){1,2}(?:has\s+|have\s+)?(?:asked|asks|wants|wanted|told|needs|needed|would\s+like)\s+(?:me|us)\s+to|(?:i'?ve|i\s+have|i\s+was|i'?m|i\s+am|im|we'?ve|we\s+have|we\s+were|we'?re|we\s+are)\s+(?:been\s+)?(?:asked|told|supposed|meant|expected|required)\s+to)\s+${COMMAND_VERB}`,
+    String.raw`^(?:(?:(?:my|our|the)\s+)?(?:[\p{L}'-]{2,30}\s+){1,2}(?:has\s+|have\s+)?(?:asked|asks|wants|wanted|told|needs|needed|would\s+like)\s+(?:me|us)\s+to|(?:i'?ve|i\s+have|i\s+was|i'?m|i\s+am|im|we'?ve|we\s+have|we\s+were|we'?re|we\s+are)\s+(?:been\s+)?(?:asked|told|supposed|meant|expected|required)\s+to)\s+(?:${COMMAND_VERB}|${FINDING_PHRASAL})`,
     'iu',
   ),
+  // Someone else's need passed on: "Sarah needs the travel insurance docs", "my boss wants the expense policy",
+  // "my manager asked for the gdpr info": only before what names pages (a document noun), never "needs to …".
+  /^(?:(?:my|our|the)\s+)?(?:[\p{L}'-]{2,30}\s+){1,2}?(?:needs|wants|needed|wanted|asked\s+(?:me\s+|us\s+)?for|is\s+asking\s+(?:me\s+|us\s+)?for|requested)\s+(?!(?:to|me|us|you|it|that|this|more|some\s+more)\b)(?=[^,.!?;:]{1,80}?\s(?:docs|documents|documentation|pages|page|doc|info|information|stuff|guide|policy|policies|runbook|runbooks|handbook|checklist|playbook|notes)(?=[\s,.!?]|$))/iu,
   /^i\s+(?=(?:search|searching|find|finding|look\s+for)\b)/i,
   // "I wan see the X", "make you open X", "you fit find X", "dey open X" (Nigerian Pidgin): the wish, then the read.
   /^(?:i\s+(?:wan|wan\s+make\s+(?:you|u))|make\s+(?:you|u)|(?:you|u)\s+fit|dey|(?:you|u)\s+dey)\s+(?=(?:see|open|show|find|search|check|get|give|send|bring|pull|read|look)\b)/i,
@@ -859,6 +873,10 @@ const MORE_GREETINGS = [
   String.raw`(?:much|lots\s+of|big)\s+love|that'?s\s+everything`,
   String.raw`dia\s+(?:duit|dhuit|daoibh)`,
   ACKNOWLEDGEMENTS,
+  // approval said in slang ("spot on", "sweet as", "wicked", "that'll do"), and the search done ("found what I needed")
+  String.raw`spot\s+on|sweet\s+as|wicked|smashing|cracking|awesome\s+sauce|that'?ll\s+do(?:\s+(?:nicely|for\s+now))?`,
+  String.raw`ace|magic|lush|cool\s+beans|helpful|(?:great|big|huge|real)\s+help|(?:brilliant|awesome|cracking|lovely)\s+stuff`,
+  String.raw`(?:i\s+|we\s+)?found\s+what\s+(?:i|we)\s+(?:was\s+after|were\s+after|was\s+looking\s+for|were\s+looking\s+for|needed|wanted|need|want)`,
 ].join('|');
 
 /**

@@ -21,7 +21,13 @@ import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import { isComplaint, unclear } from './readings.js';
 import { PART_NOUN } from './section-heading.js';
-import { readNameFirst, readSpaceClause, readSpaceName, UNDER_NAME_START } from './space-key.js';
+import {
+  acceptSpaceWord,
+  readNameFirst,
+  readSpaceClause,
+  readSpaceName,
+  UNDER_NAME_START,
+} from './space-key.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { withoutTextFormat } from './text-format.js';
@@ -48,9 +54,13 @@ const KEY_PAGE_NOUN =
   /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?~?[A-Z][A-Z0-9]{1,9}\s+(?:page|doc|document|article)\b/;
 const QUESTION_AFTER_SHOW = /^(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which|if|whether)\b/i;
 
-/** "in ENG search X", "in the HR space, find X": the space before a search (moved after it). */
+/**
+ * "in ENG search X", "in the HR space, find X", "over in HR can you look for X", "in legal, find X" (a
+ * word in lower case only before a comma): the space before a search (moved after it, where the search
+ * decides whether it is a key); courtesy between the space and the verb is dropped with it.
+ */
 const SPACE_FIRST =
-  /^(?:in|on|within|inside)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30})(?:\s+space)?\s*,?\s+(?=(?:search|find|look\s+for|look\s+up)\b)/;
+  /^(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside|[Ff]rom)\s+(?:the\s+)?(?:space\s+)?(~?[A-Z][A-Z0-9]{1,9}|~\w{1,30}|[a-z]{2,10}(?=\s*,))(?:\s+space)?\s*,?\s+(?:(?:please|pls|plz|kindly|(?:can|could|would)\s+(?:you|u)(?:\s+please)?)\s+)?(?=(?:search|find|look\s+for|look\s+up)\b)/;
 /** A word of a space's name: not a preposition, courtesy or a verb of reading ("Search please in Engineering space: …"). */
 const NAME_WORD = String.raw`(?!(?:in|on|from|for|to|at|into|please|pls|plz|kindly|search|find|look|open|show|get)\b)[\p{L}&'’]+`;
 /** "the people space", "the eng wiki", "People & HR space": a space named in words with its marker. */
@@ -75,13 +85,29 @@ const READ_VERB_FIRST =
   /^(?:search|find|look|locate|open|show|get|pull\s+up|bring\s+up|check|display|view|read|fetch|dig\s+up|give\s+me)\b/i;
 
 /** The read after a space named first, read with "in <space>" at its end; keywords alone are searched there. */
+/** "anything on X", "any docs about X", "smth re X": whether pages exist on a topic, asked in few words. */
+const PAGES_ASKED_WORDS = String.raw`(?:(?:[Aa]ny|[Ss]ome)\s+)?(?:[Aa]nything|[Ss]omething|smth|sth|[Dd]ocs?|[Pp]ages?|[Ss]tuff|[Ii]nfo|[Dd]ocumentation)\s+(?:on|about|for|re|regarding)\s+\S`;
+const PAGES_ASKED = new RegExp(`^${PAGES_ASKED_WORDS}`);
+
+/** Verbs of reading on a topic, not of opening one page ("read up on", "learn about", "research"); kept as data. */
+const READ_UP_ON =
+  /^(?:read\s+up\s+(?:on|about)|read\s+(?:a\s+bit\s+|some\s+|more\s+|a\s+little\s+)?about|learn\s+(?:a\s+bit\s+|a\s+little\s+|more\s+|some\s+)?about|(?:brush|bone|swot|gen)\s+up\s+on|research|do\s+(?:some\s+)?research\s+on)\s+(?=\S)/i;
+
+/** A space key in capitals said first as a label ("ENG -", "in HR:"), then {@link PAGES_ASKED}. */
+const KEY_THEN_PAGES_ASKED = new RegExp(
+  String.raw`^(?:(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside|[Ff]rom)\s+)?(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+[Ss]pace)?\s*[:,\-–—]\s*(?=${PAGES_ASKED_WORDS})`,
+  'u',
+);
+
 function readInNamedSpace(rest: string, body: string, space: string): Intent | undefined {
   const command = stripPoliteness(rest);
   if (READ_VERB_FIRST.test(command)) return applyRules(baseVerbForm(`${command} in ${space}`), body);
   // "HR space - expense policy page": one page named by its noun is opened there.
   if (body.trim() === '' && PAGE_NOUN_LAST.test(command)) return parseGetTarget(`${command} in ${space}`);
-  // Keywords alone ("People & HR space: parental leave"): at most four words, none of a clause.
-  const keywords = body.trim() === '' && !isQuestion(command) && !isAside(command);
+  // Keywords alone ("People & HR space: parental leave"): at most four words, none of a clause; or
+  // whether pages exist on a topic ("ENG: anything on kafka?").
+  const keywords =
+    body.trim() === '' && (!isQuestion(command) || PAGES_ASKED.test(command)) && !isAside(command);
   return keywords ? parseSearchWords(`${command} in ${space}`) : undefined;
 }
 
@@ -268,9 +294,18 @@ const RULES: readonly Rule[] = [
     rule(String.raw`^(?=an?\s+(?:new\s+)?${ADDED_THING}\s+(?:on|in|to|into|onto|for)\s)`),
     (rest, body) => parseAddToSaying(rest, body),
   ],
-  [SPACE_FIRST, (rest, body, match) => applyRules(`${rest} in ${match[1]}`, body)],
+  [
+    SPACE_FIRST,
+    // "in general, search X": a word in lower case that can be no key is no space ("in legal, …" can).
+    (rest, body, match) =>
+      /^\p{Ll}/u.test(match[1]!) && acceptSpaceWord(match[1]!, false) === undefined
+        ? applyRules(rest, body)
+        : applyRules(`${rest} in ${match[1]}`, body),
+  ],
   // "in the people space, find sick leave", "HR space - search onboarding": a space named in words, then a read.
   [SPACE_NAMED_FIRST, (rest, body, match) => readInNamedSpace(rest, body, match[1] ?? match[2]!)],
+  // "ENG - anything on kafka?", "in HR: any docs about probation": a key as a label, then pages asked after.
+  [KEY_THEN_PAGES_ASKED, (rest, _body, match) => parseSearchWords(`${rest} in ${match[1]}`)],
   [
     // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …", "under engineering, create …".
     /^(?=(?:over\s+)?(?:in|on|inside|within|into|under)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
@@ -501,10 +536,12 @@ const RULES: readonly Rule[] = [
   // "check ENG for kafka lag": a space key typed in capitals, then what to look for. Its own rule without the
   // "i" flag: case-insensitive, "check confluence for me or is it down?" read "confluence" as a key.
   [/^[Cc]heck\s+(?=~?[A-Z][A-Z0-9]{1,9}\s+(?:for|about)\s)/, (rest) => parseSearchWords(rest)],
+  // "read up on X", "(want to) learn more about X", "brush up on X", "research X": reading on a topic is a search for it.
+  [READ_UP_ON, (rest) => parseSearchWords(rest)],
   // "give terraform modules a search", "give X a quick lookup": the topic sits between "give" and the search noun.
   [GIVE_A_SEARCH, (rest) => parseSearchWords(rest.replace(A_SEARCH_AT_END, ''))],
   [
-    /^(?:search(?:ing)?(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|(?:check|look)\s+(?:(?:in|on|inside|within|through)\s+)?(?:confluence|(?:the\s+|our\s+)?(?:wiki|docs))\s+for(?!\s+(?:me|us|you|u|him|her|them|it)\b)|check\s+(?:about|for)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|(?:quick|another|new|next|one\s+more|last|final)\s+search(?:\s+(?:please|pls|plz))?(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking\s+up(?=\s)|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt(?:ing)?\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b)))\b[\s:]*/i,
+    /^(?:search(?:ing)?(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off|try)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+|new\s+|fresh\s+|different\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|(?:check|look)\s+(?:(?:in|on|inside|within|through)\s+)?(?:confluence|(?:the\s+|our\s+)?(?:wiki|docs))\s+for(?!\s+(?:me|us|you|u|him|her|them|it)\b)|check\s+(?:about|for)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|grab(?=\s+(?:(?:me|us)\s+)?(?:anything|something|stuff|whatever|everything|any|some)\b)|explore(?=\s)|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|(?:quick|another|new|next|one\s+more|last|final)\s+search(?:\s+(?:please|pls|plz))?(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking\s+up(?=\s)|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt(?:ing)?\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b))|list(?=\s+(?:everything|anything|all)\s+(?:on|about|re|regarding|mentioning|that\s+mentions)\s))\b[\s:]*/i,
     // "look the Salary Bands page", "look the Remote Work Policy" (no "for"): one page named, so it is opened.
     // "find team rituals and open it": what is found is to be opened.
     (rest, _body, match) => {
@@ -517,7 +554,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=\s+(?:(?:any|some|all)\s+)?(?:pages|docs|documents|documentation|articles)\s+(?:about|on|regarding|concerning|related\s+to)\s)|(?:send|share|provide|forward)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|read\s+(?:through|over)(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|put\s+up(?=\s+(?:the|our)\s)|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+|a\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
+    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=\s+(?:(?:any|some|all)\s+)?(?:pages|docs|documents|documentation|articles)\s+(?:about|on|regarding|concerning|related\s+to|for|of)\s)|(?:send|share|provide|forward|check)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc|docs|documents|documentation|pages|info|information|material|materials)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|read\s+(?:through|over)(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|put\s+up(?=\s+(?:the|our)\s)|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+|a\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
     // "check the HR space for X": a space, then what to look for in it (a search).
     (rest) =>
       QUESTION_AFTER_SHOW.test(rest)

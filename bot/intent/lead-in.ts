@@ -381,6 +381,9 @@ const VERB_BEFORE_ASK =
   /\b(?:search|find|look|open|show|get|pull|bring|add|append|update|edit|create|make|put|write|change|replace|rename)\b/i;
 /** Longest small talk read before a request asked inside the line (chat is short). */
 const MAX_RUN_ON_LEAD = 160;
+/** "(over) in HR", "on the ENG space": where to look, said before the request; part of it, not small talk. */
+const PLACE_BEFORE_ASK =
+  /^\s*(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?\s*$/;
 
 /**
  * Where the request starts in a line of small talk or context run on into it with no punctuation
@@ -395,5 +398,6 @@ export function runOnRequestStart(line: string): number {
   const before = head.slice(0, asked.index);
   // Only run on: a comma, a dash or a sentence end before it is the context sentence's own rule (contextLeadEnd).
   if (/[,.!?;:…—–]|\s-\s/.test(before)) return -1;
+  if (PLACE_BEFORE_ASK.test(before)) return -1;
   return before.trim().length > 0 && !VERB_BEFORE_ASK.test(before) ? asked.index + 1 : -1;
 }

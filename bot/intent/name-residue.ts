@@ -171,9 +171,9 @@ const DOING = new Set(
   ),
 );
 
-/** "…, reviewing a PR", "…, trying to toggle something": a participle that opens a clause. */
+/** "…, reviewing a PR", "…, trying to toggle something": a participle that opens a clause ("anything on X" is none). */
 const PARTICIPLE_CLAUSE =
-  /^[a-z]{2,}ing\s+(?:a|an|the|to|for|my|our|some|something|it|this|that|with|on|in|out|up|through|around)\b/;
+  /^(?!(?:any|some|every|no)thing\b)[a-z]{2,}ing\s+(?:a|an|the|to|for|my|our|some|something|it|this|that|with|on|in|out|up|through|around)\b/;
 
 /** Breaks after which a clause may follow: a comma, a semicolon, a dash, a sentence end, a bracket. */
 const BREAKS = [',', ';', ' - ', ' – ', ' — ', '. ', '? ', '! ', ' (', ' pls ', ' please ', ' plz '];
@@ -208,9 +208,11 @@ const FOR_WHOM =
   'for\\s+(?:me|us|him|her|them|my|our|his|their|an?\\s+(?:friend|colleague|co-?worker|teammate|client|customer|prospect|candidate|visitor|guest|vendor|partner|auditor|leaver|mentee|intern)|(?:the|a|our|my)\\s+new\\s+(?:guy|girl|hire|joiner|starter|person|colleague|member|team\\s+member)|(?:(?:the|some|a\\s+few|all\\s+the)\\s+)?(?:[a-z][a-z-]*\\s+){0,2}?(?:folks|guys|peeps|gang|crew|lads))\\b';
 /** Before whose event: "before my 2pm interview", "ahead of our offsite", "b4 my 1:1" (typed on a phone). */
 const BEFORE_OWN = '(?:before|b4|after|during|ahead\\s+of)\\s+(?:my|our|his|her|their)\\b';
-/** Why: "as I am travelling", "because we have an audit". */
+/** Why: "as I am travelling", "because we have an audit", "because of the audit" (an event only). */
 const WHY =
-  "(?:(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)|(?:because|cos|coz|cuz)\\s+the\\s+(?:[a-z][a-z-]*\\s+){1,3}?(?:is|are|was|were|isn't|aren't|keeps|broke|went|has|had)|so\\s+(?:that\\s+)?(?:[iI]|we|you|u|he|she|they|my|our|the\\s+team)\\s+(?:can|could|may|might|will|would|have|don't|dont|do|know|get)|in\\s+order\\s+to)\\b";
+  "(?:(?:because|since|as|cos|coz|cuz)\\s+(?:[iI]|[iI]'m|im|[iI]'ve|we|we're|we've|my|our|it's|they|they're)|(?:because|cos|coz|cuz)\\s+of\\s+(?:the|my|our|an?|this|next|an?\\s+upcoming)\\s+(?:[a-z][a-z0-9-]*\\s+){0,2}?" +
+  EVENT_NOUN +
+  "|(?:because|cos|coz|cuz)\\s+the\\s+(?:[a-z][a-z-]*\\s+){1,3}?(?:is|are|was|were|isn't|aren't|keeps|broke|went|has|had)|so\\s+(?:that\\s+)?(?:[iI]|we|you|u|he|she|they|my|our|the\\s+team)\\s+(?:can|could|may|might|will|would|have|don't|dont|do|know|get)|in\\s+order\\s+to)\\b";
 /** What the asker is getting on with, after "to … my/our" ("to plan my holiday", "to sort out our visas"). Kept as data. */
 const OWN_PLANS =
   '(?:plan|book|organi[sz]e|arrange|sort(?:\\s+out)?|fill\\s+in|fill\\s+out|finish|complete|submit|file|claim|pay|renew|prepare|prep|update|check|understand|figure\\s+out|work\\s+out)';
@@ -297,11 +299,11 @@ function lastBreak(text: string): { at: number; clauseStart: number } | undefine
 }
 
 /**
- * ", it's in the people space", "(should be on the eng wiki)", "- in OPS I think": where the page or topic
+ * ", it's in the people space", "(should be on the eng wiki)", "- in OPS I think", ", might be in OPS": where the page or topic
  * is, said as an aside. It becomes a plain "in <space>" at the end, which the space readers take.
  */
 const SPACE_ASIDE =
-  /^(?:(?:[iI]\s+think|probably|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|it\s+should\s+be|should\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look|the\s+one)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+[iI]\s+think)?[\s.!?]*$/u;
+  /^(?:(?:[iI]\s+think|probably|prob|possibly|perhaps|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|(?:it\s+)?(?:should|might|could|may|would)\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look|the\s+one)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+[iI]\s+think)?[\s.!?]*$/u;
 
 /** "(ENG space)", "…, the people space": a space named after a break with its marker, no preposition. */
 const SPACE_IN_BRACKETS = /^((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki))$/u;
@@ -322,7 +324,8 @@ export function withSpaceAsideAtEnd(text: string): string {
   if (!found || text.length - found.clauseStart > MAX_CLAUSE || insideQuotes(text, found.at)) return text;
   const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
   const head = text.slice(0, found.at).trimEnd();
-  const space = SPACE_IN_BRACKETS.exec(clause.trim())?.[1] ?? spaceAside(clause);
+  // "…, in the HR space": the preposition is the aside's, never a word of the space's name.
+  const space = spaceAside(clause) ?? SPACE_IN_BRACKETS.exec(clause.trim())?.[1];
   return space && /[\p{L}\p{N}]/u.test(head) ? `${head} in ${space}` : text;
 }
 

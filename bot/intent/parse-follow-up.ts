@@ -244,6 +244,8 @@ const FOLLOW_UP_VOCABULARY = wordSet(
     'options choice choices suggestion suggestions answer answers article articles doc docs document documents ' +
     'post posts search searches list listed number no nr gave sent showed shared suggested mentioned ' +
     'batch set lot lots bunch few couple others other further additional remaining rest else more moar ' +
+    // what the list was about, only pointed at: "any more on that topic?", "more on this subject"
+    'topic subject theme ' +
     // what the user thinks of it
     'looks look seems sounds good right correct best useful relevant promising think guess probably perhaps ' +
     'mean meant need needed exactly top bottom end place position spot ' +

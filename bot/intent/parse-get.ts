@@ -1,5 +1,6 @@
 import { ASKED_READ } from './asked-read.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
+import { withoutNameResidue } from './name-residue.js';
 import {
   isTitleInCapitals,
   isTitleShaped,
@@ -81,7 +82,8 @@ function getByName(text: string): Intent {
   // "Notes on Testing", "Resources for Managers": a title in capitals, though its words start like "notes on X".
   const inCapitals = isTitleInCapitals(text) ? readPageToOpen(text) : undefined;
   if (inCapitals) return { kind: 'page-by-name', request: { operation: 'get', ref: inCapitals } };
-  const withoutSpace = text.replace(TRAILING_SPACE_CLAUSE, '');
+  // "the gdpr stuff for the audit next week": what is said after the words is looked past too.
+  const withoutSpace = withoutNameResidue(text).replace(TRAILING_SPACE_CLAUSE, '');
   // "check the ops wiki for printer setup": a space, then what to look for in it, is a search.
   if (
     ABOUT_WORDS.test(text) ||

@@ -146,11 +146,19 @@ const SEARCHY_ASKING = [
   'maybe|perhaps|possibly',
 ];
 const SEARCHY_NOUN =
-  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|how-?tos?|walk-?throughs?|tutorials?|reading(?:\\s+material)?|guidance|guidelines|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|thing|more)';
+  '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|templates?|checklists?|playbooks?|handbooks?|cheat\\s*sheets?|how-?tos?|walk-?throughs?|tutorials?|reading(?:\\s+material)?|guidance|guidelines|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|smth|sth|smthg|smthng|smthn|sumthin|somethin|anythin|thing|more)';
 const SEARCHY_AFTER_NOUN = String.raw`(?:written(?:\s+(?:up|down))?|documented|published|posted|put\s+together|available|out\s+there|at\s+all|exists?|(?:in|on)\s+(?:confluence|the\s+wiki|wiki))`;
 const SEARCHY_PREPOSITION = String.raw`(?:on|about|for|of|regarding|re:?|concerning|around|touching\s+on|to\s+do\s+with|dealing\s+with|relating\s+to|pertaining\s+to|in\s+relation\s+to|wrt|covering|mentioning|related\s+to|describing|talking\s+about|explaining|outlining|detailing|discussing|listing|summari[sz]ing|(?:(?:that|which)\s+)?(?:goes|go|going|walks|walk|walking|takes?\s+(?:you|me)|taking\s+(?:you|me))\s+through|(?:that|which)\s+(?:mentions?|covers?|talks?\s+about|discuss(?:es)?|explains?|describes?|outlines?|details?|lists?|is\s+about))`;
 const SEARCHY_QUESTION = new RegExp(
   String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}(?:\s+${SEARCHY_AFTER_NOUN})?\s+${SEARCHY_PREPOSITION}\s+`,
+  'i',
+);
+/**
+ * "have we got a guide to expenses?", "any intro to kubernetes?", "is there a beginner's guide to SQL": a
+ * guide to a topic asked for ("to" after these nouns only: "anything to eat?" stays a question).
+ */
+const SEARCHY_GUIDE_TO = new RegExp(
+  String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an|the)?\s*(?:(?:quick|short|good|beginner'?s|newbie'?s)\s+)?(?:guides?|intros?|introductions?|primers?|walk-?throughs?|tutorials?|cheat\s*sheets?|crash\s+course)\s+to\s+(?=\S)`,
   'i',
 );
 /**
@@ -193,7 +201,7 @@ const WHERE_WE_KEEP = new RegExp(
  * written up is a search for it; the topic sits between "where" and the verb.
  */
 const WHERE_DOCUMENTED = new RegExp(
-  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s|\s+(?:would|might|could|will|should|can|do|does))?\s+(\S.{0,120}?)\s+(?:(?:is|are|be)\s+)?(?:documented|written\s+(?:up|down)|described|explained|covered|recorded|noted\s+down)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
+  String.raw`^${WHERE_ASKED}where(?:\s+is|\s+are|'s|’s|s|\s+(?:would|might|could|will|should|can|do|does))?\s+(\S.{0,120}?)\s+(?:(?:is|are|be)\s+)?(?:documented|written\s+(?:up|down)|described|explained|covered|recorded|noted\s+down|mentioned|referenced|discussed)(?:\s+(?:now|nowadays|these\s+days|again|anymore))?$`,
   'i',
 );
 /**
@@ -234,7 +242,24 @@ function whereKeptDocument(core: string): string | undefined {
  * whether anything is written on it.
  */
 const TOPIC_THEN_ASK =
-  /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:;,.?!]+\s*(?:what\s+(?:have\s+(?:we|you)\s+got|do\s+(?:we|you)\s+have)|(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?)(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)|\s+((?:in|on)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?))?(?:\s+at\s+all)?$/i;
+  /^(?:re:?\s+|about\s+)?(\S.{0,80}?)\s*[-–—:;,.?!]+\s*(?:what\s+(?:have\s+(?:we|you)\s+got|do\s+(?:we|you)\s+have)|(?:(?:is\s+there|are\s+there|do\s+(?:we|you)\s+have|got)\s+)?(?:(?:any|anything|something)(?:\s+(?:docs?|pages?|documents?|documentation|info|written(?:\s+(?:up|down))?))?|(?:docs|pages|documents|documentation)(?=[\s?!.]*$)))(?:\s+(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)|\s+((?:in|on)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?))?(?:\s+at\s+all)?$/i;
+
+/** Plural document nouns that end what is asked after in {@link WHERE_DOCS_BARE}. */
+const PLURAL_DOCS =
+  '(?:docs|documents|documentation|pages|guides|policies|runbooks|playbooks|templates|info|information)';
+/**
+ * "where sick leave documents?", "sick leave documents where?", "where I can get X documents?", "X documents
+ * you have?", "expense guides - where?" (no verb, as typed in a hurry or in other Englishes): where pages of
+ * a kind are is a search for them; the topic must end in a plural document noun ("where printer?" stays a
+ * question).
+ */
+const WHERE_DOCS_BARE = new RegExp(
+  String.raw`^where\s+(?:(?:i|we)\s+(?:can|could|should)\s+(?:get|find|see|read|access)\s+)?(?:(?:the|our|any)\s+)?(\S.{0,120}?\s${PLURAL_DOCS})[\s?!.]*$|^(\S.{0,120}?\s${PLURAL_DOCS})(?:[\s,:;-]+where(?:\s+(?:are\s+they|to\s+find(?:\s+them)?))?|\s+(?:do\s+)?(?:you|u|we)\s+(?:have|got))[\s?!.]*$`,
+  'i',
+);
+
+/** A space after "in"/"on" as {@link TOPIC_THEN_ASK} may read it: a key in capitals, or said with "space". */
+const SPACE_TYPED_AS_KEY = /\s~?[A-Z][A-Z0-9]{1,9}$|\s[Ss]pace$/;
 
 /** The topic of "where do we keep X?" / "where is X documented?" / "X - any docs?", or `undefined`. */
 function whereKeptTopic(core: string): string | undefined {
@@ -243,17 +268,25 @@ function whereKeptTopic(core: string): string | undefined {
   if (core.length > MAX_PAGE_NAME_LINE) return undefined;
   const documented = WHERE_DOCUMENTED.exec(core)?.[1] ?? whereKeptDocument(core);
   if (documented) return documented;
+  const bare = WHERE_DOCS_BARE.exec(core);
+  if (bare) return bare[1] ?? bare[2];
   // "X - anything in HR?": the space goes back after the topic, where the search reads it.
   const asked = TOPIC_THEN_ASK.exec(core);
+  // "ENG: anything on kafka": a word in lower case after "on" is the topic, never a space (a key is typed in capitals).
+  if (asked?.[2] !== undefined && !SPACE_TYPED_AS_KEY.test(asked[2])) return undefined;
   return asked ? [asked[1], asked[2]].filter(Boolean).join(' ') : undefined;
 }
 
+/** "does the wiki cover X?", "does confluence mention X": whether the wiki holds a topic ("does the wiki say …" asks what it says). */
+const WIKI_COVERS =
+  /^(?:does|do|would|will)\s+(?:the\s+|our\s+)?(?:wiki|confluence|docs|documentation|knowledge\s*base)\s+(?:cover|mention|talk\s+about|document|explain|describe|include)\s+(?=\S)/i;
+
 /** "show me what we have on X", "what have we got about X", "whatcha got on X": a search. */
 const WHAT_WE_HAVE =
-  /^(?:show\s+me\s+|tell\s+me\s+)?(?:what|wat|wot)\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you)\s+have|(?:does|do)\s+(?:confluence|the\s+wiki|the\s+docs)\s+(?:have|say)|(?:have|'?ve)\s+(?:we|you)\s+got|we\s+have|we'?ve\s+got|you\s+have|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding)\s+|^(?:whatcha|watcha|wotcha)\s+got\s+(?:on|about|for|regarding)\s+/i;
+  /^(?:show\s+me\s+|tell\s+me\s+)?(?:what|wat|wot)\s+(?:(?:pages|docs|documents|documentation|articles)\s+)?(?:do\s+(?:we|you|u)\s+have|(?:does|do)\s+(?:confluence|the\s+wiki|the\s+docs)\s+(?:have|say)|(?:have|'?ve)\s+(?:we|you|u)\s+got|(?:we|you|u)\s+(?:have|got)|we'?ve\s+got|is\s+there|exists?)\s+(?:(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs)\s+)?(?:on|about|for|regarding|re:?)\s+|^(?:whatcha|watcha|wotcha|whatchu|watchu|wotchu)\s+got\s+(?:on|about|for|regarding|re:?)\s+/i;
 /** "what's in the wiki about X", "whats on confluence on X": what the wiki holds on a topic. */
 const WHAT_IS_IN_WIKI =
-  /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding)\s+/i;
+  /^what(?:'s|s|\s+is)\s+(?:there\s+)?(?:in|on)\s+(?:the\s+)?(?:wiki|confluence|docs|knowledge\s*base)\s+(?:on|about|for|regarding|re:?)\s+|^what(?:'s|s|\s+is)\s+out\s+there\s+(?:on|about|for|regarding|re:?)\s+/i;
 const WHERE_CAN_I_FIND =
   /^(?:where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+find|where\s+(?:do|did|would|should)\s+(?:we|you|they|people)\s+(?:document|keep|store|write\s+(?:up|down))|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could|should)|to)\s+(?:get|see)\s+(?:(?:any|some|the|more)\s+)?(?:(?:info|information|docs?|documentation|details|pages?|stuff)\s+)?(?:on|about|regarding)|where\s+(?:(?:can|do|would|could|should)\s+(?:i|we)|to)\s+(?:read(?:\s+up)?|learn(?:\s+more)?|look)\s+(?:about|on|for|up)|where(?:'s|s|\s+is|\s+are)\s+(?:(?:the|our|any|some)\s+)?(?:docs?|documents?|documentation|pages?|runbooks?|guides?|info|information|details|stuff)\s+(?:for|on|about|of|regarding)|(?:what|which)(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:name\s+of\s+the\s+)?(?:page|doc|document|article)s?\s+(?:(?:(?:should|do|can)\s+i\s+read|are\s+there|is\s+there|do\s+we\s+have|exists?)\s+)?(?:for|about|on)(?=\s)|(?:what|which)\s+(?:pages|docs|documents)\s+(?:mention|talk\s+about|cover|contain|discuss|are\s+about|reference)|(?:what|which)\s+(?:is\s+the\s+)?(?:page|doc|document)\s+(?:mentions|talks\s+about|covers|contains|discusses|is\s+about|references|has|explains|describes|lists|for|about|on))\s+/i;
 /** "where can I see the documents for X", "where I can read the info on Y": pages on a topic, so a search. */
@@ -1067,6 +1100,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (wherePage) return wherePage;
   const searchy =
     SEARCHY_QUESTION.exec(core) ??
+    SEARCHY_GUIDE_TO.exec(core) ??
+    WIKI_COVERS.exec(core) ??
     SEARCHY_IN_SPACE.exec(core) ??
     where ??
     WHAT_WE_HAVE.exec(core) ??

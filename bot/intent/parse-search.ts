@@ -23,7 +23,8 @@ const NAMED_AS_TITLE =
 
 const LEADING_FILLERS: readonly RegExp[] = [
   DESCRIBED_PAGE,
-  /^(?:me|please|pls|plz)\s+/i,
+  // "search to me X", "find for me X" (non-native): whom the search is for, before the topic.
+  /^(?:(?:to|for)\s+me|to\s+us|me|please|pls|plz)\s+/i,
   // "all things hiring", "anything and everything on X": a whole topic, said loosely.
   /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
   // "the latest on X", "news about X": what is new on a topic is a search for it.
@@ -31,21 +32,23 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "(assist with) a search for X", "some reading on X", "whatever mentions X": the topic after the asking noun or verb.
   /^(?:an?\s+)?(?:quick\s+)?(?:search|look|lookup|look-up|dig)\s+(?:for|on|about|into)\s+(?=\S)/i,
   /^(?:some\s+|any\s+)?reading(?:\s+material)?\s+(?:on|about|for)\s+(?=\S)/i,
-  /^(?:whatever|anything|everything)\s+(?:that\s+)?(?:mentions|covers|talks\s+about|is\s+about)\s+(?=\S)/i,
+  /^(?:whatever|anything|everything|anywhere|everywhere|wherever)\s+(?:that\s+)?(?:mentions|covers|talks\s+about|is\s+about|on|about|re|regarding)\s+(?=\S)/i,
+  // "mentions of X", "references to X", "a list of X", "where we mention X": pages that name the topic.
+  /^(?:(?:any|all|the)\s+)?(?:mentions?\s+of|references?\s+to|(?:an?\s+|the\s+)?(?:full\s+)?list\s+of(?:\s+all)?(?:\s+the)?|where\s+(?:we|they|people)\s+(?:mention|reference|talk\s+about|discuss))\s+(?=\S)/i,
   // "the latest leave policy", "the most recent release notes": the bot finds pages by words, not dates.
   /^(?:the\s+)?(?:latest|newest|most\s+recent|most\s+up[\s-]to[\s-]date|recently\s+(?:updated|edited|changed|added|published))\s+(?=\S)/i,
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
   /^(?:(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)|everywhere|anywhere)\s*(?:(?:for|about|on)\s+|:\s*)(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
-  /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|on|for|regarding|re|related\s+to|relating\s+to|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
+  /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+|every\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|smthn|smthng|sumthin|somethin|anythin|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|bout|on|for|regarding|re|w\/|related\s+(?:to|with)|relating\s+(?:to|with)|in\s+relation\s+to|pertaining\s+to|to\s+do\s+with|concerning|referring\s+to|referencing|explaining|discussing|like|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
-  // "whatever we have on X", "everything you've got about X", "whatever there is on X": what the wiki holds on a topic.
-  /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know)|'ve(?:\s+got)?)|there(?:\s+is|'s|s))\s+(?:on|about|for|regarding|re)\s+/i,
+  // "whatever we have on X", "everything you've got about X", "whatever there is on X", "whatever exists about X": what the wiki holds on a topic.
+  /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know|can\s+find)|'ve(?:\s+got)?)|there(?:\s+is|'s|s)|exists?|is\s+(?:out\s+)?there|is\s+available)\s+(?:on|about|for|regarding|re)\s+/i,
   // "on call rota" is a subject, not "search on <call rota>"; "search after the X" (non-native "for").
   /^(?:for|about|on(?!\s+call\b)|regarding|re|after(?=\s+(?:the|an?|our|any|some)\s))(?:\s*:\s*|\s+)/i,
   /^[:\-–—]\s*/,
-  // "topic: jury duty", "keywords: vpn setup", "needed: release calendar": a label before the words, as in a form.
-  /^(?:topic|subject|keywords?|key\s+words|query|(?:search\s+)?terms?|needed|wanted|looking\s+for)\s*(?::|\s[-–—])\s*/i,
+  // "topic: jury duty", "keywords: vpn setup", "needed: release calendar", "docs: kafka": a label before the words, as in a form.
+  /^(?:topic|subject|keywords?|key\s+words|query|(?:search\s+)?terms?|needed|wanted|need|looking\s+for|docs|pages|info)\s*(?::|\s[-–—])\s*/i,
 ];
 const LEADING_SPACE =
   /^(?:in|on|within|inside)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*(?:for|about|on|:)\s+/i;
@@ -57,6 +60,16 @@ const SPACE_THEN_WORDS =
   /^(?:[Ii][Nn]|[Oo][Nn]|[Ww][Ii][Tt][Hh][Ii][Nn]|[Ii][Nn][Ss][Ii][Dd][Ee])\s+(?:(?:the|THE)\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)(?!(?:&|and|AND)\s)/;
 /** "only" around a space clause ("onboarding only in HR", "kafka but only in ENG", "onboarding, HR space only"): not a search word. */
 const ONLY_WITH_SPACE = /(?:\s+but)?\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
+/** "kafka, eng only", "onboarding - HR only": after a break, one word said with "only" is where to look. */
+const KEY_ONLY_AFTER_BREAK = /(?:,|\s[-–—])\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s+only\s*[.!?]*$/;
+
+/** `text` without "only" around a space clause; "X, eng only" said as "X in eng" when the word may be a key. */
+function withoutOnly(text: string): string {
+  const keyOnly = KEY_ONLY_AFTER_BREAK.exec(text);
+  if (keyOnly && acceptTypedSpaceWord(keyOnly[1]!, false))
+    return `${text.slice(0, keyOnly.index)} in ${keyOnly[1]}`;
+  return text.replace(ONLY_WITH_SPACE, '');
+}
 /** "search ENG for X", "search HR: X": an upper-case space key right after the verb. */
 const KEY_THEN_FOR = /^()(~?[A-Z][A-Z0-9]{1,9})()(?:\s+(?:for|about)\s+|\s*:\s+)/;
 /** "search the sales space for X", "look in the ENG space for X": a space named with "space", then the topic. */
@@ -99,19 +112,27 @@ const RESULTS_ASKED = new RegExp(
  * think it's an ADR"): it doubts, never names. Kept as data; read from where it starts to the end.
  */
 const HEDGE_AFTER =
-  /(?<![\s,;(-])[\s,;(-]+(?:if\s+(?:that|it|one|this|such\s+a\s+(?:page|doc|thing))\s+(?:exists|is\s+a\s+thing)|if\s+(?:there\s+is|there'?s|there\s+are|we\s+have|we'?ve\s+got|you\s+have|you'?ve\s+got|(?:we|you)\s+got)\s+(?:one|any|anything|something|such|it|that|an?\s+(?:page|doc|article)|(?:a\s+)?(?:page|doc)s?)\b|if\s+(?:any|anything\s+exists)\b|(?:or\s+)?whatever\s+(?:it'?s|its|it\s+is|they'?re|the\s+page\s+is)\s+called|(?:i'?m\s+|im\s+)?not\s+sure\s+(?:what|how)\s+(?:it'?s|its|it\s+is|the\s+page\s+is)\s+(?:called|named|titled)|(?:or\s+)?(?:that|this)\s+kind\s+of\s+(?:thing|stuff)|i\s+think\s+(?:it'?s|its|it\s+is|there'?s|there\s+is|we\s+have)\b|i\s+(?:believe|reckon)\s+(?:it'?s|its|it\s+is|there'?s|there\s+is|we\s+have)\b)(?=.{0,80}$)/i;
+  /(?<![\s,;(-])[\s,;(-]+(?:if\s+(?:that|it|one|this|such\s+a\s+(?:page|doc|thing))\s+(?:exists|is\s+a\s+thing)|if\s+(?:there\s+is|there'?s|there\s+are|we\s+have|we'?ve\s+got|you\s+have|you'?ve\s+got|(?:we|you)\s+got)\s+(?:one|any|anything|something|such|it|that|an?\s+(?:page|doc|article)|(?:a\s+)?(?:page|doc)s?)\b|if\s+(?:any|anything\s+exists)\b|if\s+(?:anything|something)\s+(?:comes|turns|shows)\s+up\b|if\s+(?:that|this)\s+makes\s+sense\b|(?:or\s+)?whatever\s+(?:it'?s|its|it\s+is|they'?re|the\s+page\s+is)\s+called|(?:i'?m\s+|im\s+)?not\s+sure\s+(?:what|how)\s+(?:it'?s|its|it\s+is|the\s+page\s+is)\s+(?:called|named|titled)|(?:or\s+)?(?:that|this)\s+kind\s+of\s+(?:thing|stuff)|i\s+think\s+(?:it'?s|its|it\s+is|there'?s|there\s+is|we\s+have)\b|i\s+(?:believe|reckon)\s+(?:it'?s|its|it\s+is|there'?s|there\s+is|we\s+have)\b)(?=.{0,80}$)/i;
 
 /** "anything parking related", "stuff kafka-related": the topic between a vague word and "related". */
 const TOPIC_RELATED =
-  /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|stuff|things|info|content|articles)$/i;
+  /^(?:anything|everything|something|stuff|things|pages|docs|all)\s+(\S.{0,200}?)(?:\s+|-)related$|^(\S.{0,200}?)(?:\s+|-)related\s+(?:pages|docs|documents|documentation|stuff|things|info|information|content|articles|material|materials)$/i;
+
+/** "pages where contoso is mentioned", "docs in which X is covered": the topic between "where" and the verb. */
+const PAGES_WHERE_MENTIONED =
+  /^(?:(?:all|any|the)\s+)?(?:pages?|docs?|documents?|places?|articles?)\s+(?:where|in\s+which|that)\s+(\S.{0,200}?)\s+(?:is|are|gets?|was|were|has\s+been|have\s+been)\s+(?:mentioned|referenced|discussed|covered|explained|described)$/i;
+
+/** "(pages with kafka) in them", "(docs with the word X) in it": where the words are, typed in lower case ("in IT" is a space). */
+const IN_THEM = /(?<!\s)\s+in\s+(?:them|it)[\s.!?]*$/;
 
 /** The words without what is asked about the results, a hedge after them, and "anything … related" around the topic. */
 function withoutResultsAsked(text: string): string {
-  const asked = RESULTS_ASKED.exec(text);
+  const asked = RESULTS_ASKED.exec(text) ?? IN_THEM.exec(text);
   const unasked = asked && asked.index > 0 ? text.slice(0, asked.index) : text;
   const hedge = HEDGE_AFTER.exec(unasked);
   const words = hedge && hedge.index > 0 ? unasked.slice(0, hedge.index) : unasked;
-  const related = TOPIC_RELATED.exec(trimEndWhere(words, isTrailingStop));
+  const trimmed = trimEndWhere(words, isTrailingStop);
+  const related = TOPIC_RELATED.exec(trimmed) ?? PAGES_WHERE_MENTIONED.exec(trimmed);
   return related ? (related[1] ?? related[2]!) : words;
 }
 
@@ -153,8 +174,8 @@ function withoutVagueNoun(words: string): string {
   return topic.length > 0 ? topic : words;
 }
 
-/** What a search verb may have after it that names nothing ("search pls", "find for me", "search asap"). */
-const COURTESY_AFTER_VERB = wordSet('pls plz please kindly me us for thanks thx ty now asap quickly');
+/** What a search verb may have after it that names nothing ("search pls", "find for me", "search asap", "do the search again"). */
+const COURTESY_AFTER_VERB = wordSet('pls plz please kindly me us for thanks thx ty now asap quickly again');
 
 /** True when the words are only courtesy, so the topic was typed elsewhere ("vpn - search pls"). */
 function isCourtesyOnly(words: string): boolean {
@@ -202,10 +223,9 @@ export function parseSearchWords(remainder: string): Intent {
     : undefined;
   if (titled) return { kind: 'page-by-name', request: { operation: 'get', ref: titled } };
   let text = withoutResultsAsked(
-    withoutNameResidue(
-      stripLeading(withoutNameResidue(withSpaceOfNamed(remainder.trim()), true)),
-      true,
-    ).replace(ONLY_WITH_SPACE, ''),
+    withoutOnly(
+      withoutNameResidue(stripLeading(withoutNameResidue(withSpaceOfNamed(remainder.trim()), true)), true),
+    ),
   );
   let spaceKey: string | undefined;
   const acceptSpaceWord = spaceWordReader(remainder);
@@ -220,7 +240,15 @@ export function parseSearchWords(remainder: string): Intent {
   }
   text = text.replace(TRAILING_WHERE, '');
   const trailing = spaceKey ? undefined : TRAILING_SPACE.exec(text);
-  if (trailing) {
+  // "policy on pets", "a talk on kafka": "on" and a word in lower case is what the pages are about; a
+  // space after "on" is typed as a key ("on ENG") or said with "space" ("on the eng space").
+  const topicOn =
+    trailing != null &&
+    trailing[1] === undefined &&
+    trailing[3] === undefined &&
+    /^\s+on\s/i.test(trailing[0]) &&
+    !/\p{Lu}/u.test(trailing[2] ?? '');
+  if (trailing && !topicOn) {
     spaceKey = acceptSpaceWord(trailing[2] ?? '', trailing[1] !== undefined || trailing[3] !== undefined);
     if (spaceKey) text = text.slice(0, trailing.index);
   }
@@ -228,11 +256,13 @@ export function parseSearchWords(remainder: string): Intent {
   // "engineering space kafka": one word too long for a key, then "space", then a word not in capitals: a
   // space's name, then the topic (read with the space directory); "kafka space eng" keeps its key.
   const before = keyOnly ? text.slice(0, keyOnly.index).trim() : '';
+  // "legal space NDAs": a word in mixed case after "space" is no key, so what comes before names the space.
   const nameThenTopic =
     keyOnly?.[4] !== undefined &&
     !/\s/.test(before) &&
     !/^~?[A-Z][A-Z0-9]+$/.test(keyOnly[4]) &&
-    acceptTypedSpaceWord(before, false) === undefined;
+    (acceptTypedSpaceWord(before, false) === undefined ||
+      (/\p{Ll}/u.test(keyOnly[4]) && /\p{Lu}/u.test(keyOnly[4])));
   if (keyOnly && !nameThenTopic) {
     const named = keyOnly[1] !== undefined || keyOnly[3] !== undefined || keyOnly[6] !== undefined;
     spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? '', named);

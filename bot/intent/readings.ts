@@ -144,6 +144,18 @@ const ASKING_VERBS = new Set(
   ),
 );
 
+/** Vague nouns that, after one word, make it a topic ("kafka stuff"), unless that word is a verb of doing. */
+const TOPIC_NOUN_AFTER = new Set(['stuff', 'things']);
+/** Verbs that take "stuff" or "things" as their object ("fix stuff", "sort things"). Kept as data. */
+const DOING_VERBS = new Set(
+  (
+    'do fix sort handle deal check update change send share finish clean tidy move delete remove add get make ' +
+    'organise organize arrange take bring put edit review approve merge push test try sort see look find open ' +
+    'search create write read start stop buy order pack ship file track chase cover manage run build break ' +
+    'mention note list need want'
+  ).split(' '),
+);
+
 /**
  * True for a request whose object only points ("sort that thing out", "take care of it", "do this
  * for me"): a verb, then only vague words, one of them pointing. There is nothing to search for or
@@ -154,6 +166,8 @@ export function isVagueRequest(core: string): boolean {
   const [verb, ...rest] = words;
   if (verb === undefined || !/^\p{L}+$/u.test(verb) || rest.length === 0) return false;
   if (ASKING_VERBS.has(verb) || VAGUE.has(verb)) return false;
+  // "gdpr stuff", "onboarding things": a topic and a vague noun, searched for ("fix stuff" still points).
+  if (rest.length === 1 && TOPIC_NOUN_AFTER.has(rest[0]!) && !DOING_VERBS.has(verb)) return false;
   return rest.every(namesNothing) && rest.some((word) => POINTING.has(word));
 }
 

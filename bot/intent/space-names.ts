@@ -317,6 +317,16 @@ function isFromNameTail(text: string, phrase: TailPhrase): boolean {
   return !phrase.marked && /^[A-Z][a-z]+$/.test(phrase.name) && /^from\s/i.test(text.slice(phrase.start));
 }
 
+/**
+ * "kafka on eng": on search words only, one short word in lower case after "on" at the end, which the
+ * parser leaves in the words ("policy on pets" is a topic); it names a space only as a key of the directory.
+ */
+function isKeyAfterOn(text: string, phrase: TailPhrase): boolean {
+  return (
+    !phrase.marked && /^[a-z][a-z0-9]{1,5}$/.test(phrase.name) && /^on\s/i.test(text.slice(phrase.start))
+  );
+}
+
 /** The text without a trailing space phrase that names one space of the directory, and that space's key. */
 function takeTailSpace(
   text: string,
@@ -326,9 +336,10 @@ function takeTailSpace(
   for (const phrase of tailPhrases(text)) {
     // "team rituals in Engineering": on a page name too, a capitalised word after words in lower case is a space.
     const proper = isProperNameTail(text, phrase) || (!search && isFromNameTail(text, phrase));
-    if (!isCandidate(phrase) && !proper) continue;
+    const keyOn = search && isKeyAfterOn(text, phrase);
+    if (!isCandidate(phrase) && !proper && !keyOn) continue;
     const match = spaceNamed(phrase.name, index);
-    if (match === undefined) continue;
+    if (match === undefined || (keyOn && !isCandidate(phrase) && !proper && match.by !== 'key')) continue;
     // A person's first name alone ("in Jane") is no space of theirs unless marked ("in Jane's space").
     if (!phrase.marked && match.by === 'word' && (!proper || match.key.startsWith('~'))) continue;
     const rest = text.slice(0, phrase.start).trimEnd();
@@ -425,6 +436,20 @@ function leadingUnmarkedPhrases(text: string): { name: string; topicStart: numbe
   if ((said || placed) && next && !MARKERS.has(next.text.toLowerCase().replace(/[?!.,;:]+$/, '')))
     phrases.push({ name: said ? said[1]! : head.text, topicStart: next.start });
   return phrases;
+}
+
+/**
+ * "(search Sales for) anything about renewals", "(HR for) docs on probation": a vague noun and its
+ * preposition left before the topic once a space named first is taken off (the parser could not tell
+ * the name was a space, so it kept them). Kept as data; one anchored match.
+ */
+const VAGUE_LEAD =
+  /^(?:(?:any|some|the|all)\s+)?(?:anything|something|smth|stuff|things|info|information|pages?|docs?|documents?|documentation|articles?)\s+(?:about|on|regarding|re|related\s+to|concerning|mentioning|covering)\s+(?=\S)/i;
+
+/** The topic without a vague noun before it (see {@link VAGUE_LEAD}); unchanged when nothing else is left. */
+function withoutVagueLead(topic: string): string {
+  const lead = VAGUE_LEAD.exec(topic);
+  return lead ? topic.slice(lead[0].length) : topic;
 }
 
 function takeLeadingSpace(text: string, index: SpaceIndex): { rest: string; key: string } | undefined {
@@ -580,7 +605,9 @@ function nameOperation(
           ? request
           : { ...request, words, spaceKey };
       }
-      const taken = takeTailSpace(request.words, index, true) ?? takeLeadingSpace(request.words, index);
+      const tail = takeTailSpace(request.words, index, true);
+      const lead = tail ? undefined : takeLeadingSpace(request.words, index);
+      const taken = tail ?? (lead ? { ...lead, rest: withoutVagueLead(lead.rest) } : undefined);
       return taken ? { ...request, words: taken.rest, spaceKey: taken.key } : request;
     }
     case 'get': {

@@ -71,6 +71,11 @@ const READ_AS: Readonly<Record<string, string>> = {
   wat: 'what',
   hav: 'have',
   hve: 'have',
+  // phone spelling: "do u hv docs on X", "whr r the X docs"
+  hv: 'have',
+  whr: 'where',
+  nething: 'anything',
+  wher: 'where',
   lst: 'last',
   frm: 'from',
   fnd: 'find',
