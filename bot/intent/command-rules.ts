@@ -81,7 +81,7 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
  */
 const PAGE_THEN_EDIT =
-  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:pls|please|plz))?\s*:))/i;
+  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:s\/(?=[^/\n]{1,200}\/)|(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:pls|please|plz))?\s*:))/i;
 
 /** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
 const PAGE_THEN_STATED =
@@ -219,12 +219,13 @@ const RULES: readonly Rule[] = [
     updateRule('append-quoted'),
   ],
   [
-    /^(?:append|add|insert|(?:put|write)(?=\s+(?:under|below|beneath)\s))\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/|\d))/i,
+    /^(?:append|add|insert|(?:put|write)(?=\s+(?:under|below|beneath)\s))\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/|\d)|(?:under|below|beneath)\s[^:\n]{1,120}:(?!\/\/|\d))/i,
     // "add the new hires to the onboarding page: Ana, Sam": the page after the link word, the text after the colon.
+    // "add that they want SSO to Customer Meeting Notes: Contoso": a clause first is the text, the colon the title's.
     (rest, body) =>
       parsePageThenColonText(rest, body) ??
       parseDescribedAppend(rest, body) ??
-      parseUpdate('append-to', rest, body),
+      (/^that\s/i.test(rest) ? parseAppendSaying(rest, body) : parseUpdate('append-to', rest, body)),
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [
@@ -357,6 +358,8 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseChangeInFigures(rest, body),
   ],
   [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
+  // "s/Okta/Entra/ in the VPN Setup Guide": a replace in sed's notation, then the page.
+  [/^(?=s\/[^/\n]{1,200}\/)/, updateRule('sed')],
   // "update "vpn.old.io" to "vpn.new.io" in X": quoted old and new text after "update" (a quoted page stays a page).
   [/^update\s+(?=["“][^"”\n]{1,200}["”]\s+(?:to|into|->|→)\s*["“])/i, updateRule('change')],
   [
@@ -686,8 +689,13 @@ function purposeThenCommand(lead: string, rest: string, body: string): Intent | 
   if (!purpose || PAGE_LIKE_TARGET.test(purpose[0].replace(/\s[A-Z]/g, ' x'))) return undefined;
   const command = stripPoliteness(rest.slice(purpose[0].length));
   const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
+  // "For the Laptop Setup, in section "Windows" add: …": a part of a page is no page of its own; the lead named it.
+  if (read?.kind === 'page-by-name' && PART_FIRST.test(read.request.ref.words)) return undefined;
   return read?.kind === 'operation' || read?.kind === 'page-by-name' ? read : undefined;
 }
+
+/** Page words that start with a part of a page ("section "Windows"", "the Linux part"): no page's name. */
+const PART_FIRST = new RegExp(String.raw`^(?:the\s+)?${PART_NOUN}\b`, 'i');
 
 function statedAfterPage(line: string, body: string): Intent | undefined {
   const match = PAGE_THEN_STATED.exec(line);
@@ -730,9 +738,12 @@ const THING_ON_PAGE = /^the\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+(?:on|in)\s+
 /** Only a space ("HR", "the HR space"), never a page. */
 const SPACE_ONLY = /^(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}$|\s(?:space|wiki)$/;
 
-/** "rewrite / replace the whole (of the) X page: …", "redo the entire X with: …". */
+/**
+ * "rewrite / replace the whole (of the) X page: …", "redo the entire X with: …", "replace the whole content
+ * of page 12 with: …" (what is replaced, named before "of", is no part of the page).
+ */
 const WHOLE_PAGE =
-  /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+to\s+say\s*:?)\s*(?=\S)/i;
+  /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:(?:body|content|contents|text)\s+(?:of|on|in)\s+|of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+to\s+say\s*:?)\s*(?=\S)/i;
 
 /** "overwrite the Team Rituals page with: …": all of the page replaced; the colon says the new text follows. */
 const OVERWRITE_PAGE =

@@ -3,6 +3,7 @@ import {
   EDIT_VERB,
   joinMarkdown,
   markdownEdit,
+  PLACE_QUESTION,
   parseEditText,
   replaceEdit,
 } from './edit-text.js';
@@ -131,8 +132,11 @@ function describedSection(
 /** The colon before the text: not the one of a link ("https://") or of a time ("moved to 9:45"). */
 const TEXT_COLON = /:(?!\/\/|\d)/;
 
-/** Words that quote what is added ("a line saying …"): the text is then before the page, not after it. */
-const QUOTES_TEXT = /\b(?:saying|says|reading|stating|text)\b|["“‘«„]/i;
+/**
+ * Words that quote what is added ("a line saying …", "that they want SSO"): the text is then before the
+ * page, not after it.
+ */
+const QUOTES_TEXT = /\b(?:saying|says|reading|stating|text)\b|["“‘«„]|^\s*that\s/i;
 
 /**
  * "add the new hires to the onboarding page: Ana, Sam": something described, a link word, the page,
@@ -173,6 +177,9 @@ export function parsePageThenColonText(remainder: string, bodyLines: string): In
   const head = text.slice(0, colon).trim().replace(MOVE_LINK, '');
   const markdown = joinMarkdown(text.slice(colon + 1).trim(), bodyLines || undefined);
   const part = sectionInPageName(head);
+  // "add under review: Sam", "put under Day 1: …": "under" names a heading (or an idiom), never the page.
+  if (!part && /^(?:under|below|beneath)\s/i.test(head))
+    return failure('Which page? Name it with the heading: add under "Heading" in <page>: <text>.');
   const cursor = new TextCursor(part ? part.page : head.replace(LINK_FIRST, ''));
   const ref = readTarget(cursor, 'end');
   if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
@@ -184,7 +191,7 @@ export function parsePageThenColonText(remainder: string, bodyLines: string): In
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?|(?:you|u)\s+(?:must|should|can|could|need\s+to|have\s+to)\s+(?:please\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
-  String.raw`\s+update(?:\s+(?:pls|please|plz))?\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+(?:section\b|(?=["“]))|(?:modify|amend)\s))`,
+  String.raw`\s+update(?:\s+(?:pls|please|plz))?\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]\s*|\s+(?=s\/[^/\s][^/\n]{0,199}\/)|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+(?:section\b|(?=["“]))|(?:modify|amend)\s))`,
   'i',
 );
 /** Courtesy between the page and its edit ("in the X, can you please add …", "please to put"), dropped. */
@@ -247,7 +254,10 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
   const named = text.slice(0, end.index);
   const wished = SHOULD_SAY.exec(named.trim());
   if (wished && end[0].includes(':')) return wishedText(wished[1] ?? wished[2]!, text, end, bodyLines);
-  const ref = readTarget(new TextCursor(named.replace(PAGE_COMPLAINT, '')), 'end');
+  // "under Compensation in the rota add: Sam": the part is read off first, so "in the rota" stays the page
+  // (read alone, "under Compensation in the rota" took "rota" for a space).
+  const part = sectionInPageName(named);
+  const ref = readTarget(new TextCursor((part ? part.page : named).replace(PAGE_COMPLAINT, '')), 'end');
   if (typeof ref === 'string') return undefined;
   const editText = text.slice(end.index + end[0].length).replace(COURTESY_BEFORE_EDIT, '');
   const written = bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText;
@@ -258,7 +268,12 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
     typeof parsed === 'string' && plain && editText.trim().length > 0
       ? parseEditText(`append: ${written}`, true)
       : parsed;
-  return typeof edit === 'string' ? undefined : update(ref, edit);
+  // "in the rota, add to the first part: Sam": the page and the text read, only the place is unclear.
+  if (edit === PLACE_QUESTION) return failure(edit);
+  if (typeof edit === 'string') return undefined;
+  return part && (edit.kind === 'append' || edit.kind === 'body')
+    ? update(ref, { kind: 'section', heading: part.heading, markdown: edit.markdown })
+    : update(ref, edit);
 }
 
 /**

@@ -115,14 +115,19 @@ const PLACE_ON_PAGE =
 /** Words that point at a place instead of naming a heading ("the first part", "the same section"). */
 const PLACE_NOT_HEADING =
   /^(?:\d+|this|that|same|whole|entire|first|last|next|other|new|top|bottom|end|start|beginning|middle|right|correct|relevant|appropriate)$/i;
+/** What the bot asks when text should go to a place it cannot find ("the first part"). */
+export const PLACE_QUESTION = 'Which heading should it go under? Name it: add under "Heading": <text>.';
+/** A place that is the end of the page ("the last section"): an append goes there anyway. */
+const PLACE_AT_END = /^(?:last|bottom|end)$/i;
 /**
  * Where text goes under a heading, after the page ("write under the heading "Load tests": …", "add to the
- * "Day 1" section: …", "put below "FAQ": …", "add under the Mac heading: …"): an append's verb, then
- * "under"/"below" (verb or not) or "in"/"to" (after the verb only), then the heading: quoted (with or
+ * "Day 1" section: …", "put below "FAQ": …", "add under the Mac heading: …", "in section "Windows" add: …"):
+ * an append's verb, then "under"/"below" (verb or not) or "in"/"to" (after the verb, or "in" before a quoted
+ * heading and its part word), then the heading: quoted (with or
  * without the part word), or unquoted with the part word after it; then the colon. Bounded runs only.
  */
 const UNDER_HEADING_LINE = new RegExp(
-  String.raw`^[ \t]*(?:(?:add|append|put|write|insert|include)[ \t]+(?:(?:this|it|the[ \t]+following|${ADDED_LINE})[ \t]+)?(?:under|below|beneath|in|into|to)|under|below|beneath)[ \t]+(?:the[ \t]+)?(?:(?:${PART_WORD}[ \t]+(?:called[ \t]+|named[ \t]+|titled[ \t]+)?)?["“]([^"“”\n]{1,80})["”](?:[ \t]+${PART_WORD})?|([^"“”:,\n]{1,60}?)[ \t]+${PART_WORD})[ \t]*(?:,?[ \t]*(?:add|append|put|write|insert|please|pls))?[ \t]*:[ \t]*`,
+  String.raw`^[ \t]*(?:(?:add|append|put|write|insert|include)[ \t]+(?:(?:this|it|the[ \t]+following|${ADDED_LINE})[ \t]+)?(?:under|below|beneath|in|into|to)|under|below|beneath|in(?=[ \t]+(?:the[ \t]+)?(?:${PART_WORD}[ \t]+["“]|["“][^"“”\n]{1,80}["”][ \t]+${PART_WORD})))[ \t]+(?:the[ \t]+)?(?:(?:${PART_WORD}[ \t]+(?:called[ \t]+|named[ \t]+|titled[ \t]+)?)?["“]([^"“”\n]{1,80})["”](?:[ \t]+${PART_WORD})?|([^"“”:,\n]{1,60}?)[ \t]+${PART_WORD})[ \t]*(?:,?[ \t]*(?:add|append|put|write|insert|please|pls))?[ \t]*:[ \t]*`,
   'i',
 );
 /** A first word that may be an edit keyword typed wrong ("apend:", "replcae \"a\"", "secton \"H\":"). */
@@ -141,6 +146,20 @@ const UNQUOTED_EDIT = new RegExp(
   String.raw`^[ \t]*(?:replace|change|swap|switch|correct|fix|modify|amend)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:with|to|into|for|by|as|->|→)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
   'i',
 );
+
+/**
+ * "s/Okta/Entra/", "s/vpn1/vpn2/g": a replace in the notation of sed, as engineers type it: the old and new
+ * text between slashes (no slash inside either), an optional "g". Bounded runs, no backtracking between them.
+ */
+export const SED_EDIT = /s\/([^/\n]{1,200})\/([^/\n]{0,200})\/g?(?![\w/])/y;
+
+/** The sed-style replace at `cursor` ({@link SED_EDIT}), the cursor moved past it, or `undefined` (cursor unmoved). */
+export function readSedEdit(cursor: TextCursor): UpdateEdit | undefined {
+  const sed = cursor.take(SED_EDIT);
+  const find = sed?.[1]?.trim() ?? '';
+  if (!sed || find.length === 0) return undefined;
+  return { kind: 'replace', find, replaceWith: sed[2]!.trim() };
+}
 
 export function splitFirstLine(text: string): [string, string | undefined] {
   const newline = text.indexOf('\n');
@@ -360,6 +379,9 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
   const headed = under ?? bare;
   if (headed && heading.length > 0 && !PLACE_NOT_HEADING.test(heading))
     return sectionEdit(`${JSON.stringify(heading)}: ${text.slice(headed[0].length)}`);
+  // "add to the last section: …" goes where an append goes; "add to the first part: …" names no heading to find.
+  if (headed && PLACE_NOT_HEADING.test(heading))
+    return PLACE_AT_END.test(heading) ? markdownEdit('append', text.slice(headed[0].length)) : PLACE_QUESTION;
   const natural = naturalEdit(firstLine, following);
   if (natural !== undefined) return natural;
   const unquoted = unquotedEdit(firstLine, following);
@@ -380,6 +402,10 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
       ? edit
       : 'Only one replace per update: nothing may follow replace "old" with "new".';
   }
+  const sedCursor = new TextCursor(firstLine);
+  sedCursor.skipSpaces();
+  const sed = readSedEdit(sedCursor);
+  if (sed && /^[\s.!]*$/.test(sedCursor.rest()) && !following?.trim()) return sed;
   const title = TITLE_LINE.exec(firstLine);
   if (title && /^[ \t]*(?:title|rename)/i.test(firstLine)) {
     if (following !== undefined && following.trim().length > 0) return 'A new title must fit on one line.';

@@ -9,6 +9,7 @@ import {
   markdownEdit,
   NAMED_BEFORE_FROM,
   parseEditText,
+  readSedEdit,
   replaceEdit,
   sectionEdit,
   TYPED_APPENDS,
@@ -22,7 +23,7 @@ import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
-import { titleBeforeSecondColon } from './title-with-colon.js';
+import { titleBeforeSecondColon, titleBeforeThat } from './title-with-colon.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
 import { splitWhen } from './when-phrase.js';
@@ -37,6 +38,7 @@ export type UpdateMode =
   | 'set-body'
   | 'replace'
   | 'change'
+  | 'sed'
   | 'section';
 
 /**
@@ -84,6 +86,13 @@ const AT_THE_END = /(?<=\S),?\s+(?:right\s+)?at\s+the\s+(?:very\s+)?(?:bottom|en
 const ADDED_LABEL =
   /^(?:(?:one\s+)?more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)\s*:\s*(?=\S)/i;
 
+/**
+ * A place at the start of a page, read where a page's name goes ("add to the first part: Sam", "… to the top
+ * of the rota: …"): text goes at the end or under a named heading, so the bot asks instead of guessing.
+ */
+const PLACE_AT_START =
+  /^(?:the\s+)?(?:very\s+)?(?:(?:first|opening|top)\s+(?:part|section|bit|paragraph|heading|line)|(?:top|beginning|start)(?=\s+of\s))(?:\s+of\s+\S[^\n]{0,200})?$/i;
+
 /** Words that point back and go on ("it to 9", "that to Friday"): never a page's name. */
 const POINTED_NAME = /^(?:it|that|this|them)\s+(?:to|into|as|with)\b/i;
 
@@ -93,6 +102,15 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
   if (ref.kind === 'title-search' && (POINTED_NAME.test(ref.words) || isPointingFind(ref.words, 'any')))
     return failure(
       'Which page, and what should change? Put the old and new text in quotes: replace "old" with "new" in <page>.',
+    );
+  if (
+    ref.kind === 'title-search' &&
+    (edit.kind === 'append' || edit.kind === 'body') &&
+    PLACE_AT_START.test(ref.words)
+  )
+    return failure(
+      'I can add text at the end of a page or under a heading it has. Which heading should it go under? ' +
+        'Write: add under "Heading" in <page>: <text>.',
     );
   // "add X under the Parking heading of the Office Guide": the part named with the page is a section.
   const part =
@@ -443,7 +461,11 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
           : null;
       if (titled) return appendAfterColonTitle(titled, cursor.text, bodyLines);
       // "append to Runbook: Kafka Consumer Lag: restart it last": the first colon is the title's.
-      const twoColons = mode === 'append-to' ? titleBeforeSecondColon(cursor.text) : undefined;
+      // "… Customer Meeting Notes: Contoso that they want SSO": the colon is the title's, "that" starts the text.
+      const twoColons =
+        mode === 'append-to'
+          ? (titleBeforeSecondColon(cursor.text) ?? titleBeforeThat(cursor.text))
+          : undefined;
       if (twoColons) {
         const said = cursor.text.slice(twoColons.textStart);
         return finish(readTarget(new TextCursor(twoColons.page)), () =>
@@ -511,6 +533,13 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       if (!cursor.take(CONNECTOR)) return failure('Say which page: replace "old" with "new" in page 123456.');
       const ref = readTarget(cursor);
       return finish(ref, () => edit);
+    }
+    case 'sed': {
+      // "s/Okta/Entra/ in the VPN Setup Guide": the old and new text first, then the page.
+      const edit = readSedEdit(cursor);
+      if (!edit) return failure('Write it as: s/old text/new text/ in <page>.');
+      if (!cursor.take(CONNECTOR)) return failure('Say which page: s/old text/new text/ in page 123456.');
+      return finish(readTarget(cursor), () => edit);
     }
     case 'section': {
       const heading = readQuoted(text, 0);

@@ -57,6 +57,11 @@ const PART_THEN_PAGE: readonly RegExp[] = [
   ),
   // "under Equipment in the Remote Work Policy": "under" alone before a heading in words.
   new RegExp(String.raw`^under\s+(?:the\s+)?${HEADING}(?:${PART_OF}|\s+(?:to|onto|into)\s+)${PAGE}$`, 'i'),
+  // "below "Linux" on the VPN Setup Guide": "below" names a heading only in quotes ("below the last line of X" is a place).
+  new RegExp(
+    String.raw`^(?:below|beneath)\s+(?:the\s+)?["“‘]([^"“”‘’\n]{1,60})["”’](?:\s+${PART_NOUN})?(?:${PART_OF}|\s+(?:to|onto|into)\s+)${PAGE}$`,
+    'i',
+  ),
 ];
 const PAGE_THEN_PART: readonly RegExp[] = [
   // "Office Guide, under the Parking heading", "X - in the Parking part", "X: the Equipment section".
