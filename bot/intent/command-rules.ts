@@ -92,7 +92,7 @@ const PAGE_THEN_STATED =
  * change the name to Y"); the page is at most a title's length and holds no quote or question mark.
  */
 const PAGE_THEN_RENAME =
-  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:rename(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:the|its|it'?s)\s+(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
+  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:rename|retitle)(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:the|its|it'?s)\s+(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -239,7 +239,8 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "(is there a way to) get the office guide to say …": the page asked to say something (before "get" opens it).
-    /^(?=(?:get|have)\s+(?:the|our)\s[^:\n]{1,120}?\s+to\s+(?:also\s+)?(?:say|mention|include|read)\s)/i,
+    // "get Team Rituals updated with: …": the page to be updated, then its edit.
+    /^(?=(?:get|have)\s+(?:the|our)\s[^:\n]{1,120}?\s+to\s+(?:also\s+)?(?:say|mention|include|read)\s|(?:get|have)\s+\S[^:,\n]{0,120}?\s+(?:updated|changed|edited|amended)(?:\s*[:\-–—]|\s+(?:with|to\s+(?:say|read|mention|include|state))\b))/i,
     (rest, body) => {
       const moved = rewriteLooseForm(rest);
       return moved ? applyRules(moved, body) : undefined;
@@ -296,7 +297,8 @@ const RULES: readonly Rule[] = [
   ],
   [/^(?:pull|bring)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
-    /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
+    // "change the title of X to Y", "change title X to Y" (no "of": "title" alone, then the page and "to").
+    /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:(?:title|name)\s+(?:of|for|on)\s+|title\s+(?=\S[^\n]{0,150}?\s(?:to|into|as)\s))/i,
     updateRule('set-title'),
   ],
   [
