@@ -20,7 +20,7 @@ import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import { isComplaint, unclear } from './readings.js';
-import { PART_NOUN } from './section-heading.js';
+import { isUnderIdiom, PART_NOUN } from './section-heading.js';
 import { readSpaceClause, readSpaceName } from './space-key.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
@@ -81,7 +81,7 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
  */
 const PAGE_THEN_EDIT =
-  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:s\/(?=[^/\n]{1,200}\/)|(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:pls|please|plz))?\s*:))/i;
+  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:s\/(?=[^/\n]{1,200}\/)|(?:please\s+)?update(?=\s+[^"“\n:]{1,60}?\s(?:to|into)\s)|(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:pls|please|plz))?\s*:))/i;
 
 /** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
 const PAGE_THEN_STATED =
@@ -284,7 +284,7 @@ const RULES: readonly Rule[] = [
         read?.kind === 'page-by-name' &&
         read.request.operation === 'update' &&
         read.request.edit.kind === 'section';
-      return section ? read : undefined;
+      return section ? read : headingThenAppend(rest, body);
     },
   ],
   [
@@ -317,6 +317,11 @@ const RULES: readonly Rule[] = [
   [
     // "update the section Parking in X: …", "add a section "Parking" to X: …": the heading, then the page.
     /^(?:(?:update|edit|change|rewrite|replace)\s+|(?:add|create|write)\s+(?:an?\s+)?(?:new\s+)?(?=(?:sub-?)?section\s))(?:the\s+)?(?:sub-?)?section\s+(?=\S)/i,
+    (rest, body) => parseUpdate('section', quotedHeading(rest), body),
+  ],
+  [
+    // "new section Escalation in the Incident Response Process: …": a new section with no verb, then the page.
+    /^(?:an?\s+)?new\s+(?:sub-?)?section\s+(?:(?:called|named|titled)\s+)?(?=\S[^\n]{0,200}?\s(?:in|on|of|to|for)\s)/i,
     (rest, body) => parseUpdate('section', quotedHeading(rest), body),
   ],
   [
@@ -521,7 +526,7 @@ const RULES: readonly Rule[] = [
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
     // section named after it, a colon and the new text, no verb (the text may not be a question).
-    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section|(?:the\s+)?["“][^"”\n,?]{1,60}["”]\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
+    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section|(?:the\s+)?["“][^"”\n,?]{1,60}["”]\s+section)|\s+(?:>|-+>|→|›|»)\s+[^:\n"“,?>→›»]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
@@ -536,16 +541,44 @@ const RULES: readonly Rule[] = [
   [PAGE_THEN_STATED, (_rest, body, match) => verblessReplace(match, body)],
 ];
 
+/** "under the Linux heading, …": a heading alone (no page) before a comma; "under review, …" is an idiom. */
+const HEADING_ALONE_FIRST = new RegExp(
+  String.raw`^under\s+(?:the\s+)?(?:${PART_NOUN}\s+)?["“]?([^"“”\n,:]{1,60}?)["”]?(?:\s+${PART_NOUN})?\s*,\s*(?=\S)`,
+  'i',
+);
+
+/**
+ * "under the Linux heading, add to the VPN Setup Guide: …": the heading first, then an append that names its
+ * page; read as the section edit. `undefined` unless the rest reads as an append to a page.
+ */
+function headingThenAppend(line: string, body: string): Intent | undefined {
+  const heading = HEADING_ALONE_FIRST.exec(line);
+  if (!heading || isUnderIdiom(heading[1]!)) return undefined;
+  const read = applyRules(baseVerbForm(stripPoliteness(line.slice(heading[0].length))), body);
+  if (read?.kind !== 'page-by-name' || read.request.operation !== 'update') return undefined;
+  const edit = read.request.edit;
+  return edit.kind === 'append'
+    ? {
+        ...read,
+        request: {
+          ...read.request,
+          edit: { kind: 'section', heading: heading[1]!.trim(), markdown: edit.markdown },
+        },
+      }
+    : undefined;
+}
+
 /** `P section "H":`, then the text. */
-const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\n]{1,80})["”](?:\s*:|\s+[-–—])\s*/i;
+const PAGE_SECTION_QUOTED =
+  /^([^:\n"“?]{1,120}?)(?:,|\s+[-–—]+)?(?:\s+(?:an?\s+)?new)?\s+section\s+["“]([^"”\n]{1,80})["”](?:\s*:|\s+[-–—])\s*/i;
 /** `P, H section:`, `P, "H" section:` or `P - H section:` (a comma or dash between the page and the heading). */
 const PAGE_SECTION_UNQUOTED =
   /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?(?:["“]([^"”\n,?]{1,60})["”]|([^:\n"“,?]{1,60}?))\s+section(?:\s*:|\s+[-–—])\s*/i;
 /** `P, Day 1 part:`, `P - under Retro:`: another part noun, or "under", after a comma or dash. */
 const PAGE_PART_OR_UNDER =
   /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?["“]?([^:\n"“”,?]{1,60}?)["”]?(?:\s+(?:section|part|heading))?|(?:the\s+)?([^:\n"“,?]{1,60}?)\s+(?:part|bit|heading|subsection|chapter))(?:\s+(?:pls|please|kindly))?(?:\s+(?:add|append|write|put|insert))?(?:\s*:|\s+[-–—])\s*/i;
-/** `P > H:` (a breadcrumb from the page to its heading), then the text. */
-const PAGE_SECTION_CRUMB = /^([^:\n"“?>]{1,120}?)\s+>\s+([^:\n"“,?>]{1,60}?)\s*:\s*/;
+/** `P > H:`, `P → H:` (a breadcrumb from the page to its heading), then the text. */
+const PAGE_SECTION_CRUMB = /^([^:\n"“?>→›»]{1,120}?)\s+(?:>|-+>|→|›|»)\s+([^:\n"“,?>→›»]{1,60}?)\s*:\s*/;
 /** Words that start a question or a remark, not a page's name. */
 const NOT_A_PAGE_START =
   /^(?:what|who|why|how|when|where|which|is|are|does|do|did|can|could|should|would|will|fyi|note|btw|so|and|but|also|i|we|you|my|our)\b/i;

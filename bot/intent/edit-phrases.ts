@@ -9,7 +9,7 @@ import {
 } from './edit-text.js';
 import { failure, finish, POSITION_OWNER, readTarget, update } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
-import { sectionInPageName } from './section-heading.js';
+import { isUnderIdiom, PART_NOUN, sectionInPageName } from './section-heading.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 import { splitWhen } from './when-phrase.js';
@@ -48,6 +48,16 @@ const LINE_NOUN_FIRST =
 const THAT_BEFORE_CLAUSE =
   /^that\s+(?=(?:the|a|an|our|all|every|no|we|you|they|he|she|it|there|[A-Z]\S*)\s+\S|(?:[a-z][\w-]*\s+){1,2}(?:is|are|was|were|has|have|had|will|can|must|should|need|needs|may|might|get|gets|start|starts|end|ends|close|closes|open|opens|move|moves|run|runs|go|goes|cost|costs|take|takes|expire|expires)\b)/;
 
+/** Longest text before a heading that {@link TEXT_UNDER_HEADING} is tried on (bounded work). */
+const MAX_TEXT_BEFORE_HEADING = 300;
+/**
+ * Text, then "under" a heading: quoted, in capitals, or with its part noun ("… under Troubleshooting", "… under
+ * the "Linux" heading", "… under the parking section"); "under the stairs" is a place, "the last line" a position.
+ */
+const TEXT_UNDER_HEADING = new RegExp(
+  String.raw`^(\S[^\n]{0,300}?)\s+(?:under|below|beneath)\s+(?:the\s+)?(?!(?:last|final|bottom|end|top|first|same)\b)(?:${PART_NOUN}\s+)?(?:["“]([^"“”\n]{1,60})["”](?:\s+${PART_NOUN})?|([A-Z0-9][^"“”\n,:]{0,59}?)(?:\s+${PART_NOUN})?|([^"“”\n,:]{1,60}?)\s+${PART_NOUN})$`,
+);
+
 /** Where each link word last occurs in `lower`, latest first (the page is named last). */
 function linkPositions(lower: string): { at: number; word: string }[] {
   return PAGE_LINK_WORDS.map((word) => ({ at: lower.lastIndexOf(word), word }))
@@ -76,6 +86,12 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
     const ref = readTarget(cursor, 'end');
     if (typeof ref === 'string') continue;
     if (!cursor.atEnd() && ref.kind !== 'title-search') continue;
+    // "add restart the client under Troubleshooting in the VPN Setup Guide": the heading said last is a section.
+    const under =
+      content.length <= MAX_TEXT_BEFORE_HEADING && !when.when ? TEXT_UNDER_HEADING.exec(content) : null;
+    const heading = under ? (under[2] ?? under[3] ?? under[4])!.trim() : '';
+    if (under && !isUnderIdiom(heading) && !bodyLines)
+      return update(ref, { kind: 'section', heading, markdown: under[1]!.trim() });
     const quoted = readQuoted(content, 0);
     const markdown =
       quoted?.kind === 'quoted' && quoted.end === content.length ? quoted.value : `${content}${when.when}`;

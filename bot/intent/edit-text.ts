@@ -301,6 +301,23 @@ function isShort(text: string): boolean {
   return text.split(/\s+/).length <= 3;
 }
 
+/**
+ * "update jest to vitest" after the page ("In Testing Strategy, can you update jest to vitest?"): "update" as
+ * a change of a few words into a few words; "update the intro to say …" keeps its own reading.
+ */
+const UNQUOTED_UPDATE = new RegExp(
+  String.raw`^[ \t]*update[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:to|into|->|→)[ \t]+(?!(?:say|read|mention|include|state|reflect|show)\b)([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
+  'i',
+);
+
+/** The {@link UNQUOTED_UPDATE} match when both texts are a few words, else `null`. */
+function updateToEdit(line: string): RegExpExecArray | null {
+  const match = UNQUOTED_UPDATE.exec(line);
+  return match && isShort(match[1]!.trim()) && isShort(match[2]!.replace(/[.!?]+$/, '').trim())
+    ? match
+    : null;
+}
+
 /** "replace 30 days with 45 days": old and new text without quotes, alone on the line. */
 function unquotedEdit(firstLine: string, following: string | undefined): UpdateEdit | undefined {
   if (following !== undefined && following.trim().length > 0) return undefined;
@@ -313,7 +330,7 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
   const figures = /\d/.test(find ?? '') && /\d/.test(replaceWith ?? '');
   if (find && replaceWith && (figures || arrow) && !/^['‘]/.test(find))
     return { kind: 'replace', find: oldLikeNew(find, replaceWith), replaceWith };
-  const match = UNQUOTED_EDIT.exec(firstLine.trimEnd());
+  const match = UNQUOTED_EDIT.exec(firstLine.trimEnd()) ?? updateToEdit(firstLine.trimEnd());
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;
   if (WHEN_AFTER_NEW.test(match[2]!) && !WHEN_AFTER_NEW.test(match[1]!)) return undefined;

@@ -383,12 +383,14 @@ export function finish(ref: PageRef | TitleSearchRef | string, edit: () => Updat
 
 /** Most characters of an unquoted old or new text ("replace 09:45 with 10:00 in …"). */
 const MAX_UNQUOTED_TEXT = 200;
+/** The link to the page after unquoted texts: "in", "on", "of", with "everywhere" or "all over" before it, or "throughout". */
+const WHERE_ON_PAGE = String.raw`\s+(?:(?:(?:everywhere|all\s+over)\s+)?(?:in|on|of)|throughout|across)\s+(?=\S)`;
 const UNQUOTED_REPLACE = new RegExp(
-  String.raw`^([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:with|by)\s+([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:in|on|of)\s+(?=\S)`,
+  String.raw`^([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:with|by)\s+([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)${WHERE_ON_PAGE}`,
   'i',
 );
 const UNQUOTED_CHANGE = new RegExp(
-  String.raw`^([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:to|into|with|for)\s+([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:in|on|of)\s+(?=\S)`,
+  String.raw`^([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:to|into|with|for)\s+([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)${WHERE_ON_PAGE}`,
   'i',
 );
 

@@ -110,6 +110,13 @@ const NOT_A_HEADING =
 const UNDER_IDIOM =
   /^(?:no|any|some|all|review|construction|pressure|way|control|discussion|consideration|investigation|budget|warranty|contract|age|my|our|your|his|her|their|its|it|them|me|us|him)\b/i;
 
+/** True when the words after "under" are an idiom or point at something ("under review", "under it"), no heading. */
+export function isUnderIdiom(words: string): boolean {
+  return (
+    UNDER_IDIOM.test(words.trim()) || NOT_A_HEADING.test(words.trim()) || SPACE_KEY_ONLY.test(words.trim())
+  );
+}
+
 /**
  * The section and the page when the words read as a page's name name a part of it, else `undefined`
  * ("the Parking heading of the Office Guide" → Parking, "Office Guide").

@@ -22,6 +22,8 @@ const NEW_WHERE_OLD =
 /** "the server is vpn2 not vpn1 now": a thing, then what it is now and what it was. */
 const THING_IS_NOT =
   /^(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:now\s+)?(.{1,80}?)(?:\s+now)?,?\s+(?:and\s+)?not\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
+/** "25 days is now 27 days", "port 1194 is now 443": a figure, then the figure it is now (both hold a digit). */
+const FIGURE_IS_NOW = /^(.{1,80}?)\s+(?:is|are)\s+now\s+(.{1,80}?)[\s.!]*$/i;
 /** "it should be 45 EUR, not 40 EUR", "it's Tuesday not Monday": the wish before the new text, dropped. */
 const POINTED_WISH =
   /^(?:(?:it|that|this)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|say|read)|(?:should|must)\s+(?:be|say|read)|it'?s|it\s+is|make\s+it|(?:change|set)\s+(?:it|that)\s+to)\s+(?=\S)/i;
@@ -89,7 +91,9 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
   const newFirst =
     NEW_WHERE_OLD.exec(text) ?? (thingValues ? thing : null) ?? NEW_THEN_OLD.exec(text) ?? NOW_NOT.exec(text);
   const says = newFirst ? null : SAYS_THEN_SHOULD.exec(text);
-  const oldFirst = newFirst ? undefined : (says ?? OLD_THEN_NEW.exec(text) ?? ARROW.exec(text));
+  const isNow = FIGURE_IS_NOW.exec(text);
+  const figures = isNow && /\d/.test(isNow[1]!) && /\d/.test(isNow[2]!) ? isNow : null;
+  const oldFirst = newFirst ? undefined : (says ?? OLD_THEN_NEW.exec(text) ?? ARROW.exec(text) ?? figures);
   const [find, replaceWith] = newFirst
     ? [newFirst[2]!, newFirst[1]!]
     : oldFirst
