@@ -287,9 +287,27 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
   // "in the rota, add to the first part: Sam": the page and the text read, only the place is unclear.
   if (edit === PLACE_QUESTION) return failure(edit);
   if (typeof edit === 'string') return undefined;
+  // "for the rota page - Sam is back, pls add it": "it" points at the statement said between the page and the edit.
+  if (edit.kind === 'append' && POINTED_TEXT.test(edit.markdown))
+    return statementBeforeEdit(named, bodyLines);
   return part && (edit.kind === 'append' || edit.kind === 'body')
     ? update(ref, { kind: 'section', heading: part.heading, markdown: edit.markdown })
     : update(ref, edit);
+}
+
+/** Text that only points back ("it", "that in", "this too"): never what is added. */
+const POINTED_TEXT = /^\s*(?:it|that|this|them)(?:\s+(?:in|on|there|too|as\s+well|pls|please))?[\s.!?]*$/i;
+/** The page, then a comma or spaced dash, then a statement ("the rota page - Sam is back"). Bounded runs. */
+const PAGE_THEN_STATEMENT = /^([^,\n]{1,150}?)(?:\s*,\s*|\s+[-–—]+\s+)(\S[^\n]{0,300}?)[\s,;]*$/;
+
+/** The page and the statement before an edit that only points at it, as an append; else `undefined`. */
+function statementBeforeEdit(named: string, bodyLines: string): Intent | undefined {
+  const split = PAGE_THEN_STATEMENT.exec(named.trim());
+  if (!split || bodyLines.trim().length > 0) return undefined;
+  const cursor = new TextCursor(split[1]!);
+  const ref = readTarget(cursor, 'end');
+  if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
+  return update(ref, { kind: 'append', markdown: split[2]!.trim() });
 }
 
 /**

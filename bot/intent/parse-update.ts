@@ -93,6 +93,15 @@ const ADDED_LABEL =
 const PLACE_AT_START =
   /^(?:the\s+)?(?:very\s+)?(?:(?:first|opening|top)\s+(?:part|section|bit|paragraph|heading|line)|(?:top|beginning|start)(?=\s+of\s))(?:\s+of\s+\S[^\n]{0,200})?$/i;
 
+/**
+ * A title in capitals (small words between its words, a page noun after it), then text in lower case with
+ * no separator ("Team Rituals retro is biweekly"): where the capitals stop, the text starts. Bounded runs.
+ */
+const TITLE_THEN_LOWER_TEXT =
+  /^((?:the\s+)?[A-Z0-9][\w&'’-]*(?:\s+(?:(?:of|and|&|for|the|to|at|a|an)\s+)?[A-Z0-9][\w&'’-]*){0,6}(?:\s+(?:page|doc))?)\s+(?!(?:page|doc|document|runbook|policy|guide|rota|checklist|notes|handbook|playbook|process|procedure|faq|list|wiki)\b)(?=[a-z][a-z'’-]*\s+\S)/;
+/** A page noun right after a quoted title ("add to "Team Rituals" page: …"). */
+const PAGE_NOUN_AFTER_TITLE = /\s+(?:page|doc|document)(?=\s*[:,;–—-]|\s+(?:saying|that|with)\b)/iy;
+
 /** Words that point back and go on ("it to 9", "that to Friday"): never a page's name. */
 const POINTED_NAME = /^(?:it|that|this|them)\s+(?:to|into|as|with)\b/i;
 
@@ -474,7 +483,16 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
           markdownEdit('append', joinMarkdown(said, bodyLines || undefined)),
         );
       }
+      // "add to Team Rituals retro is biweekly": no colon or "saying", a title in capitals, then the text.
+      const capitals = mode === 'append-to' && !bodyLines ? TITLE_THEN_LOWER_TEXT.exec(cursor.text) : null;
+      const separated = contentStart(cursor.text) !== undefined || DASH_BEFORE_TEXT.test(cursor.text);
+      if (capitals && !separated && !/["“”‘]/.test(cursor.text))
+        return finish(readTarget(new TextCursor(capitals[1]!)), () =>
+          markdownEdit('append', cursor.text.slice(capitals[0].length).trim()),
+        );
       const ref = readTarget(cursor, mode === 'set-body' ? 'to' : 'content');
+      // "add to "Team Rituals" page: …": the page noun after a quoted title is no text.
+      if (typeof ref !== 'string' && ref.kind === 'title-search') cursor.take(PAGE_NOUN_AFTER_TITLE);
       if (mode === 'set-body') cursor.take(TO);
       if (!cursor.take(SAYING)) cursor.take(COLON);
       const kind = mode === 'append-to' ? 'append' : 'body';
