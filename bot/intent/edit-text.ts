@@ -328,6 +328,12 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
   const arrow =
     should !== null && /(?:->|→|=>)/.test(should[0]) && isShort(find ?? '') && isShort(replaceWith ?? '');
   const figures = /\d/.test(find ?? '') && /\d/.test(replaceWith ?? '');
+  // "title -> Archive": the page's title named as what changes is a rename, not text to find.
+  const retitled =
+    find && replaceWith && arrow && /^(?:the\s+)?(?:page\s+)?(?:title|name)$/i.test(find)
+      ? titleEdit(replaceWith)
+      : undefined;
+  if (retitled !== undefined) return typeof retitled === 'string' ? undefined : retitled;
   if (find && replaceWith && (figures || arrow) && !/^['‘]/.test(find))
     return { kind: 'replace', find: oldLikeNew(find, replaceWith), replaceWith };
   const match = UNQUOTED_EDIT.exec(firstLine.trimEnd()) ?? updateToEdit(firstLine.trimEnd());

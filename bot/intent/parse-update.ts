@@ -50,7 +50,8 @@ export const POSITION_OWNER = String.raw`(?:(?:the|our|this|that|page|doc)\b|\d|
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
 const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*(?:->|→|=>)\s*|\s*:\s*/iy;
 const ONTO = new RegExp(
-  String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under)\s+`,
+  // "2" for "to", as typed on a phone ("ad 'retro biweekly' 2 team rituals").
+  String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under|2(?=\s+\D))\s+`,
   'iy',
 );
 /**
@@ -213,8 +214,8 @@ const GERUND_STEMS: Readonly<Record<string, string>> = {
   includ: 'include',
 };
 
-/** "the following", "these lines", "the text below": what is added, named before it is given. */
-const FOLLOWING_TEXT = String.raw`(?:the\s+)?(?:following|below|these|this)(?:\s+(?:lines?|text|points|bullets|notes?|info|information|changes?|details|content))?(?:\s+below)?`;
+/** "the following", "these lines", "the text below", "the line:": what is added, named before it is given. */
+const FOLLOWING_TEXT = String.raw`(?:(?:the\s+)?(?:following|below|these|this)(?:\s+(?:lines?|text|points|bullets|notes?|info|information|changes?|details|content))?(?:\s+below)?|(?:the|a|one)\s+(?:new\s+)?(?:line|note|sentence|bullet|text)(?=\s*:))`;
 
 /**
  * Where the edit starts after a page named by title words: a keyword edit (`append:`, `replace
@@ -276,8 +277,10 @@ const CONTENT_START = new RegExp(
 );
 /** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */
 const DASH_BEFORE_TEXT = /\s[-–—]\s+(?=\S)/;
+/** "add to remote work policy please, abroad needs approval": with no other separator, a comma before words. */
+const COMMA_BEFORE_TEXT = /,\s+(?=\S+\s+\S)/;
 const SAYING = new RegExp(
-  String.raw`\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  String.raw`\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|,(?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
 );
 
@@ -305,7 +308,7 @@ function nameEnd(text: string, from: number, stop: NameStop): number {
     stop === 'edit'
       ? EDIT_START.exec(rest)?.index
       : stop === 'content'
-        ? (contentStart(rest) ?? DASH_BEFORE_TEXT.exec(rest)?.index)
+        ? (contentStart(rest) ?? DASH_BEFORE_TEXT.exec(rest)?.index ?? COMMA_BEFORE_TEXT.exec(rest)?.index)
         : stop === 'to'
           ? TO_WORD.exec(rest)?.index
           : undefined;
