@@ -5,6 +5,7 @@ import {
   PAGE_COMPLAINT,
   parseAddToSaying,
   parseAppendSaying,
+  parseArrowThenPage,
   parseChangeIn,
   parseChangeInFigures,
   parseDescribedAppend,
@@ -367,6 +368,8 @@ const RULES: readonly Rule[] = [
   [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
   // "s/Okta/Entra/ in the VPN Setup Guide": a replace in sed's notation, then the page.
   [/^(?=s\/[^/\n]{1,200}\/)/, updateRule('sed')],
+  // "three days -> two days in the Remote Work Policy": old and new text around an arrow, then the page.
+  [/^(?=[^"“\n:]{1,80}?\s*(?:->|→|=>))/, (rest, body) => parseArrowThenPage(rest, body)],
   // "update "vpn.old.io" to "vpn.new.io" in X": quoted old and new text after "update" (a quoted page stays a page).
   [/^update\s+(?=["“][^"”\n]{1,200}["”]\s+(?:to|into|->|→)\s*["“])/i, updateRule('change')],
   [

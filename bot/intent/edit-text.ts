@@ -5,7 +5,7 @@ import { cleanLine } from './normalize-message.js';
 import { checkTitle } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { correctedWord } from './spelling.js';
-import { oldLikeNew } from './stated-replace.js';
+import { hasFigure, oldLikeNew } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
@@ -40,7 +40,7 @@ const LINKING_WORD =
   /^[ \t]*(?:and[ \t]+then|and[ \t]+also|and|then|also|to(?=[ \t]+(?:add|append|put|write|insert|change|replace|swap|correct|fix|rename)\b))[ \t]+(?=\S)/i;
 /** Words an edit starts with after the page ("add …", "replace …", "title: …"). */
 /** Verbs of an edit named after the page, as a pattern source ("in X, add …", "update X and rewrite …"). */
-export const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|mention|note|replace|change|swap|correct|fix|rename|rewrite)\b`;
+export const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|mention|note|replace|substitute|change|swap|correct|fix|rename|rewrite)\b`;
 const EDIT_VERBS = `${EDIT_VERB}|jot|switch|section|title|body`;
 /** Asking words before an edit verb ("please", "can you", "could u pls"), as a pattern source. */
 export const ASKING_BEFORE_EDIT = String.raw`(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)`;
@@ -143,7 +143,7 @@ const SHOULD_BE =
 const MAX_UNQUOTED_EDIT = 120;
 /** "replace 30 days with 45 days", "change 09:45 to 10:00", "correct 25 days into 27 days": an unquoted replace on its own line. */
 const UNQUOTED_EDIT = new RegExp(
-  String.raw`^[ \t]*(?:replace|change|swap|switch|correct|fix|modify|amend)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:with|to|into|for|by|as|->|→)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
+  String.raw`^[ \t]*(?:replace|substitute|change|swap|switch|correct|fix|modify|amend)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:with|to|into|for|by|as|->|→)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
   'i',
 );
 
@@ -327,7 +327,7 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
   // An arrow says "replace" outright ("Sam → Ana"), between short texts; "should be" needs figures.
   const arrow =
     should !== null && /(?:->|→|=>)/.test(should[0]) && isShort(find ?? '') && isShort(replaceWith ?? '');
-  const figures = /\d/.test(find ?? '') && /\d/.test(replaceWith ?? '');
+  const figures = hasFigure(find ?? '') && hasFigure(replaceWith ?? '');
   // "title -> Archive": the page's title named as what changes is a rename, not text to find.
   const retitled =
     find && replaceWith && arrow && /^(?:the\s+)?(?:page\s+)?(?:title|name)$/i.test(find)

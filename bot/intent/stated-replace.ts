@@ -30,6 +30,14 @@ const POINTED_WISH =
 
 /** Most words in either text. */
 const MAX_WORDS = 5;
+/** A number said in words at the start of a text ("three days", "two approvers"): a figure like "3 days". */
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)\s+\S/i;
+
+/** True when `text` holds a figure: a digit, or a number said in words first ("three days"). */
+export function hasFigure(text: string): boolean {
+  return /\d/.test(text) || NUMBER_WORD.test(text.trim());
+}
 /** A text that looks like a value: starts with a digit, a capital, a quote or a currency sign, or is a host, address or path. */
 const VALUE_LIKE = /^(?:["“‘'«„]|[\p{Lu}\p{N}$€£¥]|\S*[./@:]\S)/u;
 /** Words that start a clause, not a value ("It", "We", "Please"). */
@@ -42,7 +50,10 @@ const CLAUSE_VERB =
 function valueLike(text: string): boolean {
   const words = text.trim().split(/\s+/);
   return (
-    words.length <= MAX_WORDS && VALUE_LIKE.test(text) && !CLAUSE_START.test(text) && !CLAUSE_VERB.test(text)
+    words.length <= MAX_WORDS &&
+    (VALUE_LIKE.test(text) || NUMBER_WORD.test(text.trim())) &&
+    !CLAUSE_START.test(text) &&
+    !CLAUSE_VERB.test(text)
   );
 }
 
@@ -92,7 +103,7 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
     NEW_WHERE_OLD.exec(text) ?? (thingValues ? thing : null) ?? NEW_THEN_OLD.exec(text) ?? NOW_NOT.exec(text);
   const says = newFirst ? null : SAYS_THEN_SHOULD.exec(text);
   const isNow = FIGURE_IS_NOW.exec(text);
-  const figures = isNow && /\d/.test(isNow[1]!) && /\d/.test(isNow[2]!) ? isNow : null;
+  const figures = isNow && hasFigure(isNow[1]!) && hasFigure(isNow[2]!) ? isNow : null;
   const oldFirst = newFirst ? undefined : (says ?? OLD_THEN_NEW.exec(text) ?? ARROW.exec(text) ?? figures);
   const [find, replaceWith] = newFirst
     ? [newFirst[2]!, newFirst[1]!]
