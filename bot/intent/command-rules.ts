@@ -321,6 +321,11 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseUpdate('section', quotedHeading(rest), body),
   ],
   [
+    // "section Equipment in the remote work policy: …", "section "Equipment" of X: …": the keyword form, page named after.
+    /^(?:sub-?)?section\s+(?!\d+\s)(?=(?:["“][^"”\n]{1,80}["”]|[^"“\n:]{1,80}?)\s+(?:of|in|on|for)\s+[^\n:]{1,150}:)/i,
+    (rest, body) => parseUpdate('section', quotedHeading(rest), body),
+  ],
+  [
     // "new section Escalation in the Incident Response Process: …": a new section with no verb, then the page.
     /^(?:an?\s+)?new\s+(?:sub-?)?section\s+(?:(?:called|named|titled)\s+)?(?=\S[^\n]{0,200}?\s(?:in|on|of|to|for)\s)/i,
     (rest, body) => parseUpdate('section', quotedHeading(rest), body),

@@ -119,7 +119,7 @@ function describedThenText(afterLink: string, colon: number, bodyLines: string):
  * named "Hotels""): its heading, quoted or a few words. A pattern on the described words only (bounded).
  */
 const SECTION_DESCRIBED =
-  /^(?:an?\s+|the\s+)?(?:new\s+)?(?:section|heading|subsection|part)\s+(?:(?:called|named|titled)\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?$|^(?:an?\s+|the\s+)?(?:new\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?\s+(?:section|heading|subsection)$/i;
+  /^(?:an?\s+|the\s+)?(?:new\s+)?(?:section|heading|subsection|part)\s+(?:(?:called|named|titled|on|about|for)\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?$|^(?:an?\s+|the\s+)?(?:new\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?\s+(?:section|heading|subsection)$/i;
 /** Words that only lead in to the text after the page ("… saying:", "… with the text:"), no part of its name. */
 const TEXT_LEAD_AT_END =
   /\s+(?:saying|stating|(?:that|which)\s+says|to\s+say|with(?:\s+(?:the\s+)?(?:text|content|words))?)$/i;
@@ -286,6 +286,19 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
       : parsed;
   // "in the rota, add to the first part: Sam": the page and the text read, only the place is unclear.
   if (edit === PLACE_QUESTION) return failure(edit);
+  // "under Equipment on the remote work policy: laptops only": a part named with its page, then its text.
+  if (
+    typeof edit === 'string' &&
+    part &&
+    !isUnderIdiom(part.heading) &&
+    end[0].includes(':') &&
+    editText.trim()
+  )
+    return update(ref, {
+      kind: 'section',
+      heading: part.heading,
+      markdown: joinMarkdown(editText.trim(), bodyLines || undefined),
+    });
   if (typeof edit === 'string') return undefined;
   // "for the rota page - Sam is back, pls add it": "it" points at the statement said between the page and the edit.
   if (edit.kind === 'append' && POINTED_TEXT.test(edit.markdown))
