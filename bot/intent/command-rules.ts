@@ -373,8 +373,6 @@ const RULES: readonly Rule[] = [
   [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
   // "s/Okta/Entra/ in the VPN Setup Guide": a replace in sed's notation, then the page.
   [/^(?=s\/[^/\n]{1,200}\/)/, updateRule('sed')],
-  // "three days -> two days in the Remote Work Policy": old and new text around an arrow, then the page.
-  [/^(?=[^"“\n:]{1,80}?\s*(?:->|→|=>))/, (rest, body) => parseArrowThenPage(rest, body)],
   // "update "vpn.old.io" to "vpn.new.io" in X": quoted old and new text after "update" (a quoted page stays a page).
   [/^update\s+(?=["“][^"”\n]{1,200}["”]\s+(?:to|into|->|→)\s*["“])/i, updateRule('change')],
   [
@@ -526,15 +524,16 @@ const RULES: readonly Rule[] = [
           : parseGetTarget(rest),
   ],
   [
-    // "on-call rota, pls add Sam covers Friday": a page named first (a page or document noun), courtesy,
-    // then "add" and the text with no colon ("team, please add your names" names no page).
-    /^(?=([^:\n.!?,]{1,120}?)(?:,\s*(?:(?:please|pls|plz|kindly)\s+)?|\s(?:please|pls|plz|kindly)\s+)(?:add|append|insert)\s+(?!(?:me|us|him|her|them|it|that|this|to|in|into|on|onto|your|my|our|their|his)\b)["“]?\S)/i,
+    // "on-call rota, pls add Sam covers Friday", "Onboarding page, could you mention that …": a page named first
+    // (a page or document noun), courtesy, then "add" (or another adding verb) and the text ("team, please add
+    // your names" names no page).
+    /^(?=([^:\n.!?,]{1,120}?)(?:,\s*(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?|\s(?:please|pls|plz|kindly)\s+)(?:add|append|insert|mention|note|include|write|put)(?:\s*:\s*|\s+)(?!(?:me|us|him|her|them|it|this|to|in|into|on|onto|your|my|our|their|his)\b|that(?:\s+(?:to|in|into|on|onto|there|please|pls|too)\b|\s*$))["“]?\S)/i,
     (_rest, body, match) => (PAGE_LIKE.test(match[1]!) ? parsePageFirstEdit(match.input, body) : undefined),
   ],
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
     // section named after it, a colon and the new text, no verb (the text may not be a question).
-    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section|(?:the\s+)?["“][^"”\n,?]{1,60}["”]\s+section)|\s+(?:>|-+>|→|›|»)\s+[^:\n"“,?>→›»]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
+    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section|(?:the\s+)?["“][^"”\n,?]{1,60}["”]\s+section)|\s+(?:>|-+>|→|›|»)\s+(?!(?:add|append|put|write|insert|note|update|replace|change|rename)\b)[^:\n"“,?>→›»]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
@@ -544,6 +543,11 @@ const RULES: readonly Rule[] = [
       const context = contextThenWrite(match.input, body);
       return context === 'news' ? undefined : (context ?? parsePageFirstEdit(match.input, body));
     },
+  ],
+  // Before a stated replace after a page (its dash would take the arrow's): "three days -> two days in the Remote Work Policy", old and new text around an arrow, then the page.
+  [
+    /^(?=[^"“\n:]{1,80}?\s*(?:->|→|=>)\s*[^"“\n:]{1,80}?\s(?:in|on)\s+\S)/,
+    (rest, body) => parseArrowThenPage(rest, body),
   ],
   // "Expense Policy: 45 EUR instead of 40 EUR", "in the rota, Ana not Sam": a page, then a replace stated with no verb.
   [PAGE_THEN_STATED, (_rest, body, match) => verblessReplace(match, body)],
@@ -586,7 +590,8 @@ const PAGE_SECTION_UNQUOTED =
 const PAGE_PART_OR_UNDER =
   /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?["“]?([^:\n"“”,?]{1,60}?)["”]?(?:\s+(?:section|part|heading))?|(?:the\s+)?([^:\n"“,?]{1,60}?)\s+(?:part|bit|heading|subsection|chapter))(?:\s+(?:pls|please|kindly))?(?:\s+(?:add|append|write|put|insert))?(?:\s*:|\s+[-–—])\s*/i;
 /** `P > H:`, `P → H:` (a breadcrumb from the page to its heading), then the text. */
-const PAGE_SECTION_CRUMB = /^([^:\n"“?>→›»]{1,120}?)\s+(?:>|-+>|→|›|»)\s+([^:\n"“,?>→›»]{1,60}?)\s*:\s*/;
+const PAGE_SECTION_CRUMB =
+  /^([^:\n"“?>→›»]{1,120}?)\s+(?:>|-+>|→|›|»)\s+(?!(?:add|append|put|write|insert|note|update|replace|change|rename)\b)([^:\n"“,?>→›»]{1,60}?)\s*:\s*/i;
 /** Words that start a question or a remark, not a page's name. */
 const NOT_A_PAGE_START =
   /^(?:what|who|why|how|when|where|which|is|are|does|do|did|can|could|should|would|will|fyi|note|btw|so|and|but|also|i|we|you|my|our)\b/i;
