@@ -58,6 +58,10 @@ const TEXT_UNDER_HEADING = new RegExp(
   String.raw`^(\S[^\n]{0,300}?)\s+(?:under|below|beneath)\s+(?:the\s+)?(?!(?:last|final|bottom|end|top|first|same)\b)(?:${PART_NOUN}\s+)?(?:["“]([^"“”\n]{1,60})["”](?:\s+${PART_NOUN})?|([A-Z0-9][^"“”\n,:]{0,59}?)(?:\s+${PART_NOUN})?|([^"“”\n,:]{1,60}?)\s+${PART_NOUN})$`,
 );
 
+/** Words that point at the text on the next lines ("the below", "the following lines", "this"). */
+const POINTS_TO_NEXT_LINES =
+  /^(?:the\s+)?(?:following|below|these|this)(?:\s+(?:lines?|text|points|bullets|notes?|info|information|details|content))?(?:\s+below)?$/i;
+
 /** Where each link word last occurs in `lower`, latest first (the page is named last). */
 function linkPositions(lower: string): { at: number; word: string }[] {
   return PAGE_LINK_WORDS.map((word) => ({ at: lower.lastIndexOf(word), word }))
@@ -79,7 +83,9 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
     const after = text.slice(at + word.length);
     if ((word === ' in ' || word === ' on ') && ONLY_A_SPACE.test(after)) continue;
     if (word.endsWith(' of ') && !POSITION_TARGET.test(after)) continue;
-    const content = text.slice(0, at).trim().replace(LINE_NOUN_FIRST, '').replace(THAT_BEFORE_CLAUSE, '');
+    const said = text.slice(0, at).trim().replace(LINE_NOUN_FIRST, '').replace(THAT_BEFORE_CLAUSE, '');
+    // "add the below to Team Rituals" and the text on the next lines: the pointer is no text.
+    const content = bodyLines.trim() && POINTS_TO_NEXT_LINES.test(said) ? '' : said;
     // "add Priya to the on-call rota for week 12": when it holds is part of the text, not of the page's name.
     const when = splitWhen(after);
     const cursor = new TextCursor(when.page);

@@ -16,6 +16,9 @@ import { WEEKDAY } from './weekdays.js';
  * saying …", "change "a" to "b"", "rename to …").
  */
 
+/** An append's verb alone on its line ("please add", "add this:"), its text on the next lines. */
+const BARE_APPEND_LINE =
+  /^[ \t]*(?:(?:please|pls|plz)[ \t]+)?(?:append|add|put|write|insert|include)(?:[ \t]+(?:this|these|it|the[ \t]+following|the[ \t]+below|below))?[ \t]*[.:]?[ \t]*$/i;
 /** "append: …", "add: …", "note: …" (after a page: "Team Rituals, pls note: …"). */
 const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert|note|include)[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
@@ -385,6 +388,9 @@ export const TYPED_APPENDS = new WeakSet<UpdateEdit>();
 export function parseEditText(written: string, implied = false): UpdateEdit | string {
   const text = written.replace(LINKING_WORD, '').replace(ASKING_AT_START, '');
   const [firstLine, following] = splitFirstLine(text);
+  // "In Team Rituals please add" and the text on the next lines: the verb alone on its line.
+  if (BARE_APPEND_LINE.test(firstLine) && following !== undefined && following.trim().length > 0)
+    return markdownEdit('append', joinMarkdown('', following));
   const append = APPEND_LINE.exec(firstLine);
   if (append) {
     const edit = markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));
