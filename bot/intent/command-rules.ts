@@ -90,10 +90,11 @@ const PAGE_THEN_STATED =
 
 /**
  * A page named first, a comma, colon or dash, then a rename of it ("X, rename it to Y", "X - please
- * change the name to Y"); the page is at most a title's length and holds no quote or question mark.
+ * change the name to Y", "X rename to Y"); the page is at most a title's length and holds no quote or
+ * question mark.
  */
 const PAGE_THEN_RENAME =
-  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:rename|retitle)(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:the|its|it'?s)\s+(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
+  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*|\s+(?=(?:rename|retitle)\s+(?:(?:it|this|that)\s+)?(?:to|as|into)\s))(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:rename|retitle)(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:the|its|it'?s)\s+(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -935,9 +936,16 @@ export function baseVerbForm(typed: string): string {
       ),
   );
   const first = /^[a-z]+/i.exec(core)?.[0];
-  const base = first ? GERUNDS[first.toLowerCase()] : undefined;
+  const base = first && !GERUND_AS_NOUN.test(core) ? GERUNDS[first.toLowerCase()] : undefined;
   return base ? `${base}${core.slice(first!.length)}` : core;
 }
+
+/**
+ * An "-ing" word that names a thing with the noun after it ("Reading List rename to Books", "the writing
+ * guide"): no verb to put in its base form. Kept as data.
+ */
+const GERUND_AS_NOUN =
+  /^(?:reading\s+(?:list|lists|group|club|material|materials)|writing\s+(?:guide|guidelines|style|tips))\b/i;
 
 /** The intent of the first command form `core` starts with, or `undefined` when none fits. */
 export function applyRules(line: string, bodyLines: string): Intent | undefined {

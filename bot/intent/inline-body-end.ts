@@ -37,9 +37,9 @@ export function keepInlineBodyEnd(line: string, core: string): string {
   return asked ? core : `${core}${end}`;
 }
 
-/** A line asked of the bot ("can you …", "could u pls …", "would you mind …", "is it possible to …"). */
+/** A line asked of the bot ("can you …", "could u pls …", "you can …?", "would you mind …", "is it possible to …"). */
 const ASKED_OF_BOT =
-  /^\s*(?:(?:hi|hey|hello|hiya)\b[\s,!]*)?(?:(?:please|pls|plz)\s+)?(?:(?:can|could|would|will)\s+(?:you|u|ya|we)\b|is\s+it\s+possible\b|(?:is\s+)?any\s+chance\b|would\s+you\s+mind\b)/i;
+  /^\s*(?:(?:hi|hey|hello|hiya)\b[\s,!]*)?(?:(?:please|pls|plz)\s+)?(?:(?:can|could|would|will)\s+(?:you|u|ya|we)\b|(?:you|u)\s+can\b|is\s+it\s+possible\b|(?:is\s+)?any\s+chance\b|would\s+you\s+mind\b)/i;
 /** Text that is itself a question ("How do I get a badge?"): its question mark stays. */
 const ASKS_ITSELF =
   /^\s*["“‘']?(?:what|how|where|when|why|who|whom|whose|which|can|could|do|does|did|is|are|was|were|will|would|should|shall|may|might|has|have|had|am)\b/i;

@@ -186,7 +186,7 @@ function isValueLikeValue(old: string, replacement: string): boolean {
  * "make the title of the X page "Y"": a rename named by the title.
  */
 const TITLE_SHOULD_BE =
-  /^(?:(?:make|set)\s+)?(?:the\s+(?:title|name)\s+of\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)(?:['’]s)?\s+(?:title|name))\s+(?:(?:should|must|needs\s+to|has\s+to)\s+(?:be\s+changed\s+to|change\s+to|be|become)|to\s+be|be|to|as)\s+(?=\S)|^(?:make|set)\s+the\s+(?:title|name)\s+of\s+(\S.{0,120}?)\s+(?=["“])/i;
+  /^(?:(?:make|set)\s+)?(?:(?:the\s+)?(?:title|name)\s+(?:of|for)\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)(?:['’]s)?\s+(?:title|name))\s+(?:(?:should|must|needs\s+to|has\s+to)\s+(?:be\s+changed\s+to|change\s+to|be|become)|to\s+be|be|to|as)\s+(?=\S)|^(?:make|set)\s+the\s+(?:title|name)\s+of\s+(\S.{0,120}?)\s+(?=["“])/i;
 
 /**
  * "the Desks section of the office guide should say: …", "the "Parking" section of X needs to say: …":
