@@ -137,6 +137,8 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
   if (edit.kind === 'section') {
     const heading = edit.heading
       .replace(/^the\s+/i, '')
+      // "the 'Day 1' section": single quotes around a heading are no part of it.
+      .replace(/^['‘](.+)['’]$/, '$1')
       .replace(/\s+(?:section|heading|header|subheading|subsection|part|bit|chapter)$/i, '')
       // "section Code Review, add: …": the verb after the heading says what to do, it is no part of it.
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');

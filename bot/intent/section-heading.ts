@@ -92,6 +92,11 @@ const PAGE_THEN_PART: readonly RegExp[] = [
     String.raw`^(?:the\s+|our\s+)?(\S[^\n"“]{0,200}?)\s+(?:(?:page|doc)\s+)?(?:${PART_NOUN}\s+["“]([^"“”\n]{1,60})["”]|["“]([^"“”\n]{1,60})["”]\s+${PART_NOUN})$`,
     'i',
   ),
+  // "Onboarding's Day 1 section", "the rota's Compensation part": the page's possessive, then its part.
+  new RegExp(
+    String.raw`^(?:the\s+|our\s+)?(\S[^\n'’]{0,200}?)['’]s\s+(?:${HEADING}\s+${PART_NOUN}|${PART_NOUN}\s+(?:called\s+|named\s+|titled\s+)?${HEADING})$`,
+    'i',
+  ),
   // "Office Guide > Parking": a breadcrumb, page then heading.
   /^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)\s+(?:>|›|»)\s+["“‘]?([^"“”‘’\n,:>]{1,60}?)["”’]?$/i,
 ];
