@@ -547,7 +547,7 @@ const RULES: readonly Rule[] = [
   ],
   // Before a stated replace after a page (its dash would take the arrow's): "three days -> two days in the Remote Work Policy", old and new text around an arrow, then the page.
   [
-    /^(?=[^"“\n:]{1,80}?\s*(?:->|→|=>)\s*[^"“\n:]{1,80}?\s(?:in|on)\s+\S)/,
+    /^(?=[^\n:]{1,82}?\s*(?:->|→|=>)\s*[^\n:]{1,82}?\s(?:in|on)\s+\S)/,
     (rest, body) => parseArrowThenPage(rest, body),
   ],
   // "Expense Policy: 45 EUR instead of 40 EUR", "in the rota, Ana not Sam": a page, then a replace stated with no verb.

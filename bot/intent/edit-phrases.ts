@@ -408,8 +408,12 @@ export function parseChangeInFigures(remainder: string, _bodyLines: string): Int
   return update(ref, { kind: 'replace', find: match[2]!.trim(), replaceWith: match[3]!.trim() });
 }
 
-/** "three days -> two days in the Remote Work Policy": old text, an arrow, new text, then the page. Bounded runs. */
-const ARROW_THEN_PAGE = /^([^"“\n]{1,80}?)\s*(?:->|→|=>)\s*([^"“\n]{1,80}?)\s+(?:in|on)\s+(?=\S)/;
+/**
+ * "three days -> two days in the Remote Work Policy", ""Okta" → "Entra" in X": old text, an arrow, new text
+ * (each quoted or not), then the page. Bounded runs.
+ */
+const ARROW_THEN_PAGE =
+  /^(?:["“]([^"”\n]{1,80})["”]|([^"“\n]{1,80}?))\s*(?:->|→|=>)\s*(?:["“]([^"”\n]{1,80})["”]|([^"“\n]{1,80}?))\s+(?:in|on)\s+(?=\S)/;
 /** Most words of either text in an {@link ARROW_THEN_PAGE} replace: a value, not a sentence. */
 const MAX_ARROW_WORDS = 3;
 
@@ -417,7 +421,7 @@ const MAX_ARROW_WORDS = 3;
 export function parseArrowThenPage(line: string, bodyLines: string): Intent | undefined {
   const match = ARROW_THEN_PAGE.exec(line.trim());
   if (!match || bodyLines.trim().length > 0) return undefined;
-  const [find, replaceWith] = [match[1]!.trim(), match[2]!.trim()];
+  const [find, replaceWith] = [(match[1] ?? match[2]!).trim(), (match[3] ?? match[4]!).trim()];
   const short = (text: string) => text.length > 0 && text.split(/\s+/).length <= MAX_ARROW_WORDS;
   if (!short(find) || !short(replaceWith)) return undefined;
   const cursor = new TextCursor(line.trim().slice(match[0].length));

@@ -16,6 +16,7 @@ import {
   titleEdit,
 } from './edit-text.js';
 import { CREATE_EXAMPLES, UPDATE_EDIT_FORMS } from './examples.js';
+import { PAGE_LIKE } from './loose-forms.js';
 import { readPageName } from './page-name.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { isPointingFind } from './pointing-find.js';
@@ -424,6 +425,7 @@ const PERSON_ONLY = /^(?:me|us|you|u|him|her|them|myself|ourselves|someone|someb
  */
 function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | undefined {
   const match = (mode === 'change' ? UNQUOTED_CHANGE : UNQUOTED_REPLACE).exec(text);
+  if (!match && mode === 'replace') return pageBetweenTexts(text);
   // "change standup to 10:00 on Mondays": a day after "on" says when, it names no page.
   if (!match || WHEN_NOT_PAGE.test(text.slice(match[0].length))) return undefined;
   const cursor = new TextCursor(text);
@@ -435,6 +437,28 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
   // "swap shifts with me on Friday": a person swapped with, not text on a page.
   if (PERSON_ONLY.test(find) || PERSON_ONLY.test(match[2]!.trim())) return undefined;
   return update(ref, { kind: 'replace', find, replaceWith: match[2]!.trim() });
+}
+
+/** "replace Okta Verify in the VPN guide with YubiKey": the old text, the page, then the new text. Bounded runs. */
+const PAGE_BETWEEN_TEXTS =
+  /^([^"“‘«„\n]{1,120}?)\s+(?:in|on)\s+([^"“‘«„\n]{1,150}?)\s+(?:with|by)\s+([^"“‘«„\n]{1,120}?)[\s.!]*$/i;
+/** Most words of either text in a {@link PAGE_BETWEEN_TEXTS} replace: values, not sentences. */
+const MAX_BETWEEN_WORDS = 4;
+
+/** The replace of {@link PAGE_BETWEEN_TEXTS} when the middle reads as a page to its end, else `undefined`. */
+function pageBetweenTexts(text: string): Intent | undefined {
+  const match = PAGE_BETWEEN_TEXTS.exec(text);
+  if (!match) return undefined;
+  const [find, page, replaceWith] = [match[1]!.trim(), match[2]!, match[3]!.trim()];
+  const short = (part: string) => part.split(/\s+/).length <= MAX_BETWEEN_WORDS && !PERSON_ONLY.test(part);
+  // "replace the laptop in the office with a new one": only a page by its noun or its capitals is a page here.
+  if (!short(find) || !short(replaceWith) || WHEN_NOT_PAGE.test(page) || !PAGE_LIKE.test(` ${page}`))
+    return undefined;
+  const cursor = new TextCursor(page);
+  const ref = readTarget(cursor);
+  return typeof ref === 'string' || !cursor.atEnd()
+    ? undefined
+    : update(ref, { kind: 'replace', find, replaceWith });
 }
 
 /**

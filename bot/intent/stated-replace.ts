@@ -10,7 +10,7 @@ import type { UpdateEdit } from './types.js';
 const NEW_THEN_OLD =
   /^(.{1,80}?)(?:\s+now)?(?:\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)|,?\s+(?:and\s+)?not)\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
 const OLD_THEN_NEW =
-  /^(.{1,80}?)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
+  /^(.{1,80}?)\s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?replaced\s+(?:by|with))\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
 const ARROW = /^(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/;
 const NOW_NOT = /^(?:it'?s|it\s+is)\s+(.{1,80}?)\s+now,?\s+not\s+(.{1,80}?)[\s.!]*$/i;
 /** "it says recieve, should be receive", "it still has 30 days but it should say 45 days": old text first. */
