@@ -841,11 +841,10 @@ const MORE_GREETINGS = [
 ].join('|');
 
 /**
- * Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. No two
- * alternatives (here or in the tail) may match the same words, or a long run of them that fails at its
- * end would be tried every way it can be split.
+ * Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. Runs are read
+ * word by word ({@link isGreetingRun}), so two alternatives that match the same words cost nothing more.
  */
-const GREETING_WORD = String.raw`(?:${MORE_GREETINGS}|hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|tenkyu|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tenks|thenks|tanx|thks|tnks|thanq|thankq|thank\s+q|tnq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+(?:quick\s+|fast\s+|speedy\s+|prompt\s+)?(?:help|turnaround|reply|response|support|patience|effort))|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|wass+up|wazz+up|whassup|bye|goodbye|howsit|never\s*mind|nvm|(?:i\s+)?found\s+it|ignore\s+(?:that|this|me|my\s+last(?:\s+message)?)|(?:that'?s|that\s+is)\s+(?:fine|ok|okay|enough(?:\s+for\s+(?:now|today))?)|see\s+(?:you|ya|u)\s+around|over\s+and\s+out|see\s+(?:you|ya)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much(?=\s+appreciated\b)|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
+const GREETING_WORD = String.raw`(?:${MORE_GREETINGS}|hi+|hel+o+|he+y+|hey+a+|hiy+a+|howdy|dear|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)|thanku|thx|thnx|thanx|thnks|thanks+|thansk|tenkyu|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tenks|thenks|tanx|thks|tnks|thanq|thankq|thank\s+q|tnq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+(?:quick\s+|fast\s+|speedy\s+|prompt\s+)?(?:help|turnaround|reply|response|support|patience|effort))|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|wass+up|wazz+up|whassup|bye|goodbye|howsit|never\s*mind|nvm|(?:i\s+)?found\s+it|ignore\s+(?:that|this|me|my\s+last(?:\s+message)?)|(?:that'?s|that\s+is)\s+(?:fine|ok|okay|enough(?:\s+for\s+(?:now|today))?)|see\s+(?:you|ya|u)\s+around|over\s+and\s+out|see\s+(?:you|ya)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+)?sorted)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
@@ -862,23 +861,41 @@ const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|k
  */
 const THANKED_FOR = String.raw`for\s+(?:(?!(?:help|every|no|some|any)(?:th)?ing\b)[a-z]{2,20}ing(?:\s+(?:that|this|it|me|us|out|up|so\s+(?:quickly|fast)|into\s+(?:it|that|this)))?|(?:your|ur|the)\s+(?:patience|understanding|quick\s+turnaround|turnaround|hard\s+work|input|efforts))`;
 const THANKS_PARTICLE = `(?:${PARTICLE}|o+|ya|amigo|amiga)`;
-const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|${THANKED_FOR}|from\s+(?:me|us|my\s+(?:side|end))|zusammen|allerseits|a\s+todos|tout\s+le\s+monde|(?:i|we)\s+(?:needed|wanted)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|now|anyway|anyways|much(?!\s+appreciated\b)|muchly|then|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|${THANKED_FOR}|from\s+(?:me|us|my\s+(?:side|end))|zusammen|allerseits|a\s+todos|tout\s+le\s+monde|(?:i|we)\s+(?:needed|wanted)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|so\s+much|very\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|for\s+(?:the|your)\s+help|for\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|now|anyway|anyways|much|muchly|then|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
 /** A sound of relief or delight before thanks ("ah brilliant, cheers", "oh nice", "yay thanks"); alone it is no greeting. */
 const INTERJECTION_LEAD = String.raw`(?:(?:ah+|oh+|ooh+|aw+|yay|woo+|wow|ahh+|phew|no|nope|nah|yes|yeah|yep)\s+)?`;
-const GREETING = new RegExp(
-  String.raw`^${INTERJECTION_LEAD}(?:${VOCATIVE}\s+)?(?:${GREETING_WORD}|${PRAISE})(?:\s+(?:${GREETING_WORD}|${GREETING_TAIL}))*$`,
+/** The first unit of a greeting: an interjection, whom it greets, then a greeting word or praise. */
+const FIRST_GREETING_UNIT = new RegExp(
+  String.raw`^${INTERJECTION_LEAD}(?:${VOCATIVE}\s+)?(?:${GREETING_WORD}|${PRAISE})$`,
   'iu',
 );
+/** Every later unit: another greeting word, or what may follow one ("to you", "for sorting that", "o"). */
+const NEXT_GREETING_UNIT = new RegExp(String.raw`^(?:${GREETING_WORD}|${GREETING_TAIL})$`, 'iu');
+/** The most words one unit spans ("oh thank you so much for all the quick help" is several units). */
+const MAX_UNIT_WORDS = 12;
 /**
- * The longest line read as only a greeting. Runs of greeting words can be split more than one way ("much
- * appreciated" is one word and also "much" + "appreciated"), so a failing match may try every split: the
- * cap keeps that small. Longer lines are never only a greeting anyway.
+ * The longest line read as only a greeting. Longer lines are never only a greeting, and the cap bounds
+ * the work below (words × {@link MAX_UNIT_WORDS} tests of one short unit each).
  */
 const MAX_GREETING_TEXT = 200;
 
-/** True when `text` (punctuation already spaced out) is only greeting words: bounded by {@link MAX_GREETING_TEXT}. */
+/**
+ * True when `text` (punctuation already spaced out) is only greeting words. Read word by word: which
+ * word positions a run of units can reach, each position tried once. A single regular expression of the
+ * whole run tried every way a run can be split ("thanks o o o …": "o" is a particle twice over), which
+ * grew exponentially with the words of a run that failed at its end.
+ */
 function isGreetingRun(text: string): boolean {
-  return text.length > 0 && text.length <= MAX_GREETING_TEXT && GREETING.test(text);
+  if (text.length === 0 || text.length > MAX_GREETING_TEXT) return false;
+  const words = text.trim().split(/\s+/);
+  const reached = new Array<boolean>(words.length + 1).fill(false);
+  for (let start = 0; start < words.length; start++) {
+    if (start > 0 && !reached[start]) continue;
+    const unit = start === 0 ? FIRST_GREETING_UNIT : NEXT_GREETING_UNIT;
+    for (let end = start + 1; end <= Math.min(words.length, start + MAX_UNIT_WORDS); end++)
+      if (!reached[end] && unit.test(words.slice(start, end).join(' '))) reached[end] = true;
+  }
+  return reached[words.length] === true;
 }
 
 /** A greeting word first (and whoever it greets), then more words ("hi how are u", "morning bot hope all is well"); only short lines are read this way. */

@@ -46,6 +46,7 @@ const SHAPES: readonly { readonly name: string; readonly make: (size: number) =>
     name: 'greeting words that split two ways, then a word',
     make: (n) => build('', 'much appreciated ', n, ' x'),
   },
+  { name: 'thanks, then a particle many times, then a word', make: (n) => build('thanks', ' o', n, ' x') },
 ];
 /** A first line just under the command-line cap: the longest line every command rule reads. */
 const AT_CAP = MAX_COMMAND_LINE_LENGTH - 10;

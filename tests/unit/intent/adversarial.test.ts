@@ -89,6 +89,12 @@ describe('punctuation and courtesy runs at the command-line cap', () => {
     expect(parseMessage(`${'ekaaro '.repeat(60)}x`).kind).not.toBe('greeting');
     expect(parseMessage(`${'much appreciated '.repeat(11)}x`).kind).not.toBe('greeting');
     expect(parseMessage('much appreciated, thanks much').kind).toBe('greeting');
+    // "o" was a particle two ways (the shared particles and the thanks particles): "thanks o o … o x" took 3 s at
+    // 60 characters, under the 200-character cap. Runs are now read word by word, whatever the lists overlap.
+    expect(parseMessage(`thanks${' o'.repeat(96)} x`).kind).not.toBe('greeting');
+    expect(parseMessage(`thanks${' o'.repeat(96)}`).kind).toBe('greeting');
+    expect(parseMessage(`${'much obliged '.repeat(15)}x`).kind).not.toBe('greeting');
+    expect(parseMessage(`${'good morning o '.repeat(13)}x`).kind).not.toBe('greeting');
   });
 });
 
