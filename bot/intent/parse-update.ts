@@ -282,6 +282,9 @@ const CONTENT_START = new RegExp(
 const DASH_BEFORE_TEXT = /\s[-–—]\s+(?=\S)/;
 /** "add to remote work policy please, abroad needs approval": with no other separator, a comma before words. */
 const COMMA_BEFORE_TEXT = /,\s+(?=\S+\s+\S)/;
+/** "add to the wifi and printers page the printer on 2 is broken": with no separator, the page noun ends the name. */
+const PAGE_NOUN_BEFORE_TEXT =
+  /(?<=\S\s(?:page|doc))(?<!(?:^|\s)(?:the|a|this|that|our)\s(?:page|doc))\s+(?=\S+\s+\S)/i;
 const SAYING = new RegExp(
   String.raw`\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|,(?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
@@ -311,7 +314,10 @@ function nameEnd(text: string, from: number, stop: NameStop): number {
     stop === 'edit'
       ? EDIT_START.exec(rest)?.index
       : stop === 'content'
-        ? (contentStart(rest) ?? DASH_BEFORE_TEXT.exec(rest)?.index ?? COMMA_BEFORE_TEXT.exec(rest)?.index)
+        ? (contentStart(rest) ??
+          DASH_BEFORE_TEXT.exec(rest)?.index ??
+          COMMA_BEFORE_TEXT.exec(rest)?.index ??
+          PAGE_NOUN_BEFORE_TEXT.exec(rest)?.index)
         : stop === 'to'
           ? TO_WORD.exec(rest)?.index
           : undefined;
