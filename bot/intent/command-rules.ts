@@ -5,6 +5,7 @@ import {
   PAGE_COMPLAINT,
   parseAddToSaying,
   parseAppendSaying,
+  parseArrowThenPage,
   parseChangeIn,
   parseChangeInFigures,
   parseDescribedAppend,
@@ -20,7 +21,7 @@ import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import { isComplaint, unclear } from './readings.js';
-import { PART_NOUN } from './section-heading.js';
+import { isUnderIdiom, PART_NOUN } from './section-heading.js';
 import {
   acceptSpaceWord,
   readNameFirst,
@@ -116,7 +117,7 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
  */
 const PAGE_THEN_EDIT =
-  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:pls|please|plz))?\s*:))/i;
+  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:s\/(?=[^/\n]{1,200}\/)|(?:please\s+)?update(?=\s+[^"“\n:]{1,60}?\s(?:to|into)\s)|(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:line|note|bullet|sentence|entry))?(?:\s+(?:pls|please|plz))?\s*:))/i;
 
 /** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
 const PAGE_THEN_STATED =
@@ -124,10 +125,11 @@ const PAGE_THEN_STATED =
 
 /**
  * A page named first, a comma, colon or dash, then a rename of it ("X, rename it to Y", "X - please
- * change the name to Y"); the page is at most a title's length and holds no quote or question mark.
+ * change the name to Y", "X rename to Y"); the page is at most a title's length and holds no quote or
+ * question mark.
  */
 const PAGE_THEN_RENAME =
-  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:rename(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:the|its|it'?s)\s+(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
+  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*|\s+(?=(?:rename|retitle)\s+(?:(?:it|this|that)\s+)?(?:to|as|into)\s))(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:rename|retitle)(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:the|its|it'?s)\s+(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -254,12 +256,13 @@ const RULES: readonly Rule[] = [
     updateRule('append-quoted'),
   ],
   [
-    /^(?:append|add|insert|(?:put|write)(?=\s+(?:under|below|beneath)\s))\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/|\d))/i,
+    /^(?:append|add|insert|(?:put|write)(?=\s+(?:under|below|beneath)\s))\s+(?:(?:an?\s+)?(?:note|line|entry)\s+)?(?!(?:an?\s+)?(?:new\s+)?(?:page|doc|document)\b)(?=[^:\n"“‘'«„]{1,120}:(?!\/\/|\d)|(?:under|below|beneath)\s[^:\n]{1,120}:(?!\/\/|\d))/i,
     // "add the new hires to the onboarding page: Ana, Sam": the page after the link word, the text after the colon.
+    // "add that they want SSO to Customer Meeting Notes: Contoso": a clause first is the text, the colon the title's.
     (rest, body) =>
       parsePageThenColonText(rest, body) ??
       parseDescribedAppend(rest, body) ??
-      parseUpdate('append-to', rest, body),
+      (/^that\s/i.test(rest) ? parseAppendSaying(rest, body) : parseUpdate('append-to', rest, body)),
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [
@@ -273,7 +276,8 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "(is there a way to) get the office guide to say …": the page asked to say something (before "get" opens it).
-    /^(?=(?:get|have)\s+(?:the|our)\s[^:\n]{1,120}?\s+to\s+(?:also\s+)?(?:say|mention|include|read)\s)/i,
+    // "get Team Rituals updated with: …": the page to be updated, then its edit.
+    /^(?=(?:get|have)\s+(?:the|our)\s[^:\n]{1,120}?\s+to\s+(?:also\s+)?(?:say|mention|include|read)\s|(?:get|have)\s+\S[^:,\n]{0,120}?\s+(?:updated|changed|edited|amended)(?:\s*[:\-–—]|\s+(?:with|to\s+(?:say|read|mention|include|state))\b))/i,
     (rest, body) => {
       const moved = rewriteLooseForm(rest);
       return moved ? applyRules(moved, body) : undefined;
@@ -326,7 +330,7 @@ const RULES: readonly Rule[] = [
         read?.kind === 'page-by-name' &&
         read.request.operation === 'update' &&
         read.request.edit.kind === 'section';
-      return section ? read : undefined;
+      return section ? read : headingThenAppend(rest, body);
     },
   ],
   [
@@ -344,7 +348,8 @@ const RULES: readonly Rule[] = [
   // "pull the X page up", "could you put the X page up for me": the page put on screen.
   [/^(?:pull|bring|put)\s+(?=\S.{0,300}\s+up$)/i, (rest) => parseGetTarget(rest.replace(/\s+up$/i, ''))],
   [
-    /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:title|name)\s+(?:of|for|on)\s+/i,
+    // "change the title of X to Y", "change title X to Y" (no "of": "title" alone, then the page and "to").
+    /^(?:set|change|update|edit)\s+(?:the\s+)?(?:page\s+)?(?:(?:title|name)\s+(?:of|for|on)\s+|title\s+(?=\S[^\n]{0,150}?\s(?:to|into|as)\s))/i,
     updateRule('set-title'),
   ],
   [
@@ -363,6 +368,16 @@ const RULES: readonly Rule[] = [
   [
     // "update the section Parking in X: …", "add a section "Parking" to X: …": the heading, then the page.
     /^(?:(?:update|edit|change|rewrite|replace)\s+|(?:add|create|write)\s+(?:an?\s+)?(?:new\s+)?(?=(?:sub-?)?section\s))(?:the\s+)?(?:sub-?)?section\s+(?=\S)/i,
+    (rest, body) => parseUpdate('section', quotedHeading(rest), body),
+  ],
+  [
+    // "section Equipment in the remote work policy: …", "section "Equipment" of X: …": the keyword form, page named after.
+    /^(?:sub-?)?section\s+(?!\d+\s)(?=(?:["“][^"”\n]{1,80}["”]|[^"“\n:]{1,80}?)\s+(?:of|in|on|for)\s+[^\n:]{1,150}:)/i,
+    (rest, body) => parseUpdate('section', quotedHeading(rest), body),
+  ],
+  [
+    // "new section Escalation in the Incident Response Process: …": a new section with no verb, then the page.
+    /^(?:an?\s+)?new\s+(?:sub-?)?section\s+(?:(?:called|named|titled)\s+)?(?=\S[^\n]{0,200}?\s(?:in|on|of|to|for)\s)/i,
     (rest, body) => parseUpdate('section', quotedHeading(rest), body),
   ],
   [
@@ -406,6 +421,8 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseChangeInFigures(rest, body),
   ],
   [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
+  // "s/Okta/Entra/ in the VPN Setup Guide": a replace in sed's notation, then the page.
+  [/^(?=s\/[^/\n]{1,200}\/)/, updateRule('sed')],
   // "update "vpn.old.io" to "vpn.new.io" in X": quoted old and new text after "update" (a quoted page stays a page).
   [/^update\s+(?=["“][^"”\n]{1,200}["”]\s+(?:to|into|->|→)\s*["“])/i, updateRule('change')],
   [
@@ -564,15 +581,16 @@ const RULES: readonly Rule[] = [
           : parseGetTarget(rest),
   ],
   [
-    // "on-call rota, pls add Sam covers Friday": a page named first (a page or document noun), courtesy,
-    // then "add" and the text with no colon ("team, please add your names" names no page).
-    /^(?=([^:\n.!?,]{1,120}?)(?:,\s*(?:(?:please|pls|plz|kindly)\s+)?|\s(?:please|pls|plz|kindly)\s+)(?:add|append|insert)\s+(?!(?:me|us|him|her|them|it|that|this|to|in|into|on|onto|your|my|our|their|his)\b)["“]?\S)/i,
+    // "on-call rota, pls add Sam covers Friday", "Onboarding page, could you mention that …": a page named first
+    // (a page or document noun), courtesy, then "add" (or another adding verb) and the text ("team, please add
+    // your names" names no page).
+    /^(?=([^:\n.!?,]{1,120}?)(?:,\s*(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?|\s(?:please|pls|plz|kindly)\s+)(?:add|append|insert|mention|note|include|write|put)(?:\s*:\s*|\s+)(?!(?:me|us|him|her|them|it|this|to|in|into|on|onto|your|my|our|their|his)\b|that(?:\s+(?:to|in|into|on|onto|there|please|pls|too)\b|\s*$))["“]?\S)/i,
     (_rest, body, match) => (PAGE_LIKE.test(match[1]!) ? parsePageFirstEdit(match.input, body) : undefined),
   ],
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
     // section named after it, a colon and the new text, no verb (the text may not be a question).
-    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section|(?:the\s+)?["“][^"”\n,?]{1,60}["”]\s+section)|\s+>\s+[^:\n"“,?>]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
+    /^(?=[^:\n"“?]{1,120}?(?:(?:,\s*|\s+[-–—]+>?\s*|\s+)(?:section\s+["“][^"”\n]{1,80}["”]|(?:the\s+)?[^:\n"“,?]{1,60}?\s+section|(?:the\s+)?["“][^"”\n,?]{1,60}["”]\s+section)|\s+(?:>|-+>|→|›|»)\s+(?!(?:add|append|put|write|insert|note|update|replace|change|rename)\b)[^:\n"“,?>→›»]{1,60}?|(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?[^:\n"“,?]{1,60}?|(?:the\s+)?[^:\n"“,?]{1,60}?\s+(?:part|bit|heading|subsection|chapter)))(?:\s*:|\s+[-–—])\s*\S)/i,
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
@@ -583,20 +601,54 @@ const RULES: readonly Rule[] = [
       return context === 'news' ? undefined : (context ?? parsePageFirstEdit(match.input, body));
     },
   ],
+  // Before a stated replace after a page (its dash would take the arrow's): "three days -> two days in the Remote Work Policy", old and new text around an arrow, then the page.
+  [
+    /^(?=[^\n:]{1,82}?\s*(?:->|→|=>)\s*[^\n:]{1,82}?\s(?:in|on)\s+\S)/,
+    (rest, body) => parseArrowThenPage(rest, body),
+  ],
   // "Expense Policy: 45 EUR instead of 40 EUR", "in the rota, Ana not Sam": a page, then a replace stated with no verb.
   [PAGE_THEN_STATED, (_rest, body, match) => verblessReplace(match, body)],
 ];
 
+/** "under the Linux heading, …": a heading alone (no page) before a comma; "under review, …" is an idiom. */
+const HEADING_ALONE_FIRST = new RegExp(
+  String.raw`^under\s+(?:the\s+)?(?:${PART_NOUN}\s+)?["“]?([^"“”\n,:]{1,60}?)["”]?(?:\s+${PART_NOUN})?\s*,\s*(?=\S)`,
+  'i',
+);
+
+/**
+ * "under the Linux heading, add to the VPN Setup Guide: …": the heading first, then an append that names its
+ * page; read as the section edit. `undefined` unless the rest reads as an append to a page.
+ */
+function headingThenAppend(line: string, body: string): Intent | undefined {
+  const heading = HEADING_ALONE_FIRST.exec(line);
+  if (!heading || isUnderIdiom(heading[1]!)) return undefined;
+  const read = applyRules(baseVerbForm(stripPoliteness(line.slice(heading[0].length))), body);
+  if (read?.kind !== 'page-by-name' || read.request.operation !== 'update') return undefined;
+  const edit = read.request.edit;
+  return edit.kind === 'append'
+    ? {
+        ...read,
+        request: {
+          ...read.request,
+          edit: { kind: 'section', heading: heading[1]!.trim(), markdown: edit.markdown },
+        },
+      }
+    : undefined;
+}
+
 /** `P section "H":`, then the text. */
-const PAGE_SECTION_QUOTED = /^([^:\n"“?]{1,120}?),?\s+section\s+["“]([^"”\n]{1,80})["”](?:\s*:|\s+[-–—])\s*/i;
+const PAGE_SECTION_QUOTED =
+  /^([^:\n"“?]{1,120}?)(?:,|\s+[-–—]+)?(?:\s+(?:an?\s+)?new)?\s+section\s+["“]([^"”\n]{1,80})["”](?:\s*:|\s+[-–—])\s*/i;
 /** `P, H section:`, `P, "H" section:` or `P - H section:` (a comma or dash between the page and the heading). */
 const PAGE_SECTION_UNQUOTED =
   /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+>?\s*)(?:the\s+)?(?:["“]([^"”\n,?]{1,60})["”]|([^:\n"“,?]{1,60}?))\s+section(?:\s*:|\s+[-–—])\s*/i;
 /** `P, Day 1 part:`, `P - under Retro:`: another part noun, or "under", after a comma or dash. */
 const PAGE_PART_OR_UNDER =
   /^([^:\n"“?]{1,120}?)(?:,\s*|\s+[-–—]+\s*)(?:under\s+(?:the\s+)?["“]?([^:\n"“”,?]{1,60}?)["”]?(?:\s+(?:section|part|heading))?|(?:the\s+)?([^:\n"“,?]{1,60}?)\s+(?:part|bit|heading|subsection|chapter))(?:\s+(?:pls|please|kindly))?(?:\s+(?:add|append|write|put|insert))?(?:\s*:|\s+[-–—])\s*/i;
-/** `P > H:` (a breadcrumb from the page to its heading), then the text. */
-const PAGE_SECTION_CRUMB = /^([^:\n"“?>]{1,120}?)\s+>\s+([^:\n"“,?>]{1,60}?)\s*:\s*/;
+/** `P > H:`, `P → H:` (a breadcrumb from the page to its heading), then the text. */
+const PAGE_SECTION_CRUMB =
+  /^([^:\n"“?>→›»]{1,120}?)\s+(?:>|-+>|→|›|»)\s+(?!(?:add|append|put|write|insert|note|update|replace|change|rename)\b)([^:\n"“,?>→›»]{1,60}?)\s*:\s*/i;
 /** Words that start a question or a remark, not a page's name. */
 const NOT_A_PAGE_START =
   /^(?:what|who|why|how|when|where|which|is|are|does|do|did|can|could|should|would|will|fyi|note|btw|so|and|but|also|i|we|you|my|our)\b/i;
@@ -742,8 +794,13 @@ function purposeThenCommand(lead: string, rest: string, body: string): Intent | 
   if (!purpose || PAGE_LIKE_TARGET.test(purpose[0].replace(/\s[A-Z]/g, ' x'))) return undefined;
   const command = stripPoliteness(rest.slice(purpose[0].length));
   const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
+  // "For the Laptop Setup, in section "Windows" add: …": a part of a page is no page of its own; the lead named it.
+  if (read?.kind === 'page-by-name' && PART_FIRST.test(read.request.ref.words)) return undefined;
   return read?.kind === 'operation' || read?.kind === 'page-by-name' ? read : undefined;
 }
+
+/** Page words that start with a part of a page ("section "Windows"", "the Linux part"): no page's name. */
+const PART_FIRST = new RegExp(String.raw`^(?:the\s+)?${PART_NOUN}\b`, 'i');
 
 function statedAfterPage(line: string, body: string): Intent | undefined {
   const match = PAGE_THEN_STATED.exec(line);
@@ -786,9 +843,12 @@ const THING_ON_PAGE = /^the\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+(?:on|in)\s+
 /** Only a space ("HR", "the HR space"), never a page. */
 const SPACE_ONLY = /^(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}$|\s(?:space|wiki)$/;
 
-/** "rewrite / replace the whole (of the) X page: …", "redo the entire X with: …". */
+/**
+ * "rewrite / replace the whole (of the) X page: …", "redo the entire X with: …", "replace the whole content
+ * of page 12 with: …" (what is replaced, named before "of", is no part of the page).
+ */
 const WHOLE_PAGE =
-  /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+to\s+say\s*:?)\s*(?=\S)/i;
+  /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:(?:body|content|contents|text)\s+(?:of|on|in)\s+|of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+to\s+say\s*:?)\s*(?=\S)/i;
 
 /** "overwrite the Team Rituals page with: …": all of the page replaced; the colon says the new text follows. */
 const OVERWRITE_PAGE =
@@ -954,9 +1014,16 @@ export function baseVerbForm(typed: string): string {
       ),
   );
   const first = /^[a-z]+/i.exec(core)?.[0];
-  const base = first ? GERUNDS[first.toLowerCase()] : undefined;
+  const base = first && !GERUND_AS_NOUN.test(core) ? GERUNDS[first.toLowerCase()] : undefined;
   return base ? `${base}${core.slice(first!.length)}` : core;
 }
+
+/**
+ * An "-ing" word that names a thing with the noun after it ("Reading List rename to Books", "the writing
+ * guide"): no verb to put in its base form. Kept as data.
+ */
+const GERUND_AS_NOUN =
+  /^(?:reading\s+(?:list|lists|group|club|material|materials)|writing\s+(?:guide|guidelines|style|tips))\b/i;
 
 /** The intent of the first command form `core` starts with, or `undefined` when none fits. */
 export function applyRules(line: string, bodyLines: string): Intent | undefined {

@@ -22,6 +22,13 @@ const TOPIC_AFTER_PAGE =
   /^(\S.{0,120}?)\s+(?:page|doc|document)\s+(?:about|regarding|concerning|re)\s+\S.{0,80}$/i;
 
 /**
+ * What is added, named after the page noun before "that" ("put on Team Rituals page the info that …", "add in
+ * the rota page the news that …"): the words before it are the page's.
+ */
+const ADDED_AFTER_PAGE =
+  /^(\S.{0,120}?\s(?:page|doc|document))\s+the\s+(?:info|information|news|fact|update|note|line|sentence|point)$/i;
+
+/**
  * The page's words without a place, a complaint or a topic said with them, or `undefined` when there is
  * none. `append` says whether the edit adds text (a place on the page only matters then).
  */
@@ -33,5 +40,7 @@ export function pageWordsOfEdit(words: string, append: boolean): string | undefi
   if (topic) return text.slice(topic[0].length);
   const complaint = COMPLAINT_FIRST.exec(text);
   if (complaint) return text.slice(complaint[0].length);
+  const added = append ? ADDED_AFTER_PAGE.exec(text) : null;
+  if (added) return added[1];
   return TOPIC_AFTER_PAGE.exec(text)?.[1];
 }

@@ -3,12 +3,13 @@ import {
   EDIT_VERB,
   joinMarkdown,
   markdownEdit,
+  PLACE_QUESTION,
   parseEditText,
   replaceEdit,
 } from './edit-text.js';
 import { failure, finish, POSITION_OWNER, readTarget, update } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
-import { sectionInPageName } from './section-heading.js';
+import { isUnderIdiom, PART_NOUN, sectionInPageName } from './section-heading.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 import { splitWhen } from './when-phrase.js';
@@ -47,6 +48,20 @@ const LINE_NOUN_FIRST =
 const THAT_BEFORE_CLAUSE =
   /^that\s+(?=(?:the|a|an|our|all|every|no|we|you|they|he|she|it|there|[A-Z]\S*)\s+\S|(?:[a-z][\w-]*\s+){1,2}(?:is|are|was|were|has|have|had|will|can|must|should|need|needs|may|might|get|gets|start|starts|end|ends|close|closes|open|opens|move|moves|run|runs|go|goes|cost|costs|take|takes|expire|expires)\b)/;
 
+/** Longest text before a heading that {@link TEXT_UNDER_HEADING} is tried on (bounded work). */
+const MAX_TEXT_BEFORE_HEADING = 300;
+/**
+ * Text, then "under" a heading: quoted, in capitals, or with its part noun ("… under Troubleshooting", "… under
+ * the "Linux" heading", "… under the parking section"); "under the stairs" is a place, "the last line" a position.
+ */
+const TEXT_UNDER_HEADING = new RegExp(
+  String.raw`^(\S[^\n]{0,300}?)\s+(?:under|below|beneath)\s+(?:the\s+)?(?!(?:last|final|bottom|end|top|first|same)\b)(?:${PART_NOUN}\s+)?(?:["“]([^"“”\n]{1,60})["”](?:\s+${PART_NOUN})?|([A-Z0-9][^"“”\n,:]{0,59}?)(?:\s+${PART_NOUN})?|([^"“”\n,:]{1,60}?)\s+${PART_NOUN})$`,
+);
+
+/** Words that point at the text on the next lines ("the below", "the following lines", "this"). */
+const POINTS_TO_NEXT_LINES =
+  /^(?:the\s+)?(?:following|below|these|this)(?:\s+(?:lines?|text|points|bullets|notes?|info|information|details|content))?(?:\s+below)?$/i;
+
 /** Where each link word last occurs in `lower`, latest first (the page is named last). */
 function linkPositions(lower: string): { at: number; word: string }[] {
   return PAGE_LINK_WORDS.map((word) => ({ at: lower.lastIndexOf(word), word }))
@@ -68,13 +83,21 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
     const after = text.slice(at + word.length);
     if ((word === ' in ' || word === ' on ') && ONLY_A_SPACE.test(after)) continue;
     if (word.endsWith(' of ') && !POSITION_TARGET.test(after)) continue;
-    const content = text.slice(0, at).trim().replace(LINE_NOUN_FIRST, '').replace(THAT_BEFORE_CLAUSE, '');
+    const said = text.slice(0, at).trim().replace(LINE_NOUN_FIRST, '').replace(THAT_BEFORE_CLAUSE, '');
+    // "add the below to Team Rituals" and the text on the next lines: the pointer is no text.
+    const content = bodyLines.trim() && POINTS_TO_NEXT_LINES.test(said) ? '' : said;
     // "add Priya to the on-call rota for week 12": when it holds is part of the text, not of the page's name.
     const when = splitWhen(after);
     const cursor = new TextCursor(when.page);
     const ref = readTarget(cursor, 'end');
     if (typeof ref === 'string') continue;
     if (!cursor.atEnd() && ref.kind !== 'title-search') continue;
+    // "add restart the client under Troubleshooting in the VPN Setup Guide": the heading said last is a section.
+    const under =
+      content.length <= MAX_TEXT_BEFORE_HEADING && !when.when ? TEXT_UNDER_HEADING.exec(content) : null;
+    const heading = under ? (under[2] ?? under[3] ?? under[4])!.trim() : '';
+    if (under && !isUnderIdiom(heading) && !bodyLines)
+      return update(ref, { kind: 'section', heading, markdown: under[1]!.trim() });
     const quoted = readQuoted(content, 0);
     const markdown =
       quoted?.kind === 'quoted' && quoted.end === content.length ? quoted.value : `${content}${when.when}`;
@@ -102,7 +125,7 @@ function describedThenText(afterLink: string, colon: number, bodyLines: string):
  * named "Hotels""): its heading, quoted or a few words. A pattern on the described words only (bounded).
  */
 const SECTION_DESCRIBED =
-  /^(?:an?\s+|the\s+)?(?:new\s+)?(?:section|heading|subsection|part)\s+(?:(?:called|named|titled)\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?$|^(?:an?\s+|the\s+)?(?:new\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?\s+(?:section|heading|subsection)$/i;
+  /^(?:an?\s+|the\s+)?(?:new\s+)?(?:section|heading|subsection|part)\s+(?:(?:called|named|titled|on|about|for)\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?$|^(?:an?\s+|the\s+)?(?:new\s+)?["“]?([^"“”:,\n]{1,60}?)["”]?\s+(?:section|heading|subsection)$/i;
 /** Words that only lead in to the text after the page ("… saying:", "… with the text:"), no part of its name. */
 const TEXT_LEAD_AT_END =
   /\s+(?:saying|stating|(?:that|which)\s+says|to\s+say|with(?:\s+(?:the\s+)?(?:text|content|words))?)$/i;
@@ -131,8 +154,11 @@ function describedSection(
 /** The colon before the text: not the one of a link ("https://") or of a time ("moved to 9:45"). */
 const TEXT_COLON = /:(?!\/\/|\d)/;
 
-/** Words that quote what is added ("a line saying …"): the text is then before the page, not after it. */
-const QUOTES_TEXT = /\b(?:saying|says|reading|stating|text)\b|["“‘«„]/i;
+/**
+ * Words that quote what is added ("a line saying …", "that they want SSO"): the text is then before the
+ * page, not after it.
+ */
+const QUOTES_TEXT = /\b(?:saying|says|reading|stating|text)\b|["“‘«„]|^\s*that\s/i;
 
 /**
  * "add the new hires to the onboarding page: Ana, Sam": something described, a link word, the page,
@@ -173,6 +199,9 @@ export function parsePageThenColonText(remainder: string, bodyLines: string): In
   const head = text.slice(0, colon).trim().replace(MOVE_LINK, '');
   const markdown = joinMarkdown(text.slice(colon + 1).trim(), bodyLines || undefined);
   const part = sectionInPageName(head);
+  // "add under review: Sam", "put under Day 1: …": "under" names a heading (or an idiom), never the page.
+  if (!part && /^(?:under|below|beneath)\s/i.test(head))
+    return failure('Which page? Name it with the heading: add under "Heading" in <page>: <text>.');
   const cursor = new TextCursor(part ? part.page : head.replace(LINK_FIRST, ''));
   const ref = readTarget(cursor, 'end');
   if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
@@ -184,7 +213,7 @@ export function parsePageThenColonText(remainder: string, bodyLines: string): In
 /** Where the page named first ends and its edit starts: a comma or colon, or the edit's verb. */
 const WISH_BEFORE_EDIT = String.raw`(?:${ASKING_BEFORE_EDIT}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+(?:to\s+)?|(?:you|u)\s+(?:must|should|can|could|need\s+to|have\s+to)\s+(?:please\s+)?)`;
 const PAGE_FIRST_END = new RegExp(
-  String.raw`\s+update(?:\s+(?:pls|please|plz))?\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]\s*|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+(?:section\b|(?=["“]))|(?:modify|amend)\s))`,
+  String.raw`\s+update(?:\s+(?:pls|please|plz))?\s*:\s*|\s*(?:-+>|→|=>)\s*|\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]\s*|\s+(?=s\/[^/\s][^/\n]{0,199}\/)|\s+(?=${WISH_BEFORE_EDIT}?(?:to\s+)?(?:${EDIT_VERB}|(?:update|edit)\s+(?:section\b|(?=["“]))|(?:modify|amend)\s))`,
   'i',
 );
 /** Courtesy between the page and its edit ("in the X, can you please add …", "please to put"), dropped. */
@@ -247,7 +276,10 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
   const named = text.slice(0, end.index);
   const wished = SHOULD_SAY.exec(named.trim());
   if (wished && end[0].includes(':')) return wishedText(wished[1] ?? wished[2]!, text, end, bodyLines);
-  const ref = readTarget(new TextCursor(named.replace(PAGE_COMPLAINT, '')), 'end');
+  // "under Compensation in the rota add: Sam": the part is read off first, so "in the rota" stays the page
+  // (read alone, "under Compensation in the rota" took "rota" for a space).
+  const part = sectionInPageName(named);
+  const ref = readTarget(new TextCursor((part ? part.page : named).replace(PAGE_COMPLAINT, '')), 'end');
   if (typeof ref === 'string') return undefined;
   const editText = text.slice(end.index + end[0].length).replace(COURTESY_BEFORE_EDIT, '');
   const written = bodyLines.length > 0 ? `${editText}\n${bodyLines}` : editText;
@@ -258,7 +290,43 @@ function pageFirstEditAt(text: string, end: RegExpExecArray, bodyLines: string):
     typeof parsed === 'string' && plain && editText.trim().length > 0
       ? parseEditText(`append: ${written}`, true)
       : parsed;
-  return typeof edit === 'string' ? undefined : update(ref, edit);
+  // "in the rota, add to the first part: Sam": the page and the text read, only the place is unclear.
+  if (edit === PLACE_QUESTION) return failure(edit);
+  // "under Equipment on the remote work policy: laptops only": a part named with its page, then its text.
+  if (
+    typeof edit === 'string' &&
+    part &&
+    !isUnderIdiom(part.heading) &&
+    end[0].includes(':') &&
+    editText.trim()
+  )
+    return update(ref, {
+      kind: 'section',
+      heading: part.heading,
+      markdown: joinMarkdown(editText.trim(), bodyLines || undefined),
+    });
+  if (typeof edit === 'string') return undefined;
+  // "for the rota page - Sam is back, pls add it": "it" points at the statement said between the page and the edit.
+  if (edit.kind === 'append' && POINTED_TEXT.test(edit.markdown))
+    return statementBeforeEdit(named, bodyLines);
+  return part && (edit.kind === 'append' || edit.kind === 'body')
+    ? update(ref, { kind: 'section', heading: part.heading, markdown: edit.markdown })
+    : update(ref, edit);
+}
+
+/** Text that only points back ("it", "that in", "this too"): never what is added. */
+const POINTED_TEXT = /^\s*(?:it|that|this|them)(?:\s+(?:in|on|there|too|as\s+well|pls|please))?[\s.!?]*$/i;
+/** The page, then a comma or spaced dash, then a statement ("the rota page - Sam is back"). Bounded runs. */
+const PAGE_THEN_STATEMENT = /^([^,\n]{1,150}?)(?:\s*,\s*|\s+[-–—]+\s+)(\S[^\n]{0,300}?)[\s,;]*$/;
+
+/** The page and the statement before an edit that only points at it, as an append; else `undefined`. */
+function statementBeforeEdit(named: string, bodyLines: string): Intent | undefined {
+  const split = PAGE_THEN_STATEMENT.exec(named.trim());
+  if (!split || bodyLines.trim().length > 0) return undefined;
+  const cursor = new TextCursor(split[1]!);
+  const ref = readTarget(cursor, 'end');
+  if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
+  return update(ref, { kind: 'append', markdown: split[2]!.trim() });
 }
 
 /**
@@ -338,4 +406,26 @@ export function parseChangeInFigures(remainder: string, _bodyLines: string): Int
   const ref = readTarget(cursor, 'end');
   if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
   return update(ref, { kind: 'replace', find: match[2]!.trim(), replaceWith: match[3]!.trim() });
+}
+
+/**
+ * "three days -> two days in the Remote Work Policy", ""Okta" → "Entra" in X": old text, an arrow, new text
+ * (each quoted or not), then the page. Bounded runs.
+ */
+const ARROW_THEN_PAGE =
+  /^(?:["“]([^"”\n]{1,80})["”]|([^"“\n]{1,80}?))\s*(?:->|→|=>)\s*(?:["“]([^"”\n]{1,80})["”]|([^"“\n]{1,80}?))\s+(?:in|on)\s+(?=\S)/;
+/** Most words of either text in an {@link ARROW_THEN_PAGE} replace: a value, not a sentence. */
+const MAX_ARROW_WORDS = 3;
+
+/** The replace of {@link ARROW_THEN_PAGE} (the page must read to the end of the line), or `undefined`. */
+export function parseArrowThenPage(line: string, bodyLines: string): Intent | undefined {
+  const match = ARROW_THEN_PAGE.exec(line.trim());
+  if (!match || bodyLines.trim().length > 0) return undefined;
+  const [find, replaceWith] = [(match[1] ?? match[2]!).trim(), (match[3] ?? match[4]!).trim()];
+  const short = (text: string) => text.length > 0 && text.split(/\s+/).length <= MAX_ARROW_WORDS;
+  if (!short(find) || !short(replaceWith)) return undefined;
+  const cursor = new TextCursor(line.trim().slice(match[0].length));
+  const ref = readTarget(cursor, 'end');
+  if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
+  return update(ref, { kind: 'replace', find, replaceWith });
 }

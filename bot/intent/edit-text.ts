@@ -5,7 +5,7 @@ import { cleanLine } from './normalize-message.js';
 import { checkTitle } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { correctedWord } from './spelling.js';
-import { oldLikeNew } from './stated-replace.js';
+import { hasFigure, oldLikeNew } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
@@ -16,7 +16,11 @@ import { WEEKDAY } from './weekdays.js';
  * saying …", "change "a" to "b"", "rename to …").
  */
 
-const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert)[ \t]*:[ \t]*/i;
+/** An append's verb alone on its line ("please add", "add this:"), its text on the next lines. */
+const BARE_APPEND_LINE =
+  /^[ \t]*(?:(?:please|pls|plz)[ \t]+)?(?:append|add|put|write|insert|include)(?:[ \t]+(?:this|these|it|the[ \t]+following|the[ \t]+below|below))?[ \t]*[.:]?[ \t]*$/i;
+/** "append: …", "add: …", "note: …" (after a page: "Team Rituals, pls note: …"). */
+const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert|note|include)[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
 const APPEND_WORDS = new RegExp(
   String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down|tack[ \t]+on|slot[ \t]+in)[ \t]+(?:(?:please|pls|plz)[ \t]+)?(?:(?:in|down)(?:[ \t]+there)?[ \t]+(?=(?:that|saying)\b|:))?(?:(?:an?|one)(?:[ \t]+|(?=[ \t]*:))|(?:the|this)(?:[ \t]+(?=(?:new[ \t]+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following)\b)|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following(?=[ \t]*:))[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
@@ -40,7 +44,7 @@ const LINKING_WORD =
   /^[ \t]*(?:and[ \t]+then|and[ \t]+also|and|then|also|to(?=[ \t]+(?:add|append|put|write|insert|change|replace|swap|correct|fix|rename)\b))[ \t]+(?=\S)/i;
 /** Words an edit starts with after the page ("add …", "replace …", "title: …"). */
 /** Verbs of an edit named after the page, as a pattern source ("in X, add …", "update X and rewrite …"). */
-export const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|mention|note|replace|change|swap|correct|fix|rename|rewrite)\b`;
+export const EDIT_VERB = String.raw`(?:append|add|put|write|insert|include|mention|note|replace|substitute|change|swap|correct|fix|rename|rewrite)\b`;
 const EDIT_VERBS = `${EDIT_VERB}|jot|switch|section|title|body`;
 /** Asking words before an edit verb ("please", "can you", "could u pls"), as a pattern source. */
 export const ASKING_BEFORE_EDIT = String.raw`(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)`;
@@ -115,14 +119,19 @@ const PLACE_ON_PAGE =
 /** Words that point at a place instead of naming a heading ("the first part", "the same section"). */
 const PLACE_NOT_HEADING =
   /^(?:\d+|this|that|same|whole|entire|first|last|next|other|new|top|bottom|end|start|beginning|middle|right|correct|relevant|appropriate)$/i;
+/** What the bot asks when text should go to a place it cannot find ("the first part"). */
+export const PLACE_QUESTION = 'Which heading should it go under? Name it: add under "Heading": <text>.';
+/** A place that is the end of the page ("the last section"): an append goes there anyway. */
+const PLACE_AT_END = /^(?:last|bottom|end)$/i;
 /**
  * Where text goes under a heading, after the page ("write under the heading "Load tests": …", "add to the
- * "Day 1" section: …", "put below "FAQ": …", "add under the Mac heading: …"): an append's verb, then
- * "under"/"below" (verb or not) or "in"/"to" (after the verb only), then the heading: quoted (with or
+ * "Day 1" section: …", "put below "FAQ": …", "add under the Mac heading: …", "in section "Windows" add: …"):
+ * an append's verb, then "under"/"below" (verb or not) or "in"/"to" (after the verb, or "in" before a quoted
+ * heading and its part word), then the heading: quoted (with or
  * without the part word), or unquoted with the part word after it; then the colon. Bounded runs only.
  */
 const UNDER_HEADING_LINE = new RegExp(
-  String.raw`^[ \t]*(?:(?:add|append|put|write|insert|include)[ \t]+(?:(?:this|it|the[ \t]+following|${ADDED_LINE})[ \t]+)?(?:under|below|beneath|in|into|to)|under|below|beneath)[ \t]+(?:the[ \t]+)?(?:(?:${PART_WORD}[ \t]+(?:called[ \t]+|named[ \t]+|titled[ \t]+)?)?["“]([^"“”\n]{1,80})["”](?:[ \t]+${PART_WORD})?|([^"“”:,\n]{1,60}?)[ \t]+${PART_WORD})[ \t]*(?:,?[ \t]*(?:add|append|put|write|insert|please|pls))?[ \t]*:[ \t]*`,
+  String.raw`^[ \t]*(?:(?:add|append|put|write|insert|include)[ \t]+(?:(?:this|it|the[ \t]+following|${ADDED_LINE})[ \t]+)?(?:under|below|beneath|in|into|to)|under|below|beneath|in(?=[ \t]+(?:the[ \t]+)?(?:${PART_WORD}[ \t]+["“]|["“][^"“”\n]{1,80}["”][ \t]+${PART_WORD})))[ \t]+(?:the[ \t]+)?(?:(?:${PART_WORD}[ \t]+(?:called[ \t]+|named[ \t]+|titled[ \t]+)?)?["“]([^"“”\n]{1,80})["”](?:[ \t]+${PART_WORD})?|([^"“”:,\n]{1,60}?)[ \t]+${PART_WORD})[ \t]*(?:,?[ \t]*(?:add|append|put|write|insert|please|pls))?[ \t]*:[ \t]*`,
   'i',
 );
 /** A first word that may be an edit keyword typed wrong ("apend:", "replcae \"a\"", "secton \"H\":"). */
@@ -138,9 +147,23 @@ const SHOULD_BE =
 const MAX_UNQUOTED_EDIT = 120;
 /** "replace 30 days with 45 days", "change 09:45 to 10:00", "correct 25 days into 27 days": an unquoted replace on its own line. */
 const UNQUOTED_EDIT = new RegExp(
-  String.raw`^[ \t]*(?:replace|change|swap|switch|correct|fix|modify|amend)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:with|to|into|for|by|as|->|→)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
+  String.raw`^[ \t]*(?:replace|substitute|change|swap|switch|correct|fix|modify|amend)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:with|to|into|for|by|as|->|→)[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
   'i',
 );
+
+/**
+ * "s/Okta/Entra/", "s/vpn1/vpn2/g": a replace in the notation of sed, as engineers type it: the old and new
+ * text between slashes (no slash inside either), an optional "g". Bounded runs, no backtracking between them.
+ */
+export const SED_EDIT = /s\/([^/\n]{1,200})\/([^/\n]{0,200})\/g?(?![\w/])/y;
+
+/** The sed-style replace at `cursor` ({@link SED_EDIT}), the cursor moved past it, or `undefined` (cursor unmoved). */
+export function readSedEdit(cursor: TextCursor): UpdateEdit | undefined {
+  const sed = cursor.take(SED_EDIT);
+  const find = sed?.[1]?.trim() ?? '';
+  if (!sed || find.length === 0) return undefined;
+  return { kind: 'replace', find, replaceWith: sed[2]!.trim() };
+}
 
 export function splitFirstLine(text: string): [string, string | undefined] {
   const newline = text.indexOf('\n');
@@ -282,6 +305,23 @@ function isShort(text: string): boolean {
   return text.split(/\s+/).length <= 3;
 }
 
+/**
+ * "update jest to vitest" after the page ("In Testing Strategy, can you update jest to vitest?"): "update" as
+ * a change of a few words into a few words; "update the intro to say …" keeps its own reading.
+ */
+const UNQUOTED_UPDATE = new RegExp(
+  String.raw`^[ \t]*update[ \t]+([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}}?)[ \t]+(?:to|into|->|→)[ \t]+(?!(?:say|read|mention|include|state|reflect|show)\b)([^"“‘«„\n]{1,${MAX_UNQUOTED_EDIT}})$`,
+  'i',
+);
+
+/** The {@link UNQUOTED_UPDATE} match when both texts are a few words, else `null`. */
+function updateToEdit(line: string): RegExpExecArray | null {
+  const match = UNQUOTED_UPDATE.exec(line);
+  return match && isShort(match[1]!.trim()) && isShort(match[2]!.replace(/[.!?]+$/, '').trim())
+    ? match
+    : null;
+}
+
 /** "replace 30 days with 45 days": old and new text without quotes, alone on the line. */
 function unquotedEdit(firstLine: string, following: string | undefined): UpdateEdit | undefined {
   if (following !== undefined && following.trim().length > 0) return undefined;
@@ -291,10 +331,16 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
   // An arrow says "replace" outright ("Sam → Ana"), between short texts; "should be" needs figures.
   const arrow =
     should !== null && /(?:->|→|=>)/.test(should[0]) && isShort(find ?? '') && isShort(replaceWith ?? '');
-  const figures = /\d/.test(find ?? '') && /\d/.test(replaceWith ?? '');
+  const figures = hasFigure(find ?? '') && hasFigure(replaceWith ?? '');
+  // "title -> Archive": the page's title named as what changes is a rename, not text to find.
+  const retitled =
+    find && replaceWith && arrow && /^(?:the\s+)?(?:page\s+)?(?:title|name)$/i.test(find)
+      ? titleEdit(replaceWith)
+      : undefined;
+  if (retitled !== undefined) return typeof retitled === 'string' ? undefined : retitled;
   if (find && replaceWith && (figures || arrow) && !/^['‘]/.test(find))
     return { kind: 'replace', find: oldLikeNew(find, replaceWith), replaceWith };
-  const match = UNQUOTED_EDIT.exec(firstLine.trimEnd());
+  const match = UNQUOTED_EDIT.exec(firstLine.trimEnd()) ?? updateToEdit(firstLine.trimEnd());
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;
   if (WHEN_AFTER_NEW.test(match[2]!) && !WHEN_AFTER_NEW.test(match[1]!)) return undefined;
@@ -342,6 +388,9 @@ export const TYPED_APPENDS = new WeakSet<UpdateEdit>();
 export function parseEditText(written: string, implied = false): UpdateEdit | string {
   const text = written.replace(LINKING_WORD, '').replace(ASKING_AT_START, '');
   const [firstLine, following] = splitFirstLine(text);
+  // "In Team Rituals please add" and the text on the next lines: the verb alone on its line.
+  if (BARE_APPEND_LINE.test(firstLine) && following !== undefined && following.trim().length > 0)
+    return markdownEdit('append', joinMarkdown('', following));
   const append = APPEND_LINE.exec(firstLine);
   if (append) {
     const edit = markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));
@@ -360,6 +409,9 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
   const headed = under ?? bare;
   if (headed && heading.length > 0 && !PLACE_NOT_HEADING.test(heading))
     return sectionEdit(`${JSON.stringify(heading)}: ${text.slice(headed[0].length)}`);
+  // "add to the last section: …" goes where an append goes; "add to the first part: …" names no heading to find.
+  if (headed && PLACE_NOT_HEADING.test(heading))
+    return PLACE_AT_END.test(heading) ? markdownEdit('append', text.slice(headed[0].length)) : PLACE_QUESTION;
   const natural = naturalEdit(firstLine, following);
   if (natural !== undefined) return natural;
   const unquoted = unquotedEdit(firstLine, following);
@@ -380,6 +432,10 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
       ? edit
       : 'Only one replace per update: nothing may follow replace "old" with "new".';
   }
+  const sedCursor = new TextCursor(firstLine);
+  sedCursor.skipSpaces();
+  const sed = readSedEdit(sedCursor);
+  if (sed && /^[\s.!]*$/.test(sedCursor.rest()) && !following?.trim()) return sed;
   const title = TITLE_LINE.exec(firstLine);
   if (title && /^[ \t]*(?:title|rename)/i.test(firstLine)) {
     if (following !== undefined && following.trim().length > 0) return 'A new title must fit on one line.';

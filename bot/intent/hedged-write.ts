@@ -26,6 +26,12 @@ const CHAT_LABEL =
 /** A word that says the thing written to is a page ("the pipeline page", "the wiki"). */
 const PAGE_WORD = /\b(?:page|pages|pg|doc|docs|document|documents|wiki|confluence|article)\b/i;
 
+/** "can we …", "could we …": a request of the bot when it names a document, else a suggestion. */
+const ASKED_WE = /^(?:can|could)\s+we\b/i;
+/** Nouns of a kind of document ("the on-call rota", "the expense policy"): a page, not a thing like payroll. */
+const DOCUMENT_NOUN =
+  /\b(?:rota|policy|guide|runbook|checklist|handbook|playbook|faq|process|procedure|schedule|calendar|rituals)\b/i;
+
 /** The page's words as typed say it is a title: a capitalised word, or a space key. */
 function namesPage(intent: Extract<Intent, { kind: 'page-by-name' }>): boolean {
   const ref = intent.request.ref;
@@ -57,6 +63,8 @@ export function unshownHedgedWrite(
   if (!notAsked || bodyLines.trim().length > 0) return undefined;
   if (/["“”'‘’`:]/.test(line.replace(/\b\w+'\w+\b/g, '')) || PAGE_WORD.test(line) || namesPage(intent))
     return undefined;
+  // "can we update the on-call rota to say …": asked of the bot, and the page named by a document's noun.
+  if (ASKED_WE.test(line) && DOCUMENT_NOUN.test(intent.request.ref.words)) return undefined;
   return /\?\s*$/.test(line) ? 'question' : 'unclear';
 }
 

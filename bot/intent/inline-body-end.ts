@@ -29,10 +29,20 @@ export function keepInlineBodyEnd(line: string, core: string): string {
   // ("rewrite the "Scope" section to say: …" reads "rewrite section "Scope" to say: …").
   const tail = core.slice(Math.max(core.length - INLINE_END_PROBE, core.indexOf(':') + 1));
   const at = line.lastIndexOf(tail);
-  return at >= 0
-    ? `${core}${withoutCourtesyAtEnd(withoutAskingTag(line.slice(at + tail.length).trimEnd()))}`
-    : core;
+  if (at < 0) return core;
+  const end = withoutCourtesyAtEnd(withoutAskingTag(line.slice(at + tail.length).trimEnd()));
+  // "can you write in Team Rituals: retro is biweekly?": the request's question mark, not the text's.
+  const asked =
+    /^\?+$/.test(end) && ASKED_OF_BOT.test(line) && !ASKS_ITSELF.test(core.slice(core.indexOf(':') + 1));
+  return asked ? core : `${core}${end}`;
 }
+
+/** A line asked of the bot ("can you …", "could u pls …", "you can …?", "would you mind …", "is it possible to …"). */
+const ASKED_OF_BOT =
+  /^\s*(?:(?:hi|hey|hello|hiya)\b[\s,!]*)?(?:(?:please|pls|plz)\s+)?(?:(?:can|could|would|will)\s+(?:you|u|ya|we)\b|(?:you|u)\s+can\b|is\s+it\s+possible\b|(?:is\s+)?any\s+chance\b|would\s+you\s+mind\b)/i;
+/** Text that is itself a question ("How do I get a badge?"): its question mark stays. */
+const ASKS_ITSELF =
+  /^\s*["“‘']?(?:what|how|where|when|why|who|whom|whose|which|can|could|do|does|did|is|are|was|were|will|would|should|shall|may|might|has|have|had|am)\b/i;
 
 /**
  * A question that asks for the write just said, after its text ("…: check the status page. Can you do

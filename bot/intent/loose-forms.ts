@@ -116,15 +116,18 @@ const NAME_NEEDS_LINE = new RegExp(
 const NAME_NEEDS_UPDATE =
   /^(\S.{0,120}?)\s+(?:needs|need|wants)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:|\s[-–—]\s|,\s*\S)/i;
 /**
- * "(gonna) need the X updated: …", "can the X be updated to say …?": the page as the object or
- * subject of an update; read as "update the X …".
+ * "(gonna) need the X updated: …", "can the X be updated to say …?", "(can you) get Team Rituals updated
+ * with: …": the page as the object or subject of an update; read as "update the X …".
  */
 const PAGE_UPDATED =
-  /^(?:(?:(?:i'?m\s+|we'?re\s+)?gonna\s+|i\s+|we\s+)?(?:need|want|would\s+like|'d\s+like)\s+((?:the|our)\s[^:,]{1,120}?)\s+(?:updated|changed|edited|amended)(?=\s*[:,\-–—]|\s+(?:with|to\s+(?:say|read|mention|include|state))\b)|(?:can|could|would)\s+((?:the|our)\s[^:,]{1,120}?)\s+(?:please\s+)?be\s+(?:updated|changed|edited|amended)(?=\s*:|\s+(?:with|to\s+(?:say|read|mention|include|state)|so\s+(?:that\s+)?it)\b))/i;
+  /^(?:(?:(?:can|could|would)\s+(?:we|i|you|u)\s+)?(?:get|have)\s+(\S[^:,\n]{0,120}?)\s+(?:updated|changed|edited|amended)(?=\s*[:\-–—]|\s+(?:with|to\s+(?:say|read|mention|include|state))\b)|(?:(?:i'?m\s+|we'?re\s+)?gonna\s+|i\s+|we\s+)?(?:need|want|would\s+like|'d\s+like)\s+((?:the|our)\s[^:,]{1,120}?)\s+(?:updated|changed|edited|amended)(?=\s*[:,\-–—]|\s+(?:with|to\s+(?:say|read|mention|include|state))\b)|(?:can|could|would)\s+((?:the|our)\s[^:,]{1,120}?)\s+(?:please\s+)?be\s+(?:updated|changed|edited|amended)(?=\s*:|\s+(?:with|to\s+(?:say|read|mention|include|state)|so\s+(?:that\s+)?it)\b))/i;
 
-/** "the reading list should be called Books": a rename with the page as the subject. */
+/**
+ * "the reading list should be called Books": a rename with the page as the subject ("the API should be called
+ * from python" says how, not a name).
+ */
 const PAGE_CALLED =
-  /^((?:the|our)\s.{1,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+be\s+(?:called|named|titled|renamed(?:\s+to)?|retitled(?:\s+to)?)\s+(?=\S)/i;
+  /^((?:the|our)\s.{1,120}?)\s+(?:should|must|needs\s+to|has\s+to)\s+be\s+(?:called|named|titled|renamed(?:\s+to)?|retitled(?:\s+to)?)\s+(?!(?:from|by|in|on|with|at|for|via|when|if|after|before)\b)(?=\S)/i;
 
 /** "could the fire drill page be renamed to Evacuation": asking for a rename, the page as the subject. */
 /** "give the X a new title: Y", "the X needs a new name: Y": a rename with the new title after it. */
@@ -137,9 +140,15 @@ const PAGE_BE_RENAMED =
  * name after it ("can the API be called from python?" asks about something else).
  */
 const PAGE_BE_CALLED =
-  /^(?:can|could|would)\s+((?:the|our)\s.{0,120}?\b(?:page|doc|document|article|rota|policy|guide|calendar|checklist|runbook|handbook|playbook|process|schedule|notes|plan|faq))\s+be\s+(?:called|named|titled)\s+(?!(?:from|by|in|on|with|at|for|via|when|if|after|before|to)\b)(?=\S)/i;
-/** "… be called Holidays 2027 instead": "instead" is not part of the new title. */
-const INSTEAD_AT_END = /\s+instead$/i;
+  /^(?:can|could|would)\s+((?:the|our)\s.{0,120}?\b(?:page|doc|document|article|rota|policy|guide|calendar|checklist|runbook|handbook|playbook|process|schedule|notes|plan|faq|list))\s+be\s+(?:called|named|titled)\s+(?!(?:from|by|in|on|with|at|for|via|when|if|after|before|to)\b)(?=\S)/i;
+/**
+ * "Team Rituals should be called Team Habits", "Can Team Rituals be renamed as Team Habits": the same renames
+ * with a title in capitals and no "the" as the subject (a page only when it reads like one: {@link PAGE_LIKE}).
+ */
+const TITLE_CALLED =
+  /^(?:(?:[Cc]an|[Cc]ould|[Ww]ould)\s+([A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){0,6}?)\s+be\s+(?:renamed|retitled|called|named|titled)|([A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){0,6}?)\s+(?:should|must|needs\s+to|has\s+to)\s+be\s+(?:called|named|titled|renamed|retitled))(?:\s+(?:to|as|into))?\s+(?!(?:from|by|in|on|with|at|for|via|when|if|after|before)\b)(?=\S)/;
+/** "… be called Holidays 2027 instead", "… from now on": when, not part of the new title. */
+const INSTEAD_AT_END = /\s+(?:instead|from\s+now\s+on|going\s+forward|(?:from\s+)?today)$/i;
 
 /**
  * "the VPN guide says vpn1 but it should be vpn2", "our rota lists Ana, should say Sam", "Travel Policy
@@ -148,7 +157,7 @@ const INSTEAD_AT_END = /\s+instead$/i;
  * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
  */
 const PAGE_SAYS_BUT =
-  /^((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to)\s+(.{1,120}?)(?:\s+(?:in\s+it|in\s+there|on\s+it))?(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:(?:change|update|correct|fix|switch|set)\s+(?:that|it|this)\s+(?:to|into)|(?:swap|replace)\s+(?:that|it|this)\s+(?:for|with)|(make)\s+(?:that|it|this)))\s+(\S.{0,119})$/i;
+  /^((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to)\s+(.{1,120}?)(?:\s+(?:in\s+it|in\s+there|on\s+it))?(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:(?:change|update|correct|fix|switch|set)\s+(?:(?:that|it|this)\s+)?(?:to|into)|(?:swap|replace)\s+(?:that|it|this)\s+(?:for|with)|(make)\s+(?:that|it|this)))\s+(\S.{0,119})$/i;
 /** A title without "the" ends in a document's noun ("Travel Policy", "On-call Rota"), unlike a person's name. Kept as data. */
 const DOCUMENT_NAME_END =
   /\s(?:policy|guide|rota|process|procedure|runbook|playbook|handbook|checklist|notes|faq|page|doc|plan|wiki|template|schedule|calendar|setup|rituals|overview|manual|instructions|roadmap|strategy|standards|rules)$/i;
@@ -177,7 +186,7 @@ function isValueLikeValue(old: string, replacement: string): boolean {
  * "make the title of the X page "Y"": a rename named by the title.
  */
 const TITLE_SHOULD_BE =
-  /^(?:(?:make|set)\s+)?(?:the\s+(?:title|name)\s+of\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)(?:['’]s)?\s+(?:title|name))\s+(?:(?:should|must|needs\s+to|has\s+to)\s+(?:be\s+changed\s+to|change\s+to|be|become)|to\s+be|be|to|as)\s+(?=\S)|^(?:make|set)\s+the\s+(?:title|name)\s+of\s+(\S.{0,120}?)\s+(?=["“])/i;
+  /^(?:(?:make|set)\s+)?(?:(?:the\s+)?(?:title|name)\s+(?:of|for)\s+(\S.{0,120}?)|((?:the|our)\s.{1,120}?)(?:['’]s)?\s+(?:title|name))\s+(?:(?:should|must|needs\s+to|has\s+to)\s+(?:be\s+changed\s+to|change\s+to|be|become)|to\s+be|be|to|as)\s+(?=\S)|^(?:make|set)\s+the\s+(?:title|name)\s+of\s+(\S.{0,120}?)\s+(?=["“])/i;
 
 /**
  * "the Desks section of the office guide should say: …", "the "Parking" section of X needs to say: …":
@@ -219,12 +228,16 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
     return `update section "${pageFirst[2]}" of ${pageFirst[1]}: ${core.slice(pageFirst[0].length)}`;
   const called = PAGE_CALLED.exec(core) ?? PAGE_BE_RENAMED.exec(core) ?? PAGE_BE_CALLED.exec(core);
   if (called) return `rename ${called[1]} to ${core.slice(called[0].length).replace(INSTEAD_AT_END, '')}`;
+  const titled = TITLE_CALLED.exec(core);
+  const titledPage = titled ? (titled[1] ?? titled[2])! : '';
+  if (titled && PAGE_LIKE.test(titledPage))
+    return `rename ${titledPage} to ${core.slice(titled[0].length).replace(INSTEAD_AT_END, '')}`;
   // "it would be great if the rota said …" (a page); "… if the canteen had more options" is a wish about a thing.
   const wished = afterWish ? PAGE_SAID.exec(core) : null;
   const said = wished && PAGE_LIKE.test(wished[1]!) ? wished : null;
   if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;
   const updated = PAGE_UPDATED.exec(core);
-  if (updated) return `update ${updated[1] ?? updated[2]}${core.slice(updated[0].length)}`;
+  if (updated) return `update ${updated[1] ?? updated[2] ?? updated[3]}${core.slice(updated[0].length)}`;
   const titleSays = TITLE_SHOULD_SAY.exec(core);
   if (titleSays && DOCUMENT_NAME_END.test(titleSays[1]!))
     return `in ${titleSays[1]}, add a line saying ${core.slice(titleSays[0].length)}`;

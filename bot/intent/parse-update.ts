@@ -9,12 +9,14 @@ import {
   markdownEdit,
   NAMED_BEFORE_FROM,
   parseEditText,
+  readSedEdit,
   replaceEdit,
   sectionEdit,
   TYPED_APPENDS,
   titleEdit,
 } from './edit-text.js';
 import { CREATE_EXAMPLES, UPDATE_EDIT_FORMS } from './examples.js';
+import { PAGE_LIKE } from './loose-forms.js';
 import { readPageName } from './page-name.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { isPointingFind } from './pointing-find.js';
@@ -22,7 +24,7 @@ import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
-import { titleBeforeSecondColon } from './title-with-colon.js';
+import { titleBeforeSecondColon, titleBeforeThat } from './title-with-colon.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
 import { splitWhen } from './when-phrase.js';
@@ -37,6 +39,7 @@ export type UpdateMode =
   | 'set-body'
   | 'replace'
   | 'change'
+  | 'sed'
   | 'section';
 
 /**
@@ -48,7 +51,8 @@ export const POSITION_OWNER = String.raw`(?:(?:the|our|this|that|page|doc)\b|\d|
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
 const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*(?:->|→|=>)\s*|\s*:\s*/iy;
 const ONTO = new RegExp(
-  String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under)\s+`,
+  // "2" for "to", as typed on a phone ("ad 'retro biweekly' 2 team rituals").
+  String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under|2(?=\s+\D))\s+`,
   'iy',
 );
 /**
@@ -84,6 +88,22 @@ const AT_THE_END = /(?<=\S),?\s+(?:right\s+)?at\s+the\s+(?:very\s+)?(?:bottom|en
 const ADDED_LABEL =
   /^(?:(?:one\s+)?more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)\s*:\s*(?=\S)/i;
 
+/**
+ * A place at the start of a page, read where a page's name goes ("add to the first part: Sam", "… to the top
+ * of the rota: …"): text goes at the end or under a named heading, so the bot asks instead of guessing.
+ */
+const PLACE_AT_START =
+  /^(?:the\s+)?(?:very\s+)?(?:(?:first|opening|top)\s+(?:part|section|bit|paragraph|heading|line)|(?:top|beginning|start)(?=\s+of\s))(?:\s+of\s+\S[^\n]{0,200})?$/i;
+
+/**
+ * A title in capitals (small words between its words, a page noun after it), then text in lower case with
+ * no separator ("Team Rituals retro is biweekly"): where the capitals stop, the text starts. Bounded runs.
+ */
+const TITLE_THEN_LOWER_TEXT =
+  /^((?:the\s+)?[A-Z0-9][\w&'’-]*(?:\s+(?:(?:of|and|&|for|the|to|at|a|an)\s+)?[A-Z0-9][\w&'’-]*){0,6}(?:\s+(?:page|doc))?)\s+(?!(?:page|doc|document|runbook|policy|guide|rota|checklist|notes|handbook|playbook|process|procedure|faq|list|wiki)\b)(?=[a-z][a-z'’-]*\s+\S)/;
+/** A page noun right after a quoted title ("add to "Team Rituals" page: …"). */
+const PAGE_NOUN_AFTER_TITLE = /\s+(?:page|doc|document)(?=\s*[:,;–—-]|\s+(?:saying|that|with)\b)/iy;
+
 /** Words that point back and go on ("it to 9", "that to Friday"): never a page's name. */
 const POINTED_NAME = /^(?:it|that|this|them)\s+(?:to|into|as|with)\b/i;
 
@@ -93,6 +113,15 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
   if (ref.kind === 'title-search' && (POINTED_NAME.test(ref.words) || isPointingFind(ref.words, 'any')))
     return failure(
       'Which page, and what should change? Put the old and new text in quotes: replace "old" with "new" in <page>.',
+    );
+  if (
+    ref.kind === 'title-search' &&
+    (edit.kind === 'append' || edit.kind === 'body') &&
+    PLACE_AT_START.test(ref.words)
+  )
+    return failure(
+      'I can add text at the end of a page or under a heading it has. Which heading should it go under? ' +
+        'Write: add under "Heading" in <page>: <text>.',
     );
   // "add X under the Parking heading of the Office Guide": the part named with the page is a section.
   const part =
@@ -109,6 +138,8 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
   if (edit.kind === 'section') {
     const heading = edit.heading
       .replace(/^the\s+/i, '')
+      // "the 'Day 1' section": single quotes around a heading are no part of it.
+      .replace(/^['‘](.+)['’]$/, '$1')
       .replace(/\s+(?:section|heading|header|subheading|subsection|part|bit|chapter)$/i, '')
       // "section Code Review, add: …": the verb after the heading says what to do, it is no part of it.
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
@@ -186,8 +217,8 @@ const GERUND_STEMS: Readonly<Record<string, string>> = {
   includ: 'include',
 };
 
-/** "the following", "these lines", "the text below": what is added, named before it is given. */
-const FOLLOWING_TEXT = String.raw`(?:the\s+)?(?:following|below|these|this)(?:\s+(?:lines?|text|points|bullets|notes?|info|information|changes?|details|content))?(?:\s+below)?`;
+/** "the following", "these lines", "the text below", "the line:": what is added, named before it is given. */
+const FOLLOWING_TEXT = String.raw`(?:(?:the\s+)?(?:following|below|these|this)(?:\s+(?:lines?|text|points|bullets|notes?|info|information|changes?|details|content))?(?:\s+below)?|(?:the|a|one)\s+(?:new\s+)?(?:line|note|sentence|bullet|text)(?=\s*:))`;
 
 /**
  * Where the edit starts after a page named by title words: a keyword edit (`append:`, `replace
@@ -249,8 +280,13 @@ const CONTENT_START = new RegExp(
 );
 /** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */
 const DASH_BEFORE_TEXT = /\s[-–—]\s+(?=\S)/;
+/** "add to remote work policy please, abroad needs approval": with no other separator, a comma before words. */
+const COMMA_BEFORE_TEXT = /,\s+(?=\S+\s+\S)/;
+/** "add to the wifi and printers page the printer on 2 is broken": with no separator, the page noun ends the name. */
+const PAGE_NOUN_BEFORE_TEXT =
+  /(?<=\S\s(?:page|doc))(?<!(?:^|\s)(?:the|a|this|that|our)\s(?:page|doc))\s+(?=\S+\s+\S)/i;
 const SAYING = new RegExp(
-  String.raw`\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  String.raw`\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|,(?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
 );
 
@@ -278,7 +314,10 @@ function nameEnd(text: string, from: number, stop: NameStop): number {
     stop === 'edit'
       ? EDIT_START.exec(rest)?.index
       : stop === 'content'
-        ? (contentStart(rest) ?? DASH_BEFORE_TEXT.exec(rest)?.index)
+        ? (contentStart(rest) ??
+          DASH_BEFORE_TEXT.exec(rest)?.index ??
+          COMMA_BEFORE_TEXT.exec(rest)?.index ??
+          PAGE_NOUN_BEFORE_TEXT.exec(rest)?.index)
         : stop === 'to'
           ? TO_WORD.exec(rest)?.index
           : undefined;
@@ -365,12 +404,14 @@ export function finish(ref: PageRef | TitleSearchRef | string, edit: () => Updat
 
 /** Most characters of an unquoted old or new text ("replace 09:45 with 10:00 in …"). */
 const MAX_UNQUOTED_TEXT = 200;
+/** The link to the page after unquoted texts: "in", "on", "of", with "everywhere" or "all over" before it, or "throughout". */
+const WHERE_ON_PAGE = String.raw`\s+(?:(?:(?:everywhere|all\s+over)\s+)?(?:in|on|of)|throughout|across)\s+(?=\S)`;
 const UNQUOTED_REPLACE = new RegExp(
-  String.raw`^([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:with|by)\s+([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:in|on|of)\s+(?=\S)`,
+  String.raw`^([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:with|by)\s+([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)${WHERE_ON_PAGE}`,
   'i',
 );
 const UNQUOTED_CHANGE = new RegExp(
-  String.raw`^([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:to|into|with|for)\s+([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:in|on|of)\s+(?=\S)`,
+  String.raw`^([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)\s+(?:to|into|with|for)\s+([^"“‘«„\n]{1,${MAX_UNQUOTED_TEXT}}?)${WHERE_ON_PAGE}`,
   'i',
 );
 
@@ -390,6 +431,7 @@ const PERSON_ONLY = /^(?:me|us|you|u|him|her|them|myself|ourselves|someone|someb
  */
 function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | undefined {
   const match = (mode === 'change' ? UNQUOTED_CHANGE : UNQUOTED_REPLACE).exec(text);
+  if (!match && mode === 'replace') return pageBetweenTexts(text);
   // "change standup to 10:00 on Mondays": a day after "on" says when, it names no page.
   if (!match || WHEN_NOT_PAGE.test(text.slice(match[0].length))) return undefined;
   const cursor = new TextCursor(text);
@@ -401,6 +443,28 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
   // "swap shifts with me on Friday": a person swapped with, not text on a page.
   if (PERSON_ONLY.test(find) || PERSON_ONLY.test(match[2]!.trim())) return undefined;
   return update(ref, { kind: 'replace', find, replaceWith: match[2]!.trim() });
+}
+
+/** "replace Okta Verify in the VPN guide with YubiKey": the old text, the page, then the new text. Bounded runs. */
+const PAGE_BETWEEN_TEXTS =
+  /^([^"“‘«„\n]{1,120}?)\s+(?:in|on)\s+([^"“‘«„\n]{1,150}?)\s+(?:with|by)\s+([^"“‘«„\n]{1,120}?)[\s.!]*$/i;
+/** Most words of either text in a {@link PAGE_BETWEEN_TEXTS} replace: values, not sentences. */
+const MAX_BETWEEN_WORDS = 4;
+
+/** The replace of {@link PAGE_BETWEEN_TEXTS} when the middle reads as a page to its end, else `undefined`. */
+function pageBetweenTexts(text: string): Intent | undefined {
+  const match = PAGE_BETWEEN_TEXTS.exec(text);
+  if (!match) return undefined;
+  const [find, page, replaceWith] = [match[1]!.trim(), match[2]!, match[3]!.trim()];
+  const short = (part: string) => part.split(/\s+/).length <= MAX_BETWEEN_WORDS && !PERSON_ONLY.test(part);
+  // "replace the laptop in the office with a new one": only a page by its noun or its capitals is a page here.
+  if (!short(find) || !short(replaceWith) || WHEN_NOT_PAGE.test(page) || !PAGE_LIKE.test(` ${page}`))
+    return undefined;
+  const cursor = new TextCursor(page);
+  const ref = readTarget(cursor);
+  return typeof ref === 'string' || !cursor.atEnd()
+    ? undefined
+    : update(ref, { kind: 'replace', find, replaceWith });
 }
 
 /**
@@ -443,14 +507,27 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
           : null;
       if (titled) return appendAfterColonTitle(titled, cursor.text, bodyLines);
       // "append to Runbook: Kafka Consumer Lag: restart it last": the first colon is the title's.
-      const twoColons = mode === 'append-to' ? titleBeforeSecondColon(cursor.text) : undefined;
+      // "… Customer Meeting Notes: Contoso that they want SSO": the colon is the title's, "that" starts the text.
+      const twoColons =
+        mode === 'append-to'
+          ? (titleBeforeSecondColon(cursor.text) ?? titleBeforeThat(cursor.text))
+          : undefined;
       if (twoColons) {
         const said = cursor.text.slice(twoColons.textStart);
         return finish(readTarget(new TextCursor(twoColons.page)), () =>
           markdownEdit('append', joinMarkdown(said, bodyLines || undefined)),
         );
       }
+      // "add to Team Rituals retro is biweekly": no colon or "saying", a title in capitals, then the text.
+      const capitals = mode === 'append-to' && !bodyLines ? TITLE_THEN_LOWER_TEXT.exec(cursor.text) : null;
+      const separated = contentStart(cursor.text) !== undefined || DASH_BEFORE_TEXT.test(cursor.text);
+      if (capitals && !separated && !/["“”‘]/.test(cursor.text))
+        return finish(readTarget(new TextCursor(capitals[1]!)), () =>
+          markdownEdit('append', cursor.text.slice(capitals[0].length).trim()),
+        );
       const ref = readTarget(cursor, mode === 'set-body' ? 'to' : 'content');
+      // "add to "Team Rituals" page: …": the page noun after a quoted title is no text.
+      if (typeof ref !== 'string' && ref.kind === 'title-search') cursor.take(PAGE_NOUN_AFTER_TITLE);
       if (mode === 'set-body') cursor.take(TO);
       if (!cursor.take(SAYING)) cursor.take(COLON);
       const kind = mode === 'append-to' ? 'append' : 'body';
@@ -511,6 +588,13 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       if (!cursor.take(CONNECTOR)) return failure('Say which page: replace "old" with "new" in page 123456.');
       const ref = readTarget(cursor);
       return finish(ref, () => edit);
+    }
+    case 'sed': {
+      // "s/Okta/Entra/ in the VPN Setup Guide": the old and new text first, then the page.
+      const edit = readSedEdit(cursor);
+      if (!edit) return failure('Write it as: s/old text/new text/ in <page>.');
+      if (!cursor.take(CONNECTOR)) return failure('Say which page: s/old text/new text/ in page 123456.');
+      return finish(readTarget(cursor), () => edit);
     }
     case 'section': {
       const heading = readQuoted(text, 0);

@@ -57,6 +57,11 @@ const PART_THEN_PAGE: readonly RegExp[] = [
   ),
   // "under Equipment in the Remote Work Policy": "under" alone before a heading in words.
   new RegExp(String.raw`^under\s+(?:the\s+)?${HEADING}(?:${PART_OF}|\s+(?:to|onto|into)\s+)${PAGE}$`, 'i'),
+  // "below "Linux" on the VPN Setup Guide": "below" names a heading only in quotes ("below the last line of X" is a place).
+  new RegExp(
+    String.raw`^(?:below|beneath)\s+(?:the\s+)?["“‘]([^"“”‘’\n]{1,60})["”’](?:\s+${PART_NOUN})?(?:${PART_OF}|\s+(?:to|onto|into)\s+)${PAGE}$`,
+    'i',
+  ),
 ];
 const PAGE_THEN_PART: readonly RegExp[] = [
   // "Office Guide, under the Parking heading", "X - in the Parking part", "X: the Equipment section".
@@ -87,6 +92,11 @@ const PAGE_THEN_PART: readonly RegExp[] = [
     String.raw`^(?:the\s+|our\s+)?(\S[^\n"“]{0,200}?)\s+(?:(?:page|doc)\s+)?(?:${PART_NOUN}\s+["“]([^"“”\n]{1,60})["”]|["“]([^"“”\n]{1,60})["”]\s+${PART_NOUN})$`,
     'i',
   ),
+  // "Onboarding's Day 1 section", "the rota's Compensation part": the page's possessive, then its part.
+  new RegExp(
+    String.raw`^(?:the\s+|our\s+)?(\S[^\n'’]{0,200}?)['’]s\s+(?:${HEADING}\s+${PART_NOUN}|${PART_NOUN}\s+(?:called\s+|named\s+|titled\s+)?${HEADING})$`,
+    'i',
+  ),
   // "Office Guide > Parking": a breadcrumb, page then heading.
   /^(?:the\s+|our\s+)?(\S[^\n]{0,200}?)\s+(?:>|›|»)\s+["“‘]?([^"“”‘’\n,:>]{1,60}?)["”’]?$/i,
 ];
@@ -104,6 +114,13 @@ const NOT_A_HEADING =
 /** What "under" says when it names no heading ("under no circumstances", "under review"). Kept as data. */
 const UNDER_IDIOM =
   /^(?:no|any|some|all|review|construction|pressure|way|control|discussion|consideration|investigation|budget|warranty|contract|age|my|our|your|his|her|their|its|it|them|me|us|him)\b/i;
+
+/** True when the words after "under" are an idiom or point at something ("under review", "under it"), no heading. */
+export function isUnderIdiom(words: string): boolean {
+  return (
+    UNDER_IDIOM.test(words.trim()) || NOT_A_HEADING.test(words.trim()) || SPACE_KEY_ONLY.test(words.trim())
+  );
+}
 
 /**
  * The section and the page when the words read as a page's name name a part of it, else `undefined`

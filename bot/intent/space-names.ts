@@ -510,14 +510,34 @@ function leadingWord(
   };
 }
 
+/** A key typed in capitals ("OPS", "ENG"). */
+const CAPITAL_KEY = /^[A-Z][A-Z0-9]{1,9}$/;
+
 /**
- * True when `word` as typed may be a space key before a page name: in capitals before words in lower
- * case ("OPS incident runbooks"; in "VPN Setup Guide" the capitals are the title's), or a short key in
- * lower case ("hr onboarding").
+ * True when `word` as typed may be a space key before a page name: in capitals ("OPS incident runbooks",
+ * "ENG Testing Strategy"; only a key of the directory counts, so in "VPN Setup Guide" the capitals stay the
+ * title's), or a short key in lower case ("hr onboarding").
  */
-function typedLikeKey(word: string, titled: boolean): boolean {
-  if (/^[A-Z][A-Z0-9]{1,9}$/.test(word)) return !titled;
+function typedLikeKey(word: string): boolean {
+  if (CAPITAL_KEY.test(word)) return true;
   return /^[a-z]{2,}$/.test(word) && word.length <= MAX_LOWER_KEY && !NEVER_LOWER_KEY.has(word);
+}
+
+/**
+ * For the cheap check: a key in capitals before a title in capitals ("in ENG Testing Strategy replace …")
+ * may be a space only when a link word stands right before it in the message; "open the VPN Setup Guide"
+ * names no space and costs no directory look-up. One pass over `typed` per occurrence of the word.
+ */
+function keyAfterLinkWord(word: string, titled: boolean, typed: string): boolean {
+  if (!CAPITAL_KEY.test(word)) return false;
+  if (!titled) return true;
+  for (let at = typed.indexOf(word); at >= 0; at = typed.indexOf(word, at + 1)) {
+    if (
+      /(?:^|\s)(?:in|on|to|into|onto|from|for|within|inside)\s+$/i.test(typed.slice(Math.max(0, at - 12), at))
+    )
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -531,8 +551,7 @@ function takeLeadingSpaceOfName(text: string, index: SpaceIndex): { rest: string
   const lead = leadingWord(text);
   if (!lead) return undefined;
   const key = normalizeSpaceKey(lead.word);
-  const byKey =
-    key !== undefined && index.keys.has(key) && typedLikeKey(lead.word, lead.titled) ? key : undefined;
+  const byKey = key !== undefined && index.keys.has(key) && typedLikeKey(lead.word) ? key : undefined;
   const found = byKey ?? (lead.marked ? spaceNamed(lead.word, index)?.key : undefined);
   return found === undefined || found === AMBIGUOUS
     ? undefined
@@ -727,7 +746,12 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   const words = spacelessWords(intent);
   if (words === undefined) return false;
   const lead = intent.kind === 'page-by-name' ? leadingWord(words) : undefined;
-  const leadingSpace = lead !== undefined && (lead.marked || typedLikeKey(lead.word, lead.titled));
+  const leadingSpace =
+    lead !== undefined &&
+    (lead.marked ||
+      (CAPITAL_KEY.test(lead.word)
+        ? keyAfterLinkWord(lead.word, lead.titled, typed)
+        : typedLikeKey(lead.word)));
   const search = intent.kind === 'operation';
   const tailed = tailPhrases(words).some(
     (phrase) =>

@@ -10,7 +10,7 @@ import type { UpdateEdit } from './types.js';
 const NEW_THEN_OLD =
   /^(.{1,80}?)(?:\s+now)?(?:\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)|,?\s+(?:and\s+)?not)\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
 const OLD_THEN_NEW =
-  /^(.{1,80}?)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
+  /^(.{1,80}?)\s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?replaced\s+(?:by|with))\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
 const ARROW = /^(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/;
 const NOW_NOT = /^(?:it'?s|it\s+is)\s+(.{1,80}?)\s+now,?\s+not\s+(.{1,80}?)[\s.!]*$/i;
 /** "it says recieve, should be receive", "it still has 30 days but it should say 45 days": old text first. */
@@ -22,12 +22,22 @@ const NEW_WHERE_OLD =
 /** "the server is vpn2 not vpn1 now": a thing, then what it is now and what it was. */
 const THING_IS_NOT =
   /^(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:now\s+)?(.{1,80}?)(?:\s+now)?,?\s+(?:and\s+)?not\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
+/** "25 days is now 27 days", "port 1194 is now 443": a figure, then the figure it is now (both hold a digit). */
+const FIGURE_IS_NOW = /^(.{1,80}?)\s+(?:is|are)\s+now\s+(.{1,80}?)[\s.!]*$/i;
 /** "it should be 45 EUR, not 40 EUR", "it's Tuesday not Monday": the wish before the new text, dropped. */
 const POINTED_WISH =
   /^(?:(?:it|that|this)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|say|read)|(?:should|must)\s+(?:be|say|read)|it'?s|it\s+is|make\s+it|(?:change|set)\s+(?:it|that)\s+to)\s+(?=\S)/i;
 
 /** Most words in either text. */
 const MAX_WORDS = 5;
+/** A number said in words at the start of a text ("three days", "two approvers"): a figure like "3 days". */
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)\s+\S/i;
+
+/** True when `text` holds a figure: a digit, or a number said in words first ("three days"). */
+export function hasFigure(text: string): boolean {
+  return /\d/.test(text) || NUMBER_WORD.test(text.trim());
+}
 /** A text that looks like a value: starts with a digit, a capital, a quote or a currency sign, or is a host, address or path. */
 const VALUE_LIKE = /^(?:["“‘'«„]|[\p{Lu}\p{N}$€£¥]|\S*[./@:]\S)/u;
 /** Words that start a clause, not a value ("It", "We", "Please"). */
@@ -40,7 +50,10 @@ const CLAUSE_VERB =
 function valueLike(text: string): boolean {
   const words = text.trim().split(/\s+/);
   return (
-    words.length <= MAX_WORDS && VALUE_LIKE.test(text) && !CLAUSE_START.test(text) && !CLAUSE_VERB.test(text)
+    words.length <= MAX_WORDS &&
+    (VALUE_LIKE.test(text) || NUMBER_WORD.test(text.trim())) &&
+    !CLAUSE_START.test(text) &&
+    !CLAUSE_VERB.test(text)
   );
 }
 
@@ -89,7 +102,9 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
   const newFirst =
     NEW_WHERE_OLD.exec(text) ?? (thingValues ? thing : null) ?? NEW_THEN_OLD.exec(text) ?? NOW_NOT.exec(text);
   const says = newFirst ? null : SAYS_THEN_SHOULD.exec(text);
-  const oldFirst = newFirst ? undefined : (says ?? OLD_THEN_NEW.exec(text) ?? ARROW.exec(text));
+  const isNow = FIGURE_IS_NOW.exec(text);
+  const figures = isNow && hasFigure(isNow[1]!) && hasFigure(isNow[2]!) ? isNow : null;
+  const oldFirst = newFirst ? undefined : (says ?? OLD_THEN_NEW.exec(text) ?? ARROW.exec(text) ?? figures);
   const [find, replaceWith] = newFirst
     ? [newFirst[2]!, newFirst[1]!]
     : oldFirst

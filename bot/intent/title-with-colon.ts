@@ -111,3 +111,24 @@ export function titleBeforeSecondColon(text: string): { page: string; textStart:
   if (!COLON_TITLE_HEADS.has(head)) return undefined;
   return { page: `${match[1]!}: ${match[2]!}`, textStart: match[0].length };
 }
+
+/**
+ * The same title, then "that", "saying" or a spaced dash before the text ("add in Customer Meeting Notes:
+ * Contoso that they want SSO", "… Notes: Contoso - renewal in May"): one to six capitalised words after the
+ * colon, small words between them. Bounded runs with no colon inside them: one pass.
+ */
+const COLON_TITLE_THEN_THAT =
+  /^([^:\n]{1,80}):\s+([A-Z0-9][\w&'-]*(?:\s+(?:(?:at|the|of|for|and|in|on|to|a|an|with)\s+){0,2}[A-Z0-9][\w&'-]*){0,5}(?:\s+(?:page|doc))?)(?:\s+(?:that|saying|stating)(?:\s*:)?|\s+[-–—])\s+(?=\S)/;
+
+/**
+ * "add in Customer Meeting Notes: Contoso that they want SSO": when the words before the colon end in a kind
+ * of page ({@link COLON_TITLE_HEADS}) and "that", "saying" or a dash follows a few capitalised words, the colon
+ * is the title's and the text starts after that word. Returns the page's words and where the text starts.
+ */
+export function titleBeforeThat(text: string): { page: string; textStart: number } | undefined {
+  const match = COLON_TITLE_THEN_THAT.exec(text);
+  if (!match) return undefined;
+  const head = match[1]!.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+  if (!COLON_TITLE_HEADS.has(head)) return undefined;
+  return { page: `${match[1]!}: ${match[2]!}`, textStart: match[0].length };
+}

@@ -312,6 +312,10 @@ describe('mentionsSpaceName: the cheap check before any directory look-up', () =
     [search('vpn in Engineering'), '', [], true],
     [named('Holiday Calendar from the HR wiki'), '', [], true],
     [named('VPN Setup Guide'), 'open the VPN Setup Guide', [], false],
+    // A key in capitals before a title in capitals: a space only after a link word ("in ENG Testing Strategy").
+    [named('ENG Testing Strategy'), 'in ENG Testing Strategy replace staging with preprod', [], true],
+    [named('VPN Setup Guide'), 'in VPN Setup Guide replace a with b', [], true],
+    [named('ENG Testing Strategy'), 'open ENG Testing Strategy', [], false],
     [{ kind: 'admin', command: { kind: 'spaces', action: 'add', spaceKey: 'ENGINEERING' } }, '', [], false],
     [{ kind: 'question', question: 'what is in the engineering space?' }, '', [], false],
   ] as [Intent, string, string[], boolean][])('%j typed as %j → %s', (intent, typed, known, expected) => {
@@ -324,6 +328,8 @@ describe('nameSpaces: a page name that starts with its space, or ends with a bar
     // A key typed as a key (capitals before lower-case words, or a short key in lower case).
     ['OPS incident runbooks', 'incident runbooks', 'OPS'],
     ['hr onboarding', 'onboarding', 'HR'],
+    // A key of the directory in capitals before a title in capitals ("in ENG Testing Strategy …").
+    ['ENG Testing Strategy', 'Testing Strategy', 'ENG'],
     // A key or name said to be a space: possessive, or "space"/"wiki" after it.
     ["hr's paid time off", 'paid time off', 'HR'],
     ['the engineering space Testing Strategy', 'Testing Strategy', 'ENG'],
