@@ -496,8 +496,8 @@ const RULES: readonly Rule[] = [
     (rest, body) => parseCreate(rest, body),
   ],
   [
-    // "make "Parking" in HR: …": a quoted title and a space after a making verb is a new page.
-    /^(?:make|draft|start|set\s+up|put\s+together|publish)\s+(?=["“][^"”\n]{1,255}["”]\s+(?:(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}\b|\(\s*~?[A-Z][A-Z0-9]{1,9}\s*\)))/i,
+    // "make "Parking" in HR: …", "make 'Sprint 52 Retro' in ENG": a quoted title and a space after a making verb is a new page.
+    /^(?:make|draft|start|set\s+up|put\s+together|publish)\s+(?=(?:["“][^"”\n]{1,255}["”]|['‘][^'’\n]{1,255}['’])\s+(?:(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}\b|\(\s*~?[A-Z][A-Z0-9]{1,9}\s*\)))/i,
     (rest, body) => parseCreate(rest, body),
   ],
   [

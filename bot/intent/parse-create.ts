@@ -46,7 +46,7 @@ const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 const PURPOSE =
   /\s+(?:for|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it|next|this|tomorrow'?s)\b[^:\n]{0,80}(?=\s*:|$)/iy;
 const CLAUSE_START =
-  /\s+(?=(?:in|on|inside|within|under|below|beneath|for\s+(?:the\s+)?(?:space\b|\S{1,30}\s+space\b)|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|[([]\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*[)\]]))|\s*(?=:)/gi;
+  /\s+(?=(?:in|on|inside|within|under|below|beneath|for\s+(?:the\s+)?(?:space\b|\S{1,30}\s+space\b)|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|[([]\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*[)\]]))|\s*(?=:|,\s*~?[A-Z][A-Z0-9]{1,9}\s*:)|\s+(?=\/\s+~?[A-Z][A-Z0-9]{1,9}\s*:)/gi;
 /**
  * "… to ENG", "… into the OPS space": "to" ends an unquoted title only before a space key in capitals
  * or the word "space" ("Guide to Kafka" stays whole).
@@ -115,6 +115,20 @@ function keyInBrackets(cursor: TextCursor): string | undefined {
   return key;
 }
 
+/**
+ * "create Tech Radar, ENG: …", "create Tech Radar / ENG: …": a space key in capitals (case-sensitive)
+ * set off after the title by a comma or a spaced slash, right before the colon of the text.
+ */
+const KEY_BEFORE_COLON = /\s*(?:,|\/(?=\s))\s*(~?[A-Z][A-Z0-9]{1,9})(?=\s*:)/y;
+
+function keyBeforeColon(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const match = cursor.take(KEY_BEFORE_COLON);
+  const key = match ? acceptSpaceWord(match[1] ?? '', false) : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}
+
 function readClauses(text: string, from: number): ClauseRead {
   const cursor = new TextCursor(text);
   cursor.pos = from;
@@ -127,6 +141,7 @@ function readClauses(text: string, from: number): ClauseRead {
           readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into', 'for']) ??
           keyInBrackets(cursor) ??
           keyAfterFor(cursor) ??
+          keyBeforeColon(cursor) ??
           readNameBeforeText(cursor))
         : undefined;
     if (key !== undefined) {
@@ -258,12 +273,15 @@ const NAMING =
 /** "here's the text", "here is what to put", "this is the content": the text announced before its colon. */
 const HERE_IS_TEXT = String.raw`(?:here(?:['’]s|\s+is)|this\s+is)\s+(?:(?:the|my|our)\s+)?(?:${TEXT_NOUN}|what\s+(?:to\s+(?:put|write|say)|it\s+should\s+say))`;
 
+/** "it should say", "should read", "it must contain": the text announced as what the page is to say. */
+const SHOULD_SAY = String.raw`(?:it\s+)?(?:should|must|will|needs\s+to|has\s+to)\s+(?:just\s+|only\s+)?(?:say|read|contain)`;
+
 /**
  * ", text" / "and write" / "with body" just before the colon: the body's introduction, not the end of
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?(?:(?:this|these|the\s+following|following)\s+)?${TEXT_NAMED}|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}|${HERE_IS_TEXT}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
+  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?(?:(?:this|these|the\s+following|following)\s+)?${TEXT_NAMED}|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}|${HERE_IS_TEXT}|${SHOULD_SAY}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
   'i',
 );
 /**
@@ -562,6 +580,7 @@ export function parseCreate(typedCommand: string, bodyLines: string): Intent {
   const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — '))
     .replace(ADVERB_AFTER_VERB, '')
     .replace(POINTED_PAGE, 'a ')
+    .replace(SPACE_BREADCRUMB, spaceFromBreadcrumb)
     .replace(WHERE_IT_GOES_HEAD, (head) => head.replace(WHERE_IT_GOES, ' '));
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
   const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
@@ -618,6 +637,21 @@ const ADVERB_AFTER_VERB =
 
 /** The command words before the first colon (after it, the words may be the page's text). */
 const WHERE_IT_GOES_HEAD = /^[^:]*/;
+
+/**
+ * "create in ENG > Tech Radar: …", "create ENG / Tech Radar: …": the space key in capitals
+ * (case-sensitive), then the title, as a breadcrumb path (">", "›", "»" or a spaced slash).
+ */
+const SPACE_BREADCRUMB = /^\s*(?:in\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s*[>›»]|\s+\/)\s+(?=[^\s>›»/])/;
+/** A space clause later in the command's head: the first key was a title's word ("CI / CD Guide in ENG"). */
+const LATER_SPACE = /\s(?:in|on|into|to)\s+(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}\b/;
+
+/** The breadcrumb's key made the create's space ("page in ENG called …"), unless a space is said later. */
+function spaceFromBreadcrumb(crumb: string, key: string, offset: number, typed: string): string {
+  const head = typed.slice(offset + crumb.length, offset + crumb.length + MAX_TITLE_LENGTH);
+  const colon = head.indexOf(':');
+  return LATER_SPACE.test(colon < 0 ? head : head.slice(0, colon)) ? crumb : `page in ${key} called `;
+}
 
 /** A spaced double hyphen ("X in ENG -- text"), as keyboards without a dash type one. */
 const DOUBLE_HYPHEN = /\s--\s/;
