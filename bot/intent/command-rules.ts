@@ -231,6 +231,16 @@ const VERBLESS_NEW_PAGE = new RegExp(
   'u',
 );
 
+/**
+ * "page Coffee Rota in OPS pls, text: …", "page request: Coffee Rota in OPS, content: …": no verb, the
+ * page noun (or "page request:") first, then a title, a space and the text named — a new page (not
+ * a page id: "page 12345 in OPS, text: …").
+ */
+const PAGE_NOUN_THEN_TITLE = new RegExp(
+  String.raw`^(?:[Nn]ew\s+)?[Pp]age(?:\s+request\s*:)?\s+(?=[A-Z0-9])(?!\d+\s+(?:in|on)\s)([^"“\n:]{1,80}?)\s+(?=${VERBLESS_SPACE}(?:\s*,?\s*(?:please|pls|plz))?\s*[,;.]?\s*${TEXT_NOUN}\s*:)`,
+  'u',
+);
+
 const RULES: readonly Rule[] = [
   [
     // "put / add / post / open a new page …": a new page, whatever the verb (before the append forms).
@@ -532,6 +542,7 @@ const RULES: readonly Rule[] = [
     VERBLESS_NEW_PAGE,
     (rest, body, match) => parseCreate(`page called ${match[1]} ${rest}`, body),
   ],
+  [PAGE_NOUN_THEN_TITLE, (rest, body, match) => parseCreate(`page called ${match[1]} ${rest}`, body)],
   [
     /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish|build|generate|prepare|produce|compose|craft|author|have|get(?=\s+(?:(?:me|us)\s+)?an?\s+new\s))\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b)/i,
     (rest, body) => parseCreate(rest, body),

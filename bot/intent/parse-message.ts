@@ -179,6 +179,9 @@ const DOCUMENTED_AFTER =
   /^(?:is|are)\s+(?!(?:there|it|this|that|they|you|we)\b)(\S.{0,120}?)\s+(?:documented|written\s+(?:up|down)|(?:covered|explained|described)(?=\s+(?:anywhere|somewhere|on\s|in\s))|on\s+(?:the\s+wiki|confluence))(?:\s+(?:anywhere|somewhere|yet|already))?(?:\s+(?:on|in)\s+(?:confluence|the\s+wiki))?$/i;
 const WHERE_WRITTEN = /\s+(?:anywhere|somewhere|yet|already)$/i;
 
+/** A line that starts with the create verb (after a typo in it is fixed). */
+const CREATE_FIRST = /^create\s/i;
+
 /** The topic of "have we documented X anywhere?" / "is X written down somewhere?", or `undefined`. */
 function documentedTopic(core: string): string | undefined {
   const first = DOCUMENTED_FIRST.exec(core);
@@ -1115,10 +1118,17 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // the knowledge base.
   if (ruled?.kind === 'unclear' && isAskedWhetherPossible(line)) return asQuestion(line, bodyLines);
   if (ruled) return ruled;
+  const fixed = fixVerbTypo(core);
+  // "craet page X in OPS: see attached": a mistyped create verb before what is made reads the whole
+  // line as a new page, before the words after its colon are tried as a command of their own.
+  const mistypedCreate =
+    fixed !== undefined && CREATE_FIRST.test(fixed) && !CREATE_FIRST.test(core)
+      ? applyRules(fixed, bodyLines)
+      : undefined;
+  if (mistypedCreate?.kind === 'operation') return mistypedCreate;
   // "Sam is off on Friday, please add that to the on-call rota": the statement is what is added.
   const afterContext = statedCommand(line, bodyLines) ?? lastSentenceCommand(core, bodyLines);
   if (afterContext) return afterContext;
-  const fixed = fixVerbTypo(core);
   // "opn the 2nd one": a follow-up whose verb was mistyped, before the verb's own command.
   const typoRuled = fixed
     ? (parseFollowUp(fixed) ?? applyRules(fixed, bodyLines) ?? helpOrApprovals(fixed))
