@@ -200,12 +200,12 @@ function readClauses(text: string, from: number): ClauseRead {
 }
 
 /**
- * "a page for the Lagos team called X", "a page for our new joiners named X": who or what the page is
+ * "a page for the Lagos team called X", "a page for our new joiners named X" (or "with name X"): who or what the page is
  * for, said between the page noun and the naming word, is no part of the title. Not when it names a
  * space ("for the team in OPS called X" is read as written). A bounded lazy run.
  */
 const PURPOSE_BEFORE_NAMING =
-  /(?:for|about|regarding)\s+(?:(?!\s(?:in|on|into|inside|within)\s)[^:"“”\n]){1,60}?\s+(?:called|named|titled|entitled)\b\s*:?\s*/iy;
+  /(?:for|about|regarding)\s+(?:(?!\s(?:in|on|into|inside|within)\s)[^:"“”\n]){1,60}?\s+(?:called|named|titled|entitled|with\s+(?:the\s+)?(?:name|title))\b\s*:?\s*/iy;
 
 /** A capitalised word right after a closing quote, then a space clause later: the title goes on past its quote. */
 const TITLE_GOES_ON = /^\s+\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,3}\s+(?:in|on|into|to)\s/u;
@@ -401,12 +401,12 @@ function spaceAfterTitle(text: string, bodyLines: string): string {
 }
 
 /**
- * "a page for the engineering team called X", "a page under Engineering named X": a group or space
- * named in one word between the page noun and the naming (with "team", "department", "space" after it
- * or not). Bounded runs.
+ * "a page for the engineering team called X", "a page under Engineering named X", "a page for the
+ * sales team with name X": a group or space named in one word between the page noun and the naming
+ * (with "team", "department", "space" after it or not). Bounded runs.
  */
 const GROUP_BEFORE_NAMING =
-  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:page|doc|document))\s+(?:for|under)\s+(?:the\s+|our\s+)?([A-Za-z][a-z]{3,30})(?:\s+(?:team|department|dept|folks|space|wiki))?[\s,]+(?=(?:called|named|titled)\s)/i;
+  /^((?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:page|doc|document))\s+(?:for|under)\s+(?:the\s+|our\s+)?([A-Za-z][a-z]{3,30})(?:\s+(?:team|department|dept|folks|space|wiki))?[\s,]+(?=(?:called|named|titled|with\s+(?:the\s+)?(?:name|title))\s)/i;
 /** A space said in the words after the naming ("called X in HR", "… in the Sales space"). */
 const SPACE_SAID_LATER =
   /\s(?:in|on|into|to|inside|within)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}\b|[^\s:]+\s+(?:space|wiki)\b)/;
@@ -448,6 +448,30 @@ const FOR_NOW_AFTER_QUOTE =
   /(?<=["”’'])\s+(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|initially)[.!]?$/i;
 /** "… with agenda TBC as the content": the text named after it is given. */
 const AS_THE_TEXT = /\s+as\s+(?:the|its)\s+(?:content|contents|text|body)$/i;
+
+/** "and this text: …", "and the content:" opening the lines after the command: the command goes on, naming the text. */
+const AND_TEXT_LABEL = new RegExp(
+  String.raw`^[ \t]*and\s+(?:this\s+)?${TEXT_NAMED}[ \t]*:[ \t]*(?:\n|(?=\S))`,
+  'i',
+);
+/** A command whose title is labelled ("with this title: X", "title: X"): a text label below it is the other label. */
+const TITLE_LABELLED = /\btitle\s*:/i;
+/** "Text:" alone opening the lines after the command. */
+const TEXT_LABEL_OPENING = new RegExp(
+  String.raw`^[ \t]*(?:this\s+)?${TEXT_NAMED}[ \t]*:[ \t]*(?:\n|(?=\S))`,
+  'i',
+);
+
+/**
+ * "make a page in OPS with this title: X\nand this text: …": the label that opens the lines after a
+ * create is no part of the page's text when it goes on with "and", or answers a labelled title.
+ */
+function withoutLabelBelowTitle(command: string, bodyLines: string): string {
+  const label =
+    AND_TEXT_LABEL.exec(bodyLines) ??
+    (TITLE_LABELLED.test(command) ? TEXT_LABEL_OPENING.exec(bodyLines) : null);
+  return label ? bodyLines.slice(label[0].length) : bodyLines;
+}
 
 /** "Text: …" on the first line after the command: the label of the text, not part of it. */
 const TEXT_LABEL_FIRST = new RegExp(String.raw`^[ \t]*${TEXT_NAMED}[ \t]*:[ \t]*(?=\S)`, 'i');
@@ -575,7 +599,8 @@ const LABEL_IN_TITLE = /^(?:title|name)\s*[:=]|^(?:title|name)\s+\S/;
  * Fails, asking for what is missing, when there is no title, no space or no body: an empty page is
  * never created by accident.
  */
-export function parseCreate(typedCommand: string, bodyLines: string): Intent {
+export function parseCreate(typedCommand: string, typedBody: string): Intent {
+  const bodyLines = withoutLabelBelowTitle(typedCommand, typedBody);
   // "… in ENG -- reliability first": a typed double hyphen is the dash that sets off the text.
   const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — '))
     .replace(ADVERB_AFTER_VERB, '')
