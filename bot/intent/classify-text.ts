@@ -721,24 +721,31 @@ const ASKED_REQUEST =
 /** Courtesy in brackets inside a request ("could you (when you can) open …"): the inside is captured. */
 const BRACKETED_ASIDE = /\s*\(([^()]{1,40})\)/g;
 
+/** The bot addressed in brackets ("can someone (i.e. you, bot) make …", "(yes you, bot)", "(bot)"). */
+const BOT_ADDRESSED =
+  /^(?:(?:i\.?\s?e\.?|that'?s|that\s+is|meaning|yes|looking\s+at)[\s,]+)?(?:(?:you|u)(?:[\s,]+(?:the\s+)?(?:bot|robot|confluence\s+bot))?|(?:the\s+)?(?:bot|robot|confluence\s+bot))$/i;
+
+/** Words in brackets that are courtesy or address the bot, not part of the request. */
+function isCourtesyAside(inside: string): boolean {
+  const words = inside
+    .replace(/[\s.!?,]+$/, '')
+    .trim()
+    .toLowerCase();
+  return POLITE_SUFFIXES.includes(words) || BOT_ADDRESSED.test(words);
+}
+
 /**
  * The line without courtesy in brackets before its text starts ("could you (when you get a chance)
- * open X", "search (pls) for Y"): only before a colon or a quote, so page text keeps its brackets.
+ * open X", "search (pls) for Y", "can someone (i.e. you, bot) make …"): only before a colon or a
+ * quote, so page text keeps its brackets.
  */
 function withoutBracketedCourtesy(text: string): string {
   if (!text.includes('(')) return text;
   const textStart = text.search(/[:"“]/);
   const end = textStart < 0 ? text.length : textStart;
-  const head = text.slice(0, end).replace(BRACKETED_ASIDE, (aside: string, inside: string) =>
-    POLITE_SUFFIXES.includes(
-      inside
-        .replace(/[\s.!?,]+$/, '')
-        .trim()
-        .toLowerCase(),
-    )
-      ? ''
-      : aside,
-  );
+  const head = text
+    .slice(0, end)
+    .replace(BRACKETED_ASIDE, (aside: string, inside: string) => (isCourtesyAside(inside) ? '' : aside));
   return head + text.slice(end);
 }
 
