@@ -544,6 +544,12 @@ const RULES: readonly Rule[] = [
   ],
   [PAGE_NOUN_THEN_TITLE, (rest, body, match) => parseCreate(`page called ${match[1]} ${rest}`, body)],
   [
+    // "Can a new page be created in OPS called X?", "get a page going for X in OPS: …": a new page asked
+    // for in the passive (with its title named), or set going.
+    /^(?:(?:(?:can|could)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\s+be\s+(?:created|made|set\s+up|added|started)\s+(?=[^\n]{0,80}?\b(?:called|named|titled)\s)|(?:let'?s\s+)?get\s+(?:an?\s+|one\s+)?(?:new\s+)?(?:page|doc)\s+going\s+(?=(?:for|about|on|in|called|named)\s)))/i,
+    (rest, body) => parseCreate(`a new page ${rest.includes(':') ? rest : rest.replace(/\?+$/, '')}`, body),
+  ],
+  [
     /^(?:make|add|write|draft|start|set\s+up|put\s+together|publish|build|generate|prepare|produce|compose|craft|author|have|get(?=\s+(?:(?:me|us)\s+)?an?\s+new\s))\s+(?=(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b)/i,
     (rest, body) => parseCreate(rest, body),
   ],
