@@ -1044,6 +1044,13 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
+  // "can you help me show more results", "Can help me show me what I must approve": a follow-up or the
+  // approvals list asked with help's words.
+  if (help && !isQuestion(core) && !/\?\s*$/.test(line)) {
+    const followUpAsked = parseFollowUp(core);
+    if (followUpAsked) return followUpAsked;
+    if (isApprovalsRequest(core)) return { kind: 'approvals' };
+  }
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
   if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
