@@ -15,7 +15,7 @@ import {
 import { plainReadVerb } from './informal-reads.js';
 import { isDefiniteName, PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
 import { isAside } from './name-residue.js';
-import { isTitleShaped } from './page-name.js';
+import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
@@ -565,7 +565,8 @@ const RULES: readonly Rule[] = [
       const thenOpen = THEN_OPEN_IT.exec(rest);
       if (thenOpen && thenOpen.index > 0)
         return parseGetTarget(rest.slice(0, thenOpen.index).replace(/^for\s+(?=\S)/i, ''));
-      return /^look\s+$/i.test(match[0]) && (ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest))
+      return /^look\s+$/i.test(match[0]) &&
+        (ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest) || isTitleAfterPageNoun(rest))
         ? parseGetTarget(rest)
         : parseSearchWords(rest);
     },

@@ -16,7 +16,8 @@ import { readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
-const TRAILING_NOISE = /^[\s.,;:!?)]*(?:(?:in\s+)?(?:here|chat|teams|the\s+chat))?[\s.,;:!?]*$/i;
+/** What may follow a page's id, link or quoted title and space: where to show it ("in here", "in chat"), or " there" (Indian English). */
+const TRAILING_NOISE = /^[\s.,;:!?)]*(?:(?:in\s+)?(?:here|chat|teams|the\s+chat)|there)?[\s.,;:!?]*$/i;
 /**
  * Words that ask for pages about something rather than one page: "pages about X", "anything on X",
  * "the docs", "any runbook for kafka" (any one of several). A collection noun that goes on into other words ("the Information Security Policy",
