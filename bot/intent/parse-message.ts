@@ -220,6 +220,9 @@ const DOCUMENT_KIND =
 /** Courtesy that makes bare words a request for something ("… pls", "please …", "… thx"). Kept as data. */
 const COURTESY_WORD = /(?:^|\s)(?:pls|plz|please|pleas|plse|kindly|thx|thanks|ty)(?=[\s,.!]|$)/i;
 
+/** Words that are one quoted phrase and nothing else ('"Code of Conduct"'), the phrase captured. */
+const WHOLLY_QUOTED = /^["“]([^"“”\n]{1,255})["”]$/;
+
 /** "Page: Team Rituals", "doc: Laptop Setup": a page noun as a label, then the name. */
 const PAGE_LABEL = /^(?:page|doc|document)\s*:\s*(?=\S)/i;
 
@@ -1188,7 +1191,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "can I have the expense policy?": a document asked for, not a question ("can I have the day off?" stays one).
   const askedForDocument = ASKED_TO_HAVE.test(line.trim()) && namesOneDocument(core);
   // "Engineering Handbook pls": a title written in capitals, asked for politely, names one page.
-  const titleAsked = !asked && COURTESY_WORD.test(line) && isTitleInCapitals(core);
+  // '"Code of Conduct" pls': the same title in quotes.
+  const titleAsked =
+    !asked && COURTESY_WORD.test(line) && isTitleInCapitals(core.replace(WHOLLY_QUOTED, '$1'));
   // "Page: Team Rituals": the page named after a label.
   const labelled = PAGE_LABEL.test(core) && !asked;
   const definite =
