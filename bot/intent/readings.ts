@@ -365,7 +365,22 @@ function isBareAskToAct(words: readonly string[], line: string): boolean {
   return (
     ASKED_TO_ACT.test(line.trim()) &&
     !words.some((word) => ASKING_WORDS.has(word)) &&
-    words.filter((word) => !FUNCTION_WORDS.has(word)).length <= 2
+    words.filter((word) => !FUNCTION_WORDS.has(word)).length <= 2 &&
+    !namesWhatIsAskedFor(words, line)
+  );
+}
+
+/** "can I have …", "could we get …": the asker asks to be given what follows. */
+const ASKED_TO_BE_GIVEN = /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|get)\s/i;
+
+/**
+ * True when "can I have …?", asked with its question mark, names what it asks for by a word that is not
+ * vague or pointing ("can I have the day off?" names a day off; "can I get the other one?" names nothing).
+ */
+function namesWhatIsAskedFor(words: readonly string[], line: string): boolean {
+  if (!ASKED_TO_BE_GIVEN.test(line.trim()) || !/\?\s*$/.test(line)) return false;
+  return words.some(
+    (word) => !FUNCTION_WORDS.has(word) && !/^(?:have|get)$/.test(word) && !namesNothing(word),
   );
 }
 
