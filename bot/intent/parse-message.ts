@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { helpAboutTheBot } from './about-the-bot.js';
+import { capabilityHowAsked, helpAboutTheBot } from './about-the-bot.js';
 import { writtenColon } from './body-markers.js';
 import {
   abilityAsked,
@@ -67,7 +67,7 @@ import { trimEndWhere } from './scan-text.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
-import { isThanksClosing } from './thanks-closing.js';
+import { isThanksClosing, searchThankedFor } from './thanks-closing.js';
 import { topicBeforeNoun } from './topic-before-noun.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
@@ -1023,6 +1023,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   }
   // "thanks for finding it", "thanks, I found it": thanks and a closing that asks for nothing.
   if (bodyLines.trim().length === 0 && isThanksClosing(line)) return { kind: 'greeting' };
+  // "thanks for searching kafka lag": the search thanked for before it is done.
+  const thankedSearch = searchThankedFor(line);
+  if (thankedSearch !== undefined) return parseSearchWords(thankedSearch);
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
   if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
@@ -1043,7 +1046,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const titled = titledRead(core);
   if (titled) return titled;
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
-  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
+  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line) ?? capabilityHowAsked(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
