@@ -217,9 +217,6 @@ const WHERE_KEPT = new RegExp(
 const DOCUMENT_KIND =
   /\b(?:docs?|documents?|documentation|pages?|wiki|runbooks?|playbooks?|handbooks?|guides?|guidelines|policy|policies|process(?:es)?|procedures?|checklists?|templates?|notes|faqs?|rota|specs?|adrs?|release\s+notes|write-?ups?|postmortems?|post-mortems?|how-?tos?|manuals?|info|stuff)\b/i;
 
-/** Courtesy that makes bare words a request for something ("… pls", "please …", "… thx"). Kept as data. */
-const COURTESY_WORD = /(?:^|\s)(?:pls|plz|please|pleas|plse|kindly|thx|thanks|ty)(?=[\s,.!]|$)/i;
-
 /** "Page: Team Rituals", "doc: Laptop Setup": a page noun as a label, then the name. */
 const PAGE_LABEL = /^(?:page|doc|document)\s*:\s*(?=\S)/i;
 
@@ -1155,12 +1152,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const asked = isQuestion(core) || /\?\s*$/.test(askedLine);
   // "can I have the expense policy?": a document asked for, not a question ("can I have the day off?" stays one).
   const askedForDocument = ASKED_TO_HAVE.test(line.trim()) && namesOneDocument(core);
-  // "Engineering Handbook pls": a title written in capitals, asked for politely, names one page.
-  const titleAsked = !asked && COURTESY_WORD.test(line) && isTitleInCapitals(core);
   // "Page: Team Rituals": the page named after a label.
   const labelled = PAGE_LABEL.test(core) && !asked;
   const definite =
-    keywords && (isDefiniteName(core) || titleAsked || labelled) && (!asked || askedForDocument)
+    keywords && (isDefiniteName(core) || labelled) && (!asked || askedForDocument)
       ? definiteName(core)
       : undefined;
   if (definite) return definite;
