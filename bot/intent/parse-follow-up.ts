@@ -47,7 +47,7 @@ const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me|in\s+a\s+
  * listed", "the 2nd one from the list", "the first one looks right, open it"): not which one.
  */
 const WHERE_SHOWN =
-  /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer|reply|response|message)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|better|best|correct|promising|useful|relevant|like\s+it)|from\s+the\s+top|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
+  /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer|reply|response|message)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|better|best|correct|promising|useful|relevant|like\s+it)|from\s+(?:the\s+)?top|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
 const VERB =
   /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to|(?:(?:i'?ll|i\s+will|(?:i'?m\s+)?gonna|(?:i'?m\s+)?going\s+to)\s+)?(?:go|going)\s+(?:with|for)|(?:i'?ll\s+)?(?:take|pick|choose|select|have)|click(?:\s+on)?|try|want|need|jump\s+to|summari[sz]e|(?:tell\s+me\s+)?(?:more\s+)?(?:about|on)|(?:(?:more|some)\s+)?(?:info|information|details)\s+(?:on|about|of|for|from)|what(?:'s|s|\s+is)\s+in)\s+(?:me\s+)?(?:up\s+)?)?/i;
 /** "the second one", "the 2nd result", "da 2nd 1" (phone spelling of "one"): an ordinal and what it counts. */
@@ -162,6 +162,19 @@ const ECHO_REQUEST =
   /\b(?:open|show|get|search|find|look|create|make|add|append|update|edit|change|replace|rename|write|put|delete|remove|and|but|then|not|instead|is|are|was|were|needs?|has|have|had|looks?|seems?)\b/i;
 /** A head of one word ("first, the rota is wrong"): too little to say a result was picked. */
 const ONE_WORD = /^[\p{L}]+$/u;
+
+/**
+ * A result counted from the end of the list ("second from the bottom", "2nd to last", "last but one", "the
+ * one third from the end"): no position the results can be opened by, so it is not understood (never
+ * the second from the top, never a search for those words).
+ */
+const COUNTED_FROM_END =
+  /^(?:(?:open|show|get)\s+(?:me\s+)?)?(?:the\s+)?(?:one\s+)?(?:second|2nd|third|3rd|fourth|4th|fifth|5th)\s+(?:one\s+)?(?:from\s+(?:the\s+)?(?:bottom|end)|(?:to|from)\s+(?:the\s+)?last)(?:\s+(?:one|result))?[\s?!.]*$|^(?:the\s+)?last\s+but\s+one[\s?!.]*$/i;
+
+/** True for a result counted from the end of the list (see {@link COUNTED_FROM_END}). */
+export function isCountedFromEnd(core: string): boolean {
+  return core.length <= 80 && COUNTED_FROM_END.test(core.trim());
+}
 
 /**
  * A follow-up on the previous results in this conversation ("open the second one", "and the next

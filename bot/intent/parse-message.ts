@@ -43,7 +43,7 @@ import { findUrl, readPageRef } from './page-ref.js';
 import { isStatementAboutPage } from './page-statement.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { formBelowAsk, pageForm, withoutAskingMark, withoutTextLabel } from './parse-create.js';
-import { parseFollowUp } from './parse-follow-up.js';
+import { isCountedFromEnd, parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
@@ -1050,6 +1050,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
   if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
+  // "second from the bottom": a result counted from the end, no position to open.
+  if (isCountedFromEnd(core)) return unclear(core);
   // "open the second one only", "the first one itself": emphasis after a follow-up (Indian English).
   const followUp =
     parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, '')) ?? followUpAfterThanks(core);
