@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { helpAboutTheBot } from './about-the-bot.js';
+import { capabilityHowAsked, helpAboutTheBot } from './about-the-bot.js';
 import { writtenColon } from './body-markers.js';
 import {
   abilityAsked,
@@ -43,7 +43,7 @@ import { findUrl, readPageRef } from './page-ref.js';
 import { isStatementAboutPage } from './page-statement.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { formBelowAsk, pageForm, withoutAskingMark, withoutTextLabel } from './parse-create.js';
-import { parseFollowUp } from './parse-follow-up.js';
+import { isCountedFromEnd, parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
@@ -67,7 +67,7 @@ import { trimEndWhere } from './scan-text.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
-import { isThanksClosing } from './thanks-closing.js';
+import { isThanksClosing, searchThankedFor } from './thanks-closing.js';
 import { topicBeforeNoun } from './topic-before-noun.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
@@ -1050,6 +1050,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   }
   // "thanks for finding it", "thanks, I found it": thanks and a closing that asks for nothing.
   if (bodyLines.trim().length === 0 && isThanksClosing(line)) return { kind: 'greeting' };
+  // "thanks for searching kafka lag": the search thanked for before it is done.
+  const thankedSearch = searchThankedFor(line);
+  if (thankedSearch !== undefined) return parseSearchWords(thankedSearch);
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
   if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
@@ -1070,7 +1073,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const titled = titledRead(core);
   if (titled) return titled;
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
-  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
+  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line) ?? capabilityHowAsked(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
@@ -1084,6 +1087,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
   if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
+  // "second from the bottom": a result counted from the end, no position to open.
+  if (isCountedFromEnd(core)) return unclear(core);
   // "open the second one only", "the first one itself": emphasis after a follow-up (Indian English).
   const followUp =
     parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, '')) ?? followUpAfterThanks(core);

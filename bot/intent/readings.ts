@@ -404,6 +404,10 @@ const REPEAT_REQUEST =
 export const ASKED_TO_ACT =
   /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+(?:i|we)\s+(?:get|have)|please|pls|plz|kindly)\b/i;
 
+/** Time away from work ("the day off", "a morning off", "friday off"): leave, named in words that alone name nothing. */
+const TIME_OFF =
+  /\b(?:day|days|morning|afternoon|evening|week|weeks|time|half[\s-]day|monday|tuesday|wednesday|thursday|friday)\s+off\b/i;
+
 /**
  * True for a message with no word that names anything: every word pointing, vague, or one that
  * messages naming nothing are made of ({@link NAMING_NOTHING}), and at least one of those. There is
@@ -411,6 +415,8 @@ export const ASKED_TO_ACT =
  * as one ("how do I do that?", "where is it?") stays a question: in a thread it asks about the answer.
  */
 export function namesNothingAtAll(core: string, line: string): boolean {
+  // "can I have the day off?": leave asked about, a question for the knowledge base.
+  if (TIME_OFF.test(core)) return false;
   // "can you do the same thing you did for Omar yesterday?": the action is only pointed at.
   if (REPEAT_REQUEST.test(core)) return true;
   // "this is useless", "you are not helping": a complaint about the bot, asked or not.
