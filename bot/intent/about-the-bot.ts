@@ -143,6 +143,8 @@ const BOT_WORDS = wordSet(
     // approving what the bot writes ("how are edits approved?", "who approves changes made through the bot?")
     'approval approvals approved approves approver approvers made edits changes updates ' +
     'update updating edit editing change changing add adding append rename approve approving ' +
+    // "add" typed with one d ("how do i ad text to a page with u")
+    'ad ' +
     'page pages doc docs wiki confluence space spaces particular specific certain another different other given ' +
     // running the bot, as the admin topic ("how do I set up the connector?", "what admin commands are there?")
     'admin admins administrator administration connector connectors configure configuration config settings set setup ' +
@@ -155,8 +157,9 @@ const BOT_WORDS = wordSet(
     // limitations?", "which spaces do you have access to?", "anything besides search?")
     'phrase phrasing word wording request requests correct proper rule rules limitation limitations limit limits ' +
     'restriction restrictions learn learning documentation dis ' +
-    // a newcomer saying so before asking ("sorry im new here what is this")
-    'sorry joined joining ' +
+    // a newcomer saying so before asking ("sorry im new here what is this"), or how long they have gone
+    // without it ("been using confluence for years but never this bot, any tips?")
+    'sorry joined joining never ever before years months weeks ' +
     // asking anyone to explain it ("could someone explain how this assistant works")
     'someone somebody anyone anybody trick secret knack',
 );
@@ -170,9 +173,9 @@ const REACH_WORDS = wordSet('access besides apart except than');
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
   /^(?:bots?|chatbot|assistant|commands?|syntax|phrase|phrasing|wording|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
-/** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of"). */
+/** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of", "what are you good at"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:also\s+)?(?:search|see|read|open|reach|cover|access|have\s+access|answer)\b|\bguide\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:guide|tutorial|manual|docs|documentation|instructions|intro)\s+(?:for|on|about|to)\s+(?:using\s+)?(?:you|u|(?:this|the)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:you|u|ya|bot)\b.*\bgood\s+(?:at|for|with)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:also\s+)?(?:search|see|read|open|reach|cover|access|have\s+access|answer)\b|\bguide\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:guide|tutorial|manual|docs|documentation|instructions|intro)\s+(?:for|on|about|to)\s+(?:using\s+)?(?:you|u|(?:this|the)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /**
  * Pointing words: "can you do it?", "can you also do the other one?", "do the usual for the new joiner"
  * are about something earlier, not the bot.
@@ -212,6 +215,19 @@ const THIS_THING = /\bthis\s+thing\b/i;
 const PAGE_NOUN = /^(?:page|pages|doc|docs|document|documents|wiki|article|articles|one|ones)$/;
 
 /**
+ * A person as what is added, invited or removed ("how do I add someone to a space?", "how can we invite
+ * people to the wiki"): Confluence's own permissions, a question for the knowledge base, not the bot's
+ * commands.
+ */
+const PERSON_ADDED =
+  /\b(?:add|adding|invite|inviting|remove|removing|give|giving)\s+(?:someone|somebody|anyone|anybody|people|(?:a\s+|new\s+|other\s+)?(?:users?|members?|colleagues?|person|teammates?|guests?))\b/i;
+
+/** True when `text` asks how to add or remove a person (see {@link PERSON_ADDED}). */
+export function isPersonAdded(text: string): boolean {
+  return PERSON_ADDED.test(text);
+}
+
+/**
  * True when `text` has only words of messages about the bot (see {@link BOT_WORDS}), or none: "a page
  * with you" does, "my holiday request" does not ("how do I get my holiday request approved?" is a
  * question for the knowledge base, not help).
@@ -225,7 +241,7 @@ export function isBotTalk(text: string): boolean {
 const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
   [/^(?:search\w*|find\w*|look|lookup|results)$/, 'search'],
   [/^(?:create|creating|make|making)$/, 'create'],
-  [/^(?:update\w*|edit\w*|chang\w+|add\w*|append|rename)$/, 'update'],
+  [/^(?:update\w*|edit\w*|chang\w+|ad|add\w*|append|rename)$/, 'update'],
   [/^(?:approv(?:e|es|ed|ing|als?|ers?))$/, 'approvals'],
   [/^(?:open|opening|read|reading|view|viewing|paste|pasting)$/, 'get'],
   [/^questions?$/, 'questions'],
@@ -242,7 +258,8 @@ const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
  */
 export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined {
   // A quoted title or a command verb first ("create "Lost"", "search bot commands") is a command.
-  if (/["“”]/.test(text) || COMMAND_FIRST.test(text) || isComplaintAboutTheBot(text)) return undefined;
+  if (/["“”]/.test(text) || COMMAND_FIRST.test(text) || isComplaintAboutTheBot(text) || isPersonAdded(text))
+    return undefined;
   const keys = new Set((text.match(/\b[A-Z][A-Z0-9]{1,9}\b/g) ?? []).map((key) => key.toLowerCase()));
   // The space's name before "space" ("in the HR space"), or its key after "in" ("only in HR").
   const words = closedWordsOf(text).filter(
@@ -272,4 +289,25 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
   // "how are edits approved?": approving is the topic, whatever is approved.
   if (topics.has('approvals')) return { topic: 'approvals' };
   return topics.size === 1 ? { topic: [...topics][0]! } : {};
+}
+
+/** The bot said to be able to do one of its commands ("you can edit pages", "this bot can search"). */
+const BOT_CAN =
+  /\b(?:you|u|ya|(?:this|the)\s+bot)\s+(?:can|could|(?:are|is)\s+able\s+to)\s+(?:also\s+)?(search|find|open|read|create|make|update|edit|change|add|append|rename|approve)\b/i;
+/** Asking how, after a break ("…, how does that work?", "… - how?", "…. how do I do that?"). */
+const HOW_THAT_WORKS =
+  /[,.;:!–—-]\s*(?:so\s+|but\s+)?how(?:\s+(?:does|do|would|can)\s+(?:that|it|this|i|we|one)(?:\s+(?:work|do\s+(?:that|it|this)|use\s+(?:that|it|this)))?)?[\s?!.]*$/i;
+
+/**
+ * Help on a command the message says the bot can do, then asks how ("My colleague told me you can edit
+ * pages, how does that work?", "apparently u can search other spaces - how?"): "that" is the command.
+ * `undefined` when no such pair is said.
+ */
+export function capabilityHowAsked(text: string): { topic?: HelpTopic } | undefined {
+  const how = HOW_THAT_WORKS.exec(text);
+  const can = how ? BOT_CAN.exec(text.slice(0, how.index)) : null;
+  if (!can) return undefined;
+  const verb = can[1]!.toLowerCase();
+  const topic = TOPIC_OF_WORD.find(([pattern]) => pattern.test(verb))?.[1];
+  return topic ? { topic } : {};
 }

@@ -1,4 +1,4 @@
-import { helpAboutTheBot, isAboutApprovalQueue, isBotTalk } from './about-the-bot.js';
+import { helpAboutTheBot, isAboutApprovalQueue, isBotTalk, isPersonAdded } from './about-the-bot.js';
 import { ASKED_READ } from './asked-read.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
@@ -850,13 +850,14 @@ export function stripPoliteness(line: string): string {
 /**
  * Saying an answer landed, the problem is gone or the user will take it from here ("makes sense", "I
  * see", "fair enough", "good to know", "spot on", "problem solved", "it's working now", "all done", "no
- * more questions", "I'll check it out", "I'll have a look"): the conversation is closing, nothing is
- * asked. Kept as data.
+ * more questions", "that clears it up", "that did the trick", "that helps", "I'll check it out", "I'll
+ * have a look"): the conversation is closing, nothing is asked. Kept as data.
  */
 const ACKNOWLEDGEMENTS = [
   String.raw`(?:(?:that|it|this)\s+)?makes\s+(?:(?:total|perfect|complete)\s+)?sense|i\s+see|fair\s+enough|good\s+to\s+know|interesting|spot\s+on`,
   String.raw`(?:problem|issue)\s+(?:solved|resolved|fixed|sorted)|(?:it'?s|it\s+is|that'?s|all)\s+(?:working|fixed|solved|resolved)|works\s+now|all\s+done|done`,
   String.raw`no\s+(?:more|further|other)\s+questions`,
+  String.raw`(?:that|this|it)\s+(?:clears|cleared)\s+(?:it|that|things|everything)\s+up|(?:that|this|it)\s+(?:did|does)\s+(?:it|the\s+(?:trick|job))|(?:that|this|it)\s+(?:helps|helped)`,
   String.raw`(?:i'?ll|i\s+will)\s+(?:check\s+(?:it|that|this|them)\s+out|(?:have|take)\s+a\s+(?:look|read)|read\s+(?:it|that|this|them)|look\s+(?:at\s+)?(?:it|that|this|them)(?:\s+over)?|give\s+(?:it|that|this)\s+a\s+(?:read|go|try))`,
 ].join('|');
 
@@ -870,6 +871,10 @@ const MORE_GREETINGS = [
   'hullo',
   'ay+|ayo|hey+o|he+y+\\s+(?:you|u)',
   'salutations',
+  // an interjection of understanding before the thanks ("ahh perfect", "ohh ok")
+  'a+h+|o+h+',
+  // an apology, or a message sent to the bot by mistake ("sry wrong chat", "oops, wrong window")
+  String.raw`sorry|sry|soz|o+ps+|whoops+|my\s+bad|wrong\s+(?:chat|window|channel|tab|thread|person|convo|conversation|group|bot)`,
   String.raw`understood|roger(?:\s+that)?|copy\s+that|will\s+do|gotcha|got\s+(?:you|ya)|ack`,
   String.raw`k+|okie\s+dokie|okey\s+dokey|okie-dokie|oki\s+doki`,
   String.raw`catch\s+(?:you|u|ya)|laters|peace(?:\s+out)?|adios|cheerio|ta-?ra|toodles|ttfn|bye{2,}`,
@@ -890,7 +895,7 @@ const MORE_GREETINGS = [
  * Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. Runs are read
  * word by word ({@link isGreetingRun}), so two alternatives that match the same words cost nothing more.
  */
-const GREETING_WORD = String.raw`(?:${MORE_GREETINGS}|hi+|he?l+o+|he+y+|hey+a+|hiy+a+|howdy|dear|gr8|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)(?:\s+(?:a\s+treat|perfectly|like\s+a\s+charm))?|thanku|thx|thnx|thanx|thnks|thanks+|thansk|tenkyu|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tenks|thenks|tanx|thks|tnks|thanq|thankq|thank\s+q|tnq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+(?:quick\s+|fast\s+|speedy\s+|prompt\s+)?(?:help|turnaround|reply|response|support|patience|effort))|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|wass+up|wazz+up|whassup|bye|goodbye|howsit|never\s*mind|nvm|(?:i\s+)?found\s+it|ignore\s+(?:that|this|me|my\s+last(?:\s+message)?)|(?:that'?s|that\s+is)\s+(?:fine|ok|okay|enough(?:\s+for\s+(?:now|today))?)|see\s+(?:you|ya|u)\s+around|over\s+and\s+out|see\s+(?:you|ya)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)(?:\s+ahead)?|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+(?:many\s+)?thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+|all\s+)?sorted)`;
+const GREETING_WORD = String.raw`(?:${MORE_GREETINGS}|hi+|he?l+o+|he+y+|hey+a+|hiy+a+|howdy|dear|gr8|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)(?:\s+(?:a\s+treat|perfectly|like\s+a\s+charm))?|thanku|thx|thnx|thanx|thnks|thanks+|thansk|tenkyu|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tenks|thenks|tanx|thks|tnks|thanq|thankq|thank\s+q|tnq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+(?:quick\s+|fast\s+|speedy\s+|prompt\s+)?(?:help|turnaround|reply|response|support|patience|effort))|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|wass+up|wazz+up|whassup|bye|goodbye|howsit|never\s*mind|nvm|(?:i\s+)?found\s+it|ignore(?:\s+(?:that|this|me|it|my\s+last(?:\s+message)?))?|(?:that'?s|that\s+is)\s+(?:fine|ok|okay|enough(?:\s+for\s+(?:now|today))?)|see\s+(?:you|ya|u)\s+around|over\s+and\s+out|see\s+(?:you|ya)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)(?:\s+ahead)?|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+(?:many\s+)?thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+|all\s+)?sorted)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
@@ -1136,10 +1141,11 @@ const BOT_TAIL =
 
 /**
  * "can you create pages?", "can you do searches?", "is it possible to create a page here?", "does this
- * bot support editing?", "can you answer questions?": whether the bot can do one of its commands, nothing more named.
+ * bot support editing?", "can you answer questions?", "can you answer HR questions?": whether the bot can do one of
+ * its commands, nothing more named.
  */
 const ABILITY_ASKED =
-  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
+  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
 
 /** "guide me", "teach me how to use this", "show us around": asked to be shown the bot, nothing else named. */
 const GUIDE_ASKED = new RegExp(
@@ -1175,10 +1181,22 @@ export function abilityAsked(line: string): { topic?: HelpTopic } | undefined {
 const HELP_NOUN =
   /^help\s*-?\s*(?:desk|desks|center|centre|line|lines|portal|ticket|tickets|article|articles)\b/i;
 
+/**
+ * A command's name, then a word asking how it is used ("search help?", "create syntax", "approvals
+ * usage"): help on that command. "search for help" and "search help desk" still search.
+ */
+const COMMAND_THEN_HELP =
+  /^(search|find|open|get|create|update|edit|append|rename|approvals?|approve)\s+(?:help|usage|syntax)[\s?!.]*$/i;
+
 /** `help` with an optional topic for help requests ("help create", "what can you do?"); else `undefined`. */
 export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
   // "help desk", "helpline hours": a thing called help, not help with the bot.
   if (HELP_NOUN.test(core)) return undefined;
+  const named = COMMAND_THEN_HELP.exec(core);
+  if (named) {
+    const topic = topicOf(named[1]);
+    return topic ? { topic } : {};
+  }
   const help = HELP.exec(core);
   if (help) {
     const topic = topicOf(help[1]);
@@ -1200,7 +1218,8 @@ export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
   if (HOW_TO_DECIDE.test(core) && isAboutApprovalQueue(core)) return { topic: 'approvals' };
   const howTo = HOW_TO_USE.exec(core);
   // "how do I get my holiday request approved?": a word between that names something is a question.
-  if (howTo && core.split(/\s+/).length <= 12 && isBotTalk(howTo[2]!)) {
+  // "how do I add someone to a space?": a person added is Confluence's permissions, not the bot's commands.
+  if (howTo && core.split(/\s+/).length <= 12 && isBotTalk(howTo[2]!) && !isPersonAdded(core)) {
     // "how do I add something to a page?": what follows the verb tells adding to a page from creating one.
     const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
     return topic ? { topic } : {};

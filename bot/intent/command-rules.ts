@@ -15,7 +15,7 @@ import {
 import { plainReadVerb } from './informal-reads.js';
 import { isDefiniteName, PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
 import { isAside } from './name-residue.js';
-import { isTitleShaped } from './page-name.js';
+import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
@@ -582,14 +582,17 @@ const RULES: readonly Rule[] = [
       const thenOpen = THEN_OPEN_IT.exec(rest);
       if (thenOpen && thenOpen.index > 0)
         return parseGetTarget(rest.slice(0, thenOpen.index).replace(/^for\s+(?=\S)/i, ''));
-      return /^look\s+$/i.test(match[0]) && (ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest))
+      return /^look\s+$/i.test(match[0]) &&
+        (ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest) || isTitleAfterPageNoun(rest))
         ? parseGetTarget(rest)
         : parseSearchWords(rest);
     },
   ],
   [
-    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=\s+(?:(?:any|some|all)\s+)?(?:pages|docs|documents|documentation|articles)\s+(?:about|on|regarding|concerning|related\s+to|for|of)\s)|(?:send|share|provide|forward|check)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc|docs|documents|documentation|pages|info|information|material|materials)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|read\s+(?:through|over)(?=\s+(?:the|our)\s)|get|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|put\s+up(?=\s+(?:the|our)\s)|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+|a\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
-    // "check the HR space for X": a space, then what to look for in it (a search).
+    /^(?:(?:share|send|give|post|paste|drop)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)|link\s+(?:me\s+)?to|send\s+over|(?:send|share|link|provide|forward)(?=\s+(?:me|us|the|our)\s)|(?:send|share|provide|forward)(?=\s+(?:(?:any|some|all)\s+)?(?:pages|docs|documents|documentation|articles)\s+(?:about|on|regarding|concerning|related\s+to|for|of)\s)|(?:post|paste|drop)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url)(?:\s+(?:in\s+)?(?:here|there|(?:this|the)\s+(?:chat|channel|thread)))?$)|(?:send|share|provide|forward|check)(?=(?:\s+[^\s:]+){1,6}?\s+(?:link|url|guide|policy|checklist|handbook|playbook|runbook|process|rota|faq|page|doc|docs|documents|documentation|pages|info|information|material|materials)$)|get\s+(?:me\s+)?to(?=\s+(?:the|our)\s)|access|peek\s+(?:at|into)|glance\s+(?:at|over)|skim(?:\s+(?:through|over))?|crack\s+open|fire\s+up|hook\s+(?:me|us)\s+up\s+with|consult|(?:dm|pm|message)\s+(?:me|us)|read\s+(?:through|over)(?=\s+(?:the|our)\s)|get(?!\s+(?:[a-z]{3,}ed|paid|done)(?:\s+(?:for|to|by|on|in|at|from|back|faster|sooner|quickly|when|if|after|before)\b|[\s?!.]*$))|show|open|view|display|read|fetch|load|pull\s+up|bring\s+up|put\s+up(?=\s+(?:the|our)\s)|bring\s+(?:me|us)\s+to(?=\s+(?:the|our)\s)|bring(?=\s+(?:me|us)\s)|grab(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s)|pull(?=\s+(?:(?:me|us)\s+)?(?:the|our)\s(?!plug\b))|point\s+(?:me|us)\s+(?:to(?:wards)?|at)|give|see|go\s+to|take\s+me\s+to|navigate\s+to|jump\s+to|head\s+(?:over\s+)?to|visit|check\s+out|check(?=\s+(?:the|our)\s)|(?:(?:have|take)\s+)?a\s+(?:quick\s+|closer\s+|brief\s+)?(?:look|squiz|gander|dekko|shufti|butcher'?s)\s+(?:at|on(?=\s+(?:the|our)\s))|look\s+at|summari[sz]e|print)\b[\s:]*(?:(?:for\s+|to\s+)?(?:me|us)\s+)?(?:please\s+)?(?:up\s+)?(?:(?:the\s+|a\s+)?(?:link|url)\s+(?:to|of|for)\s+)?/i,
+    // "check the HR space for X": a space, then what to look for in it (a search). "get" before a past
+    // participle, then a preposition or nothing ("get reimbursed for a bike", "get paid for overtime"), is
+    // becoming so, no page to open ("get paid time off page" still opens one).
     (rest) =>
       QUESTION_AFTER_SHOW.test(rest)
         ? undefined

@@ -292,6 +292,29 @@ const ID_WORD = /^(?:[A-Z]{2,}-?|[a-z]{2,}-)\d+$/;
 /** "the Sales Playbook", "our Code of Conduct page", "the ADR-012 about event sourcing": an article, the name, a page noun. */
 const ARTICLE_NAME = /^(?:the|our)\s+(\S.{0,150}?)(?:\s+(?:page|doc|document))?[\s?!.]*$/i;
 
+/** "the page Contract Templates", "the page of Wi-Fi and Printers", "the doc called X": the page noun before the name. */
+const PAGE_NOUN_BEFORE_NAME =
+  /^(?:the|our)\s+(?:page|doc|document)\s+(?:(?:of|called|named|titled)\s+)?(?:the\s+)?(?=\S)/i;
+/** "… in LEGAL", "… in the Legal space", "… from HR": where the page is, after its name. */
+const SPACE_AFTER_NAME =
+  /\s+(?:in|on|from)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|[\p{L}&]{1,30}\s+space)[\s?!.]*$/u;
+
+/**
+ * True when `text` names one page with the page noun first and a title-shaped name after it ("the page
+ * Contract Templates in the Legal space", "the page of Wi-Fi and Printers"), as non-native English puts
+ * it; "the page of the code of conduct" or "the page vpn" name a topic. Linear: two anchored patterns.
+ */
+export function isTitleAfterPageNoun(text: string): boolean {
+  const trimmed = text.trim();
+  const lead = PAGE_NOUN_BEFORE_NAME.exec(trimmed);
+  if (!lead || trimmed.length > 150) return false;
+  const name = trimmed
+    .slice(lead[0].length)
+    .replace(SPACE_AFTER_NAME, '')
+    .replace(/[\s?!.]+$/, '');
+  return isTitleShaped(`the ${name}`);
+}
+
 /**
  * True when `text` names one page by a title-shaped phrase: "the" or "our", then words written as a
  * title (each in capitals or a number, small words such as "of" and "and" aside), at least two of them

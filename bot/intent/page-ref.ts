@@ -1,7 +1,7 @@
 import type { PageRef } from '../confluence/types.js';
 import { echoAsCode } from './echo-text.js';
 import { readQuoted } from './read-quoted.js';
-import { readSpaceClause } from './space-key.js';
+import { readOfSpaceClause, readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 
 /** Result of {@link readPageRef}: a reference, or a reason the user's reference cannot be used. */
@@ -151,7 +151,7 @@ export function readPageRef(cursor: TextCursor, defaultSpace?: string): PageRefR
     const title = quoted.value.trim();
     const problem = checkTitle(title);
     if (problem) return { kind: 'error', message: problem };
-    const spaceKey = readSpaceClause(cursor) ?? defaultSpace;
+    const spaceKey = readSpaceClause(cursor) ?? readOfSpaceClause(cursor) ?? defaultSpace;
     if (spaceKey === undefined) {
       return {
         kind: 'error',

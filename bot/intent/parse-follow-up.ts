@@ -36,10 +36,10 @@ const LEAD =
   /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right|(?:what|how)\s+about)[\s,!.]+)*/i;
 /**
  * Saying the result shown was not it, before which one to try ("that one's not it - try the one before",
- * "that's not it, the one before", "wrong one, the next pls"): not which one.
+ * "that's not it, the one before", "wrong one, the next pls", "that one's outdated, the next one"): not which one.
  */
 const REJECTED =
-  /^(?:(?:that|this|it)(?:\s+one)?(?:'s|’s|s|\s+is|\s+was)\s+(?:not\s+(?:it|right|correct|the\s+(?:right\s+)?one)|(?:the\s+)?wrong(?:\s+one)?)(?:\s+either)?|not\s+(?:that|this)(?:\s+one)?|(?:wrong|not\s+the\s+right)\s+(?:one|page|result|link))[\s,.;:!–—-]+/i;
+  /^(?:(?:that|this|it)(?:\s+one)?(?:'s|’s|s|\s+is|\s+was)\s+(?:not\s+(?:it|right|correct|the\s+(?:right\s+)?one|relevant|current|useful|helpful)|(?:the\s+)?wrong(?:\s+one)?|(?:too\s+|really\s+|very\s+|a\s+bit\s+)?(?:outdated|out\s+of\s+date|old|stale|irrelevant))(?:\s+either)?|not\s+(?:that|this)(?:\s+one)?|(?:wrong|not\s+the\s+right)\s+(?:one|page|result|link))[\s,.;:!–—-]+/i;
 /** "… too", "… as well", "… again": adds nothing to which result is meant. */
 const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me|in\s+a\s+new\s+(?:tab|window))$/i;
 /**
@@ -47,7 +47,7 @@ const TAIL = /\s+(?:too|as\s+well|also|again|then|now|instead|for\s+me|in\s+a\s+
  * listed", "the 2nd one from the list", "the first one looks right, open it"): not which one.
  */
 const WHERE_SHOWN =
-  /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer|reply|response|message)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|better|best|correct|promising|useful|relevant|like\s+it)|from\s+the\s+top|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
+  /\s+(?:(?:that\s+)?(?:you|u)\s+(?:just\s+)?(?:listed|showed|sent|found|gave|posted|shared|mentioned|suggested)(?:\s+(?:me|us))?|(?:from|in|on|of)\s+(?:the|that|this|your)\s+(?:list|results|search(?:\s+results)?|answer|reply|response|message)|(?:of|from)\s+(?:those|them|these)|(?:looks|seems|sounds)\s+(?:right|good|better|best|correct|promising|useful|relevant|like\s+it)|from\s+(?:the\s+)?top|is\s+(?:the\s+one|it|right|correct|what\s+i\s+(?:need|want)(?:ed)?))(?:[\s,.;!-]+(?:(?:pls|please)\s+)?(?:open|show|get)\s+(?:it|that)(?:\s+(?:pls|please))?)?$/i;
 const VERB =
   /^(?:(?:open|show|get|view|display|read|see|give|pull\s+up|bring\s+up|go\s+(?:back\s+)?to|back\s+to|return\s+to|take\s+me\s+(?:back\s+)?to|(?:(?:i'?ll|i\s+will|(?:i'?m\s+)?gonna|(?:i'?m\s+)?going\s+to)\s+)?(?:go|going)\s+(?:with|for)|(?:i'?ll\s+)?(?:take|pick|choose|select|have)|click(?:\s+on)?|try|want|need|jump\s+to|summari[sz]e|(?:tell\s+me\s+)?(?:more\s+)?(?:about|on)|(?:(?:more|some)\s+)?(?:info|information|details)\s+(?:on|about|of|for|from)|what(?:'s|s|\s+is)\s+in)\s+(?:me\s+)?(?:up\s+)?)?/i;
 /** "the second one", "the 2nd result", "da 2nd 1" (phone spelling of "one"): an ordinal and what it counts. */
@@ -88,7 +88,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   ten: 10,
 };
 const MORE =
-  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:the\s+)?(?:results|hits|matches|items)\s+\d{1,2}\s*(?:to|-|–|through|thru)\s*\d{1,2}$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
+  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:is\s+there|(?:have\s+you\s+)?got|do\s+you\s+have|any)\s+(?:a\s+)?(?:page\s+(?:2|3|two|three)|(?:second|2nd|third|3rd|another)\s+page)(?:\s+(?:of\s+)?(?:results|them|those))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:the\s+)?(?:results|hits|matches|items)\s+\d{1,2}\s*(?:to|-|–|through|thru)\s*\d{1,2}$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
 /** "go back", "back one": the result opened before the last one. */
 const GO_BACK = /^(?:go\s+)?back(?:\s+(?:one|a\s+step))?$/i;
 /** "the one after that" / "the one before" / "the one below it": relative to the last result opened. */
@@ -162,6 +162,19 @@ const ECHO_REQUEST =
   /\b(?:open|show|get|search|find|look|create|make|add|append|update|edit|change|replace|rename|write|put|delete|remove|and|but|then|not|instead|is|are|was|were|needs?|has|have|had|looks?|seems?)\b/i;
 /** A head of one word ("first, the rota is wrong"): too little to say a result was picked. */
 const ONE_WORD = /^[\p{L}]+$/u;
+
+/**
+ * A result counted from the end of the list ("second from the bottom", "2nd to last", "last but one", "the
+ * one third from the end"): no position the results can be opened by, so it is not understood (never
+ * the second from the top, never a search for those words).
+ */
+const COUNTED_FROM_END =
+  /^(?:(?:open|show|get)\s+(?:me\s+)?)?(?:the\s+)?(?:one\s+)?(?:second|2nd|third|3rd|fourth|4th|fifth|5th)\s+(?:one\s+)?(?:from\s+(?:the\s+)?(?:bottom|end)|(?:to|from)\s+(?:the\s+)?last)(?:\s+(?:one|result))?[\s?!.]*$|^(?:the\s+)?last\s+but\s+one[\s?!.]*$/i;
+
+/** True for a result counted from the end of the list (see {@link COUNTED_FROM_END}). */
+export function isCountedFromEnd(core: string): boolean {
+  return core.length <= 80 && COUNTED_FROM_END.test(core.trim());
+}
 
 /**
  * A follow-up on the previous results in this conversation ("open the second one", "and the next
@@ -282,6 +295,9 @@ const OTHER_QUESTION = /^(?:why|how|when|where|who)$/;
  * unless it asks for more ("what else did you find?", "is there anything else?").
  */
 const WHICH_QUESTION = /^(?:what|whats|which|wat|wht|wut|is|are|was|were|does|did)$/;
+/** "what's the next one?", "what was the 2nd result": a result by its position, asked with "what's". */
+const WHATS_THE_ONE =
+  /^(?:what|wat)(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+)?(?:next|previous|last|first|second|third|fourth|fifth|\d{1,2}(?:st|nd|rd|th))\s+(?:one|result|link|hit)\b/i;
 /** "is that all (you found)?", "is that it?": asks whether there is more. */
 const IS_THAT_ALL = /^is that (?:all|it|everything)$/;
 /** Words that ask for advice, not for a result: "should", "shall", "must", "ought". */
@@ -324,7 +340,7 @@ function followUpByWords(text: string): Intent | undefined {
         ((word === 'next' || word === 'other') &&
           (words.includes('page') || words.some((w) => PLURAL_RESULTS.test(w)))),
     );
-  if (WHICH_QUESTION.test(words[0]!) && !asksMore) return undefined;
+  if (WHICH_QUESTION.test(words[0]!) && !asksMore && !WHATS_THE_ONE.test(text)) return undefined;
   const named = words.filter((word) => !/^#?\d{1,2}$/.test(word));
   if (!allWordsFrom(named, FUNCTION_WORDS, FOLLOW_UP_VOCABULARY, POSITION_WORDS)) return undefined;
   const positions = words.flatMap((_, i) => {

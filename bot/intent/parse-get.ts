@@ -16,7 +16,8 @@ import { readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 import type { Intent } from './types.js';
 
-const TRAILING_NOISE = /^[\s.,;:!?)]*(?:(?:in\s+)?(?:here|chat|teams|the\s+chat))?[\s.,;:!?]*$/i;
+/** What may follow a page's id, link or quoted title and space: where to show it ("in here", "in chat"), or " there" (Indian English). */
+const TRAILING_NOISE = /^[\s.,;:!?)]*(?:(?:in\s+)?(?:here|chat|teams|the\s+chat)|there)?[\s.,;:!?]*$/i;
 /**
  * Words that ask for pages about something rather than one page: "pages about X", "anything on X",
  * "the docs", "any runbook for kafka" (any one of several). A collection noun that goes on into other words ("the Information Security Policy",
@@ -31,8 +32,12 @@ const PAGE_NOUN_FIRST =
 const TRAILING_SPACE_CLAUSE = /\s+(?:in|on|from)\s+(?:the\s+)?\S+(?:\s+space)?\s*$/i;
 const COLLECTION_END = /\s(?:docs|pages|documents|documentation|articles|stuff|info|information)[\s.!?]*$/i;
 
-/** "get me the Sales Playbook link", "send the rota url": the page's link is asked for, so the page is opened. */
-const LINK_AFTER_NAME = /\s+(?:(?:page|doc)\s+)?(?:link|url|web\s+address)[\s.!?]*$/i;
+/**
+ * "get me the Sales Playbook link", "send the rota url", "post the rota link in here": the page's link is
+ * asked for (perhaps with where to put it), so the page is opened.
+ */
+const LINK_AFTER_NAME =
+  /\s+(?:(?:page|doc)\s+)?(?:link|url|web\s+address)(?:\s+(?:in\s+)?(?:here|there|(?:this|the)\s+(?:chat|channel|thread)))?[\s.!?]*$/i;
 
 /** "the page for the Sales Playbook", "the wiki page for Laptop Setup": a page noun, then a title-shaped name. */
 const PAGE_FOR_TITLE =
@@ -98,8 +103,8 @@ function getByName(text: string): Intent {
   const ref = readPageToOpen(named) ?? readPageName(text);
   // "open a ticket for the outage", "open an incident": a thing to start, never a page's name.
   if (ref && INDEFINITE_THING.test(ref.words)) return unclear(text);
-  // "yes that one, open it": nothing named, nothing to search for.
-  if (!ref && onlyAgreesOrPoints(text)) return unclear(text);
+  // "yes that one, open it", "the one from HR": nothing named, nothing to search for (a space says where, not which).
+  if (!ref && onlyAgreesOrPoints(text.replace(TRAILING_SPACE_CLAUSE, ''))) return unclear(text);
   return ref ? { kind: 'page-by-name', request: { operation: 'get', ref } } : parseSearchWords(text);
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { helpAboutTheBot } from './about-the-bot.js';
+import { capabilityHowAsked, helpAboutTheBot } from './about-the-bot.js';
 import { writtenColon } from './body-markers.js';
 import {
   abilityAsked,
@@ -38,12 +38,12 @@ import {
   withoutDoubledThe,
 } from './normalize-message.js';
 import { opinionNotAsked } from './opinion.js';
-import { isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
+import { isTitleAfterPageNoun, isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { isStatementAboutPage } from './page-statement.js';
 import { parseAdminCommand } from './parse-admin-command.js';
 import { formBelowAsk, pageForm, withoutAskingMark, withoutTextLabel } from './parse-create.js';
-import { parseFollowUp } from './parse-follow-up.js';
+import { isCountedFromEnd, parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
@@ -67,7 +67,7 @@ import { trimEndWhere } from './scan-text.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
-import { isThanksClosing } from './thanks-closing.js';
+import { isThanksClosing, searchThankedFor } from './thanks-closing.js';
 import { topicBeforeNoun } from './topic-before-noun.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
@@ -220,12 +220,25 @@ const WHERE_KEPT = new RegExp(
 const DOCUMENT_KIND =
   /\b(?:docs?|documents?|documentation|pages?|wiki|runbooks?|playbooks?|handbooks?|guides?|guidelines|policy|policies|process(?:es)?|procedures?|checklists?|templates?|notes|faqs?|rota|specs?|adrs?|release\s+notes|write-?ups?|postmortems?|post-mortems?|how-?tos?|manuals?|info|stuff)\b/i;
 
+/** Courtesy that makes bare words a request for something ("… pls", "please …", "… thx"). Kept as data. */
+const COURTESY_WORD = /(?:^|\s)(?:pls|plz|please|pleas|plse|kindly|thx|thanks|ty)(?=[\s,.!]|$)/i;
+
+/** Words that are one quoted phrase and nothing else ('"Code of Conduct"'), the phrase captured. */
+const WHOLLY_QUOTED = /^["“]([^"“”\n]{1,255})["”]$/;
+
 /** "Page: Team Rituals", "doc: Laptop Setup": a page noun as a label, then the name. */
 const PAGE_LABEL = /^(?:page|doc|document)\s*:\s*(?=\S)/i;
 
 /** "can I have …", "could we get …", "may I please have …": the asker asks to be given something. */
 const ASKED_TO_HAVE =
   /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|pls\s+)?(?:have|get|grab)\s+(?:the|our)\s/i;
+
+/**
+ * "let me have the Team Rituals page", "lemme have the expense policy": the asker asks to be given one
+ * page; what follows "have" is opened when it names one (a page noun, a title in capitals or a
+ * document's noun: "let me have the day off" is no page).
+ */
+const LET_ME_HAVE = /^(?:let\s+me|lemme)\s+have\s+(?=(?:the|our)\s)/i;
 
 /** A topic that ends with a singular page noun: one page named ("the bike racks page"). */
 const ONE_PAGE_NAMED = /\s(?:page|doc|document|article)$/i;
@@ -309,9 +322,12 @@ const WHERE_THE_PAGE_IS =
   /^(?:(?:tell|show|remind)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know|(?:always\s+|keep\s+)?forget(?:ting)?|forgot|can'?t\s+remember|can\s+never\s+remember|never\s+remember|don'?t\s+remember)|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+where\s+(?=(?:the|our)\s)/i;
 /** "where's X", "where is the X", "where is located the X" (non-native) with nothing after the name: the page asked after (see `wherePageIsAsked`). */
 const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)(?:\s+(?:located|kept|stored))?\s+(?=\S)/i;
-/** Nouns that end the names of documents ("the expense policy", "our onboarding checklist"). Kept as data. */
+/**
+ * Nouns that end the names of documents ("the expense policy", "our onboarding checklist"), and names of
+ * documents every company has that end in no such noun ("the code of conduct", "the org chart"). Kept as data.
+ */
 const DOCUMENT_NOUN =
-  /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki)$/i;
+  /\s(?:guide|policy|handbook|runbook|playbook|process|procedure|checklist|template|faq|manual|notes|rota|calendar|schedule|plan|roadmap|overview|instructions|wiki|code\s+of\s+conduct|dress\s+code|org\s+chart|terms\s+of\s+reference)$/i;
 /** The same nouns as words, for a noun typed one slip off ("runbok", "polcy", "ntoes"). */
 const DOCUMENT_NOUN_WORDS =
   'guide policy handbook runbook playbook process procedure checklist template faq manual notes rota calendar schedule plan roadmap overview instructions page doc document'.split(
@@ -325,10 +341,16 @@ function endsInDocumentNoun(name: string): boolean {
   if (last === undefined || isEnglishWord(last)) return false;
   return DOCUMENT_NOUN_WORDS.some((noun) => noun.length >= 4 && editDistance(last, noun, 1) <= 1);
 }
-/** "the expense policy", "our vpn setup guide" (after "how do I open …"): one document named by "the" and its noun, opened. */
+/**
+ * "the expense policy", "our vpn setup guide", "the expense policy in HR" (after "how do I open …"): one
+ * document named by "the" and its noun, opened.
+ */
 function documentNamed(text: string): Intent | undefined {
   const name = text.replace(/[\s?!.]+$/, '');
-  const one = name.length <= MAX_PAGE_NAME_LINE && /^(?:the|our)\s/i.test(name) && namesOneDocument(name);
+  const one =
+    name.length <= MAX_PAGE_NAME_LINE &&
+    /^(?:the|our)\s/i.test(name) &&
+    namesOneDocument(name.replace(SPACE_AT_END, ''));
   return one ? definiteName(name) : undefined;
 }
 
@@ -484,8 +506,8 @@ function namedPage(core: string): Intent | undefined {
   if (!where && isStatementAboutPage(text)) return undefined;
   // "the X page, for the onboarding session later": what is said about the page after its name is no part of it.
   const named = withoutTailAfterName(text);
-  if (text.length > MAX_PAGE_NAME_LINE || !(ONE_NAMED_PAGE.test(named) || isTitleShaped(named)))
-    return undefined;
+  const oneNamed = ONE_NAMED_PAGE.test(named) || isTitleShaped(named) || isTitleAfterPageNoun(named);
+  if (text.length > MAX_PAGE_NAME_LINE || !oneNamed) return undefined;
   // "what is the deadline on the expense policy page?": a question about what the page says.
   if (ASKED_OF_PAGE.test(text)) return undefined;
   const ref = readPageToOpen(text);
@@ -565,6 +587,14 @@ function wherePageIsAsked(core: string): Intent | undefined {
   // "the printer", "the keys" are things, not pages: a written title (capitals) or a document's noun.
   const pageLike = /\s[A-Z]/.test(name) || endsInDocumentNoun(name);
   return namedPage(name) ?? (pageLike && name.length <= MAX_PAGE_NAME_LINE ? definiteName(name) : undefined);
+}
+
+/** The page in "let me have the X page" (see {@link LET_ME_HAVE}), opened; else `undefined`. */
+function pageGivenAsked(line: string): Intent | undefined {
+  const lead = LET_ME_HAVE.exec(line);
+  if (!lead) return undefined;
+  const named = stripPoliteness(line.slice(lead[0].length));
+  return named.length > 0 ? (namedPage(named) ?? documentNamed(named)) : undefined;
 }
 
 /** "where does the Laptop Setup page live?", "any idea where our expense policy sits": the page asked after, then where it is kept. */
@@ -1023,6 +1053,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   }
   // "thanks for finding it", "thanks, I found it": thanks and a closing that asks for nothing.
   if (bodyLines.trim().length === 0 && isThanksClosing(line)) return { kind: 'greeting' };
+  // "thanks for searching kafka lag": the search thanked for before it is done.
+  const thankedSearch = searchThankedFor(line);
+  if (thankedSearch !== undefined) return parseSearchWords(thankedSearch);
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
   if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
@@ -1043,13 +1076,22 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const titled = titledRead(core);
   if (titled) return titled;
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
-  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line);
+  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line) ?? capabilityHowAsked(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
+  // "can you help me show more results", "Can help me show me what I must approve": a follow-up or the
+  // approvals list asked with help's words.
+  if (help && !isQuestion(core) && !/\?\s*$/.test(line)) {
+    const followUpAsked = parseFollowUp(core);
+    if (followUpAsked) return followUpAsked;
+    if (isApprovalsRequest(core)) return { kind: 'approvals' };
+  }
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
   if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
+  // "second from the bottom": a result counted from the end, no position to open.
+  if (isCountedFromEnd(core)) return unclear(core);
   // "open the second one only", "the first one itself": emphasis after a follow-up (Indian English).
   const followUp =
     parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, '')) ?? followUpAfterThanks(core);
@@ -1082,7 +1124,11 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     return isCreate(ruledCreate) ? ruledCreate! : newPage;
   }
   const wherePageIs =
-    wherePageIsAsked(core) ?? pageHadAsked(core) ?? wherePageLives(core) ?? pageCalledAsked(core);
+    wherePageIsAsked(core) ??
+    pageHadAsked(core) ??
+    wherePageLives(core) ??
+    pageCalledAsked(core) ??
+    pageGivenAsked(line.trim());
   if (wherePageIs) return wherePageIs;
   const reach = HOW_TO_REACH.exec(core);
   const available = reach ? undefined : (IS_AVAILABLE.exec(core) ?? WHAT_PAGE_LOOKS_LIKE.exec(core))?.[1];
@@ -1096,7 +1142,14 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "where do I find the Team Rituals page?", "where can I see the X page": one page named, so it is
   // opened ("where can I see my payslip?" stays a question).
   const whereVerb = where ?? WHERE_CAN_I_SEE.exec(core);
-  const wherePage = whereVerb ? namedPage(core.slice(whereVerb[0].length)) : undefined;
+  // "where can I see the expense policy in HR?": a document to see or read is opened too ("where can I
+  // find the expense policy" searches; "where can I get the X" may ask how to obtain it).
+  const whereSee = !where && whereVerb && !/\sget\s+$/i.test(whereVerb[0]);
+  const seen = whereVerb ? core.slice(whereVerb[0].length) : '';
+  // "where can I see the kafka runbooks?": several documents, searched for.
+  if (whereSee && seen.length <= MAX_PAGE_NAME_LINE && PLURAL_DOCUMENT_NOUN.test(seen))
+    return parseSearchWords(seen.replace(/^(?:the|our|any)\s+/i, ''));
+  const wherePage = whereVerb ? (namedPage(seen) ?? (whereSee ? documentNamed(seen) : undefined)) : undefined;
   if (wherePage) return wherePage;
   const searchy =
     SEARCHY_QUESTION.exec(core) ??
@@ -1159,10 +1212,17 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const asked = isQuestion(core) || /\?\s*$/.test(askedLine);
   // "can I have the expense policy?": a document asked for, not a question ("can I have the day off?" stays one).
   const askedForDocument = ASKED_TO_HAVE.test(line.trim()) && namesOneDocument(core);
+  // '"Code of Conduct" pls': a title in quotes and capitals, asked for politely, names one page (bare
+  // words with a courtesy word stay a search: "OKRs Q2 pls", as "VPN guide pls" in the training set).
+  const titleAsked =
+    !asked &&
+    COURTESY_WORD.test(line) &&
+    WHOLLY_QUOTED.test(core) &&
+    isTitleInCapitals(core.replace(WHOLLY_QUOTED, '$1'));
   // "Page: Team Rituals": the page named after a label.
   const labelled = PAGE_LABEL.test(core) && !asked;
   const definite =
-    keywords && (isDefiniteName(core) || labelled) && (!asked || askedForDocument)
+    keywords && (isDefiniteName(core) || titleAsked || labelled) && (!asked || askedForDocument)
       ? definiteName(core)
       : undefined;
   if (definite) return definite;

@@ -365,7 +365,22 @@ function isBareAskToAct(words: readonly string[], line: string): boolean {
   return (
     ASKED_TO_ACT.test(line.trim()) &&
     !words.some((word) => ASKING_WORDS.has(word)) &&
-    words.filter((word) => !FUNCTION_WORDS.has(word)).length <= 2
+    words.filter((word) => !FUNCTION_WORDS.has(word)).length <= 2 &&
+    !namesWhatIsAskedFor(words, line)
+  );
+}
+
+/** "can I have …", "could we get …": the asker asks to be given what follows. */
+const ASKED_TO_BE_GIVEN = /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|get)\s/i;
+
+/**
+ * True when "can I have …?", asked with its question mark, names what it asks for by a word that is not
+ * vague or pointing ("can I have the day off?" names a day off; "can I get the other one?" names nothing).
+ */
+function namesWhatIsAskedFor(words: readonly string[], line: string): boolean {
+  if (!ASKED_TO_BE_GIVEN.test(line.trim()) || !/\?\s*$/.test(line)) return false;
+  return words.some(
+    (word) => !FUNCTION_WORDS.has(word) && !/^(?:have|get)$/.test(word) && !namesNothing(word),
   );
 }
 
@@ -389,6 +404,10 @@ const REPEAT_REQUEST =
 export const ASKED_TO_ACT =
   /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+(?:i|we)\s+(?:get|have)|please|pls|plz|kindly)\b/i;
 
+/** Time away from work ("the day off", "a morning off", "friday off"): leave, named in words that alone name nothing. */
+const TIME_OFF =
+  /\b(?:day|days|morning|afternoon|evening|week|weeks|time|half[\s-]day|monday|tuesday|wednesday|thursday|friday)\s+off\b/i;
+
 /**
  * True for a message with no word that names anything: every word pointing, vague, or one that
  * messages naming nothing are made of ({@link NAMING_NOTHING}), and at least one of those. There is
@@ -396,6 +415,8 @@ export const ASKED_TO_ACT =
  * as one ("how do I do that?", "where is it?") stays a question: in a thread it asks about the answer.
  */
 export function namesNothingAtAll(core: string, line: string): boolean {
+  // "can I have the day off?": leave asked about, a question for the knowledge base.
+  if (TIME_OFF.test(core)) return false;
   // "can you do the same thing you did for Omar yesterday?": the action is only pointed at.
   if (REPEAT_REQUEST.test(core)) return true;
   // "this is useless", "you are not helping": a complaint about the bot, asked or not.

@@ -89,6 +89,22 @@ export function readSpaceClause(
   return key;
 }
 
+/**
+ * "of LEGAL", "of the Legal space" (non-native, after a quoted title): whose page it is, only as a key typed
+ * in capitals or a name said to be a space ("the Code of Conduct of the company" names none).
+ */
+const OF_SPACE_CLAUSE =
+  /\s*of\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?|([\p{L}\p{N}]{2,30})\s+space)(?![\p{L}\p{N}~])[.!]?/uy;
+
+/** Reads `of KEY` / `of the X space` at the cursor (see {@link OF_SPACE_CLAUSE}) and returns the key, or `undefined` and the cursor unmoved. */
+export function readOfSpaceClause(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const match = cursor.take(OF_SPACE_CLAUSE);
+  const key = match ? acceptSpaceWord(match[1] ?? match[2] ?? '', match[2] !== undefined) : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}
+
 /** "HR's space", "OPS's wiki": a space key in capitals, possessive, then "space" or "wiki". */
 const KEY_POSSESSIVE = /(^|\s)(~?[A-Z][A-Z0-9]{1,9})['’]s\s+(?:space|wiki)\b/g;
 

@@ -30,7 +30,7 @@ const AFTER_PAGE_NOUN = new Set([
  * Engineering" keep their words.
  */
 const OF_AFTER_NOUN = new Set(
-  'page pages doc docs document documents article articles guide guides policy policies handbook handbooks runbook runbooks playbook playbooks overview notes process procedure checklist template templates faq manual rota calendar'.split(
+  'page pages doc docs document documents article articles guide guides guideline guidelines policy policies handbook handbooks runbook runbooks playbook playbooks overview notes process procedure checklist template templates faq manual rota calendar'.split(
     ' ',
   ),
 );

@@ -22,12 +22,31 @@ const CLOSING_GOES_ON =
 const ASKS =
   /\b(?:search|find|look|lookup|open|show|get|give|pull|bring|create|make|add|put|write|update|edit|append|change|replace|rename|fix|send|share|check|need|want|can|could|would|will|pls|please|plz|now|also|next|what|where|who|how|why|when|which|but)\b/i;
 
+/**
+ * A search thanked for before it is done, with its topic named ("thanks for searching kafka lag", "thx for
+ * looking up the vpn guide"): a request said politely, not a closing ("thanks for searching", "thanks for
+ * looking it up" are).
+ */
+const SEARCH_THANKED_FOR =
+  /^for\s+(?:searching|looking\s+up)\s+(?!(?:for\s+)?(?:it|that|this|them|those|these|me|us|everything|all|so|again)\b)(?:for\s+)?(?=\p{L})/iu;
+
 /** Longest closing read this way (characters): a longer line says something of its own. */
 const MAX_CLOSING_LENGTH = 100;
 
 /** Words a verb of finding may be in a closing ("thanks for finding it", "thanks, I found it"): not a request. */
 const FOUND =
   /\b(?:finding|found|looking|looked|checking|checked|sharing|shared|getting|got|pulling|sending|sent|opening|opened|helping|fixing|fixed|updating|updated)\b/gi;
+
+/** What a search thanked for before it is done looks for (see {@link SEARCH_THANKED_FOR}), else `undefined`. */
+export function searchThankedFor(line: string): string | undefined {
+  const text = line.trim();
+  if (text.length > MAX_CLOSING_LENGTH) return undefined;
+  const opening = THANKS_OPENING.exec(text);
+  if (!opening || opening[0].length === 0) return undefined;
+  const rest = text.slice(opening[0].length);
+  const asked = SEARCH_THANKED_FOR.exec(rest);
+  return asked ? rest.slice(asked[0].length) : undefined;
+}
 
 /** True when `line` is thanks followed by a closing of its own words that asks for nothing. */
 export function isThanksClosing(line: string): boolean {
@@ -38,6 +57,6 @@ export function isThanksClosing(line: string): boolean {
   const rest = text.slice(opening[0].length).replace(/[\s.!]+$/, '');
   // "thank you very much indeed": only thanks and its stress.
   if (rest.length === 0) return true;
-  if (!CLOSING_GOES_ON.test(rest)) return false;
+  if (!CLOSING_GOES_ON.test(rest) || SEARCH_THANKED_FOR.test(rest)) return false;
   return !ASKS.test(rest.replace(FOUND, ' '));
 }
