@@ -344,8 +344,11 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;
   if (WHEN_AFTER_NEW.test(match[2]!) && !WHEN_AFTER_NEW.test(match[1]!)) return undefined;
-  const old = match[1]!.trim().replace(NAMED_BEFORE_FROM, '');
-  return { kind: 'replace', find: old, replaceWith: match[2]!.replace(/[.!]+$/, '').trim() };
+  const named = match[1]!.trim().replace(NAMED_BEFORE_FROM, '');
+  const newText = match[2]!.replace(/[.!]+$/, '').trim();
+  // "change the gym amount 40 EUR to 50 EUR": what changes, named before its figure, is no part of the old text.
+  const old = hasFigure(named) && hasFigure(newText) ? oldLikeNew(named, newText) : named;
+  return { kind: 'replace', find: old, replaceWith: newText };
 }
 
 /** The edit in plain words on `firstLine` (see APPEND_WORDS, CHANGE_LINE), or `undefined`. */
