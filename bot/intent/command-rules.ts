@@ -339,7 +339,8 @@ const RULES: readonly Rule[] = [
       spaceThenEdit(`${match[0]}${rest}`, body) ??
       purposeThenCommand(match[0], rest, body) ??
       parsePageFirstEdit(rest, body) ??
-      statedAfterPage(`${match[0]}${rest}`, body),
+      statedAfterPage(`${match[0]}${rest}`, body) ??
+      titleThenClause(match[0], rest, body),
   ],
   // "over in HR, pull up the expense policy": where, said with "over".
   [/^over\s+(?=(?:in|on)\s)/i, (rest, body) => spaceThenEdit(rest, body)],
@@ -801,6 +802,26 @@ function purposeThenCommand(lead: string, rest: string, body: string): Intent | 
 
 /** Page words that start with a part of a page ("section "Windows"", "the Linux part"): no page's name. */
 const PART_FIRST = new RegExp(String.raw`^(?:the\s+)?${PART_NOUN}\b`, 'i');
+
+/**
+ * A title in capitals (small words between its words, a page noun after it), then with no comma a clause
+ * that starts with an article or a quote ("in the Expense Policy the limit is now 60 EUR not 50 EUR"): where
+ * the capitals stop, the edit starts. Bounded runs.
+ */
+const TITLE_BEFORE_CLAUSE =
+  /^((?:the\s+)?[A-Z0-9][\w&'’-]*(?:\s+(?:(?:of|and|&|for|to|at)\s+)?[A-Z0-9][\w&'’-]*){0,6}(?:\s+(?:page|doc))?)\s+(?=(?:the|our|a|an)\s+[a-z"“]|["“])/;
+
+/** "in <Title> the …" read as "in <Title>, the …" when that is an edit (see {@link TITLE_BEFORE_CLAUSE}). */
+function titleThenClause(lead: string, rest: string, body: string): Intent | undefined {
+  const title = /^(?:in|on|for)\s/i.test(lead) ? TITLE_BEFORE_CLAUSE.exec(rest) : null;
+  if (!title) return undefined;
+  const read = applyRules(`${lead}${title[1]}, ${rest.slice(title[0].length)}`, body);
+  return read &&
+    (read.kind === 'page-by-name' || read.kind === 'operation') &&
+    read.request.operation === 'update'
+    ? read
+    : undefined;
+}
 
 function statedAfterPage(line: string, body: string): Intent | undefined {
   const match = PAGE_THEN_STATED.exec(line);

@@ -255,6 +255,9 @@ export function sectionEdit(text: string): UpdateEdit | string {
   return { kind: 'section', heading, markdown };
 }
 
+/** "the word ", "every ": what may come before a quoted old text ({@link OLD_TEXT_LEAD}). */
+const QUOTED_TEXT_LEAD = new RegExp(`${OLD_TEXT_LEAD}(?=["“‘'«„])`, 'iy');
+
 /**
  * ""a" should be "b"" (a correction, the old text first): the same edit as replace. `undefined`
  * unless the line is exactly that.
@@ -262,6 +265,8 @@ export function sectionEdit(text: string): UpdateEdit | string {
 function shouldBeEdit(firstLine: string): UpdateEdit | undefined {
   const cursor = new TextCursor(firstLine);
   cursor.skipSpaces();
+  // "the word "30 days" must be "60 days"": the noun before the old text is no part of it.
+  cursor.take(QUOTED_TEXT_LEAD);
   const find = readQuoted(firstLine, cursor.pos);
   if (find?.kind !== 'quoted' || find.value.length === 0) return undefined;
   cursor.pos = find.end;
