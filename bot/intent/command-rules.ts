@@ -792,7 +792,9 @@ function purposeThenCommand(lead: string, rest: string, body: string): Intent | 
   if (!/^for\s/i.test(lead)) return undefined;
   const purpose = PURPOSE_END.exec(rest);
   // "For the Onboarding page in HR, put this: …" names the page: page first, not a purpose.
-  if (!purpose || PAGE_LIKE_TARGET.test(purpose[0].replace(/\s[A-Z]/g, ' x'))) return undefined;
+  // Capitals are no sign of a page here ("For the Q3 audit, …"), but a page noun in capitals is ("For the API Style Guide, …").
+  if (!purpose || PAGE_LIKE_TARGET.test(purpose[0].replace(/\s[A-Z]/g, (capital) => capital.toLowerCase())))
+    return undefined;
   const command = stripPoliteness(rest.slice(purpose[0].length));
   const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
   // "For the Laptop Setup, in section "Windows" add: …": a part of a page is no page of its own; the lead named it.
