@@ -157,7 +157,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+was\s+wondering|i'?m\s+wondering|i\s+wonder)\s+(?:if|whether)\s+(?:you|u)\s+(?:could|can|would|might)\s+(?=\S)/i,
   /^(?:(?:i\s+was|i'?m|i\s+am|im|we\s+were|we'?re|we\s+are)\s+)?hoping\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might|will)\s+(?=\S)/i,
   /^(?:you|u)\s+(?:can|could)\s+(?=\S)/i,
-  /^(?:you|u)\s+(?=(?:search|find|open|show|create|make|add|update|edit|append)\b)/i,
+  // "Please you put in X page that …" (non-native): "you" before the imperative's verb.
+  /^(?:you|u)\s+(?=(?:search|find|open|show|create|make|add|update|edit|append|put|write|insert|include|mention|change|replace|rename|correct)\b)/i,
   /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|request)\s+(?=(?:the|our|a\s+look)\s)/i,
   // "can I get reimbursed for …" asks what happens to the asker (see passive-get.ts): no read is asked.
   new RegExp(
