@@ -421,6 +421,13 @@ const RULES: readonly Rule[] = [
     /^(?:change|correct|fix|update|modify|amend)\s+(?:in|on)\s+(?=[^"“\n:]{1,120}?\s(?:the\s+)?\d[^"“\n]{0,60}?\s(?:to|into)\s+\d)/i,
     (rest, body) => parseChangeInFigures(rest, body),
   ],
+  [
+    // "replace in Remote Work Policy three days with two days": figures without quotes after the page.
+    // Any other "replace in …" is read as before (the bot asks for quotes).
+    /^replace\s+(?=(?:in|on)\s+[^"“\n:]{1,120}?\s(?:with|by)\s+\S)/i,
+    (rest, body) =>
+      parseChangeInFigures(rest.replace(/^(?:in|on)\s+/i, ''), body) ?? parseUpdate('replace', rest, body),
+  ],
   [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
   // "s/Okta/Entra/ in the VPN Setup Guide": a replace in sed's notation, then the page.
   [/^(?=s\/[^/\n]{1,200}\/)/, updateRule('sed')],
