@@ -498,6 +498,12 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
   const cursor = new TextCursor(text);
   switch (mode) {
     case 'update': {
+      // "update the Runbook: Kafka Consumer Lag with: check the dashboard": the first colon is the title's.
+      const twoColons = titleBeforeSecondColon(cursor.text);
+      if (twoColons)
+        return finish(readTarget(new TextCursor(twoColons.page)), () =>
+          editAfterRef(`: ${cursor.text.slice(twoColons.textStart)}`, bodyLines),
+        );
       const ref = readTarget(cursor, 'edit');
       return finish(ref, () => editAfterRef(cursor.rest(), bodyLines));
     }
