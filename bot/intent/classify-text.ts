@@ -106,8 +106,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   // "I am in search of X" (non-native, formal): what is searched for follows.
   /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+in\s+search\s+of\s+(?=\S)/i,
   // "For the audit next week, I'd like to …", "before my 1:1 can you pull up …": why or when, before who wants what.
-  // ("for the engineering space, search X" names where, not why: the space is kept for the search.)
-  /^(?:for|before|after|ahead\s+of)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?(?<!\s(?:space|wiki))[\s,]+(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for)|open|show|pull\s+up|bring\s+up|get|give)\b)/i,
+  // ("for the engineering space, search X" names where, not why: the space is kept for the search; "For the
+  // API Style Guide, I want to add: …" may name the page the edit goes to, left to the page-first readers.)
+  /^(?:for|before|after|ahead\s+of)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?(?<!\s(?:space|wiki))[\s,]+(?!(?:i|we)(?:\s+(?:need|want|would\s+like)|'d\s+like)\s+to\s+(?:add|append|put|write|insert|mention|note|update|change|replace|fix|correct|edit|rename)\b)(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for)|open|show|pull\s+up|bring\s+up|get|give)\b)/i,
   /^(?:i\s+(?:have|got)|i'?ve\s+got|got)\s+(?:a\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|request|q)\s*(?:for\s+(?:you|u)\s*)?[:!,.\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:new|back|still\s+new)\b[^.!?]{0,30}[.!]+\s*(?=\S)/i,
   // "I just got added to this channel - …", "just joined the team, …": who is asking, before the request.
@@ -156,7 +157,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:i\s+was\s+wondering|i'?m\s+wondering|i\s+wonder)\s+(?:if|whether)\s+(?:you|u)\s+(?:could|can|would|might)\s+(?=\S)/i,
   /^(?:(?:i\s+was|i'?m|i\s+am|im|we\s+were|we'?re|we\s+are)\s+)?hoping\s+(?:that\s+)?(?:you|u)\s+(?:could|can|would|might|will)\s+(?=\S)/i,
   /^(?:you|u)\s+(?:can|could)\s+(?=\S)/i,
-  /^(?:you|u)\s+(?=(?:search|find|open|show|create|make|add|update|edit|append)\b)/i,
+  // "Please you put in X page that …" (non-native): "you" before the imperative's verb.
+  /^(?:you|u)\s+(?=(?:search|find|open|show|create|make|add|update|edit|append|put|write|insert|include|mention|change|replace|rename|correct)\b)/i,
   /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|request)\s+(?=(?:the|our|a\s+look)\s)/i,
   // "can I get reimbursed for …" asks what happens to the asker (see passive-get.ts): no read is asked.
   new RegExp(
@@ -669,11 +671,17 @@ function stripTrailingClause(text: string, asked = false): string {
   if (CLAUSE_NAMES_PAGE.test(clause) && PAGE_WORD.test(text.slice(0, comma))) return text;
   // "Team, need to add to X: …": a write asked with its text after the comma is the request, not a story.
   if (WRITE_WITH_TEXT_CLAUSE.test(clause) && /[:"“]|\bsaying\b/i.test(clause)) return text;
+  // "in the rota, I want to add that Sam is off": the page first, then the wish to edit it is the request.
+  if (WISHED_EDIT_CLAUSE.test(clause) && /^(?:in|on|for|to)\s/i.test(text)) return text;
   if (TRAILING_CLAUSE.test(clause)) return text.slice(0, comma);
   // Only after a comma or a dash: after a sentence end the last sentence may be the request itself.
   const story = text[comma] === ',' || dash;
   return story && isStoryAfterRead(text.slice(0, comma), clause) ? text.slice(0, comma) : text;
 }
+
+/** A wish to edit, said by the asker ("I want to add …", "we'd like to change …"). */
+const WISHED_EDIT_CLAUSE =
+  /^(?:i|we)(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+to\s+(?:add|append|put|write|insert|mention|note|update|change|replace|fix|correct|edit|rename)\b/i;
 
 /**
  * Who is asking or when, in a clause ("mine just died", "the new hire asked me earlier", "client call

@@ -349,7 +349,8 @@ const RULES: readonly Rule[] = [
       spaceThenEdit(`${match[0]}${rest}`, body) ??
       purposeThenCommand(match[0], rest, body) ??
       parsePageFirstEdit(rest, body) ??
-      statedAfterPage(`${match[0]}${rest}`, body),
+      statedAfterPage(`${match[0]}${rest}`, body) ??
+      titleThenClause(match[0], rest, body),
   ],
   // "over in HR, pull up the expense policy": where, said with "over".
   [/^over\s+(?=(?:in|on)\s)/i, (rest, body) => spaceThenEdit(rest, body)],
@@ -429,6 +430,13 @@ const RULES: readonly Rule[] = [
     // "please change in Remote Work Policy the 2 office days to 3 office days": figures without quotes after the page.
     /^(?:change|correct|fix|update|modify|amend)\s+(?:in|on)\s+(?=[^"“\n:]{1,120}?\s(?:the\s+)?\d[^"“\n]{0,60}?\s(?:to|into)\s+\d)/i,
     (rest, body) => parseChangeInFigures(rest, body),
+  ],
+  [
+    // "replace in Remote Work Policy three days with two days": figures without quotes after the page.
+    // Any other "replace in …" is read as before (the bot asks for quotes).
+    /^replace\s+(?=(?:in|on)\s+[^"“\n:]{1,120}?\s(?:with|by)\s+\S)/i,
+    (rest, body) =>
+      parseChangeInFigures(rest.replace(/^(?:in|on)\s+/i, ''), body) ?? parseUpdate('replace', rest, body),
   ],
   [/^(?:replace|substitute\s+(?=\S.{0,200}?\s(?:with|by)\s))\s*(?=\S)/i, updateRule('replace')],
   // "s/Okta/Entra/ in the VPN Setup Guide": a replace in sed's notation, then the page.
@@ -811,7 +819,9 @@ function purposeThenCommand(lead: string, rest: string, body: string): Intent | 
   if (!/^for\s/i.test(lead)) return undefined;
   const purpose = PURPOSE_END.exec(rest);
   // "For the Onboarding page in HR, put this: …" names the page: page first, not a purpose.
-  if (!purpose || PAGE_LIKE_TARGET.test(purpose[0].replace(/\s[A-Z]/g, ' x'))) return undefined;
+  // Capitals are no sign of a page here ("For the Q3 audit, …"), but a page noun in capitals is ("For the API Style Guide, …").
+  if (!purpose || PAGE_LIKE_TARGET.test(purpose[0].replace(/\s[A-Z]/g, (capital) => capital.toLowerCase())))
+    return undefined;
   const command = stripPoliteness(rest.slice(purpose[0].length));
   const read = command.length > 0 ? applyRules(baseVerbForm(command), body) : undefined;
   // "For the Laptop Setup, in section "Windows" add: …": a part of a page is no page of its own; the lead named it.
@@ -821,6 +831,26 @@ function purposeThenCommand(lead: string, rest: string, body: string): Intent | 
 
 /** Page words that start with a part of a page ("section "Windows"", "the Linux part"): no page's name. */
 const PART_FIRST = new RegExp(String.raw`^(?:the\s+)?${PART_NOUN}\b`, 'i');
+
+/**
+ * A title in capitals (small words between its words, a page noun after it), then with no comma a clause
+ * that starts with an article or a quote ("in the Expense Policy the limit is now 60 EUR not 50 EUR"): where
+ * the capitals stop, the edit starts. Bounded runs.
+ */
+const TITLE_BEFORE_CLAUSE =
+  /^((?:the\s+)?[A-Z0-9][\w&'’-]*(?:\s+(?:(?:of|and|&|for|to|at)\s+)?[A-Z0-9][\w&'’-]*){0,6}(?:\s+(?:page|doc))?)\s+(?=(?:the|our|a|an)\s+[a-z"“]|["“])/;
+
+/** "in <Title> the …" read as "in <Title>, the …" when that is an edit (see {@link TITLE_BEFORE_CLAUSE}). */
+function titleThenClause(lead: string, rest: string, body: string): Intent | undefined {
+  const title = /^(?:in|on|for)\s/i.test(lead) ? TITLE_BEFORE_CLAUSE.exec(rest) : null;
+  if (!title) return undefined;
+  const read = applyRules(`${lead}${title[1]}, ${rest.slice(title[0].length)}`, body);
+  return read &&
+    (read.kind === 'page-by-name' || read.kind === 'operation') &&
+    read.request.operation === 'update'
+    ? read
+    : undefined;
+}
 
 function statedAfterPage(line: string, body: string): Intent | undefined {
   const match = PAGE_THEN_STATED.exec(line);

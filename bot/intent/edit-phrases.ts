@@ -389,8 +389,19 @@ export function parseChangeIn(remainder: string, _bodyLines: string): Intent | u
  * figure), then old and new text without quotes. Read only when both start with a figure (a sentence is
  * never guessed at); bounded runs, anchored.
  */
-const FIGURES_AFTER_PAGE =
-  /^(\S[^"“\n:]{0,120}?)(?:\s+(?:page|doc)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?|\s+the\s+)(\d(?:(?!\sthe\s)[^"“\n]){0,60}?)\s+(?:to|into|->|→)\s+(\d[^"“\n]{0,60}?)[\s.!]*$/i;
+/** A figure at the start of a text: a digit, or a number said in words ("three days"). */
+const FIGURE_START = String.raw`(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)\s)`;
+const FIGURES_AFTER_PAGE = new RegExp(
+  String.raw`^(\S[^"“\n:]{0,120}?)(?:\s+(?:page|doc)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?|\s+the\s+)(${FIGURE_START}(?:(?!\sthe\s)[^"“\n]){0,60}?)\s+(?:to|into|->|→|with|by)\s+(${FIGURE_START}[^"“\n]{0,60}?)[\s.!]*$`,
+  'i',
+);
+/**
+ * The same with nothing between a title in capitals and the old text ("replace in Remote Work Policy three days
+ * with two days"): read only when both texts have as many words, so a title's own figure stays in it.
+ */
+const FIGURES_AFTER_TITLE = new RegExp(
+  String.raw`^(\S[^"“\n:]{0,120}?[A-Z][\w&'’-]*)\s+(${FIGURE_START}(?:(?!\sthe\s)[^"“\n]){0,60}?)\s+(?:to|into|->|→|with|by)\s+(${FIGURE_START}[^"“\n]{0,60}?)[\s.!]*$`,
+);
 
 /** Longest line {@link FIGURES_AFTER_PAGE} can match (page, old and new text, and the words between). */
 const MAX_FIGURES_LINE = 260;
@@ -400,7 +411,11 @@ export function parseChangeInFigures(remainder: string, _bodyLines: string): Int
   const text = remainder.trim();
   // Longer than a page, two short texts and their links cannot match: not searched (bounded work).
   if (text.length > MAX_FIGURES_LINE) return undefined;
-  const match = FIGURES_AFTER_PAGE.exec(text);
+  const wordCount = (part: string) => part.trim().split(/\s+/).length;
+  const titled = FIGURES_AFTER_TITLE.exec(text);
+  const match =
+    FIGURES_AFTER_PAGE.exec(text) ??
+    (titled && wordCount(titled[2]!) === wordCount(titled[3]!) ? titled : null);
   if (!match) return undefined;
   const cursor = new TextCursor(match[1]!);
   const ref = readTarget(cursor, 'end');

@@ -255,6 +255,9 @@ export function sectionEdit(text: string): UpdateEdit | string {
   return { kind: 'section', heading, markdown };
 }
 
+/** "the word ", "every ": what may come before a quoted old text ({@link OLD_TEXT_LEAD}). */
+const QUOTED_TEXT_LEAD = new RegExp(`${OLD_TEXT_LEAD}(?=["“‘'«„])`, 'iy');
+
 /**
  * ""a" should be "b"" (a correction, the old text first): the same edit as replace. `undefined`
  * unless the line is exactly that.
@@ -262,6 +265,8 @@ export function sectionEdit(text: string): UpdateEdit | string {
 function shouldBeEdit(firstLine: string): UpdateEdit | undefined {
   const cursor = new TextCursor(firstLine);
   cursor.skipSpaces();
+  // "the word "30 days" must be "60 days"": the noun before the old text is no part of it.
+  cursor.take(QUOTED_TEXT_LEAD);
   const find = readQuoted(firstLine, cursor.pos);
   if (find?.kind !== 'quoted' || find.value.length === 0) return undefined;
   cursor.pos = find.end;
@@ -344,8 +349,11 @@ function unquotedEdit(firstLine: string, following: string | undefined): UpdateE
   // 'retro' in single quotes is quoted text, read by the quoted forms (apostrophes keep it here).
   if (!match || /^['‘]/.test(match[1]!)) return undefined;
   if (WHEN_AFTER_NEW.test(match[2]!) && !WHEN_AFTER_NEW.test(match[1]!)) return undefined;
-  const old = match[1]!.trim().replace(NAMED_BEFORE_FROM, '');
-  return { kind: 'replace', find: old, replaceWith: match[2]!.replace(/[.!]+$/, '').trim() };
+  const named = match[1]!.trim().replace(NAMED_BEFORE_FROM, '');
+  const newText = match[2]!.replace(/[.!]+$/, '').trim();
+  // "change the gym amount 40 EUR to 50 EUR": what changes, named before its figure, is no part of the old text.
+  const old = hasFigure(named) && hasFigure(newText) ? oldLikeNew(named, newText) : named;
+  return { kind: 'replace', find: old, replaceWith: newText };
 }
 
 /** The edit in plain words on `firstLine` (see APPEND_WORDS, CHANGE_LINE), or `undefined`. */

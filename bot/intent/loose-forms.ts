@@ -161,6 +161,14 @@ const PAGE_SAYS_BUT =
 /** A title without "the" ends in a document's noun ("Travel Policy", "On-call Rota"), unlike a person's name. Kept as data. */
 const DOCUMENT_NAME_END =
   /\s(?:policy|guide|rota|process|procedure|runbook|playbook|handbook|checklist|notes|faq|page|doc|plan|wiki|template|schedule|calendar|setup|rituals|overview|manual|instructions|roadmap|strategy|standards|rules)$/i;
+/**
+ * A title in capitals whose words are joined by "and", "&" or "of" ("Pricing and Discounts", "Benefits &
+ * Perks", "Code of Conduct"): a document's name, where two names alone may be a person's.
+ */
+const JOINED_TITLE = /^[A-Z][^\s,:]{0,40}\s(?:and|&|of)\s[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){0,5}$/;
+/** "…, pls fix", ". please update": asking for the fix after the new text, no part of it (the text is at most 120 characters). */
+const ASK_TO_FIX_AT_END =
+  /[\s,;.]+(?:pls|plz|please|kindly)\s+(?:fix|change|update|correct|amend)(?:\s+(?:it|that|this))?[\s.!]*$/i;
 /** A statement rather than a figure or a name ("remote work is fine"): not old text to replace. */
 const STATEMENT_WORD =
   /\b(?:is|are|was|were|be|been|has|have|had|should|will|would|can|could|may|must|do|does|did)\b/i;
@@ -206,7 +214,8 @@ export const PAGE_LIKE =
 function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   const title = TITLE_SHOULD_BE.exec(core);
   if (title) return `rename ${title[1] ?? title[2] ?? title[3]} to ${core.slice(title[0].length)}`;
-  const correction = PAGE_SAYS_BUT.exec(core);
+  const saysBut = PAGE_SAYS_BUT.exec(core);
+  const correction = saysBut && [...saysBut.slice(0, 4), saysBut[4]!.replace(ASK_TO_FIX_AT_END, '')];
   // "… but it should be vpn2 for everyone?" asks; it changes nothing.
   // "… - please make it better" wishes, it names no new text: after "make it" only a value like the old one counts.
   const madeValue = correction?.[3] === undefined || isValueLikeValue(correction[2]!, correction[4]!);
@@ -214,7 +223,11 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
     correction &&
     madeValue &&
     !/\?\s*$/.test(core) &&
-    (/^(?:the|our)\s/i.test(correction[1]!) || DOCUMENT_NAME_END.test(correction[1]!)) &&
+    (/^(?:the|our)\s/i.test(correction[1]!) ||
+      DOCUMENT_NAME_END.test(correction[1]!) ||
+      // "Sam and Ana said …": people say, a document says.
+      (JOINED_TITLE.test(correction[1]!) &&
+        !/^\s+(?:\S+\s+)?said\s/.test(core.slice(correction[1]!.length)))) &&
     isLikeForLike(correction[2]!, correction[4]!)
   )
     return `in ${correction[1]}, replace ${oldLikeNew(correction[2]!, correction[4]!)} with ${correction[4]}`;

@@ -12,6 +12,7 @@ import {
   stripPoliteness,
   THANKS_SAID,
 } from './classify-text.js';
+import { wordSet } from './closed-words.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { isCreate, newPageAsked } from './create-frame.js';
 import { looksLikeApiToken } from './detect-secret.js';
@@ -221,6 +222,17 @@ const DOCUMENT_KIND =
   /\b(?:docs?|documents?|documentation|pages?|wiki|runbooks?|playbooks?|handbooks?|guides?|guidelines|policy|policies|process(?:es)?|procedures?|checklists?|templates?|notes|faqs?|rota|specs?|adrs?|release\s+notes|write-?ups?|postmortems?|post-mortems?|how-?tos?|manuals?|info|stuff)\b/i;
 
 /** Courtesy that makes bare words a request for something ("… pls", "please …", "… thx"). Kept as data. */
+/**
+ * "the API should be called from python", "the VPN must be used from home": a thing named with "the" or
+ * "our", then a modal and a passive. It says how something is done, so it names no page; group 1 is the
+ * participle ({@link EDIT_PARTICIPLES} say an edit of something only named).
+ */
+const MODAL_PASSIVE =
+  /^(?:the|our)\s+\S[^\n]{0,120}?\s(?:should|must|can|could|will|would|shall|may|might|needs\s+to|has\s+to)\s+(?:not\s+|only\s+|also\s+|always\s+)?be\s+([a-z]+)\b/i;
+/** Participles after {@link MODAL_PASSIVE} that ask for an edit and give no text ("the rota should be updated"). Kept as data. */
+const EDIT_PARTICIPLES = wordSet(
+  'updated changed edited fixed corrected amended reviewed revised rewritten refreshed renamed retitled deleted removed archived moved',
+);
 const COURTESY_WORD = /(?:^|\s)(?:pls|plz|please|pleas|plse|kindly|thx|thanks|ty)(?=[\s,.!]|$)/i;
 
 /** Words that are one quoted phrase and nothing else ('"Code of Conduct"'), the phrase captured. */
@@ -1221,6 +1233,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     isTitleInCapitals(core.replace(WHOLLY_QUOTED, '$1'));
   // "Page: Team Rituals": the page named after a label.
   const labelled = PAGE_LABEL.test(core) && !asked;
+  // "the API should be called from python": how something is done, asked of the knowledge base.
+  const passive = keywords && !asked ? MODAL_PASSIVE.exec(core) : null;
+  if (passive)
+    return EDIT_PARTICIPLES.has(passive[1]!.toLowerCase()) ? unclear(core) : asQuestion(line, bodyLines);
   const definite =
     keywords && (isDefiniteName(core) || titleAsked || labelled) && (!asked || askedForDocument)
       ? definiteName(core)

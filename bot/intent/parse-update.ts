@@ -22,7 +22,7 @@ import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { isPointingFind } from './pointing-find.js';
 import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
-import { statedReplace } from './stated-replace.js';
+import { hasFigure, oldLikeNew, statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { titleBeforeSecondColon, titleBeforeThat } from './title-with-colon.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
@@ -439,7 +439,9 @@ function unquotedReplace(text: string, mode: 'replace' | 'change'): Intent | und
   const ref = readTarget(cursor);
   if (typeof ref === 'string' || !cursor.atEnd()) return undefined;
   // "change (the limit) from 40 to 45 in X": what changes, named before "from", is no part of the old text.
-  const find = match[1]!.trim().replace(UNQUOTED_NOUN, '').replace(NAMED_BEFORE_FROM, '');
+  const named = match[1]!.trim().replace(UNQUOTED_NOUN, '').replace(NAMED_BEFORE_FROM, '');
+  // "change the limit 40 EUR to 50 EUR in X": what changes, named before its figure, is no part of the old text.
+  const find = hasFigure(named) && hasFigure(match[2]!) ? oldLikeNew(named, match[2]!.trim()) : named;
   // "swap shifts with me on Friday": a person swapped with, not text on a page.
   if (PERSON_ONLY.test(find) || PERSON_ONLY.test(match[2]!.trim())) return undefined;
   return update(ref, { kind: 'replace', find, replaceWith: match[2]!.trim() });
@@ -496,6 +498,12 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
   const cursor = new TextCursor(text);
   switch (mode) {
     case 'update': {
+      // "update the Runbook: Kafka Consumer Lag with: check the dashboard": the first colon is the title's.
+      const twoColons = titleBeforeSecondColon(cursor.text);
+      if (twoColons)
+        return finish(readTarget(new TextCursor(twoColons.page)), () =>
+          editAfterRef(`: ${cursor.text.slice(twoColons.textStart)}`, bodyLines),
+        );
       const ref = readTarget(cursor, 'edit');
       return finish(ref, () => editAfterRef(cursor.rest(), bodyLines));
     }

@@ -93,10 +93,10 @@ const COLON_TITLE_HEADS = wordSet(
 /**
  * Page words, a colon, one to six capitalised words, small lower-case words between them ("Elevated 5xx
  * at the Gateway"; the title's subject, an optional page noun),
- * then a second colon before the text. Bounded runs with no colon inside them: one pass.
+ * then a second colon (or "with:") before the text. Bounded runs with no colon inside them: one pass.
  */
 const TWO_COLONS =
-  /^([^:\n]{1,80}):\s+([A-Z0-9][\w&'-]*(?:\s+(?:(?:at|the|of|for|and|in|on|to|a|an|with)\s+){0,2}[A-Z0-9][\w&'-]*){0,5}(?:\s+(?:page|doc))?)\s*:\s*(?=\S)/;
+  /^([^:\n]{1,80}):\s+([A-Z0-9][\w&'-]*(?:\s+(?:(?:at|the|of|for|and|in|on|to|a|an|with)\s+){0,2}[A-Z0-9][\w&'-]*){0,5}(?:\s+(?:page|doc))?)(?:\s+with)?\s*:\s*(?=\S)/;
 
 /**
  * "append to Customer Meeting Notes: Contoso: next call in May": when the words before the first colon
