@@ -372,6 +372,13 @@ const POLITE_SUFFIXES: readonly string[] = [
   'kindly check and share',
   'and share',
   'and share it',
+  // "X policy, kindly share": send it over, as above.
+  'kindly share',
+  'kindly share it',
+  'pls share',
+  'pls share it',
+  'please share',
+  'please share it',
   'and thx',
   'and thanks',
   'and ty',

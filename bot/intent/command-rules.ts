@@ -94,6 +94,14 @@ const PAGES_ASKED = new RegExp(`^${PAGES_ASKED_WORDS}`);
 const READ_UP_ON =
   /^(?:read\s+up\s+(?:on|about)|read\s+(?:a\s+bit\s+|some\s+|more\s+|a\s+little\s+)?about|learn\s+(?:a\s+bit\s+|a\s+little\s+|more\s+|some\s+)?about|(?:brush|bone|swot|gen)\s+up\s+on|research|do\s+(?:some\s+)?research\s+on)\s+(?=\S)/i;
 
+/**
+ * Thanks said ahead for a search of a topic ("thanks for searching kafka lag", "cheers in advance for
+ * searching X"): the search is asked. Thanks for a search of a pronoun ("thanks for searching that") is
+ * read earlier as a closing.
+ */
+const THANKS_FOR_SEARCHING =
+  /^(?:thanks|thank\s+(?:you|u)|thx|ty|cheers)\s+(?:in\s+advance\s+)?for\s+searching(?:\s+for)?\s+(?=\S)/i;
+
 /** A space key in capitals said first as a label ("ENG -", "in HR:"), then {@link PAGES_ASKED}. */
 const KEY_THEN_PAGES_ASKED = new RegExp(
   String.raw`^(?:(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside|[Ff]rom)\s+)?(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+[Ss]pace)?\s*[:,\-–—]\s*(?=${PAGES_ASKED_WORDS})`,
@@ -580,6 +588,7 @@ const RULES: readonly Rule[] = [
   [/^[Cc]heck\s+(?=~?[A-Z][A-Z0-9]{1,9}\s+(?:for|about)\s)/, (rest) => parseSearchWords(rest)],
   // "read up on X", "(want to) learn more about X", "brush up on X", "research X": reading on a topic is a search for it.
   [READ_UP_ON, (rest) => parseSearchWords(rest)],
+  [THANKS_FOR_SEARCHING, (rest) => parseSearchWords(rest)],
   // "give terraform modules a search", "give X a quick lookup": the topic sits between "give" and the search noun.
   [GIVE_A_SEARCH, (rest) => parseSearchWords(rest.replace(A_SEARCH_AT_END, ''))],
   [

@@ -101,6 +101,16 @@ const WRITE_CHAT =
   /^(?:(?:thanks|thank\s+you|thx|ty|cheers)\s+for\s+(?:the\s+)?(?:adding|creating|updating|changing|fixing|writing|renaming|putting|moving|editing|update|fix|change)|no\s+need\s+to\s+(?:add|create|update|change|fix|write|rename|put|edit))\b/i;
 
 /**
+ * The user saying they will read something themselves ("ok cool, I'll check the onboarding page then",
+ * "thanks, I'll read the expense policy later"): an acknowledgement, nothing asked of the bot (a request
+ * after it, "…, can you find X", keeps its reading).
+ */
+const OWN_READ = new RegExp(
+  String.raw`^(?:(?:ok|okay|ok\s+cool|cool|great|nice|perfect|alright|right|got\s+it|thanks|thank\s+you|thx|ty|cheers|no\s+worries)[\s,:!.-]+){0,2}(?:i'?ll|i\s+will|ill|i'?m\s+going\s+to|im\s+going\s+to|i'?m\s+gonna|im\s+gonna)\s+${ADVERB}(?:check|read|skim|look\s+(?:at|through|into)|(?:have|take)\s+a\s+(?:quick\s+)?look(?:\s+at)?|go\s+through)\b(?![^?]*\b(?:can|could|would|pls|please|plz|search|find|open|show|get|send|but)\b)[^?]*$`,
+  'i',
+);
+
+/**
  * A search read from news about a write or chat about one ("I'll update the rota tomorrow", "thanks for
  * updating that"): a greeting for thanks, a question when asked, else unclear. A search asked in words
  * ("find the page Sam updated") starts with its verb and is kept. `undefined` keeps the reading.
@@ -108,6 +118,7 @@ const WRITE_CHAT =
 export function newsNotAsked(intent: Intent, head: string): 'greeting' | 'question' | 'unclear' | undefined {
   if (intent.kind !== 'operation' || intent.request.operation !== 'search') return undefined;
   const line = head.trim();
+  if (OWN_READ.test(line)) return 'greeting';
   if (WRITE_CHAT.test(line)) return /^(?:thanks|thank|thx|ty|cheers)\b/i.test(line) ? 'greeting' : 'unclear';
   if (!WRITE_NEWS.test(line) && !NAMED_WRITE_NEWS.test(line) && !WRITE_NOT_ASKED.test(line)) return undefined;
   return /\?\s*$/.test(line) ? 'question' : 'unclear';

@@ -221,6 +221,12 @@ const WHERE_KEPT = new RegExp(
 const DOCUMENT_KIND =
   /\b(?:docs?|documents?|documentation|pages?|wiki|runbooks?|playbooks?|handbooks?|guides?|guidelines|policy|policies|process(?:es)?|procedures?|checklists?|templates?|notes|faqs?|rota|specs?|adrs?|release\s+notes|write-?ups?|postmortems?|post-mortems?|how-?tos?|manuals?|info|stuff)\b/i;
 
+/**
+ * "… can?", "… can or not?", "… can anot?" at the end (Singapore and Malaysian English): the question mark
+ * asks whether the bot can do it, so the words before it are asked for, not asked about.
+ */
+const CAN_TAG = /\s+can(?:\s+or\s+not|\s+anot)?\s*\?+[\s.!]*$/i;
+
 /** Courtesy that makes bare words a request for something ("… pls", "please …", "… thx"). Kept as data. */
 /**
  * "the API should be called from python", "the VPN must be used from home": a thing named with "the" or
@@ -1218,7 +1224,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "according to the handbook how many sick days do we get": the page named as a source, then the question.
   if (QUESTION_AFTER_SOURCE.test(core)) return asQuestion(line, bodyLines);
   const keywords = (isKeywords(core) || isKeywordsBeforeReason(core)) && !hasVerbTypo(core);
-  const askedLine = withoutThanksAfterQuestion(line);
+  const askedLine = withoutThanksAfterQuestion(line).replace(CAN_TAG, '');
   if (keywords && isKeywordQuery(askedLine, core)) return parseSearchWords(core);
   // "the wifi password?" asks for a value; "the sales playbook" (no question mark) names a page.
   const asked = isQuestion(core) || /\?\s*$/.test(askedLine);

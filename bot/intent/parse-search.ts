@@ -44,8 +44,12 @@ const LEADING_FILLERS: readonly RegExp[] = [
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
   // "whatever we have on X", "everything you've got about X", "whatever there is on X", "whatever exists about X": what the wiki holds on a topic.
   /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know|can\s+find)|'ve(?:\s+got)?)|there(?:\s+is|'s|s)|exists?|is\s+(?:out\s+)?there|is\s+available)\s+(?:on|about|for|regarding|re)\s+/i,
-  // "on call rota" is a subject, not "search on <call rota>"; "search after the X" (non-native "for").
-  /^(?:for|about|on(?!\s+call\b)|regarding|re|after(?=\s+(?:the|an?|our|any|some)\s))(?:\s*:\s*|\s+)/i,
+  // "on call rota" is a subject, not "search on <call rota>"; "search after the X" (non-native "for"); "search around X".
+  /^(?:for|about|on(?!\s+call\b)|regarding|re|around|after(?=\s+(?:the|an?|our|any|some)\s))(?:\s*:\s*|\s+)/i,
+  // "all the runbooks", "all of our ADRs": every page on the topic is what a search gives ("all hands" keeps its words).
+  /^all\s+(?:of\s+)?(?:the|our)\s+(?=\S)/i,
+  // "pull together stuff on X", "gather info about X": collecting what the wiki holds is a search for it.
+  /^(?:(?:pull|put)\s+together|gather(?:\s+up)?|collect|compile|round\s+up)\s+(?=(?:all\s+)?(?:the\s+|some\s+|any\s+)?(?:stuff|info|information|docs|pages|material|materials|everything|anything|something)\b)/i,
   /^[:\-–—]\s*/,
   // "topic: jury duty", "keywords: vpn setup", "needed: release calendar", "docs: kafka": a label before the words, as in a form.
   /^(?:topic|subject|keywords?|key\s+words|query|(?:search\s+)?terms?|needed|wanted|need|looking\s+for|docs|pages|info)\s*(?::|\s[-–—])\s*/i,
@@ -97,13 +101,17 @@ const TRAILING_WHERE = new RegExp(
 const EVENT_WORDS =
   'standup|stand-up|stand\\s+up|meeting|call|1:1|1-1|one-on-one|1on1|sync|retro|interview|lunch|eod|end\\s+of\\s+(?:the\\s+)?day|all\\s+hands|all-hands|town\\s+hall|presentation|pitch|workshop|offsite|deadline|weekend';
 const BEFORE_EVENT = String.raw`\s+(?:before|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:(?:my|our|the|a|an|this|today'?s|tomorrow'?s|next)\s+)?(?:[\p{L}\p{N}-]{1,30}\s+)?(?:${EVENT_WORDS})\b(?:\s+(?:with|at|on|in)\s+\S{1,40}(?:\s+\S{1,40})?)?(?=[\s.!?]*$)`;
+/** Who a search may be done for, said after its words ("… my manager wants it"): kept as data. */
+const WHO_ASKS =
+  '(?:manager|boss|lead|team\\s+lead|tech\\s+lead|team|director|ceo|cto|cfo|hr|client|customer|colleague|mentor)';
 /**
  * What to do with the results, after the words ("… and send me the links", "… and tell me what you
  * find", "… and let me know"), where the words should be ("… in the title"), and when they are needed
- * ("… need it for friday", "… i need it by tomorrow", "… before standup"): not search words.
+ * ("… need it for friday", "… i need it by tomorrow", "… before standup"), and who wants them ("… my
+ * manager wants it"): not search words.
  */
 const RESULTS_ASKED = new RegExp(
-  String.raw`\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))`,
+  String.raw`\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))|\s+(?:(?:my|our|the)\s+)?${WHO_ASKS}\s+(?:wants|needs|asked\s+(?:me\s+)?for|is\s+asking\s+(?:me\s+)?for)\s+(?:it|this|that|them)(?=[\s.!?]*$)`,
   'iu',
 );
 /**

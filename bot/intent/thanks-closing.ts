@@ -20,7 +20,7 @@ const CLOSING_GOES_ON =
 
 /** Words that ask for something, so the line is a request after the thanks, not a closing. */
 const ASKS =
-  /\b(?:search|find|look|lookup|open|show|get|give|pull|bring|create|make|add|put|write|update|edit|append|change|replace|rename|fix|send|share|check|need|want|can|could|would|will|pls|please|plz|now|also|next|what|where|who|how|why|when|which|but)\b/i;
+  /\b(?:search|searching|find|look|lookup|open|show|get|give|pull|bring|create|make|add|put|write|update|edit|append|change|replace|rename|fix|send|share|check|need|want|can|could|would|will|pls|please|plz|now|also|next|what|where|who|how|why|when|which|but)\b/i;
 
 /**
  * A search thanked for before it is done, with its topic named ("thanks for searching kafka lag", "thx for
