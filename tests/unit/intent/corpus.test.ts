@@ -20,7 +20,7 @@ describe('intent corpus', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(170);
   });
 
-  it('parses at least 95% of the corpus as labelled, listing every miss', () => {
+  it('parses every case of the corpus as labelled, listing every miss', () => {
     const misses = CORPUS.flatMap((item) => {
       const actual = parseMessage(item.text, item.mentions ?? []);
       return matches(actual, item.expect)
@@ -34,6 +34,8 @@ describe('intent corpus', () => {
       `intent corpus: ${CORPUS.length - misses.length}/${CORPUS.length} = ${(accuracy * 100).toFixed(1)}%`,
     );
     if (misses.length > 0) console.log(`misses:\n${misses.join('\n')}`);
-    expect(accuracy).toBeGreaterThanOrEqual(0.95);
+    // Every case: the corpus pins each shape the reader was taught (and its neighbours that must keep their
+    // reading), so one new miss is a regression. A floor below 100 % once let merges add misses unnoticed.
+    expect(misses).toEqual([]);
   });
 });
