@@ -97,9 +97,14 @@ type ClauseRead = { kind: 'ok'; clauses: Clauses } | { kind: 'error'; message: s
 const FOR_KEY = /\s*for\s+(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?(?=[\s,.;:!?]|$)/y;
 
 function keyAfterFor(cursor: TextCursor): string | undefined {
+  return takeSpaceKey(cursor, FOR_KEY, false);
+}
+
+/** The space key `pattern` captures at the cursor, taken only when it is accepted as one (else the cursor stays). */
+function takeSpaceKey(cursor: TextCursor, pattern: RegExp, explicit: boolean): string | undefined {
   const start = cursor.pos;
-  const match = cursor.take(FOR_KEY);
-  const key = match ? acceptSpaceWord(match[1] ?? '', false) : undefined;
+  const match = cursor.take(pattern);
+  const key = match ? acceptSpaceWord(match[1] ?? '', explicit) : undefined;
   if (key === undefined) cursor.pos = start;
   return key;
 }
@@ -108,11 +113,7 @@ function keyAfterFor(cursor: TextCursor): string | undefined {
 const KEY_IN_BRACKETS = /\s*[([]\s*(?:space\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]/y;
 
 function keyInBrackets(cursor: TextCursor): string | undefined {
-  const start = cursor.pos;
-  const match = cursor.take(KEY_IN_BRACKETS);
-  const key = match ? acceptSpaceWord(match[1] ?? '', true) : undefined;
-  if (key === undefined) cursor.pos = start;
-  return key;
+  return takeSpaceKey(cursor, KEY_IN_BRACKETS, true);
 }
 
 /**

@@ -105,7 +105,11 @@ const TWO_COLONS =
  * where the text starts, or `undefined` (then the first colon starts the text, as before).
  */
 export function titleBeforeSecondColon(text: string): { page: string; textStart: number } | undefined {
-  const match = TWO_COLONS.exec(text);
+  return colonTitle(TWO_COLONS.exec(text));
+}
+
+/** A title with a colon matched by `match` (words before it, words after it), when the words before end in a kind of page. */
+function colonTitle(match: RegExpExecArray | null): { page: string; textStart: number } | undefined {
   if (!match) return undefined;
   const head = match[1]!.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
   if (!COLON_TITLE_HEADS.has(head)) return undefined;
@@ -126,9 +130,5 @@ const COLON_TITLE_THEN_THAT =
  * is the title's and the text starts after that word. Returns the page's words and where the text starts.
  */
 export function titleBeforeThat(text: string): { page: string; textStart: number } | undefined {
-  const match = COLON_TITLE_THEN_THAT.exec(text);
-  if (!match) return undefined;
-  const head = match[1]!.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
-  if (!COLON_TITLE_HEADS.has(head)) return undefined;
-  return { page: `${match[1]!}: ${match[2]!}`, textStart: match[0].length };
+  return colonTitle(COLON_TITLE_THEN_THAT.exec(text));
 }
