@@ -869,10 +869,10 @@ export function stripPoliteness(line: string): string {
  * have a look"): the conversation is closing, nothing is asked. Kept as data.
  */
 const ACKNOWLEDGEMENTS = [
-  String.raw`(?:(?:that|it|this)\s+)?makes\s+(?:(?:total|perfect|complete)\s+)?sense|i\s+see|fair\s+enough|good\s+to\s+know|interesting|spot\s+on`,
+  String.raw`(?:(?:that|it|this)\s+)?makes\s+(?:(?:total|perfect|complete)\s+)?sense|i\s+see|fair\s+enough|good\s+to\s+know|interesting`,
   String.raw`(?:problem|issue)\s+(?:solved|resolved|fixed|sorted)|(?:it'?s|it\s+is|that'?s|all)\s+(?:working|fixed|solved|resolved)|works\s+now|all\s+done|done`,
   String.raw`no\s+(?:more|further|other)\s+questions`,
-  String.raw`(?:that|this|it)\s+(?:clears|cleared)\s+(?:it|that|things|everything)\s+up|(?:that|this|it)\s+(?:did|does)\s+(?:it|the\s+(?:trick|job))|(?:that|this|it)\s+(?:helps|helped)`,
+  String.raw`(?:that|this|it)\s+(?:clears|cleared)\s+(?:it|that|things|everything)\s+up|(?:that|this|it)\s+(?:did|does)\s+(?:it|the\s+(?:trick|job))`,
   String.raw`(?:i'?ll|i\s+will)\s+(?:check\s+(?:it|that|this|them)\s+out|(?:have|take)\s+a\s+(?:look|read)|read\s+(?:it|that|this|them)|look\s+(?:at\s+)?(?:it|that|this|them)(?:\s+over)?|give\s+(?:it|that|this)\s+a\s+(?:read|go|try))`,
 ].join('|');
 
