@@ -606,6 +606,7 @@ export function parseCreate(typedCommand: string, typedBody: string): Intent {
   const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — '))
     .replace(ADVERB_AFTER_VERB, '')
     .replace(POINTED_PAGE, 'a ')
+    .replace(FOR_ME_AFTER_NOUN, '$1')
     .replace(SPACE_BREADCRUMB, spaceFromBreadcrumb)
     .replace(WHERE_IT_GOES_HEAD, (head) => head.replace(WHERE_IT_GOES, ' '));
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
@@ -646,6 +647,13 @@ function withoutParticles(typed: string): string {
  */
 const POINTED_PAGE =
   /^\s*(?:(?:the\s+)?(?:following|below)|this|another|one\s+more|yet\s+another)\s+(?=(?:new\s+)?(?:page|doc|document)\b)/i;
+
+/**
+ * "a page for me in OPS: title X, …", "a new doc for us: X in HR": who the page is made for, said
+ * right after the page noun, is courtesy, never the title.
+ */
+const FOR_ME_AFTER_NOUN =
+  /^(\s*(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg|doc|document|article))\s+for\s+(?:me|us)\b(?=[\s,:]|$)/i;
 
 /**
  * "called X. Put it in OPS.", "called X. It goes in the HR space": a sentence that only says where the

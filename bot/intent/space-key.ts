@@ -1,5 +1,5 @@
 import { normalizeSpaceKey } from '../policy/space-keys.js';
-import { COMMON_NAME_WORDS } from './space-names.js';
+import { COMMON_NAME_WORDS, isDepartmentWord } from './space-names.js';
 import type { TextCursor } from './text-cursor.js';
 import { WEEKDAYS } from './weekdays.js';
 
@@ -137,12 +137,13 @@ const BETWEEN_WORDS = /\s+/y;
 /** Most words a space's name may have here ("Research & Development Lab"). */
 const MAX_NAME_WORDS = 5;
 /**
- * "in IT & Operations", "into People and HR", "in IT/Ops", "in it & operations": a name of two capitalised
+ * "in IT & Operations", "into People and HR", "under IT/Ops" (after "under", one word a department's
+ * usual name), "in it & operations": a name of two capitalised
  * words joined by "&", "and" or "/" (or any two words joined by "&") is a space's whole name even
  * without "space" ("Visitor Policy in IT & Operations with: …"; "in IT" alone is a key).
  */
 const JOINED_NAME =
-  /\s*(?:in|on|inside|within|to|into)\s+(?:the\s+)?(?:([A-Z][\p{L}]{0,30})(?:\s+(?:&|and)\s+|\s*\/\s*)([A-Z][\p{L}]{0,30})|(\p{L}{2,30})\s*&\s*(\p{L}{2,30}))(?![\p{L}\p{N}&])(?:\s+(?:space|wiki)\b)?/uy;
+  /\s*(?:in|on|inside|within|to|into|under)\s+(?:the\s+)?(?:([A-Z][\p{L}]{0,30})(?:\s+(?:&|and)\s+|\s*\/\s*)([A-Z][\p{L}]{0,30})|(\p{L}{2,30})\s*&\s*(\p{L}{2,30}))(?![\p{L}\p{N}&])(?:\s+(?:space|wiki)\b)?/uy;
 /**
  * "in IT Ops: …", "in People Ops with …": two capitalised words right before a new page's text (a
  * colon, "with", "saying") are a space's name, the first often its key.
@@ -174,7 +175,10 @@ export function readSpaceName(
   const start = cursor.pos;
   const joined = cursor.take(JOINED_NAME) ?? cursor.take(PAIR_BEFORE_TEXT);
   if (joined) {
-    const key = distinctiveKey([joined[1] ?? joined[3]!, joined[2] ?? joined[4]!]);
+    const pair = [joined[1] ?? joined[3]!, joined[2] ?? joined[4]!];
+    // "under Benefits & Perks" names a parent page: after "under", a department's usual name must be there.
+    const parentLike = /^\s*under\s/i.test(joined[0]) && !pair.some(isDepartmentWord);
+    const key = parentLike ? undefined : distinctiveKey(pair);
     if (key !== undefined) return key;
     cursor.pos = start;
   }
@@ -202,12 +206,13 @@ export function isSpaceNameWord(word: string): boolean {
 }
 
 /**
- * "… called Team Charter in Engineering with: …": one capitalised word (or a lower-case one of four
- * letters or more) after "in", with a new page's text brought right after it (a colon, "with",
+ * "… called Team Charter in Engineering with: …", "… named X under Engineering with the following:": one
+ * capitalised word (or a lower-case one of four letters or more) after "in" (after "under", a
+ * department's usual name: see `isDepartmentWord`), with a new page's text brought right after it (a colon, "with",
  * "saying"), is a space named in words.
  */
 const NAME_BEFORE_TEXT =
-  /\s*(?:in|inside|within|into)\s+(?:the\s+)?([A-Z][a-z]{2,30}|[a-z]{4,30})(?=\s*[,.;?!]?\s*(?::|(?:with|saying|containing)\b|w\/|that\s+says\b))/y;
+  /\s*(in|inside|within|into|under)\s+(?:the\s+)?([A-Z][a-z]{2,30}|[a-z]{4,30})(?=\s*[,.;?!]?\s*(?::|(?:with|saying|containing)\b|w\/|that\s+says\b))/y;
 
 /**
  * Reads a space named by one capitalised word before a new page's text (see {@link NAME_BEFORE_TEXT})
@@ -218,8 +223,11 @@ export function readNameBeforeText(cursor: TextCursor): string | undefined {
   const start = cursor.pos;
   const match = cursor.take(NAME_BEFORE_TEXT);
   // "in engineering with: …" as typed in lower case, unless an ordinary word ("in detail with: …").
-  const word = match?.[1] ?? '';
-  const ordinary = /^[a-z]/.test(word) && NOT_A_KEY.has(word);
+  const word = match?.[2] ?? '';
+  // "under Onboarding with: …" names a parent page: after "under", only a department's usual name is a space.
+  const ordinary =
+    (/^[a-z]/.test(word) && NOT_A_KEY.has(word)) ||
+    (/^under$/i.test(match?.[1] ?? '') && !isDepartmentWord(word));
   const key = match && !ordinary ? acceptSpaceWord(word, true) : undefined;
   if (key === undefined) cursor.pos = start;
   return key;

@@ -146,6 +146,14 @@ const DEPARTMENT_WORDS: readonly (readonly string[])[] = [
   ['sales', 'commercial'],
 ];
 
+/** The words of {@link DEPARTMENT_WORDS}, lower case: what a department is commonly called. */
+const DEPARTMENT_NAMES: ReadonlySet<string> = new Set(DEPARTMENT_WORDS.flat());
+
+/** True when `word` is what people commonly call a department ("Engineering", "sales", "HR"), in any case. */
+export function isDepartmentWord(word: string): boolean {
+  return DEPARTMENT_NAMES.has(word.toLowerCase());
+}
+
 /**
  * The words of {@link DEPARTMENT_WORDS} after each group's first (its usual key: "hr", "ops", "eng"):
  * typed in capitals ("in IT", "in DEV"), one is still a department's name, not necessarily a key.
