@@ -608,7 +608,7 @@ export function parseCreate(typedCommand: string, typedBody: string): Intent {
     .replace(POINTED_PAGE, 'a ')
     .replace(FOR_ME_AFTER_NOUN, '$1')
     .replace(SPACE_BREADCRUMB, spaceFromBreadcrumb)
-    .replace(WHERE_IT_GOES_HEAD, (head) => head.replace(WHERE_IT_GOES, ' '));
+    .replace(WHERE_IT_GOES_HEAD, (head) => withoutAskedAgain(head.replace(WHERE_IT_GOES, ' ')));
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
   const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
   const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
@@ -668,6 +668,26 @@ const WHERE_IT_GOES =
  */
 const ADVERB_AFTER_VERB =
   /^\s*(?:(?:asap|quickly|quick|urgently|now|today|real\s+quick|right\s+away)[\s,]+(?=(?:an?|one|the|new|this)\s|(?:page|doc)\b)|new\s+(?:one|an?)\s+(?=(?:page|doc)\b))/i;
+
+/**
+ * "a page for the Book Swap in HR - could you create it with 'bring one book'?", "…, please make it
+ * with: …": a second ask for the page described before ("create it", "set it up"), just before the
+ * words that bring its text, is no part of the title or the text. One anchored run of bounded words.
+ */
+const ASKED_AGAIN =
+  /(?:[,;.!?]|(?<=\s)[-–—])\s*(?:(?:so|and|then)\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:create|make|start|build|set(?=\s+it\s+up))\s+(?:it|that|one)(?:\s+up)?(?:\s+(?:please|pls|plz|for\s+(?:me|us)))?(?=\s+(?:with|w\/|saying|containing)\b|\s*(?:[?!.]\s*)?$)/i;
+/** Words that bring a new page's text inline: after them, "…, make it" is the text's own. */
+const TEXT_BROUGHT = /\s(?:with|w\/|saying|containing|says)\s/i;
+
+/** The command's head without a second ask for the page (see {@link ASKED_AGAIN}), unless it ends the text. */
+function withoutAskedAgain(head: string): string {
+  const asked = ASKED_AGAIN.exec(head);
+  if (!asked) return head;
+  const before = head.slice(0, asked.index).trimEnd();
+  const after = head.slice(asked.index + asked[0].length);
+  if (after.trim().length === 0 && TEXT_BROUGHT.test(before)) return head;
+  return before + after;
+}
 
 /** The command words before the first colon (after it, the words may be the page's text). */
 const WHERE_IT_GOES_HEAD = /^[^:]*/;
