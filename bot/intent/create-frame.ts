@@ -139,6 +139,9 @@ function frameOf(core: string): Frame | undefined {
     spaceWord = core.slice(start, words[i]!.end);
     i += 1;
   }
+  // "could you make a Snow Days page in HR? …": a title in capitals of two words or more before the noun.
+  const titled = making && (article || described > 0) ? titleBeforeNoun(core, words, i) : undefined;
+  if (titled) return titled;
   const noun = words[i];
   if (!noun || !PAGE_NOUNS.has(noun.word)) return undefined;
   // "a page for us in OPS, X, with: …": who the page is made for is no part of what follows.
@@ -148,6 +151,24 @@ function frameOf(core: string): Frame | undefined {
   // in capitals ("a page in HR says …: …" is news about a page).
   if (!making && !(article && words[0] === words[i - described - (spaceWord ? 2 : 1)])) return undefined;
   return { rest, ...(spaceWord ? { spaceWord } : {}), ...(spaceKey ? { spaceKey } : {}), named: making };
+}
+
+/** Most words of a title in capitals said before the page noun. */
+const MAX_TITLE_BEFORE_NOUN = 6;
+
+/**
+ * "a Snow Days page in HR …", "a new Release Plan 2027 doc …": two words or more in capitals (or
+ * digits) from `from` up to a page noun, read as the page's title. `undefined` otherwise.
+ */
+function titleBeforeNoun(core: string, words: readonly Word[], from: number): Frame | undefined {
+  let j = from;
+  while (j < words.length && j - from < MAX_TITLE_BEFORE_NOUN && /^[\p{Lu}\p{N}]/u.test(words[j]!.raw))
+    j += 1;
+  const noun = words[j];
+  if (j - from < 2 || !noun || !PAGE_NOUNS.has(noun.word)) return undefined;
+  const rest = core.slice(noun.end);
+  if (!followsPageNoun(rest)) return undefined;
+  return { rest: ` called ${core.slice(words[from]!.start, words[j - 1]!.end)}${rest}`, named: true };
 }
 
 /** "for me", "for us" right after the page noun, before a space or naming clause. */

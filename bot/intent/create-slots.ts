@@ -55,11 +55,13 @@ const VALUE_END = /\s*[,;?!]|\.(?=\s|$)|\s+and\s+|\s+[-–—](?:\s+|$)|\s*:/;
 /** The page words before an unlabelled title ("a new page", "one wiki doc", "for me a page"). */
 const PAGE_WORDS =
   /(?:^|\s)(?:(?:for\s+)?(?:me|us)\s+)?(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document|article)\b\s*:?\s*/i;
+/** "a page on Snow Days", "a page for the Book Swap": the word before a title in capitals is not part of it. */
+const ABOUT_TITLE = /^(?:for|about|on|regarding)\s+(?:(?:the|our)\s+)?(?=[\p{Lu}\p{N}])/u;
 /** Words that start a description rather than a title ("for the audit", "about desks"). */
 const NOT_A_TITLE_START = /^(?:for|about|on|regarding|with|that|which|to|in|of|from|where|so|please|pls)\b/i;
-/** A title in capitals, then the page noun, at the start of the command words (bounded runs). */
+/** A title in capitals, then the page noun, at the start of the command words ("a Snow Days page"; bounded runs). */
 const TITLE_BEFORE_NOUN =
-  /^\s*(?:the\s+)?([A-Z0-9][^,;:.!?"“\n]{0,100}?)\s+(?:page|doc|document|article)\s*(?:[,;]|$)/;
+  /^\s*(?:(?:the|an?|one)\s+)?(?:new\s+)?([A-Z0-9][^,;:.!?"“\n]{0,100}?)\s+(?:page|doc|document|article)\s*(?:[,;]|$)/;
 /** Words that start the page words, not a title ("A new page", "New page"). */
 const NOT_TITLE_WORDS = /^(?:an?|one|new|the|my|our|me|us|for|some)\b/i;
 /** Most words in a title read without a label. */
@@ -142,7 +144,7 @@ function findTitle(head: string): string | undefined {
   // "new page in OPS: Desk Booking": the space taken out left a break before the title.
   const from = page.index + page[0].length;
   const after = /^(?:[\s,:;]|[-–—](?=\s))*/.exec(head.slice(from))![0].length;
-  const bare = valueAt(head, from + after);
+  const bare = valueAt(head, from + after).replace(ABOUT_TITLE, '');
   const words = bare.split(/\s+/).filter((word) => word.length > 0);
   if (words.length === 0 || words.length > MAX_BARE_TITLE_WORDS || NOT_A_TITLE_START.test(bare))
     return undefined;
