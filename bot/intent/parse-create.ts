@@ -16,6 +16,7 @@ import {
   readSpaceName,
   UNDER_NAME_START,
 } from './space-key.js';
+import { isDepartmentWord } from './space-names.js';
 import { TextCursor } from './text-cursor.js';
 import { quoteTitleWithColon } from './title-with-colon.js';
 import type { Intent } from './types.js';
@@ -46,7 +47,7 @@ const PLEASE_AFTER_SPACE = /[\s,]+(?:please|pls|plz)\b/iy;
 const PURPOSE =
   /\s+(?:for|because|since|as)\s+(?:the|a|an|my|our|me|us|i|we|it|next|this|tomorrow'?s)\b[^:\n]{0,80}(?=\s*:|$)/iy;
 const CLAUSE_START =
-  /\s+(?=(?:in|on|inside|within|under|below|beneath|for\s+(?:the\s+)?(?:space\b|\S{1,30}\s+space\b)|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|[([]\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*[)\]]))|\s*(?=:|,\s*~?[A-Z][A-Z0-9]{1,9}\s*:)|\s+(?=\/\s+~?[A-Z][A-Z0-9]{1,9}\s*:)/gi;
+  /\s+(?=(?:in|on|inside|within|under|below|beneath|for\s+(?:the\s+|our\s+)?(?:space\b|\S{1,30}\s+(?:space|team|department|dept|folks)\b|[A-Za-z]{2,30}(?=\s*[,.;:!?]|\s+(?:with|w\/|saying|containing|please|pls)\b))|as\s+(?:a\s+)?(?:child|sub-?page)|with\s+parent|in\s+parent|parent\b|with\s+|w\/\s+|containing\b|to\s|into\s|[([]\s*(?:space\s*:?\s*)?~?[A-Z][A-Z0-9]{1,9}\s*[)\]]))|\s*(?=:|,\s*~?[A-Z][A-Z0-9]{1,9}\s*:)|\s+(?=\/\s+~?[A-Z][A-Z0-9]{1,9}\s*:)/gi;
 /**
  * "… to ENG", "… into the OPS space": "to" ends an unquoted title only before a space key in capitals
  * or the word "space" ("Guide to Kafka" stays whole).
@@ -109,6 +110,22 @@ function takeSpaceKey(cursor: TextCursor, pattern: RegExp, explicit: boolean): s
   return key;
 }
 
+/**
+ * "… called Q4 OKRs for the Sales team with: …", "create X for Engineering: …": a department's usual
+ * name (see `isDepartmentWord`) after "for", with "team" or the like after it or not, right before the
+ * text (or the end): the space of the department. One sticky match.
+ */
+const FOR_DEPARTMENT =
+  /\s*for\s+(?:(?:the|our)\s+)?(\p{L}{2,30})(?:\s+(?:team|department|dept|folks|people|guys|space|wiki))?(?=\s*[,.;:!?]|\s+(?:with|w\/|saying|containing|please|pls)\b|\s*$)/uy;
+
+function keyForDepartment(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const word = cursor.take(FOR_DEPARTMENT)?.[1];
+  const key = word !== undefined && isDepartmentWord(word) ? acceptSpaceWord(word, true) : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}
+
 /** "create "Book Club" (HR): …", "create X [OPS]: …": the space key in brackets after the title. */
 const KEY_IN_BRACKETS = /\s*[([]\s*(?:space\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]/y;
 
@@ -142,6 +159,7 @@ function readClauses(text: string, from: number): ClauseRead {
           readSpaceClause(cursor, ['in', 'on', 'inside', 'within', 'to', 'into', 'for']) ??
           keyInBrackets(cursor) ??
           keyAfterFor(cursor) ??
+          keyForDepartment(cursor) ??
           keyBeforeColon(cursor) ??
           readNameBeforeText(cursor))
         : undefined;
