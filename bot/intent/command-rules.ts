@@ -490,9 +490,10 @@ const RULES: readonly Rule[] = [
           : (updateThenStatement(rest, body) ?? parseUpdate('update', rest, body)),
   ],
   [
-    // "create / set up a Book Club page in HR: …": a making verb, then the title before "page" and the space.
-    /^(?:[Cc]reate|[Mm]ake|[Ss]et\s+up|[Ss]tart|[Dd]raft|[Pp]ut\s+together|[Pp]ublish)\s+(?=an?\s+(?:new\s+)?(?!(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
-    (rest, body) => applyRules(rest, body),
+    // "create / set up a Book Club page in HR: …", "set up Book Club page in HR: …": a making verb, then the
+    // title before "page" (with no article, a title in capitals) and the space.
+    /^(?:[Cc]reate|[Mm]ake|[Ss]et\s+up|[Ss]tart|[Dd]raft|[Pp]ut\s+together|[Pp]ublish)\s+(?=an?\s+(?:new\s+)?(?!(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b|[A-Z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,6}\s+(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?(?=\s*:|\s+[-–—]\s|,?\s+(?:with|saying|containing)\b))/,
+    (rest, body) => applyRules(/^an?\s/i.test(rest) ? rest : `a ${rest}`, body),
   ],
   [
     /^(?:create|new)\b[\s:]*/i,

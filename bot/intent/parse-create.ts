@@ -22,7 +22,7 @@ import { quoteTitleWithColon } from './title-with-colon.js';
 import type { Intent } from './types.js';
 
 const PAGE_WORDS =
-  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b\s*(?:(?:please|pls|needed|required|wanted)\b\s*)?:?\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
+  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b\s*(?:(?:please|pls|needed|required|wanted|request)\b\s*)?:?\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
@@ -626,7 +626,9 @@ export function parseCreate(typedCommand: string, typedBody: string): Intent {
     .replace(POINTED_PAGE, 'a ')
     .replace(FOR_ME_AFTER_NOUN, '$1')
     .replace(SPACE_BREADCRUMB, spaceFromBreadcrumb)
-    .replace(WHERE_IT_GOES_HEAD, (head) => withoutAskedAgain(head.replace(WHERE_IT_GOES, ' ')));
+    .replace(WHERE_IT_GOES_HEAD, (head) =>
+      withoutAskedAgain(head.replace(WHERE_IT_GOES, ' ').replace(THAT_IS_NAMING, '')),
+    );
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
   const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
   const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
@@ -666,12 +668,16 @@ function withoutParticles(typed: string): string {
 const POINTED_PAGE =
   /^\s*(?:(?:the\s+)?(?:following|below)|this|another|one\s+more|yet\s+another)\s+(?=(?:new\s+)?(?:page|doc|document)\b)/i;
 
+/** "a page that's called X", "one which is named X": the relative clause before the naming word is no part of the title. */
+const THAT_IS_NAMING =
+  /(?<=\s)(?:that['’]?s|that\s+is|which\s+is|that\s+will\s+be|to\s+be)\s+(?=(?:called|named|titled|entitled)\s)/i;
+
 /**
  * "a page for me in OPS: title X, …", "a new doc for us: X in HR": who the page is made for, said
- * right after the page noun, is courtesy, never the title.
+ * right after the page noun, is courtesy, never the title; so is "going" ("get a page going for X").
  */
 const FOR_ME_AFTER_NOUN =
-  /^(\s*(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg|doc|document|article))\s+for\s+(?:me|us)\b(?=[\s,:]|$)/i;
+  /^(\s*(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg|doc|document|article))\s+(?:for\s+(?:me|us)\b(?=[\s,:]|$)|going(?=\s+(?:for|about|on|in|called|named|titled)\s))/i;
 
 /**
  * "called X. Put it in OPS.", "called X. It goes in the HR space": a sentence that only says where the
@@ -738,6 +744,8 @@ const NAMES_A_TITLE = /\b(?:called|named|titled|entitled|title|name)\b/i;
  * sentence end, no Markdown mark (a heading, a list) — "Pet Policy", not "dogs allowed on Fridays.".
  */
 const TITLE_LIKE_LINE = /^[\p{Lu}\p{N}][^:#*\n]{0,58}[^.!?:,;\s]$|^[\p{Lu}\p{N}]$/u;
+/** The mark of a top-level Markdown heading ("# Pet Policy"). */
+const TOP_HEADING_MARK = /^#[ \t]+(?=\S)/;
 /** Most words of a title read from its own line. */
 const MAX_LINE_TITLE_WORDS = 8;
 
@@ -754,7 +762,8 @@ function titleOnNextLine(typed: string, bodyLines: string): Intent | undefined {
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   const lineEnd = lines.indexOf('\n');
   if (lineEnd < 0) return undefined;
-  const line = lines.slice(0, lineEnd).trim();
+  // "create a page in HR:\n# Pet Policy\n…": a top heading on the first line is the title, without its mark.
+  const line = lines.slice(0, lineEnd).trim().replace(TOP_HEADING_MARK, '');
   // A blank line between the title's line and the text sets them apart; it is no part of the text.
   const text = lines.slice(lineEnd + 1).replace(/^(?:[ \t]*\n)+/, '');
   if (!TITLE_LIKE_LINE.test(line) || line.split(/\s+/).length > MAX_LINE_TITLE_WORDS) return undefined;
