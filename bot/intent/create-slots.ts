@@ -237,8 +237,11 @@ function dashAfterSlots(line: string): { headEnd: number; textStart: number } | 
   for (let dash = SPACED_DASH.exec(line); dash && tries < MAX_DASH_TRIES; dash = SPACED_DASH.exec(line)) {
     tries += 1;
     if (dash.index > MAX_HEAD) return undefined;
-    // "title: X", "space: OPS": a field's own colon is no break before the text.
-    if (/(?:title|name|space|called|named)\s*$/i.test(line.slice(Math.max(0, dash.index - 8), dash.index)))
+    // "title: X", "space: OPS": a field's own colon is no break before the text (a sentence end is: "… in HR space. text").
+    if (
+      !/^[.;?!]/.test(dash[0]) &&
+      /(?:title|name|space|called|named)\s*$/i.test(line.slice(Math.max(0, dash.index - 8), dash.index))
+    )
       continue;
     // "… in OPS? We need it for the audit.": why the page is wanted, after a sentence end, is no text.
     const after = line.slice(dash.index + dash[0].length);

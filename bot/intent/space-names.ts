@@ -57,6 +57,8 @@ export const COMMON_NAME_WORDS = new Set([
   'dept',
   'group',
   'general',
+  // the product the space lives in ("the HR confluence space")
+  'confluence',
   // whose space ("in my personal space"): the user's own space, whose key the words do not give
   'my',
   'your',
