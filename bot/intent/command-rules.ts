@@ -48,6 +48,8 @@ const APPEND_VERB = String.raw`(?:append|add|attach|tack|slot|put|write(?:\s+dow
 /** What is added, named before the text or the page ("a line", "the following note"). */
 const ADDED_THING = String.raw`(?:(?:quick|short|small|little|wee|tiny|brief)\s+)?(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
 const QUOTE_AHEAD = `(?=["“‘'«„])`;
+/** Words before the page noun that say what kind of page it is ("new", "draft", "new blank"), never a title. */
+const PAGE_KIND_WORDS = /^(?:new\s+)?(?:new|draft|blank|empty|simple|basic)$/i;
 const PAGE_NOUN =
   /^(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b/i;
 /** "(a new) OPS page …": a space key in capitals before the page noun (case-sensitive). */
@@ -492,7 +494,7 @@ const RULES: readonly Rule[] = [
   [
     // "create / set up a Book Club page in HR: …", "set up Book Club page in HR: …": a making verb, then the
     // title before "page" (with no article, a title in capitals) and the space.
-    /^(?:[Cc]reate|[Mm]ake|[Ss]et\s+up|[Ss]tart|[Dd]raft|[Pp]ut\s+together|[Pp]ublish)\s+(?=an?\s+(?:new\s+)?(?!(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b|[A-Z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,6}\s+(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?(?=\s*:|\s+[-–—]\s|,?\s+(?:with|saying|containing)\b))/,
+    /^(?:[Cc]reate|[Mm]ake|[Ss]et\s+up|[Ss]tart|[Dd]raft|[Pp]ut\s+together|[Pp]ublish)\s+(?=an?\s+(?:new\s+)?(?!(?:confluence\s+|wiki\s+|draft\s+|blank\s+|empty\s+|simple\s+|basic\s+)?(?:page|doc|document)\b)[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b|[A-Z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,6}\s+(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?(?=\s*:|\s+[-–—]\s|,?\s+(?:with|saying|containing)\b))/,
     (rest, body) => applyRules(/^an?\s/i.test(rest) ? rest : `a ${rest}`, body),
   ],
   [
@@ -543,8 +545,8 @@ const RULES: readonly Rule[] = [
     /^an?\s+(?:new\s+)?(?=[^"“\n:]{1,120}?\s(?:page|doc)\s+(?:in|on)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}\b)/,
     (rest, body) => {
       const page = /\s(?:page|doc)\s+(?=(?:in|on)\s)/i.exec(rest);
-      // "a new doc in SALES; title X; …": "new" describes the page, it is no title.
-      if (page && /^new$/i.test(rest.slice(0, page.index).trim())) return parseCreate(rest, body);
+      // "a new doc in SALES; title X; …", "a draft page in HR called X": "new", "draft" describe the page, no title.
+      if (page && PAGE_KIND_WORDS.test(rest.slice(0, page.index).trim())) return parseCreate(rest, body);
       return page
         ? parseCreate(
             `page called ${rest.slice(0, page.index)} ${rest.slice(page.index + page[0].length)}`,

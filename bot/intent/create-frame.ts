@@ -46,7 +46,7 @@ const WISH_BEFORE_HAVE = wordSet(
 const ARTICLES = wordSet('a an one another');
 /** Words that describe the new page, between the article and the page noun ("a fresh wiki page"). */
 const DESCRIBING = wordSet(
-  'new fresh brand quick short small little wee simple blank separate dedicated basic proper empty ' +
+  'new fresh brand quick short small little wee simple blank separate dedicated basic proper empty draft ' +
     'tiny more extra wiki confluence child sub',
 );
 /** The page nouns. */

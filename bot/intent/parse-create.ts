@@ -624,6 +624,7 @@ export function parseCreate(typedCommand: string, typedBody: string): Intent {
   const typedFirst = withoutParticles(typedCommand.replace(DOUBLE_HYPHEN, ' — '))
     .replace(ADVERB_AFTER_VERB, '')
     .replace(POINTED_PAGE, 'a ')
+    .replace(KIND_BEFORE_NOUN, '$1')
     .replace(FOR_ME_AFTER_NOUN, '$1')
     .replace(SPACE_BREADCRUMB, spaceFromBreadcrumb)
     .replace(WHERE_IT_GOES_HEAD, (head) =>
@@ -667,6 +668,10 @@ function withoutParticles(typed: string): string {
  */
 const POINTED_PAGE =
   /^\s*(?:(?:the\s+)?(?:following|below)|this|another|one\s+more|yet\s+another)\s+(?=(?:new\s+)?(?:page|doc|document)\b)/i;
+
+/** "a draft page X", "a new blank doc called X": what kind of page it is, before the page noun, is no part of the title. */
+const KIND_BEFORE_NOUN =
+  /^(\s*(?:(?:an?|one|the)\s+)?(?:new\s+)?)(?:draft|blank|empty|simple|basic|separate|dedicated|fresh)\s+(?=(?:new\s+)?(?:page|pg|doc|document)\b)/i;
 
 /** "a page that's called X", "one which is named X": the relative clause before the naming word is no part of the title. */
 const THAT_IS_NAMING =
