@@ -66,7 +66,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:(?:probably|prob|maybe|bit\s+of)\s+)?(?:a\s+)?long\s+shot(?:\s+but|\s*[,.:!\-–—]+\s*(?:but\s+)?)\s*(?=\S)/i,
   // "weird question but …", "random q, …", "dumb one:": the hedge itself, then the request or the question.
   /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?(?:\s+again)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
@@ -506,10 +506,19 @@ const WRITE_OF_TEXT =
 /** Words before "now" looked at for a statement's verb. */
 const NOW_PROBE_WORDS = 4;
 
-/** True when one of the last few words before a final "now" is a statement's verb. */
+/**
+ * Words that start the text to add ("… to say that", "saying", ": "), then two words or more: a clause
+ * ("say that Macs ship with 32 GB now"), whatever its verb; not a relative clause ("pages that mention
+ * kafka now"), whose verb follows "that". Bounded runs on a bounded tail.
+ */
+const TEXT_CLAUSE_BEFORE_NOW =
+  /(?:\b(?:that(?!\s+(?:mention|cover|talk|list|explain|describe|contain|include|refer|deal|show|has|have|is|are|was|were)s?\b)|saying|says?)|:)\s+\S+\s+\S+(?:\s+\S+){0,8}\s*$/i;
+
+/** True when one of the last few words before a final "now" is a statement's verb, or a clause given as text ends there. */
 function statementBeforeNow(before: string): boolean {
-  const words = before.slice(-60).trim().toLowerCase().split(/\s+/).slice(-NOW_PROBE_WORDS);
-  return words.some((word) => STATEMENT_VERBS.has(word));
+  const tail = before.slice(-60);
+  const words = tail.trim().toLowerCase().split(/\s+/).slice(-NOW_PROBE_WORDS);
+  return words.some((word) => STATEMENT_VERBS.has(word)) || TEXT_CLAUSE_BEFORE_NOW.test(tail);
 }
 
 /**
@@ -725,9 +734,17 @@ function isStoryAfterRead(request: string, clause: string): boolean {
     !QUALIFIER_OR_QUESTION.test(clause) &&
     !REQUEST_WORD.test(clause) &&
     !TEXT_AFTER_COLON.test(clause) &&
-    !WRITE_WORD.test(request)
+    !WRITE_WORD.test(request) &&
+    !EDIT_FIRST_CLAUSE.test(clause)
   );
 }
+
+/**
+ * A clause that is an edit itself ("In the rota, change "Sam" to "Priya" next week"): the page was named
+ * before the comma, so a time in the clause is when the edit holds, no story about the asker.
+ */
+const EDIT_FIRST_CLAUSE =
+  /^(?:(?:please|pls|plz|kindly)\s+)?(?:add|append|put|write|insert|change|replace|swap|update|rename|correct|fix)\s/i;
 
 /** A request asked as a question ("can you …", "could someone …"), after at most a few greeting words. */
 const ASKED_REQUEST =

@@ -29,7 +29,7 @@ import {
   readSpaceName,
   UNDER_NAME_START,
 } from './space-key.js';
-import { statedReplace } from './stated-replace.js';
+import { hasFigure, statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { withoutTextFormat } from './text-format.js';
 import type { Intent } from './types.js';
@@ -126,6 +126,32 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
  */
 const PAGE_THEN_EDIT =
   /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:s\/(?=[^/\n]{1,200}\/)|(?:please\s+)?update(?=\s+[^"“\n:]{1,60}?\s(?:to|into)\s)|(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:line|note|bullet|sentence|entry))?(?:\s+(?:pls|please|plz))?\s*:))/i;
+
+/**
+ * "vpn guide replace vpn1 with vpn2", "the expense policy change 30 days to 45 days" (as typed on a phone): a
+ * page of a few words, then with no comma or colon a replace's verb. Bounded runs, anchored.
+ */
+const PAGE_THEN_BARE_REPLACE =
+  /^(?=((?:[^\s:.!?,"“]+\s+){0,5}?[^\s:.!?,"“]+)\s+(?:(?:please|pls|plz)\s+)?(?:replace|change|swap|switch|correct)\s+\S)/i;
+
+/**
+ * The replace of a {@link PAGE_THEN_BARE_REPLACE} match: only when the words before the verb name a page (its
+ * noun or a title in capitals) and what follows reads as a replace of quoted texts, of figures, or said with
+ * "replace … with …"; else `undefined` ("policy change request for laptop" stays a search).
+ */
+function bareReplaceAfterPage(match: RegExpExecArray, body: string): Intent | undefined {
+  if (!PAGE_LIKE.test(` ${match[1]}`) || NOT_A_PAGE_START.test(match[1]!)) return undefined;
+  const read = parsePageFirstEdit(match.input, body);
+  if (read?.kind !== 'page-by-name' || read.request.operation !== 'update') return undefined;
+  const edit = read.request.edit;
+  if (edit.kind !== 'replace') return undefined;
+  const said = match.input.slice(match[1]!.length);
+  const plain =
+    /["“‘']/.test(said) ||
+    (hasFigure(edit.find) && hasFigure(edit.replaceWith)) ||
+    /^\s+(?:(?:please|pls|plz)\s+)?replace\s[^\n]*\swith\s/i.test(said);
+  return plain ? read : undefined;
+}
 
 /** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
 const PAGE_THEN_STATED =
@@ -645,6 +671,8 @@ const RULES: readonly Rule[] = [
   ],
   // "Expense Policy: 45 EUR instead of 40 EUR", "in the rota, Ana not Sam": a page, then a replace stated with no verb.
   [PAGE_THEN_STATED, (_rest, body, match) => verblessReplace(match, body)],
+  // "vpn guide replace vpn1 with vpn2": a page, then with no comma or colon a replace's verb and its texts.
+  [PAGE_THEN_BARE_REPLACE, (_rest, body, match) => bareReplaceAfterPage(match, body)],
 ];
 
 /** "under the Linux heading, …": a heading alone (no page) before a comma; "under review, …" is an idiom. */

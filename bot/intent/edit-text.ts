@@ -9,6 +9,7 @@ import { hasFigure, oldLikeNew } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
+import { isWhenAlone } from './when-phrase.js';
 
 /*
  * The edit of an update, as written after the page: the keyword forms (`append:`, `replace "a"
@@ -436,7 +437,8 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
     cursor.pos = replace[0].length;
     const edit = replaceEdit(text, cursor);
     if (typeof edit === 'string') return edit;
-    return cursor.atEnd()
+    // "replace "Sam" with "Priya" for week 12": when the change holds is no further edit.
+    return cursor.atEnd() || isWhenAlone(cursor.rest())
       ? edit
       : 'Only one replace per update: nothing may follow replace "old" with "new".';
   }

@@ -27,7 +27,7 @@ import { TextCursor } from './text-cursor.js';
 import { titleBeforeSecondColon, titleBeforeThat } from './title-with-colon.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
-import { splitWhen } from './when-phrase.js';
+import { isWhenAlone, splitWhen } from './when-phrase.js';
 
 /** How the update was phrased; decides which edit the words after the page describe. */
 export type UpdateMode =
@@ -593,7 +593,9 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       if (unquoted) return unquoted;
       const edit = replaceEdit(text, cursor, mode === 'change' ? 'change' : 'with');
       if (typeof edit === 'string') return failure(edit);
-      if (!cursor.take(CONNECTOR)) return failure('Say which page: replace "old" with "new" in page 123456.');
+      // "replace "Sam" with "Priya" for week 12": a time after the texts names no page.
+      if (isWhenAlone(cursor.rest()) || !cursor.take(CONNECTOR))
+        return failure('Say which page: replace "old" with "new" in page 123456.');
       const ref = readTarget(cursor);
       return finish(ref, () => edit);
     }
