@@ -70,8 +70,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
-  // "Please be informed that …", "Please note that …" (formal email): what follows is the news, not a command.
-  /^(?:(?:please|pls|kindly)\s+)?(?:be\s+(?:informed|advised)|note)\s+that\s+(?=\S)|^(?:for\s+your\s+information|just\s+(?:to\s+let\s+you\s+know|letting\s+you\s+know)|just\s+so\s+you\s+know)[\s,:;.\-–—]+(?=\S)/i,
+  // "Please be informed that …", "Please note that …" (formal email): what follows is the news, not a command;
+  // "note that on the rota" puts what was said on a page ("that" points back, a page follows).
+  /^(?:(?:please|pls|kindly)\s+)?(?:be\s+(?:informed|advised)|note)\s+that\s+(?!(?:down\s+)?(?:on|onto|into|to|in)\s+(?:the|our)\s[^,.:;!?\n]{0,60}?\b(?:page|doc|rota|policy|guide|list|checklist|faq|runbook|notes|process|playbook|handbook|procedure)\b)(?=\S)|^(?:for\s+your\s+information|just\s+(?:to\s+let\s+you\s+know|letting\s+you\s+know)|just\s+so\s+you\s+know)[\s,:;.\-–—]+(?=\S)/i,
   // "please do open the X", "kindly do share …": "do" stresses the command, it asks no question.
   new RegExp(String.raw`^${PLEASE}\s+do\s+${COMMAND_VERB}`, 'i'),
   // "Request you to rename …", "I am requesting you to kindly share …" (Indian English): the request follows.
@@ -574,7 +575,7 @@ const CLAUSE_NAMES_PAGE =
 const PAGE_WORD = /\b(?:page|doc|document)\b/i;
 /** An update at the start, after at most a few courtesy words not yet dropped ("help to update X - …"). */
 const UPDATE_FIRST =
-  /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|revise|(?:add|append|put|write|post|insert)\s+(?:(?:this|these|the\s+(?:following|below))(?:\s+(?:line|lines|note|text|info|information|points?))?\s+)?(?:to|in|into|on|onto))\s+\S/iu;
+  /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|revise|(?:add|append|put|write|post|insert|(?:jot|note|write)\s+down)\s+(?:(?:this|these|the\s+(?:following|below))(?:\s+(?:line|lines|note|text|info|information|points?))?\s+)?(?:to|in|into|on|onto))\s+\S/iu;
 /** "need to add …", "we have to update …": a write asked in a clause of its own (see stripTrailingClause). */
 const WRITE_WITH_TEXT_CLAUSE =
   /^(?:(?:i|we)\s+)?(?:need|needs|want|wanna|have|has|got)\s+to\s+(?:add|append|update|edit|put|write|change|replace|rename|fix|correct)\b/i;

@@ -153,6 +153,12 @@ function bareReplaceAfterPage(match: RegExpExecArray, body: string): Intent | un
   return plain ? read : undefined;
 }
 
+/** The edit of a {@link PAGE_THEN_EDIT} line (news before a write names no page), or `undefined`. */
+function pageThenEdit(line: string, body: string): Intent | undefined {
+  const context = contextThenWrite(line, body);
+  return context === 'news' ? undefined : (context ?? parsePageFirstEdit(line, body));
+}
+
 /** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
 const PAGE_THEN_STATED =
   /^(?:(?:in|on|for)\s+)?([^:\n?,"“]{1,120}?)(?:\s*(?:,|(?<!\d):|:(?!\d))\s*|\s[-–—]+\s*)((?:[^:\n?]|(?<=\d):(?=\d)){1,200})$/i;
@@ -618,7 +624,8 @@ const RULES: readonly Rule[] = [
   // "give terraform modules a search", "give X a quick lookup": the topic sits between "give" and the search noun.
   [GIVE_A_SEARCH, (rest) => parseSearchWords(rest.replace(A_SEARCH_AT_END, ''))],
   [
-    /^(?:search(?:ing)?(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off|try)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+|new\s+|fresh\s+|different\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|(?:check|look)\s+(?:(?:in|on|inside|within|through)\s+)?(?:confluence|(?:the\s+|our\s+)?(?:wiki|docs))\s+for(?!\s+(?:me|us|you|u|him|her|them|it)\b)|check\s+(?:about|for)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|grab(?=\s+(?:(?:me|us)\s+)?(?:anything|something|stuff|whatever|everything|any|some)\b)|explore(?=\s)|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|(?:quick|another|new|next|one\s+more|last|final)\s+search(?:\s+(?:please|pls|plz))?(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking\s+up(?=\s)|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt(?:ing)?\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b))|list(?=\s+(?:everything|anything|all)\s+(?:on|about|re|regarding|mentioning|that\s+mentions)\s))\b[\s:]*/i,
+    /^(?:search(?:ing)?(?!\s+(?:is|are|was|were|has|had|will|should|must|works|worked|got|gets|became|becomes)\s)(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off|try)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+|new\s+|fresh\s+|different\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|(?:check|look)\s+(?:(?:in|on|inside|within|through)\s+)?(?:confluence|(?:the\s+|our\s+)?(?:wiki|docs))\s+for(?!\s+(?:me|us|you|u|him|her|them|it)\b)|check\s+(?:about|for)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|grab(?=\s+(?:(?:me|us)\s+)?(?:anything|something|stuff|whatever|everything|any|some)\b)|explore(?=\s)|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|(?:quick|another|new|next|one\s+more|last|final)\s+search(?:\s+(?:please|pls|plz))?(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking\s+up(?=\s)|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt(?:ing)?\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b))|list(?=\s+(?:everything|anything|all)\s+(?:on|about|re|regarding|mentioning|that\s+mentions)\s))\b[\s:]*/i,
+    // "search is 2x faster" is a statement about search (text after "a line:"), no search asked.
     // "look the Salary Bands page", "look the Remote Work Policy" (no "for"): one page named, so it is opened.
     // "find team rituals and open it": what is found is to be opened.
     (rest, _body, match) => {
@@ -648,7 +655,13 @@ const RULES: readonly Rule[] = [
     // (a page or document noun), courtesy, then "add" (or another adding verb) and the text ("team, please add
     // your names" names no page).
     /^(?=([^:\n.!?,]{1,120}?)(?:,\s*(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?|\s(?:please|pls|plz|kindly)\s+)(?:add|append|insert|mention|note|include|write|put)(?:\s*:\s*|\s+)(?!(?:me|us|him|her|them|it|this|to|in|into|on|onto|your|my|our|their|his)\b|that(?:\s+(?:to|in|into|on|onto|there|please|pls|too)\b|\s*$))["“]?\S)/i,
-    (_rest, body, match) => (PAGE_LIKE.test(match[1]!) ? parsePageFirstEdit(match.input, body) : undefined),
+    // "team rituals, add: …" (no page noun, no capitals): the colon after the verb still reads as the keyword form below.
+    (_rest, body, match) =>
+      PAGE_LIKE.test(match[1]!)
+        ? parsePageFirstEdit(match.input, body)
+        : PAGE_THEN_EDIT.test(match.input)
+          ? pageThenEdit(match.input, body)
+          : undefined,
   ],
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
@@ -657,13 +670,7 @@ const RULES: readonly Rule[] = [
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
-  [
-    PAGE_THEN_EDIT,
-    (_rest, body, match) => {
-      const context = contextThenWrite(match.input, body);
-      return context === 'news' ? undefined : (context ?? parsePageFirstEdit(match.input, body));
-    },
-  ],
+  [PAGE_THEN_EDIT, (_rest, body, match) => pageThenEdit(match.input, body)],
   // Before a stated replace after a page (its dash would take the arrow's): "three days -> two days in the Remote Work Policy", old and new text around an arrow, then the page.
   [
     /^(?=[^\n:]{1,82}?\s*(?:->|→|=>)\s*[^\n:]{1,82}?\s(?:in|on)\s+\S)/,

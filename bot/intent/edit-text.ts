@@ -20,8 +20,9 @@ import { isWhenAlone } from './when-phrase.js';
 /** An append's verb alone on its line ("please add", "add this:"), its text on the next lines. */
 const BARE_APPEND_LINE =
   /^[ \t]*(?:(?:please|pls|plz)[ \t]+)?(?:append|add|put|write|insert|include)(?:[ \t]+(?:this|these|it|the[ \t]+following|the[ \t]+below|below))?[ \t]*[.:]?[ \t]*$/i;
-/** "append: …", "add: …", "note: …" (after a page: "Team Rituals, pls note: …"). */
-const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert|note|include)[ \t]*:[ \t]*/i;
+/** "append: …", "add: …", "note: …" (after a page: "Team Rituals, pls note: …"; "you can add please: …"). */
+const APPEND_LINE =
+  /^[ \t]*(?:append|add|put|write|insert|note|include)(?:[ \t]+(?:please|pls|plz|kindly))?[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
 const APPEND_WORDS = new RegExp(
   String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down|tack[ \t]+on|slot[ \t]+in)[ \t]+(?:(?:please|pls|plz)[ \t]+)?(?:(?:in|down)(?:[ \t]+there)?[ \t]+(?=(?:that|saying)\b|:))?(?:(?:an?|one)(?:[ \t]+|(?=[ \t]*:))|(?:the|this)(?:[ \t]+(?=(?:new[ \t]+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following)\b)|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following(?=[ \t]*:))[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,

@@ -1,6 +1,7 @@
 import { isStatementAboutPage } from './page-statement.js';
 import { HINDI_DO, HINDI_SEARCH } from './search-verbs-after.js';
 import { oldLikeNew } from './stated-replace.js';
+import { withoutWhenAtEnd } from './when-phrase.js';
 
 /*
  * Requests in looser word orders than the command rules read: the thing first and the verb after
@@ -91,12 +92,13 @@ const PAGE_SAID =
   /^(?:that\s+)?((?:the|our)\s.{1,120}?)\s+(?:said|says|mentioned|mentions|included|includes|had)\s+(?:that\s+)?(?=\S)/i;
 
 /**
- * "can the rota say that …", "make the VPN Setup Guide say …", "let our policy mention …": asking for
+ * "can the rota say that …", "make the VPN Setup Guide say …" ("… saying …", as non-native speakers put it),
+ * "let our policy mention …": asking for
  * the page to say something ("can the guide say which ports …?" asks what it says: a question). The
  * page is named with "the"/"our", at most a title's length.
  */
 const PAGE_TO_SAY =
-  /^(?:can|could|make|let|have|get|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:to\s+)?(?:also\s+)?(?:says?|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
+  /^(?:can|could|make|let|have|get|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:to\s+)?(?:also\s+)?(?:says?|saying|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
 /**
  * "Team Rituals should also mention that demos are on Thursday": a title in capitals with no "the",
  * ending in a document's noun (a person's name is no page), as the subject of the wish.
@@ -215,7 +217,11 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   const title = TITLE_SHOULD_BE.exec(core);
   if (title) return `rename ${title[1] ?? title[2] ?? title[3]} to ${core.slice(title[0].length)}`;
   const saysBut = PAGE_SAYS_BUT.exec(core);
-  const correction = saysBut && [...saysBut.slice(0, 4), saysBut[4]!.replace(ASK_TO_FIX_AT_END, '')];
+  const replacement = saysBut ? saysBut[4]!.replace(ASK_TO_FIX_AT_END, '') : '';
+  // "the rota has Sam on week 12 but it should be Priya": a time after the old text (none after the new) says where it stands.
+  const oldText =
+    saysBut && withoutWhenAtEnd(replacement) === replacement ? withoutWhenAtEnd(saysBut[2]!) : saysBut?.[2];
+  const correction = saysBut && [saysBut[0], saysBut[1], oldText!, saysBut[3], replacement];
   // "… but it should be vpn2 for everyone?" asks; it changes nothing.
   // "… - please make it better" wishes, it names no new text: after "make it" only a value like the old one counts.
   const madeValue = correction?.[3] === undefined || isValueLikeValue(correction[2]!, correction[4]!);

@@ -24,6 +24,20 @@ export function isWhenAlone(text: string): boolean {
   return text.length <= MAX_WHEN && WHEN_ALONE.test(text);
 }
 
+/** A time said after a thing ("Sam on week 12", "Ana for Friday"), with its link word. */
+const THING_WHEN_AT_END = new RegExp(`\\s+(?:on|for|in|during|from)\\s+(?:${WHEN_WORDS})[\\s.!]*$`, 'i');
+
+/**
+ * `text` without a time said at its end ("Sam on week 12" → "Sam"): in "the rota has Sam on week 12 but it
+ * should be Priya" the old text is the name, the time only says where it stands. Looked for in the last few
+ * characters only (bounded).
+ */
+export function withoutWhenAtEnd(text: string): string {
+  const from = Math.max(0, text.length - MAX_WHEN);
+  const match = THING_WHEN_AT_END.exec(text.slice(from));
+  return match && from + match.index > 0 ? text.slice(0, from + match.index) : text;
+}
+
 /** A short title in capitals ("Plan", "Release Plan"): "for Q3" may be the rest of its name. */
 const SHORT_TITLE = /^(?:(?:the|our)\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*)?$/u;
 /** Words of a time said in lower case ("week 12", "next week"): never a title's. */
