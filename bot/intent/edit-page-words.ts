@@ -29,7 +29,15 @@ const ADDED_AFTER_PAGE =
   /^(\S.{0,120}?\s(?:page|doc|document))\s+the\s+(?:info|information|news|fact|update|note|line|sentence|point)$/i;
 
 /**
- * The page's words without a place, a complaint or a topic said with them, or `undefined` when there is
+ * Why the edit is asked, said after a title in capitals with no comma ("In Benefits & Perks FAQ the learning
+ * budget is now bigger, please replace …"): a clause with an article and a statement's verb is no part of the
+ * title. Case-sensitive (the title's capitals end it); bounded runs.
+ */
+const STATEMENT_AFTER_TITLE =
+  /^((?:the\s+)?[A-Z0-9][\w&'’-]*(?:\s+(?:(?:of|and|&|for|to|at)\s+)?[A-Z0-9][\w&'’-]*){0,6}(?:\s+(?:page|doc))?)\s+(?:the|our|its|their)\s+[a-z][^\n]{0,100}?\s(?:is|are|was|were|has|have|had)\s\S[^\n]{0,80}$/;
+
+/**
+ * The page's words without a place, a complaint, a topic or a reason said with them, or `undefined` when there is
  * none. `append` says whether the edit adds text (a place on the page only matters then).
  */
 export function pageWordsOfEdit(words: string, append: boolean): string | undefined {
@@ -42,5 +50,5 @@ export function pageWordsOfEdit(words: string, append: boolean): string | undefi
   if (complaint) return text.slice(complaint[0].length);
   const added = append ? ADDED_AFTER_PAGE.exec(text) : null;
   if (added) return added[1];
-  return TOPIC_AFTER_PAGE.exec(text)?.[1];
+  return TOPIC_AFTER_PAGE.exec(text)?.[1] ?? STATEMENT_AFTER_TITLE.exec(text)?.[1];
 }

@@ -84,12 +84,12 @@ const PAGE_NEEDS = new RegExp(
   'i',
 );
 /**
- * "(it would be great if) the X said …", "(I would like) that the X says …": the page as the subject
+ * "(it would be great if) the X said …", "(I would like) that the X says …", "(I want) that the X says also: …": the page as the subject
  * of a wish. Only after such a wish: on its own ("the handbook said 25 days", "the handbook says …")
  * it reports what a page says, not a change.
  */
 const PAGE_SAID =
-  /^(?:that\s+)?((?:the|our)\s.{1,120}?)\s+(?:said|says|mentioned|mentions|included|includes|had)\s+(?:that\s+)?(?=\S)/i;
+  /^(?:that\s+)?((?:the|our)\s.{1,120}?)\s+(?:also\s+)?(?:said|says|mentioned|mentions|included|includes|had)(?:\s+also)?(?:\s*:\s*|\s+)(?:that\s+)?(?=\S)/i;
 
 /**
  * "can the rota say that …", "make the VPN Setup Guide say …" ("… saying …", as non-native speakers put it),
