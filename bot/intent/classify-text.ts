@@ -66,7 +66,7 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:(?:probably|prob|maybe|bit\s+of)\s+)?(?:a\s+)?long\s+shot(?:\s+but|\s*[,.:!\-–—]+\s*(?:but\s+)?)\s*(?=\S)/i,
   // "weird question but …", "random q, …", "dumb one:": the hedge itself, then the request or the question.
   /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?(?:\s+again)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?(?:\s+again)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:i\s+promise|for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
@@ -675,7 +675,13 @@ function stripTrailingClause(text: string, asked = false): string {
   // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
   // "in the Expense Policy, it should be 45 EUR not 40 EUR": a replace stated after the page is the edit.
-  if (statedReplace(clause) && !isQuestion(clause) && /^(?:in|on)\s/i.test(text)) return text;
+  // "the rota is wrong, it says Ana but it should be Ben": after a complaint about a page, too.
+  if (
+    statedReplace(clause) &&
+    !isQuestion(clause) &&
+    (/^(?:in|on)\s/i.test(text) || isComplaint(text.slice(0, comma)))
+  )
+    return text;
   // "add this to the rota - Sam asked me to", "…, it's urgent": why it is asked is never the update.
   if (updateFirst && WHY_ASKED.test(clause)) return text.slice(0, comma);
   // "update the rota - Sam is off on Friday", "add to the rota - Ana is off": after an update of a page, the clause is the update.

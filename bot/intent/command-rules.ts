@@ -319,7 +319,8 @@ const RULES: readonly Rule[] = [
     // "the reading list page - rename it to Books", "The page Team Rituals, please change the name to …": the page first.
     PAGE_THEN_RENAME,
     (rest, body, match) => {
-      const page = match[1]!.trim();
+      // "update Reading List: rename it to Books": the update's verb before the page is no part of its name.
+      const page = match[1]!.trim().replace(/^(?:update|edit|upd)\s+(?=\S)/i, '');
       if (!PAGE_LIKE.test(page) || NOT_A_PAGE_START.test(page)) return undefined;
       return parseUpdate('rename', `${page} to ${rest}`, body);
     },

@@ -14,10 +14,11 @@ const QUESTION_AFTER =
 
 /**
  * A tag that asks for the very write just said ("…, can you add it?", "… - could you do that?", "…. Can
- * you?"): a request, not a question about it. Kept apart from {@link QUESTION_AFTER}.
+ * you?", "…, can you put that in team rituals?"): a request, not a question about it. Kept apart from
+ * {@link QUESTION_AFTER}.
  */
 const ASKING_FOR_IT =
-  /(?:[,;.!]|\s[-–—])\s*(?:(?:so|and)\s+)?(?:can|could|would|will)\s+(?:you|u|ya)(?:\s+(?:please|pls|plz|kindly|just))?(?:\s+(?:add|put|write|include|insert|do|make|update|change|fix|sort)(?:\s+(?:it|that|this|them))?(?:\s+(?:in|on|there|for\s+me|for\s+us|please|pls))?)?\s*\?\s*$/i;
+  /(?:[,;.!]|\s[-–—])\s*(?:(?:so|and)\s+)?(?:can|could|would|will)\s+(?:you|u|ya)(?:\s+(?:please|pls|plz|kindly|just))?(?:\s+(?:add|put|write|include|insert|do|make|update|change|fix|sort)(?:\s+(?:it|that|this|them))?(?:\s+(?:in|on|to|into|onto)(?:\s+[^,;.!?\n]{1,60})?|\s+(?:there|for\s+me|for\s+us|please|pls))?)?\s*\?\s*$/i;
 
 /** Chat words heading a line with a colon or dash ("fyi:", "btw -", "just a thought:"). */
 const CHAT_LABEL =

@@ -1,6 +1,6 @@
 import { isStatementAboutPage } from './page-statement.js';
 import { HINDI_DO, HINDI_SEARCH } from './search-verbs-after.js';
-import { oldLikeNew } from './stated-replace.js';
+import { ASK_TO_FIX_AT_END, oldLikeNew } from './stated-replace.js';
 import { withoutWhenAtEnd } from './when-phrase.js';
 
 /*
@@ -159,7 +159,7 @@ const INSTEAD_AT_END = /\s+(?:instead|from\s+now\s+on|going\s+forward|(?:from\s+
  * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
  */
 const PAGE_SAYS_BUT =
-  /^((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to)\s+(.{1,120}?)(?:\s+(?:in\s+it|in\s+there|on\s+it))?(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:(?:change|update|correct|fix|switch|set)\s+(?:(?:that|it|this)\s+)?(?:to|into)|(?:swap|replace)\s+(?:that|it|this)\s+(?:for|with)|(make)\s+(?:that|it|this)))\s+(\S.{0,119})$/i;
+  /^((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to)\s+(.{1,120}?)(?:\s+(?:in\s+it|in\s+there|on\s+it))?(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:it'?s|it\s+is|that'?s)\s+actually|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:(?:change|update|correct|fix|switch|set)\s+(?:(?:that|it|this)\s+)?(?:to|into)|(?:swap|replace)\s+(?:that|it|this)\s+(?:for|with)|(make)\s+(?:that|it|this)))\s+(\S.{0,119})$/i;
 /** A title without "the" ends in a document's noun ("Travel Policy", "On-call Rota"), unlike a person's name. Kept as data. */
 const DOCUMENT_NAME_END =
   /\s(?:policy|guide|rota|process|procedure|runbook|playbook|handbook|checklist|notes|faq|page|doc|plan|wiki|template|schedule|calendar|setup|rituals|overview|manual|instructions|roadmap|strategy|standards|rules)$/i;
@@ -168,9 +168,6 @@ const DOCUMENT_NAME_END =
  * Perks", "Code of Conduct"): a document's name, where two names alone may be a person's.
  */
 const JOINED_TITLE = /^[A-Z][^\s,:]{0,40}\s(?:and|&|of)\s[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){0,5}$/;
-/** "…, pls fix", ". please update": asking for the fix after the new text, no part of it (the text is at most 120 characters). */
-const ASK_TO_FIX_AT_END =
-  /[\s,;.]+(?:pls|plz|please|kindly)\s+(?:fix|change|update|correct|amend)(?:\s+(?:it|that|this))?[\s.!]*$/i;
 /** A statement rather than a figure or a name ("remote work is fine"): not old text to replace. */
 const STATEMENT_WORD =
   /\b(?:is|are|was|were|be|been|has|have|had|should|will|would|can|could|may|must|do|does|did)\b/i;
