@@ -363,7 +363,8 @@ const RULES: readonly Rule[] = [
   [KEY_THEN_PAGES_ASKED, (rest, _body, match) => parseSearchWords(`${rest} in ${match[1]}`)],
   [
     // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …", "under engineering, create …".
-    /^(?=(?:over\s+)?(?:in|on|inside|within|into|under)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
+    // The space's words hold no asking words ("on the Team Rituals page can you add that demos start at 4" is no create).
+    /^(?=(?:over\s+)?(?:in|on|inside|within|into|under)\s+(?:(?!\s(?:can|could|would|will|please|pls)\s)[^,:"“\n]){1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
     (rest, body) => spaceThenCreate(rest, body),
   ],
   [

@@ -103,6 +103,8 @@ const REPLACE_LINE = new RegExp(
   String.raw`^[ \t]*replace[ \t]+${OLD_TEXT_LEAD}(?=["“‘'«„])|^[ \t]*replace[ \t]+`,
   'i',
 );
+/** "for flights over 6 hours" after a replace's texts (the page named before them): what it applies to, a few words. */
+const FOR_WHAT_AFTER_REPLACE = /^\s+for\s+(?:[^\s"“”.,;:!?]+\s+){0,7}[^\s"“”.,;:!?]+[\s.!]*$/i;
 /** Words for a part of a page named by its heading ("heading", "section"), as a pattern source. */
 const PART_WORD = '(?:heading|header|subheading|section|subsection|part)';
 /**
@@ -453,8 +455,8 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
     cursor.pos = replace[0].length;
     const edit = replaceEdit(text, cursor);
     if (typeof edit === 'string') return edit;
-    // "replace "Sam" with "Priya" for week 12": when the change holds is no further edit.
-    return cursor.atEnd() || isWhenAlone(cursor.rest())
+    // "replace "Sam" with "Priya" for week 12", "… for flights over 6 hours": when or where the change holds is no further edit.
+    return cursor.atEnd() || isWhenAlone(cursor.rest()) || FOR_WHAT_AFTER_REPLACE.test(cursor.rest())
       ? edit
       : 'Only one replace per update: nothing may follow replace "old" with "new".';
   }

@@ -32,9 +32,12 @@ const FIGURE_IS_NOW = /^(.{1,80}?)\s+(?:is|are)\s+now\s+(.{1,80}?)[\s.!]*$/i;
 const POINTED_WISH =
   /^(?:(?:it|that|this)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|say|read)|(?:should|must)\s+(?:be|say|read)|it'?s|it\s+is|make\s+it|(?:change|set)\s+(?:it|that)\s+to)\s+(?=\S)/i;
 
-/** "…, pls fix", ". please update": asking for the fix after the new text, no part of it (the text is at most 120 characters). */
+/**
+ * "…, pls fix", ". please update", "… - fix pls?": asking for the fix after the new text, no part of it (the
+ * text is at most 120 characters). Without a courtesy word first, only after a comma, a stop or a dash.
+ */
 export const ASK_TO_FIX_AT_END =
-  /[\s,;.]+(?:pls|plz|please|kindly)\s+(?:fix|change|update|correct|amend)(?:\s+(?:it|that|this))?[\s.!]*$/i;
+  /(?:[\s,;.]+(?:pls|plz|please|kindly)\s+|\s*(?:[,;.]|\s[-–—])\s*)(?:fix|change|update|correct|amend)(?:\s+(?:it|that|this))?(?:\s+(?:pls|plz|please))?[\s.!?]*$/i;
 
 /** Most words in either text. */
 const MAX_WORDS = 5;
