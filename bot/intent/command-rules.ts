@@ -514,7 +514,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:update\s+(?:needed|required)\s+(?:on|for|to|in)|update|upd|edit|modify|change|amend|revise|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
+    /^(?:update\s+(?:needed|required)\s+(?:on|for|to|in)|update|upd|edit|modify|change|amend|revise|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit|correction|fix|amendment)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
     // "update my bank details", "change my pension contribution": the person's own records, not a page.
     (rest, body, match) =>
       OWN_RECORDS.test(rest)
