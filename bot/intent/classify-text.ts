@@ -576,12 +576,14 @@ const PAGE_WORD = /\b(?:page|doc|document)\b/i;
 /** An update at the start, after at most a few courtesy words not yet dropped ("help to update X - …"). */
 const UPDATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|revise|(?:add|append|put|write|post|insert|(?:jot|note|write)\s+down)\s+(?:(?:this|these|the\s+(?:following|below))(?:\s+(?:line|lines|note|text|info|information|points?))?\s+)?(?:to|in|into|on|onto))\s+\S/iu;
+/** The text of an add given with "that" or "saying" and a few words ("… to X that you need Node 22"). */
+const TEXT_GIVEN_BEFORE = /\s(?:that|saying)\s+\S+\s+\S+/i;
 /** "need to add …", "we have to update …": a write asked in a clause of its own (see stripTrailingClause). */
 const WRITE_WITH_TEXT_CLAUSE =
   /^(?:(?:i|we)\s+)?(?:need|needs|want|wanna|have|has|got)\s+to\s+(?:add|append|update|edit|put|write|change|replace|rename|fix|correct)\b/i;
 /** "the rota needs updating - …", "X needs an update:": a page said to need an update just before the break. */
 const NEEDS_UPDATING_AT_END =
-  /\s(?:needs?|wants?|requires?)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+(?:small\s+|quick\s+)?(?:fix|change|correction))\s*$/i;
+  /\s(?:needs?|wants?|requires?)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+(?:small\s+|quick\s+|tiny\s+|little\s+)?(?:fix|change|correction|tweak))\s*$/i;
 /** A new page asked for at the start ("new page in OPS titled X - text"): a dash after it starts its text. */
 const CREATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:create|new\s+(?:\S+\s+)?(?:page|doc)|(?:make|set\s+up|start)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b|(?:make|draft|start|publish)\s+(?=["“]))/iu;
@@ -662,9 +664,10 @@ function stripTrailingClause(text: string, asked = false): string {
     UPDATE_FIRST.test(text) ||
     UPDATE_FIRST.test(fixVerbTypo(text) ?? '') ||
     NEEDS_UPDATING_AT_END.test(text.slice(Math.max(0, comma - 40), comma));
+  // "Can you add to X that you need Node 22? it's been tripping people up": the text was given before the "?".
   const afterAsk =
     asked &&
-    !updateFirst &&
+    (!updateFirst || TEXT_GIVEN_BEFORE.test(text.slice(Math.max(0, comma - 200), comma))) &&
     text.slice(comma, comma + 2) === '? ' &&
     !clause.includes(':') &&
     !/^(?:(?:and\s+)?(?:just\s+)?(?:put|write|add|include|say|insert|type))\b/i.test(clause);

@@ -281,6 +281,13 @@ const PAGE_NOUN_THEN_TITLE = new RegExp(
   'u',
 );
 
+/**
+ * A change named as a noun before its page ("(a) small change for the rota:", "quick update to the X page -",
+ * "tiny tweak on the guide:"), the text after a colon or a spaced dash. Bounded runs, anchored.
+ */
+const CHANGE_NOUN_FOR_PAGE =
+  /^(?:an?\s+)?(?:(?:quick|small|little|short|tiny|minor)\s+)?(?:update|change|addition|tweak|correction)\s+(?:for|to|on|in)\s+(?=(?:the|our)\s[^:\n]{1,120}?(?::|\s[-–—])\s*\S)/i;
+
 const RULES: readonly Rule[] = [
   [
     // "put / add / post / open a new page …": a new page, whatever the verb (before the append forms).
@@ -313,6 +320,15 @@ const RULES: readonly Rule[] = [
       parsePageThenColonText(rest, body) ??
       parseDescribedAppend(rest, body) ??
       (/^that\s/i.test(rest) ? parseAppendSaying(rest, body) : parseUpdate('append-to', rest, body)),
+  ],
+  [
+    // "small change for the on-call rota: Grace covers Ahmed", "quick update to the X page - …": the change named as a
+    // noun, its page, then the text after a colon or dash.
+    CHANGE_NOUN_FOR_PAGE,
+    (rest, body) => {
+      const read = applyRules(`add to ${rest}`, body);
+      return read?.kind === 'page-by-name' && read.request.operation === 'update' ? read : undefined;
+    },
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [

@@ -245,7 +245,7 @@ const UPDATE_IT =
   /^(?:update|edit|add|put|change)\s+(?:it|that|this|them)(?:\s+(?:there|accordingly|in|on))?$/i;
 /** "For the Team Rituals page, <statement>": the page first, then what it should now say. */
 const PAGE_THEN_STATEMENT =
-  /^(?:(?:(?:a\s+)?(?:quick|small|little|short)\s+)?(?:update|change|note|addition|fix)\s+)?(?:for|in|on|to)\s+((?:the|our)\s[^,:]{1,120}?)\s*(?:,|:|\s[-–—])\s*(?=\S)/i;
+  /^(?:(?:(?:a\s+)?(?:quick|small|little|short|tiny|minor)\s+)?(?:update|change|note|addition|fix|tweak)\s+)?(?:for|in|on|to)\s+((?:the|our)\s[^,:]{1,120}?)\s*(?:,|:|\s[-–—])\s*(?=\S)/i;
 
 /** Characters of a statement's start used to find it again in the words as typed. */
 const STATEMENT_PROBE = 16;
