@@ -114,9 +114,12 @@ const NAME_NEEDS_LINE = new RegExp(
   'i',
 );
 
-/** "fire drill page needs updating: meet at 10": the page as the subject, then the edit after the colon. */
+/**
+ * "fire drill page needs updating: meet at 10", "team rituals needs a tweak - standup moved": the page as the
+ * subject, then the edit after the colon (or dash; a comma only after "updating" or "a fix").
+ */
 const NAME_NEEDS_UPDATE =
-  /^(\S.{0,120}?)\s+(?:needs|need|wants)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:|\s[-–—]\s|,\s*\S)/i;
+  /^(\S.{0,120}?)\s+(?:needs|need|wants)\s+(?:(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:|\s[-–—]\s|,\s*\S)|a\s+(?:(?:small|quick|tiny|little)\s+)?(?:fix|tweak|update)\s*(?=:|\s[-–—]\s))/i;
 /**
  * "(gonna) need the X updated: …", "can the X be updated to say …?", "(can you) get Team Rituals updated
  * with: …": the page as the object or subject of an update; read as "update the X …".
