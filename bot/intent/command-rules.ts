@@ -286,7 +286,9 @@ const PAGE_NOUN_THEN_TITLE = new RegExp(
  * "tiny tweak on the guide:"), the text after a colon or a spaced dash. Bounded runs, anchored.
  */
 const CHANGE_NOUN_FOR_PAGE =
-  /^(?:an?\s+)?(?:(?:quick|small|little|short|tiny|minor)\s+)?(?:update|change|addition|tweak|correction)\s+(?:for|to|on|in)\s+(?=(?:the|our)\s[^:\n]{1,120}?(?::|\s[-–—])\s*\S)/i;
+  /^(?:an?\s+)?(?:(?:quick|small|little|short|tiny|minor)\s+)?(?:update|change|addition|tweak|correction)\s+(?:for|to|on|in)\s+(?=(?:the|our)\s[^:\n]{1,120}?(?::(?!\d)|\s[-–—])\s*\S)/i;
+/** The page, then its text after the first colon (not a time's) or spaced dash. Bounded runs. */
+const PAGE_THEN_TEXT = /^((?:the|our)\s[^:\n]{1,120}?)\s*(?::(?!\d)|\s[-–—]+)\s*(\S[^\n]*)$/i;
 
 const RULES: readonly Rule[] = [
   [
@@ -326,7 +328,9 @@ const RULES: readonly Rule[] = [
     // noun, its page, then the text after a colon or dash.
     CHANGE_NOUN_FOR_PAGE,
     (rest, body) => {
-      const read = applyRules(`add to ${rest}`, body);
+      // "… for the X page - standup moves to 10:15": the text after the first separator (not a time's colon).
+      const parts = PAGE_THEN_TEXT.exec(rest);
+      const read = parts ? applyRules(`add to ${parts[1]}: ${parts[2]}`, body) : undefined;
       return read?.kind === 'page-by-name' && read.request.operation === 'update' ? read : undefined;
     },
   ],
