@@ -66,12 +66,13 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:(?:probably|prob|maybe|bit\s+of)\s+)?(?:a\s+)?long\s+shot(?:\s+but|\s*[,.:!\-–—]+\s*(?:but\s+)?)\s*(?=\S)/i,
   // "weird question but …", "random q, …", "dumb one:": the hedge itself, then the request or the question.
   /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?(?:\s+again)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:i\s+promise|for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|(?:a\s+)?heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
   /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
-  // "Please be informed that …", "Please note that …" (formal email): what follows is the news, not a command.
-  /^(?:(?:please|pls|kindly)\s+)?(?:be\s+(?:informed|advised)|note)\s+that\s+(?=\S)|^(?:for\s+your\s+information|just\s+(?:to\s+let\s+you\s+know|letting\s+you\s+know)|just\s+so\s+you\s+know)[\s,:;.\-–—]+(?=\S)/i,
+  // "Please be informed that …", "Please note that …" (formal email): what follows is the news, not a command;
+  // "note that on the rota" puts what was said on a page ("that" points back, a page follows).
+  /^(?:(?:please|pls|kindly)\s+)?(?:be\s+(?:informed|advised)|note)\s+that\s+(?!(?:down\s+)?(?:on|onto|into|to|in)\s+(?:the|our)\s[^,.:;!?\n]{0,60}?\b(?:page|doc|rota|policy|guide|list|checklist|faq|runbook|notes|process|playbook|handbook|procedure)\b)(?=\S)|^(?:for\s+your\s+information|just\s+(?:to\s+let\s+you\s+know|letting\s+you\s+know)|just\s+so\s+you\s+know)[\s,:;.\-–—]+(?=\S)/i,
   // "please do open the X", "kindly do share …": "do" stresses the command, it asks no question.
   new RegExp(String.raw`^${PLEASE}\s+do\s+${COMMAND_VERB}`, 'i'),
   // "Request you to rename …", "I am requesting you to kindly share …" (Indian English): the request follows.
@@ -506,10 +507,19 @@ const WRITE_OF_TEXT =
 /** Words before "now" looked at for a statement's verb. */
 const NOW_PROBE_WORDS = 4;
 
-/** True when one of the last few words before a final "now" is a statement's verb. */
+/**
+ * Words that start the text to add ("… to say that", "saying", ": "), then two words or more: a clause
+ * ("say that Macs ship with 32 GB now"), whatever its verb; not a relative clause ("pages that mention
+ * kafka now"), whose verb follows "that". Bounded runs on a bounded tail.
+ */
+const TEXT_CLAUSE_BEFORE_NOW =
+  /(?:\b(?:that(?!\s+(?:mention|cover|talk|list|explain|describe|contain|include|refer|deal|show|has|have|is|are|was|were)s?\b)|saying|says?)|:)\s+\S+\s+\S+(?:\s+\S+){0,8}\s*$/i;
+
+/** True when one of the last few words before a final "now" is a statement's verb, or a clause given as text ends there. */
 function statementBeforeNow(before: string): boolean {
-  const words = before.slice(-60).trim().toLowerCase().split(/\s+/).slice(-NOW_PROBE_WORDS);
-  return words.some((word) => STATEMENT_VERBS.has(word));
+  const tail = before.slice(-60);
+  const words = tail.trim().toLowerCase().split(/\s+/).slice(-NOW_PROBE_WORDS);
+  return words.some((word) => STATEMENT_VERBS.has(word)) || TEXT_CLAUSE_BEFORE_NOW.test(tail);
 }
 
 /**
@@ -565,13 +575,15 @@ const CLAUSE_NAMES_PAGE =
 const PAGE_WORD = /\b(?:page|doc|document)\b/i;
 /** An update at the start, after at most a few courtesy words not yet dropped ("help to update X - …"). */
 const UPDATE_FIRST =
-  /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|revise|(?:add|append|put|write|post|insert)\s+(?:(?:this|these|the\s+(?:following|below))(?:\s+(?:line|lines|note|text|info|information|points?))?\s+)?(?:to|in|into|on|onto))\s+\S/iu;
+  /^(?:[\p{L}']+\s+){0,3}?(?:update|upd|edit|amend|modify|revise|(?:add|append|put|write|post|insert|(?:jot|note|write)\s+down)\s+(?:(?:this|these|the\s+(?:following|below))(?:\s+(?:line|lines|note|text|info|information|points?))?\s+)?(?:to|in|into|on|onto))\s+\S/iu;
+/** The text of an add given with "that" or "saying" and a few words ("… to X that you need Node 22"). */
+const TEXT_GIVEN_BEFORE = /\s(?:that|saying)\s+\S+\s+\S+/i;
 /** "need to add …", "we have to update …": a write asked in a clause of its own (see stripTrailingClause). */
 const WRITE_WITH_TEXT_CLAUSE =
   /^(?:(?:i|we)\s+)?(?:need|needs|want|wanna|have|has|got)\s+to\s+(?:add|append|update|edit|put|write|change|replace|rename|fix|correct)\b/i;
 /** "the rota needs updating - …", "X needs an update:": a page said to need an update just before the break. */
 const NEEDS_UPDATING_AT_END =
-  /\s(?:needs?|wants?|requires?)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+(?:small\s+|quick\s+)?(?:fix|change|correction))\s*$/i;
+  /\s(?:needs?|wants?|requires?)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+(?:small\s+|quick\s+|tiny\s+|little\s+)?(?:fix|change|correction|tweak))\s*$/i;
 /** A new page asked for at the start ("new page in OPS titled X - text"): a dash after it starts its text. */
 const CREATE_FIRST =
   /^(?:[\p{L}']+\s+){0,3}?(?:create|new\s+(?:\S+\s+)?(?:page|doc)|(?:make|set\s+up|start)\s+(?:an?|one)\s+(?:new\s+)?(?:page|doc)\b|(?:make|draft|start|publish)\s+(?=["“]))/iu;
@@ -652,9 +664,10 @@ function stripTrailingClause(text: string, asked = false): string {
     UPDATE_FIRST.test(text) ||
     UPDATE_FIRST.test(fixVerbTypo(text) ?? '') ||
     NEEDS_UPDATING_AT_END.test(text.slice(Math.max(0, comma - 40), comma));
+  // "Can you add to X that you need Node 22? it's been tripping people up": the text was given before the "?".
   const afterAsk =
     asked &&
-    !updateFirst &&
+    (!updateFirst || TEXT_GIVEN_BEFORE.test(text.slice(Math.max(0, comma - 200), comma))) &&
     text.slice(comma, comma + 2) === '? ' &&
     !clause.includes(':') &&
     !/^(?:(?:and\s+)?(?:just\s+)?(?:put|write|add|include|say|insert|type))\b/i.test(clause);
@@ -665,7 +678,13 @@ function stripTrailingClause(text: string, asked = false): string {
   // "…? it should say no meetings 2-4pm": what a new page should say is its text, not context.
   if (CLAUSE_GIVES_TEXT.test(clause)) return text;
   // "in the Expense Policy, it should be 45 EUR not 40 EUR": a replace stated after the page is the edit.
-  if (statedReplace(clause) && !isQuestion(clause) && /^(?:in|on)\s/i.test(text)) return text;
+  // "the rota is wrong, it says Ana but it should be Ben": after a complaint about a page, too.
+  if (
+    statedReplace(clause) &&
+    !isQuestion(clause) &&
+    (/^(?:in|on)\s/i.test(text) || isComplaint(text.slice(0, comma)))
+  )
+    return text;
   // "add this to the rota - Sam asked me to", "…, it's urgent": why it is asked is never the update.
   if (updateFirst && WHY_ASKED.test(clause)) return text.slice(0, comma);
   // "update the rota - Sam is off on Friday", "add to the rota - Ana is off": after an update of a page, the clause is the update.
@@ -725,9 +744,17 @@ function isStoryAfterRead(request: string, clause: string): boolean {
     !QUALIFIER_OR_QUESTION.test(clause) &&
     !REQUEST_WORD.test(clause) &&
     !TEXT_AFTER_COLON.test(clause) &&
-    !WRITE_WORD.test(request)
+    !WRITE_WORD.test(request) &&
+    !EDIT_FIRST_CLAUSE.test(clause)
   );
 }
+
+/**
+ * A clause that is an edit itself ("In the rota, change "Sam" to "Priya" next week"): the page was named
+ * before the comma, so a time in the clause is when the edit holds, no story about the asker.
+ */
+const EDIT_FIRST_CLAUSE =
+  /^(?:(?:please|pls|plz|kindly)\s+)?(?:add|append|put|write|insert|change|replace|swap|update|rename|correct|fix)\s/i;
 
 /** A request asked as a question ("can you …", "could someone …"), after at most a few greeting words. */
 const ASKED_REQUEST =

@@ -29,7 +29,7 @@ import {
   readSpaceName,
   UNDER_NAME_START,
 } from './space-key.js';
-import { statedReplace } from './stated-replace.js';
+import { hasFigure, statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { withoutTextFormat } from './text-format.js';
 import type { Intent } from './types.js';
@@ -128,6 +128,38 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
  */
 const PAGE_THEN_EDIT =
   /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:s\/(?=[^/\n]{1,200}\/)|(?:please\s+)?update(?=\s+[^"“\n:]{1,60}?\s(?:to|into)\s)|(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:line|note|bullet|sentence|entry))?(?:\s+(?:pls|please|plz))?\s*:))/i;
+
+/**
+ * "vpn guide replace vpn1 with vpn2", "the expense policy change 30 days to 45 days" (as typed on a phone): a
+ * page of a few words, then with no comma or colon a replace's verb. Bounded runs, anchored.
+ */
+const PAGE_THEN_BARE_REPLACE =
+  /^(?=((?:[^\s:.!?,"“]+\s+){0,5}?[^\s:.!?,"“]+)\s+(?:(?:please|pls|plz)\s+)?(?:replace|change|swap|switch|correct)\s+\S)/i;
+
+/**
+ * The replace of a {@link PAGE_THEN_BARE_REPLACE} match: only when the words before the verb name a page (its
+ * noun or a title in capitals) and what follows reads as a replace of quoted texts, of figures, or said with
+ * "replace … with …"; else `undefined` ("policy change request for laptop" stays a search).
+ */
+function bareReplaceAfterPage(match: RegExpExecArray, body: string): Intent | undefined {
+  if (!PAGE_LIKE.test(` ${match[1]}`) || NOT_A_PAGE_START.test(match[1]!)) return undefined;
+  const read = parsePageFirstEdit(match.input, body);
+  if (read?.kind !== 'page-by-name' || read.request.operation !== 'update') return undefined;
+  const edit = read.request.edit;
+  if (edit.kind !== 'replace') return undefined;
+  const said = match.input.slice(match[1]!.length);
+  const plain =
+    /["“‘']/.test(said) ||
+    (hasFigure(edit.find) && hasFigure(edit.replaceWith)) ||
+    /^\s+(?:(?:please|pls|plz)\s+)?replace\s[^\n]*\swith\s/i.test(said);
+  return plain ? read : undefined;
+}
+
+/** The edit of a {@link PAGE_THEN_EDIT} line (news before a write names no page), or `undefined`. */
+function pageThenEdit(line: string, body: string): Intent | undefined {
+  const context = contextThenWrite(line, body);
+  return context === 'news' ? undefined : (context ?? parsePageFirstEdit(line, body));
+}
 
 /** A page (its noun or a title in capitals), a colon, comma or dash, then one short statement (no question). */
 const PAGE_THEN_STATED =
@@ -251,6 +283,15 @@ const PAGE_NOUN_THEN_TITLE = new RegExp(
   'u',
 );
 
+/**
+ * A change named as a noun before its page ("(a) small change for the rota:", "quick update to the X page -",
+ * "tiny tweak on the guide:"), the text after a colon or a spaced dash. Bounded runs, anchored.
+ */
+const CHANGE_NOUN_FOR_PAGE =
+  /^(?:an?\s+)?(?:(?:quick|small|little|short|tiny|minor)\s+)?(?:update|change|addition|tweak|correction)\s+(?:for|to|on|in)\s+(?=(?:the|our)\s[^:\n]{1,120}?(?::(?!\d)|\s[-–—])\s*\S)/i;
+/** The page, then its text after the first colon (not a time's) or spaced dash. Bounded runs. */
+const PAGE_THEN_TEXT = /^((?:the|our)\s[^:\n]{1,120}?)\s*(?::(?!\d)|\s[-–—]+)\s*(\S[^\n]*)$/i;
+
 const RULES: readonly Rule[] = [
   [
     // "put / add / post / open a new page …": a new page, whatever the verb (before the append forms).
@@ -284,12 +325,24 @@ const RULES: readonly Rule[] = [
       parseDescribedAppend(rest, body) ??
       (/^that\s/i.test(rest) ? parseAppendSaying(rest, body) : parseUpdate('append-to', rest, body)),
   ],
+  [
+    // "small change for the on-call rota: Grace covers Ahmed", "quick update to the X page - …": the change named as a
+    // noun, its page, then the text after a colon or dash.
+    CHANGE_NOUN_FOR_PAGE,
+    (rest, body) => {
+      // "… for the X page - standup moves to 10:15": the text after the first separator (not a time's colon).
+      const parts = PAGE_THEN_TEXT.exec(rest);
+      const read = parts ? applyRules(`add to ${parts[1]}: ${parts[2]}`, body) : undefined;
+      return read?.kind === 'page-by-name' && read.request.operation === 'update' ? read : undefined;
+    },
+  ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
   [
     // "the reading list page - rename it to Books", "The page Team Rituals, please change the name to …": the page first.
     PAGE_THEN_RENAME,
     (rest, body, match) => {
-      const page = match[1]!.trim();
+      // "update Reading List: rename it to Books": the update's verb before the page is no part of its name.
+      const page = match[1]!.trim().replace(/^(?:update|edit|upd)\s+(?=\S)/i, '');
       if (!PAGE_LIKE.test(page) || NOT_A_PAGE_START.test(page)) return undefined;
       return parseUpdate('rename', `${page} to ${rest}`, body);
     },
@@ -332,7 +385,8 @@ const RULES: readonly Rule[] = [
   [KEY_THEN_PAGES_ASKED, (rest, _body, match) => parseSearchWords(`${rest} in ${match[1]}`)],
   [
     // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …", "under engineering, create …".
-    /^(?=(?:over\s+)?(?:in|on|inside|within|into|under)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
+    // The space's words hold no asking words ("on the Team Rituals page can you add that demos start at 4" is no create).
+    /^(?=(?:over\s+)?(?:in|on|inside|within|into|under)\s+(?:(?!\s(?:can|could|would|will|please|pls)\s)[^,:"“\n]){1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,
     (rest, body) => spaceThenCreate(rest, body),
   ],
   [
@@ -482,7 +536,7 @@ const RULES: readonly Rule[] = [
     },
   ],
   [
-    /^(?:update\s+(?:needed|required)\s+(?:on|for|to|in)|update|upd|edit|modify|change|amend|revise|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
+    /^(?:update\s+(?:needed|required)\s+(?:on|for|to|in)|update|upd|edit|modify|change|amend|revise|patch|(?:fix|correct)(?:\s+(?:an?\s+|the\s+|some\s+)?(?:typos?|mistakes?|errors?)\s+(?:in|on))?|(?:make|do)\s+(?:an?\s+|the\s+|some\s+)?(?:update|change|edit|correction|fix|amendment)s?\s+(?:on|to|in|of|for))\b[\s:]*/i,
     // "update my bank details", "change my pension contribution": the person's own records, not a page.
     (rest, body, match) =>
       OWN_RECORDS.test(rest)
@@ -595,7 +649,8 @@ const RULES: readonly Rule[] = [
   // "give terraform modules a search", "give X a quick lookup": the topic sits between "give" and the search noun.
   [GIVE_A_SEARCH, (rest) => parseSearchWords(rest.replace(A_SEARCH_AT_END, ''))],
   [
-    /^(?:search(?:ing)?(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off|try)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+|new\s+|fresh\s+|different\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|(?:check|look)\s+(?:(?:in|on|inside|within|through)\s+)?(?:confluence|(?:the\s+|our\s+)?(?:wiki|docs))\s+for(?!\s+(?:me|us|you|u|him|her|them|it)\b)|check\s+(?:about|for)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|grab(?=\s+(?:(?:me|us)\s+)?(?:anything|something|stuff|whatever|everything|any|some)\b)|explore(?=\s)|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|(?:quick|another|new|next|one\s+more|last|final)\s+search(?:\s+(?:please|pls|plz))?(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking\s+up(?=\s)|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt(?:ing)?\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b))|list(?=\s+(?:everything|anything|all)\s+(?:on|about|re|regarding|mentioning|that\s+mentions)\s))\b[\s:]*/i,
+    /^(?:search(?:ing)?(?!\s+(?:is|are|was|were|has|had|will|should|must|works|worked|got|gets|became|becomes)\s)(?:\s+up(?=\s)|\s+around\s+for)?|(?:do|run|make|have|chuck|give|fire\s+off|try)\s+(?:(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:quick\s+|new\s+|fresh\s+|different\s+)?search(?:\s+(?:for|on|of|about))?|(?:(?:have|take)\s+)?a\s+(?:quick\s+)?(?:look|hunt|dig|squiz|gander|dekko|shufti|butcher'?s|look-see)\s+(?:around\s+)?for|(?:check|look)\s+(?:(?:in|on|inside|within|through)\s+)?(?:confluence|(?:the\s+|our\s+)?(?:wiki|docs))\s+for(?!\s+(?:me|us|you|u|him|her|them|it)\b)|check\s+(?:about|for)|(?:scour|scan|comb|trawl(?:\s+through)?|sift\s+through)(?=\s+\S+(?:\s+\S+){0,3}?\s+for\s)|(?:dig|poke|look|hunt|nose|root|rummage|snoop|fish)\s+around\s+for|grab(?=\s+(?:(?:me|us)\s+)?(?:anything|something|stuff|whatever|everything|any|some)\b)|explore(?=\s)|rummage\s+for|(?:do|run)\s+an?\s+(?:quick\s+)?look\s*-?up\s+(?:on|for|of)|(?:quick|another|new|next|one\s+more|last|final)\s+search(?:\s+(?:please|pls|plz))?(?:\s+(?:for|on))?|find|look\s*up|look\s+for|looking\s+for|looking\s+up(?=\s)|looking|lookup|look(?=\s+the\s)|look(?=\s+(?:in|inside|within|through)\s)|seek|query|locate|hunt(?:ing)?\s+(?:for|down|out)|dig\s+(?:up|out)|track\s+down|fish\s+out|browse|grep|google|list(?=\s+(?:all\s+)?(?:the\s+)?(?:pages?|docs?|(?:\S+\s+){1,4}(?:pages|docs)\b))|list(?=\s+(?:everything|anything|all)\s+(?:on|about|re|regarding|mentioning|that\s+mentions)\s))\b[\s:]*/i,
+    // "search is 2x faster" is a statement about search (text after "a line:"), no search asked.
     // "look the Salary Bands page", "look the Remote Work Policy" (no "for"): one page named, so it is opened.
     // "find team rituals and open it": what is found is to be opened.
     (rest, _body, match) => {
@@ -625,7 +680,13 @@ const RULES: readonly Rule[] = [
     // (a page or document noun), courtesy, then "add" (or another adding verb) and the text ("team, please add
     // your names" names no page).
     /^(?=([^:\n.!?,]{1,120}?)(?:,\s*(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?|\s(?:please|pls|plz|kindly)\s+)(?:add|append|insert|mention|note|include|write|put)(?:\s*:\s*|\s+)(?!(?:me|us|him|her|them|it|this|to|in|into|on|onto|your|my|our|their|his)\b|that(?:\s+(?:to|in|into|on|onto|there|please|pls|too)\b|\s*$))["“]?\S)/i,
-    (_rest, body, match) => (PAGE_LIKE.test(match[1]!) ? parsePageFirstEdit(match.input, body) : undefined),
+    // "team rituals, add: …" (no page noun, no capitals): the colon after the verb still reads as the keyword form below.
+    (_rest, body, match) =>
+      PAGE_LIKE.test(match[1]!)
+        ? parsePageFirstEdit(match.input, body)
+        : PAGE_THEN_EDIT.test(match.input)
+          ? pageThenEdit(match.input, body)
+          : undefined,
   ],
   [
     // "Testing Strategy section "Load tests": …", "Remote Work Policy, Equipment section: …": a page, a
@@ -634,13 +695,7 @@ const RULES: readonly Rule[] = [
     (rest, body) => verblessSection(rest, body),
   ],
   // Last: a page name before a colon, then an edit ("Team Rituals: add …"); verbs above come first.
-  [
-    PAGE_THEN_EDIT,
-    (_rest, body, match) => {
-      const context = contextThenWrite(match.input, body);
-      return context === 'news' ? undefined : (context ?? parsePageFirstEdit(match.input, body));
-    },
-  ],
+  [PAGE_THEN_EDIT, (_rest, body, match) => pageThenEdit(match.input, body)],
   // Before a stated replace after a page (its dash would take the arrow's): "three days -> two days in the Remote Work Policy", old and new text around an arrow, then the page.
   [
     /^(?=[^\n:]{1,82}?\s*(?:->|→|=>)\s*[^\n:]{1,82}?\s(?:in|on)\s+\S)/,
@@ -648,6 +703,8 @@ const RULES: readonly Rule[] = [
   ],
   // "Expense Policy: 45 EUR instead of 40 EUR", "in the rota, Ana not Sam": a page, then a replace stated with no verb.
   [PAGE_THEN_STATED, (_rest, body, match) => verblessReplace(match, body)],
+  // "vpn guide replace vpn1 with vpn2": a page, then with no comma or colon a replace's verb and its texts.
+  [PAGE_THEN_BARE_REPLACE, (_rest, body, match) => bareReplaceAfterPage(match, body)],
 ];
 
 /** "under the Linux heading, …": a heading alone (no page) before a comma; "under review, …" is an idiom. */

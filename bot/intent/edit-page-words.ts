@@ -13,6 +13,10 @@ const PLACE_FIRST =
 const COMPLAINT_FIRST =
   /^(?:there'?s|there\s+is|there\s+are|i\s+(?:found|spotted|noticed|see)|found|spotted)\s+(?:a|an|one|some|two|three|a\s+few|a\s+couple\s+of)\s+(?:small\s+|little\s+|tiny\s+|minor\s+)?(?:typos?|mistakes?|errors?|issues?|problems?)\s+(?:in|on)\s+(?=\S)/i;
 
+/** The asker's opinion said before the page ("I think the X needs a note …", "imo the rota …"). */
+const OPINION_FIRST =
+  /^(?:i\s+(?:think|guess|reckon|believe|feel(?:\s+like)?|noticed)|imo|imho|tbh)\s+(?:that\s+)?(?=(?:the|our)\s+\S)/i;
+
 /** What the request is about, said before the page ("regarding Team Rituals", "re: the rota"); not "about" (a title's word). */
 const TOPIC_FIRST =
   /^(?:re:?|regarding|concerning|as\s+for|as\s+regards|with\s+(?:regards?|respect)\s+to)\s+(?=\S)/i;
@@ -29,18 +33,28 @@ const ADDED_AFTER_PAGE =
   /^(\S.{0,120}?\s(?:page|doc|document))\s+the\s+(?:info|information|news|fact|update|note|line|sentence|point)$/i;
 
 /**
- * The page's words without a place, a complaint or a topic said with them, or `undefined` when there is
+ * Why the edit is asked, said after a title in capitals with no comma ("In Benefits & Perks FAQ the learning
+ * budget is now bigger, please replace …"): a clause with an article and a statement's verb is no part of the
+ * title. Case-sensitive (the title's capitals end it); bounded runs.
+ */
+const STATEMENT_AFTER_TITLE =
+  /^((?:the\s+)?[A-Z0-9][\w&'’-]*(?:\s+(?:(?:of|and|&|for|to|at)\s+)?[A-Z0-9][\w&'’-]*){0,6}(?:\s+(?:page|doc))?)\s+(?:the|our|its|their)\s+[a-z][^\n]{0,100}?\s(?:is|are|was|were|has|have|had)\s\S[^\n]{0,80}$/;
+
+/**
+ * The page's words without a place, a complaint, an opinion, a topic or a reason said with them, or `undefined` when there is
  * none. `append` says whether the edit adds text (a place on the page only matters then).
  */
 export function pageWordsOfEdit(words: string, append: boolean): string | undefined {
   const text = words.trim();
   const place = append ? PLACE_FIRST.exec(text) : null;
   if (place) return text.slice(place[0].length);
+  const opinion = OPINION_FIRST.exec(text);
+  if (opinion) return text.slice(opinion[0].length);
   const topic = TOPIC_FIRST.exec(text);
   if (topic) return text.slice(topic[0].length);
   const complaint = COMPLAINT_FIRST.exec(text);
   if (complaint) return text.slice(complaint[0].length);
   const added = append ? ADDED_AFTER_PAGE.exec(text) : null;
   if (added) return added[1];
-  return TOPIC_AFTER_PAGE.exec(text)?.[1];
+  return TOPIC_AFTER_PAGE.exec(text)?.[1] ?? STATEMENT_AFTER_TITLE.exec(text)?.[1];
 }

@@ -331,10 +331,10 @@ function statementBeforeEdit(named: string, bodyLines: string): Intent | undefin
 
 /**
  * What is wrong with the page, said after its name ("X has a typo: …", "X is missing our rule, please
- * add: …", "X is out of date - …"): not part of the name. Checked on the name's last words only.
+ * add: …", "X is out of date - …", "the rota's wrong, …"): not part of the name. Checked on the name's last words only.
  */
 export const PAGE_COMPLAINT =
-  /\s+(?:(?:is|are)\s+having\s+[^,:\n]{1,40}|has\s+(?:the\s+)?(?:old|outdated|wrong)\s+[^,:\n]{1,30}|(?:has|have|had|contains?)\s+(?:a|an|some|one|two|a\s+few)\s+(?:small\s+|little\s+|tiny\s+)?(?:typos?|mistakes?|errors?|issues?)|(?:is|are)\s+(?:wrong|outdated|out\s+of\s+date|incorrect|broken|missing\s[^,:\n]{1,60})|needs?\s+(?:a\s+)?(?:fix|fixing|correction|updating))$/i;
+  /(?:\s+(?:(?:is|are)\s+having\s+[^,:\n]{1,40}|(?:has|have)\s+(?:the\s+|an?\s+)?(?:old|outdated|wrong|incorrect)\s+[^,:\n]{1,30}|(?:has|have|had|contains?)\s+(?:a|an|some|one|two|a\s+few)\s+(?:small\s+|little\s+|tiny\s+)?(?:typos?|mistakes?|errors?|issues?)|(?:is|are)\s+(?:wrong|outdated|out\s+of\s+date|incorrect|broken|missing\s[^,:\n]{1,60})|needs?\s+(?:an?\s+)?(?:(?:small|quick|tiny|little)\s+)?(?:fix|fixing|correction|updating|update|tweak))|['’]s\s+(?:wrong|outdated|out\s+of\s+date|incorrect|broken))(?:\s+(?:btw|fyi|tbh|though|again|lol))?$/i;
 
 /** "<thing> to <page> saying <text>": the thing is short, the page ends at "saying" (or "that"). */
 const ADD_TO_SAYING =

@@ -5,10 +5,11 @@ import { cleanLine } from './normalize-message.js';
 import { checkTitle } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { correctedWord } from './spelling.js';
-import { hasFigure, oldLikeNew } from './stated-replace.js';
+import { ASK_TO_FIX_AT_END, hasFigure, oldLikeNew } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import type { UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
+import { isWhenAlone } from './when-phrase.js';
 
 /*
  * The edit of an update, as written after the page: the keyword forms (`append:`, `replace "a"
@@ -19,8 +20,9 @@ import { WEEKDAY } from './weekdays.js';
 /** An append's verb alone on its line ("please add", "add this:"), its text on the next lines. */
 const BARE_APPEND_LINE =
   /^[ \t]*(?:(?:please|pls|plz)[ \t]+)?(?:append|add|put|write|insert|include)(?:[ \t]+(?:this|these|it|the[ \t]+following|the[ \t]+below|below))?[ \t]*[.:]?[ \t]*$/i;
-/** "append: …", "add: …", "note: …" (after a page: "Team Rituals, pls note: …"). */
-const APPEND_LINE = /^[ \t]*(?:append|add|put|write|insert|note|include)[ \t]*:[ \t]*/i;
+/** "append: …", "add: …", "note: …" (after a page: "Team Rituals, pls note: …"; "you can add please: …"). */
+const APPEND_LINE =
+  /^[ \t]*(?:append|add|put|write|insert|note|include)(?:[ \t]+(?:please|pls|plz|kindly))?[ \t]*:[ \t]*/i;
 /** "add a line saying …", "and add "…"", "append …": an append in plain words. */
 const APPEND_WORDS = new RegExp(
   String.raw`^[ \t]*(?:please[ \t]+)?(?:append|add|put|write|insert|include|mention|note(?:[ \t]+down)?|jot[ \t]+down|tack[ \t]+on|slot[ \t]+in)[ \t]+(?:(?:please|pls|plz)[ \t]+)?(?:(?:in|down)(?:[ \t]+there)?[ \t]+(?=(?:that|saying)\b|:))?(?:(?:an?|one)(?:[ \t]+|(?=[ \t]*:))|(?:the|this)(?:[ \t]+(?=(?:new[ \t]+)?(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following)\b)|(?=[ \t]*:)))?(?:new[ \t]+)?(?:(?:line|note|sentence|bullet|paragraph|entry|text|comment|item|following(?=[ \t]*:))[ \t]*)?(?:saying|that[ \t]+says|which[ \t]+says|reading|stating|${WITH_WORD}[ \t]+(?:the[ \t]+)?text|that)?[ \t]*:?[ \t]*`,
@@ -67,6 +69,13 @@ const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
 /** "title:", "rename to", and after a page already named "rename it to" ("in X, rename it to Y"). */
 const TITLE_LINE =
   /^[ \t]*(?:title|rename(?:[ \t]+(?:(?:it|this|that)(?:[ \t]+(?:page|one|doc))?[ \t]+)?(?:to|as))?)[ \t]*:?[ \t]*/i;
+/**
+ * "rename the Reading List to Books" where an edit of a page named before was looked for: the rename names
+ * a page of its own ("rename it / this page to …" still renames the page before). Bounded runs.
+ */
+const RENAME_OF_NAMED_PAGE =
+  /^[ \t]*(?:rename|retitle)[ \t]+(?!(?:it|this|that|the[ \t]+(?:page|doc|title|name)|its|to|as|into)\b)\S[^\n]{0,150}?[ \t](?:to|as|into)[ \t]+\S/i;
+const RENAME_OF_NAMED_PAGE_REASON = 'That rename names a page of its own: rename <page> to <new title>.';
 /** After a page already named: "change the title to Y", "please change its name to Y", "set the page name as Y". */
 const NEW_TITLE_LINE =
   /^[ \t]*(?:(?:please|pls|kindly)[ \t]+)?(?:change|set|update|make|switch)[ \t]+(?:the|its|it'?s|this|that)[ \t]+(?:page[ \t]+)?(?:title|name)[ \t]+(?:to|as|into)[ \t]*:?[ \t]*(?=\S)/i;
@@ -94,6 +103,8 @@ const REPLACE_LINE = new RegExp(
   String.raw`^[ \t]*replace[ \t]+${OLD_TEXT_LEAD}(?=["“‘'«„])|^[ \t]*replace[ \t]+`,
   'i',
 );
+/** "for flights over 6 hours" after a replace's texts (the page named before them): what it applies to, a few words. */
+const FOR_WHAT_AFTER_REPLACE = /^\s+for\s+(?:[^\s"“”.,;:!?]+\s+){0,7}[^\s"“”.,;:!?]+[\s.!]*$/i;
 /** Words for a part of a page named by its heading ("heading", "section"), as a pattern source. */
 const PART_WORD = '(?:heading|header|subheading|section|subsection|part)';
 /**
@@ -327,12 +338,20 @@ function updateToEdit(line: string): RegExpExecArray | null {
     : null;
 }
 
+/** An edit's verb before the old text of an arrow ("swap Sam -> Priya", "change 9:30 → 9:45"). */
+const VERB_BEFORE_ARROW_TEXT = /^(?:change|swap|switch|replace|correct|fix|update|make)\s+(?=\S)/i;
+
 /** "replace 30 days with 45 days": old and new text without quotes, alone on the line. */
 function unquotedEdit(firstLine: string, following: string | undefined): UpdateEdit | undefined {
   if (following !== undefined && following.trim().length > 0) return undefined;
   const should = UNQUOTED_SHOULD_BE.exec(firstLine.trimEnd());
-  const find = should?.[1]?.trim();
-  const replaceWith = should?.[2]?.replace(/[.!]+$/, '').trim();
+  // "swap Sam -> Priya": the verb before the old text of an arrow is no part of it.
+  const find = should?.[1]?.trim().replace(VERB_BEFORE_ARROW_TEXT, '');
+  // "40 EUR should be 45 EUR, please correct": asking for the fix is no part of the new text.
+  const replaceWith = should?.[2]
+    ?.replace(ASK_TO_FIX_AT_END, '')
+    .replace(/[.!]+$/, '')
+    .trim();
   // An arrow says "replace" outright ("Sam → Ana"), between short texts; "should be" needs figures.
   const arrow =
     should !== null && /(?:->|→|=>)/.test(should[0]) && isShort(find ?? '') && isShort(replaceWith ?? '');
@@ -436,7 +455,8 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
     cursor.pos = replace[0].length;
     const edit = replaceEdit(text, cursor);
     if (typeof edit === 'string') return edit;
-    return cursor.atEnd()
+    // "replace "Sam" with "Priya" for week 12", "… for flights over 6 hours": when or where the change holds is no further edit.
+    return cursor.atEnd() || isWhenAlone(cursor.rest()) || FOR_WHAT_AFTER_REPLACE.test(cursor.rest())
       ? edit
       : 'Only one replace per update: nothing may follow replace "old" with "new".';
   }
@@ -444,6 +464,8 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
   sedCursor.skipSpaces();
   const sed = readSedEdit(sedCursor);
   if (sed && /^[\s.!]*$/.test(sedCursor.rest()) && !following?.trim()) return sed;
+  // "sorry about before - rename the Reading List to Books": a rename naming its own page is no edit of the one before.
+  if (RENAME_OF_NAMED_PAGE.test(firstLine)) return RENAME_OF_NAMED_PAGE_REASON;
   const title = TITLE_LINE.exec(firstLine);
   if (title && /^[ \t]*(?:title|rename)/i.test(firstLine)) {
     if (following !== undefined && following.trim().length > 0) return 'A new title must fit on one line.';

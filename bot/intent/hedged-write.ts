@@ -14,10 +14,15 @@ const QUESTION_AFTER =
 
 /**
  * A tag that asks for the very write just said ("…, can you add it?", "… - could you do that?", "…. Can
- * you?"): a request, not a question about it. Kept apart from {@link QUESTION_AFTER}.
+ * you?", "…, can you put that in team rituals?"), or a whole add asked after thanks or news ("thx for
+ * earlier! could you also add to the vpn guide that …?"): a request, not a question about it. Kept apart
+ * from {@link QUESTION_AFTER}.
  */
 const ASKING_FOR_IT =
-  /(?:[,;.!]|\s[-–—])\s*(?:(?:so|and)\s+)?(?:can|could|would|will)\s+(?:you|u|ya)(?:\s+(?:please|pls|plz|kindly|just))?(?:\s+(?:add|put|write|include|insert|do|make|update|change|fix|sort)(?:\s+(?:it|that|this|them))?(?:\s+(?:in|on|there|for\s+me|for\s+us|please|pls))?)?\s*\?\s*$/i;
+  /(?:[,;.!]|\s[-–—])\s*(?:(?:so|and)\s+)?(?:can|could|would|will)\s+(?:you|u|ya)(?:\s+(?:please|pls|plz|kindly|just|also))?\s+(?:add|append|put|write|include|insert|note|mention)\s+(?:to|on|in|into|onto)\s[^,;.!?\n]{1,200}\?\s*$|(?:[,;.!]|\s[-–—])\s*(?:(?:so|and)\s+)?(?:can|could|would|will)\s+(?:you|u|ya)(?:\s+(?:please|pls|plz|kindly|just))?(?:\s+(?:add|put|write|include|insert|do|make|update|change|fix|sort)(?:\s+(?:it|that|this|them))?(?:\s+(?:in|on|to|into|onto)(?:\s+[^,;.!?\n]{1,60})?|\s+(?:there|for\s+me|for\s+us|please|pls))?)?\s*\?\s*$/i;
+
+/** "…, (it) should be B": a correction's wish, said after what the page has. */
+const CORRECTION_SHOULD = /[,;.!]\s*(?:but\s+)?(?:it\s+)?should\s+(?:be|say|read)\s/i;
 
 /** Chat words heading a line with a colon or dash ("fyi:", "btw -", "just a thought:"). */
 const CHAT_LABEL =
@@ -55,9 +60,11 @@ export function unshownHedgedWrite(
   if (intent.kind !== 'page-by-name' || intent.request.operation !== 'update') return undefined;
   // "fyi: we should add …": a chat label before the suggestion is no colon of a page's text.
   const line = head.trim().replace(CHAT_LABEL, '');
+  // "the vpn guide says vpn1, should be vpn2 - fix pls?": the "should" of a correction read as a replace asks nothing.
+  const correction = intent.request.edit.kind === 'replace' && CORRECTION_SHOULD.test(line);
   const notAsked =
     SUGGESTION.test(line) ||
-    (QUESTION_AFTER.test(line) && !ASKING_FOR_IT.test(line)) ||
+    (QUESTION_AFTER.test(line) && !ASKING_FOR_IT.test(line) && !correction) ||
     WRITE_NEWS.test(line) ||
     WRITE_NOT_ASKED.test(line);
   if (!notAsked || bodyLines.trim().length > 0) return undefined;

@@ -21,6 +21,8 @@ import { WEEKDAY } from './weekdays.js';
 
 /** The last sentence break of a line ("… works. Can you …"), a full stop, ! or ? and a space. */
 const SENTENCE_BREAK = /[.!?]+\s+(?=\S)/g;
+/** A sentence end, or a spaced dash ("… mentioned taxis - could you add a line saying …"), then a space. */
+const SENTENCE_OR_DASH_BREAK = /(?:[.!?]+|\s[-–—]+)\s+(?=\S)/g;
 /** A break after a lead-in clause: a comma, colon, dash or "but", then a space. */
 const CLAUSE_BREAK = /(?:[,:;]|\s[-–—]|\sbut)\s+(?=\S)/gi;
 
@@ -82,9 +84,12 @@ const PRONOUN_PLACE =
 /** A replace with nothing after its quoted new text: the page is the one named before. */
 const REPLACE_WITHOUT_PAGE =
   /^(?:replace|change|swap|correct|fix)\s+["“][^"”\n]{1,200}["”]\s+(?:with|to|for|by|into|w\/)\s+["“][^"”\n]{1,200}["”]$/i;
-/** The page a sentence is about, named first ("(hey,) the office guide has the old password"). */
+/**
+ * The page a sentence is about, named first ("(hey,) the office guide has the old password", "I'd love it if
+ * the Expense Policy mentioned taxis", "the rota doesn't have Sam").
+ */
 const PAGE_TALKED_ABOUT =
-  /^(?:[^,.!?:]{0,30},\s*)?((?:the|our)\s[^,.!?:"“]{1,80}?)(?:\s+(?:is|are|has|have|had|says|said|shows|lists|still|was|were|needs|mentions|contains)\b|([\s.!]*)$)/i;
+  /^(?:[^,.!?:]{0,30},\s*|(?:(?:(?:i'?d|i\s+would)\s+(?:love|like)\s+)?it|it\s+would\s+be\s+(?:great|nice|lovely|good|helpful|useful))\s+if\s+)?((?:the|our)\s[^,.!?:"“]{1,80}?)(?:\s+(?:is|are|has|have|had|says|said|shows|lists|still|was|were|needs|mentions|mentioned|contains|covered|included|doesn'?t|does\s+not|didn'?t)\b|([\s.!]*)$)/i;
 /** An add with no place ("add Sam covers Friday"): the page named before is where it goes. */
 const ADD_WITHOUT_PAGE =
   /^(?:add|append|put|write|insert|note)\s+(?!(?:me|us|him|her|them|myself)\b)(?!.*\s(?:to|onto|into|on|in)\s)\S/i;
@@ -95,7 +100,7 @@ const ADD_WITHOUT_PAGE =
  * the one the sentence before is about. `undefined` unless the edit then reads in full.
  */
 function editOfPageBefore(core: string, bodyLines: string): Intent | undefined {
-  const start = lastBreak(core, SENTENCE_BREAK)?.after ?? -1;
+  const start = lastBreak(core, SENTENCE_OR_DASH_BREAK)?.after ?? -1;
   if (start <= 0) return undefined;
   const edit = stripPoliteness(core.slice(start));
   const pronoun = PRONOUN_PLACE.exec(edit);
@@ -240,7 +245,7 @@ const UPDATE_IT =
   /^(?:update|edit|add|put|change)\s+(?:it|that|this|them)(?:\s+(?:there|accordingly|in|on))?$/i;
 /** "For the Team Rituals page, <statement>": the page first, then what it should now say. */
 const PAGE_THEN_STATEMENT =
-  /^(?:(?:(?:a\s+)?(?:quick|small|little|short)\s+)?(?:update|change|note|addition|fix)\s+)?(?:for|in|on|to)\s+((?:the|our)\s[^,:]{1,120}?)\s*(?:,|:|\s[-–—])\s*(?=\S)/i;
+  /^(?:(?:(?:a\s+)?(?:quick|small|little|short|tiny|minor)\s+)?(?:update|change|note|addition|fix|tweak)\s+)?(?:for|in|on|to)\s+((?:the|our)\s[^,:]{1,120}?)\s*(?:,|:|\s[-–—])\s*(?=\S)/i;
 
 /** Characters of a statement's start used to find it again in the words as typed. */
 const STATEMENT_PROBE = 16;

@@ -1,6 +1,7 @@
 import { isStatementAboutPage } from './page-statement.js';
 import { HINDI_DO, HINDI_SEARCH } from './search-verbs-after.js';
-import { oldLikeNew } from './stated-replace.js';
+import { ASK_TO_FIX_AT_END, oldLikeNew } from './stated-replace.js';
+import { withoutWhenAtEnd } from './when-phrase.js';
 
 /*
  * Requests in looser word orders than the command rules read: the thing first and the verb after
@@ -83,20 +84,21 @@ const PAGE_NEEDS = new RegExp(
   'i',
 );
 /**
- * "(it would be great if) the X said …", "(I would like) that the X says …": the page as the subject
+ * "(it would be great if) the X said …", "(I would like) that the X says …", "(I want) that the X says also: …": the page as the subject
  * of a wish. Only after such a wish: on its own ("the handbook said 25 days", "the handbook says …")
  * it reports what a page says, not a change.
  */
 const PAGE_SAID =
-  /^(?:that\s+)?((?:the|our)\s.{1,120}?)\s+(?:said|says|mentioned|mentions|included|includes|had)\s+(?:that\s+)?(?=\S)/i;
+  /^(?:that\s+)?((?:the|our)\s.{1,120}?)\s+(?:also\s+)?(?:said|says|mentioned|mentions|included|includes|had)(?:\s+also)?(?:\s*:\s*|\s+)(?:that\s+)?(?=\S)/i;
 
 /**
- * "can the rota say that …", "make the VPN Setup Guide say …", "let our policy mention …": asking for
+ * "can the rota say that …", "make the VPN Setup Guide say …" ("… saying …", as non-native speakers put it),
+ * "let our policy mention …": asking for
  * the page to say something ("can the guide say which ports …?" asks what it says: a question). The
  * page is named with "the"/"our", at most a title's length.
  */
 const PAGE_TO_SAY =
-  /^(?:can|could|make|let|have|get|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:to\s+)?(?:also\s+)?(?:says?|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
+  /^(?:can|could|make|let|have|get|(?:make\s+sure|ensure)(?:\s+that)?)\s+((?:the|our)\s.{1,120}?)\s+(?:to\s+)?(?:also\s+)?(?:says?|saying|mentions?|includes?|reads?)\s+(?:that\s+)?(?!(?:which|who|what|how|when|where|why|whether|if|anything|something)\b)(?=\S)/i;
 /**
  * "Team Rituals should also mention that demos are on Thursday": a title in capitals with no "the",
  * ending in a document's noun (a person's name is no page), as the subject of the wish.
@@ -112,9 +114,12 @@ const NAME_NEEDS_LINE = new RegExp(
   'i',
 );
 
-/** "fire drill page needs updating: meet at 10": the page as the subject, then the edit after the colon. */
+/**
+ * "fire drill page needs updating: meet at 10", "team rituals needs a tweak - standup moved": the page as the
+ * subject, then the edit after the colon (or dash; a comma only after "updating" or "a fix").
+ */
 const NAME_NEEDS_UPDATE =
-  /^(\S.{0,120}?)\s+(?:needs|need|wants)\s+(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:|\s[-–—]\s|,\s*\S)/i;
+  /^(\S.{0,120}?)\s+(?:needs|need|wants)\s+(?:(?:updating|an\s+update|to\s+be\s+updated|a\s+fix|fixing)\s*(?=:|\s[-–—]\s|,\s*\S)|a\s+(?:(?:small|quick|tiny|little)\s+)?(?:fix|tweak|update)\s*(?=:|\s[-–—]\s))/i;
 /**
  * "(gonna) need the X updated: …", "can the X be updated to say …?", "(can you) get Team Rituals updated
  * with: …": the page as the object or subject of an update; read as "update the X …".
@@ -152,12 +157,13 @@ const INSTEAD_AT_END = /\s+(?:instead|from\s+now\s+on|going\s+forward|(?:from\s+
 
 /**
  * "the VPN guide says vpn1 but it should be vpn2", "our rota lists Ana, should say Sam", "Travel Policy
- * says 40 EUR, it should be 45 EUR" (a title in capitals of two words or more without "the"): a correction
+ * says 40 EUR, it should be 45 EUR" (a title in capitals of two words or more without "the"), "In Expense Policy
+ * is written 30 days, please change to 60 days" (non-native): a correction
  * with the page as the subject, the old text after "says" and the new after ", (but) (it) should be".
  * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
  */
 const PAGE_SAYS_BUT =
-  /^((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to)\s+(.{1,120}?)(?:\s+(?:in\s+it|in\s+there|on\s+it))?(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:(?:change|update|correct|fix|switch|set)\s+(?:(?:that|it|this)\s+)?(?:to|into)|(?:swap|replace)\s+(?:that|it|this)\s+(?:for|with)|(make)\s+(?:that|it|this)))\s+(\S.{0,119})$/i;
+  /^(?:[Ii]n\s+)?((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to|(?:it\s+)?is\s+(?:still\s+)?written)\s+(.{1,120}?)(?:\s+(?:in\s+it|in\s+there|on\s+it))?(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:it'?s|it\s+is|that'?s)\s+actually|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:(?:change|update|correct|fix|switch|set)\s+(?:(?:that|it|this)\s+)?(?:to|into)|(?:swap|replace)\s+(?:that|it|this)\s+(?:for|with)|(make)\s+(?:that|it|this)))\s+(\S.{0,119})$/i;
 /** A title without "the" ends in a document's noun ("Travel Policy", "On-call Rota"), unlike a person's name. Kept as data. */
 const DOCUMENT_NAME_END =
   /\s(?:policy|guide|rota|process|procedure|runbook|playbook|handbook|checklist|notes|faq|page|doc|plan|wiki|template|schedule|calendar|setup|rituals|overview|manual|instructions|roadmap|strategy|standards|rules)$/i;
@@ -166,9 +172,6 @@ const DOCUMENT_NAME_END =
  * Perks", "Code of Conduct"): a document's name, where two names alone may be a person's.
  */
 const JOINED_TITLE = /^[A-Z][^\s,:]{0,40}\s(?:and|&|of)\s[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){0,5}$/;
-/** "…, pls fix", ". please update": asking for the fix after the new text, no part of it (the text is at most 120 characters). */
-const ASK_TO_FIX_AT_END =
-  /[\s,;.]+(?:pls|plz|please|kindly)\s+(?:fix|change|update|correct|amend)(?:\s+(?:it|that|this))?[\s.!]*$/i;
 /** A statement rather than a figure or a name ("remote work is fine"): not old text to replace. */
 const STATEMENT_WORD =
   /\b(?:is|are|was|were|be|been|has|have|had|should|will|would|can|could|may|must|do|does|did)\b/i;
@@ -215,7 +218,11 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   const title = TITLE_SHOULD_BE.exec(core);
   if (title) return `rename ${title[1] ?? title[2] ?? title[3]} to ${core.slice(title[0].length)}`;
   const saysBut = PAGE_SAYS_BUT.exec(core);
-  const correction = saysBut && [...saysBut.slice(0, 4), saysBut[4]!.replace(ASK_TO_FIX_AT_END, '')];
+  const replacement = saysBut ? saysBut[4]!.replace(ASK_TO_FIX_AT_END, '') : '';
+  // "the rota has Sam on week 12 but it should be Priya": a time after the old text (none after the new) says where it stands.
+  const oldText =
+    saysBut && withoutWhenAtEnd(replacement) === replacement ? withoutWhenAtEnd(saysBut[2]!) : saysBut?.[2];
+  const correction = saysBut && [saysBut[0], saysBut[1], oldText!, saysBut[3], replacement];
   // "… but it should be vpn2 for everyone?" asks; it changes nothing.
   // "… - please make it better" wishes, it names no new text: after "make it" only a value like the old one counts.
   const madeValue = correction?.[3] === undefined || isValueLikeValue(correction[2]!, correction[4]!);

@@ -42,8 +42,11 @@ const MAX_AT_ATTRS = 200;
 const MAX_AT_TEXT = 300;
 /** How people address the bot in text ("@bot", "@Confluence Assistant" typed, not a real mention). */
 const BOT_HANDLE = '@(?:confluence[ _-]?assistant|confluence[ _-]?bot|confluence|assistant|bot)';
-/** Emoji and the joiners and modifiers they are built from. */
-export const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3/gu;
+/**
+ * Emoji and the joiners and modifiers they are built from; not ©, ® and ™, which are marks of text ("use the ®
+ * symbol on first mention" is text for a page).
+ */
+export const EMOJI = /(?![©®™])\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3/gu;
 /** A Slack emoji shortcode typed or sent as text (":eyes:", ":+1:", ":thumbsup::skin-tone-2:"). */
 const SHORTCODES = /^(?::[a-z0-9_+'-]{1,40}:)+[.,!?]*$/i;
 const BOT_WORD = new RegExp(`^${BOT_HANDLE}\\b[,:;.!?]*$`, 'i');

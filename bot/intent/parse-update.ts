@@ -27,7 +27,7 @@ import { TextCursor } from './text-cursor.js';
 import { titleBeforeSecondColon, titleBeforeThat } from './title-with-colon.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
-import { splitWhen } from './when-phrase.js';
+import { isWhenAlone, splitWhen } from './when-phrase.js';
 
 /** How the update was phrased; decides which edit the words after the page describe. */
 export type UpdateMode =
@@ -68,6 +68,8 @@ const UNQUOTED_NOUN =
 const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)|\s*(?:->|→|=>)/i;
 /** The link to the page after an edit's texts ("in", "on"; "everywhere in", "throughout", "across"). */
 const CONNECTOR = /\s*(?:(?:everywhere|all\s+over)\s+)?(?:in|on|of|for|at|throughout|across)\s+/iy;
+/** What a page named after "for" shows: its noun, a title in capitals, or an id or link. */
+const FOR_PAGE = new RegExp(`${PAGE_LIKE.source}|\\s(?:page\\s+)?\\d{3,}|https?:`);
 /** A colon, or "with" (a whole word: "… with: withdrawn" keeps its text whole) before it. */
 const COLON = /\s*(?:with\b\s*)?:?\s*/y;
 
@@ -593,7 +595,11 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       if (unquoted) return unquoted;
       const edit = replaceEdit(text, cursor, mode === 'change' ? 'change' : 'with');
       if (typeof edit === 'string') return failure(edit);
-      if (!cursor.take(CONNECTOR)) return failure('Say which page: replace "old" with "new" in page 123456.');
+      // "replace "Sam" with "Priya" for week 12": a time after the texts names no page; after "for" only a
+      // page's noun, capitals or an id do ("… for flights over 6 hours" says where on the page).
+      const link = isWhenAlone(cursor.rest()) ? null : cursor.take(CONNECTOR);
+      if (!link || (/^\s*for\s/i.test(link[0]) && !FOR_PAGE.test(` ${cursor.rest()}`)))
+        return failure('Say which page: replace "old" with "new" in page 123456.');
       const ref = readTarget(cursor);
       return finish(ref, () => edit);
     }

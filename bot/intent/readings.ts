@@ -262,7 +262,7 @@ export function unclear(core: string): Intent {
 
 /** A complaint or an opinion about a page ("the rota is wrong", "I think it's outdated"): no text for it. */
 const COMPLAINT =
-  /\b(?:wrong|outdated|out\s+of\s+date|incorrect|inaccurate|broken|stale|missing|confusing|not\s+(?:right|correct|accurate|up\s+to\s+date)|needs?\s+(?:an?\s+)?(?:update|updating|fix|fixing|changes?))\b|^(?:i\s+think|i\s+feel|i\s+guess|i\s+noticed|it\s+seems|seems|looks\s+like)\b/i;
+  /\b(?:wrong|outdated|out\s+of\s+date|incorrect|inaccurate|broken|stale|missing|confusing|not\s+(?:right|correct|accurate|up\s+to\s+date)|needs?\s+(?:an?\s+)?(?:(?:small|quick|tiny|little)\s+)?(?:update|updating|fix|fixing|changes?|tweak))\b|^(?:i\s+think|i\s+feel|i\s+guess|i\s+noticed|it\s+seems|seems|looks\s+like)\b/i;
 
 /** True for a complaint or an opinion about a page rather than text for it ("the rota is wrong"). */
 export function isComplaint(text: string): boolean {

@@ -1,4 +1,5 @@
 import type { UpdateEdit } from './types.js';
+import { withoutWhenAtEnd } from './when-phrase.js';
 
 /**
  * A replacement said in words where only text to add was expected: "45 EUR instead of 40 EUR",
@@ -13,9 +14,12 @@ const OLD_THEN_NEW =
   /^(.{1,80}?)\s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?replaced\s+(?:by|with))\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
 const ARROW = /^(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/;
 const NOW_NOT = /^(?:it'?s|it\s+is)\s+(.{1,80}?)\s+now,?\s+not\s+(.{1,80}?)[\s.!]*$/i;
-/** "it says recieve, should be receive", "it still has 30 days but it should say 45 days": old text first. */
+/**
+ * "it says recieve, should be receive", "it still has 30 days but it should say 45 days", "it says Ana but it's
+ * actually Ben": old text first.
+ */
 const SAYS_THEN_SHOULD =
-  /^(?:it|that|this|the\s+page)\s+(?:still\s+|currently\s+)?(?:says|has|reads|shows|lists|mentions)\s+(.{1,80}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it|that)\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)\s+(.{1,80}?)[\s.!]*$/i;
+  /^(?:it|that|this|the\s+page)\s+(?:still\s+|currently\s+)?(?:says|has|reads|shows|lists|mentions)\s+(.{1,80}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:(?:it|that)\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:it'?s|it\s+is|that'?s)\s+actually)\s+(.{1,80}?)[\s.!]*$/i;
 /** "(put) 9:45 where it says 9:30": the new text, then where the old one stands. */
 const NEW_WHERE_OLD =
   /^(?:(?:put|write|use|say|have)\s+)?(.{1,80}?)\s+(?:where|wherever)\s+it\s+(?:says|said|has|reads|shows)\s+(.{1,80}?)[\s.!]*$/i;
@@ -27,6 +31,13 @@ const FIGURE_IS_NOW = /^(.{1,80}?)\s+(?:is|are)\s+now\s+(.{1,80}?)[\s.!]*$/i;
 /** "it should be 45 EUR, not 40 EUR", "it's Tuesday not Monday": the wish before the new text, dropped. */
 const POINTED_WISH =
   /^(?:(?:it|that|this)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|say|read)|(?:should|must)\s+(?:be|say|read)|it'?s|it\s+is|make\s+it|(?:change|set)\s+(?:it|that)\s+to)\s+(?=\S)/i;
+
+/**
+ * "…, pls fix", ". please update", "… - fix pls?": asking for the fix after the new text, no part of it (the
+ * text is at most 120 characters). Without a courtesy word first, only after a comma, a stop or a dash.
+ */
+export const ASK_TO_FIX_AT_END =
+  /(?:[\s,;.]+(?:pls|plz|please|kindly)\s+|\s*(?:[,;.]|\s[-–—])\s*)(?:fix|change|update|correct|amend)(?:\s+(?:it|that|this))?(?:\s+(?:pls|plz|please))?[\s.!?]*$/i;
 
 /** Most words in either text. */
 const MAX_WORDS = 5;
@@ -93,7 +104,8 @@ export function oldLikeNew(old: string, replacement: string): string {
 /** The replace that `markdown` (text read as to be added) states, or `undefined` when it is just text. */
 export function statedReplace(markdown: string): UpdateEdit | undefined {
   if (markdown.length > 200 || markdown.includes('\n')) return undefined;
-  const trimmed = markdown.trim();
+  // "40 EUR should be 45 EUR, please correct": asking for the fix is no part of the new text.
+  const trimmed = markdown.trim().replace(ASK_TO_FIX_AT_END, '');
   const wish = POINTED_WISH.exec(trimmed);
   const text = wish && !NOW_NOT.test(trimmed) ? trimmed.slice(wish[0].length) : trimmed;
   const thing = THING_IS_NOT.exec(text);
@@ -105,11 +117,13 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
   const isNow = FIGURE_IS_NOW.exec(text);
   const figures = isNow && hasFigure(isNow[1]!) && hasFigure(isNow[2]!) ? isNow : null;
   const oldFirst = newFirst ? undefined : (says ?? OLD_THEN_NEW.exec(text) ?? ARROW.exec(text) ?? figures);
-  const [find, replaceWith] = newFirst
+  const [found, replaceWith] = newFirst
     ? [newFirst[2]!, newFirst[1]!]
     : oldFirst
       ? [oldFirst[1]!, oldFirst[2]!]
       : ['', ''];
+  // "it says Ana on Friday but it should be Ben": a time after the old text (none after the new) says where it stands.
+  const find = says && withoutWhenAtEnd(replaceWith) === replaceWith ? withoutWhenAtEnd(found) : found;
   // "it says recieve, should be receive": the form says what is old and new; lower-case words will do.
   const fits = says || thingValues ? (part: string) => valueLike(part) || fewWords(part) : valueLike;
   if (!fits(find) || !fits(replaceWith)) return undefined;
