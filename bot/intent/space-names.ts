@@ -100,6 +100,8 @@ interface SpaceIndex {
   readonly keys: Map<string, string>;
   readonly names: Map<string, string>;
   readonly words: Map<string, string>;
+  /** The distinctive words of the spaces' own names only (no department's other words). */
+  readonly ownWords: ReadonlyMap<string, string>;
 }
 
 function indexSpaces(spaces: readonly NamedSpace[]): SpaceIndex {
@@ -121,6 +123,7 @@ function indexSpaces(spaces: readonly NamedSpace[]): SpaceIndex {
       if (word.length >= 2 && !COMMON_NAME_WORDS.has(word)) add(words, word, key);
     }
   }
+  const ownWords = new Map(words);
   // "in Human Resources" for "People & HR": a department's other words name the space its usual words name.
   for (const group of DEPARTMENT_WORDS) {
     const named = new Set(group.map((word) => words.get(word) ?? keys.get(word.toUpperCase())));
@@ -130,7 +133,7 @@ function indexSpaces(spaces: readonly NamedSpace[]): SpaceIndex {
     if (key === AMBIGUOUS) continue;
     for (const word of group) if (!words.has(word) && !keys.has(word.toUpperCase())) words.set(word, key);
   }
-  return { keys, names, words };
+  return { keys, names, words, ownWords };
 }
 
 /**
@@ -145,6 +148,13 @@ const DEPARTMENT_WORDS: readonly (readonly string[])[] = [
   ['legal', 'law', 'counsel'],
   ['sales', 'commercial'],
 ];
+
+const ALL_DEPARTMENT_WORDS: ReadonlySet<string> = new Set(DEPARTMENT_WORDS.flat());
+
+/** True when `word` (any case) is one of {@link DEPARTMENT_WORDS}: a word people use to name a department ("eng", "people", "legal"). */
+export function isDepartmentWord(word: string): boolean {
+  return ALL_DEPARTMENT_WORDS.has(word.toLowerCase());
+}
 
 /**
  * The words of {@link DEPARTMENT_WORDS} after each group's first (its usual key: "hr", "ops", "eng"):
@@ -327,6 +337,29 @@ function isKeyAfterOn(text: string, phrase: TailPhrase): boolean {
   );
 }
 
+/** Shortest word of a space's name read in lower case after "in" at the end of search words ("in people"). */
+const MIN_LOWER_NAME_WORD = 6;
+
+/**
+ * "release notes in engineering", "onboarding in people": on search words only, one word in lower case
+ * after "in" at the end that could be a word of a space's own name (never its key, which the parser reads,
+ * nor a department's other word: "bugs in development" keeps its words). The caller checks the directory.
+ */
+function isLowerNameTail(text: string, phrase: TailPhrase): boolean {
+  return (
+    !phrase.marked &&
+    phrase.name.length >= MIN_LOWER_NAME_WORD &&
+    /^[a-z]+$/.test(phrase.name) &&
+    /^in\s/i.test(text.slice(phrase.start))
+  );
+}
+
+/** The space whose own name holds `word` as typed in lower case, when it is no key (see {@link isLowerNameTail}). */
+function spaceOfOwnWord(word: string, index: SpaceIndex): string | undefined {
+  const key = index.ownWords.get(word);
+  return key === undefined || key === AMBIGUOUS || index.keys.has(word.toUpperCase()) ? undefined : key;
+}
+
 /** The text without a trailing space phrase that names one space of the directory, and that space's key. */
 function takeTailSpace(
   text: string,
@@ -334,6 +367,10 @@ function takeTailSpace(
   search = false,
 ): { rest: string; key: string } | undefined {
   for (const phrase of tailPhrases(text)) {
+    const lowerName =
+      search && isLowerNameTail(text, phrase) ? spaceOfOwnWord(phrase.name, index) : undefined;
+    const before = text.slice(0, phrase.start).trimEnd();
+    if (lowerName !== undefined && before !== '') return { rest: before, key: lowerName };
     // "team rituals in Engineering": on a page name too, a capitalised word after words in lower case is a space.
     const proper = isProperNameTail(text, phrase) || (!search && isFromNameTail(text, phrase));
     const keyOn = search && isKeyAfterOn(text, phrase);
@@ -755,7 +792,9 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   const search = intent.kind === 'operation';
   const tailed = tailPhrases(words).some(
     (phrase) =>
-      isCandidate(phrase) || isProperNameTail(words, phrase) || (!search && isFromNameTail(words, phrase)),
+      isCandidate(phrase) ||
+      isProperNameTail(words, phrase) ||
+      (search ? isLowerNameTail(words, phrase) : isFromNameTail(words, phrase)),
   );
   return (
     tailed ||

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { mentionsSpaceName, type NamedSpace, nameSpaces } from '../../../bot/intent/space-names.js';
+import type { Intent } from '../../../bot/intent/types.js';
+
+/** A directory like the simulator's. */
+const SPACES: readonly NamedSpace[] = [
+  { key: 'ENG', name: 'Engineering' },
+  { key: 'HR', name: 'People & HR' },
+  { key: 'OPS', name: 'IT & Operations' },
+  { key: 'SALES', name: 'Sales' },
+];
+
+const search = (words: string, spaceKey?: string): Intent => ({
+  kind: 'operation',
+  request: { operation: 'search', words, ...(spaceKey ? { spaceKey } : {}) },
+});
+const named = (words: string): Intent => ({
+  kind: 'page-by-name',
+  request: { operation: 'get', ref: { kind: 'title-search', words } },
+});
+
+describe('a word of a space name typed in lower case after "in", at the end of search words', () => {
+  it.each([
+    ['release notes in engineering', 'release notes', 'ENG'],
+    ['onboarding in people', 'onboarding', 'HR'],
+    ['okta in operations', 'okta', 'OPS'],
+  ])('search %j → %j in %s', (words, rest, key) => {
+    expect(mentionsSpaceName(search(words), words)).toBe(true);
+    expect(nameSpaces(search(words), SPACES)).toEqual(search(rest, key));
+  });
+
+  it.each([
+    ['bugs in development', "a department's other word, not its name"],
+    ['kafka in stream', 'no word of any name'],
+    ['diversity in engineering and sales', 'not one word at the end'],
+    ['kafka on engineering', 'only after "in"'],
+  ])('leaves %j alone (%s)', (words) => {
+    const intent = search(words);
+    expect(nameSpaces(intent, SPACES)).toBe(intent);
+  });
+
+  it('keeps a page name as typed ("diversity in engineering" may be its title)', () => {
+    const page = named('diversity in engineering');
+    expect(nameSpaces(page, SPACES)).toBe(page);
+  });
+});
