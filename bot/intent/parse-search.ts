@@ -26,8 +26,8 @@ const LEADING_FILLERS: readonly RegExp[] = [
   DESCRIBED_PAGE,
   // "search to me X", "find for me X" (non-native): whom the search is for, before the topic.
   /^(?:(?:to|for)\s+me|to\s+us|me|please|pls|plz)\s+/i,
-  // "all things hiring", "anything and everything on X": a whole topic, said loosely.
-  /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
+  // "all things hiring", "anything and everything on X", "all about X": a whole topic, said loosely.
+  /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?|all\s+(?:about|regarding|concerning))\s+(?=\S)/i,
   // "the latest on X", "news about X": what is new on a topic is a search for it.
   /^(?:the\s+)?(?:latest|news|updates?)\s+(?:on|about|re|regarding)\s+(?=\S)/i,
   // "(assist with) a search for X", "some reading on X", "whatever mentions X": the topic after the asking noun or verb.
@@ -216,6 +216,20 @@ function tooLong(): Intent {
   };
 }
 
+/**
+ * "(anything about) dogs in the office? Asking for a very good boy": a question mark, then another
+ * sentence. The topic ends at the question mark; what follows says why (a quote keeps its question marks;
+ * "X? in HR", as the readers put a space named first back after the words, is still where).
+ */
+const QUESTION_THEN_SENTENCE =
+  /^[^?"“”'‘’`]{1,500}?\?+\s+(?=[\p{L}\p{N}\p{Extended_Pictographic}])(?!(?:in|on|from|within|inside)\s)/iu;
+
+/** The words up to a question mark that another sentence follows (see {@link QUESTION_THEN_SENTENCE}). */
+function beforeNextSentence(remainder: string): string {
+  const asked = QUESTION_THEN_SENTENCE.exec(remainder);
+  return asked ? asked[0].trimEnd() : remainder;
+}
+
 /** Fewest words of a search typed all in capitals read as shouting, not as keys ("SEARCH KAFKA IN PROD"). */
 const MIN_SHOUTED_WORDS = 3;
 
@@ -244,7 +258,10 @@ export function parseSearchWords(remainder: string): Intent {
   if (titled) return { kind: 'page-by-name', request: { operation: 'get', ref: titled } };
   let text = withoutResultsAsked(
     withoutOnly(
-      withoutNameResidue(stripLeading(withoutNameResidue(withSpaceOfNamed(remainder.trim()), true)), true),
+      withoutNameResidue(
+        stripLeading(withoutNameResidue(withSpaceOfNamed(beforeNextSentence(remainder).trim()), true)),
+        true,
+      ),
     ),
   );
   let spaceKey: string | undefined;
