@@ -29,6 +29,7 @@ import {
   readSpaceName,
   UNDER_NAME_START,
 } from './space-key.js';
+import { DEPARTMENT_WORD_SOURCE } from './space-names.js';
 import { statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { withoutTextFormat } from './text-format.js';
@@ -107,6 +108,40 @@ const KEY_THEN_PAGES_ASKED = new RegExp(
   String.raw`^(?:(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside|[Ff]rom)\s+)?(?:the\s+)?(~?[A-Z][A-Z0-9]{1,9})(?:\s+[Ss]pace)?\s*[:,\-–—]\s*(?=${PAGES_ASKED_WORDS})`,
   'u',
 );
+
+/**
+ * Acronyms of kinds of document, typed in capitals as a label ("FAQ: anything on kafka?"): what pages to
+ * look for, never a space key there. Kept as data.
+ */
+const DOCUMENT_KIND_ACRONYMS: ReadonlySet<string> = new Set(
+  'FAQ FAQS ADR ADRS RFC RFCS SOP SOPS PRD PRDS HOWTO HOWTOS README'.split(' '),
+);
+
+/**
+ * One word as a label before {@link PAGES_ASKED} ("Engineering: anything on kafka?", "Kafka - any docs on
+ * lag?"); a space's name or a word of the topic, which only the space directory can tell (see space-names.ts).
+ */
+const WORD_THEN_PAGES_ASKED = new RegExp(
+  String.raw`^(\p{Lu}[\p{L}&'’-]{1,30}|(?:${DEPARTMENT_WORD_SOURCE})(?![\p{L}&'’-]))\s*(?::|\s[-–—])\s*(?=${PAGES_ASKED_WORDS})`,
+  'u',
+);
+
+/** Words said as a label before a request that only introduce it ("Question: anything on X?", "Thanks - any docs on Y?"). Kept as data. */
+const LABEL_ASIDES = wordSet(
+  'question q quick also btw ps fyi note reminder request ask query update thanks thank thx ty cheers sorry ok okay so and hey hi hello hiya morning afternoon evening team all folks guys bot please pls urgent help',
+);
+
+/**
+ * The search asked after a label, the label kept before its words as "label: words", so a label that names
+ * a space ("Engineering: kafka") is read as one with the directory and any other stays a search word.
+ */
+function labelledSearch(label: string, rest: string): Intent {
+  const found = parseSearchWords(rest);
+  if (found.kind !== 'operation' || found.request.operation !== 'search' || found.request.spaceKey)
+    return found;
+  if (LABEL_ASIDES.has(label.toLowerCase())) return found;
+  return { ...found, request: { ...found.request, words: `${label}: ${found.request.words}` } };
+}
 
 function readInNamedSpace(rest: string, body: string, space: string): Intent | undefined {
   const command = stripPoliteness(rest);
@@ -327,7 +362,15 @@ const RULES: readonly Rule[] = [
   // "in the people space, find sick leave", "HR space - search onboarding": a space named in words, then a read.
   [SPACE_NAMED_FIRST, (rest, body, match) => readInNamedSpace(rest, body, match[1] ?? match[2]!)],
   // "ENG - anything on kafka?", "in HR: any docs about probation": a key as a label, then pages asked after.
-  [KEY_THEN_PAGES_ASKED, (rest, _body, match) => parseSearchWords(`${rest} in ${match[1]}`)],
+  [
+    KEY_THEN_PAGES_ASKED,
+    (rest, _body, match) =>
+      DOCUMENT_KIND_ACRONYMS.has(match[1]!)
+        ? labelledSearch(match[1]!, rest)
+        : parseSearchWords(`${rest} in ${match[1]}`),
+  ],
+  // "Engineering: anything on kafka?", "Kafka - any docs on lag?": a word as a label, then pages asked after.
+  [WORD_THEN_PAGES_ASKED, (rest, _body, match) => labelledSearch(match[1]!, rest)],
   [
     // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …", "under engineering, create …".
     /^(?=(?:over\s+)?(?:in|on|inside|within|into|under)\s+[^,:"“\n]{1,60}?\s*,?\s+(?:please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+)?(?:create|make|start|set\s+up|draft)\s)/i,

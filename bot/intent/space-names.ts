@@ -151,6 +151,9 @@ const DEPARTMENT_WORDS: readonly (readonly string[])[] = [
 
 const ALL_DEPARTMENT_WORDS: ReadonlySet<string> = new Set(DEPARTMENT_WORDS.flat());
 
+/** {@link DEPARTMENT_WORDS} as a regular-expression alternation, for patterns that read a department's word in place. */
+export const DEPARTMENT_WORD_SOURCE = [...ALL_DEPARTMENT_WORDS].join('|');
+
 /** True when `word` (any case) is one of {@link DEPARTMENT_WORDS}: a word people use to name a department ("eng", "people", "legal"). */
 export function isDepartmentWord(word: string): boolean {
   return ALL_DEPARTMENT_WORDS.has(word.toLowerCase());

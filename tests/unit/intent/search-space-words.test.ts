@@ -44,3 +44,12 @@ describe('a word of a space name typed in lower case after "in", at the end of s
     expect(nameSpaces(page, SPACES)).toBe(page);
   });
 });
+
+describe('a label before the words of a search ("Engineering: kafka")', () => {
+  it('names the space when the directory has it, else stays a search word', () => {
+    expect(nameSpaces(search('Engineering: kafka'), SPACES)).toEqual(search('kafka', 'ENG'));
+    expect(nameSpaces(search('Sales: pricing'), SPACES)).toEqual(search('pricing', 'SALES'));
+    const faq = search('FAQ: kafka');
+    expect(nameSpaces(faq, SPACES)).toBe(faq);
+  });
+});
