@@ -66,7 +66,7 @@ import {
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
-import { isDepartmentWord } from './space-names.js';
+import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import { isThanksClosing, searchThankedFor } from './thanks-closing.js';
@@ -164,11 +164,12 @@ const SEARCHY_GUIDE_TO = new RegExp(
   'i',
 );
 /**
- * "anything in HR about parental leave?", "any docs in the ENG space on kafka?": asking whether pages
+ * "anything in HR about parental leave?", "any docs in the ENG space on kafka?", "anything in engineering
+ * about X?" (a department's word): asking whether pages
  * exist, with the space named before the topic; the space and the topic are left for the search to read.
  */
 const SEARCHY_IN_SPACE = new RegExp(
-  String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}\s+(?=(?:in|on|within)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}|[A-Za-z]+\s+space)\s+(?:on|about|for|regarding)\s+\S)`,
+  String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}\s+(?=(?:in|on|within)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}|[A-Za-z]+\s+space|${DEPARTMENT_WORD_SOURCE})\s+(?:on|about|for|regarding)\s+\S)`,
   'i',
 );
 /**

@@ -444,14 +444,15 @@ const SPACE_PAGE_NOUNS = new Set([
  * words name a space only when they are a key, a whole space name or words that all agree on one
  * (checked by the caller), never one word of a name.
  */
-function leadingUnmarkedPhrases(text: string): { name: string; topicStart: number }[] {
+function leadingUnmarkedPhrases(text: string): { name: string; topicStart: number; placed: boolean }[] {
   const chunks = chunksOf(text.slice(0, 400)).slice(0, MAX_NAME_WORDS + 4);
   let first = 0;
-  if (chunks[first] && PREPOSITIONS.has(chunks[first]!.text.toLowerCase())) first += 1;
+  const placed = chunks[0] !== undefined && PREPOSITIONS.has(chunks[0].text.toLowerCase());
+  if (placed) first += 1;
   if (chunks[first] && ARTICLES.has(chunks[first]!.text.toLowerCase())) first += 1;
   const head = chunks[first];
   if (!head) return [];
-  const phrases: { name: string; topicStart: number }[] = [];
+  const phrases: { name: string; topicStart: number; placed: boolean }[] = [];
   for (let at = first + 1; at < chunks.length - 1 && at - first <= MAX_NAME_WORDS; at += 1) {
     const word = chunks[at]!.text.toLowerCase();
     // "the sales pages about pricing": a document noun between the name and the topic word.
@@ -466,15 +467,15 @@ function leadingUnmarkedPhrases(text: string): { name: string; topicStart: numbe
           .map((chunk) => chunk.text)
           .join(' '),
         topicStart: topic.start,
+        placed,
       });
     break;
   }
   // "hr: parental leave", "HR's parental leave", "in hr parental leave": one word, said as where.
-  const placed = PREPOSITIONS.has(chunks[0]!.text.toLowerCase());
   const said = /^(.+?)(?::|['’]s)$/.exec(head.text);
   const next = chunks[first + 1];
   if ((said || placed) && next && !MARKERS.has(next.text.toLowerCase().replace(/[?!.,;:]+$/, '')))
-    phrases.push({ name: said ? said[1]! : head.text, topicStart: next.start });
+    phrases.push({ name: said ? said[1]! : head.text, topicStart: next.start, placed: false });
   return phrases;
 }
 
@@ -499,8 +500,9 @@ function takeLeadingSpace(text: string, index: SpaceIndex): { rest: string; key:
   if (phrase) return undefined;
   for (const unmarked of leadingUnmarkedPhrases(text)) {
     const named = spaceNamed(unmarked.name, index);
-    // Only a key, a whole name or words that all agree ("IT and Ops"): "search people for …" is no space.
-    if (named && named.key !== AMBIGUOUS && named.by !== 'word')
+    // Only a key, a whole name or words that all agree ("IT and Ops"): "search people for …" is no space;
+    // after "in", one word of a name is ("anything in operations on the rota").
+    if (named && named.key !== AMBIGUOUS && (named.by !== 'word' || unmarked.placed))
       return { rest: text.slice(unmarked.topicStart).trim(), key: named.key };
   }
   return undefined;

@@ -53,3 +53,14 @@ describe('a label before the words of a search ("Engineering: kafka")', () => {
     expect(nameSpaces(faq, SPACES)).toBe(faq);
   });
 });
+
+describe('a space named first after "in", then the topic', () => {
+  it('reads one word of a name after "in" ("in operations on X"), not without it', () => {
+    expect(nameSpaces(search('in operations on the rota'), SPACES)).toEqual(search('the rota', 'OPS'));
+    expect(nameSpaces(search('in engineering about release notes'), SPACES)).toEqual(
+      search('release notes', 'ENG'),
+    );
+    const bare = search('people for onboarding');
+    expect(nameSpaces(bare, SPACES)).toBe(bare);
+  });
+});
