@@ -444,7 +444,7 @@ const SPACE_PAGE_NOUNS = new Set([
  * words name a space only when they are a key, a whole space name or words that all agree on one
  * (checked by the caller), never one word of a name.
  */
-function leadingUnmarkedPhrases(text: string): { name: string; topicStart: number; placed: boolean }[] {
+function leadingUnmarkedPhrases(text: string): { name: string; topicStart: number; oneWordNames: boolean }[] {
   const chunks = chunksOf(text.slice(0, 400)).slice(0, MAX_NAME_WORDS + 4);
   let first = 0;
   const placed = chunks[0] !== undefined && PREPOSITIONS.has(chunks[0].text.toLowerCase());
@@ -452,7 +452,7 @@ function leadingUnmarkedPhrases(text: string): { name: string; topicStart: numbe
   if (chunks[first] && ARTICLES.has(chunks[first]!.text.toLowerCase())) first += 1;
   const head = chunks[first];
   if (!head) return [];
-  const phrases: { name: string; topicStart: number; placed: boolean }[] = [];
+  const phrases: { name: string; topicStart: number; oneWordNames: boolean }[] = [];
   for (let at = first + 1; at < chunks.length - 1 && at - first <= MAX_NAME_WORDS; at += 1) {
     const word = chunks[at]!.text.toLowerCase();
     // "the sales pages about pricing": a document noun between the name and the topic word.
@@ -467,7 +467,7 @@ function leadingUnmarkedPhrases(text: string): { name: string; topicStart: numbe
           .map((chunk) => chunk.text)
           .join(' '),
         topicStart: topic.start,
-        placed,
+        oneWordNames: placed,
       });
     break;
   }
@@ -475,7 +475,12 @@ function leadingUnmarkedPhrases(text: string): { name: string; topicStart: numbe
   const said = /^(.+?)(?::|['’]s)$/.exec(head.text);
   const next = chunks[first + 1];
   if ((said || placed) && next && !MARKERS.has(next.text.toLowerCase().replace(/[?!.,;:]+$/, '')))
-    phrases.push({ name: said ? said[1]! : head.text, topicStart: next.start, placed: false });
+    // "Operations: anything on the rota" as a label: one word of a name said before a colon names its space.
+    phrases.push({
+      name: said ? said[1]! : head.text,
+      topicStart: next.start,
+      oneWordNames: said !== null && head.text.endsWith(':'),
+    });
   return phrases;
 }
 
@@ -501,8 +506,8 @@ function takeLeadingSpace(text: string, index: SpaceIndex): { rest: string; key:
   for (const unmarked of leadingUnmarkedPhrases(text)) {
     const named = spaceNamed(unmarked.name, index);
     // Only a key, a whole name or words that all agree ("IT and Ops"): "search people for …" is no space;
-    // after "in", one word of a name is ("anything in operations on the rota").
-    if (named && named.key !== AMBIGUOUS && (named.by !== 'word' || unmarked.placed))
+    // after "in" or before a colon, one word of a name is ("anything in operations on the rota", "People: X").
+    if (named && named.key !== AMBIGUOUS && (named.by !== 'word' || unmarked.oneWordNames))
       return { rest: text.slice(unmarked.topicStart).trim(), key: named.key };
   }
   return undefined;

@@ -49,6 +49,9 @@ describe('a label before the words of a search ("Engineering: kafka")', () => {
   it('names the space when the directory has it, else stays a search word', () => {
     expect(nameSpaces(search('Engineering: kafka'), SPACES)).toEqual(search('kafka', 'ENG'));
     expect(nameSpaces(search('Sales: pricing'), SPACES)).toEqual(search('pricing', 'SALES'));
+    expect(nameSpaces(search('People: probation'), SPACES)).toEqual(search('probation', 'HR'));
+    const possessive = search("People's choice awards");
+    expect(nameSpaces(possessive, SPACES)).toBe(possessive);
     const faq = search('FAQ: kafka');
     expect(nameSpaces(faq, SPACES)).toBe(faq);
   });
