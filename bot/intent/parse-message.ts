@@ -1179,6 +1179,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
       ? namedPage(available)
       : undefined;
   if (reached) return reached;
+  // "how can I find docs about kafka?", "how do I find anything on X": pages on a topic, so a search.
+  const reachedPages = reach ? SEARCHY_QUESTION.exec(core.slice(reach[0].length)) : null;
+  if (reach && reachedPages) return parseSearchWords(core.slice(reach[0].length + reachedPages[0].length));
   const where = WHERE_CAN_I_FIND.exec(core);
   // "where do I find the Team Rituals page?", "where can I see the X page": one page named, so it is
   // opened ("where can I see my payslip?" stays a question).
