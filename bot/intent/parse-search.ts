@@ -117,13 +117,19 @@ const BEFORE_EVENT = String.raw`\s+(?:before|ahead\s+of|prior\s+to|in\s+time\s+f
 const WHO_ASKS =
   '(?:manager|boss|lead|team\\s+lead|tech\\s+lead|team|director|ceo|cto|cfo|hr|client|customer|colleague|mentor)';
 /**
+ * "(the okta stuff) we talked about", "(the kafka thing) you mentioned earlier": the topic pointed back to
+ * in the conversation, said after its words; never a search word.
+ */
+const ALREADY_TALKED = String.raw`\s+(?:that\s+|which\s+)?(?:we|you|u|i|they|someone|somebody)\s+(?:talked|spoke|discussed|mentioned|chatted|were\s+talking|was\s+talking)(?:\s+about)?(?:\s+(?:earlier|yesterday|before|last\s+(?:week|time)|this\s+morning|in\s+(?:the\s+)?(?:standup|meeting)))?(?=[\s.!?]*$)`;
+
+/**
  * What to do with the results, after the words ("… and send me the links", "… and tell me what you
  * find", "… and let me know"), where the words should be ("… in the title"), and when they are needed
  * ("… need it for friday", "… i need it by tomorrow", "… before standup"), and who wants them ("… my
  * manager wants it"): not search words.
  */
 const RESULTS_ASKED = new RegExp(
-  String.raw`\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))|\s+(?:(?:my|our|the)\s+)?${WHO_ASKS}\s+(?:wants|needs|asked\s+(?:me\s+)?for|is\s+asking\s+(?:me\s+)?for)\s+(?:it|this|that|them)(?=[\s.!?]*$)`,
+  String.raw`${ALREADY_TALKED}|\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))|\s+(?:(?:my|our|the)\s+)?${WHO_ASKS}\s+(?:wants|needs|asked\s+(?:me\s+)?for|is\s+asking\s+(?:me\s+)?for)\s+(?:it|this|that|them)(?=[\s.!?]*$)`,
   'iu',
 );
 /**
