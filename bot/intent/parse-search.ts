@@ -100,7 +100,7 @@ const TRAILING_SPACE =
 const TRAILING_KEY_ONLY =
   /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
 /** "kafka lag (eng)", "onboarding [people]": a department's word in brackets after the words, typed in lower case (see {@link isDepartmentWord}). */
-const TRAILING_BRACKETED_WORD = /\s*[([]\s*([A-Za-z]{2,15})\s*[)\]]\s*[.!?]*$/;
+const TRAILING_BRACKETED_WORD = /[([]\s*([A-Za-z]{2,15})\s*[)\]]\s*[.!?]*$/;
 const TRAILING_WHERE = new RegExp(
   String.raw`\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|somewhere|(?:in|on)\s+here|here|instead|too|as\s+well)\s*[.!?]*$|${TRAILING_ADVERB}\s*[.!?]*$|${TRAILING_EMPHASIS}\s*[.!?]*$`,
   'i',
