@@ -18,7 +18,7 @@ import { isAside } from './name-residue.js';
 import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
-import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
+import { beforeNextSentence, isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import { isComplaint, unclear } from './readings.js';
 import { isUnderIdiom, PART_NOUN } from './section-heading.js';
@@ -29,6 +29,7 @@ import {
   readSpaceName,
   UNDER_NAME_START,
 } from './space-key.js';
+import { DEPARTMENT_WORD_SOURCE } from './space-names.js';
 import { hasFigure, statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { withoutTextFormat } from './text-format.js';
@@ -110,6 +111,40 @@ const KEY_THEN_PAGES_ASKED = new RegExp(
   'u',
 );
 
+/**
+ * Acronyms of kinds of document, typed in capitals as a label ("FAQ: anything on kafka?"): what pages to
+ * look for, never a space key there. Kept as data.
+ */
+const DOCUMENT_KIND_ACRONYMS: ReadonlySet<string> = new Set(
+  'FAQ FAQS ADR ADRS RFC RFCS SOP SOPS PRD PRDS HOWTO HOWTOS README'.split(' '),
+);
+
+/**
+ * One word as a label before {@link PAGES_ASKED} ("Engineering: anything on kafka?", "Kafka - any docs on
+ * lag?"); a space's name or a word of the topic, which only the space directory can tell (see space-names.ts).
+ */
+const WORD_THEN_PAGES_ASKED = new RegExp(
+  String.raw`^(\p{Lu}[\p{L}&'’-]{1,30}|(?:${DEPARTMENT_WORD_SOURCE})(?![\p{L}&'’-]))\s*(?::|\s[-–—])\s*(?=${PAGES_ASKED_WORDS})`,
+  'u',
+);
+
+/** Words said as a label before a request that only introduce it ("Question: anything on X?", "Thanks - any docs on Y?"). Kept as data. */
+const LABEL_ASIDES = wordSet(
+  'question q quick also btw ps fyi note reminder request ask query update thanks thank thx ty cheers sorry ok okay so and hey hi hello hiya morning afternoon evening team all folks guys bot please pls urgent help',
+);
+
+/**
+ * The search asked after a label, the label kept before its words as "label: words", so a label that names
+ * a space ("Engineering: kafka") is read as one with the directory and any other stays a search word.
+ */
+function labelledSearch(label: string, rest: string): Intent {
+  const found = parseSearchWords(rest);
+  if (found.kind !== 'operation' || found.request.operation !== 'search' || found.request.spaceKey)
+    return found;
+  if (LABEL_ASIDES.has(label.toLowerCase())) return found;
+  return { ...found, request: { ...found.request, words: `${label}: ${found.request.words}` } };
+}
+
 function readInNamedSpace(rest: string, body: string, space: string): Intent | undefined {
   const command = stripPoliteness(rest);
   if (READ_VERB_FIRST.test(command)) return applyRules(baseVerbForm(`${command} in ${space}`), body);
@@ -177,6 +212,11 @@ const PAGE_THEN_RENAME =
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
 
 /** "the X page", "the X page in HR": one page named by its title words. */
+/** Phrasal verbs of fetching one thing ("dig out", "track down"), as the search verbs read them. */
+const FETCHING_PHRASAL = /^(?:dig\s+(?:up|out)|track\s+down|fish\s+out|hunt\s+(?:down|out))[\s:]*$/i;
+/** A singular page noun ending a page's name ("the Team Rituals page"). */
+const PAGE_NOUN_AT_END =
+  /\s(?:page|doc)(?:\s+(?:in|on)\s+(?:the\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s.!?]*$/i;
 const ONE_PAGE_NAMED =
   /^(?:the|our)\s+\S.{0,150}?\s(?:page|doc)(?:\s+(?:in|on)\s+(?:the\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s.!?]*$/i;
 
@@ -382,7 +422,15 @@ const RULES: readonly Rule[] = [
   // "in the people space, find sick leave", "HR space - search onboarding": a space named in words, then a read.
   [SPACE_NAMED_FIRST, (rest, body, match) => readInNamedSpace(rest, body, match[1] ?? match[2]!)],
   // "ENG - anything on kafka?", "in HR: any docs about probation": a key as a label, then pages asked after.
-  [KEY_THEN_PAGES_ASKED, (rest, _body, match) => parseSearchWords(`${rest} in ${match[1]}`)],
+  [
+    KEY_THEN_PAGES_ASKED,
+    (rest, _body, match) =>
+      DOCUMENT_KIND_ACRONYMS.has(match[1]!)
+        ? labelledSearch(match[1]!, rest)
+        : parseSearchWords(`${rest} in ${match[1]}`),
+  ],
+  // "Engineering: anything on kafka?", "Kafka - any docs on lag?": a word as a label, then pages asked after.
+  [WORD_THEN_PAGES_ASKED, (rest, _body, match) => labelledSearch(match[1]!, rest)],
   [
     // "in the engineering space, create Desk Rules with: …", "in OPS, make a page called X: …", "under engineering, create …".
     // The space's words hold no asking words ("on the Team Rituals page can you add that demos start at 4" is no create).
@@ -657,9 +705,16 @@ const RULES: readonly Rule[] = [
       const thenOpen = THEN_OPEN_IT.exec(rest);
       if (thenOpen && thenOpen.index > 0)
         return parseGetTarget(rest.slice(0, thenOpen.index).replace(/^for\s+(?=\S)/i, ''));
-      return /^look\s+$/i.test(match[0]) &&
-        (ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest) || isTitleAfterPageNoun(rest))
-        ? parseGetTarget(rest)
+      if (/^look\s+$/i.test(match[0]))
+        return ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest) || isTitleAfterPageNoun(rest)
+          ? parseGetTarget(rest)
+          : parseSearchWords(rest);
+      // "dig out the Release Notes 2025.01 page? Support asked": fetching one page named by its title opens it.
+      const asked = beforeNextSentence(rest);
+      return FETCHING_PHRASAL.test(match[0]) &&
+        ONE_PAGE_NAMED.test(asked) &&
+        isTitleShaped(asked.replace(PAGE_NOUN_AT_END, ''))
+        ? parseGetTarget(asked)
         : parseSearchWords(rest);
     },
   ],

@@ -322,9 +322,12 @@ export function statedCommand(line: string, bodyLines: string): Intent | undefin
   return isStatement(text, bodyLines) ? addStatement(pageFirst[1]!, decisionOf(text)) : undefined;
 }
 
-/** Where a first sentence or clause may end: a sentence end, an emoji, or a dash, then a space; a comma before a request or before asking what the wiki has. */
+/**
+ * Where a first sentence or clause may end: a sentence end, an emoji, or a dash, then a space; a comma
+ * before a request, before asking what the wiki has, or before asking how to reach a page ("…, how do I find X?").
+ */
 const CONTEXT_BREAK =
-  /[.!]+\s+(?=\S)|\s[-–—]+\s+(?=\S)|\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\uFE0F|\u200D)*\s+(?=\S)|,\s+(?=(?:where|where's|wheres|can|could|would|pls|please|kindly|open|show|find|search|anything|is\s+there|are\s+there|what\s+(?:do|have)\s+(?:we|you)\s+(?:have|got)|do\s+(?:we|you)\s+have)\b)/u;
+  /[.!]+\s+(?=\S)|\s[-–—]+\s+(?=\S)|\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\uFE0F|\u200D)*\s+(?=\S)|,\s+(?=(?:where|where's|wheres|can|could|would|pls|please|kindly|open|show|find|search|anything|is\s+there|are\s+there|what\s+(?:do|have)\s+(?:we|you)\s+(?:have|got)|do\s+(?:we|you)\s+have|how\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:find|get\s+to|open|access))\b)/u;
 /** Longest context sentence looked at (characters). */
 const MAX_CONTEXT = 140;
 /** Words that ask for something: a sentence with one is no mere context. */

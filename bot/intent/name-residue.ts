@@ -10,6 +10,7 @@
  */
 
 import { FUNCTION_WORDS } from './closed-words.js';
+import { isDepartmentWord } from './space-names.js';
 import { WEEKDAY_EITHER_CASE, WEEKDAYS } from './weekdays.js';
 
 /** Pronouns that make what follows a break a sentence about someone, not more of the name. */
@@ -303,14 +304,19 @@ function lastBreak(text: string): { at: number; clauseStart: number } | undefine
  * is, said as an aside. It becomes a plain "in <space>" at the end, which the space readers take.
  */
 const SPACE_ASIDE =
-  /^(?:(?:[iI]\s+think|probably|prob|possibly|perhaps|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|(?:it\s+)?(?:should|might|could|may|would)\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look|the\s+one)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})(?:\s+[iI]\s+think)?[\s.!?]*$/u;
+  /^(?:(?:[iI]\s+think|probably|prob|possibly|perhaps|maybe|pretty\s+sure)\s+)?(?:(?:it'?s|its|it\s+is|(?:it\s+)?(?:should|might|could|may|would)\s+be|it\s+lives|which\s+is|that'?s|it\s+sits|look|the\s+one)\s+)?(?:somewhere\s+)?(?:in|on|under|inside)\s+(?:((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki)|~?[A-Z][A-Z0-9]{1,9})|(\p{L}{2,15}))(?:\s+[iI]\s+think)?[\s.!?]*$/u;
 
 /** "(ENG space)", "…, the people space": a space named after a break with its marker, no preposition. */
 const SPACE_IN_BRACKETS = /^((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:space|wiki))$/u;
 
-/** The space an aside clause names ("it's in the people space" → "the people space"), or undefined. */
+/**
+ * The space an aside clause names ("it's in the people space" → "the people space"; "should be in sales",
+ * one word only as a department's: "probably in march" names none), or undefined.
+ */
 export function spaceAside(clause: string): string | undefined {
-  return clause.length > MAX_CLAUSE ? undefined : SPACE_ASIDE.exec(clause.trim())?.[1];
+  const aside = clause.length > MAX_CLAUSE ? null : SPACE_ASIDE.exec(clause.trim());
+  if (!aside) return undefined;
+  return aside[1] ?? (isDepartmentWord(aside[2]!) ? aside[2] : undefined);
 }
 
 /**

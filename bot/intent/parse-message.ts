@@ -66,6 +66,7 @@ import {
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
+import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import { isThanksClosing, searchThankedFor } from './thanks-closing.js';
@@ -163,11 +164,12 @@ const SEARCHY_GUIDE_TO = new RegExp(
   'i',
 );
 /**
- * "anything in HR about parental leave?", "any docs in the ENG space on kafka?": asking whether pages
+ * "anything in HR about parental leave?", "any docs in the ENG space on kafka?", "anything in engineering
+ * about X?" (a department's word): asking whether pages
  * exist, with the space named before the topic; the space and the topic are left for the search to read.
  */
 const SEARCHY_IN_SPACE = new RegExp(
-  String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}\s+(?=(?:in|on|within)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}|[A-Za-z]+\s+space)\s+(?:on|about|for|regarding)\s+\S)`,
+  String.raw`^(?:(?:${SEARCHY_ASKING.join('|')})\s+)*(?:any|some|a|an)?\s*(?:confluence\s+|wiki\s+)?${SEARCHY_NOUN}\s+(?=(?:in|on|within)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}|[A-Za-z]+\s+space|${DEPARTMENT_WORD_SOURCE})\s+(?:on|about|for|regarding)\s+\S)`,
   'i',
 );
 /**
@@ -306,6 +308,27 @@ function whereKeptTopic(core: string): string | undefined {
   // "ENG: anything on kafka": a word in lower case after "on" is the topic, never a space (a key is typed in capitals).
   if (asked?.[2] !== undefined && !SPACE_TYPED_AS_KEY.test(asked[2])) return undefined;
   return asked ? [asked[1], asked[2]].filter(Boolean).join(' ') : undefined;
+}
+
+/**
+ * A space named first, then whether pages exist ("in the Engineering space is there something on X?", "in
+ * HR, do we have anything about probation?", "over in engineering, any docs on X?"): a key in capitals, a
+ * name said with "space" or "wiki", or one word and a comma. The space goes after the topic, where the search reads it.
+ */
+const SPACE_FIRST_THEN_ASKED =
+  /^(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside)\s+((?:[Tt]he\s+)?(?:[\p{L}&'’-]+\s+){1,3}?(?:[Ss]pace|[Ww]iki)|~?[A-Z][A-Z0-9]{1,9}(?=[\s,:])|\p{L}{2,20}(?=,))\s*[,:]?\s+(?=\S)/u;
+
+/** The search of {@link SPACE_FIRST_THEN_ASKED}, or `undefined` when the rest asks nothing of the pages. */
+function spaceThenAsked(core: string): Intent | undefined {
+  const space = SPACE_FIRST_THEN_ASKED.exec(core);
+  // "in general, is there anything on X?": one word in lower case names a space only as a department's word.
+  const word = space && /^\p{L}+$/u.test(space[1]!) && !/^~?[A-Z][A-Z0-9]+$/.test(space[1]!);
+  if (!space || (word && !isDepartmentWord(space[1]!))) return undefined;
+  const rest = core.slice(space[0].length);
+  const asked = SEARCHY_QUESTION.exec(rest) ?? WHAT_WE_HAVE.exec(rest);
+  if (!asked) return undefined;
+  const topic = rest.slice(asked[0].length).replace(/[\s?!.]+$/, '');
+  return topic === '' ? undefined : parseSearchWords(`${topic} in ${space[1]}`);
 }
 
 /** "does the wiki cover X?", "does confluence mention X": whether the wiki holds a topic ("does the wiki say …" asks what it says). */
@@ -1156,6 +1179,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
       ? namedPage(available)
       : undefined;
   if (reached) return reached;
+  // "how can I find docs about kafka?", "how do I find anything on X": pages on a topic, so a search.
+  const reachedPages = reach ? SEARCHY_QUESTION.exec(core.slice(reach[0].length)) : null;
+  if (reach && reachedPages) return parseSearchWords(core.slice(reach[0].length + reachedPages[0].length));
   const where = WHERE_CAN_I_FIND.exec(core);
   // "where do I find the Team Rituals page?", "where can I see the X page": one page named, so it is
   // opened ("where can I see my payslip?" stays a question).
@@ -1169,6 +1195,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     return parseSearchWords(seen.replace(/^(?:the|our|any)\s+/i, ''));
   const wherePage = whereVerb ? (namedPage(seen) ?? (whereSee ? documentNamed(seen) : undefined)) : undefined;
   if (wherePage) return wherePage;
+  const spaceFirst = spaceThenAsked(core);
+  if (spaceFirst) return spaceFirst;
   const searchy =
     SEARCHY_QUESTION.exec(core) ??
     SEARCHY_GUIDE_TO.exec(core) ??

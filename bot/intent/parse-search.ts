@@ -4,6 +4,7 @@ import { readPageToOpen } from './page-name.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord as acceptTypedSpaceWord } from './space-key.js';
+import { isDepartmentWord } from './space-names.js';
 import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent } from './types.js';
 
@@ -25,8 +26,8 @@ const LEADING_FILLERS: readonly RegExp[] = [
   DESCRIBED_PAGE,
   // "search to me X", "find for me X" (non-native): whom the search is for, before the topic.
   /^(?:(?:to|for)\s+me|to\s+us|me|please|pls|plz)\s+/i,
-  // "all things hiring", "anything and everything on X": a whole topic, said loosely.
-  /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?)\s+(?=\S)/i,
+  // "all things hiring", "anything and everything on X", "all about X": a whole topic, said loosely.
+  /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?|all\s+(?:about|regarding|concerning))\s+(?=\S)/i,
   // "the latest on X", "news about X": what is new on a topic is a search for it.
   /^(?:the\s+)?(?:latest|news|updates?)\s+(?:on|about|re|regarding)\s+(?=\S)/i,
   // "(assist with) a search for X", "some reading on X", "whatever mentions X": the topic after the asking noun or verb.
@@ -40,12 +41,13 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "all spaces for X", "all of confluence for X": everywhere, then the topic.
   /^(?:(?:in\s+|across\s+)?(?:all|every|any)\s+(?:spaces?|of\s+confluence|of\s+the\s+wiki)|everywhere|anywhere)\s*(?:(?:for|about|on)\s+|:\s*)(?=\S)/i,
   /^(?:(?:in|on|through|across)\s+)?(?:confluence|the\s+wiki|wiki|the\s+docs|our\s+docs|the\s+knowledge\s*base)\b\s*(?:for|about|on|:)?\s*/i,
-  /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+|every\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|smthn|smthng|sumthin|somethin|anythin|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|bout|on|for|regarding|re|w\/|related\s+(?:to|with)|relating\s+(?:to|with)|in\s+relation\s+to|pertaining\s+to|to\s+do\s+with|concerning|referring\s+to|referencing|explaining|discussing|like|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
+  /^(?:(?:for|of)\s+)?(?:all\s+(?:of\s+)?(?:the\s+|our\s+)?|any\s+|some\s+|the\s+|our\s+|every\s+)?(?:confluence\s+|wiki\s+)?(?:pages?|docs?|documents?|documentation|articles?|notes?|content|results?|stuff|things|anything|everything|something|smth|sth|smthg|smthn|smthng|sumthin|somethin|anythin|info|infos|information|informations|details|materials?|resources?|entries)\s+(?:about|bout|on|for|regarding\s+to|regarding|re|w\/|related\s+(?:to|with)|relating\s+(?:to|with)|in\s+relation\s+to|pertaining\s+to|to\s+do\s+with|concerning|referring\s+to|referencing|explaining|discussing|like|mentioning|that\s+mentions?|which\s+mentions?|with|containing|covering|describing|that\s+talks?\s+about|talking\s+about|that\s+cover|that\s+covers|(?:that|which)\s+(?:explains?|describes?|discuss(?:es)?|covers?|(?:is|are)\s+about|deals?\s+with|refers?\s+to|goes\s+(?:over|through))|(?:to|on|about|of|for)\s+the\s+(?:topic|subject|theme)(?:\s+of)?|of)(?:\s*:\s*|\s+)/i,
   /^(?:(?:on|about|to|for)\s+)?the\s+(?:topic|subject|theme)\s+(?:of\s+)?/i,
   // "whatever we have on X", "everything you've got about X", "whatever there is on X", "whatever exists about X": what the wiki holds on a topic.
   /^(?:whatever|everything|anything|all|what)\s+(?:(?:that|which)\s+)?(?:(?:we|you|u|they|confluence|the\s+wiki)(?:\s+(?:have\s+got|have|has|got|know|can\s+find)|'ve(?:\s+got)?)|there(?:\s+is|'s|s)|exists?|is\s+(?:out\s+)?there|is\s+available)\s+(?:on|about|for|regarding|re)\s+/i,
-  // "on call rota" is a subject, not "search on <call rota>"; "search after the X" (non-native "for"); "search around X".
-  /^(?:for|about|on(?!\s+call\b)|regarding|re|around|after(?=\s+(?:the|an?|our|any|some)\s))(?:\s*:\s*|\s+)/i,
+  // "on call rota" is a subject, not "search on <call rota>"; "search after the X" (non-native "for"); "search around X";
+  // "(everything) related to X", "regarding to X" (non-native): how the topic is introduced.
+  /^(?:for|about|on(?!\s+call\b)|regarding(?:\s+to)?|re|around|after(?=\s+(?:the|an?|our|any|some)\s)|related\s+to|relating\s+to|to\s+do\s+with|concerning)(?:\s*:\s*|\s+)/i,
   // "all the runbooks", "all of our ADRs": every page on the topic is what a search gives ("all hands" keeps its words).
   /^all\s+(?:of\s+)?(?:the|our)\s+(?=\S)/i,
   // "pull together stuff on X", "gather info about X": collecting what the wiki holds is a search for it.
@@ -67,10 +69,18 @@ const ONLY_WITH_SPACE = /(?:\s+but)?\s+only(?=\s+(?:in|on|from|within|inside)\s)
 /** "kafka, eng only", "onboarding - HR only": after a break, one word said with "only" is where to look. */
 const KEY_ONLY_AFTER_BREAK = /(?:,|\s[-–—])\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s+only\s*[.!?]*$/;
 
-/** `text` without "only" around a space clause; "X, eng only" said as "X in eng" when the word may be a key. */
+/**
+ * `text` without "only" around a space clause; "X, eng only" said as "X in eng" when the word may be a key:
+ * typed in capitals ("X - HR only") or a department's word ("X, legal only"); "kafka, lag only" narrows the topic.
+ */
 function withoutOnly(text: string): string {
   const keyOnly = KEY_ONLY_AFTER_BREAK.exec(text);
-  if (keyOnly && acceptTypedSpaceWord(keyOnly[1]!, false))
+  const word = keyOnly?.[1] ?? '';
+  if (
+    keyOnly &&
+    (/^~?[A-Z][A-Z0-9]+$/.test(word) || isDepartmentWord(word)) &&
+    acceptTypedSpaceWord(word, false)
+  )
     return `${text.slice(0, keyOnly.index)} in ${keyOnly[1]}`;
   return text.replace(ONLY_WITH_SPACE, '');
 }
@@ -89,6 +99,8 @@ const TRAILING_SPACE =
 /** "kafka (ENG)", "kafka [ENG]", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
 const TRAILING_KEY_ONLY =
   /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
+/** "kafka lag (eng)", "onboarding [people]": a department's word in brackets after the words, typed in lower case (see {@link isDepartmentWord}). */
+const TRAILING_BRACKETED_WORD = /[([]\s*([A-Za-z]{2,15})\s*[)\]]\s*[.!?]*$/;
 const TRAILING_WHERE = new RegExp(
   String.raw`\s+(?:in|on|across|from)\s+(?:confluence|the\s+wiki|wiki|all\s+spaces|every\s+space|any\s+space)\s*[.!?]*$|\s+(?:everywhere|anywhere|somewhere|(?:in|on)\s+here|here|instead|too|as\s+well)\s*[.!?]*$|${TRAILING_ADVERB}\s*[.!?]*$|${TRAILING_EMPHASIS}\s*[.!?]*$`,
   'i',
@@ -105,13 +117,19 @@ const BEFORE_EVENT = String.raw`\s+(?:before|ahead\s+of|prior\s+to|in\s+time\s+f
 const WHO_ASKS =
   '(?:manager|boss|lead|team\\s+lead|tech\\s+lead|team|director|ceo|cto|cfo|hr|client|customer|colleague|mentor)';
 /**
+ * "(the okta stuff) we talked about", "(the kafka thing) you mentioned earlier": the topic pointed back to
+ * in the conversation, said after its words; never a search word.
+ */
+const ALREADY_TALKED = String.raw`\s+(?:that\s+|which\s+)?(?:we|you|u|i|they|someone|somebody)\s+(?:talked|spoke|discussed|mentioned|chatted|were\s+talking|was\s+talking)(?:\s+about)?(?:\s+(?:earlier|yesterday|before|last\s+(?:week|time)|this\s+morning|in\s+(?:the\s+)?(?:standup|meeting)))?(?=[\s.!?]*$)`;
+
+/**
  * What to do with the results, after the words ("… and send me the links", "… and tell me what you
  * find", "… and let me know"), where the words should be ("… in the title"), and when they are needed
  * ("… need it for friday", "… i need it by tomorrow", "… before standup"), and who wants them ("… my
  * manager wants it"): not search words.
  */
 const RESULTS_ASKED = new RegExp(
-  String.raw`\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))|\s+(?:(?:my|our|the)\s+)?${WHO_ASKS}\s+(?:wants|needs|asked\s+(?:me\s+)?for|is\s+asking\s+(?:me\s+)?for)\s+(?:it|this|that|them)(?=[\s.!?]*$)`,
+  String.raw`${ALREADY_TALKED}|\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))|\s+(?:(?:my|our|the)\s+)?${WHO_ASKS}\s+(?:wants|needs|asked\s+(?:me\s+)?for|is\s+asking\s+(?:me\s+)?for)\s+(?:it|this|that|them)(?=[\s.!?]*$)`,
   'iu',
 );
 /**
@@ -204,6 +222,20 @@ function tooLong(): Intent {
   };
 }
 
+/**
+ * "(anything about) dogs in the office? Asking for a very good boy": a question mark, then another
+ * sentence. The topic ends at the question mark; what follows says why (a quote keeps its question marks;
+ * "X? in HR", as the readers put a space named first back after the words, is still where).
+ */
+const QUESTION_THEN_SENTENCE =
+  /^[^?"“”'‘’`]{1,500}?\?+\s+(?=[\p{L}\p{N}\p{Extended_Pictographic}])(?!(?:in|on|from|within|inside)\s)/iu;
+
+/** The words up to a question mark that another sentence follows (see {@link QUESTION_THEN_SENTENCE}). */
+export function beforeNextSentence(remainder: string): string {
+  const asked = QUESTION_THEN_SENTENCE.exec(remainder);
+  return asked ? asked[0].trimEnd() : remainder;
+}
+
 /** Fewest words of a search typed all in capitals read as shouting, not as keys ("SEARCH KAFKA IN PROD"). */
 const MIN_SHOUTED_WORDS = 3;
 
@@ -232,7 +264,10 @@ export function parseSearchWords(remainder: string): Intent {
   if (titled) return { kind: 'page-by-name', request: { operation: 'get', ref: titled } };
   let text = withoutResultsAsked(
     withoutOnly(
-      withoutNameResidue(stripLeading(withoutNameResidue(withSpaceOfNamed(remainder.trim()), true)), true),
+      withoutNameResidue(
+        stripLeading(withoutNameResidue(withSpaceOfNamed(beforeNextSentence(remainder).trim()), true)),
+        true,
+      ),
     ),
   );
   let spaceKey: string | undefined;
@@ -275,6 +310,11 @@ export function parseSearchWords(remainder: string): Intent {
     const named = keyOnly[1] !== undefined || keyOnly[3] !== undefined || keyOnly[6] !== undefined;
     spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? '', named);
     if (spaceKey) text = text.slice(0, keyOnly.index);
+  }
+  const bracketed = spaceKey ? undefined : TRAILING_BRACKETED_WORD.exec(text);
+  if (bracketed && isDepartmentWord(bracketed[1]!)) {
+    spaceKey = acceptSpaceWord(bracketed[1]!, true);
+    if (spaceKey) text = text.slice(0, bracketed.index);
   }
   const words = withoutVagueNoun(
     unquoteWhole(stripLeading(trimEndWhere(text, isTrailingStop).trim())).trim(),

@@ -102,6 +102,8 @@ interface SpaceIndex {
   readonly keys: Map<string, string>;
   readonly names: Map<string, string>;
   readonly words: Map<string, string>;
+  /** The distinctive words of the spaces' own names only (no department's other words). */
+  readonly ownWords: ReadonlyMap<string, string>;
 }
 
 function indexSpaces(spaces: readonly NamedSpace[]): SpaceIndex {
@@ -123,6 +125,7 @@ function indexSpaces(spaces: readonly NamedSpace[]): SpaceIndex {
       if (word.length >= 2 && !COMMON_NAME_WORDS.has(word)) add(words, word, key);
     }
   }
+  const ownWords = new Map(words);
   // "in Human Resources" for "People & HR": a department's other words name the space its usual words name.
   for (const group of DEPARTMENT_WORDS) {
     const named = new Set(group.map((word) => words.get(word) ?? keys.get(word.toUpperCase())));
@@ -132,7 +135,7 @@ function indexSpaces(spaces: readonly NamedSpace[]): SpaceIndex {
     if (key === AMBIGUOUS) continue;
     for (const word of group) if (!words.has(word) && !keys.has(word.toUpperCase())) words.set(word, key);
   }
-  return { keys, names, words };
+  return { keys, names, words, ownWords };
 }
 
 /**
@@ -148,12 +151,14 @@ const DEPARTMENT_WORDS: readonly (readonly string[])[] = [
   ['sales', 'commercial'],
 ];
 
-/** The words of {@link DEPARTMENT_WORDS}, lower case: what a department is commonly called. */
-const DEPARTMENT_NAMES: ReadonlySet<string> = new Set(DEPARTMENT_WORDS.flat());
+const ALL_DEPARTMENT_WORDS: ReadonlySet<string> = new Set(DEPARTMENT_WORDS.flat());
 
-/** True when `word` is what people commonly call a department ("Engineering", "sales", "HR"), in any case. */
+/** {@link DEPARTMENT_WORDS} as a regular-expression alternation, for patterns that read a department's word in place. */
+export const DEPARTMENT_WORD_SOURCE = [...ALL_DEPARTMENT_WORDS].join('|');
+
+/** True when `word` (any case) is one of {@link DEPARTMENT_WORDS}: a word people use to name a department ("eng", "people", "legal"). */
 export function isDepartmentWord(word: string): boolean {
-  return DEPARTMENT_NAMES.has(word.toLowerCase());
+  return ALL_DEPARTMENT_WORDS.has(word.toLowerCase());
 }
 
 /**
@@ -337,6 +342,29 @@ function isKeyAfterOn(text: string, phrase: TailPhrase): boolean {
   );
 }
 
+/** Shortest word of a space's name read in lower case after "in" at the end of search words ("in people"). */
+const MIN_LOWER_NAME_WORD = 6;
+
+/**
+ * "release notes in engineering", "onboarding in people": on search words only, one word in lower case
+ * after "in" at the end that could be a word of a space's own name (never its key, which the parser reads,
+ * nor a department's other word: "bugs in development" keeps its words). The caller checks the directory.
+ */
+function isLowerNameTail(text: string, phrase: TailPhrase): boolean {
+  return (
+    !phrase.marked &&
+    phrase.name.length >= MIN_LOWER_NAME_WORD &&
+    /^[a-z]+$/.test(phrase.name) &&
+    /^in\s/i.test(text.slice(phrase.start))
+  );
+}
+
+/** The space whose own name holds `word` as typed in lower case, when it is no key (see {@link isLowerNameTail}). */
+function spaceOfOwnWord(word: string, index: SpaceIndex): string | undefined {
+  const key = index.ownWords.get(word);
+  return key === undefined || key === AMBIGUOUS || index.keys.has(word.toUpperCase()) ? undefined : key;
+}
+
 /** The text without a trailing space phrase that names one space of the directory, and that space's key. */
 function takeTailSpace(
   text: string,
@@ -344,6 +372,10 @@ function takeTailSpace(
   search = false,
 ): { rest: string; key: string } | undefined {
   for (const phrase of tailPhrases(text)) {
+    const lowerName =
+      search && isLowerNameTail(text, phrase) ? spaceOfOwnWord(phrase.name, index) : undefined;
+    const before = text.slice(0, phrase.start).trimEnd();
+    if (lowerName !== undefined && before !== '') return { rest: before, key: lowerName };
     // "team rituals in Engineering": on a page name too, a capitalised word after words in lower case is a space.
     const proper = isProperNameTail(text, phrase) || (!search && isFromNameTail(text, phrase));
     const keyOn = search && isKeyAfterOn(text, phrase);
@@ -414,14 +446,15 @@ const SPACE_PAGE_NOUNS = new Set([
  * words name a space only when they are a key, a whole space name or words that all agree on one
  * (checked by the caller), never one word of a name.
  */
-function leadingUnmarkedPhrases(text: string): { name: string; topicStart: number }[] {
+function leadingUnmarkedPhrases(text: string): { name: string; topicStart: number; oneWordNames: boolean }[] {
   const chunks = chunksOf(text.slice(0, 400)).slice(0, MAX_NAME_WORDS + 4);
   let first = 0;
-  if (chunks[first] && PREPOSITIONS.has(chunks[first]!.text.toLowerCase())) first += 1;
+  const placed = chunks[0] !== undefined && PREPOSITIONS.has(chunks[0].text.toLowerCase());
+  if (placed) first += 1;
   if (chunks[first] && ARTICLES.has(chunks[first]!.text.toLowerCase())) first += 1;
   const head = chunks[first];
   if (!head) return [];
-  const phrases: { name: string; topicStart: number }[] = [];
+  const phrases: { name: string; topicStart: number; oneWordNames: boolean }[] = [];
   for (let at = first + 1; at < chunks.length - 1 && at - first <= MAX_NAME_WORDS; at += 1) {
     const word = chunks[at]!.text.toLowerCase();
     // "the sales pages about pricing": a document noun between the name and the topic word.
@@ -436,15 +469,20 @@ function leadingUnmarkedPhrases(text: string): { name: string; topicStart: numbe
           .map((chunk) => chunk.text)
           .join(' '),
         topicStart: topic.start,
+        oneWordNames: placed,
       });
     break;
   }
   // "hr: parental leave", "HR's parental leave", "in hr parental leave": one word, said as where.
-  const placed = PREPOSITIONS.has(chunks[0]!.text.toLowerCase());
   const said = /^(.+?)(?::|['’]s)$/.exec(head.text);
   const next = chunks[first + 1];
   if ((said || placed) && next && !MARKERS.has(next.text.toLowerCase().replace(/[?!.,;:]+$/, '')))
-    phrases.push({ name: said ? said[1]! : head.text, topicStart: next.start });
+    // "Operations: anything on the rota" as a label: one word of a name said before a colon names its space.
+    phrases.push({
+      name: said ? said[1]! : head.text,
+      topicStart: next.start,
+      oneWordNames: said !== null && head.text.endsWith(':'),
+    });
   return phrases;
 }
 
@@ -469,8 +507,9 @@ function takeLeadingSpace(text: string, index: SpaceIndex): { rest: string; key:
   if (phrase) return undefined;
   for (const unmarked of leadingUnmarkedPhrases(text)) {
     const named = spaceNamed(unmarked.name, index);
-    // Only a key, a whole name or words that all agree ("IT and Ops"): "search people for …" is no space.
-    if (named && named.key !== AMBIGUOUS && named.by !== 'word')
+    // Only a key, a whole name or words that all agree ("IT and Ops"): "search people for …" is no space;
+    // after "in" or before a colon, one word of a name is ("anything in operations on the rota", "People: X").
+    if (named && named.key !== AMBIGUOUS && (named.by !== 'word' || unmarked.oneWordNames))
       return { rest: text.slice(unmarked.topicStart).trim(), key: named.key };
   }
   return undefined;
@@ -765,7 +804,9 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   const search = intent.kind === 'operation';
   const tailed = tailPhrases(words).some(
     (phrase) =>
-      isCandidate(phrase) || isProperNameTail(words, phrase) || (!search && isFromNameTail(words, phrase)),
+      isCandidate(phrase) ||
+      isProperNameTail(words, phrase) ||
+      (search ? isLowerNameTail(words, phrase) : isFromNameTail(words, phrase)),
   );
   return (
     tailed ||
