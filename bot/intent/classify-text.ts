@@ -992,10 +992,16 @@ const SMALL_TALK = new RegExp(
 );
 
 /**
+ * Words that announce a request still to come ("quick question", "one more thing", "got a sec?",
+ * "question for you"): said after a greeting, the message is still only a greeting. Kept as data.
+ */
+const ANNOUNCING_WORD = String.raw`(?:(?:a\s+)?quick\s+(?:one|q|question|request|thing|favou?r)(?:\s+for\s+(?:you|u|ya))?|(?:one\s+)?more\s+thing|one\s+more|another\s+(?:one|thing)|(?:one\s+)?(?:last|final)\s+(?:thing|one)|random\s+(?:one|q)|me\s+again|(?:a\s+)?question\s+for\s+(?:you|u|ya)|(?:(?:you|u|ya)\s+)?got\s+a\s+(?:sec|second|min|minute|moment))`;
+const ANNOUNCING_LINE = new RegExp(`^${ANNOUNCING_WORD}$`, 'i');
+/**
  * Chat that opens a message on a line of its own and asks nothing ("ok so long story short", "quick
  * one", "one more thing", "btw"): the request is on the lines after it. Kept as data.
  */
-const LEAD_IN_WORD = String.raw`(?:ok|okay|so|right|well|um+|uh+|hm+|anyway|anyways|also|and|oh|ah+|btw|by\s+the\s+way|fyi|ps|p\.s|lol|haha+|yeah|alright|sorry(?:\s+to\s+(?:bother|bug|disturb|trouble)(?:\s+(?:you|u))?)?|(?:a\s+)?quick\s+(?:one|q|request|thing|favou?r)|(?:one\s+)?more\s+thing|one\s+more|another\s+(?:one|thing)|(?:one\s+)?(?:last|final)\s+(?:thing|one)|long\s+story\s+short|random\s+(?:one|q)|me\s+again|heads\s+up|here\s+goes|so\s+yeah)`;
+const LEAD_IN_WORD = String.raw`(?:ok|okay|so|right|well|um+|uh+|hm+|anyway|anyways|also|and|oh|ah+|btw|by\s+the\s+way|fyi|ps|p\.s|lol|haha+|yeah|alright|sorry(?:\s+to\s+(?:bother|bug|disturb|trouble)(?:\s+(?:you|u))?)?|${ANNOUNCING_WORD}|long\s+story\s+short|heads\s+up|here\s+goes|so\s+yeah)`;
 const LEAD_IN_LINE = new RegExp(String.raw`^${LEAD_IN_WORD}(?:\s+${LEAD_IN_WORD})*$`, 'i');
 
 /** True for a line of chat that only leads in to a request on the next lines ("ok so long story short"). */
@@ -1042,7 +1048,13 @@ export function isGreeting(line: string): boolean {
   if (parts.length === 1) return greetingThenSmallTalk(parts[0]!) || isSmallTalkAlone(parts[0]!);
   return (
     parts.length <= 6 &&
-    parts.every((part) => isGreetingRun(part) || SMALL_TALK.test(part) || greetingThenSmallTalk(part)) &&
+    parts.every(
+      (part) =>
+        isGreetingRun(part) ||
+        SMALL_TALK.test(part) ||
+        greetingThenSmallTalk(part) ||
+        ANNOUNCING_LINE.test(part),
+    ) &&
     parts.some((part) => isGreetingRun(part) || greetingThenSmallTalk(part))
   );
 }
@@ -1092,10 +1104,12 @@ export function isThanksEmoji(line: string): boolean {
   );
 }
 
-/** "hi how are u doing", "hey hope you're well": a greeting word, then small talk with no break. */
+/** "hi how are u doing", "hey hope you're well", "hi quick question": a greeting word, then small talk or a request announced, with no break. */
 function greetingThenSmallTalk(part: string): boolean {
   const lead = part.length <= MAX_GREETING_LEAD ? GREETING_LEAD.exec(part) : null;
-  return lead !== null && SMALL_TALK.test(part.slice(lead[0].length));
+  if (lead === null) return false;
+  const rest = part.slice(lead[0].length);
+  return SMALL_TALK.test(rest) || ANNOUNCING_LINE.test(rest);
 }
 
 /** The bot, as people name it when asking what it can do ("you", "this bot", "the assistant"). */
