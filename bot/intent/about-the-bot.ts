@@ -20,6 +20,8 @@ const QUEUE_WORDS = wordSet(
     // who and when
     'someone somebody anyone anybody people person colleague colleagues everyone team ' +
     'today now yet currently moment rn yesterday week morning lately recently still ' +
+    // while the user was away ("… while I was off?", "since I was out"; not "holiday" or "leave": requests of their own)
+    'while since away out ooo absent ' +
     // asking about it
     'show see check look view tell give need needs needed should gotta ought keep happened happen many ' +
     'much made make asked ask sent send submitted ping pinged pinging notified notification notifications ' +
