@@ -993,15 +993,16 @@ const SMALL_TALK = new RegExp(
 
 /**
  * Words that announce a request still to come ("quick question", "one more thing", "got a sec?",
- * "question for you"): said after a greeting, the message is still only a greeting. Kept as data.
+ * "question for you"): said after a greeting, the message is still only a greeting. Kept as data; "one more",
+ * "last one" are not among them (after thanks they ask for a result: "thanks, last one").
  */
-const ANNOUNCING_WORD = String.raw`(?:(?:a\s+)?quick\s+(?:one|q|question|request|thing|favou?r)(?:\s+for\s+(?:you|u|ya))?|(?:one\s+)?more\s+thing|one\s+more|another\s+(?:one|thing)|(?:one\s+)?(?:last|final)\s+(?:thing|one)|random\s+(?:one|q)|me\s+again|(?:a\s+)?question\s+for\s+(?:you|u|ya)|(?:(?:you|u|ya)\s+)?got\s+a\s+(?:sec|second|min|minute|moment))`;
+const ANNOUNCING_WORD = String.raw`(?:(?:a\s+)?quick\s+(?:one|q|question|request|thing|favou?r)(?:\s+for\s+(?:you|u|ya))?|(?:one\s+)?more\s+thing|another\s+thing|(?:one\s+)?(?:last|final)\s+thing|random\s+(?:one|q)|me\s+again|(?:a\s+)?question\s+for\s+(?:you|u|ya)|(?:(?:you|u|ya)\s+)?got\s+a\s+(?:sec|second|min|minute|moment))`;
 const ANNOUNCING_LINE = new RegExp(`^${ANNOUNCING_WORD}$`, 'i');
 /**
  * Chat that opens a message on a line of its own and asks nothing ("ok so long story short", "quick
  * one", "one more thing", "btw"): the request is on the lines after it. Kept as data.
  */
-const LEAD_IN_WORD = String.raw`(?:ok|okay|so|right|well|um+|uh+|hm+|anyway|anyways|also|and|oh|ah+|btw|by\s+the\s+way|fyi|ps|p\.s|lol|haha+|yeah|alright|sorry(?:\s+to\s+(?:bother|bug|disturb|trouble)(?:\s+(?:you|u))?)?|${ANNOUNCING_WORD}|long\s+story\s+short|heads\s+up|here\s+goes|so\s+yeah)`;
+const LEAD_IN_WORD = String.raw`(?:ok|okay|so|right|well|um+|uh+|hm+|anyway|anyways|also|and|oh|ah+|btw|by\s+the\s+way|fyi|ps|p\.s|lol|haha+|yeah|alright|sorry(?:\s+to\s+(?:bother|bug|disturb|trouble)(?:\s+(?:you|u))?)?|${ANNOUNCING_WORD}|one\s+more|another\s+one|(?:one\s+)?(?:last|final)\s+one|long\s+story\s+short|heads\s+up|here\s+goes|so\s+yeah)`;
 const LEAD_IN_LINE = new RegExp(String.raw`^${LEAD_IN_WORD}(?:\s+${LEAD_IN_WORD})*$`, 'i');
 
 /** True for a line of chat that only leads in to a request on the next lines ("ok so long story short"). */
@@ -1174,7 +1175,7 @@ const BOT_TAIL =
  * its commands, nothing more named.
  */
 const ABILITY_ASKED =
-  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
+  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|writ(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+for\s+(?:me|us))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
 
 /** "guide me", "teach me how to use this", "show us around": asked to be shown the bot, nothing else named. */
 const GUIDE_ASKED = new RegExp(
@@ -1266,10 +1267,18 @@ const APPROVALS_COMMAND =
 const WRITE_VERB_FIRST =
   /^(?:append|add|put|write|insert|mention|note|include|update|edit|change|replace|rename|create|make|in|on|to)\b/i;
 
+/**
+ * "who approves it?", "who has to sign off on that?": who the approver is, asked of the knowledge base
+ * (the bot's own approvers are help's, read before this).
+ */
+const WHO_APPROVES =
+  /^(?:(?:and|so|ok|okay|then|also)[\s,]+)?who\s+(?:(?:will|would|should|can|must|has\s+to|have\s+to|needs?\s+to|is\s+going\s+to|gets\s+to)\s+)?(?:approves?|signs?\s*-?\s*off|oks?|okays?|decides?)\b/i;
+
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {
   // "any approval requests for me boss": whoever is addressed at the end is no part of the request.
   const asked = core.length <= MAX_GREETING ? core.replace(TRAILING_VOCATIVE, '') : core;
+  if (WHO_APPROVES.test(asked)) return false;
   if (APPROVALS_COMMAND.test(asked)) return true;
   // Asked in other words ("is my request still pending?", "anything for me to sign off?"): read by its vocabulary.
   return !WRITE_VERB_FIRST.test(asked) && isAboutApprovalQueue(asked);
@@ -1279,10 +1288,17 @@ export function isApprovalsRequest(core: string): boolean {
 const TRAILING_VOCATIVE = new RegExp(String.raw`[\s,]+${VOCATIVE}[\s?!.]*$`, 'i');
 
 const ENGLISH_QUESTION_START =
-  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+(?:me|us|the)|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|advi[sc]e\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what|where|who|why|when|which|whether|if)|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:know|understand|learn|find\s+out)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|(?:the\s+)?same\s+(?:question\s+)?(?:for|in|with)|what\s+about|how\s+about|(?:from|in|on|at|by|for|to|until|till|since|after|before|under)\s+(?:which|what|whom|whose|how\s+(?:many|much|long|often)))\b/i;
+  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+(?:me|us|the)|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|advi[sc]e\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what|where|who|why|when|which|whether|if)|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:know|understand|learn|find\s+out)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|(?:the\s+)?same\s+(?:(?:question|q)\s+)?(?:but\s+)?(?:for|in|with)|what\s+about|how\s+about|(?:from|in|on|at|by|for|to|until|till|since|after|before|under)\s+(?:which|what|whom|whose|how\s+(?:many|much|long|often)))\b/i;
 const OTHER_QUESTION_START =
   /^(?:qu[ée]|c[óo]mo|cu[áa]l(?:es)?|cu[áa]ndo|d[óo]nde|qui[ée]n(?:es)?|por\s+qu[ée]|cu[áa]nt[oa]s?|warum|wieso|weshalb|wieviele?|pourquoi|combien|est-ce\s+que|perch[ée]|dove|o\s+que|onde|dlaczego|gdzie|varför|waarom)(?=\s|$)/iu;
 const QUESTION_MARK_END = /[?？؟⸮]\s*$/u;
+/**
+ * "and for managers", "and in Berlin", "and if I'm part time": the question just asked, asked again for
+ * someone or somewhere else (a short line). Case-sensitive, so "and in ENG" (a space's key) is no such question.
+ */
+const ASKED_AGAIN_FOR =
+  /^(?:[Aa]nd|&)\s+(?:what\s+)?(?:if|for|in|at|during|with|without)\s+(?!~?[A-Z][A-Z0-9]{1,9}\b)\S/;
+const MAX_ASKED_AGAIN_WORDS = 8;
 
 /**
  * True when a message reads as a question for the knowledge base: it ends with a question mark
@@ -1294,5 +1310,6 @@ export function isQuestion(line: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(text)) return false;
   if (text.startsWith('¿') || QUESTION_MARK_END.test(text)) return true;
   if (ENGLISH_QUESTION_START.test(text) && text.split(' ').length >= 2) return true;
+  if (ASKED_AGAIN_FOR.test(text) && text.split(' ').length <= MAX_ASKED_AGAIN_WORDS) return true;
   return OTHER_QUESTION_START.test(text) && text.split(' ').length >= 3;
 }

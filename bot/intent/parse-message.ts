@@ -1078,7 +1078,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
   // "quick question", "got a sec?" alone: the request is still to come, so nothing to search for yet.
-  if (bodyLines.trim().length === 0 && isLeadInLine(line)) return unclear(line.trim());
+  // ("last one", "another one" alone are follow-ups, read below.)
+  if (bodyLines.trim().length === 0 && isLeadInLine(line) && !parseFollowUp(line.trim()))
+    return unclear(line.trim());
   // "Title: Desk Rules\nSpace: OPS\n…": only a new page's fields, no verb (or after a line asking for a page).
   const form = pageForm(line, bodyLines) ?? formBelowAsk(line, bodyLines);
   if (form) return form;
