@@ -48,12 +48,17 @@ const OWN_REQUEST =
 /** Words before where requests wait ("in HR") and before who sent them ("from Jane", "by Omar"). */
 const IN_SPACE_WORD = /^(?:in|within|inside)$/;
 const ASKER_WORD = /^(?:from|by)$/;
+/** A person who sent a request, named as the subject ("did Jane send me …", "has Omar asked me to approve …"). */
+const ASKING_AUXILIARY = /^(?:did|has|have|had)$/;
+const SENDING_VERB =
+  /^(?:send|sent|ask|asked|submit|submitted|request|requested|ping|pinged|forward|forwarded)$/;
 /** Where requests wait, said around the queue ("in confluence", "in the ENG space"). */
 const QUEUE_PLACE = wordSet('confluence wiki space spaces');
 
 /**
  * The words of `text`, without a space's key after "in" or before "space" ("pending approvals in HR?",
- * "in the ENG space"), a person's name after "from" or "by" ("pending requests from Jane?"), or the words
+ * "in the ENG space"), a person's name after "from" or "by" ("pending requests from Jane?") or as who sent
+ * something ("did Jane send me …"), or the words
  * of a place in Confluence: the queue is the same wherever the requests came from. "in Workday" names
  * something else and stays.
  */
@@ -63,7 +68,8 @@ function withoutPlaceOrAsker(text: string): string[] {
   return closedWordsOf(text).filter((word, i, all) => {
     const before = all[i - 1] ?? '';
     const spaceKey = keys.has(word) && (IN_SPACE_WORD.test(before) || /^spaces?$/.test(all[i + 1] ?? ''));
-    return !QUEUE_PLACE.has(word) && !spaceKey && !(ASKER_WORD.test(before) && names.has(word));
+    const sender = ASKING_AUXILIARY.test(before) && SENDING_VERB.test(all[i + 1] ?? '');
+    return !QUEUE_PLACE.has(word) && !spaceKey && !((ASKER_WORD.test(before) || sender) && names.has(word));
   });
 }
 

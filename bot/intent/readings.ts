@@ -103,10 +103,14 @@ export function hasVerbTypo(core: string): boolean {
   return first !== undefined && verbTwoEditsAway(first) !== undefined;
 }
 
-/** True when every word of `core` is chat filler ("hmm?", "lol ok"): nothing to search or ask. */
+/** True when every word of `core` is chat filler ("hmm?", "lol ok", "testing 123"): nothing to search or ask. */
 export function isFillerOnly(core: string): boolean {
   const words = wordsOf(core).map((word) => word.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase());
-  return words.length > 0 && words.every((word) => FILLER.has(word));
+  // "testing 123", "test 1 2 3": filler with numbers said along.
+  return (
+    words.some((word) => FILLER.has(word)) &&
+    words.every((word) => FILLER.has(word) || /^\d{1,3}$/.test(word))
+  );
 }
 
 /**
