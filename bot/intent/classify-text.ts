@@ -111,6 +111,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:for|before|after|ahead\s+of)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?(?<!\s(?:space|wiki))[\s,]+(?!(?:i|we)(?:\s+(?:need|want|would\s+like)|'d\s+like)\s+to\s+(?:add|append|put|write|insert|mention|note|update|change|replace|fix|correct|edit|rename)\b)(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for)|open|show|pull\s+up|bring\s+up|get|give)\b)/i,
   /^(?:i\s+(?:have|got)|i'?ve\s+got|got)\s+(?:a\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|request|q)\s*(?:for\s+(?:you|u)\s*)?[:!,.\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:new|back|still\s+new)\b[^.!?]{0,30}[.!]+\s*(?=\S)/i,
+  // "I'm Sam from sales, …", "this is Priya from HR -": who is asking, by name (in capitals), before the request.
+  /^(?:[Ii]'?m|[Ii]’m|[Ii]\s+am|[Tt]his\s+is|[Mm]y\s+name\s+is)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?(?:\s+(?:from|in|on|with)\s+(?:the\s+)?[\p{L}&]+(?:\s+team)?)?\s*[,.!;–—-]+\s*(?=\S)/u,
   // "I just got added to this channel - …", "just joined the team, …": who is asking, before the request.
   /^(?:i\s+)?(?:just\s+)?(?:got\s+added|was\s+added|joined|started)\s+(?:to\s+|in\s+|on\s+)?(?:this|the|your)\s+(?:channel|team|chat|group|company)(?:\s+(?:today|yesterday|this\s+week))?(?:\s*[.!,:;]+|\s+[-–—]+)\s*(?=\S)/i,
   // "Before I disappear into meetings, …", "while I remember, …": when the asker asks, before the request.
@@ -998,7 +1000,7 @@ const SMALL_TALK = new RegExp(
  * "question for you"): said after a greeting, the message is still only a greeting. Kept as data; "one more",
  * "last one" are not among them (after thanks they ask for a result: "thanks, last one").
  */
-const ANNOUNCING_WORD = String.raw`(?:(?:a\s+)?quick\s+(?:one|q|question|request|thing|favou?r)(?:\s+for\s+(?:you|u|ya))?|(?:one\s+)?more\s+thing|another\s+thing|(?:one\s+)?(?:last|final)\s+thing|random\s+(?:one|q)|me\s+again|(?:a\s+)?question\s+for\s+(?:you|u|ya)|(?:(?:you|u|ya)\s+)?got\s+a\s+(?:sec|second|min|minute|moment))`;
+const ANNOUNCING_WORD = String.raw`(?:(?:a\s+)?quick\s+(?:one|q|question|request|thing|favou?r)(?:\s+for\s+(?:you|u|ya))?|(?:one\s+)?more\s+thing|another\s+thing|(?:one\s+)?(?:last|final)\s+thing|random\s+(?:one|q)|me\s+again|(?:a\s+)?question\s+for\s+(?:you|u|ya)|(?:i\s+)?(?:have|got|'ve\s+got)\s+a\s+(?:quick\s+|small\s+)?(?:question|q)(?:\s+for\s+(?:you|u|ya))?|(?:(?:you|u|ya)\s+)?got\s+a\s+(?:sec|second|min|minute|moment))`;
 const ANNOUNCING_LINE = new RegExp(`^${ANNOUNCING_WORD}$`, 'i');
 /**
  * Chat that opens a message on a line of its own and asks nothing ("ok so long story short", "quick
@@ -1271,10 +1273,10 @@ const WRITE_VERB_FIRST =
 
 /**
  * "who approves it?", "who has to sign off on that?": who the approver is, asked of the knowledge base
- * (the bot's own approvers are help's, read before this).
+ * (the bot's own approvers are help's, read before this; "who approves my edits?" stays the user's queue).
  */
 const WHO_APPROVES =
-  /^(?:(?:and|so|ok|okay|then|also)[\s,]+)?who\s+(?:(?:will|would|should|can|must|has\s+to|have\s+to|needs?\s+to|is\s+going\s+to|gets\s+to)\s+)?(?:approves?|signs?\s*-?\s*off|oks?|okays?|decides?)\b/i;
+  /^(?:(?:and|so|ok|okay|then|also)[\s,]+)?who\s+(?:(?:will|would|should|can|must|has\s+to|have\s+to|needs?\s+to|is\s+going\s+to|gets\s+to)\s+)?(?:approves?|signs?\s*-?\s*off|oks?|okays?|decides?)\b(?!\s+(?:on\s+)?my\s+(?:edits?|changes?|requests?|updates?|writes?)\b)/i;
 
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {

@@ -1056,6 +1056,13 @@ function withoutThanksAfterQuestion(line: string): string {
   return !/[\p{L}\p{N}]/u.test(after) || isGreeting(after) ? line.slice(0, mark + 1) : line;
 }
 
+/**
+ * The bot greeted or called by name before the request ("hey bot, any approvals?", "bot: anything for me
+ * to approve?"): it says whom the line is for, not that the line is about the bot.
+ */
+const BOT_ADDRESSED =
+  /^\s*(?:(?:hey|hi|hello|hiya|yo|ok|okay|dear|(?:good\s+)?morning|(?:good\s+)?afternoon|(?:good\s+)?evening)\s+)?(?:the\s+)?(?:bot|assistant|confluence\s+(?:bot|assistant))\s*[,!.:;–—-]+\s*/i;
+
 function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   // "👋", ":wave:", "🙏" alone: a wave or thanks said with an emoji.
@@ -1098,7 +1105,12 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const titled = titledRead(core);
   if (titled) return titled;
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
-  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line) ?? capabilityHowAsked(line);
+  const unaddressed = line.replace(BOT_ADDRESSED, '');
+  const help =
+    matchHelp(core) ??
+    abilityAsked(unaddressed) ??
+    helpAboutTheBot(unaddressed) ??
+    capabilityHowAsked(unaddressed);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
