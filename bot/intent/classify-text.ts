@@ -894,6 +894,8 @@ const MORE_GREETINGS = [
   String.raw`sorry|sry|soz|o+ps+|whoops+|my\s+bad|wrong\s+(?:chat|window|channel|tab|thread|person|convo|conversation|group|bot)`,
   // the request dropped ("forget it", "never mind that", "scratch that", "cancel"): nothing more is wanted
   String.raw`forget\s+(?:it|that|about\s+(?:it|that))|never\s*mind\s+(?:that|this|it)|scratch\s+that|cancel(?:\s+(?:that|it|this))?|no\s+need|(?:it\s+)?doesn'?t\s+matter`,
+  // a letter's sign-off ("Thanks and regards", "Kind regards", "Best wishes")
+  String.raw`(?:(?:(?:many\s+)?thanks|thank\s+you)\s+(?:and|&)\s+|best\s+|kind\s+|warm(?:est)?\s+|with\s+(?:best\s+|kind\s+)?)?regards|rgds|best\s+wishes|(?:yours\s+)?(?:sincerely|truly)|gn`,
   String.raw`understood|roger(?:\s+that)?|copy\s+that|will\s+do|gotcha|got\s+(?:you|ya)|ack`,
   String.raw`k+|okie\s+dokie|okey\s+dokey|okie-dokie|oki\s+doki`,
   String.raw`catch\s+(?:you|u|ya)|laters|peace(?:\s+out)?|adios|cheerio|ta-?ra|toodles|ttfn|bye{2,}`,
@@ -1223,7 +1225,9 @@ const COMMAND_THEN_HELP =
   /^(search|find|open|get|create|update|edit|append|rename|approvals?|approve)\s+(?:help|usage|syntax)[\s?!.]*$/i;
 
 /** `help` with an optional topic for help requests ("help create", "what can you do?"); else `undefined`. */
-export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
+export function matchHelp(line: string): { topic?: HelpTopic } | undefined {
+  // "how to approve the pending request sir": whoever is addressed at the end is no part of the request.
+  const core = line.length <= MAX_GREETING ? line.replace(TRAILING_VOCATIVE, '') : line;
   // "help desk", "helpline hours": a thing called help, not help with the bot.
   if (HELP_NOUN.test(core)) return undefined;
   const named = COMMAND_THEN_HELP.exec(core);
@@ -1292,7 +1296,7 @@ export function isApprovalsRequest(core: string): boolean {
 const TRAILING_VOCATIVE = new RegExp(String.raw`[\s,]+${VOCATIVE}[\s?!.]*$`, 'i');
 
 const ENGLISH_QUESTION_START =
-  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+(?:me|us|the)|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|advi[sc]e\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what|where|who|why|when|which|whether|if)|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:(?:want|need|would\s+like|'d\s+like)\s+to|wanna|wana|gotta)\s+(?:know|understand|learn|find\s+out)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|(?:the\s+)?same\s+(?:(?:question|q)\s+)?(?:but\s+)?(?:for|in|with)|what\s+about|how\s+about|(?:from|in|on|at|by|for|to|until|till|since|after|before|under)\s+(?:which|what|whom|whose|how\s+(?:many|much|long|often)))\b/i;
+  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+(?:me|us|the)|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|advi[sc]e\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what|where|who|why|when|which|whether|if)|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:(?:want|need|would\s+like|'d\s+like)\s+to|wanna|wana|gotta)\s+(?:know|understand|learn|find\s+out)|(?:(?:i\s+|i'|i’)?(?:(?:want|wanted|need|would\s+like|'d\s+like|d\s+like)\s+to|wanna)\s+)?ask(?:\s+(?:you|u))?\s+(?:about|regarding|re|if|whether|how|what|who|when|where|why|which)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|(?:the\s+)?same\s+(?:(?:question|q)\s+)?(?:but\s+)?(?:for|in|with)|what\s+about|how\s+about|(?:from|in|on|at|by|for|to|until|till|since|after|before|under)\s+(?:which|what|whom|whose|how\s+(?:many|much|long|often)))\b/i;
 const OTHER_QUESTION_START =
   /^(?:qu[ée]|c[óo]mo|cu[áa]l(?:es)?|cu[áa]ndo|d[óo]nde|qui[ée]n(?:es)?|por\s+qu[ée]|cu[áa]nt[oa]s?|warum|wieso|weshalb|wieviele?|pourquoi|combien|est-ce\s+que|perch[ée]|dove|o\s+que|onde|dlaczego|gdzie|varför|waarom)(?=\s|$)/iu;
 const QUESTION_MARK_END = /[?？؟⸮]\s*$/u;
