@@ -96,7 +96,7 @@ export function isAboutApprovalQueue(text: string): boolean {
 const FAULT_WORDS = wordSet(
   'useless rubbish terrible awful sucks suck sucked sucky crap crappy stupid dumb annoying pointless ' +
     'worthless garbage trash horrible lame disappointing disappointed frustrating frustrated unhelpful ' +
-    'hopeless ridiculous pathetic nonsense never',
+    'hopeless ridiculous pathetic nonsense never misunderstood misunderstand misunderstanding misread',
 );
 const COMPLAINT_WORDS = wordSet(
   'bot chatbot assistant answer answers result results reply replies response responses search searches ' +

@@ -13,7 +13,9 @@ const FILLER = new Set(
   (
     'hmm hm hmmm um umm uh uhh er erm ok okay so well like yeah yes yep no nope lol lmao rofl haha hahaha ' +
     'huh idk k oh ah eh meh hey whatever nvm nevermind test testing asdf ugh wow xd blah bla lorem ipsum dunno nah hmmmm ' +
-    'basically literally honestly anyway anyways sigh oof argh welp bruh bro dude smh omg kk'
+    'basically literally honestly anyway anyways sigh oof argh welp bruh bro dude smh omg kk ' +
+    // a question word alone ("what?", "sorry what?", "why?"): nothing asked about
+    'what wat wut wha why pardon sorry'
   ).split(' '),
 );
 /** A word that only joins others in a title: "&", "+", "/", "-". */
