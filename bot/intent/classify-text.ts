@@ -1305,7 +1305,7 @@ const QUESTION_MARK_END = /[?？؟⸮]\s*$/u;
  * someone or somewhere else (a short line). Case-sensitive, so "and in ENG" (a space's key) is no such question.
  */
 const ASKED_AGAIN_FOR =
-  /^(?:[Aa]nd|&)\s+(?:what\s+)?(?:if|for|in|at|during|with|without)\s+(?!~?[A-Z][A-Z0-9]{1,9}\b)\S/;
+  /^(?:[Aa]nd|&)\s+(?:what\s+)?(?:if|for|in|at|during|with|without)\s+(?!~?[A-Z][A-Z0-9]{1,9}\b|possible\b|(?:you|u)\s+can\b)\S/;
 const MAX_ASKED_AGAIN_WORDS = 8;
 
 /**
