@@ -875,7 +875,11 @@ const ACKNOWLEDGEMENTS = [
   String.raw`(?:problem|issue)\s+(?:solved|resolved|fixed|sorted)|(?:it'?s|it\s+is|that'?s|all)\s+(?:working|fixed|solved|resolved)|works\s+now|all\s+done|done`,
   String.raw`no\s+(?:more|further|other)\s+questions`,
   String.raw`(?:that|this|it)\s+(?:clears|cleared)\s+(?:it|that|things|everything)\s+up|(?:that|this|it)\s+(?:did|does)\s+(?:it|the\s+(?:trick|job))`,
-  String.raw`(?:i'?ll|i\s+will)\s+(?:check\s+(?:it|that|this|them)\s+out|(?:have|take)\s+a\s+(?:look|read)|read\s+(?:it|that|this|them)|look\s+(?:at\s+)?(?:it|that|this|them)(?:\s+over)?|give\s+(?:it|that|this)\s+a\s+(?:read|go|try))`,
+  // "I will check", "will have a look", "i will check it": the user goes off to read, nothing more asked
+  String.raw`(?:i'?ll|i\s+will|will)\s+check(?:\s+(?:it|that|this|them))?(?:\s+(?:later|now|soon|tomorrow))?`,
+  // "you're welcome" said back; greetings of the day (Indian English); "blessed morning" (Nigerian English)
+  String.raw`(?:you'?re|you’re|your|ur|you\s+are)\s+(?:most\s+|very\s+)?welcome|greetings\s+of\s+the\s+day|(?:a\s+)?blessed\s+(?:morning|day|week|weekend|evening|${WEEKDAY})`,
+  String.raw`(?:i'?ll|i\s+will|will)\s+(?:check\s+(?:it|that|this|them)\s+out|(?:have|take)\s+a\s+(?:look|read)|read\s+(?:it|that|this|them)|look\s+(?:at\s+)?(?:it|that|this|them)(?:\s+over)?|give\s+(?:it|that|this)\s+a\s+(?:read|go|try))`,
 ].join('|');
 
 /**
