@@ -20,6 +20,8 @@ const QUEUE_WORDS = wordSet(
     // who and when
     'someone somebody anyone anybody people person colleague colleagues everyone team ' +
     'today now yet currently moment rn yesterday week morning lately recently still ' +
+    // while the user was away ("… while I was off?", "since I was out"; not "holiday" or "leave": requests of their own)
+    'while since away out ooo absent ' +
     // asking about it
     'show see check look view tell give need needs needed should gotta ought keep happened happen many ' +
     'much made make asked ask sent send submitted ping pinged pinging notified notification notifications ' +
@@ -46,12 +48,17 @@ const OWN_REQUEST =
 /** Words before where requests wait ("in HR") and before who sent them ("from Jane", "by Omar"). */
 const IN_SPACE_WORD = /^(?:in|within|inside)$/;
 const ASKER_WORD = /^(?:from|by)$/;
+/** A person who sent a request, named as the subject ("did Jane send me …", "has Omar asked me to approve …"). */
+const ASKING_AUXILIARY = /^(?:did|has|have|had)$/;
+const SENDING_VERB =
+  /^(?:send|sent|ask|asked|submit|submitted|request|requested|ping|pinged|forward|forwarded)$/;
 /** Where requests wait, said around the queue ("in confluence", "in the ENG space"). */
 const QUEUE_PLACE = wordSet('confluence wiki space spaces');
 
 /**
  * The words of `text`, without a space's key after "in" or before "space" ("pending approvals in HR?",
- * "in the ENG space"), a person's name after "from" or "by" ("pending requests from Jane?"), or the words
+ * "in the ENG space"), a person's name after "from" or "by" ("pending requests from Jane?") or as who sent
+ * something ("did Jane send me …"), or the words
  * of a place in Confluence: the queue is the same wherever the requests came from. "in Workday" names
  * something else and stays.
  */
@@ -61,7 +68,8 @@ function withoutPlaceOrAsker(text: string): string[] {
   return closedWordsOf(text).filter((word, i, all) => {
     const before = all[i - 1] ?? '';
     const spaceKey = keys.has(word) && (IN_SPACE_WORD.test(before) || /^spaces?$/.test(all[i + 1] ?? ''));
-    return !QUEUE_PLACE.has(word) && !spaceKey && !(ASKER_WORD.test(before) && names.has(word));
+    const sender = ASKING_AUXILIARY.test(before) && SENDING_VERB.test(all[i + 1] ?? '');
+    return !QUEUE_PLACE.has(word) && !spaceKey && !((ASKER_WORD.test(before) || sender) && names.has(word));
   });
 }
 
@@ -88,7 +96,7 @@ export function isAboutApprovalQueue(text: string): boolean {
 const FAULT_WORDS = wordSet(
   'useless rubbish terrible awful sucks suck sucked sucky crap crappy stupid dumb annoying pointless ' +
     'worthless garbage trash horrible lame disappointing disappointed frustrating frustrated unhelpful ' +
-    'hopeless ridiculous pathetic nonsense never',
+    'hopeless ridiculous pathetic nonsense never misunderstood misunderstand misunderstanding misread',
 );
 const COMPLAINT_WORDS = wordSet(
   'bot chatbot assistant answer answers result results reply replies response responses search searches ' +
@@ -121,7 +129,7 @@ export function isComplaintAboutTheBot(text: string): boolean {
 const BOT_WORDS = wordSet(
   // the bot and using it
   'bot bots chatbot assistant thing use using used usage work works working function functions ' +
-    'command commands syntax format example examples tip tips trick tricks help helping helpful manual ' +
+    'command commands comand comands commad commads commnad commnads cmd cmds syntax format example examples tip tips trick tricks help helping helpful manual ' +
     'instructions capable capability capabilities able ability feature features functionality option options ' +
     // what people say about it
     'do ask say type write talk speak chat understand start started starting begin new lost confused ' +
@@ -172,7 +180,7 @@ const REACH_WORDS = wordSet('access besides apart except than');
 
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
-  /^(?:bots?|chatbot|assistant|commands?|syntax|phrase|phrasing|wording|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
+  /^(?:bots?|chatbot|assistant|(?:com+(?:an|na|a)d|cmd)s?|syntax|phrase|phrasing|wording|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of", "what are you good at"). */
 const YOU_CAN =
   /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:you|u|ya|bot)\b.*\bgood\s+(?:at|for|with)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:also\s+)?(?:search|see|read|open|reach|cover|access|have\s+access|answer)\b|\bguide\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:guide|tutorial|manual|docs|documentation|instructions|intro)\s+(?:for|on|about|to)\s+(?:using\s+)?(?:you|u|(?:this|the)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;

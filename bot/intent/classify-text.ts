@@ -112,12 +112,14 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:for|before|after|ahead\s+of)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s)\s(?:[^,.!?:;"“]|:(?=\d)){1,40}?(?<!\s(?:space|wiki))[\s,]+(?!(?:i|we)(?:\s+(?:need|want|would\s+like)|'d\s+like)\s+to\s+(?:add|append|put|write|insert|mention|note|update|change|replace|fix|correct|edit|rename)\b)(?=(?:i|we)(?:\s+(?:need|want|would|really|also)|'d)\b|(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+)?(?:create|make|set\s+up|search|find|look\s+(?:up|for)|open|show|pull\s+up|bring\s+up|get|give)\b)/i,
   /^(?:i\s+(?:have|got)|i'?ve\s+got|got)\s+(?:a\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|request|q)\s*(?:for\s+(?:you|u)\s*)?[:!,.\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:new|back|still\s+new)\b[^.!?]{0,30}[.!]+\s*(?=\S)/i,
+  // "I'm Sam from sales, …", "this is Priya from HR -": who is asking, by name (in capitals), before the request.
+  /^(?:[Ii]'?m|[Ii]’m|[Ii]\s+am|[Tt]his\s+is|[Mm]y\s+name\s+is)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?(?:\s+(?:from|in|on|with)\s+(?:the\s+)?[\p{L}&]+(?:\s+team)?)?\s*[,.!;–—-]+\s*(?=\S)/u,
   // "I just got added to this channel - …", "just joined the team, …": who is asking, before the request.
   /^(?:i\s+)?(?:just\s+)?(?:got\s+added|was\s+added|joined|started)\s+(?:to\s+|in\s+|on\s+)?(?:this|the|your)\s+(?:channel|team|chat|group|company)(?:\s+(?:today|yesterday|this\s+week))?(?:\s*[.!,:;]+|\s+[-–—]+)\s*(?=\S)/i,
   // "Before I disappear into meetings, …", "while I remember, …": when the asker asks, before the request.
   /^(?:before|while|since)\s+(?:i|we)\s+[^,.!?:;"“\n]{1,50},\s*(?=\S)/i,
-  // "New joiner here. When is payday?", "newbie here -": who is asking, before the request.
-  /^(?:(?:a\s+)?new\s+(?:user|joiner|starter|hire|member|colleague|employee|person)|newbie|newcomer|first\s+(?:day|week)(?:\s+(?:on\s+the\s+job|at\s+work))?|first[\s-]+time(?:\s+user|\s+using\s+(?:this(?:\s+bot)?|you|u|the\s+bot))?)(?:\s+here)?\s*[.!,:;\-–—]+\s*(?=\S)/i,
+  // "New joiner here. When is payday?", "newbie here -", "total newbie here -": who is asking, before the request.
+  /^(?:(?:a\s+)?(?:(?:total|complete|absolute|real|(?:a\s+)?bit\s+of\s+a)\s+)?(?:new\s+(?:user|joiner|starter|hire|member|colleague|employee|person)|newbie|noob|newcomer)|first\s+(?:day|week)(?:\s+(?:on\s+the\s+job|at\s+work))?|first[\s-]+time(?:\s+user|\s+using\s+(?:this(?:\s+bot)?|you|u|the\s+bot))?)(?:\s+here)?\s*[.!,:;\-–—]+\s*(?=\S)/i,
   /^(?:i'?m|i\s+am|im)\s+(?:trying|wanting|hoping|going)\s+to\s+(?=\S)/i,
   // "I am writing to request the travel policy" (formal, as in an email): what is asked for follows.
   /^(?:i'?m|i\s+am|im)\s+writing\s+to\s+(?:request|ask\s+for|ask\s+you\s+for)\s+(?=\S)/i,
@@ -900,7 +902,11 @@ const ACKNOWLEDGEMENTS = [
   String.raw`(?:problem|issue)\s+(?:solved|resolved|fixed|sorted)|(?:it'?s|it\s+is|that'?s|all)\s+(?:working|fixed|solved|resolved)|works\s+now|all\s+done|done`,
   String.raw`no\s+(?:more|further|other)\s+questions`,
   String.raw`(?:that|this|it)\s+(?:clears|cleared)\s+(?:it|that|things|everything)\s+up|(?:that|this|it)\s+(?:did|does)\s+(?:it|the\s+(?:trick|job))`,
-  String.raw`(?:i'?ll|i\s+will)\s+(?:check\s+(?:it|that|this|them)\s+out|(?:have|take)\s+a\s+(?:look|read)|read\s+(?:it|that|this|them)|look\s+(?:at\s+)?(?:it|that|this|them)(?:\s+over)?|give\s+(?:it|that|this)\s+a\s+(?:read|go|try))`,
+  // "I will check", "will have a look", "i will check it": the user goes off to read, nothing more asked
+  String.raw`(?:i'?ll|i\s+will|will)\s+check(?:\s+(?:it|that|this|them))?(?:\s+(?:later|now|soon|tomorrow))?`,
+  // "you're welcome" said back; greetings of the day (Indian English); "blessed morning" (Nigerian English)
+  String.raw`(?:you'?re|you’re|your|ur|you\s+are)\s+(?:most\s+|very\s+)?welcome|greetings\s+of\s+the\s+day|(?:a\s+)?blessed\s+(?:morning|day|week|weekend|evening|${WEEKDAY})`,
+  String.raw`(?:i'?ll|i\s+will|will)\s+(?:check\s+(?:it|that|this|them)\s+out|(?:have|take)\s+a\s+(?:look|read)|read\s+(?:it|that|this|them)|look\s+(?:at\s+)?(?:it|that|this|them)(?:\s+over)?|give\s+(?:it|that|this)\s+a\s+(?:read|go|try))`,
 ].join('|');
 
 /**
@@ -917,6 +923,10 @@ const MORE_GREETINGS = [
   'a+h+|o+h+',
   // an apology, or a message sent to the bot by mistake ("sry wrong chat", "oops, wrong window")
   String.raw`sorry|sry|soz|o+ps+|whoops+|my\s+bad|wrong\s+(?:chat|window|channel|tab|thread|person|convo|conversation|group|bot)`,
+  // the request dropped ("forget it", "never mind that", "scratch that", "cancel"): nothing more is wanted
+  String.raw`forget\s+(?:it|that|about\s+(?:it|that))|never\s*mind\s+(?:that|this|it)|scratch\s+that|cancel(?:\s+(?:that|it|this))?|no\s+need|(?:it\s+)?doesn'?t\s+matter`,
+  // a letter's sign-off ("Thanks and regards", "Kind regards", "Best wishes")
+  String.raw`(?:(?:(?:many\s+)?thanks|thank\s+you)\s+(?:and|&)\s+|best\s+|kind\s+|warm(?:est)?\s+|with\s+(?:best\s+|kind\s+)?)?regards|rgds|best\s+wishes|(?:yours\s+)?(?:sincerely|truly)|gn`,
   String.raw`understood|roger(?:\s+that)?|copy\s+that|will\s+do|gotcha|got\s+(?:you|ya)|ack`,
   String.raw`k+|okie\s+dokie|okey\s+dokey|okie-dokie|oki\s+doki`,
   String.raw`catch\s+(?:you|u|ya)|laters|peace(?:\s+out)?|adios|cheerio|ta-?ra|toodles|ttfn|bye{2,}`,
@@ -942,7 +952,7 @@ const GREETING_WORD = String.raw`(?:${MORE_GREETINGS}|hi+|he?l+o+|he+y+|hey+a+|h
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
  */
-const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:exactly|just)\s+what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after))|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after)))|what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after))|the\s+one(?:\s+i\s+was\s+(?:looking\s+for|after))?|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ|champion)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?|(?:that|this|it|you|u)\s+(?:(?:just|really)\s+)?(?:saved\s+(?:me|us|my)(?:\s+(?:(?:so\s+much|a\s+lot\s+of|loads\s+of|heaps\s+of|a\s+ton\s+of|some)\s+time|(?:whole\s+)?(?:day|morning|week|life|bacon|skin)))?|made\s+my\s+(?:day|morning|week)))`;
+const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:exactly|just)\s+what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after))|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after)))|what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after))|the\s+one(?:\s+i\s+was\s+(?:looking\s+for|after))?|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ|champion)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?|(?:you|u)(?:'ve|ve|\s+have)?\s+(?:(?:really|so|truly)\s+)?(?:help|helped)\s+(?:me|us)(?:\s+(?:a\s+lot|so\s+much|loads|heaps|a\s+ton))?|(?:you|u)(?:'ve|ve|\s+have)\s+been\s+(?:(?:a\s+)?(?:great|big|huge|real)\s+help|(?:(?:very|really|so|super)\s+)?(?:helpful|kind))|(?:that|this|it|you|u)\s+(?:(?:just|really)\s+)?(?:saved\s+(?:me|us|my)(?:\s+(?:(?:so\s+much|a\s+lot\s+of|loads\s+of|heaps\s+of|a\s+ton\s+of|some)\s+time|(?:whole\s+)?(?:day|morning|week|life|bacon|skin)))?|made\s+my\s+(?:day|morning|week)))`;
 /**
  * Particles said after thanks in other Englishes ("thanks o", "thank you lah", "thanks ji", "tnx sha"):
  * they soften or stress it, and name nothing: the shared particles (particles.ts) and a few said to whoever helped.
@@ -954,7 +964,7 @@ const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|k
  */
 const THANKED_FOR = String.raw`for\s+(?:(?!(?:help|every|no|some|any)(?:th)?ing\b)[a-z]{2,20}ing(?:\s+(?:that|this|it|me|us|out|up|so\s+(?:quickly|fast)|into\s+(?:it|that|this)))?|(?:your|ur|the)\s+(?:patience|understanding|quick\s+turnaround|turnaround|hard\s+work|input|efforts))`;
 const THANKS_PARTICLE = `(?:${PARTICLE}|o+|ya|amigo|amiga)`;
-const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|${THANKED_FOR}|from\s+(?:me|us|my\s+(?:side|end))|zusammen|allerseits|a\s+todos|tout\s+le\s+monde|(?:i|we)\s+(?:needed|wanted)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|alot|so\s+(?:so\s+)?mu?ch|ver+y\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|(?:for|4)\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|for\s+(?:now|today)|now|anyway|anyways|much|muchly|then|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
+const GREETING_TAIL = String.raw`(?:to\s+(?:you|u|ya|all|everyone|everybody|y'?all|you\s+all)|${THANKED_FOR}|from\s+(?:me|us|my\s+(?:side|end))|zusammen|allerseits|a\s+todos|tout\s+le\s+monde|(?:i|we)\s+(?:needed|wanted)|too|and|as\s+well|there|all|everyone|team|folks|colleagues|sir\/madam|${VOCATIVE}|bot|confluence(?:\s+assistant)?|assistant|again|a\s+lot|alot|so\s+(?:so\s+)?mu?ch|ver+y\s+much|a\s+(?:million|bunch|ton|heap)|heaps|loads|tons|doing|today|earlier|yesterday|world|mundo|monde|welt|עולם|(?:for|4)\s+(?:the|your|ur|all\s+(?:the|your))?\s*(?:quick\s+|fast\s+|speedy\s+|prompt\s+|great\s+|kind\s+)?(?:help|assistance|support|reply|response|answer|time|effort)|for\s+helping(?:\s+(?:me|us|out))?|for\s+(?:earlier|before|yesterday|that|this|everything|all(?:\s+(?:the|your)\s+help)?|the\s+(?:info|links?|answer|pointers?|tips?))|kindly|hero|star|(?:my|our)\s+(?:dear\s+)?${VOCATIVE}|for\s+(?:now|today)|now|anyway|anyways|much|muchly|then|tomorrow|soon|tonight|next\s+week|${PRAISE}|${THANKS_PARTICLE})`;
 /** A sound of relief or delight before thanks ("ah brilliant, cheers", "oh nice", "yay thanks"); alone it is no greeting. */
 const INTERJECTION_LEAD = String.raw`(?:(?:ah+|oh+|ooh+|aw+|yay|woo+|wow|ahh+|phew|no|nope|nah|yes|yeah|yep)\s+)?`;
 /** The first unit of a greeting: an interjection, whom it greets, then a greeting word or praise. */
@@ -1019,10 +1029,17 @@ const SMALL_TALK = new RegExp(
 );
 
 /**
+ * Words that announce a request still to come ("quick question", "one more thing", "got a sec?",
+ * "question for you"): said after a greeting, the message is still only a greeting. Kept as data; "one more",
+ * "last one" are not among them (after thanks they ask for a result: "thanks, last one").
+ */
+const ANNOUNCING_WORD = String.raw`(?:(?:a\s+)?quick\s+(?:one|q|question|request|thing|favou?r)(?:\s+for\s+(?:you|u|ya))?|(?:one\s+)?more\s+thing|another\s+thing|(?:one\s+)?(?:last|final)\s+thing|random\s+(?:one|q)|me\s+again|(?:a\s+)?question\s+for\s+(?:you|u|ya)|(?:i\s+)?(?:have|got|'ve\s+got)\s+a\s+(?:quick\s+|small\s+)?(?:question|q)(?:\s+for\s+(?:you|u|ya))?|(?:(?:you|u|ya)\s+)?got\s+a\s+(?:sec|second|min|minute|moment))`;
+const ANNOUNCING_LINE = new RegExp(`^${ANNOUNCING_WORD}$`, 'i');
+/**
  * Chat that opens a message on a line of its own and asks nothing ("ok so long story short", "quick
  * one", "one more thing", "btw"): the request is on the lines after it. Kept as data.
  */
-const LEAD_IN_WORD = String.raw`(?:ok|okay|so|right|well|um+|uh+|hm+|anyway|anyways|also|and|oh|ah+|btw|by\s+the\s+way|fyi|ps|p\.s|lol|haha+|yeah|alright|sorry(?:\s+to\s+(?:bother|bug|disturb|trouble)(?:\s+(?:you|u))?)?|(?:a\s+)?quick\s+(?:one|q|request|thing|favou?r)|(?:one\s+)?more\s+thing|one\s+more|another\s+(?:one|thing)|(?:one\s+)?(?:last|final)\s+(?:thing|one)|long\s+story\s+short|random\s+(?:one|q)|me\s+again|heads\s+up|here\s+goes|so\s+yeah)`;
+const LEAD_IN_WORD = String.raw`(?:ok|okay|so|right|well|um+|uh+|hm+|anyway|anyways|also|and|oh|ah+|btw|by\s+the\s+way|fyi|ps|p\.s|lol|haha+|yeah|alright|sorry(?:\s+to\s+(?:bother|bug|disturb|trouble)(?:\s+(?:you|u))?)?|${ANNOUNCING_WORD}|one\s+more|another\s+one|(?:one\s+)?(?:last|final)\s+one|long\s+story\s+short|heads\s+up|here\s+goes|so\s+yeah)`;
 const LEAD_IN_LINE = new RegExp(String.raw`^${LEAD_IN_WORD}(?:\s+${LEAD_IN_WORD})*$`, 'i');
 
 /** True for a line of chat that only leads in to a request on the next lines ("ok so long story short"). */
@@ -1069,7 +1086,13 @@ export function isGreeting(line: string): boolean {
   if (parts.length === 1) return greetingThenSmallTalk(parts[0]!) || isSmallTalkAlone(parts[0]!);
   return (
     parts.length <= 6 &&
-    parts.every((part) => isGreetingRun(part) || SMALL_TALK.test(part) || greetingThenSmallTalk(part)) &&
+    parts.every(
+      (part) =>
+        isGreetingRun(part) ||
+        SMALL_TALK.test(part) ||
+        greetingThenSmallTalk(part) ||
+        ANNOUNCING_LINE.test(part),
+    ) &&
     parts.some((part) => isGreetingRun(part) || greetingThenSmallTalk(part))
   );
 }
@@ -1119,10 +1142,12 @@ export function isThanksEmoji(line: string): boolean {
   );
 }
 
-/** "hi how are u doing", "hey hope you're well": a greeting word, then small talk with no break. */
+/** "hi how are u doing", "hey hope you're well", "hi quick question": a greeting word, then small talk or a request announced, with no break. */
 function greetingThenSmallTalk(part: string): boolean {
   const lead = part.length <= MAX_GREETING_LEAD ? GREETING_LEAD.exec(part) : null;
-  return lead !== null && SMALL_TALK.test(part.slice(lead[0].length));
+  if (lead === null) return false;
+  const rest = part.slice(lead[0].length);
+  return SMALL_TALK.test(rest) || ANNOUNCING_LINE.test(rest);
 }
 
 /** The bot, as people name it when asking what it can do ("you", "this bot", "the assistant"). */
@@ -1187,7 +1212,7 @@ const BOT_TAIL =
  * its commands, nothing more named.
  */
 const ABILITY_ASKED =
-  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
+  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|writ(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+for\s+(?:me|us))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
 
 /** "guide me", "teach me how to use this", "show us around": asked to be shown the bot, nothing else named. */
 const GUIDE_ASKED = new RegExp(
@@ -1231,7 +1256,9 @@ const COMMAND_THEN_HELP =
   /^(search|find|open|get|create|update|edit|append|rename|approvals?|approve)\s+(?:help|usage|syntax)[\s?!.]*$/i;
 
 /** `help` with an optional topic for help requests ("help create", "what can you do?"); else `undefined`. */
-export function matchHelp(core: string): { topic?: HelpTopic } | undefined {
+export function matchHelp(line: string): { topic?: HelpTopic } | undefined {
+  // "how to approve the pending request sir": whoever is addressed at the end is no part of the request.
+  const core = line.length <= MAX_GREETING ? line.replace(TRAILING_VOCATIVE, '') : line;
   // "help desk", "helpline hours": a thing called help, not help with the bot.
   if (HELP_NOUN.test(core)) return undefined;
   const named = COMMAND_THEN_HELP.exec(core);
@@ -1279,10 +1306,18 @@ const APPROVALS_COMMAND =
 const WRITE_VERB_FIRST =
   /^(?:append|add|put|write|insert|mention|note|include|update|edit|change|replace|rename|create|make|in|on|to)\b/i;
 
+/**
+ * "who approves it?", "who has to sign off on that?": who the approver is, asked of the knowledge base
+ * (the bot's own approvers are help's, read before this; "who approves my edits?" stays the user's queue).
+ */
+const WHO_APPROVES =
+  /^(?:(?:and|so|ok|okay|then|also)[\s,]+)?who\s+(?:(?:will|would|should|can|must|has\s+to|have\s+to|needs?\s+to|is\s+going\s+to|gets\s+to)\s+)?(?:approves?|signs?\s*-?\s*off|oks?|okays?|decides?)\b(?!\s+(?:on\s+)?my\s+(?:edits?|changes?|requests?|updates?|writes?)\b)/i;
+
 /** True for "approvals", "show my pending approvals", "anything to approve?". */
 export function isApprovalsRequest(core: string): boolean {
   // "any approval requests for me boss": whoever is addressed at the end is no part of the request.
   const asked = core.length <= MAX_GREETING ? core.replace(TRAILING_VOCATIVE, '') : core;
+  if (WHO_APPROVES.test(asked)) return false;
   if (APPROVALS_COMMAND.test(asked)) return true;
   // Asked in other words ("is my request still pending?", "anything for me to sign off?"): read by its vocabulary.
   return !WRITE_VERB_FIRST.test(asked) && isAboutApprovalQueue(asked);
@@ -1292,10 +1327,17 @@ export function isApprovalsRequest(core: string): boolean {
 const TRAILING_VOCATIVE = new RegExp(String.raw`[\s,]+${VOCATIVE}[\s?!.]*$`, 'i');
 
 const ENGLISH_QUESTION_START =
-  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+(?:me|us|the)|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|advi[sc]e\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what|where|who|why|when|which|whether|if)|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:know|understand|learn|find\s+out)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|(?:the\s+)?same\s+(?:question\s+)?(?:for|in|with)|what\s+about|how\s+about|(?:from|in|on|at|by|for|to|until|till|since|after|before|under)\s+(?:which|what|whom|whose|how\s+(?:many|much|long|often)))\b/i;
+  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+(?:me|us|the)|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|advi[sc]e\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what|where|who|why|when|which|whether|if)|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:(?:want|need|would\s+like|'d\s+like)\s+to|wanna|wana|gotta)\s+(?:know|understand|learn|find\s+out)|(?:(?:i\s+|i'|i’)?(?:(?:want|wanted|need|would\s+like|'d\s+like|d\s+like)\s+to|wanna)\s+)?ask(?:\s+(?:you|u))?\s+(?:about|regarding|re|if|whether|how|what|who|when|where|why|which)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|(?:the\s+)?same\s+(?:(?:question|q)\s+)?(?:but\s+)?(?:for|in|with)|what\s+about|how\s+about|(?:from|in|on|at|by|for|to|until|till|since|after|before|under)\s+(?:which|what|whom|whose|how\s+(?:many|much|long|often)))\b/i;
 const OTHER_QUESTION_START =
   /^(?:qu[ée]|c[óo]mo|cu[áa]l(?:es)?|cu[áa]ndo|d[óo]nde|qui[ée]n(?:es)?|por\s+qu[ée]|cu[áa]nt[oa]s?|warum|wieso|weshalb|wieviele?|pourquoi|combien|est-ce\s+que|perch[ée]|dove|o\s+que|onde|dlaczego|gdzie|varför|waarom)(?=\s|$)/iu;
 const QUESTION_MARK_END = /[?？؟⸮]\s*$/u;
+/**
+ * "and for managers", "and in Berlin", "and if I'm part time": the question just asked, asked again for
+ * someone or somewhere else (a short line). Case-sensitive, so "and in ENG" (a space's key) is no such question.
+ */
+const ASKED_AGAIN_FOR =
+  /^(?:[Aa]nd|&)\s+(?:what\s+)?(?:if|for|in|at|during|with|without)\s+(?!~?[A-Z][A-Z0-9]{1,9}\b|possible\b|(?:you|u)\s+can\b)\S/;
+const MAX_ASKED_AGAIN_WORDS = 8;
 
 /**
  * True when a message reads as a question for the knowledge base: it ends with a question mark
@@ -1307,5 +1349,6 @@ export function isQuestion(line: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(text)) return false;
   if (text.startsWith('¿') || QUESTION_MARK_END.test(text)) return true;
   if (ENGLISH_QUESTION_START.test(text) && text.split(' ').length >= 2) return true;
+  if (ASKED_AGAIN_FOR.test(text) && text.split(' ').length <= MAX_ASKED_AGAIN_WORDS) return true;
   return OTHER_QUESTION_START.test(text) && text.split(' ').length >= 3;
 }

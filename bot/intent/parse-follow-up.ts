@@ -89,6 +89,14 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 const MORE =
   /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:is\s+there|(?:have\s+you\s+)?got|do\s+you\s+have|any)\s+(?:a\s+)?(?:page\s+(?:2|3|two|three)|(?:second|2nd|third|3rd|another)\s+page)(?:\s+(?:of\s+)?(?:results|them|those))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:the\s+)?(?:results|hits|matches|items)\s+\d{1,2}\s*(?:to|-|–|through|thru)\s*\d{1,2}$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
+/**
+ * Where more results, or the one picked, are wanted from ("more from HR", "more results in the OPS
+ * space", "show me more from that space", "open the 2nd one from HR"): the same list, never a search for
+ * "more" or a page called "2nd one". A space's key in capitals or a space pointed at (case-sensitive, so
+ * "more from hr" is left alone).
+ */
+const PLACE_AFTER =
+  /\s+(?:from|in|within|inside)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|(?:that|this|the\s+same|same)\s+space)$/;
 /** "go back", "back one": the result opened before the last one. */
 const GO_BACK = /^(?:go\s+)?back(?:\s+(?:one|a\s+step))?$/i;
 /** "the one after that" / "the one before" / "the one below it": relative to the last result opened. */
@@ -203,9 +211,10 @@ function readFollowUp(core: string): Intent | undefined {
       .replace(WHERE_SHOWN, '')
       .replace(/^teh\s/i, 'the '),
   );
-  if (MORE.test(text)) return { kind: 'follow-up', action: 'more' };
+  const unplaced = text.replace(PLACE_AFTER, '');
+  if (MORE.test(unplaced)) return { kind: 'follow-up', action: 'more' };
   const afterVerb = text.replace(VERB, '');
-  if (MORE.test(afterVerb)) return { kind: 'follow-up', action: 'more' };
+  if (MORE.test(afterVerb.replace(PLACE_AFTER, ''))) return { kind: 'follow-up', action: 'more' };
   const placed = PLACED.exec(afterVerb);
   if (placed) {
     const where = (placed[1] ?? '').toLowerCase();
@@ -226,10 +235,11 @@ function readFollowUp(core: string): Intent | undefined {
     const position = NUMBER_WORDS[digits] ?? Number(digits);
     return position >= 1 ? { kind: 'follow-up', action: 'open', position } : undefined;
   }
-  const ordinal = ORDINAL_ONE.exec(afterVerb);
+  const picked = ORDINAL_ONE.test(afterVerb) ? afterVerb : afterVerb.replace(PLACE_AFTER, '');
+  const ordinal = ORDINAL_ONE.exec(picked);
   const position = ordinal ? ordinalOf(ordinal[1]!.toLowerCase()) : undefined;
   if (position === undefined) return followUpByWords(fixFollowUpTypos(core));
-  const bare = !/\s/.test(afterVerb.replace(/^the\s+/i, ''));
+  const bare = !/\s/.test(picked.replace(/^the\s+/i, ''));
   // "last" alone may be a word of a title; "previous", "prev" alone only go back.
   if (bare && position === 'last' && afterVerb === text) return undefined;
   return { kind: 'follow-up', action: 'open', position };

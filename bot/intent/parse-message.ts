@@ -65,7 +65,7 @@ import {
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
-import { spaceBeforeTopic } from './space-before-topic.js';
+import { askAfterSpace, spaceBeforeTopic } from './space-before-topic.js';
 import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
@@ -1079,6 +1079,13 @@ function withoutThanksAfterQuestion(line: string): string {
   return !/[\p{L}\p{N}]/u.test(after) || isGreeting(after) ? line.slice(0, mark + 1) : line;
 }
 
+/**
+ * The bot greeted or called by name before the request ("hey bot, any approvals?", "bot: anything for me
+ * to approve?"): it says whom the line is for, not that the line is about the bot.
+ */
+const BOT_ADDRESSED =
+  /^\s*(?:(?:hey|hi|hello|hiya|yo|ok|okay|dear|(?:good\s+)?morning|(?:good\s+)?afternoon|(?:good\s+)?evening)\s+)?(?:the\s+)?(?:bot|assistant|confluence\s+(?:bot|assistant))\s*[,!.:;–—-]+\s*/i;
+
 function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const line = writtenColon(dropChatResidue(unwrapLine(head.replace(/^\/+\s*/, ''))));
   // "👋", ":wave:", "🙏" alone: a wave or thanks said with an emoji.
@@ -1100,6 +1107,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // "ok so long story short\nopen the X": chat on a line of its own leads in to the request after it.
   if (lineLeads < MAX_LEAD_IN_LINES && bodyLines.trim().length > 0 && isLeadInLine(line))
     return interpretAfterGreeting(bodyLines, lineLeads + 1);
+  // "quick question", "got a sec?" alone: the request is still to come, so nothing to search for yet.
+  // ("last one", "another one" alone are follow-ups, read below.)
+  if (bodyLines.trim().length === 0 && isLeadInLine(line) && !parseFollowUp(line.trim()))
+    return unclear(line.trim());
   // "Title: Desk Rules\nSpace: OPS\n…": only a new page's fields, no verb (or after a line asking for a page).
   const form = pageForm(line, bodyLines) ?? formBelowAsk(line, bodyLines);
   if (form) return form;
@@ -1117,7 +1128,12 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const titled = titledRead(core);
   if (titled) return titled;
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
-  const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line) ?? capabilityHowAsked(line);
+  const unaddressed = line.replace(BOT_ADDRESSED, '');
+  const help =
+    matchHelp(core) ??
+    abilityAsked(unaddressed) ??
+    helpAboutTheBot(unaddressed) ??
+    capabilityHowAsked(unaddressed);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
@@ -1211,6 +1227,12 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const documented =
     documentedTopic(core) ?? whereKeptTopic(core) ?? topicBeforeNoun(core) ?? spaceBeforeTopic(core);
   if (documented) return parseSearchWords(documented);
+  // "in the Engineering space is there something on X?": the space said first is read after the ask.
+  const spaceLast = askAfterSpace(core);
+  const spaceAsked = spaceLast
+    ? (SEARCHY_QUESTION.exec(spaceLast) ?? WHAT_WE_HAVE.exec(spaceLast) ?? THERE_IS_AFTER.exec(spaceLast))
+    : null;
+  if (spaceLast && spaceAsked) return parseSearchWords(spaceLast.slice(spaceAsked[0].length));
   // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
   const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
   // "is there a way to get a standing desk?", "can I get a second monitor?": no page to open, so asked of

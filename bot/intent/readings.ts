@@ -13,7 +13,9 @@ const FILLER = new Set(
   (
     'hmm hm hmmm um umm uh uhh er erm ok okay so well like yeah yes yep no nope lol lmao rofl haha hahaha ' +
     'huh idk k oh ah eh meh hey whatever nvm nevermind test testing asdf ugh wow xd blah bla lorem ipsum dunno nah hmmmm ' +
-    'basically literally honestly anyway anyways sigh oof argh welp bruh bro dude smh omg kk'
+    'basically literally honestly anyway anyways sigh oof argh welp bruh bro dude smh omg kk ' +
+    // a question word alone ("what?", "sorry what?", "why?"): nothing asked about
+    'what wat wut wha why pardon sorry'
   ).split(' '),
 );
 /** A word that only joins others in a title: "&", "+", "/", "-". */
@@ -103,10 +105,14 @@ export function hasVerbTypo(core: string): boolean {
   return first !== undefined && verbTwoEditsAway(first) !== undefined;
 }
 
-/** True when every word of `core` is chat filler ("hmm?", "lol ok"): nothing to search or ask. */
+/** True when every word of `core` is chat filler ("hmm?", "lol ok", "testing 123"): nothing to search or ask. */
 export function isFillerOnly(core: string): boolean {
   const words = wordsOf(core).map((word) => word.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase());
-  return words.length > 0 && words.every((word) => FILLER.has(word));
+  // "testing 123", "test 1 2 3": filler with numbers said along.
+  return (
+    words.some((word) => FILLER.has(word)) &&
+    words.every((word) => FILLER.has(word) || /^\d{1,3}$/.test(word))
+  );
 }
 
 /**
@@ -396,7 +402,7 @@ const QUESTION_SYNTAX =
  * for HR"; "same for HR" alone repeats a question).
  */
 const REPEAT_REQUEST =
-  /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?(?:same|usual)(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again|(?:it|that|this)\s+(?=(?:for|with|on|in)\s))|(?:repeat|redo)\s+(?:that|it|this|(?:the|my|your|our)\s+(?:last\s+)?(?:update|edit|change|changes|fix|search|thing|request))\b|do\s+(?:the|that|this|my)\s+(?:update|edit|change|changes|fix|thing)\s+again\b|do\s+(?:that|this|my)\s+search\s+again\b|(?:the\s+)?same\s+(?:again|thing\s+again|as\s+(?:before|last\s+time|usual))\b|(?:the\s+)?same\s+(?:thing|update|updates|edit|edits|change|changes|fix|fixes|deal|request|text|note)\s+(?:for|in|on|with|to)\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
+  /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?(?:same|usual)(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again|(?:it|that|this)\s+(?=(?:for|with|on|in)\s)|(?:(?:it|that|this)\s+)?(?:(?:exactly|just)\s+)?(?:like|as)\s+(?:the\s+)?(?:last\s+time|before|usual|always|yesterday|(?:we|you|u)\s+did))|(?:(?:exactly|just)\s+)?like\s+(?:the\s+)?last\s+time[\s?.!]*$|(?:repeat|redo)\s+(?:that|it|this|(?:the|my|your|our)\s+(?:last\s+)?(?:update|edit|change|changes|fix|search|thing|request))\b|do\s+(?:the|that|this|my)\s+(?:update|edit|change|changes|fix|thing)\s+again\b|do\s+(?:that|this|my)\s+search\s+again\b|(?:the\s+)?same\s+(?:again|thing\s+again|(?:as|like)\s+(?:the\s+)?(?:before|last\s+time|usual|yesterday))\b|(?:the\s+)?same\s+(?:thing|update|updates|edit|edits|change|changes|fix|fixes|deal|request|text|note)\s+(?:for|in|on|with|to)\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
 /**
  * A request of the bot ("can you …", "please …", "can I get …", "could I have …"): asked with a question
  * mark or not, it asks for an action.
