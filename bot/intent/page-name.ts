@@ -9,6 +9,7 @@ import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
+import { SPACE_AFTER_NAME } from './space-phrase.js';
 import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
@@ -295,9 +296,6 @@ const ARTICLE_NAME = /^(?:the|our)\s+(\S.{0,150}?)(?:\s+(?:page|doc|document))?[
 /** "the page Contract Templates", "the page of Wi-Fi and Printers", "the doc called X": the page noun before the name. */
 const PAGE_NOUN_BEFORE_NAME =
   /^(?:the|our)\s+(?:page|doc|document)\s+(?:(?:of|called|named|titled)\s+)?(?:the\s+)?(?=\S)/i;
-/** "… in LEGAL", "… in the Legal space", "… from HR": where the page is, after its name. */
-const SPACE_AFTER_NAME =
-  /\s+(?:in|on|from)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|[\p{L}&]{1,30}\s+space)[\s?!.]*$/u;
 
 /**
  * True when `text` names one page with the page noun first and a title-shaped name after it ("the page

@@ -66,6 +66,7 @@ import {
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
+import { SPACE_AFTER_NAME } from './space-phrase.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import { isThanksClosing, searchThankedFor } from './thanks-closing.js';
@@ -325,9 +326,12 @@ const WHERE_CAN_I_SEE_DOCS =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|get|check)\s+(?:the\s+|any\s+|some\s+|our\s+)?(?:docs?|documents?|documentation|pages?|info|information|details|stuff|material)\s+(?:for|on|about|regarding|related\s+to)\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
-/** "the X page", "our X doc", "the X page in HR", "the X doc from sales": one page named by its title words. */
+/**
+ * "the X page", "our X doc", "the X page in HR", "the X doc from sales", "the X page from the People & HR
+ * space" (a space named in up to four words before "space"): one page named by its title words.
+ */
 const ONE_NAMED_PAGE =
-  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on|from)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
+  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on|from)\s+(?:the\s+)?(?:(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?|[\p{L}&]{1,30}(?:\s+[\p{L}&]{1,30}){1,3}\s+space))?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/iu;
 /** "where's the X page", "where is X page", "tell me where is the X page" (non-native): the page is opened (only when the words end in a page noun). */
 const WHERE_IS_PAGE =
   /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
@@ -368,7 +372,7 @@ function documentNamed(text: string): Intent | undefined {
   const one =
     name.length <= MAX_PAGE_NAME_LINE &&
     /^(?:the|our)\s/i.test(name) &&
-    namesOneDocument(name.replace(SPACE_AT_END, ''));
+    namesOneDocument(name.replace(SPACE_AFTER_NAME, ''));
   return one ? definiteName(name) : undefined;
 }
 
@@ -379,9 +383,6 @@ function namesOneDocument(name: string): boolean {
 /** Document nouns in the plural at the end of what is asked after ("the kafka runbooks", "our onboarding guides"). */
 const PLURAL_DOCUMENT_NOUN =
   /^(?:the|our|any)\s.*\s(?:guides|policies|handbooks|runbooks|playbooks|procedures|checklists|templates|faqs|manuals|docs|documents|pages)[\s?!.]*$/i;
-/** "… in IT", "… in the HR space", "… from OPS": a space after a name, looked past for the name's last noun. */
-const SPACE_AT_END =
-  /\s+(?:in|on|from)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|[\p{L}&]{1,30}\s+space)[\s?!.]*$/u;
 const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
 /** "… page open it", "… page, can you open it": what to do with the page, after it. */
 const OPEN_IT_AFTER =
@@ -594,7 +595,7 @@ function wherePageIsAsked(core: string): Intent | undefined {
       return parseSearchWords(name.replace(/^(?:the|our|any)\s+/i, ''));
     if (
       name.length <= MAX_PAGE_NAME_LINE &&
-      (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name.replace(SPACE_AT_END, ''))))
+      (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name.replace(SPACE_AFTER_NAME, ''))))
     )
       return definiteName(name);
   }
