@@ -200,7 +200,7 @@ const NEXT_SENTENCE = /(?<=[\p{L}\p{N}]{2})[.!?]+\s+(?=\p{L})/u;
  * `text` up to the end of its first sentence: "the team rituals page. Then search retro" names the page
  * and then asks something else. Not in quotes, where a title may hold a full stop.
  */
-function withoutNextSentence(text: string): string {
+export function withoutNextSentence(text: string): string {
   const end = NEXT_SENTENCE.exec(text);
   return end && end.index > 0 && !/["“”]/.test(text.slice(0, end.index)) ? text.slice(0, end.index) : text;
 }

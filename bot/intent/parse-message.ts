@@ -18,6 +18,7 @@ import { isCreate, newPageAsked } from './create-frame.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
+import { fetchedPageName } from './fetched-page.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
 import { keepInlineBodyEnd, withoutCourtesyAtEnd } from './inline-body-end.js';
 import {
@@ -1094,6 +1095,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // capitals after a read's verb is a page, whatever its words would say alone.
   const titled = titledRead(core);
   if (titled) return titled;
+  // "can you dig out the Release Notes 2025.01 page?": a search's verb fetching one page by name.
+  const fetched = fetchedPageName(core);
+  const fetchedRead = fetched === undefined ? undefined : parseGetTarget(fetched);
+  if (fetchedRead?.kind === 'page-by-name') return fetchedRead;
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
   const help = matchHelp(core) ?? abilityAsked(line) ?? helpAboutTheBot(line) ?? capabilityHowAsked(line);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
