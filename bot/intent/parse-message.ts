@@ -66,6 +66,7 @@ import {
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
+import { soughtPageAskedWhere } from './sought-page.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
 import { SPACE_AFTER_NAME } from './space-phrase.js';
 import { isEnglishWord } from './spelling.js';
@@ -1147,7 +1148,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     const ruledCreate = applyRules(baseVerbForm(core), bodyLines);
     return isCreate(ruledCreate) ? ruledCreate! : newPage;
   }
+  // "I am searching the page Local Development Setup, where it is?": where the one page sought is.
+  const sought = soughtPageAskedWhere(line.trim(), core);
   const wherePageIs =
+    (sought === undefined ? undefined : (namedPage(sought) ?? documentNamed(sought))) ??
     wherePageIsAsked(core) ??
     pageHadAsked(core) ??
     wherePageLives(core) ??
