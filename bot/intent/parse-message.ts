@@ -344,6 +344,11 @@ const WHERE_IS_PAGE =
  */
 const WHERE_THE_PAGE_IS =
   /^(?:(?:tell|show|remind)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know|(?:always\s+|keep\s+)?forget(?:ting)?|forgot|can'?t\s+remember|can\s+never\s+remember|never\s+remember|don'?t\s+remember)|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+where\s+(?=(?:the|our)\s)/i;
+/** A version, year or date after a document's noun ("release notes 2025.02", "the rota 2026"). */
+const NUMBER_AT_END = /\s\d[\d.\-/]{0,20}[\s?!]*$/;
+/** Words that start what is asked after but no page's name ("where is my …", "where is this …"). */
+const NOT_A_NAME_START =
+  /^(?:my|your|ur|his|her|their|its|a|an|this|that|these|those|some|any|every|each|which|what|it|he|she|they|everyone|everybody|someone|somebody)\b/i;
 /** "where's X", "where is the X", "where is located the X" (non-native) with nothing after the name: the page asked after (see `wherePageIsAsked`). */
 const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)(?:\s+(?:located|kept|stored))?\s+(?=\S)/i;
 /**
@@ -595,10 +600,10 @@ function wherePageIsAsked(core: string): Intent | undefined {
     // "where are the kafka runbooks?": several documents asked after, so they are searched for.
     if (name.length <= MAX_PAGE_NAME_LINE && PLURAL_DOCUMENT_NOUN.test(name))
       return parseSearchWords(name.replace(/^(?:the|our|any)\s+/i, ''));
-    if (
-      name.length <= MAX_PAGE_NAME_LINE &&
-      (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name.replace(SPACE_AFTER_NAME, ''))))
-    )
+    // "where is release notes 2025.02", "where's onboarding checklist": the article left out, a number after the noun.
+    const nounLast = name.replace(SPACE_AFTER_NAME, '').replace(NUMBER_AT_END, '');
+    const named = /^(?:the|our)\s/i.test(name) || !NOT_A_NAME_START.test(name);
+    if (name.length <= MAX_PAGE_NAME_LINE && (titled || (named && endsInDocumentNoun(nounLast))))
       return definiteName(name);
   }
   const lead = WHERE_THE_PAGE_IS.exec(core);
