@@ -117,6 +117,11 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
   // whether pages exist on a topic ("ENG: anything on kafka?").
   const keywords =
     body.trim() === '' && (!isQuestion(command) || PAGES_ASKED.test(command)) && !isAside(command);
+  // "from the Legal space, the Contract Templates please": one page named with "the", as without the space.
+  if (keywords && !PAGES_ASKED.test(command) && isDefiniteName(command)) {
+    const read = parseGetTarget(`${command} in ${space}`);
+    if (read.kind === 'page-by-name') return read;
+  }
   return keywords ? parseSearchWords(`${command} in ${space}`) : undefined;
 }
 
