@@ -21,7 +21,7 @@ const BARE_URL = /https?:\/\/[^\s<>"`]{1,4000}/iy;
 const SCHEMELESS_URL = /(?:[a-z0-9-]{1,63}\.)+atlassian\.net(?::\d{1,5})?\/[^\s<>"`]{0,4000}/iy;
 const TRAILING_PUNCTUATION = /^[.,;:!?'"”’»\]}>]$/;
 const REF_PREFIX =
-  /(?:the\s+|this\s+|that\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg(?=\s*[#:]?\s*\d)|doc|document|article)\b\s*(?:(?:with\s+)?(?:the\s+)?id\b\s*)?(?:(?:called|named|titled)\b\s*)?(?:#|no\.\s*|number\s+)?[:=]?\s*|(?:page[\s-]?)?id\s*[:=#]?\s*|#(?=\d)/iy;
+  /(?:the\s+|this\s+|that\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg(?=\s*(?:(?:[#:]|no\.?|nr\.?|number)\s*)?\d)|doc|document|article)\b\s*(?:(?:with\s+)?(?:the\s+)?id\b\s*)?(?:(?:called|named|titled)\b\s*)?(?:#|no\.?\s*(?=\d)|nr\.?\s*(?=\d)|number\s+)?[:=]?\s*|(?:page[\s-]?)?id\s*[:=#]?\s*|#(?=\d)/iy;
 const PAGE_ID = /(\d{1,19})(?![\p{L}\p{N}_]|[.\-/:,][\p{L}\p{N}])/iuy;
 
 function count(text: string, char: string): number {

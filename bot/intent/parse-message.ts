@@ -492,7 +492,8 @@ function isUnreadWrite(line: string, core: string): boolean {
   const rest = core.slice(verb[0].length).trim().toLowerCase().split(/\s+/);
   return !rest.every((word) => POINTING_ONLY_WORDS.has(word));
 }
-const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
+/** A page id alone: "1048600", "page 12", "id: 12", "page no. 12", "pg nr 12", "page number 12". */
+const BARE_ID = /^(?:(?:page|pg)\s*)?(?:(?:id|no\.?|nr\.?|number)\s*)?[:#]?\s*\d{1,19}$/i;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
 const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
 
