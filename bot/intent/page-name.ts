@@ -9,7 +9,7 @@ import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
-import { SPACE_AFTER_NAME } from './space-phrase.js';
+import { CAPITALS_NOT_A_SPACE, SPACE_AFTER_NAME } from './space-phrase.js';
 import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
@@ -43,10 +43,6 @@ const UNDER_SPACE =
   /(?<=\S)\s+(?:under|at|@)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?|([\p{L}\p{N}]{2,30})\s+space)$/u;
 /** "Open API Style Guide, ENG", "the expense policy - HR", "… / HR": a space key in capitals after a break at the end of a page to read. */
 const COMMA_SPACE = /(?:,|\s[-–—/])\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?$/;
-/** Words typed in capitals after a comma that are chat, not a space ("…, ASAP", "…, PLS", "…, OK"). */
-const CAPITALS_NOT_A_SPACE = new Set(
-  'ASAP PLS PLZ THX TY TQ FYI BTW ETA EOD EOW COB OK OKAY URGENT NOW PDF URL LINK'.split(' '),
-);
 /**
  * "… in jdoe's space": someone's personal space (`~jdoe`), named by a user name typed in lower case. A
  * name in capitals ("in Priya's space") is a person's name, left for the space directory to resolve.

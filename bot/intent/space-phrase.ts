@@ -11,3 +11,8 @@ export const SPACE_SAID = String.raw`(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+spa
  * at the end of what names it (looked past for the name's shape, its last noun or its length).
  */
 export const SPACE_AFTER_NAME = new RegExp(String.raw`\s+(?:in|on|from)\s+${SPACE_SAID}[\s?!.]*$`, 'u');
+
+/** Words typed in capitals after a name that are chat, not a space ("…, ASAP", "…, PLS", "… OK"). */
+export const CAPITALS_NOT_A_SPACE: ReadonlySet<string> = new Set(
+  'ASAP PLS PLZ THX TY TQ FYI BTW ETA EOD EOW COB OK OKAY URGENT NOW PDF URL LINK'.split(' '),
+);
