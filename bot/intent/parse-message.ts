@@ -250,9 +250,9 @@ const WHOLLY_QUOTED = /^["“]([^"“”\n]{1,255})["”]$/;
 /** "Page: Team Rituals", "doc: Laptop Setup": a page noun as a label, then the name. */
 const PAGE_LABEL = /^(?:page|doc|document)\s*:\s*(?=\S)/i;
 
-/** "can I have …", "could we get …", "may I please have …": the asker asks to be given something. */
+/** "can I have …", "could we get …", "may I please have …", "any chance of …": the asker asks to be given something. */
 const ASKED_TO_HAVE =
-  /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|pls\s+)?(?:have|get|grab)\s+(?:the|our)\s/i;
+  /^(?:(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|pls\s+)?(?:have|get|grab)|(?:is\s+there\s+)?(?:any|a|some)\s+chance\s+(?:of|for))\s+(?:the|our)\s/i;
 
 /**
  * "let me have the Team Rituals page", "lemme have the expense policy": the asker asks to be given one
