@@ -616,6 +616,29 @@ function wherePageIsAsked(core: string): Intent | undefined {
   return namedPage(name) ?? (pageLike && name.length <= MAX_PAGE_NAME_LINE ? definiteName(name) : undefined);
 }
 
+/** The last clause of a line, after a comma, colon, semicolon or spaced dash, starting with "the" or "our". */
+const LAST_CLAUSE = /(?:[,:;]|\s[-–—])\s+((?:the|our)\s[^,:;]{1,80})$/i;
+/**
+ * A write's or a question's word, or a space said first ("in HR, …", "the Legal space: …"): then a
+ * clause after it is no page asked for on its own (the rules read those lines whole).
+ */
+const NOT_ONLY_CONTEXT =
+  /\b(?:add|append|update|edit|change|replace|put|write|create|make|rename|delete|remove|move|is|are|was|were|what|who|how|why|when|which|space|wiki)\b|^(?:over\s+)?(?:in|on|from|within|inside|under)\s/i;
+/** A space key alone before the clause ("HR, the expense policy"). */
+const KEY_ALONE = /^~?[A-Z][A-Z0-9]{1,9}$/;
+
+/**
+ * "not urgent but whenever you can, the trademark guidelines", "for the audit: the Password and MFA
+ * Policy": context first, then one page named on its own in the last clause, opened; else `undefined`.
+ */
+function pageAfterContext(core: string): Intent | undefined {
+  if (core.length > MAX_PAGE_NAME_LINE) return undefined;
+  const last = LAST_CLAUSE.exec(core);
+  const lead = last ? core.slice(0, last.index) : '';
+  if (!last || NOT_ONLY_CONTEXT.test(lead) || KEY_ALONE.test(lead)) return undefined;
+  return namedPage(last[1]!) ?? documentNamed(last[1]!);
+}
+
 /** The page in "let me have the X page" (see {@link LET_ME_HAVE}), opened; else `undefined`. */
 function pageGivenAsked(line: string): Intent | undefined {
   const lead = LET_ME_HAVE.exec(line);
@@ -1158,6 +1181,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const sought = soughtPageAskedWhere(line.trim(), core);
   const wherePageIs =
     (sought === undefined ? undefined : (namedPage(sought) ?? documentNamed(sought))) ??
+    pageAfterContext(core) ??
     wherePageIsAsked(core) ??
     pageHadAsked(core) ??
     wherePageLives(core) ??
