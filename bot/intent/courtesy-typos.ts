@@ -130,6 +130,8 @@ const VERB_SLOT_BEFORE = /^(?:you|u|ya|please|pls|plz|to|and|then|just)$/i;
 const WHERE_TEXT_GOES = /^(?:on|in|into|to|down)$/i;
 const PAGE_ARTICLE = /^(?:a|an|the|this|that|new|my|our|your)$/i;
 const ARTICLE_OR_PRONOUN = /^(?:the|a|an|my|our|me|us|you|u|this|that|some|any)$/i;
+/** Words that follow "where" at a line's start but never "were" ("were is", "were can I …"). */
+const WHERE_ASKED_AFTER = /^(?:is|are|r|can|could|do|does|should|would|will)$/i;
 /** Words after which the rest of the line is what a page should say ("… saying we're goin"). */
 const TEXT_FOLLOWS = new Set(['saying', 'says', 'stating', 'reading']);
 
@@ -172,6 +174,8 @@ function fixChatSpellings(line: string): string {
       VERB_SLOT_BEFORE.test(parts[i - 2] ?? '') &&
       WHERE_TEXT_GOES.test(parts[i + 2] ?? '');
     if (homophone) parts[i] = 'write';
+    // "were is the vpn guide", "were can I find X": "were" typed for "where" first, before what no "were" precedes.
+    if (seen === 1 && /^were$/i.test(part) && WHERE_ASKED_AFTER.test(parts[i + 2] ?? '')) parts[i] = 'where';
     // "a pg called X": "pg" for "page" only after an article ("pg upgrade" is Postgres).
     if (/^pgs?$/i.test(part) && PAGE_ARTICLE.test(parts[i - 2] ?? ''))
       parts[i] = part.length === 3 ? 'pages' : 'page';

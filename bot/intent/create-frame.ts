@@ -208,8 +208,9 @@ const MAX_TITLE_WORDS = 8;
 
 /**
  * "add Parking Rules as a new page in OPS: …", "make Desk Rules a page in OPS: …", "can you add 'Fire
- * Wardens' as a page in OPS with: …", "save this as a new page in OPS titled X:": a title in capitals
- * or quotes (or a pointer) after the making words, then "[up] [as] a [new] page". Word by word.
+ * Wardens' as a page in OPS with: …", "save this as a new page in OPS titled X:", "I need Desk Rules
+ * page in OPS: …": a title in capitals or quotes (or a pointer) after the making words, then "[up]
+ * [as] a [new] page" (the article may be left out right before the noun). Word by word.
  */
 function titleAsPage(core: string, words: readonly Word[], from: number): Frame | undefined {
   let j = from;
@@ -227,8 +228,13 @@ function titleAsPage(core: string, words: readonly Word[], from: number): Frame 
   if (words[j]!.word === 'up') j += 1;
   const as = words[j]?.word === 'as';
   if (as) j += 1;
-  if (!ARTICLES.has(words[j]?.word ?? '')) return undefined;
-  j += 1;
+  const article = ARTICLES.has(words[j]?.word ?? '');
+  // "I need Desk Rules page in OPS: …": the article left out before the page noun (as in non-native
+  // English), after a title of two words or more in capitals or in quotes.
+  const quoted = /^["“‘']/.test(words[from]!.raw);
+  const bareNoun = !as && !pointer && (titleEnd > from || quoted) && PAGE_NOUNS.has(words[j]?.word ?? '');
+  if (!article && !bareNoun) return undefined;
+  if (article) j += 1;
   for (let described = 0; described < 3 && DESCRIBING.has(words[j]?.word ?? ''); described += 1) j += 1;
   const noun = words[j];
   // "make Desk Rules a page" needs the title in capitals; a pointer needs "as" ("add this as a page").

@@ -4,6 +4,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { keepInlineBodyEnd } from './inline-body-end.js';
 import { PAGE_LIKE } from './loose-forms.js';
 import { isAside, isDocumentWord } from './name-residue.js';
+import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
 import { parseFollowUp } from './parse-follow-up.js';
 import { readTarget, update } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
@@ -201,6 +202,21 @@ function lastPageNamed(lead: string): string | undefined {
   return found;
 }
 
+/** The end of a clause: what a page named in a lead-in runs up to at most. */
+const CLAUSE_END = /[,.!?;:"“]/;
+
+/**
+ * The page a {@link WANTED} match names: up to its clause's end when that is one title with "and" in it
+ * ("the page Wi-Fi and Printers", "the Password and MFA Policy"), else the words before "and", "but" ….
+ */
+function titleUpToClauseEnd(lead: string, match: RegExpExecArray): string {
+  const named = match[1]!;
+  const start = match.index + match[0].length - named.length;
+  const end = lead.slice(start).search(CLAUSE_END);
+  const clause = (end < 0 ? lead.slice(start) : lead.slice(start, start + end)).trimEnd();
+  return clause !== named && (isTitleShaped(clause) || isTitleAfterPageNoun(clause)) ? clause : named;
+}
+
 /** True when `after` (what follows the pointing request) is only courtesy, a reason or an aside. */
 function isCourtesyAfterTag(after: string): boolean {
   const words = closedWordsOf(after);
@@ -226,7 +242,7 @@ export function pointedCommand(typed: string, bodyLines: string): Intent | undef
   if (!tag || !isCourtesyAfterTag(line.slice(from + tag.index + tag[0].length))) return undefined;
   const lead = line.slice(0, from + tag.index);
   let wanted: string | undefined;
-  for (const match of lead.matchAll(WANTED)) wanted = match[1];
+  for (const match of lead.matchAll(WANTED)) wanted = titleUpToClauseEnd(lead, match);
   wanted ??= lastPageNamed(lead);
   if (wanted === undefined) return undefined;
   const verb = tag[1] ?? `${tag[2]} up`;

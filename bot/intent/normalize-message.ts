@@ -248,7 +248,8 @@ function isResidue(word: string): boolean {
  * "@bot" anywhere among the command words. Residue between words becomes " . " (it ends a bit of
  * small talk the way a full stop does: "hey 👋 can you …"), except right after a command verb;
  * residue at the end goes. Words after the
- * first quote or "word:" may be page text and are kept as typed. Then the command words typed wrong
+ * first quote or "word:" may be page text and are kept as typed (but for residue at the very end of a
+ * line with no write's verb). Then the command words typed wrong
  * are corrected (`fixSpelling`: "cna you serach teh ENG sapce"). Linear: one pass over the words.
  */
 export function dropChatResidue(line: string): string {
@@ -300,10 +301,15 @@ function dropResidue(line: string, leadIn: boolean): string {
   if (leadIn && stop >= 0 && isLeadInColon(words.slice(0, stop + 1)))
     return `${words.slice(0, stop + 1).join(' ')} ${dropResidue(words.slice(stop + 1).join(' '), false)}`.trim();
   if (stop < 0) stop = words.length;
+  // "bring up Customer Meeting Notes: Contoso :eyes:": with no write's verb no page text follows the
+  // colon or quote, so residue at the end goes there too.
+  let end = words.length;
+  if (stop < end && !WRITE_VERB.test(line))
+    while (end > stop + 1 && words.length - end < MAX_ADDRESS_WORDS && isResidue(words[end - 1]!)) end -= 1;
   let lastKept = -1;
   for (let i = 0; i < stop; i += 1) if (!isResidue(words[i]!)) lastKept = i;
   const out: string[] = [];
-  for (let i = 0; i < words.length; i += 1) {
+  for (let i = 0; i < end; i += 1) {
     const word = words[i]!;
     if (i >= stop) out.push(word);
     else if (!isResidue(word)) out.push(word.replace(EMOJI, ' '));

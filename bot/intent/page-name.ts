@@ -9,6 +9,7 @@ import { MAX_TITLE_LENGTH } from './page-ref.js';
 import { readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import { acceptSpaceWord } from './space-key.js';
+import { CAPITALS_NOT_A_SPACE, SPACE_AFTER_NAME } from './space-phrase.js';
 import { TRAILING_ADVERB, TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { TitleSearchRef } from './types.js';
 
@@ -42,10 +43,6 @@ const UNDER_SPACE =
   /(?<=\S)\s+(?:under|at|@)\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?|([\p{L}\p{N}]{2,30})\s+space)$/u;
 /** "Open API Style Guide, ENG", "the expense policy - HR", "… / HR": a space key in capitals after a break at the end of a page to read. */
 const COMMA_SPACE = /(?:,|\s[-–—/])\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?$/;
-/** Words typed in capitals after a comma that are chat, not a space ("…, ASAP", "…, PLS", "…, OK"). */
-const CAPITALS_NOT_A_SPACE = new Set(
-  'ASAP PLS PLZ THX TY TQ FYI BTW ETA EOD EOW COB OK OKAY URGENT NOW PDF URL LINK'.split(' '),
-);
 /**
  * "… in jdoe's space": someone's personal space (`~jdoe`), named by a user name typed in lower case. A
  * name in capitals ("in Priya's space") is a person's name, left for the space directory to resolve.
@@ -199,7 +196,7 @@ const NEXT_SENTENCE = /(?<=[\p{L}\p{N}]{2})[.!?]+\s+(?=\p{L})/u;
  * `text` up to the end of its first sentence: "the team rituals page. Then search retro" names the page
  * and then asks something else. Not in quotes, where a title may hold a full stop.
  */
-function withoutNextSentence(text: string): string {
+export function withoutNextSentence(text: string): string {
   const end = NEXT_SENTENCE.exec(text);
   return end && end.index > 0 && !/["“”]/.test(text.slice(0, end.index)) ? text.slice(0, end.index) : text;
 }
@@ -295,9 +292,6 @@ const ARTICLE_NAME = /^(?:the|our)\s+(\S.{0,150}?)(?:\s+(?:page|doc|document))?[
 /** "the page Contract Templates", "the page of Wi-Fi and Printers", "the doc called X": the page noun before the name. */
 const PAGE_NOUN_BEFORE_NAME =
   /^(?:the|our)\s+(?:page|doc|document)\s+(?:(?:of|called|named|titled)\s+)?(?:the\s+)?(?=\S)/i;
-/** "… in LEGAL", "… in the Legal space", "… from HR": where the page is, after its name. */
-const SPACE_AFTER_NAME =
-  /\s+(?:in|on|from)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|[\p{L}&]{1,30}\s+space)[\s?!.]*$/u;
 
 /**
  * True when `text` names one page with the page noun first and a title-shaped name after it ("the page

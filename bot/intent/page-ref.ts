@@ -2,6 +2,7 @@ import type { PageRef } from '../confluence/types.js';
 import { echoAsCode } from './echo-text.js';
 import { readQuoted } from './read-quoted.js';
 import { readOfSpaceClause, readSpaceClause } from './space-key.js';
+import { CAPITALS_NOT_A_SPACE } from './space-phrase.js';
 import { TextCursor } from './text-cursor.js';
 
 /** Result of {@link readPageRef}: a reference, or a reason the user's reference cannot be used. */
@@ -21,8 +22,25 @@ const BARE_URL = /https?:\/\/[^\s<>"`]{1,4000}/iy;
 const SCHEMELESS_URL = /(?:[a-z0-9-]{1,63}\.)+atlassian\.net(?::\d{1,5})?\/[^\s<>"`]{0,4000}/iy;
 const TRAILING_PUNCTUATION = /^[.,;:!?'"”’»\]}>]$/;
 const REF_PREFIX =
-  /(?:the\s+|this\s+|that\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg(?=\s*[#:]?\s*\d)|doc|document|article)\b\s*(?:(?:with\s+)?(?:the\s+)?id\b\s*)?(?:(?:called|named|titled)\b\s*)?(?:#|no\.\s*|number\s+)?[:=]?\s*|(?:page[\s-]?)?id\s*[:=#]?\s*|#(?=\d)/iy;
+  /(?:the\s+|this\s+|that\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg(?=\s*(?:(?:[#:]|no\.?|nr\.?|number)\s*)?\d)|doc|document|article)\b\s*(?:(?:with\s+)?(?:the\s+)?id\b\s*)?(?:(?:called|named|titled)\b\s*)?(?:#|no\.?\s*(?=\d)|nr\.?\s*(?=\d)|number\s+)?[:=]?\s*|(?:page[\s-]?)?id\s*[:=#]?\s*|#(?=\d)/iy;
 const PAGE_ID = /(\d{1,19})(?![\p{L}\p{N}_]|[.\-/:,][\p{L}\p{N}])/iuy;
+
+/**
+ * A space key in capitals right after a quoted title, with no preposition: in parentheses (`"Laptop
+ * Setup" (OPS)`) or ending the line (`get "Code of Conduct" HR`, `"X", OPS`).
+ */
+const KEY_AFTER_TITLE =
+  /\s*(?:\(\s*(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?\s*\)|,?\s+(~?[A-Z][A-Z0-9]{1,9})(?:\s+space)?(?=[\s.!?]*$))/y;
+
+/** Reads {@link KEY_AFTER_TITLE} at the cursor and returns the key, or `undefined` and the cursor unmoved. */
+function readKeyAfterTitle(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const match = cursor.take(KEY_AFTER_TITLE);
+  const key = match ? (match[1] ?? match[2])! : undefined;
+  if (key === undefined || !CAPITALS_NOT_A_SPACE.has(key)) return key;
+  cursor.pos = start;
+  return undefined;
+}
 
 function count(text: string, char: string): number {
   let n = 0;
@@ -151,7 +169,8 @@ export function readPageRef(cursor: TextCursor, defaultSpace?: string): PageRefR
     const title = quoted.value.trim();
     const problem = checkTitle(title);
     if (problem) return { kind: 'error', message: problem };
-    const spaceKey = readSpaceClause(cursor) ?? readOfSpaceClause(cursor) ?? defaultSpace;
+    const spaceKey =
+      readSpaceClause(cursor) ?? readOfSpaceClause(cursor) ?? readKeyAfterTitle(cursor) ?? defaultSpace;
     if (spaceKey === undefined) {
       return {
         kind: 'error',

@@ -18,6 +18,7 @@ import { isCreate, newPageAsked } from './create-frame.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
+import { fetchedPageName } from './fetched-page.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
 import { keepInlineBodyEnd, withoutCourtesyAtEnd } from './inline-body-end.js';
 import {
@@ -65,8 +66,10 @@ import {
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
+import { soughtPageAskedWhere } from './sought-page.js';
 import { askAfterSpace, spaceBeforeTopic } from './space-before-topic.js';
 import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
+import { SPACE_AFTER_NAME } from './space-phrase.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import { isThanksClosing, searchThankedFor } from './thanks-closing.js';
@@ -249,9 +252,9 @@ const WHOLLY_QUOTED = /^["“]([^"“”\n]{1,255})["”]$/;
 /** "Page: Team Rituals", "doc: Laptop Setup": a page noun as a label, then the name. */
 const PAGE_LABEL = /^(?:page|doc|document)\s*:\s*(?=\S)/i;
 
-/** "can I have …", "could we get …", "may I please have …": the asker asks to be given something. */
+/** "can I have …", "could we get …", "may I please have …", "any chance of …": the asker asks to be given something. */
 const ASKED_TO_HAVE =
-  /^(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|pls\s+)?(?:have|get|grab)\s+(?:the|our)\s/i;
+  /^(?:(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|pls\s+)?(?:have|get|grab)|(?:is\s+there\s+)?(?:any|a|some)\s+chance\s+(?:of|for))\s+(?:the|our)\s/i;
 
 /**
  * "let me have the Team Rituals page", "lemme have the expense policy": the asker asks to be given one
@@ -348,9 +351,12 @@ const WHERE_CAN_I_SEE_DOCS =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|get|check)\s+(?:the\s+|any\s+|some\s+|our\s+)?(?:docs?|documents?|documentation|pages?|info|information|details|stuff|material)\s+(?:for|on|about|regarding|related\s+to)\s+/i;
 const WHERE_CAN_I_SEE =
   /^where\s+(?:(?:can|do|could|would|should)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|view|read|access|locate|open|get)\s+/i;
-/** "the X page", "our X doc", "the X page in HR", "the X doc from sales": one page named by its title words. */
+/**
+ * "the X page", "our X doc", "the X page in HR", "the X doc from sales", "the X page from the People & HR
+ * space" (a space named in up to four words before "space"): one page named by its title words.
+ */
 const ONE_NAMED_PAGE =
-  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on|from)\s+(?:the\s+)?(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/i;
+  /^(?:(?:the|our|this|that)\s+)?\S.*\s(?:page|pg|doc|document|article)(?:\s+(?:in|on|from)\s+(?:the\s+)?(?:(?:space\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?|[\p{L}&]{1,30}(?:\s+[\p{L}&]{1,30}){1,3}\s+space))?(?:\s+(?:located|kept|stored|hiding))?[\s?!.]*$/iu;
 /** "where's the X page", "where is X page", "tell me where is the X page" (non-native): the page is opened (only when the words end in a page noun). */
 const WHERE_IS_PAGE =
   /^(?:(?:tell\s+me|show\s+me|do\s+you\s+know|you\s+know|any\s+idea|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+)?where(?:'s|’s|s|\s+is|\s+are)\s+(?=\S)/i;
@@ -361,6 +367,11 @@ const WHERE_IS_PAGE =
  */
 const WHERE_THE_PAGE_IS =
   /^(?:(?:tell|show|remind)\s+me|(?:do\s+)?(?:you|u)\s+know|any\s+idea|i\s+(?:wonder|don'?t\s+know|(?:always\s+|keep\s+)?forget(?:ting)?|forgot|can'?t\s+remember|can\s+never\s+remember|never\s+remember|don'?t\s+remember)|(?:may|can|could)\s+i\s+(?:please\s+)?know)\s+where\s+(?=(?:the|our)\s)/i;
+/** A version, year or date after a document's noun ("release notes 2025.02", "the rota 2026"). */
+const NUMBER_AT_END = /\s\d[\d.\-/]{0,20}[\s?!]*$/;
+/** Words that start what is asked after but no page's name ("where is my …", "where is this …"). */
+const NOT_A_NAME_START =
+  /^(?:my|your|ur|his|her|their|its|a|an|this|that|these|those|some|any|every|each|which|what|it|he|she|they|everyone|everybody|someone|somebody)\b/i;
 /** "where's X", "where is the X", "where is located the X" (non-native) with nothing after the name: the page asked after (see `wherePageIsAsked`). */
 const WHERE_IS_NAME = /^where(?:'s|’s|s|\s+is|\s+are)(?:\s+(?:located|kept|stored))?\s+(?=\S)/i;
 /**
@@ -391,7 +402,7 @@ function documentNamed(text: string): Intent | undefined {
   const one =
     name.length <= MAX_PAGE_NAME_LINE &&
     /^(?:the|our)\s/i.test(name) &&
-    namesOneDocument(name.replace(SPACE_AT_END, ''));
+    namesOneDocument(name.replace(SPACE_AFTER_NAME, ''));
   return one ? definiteName(name) : undefined;
 }
 
@@ -402,9 +413,6 @@ function namesOneDocument(name: string): boolean {
 /** Document nouns in the plural at the end of what is asked after ("the kafka runbooks", "our onboarding guides"). */
 const PLURAL_DOCUMENT_NOUN =
   /^(?:the|our|any)\s.*\s(?:guides|policies|handbooks|runbooks|playbooks|procedures|checklists|templates|faqs|manuals|docs|documents|pages)[\s?!.]*$/i;
-/** "… in IT", "… in the HR space", "… from OPS": a space after a name, looked past for the name's last noun. */
-const SPACE_AT_END =
-  /\s+(?:in|on|from)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|[\p{L}&]{1,30}\s+space)[\s?!.]*$/u;
 const IS_AT_END = /\s+(?:is|lives|sits|is\s+kept|is\s+located|can\s+be\s+found)[\s?!.]*$/i;
 /** "… page open it", "… page, can you open it": what to do with the page, after it. */
 const OPEN_IT_AFTER =
@@ -507,7 +515,8 @@ function isUnreadWrite(line: string, core: string): boolean {
   const rest = core.slice(verb[0].length).trim().toLowerCase().split(/\s+/);
   return !rest.every((word) => POINTING_ONLY_WORDS.has(word));
 }
-const BARE_ID = /^(?:page\s*)?(?:id\s*)?[:#]?\s*\d{1,19}$/i;
+/** A page id alone: "1048600", "page 12", "id: 12", "page no. 12", "pg nr 12", "page number 12". */
+const BARE_ID = /^(?:(?:page|pg)\s*)?(?:(?:id|no\.?|nr\.?|number)\s*)?[:#]?\s*\d{1,19}$/i;
 const ADMIN_PREFIX = /^\/?\s*(confluence|conf)(?=$|\s)/i;
 const SLASH_WORD = /^\/\s*([a-z]{6,14})(?=$|\s)/i;
 
@@ -615,10 +624,10 @@ function wherePageIsAsked(core: string): Intent | undefined {
     // "where are the kafka runbooks?": several documents asked after, so they are searched for.
     if (name.length <= MAX_PAGE_NAME_LINE && PLURAL_DOCUMENT_NOUN.test(name))
       return parseSearchWords(name.replace(/^(?:the|our|any)\s+/i, ''));
-    if (
-      name.length <= MAX_PAGE_NAME_LINE &&
-      (titled || (/^(?:the|our)\s/i.test(name) && endsInDocumentNoun(name.replace(SPACE_AT_END, ''))))
-    )
+    // "where is release notes 2025.02", "where's onboarding checklist": the article left out, a number after the noun.
+    const nounLast = name.replace(SPACE_AFTER_NAME, '').replace(NUMBER_AT_END, '');
+    const named = /^(?:the|our)\s/i.test(name) || !NOT_A_NAME_START.test(name);
+    if (name.length <= MAX_PAGE_NAME_LINE && (titled || (named && endsInDocumentNoun(nounLast))))
       return definiteName(name);
   }
   const lead = WHERE_THE_PAGE_IS.exec(core);
@@ -628,6 +637,29 @@ function wherePageIsAsked(core: string): Intent | undefined {
   // "the printer", "the keys" are things, not pages: a written title (capitals) or a document's noun.
   const pageLike = /\s[A-Z]/.test(name) || endsInDocumentNoun(name);
   return namedPage(name) ?? (pageLike && name.length <= MAX_PAGE_NAME_LINE ? definiteName(name) : undefined);
+}
+
+/** The last clause of a line, after a comma, colon, semicolon or spaced dash, starting with "the" or "our". */
+const LAST_CLAUSE = /(?:[,:;]|\s[-–—])\s+((?:the|our)\s[^,:;]{1,80})$/i;
+/**
+ * A write's or a question's word, or a space said first ("in HR, …", "the Legal space: …"): then a
+ * clause after it is no page asked for on its own (the rules read those lines whole).
+ */
+const NOT_ONLY_CONTEXT =
+  /\b(?:add|append|update|edit|change|replace|put|write|create|make|rename|delete|remove|move|is|are|was|were|what|who|how|why|when|which|space|wiki)\b|^(?:over\s+)?(?:in|on|from|within|inside|under)\s/i;
+/** A space key alone before the clause ("HR, the expense policy"). */
+const KEY_ALONE = /^~?[A-Z][A-Z0-9]{1,9}$/;
+
+/**
+ * "not urgent but whenever you can, the trademark guidelines", "for the audit: the Password and MFA
+ * Policy": context first, then one page named on its own in the last clause, opened; else `undefined`.
+ */
+function pageAfterContext(core: string): Intent | undefined {
+  if (core.length > MAX_PAGE_NAME_LINE) return undefined;
+  const last = LAST_CLAUSE.exec(core);
+  const lead = last ? core.slice(0, last.index) : '';
+  if (!last || NOT_ONLY_CONTEXT.test(lead) || KEY_ALONE.test(lead)) return undefined;
+  return namedPage(last[1]!) ?? documentNamed(last[1]!);
 }
 
 /** The page in "let me have the X page" (see {@link LET_ME_HAVE}), opened; else `undefined`. */
@@ -1127,6 +1159,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   // capitals after a read's verb is a page, whatever its words would say alone.
   const titled = titledRead(core);
   if (titled) return titled;
+  // "can you dig out the Release Notes 2025.01 page?": a search's verb fetching one page by name.
+  const fetched = fetchedPageName(core);
+  const fetchedRead = fetched === undefined ? undefined : parseGetTarget(fetched);
+  if (fetchedRead?.kind === 'page-by-name') return fetchedRead;
   // "not sure how to use this, any help?": the courtesy taken off may be what says the bot is meant.
   const unaddressed = line.replace(BOT_ADDRESSED, '');
   const help =
@@ -1180,7 +1216,11 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     const ruledCreate = applyRules(baseVerbForm(core), bodyLines);
     return isCreate(ruledCreate) ? ruledCreate! : newPage;
   }
+  // "I am searching the page Local Development Setup, where it is?": where the one page sought is.
+  const sought = soughtPageAskedWhere(line.trim(), core);
   const wherePageIs =
+    (sought === undefined ? undefined : (namedPage(sought) ?? documentNamed(sought))) ??
+    pageAfterContext(core) ??
     wherePageIsAsked(core) ??
     pageHadAsked(core) ??
     wherePageLives(core) ??

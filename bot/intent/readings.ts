@@ -2,6 +2,7 @@ import { isComplaintAboutTheBot } from './about-the-bot.js';
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS } from './closed-words.js';
 import { echoAsCode } from './echo-text.js';
 import { editDistance } from './edit-distance.js';
+import { SPACE_AFTER_NAME } from './space-phrase.js';
 import type { Intent } from './types.js';
 
 /** Most words a message without a verb may have and still be taken as search keywords. */
@@ -50,11 +51,12 @@ function wordsOf(core: string): string[] {
 /**
  * True when `core` (a whole cleaned line, no verb recognised) reads as search keywords: one to
  * {@link MAX_KEYWORDS} words, each with a letter or digit, and not mostly keyboard mash or filler
- * ("asdf qwerty", "hmm so").
+ * ("asdf qwerty", "hmm so"). A space said at the end ("… from the People & HR space") says where to
+ * look and does not count among the words.
  */
 export function isKeywords(core: string): boolean {
   const words = wordsOf(core);
-  if (words.length === 0 || words.length > MAX_KEYWORDS) return false;
+  if (words.length === 0 || wordsOf(core.replace(SPACE_AFTER_NAME, '')).length > MAX_KEYWORDS) return false;
   // A lone "&", "+" or "/" joins words of a title ("Benefits & Perks FAQ"); other words need a letter or digit.
   const joiners = words.filter((word) => JOINER.test(word)).length;
   if (joiners * 2 >= words.length) return false;

@@ -6,14 +6,13 @@
  * store for …" is no space). Bounded: a short line only.
  */
 
+import { SPACE_SAID } from './space-phrase.js';
+
 /** How the asking starts: "what's", "what is there", "what do we have", "what have you got", "whatcha got". */
 const WHAT_ASKED = String.raw`(?:what(?:'s|’s|s|\s+is)(?:\s+there)?|what\s+(?:do|does)\s+(?:we|you|u|confluence|the\s+wiki)\s+(?:have|got)|what\s+(?:have|'?ve)\s+(?:we|you)\s+got|what\s+(?:we|you)\s+(?:have|got)|wh?atcha\s+got|(?:show|tell)\s+me\s+what(?:'s|\s+is|\s+you\s+have|\s+we\s+have))`;
 
-/** The space: a key in capitals, or words followed by "space" ("the People & HR space"). */
-const SPACE = String.raw`(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?|[\p{L}&]{1,30}(?:\s+[\p{L}&]{1,30}){0,3}\s+space)`;
-
 const SPACE_BEFORE_TOPIC = new RegExp(
-  String.raw`^${WHAT_ASKED}\s+(?:(?:in|on|within|inside)\s+)(${SPACE})\s+(?:on|about|for|regarding|re:?|around)\s+(\S.{0,200})$`,
+  String.raw`^${WHAT_ASKED}\s+(?:(?:in|on|within|inside)\s+)(${SPACE_SAID})\s+(?:on|about|for|regarding|re:?|around)\s+(\S.{0,200})$`,
   'u',
 );
 
@@ -73,7 +72,7 @@ function isPersonName(name: string): boolean {
  * with "space" (so "in Berlin is there …" is no space).
  */
 const SPACE_FIRST_ASK = new RegExp(
-  String.raw`^(?:over\s+)?(?:in|within|inside|on)\s+(${SPACE})\s*[,:–—-]?\s+((?:(?:is|are)\s+there|(?:do|does)\s+(?:we|you|u)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|any(?:thing)?|something)\s\S.{0,200})$`,
+  String.raw`^(?:over\s+)?(?:in|within|inside|on)\s+(${SPACE_SAID})\s*[,:–—-]?\s+((?:(?:is|are)\s+there|(?:do|does)\s+(?:we|you|u)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|any(?:thing)?|something)\s\S.{0,200})$`,
   'u',
 );
 
