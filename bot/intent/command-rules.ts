@@ -18,7 +18,7 @@ import { isAside } from './name-residue.js';
 import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
-import { beforeNextSentence, isSpaceThenTopic, parseSearchWords } from './parse-search.js';
+import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
 import { isComplaint, unclear } from './readings.js';
 import { isUnderIdiom, PART_NOUN } from './section-heading.js';
@@ -217,11 +217,6 @@ const PAGE_THEN_RENAME =
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
 
 /** "the X page", "the X page in HR": one page named by its title words. */
-/** Phrasal verbs of fetching one thing ("dig out", "track down"), as the search verbs read them. */
-const FETCHING_PHRASAL = /^(?:dig\s+(?:up|out)|track\s+down|fish\s+out|hunt\s+(?:down|out))[\s:]*$/i;
-/** A singular page noun ending a page's name ("the Team Rituals page"). */
-const PAGE_NOUN_AT_END =
-  /\s(?:page|doc)(?:\s+(?:in|on)\s+(?:the\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s.!?]*$/i;
 const ONE_PAGE_NAMED =
   /^(?:the|our)\s+\S.{0,150}?\s(?:page|doc)(?:\s+(?:in|on)\s+(?:the\s+)?~?[A-Za-z0-9]{1,32}(?:\s+space)?)?[\s.!?]*$/i;
 
@@ -714,13 +709,8 @@ const RULES: readonly Rule[] = [
         return ONE_PAGE_NAMED.test(rest) || isTitleShaped(rest) || isTitleAfterPageNoun(rest)
           ? parseGetTarget(rest)
           : parseSearchWords(rest);
-      // "dig out the Release Notes 2025.01 page? Support asked": fetching one page named by its title opens it.
-      const asked = beforeNextSentence(rest);
-      return FETCHING_PHRASAL.test(match[0]) &&
-        ONE_PAGE_NAMED.test(asked) &&
-        isTitleShaped(asked.replace(PAGE_NOUN_AT_END, ''))
-        ? parseGetTarget(asked)
-        : parseSearchWords(rest);
+      // "dig out the Release Notes 2025.01 page?" is read before the rules (fetched-page.ts).
+      return parseSearchWords(rest);
     },
   ],
   [

@@ -231,7 +231,7 @@ const QUESTION_THEN_SENTENCE =
   /^[^?"“”'‘’`]{1,500}?\?+\s+(?=[\p{L}\p{N}\p{Extended_Pictographic}])(?!(?:in|on|from|within|inside)\s)/iu;
 
 /** The words up to a question mark that another sentence follows (see {@link QUESTION_THEN_SENTENCE}). */
-export function beforeNextSentence(remainder: string): string {
+function beforeNextSentence(remainder: string): string {
   const asked = QUESTION_THEN_SENTENCE.exec(remainder);
   return asked ? asked[0].trimEnd() : remainder;
 }
