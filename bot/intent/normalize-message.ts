@@ -220,6 +220,8 @@ const EMOTICON_WORD = /^(?:[:;]['-]?[)(\][DPpOo3/|*]+|\([:;]|[xX]D+|\^_*\^|<3+)$
 
 /** The bot addressed by name at the start of a line, then a comma or colon ("bot, …", "Confluence bot: …"). */
 const BOT_ADDRESSED = /^(?:bot|assistant|confluence[ _-]?(?:bot|assistant))[,:!] +/i;
+/** The bot's handle typed in two words ("@Confluence Assistant") among the first few words of a line. */
+const SPLIT_HANDLE_NEAR_START = /^((?:\S+ ){0,6}?)@confluence[ _-](assistant|bot)\b/i;
 /** Greeting words before a lead-in ("hey, quick one: …"). */
 const GREETING_BEFORE_LEAD_IN = /^(?:hi+|hey+|hello|yo|morning|ok|okay|so)[,!.]*$/i;
 /** What announces a request before a colon ("quick one:", "one more thing:", "question:"): no page text follows it. */
@@ -252,7 +254,9 @@ function isResidue(word: string): boolean {
  * line with no write's verb). Then the command words typed wrong
  * are corrected (`fixSpelling`: "cna you serach teh ENG sapce"). Linear: one pass over the words.
  */
-export function dropChatResidue(line: string): string {
+export function dropChatResidue(typed: string): string {
+  // "- @Confluence Assistant search …", "hey team - @Confluence Bot …": the handle typed in two words is one word of residue.
+  const line = typed.replace(SPLIT_HANDLE_NEAR_START, '$1@Confluence$2');
   // "bot, …", "assistant: …": the bot addressed by name first, without "@", is not part of the request.
   const addressed = BOT_ADDRESSED.exec(line);
   return dropResidue(
