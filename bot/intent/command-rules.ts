@@ -1041,11 +1041,11 @@ function fromToReplace(core: string): string {
 const CLAUSE_THEN_WRITE =
   /^([^:\n"“]{3,120}?)(?:\s*[:,]\s*|\s[-–—]+\s*)(?=(?:(?:please|pls|plz|kindly|so|can|could|would|will)\s+(?:you\s+|u\s+)?){0,3}(?:add|append|put|write|insert|stick|pop|post|jot|note|change|replace|swap|update|rename)\b)/i;
 /**
- * Verbs that tell what happened or who said so ("we decided", "HR just told me", "it was agreed"):
+ * Verbs that tell what happened or who said so ("we decided", "HR just told me", "it was agreed", "almost forgot"):
  * a clause with one is news, never a page's name. Lower case only; past forms in "-ed" count too.
  */
 const TELLING_VERBS = wordSetOf(
-  'said says told tells heard hear decided agreed confirmed asked voted moved changed approved announced mentioned wants wanted needs was were is are has had got went came sent emailed pinged flagged requested discussed talked suggested reminded reckons thinks thought knows noticed found realised realized',
+  'said says told tells heard hear decided agreed confirmed asked voted moved changed approved announced mentioned wants wanted needs was were is are has had got went came sent emailed pinged flagged requested discussed talked suggested reminded reckons thinks thought knows noticed found realised realized forgot',
 );
 
 /** A clause with a person as its subject ("they told me", "my manager said", "Sam asked"). */
