@@ -20,7 +20,9 @@ const OLD_THEN_NEW = new RegExp(
   String.raw`^(.{1,80}?)\s+(?:(?:${SHOULD}|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?replaced\s+(?:by|with))\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$`,
   'i',
 );
-const ARROW = /^(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/;
+/** "Sam -> Ana", "make standup 9:30 -> 9:45": an arrow between the texts, a verb of the change before them dropped. */
+const ARROW =
+  /^(?:(?:make|set|move|change|swap|switch)\s+)?(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/i;
 const NOW_NOT = /^(?:it'?s|it\s+is)\s+(.{1,80}?)\s+now,?\s+not\s+(.{1,80}?)[\s.!]*$/i;
 /**
  * "it says recieve, should be receive", "it still has 30 days but it should say 45 days", "it says Ana but it's
@@ -136,9 +138,11 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
   const find = says && withoutWhenAtEnd(replaceWith) === replaceWith ? withoutWhenAtEnd(found) : found;
   // "it says recieve, should be receive": the form says what is old and new; lower-case words will do.
   const fits = says || thingValues ? (part: string) => valueLike(part) || fewWords(part) : valueLike;
-  if (!fits(find) || !fits(replaceWith)) return undefined;
   const to = unquote(replaceWith);
   const from = oldLikeNew(unquote(find), to);
+  // "standup 9:30 -> 9:45": a few words naming the thing before the old figure, cut to the figure replaced.
+  const thingThenFigure = from !== unquote(find) && fewWords(find) && valueLike(from);
+  if (!(fits(find) || thingThenFigure) || !fits(replaceWith)) return undefined;
   return from.length > 0 && to.length > 0 && from !== to
     ? { kind: 'replace', find: from, replaceWith: to }
     : undefined;
