@@ -540,8 +540,13 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "please change in Remote Work Policy the 2 office days to 3 office days": figures without quotes after the page.
+    // A digit of the title ("Salary Bands 2025") may start the match: "change in" then reads as any change does.
     /^(?:change|correct|fix|update|modify|amend)\s+(?:in|on)\s+(?=[^"“\n:]{1,120}?\s(?:the\s+)?\d[^"“\n]{0,60}?\s(?:to|into)\s+\d)/i,
-    (rest, body) => parseChangeInFigures(rest, body),
+    (rest, body, match) =>
+      parseChangeInFigures(rest, body) ??
+      (/^change\s/i.test(match[0])
+        ? parseUpdate('change', `${match[0].replace(/^change\s+/i, '')}${rest}`, body)
+        : undefined),
   ],
   [
     // "replace in Remote Work Policy three days with two days": figures without quotes after the page.
