@@ -226,6 +226,13 @@ const UNDO_POINTED = /^(?:it|that|this|them)\s+(?:back|again)(?:\s+(?:please|pls
 /** "my bank details", "my address": something of the person's own, with no page word in it. */
 const OWN_RECORDS = /^my\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wiki|notes)\b)/i;
 
+/**
+ * "(team, please) add your names: …", "add your ideas: …": people asked to add their own, with no link word
+ * and no page word before the colon, so no page is named.
+ */
+const THEIR_OWN =
+  /^(?:your|ur)\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wiki|notes|to|in|on|into|onto)\b)/i;
+
 /** "<page> that <statement>" before any colon: the statement is what the page should say. */
 const STATED_AFTER_PAGE = /^[^:\n]{1,150}?\sthat\s+\S/i;
 
@@ -361,9 +368,11 @@ const RULES: readonly Rule[] = [
     // "add the new hires to the onboarding page: Ana, Sam": the page after the link word, the text after the colon.
     // "add that they want SSO to Customer Meeting Notes: Contoso": a clause first is the text, the colon the title's.
     (rest, body) =>
-      parsePageThenColonText(rest, body) ??
-      parseDescribedAppend(rest, body) ??
-      (/^that\s/i.test(rest) ? parseAppendSaying(rest, body) : parseUpdate('append-to', rest, body)),
+      THEIR_OWN.test(rest)
+        ? undefined
+        : (parsePageThenColonText(rest, body) ??
+          parseDescribedAppend(rest, body) ??
+          (/^that\s/i.test(rest) ? parseAppendSaying(rest, body) : parseUpdate('append-to', rest, body))),
   ],
   [
     // "small change for the on-call rota: Grace covers Ahmed", "quick update to the X page - …": the change named as a
