@@ -226,6 +226,13 @@ const UNDO_POINTED = /^(?:it|that|this|them)\s+(?:back|again)(?:\s+(?:please|pls
 /** "my bank details", "my address": something of the person's own, with no page word in it. */
 const OWN_RECORDS = /^my\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wiki|notes)\b)/i;
 
+/**
+ * "(team, please) add your names: …", "add your ideas: …": people asked to add their own, with no link word
+ * and no page word before the colon, so no page is named.
+ */
+const THEIR_OWN =
+  /^(?:your|ur)\s+(?![^:\n]{0,120}\b(?:page|pg|doc|document|article|wiki|notes|to|in|on|into|onto)\b)/i;
+
 /** "<page> that <statement>" before any colon: the statement is what the page should say. */
 const STATED_AFTER_PAGE = /^[^:\n]{1,150}?\sthat\s+\S/i;
 
@@ -361,9 +368,11 @@ const RULES: readonly Rule[] = [
     // "add the new hires to the onboarding page: Ana, Sam": the page after the link word, the text after the colon.
     // "add that they want SSO to Customer Meeting Notes: Contoso": a clause first is the text, the colon the title's.
     (rest, body) =>
-      parsePageThenColonText(rest, body) ??
-      parseDescribedAppend(rest, body) ??
-      (/^that\s/i.test(rest) ? parseAppendSaying(rest, body) : parseUpdate('append-to', rest, body)),
+      THEIR_OWN.test(rest)
+        ? undefined
+        : (parsePageThenColonText(rest, body) ??
+          parseDescribedAppend(rest, body) ??
+          (/^that\s/i.test(rest) ? parseAppendSaying(rest, body) : parseUpdate('append-to', rest, body))),
   ],
   [
     // "small change for the on-call rota: Grace covers Ahmed", "quick update to the X page - …": the change named as a
@@ -540,8 +549,13 @@ const RULES: readonly Rule[] = [
   ],
   [
     // "please change in Remote Work Policy the 2 office days to 3 office days": figures without quotes after the page.
+    // A digit of the title ("Salary Bands 2025") may start the match: "change in" then reads as any change does.
     /^(?:change|correct|fix|update|modify|amend)\s+(?:in|on)\s+(?=[^"“\n:]{1,120}?\s(?:the\s+)?\d[^"“\n]{0,60}?\s(?:to|into)\s+\d)/i,
-    (rest, body) => parseChangeInFigures(rest, body),
+    (rest, body, match) =>
+      parseChangeInFigures(rest, body) ??
+      (/^change\s/i.test(match[0])
+        ? parseUpdate('change', `${match[0].replace(/^change\s+/i, '')}${rest}`, body)
+        : undefined),
   ],
   [
     // "replace in Remote Work Policy three days with two days": figures without quotes after the page.
@@ -1041,11 +1055,11 @@ function fromToReplace(core: string): string {
 const CLAUSE_THEN_WRITE =
   /^([^:\n"“]{3,120}?)(?:\s*[:,]\s*|\s[-–—]+\s*)(?=(?:(?:please|pls|plz|kindly|so|can|could|would|will)\s+(?:you\s+|u\s+)?){0,3}(?:add|append|put|write|insert|stick|pop|post|jot|note|change|replace|swap|update|rename)\b)/i;
 /**
- * Verbs that tell what happened or who said so ("we decided", "HR just told me", "it was agreed"):
+ * Verbs that tell what happened or who said so ("we decided", "HR just told me", "it was agreed", "almost forgot"):
  * a clause with one is news, never a page's name. Lower case only; past forms in "-ed" count too.
  */
 const TELLING_VERBS = wordSetOf(
-  'said says told tells heard hear decided agreed confirmed asked voted moved changed approved announced mentioned wants wanted needs was were is are has had got went came sent emailed pinged flagged requested discussed talked suggested reminded reckons thinks thought knows noticed found realised realized',
+  'said says told tells heard hear decided agreed confirmed asked voted moved changed approved announced mentioned wants wanted needs was were is are has had got went came sent emailed pinged flagged requested discussed talked suggested reminded reckons thinks thought knows noticed found realised realized forgot',
 );
 
 /** A clause with a person as its subject ("they told me", "my manager said", "Sam asked"). */

@@ -123,6 +123,11 @@ const G_DROPPED = new Set(
 /** Digits typed for words in chat, read as the words only before an article or pronoun ("2 the"). */
 const NUMBER_WORDS: Readonly<Record<string, string>> = { '2': 'to', '4': 'for', four: 'for' };
 /**
+ * "pls add too the expense policy …": "too" typed for "to", read so only after a verb that puts text somewhere
+ * and before an article or pronoun ("me too the guide is …" keeps it).
+ */
+const PUTTING_VERB = /^(?:add|append|put|write|post|stick|pop|move|copy|link|send)$/i;
+/**
  * "can you right on the X that …": "right" typed for "write", read so only where a verb stands (after
  * "you", "pls", "to") and before where the text goes ("right on the X"); "right" elsewhere is kept.
  */
@@ -174,6 +179,12 @@ function fixChatSpellings(line: string): string {
       VERB_SLOT_BEFORE.test(parts[i - 2] ?? '') &&
       WHERE_TEXT_GOES.test(parts[i + 2] ?? '');
     if (homophone) parts[i] = 'write';
+    if (
+      /^too$/i.test(part) &&
+      PUTTING_VERB.test(parts[i - 2] ?? '') &&
+      ARTICLE_OR_PRONOUN.test(parts[i + 2] ?? '')
+    )
+      parts[i] = 'to';
     // "were is the vpn guide", "were can I find X": "were" typed for "where" first, before what no "were" precedes.
     if (seen === 1 && /^were$/i.test(part) && WHERE_ASKED_AFTER.test(parts[i + 2] ?? '')) parts[i] = 'where';
     // "a pg called X": "pg" for "page" only after an article ("pg upgrade" is Postgres).

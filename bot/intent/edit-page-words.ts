@@ -41,7 +41,14 @@ const STATEMENT_AFTER_TITLE =
   /^((?:the\s+)?[A-Z0-9][\w&'’-]*(?:\s+(?:(?:of|and|&|for|to|at)\s+)?[A-Z0-9][\w&'’-]*){0,6}(?:\s+(?:page|doc))?)\s+(?:the|our|its|their)\s+[a-z][^\n]{0,100}?\s(?:is|are|was|were|has|have|had)\s\S[^\n]{0,80}$/;
 
 /**
- * The page's words without a place, a complaint, an opinion, a topic or a reason said with them, or `undefined` when there is
+ * Words said after the page that are no part of it: the text pointed back at ("update the FAQ with that",
+ * "… with this") or the one asked, before the verb ("in Password Policy you change 12 to 14"). Lower-case
+ * only, so a title in capitals ending "You" keeps it.
+ */
+const ASIDE_AFTER_PAGE = /^(\S.{0,120}?)\s+(?:with\s+(?:that|this|it|these|those)|you|u)$/;
+
+/**
+ * The page's words without a place, a complaint, an opinion, a topic, a reason or an aside said with them, or `undefined` when there is
  * none. `append` says whether the edit adds text (a place on the page only matters then).
  */
 export function pageWordsOfEdit(words: string, append: boolean): string | undefined {
@@ -56,5 +63,9 @@ export function pageWordsOfEdit(words: string, append: boolean): string | undefi
   if (complaint) return text.slice(complaint[0].length);
   const added = append ? ADDED_AFTER_PAGE.exec(text) : null;
   if (added) return added[1];
-  return TOPIC_AFTER_PAGE.exec(text)?.[1] ?? STATEMENT_AFTER_TITLE.exec(text)?.[1];
+  return (
+    TOPIC_AFTER_PAGE.exec(text)?.[1] ??
+    STATEMENT_AFTER_TITLE.exec(text)?.[1] ??
+    ASIDE_AFTER_PAGE.exec(text)?.[1]
+  );
 }

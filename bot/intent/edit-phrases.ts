@@ -397,10 +397,11 @@ const FIGURES_AFTER_PAGE = new RegExp(
 );
 /**
  * The same with nothing between a title in capitals and the old text ("replace in Remote Work Policy three days
- * with two days"): read only when both texts have as many words, so a title's own figure stays in it.
+ * with two days", "change in Salary Bands 2025 60-75k to 70-85k": a year may end the title): read only when both
+ * texts have as many words, so a title's own figure stays in it.
  */
 const FIGURES_AFTER_TITLE = new RegExp(
-  String.raw`^(\S[^"“\n:]{0,120}?[A-Z][\w&'’-]*)\s+(${FIGURE_START}(?:(?!\sthe\s)[^"“\n]){0,60}?)\s+(?:to|into|->|→|with|by)\s+(${FIGURE_START}[^"“\n]{0,60}?)[\s.!]*$`,
+  String.raw`^(\S[^"“\n:]{0,120}?[A-Z][\w&'’-]*(?:\s(?:19|20)\d\d)?)\s+(${FIGURE_START}(?:(?!\sthe\s)[^"“\n]){0,60}?)\s+(?:to|into|->|→|with|by)\s+(${FIGURE_START}[^"“\n]{0,60}?)[\s.!]*$`,
 );
 
 /** Longest line {@link FIGURES_AFTER_PAGE} can match (page, old and new text, and the words between). */

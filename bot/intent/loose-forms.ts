@@ -1,6 +1,6 @@
 import { isStatementAboutPage } from './page-statement.js';
 import { HINDI_DO, HINDI_SEARCH } from './search-verbs-after.js';
-import { ASK_TO_FIX_AT_END, oldLikeNew } from './stated-replace.js';
+import { ASK_TO_FIX_AT_END, oldLikeNew, SHOULD } from './stated-replace.js';
 import { withoutWhenAtEnd } from './when-phrase.js';
 
 /*
@@ -162,8 +162,10 @@ const INSTEAD_AT_END = /\s+(?:instead|from\s+now\s+on|going\s+forward|(?:from\s+
  * with the page as the subject, the old text after "says" and the new after ", (but) (it) should be".
  * Each part is at most a title's or a short text's length; see {@link isLikeForLike}.
  */
-const PAGE_SAYS_BUT =
-  /^(?:[Ii]n\s+)?((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to|(?:it\s+)?is\s+(?:still\s+)?written)\s+(.{1,120}?)(?:\s+(?:in\s+it|in\s+there|on\s+it))?(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:it'?s|it\s+is|that'?s)\s+actually|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:(?:change|update|correct|fix|switch|set)\s+(?:(?:that|it|this)\s+)?(?:to|into)|(?:swap|replace)\s+(?:that|it|this)\s+(?:for|with)|(make)\s+(?:that|it|this)))\s+(\S.{0,119})$/i;
+const PAGE_SAYS_BUT = new RegExp(
+  String.raw`^(?:[Ii]n\s+)?((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){1,7}?)\s+(?:(?:still|currently|now|only)\s+)?(?:says|said|has|shows|lists|reads|mentions|points\s+to|links\s+to|(?:it\s+)?is\s+(?:still\s+)?written)\s+(.{1,120}?)(?:\s+(?:in\s+it|in\s+there|on\s+it))?(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:it\s+|that\s+)?(?:${SHOULD}|must|needs\s+to)\s+(?:be|say|read)|(?:it'?s|it\s+is|that'?s)\s+actually|(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+)?)?(?:(?:change|update|correct|fix|switch|set)\s+(?:(?:that|it|this)\s+)?(?:to|into)|(?:swap|replace)\s+(?:that|it|this)\s+(?:for|with)|(make)\s+(?:that|it|this)))\s+(\S.{0,119})$`,
+  'i',
+);
 /** A title without "the" ends in a document's noun ("Travel Policy", "On-call Rota"), unlike a person's name. Kept as data. */
 const DOCUMENT_NAME_END =
   /\s(?:policy|guide|rota|process|procedure|runbook|playbook|handbook|checklist|notes|faq|page|doc|plan|wiki|template|schedule|calendar|setup|rituals|overview|manual|instructions|roadmap|strategy|standards|rules)$/i;

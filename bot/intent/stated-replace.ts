@@ -2,6 +2,12 @@ import type { UpdateEdit } from './types.js';
 import { withoutWhenAtEnd } from './when-phrase.js';
 
 /**
+ * "should" as typed in chat ("shud", "shoud", "shld", "shuld"): in a stated correction it is read after
+ * "says …", where the words are kept as typed, so its spellings are read here.
+ */
+export const SHOULD = String.raw`(?:should|shud|shoud|shuld|shld)`;
+
+/**
  * A replacement said in words where only text to add was expected: "45 EUR instead of 40 EUR",
  * "Thursday, not Friday", "Friday should be Thursday", "Sam → Ana". Read as a replace only when both
  * texts are short and look like values (a number, a name in capitals, a quoted text, a host or
@@ -10,16 +16,22 @@ import { withoutWhenAtEnd } from './when-phrase.js';
  */
 const NEW_THEN_OLD =
   /^(.{1,80}?)(?:\s+now)?(?:\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)|,?\s+(?:and\s+)?not)\s+(.{1,80}?)(?:\s+(?:anymore|any\s+more|any\s+longer|now))?[\s.!]*$/i;
-const OLD_THEN_NEW =
-  /^(.{1,80}?)\s+(?:(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?replaced\s+(?:by|with))\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$/i;
-const ARROW = /^(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/;
+const OLD_THEN_NEW = new RegExp(
+  String.raw`^(.{1,80}?)\s+(?:(?:${SHOULD}|must|needs\s+to|has\s+to|ought\s+to)\s+(?:now\s+)?(?:be|say|read|become)(?:\s+changed\s+to)?|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?replaced\s+(?:by|with))\s+(.{1,80}?)(?:\s+(?:now|instead))?[\s.!]*$`,
+  'i',
+);
+/** "Sam -> Ana", "make standup 9:30 -> 9:45": an arrow between the texts, a verb of the change before them dropped. */
+const ARROW =
+  /^(?:(?:make|set|move|change|swap|switch)\s+)?(.{1,80}?)\s*(?:->|→|=>|-->)\s*(.{1,80}?)[\s.!]*$/i;
 const NOW_NOT = /^(?:it'?s|it\s+is)\s+(.{1,80}?)\s+now,?\s+not\s+(.{1,80}?)[\s.!]*$/i;
 /**
  * "it says recieve, should be receive", "it still has 30 days but it should say 45 days", "it says Ana but it's
  * actually Ben": old text first.
  */
-const SAYS_THEN_SHOULD =
-  /^(?:it|that|this|the\s+page)\s+(?:still\s+|currently\s+)?(?:says|has|reads|shows|lists|mentions)\s+(.{1,80}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:(?:it|that)\s+)?(?:should|must|needs\s+to)\s+(?:be|say|read)|(?:it'?s|it\s+is|that'?s)\s+actually)\s+(.{1,80}?)[\s.!]*$/i;
+const SAYS_THEN_SHOULD = new RegExp(
+  String.raw`^(?:it|that|this|the\s+page)\s+(?:still\s+|currently\s+)?(?:says|has|reads|shows|lists|mentions)\s+(.{1,80}?)(?:\s*[,;.]\s*(?:but\s+)?|\s+but\s+|\s+[-–—]\s*)(?:(?:(?:it|that)\s+)?(?:${SHOULD}|must|needs\s+to)\s+(?:be|say|read)|(?:it'?s|it\s+is|that'?s)\s+actually)\s+(.{1,80}?)[\s.!]*$`,
+  'i',
+);
 /** "(put) 9:45 where it says 9:30": the new text, then where the old one stands. */
 const NEW_WHERE_OLD =
   /^(?:(?:put|write|use|say|have)\s+)?(.{1,80}?)\s+(?:where|wherever)\s+it\s+(?:says|said|has|reads|shows)\s+(.{1,80}?)[\s.!]*$/i;
@@ -126,9 +138,11 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
   const find = says && withoutWhenAtEnd(replaceWith) === replaceWith ? withoutWhenAtEnd(found) : found;
   // "it says recieve, should be receive": the form says what is old and new; lower-case words will do.
   const fits = says || thingValues ? (part: string) => valueLike(part) || fewWords(part) : valueLike;
-  if (!fits(find) || !fits(replaceWith)) return undefined;
   const to = unquote(replaceWith);
   const from = oldLikeNew(unquote(find), to);
+  // "standup 9:30 -> 9:45": a few words naming the thing before the old figure, cut to the figure replaced.
+  const thingThenFigure = from !== unquote(find) && fewWords(find) && valueLike(from);
+  if (!(fits(find) || thingThenFigure) || !fits(replaceWith)) return undefined;
   return from.length > 0 && to.length > 0 && from !== to
     ? { kind: 'replace', find: from, replaceWith: to }
     : undefined;
