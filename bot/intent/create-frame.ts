@@ -195,10 +195,34 @@ function groupSubjectEnd(words: readonly Word[]): number {
   return 0;
 }
 
-/** False when a lower-case word outside {@link AFTER_NOUN} follows the page noun ("a page break", "a page owner"). */
+/** Most characters after the page noun looked at for a title typed in lower case. */
+const MAX_LOWER_HEAD = 160;
+/** A first word in "-ed" ("updated", "moved"): what to do to a page, not a title. */
+const PARTICIPLE_FIRST = /^[\s,;]*\p{L}+ed\b/u;
+/** A space clause inside a head ("… in hr", "… to ops"). */
+const SPACE_WORD_IN_HEAD = /\s(?:in|on|into|to)\s+\S/;
+
+/**
+ * "i need a page snow days in hr. text: …": typed all in lower case, a title, a space clause and then
+ * a colon before the text. Only the head up to the first colon is looked at (bounded, linear).
+ */
+function isLowerCaseCreateHead(rest: string): boolean {
+  const colon = rest.indexOf(':');
+  if (colon < 0 || colon > MAX_LOWER_HEAD) return false;
+  const head = rest.slice(0, colon);
+  // "i want a page updated in hr: …": a participle after the noun says what to do to a page.
+  return !/\p{Lu}/u.test(head) && SPACE_WORD_IN_HEAD.test(head) && !PARTICIPLE_FIRST.test(head);
+}
+
+/**
+ * False when a lower-case word outside {@link AFTER_NOUN} follows the page noun ("a page break", "a
+ * page owner"), unless the line is typed all in lower case up to the text (see {@link isLowerCaseCreateHead}).
+ */
 function followsPageNoun(rest: string): boolean {
   const after = /^[\s,:;]*([\p{L}/]+)/u.exec(rest)?.[1];
-  return !(after && /^\p{Ll}/u.test(after) && !AFTER_NOUN.has(after.toLowerCase()));
+  return (
+    !(after && /^\p{Ll}/u.test(after) && !AFTER_NOUN.has(after.toLowerCase())) || isLowerCaseCreateHead(rest)
+  );
 }
 
 /** Words that point at what was said or pasted, standing for a new page's text ("save this as a page"). */

@@ -147,6 +147,21 @@ function keyBeforeColon(cursor: TextCursor): string | undefined {
   return key;
 }
 
+/**
+ * "create a page "Snow Days" in "HR": …", "… space HR content …": a space key in double quotes after
+ * "in" (or "space"), or a key in capitals (case-sensitive) after a bare "space", right after the title.
+ */
+const KEY_QUOTED_OR_AFTER_SPACE =
+  /\s*(?:(?:in|on|inside|within|to|into)\s+(?:the\s+)?(?:[Ss]pace\s*:?\s*)?["“](~?[A-Za-z][A-Za-z0-9]{1,9})["”](?:\s+[Ss]pace\b)?|(?:in\s+)?[Ss]pace\s*:?\s*(~?[A-Z][A-Z0-9]{1,9})(?![\w~]))/y;
+
+function keyQuotedOrAfterSpace(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const match = cursor.take(KEY_QUOTED_OR_AFTER_SPACE);
+  const key = match ? acceptSpaceWord(match[1] ?? match[2] ?? '', false) : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}
+
 function readClauses(text: string, from: number): ClauseRead {
   const cursor = new TextCursor(text);
   cursor.pos = from;
@@ -161,6 +176,7 @@ function readClauses(text: string, from: number): ClauseRead {
           keyAfterFor(cursor) ??
           keyForDepartment(cursor) ??
           keyBeforeColon(cursor) ??
+          keyQuotedOrAfterSpace(cursor) ??
           readNameBeforeText(cursor))
         : undefined;
     if (key !== undefined) {
