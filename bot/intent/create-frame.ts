@@ -33,7 +33,7 @@ const ASKING_WORDS = wordSet(
 const MAKING_WORDS = wordSet(
   // "after": "I'm after a page called X …" (wanting it)
   'create creat craete make mk mak set setup set-up spin whip knock chuck throw bang rustle cook put start open write after ' +
-    'draft add build give post stick pop slap drop do appreciate save prepare generate publish craft compose author need needs needed want wanna ' +
+    'draft add build give post stick pop slap drop do doing appreciate save prepare generate publish craft compose author need needs needed want wanna ' +
     'wanted like love require requesting request up out together',
 );
 /** "have", "get": a making word only after an asking word ("could we have", "pls get"; "I have a page …" is news). */
@@ -210,8 +210,15 @@ function isLowerCaseCreateHead(rest: string): boolean {
   const colon = rest.indexOf(':');
   if (colon < 0 || colon > MAX_LOWER_HEAD) return false;
   const head = rest.slice(0, colon);
-  // "i want a page updated in hr: …": a participle after the noun says what to do to a page.
-  return !/\p{Lu}/u.test(head) && SPACE_WORD_IN_HEAD.test(head) && !PARTICIPLE_FIRST.test(head);
+  const space = SPACE_WORD_IN_HEAD.exec(head);
+  // "i want a page updated in hr: …": a participle after the noun says what to do to a page; "i need
+  // a page review in hr: …": one word may make a noun with "page", so a title has two words or more.
+  return (
+    space !== null &&
+    !/\p{Lu}/u.test(head) &&
+    !PARTICIPLE_FIRST.test(head) &&
+    head.slice(0, space.index).trim().split(/\s+/).length >= 2
+  );
 }
 
 /**
