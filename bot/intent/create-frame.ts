@@ -147,11 +147,17 @@ function frameOf(core: string): Frame | undefined {
   // "a page for us in OPS, X, with: …": who the page is made for is no part of what follows.
   const rest = core.slice(noun.end).replace(FOR_ME_AFTER_NOUN, '');
   if (!followsPageNoun(rest)) return undefined;
-  // With no making word, only "a page …" opening the line, and its title must be named, quoted or
-  // in capitals ("a page in HR says …: …" is news about a page).
-  if (!making && !(article && words[0] === words[i - described - (spaceWord ? 2 : 1)])) return undefined;
+  // With no making word, only "a page …" opening the line (or "page please: …", asked tersely), and
+  // its title must be named, quoted or in capitals ("a page in HR says …: …" is news about a page).
+  const opening = article
+    ? words[0] === words[i - described - (spaceWord ? 2 : 1)]
+    : i === 0 && PLEASE_COLON.test(rest);
+  if (!making && !opening) return undefined;
   return { rest, ...(spaceWord ? { spaceWord } : {}), ...(spaceKey ? { spaceKey } : {}), named: making };
 }
+
+/** "page please: …", "page pls - …": courtesy and a break right after a page noun that opens the line. */
+const PLEASE_COLON = /^\s*(?:please|pls|plz)\s*(?::|[-–—]\s)/i;
 
 /** Most words of a title in capitals said before the page noun. */
 const MAX_TITLE_BEFORE_NOUN = 6;

@@ -1018,6 +1018,24 @@ const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
  */
 const FOR_BEFORE_TITLE = /^(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?(?=[\p{L}\p{N}])/u;
 
+/** "… at HR", "… at the OPS space", "… at the people space": a space after "at", ending a title. */
+const AT_SPACE_END =
+  /\s+at\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+[Ss]pace)?|([\p{L}\p{N}]{2,30})\s+[Ss]pace)$/u;
+
+/**
+ * The title without its "at" space and the space's key, when `title` ends with one said so (see
+ * {@link AT_SPACE_END}): a key in capitals counts only as a department's ("at HQ" is a place).
+ */
+function spaceAtTitleEnd(title: string): { title: string; spaceKey: string } | undefined {
+  const match = AT_SPACE_END.exec(title.slice(-60));
+  if (!match) return undefined;
+  const word = match[1] ?? match[2] ?? '';
+  const said = match[2] !== undefined || /\s[Ss]pace$/.test(match[0]);
+  const spaceKey = said || isDepartmentWord(word) ? acceptSpaceWord(word, said) : undefined;
+  const rest = title.slice(0, title.length - match[0].length).trim();
+  return spaceKey === undefined || rest.length === 0 ? undefined : { title: rest, spaceKey };
+}
+
 /** The create read in the grammar's order: title, space, parent, then the text. */
 function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
   const text = quoteTitleWithColon(keyAfterPageNoun(groupBeforeNaming(remainder.trim())));
@@ -1031,7 +1049,7 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
     wrapped?.kind === 'quoted' && wrapped.end < parsed.title.trimEnd().length
       ? parsed.title.trim()
       : parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
-  const title =
+  let title =
     parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title)
       ? bare
       : bare
@@ -1059,7 +1077,13 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
       suggestions: EXAMPLES,
     };
   }
-  const { spaceKey, parent } = parsed.read.clauses;
+  const { parent } = parsed.read.clauses;
+  // "make new page Car Pool at HR: …": with no other space, "at" a department's key or a space said so
+  // ends an unquoted title ("Lunch at HQ" keeps its words).
+  const atSpace =
+    parsed.read.clauses.spaceKey === undefined && !parsed.quoted ? spaceAtTitleEnd(title) : undefined;
+  const spaceKey = parsed.read.clauses.spaceKey ?? atSpace?.spaceKey;
+  if (atSpace) title = atSpace.title;
   // "… and put 3rd floor kitchen on it", "… with agenda TBC as the content": where or what the text is, not part of it.
   const inlineBody = unquotedBody(
     parsed.read.clauses.inlineBody
