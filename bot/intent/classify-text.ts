@@ -104,6 +104,14 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:(?:ah+|oh|no|sorry|oops),?\s+)*i\s+(?:meant|mean)(?:\s+to)?[\s,:]+(?=\S)/i,
   // "I need help finding X", "help me with finding X": the finding is the request.
   /^(?:(?:i\s+)?need\s+(?:some\s+|a\s+little\s+|a\s+bit\s+of\s+)?)?help\s+(?:me\s+|us\s+)?(?:with\s+|in\s+)?(?=(?:finding|locating|searching(?:\s+for)?|looking\s+for|opening|getting\s+to|pulling\s+up|bringing\s+up)\s+\S)/i,
+  // "Need your help creating a page in HR called X: …", "I need help making a new doc …": the making is the request.
+  /^(?:(?:i\s+)?need\s+(?:your\s+|some\s+|a\s+little\s+|a\s+bit\s+of\s+)?)?help\s+(?:me\s+|us\s+)?(?:with\s+|in\s+)?(?=(?:creating|making|setting\s+up|writing\s+up|starting)\s+(?:an?\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|doc|document)\b)/i,
+  // "(could you) help me out with a new page? Snow Days in HR, …": the page asked for, then its title
+  // (quoted or in capitals) after the break; "help me with a new page?" alone still asks for help.
+  /^[Hh]elp\s+(?:(?:me|us)\s+)?(?:out\s+)?with\s+(?=(?:an?|one)\s+(?:new\s+)?(?:page|doc)\s*[?:.,!]+\s*["“\p{Lu}])/u,
+  // "Shall we create a page X in HR: …", "why don't you make a page X in OPS: …": a proposal to the bot
+  // that gives the page's text (a colon after the page noun) asks for the page.
+  /^(?:shall\s+we|why\s+(?:don'?t|dont|do\s+not)\s+(?:you|u|we)|why\s+not)\s+(?=(?:create|make|set\s+up|start|write\s+up)\s+(?:an?\s+|one\s+)?(?:new\s+)?(?:page|doc)\b[^:?\n]{1,150}:)/i,
   // "I am in search of X" (non-native, formal): what is searched for follows.
   /^(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+in\s+search\s+of\s+(?=\S)/i,
   // "For the audit next week, I'd like to …", "before my 1:1 can you pull up …": why or when, before who wants what.

@@ -33,7 +33,7 @@ const ASKING_WORDS = wordSet(
 const MAKING_WORDS = wordSet(
   // "after": "I'm after a page called X …" (wanting it)
   'create creat craete make mk mak set setup set-up spin whip knock chuck throw bang rustle cook put start open write after ' +
-    'draft add build give post stick pop slap drop do appreciate save prepare generate publish craft compose author need needs needed want wanna ' +
+    'draft add build give post stick pop slap drop do doing appreciate save prepare generate publish craft compose author need needs needed want wanna ' +
     'wanted like love require requesting request up out together',
 );
 /** "have", "get": a making word only after an asking word ("could we have", "pls get"; "I have a page …" is news). */
@@ -147,11 +147,17 @@ function frameOf(core: string): Frame | undefined {
   // "a page for us in OPS, X, with: …": who the page is made for is no part of what follows.
   const rest = core.slice(noun.end).replace(FOR_ME_AFTER_NOUN, '');
   if (!followsPageNoun(rest)) return undefined;
-  // With no making word, only "a page …" opening the line, and its title must be named, quoted or
-  // in capitals ("a page in HR says …: …" is news about a page).
-  if (!making && !(article && words[0] === words[i - described - (spaceWord ? 2 : 1)])) return undefined;
+  // With no making word, only "a page …" opening the line (or "page please: …", asked tersely), and
+  // its title must be named, quoted or in capitals ("a page in HR says …: …" is news about a page).
+  const opening = article
+    ? words[0] === words[i - described - (spaceWord ? 2 : 1)]
+    : i === 0 && PLEASE_COLON.test(rest);
+  if (!making && !opening) return undefined;
   return { rest, ...(spaceWord ? { spaceWord } : {}), ...(spaceKey ? { spaceKey } : {}), named: making };
 }
+
+/** "page please: …", "page pls - …": courtesy and a break right after a page noun that opens the line. */
+const PLEASE_COLON = /^\s*(?:please|pls|plz)\s*(?::|[-–—]\s)/i;
 
 /** Most words of a title in capitals said before the page noun. */
 const MAX_TITLE_BEFORE_NOUN = 6;
@@ -195,10 +201,41 @@ function groupSubjectEnd(words: readonly Word[]): number {
   return 0;
 }
 
-/** False when a lower-case word outside {@link AFTER_NOUN} follows the page noun ("a page break", "a page owner"). */
+/** Most characters after the page noun looked at for a title typed in lower case. */
+const MAX_LOWER_HEAD = 160;
+/** A first word in "-ed" ("updated", "moved"): what to do to a page, not a title. */
+const PARTICIPLE_FIRST = /^[\s,;]*\p{L}+ed\b/u;
+/** A space clause inside a head ("… in hr", "… to ops"). */
+const SPACE_WORD_IN_HEAD = /\s(?:in|on|into|to)\s+\S/;
+
+/**
+ * "i need a page snow days in hr. text: …": typed all in lower case, a title, a space clause and then
+ * a colon before the text. Only the head up to the first colon is looked at (bounded, linear).
+ */
+function isLowerCaseCreateHead(rest: string): boolean {
+  const colon = rest.indexOf(':');
+  if (colon < 0 || colon > MAX_LOWER_HEAD) return false;
+  const head = rest.slice(0, colon);
+  const space = SPACE_WORD_IN_HEAD.exec(head);
+  // "i want a page updated in hr: …": a participle after the noun says what to do to a page; "i need
+  // a page review in hr: …": one word may make a noun with "page", so a title has two words or more.
+  return (
+    space !== null &&
+    !/\p{Lu}/u.test(head) &&
+    !PARTICIPLE_FIRST.test(head) &&
+    head.slice(0, space.index).trim().split(/\s+/).length >= 2
+  );
+}
+
+/**
+ * False when a lower-case word outside {@link AFTER_NOUN} follows the page noun ("a page break", "a
+ * page owner"), unless the line is typed all in lower case up to the text (see {@link isLowerCaseCreateHead}).
+ */
 function followsPageNoun(rest: string): boolean {
   const after = /^[\s,:;]*([\p{L}/]+)/u.exec(rest)?.[1];
-  return !(after && /^\p{Ll}/u.test(after) && !AFTER_NOUN.has(after.toLowerCase()));
+  return (
+    !(after && /^\p{Ll}/u.test(after) && !AFTER_NOUN.has(after.toLowerCase())) || isLowerCaseCreateHead(rest)
+  );
 }
 
 /** Words that point at what was said or pasted, standing for a new page's text ("save this as a page"). */

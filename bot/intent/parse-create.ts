@@ -22,7 +22,7 @@ import { quoteTitleWithColon } from './title-with-colon.js';
 import type { Intent } from './types.js';
 
 const PAGE_WORDS =
-  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b\s*(?:(?:please|pls|needed|required|wanted|request)\b\s*)?:?\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
+  /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b\s*(?:(?:please|pls|needed|required|wanted|request)\b\s*)?[:?]?\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
 const BODY_INTRO = new RegExp(
@@ -147,6 +147,21 @@ function keyBeforeColon(cursor: TextCursor): string | undefined {
   return key;
 }
 
+/**
+ * "create a page "Snow Days" in "HR": …", "… space HR content …": a space key in double quotes after
+ * "in" (or "space"), or a key in capitals (case-sensitive) after a bare "space", right after the title.
+ */
+const KEY_QUOTED_OR_AFTER_SPACE =
+  /\s*(?:(?:in|on|inside|within|to|into)\s+(?:the\s+)?(?:[Ss]pace\s*:?\s*)?["“](~?[A-Za-z][A-Za-z0-9]{1,9})["”](?:\s+[Ss]pace\b)?|(?:in\s+)?[Ss]pace\s*:?\s*(~?[A-Z][A-Z0-9]{1,9})(?![\w~]))/y;
+
+function keyQuotedOrAfterSpace(cursor: TextCursor): string | undefined {
+  const start = cursor.pos;
+  const match = cursor.take(KEY_QUOTED_OR_AFTER_SPACE);
+  const key = match ? acceptSpaceWord(match[1] ?? match[2] ?? '', false) : undefined;
+  if (key === undefined) cursor.pos = start;
+  return key;
+}
+
 function readClauses(text: string, from: number): ClauseRead {
   const cursor = new TextCursor(text);
   cursor.pos = from;
@@ -161,6 +176,7 @@ function readClauses(text: string, from: number): ClauseRead {
           keyAfterFor(cursor) ??
           keyForDepartment(cursor) ??
           keyBeforeColon(cursor) ??
+          keyQuotedOrAfterSpace(cursor) ??
           readNameBeforeText(cursor))
         : undefined;
     if (key !== undefined) {
@@ -1002,6 +1018,24 @@ const POINTING_TITLE = /^(?:this|that|it|one|the)(?:\s+(?:page|doc|one))?$/i;
  */
 const FOR_BEFORE_TITLE = /^(?:for|about|on|regarding)\s+(?:the\s+|our\s+)?(?=[\p{L}\p{N}])/u;
 
+/** "… at HR", "… at the OPS space", "… at the people space": a space after "at", ending a title. */
+const AT_SPACE_END =
+  /\s+at\s+(?:the\s+)?(?:(~?[A-Z][A-Z0-9]{1,9})(?:\s+[Ss]pace)?|([\p{L}\p{N}]{2,30})\s+[Ss]pace)$/u;
+
+/**
+ * The title without its "at" space and the space's key, when `title` ends with one said so (see
+ * {@link AT_SPACE_END}): a key in capitals counts only as a department's ("at HQ" is a place).
+ */
+function spaceAtTitleEnd(title: string): { title: string; spaceKey: string } | undefined {
+  const match = AT_SPACE_END.exec(title.slice(-60));
+  if (!match) return undefined;
+  const word = match[1] ?? match[2] ?? '';
+  const said = match[2] !== undefined || /\s[Ss]pace$/.test(match[0]);
+  const spaceKey = said || isDepartmentWord(word) ? acceptSpaceWord(word, said) : undefined;
+  const rest = title.slice(0, title.length - match[0].length).trim();
+  return spaceKey === undefined || rest.length === 0 ? undefined : { title: rest, spaceKey };
+}
+
 /** The create read in the grammar's order: title, space, parent, then the text. */
 function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
   const text = quoteTitleWithColon(keyAfterPageNoun(groupBeforeNaming(remainder.trim())));
@@ -1015,7 +1049,7 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
     wrapped?.kind === 'quoted' && wrapped.end < parsed.title.trimEnd().length
       ? parsed.title.trim()
       : parsed.title.replace(/^["'“”‘’«»„]+|["'“”‘’«»„]+$/g, '').trim();
-  const title =
+  let title =
     parsed.quoted || /^["'“”‘’«»„]/.test(parsed.title)
       ? bare
       : bare
@@ -1043,7 +1077,13 @@ function parseOrderedCreate(remainder: string, bodyLines: string): Intent {
       suggestions: EXAMPLES,
     };
   }
-  const { spaceKey, parent } = parsed.read.clauses;
+  const { parent } = parsed.read.clauses;
+  // "make new page Car Pool at HR: …": with no other space, "at" a department's key or a space said so
+  // ends an unquoted title ("Lunch at HQ" keeps its words).
+  const atSpace =
+    parsed.read.clauses.spaceKey === undefined && !parsed.quoted ? spaceAtTitleEnd(title) : undefined;
+  const spaceKey = parsed.read.clauses.spaceKey ?? atSpace?.spaceKey;
+  if (atSpace) title = atSpace.title;
   // "… and put 3rd floor kitchen on it", "… with agenda TBC as the content": where or what the text is, not part of it.
   const inlineBody = unquotedBody(
     parsed.read.clauses.inlineBody

@@ -59,6 +59,27 @@ function spaceThenText(text: string, from: number): number | undefined {
  * unchanged. Only when no space was named before the colon, and a space clause follows the words after it.
  */
 export function quoteTitleWithColon(text: string): string {
+  const quoted = quoteTitleBeforeSpace(text);
+  return quoted === text ? quoteKindThenSubject(text) : quoted;
+}
+
+/**
+ * "… in OPS named Runbook: DNS with: check resolvers": after a naming word, a kind of page, its colon,
+ * a few capitalised words, then "with:" or a second colon (see {@link TWO_COLONS}): the first colon is
+ * the title's, which is put in quotes. One anchored match.
+ */
+function quoteKindThenSubject(text: string): string {
+  const start = TITLE_START.exec(text);
+  if (!start || !/(?:called|titled|named|entitled)\s+$/i.test(start[0])) return text;
+  const titleStart = start[0].length;
+  const title = colonTitle(TWO_COLONS.exec(text.slice(titleStart, titleStart + MAX_TITLE_PART * 2)));
+  return title
+    ? `${text.slice(0, titleStart)}"${title.page}": ${text.slice(titleStart + title.textStart)}`
+    : text;
+}
+
+/** The title quoted when a space clause follows the words after its colon (see {@link quoteTitleWithColon}). */
+function quoteTitleBeforeSpace(text: string): string {
   const start = TITLE_START.exec(text);
   if (!start) return text;
   const titleStart = start[0].length;
