@@ -41,12 +41,18 @@ const FINDING_PHRASAL = String.raw`(?=(?:(?:dig|track|hunt|chase|root|sniff)\s+(
  * you?"); asides ("quick one:", "btw"); please; asking whether the bot can or would ("could you",
  * "is it possible to", "would you mind"); wishes ("I'd like to", "it would be great to have").
  */
+/**
+ * Greetings said as a whole sentence before a request ("Greetings of the day!" (Indian English), "Blessed
+ * morning!" (Nigerian English), "you're welcome!" said back): read as the thanks and greetings above.
+ */
+const GREETING_OF_THE_DAY = String.raw`greetings\s+of\s+the\s+day|(?:a\s+)?blessed\s+(?:morning|day|week|weekend|evening)|(?:you'?re|you’re|you\s+are)\s+(?:most\s+|very\s+)?welcome`;
+
 const POLITE_PREFIXES: readonly RegExp[] = [
   /^[\s.,!;:…—–-]+(?=\S)/,
   // "could you let me know where I can find X?": where to find something is a search for it.
   /^(?:let\s+me\s+know|tell\s+me|do\s+you\s+know|any\s+idea)\s+(?=where\s+(?:(?:i|we)\s+(?:can|could|should|would)|to)\s+(?:find|get|see)\b)/i,
   new RegExp(
-    String.raw`^(?:he+y+|hi+|he?l+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|(?:the\s+)?top\s+o[f']?\s+the\s+morning|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
+    String.raw`^(?:he+y+|hi+|he?l+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|${GREETING_OF_THE_DAY}|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|(?:the\s+)?top\s+o[f']?\s+the\s+morning|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
   new RegExp(
@@ -932,6 +938,8 @@ const MORE_GREETINGS = [
   String.raw`understood|roger(?:\s+that)?|copy\s+that|will\s+do|gotcha|got\s+(?:you|ya)|ack`,
   String.raw`k+|okie\s+dokie|okey\s+dokey|okie-dokie|oki\s+doki`,
   String.raw`catch\s+(?:you|u|ya)|laters|peace(?:\s+out)?|adios|cheerio|ta-?ra|toodles|ttfn|bye{2,}`,
+  // chat slang run together ("kthx", "kthxbye", "thxbye", "okthxbai"): thanks and a goodbye in one word
+  String.raw`(?:o?k)(?:thx|thnx|thanx|tnx|thanks)(?:bye|bai)?|(?:thx|thnx|thanx|thanks)(?:bye|bai)`,
   String.raw`enjoy\s+(?:your|ur|the)\s+(?:day|weekend|evening|lunch|holidays?|break)`,
   // Nigerian, South African, Filipino, Irish greetings
   String.raw`e\s*k(?:aa|a)ro|e\s*kaa?san|e\s*ku+role|how\s+(?:body|una\s+dey|(?:you|u)\s+dey|market)|wetin\s+dey(?:\s+happen)?`,
