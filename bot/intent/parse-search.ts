@@ -96,9 +96,9 @@ export function isSpaceThenTopic(text: string): boolean {
 }
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside|under)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
-/** "kafka (ENG)", "kafka [ENG]", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
+/** "kafka (ENG)", "kafka [ENG]", "kafka space ENG", "kafka ENG space", "onboarding @ HR": the space after the words without "in". */
 const TRAILING_KEY_ONLY =
-  /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
+  /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$|\s@\s?(~?[A-Z][A-Z0-9]{1,9})\s*[.!?]*$/;
 /** "kafka lag (eng)", "onboarding [people]": a department's word in brackets after the words, typed in lower case (see {@link isDepartmentWord}). */
 const TRAILING_BRACKETED_WORD = /[([]\s*([A-Za-z]{2,15})\s*[)\]]\s*[.!?]*$/;
 const TRAILING_WHERE = new RegExp(
@@ -319,7 +319,7 @@ export function parseSearchWords(remainder: string): Intent {
       (/\p{Ll}/u.test(keyOnly[4]) && /\p{Lu}/u.test(keyOnly[4])));
   if (keyOnly && !nameThenTopic) {
     const named = keyOnly[1] !== undefined || keyOnly[3] !== undefined || keyOnly[6] !== undefined;
-    spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? '', named);
+    spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? keyOnly[7] ?? '', named);
     if (spaceKey) text = text.slice(0, keyOnly.index);
   }
   const bracketed = spaceKey ? undefined : TRAILING_BRACKETED_WORD.exec(text);
