@@ -41,12 +41,18 @@ const FINDING_PHRASAL = String.raw`(?=(?:(?:dig|track|hunt|chase|root|sniff)\s+(
  * you?"); asides ("quick one:", "btw"); please; asking whether the bot can or would ("could you",
  * "is it possible to", "would you mind"); wishes ("I'd like to", "it would be great to have").
  */
+/**
+ * Greetings said as a whole sentence before a request ("Greetings of the day!" (Indian English), "Blessed
+ * morning!" (Nigerian English), "you're welcome!" said back): read as the thanks and greetings above.
+ */
+const GREETING_OF_THE_DAY = String.raw`greetings\s+of\s+the\s+day|(?:a\s+)?blessed\s+(?:morning|day|week|weekend|evening)|(?:you'?re|you’re|you\s+are)\s+(?:most\s+|very\s+)?welcome`;
+
 const POLITE_PREFIXES: readonly RegExp[] = [
   /^[\s.,!;:…—–-]+(?=\S)/,
   // "could you let me know where I can find X?": where to find something is a search for it.
   /^(?:let\s+me\s+know|tell\s+me|do\s+you\s+know|any\s+idea)\s+(?=where\s+(?:(?:i|we)\s+(?:can|could|should|would)|to)\s+(?:find|get|see)\b)/i,
   new RegExp(
-    String.raw`^(?:he+y+|hi+|he?l+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|(?:the\s+)?top\s+o[f']?\s+the\s+morning|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
+    String.raw`^(?:he+y+|hi+|he?l+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|${GREETING_OF_THE_DAY}|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|(?:the\s+)?top\s+o[f']?\s+the\s+morning|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
   new RegExp(
@@ -569,6 +575,12 @@ const QUESTION_TAG =
 const TRAILING_CLAUSE =
   /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|(?:since|cause|coz|cuz)\s+(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
 
+/** A place alone before a comma ("in ENG", "over in the HR space", "on Engineering"): it asks nothing by itself. */
+const PLACE_ONLY =
+  /^(?:over\s+)?(?:in|on|within|inside)\s+(?:the\s+)?[\p{L}\p{N}&'’~-]+(?:\s[\p{L}\p{N}&'’-]+){0,3}$/iu;
+/** A clause asking whether something exists ("have we got …", "we got any …", "is there …", "any …"). */
+const ASKED_WHETHER = /^(?:have|'?ve|has|do|does|did|got|we|you|u|is|are|any|anything|something)\s/i;
+
 /** Where a request comes from, said after it ("…, as discussed", "…, per our call", "…, fyi"). Kept as data. */
 const CONTEXT_ASIDE =
   /^(?:as\s+(?:discussed|agreed|requested|promised|mentioned|planned|per\s+(?:our|the|my|your)\s+(?:chat|call|meeting|discussion|conversation|email|mail|thread|standup))(?:\s+(?:earlier|yesterday|today|before|last\s+week|in\s+the\s+(?:meeting|call|standup)))?|per\s+(?:our|the|my)\s+(?:chat|call|meeting|discussion|conversation|email|mail|thread|standup)|(?:just\s+)?fyi|for\s+(?:your\s+)?(?:info|information|reference))[\s.!]*$/i;
@@ -663,6 +675,8 @@ function stripTrailingClause(text: string, asked = false): string {
     .trim();
   // "…, so could you pull up the failover runbook for me?": the clause is the request, not a tag.
   if (ASKED_READ_CLAUSE.test(clause)) return text;
+  // "in ENG, have we got something about X": only a place before the comma, so the clause asked after it is the request.
+  if (PLACE_ONLY.test(text.slice(0, comma)) && ASKED_WHETHER.test(clause)) return text;
   // "open it - the expense policy I mean": the clause names the page "it" stood for.
   if (READ_OF_POINTER.test(text.slice(Math.max(0, comma - 40), comma)) && /^(?:the|our)\s/i.test(clause))
     return text;
@@ -940,6 +954,8 @@ const MORE_GREETINGS = [
   String.raw`understood|roger(?:\s+that)?|copy\s+that|will\s+do|gotcha|got\s+(?:you|ya)|ack`,
   String.raw`k+|okie\s+dokie|okey\s+dokey|okie-dokie|oki\s+doki`,
   String.raw`catch\s+(?:you|u|ya)|laters|peace(?:\s+out)?|adios|cheerio|ta-?ra|toodles|ttfn|bye{2,}`,
+  // chat slang run together ("kthx", "kthxbye", "thxbye", "okthxbai"): thanks and a goodbye in one word
+  '(?:o?k)(?:thx|thnx|thanx|tnx|thanks)(?:bye|bai)?|(?:thx|thnx|thanx|thanks)(?:bye|bai)',
   String.raw`enjoy\s+(?:your|ur|the)\s+(?:day|weekend|evening|lunch|holidays?|break)`,
   // Nigerian, South African, Filipino, Irish greetings
   String.raw`e\s*k(?:aa|a)ro|e\s*kaa?san|e\s*ku+role|how\s+(?:body|una\s+dey|(?:you|u)\s+dey|market)|wetin\s+dey(?:\s+happen)?`,

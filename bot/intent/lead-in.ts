@@ -397,9 +397,9 @@ export function isContext(lead: string): boolean {
   );
 }
 
-/** Where a request is asked inside a run-on line: "… can u", "… could I get", "… now search", "… reckon you could". */
+/** Where a request is asked inside a run-on line: "… can u", "… could I get", "… now search", "… reckon you could", "… any chance you could". */
 const ASKED_INSIDE =
-  /\s(?:(?:can|could|would|will)\s+(?:you|u|ya|someone|somebody|anyone)|could\s+i\s+(?:get|have|see)|reckon\s+(?:you|u|ya)\s+could|(?:please|pls|plz|kindly|now|so)\s+(?=(?:search|find|look|open|show|get|pull|bring|dig)\b))\b/i;
+  /\s(?:(?:can|could|would|will)\s+(?:you|u|ya|someone|somebody|anyone)|(?:is\s+there\s+)?(?:any|some)\s+chance\s+(?=(?:you|u|ya)\s+(?:could|can|would|might)\b)|could\s+i\s+(?:get|have|see)|reckon\s+(?:you|u|ya)\s+could|(?:please|pls|plz|kindly|now|so)\s+(?=(?:search|find|look|open|show|get|pull|bring|dig)\b))\b/i;
 /** A read or write verb in what comes before: then the line is no small talk before a request. */
 const VERB_BEFORE_ASK =
   /\b(?:search|find|look|open|show|get|pull|bring|add|append|update|edit|create|make|put|write|change|replace|rename)\b/i;

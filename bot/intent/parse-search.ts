@@ -96,9 +96,9 @@ export function isSpaceThenTopic(text: string): boolean {
 }
 const TRAILING_SPACE =
   /\s+(?:in|on|from|within|inside|under)\s+(?:the\s+)?(?:(space)\s*:?\s*)?(~?[A-Za-z0-9]{1,254})(?:\s+(space))?\s*[.!?]*$/i;
-/** "kafka (ENG)", "kafka [ENG]", "kafka space ENG", "kafka ENG space": the space after the words without "in". */
+/** "kafka (ENG)", "kafka [ENG]", "kafka space ENG", "kafka ENG space", "onboarding @ HR": the space after the words without "in". */
 const TRAILING_KEY_ONLY =
-  /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$/;
+  /\s*[([]\s*(?:(space)\s*:?\s*)?(~?[A-Z][A-Z0-9]{1,9})\s*[)\]]\s*[.!?]*$|\s+(space)\s*:?\s*(~?[A-Za-z][A-Za-z0-9]{1,9})\s*[.!?]*$|\s+(~?[A-Z][A-Z0-9]{1,9})\s+(space)\s*[.!?]*$|\s@\s?(~?[A-Z][A-Z0-9]{1,9})\s*[.!?]*$/;
 /** "kafka lag (eng)", "onboarding [people]": a department's word in brackets after the words, typed in lower case (see {@link isDepartmentWord}). */
 const TRAILING_BRACKETED_WORD = /[([]\s*([A-Za-z]{2,15})\s*[)\]]\s*[.!?]*$/;
 const TRAILING_WHERE = new RegExp(
@@ -123,13 +123,24 @@ const WHO_ASKS =
 const ALREADY_TALKED = String.raw`\s+(?:that\s+|which\s+)?(?:we|you|u|i|they|someone|somebody)\s+(?:talked|spoke|discussed|mentioned|chatted|were\s+talking|was\s+talking)(?:\s+about)?(?:\s+(?:earlier|yesterday|before|last\s+(?:week|time)|this\s+morning|in\s+(?:the\s+)?(?:standup|meeting)))?(?=[\s.!?]*$)`;
 
 /**
+ * Who said the page exists, after the words without a comma ("… my colleague told me there is one", "…
+ * someone said we have one"): why it is looked for, never a search word. Kept as data.
+ */
+const HEARD_IT_EXISTS = String.raw`\s+(?:(?:my|our|a|the)\s+)?(?:${WHO_ASKS}|friend|coworker|co-worker|teammate|someone|somebody|people|everyone)\s+(?:told|tells|said|says|mentioned)\s+(?:(?:me|us)\s+)?(?:that\s+)?(?:there\s+(?:is|was|are|'?s)|we\s+(?:have|had|got)|it\s+exists|one\s+exists)\b`;
+/**
+ * The trouble that sends someone to search, said after the words without a comma ("search vpn i cant
+ * connect", "… we cannot log in"); after "when", "if", "how" and the like it is the topic itself.
+ */
+const TROUBLE_AFTER = String.raw`\s(?<!\b(?:when|if|where|why|how|what|that|because|cause|cuz|coz|so|and|but|or|until|while|once)\s)(?:i|we)\s+(?:cant|can't|can’t|cannot|can\s+not|couldnt|couldn't|couldn’t|am\s+unable\s+to|are\s+unable\s+to)\s+\p{L}`;
+
+/**
  * What to do with the results, after the words ("… and send me the links", "… and tell me what you
  * find", "… and let me know"), where the words should be ("… in the title"), and when they are needed
  * ("… need it for friday", "… i need it by tomorrow", "… before standup"), and who wants them ("… my
  * manager wants it"): not search words.
  */
 const RESULTS_ASKED = new RegExp(
-  String.raw`${ALREADY_TALKED}|\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))|\s+(?:(?:my|our|the)\s+)?${WHO_ASKS}\s+(?:wants|needs|asked\s+(?:me\s+)?for|is\s+asking\s+(?:me\s+)?for)\s+(?:it|this|that|them)(?=[\s.!?]*$)`,
+  String.raw`${ALREADY_TALKED}|${HEARD_IT_EXISTS}|${TROUBLE_AFTER}|\s+(?:and|&|then)\s+(?:(?:send|share|give|show|tell|post|paste|drop|forward|list|link)\s+(?:me|us|it|them|back|the\s+(?:links?|results?|pages?|urls?|hits?)|what|whatever|anything)\b|let\s+(?:me|us)\s+know\b|lmk\b|report\s+back\b)|\s+in\s+(?:the|its|their)\s+(?:title|name|heading)s?(?=[\s.!?]*$)|${BEFORE_EVENT}|\s+(?:(?:i|we)\s+)?(?:need|needed|want)\s+(?:it|this|that|them)(?:\s+(?:for|by|before|asap|today|tomorrow|now|urgently)\b|(?=[\s.!?]*$))|\s+(?:(?:my|our|the)\s+)?${WHO_ASKS}\s+(?:wants|needs|asked\s+(?:me\s+)?for|is\s+asking\s+(?:me\s+)?for)\s+(?:it|this|that|them)(?=[\s.!?]*$)`,
   'iu',
 );
 /**
@@ -308,7 +319,7 @@ export function parseSearchWords(remainder: string): Intent {
       (/\p{Ll}/u.test(keyOnly[4]) && /\p{Lu}/u.test(keyOnly[4])));
   if (keyOnly && !nameThenTopic) {
     const named = keyOnly[1] !== undefined || keyOnly[3] !== undefined || keyOnly[6] !== undefined;
-    spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? '', named);
+    spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? keyOnly[7] ?? '', named);
     if (spaceKey) text = text.slice(0, keyOnly.index);
   }
   const bracketed = spaceKey ? undefined : TRAILING_BRACKETED_WORD.exec(text);

@@ -403,6 +403,9 @@ const QUESTION_SYNTAX =
  * "do the usual for the new joiner", "do it for the sales page as well", "redo the change", "same update
  * for HR"; "same for HR" alone repeats a question).
  */
+/** A place alone after "and", "also", "now" or nothing ("and in ENG", "in the HR space too"): nothing to look for named. */
+const PLACE_ALONE =
+  /^(?:(?:and|also|now|ok|okay)\s+)?(?:also\s+)?(?:in|on|within|inside)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}|[\p{L}&'’-]+\s+space)(?:\s+(?:too|as\s+well|also))?[\s?.!]*$/u;
 const REPEAT_REQUEST =
   /^(?:(?:just|please|pls)\s+)?(?:(?:do|repeat|redo)\s+(?:(?:exactly|just)\s+)?(?:(?:the\s+)?(?:same|usual)(?:\s+thing)?(?=\s+(?:for|as|like|but|again|with|here|there|now|to|on|in|you|u|we|i|that)\b|[\s?.!]*$)|what\s+(?:you|u)\s+did|that\s+again|it\s+again|(?:it|that|this)\s+(?=(?:for|with|on|in)\s)|(?:(?:it|that|this)\s+)?(?:(?:exactly|just)\s+)?(?:like|as)\s+(?:the\s+)?(?:last\s+time|before|usual|always|yesterday|(?:we|you|u)\s+did))|(?:(?:exactly|just)\s+)?like\s+(?:the\s+)?last\s+time[\s?.!]*$|(?:repeat|redo)\s+(?:that|it|this|(?:the|my|your|our)\s+(?:last\s+)?(?:update|edit|change|changes|fix|search|thing|request))\b|do\s+(?:the|that|this|my)\s+(?:update|edit|change|changes|fix|thing)\s+again\b|do\s+(?:that|this|my)\s+search\s+again\b|(?:the\s+)?same\s+(?:again|thing\s+again|(?:as|like)\s+(?:the\s+)?(?:before|last\s+time|usual|yesterday))\b|(?:the\s+)?same\s+(?:thing|update|updates|edit|edits|change|changes|fix|fixes|deal|request|text|note)\s+(?:for|in|on|with|to)\b|do\s+what\s+(?:you|u)\s+(?:normally|usually|always)\s+do\b)/i;
 /**
@@ -423,6 +426,8 @@ const TIME_OFF =
  * as one ("how do I do that?", "where is it?") stays a question: in a thread it asks about the answer.
  */
 export function namesNothingAtAll(core: string, line: string): boolean {
+  // "and in ENG", "also in the HR space": only a place, the request it goes with was in an earlier message.
+  if (PLACE_ALONE.test(core)) return true;
   // "can I have the day off?": leave asked about, a question for the knowledge base.
   if (TIME_OFF.test(core)) return false;
   // "can you do the same thing you did for Omar yesterday?": the action is only pointed at.
