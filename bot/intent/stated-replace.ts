@@ -5,7 +5,7 @@ import { withoutWhenAtEnd } from './when-phrase.js';
  * "should" as typed in chat ("shud", "shoud", "shld", "shuld"): in a stated correction it is read after
  * "says …", where the words are kept as typed, so its spellings are read here.
  */
-export const SHOULD = String.raw`(?:should|shud|shoud|shuld|shld)`;
+export const SHOULD = '(?:should|shud|shoud|shuld|shld)';
 
 /**
  * A replacement said in words where only text to add was expected: "45 EUR instead of 40 EUR",
