@@ -416,8 +416,12 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
   const text = written.replace(LINKING_WORD, '').replace(ASKING_AT_START, '');
   const [firstLine, following] = splitFirstLine(text);
   // "In Team Rituals please add" and the text on the next lines: the verb alone on its line.
-  if (BARE_APPEND_LINE.test(firstLine) && following !== undefined && following.trim().length > 0)
-    return markdownEdit('append', joinMarkdown('', following));
+  // Its text is added as typed, as after `append:` on one line ("append:\n0->1" is no replace).
+  if (BARE_APPEND_LINE.test(firstLine) && following !== undefined && following.trim().length > 0) {
+    const edit = markdownEdit('append', joinMarkdown('', following));
+    if (!implied && typeof edit !== 'string') TYPED_APPENDS.add(edit);
+    return edit;
+  }
   const append = APPEND_LINE.exec(firstLine);
   if (append) {
     const edit = markdownEdit('append', joinMarkdown(firstLine.slice(append[0].length), following));

@@ -175,7 +175,13 @@ describe('parseMessage properties', () => {
           .toLowerCase(),
       )
       .filter((line) => line.length > 0);
-    return lines.slice(-3).some((line) => CLOSINGS.has(line));
+    if (lines.slice(-3).some((line) => CLOSINGS.has(line))) return true;
+    // "Thanks, Ana" on the last line: a closing and a name together (found by this property: "Ty,A").
+    const last = text.trimEnd().split('\n').at(-1)?.trim() ?? '';
+    const named = /^([^,\n]{2,30}?)\s*(?:,|\s[-–—])\s*\p{Lu}[\p{L}.'’ -]{0,30}$/u.exec(last);
+    return (
+      named !== null && CLOSINGS.has(named[1]!.replace(/(?:[\s,.!]|:[a-z0-9_+-]{1,30}:)+$/, '').toLowerCase())
+    );
   }
   const pageText = body.filter((b) => !endsLikeALetter(b));
 
