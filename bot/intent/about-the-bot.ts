@@ -133,7 +133,7 @@ const BOT_WORDS = wordSet(
     'instructions capable capability capabilities able ability feature features functionality option options ' +
     // what people say about it
     'do ask say type write talk speak chat understand start started starting begin new lost confused ' +
-    'confusing stuck clue idea sure explain show tell list give things stuff kind kinds sorts exactly ' +
+    'confusing stuck clue idea sure explain show tell list give share things stuff kind kinds sorts exactly ' +
     'supposed meant purpose point good here everything all possible properly way ways know today exactly ' +
     'anyway idk dunno few couple one enter only just within inside need needs want something anything user joiner starter newbie display view see bring pull up send menu ' +
     'wtf wth yourself guide tutorial walkthrough intro introduction ' +

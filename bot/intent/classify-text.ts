@@ -56,7 +56,8 @@ const POLITE_PREFIXES: readonly RegExp[] = [
     'i',
   ),
   new RegExp(
-    String.raw`^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day|cheers|grand|sound|brill|lovely|sweet|ace)(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much|${VOCATIVE}))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)`,
+    // Thanks in another language too ("danke, and now the Code of Conduct bitte").
+    String.raw`^(?:thanks|thank\s+you|thx|ty|cool|great|nice|perfect|awesome|sure|afternoon|good\s+day|cheers|grand|sound|brill|lovely|sweet|ace|${OTHER_LANGUAGE_THANKS})(?:\s+(?:there|bot|team|all|a\s+lot|so\s+much|${VOCATIVE}))?\s*[,!.:;)(]+[\s,!.:;)(-]*(?=\S)`,
     'i',
   ),
   /^(?:thanks|thank\s+you|thx|cheers)\s+for\s+[^.!?,]{1,40}[,!.]+\s*(?=\S)/i,
@@ -74,8 +75,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
   /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?(?:\s+again)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:i\s+promise|for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|(?:a\s+)?heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
-  // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …".
-  /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|at\s+your\s+(?:earliest\s+)?convenience|no\s+(?:rush|hurry)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
+  // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …",
+  // "not urgent but whenever you can, …".
+  /^(?:if\s+(?:it'?s|its|it\s+is)\s+not\s+(?:too\s+much\s+)?(?:trouble|bother|hassle|work|a\s+problem)|if\s+(?:you\s+)?(?:don'?t|dont|do\s+not)\s+mind|when(?:ever)?\s+(?:you\s+)?(?:get|have|find)\s+(?:a\s+)?(?:chance|sec|second|minute|moment|min|mo|time)|when(?:ever)?\s+(?:you|u)\s+can|at\s+your\s+(?:earliest\s+)?convenience|(?:no\s+(?:rush|hurry)|not\s+urgent)(?:\s+but)?)(?:\s*[,.!;:\-–—]+\s*|\s+)(?=\S)/i,
   // "Please be informed that …", "Please note that …" (formal email): what follows is the news, not a command;
   // "note that on the rota" puts what was said on a page ("that" points back, a page follows).
   /^(?:(?:please|pls|kindly)\s+)?(?:be\s+(?:informed|advised)|note)\s+that\s+(?!(?:down\s+)?(?:on|onto|into|to|in)\s+(?:the|our)\s[^,.:;!?\n]{0,60}?\b(?:page|doc|rota|policy|guide|list|checklist|faq|runbook|notes|process|playbook|handbook|procedure)\b)(?=\S)|^(?:for\s+your\s+information|just\s+(?:to\s+let\s+you\s+know|letting\s+you\s+know)|just\s+so\s+you\s+know)[\s,:;.\-–—]+(?=\S)/i,
@@ -564,7 +566,7 @@ const MAX_TRAILING_CLAUSE = 60;
 /**
  * What people add after a command and a comma that is not part of it: a question tag ("…, can
  * you?", "…, ok?"), an offer of thanks, or why they need it ("…, need it for my trip", "…, it's
- * for the audit", "…, because …").
+ * for the audit", "…, because …", "…? thinking of booking some days").
  */
 /**
  * A question tag after the request ("…, can you?", "…, can you add it?", "…, you can search?"): it
@@ -573,7 +575,7 @@ const MAX_TRAILING_CLAUSE = 60;
 const QUESTION_TAG =
   /^(?:where\s+(?:can|could|do|would|should)\s+(?:i|we)\s+(?:find|get|see)\s+(?:it|this|that|them)|where\s+is\s+it)[\s?!.]*$|^(?:(?:can|could|would|will|won'?t)\s+(?:you|u|ya)|(?:you|u)\s+can)(?:\s+(?:please|pls))?(?:\s+(?:help(?:\s+me)?|please|pls|do\s+(?:that|it|this)|(?:add|put|write|search|find|look\s+(?:for\s+)?|open|show|make|create|change|update|fix|do)(?:\s+(?:it|that|this|them|for\s+(?:it|that|them)|for\s+me))?))?[\s?!.]*$/i;
 const TRAILING_CLAUSE =
-  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|(?:since|cause|coz|cuz)\s+(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
+  /^(?:ok|okay|k|right|yeah|yes|alright|if\s+(?:you\s+)?(?:can|could|possible)|(?:i\s+)?need\s+(?:it|this|that|them)\b.*|(?:it'?s|its|it\s+is|is)\s+(?:for|urgent|needed|important)\b.*|for\s+(?:my|our)\s.*|because\b.*|(?:since|cause|coz|cuz)\s+(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b.*|(?:i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|we'?ve|we'?ll|they|they'?re|he|she|it|it'?s|this\s+is|there'?s|that'?s|can'?t|cant|cannot|couldn'?t|don'?t|doesn'?t|won'?t|need(?:ed)?\s+to|got\s+to|gotta|(?:thinking|planning|hoping|trying|wanting)\s+(?:of|about|on|to)|my|our|so|as|just)\s.*|(?:the\s+)?(?!(?:should|must|could|would|will|can|may|might)\s)[\p{L}\p{N}-]+\s+(?:is|are|was|were|isn'?t|aren'?t|keeps?|kept|broke|broken|down|asked|asks?|wants?|wanted|needs?|needed|said|says?|told|requested|requires?|required|mentioned|confirmed|agreed|approved|decided|announced)\b.*|(?:thanks|thank\s+you|thx|ty|cheers|(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|br)\b.*|(?:nothing|no(?:thing)?\s+more|not?\s+anything)\s+else|(?:only|just)\s+(?:that|those|this|these|them))[\s?!.]*$/iu;
 
 /** A place alone before a comma ("in ENG", "over in the HR space", "on Engineering"): it asks nothing by itself. */
 const PLACE_ONLY =

@@ -45,6 +45,11 @@ type Rule = readonly [
 ];
 
 /** Verbs that add text to a page ("stick a note on …", "jot down … on …"). */
+/**
+ * After "put" (its first word): "the link to X here", "a link for X in this chat": a link asked for in the conversation,
+ * no text for page X. Kept as a regex source (bounded; the place ends the line).
+ */
+const LINK_PUT_HERE = String.raw`(?:the\s+|a\s+)?(?:link|url)\s+(?:to|for|of)\s[^:\n]{1,120}?\s(?:(?:in\s+)?here|in\s+(?:the|this)\s+(?:chat|channel|thread|conversation))(?:\s+(?:please|pls|plz))?[\s?!.]*$`;
 const APPEND_VERB = String.raw`(?:append|add|attach|tack|slot|put|write(?:\s+down)?|insert|post|stick|pop|chuck|bung|slap|drop|throw|jot(?:\s+down)?|note(?:\s+down)?|mention|include|incorporate|record|enter)`;
 /** What is added, named before the text or the page ("a line", "the following note"). */
 const ADDED_THING = String.raw`(?:(?:quick|short|small|little|wee|tiny|brief)\s+)?(?:line|note|sentence|bullet|bullet\s+point|paragraph|entry|text|comment|remark|item|point)`;
@@ -693,7 +698,8 @@ const RULES: readonly Rule[] = [
       // "add me to the channel": a person added to something, not text to a page. The page's "to"/"in"
       // comes before the first sentence ends: in "write it up. Please make a page … in HR with: …" the
       // "in" belongs to another request, and reading it as this one's page wrote to a page called "with".
-      String.raw`^(?:append|add|put|write|insert|stick|pop|tack|attach|jot\s+down|note\s+down)\s+(?!(?:me|us|him|her|them|myself|ourselves)\s+(?:to|onto|into|on|in)\b)(?=\S(?:[^.!?\n]|[.!?](?!\s))*\s(?:to|onto|into|on|in)\s)`,
+      // "put the link to the Sales Playbook here": a link wanted in the chat ({@link LINK_PUT_HERE}), read below as opening the page.
+      String.raw`^(?:append|add|put|write|insert|stick|pop|tack|attach|jot\s+down|note\s+down)\s+(?!(?:me|us|him|her|them|myself|ourselves)\s+(?:to|onto|into|on|in)\b)(?!(?<=^put\s+)${LINK_PUT_HERE})(?=\S(?:[^.!?\n]|[.!?](?!\s))*\s(?:to|onto|into|on|in)\s)`,
     ),
     (rest, body) => {
       const saying =

@@ -473,6 +473,9 @@ const TAIL_AFTER_NAME = new Set(
     ' ',
   ),
 );
+/** After a document noun in lower case, a need said with no subject starts a tail ("the benefits faq need to check …"). */
+const NEED_AFTER_DOCUMENT = new Set('need needs want wanna'.split(' '));
+const NEEDED_OBJECT = new Set('to it this that'.split(' '));
 /** "for" starts a tail only before these ("… for this weekend", "… for the onboarding session"; "Guide for Managers" stays). */
 const FOR_TAIL = new Set(
   'me us him her them this next my our his their the a an tomorrow today tonight later now'.split(' '),
@@ -503,6 +506,9 @@ const SPACE_IN_TAIL =
 export function withoutTailAfterName(text: string): string {
   if (text.length > MAX_TEXT) return text;
   const words = [...text.matchAll(/[^\s,;]+/g)];
+  // A line typed all in capitals: case says nothing, so its words are read as if in lower case, and a
+  // tail counts only after a page or document noun ("THE ENGINEERING HANDBOOK NOW").
+  const shouted = !/\p{Ll}/u.test(text);
   let named = false;
   for (let i = 1; i < words.length; i += 1) {
     const before = words[i - 1]![0].replace(/[.!?:)'’-]+$/, '');
@@ -511,12 +517,12 @@ export function withoutTailAfterName(text: string): string {
     if (nameWord && !PAGE_NOUNS.has(beforeLower)) named ||= /[\p{L}\p{N}]/u.test(before);
     if (!named) continue;
     const word = words[i]![0].replace(/[.!?,:]+$/, '');
-    const capital = /^[\p{Lu}\p{N}]/u.test(before) && nameWord;
+    const capital = /^[\p{Lu}\p{N}]/u.test(before) && nameWord && !shouted;
     const pageNoun = PAGE_NOUNS.has(beforeLower);
-    const docNoun = DOCUMENT_NOUNS.has(beforeLower) && before === beforeLower;
+    const docNoun = DOCUMENT_NOUNS.has(beforeLower) && (before === beforeLower || shouted);
     if (!capital && !pageNoun && !docNoun) continue;
     const plain = word.replaceAll(/['’]/g, '');
-    const typedLower = word === word.toLowerCase() || /^I(?:['’][a-z]+)?$/.test(word);
+    const typedLower = word === word.toLowerCase() || /^I(?:['’][a-z]+)?$/.test(word) || shouted;
     if (!typedLower) continue;
     const lower = plain.toLowerCase();
     // "up to date" says how fresh, but "pull the X up for me" ends the name.
@@ -525,7 +531,8 @@ export function withoutTailAfterName(text: string): string {
     const strong =
       (TAIL_WORDS.has(lower) && !(lower === 'up' && next === 'to')) ||
       (ASK_AGAIN.has(lower) && ASKED_OBJECT.has(next)) ||
-      (WHERE_KEPT.has(lower) && /^(?:in|on|under|inside|within|somewhere)$/.test(next));
+      (WHERE_KEPT.has(lower) && /^(?:in|on|under|inside|within|somewhere)$/.test(next)) ||
+      (docNoun && NEED_AFTER_DOCUMENT.has(lower) && NEEDED_OBJECT.has(next));
     const weak =
       (capital || pageNoun) &&
       (TAIL_AFTER_NAME.has(lower) ||

@@ -2,7 +2,8 @@ import type { Intent } from './types.js';
 
 /**
  * Opinions and feelings about something, said as statements ("the expense process is such a pain",
- * "I hate the new VPN", "wish we had better docs for kafka", "nobody ever updates the release notes"):
+ * "I hate the new VPN", "wish we had better docs for kafka", "nobody ever updates the release notes",
+ * "heads up: the vpn is down"):
  * nothing is asked, so they are not a search for their words or a page named by them. Read by
  * structure (a subject, then a verb of being or feeling, then a judgement) with the judgements kept as
  * data. Only the first {@link MAX_OPINION_HEAD} characters are read.
@@ -46,6 +47,12 @@ const JUDGEMENT = [
   'incorrect',
   'inaccurate',
   'stale',
+  // a service reported out of order ("the vpn is down", "fyi the wiki is not working")
+  'down',
+  'offline',
+  'not\\s+working',
+  'acting\\s+up',
+  'slow',
 ].join('|');
 
 /** Words that may stand between the verb and the judgement ("such a", "really", "kind of a"). */
@@ -53,7 +60,7 @@ const DEGREE = String.raw`(?:(?:such|so|really|totally|completely|absolutely|a\s
 
 /** "the X is (such) a mess", "our documentation is terrible", "this confluence is a maze". */
 const JUDGED = new RegExp(
-  String.raw`^(?:(?:honestly|tbh|ngl|man|ugh|so|seriously|i\s+(?:think|feel|find)\s+(?:that\s+)?)[\s,]+)?(?:the|our|this|that|these|those|my|your|their)\s+[^,.;:!?]{1,80}?\s+(?:is|are|was|were|has\s+been|have\s+been|seems?|looks?|feels?|'s|’s)\s+${DEGREE}(?:${JUDGEMENT})\b`,
+  String.raw`^(?:(?:honestly|tbh|ngl|man|ugh|so|seriously|fyi|btw|psa|heads\s+up|i\s+(?:think|feel|find)\s+(?:that\s+)?)[\s,:]+)?(?:the|our|this|that|these|those|my|your|their)\s+[^,.;:!?]{1,80}?\s+(?:is|are|was|were|has\s+been|have\s+been|seems?|looks?|feels?|'s|’s)\s+${DEGREE}(?:${JUDGEMENT})\b`,
   'i',
 );
 /** "I hate the new VPN", "I'm so fed up with the expense tool", "we can't stand the rota". */

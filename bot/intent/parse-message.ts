@@ -386,11 +386,19 @@ const DOCUMENT_NOUN_WORDS =
     ' ',
   );
 
+/**
+ * Words of the dictionary that, ending a page's name, are a document's noun typed one slip off ("the vpn
+ * setup guid": "guid" is also a GUID). Kept as data.
+ */
+const NOUN_SLIPS_IN_DICTIONARY = new Set(['guid', 'gude', 'manul']);
 /** True when `name` ends in a document's noun, or in a word one slip from one that is no English word ("the kafka runbok"). */
 function endsInDocumentNoun(name: string): boolean {
   if (DOCUMENT_NOUN.test(name)) return true;
   const last = /\s([a-z]{4,14})[\s?!.]*$/.exec(name)?.[1];
-  if (last === undefined || isEnglishWord(last)) return false;
+  if (last === undefined) return false;
+  // "the vpn setup guid" (after other words of the name), not "the guid" alone.
+  const slip = NOUN_SLIPS_IN_DICTIONARY.has(last) && /^\S+\s+\S+\s+\S/.test(name.trim());
+  if (isEnglishWord(last) && !slip) return false;
   return DOCUMENT_NOUN_WORDS.some((noun) => noun.length >= 4 && editDistance(last, noun, 1) <= 1);
 }
 /**

@@ -325,11 +325,14 @@ function isProperNameTail(text: string, phrase: TailPhrase): boolean {
 /**
  * "the page Local Development Setup from Engineering", "Trademark Guidelines from Legal": on a page name
  * only, one capitalised word after "from" at its end says where the page comes from, so a space of the
- * directory named by that word (never a person's: "from Jane" is someone who sent it). "in" keeps its
+ * directory named by that word (never a person's: "from Jane" is someone who sent it). A department's
+ * word counts in lower case too ("the page local development setup from engineering"). "in" keeps its
  * words ("Diversity in Engineering" is a title).
  */
 function isFromNameTail(text: string, phrase: TailPhrase): boolean {
-  return !phrase.marked && /^[A-Z][a-z]+$/.test(phrase.name) && /^from\s/i.test(text.slice(phrase.start));
+  const word =
+    /^[A-Z][a-z]+$/.test(phrase.name) || (/^[a-z]+$/.test(phrase.name) && isDepartmentWord(phrase.name));
+  return !phrase.marked && word && /^from\s/i.test(text.slice(phrase.start));
 }
 
 /**

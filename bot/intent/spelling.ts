@@ -76,6 +76,8 @@ const READ_AS: Readonly<Record<string, string>> = {
   whr: 'where',
   nething: 'anything',
   wher: 'where',
+  // "where's" with the apostrophe and one letter left out, not "where" ("whers the X page")
+  whers: 'wheres',
   lst: 'last',
   frm: 'from',
   fnd: 'find',

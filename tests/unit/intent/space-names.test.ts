@@ -77,6 +77,11 @@ describe('nameSpaces: a phrase naming a space at the end of the words, when the 
     expect(nameSpaces(named('team rituals in Engineering'), SPACES)).toEqual(named('team rituals', 'ENG'));
     expect(nameSpaces(named('vpn guide in Operations'), SPACES)).toEqual(named('vpn guide', 'OPS'));
     expect(nameSpaces(named('diversity in engineering'), SPACES)).toEqual(named('diversity in engineering'));
+    // "from" and a department's word in lower case at the end of a page name (round 15b); "in" keeps its words.
+    expect(nameSpaces(named('local development setup from engineering'), SPACES)).toEqual(
+      named('local development setup', 'ENG'),
+    );
+    expect(nameSpaces(named('notes from yesterday'), SPACES)).toEqual(named('notes from yesterday'));
     // Non-native "of <name>" after a document noun, or before "space", names it too; "Head of Sales" keeps its words.
     expect(nameSpaces(named('Architecture Overview of Engineering'), SPACES)).toEqual(
       named('Architecture Overview', 'ENG'),
