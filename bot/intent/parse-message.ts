@@ -67,7 +67,7 @@ import {
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { soughtPageAskedWhere } from './sought-page.js';
-import { askAfterSpace, spaceBeforeTopic } from './space-before-topic.js';
+import { spaceBeforeTopic } from './space-before-topic.js';
 import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
 import { SPACE_AFTER_NAME } from './space-phrase.js';
 import { isEnglishWord } from './spelling.js';
@@ -1275,12 +1275,6 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   const documented =
     documentedTopic(core) ?? whereKeptTopic(core) ?? topicBeforeNoun(core) ?? spaceBeforeTopic(core);
   if (documented) return parseSearchWords(documented);
-  // "in the Engineering space is there something on X?": the space said first is read after the ask.
-  const spaceLast = askAfterSpace(core);
-  const spaceAsked = spaceLast
-    ? (SEARCHY_QUESTION.exec(spaceLast) ?? WHAT_WE_HAVE.exec(spaceLast) ?? THERE_IS_AFTER.exec(spaceLast))
-    : null;
-  if (spaceLast && spaceAsked) return parseSearchWords(spaceLast.slice(spaceAsked[0].length));
   // "I need the X. Can you open it?": the pronoun is the page the lead-in wants.
   const ruled = pointedCommand(line, bodyLines) ?? applyRules(baseVerbForm(core), bodyLines);
   // "is there a way to get a standing desk?", "can I get a second monitor?": no page to open, so asked of

@@ -65,27 +65,3 @@ export function spaceBeforeTopic(core: string): string | undefined {
 function isPersonName(name: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(name) && !TEAM_WORDS.has(name.toLowerCase());
 }
-
-/**
- * "in the Engineering space is there something on X?", "in HR, do we have anything about sabbaticals?": the
- * space said first, then whether it has pages on a topic. The space is a key in capitals or words said
- * with "space" (so "in Berlin is there …" is no space).
- */
-const SPACE_FIRST_ASK = new RegExp(
-  String.raw`^(?:over\s+)?(?:in|within|inside|on)\s+(${SPACE_SAID})\s*[,:–—-]?\s+((?:(?:is|are)\s+there|(?:do|does)\s+(?:we|you|u)\s+have|(?:have|'?ve)\s+(?:we|you)\s+got|any(?:thing)?|something)\s\S.{0,200})$`,
-  'u',
-);
-
-/**
- * The ask with the space moved after it ("is there something on X in the Engineering space?"), where the
- * search readers take a space, for a line that names the space first (see {@link SPACE_FIRST_ASK}); else
- * undefined. Bounded: a short line only.
- */
-export function askAfterSpace(core: string): string | undefined {
-  if (core.length > MAX_LINE) return undefined;
-  const match = SPACE_FIRST_ASK.exec(core.trim().replace(/^(\w)/, (c) => c.toLowerCase()));
-  if (!match) return undefined;
-  const space = /\sspace$/i.test(match[1]!) ? match[1]! : `the ${match[1]!.replace(/^the\s+/, '')} space`;
-  const ask = match[2]!.replace(/[\s?!.]+$/, '');
-  return `${ask} in ${space}`;
-}
