@@ -654,6 +654,21 @@ export function parseCreate(typedCommand: string, typedBody: string): Intent {
     namedOnNextLine(typed, bodyLines) ??
     spaceAfterText(typed, bodyLines) ??
     readCreate(plainNaming(typed), bodyLines);
+  // "create a page DNS in OPS under Incident Runbooks: …": a parent named but not read is never dropped; a
+  // title in capitals that ends the words before the text is the parent, anything else is asked for.
+  if (read.kind === 'operation' && read.request.operation === 'create' && read.request.parent === undefined) {
+    const parent = parentNamed(typed);
+    if (parent === 'unread') return askForParent(read.request.spaceKey);
+    if (parent !== undefined && parent !== read.request.title)
+      return {
+        ...read,
+        request: {
+          ...read.request,
+          parent: { kind: 'title', title: parent, spaceKey: read.request.spaceKey },
+        },
+      };
+    if (parent !== undefined) return askForParent(read.request.spaceKey);
+  }
   // "… in ENG, content to follow": a text only promised is none; the create asks for it.
   if (
     read.kind !== 'operation' ||
@@ -929,6 +944,55 @@ export function formBelowAsk(line: string, bodyLines: string): Intent | undefine
   const lines = bodyLines.replace(/^(?:[ \t]*\n)+/, '');
   const newline = lines.indexOf('\n');
   return newline < 0 ? undefined : pageForm(lines.slice(0, newline), lines.slice(newline + 1));
+}
+
+/**
+ * A parent page said in the words before the page's text: "under" then a title in capitals, a quote or an id
+ * of four digits or more ("under Incident Runbooks", but not "under HR", "under the Engineering space" or
+ * "under Engineering", which name the space), or "a subpage / child page of X". Only the first line up to
+ * its first colon is read.
+ */
+const PARENT_SAID =
+  /(?:^|\s)(?:(?:sub-?page|child(?:\s+page)?)\s+(?:of|under|for)|(?:under|beneath|below))\s+(?:the\s+)?(?=["“]|\d{4,}|\p{Lu})/u;
+/** Most characters of the first line looked at for a parent. */
+const MAX_PARENT_HEAD = 300;
+
+/**
+ * A parent's title in capitals that ends the words before the page's text ("Incident Runbooks", "Benefits &
+ * Perks", "Release Notes 2025"): a few words, each in capitals, a number or a small joining word.
+ */
+const PARENT_TITLE_AT_END =
+  /^(\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:&|and|of|the|for|to|\p{Lu}[\p{L}\p{N}'’.-]*|\d[\d.-]*)){0,7})[\s,]*$/u;
+
+/**
+ * The parent page the create's words name after "under" or "subpage of" (see {@link PARENT_SAID}): its
+ * title when it ends the words before the page's text, `'unread'` when one is named but its title cannot be
+ * told from the words around it, `undefined` when none is named.
+ */
+function parentNamed(typed: string): string | undefined {
+  const line = typed.split('\n', 1)[0]!.slice(0, MAX_PARENT_HEAD);
+  const colon = line.indexOf(':');
+  const head = colon < 0 ? line : line.slice(0, colon);
+  const match = PARENT_SAID.exec(head);
+  if (!match) return undefined;
+  // "under HR", "under Engineering", "under the People & HR space": where, not under which page.
+  const named = head.slice(match.index + match[0].length);
+  const word = /^[\p{L}\p{N}~&'’-]+/u.exec(named)?.[0] ?? '';
+  if (/^~?[A-Z][A-Z0-9]{1,9}$/.test(word) || isDepartmentWord(word)) return undefined;
+  if (/^[^"“,;]{0,60}?\s(?:space|wiki)\b/i.test(named)) return undefined;
+  return colon >= 0 ? (PARENT_TITLE_AT_END.exec(named)?.[1] ?? 'unread') : 'unread';
+}
+
+/** Asked when a create names a parent page whose title could not be read. */
+function askForParent(spaceKey: string): Intent {
+  return {
+    kind: 'failure',
+    message:
+      'Which page should the new page go under? Put the parent page in quotes (or give its id), so I create it in the right place.',
+    suggestions: [
+      `create "Page title" in ${spaceKey} under "Parent page title": first paragraph of the page`,
+    ],
+  };
 }
 
 /** Asked when a new page has a title and a space but no text. */
