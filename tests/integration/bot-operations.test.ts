@@ -109,6 +109,21 @@ describe('operations end to end', () => {
     expect(page.storage).not.toContain('<script>');
   });
 
+  it('creates a page under a parent named without quotes, and asks when the parent cannot be read', async () => {
+    const result = await h.say(
+      'create a page DNS Checks in OPS under Incident Runbooks: check the resolvers first',
+    );
+    expect(result.text).toContain('Page created');
+    const parent = h.confluence.findPageByTitle('OPS', 'Incident Runbooks')!;
+    expect(h.confluence.findPageByTitle('OPS', 'DNS Checks')?.parentId).toBe(parent.id);
+    const unread = await h.say(
+      'make a subpage of Incident Runbooks in OPS called NTP Checks: check the clocks',
+    );
+    expect(unread.text).toMatch(/Which page should the new page go under\?/);
+    expect(h.confluence.findPageByTitle('OPS', 'NTP Checks')).toBeUndefined();
+    expect(h.confluence.findPageByTitle('OPS', 'Incident Runbooks')?.id).toBe(parent.id);
+  });
+
   it('refuses a create under a parent page in another space', async () => {
     const parent = h.confluence.findPageByTitle('HR', 'Policies')!;
     const result = await h.say(`create "Sneaky" in ENG under ${parent.id}\nbody`);
