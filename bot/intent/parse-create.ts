@@ -101,11 +101,11 @@ function keyAfterFor(cursor: TextCursor): string | undefined {
   return takeSpaceKey(cursor, FOR_KEY, false);
 }
 
-/** The space key `pattern` captures at the cursor, taken only when it is accepted as one (else the cursor stays). */
+/** The space key `pattern` captures at the cursor (its first group that matched), taken only when it is accepted as one (else the cursor stays). */
 function takeSpaceKey(cursor: TextCursor, pattern: RegExp, explicit: boolean): string | undefined {
   const start = cursor.pos;
   const match = cursor.take(pattern);
-  const key = match ? acceptSpaceWord(match[1] ?? '', explicit) : undefined;
+  const key = match ? acceptSpaceWord(match[1] ?? match[2] ?? '', explicit) : undefined;
   if (key === undefined) cursor.pos = start;
   return key;
 }
@@ -140,11 +140,7 @@ function keyInBrackets(cursor: TextCursor): string | undefined {
 const KEY_BEFORE_COLON = /\s*(?:,|\/(?=\s))\s*(~?[A-Z][A-Z0-9]{1,9})(?=\s*:)/y;
 
 function keyBeforeColon(cursor: TextCursor): string | undefined {
-  const start = cursor.pos;
-  const match = cursor.take(KEY_BEFORE_COLON);
-  const key = match ? acceptSpaceWord(match[1] ?? '', false) : undefined;
-  if (key === undefined) cursor.pos = start;
-  return key;
+  return takeSpaceKey(cursor, KEY_BEFORE_COLON, false);
 }
 
 /**
@@ -155,11 +151,7 @@ const KEY_QUOTED_OR_AFTER_SPACE =
   /\s*(?:(?:in|on|inside|within|to|into)\s+(?:the\s+)?(?:[Ss]pace\s*:?\s*)?["“](~?[A-Za-z][A-Za-z0-9]{1,9})["”](?:\s+[Ss]pace\b)?|(?:in\s+)?[Ss]pace\s*:?\s*(~?[A-Z][A-Z0-9]{1,9})(?![\w~]))/y;
 
 function keyQuotedOrAfterSpace(cursor: TextCursor): string | undefined {
-  const start = cursor.pos;
-  const match = cursor.take(KEY_QUOTED_OR_AFTER_SPACE);
-  const key = match ? acceptSpaceWord(match[1] ?? match[2] ?? '', false) : undefined;
-  if (key === undefined) cursor.pos = start;
-  return key;
+  return takeSpaceKey(cursor, KEY_QUOTED_OR_AFTER_SPACE, false);
 }
 
 function readClauses(text: string, from: number): ClauseRead {
