@@ -241,9 +241,10 @@ export function pointedCommand(typed: string, bodyLines: string): Intent | undef
   for (const match of line.slice(from).matchAll(POINTING_TAG)) tag = match;
   if (!tag || !isCourtesyAfterTag(line.slice(from + tag.index + tag[0].length))) return undefined;
   const lead = line.slice(0, from + tag.index);
-  let wanted: string | undefined;
-  for (const match of lead.matchAll(WANTED)) wanted = titleUpToClauseEnd(lead, match);
-  wanted ??= lastPageNamed(lead);
+  let last: RegExpExecArray | undefined;
+  for (const match of lead.matchAll(WANTED)) last = match;
+  // Only the last thing wanted is the pronoun's page: its clause is read once.
+  const wanted = last ? titleUpToClauseEnd(lead, last) : lastPageNamed(lead);
   if (wanted === undefined) return undefined;
   const verb = tag[1] ?? `${tag[2]} up`;
   return applyRules(baseVerbForm(`${/^look$/i.test(verb) ? 'look for' : verb} ${wanted}`), bodyLines);
