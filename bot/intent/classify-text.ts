@@ -2,6 +2,7 @@ import { helpAboutTheBot, isAboutApprovalQueue, isBotTalk, isPersonAdded } from 
 import { ASKED_READ } from './asked-read.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
+import { editDistance } from './edit-distance.js';
 import { spaceAside } from './name-residue.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { PARTICLE, PARTICLES } from './particles.js';
@@ -10,6 +11,7 @@ import { isComplaint } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { sectionHeadingFirst } from './section-heading.js';
 import { plainSpaceKeys } from './space-key.js';
+import { isEnglishWord } from './spelling.js';
 import { statedReplace } from './stated-replace.js';
 import type { HelpTopic } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
@@ -1356,6 +1358,36 @@ const TRAILING_VOCATIVE = new RegExp(String.raw`[\s,]+${VOCATIVE}[\s?!.]*$`, 'i'
 
 const ENGLISH_QUESTION_START =
   /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+(?:me|us|the)|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|advi[sc]e\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what|where|who|why|when|which|whether|if)|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:(?:want|need|would\s+like|'d\s+like)\s+to|wanna|wana|gotta)\s+(?:know|understand|learn|find\s+out)|(?:(?:i\s+|i'|i’)?(?:(?:want|wanted|need|would\s+like|'d\s+like|d\s+like)\s+to|wanna)\s+)?ask(?:\s+(?:you|u))?\s+(?:about|regarding|re|if|whether|how|what|who|when|where|why|which)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|(?:the\s+)?same\s+(?:(?:question|q)\s+)?(?:but\s+)?(?:for|in|with)|what\s+about|how\s+about|(?:from|in|on|at|by|for|to|until|till|since|after|before|under)\s+(?:which|what|whom|whose|how\s+(?:many|much|long|often)))\b/i;
+/** Question words a slip of the hand may open a question with ("wen do …", "wy is …", "ho many …"). */
+const QUESTION_WORDS = ['what', 'when', 'where', 'who', 'why', 'how', 'which'] as const;
+/** Words after a question word that show a question is being asked ("do", "is", "can", "many"). Kept as data. */
+const QUESTION_SECOND_WORDS = new Set(
+  'do does did is are was were can could should would will shall may might must has have had r many much long often'.split(
+    ' ',
+  ),
+);
+/** Longest first word looked at as a mistyped question word. */
+const MAX_QUESTION_WORD = 6;
+
+/**
+ * "wen do performance reviews happen", "wy is the vpn slow", "ho many sick days do we get": a line that opens
+ * with a question word typed one slip wrong, then a word that asks ("do", "is", "many"). The slip keeps the
+ * first letter; a word of the same length that is an English word ("wait", "hoe") is meant as typed, but a
+ * letter left out still reads as the question word ("wen" for "when"). One look at the first two words.
+ */
+function isMistypedQuestionStart(text: string): boolean {
+  const [first, second] = text.toLowerCase().split(' ', 2);
+  if (first === undefined || second === undefined || first.length > MAX_QUESTION_WORD) return false;
+  if (!/^[a-z]{2,}$/.test(first) || !QUESTION_SECOND_WORDS.has(second)) return false;
+  return QUESTION_WORDS.some(
+    (word) =>
+      word !== first &&
+      word[0] === first[0] &&
+      editDistance(first, word, 1) === 1 &&
+      (first.length < word.length || !isEnglishWord(first)),
+  );
+}
+
 const OTHER_QUESTION_START =
   /^(?:qu[ée]|c[óo]mo|cu[áa]l(?:es)?|cu[áa]ndo|d[óo]nde|qui[ée]n(?:es)?|por\s+qu[ée]|cu[áa]nt[oa]s?|warum|wieso|weshalb|wieviele?|pourquoi|combien|est-ce\s+que|perch[ée]|dove|o\s+que|onde|dlaczego|gdzie|varför|waarom)(?=\s|$)/iu;
 const QUESTION_MARK_END = /[?？؟⸮]\s*$/u;
@@ -1377,6 +1409,7 @@ export function isQuestion(line: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(text)) return false;
   if (text.startsWith('¿') || QUESTION_MARK_END.test(text)) return true;
   if (ENGLISH_QUESTION_START.test(text) && text.split(' ').length >= 2) return true;
+  if (isMistypedQuestionStart(text)) return true;
   if (ASKED_AGAIN_FOR.test(text) && text.split(' ').length <= MAX_ASKED_AGAIN_WORDS) return true;
   return OTHER_QUESTION_START.test(text) && text.split(' ').length >= 3;
 }

@@ -1081,7 +1081,7 @@ function wordSetOf(words: string): ReadonlySet<string> {
 }
 
 /** True when a lower-case word of `clause` tells what happened ("decided", "told", "was"). */
-function isTellingClause(clause: string): boolean {
+export function isTellingClause(clause: string): boolean {
   return clause.split(/\s+/).some((word) => TELLING_VERBS.has(word) || /^[a-z]{2,}ed$/.test(word));
 }
 

@@ -1,6 +1,6 @@
 import { isGreeting, isQuestion, stripPoliteness } from './classify-text.js';
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
-import { applyRules, baseVerbForm } from './command-rules.js';
+import { applyRules, baseVerbForm, isTellingClause } from './command-rules.js';
 import { keepInlineBodyEnd } from './inline-body-end.js';
 import { PAGE_LIKE } from './loose-forms.js';
 import { isAside, isDocumentWord } from './name-residue.js';
@@ -411,18 +411,36 @@ const PLACE_BEFORE_ASK =
   /^\s*(?:[Oo]ver\s+)?(?:[Ii]n|[Oo]n|[Ww]ithin|[Ii]nside)\s+(?:the\s+)?(?:space\s+)?~?[A-Z][A-Z0-9]{1,9}(?:\s+space)?\s*$/;
 
 /**
+ * A search verb said bare inside a run-on line ("the auditors asked about backups search backup
+ * retention …"), not after a word that makes it no command ("need to find", "I can't find", "we search",
+ * "in search of", "the search").
+ */
+const SEARCH_VERB_INSIDE =
+  /\s(?<!\b(?:in|of|for|on|at|the|a|an|my|our|your|this|no|is|am|are|was|were|be|been|to|can|can't|cant|cannot|could|couldn't|couldnt|would|will|should|shall|may|might|must|do|does|did|don't|dont|didn't|didnt|i|we|you|u|they|he|she|it|who|which|that|where|how|what|why|when)\s)(?:search|find|look\s+up|lookup|look\s+for)\s+(?=\S)/i;
+
+/**
  * Where the request starts in a line of small talk or context run on into it with no punctuation
  * ("morning hope ur well can u open the expense policy", "thanks for that now search for X", "long day
  * here can someone find Y"), or -1: the first "can you …", "could I get …", "now|please <read verb>"
- * after words with no read or write verb and no punctuation. One match over a bounded head.
+ * after words with no read or write verb and no punctuation; or a bare search verb after a clause that
+ * tells what happened or is context ("my manager asked about onboarding search new hire checklist").
+ * One match of each over a bounded head.
  */
 export function runOnRequestStart(line: string): number {
   const head = line.slice(0, MAX_RUN_ON_LEAD + 40);
-  const asked = ASKED_INSIDE.exec(head);
+  const asked = ASKED_INSIDE.exec(head) ?? toldThenSearched(head);
   if (!asked || asked.index > MAX_RUN_ON_LEAD) return -1;
   const before = head.slice(0, asked.index);
   // Only run on: a comma, a dash or a sentence end before it is the context sentence's own rule (contextLeadEnd).
   if (/[,.!?;:…—–]|\s-\s/.test(before)) return -1;
   if (PLACE_BEFORE_ASK.test(before)) return -1;
   return before.trim().length > 0 && !VERB_BEFORE_ASK.test(before) ? asked.index + 1 : -1;
+}
+
+/** A bare search verb inside `head` whose words before it tell what happened or are context (see {@link SEARCH_VERB_INSIDE}). */
+function toldThenSearched(head: string): RegExpExecArray | null {
+  const verb = SEARCH_VERB_INSIDE.exec(head);
+  if (!verb) return null;
+  const before = head.slice(0, verb.index);
+  return !isQuestion(before) && (isTellingClause(before) || isContext(before)) ? verb : null;
 }

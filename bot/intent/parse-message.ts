@@ -149,6 +149,8 @@ const SEARCHY_ASKING = [
   // "does a page exist on X", "do any docs exist about X": only with "exist" after the document word.
   String.raw`(?:does|do)(?=\s+(?:a|an|any|some)\s+\S+\s+exists?\s)`,
   'maybe|perhaps|possibly',
+  // "any chance there's a page on X?", "is there any chance we have docs about X": the same, asked hopefully.
+  String.raw`(?:is\s+there\s+)?(?:any|some|a)\s+chance`,
 ];
 const SEARCHY_NOUN =
   '(?:docs?|documents?|documentation|pages?|articles?|notes|runbooks?|guides?|templates?|checklists?|playbooks?|handbooks?|cheat\\s*sheets?|how-?tos?|walk-?throughs?|tutorials?|reading(?:\\s+material)?|guidance|guidelines|explainers?|primers?|faqs?|overviews?|info|information|content|stuff|writeups?|write-ups?|anything|something|smth|sth|smthg|smthng|smthn|sumthin|somethin|anythin|thing|more)';

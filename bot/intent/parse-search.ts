@@ -117,10 +117,11 @@ const BEFORE_EVENT = String.raw`\s+(?:before|ahead\s+of|prior\s+to|in\s+time\s+f
 const WHO_ASKS =
   '(?:manager|boss|lead|team\\s+lead|tech\\s+lead|team|director|ceo|cto|cfo|hr|client|customer|colleague|mentor)';
 /**
- * "(the okta stuff) we talked about", "(the kafka thing) you mentioned earlier": the topic pointed back to
- * in the conversation, said after its words; never a search word.
+ * "(the okta stuff) we talked about", "(the kafka thing) you mentioned earlier", "(the release process) as
+ * discussed", "… like we agreed": the topic pointed back to in the conversation, said after its words;
+ * never a search word.
  */
-const ALREADY_TALKED = String.raw`\s+(?:that\s+|which\s+)?(?:we|you|u|i|they|someone|somebody)\s+(?:talked|spoke|discussed|mentioned|chatted|were\s+talking|was\s+talking)(?:\s+about)?(?:\s+(?:earlier|yesterday|before|last\s+(?:week|time)|this\s+morning|in\s+(?:the\s+)?(?:standup|meeting)))?(?=[\s.!?]*$)`;
+const ALREADY_TALKED = String.raw`\s+(?:(?:that\s+|which\s+)?(?:we|you|u|i|they|someone|somebody)|(?:as|like)(?:\s+(?:we|you|u|i|they|someone|somebody))?)\s+(?:talked|spoke|discussed|mentioned|chatted|agreed(?:\s+on)?|were\s+talking|was\s+talking)(?:\s+about)?(?:\s+(?:earlier|yesterday|before|last\s+(?:week|time)|this\s+morning|in\s+(?:the\s+)?(?:standup|meeting)))?(?=[\s.!?]*$)`;
 
 /**
  * Who said the page exists, after the words without a comma ("… my colleague told me there is one", "…

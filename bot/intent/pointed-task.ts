@@ -1,6 +1,6 @@
 /*
  * "can you do what Ravi asked for yesterday?", "could you sort out what Priya mentioned in standup?",
- * "can you make the changes Sarah asked for?", "please action the email from HR", "could you handle
+ * "can you make the changes Sarah asked for?", "please make the update as we agreed", "please action the email from HR", "could you handle
  * Jane's request?": the bot is asked to carry out a task it is only pointed at, by who asked for it or
  * where it came from. Nothing is named to search, open or answer, so the message is not understood
  * (with readings) rather than a question for the knowledge base or a search for "Jane's request".
@@ -45,6 +45,8 @@ const WHO = "(?:(?:my|our|the|your)\\s+)?[\\p{L}][\\p{L}'’.-]{0,24}";
 const POINTED_OBJECT = [
   `what\\s+${WHO}\\s+(?:just\\s+|already\\s+|originally\\s+)?${REPORTED}`,
   `(?:the|that|those|this|these)\\s+(?:(?:new|latest|last|other|same|few)\\s+)?${TASK_NOUN}\\s+(?:(?:that|which)\\s+)?${WHO}\\s+(?:just\\s+|already\\s+)?${REPORTED}`,
+  // "the update as we agreed", "the changes like we discussed", "the fix as discussed": only a shared past says what it is.
+  `(?:the|that|those|this|these)\\s+(?:(?:new|latest|last|other|same|few)\\s+)?${TASK_NOUN}\\s+(?:as|like)\\s+(?:${WHO}\\s+)?(?:just\\s+|already\\s+)?${REPORTED}`,
   `(?:the|that|this)\\s+(?:(?:new|latest|last)\\s+)?${TASK_NOUN}\\s+from\\s+${WHO}`,
   `${WHO}['’]s\\s+(?:(?:new|latest|last)\\s+)?${TASK_NOUN}`,
 ].join('|');

@@ -515,7 +515,43 @@ function takeLeadingSpace(text: string, index: SpaceIndex): { rest: string; key:
     if (named && named.key !== AMBIGUOUS && (named.by !== 'word' || unmarked.oneWordNames))
       return { rest: text.slice(unmarked.topicStart).trim(), key: named.key };
   }
-  return undefined;
+  return takeLeadingKeyOfSearch(text, index);
+}
+
+/**
+ * "(search) OPS backup retention", "(find) the HR parental leave policy": search words that open with a
+ * key of the directory typed in capitals, then the topic. Only a key typed so ("VPN setup", "SSO config"
+ * keep their words: no space has that key; "hr onboarding" keeps "hr", a topic's word as often as a key).
+ */
+function takeLeadingKeyOfSearch(text: string, index: SpaceIndex): { rest: string; key: string } | undefined {
+  const lead = leadingWord(text);
+  if (!lead || lead.marked || !CAPITAL_KEY.test(lead.word) || !index.keys.has(lead.word)) return undefined;
+  return { rest: text.slice(lead.restStart).trim(), key: lead.word };
+}
+
+/** A break before a key at the end of search words ("kafka lag - ENG", "onboarding / HR"). */
+const KEY_BREAK = /^[-–—/|]$/;
+
+/**
+ * The last word of search words when it is a key typed in capitals after a spaced dash or slash
+ * ("kafka lag - ENG", "search: kafka / ENG"), with where the words before the break end; else undefined.
+ * Only the last few characters are read.
+ */
+function keyAfterBreak(text: string): { word: string; restEnd: number } | undefined {
+  const chunks = chunksOf(text.slice(-40));
+  const key = chunks.at(-1)?.text.replace(/[.!?]+$/, '') ?? '';
+  const separator = chunks.at(-2);
+  if (chunks.length < 3 || !CAPITAL_KEY.test(key) || !separator || !KEY_BREAK.test(separator.text))
+    return undefined;
+  return { word: key, restEnd: Math.max(0, text.length - 40) + separator.start };
+}
+
+/** The search words without a key of the directory after a break at their end (see {@link keyAfterBreak}). */
+function takeKeyAfterBreak(text: string, index: SpaceIndex): { rest: string; key: string } | undefined {
+  const found = keyAfterBreak(text);
+  if (!found || !index.keys.has(found.word)) return undefined;
+  const rest = text.slice(0, found.restEnd).trim();
+  return rest === '' ? undefined : { rest, key: found.word };
 }
 
 /** Longest key typed in lower case read as a key before a page name ("hr", "eng", "ops"; "sales" is a word). */
@@ -676,7 +712,7 @@ function nameOperation(
           ? request
           : { ...request, words, spaceKey };
       }
-      const tail = takeTailSpace(request.words, index, true);
+      const tail = takeTailSpace(request.words, index, true) ?? takeKeyAfterBreak(request.words, index);
       const lead = tail ? undefined : takeLeadingSpace(request.words, index);
       const taken = tail ?? (lead ? { ...lead, rest: withoutVagueLead(lead.rest) } : undefined);
       return taken ? { ...request, words: taken.rest, spaceKey: taken.key } : request;
@@ -797,14 +833,16 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   }
   const words = spacelessWords(intent);
   if (words === undefined) return false;
-  const lead = intent.kind === 'page-by-name' ? leadingWord(words) : undefined;
+  const search = intent.kind === 'operation';
+  const lead = leadingWord(words);
   const leadingSpace =
     lead !== undefined &&
-    (lead.marked ||
-      (CAPITAL_KEY.test(lead.word)
-        ? keyAfterLinkWord(lead.word, lead.titled, typed)
-        : typedLikeKey(lead.word)));
-  const search = intent.kind === 'operation';
+    (search
+      ? !lead.marked && CAPITAL_KEY.test(lead.word)
+      : lead.marked ||
+        (CAPITAL_KEY.test(lead.word)
+          ? keyAfterLinkWord(lead.word, lead.titled, typed)
+          : typedLikeKey(lead.word)));
   const tailed = tailPhrases(words).some(
     (phrase) =>
       isCandidate(phrase) ||
@@ -813,6 +851,7 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
   );
   return (
     tailed ||
+    (search && keyAfterBreak(words) !== undefined) ||
     leadingPhrase(words) !== undefined ||
     leadingSpace ||
     (search && leadingUnmarkedPhrases(words).length > 0)

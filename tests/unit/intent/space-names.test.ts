@@ -411,3 +411,31 @@ describe('a space named first after "in", then the topic', () => {
     expect(nameSpaces(bare, SPACES)).toBe(bare);
   });
 });
+
+// Search words naming a space by its key (sixteenth round, search tuner): read by the directory step.
+describe('a key in capitals first, or after a spaced dash or slash at the end, of search words', () => {
+  it.each([
+    ['OPS backup retention', 'backup retention', 'OPS'],
+    ['HR parental leave', 'parental leave', 'HR'],
+    ['ENG Testing Strategy', 'Testing Strategy', 'ENG'],
+    ['kafka lag - ENG', 'kafka lag', 'ENG'],
+    ['kafka / ENG', 'kafka', 'ENG'],
+    ['expense policy – HR.', 'expense policy', 'HR'],
+  ])('search %j → %j in %s', (words, rest, key) => {
+    expect(mentionsSpaceName(search(words), `search ${words}`)).toBe(true);
+    expect(nameSpaces(search(words), SPACES)).toEqual(search(rest, key));
+  });
+
+  it.each([
+    ['VPN setup', 'a key of no space: the capitals are the topic'],
+    ['LEGAL nda template', 'a key outside the directory'],
+    ['hr onboarding', 'a key in lower case may be a topic word'],
+    ['vpn setup - MFA', 'a key of no space after the dash'],
+    ['new hire checklist HR', 'no break before the key'],
+    ['client/server HR', 'no spaced break'],
+    ['OPS', 'nothing after the key'],
+  ])('leaves %j alone (%s)', (words) => {
+    const intent = search(words);
+    expect(nameSpaces(intent, SPACES)).toBe(intent);
+  });
+});
