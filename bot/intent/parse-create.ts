@@ -6,7 +6,7 @@ import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { PARTICLE } from './particles.js';
 import { plainNaming } from './plain-naming.js';
-import { readQuoted } from './read-quoted.js';
+import { indexOutsideQuotes, readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import {
   acceptSpaceWord,
@@ -942,7 +942,7 @@ export function formBelowAsk(line: string, bodyLines: string): Intent | undefine
  * A parent page said in the words before the page's text: "under" then a title in capitals, a quote or an id
  * of four digits or more ("under Incident Runbooks", but not "under HR", "under the Engineering space" or
  * "under Engineering", which name the space), or "a subpage / child page of X". Only the first line up to
- * its first colon is read.
+ * its first colon outside quotes is read.
  */
 const PARENT_SAID =
   /(?:^|\s)(?:(?:sub-?page|child(?:\s+page)?)\s+(?:of|under|for)|(?:under|beneath|below))\s+(?:the\s+)?(?=["“]|\d{4,}|\p{Lu})/u;
@@ -963,7 +963,8 @@ const PARENT_TITLE_AT_END =
  */
 function parentNamed(typed: string): string | undefined {
   const line = typed.split('\n', 1)[0]!.slice(0, MAX_PARENT_HEAD);
-  const colon = line.indexOf(':');
+  // 'named "Runbook: DNS": …': a colon inside a quoted title is the title's own.
+  const colon = indexOutsideQuotes(line, ':');
   const head = colon < 0 ? line : line.slice(0, colon);
   const match = PARENT_SAID.exec(head);
   if (!match) return undefined;
