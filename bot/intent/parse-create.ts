@@ -639,8 +639,8 @@ export function parseCreate(typedCommand: string, typedBody: string): Intent {
       withoutAskedAgain(head.replace(WHERE_IT_GOES, ' ').replace(THAT_IS_NAMING, '')),
     );
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
-  const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
-  const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
+  const next = NEXT_SENTENCE_CREATE.exec(typedFirst) ?? laterQuotedCreate(typedFirst);
+  const typed = next ? typedFirst.slice(next.index + next[0].length) : typedFirst;
   const read =
     titleOnNextLine(typed, bodyLines) ??
     namedOnNextLine(typed, bodyLines) ??
@@ -832,11 +832,31 @@ function namedOnNextLine(typed: string, bodyLines: string): Intent | undefined {
 }
 
 /**
- * "a page. Please create …", "a new page. Can you make …": the page words end a sentence (why a page
- * is wanted) and the next sentence starts a create of its own. A few courtesy words, then the verb.
+ * "a page. Please create …", "one page for the client visit. Please create …", "a new doc about the partner.
+ * Kindly make …": the page words, and what the page is for, end a sentence (why a page is wanted) and the
+ * next sentence starts a create of its own. A few courtesy words, then the verb. Bounded runs.
  */
 const NEXT_SENTENCE_CREATE =
-  /^\s*(?:an?\s+|one\s+|the\s+)?(?:new\s+)?(?:page|doc|document)\s*[.!?]+\s+(?:(?:so|ok|okay|please|pls|plz|kindly|can|could|would|will|you|u)[\s,]+){0,4}(?:create|make|write|draft|start|set\s+up)\s+(?=\S)/i;
+  /^\s*(?:an?\s+|one\s+|the\s+)?(?:new\s+)?(?:page|doc|document)(?:\s+(?:for|about|on|regarding)\s+[^.!?:"“\n]{1,60})?\s*[.!?]+\s+(?:(?:so|ok|okay|please|pls|plz|kindly|can|could|would|will|you|u)[\s,]+){0,4}(?:create|make|write|draft|start|set\s+up)\s+(?=\S)/i;
+
+/**
+ * "one page for the visit, so please create "Fabrikam Visit" in SALES", "… - can you make a page called "X"": after a
+ * break, a few courtesy words, a create verb, then a quoted title (page words before it or not). Bounded runs.
+ */
+const LATER_QUOTED_CREATE =
+  /(?:[.!?;,]|\s[-–—])\s+(?:(?:so|ok|okay|then|and|please|pls|plz|kindly|can|could|would|will|cud|cn|you|u)[\s,]+){0,4}(?:create|make|write|draft|start|set\s+up)\s+(?=(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:(?:page|doc|document)\s+)?(?:(?:called|named|titled)\s+)?["“])/i;
+/** Most characters of the command looked at for {@link LATER_QUOTED_CREATE}. */
+const MAX_LATER_CREATE_HEAD = 200;
+
+/**
+ * A create asked again after words that only say why a page is wanted (see {@link LATER_QUOTED_CREATE}): the
+ * quoted title after the later verb is the page's, not the words before it. Only when no quote and no colon
+ * come before the later verb (they would hold a title or a text of their own); else `null`.
+ */
+function laterQuotedCreate(typed: string): RegExpExecArray | null {
+  const later = LATER_QUOTED_CREATE.exec(typed.slice(0, MAX_LATER_CREATE_HEAD));
+  return later && !/["“”:]/.test(typed.slice(0, later.index)) ? later : null;
+}
 
 /** Most characters at the end of a create looked at for a space named after the text. */
 const SPACE_AFTER_TEXT_PROBE = 60;
