@@ -589,11 +589,12 @@ function calledAfter(text: string): string | undefined {
 /** Most characters at the end of a create looked at for a quoted text given in passing. */
 const QUOTED_TEXT_PROBE = 600;
 /**
- * "…? just put '- chatbot' in it for now", "… - just 'Day 1: strategy' to start": the page's text in
- * quotes at the end, after a sentence break, with only filler around it. Bounded runs.
+ * "…? just put '- chatbot' in it for now", "… - just 'Day 1: strategy' to start", "… - could you add 'theme:
+ * climate'?": the page's text in quotes at the end, after a sentence break, with only filler or an ask around
+ * it. Bounded runs.
  */
 const QUOTED_TEXT_LAST =
-  /(?:[?.!,;]|\s[-–—]|\s(?=(?:with|w\/|containing)\s))\s*(?:and\s+)?(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with|w\/|containing)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/i;
+  /(?:[?.!,;]|\s[-–—]|\s(?=(?:with|w\/|containing)\s))\s*(?:and\s+)?(?:(?:can|could|would|will|cud|cn|you|u|please|pls|plz|kindly)\s+){0,3}(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with|w\/|containing)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside|to|onto)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/i;
 
 /**
  * "… in OPS "book a desk"", "… in the OPS space 'book a desk'": the quoted text right after the space
@@ -834,10 +835,12 @@ function namedOnNextLine(typed: string, bodyLines: string): Intent | undefined {
 /**
  * "a page. Please create …", "one page for the client visit. Please create …", "a new doc about the partner.
  * Kindly make …": the page words, and what the page is for, end a sentence (why a page is wanted) and the
- * next sentence starts a create of its own. A few courtesy words, then the verb. Bounded runs.
+ * next sentence starts a create of its own. A few courtesy words, then the verb. Not when the sentence names
+ * a space ("a page for the Kickoff in SALES. could you write 'agenda TBD'": the page is named, its text follows).
+ * Bounded runs.
  */
 const NEXT_SENTENCE_CREATE =
-  /^\s*(?:an?\s+|one\s+|the\s+)?(?:new\s+)?(?:page|doc|document)(?:\s+(?:for|about|on|regarding)\s+[^.!?:"“\n]{1,60})?\s*[.!?]+\s+(?:(?:so|ok|okay|please|pls|plz|kindly|can|could|would|will|you|u)[\s,]+){0,4}(?:create|make|write|draft|start|set\s+up)\s+(?=\S)/i;
+  /^\s*(?:an?\s+|one\s+|the\s+)?(?:new\s+)?(?:page|doc|document)(?:\s+(?:for|about|on|regarding)\s+(?:(?!\s(?:in|on|into)\s)[^.!?:"“\n]){1,60})?\s*[.!?]+\s+(?:(?:so|ok|okay|please|pls|plz|kindly|can|could|would|will|you|u)[\s,]+){0,4}(?:create|make|write|draft|start|set\s+up)\s+(?=\S)/i;
 
 /**
  * "one page for the visit, so please create "Fabrikam Visit" in SALES", "… - can you make a page called "X"": after a
