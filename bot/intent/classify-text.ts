@@ -7,6 +7,7 @@ import { spaceAside } from './name-residue.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { PARTICLE, PARTICLES } from './particles.js';
 import { GET_PARTICIPLE } from './passive-get.js';
+import { isInsideQuotes } from './read-quoted.js';
 import { isComplaint } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
 import { sectionHeadingFirst } from './section-heading.js';
@@ -622,19 +623,6 @@ const QUOTING_VERB = /\b(?:[Ss]aying|[Ss]ays|SAYING|SAYS|reading|[Ss]tating|[Ww]
  * The line without a trailing clause after its last comma or sentence end (see TRAILING_CLAUSE).
  * A few backward searches for the break and one anchored match on a bounded tail: linear.
  */
-/** True when `at` sits inside a double-quoted span of `text` (straight quotes, `\"` escaped, or “…”). One pass. */
-function isInsideQuotes(text: string, at: number): boolean {
-  let open = false;
-  for (let i = 0; i < at; i += 1) {
-    const char = text[i];
-    if (char === '\\') i += 1;
-    else if (char === '"') open = !open;
-    else if (char === '“') open = true;
-    else if (char === '”') open = false;
-  }
-  return open;
-}
-
 /** "… because I'm new here", "… since we have an audit": a reason about the asker, with no comma before it. */
 const REASON_BREAK =
   / (?:because|cause|coz|cuz|since) (?=(?:i|i'm|im|i've|we|we're|we've|my|our|it's|its|they|they're)\b)/gi;

@@ -22,7 +22,7 @@ const ASKING_WORDS = wordSet(
     'possibly now still really pretty reckon think wonder wondering if and then am was hoping hope wish ' +
     "would've " +
     // phone spellings of the asking words ("cud u whip up a page …")
-    'cud cld wud wld coud culd ' +
+    'cud cld wud wld wd coud culd ' +
     // greetings and names for the listener before the ask ("hiya! would love a page …")
     "hiya heya hello hullo howdy yo morning afternoon evening g'day gday howya dear team all folks guys " +
     'mate bot assistant there ' +

@@ -1,7 +1,7 @@
 import { TEXT_NOUN, WITH } from './body-markers.js';
 import { bodyAfterPointer } from './body-pointer.js';
 import { MAX_TITLE_LENGTH } from './page-ref.js';
-import { readQuoted } from './read-quoted.js';
+import { isInsideQuotes, readQuoted } from './read-quoted.js';
 import { acceptSpaceWord, readSpaceName } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
 
@@ -237,6 +237,8 @@ function dashAfterSlots(line: string): { headEnd: number; textStart: number } | 
   for (let dash = SPACED_DASH.exec(line); dash && tries < MAX_DASH_TRIES; dash = SPACED_DASH.exec(line)) {
     tries += 1;
     if (dash.index > MAX_HEAD) return undefined;
+    // 'named "Runbook: DNS": …': a break inside a quoted title is the title's own.
+    if (isInsideQuotes(line, dash.index)) continue;
     // "title: X", "space: OPS": a field's own colon is no break before the text (a sentence end is: "… in HR space. text").
     if (
       !/^[.;?!]/.test(dash[0]) &&

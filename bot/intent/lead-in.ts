@@ -11,6 +11,7 @@ import { readQuoted } from './read-quoted.js';
 import { isComplaint } from './readings.js';
 import { decisionOf } from './reported-decision.js';
 import { TextCursor } from './text-cursor.js';
+import { colonTitleEnd } from './title-with-colon.js';
 import type { Intent } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 import { WEEKDAY } from './weekdays.js';
@@ -161,13 +162,13 @@ function commandAt(core: string, start: number, bodyLines: string, notThis?: Reg
 
 /**
  * What a lead-in says is wanted ("I need the on-call rota", "looking for the Q3 roadmap", "to see the
- * security policy"): a page named with "the"/"our", up to the end of its clause.
+ * security policy", "I have to go through the runbook"): a page named with "the"/"our", up to the end of its clause.
  */
 const WANTED =
-  /\b(?:need|needs|want|wants|see|find|finding|looking\s+for|searching\s+for|read|check|get)\s+((?:the|our)\s+[^,.!?;:"“]{1,120}?)(?=\s*[,.!?;:]|\s+(?:and|but|so|because|for|from|asap|today|now|please)\b|$)/gi;
-/** "…, could you open it?", "… - pls show it to me", "… cud u open it": a request whose object is a pronoun, at the end. */
+  /\b(?:need|needs|want|wants|see|find|finding|looking\s+for|searching\s+for|read|check|get|review|go\s+(?:through|over)|look\s+(?:at|over|through))\s+((?:the|our)\s+[^,.!?;:"“]{1,120}?)(?=\s*[,.!?;:]|\s+(?:and|but|so|because|for|from|asap|today|now|please)\b|$)/gi;
+/** "…, could you open it?", "… - pls show it to me", "…: can u open it": a request whose object is a pronoun, at the end. */
 const POINTING_TAG =
-  /(?:[,.!?;]|\s[-–—])\s*(?:(?:can|could|would|will|cn|cud|cld|coud|wud|wld)\s+(?:you|u|ya|someone)\s+)?(?:please\s+|pls\s+|just\s+)?(?:(open|show|get|find|search|look|pull\s+up|bring\s+up|send|share|link)\s+(?:for\s+)?(?:me\s+|us\s+)?|(pull|bring)\s+)(?:it|this|that|them)(?:\s+(?:up|to\s+me|for\s+me|with\s+me|please|pls))*(?=[\s?!.,;]|$)/gi;
+  /(?:[,.!?;:]|\s[-–—])\s*(?:(?:can|could|would|will|cn|cud|cld|coud|wud|wld)\s+(?:you|u|ya|someone)\s+)?(?:please\s+|pls\s+|just\s+)?(?:(open|show|get|find|search|look|pull\s+up|bring\s+up|send|share|link)\s+(?:for\s+)?(?:me\s+|us\s+)?|(pull|bring)\s+)(?:it|this|that|them)(?:\s+(?:up|to\s+me|for\s+me|with\s+me|please|pls))*(?=[\s?!.,;]|$)/gi;
 /**
  * Words that may follow the pointing request without changing it ("… open it for me? pls", "…, ok?", "…,
  * pls check and share", "… on priority"): courtesy and the regional ways of saying it. Kept as data.
@@ -213,6 +214,9 @@ function titleUpToClauseEnd(lead: string, match: RegExpExecArray): string {
   const named = match[1]!;
   const start = match.index + match[0].length - named.length;
   const end = lead.slice(start).search(CLAUSE_END);
+  // "I need to read the Runbook: Kafka Consumer Lag, please open it": a colon the title holds ends no clause.
+  const titled = end >= 0 && lead[start + end] === ':' ? colonTitleEnd(lead, start + end) : undefined;
+  if (titled !== undefined) return lead.slice(start, titled);
   const clause = (end < 0 ? lead.slice(start) : lead.slice(start, start + end)).trimEnd();
   return clause !== named && (isTitleShaped(clause) || isTitleAfterPageNoun(clause)) ? clause : named;
 }

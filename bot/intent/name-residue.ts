@@ -10,6 +10,7 @@
  */
 
 import { FUNCTION_WORDS } from './closed-words.js';
+import { isInsideQuotes } from './read-quoted.js';
 import { isDepartmentWord } from './space-names.js';
 import { WEEKDAY_EITHER_CASE, WEEKDAYS } from './weekdays.js';
 
@@ -277,18 +278,6 @@ export function isAside(clause: string): boolean {
   return false;
 }
 
-/** True when `at` is inside a quoted span of `text` (straight or curly double quotes). */
-function insideQuotes(text: string, at: number): boolean {
-  let open = false;
-  for (let i = 0; i < at; i += 1) {
-    const char = text[i];
-    if (char === '"') open = !open;
-    else if (char === '“') open = true;
-    else if (char === '”') open = false;
-  }
-  return open;
-}
-
 /** The last break of `text` and where its clause starts, or undefined. */
 function lastBreak(text: string): { at: number; clauseStart: number } | undefined {
   let best: { at: number; clauseStart: number } | undefined;
@@ -327,7 +316,7 @@ export function spaceAside(clause: string): string | undefined {
 export function withSpaceAsideAtEnd(text: string): string {
   if (text.length > MAX_TEXT) return text;
   const found = lastBreak(text);
-  if (!found || text.length - found.clauseStart > MAX_CLAUSE || insideQuotes(text, found.at)) return text;
+  if (!found || text.length - found.clauseStart > MAX_CLAUSE || isInsideQuotes(text, found.at)) return text;
   const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
   const head = text.slice(0, found.at).trimEnd();
   // "…, in the HR space": the preposition is the aside's, never a word of the space's name.
@@ -357,7 +346,7 @@ function trimOnce(text: string): string {
     if (/[\p{L}\p{N}]/u.test(head)) return `${head} in ${hedged[1]}`;
   }
   const found = lastBreak(text);
-  if (found && text.length - found.clauseStart <= MAX_CLAUSE && !insideQuotes(text, found.at)) {
+  if (found && text.length - found.clauseStart <= MAX_CLAUSE && !isInsideQuotes(text, found.at)) {
     const head = text.slice(0, found.at).trimEnd();
     const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
     if (/[\p{L}\p{N}]/u.test(head) && isAside(clause)) return head;
@@ -413,7 +402,7 @@ const BRACKETED = /\s\(([^()]{1,90})\)(?=[\s,.!?]|$)/gu;
 /** `text` without bracketed asides (see {@link isAside}) before the end: "X (the 2026 one) in HR" → "X in HR". */
 function withoutBracketedAsides(text: string): string {
   return text.replace(BRACKETED, (whole, clause: string, at: number) =>
-    /[\p{L}\p{N}]/u.test(text.slice(0, at)) && !insideQuotes(text, at) && isAside(clause) ? '' : whole,
+    /[\p{L}\p{N}]/u.test(text.slice(0, at)) && !isInsideQuotes(text, at) && isAside(clause) ? '' : whole,
   );
 }
 

@@ -6,7 +6,7 @@ import { echoAsCode } from './echo-text.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { PARTICLE } from './particles.js';
 import { plainNaming } from './plain-naming.js';
-import { readQuoted } from './read-quoted.js';
+import { indexOutsideQuotes, readQuoted } from './read-quoted.js';
 import { trimEndWhere } from './scan-text.js';
 import {
   acceptSpaceWord,
@@ -589,11 +589,12 @@ function calledAfter(text: string): string | undefined {
 /** Most characters at the end of a create looked at for a quoted text given in passing. */
 const QUOTED_TEXT_PROBE = 600;
 /**
- * "…? just put '- chatbot' in it for now", "… - just 'Day 1: strategy' to start": the page's text in
- * quotes at the end, after a sentence break, with only filler around it. Bounded runs.
+ * "…? just put '- chatbot' in it for now", "… - just 'Day 1: strategy' to start", "… - could you add 'theme:
+ * climate'?": the page's text in quotes at the end, after a sentence break, with only filler or an ask around
+ * it. Bounded runs.
  */
 const QUOTED_TEXT_LAST =
-  /(?:[?.!,;]|\s[-–—]|\s(?=(?:with|w\/|containing)\s))\s*(?:and\s+)?(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with|w\/|containing)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/i;
+  /(?:[?.!,;]|\s[-–—]|\s(?=(?:with|w\/|containing)\s))\s*(?:and\s+)?(?:(?:can|could|would|will|cud|cn|you|u|please|pls|plz|kindly)\s+){0,3}(?:(?:it\s+)?(?:just|only)\s+)?(?:(?:put|write|add|say|have|stick|type|with|w\/|containing)\s+)?(?:(?:the\s+)?(?:text|line|words?)\s+)?["“‘']([^"“”‘’\n]{1,500})["”’']\s*(?:(?:(?:in|on|into|inside|to|onto)\s+it|there|inside)\s*)?(?:(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|as\s+a\s+start(?:er)?|initially|as\s+(?:the\s+)?(?:content|text|body))\s*)?(?:(?:please|pls|thanks|thx|ty)\b)?[\s.!?]*$/i;
 
 /**
  * "… in OPS "book a desk"", "… in the OPS space 'book a desk'": the quoted text right after the space
@@ -639,8 +640,8 @@ export function parseCreate(typedCommand: string, typedBody: string): Intent {
       withoutAskedAgain(head.replace(WHERE_IT_GOES, ' ').replace(THAT_IS_NAMING, '')),
     );
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
-  const next = NEXT_SENTENCE_CREATE.exec(typedFirst);
-  const typed = next ? typedFirst.slice(next[0].length) : typedFirst;
+  const next = NEXT_SENTENCE_CREATE.exec(typedFirst) ?? laterQuotedCreate(typedFirst);
+  const typed = next ? typedFirst.slice(next.index + next[0].length) : typedFirst;
   const read =
     titleOnNextLine(typed, bodyLines) ??
     namedOnNextLine(typed, bodyLines) ??
@@ -832,11 +833,33 @@ function namedOnNextLine(typed: string, bodyLines: string): Intent | undefined {
 }
 
 /**
- * "a page. Please create …", "a new page. Can you make …": the page words end a sentence (why a page
- * is wanted) and the next sentence starts a create of its own. A few courtesy words, then the verb.
+ * "a page. Please create …", "one page for the client visit. Please create …", "a new doc about the partner.
+ * Kindly make …": the page words, and what the page is for, end a sentence (why a page is wanted) and the
+ * next sentence starts a create of its own. A few courtesy words, then the verb. Not when the sentence names
+ * a space ("a page for the Kickoff in SALES. could you write 'agenda TBD'": the page is named, its text follows).
+ * Bounded runs.
  */
 const NEXT_SENTENCE_CREATE =
-  /^\s*(?:an?\s+|one\s+|the\s+)?(?:new\s+)?(?:page|doc|document)\s*[.!?]+\s+(?:(?:so|ok|okay|please|pls|plz|kindly|can|could|would|will|you|u)[\s,]+){0,4}(?:create|make|write|draft|start|set\s+up)\s+(?=\S)/i;
+  /^\s*(?:an?\s+|one\s+|the\s+)?(?:new\s+)?(?:page|doc|document)(?:\s+(?:for|about|on|regarding)\s+(?:(?!\s(?:in|on|into)\s)[^.!?:"“\n]){1,60})?\s*[.!?]+\s+(?:(?:so|ok|okay|please|pls|plz|kindly|can|could|would|will|you|u)[\s,]+){0,4}(?:create|make|write|draft|start|set\s+up)\s+(?=\S)/i;
+
+/**
+ * "one page for the visit, so please create "Fabrikam Visit" in SALES", "… - can you make a page called "X"": after a
+ * break, a few courtesy words, a create verb, then a quoted title (page words before it or not). Bounded runs.
+ */
+const LATER_QUOTED_CREATE =
+  /(?:[.!?;,]|\s[-–—])\s+(?:(?:so|ok|okay|then|and|please|pls|plz|kindly|can|could|would|will|cud|cn|you|u)[\s,]+){0,4}(?:create|make|write|draft|start|set\s+up)\s+(?=(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:(?:page|doc|document)\s+)?(?:(?:called|named|titled)\s+)?["“])/i;
+/** Most characters of the command looked at for {@link LATER_QUOTED_CREATE}. */
+const MAX_LATER_CREATE_HEAD = 200;
+
+/**
+ * A create asked again after words that only say why a page is wanted (see {@link LATER_QUOTED_CREATE}): the
+ * quoted title after the later verb is the page's, not the words before it. Only when no quote and no colon
+ * come before the later verb (they would hold a title or a text of their own); else `null`.
+ */
+function laterQuotedCreate(typed: string): RegExpExecArray | null {
+  const later = LATER_QUOTED_CREATE.exec(typed.slice(0, MAX_LATER_CREATE_HEAD));
+  return later && !/["“”:]/.test(typed.slice(0, later.index)) ? later : null;
+}
 
 /** Most characters at the end of a create looked at for a space named after the text. */
 const SPACE_AFTER_TEXT_PROBE = 60;
@@ -942,7 +965,7 @@ export function formBelowAsk(line: string, bodyLines: string): Intent | undefine
  * A parent page said in the words before the page's text: "under" then a title in capitals, a quote or an id
  * of four digits or more ("under Incident Runbooks", but not "under HR", "under the Engineering space" or
  * "under Engineering", which name the space), or "a subpage / child page of X". Only the first line up to
- * its first colon is read.
+ * its first colon outside quotes is read.
  */
 const PARENT_SAID =
   /(?:^|\s)(?:(?:sub-?page|child(?:\s+page)?)\s+(?:of|under|for)|(?:under|beneath|below))\s+(?:the\s+)?(?=["“]|\d{4,}|\p{Lu})/u;
@@ -963,7 +986,8 @@ const PARENT_TITLE_AT_END =
  */
 function parentNamed(typed: string): string | undefined {
   const line = typed.split('\n', 1)[0]!.slice(0, MAX_PARENT_HEAD);
-  const colon = line.indexOf(':');
+  // 'named "Runbook: DNS": …': a colon inside a quoted title is the title's own.
+  const colon = indexOutsideQuotes(line, ':');
   const head = colon < 0 ? line : line.slice(0, colon);
   const match = PARENT_SAID.exec(head);
   if (!match) return undefined;

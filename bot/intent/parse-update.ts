@@ -24,7 +24,7 @@ import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
 import { hasFigure, oldLikeNew, statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
-import { titleBeforeSecondColon, titleBeforeThat } from './title-with-colon.js';
+import { colonTitleEnd, titleBeforeSecondColon, titleBeforeThat } from './title-with-colon.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
 import { isWhenAlone, splitWhen } from './when-phrase.js';
@@ -506,6 +506,12 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
         return finish(readTarget(new TextCursor(twoColons.page)), () =>
           editAfterRef(`: ${cursor.text.slice(twoColons.textStart)}`, bodyLines),
         );
+      // "update Runbook: Elevated 5xx at the Gateway\nappend: …": with the edit on the next lines, a colon
+      // title that runs to the end of the line is the page.
+      const colon = bodyLines.trim().length > 0 ? text.indexOf(':') : -1;
+      const titled = colon >= 0 ? colonTitleEnd(text, colon) : undefined;
+      if (titled !== undefined && /^[\s.!]*$/.test(text.slice(titled)))
+        return finish(readTarget(new TextCursor(text.slice(0, titled))), () => editAfterRef('', bodyLines));
       const ref = readTarget(cursor, 'edit');
       return finish(ref, () => editAfterRef(cursor.rest(), bodyLines));
     }

@@ -74,3 +74,34 @@ export function readQuoted(
   }
   return { kind: 'unbalanced', open };
 }
+
+/**
+ * One pass over `text` up to `end` with double-quoted spans tracked (straight quotes, `\"` escaped, or
+ * “…”; single quotes double as apostrophes, "We'd", and are not counted): where the first `char` outside
+ * them is (-1 when none, or no `char` given), and whether a span is open at `end`.
+ */
+function scanQuotes(text: string, end: number, char?: string): { index: number; open: boolean } {
+  let open = false;
+  for (let i = 0; i < end; i += 1) {
+    const at = text[i];
+    if (at === '\\') i += 1;
+    else if (at === '"') open = !open;
+    else if (at === '“') open = true;
+    else if (at === '”') open = false;
+    else if (at === char && !open) return { index: i, open };
+  }
+  return { index: -1, open };
+}
+
+/** True when `at` sits inside a double-quoted span of `text` (see {@link scanQuotes}). */
+export function isInsideQuotes(text: string, at: number): boolean {
+  return scanQuotes(text, at).open;
+}
+
+/**
+ * Where the first `char` of `text` outside double-quoted spans is, or -1: the colon of `named "Runbook:
+ * DNS": check resolvers` that starts the text, not the title's own.
+ */
+export function indexOutsideQuotes(text: string, char: string): number {
+  return scanQuotes(text, text.length, char).index;
+}

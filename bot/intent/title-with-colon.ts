@@ -112,12 +112,15 @@ const COLON_TITLE_HEADS = wordSet(
   'runbook runbooks notes minutes faq how-to howto adr rfc postmortem post-mortem spec proposal',
 );
 /**
- * Page words, a colon, one to six capitalised words, small lower-case words between them ("Elevated 5xx
- * at the Gateway"; the title's subject, an optional page noun),
- * then a second colon (or "with:") before the text. Bounded runs with no colon inside them: one pass.
+ * A colon title's subject after its colon: one to six capitalised words, small lower-case words between
+ * them ("Elevated 5xx at the Gateway"), then an optional page noun. Bounded runs with no colon inside them.
  */
-const TWO_COLONS =
-  /^([^:\n]{1,80}):\s+([A-Z0-9][\w&'-]*(?:\s+(?:(?:at|the|of|for|and|in|on|to|a|an|with)\s+){0,2}[A-Z0-9][\w&'-]*){0,5}(?:\s+(?:page|doc))?)(?:\s+with)?\s*:\s*(?=\S)/;
+const SUBJECT = String.raw`[A-Z0-9][\w&'-]*(?:\s+(?:(?:at|the|of|for|and|in|on|to|a|an|with)\s+){0,2}[A-Z0-9][\w&'-]*){0,5}(?:\s+(?:page|doc))?`;
+/**
+ * Page words, a colon, the title's subject (see {@link SUBJECT}), then a second colon (or "with:") before
+ * the text. One pass.
+ */
+const TWO_COLONS = new RegExp(String.raw`^([^:\n]{1,80}):\s+(${SUBJECT})(?:\s+with)?\s*:\s*(?=\S)`);
 
 /**
  * "append to Customer Meeting Notes: Contoso: next call in May": when the words before the first colon
@@ -142,8 +145,9 @@ function colonTitle(match: RegExpExecArray | null): { page: string; textStart: n
  * Contoso that they want SSO", "… Notes: Contoso - renewal in May"): one to six capitalised words after the
  * colon, small words between them. Bounded runs with no colon inside them: one pass.
  */
-const COLON_TITLE_THEN_THAT =
-  /^([^:\n]{1,80}):\s+([A-Z0-9][\w&'-]*(?:\s+(?:(?:at|the|of|for|and|in|on|to|a|an|with)\s+){0,2}[A-Z0-9][\w&'-]*){0,5}(?:\s+(?:page|doc))?)(?:\s+(?:that|saying|stating)(?:\s*:)?|\s+[-–—])\s+(?=\S)/;
+const COLON_TITLE_THEN_THAT = new RegExp(
+  String.raw`^([^:\n]{1,80}):\s+(${SUBJECT})(?:\s+(?:that|saying|stating)(?:\s*:)?|\s+[-–—])\s+(?=\S)`,
+);
 
 /**
  * "add in Customer Meeting Notes: Contoso that they want SSO": when the words before the colon end in a kind
@@ -152,4 +156,24 @@ const COLON_TITLE_THEN_THAT =
  */
 export function titleBeforeThat(text: string): { page: string; textStart: number } | undefined {
   return colonTitle(COLON_TITLE_THEN_THAT.exec(text));
+}
+
+/** The subject right after a colon (see {@link SUBJECT}), then the end of the line or a break. Sticky. */
+const SUBJECT_AFTER_COLON = new RegExp(String.raw`:\s+(${SUBJECT})(?=\s*(?:[,.!?;)\-–—]|$)|\s+[a-z])`, 'y');
+/** Most characters before a colon looked at for the page kind that ends them. */
+const MAX_HEAD_BEFORE_COLON = 80;
+
+/**
+ * Where a title that holds the colon at `colon` ends ("I need to read the Runbook: Kafka Consumer Lag, please
+ * open it", "update Runbook: Elevated 5xx at the Gateway"): when the words before the colon end in a kind of
+ * page ({@link COLON_TITLE_HEADS}) and a subject in capitals follows it, the index just past that subject;
+ * else `undefined` (the colon ends the words before it, as before). One sticky match.
+ */
+export function colonTitleEnd(text: string, colon: number): number | undefined {
+  const head = text.slice(Math.max(0, colon - MAX_HEAD_BEFORE_COLON), colon).trimEnd();
+  const word = /[\w-]+$/.exec(head)?.[0].toLowerCase() ?? '';
+  if (!COLON_TITLE_HEADS.has(word)) return undefined;
+  SUBJECT_AFTER_COLON.lastIndex = colon;
+  const subject = SUBJECT_AFTER_COLON.exec(text);
+  return subject ? colon + subject[0].length : undefined;
 }
