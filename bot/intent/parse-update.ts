@@ -274,10 +274,15 @@ const QUOTED_AT_END = String.raw`["“][^"”\n]{1,300}["”][\s?!.]*$`;
  * "say" stands for "that" in Nigerian English ("add to the rota say Tunde covers Sunday").
  */
 const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to(?:\s+(?:say|read))?)\s*:`;
+/**
+ * "(pop a line on page 12) for me: …", "… for us please - …": whom the edit is for, said between the page and
+ * the colon or spaced dash before the text; no part of the page's name or of the text.
+ */
+const FOR_ME_BEFORE_TEXT = String.raw`\s+for\s+(?:me|us)(?:,?\s+(?:please|pls|plz))?(?=\s*(?::(?!\/\/|\d)|[-–—]\s))`;
 /** "… to the X. It should say …", "…, the line should read …": the text named in a clause of its own after the page. */
 const IT_SHOULD_SAY = String.raw`[.!?;,]?\s+(?:it|this|that|the\s+(?:line|text|note|sentence|bullet))\s+(?:should|must|needs\s+to|has\s+to)\s+(?:just\s+)?(?:say|read)(?:\s+that)?(?=[\s:])`;
 const CONTENT_START = new RegExp(
-  String.raw`${IT_SHOULD_SAY}|${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
+  String.raw`${FOR_ME_BEFORE_TEXT}|${IT_SHOULD_SAY}|${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
   'i',
 );
 /** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */
@@ -288,7 +293,7 @@ const COMMA_BEFORE_TEXT = /,\s+(?=\S+\s+\S)/;
 const PAGE_NOUN_BEFORE_TEXT =
   /(?<=\S\s(?:page|doc))(?<!(?:^|\s)(?:the|a|this|that|our)\s(?:page|doc))\s+(?=\S+\s+\S)/i;
 const SAYING = new RegExp(
-  String.raw`\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|,(?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  String.raw`(?:${FOR_ME_BEFORE_TEXT})?\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|,(?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
 );
 
