@@ -13,7 +13,7 @@ import {
   parsePageThenColonText,
 } from './edit-phrases.js';
 import { plainReadVerb } from './informal-reads.js';
-import { isDefiniteName, PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
+import { isDefiniteName, PAGE_LIKE, rewriteLooseForm, WISHED_CALLED, wishedRename } from './loose-forms.js';
 import { isAside } from './name-residue.js';
 import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
@@ -391,6 +391,14 @@ const RULES: readonly Rule[] = [
     },
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
+  [
+    // "would be nice if Team Rituals was called "X" - can you rename it?": a new title wished for the page.
+    WISHED_CALLED,
+    (rest, body, match) => {
+      const rename = wishedRename(match, rest);
+      return rename ? applyRules(rename, body) : undefined;
+    },
+  ],
   [
     // "the reading list page - rename it to Books", "The page Team Rituals, please change the name to …": the page first.
     PAGE_THEN_RENAME,

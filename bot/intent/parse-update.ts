@@ -86,6 +86,24 @@ const INSIDE_FIRST = /^(?:[Ii]nside|[Ww]ithin|INSIDE|WITHIN|under(?=\s+(?:the|ou
 /** ", at the bottom", "at the very end" after a page's words: where an append goes anyway. */
 const AT_THE_END = /(?<=\S),?\s+(?:right\s+)?at\s+the\s+(?:very\s+)?(?:bottom|end)$/i;
 
+/**
+ * A line asked for in words after a break inside text read as added ("the new office - could you add a line
+ * saying …", "holidays, can u add a line that says …"): the asking words, an append's verb, the line named,
+ * then "saying" or a colon. Global, so the last one is found (each match bounded).
+ */
+const ASKED_LINE = new RegExp(
+  String.raw`(?:[,;.!?]|\s[-–—]+)\s*(?:(?:so\s+|and\s+)?(?:please|pls|plz|kindly)\s+|(?:so\s+|and\s+)?(?:can|could|would|will|cn|cud|wud)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:add|append|put|write|insert|include|pop|stick|drop)\s+(?:in\s+)?${ADDED_LINE}\s*(?:saying|stating|reading|(?:that|which)\s+says|:)\s*:?\s+(?=\S)`,
+  'gi',
+);
+
+/** The text of the last line asked for in words inside `markdown` ({@link ASKED_LINE}), or `undefined`. */
+function lastAskedLine(markdown: string): string | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const match of markdown.matchAll(ASKED_LINE)) last = match;
+  const text = last ? markdown.slice(last.index + last[0].length).replace(/[\s?!.]+$/, '') : '';
+  return text.length > 0 ? text : undefined;
+}
+
 /** "one more line:", "another note:", "a new bullet:" at the start of added text: what it is, then it. */
 const ADDED_LABEL =
   /^(?:(?:one\s+)?more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)\s*:\s*(?=\S)/i;
@@ -163,6 +181,9 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
   const label = edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? ADDED_LABEL.exec(edit.markdown) : null;
   if (label && edit.kind === 'append')
     return update(ref, { kind: 'append', markdown: edit.markdown.slice(label[0].length) });
+  // "… to mention the new office - could you add a line saying …": the last line asked for in words is the text.
+  const asked = edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? lastAskedLine(edit.markdown) : undefined;
+  if (asked !== undefined) return update(ref, { kind: 'append', markdown: asked });
   // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
   const stated =
     edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? statedReplace(edit.markdown) : undefined;
