@@ -20,7 +20,7 @@ import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
 import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
-import { isComplaint, unclear } from './readings.js';
+import { isComplaint, isKeywords, unclear } from './readings.js';
 import { isUnderIdiom, PART_NOUN } from './section-heading.js';
 import {
   acceptSpaceWord,
@@ -30,7 +30,7 @@ import {
   UNDER_NAME_START,
 } from './space-key.js';
 import { DEPARTMENT_WORD_SOURCE } from './space-names.js';
-import { hasFigure, statedReplace } from './stated-replace.js';
+import { hasFigure, statedReplace, statedWordSwap } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { withoutTextFormat } from './text-format.js';
 import type { Intent } from './types.js';
@@ -1012,8 +1012,13 @@ function statedAfterPage(line: string, body: string): Intent | undefined {
 function verblessReplace(match: RegExpExecArray, body: string): Intent | undefined {
   // "the expense policy is wrong, 30 days should be 45 days": what is wrong with the page is no part of its name.
   const page = match[1]!.trim().replace(PAGE_COMPLAINT, '');
-  if (body.trim().length > 0 || NOT_A_PAGE_START.test(page) || !PAGE_LIKE.test(page)) return undefined;
-  const stated = statedReplace(match[2]!);
+  if (body.trim().length > 0 || NOT_A_PAGE_START.test(page)) return undefined;
+  // "testing strategy - jest should be vitest": one word for another names its page in two to four plain words too.
+  const stated = PAGE_LIKE.test(page)
+    ? (statedReplace(match[2]!) ?? statedWordSwap(match[2]!))
+    : isKeywords(page) && /^\S+(?:\s+\S+){1,3}$/.test(page)
+      ? statedWordSwap(match[2]!)
+      : undefined;
   if (!stated) return undefined;
   const read = parseUpdate('update', `${page}: append: x`, '');
   return read.kind === 'page-by-name' || read.kind === 'operation'
