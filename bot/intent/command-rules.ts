@@ -19,7 +19,7 @@ import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
-import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
+import { POSITION_OWNER, parseUpdate, TEXT_ASKED_FOR, type UpdateMode } from './parse-update.js';
 import { isComplaint, isKeywords, unclear } from './readings.js';
 import { isUnderIdiom, PART_NOUN } from './section-heading.js';
 import {
@@ -712,7 +712,7 @@ const RULES: readonly Rule[] = [
     (rest, body) => {
       const saying =
         parsePageThenColonText(rest, body) ?? parseAddToSaying(rest, body) ?? parseAppendSaying(rest, body);
-      return saying.kind === 'failure' ? undefined : saying;
+      return saying.kind === 'failure' && !TEXT_ASKED_FOR.has(saying) ? undefined : saying;
     },
   ],
   [/^find\s+out\b/i, () => undefined],

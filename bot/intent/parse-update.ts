@@ -306,6 +306,35 @@ const CONTENT_START = new RegExp(
   String.raw`${FOR_ME_BEFORE_TEXT}|${IT_SHOULD_SAY}|${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
   'i',
 );
+/**
+ * "(add a bit to the X page) about parking", "… regarding holidays?": only what the text should be about, said
+ * after the page with no colon, quote or "saying" (group 1 the preposition, group 2 the topic).
+ */
+const TOPIC_ONLY =
+  /^\s+(about|regarding|concerning|re|on\s+the\s+(?:topic|subject)\s+of)\s+([^:"“”\n]{1,80}?)[\s?!.]*$/i;
+/**
+ * "add a bit to the onboarding page about parking": only what the text should be about, said where the text
+ * goes, so the bot asks for the text instead of adding the topic; `undefined` when `afterPage` gives text.
+ */
+function topicAsked(afterPage: string): Intent | undefined {
+  const topic = TOPIC_ONLY.exec(afterPage);
+  return topic ? askForTextOn(topic[1]!, topic[2]!) : undefined;
+}
+
+/**
+ * Failures that ask for the text of an append whose page was read: a reader that drops failures it took for
+ * "no page here" keeps these.
+ */
+export const TEXT_ASKED_FOR = new WeakSet<Intent>();
+
+/** The failure asking for the text of an append named only by its topic ("about parking"). */
+export function askForTextOn(preposition: string, topic: string): Intent {
+  const asked = failure(
+    `What should I add ${preposition.toLowerCase()} ${topic}? Give the text after a colon: add to <page>: <text>.`,
+  );
+  TEXT_ASKED_FOR.add(asked);
+  return asked;
+}
 /** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */
 const DASH_BEFORE_TEXT = /\s[-–—]\s+(?=\S)/;
 /** "add to remote work policy please, abroad needs approval": with no other separator, a comma before words. */
@@ -558,12 +587,17 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       const capitals = mode === 'append-to' && !bodyLines ? TITLE_THEN_LOWER_TEXT.exec(cursor.text) : null;
       const separated = contentStart(cursor.text) !== undefined || DASH_BEFORE_TEXT.test(cursor.text);
       if (capitals && !separated && !/["“”‘]/.test(cursor.text))
-        return finish(readTarget(new TextCursor(capitals[1]!)), () =>
-          markdownEdit('append', cursor.text.slice(capitals[0].length).trim()),
+        return (
+          topicAsked(` ${cursor.text.slice(capitals[0].length)}`) ??
+          finish(readTarget(new TextCursor(capitals[1]!)), () =>
+            markdownEdit('append', cursor.text.slice(capitals[0].length).trim()),
+          )
         );
       const ref = readTarget(cursor, mode === 'set-body' ? 'to' : 'content');
       // "add to "Team Rituals" page: …": the page noun after a quoted title is no text.
       if (typeof ref !== 'string' && ref.kind === 'title-search') cursor.take(PAGE_NOUN_AFTER_TITLE);
+      const topic = mode === 'append-to' && !bodyLines ? topicAsked(cursor.rest()) : undefined;
+      if (topic && typeof ref !== 'string') return topic;
       if (mode === 'set-body') cursor.take(TO);
       if (!cursor.take(SAYING)) cursor.take(COLON);
       const kind = mode === 'append-to' ? 'append' : 'body';
