@@ -12,6 +12,7 @@ import {
   parsePageFirstEdit,
   parsePageThenColonText,
 } from './edit-phrases.js';
+import { WHOLE_BODY_EDIT } from './edit-text.js';
 import { plainReadVerb } from './informal-reads.js';
 import { isDefiniteName, PAGE_LIKE, rewriteLooseForm, WISHED_CALLED, wishedRename } from './loose-forms.js';
 import { isAside } from './name-residue.js';
@@ -171,8 +172,10 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
  * "Team Rituals: add a line saying …", "api style guide, append: …": a page name (one sentence), a
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
  */
-const PAGE_THEN_EDIT =
-  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:s\/(?=[^/\n]{1,200}\/)|(?:please\s+)?update(?=\s+[^"“\n:]{1,60}?\s(?:to|into)\s)|(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:line|note|bullet|sentence|entry))?(?:\s+(?:pls|please|plz))?\s*:))/i;
+const PAGE_THEN_EDIT = new RegExp(
+  String.raw`^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:s\/(?=[^/\n]{1,200}\/)|(?:please\s+)?update(?=\s+[^"“\n:]{1,60}?\s(?:to|into)\s)|(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:(?:append|add|put|write|insert|note|update)(?:\s+(?:an?\s+|the\s+|this\s+|these\s+)?(?:new\s+)?(?:line|note|bullet|sentence|entry)s?)?(?:\s+(?:pls|please|plz))?\s*:|${WHOLE_BODY_EDIT})))`,
+  'i',
+);
 
 /**
  * "vpn guide replace vpn1 with vpn2", "the expense policy change 30 days to 45 days" (as typed on a phone): a
@@ -216,7 +219,7 @@ const PAGE_THEN_STATED =
  * question mark.
  */
 const PAGE_THEN_RENAME =
-  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*|\s+(?=(?:rename|retitle)\s+(?:(?:it|this|that)\s+)?(?:to|as|into)\s))(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:rename|retitle)(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:the|its|it'?s)\s+(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
+  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*|\s+(?=(?:rename|retitle)\s+(?:(?:it|this|that)\s+)?(?:to|as|into)\s))(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:rename|retitle)(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:(?:the|its|it'?s)\s+)?(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
