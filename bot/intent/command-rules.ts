@@ -12,15 +12,16 @@ import {
   parsePageFirstEdit,
   parsePageThenColonText,
 } from './edit-phrases.js';
+import { WHOLE_BODY_EDIT } from './edit-text.js';
 import { plainReadVerb } from './informal-reads.js';
-import { isDefiniteName, PAGE_LIKE, rewriteLooseForm } from './loose-forms.js';
+import { isDefiniteName, PAGE_LIKE, rewriteLooseForm, WISHED_CALLED, wishedRename } from './loose-forms.js';
 import { isAside } from './name-residue.js';
 import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
 import { parseCreate } from './parse-create.js';
 import { parseGetTarget } from './parse-get.js';
 import { isSpaceThenTopic, parseSearchWords } from './parse-search.js';
-import { POSITION_OWNER, parseUpdate, type UpdateMode } from './parse-update.js';
-import { isComplaint, unclear } from './readings.js';
+import { POSITION_OWNER, parseUpdate, TEXT_ASKED_FOR, type UpdateMode } from './parse-update.js';
+import { isComplaint, isKeywords, unclear } from './readings.js';
 import { isUnderIdiom, PART_NOUN } from './section-heading.js';
 import {
   acceptSpaceWord,
@@ -30,7 +31,7 @@ import {
   UNDER_NAME_START,
 } from './space-key.js';
 import { DEPARTMENT_WORD_SOURCE } from './space-names.js';
-import { hasFigure, statedReplace } from './stated-replace.js';
+import { hasFigure, statedReplace, statedWordSwap } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { withoutTextFormat } from './text-format.js';
 import type { Intent } from './types.js';
@@ -171,8 +172,10 @@ function readInNamedSpace(rest: string, body: string, space: string): Intent | u
  * "Team Rituals: add a line saying …", "api style guide, append: …": a page name (one sentence), a
  * colon or dash and an edit, or a comma and an "append:"-style keyword.
  */
-const PAGE_THEN_EDIT =
-  /^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:s\/(?=[^/\n]{1,200}\/)|(?:please\s+)?update(?=\s+[^"“\n:]{1,60}?\s(?:to|into)\s)|(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:append|add|put|write|insert|note|update)(?:\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:line|note|bullet|sentence|entry))?(?:\s+(?:pls|please|plz))?\s*:))/i;
+const PAGE_THEN_EDIT = new RegExp(
+  String.raw`^(?=(?:[^:\n.!?]|[.](?!\s)){1,120}?(?:(?::|\s[-–—]|\s-+>|\s→|\s=>)\s*(?:s\/(?=[^/\n]{1,200}\/)|(?:please\s+)?update(?=\s+[^"“\n:]{1,60}?\s(?:to|into)\s)|(?:please\s+)?(?:add|append|put|write|insert|mention|note|replace|change|swap|correct|fix|modify|amend|rename)\b(?!\s+(?:it|that|this|them)\s+(?:down\s+)?(?:to|on|in|into|onto|there)\b)|["“][^"”\n]{1,200}["”]\s*(?:->|→|=>|(?:should|must)\s+(?:be|read|say)\b))|(?:,\s*|\s[-–—]\s*|(?<!\b(?:to|i|we|you|u|and|or|also|just|should|must|can|could|would|will|want|need|needs|an?|the|not|what|how|who|which|where|when|why|pls|please))\s)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:(?:append|add|put|write|insert|note|update)(?:\s+(?:an?\s+|the\s+|this\s+|these\s+)?(?:new\s+)?(?:line|note|bullet|sentence|entry)s?)?(?:\s+(?:pls|please|plz))?\s*:|${WHOLE_BODY_EDIT})))`,
+  'i',
+);
 
 /**
  * "vpn guide replace vpn1 with vpn2", "the expense policy change 30 days to 45 days" (as typed on a phone): a
@@ -216,7 +219,7 @@ const PAGE_THEN_STATED =
  * question mark.
  */
 const PAGE_THEN_RENAME =
-  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*|\s+(?=(?:rename|retitle)\s+(?:(?:it|this|that)\s+)?(?:to|as|into)\s))(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:rename|retitle)(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:the|its|it'?s)\s+(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
+  /^(?:(?:for|in|on)\s+)?([^,:\n"“?]{1,120}?)(?:\s*[,:]\s*|\s+[-–—]+\s*|\s+(?=(?:rename|retitle)\s+(?:(?:it|this|that)\s+)?(?:to|as|into)\s))(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:rename|retitle)(?:\s+(?:it|this|that)(?:\s+(?:page|doc|one))?)?|(?:change|set|update|make|switch)\s+(?:(?:the|its|it'?s)\s+)?(?:the\s+)?(?:page\s+)?(?:title|name))\s+(?:to|as|into)\s*:?\s*(?=\S)/i;
 
 /** "<page>('s) (page) title to": the page named before the word "title" and the new title. */
 const PAGE_THEN_TITLE = /^(\S.{0,150}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:to|into|as)\s+/i;
@@ -391,6 +394,14 @@ const RULES: readonly Rule[] = [
     },
   ],
   [/^(?:rename|retitle)\s+/i, updateRule('rename')],
+  [
+    // "would be nice if Team Rituals was called "X" - can you rename it?": a new title wished for the page.
+    WISHED_CALLED,
+    (rest, body, match) => {
+      const rename = wishedRename(match, rest);
+      return rename ? applyRules(rename, body) : undefined;
+    },
+  ],
   [
     // "the reading list page - rename it to Books", "The page Team Rituals, please change the name to …": the page first.
     PAGE_THEN_RENAME,
@@ -704,7 +715,7 @@ const RULES: readonly Rule[] = [
     (rest, body) => {
       const saying =
         parsePageThenColonText(rest, body) ?? parseAddToSaying(rest, body) ?? parseAppendSaying(rest, body);
-      return saying.kind === 'failure' ? undefined : saying;
+      return saying.kind === 'failure' && !TEXT_ASKED_FOR.has(saying) ? undefined : saying;
     },
   ],
   [/^find\s+out\b/i, () => undefined],
@@ -1004,8 +1015,13 @@ function statedAfterPage(line: string, body: string): Intent | undefined {
 function verblessReplace(match: RegExpExecArray, body: string): Intent | undefined {
   // "the expense policy is wrong, 30 days should be 45 days": what is wrong with the page is no part of its name.
   const page = match[1]!.trim().replace(PAGE_COMPLAINT, '');
-  if (body.trim().length > 0 || NOT_A_PAGE_START.test(page) || !PAGE_LIKE.test(page)) return undefined;
-  const stated = statedReplace(match[2]!);
+  if (body.trim().length > 0 || NOT_A_PAGE_START.test(page)) return undefined;
+  // "testing strategy - jest should be vitest": one word for another names its page in two to four plain words too.
+  const stated = PAGE_LIKE.test(page)
+    ? (statedReplace(match[2]!) ?? statedWordSwap(match[2]!))
+    : isKeywords(page) && /^\S+(?:\s+\S+){1,3}$/.test(page)
+      ? statedWordSwap(match[2]!)
+      : undefined;
   if (!stated) return undefined;
   const read = parseUpdate('update', `${page}: append: x`, '');
   return read.kind === 'page-by-name' || read.kind === 'operation'

@@ -17,6 +17,10 @@ const COMPLAINT_FIRST =
 const OPINION_FIRST =
   /^(?:i\s+(?:think|guess|reckon|believe|feel(?:\s+like)?|noticed)|imo|imho|tbh)\s+(?:that\s+)?(?=(?:the|our)\s+\S)/i;
 
+/** A wish said before the page ("would be great for Team Rituals (to …)", "nice if the rota …"). */
+const WISH_FIRST =
+  /^(?:(?:it'?d|it\s+would|would|that'?d)\s+be\s+)?(?:(?:really|so|very)\s+)?(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|better)\s+(?:for|if)\s+(?=\S)/i;
+
 /** What the request is about, said before the page ("regarding Team Rituals", "re: the rota"); not "about" (a title's word). */
 const TOPIC_FIRST =
   /^(?:re:?|regarding|concerning|as\s+for|as\s+regards|with\s+(?:regards?|respect)\s+to)\s+(?=\S)/i;
@@ -41,6 +45,13 @@ const STATEMENT_AFTER_TITLE =
   /^((?:the\s+)?[A-Z0-9][\w&'’-]*(?:\s+(?:(?:of|and|&|for|to|at)\s+)?[A-Z0-9][\w&'’-]*){0,6}(?:\s+(?:page|doc))?)\s+(?:the|our|its|their)\s+[a-z][^\n]{0,100}?\s(?:is|are|was|were|has|have|had)\s\S[^\n]{0,80}$/;
 
 /**
+ * What the page should cover, said after it before the line asked for ("the X page to cover the new macs -",
+ * "the Expense Policy should talk about taxis too", "the rota needs to mention holidays"): no part of its name.
+ */
+const WISH_AFTER_PAGE =
+  /^(\S.{0,120}?)\s+(?:(?:should|must|needs?\s+to|has\s+to|ought\s+to|to)\s+(?:also\s+)?(?:mention|cover|talk\s+about|say\s+(?:something|more|a\s+bit)\s+about|explain|describe|include)|(?:needs|should|must|ought)$)(?:\s+\S.{0,80})?$/;
+
+/**
  * Words said after the page that are no part of it: the text pointed back at ("update the FAQ with that",
  * "… with this") or the one asked, before the verb ("in Password Policy you change 12 to 14"). Lower-case
  * only, so a title in capitals ending "You" keeps it.
@@ -48,7 +59,7 @@ const STATEMENT_AFTER_TITLE =
 const ASIDE_AFTER_PAGE = /^(\S.{0,120}?)\s+(?:with\s+(?:that|this|it|these|those)|you|u)$/;
 
 /**
- * The page's words without a place, a complaint, an opinion, a topic, a reason or an aside said with them, or `undefined` when there is
+ * The page's words without a place, a complaint, an opinion, a wish, a topic, a reason or an aside said with them, or `undefined` when there is
  * none. `append` says whether the edit adds text (a place on the page only matters then).
  */
 export function pageWordsOfEdit(words: string, append: boolean): string | undefined {
@@ -57,7 +68,7 @@ export function pageWordsOfEdit(words: string, append: boolean): string | undefi
   if (place) return text.slice(place[0].length);
   const opinion = OPINION_FIRST.exec(text);
   if (opinion) return text.slice(opinion[0].length);
-  const topic = TOPIC_FIRST.exec(text);
+  const topic = TOPIC_FIRST.exec(text) ?? WISH_FIRST.exec(text);
   if (topic) return text.slice(topic[0].length);
   const complaint = COMPLAINT_FIRST.exec(text);
   if (complaint) return text.slice(complaint[0].length);
@@ -66,6 +77,7 @@ export function pageWordsOfEdit(words: string, append: boolean): string | undefi
   return (
     TOPIC_AFTER_PAGE.exec(text)?.[1] ??
     STATEMENT_AFTER_TITLE.exec(text)?.[1] ??
+    WISH_AFTER_PAGE.exec(text)?.[1] ??
     ASIDE_AFTER_PAGE.exec(text)?.[1]
   );
 }

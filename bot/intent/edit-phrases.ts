@@ -7,7 +7,7 @@ import {
   parseEditText,
   replaceEdit,
 } from './edit-text.js';
-import { failure, finish, POSITION_OWNER, readTarget, update } from './parse-update.js';
+import { askForTextOn, failure, finish, POSITION_OWNER, readTarget, update } from './parse-update.js';
 import { readQuoted } from './read-quoted.js';
 import { isUnderIdiom, PART_NOUN, sectionInPageName } from './section-heading.js';
 import { TextCursor } from './text-cursor.js';
@@ -58,6 +58,13 @@ const TEXT_UNDER_HEADING = new RegExp(
   String.raw`^(\S[^\n]{0,300}?)\s+(?:under|below|beneath)\s+(?:the\s+)?(?!(?:last|final|bottom|end|top|first|same)\b)(?:${PART_NOUN}\s+)?(?:["“]([^"“”\n]{1,60})["”](?:\s+${PART_NOUN})?|([A-Z0-9][^"“”\n,:]{0,59}?)(?:\s+${PART_NOUN})?|([^"“”\n,:]{1,60}?)\s+${PART_NOUN})$`,
 );
 
+/**
+ * "a note about parking", "something regarding holidays": what is added only described, then its topic; no
+ * text is given (group 1 the preposition, group 2 the topic).
+ */
+const DESCRIBED_TOPIC =
+  /^(?:(?:an?|one|some)\s+(?:(?:new|short|quick|little|small|few)\s+)?(?:line|note|sentence|bit|paragraph|bullet|words?|info|information|details|text)|something|smth|sth|more|info|information|details)\s+(about|regarding|concerning|re)\s+([^:"“”\n]{1,80}?)[\s?!.]*$/i;
+
 /** Words that point at the text on the next lines ("the below", "the following lines", "this"). */
 const POINTS_TO_NEXT_LINES =
   /^(?:the\s+)?(?:following|below|these|this)(?:\s+(?:lines?|text|points|bullets|notes?|info|information|details|content))?(?:\s+below)?$/i;
@@ -98,6 +105,9 @@ export function parseAppendSaying(remainder: string, bodyLines: string): Intent 
     const heading = under ? (under[2] ?? under[3] ?? under[4])!.trim() : '';
     if (under && !isUnderIdiom(heading) && !bodyLines)
       return update(ref, { kind: 'section', heading, markdown: under[1]!.trim() });
+    // "add a note about parking to the onboarding page": only the topic of the text, no text to add.
+    const topic = bodyLines ? null : DESCRIBED_TOPIC.exec(content);
+    if (topic) return askForTextOn(topic[1]!, topic[2]!);
     const quoted = readQuoted(content, 0);
     const markdown =
       quoted?.kind === 'quoted' && quoted.end === content.length ? quoted.value : `${content}${when.when}`;

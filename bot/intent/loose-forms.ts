@@ -68,7 +68,7 @@ const LINK_AFTER =
   /(?<!(?:^|\s)(?:the|a|an|that|this|your|ur|my|our|its|his|her|their|any|some))\s(?:link|url)$/i;
 
 /** "this line:", "the following lines:" (a colon after them): the lines named, then given. */
-const NAMED_LINES = String.raw`(?:(?:this|these|the\s+following)\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)s?|(?:an?|one|some)\s+(?:new\s+|short\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point|bit)s?\s+(?:about|on|re|regarding|for)\s+[^:\n]{1,60}?)\s*:`;
+const NAMED_LINES = String.raw`(?:(?:this|these|the\s+following)\s+(?:new\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point)s?(?:\s+(?:also|too|as\s+well))?|(?:an?|one|some)\s+(?:new\s+|short\s+)?(?:line|note|sentence|bullet|paragraph|entry|item|point|bit)s?\s+(?:about|on|re|regarding|for)\s+[^:\n]{1,60}?)\s*:`;
 const NAMED_LINES_FIRST = new RegExp(`^${NAMED_LINES}\\s*`, 'i');
 
 /** "a section "Linux"", "a new "FAQ" section": a section named in quotes, as what a page needs (lookahead source). */
@@ -89,7 +89,7 @@ const PAGE_NEEDS = new RegExp(
  * it reports what a page says, not a change.
  */
 const PAGE_SAID =
-  /^(?:that\s+)?((?:the|our)\s.{1,120}?)\s+(?:also\s+)?(?:said|says|mentioned|mentions|included|includes|had)(?:\s+also)?(?:\s*:\s*|\s+)(?:that\s+)?(?=\S)/i;
+  /^(?:(?:i|we)\s+(?:really\s+)?wish\s+)?(?:that\s+)?((?:the|our)\s.{1,120}?)\s+(?:also\s+)?(?:said|says|mentioned|mentions|included|includes|had|has|have)(?:\s+also)?(?:\s*:\s*|\s+)(?:that\s+)?(?=\S)/i;
 
 /**
  * "can the rota say that …", "make the VPN Setup Guide say …" ("… saying …", as non-native speakers put it),
@@ -152,6 +152,26 @@ const PAGE_BE_CALLED =
  */
 const TITLE_CALLED =
   /^(?:(?:[Cc]an|[Cc]ould|[Ww]ould)\s+([A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){0,6}?)\s+be\s+(?:renamed|retitled|called|named|titled)|([A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){0,6}?)\s+(?:should|must|needs\s+to|has\s+to)\s+be\s+(?:called|named|titled|renamed|retitled))(?:\s+(?:to|as|into))?\s+(?!(?:from|by|in|on|with|at|for|via|when|if|after|before)\b)(?=\S)/;
+/**
+ * "would be nice if Team Rituals was called "X"", "better if the rota were named Y", "I wish the X was called Y":
+ * a new title wished for the page (a title in capitals only when it reads like a page: {@link PAGE_LIKE}).
+ */
+export const WISHED_CALLED =
+  /^(?:(?:i\s+think\s+)?(?:(?:it'?d|it\s+would|would|that'?d|it\s+will|it'?s|its|it\s+is)\s+be\s+|it'?s\s+|its\s+)?(?:(?:really|so|much|way)\s+)?(?:great|nice|good|better|cool|ideal|lovely|best|clearer|neater)\s+if|(?:i|we)\s+(?:really\s+)?wish(?:\s+that)?|if\s+only)\s+((?:the|our)\s.{1,120}?|[A-Z][^\s,:]{0,40}(?:\s[^\s,:]{1,40}){0,6}?)\s+(?:was|were|is|got|could\s+be|would\s+be)\s+(?:called|named|titled|renamed(?:\s+(?:to|as))?|retitled(?:\s+(?:to|as))?)\s+(?!(?:from|by|in|on|with|at|for|via|when|if|after|before)\b)(?=\S)/i;
+/** "… - can you rename it?", ". Rename it?", ", rename please": the rename asked after the wished title, no part of it. */
+const RENAME_ASKED_AT_END =
+  /(?:\s*[,.;!?]+\s*|\s+[-–—]+\s*|\s+)(?:(?:so\s+)?(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:rename|retitle)(?:\s+(?:it|this|that|the\s+page))?|(?:change|update|fix)\s+(?:it|that|this))(?:\s+(?:please|pls|plz))?[\s?!.]*$/i;
+
+/**
+ * The rename a {@link WISHED_CALLED} match wishes for, as a command the rules read ("rename X to Y"), or
+ * `undefined` when the subject is no page.
+ */
+export function wishedRename(match: RegExpExecArray, rest: string): string | undefined {
+  const page = match[1]!;
+  if (!/^(?:the|our)\s/i.test(page) && !PAGE_LIKE.test(page)) return undefined;
+  const title = rest.replace(RENAME_ASKED_AT_END, '').replace(INSTEAD_AT_END, '').trim();
+  return title.length > 0 ? `rename ${page} to ${title}` : undefined;
+}
 /** "… be called Holidays 2027 instead", "… from now on": when, not part of the new title. */
 const INSTEAD_AT_END = /\s+(?:instead|from\s+now\s+on|going\s+forward|(?:from\s+)?today)$/i;
 
@@ -257,6 +277,12 @@ function pageNeedsEdit(core: string, afterWish: boolean): string | undefined {
   // "it would be great if the rota said …" (a page); "… if the canteen had more options" is a wish about a thing.
   const wished = afterWish ? PAGE_SAID.exec(core) : null;
   const said = wished && PAGE_LIKE.test(wished[1]!) ? wished : null;
+  // "… if the X had this line too: …": the lines named, then given after the colon.
+  const saidLines = said ? NAMED_LINES_FIRST.exec(core.slice(said[0].length)) : null;
+  if (said && saidLines) return `in ${said[1]}, add: ${core.slice(said[0].length + saidLines[0].length)}`;
+  // "I wish the handbook had more on X": a wish for more, no text to add.
+  if (said && /^(?:more|less|something|anything|nothing)\b/i.test(core.slice(said[0].length)))
+    return undefined;
   if (said) return `in ${said[1]}, add a line saying ${core.slice(said[0].length)}`;
   const updated = PAGE_UPDATED.exec(core);
   if (updated) return `update ${updated[1] ?? updated[2] ?? updated[3]}${core.slice(updated[0].length)}`;

@@ -462,11 +462,11 @@ const EARLIER_PAGE_AT_END = new RegExp(
 );
 const EARLIER_PAGE_PROBE = 90;
 /**
- * "it would be great if the X …", "I would like that the X says …": a wish about a page, read by
+ * "it would be great if the X …", "I would like that the X says …", "I wish the X had …": a wish about a page, read by
  * `rewriteLooseForm`.
  */
 const WISH_IF =
-  /\b(?:(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|better)\s+if|(?:like|want|wish)\s+that)\s+(?:the|our)\s/i;
+  /\b(?:(?:great|nice|good|awesome|cool|helpful|handy|lovely|ideal|better)\s+if|(?:like|want|wish)\s+that|wish)\s+(?:the|our)\s/i;
 /** A page's name alone on the first line, then an edit keyword on the next ("VPN Setup Guide\nappend: …"). */
 const EDIT_ON_NEXT_LINE = /^[ \t]*(?:(?:append|add|body|title)[ \t]*:|(?:section|replace)[ \t]+["“])/i;
 const HELP_THEN_QUESTION =

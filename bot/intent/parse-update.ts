@@ -86,6 +86,24 @@ const INSIDE_FIRST = /^(?:[Ii]nside|[Ww]ithin|INSIDE|WITHIN|under(?=\s+(?:the|ou
 /** ", at the bottom", "at the very end" after a page's words: where an append goes anyway. */
 const AT_THE_END = /(?<=\S),?\s+(?:right\s+)?at\s+the\s+(?:very\s+)?(?:bottom|end)$/i;
 
+/**
+ * A line asked for in words after a break inside text read as added ("the new office - could you add a line
+ * saying …", "holidays, can u add a line that says …"): the asking words, an append's verb, the line named,
+ * then "saying" or a colon. Global, so the last one is found (each match bounded).
+ */
+const ASKED_LINE = new RegExp(
+  String.raw`(?:[,;.!?]|\s[-–—]+)\s*(?:(?:so\s+|and\s+)?(?:please|pls|plz|kindly)\s+|(?:so\s+|and\s+)?(?:can|could|would|will|cn|cud|wud)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:add|append|put|write|insert|include|pop|stick|drop)\s+(?:in\s+)?${ADDED_LINE}\s*(?:saying|stating|reading|(?:that|which)\s+says|:)\s*:?\s+(?=\S)`,
+  'gi',
+);
+
+/** The text of the last line asked for in words inside `markdown` ({@link ASKED_LINE}), or `undefined`. */
+function lastAskedLine(markdown: string): string | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const match of markdown.matchAll(ASKED_LINE)) last = match;
+  const text = last ? markdown.slice(last.index + last[0].length).replace(/[\s?!.]+$/, '') : '';
+  return text.length > 0 ? text : undefined;
+}
+
 /** "one more line:", "another note:", "a new bullet:" at the start of added text: what it is, then it. */
 const ADDED_LABEL =
   /^(?:(?:one\s+)?more|another|an?\s+(?:new|extra|further))\s+(?:line|note|sentence|point|bullet|paragraph|item|entry)\s*:\s*(?=\S)/i;
@@ -163,6 +181,9 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
   const label = edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? ADDED_LABEL.exec(edit.markdown) : null;
   if (label && edit.kind === 'append')
     return update(ref, { kind: 'append', markdown: edit.markdown.slice(label[0].length) });
+  // "… to mention the new office - could you add a line saying …": the last line asked for in words is the text.
+  const asked = edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? lastAskedLine(edit.markdown) : undefined;
+  if (asked !== undefined) return update(ref, { kind: 'append', markdown: asked });
   // "put 45 EUR instead of 40 EUR in X", "update X: Friday should be Thursday": a replace said in words.
   const stated =
     edit.kind === 'append' && !TYPED_APPENDS.has(edit) ? statedReplace(edit.markdown) : undefined;
@@ -274,12 +295,46 @@ const QUOTED_AT_END = String.raw`["“][^"”\n]{1,300}["”][\s?!.]*$`;
  * "say" stands for "that" in Nigerian English ("add to the rota say Tunde covers Sunday").
  */
 const TEXT_MARKER = String.raw`[,;]?\s*(?:${WITH}|${TEXT_NAMED}|to(?:\s+(?:say|read))?)\s*:`;
+/**
+ * "(pop a line on page 12) for me: …", "… for us please - …": whom the edit is for, said between the page and
+ * the colon or spaced dash before the text; no part of the page's name or of the text.
+ */
+const FOR_ME_BEFORE_TEXT = String.raw`\s+for\s+(?:me|us)(?:,?\s+(?:please|pls|plz))?(?=\s*(?::(?!\/\/|\d)|[-–—]\s))`;
 /** "… to the X. It should say …", "…, the line should read …": the text named in a clause of its own after the page. */
 const IT_SHOULD_SAY = String.raw`[.!?;,]?\s+(?:it|this|that|the\s+(?:line|text|note|sentence|bullet))\s+(?:should|must|needs\s+to|has\s+to)\s+(?:just\s+)?(?:say|read)(?:\s+that)?(?=[\s:])`;
 const CONTENT_START = new RegExp(
-  String.raw`${IT_SHOULD_SAY}|${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
+  String.raw`${FOR_ME_BEFORE_TEXT}|${IT_SHOULD_SAY}|${TEXT_MARKER}|:|\s(?:saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that|say)(?![\w/])|\s${ADDED_NOUN}|\s(?=${QUOTED_AT_END})`,
   'i',
 );
+/**
+ * "(add a bit to the X page) about parking", "… regarding holidays?": only what the text should be about, said
+ * after the page with no colon, quote or "saying" (group 1 the preposition, group 2 the topic).
+ */
+const TOPIC_ONLY =
+  /^\s+(about|regarding|concerning|re|on\s+the\s+(?:topic|subject)\s+of)\s+([^:"“”\n]{1,80}?)[\s?!.]*$/i;
+/**
+ * "add a bit to the onboarding page about parking": only what the text should be about, said where the text
+ * goes, so the bot asks for the text instead of adding the topic; `undefined` when `afterPage` gives text.
+ */
+function topicAsked(afterPage: string): Intent | undefined {
+  const topic = TOPIC_ONLY.exec(afterPage);
+  return topic ? askForTextOn(topic[1]!, topic[2]!) : undefined;
+}
+
+/**
+ * Failures that ask for the text of an append whose page was read: a reader that drops failures it took for
+ * "no page here" keeps these.
+ */
+export const TEXT_ASKED_FOR = new WeakSet<Intent>();
+
+/** The failure asking for the text of an append named only by its topic ("about parking"). */
+export function askForTextOn(preposition: string, topic: string): Intent {
+  const asked = failure(
+    `What should I add ${preposition.toLowerCase()} ${topic}? Give the text after a colon: add to <page>: <text>.`,
+  );
+  TEXT_ASKED_FOR.add(asked);
+  return asked;
+}
 /** "add to the on-call rota - Sam covers Monday": with no colon or "saying", a dash starts the text. */
 const DASH_BEFORE_TEXT = /\s[-–—]\s+(?=\S)/;
 /** "add to remote work policy please, abroad needs approval": with no other separator, a comma before words. */
@@ -288,7 +343,7 @@ const COMMA_BEFORE_TEXT = /,\s+(?=\S+\s+\S)/;
 const PAGE_NOUN_BEFORE_TEXT =
   /(?<=\S\s(?:page|doc))(?<!(?:^|\s)(?:the|a|this|that|our)\s(?:page|doc))\s+(?=\S+\s+\S)/i;
 const SAYING = new RegExp(
-  String.raw`\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|,(?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
+  String.raw`(?:${FOR_ME_BEFORE_TEXT})?\s*(?:${IT_SHOULD_SAY}|${TEXT_MARKER}|:|[-–—](?=\s)|,(?=\s)|saying|that\s+says|which\s+says|stating|${WITH}\s+(?:the\s+)?text|that(?=\s)|say(?=\s)|${ADDED_NOUN})\s*:?\s*`,
   'iy',
 );
 
@@ -538,12 +593,17 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
       const capitals = mode === 'append-to' && !bodyLines ? TITLE_THEN_LOWER_TEXT.exec(cursor.text) : null;
       const separated = contentStart(cursor.text) !== undefined || DASH_BEFORE_TEXT.test(cursor.text);
       if (capitals && !separated && !/["“”‘]/.test(cursor.text))
-        return finish(readTarget(new TextCursor(capitals[1]!)), () =>
-          markdownEdit('append', cursor.text.slice(capitals[0].length).trim()),
+        return (
+          topicAsked(` ${cursor.text.slice(capitals[0].length)}`) ??
+          finish(readTarget(new TextCursor(capitals[1]!)), () =>
+            markdownEdit('append', cursor.text.slice(capitals[0].length).trim()),
+          )
         );
       const ref = readTarget(cursor, mode === 'set-body' ? 'to' : 'content');
       // "add to "Team Rituals" page: …": the page noun after a quoted title is no text.
       if (typeof ref !== 'string' && ref.kind === 'title-search') cursor.take(PAGE_NOUN_AFTER_TITLE);
+      const topic = mode === 'append-to' && !bodyLines ? topicAsked(cursor.rest()) : undefined;
+      if (topic && typeof ref !== 'string') return topic;
       if (mode === 'set-body') cursor.take(TO);
       if (!cursor.take(SAYING)) cursor.take(COLON);
       const kind = mode === 'append-to' ? 'append' : 'body';

@@ -1,3 +1,4 @@
+import { FUNCTION_WORDS, wordSet } from './closed-words.js';
 import type { UpdateEdit } from './types.js';
 import { withoutWhenAtEnd } from './when-phrase.js';
 
@@ -146,4 +147,42 @@ export function statedReplace(markdown: string): UpdateEdit | undefined {
   return from.length > 0 && to.length > 0 && from !== to
     ? { kind: 'replace', find: from, replaceWith: to }
     : undefined;
+}
+
+/** "jest should be vitest", "friday should say thursday": one word, then the one word it should be instead. */
+const WORD_SHOULD_BE_WORD = new RegExp(
+  String.raw`^([\p{L}\p{N}][\p{L}\p{N}.+#-]{0,40})\s+(?:${SHOULD}|must|needs\s+to)\s+(?:be|say|read|become)\s+([\p{L}\p{N}][\p{L}\p{N}.+#-]{0,40}?)[\s.!]*$`,
+  'iu',
+);
+/**
+ * Words that say how something is, not what it is called ("off", "optional", "faster"): "Bob should be off"
+ * states a fact to add, it names no word to put in another's place. Kept as data.
+ */
+const STATE_WORDS = wordSet(
+  'off on out in up down away back free busy fine good bad better worse best worst done gone here there home ' +
+    'available unavailable optional required mandatory allowed forbidden banned public private open closed shut ' +
+    'enabled disabled active inactive live dead low high lower higher faster slower shorter longer bigger smaller ' +
+    'earlier later sooner first last next same different ready late early empty full clear correct wrong true false ' +
+    'yes none nobody everyone everybody someone anyone something anything nothing everything more less fewer enough',
+);
+
+/** A word that names a thing (a tool, a day, a name), not how something is: no function or state word, no -ed/-ing/-ly form. */
+function isNamingWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !FUNCTION_WORDS.has(lower) && !STATE_WORDS.has(lower) && !/(?:ed|ing|ly)$/.test(lower);
+}
+
+/**
+ * The replace of "jest should be vitest" said right after a page ("testing strategy - jest should be vitest"):
+ * one naming word in the place of another. `undefined` for anything else ("Bob should be off" is a fact to
+ * add; longer texts are read by {@link statedReplace}).
+ */
+export function statedWordSwap(text: string): UpdateEdit | undefined {
+  const match = WORD_SHOULD_BE_WORD.exec(text.trim());
+  if (!match || !isNamingWord(match[1]!) || !isNamingWord(match[2]!)) return undefined;
+  // "memory should be 4GB": a figure for a word says how much, it puts no word in another's place.
+  if (/\d/.test(match[1]!) !== /\d/.test(match[2]!)) return undefined;
+  return match[1]!.toLowerCase() === match[2]!.toLowerCase()
+    ? undefined
+    : { kind: 'replace', find: match[1]!, replaceWith: match[2]! };
 }
