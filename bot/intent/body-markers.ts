@@ -30,10 +30,10 @@ export const TEXT_NOUN = String.raw`(?:body\s+(?:text|content)|page\s+(?:text|co
  * the message: …"); alone they may be a title's words ("Contact Details").
  */
 export const TEXT_LABEL =
-  '(?:description|details|message|info|information|line|lines|words|note|notes|intro|introduction|summary|sentence|paragraph|blurb|entry|bullet\\s+points?|bullets?)';
+  '(?:description|details|message|info|information|line|lines|words|note|notes|intro|introduction|summary|sentence|paragraph|blurb|entry|bullet\\s+points?|bullets?|points|items|steps|list|agenda)';
 
-/** Articles and a size word before a text label ("with a short note:", "with one line:"). */
-export const LABEL_ARTICLE = String.raw`(?:(?:the|this|an?|one|some)\s+)?(?:(?:short|quick|brief|small|little|single|simple|first)\s+)?`;
+/** Articles and a size word before a text label ("with a short note:", "with one line:", "with just one line:"). */
+export const LABEL_ARTICLE = String.raw`(?:(?:just|only)\s+)?(?:(?:the|this|an?|one|some)\s+)?(?:(?:short|quick|brief|small|little|single|simple|first)\s+)?`;
 
 /** "content to follow", "text later": a page's text promised, not given (a create then asks for it). */
 export const TEXT_LATER = String.raw`(?:to\s+follow|to\s+come|later|coming\s+later)\b`;
