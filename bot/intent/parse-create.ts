@@ -472,8 +472,12 @@ function keyAfterPageNoun(text: string): string {
 
 /** A pattern that never matches (nothing to take off). */
 const NOTHING = /(?!)/;
-/** "… on it", "… in it", "… there" closing a new page's inline text ("put X on it"; not after a colon). */
-const ON_IT_AT_END = /\s+(?:(?:on|in|into|onto)\s+it|there)$/i;
+/**
+ * "… on it", "… in it", "… there", "… for now" closing a new page's inline text ("put X on it", "just
+ * put X for now"; not after a colon or "saying"): where the text goes, or when, is no part of it.
+ */
+const ON_IT_AT_END =
+  /(?:\s+(?:(?:on|in|into|onto)\s+it|there))?(?:\s+(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start))?$/i;
 /** "… just put "turn it off" for now": when the quoted text is meant for is no part of it. */
 const FOR_NOW_AFTER_QUOTE =
   /(?<=["”’'])\s+(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|initially)[.!]?$/i;
@@ -524,7 +528,9 @@ export function withoutTextLabel(intent: Intent): Intent {
 function unquotedBody(inline: string, bodyLines: string): string {
   if (bodyLines.length > 0) return inline;
   const quoted = readQuoted(inline, 0);
-  return quoted?.kind === 'quoted' && quoted.end === inline.length ? quoted.value : inline;
+  // "with the text: "we meet monthly". thanks": the sentence's full stop after the closing quote goes with them.
+  const whole = quoted?.kind === 'quoted' && /^[.!]*$/.test(inline.slice(quoted.end).trim());
+  return whole ? quoted.value : inline;
 }
 
 /** "create Book Club page in HR": the page noun after an unquoted title of two words or more is not part of it. */
