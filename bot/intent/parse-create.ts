@@ -30,7 +30,7 @@ const LIST_NOUN = '[A-Za-z][A-Za-z-]{1,30}';
 /** Words after a named text that quote it ("with text saying …", "with a line that says …"). */
 const SAYING_AFTER_LABEL = String.raw`(?:saying|that\s+says|which\s+says|reading)`;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|${LABEL_ARTICLE})${TEXT_NAMED}(?:\s+${SAYING_AFTER_LABEL}(?=\s*:?\s*\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?:\s+(?:${SAYING_AFTER_LABEL}|that(?=\s+\S+\s+\S))(?=\s*:?\s*\S)|(?=\s*:|\s*["“‘«]))|(?<=[?.!,;]\s{0,3})${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${WITH}\s+the\s+words(?=\s+\S)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:to\s+)?(?:mention|explain|state|note)(?=\s+that\s)|(?:something|sth)\s+like|along\s+the\s+lines\s+of|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+(?:these|those|the\s+following)\s+${LIST_NOUN}(?=\s*:)|${WITH}\s+the\s+following|${WITH}\s+(?:this|these|the\s+following)(?:\s+${TEXT_NOUN})?(?:\s+(?:in\s+it|inside))?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?|(?:the\s+)?${TEXT_NOUN}))?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)|in|into))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→|=(?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|${LABEL_ARTICLE})${TEXT_NAMED}(?:\s+${SAYING_AFTER_LABEL}(?=\s*:?\s*\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?:\s+(?:${SAYING_AFTER_LABEL}|that(?=\s+\S+\s+\S))(?=\s*:?\s*\S)|(?=\s*:|\s*["“‘«]))|(?<=[?.!,;]\s{0,3})${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${WITH}\s+the\s+words(?=\s+\S)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|containing\s+(?:the\s+)?${TEXT_NOUN}|to\s+say|(?:to\s+)?(?:mention|explain|state|note)(?=\s+that\s)|(?:something|sth)\s+like|along\s+the\s+lines\s+of|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+(?:these|those|the\s+following)\s+${LIST_NOUN}(?=\s*:)|${WITH}\s+the\s+following|${WITH}\s+(?:this|these|the\s+following)(?:\s+${TEXT_NOUN})?(?:\s+(?:in\s+it|inside))?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?|(?:the\s+)?${TEXT_NOUN}))?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)|in|into))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→|=(?=\s))?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
@@ -714,10 +714,11 @@ const THAT_IS_NAMING =
 
 /**
  * "a page for me in OPS: title X, …", "a new doc for us: X in HR": who the page is made for, said
- * right after the page noun, is courtesy, never the title; so is "going" ("get a page going for X").
+ * right after the page noun, is courtesy, never the title; so is "going" ("get a page going for X"), and
+ * so is the wiki itself ("a page on Confluence called X in OPS"; "in the Confluence space" names one).
  */
 const FOR_ME_AFTER_NOUN =
-  /^(\s*(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg|doc|document|article))\s+(?:for\s+(?:me|us)\b(?=[\s,:]|$)|going(?=\s+(?:for|about|on|in|called|named|titled)\s))/i;
+  /^(\s*(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg|doc|document|article))\s+(?:for\s+(?:me|us)\b(?=[\s,:]|$)|going(?=\s+(?:for|about|on|in|called|named|titled)\s)|(?:on|in)\s+(?:the\s+)?(?:confluence|wiki)\b(?!\s+space))/i;
 
 /**
  * "called X. Put it in OPS.", "called X. It goes in the HR space": a sentence that only says where the
