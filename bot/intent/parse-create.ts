@@ -1,5 +1,14 @@
 import type { PageRef } from '../confluence/types.js';
-import { LABEL_ARTICLE, TEXT_LABEL, TEXT_LATER, TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
+import {
+  HERE_IS_TEXT,
+  LABEL_ARTICLE,
+  SHOULD_SAY,
+  TEXT_LABEL,
+  TEXT_LATER,
+  TEXT_NAMED,
+  TEXT_NOUN,
+  WITH,
+} from './body-markers.js';
 import { bodyAfterPointer } from './body-pointer.js';
 import { readCreateSlots } from './create-slots.js';
 import { echoAsCode } from './echo-text.js';
@@ -300,12 +309,6 @@ const SPACE_BEFORE_PAGE =
 /** How the title is introduced after the space: "called", "with the title", "the name is". */
 const NAMING =
   /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:(?:the|its)\s+)?(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+|its\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
-
-/** "here's the text", "here is what to put", "this is the content": the text announced before its colon. */
-const HERE_IS_TEXT = String.raw`(?:here(?:['’]s|\s+is)|this\s+is)\s+(?:(?:the|my|our)\s+)?(?:${TEXT_NOUN}|what\s+(?:to\s+(?:put|write|say)|it\s+should\s+say))`;
-
-/** "it should say", "should read", "it must contain": the text announced as what the page is to say. */
-const SHOULD_SAY = String.raw`(?:it\s+)?(?:should|must|will|needs\s+to|has\s+to)\s+(?:just\s+|only\s+)?(?:say|read|contain)`;
 
 /**
  * ", text" / "and write" / "with body" just before the colon: the body's introduction, not the end of
