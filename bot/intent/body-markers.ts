@@ -30,13 +30,19 @@ export const TEXT_NOUN = String.raw`(?:body\s+(?:text|content)|page\s+(?:text|co
  * the message: …"); alone they may be a title's words ("Contact Details").
  */
 export const TEXT_LABEL =
-  '(?:description|details|message|info|information|line|lines|words|note|notes|intro|introduction|summary|sentence|paragraph|blurb|entry|bullet\\s+points?|bullets?)';
+  '(?:description|details|message|info|information|line|lines|words|note|notes|intro|introduction|summary|sentence|paragraph|blurb|entry|bullet\\s+points?|bullets?|points|items|steps|list|agenda)';
 
-/** Articles and a size word before a text label ("with a short note:", "with one line:"). */
-export const LABEL_ARTICLE = String.raw`(?:(?:the|this|an?|one|some)\s+)?(?:(?:short|quick|brief|small|little|single|simple|first)\s+)?`;
+/** Articles and a size word before a text label ("with a short note:", "with one line:", "with just one line:"). */
+export const LABEL_ARTICLE = String.raw`(?:(?:just|only)\s+)?(?:(?:the|this|an?|one|some)\s+)?(?:(?:short|quick|brief|small|little|single|simple|first)\s+)?`;
 
 /** "content to follow", "text later": a page's text promised, not given (a create then asks for it). */
 export const TEXT_LATER = String.raw`(?:to\s+follow|to\s+come|later|coming\s+later)\b`;
 
 /** The text named before it is given: "content", "the content is", "its text will be", "the body being", "content as …", "the content should say", "content to include". */
 export const TEXT_NAMED = String.raw`(?:(?:the|its)\s+)?${TEXT_NOUN}(?:\s+(?:is|will\s+be|should\s+(?:be|say|read)|being|to\s+(?:include|add|put|use|write)))?(?:\s+(?:below|as\s+below|as\s+follows|follows|as(?=\s*:|\s+\S)))?`;
+
+/** "here's the text", "here is what to put", "this is the content": the text announced before its colon. */
+export const HERE_IS_TEXT = String.raw`(?:here(?:['’]s|\s+is)|this\s+is)\s+(?:(?:the|my|our)\s+)?(?:${TEXT_NOUN}|what\s+(?:to\s+(?:put|write|say)|it\s+should\s+say))`;
+
+/** "it should say", "should read", "it must contain": the text announced as what the page is to say. */
+export const SHOULD_SAY = String.raw`(?:it\s+)?(?:should|must|will|needs\s+to|has\s+to)\s+(?:just\s+|only\s+)?(?:say|read|contain)`;

@@ -1,4 +1,4 @@
-import { TEXT_NAMED, TEXT_NOUN } from './body-markers.js';
+import { HERE_IS_TEXT, SHOULD_SAY, TEXT_NAMED, TEXT_NOUN } from './body-markers.js';
 
 /*
  * Where a new page's text starts when the command line only points at the lines below it ("… with
@@ -23,11 +23,12 @@ const POINTER_ONLY = new RegExp(
 const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/;
 
 /**
- * "create "X" in HR\n\ncontent:\nthe text": a line that is only the text's label (nothing after its
- * colon), first after the command, with the blank lines around it.
+ * "create "X" in HR\n\ncontent:\nthe text", "…\nHere's the content:\n…", "…\nIt should say:\n…": a line
+ * that only labels or announces the text (nothing after its colon), first after the command, with the
+ * blank lines around it.
  */
 const LABEL_LINE_FIRST = new RegExp(
-  String.raw`^(?:[ \t]*\n)*[ \t]*${TEXT_NAMED}[ \t]*:[ \t]*\n(?:[ \t]*\n)*(?=[^\n]*\S)`,
+  String.raw`^(?:[ \t]*\n)*[ \t]*(?:${TEXT_NAMED}|${HERE_IS_TEXT}|${SHOULD_SAY})[ \t]*:[ \t]*\n(?:[ \t]*\n)*(?=[^\n]*\S)`,
   'i',
 );
 

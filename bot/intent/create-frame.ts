@@ -36,6 +36,13 @@ const MAKING_WORDS = wordSet(
     'draft add build give post stick pop slap drop do doing appreciate save prepare generate publish craft compose author need needs needed want wanna ' +
     'wanted like love require requesting request up out together',
 );
+/**
+ * "-ing" forms of making words: a making word only right after "mind" ("would you mind creating a
+ * page …"; "I'm creating a page …" is news).
+ */
+const MAKING_AFTER_MIND = wordSet(
+  'making creating setting writing drafting starting building adding putting whipping',
+);
 /** "have", "get": a making word only after an asking word ("could we have", "pls get"; "I have a page …" is news). */
 const WEAK_MAKING_WORDS = wordSet('have get got');
 /** Asking words that make a following "have" or "get" a wish. */
@@ -108,7 +115,9 @@ function frameOf(core: string): Frame | undefined {
       i += /^(?:space|wiki)$/.test(words[i + 2]?.word ?? '') ? 3 : 2;
       continue;
     }
-    const wish = WEAK_MAKING_WORDS.has(word) && i > 0 && WISH_BEFORE_HAVE.has(words[i - 1]!.word);
+    const wish =
+      (WEAK_MAKING_WORDS.has(word) && i > 0 && WISH_BEFORE_HAVE.has(words[i - 1]!.word)) ||
+      (MAKING_AFTER_MIND.has(word) && words[i - 1]?.word === 'mind');
     if (MAKING_WORDS.has(word) || wish || (isCreateTypo(word) && ARTICLES.has(words[i + 1]?.word ?? '')))
       making = true;
     else if (!ASKING_WORDS.has(word)) break;

@@ -34,7 +34,19 @@ export function keepInlineBodyEnd(line: string, core: string): string {
   // "can you write in Team Rituals: retro is biweekly?": the request's question mark, not the text's.
   const asked =
     /^\?+$/.test(end) && ASKED_OF_BOT.test(line) && !ASKS_ITSELF.test(core.slice(core.indexOf(':') + 1));
-  return asked ? core : `${core}${end}`;
+  return withoutRequestNote(asked ? core : `${core}${end}`);
+}
+
+/**
+ * The command without a {@link REQUEST_NOTE_AT_END} after its text ("…: book a day ahead - need it
+ * today"), which courtesy stripping keeps when a dash or a full stop may be the text's own. Only a note
+ * after the command's colon; the text's own full stop stays.
+ */
+function withoutRequestNote(command: string): string {
+  const from = Math.max(command.indexOf(':') + 1, command.length - INLINE_END_PROBE * 2);
+  const note = REQUEST_NOTE_AT_END.exec(command.slice(from));
+  if (!note) return command;
+  return command.slice(0, from + note.index + (/^[.!?]/.test(note[0]) ? 1 : 0));
 }
 
 /** A line asked of the bot ("can you …", "could u pls …", "you can …?", "would you mind …", "is it possible to …"). */
@@ -51,6 +63,13 @@ const ASKS_ITSELF =
 const ASKING_TAG_AT_END =
   /(?:^|[,;.!?]|\s[-–—])\s*(?:(?:so|and)\s+)?(?:can|could|would|will)\s+(?:you|u|ya)(?:\s+(?:please|pls|plz|kindly|just))?(?:\s+(?:add|put|write|include|insert|do|make|update|change|fix|sort)(?:\s+(?:it|that|this|them))?(?:\s+(?:in|on|there|for\s+me|for\s+us|please|pls))?)?\s*\?[\s?!]*$/i;
 
+/**
+ * A note to the bot about the write just asked, after its text ("…: book a day ahead. Let me know when it's
+ * done", "… - need it today", "…. Is that possible?"): said to the bot, not text for the page. Kept as data.
+ */
+const REQUEST_NOTE_AT_END =
+  /(?:[,;.!?]|\s[-–—])\s*(?:(?:so|and|pls|please)\s+)?(?:is\s+(?:that|this|it)\s+(?:possible|ok(?:ay)?|doable)|(?:let\s+me\s+know|lmk)(?:\s+(?:when|once|if)\s+(?:it'?s|its|it\s+is|that'?s|you'?re|you\s+are|done)(?:\s+(?:done|ready|up|live|created|finished))?)?|(?:(?:i|we)\s+)?need\s+(?:it|this|that|the\s+page)\s+(?:today|tonight|tomorrow|asap|urgently|soon|by\s+(?:today|tomorrow|tonight|eod|eow|(?:this\s+|next\s+)?\p{L}+day|the\s+end\s+of\s+the\s+(?:day|week))|for\s+(?:the|my|our|a|an)\s+\p{L}+(?:[\s-]\p{L}+)?))[\s?!.]*$/iu;
+
 /** The end of a line put back after an inline text, without a closing {@link ASKING_TAG_AT_END}. */
 function withoutAskingTag(end: string): string {
   const from = Math.max(0, end.length - INLINE_END_PROBE * 2);
@@ -63,10 +82,10 @@ function withoutAskingTag(end: string): string {
 
 /**
  * Thanks or "please" that close a request after its text ("add to X: Sam covers week 9, thanks!",
- * "…: laptops ship in 5 days pls 🙏"): said to the bot, not text for the page. Kept as data.
+ * "…: laptops ship in 5 days pls 🙏", "… asap pls"): said to the bot, not text for the page. Kept as data.
  */
 const COURTESY_AT_END =
-  /(?:^|[\s,;.!?–—-])(?:(?:and|n|&)\s+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
+  /(?:^|[\s,;.!?–—-])(?:(?:and|n|&)\s+)?(?:(?:asap|urgently)[\s,]+)?(?:please|pls|plz|thanks|thank\s+(?:you|u)|thankyou|thx|thnx|thanx|tx|ty|tysm|tyvm|cheers|ta|tia|many\s+thanks|much\s+appreciated|appreciated|(?:kind|best|warm)\s+regards|regards|lah|🙏)(?:\s+(?:so\s+much|a\s+lot|a\s+ton|a\s+bunch|heaps|loads|very\s+much|in\s+advance|again|mate|all|team|everyone|🙏))*[\s.!?🙏]*$/iu;
 
 /** The end of a line put back after an inline text, without the courtesy that closes it ("!" stays). */
 export function withoutCourtesyAtEnd(end: string): string {

@@ -1,5 +1,14 @@
 import type { PageRef } from '../confluence/types.js';
-import { LABEL_ARTICLE, TEXT_LABEL, TEXT_LATER, TEXT_NAMED, TEXT_NOUN, WITH } from './body-markers.js';
+import {
+  HERE_IS_TEXT,
+  LABEL_ARTICLE,
+  SHOULD_SAY,
+  TEXT_LABEL,
+  TEXT_LATER,
+  TEXT_NAMED,
+  TEXT_NOUN,
+  WITH,
+} from './body-markers.js';
 import { bodyAfterPointer } from './body-pointer.js';
 import { readCreateSlots } from './create-slots.js';
 import { echoAsCode } from './echo-text.js';
@@ -25,8 +34,12 @@ const PAGE_WORDS =
   /(?:(?:(?:for\s+)?(?:me|us)\s+)?(?:an?\s+|the\s+|one\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:child\s+|sub-?)?(?:page|doc|document|article)\b\s*(?:(?:please|pls|needed|required|wanted|request)\b\s*)?[:?]?\s*)?(?:(?:called|named|titled|with\s+(?:the\s+)?(?:title|name)|entitled)\b\s*:?\s*)?/iy;
 const UNDER =
   /\s*(?:under|below|beneath|inside|as\s+(?:a\s+)?(?:child|sub-?page)\s+(?:page\s+)?of|with\s+parent(?:\s+page)?|in\s+parent(?:\s+page)?|(?:with\s+)?parent\s*:?)\s+/iy;
+/** A word naming what the lines of the text are ("with these points:", "and add the following bullets:"). */
+const LIST_NOUN = '[A-Za-z][A-Za-z-]{1,30}';
+/** Words after a named text that quote it ("with text saying …", "with a line that says …"). */
+const SAYING_AFTER_LABEL = String.raw`(?:saying|that\s+says|which\s+says|reading)`;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|the\s+|this\s+)?${TEXT_NOUN}(?:\s+as(?=\s*:|\s+\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?:\s+(?:saying|that\s+says|which\s+says|reading)(?=\s*:?\s*\S)|(?=\s*:|\s*["“‘«]))|${WITH}\s+the\s+words(?=\s+\S)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|to\s+say|(?:to\s+)?(?:mention|explain|state|note)(?=\s+that\s)|(?:something|sth)\s+like|along\s+the\s+lines\s+of|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+the\s+following|${WITH}\s+(?:this|these)(?:\s+${TEXT_NOUN})?(?=\s*:)|${WITH}\s+(?:these|those|the\s+following)\s+[A-Za-z][A-Za-z-]{1,30}(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?|(?:the\s+)?${TEXT_NOUN}))?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→|=(?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|${LABEL_ARTICLE})${TEXT_NAMED}(?:\s+${SAYING_AFTER_LABEL}(?=\s*:?\s*\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?:\s+(?:${SAYING_AFTER_LABEL}|that(?=\s+\S+\s+\S))(?=\s*:?\s*\S)|(?=\s*:|\s*["“‘«]))|(?<=[?.!,;]\s{0,3})${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${WITH}\s+the\s+words(?=\s+\S)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|containing\s+(?:the\s+)?${TEXT_NOUN}|to\s+say|(?:to\s+)?(?:mention|explain|state|note)(?=\s+that\s)|(?:something|sth)\s+like|along\s+the\s+lines\s+of|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+(?:these|those|the\s+following)\s+${LIST_NOUN}(?=\s*:)|${WITH}\s+the\s+following|${WITH}\s+(?:this|these|the\s+following)(?:\s+${TEXT_NOUN})?(?:\s+(?:in\s+it|inside))?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?|(?:the\s+)?${TEXT_NOUN}))?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)|in|into))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→|=(?=\s))?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
@@ -297,18 +310,12 @@ const SPACE_BEFORE_PAGE =
 const NAMING =
   /^(?:called|named|titled|with\s+(?:the\s+)?(?:name|title)|(?:(?:the|its)\s+)?(?:name|title)\s+(?:is|will\s+be|should\s+be)|(?:the\s+|its\s+)?(?:name|title)(?!\s+(?:is|of)\b))\s*:?\s+/i;
 
-/** "here's the text", "here is what to put", "this is the content": the text announced before its colon. */
-const HERE_IS_TEXT = String.raw`(?:here(?:['’]s|\s+is)|this\s+is)\s+(?:(?:the|my|our)\s+)?(?:${TEXT_NOUN}|what\s+(?:to\s+(?:put|write|say)|it\s+should\s+say))`;
-
-/** "it should say", "should read", "it must contain": the text announced as what the page is to say. */
-const SHOULD_SAY = String.raw`(?:it\s+)?(?:should|must|will|needs\s+to|has\s+to)\s+(?:just\s+|only\s+)?(?:say|read|contain)`;
-
 /**
  * ", text" / "and write" / "with body" just before the colon: the body's introduction, not the end of
  * the title ("Sample Text:" is a title).
  */
 const BODY_WORD_BEFORE_COLON = new RegExp(
-  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$))(?:(?:${WITH}\s+)?(?:(?:this|these|the\s+following|following)\s+)?${TEXT_NAMED}|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}|${HERE_IS_TEXT}|${SHOULD_SAY}|${WITH}(?:\s+(?:this|these))?|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put)(?:\s+(?:this|that|the\s+following))?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
+  String.raw`(?:\s*[,;.?!]\s*(?:and\s+)?|\s+[-–—]\s+|\s+and\s+|\s+(?=${WITH}(?:\s|$)|saying\s*$|containing\s*$|having\s))(?:(?:${WITH}\s+(?:(?:the\s+)?following\s+|${LABEL_ARTICLE})|(?:this|these|the\s+following|following)\s+)?${TEXT_NAMED}|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}|${HERE_IS_TEXT}|${SHOULD_SAY}|${WITH}(?:\s+(?:(?:this|these|those|the\s+following|following)(?:\s+${LIST_NOUN})?|(?:the\s+)?below))?|containing|having\s+(?:the\s+)?${TEXT_NOUN}|inside|in\s+it|(?:(?:inside|in\s+it)\s+|(?:just|only|simply)\s+)?(?:write|say|saying|put|add|include|paste)(?:\s+(?:this|that|these|the\s+following)(?:\s+${LIST_NOUN})?)?(?:\s+(?:inside|in\s+it|there))?)\s*$`,
   'i',
 );
 /**
@@ -325,11 +332,11 @@ const TEXT_AFTER_TITLE = new RegExp(
  */
 const DASH_AFTER_TITLE = /\s[-–—]\s+(?=\S)/;
 /**
- * "a page in eng called tech radar with adopt otel", "… w/ adopt otel": with no colon and no text on
- * the next lines, "with" after a title named after its space starts the text (else the page would
- * have none).
+ * "a page in eng called tech radar with adopt otel", "… w/ adopt otel", "… w adopt otel": with no
+ * colon and no text on the next lines, "with" after a title named after its space starts the text
+ * (else the page would have none).
  */
-const WITH_AFTER_TITLE = /\s+(?=(?:with|w\/)\s+\S)/i;
+const WITH_AFTER_TITLE = /\s+(?=(?:with|w\/|w)\s+\S)/i;
 /** Longest introduction looked for before the colon (characters). */
 const BODY_WORD_PROBE = 32;
 
@@ -420,7 +427,7 @@ function spaceAfterTitle(text: string, bodyLines: string): string {
         ? titleEndAfterColon(rest, colon)
         : named
           ? naming.length + named.index
-          : rest.length;
+          : Math.max(naming.length, titleEnd(rest, rest.length));
   const title = rest.slice(naming.length, end).trimEnd();
   // A colon the title holds ("Runbook: DB Failover") is kept in it by quotes.
   const kept = /:/.test(title) && !/["“”]/.test(title) ? `"${title}"` : title;
@@ -468,8 +475,12 @@ function keyAfterPageNoun(text: string): string {
 
 /** A pattern that never matches (nothing to take off). */
 const NOTHING = /(?!)/;
-/** "… on it", "… in it", "… there" closing a new page's inline text ("put X on it"; not after a colon). */
-const ON_IT_AT_END = /\s+(?:(?:on|in|into|onto)\s+it|there)$/i;
+/**
+ * "… on it", "… in it", "… there", "… for now" closing a new page's inline text ("put X on it", "just
+ * put X for now"; not after a colon or "saying"): where the text goes, or when, is no part of it.
+ */
+const ON_IT_AT_END =
+  /(?:\s+(?:(?:on|in|into|onto)\s+it|there))?(?:\s+(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start))?$/i;
 /** "… just put "turn it off" for now": when the quoted text is meant for is no part of it. */
 const FOR_NOW_AFTER_QUOTE =
   /(?<=["”’'])\s+(?:for\s+now|to\s+start(?:\s+with)?|for\s+a\s+start|initially)[.!]?$/i;
@@ -520,7 +531,9 @@ export function withoutTextLabel(intent: Intent): Intent {
 function unquotedBody(inline: string, bodyLines: string): string {
   if (bodyLines.length > 0) return inline;
   const quoted = readQuoted(inline, 0);
-  return quoted?.kind === 'quoted' && quoted.end === inline.length ? quoted.value : inline;
+  // "with the text: "we meet monthly". thanks": the sentence's full stop after the closing quote goes with them.
+  const whole = quoted?.kind === 'quoted' && /^[.!]*$/.test(inline.slice(quoted.end).trim());
+  return whole ? quoted.value : inline;
 }
 
 /** "create Book Club page in HR": the page noun after an unquoted title of two words or more is not part of it. */
@@ -637,7 +650,9 @@ export function parseCreate(typedCommand: string, typedBody: string): Intent {
     .replace(FOR_ME_AFTER_NOUN, '$1')
     .replace(SPACE_BREADCRUMB, spaceFromBreadcrumb)
     .replace(WHERE_IT_GOES_HEAD, (head) =>
-      withoutAskedAgain(head.replace(WHERE_IT_GOES, ' ').replace(THAT_IS_NAMING, '')),
+      withoutAskedAgain(
+        head.replace(WHERE_IT_GOES, ' ').replace(THAT_IS_NAMING, '').replace(OVER_BEFORE_SPACE, ' '),
+      ),
     );
   // "Legal asked me to make a page. Please create X in LEGAL with: …": the next sentence is the create (one hop).
   const next = NEXT_SENTENCE_CREATE.exec(typedFirst) ?? laterQuotedCreate(typedFirst);
@@ -703,10 +718,11 @@ const THAT_IS_NAMING =
 
 /**
  * "a page for me in OPS: title X, …", "a new doc for us: X in HR": who the page is made for, said
- * right after the page noun, is courtesy, never the title; so is "going" ("get a page going for X").
+ * right after the page noun, is courtesy, never the title; so is "going" ("get a page going for X"), and
+ * so is the wiki itself ("a page on Confluence called X in OPS"; "in the Confluence space" names one).
  */
 const FOR_ME_AFTER_NOUN =
-  /^(\s*(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg|doc|document|article))\s+(?:for\s+(?:me|us)\b(?=[\s,:]|$)|going(?=\s+(?:for|about|on|in|called|named|titled)\s))/i;
+  /^(\s*(?:(?:an?|one|the)\s+)?(?:new\s+)?(?:confluence\s+|wiki\s+)?(?:page|pg|doc|document|article))\s+(?:for\s+(?:me|us)\b(?=[\s,:]|$)|going(?=\s+(?:for|about|on|in|called|named|titled)\s)|(?:on|in)\s+(?:the\s+)?(?:confluence|wiki)\b(?!\s+space))/i;
 
 /**
  * "called X. Put it in OPS.", "called X. It goes in the HR space": a sentence that only says where the
@@ -741,6 +757,13 @@ function withoutAskedAgain(head: string): string {
   if (after.trim().length === 0 && TEXT_BROUGHT.test(before)) return head;
   return before + after;
 }
+
+/**
+ * "called X over in HR", "… over on the OPS space": "over" before a space clause (a key in capitals or a
+ * word said to be a space) is where the page goes, no part of the title. Lower case only ("Hand Over").
+ */
+const OVER_BEFORE_SPACE =
+  /\s+over\s+(?=(?:in|on)\s+(?:the\s+)?(?:~?[A-Z][A-Z0-9]{1,9}(?![\w~])|[^\s:]{2,30}\s+[Ss]pace\b))/;
 
 /** The command words before the first colon (after it, the words may be the page's text). */
 const WHERE_IT_GOES_HEAD = /^[^:]*/;
@@ -1065,10 +1088,11 @@ function isCreateIn(intent: Intent, spaceKey: string): boolean {
 
 /**
  * "new page pls: Office Keys, in OPS", "a new page, Sprint 40 Review in ENG", "a new HR page please,
- * title X": courtesy and punctuation around an unquoted title are not part of it (bounded runs).
+ * title X", "new page - X - in HR": courtesy and punctuation around an unquoted title are not part of
+ * it (bounded runs).
  */
 const PUNCTUATION_AROUND_TITLE =
-  /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]|\s+[-–—]\s))?[\s,;:–—-]{1,8}|[\s,;]{1,8}$/gi;
+  /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]|\s+[-–—]\s))?[\s,;:–—-]{1,8}|(?:\s[-–—]|[\s,;]){1,8}$/gi;
 /** Asked when no title was read. */
 const NO_TITLE = 'What should the new page be called? Put the title in quotes.';
 /**
