@@ -1184,7 +1184,11 @@ const BOT = String.raw`(?:you|u|ya|(?:this|the)\s+(?:confluence\s+)?(?:bot|assis
 const TOPIC_WORDS: readonly [RegExp, HelpTopic][] = [
   [/^(?:search|searching|find|finding|look|lookup)/i, 'search'],
   [/^(?:get|getting|open|opening|show|read|reading|view|pages?$)/i, 'get'],
-  [/^(?:create|creating|new|make|making|write|add)/i, 'create'],
+  // "write it so you get it": the request written, no page made.
+  [
+    /^(?:create|creating|new|make|making|write(?!\s+(?:it|that|this|them|my|requests?|questions?)\b)|add)/i,
+    'create',
+  ],
   [/^(?:put|insert)/i, 'update'],
   [/^(?:update|updating|edit|editing|append|replace|rename|change)/i, 'update'],
   [/^(?:approv|confirm|reject)/i, 'approvals'],
@@ -1201,7 +1205,7 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
   // "get you to make a page": what the bot is got to do is the topic.
   const cleaned = words
     .replace(/^(?:(?:me|with|on|about|for|the|to|an|a|using|how\s+to)\b|\s)+/i, '')
-    .replace(/^(?:get|ask|have)\s+(?:you|u|the\s+bot|it)\s+(?:to\s+)?(?=\S)/i, '')
+    .replace(/^(?:get|ask|have|make)\s+(?:you|u|the\s+bot|it)\s+(?:to\s+)?(?=\S)/i, '')
     // "get a new page created": what is got done is the topic.
     .replace(/^get\s+(?:\S+\s+){0,4}?(created|updated|edited|changed|renamed|approved)\b.*$/i, '$1')
     .trim();
@@ -1210,7 +1214,7 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
 }
 
 const HELP = new RegExp(
-  String.raw`^(?:help|\?|h|commands?|what\s+all\s+(?:things\s+|stuff\s+)?(?:can\s+(?:you|u)|(?:you|u)\s+can)\s+do|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+(?:do|help(?:\s+(?:me|us))?\s+with))?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+commands\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+(?:know|get|understand|see)\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+(?:do|should|can)\s+i\s+(?:start|begin)|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand|handle|support|take|accept)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:syntax|format|command)\s+(?:for|to)|who\s+are\s+you|what\s+are\s+you|wetin\s+(?:you|u)\s+(?:fit|dey|go\s+fit)\s+do|what(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?|what(?:'s|s|\s+is)\s+(?:your|ur)\s+(?:purpose|job|role|function|deal)|what\s+do\s+(?:you|u)\s+know)\b(?:[\s,:]+(.*))?$`,
+  String.raw`^(?:help|\?|h|commands?|what\s+all\s+(?:things\s+|stuff\s+)?(?:can\s+(?:you|u|i|we)|(?:you|u|i|we)\s+can)\s+do|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+(?:do|help(?:\s+(?:me|us))?\s+with))?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+(?:commands|functions|features|capabilities)\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take|offer)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+(?:know|get|understand|see)\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+(?:do|should|can)\s+i\s+(?:start|begin)|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand|handle|support|take|accept)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:(?:right|correct|proper|best|exact)\s+)?(?:syntax|format|command)\s+(?:for|to)|what\s+(?:did|am|do|have)\s+i\s+(?:do|doing|done)\s+wrong|who\s+are\s+you|what\s+are\s+you|wetin\s+(?:you|u)\s+(?:fit|dey|go\s+fit)\s+do|what(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?|what(?:'s|s|\s+is)\s+(?:your|ur)\s+(?:purpose|job|role|function|deal)|what\s+do\s+(?:you|u)\s+(?:know|support|offer|handle))\b(?:[\s,:]+(.*))?$`,
   'i',
 );
 /** "how do I search?", "how I can search?" (non-native): how to use one command, nothing after the verb. */
@@ -1232,7 +1236,7 @@ const ASKED_ABOUT_BOT =
   /^(?:what|who|how|can|explain|tell|which|is|where|show|give|examples|getting|any|i|don'?t|dont|do)\b/i;
 /** What may follow such a question and keep it about the bot ("… for me", "… here", "… with you"). */
 const BOT_TAIL =
-  /^(?:(?:for|to)\s+(?:me|us)|you|u|here|exactly|then|now|today|again|anyway|(?:with|to|in)\s+(?:you|u|this|it|here|this\s+(?:chat|channel|bot)))?[\s?!.]*$/i;
+  /^(?:(?:for|to)\s+(?:me|us)|you|u|here|exactly|then|now|today|again|anyway|instead|(?:with|to|in)\s+(?:you|u|this|it|here|this\s+(?:chat|channel|bot)))?[\s?!.]*$/i;
 
 /**
  * "can you create pages?", "can you do searches?", "is it possible to create a page here?", "does this
