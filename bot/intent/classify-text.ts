@@ -1196,16 +1196,22 @@ const TOPIC_WORDS: readonly [RegExp, HelpTopic][] = [
   [/^(?:admin|confluence|polic|space|connect|setup|set\s+up|audit|config)/i, 'admin'],
 ];
 
-/** "add something to a page", "put a line on an existing page": adding to a page there already is an update. */
+/**
+ * "add something to a page", "put a line on an existing page", "add bullet points": adding to a page there
+ * already, or adding a piece of content, is an update.
+ */
 const ADD_TO_PAGE =
-  /^(?:add|put|write|append|insert)\b.{0,40}\s(?:to|on|onto|into|in)\s+(?:an?|the|my|our|existing|some)\s+(?:existing\s+)?(?:page|doc)/i;
+  /^(?:add|put|write|append|insert)\b.{0,40}\s(?:to|on|onto|into|in)\s+(?:an?|the|my|our|existing|some)\s+(?:existing\s+)?(?:page|doc)|^(?:add|put|append|insert)\s+(?:an?\s+|some\s+|the\s+|more\s+)?(?:text|lines?|bullets?|bullet\s+points|tables?|sections?|paragraphs?|sentences?|notes?|comments?|links?|headings?|images?|content)\b/i;
 
 function topicOf(words: string | undefined): HelpTopic | undefined {
   if (!words) return undefined;
   // "get you to make a page": what the bot is got to do is the topic.
   const cleaned = words
     .replace(/^(?:(?:me|with|on|about|for|the|to|an|a|using|how\s+to)\b|\s)+/i, '')
-    .replace(/^(?:get|ask|have|make)\s+(?:you|u|the\s+bot|it)\s+(?:to\s+)?(?=\S)/i, '')
+    .replace(
+      /^(?:(?:get|ask|have|make)\s+(?:you|u|the\s+bot|it)\s+(?:to\s+)?|make\s+sure\s+(?:that\s+)?(?:you|u|the\s+bot|it)\s+(?:will\s+|can\s+)?)(?=\S)/i,
+      '',
+    )
     // "get a new page created": what is got done is the topic.
     .replace(/^get\s+(?:\S+\s+){0,4}?(created|updated|edited|changed|renamed|approved)\b.*$/i, '$1')
     .trim();
