@@ -427,8 +427,18 @@ const POINTS_PAST_ANSWER = wordSet(
   'other another earlier before yesterday ago last discussed mentioned talked agreed said sent shared showed asked ' +
     'remember recall conversation convo discussion again usual',
 );
-/** Asking how something goes or stands ("what's the status of it?", "any update on that?", "how did it go?", "what happened with it?"). */
-const STATUS_WORDS = wordSet('status progress news update updates going go went happen happened happening');
+/**
+ * Asking how something goes or stands ("what's the status of it?", "any update on that?", "how did it go?", "what
+ * happened with it?", "how's it looking?").
+ */
+const STATUS_WORDS = wordSet(
+  'status progress news update updates going go went happen happened happening looking',
+);
+/** Whether it is finished ("did that get sorted?", "is it done yet?"); after "how" it asks the way ("how is that done?"). */
+const STATUS_DONE = wordSet('sorted done finished fixed');
+/** "where are we with this?", "where are we at on that", "what's the latest on it?": how something only pointed at stands. */
+const STATUS_PHRASE =
+  /\bwhere\s+(?:are|r)\s+(?:we|you|u)\s+(?:at\s+)?(?:with|on)\b|\blatest\s+(?:on|with)\b/i;
 /** Words that point without naming ("it", "that one", "the stuff"). */
 const POINTER = wordSet('it this that these those them thing things stuff one ones');
 /** "what about …", "how about …", "and …" first: the question before, asked again for what follows. */
@@ -447,7 +457,9 @@ function asksOfNothing(words: readonly string[], core: string): boolean {
   if (HOW_ASKER_DOES.test(core)) return false;
   if (words.some((word) => POINTS_PAST_ANSWER.has(word))) return true;
   const pointing = words.some((word) => POINTER.has(word));
-  return pointing && (words.some((word) => STATUS_WORDS.has(word)) || ASKED_AGAIN_ABOUT.test(core));
+  const done = words[0] !== 'how' && words.some((word) => STATUS_DONE.has(word));
+  const status = done || words.some((word) => STATUS_WORDS.has(word)) || STATUS_PHRASE.test(core);
+  return pointing && (status || ASKED_AGAIN_ABOUT.test(core));
 }
 
 /**
