@@ -127,7 +127,8 @@ export function isPraiseOfShown(line: string): boolean {
   }));
   const greeted = said.some(({ part }) => isGreeting(part));
   const thanked = greeted || said.some((each) => each.thanked);
-  const praised = said.filter(({ part }) => !isGreeting(part));
+  // "Good day sir, thank you for the documents": thanks said after a greeting, as a part of its own.
+  const praised = said.filter(({ part }) => !isGreeting(part) && !(greeted && isThanksClosing(part)));
   const pattern = thanked ? PRAISED_WITH_THANKS : PRAISED_ALONE;
-  return praised.length > 0 && praised.every(({ part }) => pattern.test(part));
+  return praised.every(({ part }) => pattern.test(part));
 }
