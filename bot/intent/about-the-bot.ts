@@ -179,7 +179,9 @@ const BOT_WORDS = wordSet(
     // an update?", "how long does approval take?")
     'document documents specify choose pick select filter narrow two multiple several both once mean accept accepts ' +
     'take takes handle handles support supports points markdown formatting formatted bold italic happens long ' +
-    'submit submitting submitted after',
+    'submit submitting submitted after ' +
+    // said frankly first ("tbh I have no idea how to use this thing")
+    'tbh ngl honestly frankly',
 );
 /**
  * What the bot may reach, and what else it does ("which spaces do you have access to?", "anything besides
@@ -367,10 +369,40 @@ const HOW_THAT_WORKS =
  * `undefined` when no such pair is said.
  */
 export function capabilityHowAsked(text: string): { topic?: HelpTopic } | undefined {
-  const how = HOW_THAT_WORKS.exec(text);
-  const can = how ? BOT_CAN.exec(text.slice(0, how.index)) : null;
+  const told = textBeforeAsked(text, HOW_THAT_WORKS);
+  const can = told === undefined ? null : BOT_CAN.exec(told);
   if (!can) return undefined;
   const verb = can[1]!.toLowerCase();
   const topic = TOPIC_OF_WORD.find(([pattern]) => pattern.test(verb))?.[1];
   return topic ? { topic } : {};
+}
+
+/** The words of `text` before where `asked` matches (at its end), or `undefined` when nothing is asked. */
+function textBeforeAsked(text: string, asked: RegExp): string | undefined {
+  const how = asked.exec(text);
+  return how ? text.slice(0, how.index) : undefined;
+}
+
+/**
+ * A try with the bot told ("I tried searching", "I typed "find vpn"", "you didn't get it"): a request typed,
+ * asked or searched, or the bot not getting it. "I tried the VPN and it didn't work" names no try with the bot.
+ */
+const TRY_TOLD =
+  /\bi\s+(?:typed|entered|searched|asked\s+(?:you|u|the\s+bot)|tried\s+(?:["“]|(?:to\s+)?(?:search|find|open|update|edit|create|add|ask|type)\b|(?:searching|finding|opening|updating|editing|creating|adding|asking|typing)\b))|\b(?:you|u|the\s+bot)\s+(?:didn'?t|did\s+not|couldn'?t|could\s+not|don'?t|doesn'?t)\s+(?:get|understand|find|recogni[sz]e)\b/i;
+/**
+ * Asking how to do it right, at the end ("…, how do I do it properly?", "… what's the right way?", "… what am I
+ * doing wrong?", "… what should I type instead?").
+ */
+const RIGHT_WAY_ASKED =
+  /(?:[,.;:!?–—-]\s*|\s(?:so|but|and|then)\s+)(?:how\s+(?:do|should|can)\s+(?:i|we)\s+(?:do|write|type|say|phrase|word|put)\s+(?:it|that|this)(?:\s+(?:properly|right|correctly|then|instead))?|what(?:'s|s|\s+is)\s+the\s+(?:right|correct|proper|best)\s+way(?:\s+to\s+(?:do|write|type|say|put)\s+(?:it|that|this))?|what\s+(?:am|did|do)\s+i\s+(?:doing|do)\s+wrong|what\s+should\s+i\s+(?:type|write|say|do)(?:\s+instead)?)[\s?!.]*$/i;
+
+/**
+ * Help after a try with the bot that failed, asked how to do it right ("ok so I tried searching and it didn't
+ * work, how do I do it properly?", "I typed the page name and nothing happened, what am I doing wrong?"), on the
+ * command the try names. `undefined` when no such pair is said.
+ */
+export function failedTryAsked(text: string): { topic?: HelpTopic } | undefined {
+  const told = textBeforeAsked(text, RIGHT_WAY_ASKED);
+  if (told === undefined || !TRY_TOLD.test(told)) return undefined;
+  return oneTopic(topicsNamed(closedWordsOf(told)));
 }

@@ -1220,14 +1220,14 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
 }
 
 const HELP = new RegExp(
-  String.raw`^(?:help|\?|h|commands?|what\s+all\s+(?:things\s+|stuff\s+)?(?:can\s+(?:you|u|i|we)|(?:you|u|i|we)\s+can)\s+do|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+(?:do|help(?:\s+(?:me|us))?\s+with))?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+(?:commands|functions|features|capabilities)\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take|offer)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+(?:know|get|understand|see)\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+(?:do|should|can)\s+i\s+(?:start|begin)|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand|handle|support|take|accept)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:(?:right|correct|proper|best|exact)\s+)?(?:syntax|format|command)\s+(?:for|to)|what\s+(?:did|am|do|have)\s+i\s+(?:do|doing|done)\s+wrong|who\s+are\s+you|what\s+are\s+you|wetin\s+(?:you|u)\s+(?:fit|dey|go\s+fit)\s+do|what(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?|what(?:'s|s|\s+is)\s+(?:your|ur)\s+(?:purpose|job|role|function|deal)|what\s+do\s+(?:you|u)\s+(?:know|support|offer|handle))\b(?:[\s,:]+(.*))?$`,
+  String.raw`^(?:help|\?|h|commands?|what\s+all\s+(?:things\s+|stuff\s+)?(?:can\s+(?:you|u|i|we)|(?:you|u|i|we)\s+can)\s+do|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:(?:even|actually|exactly|just)\s+)?(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+(?:do|help(?:\s+(?:me|us))?\s+with))?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+(?:commands|functions|features|capabilities)\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take|offer)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+(?:know|get|understand|see)\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+(?:do|should|can)\s+i\s+(?:start|begin)|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand|handle|support|take|accept)(?:\s+(?:you|u))?|what(?:'s|s|\s+is|\s+are)\s+the\s+(?:(?:right|correct|proper|best|exact)\s+)?(?:syntax|format|command|magic\s+words?|keywords?|phrase)\s+(?:for|to)|what\s+(?:did|am|do|have)\s+i\s+(?:do|doing|done)\s+wrong|who\s+are\s+you|what\s+are\s+you|wetin\s+(?:you|u)\s+(?:fit|dey|go\s+fit)\s+do|what(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?|what(?:'s|s|\s+is)\s+(?:your|ur)\s+(?:purpose|job|role|function|deal)|what\s+do\s+(?:you|u)\s+(?:know|support|offer|handle))\b(?:[\s,:]+(.*))?$`,
   'i',
 );
 /** "how do I search?", "how I can search?" (non-native): how to use one command, nothing after the verb. */
 const HOW_TO_VERB =
   /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:does|can|could|would|should)\s+one|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find\s+(?:things|stuff|pages)|get|open|create|make|update|edit|append|rename|approve)(?:\s+(?:something|things|stuff|here))?[\s?!.]*$/i;
 const HOW_TO_USE =
-  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:does|can|could|would|should)\s+one|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|put|insert|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?|(?:an?|one|any|particular|specific|certain|given|different|another|other|which)\s+spaces?)\b/i;
+  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:does|can|could|would|should)\s+one|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|put|insert|write|update|edit|change|append|rename|approve)\b(.*)\b(pages?|bot|you|here|this|confluence|approvals?|requests?|(?:an?|one|any|particular|specific|certain|given|different|another|other|which)\s+spaces?)\b/i;
 
 /** "how do I approve …", "how to reject …": how a decision on a request is made (read with the queue's words). */
 const HOW_TO_DECIDE =
@@ -1250,7 +1250,7 @@ const BOT_TAIL =
  * its commands, nothing more named.
  */
 const ABILITY_ASKED =
-  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|writ(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+for\s+(?:me|us))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
+  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(?:(?:actually|also|even|really|really\s+also)\s+)?(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|writ(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+for\s+(?:me|us))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?(?:,?\s+or\s+(?:(?:only|just)\s+)?(?:search|find|open|read|view|see|create|make|write|update|edit|change|approve)(?:\s+(?:them|it|pages?|docs?|things|stuff))?)?[\s?!.]*$/i;
 
 /** "guide me", "teach me how to use this", "show us around": asked to be shown the bot, nothing else named. */
 const GUIDE_ASKED = new RegExp(
@@ -1273,10 +1273,18 @@ const GUIDE_HOW =
 const QUESTIONS_ASKED =
   /^(?:can|could|may)\s+(?:i|we)\s+ask\s+(?:you|u|ya|this\s+bot|the\s+bot)\s+(?:a\s+|some\s+|any\s+)?(?:questions?|things|stuff)(?:\s+(?:about|on|regarding)\s+[\p{L}'’-]{1,24}(?:\s+[\p{L}'’-]{1,24}){0,3})?(?:\s+here)?[\s?!.]*$/iu;
 
+/** Chat words and greetings before a question, each with the break after it ("hey, quick q - ", "so wait "). */
+const CHAT_BEFORE_ASKING = new RegExp(
+  String.raw`^(?:(?:${LEAD_IN_WORD}|wait|hey+|hi+|hello|hiya|yo)(?:\s*[,:;!.–—-]+\s*|\s+))+`,
+  'i',
+);
+
 /** Help on the command a "can you …?" asks about, or `undefined`. */
 export function abilityAsked(line: string): { topic?: HelpTopic } | undefined {
-  if (QUESTIONS_ASKED.test(line.trim())) return { topic: 'questions' };
-  const asked = ABILITY_ASKED.exec(line.trim());
+  // "hey, quick q - can you edit pages?", "so wait, can u search?": chat before the question asks nothing.
+  const text = line.trim().replace(CHAT_BEFORE_ASKING, '');
+  if (QUESTIONS_ASKED.test(text)) return { topic: 'questions' };
+  const asked = ABILITY_ASKED.exec(text);
   if (!asked) return undefined;
   const topic = topicOf(asked[1]!.replace(/^do\s+/i, ''));
   return topic ? { topic } : {};
@@ -1327,8 +1335,10 @@ export function matchHelp(line: string): { topic?: HelpTopic } | undefined {
   // "how do I get my holiday request approved?": a word between that names something is a question.
   // "how do I add someone to a space?": a person added is Confluence's permissions, not the bot's commands.
   if (howTo && core.split(/\s+/).length <= 12 && isBotTalk(howTo[2]!) && !isPersonAdded(core)) {
-    // "how do I add something to a page?": what follows the verb tells adding to a page from creating one.
-    const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
+    // "how do I add something to a page?": what follows the verb tells adding to a page from creating one;
+    // "how do I get you to append text?": what the bot is got to do, after "you".
+    const fromVerb = core.slice(howTo[0].length - howTo[1]!.length - howTo[2]!.length - howTo[3]!.length);
+    const topic = topicOf(`${fromVerb} page`);
     return topic ? { topic } : {};
   }
   if (GUIDE_ASKED.test(core) && !/^show\s+(?:me|us)[\s?!.]*$/i.test(core)) return {};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { capabilityHowAsked, helpAboutTheBot } from './about-the-bot.js';
+import { capabilityHowAsked, failedTryAsked, helpAboutTheBot } from './about-the-bot.js';
 import { writtenColon } from './body-markers.js';
 import {
   abilityAsked,
@@ -1179,7 +1179,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     matchHelp(core) ??
     abilityAsked(unaddressed) ??
     helpAboutTheBot(unaddressed) ??
-    capabilityHowAsked(unaddressed);
+    capabilityHowAsked(unaddressed) ??
+    failedTryAsked(unaddressed);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
