@@ -420,13 +420,19 @@ const TIME_OFF =
   /\b(?:day|days|morning|afternoon|evening|week|weeks|time|half[\s-]day|monday|tuesday|wednesday|thursday|friday)\s+off\b/i;
 
 /**
- * Words that point past the answer just given, at something earlier or never named ("the other one",
- * "what we discussed", "the one from yesterday", "that link again", "what did I ask earlier?").
+ * Words that point past the answer just given, at something else or earlier ("the other one", "what we
+ * discussed", "remember what I asked?").
  */
 const POINTS_PAST_ANSWER = wordSet(
-  'other another earlier before yesterday ago last discussed mentioned talked agreed said sent shared showed asked ' +
-    'remember recall conversation convo discussion again usual',
+  'other another usual discussed mentioned talked agreed said sent shared showed asked remember recall conversation ' +
+    'convo discussion',
 );
+/**
+ * When something was shown ("the one from yesterday", "that link again"): past the answer only with an item
+ * pointed at or "from" ("is it the same as before?" asks about the answer's subject then and now).
+ */
+const WHEN_SHOWN = wordSet('earlier before yesterday ago last again');
+const ITEM = wordSet('one ones thing things stuff link links page pages doc docs result results from');
 /**
  * Asking how something goes or stands ("what's the status of it?", "any update on that?", "how did it go?", "what
  * happened with it?", "how's it looking?").
@@ -456,6 +462,7 @@ const HOW_ASKER_DOES = /^(?:(?:and|so|ok|okay)[\s,]+)?how\s+(?:do|can|could|shou
 function asksOfNothing(words: readonly string[], core: string): boolean {
   if (HOW_ASKER_DOES.test(core)) return false;
   if (words.some((word) => POINTS_PAST_ANSWER.has(word))) return true;
+  if (words.some((word) => WHEN_SHOWN.has(word)) && words.some((word) => ITEM.has(word))) return true;
   const pointing = words.some((word) => POINTER.has(word));
   const done = words[0] !== 'how' && words.some((word) => STATUS_DONE.has(word));
   const status = done || words.some((word) => STATUS_WORDS.has(word)) || STATUS_PHRASE.test(core);
