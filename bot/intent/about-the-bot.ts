@@ -169,7 +169,19 @@ const BOT_WORDS = wordSet(
     // without it ("been using confluence for years but never this bot, any tips?")
     'sorry joined joining never ever before years months weeks ' +
     // asking anyone to explain it ("could someone explain how this assistant works")
-    'someone somebody anyone anybody trick secret knack',
+    'someone somebody anyone anybody trick secret knack ' +
+    // how a request must be typed, and the bot not getting it ("do I need the exact title?", "should I use
+    // keywords or full sentences?", "why do you keep saying you don't understand?", "what should I type instead?")
+    'exact full special natural sentences words keyword keywords titles name names msg message messages query ' +
+    'queries instead keep keeps saying says cheat sheet cheatsheet come went wrong ' +
+    // choosing where and what ("how do I specify the space?", "can I search two spaces at once?"), what it takes
+    // ("do you accept urls?", "do you support markdown?") and what follows a request ("what happens after I submit
+    // an update?", "how long does approval take?")
+    'document documents specify choose pick select filter narrow two multiple several both once mean accept accepts ' +
+    'take takes handle handles support supports points markdown formatting formatted bold italic happens long ' +
+    'submit submitting submitted after ' +
+    // said frankly first ("tbh I have no idea how to use this thing")
+    'tbh ngl honestly frankly',
 );
 /**
  * What the bot may reach, and what else it does ("which spaces do you have access to?", "anything besides
@@ -180,10 +192,10 @@ const REACH_WORDS = wordSet('access besides apart except than');
 
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
-  /^(?:bots?|chatbot|assistant|(?:com+(?:an|na|a)d|cmd)s?|syntax|phrase|phrasing|wording|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
+  /^(?:bots?|chatbot|assistant|(?:com+(?:an|na|a)d|cmd)s?|syntax|format|formatting|markdown|phrase|phrasing|wording|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
 /** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of", "what are you good at"). */
 const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used)\b|\b(?:you|u|ya|bot)\b.*\bgood\s+(?:at|for|with)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:also\s+)?(?:search|see|read|open|reach|cover|access|have\s+access|answer)\b|\bguide\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:guide|tutorial|manual|docs|documentation|instructions|intro)\s+(?:for|on|about|to)\s+(?:using\s+)?(?:you|u|(?:this|the)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\bwhat\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used|accept|accepts|take|takes|handle|handles)\b|\bwhat\s+happens\s+(?:when|after|if|once)\s+(?:i|we)\s+(?:create|update|edit|change|search|open|approve|reject|add|append|rename|submit\s+(?:an?\s+|my\s+)?(?:update|edit|change|page))|\bhow\s+long\s+(?:does|do|will|would)\b|\b(?:you|u|ya|bot)\b.*\bgood\s+(?:at|for|with)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:also\s+)?(?:search|see|read|open|reach|cover|access|have\s+access|answer)\b|\bguide\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:guide|tutorial|manual|docs|documentation|instructions|intro|cheat\s*sheet)\s+(?:for|on|about|to)\s+(?:using\s+)?(?:you|u|(?:this|the)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\b(?:what|things|stuff|commands?|words)\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /**
  * Pointing words: "can you do it?", "can you also do the other one?", "do the usual for the new joiner"
  * are about something earlier, not the bot.
@@ -215,7 +227,7 @@ const MORE_OF_RESULTS = /\b(?:next|more|previous|results)\b/i;
 /** A bot named by a noun: then "it" is the bot ("this bot is confusing, how do I use it?"). */
 const BOT_NOUN = /\b(?:bot|chatbot|assistant)\b|\bthis\s+thing\b/i;
 /** A document about using something: about the bot only when asked of it ("a guide to using you"). */
-const GUIDE_NOUN = /^(?:guides?|tutorials?|walkthroughs?|intro|introduction)$/;
+const GUIDE_NOUN = /^(?:guides?|tutorials?|walkthroughs?|intro|introduction|sheets?|cheatsheets?)$/;
 /** "what is this thing?", "is this thing on?": the bot, named as a thing. */
 const THIS_THING = /\bthis\s+thing\b/i;
 
@@ -266,8 +278,7 @@ const TOPIC_OF_WORD: readonly [RegExp, HelpTopic][] = [
  */
 export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined {
   // A quoted title or a command verb first ("create "Lost"", "search bot commands") is a command.
-  if (/["“”]/.test(text) || COMMAND_FIRST.test(text) || isComplaintAboutTheBot(text) || isPersonAdded(text))
-    return undefined;
+  if (/["“”]/.test(text) || COMMAND_FIRST.test(text) || isPersonAdded(text)) return undefined;
   const keys = new Set((text.match(/\b[A-Z][A-Z0-9]{1,9}\b/g) ?? []).map((key) => key.toLowerCase()));
   // The space's name before "space" ("in the HR space"), or its key after "in" ("only in HR").
   const words = closedWordsOf(text).filter(
@@ -275,12 +286,27 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
       !/^spaces?$/.test(all[i + 1] ?? '') && !(IN_WORD.test(all[i - 1] ?? '') && keys.has(word)),
   );
   if (!allWordsFrom(words, FUNCTION_WORDS, BOT_WORDS, REACH_WORDS)) return undefined;
+  const topics = topicsNamed(words);
+  // "why didn't you understand my question?", "do I need the exact title?": how to put a request, even said crossly.
+  if (isPhrasingAsked(text)) return oneTopic(topics);
+  if (isComplaintAboutTheBot(text)) return undefined;
   const named = words.some((word) => NAMES_THE_BOT.test(word)) || THIS_THING.test(text);
   const pointing = POINTS_ELSEWHERE.test(text.replace(DUMMY_IT, ' '));
   // "what did you do?" asks what it did, not what it can do.
   const asked =
     YOU_CAN.test(text) && (!pointing || BOT_NOUN.test(text)) && !DID_YOU.test(text) && !DO_AS_YOU.test(text);
-  const topics = new Set(
+  // "how can I search in the HR space?": how to use one of its commands, nothing else named.
+  const howTo =
+    topics.size > 0 && (HOW_I.test(text) || (MAY_I.test(text) && !MORE_OF_RESULTS.test(text))) && !pointing;
+  if (!named && !asked && !howTo) return undefined;
+  // "getting started guide" is a page's name; "is there a guide to using you?" asks about the bot.
+  if (!asked && words.some((word) => GUIDE_NOUN.test(word))) return undefined;
+  return oneTopic(topics);
+}
+
+/** The help topics the words of a message about the bot name ("a new page" names creating one). */
+function topicsNamed(words: readonly string[]): Set<HelpTopic> {
+  return new Set(
     words.flatMap((word, i) => {
       // "a new page" is creating one; "I'm new here" is the user.
       const created = word === 'new' && PAGE_NOUN.test(words[i + 1] ?? '');
@@ -288,15 +314,46 @@ export function helpAboutTheBot(text: string): { topic?: HelpTopic } | undefined
       return topic ? [topic] : [];
     }),
   );
-  // "how can I search in the HR space?": how to use one of its commands, nothing else named.
-  const howTo =
-    topics.size > 0 && (HOW_I.test(text) || (MAY_I.test(text) && !MORE_OF_RESULTS.test(text))) && !pointing;
-  if (!named && !asked && !howTo) return undefined;
-  // "getting started guide" is a page's name; "is there a guide to using you?" asks about the bot.
-  if (!asked && words.some((word) => GUIDE_NOUN.test(word))) return undefined;
-  // "how are edits approved?": approving is the topic, whatever is approved.
+}
+
+/** Help on the one topic named, approving whatever else is named ("how are edits approved?"), or help in general. */
+function oneTopic(topics: ReadonlySet<HelpTopic>): { topic?: HelpTopic } {
   if (topics.has('approvals')) return { topic: 'approvals' };
   return topics.size === 1 ? { topic: [...topics][0]! } : {};
+}
+
+/**
+ * Why the bot did not get a request ("why didn't you understand my question?", "how come you couldn't find
+ * it?", "why do you keep saying you don't understand?"): "why" or "how come", then a negated verb of
+ * getting it. "why won't you understand me" finds fault instead (see {@link isComplaintAboutTheBot}).
+ * Bounded gaps only.
+ */
+const WHY_NOT_GOT =
+  /^(?:(?:but|so|ok|okay|hm+)[\s,]+)?(?:why|how\s+come)\s+(?:\S+\s+){0,6}?(?:(?:did|do|does|can|could|is|are)(?:n'?t|nt)|cannot|never|not)\s+(?:\S+\s+){0,3}?(?:understand|recogni[sz]e|get|catch|follow|read|find|work|answer)\w*\b/i;
+/**
+ * How to put a request so the bot gets it ("how do I write it so you get it", "how should I word an update so
+ * you understand?"): a request said so that the bot understands, asked how.
+ */
+const SO_BOT_GETS =
+  /\b(?:so|for|such\s+that)\s+(?:that\s+)?(?:you|u|ya|the\s+bot|it)\s+(?:can\s+|will\s+|would\s+|could\s+)?(?:understands?|gets?|recogni[sz]es?|reads?|picks?\s+up|finds?)\b/i;
+/**
+ * Whether a request must be typed some way ("do I need to type the exact title?", "can I just type
+ * normally?", "should I use keywords or full sentences?", "does it have to be the exact page name?"): a
+ * yes-no question on typing or using, with a word for how requests are put ({@link TYPED_HOW}).
+ */
+const HOW_TYPED =
+  /^(?:do|does|must|should|can|could|may|is\s+it\s+(?:ok|okay|fine)\s+(?:to|if))\s+(?:i|we|it|you|u)\s+(?:\S+\s+){0,3}?(?:type|use|write|say|give|enter|spell|phrase|word|be|need)\b/i;
+const TYPED_HOW =
+  /\b(?:exact(?:ly)?|keywords?|sentences|normally|plain|natural|full|commands?|syntax|format|titles?|names?|ids?|urls?|capitals|spelling|english|language)\b/i;
+
+/**
+ * True for a message about how requests are put to the bot, or why one was not got (see {@link WHY_NOT_GOT},
+ * {@link SO_BOT_GETS}, {@link HOW_TYPED}); the caller has checked that its words are about the bot.
+ */
+function isPhrasingAsked(text: string): boolean {
+  if (WHY_NOT_GOT.test(text)) return true;
+  if (SO_BOT_GETS.test(text) && HOW_I.test(text)) return true;
+  return HOW_TYPED.test(text) && TYPED_HOW.test(text);
 }
 
 /** The bot said to be able to do one of its commands ("you can edit pages", "this bot can search"). */
@@ -312,10 +369,40 @@ const HOW_THAT_WORKS =
  * `undefined` when no such pair is said.
  */
 export function capabilityHowAsked(text: string): { topic?: HelpTopic } | undefined {
-  const how = HOW_THAT_WORKS.exec(text);
-  const can = how ? BOT_CAN.exec(text.slice(0, how.index)) : null;
+  const told = textBeforeAsked(text, HOW_THAT_WORKS);
+  const can = told === undefined ? null : BOT_CAN.exec(told);
   if (!can) return undefined;
   const verb = can[1]!.toLowerCase();
   const topic = TOPIC_OF_WORD.find(([pattern]) => pattern.test(verb))?.[1];
   return topic ? { topic } : {};
+}
+
+/** The words of `text` before where `asked` matches (at its end), or `undefined` when nothing is asked. */
+function textBeforeAsked(text: string, asked: RegExp): string | undefined {
+  const how = asked.exec(text);
+  return how ? text.slice(0, how.index) : undefined;
+}
+
+/**
+ * A try with the bot told ("I tried searching", "I typed "find vpn"", "you didn't get it"): a request typed,
+ * asked or searched, or the bot not getting it. "I tried the VPN and it didn't work" names no try with the bot.
+ */
+const TRY_TOLD =
+  /\bi\s+(?:typed|entered|searched|asked\s+(?:you|u|the\s+bot)|tried\s+(?:["“]|(?:to\s+)?(?:search|find|open|update|edit|create|add|ask|type)\b|(?:searching|finding|opening|updating|editing|creating|adding|asking|typing)\b))|\b(?:you|u|the\s+bot)\s+(?:didn'?t|did\s+not|couldn'?t|could\s+not|don'?t|doesn'?t)\s+(?:get|understand|find|recogni[sz]e)\b/i;
+/**
+ * Asking how to do it right, at the end ("…, how do I do it properly?", "… what's the right way?", "… what am I
+ * doing wrong?", "… what should I type instead?").
+ */
+const RIGHT_WAY_ASKED =
+  /(?:[,.;:!?–—-]\s*|\s(?:so|but|and|then)\s+)(?:how\s+(?:do|should|can)\s+(?:i|we)\s+(?:do|write|type|say|phrase|word|put)\s+(?:it|that|this)(?:\s+(?:properly|right|correctly|then|instead))?|what(?:'s|s|\s+is)\s+the\s+(?:right|correct|proper|best)\s+way(?:\s+to\s+(?:do|write|type|say|put)\s+(?:it|that|this))?|what\s+(?:am|did|do)\s+i\s+(?:doing|do)\s+wrong|what\s+should\s+i\s+(?:type|write|say|do)(?:\s+instead)?)[\s?!.]*$/i;
+
+/**
+ * Help after a try with the bot that failed, asked how to do it right ("ok so I tried searching and it didn't
+ * work, how do I do it properly?", "I typed the page name and nothing happened, what am I doing wrong?"), on the
+ * command the try names. `undefined` when no such pair is said.
+ */
+export function failedTryAsked(text: string): { topic?: HelpTopic } | undefined {
+  const told = textBeforeAsked(text, RIGHT_WAY_ASKED);
+  if (told === undefined || !TRY_TOLD.test(told)) return undefined;
+  return oneTopic(topicsNamed(closedWordsOf(told)));
 }

@@ -965,12 +965,12 @@ const MORE_GREETINGS = [
  * Words a greeting, thanks, goodbye or acknowledgement is made of; any run of them is one. Runs are read
  * word by word ({@link isGreetingRun}), so two alternatives that match the same words cost nothing more.
  */
-const GREETING_WORD = String.raw`(?:${MORE_GREETINGS}|hi+|he?l+o+|he+y+|hey+a+|hiy+a+|howdy|dear|gr8|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)(?:\s+(?:a\s+treat|perfectly|like\s+a\s+charm))?|thanku|thx|thnx|thanx|thnks|thanks+|thansk|tenkyu|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tenks|thenks|tanx|thks|tnks|thanq|thankq|thank\s+q|tnq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+(?:quick\s+|fast\s+|speedy\s+|prompt\s+)?(?:help|turnaround|reply|response|support|patience|effort))|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|wass+up|wazz+up|whassup|bye|goodbye|howsit|never\s*mind|nvm|(?:i\s+)?found\s+it|ignore(?:\s+(?:that|this|me|it|my\s+last(?:\s+message)?))?|(?:that'?s|that\s+is)\s+(?:fine|ok|okay|enough(?:\s+for\s+(?:now|today))?)|see\s+(?:you|ya|u)\s+around|over\s+and\s+out|see\s+(?:you|ya)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)(?:\s+ahead)?|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+(?:many\s+)?thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+|all\s+)?sorted)`;
+const GREETING_WORD = String.raw`(?:${MORE_GREETINGS}|hi+|he?l+o+|he+y+|hey+a+|hiy+a+|howdy|dear|gr8|g'?day|howya|howaya|yo|sup|greetings|(?:a\s+)?(?:very\s+)?(?:good|gud|gd)\s+(?:morning|afternoon|evening|day)|morning|evening|${OTHER_LANGUAGE_GREETING}|thank\s+(?:you|u|ya)|thankyou|(?:that|it)\s+(?:worked|works)(?:\s+(?:a\s+treat|perfectly|like\s+a\s+charm))?|thanku|thx|thnx|thanx|thnks|thanks+|thansk|tenkyu|thnaks|tahnks|thaks|thanls|tks|tanks|tnx|tq|tenks|thenks|tanx|thks|tnks|thanq|thankq|thank\s+q|tnq|tqvm|ty|tysm|tyvm|gm|(?:i\s+|we\s+)?(?:really\s+|truly\s+)?appreciate\s+(?:it|that|this|you|u|ya|(?:all\s+)?(?:your|ur|the)\s+(?:quick\s+|fast\s+|speedy\s+|prompt\s+)?(?:help|turnaround|reply|response|support|patience|effort))|(?:god\s+)?bless\s+(?:you|u)|god\s+bless|cheers|${OTHER_LANGUAGE_THANKS}|ok|okay|cool|great|nice|got\s+it|how\s+are\s+you|how's\s+it\s+going|what's\s+up|whats\s+up|wass+up|wazz+up|whassup|bye|goodbye|howsit|never\s*mind|nvm|(?:i\s+)?found\s+it|ignore(?:\s+(?:that|this|me|it|my\s+last(?:\s+message)?))?|(?:that'?s|that\s+is)\s+(?:fine|ok|okay|enough(?:\s+for\s+(?:now|today))?)|see\s+(?:you|ya|u)\s+around|over\s+and\s+out|see\s+(?:you|ya|u)|cya|later|ahoy|(?:have\s+a\s+)?good\s+weekend|how\s+far|happy\s+(?:new\s+year|holidays|weekend|friyay|diwali|holi|eid|christmas|easter|hanukkah|thanksgiving|lunar\s+new\s+year|${WEEKDAY})|merry\s+(?:christmas|xmas)|eid\s+mubarak|season'?s\s+greetings|take\s+care|talk\s+(?:later|soon|tomorrow)|speak\s+soon|ttyl|noted(?:\s+with\s+thanks)?|well\s+received|alright|good\s+night|night|have\s+a\s+(?:nice|good|great)\s+(?:day|one|weekend)(?:\s+ahead)?|that'?s\s+all|that\s+is\s+all|all\s+good|nothing\s+(?:else|more)|that'?s\s+it|(?:i'?m|im)\s+(?:good|done|all\s+set)|all\s+set|no\s+worries|np|sounds\s+good|nice\s+one|great\s+stuff|much\s+appreciated|appreciated|perfect|awesome|wonderful|excellent|brilliant|lovely|grand|sound|(?:top|good)\s+(?:man|lad|woman|lass|stuff)|sweet|brill|fab|fantastic|amazing|superb|splendid|g'?(?:morning|mornin|night|nite)|(?:i\s+)?(?:love|loved)\s+(?:it|this|that)|ta|tia|many\s+(?:many\s+)?thanks|(?:much\s+)?obliged|(?:the\s+)?top\s+o[f']?\s+the\s+morning|okie|okey|oki|(?:great|good|nice|clever|smart)\s+(?:job|work|bot)(?:\s+(?:on|with)\s+(?:(?:that|this|the)\s+(?:search|answer|results?|links?)|that|this|it))?|well\s+done|(?:(?:that|it|all)(?:'s|s|\s+is)\s+|all\s+)?sorted)`;
 /**
  * Praise after (or instead of) thanks: "that's brilliant", "this is exactly what I needed", "you're a
  * star". Kept as data: a word missing here makes the message a question or a search.
  */
-const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:exactly|just)\s+what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after))|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after)))|what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after))|the\s+one(?:\s+i\s+was\s+(?:looking\s+for|after))?|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ|champion)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?|(?:you|u)(?:'ve|ve|\s+have)?\s+(?:(?:really|so|truly)\s+)?(?:help|helped)\s+(?:me|us)(?:\s+(?:a\s+lot|so\s+much|loads|heaps|a\s+ton))?|(?:you|u)(?:'ve|ve|\s+have)\s+been\s+(?:(?:a\s+)?(?:great|big|huge|real)\s+help|(?:(?:very|really|so|super)\s+)?(?:helpful|kind))|(?:that|this|it|you|u)\s+(?:(?:just|really)\s+)?(?:saved\s+(?:me|us|my)(?:\s+(?:(?:so\s+much|a\s+lot\s+of|loads\s+of|heaps\s+of|a\s+ton\s+of|some)\s+time|(?:whole\s+)?(?:day|morning|week|life|bacon|skin)))?|made\s+my\s+(?:day|morning|week)))`;
+const PRAISE = String.raw`(?:(?:very|really|super|so|most)\s+(?:helpful|useful|kind)|(?:exactly|just)\s+what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after))|(?:(?:that|this|it)(?:'s|s|\s+is|\s+was)|(?:you|u)(?:'re|re|\s+are|\s+r)|ur|(?:you|u)(?=\s+rock))\s+(?:(?:really|so|very|just|super|absolutely|truly)\s+)?(?:great|perfect|helpful|it|brilliant|lovely|amazing|awesome|fantastic|excellent|wonderful|super|superb|useful|handy|fab|ace|spot\s+on|exactly\s+(?:it|right|what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after)))|what\s+i\s+(?:needed|wanted|was\s+(?:looking\s+for|after))|the\s+one(?:\s+i\s+was\s+(?:looking\s+for|after))?|the\s+(?:right\s+)?(?:page|doc|link|document)|(?:so\s+|really\s+|super\s+)?(?:fast|quick|speedy)|a\s+(?:star|legend|lifesaver|life\s+saver|gem)|the\s+best|rock)|(?:exactly|just)\s+(?:that|this|the)\s+one|(?:(?:you|u|ya)\s+)?(?:legend|lifesaver|life\s+saver|champ|champion)|(?:you|u|ya)\s+(?:star|gem|beauty)|(?:that|this|it)\s+(?:helps|helped)(?:\s+(?:a\s+lot|heaps|loads))?|(?:you|u)(?:'ve|ve|\s+have)?\s+(?:(?:really|so|truly)\s+)?(?:help|helped)\s+(?:me|us)(?:\s+(?:a\s+lot|so\s+much|loads|heaps|a\s+ton))?|(?:you|u)(?:'ve|ve|\s+have)\s+been\s+(?:(?:a\s+)?(?:great|big|huge|real)\s+help|(?:(?:very|really|so|super)\s+)?(?:helpful|kind))|(?:that|this|it|you|u)\s+(?:(?:just|really)\s+)?(?:saved\s+(?:me|us|my)(?:\s+(?:(?:so\s+much|a\s+lot\s+of|loads\s+of|heaps\s+of|a\s+ton\s+of|some)\s+time|(?:whole\s+)?(?:day|morning|week|life|bacon|skin)))?|made\s+my\s+(?:day|morning|week)))|(?:you|u|ya)\s+(?:(?:totally|really)\s+)?(?:nailed|smashed|aced)\s+it|(?:it\s+was\s+|it'?s\s+been\s+|(?:a|my)\s+)?(?:(?:real|great)\s+)?pleasure(?:\s+(?:talking|chatting|working)\s+(?:to|with)\s+(?:you|u|ya))?`;
 /**
  * Particles said after thanks in other Englishes ("thanks o", "thank you lah", "thanks ji", "tnx sha"):
  * they soften or stress it, and name nothing: the shared particles (particles.ts) and a few said to whoever helped.
@@ -1051,7 +1051,7 @@ const SMALL_TALK = new RegExp(
  * "question for you"): said after a greeting, the message is still only a greeting. Kept as data; "one more",
  * "last one" are not among them (after thanks they ask for a result: "thanks, last one").
  */
-const ANNOUNCING_WORD = String.raw`(?:(?:a\s+)?quick\s+(?:one|q|question|request|thing|favou?r)(?:\s+for\s+(?:you|u|ya))?|(?:one\s+)?more\s+thing|another\s+thing|(?:one\s+)?(?:last|final)\s+thing|random\s+(?:one|q)|me\s+again|(?:a\s+)?question\s+for\s+(?:you|u|ya)|(?:i\s+)?(?:have|got|'ve\s+got)\s+a\s+(?:quick\s+|small\s+)?(?:question|q)(?:\s+for\s+(?:you|u|ya))?|(?:(?:you|u|ya)\s+)?got\s+a\s+(?:sec|second|min|minute|moment))`;
+const ANNOUNCING_WORD = String.raw`(?:(?:a\s+)?quick\s+(?:one|q|question|request|thing|favou?r)(?:\s+for\s+(?:you|u|ya))?|(?:one\s+)?more\s+thing|another\s+thing|(?:one\s+)?(?:last|final)\s+thing|random\s+(?:one|q)|(?:it'?s\s+)?me\s+again|(?:a\s+)?question\s+for\s+(?:you|u|ya)|(?:i\s+)?(?:have|got|'ve\s+got)\s+a\s+(?:quick\s+|small\s+)?(?:question|q)(?:\s+for\s+(?:you|u|ya))?|(?:(?:you|u|ya)\s+)?got\s+a\s+(?:sec|second|min|minute|moment))`;
 const ANNOUNCING_LINE = new RegExp(`^${ANNOUNCING_WORD}$`, 'i');
 /**
  * Chat that opens a message on a line of its own and asks nothing ("ok so long story short", "quick
@@ -1174,7 +1174,11 @@ const BOT = String.raw`(?:you|u|ya|(?:this|the)\s+(?:confluence\s+)?(?:bot|assis
 const TOPIC_WORDS: readonly [RegExp, HelpTopic][] = [
   [/^(?:search|searching|find|finding|look|lookup)/i, 'search'],
   [/^(?:get|getting|open|opening|show|read|reading|view|pages?$)/i, 'get'],
-  [/^(?:create|creating|new|make|making|write|add)/i, 'create'],
+  // "write it so you get it": the request written, no page made.
+  [
+    /^(?:create|creating|new|make|making|write(?!\s+(?:it|that|this|them|my|requests?|questions?)\b)|add)/i,
+    'create',
+  ],
   [/^(?:put|insert)/i, 'update'],
   [/^(?:update|updating|edit|editing|append|replace|rename|change)/i, 'update'],
   [/^(?:approv|confirm|reject)/i, 'approvals'],
@@ -1182,16 +1186,22 @@ const TOPIC_WORDS: readonly [RegExp, HelpTopic][] = [
   [/^(?:admin|confluence|polic|space|connect|setup|set\s+up|audit|config)/i, 'admin'],
 ];
 
-/** "add something to a page", "put a line on an existing page": adding to a page there already is an update. */
+/**
+ * "add something to a page", "put a line on an existing page", "add bullet points": adding to a page there
+ * already, or adding a piece of content, is an update.
+ */
 const ADD_TO_PAGE =
-  /^(?:add|put|write|append|insert)\b.{0,40}\s(?:to|on|onto|into|in)\s+(?:an?|the|my|our|existing|some)\s+(?:existing\s+)?(?:page|doc)/i;
+  /^(?:add|put|write|append|insert)\b.{0,40}\s(?:to|on|onto|into|in)\s+(?:an?|the|my|our|existing|some)\s+(?:existing\s+)?(?:page|doc)|^(?:add|put|append|insert)\s+(?:an?\s+|some\s+|the\s+|more\s+)?(?:text|lines?|bullets?|bullet\s+points|tables?|sections?|paragraphs?|sentences?|notes?|comments?|links?|headings?|images?|content)\b/i;
 
 function topicOf(words: string | undefined): HelpTopic | undefined {
   if (!words) return undefined;
   // "get you to make a page": what the bot is got to do is the topic.
   const cleaned = words
     .replace(/^(?:(?:me|with|on|about|for|the|to|an|a|using|how\s+to)\b|\s)+/i, '')
-    .replace(/^(?:get|ask|have)\s+(?:you|u|the\s+bot|it)\s+(?:to\s+)?(?=\S)/i, '')
+    .replace(
+      /^(?:(?:get|ask|have|make)\s+(?:you|u|the\s+bot|it)\s+(?:to\s+)?|make\s+sure\s+(?:that\s+)?(?:you|u|the\s+bot|it)\s+(?:will\s+|can\s+)?)(?=\S)/i,
+      '',
+    )
     // "get a new page created": what is got done is the topic.
     .replace(/^get\s+(?:\S+\s+){0,4}?(created|updated|edited|changed|renamed|approved)\b.*$/i, '$1')
     .trim();
@@ -1200,14 +1210,14 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
 }
 
 const HELP = new RegExp(
-  String.raw`^(?:help|\?|h|commands?|what\s+all\s+(?:things\s+|stuff\s+)?(?:can\s+(?:you|u)|(?:you|u)\s+can)\s+do|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+(?:do|help(?:\s+(?:me|us))?\s+with))?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+commands\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+(?:know|get|understand|see)\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+(?:do|should|can)\s+i\s+(?:start|begin)|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand|handle|support|take|accept)(?:\s+(?:you|u))?|what(?:'s|s|\s+is)\s+the\s+(?:syntax|format|command)\s+(?:for|to)|who\s+are\s+you|what\s+are\s+you|wetin\s+(?:you|u)\s+(?:fit|dey|go\s+fit)\s+do|what(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?|what(?:'s|s|\s+is)\s+(?:your|ur)\s+(?:purpose|job|role|function|deal)|what\s+do\s+(?:you|u)\s+know)\b(?:[\s,:]+(.*))?$`,
+  String.raw`^(?:help|\?|h|commands?|what\s+all\s+(?:things\s+|stuff\s+)?(?:can\s+(?:you|u|i|we)|(?:you|u|i|we)\s+can)\s+do|usage|menu|options|instructions|man|list\s+(?:of\s+)?commands|show\s+(?:me\s+)?(?:the\s+)?(?:help|commands|options)|what\s+(?:can|could|do)\s+(?:${BOT}|i)\s+(?:(?:even|actually|exactly|just)\s+)?(?:do|ask|say|type|help\s+(?:me\s+|us\s+)?with)(?:\s+here|\s+with\s+you)?|(?:can\s+(?:you|u)\s+)?(?:explain|tell\s+me)\s+what\s+(?:${BOT})\s+(?:can\s+)?do|what\s+(?:are|r)\s+(?:you|u)\s+(?:able\s+to(?:\s+(?:do|help(?:\s+(?:me|us))?\s+with))?|good\s+for|for|capable\s+of)|what\s+(?:are\s+)?(?:my|the)\s+options|(?:what|which)\s+(?:commands|functions|features|capabilities)\s+(?:do\s+(?:you|u)\s+(?:support|have|know|understand|take|offer)|work(?:\s+here)?|are\s+(?:there|available)|can\s+i\s+use)|is\s+there\s+(?:a|any)\s+(?:manual|tutorial|user\s+guide|help\s+page)|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+(?:know|get|understand|see)\s+how\s+to\s+use\s+(?:${BOT}|this)|where\s+(?:do|should|can)\s+i\s+(?:start|begin)|how\s+(?:do|can)\s+i\s+(?:talk|speak)\s+to\s+${BOT}|what\s+should\s+i\s+(?:type|say|write|ask)|(?:(?:show|give)\s+(?:me\s+)?(?:some\s+)?)?examples|what(?:'s|s|\s+is)\s+possible|getting\s+started|any\s+tips\s+(?:on|for)\s+using\s+${BOT}|what\s+are\s+(?:your|the)\s+(?:commands|options|features)|what\s+commands\s+(?:are\s+there|do\s+you\s+(?:have|know|understand)|can\s+i\s+(?:use|type))|how\s+(?:(?:do|can|should)\s+(?:i|we)|to|(?:i|we)\s+(?:can|should))\s+use\s+(?:${BOT}|this)|how\s+(?:does|do)\s+(?:${BOT}|this)\s+work|what\s+(?:kind|sort)s?\s+of\s+(?:things|stuff|questions|requests|commands)\s+(?:can|do)\s+(?:i|${BOT})\s+(?:ask|do|say|type|help\s+with|understand|handle|support|take|accept)(?:\s+(?:you|u))?|what(?:'s|s|\s+is|\s+are)\s+the\s+(?:(?:right|correct|proper|best|exact)\s+)?(?:syntax|format|command|magic\s+words?|keywords?|phrase)\s+(?:for|to)|what\s+(?:did|am|do|have)\s+i\s+(?:do|doing|done)\s+wrong|who\s+are\s+you|what\s+are\s+you|wetin\s+(?:you|u)\s+(?:fit|dey|go\s+fit)\s+do|what(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?|what(?:'s|s|\s+is)\s+(?:your|ur)\s+(?:purpose|job|role|function|deal)|what\s+do\s+(?:you|u)\s+(?:know|support|offer|handle))\b(?:[\s,:]+(.*))?$`,
   'i',
 );
 /** "how do I search?", "how I can search?" (non-native): how to use one command, nothing after the verb. */
 const HOW_TO_VERB =
   /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:does|can|could|would|should)\s+one|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find\s+(?:things|stuff|pages)|get|open|create|make|update|edit|append|rename|approve)(?:\s+(?:something|things|stuff|here))?[\s?!.]*$/i;
 const HOW_TO_USE =
-  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:does|can|could|would|should)\s+one|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|put|insert|write|update|edit|change|append|rename|approve)\b(.*)\b(?:pages?|bot|you|here|this|confluence|approvals?|requests?|(?:an?|one|any|particular|specific|certain|given|different|another|other|which)\s+spaces?)\b/i;
+  /^how\s+(?:(?:do|can|should)\s+(?:i|we)|(?:does|can|could|would|should)\s+one|(?:i|we)\s+(?:can|could|should|do)(?:\s+(?:do\s+)?for)?|to)\s+(search|find|look\s+up|get|open|view|read|create|make|add|put|insert|write|update|edit|change|append|rename|approve)\b(.*)\b(pages?|bot|you|here|this|confluence|approvals?|requests?|(?:an?|one|any|particular|specific|certain|given|different|another|other|which)\s+spaces?)\b/i;
 
 /** "how do I approve …", "how to reject …": how a decision on a request is made (read with the queue's words). */
 const HOW_TO_DECIDE =
@@ -1222,7 +1232,7 @@ const ASKED_ABOUT_BOT =
   /^(?:what|who|how|can|explain|tell|which|is|where|show|give|examples|getting|any|i|don'?t|dont|do)\b/i;
 /** What may follow such a question and keep it about the bot ("… for me", "… here", "… with you"). */
 const BOT_TAIL =
-  /^(?:(?:for|to)\s+(?:me|us)|you|u|here|exactly|then|now|today|again|anyway|(?:with|to|in)\s+(?:you|u|this|it|here|this\s+(?:chat|channel|bot)))?[\s?!.]*$/i;
+  /^(?:(?:for|to)\s+(?:me|us)|you|u|here|exactly|then|now|today|again|anyway|instead|(?:with|to|in)\s+(?:you|u|this|it|here|this\s+(?:chat|channel|bot)))?[\s?!.]*$/i;
 
 /**
  * "can you create pages?", "can you do searches?", "is it possible to create a page here?", "does this
@@ -1230,7 +1240,7 @@ const BOT_TAIL =
  * its commands, nothing more named.
  */
 const ABILITY_ASKED =
-  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|writ(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+for\s+(?:me|us))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?[\s?!.]*$/i;
+  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(?:(?:actually|also|even|really|really\s+also)\s+)?(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|writ(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+for\s+(?:me|us))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?(?:,?\s+or\s+(?:(?:only|just)\s+)?(?:search|find|open|read|view|see|create|make|write|update|edit|change|approve)(?:\s+(?:them|it|pages?|docs?|things|stuff))?)?[\s?!.]*$/i;
 
 /** "guide me", "teach me how to use this", "show us around": asked to be shown the bot, nothing else named. */
 const GUIDE_ASKED = new RegExp(
@@ -1253,10 +1263,18 @@ const GUIDE_HOW =
 const QUESTIONS_ASKED =
   /^(?:can|could|may)\s+(?:i|we)\s+ask\s+(?:you|u|ya|this\s+bot|the\s+bot)\s+(?:a\s+|some\s+|any\s+)?(?:questions?|things|stuff)(?:\s+(?:about|on|regarding)\s+[\p{L}'’-]{1,24}(?:\s+[\p{L}'’-]{1,24}){0,3})?(?:\s+here)?[\s?!.]*$/iu;
 
+/** Chat words and greetings before a question, each with the break after it ("hey, quick q - ", "so wait "). */
+const CHAT_BEFORE_ASKING = new RegExp(
+  String.raw`^(?:(?:${LEAD_IN_WORD}|wait|hey+|hi+|hello|hiya|yo)(?:\s*[,:;!.–—-]+\s*|\s+))+`,
+  'i',
+);
+
 /** Help on the command a "can you …?" asks about, or `undefined`. */
 export function abilityAsked(line: string): { topic?: HelpTopic } | undefined {
-  if (QUESTIONS_ASKED.test(line.trim())) return { topic: 'questions' };
-  const asked = ABILITY_ASKED.exec(line.trim());
+  // "hey, quick q - can you edit pages?", "so wait, can u search?": chat before the question asks nothing.
+  const text = line.trim().replace(CHAT_BEFORE_ASKING, '');
+  if (QUESTIONS_ASKED.test(text)) return { topic: 'questions' };
+  const asked = ABILITY_ASKED.exec(text);
   if (!asked) return undefined;
   const topic = topicOf(asked[1]!.replace(/^do\s+/i, ''));
   return topic ? { topic } : {};
@@ -1307,8 +1325,10 @@ export function matchHelp(line: string): { topic?: HelpTopic } | undefined {
   // "how do I get my holiday request approved?": a word between that names something is a question.
   // "how do I add someone to a space?": a person added is Confluence's permissions, not the bot's commands.
   if (howTo && core.split(/\s+/).length <= 12 && isBotTalk(howTo[2]!) && !isPersonAdded(core)) {
-    // "how do I add something to a page?": what follows the verb tells adding to a page from creating one.
-    const topic = topicOf(`${howTo[1]}${howTo[2]} page`);
+    // "how do I add something to a page?": what follows the verb tells adding to a page from creating one;
+    // "how do I get you to append text?": what the bot is got to do, after "you".
+    const fromVerb = core.slice(howTo[0].length - howTo[1]!.length - howTo[2]!.length - howTo[3]!.length);
+    const topic = topicOf(`${fromVerb} page`);
     return topic ? { topic } : {};
   }
   if (GUIDE_ASKED.test(core) && !/^show\s+(?:me|us)[\s?!.]*$/i.test(core)) return {};
@@ -1345,7 +1365,7 @@ export function isApprovalsRequest(core: string): boolean {
 const TRAILING_VOCATIVE = new RegExp(String.raw`[\s,]+${VOCATIVE}[\s?!.]*$`, 'i');
 
 const ENGLISH_QUESTION_START =
-  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|where|where's|wheres|why|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+(?:me|us|the)|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|advi[sc]e\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what|where|who|why|when|which|whether|if)|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:(?:want|need|would\s+like|'d\s+like)\s+to|wanna|wana|gotta)\s+(?:know|understand|learn|find\s+out)|(?:(?:i\s+|i'|i’)?(?:(?:want|wanted|need|would\s+like|'d\s+like|d\s+like)\s+to|wanna)\s+)?ask(?:\s+(?:you|u))?\s+(?:about|regarding|re|if|whether|how|what|who|when|where|why|which)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|(?:the\s+)?same\s+(?:(?:question|q)\s+)?(?:but\s+)?(?:for|in|with)|what\s+about|how\s+about|(?:from|in|on|at|by|for|to|until|till|since|after|before|under)\s+(?:which|what|whom|whose|how\s+(?:many|much|long|often)))\b/i;
+  /^(?:what|what's|whats|wat|wats|wht|waht|whta|hw|hwo|how(?!-)|how's|hows|who|who's|whos|whom|whose|when|when's|wen|whn|wehn|where|where's|wheres|wher|whr|whre|why|which|wich|whcih|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had|isn't|aren't|don't|doesn't|didn't|can't|won't|wasn't|show\s+(?:me\s+|us\s+)?(?:how|what|where|who|why|when|which)|tell\s+(?:me|us|the)|(?:let\s+(?:me|us)\s+know|lmk)\s+(?:the|about|abt|regarding)|(?:let\s+me\s+know|lmk|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know|(?:i\s+have\s+)?no\s+idea|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+sure)\s+(?:if|whether|when|what|how|who|where|why|which)|explain|describe|define|advi[sc]e\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what|where|who|why|when|which|whether|if)|i\s+wonder|do\s+you\s+know|any\s+idea|anyone\s+know|does\s+anyone\s+know|remind\s+me|find\s+out|(?:i\s+)?(?:(?:want|need|would\s+like|'d\s+like)\s+to|wanna|wana|gotta)\s+(?:know|understand|learn|find\s+out)|(?:(?:i\s+|i'|i’)?(?:(?:want|wanted|need|would\s+like|'d\s+like|d\s+like)\s+to|wanna)\s+)?ask(?:\s+(?:you|u))?\s+(?:about|regarding|re|if|whether|how|what|who|when|where|why|which)|(?:i'?m\s+|i\s+am\s+|i\s+was\s+|just\s+)?wondering|i\s+have\s+(?:a\s+)?(?:quick\s+)?question|question(?=\s*:)|(?:the\s+)?same\s+(?:(?:question|q)\s+)?(?:but\s+)?(?:for|in|with)|what\s+about|how\s+about|(?:from|in|on|at|by|for|to|until|till|since|after|before|under)\s+(?:which|what|whom|whose|how\s+(?:many|much|long|often)))\b/i;
 /** Question words a slip of the hand may open a question with ("wen do …", "wy is …", "ho many …"). */
 const QUESTION_WORDS = ['what', 'when', 'where', 'who', 'why', 'how', 'which'] as const;
 /** Words after a question word that show a question is being asked ("do", "is", "can", "many"). Kept as data. */

@@ -21,7 +21,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
     'have has had having haven hasn got get gets getting can could would will shall should may might must ' +
     'cannot can couldn wouldn won shouldn s t m re ll d ve not no nope to of for in on at from with by ' +
     'about as and or but so if then than now just still yet already also too again any some there here ' +
-    'what which who whom whose how when where why whats wat r 4 pls plz please kindly thanks thx ty ' +
+    'what which who whom whose how when where why whats wat wut wot r 4 pls plz please kindly thanks thx ty ' +
     'ok okay hey hi hello yo um umm erm er uh uhh hmm oh ooh oooh ah ahh aha lol haha well right really actually kinda sort of maybe ' +
     // contractions typed without the apostrophe ("dont", "im", "cant")
     'dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt im ive id youre ' +

@@ -88,7 +88,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   ten: 10,
 };
 const MORE =
-  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:is\s+there|(?:have\s+you\s+)?got|do\s+you\s+have|any)\s+(?:a\s+)?(?:page\s+(?:2|3|two|three)|(?:second|2nd|third|3rd|another)\s+page)(?:\s+(?:of\s+)?(?:results|them|those))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:the\s+)?(?:results|hits|matches|items)\s+\d{1,2}\s*(?:to|-|–|through|thru)\s*\d{1,2}$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$/i;
+  /^(?:(?:show|give|get|load|see|any|fetch)\s+(?:me\s+)?)?(?:some\s+|a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)\s+|\d{1,2}\s+)?more(?:\s+(?:results|hits|pages|matches|of\s+(?:them|those|these)|like\s+(?:that|this|these|those)))?$|^(?:anything|something)\s+else(?:\s+like\s+(?:that|this|those|these|it))?$|^(?:is|are)\s+there\s+(?:any\s+)?more(?:\s+(?:results|of\s+(?:them|those|these)))?$|^(?:is\s+there|(?:have\s+you\s+)?got|do\s+you\s+have|any)\s+(?:a\s+)?(?:page\s+(?:2|3|two|three)|(?:second|2nd|third|3rd|another)\s+page)(?:\s+(?:of\s+)?(?:results|them|those))?$|^(?:the\s+)?next\s+(?:page|batch|results|\d{1,2}|few)(?:\s+(?:of\s+)?results)?$|^(?:(?:got|have\s+you\s+got|do\s+you\s+have|are\s+there)\s+)?(?:any\s+|the\s+|some\s+|a\s+few\s+|a\s+couple(?:\s+of)?\s+)?(?:others|(?:other|different)\s+(?:results|ones|pages|hits|matches|options))$|^(?:the\s+)?(?:results|hits|matches|items)\s+\d{1,2}\s*(?:to|-|–|through|thru)\s*\d{1,2}$|^(?:keep\s+going|continue|go\s+on|(?:show\s+(?:me\s+)?)?the\s+rest(?:\s+of\s+(?:the\s+|them|the\s+results))?)$|^(?:(?:show|give|get|send|fetch|try)\s+(?:me\s+)?|(?:is\s+there|(?:have\s+)?(?:you\s+)?got)\s+)?another(?:\s+(?:one|result|link|hit|option|suggestion))?$/i;
 /**
  * Where more results, or the one picked, are wanted from ("more from HR", "more results in the OPS
  * space", "show me more from that space", "open the 2nd one from HR"): the same list, never a search for
@@ -267,6 +267,8 @@ const FOLLOW_UP_VOCABULARY = wordSet(
     'options choice choices suggestion suggestions answer answers article articles doc docs document documents ' +
     'post posts search searches list listed number no nr gave sent showed shared suggested mentioned ' +
     'batch set lot lots bunch few couple others other further additional remaining rest else more moar ' +
+    // results like those shown: "similar ones", "anything similar?", "more along those lines"
+    'similar alike lines ' +
     // what the list was about, only pointed at: "any more on that topic?", "more on this subject"
     'topic subject theme ' +
     // what the user thinks of it
@@ -285,8 +287,8 @@ const QUALITY =
   /^(?:useful|helpful|relevant|specific|detailed|clear|accurate|precise|readable|concise|complete|correct|exact|recent)$/;
 /** Position words: the ordinals, and numbers spelt out. */
 const POSITION_WORDS: ReadonlySet<string> = new Set([...Object.keys(ORDINALS), ...Object.keys(NUMBER_WORDS)]);
-/** Words that ask for more results than were shown. */
-const MORE_WORD = /^(?:more|moar|additional|further|lower|others|rest|remaining|else)$/;
+/** Words that ask for more results than were shown ("similar ones": more like them). */
+const MORE_WORD = /^(?:more|moar|additional|further|lower|others|rest|remaining|else|similar|alike)$/;
 /** "keep them coming", "carry on", "continue": the list goes on. */
 const KEEP_GOING = /\bkeep\s+(?:(?:them|em|it)\s+)?(?:coming|going)\b|\bcarry\s+on\b|\bcontinue\b/i;
 /** "none of those", "none of these look right": the results shown were not it, so more are wanted. */

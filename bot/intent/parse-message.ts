@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { capabilityHowAsked, helpAboutTheBot } from './about-the-bot.js';
+import { capabilityHowAsked, failedTryAsked, helpAboutTheBot } from './about-the-bot.js';
 import { writtenColon } from './body-markers.js';
 import {
   abilityAsked,
@@ -72,7 +72,7 @@ import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
 import { SPACE_AFTER_NAME } from './space-phrase.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
-import { isThanksClosing, searchThankedFor } from './thanks-closing.js';
+import { isPraiseOfShown, isThanksClosing, searchThankedFor } from './thanks-closing.js';
 import { topicBeforeNoun } from './topic-before-noun.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
@@ -1142,7 +1142,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     return interpretAfterGreeting(bodyLines);
   }
   // "thanks for finding it", "thanks, I found it": thanks and a closing that asks for nothing.
-  if (bodyLines.trim().length === 0 && isThanksClosing(line)) return { kind: 'greeting' };
+  // "great results, thanks", "the first link worked!": what was shown praised, nothing asked.
+  if (bodyLines.trim().length === 0 && (isThanksClosing(line) || isPraiseOfShown(line)))
+    return { kind: 'greeting' };
   // "thanks for searching kafka lag": the search thanked for before it is done.
   const thankedSearch = searchThankedFor(line);
   if (thankedSearch !== undefined) return parseSearchWords(thankedSearch);
@@ -1179,7 +1181,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     matchHelp(core) ??
     abilityAsked(unaddressed) ??
     helpAboutTheBot(unaddressed) ??
-    capabilityHowAsked(unaddressed);
+    capabilityHowAsked(unaddressed) ??
+    failedTryAsked(unaddressed);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);

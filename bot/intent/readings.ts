@@ -1,5 +1,5 @@
 import { isComplaintAboutTheBot } from './about-the-bot.js';
-import { allWordsFrom, closedWordsOf, FUNCTION_WORDS } from './closed-words.js';
+import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
 import { echoAsCode } from './echo-text.js';
 import { editDistance } from './edit-distance.js';
 import { SPACE_AFTER_NAME } from './space-phrase.js';
@@ -420,6 +420,56 @@ const TIME_OFF =
   /\b(?:day|days|morning|afternoon|evening|week|weeks|time|half[\s-]day|monday|tuesday|wednesday|thursday|friday)\s+off\b/i;
 
 /**
+ * Words that point past the answer just given, at something else or earlier ("the other one", "what we
+ * discussed", "remember what I asked?").
+ */
+const POINTS_PAST_ANSWER = wordSet(
+  'other another usual discussed mentioned talked agreed said sent shared showed asked remember recall conversation ' +
+    'convo discussion',
+);
+/**
+ * When something was shown ("the one from yesterday", "that link again"): past the answer only with an item
+ * pointed at or "from" ("is it the same as before?" asks about the answer's subject then and now).
+ */
+const WHEN_SHOWN = wordSet('earlier before yesterday ago last again');
+const ITEM = wordSet('one ones thing things stuff link links page pages doc docs result results from');
+/**
+ * Asking how something goes or stands ("what's the status of it?", "any update on that?", "how did it go?", "what
+ * happened with it?", "how's it looking?").
+ */
+const STATUS_WORDS = wordSet(
+  'status progress news update updates going go went happen happened happening looking',
+);
+/** Whether it is finished ("did that get sorted?", "is it done yet?"); after "how" it asks the way ("how is that done?"). */
+const STATUS_DONE = wordSet('sorted done finished fixed');
+/** "where are we with this?", "where are we at on that", "what's the latest on it?": how something only pointed at stands. */
+const STATUS_PHRASE =
+  /\bwhere\s+(?:are|r)\s+(?:we|you|u)\s+(?:at\s+)?(?:with|on)\b|\blatest\s+(?:on|with)\b/i;
+/** Words that point without naming ("it", "that one", "the stuff"). */
+const POINTER = wordSet('it this that these those them thing things stuff one ones');
+/** "what about …", "how about …", "and …" first: the question before, asked again for what follows. */
+const ASKED_AGAIN_ABOUT = /^(?:(?:and|so|ok|okay)[\s,]+)?(?:(?:what|how)\s+about|and)\b/i;
+/** How the asker does something ("how do I do it like last time?"): a how-to, asked of the knowledge base. */
+const HOW_ASKER_DOES = /^(?:(?:and|so|ok|okay)[\s,]+)?how\s+(?:do|can|could|should|would|did)\s+(?:i|we)\b/i;
+
+/**
+ * True when a question of pointing words (see `namesNothingAtAll`) still asks nothing the knowledge base
+ * could answer: it points past the answer just given ("what about the other one?", "remember what I
+ * asked before?"), asks how something only pointed at stands ("what's the status of it?", "how did it
+ * go?"), or asks the question before again for something only pointed at ("what about that?"). "what
+ * does that mean?", "where is it?" ask about the answer just given, and stay questions.
+ */
+function asksOfNothing(words: readonly string[], core: string): boolean {
+  if (HOW_ASKER_DOES.test(core)) return false;
+  if (words.some((word) => POINTS_PAST_ANSWER.has(word))) return true;
+  if (words.some((word) => WHEN_SHOWN.has(word)) && words.some((word) => ITEM.has(word))) return true;
+  const pointing = words.some((word) => POINTER.has(word));
+  const done = words[0] !== 'how' && words.some((word) => STATUS_DONE.has(word));
+  const status = done || words.some((word) => STATUS_WORDS.has(word)) || STATUS_PHRASE.test(core);
+  return pointing && (status || ASKED_AGAIN_ABOUT.test(core));
+}
+
+/**
  * True for a message with no word that names anything: every word pointing, vague, or one that
  * messages naming nothing are made of ({@link NAMING_NOTHING}), and at least one of those. There is
  * nothing to search for, open or answer, so it is not understood (with readings). A question asked
@@ -435,7 +485,9 @@ export function namesNothingAtAll(core: string, line: string): boolean {
   // "this is useless", "you are not helping": a complaint about the bot, asked or not.
   if (isComplaintAboutTheBot(core)) return true;
   const words = closedWordsOf(core);
-  if (!allWordsFrom(words, FUNCTION_WORDS, NAMING_NOTHING, VAGUE, POINTED_EXTRA, NAMELESS, FILLER))
+  if (
+    !allWordsFrom(words, FUNCTION_WORDS, NAMING_NOTHING, VAGUE, POINTED_EXTRA, NAMELESS, FILLER, STATUS_WORDS)
+  )
     return false;
   if (saysNothingYet(words, core)) return true;
   // "can you check", "pls handle": a request of the bot whose verb has nothing after it to act on.
@@ -443,8 +495,10 @@ export function namesNothingAtAll(core: string, line: string): boolean {
   // "did you get my message?", "what do you mean?", "what happened to my thing?": asked of the bot's
   // doings or of a thing never named, not of the knowledge base.
   if (BOT_DOINGS.test(core) || words.some((word) => THING.has(word))) return true;
-  if (!words.some((word) => ACTS_ON_NOTHING.has(word))) return false;
   const asked = /\?\s*$/.test(line) || QUESTION_SYNTAX.test(core);
+  // "what about the other one?", "any update on that?": asked, and still nothing to ask about.
+  if (asked && asksOfNothing(words, core)) return true;
+  if (!words.some((word) => ACTS_ON_NOTHING.has(word))) return false;
   return !asked || ASKED_TO_ACT.test(line.trim());
 }
 
