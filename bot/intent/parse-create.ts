@@ -1064,11 +1064,11 @@ function isCreateIn(intent: Intent, spaceKey: string): boolean {
 
 /**
  * "new page pls: Office Keys, in OPS", "a new page, Sprint 40 Review in ENG", "a new HR page please,
- * title X", "new page - X - in HR": courtesy and punctuation around an unquoted title are not part of
- * it (bounded runs).
+ * title X", "new page - X - in HR", "X 📚 in ENG" (an emoji is read as a spaced full stop): courtesy
+ * and punctuation around an unquoted title are not part of it (bounded runs).
  */
 const PUNCTUATION_AROUND_TITLE =
-  /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]|\s+[-–—]\s))?[\s,;:–—-]{1,8}|(?:\s[-–—]|[\s,;]){1,8}$/gi;
+  /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]|\s+[-–—]\s))?[\s,;:–—-]{1,8}|(?:\s[-–—.]|[\s,;]){1,8}$/gi;
 /** Asked when no title was read. */
 const NO_TITLE = 'What should the new page be called? Put the title in quotes.';
 /**
