@@ -37,9 +37,9 @@ const UNDER =
 /** A word naming what the lines of the text are ("with these points:", "and add the following bullets:"). */
 const LIST_NOUN = '[A-Za-z][A-Za-z-]{1,30}';
 /** Words after a named text that quote it ("with text saying …", "with a line that says …"). */
-const SAYING_AFTER_LABEL = String.raw`(?:saying|that\s+says|which\s+says|reading)`;
+const SAYING_AFTER_LABEL = String.raw`(?:saying|(?:that|which)\s+(?:says|reads)|reading)`;
 const BODY_INTRO = new RegExp(
-  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=${TEXT_NAMED}\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|${LABEL_ARTICLE})${TEXT_NAMED}(?:\s+${SAYING_AFTER_LABEL}(?=\s*:?\s*\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?:\s+(?:${SAYING_AFTER_LABEL}|that(?=\s+\S+\s+\S))(?=\s*:?\s*\S)|(?=\s*:|\s*["“‘«]))|(?<=[?.!,;]\s{0,3})${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${WITH}\s+the\s+words(?=\s+\S)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|containing\s+(?:the\s+)?${TEXT_NOUN}|to\s+say|(?:to\s+)?(?:mention|explain|state|note)(?=\s+that\s)|(?:something|sth)\s+like|along\s+the\s+lines\s+of|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+(?:these|those|the\s+following)\s+${LIST_NOUN}(?=\s*:)|${WITH}\s+the\s+following|${WITH}\s+(?:this|these|the\s+following)(?:\s+${TEXT_NOUN})?(?:\s+(?:in\s+it|inside))?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?|(?:the\s+)?${TEXT_NOUN}))?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)|in|into))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→|=(?=\s))?`,
+  String.raw`\s*(?:[?.!,;]\s*|[-–—]\s+(?=(?:${TEXT_NAMED}|${SHOULD_SAY})\s*:))?(?:and\s+)?(?:(${WITH}\s+(?:(?:the\s+)?following\s+|${LABEL_ARTICLE})${TEXT_NAMED}(?:\s+of(?=\s+\S)|\s+${SAYING_AFTER_LABEL}(?=\s*:?\s*\S))?|${WITH}\s+${LABEL_ARTICLE}${TEXT_LABEL}(?:\s+(?:${SAYING_AFTER_LABEL}|that(?=\s+\S+\s+\S))(?=\s*:?\s*\S)|(?=\s*:|\s*["“‘«]))|(?<=[?.!,;]\s{0,3})${LABEL_ARTICLE}${TEXT_LABEL}(?=\s*:)|${WITH}\s+the\s+words(?=\s+\S)|${TEXT_NAMED}(?=\s*:|\s+\S)|(?:(?:it\s+)?(?:just\s+|only\s+)?(?:should|must|will|can|needs\s+to|has\s+to)\s+(?:just\s+|only\s+|also\s+)?(?:say|read|contain)|(?:(?:where|in\s+which)\s+it|that|which|it)\s+(?:just\s+|only\s+)?(?:says|reads)|saying|stating|explaining|noting|mentioning|containing\s+(?:the\s+)?${TEXT_NOUN}|to\s+say|(?:to\s+)?(?:mention|explain|state|note)(?=\s+that\s)|(?:something|sth)\s+like|along\s+the\s+lines\s+of|(?:have|make|let)\s+it\s+say|(?:just|only|simply)\s+(?:say|write|put))(?=\s*:?\s*\S))|${WITH}\s+(?:these|those|the\s+following)\s+${LIST_NOUN}(?=\s*:)|${WITH}\s+the\s+following|${WITH}\s+(?:this|these|the\s+following)(?:\s+${TEXT_NOUN})?(?:\s+(?:in\s+it|inside))?(?=\s*:)|${WITH}(?=\s*:|\s*$)|(?:inside|in\s+it)(?=\s*:)|(?:(?:inside|in\s+it)\s+)?(?:write|say|saying|put|add|include|paste|type)(?:\s+(?:(?:this|that|these|the\s+following)(?:\s+(?:${TEXT_NOUN}|lines?|words))?|(?:the\s+)?${TEXT_NOUN}))?(?:\s+(?:inside|in\s+it|there|(?:in|on|into)\s+(?:the|this)\s+(?:page|doc)|in|into))?(?=\s*:)|containing|having\s+(?:the\s+)?${TEXT_NOUN})?\s*(:|[-–—](?=\s)|\|(?=\s)|[-=]>|>>|→|=(?=\s))?`,
   'iy',
 );
 /** Introductions that quote the text as it is to be written ("saying", "with the text"), unlike "put X there". */
@@ -1088,11 +1088,11 @@ function isCreateIn(intent: Intent, spaceKey: string): boolean {
 
 /**
  * "new page pls: Office Keys, in OPS", "a new page, Sprint 40 Review in ENG", "a new HR page please,
- * title X", "new page - X - in HR": courtesy and punctuation around an unquoted title are not part of
- * it (bounded runs).
+ * title X", "new page - X - in HR", "X 📚 in ENG" (an emoji is read as a spaced full stop): courtesy
+ * and punctuation around an unquoted title are not part of it (bounded runs).
  */
 const PUNCTUATION_AROUND_TITLE =
-  /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]|\s+[-–—]\s))?[\s,;:–—-]{1,8}|(?:\s[-–—]|[\s,;]){1,8}$/gi;
+  /^(?:(?:please|pls|plz)(?=[\s,;:]*[,;:]|\s+[-–—]\s))?[\s,;:–—-]{1,8}|(?:\s[-–—.]|[\s,;]){1,8}$/gi;
 /** Asked when no title was read. */
 const NO_TITLE = 'What should the new page be called? Put the title in quotes.';
 /**
