@@ -9,7 +9,7 @@ import { evaluate } from './request-eval.js';
  * not printed). The floors are the figures reached; BENCHMARKS.md ("Understanding") records them.
  */
 const TRAIN_FLOOR = 1;
-const HELD_OUT_FLOOR = 0.935;
+const HELD_OUT_FLOOR = 0.939;
 
 function percent(hits: number, total: number): string {
   return `${hits}/${total} = ${((hits / total) * 100).toFixed(1)}%`;
