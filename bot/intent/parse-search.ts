@@ -310,7 +310,7 @@ export function parseSearchWords(remainder: string): Intent {
   const keyOnly = spaceKey ? undefined : TRAILING_KEY_ONLY.exec(text);
   // "engineering space kafka": one word too long for a key, then "space", then a word not in capitals: a
   // space's name, then the topic (read with the space directory); "kafka space eng" keeps its key.
-  const before = keyOnly ? text.slice(0, keyOnly.index).trim() : '';
+  const before = keyOnly ? text.slice(0, keyOnly.index).trim().replace(/^the\s+/i, '') : '';
   // "legal space NDAs": a word in mixed case after "space" is no key, so what comes before names the space.
   const nameThenTopic =
     keyOnly?.[4] !== undefined &&
@@ -318,7 +318,15 @@ export function parseSearchWords(remainder: string): Intent {
     !/^~?[A-Z][A-Z0-9]+$/.test(keyOnly[4]) &&
     (acceptTypedSpaceWord(before, false) === undefined ||
       (/\p{Ll}/u.test(keyOnly[4]) && /\p{Lu}/u.test(keyOnly[4])));
-  if (keyOnly && !nameThenTopic) {
+  // "the OPS space kafka": a key in capitals before "space" is the space, the one word after it the topic.
+  const keyThenTopic =
+    keyOnly?.[4] !== undefined && !/^~?[A-Z][A-Z0-9]+$/.test(keyOnly[4]) && /^~?[A-Z][A-Z0-9]{1,9}$/.test(before)
+      ? acceptSpaceWord(before, true)
+      : undefined;
+  if (keyOnly && keyThenTopic) {
+    spaceKey = keyThenTopic;
+    text = keyOnly[4]!;
+  } else if (keyOnly && !nameThenTopic) {
     const named = keyOnly[1] !== undefined || keyOnly[3] !== undefined || keyOnly[6] !== undefined;
     spaceKey = acceptSpaceWord(keyOnly[2] ?? keyOnly[4] ?? keyOnly[5] ?? keyOnly[7] ?? '', named);
     if (spaceKey) text = text.slice(0, keyOnly.index);
@@ -331,7 +339,8 @@ export function parseSearchWords(remainder: string): Intent {
   const words = withoutVagueNoun(
     unquoteWhole(stripLeading(trimEndWhere(text, isTrailingStop).trim())).trim(),
   );
-  if (words.length === 0 || isCourtesyOnly(words)) {
+  // "search the HR space": an article left alone once the space is read is no topic.
+  if (words.length === 0 || isCourtesyOnly(words) || /^(?:the|a|an)$/i.test(words)) {
     return {
       kind: 'failure',
       message: 'What should I search for? Put the words after `search`.',
