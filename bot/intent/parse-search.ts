@@ -310,7 +310,12 @@ export function parseSearchWords(remainder: string): Intent {
   const keyOnly = spaceKey ? undefined : TRAILING_KEY_ONLY.exec(text);
   // "engineering space kafka": one word too long for a key, then "space", then a word not in capitals: a
   // space's name, then the topic (read with the space directory); "kafka space eng" keeps its key.
-  const before = keyOnly ? text.slice(0, keyOnly.index).trim().replace(/^the\s+/i, '') : '';
+  const before = keyOnly
+    ? text
+        .slice(0, keyOnly.index)
+        .trim()
+        .replace(/^the\s+/i, '')
+    : '';
   // "legal space NDAs": a word in mixed case after "space" is no key, so what comes before names the space.
   const nameThenTopic =
     keyOnly?.[4] !== undefined &&
@@ -320,7 +325,9 @@ export function parseSearchWords(remainder: string): Intent {
       (/\p{Ll}/u.test(keyOnly[4]) && /\p{Lu}/u.test(keyOnly[4])));
   // "the OPS space kafka": a key in capitals before "space" is the space, the one word after it the topic.
   const keyThenTopic =
-    keyOnly?.[4] !== undefined && !/^~?[A-Z][A-Z0-9]+$/.test(keyOnly[4]) && /^~?[A-Z][A-Z0-9]{1,9}$/.test(before)
+    keyOnly?.[4] !== undefined &&
+    !/^~?[A-Z][A-Z0-9]+$/.test(keyOnly[4]) &&
+    /^~?[A-Z][A-Z0-9]{1,9}$/.test(before)
       ? acceptSpaceWord(before, true)
       : undefined;
   if (keyOnly && keyThenTopic) {
