@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { capabilityHowAsked, failedTryAsked, helpAboutTheBot } from './about-the-bot.js';
+import { readingWithArrows } from './arrows.js';
 import { writtenColon } from './body-markers.js';
 import {
   abilityAsked,
@@ -976,7 +977,8 @@ function unwrapLine(line: string): string {
  * and the whole line's is not a write: the context says why, not what. A question keeps its context.
  */
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
-  const intent = interpretLine(head, bodyLines, lineLeads);
+  const typed = interpretLine(head, bodyLines, lineLeads);
+  const intent = readingWithArrows(head, typed, (line) => interpretLine(line, bodyLines, lineLeads)) ?? typed;
   const kind = readingKind(intent);
   const runOn =
     contexts < MAX_CONTEXT_SENTENCES
