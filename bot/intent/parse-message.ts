@@ -67,6 +67,7 @@ import {
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
+import { searchAskedAfter } from './search-asked-after.js';
 import { soughtPageAskedWhere } from './sought-page.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
 import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
@@ -978,7 +979,8 @@ function unwrapLine(line: string): string {
  */
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
   const typed = interpretLine(head, bodyLines, lineLeads);
-  const intent = readingWithArrows(head, typed, (line) => interpretLine(line, bodyLines, lineLeads)) ?? typed;
+  const reread = (line: string) => interpretLine(line, bodyLines, lineLeads);
+  const intent = searchAskedAfter(head, typed, reread) ?? readingWithArrows(head, typed, reread) ?? typed;
   const kind = readingKind(intent);
   const runOn =
     contexts < MAX_CONTEXT_SENTENCES
