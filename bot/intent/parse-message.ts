@@ -72,6 +72,7 @@ import { soughtPageAskedWhere } from './sought-page.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
 import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
 import { SPACE_AFTER_NAME } from './space-phrase.js';
+import { searchInSpaceSaidFirst } from './space-said-first.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import { isPraiseOfShown, isThanksClosing, searchThankedFor } from './thanks-closing.js';
@@ -980,7 +981,11 @@ function unwrapLine(line: string): string {
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
   const typed = interpretLine(head, bodyLines, lineLeads);
   const reread = (line: string) => interpretLine(line, bodyLines, lineLeads);
-  const intent = searchAskedAfter(head, typed, reread) ?? readingWithArrows(head, typed, reread) ?? typed;
+  const intent =
+    searchAskedAfter(head, typed, reread) ??
+    searchInSpaceSaidFirst(head, typed, reread) ??
+    readingWithArrows(head, typed, reread) ??
+    typed;
   const kind = readingKind(intent);
   const runOn =
     contexts < MAX_CONTEXT_SENTENCES
