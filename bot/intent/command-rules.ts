@@ -14,6 +14,7 @@ import {
 } from './edit-phrases.js';
 import { WHOLE_BODY_EDIT } from './edit-text.js';
 import { plainReadVerb } from './informal-reads.js';
+import { keyAtEndAsSpace } from './key-at-end.js';
 import { isDefiniteName, PAGE_LIKE, rewriteLooseForm, WISHED_CALLED, wishedRename } from './loose-forms.js';
 import { isAside } from './name-residue.js';
 import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
@@ -741,7 +742,7 @@ const RULES: readonly Rule[] = [
           ? parseGetTarget(rest)
           : parseSearchWords(rest);
       // "dig out the Release Notes 2025.01 page?" is read before the rules (fetched-page.ts).
-      return parseSearchWords(rest);
+      return parseSearchWords(keyAtEndAsSpace(rest));
     },
   ],
   [

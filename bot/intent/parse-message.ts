@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { capabilityHowAsked, failedTryAsked, helpAboutTheBot } from './about-the-bot.js';
+import { readingWithArrows } from './arrows.js';
 import { writtenColon } from './body-markers.js';
 import {
   abilityAsked,
@@ -66,10 +67,12 @@ import {
   unclear,
 } from './readings.js';
 import { trimEndWhere } from './scan-text.js';
+import { searchAskedAfter } from './search-asked-after.js';
 import { soughtPageAskedWhere } from './sought-page.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
 import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
 import { SPACE_AFTER_NAME } from './space-phrase.js';
+import { searchInSpaceSaidFirst } from './space-said-first.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import { isPraiseOfShown, isThanksClosing, searchThankedFor } from './thanks-closing.js';
@@ -976,7 +979,13 @@ function unwrapLine(line: string): string {
  * and the whole line's is not a write: the context says why, not what. A question keeps its context.
  */
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
-  const intent = interpretLine(head, bodyLines, lineLeads);
+  const typed = interpretLine(head, bodyLines, lineLeads);
+  const reread = (line: string) => interpretLine(line, bodyLines, lineLeads);
+  const intent =
+    searchAskedAfter(head, typed, reread) ??
+    searchInSpaceSaidFirst(head, typed, reread) ??
+    readingWithArrows(head, typed, reread) ??
+    typed;
   const kind = readingKind(intent);
   const runOn =
     contexts < MAX_CONTEXT_SENTENCES

@@ -63,7 +63,7 @@ const LEADING_SPACE =
  * ("in the IT & Operations space …" is a name of several words, read with the space directory).
  */
 const SPACE_THEN_WORDS =
-  /^(?:[Ii][Nn]|[Oo][Nn]|[Ww][Ii][Tt][Hh][Ii][Nn]|[Ii][Nn][Ss][Ii][Dd][Ee])\s+(?:(?:the|THE)\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+space\b))(?:\s+(space))?\s*[,:]?\s+(?=\S)(?!(?:&|and|AND)\s)/;
+  /^(?:[Ii][Nn]|[Oo][Nn]|[Ww][Ii][Tt][Hh][Ii][Nn]|[Ii][Nn][Ss][Ii][Dd][Ee])\s+(?:(?:the|THE)\s+)?()(~?[A-Z][A-Z0-9]{1,9}|(?!(?:the|a|an|our|this|that)\s)\S+(?=\s+(?:space|SPACE)\b))(?:\s+(space|SPACE))?\s*[,:]?\s+(?=\S)(?!(?:&|and|AND)\s)/;
 /** "only" around a space clause ("onboarding only in HR", "kafka but only in ENG", "onboarding, HR space only"): not a search word. */
 const ONLY_WITH_SPACE = /(?:\s+but)?\s+only(?=\s+(?:in|on|from|within|inside)\s)|\s+only\s*[.!?]*$/i;
 /** "kafka, eng only", "onboarding - HR only": after a break, one word said with "only" is where to look. */
