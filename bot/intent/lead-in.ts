@@ -3,6 +3,7 @@ import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-w
 import { applyRules, baseVerbForm, isTellingClause } from './command-rules.js';
 import { keepInlineBodyEnd } from './inline-body-end.js';
 import { PAGE_LIKE } from './loose-forms.js';
+import { withoutNameEndAdverb } from './name-end-words.js';
 import { isAside, isDocumentWord } from './name-residue.js';
 import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
 import { parseFollowUp } from './parse-follow-up.js';
@@ -217,7 +218,9 @@ function titleUpToClauseEnd(lead: string, match: RegExpExecArray): string {
   // "I need to read the Runbook: Kafka Consumer Lag, please open it": a colon the title holds ends no clause.
   const titled = end >= 0 && lead[start + end] === ':' ? colonTitleEnd(lead, start + end) : undefined;
   if (titled !== undefined) return lead.slice(start, titled);
-  const clause = (end < 0 ? lead.slice(start) : lead.slice(start, start + end)).trimEnd();
+  const clause = withoutNameEndAdverb(
+    (end < 0 ? lead.slice(start) : lead.slice(start, start + end)).trimEnd(),
+  );
   return clause !== named && (isTitleShaped(clause) || isTitleAfterPageNoun(clause)) ? clause : named;
 }
 

@@ -9,6 +9,7 @@
  * only reads use it: the text of a write is never trimmed here.
  */
 
+import { isReadAskedAgain } from './asked-again.js';
 import { FUNCTION_WORDS } from './closed-words.js';
 import { isInsideQuotes } from './read-quoted.js';
 import { isDepartmentWord } from './space-names.js';
@@ -60,6 +61,8 @@ const PRONOUNS = [
 const CLAUSE_VERBS = [
   'is',
   'are',
+  // "are" as chat types it ("…, alerts r firing again").
+  'r',
   'was',
   'were',
   'am',
@@ -349,7 +352,7 @@ function trimOnce(text: string): string {
   if (found && text.length - found.clauseStart <= MAX_CLAUSE && !isInsideQuotes(text, found.at)) {
     const head = text.slice(0, found.at).trimEnd();
     const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
-    if (/[\p{L}\p{N}]/u.test(head) && isAside(clause)) return head;
+    if (/[\p{L}\p{N}]/u.test(head) && (isAside(clause) || isReadAskedAgain(clause))) return head;
   }
   const doing = QUESTION_WORD_FIRST.test(text) ? null : BEFORE_DOING.exec(text.slice(-MAX_CLAUSE));
   if (doing) {

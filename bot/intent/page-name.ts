@@ -1,4 +1,5 @@
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS } from './closed-words.js';
+import { NAME_END_ADVERB, withoutNameEndAdverb } from './name-end-words.js';
 import {
   withoutNameResidue,
   withoutTailAfterName,
@@ -81,7 +82,7 @@ const PAGE_THEN_ADVERB =
 /** "the holiday calendar one": "one" standing for the page, after two words or more. */
 const NAME_THEN_ONE = /^((?:the|our)\s+\S+\s+\S.*?)\s+one$/i;
 /** "show me the On-call Rota again", "open the VPN guide real quick": an adverb at the end, with or without a page noun. */
-const NAME_THEN_ADVERB = new RegExp(`${TRAILING_ADVERB}$`, 'i');
+const NAME_THEN_ADVERB = new RegExp(`(?:${TRAILING_ADVERB}|${NAME_END_ADVERB})$`, 'i');
 /** "the Expense Policy only", "the Travel Policy page itself": emphasis after a name of two words or more ("Members Only" stays). */
 const NAME_THEN_EMPHASIS = new RegExp(
   `^((?:(?:the|our)\\s+)?(?!(?:the|our)\\s)(?:\\S+\\s+\\S.*?|(?:[A-Z]{2,}-?|[a-z]{2,}-)\\d+))${TRAILING_EMPHASIS}$`,
@@ -210,7 +211,7 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
   if (text.length > MAX_TITLE_LENGTH * 2) return readPageName(text);
   const trimmed = withoutTailAfterName(withoutNameResidue(withoutNextSentence(text)));
   const context = CONTEXT_AFTER_NAME.exec(trimmed);
-  const named = (context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
+  const named = withoutNameEndAdverb(context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
     .replace(FRESHNESS, '$1')
     .replace(ONE_AFTER_NAME, '')
     .replace(UNDER_SPACE, (_all, key: string | undefined, name: string | undefined) =>

@@ -29,6 +29,7 @@ import {
   runOnRequestStart,
   statedCommand,
 } from './lead-in.js';
+import { withLinkedPage } from './linked-page.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import { isAside, withoutNameResidue, withoutTailAfterName } from './name-residue.js';
 import {
@@ -73,6 +74,7 @@ import { SPACE_AFTER_NAME } from './space-phrase.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import { isPraiseOfShown, isThanksClosing, searchThankedFor } from './thanks-closing.js';
+import { pointsAtDocAbout } from './that-doc-about.js';
 import { topicBeforeNoun } from './topic-before-noun.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
@@ -1474,7 +1476,11 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
     const userCommand = !head.startsWith('/') && result.kind === 'admin-invalid';
     if (!userCommand) return result;
   }
-  const intent = interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions));
+  // "<link> ← open this one pls": a page's link in a line that asks nothing else opens that page.
+  const intent = withLinkedPage(
+    head,
+    interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions)),
+  );
   // "we should add more tests to the pipeline": a suggestion that shows no page writes nothing.
   // "I'll update the rota tomorrow", "thanks for updating that": news or chat about a write is no search.
   // "the expense process is such a pain", "I hate the new VPN": an opinion asks for no search or page.
@@ -1487,7 +1493,8 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
   if (
     intent.kind === 'page-by-name' &&
     intent.request.operation === 'get' &&
-    POINTED_PAGE.test(head.slice(0, 400))
+    POINTED_PAGE.test(head.slice(0, 400)) &&
+    !pointsAtDocAbout(head.slice(0, 400))
   )
     return unclear(head);
   // "can you create the page we discussed?": a page never described, not one to ask the title of.

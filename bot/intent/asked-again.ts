@@ -1,0 +1,32 @@
+/**
+ * A read asked again after a break at the end of what names the page or topic ("the Contract
+ * Templates, kindly open", "Expense Policy - open pls", "kafka lag, can u search it?"): only courtesy,
+ * a read's verb and pronouns for what came before, so no part of the name. Kept as data; one pass over
+ * the words of a short clause.
+ */
+
+/** Verbs of reading or finding that the clause asks again. */
+const READ_VERBS = new Set(
+  'open opne opn show pull bring get view display see send share search find'.split(' '),
+);
+/** Other words such a clause may hold: courtesy, asking words, pronouns and particles. */
+const ASKING_WORDS = new Set(
+  (
+    'can could would will pls please plz kindly just you u ya it this that them one me us for to up now ' +
+    'again thanks thx ty cheers asap quickly quick'
+  ).split(' '),
+);
+/** Most words read in such a clause. */
+const MAX_WORDS = 8;
+
+/** True when `clause` only asks again for a read ("kindly open", "can you open it pls"), with a read's verb in it. */
+export function isReadAskedAgain(clause: string): boolean {
+  const words = clause.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  if (words.length === 0 || words.length > MAX_WORDS) return false;
+  let verb = false;
+  for (const word of words) {
+    if (READ_VERBS.has(word)) verb = true;
+    else if (!ASKING_WORDS.has(word)) return false;
+  }
+  return verb;
+}
