@@ -30,3 +30,12 @@ export function isReadAskedAgain(clause: string): boolean {
   }
   return verb;
 }
+
+/** "…, can you open?", "… - pls open", "…, could u pull up?": a read asked at the end with no object. */
+const BARE_READ_AT_END =
+  /((?:[,.!?;:]|\s[-–—])\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:open|show|pull\s+up|bring\s+up))([\s?!.]*)$/i;
+
+/** `line` with "it" after a read asked at its end with no object ("…, can you open?" → "…, can you open it?"); else unchanged. */
+export function withPronounAfterBareRead(line: string): string {
+  return line.length > 600 ? line : line.replace(BARE_READ_AT_END, '$1 it$2');
+}

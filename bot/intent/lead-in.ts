@@ -1,3 +1,4 @@
+import { withPronounAfterBareRead } from './asked-again.js';
 import { isGreeting, isQuestion, stripPoliteness } from './classify-text.js';
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
 import { applyRules, baseVerbForm, isTellingClause } from './command-rules.js';
@@ -166,7 +167,7 @@ function commandAt(core: string, start: number, bodyLines: string, notThis?: Reg
  * security policy", "I have to go through the runbook"): a page named with "the"/"our", up to the end of its clause.
  */
 const WANTED =
-  /\b(?:need|needs|want|wants|see|find|finding|looking\s+for|searching\s+for|read|check|get|review|go\s+(?:through|over)|look\s+(?:at|over|through))\s+((?:the|our)\s+[^,.!?;:"“]{1,120}?)(?=\s*[,.!?;:]|\s+(?:and|but|so|because|for|from|asap|today|now|please)\b|$)/gi;
+  /\b(?:need|needs|want|wants|see|find|finding|looking\s+for|searching\s+for|read(?:\s+(?:up\s+)?(?:about|on))?|check|get|review|go\s+(?:through|over)|look\s+(?:at|over|through))\s+((?:the|our)\s+[^,.!?;:"“]{1,120}?)(?=\s*[,.!?;:]|\s+(?:and|but|so|because|for|from|asap|today|now|please)\b|$)/gi;
 /** "…, could you open it?", "… - pls show it to me", "…: can u open it": a request whose object is a pronoun, at the end. */
 const POINTING_TAG =
   /(?:[,.!?;:]|\s[-–—])\s*(?:(?:can|could|would|will|cn|cud|cld|coud|wud|wld)\s+(?:you|u|ya|someone)\s+)?(?:please\s+|pls\s+|just\s+)?(?:(open|show|get|find|search|look|pull\s+up|bring\s+up|send|share|link)\s+(?:for\s+)?(?:me\s+|us\s+)?|(pull|bring)\s+)(?:it|this|that|them)(?:\s+(?:up|to\s+me|for\s+me|with\s+me|please|pls))*(?=[\s?!.,;]|$)/gi;
@@ -242,7 +243,7 @@ const TAG_PROBE = 80;
  */
 export function pointedCommand(typed: string, bodyLines: string): Intent | undefined {
   // "… Could you open it for me? when you get a sec": courtesy or a reason after the tag leaves it the request.
-  const line = typed.trim();
+  const line = withPronounAfterBareRead(typed.trim());
   const from = Math.max(0, line.length - TAG_PROBE);
   let tag: RegExpExecArray | undefined;
   for (const match of line.slice(from).matchAll(POINTING_TAG)) tag = match;

@@ -11,6 +11,7 @@
 
 import { isReadAskedAgain } from './asked-again.js';
 import { FUNCTION_WORDS } from './closed-words.js';
+import { keyOneAside } from './key-one-aside.js';
 import { isInsideQuotes } from './read-quoted.js';
 import { isDepartmentWord } from './space-names.js';
 import { WEEKDAY_EITHER_CASE, WEEKDAYS } from './weekdays.js';
@@ -307,7 +308,8 @@ const SPACE_IN_BRACKETS = /^((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:sp
  */
 export function spaceAside(clause: string): string | undefined {
   const aside = clause.length > MAX_CLAUSE ? null : SPACE_ASIDE.exec(clause.trim());
-  if (!aside) return undefined;
+  // ", the ENG one": which copy, said by its space's key.
+  if (!aside) return keyOneAside(clause);
   return aside[1] ?? (isDepartmentWord(aside[2]!) ? aside[2] : undefined);
 }
 

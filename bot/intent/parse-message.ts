@@ -80,6 +80,7 @@ import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 import { WEEKDAY_EITHER_CASE } from './weekdays.js';
+import { pageWhereAfterBreak } from './where-after-break.js';
 
 export type {
   AdminCommand,
@@ -978,7 +979,9 @@ function unwrapLine(line: string): string {
  * and the whole line's is not a write: the context says why, not what. A question keeps its context.
  */
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
-  const intent = interpretLine(head, bodyLines, lineLeads);
+  const read = interpretLine(head, bodyLines, lineLeads);
+  // "the printer is broken again, where's the Wi-Fi and Printers page": where one page is, after news.
+  const intent = pageWhereAfterBreak(head, read, (rest) => interpretLine(rest, bodyLines, lineLeads)) ?? read;
   const kind = readingKind(intent);
   const runOn =
     contexts < MAX_CONTEXT_SENTENCES
