@@ -35,7 +35,19 @@ export function isReadAskedAgain(clause: string): boolean {
 const BARE_READ_AT_END =
   /((?:[,.!?;:]|\s[-–—])\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:open|show|pull\s+up|bring\s+up))([\s?!.]*)$/i;
 
-/** `line` with "it" after a read asked at its end with no object ("…, can you open?" → "…, can you open it?"); else unchanged. */
+/**
+ * "… I'd like to read it", "… can I see it?", "… I need to check it": the asker's wish to read what the
+ * sentence before named, said as a read of it.
+ */
+const WISH_TO_READ_IT =
+  /([,.!?;:]|\s[-–—])\s*(?:(?:i'?d|i\s+would)\s+(?:like|love)|i\s+(?:want|need|wanna|have)|(?:can|could|may)\s+i|let\s+me)\s+(?:to\s+)?(?:read|see|check|look\s+at|go\s+through|have\s+a\s+look\s+at)\s+it([\s?!.]*)$/i;
+
+/**
+ * `line` with "it" after a read asked at its end with no object ("…, can you open?" → "…, can you open
+ * it?"), and a wish to read "it" said as a read of it ("… I'd like to read it" → "… can you open it");
+ * else unchanged.
+ */
 export function withPronounAfterBareRead(line: string): string {
-  return line.length > 600 ? line : line.replace(BARE_READ_AT_END, '$1 it$2');
+  if (line.length > 600) return line;
+  return line.replace(BARE_READ_AT_END, '$1 it$2').replace(WISH_TO_READ_IT, '$1 can you open it$2');
 }

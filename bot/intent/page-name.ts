@@ -21,7 +21,7 @@ import type { TitleSearchRef } from './types.js';
 const LEADING_PAGE_WORDS =
   /^(?:(?:the|teh|this|that|dis|dat|da|our|your|my|a|an)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)(?:\s*[:,]\s*|\s+)(?:(?:(?:called|named|titled|entitled)\s*:?|(?:(?:whose|its|the)\s+)?(?:title|name)\s+is\s*:?|of|for|about|with\s+(?:the\s+)?(?:name|title)(?:\s+of)?|with)\s+)?(?:(?:the|teh)\s+)?/i;
 const LEADING_NAMING =
-  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:link|url|web\s+address)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?=\S)|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
+  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:what'?s|whats|what\s+is|what'?s\s+written)\s+(?:in|on)\s+(?:the\s+|our\s+)?(?=\S)|^(?:link|url|web\s+address)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?=\S)|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
 /** "d", "da", "tha" for "the" as phone and Nigerian or Caribbean chat write it ("open da code of conduct"; lower case only). */
 const PHONE_ARTICLE = /^(?:d|da|tha)\s+(?=\S)/;
