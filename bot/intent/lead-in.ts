@@ -3,6 +3,7 @@ import { isGreeting, isQuestion, stripPoliteness } from './classify-text.js';
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
 import { applyRules, baseVerbForm, isTellingClause } from './command-rules.js';
 import { keepInlineBodyEnd } from './inline-body-end.js';
+import { pageNamedWithoutThe, withoutFreshness } from './lead-page-named.js';
 import { PAGE_LIKE } from './loose-forms.js';
 import { withoutNameEndAdverb } from './name-end-words.js';
 import { isAside, isDocumentWord } from './name-residue.js';
@@ -219,8 +220,8 @@ function titleUpToClauseEnd(lead: string, match: RegExpExecArray): string {
   // "I need to read the Runbook: Kafka Consumer Lag, please open it": a colon the title holds ends no clause.
   const titled = end >= 0 && lead[start + end] === ':' ? colonTitleEnd(lead, start + end) : undefined;
   if (titled !== undefined) return lead.slice(start, titled);
-  const clause = withoutNameEndAdverb(
-    (end < 0 ? lead.slice(start) : lead.slice(start, start + end)).trimEnd(),
+  const clause = withoutFreshness(
+    withoutNameEndAdverb((end < 0 ? lead.slice(start) : lead.slice(start, start + end)).trimEnd()),
   );
   return clause !== named && (isTitleShaped(clause) || isTitleAfterPageNoun(clause)) ? clause : named;
 }
@@ -252,7 +253,7 @@ export function pointedCommand(typed: string, bodyLines: string): Intent | undef
   let last: RegExpExecArray | undefined;
   for (const match of lead.matchAll(WANTED)) last = match;
   // Only the last thing wanted is the pronoun's page: its clause is read once.
-  const wanted = last ? titleUpToClauseEnd(lead, last) : lastPageNamed(lead);
+  const wanted = last ? titleUpToClauseEnd(lead, last) : (lastPageNamed(lead) ?? pageNamedWithoutThe(lead));
   if (wanted === undefined) return undefined;
   const verb = tag[1] ?? `${tag[2]} up`;
   return applyRules(baseVerbForm(`${/^look$/i.test(verb) ? 'look for' : verb} ${wanted}`), bodyLines);
