@@ -48,3 +48,25 @@ export function takeLeadingWholeName(
   }
   return undefined;
 }
+
+/** "OPS: Wi-Fi and Printers": a key in capitals and a colon, as a label before the page's name. */
+const KEY_LABEL = /^(~?[A-Z][A-Z0-9]{1,9}):\s+(?=\S)/;
+
+/** True when `words` open with a key label ({@link KEY_LABEL}), for the cheap check before a directory look-up. */
+export function mayOpenWithKeyLabel(words: string): boolean {
+  return KEY_LABEL.test(words);
+}
+
+/**
+ * The key of the directory a key label names ("OPS: Wi-Fi and Printers") and the words after it, or
+ * `undefined`; only a key of the directory counts ("FAQ: Benefits", "ADR: Choosing OpenSearch" keep their words).
+ */
+export function takeKeyLabel(
+  words: string,
+  spaces: readonly NamedSpace[],
+): { rest: string; key: string } | undefined {
+  const label = KEY_LABEL.exec(words);
+  if (!label || !spaces.some((space) => space.key === label[1])) return undefined;
+  const rest = words.slice(label[0].length).trim();
+  return rest === '' ? undefined : { rest, key: label[1]! };
+}

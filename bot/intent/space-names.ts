@@ -1,7 +1,12 @@
 import type { PageRef } from '../confluence/types.js';
 import { normalizeSpaceKey } from '../policy/space-keys.js';
 import { editDistance } from './edit-distance.js';
-import { mayOpenWithSpaceName, takeLeadingWholeName } from './leading-space-name.js';
+import {
+  mayOpenWithKeyLabel,
+  mayOpenWithSpaceName,
+  takeKeyLabel,
+  takeLeadingWholeName,
+} from './leading-space-name.js';
 import type { Intent, OperationRequest, TitleSearchRef } from './types.js';
 
 /** One space the bot may use, as Confluence names it (`{ key: 'HR', name: 'People & HR' }`). */
@@ -696,7 +701,8 @@ function nameTitleSearch(
   const taken =
     takeTailSpace(ref.words, index) ??
     takeLeadingSpaceOfName(ref.words, index) ??
-    takeLeadingWholeName(ref.words, spaces);
+    takeLeadingWholeName(ref.words, spaces) ??
+    takeKeyLabel(ref.words, spaces);
   if (!taken) return ref;
   const words = unquote(taken.rest).replace(PAGE_NOUN, '');
   return { ...ref, words: words === '' ? taken.rest : words, spaceKey: taken.key };
@@ -858,7 +864,7 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
     (search && keyAfterBreak(words) !== undefined) ||
     leadingPhrase(words) !== undefined ||
     leadingSpace ||
-    (!search && mayOpenWithSpaceName(words)) ||
+    (!search && (mayOpenWithSpaceName(words) || mayOpenWithKeyLabel(words))) ||
     (search && leadingUnmarkedPhrases(words).length > 0)
   );
 }
