@@ -37,6 +37,8 @@ const INFORMAL_READ_PHRASES: readonly string[] = [
   String.raw`eyes\s+on`,
   // "may I request the Expense Policy page": asking for a page by name.
   String.raw`request(?=\s+(?:the|our)\s)`,
+  // "reopen the Onboarding page", "re-open the VPN guide": opened again.
+  String.raw`re-?open`,
 ];
 
 /** Whom the page is for, after the informal verb ("me", "us"). */

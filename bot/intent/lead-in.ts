@@ -1,8 +1,11 @@
+import { withPronounAfterBareRead } from './asked-again.js';
 import { isGreeting, isQuestion, stripPoliteness } from './classify-text.js';
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
 import { applyRules, baseVerbForm, isTellingClause } from './command-rules.js';
 import { keepInlineBodyEnd } from './inline-body-end.js';
+import { pageNamedWithoutThe, withoutFreshness } from './lead-page-named.js';
 import { PAGE_LIKE } from './loose-forms.js';
+import { withoutNameEndAdverb } from './name-end-words.js';
 import { isAside, isDocumentWord } from './name-residue.js';
 import { isTitleAfterPageNoun, isTitleShaped } from './page-name.js';
 import { parseFollowUp } from './parse-follow-up.js';
@@ -165,7 +168,7 @@ function commandAt(core: string, start: number, bodyLines: string, notThis?: Reg
  * security policy", "I have to go through the runbook"): a page named with "the"/"our", up to the end of its clause.
  */
 const WANTED =
-  /\b(?:need|needs|want|wants|see|find|finding|looking\s+for|searching\s+for|read|check|get|review|go\s+(?:through|over)|look\s+(?:at|over|through))\s+((?:the|our)\s+[^,.!?;:"“]{1,120}?)(?=\s*[,.!?;:]|\s+(?:and|but|so|because|for|from|asap|today|now|please)\b|$)/gi;
+  /\b(?:need|needs|want|wants|see|find|finding|looking\s+for|searching\s+for|read(?:\s+(?:up\s+)?(?:about|on))?|check|get|review|go\s+(?:through|over)|look\s+(?:at|over|through))\s+((?:the|our)\s+[^,.!?;:"“]{1,120}?)(?=\s*[,.!?;:]|\s+(?:and|but|so|because|for|from|asap|today|now|please)\b|$)/gi;
 /** "…, could you open it?", "… - pls show it to me", "…: can u open it": a request whose object is a pronoun, at the end. */
 const POINTING_TAG =
   /(?:[,.!?;:]|\s[-–—])\s*(?:(?:can|could|would|will|cn|cud|cld|coud|wud|wld)\s+(?:you|u|ya|someone)\s+)?(?:please\s+|pls\s+|just\s+)?(?:(open|show|get|find|search|look|pull\s+up|bring\s+up|send|share|link)\s+(?:for\s+)?(?:me\s+|us\s+)?|(pull|bring)\s+)(?:it|this|that|them)(?:\s+(?:up|to\s+me|for\s+me|with\s+me|please|pls))*(?=[\s?!.,;]|$)/gi;
@@ -217,7 +220,9 @@ function titleUpToClauseEnd(lead: string, match: RegExpExecArray): string {
   // "I need to read the Runbook: Kafka Consumer Lag, please open it": a colon the title holds ends no clause.
   const titled = end >= 0 && lead[start + end] === ':' ? colonTitleEnd(lead, start + end) : undefined;
   if (titled !== undefined) return lead.slice(start, titled);
-  const clause = (end < 0 ? lead.slice(start) : lead.slice(start, start + end)).trimEnd();
+  const clause = withoutFreshness(
+    withoutNameEndAdverb((end < 0 ? lead.slice(start) : lead.slice(start, start + end)).trimEnd()),
+  );
   return clause !== named && (isTitleShaped(clause) || isTitleAfterPageNoun(clause)) ? clause : named;
 }
 
@@ -239,7 +244,7 @@ const TAG_PROBE = 80;
  */
 export function pointedCommand(typed: string, bodyLines: string): Intent | undefined {
   // "… Could you open it for me? when you get a sec": courtesy or a reason after the tag leaves it the request.
-  const line = typed.trim();
+  const line = withPronounAfterBareRead(typed.trim());
   const from = Math.max(0, line.length - TAG_PROBE);
   let tag: RegExpExecArray | undefined;
   for (const match of line.slice(from).matchAll(POINTING_TAG)) tag = match;
@@ -248,7 +253,7 @@ export function pointedCommand(typed: string, bodyLines: string): Intent | undef
   let last: RegExpExecArray | undefined;
   for (const match of lead.matchAll(WANTED)) last = match;
   // Only the last thing wanted is the pronoun's page: its clause is read once.
-  const wanted = last ? titleUpToClauseEnd(lead, last) : lastPageNamed(lead);
+  const wanted = last ? titleUpToClauseEnd(lead, last) : (lastPageNamed(lead) ?? pageNamedWithoutThe(lead));
   if (wanted === undefined) return undefined;
   const verb = tag[1] ?? `${tag[2]} up`;
   return applyRules(baseVerbForm(`${/^look$/i.test(verb) ? 'look for' : verb} ${wanted}`), bodyLines);

@@ -18,11 +18,11 @@ const MAX_OBJECT_FIRST = 300;
  * the end of the line only; the object is what comes before the comma or dash.
  */
 const TRAILING_VERB =
-  /(?:,|\s[-–—])\s*(?:(?:(?:can|could|would)\s+(?:you|u)|(?:you|u)\s+can)\s+)?(?:please\s+|pls\s+)?(open|show|get|find|search(?:\s+for)?|look\s+for|display|pull\s+up|bring\s+up)\s+(?:(?:me|us)\s+)?(?:it|this|that|them|one)(?:\s+(?:for\s+me|to\s+me|up))?$/i;
+  /(?:,|\s[-–—]|\s(?:<-+|←|⬅️?|👈))\s*(?:(?:(?:can|could|would)\s+(?:you|u)|(?:you|u)\s+can)\s+)?(?:please\s+|pls\s+)?(open|show|get|find|search(?:\s+for)?|look\s+for|display|pull\s+up|bring\s+up)\s+(?:(?:me|us)\s+)?(?:it|(?:this|that)(?:\s+one)?|them|one)(?:\s+(?:for\s+me|to\s+me|up))?$/i;
 
 /** "<page> - open pls", "<page>, open": a verb of opening after the object, with no pronoun. */
 const TRAILING_OPEN =
-  /(?:,|\s[-–—])\s*(?:(?:(?:can|could|would)\s+(?:you|u)|(?:you|u)\s+can)\s+)?(?:please\s+|pls\s+)?(open|show|display|pull\s+up|bring\s+up)(?:\s+(?:for\s+me|to\s+me|up))?$/i;
+  /(?:,|\s[-–—]|\s(?:<-+|←|⬅️?|👈))\s*(?:(?:(?:can|could|would)\s+(?:you|u)|(?:you|u)\s+can)\s+)?(?:please\s+|pls\s+)?(open|show|display|pull\s+up|bring\s+up)(?:\s+(?:for\s+me|to\s+me|up))?$/i;
 
 /**
  * "<words> - search", "<words>, search pls", "<words>, can you search?", "<words> search karo" (Hindi/Urdu "do a search"), "<words>

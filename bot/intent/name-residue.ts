@@ -9,7 +9,9 @@
  * only reads use it: the text of a write is never trimmed here.
  */
 
+import { isReadAskedAgain } from './asked-again.js';
 import { FUNCTION_WORDS } from './closed-words.js';
+import { keyOneAside } from './key-one-aside.js';
 import { isInsideQuotes } from './read-quoted.js';
 import { isDepartmentWord } from './space-names.js';
 import { WEEKDAY_EITHER_CASE, WEEKDAYS } from './weekdays.js';
@@ -60,6 +62,8 @@ const PRONOUNS = [
 const CLAUSE_VERBS = [
   'is',
   'are',
+  // "are" as chat types it ("…, alerts r firing again").
+  'r',
   'was',
   'were',
   'am',
@@ -304,7 +308,8 @@ const SPACE_IN_BRACKETS = /^((?:the\s+)?[\p{L}&]+(?:\s+[\p{L}&']+){0,3}?\s+(?:sp
  */
 export function spaceAside(clause: string): string | undefined {
   const aside = clause.length > MAX_CLAUSE ? null : SPACE_ASIDE.exec(clause.trim());
-  if (!aside) return undefined;
+  // ", the ENG one": which copy, said by its space's key.
+  if (!aside) return keyOneAside(clause);
   return aside[1] ?? (isDepartmentWord(aside[2]!) ? aside[2] : undefined);
 }
 
@@ -349,7 +354,7 @@ function trimOnce(text: string): string {
   if (found && text.length - found.clauseStart <= MAX_CLAUSE && !isInsideQuotes(text, found.at)) {
     const head = text.slice(0, found.at).trimEnd();
     const clause = text.slice(found.clauseStart).replace(/\)\s*[.!?]*$/, '');
-    if (/[\p{L}\p{N}]/u.test(head) && isAside(clause)) return head;
+    if (/[\p{L}\p{N}]/u.test(head) && (isAside(clause) || isReadAskedAgain(clause))) return head;
   }
   const doing = QUESTION_WORD_FIRST.test(text) ? null : BEFORE_DOING.exec(text.slice(-MAX_CLAUSE));
   if (doing) {

@@ -1,4 +1,5 @@
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS } from './closed-words.js';
+import { NAME_END_ADVERB, withoutNameEndAdverb } from './name-end-words.js';
 import {
   withoutNameResidue,
   withoutTailAfterName,
@@ -20,7 +21,7 @@ import type { TitleSearchRef } from './types.js';
 const LEADING_PAGE_WORDS =
   /^(?:(?:the|teh|this|that|dis|dat|da|our|your|my|a|an)\s+)?(?:(?:confluence|wiki)\s+)?(?:page|doc|document|article)(?:\s*[:,]\s*|\s+)(?:(?:(?:called|named|titled|entitled)\s*:?|(?:(?:whose|its|the)\s+)?(?:title|name)\s+is\s*:?|of|for|about|with\s+(?:the\s+)?(?:name|title)(?:\s+of)?|with)\s+)?(?:(?:the|teh)\s+)?/i;
 const LEADING_NAMING =
-  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:link|url|web\s+address)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?=\S)|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
+  /^(?:(?:one|the\s+one)\s+)?(?:called|named|titled)\s+|^(?:what'?s|whats|what\s+is|what'?s\s+written)\s+(?:in|on)\s+(?:the\s+|our\s+)?(?=\S)|^(?:link|url|web\s+address)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?=\S)|^(?:an?\s+)?(?:summary|overview|tl;?dr|gist|copy|contents?|text|full\s+text|body|whole\s+text|(?:latest|current|newest|most\s+recent|up-to-date)\s+(?:version|copy|draft))\s+of\s+(?:the\s+)?/i;
 const LEADING_ARTICLE = /^(?:the|teh|this|that|our|your)\s+/i;
 /** "d", "da", "tha" for "the" as phone and Nigerian or Caribbean chat write it ("open da code of conduct"; lower case only). */
 const PHONE_ARTICLE = /^(?:d|da|tha)\s+(?=\S)/;
@@ -81,7 +82,7 @@ const PAGE_THEN_ADVERB =
 /** "the holiday calendar one": "one" standing for the page, after two words or more. */
 const NAME_THEN_ONE = /^((?:the|our)\s+\S+\s+\S.*?)\s+one$/i;
 /** "show me the On-call Rota again", "open the VPN guide real quick": an adverb at the end, with or without a page noun. */
-const NAME_THEN_ADVERB = new RegExp(`${TRAILING_ADVERB}$`, 'i');
+const NAME_THEN_ADVERB = new RegExp(`(?:${TRAILING_ADVERB}|${NAME_END_ADVERB})$`, 'i');
 /** "the Expense Policy only", "the Travel Policy page itself": emphasis after a name of two words or more ("Members Only" stays). */
 const NAME_THEN_EMPHASIS = new RegExp(
   `^((?:(?:the|our)\\s+)?(?!(?:the|our)\\s)(?:\\S+\\s+\\S.*?|(?:[A-Z]{2,}-?|[a-z]{2,}-)\\d+))${TRAILING_EMPHASIS}$`,
@@ -210,7 +211,7 @@ export function readPageToOpen(text: string): TitleSearchRef | undefined {
   if (text.length > MAX_TITLE_LENGTH * 2) return readPageName(text);
   const trimmed = withoutTailAfterName(withoutNameResidue(withoutNextSentence(text)));
   const context = CONTEXT_AFTER_NAME.exec(trimmed);
-  const named = (context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
+  const named = withoutNameEndAdverb(context && context.index > 0 ? trimmed.slice(0, context.index) : trimmed)
     .replace(FRESHNESS, '$1')
     .replace(ONE_AFTER_NAME, '')
     .replace(UNDER_SPACE, (_all, key: string | undefined, name: string | undefined) =>

@@ -59,10 +59,11 @@ const PLACED =
 const NUMBERED =
   /^(?:the\s+)?(?:(?:result|hit|item|link|entry|match|option|opt|choice)\s*(?:number\s*|no\.?\s*|nr\.?\s*|n[°º]\s*|#\s*)?|number\s*|no\.?\s*|nr\.?\s*|n[°º]\s*|#\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:result|hit|link|one|page|option|item))?$/i;
 /**
- * A bare one- or two-digit number ("2", "open 3"): a position in the results. Confluence page ids
- * are far longer, and an id is still read from "page 12".
+ * A bare one- or two-digit number up to 50 ("2", "open 3"): a position in the results. Confluence page ids
+ * are far longer, and an id is still read from "page 12"; a number past the longest list of results
+ * (50, the most a search returns) is no position ("open 77" opens page 77).
  */
-const SMALL_NUMBER = /^(\d{1,2})$/;
+const SMALL_NUMBER = /^(\d|[0-4]\d|50)$/;
 /** A position typed as digits and any ordinal ending ("2nd", "12th", and "2th" as some type it). */
 const DIGIT_ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)$/;
 
@@ -323,7 +324,9 @@ function positionOf(words: readonly string[], i: number): FollowUpPosition | und
   const ordinal = word === 'following' ? 'next' : ordinalOf(word);
   if (ordinal !== undefined) return ordinal;
   const number = /^#?(\d{1,2})$/.exec(word);
-  if (number) return Number(number[1]) >= 1 ? Number(number[1]) : undefined;
+  // "open 77": past the longest list of results, a bare number is a page's id.
+  if (number)
+    return SMALL_NUMBER.test(word) || word.startsWith('#') ? Number(number[1]) || undefined : undefined;
   // "number two", "result three": a number word after a word that counts.
   const before = words[i - 1] ?? '';
   return /^(?:number|num|nbr|no|nr|result|option|opt|item|link|hit|choice)$/.test(before)

@@ -1,5 +1,6 @@
 import { ASKED_READ } from './asked-read.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
+import { isOnlyWhenOrCourtesy } from './name-end-words.js';
 import { withoutNameResidue } from './name-residue.js';
 import {
   isTitleInCapitals,
@@ -10,10 +11,12 @@ import {
 } from './page-name.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { DESCRIBED_PAGE, isSpaceThenTopic, parseSearchWords } from './parse-search.js';
+import { withoutPointerLabel } from './pointer-label.js';
 import { readQuoted } from './read-quoted.js';
 import { unclear } from './readings.js';
 import { readSpaceClause } from './space-key.js';
 import { TextCursor } from './text-cursor.js';
+import { nameAfterThatDoc } from './that-doc-about.js';
 import type { Intent } from './types.js';
 
 /** What may follow a page's id, link or quoted title and space: where to show it ("in here", "in chat"), or " there" (Indian English). */
@@ -73,13 +76,19 @@ function oneOfTwoPages(text: string, secondAt: number): Intent {
 }
 
 /** A get of the page named by `text` (title words), or a search when the words ask for pages about something. */
-function getByName(text: string): Intent {
+function getByName(typed: string): Intent {
+  // "this for me please: Wi-Fi and Printers": the page given after a lead that only points.
+  const text = withoutPointerLabel(typed);
   const pointed = POINTED_THEN_NAMED.exec(text);
   if (pointed) return getByName(text.slice(pointed[0].length));
   const two = TWO_PAGES.exec(text);
   if (two) return oneOfTwoPages(text, two[0].length);
   const later = LATER_READ.exec(text);
   if (later) return parseGetTarget(text.slice(later.index + later[0].length));
+  // "that doc about kafka consumer lag": one page pointed at and named by its topic.
+  const pointedName = nameAfterThatDoc(text);
+  const pointedRef = pointedName === undefined ? undefined : readPageToOpen(pointedName);
+  if (pointedRef) return { kind: 'page-by-name', request: { operation: 'get', ref: pointedRef } };
   const pageFor = PAGE_FOR_TITLE.exec(text);
   const title = pageFor ? `the ${text.slice(pageFor[0].length)}` : undefined;
   const titled = title && isTitleShaped(title) ? readPageToOpen(title) : undefined;
@@ -165,7 +174,12 @@ export function parseGetTarget(remainder: string): Intent {
   }
   if (read?.kind === 'ref') {
     if (read.ref.kind !== 'title') readSpaceClause(cursor);
-    if (read.ref.kind === 'url' || TRAILING_NOISE.test(cursor.rest())) {
+    // "open 1048600 again pls": when or how soon after the id says nothing of which page.
+    if (
+      read.ref.kind === 'url' ||
+      TRAILING_NOISE.test(cursor.rest()) ||
+      isOnlyWhenOrCourtesy(cursor.rest())
+    ) {
       return { kind: 'operation', request: { operation: 'get', ref: read.ref } };
     }
   }

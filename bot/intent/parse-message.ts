@@ -30,6 +30,7 @@ import {
   runOnRequestStart,
   statedCommand,
 } from './lead-in.js';
+import { withLinkedPage } from './linked-page.js';
 import { isDefiniteName, isKeywordQuery, rewriteLooseForm, trailingVerb } from './loose-forms.js';
 import { isAside, withoutNameResidue, withoutTailAfterName } from './name-residue.js';
 import {
@@ -76,11 +77,13 @@ import { searchInSpaceSaidFirst } from './space-said-first.js';
 import { isEnglishWord } from './spelling.js';
 import { TextCursor } from './text-cursor.js';
 import { isPraiseOfShown, isThanksClosing, searchThankedFor } from './thanks-closing.js';
+import { pointsAtDocAbout } from './that-doc-about.js';
 import { topicBeforeNoun } from './topic-before-noun.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 import { WEEKDAY_EITHER_CASE } from './weekdays.js';
+import { pageWhereAfterBreak } from './where-after-break.js';
 
 export type {
   AdminCommand,
@@ -981,10 +984,12 @@ function unwrapLine(line: string): string {
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
   const typed = interpretLine(head, bodyLines, lineLeads);
   const reread = (line: string) => interpretLine(line, bodyLines, lineLeads);
+  // "the printer is broken again, where's the Wi-Fi and Printers page": where one page is, after news.
   const intent =
     searchAskedAfter(head, typed, reread) ??
     searchInSpaceSaidFirst(head, typed, reread) ??
     readingWithArrows(head, typed, reread) ??
+    pageWhereAfterBreak(head, typed, reread) ??
     typed;
   const kind = readingKind(intent);
   const runOn =
@@ -1483,7 +1488,11 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
     const userCommand = !head.startsWith('/') && result.kind === 'admin-invalid';
     if (!userCommand) return result;
   }
-  const intent = interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions));
+  // "<link> ← open this one pls": a page's link in a line that asks nothing else opens that page.
+  const intent = withLinkedPage(
+    head,
+    interpretUserText(showMentions(head, mentions), showMentions(bodyRaw, mentions)),
+  );
   // "we should add more tests to the pipeline": a suggestion that shows no page writes nothing.
   // "I'll update the rota tomorrow", "thanks for updating that": news or chat about a write is no search.
   // "the expense process is such a pain", "I hate the new VPN": an opinion asks for no search or page.
@@ -1496,7 +1505,8 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
   if (
     intent.kind === 'page-by-name' &&
     intent.request.operation === 'get' &&
-    POINTED_PAGE.test(head.slice(0, 400))
+    POINTED_PAGE.test(head.slice(0, 400)) &&
+    !pointsAtDocAbout(head.slice(0, 400))
   )
     return unclear(head);
   // "can you create the page we discussed?": a page never described, not one to ask the title of.

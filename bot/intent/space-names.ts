@@ -1,6 +1,12 @@
 import type { PageRef } from '../confluence/types.js';
 import { normalizeSpaceKey } from '../policy/space-keys.js';
 import { editDistance } from './edit-distance.js';
+import {
+  mayOpenWithKeyLabel,
+  mayOpenWithSpaceName,
+  takeKeyLabel,
+  takeLeadingWholeName,
+} from './leading-space-name.js';
 import type { Intent, OperationRequest, TitleSearchRef } from './types.js';
 
 /** One space the bot may use, as Confluence names it (`{ key: 'HR', name: 'People & HR' }`). */
@@ -692,7 +698,11 @@ function nameTitleSearch(
     const words = takeSplitName(ref.words, spaceKey, spaces) ?? ref.words;
     return spaceKey === ref.spaceKey && words === ref.words ? ref : { ...ref, words, spaceKey };
   }
-  const taken = takeTailSpace(ref.words, index) ?? takeLeadingSpaceOfName(ref.words, index);
+  const taken =
+    takeTailSpace(ref.words, index) ??
+    takeLeadingSpaceOfName(ref.words, index) ??
+    takeLeadingWholeName(ref.words, spaces) ??
+    takeKeyLabel(ref.words, spaces);
   if (!taken) return ref;
   const words = unquote(taken.rest).replace(PAGE_NOUN, '');
   return { ...ref, words: words === '' ? taken.rest : words, spaceKey: taken.key };
@@ -854,6 +864,7 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
     (search && keyAfterBreak(words) !== undefined) ||
     leadingPhrase(words) !== undefined ||
     leadingSpace ||
+    (!search && (mayOpenWithSpaceName(words) || mayOpenWithKeyLabel(words))) ||
     (search && leadingUnmarkedPhrases(words).length > 0)
   );
 }

@@ -22,9 +22,12 @@ const TOPIC_BEFORE_NOUN = new RegExp(
   'iu',
 );
 
-/** First words that make "any X docs" ask about results or quality, not a topic ("any other docs?"). */
+/**
+ * First words that make "any X docs" ask about results or quality, not a topic ("any other docs?"); "to"
+ * after "we have" is a need ("we have to read the Expense Policy"), not a page had.
+ */
 const NO_TOPIC = new Set(
-  'other others more further new newer good better recent similar related relevant additional extra such this that these those the my our your of about on for in link links url urls'.split(
+  'other others more further new newer good better recent similar related relevant additional extra such this that these those the my our your of about on for in link links url urls to'.split(
     ' ',
   ),
 );

@@ -1,0 +1,23 @@
+/**
+ * "that doc about kafka consumer lag", "this page on remote work", "that document regarding the VPN
+ * setup": a demonstrative and a document noun point at one page the asker has in mind, and the words
+ * after "about" are how they name it, so the page is opened by those words. "the one about X", "a page
+ * about X" and "pages about X" stay searches (any page on the topic would do).
+ */
+
+/** "that/this (wiki) doc|page|document|article about|on|regarding|re|for (the)": the pointing words before the name. */
+const THAT_DOC_ABOUT =
+  /^(?:that|this|dat|dis)\s+(?:(?:confluence|wiki)\s+)?(?:doc|page|document|article|runbook|guide|policy)\s+(?:about|on|regarding|re|concerning|covering|for)\s+(?:the\s+)?(?=\S)/i;
+
+/** The name after {@link THAT_DOC_ABOUT} ("kafka consumer lag, alerts r firing"), or `undefined` when the words do not start so. */
+export function nameAfterThatDoc(text: string): string | undefined {
+  const lead = THAT_DOC_ABOUT.exec(text);
+  return lead ? text.slice(lead[0].length) : undefined;
+}
+
+/** True when `text` holds a pointing "that/this doc about …" (see {@link THAT_DOC_ABOUT}) anywhere a word starts. */
+export function pointsAtDocAbout(text: string): boolean {
+  return /\b(?:that|this)\s+(?:(?:confluence|wiki)\s+)?(?:doc|page|document|article)\s+(?:about|on|regarding|re|concerning|covering)\s+\S/i.test(
+    text,
+  );
+}
