@@ -16,6 +16,7 @@ import { wordSet } from './closed-words.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { isCreate, newPageAsked } from './create-frame.js';
 import { looksLikeApiToken } from './detect-secret.js';
+import { isEditByHearsay } from './edit-by-hearsay.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { fetchedPageName } from './fetched-page.js';
@@ -1492,7 +1493,8 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
     return unclear(head);
   // "can you create the page we discussed?": a page never described, not one to ask the title of.
   // "update it with the new numbers", "add it to the rota": an edit of something only pointed at.
-  if (intent.kind === 'failure' && (isPointedNewPage(head) || isPointedEdit(head))) return unclear(head);
+  if (intent.kind === 'failure' && (isPointedNewPage(head) || isPointedEdit(head) || isEditByHearsay(head)))
+    return unclear(head);
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;
