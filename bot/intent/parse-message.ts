@@ -51,6 +51,7 @@ import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
 import { isPointedHelp, isPointedTask } from './pointed-task.js';
+import { withQuotedEmoji } from './quoted-emoji.js';
 import { readQuoted } from './read-quoted.js';
 import {
   ASKED_TO_ACT,
@@ -1525,7 +1526,7 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
  */
 export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
   try {
-    return withoutAskingMark(withoutEditOfNewPage(interpret(text, mentions)), text);
+    return withQuotedEmoji(withoutAskingMark(withoutEditOfNewPage(interpret(text, mentions)), text), text);
   } catch {
     return failure('Sorry, I could not read that message. Try one of these commands.');
   }
