@@ -1394,6 +1394,8 @@ const OWN_START =
   /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also)\b/i;
 /** Who or when, in a short line after a read: a story, not the rest of a name ("for my trip", "need it today"). */
 const ASKER_OR_TIME = /\b(?:i|i'?m|my|we|us|our|it|today|tomorrow|tonight|now|asap)\b/i;
+/** A second line that only says the space ("in OPS", "in HR please"): the read's place, never page text. */
+const SPACE_ONLY_LINE = /^in\s+(?:the\s+)?~?[\p{L}\p{N}&]+(?:\s+space)?(?:\s+(?:please|pls|plz))?[\s.!?]*$/iu;
 /** Readings a line break may have cut short: a read, or nothing understood. */
 const WRAPPABLE = new Set(['unclear', 'failure', 'search', 'get', 'question', 'help']);
 const WRAPPED_READINGS = new Set(['search', 'get', 'follow-up', 'approvals', 'help']);
@@ -1418,7 +1420,8 @@ function wrappedRead(
   const second = text.slice(newline + 1).trim();
   // A quote or a "word:" may start text for a page (a Slack ":emoji:" does not).
   const marked = /["“”]|[\p{L}\p{N}]:(?:\s|$)/u.test(text.replace(/:[a-z0-9_+'-]{1,40}:/gi, ''));
-  if (first.length === 0 || second.length === 0 || marked) return undefined;
+  if (first.length === 0 || second.length === 0 || (marked && !SPACE_ONLY_LINE.test(second)))
+    return undefined;
   if (isGreeting(first) || isLeadInLine(first) || isGreeting(second)) return undefined;
   const dangling = DANGLING_END.test(first);
   // The name goes on: lower case, a key or a number ("HR", "Q1", "2025.02"), or a title's next word after a capitalised one.

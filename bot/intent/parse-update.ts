@@ -49,7 +49,7 @@ export type UpdateMode =
  */
 export const POSITION_OWNER = String.raw`(?:(?:the|our|this|that|page|doc)\b|\d|["“‘'«„]|https?:)`;
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
-const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*(?:->|→|=>)\s*|\s*:\s*/iy;
+const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*by\s*:\s*|\s*(?:->|→|=>)\s*|\s*:\s*/iy;
 const ONTO = new RegExp(
   // "2" for "to", as typed on a phone ("ad 'retro biweekly' 2 team rituals").
   String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under|2(?=\s+\D))\s+`,
@@ -64,8 +64,8 @@ const TEXT_NOUN =
 /** "replace the date 25 Dec with 24 Dec": the noun before unquoted old text is not part of it. */
 const UNQUOTED_NOUN =
   /^(?:the\s+)(?:text|word|words|phrase|date|number|figure|value|time|amount|price|address|link|url)\s+(?=\S)/i;
-/** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
-const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)|\s*(?:->|→|=>)/i;
+/** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"; "by:" as non-native English has it). */
+const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/|by)(?=\s*:)|\s*(?:->|→|=>)/i;
 /** The link to the page after an edit's texts ("in", "on"; "everywhere in", "throughout", "across"). */
 const CONNECTOR = /\s*(?:(?:everywhere|all\s+over)\s+)?(?:in|on|of|for|at|throughout|across)\s+/iy;
 /** What a page named after "for" shows: its noun, a title in capitals, or an id or link. */

@@ -4,14 +4,14 @@ import type { Intent, UpdateEdit } from './types.js';
 /*
  * Emoji inside quoted text for a page ("add 'retro moved to wed 🗓️' to team rituals", "replace whole body w/
  * "submitted ✅""): the command line is read with its emoji taken for breaks of small talk, so the edit's text
- * loses them. When an edit's text is a quoted span of the first line as typed, emoji taken out, the span as
- * typed is the text. Linear: the line is split once at its quote marks.
+ * loses them. When an edit's text (with no emoji left) is a quoted span of the message as typed, emoji taken out, the span as
+ * typed is the text. Linear: the start of the message is split once at its quote marks.
  */
 
 /** Quote marks that open or close text on a command line. */
 const QUOTE_MARK = /["“”'‘’«»„]/;
 
-/** Most characters of the first line looked at (a command line; bounded work). */
+/** Most characters of the message looked at (the command is near its start; bounded work). */
 const MAX_LINE = 2000;
 
 /** Text as compared: emoji and the spaced full stops they were read as taken out, spaces collapsed. */
@@ -36,7 +36,8 @@ function spansWithEmoji(line: string): Map<string, string> {
 
 /** The edit with each text that is a quoted span with emoji given back as typed. */
 function editWithEmoji(edit: UpdateEdit, spans: Map<string, string>): UpdateEdit {
-  const typed = (text: string) => spans.get(plain(text)) ?? text;
+  const typed = (text: string) =>
+    text.replace(EMOJI, '') === text ? (spans.get(plain(text)) ?? text) : text;
   switch (edit.kind) {
     case 'append':
     case 'body':
@@ -54,8 +55,7 @@ function editWithEmoji(edit: UpdateEdit, spans: Map<string, string>): UpdateEdit
 export function withQuotedEmoji(intent: Intent, message: string): Intent {
   if (intent.kind !== 'operation' && intent.kind !== 'page-by-name') return intent;
   if (intent.request.operation !== 'update') return intent;
-  const newline = message.indexOf('\n');
-  const spans = spansWithEmoji(newline < 0 ? message : message.slice(0, newline));
+  const spans = spansWithEmoji(message);
   if (spans.size === 0) return intent;
   const edit = editWithEmoji(intent.request.edit, spans);
   return { ...intent, request: { ...intent.request, edit } } as Intent;
