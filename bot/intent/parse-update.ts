@@ -24,6 +24,7 @@ import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
 import { hasFigure, oldLikeNew, statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
+import { pageAfterTextAt } from './text-then-page.js';
 import { colonTitleEnd, titleBeforeSecondColon, titleBeforeThat } from './title-with-colon.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
@@ -639,7 +640,10 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
         return failure('Put the text to add in quotes: add "text" to page 123456.');
       cursor.pos = quoted.end;
       const link = cursor.pos;
-      if (!cursor.take(ONTO)) return failure('Say which page: add "text" to page 123456.');
+      // "add "x" - this is for the Laptop Setup page": the page it is for, said after the text.
+      const forPage = cursor.take(ONTO) ? 0 : pageAfterTextAt(cursor.rest());
+      if (forPage > 0) cursor.pos += forPage;
+      if (forPage < 0) return failure('Say which page: add "text" to page 123456.');
       // "add "x" under Day 2 on the Onboarding page": a heading, then its page (read as a section by `update`).
       const underPart = /^\s*under\s/i.test(text.slice(link, cursor.pos))
         ? sectionInPageName(`under ${cursor.rest()}`)
