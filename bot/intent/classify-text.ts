@@ -14,6 +14,7 @@ import { sectionHeadingFirst } from './section-heading.js';
 import { plainSpaceKeys } from './space-key.js';
 import { isEnglishWord } from './spelling.js';
 import { statedReplace } from './stated-replace.js';
+import { isPageAfterQuotedText } from './text-then-page.js';
 import type { HelpTopic } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 import { WEEKDAY } from './weekdays.js';
@@ -659,6 +660,8 @@ function stripTrailingClause(text: string, asked = false): string {
   if (comma <= 0 || text.length - comma > MAX_TRAILING_CLAUSE) return text;
   // `get "Thanks, Ana" in HR`: a comma inside a quoted title ends nothing.
   if (isInsideQuotes(text, comma)) return text;
+  // "add "x" - this is for the Laptop Setup page": the page the quoted text is for, said after it.
+  if (isPageAfterQuotedText(text.slice(0, comma), text.slice(comma))) return text;
   // "Hi, good morning. I want that you search …": after a greeting the clause is the request itself.
   if (comma <= MAX_GREETING && isGreeting(text.slice(0, comma))) return text;
   const clause = text

@@ -1051,10 +1051,10 @@ const SPACE_ONLY = /^(?:the\s+)?~?[A-Z][A-Z0-9]{1,9}$|\s(?:space|wiki)$/;
 
 /**
  * "rewrite / replace the whole (of the) X page: …", "redo the entire X with: …", "replace the whole content
- * of page 12 with: …" (what is replaced, named before "of", is no part of the page).
+ * of page 12 with: …", "… by: …" (what is replaced, named before "of", is no part of the page).
  */
 const WHOLE_PAGE =
-  /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:(?:body|content|contents|text)\s+(?:of|on|in)\s+|of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+to\s+say\s*:?)\s*(?=\S)/i;
+  /^(?:rewrite|redo|replace|overwrite)\s+(?:the\s+)?(?:whole|entire|full)\s+(?:(?:body|content|contents|text)\s+(?:of|on|in)\s+|of\s+)?(?!(?:section|part|bit|paragraph|thing|lot)\b)(\S[^:\n]{0,120}?)\s*(?::|\s+with\s*:?|\s+by\s*:|\s+to\s+say\s*:?)\s*(?=\S)/i;
 
 /** "overwrite the Team Rituals page with: …": all of the page replaced; the colon says the new text follows. */
 const OVERWRITE_PAGE =

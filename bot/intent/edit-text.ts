@@ -70,8 +70,14 @@ const BODY_LINE = /^[ \t]*(?:body|content)[ \t]*:[ \t]*/i;
  * "replace all the text with: …", "replace everything with …", "overwrite the whole content with: …", "set the
  * body to: …" (after the page): all of the page's text replaced, the new text after it.
  */
-export const WHOLE_BODY_EDIT = String.raw`(?:(?:replace|overwrite|rewrite|swap(?:[ \t]+out)?)[ \t]+(?:all(?:[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?(?:text|content|contents|words))?|everything|(?:the[ \t]+)?(?:whole|entire|full)[ \t]+(?:text|content|contents|body|page)|the[ \t]+(?:body|contents?))[ \t]+(?:with|by|for)|(?:set|change|make)[ \t]+(?:the[ \t]+)?(?:whole[ \t]+|entire[ \t]+)?(?:body|content|contents)[ \t]+(?:to|into))\b`;
-const WHOLE_BODY_LINE = new RegExp(String.raw`^[ \t]*${WHOLE_BODY_EDIT}[ \t]*:?[ \t]*`, 'i');
+export const WHOLE_BODY_EDIT = String.raw`(?:(?:replace|overwrite|rewrite|swap(?:[ \t]+out)?)[ \t]+(?:all(?:[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?(?:text|content|contents|words))?|everything|(?:the[ \t]+)?(?:whole|entire|full)[ \t]+(?:text|content|contents|body|page)|the[ \t]+(?:body|contents?))[ \t]+(?:with|by|for|w(?=\/))|(?:set|change|make)[ \t]+(?:the[ \t]+)?(?:whole[ \t]+|entire[ \t]+)?(?:body|content|contents)[ \t]+(?:to|into))\b`;
+/** A new body given wholly in quotes on the command line ("… w/ "submitted ✅""): the quotes are no part of it. */
+function unquotedWhole(said: string, following: string | undefined): string {
+  const text = said.trim();
+  const quoted = following ? undefined : readQuoted(text, 0);
+  return quoted?.kind === 'quoted' && quoted.end === text.length ? quoted.value : said;
+}
+const WHOLE_BODY_LINE = new RegExp(String.raw`^[ \t]*${WHOLE_BODY_EDIT}\/?[ \t]*:?[ \t]*`, 'i');
 /** "title:", "rename to", and after a page already named "rename it to" ("in X, rename it to Y"). */
 const TITLE_LINE =
   /^[ \t]*(?:title|rename(?:[ \t]+(?:(?:it|this|that)(?:[ \t]+(?:page|one|doc))?[ \t]+)?(?:to|as))?)[ \t]*:?[ \t]*/i;
@@ -450,7 +456,11 @@ export function parseEditText(written: string, implied = false): UpdateEdit | st
   if (headed && PLACE_NOT_HEADING.test(heading))
     return PLACE_AT_END.test(heading) ? markdownEdit('append', text.slice(headed[0].length)) : PLACE_QUESTION;
   const whole = WHOLE_BODY_LINE.exec(firstLine);
-  if (whole) return markdownEdit('body', joinMarkdown(firstLine.slice(whole[0].length), following));
+  if (whole)
+    return markdownEdit(
+      'body',
+      joinMarkdown(unquotedWhole(firstLine.slice(whole[0].length), following), following),
+    );
   const natural = naturalEdit(firstLine, following);
   if (natural !== undefined) return natural;
   const unquoted = unquotedEdit(firstLine, following);

@@ -17,6 +17,7 @@ import { wordSet } from './closed-words.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { isCreate, newPageAsked } from './create-frame.js';
 import { looksLikeApiToken } from './detect-secret.js';
+import { isEditByHearsay } from './edit-by-hearsay.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { fetchedPageName } from './fetched-page.js';
@@ -52,6 +53,7 @@ import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
 import { isPointedHelp, isPointedTask } from './pointed-task.js';
+import { withQuotedEmoji } from './quoted-emoji.js';
 import { readQuoted } from './read-quoted.js';
 import {
   ASKED_TO_ACT,
@@ -1406,6 +1408,8 @@ const OWN_START =
   /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also)\b/i;
 /** Who or when, in a short line after a read: a story, not the rest of a name ("for my trip", "need it today"). */
 const ASKER_OR_TIME = /\b(?:i|i'?m|my|we|us|our|it|today|tomorrow|tonight|now|asap)\b/i;
+/** A second line that only says the space ("in OPS", "in HR please"): the read's place, never page text. */
+const SPACE_ONLY_LINE = /^in\s+(?:the\s+)?~?[\p{L}\p{N}&]+(?:\s+space)?(?:\s+(?:please|pls|plz))?[\s.!?]*$/iu;
 /** Readings a line break may have cut short: a read, or nothing understood. */
 const WRAPPABLE = new Set(['unclear', 'failure', 'search', 'get', 'question', 'help']);
 const WRAPPED_READINGS = new Set(['search', 'get', 'follow-up', 'approvals', 'help']);
@@ -1430,7 +1434,8 @@ function wrappedRead(
   const second = text.slice(newline + 1).trim();
   // A quote or a "word:" may start text for a page (a Slack ":emoji:" does not).
   const marked = /["“”]|[\p{L}\p{N}]:(?:\s|$)/u.test(text.replace(/:[a-z0-9_+'-]{1,40}:/gi, ''));
-  if (first.length === 0 || second.length === 0 || marked) return undefined;
+  if (first.length === 0 || second.length === 0 || (marked && !SPACE_ONLY_LINE.test(second)))
+    return undefined;
   if (isGreeting(first) || isLeadInLine(first) || isGreeting(second)) return undefined;
   const dangling = DANGLING_END.test(first);
   // The name goes on: lower case, a key or a number ("HR", "Q1", "2025.02"), or a title's next word after a capitalised one.
@@ -1511,7 +1516,8 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
     return unclear(head);
   // "can you create the page we discussed?": a page never described, not one to ask the title of.
   // "update it with the new numbers", "add it to the rota": an edit of something only pointed at.
-  if (intent.kind === 'failure' && (isPointedNewPage(head) || isPointedEdit(head))) return unclear(head);
+  if (intent.kind === 'failure' && (isPointedNewPage(head) || isPointedEdit(head) || isEditByHearsay(head)))
+    return unclear(head);
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;
@@ -1542,7 +1548,7 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
  */
 export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
   try {
-    return withoutAskingMark(withoutEditOfNewPage(interpret(text, mentions)), text);
+    return withQuotedEmoji(withoutAskingMark(withoutEditOfNewPage(interpret(text, mentions)), text), text);
   } catch {
     return failure('Sorry, I could not read that message. Try one of these commands.');
   }

@@ -24,6 +24,7 @@ import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
 import { hasFigure, oldLikeNew, statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
+import { pageAfterTextAt } from './text-then-page.js';
 import { colonTitleEnd, titleBeforeSecondColon, titleBeforeThat } from './title-with-colon.js';
 import type { Intent, TitleSearchRef, UpdateEdit } from './types.js';
 import { WEEKDAY } from './weekdays.js';
@@ -49,7 +50,7 @@ export type UpdateMode =
  */
 export const POSITION_OWNER = String.raw`(?:(?:the|our|this|that|page|doc)\b|\d|["“‘'«„]|https?:)`;
 const EDIT_SUGGESTIONS = UPDATE_EDIT_FORMS.map((form) => `update 123456 ${form}`);
-const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*(?:->|→|=>)\s*|\s*:\s*/iy;
+const TO = /\s*(?:to|as|into|with)\b\s*:?\s*|\s*by\s*:\s*|\s*(?:->|→|=>)\s*|\s*:\s*/iy;
 const ONTO = new RegExp(
   // "2" for "to", as typed on a phone ("ad 'retro biweekly' 2 team rituals").
   String.raw`\s*(?:(?:to|onto|at)\s+the\s+(?:very\s+)?(?:end|bottom)\s+of(?=\s+${POSITION_OWNER})|to|onto|into|on|in|under|2(?=\s+\D))\s+`,
@@ -64,8 +65,8 @@ const TEXT_NOUN =
 /** "replace the date 25 Dec with 24 Dec": the noun before unquoted old text is not part of it. */
 const UNQUOTED_NOUN =
   /^(?:the\s+)(?:text|word|words|phrase|date|number|figure|value|time|amount|price|address|link|url)\s+(?=\S)/i;
-/** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"). */
-const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/)(?=\s*:)|\s*(?:->|→|=>)/i;
+/** The first " to" followed by a space or colon ("rename X to Y", "set the body of X to: …"; "by:" as non-native English has it). */
+const TO_WORD = /\s(?:to|into|as)(?=[\s:])|\s(?:with|w\/|by)(?=\s*:)|\s*(?:->|→|=>)/i;
 /** The link to the page after an edit's texts ("in", "on"; "everywhere in", "throughout", "across"). */
 const CONNECTOR = /\s*(?:(?:everywhere|all\s+over)\s+)?(?:in|on|of|for|at|throughout|across)\s+/iy;
 /** What a page named after "for" shows: its noun, a title in capitals, or an id or link. */
@@ -639,7 +640,10 @@ export function parseUpdate(mode: UpdateMode, remainder: string, bodyLines: stri
         return failure('Put the text to add in quotes: add "text" to page 123456.');
       cursor.pos = quoted.end;
       const link = cursor.pos;
-      if (!cursor.take(ONTO)) return failure('Say which page: add "text" to page 123456.');
+      // "add "x" - this is for the Laptop Setup page": the page it is for, said after the text.
+      const forPage = cursor.take(ONTO) ? 0 : pageAfterTextAt(cursor.rest());
+      if (forPage > 0) cursor.pos += forPage;
+      if (forPage < 0) return failure('Say which page: add "text" to page 123456.');
       // "add "x" under Day 2 on the Onboarding page": a heading, then its page (read as a section by `update`).
       const underPart = /^\s*under\s/i.test(text.slice(link, cursor.pos))
         ? sectionInPageName(`under ${cursor.rest()}`)

@@ -1,3 +1,4 @@
+import { addAfterPage } from './add-after-page.js';
 import { closestWord, editDistance } from './edit-distance.js';
 
 /*
@@ -99,7 +100,7 @@ export function fixVerbTypo(core: string): string | undefined {
     const noun = fixFirstWord(core.slice(lead[0].length));
     return noun?.startsWith('search') ? `${lead[0]}${noun}` : undefined;
   }
-  return fixFirstWord(core);
+  return fixFirstWord(core) ?? addAfterPage(core);
 }
 
 /**
