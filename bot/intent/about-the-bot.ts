@@ -181,7 +181,9 @@ const BOT_WORDS = wordSet(
     'take takes handle handles support supports points markdown formatting formatted bold italic happens long ' +
     'submit submitting submitted after ' +
     // said frankly first ("tbh I have no idea how to use this thing")
-    'tbh ngl honestly frankly',
+    'tbh ngl honestly frankly ' +
+    // asked for in summary ("a quick rundown of your features", "the commands available in this bot")
+    'available rundown overview summary tour quick brief short',
 );
 /**
  * What the bot may reach, and what else it does ("which spaces do you have access to?", "anything besides

@@ -20,6 +20,7 @@ import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { fetchedPageName } from './fetched-page.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
+import { helpInOtherWords } from './help-in-other-words.js';
 import { keepInlineBodyEnd, withoutCourtesyAtEnd } from './inline-body-end.js';
 import {
   contextLeadEnd,
@@ -1182,7 +1183,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     abilityAsked(unaddressed) ??
     helpAboutTheBot(unaddressed) ??
     capabilityHowAsked(unaddressed) ??
-    failedTryAsked(unaddressed);
+    failedTryAsked(unaddressed) ??
+    helpInOtherWords(unaddressed);
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
@@ -1431,7 +1433,11 @@ function wrappedRead(
   const kind = readingKind(joined);
   // A question only when the first line stopped short ("what is the\nwifi password?"); one read is not replaced by a question.
   if (kind === 'question') return dangling && !READS.has(readingKind(intent)) ? joined : undefined;
-  return (WRAPPED_READINGS.has(kind) && kind !== readingKind(intent)) || READS.has(kind) ? joined : undefined;
+  // "help with\nsearch": help whose topic the break cut off.
+  const topicJoined = joined.kind === 'help' && intent.kind === 'help' && !intent.topic && joined.topic;
+  return (WRAPPED_READINGS.has(kind) && kind !== readingKind(intent)) || READS.has(kind) || topicJoined
+    ? joined
+    : undefined;
 }
 
 /**
