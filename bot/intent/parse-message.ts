@@ -51,6 +51,7 @@ import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
 import { isPointedHelp, isPointedTask } from './pointed-task.js';
+import { questionAfterLament, questionBeforeContextEnd } from './question-with-context.js';
 import { readQuoted } from './read-quoted.js';
 import {
   ASKED_TO_ACT,
@@ -979,6 +980,10 @@ function unwrapLine(line: string): string {
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
   const intent = interpretLine(head, bodyLines, lineLeads);
   const kind = readingKind(intent);
+  // "… what's the meal allowance abroad? I'm in Lisbon next week": a question, then why it is asked.
+  const questionEnd = kind === 'unclear' || kind === 'failure' ? questionBeforeContextEnd(head.trim()) : -1;
+  if (questionEnd > 0 && interpretLine(head.trim().slice(0, questionEnd), '', lineLeads).kind === 'question')
+    return asQuestion(head.trim(), bodyLines);
   const runOn =
     contexts < MAX_CONTEXT_SENTENCES
       ? runOnRequest(head.trim(), intent, bodyLines, contexts, lineLeads)
@@ -1198,6 +1203,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
   if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
+  // "I can't find it anywhere - what's the guest wifi password?": a lament, then a question (nothing to search).
+  if (questionAfterLament(line) !== undefined) return asQuestion(line, bodyLines);
   // "second from the bottom": a result counted from the end, no position to open.
   if (isCountedFromEnd(core)) return unclear(core);
   // "open the second one only", "the first one itself": emphasis after a follow-up (Indian English).
