@@ -52,6 +52,10 @@ const WRITE_APPROVED = new RegExp(
 const HOW_TO_ASK =
   /^how\s+(?:(?:can|do|should|could|would)\s+(?:i|we)|to)\s+ask\s+(?:you|u|ya|this\s+bot|the\s+bot)\s+(?:a\s+|some\s+|any\s+)?(?:questions?|things|stuff)(?:\s+(?:about|on|regarding)\s+[\p{L}'’&-]{1,24}(?:\s+[\p{L}'’&-]{1,24}){0,3})?[\s?!.]*$/iu;
 
+/** "can you answer questions about HR policies?": whether the bot answers questions on a topic of a few words. */
+const ANSWERS_ON =
+  /^(?:can|could|do|will|would)\s+(?:you|u|ya|this\s+bot|the\s+bot)\s+(?:also\s+|even\s+)?answer\s+(?:any\s+|some\s+)?(?:questions?|things|stuff)\s+(?:about|on|regarding|around)\s+[\p{L}'’&-]{1,24}(?:\s+[\p{L}'’&-]{1,24}){0,3}[\s?!.]*$/iu;
+
 /** The help topic of a feature's words, or `undefined`. */
 function featureTopic(words: string): HelpTopic | undefined {
   const plain = words.trim().replace(/\s+/g, ' ');
@@ -62,7 +66,7 @@ function featureTopic(words: string): HelpTopic | undefined {
 export function helpInOtherWords(line: string): { topic?: HelpTopic } | undefined {
   if (line.length > 200) return undefined;
   const text = line.trim().replace(EXPLAIN_LEAD, '');
-  if (HOW_TO_ASK.test(text)) return { topic: 'questions' };
+  if (HOW_TO_ASK.test(text) || ANSWERS_ON.test(text)) return { topic: 'questions' };
   if (WRITE_APPROVED.test(text)) return { topic: 'approvals' };
   const works = HOW_FEATURE_WORKS.exec(text);
   if (!works) return undefined;
@@ -76,3 +80,29 @@ export function helpInOtherWords(line: string): { topic?: HelpTopic } | undefine
  */
 export const HELP_TOPIC_LEAD =
   /^(?:(?:w\/|re:|wrt\b|abt\b|re\b|regarding\b|concerning\b|around\b|in\b)\s*)+/i;
+
+/**
+ * What someone said the bot can do, told first ("someone in my team said you can dig through the wiki",
+ * "my manager told me you can help", "apparently you can search confluence"): hearsay about the bot, so the
+ * help asked after it is about the bot too. Bounded gap.
+ */
+const TOLD_ABOUT_BOT =
+  /\b(?:said|says|told\s+(?:me|us)|heard|mentioned|apparently|reckons?)\b[^?]{0,100}?\b(?:you|u|this\s+bot|the\s+bot)\s+(?:can|could|will|(?:are|is)\s+able\s+to)\b/i;
+/** A break before the question asked (" - ", ", ", ". ", "! "). */
+const BREAK = /(?:\s[-–—]|[,.;:!])\s+/g;
+
+/**
+ * Help asked after hearsay about the bot ("someone said you can dig through the wiki - what sort of
+ * things can you do?"): the part after the last break read by `readHelp` (the caller's help reader),
+ * or `undefined` when no hearsay comes first.
+ */
+export function helpAfterHearsay(
+  line: string,
+  readHelp: (asked: string) => { topic?: HelpTopic } | undefined,
+): { topic?: HelpTopic } | undefined {
+  if (line.length > 300 || !TOLD_ABOUT_BOT.test(line)) return undefined;
+  let end = -1;
+  for (const match of line.matchAll(BREAK)) end = match.index + match[0].length;
+  if (end < 0 || !TOLD_ABOUT_BOT.test(line.slice(0, end))) return undefined;
+  return readHelp(line.slice(end).trim());
+}
