@@ -1,6 +1,7 @@
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
 import { editDistance } from './edit-distance.js';
 import { looseFollowUpTypo } from './follow-up-typos.js';
+import { isMoreInOtherWords } from './more-results.js';
 import type { FollowUpPosition, Intent } from './types.js';
 
 const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
@@ -213,7 +214,7 @@ function readFollowUp(core: string): Intent | undefined {
       .replace(/^teh\s/i, 'the '),
   );
   const unplaced = text.replace(PLACE_AFTER, '');
-  if (MORE.test(unplaced)) return { kind: 'follow-up', action: 'more' };
+  if (MORE.test(unplaced) || isMoreInOtherWords(unplaced)) return { kind: 'follow-up', action: 'more' };
   const afterVerb = text.replace(VERB, '');
   if (MORE.test(afterVerb.replace(PLACE_AFTER, ''))) return { kind: 'follow-up', action: 'more' };
   const placed = PLACED.exec(afterVerb);

@@ -50,7 +50,7 @@ import { isCountedFromEnd, parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
-import { isPointedAsk } from './pointed-ask.js';
+import { isPointedAsk, isPointedReply } from './pointed-ask.js';
 import { isPointedHelp, isPointedTask } from './pointed-task.js';
 import { questionAfterLament, questionBeforeContextEnd } from './question-with-context.js';
 import { readQuoted } from './read-quoted.js';
@@ -1220,7 +1220,7 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, '')) ?? followUpAfterThanks(core);
   if (followUp) return followUp;
   // "and that one?", "what about this?": a question that only points, nothing named to answer.
-  if (isPointedAsk(line.trim())) return unclear(core);
+  if (isPointedAsk(line.trim()) || isPointedReply(line.trim())) return unclear(core);
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   // "check the numbers on that page from yesterday" too ("what was the page Ana mentioned?" stays a question).
   const earlierPage =

@@ -28,3 +28,24 @@ export function isPointedAsk(line: string): boolean {
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   return words.every((word) => POINTING_WORDS.has(word)) && words.some((word) => POINTER.test(word));
 }
+
+/** A yes said first ("yes open it", "yeah pull it up"): a reply to something earlier. */
+const YES_LEAD = /^(?:yes|yeah|yea|yep|yup|ya|sure|aye)\b[\s,!.]*/i;
+/** Read verbs and their small words, in a reply that only points ("open it", "pull it up for me"). Kept as data. */
+const READ_WORDS = new Set('open show get read view see pull bring up me for pls please plz'.split(' '));
+/** A word that points, in a reply ("it" too). */
+const REPLY_POINTER = /^(?:it|this|that|these|those|them)$/;
+
+/** True for a yes, then a read of what is only pointed at ("yes open it", "yeah pull it up"): nothing named. */
+export function isPointedReply(line: string): boolean {
+  const yes = YES_LEAD.exec(line);
+  if (!yes || line.length > 60) return false;
+  const words = line
+    .slice(yes[0].length)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((word) => word.length > 0);
+  if (words.length === 0 || words.length > MAX_WORDS) return false;
+  const known = words.every((word) => READ_WORDS.has(word) || POINTING_WORDS.has(word));
+  return known && words.some((word) => REPLY_POINTER.test(word));
+}
