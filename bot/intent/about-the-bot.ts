@@ -12,6 +12,8 @@ const QUEUE_WORDS = wordSet(
   'approve approves approved approving approval approvals approver approvers sign signed signoff signoffs ' +
     'off ok okay ack go ahead goahead decide decided decision decisions reject rejected rejection review ' +
     'reviews reviewed accept accepted deny denied ' +
+    // "validation" for approval (non-native English: "pages waiting my validation")
+    'validate validates validated validating validation validations ' +
     // the queue and what sits in it
     'supposed meant expected required due ' +
     'pending pendings waiting awaiting outstanding open queue queued inbox list request requests requested ' +
@@ -31,8 +33,8 @@ const QUEUE_WORDS = wordSet(
     'pile piles piling piled stack stacked heap backlog tray bucket plate desk landed arrived came ' +
     'new empty clear big up side end needing requiring require requires think guess believe maybe stuck',
 );
-/** Approval words as typed ("approval", "aprovals", "approvls"), "signoff", deciding and rejecting. */
-const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*)$/;
+/** Approval words as typed ("approval", "aprovals", "approvls"), "signoff", deciding, rejecting, validating. */
+const APPROVING = /^(?:ap+rov\w*|signoffs?|decisions?|reject\w*|validat(?:e|es|ed|ing|ion|ions))$/;
 /** Where requests wait: a word for the queue. */
 const QUEUED = /^(?:pendings?|waiting|awaiting|outstanding|queue|queued|inbox)$/;
 /**
@@ -181,7 +183,9 @@ const BOT_WORDS = wordSet(
     'take takes handle handles support supports points markdown formatting formatted bold italic happens long ' +
     'submit submitting submitted after ' +
     // said frankly first ("tbh I have no idea how to use this thing")
-    'tbh ngl honestly frankly',
+    'tbh ngl honestly frankly ' +
+    // asked for in summary ("a quick rundown of your features", "the commands available in this bot")
+    'available rundown overview summary tour quick brief short',
 );
 /**
  * What the bot may reach, and what else it does ("which spaces do you have access to?", "anything besides

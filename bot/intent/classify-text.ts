@@ -3,6 +3,7 @@ import { ASKED_READ } from './asked-read.js';
 import { TEXT_NAMED } from './body-markers.js';
 import { fixCourtesyTypos } from './courtesy-typos.js';
 import { editDistance } from './edit-distance.js';
+import { HELP_TOPIC_LEAD } from './help-in-other-words.js';
 import { spaceAside } from './name-residue.js';
 import { EMOJI as EMOJI_AND_SYMBOLS } from './normalize-message.js';
 import { PARTICLE, PARTICLES } from './particles.js';
@@ -1200,6 +1201,7 @@ function topicOf(words: string | undefined): HelpTopic | undefined {
   if (!words) return undefined;
   // "get you to make a page": what the bot is got to do is the topic.
   const cleaned = words
+    .replace(HELP_TOPIC_LEAD, '')
     .replace(/^(?:(?:me|with|on|about|for|the|to|an|a|using|how\s+to)\b|\s)+/i, '')
     .replace(
       /^(?:(?:get|ask|have|make)\s+(?:you|u|the\s+bot|it)\s+(?:to\s+)?|make\s+sure\s+(?:that\s+)?(?:you|u|the\s+bot|it)\s+(?:will\s+|can\s+)?)(?=\S)/i,

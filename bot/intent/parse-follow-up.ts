@@ -1,5 +1,7 @@
 import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
 import { editDistance } from './edit-distance.js';
+import { looseFollowUpTypo } from './follow-up-typos.js';
+import { isMoreInOtherWords } from './more-results.js';
 import type { FollowUpPosition, Intent } from './types.js';
 
 const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
@@ -33,7 +35,7 @@ const ORDINALS: Readonly<Record<string, FollowUpPosition>> = {
 };
 
 const LEAD =
-  /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right|(?:what|how)\s+about)[\s,!.]+)*/i;
+  /^(?:(?:and|ok|okay|now|then|so|also|yes|yeah|yep|yup|no|nope|nah|ah|oh|hmm|right|(?:what|how)\s+about|wait|hang\s+on|great|cool|nice|perfect|alright|thanks|thx|ta|cheers)[\s,!.]+)*/i;
 /**
  * Saying the result shown was not it, before which one to try ("that one's not it - try the one before",
  * "that's not it, the one before", "wrong one, the next pls", "that one's outdated, the next one"): not which one.
@@ -154,7 +156,7 @@ function fixFollowUpTypos(text: string): string {
             ? editDistance(lower, known, 1) <= 1
             : known.length === lower.length && [...known].sort().join('') === [...lower].sort().join('')),
       );
-      return fixed ?? word;
+      return fixed ?? looseFollowUpTypo(lower) ?? word;
     })
     .join(' ');
 }
@@ -213,7 +215,7 @@ function readFollowUp(core: string): Intent | undefined {
       .replace(/^teh\s/i, 'the '),
   );
   const unplaced = text.replace(PLACE_AFTER, '');
-  if (MORE.test(unplaced)) return { kind: 'follow-up', action: 'more' };
+  if (MORE.test(unplaced) || isMoreInOtherWords(unplaced)) return { kind: 'follow-up', action: 'more' };
   const afterVerb = text.replace(VERB, '');
   if (MORE.test(afterVerb.replace(PLACE_AFTER, ''))) return { kind: 'follow-up', action: 'more' };
   const placed = PLACED.exec(afterVerb);
@@ -239,7 +241,7 @@ function readFollowUp(core: string): Intent | undefined {
   const picked = ORDINAL_ONE.test(afterVerb) ? afterVerb : afterVerb.replace(PLACE_AFTER, '');
   const ordinal = ORDINAL_ONE.exec(picked);
   const position = ordinal ? ordinalOf(ordinal[1]!.toLowerCase()) : undefined;
-  if (position === undefined) return followUpByWords(fixFollowUpTypos(core));
+  if (position === undefined) return followUpByWords(fixFollowUpTypos(core.replace(LEAD, '')));
   const bare = !/\s/.test(picked.replace(/^the\s+/i, ''));
   // "last" alone may be a word of a title; "previous", "prev" alone only go back.
   if (bare && position === 'last' && afterVerb === text) return undefined;
@@ -277,6 +279,8 @@ const FOLLOW_UP_VOCABULARY = wordSet(
     'mean meant need needed exactly top bottom end place position spot ' +
     // none of them was it: "none of these look right", "none of those help, try again"
     'none either help helps helped helpful work works worked ' +
+    // nothing shown fits: "nothing fits, more pls", "show me more, nothing matches"
+    'nothing fits fit fitting matching ' +
     // what more is asked on: "more on that topic"
     'topic subject ' +
     // what kind of result: "open the 2nd guide", "the third policy", "show me the first FAQ"

@@ -22,6 +22,7 @@ import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { fetchedPageName } from './fetched-page.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
+import { helpAfterHearsay, helpInOtherWords } from './help-in-other-words.js';
 import { keepInlineBodyEnd, withoutCourtesyAtEnd } from './inline-body-end.js';
 import {
   contextLeadEnd,
@@ -52,7 +53,9 @@ import { isCountedFromEnd, parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
+import { isPointedAsk, isPointedReply } from './pointed-ask.js';
 import { isPointedHelp, isPointedTask } from './pointed-task.js';
+import { questionAfterLament, questionBeforeContextEnd } from './question-with-context.js';
 import { withQuotedEmoji } from './quoted-emoji.js';
 import { readQuoted } from './read-quoted.js';
 import {
@@ -994,11 +997,21 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
     pageWhereAfterBreak(head, typed, reread) ??
     typed;
   const kind = readingKind(intent);
+  // "… what's the meal allowance abroad? I'm in Lisbon next week": a question, then why it is asked.
+  const questionEnd = kind === 'unclear' || kind === 'failure' ? questionBeforeContextEnd(head.trim()) : -1;
+  if (questionEnd > 0 && interpretLine(head.trim().slice(0, questionEnd), '', lineLeads).kind === 'question')
+    return asQuestion(head.trim(), bodyLines);
   const runOn =
     contexts < MAX_CONTEXT_SENTENCES
       ? runOnRequest(head.trim(), intent, bodyLines, contexts, lineLeads)
       : undefined;
   if (runOn) return runOn;
+  // "Still new here and getting lost in the wiki.\nCould you search ENG for X?": being lost said on a line of its
+  // own, the request on the next: the request is what is asked.
+  if (intent.kind === 'help' && !intent.topic && lineLeads < MAX_LEAD_IN_LINES && !/\?\s*$/.test(head)) {
+    const after = bodyLines.trim().length > 0 ? interpretAfterGreeting(bodyLines, lineLeads + 1) : undefined;
+    if (after?.kind === 'operation' || after?.kind === 'page-by-name') return after;
+  }
   if (contexts >= MAX_CONTEXT_SENTENCES || !(CONTEXT_REPLACEABLE.has(kind) || kind === 'question'))
     return intent;
   const line = head.trim();
@@ -1198,7 +1211,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     abilityAsked(unaddressed) ??
     helpAboutTheBot(unaddressed) ??
     capabilityHowAsked(unaddressed) ??
-    failedTryAsked(unaddressed);
+    failedTryAsked(unaddressed) ??
+    helpInOtherWords(unaddressed) ??
+    helpAfterHearsay(unaddressed, (asked) => matchHelp(asked) ?? helpAboutTheBot(asked));
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
@@ -1212,12 +1227,16 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   if (help) return commandAfterHelp(core, bodyLines, line) ?? { kind: 'help', ...help };
   // "Please tell me, there is approvals for me today?": what courtesy stripping took for a tag may be the ask.
   if (isApprovalsRequest(core) || isApprovalsRequest(line.trim())) return { kind: 'approvals' };
+  // "I can't find it anywhere - what's the guest wifi password?": a lament, then a question (nothing to search).
+  if (questionAfterLament(line) !== undefined) return asQuestion(line, bodyLines);
   // "second from the bottom": a result counted from the end, no position to open.
   if (isCountedFromEnd(core)) return unclear(core);
   // "open the second one only", "the first one itself": emphasis after a follow-up (Indian English).
   const followUp =
     parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, '')) ?? followUpAfterThanks(core);
   if (followUp) return followUp;
+  // "and that one?", "what about this?": a question that only points, nothing named to answer.
+  if (isPointedAsk(line.trim()) || isPointedReply(line.trim())) return unclear(core);
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   // "check the numbers on that page from yesterday" too ("what was the page Ana mentioned?" stays a question).
   const earlierPage =
@@ -1402,7 +1421,7 @@ function interpret(text: unknown, mentions: unknown): Intent {
 
 /** A word a request does not end on ("open the", "search for", "could you please"): the line goes on. */
 const DANGLING_END =
-  /(?:^|\s)(?:the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages|called|named|titled|mentioning|regarding|concerning|covering|containing)$/i;
+  /(?:^|\s)(?:how|the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages|called|named|titled|mentioning|regarding|concerning|covering|containing)$/i;
 /** A second line that starts a request or a question of its own ("open Y", "what about …"). */
 const OWN_START =
   /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also)\b/i;
@@ -1450,7 +1469,11 @@ function wrappedRead(
   const kind = readingKind(joined);
   // A question only when the first line stopped short ("what is the\nwifi password?"); one read is not replaced by a question.
   if (kind === 'question') return dangling && !READS.has(readingKind(intent)) ? joined : undefined;
-  return (WRAPPED_READINGS.has(kind) && kind !== readingKind(intent)) || READS.has(kind) ? joined : undefined;
+  // "help with\nsearch": help whose topic the break cut off.
+  const topicJoined = joined.kind === 'help' && intent.kind === 'help' && !intent.topic && joined.topic;
+  return (WRAPPED_READINGS.has(kind) && kind !== readingKind(intent)) || READS.has(kind) || topicJoined
+    ? joined
+    : undefined;
 }
 
 /**
