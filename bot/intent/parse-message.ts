@@ -15,6 +15,7 @@ import {
 import { wordSet } from './closed-words.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { isCreate, newPageAsked } from './create-frame.js';
+import { readRephrasingCreate } from './create-rephrase.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
@@ -1523,7 +1524,10 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
  */
 export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
   try {
-    return withoutAskingMark(withoutEditOfNewPage(interpret(text, mentions)), text);
+    return withoutAskingMark(
+      withoutEditOfNewPage(readRephrasingCreate(text, (typed) => interpret(typed, mentions))),
+      text,
+    );
   } catch {
     return failure('Sorry, I could not read that message. Try one of these commands.');
   }
