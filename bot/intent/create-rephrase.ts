@@ -1,3 +1,4 @@
+import { deferredNewPage } from './deferred-new-page.js';
 import { indexOutsideQuotes } from './read-quoted.js';
 import type { Intent } from './types.js';
 
@@ -98,7 +99,7 @@ function rephrasedLine(line: string, hasBody: boolean): string {
   if (labelled && key !== undefined) {
     text = `new page in ${key} called ${withArrowAsColon(text.slice(labelled[0].length))}`;
   }
-  const colon = indexOutsideQuotes(text, ':');
+  const colon = askColon(text);
   if (colon > 0) {
     const verb = TEXT_VERB_BEFORE_COLON.exec(text.slice(0, colon));
     if (verb) text = `${text.slice(0, verb.index)}${text.slice(colon)}`;
@@ -111,6 +112,22 @@ function rephrasedLine(line: string, hasBody: boolean): string {
     if (space && SPACE_WORDS.has(space[1]!.toLowerCase())) text = `${text.trimEnd()}:`;
   }
   return text;
+}
+
+/** Most colons looked at for the one after the ask ("quick context: … make a page X and put in: …"). */
+const MAX_COLONS = 4;
+
+/** Where the colon that follows the ask for a page is (the first colon after a page noun), or -1. */
+function askColon(text: string): number {
+  let from = 0;
+  for (let i = 0; i < MAX_COLONS; i += 1) {
+    const at = indexOutsideQuotes(text.slice(from), ':');
+    if (at < 0) return -1;
+    const colon = from + at;
+    if (NEW_PAGE_LINE.test(text.slice(0, colon))) return colon;
+    from = colon + 1;
+  }
+  return -1;
 }
 
 /** A labelled ask's title and text with the arrow between them made a colon ("X" → body: y → "X": y). */
@@ -133,7 +150,7 @@ function isWholeCreate(intent: Intent): boolean {
  */
 export function readRephrasingCreate(text: string, read: (message: string) => Intent): Intent {
   const typed = read(text);
-  return rephrasedCreate(text, read, isWholeCreate(typed)) ?? typed;
+  return rephrasedCreate(text, read, isWholeCreate(typed)) ?? deferredNewPage(typed, text) ?? typed;
 }
 
 /** The message read again in the grammar's words (see {@link readRephrasingCreate}), if a whole create. */
