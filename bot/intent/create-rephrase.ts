@@ -1,5 +1,6 @@
 import { deferredNewPage } from './deferred-new-page.js';
 import { indexOutsideQuotes } from './read-quoted.js';
+import { acceptSpaceWord } from './space-key.js';
 import type { Intent } from './types.js';
 
 /*
@@ -23,7 +24,7 @@ const NEW_PAGE_LINE =
 const LABEL_SEPARATOR = '(?:→|->|=>|:|[-–—>|])';
 
 /** The words that ask for a new page at the start of a labelled ask ("new page", "create a page", "new doc"). */
-const NEW_PAGE_WORDS = String.raw`(?:(?:pls|please|plz)\s+)?(?:(?:create|creat|make|add)\s+(?:an?\s+)?(?:new\s+)?(?:page|pg|pgae|doc)|new\s+(?:page|pg|pgae|doc))`;
+const NEW_PAGE_WORDS = String.raw`(?:(?:pls|please|plz)\s+)?(?:(?:create|creat|make|add)\s+(?:an?\s+)?(?:new\s+)?(?:page|pg|pgae|doc)|new\s+(?:page|pg|pgae|doc)|(?:create|creat|make)(?=\s+["“]))`;
 
 /** "LEGAL → new page …", "OPS - new page …", "ENG: new page …": a space key in capitals labelling the ask. */
 const KEY_LABEL_FIRST = new RegExp(
@@ -42,6 +43,23 @@ const KEY_AFTER_NEW_PAGE = new RegExp(
 const ARROW_TO_TEXT =
   /\s*(?:(?:→|->|=>)\s*(?:(?:body|text|content|contents)\s*:)?|[-–—]\s*(?:body|text|content|contents)\s*:)\s*/i;
 
+/**
+ * "need new pg "Deploy Checklist" ENG", "create "X" OPS: …": a space key in capitals right after the quoted
+ * title, ending the line or before the colon, is where the page goes ("in" left out).
+ */
+const KEY_AFTER_QUOTED_TITLE = /(?<=\S["”’'])\s+(~?[A-Z][A-Z0-9]{1,9})(?=\s*(?::|$))/;
+
+/** Words typed in capitals after a title that are no space ("ASAP", "TBD"). Kept small, as data. */
+const CAPITALS_NOT_A_SPACE: ReadonlySet<string> = new Set(
+  'ASAP PLS PLZ TBD TBC FYI ETA EOD EOW URGENT NOW TODAY PLEASE THX TY'.split(' '),
+);
+
+/** The key after a quoted title said as a space clause, when it is accepted as a key. */
+function keyAsSpaceClause(typed: string, key: string): string {
+  const noSpace = CAPITALS_NOT_A_SPACE.has(key) || acceptSpaceWord(key, false) === undefined;
+  return noSpace ? typed : ` in ${key}`;
+}
+
 /** "in my space ~jdoe", "into my personal space ~pchen": the personal space is the key. */
 const MY_SPACE = /\b(in|into|to|inside)\s+my\s+(?:own\s+|personal\s+)?space\s+(?=~[A-Za-z0-9])/i;
 
@@ -51,7 +69,7 @@ const MY_SPACE = /\b(in|into|to|inside)\s+my\s+(?:own\s+|personal\s+)?space\s+(?
  * before the line's first colon only; one anchored, bounded run.
  */
 const TEXT_VERB_BEFORE_COLON =
-  /(?:\s*[,;.]|\s+[-–—])?\s+(?:and\s+|then\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:(?:just|only|simply)\s+)?(?:(?:start|begin|kick\s+off|seed|fill)\s+it(?:\s+off)?\s+with|put\s+(?:in(?:side)?|in\s+it|there)|put|write\s+in(?:side)?|add\s+(?:it\s+)?with|(?:make|have)\s+it\s+say)\s*$/i;
+  /(?:\s*[,;.?!]|\s+[-–—])?\s+(?:and\s+|then\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:(?:just|only|simply)\s+)?(?:(?:start|begin|kick\s+off|seed|fill)\s+it(?:\s+off)?\s+with|put\s+(?:in(?:side)?|in\s+it|there)|put|write\s+in(?:side)?|add\s+(?:it\s+)?with|(?:make|have)\s+it\s+say|(?:the\s+|its\s+)?(?:content|contents|text|body)\s+(?:should|will|would|must|can)\s+be|(?:it|the\s+page)\s+(?:should|must|can)\s+say)\s*$/i;
 
 /**
  * A quoted text brought by a verb phrase, then only remarks to the bot ("- nothing fancy, just start it
@@ -99,6 +117,9 @@ function rephrasedLine(line: string, hasBody: boolean): string {
   if (labelled && key !== undefined) {
     text = `new page in ${key} called ${withArrowAsColon(text.slice(labelled[0].length))}`;
   }
+  const firstColon = indexOutsideQuotes(text, ':');
+  const head = firstColon < 0 ? text : text.slice(0, firstColon);
+  text = head.replace(KEY_AFTER_QUOTED_TITLE, keyAsSpaceClause) + text.slice(head.length);
   const colon = askColon(text);
   if (colon > 0) {
     const verb = TEXT_VERB_BEFORE_COLON.exec(text.slice(0, colon));
