@@ -87,6 +87,8 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   coud: 'could',
   culd: 'could',
   wud: 'would',
+  wd: 'would',
+  luv: 'love',
   shud: 'should',
   upd8: 'update',
   shld: 'should',

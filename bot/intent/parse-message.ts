@@ -16,6 +16,7 @@ import {
 import { wordSet } from './closed-words.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
 import { isCreate, newPageAsked } from './create-frame.js';
+import { readRephrasingCreate } from './create-rephrase.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { isEditByHearsay } from './edit-by-hearsay.js';
 import { editDistance } from './edit-distance.js';
@@ -1571,7 +1572,13 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
  */
 export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
   try {
-    return withQuotedEmoji(withoutAskingMark(withoutEditOfNewPage(interpret(text, mentions)), text), text);
+    return withQuotedEmoji(
+      withoutAskingMark(
+        withoutEditOfNewPage(readRephrasingCreate(text, (typed) => interpret(typed, mentions))),
+        text,
+      ),
+      text,
+    );
   } catch {
     return failure('Sorry, I could not read that message. Try one of these commands.');
   }
