@@ -18,6 +18,7 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { isCreate, newPageAsked } from './create-frame.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { editDistance } from './edit-distance.js';
+import { allWeHaveFetched } from './everything-we-have.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { fetchedPageName } from './fetched-page.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
@@ -984,6 +985,7 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   const intent =
     searchAskedAfter(head, typed, reread) ??
     searchInSpaceSaidFirst(head, typed, reread) ??
+    allWeHaveFetched(head, typed, reread) ??
     readingWithArrows(head, typed, reread) ??
     typed;
   const kind = readingKind(intent);

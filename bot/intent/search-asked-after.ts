@@ -4,6 +4,7 @@
  * relocation, you can search in HR?"). The topic is what the sentence before says, read as a search
  * ("where does X live" → X); the ask may say where to look. Read only when the ask ends the line.
  */
+import { allWeHaveTopic } from './everything-we-have.js';
 import type { Intent } from './types.js';
 
 /**
@@ -82,8 +83,10 @@ export function searchAskedAfter(
   if (!ask || ask.index === 0) return undefined;
   const sentence = text.slice(0, ask.index).trim();
   const framed = WHERE_TOPIC.exec(sentence) ?? WANTED_TOPIC.exec(sentence.replace(/[\s?!.]+$/, ''));
-  const found = framed ? undefined : readOf(read(sentence));
-  const topic = (framed ? (framed[1] ?? framed[2]) : found?.words)?.replace(TOPIC_LEAD, '');
+  // "for the audit I need everything we have on X": the topic after "everything we have on", context or not.
+  const whole = framed ? undefined : allWeHaveTopic(sentence);
+  const found = framed || whole ? undefined : readOf(read(sentence));
+  const topic = (framed ? (framed[1] ?? framed[2]) : (whole ?? found?.words))?.replace(TOPIC_LEAD, '');
   if (!topic) return undefined;
   const space = ask[1] ?? found?.spaceKey;
   const asked = read(`search ${topic}${space ? ` in ${space}` : ''}`);
