@@ -32,6 +32,9 @@ const WANTED_TOPIC =
 /** Words before a topic that only say it is wanted ("know about", "learn more about"). Kept as data. */
 const TOPIC_LEAD = /^(?:(?:to\s+)?(?:know|learn|read)\s+(?:(?:a\s+bit|more|something)\s+)?(?:about|on)\s+)/i;
 
+/** What chat adds after the ask ("🙏", ":eyes:", "cc @sam"): the line ends before it. */
+const LINE_END_RESIDUE = /(?:\s+(?:cc\s+)?@[\w.-]{1,40}|\s*:[a-z0-9_+'-]{1,40}:|[^\p{L}\p{N}])+$/u;
+
 /** Longest line read so (characters): a topic sentence and an ask, as chat is typed. */
 const MAX_LINE = 300;
 
@@ -77,8 +80,8 @@ export function searchAskedAfter(
   read: (line: string) => Intent,
 ): Intent | undefined {
   // Emoji and marks after the ask ("search pls 🙏") end the line all the same.
-  const text = line.trim().replace(/[^\p{L}\p{N}]+$/u, '');
-  if (text.length > MAX_LINE || !REPLACEABLE.has(kindOf(typed))) return undefined;
+  if (line.length > MAX_LINE || !REPLACEABLE.has(kindOf(typed))) return undefined;
+  const text = line.trim().replace(LINE_END_RESIDUE, '');
   const ask = ASK_AFTER.exec(text);
   if (!ask || ask.index === 0) return undefined;
   const sentence = text.slice(0, ask.index).trim();
