@@ -20,6 +20,7 @@ import { readRephrasingCreate } from './create-rephrase.js';
 import { looksLikeApiToken } from './detect-secret.js';
 import { isEditByHearsay } from './edit-by-hearsay.js';
 import { editDistance } from './edit-distance.js';
+import { allWeHaveFetched } from './everything-we-have.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { fetchedPageName } from './fetched-page.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
@@ -994,6 +995,7 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   const intent =
     searchAskedAfter(head, typed, reread) ??
     searchInSpaceSaidFirst(head, typed, reread) ??
+    allWeHaveFetched(head, typed, reread) ??
     readingWithArrows(head, typed, reread) ??
     pageWhereAfterBreak(head, typed, reread) ??
     typed;

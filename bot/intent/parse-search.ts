@@ -27,7 +27,8 @@ const LEADING_FILLERS: readonly RegExp[] = [
   // "search to me X", "find for me X" (non-native): whom the search is for, before the topic.
   /^(?:(?:to|for)\s+me|to\s+us|me|please|pls|plz)\s+/i,
   // "all things hiring", "anything and everything on X", "all about X": a whole topic, said loosely.
-  /^(?:all\s+things|everything|anything\s+and\s+everything(?:\s+(?:on|about))?|all\s+(?:about|regarding|concerning))\s+(?=\S)/i,
+  // ("everything we have on X" is read whole below.)
+  /^(?:all\s+things|everything(?!\s+(?:(?:that|which)\s+)?(?:we|you|u|they)\b)|anything\s+and\s+everything(?:\s+(?:on|about))?|all\s+(?:about|regarding|concerning))\s+(?=\S)/i,
   // "the latest on X", "news about X": what is new on a topic is a search for it.
   /^(?:the\s+)?(?:latest|news|updates?)\s+(?:on|about|re|regarding)\s+(?=\S)/i,
   // "(assist with) a search for X", "some reading on X", "whatever mentions X": the topic after the asking noun or verb.

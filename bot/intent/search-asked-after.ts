@@ -4,6 +4,7 @@
  * relocation, you can search in HR?"). The topic is what the sentence before says, read as a search
  * ("where does X live" → X); the ask may say where to look. Read only when the ask ends the line.
  */
+import { allWeHaveTopic } from './everything-we-have.js';
 import type { Intent } from './types.js';
 
 /**
@@ -30,6 +31,9 @@ const WANTED_TOPIC =
 
 /** Words before a topic that only say it is wanted ("know about", "learn more about"). Kept as data. */
 const TOPIC_LEAD = /^(?:(?:to\s+)?(?:know|learn|read)\s+(?:(?:a\s+bit|more|something)\s+)?(?:about|on)\s+)/i;
+
+/** What chat adds after the ask ("🙏", ":eyes:", "cc @sam"): the line ends before it. */
+const LINE_END_RESIDUE = /(?:\s+(?:cc\s+)?@[\w.-]{1,40}|\s*:[a-z0-9_+'-]{1,40}:|[^\p{L}\p{N}])+$/u;
 
 /** Longest line read so (characters): a topic sentence and an ask, as chat is typed. */
 const MAX_LINE = 300;
@@ -76,14 +80,16 @@ export function searchAskedAfter(
   read: (line: string) => Intent,
 ): Intent | undefined {
   // Emoji and marks after the ask ("search pls 🙏") end the line all the same.
-  const text = line.trim().replace(/[^\p{L}\p{N}]+$/u, '');
-  if (text.length > MAX_LINE || !REPLACEABLE.has(kindOf(typed))) return undefined;
+  if (line.length > MAX_LINE || !REPLACEABLE.has(kindOf(typed))) return undefined;
+  const text = line.trim().replace(LINE_END_RESIDUE, '');
   const ask = ASK_AFTER.exec(text);
   if (!ask || ask.index === 0) return undefined;
   const sentence = text.slice(0, ask.index).trim();
   const framed = WHERE_TOPIC.exec(sentence) ?? WANTED_TOPIC.exec(sentence.replace(/[\s?!.]+$/, ''));
-  const found = framed ? undefined : readOf(read(sentence));
-  const topic = (framed ? (framed[1] ?? framed[2]) : found?.words)?.replace(TOPIC_LEAD, '');
+  // "for the audit I need everything we have on X": the topic after "everything we have on", context or not.
+  const whole = framed ? undefined : allWeHaveTopic(sentence);
+  const found = framed || whole ? undefined : readOf(read(sentence));
+  const topic = (framed ? (framed[1] ?? framed[2]) : (whole ?? found?.words))?.replace(TOPIC_LEAD, '');
   if (!topic) return undefined;
   const space = ask[1] ?? found?.spaceKey;
   const asked = read(`search ${topic}${space ? ` in ${space}` : ''}`);
