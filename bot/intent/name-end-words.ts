@@ -6,14 +6,21 @@ import { TRAILING_ADVERB } from './trailing-adverbs.js';
  * beforehand", "open the Laptop Setup page first thing"). Read on page names only (a search keeps its
  * words); kept as data, as a regex source for the end of a name (with its leading space).
  */
-export const NAME_END_ADVERB = String.raw`\s+(?:beforehand|afterwards?|anyways?|pronto|in\s+advance|ahead\s+of\s+time|at\s+once|real\s+fast|first\s+thing(?:\s+(?:tomorrow|today|in\s+the\s+morning))?|for\s+(?:now|later|reference))`;
+export const NAME_END_ADVERB = String.raw`\s+(?:instead|beforehand|afterwards?|anyways?|pronto|in\s+advance|ahead\s+of\s+time|at\s+once|real\s+fast|first\s+thing(?:\s+(?:tomorrow|today|in\s+the\s+morning))?|for\s+(?:now|later|reference))`;
 
 /** A name's end in {@link NAME_END_ADVERB} typed in lower case, with any stop after it. */
 const NAME_END = new RegExp(`${NAME_END_ADVERB}[\\s.,;!?]*$`);
 
-/** `name` without a word of {@link NAME_END_ADVERB} at its end (only when words are left before it). */
+/** "… not the travel one", ", not the old page": which copy is not meant, typed in lower case after the name. */
+const NOT_THAT_ONE = /,?\s+(?:and\s+)?not\s+the\s+[a-z0-9' -]{1,40}?\s*(?:one|page|version|doc)[\s.!?]*$/;
+
+/**
+ * `name` without a word of {@link NAME_END_ADVERB} or a "not the X one" ({@link NOT_THAT_ONE}) at its end
+ * (only when words are left before it).
+ */
 export function withoutNameEndAdverb(name: string): string {
-  const end = NAME_END.exec(name);
+  if (name.length > 400) return name;
+  const end = NAME_END.exec(name) ?? NOT_THAT_ONE.exec(name);
   return end && end.index > 0 ? name.slice(0, end.index) : name;
 }
 
