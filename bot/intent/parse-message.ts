@@ -55,8 +55,9 @@ import { isCountedFromEnd, parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
-import { isPointedAsk, isPointedReply } from './pointed-ask.js';
+import { isPointedAsk, isPointedReply, isPointingQuestion } from './pointed-ask.js';
 import { isPointedHelp, isPointedTask } from './pointed-task.js';
+import { isPraiseOfWork } from './praise-of-work.js';
 import { questionAfterLament, questionBeforeContextEnd } from './question-with-context.js';
 import { withQuotedEmoji } from './quoted-emoji.js';
 import { readQuoted } from './read-quoted.js';
@@ -1175,7 +1176,10 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
   }
   // "thanks for finding it", "thanks, I found it": thanks and a closing that asks for nothing.
   // "great results, thanks", "the first link worked!": what was shown praised, nothing asked.
-  if (bodyLines.trim().length === 0 && (isThanksClosing(line) || isPraiseOfShown(line)))
+  if (
+    bodyLines.trim().length === 0 &&
+    (isThanksClosing(line) || isPraiseOfShown(line) || isPraiseOfWork(line))
+  )
     return { kind: 'greeting' };
   // "thanks for searching kafka lag": the search thanked for before it is done.
   const thankedSearch = searchThankedFor(line);
@@ -1239,7 +1243,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     parseFollowUp(core) ?? parseFollowUp(core.replace(EMPHASIS_END, '')) ?? followUpAfterThanks(core);
   if (followUp) return followUp;
   // "and that one?", "what about this?": a question that only points, nothing named to answer.
-  if (isPointedAsk(line.trim()) || isPointedReply(line.trim())) return unclear(core);
+  if (isPointedAsk(line.trim()) || isPointedReply(line.trim()) || isPointingQuestion(line.trim()))
+    return unclear(core);
   // "the page from yesterday", "open the one you sent me": an earlier result, not a title.
   // "check the numbers on that page from yesterday" too ("what was the page Ana mentioned?" stays a question).
   const earlierPage =

@@ -1,3 +1,5 @@
+import { allWordsFrom, closedWordsOf, FUNCTION_WORDS, wordSet } from './closed-words.js';
+
 /**
  * A short question that only points ("and that one?", "what about this?", "and the other page?", "this
  * one too?"): nothing is named, so there is nothing to answer or search, whatever the question mark says.
@@ -48,4 +50,31 @@ export function isPointedReply(line: string): boolean {
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   const known = words.every((word) => READ_WORDS.has(word) || POINTING_WORDS.has(word));
   return known && words.some((word) => REPLY_POINTER.test(word));
+}
+
+/**
+ * Words of a question about a result or page only pointed at ("is this the right one?", "which one?", "you
+ * know the one I mean?"): asking and pointing words and a few verbs that name nothing. A word that names
+ * something ("is it free?") keeps it a question. Kept as data.
+ */
+const POINTED_QUESTION_WORDS = wordSet(
+  'one ones thing stuff again say says said mean meant right correct wrong latest newest current version ' +
+    'manage managed find found happen happened talk talked tell remind know knew about in inside',
+);
+/**
+ * "one": a result or page pointed at. Without it ("what does that mean?", "where is it?") the question is
+ * about the last answer and stays a question.
+ */
+const POINTED = /^(?:one|ones)$/;
+/** Most words such a question has. */
+const MAX_POINTED_QUESTION_WORDS = 8;
+
+/** True for a short question whose words only ask and point at "one" (see {@link POINTED_QUESTION_WORDS}). */
+export function isPointingQuestion(line: string): boolean {
+  if (line.length > 80 || !/\?\s*$/.test(line)) return false;
+  const words = closedWordsOf(line);
+  if (words.length > MAX_POINTED_QUESTION_WORDS) return false;
+  return (
+    allWordsFrom(words, FUNCTION_WORDS, POINTED_QUESTION_WORDS) && words.some((word) => POINTED.test(word))
+  );
 }
