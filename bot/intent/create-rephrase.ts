@@ -120,15 +120,17 @@ function rephrasedLine(line: string, hasBody: boolean): string {
   const firstColon = indexOutsideQuotes(text, ':');
   const head = firstColon < 0 ? text : text.slice(0, firstColon);
   text = head.replace(KEY_AFTER_QUOTED_TITLE, keyAsSpaceClause) + text.slice(head.length);
+  text = withLabelledArrow(text);
   const colon = askColon(text);
-  if (colon > 0) {
-    const verb = TEXT_VERB_BEFORE_COLON.exec(text.slice(0, colon));
-    if (verb) text = `${text.slice(0, verb.index)}${text.slice(colon)}`;
+  const verb = colon > 0 ? TEXT_VERB_BEFORE_COLON.exec(text.slice(0, colon)) : null;
+  if (verb) {
+    text = `${text.slice(0, verb.index)}${text.slice(colon)}`;
   } else if (!hasBody) {
+    // "with 'Mon: fruit'? that'd be great": a colon inside the quoted text is the text's own.
     const quoted = QUOTED_TEXT_THEN_REMARKS.exec(text);
-    if (quoted && REMARKS.test(quoted[2] ?? '') && quoted.index > 0)
+    if (quoted && REMARKS.test(quoted[2] ?? '') && quoted.index > 0 && (colon < 0 || colon > quoted.index))
       text = `${text.slice(0, quoted.index)}: ${quoted[1]}`;
-  } else {
+  } else if (colon < 0) {
     const space = SPACE_WORD_AT_END.exec(text);
     if (space && SPACE_WORDS.has(space[1]!.toLowerCase())) text = `${text.trimEnd()}:`;
   }
@@ -149,6 +151,26 @@ function askColon(text: string): number {
     from = colon + 1;
   }
   return -1;
+}
+
+/** "… in ENG → body: …", "… -> text: …": an arrow before a text label, anywhere in a create's line. */
+const LABELLED_ARROW = /\s*(?:→|->|=>)\s*(?:body|text|content|contents)\s*:\s*/i;
+
+/** "new page pls: "X" …": courtesy after the page words, with a colon, before the title. */
+const PLEASE_COLON = /\b((?:page|pg|doc)\s+(?:pls|please|plz))\s*:\s*/i;
+
+/**
+ * The line with a {@link LABELLED_ARROW} made the colon before the text, when no colon comes before it
+ * outside double quotes (after one, the arrow is the text's own).
+ */
+function withLabelledArrow(line: string): string {
+  const text = line.replace(PLEASE_COLON, '$1 ');
+  const arrow = LABELLED_ARROW.exec(text);
+  if (!arrow) return line;
+  const colon = indexOutsideQuotes(text, ':');
+  if (colon >= 0 && colon < arrow.index) return line;
+  if ((text.slice(0, arrow.index).match(/["“”]/g)?.length ?? 0) % 2 === 1) return line;
+  return `${text.slice(0, arrow.index)}: ${text.slice(arrow.index + arrow[0].length)}`;
 }
 
 /** A labelled ask's title and text with the arrow between them made a colon ("X" → body: y → "X": y). */
