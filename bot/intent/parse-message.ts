@@ -993,13 +993,15 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   const typed = interpretLine(head, bodyLines, lineLeads);
   const reread = (line: string) => interpretLine(line, bodyLines, lineLeads);
   // "the printer is broken again, where's the Wi-Fi and Printers page": where one page is, after news.
-  const intent =
-    searchAskedAfter(head, typed, reread) ??
-    searchInSpaceSaidFirst(head, typed, reread) ??
-    allWeHaveFetched(head, typed, reread) ??
-    readingWithArrows(head, typed, reread) ??
-    pageWhereAfterBreak(head, typed, reread) ??
-    typed;
+  const rephrased = (said: string): Intent | undefined =>
+    searchAskedAfter(said, typed, reread) ??
+    searchInSpaceSaidFirst(said, typed, reread) ??
+    allWeHaveFetched(said, typed, reread) ??
+    readingWithArrows(said, typed, reread) ??
+    pageWhereAfterBreak(said, typed, reread);
+  // A bullet, an emoji code or a bold mark around the line does not change which of these it is.
+  const bare = dropChatResidue(head);
+  const intent = rephrased(head) ?? (bare !== head.trim() ? rephrased(bare) : undefined) ?? typed;
   const kind = readingKind(intent);
   // "… what's the meal allowance abroad? I'm in Lisbon next week": a question, then why it is asked.
   const questionEnd = kind === 'unclear' || kind === 'failure' ? questionBeforeContextEnd(head.trim()) : -1;
