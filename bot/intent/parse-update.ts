@@ -22,6 +22,7 @@ import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { isPointingFind } from './pointing-find.js';
 import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
+import { spaceAfterPageName } from './space-after-page-name.js';
 import { hasFigure, oldLikeNew, statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { pageAfterTextAt } from './text-then-page.js';
@@ -166,6 +167,9 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
   }
+  // "update Performance Reviews People & HR", "to Team Rituals in Engineering": the space said after the page's name.
+  const placed = ref.kind === 'title-search' && !ref.spaceKey ? spaceAfterPageName(ref.words) : undefined;
+  if (placed && ref.kind === 'title-search') return update({ ...ref, words: placed }, edit);
   // "below the last line of the Reading List", "there's a typo in X", "the X page about the offsite": only the page's words.
   const own = ref.kind === 'title-search' ? pageWordsOfEdit(ref.words, edit.kind === 'append') : undefined;
   const ownName = own ? readPageName(own) : undefined;
