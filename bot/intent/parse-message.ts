@@ -42,6 +42,7 @@ import {
 } from './normalize-message.js';
 import { opinionNotAsked } from './opinion.js';
 import { isTitleAfterPageNoun, isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
+import { editOfPageNamedBefore } from './page-named-before-it.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { isStatementAboutPage } from './page-statement.js';
 import { parseAdminCommand } from './parse-admin-command.js';
@@ -1499,6 +1500,12 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
   // "update it with the new numbers", "add it to the rota": an edit of something only pointed at.
   if (intent.kind === 'failure' && (isPointedNewPage(head) || isPointedEdit(head) || isEditByHearsay(head)))
     return unclear(head);
+  // "The X page has a mystery title … could you rename it to "Y"": "it" is the page named before.
+  const pointedBack = ['unclear', 'failure', 'question'].includes(intent.kind)
+    ? editOfPageNamedBefore(head)
+    : undefined;
+  const backRead = pointedBack ? interpretUserText(pointedBack, bodyRaw) : undefined;
+  if (backRead && readingKind(backRead) === 'update') return backRead;
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;
