@@ -20,6 +20,7 @@ import { PAGE_LIKE } from './loose-forms.js';
 import { readPageName } from './page-name.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { isPointingFind } from './pointing-find.js';
+import { quotedBeforeRemark } from './quoted-then-remark.js';
 import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
 import { spaceAfterPageName } from './space-after-page-name.js';
@@ -167,6 +168,13 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
   }
+  // "under "Equipment" add "monitors …"? would save me DMs": the quoted text, not the remark after it.
+  const remarked =
+    edit.kind === 'section' || (edit.kind === 'append' && !TYPED_APPENDS.has(edit))
+      ? quotedBeforeRemark(edit.markdown)
+      : undefined;
+  if (remarked !== undefined && (edit.kind === 'section' || edit.kind === 'append'))
+    return update(ref, { ...edit, markdown: remarked });
   // "update Performance Reviews People & HR", "to Team Rituals in Engineering": the space said after the page's name.
   const placed = ref.kind === 'title-search' && !ref.spaceKey ? spaceAfterPageName(ref.words) : undefined;
   if (placed && ref.kind === 'title-search') return update({ ...ref, words: placed }, edit);
