@@ -127,6 +127,10 @@ const TITLE_THEN_LOWER_TEXT =
 /** A page noun right after a quoted title ("add to "Team Rituals" page: …"). */
 const PAGE_NOUN_AFTER_TITLE = /\s+(?:page|doc|document)(?=\s*[:,;–—-]|\s+(?:saying|that|with)\b)/iy;
 
+/** "X title is confusing", "X's name sounds odd": a page, then its title judged (bounded runs). */
+const TITLE_JUDGED =
+  /^(\S[^\n]{0,200}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:is|was|looks|sounds|seems|feels)\b[^\n]{0,120}$/i;
+
 /** Words that point back and go on ("it to 9", "that to Friday"): never a page's name. */
 const POINTED_NAME = /^(?:it|that|this|them)\s+(?:to|into|as|with)\b/i;
 
@@ -168,6 +172,9 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
   }
+  // "the X title is confusing, could you rename it to …": what is said of the title is no part of the page's name.
+  const judged = ref.kind === 'title-search' && edit.kind === 'title' ? TITLE_JUDGED.exec(ref.words) : null;
+  if (judged && ref.kind === 'title-search') return update({ ...ref, words: judged[1]! }, edit);
   // "under "Equipment" add "monitors …"? would save me DMs": the quoted text, not the remark after it.
   const remarked =
     edit.kind === 'section' || (edit.kind === 'append' && !TYPED_APPENDS.has(edit))
