@@ -68,6 +68,7 @@ import {
   namesNothingAtAll,
   unclear,
 } from './readings.js';
+import { renameWished } from './rename-wish.js';
 import { trimEndWhere } from './scan-text.js';
 import { soughtPageAskedWhere } from './sought-page.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
@@ -1501,8 +1502,9 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
   if (intent.kind === 'failure' && (isPointedNewPage(head) || isPointedEdit(head) || isEditByHearsay(head)))
     return unclear(head);
   // "The X page has a mystery title … could you rename it to "Y"": "it" is the page named before.
+  // "Nicer if the X page were called Y": a rename wished for.
   const pointedBack = ['unclear', 'failure', 'question'].includes(intent.kind)
-    ? editOfPageNamedBefore(head)
+    ? (editOfPageNamedBefore(head) ?? renameWished(head))
     : undefined;
   const backRead = pointedBack ? interpretUserText(pointedBack, bodyRaw) : undefined;
   if (backRead && readingKind(backRead) === 'update') return backRead;
