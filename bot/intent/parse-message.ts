@@ -41,6 +41,7 @@ import {
   withoutDoubledThe,
 } from './normalize-message.js';
 import { opinionNotAsked } from './opinion.js';
+import { withoutOpinionLead } from './opinion-before-edit.js';
 import { isTitleAfterPageNoun, isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
 import { editOfPageNamedBefore } from './page-named-before-it.js';
 import { findUrl, readPageRef } from './page-ref.js';
@@ -1502,9 +1503,9 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
   if (intent.kind === 'failure' && (isPointedNewPage(head) || isPointedEdit(head) || isEditByHearsay(head)))
     return unclear(head);
   // "The X page has a mystery title … could you rename it to "Y"": "it" is the page named before.
-  // "Nicer if the X page were called Y": a rename wished for.
+  // "Nicer if the X page were called Y": a rename wished for. "I think the X ought to …, can you add …": the opinion's lead.
   const pointedBack = ['unclear', 'failure', 'question'].includes(intent.kind)
-    ? (editOfPageNamedBefore(head) ?? renameWished(head))
+    ? (editOfPageNamedBefore(head) ?? renameWished(head) ?? withoutOpinionLead(head))
     : undefined;
   const backRead = pointedBack ? interpretUserText(pointedBack, bodyRaw) : undefined;
   if (backRead && readingKind(backRead) === 'update') return backRead;
