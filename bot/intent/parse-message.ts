@@ -46,7 +46,9 @@ import {
   withoutDoubledThe,
 } from './normalize-message.js';
 import { opinionNotAsked } from './opinion.js';
+import { withoutOpinionLead } from './opinion-before-edit.js';
 import { isTitleAfterPageNoun, isTitleInCapitals, isTitleShaped, readPageToOpen } from './page-name.js';
+import { editOfPageNamedBefore } from './page-named-before-it.js';
 import { findUrl, readPageRef } from './page-ref.js';
 import { isStatementAboutPage } from './page-statement.js';
 import { parseAdminCommand } from './parse-admin-command.js';
@@ -75,6 +77,7 @@ import {
   namesNothingAtAll,
   unclear,
 } from './readings.js';
+import { renameWished } from './rename-wish.js';
 import { trimEndWhere } from './scan-text.js';
 import { searchAskedAfter } from './search-asked-after.js';
 import { soughtPageAskedWhere } from './sought-page.js';
@@ -1551,6 +1554,13 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
   // "update it with the new numbers", "add it to the rota": an edit of something only pointed at.
   if (intent.kind === 'failure' && (isPointedNewPage(head) || isPointedEdit(head) || isEditByHearsay(head)))
     return unclear(head);
+  // "The X page has a mystery title … could you rename it to "Y"": "it" is the page named before.
+  // "Nicer if the X page were called Y": a rename wished for. "I think the X ought to …, can you add …": the opinion's lead.
+  const pointedBack = ['unclear', 'failure', 'question'].includes(intent.kind)
+    ? (editOfPageNamedBefore(head) ?? renameWished(head) ?? withoutOpinionLead(head))
+    : undefined;
+  const backRead = pointedBack ? interpretUserText(pointedBack, bodyRaw) : undefined;
+  if (backRead && readingKind(backRead) === 'update') return backRead;
   if (hedged === 'greeting') return { kind: 'greeting' };
   if (hedged === 'question') return asQuestion(head, bodyRaw);
   return hedged === 'unclear' ? unclear(head) : intent;

@@ -20,8 +20,10 @@ import { PAGE_LIKE } from './loose-forms.js';
 import { readPageName } from './page-name.js';
 import { checkTitle, MAX_TITLE_LENGTH, readPageRef } from './page-ref.js';
 import { isPointingFind } from './pointing-find.js';
+import { quotedBeforeRemark } from './quoted-then-remark.js';
 import { readQuoted } from './read-quoted.js';
 import { sectionInPageName } from './section-heading.js';
+import { spaceAfterPageName } from './space-after-page-name.js';
 import { hasFigure, oldLikeNew, statedReplace } from './stated-replace.js';
 import { TextCursor } from './text-cursor.js';
 import { pageAfterTextAt } from './text-then-page.js';
@@ -125,6 +127,10 @@ const TITLE_THEN_LOWER_TEXT =
 /** A page noun right after a quoted title ("add to "Team Rituals" page: …"). */
 const PAGE_NOUN_AFTER_TITLE = /\s+(?:page|doc|document)(?=\s*[:,;–—-]|\s+(?:saying|that|with)\b)/iy;
 
+/** "X title is confusing", "X's name sounds odd": a page, then its title judged (bounded runs). */
+const TITLE_JUDGED =
+  /^(\S[^\n]{0,200}?)(?:['’]s)?\s+(?:page\s+)?(?:title|name)\s+(?:is|was|looks|sounds|seems|feels)\b[^\n]{0,120}$/i;
+
 /** Words that point back and go on ("it to 9", "that to Friday"): never a page's name. */
 const POINTED_NAME = /^(?:it|that|this|them)\s+(?:to|into|as|with)\b/i;
 
@@ -166,6 +172,19 @@ export function update(ref: PageRef | TitleSearchRef, edit: UpdateEdit): Intent 
       .replace(/,?\s+(?:add|append|put|write|insert|include)$/i, '');
     if (heading.length > 0 && heading !== edit.heading) return update(ref, { ...edit, heading });
   }
+  // "the X title is confusing, could you rename it to …": what is said of the title is no part of the page's name.
+  const judged = ref.kind === 'title-search' && edit.kind === 'title' ? TITLE_JUDGED.exec(ref.words) : null;
+  if (judged && ref.kind === 'title-search') return update({ ...ref, words: judged[1]! }, edit);
+  // "under "Equipment" add "monitors …"? would save me DMs": the quoted text, not the remark after it.
+  const remarked =
+    edit.kind === 'section' || (edit.kind === 'append' && !TYPED_APPENDS.has(edit))
+      ? quotedBeforeRemark(edit.markdown)
+      : undefined;
+  if (remarked !== undefined && (edit.kind === 'section' || edit.kind === 'append'))
+    return update(ref, { ...edit, markdown: remarked });
+  // "update Performance Reviews People & HR", "to Team Rituals in Engineering": the space said after the page's name.
+  const placed = ref.kind === 'title-search' && !ref.spaceKey ? spaceAfterPageName(ref.words) : undefined;
+  if (placed && ref.kind === 'title-search') return update({ ...ref, words: placed }, edit);
   // "below the last line of the Reading List", "there's a typo in X", "the X page about the offsite": only the page's words.
   const own = ref.kind === 'title-search' ? pageWordsOfEdit(ref.words, edit.kind === 'append') : undefined;
   const ownName = own ? readPageName(own) : undefined;
