@@ -1030,6 +1030,18 @@ const GREETING_LEAD = new RegExp(
 );
 const MAX_GREETING_LEAD = 80;
 
+/** A greeting that opens a line, with its marks ("hi, ", "hey!! ", "hi Confluence bot, ", "hey team - "). */
+const GREETING_OPENING = new RegExp(
+  String.raw`^(?:${GREETING_WORD})(?:\s+(?:there|bot|team|all|everyone|folks|confluence(?:\s+bot)?|${VOCATIVE}))?[\s,!.:;–—-]+(?=\S)`,
+  'iu',
+);
+
+/** A line without the greeting that opens it ("hey team - …", "yo …"); the line itself when none does. */
+export function withoutGreetingLead(line: string): string {
+  const lead = GREETING_OPENING.exec(line.slice(0, MAX_GREETING_LEAD));
+  return lead ? line.slice(lead[0].length).replace(/^[\s,!.:;–—-]+/u, '') : line;
+}
+
 /**
  * Small talk said with a greeting ("hope you're well", "happy friday", "how r u", "hope your week is
  * going well", "long time no see"): no request in it. Kept as data.

@@ -1,4 +1,6 @@
+import { withoutGreetingLead } from './classify-text.js';
 import { deferredNewPage } from './deferred-new-page.js';
+import { dropChatResidue } from './normalize-message.js';
 import { indexOutsideQuotes } from './read-quoted.js';
 import { acceptSpaceWord } from './space-key.js';
 import type { Intent } from './types.js';
@@ -193,7 +195,32 @@ function isWholeCreate(intent: Intent): boolean {
  */
 export function readRephrasingCreate(text: string, read: (message: string) => Intent): Intent {
   const typed = read(text);
-  return rephrasedCreate(text, read, isWholeCreate(typed)) ?? deferredNewPage(typed, text) ?? typed;
+  const typedIsCreate = isWholeCreate(typed);
+  const opened = typedIsCreate ? text : withoutOpening(text);
+  return (
+    rephrasedCreate(text, read, typedIsCreate) ??
+    (opened !== text ? rephrasedCreate(opened, read, false) : undefined) ??
+    deferredNewPage(typed, text) ??
+    typed
+  );
+}
+
+/** Most characters of an opening line ("Hello,", "ok so long story short") dropped before the ask. */
+const MAX_OPENING_LINE = 60;
+
+/**
+ * The message without what opens it before the ask for a page: blank lines, a bullet or emoji, a greeting
+ * ("yo …", "hey team - …"), or a short first line that asks for no page ("Hello,\n", "ok so long story
+ * short\n"). The message itself when nothing opens it.
+ */
+function withoutOpening(text: string): string {
+  const trimmed = text.trimStart();
+  const newline = trimmed.indexOf('\n');
+  if (newline >= 0 && newline <= MAX_OPENING_LINE && !NEW_PAGE_LINE.test(trimmed.slice(0, newline)))
+    return trimmed.slice(newline + 1).trimStart();
+  const first = newline < 0 ? trimmed : trimmed.slice(0, newline);
+  const bare = withoutGreetingLead(dropChatResidue(first));
+  return bare === first ? trimmed : bare + trimmed.slice(first.length);
 }
 
 /** The message read again in the grammar's words (see {@link readRephrasingCreate}), if a whole create. */

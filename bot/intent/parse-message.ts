@@ -12,6 +12,7 @@ import {
   matchHelp,
   stripPoliteness,
   THANKS_SAID,
+  withoutGreetingLead,
 } from './classify-text.js';
 import { wordSet } from './closed-words.js';
 import { applyRules, baseVerbForm } from './command-rules.js';
@@ -992,6 +993,11 @@ function unwrapLine(line: string): string {
  * "So we had the retro today and this came up. …"), read without it when that reading is a command
  * and the whole line's is not a write: the context says why, not what. A question keeps its context.
  */
+/** Emoji that open a line ("👋 where does …"): a wave, not words. */
+/** A laugh that ends a line ("… could you search? lol"): a tone, not words. */
+const LAUGH_AT_END = /[\s,]+(?:lol|lmao|haha+|hehe+|xd)[\s!.]*$/iu;
+const LEADING_EMOJI = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*)+/u;
+
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
   const typed = interpretLine(head, bodyLines, lineLeads);
   const reread = (line: string) => interpretLine(line, bodyLines, lineLeads);
@@ -1002,9 +1008,11 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
     allWeHaveFetched(said, typed, reread) ??
     readingWithArrows(said, typed, reread) ??
     pageWhereAfterBreak(said, typed, reread);
-  // A bullet, an emoji code or a bold mark around the line does not change which of these it is.
-  const bare = dropChatResidue(head);
-  const intent = rephrased(head) ?? (bare !== head.trim() ? rephrased(bare) : undefined) ?? typed;
+  // A bullet, an emoji code, a greeting before or thanks after the line do not change which of these it is.
+  const bare = withoutCourtesyAtEnd(
+    withoutGreetingLead(dropChatResidue(head).replace(LEADING_EMOJI, '')).replace(LAUGH_AT_END, ''),
+  );
+  const intent = (bare !== head.trim() ? rephrased(bare) : undefined) ?? rephrased(head) ?? typed;
   const kind = readingKind(intent);
   // "… what's the meal allowance abroad? I'm in Lisbon next week": a question, then why it is asked.
   const questionEnd = kind === 'unclear' || kind === 'failure' ? questionBeforeContextEnd(head.trim()) : -1;

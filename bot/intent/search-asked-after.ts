@@ -13,7 +13,7 @@ import type { Intent } from './types.js';
  * Group 1 is the space phrase. Bounded repeats only.
  */
 const ASK_AFTER =
-  /(?:[,.;?!~]|\s[-–—])\s*(?:(?:ok|so|and)\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+|(?:you|u)\s+can\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:search|srch|serch|look\s+(?:it\s+|that\s+|this\s+)?up|lookup|find|look\s+for)(?:\s+(?:for\s+)?(?:it|that|this|them))?(?:\s+(?:for\s+me|pls|plz|please))?(?:\s+(?:in|on|within)\s+(?:the\s+)?((?:[\p{L}~&][\p{L}\p{N}&'’]{0,30})(?:\s+[\p{L}&][\p{L}&'’]{0,30}){0,3}?))?(?:\s+(?:pls|plz|please|thx|thanks|ty|for\s+me))*[\s?!.]*$/iu;
+  /(?:[,.;?!~]|\s[-–—])\s*(?:(?:ok|so|and)\s+)?(?:(?:can|could|cud|coud|would|wud|will)\s+(?:you|u)\s+|(?:you|u)\s+can\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:search|srch|serch|look\s+(?:it\s+|that\s+|this\s+)?up|lookup|find|look\s+for)(?:\s+(?:for\s+)?(?:it|that|this|them))?(?:\s+(?:for\s+me|pls|plz|please))?(?:\s+(?:in|on|within)\s+(?:the\s+)?((?:[\p{L}~&][\p{L}\p{N}&'’]{0,30})(?:\s+[\p{L}&][\p{L}&'’]{0,30}){0,3}?))?(?:\s+(?:pls|plz|please|thx|thanks|ty|for\s+me))*[\s?!.]*$/iu;
 
 /**
  * "where does X live", "where is X written down", "where X is kept": where a topic is kept, asked before
