@@ -996,7 +996,7 @@ function unwrapLine(line: string): string {
 /** Emoji that open a line ("👋 where does …"): a wave, not words. */
 /** A laugh that ends a line ("… could you search? lol"): a tone, not words. */
 const LAUGH_AT_END = /[\s,]+(?:lol|lmao|haha+|hehe+|xd)[\s!.]*$/iu;
-const LEADING_EMOJI = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*)+/u;
+const LEADING_EMOJI = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\s)+/u;
 
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
   const typed = interpretLine(head, bodyLines, lineLeads);
