@@ -216,9 +216,11 @@ const MAX_OPENING_LINE = 60;
 function withoutOpening(text: string): string {
   const trimmed = text.trimStart();
   const newline = trimmed.indexOf('\n');
-  if (newline >= 0 && newline <= MAX_OPENING_LINE && !NEW_PAGE_LINE.test(trimmed.slice(0, newline)))
-    return trimmed.slice(newline + 1).trimStart();
   const first = newline < 0 ? trimmed : trimmed.slice(0, newline);
+  if (first.length > MAX_HEAD) return text;
+  if (newline >= 0 && newline <= MAX_OPENING_LINE && !NEW_PAGE_LINE.test(first))
+    return trimmed.slice(newline + 1).trimStart();
+  if (!NEW_PAGE_LINE.test(first)) return text;
   const bare = withoutGreetingLead(dropChatResidue(first));
   return bare === first ? trimmed : bare + trimmed.slice(first.length);
 }

@@ -994,9 +994,17 @@ function unwrapLine(line: string): string {
  * and the whole line's is not a write: the context says why, not what. A question keeps its context.
  */
 /** Emoji that open a line ("👋 where does …"): a wave, not words. */
+/** Longest line read again without its greeting or thanks (chat lines are short; each reading re-reads the line). */
+const MAX_BARE_LINE = 400;
 /** A laugh that ends a line ("… could you search? lol"): a tone, not words. */
 const LAUGH_AT_END = /[\s,]+(?:lol|lmao|haha+|hehe+|xd)[\s!.]*$/iu;
 const LEADING_EMOJI = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\s)+/u;
+
+/** A short line without the bullet, emoji, greeting, thanks or laugh around it (bounded by `MAX_BARE_LINE`). */
+function bareLine(head: string): string {
+  const opened = withoutGreetingLead(dropChatResidue(head).replace(LEADING_EMOJI, ''));
+  return withoutCourtesyAtEnd(opened.replace(LAUGH_AT_END, ''));
+}
 
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
   const typed = interpretLine(head, bodyLines, lineLeads);
@@ -1009,9 +1017,7 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
     readingWithArrows(said, typed, reread) ??
     pageWhereAfterBreak(said, typed, reread);
   // A bullet, an emoji code, a greeting before or thanks after the line do not change which of these it is.
-  const bare = withoutCourtesyAtEnd(
-    withoutGreetingLead(dropChatResidue(head).replace(LEADING_EMOJI, '')).replace(LAUGH_AT_END, ''),
-  );
+  const bare = head.length <= MAX_BARE_LINE ? bareLine(head) : head.trim();
   const intent = (bare !== head.trim() ? rephrased(bare) : undefined) ?? rephrased(head) ?? typed;
   const kind = readingKind(intent);
   // "… what's the meal allowance abroad? I'm in Lisbon next week": a question, then why it is asked.
