@@ -41,6 +41,7 @@ import { isAside, withoutNameResidue, withoutTailAfterName } from './name-residu
 import {
   cleanLine,
   dropChatResidue,
+  EMOJI,
   type NormalizedMessage,
   normalizeMessage,
   showMentions,
@@ -988,24 +989,25 @@ function unwrapLine(line: string): string {
   return wrapped ? wrapped[2]!.trim() : trimmed;
 }
 
-/**
- * A line read as typed, or, when it opens with a sentence of context ("Sorry, crazy day here 😅 …",
- * "So we had the retro today and this came up. …"), read without it when that reading is a command
- * and the whole line's is not a write: the context says why, not what. A question keeps its context.
- */
-/** Emoji that open a line ("👋 where does …"): a wave, not words. */
 /** Longest line read again without its greeting or thanks (chat lines are short; each reading re-reads the line). */
 const MAX_BARE_LINE = 400;
+/** Emoji that open a line ("👋 where does …"): a wave, not words. */
+const LEADING_EMOJI = new RegExp(`^(?:${EMOJI.source}|\\s)+`, 'u');
+
 /** A laugh that ends a line ("… could you search? lol"): a tone, not words. */
 const LAUGH_AT_END = /[\s,]+(?:lol|lmao|haha+|hehe+|xd)[\s!.]*$/iu;
-const LEADING_EMOJI = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\s)+/u;
 
-/** A short line without the bullet, emoji, greeting, thanks or laugh around it (bounded by `MAX_BARE_LINE`). */
+/** A short line without the bullet, emoji or greeting before it and the thanks or laugh after it. */
 function bareLine(head: string): string {
   const opened = withoutGreetingLead(dropChatResidue(head).replace(LEADING_EMOJI, ''));
   return withoutCourtesyAtEnd(opened.replace(LAUGH_AT_END, ''));
 }
 
+/**
+ * A line read as typed, or, when it opens with a sentence of context ("Sorry, crazy day here 😅 …",
+ * "So we had the retro today and this came up. …"), read without it when that reading is a command
+ * and the whole line's is not a write: the context says why, not what. A question keeps its context.
+ */
 function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLeads = 0): Intent {
   const typed = interpretLine(head, bodyLines, lineLeads);
   const reread = (line: string) => interpretLine(line, bodyLines, lineLeads);
