@@ -12,6 +12,7 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['tests/support/scratch-tmpdir.ts'],
     fileParallelism: false,
   },
 });
