@@ -1,3 +1,4 @@
+import { keywordQueryWords } from './keywords-in-space.js';
 import { isStatementAboutPage } from './page-statement.js';
 import { HINDI_DO, HINDI_SEARCH } from './search-verbs-after.js';
 import { ASK_TO_FIX_AT_END, oldLikeNew, SHOULD } from './stated-replace.js';
@@ -350,7 +351,9 @@ const QUESTION_WORDS = new Set(
  */
 export function isKeywordQuery(line: string, core: string): boolean {
   if (!/\?\s*$/.test(line)) return false;
-  const words = core.split(/\s+/).filter((word) => word.length > 0);
+  const words = keywordQueryWords(core)
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   if (words.length === 0 || words.length > MAX_QUERY_WORDS) return false;
   return words.every(
     (word) => /[\p{L}\p{N}]/u.test(word) && !QUESTION_WORDS.has(word.replace(/^[¿¡]+/, '').toLowerCase()),

@@ -431,8 +431,9 @@ export function withoutNameResidue(text: string, search = false): string {
   return rest;
 }
 
-/** "in the space of engineering" (non-native): the space named after "space of", one word. */
-const SPACE_OF = /\b((?:in|on|from|within|inside)\s+)(?:the\s+)?space\s+of\s+(?:the\s+)?([\p{L}&]+)\b/iu;
+/** "in the space of engineering", "in space of IT & Operations" (non-native): the space named after "space of", one word or two joined by "&". */
+const SPACE_OF =
+  /\b((?:in|on|from|within|inside)\s+)(?:the\s+)?space\s+of\s+(?:the\s+)?([\p{L}&]+(?:\s+&\s+\p{L}+)?)\b/iu;
 
 /** `text` with "the space of X" said as "the X space", which the space readers take. */
 export function withSpaceOfNamed(text: string): string {

@@ -1,5 +1,6 @@
 import { type FoundTag, findTags, trimEndWhere } from './scan-text.js';
 import { fixSpelling } from './spelling.js';
+import { withTildeAsComma } from './tilde-after-word.js';
 import type { MessageMention } from './types.js';
 
 /** Marks a mention in normalised text: `MENTION_OPEN + index + MENTION_CLOSE` (private-use code points). */
@@ -205,7 +206,7 @@ export function normalizeMessage(raw: string, mentions: readonly MessageMention[
     found.push(match ? { name, id: match.id } : { name });
     return `${MENTION_OPEN}${found.length - 1}${MENTION_CLOSE}`;
   });
-  text = text.replace(/^[\s\u200B-\u200F\uFEFF]+/, '');
+  text = withTildeAsComma(text.replace(/^[\s\u200B-\u200F\uFEFF]+/, ''));
   const leading = new RegExp(`^${MENTION_OPEN}(\\d+)${MENTION_CLOSE}[\\s,:]*`).exec(text);
   if (leading && found[Number(leading[1])]?.id === undefined) {
     text = text.slice(leading[0].length);

@@ -24,6 +24,7 @@ import { editDistance } from './edit-distance.js';
 import { allWeHaveFetched } from './everything-we-have.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { fetchedPageName } from './fetched-page.js';
+import { hedgedSearch } from './hedged-search.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
 import { helpAfterHearsay, helpInOtherWords } from './help-in-other-words.js';
 import { keepInlineBodyEnd, withoutCourtesyAtEnd } from './inline-body-end.js';
@@ -1016,6 +1017,7 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
     searchAskedAfter(said, typed, reread) ??
     searchInSpaceSaidFirst(said, typed, reread) ??
     allWeHaveFetched(said, typed, reread) ??
+    hedgedSearch(said, typed, reread) ??
     readingWithArrows(said, typed, reread) ??
     pageWhereAfterBreak(said, typed, reread);
   // A bullet, an emoji code, a greeting before or thanks after the line do not change which of these it is.
@@ -1450,7 +1452,7 @@ function interpret(text: unknown, mentions: unknown): Intent {
 
 /** A word a request does not end on ("open the", "search for", "could you please"): the line goes on. */
 const DANGLING_END =
-  /(?:^|\s)(?:how|the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages|called|named|titled|mentioning|regarding|concerning|covering|containing)$/i;
+  /(?:^|\s)(?:how|the|a|an|my|our|your|this|that|for|of|in|on|to|from|about|at|with|and|or|me|us|you|u|please|pls|plz|kindly|can|could|would|open|search|find|show|get|pull|bring|look|up|give|page|pages|called|named|titled|mentioning|regarding|concerning|covering|containing|anything|something)$/i;
 /** A second line that starts a request or a question of its own ("open Y", "what about …"). */
 const OWN_START =
   /^(?:search|find|open|show|get|pull|bring|look|give|create|make|add|append|update|edit|change|replace|rename|put|write|what|who|where|when|why|how|which|is|are|can|could|would|thanks|thx|also)\b/i;

@@ -5,6 +5,7 @@
  * ("where does X live" → X); the ask may say where to look. Read only when the ask ends the line.
  */
 import { allWeHaveTopic } from './everything-we-have.js';
+import { withSpaceOfNamed } from './name-residue.js';
 import type { Intent } from './types.js';
 
 /**
@@ -13,14 +14,14 @@ import type { Intent } from './types.js';
  * Group 1 is the space phrase. Bounded repeats only.
  */
 const ASK_AFTER =
-  /(?:[,.;?!~]|\s[-–—])\s*(?:(?:ok|so|and)\s+)?(?:(?:can|could|cud|coud|would|wud|will)\s+(?:you|u)\s+|(?:you|u)\s+can\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:search|srch|serch|look\s+(?:it\s+|that\s+|this\s+)?up|lookup|find|look\s+for)(?:\s+(?:for\s+)?(?:it|that|this|them))?(?:\s+(?:for\s+me|pls|plz|please))?(?:\s+(?:in|on|within)\s+(?:the\s+)?((?:[\p{L}~&][\p{L}\p{N}&'’]{0,30})(?:\s+[\p{L}&][\p{L}&'’]{0,30}){0,3}?))?(?:\s+(?:pls|plz|please|thx|thanks|ty|for\s+me))*[\s?!.]*$/iu;
+  /(?:[,.;?!~]|\s[-–—])\s*(?:(?:ok|so|and)\s+)?(?:(?:can|could|cud|coud|would|wud|will)\s+(?:you|u)\s+|(?:you|u)\s+can\s+)?(?:(?:please|pls|plz|kindly)\s+(?:to\s+)?)?(?:search|srch|serch|look\s+(?:it\s+|that\s+|this\s+)?up|lookup|find|look\s+for)(?:\s+(?:for\s+)?(?:it|that|this|them))?(?:\s+(?:for\s+me|pls|plz|please))?(?:,?\s+(?:in|on|within)\s+(?:the\s+)?((?:[\p{L}~&][\p{L}\p{N}&'’]{0,30})(?:\s+[\p{L}&][\p{L}&'’]{0,30}){0,3}?))?(?:\s+(?:pls|plz|please|thx|thanks|ty|for\s+me))*[\s?!.]*$/iu;
 
 /**
- * "where does X live", "where is X written down", "where X is kept": where a topic is kept, asked before
- * the search; the topic is X (group 1 or 2).
+ * "where does X live", "where is X written down", "where X is kept", "where I find about X" (non-native):
+ * where a topic is kept, asked before the search; the topic is X (group 1, 2 or 3).
  */
 const WHERE_TOPIC =
-  /^(?:any\s+idea\s+|do\s+you\s+know\s+)?where\s+(?:does|do|is|are|would|might|could)\s+(?:the\s+|our\s+)?(\S.{0,120}?)\s+(?:live|sit|be|is|are)?\s*(?:kept|stored|written\s+(?:up|down)|documented|lives?|sits?|live)[\s?!.]*$|^(?:any\s+idea\s+|do\s+you\s+know\s+)?where\s+(?:the\s+|our\s+)?(\S.{0,120}?)\s+(?:is|are)\s+(?:kept|stored|written\s+(?:up|down)|documented)[\s?!.]*$/i;
+  /^(?:any\s+idea\s+|do\s+you\s+know\s+)?where\s+(?:does|do|is|are|would|might|could)\s+(?:the\s+|our\s+)?(\S.{0,120}?)\s+(?:live|sit|be|is|are)?\s*(?:kept|stored|written\s+(?:up|down)|documented|lives?|sits?|live)[\s?!.]*$|^(?:any\s+idea\s+|do\s+you\s+know\s+)?where\s+(?:the\s+|our\s+)?(\S.{0,120}?)\s+(?:is|are)\s+(?:kept|stored|written\s+(?:up|down)|documented)[\s?!.]*$|^where\s+(?:(?:can|could|do|should)\s+)?i\s+(?:can\s+)?find\s+(?:(?:some\s+|any\s+)?(?:info|infos|information|informations|docs|something)\s+)?(?:(?:about|abt|on|for|regarding)\s+)?(\S.{0,120}?)[\s?!.]*$/i;
 
 /**
  * "I need to know about X", "I want info abt X", "I am looking informations for X" (non-native): what is
@@ -28,6 +29,10 @@ const WHERE_TOPIC =
  */
 const WANTED_TOPIC =
   /^(?:i\s+(?:need|want|would\s+like|'d\s+like|am\s+looking|'m\s+looking|look)|we\s+need)\s+(?:to\s+(?:know|learn|read|find)\s+(?:more\s+|something\s+)?|(?:for\s+)?(?:some\s+|any\s+)?(?:info|infos|information|informations|details|docs|documents)\s+)(?:about|abt|on|for|regarding|re)\s+(\S.{0,120})$/i;
+
+/** A space said first ("In HR space, where I find …"): group 1 its name or key, said with "space". */
+const SPACE_FIRST =
+  /^(?:in|from|within|inside)\s+(?:the\s+)?([\p{L}~&][\p{L}\p{N}&'’]{0,30}(?:\s+[\p{L}&][\p{L}&'’]{0,30}){0,2}?)\s+space\s*[,:]\s*/iu;
 
 /** Words before a topic that only say it is wanted ("know about", "learn more about"). Kept as data. */
 const TOPIC_LEAD = /^(?:(?:to\s+)?(?:know|learn|read)\s+(?:(?:a\s+bit|more|something)\s+)?(?:about|on)\s+)/i;
@@ -81,17 +86,22 @@ export function searchAskedAfter(
 ): Intent | undefined {
   // Emoji and marks after the ask ("search pls 🙏") end the line all the same.
   if (line.length > MAX_LINE || !REPLACEABLE.has(kindOf(typed))) return undefined;
-  const text = line.trim().replace(LINE_END_RESIDUE, '');
+  const text = withSpaceOfNamed(line.trim().replace(LINE_END_RESIDUE, ''));
   const ask = ASK_AFTER.exec(text);
   if (!ask || ask.index === 0) return undefined;
-  const sentence = text.slice(0, ask.index).trim();
+  const said = text.slice(0, ask.index).trim();
+  const first = SPACE_FIRST.exec(said);
+  const sentence = first ? said.slice(first[0].length) : said;
   const framed = WHERE_TOPIC.exec(sentence) ?? WANTED_TOPIC.exec(sentence.replace(/[\s?!.]+$/, ''));
   // "for the audit I need everything we have on X": the topic after "everything we have on", context or not.
   const whole = framed ? undefined : allWeHaveTopic(sentence);
   const found = framed || whole ? undefined : readOf(read(sentence));
-  const topic = (framed ? (framed[1] ?? framed[2]) : (whole ?? found?.words))?.replace(TOPIC_LEAD, '');
+  const topic = (framed ? (framed[1] ?? framed[2] ?? framed[3]) : (whole ?? found?.words))?.replace(
+    TOPIC_LEAD,
+    '',
+  );
   if (!topic) return undefined;
-  const space = ask[1] ?? found?.spaceKey;
+  const space = ask[1] ?? (first ? `the ${first[1]} space` : found?.spaceKey);
   const asked = read(`search ${topic}${space ? ` in ${space}` : ''}`);
   const mine = searchOf(asked);
   const own = searchOf(typed);

@@ -4,6 +4,7 @@
  * the label says where to look. The space is a key in capitals, a name said with "space" or "wiki", or a
  * department's word; an ordinary word ("for the record - …", "in general, …") says nothing.
  */
+import { withSpaceOfNamed } from './name-residue.js';
 import { isDepartmentWord } from './space-names.js';
 import type { Intent } from './types.js';
 
@@ -37,14 +38,16 @@ export function searchInSpaceSaidFirst(
   const own = searchOf(typed);
   if (own?.spaceKey !== undefined || (!own && typed.kind !== 'unclear' && typed.kind !== 'question'))
     return undefined;
-  const label = SPACE_LABEL.exec(line.trim());
+  // "in space of People & HR, search X" (non-native) is said as "in the People & HR space, search X".
+  const text = withSpaceOfNamed(line.trim());
+  const label = SPACE_LABEL.exec(text);
   if (!label) return undefined;
   const name = label[2]!;
   const department = !/\s/.test(name) && isDepartmentWord(name);
   const said = label[1] === undefined ? department : label[3] !== undefined || KEY.test(name) || department;
   // "Engineering: anything on kafka?" read as "Engineering: kafka": the name kept in the words for the space directory.
   if (!said || own?.words.toLowerCase().includes(name.toLowerCase())) return undefined;
-  const rest = searchOf(read(line.trim().slice(label[0].length)));
+  const rest = searchOf(read(text.slice(label[0].length)));
   if (!rest || rest.spaceKey !== undefined) return undefined;
   const spaced = read(`search ${rest.words} in the ${name}${label[3] ? ` ${label[3]}` : ' space'}`);
   const found = searchOf(spaced);
