@@ -9,7 +9,7 @@ import type { Intent } from './types.js';
 
 /** Words that doubt a page exists or where it is, before "but". Kept as data. */
 const DOUBT =
-  /\b(?:no\s+(?:clue|idea)|not\s+sure|(?:a\s+)?long\s+shot|probably\s+nothing|might\s+not\s+exist|may\s+not\s+exist|(?:i\s+)?don'?t\s+know|dunno|doubt\s+it|unlikely|no\s+luck\s+so\s+far|couldn'?t\s+find\s+it)\b/i;
+  /\b(?:no\s+(?:clue|idea)|not\s+sure|(?:a\s+)?long\s+shot|probably\s+nothing|might\s+not\s+exist|may\s+not\s+exist|(?:i\s+)?don'?t\s+know|dunno|doubt\s+it|unlikely|no\s+luck\s+so\s+far|couldn'?t\s+find\s+it|(?:dumb|stupid|silly|basic)\s+question|sorry\s+if)\b/i;
 
 /** "… but ": where the doubt ends and the ask starts (in the first part of the line). */
 const BUT = /(?:^|[\s,;])but\s+(?=\S)/i;
@@ -20,7 +20,7 @@ const BUT = /(?:^|[\s,;])but\s+(?=\S)/i;
  * up to a spaced dash, a question mark or a stop.
  */
 const PAST_WISH =
-  /\bi\s+(?:wanted|was\s+hoping|was\s+wondering|hoped|was\s+trying)\s+(?:to\s+(?:check|see|know|find(?:\s+out)?|look)|(?:you|u)\s+(?:could|can|might|would)\s+(?:find|check|see|look\s+up|search))\s+(?:(?:if|whether)\s+)?(?:there\s+(?:is|'s|are)\s+)?(?:anything|something|any\s+(?:docs?|pages?|info)|a\s+(?:page|doc))\s+(?:(?:is|was)\s+)?(?:(?:written(?:\s+(?:down|up))?|documented)\s+)?(?:about|on|regarding|abt|re)\s+([^?!.;]{1,120}?)(?=\s[-–—]|[?!.;]|$)/i;
+  /\bi\s+(?:wanted|was\s+hoping|was\s+wondering|hoped|was\s+trying)\s+(?:to\s+(?:check|see|know|find(?:\s+out)?|look)|(?:you|u)\s+(?:could|can|might|would)\s+(?:find|check|see|look\s+up|search))\s+(?:(?:if|whether)\s+)?(?:there\s+(?:is|'s|are)\s+|(?:we|you|u)\s+(?:have|got)\s+)?(?:anything|something|any\s+(?:docs?|pages?|info)|a\s+(?:page|doc))\s+(?:(?:is|was)\s+)?(?:(?:written(?:\s+(?:down|up))?|documented)\s+)?(?:about|on|regarding|abt|re)\s+([^?!.;]{1,120}?)(?=\s[-–—]|[?!.;]|$)/i;
 
 /** How the ask after "but" starts ("is there …", "can you …", "search …"): a statement there asks nothing. */
 const ASK_START =

@@ -60,6 +60,7 @@ import { isCountedFromEnd, parseFollowUp } from './parse-follow-up.js';
 import { parseGetTarget } from './parse-get.js';
 import { parseSearchWords } from './parse-search.js';
 import { parseUpdate, withoutEditOfNewPage } from './parse-update.js';
+import { askAfterPivot } from './pivot-to-ask.js';
 import { isPointedAsk, isPointedReply, isPointingQuestion } from './pointed-ask.js';
 import { isPointedHelp, isPointedTask } from './pointed-task.js';
 import { isPraiseOfWork } from './praise-of-work.js';
@@ -1018,6 +1019,7 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
     searchInSpaceSaidFirst(said, typed, reread) ??
     allWeHaveFetched(said, typed, reread) ??
     hedgedSearch(said, typed, reread) ??
+    askAfterPivot(said, typed, reread) ??
     readingWithArrows(said, typed, reread) ??
     pageWhereAfterBreak(said, typed, reread);
   // A bullet, an emoji code, a greeting before or thanks after the line do not change which of these it is.
