@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { capabilityHowAsked, failedTryAsked, helpAboutTheBot } from './about-the-bot.js';
 import { readingWithArrows } from './arrows.js';
 import { writtenColon } from './body-markers.js';
+import { readWithoutCheckIn } from './check-in-tag.js';
 import {
   abilityAsked,
   isApprovalsRequest,
@@ -1020,6 +1021,7 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
     allWeHaveFetched(said, typed, reread) ??
     hedgedSearch(said, typed, reread) ??
     askAfterPivot(said, typed, reread) ??
+    readWithoutCheckIn(said, typed, reread) ??
     readingWithArrows(said, typed, reread) ??
     pageWhereAfterBreak(said, typed, reread);
   // A bullet, an emoji code, a greeting before or thanks after the line do not change which of these it is.
