@@ -83,6 +83,7 @@ import { renameWished } from './rename-wish.js';
 import { trimEndWhere } from './scan-text.js';
 import { searchAskedAfter } from './search-asked-after.js';
 import { soughtPageAskedWhere } from './sought-page.js';
+import { pageInSpaceSaidApart } from './space-apart-from-page.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
 import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
 import { SPACE_AFTER_NAME } from './space-phrase.js';
@@ -1015,6 +1016,7 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   const rephrased = (said: string): Intent | undefined =>
     searchAskedAfter(said, typed, reread) ??
     searchInSpaceSaidFirst(said, typed, reread) ??
+    pageInSpaceSaidApart(said, typed, reread) ??
     allWeHaveFetched(said, typed, reread) ??
     readingWithArrows(said, typed, reread) ??
     pageWhereAfterBreak(said, typed, reread);
