@@ -98,6 +98,7 @@ import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 import { WEEKDAY_EITHER_CASE } from './weekdays.js';
 import { pageWhereAfterBreak } from './where-after-break.js';
+import { pageAskedWhereThenOpen } from './where-page-then-open.js';
 
 export type {
   AdminCommand,
@@ -1017,6 +1018,7 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
     searchAskedAfter(said, typed, reread) ??
     searchInSpaceSaidFirst(said, typed, reread) ??
     pageInSpaceSaidApart(said, typed, reread) ??
+    pageAskedWhereThenOpen(said, reread) ??
     allWeHaveFetched(said, typed, reread) ??
     readingWithArrows(said, typed, reread) ??
     pageWhereAfterBreak(said, typed, reread);

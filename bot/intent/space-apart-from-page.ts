@@ -99,7 +99,10 @@ function pageAfterLabel(
     const typedAsKey = KEY.test(name) && /\p{Ll}/u.test(line) && !CHAT_CAPITALS.has(name);
     const said = label[3] !== undefined || typedAsKey || department;
     // "People & HR space: the parental leave policy" read as "… in People & HR space": the space kept for the directory.
-    if (!said || own?.toLowerCase().includes(name.toLowerCase())) return undefined;
+    const kept = own?.toLowerCase();
+    const spaceKept =
+      kept?.includes(`${name.toLowerCase()} space`) || kept?.endsWith(` ${name.toLowerCase()}`);
+    if (!said || spaceKept) return undefined;
     const words = spacelessPage(read(line.slice(label[0].length)));
     return words === undefined ? undefined : openedIn(words, spacePhrase(name, label[3]), read);
   }
