@@ -145,7 +145,11 @@ export function pageInSpaceSaidApart(
     typed.kind === 'failure' ||
     (typed.kind === 'operation' && typed.request.operation === 'search');
   // "*ENG api style guide open*": Slack's bold or italics around the whole line say nothing.
-  const text = line.trim().replace(/^[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}$/g, '');
+  // "- ENG - open X": nor does a bullet before it.
+  const text = line
+    .trim()
+    .replace(/^[-•·]\s+/, '')
+    .replace(/^[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}$/g, '');
   if (!replaceable || text.length > MAX_LINE) return undefined;
   return pageAfterLabel(text, own, read) ?? pageBeforeAside(text, read);
 }

@@ -22,7 +22,8 @@ const MAX_LINE = 300;
  * part reads as one page by name; else `undefined`. Two anchored patterns and one reading.
  */
 export function pageAskedWhereThenOpen(line: string, read: (line: string) => Intent): Intent | undefined {
-  const text = line.trim();
+  // "- Where is page X? Show me": a bullet before the line says nothing.
+  const text = line.trim().replace(/^[-•*·]\s+/, '');
   if (text.length > MAX_LINE) return undefined;
   const where = WHERE_PAGE.exec(text);
   if (!where || !OPEN_IT.test(text.slice(where[0].length))) return undefined;
