@@ -121,6 +121,9 @@ function pageBeforeAside(line: string, read: (line: string) => Intent): Intent |
   if (!aside || aside.index === 0) return undefined;
   const word = aside[2];
   if (word !== undefined && !isDepartmentWord(word)) return undefined;
+  // "it is in progress", "in the drawer": without "space" or "wiki", only a key typed in capitals names a space.
+  const marked = aside[1];
+  if (marked !== undefined && !/\s(?:space|wiki)$/i.test(marked) && !KEY.test(marked)) return undefined;
   const words = spacelessPage(read(line.slice(0, aside.index)));
   if (words === undefined) return undefined;
   const space = aside[1] ?? aside[3] ?? word!;
