@@ -2,6 +2,7 @@ import { ASKED_READ } from './asked-read.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { isOnlyWhenOrCourtesy } from './name-end-words.js';
 import { withoutNameResidue } from './name-residue.js';
+import { nameAfterOnePageAbout } from './one-page-about.js';
 import {
   isTitleInCapitals,
   isTitleShaped,
@@ -86,7 +87,7 @@ function getByName(typed: string): Intent {
   const later = LATER_READ.exec(text);
   if (later) return parseGetTarget(text.slice(later.index + later[0].length));
   // "that doc about kafka consumer lag": one page pointed at and named by its topic.
-  const pointedName = nameAfterThatDoc(text);
+  const pointedName = nameAfterThatDoc(text) ?? nameAfterOnePageAbout(text);
   const pointedRef = pointedName === undefined ? undefined : readPageToOpen(pointedName);
   if (pointedRef) return { kind: 'page-by-name', request: { operation: 'get', ref: pointedRef } };
   const pageFor = PAGE_FOR_TITLE.exec(text);

@@ -86,6 +86,7 @@ import { renameWished } from './rename-wish.js';
 import { trimEndWhere } from './scan-text.js';
 import { searchAskedAfter } from './search-asked-after.js';
 import { soughtPageAskedWhere } from './sought-page.js';
+import { pageInSpaceSaidApart } from './space-apart-from-page.js';
 import { spaceBeforeTopic } from './space-before-topic.js';
 import { DEPARTMENT_WORD_SOURCE, isDepartmentWord } from './space-names.js';
 import { SPACE_AFTER_NAME } from './space-phrase.js';
@@ -100,6 +101,7 @@ import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 import { WEEKDAY_EITHER_CASE } from './weekdays.js';
 import { pageWhereAfterBreak } from './where-after-break.js';
+import { pageAskedWhereThenOpen } from './where-page-then-open.js';
 
 export type {
   AdminCommand,
@@ -1018,6 +1020,8 @@ function interpretUserText(head: string, bodyLines: string, contexts = 0, lineLe
   const rephrased = (said: string): Intent | undefined =>
     searchAskedAfter(said, typed, reread) ??
     searchInSpaceSaidFirst(said, typed, reread) ??
+    pageInSpaceSaidApart(said, typed, reread) ??
+    pageAskedWhereThenOpen(said, reread) ??
     allWeHaveFetched(said, typed, reread) ??
     hedgedSearch(said, typed, reread) ??
     askAfterPivot(said, typed, reread) ??

@@ -610,10 +610,13 @@ const CAPITAL_KEY = /^[A-Z][A-Z0-9]{1,9}$/;
 /**
  * True when `word` as typed may be a space key before a page name: in capitals ("OPS incident runbooks",
  * "ENG Testing Strategy"; only a key of the directory counts, so in "VPN Setup Guide" the capitals stay the
- * title's), or a short key in lower case ("hr onboarding").
+ * title's), a short key in lower case ("hr onboarding"), or a key written as a name before words in lower
+ * case ("the Legal trademark guidelines"; "the Sales Playbook" keeps its word).
  */
-function typedLikeKey(word: string): boolean {
+function typedLikeKey(word: string, restTitled = true): boolean {
   if (CAPITAL_KEY.test(word)) return true;
+  // "the Legal trademark guidelines": a key written as a name (capital first) before words all in lower case.
+  if (!restTitled && /^\p{Lu}\p{Ll}{1,9}$/u.test(word)) return true;
   return /^[a-z]{2,}$/.test(word) && word.length <= MAX_LOWER_KEY && !NEVER_LOWER_KEY.has(word);
 }
 
@@ -645,7 +648,8 @@ function takeLeadingSpaceOfName(text: string, index: SpaceIndex): { rest: string
   const lead = leadingWord(text);
   if (!lead) return undefined;
   const key = normalizeSpaceKey(lead.word);
-  const byKey = key !== undefined && index.keys.has(key) && typedLikeKey(lead.word) ? key : undefined;
+  const byKey =
+    key !== undefined && index.keys.has(key) && typedLikeKey(lead.word, lead.titled) ? key : undefined;
   const found = byKey ?? (lead.marked ? spaceNamed(lead.word, index)?.key : undefined);
   return found === undefined || found === AMBIGUOUS
     ? undefined
@@ -852,7 +856,7 @@ export function mentionsSpaceName(intent: Intent, typed: string, knownKeys: read
       : lead.marked ||
         (CAPITAL_KEY.test(lead.word)
           ? keyAfterLinkWord(lead.word, lead.titled, typed)
-          : typedLikeKey(lead.word)));
+          : typedLikeKey(lead.word, lead.titled)));
   const tailed = tailPhrases(words).some(
     (phrase) =>
       isCandidate(phrase) ||
