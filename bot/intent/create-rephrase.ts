@@ -51,6 +51,19 @@ const ARROW_TO_TEXT =
  */
 const KEY_AFTER_QUOTED_TITLE = /(?<=\S["”’'])\s+(~?[A-Z][A-Z0-9]{1,9})(?=\s*(?::|$))/;
 
+/**
+ * "new page SALES "X" body: …", "can u create page OPS "X" …": a key in capitals between the page noun and
+ * the quoted title, with no separator, is where the page goes (said again as "page in KEY called "X"").
+ */
+const KEY_BEFORE_QUOTED_TITLE = /\b([Pp]age|[Pp]g|[Pp]gae|[Dd]oc)\s+(~?[A-Z][A-Z0-9]{1,9})\s+(?=["“])/;
+
+/** The line with a key before the quoted title said as a space clause, when the key is accepted. */
+function withKeyBeforeQuotedTitle(line: string): string {
+  const found = KEY_BEFORE_QUOTED_TITLE.exec(line);
+  if (!found || keyAsSpaceClause('', found[2]!) === '') return line;
+  return `${line.slice(0, found.index)}${found[1]} in ${found[2]} called ${line.slice(found.index + found[0].length)}`;
+}
+
 /** Words typed in capitals after a title that are no space ("ASAP", "TBD"). Kept small, as data. */
 const CAPITALS_NOT_A_SPACE: ReadonlySet<string> = new Set(
   'ASAP PLS PLZ TBD TBC FYI ETA EOD EOW URGENT NOW TODAY PLEASE THX TY'.split(' '),
@@ -118,6 +131,8 @@ function rephrasedLine(line: string, hasBody: boolean): string {
   const labelled = first ?? after;
   if (labelled && key !== undefined) {
     text = `new page in ${key} called ${withArrowAsColon(text.slice(labelled[0].length))}`;
+  } else {
+    text = withKeyBeforeQuotedTitle(text);
   }
   const firstColon = indexOutsideQuotes(text, ':');
   const head = firstColon < 0 ? text : text.slice(0, firstColon);
