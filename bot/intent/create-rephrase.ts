@@ -84,7 +84,7 @@ const MY_SPACE = /\b(in|into|to|inside)\s+my\s+(?:own\s+|personal\s+)?space\s+(?
  * before the line's first colon only; one anchored, bounded run.
  */
 const TEXT_VERB_BEFORE_COLON =
-  /(?:\s*[,;.?!]|\s+[-–—])?\s+(?:and\s+|then\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:(?:just|only|simply)\s+)?(?:(?:start|begin|kick\s+off|seed|fill)\s+it(?:\s+off)?\s+with|put\s+(?:in(?:side)?|in\s+it|there)|put|write\s+in(?:side)?|add\s+(?:it\s+)?with|(?:make|have)\s+it\s+say|(?:the\s+|its\s+)?(?:content|contents|text|body)\s+(?:should|will|would|must|can)\s+be|(?:it|the\s+page)\s+(?:should|must|can)\s+say)\s*$/i;
+  /(?:\s*[,;.?!]|\s+[-–—])?\s+(?:and\s+|then\s+)?(?:(?:can|could|would|cn|cud|cld|wud)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:(?:just|only|simply)\s+)?(?:(?:start|begin|kick\s+off|seed|fill)\s+it(?:\s+off)?\s+with|put\s+(?:in(?:side)?|in\s+it|there)|put|write\s+in(?:side)?|add\s+(?:it\s+)?with|(?:make|have)\s+it\s+say|(?:the\s+|its\s+)?(?:content|contents|text|body)\s+(?:should|will|would|must|can)\s+be|(?:it|the\s+page)\s+(?:should|must|can)\s+say)\s*$/i;
 
 /**
  * A quoted text brought by a verb phrase, then only remarks to the bot ("- nothing fancy, just start it
@@ -93,7 +93,7 @@ const TEXT_VERB_BEFORE_COLON =
  * the phrase ("nothing fancy,") is a few words before a comma. Bounded runs.
  */
 const QUOTED_TEXT_THEN_REMARKS =
-  /(?:\s*[,;.]\s*|\s+[-–—]\s+(?:(?:[\p{L}']+\s+){0,3}[\p{L}']+,\s+)?|\s+)(?:and\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:(?:just|only|simply)\s+)?(?:(?:start|begin|kick\s+off)\s+it(?:\s+off)?\s+with|with\s+(?:just\s+|only\s+)?(?:the\s+|a\s+|one\s+)?(?:single\s+)?(?:line|sentence|text|words?)|put|write|with)\s+["“‘']([^"“”‘’\n]{1,300}?)["”’']([^"“”‘’\n]{0,300})$/u;
+  /(?:\s*[,;.]\s*|\s+[-–—]\s+(?:(?:[\p{L}']+\s+){0,3}[\p{L}']+,\s+)?|\s+)(?:and\s+)?(?:(?:can|could|would|cn|cud|cld|wud)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:(?:just|only|simply)\s+)?(?:(?:start|begin|kick\s+off)\s+it(?:\s+off)?\s+with|with\s+(?:just\s+|only\s+)?(?:the\s+|a\s+|one\s+)?(?:single\s+)?(?:line|sentence|text|words?)|put|write|with)\s+["“‘']([^"“”‘’\n]{1,300}?)["”’']([^"“”‘’\n]{0,300})$/u;
 
 /** Remarks after a quoted text: they start with a sentence end (or a question mark), never with more words of it. */
 const REMARKS = /^\s*(?:[.!?]|$)/;
