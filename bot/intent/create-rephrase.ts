@@ -1,5 +1,6 @@
 import { withoutGreetingLead } from './classify-text.js';
 import { deferredNewPage } from './deferred-new-page.js';
+import { labelledLinesCreate } from './labelled-lines-create.js';
 import { dropChatResidue } from './normalize-message.js';
 import { indexOutsideQuotes } from './read-quoted.js';
 import { acceptSpaceWord } from './space-key.js';
@@ -209,6 +210,8 @@ function isWholeCreate(intent: Intent): boolean {
  * when the message as typed reads as no create.
  */
 export function readRephrasingCreate(text: string, read: (message: string) => Intent): Intent {
+  const labelled = labelledLinesCreate(text, read);
+  if (labelled) return labelled;
   const typed = read(text);
   const typedIsCreate = isWholeCreate(typed);
   const opened = typedIsCreate ? text : withoutOpening(text);
