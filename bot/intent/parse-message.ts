@@ -22,6 +22,7 @@ import { looksLikeApiToken } from './detect-secret.js';
 import { isEditSaidOnce } from './doubled-article-edit.js';
 import { isEditByHearsay } from './edit-by-hearsay.js';
 import { editDistance } from './edit-distance.js';
+import { readRephrasingEdit } from './edit-rephrase.js';
 import { allWeHaveFetched } from './everything-we-have.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { fetchedPageName } from './fetched-page.js';
@@ -1613,8 +1614,9 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
  */
 export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
   try {
-    const read = (typed: string) =>
+    const readTyped = (typed: string) =>
       withoutEditOfNewPage(readRephrasingCreate(typed, (line) => interpret(line, mentions)));
+    const read = (typed: string) => readRephrasingEdit(typed, readTyped);
     return withQuotedEmoji(
       withoutAskingMark(withoutCourtesyInUpdatedName(read(text), text, read), text),
       text,

@@ -1,0 +1,52 @@
+import type { Intent } from './types.js';
+
+/*
+ * Edits asked in shapes the update grammar does not read, said again in its own words: a new title
+ * "given" to a page ("please give the Promotion Packet Draft the title "X"" → "rename … to "X""), and a
+ * page wiped and written anew ("wipe the X and put only: …", "clear the X page and just write: …" →
+ * "replace the whole X with: …"). The message said again is kept only when it reads as an update.
+ * Anchored patterns with bounded runs on the first line: linear.
+ */
+
+/** Most characters of the first line looked at. */
+const MAX_LINE = 600;
+/** Courtesy before the ask ("please", "could you pls", "hey, can u"). */
+const LEAD = String.raw`^\s*(?:(?:hi|hey|hello|yo)\b[,!]?\s+)?(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)*`;
+/** "give the X (page) the title Y", "give X a new name: Y": the page, then its new title. */
+const GIVE_TITLE = new RegExp(
+  String.raw`${LEAD}give\s+(?:the\s+)?([^"“:\n]{1,100}?)\s+(?:(?:page|doc)\s+)?(?:the|a)\s+(?:new\s+)?(?:title|name)\s*(?:of\s+|:\s*)?(?=\S)`,
+  'i',
+);
+/** Words that wipe a page ("wipe", "clear out", "empty"). Kept small, as data. */
+const WIPE_WORDS = ['wipe', 'clear', 'empty', 'blank'];
+/** "wipe the X (page) and (just) put (only): …": the page, then its new whole text after the colon. */
+const WIPE_AND_WRITE = new RegExp(
+  String.raw`${LEAD}(?:${WIPE_WORDS.join('|')})(?:\s+out)?\s+(?:the\s+)?([^"“:\n]{1,100}?)\s+(?:(?:page|doc)\s+)?(?:and|,)\s+(?:then\s+)?(?:(?:just|only)\s+)?(?:put|write|add|paste|leave)(?:\s+(?:in|there|inside))?(?:\s+(?:only|just))?\s*:\s*(?=\S)`,
+  'i',
+);
+
+/** The first line said in the update grammar's words, or undefined when it is in neither shape. */
+function rephrasedEdit(line: string): string | undefined {
+  if (line.length > MAX_LINE) return undefined;
+  const give = GIVE_TITLE.exec(line);
+  if (give) return `rename ${give[1]} to ${line.slice(give[0].length)}`;
+  const wipe = WIPE_AND_WRITE.exec(line);
+  if (wipe) return `replace the whole ${wipe[1]} with: ${line.slice(wipe[0].length)}`;
+  return undefined;
+}
+
+/** The message as `read` reads it, or said again as an edit (see the file's comment) when that reads as an update. */
+export function readRephrasingEdit(text: string, read: (message: string) => Intent): Intent {
+  const newline = text.indexOf('\n');
+  const line = newline < 0 ? text : text.slice(0, newline);
+  const again = rephrasedEdit(line);
+  if (again !== undefined) {
+    const intent = read(again + text.slice(line.length));
+    if (
+      (intent.kind === 'page-by-name' || intent.kind === 'operation') &&
+      intent.request.operation === 'update'
+    )
+      return intent;
+  }
+  return read(text);
+}
