@@ -4,7 +4,8 @@ import type { Intent } from './types.js';
  * Edits asked in shapes the update grammar does not read, said again in its own words: a new title
  * "given" to a page ("please give the Promotion Packet Draft the title "X"" → "rename … to "X""), and a
  * page wiped and written anew ("wipe the X and put only: …", "clear the X page and just write: …" →
- * "replace the whole X with: …"). The message said again is kept only when it reads as an update.
+ * "replace the whole X with: …"), and courtesy between a page's name and its colon and the edit's verb.
+ * The message said again is kept only when it reads as an update.
  * Anchored patterns with bounded runs on the first line: linear.
  */
 
@@ -25,9 +26,18 @@ const WIPE_AND_WRITE = new RegExp(
   'i',
 );
 
-/** The first line said in the update grammar's words, or undefined when it is in neither shape. */
+/**
+ * "Visitor badges page: could you add "…"", "Team Rituals: pls append …": the page named first, a colon,
+ * then courtesy before the edit's verb; the courtesy is dropped ("X page: add "…"" reads).
+ */
+const COURTESY_AFTER_PAGE_COLON =
+  /^([^"“:\n]{1,100}?:\s*)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|kindly\s+|just\s+)?)+(?=(?:add|append|put|write|insert|replace|change|swap)\s+["“'‘]|rename\s)/i;
+
+/** The first line said in the update grammar's words, or undefined when it is in none of the shapes. */
 function rephrasedEdit(line: string): string | undefined {
   if (line.length > MAX_LINE) return undefined;
+  const courtesy = COURTESY_AFTER_PAGE_COLON.exec(line);
+  if (courtesy) return `${courtesy[1]}${line.slice(courtesy[0].length)}`;
   const give = GIVE_TITLE.exec(line);
   if (give) return `rename ${give[1]} to ${line.slice(give[0].length)}`;
   const wipe = WIPE_AND_WRITE.exec(line);
