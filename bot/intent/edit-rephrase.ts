@@ -33,6 +33,26 @@ const WIPE_AND_WRITE = new RegExp(
 const COURTESY_AFTER_PAGE_COLON =
   /^([^"“:\n]{1,100}?:\s*)(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|kindly\s+|just\s+)?)+(?=(?:add|append|put|write|insert|replace|change|swap)\s+["“'‘]|rename\s)/i;
 
+/** Words a page's name does not start with (asking, courtesy, pronouns): then the words are no name. */
+const NOT_NAME_START = new Set(
+  'can could would will please pls plz kindly i we you u to and also then just so ok hi hey hello'.split(' '),
+);
+/**
+ * "new hire checklist pls ad - set up payroll", "reading list add: Dune": a page's name typed first (a few
+ * plain words), then "add" (or "ad", "append"), then a dash or colon and the text: said as "add to the <name>: …".
+ */
+const NAME_THEN_ADD =
+  /^\s*((?:[\p{L}\p{N}&'’.][\p{L}\p{N}&'’.-]*\s+){0,5}[\p{L}\p{N}&'’.][\p{L}\p{N}&'’.-]*)\s+(?:(?:pls|please|plz)\s+)?(?:add|ad|append)\s*(?:[-–—]+|:)\s*(?=\S)/iu;
+
+/** "add to the <name>: <text>" for a page name typed first and its text after "add -" (see {@link NAME_THEN_ADD}). */
+function nameThenAdd(line: string): string | undefined {
+  const found = NAME_THEN_ADD.exec(line);
+  if (!found) return undefined;
+  const first = found[1]!.split(/\s+/)[0]!.toLowerCase();
+  if (NOT_NAME_START.has(first)) return undefined;
+  return `add to the ${found[1]}: ${line.slice(found[0].length)}`;
+}
+
 /** The first line said in the update grammar's words, or undefined when it is in none of the shapes. */
 function rephrasedEdit(line: string): string | undefined {
   if (line.length > MAX_LINE) return undefined;
@@ -45,18 +65,28 @@ function rephrasedEdit(line: string): string | undefined {
   return undefined;
 }
 
-/** The message as `read` reads it, or said again as an edit (see the file's comment) when that reads as an update. */
+/** True when `intent` is an update of a page. */
+function isUpdate(intent: Intent): boolean {
+  return (
+    (intent.kind === 'page-by-name' || intent.kind === 'operation') && intent.request.operation === 'update'
+  );
+}
+
+/**
+ * The message as `read` reads it, or said again as an edit (see the file's comment) when that reads as an
+ * update; a page's name typed first before "add -" is said again only when the message as typed reads as no update.
+ */
 export function readRephrasingEdit(text: string, read: (message: string) => Intent): Intent {
   const newline = text.indexOf('\n');
   const line = newline < 0 ? text : text.slice(0, newline);
   const again = rephrasedEdit(line);
   if (again !== undefined) {
     const intent = read(again + text.slice(line.length));
-    if (
-      (intent.kind === 'page-by-name' || intent.kind === 'operation') &&
-      intent.request.operation === 'update'
-    )
-      return intent;
+    if (isUpdate(intent)) return intent;
   }
-  return read(text);
+  const typed = read(text);
+  const added = line.length > MAX_LINE || isUpdate(typed) ? undefined : nameThenAdd(line);
+  if (added === undefined) return typed;
+  const intent = read(added + text.slice(line.length));
+  return isUpdate(intent) ? intent : typed;
 }
