@@ -1,5 +1,6 @@
 import { withoutGreetingLead } from './classify-text.js';
 import { deferredNewPage } from './deferred-new-page.js';
+import { labelledLinesCreate } from './labelled-lines-create.js';
 import { dropChatResidue } from './normalize-message.js';
 import { indexOutsideQuotes } from './read-quoted.js';
 import { acceptSpaceWord } from './space-key.js';
@@ -51,6 +52,19 @@ const ARROW_TO_TEXT =
  */
 const KEY_AFTER_QUOTED_TITLE = /(?<=\S["”’'])\s+(~?[A-Z][A-Z0-9]{1,9})(?=\s*(?::|$))/;
 
+/**
+ * "new page SALES "X" body: …", "can u create page OPS "X" …": a key in capitals between the page noun and
+ * the quoted title, with no separator, is where the page goes (said again as "page in KEY called "X"").
+ */
+const KEY_BEFORE_QUOTED_TITLE = /\b([Pp]age|[Pp]g|[Pp]gae|[Dd]oc)\s+(~?[A-Z][A-Z0-9]{1,9})\s+(?=["“])/;
+
+/** The line with a key before the quoted title said as a space clause, when the key is accepted. */
+function withKeyBeforeQuotedTitle(line: string): string {
+  const found = KEY_BEFORE_QUOTED_TITLE.exec(line);
+  if (!found || keyAsSpaceClause('', found[2]!) === '') return line;
+  return `${line.slice(0, found.index)}${found[1]} in ${found[2]} called ${line.slice(found.index + found[0].length)}`;
+}
+
 /** Words typed in capitals after a title that are no space ("ASAP", "TBD"). Kept small, as data. */
 const CAPITALS_NOT_A_SPACE: ReadonlySet<string> = new Set(
   'ASAP PLS PLZ TBD TBC FYI ETA EOD EOW URGENT NOW TODAY PLEASE THX TY'.split(' '),
@@ -71,7 +85,7 @@ const MY_SPACE = /\b(in|into|to|inside)\s+my\s+(?:own\s+|personal\s+)?space\s+(?
  * before the line's first colon only; one anchored, bounded run.
  */
 const TEXT_VERB_BEFORE_COLON =
-  /(?:\s*[,;.?!]|\s+[-–—])?\s+(?:and\s+|then\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:(?:just|only|simply)\s+)?(?:(?:start|begin|kick\s+off|seed|fill)\s+it(?:\s+off)?\s+with|put\s+(?:in(?:side)?|in\s+it|there)|put|write\s+in(?:side)?|add\s+(?:it\s+)?with|(?:make|have)\s+it\s+say|(?:the\s+|its\s+)?(?:content|contents|text|body)\s+(?:should|will|would|must|can)\s+be|(?:it|the\s+page)\s+(?:should|must|can)\s+say)\s*$/i;
+  /(?:\s*[,;.?!]|\s+[-–—])?\s+(?:and\s+|then\s+)?(?:(?:can|could|would|cn|cud|cld|wud)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:(?:just|only|simply)\s+)?(?:(?:start|begin|kick\s+off|seed|fill)\s+it(?:\s+off)?\s+with|put\s+(?:in(?:side)?|in\s+it|there)|put|write\s+in(?:side)?|add\s+(?:it\s+)?with|(?:make|have)\s+it\s+say|(?:the\s+|its\s+)?(?:content|contents|text|body)\s+(?:should|will|would|must|can)\s+be|(?:it|the\s+page)\s+(?:should|must|can)\s+say)\s*$/i;
 
 /**
  * A quoted text brought by a verb phrase, then only remarks to the bot ("- nothing fancy, just start it
@@ -80,7 +94,7 @@ const TEXT_VERB_BEFORE_COLON =
  * the phrase ("nothing fancy,") is a few words before a comma. Bounded runs.
  */
 const QUOTED_TEXT_THEN_REMARKS =
-  /(?:\s*[,;.]\s*|\s+[-–—]\s+(?:(?:[\p{L}']+\s+){0,3}[\p{L}']+,\s+)?|\s+)(?:and\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:(?:just|only|simply)\s+)?(?:(?:start|begin|kick\s+off)\s+it(?:\s+off)?\s+with|with\s+(?:just\s+|only\s+)?(?:the\s+|a\s+|one\s+)?(?:single\s+)?(?:line|sentence|text|words?)|put|write|with)\s+["“‘']([^"“”‘’\n]{1,300}?)["”’']([^"“”‘’\n]{0,300})$/u;
+  /(?:\s*[,;.]\s*|\s+[-–—]\s+(?:(?:[\p{L}']+\s+){0,3}[\p{L}']+,\s+)?|\s+)(?:and\s+)?(?:(?:can|could|would|cn|cud|cld|wud)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?(?:(?:just|only|simply)\s+)?(?:(?:start|begin|kick\s+off)\s+it(?:\s+off)?\s+with|with\s+(?:just\s+|only\s+)?(?:the\s+|a\s+|one\s+)?(?:single\s+)?(?:line|sentence|text|words?)|put|write|with)\s+["“‘']([^"“”‘’\n]{1,300}?)["”’']([^"“”‘’\n]{0,300})$/u;
 
 /** Remarks after a quoted text: they start with a sentence end (or a question mark), never with more words of it. */
 const REMARKS = /^\s*(?:[.!?]|$)/;
@@ -118,6 +132,8 @@ function rephrasedLine(line: string, hasBody: boolean): string {
   const labelled = first ?? after;
   if (labelled && key !== undefined) {
     text = `new page in ${key} called ${withArrowAsColon(text.slice(labelled[0].length))}`;
+  } else {
+    text = withKeyBeforeQuotedTitle(text);
   }
   const firstColon = indexOutsideQuotes(text, ':');
   const head = firstColon < 0 ? text : text.slice(0, firstColon);
@@ -194,6 +210,8 @@ function isWholeCreate(intent: Intent): boolean {
  * when the message as typed reads as no create.
  */
 export function readRephrasingCreate(text: string, read: (message: string) => Intent): Intent {
+  const labelled = labelledLinesCreate(text, read);
+  if (labelled) return labelled;
   const typed = read(text);
   const typedIsCreate = isWholeCreate(typed);
   const opened = typedIsCreate ? text : withoutOpening(text);

@@ -7,9 +7,12 @@
  * line. Every run is bounded; the rewritten ask is read once by the caller.
  */
 
-/** "the Paid Time Off page": a title in capitals (small words between), then "page" or "doc". */
+/**
+ * "the Paid Time Off page": a title in capitals (small words between), then "page" or "doc", or what it
+ * says said right after it ("the VPN Setup Guide still mentions vpn1 …").
+ */
 const NAMED_PAGE =
-  /\b(?:[Tt]he|[Oo]ur)\s+((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.:-]*)(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.:-]*|of|and|&|for|the|to|at)){0,7})\s+(?:page|doc|document)\b/u;
+  /\b(?:[Tt]he|[Oo]ur)\s+((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.:-]*)(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.:-]*|of|and|&|for|the|to|at)){0,7})\s+(?:(?:page|doc|document)\b|(?=(?:still\s+|currently\s+)?(?:says|mentions|lists|shows|refers|points|is\s+(?:out\s+of\s+date|outdated|wrong))\b))/u;
 
 /** The ask of an edit after it ("could you rename it …", "if you could replace …", "pls add …"). */
 const EDIT_ASKED =

@@ -20,8 +20,10 @@ import { applyRules, baseVerbForm } from './command-rules.js';
 import { isCreate, newPageAsked } from './create-frame.js';
 import { readRephrasingCreate } from './create-rephrase.js';
 import { looksLikeApiToken } from './detect-secret.js';
+import { isEditSaidOnce } from './doubled-article-edit.js';
 import { isEditByHearsay } from './edit-by-hearsay.js';
 import { editDistance } from './edit-distance.js';
+import { readRephrasingEdit } from './edit-rephrase.js';
 import { allWeHaveFetched } from './everything-we-have.js';
 import { EXAMPLE_COMMANDS } from './examples.js';
 import { fetchedPageName } from './fetched-page.js';
@@ -98,6 +100,7 @@ import { pointsAtDocAbout } from './that-doc-about.js';
 import { topicBeforeNoun } from './topic-before-noun.js';
 import { TRAILING_EMPHASIS } from './trailing-adverbs.js';
 import type { Intent, MessageMention } from './types.js';
+import { withoutCourtesyInUpdatedName } from './update-name-courtesy.js';
 import { fixVerbTypo } from './verb-typos.js';
 import { WEEKDAY_EITHER_CASE } from './weekdays.js';
 import { pageWhereAfterBreak } from './where-after-break.js';
@@ -1522,9 +1525,13 @@ function wrappedRead(
  */
 function interpretNormalized(message: string, mentions: NormalizedMessage['mentions']): Intent {
   const intent = interpretMessage(message, mentions);
-  if (intent.kind !== 'failure' && intent.kind !== 'unclear') return intent;
+  const edit = readingKind(intent) === 'update' || intent.kind === 'question';
+  if (intent.kind !== 'failure' && intent.kind !== 'unclear' && !edit) return intent;
   const once = withoutDoubledThe(message);
-  return once === message ? intent : interpretMessage(once, mentions);
+  if (once === message) return intent;
+  const readOnce = interpretMessage(once, mentions);
+  // "Add the the following to X: …", "replace all the the content of X by: …": an edit read again said once is kept as an edit only.
+  return !edit || isEditSaidOnce(message, once, readOnce) ? readOnce : intent;
 }
 
 /** A normalised message (its first line the command, the rest its body) as an intent. */
@@ -1617,11 +1624,11 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
  */
 export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
   try {
+    const readTyped = (typed: string) =>
+      withoutEditOfNewPage(readRephrasingCreate(typed, (line) => interpret(line, mentions)));
+    const read = (typed: string) => readRephrasingEdit(typed, readTyped);
     return withQuotedEmoji(
-      withoutAskingMark(
-        withoutEditOfNewPage(readRephrasingCreate(text, (typed) => interpret(typed, mentions))),
-        text,
-      ),
+      withoutAskingMark(withoutCourtesyInUpdatedName(read(text), text, read), text),
       text,
     );
   } catch {

@@ -104,11 +104,11 @@ export function fixVerbTypo(core: string): string | undefined {
 }
 
 /**
- * "ad "text" to …", "ad to X: …", "ad to the X page that …": "add" with a letter dropped, read as such
+ * "ad "text" to …", "ad to X: …", "ad to the X page that …", "ad to the X page - …": "add" with a letter dropped, read as such
  * only before a quote, "a line", "to <page>:" or "to the <page> that/saying" (an advert is not added to a page).
  */
 const AD_BEFORE_TEXT =
-  /^ad\s+(?=["“‘'«„]|(?:(?:a|the|this)\s+)?(?:line|note|sentence|bullet)\b|(?:to|onto|into)\s+[^:\n]{1,120}:|(?:to|onto|into)\s+(?:the|our)\s+[^:\n]{1,120}?\s(?:that|saying)\s)/i;
+  /^ad\s+(?=["“‘'«„]|(?:(?:a|the|this)\s+)?(?:line|note|sentence|bullet)\b|(?:to|onto|into)\s+[^:\n]{1,120}:|(?:to|onto|into)\s+(?:the|our)\s+[^:\n]{1,120}?\s(?:that|saying|[-–—])\s)/i;
 
 /** Verbs typed as another word one key off ("shoe me", "sow me"): read as the verb only before "me" or "us". Data. */
 const WORD_SLIPS: Readonly<Record<string, string>> = { shoe: 'show', sow: 'show' };
