@@ -26,6 +26,7 @@ import { EXAMPLE_COMMANDS } from './examples.js';
 import { fetchedPageName } from './fetched-page.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
 import { helpAfterHearsay, helpInOtherWords } from './help-in-other-words.js';
+import { helpBeforeRemark } from './help-then-remark.js';
 import { keepInlineBodyEnd, withoutCourtesyAtEnd } from './inline-body-end.js';
 import {
   contextLeadEnd,
@@ -1241,7 +1242,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     capabilityHowAsked(unaddressed) ??
     failedTryAsked(unaddressed) ??
     helpInOtherWords(unaddressed) ??
-    helpAfterHearsay(unaddressed, (asked) => matchHelp(asked) ?? helpAboutTheBot(asked));
+    helpAfterHearsay(unaddressed, (asked) => matchHelp(asked) ?? helpAboutTheBot(asked)) ??
+    helpBeforeRemark(unaddressed, (asked) => matchHelp(asked) ?? helpAboutTheBot(asked));
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);

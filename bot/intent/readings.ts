@@ -309,7 +309,9 @@ const NAMING_NOTHING = new Set(
     // "please action", "kindly action this" (Indian English): do it, with nothing named
     'action actioned ' +
     // finishing what was started, with nothing named: "have you finished?", "can you complete it", "put it where it belongs"
-    'finish finished finishing complete completed started belong belongs'
+    'finish finished finishing complete completed started belong belongs ' +
+    // a fault mistyped, with nothing named: "it still brokn", "not wroking again"
+    'brokn borken brokne broke wroking workign wrking'
   ).split(' '),
 );
 /**
@@ -322,7 +324,8 @@ const ACTS_ON_NOTHING = new Set(
     'it this that these those them thats its same usual again back before earlier looking ' +
     'yesterday ago discussed mentioned agreed meant mean wanted wrong broken better worse whatever ' +
     'proceed continue carry ahead go going left fix sort handle idk dunno working happened ' +
-    'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo action actioned'
+    'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo action actioned ' +
+    'brokn borken brokne wroking workign wrking'
   ).split(' '),
 );
 /** What the bot did or meant ("did you …", "have you …", "what do you mean", "you did"). */
