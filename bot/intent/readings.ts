@@ -416,7 +416,7 @@ const REPEAT_REQUEST =
  * mark or not, it asks for an action.
  */
 export const ASKED_TO_ACT =
-  /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+(?:i|we)\s+(?:get|have)|please|pls|plz|kindly)\b/i;
+  /^(?:(?:hi|hey|hello|ok|okay|so|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+(?:you|u|ya))?)?(?:\s+again)?)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+(?:i|we)\s+(?:get|have)|please|pls|plz|kindly)\b/i;
 
 /** Time away from work ("the day off", "a morning off", "friday off"): leave, named in words that alone name nothing. */
 const TIME_OFF =
