@@ -188,7 +188,10 @@ const BOT_WORDS = wordSet(
     'available rundown overview summary tour quick brief short ' +
     // pages made under others, where the bot is used, and the queue asked about ("how do I create a child page?",
     // "how do I use you in Slack?", "how can I see the requests waiting for my approval with this bot?")
-    'child parent sub subpage subpages nested slack teams channel channels dm dms waiting pending',
+    'child parent sub subpage subpages nested slack teams channel channels dm dms waiting pending ' +
+    // a page's change had done through the bot, and its steps ("how do I get a page changed through you?",
+    // "what are the steps to make a new page with the bot?")
+    'changed renamed appended step steps process',
 );
 /**
  * What the bot may reach, and what else it does ("which spaces do you have access to?", "anything besides
@@ -221,10 +224,10 @@ const IN_WORD = /^(?:in|from|within|inside)$/;
 /**
  * How the user does something ("how do I …", "how can we …", "how to …", "how I make …" in non-native
  * English, "how I'd …", "how do you change …" with "you" for anyone), or whether it can be done at all
- * ("is there a way to …", "any way to …", "is it possible to …").
+ * ("is there a way to …", "any way to …", "is it possible to …", "what are the steps to …").
  */
 const HOW_I =
-  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|(?:i|we)['’]d|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:a|any|some|best|easiest|quickest|right|the)\s+ways?\s+to\b|\b(?:is\s+it|it'?s|it\s+is)\s+possible\s+to\b|\b(?:trick|secret|knack)\s+to\b/i;
+  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|(?:i|we)['’]d|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:a|any|some|best|easiest|quickest|right|the)\s+ways?\s+to\b|\bthe\s+(?:steps|process)\s+to\b|\b(?:is\s+it|it'?s|it\s+is)\s+possible\s+to\b|\b(?:trick|secret|knack)\s+to\b/i;
 /**
  * "can I …" first: whether the user may use a command ("can I open pages by link?"), unless it asks for
  * more of the results shown ({@link MORE_OF_RESULTS}: "can I get the next results?" is a follow-up).

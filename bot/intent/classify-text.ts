@@ -56,8 +56,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^[\s.,!;:…—–-]+(?=\S)/,
   // "could you let me know where I can find X?": where to find something is a search for it.
   /^(?:let\s+me\s+know|tell\s+me|do\s+you\s+know|any\s+idea)\s+(?=where\s+(?:(?:i|we)\s+(?:can|could|should|would)|to)\s+(?:find|get|see)\b)/i,
+  // Greetings and chat fillers ("so like… what can you do?", "like, …", "soo…") before the request.
   new RegExp(
-    String.raw`^(?:he+y+|hi+|he?l+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|${GREETING_OF_THE_DAY}|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|(?:the\s+)?top\s+o[f']?\s+the\s+morning|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
+    String.raw`^(?:he+y+|hi+|he?l+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|${GREETING_OF_THE_DAY}|greetings|${VOCATIVE}|yo|ok|okay|so+(?:\s+like(?=\s*[,.…]|\s+(?:what|how|who|where|when|why|which|can|could|do|does|is|are)\b))?|like(?=\s*[,.…])|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|(?:the\s+)?top\s+o[f']?\s+the\s+morning|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
   new RegExp(
