@@ -207,10 +207,10 @@ const NAMES_THE_BOT =
 const YOU_CAN =
   /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used|accept|accepts|take|takes|handle|handles)\b|\bwhat\s+happens\s+(?:when|after|if|once)\s+(?:i|we)\s+(?:create|update|edit|change|search|open|approve|reject|add|append|rename|(?:submit|request|ask\s+for)\s+(?:an?\s+|my\s+)?(?:update|edit|change|page))|\bhow\s+long\s+(?:does|do|will|would)\b|\b(?:you|u|ya|bot)\b.*\bgood\s+(?:at|for|with)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:also\s+)?(?:search|see|read|open|reach|cover|access|have\s+access|answer)\b|\bguide\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:guide|tutorial|manual|docs|documentation|instructions|intro|cheat\s*sheet)\s+(?:for|on|about|to)\s+(?:using\s+)?(?:you|u|(?:this|the)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\b(?:what|things|stuff|commands?|words)\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /**
- * Pointing words: "can you do it?", "can you also do the other one?", "do the usual for the new joiner"
+ * Pointing words: "can you do it?", "can you also do the other one?", "can you handle this one too?", "do the usual for the new joiner"
  * are about something earlier, not the bot.
  */
-const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+(?:thing|usual|same|other)\b/i;
+const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+(?:thing|usual|same|other)\b|\bthis\s+one\b/i;
 /** Past doings of the bot ("what did you do?", "have you done it?"). */
 const DID_YOU = /\b(?:did|have|has|had)\s+(?:you|u|ya)\b/i;
 /** "do what you normally do", "you know what to do": asks it to act, not what it can do. */

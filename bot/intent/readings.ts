@@ -310,8 +310,8 @@ const NAMING_NOTHING = new Set(
     'action actioned ' +
     // finishing what was started, with nothing named: "have you finished?", "can you complete it", "put it where it belongs"
     'finish finished finishing complete completed started belong belongs ' +
-    // a fault mistyped, with nothing named: "it still brokn", "not wroking again"
-    'brokn borken brokne broke wroking workign wrking'
+    // a fault mistyped, or settled, with nothing named: "it still brokn", "not wroking again", "is that resolved?"
+    'brokn borken brokne broke wroking workign wrking resolved solved'
   ).split(' '),
 );
 /**
@@ -443,8 +443,11 @@ const ITEM = wordSet('one ones thing things stuff link links page pages doc docs
 const STATUS_WORDS = wordSet(
   'status progress news update updates going go went happen happened happening looking',
 );
-/** Whether it is finished ("did that get sorted?", "is it done yet?"); after "how" it asks the way ("how is that done?"). */
-const STATUS_DONE = wordSet('sorted done finished fixed');
+/**
+ * Whether it is finished or works again ("did that get sorted?", "is it done yet?", "is it working now?");
+ * after "how" it asks the way ("how is that done?").
+ */
+const STATUS_DONE = wordSet('sorted done finished fixed work works working resolved solved');
 /** "where are we with this?", "where are we at on that", "what's the latest on it?": how something only pointed at stands. */
 const STATUS_PHRASE =
   /\bwhere\s+(?:are|r)\s+(?:we|you|u)\s+(?:at\s+)?(?:with|on)\b|\blatest\s+(?:on|with)\b/i;
