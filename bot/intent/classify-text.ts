@@ -1254,11 +1254,12 @@ const BOT_TAIL =
 
 /**
  * "can you create pages?", "can you do searches?", "is it possible to create a page here?", "does this
- * bot support editing?", "can you answer questions?", "can you answer HR questions?": whether the bot can do one of
+ * bot support editing?", "do you create pages as well?", "can you make pages also?", "can you answer questions?",
+ * "can you answer HR questions?": whether the bot can do one of
  * its commands, nothing more named.
  */
 const ABILITY_ASKED =
-  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(?:(?:actually|also|even|really|really\s+also)\s+)?(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|writ(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+for\s+(?:me|us))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?(?:,?\s+or\s+(?:(?:only|just)\s+)?(?:search|find|open|read|view|see|create|make|write|update|edit|change|approve)(?:\s+(?:them|it|pages?|docs?|things|stuff))?)?[\s?!.]*$/i;
+  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)(?:\s+(?:support|allow|handle|do))?)\s+(?:(?:actually|also|even|really|really\s+also)\s+)?(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|writ(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+for\s+(?:me|us))?(?:\s+(?:here|too|also|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?(?:,?\s+or\s+(?:(?:only|just)\s+)?(?:search|find|open|read|view|see|create|make|write|update|edit|change|approve)(?:\s+(?:them|it|pages?|docs?|things|stuff))?)?[\s?!.]*$/i;
 
 /** "guide me", "teach me how to use this", "show us around": asked to be shown the bot, nothing else named. */
 const GUIDE_ASKED = new RegExp(

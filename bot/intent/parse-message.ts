@@ -98,6 +98,7 @@ import type { Intent, MessageMention } from './types.js';
 import { fixVerbTypo } from './verb-typos.js';
 import { WEEKDAY_EITHER_CASE } from './weekdays.js';
 import { pageWhereAfterBreak } from './where-after-break.js';
+import { youCanAsked } from './you-can-asked.js';
 
 export type {
   AdminCommand,
@@ -1243,7 +1244,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     failedTryAsked(unaddressed) ??
     helpInOtherWords(unaddressed) ??
     helpAfterHearsay(unaddressed, (asked) => matchHelp(asked) ?? helpAboutTheBot(asked)) ??
-    helpBeforeRemark(unaddressed, (asked) => matchHelp(asked) ?? helpAboutTheBot(asked));
+    helpBeforeRemark(unaddressed, (asked) => matchHelp(asked) ?? helpAboutTheBot(asked)) ??
+    abilityAsked(youCanAsked(unaddressed) ?? '');
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
