@@ -19,8 +19,9 @@ const REMARK_WORDS = wordSet(
     'someone somebody people everyone say says said told tell recommended recommend recommends suggested ' +
     'suggest mentioned helpful useful good great nice cool handy try trying tried use using used ' +
     // the bot and getting to it
-    'bot bots assistant thing access got get added lol haha tbh honestly sorry thanks thank thx pls please ' +
-    'ever before never',
+    'bot bots assistant thing access got get added lol haha tbh honestly ever before never ' +
+    // courtesy closing the remark ("… thank you so much!", "…, much obliged", "… thanks heaps")
+    'sorry thanks thank thx ty tysm pls please so much heaps lot obliged cheers mate advance appreciated',
 );
 
 /** A word or phrase that makes the remark a newcomer's (not "it is broken"). */
@@ -40,11 +41,34 @@ export function helpBeforeRemark(
 ): { topic?: HelpTopic } | undefined {
   if (line.length > MAX_LINE) return undefined;
   const end = /[?？]+\s*|[.!]+\s+/.exec(line);
-  if (!end) return undefined;
+  if (!end) return helpBeforeUnmarkedRemark(line, readHelp);
   const head = line.slice(0, end.index + end[0].length).trim();
   const rest = line.slice(end.index + end[0].length);
   if (!isNewcomerRemark(rest)) return undefined;
   return readHelp(head);
+}
+
+/** Most words of a remark typed with no break before it. */
+const MAX_REMARK_WORDS = 12;
+
+/**
+ * The same, typed with no break ("how i make new page with you is first time for me"): the line's last
+ * words, as many as are remark words, are tried as the remark from the longest, each head read by
+ * `readHelp`. At most {@link MAX_REMARK_WORDS} tries.
+ */
+function helpBeforeUnmarkedRemark(
+  line: string,
+  readHelp: (asked: string) => { topic?: HelpTopic } | undefined,
+): { topic?: HelpTopic } | undefined {
+  const starts = [...line.matchAll(/\S+/g)].map((match) => match.index);
+  const first = Math.max(1, starts.length - MAX_REMARK_WORDS);
+  for (let i = first; i < starts.length; i += 1) {
+    const rest = line.slice(starts[i]);
+    if (!isNewcomerRemark(rest)) continue;
+    const help = readHelp(line.slice(0, starts[i]).trim());
+    if (help) return help;
+  }
+  return undefined;
 }
 
 /** True for words that only say the asker is new or was sent to the bot (see {@link REMARK_WORDS}). */
