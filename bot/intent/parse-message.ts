@@ -81,6 +81,7 @@ import {
   unclear,
 } from './readings.js';
 import { renameWished } from './rename-wish.js';
+import { resultWithRemark } from './result-with-remark.js';
 import { trimEndWhere } from './scan-text.js';
 import { searchAskedAfter } from './search-asked-after.js';
 import { soughtPageAskedWhere } from './sought-page.js';
@@ -1226,6 +1227,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
       : (parseFollowUp(line.trim()) ??
           parseFollowUp(withoutCourtesyAtEnd(line.trim())) ??
           unclear(line.trim()));
+  const placedResult = resultWithRemark(core);
+  if (placedResult) return placedResult;
   // "show me the Getting Started page", "open the More Info page", "open What's New in 2025": a title in
   // capitals after a read's verb is a page, whatever its words would say alone.
   const titled = titledRead(core);
