@@ -40,13 +40,19 @@ export function helpBeforeRemark(
   readHelp: (asked: string) => { topic?: HelpTopic } | undefined,
 ): { topic?: HelpTopic } | undefined {
   if (line.length > MAX_LINE) return undefined;
-  const end = /[?？]+\s*|[.!]+\s+/.exec(line);
+  // A break only after the first letter: marks opening the line (". Hello, …") end nothing.
+  const from = Math.max(0, line.search(/\p{L}/u));
+  const end = /[?？]+\s*|[.!]+\s+/.exec(line.slice(from));
   if (!end) return helpBeforeUnmarkedRemark(line, readHelp);
-  const head = line.slice(0, end.index + end[0].length).trim();
-  const rest = line.slice(end.index + end[0].length);
+  const cut = from + end.index + end[0].length;
+  const head = line.slice(0, cut).trim();
+  const rest = line.slice(cut);
   if (!isNewcomerRemark(rest)) return undefined;
-  return readHelp(head);
+  return readHelp(head) ?? readHelp(head.replace(OPENING, ''));
 }
+
+/** What may open the line before the help asked: emoji shortcodes, marks, a greeting ("🙂 :wave: Hello, "). */
+const OPENING = /^(?:[^\p{L}]|:[a-z0-9_+-]{1,30}:|(?:hello|hi|hey|hiya|yo|g'?day)\b[\s,!.]*)+/iu;
 
 /** Most words of a remark typed with no break before it. */
 const MAX_REMARK_WORDS = 12;

@@ -359,9 +359,9 @@ const QUESTION_WORDS = new Set(
 export function isKeywordQuery(line: string, core: string): boolean {
   if (!/\?\s*$/.test(line)) return false;
   const words = core.split(/\s+/).filter((word) => word.length > 0);
-  const most = DOCUMENT_QUERY_NOUN.test(words[words.length - 1] ?? '')
-    ? MAX_DOCUMENT_QUERY_WORDS
-    : MAX_QUERY_WORDS;
+  // "_… docs_?": marks of Slack or Teams formatting around the last word are no part of it.
+  const last = (words[words.length - 1] ?? '').replace(/[_*~`]+/g, '');
+  const most = DOCUMENT_QUERY_NOUN.test(last) ? MAX_DOCUMENT_QUERY_WORDS : MAX_QUERY_WORDS;
   if (words.length === 0 || words.length > most) return false;
   return words.every(
     (word) => /[\p{L}\p{N}]/u.test(word) && !QUESTION_WORDS.has(word.replace(/^[¿¡]+/, '').toLowerCase()),
