@@ -188,7 +188,12 @@ const BOT_WORDS = wordSet(
     'available rundown overview summary tour quick brief short ' +
     // pages made under others, where the bot is used, and the queue asked about ("how do I create a child page?",
     // "how do I use you in Slack?", "how can I see the requests waiting for my approval with this bot?")
-    'child parent sub subpage subpages nested slack teams channel channels dm dms waiting pending',
+    'child parent sub subpage subpages nested slack teams channel channels dm dms waiting pending ' +
+    // a page's change had done through the bot, and its steps ("how do I get a page changed through you?",
+    // "what are the steps to make a new page with the bot?")
+    'changed renamed appended step steps process ' +
+    // what it is good for ("what are you useful for?", "for what you are useful?")
+    'useful',
 );
 /**
  * What the bot may reach, and what else it does ("which spaces do you have access to?", "anything besides
@@ -200,14 +205,17 @@ const REACH_WORDS = wordSet('access besides apart except than');
 /** Words that name the bot, or how it is used, on their own. */
 const NAMES_THE_BOT =
   /^(?:bots?|chatbot|assistant|(?:com+(?:an|na|a)d|cmd)s?|syntax|format|formatting|markdown|phrase|phrasing|wording|examples?|features?|functionality|capabilit(?:y|ies)|manual|instructions|tips|lost|confused|confusing|stuck|started|help|usage|menu|yourself|tutorial|walkthrough)$/;
-/** "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of", "what are you good at"). */
-const YOU_CAN =
-  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used|accept|accepts|take|takes|handle|handles)\b|\bwhat\s+happens\s+(?:when|after|if|once)\s+(?:i|we)\s+(?:create|update|edit|change|search|open|approve|reject|add|append|rename|(?:submit|request|ask\s+for)\s+(?:an?\s+|my\s+)?(?:update|edit|change|page))|\bhow\s+long\s+(?:does|do|will|would)\b|\b(?:you|u|ya|bot)\b.*\bgood\s+(?:at|for|with)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:also\s+)?(?:search|see|read|open|reach|cover|access|have\s+access|answer)\b|\bguide\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:guide|tutorial|manual|docs|documentation|instructions|intro|cheat\s*sheet)\s+(?:for|on|about|to)\s+(?:using\s+)?(?:you|u|(?:this|the)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\b(?:what|things|stuff|commands?|words)\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
 /**
- * Pointing words: "can you do it?", "can you also do the other one?", "do the usual for the new joiner"
+ * "you" with a verb of what it can do ("what can you do", "can u help me", "what are you capable of", "what are you good at",
+ * "for what you are useful?").
+ */
+const YOU_CAN =
+  /\b(?:you|u|ya)\b.*\b(?:do|help|helping|work|works|understand|able|capable|support|supports|use|used|accept|accepts|take|takes|handle|handles)\b|\bwhat\s+happens\s+(?:when|after|if|once)\s+(?:i|we)\s+(?:create|update|edit|change|search|open|approve|reject|add|append|rename|(?:submit|request|ask\s+for)\s+(?:an?\s+|my\s+)?(?:update|edit|change|page))|\bhow\s+long\s+(?:does|do|will|would)\b|\b(?:you|u|ya|bot)\b.*\b(?:good|useful)\s+(?:at|for|with)\b|\bfor\s+what\s+(?:are\s+)?(?:you|u)(?:\s+are)?\s+(?:good|useful)\b|\b(?:use|using|talk|speak|chat|work|ask)\s+(?:to\s+|with\s+)?(?:you|u|this|it|(?:the|this|dis)\s+bot)\b|\b(?:can|do)\s+(?:you|u)\s+(?:also\s+)?(?:search|see|read|open|reach|cover|access|have\s+access|answer)\b|\bguide\s+(?:me\s+|us\s+)?(?:on\s+)?(?:how|what)\b|\b(?:give|send|pass|tell)\s+(?:you|u|(?:the|this)\s+bot)\b|\b(?:guide|tutorial|manual|docs|documentation|instructions|intro|cheat\s*sheet)\s+(?:for|on|about|to)\s+(?:using\s+)?(?:you|u|(?:this|the)\s+bot)\b|\b(?:do|does)\s+(?:you|u|this\s+bot|the\s+bot)\s+have\s+(?:a|an|any)\s+(?:user\s+)?(?:guide|manual|tutorial|docs|documentation)\b|\bhow\s+(?:to\s+use|does\s+(?:this|it)\s+work|(?:this|it)\s+works)\b|\byour\s+(?:\w+\s+)?(?:options|functions|abilities|limitations|limits|restrictions)\b|\b(?:what|things|stuff|commands?|words)\b.*\b(?:i|we)\b.*\b(?:type|say|write|ask|enter)\b|\bwhat\s+to\s+(?:type|say|write|ask|enter)\b|\b(?:with|through|thru|via)\s+(?:you|u|ya|this\s+bot|the\s+bot)\b|\bwhat\s+(?:you|u)(?:'re|re|\s+are|\s+r)\s+for\b|\b(?:from|in)\s+here\b|\bwhat\s+questions\b|\b(?:are|r)\s+(?:you|u)\s+(?:an?\s+)?(?:real|human|person|bot|robot|ai|machine)\b|\b(?:you|u)\s+(?:speak|understand)\b|\bwhat(?:'s|s|\s+is)\s+this(?:\s+(?:bot|thing))?[\s?!.]*$|^(?:can|could|do|does|will)\s+(?:you|u)\s+\w+\s+(?:in\s+)?(?:other|another|different|multiple|all|every|several)\s+spaces?\b/i;
+/**
+ * Pointing words: "can you do it?", "can you also do the other one?", "can you handle this one too?", "do the usual for the new joiner"
  * are about something earlier, not the bot.
  */
-const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+(?:thing|usual|same|other)\b/i;
+const POINTS_ELSEWHERE = /\b(?:it|that|those|them)\b|\bthe\s+(?:thing|usual|same|other)\b|\bthis\s+one\b/i;
 /** Past doings of the bot ("what did you do?", "have you done it?"). */
 const DID_YOU = /\b(?:did|have|has|had)\s+(?:you|u|ya)\b/i;
 /** "do what you normally do", "you know what to do": asks it to act, not what it can do. */
@@ -221,10 +229,10 @@ const IN_WORD = /^(?:in|from|within|inside)$/;
 /**
  * How the user does something ("how do I …", "how can we …", "how to …", "how I make …" in non-native
  * English, "how I'd …", "how do you change …" with "you" for anyone), or whether it can be done at all
- * ("is there a way to …", "any way to …", "is it possible to …").
+ * ("is there a way to …", "any way to …", "is it possible to …", "what are the steps to …").
  */
 const HOW_I =
-  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|(?:i|we)['’]d|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:a|any|some|best|easiest|quickest|right|the)\s+ways?\s+to\b|\b(?:is\s+it|it'?s|it\s+is)\s+possible\s+to\b|\b(?:trick|secret|knack)\s+to\b/i;
+  /\bhow\s+(?:(?:do|can|could|should|would)\s+(?:i|we|you|u|one)|(?:i|we)\s+(?:can|could|should|do)|(?:i|we)['’]d|to)\b|\bhow\s+(?:i|we)\s+(?=[a-z]{3,}\b)|\b(?:a|any|some|best|easiest|quickest|right|the)\s+ways?\s+to\b|\bthe\s+(?:steps|process)\s+to\b|\b(?:is\s+it|it'?s|it\s+is)\s+possible\s+to\b|\b(?:trick|secret|knack)\s+to\b/i;
 /**
  * "can I …" first: whether the user may use a command ("can I open pages by link?"), unless it asks for
  * more of the results shown ({@link MORE_OF_RESULTS}: "can I get the next results?" is a follow-up).

@@ -56,8 +56,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^[\s.,!;:…—–-]+(?=\S)/,
   // "could you let me know where I can find X?": where to find something is a search for it.
   /^(?:let\s+me\s+know|tell\s+me|do\s+you\s+know|any\s+idea)\s+(?=where\s+(?:(?:i|we)\s+(?:can|could|should|would)|to)\s+(?:find|get|see)\b)/i,
+  // Greetings and chat fillers ("so like… what can you do?", "like, …", "soo…") before the request.
   new RegExp(
-    String.raw`^(?:he+y+|hi+|he?l+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|${GREETING_OF_THE_DAY}|greetings|${VOCATIVE}|yo|ok|okay|so|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|(?:the\s+)?top\s+o[f']?\s+the\s+morning|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
+    String.raw`^(?:he+y+|hi+|he?l+o+|hiy+a+|hey+a+|howdy|g'?day|howya|howaya|how'?s\s+it\s+goin'?|${GREETING_OF_THE_DAY}|greetings|${VOCATIVE}|yo|ok|okay|so+(?:\s+like(?=\s*[,.…]|\s+(?:what|how|who|where|when|why|which|can|could|do|does|is|are)\b))?|like(?=\s*[,.…])|um+|uh+|well|oh|alright|right|basically|honestly|actually|essentially|good (?:morning|afternoon|evening)|(?:the\s+)?top\s+o[f']?\s+the\s+morning|morning|evening|dear|${OTHER_LANGUAGE_GREETING})${ADDRESSEE}(?:\s+from\s+(?:the\s+)?[A-Za-z&'-]+(?:\s+[A-Za-z&'-]+){0,2}(?=\s*[,!.]))?[\s,!.:;)(\-—–…]+(?=\S)`,
     'i',
   ),
   new RegExp(
@@ -76,9 +77,9 @@ const POLITE_PREFIXES: readonly RegExp[] = [
   /^(?:sorry\s+(?:if|for)|(?:i'?m\s+|i\s+am\s+|im\s+)?not\s+(?:sure|certain)(?:\s+(?:if|whether))?|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know\s+(?:if|whether)|(?:i\s+have\s+)?no\s+idea\s+(?:if|whether)|dunno\s+(?:if|whether)|(?:this|it)\s+(?:might|may)\s+be\s+(?:a\s+)?(?:dumb|silly|stupid|weird|odd|strange|long\s+shot|big\s+ask))\s+[^,.!?]{1,60}?(?:\s*[,.!]\s*(?:but\s+)?|\s+but\s+)(?=\S)/i,
   // "(probably) a long shot but …", "long shot, …": a hedge on whether it exists, then the request.
   /^(?:(?:probably|prob|maybe|bit\s+of)\s+)?(?:a\s+)?long\s+shot(?:\s+but|\s*[,.:!\-–—]+\s*(?:but\s+)?)\s*(?=\S)/i,
-  // "weird question but …", "random q, …", "dumb one:": the hedge itself, then the request or the question.
-  /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
-  /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+you)?(?:\s+again)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:i\s+promise|for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|(?:a\s+)?heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
+  // "weird question but …", "random q, …", "dumb one:", "newbie question:": the hedge itself, then the request or the question.
+  /^(?:(?:a|one|another)\s+)?(?:weird|dumb|silly|stupid|random|odd|strange|daft|possibly\s+dumb|newbie|noob|beginner|basic)\s+(?:question|q|one|request|ask)(?:\s*[,:!.\-–—]+\s*|\s+but\s+|\s*,\s*but\s+)(?=\S)/i,
+  /^(?:(?:a\s+)?(?:quick|small|tiny)\s+(?:one|question|request|thing|q|ask|favou?r)(?:\s+(?:before|after|from)\s+[^,.!?:;"“—–\n-]{1,30}?(?=\s*[,.!:;—–-]))?|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+(?:you|u|ya))?(?:\s+again)?)?(?:\s+but)?|one\s+more(?:\s+thing)?|another\s+one|(?:one\s+)?(?:last|final)\s+(?:thing|one|question|request)(?:\s+(?:i\s+promise|for\s+(?:today|now|the\s+day|the\s+week|this\s+week)|before\s+(?:i\s+(?:go|leave|log\s+off|sign\s+off)|the\s+weekend)))?|two\s+things|(?:and\s+)?another\s+thing|me\s+again|btw|by\s+the\s+way|fyi|f\.y\.i\.?|jsyk|psa|(?:a\s+)?heads\s+up|just\s+so\s+you\s+know|anyway|anyways|(?:oh|ah)\s+and(?:\s+(?:also|btw))?|what'?s\s+up|whats\s+up|sup|wassup)[\s,!.:;)(\-—–…]+(?=\S)/i,
   /^(?:quick|urgent|asap|q)\s*[:!,\-–—]+\s*(?=\S)/i,
   // A condition or timing before the request: "if it's not too much trouble, …", "when you get a chance …",
   // "not urgent but whenever you can, …".
@@ -816,9 +817,9 @@ function withoutBracketedCourtesy(text: string): string {
 /** Slack or Markdown marks around a word or a few ("*HR*", "`ENG`", "_Brand Guidelines_", "~gdpr~"), after a space. */
 const INLINE_MARKS = /(^|\s)(\*{1,2}|_{1,2}|~{1,2}|`)([\p{L}\p{N}][^*_~`\n]{0,80}?)\2(?=$|[\s,.!?:;)])/gu;
 
-/** A read's verb among the first words, itself maybe in marks ("*search* for …", "pls open the `X` page"). */
+/** A read's verb (or a wish: "I need the _X_") among the first words, itself maybe in marks ("*search* for …", "pls open the `X` page"). */
 const READ_FIRST =
-  /^(?:[^\s*_~`]+\s+){0,4}?(?:\*{1,2}|_{1,2})?(?:search|find|open|show|get|look|pull|bring|give|fetch|check|share)\b/i;
+  /^(?:[^\s*_~`]+\s+){0,4}?(?:\*{1,2}|_{1,2})?(?:search|find|open|show|get|look|pull|bring|give|fetch|check|share|need|want|see|read)\b/i;
 
 /**
  * A read without Slack's formatting around a name, a space or its verb ("search *HR* for parental
@@ -1253,11 +1254,12 @@ const BOT_TAIL =
 
 /**
  * "can you create pages?", "can you do searches?", "is it possible to create a page here?", "does this
- * bot support editing?", "can you answer questions?", "can you answer HR questions?": whether the bot can do one of
+ * bot support editing?", "do you create pages as well?", "can you make pages also?", "can you answer questions?",
+ * "can you answer HR questions?": whether the bot can do one of
  * its commands, nothing more named.
  */
 const ABILITY_ASKED =
-  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)\s+(?:support|allow|handle|do))\s+(?:(?:actually|also|even|really|really\s+also)\s+)?(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|writ(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+for\s+(?:me|us))?(?:\s+(?:here|too|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?(?:,?\s+or\s+(?:(?:only|just)\s+)?(?:search|find|open|read|view|see|create|make|write|update|edit|change|approve)(?:\s+(?:them|it|pages?|docs?|things|stuff))?)?[\s?!.]*$/i;
+  /^(?:(?:can|could)\s+(?:you|u|this\s+(?:bot|thing)|the\s+bot|i|we)|is\s+it\s+possible\s+to|(?:does|do|will)\s+(?:this\s+(?:bot|thing)|the\s+bot|you|u)(?:\s+(?:support|allow|handle|do))?)\s+(?:(?:actually|also|even|really|really\s+also)\s+)?(search(?:ing)?|do\s+searches|find\s+(?:pages|things|stuff)|open(?:ing)?\s+pages|creat(?:e|ing)|mak(?:e|ing)|writ(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|approv(?:e|ing)|answer(?:ing)?\s+(?:[a-z&-]+\s+){0,2}questions)(?:\s+(?:(?:a|an|some|any|new|confluence|wiki|existing)\s+){0,2}(?:pages?|docs?|things|stuff|for\s+me|confluence|the\s+wiki|wiki))?(?:\s+for\s+(?:me|us))?(?:\s+(?:here|too|also|as\s+well|(?:from|in|on|via|through)\s+(?:here|(?:ms\s+)?teams|slack|(?:this|the)\s+(?:chat|channel|app))|(?:with|through|via)\s+(?:you|u|this|it|the\s+bot)))?(?:,?\s+or\s+(?:(?:only|just)\s+)?(?:search|find|open|read|view|see|create|make|write|update|edit|change|approve)(?:\s+(?:them|it|pages?|docs?|things|stuff))?)?[\s?!.]*$/i;
 
 /** "guide me", "teach me how to use this", "show us around": asked to be shown the bot, nothing else named. */
 const GUIDE_ASKED = new RegExp(

@@ -42,7 +42,7 @@ const NOT_NAME_START = new Set(
  * plain words), then "add" (or "ad", "append"), then a dash or colon and the text: said as "add to the <name>: …".
  */
 const NAME_THEN_ADD =
-  /^\s*((?:[\p{L}\p{N}&'’.][\p{L}\p{N}&'’.-]*\s+){0,5}[\p{L}\p{N}&'’.][\p{L}\p{N}&'’.-]*)\s+(?:(?:pls|please|plz)\s+)?(?:add|ad|append)\s*(?:[-–—]+|:)\s*(?=\S)/iu;
+  /^\s*((?:[\p{L}\p{N}&'’.][\p{L}\p{N}&'’.-]*\s+){0,5}[\p{L}\p{N}&'’.][\p{L}\p{N}&'’.-]*)\s+(?:(?:pls|please|plz)\s+)?(?:add|ad|append)\s*(?:[-–—]+|:(?=\s))\s*(?=\S)/iu;
 
 /** "add to the <name>: <text>" for a page name typed first and its text after "add -" (see {@link NAME_THEN_ADD}). */
 function nameThenAdd(line: string): string | undefined {

@@ -329,6 +329,14 @@ export function rewriteLooseForm(core: string, afterWish = false): string | unde
 /** Most words of a keywords-and-question-mark search ("kafka runbook?"). */
 const MAX_QUERY_WORDS = 4;
 /**
+ * Most words when the last names a kind of document ("tf remote state locking docs?"): the noun says pages
+ * are sought, so a longer topic before it is still keywords.
+ */
+const MAX_DOCUMENT_QUERY_WORDS = 7;
+/** Nouns for documents, ending such a query. Kept as data. */
+const DOCUMENT_QUERY_NOUN =
+  /^(?:docs?|documents?|documentation|pages?|guides?|runbooks?|playbooks?|wiki|articles?|notes|how-?tos?|faqs?)$/i;
+/**
  * Words that make a short line with a question mark a real question ("and for contractors?",
  * "is it open?"): function words, pronouns and question words.
  */
@@ -351,10 +359,14 @@ const QUESTION_WORDS = new Set(
  */
 export function isKeywordQuery(line: string, core: string): boolean {
   if (!/\?\s*$/.test(line)) return false;
+  const typed = core.split(/\s+/).filter((word) => word.length > 0);
+  // "_… docs_?": marks of Slack or Teams formatting around the last word are no part of it.
+  const last = (typed[typed.length - 1] ?? '').replace(/[_*~`]+/g, '');
+  const most = DOCUMENT_QUERY_NOUN.test(last) ? MAX_DOCUMENT_QUERY_WORDS : MAX_QUERY_WORDS;
   const words = keywordQueryWords(core)
     .split(/\s+/)
     .filter((word) => word.length > 0);
-  if (words.length === 0 || words.length > MAX_QUERY_WORDS) return false;
+  if (words.length === 0 || words.length > most) return false;
   return words.every(
     (word) => /[\p{L}\p{N}]/u.test(word) && !QUESTION_WORDS.has(word.replace(/^[¿¡]+/, '').toLowerCase()),
   );

@@ -207,11 +207,12 @@ export function normalizeMessage(raw: string, mentions: readonly MessageMention[
     return `${MENTION_OPEN}${found.length - 1}${MENTION_CLOSE}`;
   });
   text = withTildeAsComma(text.replace(/^[\s\u200B-\u200F\uFEFF]+/, ''));
-  const leading = new RegExp(`^${MENTION_OPEN}(\\d+)${MENTION_CLOSE}[\\s,:]*`).exec(text);
+  const leading = new RegExp(`^${MENTION_OPEN}(\\d+)${MENTION_CLOSE}(?:[\\s,]|:(?![\\w+-]+:))*`).exec(text);
   if (leading && found[Number(leading[1])]?.id === undefined) {
     text = text.slice(leading[0].length);
   } else {
-    text = text.replace(new RegExp(`^${BOT_HANDLE}\\b[\\s,:]*`, 'i'), '');
+    // "@bot: …" loses its colon, "@bot :wave: …" keeps the shortcode whole (it is residue, dropped later).
+    text = text.replace(new RegExp(`^${BOT_HANDLE}\\b(?:[\\s,]|:(?![\\w+-]+:))*`, 'i'), '');
   }
   return { text, mentions: found };
 }
@@ -318,7 +319,13 @@ function dropResidue(line: string, leadIn: boolean): string {
     const word = words[i]!;
     if (i >= stop) out.push(word);
     else if (!isResidue(word)) out.push(word.replace(EMOJI, ' '));
-    else if (i < lastKept && !BOT_WORD.test(word) && word.length > 0 && !VERB_BEFORE.test(out.at(-1) ?? ''))
+    else if (
+      out.length > 0 &&
+      i < lastKept &&
+      !BOT_WORD.test(word) &&
+      word.length > 0 &&
+      !VERB_BEFORE.test(out.at(-1) ?? '')
+    )
       out.push('.');
   }
   return fixSpelling(out.join(' ').replace(/ {2,}/g, ' ').trim());

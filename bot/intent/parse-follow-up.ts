@@ -260,6 +260,8 @@ const FOLLOW_UP_VOCABULARY = wordSet(
   'open opened show get view display read see give pull up bring go back take pick choose select have ' +
     'click try want need jump summarise summarize tell info information details load fetch list share send ' +
     'provide post num nbr all everything same following check peek ' +
+    // what of a result is wanted: "the 2nd one's content", "the first result's text"
+    'content contents text ' +
     'keep continue going coming came come turned carry them anything something stuff things find found did do like wanna gimme lemme let lets ill id im out ' +
     // "the" as typed fast or said in other Englishes ("open d second one", "de second one abeg")
     'd de da ' +

@@ -30,6 +30,7 @@ import { fetchedPageName } from './fetched-page.js';
 import { hedgedSearch } from './hedged-search.js';
 import { memoNotAsked, newsNotAsked, unshownHedgedWrite } from './hedged-write.js';
 import { helpAfterHearsay, helpInOtherWords } from './help-in-other-words.js';
+import { helpBeforeRemark } from './help-then-remark.js';
 import { keepInlineBodyEnd, withoutCourtesyAtEnd } from './inline-body-end.js';
 import {
   contextLeadEnd,
@@ -85,6 +86,7 @@ import {
   unclear,
 } from './readings.js';
 import { renameWished } from './rename-wish.js';
+import { resultWithRemark } from './result-with-remark.js';
 import { trimEndWhere } from './scan-text.js';
 import { searchAskedAfter } from './search-asked-after.js';
 import { soughtPageAskedWhere } from './sought-page.js';
@@ -105,6 +107,8 @@ import { fixVerbTypo } from './verb-typos.js';
 import { WEEKDAY_EITHER_CASE } from './weekdays.js';
 import { pageWhereAfterBreak } from './where-after-break.js';
 import { pageAskedWhereThenOpen } from './where-page-then-open.js';
+import { withoutWholeEmphasis } from './whole-emphasis.js';
+import { youCanAsked } from './you-can-asked.js';
 
 export type {
   AdminCommand,
@@ -1005,9 +1009,14 @@ const LEADING_EMOJI = new RegExp(`^(?:${EMOJI.source}|\\s)+`, 'u');
 /** A laugh that ends a line ("… could you search? lol"): a tone, not words. */
 const LAUGH_AT_END = /[\s,]+(?:lol|lmao|haha+|hehe+|xd)[\s!.]*$/iu;
 
+/** A Markdown list bullet typed first ("- ", "* ", "+ "); Slack's "•" and numbers go with the chat residue. */
+const LEADING_DASH_BULLET = /^[-*+]\s+/;
+
 /** A short line without the bullet, emoji or greeting before it and the thanks or laugh after it. */
 function bareLine(head: string): string {
-  const opened = withoutGreetingLead(dropChatResidue(head).replace(LEADING_EMOJI, ''));
+  const opened = withoutGreetingLead(
+    dropChatResidue(head.replace(LEADING_DASH_BULLET, '')).replace(LEADING_EMOJI, ''),
+  );
   return withoutCourtesyAtEnd(opened.replace(LAUGH_AT_END, ''));
 }
 
@@ -1237,6 +1246,8 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
       : (parseFollowUp(line.trim()) ??
           parseFollowUp(withoutCourtesyAtEnd(line.trim())) ??
           unclear(line.trim()));
+  const placedResult = resultWithRemark(core);
+  if (placedResult) return placedResult;
   // "show me the Getting Started page", "open the More Info page", "open What's New in 2025": a title in
   // capitals after a read's verb is a page, whatever its words would say alone.
   const titled = titledRead(core);
@@ -1254,7 +1265,9 @@ function interpretLine(head: string, bodyLines: string, lineLeads = 0): Intent {
     capabilityHowAsked(unaddressed) ??
     failedTryAsked(unaddressed) ??
     helpInOtherWords(unaddressed) ??
-    helpAfterHearsay(unaddressed, (asked) => matchHelp(asked) ?? helpAboutTheBot(asked));
+    helpAfterHearsay(unaddressed, (asked) => matchHelp(asked) ?? helpAboutTheBot(asked)) ??
+    helpBeforeRemark(unaddressed, (asked) => matchHelp(asked) ?? helpAboutTheBot(asked)) ??
+    abilityAsked(youCanAsked(unaddressed) ?? '');
   if (help && isQuestionAfterHelp(line.trim())) return asQuestion(line, bodyLines);
   // "can you help me with my problem?": help with something only pointed at, not with the bot.
   if (help && isPointedHelp(line)) return unclear(core);
@@ -1622,8 +1635,9 @@ function interpretMessage(message: string, mentions: NormalizedMessage['mentions
  * - Messages that look like they contain an API token, longer than {@link MAX_MESSAGE_LENGTH}, or
  *   empty are failures whose message never repeats the input.
  */
-export function parseMessage(text: string, mentions: readonly MessageMention[] = []): Intent {
+export function parseMessage(typedText: string, mentions: readonly MessageMention[] = []): Intent {
   try {
+    const text = withoutWholeEmphasis(typedText);
     const readTyped = (typed: string) =>
       withoutEditOfNewPage(readRephrasingCreate(typed, (line) => interpret(line, mentions)));
     const read = (typed: string) => readRephrasingEdit(typed, readTyped);

@@ -309,7 +309,9 @@ const NAMING_NOTHING = new Set(
     // "please action", "kindly action this" (Indian English): do it, with nothing named
     'action actioned ' +
     // finishing what was started, with nothing named: "have you finished?", "can you complete it", "put it where it belongs"
-    'finish finished finishing complete completed started belong belongs'
+    'finish finished finishing complete completed started belong belongs ' +
+    // a fault mistyped, or settled, with nothing named: "it still brokn", "not wroking again", "is that resolved?"
+    'brokn borken brokne broke wroking workign wrking resolved solved'
   ).split(' '),
 );
 /**
@@ -322,7 +324,8 @@ const ACTS_ON_NOTHING = new Set(
     'it this that these those them thats its same usual again back before earlier looking ' +
     'yesterday ago discussed mentioned agreed meant mean wanted wrong broken better worse whatever ' +
     'proceed continue carry ahead go going left fix sort handle idk dunno working happened ' +
-    'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo action actioned'
+    'thing stuff something mess remember recall conversation convo discussion other another undo undone revert reverted redo action actioned ' +
+    'brokn borken brokne wroking workign wrking'
   ).split(' '),
 );
 /** What the bot did or meant ("did you …", "have you …", "what do you mean", "you did"). */
@@ -413,7 +416,7 @@ const REPEAT_REQUEST =
  * mark or not, it asks for an action.
  */
 export const ASKED_TO_ACT =
-  /^(?:(?:hi|hey|hello|ok|okay|so)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+(?:i|we)\s+(?:get|have)|please|pls|plz|kindly)\b/i;
+  /^(?:(?:hi|hey|hello|ok|okay|so|sorry(?:\s+to\s+(?:bother|bug|trouble|disturb|interrupt)(?:\s+(?:you|u|ya))?)?(?:\s+again)?)[\s,!.]+)*(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+(?:i|we)\s+(?:get|have)|please|pls|plz|kindly)\b/i;
 
 /** Time away from work ("the day off", "a morning off", "friday off"): leave, named in words that alone name nothing. */
 const TIME_OFF =
@@ -440,8 +443,11 @@ const ITEM = wordSet('one ones thing things stuff link links page pages doc docs
 const STATUS_WORDS = wordSet(
   'status progress news update updates going go went happen happened happening looking',
 );
-/** Whether it is finished ("did that get sorted?", "is it done yet?"); after "how" it asks the way ("how is that done?"). */
-const STATUS_DONE = wordSet('sorted done finished fixed');
+/**
+ * Whether it is finished or works again ("did that get sorted?", "is it done yet?", "is it working now?");
+ * after "how" it asks the way ("how is that done?").
+ */
+const STATUS_DONE = wordSet('sorted done finished fixed work works working resolved solved');
 /** "where are we with this?", "where are we at on that", "what's the latest on it?": how something only pointed at stands. */
 const STATUS_PHRASE =
   /\bwhere\s+(?:are|r)\s+(?:we|you|u)\s+(?:at\s+)?(?:with|on)\b|\blatest\s+(?:on|with)\b/i;

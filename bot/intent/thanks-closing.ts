@@ -16,10 +16,11 @@ const THANKS_OPENING =
 
 /**
  * How a closing goes on after the thanks: why, said with a verb or a word for help ("for finding it",
- * "for the help with the rota"; "thanks for the feedback template" may be a topic), what happened ("I found it", "that was quick", "it worked", "you're fast"), or more stress ("indeed").
+ * "for the help with the rota"; "thanks for the feedback template" may be a topic), what happened ("I found it", "that was quick", "it worked", "you're fast"),
+ * what the bot did with its subject left out ("saved my day", "helped a lot", "works now"), or more stress ("indeed").
  */
 const CLOSING_GOES_ON =
-  /^(?:for\s+(?:\p{L}{2,30}ing\b|(?:the|your|ur|all\s+(?:the|your))\s+(?:\p{L}{1,20}\s+)?(?:help|assistance|support|reply|response|answers?|time|effort|links?|info|pointers?|tips?|search|results?|pages?|docs?|documents?|suggestions?)\b)|(?:i|i'?ve|ive|i'?m|im|we|we'?ve|that|that'?s|thats|this|this\s+is|it|it'?s|its|you|you'?re|youre|u|ur|got\s+it|found\s+it|all\s+good|very\s+much\s+indeed|indeed|in\s+advance)(?:\s|$))/iu;
+  /^(?:for\s+(?:\p{L}{2,30}ing\b|(?:the|your|ur|all\s+(?:the|your))\s+(?:\p{L}{1,20}\s+)?(?:help|assistance|support|reply|response|answers?|time|effort|links?|info|pointers?|tips?|search|results?|pages?|docs?|documents?|suggestions?)\b)|(?:i|i'?ve|ive|i'?m|im|we|we'?ve|that|that'?s|thats|this|this\s+is|it|it'?s|its|you|you'?re|youre|u|ur|got\s+it|found\s+it|all\s+good|very\s+much\s+indeed|indeed|in\s+advance)(?:\s|$)|(?:(?:really|totally|just)\s+)?(?:saved|made)\s+(?:my|our)\s+(?:day|life|morning|afternoon|week)\b|(?:(?:really|totally|just)\s+)?saved\s+(?:me|us)\b|(?:(?:really|just)\s+)?helped\s+(?:a\s+lot|loads|heaps|a\s+ton|me|us)\b|(?:works|worked)\s+(?:now|great|perfectly|fine)\b)/iu;
 
 /** Words that ask for something, so the line is a request after the thanks, not a closing. */
 const ASKS =

@@ -8,7 +8,7 @@ import { evaluate } from './request-eval.js';
  * the parser is tuned on and a held-out third that is never looked at while tuning (its misses are
  * not printed). The floors are the figures reached; BENCHMARKS.md ("Understanding") records them.
  */
-const TRAIN_FLOOR = 0.983;
+const TRAIN_FLOOR = 0.997;
 const HELD_OUT_FLOOR = 0.94;
 
 function percent(hits: number, total: number): string {
