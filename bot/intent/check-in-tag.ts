@@ -4,6 +4,8 @@
  * request can be met, never more words of the topic. A search or an open that took the tag as words is
  * read again without it (a statement with the tag, "the vpn is down, anyone?", is left as it is).
  */
+
+import { readingKind } from './reading-kind.js';
 import type { Intent } from './types.js';
 
 /** The tag after a break at the end of the line. Kept as data. */
@@ -16,13 +18,6 @@ const REPLACEABLE = new Set(['search', 'get']);
 /** Longest line read so (characters). */
 const MAX_LINE = 400;
 
-/** What a reading is ("search", "get", "question", …). */
-function kindOf(intent: Intent): string {
-  return intent.kind === 'operation' || intent.kind === 'page-by-name'
-    ? intent.request.operation
-    : intent.kind;
-}
-
 /** The line's search or open read without its check-in tag (see {@link CHECK_IN_TAG}); else `undefined`. */
 export function readWithoutCheckIn(
   line: string,
@@ -30,9 +25,9 @@ export function readWithoutCheckIn(
   read: (line: string) => Intent,
 ): Intent | undefined {
   const text = line.trim();
-  if (text.length > MAX_LINE || !REPLACEABLE.has(kindOf(typed))) return undefined;
+  if (text.length > MAX_LINE || !REPLACEABLE.has(readingKind(typed))) return undefined;
   const tag = CHECK_IN_TAG.exec(text);
   if (!tag || tag.index === 0) return undefined;
   const rest = read(text.slice(0, tag.index));
-  return kindOf(rest) === kindOf(typed) ? rest : undefined;
+  return readingKind(rest) === readingKind(typed) ? rest : undefined;
 }

@@ -1024,16 +1024,16 @@ function isGreetingRun(text: string): boolean {
   return reached[words.length] === true;
 }
 
+/** Whom a greeting greets ("hi there", "morning team", "hey folks"). */
+const GREETED = `there|bot|team|all|everyone|folks|${VOCATIVE}`;
+
 /** A greeting word first (and whoever it greets), then more words ("hi how are u", "morning bot hope all is well"); only short lines are read this way. */
-const GREETING_LEAD = new RegExp(
-  String.raw`^(?:${GREETING_WORD})(?:\s+(?:there|bot|team|all|everyone|folks|${VOCATIVE}))?\s+`,
-  'iu',
-);
+const GREETING_LEAD = new RegExp(String.raw`^(?:${GREETING_WORD})(?:\s+(?:${GREETED}))?\s+`, 'iu');
 const MAX_GREETING_LEAD = 80;
 
 /** A greeting that opens a line, with its marks ("hi, ", "hey!! ", "hi Confluence bot, ", "hey team - "). */
 const GREETING_OPENING = new RegExp(
-  String.raw`^(?:${GREETING_WORD})(?:\s+(?:there|bot|team|all|everyone|folks|confluence(?:\s+bot)?|${VOCATIVE}))?[\s,!.:;–—-]+(?=\S)`,
+  String.raw`^(?:${GREETING_WORD})(?:\s+(?:${GREETED}|confluence(?:\s+bot)?))?[\s,!.:;–—-]+(?=\S)`,
   'iu',
 );
 

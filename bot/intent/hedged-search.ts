@@ -5,6 +5,7 @@
  * likely a page is, never what to look for; the topic is what the wish or the words after "but" name.
  */
 import { isGreeting, isLeadInLine } from './classify-text.js';
+import { readingKind } from './reading-kind.js';
 import type { Intent } from './types.js';
 
 /** Words that doubt a page exists or where it is, before "but". Kept as data. */
@@ -51,8 +52,7 @@ export function hedgedSearch(
   typed: Intent,
   read: (line: string) => Intent,
 ): Intent | undefined {
-  const kind =
-    typed.kind === 'operation' || typed.kind === 'page-by-name' ? typed.request.operation : typed.kind;
+  const kind = readingKind(typed);
   const text = line.trim();
   if (!WISH_REPLACEABLE.has(kind) || text.length > MAX_LINE) return undefined;
   const wish = PAST_WISH.exec(text);

@@ -1,4 +1,5 @@
 import { findUrl } from './page-ref.js';
+import { readingKind } from './reading-kind.js';
 import type { Intent } from './types.js';
 
 /**
@@ -17,11 +18,6 @@ const WRITE_WORDS =
   /\b(?:update|edit|add|append|replace|change|rename|delete|remove|move|create|make|write|put|insert|fix|correct|archive|copy|merge|restore|swap|retitle|title|section|body|publish)\b/i;
 /** Longest line read (a link and a few sentences of chat). */
 const MAX_LINE = 600;
-
-function readingKind(intent: Intent): string {
-  if (intent.kind === 'operation' || intent.kind === 'page-by-name') return intent.request.operation;
-  return intent.kind;
-}
 
 /** The get of the page linked in `line` when `intent` may be replaced by it (see the module comment); else `intent`. */
 export function withLinkedPage(line: string, intent: Intent): Intent {

@@ -71,6 +71,7 @@ import { isPraiseOfWork } from './praise-of-work.js';
 import { questionAfterLament, questionBeforeContextEnd } from './question-with-context.js';
 import { withQuotedEmoji } from './quoted-emoji.js';
 import { readQuoted } from './read-quoted.js';
+import { readingKind } from './reading-kind.js';
 import {
   ASKED_TO_ACT,
   hasVerbTypo,
@@ -1180,11 +1181,6 @@ const MAX_CONTEXT_SENTENCES = 2;
 /** Readings a context sentence may have spoilt: a read, or nothing understood. */
 const CONTEXT_REPLACEABLE = new Set(['unclear', 'failure', 'search', 'get']);
 const READS = new Set(['search', 'get']);
-
-function readingKind(intent: Intent): string {
-  if (intent.kind === 'operation' || intent.kind === 'page-by-name') return intent.request.operation;
-  return intent.kind;
-}
 
 /**
  * The line up to its last question mark when only thanks, a greeting or emoji follow it ("and for

@@ -6,6 +6,7 @@
  */
 import { allWeHaveTopic } from './everything-we-have.js';
 import { withSpaceOfNamed } from './name-residue.js';
+import { readingKind } from './reading-kind.js';
 import type { Intent } from './types.js';
 
 /**
@@ -67,13 +68,6 @@ function bareWords(words: string): string {
     .trim();
 }
 
-/** What a reading is ("search", "get", "unclear", …). */
-function kindOf(intent: Intent): string {
-  return intent.kind === 'operation' || intent.kind === 'page-by-name'
-    ? intent.request.operation
-    : intent.kind;
-}
-
 /**
  * The search of a line whose last sentence only asks to search (see {@link ASK_AFTER}), its topic read
  * from the sentence before with `read` (a search's words, or where a topic is kept); else `undefined`.
@@ -85,7 +79,7 @@ export function searchAskedAfter(
   read: (line: string) => Intent,
 ): Intent | undefined {
   // Emoji and marks after the ask ("search pls 🙏") end the line all the same.
-  if (line.length > MAX_LINE || !REPLACEABLE.has(kindOf(typed))) return undefined;
+  if (line.length > MAX_LINE || !REPLACEABLE.has(readingKind(typed))) return undefined;
   const text = withSpaceOfNamed(line.trim().replace(LINE_END_RESIDUE, ''));
   const ask = ASK_AFTER.exec(text);
   if (!ask || ask.index === 0) return undefined;

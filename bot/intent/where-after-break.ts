@@ -1,3 +1,4 @@
+import { readingKind } from './reading-kind.js';
 import type { Intent } from './types.js';
 
 /**
@@ -14,11 +15,6 @@ const WHERE_AFTER_BREAK =
 const MAX_HEAD = 300;
 /** Readings of the whole line the page asked after replaces: a read, a question or nothing understood. */
 const REPLACEABLE = new Set(['search', 'get', 'unclear', 'question', 'failure']);
-
-function readingKind(intent: Intent): string {
-  if (intent.kind === 'operation' || intent.kind === 'page-by-name') return intent.request.operation;
-  return intent.kind;
-}
 
 /**
  * The page asked after "…, where's the X" (read by `readLine` from "where"), when the whole line read
