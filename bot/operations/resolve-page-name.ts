@@ -12,7 +12,12 @@ export interface TitleCandidate {
 
 /** What a page name resolved to: one page, several to pick from, or none (with the closest titles). */
 export type NameResolution =
-  | { readonly kind: 'found'; readonly page: TitleCandidate }
+  | {
+      readonly kind: 'found';
+      readonly page: TitleCandidate;
+      /** Set when no title holds the whole name and the page was found by a shorter name (these words). */
+      readonly shortened?: string;
+    }
   | { readonly kind: 'several'; readonly candidates: readonly TitleCandidate[] }
   | { readonly kind: 'none'; readonly closest: readonly TitleCandidate[] };
 
@@ -20,6 +25,18 @@ export type NameResolution =
 export const MAX_CANDIDATES = 5;
 /** Results read per title search (one page of CQL results). */
 const SEARCH_LIMIT = 25;
+/**
+ * Shorter names tried, in order, when no title holds every word of the name: [words dropped from the
+ * start, from the end]. People add a word the title lacks ("the Sales Q1 2025 Pipeline Review", "the
+ * VPN Setup Guide doc pls"), most often at the end. At most this many extra searches.
+ */
+const SHORTER_NAMES: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [1, 0],
+  [0, 2],
+];
+/** Fewest content words a shorter name keeps (one word alone names too many pages). */
+const MIN_SHORTER_WORDS = 2;
 /** Single words tried, longest first, when the whole name matches nothing. */
 const MAX_LOOSE_WORDS = 3;
 const FILLER = new Set(['the', 'a', 'an', 'of', 'and', 'page', 'doc', 'for', 'to', 'in', 'on', 'my', 'our']);
@@ -51,6 +68,14 @@ function score(name: readonly string[], title: string): number {
 
 function toCandidate(hit: SearchHit): TitleCandidate {
   return { pageId: hit.pageId, title: hit.title, spaceKey: hit.spaceKey, webUrl: hit.webUrl };
+}
+
+/** The titles among `hits` that hold every word of `name`, best first. */
+function holdingAll(name: readonly string[], hits: readonly SearchHit[]): SearchHit[] {
+  return ranked(name, hits).filter((hit) => {
+    const words = contentWords(hit.title);
+    return name.every((word) => words.includes(word));
+  });
 }
 
 function ranked(name: readonly string[], hits: readonly SearchHit[]): SearchHit[] {
@@ -90,13 +115,12 @@ export async function resolvePageName(
   if (exact.length === 1) return { kind: 'found', page: toCandidate(exact[0]!) };
   if (exact.length > 1)
     return { kind: 'several', candidates: exact.slice(0, MAX_CANDIDATES).map(toCandidate) };
-  const whole = ranked(name, hits).filter((hit) => {
-    const words = contentWords(hit.title);
-    return name.every((word) => words.includes(word));
-  });
+  const whole = holdingAll(name, hits);
   if (whole.length === 1) return { kind: 'found', page: toCandidate(whole[0]!) };
   if (whole.length > 1)
     return { kind: 'several', candidates: whole.slice(0, MAX_CANDIDATES).map(toCandidate) };
+  const shorter = await findByShorterName(ref.words, search);
+  if (shorter) return shorter;
   const loose: SearchHit[] = [...hits];
   const tried = [...new Set(name)].sort((a, b) => b.length - a.length).slice(0, MAX_LOOSE_WORDS);
   for (const word of tried) {
@@ -104,4 +128,27 @@ export async function resolvePageName(
     loose.push(...(await search(word)));
   }
   return { kind: 'none', closest: ranked(name, loose).slice(0, 3).map(toCandidate) };
+}
+
+/**
+ * The page a name finds once a word or two the title lacks is left off its start or end (never its
+ * middle, never below {@link MIN_SHORTER_WORDS} content words): the first shorter name of
+ * {@link SHORTER_NAMES} that some titles hold wholly decides — one title → found (marked `shortened`,
+ * so the caller can say which name it used), several → a pick list. Undefined when none does.
+ */
+async function findByShorterName(
+  words: string,
+  search: (words: string) => Promise<readonly SearchHit[]>,
+): Promise<NameResolution | undefined> {
+  const said = (words.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !FILLER.has(wordsOf(word)[0]!));
+  for (const [fromStart, fromEnd] of SHORTER_NAMES) {
+    const kept = said.slice(fromStart, said.length - fromEnd);
+    if (kept.length < MIN_SHORTER_WORDS) continue;
+    const name = kept.join(' ');
+    const holding = holdingAll(wordsOf(name), await search(name));
+    if (holding.length === 1) return { kind: 'found', page: toCandidate(holding[0]!), shortened: name };
+    if (holding.length > 1)
+      return { kind: 'several', candidates: holding.slice(0, MAX_CANDIDATES).map(toCandidate) };
+  }
+  return undefined;
 }

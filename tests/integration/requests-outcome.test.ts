@@ -49,7 +49,11 @@ async function pagesOf(client: ConfluenceClient, reading: Reading): Promise<stri
       { kind: 'title-search', words: ref.words, ...(ref.spaceKey ? { spaceKey: ref.spaceKey } : {}) },
       SPACES,
     );
-    if (resolution.kind === 'found') return [resolution.page.pageId];
+    // A write by a shortened name is only offered to pick (bot/handlers/intents/page-by-name.ts): not done.
+    if (resolution.kind === 'found')
+      return resolution.shortened !== undefined && request.operation === 'update'
+        ? []
+        : [resolution.page.pageId];
     if (resolution.kind === 'several') return resolution.candidates.map((page) => page.pageId);
   }
   return [];

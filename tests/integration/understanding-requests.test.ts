@@ -32,6 +32,32 @@ describe('understanding requests over HTTP', () => {
     expect(executeActionsOf(result.card).map((a) => a.verb)).toContain('refreshApproval');
   });
 
+  it('a name with a word the title lacks: a get opens the closest title saying so, a write only offers it', async () => {
+    const opened = await h.say('open the Zyzzyva Testing Strategy');
+    expect(opened.posts.length).toBe(2);
+    expect(opened.text).toContain(
+      'No page is titled "Zyzzyva Testing Strategy"; opening the closest title, "Testing Strategy".',
+    );
+    const get = (await h.app.audit.tail(1))[0];
+    expect([get?.operation, get?.outcome]).toEqual(['get', 'ok']);
+    const searches = h.confluence.requests.filter((r) => r.path.endsWith('/rest/api/search')).slice(-2);
+    // The whole name, then the name without its last word, then without its first.
+    expect(searches.map((r) => String(r.query.cql).match(/title ~ "([^"]*)"/)?.[1])).toEqual([
+      'Zyzzyva Testing',
+      'Testing Strategy',
+    ]);
+
+    const before = (await h.app.audit.tail(1))[0]?.seq;
+    const write = await h.say('add a line to the Testing Strategy overview saying run the smoke suite first');
+    const picks = executeActionsOf(write.card).filter((a) => a.verb === 'pickPage');
+    expect(write.text).toContain('No page titled "Testing Strategy overview"');
+    expect(picks.length).toBe(1);
+    expect(write.text).toContain('Testing Strategy');
+    const entries = (await h.app.audit.tail(3)).filter((e) => e.seq > (before ?? 0));
+    expect(entries.map((e) => [e.operation, e.outcome])).toEqual([['update', 'ok']]);
+    expect(entries[0]?.details).toMatchObject({ titleSearch: 'none', candidates: 1 });
+  });
+
   it('several matches → a pick card; picking one previews the change on that page', async () => {
     const asked = await h.say('add a line saying check the dashboards first to the runbook');
     const picks = executeActionsOf(asked.card).filter((a) => a.verb === 'pickPage');

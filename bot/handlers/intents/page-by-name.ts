@@ -58,7 +58,8 @@ function pickData(
  * A get or update of a page named by title words: decided on what it names first (a space outside
  * the allowed set is refused before Confluence hears of it, like any request), then the title is
  * searched in the usable spaces. One page → the operation runs on it through the pipeline (decided,
- * audited, previewed for writes); several → a card to pick one (remembered for "the second one");
+ * audited, previewed for writes); one page only once a word the title lacks is left off the name → a
+ * get opens it saying so, a write offers it to pick; several → a card to pick one (remembered for "the second one");
  * none → "no page titled …" with the closest titles to pick from. A page in a space that is not
  * allowed is never found, so it gets the same answer as a missing page.
  */
@@ -91,7 +92,15 @@ export const handlePageByName: IntentHandlers['page-by-name'] = async (turn, { r
     await turn.reply(errorMessage(error));
     return;
   }
+  if (resolution.kind === 'found' && resolution.shortened !== undefined && request.operation === 'update')
+    // A write never lands on a page the user did not name: the near title is offered to pick instead.
+    resolution = { kind: 'none', closest: [resolution.page] };
   if (resolution.kind === 'found') {
+    if (resolution.shortened !== undefined)
+      await turn.reply({
+        kind: 'text',
+        text: `No page is titled "${plain(request.ref.words)}"; opening the closest title, "${plain(resolution.page.title)}".`,
+      });
     await handleOperation(turn, { kind: 'operation', request: withPage(request, resolution.page.pageId) });
     return;
   }
@@ -106,6 +115,11 @@ export const handlePageByName: IntentHandlers['page-by-name'] = async (turn, { r
   await replyWithPick(turn, request, resolution);
 };
 
+/** A title or name as plain chat text: no Markdown emphasis, links or tags. */
+function plain(text: string): string {
+  return text.replace(/[`*_[\]<>]/g, ' ');
+}
+
 async function replyWithPick(
   turn: MessageTurn,
   request: NamedPageRequest,
@@ -115,7 +129,7 @@ async function replyWithPick(
     const where = request.ref.spaceKey ? `in ${request.ref.spaceKey}` : 'in the spaces I may use here';
     await turn.reply({
       kind: 'text',
-      text: `No page titled "${request.ref.words.replace(/[`*_[\]<>]/g, ' ')}" ${where}, or the connector account cannot see it. Try \`search <words>\`.`,
+      text: `No page titled "${plain(request.ref.words)}" ${where}, or the connector account cannot see it. Try \`search <words>\`.`,
     });
     return;
   }
