@@ -37,6 +37,8 @@ const SHORTER_NAMES: readonly (readonly [number, number])[] = [
 ];
 /** Fewest content words a shorter name keeps (one word alone names too many pages). */
 const MIN_SHORTER_WORDS = 2;
+/** Most content words of a name that is shortened (longer is no title with a word too many). */
+const MAX_SHORTENED_WORDS = 12;
 /** Single words tried, longest first, when the whole name matches nothing. */
 const MAX_LOOSE_WORDS = 3;
 const FILLER = new Set(['the', 'a', 'an', 'of', 'and', 'page', 'doc', 'for', 'to', 'in', 'on', 'my', 'our']);
@@ -132,7 +134,8 @@ export async function resolvePageName(
 
 /**
  * The page a name finds once a word or two the title lacks is left off its start or end (never its
- * middle, never below {@link MIN_SHORTER_WORDS} content words): the first shorter name of
+ * middle, never below {@link MIN_SHORTER_WORDS} content words, never for a name of more than
+ * {@link MAX_SHORTENED_WORDS}): the first shorter name of
  * {@link SHORTER_NAMES} that some titles hold wholly decides — one title → found (marked `shortened`,
  * so the caller can say which name it used), several → a pick list. Undefined when none does.
  */
@@ -141,6 +144,7 @@ async function findByShorterName(
   search: (words: string) => Promise<readonly SearchHit[]>,
 ): Promise<NameResolution | undefined> {
   const said = (words.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !FILLER.has(wordsOf(word)[0]!));
+  if (said.length > MAX_SHORTENED_WORDS) return undefined;
   for (const [fromStart, fromEnd] of SHORTER_NAMES) {
     const kept = said.slice(fromStart, said.length - fromEnd);
     if (kept.length < MIN_SHORTER_WORDS) continue;

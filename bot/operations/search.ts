@@ -18,6 +18,13 @@ export interface SearchPlan {
   readonly cursor?: string;
 }
 
+/** Most characters of the user's words quoted in a notice. */
+const NOTICE_WORDS_MAX = 200;
+
+function clip(words: string): string {
+  return words.length > NOTICE_WORDS_MAX ? `${words.slice(0, NOTICE_WORDS_MAX - 1)}…` : words;
+}
+
 /** search: full-text search of pages in the allowed spaces (v1 CQL), one page of results at a time. */
 export const searchOperation: ReadOperation<SearchRequest, SearchPlan, SearchOutcome> = {
   kind: 'read',
@@ -37,21 +44,33 @@ export const searchOperation: ReadOperation<SearchRequest, SearchPlan, SearchOut
   execute: (env, plan) => searchPages(env.client, plan),
   audited: (plan, outcome) => ({
     target: { query: plan.words, ...(plan.spaceKey ? { spaceKey: plan.spaceKey } : {}) },
-    details: { results: outcome.results.totalSize, ...(plan.cursor ? { page: 'next' } : {}) },
+    details: {
+      results: outcome.results.totalSize,
+      ...(plan.cursor ? { page: 'next' } : {}),
+      ...(outcome.fewerWords !== undefined ? { fewerWords: outcome.fewerWords } : {}),
+    },
   }),
-  present: (plan, outcome) =>
-    view(
+  present: (plan, outcome) => {
+    // "More results" goes on with the words that found these pages.
+    const searched = outcome.fewerWords ?? plan.words;
+    return view(
       'search-results',
       {
         ...buildSearchResultsData({
-          query: plan.words,
+          query: searched,
           spaceKeys: outcome.spaceKeys,
           results: outcome.results,
         }),
+        ...(outcome.fewerWords !== undefined
+          ? {
+              notice: `No page has every word of "${clip(plan.words)}", so these are the pages with "${clip(searched)}".`,
+            }
+          : {}),
         ...(outcome.results.nextCursor
-          ? { nextToken: encodeMoreToken(plan.words, plan.spaceKey, outcome.results.nextCursor) }
+          ? { nextToken: encodeMoreToken(searched, plan.spaceKey, outcome.results.nextCursor) }
           : {}),
       },
-      `${outcome.results.totalSize} results for "${plan.words}"`,
-    ),
+      `${outcome.results.totalSize} results for "${searched}"`,
+    );
+  },
 };

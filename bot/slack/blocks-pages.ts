@@ -64,7 +64,8 @@ function hitBlocks(hit: SearchHitView): Block[] {
 /** The `search-results` card: one section per hit, a More results button while there are more. */
 export function renderSearchResults(data: SearchResultsData): BlockMessage {
   const found = `${escapeMrkdwn(data.spaceFilter)} · ${plural(data.total, 'page', 'pages')} found`;
-  const head = [header(`Search: ${data.query}`), context(found)];
+  const head: Block[] = [header(`Search: ${data.query}`), context(found)];
+  if (data.notice !== undefined) head.push(section(escapeMrkdwn(data.notice)));
   const more = data.nextToken
     ? button('More results', VERBS.moreResults, { token: data.nextToken })
     : undefined;

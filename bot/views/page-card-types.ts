@@ -27,6 +27,8 @@ export interface SearchResultsData {
   readonly spaceFilter: string;
   readonly total: number;
   readonly hits: readonly SearchHitView[];
+  /** A line above the hits, e.g. that fewer words were searched; omit for none. */
+  readonly notice?: string;
   /** Opaque cursor for the next page; omit on the last page. */
   readonly nextToken?: string;
 }

@@ -100,6 +100,8 @@ export function buildSearchResultsCard(data: SearchResultsData): AdaptiveCardJso
       wrap: true,
     },
   ];
+  if (data.notice !== undefined)
+    body.push({ type: 'TextBlock', text: text(data.notice, 'notice'), wrap: true });
   if (data.hits.length === 0) {
     body.push({
       type: 'TextBlock',

@@ -26,7 +26,7 @@ import { matchesLabel, understand } from '../unit/intent/request-eval.js';
  */
 const SPACES: EffectiveSpaces = { kind: 'list', keys: ['ENG', 'HR', 'OPS'] };
 /** The figures reached (BENCHMARKS.md, "Understanding — requests"). */
-const FLOOR = { train: 0.997, heldOut: 0.943 };
+const FLOOR = { train: 0.997, heldOut: 0.945 };
 
 type Reading = Readonly<Record<string, unknown>>;
 type Request = Readonly<Record<string, unknown>> & { operation?: string; words?: string; spaceKey?: string };

@@ -109,6 +109,16 @@ describe('Slack: operations × policy', () => {
     expect(parsed.join('\n')).not.toContain('<!here>');
   });
 
+  it('a page named with a word its title lacks: the note, then the page, in the same place', async () => {
+    const turn = await h.mention('open the Zyzzyva Team Rituals');
+    expect(turn.posts.length).toBe(2);
+    expect(String(turn.posts[0]?.text)).toContain(
+      'No page is titled "Zyzzyva Team Rituals"; opening the closest title, "Team Rituals".',
+    );
+    expect(JSON.stringify(turn.posts[1])).toContain('Team Rituals');
+    expect(new Set(turn.posts.map((p) => p.channel)).size).toBe(1);
+  });
+
   it('every message the bot sent was accepted by Slack and within Block Kit limits', () => {
     const messages = h.slack.calls.filter((c) => c.method.startsWith('chat.'));
     expect(messages.length).toBeGreaterThan(20);

@@ -58,6 +58,27 @@ describe('understanding requests over HTTP', () => {
     expect(entries[0]?.details).toMatchObject({ titleSearch: 'none', candidates: 1 });
   });
 
+  it('a search no page holds wholly is retried with a word fewer, says so, and More goes on with those words', async () => {
+    const result = await h.say('search kafka consumer zyzzyva');
+    expect(result.text).toContain(
+      'No page has every word of "kafka consumer zyzzyva", so these are the pages with "kafka consumer".',
+    );
+    expect(result.text).toContain('Runbook: Kafka Consumer Lag');
+    expect(result.text).not.toContain('No pages matched');
+    const searched = h.confluence.requests
+      .filter((r) => r.path.endsWith('/rest/api/search'))
+      .slice(-2)
+      .map((r) => String(r.query.cql).match(/text ~ "([^"]*)"/)?.[1]);
+    expect(searched).toEqual(['kafka consumer zyzzyva', 'kafka consumer']);
+    const entry = (await h.app.audit.tail(1))[0];
+    expect(entry).toMatchObject({ operation: 'search', target: { query: 'kafka consumer zyzzyva' } });
+    expect(entry?.details).toMatchObject({ fewerWords: 'kafka consumer' });
+
+    const none = await h.say('search zyzzyva quux');
+    expect(none.text).toContain('No pages matched');
+    expect(none.text).not.toContain('No page has every word');
+  });
+
   it('several matches → a pick card; picking one previews the change on that page', async () => {
     const asked = await h.say('add a line saying check the dashboards first to the runbook');
     const picks = executeActionsOf(asked.card).filter((a) => a.verb === 'pickPage');

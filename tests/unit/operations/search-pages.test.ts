@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchPages } from '../../../bot/operations/search-pages.js';
+import { fewerWords, searchPages } from '../../../bot/operations/search-pages.js';
 import { createFakeConfluence, makePage } from './fake-confluence.js';
 
 const pages = [
@@ -67,5 +67,27 @@ describe('searchPages', () => {
       method: 'searchPages',
       input: { words, spaceKeys: ['ENG'], cursor: 'c-2', limit: 5 },
     });
+  });
+});
+
+describe('fewerWords', () => {
+  it('drops a word off the end, then the start, then two off the end; never the middle', () => {
+    expect(fewerWords('kafka consumer zebra')).toEqual(['kafka consumer', 'consumer zebra', 'kafka']);
+    expect(fewerWords('parental leave for contractors')).toEqual([
+      'parental leave for',
+      'leave for contractors',
+      'parental leave',
+    ]);
+    expect(fewerWords('kafka zebra')).toEqual(['kafka', 'zebra']);
+  });
+
+  it('nothing for one word, more than twelve, punctuation alone or a quoted phrase', () => {
+    expect(fewerWords('kafka')).toEqual([]);
+    expect(fewerWords('kafka -- ??')).toEqual([]);
+    const words = (count: number) => Array.from({ length: count }, (_, i) => `w${i}`).join(' ');
+    expect(fewerWords(words(13))).toEqual([]);
+    expect(fewerWords(words(12))).toHaveLength(3);
+    expect(fewerWords('same same')).toEqual(['same']);
+    expect(fewerWords('"on-call rota" zebra')).toEqual([]);
   });
 });

@@ -103,6 +103,29 @@ export const CARD_FIXTURES: { readonly [K in CardKind]: readonly { name: string;
       }),
     },
     {
+      name: 'fewer words searched',
+      data: {
+        ...buildSearchResultsData({
+          query: 'kafka consumer',
+          spaceKeys: ['ENG', 'OPS'],
+          results: {
+            totalSize: 1,
+            hits: [
+              {
+                pageId: '3001',
+                title: 'Runbook: Kafka Consumer Lag',
+                spaceKey: 'OPS',
+                excerpt: [{ text: 'Kafka', highlight: true }],
+                lastModified: '2025-01-01T00:00:00Z',
+                webUrl: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/3001',
+              },
+            ],
+          },
+        }),
+        notice: `No page has every word of "kafka consumer ${EVIL.markdown}", so these are the pages with "kafka consumer".`,
+      },
+    },
+    {
       name: 'ten long hits',
       data: buildSearchResultsData({
         query: EVIL.unicode,

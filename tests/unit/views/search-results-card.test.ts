@@ -76,13 +76,14 @@ const searchData = fc.record(
     spaceFilter: oddText,
     total: fc.oneof(fc.constantFrom(0, 1, 2, 10, 25, 5000), fc.nat()),
     hits: fc.oneof(fc.array(hit, { maxLength: 3 }), fc.array(hit, { minLength: 10, maxLength: 25 })),
+    notice: oddText,
     nextToken: oddText,
   },
   { requiredKeys: ['query', 'spaceFilter', 'total', 'hits'] },
 );
 
 describe('search-results card builder', () => {
-  it('gives the template expansion for generated data (odd text, 0–25 hits, with and without More)', () => {
+  it('gives the template expansion for generated data (odd text, 0–25 hits, with and without More or a notice)', () => {
     fc.assert(
       fc.property(searchData, (data) => {
         expectSameAsTemplate(data);
@@ -155,6 +156,7 @@ describe('search-results card builder', () => {
       { ...good, query: undefined },
       { ...good, query: null },
       { ...good, nextToken: null },
+      { ...good, notice: null },
       { ...good, hits: [{ ...firstHit, title: undefined }] },
       { ...good, hits: [{ ...firstHit, webUrl: null }] },
       { ...good, hits: [{ ...firstHit, excerpt: [{ text: null, highlight: true }] }] },
