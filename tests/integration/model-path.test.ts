@@ -172,6 +172,40 @@ describe('the optional model over HTTP', () => {
     expect(readingsOf((await down.say(UNCLEAR)).card)).toEqual(readingsOf(offlineAsked.card));
   });
 
+  it("a page name that finds nothing: the answer first, then the model's reading as a button; none offline", async () => {
+    onReading = () => readingReply('open the VPN Setup Guide');
+    const asked = await h.say('open the Zyzzyva Quux Report');
+    expect(asked.text).toContain('No page titled "Zyzzyva Quux Report"');
+    const last = asked.posts.filter((post) => post.type === 'message').at(-1);
+    expect(visibleText(last!)).toContain('I may have read the name of the page wrong.');
+    const readings = executeActionsOf(asked.card).filter((a) => a.verb === 'runReading');
+    expect(readings.map((a) => a.data.text)).toEqual(['open the VPN Setup Guide']);
+    expect(fake.requests.map((r) => r.purpose)).toEqual(['reading']);
+    expect(fake.requests[0]?.promptText).toContain('open the Zyzzyva Quux Report');
+    const ran = await h.click('runReading', readings[0]!.data, { from: USERS.reader });
+    expect(ran.posts.map((p) => JSON.stringify(p)).join('\n')).toContain('VPN Setup Guide');
+
+    const offlineAsked = await offline.say('open the Zyzzyva Quux Report');
+    expect(offlineAsked.text).toContain('No page titled "Zyzzyva Quux Report"');
+    expect(offlineAsked.text).not.toContain('I may have read');
+  });
+
+  it('no second opinion when the model names the same page, fails, or the page was found', async () => {
+    onReading = () => readingReply('open the zyzzyva quux report');
+    const same = await h.say('open the Zyzzyva Quux Report');
+    expect(same.text).not.toContain('I may have read');
+    onReading = () => ({ kind: 'garbage' });
+    const failed = await h.say('open the Zyzzyva Quux Report');
+    expect(failed.text).not.toContain('I may have read');
+    const down1 = await down.say('open the Zyzzyva Quux Report');
+    expect(down1.text).toContain('No page titled "Zyzzyva Quux Report"');
+    fake.requests.length = 0;
+    onReading = () => readingReply('open the VPN Setup Guide');
+    const found = await h.say('open the Testing Strategy');
+    expect(found.text).toContain('Testing Strategy');
+    expect(fake.requests).toEqual([]);
+  });
+
   it('a question gets an answer composed from the allowed passages, citing the right page; audited', async () => {
     onAnswer = (request) => {
       const n = parentalPassage(request);

@@ -1,7 +1,10 @@
 import { decideIn, requireConnector } from '../../assistant/channel-context.js';
 import { denialMessage, errorMessage, view } from '../../assistant/present.js';
 import { isAppError } from '../../errors.js';
+import { parseMessage } from '../../intent/parse-message.js';
 import type { NamedPageRequest, OperationRequest } from '../../intent/types.js';
+import { modelOf } from '../../model/model-of.js';
+import { proposeReading } from '../../model/propose-reading.js';
 import { conversationKey, conversationMemory, rememberShown } from '../../operations/conversation-memory.js';
 import { type NameResolution, resolvePageName } from '../../operations/resolve-page-name.js';
 import type { PickPageData } from '../../views/types.js';
@@ -113,7 +116,35 @@ export const handlePageByName: IntentHandlers['page-by-name'] = async (turn, { r
     },
   });
   await replyWithPick(turn, request, resolution);
+  if (resolution.kind === 'none') await offerModelReading(turn, request);
 };
+
+/**
+ * A name that found no page may be a name read wrong ("the Pricing and Discounts page - open pls,
+ * customer call in 5"). With a model configured, its reading of the message is offered as a "did you
+ * mean" button after the answer (which is already shown, so the model never delays it), unless it
+ * names the same page again. It only proposes: a click is parsed, decided and approved like typing it.
+ * The model sees the message only, never Confluence, so a page hidden by policy and a missing one
+ * still get the same answers.
+ */
+async function offerModelReading(turn: MessageTurn, request: NamedPageRequest): Promise<void> {
+  const model = modelOf(turn.deps);
+  if (!model) return;
+  const proposed = await proposeReading(model, turn.chat.text, turn.chat.mentions);
+  if (proposed === undefined) return;
+  const reading = parseMessage(proposed, []);
+  const same =
+    reading.kind === 'page-by-name' &&
+    reading.request.ref.words.trim().toLowerCase() === request.ref.words.trim().toLowerCase();
+  if (same) return;
+  await turn.reply(
+    view(
+      'did-you-mean',
+      { message: 'I may have read the name of the page wrong.', readings: [proposed] },
+      'Did you mean…?',
+    ),
+  );
+}
 
 /** A title or name as plain chat text: no Markdown emphasis, links or tags. */
 function plain(text: string): string {
