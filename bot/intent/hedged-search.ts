@@ -39,10 +39,6 @@ const WISH_REPLACEABLE = new Set([...REPLACEABLE, 'get']);
 /** Longest line read so (characters). */
 const MAX_LINE = 400;
 
-function isSearch(intent: Intent): boolean {
-  return intent.kind === 'operation' && intent.request.operation === 'search';
-}
-
 /**
  * The search of a doubted or wished-for topic (see {@link PAST_WISH}, {@link DOUBT}), read by `read`; else
  * `undefined`. A typed reading other than a question, nothing or a search is kept.
@@ -58,20 +54,20 @@ export function hedgedSearch(
   const wish = PAST_WISH.exec(text);
   if (wish) {
     const asked = read(`search ${wish[1]!.trim()}`);
-    return isSearch(asked) ? asked : undefined;
+    return readingKind(asked) === 'search' ? asked : undefined;
   }
   if (!REPLACEABLE.has(kind)) return undefined;
   const lead = LEAD_DASH.exec(text);
   // "afternoon quick q - do we have anything on X": a greeting or a lead-in before a spaced dash says nothing.
   if (lead && (isGreeting(lead[1]!) || isLeadInLine(lead[1]!))) {
     const after = read(text.slice(lead[0].length));
-    if (isSearch(after)) return after;
+    if (readingKind(after) === 'search') return after;
   }
-  if (isSearch(typed)) return undefined;
+  if (kind === 'search') return undefined;
   const but = BUT.exec(text.slice(0, 160));
   if (!but || !DOUBT.test(text.slice(0, but.index))) return undefined;
   const after = text.slice(but.index + but[0].length);
   if (!ASK_START.test(after)) return undefined;
   const rest = read(after);
-  return isSearch(rest) ? rest : undefined;
+  return readingKind(rest) === 'search' ? rest : undefined;
 }

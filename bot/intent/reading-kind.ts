@@ -10,3 +10,9 @@ export function readingKind(intent: Intent): string {
     ? intent.request.operation
     : intent.kind;
 }
+
+/** The words and space of a search reading, or `undefined` for any other reading. */
+export function searchOf(intent: Intent): { words: string; spaceKey?: string } | undefined {
+  if (intent.kind !== 'operation' || intent.request.operation !== 'search') return undefined;
+  return { words: intent.request.words, spaceKey: intent.request.spaceKey };
+}

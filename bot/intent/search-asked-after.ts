@@ -6,7 +6,7 @@
  */
 import { allWeHaveTopic } from './everything-we-have.js';
 import { withSpaceOfNamed } from './name-residue.js';
-import { readingKind } from './reading-kind.js';
+import { readingKind, searchOf } from './reading-kind.js';
 import type { Intent } from './types.js';
 
 /**
@@ -46,12 +46,6 @@ const MAX_LINE = 300;
 
 /** Readings the line as typed may have got wrong: nothing, a question, or a search (its words or space). */
 const REPLACEABLE = new Set(['unclear', 'failure', 'question', 'search']);
-
-/** The words and space of a search reading, or `undefined` for any other. */
-function searchOf(intent: Intent): { words: string; spaceKey?: string } | undefined {
-  if (intent.kind !== 'operation' || intent.request.operation !== 'search') return undefined;
-  return { words: intent.request.words, spaceKey: intent.request.spaceKey };
-}
 
 /** The words and space of a read: a search's, or a page's named by its words ("the holiday calendar for 2026"). */
 function readOf(intent: Intent): { words: string; spaceKey?: string } | undefined {

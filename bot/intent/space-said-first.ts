@@ -5,6 +5,7 @@
  * department's word; an ordinary word ("for the record - …", "in general, …") says nothing.
  */
 import { withSpaceOfNamed } from './name-residue.js';
+import { searchOf } from './reading-kind.js';
 import { isDepartmentWord } from './space-names.js';
 import type { Intent } from './types.js';
 
@@ -18,12 +19,6 @@ const SPACE_LABEL =
 
 /** A space key typed in capitals ("OPS", "LEGAL"). */
 const KEY = /^~?[A-Z][A-Z0-9]{1,9}$/;
-
-/** The search's words and space, or `undefined` for any other reading. */
-function searchOf(intent: Intent): { words: string; spaceKey?: string } | undefined {
-  if (intent.kind !== 'operation' || intent.request.operation !== 'search') return undefined;
-  return { words: intent.request.words, spaceKey: intent.request.spaceKey };
-}
 
 /**
  * The search of a line that names a space first (see {@link SPACE_LABEL}) and asks for a search that

@@ -3,6 +3,7 @@ import { view } from '../assistant/present.js';
 import type { OperationRequest } from '../intent/types.js';
 import type { EffectiveSpaces } from '../policy/decide.js';
 import { buildSearchResultsData } from '../views/build-view-data.js';
+import { clipLine } from '../views/format.js';
 import type { ReadOperation } from './operation.js';
 import { OPERATION_SPECS } from './registry.js';
 import { type SearchOutcome, searchPages } from './search-pages.js';
@@ -20,10 +21,6 @@ export interface SearchPlan {
 
 /** Most characters of the user's words quoted in a notice. */
 const NOTICE_WORDS_MAX = 200;
-
-function clip(words: string): string {
-  return words.length > NOTICE_WORDS_MAX ? `${words.slice(0, NOTICE_WORDS_MAX - 1)}…` : words;
-}
 
 /** search: full-text search of pages in the allowed spaces (v1 CQL), one page of results at a time. */
 export const searchOperation: ReadOperation<SearchRequest, SearchPlan, SearchOutcome> = {
@@ -63,7 +60,7 @@ export const searchOperation: ReadOperation<SearchRequest, SearchPlan, SearchOut
         }),
         ...(outcome.fewerWords !== undefined
           ? {
-              notice: `No page has every word of "${clip(plan.words)}", so these are the pages with "${clip(searched)}".`,
+              notice: `No page has every word of "${clipLine(plan.words, NOTICE_WORDS_MAX)}", so these are the pages with "${clipLine(searched, NOTICE_WORDS_MAX)}".`,
             }
           : {}),
         ...(outcome.results.nextCursor
